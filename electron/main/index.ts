@@ -1,0 +1,141 @@
+/**
+ * Main-process entry: lifecycle and wiring only. All decisions live in pure, tested modules
+ * (startup, protocol, security, window, ipc/*, services/*); this file is the thin layer that
+ * hands them Electron's objects.
+ *
+ * Order matters and is why this file is shaped the way it is:
+ * 1. userData is fixed BEFORE anything reads it (the single-instance lock and electron-store
+ *    both live there), so product renames never move the data.
+ * 2. The single-instance lock comes next: a second desk window on the same profile would
+ *    race the first on IndexedDB.
+ * 3. The app:// scheme must be registered as privileged before 'ready'.
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import type { Session } from 'electron';
+import Store from 'electron-store';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defaultAppSettings } from '../../shared/ipc/contract';
+import type { AppSettings } from '../../shared/ipc/contract';
+import { registerAllHandlers } from './ipc/index';
+import { createIpcRegistry } from './ipc/registry';
+import { APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
+import { contentSecurityPolicy, hardenWebContents, isPermissionAllowed } from './security';
+import { getAppInfo } from './services/appInfo';
+import { createFilesService } from './services/files';
+import { createPrintingService } from './services/printing';
+import { createSettingsService } from './services/settings';
+import { APP_USER_MODEL_ID, resolveStartTarget, resolveUserDataDir } from './startup';
+import { createMainWindow, focusExistingWindow, PRINT_PARTITION, printWindowOptions } from './window';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererDir = path.join(here, '../renderer');
+const preloadPath = path.join(here, '../preload/index.cjs');
+const log = (line: string): void => console.warn(`[duty-desk] ${line}`);
+
+app.setPath(
+  'userData',
+  resolveUserDataDir({
+    appDataDir: app.getPath('appData'),
+    isPackaged: app.isPackaged,
+    override: process.env['DUTY_DESK_USER_DATA_DIR'],
+  }),
+);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  start();
+}
+
+function denyPermissions(target: Session): void {
+  target.setPermissionRequestHandler((_contents, permission, callback) => callback(isPermissionAllowed(permission)));
+  target.setPermissionCheckHandler((_contents, permission) => isPermissionAllowed(permission));
+  target.setDevicePermissionHandler(() => false);
+}
+
+function start(): void {
+  const target = resolveStartTarget({ isPackaged: app.isPackaged, rendererUrl: process.env['ELECTRON_RENDERER_URL'] });
+  let mainWindow: BrowserWindow | null = null;
+
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+  app.setAppUserModelId(APP_USER_MODEL_ID);
+
+  app.on('second-instance', () => focusExistingWindow(mainWindow));
+  // Every WebContents, including ones we did not expect to create, gets the same denials.
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, target.allowedOrigins));
+  app.on('window-all-closed', () => app.quit());
+
+  void app.whenReady().then(() => {
+    if (!target.isDev) Menu.setApplicationMenu(null); // no reload/DevTools accelerators at the desk
+
+    protocol.handle(
+      APP_SCHEME,
+      createAppProtocolHandler({ rootDir: rendererDir, readFile: (p) => readFile(p), csp: contentSecurityPolicy }),
+    );
+    denyPermissions(session.defaultSession);
+    denyPermissions(session.fromPartition(PRINT_PARTITION));
+
+    const store = new Store<AppSettings>({ name: 'settings', defaults: defaultAppSettings, clearInvalidConfig: true });
+    // electron-store installs an unvalidated sync IPC listener for renderer-side stores; we
+    // never use one, and all IPC must go through the registry.
+    ipcMain.removeAllListeners('electron-store-get-data');
+    const settings = createSettingsService({ get: (key) => store.get(key), set: (key, value) => store.set(key, value) });
+
+    const files = createFilesService({
+      showSaveDialog: (options) =>
+        mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options),
+      writeFile: (filePath, data) => writeFile(filePath, data),
+      defaultDir: app.getPath('documents'),
+    });
+
+    const printing = createPrintingService({
+      createHiddenWindow: () => new BrowserWindow(printWindowOptions()),
+      getSettings: () => settings.getSettings(),
+      files,
+      tempFiles: {
+        async write(html) {
+          const dir = await mkdtemp(path.join(os.tmpdir(), 'duty-desk-print-'));
+          const file = path.join(dir, 'document.html');
+          await writeFile(file, html, { encoding: 'utf8', mode: 0o600 });
+          return file;
+        },
+        remove: (file) => rm(path.dirname(file), { recursive: true, force: true }),
+      },
+      log,
+    });
+
+    const registry = createIpcRegistry({
+      ipcMain,
+      appOrigin: APP_ORIGIN,
+      allowedOrigins: target.allowedOrigins,
+      log,
+    });
+    registerAllHandlers(registry, {
+      settings,
+      files,
+      printing,
+      appInfo: getAppInfo({
+        name: app.getName(),
+        version: app.getVersion(),
+        platform: process.platform,
+        osRelease: os.release(),
+        arch: process.arch,
+        versions: process.versions,
+      }),
+    });
+
+    mainWindow = createMainWindow({
+      createBrowserWindow: (options) => new BrowserWindow(options),
+      preloadPath,
+      isDev: target.isDev,
+      startUrl: target.startUrl,
+      onLoadError: () => log('main window failed to load'),
+    });
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+  });
+}

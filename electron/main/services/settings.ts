@@ -1,0 +1,52 @@
+/**
+ * Machine-level settings (printer, silent printing, receipt layout, backup folder) over an
+ * injected key/value store — electron-store in production, a Map in tests.
+ *
+ * Invariants: reads always return a complete, valid AppSettings (a hand-edited or corrupted
+ * value falls back to its default instead of reaching the renderer); writes accept only a
+ * patch that passes the contract schema, and return the settings now in force.
+ */
+import { defaultAppSettings } from '../../../shared/ipc/contract';
+import type { AppSettings, AppSettingsPatch } from '../../../shared/ipc/contract';
+import { appSettingsPatchSchema } from '../../../shared/ipc/schemas';
+import { DeskError } from '../errors';
+
+export type SettingsStore = {
+  get(key: keyof AppSettings): unknown;
+  set<K extends keyof AppSettings>(key: K, value: AppSettings[K]): void;
+};
+
+export type SettingsService = {
+  getSettings(): AppSettings;
+  setSettings(patch: AppSettingsPatch): AppSettings;
+};
+
+const KEYS = Object.keys(defaultAppSettings) as (keyof AppSettings)[];
+const fieldSchemas = appSettingsPatchSchema.shape;
+
+export function createSettingsService(store: SettingsStore): SettingsService {
+  const getSettings = (): AppSettings => {
+    const settings: Record<string, unknown> = {};
+    for (const key of KEYS) {
+      // `.unwrap()` removes .partial()'s optional: undefined means "missing", use the default.
+      const parsed = fieldSchemas[key].unwrap().safeParse(store.get(key));
+      settings[key] = parsed.success ? parsed.data : defaultAppSettings[key];
+    }
+    return settings as AppSettings;
+  };
+
+  return {
+    getSettings,
+    setSettings(patch) {
+      // The IPC wrapper already validated; main-internal callers get the same guarantee.
+      const parsed = appSettingsPatchSchema.safeParse(patch);
+      if (!parsed.success) throw new DeskError('settings-invalid');
+      for (const key of KEYS) {
+        if (Object.hasOwn(parsed.data, key) && parsed.data[key] !== undefined) {
+          store.set(key, parsed.data[key] as AppSettings[typeof key]);
+        }
+      }
+      return getSettings();
+    },
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * The gates in front of the app: load the community profile → first-run setup if there is
+ * none → sign-in → the shell. Providers (theme, locale, session) wrap everything.
+ */
+import { CssBaseline, ThemeProvider, Box, CircularProgress } from '@mui/material';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { HashRouter } from 'react-router';
+import { useEffect } from 'react';
+import { getDb } from '../db/database';
+import { getCommunity } from '../db/repositories/community';
+import { SetupWizard } from '../features/setup/SetupWizard';
+import { SignInPage } from '../features/signin/SignInPage';
+import { StorageErrorAlert } from '../components/StorageErrorAlert';
+import { requestPersistentStorage } from '../db/persistence';
+import { AppShell } from './AppShell';
+import { SessionProvider, useSession } from './session';
+import { theme } from './theme';
+
+function Gates() {
+  const community = useLiveQuery(() => getCommunity(getDb()).then((c) => c ?? null), []);
+  const { staff, ready } = useSession();
+  if (community === undefined || !ready) {
+    return (
+      <Box sx={{ display: 'grid', placeItems: 'center', height: '100vh' }}>
+        <CircularProgress aria-label="正在加载" />
+      </Box>
+    );
+  }
+  if (community === null) return <SetupWizard />;
+  if (!staff) return <SignInPage community={community} />;
+  return <AppShell community={community} />;
+}
+
+export function App() {
+  useEffect(() => {
+    void requestPersistentStorage();
+  }, []);
+  return (
+    <ThemeProvider theme={theme}>
+      <CssBaseline />
+      <StorageErrorAlert />
+      <SessionProvider>
+        <HashRouter>
+          <Gates />
+        </HashRouter>
+      </SessionProvider>
+    </ThemeProvider>
+  );
+}

@@ -1,0 +1,86 @@
+/**
+ * The signed-in frame: top bar (community, who is on duty, sign-out), the nine sections on
+ * the left with Alt+1…9 shortcuts, and the routed page.
+ */
+import { useEffect } from 'react';
+import { AppBar, Box, Button, Drawer, List, ListItemButton, ListItemText, Toolbar, Typography } from '@mui/material';
+import { Navigate, NavLink, Route, Routes, useNavigate } from 'react-router';
+import type { CommunityProfile } from '@shared/domain/records';
+import { SectionPlaceholder } from '../components/SectionPlaceholder';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { SECTIONS } from './sections';
+import { useSession, useStaff } from './session';
+
+const DRAWER_WIDTH = 200;
+
+function useSectionShortcuts() {
+  const navigate = useNavigate();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      const n = Number(e.key);
+      const section = Number.isInteger(n) && n >= 1 ? SECTIONS[n - 1] : undefined;
+      if (section) {
+        e.preventDefault();
+        void navigate(section.path);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [navigate]);
+}
+
+export function AppShell({ community }: { community: CommunityProfile }) {
+  const staff = useStaff();
+  const { signOut } = useSession();
+  useSectionShortcuts();
+  return (
+    <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+      <AppBar position="fixed" sx={{ zIndex: (t) => t.zIndex.drawer + 1 }}>
+        <Toolbar sx={{ gap: 2 }}>
+          <Typography variant="h6" component="div" sx={{ flexGrow: 1 }}>
+            社区值班台 · {community.name}
+          </Typography>
+          <Typography component="div" aria-label="当前值班人员">
+            {staff.name}（{staff.role}）
+          </Typography>
+          <Button color="inherit" variant="outlined" onClick={() => void signOut()}>
+            退出登录
+          </Button>
+        </Toolbar>
+      </AppBar>
+      <Drawer
+        variant="permanent"
+        sx={{ width: DRAWER_WIDTH, flexShrink: 0, '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box' } }}
+      >
+        <Toolbar />
+        <List component="nav" aria-label="主导航">
+          {SECTIONS.map((s) => (
+            <ListItemButton
+              key={s.path}
+              component={NavLink}
+              to={s.path}
+              title={s.shortcut ? `${s.label}（${s.shortcut}）` : s.label}
+              sx={{ '&.active': { bgcolor: 'action.selected', fontWeight: 'bold' } }}
+            >
+              <ListItemText primary={s.label} secondary={s.shortcut} />
+            </ListItemButton>
+          ))}
+        </List>
+      </Drawer>
+      <Box component="main" sx={{ flexGrow: 1, p: 3 }}>
+        <Toolbar />
+        <Routes>
+          <Route path="/" element={<Navigate to="/dashboard" replace />} />
+          <Route path="/dashboard" element={<DashboardPage community={community} />} />
+          <Route path="/settings" element={<SettingsPage community={community} />} />
+          {SECTIONS.filter((s) => s.plan).map((s) => (
+            <Route key={s.path} path={s.path} element={<SectionPlaceholder section={s} />} />
+          ))}
+          <Route path="*" element={<Navigate to="/dashboard" replace />} />
+        </Routes>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * Who is signed in. The shared desk PC keeps the session for this tab only (sessionStorage):
+ * a reload keeps the clerk signed in, closing the window signs them out. The staff record is
+ * re-read from the database on start, so a deactivated account is not kept signed in.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Staff } from '@shared/domain/records';
+import { getDb } from '../db/database';
+import { getStaff, recordSignOut } from '../db/repositories/staff';
+import { now } from './clock';
+
+const KEY = 'duty-desk.session';
+
+type SessionValue = {
+  staff: Staff | null;
+  ready: boolean;
+  signedIn: (staff: Staff) => void;
+  signOut: () => Promise<void>;
+};
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [staff, setStaff] = useState<Staff | null>(null);
+  const [ready, setReady] = useState(false);
+
+  useEffect(() => {
+    const id = sessionStorage.getItem(KEY);
+    if (!id) {
+      setReady(true);
+      return;
+    }
+    void getStaff(getDb(), id)
+      .then((s) => setStaff(s && s.active ? s : null))
+      .finally(() => setReady(true));
+  }, []);
+
+  const signedIn = useCallback((s: Staff) => {
+    sessionStorage.setItem(KEY, s.id);
+    setStaff(s);
+  }, []);
+
+  const signOut = useCallback(async () => {
+    if (staff) await recordSignOut(getDb(), staff.id, now());
+    sessionStorage.removeItem(KEY);
+    setStaff(null);
+  }, [staff]);
+
+  const value = useMemo(() => ({ staff, ready, signedIn, signOut }), [staff, ready, signedIn, signOut]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const v = useContext(SessionContext);
+  if (!v) throw new Error('useSession outside SessionProvider');
+  return v;
+}
+
+/** The signed-in staff member; only for components rendered behind the sign-in gate. */
+export function useStaff(): Staff {
+  const { staff } = useSession();
+  if (!staff) throw new Error('useStaff without a signed-in staff member');
+  return staff;
+}

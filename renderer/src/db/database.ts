@@ -1,0 +1,78 @@
+/**
+ * The one Dexie database of the app. Versions are append-only: never edit a shipped
+ * `version(n)`; add `version(n+1)` with its data migration in `upgrades/vN-*.ts`.
+ *
+ * All transactions default to strict durability (the data is written to disk before the
+ * promise resolves): the desk writes a few records a minute, and a record the clerk saw saved
+ * must survive a power cut.
+ */
+import { Dexie, type Table } from 'dexie';
+import type {
+  AgendaItem,
+  AuditEntry,
+  CaseEvent,
+  CaseRecord,
+  CommunityProfile,
+  Counter,
+  CustodyItem,
+  HandoverNote,
+  Meeting,
+  ProxyTask,
+  Resident,
+  RotaEntry,
+  Staff,
+  Visit,
+} from '@shared/domain/records';
+import type { MatterType } from './matterType';
+
+export const DB_NAME = 'duty-desk';
+
+export type MetaRow = { key: 'community'; value: CommunityProfile };
+
+export class DutyDeskDB extends Dexie {
+  meta!: Table<MetaRow, string>;
+  staff!: Table<Staff, string>;
+  residents!: Table<Resident, string>;
+  visits!: Table<Visit, string>;
+  matterTypes!: Table<MatterType, string>;
+  cases!: Table<CaseRecord, string>;
+  caseEvents!: Table<CaseEvent, string>;
+  proxyTasks!: Table<ProxyTask, string>;
+  custodyItems!: Table<CustodyItem, string>;
+  meetings!: Table<Meeting, string>;
+  agendaItems!: Table<AgendaItem, string>;
+  rota!: Table<RotaEntry, string>;
+  handovers!: Table<HandoverNote, string>;
+  auditLog!: Table<AuditEntry, number>;
+  counters!: Table<Counter, string>;
+
+  constructor(name = DB_NAME) {
+    super(name, { chromeTransactionDurability: 'strict' });
+    this.version(1).stores({
+      meta: 'key',
+      staff: 'id, name, role, active',
+      residents: 'id, &idNumber, name, phone, gridId, *searchKeys, *tags, updatedAt',
+      visits: 'id, residentId, day, visitedAt, channel, firstContactId, kind',
+      matterTypes: 'code, category, name, active',
+      cases:
+        'id, &trackingNumber, residentId, visitId, matterCode, status, deadline, firstContactId, handlerId, gridId, acceptedDay',
+      caseEvents: 'id, caseId, at',
+      proxyTasks: 'id, caseId, residentId, status',
+      custodyItems: 'id, proxyTaskId',
+      meetings: 'id, weekOf, status',
+      agendaItems: 'id, meetingId, sourceId, status',
+      rota: 'id, day, staffId',
+      handovers: 'id, day',
+      auditLog: '++seq, at, staffId, action',
+      counters: 'key',
+    });
+  }
+}
+
+let instance: DutyDeskDB | null = null;
+
+/** The app's database (opened lazily, once). Tests pass their own instance to repositories. */
+export function getDb(): DutyDeskDB {
+  instance ??= new DutyDeskDB();
+  return instance;
+}

@@ -1,0 +1,61 @@
+/**
+ * 工作台: today's date, who is on duty, today's opening hours, and real counts from the
+ * database (live: they change as records are saved).
+ */
+import { Card, CardContent, Grid, Paper, Stack, Typography } from '@mui/material';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { CommunityProfile } from '@shared/domain/records';
+import { hoursForDay } from '@shared/domain/community';
+import { getDb } from '../../db/database';
+import { dashboardCounts, type DashboardCounts } from '../../db/repositories/dashboard';
+import { localDay, longChineseDate, now } from '../../app/clock';
+import { useStaff } from '../../app/session';
+
+const COUNT_LABELS: { key: keyof DashboardCounts; label: string }[] = [
+  { key: 'visitsToday', label: '今日来访' },
+  { key: 'openCases', label: '在办办件' },
+  { key: 'overdueCases', label: '已超期' },
+  { key: 'residents', label: '登记居民' },
+  { key: 'activeMatters', label: '可办事项' },
+  { key: 'staff', label: '工作人员' },
+];
+
+export function DashboardPage({ community }: { community: CommunityProfile }) {
+  const staff = useStaff();
+  const t = now();
+  const today = localDay(t);
+  const counts = useLiveQuery(() => dashboardCounts(getDb(), today), [today]);
+  const hours = hoursForDay(today, community.openingHours);
+  return (
+    <Stack spacing={3}>
+      <Paper sx={{ p: 3 }}>
+        <Typography variant="h4" component="h1">
+          工作台
+        </Typography>
+        <Typography variant="h5" component="p" sx={{ mt: 1 }} aria-label="今天">
+          {longChineseDate(t)}
+        </Typography>
+        <Typography sx={{ mt: 1 }}>
+          {community.name}（{community.communityClass}） · 值班人员：<strong>{staff.name}</strong>
+        </Typography>
+        <Typography sx={{ mt: 1 }} aria-label="今日开放时间">
+          今日开放时间（{hours.label}）：{hours.start}–{hours.end}
+        </Typography>
+      </Paper>
+      <Grid container spacing={2} component="section" aria-label="今日概况">
+        {COUNT_LABELS.map(({ key, label }) => (
+          <Grid key={key} size={{ xs: 6, md: 4, lg: 2 }}>
+            <Card>
+              <CardContent>
+                <Typography color="text.secondary">{label}</Typography>
+                <Typography variant="h3" component="p" aria-label={label}>
+                  {counts ? counts[key] : '…'}
+                </Typography>
+              </CardContent>
+            </Card>
+          </Grid>
+        ))}
+      </Grid>
+    </Stack>
+  );
+}

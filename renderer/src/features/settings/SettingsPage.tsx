@@ -1,0 +1,38 @@
+/**
+ * 设置: community profile, staff accounts, the matter catalog (admins edit, duty staff read),
+ * and this machine's settings (printer, receipt layout) kept through the platform bridge.
+ */
+import { useState } from 'react';
+import { Paper, Stack, Tab, Tabs, Typography } from '@mui/material';
+import type { CommunityProfile } from '@shared/domain/records';
+import { useStaff } from '../../app/session';
+import { CatalogEditor } from './CatalogEditor';
+import { CommunityInfo } from './CommunityInfo';
+import { MachineSettings } from './MachineSettings';
+import { StaffManager } from './StaffManager';
+
+const TABS = ['事项目录', '工作人员', '社区信息', '本机设置'] as const;
+
+export function SettingsPage({ community }: { community: CommunityProfile }) {
+  const staff = useStaff();
+  const isAdmin = staff.role === '站长/管理员';
+  const [tab, setTab] = useState<(typeof TABS)[number]>('事项目录');
+  return (
+    <Stack spacing={2}>
+      <Typography variant="h4" component="h1">
+        设置
+      </Typography>
+      <Paper>
+        <Tabs value={tab} onChange={(_, v: (typeof TABS)[number]) => setTab(v)} aria-label="设置分类">
+          {TABS.map((t) => (
+            <Tab key={t} value={t} label={t} />
+          ))}
+        </Tabs>
+      </Paper>
+      {tab === '事项目录' && <CatalogEditor canEdit={isAdmin} />}
+      {tab === '工作人员' && <StaffManager community={community} canEdit={isAdmin} />}
+      {tab === '社区信息' && <CommunityInfo community={community} />}
+      {tab === '本机设置' && <MachineSettings />}
+    </Stack>
+  );
+}

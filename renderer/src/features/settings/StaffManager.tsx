@@ -1,0 +1,85 @@
+/**
+ * Staff accounts: who may sign in at this desk, their role and grids (分片包干). Admins add
+ * people, reset a forgotten PIN, lift a lockout and deactivate leavers (never delete: their
+ * names stay on the records they made).
+ */
+import { useState } from 'react';
+import { Alert, Button, Chip, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { CommunityProfile, Staff } from '@shared/domain/records';
+import { isLocked } from '@shared/domain/credentials';
+import { getDb } from '../../db/database';
+import { listStaff, updateStaff } from '../../db/repositories/staff';
+import { now } from '../../app/clock';
+import { useStaff } from '../../app/session';
+import { StaffDialog } from './StaffDialog';
+import { useGuardedAction } from '../../app/useGuardedAction';
+
+export function StaffManager({ community, canEdit }: { community: CommunityProfile; canEdit: boolean }) {
+  const me = useStaff();
+  const staff = useLiveQuery(() => listStaff(getDb()), []);
+  const [dialog, setDialog] = useState<{ mode: 'add' } | { mode: 'reset'; staff: Staff } | null>(null);
+  const { run, error } = useGuardedAction();
+  const gridName = (id: string) => community.grids.find((g) => g.id === id)?.name ?? '（已删除的网格）';
+  const t = now();
+
+  return (
+    <Paper sx={{ p: 2 }}>
+      <Stack spacing={2}>
+        {canEdit && (
+          <Button variant="contained" sx={{ alignSelf: 'flex-start' }} onClick={() => setDialog({ mode: 'add' })}>
+            添加工作人员
+          </Button>
+        )}
+        {error && (
+          <Alert severity="error" role="alert">
+            {error}
+          </Alert>
+        )}
+        <Table aria-label="工作人员">
+          <TableHead>
+            <TableRow>
+              <TableCell>姓名</TableCell>
+              <TableCell>角色</TableCell>
+              <TableCell>负责网格</TableCell>
+              <TableCell>状态</TableCell>
+              {canEdit && <TableCell>操作</TableCell>}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {staff?.map((s) => (
+              <TableRow key={s.id}>
+                <TableCell>{s.name}</TableCell>
+                <TableCell>{s.role}</TableCell>
+                <TableCell>{s.grids.map(gridName).join('、') || '—'}</TableCell>
+                <TableCell>
+                  {!s.active ? <Chip label="已停用" /> : isLocked(s, t) ? <Chip color="warning" label="已锁定" /> : '在用'}
+                </TableCell>
+                {canEdit && (
+                  <TableCell>
+                    <Stack direction="row" spacing={1}>
+                      {isLocked(s, t) && (
+                        <Button onClick={() => void run(() => updateStaff(getDb(), s.id, { unlock: true }, me.id, now()))}>
+                          解锁
+                        </Button>
+                      )}
+                      <Button onClick={() => setDialog({ mode: 'reset', staff: s })}>重置密码</Button>
+                      {s.id !== me.id && (
+                        <Button
+                          onClick={() => void run(() => updateStaff(getDb(), s.id, { active: !s.active }, me.id, now()))}
+                        >
+                          {s.active ? '停用' : '启用'}
+                        </Button>
+                      )}
+                    </Stack>
+                  </TableCell>
+                )}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Stack>
+      {dialog && <StaffDialog community={community} target={dialog.mode === 'reset' ? dialog.staff : null} onClose={() => setDialog(null)} />}
+    </Paper>
+  );
+}

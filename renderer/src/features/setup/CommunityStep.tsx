@@ -1,0 +1,40 @@
+import { Stack, TextField } from '@mui/material';
+import type { ClassInfo } from '@shared/domain/community';
+import { fieldState, type StepProps } from './stepProps';
+
+export function CommunityStep({ form, errors, update, classInfo }: StepProps & { classInfo: ClassInfo | null }) {
+  return (
+    <Stack spacing={2}>
+      <TextField
+        label="社区名称"
+        autoFocus
+        value={form.name}
+        onChange={(e) => update({ name: e.target.value })}
+        {...fieldState(errors, 'name', '如：岳麓区桃花岭社区')}
+      />
+      <TextField
+        label="社区代码"
+        value={form.code}
+        onChange={(e) => update({ code: e.target.value })}
+        {...fieldState(errors, 'code', '2–8 位大写字母或数字，用于受理编号，如 YLQ')}
+      />
+      <TextField
+        label="常住人口"
+        inputMode="numeric"
+        value={form.population}
+        onChange={(e) => update({ population: e.target.value })}
+        {...fieldState(
+          errors,
+          'population',
+          classInfo ? `按常住人口为${classInfo.communityClass}，员额原则配备 ${classInfo.quota}` : '用于确定社区类别（一类/二类/三类）',
+        )}
+      />
+      <TextField
+        label="服务中心电话"
+        value={form.phone}
+        onChange={(e) => update({ phone: e.target.value })}
+        {...fieldState(errors, 'phone', '印在回执上，方便居民查询')}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,118 @@
+/**
+ * 设置向导: the first run on a new machine. Collects the community profile, grids, opening
+ * hours and the first administrator, then loads the default matter catalog from resources/
+ * — all stored in one transaction (see repositories/community.completeSetup).
+ */
+import { useState, type FormEvent } from 'react';
+import { Alert, Box, Button, Paper, Stack, Step, StepLabel, Stepper, Typography } from '@mui/material';
+import { classifyCommunity, parseGridNames } from '@shared/domain/community';
+import { parseCatalog } from '@shared/domain/catalog';
+import { hashSecret } from '@shared/domain/credentials';
+import catalogJson from '../../../../resources/catalog/default-matters.json';
+import { getDb } from '../../db/database';
+import { completeSetup } from '../../db/repositories/community';
+import { StorageError } from '../../db/storageErrors';
+import { DomainRefusal } from '../../db/write';
+import { newId, now } from '../../app/clock';
+import { useSession } from '../../app/session';
+import { CommunityStep } from './CommunityStep';
+import { GridsHoursStep } from './GridsHoursStep';
+import { AdminStep } from './AdminStep';
+import { emptySetupForm, validateStep, type SetupErrors, type SetupForm } from './setupForm';
+
+const STEPS = ['社区信息', '网格与开放时间', '管理员账号'];
+
+export function SetupWizard() {
+  const { signedIn } = useSession();
+  const [step, setStep] = useState(0);
+  const [form, setForm] = useState<SetupForm>(emptySetupForm);
+  const [errors, setErrors] = useState<SetupErrors>({});
+  const [failure, setFailure] = useState<string[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const update = (patch: Partial<SetupForm>) => setForm((f) => ({ ...f, ...patch }));
+
+  async function finish() {
+    const catalog = parseCatalog(catalogJson);
+    if (!catalog.ok) {
+      setFailure(['默认事项目录文件有误，无法完成设置。请联系技术支持：', ...catalog.errors]);
+      return;
+    }
+    setBusy(true);
+    setFailure(null);
+    try {
+      const password = await hashSecret(form.adminSecret);
+      const admin = await completeSetup(
+        getDb(),
+        {
+          name: form.name,
+          code: form.code.trim().toUpperCase(),
+          population: Number(form.population),
+          phone: form.phone,
+          gridNames: parseGridNames(form.grids),
+          openingHours: form.openingHours,
+          admin: { name: form.adminName, password },
+          catalog: catalog.catalog.matters,
+        },
+        now(),
+        { newId },
+      );
+      signedIn(admin);
+    } catch (e) {
+      if (e instanceof StorageError || e instanceof DomainRefusal) {
+        setFailure([e instanceof StorageError ? e.userMessage : e.message]);
+      } else throw e;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const found = validateStep(step, form);
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    if (step < STEPS.length - 1) setStep(step + 1);
+    else void finish();
+  }
+
+  const cls = Number(form.population) > 0 ? classifyCommunity(Number(form.population)) : null;
+  return (
+    <Box sx={{ display: 'grid', placeItems: 'center', minHeight: '100vh', py: 4 }}>
+      <Paper component="form" onSubmit={submit} noValidate sx={{ p: 4, width: 720 }} aria-label="设置向导">
+        <Stack spacing={3}>
+          <Typography variant="h4" component="h1">
+            设置向导
+          </Typography>
+          <Typography color="text.secondary">首次使用，请填写本社区的基本信息。完成后将载入默认事项目录，可在“设置”中修改。</Typography>
+          <Stepper activeStep={step}>
+            {STEPS.map((label) => (
+              <Step key={label}>
+                <StepLabel>{label}</StepLabel>
+              </Step>
+            ))}
+          </Stepper>
+          {step === 0 && <CommunityStep form={form} errors={errors} update={update} classInfo={cls} />}
+          {step === 1 && <GridsHoursStep form={form} errors={errors} update={update} />}
+          {step === 2 && <AdminStep form={form} errors={errors} update={update} />}
+          {failure && (
+            <Alert severity="error" role="alert">
+              {failure.map((line) => (
+                <div key={line}>{line}</div>
+              ))}
+            </Alert>
+          )}
+          <Stack direction="row" spacing={2} sx={{ justifyContent: "flex-end" }}>
+            {step > 0 && (
+              <Button onClick={() => setStep(step - 1)} disabled={busy}>
+                上一步
+              </Button>
+            )}
+            <Button type="submit" variant="contained" disabled={busy}>
+              {step < STEPS.length - 1 ? '下一步' : busy ? '正在保存…' : '完成设置'}
+            </Button>
+          </Stack>
+        </Stack>
+      </Paper>
+    </Box>
+  );
+}

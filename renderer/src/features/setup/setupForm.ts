@@ -1,0 +1,76 @@
+/**
+ * The setup wizard's form state and per-step validation (Chinese messages at the field).
+ */
+import type { OpeningHours } from '@shared/domain/records';
+import {
+  DEFAULT_OPENING_HOURS,
+  parseGridNames,
+  validateCommunityName,
+  validateGrids,
+  validateOpeningHours,
+  validatePopulation,
+} from '@shared/domain/community';
+import { validateCommunityCode } from '@shared/domain/trackingNumber';
+import { validateSecret } from '@shared/domain/credentials';
+import { validatePhone } from '@shared/domain/phone';
+import { secretErrors } from '../../components/SecretFields';
+
+export type SetupForm = {
+  name: string;
+  code: string;
+  population: string;
+  phone: string;
+  grids: string;
+  openingHours: OpeningHours;
+  adminName: string;
+  adminSecret: string;
+  adminSecretAgain: string;
+};
+
+export type SetupErrors = Partial<Record<keyof SetupForm, string>>;
+
+export const emptySetupForm: SetupForm = {
+  name: '',
+  code: '',
+  population: '',
+  phone: '',
+  grids: '',
+  openingHours: DEFAULT_OPENING_HOURS,
+  adminName: '',
+  adminSecret: '',
+  adminSecretAgain: '',
+};
+
+function phoneError(text: string): string | null {
+  if (!text.trim()) return '请填写服务中心电话（印在回执上）';
+  const r = validatePhone(text);
+  return r.ok ? null : r.message;
+}
+
+function codeError(text: string): string | null {
+  const r = validateCommunityCode(text.trim().toUpperCase());
+  return r.ok ? null : r.message;
+}
+
+export function validateStep(step: number, f: SetupForm): SetupErrors {
+  const secret = secretErrors(validateSecret, f.adminSecret, f.adminSecretAgain);
+  const checks: [keyof SetupForm, string | null][] =
+    step === 0
+      ? [
+          ['name', validateCommunityName(f.name)],
+          ['code', codeError(f.code)],
+          ['population', validatePopulation(f.population)],
+          ['phone', phoneError(f.phone)],
+        ]
+      : step === 1
+        ? [
+            ['grids', validateGrids(parseGridNames(f.grids))],
+            ['openingHours', validateOpeningHours(f.openingHours)],
+          ]
+        : [
+            ['adminName', f.adminName.trim() ? null : '请填写管理员姓名'],
+            ['adminSecret', secret.secret ?? null],
+            ['adminSecretAgain', secret.again ?? null],
+          ];
+  return Object.fromEntries(checks.filter(([, msg]) => msg !== null)) as SetupErrors;
+}

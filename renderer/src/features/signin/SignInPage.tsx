@@ -1,0 +1,86 @@
+/**
+ * Sign-in at the shared desk PC: pick who you are, type your PIN or password, Enter.
+ * Wrong secrets count towards a temporary lock (see shared/domain/credentials).
+ */
+import { useState, type FormEvent } from 'react';
+import { Alert, Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { CommunityProfile } from '@shared/domain/records';
+import { getDb } from '../../db/database';
+import { listStaff, signIn } from '../../db/repositories/staff';
+import { StorageError } from '../../db/storageErrors';
+import { now } from '../../app/clock';
+import { useSession } from '../../app/session';
+
+export function SignInPage({ community }: { community: CommunityProfile }) {
+  const staffList = useLiveQuery(() => listStaff(getDb()).then((l) => l.filter((s) => s.active)), []);
+  const { signedIn } = useSession();
+  const [staffId, setStaffId] = useState('');
+  const [secret, setSecret] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const chosen = staffId || (staffList?.length === 1 ? (staffList[0]?.id ?? '') : '');
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!chosen) return setError('请选择值班人员');
+    if (!secret) return setError('请输入密码或 PIN');
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await signIn(getDb(), chosen, secret, now());
+      if (result.ok) signedIn(result.staff);
+      else setError(result.message);
+    } catch (err) {
+      setError(err instanceof StorageError ? err.userMessage : '登录失败，请重试');
+    } finally {
+      setSecret('');
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Box sx={{ display: 'grid', placeItems: 'center', minHeight: '100vh' }}>
+      <Paper component="form" onSubmit={submit} sx={{ p: 4, width: 440 }} aria-label="登录">
+        <Stack spacing={3}>
+          <Typography variant="h4" component="h1">
+            社区值班台
+          </Typography>
+          <Typography color="text.secondary">{community.name}</Typography>
+          <TextField
+            select
+            label="值班人员"
+            value={chosen}
+            onChange={(e) => setStaffId(e.target.value)}
+            slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+          >
+            <option value="" disabled>
+              请选择
+            </option>
+            {staffList?.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}（{s.role}）
+              </option>
+            ))}
+          </TextField>
+          <TextField
+            label="密码或 PIN"
+            type="password"
+            autoFocus
+            autoComplete="current-password"
+            value={secret}
+            onChange={(e) => setSecret(e.target.value)}
+          />
+          {error && (
+            <Alert severity="error" role="alert">
+              {error}
+            </Alert>
+          )}
+          <Button type="submit" variant="contained" disabled={busy}>
+            {busy ? '正在验证…' : '登录'}
+          </Button>
+        </Stack>
+      </Paper>
+    </Box>
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * The browser implementation of the bridge, so the whole app runs (and is tested end to end)
+ * in a plain browser: settings in localStorage, files as downloads, printing through a hidden
+ * print view and `window.print()`.
+ */
+import { defaultAppSettings, type AppSettings, type DeskBridge, type PrintHtmlRequest } from '@shared/ipc/contract';
+import { appSettingsPatchSchema, printHtmlRequestSchema, saveFileRequestSchema } from '@shared/ipc/schemas';
+
+const SETTINGS_KEY = 'duty-desk.settings';
+
+function readSettings(storage: Storage): AppSettings {
+  try {
+    const raw = storage.getItem(SETTINGS_KEY);
+    const parsed = appSettingsPatchSchema.safeParse(raw ? JSON.parse(raw) : {});
+    return { ...defaultAppSettings, ...(parsed.success ? parsed.data : {}) };
+  } catch {
+    return { ...defaultAppSettings };
+  }
+}
+
+function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
+  const s = atob(b64);
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+function pageCss(pageSize: PrintHtmlRequest['pageSize']): string {
+  const size = pageSize === 'A4' ? 'A4' : `${pageSize.widthMm}mm ${pageSize.heightMm}mm`;
+  return `<style>@page { size: ${size}; margin: 0; }</style>`;
+}
+
+/** Prints HTML through a hidden same-origin iframe (the print view). */
+function printInFrame(doc: Document, html: string, pageSize: PrintHtmlRequest['pageSize'], title?: string): Promise<void> {
+  return new Promise((resolve) => {
+    const frame = doc.createElement('iframe');
+    frame.setAttribute('aria-hidden', 'true');
+    frame.title = '打印预览';
+    frame.style.cssText = 'position:fixed;right:0;bottom:0;width:0;height:0;border:0;visibility:hidden';
+    frame.srcdoc = html.replace(/<\/head>/i, `${pageCss(pageSize)}</head>`);
+    frame.addEventListener('load', () => {
+      const win = frame.contentWindow;
+      if (win) {
+        if (title) win.document.title = title;
+        win.addEventListener('afterprint', () => frame.remove(), { once: true });
+        win.focus();
+        win.print();
+      }
+      resolve();
+    });
+    doc.body.appendChild(frame);
+  });
+}
+
+export function browserBridge(storage: Storage = window.localStorage, doc: Document = document): DeskBridge {
+  return {
+    async getSettings() {
+      return readSettings(storage);
+    },
+    async setSettings(patch) {
+      const valid = appSettingsPatchSchema.parse(patch);
+      const next = { ...readSettings(storage), ...valid };
+      storage.setItem(SETTINGS_KEY, JSON.stringify(next));
+      return next;
+    },
+    async saveFile(request) {
+      const req = saveFileRequestSchema.parse(request);
+      const blob =
+        req.encoding === 'base64' ? new Blob([base64ToBytes(req.content)]) : new Blob([req.content], { type: 'text/plain' });
+      const url = URL.createObjectURL(blob);
+      const a = doc.createElement('a');
+      a.href = url;
+      a.download = req.suggestedName;
+      doc.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      return { saved: true, fileName: req.suggestedName };
+    },
+    async printHtml(request) {
+      const req = printHtmlRequestSchema.parse(request);
+      await printInFrame(doc, req.html, req.pageSize);
+      return { printed: true };
+    },
+    async printToPdf(request) {
+      await printInFrame(doc, request.html, request.pageSize, request.suggestedName.replace(/\.pdf$/i, ''));
+      return { saved: false, reason: 'handed-to-print-dialog' };
+    },
+    async appInfo() {
+      const chrome = /Chrome\/([\d.]+)/.exec(navigator.userAgent)?.[1];
+      return {
+        name: '社区值班台',
+        version: __APP_VERSION__,
+        shell: 'browser',
+        os: navigator.platform,
+        runtime: chrome ? `Chromium ${chrome}` : navigator.userAgent,
+      };
+    },
+  };
+}

@@ -1,0 +1,204 @@
+/**
+ * The stored shapes of the core objects of the brief. These are what repositories return and
+ * what the Dexie tables hold. Dates are local calendar strings 'YYYY-MM-DD'; instants are
+ * epoch milliseconds (`number`) so they sort and compare without time-zone surprises.
+ *
+ * Every record that staff create or change carries who and when (`createdBy/At`,
+ * `updatedBy/At`): staff ids, never names, so a renamed account does not rewrite history.
+ */
+
+export type StaffRole = '值班员' | '站长/管理员';
+export const STAFF_ROLES: readonly StaffRole[] = ['值班员', '站长/管理员'];
+
+export type Stamp = {
+  createdAt: number;
+  createdBy: string;
+  updatedAt: number;
+  updatedBy: string;
+};
+
+/** Slow-KDF password record. Parameters are stored so they can be raised later. */
+export type PasswordHash = {
+  algorithm: 'PBKDF2-SHA256';
+  iterations: number;
+  saltB64: string;
+  hashB64: string;
+};
+
+export type Staff = Stamp & {
+  id: string;
+  name: string;
+  role: StaffRole;
+  /** Grid ids this person is responsible for (分片包干). */
+  grids: string[];
+  password: PasswordHash;
+  active: boolean;
+  failedAttempts: number;
+  /** Epoch ms until which sign-in is refused; 0 = not locked. */
+  lockedUntil: number;
+};
+
+export type Grid = { id: string; name: string };
+
+export type OpeningHours = {
+  weekday: { start: string; end: string };
+  weekend: { start: string; end: string };
+};
+
+export type CommunityClass = '一类社区' | '二类社区' | '三类社区';
+
+export type CommunityProfile = Stamp & {
+  name: string;
+  /** Upper-case code used in tracking numbers, e.g. YLQ. */
+  code: string;
+  population: number;
+  communityClass: CommunityClass;
+  grids: Grid[];
+  openingHours: OpeningHours;
+  /** Public phone of the center, printed on receipts. */
+  phone: string;
+};
+
+export type ResidentTag = string;
+export const DEFAULT_RESIDENT_TAGS: readonly ResidentTag[] = [
+  '独居老人',
+  '高龄',
+  '残疾人',
+  '困难家庭',
+  '优抚对象',
+  '党员',
+];
+
+export type Resident = Stamp & {
+  id: string;
+  name: string;
+  gender?: '男' | '女';
+  idNumber?: string;
+  birthDate?: string;
+  phone?: string;
+  building?: string;
+  unit?: string;
+  room?: string;
+  gridId?: string;
+  tags: ResidentTag[];
+  /** Search keys (pinyin, initials, phone and ID tails) for the multiEntry index. */
+  searchKeys: string[];
+};
+
+export type VisitChannel = '来站' | '来电' | '走访' | '网上';
+export const VISIT_CHANNELS: readonly VisitChannel[] = ['来站', '来电', '走访', '网上'];
+
+export type VisitKind = '咨询' | '诉求' | '办件';
+
+export type Agent = { name: string; relation: string; phone?: string };
+
+export type Visit = Stamp & {
+  id: string;
+  residentId?: string;
+  /** Local date of the visit, for the day's register. */
+  day: string;
+  visitedAt: number;
+  channel: VisitChannel;
+  /** 首问责任人: the signed-in staff member at registration; never changes. */
+  firstContactId: string;
+  agent?: Agent;
+  content: string;
+  kind: VisitKind;
+};
+
+export type ServiceMode = '即办' | '承诺件' | '预约' | '帮代办' | '咨询' | '不予受理';
+
+export type CaseStatus = '已受理' | '待补正' | '办理中' | '待签收' | '已上报街道' | '已办结' | '已归档' | '不予受理';
+
+export type Rating = '非常满意' | '满意' | '基本满意' | '不满意' | '非常不满意';
+
+export type CaseRecord = Stamp & {
+  id: string;
+  trackingNumber: string;
+  residentId?: string;
+  visitId?: string;
+  matterCode: string;
+  matterName: string;
+  mode: ServiceMode;
+  status: CaseStatus;
+  gridId?: string;
+  acceptedDay: string;
+  /** 承诺办结日期 (local date), absent for 即办 / 咨询. */
+  deadline?: string;
+  documentsReceived: string[];
+  documentsMissing: string[];
+  /** 首问责任人: never changes. */
+  firstContactId: string;
+  /** Current handler: may change on hand-off. */
+  handlerId: string;
+  result?: string;
+  rating?: Rating;
+  archiveNumber?: string;
+};
+
+export type CaseEvent = {
+  id: string;
+  caseId: string;
+  at: number;
+  by: string;
+  action: string;
+  from?: CaseStatus;
+  to?: CaseStatus;
+  note?: string;
+};
+
+export type ProxyTask = Stamp & {
+  id: string;
+  caseId: string;
+  residentId: string;
+  status: '待授权' | '待上门' | '办理中' | '待送达' | '已完成';
+  authorisedBy?: string;
+};
+
+export type CustodyItem = {
+  id: string;
+  proxyTaskId: string;
+  document: string;
+  takenAt?: number;
+  takenBy?: string;
+  returnedAt?: number;
+  returnedBy?: string;
+};
+
+export type Meeting = Stamp & {
+  id: string;
+  /** Monday of the meeting's week. */
+  weekOf: string;
+  heldOn?: string;
+  status: '筹备中' | '已召开';
+  minutes?: string;
+};
+
+export type AgendaItem = {
+  id: string;
+  meetingId: string;
+  sourceType: 'visit' | 'case';
+  sourceId: string;
+  category: string;
+  decision?: '社区办理' | '上报街道' | '持续关注';
+  ownerId?: string;
+  dueDay?: string;
+  status: '待议' | '已决' | '结转';
+};
+
+export type RotaEntry = { id: string; day: string; staffId: string; post: '值班岗' | '走访岗' };
+
+export type HandoverNote = Stamp & { id: string; day: string; text: string };
+
+/** What was done, by whom; never the personal data itself. */
+export type AuditEntry = {
+  seq?: number;
+  at: number;
+  staffId: string | null;
+  action: string;
+  entity: string;
+  entityId?: string;
+  detail?: string;
+};
+
+export type Counter = { key: string; value: number };

@@ -1,0 +1,42 @@
+/**
+ * Page helpers shared by e2e tests: they act the way a clerk does (labels and roles in
+ * Chinese) and wait on what the app shows, never on sleeps.
+ */
+import { expect, type Page } from '@playwright/test';
+
+export const COMMUNITY = { name: '桃花岭社区', code: 'THL', population: '8600', phone: '0731-88886666' };
+export const ADMIN = { name: '王秀英', pin: '246810' };
+
+/** Runs the first-run wizard through to the 工作台. */
+export async function completeSetup(page: Page): Promise<void> {
+  await page.goto('./');
+  await expect(page.getByRole('heading', { name: '设置向导' })).toBeVisible();
+  await page.getByLabel('社区名称').fill(COMMUNITY.name);
+  await page.getByLabel('社区代码').fill(COMMUNITY.code);
+  await page.getByLabel('常住人口').fill(COMMUNITY.population);
+  await page.getByLabel('服务中心电话').fill(COMMUNITY.phone);
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByLabel('网格名称（每行一个）').fill('第一网格\n第二网格\n第三网格');
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByLabel('管理员姓名').fill(ADMIN.name);
+  await page.getByLabel('密码或 PIN', { exact: true }).fill(ADMIN.pin);
+  await page.getByLabel('再次输入密码或 PIN').fill(ADMIN.pin);
+  await page.getByRole('button', { name: '完成设置' }).click();
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+}
+
+export async function signIn(page: Page, name: string, pin: string): Promise<void> {
+  await page.getByLabel('值班人员').selectOption({ label: `${name}（站长/管理员）` });
+  await page.getByLabel('密码或 PIN').fill(pin);
+  await page.getByRole('button', { name: '登录' }).click();
+}
+
+/** Five wrong PINs in a row, each refusal read before the next try (as a person would). */
+export async function failSignInFiveTimes(page: Page, name: string): Promise<void> {
+  for (let i = 1; i <= 4; i++) {
+    await signIn(page, name, '135799');
+    await expect(page.getByRole('alert')).toHaveText(`密码或 PIN 不正确，还可再试 ${5 - i} 次`);
+  }
+  await signIn(page, name, '135799');
+  await expect(page.getByRole('alert')).toContainText('连续 5 次密码错误，账号已临时锁定');
+}

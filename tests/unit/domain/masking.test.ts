@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { maskIdNumber, maskName, maskPhone } from '../../../shared/domain/masking';
+
+describe('maskIdNumber', () => {
+  it('keeps the first 4 and last 4 characters of an 18-character ID', () => {
+    expect(maskIdNumber('430104199001011234')).toBe('4301**********1234');
+    expect(maskIdNumber('11010519491231002X')).toBe('1101**********002X');
+  });
+
+  it('normalises first (full-width, lower-case x, spaces)', () => {
+    expect(maskIdNumber('１１０１０５１９４９１２３１００２ｘ')).toBe('1101**********002X');
+    expect(maskIdNumber(' 110105 19491231 002x ')).toBe('1101**********002X');
+  });
+
+  it('never reveals the birth date of an 18-character ID', () => {
+    expect(maskIdNumber('430104199001011234')).not.toContain('1990');
+  });
+
+  it('handles short, odd and missing input safely', () => {
+    expect(maskIdNumber('')).toBe('');
+    expect(maskIdNumber(null)).toBe('');
+    expect(maskIdNumber(undefined)).toBe('');
+    expect(maskIdNumber('1')).toBe('*');
+    expect(maskIdNumber('123')).toBe('***');
+    expect(maskIdNumber('12345678')).toBe('12****78');
+    expect(maskIdNumber('430104900101123')).toBe('430*********123'); // legacy 15 digits
+    expect(maskIdNumber('43010419900101123')).toBe('4301*********1123'); // 17
+  });
+
+  it('hides at least half of any input', () => {
+    for (let n = 0; n <= 30; n++) {
+      const input = '9'.repeat(n);
+      const masked = maskIdNumber(input);
+      expect(masked).toHaveLength(n);
+      const stars = [...masked].filter((c) => c === '*').length;
+      expect(stars * 2).toBeGreaterThanOrEqual(n);
+    }
+  });
+});
+
+describe('maskPhone', () => {
+  it('masks mobiles as 3 + **** + 4', () => {
+    expect(maskPhone('13812345678')).toBe('138****5678');
+    expect(maskPhone('138 1234 5678')).toBe('138****5678');
+    expect(maskPhone('+86 138-1234-5678')).toBe('138****5678');
+  });
+
+  it('masks landlines keeping the area code and the last 4 digits, dropping the extension', () => {
+    expect(maskPhone('0731-88886666')).toBe('0731-****6666');
+    expect(maskPhone('010-62345678-123')).toBe('010-****5678');
+    expect(maskPhone('021-5123456')).toBe('021-***3456');
+  });
+
+  it('handles invalid and missing input safely', () => {
+    expect(maskPhone('')).toBe('');
+    expect(maskPhone(null)).toBe('');
+    expect(maskPhone('12')).toBe('**');
+    expect(maskPhone('88886666')).toBe('88****66');
+    expect(maskPhone('1381234567')).toBe('13******67');
+  });
+});
+
+describe('maskName', () => {
+  it('keeps the first character, and the last for 3+ characters', () => {
+    expect(maskName('张三')).toBe('张*');
+    expect(maskName('张小三')).toBe('张*三');
+    expect(maskName('欧阳娜娜')).toBe('欧**娜');
+    expect(maskName('王')).toBe('*');
+    expect(maskName('')).toBe('');
+    expect(maskName(null)).toBe('');
+  });
+
+  it('keeps middle dots of transliterated names and handles characters outside the BMP', () => {
+    expect(maskName('买买提·艾力')).toBe('买**·*力');
+    expect(maskName('𠇔三')).toBe('𠇔*');
+    expect(maskName('张𠇔三')).toBe('张*三');
+  });
+});

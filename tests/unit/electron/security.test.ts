@@ -1,0 +1,152 @@
+import { describe, expect, it, vi } from 'vitest';
+import {
+  contentSecurityPolicy,
+  hardenWebContents,
+  isAllowedUrl,
+  isPermissionAllowed,
+  originOf,
+} from '../../../electron/main/security';
+import type { HardenableContents } from '../../../electron/main/security';
+
+function parseCsp(csp: string): Map<string, string[]> {
+  return new Map(
+    csp.split(';').map((part) => {
+      const [name = '', ...sources] = part.trim().split(/\s+/);
+      return [name, sources] as const;
+    }),
+  );
+}
+
+describe('content security policy', () => {
+  const csp = parseCsp(contentSecurityPolicy);
+
+  it('has the strict directives', () => {
+    expect(csp.get('default-src')).toEqual(["'self'"]);
+    expect(csp.get('script-src')).toEqual(["'self'"]);
+    expect(csp.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(csp.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
+    expect(csp.get('font-src')).toEqual(["'self'", 'data:']);
+    expect(csp.get('connect-src')).toEqual(["'self'"]);
+    expect(csp.get('frame-src')).toEqual(["'self'"]);
+    expect(csp.get('object-src')).toEqual(["'none'"]);
+    expect(csp.get('base-uri')).toEqual(["'none'"]);
+    expect(csp.get('form-action')).toEqual(["'none'"]);
+    expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
+  });
+
+  it('never allows inline or evaluated script anywhere', () => {
+    expect(contentSecurityPolicy).not.toMatch(/unsafe-eval|wasm-unsafe-eval|\*/);
+    for (const [name, sources] of csp) {
+      if (name !== 'style-src') expect(sources, name).not.toContain("'unsafe-inline'");
+    }
+  });
+});
+
+describe('originOf', () => {
+  it('computes the origin of the custom scheme (URL.origin would say "null")', () => {
+    expect(originOf('app://duty-desk/index.html#/intake')).toBe('app://duty-desk');
+    expect(originOf('APP://Duty-Desk/x')).toBe('app://duty-desk');
+    expect(originOf('http://localhost:5173/src/main.tsx')).toBe('http://localhost:5173');
+  });
+
+  it('refuses URLs without a usable origin or with credentials', () => {
+    expect(originOf('')).toBeNull();
+    expect(originOf('about:blank')).toBeNull();
+    expect(originOf('file:///C:/x.html')).toBeNull();
+    expect(originOf('data:text/html,hi')).toBeNull();
+    expect(originOf('app://duty-desk@evil.example/')).toBeNull();
+  });
+
+  it('isAllowedUrl matches whole origins only', () => {
+    const allowed = ['app://duty-desk'];
+    expect(isAllowedUrl('app://duty-desk/index.html', allowed)).toBe(true);
+    expect(isAllowedUrl('app://duty-desk.evil/index.html', allowed)).toBe(false);
+    expect(isAllowedUrl('app://duty-desk:8080/', allowed)).toBe(false);
+    expect(isAllowedUrl('https://duty-desk/', allowed)).toBe(false);
+  });
+});
+
+describe('permissions', () => {
+  it('denies everything', () => {
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'midi']) {
+      expect(isPermissionAllowed(permission), permission).toBe(false);
+    }
+  });
+});
+
+type Listener = (...args: never[]) => void;
+
+function fakeContents() {
+  const listeners = new Map<string, Listener>();
+  let openHandler: ((details: { url: string }) => { action: 'deny' }) | undefined;
+  const contents = {
+    on: (event: string, listener: Listener) => {
+      listeners.set(event, listener);
+      return contents;
+    },
+    setWindowOpenHandler: (handler: (details: { url: string }) => { action: 'deny' }) => {
+      openHandler = handler;
+    },
+  } as unknown as HardenableContents;
+  const fire = (event: string, ...args: unknown[]) => {
+    const listener = listeners.get(event);
+    if (!listener) throw new Error(`no listener for ${event}`);
+    (listener as (...a: unknown[]) => void)(...args);
+  };
+  return { contents, fire, openHandler: () => openHandler };
+}
+
+const preventable = (url?: string) => ({ preventDefault: vi.fn(), ...(url ? { url } : {}) });
+
+describe('hardenWebContents', () => {
+  it('blocks navigation away from the app origin and allows in-app navigation', () => {
+    const { contents, fire } = fakeContents();
+    hardenWebContents(contents, 'app://duty-desk');
+
+    const away = preventable();
+    fire('will-navigate', away, 'https://example.com/phish');
+    expect(away.preventDefault).toHaveBeenCalled();
+
+    const fileNav = preventable();
+    fire('will-navigate', fileNav, 'file:///etc/passwd');
+    expect(fileNav.preventDefault).toHaveBeenCalled();
+
+    const inside = preventable();
+    fire('will-navigate', inside, 'app://duty-desk/index.html');
+    expect(inside.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('blocks sub-frame navigation and redirects to foreign origins', () => {
+    const { contents, fire } = fakeContents();
+    hardenWebContents(contents, ['app://duty-desk', 'http://localhost:5173']);
+
+    const frame = preventable('https://example.com/');
+    fire('will-frame-navigate', frame);
+    expect(frame.preventDefault).toHaveBeenCalled();
+
+    const devFrame = preventable('http://localhost:5173/');
+    fire('will-frame-navigate', devFrame);
+    expect(devFrame.preventDefault).not.toHaveBeenCalled();
+
+    const redirect = preventable();
+    fire('will-redirect', redirect, 'https://example.com/');
+    expect(redirect.preventDefault).toHaveBeenCalled();
+  });
+
+  it('denies every new window, even same-origin ones', () => {
+    const { contents, openHandler } = fakeContents();
+    hardenWebContents(contents, 'app://duty-desk');
+    const handler = openHandler();
+    expect(handler).toBeDefined();
+    expect(handler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' });
+    expect(handler?.({ url: 'app://duty-desk/index.html' })).toEqual({ action: 'deny' });
+  });
+
+  it('prevents attaching a <webview>', () => {
+    const { contents, fire } = fakeContents();
+    hardenWebContents(contents, 'app://duty-desk');
+    const event = preventable();
+    fire('will-attach-webview', event, {}, {});
+    expect(event.preventDefault).toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { defaultAppSettings } from '../../../shared/ipc/contract';
+import type { AppSettings, AppSettingsPatch } from '../../../shared/ipc/contract';
+import { createSettingsService } from '../../../electron/main/services/settings';
+import type { SettingsStore } from '../../../electron/main/services/settings';
+
+function mapStore(initial: Record<string, unknown> = {}) {
+  const data = new Map<string, unknown>(Object.entries(initial));
+  const store: SettingsStore = {
+    get: (key) => data.get(key),
+    set: (key, value) => void data.set(key, value),
+  };
+  return { store, data };
+}
+
+describe('settings service', () => {
+  it('returns the defaults for an empty store', () => {
+    const { store } = mapStore();
+    expect(createSettingsService(store).getSettings()).toEqual(defaultAppSettings);
+  });
+
+  it('merges a patch, keeps other keys and returns the full settings', () => {
+    const { store, data } = mapStore({ receiptLayout: 'thermal80', backupDir: 'D:\\备份' });
+    const service = createSettingsService(store);
+    const result = service.setSettings({ printerName: 'XP-80C', silentPrint: true });
+    const expected: AppSettings = { printerName: 'XP-80C', silentPrint: true, receiptLayout: 'thermal80', backupDir: 'D:\\备份' };
+    expect(result).toEqual(expected);
+    expect(service.getSettings()).toEqual(expected);
+    expect(data.get('printerName')).toBe('XP-80C');
+  });
+
+  it('can set a nullable value back to null', () => {
+    const { store } = mapStore({ printerName: 'XP-80C' });
+    expect(createSettingsService(store).setSettings({ printerName: null }).printerName).toBeNull();
+  });
+
+  it('an empty patch changes nothing', () => {
+    const { store, data } = mapStore({ silentPrint: true });
+    expect(createSettingsService(store).setSettings({})).toEqual({ ...defaultAppSettings, silentPrint: true });
+    expect([...data.keys()]).toEqual(['silentPrint']);
+  });
+
+  it('refuses an invalid patch and writes nothing', () => {
+    const { store, data } = mapStore();
+    const service = createSettingsService(store);
+    expect(() => service.setSettings({ receiptLayout: 'a5' } as unknown as AppSettingsPatch)).toThrow('settings-invalid');
+    expect(() => service.setSettings({ extra: 1 } as unknown as AppSettingsPatch)).toThrow('settings-invalid');
+    expect(data.size).toBe(0);
+  });
+
+  it('falls back to defaults for corrupted stored values', () => {
+    const { store } = mapStore({ silentPrint: 'yes', receiptLayout: 'letter', printerName: 12, backupDir: 'E:\\bak' });
+    expect(createSettingsService(store).getSettings()).toEqual({ ...defaultAppSettings, backupDir: 'E:\\bak' });
+  });
+});
