@@ -60,6 +60,8 @@ function start(): void {
   const target = resolveStartTarget({ isPackaged: app.isPackaged, rendererUrl: process.env['ELECTRON_RENDERER_URL'] });
   let mainWindow: BrowserWindow | null = null;
 
+  // Sandbox every renderer, even one created with options that forgot to ask for it.
+  app.enableSandbox();
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
   app.setAppUserModelId(APP_USER_MODEL_ID);
 

@@ -103,6 +103,6 @@ export function hardenWebContents(contents: HardenableContents, appOrigin: strin
   // will-frame-navigate also covers sub-frames, which will-navigate does not.
   contents.on('will-frame-navigate', (event) => guard(event, event.url));
   contents.on('will-redirect', guard);
-  contents.on('will-attach-webview', () => {});
+  contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }

@@ -19,7 +19,7 @@
  * is the N-th working day strictly after D (D itself never counts, whatever D is).
  */
 import chineseDaysData from 'chinese-days/dist/chinese-days.json';
-import { dayOfWeek, fromDayNumber, isValidLocalDate, parseLocalDate, toDayNumber } from './localDate';
+import { dayOfWeek, fromDayNumber, isValidLocalDate, toDayNumber } from './localDate';
 
 export type CalendarOverride = {
   /** 'YYYY-MM-DD' local date. */
@@ -239,9 +239,3 @@ export function createCalendar(options: CreateCalendarOptions = {}): WorkingCale
   };
 }
 
-/** Parses the year of a 'YYYY-MM-DD' date (helper for UI code flagging uncovered years). */
-export function yearOf(date: string): number {
-  const parts = parseLocalDate(date);
-  if (!parts) throw new RangeError('日期格式应为 YYYY-MM-DD，且必须是真实存在的日期');
-  return parts.year;
-}

@@ -57,6 +57,7 @@ const h = vi.hoisted(() => {
         return Promise.resolve();
       }),
       setAppUserModelId: vi.fn(),
+      enableSandbox: vi.fn(() => void order.push('enableSandbox')),
       getName: () => 'DutyDesk',
       getVersion: () => '0.1.0',
     },
@@ -112,7 +113,7 @@ describe('main entry', () => {
   it('fixes userData before taking the single-instance lock, and registers the scheme before ready', async () => {
     await boot();
     expect(h.electron.app.setPath).toHaveBeenCalledWith('userData', '/fake/appData/DutyDesk');
-    expect(h.order.slice(0, 4)).toEqual(['setPath:userData', 'lock', 'registerSchemes', 'whenReady']);
+    expect(h.order.slice(0, 5)).toEqual(['setPath:userData', 'lock', 'enableSandbox', 'registerSchemes', 'whenReady']);
     expect(h.electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
     ]);
