@@ -5,6 +5,8 @@
 import type { DeskBridge } from '@shared/ipc/contract';
 
 declare global {
+  // Global augmentation needs an interface (declaration merging).
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   interface Window {
     desk?: DeskBridge;
   }
