@@ -104,11 +104,14 @@ export type Visit = Stamp & {
   agent?: Agent;
   content: string;
   kind: VisitKind;
+  /** Cases started by this visit (办件). */
+  caseIds: string[];
 };
 
 export type ServiceMode = '即办' | '承诺件' | '预约' | '帮代办' | '咨询' | '不予受理';
 
 export type CaseStatus = '已受理' | '待补正' | '办理中' | '待签收' | '已上报街道' | '已办结' | '已归档' | '不予受理';
+export const OPEN_CASE_STATUSES: readonly CaseStatus[] = ['已受理', '待补正', '办理中', '待签收', '已上报街道'];
 
 export type Rating = '非常满意' | '满意' | '基本满意' | '不满意' | '非常不满意';
 
@@ -131,6 +134,14 @@ export type CaseRecord = Stamp & {
   firstContactId: string;
   /** Current handler: may change on hand-off. */
   handlerId: string;
+  /** Years the promised date passed through that the holiday calendar does not cover. */
+  deadlineUncoveredYears?: number[];
+  /** 预约: 'YYYY-MM-DDTHH:mm'. */
+  appointmentAt?: string;
+  refusalReason?: string;
+  redirectTo?: string;
+  /** The visit's agent (代办人), when someone came for the resident. */
+  agent?: Agent;
   result?: string;
   rating?: Rating;
   archiveNumber?: string;

@@ -40,3 +40,24 @@ export async function failSignInFiveTimes(page: Page, name: string): Promise<voi
   await signIn(page, name, '135799');
   await expect(page.getByRole('alert')).toContainText('连续 5 次密码错误，账号已临时锁定');
 }
+
+export type ResidentForm = { name: string; idNumber?: string; phone?: string };
+
+/** From the 来访登记 page: open 登记新居民, fill it and save; the resident becomes selected. */
+export async function registerResidentAtCounter(page: Page, r: ResidentForm): Promise<void> {
+  await page.getByRole('button', { name: '登记新居民' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('姓名').fill(r.name);
+  if (r.idNumber) await dialog.getByLabel('身份证号').fill(r.idNumber);
+  if (r.phone) await dialog.getByLabel('联系电话').fill(r.phone);
+  await dialog.getByRole('button', { name: '保存居民' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByLabel('已选居民')).toContainText(r.name);
+}
+
+/** Picks a matter by typing into the matter box (as a clerk does) and choosing the option. */
+export async function pickMatter(page: Page, index: number, query: string, name: string): Promise<void> {
+  const box = page.getByRole('combobox', { name: `事项 ${index}` });
+  await box.fill(query);
+  await page.getByRole('option', { name: new RegExp(`^${name}`) }).click();
+}

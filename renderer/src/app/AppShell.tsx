@@ -9,10 +9,13 @@ import type { CommunityProfile } from '@shared/domain/records';
 import { SectionPlaceholder } from '../components/SectionPlaceholder';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { IntakeSection } from '../features/intake/IntakeSection';
+import { ResidentsSection } from '../features/residents/ResidentsSection';
 import { SECTIONS } from './sections';
 import { useSession, useStaff } from './session';
 
 const DRAWER_WIDTH = 200;
+const BUILT = ['/intake', '/residents'];
 
 function useSectionShortcuts() {
   const navigate = useNavigate();
@@ -75,7 +78,9 @@ export function AppShell({ community }: { community: CommunityProfile }) {
           <Route path="/" element={<Navigate to="/dashboard" replace />} />
           <Route path="/dashboard" element={<DashboardPage community={community} />} />
           <Route path="/settings" element={<SettingsPage community={community} />} />
-          {SECTIONS.filter((s) => s.plan).map((s) => (
+          <Route path="/intake/*" element={<IntakeSection community={community} />} />
+          <Route path="/residents/*" element={<ResidentsSection community={community} />} />
+          {SECTIONS.filter((s) => s.plan && !BUILT.includes(s.path)).map((s) => (
             <Route key={s.path} path={s.path} element={<SectionPlaceholder section={s} />} />
           ))}
           <Route path="*" element={<Navigate to="/dashboard" replace />} />

@@ -23,11 +23,14 @@ import type {
   Staff,
   Visit,
 } from '@shared/domain/records';
+import type { CalendarOverride } from '@shared/domain/workingCalendar';
 import type { MatterType } from './matterType';
 
 export const DB_NAME = 'duty-desk';
 
-export type MetaRow = { key: 'community'; value: CommunityProfile };
+export type MetaRow =
+  | { key: 'community'; value: CommunityProfile }
+  | { key: 'calendarOverrides'; value: CalendarOverride[] };
 
 export class DutyDeskDB extends Dexie {
   meta!: Table<MetaRow, string>;

@@ -36,7 +36,7 @@ export async function writeTx<T>(
     },
   };
   try {
-    return await db.transaction('rw', [...tables, db.auditLog], () => fn(ctx));
+    return await db.transaction('rw', [...tables, db.auditLog], async () => fn(ctx));
   } catch (e) {
     if (e instanceof DomainRefusal) throw e;
     const err = toStorageError(e);

@@ -11,7 +11,8 @@ import type { MatterType } from '../matterType';
 import { DomainRefusal, writeTx } from '../write';
 
 export async function getCommunity(db: DutyDeskDB): Promise<CommunityProfile | undefined> {
-  return (await db.meta.get('community'))?.value;
+  const row = await db.meta.get('community');
+  return row?.key === 'community' ? row.value : undefined;
 }
 
 export type SetupInput = {

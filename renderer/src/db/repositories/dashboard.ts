@@ -1,6 +1,7 @@
 /**
  * Real counts for the 工作台. Indexed counts only, so they stay fast on a full database.
  */
+import { OPEN_CASE_STATUSES } from '@shared/domain/records';
 import type { DutyDeskDB } from '../database';
 
 export type DashboardCounts = {
@@ -12,17 +13,15 @@ export type DashboardCounts = {
   staff: number;
 };
 
-const OPEN_STATUSES = ['已受理', '待补正', '办理中', '待签收', '已上报街道'] as const;
-
 export async function dashboardCounts(db: DutyDeskDB, today: string): Promise<DashboardCounts> {
   const [residents, visitsToday, openCases, overdueCases, activeMatters, staff] = await Promise.all([
     db.residents.count(),
     db.visits.where('day').equals(today).count(),
-    db.cases.where('status').anyOf(OPEN_STATUSES).count(),
+    db.cases.where('status').anyOf(OPEN_CASE_STATUSES).count(),
     db.cases
       .where('deadline')
       .below(today)
-      .filter((c) => (OPEN_STATUSES as readonly string[]).includes(c.status))
+      .filter((c) => OPEN_CASE_STATUSES.includes(c.status))
       .count(),
     db.matterTypes.filter((m) => m.active).count(),
     db.staff.filter((s) => s.active).count(),

@@ -6,12 +6,13 @@ import { useState } from 'react';
 import { Paper, Stack, Tab, Tabs, Typography } from '@mui/material';
 import type { CommunityProfile } from '@shared/domain/records';
 import { useStaff } from '../../app/session';
+import { CalendarEditor } from './CalendarEditor';
 import { CatalogEditor } from './CatalogEditor';
 import { CommunityInfo } from './CommunityInfo';
 import { MachineSettings } from './MachineSettings';
 import { StaffManager } from './StaffManager';
 
-const TABS = ['事项目录', '工作人员', '社区信息', '本机设置'] as const;
+const TABS = ['事项目录', '工作人员', '节假日安排', '社区信息', '本机设置'] as const;
 
 export function SettingsPage({ community }: { community: CommunityProfile }) {
   const staff = useStaff();
@@ -31,6 +32,7 @@ export function SettingsPage({ community }: { community: CommunityProfile }) {
       </Paper>
       {tab === '事项目录' && <CatalogEditor canEdit={isAdmin} />}
       {tab === '工作人员' && <StaffManager community={community} canEdit={isAdmin} />}
+      {tab === '节假日安排' && <CalendarEditor canEdit={isAdmin} />}
       {tab === '社区信息' && <CommunityInfo community={community} />}
       {tab === '本机设置' && <MachineSettings />}
     </Stack>

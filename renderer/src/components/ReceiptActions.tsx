@@ -1,0 +1,109 @@
+/**
+ * Preview, print and save-as-PDF for the receipts of one case, through the platform bridge.
+ * The layout (A4 / 80 mm) defaults to this machine's setting and can be switched per print.
+ */
+import { useEffect, useState } from 'react';
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, ToggleButton, ToggleButtonGroup } from '@mui/material';
+import type { ReceiptData, ReceiptKind, ReceiptLayout } from '@shared/receipts/types';
+import { receiptFileName, renderReceipt } from '@shared/receipts/render';
+import { platform } from '../platform';
+import { useShortcut } from '../app/useShortcut';
+
+type Props = {
+  kinds: ReceiptKind[];
+  load: () => Promise<ReceiptData>;
+  /** Shown in button names so several cases on one screen stay distinguishable. */
+  label?: string;
+  /** Bind Ctrl+P to printing the first receipt (only one ReceiptActions on screen should). */
+  printShortcut?: boolean;
+};
+
+const PAGE = { a4: 'A4', thermal80: { widthMm: 80, heightMm: 297 } } as const;
+
+export function ReceiptActions({ kinds, load, label = '', printShortcut = false }: Props) {
+  const [layout, setLayout] = useState<ReceiptLayout>('a4');
+  const [preview, setPreview] = useState<{ kind: ReceiptKind; html: string } | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  useEffect(() => {
+    void platform.getSettings().then((s) => setLayout(s.receiptLayout));
+  }, []);
+
+  async function html(kind: ReceiptKind) {
+    return renderReceipt(kind, await load(), layout);
+  }
+
+  async function print(kind: ReceiptKind) {
+    const settings = await platform.getSettings();
+    const r = await platform.printHtml({ html: await html(kind), pageSize: PAGE[layout], silent: settings.silentPrint });
+    setMessage(r.printed ? { ok: true, text: `${kind}已送打印` } : r.reason === 'canceled' ? null : { ok: false, text: `打印失败：${r.message ?? '请检查打印机'}` });
+  }
+
+  useShortcut('Ctrl+P', () => kinds[0] && void print(kinds[0]), printShortcut && kinds.length > 0);
+
+  async function savePdf(kind: ReceiptKind) {
+    const data = await load();
+    const r = await platform.printToPdf({
+      html: await renderReceipt(kind, data, layout),
+      pageSize: PAGE[layout],
+      suggestedName: receiptFileName(kind, data.trackingNumber),
+    });
+    if (r.saved) setMessage({ ok: true, text: `已保存 ${r.fileName}` });
+    else if (r.reason === 'handed-to-print-dialog') setMessage({ ok: true, text: '已打开打印对话框，请在“目标打印机”中选择“另存为 PDF”' });
+  }
+
+  return (
+    <Stack spacing={1}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+        <ToggleButtonGroup
+          size="small"
+          exclusive
+          value={layout}
+          onChange={(_, v: ReceiptLayout | null) => v && setLayout(v)}
+          aria-label={`${label}回执版式`}
+        >
+          <ToggleButton value="a4">A4</ToggleButton>
+          <ToggleButton value="thermal80">80mm 小票</ToggleButton>
+        </ToggleButtonGroup>
+        {kinds.map((kind) => (
+          <Stack key={kind} direction="row" spacing={1}>
+            <Button variant="contained" onClick={() => void print(kind)} aria-label={`打印${label}${kind}`}>
+              打印{kind}
+              {printShortcut && kind === kinds[0] ? '（Ctrl+P）' : ''}
+            </Button>
+            <Button onClick={() => void html(kind).then((h) => setPreview({ kind, html: h }))} aria-label={`预览${label}${kind}`}>
+              预览
+            </Button>
+            <Button onClick={() => void savePdf(kind)} aria-label={`${label}${kind}存为PDF`}>
+              存为 PDF
+            </Button>
+          </Stack>
+        ))}
+      </Stack>
+      {message && (
+        <Alert severity={message.ok ? 'success' : 'error'} role="status" onClose={() => setMessage(null)}>
+          {message.text}
+        </Alert>
+      )}
+      {preview && (
+        <Dialog open onClose={() => setPreview(null)} maxWidth="lg">
+          <DialogTitle>{preview.kind}预览</DialogTitle>
+          <DialogContent>
+            <iframe
+              title={`${preview.kind}预览`}
+              srcDoc={preview.html}
+              sandbox=""
+              style={{ width: layout === 'a4' ? 820 : 330, height: '70vh', border: '1px solid #ccc', background: '#fff' }}
+            />
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={() => setPreview(null)}>关闭</Button>
+            <Button variant="contained" onClick={() => void print(preview.kind)}>
+              打印
+            </Button>
+          </DialogActions>
+        </Dialog>
+      )}
+    </Stack>
+  );
+}

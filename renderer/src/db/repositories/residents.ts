@@ -1,0 +1,255 @@
+/**
+ * Resident records (居民档案): create / update with validation and duplicate check, search,
+ * and the logged reveal of a masked field.
+ *
+ * Invariants:
+ *   - every stored resident passed `validateResidentInput`; `searchKeys` is always
+ *     `searchKeysForResident` of the stored name/phone/ID (recomputed on every write);
+ *   - no two residents share an ID number, and no two share name + phone: the duplicate
+ *     check runs inside the same rw transaction as the write;
+ *   - audit rows name the action, the resident id and at most field NAMES, never values;
+ *   - errors thrown carry Chinese messages without personal data (`DuplicateResidentError`
+ *     carries the existing record as data for the UI, not in its message).
+ * Screens show masked ID numbers and phones by default; `revealResidentField` is the one
+ * audited way to read the full value for display.
+ */
+import type { Resident, Stamp } from '@shared/domain/records';
+import {
+  firstResidentError,
+  validateResidentInput,
+  type NormalizedResident,
+  type ResidentFieldErrors,
+  type ResidentInput,
+} from '@shared/domain/resident';
+import { normalizeQuery, searchKeysForResident } from '@shared/domain/pinyinKeys';
+import { Dexie } from 'dexie';
+import type { DutyDeskDB } from '../database';
+import { DomainRefusal, writeTx } from '../write';
+
+export type ResidentWriteContext = {
+  staffId: string;
+  now: number;
+  /** Local date 'YYYY-MM-DD' (future birth dates are refused). */
+  today: string;
+  /** The community's grid ids; when given, `gridId` must be one of them. */
+  gridIds?: string[];
+};
+
+export type RevealableField = 'idNumber' | 'phone';
+
+/** Validation refused the input: `message`/`field` is the first error, `errors` all of them. */
+export class ResidentValidationError extends DomainRefusal {
+  readonly errors: ResidentFieldErrors;
+  constructor(errors: ResidentFieldErrors) {
+    const first = firstResidentError(errors);
+    super(first?.message ?? '居民信息填写有误，请核对', first?.field);
+    this.name = 'ResidentValidationError';
+    this.errors = errors;
+  }
+}
+
+export type DuplicateReason = 'idNumber' | 'namePhone';
+
+/** A resident with the same ID number, or the same name and phone, already exists. */
+export class DuplicateResidentError extends DomainRefusal {
+  /** The record already on file, so the UI can offer to use it instead. */
+  readonly existing: Resident;
+  readonly reason: DuplicateReason;
+  constructor(existing: Resident, reason: DuplicateReason) {
+    super(
+      reason === 'idNumber'
+        ? '该身份证号已有居民档案，请直接使用已有档案'
+        : '已有姓名和联系电话都相同的居民档案，请直接使用已有档案',
+      reason === 'idNumber' ? 'idNumber' : 'phone',
+    );
+    this.name = 'DuplicateResidentError';
+    this.existing = existing;
+    this.reason = reason;
+  }
+}
+
+const NOT_FOUND = '未找到该居民档案，可能已被删除';
+
+/** Fields compared on update; their names (never values) go into the audit row. */
+const TRACKED_FIELDS = ['name', 'gender', 'idNumber', 'birthDate', 'phone', 'building', 'unit', 'room', 'gridId', 'tags'] as const;
+
+export async function getResident(db: DutyDeskDB, id: string): Promise<Resident | undefined> {
+  return db.residents.get(id);
+}
+
+/**
+ * Residents that would duplicate `value`: the same ID number, or the same name and the same
+ * phone. ID matches come first. Joins the caller's transaction when there is one.
+ *
+ * Deliberately not `async`: `writeTx` hands Dexie a plain (non-async) scope function, so
+ * Dexie keeps the transaction alive only across awaits of its own promises. A nested native
+ * async helper awaited inside the transaction lets it auto-commit (PrematureCommitError).
+ * This returns a Dexie promise chain, which is safe inside and outside transactions.
+ */
+export function findDuplicates(db: DutyDeskDB, value: NormalizedResident, excludeId?: string): Promise<Resident[]> {
+  const none = Dexie.Promise.resolve<Resident[]>([]);
+  const byId = value.idNumber ? db.residents.where('idNumber').equals(value.idNumber).toArray() : none;
+  const byPhone = value.phone ? db.residents.where('phone').equals(value.phone).toArray() : none;
+  return Dexie.Promise.all([byId, byPhone]).then(([sameId, samePhone]) => {
+    const found = new Map<string, Resident>();
+    for (const r of sameId) found.set(r.id, r);
+    for (const r of samePhone) if (r.name === value.name && !found.has(r.id)) found.set(r.id, r);
+    if (excludeId !== undefined) found.delete(excludeId);
+    return [...found.values()];
+  });
+}
+
+function validateOrThrow(input: ResidentInput, ctx: ResidentWriteContext): NormalizedResident {
+  const result = validateResidentInput(input, ctx.today, ctx.gridIds ? { gridIds: ctx.gridIds } : {});
+  if (!result.ok) throw new ResidentValidationError(result.errors);
+  return result.value;
+}
+
+/** Not `async`, for the reason given at `findDuplicates`. */
+function refuseDuplicates(db: DutyDeskDB, value: NormalizedResident, excludeId?: string): Promise<void> {
+  return findDuplicates(db, value, excludeId).then(([first]) => {
+    if (!first) return;
+    const reason = value.idNumber !== undefined && first.idNumber === value.idNumber ? 'idNumber' : 'namePhone';
+    throw new DuplicateResidentError(first, reason);
+  });
+}
+
+/** The stored record without absent optional fields (so they are neither stored nor indexed). */
+function toRecord(id: string, value: NormalizedResident, stamp: Stamp): Resident {
+  const record: Resident = {
+    id,
+    name: value.name,
+    tags: value.tags,
+    searchKeys: searchKeysForResident(value),
+    ...stamp,
+  };
+  for (const field of ['gender', 'idNumber', 'birthDate', 'phone', 'building', 'unit', 'room', 'gridId'] as const) {
+    const v = value[field];
+    if (v !== undefined) Object.assign(record, { [field]: v });
+  }
+  return record;
+}
+
+/**
+ * Registers a new resident.
+ * @throws ResidentValidationError (a DomainRefusal) when a field is invalid — nothing is written.
+ * @throws DuplicateResidentError (a DomainRefusal) when the resident is already on file.
+ */
+export async function createResident(
+  db: DutyDeskDB,
+  input: ResidentInput,
+  ctx: ResidentWriteContext,
+  id: string,
+): Promise<Resident> {
+  const value = validateOrThrow(input, ctx);
+  const record = toRecord(id, value, { createdAt: ctx.now, createdBy: ctx.staffId, updatedAt: ctx.now, updatedBy: ctx.staffId });
+  return writeTx(db, { staffId: ctx.staffId, now: ctx.now }, [db.residents], async ({ audit }) => {
+    await refuseDuplicates(db, value);
+    await db.residents.add(record);
+    await audit({ action: 'resident.create', entity: 'resident', entityId: id });
+    return record;
+  });
+}
+
+/**
+ * Replaces the resident's editable fields with `input` (a field left empty is cleared).
+ * Nothing is written, and no audit row added, when nothing changed.
+ * @throws ResidentValidationError / DuplicateResidentError as `createResident`;
+ *         DomainRefusal when the resident does not exist.
+ */
+export async function updateResident(
+  db: DutyDeskDB,
+  id: string,
+  input: ResidentInput,
+  ctx: ResidentWriteContext,
+): Promise<Resident> {
+  const value = validateOrThrow(input, ctx);
+  return writeTx(db, { staffId: ctx.staffId, now: ctx.now }, [db.residents], async ({ audit }) => {
+    const current = await db.residents.get(id);
+    if (!current) throw new DomainRefusal(NOT_FOUND);
+    const next = toRecord(id, value, {
+      createdAt: current.createdAt,
+      createdBy: current.createdBy,
+      updatedAt: ctx.now,
+      updatedBy: ctx.staffId,
+    });
+    const changed = TRACKED_FIELDS.filter((f) => JSON.stringify(current[f]) !== JSON.stringify(next[f]));
+    if (changed.length === 0) return current;
+    await refuseDuplicates(db, value, id);
+    await db.residents.put(next);
+    await audit({ action: 'resident.update', entity: 'resident', entityId: id, detail: changed.join(',') });
+    return next;
+  });
+}
+
+/**
+ * Returns the full ID number or phone of a resident for display and logs the reveal
+ * (who, when, which field of which resident — never the value).
+ * @throws DomainRefusal when the resident does not exist or the field is not on file.
+ */
+export async function revealResidentField(
+  db: DutyDeskDB,
+  residentId: string,
+  field: RevealableField,
+  staffId: string,
+  now: number,
+): Promise<string> {
+  if (field !== 'idNumber' && field !== 'phone') throw new DomainRefusal('只能查看完整的身份证号或联系电话');
+  return writeTx(db, { staffId, now }, [db.residents], async ({ audit }) => {
+    const r = await db.residents.get(residentId);
+    if (!r) throw new DomainRefusal(NOT_FOUND);
+    const full = r[field];
+    if (!full) throw new DomainRefusal(field === 'idNumber' ? '该居民档案未登记身份证号' : '该居民档案未登记联系电话', field);
+    await audit({ action: 'resident.reveal', entity: 'resident', entityId: residentId, detail: field });
+    return full;
+  });
+}
+
+/** The most recently created or changed residents, newest first. */
+export async function listRecentResidents(db: DutyDeskDB, limit = 20): Promise<Resident[]> {
+  if (limit <= 0) return [];
+  return db.residents.orderBy('updatedAt').reverse().limit(limit).toArray();
+}
+
+const byName = new Intl.Collator('zh-Hans-CN');
+
+/** 0: some key equals the query; 1: a name key (Chinese name, pinyin) starts with it; 2: others. */
+function rankOf(r: Resident, q: string): number {
+  if (r.searchKeys.includes(q)) return 0;
+  // Phone keys are digits, ID keys digits with an optional upper-case X; name keys are not.
+  if (r.searchKeys.some((k) => k.startsWith(q) && /[^0-9X]/.test(k))) return 1;
+  return 2;
+}
+
+/**
+ * Finds residents by any search key prefix (Chinese name, full pinyin, initials, phone,
+ * phone last 4, ID number, ID last 4–6). Reads the multiEntry index only until `limit`
+ * distinct residents are found (a batch of index keys at a time, never the whole match set),
+ * then ranks: exact key match, then name match, then others; ties by name (pinyin order), id.
+ * Because reading stops early, which residents are returned for a very broad query (e.g. '1')
+ * follows the index order; ranking then orders that page.
+ */
+export async function searchResidents(db: DutyDeskDB, query: string, limit = 20): Promise<Resident[]> {
+  const q = normalizeQuery(query);
+  if (q === '' || limit <= 0) return [];
+  const ids = await firstDistinctIds(db, q, limit);
+  const found = (await db.residents.bulkGet(ids)).filter((r): r is Resident => r !== undefined);
+  const ranked = found.map((r) => ({ r, rank: rankOf(r, q) }));
+  ranked.sort((a, b) => a.rank - b.rank || byName.compare(a.r.name, b.r.name) || (a.r.id < b.r.id ? -1 : a.r.id > b.r.id ? 1 : 0));
+  return ranked.map((x) => x.r);
+}
+
+/**
+ * The first `limit` distinct primary keys in index order for keys starting with `q`. One
+ * resident can match through several keys (polyphonic readings, phone and ID tails), so we
+ * read 2 × limit index entries and widen only if that did not yield enough distinct ids.
+ */
+async function firstDistinctIds(db: DutyDeskDB, q: string, limit: number): Promise<string[]> {
+  let batch = limit * 2;
+  for (;;) {
+    const pks = await db.residents.where('searchKeys').startsWith(q).limit(batch).primaryKeys();
+    const distinct = [...new Set(pks)];
+    if (distinct.length >= limit || pks.length < batch) return distinct.slice(0, limit);
+    batch *= 4;
+  }
+}

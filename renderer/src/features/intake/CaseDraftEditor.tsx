@@ -1,0 +1,150 @@
+/**
+ * One matter at the counter: pick it, tick the documents received, choose how it is handled,
+ * and see at once what the resident will be told (promised date, or every missing document).
+ */
+import {
+  Alert,
+  Button,
+  Checkbox,
+  FormControl,
+  FormControlLabel,
+  FormGroup,
+  FormLabel,
+  Paper,
+  Radio,
+  RadioGroup,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { COUNTER_MODES, planCase, type DraftErrors } from '@shared/domain/intake';
+import type { WorkingCalendar } from '@shared/domain/workingCalendar';
+import type { MatterType } from '../../db/matterType';
+import { draftForMatter, toCaseDraft, type DraftState } from './draftState';
+import { MatterPicker } from './MatterPicker';
+
+type Props = {
+  index: number;
+  draft: DraftState;
+  matters: MatterType[];
+  calendar: WorkingCalendar;
+  today: string;
+  errors?: DraftErrors;
+  onChange: (d: DraftState) => void;
+  onRemove?: () => void;
+};
+
+export function CaseDraftEditor({ index, draft, matters, calendar, today, errors = {}, onChange, onRemove }: Props) {
+  const n = index + 1;
+  const set = (patch: Partial<DraftState>) => onChange({ ...draft, ...patch });
+  const m = draft.matter;
+  const caseDraft = toCaseDraft(draft);
+  const plan = caseDraft ? planCase(caseDraft, today, calendar) : null;
+  const toggle = (name: string, on: boolean) =>
+    set({ received: on ? [...draft.received, name] : draft.received.filter((r) => r !== name) });
+
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label={`事项 ${n}`}>
+      <Stack spacing={2}>
+        <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
+          <div style={{ flexGrow: 1 }}>
+            <MatterPicker
+              matters={matters}
+              value={m}
+              onChange={(matter) => onChange(draftForMatter(draft, matter))}
+              label={`事项 ${n}`}
+              error={errors.matter}
+            />
+          </div>
+          {onRemove && <Button onClick={onRemove}>移除事项 {n}</Button>}
+        </Stack>
+        {m && (
+          <>
+            <Typography color="text.secondary">
+              {m.guide}（{m.remit}
+              {m.forwardTo ? `：${m.forwardTo}` : ''}）
+            </Typography>
+            {m.documents.length > 0 && (
+              <FormGroup aria-label={`事项 ${n} 所需材料`}>
+                <FormLabel>所需材料（勾选已收材料）</FormLabel>
+                {m.documents.map((d) => (
+                  <FormControlLabel
+                    key={d.name}
+                    control={<Checkbox checked={draft.received.includes(d.name)} onChange={(e) => toggle(d.name, e.target.checked)} />}
+                    label={`${d.name}（${d.form} ${d.count} 份${d.required ? '，必需' : '，非必需'}）`}
+                  />
+                ))}
+                <Button sx={{ alignSelf: 'flex-start' }} onClick={() => set({ received: m.documents.map((d) => d.name) })}>
+                  材料全部收齐
+                </Button>
+              </FormGroup>
+            )}
+            <FormControl error={Boolean(errors.mode)}>
+              <FormLabel id={`mode-${draft.key}`}>办理方式</FormLabel>
+              <RadioGroup row aria-labelledby={`mode-${draft.key}`} value={draft.mode} onChange={(e) => set({ mode: e.target.value as DraftState['mode'] })}>
+                {COUNTER_MODES.map((mode) => (
+                  <FormControlLabel
+                    key={mode}
+                    value={mode}
+                    label={mode}
+                    disabled={mode === '帮代办' && !m.proxyEligible}
+                    control={<Radio />}
+                  />
+                ))}
+              </RadioGroup>
+              {errors.mode && <Typography color="error">{errors.mode}</Typography>}
+            </FormControl>
+            {draft.mode === '预约' && (
+              <TextField
+                label="预约时间"
+                type="datetime-local"
+                value={draft.appointmentAt}
+                onChange={(e) => set({ appointmentAt: e.target.value })}
+                slotProps={{ inputLabel: { shrink: true } }}
+                error={Boolean(errors.appointmentAt)}
+                helperText={errors.appointmentAt ?? ' '}
+              />
+            )}
+            {draft.mode === '不予受理' && (
+              <Stack direction="row" spacing={2}>
+                <TextField
+                  label="不予受理理由"
+                  value={draft.refusalReason}
+                  onChange={(e) => set({ refusalReason: e.target.value })}
+                  error={Boolean(errors.refusalReason)}
+                  helperText={errors.refusalReason ?? ' '}
+                />
+                <TextField
+                  label="告知办理去处"
+                  value={draft.redirectTo}
+                  onChange={(e) => set({ redirectTo: e.target.value })}
+                  error={Boolean(errors.redirectTo)}
+                  helperText={errors.redirectTo ?? '如：区政务服务中心 2 楼社保窗口'}
+                />
+              </Stack>
+            )}
+            {plan && <PlanPreview plan={plan} mode={draft.mode} timeLimit={m.timeLimitDays} />}
+          </>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function PlanPreview({ plan, mode, timeLimit }: { plan: ReturnType<typeof planCase>; mode: string; timeLimit: number }) {
+  if (plan.status === '不予受理') return <Alert severity="warning">将打印不予受理告知书</Alert>;
+  if (plan.status === '待补正') {
+    return (
+      <Alert severity="warning" aria-label="缺件提示">
+        缺件 {plan.missing.length} 项：{plan.missing.map((d) => d.name).join('、')}。保存后打印一次性告知单，材料补齐后再计办理时限。
+      </Alert>
+    );
+  }
+  if (plan.status === '已办结') return <Alert severity="success">即办：保存后当场办结，打印办结回执</Alert>;
+  return (
+    <Alert severity={plan.uncoveredYears.length > 0 ? 'warning' : 'info'} aria-label="承诺办结日期">
+      {mode}：承诺办结日期 <strong>{plan.deadline}</strong>（{timeLimit} 个工作日）
+      {plan.uncoveredYears.length > 0 && `。注意：${plan.uncoveredYears.join('、')} 年节假日安排未录入，日期可能调整`}
+    </Alert>
+  );
+}

@@ -1,0 +1,177 @@
+/**
+ * 来访登记: the counter flow. Find or register the resident → how they came → what they want →
+ * the matter(s), documents and 办理方式 → save (Ctrl+Enter) → print (Ctrl+P).
+ * F2 starts a new registration, F3 jumps to the resident search.
+ */
+import { useRef, useState, type FormEvent } from 'react';
+import { Alert, Button, Chip, Paper, Stack, Typography } from '@mui/material';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { maskIdNumber, maskPhone } from '@shared/domain/masking';
+import { residentSummary } from '@shared/domain/resident';
+import type { CommunityProfile, Resident } from '@shared/domain/records';
+import type { CaseDraft } from '@shared/domain/intake';
+import { getDb } from '../../db/database';
+import { listMatterTypes } from '../../db/repositories/catalog';
+import { registerVisit, VisitValidationError, type RegisteredVisit, type VisitFieldErrors } from '../../db/repositories/visits';
+import { StorageError } from '../../db/storageErrors';
+import { DomainRefusal } from '../../db/write';
+import { localDay, newId, now } from '../../app/clock';
+import { useCalendar } from '../../app/useCalendar';
+import { useShortcut } from '../../app/useShortcut';
+import { useStaff } from '../../app/session';
+import { ResidentDialog } from '../residents/ResidentDialog';
+import { ResidentSearch } from '../residents/ResidentSearch';
+import { CaseDraftEditor } from './CaseDraftEditor';
+import { emptyDraft, toCaseDraft, type DraftState } from './draftState';
+import { IntakeResult } from './IntakeResult';
+import { emptyVisitDetails, VisitDetails, type VisitDetailsState } from './VisitDetails';
+
+export function IntakePage({ community }: { community: CommunityProfile }) {
+  const staff = useStaff();
+  const calendar = useCalendar();
+  const matters = useLiveQuery(() => listMatterTypes(getDb()).then((all) => all.filter((m) => m.active)), []);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [resident, setResident] = useState<Resident | null>(null);
+  const [details, setDetails] = useState<VisitDetailsState>(emptyVisitDetails);
+  const [drafts, setDrafts] = useState<DraftState[]>(() => [emptyDraft()]);
+  const [errors, setErrors] = useState<VisitFieldErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [saved, setSaved] = useState<RegisteredVisit | null>(null);
+  const [registering, setRegistering] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const today = localDay();
+
+  function reset() {
+    setResident(null);
+    setDetails(emptyVisitDetails);
+    setDrafts([emptyDraft()]);
+    setErrors({});
+    setFailure(null);
+    setSaved(null);
+    setTimeout(() => searchRef.current?.focus(), 0);
+  }
+
+  useShortcut('F2', reset);
+  useShortcut('F3', () => searchRef.current?.focus());
+  useShortcut('Ctrl+Enter', () => void save(), !saved);
+
+  async function save(e?: FormEvent) {
+    e?.preventDefault();
+    if (busy || !calendar) return;
+    const caseDrafts = details.kind === '办件' ? drafts.map(toCaseDraft) : [];
+    const missingMatter = caseDrafts.findIndex((d) => d === null);
+    if (missingMatter >= 0) {
+      setErrors({ caseErrors: drafts.map((_, i) => (i === missingMatter ? { matter: '请选择事项' } : {})) });
+      return;
+    }
+    setBusy(true);
+    setFailure(null);
+    try {
+      const result = await registerVisit(
+        getDb(),
+        {
+          residentId: resident?.id,
+          channel: details.channel,
+          kind: details.kind,
+          content: details.content,
+          cases: caseDrafts as CaseDraft[],
+          ...(details.hasAgent
+            ? { agent: { name: details.agentName.trim(), relation: details.agentRelation.trim(), phone: details.agentPhone.trim() || undefined } }
+            : {}),
+        },
+        { staffId: staff.id, now: now(), today, communityCode: community.code, calendar, newId },
+      );
+      setErrors({});
+      setSaved(result);
+    } catch (err) {
+      if (err instanceof VisitValidationError) setErrors(err.errors);
+      else if (err instanceof DomainRefusal) setFailure(err.message);
+      else if (err instanceof StorageError) setFailure(err.userMessage);
+      else throw err;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!matters || !calendar) return null;
+  if (saved) {
+    return <IntakeResult saved={saved} resident={resident} community={community} matters={matters} onNew={reset} />;
+  }
+  return (
+    <Stack spacing={2} component="form" onSubmit={save} noValidate aria-label="来访登记">
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'baseline' }}>
+        <Typography variant="h4" component="h1" sx={{ flexGrow: 1 }}>
+          来访登记
+        </Typography>
+        <Chip label="F2 新登记" variant="outlined" />
+        <Chip label="F3 查找居民" variant="outlined" />
+        <Chip label="Ctrl+Enter 保存" variant="outlined" />
+        <Chip label="Ctrl+P 打印回执" variant="outlined" />
+      </Stack>
+      <Paper sx={{ p: 2 }} component="section" aria-label="居民">
+        {resident ? (
+          <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+            <Typography variant="h6" component="p" sx={{ flexGrow: 1 }} aria-label="已选居民">
+              {residentSummary(resident, today)} · {maskIdNumber(resident.idNumber)} · {maskPhone(resident.phone)}
+            </Typography>
+            <Button onClick={() => setResident(null)}>换一位居民</Button>
+          </Stack>
+        ) : (
+          <Stack spacing={1}>
+            <ResidentSearch ref={searchRef} community={community} onPick={setResident} onNoMatch={(q) => setRegistering(q)} />
+            <Button sx={{ alignSelf: 'flex-start' }} onClick={() => setRegistering('')}>
+              登记新居民
+            </Button>
+            {errors.resident && (
+              <Typography color="error" role="alert">
+                {errors.resident}
+              </Typography>
+            )}
+          </Stack>
+        )}
+      </Paper>
+      <Paper sx={{ p: 2 }} component="section" aria-label="来访信息">
+        <VisitDetails value={details} errors={errors} onChange={(p) => setDetails((d) => ({ ...d, ...p }))} />
+      </Paper>
+      {details.kind === '办件' && (
+        <Stack spacing={2}>
+          {drafts.map((d, i) => (
+            <CaseDraftEditor
+              key={d.key}
+              index={i}
+              draft={d}
+              matters={matters}
+              calendar={calendar}
+              today={today}
+              errors={errors.caseErrors?.[i]}
+              onChange={(next) => setDrafts((all) => all.map((x) => (x.key === d.key ? next : x)))}
+              onRemove={drafts.length > 1 ? () => setDrafts((all) => all.filter((x) => x.key !== d.key)) : undefined}
+            />
+          ))}
+          <Button sx={{ alignSelf: 'flex-start' }} onClick={() => setDrafts((all) => [...all, emptyDraft()])}>
+            再办一个事项
+          </Button>
+        </Stack>
+      )}
+      {(failure || errors.cases) && (
+        <Alert severity="error" role="alert">
+          {failure ?? errors.cases}
+        </Alert>
+      )}
+      <Button type="submit" variant="contained" size="large" disabled={busy} sx={{ alignSelf: 'flex-start' }}>
+        保存登记（Ctrl+Enter）
+      </Button>
+      {registering !== null && (
+        <ResidentDialog
+          community={community}
+          initialName={/^[\p{Script=Han}]+$/u.test(registering) ? registering : ''}
+          onClose={() => setRegistering(null)}
+          onSaved={(r) => {
+            setResident(r);
+            setRegistering(null);
+          }}
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * What was just saved: the tracking number(s) and the receipts to hand over.
+ */
+import { Alert, Button, Paper, Stack, Typography } from '@mui/material';
+import type { CommunityProfile, Resident } from '@shared/domain/records';
+import type { RegisteredVisit } from '../../db/repositories/visits';
+import { ReceiptActions } from '../../components/ReceiptActions';
+import { now } from '../../app/clock';
+import { useStaff } from '../../app/session';
+import { buildReceiptData } from './receiptData';
+import type { MatterType } from '../../db/matterType';
+
+type Props = {
+  saved: RegisteredVisit;
+  resident: Resident | null;
+  community: CommunityProfile;
+  matters: MatterType[];
+  onNew: () => void;
+};
+
+export function IntakeResult({ saved, resident, community, matters, onNew }: Props) {
+  const staff = useStaff();
+  return (
+    <Paper sx={{ p: 3 }} component="section" aria-label="登记结果">
+      <Stack spacing={2}>
+        <Alert severity="success" role="status">
+          已登记 {saved.visit.channel}
+          {saved.visit.kind === '办件' ? `，受理 ${saved.cases.length} 件` : `（${saved.visit.kind}）`}
+        </Alert>
+        {saved.cases.map((c, i) => (
+          <Stack key={c.id} spacing={1}>
+            <Typography variant="h5" component="p" aria-label={`受理编号 ${i + 1}`}>
+              {c.trackingNumber}
+            </Typography>
+            <Typography>
+              {c.matterName} · {c.mode} · <strong>{c.status}</strong>
+              {c.deadline ? ` · 承诺办结日期 ${c.deadline}` : ''}
+            </Typography>
+            <ReceiptActions
+              kinds={saved.plans[i]?.receipts ?? []}
+              label={saved.cases.length > 1 ? `事项 ${i + 1} ` : ''}
+              printShortcut={i === 0}
+              load={async () =>
+                buildReceiptData({
+                  record: c,
+                  resident: resident ?? undefined,
+                  community,
+                  staffName: staff.name,
+                  matter: matters.find((m) => m.code === c.matterCode),
+                  now: now(),
+                })
+              }
+            />
+          </Stack>
+        ))}
+        <Button variant="contained" onClick={onNew} sx={{ alignSelf: 'flex-start' }}>
+          新登记（F2）
+        </Button>
+      </Stack>
+    </Paper>
+  );
+}

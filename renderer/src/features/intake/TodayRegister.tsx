@@ -1,0 +1,176 @@
+/**
+ * 今日来访台账: every visit of the day with its cases; filter by channel, mode and staff;
+ * reprint any receipt. Residents appear with masked ID numbers.
+ */
+import { useMemo, useState } from 'react';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { maskIdNumber } from '@shared/domain/masking';
+import { COUNTER_MODES } from '@shared/domain/intake';
+import { VISIT_CHANNELS, type CaseRecord, type CommunityProfile, type Resident } from '@shared/domain/records';
+import { getDb } from '../../db/database';
+import { visitsOfDay, type RegisterRow } from '../../db/repositories/visits';
+import { getResident } from '../../db/repositories/residents';
+import { ReceiptActions } from '../../components/ReceiptActions';
+import { localDay, now } from '../../app/clock';
+import { useStaffNames } from '../../app/useStaffNames';
+import { buildReceiptData, receiptsForCase } from './receiptData';
+
+type Filters = { channel: string; mode: string; staff: string };
+
+function hhmm(ms: number): string {
+  const d = new Date(ms);
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+function matches(row: RegisterRow, f: Filters): boolean {
+  if (f.channel && row.visit.channel !== f.channel) return false;
+  if (f.staff && row.visit.firstContactId !== f.staff) return false;
+  if (f.mode && !row.cases.some((c) => c.mode === f.mode)) return false;
+  return true;
+}
+
+export function TodayRegister({ community }: { community: CommunityProfile }) {
+  const today = localDay();
+  const rows = useLiveQuery(() => visitsOfDay(getDb(), today), [today]);
+  const residentIds = useMemo(() => [...new Set(rows?.map((r) => r.visit.residentId).filter(Boolean))] as string[], [rows]);
+  const residents = useLiveQuery(
+    async () => new Map((await Promise.all(residentIds.map((id) => getResident(getDb(), id)))).filter(Boolean).map((r) => [r!.id, r!])),
+    [residentIds.join(',')],
+  );
+  const staffNames = useStaffNames();
+  const [filters, setFilters] = useState<Filters>({ channel: '', mode: '', staff: '' });
+  const [reprint, setReprint] = useState<CaseRecord | null>(null);
+  const shown = (rows ?? []).filter((r) => matches(r, filters));
+  const select = (key: keyof Filters, label: string, options: [string, string][]) => (
+    <TextField
+      select
+      label={label}
+      value={filters[key]}
+      onChange={(e) => setFilters((f) => ({ ...f, [key]: e.target.value }))}
+      slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+      sx={{ maxWidth: 200 }}
+    >
+      <option value="">全部</option>
+      {options.map(([v, l]) => (
+        <option key={v} value={v}>
+          {l}
+        </option>
+      ))}
+    </TextField>
+  );
+  const residentOf = (id?: string): Resident | undefined => (id ? residents?.get(id) : undefined);
+
+  return (
+    <Stack spacing={2}>
+      <Typography variant="h4" component="h1">
+        今日来访台账
+      </Typography>
+      <Paper sx={{ p: 2 }}>
+        <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+          {select('channel', '来访方式', VISIT_CHANNELS.map((c) => [c, c]))}
+          {select('mode', '办理方式', COUNTER_MODES.map((m) => [m, m]))}
+          {select('staff', '首问责任人', [...staffNames.entries()])}
+          <Typography color="text.secondary">共 {shown.length} 条来访</Typography>
+        </Stack>
+      </Paper>
+      <Paper>
+        <Table aria-label="今日来访台账">
+          <TableHead>
+            <TableRow>
+              <TableCell>时间</TableCell>
+              <TableCell>来访方式</TableCell>
+              <TableCell>居民</TableCell>
+              <TableCell>事项 / 诉求</TableCell>
+              <TableCell>办理方式</TableCell>
+              <TableCell>状态</TableCell>
+              <TableCell>首问责任人</TableCell>
+              <TableCell>受理编号</TableCell>
+              <TableCell>回执</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {shown.flatMap(({ visit, cases }) => {
+              const r = residentOf(visit.residentId);
+              const who = r ? `${r.name} ${maskIdNumber(r.idNumber)}` : '—';
+              const common = [
+                <TableCell key="t">{hhmm(visit.visitedAt)}</TableCell>,
+                <TableCell key="c">{visit.channel}</TableCell>,
+                <TableCell key="r">{who}</TableCell>,
+              ];
+              const staffCell = <TableCell key="s">{staffNames.get(visit.firstContactId) ?? ''}</TableCell>;
+              if (cases.length === 0) {
+                return [
+                  <TableRow key={visit.id}>
+                    {common}
+                    <TableCell>{visit.content}</TableCell>
+                    <TableCell>{visit.kind}</TableCell>
+                    <TableCell>—</TableCell>
+                    {staffCell}
+                    <TableCell>—</TableCell>
+                    <TableCell />
+                  </TableRow>,
+                ];
+              }
+              return cases.map((c) => (
+                <TableRow key={c.id}>
+                  {common}
+                  <TableCell>{c.matterName}</TableCell>
+                  <TableCell>{c.mode}</TableCell>
+                  <TableCell>{c.status}</TableCell>
+                  {staffCell}
+                  <TableCell>{c.trackingNumber}</TableCell>
+                  <TableCell>
+                    <Button onClick={() => setReprint(c)} aria-label={`补打 ${c.trackingNumber} 回执`}>
+                      补打
+                    </Button>
+                  </TableCell>
+                </TableRow>
+              ));
+            })}
+          </TableBody>
+        </Table>
+      </Paper>
+      {reprint && (
+        <Dialog open onClose={() => setReprint(null)} maxWidth="md" fullWidth>
+          <DialogTitle>补打回执 {reprint.trackingNumber}</DialogTitle>
+          <DialogContent>
+            <ReceiptActions
+              kinds={receiptsForCase(reprint)}
+              printShortcut
+              load={async () => {
+                const db = getDb();
+                return buildReceiptData({
+                  record: reprint,
+                  resident: residentOf(reprint.residentId),
+                  community,
+                  staffName: staffNames.get(reprint.firstContactId) ?? '',
+                  matter: await db.matterTypes.get(reprint.matterCode),
+                  now: now(),
+                });
+              }}
+            />
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={() => setReprint(null)}>关闭</Button>
+          </DialogActions>
+        </Dialog>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,79 @@
+/**
+ * How the resident came, who came for them, what they want, and what kind of visit it is.
+ */
+import { Checkbox, FormControl, FormControlLabel, FormLabel, Radio, RadioGroup, Stack, TextField } from '@mui/material';
+import { VISIT_CHANNELS, type VisitChannel, type VisitKind } from '@shared/domain/records';
+import type { VisitFieldErrors } from '../../db/repositories/visits';
+
+export type VisitDetailsState = {
+  channel: VisitChannel;
+  kind: VisitKind;
+  content: string;
+  hasAgent: boolean;
+  agentName: string;
+  agentRelation: string;
+  agentPhone: string;
+};
+
+export const emptyVisitDetails: VisitDetailsState = {
+  channel: '来站',
+  kind: '办件',
+  content: '',
+  hasAgent: false,
+  agentName: '',
+  agentRelation: '',
+  agentPhone: '',
+};
+
+const KINDS: { value: VisitKind; label: string }[] = [
+  { value: '办件', label: '办件（受理事项）' },
+  { value: '咨询', label: '咨询（当场答复）' },
+  { value: '诉求', label: '投诉建议 / 民生诉求' },
+];
+
+type Props = { value: VisitDetailsState; errors: VisitFieldErrors; onChange: (patch: Partial<VisitDetailsState>) => void };
+
+export function VisitDetails({ value: v, errors, onChange }: Props) {
+  const err = (k: keyof VisitFieldErrors, hint = ' ') => ({ error: Boolean(errors[k]), helperText: (errors[k] as string | undefined) ?? hint });
+  return (
+    <Stack spacing={2}>
+      <Stack direction="row" spacing={4}>
+        <FormControl>
+          <FormLabel id="visit-channel">来访方式</FormLabel>
+          <RadioGroup row aria-labelledby="visit-channel" value={v.channel} onChange={(e) => onChange({ channel: e.target.value as VisitChannel })}>
+            {VISIT_CHANNELS.map((c) => (
+              <FormControlLabel key={c} value={c} label={c} control={<Radio />} />
+            ))}
+          </RadioGroup>
+        </FormControl>
+        <FormControl>
+          <FormLabel id="visit-kind">来访类型</FormLabel>
+          <RadioGroup row aria-labelledby="visit-kind" value={v.kind} onChange={(e) => onChange({ kind: e.target.value as VisitKind })}>
+            {KINDS.map((k) => (
+              <FormControlLabel key={k.value} value={k.value} label={k.label} control={<Radio />} />
+            ))}
+          </RadioGroup>
+        </FormControl>
+      </Stack>
+      <TextField
+        label="诉求内容"
+        multiline
+        minRows={2}
+        value={v.content}
+        onChange={(e) => onChange({ content: e.target.value })}
+        {...err('content', v.kind === '办件' ? '办件可不填，默认记为所办事项' : ' ')}
+      />
+      <FormControlLabel
+        control={<Checkbox checked={v.hasAgent} onChange={(e) => onChange({ hasAgent: e.target.checked })} />}
+        label="他人代为办理（代办人）"
+      />
+      {v.hasAgent && (
+        <Stack direction="row" spacing={2}>
+          <TextField label="代办人姓名" value={v.agentName} onChange={(e) => onChange({ agentName: e.target.value })} {...err('agentName')} />
+          <TextField label="与居民关系" value={v.agentRelation} onChange={(e) => onChange({ agentRelation: e.target.value })} {...err('agentRelation', '如：子女、配偶、邻居')} />
+          <TextField label="代办人电话" value={v.agentPhone} onChange={(e) => onChange({ agentPhone: e.target.value })} {...err('agentPhone')} />
+        </Stack>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,38 @@
+/**
+ * Form state of one matter being accepted at the counter, and its conversion to the domain
+ * draft the repository saves.
+ */
+import { defaultCounterMode, type CaseDraft, type CounterMode } from '@shared/domain/intake';
+import type { MatterType } from '../../db/matterType';
+
+export type DraftState = {
+  key: number;
+  matter: MatterType | null;
+  received: string[];
+  mode: CounterMode;
+  appointmentAt: string;
+  refusalReason: string;
+  redirectTo: string;
+};
+
+let nextKey = 1;
+
+export function emptyDraft(): DraftState {
+  return { key: nextKey++, matter: null, received: [], mode: '承诺件', appointmentAt: '', refusalReason: '', redirectTo: '' };
+}
+
+/** A fresh draft for a chosen matter: its default mode, nothing ticked yet. */
+export function draftForMatter(d: DraftState, matter: MatterType | null): DraftState {
+  return { ...d, matter, received: [], mode: matter ? defaultCounterMode(matter) : d.mode };
+}
+
+export function toCaseDraft(d: DraftState): CaseDraft | null {
+  if (!d.matter) return null;
+  const draft: CaseDraft = { matter: d.matter, mode: d.mode, received: d.received };
+  if (d.mode === '预约') draft.appointmentAt = d.appointmentAt;
+  if (d.mode === '不予受理') {
+    draft.refusalReason = d.refusalReason;
+    draft.redirectTo = d.redirectTo;
+  }
+  return draft;
+}

@@ -1,0 +1,67 @@
+/**
+ * Builds what a receipt prints from the stored records. Raw ID and phone go in; the
+ * templates mask them (shared/receipts), so paper never carries the full values.
+ */
+import type { MatterTypeDef } from '@shared/domain/catalog';
+import type { CaseRecord, CommunityProfile, Resident } from '@shared/domain/records';
+import type { ReceiptData, ReceiptKind } from '@shared/receipts/types';
+import type { ReceiptKindForCase } from '@shared/domain/intake';
+
+function stamp(ms: number): string {
+  const d = new Date(ms);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+export type ReceiptSources = {
+  record: CaseRecord;
+  resident: Resident | undefined;
+  community: CommunityProfile;
+  staffName: string;
+  matter: MatterTypeDef | undefined;
+  now: number;
+};
+
+export function buildReceiptData(s: ReceiptSources): ReceiptData {
+  const h = s.community.openingHours;
+  const missing = s.record.documentsMissing.map((name) => {
+    const doc = s.matter?.documents.find((d) => d.name === name);
+    return { name, form: doc?.form, count: doc?.count, source: doc?.source };
+  });
+  const data: ReceiptData = {
+    community: {
+      name: s.community.name,
+      phone: s.community.phone,
+      hoursText: `工作日 ${h.weekday.start}–${h.weekday.end}；周末 ${h.weekend.start}–${h.weekend.end}`,
+    },
+    trackingNumber: s.record.trackingNumber,
+    matterName: s.record.matterName,
+    mode: s.record.mode,
+    resident: { name: s.resident?.name ?? '（未登记）', idNumber: s.resident?.idNumber, phone: s.resident?.phone },
+    acceptedAt: stamp(s.record.createdAt),
+    staffName: s.staffName,
+    documentsReceived: s.record.documentsReceived,
+    documentsMissing: missing,
+    printedAt: stamp(s.now),
+  };
+  if (s.record.agent) data.agent = s.record.agent;
+  if (s.record.deadline) data.deadline = s.record.deadline;
+  if (s.record.deadlineUncoveredYears?.length) data.deadlineUncertain = true;
+  if (s.record.appointmentAt) data.appointmentAt = s.record.appointmentAt.replace('T', ' ');
+  if (s.record.result) data.result = s.record.result;
+  if (s.record.refusalReason) data.refusalReason = s.record.refusalReason;
+  if (s.record.redirectTo) data.redirectTo = s.record.redirectTo;
+  return data;
+}
+
+/** Which receipts a stored case can print (reprint from the register). */
+export function receiptsForCase(c: CaseRecord): ReceiptKind[] {
+  const kinds: ReceiptKindForCase[] = [];
+  if (c.status === '不予受理') kinds.push('不予受理告知书');
+  else {
+    if (c.documentsMissing.length > 0) kinds.push('一次性告知单');
+    if (c.status !== '待补正' && c.mode !== '即办') kinds.push('受理回执');
+    if (c.status === '已办结' || c.status === '已归档') kinds.push('办结回执');
+  }
+  return kinds;
+}

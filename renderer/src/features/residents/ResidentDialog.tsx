@@ -1,0 +1,200 @@
+/**
+ * Register or edit a resident. Every field is checked where it is typed (Chinese messages at
+ * the field); the ID number shows the birth date, age and gender it encodes; a duplicate
+ * (same ID, or same name + phone) is caught and the existing record offered instead.
+ */
+import { useState, type FormEvent } from 'react';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  FormControlLabel,
+  FormGroup,
+  FormLabel,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { ageOn, validateIdNumber } from '@shared/domain/idNumber';
+import { maskIdNumber, maskPhone } from '@shared/domain/masking';
+import { DEFAULT_RESIDENT_TAGS, type CommunityProfile, type Resident } from '@shared/domain/records';
+import type { ResidentFieldErrors, ResidentInput } from '@shared/domain/resident';
+import { getDb } from '../../db/database';
+import {
+  createResident,
+  DuplicateResidentError,
+  ResidentValidationError,
+  updateResident,
+} from '../../db/repositories/residents';
+import { StorageError } from '../../db/storageErrors';
+import { localDay, newId, now } from '../../app/clock';
+import { useStaff } from '../../app/session';
+
+type Props = {
+  community: CommunityProfile;
+  resident?: Resident;
+  /** Prefill the name (or phone/ID) the clerk already typed into search. */
+  initialName?: string;
+  onSaved: (r: Resident) => void;
+  onClose: () => void;
+};
+
+function toInput(r?: Resident, name = ''): ResidentInput {
+  return {
+    name: r?.name ?? name,
+    idNumber: r?.idNumber ?? '',
+    phone: r?.phone ?? '',
+    building: r?.building ?? '',
+    unit: r?.unit ?? '',
+    room: r?.room ?? '',
+    gridId: r?.gridId ?? '',
+    tags: r?.tags ?? [],
+    ...(r?.gender ? { gender: r.gender } : {}),
+  };
+}
+
+export function ResidentDialog({ community, resident, initialName, onSaved, onClose }: Props) {
+  const staff = useStaff();
+  const [input, setInput] = useState<ResidentInput>(() => toInput(resident, initialName));
+  const [errors, setErrors] = useState<ResidentFieldErrors>({});
+  const [duplicate, setDuplicate] = useState<Resident | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const today = localDay();
+  const set = (patch: Partial<ResidentInput>) => setInput((i) => ({ ...i, ...patch }));
+  const id = input.idNumber.trim() ? validateIdNumber(input.idNumber, { today }) : null;
+  const tagOptions = [...new Set([...DEFAULT_RESIDENT_TAGS, ...input.tags])];
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setFailure(null);
+    setDuplicate(null);
+    const ctx = { staffId: staff.id, now: now(), today, gridIds: community.grids.map((g) => g.id) };
+    try {
+      const saved = resident
+        ? await updateResident(getDb(), resident.id, input, ctx)
+        : await createResident(getDb(), input, ctx, newId());
+      setErrors({});
+      onSaved(saved);
+    } catch (err) {
+      if (err instanceof ResidentValidationError) setErrors(err.errors);
+      else if (err instanceof DuplicateResidentError) setDuplicate(err.existing);
+      else if (err instanceof StorageError) setFailure(err.userMessage);
+      else throw err;
+    }
+  }
+
+  const field = (key: keyof ResidentFieldErrors, hint = ' ') => ({
+    error: Boolean(errors[key]),
+    helperText: errors[key] ?? hint,
+  });
+
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="md">
+      <form onSubmit={submit} noValidate aria-label={resident ? '修改居民信息' : '登记新居民'}>
+        <DialogTitle>{resident ? '修改居民信息' : '登记新居民'}</DialogTitle>
+        <DialogContent>
+          <Stack spacing={2} sx={{ pt: 1 }}>
+            <Stack direction="row" spacing={2}>
+              <TextField label="姓名" autoFocus value={input.name} onChange={(e) => set({ name: e.target.value })} {...field('name')} />
+              <TextField
+                label="身份证号"
+                value={input.idNumber}
+                onChange={(e) => set({ idNumber: e.target.value })}
+                {...field(
+                  'idNumber',
+                  id?.ok ? `出生日期 ${id.birthDate} · ${ageOn(id.birthDate, today)} 岁 · ${id.gender}` : '18 位，可输入全角字符',
+                )}
+              />
+            </Stack>
+            <Stack direction="row" spacing={2}>
+              <TextField
+                label="联系电话"
+                value={input.phone}
+                onChange={(e) => set({ phone: e.target.value })}
+                {...field('phone', '手机或固定电话')}
+              />
+              <TextField
+                select
+                label="性别"
+                value={id?.ok ? id.gender : (input.gender ?? '')}
+                disabled={Boolean(id?.ok)}
+                onChange={(e) => set({ gender: (e.target.value || undefined) as ResidentInput['gender'] })}
+                slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+                {...field('gender', id?.ok ? '由身份证号得出' : ' ')}
+              >
+                <option value="">未填</option>
+                <option value="男">男</option>
+                <option value="女">女</option>
+              </TextField>
+            </Stack>
+            <Stack direction="row" spacing={2}>
+              <TextField label="楼栋" value={input.building} onChange={(e) => set({ building: e.target.value })} {...field('building')} />
+              <TextField label="单元" value={input.unit} onChange={(e) => set({ unit: e.target.value })} {...field('unit')} />
+              <TextField label="房号" value={input.room} onChange={(e) => set({ room: e.target.value })} {...field('room')} />
+              <TextField
+                select
+                label="网格"
+                value={input.gridId}
+                onChange={(e) => set({ gridId: e.target.value })}
+                slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+                {...field('gridId')}
+              >
+                <option value="">未指定</option>
+                {community.grids.map((g) => (
+                  <option key={g.id} value={g.id}>
+                    {g.name}
+                  </option>
+                ))}
+              </TextField>
+            </Stack>
+            <FormGroup row aria-label="人员标签">
+              <FormLabel sx={{ width: '100%' }}>人员标签</FormLabel>
+              {tagOptions.map((t) => (
+                <FormControlLabel
+                  key={t}
+                  label={t}
+                  control={
+                    <Checkbox
+                      checked={input.tags.includes(t)}
+                      onChange={(e) => set({ tags: e.target.checked ? [...input.tags, t] : input.tags.filter((x) => x !== t) })}
+                    />
+                  }
+                />
+              ))}
+            </FormGroup>
+            {duplicate && (
+              <Alert
+                severity="warning"
+                role="alert"
+                action={
+                  <Button color="inherit" onClick={() => onSaved(duplicate)}>
+                    使用已有记录
+                  </Button>
+                }
+              >
+                <Typography>
+                  已有相同居民：{duplicate.name} {maskIdNumber(duplicate.idNumber)} {maskPhone(duplicate.phone)}
+                </Typography>
+              </Alert>
+            )}
+            {failure && (
+              <Alert severity="error" role="alert">
+                {failure}
+              </Alert>
+            )}
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose}>取消</Button>
+          <Button type="submit" variant="contained">
+            保存居民
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { Button, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useNavigate } from 'react-router';
+import { maskIdNumber, maskPhone } from '@shared/domain/masking';
+import type { CommunityProfile } from '@shared/domain/records';
+import { getDb } from '../../db/database';
+import { listRecentResidents } from '../../db/repositories/residents';
+import { ResidentDialog } from './ResidentDialog';
+import { ResidentSearch } from './ResidentSearch';
+
+export function ResidentList({ community }: { community: CommunityProfile }) {
+  const navigate = useNavigate();
+  const recent = useLiveQuery(() => listRecentResidents(getDb(), 20), []);
+  const [creating, setCreating] = useState<string | null>(null);
+  const open = (id: string) => void navigate(`/residents/${id}`);
+  const gridName = (id?: string) => community.grids.find((g) => g.id === id)?.name ?? '';
+  return (
+    <Stack spacing={2}>
+      <Stack direction="row" sx={{ alignItems: 'baseline' }}>
+        <Typography variant="h4" component="h1" sx={{ flexGrow: 1 }}>
+          居民
+        </Typography>
+        <Button variant="contained" onClick={() => setCreating('')}>
+          登记新居民
+        </Button>
+      </Stack>
+      <Paper sx={{ p: 2 }}>
+        <ResidentSearch community={community} onPick={(r) => open(r.id)} onNoMatch={(q) => setCreating(q)} />
+      </Paper>
+      <Paper>
+        <Typography variant="h6" component="h2" sx={{ p: 2, pb: 0 }}>
+          最近登记或修改
+        </Typography>
+        <Table aria-label="最近登记的居民">
+          <TableHead>
+            <TableRow>
+              <TableCell>姓名</TableCell>
+              <TableCell>身份证号</TableCell>
+              <TableCell>联系电话</TableCell>
+              <TableCell>网格</TableCell>
+              <TableCell>人员标签</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {recent?.map((r) => (
+              <TableRow key={r.id} hover onClick={() => open(r.id)} sx={{ cursor: 'pointer' }}>
+                <TableCell>
+                  <Button onClick={() => open(r.id)}>{r.name}</Button>
+                </TableCell>
+                <TableCell>{maskIdNumber(r.idNumber)}</TableCell>
+                <TableCell>{maskPhone(r.phone)}</TableCell>
+                <TableCell>{gridName(r.gridId)}</TableCell>
+                <TableCell>{r.tags.join('、')}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Paper>
+      {creating !== null && (
+        <ResidentDialog
+          community={community}
+          initialName={/^[\p{Script=Han}]+$/u.test(creating) ? creating : ''}
+          onClose={() => setCreating(null)}
+          onSaved={(r) => {
+            setCreating(null);
+            open(r.id);
+          }}
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,132 @@
+/**
+ * One resident: details (ID and phone masked; 查看完整 reveals one value and is logged), their
+ * visits and cases.
+ */
+import { useState } from 'react';
+import { Button, Chip, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useParams } from 'react-router';
+import { maskIdNumber, maskPhone } from '@shared/domain/masking';
+import { residentSummary } from '@shared/domain/resident';
+import type { CommunityProfile } from '@shared/domain/records';
+import { getDb } from '../../db/database';
+import { getResident, revealResidentField, type RevealableField } from '../../db/repositories/residents';
+import { casesOfResident, visitsOfResident } from '../../db/repositories/visits';
+import { localDay, now } from '../../app/clock';
+import { useStaff } from '../../app/session';
+import { useStaffNames } from '../../app/useStaffNames';
+import { ResidentDialog } from './ResidentDialog';
+
+export function ResidentPage({ community }: { community: CommunityProfile }) {
+  const { id = '' } = useParams();
+  const staff = useStaff();
+  const staffNames = useStaffNames();
+  const resident = useLiveQuery(() => getResident(getDb(), id), [id]);
+  const visits = useLiveQuery(() => visitsOfResident(getDb(), id), [id]);
+  const cases = useLiveQuery(() => casesOfResident(getDb(), id), [id]);
+  const [revealed, setRevealed] = useState<Partial<Record<RevealableField, string>>>({});
+  const [editing, setEditing] = useState(false);
+  if (!resident) return null;
+  const reveal = async (field: RevealableField) => {
+    const value = await revealResidentField(getDb(), resident.id, field, staff.id, now());
+    setRevealed((r) => ({ ...r, [field]: value }));
+  };
+  const shown = (field: RevealableField, masked: string) => (
+    <>
+      {revealed[field] ?? masked}{' '}
+      {!revealed[field] && masked && (
+        <Button size="small" onClick={() => void reveal(field)} aria-label={field === 'idNumber' ? '查看完整身份证号' : '查看完整电话'}>
+          查看完整（记录在案）
+        </Button>
+      )}
+    </>
+  );
+  const address = [resident.building && `${resident.building}栋`, resident.unit && `${resident.unit}单元`, resident.room && `${resident.room}室`]
+    .filter(Boolean)
+    .join('');
+  return (
+    <Stack spacing={2}>
+      <Stack direction="row" sx={{ alignItems: 'baseline' }}>
+        <Typography variant="h4" component="h1" sx={{ flexGrow: 1 }}>
+          {residentSummary(resident, localDay())}
+        </Typography>
+        <Button variant="outlined" onClick={() => setEditing(true)}>
+          修改居民信息
+        </Button>
+      </Stack>
+      <Paper sx={{ p: 2 }}>
+        <Stack spacing={1}>
+          <Typography aria-label="身份证号">身份证号：{shown('idNumber', maskIdNumber(resident.idNumber))}</Typography>
+          <Typography aria-label="联系电话">联系电话：{shown('phone', maskPhone(resident.phone))}</Typography>
+          <Typography>
+            住址：{address || '—'} · 网格：{community.grids.find((g) => g.id === resident.gridId)?.name ?? '—'}
+          </Typography>
+          <Stack direction="row" spacing={1}>
+            {resident.tags.map((t) => (
+              <Chip key={t} label={t} />
+            ))}
+          </Stack>
+        </Stack>
+      </Paper>
+      <Paper>
+        <Typography variant="h6" component="h2" sx={{ p: 2, pb: 0 }}>
+          办件（{cases?.length ?? 0}）
+        </Typography>
+        <Table aria-label="居民的办件">
+          <TableHead>
+            <TableRow>
+              <TableCell>受理编号</TableCell>
+              <TableCell>事项</TableCell>
+              <TableCell>办理方式</TableCell>
+              <TableCell>状态</TableCell>
+              <TableCell>承诺办结日期</TableCell>
+              <TableCell>首问责任人</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {cases?.map((c) => (
+              <TableRow key={c.id}>
+                <TableCell>{c.trackingNumber}</TableCell>
+                <TableCell>{c.matterName}</TableCell>
+                <TableCell>{c.mode}</TableCell>
+                <TableCell>{c.status}</TableCell>
+                <TableCell>{c.deadline ?? '—'}</TableCell>
+                <TableCell>{staffNames.get(c.firstContactId)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Paper>
+      <Paper>
+        <Typography variant="h6" component="h2" sx={{ p: 2, pb: 0 }}>
+          来访记录（{visits?.length ?? 0}）
+        </Typography>
+        <Table aria-label="居民的来访记录">
+          <TableHead>
+            <TableRow>
+              <TableCell>日期</TableCell>
+              <TableCell>来访方式</TableCell>
+              <TableCell>类型</TableCell>
+              <TableCell>诉求内容</TableCell>
+              <TableCell>首问责任人</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {visits?.map((v) => (
+              <TableRow key={v.id}>
+                <TableCell>{v.day}</TableCell>
+                <TableCell>{v.channel}</TableCell>
+                <TableCell>{v.kind}</TableCell>
+                <TableCell>{v.content}</TableCell>
+                <TableCell>{staffNames.get(v.firstContactId)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Paper>
+      {editing && (
+        <ResidentDialog community={community} resident={resident} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * Search-as-you-type over residents (name, pinyin, initials, phone or its last 4, ID or its
+ * last 4–6). Results show masked ID and phone. Arrow keys move, Enter picks.
+ */
+import { forwardRef, useEffect, useState } from 'react';
+import { List, ListItemButton, ListItemText, Paper, TextField, Typography } from '@mui/material';
+import { maskIdNumber, maskPhone } from '@shared/domain/masking';
+import type { CommunityProfile, Resident } from '@shared/domain/records';
+import { getDb } from '../../db/database';
+import { searchResidents } from '../../db/repositories/residents';
+
+type Props = {
+  community: CommunityProfile;
+  onPick: (r: Resident) => void;
+  /** Called with the current query when nothing matches and the clerk presses Enter. */
+  onNoMatch?: (query: string) => void;
+  label?: string;
+};
+
+export const ResidentSearch = forwardRef<HTMLInputElement, Props>(function ResidentSearch(
+  { community, onPick, onNoMatch, label = '查找居民' },
+  ref,
+) {
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<Resident[]>([]);
+  const [active, setActive] = useState(0);
+  const gridName = (id?: string) => community.grids.find((g) => g.id === id)?.name ?? '';
+
+  useEffect(() => {
+    let live = true;
+    void searchResidents(getDb(), query, 8).then((r) => {
+      if (live) {
+        setResults(r);
+        setActive(0);
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [query]);
+
+  function pick(r: Resident) {
+    onPick(r);
+    setQuery('');
+  }
+
+  return (
+    <div>
+      <TextField
+        inputRef={ref}
+        label={label}
+        value={query}
+        placeholder="姓名、拼音首字母、电话后四位或身份证后几位"
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, results.length - 1));
+          else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
+          else if (e.key === 'Enter') {
+            e.preventDefault();
+            const r = results[active];
+            if (r) pick(r);
+            else if (query.trim()) onNoMatch?.(query.trim());
+          } else return;
+          e.preventDefault();
+        }}
+        slotProps={{ htmlInput: { 'aria-controls': 'resident-results', 'aria-autocomplete': 'list' } }}
+      />
+      {query.trim() && (
+        <Paper variant="outlined" sx={{ mt: 1 }}>
+          {results.length === 0 ? (
+            <Typography sx={{ p: 2 }} color="text.secondary">
+              没有找到，按 Enter 登记新居民
+            </Typography>
+          ) : (
+            <List id="resident-results" aria-label="查找结果" dense>
+              {results.map((r, i) => (
+                <ListItemButton key={r.id} selected={i === active} onClick={() => pick(r)}>
+                  <ListItemText
+                    primary={`${r.name}${r.gender ? ` · ${r.gender}` : ''}`}
+                    secondary={[maskIdNumber(r.idNumber), maskPhone(r.phone), gridName(r.gridId)].filter(Boolean).join(' · ')}
+                  />
+                </ListItemButton>
+              ))}
+            </List>
+          )}
+        </Paper>
+      )}
+    </div>
+  );
+});

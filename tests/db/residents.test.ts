@@ -1,0 +1,343 @@
+import { describe, expect, it } from 'vitest';
+import { computeCheckDigit } from '@shared/domain/idNumber';
+import type { ResidentInput } from '@shared/domain/resident';
+import type { DutyDeskDB } from '../../renderer/src/db/database';
+import {
+  createResident,
+  DuplicateResidentError,
+  findDuplicates,
+  getResident,
+  listRecentResidents,
+  revealResidentField,
+  ResidentValidationError,
+  searchResidents,
+  updateResident,
+  type ResidentWriteContext,
+} from '../../renderer/src/db/repositories/residents';
+import { DomainRefusal } from '../../renderer/src/db/write';
+import { freshDb, T0 } from './testDb';
+
+const TODAY = '2026-11-24';
+const CTX: ResidentWriteContext = { staffId: 'staff-1', now: T0, today: TODAY, gridIds: ['g1', 'g2'] };
+const HAN = /[\u4e00-\u9fff]/;
+
+function id(first17: string): string {
+  return first17 + computeCheckDigit(first17);
+}
+
+/** 张三, 男, born 1958-03-12. */
+const ZS_ID = id('43010419580312123');
+const ZS_PHONE = '13812345678';
+
+function input(patch: Partial<ResidentInput> = {}): ResidentInput {
+  return {
+    name: '张三',
+    idNumber: ZS_ID,
+    phone: ZS_PHONE,
+    building: '3栋',
+    unit: '2单元',
+    room: '501',
+    gridId: 'g1',
+    tags: ['独居老人'],
+    ...patch,
+  };
+}
+
+async function refusal(p: Promise<unknown>): Promise<DomainRefusal> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof DomainRefusal) return e;
+    throw e;
+  }
+  throw new Error('expected a DomainRefusal');
+}
+
+/** Seeds residents with distinct IDs/phones; returns them in creation order. */
+async function seed(db: DutyDeskDB, names: string[], start = 0) {
+  const out = [];
+  for (const [i, name] of names.entries()) {
+    const n = start + i;
+    const resident = await createResident(
+      db,
+      input({
+        name,
+        idNumber: id(`110105198001${String(1 + (n % 28)).padStart(2, '0')}${String(n).padStart(3, '0')}`),
+        phone: `139${String(n).padStart(8, '0')}`,
+      }),
+      { ...CTX, now: T0 + n },
+      `r-${n}`,
+    );
+    out.push(resident);
+  }
+  return out;
+}
+
+describe('createResident', () => {
+  it('stores a valid resident with derived fields, search keys and stamps; audits without personal data', async () => {
+    const db = freshDb();
+    const r = await createResident(db, input({ phone: '138 1234 5678' }), CTX, 'r-1');
+    expect(r).toMatchObject({
+      id: 'r-1',
+      name: '张三',
+      gender: '男',
+      birthDate: '1958-03-12',
+      idNumber: ZS_ID,
+      phone: ZS_PHONE,
+      gridId: 'g1',
+      tags: ['独居老人'],
+      createdBy: 'staff-1',
+      createdAt: T0,
+      updatedBy: 'staff-1',
+      updatedAt: T0,
+    });
+    expect(r.searchKeys).toEqual(expect.arrayContaining(['张三', 'zhangsan', 'zs', ZS_PHONE, '5678', ZS_ID, ZS_ID.slice(-4), ZS_ID.slice(-6)]));
+    expect(await getResident(db, 'r-1')).toEqual(r);
+
+    const audit = await db.auditLog.toArray();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ action: 'resident.create', entity: 'resident', entityId: 'r-1', staffId: 'staff-1', at: T0 });
+    const json = JSON.stringify(audit);
+    for (const secret of [ZS_ID, ZS_PHONE, '张三', '5678']) expect(json).not.toContain(secret);
+  });
+
+  it('does not store absent optional fields (so residents without an ID do not collide on the unique index)', async () => {
+    const db = freshDb();
+    await createResident(db, input({ name: '李四', idNumber: '', phone: '13900000001', gridId: '' }), CTX, 'a');
+    await createResident(db, input({ name: '王五', idNumber: '', phone: '13900000002', gridId: '' }), CTX, 'b');
+    const a = await getResident(db, 'a');
+    expect(a && 'idNumber' in a).toBe(false);
+    expect(a && 'gridId' in a).toBe(false);
+    expect(await db.residents.count()).toBe(2);
+  });
+
+  it.each([
+    ['invalid ID number (checksum)', { idNumber: ZS_ID.slice(0, 17) + (ZS_ID.endsWith('0') ? '1' : '0') }, 'idNumber', '校验位不正确，请核对'],
+    ['10-digit mobile', { phone: '1381234567' }, 'phone', '手机号应为 11 位，当前为 10 位'],
+    ['empty name', { name: '  ' }, 'name', '请填写姓名'],
+    ['neither ID nor phone', { idNumber: '', phone: '' }, 'phone', '身份证号和联系电话至少填写一项'],
+    ['unknown grid', { gridId: 'g9' }, 'gridId', '请选择本社区的网格'],
+  ] as const)('refuses %s with a Chinese message at the field and saves nothing', async (_label, patch, field, message) => {
+    const db = freshDb();
+    const e = await refusal(createResident(db, input(patch), CTX, 'r-1'));
+    expect(e).toBeInstanceOf(ResidentValidationError);
+    expect(e.field).toBe(field);
+    expect(e.message).toBe(message);
+    expect(e.message).toMatch(HAN);
+    expect((e as ResidentValidationError).errors[field]).toBe(message);
+    expect(await db.residents.count()).toBe(0);
+    expect(await db.auditLog.count()).toBe(0);
+  });
+
+  it('carries every field error for the form', async () => {
+    const db = freshDb();
+    const e = await refusal(createResident(db, input({ name: '', idNumber: '123', phone: '1381234567' }), CTX, 'r-1'));
+    expect(e).toBeInstanceOf(ResidentValidationError);
+    expect(Object.keys((e as ResidentValidationError).errors).sort()).toEqual(['idNumber', 'name', 'phone']);
+    expect(e.field).toBe('name');
+  });
+
+  it('catches a duplicate ID number and offers the existing record; nothing else is written', async () => {
+    const db = freshDb();
+    const first = await createResident(db, input(), CTX, 'r-1');
+    const e = await refusal(createResident(db, input({ name: '张叁', phone: '13700000000' }), CTX, 'r-2'));
+    expect(e).toBeInstanceOf(DuplicateResidentError);
+    const dup = e as DuplicateResidentError;
+    expect(dup.existing).toEqual(first);
+    expect(dup.reason).toBe('idNumber');
+    expect(dup.field).toBe('idNumber');
+    expect(dup.message).toMatch(HAN);
+    expect(dup.message).not.toContain(ZS_ID);
+    expect(await db.residents.count()).toBe(1);
+    expect(await db.auditLog.count()).toBe(1);
+  });
+
+  it('catches the same name + phone (no ID) and offers the existing record; same phone with another name is fine', async () => {
+    const db = freshDb();
+    const first = await createResident(db, input({ idNumber: '' }), CTX, 'r-1');
+    const e = await refusal(createResident(db, input({ name: ' 张三 ', idNumber: '', phone: '138-1234-5678' }), CTX, 'r-2'));
+    expect(e).toBeInstanceOf(DuplicateResidentError);
+    expect((e as DuplicateResidentError).existing.id).toBe(first.id);
+    expect((e as DuplicateResidentError).reason).toBe('namePhone');
+    expect(e.field).toBe('phone');
+    // A family member sharing the phone is a different resident.
+    await createResident(db, input({ name: '李秀兰', idNumber: '' }), CTX, 'r-3');
+    expect(await db.residents.count()).toBe(2);
+  });
+});
+
+describe('findDuplicates', () => {
+  it('finds by ID or by name + phone, and excludes the given id', async () => {
+    const db = freshDb();
+    await createResident(db, input(), CTX, 'r-1');
+    const byId = await findDuplicates(db, { name: '别人', idNumber: ZS_ID, tags: [] });
+    expect(byId.map((r) => r.id)).toEqual(['r-1']);
+    const byNamePhone = await findDuplicates(db, { name: '张三', phone: ZS_PHONE, tags: [] });
+    expect(byNamePhone.map((r) => r.id)).toEqual(['r-1']);
+    expect(await findDuplicates(db, { name: '李四', phone: ZS_PHONE, tags: [] })).toEqual([]);
+    expect(await findDuplicates(db, { name: '张三', idNumber: ZS_ID, phone: ZS_PHONE, tags: [] }, 'r-1')).toEqual([]);
+  });
+});
+
+describe('updateResident', () => {
+  it('re-validates, recomputes search keys, keeps creation stamps and audits changed field names only', async () => {
+    const db = freshDb();
+    await createResident(db, input(), CTX, 'r-1');
+    const next = await updateResident(db, 'r-1', input({ phone: '13955556666', room: '' }), { ...CTX, staffId: 'staff-2', now: T0 + 1000 });
+    expect(next).toMatchObject({ phone: '13955556666', createdBy: 'staff-1', createdAt: T0, updatedBy: 'staff-2', updatedAt: T0 + 1000 });
+    expect('room' in next).toBe(false);
+    expect(await getResident(db, 'r-1')).toEqual(next);
+    expect(await searchResidents(db, '5678')).toEqual([]);
+    expect((await searchResidents(db, '6666')).map((r) => r.id)).toEqual(['r-1']);
+
+    const last = await db.auditLog.orderBy('seq').last();
+    expect(last).toMatchObject({ action: 'resident.update', entityId: 'r-1', staffId: 'staff-2', detail: 'phone,room' });
+    expect(JSON.stringify(last)).not.toContain('13955556666');
+  });
+
+  it('does not count the resident itself as a duplicate, but refuses taking another resident’s ID', async () => {
+    const db = freshDb();
+    await createResident(db, input(), CTX, 'r-1');
+    const other = id('11010519900101124');
+    await createResident(db, input({ name: '李四', idNumber: other, phone: '13700000000' }), CTX, 'r-2');
+    await updateResident(db, 'r-1', input({ tags: ['独居老人', '党员'] }), CTX);
+    expect((await getResident(db, 'r-1'))?.tags).toEqual(['独居老人', '党员']);
+    const e = await refusal(updateResident(db, 'r-1', input({ idNumber: other }), CTX));
+    expect(e).toBeInstanceOf(DuplicateResidentError);
+    expect((e as DuplicateResidentError).existing.id).toBe('r-2');
+    expect((await getResident(db, 'r-1'))?.idNumber).toBe(ZS_ID);
+  });
+
+  it('refuses invalid input and unknown residents; writes nothing when nothing changed', async () => {
+    const db = freshDb();
+    await createResident(db, input(), CTX, 'r-1');
+    const before = await db.auditLog.count();
+    await expect(updateResident(db, 'r-1', input({ phone: '1381234567' }), CTX)).rejects.toBeInstanceOf(ResidentValidationError);
+    await expect(updateResident(db, 'nope', input(), CTX)).rejects.toBeInstanceOf(DomainRefusal);
+    const same = await updateResident(db, 'r-1', input({ name: ' 张三 ' }), { ...CTX, now: T0 + 5 });
+    expect(same.updatedAt).toBe(T0);
+    expect(await db.auditLog.count()).toBe(before);
+  });
+});
+
+describe('searchResidents', () => {
+  async function town(): Promise<DutyDeskDB> {
+    const db = freshDb();
+    await createResident(db, input(), CTX, 'zhangsan');
+    await createResident(db, input({ name: '张三丰', idNumber: id('43010419600101135'), phone: '13600001111' }), CTX, 'zhangsanfeng');
+    await createResident(db, input({ name: '单田芳', idNumber: id('11010519340512117'), phone: '13500002222' }), CTX, 'shan');
+    await createResident(db, input({ name: '李四', idNumber: id('11010519900101124'), phone: '13700003333' }), CTX, 'lisi');
+    return db;
+  }
+  const ids = async (db: DutyDeskDB, q: string, limit?: number) => (await searchResidents(db, q, limit)).map((r) => r.id);
+
+  it('finds by full pinyin, initials (exact initials first), Chinese prefix and full-width input', async () => {
+    const db = await town();
+    expect(await ids(db, 'zhangsan')).toEqual(['zhangsan', 'zhangsanfeng']);
+    expect(await ids(db, 'zs')).toEqual(['zhangsan', 'zhangsanfeng']);
+    expect(await ids(db, 'zsf')).toEqual(['zhangsanfeng']);
+    expect(await ids(db, '张')).toEqual(['zhangsan', 'zhangsanfeng']);
+    expect(await ids(db, '张三丰')).toEqual(['zhangsanfeng']);
+    expect(await ids(db, 'ＺＳ')).toEqual(['zhangsan', 'zhangsanfeng']);
+    expect(await ids(db, ' Zhang San ')).toEqual(['zhangsan', 'zhangsanfeng']);
+    expect(await ids(db, '李')).toEqual(['lisi']);
+  });
+
+  it('ranks an exact key above prefix matches even when the exact one sorts later by name', async () => {
+    const db = freshDb();
+    await createResident(db, input({ name: '张三丰', idNumber: '', phone: '13600001111' }), CTX, 'a');
+    await createResident(db, input({ name: '周森', idNumber: '', phone: '13600002222' }), CTX, 'b');
+    // 'zs' equals 周森's initials; 张三丰 only starts with it.
+    expect(await ids(db, 'zs')).toEqual(['b', 'a']);
+  });
+
+  it('reads the surname 单 as shan', async () => {
+    const db = await town();
+    expect(await ids(db, 'shan')).toEqual(['shan']);
+    expect(await ids(db, 'stf')).toEqual(['shan']);
+    expect(await ids(db, 'shantianfang')).toEqual(['shan']);
+  });
+
+  it('finds by the last 4 digits of the phone, the phone prefix and by ID last 4 / 6 (full-width too)', async () => {
+    const db = await town();
+    expect(await ids(db, '5678')).toEqual(['zhangsan']);
+    expect(await ids(db, '１１１１')).toEqual(['zhangsanfeng']);
+    expect(await ids(db, '1350000')).toEqual(['shan']);
+    expect(await ids(db, ZS_ID.slice(-4))).toContain('zhangsan');
+    expect(await ids(db, ZS_ID.slice(-6))).toEqual(['zhangsan']);
+    expect(await ids(db, ZS_ID.slice(-6).toLowerCase())).toEqual(['zhangsan']);
+    expect(await ids(db, ZS_ID)).toEqual(['zhangsan']);
+  });
+
+  it('returns nothing for an empty or separator-only query and for no match', async () => {
+    const db = await town();
+    expect(await searchResidents(db, '')).toEqual([]);
+    expect(await searchResidents(db, '  · ')).toEqual([]);
+    expect(await searchResidents(db, 'qqq')).toEqual([]);
+    expect(await searchResidents(db, 'zs', 0)).toEqual([]);
+  });
+
+  it('respects the limit (default 20) and returns distinct residents', async () => {
+    const db = freshDb();
+    const given = '一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉';
+    await seed(db, Array.from(given).map((c) => `张${c}`));
+    const all = await searchResidents(db, '张', 100);
+    expect(all).toHaveLength(30);
+    expect(await searchResidents(db, '张')).toHaveLength(20);
+    const five = await searchResidents(db, 'zhang', 5);
+    expect(five).toHaveLength(5);
+    expect(new Set(five.map((r) => r.id)).size).toBe(5);
+    // '1' matches every phone (and more keys per resident): still only `limit` distinct residents.
+    const ones = await searchResidents(db, '1', 7);
+    expect(ones).toHaveLength(7);
+    expect(new Set(ones.map((r) => r.id)).size).toBe(7);
+  });
+
+  it('returns distinct residents when one resident matches through several keys', async () => {
+    const db = freshDb();
+    // Phone 13900001390: keys '13900001390' and last-4 '1390' both start with '139'.
+    await createResident(db, input({ name: '王五', idNumber: '', phone: '13900001390' }), CTX, 'w');
+    await createResident(db, input({ name: '赵六', idNumber: '', phone: '13900002222' }), CTX, 'z');
+    expect((await ids(db, '139', 2)).sort()).toEqual(['w', 'z']);
+  });
+});
+
+describe('revealResidentField', () => {
+  it('returns the full value and audits the reveal without the value', async () => {
+    const db = freshDb();
+    await createResident(db, input(), CTX, 'r-1');
+    expect(await revealResidentField(db, 'r-1', 'idNumber', 'staff-2', T0 + 60_000)).toBe(ZS_ID);
+    expect(await revealResidentField(db, 'r-1', 'phone', 'staff-2', T0 + 61_000)).toBe(ZS_PHONE);
+    const reveals = await db.auditLog.where('action').equals('resident.reveal').toArray();
+    expect(reveals).toHaveLength(2);
+    expect(reveals[0]).toMatchObject({ entity: 'resident', entityId: 'r-1', staffId: 'staff-2', at: T0 + 60_000, detail: 'idNumber' });
+    expect(reveals[1]).toMatchObject({ detail: 'phone' });
+    const json = JSON.stringify(await db.auditLog.toArray());
+    expect(json).not.toContain(ZS_ID);
+    expect(json).not.toContain(ZS_ID.slice(-6));
+    expect(json).not.toContain(ZS_PHONE);
+  });
+
+  it('refuses an unknown resident or a field not on file, and logs nothing', async () => {
+    const db = freshDb();
+    await createResident(db, input({ idNumber: '' }), CTX, 'r-1');
+    const before = await db.auditLog.count();
+    const e = await refusal(revealResidentField(db, 'r-1', 'idNumber', 'staff-1', T0));
+    expect(e.message).toBe('该居民档案未登记身份证号');
+    await expect(revealResidentField(db, 'nope', 'phone', 'staff-1', T0)).rejects.toBeInstanceOf(DomainRefusal);
+    expect(await db.auditLog.count()).toBe(before);
+  });
+});
+
+describe('listRecentResidents', () => {
+  it('lists by last change, newest first', async () => {
+    const db = freshDb();
+    await seed(db, ['甲一', '乙二', '丙三']);
+    await updateResident(db, 'r-0', input({ name: '甲一', idNumber: id('11010519800101000'), phone: '13900000000', room: '502' }), {
+      ...CTX,
+      now: T0 + 100,
+    });
+    expect((await listRecentResidents(db, 2)).map((r) => r.id)).toEqual(['r-0', 'r-2']);
+    expect(await listRecentResidents(db, 0)).toEqual([]);
+  });
+});

@@ -1,0 +1,165 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { ADMIN, completeSetup, pickMatter, registerResidentAtCounter } from './fixtures';
+
+/**
+ * An independent oracle for the promised date, read straight from chinese-days' data table
+ * (not from our calendar module): the n-th working day after `start`.
+ */
+function nthWorkingDayAfter(start: string, n: number): string {
+  const data = JSON.parse(readFileSync('node_modules/chinese-days/dist/chinese-days.json', 'utf8')) as {
+    holidays: Record<string, string>;
+    workdays: Record<string, string>;
+  };
+  const d = new Date(`${start}T12:00:00Z`);
+  let left = n;
+  while (left > 0) {
+    d.setUTCDate(d.getUTCDate() + 1);
+    const key = d.toISOString().slice(0, 10);
+    const weekend = d.getUTCDay() === 0 || d.getUTCDay() === 6;
+    const working = key in data.workdays || (!weekend && !(key in data.holidays));
+    if (working) left -= 1;
+  }
+  return d.toISOString().slice(0, 10);
+}
+
+const ZHANG = { name: '张三', idNumber: '430104195803151237', phone: '13812345678' };
+
+async function openIntake(page: Page) {
+  await page.keyboard.press('Alt+2');
+  await expect(page.getByRole('heading', { name: '来访登记' })).toBeVisible();
+}
+
+/** The preview iframe of a receipt, opened from the result panel. */
+async function previewReceipt(page: Page, kind: string) {
+  await page.getByRole('button', { name: `预览${kind}` }).click();
+  const frame = page.frameLocator(`iframe[title="${kind}预览"]`);
+  await expect(frame.locator('body')).toBeVisible();
+  return frame;
+}
+
+test.describe('window intake', () => {
+  test.beforeEach(async ({ page }) => {
+    // Accepting on 2026-09-30, the day before the National Day holiday.
+    await page.clock.setFixedTime(new Date('2026-09-30T10:15:00+08:00'));
+    await completeSetup(page);
+    await openIntake(page);
+  });
+
+  test('new resident walks in → 承诺件 of 3 working days over National Day → receipt', async ({ page }) => {
+    await page.getByLabel('查找居民').fill('张三');
+    await expect(page.getByText('没有找到，按 Enter 登记新居民')).toBeVisible();
+    await registerResidentAtCounter(page, ZHANG);
+    await expect(page.getByLabel('已选居民')).toContainText('4301**********1237');
+    await expect(page.getByLabel('已选居民')).toContainText('138****5678');
+
+    await pickMatter(page, 1, 'dyzz', '党员组织关系转接');
+    await page.getByRole('button', { name: '材料全部收齐' }).click();
+    await expect(page.getByRole('radio', { name: '承诺件' })).toBeChecked();
+    const expected = nthWorkingDayAfter('2026-09-30', 3);
+    expect(expected > '2026-10-08').toBe(true); // derived from the data: it skips the holiday
+    await expect(page.getByLabel('承诺办结日期')).toContainText(expected);
+
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByLabel('受理编号 1')).toHaveText('THL-20260930-0001');
+    await expect(page.getByRole('region', { name: '登记结果' })).toContainText(`承诺办结日期 ${expected}`);
+
+    const receipt = await previewReceipt(page, '受理回执');
+    await expect(receipt.locator('body')).toContainText('THL-20260930-0001');
+    await expect(receipt.locator('body')).toContainText('4301**********1237');
+    await expect(receipt.locator('body')).not.toContainText(ZHANG.idNumber);
+    const [y, m, d] = expected.split('-').map(Number);
+    await expect(receipt.locator('body')).toContainText(`承诺办结日期${y}年${m}月${d}日`);
+    await expect(receipt.locator('svg').first()).toBeVisible();
+    await page.screenshot({ path: 'test-results/screenshots/intake-receipt-preview.png' });
+  });
+
+  test('returning resident by initials and phone tail; a phone call; a missing document → 一次性告知单', async ({ page }) => {
+    await registerResidentAtCounter(page, ZHANG);
+    await page.keyboard.press('Control+Enter'); // needs a matter first
+    await expect(page.getByText('请选择事项')).toBeVisible();
+    await page.keyboard.press('F2');
+
+    await page.getByLabel('查找居民').fill('zs');
+    await expect(page.getByRole('list', { name: '查找结果' })).toContainText('张三');
+    await page.getByLabel('查找居民').fill('5678');
+    await expect(page.getByRole('list', { name: '查找结果' })).toContainText('138****5678');
+    await page.getByLabel('查找居民').press('Enter');
+    await expect(page.getByLabel('已选居民')).toContainText('张三');
+
+    await page.getByRole('radio', { name: '来电' }).check();
+    await pickMatter(page, 1, '高龄', '高龄津贴申请');
+    await page.getByRole('checkbox', { name: /^居民身份证/ }).check();
+    await expect(page.getByLabel('缺件提示')).toContainText('缺件');
+    await page.screenshot({ path: 'test-results/screenshots/intake-form.png', fullPage: true });
+    await page.getByRole('button', { name: '保存登记（Ctrl+Enter）' }).click();
+    await expect(page.getByRole('region', { name: '登记结果' })).toContainText('待补正');
+
+    const notice = await previewReceipt(page, '一次性告知单');
+    await expect(notice.locator('body')).toContainText('户口簿');
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('tab', { name: '今日来访台账' }).click();
+    const register = page.getByRole('table', { name: '今日来访台账' });
+    await expect(register).toContainText('来电');
+    await expect(register).toContainText('高龄津贴申请');
+    await expect(register).toContainText('4301**********1237');
+    await expect(register).toContainText(ADMIN.name);
+    await page.getByLabel('来访方式').selectOption('来站');
+    await expect(register.getByRole('row')).toHaveCount(1); // header only
+  });
+
+  test('bad resident input is refused at the field and nothing is saved', async ({ page }) => {
+    await page.getByRole('button', { name: '登记新居民' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('身份证号').fill('430104195803151238'); // wrong check digit
+    await dialog.getByLabel('联系电话').fill('1381234567'); // 10 digits
+    await dialog.getByRole('button', { name: '保存居民' }).click();
+    await expect(dialog.getByText('请填写姓名')).toBeVisible();
+    await expect(dialog.getByLabel('姓名')).toHaveAttribute('aria-invalid', 'true');
+    await expect(dialog.getByLabel('身份证号')).toHaveAttribute('aria-invalid', 'true');
+    await expect(dialog.getByLabel('联系电话')).toHaveAttribute('aria-invalid', 'true');
+    await dialog.getByLabel('姓名').fill('李四');
+    await dialog.getByLabel('身份证号').fill('430104199002301234'); // 30 February
+    await dialog.getByRole('button', { name: '保存居民' }).click();
+    await expect(dialog.getByLabel('身份证号')).toHaveAttribute('aria-invalid', 'true');
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await page.keyboard.press('Alt+1');
+    await expect(page.getByRole('main').getByLabel('登记居民')).toHaveText('0');
+  });
+});
+
+test('two windows accepting at the same moment never share a tracking number', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const context = await browser.newContext();
+  const first = await context.newPage();
+  await first.clock.setFixedTime(new Date('2026-11-24T09:30:00+08:00'));
+  await completeSetup(first);
+  await openIntake(first);
+  await registerResidentAtCounter(first, ZHANG);
+  const second = await context.newPage();
+  await second.clock.setFixedTime(new Date('2026-11-24T09:30:00+08:00'));
+  await second.goto('./');
+  await second.getByLabel('密码或 PIN').fill(ADMIN.pin);
+  await second.getByRole('button', { name: '登录' }).click();
+  await expect(second.getByRole('heading', { name: '工作台' })).toBeVisible();
+  await openIntake(second);
+
+  const numbers: string[] = [];
+  for (let round = 0; round < 3; round++) {
+    for (const page of [first, second]) {
+      await page.keyboard.press('F2');
+      await page.getByLabel('查找居民').fill('zs');
+      await page.getByLabel('查找居民').press('Enter');
+      await pickMatter(page, 1, 'jzdj', '居住登记');
+      await page.getByRole('button', { name: '材料全部收齐' }).click();
+    }
+    // Both save at once.
+    await Promise.all([first, second].map((p) => p.keyboard.press('Control+Enter')));
+    for (const page of [first, second]) numbers.push((await page.getByLabel('受理编号 1').textContent()) ?? '');
+  }
+  expect(numbers).toHaveLength(6);
+  expect(new Set(numbers).size).toBe(6);
+  expect(numbers.every((n) => /^THL-20261124-000[1-6]$/.test(n))).toBe(true);
+  await context.close();
+});
