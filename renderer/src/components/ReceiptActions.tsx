@@ -8,6 +8,7 @@ import type { ReceiptData, ReceiptKind, ReceiptLayout } from '@shared/receipts/t
 import { receiptFileName, renderReceipt } from '@shared/receipts/render';
 import { platform } from '../platform';
 import { useShortcut } from '../app/useShortcut';
+import { pageSizeFor } from './receiptPage';
 
 type Props = {
   kinds: ReceiptKind[];
@@ -17,8 +18,6 @@ type Props = {
   /** Bind Ctrl+P to printing the first receipt (only one ReceiptActions on screen should). */
   printShortcut?: boolean;
 };
-
-const PAGE = { a4: 'A4', thermal80: { widthMm: 80, heightMm: 297 } } as const;
 
 export function ReceiptActions({ kinds, load, label = '', printShortcut = false }: Props) {
   const [layout, setLayout] = useState<ReceiptLayout>('a4');
@@ -35,7 +34,8 @@ export function ReceiptActions({ kinds, load, label = '', printShortcut = false 
 
   async function print(kind: ReceiptKind) {
     const settings = await platform.getSettings();
-    const r = await platform.printHtml({ html: await html(kind), pageSize: PAGE[layout], silent: settings.silentPrint });
+    const doc = await html(kind);
+    const r = await platform.printHtml({ html: doc, pageSize: await pageSizeFor(layout, doc), silent: settings.silentPrint });
     setMessage(r.printed ? { ok: true, text: `${kind}已送打印` } : r.reason === 'canceled' ? null : { ok: false, text: `打印失败：${r.message ?? '请检查打印机'}` });
   }
 
@@ -43,9 +43,10 @@ export function ReceiptActions({ kinds, load, label = '', printShortcut = false 
 
   async function savePdf(kind: ReceiptKind) {
     const data = await load();
+    const doc = await renderReceipt(kind, data, layout);
     const r = await platform.printToPdf({
-      html: await renderReceipt(kind, data, layout),
-      pageSize: PAGE[layout],
+      html: doc,
+      pageSize: await pageSizeFor(layout, doc),
       suggestedName: receiptFileName(kind, data.trackingNumber),
     });
     if (r.saved) setMessage({ ok: true, text: `已保存 ${r.fileName}` });

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { computeCheckDigit } from '@shared/domain/idNumber';
+import { createCalendar } from '@shared/domain/workingCalendar';
+import type { CaseDraft } from '@shared/domain/intake';
+import type { DutyDeskDB } from '../../renderer/src/db/database';
+import { createResident } from '../../renderer/src/db/repositories/residents';
+import { registerVisit, VisitValidationError, type VisitContext, type VisitInput } from '../../renderer/src/db/repositories/visits';
+import { StorageError } from '../../renderer/src/db/storageErrors';
+import { counterIds, freshDb, setUpCommunity, T0 } from './testDb';
+
+const calendar = createCalendar();
+
+async function world(today = '2026-09-30') {
+  const db = freshDb();
+  const admin = await setUpCommunity(db);
+  const first17 = '43010419580315123';
+  const resident = await createResident(
+    db,
+    { name: '张三', idNumber: first17 + computeCheckDigit(first17), phone: '13812345678', building: '', unit: '', room: '', gridId: '', tags: [] },
+    { staffId: admin.id, now: T0, today },
+    'res-1',
+  );
+  const ctx: VisitContext = { staffId: admin.id, now: T0, today, communityCode: 'THL', calendar, ...counterIds('v') };
+  return { db, admin, resident, ctx };
+}
+
+async function draft(db: DutyDeskDB, code: string, patch: Partial<CaseDraft> = {}): Promise<CaseDraft> {
+  const matter = await db.matterTypes.get(code);
+  if (!matter) throw new Error(code);
+  return { matter, mode: '承诺件', received: matter.documents.map((d) => d.name), ...patch };
+}
+
+describe('registering a visit at the counter', () => {
+  it('saves visit, case, first event and counter together; 首问责任人 is the signed-in staff', async () => {
+    const { db, admin, resident, ctx } = await world();
+    const input: VisitInput = { residentId: resident.id, channel: '来站', kind: '办件', content: '', cases: [await draft(db, 'DY-001')] };
+    const { visit, cases, plans } = await registerVisit(db, input, ctx);
+    expect(cases[0]).toMatchObject({
+      trackingNumber: 'THL-20260930-0001',
+      status: '已受理',
+      deadline: calendar.addWorkingDays('2026-09-30', 3).date,
+      firstContactId: admin.id,
+      handlerId: admin.id,
+    });
+    expect(plans[0]?.receipts).toEqual(['受理回执']);
+    expect(visit.caseIds).toEqual([cases[0]?.id]);
+    expect(await db.caseEvents.where('caseId').equals(cases[0]!.id).count()).toBe(1);
+    expect(await db.counters.get('THL-20260930')).toEqual({ key: 'THL-20260930', value: 1 });
+  });
+
+  it('numbers never repeat when many acceptances run at the same time', async () => {
+    const { db, resident, ctx } = await world();
+    const d = await draft(db, 'JZ-001', { mode: '即办' });
+    const runs = Array.from({ length: 25 }, (_, i) =>
+      registerVisit(db, { residentId: resident.id, channel: '来站', kind: '办件', content: '', cases: [d, d] }, { ...ctx, ...counterIds(`p${i}`) }),
+    );
+    const numbers = (await Promise.all(runs)).flatMap((r) => r.cases.map((c) => c.trackingNumber));
+    expect(numbers).toHaveLength(50);
+    expect(new Set(numbers).size).toBe(50);
+    expect((await db.counters.get('THL-20260930'))?.value).toBe(50);
+  });
+
+  it('a missing required document waits for it (待补正) and yields a 一次性告知单', async () => {
+    const { db, resident, ctx } = await world();
+    const d = await draft(db, 'YL-001', { received: ['居民身份证'] });
+    const { cases, plans } = await registerVisit(db, { residentId: resident.id, channel: '来电', kind: '办件', content: '', cases: [d] }, ctx);
+    expect(cases[0]?.status).toBe('待补正');
+    expect(cases[0]?.deadline).toBeUndefined();
+    expect(cases[0]?.documentsMissing.length).toBeGreaterThan(0);
+    expect(plans[0]?.receipts).toEqual(['一次性告知单']);
+  });
+
+  it('refuses bad input with messages per field and writes nothing', async () => {
+    const { db, ctx } = await world();
+    const bad: VisitInput = {
+      channel: '来站',
+      kind: '办件',
+      content: '',
+      agent: { name: '', relation: '', phone: '1381234567' },
+      cases: [await draft(db, 'WJ-004', { mode: '预约' }), await draft(db, 'ZX-001', { mode: '不予受理' })],
+    };
+    const err = await registerVisit(db, bad, ctx).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(VisitValidationError);
+    const e = (err as VisitValidationError).errors;
+    expect(e.resident).toBe('办件须先选定居民（查找或登记）');
+    expect(e.agentName).toBeTruthy();
+    expect(e.agentPhone).toContain('11');
+    expect(e.caseErrors?.[0]?.appointmentAt).toBe('请填写预约日期和时间');
+    expect(e.caseErrors?.[1]?.refusalReason).toBe('请填写不予受理的理由');
+    expect(await db.visits.count()).toBe(0);
+    expect(await db.cases.count()).toBe(0);
+  });
+
+  it('a storage failure while writing the second case leaves no visit, case or counter behind', async () => {
+    const { db, resident, ctx } = await world();
+    const d = await draft(db, 'JZ-001', { mode: '即办' });
+    let writes = 0;
+    db.cases.hook('creating', () => {
+      writes += 1;
+      if (writes === 2) throw new DOMException('disk full', 'QuotaExceededError');
+    });
+    const err = await registerVisit(db, { residentId: resident.id, channel: '来站', kind: '办件', content: '', cases: [d, d] }, ctx).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StorageError);
+    expect((err as StorageError).userMessage).toContain('存储空间不足');
+    expect(await db.visits.count()).toBe(0);
+    expect(await db.cases.count()).toBe(0);
+    expect(await db.counters.count()).toBe(0);
+  });
+
+  it('a consultation or a problem report records the visit without a case', async () => {
+    const { db, ctx } = await world();
+    const { visit, cases } = await registerVisit(db, { channel: '来电', kind: '诉求', content: '小区路灯不亮', cases: [] }, ctx);
+    expect(cases).toEqual([]);
+    expect(visit.kind).toBe('诉求');
+    expect(await db.counters.count()).toBe(0);
+  });
+});
