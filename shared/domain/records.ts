@@ -57,6 +57,8 @@ export type CommunityProfile = Stamp & {
   openingHours: OpeningHours;
   /** Public phone of the center, printed on receipts. */
   phone: string;
+  /** 人员标签 an admin added beyond DEFAULT_RESIDENT_TAGS. */
+  residentTags?: string[];
 };
 
 export type ResidentTag = string;
@@ -114,6 +116,88 @@ export type CaseStatus = '已受理' | '待补正' | '办理中' | '待签收' |
 export const OPEN_CASE_STATUSES: readonly CaseStatus[] = ['已受理', '待补正', '办理中', '待签收', '已上报街道'];
 
 export type Rating = '非常满意' | '满意' | '基本满意' | '不满意' | '非常不满意';
+/** The five levels of 好差评, best first. */
+export const RATINGS: readonly Rating[] = ['非常满意', '满意', '基本满意', '不满意', '非常不满意'];
+
+/** Who entered a 好差评: the resident themself, or staff on the resident's behalf (代评). */
+export type RatingBy = '本人' | '代评';
+
+/** How the resident was told the result at 办结. */
+export type NotifiedBy = '当面' | '电话' | '上门';
+export const NOTIFIED_BY: readonly NotifiedBy[] = ['当面', '电话', '上门'];
+
+/** 吹哨 class when a case goes up to the street office. */
+export type EscalationLevel = '日常' | '重大' | '紧急';
+export const ESCALATION_LEVELS: readonly EscalationLevel[] = ['日常', '重大', '紧急'];
+
+/**
+ * Pause bookkeeping while a case waits for documents (待补正). `from` is the local day the
+ * pause began; `resumeTo` is the status the case returns to when all documents arrive.
+ */
+export type CasePause = { from: string; resumeTo: '已受理' | '办理中' };
+
+/** A hand-off (转办) that waits for the receiving staff member to sign for it (签收). */
+export type CaseTransfer = {
+  fromStaffId: string;
+  toStaffId: string;
+  at: number;
+  day: string;
+  /** Status restored when the receiver returns it (退回). */
+  returnTo: '已受理' | '办理中';
+};
+
+/**
+ * Stage of one escalation (社区吹哨、街道报到): 待报到 → 已报到 → 已反馈 → 已核实; 已退回 when the
+ * street office sends it back before anyone takes it.
+ */
+export type EscalationStage = '待报到' | '已报到' | '已反馈' | '已核实' | '已退回';
+
+export type Escalation = {
+  level: EscalationLevel;
+  /** What the community asks for. */
+  request: string;
+  /** The street office or department it goes to. */
+  office: string;
+  raisedAt: number;
+  raisedDay: string;
+  raisedBy: string;
+  stage: EscalationStage;
+  /** 报到: who came or answered for the department, and when (epoch ms). */
+  checkIn?: { who: string; at: number; recordedBy: string };
+  /** 处理反馈, in order. */
+  feedback: { text: string; at: number; recordedBy: string }[];
+  /** 核实结项 by the community. */
+  verification?: { solved: boolean; note?: string; at: number; by: string };
+  /** The community's rating of the department's response. */
+  departmentRating?: Rating;
+  returnReason?: string;
+};
+
+/** 回访 task created at 办结 for cases that need a callback. */
+export type CallbackTask = {
+  status: '待回访' | '已回访' | '回访未接通';
+  createdDay: string;
+  /** Unanswered attempts so far. */
+  failedAttempts: number;
+  outcome?: string;
+  doneAt?: number;
+  doneBy?: string;
+};
+
+/**
+ * 整改 task opened by a 不满意 / 非常不满意 rating: due 15 working days after the rating day;
+ * closes only after a callback (回访) and a passed review (复核).
+ */
+export type RectificationTask = {
+  status: '整改中' | '待复核' | '已完成';
+  openedDay: string;
+  dueDay: string;
+  callback?: { outcome: string; at: number; by: string };
+  review?: { passed: boolean; note?: string; at: number; by: string };
+  closedDay?: string;
+  /** Reviews that did not pass (each sends the task back to 整改中). */
+  failedReviews?: number;
+};
 
 export type CaseRecord = Stamp & {
   id: string;
@@ -145,6 +229,23 @@ export type CaseRecord = Stamp & {
   result?: string;
   rating?: Rating;
   archiveNumber?: string;
+  // --- Case state machine bookkeeping (see caseMachine.ts); all optional for older records. ---
+  /** The catalog time limit (working days) the case was accepted with. */
+  timeLimitDays?: number;
+  pause?: CasePause;
+  /** Total working days the clock was paused (待补正), over the life of the case. */
+  pausedWorkingDays?: number;
+  transfer?: CaseTransfer;
+  /** Escalations to the street office, oldest first; at most the last one is open. */
+  escalations?: Escalation[];
+  notifiedBy?: NotifiedBy;
+  completedDay?: string;
+  callback?: CallbackTask;
+  ratingBy?: RatingBy;
+  ratedAt?: number;
+  rectification?: RectificationTask;
+  archivedDay?: string;
+  reopenCount?: number;
 };
 
 export type CaseEvent = {

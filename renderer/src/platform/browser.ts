@@ -38,14 +38,18 @@ function printInFrame(doc: Document, html: string, pageSize: PrintHtmlRequest['p
     frame.title = '打印预览';
     frame.style.cssText = 'position:fixed;right:0;bottom:0;width:0;height:0;border:0;visibility:hidden';
     frame.srcdoc = html.replace(/<\/head>/i, `${pageCss(pageSize)}</head>`);
+    const previous = doc.activeElement as HTMLElement | null;
     frame.addEventListener('load', () => {
       const win = frame.contentWindow;
       if (win) {
         if (title) win.document.title = title;
-        win.addEventListener('afterprint', () => frame.remove(), { once: true });
         win.focus();
+        // print() returns when the dialog closes; then give the keyboard back to the page
+        // so the clerk's next shortcut (F2 …) reaches the app, not the print frame.
         win.print();
       }
+      frame.remove();
+      previous?.focus();
       resolve();
     });
     doc.body.appendChild(frame);

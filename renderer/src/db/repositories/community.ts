@@ -65,7 +65,7 @@ export async function completeSetup(db: DutyDeskDB, input: SetupInput, now: numb
   });
 }
 
-export type CommunityPatch = Partial<Pick<CommunityProfile, 'name' | 'phone' | 'population' | 'openingHours' | 'grids'>>;
+export type CommunityPatch = Partial<Pick<CommunityProfile, 'name' | 'phone' | 'population' | 'openingHours' | 'grids' | 'residentTags'>>;
 
 export async function updateCommunity(db: DutyDeskDB, patch: CommunityPatch, staffId: string, now: number): Promise<void> {
   await writeTx(db, { staffId, now }, [db.meta], async ({ audit }) => {

@@ -1,3 +1,4 @@
+import type React from 'react';
 /**
  * One matter at the counter: pick it, tick the documents received, choose how it is handled,
  * and see at once what the resident will be told (promised date, or every missing document).
@@ -32,9 +33,10 @@ type Props = {
   errors?: DraftErrors;
   onChange: (d: DraftState) => void;
   onRemove?: () => void;
+  matterInputRef?: React.Ref<HTMLInputElement>;
 };
 
-export function CaseDraftEditor({ index, draft, matters, calendar, today, errors = {}, onChange, onRemove }: Props) {
+export function CaseDraftEditor({ index, draft, matters, calendar, today, errors = {}, onChange, onRemove, matterInputRef }: Props) {
   const n = index + 1;
   const set = (patch: Partial<DraftState>) => onChange({ ...draft, ...patch });
   const m = draft.matter;
@@ -54,6 +56,7 @@ export function CaseDraftEditor({ index, draft, matters, calendar, today, errors
               onChange={(matter) => onChange(draftForMatter(draft, matter))}
               label={`事项 ${n}`}
               error={errors.matter}
+              inputRef={matterInputRef}
             />
           </div>
           {onRemove && <Button onClick={onRemove}>移除事项 {n}</Button>}

@@ -31,6 +31,7 @@ export function IntakePage({ community }: { community: CommunityProfile }) {
   const calendar = useCalendar();
   const matters = useLiveQuery(() => listMatterTypes(getDb()).then((all) => all.filter((m) => m.active)), []);
   const searchRef = useRef<HTMLInputElement>(null);
+  const matterRef = useRef<HTMLInputElement>(null);
   const [resident, setResident] = useState<Resident | null>(null);
   const [details, setDetails] = useState<VisitDetailsState>(emptyVisitDetails);
   const [drafts, setDrafts] = useState<DraftState[]>(() => [emptyDraft()]);
@@ -40,6 +41,12 @@ export function IntakePage({ community }: { community: CommunityProfile }) {
   const [registering, setRegistering] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const today = localDay();
+
+  /** A resident chosen: the next thing the clerk does is name the matter. */
+  function chooseResident(r: Resident) {
+    setResident(r);
+    setTimeout(() => matterRef.current?.focus(), 0);
+  }
 
   function reset() {
     setResident(null);
@@ -118,7 +125,7 @@ export function IntakePage({ community }: { community: CommunityProfile }) {
           </Stack>
         ) : (
           <Stack spacing={1}>
-            <ResidentSearch ref={searchRef} community={community} onPick={setResident} onNoMatch={(q) => setRegistering(q)} />
+            <ResidentSearch ref={searchRef} community={community} onPick={chooseResident} onNoMatch={(q) => setRegistering(q)} />
             <Button sx={{ alignSelf: 'flex-start' }} onClick={() => setRegistering('')}>
               登记新居民
             </Button>
@@ -146,6 +153,7 @@ export function IntakePage({ community }: { community: CommunityProfile }) {
               errors={errors.caseErrors?.[i]}
               onChange={(next) => setDrafts((all) => all.map((x) => (x.key === d.key ? next : x)))}
               onRemove={drafts.length > 1 ? () => setDrafts((all) => all.filter((x) => x.key !== d.key)) : undefined}
+              matterInputRef={i === 0 ? matterRef : undefined}
             />
           ))}
           <Button sx={{ alignSelf: 'flex-start' }} onClick={() => setDrafts((all) => [...all, emptyDraft()])}>
@@ -167,8 +175,8 @@ export function IntakePage({ community }: { community: CommunityProfile }) {
           initialName={/^[\p{Script=Han}]+$/u.test(registering) ? registering : ''}
           onClose={() => setRegistering(null)}
           onSaved={(r) => {
-            setResident(r);
             setRegistering(null);
+            chooseResident(r);
           }}
         />
       )}

@@ -1,3 +1,4 @@
+import type React from 'react';
 /**
  * Choose a matter from the active catalog by typing its name, pinyin or initials.
  */
@@ -13,9 +14,10 @@ type Props = {
   label: string;
   error?: string;
   autoFocus?: boolean;
+  inputRef?: React.Ref<HTMLInputElement>;
 };
 
-export function MatterPicker({ matters, value, onChange, label, error, autoFocus }: Props) {
+export function MatterPicker({ matters, value, onChange, label, error, autoFocus, inputRef }: Props) {
   const indexed = useMemo(() => matters.map((matter) => ({ matter, haystack: matterHaystack(matter) })), [matters]);
   return (
     <Autocomplete
@@ -36,7 +38,7 @@ export function MatterPicker({ matters, value, onChange, label, error, autoFocus
       isOptionEqualToValue={(a, b) => a.code === b.code}
       filterOptions={(_, state) => searchMatters(indexed, state.inputValue, 30)}
       renderInput={(params) => (
-        <TextField {...params} label={label} autoFocus={autoFocus} error={Boolean(error)} helperText={error ?? '输入事项名称、拼音或首字母，如 gljt'} />
+        <TextField {...params} inputRef={inputRef} label={label} autoFocus={autoFocus} error={Boolean(error)} helperText={error ?? '输入事项名称、拼音或首字母，如 gljt'} />
       )}
     />
   );

@@ -66,7 +66,7 @@ export function ResidentDialog({ community, resident, initialName, onSaved, onCl
   const today = localDay();
   const set = (patch: Partial<ResidentInput>) => setInput((i) => ({ ...i, ...patch }));
   const id = input.idNumber.trim() ? validateIdNumber(input.idNumber, { today }) : null;
-  const tagOptions = [...new Set([...DEFAULT_RESIDENT_TAGS, ...input.tags])];
+  const tagOptions = [...new Set([...DEFAULT_RESIDENT_TAGS, ...(community.residentTags ?? []), ...input.tags])];
 
   async function submit(e: FormEvent) {
     e.preventDefault();

@@ -11,6 +11,7 @@ import { CatalogEditor } from './CatalogEditor';
 import { CommunityInfo } from './CommunityInfo';
 import { MachineSettings } from './MachineSettings';
 import { StaffManager } from './StaffManager';
+import { ResidentTagsEditor } from './ResidentTagsEditor';
 
 const TABS = ['事项目录', '工作人员', '节假日安排', '社区信息', '本机设置'] as const;
 
@@ -33,7 +34,12 @@ export function SettingsPage({ community }: { community: CommunityProfile }) {
       {tab === '事项目录' && <CatalogEditor canEdit={isAdmin} />}
       {tab === '工作人员' && <StaffManager community={community} canEdit={isAdmin} />}
       {tab === '节假日安排' && <CalendarEditor canEdit={isAdmin} />}
-      {tab === '社区信息' && <CommunityInfo community={community} />}
+      {tab === '社区信息' && (
+        <Stack spacing={2}>
+          <CommunityInfo community={community} />
+          <ResidentTagsEditor community={community} canEdit={isAdmin} />
+        </Stack>
+      )}
       {tab === '本机设置' && <MachineSettings />}
     </Stack>
   );

@@ -1,0 +1,47 @@
+import { expect, test, type Page } from '@playwright/test';
+import { completeSetup, registerResidentAtCounter } from './fixtures';
+
+/** Presses Tab until the focused element's accessible text matches, as a keyboard user would. */
+async function tabTo(page: Page, text: RegExp, max = 25): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return `${el?.getAttribute('aria-label') ?? ''} ${el?.textContent ?? ''} ${(el as HTMLInputElement | null)?.labels?.[0]?.textContent ?? ''}`;
+    });
+    if (text.test(focused)) return;
+  }
+  throw new Error(`focus never reached ${text}`);
+}
+
+test('a returning resident is served start to finish from the keyboard', async ({ page }) => {
+  await page.clock.setFixedTime(new Date('2026-11-24T09:30:00+08:00'));
+  await completeSetup(page);
+  await page.keyboard.press('Alt+2');
+  await registerResidentAtCounter(page, { name: '曾小红', phone: '13987654321' });
+  await page.keyboard.press('F2');
+
+  // F3 → type initials (曾 read as a surname: zeng → z) → Enter picks the first hit.
+  await page.keyboard.press('F3');
+  await page.keyboard.type('zxh');
+  await expect(page.getByRole('list', { name: '查找结果' })).toContainText('曾小红');
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('已选居民')).toContainText('曾小红');
+
+  // Focus is now in the matter box: type pinyin initials, Enter takes the highlighted one.
+  await page.keyboard.type('jzdj');
+  await expect(page.getByRole('option', { name: /^居住登记/ })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('combobox', { name: '事项 1' })).toHaveValue('居住登记');
+
+  await tabTo(page, /材料全部收齐/);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByLabel('受理编号 1')).toHaveText('THL-20261124-0001');
+  await expect(page.getByRole('button', { name: '打印办结回执' })).toContainText('Ctrl+P');
+
+  await page.keyboard.press('Control+p');
+  await expect(page.getByRole('status').filter({ hasText: '已送打印' })).toBeVisible();
+  await page.keyboard.press('F2');
+  await expect(page.getByLabel('查找居民')).toBeFocused();
+});
