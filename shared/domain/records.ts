@@ -246,6 +246,9 @@ export type CaseRecord = Stamp & {
   rectification?: RectificationTask;
   archivedDay?: string;
   reopenCount?: number;
+  // --- Derived index fields (caseIndex.ts), recomputed on every write. ---
+  dueDay?: string;
+  flags?: string[];
 };
 
 export type CaseEvent = {

@@ -41,15 +41,16 @@ export function timeLimitStatus(
 ): TimeLimitStatus {
   if (paused) {
     if (deadline !== undefined && pausedFrom !== undefined) {
-      const left = calendar.workingDaysBetween(pausedFrom, deadline);
+      const left = calendar.workingDaysBetween(pausedFrom, deadline) + 0;
       return { kind: '已暂停', remainingWorkingDays: left, label: `已暂停（剩 ${left} 个工作日）` };
     }
     return { kind: '已暂停', label: '已暂停（待补正）' };
   }
   if (deadline === undefined) return { kind: '无时限', label: '无时限' };
-  const remaining = calendar.workingDaysBetween(today, deadline);
+  // `+ 0` turns the -0 that workingDaysBetween can return for "no working days back" into 0.
+  const remaining = calendar.workingDaysBetween(today, deadline) + 0;
   if (today > deadline) {
-    const overdue = -remaining;
+    const overdue = 0 - remaining;
     return {
       kind: '已超期',
       remainingWorkingDays: remaining,

@@ -11,11 +11,12 @@ import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { IntakeSection } from '../features/intake/IntakeSection';
 import { ResidentsSection } from '../features/residents/ResidentsSection';
+import { CasesSection } from '../features/cases/CasesSection';
 import { SECTIONS } from './sections';
 import { useSession, useStaff } from './session';
 
 const DRAWER_WIDTH = 200;
-const BUILT = ['/intake', '/residents'];
+const BUILT = ['/intake', '/residents', '/cases'];
 
 function useSectionShortcuts() {
   const navigate = useNavigate();
@@ -80,6 +81,7 @@ export function AppShell({ community }: { community: CommunityProfile }) {
           <Route path="/settings" element={<SettingsPage community={community} />} />
           <Route path="/intake/*" element={<IntakeSection community={community} />} />
           <Route path="/residents/*" element={<ResidentsSection community={community} />} />
+          <Route path="/cases/*" element={<CasesSection community={community} />} />
           {SECTIONS.filter((s) => s.plan && !BUILT.includes(s.path)).map((s) => (
             <Route key={s.path} path={s.path} element={<SectionPlaceholder section={s} />} />
           ))}

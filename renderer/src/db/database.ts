@@ -25,6 +25,7 @@ import type {
 } from '@shared/domain/records';
 import type { CalendarOverride } from '@shared/domain/workingCalendar';
 import type { MatterType } from './matterType';
+import { upgradeV2CaseQueues } from './upgrades/v2-case-queues';
 
 export const DB_NAME = 'duty-desk';
 
@@ -69,6 +70,13 @@ export class DutyDeskDB extends Dexie {
       auditLog: '++seq, at, staffId, action',
       counters: 'key',
     });
+    // v2: case queues by index (see shared/domain/caseIndex.ts and upgrades/v2-case-queues.ts).
+    this.version(2)
+      .stores({
+        cases:
+          'id, &trackingNumber, residentId, visitId, matterCode, status, deadline, firstContactId, handlerId, gridId, acceptedDay, dueDay, *flags',
+      })
+      .upgrade(upgradeV2CaseQueues);
   }
 }
 

@@ -16,6 +16,7 @@ import type { Agent, CaseRecord, Visit, VisitChannel, VisitKind } from '@shared/
 import { VISIT_CHANNELS } from '@shared/domain/records';
 import { counterKeyFor, formatTrackingNumber, nextSeq } from '@shared/domain/trackingNumber';
 import type { WorkingCalendar } from '@shared/domain/workingCalendar';
+import { withIndexes } from '@shared/domain/caseIndex';
 import type { DutyDeskDB } from '../database';
 import { DomainRefusal, writeTx } from '../write';
 
@@ -101,7 +102,11 @@ function caseRecord(
     documentsMissing: plan.missing.map((m) => m.name),
     firstContactId: ctx.staffId,
     handlerId: ctx.staffId,
+    timeLimitDays: draft.matter.timeLimitDays,
   };
+  // Waiting for documents: the clock has not started; it starts when they are complete.
+  if (plan.status === '待补正') record.pause = { from: ctx.today, resumeTo: '已受理' };
+  if (plan.status === '已办结') record.completedDay = ctx.today;
   if (plan.uncoveredYears.length > 0) record.deadlineUncoveredYears = plan.uncoveredYears;
   if (draft.mode === '预约') record.appointmentAt = draft.appointmentAt;
   if (draft.mode === '不予受理') {
@@ -110,7 +115,7 @@ function caseRecord(
   }
   if (plan.status === '已办结') record.result = '当场办结';
   if (input.agent) record.agent = input.agent;
-  return record;
+  return withIndexes(record);
 }
 
 /**

@@ -10,10 +10,13 @@ import { getDb } from '../../db/database';
 import { dashboardCounts, type DashboardCounts } from '../../db/repositories/dashboard';
 import { localDay, longChineseDate, now } from '../../app/clock';
 import { useStaff } from '../../app/session';
+import { useCalendar } from '../../app/useCalendar';
 
 const COUNT_LABELS: { key: keyof DashboardCounts; label: string }[] = [
   { key: 'visitsToday', label: '今日来访' },
   { key: 'openCases', label: '在办办件' },
+  { key: 'dueToday', label: '今日到期' },
+  { key: 'dueSoon', label: '即将超期' },
   { key: 'overdueCases', label: '已超期' },
   { key: 'residents', label: '登记居民' },
   { key: 'activeMatters', label: '可办事项' },
@@ -24,7 +27,9 @@ export function DashboardPage({ community }: { community: CommunityProfile }) {
   const staff = useStaff();
   const t = now();
   const today = localDay(t);
-  const counts = useLiveQuery(() => dashboardCounts(getDb(), today), [today]);
+  const calendar = useCalendar();
+  const soonUntil = calendar?.addWorkingDays(today, 1).date;
+  const counts = useLiveQuery(() => (soonUntil ? dashboardCounts(getDb(), today, soonUntil) : undefined), [today, soonUntil]);
   const hours = hoursForDay(today, community.openingHours);
   return (
     <Stack spacing={3}>
@@ -44,7 +49,7 @@ export function DashboardPage({ community }: { community: CommunityProfile }) {
       </Paper>
       <Grid container spacing={2} component="section" aria-label="今日概况">
         {COUNT_LABELS.map(({ key, label }) => (
-          <Grid key={key} size={{ xs: 6, md: 4, lg: 2 }}>
+          <Grid key={key} size={{ xs: 6, md: 3 }}>
             <Card>
               <CardContent>
                 <Typography color="text.secondary">{label}</Typography>

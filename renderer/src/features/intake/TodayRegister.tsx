@@ -134,7 +134,9 @@ export function TodayRegister({ community }: { community: CommunityProfile }) {
                   <TableCell>{c.mode}</TableCell>
                   <TableCell>{c.status}</TableCell>
                   {staffCell}
-                  <TableCell>{c.trackingNumber}</TableCell>
+                  <TableCell>
+                    <a href={`#/cases/${c.id}`}>{c.trackingNumber}</a>
+                  </TableCell>
                   <TableCell>
                     <Button onClick={() => setReprint(c)} aria-label={`补打 ${c.trackingNumber} 回执`}>
                       补打

@@ -86,7 +86,9 @@ export function ResidentPage({ community }: { community: CommunityProfile }) {
           <TableBody>
             {cases?.map((c) => (
               <TableRow key={c.id}>
-                <TableCell>{c.trackingNumber}</TableCell>
+                <TableCell>
+                  <a href={`#/cases/${c.id}`}>{c.trackingNumber}</a>
+                </TableCell>
                 <TableCell>{c.matterName}</TableCell>
                 <TableCell>{c.mode}</TableCell>
                 <TableCell>{c.status}</TableCell>

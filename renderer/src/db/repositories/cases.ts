@@ -1,0 +1,182 @@
+/**
+ * Carrying a case to the end (办件): every action goes through the pure state machine
+ * (shared/domain/caseMachine) and is stored in ONE transaction with its event, any archive
+ * number and the audit row. The queues read the derived indexes (`dueDay`, `flags`, see
+ * shared/domain/caseIndex) so they stay fast with tens of thousands of cases.
+ *
+ * Invariants: 首问责任人 never changes (the machine guarantees it; asserted again here);
+ * archived cases are read-only except an admin's reopen with a reason.
+ */
+import { applyAction, caseStateFromRecord, type CaseAction, type CaseState } from '@shared/domain/caseMachine';
+import { withIndexes } from '@shared/domain/caseIndex';
+import { archiveCounterKeyFor, archiveYearOf, formatArchiveNumber } from '@shared/domain/caseNumbers';
+import type { CaseEvent, CaseRecord } from '@shared/domain/records';
+import { OPEN_CASE_STATUSES } from '@shared/domain/records';
+import { nextSeq } from '@shared/domain/trackingNumber';
+import type { WorkingCalendar } from '@shared/domain/workingCalendar';
+import type { Collection } from 'dexie';
+import type { DutyDeskDB } from '../database';
+import { DomainRefusal, writeTx } from '../write';
+
+export type CaseActionContext = {
+  staffId: string;
+  isAdmin: boolean;
+  now: number;
+  today: string;
+  communityCode: string;
+  calendar: WorkingCalendar;
+  newId: () => string;
+};
+
+/** The action as the UI sends it; 归档 gets its number from the yearly counter here. */
+export type CaseActionInput = Exclude<CaseAction, { type: '归档' }> | { type: '归档' };
+
+/**
+ * Applies one action to a stored case.
+ * @throws DomainRefusal with the machine's Chinese reason when the action is not allowed.
+ */
+export async function performCaseAction(
+  db: DutyDeskDB,
+  caseId: string,
+  input: CaseActionInput,
+  ctx: CaseActionContext,
+): Promise<CaseRecord> {
+  return writeTx(db, { staffId: ctx.staffId, now: ctx.now }, [db.cases, db.caseEvents, db.counters], async ({ audit }) => {
+    const record = await db.cases.get(caseId);
+    if (!record) throw new DomainRefusal('该办件不存在');
+    let action: CaseAction;
+    let archiveSeq: { key: string; value: number } | undefined;
+    if (input.type === '归档') {
+      const year = archiveYearOf(ctx.today);
+      const key = archiveCounterKeyFor(ctx.communityCode, year);
+      const seq = nextSeq((await db.counters.get(key))?.value);
+      archiveSeq = { key, value: seq };
+      action = { type: '归档', archiveNumber: formatArchiveNumber({ communityCode: ctx.communityCode, year, seq }) };
+    } else action = input;
+
+    const result = applyAction(
+      caseStateFromRecord(record),
+      action,
+      { staffId: ctx.staffId, isAdmin: ctx.isAdmin },
+      { now: ctx.now, today: ctx.today },
+      ctx.calendar,
+    );
+    if (!result.ok) throw new DomainRefusal(result.reason);
+    const next = mergeState(record, result.next, ctx);
+    if (next.firstContactId !== record.firstContactId) throw new Error('invariant: first contact changed');
+    await db.cases.put(next);
+    if (archiveSeq) await db.counters.put(archiveSeq);
+    const event: CaseEvent = { ...result.event, id: ctx.newId() };
+    await db.caseEvents.add(event);
+    await audit({ action: `case.${action.type}`, entity: 'case', entityId: caseId, detail: `${record.status}→${next.status}` });
+    return next;
+  });
+}
+
+/** Writes the machine's state back onto the stored record (fields it removed are removed). */
+function mergeState(record: CaseRecord, state: CaseState, ctx: CaseActionContext): CaseRecord {
+  const machineKeys = Object.keys(caseStateFromRecord(record)) as (keyof CaseState)[];
+  const base: CaseRecord = { ...record };
+  for (const k of machineKeys) delete (base as Partial<Record<keyof CaseState, unknown>>)[k];
+  const { timeLimitDays, ...fields } = state;
+  return withIndexes({ ...base, ...fields, timeLimitDays, updatedAt: ctx.now, updatedBy: ctx.staffId });
+}
+
+export async function caseEvents(db: DutyDeskDB, caseId: string): Promise<CaseEvent[]> {
+  return db.caseEvents.where('caseId').equals(caseId).sortBy('at');
+}
+
+export const QUEUES = ['我的办件', '待签收', '今日到期', '即将超期', '已超期', '待回访', '整改', '已上报街道', '全部在办'] as const;
+export type QueueName = (typeof QUEUES)[number];
+
+export type QueueContext = {
+  staffId: string;
+  today: string;
+  /** The next working day after today: 即将超期 runs up to it. */
+  soonUntil: string;
+};
+
+export type CaseFilter = { gridId?: string; status?: string; matterCode?: string };
+
+/** The index read behind each queue. */
+function queueCollection(db: DutyDeskDB, queue: QueueName, q: QueueContext): Collection<CaseRecord, string> {
+  switch (queue) {
+    case '我的办件':
+      return db.cases
+        .where('handlerId')
+        .equals(q.staffId)
+        .or('firstContactId')
+        .equals(q.staffId)
+        .filter((c) => OPEN_CASE_STATUSES.includes(c.status) || (c.flags?.length ?? 0) > 0);
+    case '待签收':
+      return db.cases.where('flags').equals(`待签收:${q.staffId}`);
+    case '今日到期':
+      return db.cases.where('dueDay').equals(q.today);
+    case '即将超期':
+      return db.cases.where('dueDay').between(q.today, q.soonUntil, true, true);
+    case '已超期':
+      return db.cases.where('dueDay').below(q.today);
+    case '待回访':
+      return db.cases.where('flags').equals('待回访');
+    case '整改':
+      return db.cases.where('flags').equals('整改');
+    case '已上报街道':
+      return db.cases.where('flags').equals('上报');
+    case '全部在办':
+      return db.cases.where('status').anyOf(OPEN_CASE_STATUSES);
+  }
+}
+
+function applyFilter(col: Collection<CaseRecord, string>, f: CaseFilter): Collection<CaseRecord, string> {
+  if (!f.gridId && !f.status && !f.matterCode) return col;
+  return col.filter(
+    (c) => (!f.gridId || c.gridId === f.gridId) && (!f.status || c.status === f.status) && (!f.matterCode || c.matterCode === f.matterCode),
+  );
+}
+
+export type Page = { rows: CaseRecord[]; total: number };
+
+/** One page of a queue, most urgent first (by promised date where there is one). */
+export async function queuePage(
+  db: DutyDeskDB,
+  queue: QueueName,
+  q: QueueContext,
+  filter: CaseFilter,
+  page: { offset: number; limit: number },
+): Promise<Page> {
+  const col = () => applyFilter(queueCollection(db, queue, q), filter);
+  const total = await col().count();
+  const byDue = queue === '今日到期' || queue === '即将超期' || queue === '已超期';
+  // dueDay queues come out of the index already in date order: page without loading the rest.
+  const rows = byDue
+    ? await col().offset(page.offset).limit(page.limit).toArray()
+    : (await col().sortBy('acceptedDay')).reverse().slice(page.offset, page.offset + page.limit);
+  return { rows, total };
+}
+
+export async function queueCounts(db: DutyDeskDB, q: QueueContext): Promise<Record<QueueName, number>> {
+  const counts = await Promise.all(QUEUES.map((name) => queueCollection(db, name, q).count()));
+  return Object.fromEntries(QUEUES.map((name, i) => [name, counts[i] ?? 0])) as Record<QueueName, number>;
+}
+
+/**
+ * Finds cases by tracking number (whole or its tail), by resident (their ids from the
+ * resident search) or by words in the matter name.
+ */
+export async function searchCases(db: DutyDeskDB, text: string, residentIds: string[], limit = 50): Promise<CaseRecord[]> {
+  const q = text.trim().toUpperCase();
+  if (!q) return [];
+  const found = new Map<string, CaseRecord>();
+  const add = (cs: CaseRecord[]) => cs.forEach((c) => found.size < limit && found.set(c.id, c));
+  if (/^[A-Z0-9]{2,8}-\d{8}-\d{4,}$/.test(q)) add(await db.cases.where('trackingNumber').equals(q).toArray());
+  if (residentIds.length > 0) add(await db.cases.where('residentId').anyOf(residentIds).limit(limit).toArray());
+  if (found.size < limit) {
+    add(
+      await db.cases
+        .filter((c) => c.trackingNumber.endsWith(q) || c.matterName.includes(text.trim()))
+        .limit(limit - found.size)
+        .toArray(),
+    );
+  }
+  return [...found.values()];
+}

@@ -1,0 +1,142 @@
+/**
+ * The dialog for one case action: its fields (from actionForms), Enter/保存 to apply, the
+ * machine's Chinese reason shown when it refuses. Nothing is pre-filled (ratings above all).
+ */
+import { useState, type FormEvent } from 'react';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  FormControl,
+  FormControlLabel,
+  FormGroup,
+  FormLabel,
+  Radio,
+  RadioGroup,
+  Stack,
+  TextField,
+} from '@mui/material';
+import type { CaseActionType } from '@shared/domain/caseMachine';
+import type { CaseRecord, Staff } from '@shared/domain/records';
+import { ACTION_FIELDS, toAction, type FieldSpec, type Values } from './actionForms';
+import type { CaseActionInput } from '../../db/repositories/cases';
+
+type Props = {
+  type: CaseActionType;
+  record: CaseRecord;
+  documents: string[];
+  staff: Staff[];
+  meId: string;
+  onApply: (action: CaseActionInput) => Promise<string | null>;
+  onClose: () => void;
+};
+
+export function ActionDialog({ type, record, documents, staff, meId, onApply, onClose }: Props) {
+  const [values, setValues] = useState<Values>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (name: string, v: Values[string]) => setValues((all) => ({ ...all, [name]: v }));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    const refusal = await onApply(toAction(type, values));
+    setBusy(false);
+    if (refusal) setError(refusal);
+    else onClose();
+  }
+
+  const field = (f: FieldSpec) => {
+    const v = values[f.name];
+    switch (f.kind) {
+      case 'text':
+      case 'multiline':
+        return <TextField key={f.name} label={f.label} multiline={f.kind === 'multiline'} minRows={2} value={v ?? ''} onChange={(e) => set(f.name, e.target.value)} />;
+      case 'datetime':
+        return (
+          <TextField key={f.name} label={f.label} type="datetime-local" value={v ?? ''} onChange={(e) => set(f.name, e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+        );
+      case 'radio':
+        return (
+          <FormControl key={f.name}>
+            <FormLabel id={`f-${f.name}`}>{f.label}</FormLabel>
+            <RadioGroup row aria-labelledby={`f-${f.name}`} value={v ?? ''} onChange={(e) => set(f.name, e.target.value)}>
+              {f.options.map((o) => (
+                <FormControlLabel key={o} value={o} label={o} control={<Radio />} />
+              ))}
+            </RadioGroup>
+          </FormControl>
+        );
+      case 'select':
+        return (
+          <TextField key={f.name} select label={f.label} value={v ?? ''} onChange={(e) => set(f.name, e.target.value)} slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}>
+            {f.options.map((o) => (
+              <option key={o} value={o}>
+                {o || '暂不评价'}
+              </option>
+            ))}
+          </TextField>
+        );
+      case 'checkbox':
+        return <FormControlLabel key={f.name} label={f.label} control={<Checkbox checked={v === true} onChange={(e) => set(f.name, e.target.checked)} />} />;
+      case 'checkboxes': {
+        const options = f.from === 'missing' ? record.documentsMissing : documents;
+        const chosen = Array.isArray(v) ? v : [];
+        return (
+          <FormGroup key={f.name} aria-label={f.label}>
+            <FormLabel>{f.label}</FormLabel>
+            {options.map((o) => (
+              <FormControlLabel
+                key={o}
+                label={o}
+                control={<Checkbox checked={chosen.includes(o)} onChange={(e) => set(f.name, e.target.checked ? [...chosen, o] : chosen.filter((x) => x !== o))} />}
+              />
+            ))}
+          </FormGroup>
+        );
+      }
+      case 'staff':
+        return (
+          <TextField key={f.name} select label={f.label} value={v ?? ''} onChange={(e) => set(f.name, e.target.value)} slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}>
+            <option value="">请选择</option>
+            {staff
+              .filter((s) => s.active && s.id !== meId)
+              .map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}（{s.role}）
+                </option>
+              ))}
+          </TextField>
+        );
+    }
+  };
+
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
+      <form onSubmit={submit} noValidate aria-label={type}>
+        <DialogTitle>{type}</DialogTitle>
+        <DialogContent>
+          <Stack spacing={2} sx={{ pt: 1 }}>
+            {ACTION_FIELDS[type].length === 0 && <span>确认对办件 {record.trackingNumber} 执行“{type}”？</span>}
+            {ACTION_FIELDS[type].map(field)}
+            {error && (
+              <Alert severity="error" role="alert">
+                {error}
+              </Alert>
+            )}
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose}>取消</Button>
+          <Button type="submit" variant="contained" disabled={busy}>
+            确定{type}
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}

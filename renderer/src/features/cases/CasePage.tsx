@@ -1,0 +1,188 @@
+/**
+ * One case: where it stands, who is responsible, what is missing, the escalation and
+ * follow-ups, the full timeline, and the actions allowed in its current state only.
+ */
+import { useState } from 'react';
+import { Alert, Button, Chip, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useParams } from 'react-router';
+import { allowedActions, caseStateFromRecord, type CaseActionType } from '@shared/domain/caseMachine';
+import { caseTimeLimitStatus } from '@shared/domain/timeLimit';
+import { maskIdNumber, maskPhone } from '@shared/domain/masking';
+import type { CommunityProfile } from '@shared/domain/records';
+import { getDb } from '../../db/database';
+import { caseEvents, performCaseAction, type CaseActionInput } from '../../db/repositories/cases';
+import { getResident } from '../../db/repositories/residents';
+import { listStaff } from '../../db/repositories/staff';
+import { DomainRefusal } from '../../db/write';
+import { StorageError } from '../../db/storageErrors';
+import { ReceiptActions } from '../../components/ReceiptActions';
+import { localDay, newId, now } from '../../app/clock';
+import { useCalendar } from '../../app/useCalendar';
+import { useStaff } from '../../app/session';
+import { buildReceiptData, receiptsForCase } from '../intake/receiptData';
+import { ActionDialog } from './ActionDialog';
+import { TimeLimitChip } from './TimeLimitChip';
+
+function when(ms: number): string {
+  const d = new Date(ms);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+export function CasePage({ community }: { community: CommunityProfile }) {
+  const { id = '' } = useParams();
+  const me = useStaff();
+  const calendar = useCalendar();
+  const record = useLiveQuery(() => getDb().cases.get(id), [id]);
+  const events = useLiveQuery(() => caseEvents(getDb(), id), [id]);
+  const staff = useLiveQuery(() => listStaff(getDb()), []);
+  const resident = useLiveQuery(async () => (record?.residentId ? getResident(getDb(), record.residentId) : undefined), [record?.residentId]);
+  const matter = useLiveQuery(async () => (record ? getDb().matterTypes.get(record.matterCode) : undefined), [record?.matterCode]);
+  const [acting, setActing] = useState<CaseActionType | null>(null);
+  if (!record || !calendar || !staff) return null;
+  const today = localDay();
+  const name = (sid?: string) => staff.find((s) => s.id === sid)?.name ?? '—';
+  const actor = { staffId: me.id, isAdmin: me.role === '站长/管理员' };
+  const actions = allowedActions(caseStateFromRecord(record), actor);
+  const esc = record.escalations?.at(-1);
+
+  async function apply(action: CaseActionInput): Promise<string | null> {
+    try {
+      await performCaseAction(getDb(), id, action, {
+        staffId: me.id,
+        isAdmin: actor.isAdmin,
+        now: now(),
+        today: localDay(),
+        communityCode: community.code,
+        calendar: calendar!,
+        newId,
+      });
+      return null;
+    } catch (e) {
+      if (e instanceof DomainRefusal) return e.message;
+      if (e instanceof StorageError) return e.userMessage;
+      throw e;
+    }
+  }
+
+  const info: [string, string][] = [
+    ['事项', `${record.matterName}（${record.mode}）`],
+    ['居民', resident ? `${resident.name} ${maskIdNumber(resident.idNumber)} ${maskPhone(resident.phone)}` : '—'],
+    ['首问责任人', name(record.firstContactId)],
+    ['当前经办人', name(record.handlerId) + (record.transfer ? `（已转办给 ${name(record.transfer.toStaffId)}，待签收）` : '')],
+    ['受理日期', record.acceptedDay],
+    ['承诺办结日期', record.deadline ?? '—'],
+    ['已收材料', record.documentsReceived.join('、') || '—'],
+    ['缺件', record.documentsMissing.join('、') || '无'],
+  ];
+  if (record.result) info.push(['办理结果', `${record.result}${record.notifiedBy ? `（${record.notifiedBy}告知）` : ''}`]);
+  if (record.callback) info.push(['回访', `${record.callback.status}${record.callback.outcome ? `：${record.callback.outcome}` : ''}`]);
+  if (record.rating) info.push(['评价', `${record.rating}（${record.ratingBy ?? ''}）`]);
+  if (record.rectification) info.push(['整改', `${record.rectification.status}，${record.rectification.dueDay} 前完成`]);
+  if (record.archiveNumber) info.push(['归档号', record.archiveNumber]);
+
+  return (
+    <Stack spacing={2}>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+        <Typography variant="h4" component="h1" sx={{ flexGrow: 1 }}>
+          办件 {record.trackingNumber}
+        </Typography>
+        <Chip label={record.status} color="primary" aria-label="办件状态" />
+        <TimeLimitChip status={caseTimeLimitStatus(record, today, calendar)} />
+      </Stack>
+      {record.status === '已归档' && <Alert severity="info">已归档的办件为只读{actor.isAdmin ? '；站长/管理员可填写理由后重新办理' : ''}。</Alert>}
+      <Paper sx={{ p: 2 }} component="section" aria-label="办理操作">
+        <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', gap: 1 }}>
+          {actions.length === 0 && <Typography color="text.secondary">当前没有可执行的操作</Typography>}
+          {actions.map((a) => (
+            <Button key={a} variant="outlined" onClick={() => setActing(a)}>
+              {a}
+            </Button>
+          ))}
+        </Stack>
+      </Paper>
+      <Paper>
+        <Table aria-label="办件信息" size="small">
+          <TableBody>
+            {info.map(([k, v]) => (
+              <TableRow key={k}>
+                <TableCell component="th" scope="row" sx={{ width: 160, fontWeight: 'bold' }}>
+                  {k}
+                </TableCell>
+                <TableCell>{v}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Paper>
+      {esc && (
+        <Paper sx={{ p: 2 }} component="section" aria-label="上报街道">
+          <Typography variant="h6" component="h2">
+            上报街道（{esc.level}）· {esc.stage}
+          </Typography>
+          <Typography>
+            {esc.raisedDay} 上报至 {esc.office}：{esc.request}
+          </Typography>
+          {esc.checkIn && <Typography>报到：{esc.checkIn.who}，{when(esc.checkIn.at)}</Typography>}
+          {esc.feedback.map((f) => (
+            <Typography key={f.at}>
+              处理反馈（{when(f.at)}）：{f.text}
+            </Typography>
+          ))}
+          {esc.verification && (
+            <Typography>
+              核实结项：{esc.verification.solved ? '已解决' : '未解决'}
+              {esc.verification.note ? `，${esc.verification.note}` : ''}
+            </Typography>
+          )}
+          {esc.departmentRating && <Typography>对部门处理的评价：{esc.departmentRating}</Typography>}
+        </Paper>
+      )}
+      <Paper sx={{ p: 2 }} component="section" aria-label="回执">
+        <ReceiptActions
+          kinds={receiptsForCase(record)}
+          load={async () => buildReceiptData({ record, resident, community, staffName: name(record.firstContactId), matter, now: now() })}
+        />
+      </Paper>
+      <Paper>
+        <Typography variant="h6" component="h2" sx={{ p: 2, pb: 0 }}>
+          办理过程
+        </Typography>
+        <Table aria-label="办理过程" size="small">
+          <TableHead>
+            <TableRow>
+              <TableCell>时间</TableCell>
+              <TableCell>操作</TableCell>
+              <TableCell>状态</TableCell>
+              <TableCell>经办人</TableCell>
+              <TableCell>说明</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {events?.map((e) => (
+              <TableRow key={e.id}>
+                <TableCell>{when(e.at)}</TableCell>
+                <TableCell>{e.action}</TableCell>
+                <TableCell>{e.from && e.to && e.from !== e.to ? `${e.from} → ${e.to}` : (e.to ?? '')}</TableCell>
+                <TableCell>{name(e.by)}</TableCell>
+                <TableCell>{e.note ?? ''}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Paper>
+      {acting && (
+        <ActionDialog
+          type={acting}
+          record={record}
+          documents={matter?.documents.map((d) => d.name) ?? []}
+          staff={staff}
+          meId={me.id}
+          onApply={apply}
+          onClose={() => setActing(null)}
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,165 @@
+/**
+ * 办件 queues: 我的办件, 待签收, 今日到期, 即将超期, 已超期, 待回访, 整改, 已上报街道, 全部在办 —
+ * each with its count, filters by 网格 / 状态 / 事项, search by tracking number, resident or
+ * matter, 25 rows a page (index reads: fast with tens of thousands of cases).
+ */
+import { useMemo, useState } from 'react';
+import {
+  Badge,
+  Paper,
+  Stack,
+  Tab,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TablePagination,
+  TableRow,
+  Tabs,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useNavigate } from 'react-router';
+import { caseTimeLimitStatus } from '@shared/domain/timeLimit';
+import type { CaseRecord, CaseStatus, CommunityProfile } from '@shared/domain/records';
+import { getDb } from '../../db/database';
+import { listMatterTypes } from '../../db/repositories/catalog';
+import { QUEUES, queueCounts, queuePage, searchCases, type CaseFilter, type QueueName } from '../../db/repositories/cases';
+import { searchResidents } from '../../db/repositories/residents';
+import { localDay } from '../../app/clock';
+import { useCalendar } from '../../app/useCalendar';
+import { useStaff } from '../../app/session';
+import { useStaffNames } from '../../app/useStaffNames';
+import { TimeLimitChip } from './TimeLimitChip';
+
+const STATUSES: CaseStatus[] = ['已受理', '待补正', '办理中', '待签收', '已上报街道', '已办结', '已归档', '不予受理'];
+const PAGE_SIZE = 25;
+
+export function CaseQueues({ community }: { community: CommunityProfile }) {
+  const me = useStaff();
+  const navigate = useNavigate();
+  const calendar = useCalendar();
+  const staffNames = useStaffNames();
+  const today = localDay();
+  const soonUntil = calendar?.addWorkingDays(today, 1).date ?? today;
+  const q = useMemo(() => ({ staffId: me.id, today, soonUntil }), [me.id, today, soonUntil]);
+  const [queue, setQueue] = useState<QueueName>('我的办件');
+  const [filter, setFilter] = useState<CaseFilter>({});
+  const [page, setPage] = useState(0);
+  const [search, setSearch] = useState('');
+  const matters = useLiveQuery(() => listMatterTypes(getDb()), []);
+  const counts = useLiveQuery(() => queueCounts(getDb(), q), [q]);
+  const result = useLiveQuery(async () => {
+    if (search.trim()) {
+      const residents = await searchResidents(getDb(), search, 20);
+      const rows = await searchCases(getDb(), search, residents.map((r) => r.id));
+      return { rows, total: rows.length };
+    }
+    return queuePage(getDb(), queue, q, filter, { offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+  }, [queue, q, filter, page, search]);
+
+  const select = (key: keyof CaseFilter, label: string, options: [string, string][]) => (
+    <TextField
+      select
+      label={label}
+      value={filter[key] ?? ''}
+      onChange={(e) => {
+        setFilter((f) => ({ ...f, [key]: e.target.value || undefined }));
+        setPage(0);
+      }}
+      slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+      sx={{ maxWidth: 220 }}
+    >
+      <option value="">全部</option>
+      {options.map(([v, l]) => (
+        <option key={v} value={v}>
+          {l}
+        </option>
+      ))}
+    </TextField>
+  );
+
+  const row = (c: CaseRecord) => (
+    <TableRow key={c.id} hover sx={{ cursor: 'pointer' }} onClick={() => void navigate(`/cases/${c.id}`)}>
+      <TableCell>
+        <a href={`#/cases/${c.id}`}>{c.trackingNumber}</a>
+      </TableCell>
+      <TableCell>{c.matterName}</TableCell>
+      <TableCell>{c.status}</TableCell>
+      <TableCell>{c.deadline ?? '—'}</TableCell>
+      <TableCell>{calendar && <TimeLimitChip status={caseTimeLimitStatus(c, today, calendar)} />}</TableCell>
+      <TableCell>{community.grids.find((g) => g.id === c.gridId)?.name ?? '—'}</TableCell>
+      <TableCell>{staffNames.get(c.firstContactId)}</TableCell>
+      <TableCell>{staffNames.get(c.handlerId)}</TableCell>
+    </TableRow>
+  );
+
+  return (
+    <Stack spacing={2}>
+      <Typography variant="h4" component="h1">
+        办件
+      </Typography>
+      <Paper>
+        <Tabs
+          value={queue}
+          onChange={(_, v: QueueName) => {
+            setQueue(v);
+            setPage(0);
+            setSearch('');
+          }}
+          variant="scrollable"
+          aria-label="办件队列"
+        >
+          {QUEUES.map((name) => (
+            <Tab
+              key={name}
+              value={name}
+              label={
+                <Badge color={name === '已超期' ? 'error' : 'primary'} badgeContent={counts?.[name] ?? 0} max={9999} showZero sx={{ pr: 2 }}>
+                  {name}
+                </Badge>
+              }
+              aria-label={`${name}（${counts?.[name] ?? 0}）`}
+            />
+          ))}
+        </Tabs>
+      </Paper>
+      <Paper sx={{ p: 2 }}>
+        <Stack direction="row" spacing={2}>
+          <TextField label="查找办件" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="受理编号、居民姓名/拼音或事项名称" />
+          {select('gridId', '网格', community.grids.map((g) => [g.id, g.name]))}
+          {select('status', '状态', STATUSES.map((s) => [s, s]))}
+          {select('matterCode', '事项', (matters ?? []).map((m) => [m.code, m.name]))}
+        </Stack>
+      </Paper>
+      <Paper>
+        <Table aria-label={search.trim() ? '查找结果' : queue} size="small">
+          <TableHead>
+            <TableRow>
+              <TableCell>受理编号</TableCell>
+              <TableCell>事项</TableCell>
+              <TableCell>状态</TableCell>
+              <TableCell>承诺办结日期</TableCell>
+              <TableCell>剩余时限</TableCell>
+              <TableCell>网格</TableCell>
+              <TableCell>首问责任人</TableCell>
+              <TableCell>当前经办人</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>{result?.rows.map(row)}</TableBody>
+        </Table>
+        {!search.trim() && (
+          <TablePagination
+            component="div"
+            count={result?.total ?? 0}
+            page={page}
+            rowsPerPage={PAGE_SIZE}
+            rowsPerPageOptions={[PAGE_SIZE]}
+            onPageChange={(_, p) => setPage(p)}
+          />
+        )}
+      </Paper>
+    </Stack>
+  );
+}

@@ -1,0 +1,36 @@
+/**
+ * Derived index fields of a stored case, so the queues (办件) are answered by index reads even
+ * with tens of thousands of cases:
+ * - `dueDay`: the promised date, present ONLY while the case is open with its clock running
+ *   (not paused, not finished). IndexedDB leaves absent values out of an index, so 已超期 /
+ *   今日到期 / 即将超期 read just the open cases instead of every case ever accepted.
+ * - `flags`: the to-do queues a case is in ('待签收:<staffId>', '待回访', '整改', '上报',
+ *   '待补正'), for a multiEntry index.
+ * Repositories recompute both on every write (`withIndexes`).
+ */
+import type { CaseRecord, CaseStatus } from './records';
+
+export const RUNNING_STATUSES: readonly CaseStatus[] = ['已受理', '办理中', '待签收', '已上报街道'];
+
+export function dueDayOf(c: CaseRecord): string | undefined {
+  return c.deadline && !c.pause && RUNNING_STATUSES.includes(c.status) ? c.deadline : undefined;
+}
+
+export function flagsOf(c: CaseRecord): string[] {
+  const flags: string[] = [];
+  if (c.status === '待签收' && c.transfer) flags.push(`待签收:${c.transfer.toStaffId}`);
+  if (c.callback && c.callback.status !== '已回访' && c.status === '已办结') flags.push('待回访');
+  if (c.rectification && c.rectification.status !== '已完成') flags.push('整改');
+  if (c.status === '已上报街道') flags.push('上报');
+  if (c.status === '待补正') flags.push('待补正');
+  return flags;
+}
+
+/** The record with its derived index fields brought up to date. */
+export function withIndexes(c: CaseRecord): CaseRecord {
+  const next: CaseRecord = { ...c, flags: flagsOf(c) };
+  const due = dueDayOf(c);
+  if (due) next.dueDay = due;
+  else delete next.dueDay;
+  return next;
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { computeCheckDigit } from '@shared/domain/idNumber';
+import { createCalendar } from '@shared/domain/workingCalendar';
+import { hashSecret } from '@shared/domain/credentials';
+import { addStaff } from '../../renderer/src/db/repositories/staff';
+import { createResident } from '../../renderer/src/db/repositories/residents';
+import { registerVisit } from '../../renderer/src/db/repositories/visits';
+import { performCaseAction, queueCounts, queuePage, type CaseActionContext } from '../../renderer/src/db/repositories/cases';
+import { dashboardCounts } from '../../renderer/src/db/repositories/dashboard';
+import { DomainRefusal } from '../../renderer/src/db/write';
+import { counterIds, freshDb, setUpCommunity, T0 } from './testDb';
+
+const calendar = createCalendar();
+const ACCEPT_DAY = '2026-11-24';
+
+async function world() {
+  const db = freshDb();
+  const admin = await setUpCommunity(db);
+  const back = await addStaff(db, { name: '李明', role: '值班员', grids: [], password: await hashSecret('864209', undefined, 1000) }, admin.id, T0, 'back-1');
+  const first17 = '43010419580315123';
+  const resident = await createResident(
+    db,
+    { name: '张三', idNumber: first17 + computeCheckDigit(first17), phone: '13812345678', building: '', unit: '', room: '', gridId: '', tags: [] },
+    { staffId: admin.id, now: T0, today: ACCEPT_DAY },
+    'res-1',
+  );
+  const matter = (await db.matterTypes.get('DY-001'))!;
+  const { cases } = await registerVisit(
+    db,
+    { residentId: resident.id, channel: '来站', kind: '办件', content: '', cases: [{ matter, mode: '承诺件', received: matter.documents.map((d) => d.name) }] },
+    { staffId: admin.id, now: T0, today: ACCEPT_DAY, communityCode: 'THL', calendar, ...counterIds('v') },
+  );
+  const caseId = cases[0]!.id;
+  const ids = counterIds('act');
+  const ctx = (staffId: string, today: string, isAdmin = staffId === admin.id): CaseActionContext => ({
+    staffId,
+    isAdmin,
+    now: Date.parse(`${today}T10:00:00+08:00`),
+    today,
+    communityCode: 'THL',
+    calendar,
+    ...ids,
+  });
+  return { db, admin, back, caseId, ctx, deadline: cases[0]!.deadline! };
+}
+
+describe('carrying a case to the end', () => {
+  it('follows the whole path; queues and counts follow it; first contact never changes', async () => {
+    const { db, admin, back, caseId, ctx, deadline } = await world();
+    const act = (staffId: string, today: string, a: Parameters<typeof performCaseAction>[2]) => performCaseAction(db, caseId, a, ctx(staffId, today));
+
+    await act(admin.id, ACCEPT_DAY, { type: '转办', toStaffId: back.id });
+    const q = (staffId: string, today: string) => ({ staffId, today, soonUntil: calendar.addWorkingDays(today, 1).date });
+    expect((await queueCounts(db, q(back.id, ACCEPT_DAY)))['待签收']).toBe(1);
+    await expect(act(admin.id, ACCEPT_DAY, { type: '签收' })).rejects.toThrow('只有被转办的工作人员本人可以签收');
+    const signed = await act(back.id, ACCEPT_DAY, { type: '签收' });
+    expect(signed).toMatchObject({ status: '办理中', handlerId: back.id, firstContactId: admin.id });
+
+    // The day before the deadline it is 即将超期, on the dashboard too.
+    const dayBefore = (() => {
+      let d = ACCEPT_DAY;
+      while (calendar.addWorkingDays(d, 1).date < deadline) d = calendar.addWorkingDays(d, 1).date;
+      return d;
+    })();
+    const soon = await queuePage(db, '即将超期', q(back.id, dayBefore), {}, { offset: 0, limit: 10 });
+    expect(soon.rows.map((r) => r.id)).toEqual([caseId]);
+    expect((await dashboardCounts(db, dayBefore, calendar.addWorkingDays(dayBefore, 1).date)).dueSoon).toBe(1);
+    expect((await queuePage(db, '即将超期', q(back.id, ACCEPT_DAY), {}, { offset: 0, limit: 10 })).total).toBe(0);
+
+    await act(back.id, dayBefore, { type: '上报街道', level: '紧急', request: '协调处理', office: '街道党工委' });
+    expect((await queueCounts(db, q(back.id, dayBefore)))['已上报街道']).toBe(1);
+    await act(back.id, dayBefore, { type: '报到', who: '街道组织办', at: Date.parse(`${dayBefore}T10:00:00+08:00`) });
+    await act(back.id, dayBefore, { type: '处理反馈', text: '已联系原党组织' });
+    await act(back.id, dayBefore, { type: '核实结项', solved: true, departmentRating: '满意' });
+    await act(back.id, dayBefore, { type: '办结', result: '组织关系已转入', notifiedBy: '电话', needsCallback: false });
+    const rated = await act(back.id, dayBefore, { type: '评价', rating: '非常不满意', by: '本人' });
+    expect(rated.rectification?.dueDay).toBe(calendar.addWorkingDays(dayBefore, 15).date);
+    expect((await queueCounts(db, q(back.id, dayBefore)))['整改']).toBe(1);
+    await expect(act(back.id, dayBefore, { type: '评价', rating: '满意', by: '本人' })).rejects.toBeInstanceOf(DomainRefusal);
+    await act(back.id, dayBefore, { type: '整改回访', outcome: '居民认可整改' });
+    await expect(act(back.id, dayBefore, { type: '复核', passed: true })).rejects.toThrow('站长/管理员');
+    await act(admin.id, dayBefore, { type: '复核', passed: true });
+    const archived = await act(admin.id, dayBefore, { type: '归档' });
+    expect(archived.archiveNumber).toBe('THL-GD-2026-00001');
+    expect(archived.firstContactId).toBe(admin.id);
+    await expect(act(back.id, dayBefore, { type: '重新办理', reason: '居民再次反映' })).rejects.toThrow('只读');
+
+    const events = await db.caseEvents.where('caseId').equals(caseId).toArray();
+    expect(events.map((e) => e.action)).toContain('签收');
+    expect(events).toHaveLength(12); // 受理 + 11 successful actions; refused ones leave no event
+    const audit = await db.auditLog.where('action').startsWith('case.').toArray();
+    expect(JSON.stringify(audit)).not.toContain('张三');
+  });
+});
