@@ -25,8 +25,8 @@ export async function completeSetup(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
 }
 
-export async function signIn(page: Page, name: string, pin: string): Promise<void> {
-  await page.getByLabel('值班人员').selectOption({ label: `${name}（站长/管理员）` });
+export async function signIn(page: Page, name: string, pin: string, role = '站长/管理员'): Promise<void> {
+  await page.getByLabel('值班人员').selectOption({ label: `${name}（${role}）` });
   await page.getByLabel('密码或 PIN').fill(pin);
   await page.getByRole('button', { name: '登录' }).click();
 }
@@ -60,4 +60,24 @@ export async function pickMatter(page: Page, index: number, query: string, name:
   const box = page.getByRole('combobox', { name: `事项 ${index}` });
   await box.fill(query);
   await page.getByRole('option', { name: new RegExp(`^${name}`) }).click();
+}
+
+/** Settings → 工作人员 → 添加工作人员 (as an admin). */
+export async function addClerk(page: Page, name: string, pin: string): Promise<void> {
+  await page.keyboard.press('Alt+9');
+  await page.getByRole('tab', { name: '工作人员' }).click();
+  await page.getByRole('button', { name: '添加工作人员' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('姓名').fill(name);
+  await dialog.getByLabel('密码或 PIN', { exact: true }).fill(pin);
+  await dialog.getByLabel('再次输入密码或 PIN').fill(pin);
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toHaveCount(0);
+}
+
+/** Signs out and signs in as someone else, landing on the 工作台. */
+export async function switchUser(page: Page, name: string, pin: string, role: string): Promise<void> {
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await signIn(page, name, pin, role);
+  await expect(page.getByLabel('当前值班人员')).toHaveText(`${name}（${role}）`);
 }

@@ -1,7 +1,7 @@
 /**
  * What was just saved: the tracking number(s) and the receipts to hand over.
  */
-import { Alert, Button, Paper, Stack, Typography } from '@mui/material';
+import { Alert, Button, Link, Paper, Stack, Typography } from '@mui/material';
 import type { CommunityProfile, Resident } from '@shared/domain/records';
 import type { RegisteredVisit } from '../../db/repositories/visits';
 import { ReceiptActions } from '../../components/ReceiptActions';
@@ -29,9 +29,12 @@ export function IntakeResult({ saved, resident, community, matters, onNew }: Pro
         </Alert>
         {saved.cases.map((c, i) => (
           <Stack key={c.id} spacing={1}>
-            <Typography variant="h5" component="p" aria-label={`受理编号 ${i + 1}`}>
-              {c.trackingNumber}
-            </Typography>
+            <Stack direction="row" spacing={2} sx={{ alignItems: 'baseline' }}>
+              <Typography variant="h5" component="p" aria-label={`受理编号 ${i + 1}`}>
+                {c.trackingNumber}
+              </Typography>
+              <Link href={`#/cases/${c.id}`}>查看办件</Link>
+            </Stack>
             <Typography>
               {c.matterName} · {c.mode} · <strong>{c.status}</strong>
               {c.deadline ? ` · 承诺办结日期 ${c.deadline}` : ''}
