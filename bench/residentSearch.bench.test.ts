@@ -19,6 +19,7 @@ import { normalizeQuery, searchKeysForName } from '@shared/domain/pinyinKeys';
 import { DutyDeskDB } from '../renderer/src/db/database';
 import { searchResidents } from '../renderer/src/db/repositories/residents';
 import { generateResidents, prng } from './generateResidents';
+import { fmt, stats } from './stats';
 
 const COUNT = 20_000;
 const LIMIT = 20;
@@ -26,19 +27,6 @@ const BUDGET_MS = 50;
 
 type Kind = 'initials' | 'full pinyin' | 'pinyin prefix' | 'Chinese prefix' | 'phone last 4' | 'ID last 6' | 'phone prefix';
 type Query = { kind: Kind; q: string };
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  const idx = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[idx] ?? NaN;
-}
-
-function stats(samples: readonly number[]): { p50: number; p95: number; max: number; n: number } {
-  const s = [...samples].sort((a, b) => a - b);
-  return { p50: percentile(s, 50), p95: percentile(s, 95), max: s[s.length - 1] ?? NaN, n: s.length };
-}
-
-const fmt = (ms: number): string => ms.toFixed(2).padStart(7);
 
 describe(`resident search at ${COUNT.toLocaleString('en')} residents`, () => {
   const db = new DutyDeskDB(`bench-residents-${Date.now()}`);

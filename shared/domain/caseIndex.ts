@@ -4,11 +4,12 @@
  * - `dueDay`: the promised date, present ONLY while the case is open with its clock running
  *   (not paused, not finished). IndexedDB leaves absent values out of an index, so 已超期 /
  *   今日到期 / 即将超期 read just the open cases instead of every case ever accepted.
- * - `flags`: the to-do queues a case is in ('待签收:<staffId>', '待回访', '整改', '上报',
- *   '待补正'), for a multiEntry index.
+ * - `flags`: the queues a case is in ('在办', '待签收:<staffId>', '待回访', '整改', '上报',
+ *   '待补正', '我的:<staffId>'), for a multiEntry index: one key range per queue (a multi-value `anyOf` over
+ *   statuses is far slower on large stores).
  * Repositories recompute both on every write (`withIndexes`).
  */
-import type { CaseRecord, CaseStatus } from './records';
+import { OPEN_CASE_STATUSES, type CaseRecord, type CaseStatus } from './records';
 
 export const RUNNING_STATUSES: readonly CaseStatus[] = ['已受理', '办理中', '待签收', '已上报街道'];
 
@@ -18,11 +19,14 @@ export function dueDayOf(c: CaseRecord): string | undefined {
 
 export function flagsOf(c: CaseRecord): string[] {
   const flags: string[] = [];
+  if (OPEN_CASE_STATUSES.includes(c.status)) flags.push('在办');
   if (c.status === '待签收' && c.transfer) flags.push(`待签收:${c.transfer.toStaffId}`);
   if (c.callback && c.callback.status !== '已回访' && c.status === '已办结') flags.push('待回访');
   if (c.rectification && c.rectification.status !== '已完成') flags.push('整改');
   if (c.status === '已上报街道') flags.push('上报');
   if (c.status === '待补正') flags.push('待补正');
+  // 我的办件: the first-contact person and the current handler, while the case still needs work.
+  if (flags.length > 0) for (const id of new Set([c.firstContactId, c.handlerId])) flags.push(`我的:${id}`);
   return flags;
 }
 

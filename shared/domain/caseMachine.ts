@@ -392,7 +392,7 @@ function transition(s: CaseState, a: CaseAction, actor: Actor, at: ActionTime, c
       const returnTo = s.status === '办理中' ? '办理中' : '已受理';
       return {
         next: { ...s, status: '待签收', transfer: { fromStaffId: actor.staffId, toStaffId: to, at: now, day: today, returnTo } },
-        note: `转办给 ${to}，待签收`,
+        note: '转办，待签收',
       };
     }
 
@@ -652,6 +652,7 @@ export function applyAction(
     from: s.status,
     to: next.status,
     ...(out.note ? { note: out.note } : {}),
+    ...(action.type === '转办' ? { toStaffId: action.toStaffId.trim() } : {}),
   };
   return { ok: true, next, event, ...(out.tasks ? { tasks: out.tasks } : {}) };
 }

@@ -254,12 +254,16 @@ export type CaseRecord = Stamp & {
 export type CaseEvent = {
   id: string;
   caseId: string;
+  /** 1, 2, 3 … within the case: the order of events, even within the same minute. */
+  n?: number;
   at: number;
   by: string;
   action: string;
   from?: CaseStatus;
   to?: CaseStatus;
   note?: string;
+  /** 转办: the staff member the case was sent to. */
+  toStaffId?: string;
 };
 
 export type ProxyTask = Stamp & {

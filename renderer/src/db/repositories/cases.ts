@@ -11,7 +11,6 @@ import { applyAction, caseStateFromRecord, type CaseAction, type CaseState } fro
 import { withIndexes } from '@shared/domain/caseIndex';
 import { archiveCounterKeyFor, archiveYearOf, formatArchiveNumber } from '@shared/domain/caseNumbers';
 import type { CaseEvent, CaseRecord } from '@shared/domain/records';
-import { OPEN_CASE_STATUSES } from '@shared/domain/records';
 import { nextSeq } from '@shared/domain/trackingNumber';
 import type { WorkingCalendar } from '@shared/domain/workingCalendar';
 import type { Collection } from 'dexie';
@@ -66,7 +65,8 @@ export async function performCaseAction(
     if (next.firstContactId !== record.firstContactId) throw new Error('invariant: first contact changed');
     await db.cases.put(next);
     if (archiveSeq) await db.counters.put(archiveSeq);
-    const event: CaseEvent = { ...result.event, id: ctx.newId() };
+    const n = (await db.caseEvents.where('caseId').equals(caseId).count()) + 1;
+    const event: CaseEvent = { ...result.event, id: ctx.newId(), n };
     await db.caseEvents.add(event);
     await audit({ action: `case.${action.type}`, entity: 'case', entityId: caseId, detail: `${record.status}→${next.status}` });
     return next;
@@ -82,8 +82,10 @@ function mergeState(record: CaseRecord, state: CaseState, ctx: CaseActionContext
   return withIndexes({ ...base, ...fields, timeLimitDays, updatedAt: ctx.now, updatedBy: ctx.staffId });
 }
 
+/** The timeline of a case, in the order things happened. */
 export async function caseEvents(db: DutyDeskDB, caseId: string): Promise<CaseEvent[]> {
-  return db.caseEvents.where('caseId').equals(caseId).sortBy('at');
+  const events = await db.caseEvents.where('caseId').equals(caseId).toArray();
+  return events.sort((a, b) => (a.n ?? 0) - (b.n ?? 0) || a.at - b.at);
 }
 
 export const QUEUES = ['我的办件', '待签收', '今日到期', '即将超期', '已超期', '待回访', '整改', '已上报街道', '全部在办'] as const;
@@ -102,12 +104,7 @@ export type CaseFilter = { gridId?: string; status?: string; matterCode?: string
 function queueCollection(db: DutyDeskDB, queue: QueueName, q: QueueContext): Collection<CaseRecord, string> {
   switch (queue) {
     case '我的办件':
-      return db.cases
-        .where('handlerId')
-        .equals(q.staffId)
-        .or('firstContactId')
-        .equals(q.staffId)
-        .filter((c) => OPEN_CASE_STATUSES.includes(c.status) || (c.flags?.length ?? 0) > 0);
+      return db.cases.where('flags').equals(`我的:${q.staffId}`);
     case '待签收':
       return db.cases.where('flags').equals(`待签收:${q.staffId}`);
     case '今日到期':
@@ -123,7 +120,7 @@ function queueCollection(db: DutyDeskDB, queue: QueueName, q: QueueContext): Col
     case '已上报街道':
       return db.cases.where('flags').equals('上报');
     case '全部在办':
-      return db.cases.where('status').anyOf(OPEN_CASE_STATUSES);
+      return db.cases.where('flags').equals('在办');
   }
 }
 

@@ -2,7 +2,6 @@
  * Real counts for the 工作台. Index reads only (`dueDay` holds only open, running cases), so
  * they stay fast on a full database.
  */
-import { OPEN_CASE_STATUSES } from '@shared/domain/records';
 import type { DutyDeskDB } from '../database';
 
 export type DashboardCounts = {
@@ -21,7 +20,7 @@ export async function dashboardCounts(db: DutyDeskDB, today: string, soonUntil: 
   const [residents, visitsToday, openCases, dueToday, dueSoon, overdueCases, activeMatters, staff] = await Promise.all([
     db.residents.count(),
     db.visits.where('day').equals(today).count(),
-    db.cases.where('status').anyOf(OPEN_CASE_STATUSES).count(),
+    db.cases.where('flags').equals('在办').count(),
     db.cases.where('dueDay').equals(today).count(),
     db.cases.where('dueDay').between(today, soonUntil, true, true).count(),
     db.cases.where('dueDay').below(today).count(),

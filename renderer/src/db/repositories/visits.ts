@@ -170,6 +170,7 @@ export async function registerVisit(db: DutyDeskDB, input: VisitInput, ctx: Visi
       await db.caseEvents.add({
         id: ctx.newId(),
         caseId: record.id,
+        n: 1,
         at: ctx.now,
         by: ctx.staffId,
         action: plan.status === '不予受理' ? '不予受理' : '受理',

@@ -166,7 +166,7 @@ export function CasePage({ community }: { community: CommunityProfile }) {
                 <TableCell>{e.action}</TableCell>
                 <TableCell>{e.from && e.to && e.from !== e.to ? `${e.from} → ${e.to}` : (e.to ?? '')}</TableCell>
                 <TableCell>{name(e.by)}</TableCell>
-                <TableCell>{e.note ?? ''}</TableCell>
+                <TableCell>{e.toStaffId ? `转给 ${name(e.toStaffId)}，待签收` : (e.note ?? '')}</TableCell>
               </TableRow>
             ))}
           </TableBody>
