@@ -20,7 +20,7 @@ function nthWorkingDayAfter(start: string, n: number): string {
 
 const CLERK = { name: '李明', pin: '864209', role: '值班员' };
 
-async function act(page: Page, action: string, fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) {
+async function act(page: Page, action: string, fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<unknown>) {
   await page.getByRole('region', { name: '办理操作' }).getByRole('button', { name: action, exact: true }).click();
   const dialog = page.getByRole('dialog', { name: action });
   if (fill) await fill(dialog);
