@@ -6,6 +6,8 @@
  * Rules (brief §5, §6; seed 000 限时办结制):
  * - Any REQUIRED document missing → the case waits for it (待补正) and a 一次性告知单 lists every
  *   missing document at once. The promised date is set when the documents are complete.
+ *   Except 帮代办: the resident cannot come, staff collect the documents at home, so the case
+ *   is accepted with its promised date and the missing documents are the ones to collect.
  * - 即办 with everything → 已办结 on the spot, 办结回执.
  * - 承诺件 / 帮代办 → 已受理, promised date = N working days after today (catalog limit).
  * - 预约 → 已受理 with the appointment; the promised date counts from the appointment day.
@@ -79,7 +81,7 @@ export function missingDocuments(matter: MatterTypeDef, received: readonly strin
 export function planCase(d: CaseDraft, today: string, calendar: WorkingCalendar): CasePlan {
   if (d.mode === '不予受理') return { status: '不予受理', uncoveredYears: [], missing: [], receipts: ['不予受理告知书'] };
   const missing = missingDocuments(d.matter, d.received);
-  if (missing.length > 0) return { status: '待补正', uncoveredYears: [], missing, receipts: ['一次性告知单'] };
+  if (missing.length > 0 && d.mode !== '帮代办') return { status: '待补正', uncoveredYears: [], missing, receipts: ['一次性告知单'] };
   if (d.mode === '即办') return { status: '已办结', uncoveredYears: [], missing, receipts: ['办结回执'] };
   const from = d.mode === '预约' && d.appointmentAt ? d.appointmentAt.slice(0, 10) : today;
   const { date, uncoveredYears } = calendar.addWorkingDays(from, d.matter.timeLimitDays);

@@ -10,10 +10,12 @@
  * local time. We read its shipped data table (`dist/chinese-days.json`) and do our own
  * time-zone-free weekday arithmetic on 'YYYY-MM-DD' strings.
  *
- * Coverage: a year is covered if chinese-days has holiday entries for it, or the override
- * table has at least one 'holiday' entry in it. Counting through an uncovered year still
- * works (weekends off, Mon–Fri on) but `addWorkingDays` reports those years so the UI can
- * show "节假日安排未录入".
+ * Coverage: a year is covered if chinese-days has holiday entries for it, or an admin has
+ * stated that the year's arrangement is completely entered (`completeYears`). Override
+ * entries alone never cover a year: a table holding only 元旦 says nothing about 春节, so
+ * deadlines running through that year must still be flagged. Counting through an uncovered
+ * year still works (overrides apply, otherwise weekends off, Mon–Fri on) but
+ * `addWorkingDays` reports those years so the UI can show "节假日安排未录入".
  *
  * Deadline rule for a 承诺件 accepted on day D with a limit of N working days: the deadline
  * is the N-th working day strictly after D (D itself never counts, whatever D is).
@@ -50,7 +52,7 @@ export type AddWorkingDaysResult = {
 };
 
 export type WorkingCalendar = {
-  /** Covered years, ascending (official data ∪ override years with holiday entries). */
+  /** Covered years, ascending (official data ∪ years an admin marked as completely entered). */
   readonly coveredYears: readonly number[];
   /** Problems found in the override table (invalid entries are ignored), in Chinese. */
   readonly overrideProblems: readonly string[];
@@ -69,6 +71,12 @@ export type WorkingCalendar = {
 
 export type CreateCalendarOptions = {
   overrides?: readonly CalendarOverride[];
+  /**
+   * Years not in the bundled data whose 放假/调休 arrangement an admin has declared completely
+   * entered in `overrides`. Only these (and the official years) count as covered. Values
+   * that are not a plausible year (see `isCalendarYear`) are ignored.
+   */
+  completeYears?: readonly number[];
 };
 
 type RawData = {
@@ -107,6 +115,16 @@ const OFFICIAL = buildOfficial(chineseDaysData as RawData);
 /** Years for which chinese-days (the installed version) has holiday data, ascending. */
 export const OFFICIAL_COVERED_YEARS: readonly number[] = Object.freeze([...OFFICIAL.years].sort((a, b) => a - b));
 
+/** A year the calendar can be told about: an integer 1900–9999 ('YYYY' dates only). */
+export function isCalendarYear(year: unknown): year is number {
+  return typeof year === 'number' && Number.isInteger(year) && year >= 1900 && year <= 9999;
+}
+
+/** Whether the bundled chinese-days data has the holiday arrangement of `year`. */
+export function isOfficialYear(year: number): boolean {
+  return OFFICIAL.years.has(year);
+}
+
 function requireDate(date: string): void {
   if (!isValidLocalDate(date)) throw new RangeError('日期格式应为 YYYY-MM-DD，且必须是真实存在的日期');
 }
@@ -136,24 +154,21 @@ export function validateOverrides(overrides: readonly CalendarOverride[]): strin
 }
 
 /**
- * Creates a working-day calendar from chinese-days data plus an admin override table.
- * Invalid override entries are ignored and listed in `overrideProblems`; for duplicate dates
- * the last entry wins.
+ * Creates a working-day calendar from chinese-days data plus an admin override table and the
+ * admin's list of completely entered years. Invalid override entries are ignored and listed
+ * in `overrideProblems`; for duplicate dates the last entry wins.
  */
 export function createCalendar(options: CreateCalendarOptions = {}): WorkingCalendar {
   const overrides = options.overrides ?? [];
   const overrideProblems = validateOverrides(overrides);
   const overrideMap = new Map<string, CalendarOverride>();
-  const overrideHolidayYears = new Set<number>();
   for (const o of overrides) {
     if (typeof o?.date !== 'string' || !isValidLocalDate(o.date)) continue;
     if (o.kind !== 'holiday' && o.kind !== 'workday') continue;
     overrideMap.set(o.date, o);
   }
-  for (const o of overrideMap.values()) {
-    if (o.kind === 'holiday') overrideHolidayYears.add(Number(o.date.slice(0, 4)));
-  }
-  const coveredSet = new Set<number>([...OFFICIAL.years, ...overrideHolidayYears]);
+  const declaredComplete = (options.completeYears ?? []).filter(isCalendarYear);
+  const coveredSet = new Set<number>([...OFFICIAL.years, ...declaredComplete]);
   const coveredYears = Object.freeze([...coveredSet].sort((a, b) => a - b));
 
   const isYearCovered = (year: number): boolean => coveredSet.has(year);

@@ -210,7 +210,7 @@ function kindContent(kind: ReceiptKind, data: ReceiptData, layout: ReceiptLayout
       const deadline = deadlineHtml(data);
       if (deadline) rows.push({ label: '承诺办结日期', valueHtml: deadline, strong: true });
       return [
-        '<p class="lead">您的申请已受理。请妥善保管本回执，凭受理编号查询办理进度。</p>',
+        '<p class="lead">您的申请已受理。请妥善保管本回执，凭受理编号到窗口或致电查询办理进度。</p>',
         rowsHtml(rows),
         section('已收材料', listHtml(data.documentsReceived, '无')),
         data.documentsMissing.length > 0
@@ -390,7 +390,7 @@ export async function renderReceipt(kind: ReceiptKind, data: ReceiptData, layout
     `<section class="tracking">\n<div class="tracking-text">` +
     `<div class="label">受理编号</div>` +
     `<div class="tracking-number">${escapeHtml(data.trackingNumber)}</div>` +
-    `<div class="hint">扫码或凭编号查询办理进度</div></div>\n` +
+    `<div class="hint">到窗口出示本码或致电 ${escapeHtml(data.community.phone)} 查询办理进度</div></div>\n` +
     `<div class="qr" role="img" aria-label="受理编号二维码">${svg}</div>\n</section>`;
   const sign = isA4
     ? '<div class="sign"><span>居民签字：<span class="line"></span></span><span>经办人：<span class="line"></span></span>' +

@@ -105,8 +105,28 @@ test.describe('window intake', () => {
     await expect(register).toContainText('高龄津贴申请');
     await expect(register).toContainText('4301**********1237');
     await expect(register).toContainText(ADMIN.name);
-    await page.getByLabel('来访方式').selectOption('来站');
+    await page.getByRole('combobox', { name: '来访方式' }).selectOption('来站');
     await expect(register.getByRole('row')).toHaveCount(1); // header only
+  });
+
+  test('ID and phone stay masked until revealed, in the page and in the edit form', async ({ page }) => {
+    await registerResidentAtCounter(page, ZHANG);
+    await page.keyboard.press('Alt+7');
+    await page.getByRole('table', { name: '最近登记的居民' }).getByRole('button', { name: '张三' }).click();
+    await expect(page.getByLabel('身份证号', { exact: true })).toContainText('4301**********1237');
+    await expect(page.getByRole('main')).not.toContainText(ZHANG.idNumber);
+    await page.getByRole('button', { name: '修改居民信息' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByLabel('身份证号', { exact: true })).toHaveValue('4301**********1237');
+    await expect(dialog.getByLabel('联系电话', { exact: true })).toHaveValue('138****5678');
+    await dialog.getByRole('button', { name: '修改联系电话' }).click();
+    await expect(dialog.getByLabel('联系电话', { exact: true })).toHaveValue(ZHANG.phone);
+    await dialog.getByLabel('联系电话', { exact: true }).fill('13900001111');
+    await dialog.getByRole('button', { name: '保存居民' }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByLabel('联系电话', { exact: true })).toContainText('139****1111');
+    await page.getByRole('button', { name: '查看完整身份证号' }).click();
+    await expect(page.getByLabel('身份证号', { exact: true })).toContainText(ZHANG.idNumber);
   });
 
   test('bad resident input is refused at the field and nothing is saved', async ({ page }) => {
@@ -119,10 +139,13 @@ test.describe('window intake', () => {
     await expect(dialog.getByLabel('姓名')).toHaveAttribute('aria-invalid', 'true');
     await expect(dialog.getByLabel('身份证号')).toHaveAttribute('aria-invalid', 'true');
     await expect(dialog.getByLabel('联系电话')).toHaveAttribute('aria-invalid', 'true');
+    await expect(dialog.getByText('校验位不正确，请核对')).toBeVisible();
+    await expect(dialog.getByText(/手机号应为 11 位/)).toBeVisible();
     await dialog.getByLabel('姓名').fill('李四');
     await dialog.getByLabel('身份证号').fill('430104199002301234'); // 30 February
     await dialog.getByRole('button', { name: '保存居民' }).click();
     await expect(dialog.getByLabel('身份证号')).toHaveAttribute('aria-invalid', 'true');
+    await expect(dialog.getByText('身份证号中的出生日期不存在，请核对')).toBeVisible();
     await dialog.getByRole('button', { name: '取消' }).click();
     await page.keyboard.press('Alt+1');
     await expect(page.getByRole('main').getByLabel('登记居民')).toHaveText('0');

@@ -33,6 +33,9 @@ test('a returning resident is served start to finish from the keyboard', async (
   await expect(page.getByRole('option', { name: /^居住登记/ })).toBeVisible();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('combobox', { name: '事项 1' })).toHaveValue('居住登记');
+  // A stray Enter does not save a half-done registration.
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: '登记结果' })).toHaveCount(0);
 
   await tabTo(page, /材料全部收齐/);
   await page.keyboard.press('Enter');

@@ -4,9 +4,10 @@
  */
 import { useEffect } from 'react';
 import { AppBar, Box, Button, Drawer, List, ListItemButton, ListItemText, Toolbar, Typography } from '@mui/material';
-import { Navigate, NavLink, Route, Routes, useNavigate } from 'react-router';
+import { Navigate, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router';
 import type { CommunityProfile } from '@shared/domain/records';
 import { SectionPlaceholder } from '../components/SectionPlaceholder';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { IntakeSection } from '../features/intake/IntakeSection';
@@ -39,6 +40,7 @@ export function AppShell({ community }: { community: CommunityProfile }) {
   const staff = useStaff();
   const { signOut } = useSession();
   useSectionShortcuts();
+  const { pathname } = useLocation();
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
       <AppBar position="fixed" sx={{ zIndex: (t) => t.zIndex.drawer + 1 }}>
@@ -56,7 +58,11 @@ export function AppShell({ community }: { community: CommunityProfile }) {
       </AppBar>
       <Drawer
         variant="permanent"
-        sx={{ width: DRAWER_WIDTH, flexShrink: 0, '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box' } }}
+        sx={{
+          width: DRAWER_WIDTH,
+          flexShrink: 0,
+          '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box' },
+        }}
       >
         <Toolbar />
         <List component="nav" aria-label="主导航">
@@ -75,18 +81,20 @@ export function AppShell({ community }: { community: CommunityProfile }) {
       </Drawer>
       <Box component="main" sx={{ flexGrow: 1, p: 3 }}>
         <Toolbar />
-        <Routes>
-          <Route path="/" element={<Navigate to="/dashboard" replace />} />
-          <Route path="/dashboard" element={<DashboardPage community={community} />} />
-          <Route path="/settings" element={<SettingsPage community={community} />} />
-          <Route path="/intake/*" element={<IntakeSection community={community} />} />
-          <Route path="/residents/*" element={<ResidentsSection community={community} />} />
-          <Route path="/cases/*" element={<CasesSection community={community} />} />
-          {SECTIONS.filter((s) => s.plan && !BUILT.includes(s.path)).map((s) => (
-            <Route key={s.path} path={s.path} element={<SectionPlaceholder section={s} />} />
-          ))}
-          <Route path="*" element={<Navigate to="/dashboard" replace />} />
-        </Routes>
+        <ErrorBoundary key={pathname}>
+          <Routes>
+            <Route path="/" element={<Navigate to="/dashboard" replace />} />
+            <Route path="/dashboard" element={<DashboardPage community={community} />} />
+            <Route path="/settings" element={<SettingsPage community={community} />} />
+            <Route path="/intake/*" element={<IntakeSection community={community} />} />
+            <Route path="/residents/*" element={<ResidentsSection community={community} />} />
+            <Route path="/cases/*" element={<CasesSection community={community} />} />
+            {SECTIONS.filter((s) => s.plan && !BUILT.includes(s.path)).map((s) => (
+              <Route key={s.path} path={s.path} element={<SectionPlaceholder section={s} />} />
+            ))}
+            <Route path="*" element={<Navigate to="/dashboard" replace />} />
+          </Routes>
+        </ErrorBoundary>
       </Box>
     </Box>
   );

@@ -15,6 +15,8 @@ export function useShortcut(combo: string, handler: (e: KeyboardEvent) => void, 
     const alt = parts.includes('Alt');
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey !== ctrl || e.altKey !== alt) return;
+      // A dialog on top owns the keyboard: the page behind must not save or reset.
+      if (document.querySelector('[role="dialog"]')) return;
       if (e.key.toLowerCase() !== key.toLowerCase()) return;
       e.preventDefault();
       ref.current(e);

@@ -3,7 +3,17 @@
  * The layout (A4 / 80 mm) defaults to this machine's setting and can be switched per print.
  */
 import { useEffect, useState } from 'react';
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, ToggleButton, ToggleButtonGroup } from '@mui/material';
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Stack,
+  ToggleButton,
+  ToggleButtonGroup,
+} from '@mui/material';
 import type { ReceiptData, ReceiptKind, ReceiptLayout } from '@shared/receipts/types';
 import { receiptFileName, renderReceipt } from '@shared/receipts/render';
 import { platform } from '../platform';
@@ -32,26 +42,43 @@ export function ReceiptActions({ kinds, load, label = '', printShortcut = false 
     return renderReceipt(kind, await load(), layout);
   }
 
-  async function print(kind: ReceiptKind) {
-    const settings = await platform.getSettings();
-    const doc = await html(kind);
-    const r = await platform.printHtml({ html: doc, pageSize: await pageSizeFor(layout, doc), silent: settings.silentPrint });
-    setMessage(r.printed ? { ok: true, text: `${kind}已送打印` } : r.reason === 'canceled' ? null : { ok: false, text: `打印失败：${r.message ?? '请检查打印机'}` });
+  /** Runs a print/save; a failure of the bridge or printer is told, never swallowed. */
+  async function guarded(what: string, fn: () => Promise<void>) {
+    try {
+      await fn();
+    } catch {
+      setMessage({ ok: false, text: `${what}失败，请检查打印机或磁盘后重试` });
+    }
   }
+
+  const print = (kind: ReceiptKind) =>
+    guarded('打印', async () => {
+      const settings = await platform.getSettings();
+      const doc = await html(kind);
+      const r = await platform.printHtml({
+        html: doc,
+        pageSize: await pageSizeFor(layout, doc),
+        silent: settings.silentPrint,
+      });
+      if (r.printed) setMessage({ ok: true, text: `${kind}已送打印` });
+      else if (r.reason === 'failed') setMessage({ ok: false, text: `打印失败：${r.message ?? '请检查打印机'}` });
+    });
 
   useShortcut('Ctrl+P', () => kinds[0] && void print(kinds[0]), printShortcut && kinds.length > 0);
 
-  async function savePdf(kind: ReceiptKind) {
-    const data = await load();
-    const doc = await renderReceipt(kind, data, layout);
-    const r = await platform.printToPdf({
-      html: doc,
-      pageSize: await pageSizeFor(layout, doc),
-      suggestedName: receiptFileName(kind, data.trackingNumber),
+  const savePdf = (kind: ReceiptKind) =>
+    guarded('保存 PDF', async () => {
+      const data = await load();
+      const doc = await renderReceipt(kind, data, layout);
+      const r = await platform.printToPdf({
+        html: doc,
+        pageSize: await pageSizeFor(layout, doc),
+        suggestedName: receiptFileName(kind, data.trackingNumber),
+      });
+      if (r.saved) setMessage({ ok: true, text: `已保存 ${r.fileName}` });
+      else if (r.reason === 'handed-to-print-dialog')
+        setMessage({ ok: true, text: '已打开打印对话框，请在“目标打印机”中选择“另存为 PDF”' });
     });
-    if (r.saved) setMessage({ ok: true, text: `已保存 ${r.fileName}` });
-    else if (r.reason === 'handed-to-print-dialog') setMessage({ ok: true, text: '已打开打印对话框，请在“目标打印机”中选择“另存为 PDF”' });
-  }
 
   return (
     <Stack spacing={1}>
@@ -72,7 +99,10 @@ export function ReceiptActions({ kinds, load, label = '', printShortcut = false 
               打印{kind}
               {printShortcut && kind === kinds[0] ? '（Ctrl+P）' : ''}
             </Button>
-            <Button onClick={() => void html(kind).then((h) => setPreview({ kind, html: h }))} aria-label={`预览${label}${kind}`}>
+            <Button
+              onClick={() => void guarded('预览', async () => setPreview({ kind, html: await html(kind) }))}
+              aria-label={`预览${label}${kind}`}
+            >
               预览
             </Button>
             <Button onClick={() => void savePdf(kind)} aria-label={`${label}${kind}存为PDF`}>
@@ -94,7 +124,12 @@ export function ReceiptActions({ kinds, load, label = '', printShortcut = false 
               title={`${preview.kind}预览`}
               srcDoc={preview.html}
               sandbox=""
-              style={{ width: layout === 'a4' ? 820 : 330, height: '70vh', border: '1px solid #ccc', background: '#fff' }}
+              style={{
+                width: layout === 'a4' ? 820 : 330,
+                height: '70vh',
+                border: '1px solid #ccc',
+                background: '#fff',
+              }}
             />
           </DialogContent>
           <DialogActions>

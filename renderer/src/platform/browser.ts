@@ -27,7 +27,8 @@ function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
 
 function pageCss(pageSize: PrintHtmlRequest['pageSize']): string {
   const size = pageSize === 'A4' ? 'A4' : `${pageSize.widthMm}mm ${pageSize.heightMm}mm`;
-  return `<style>@page { size: ${size}; margin: 0; }</style>`;
+  // Size only, and placed before the template's own styles, so its margins still apply.
+  return `<style>@page { size: ${size}; }</style>`;
 }
 
 /** Prints HTML through a hidden same-origin iframe (the print view). */
@@ -37,7 +38,7 @@ function printInFrame(doc: Document, html: string, pageSize: PrintHtmlRequest['p
     frame.setAttribute('aria-hidden', 'true');
     frame.title = '打印预览';
     frame.style.cssText = 'position:fixed;right:0;bottom:0;width:0;height:0;border:0;visibility:hidden';
-    frame.srcdoc = html.replace(/<\/head>/i, `${pageCss(pageSize)}</head>`);
+    frame.srcdoc = html.replace(/<head>/i, `<head>${pageCss(pageSize)}`);
     const previous = doc.activeElement as HTMLElement | null;
     frame.addEventListener('load', () => {
       const win = frame.contentWindow;

@@ -146,11 +146,40 @@ describe('overrides', () => {
   ];
   const c = createCalendar({ overrides: overrides2027 });
 
-  it('holiday entries make a year covered', () => {
-    expect(c.isYearCovered(2027)).toBe(true);
-    expect(c.coveredYears).toContain(2027);
-    expect(c.addWorkingDays('2026-12-25', 10).uncoveredYears).toEqual([]);
-    expect(c.describeDay('2027-06-01').yearCovered).toBe(true);
+  it('holiday entries alone do not make a year covered; the admin statement does', () => {
+    expect(c.isYearCovered(2027)).toBe(false);
+    expect(c.coveredYears).not.toContain(2027);
+    expect(c.addWorkingDays('2026-12-25', 10).uncoveredYears).toEqual([2027]);
+    expect(c.describeDay('2027-06-01').yearCovered).toBe(false);
+
+    const done = createCalendar({ overrides: overrides2027, completeYears: [2027] });
+    expect(done.isYearCovered(2027)).toBe(true);
+    expect(done.coveredYears).toContain(2027);
+    expect(done.addWorkingDays('2026-12-25', 10).uncoveredYears).toEqual([]);
+    expect(done.describeDay('2027-06-01').yearCovered).toBe(true);
+    // The statement covers only the years it names.
+    expect(done.isYearCovered(2028)).toBe(false);
+    expect(done.addWorkingDays('2027-12-24', 10).uncoveredYears).toEqual([2028]);
+  });
+
+  it('a single 元旦 entry leaves 2027 uncovered (Spring Festival is flagged) until the year is marked complete', () => {
+    const only = createCalendar({ overrides: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }] });
+    expect(only.isYearCovered(2027)).toBe(false);
+    // A deadline counted from late January runs through 春节 2027 (not entered): it must be flagged.
+    const r = only.addWorkingDays('2027-01-25', 15);
+    expect(r.uncoveredYears).toEqual([2027]);
+    expect(only.describeDay('2027-02-08')).toMatchObject({ isWorkingDay: true, source: 'weekday-rule', yearCovered: false });
+    // The entered day still counts as a holiday.
+    expect(only.isWorkingDay('2027-01-01')).toBe(false);
+
+    const marked = createCalendar({ overrides: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }], completeYears: [2027] });
+    expect(marked.addWorkingDays('2027-01-25', 15).uncoveredYears).toEqual([]);
+  });
+
+  it('ignores implausible complete years and needs no statement for the official years', () => {
+    const o = createCalendar({ completeYears: [2027.5, Number.NaN, -1, 12345] as number[] });
+    expect(o.coveredYears).toEqual(OFFICIAL_COVERED_YEARS);
+    expect(createCalendar({ completeYears: [OFFICIAL_COVERED_YEARS[0]!] }).coveredYears).toEqual(OFFICIAL_COVERED_YEARS);
   });
 
   it('workday-only entries do not make a year covered', () => {

@@ -4,6 +4,7 @@
  * deactivated.
  */
 import type { MatterTypeDef } from '@shared/domain/catalog';
+import { requireAdmin } from '../authorize';
 import type { DutyDeskDB } from '../database';
 import type { MatterType } from '../matterType';
 import { DomainRefusal, writeTx } from '../write';
@@ -13,7 +14,7 @@ export async function listMatterTypes(db: DutyDeskDB): Promise<MatterType[]> {
   return all.sort((a, b) => a.category.localeCompare(b.category, 'zh-CN') || a.code.localeCompare(b.code));
 }
 
-/** Creates or replaces one entry (already validated by the catalog schema). */
+/** Creates or replaces one entry (already validated by the catalog schema). Admins only. */
 export async function saveMatterType(
   db: DutyDeskDB,
   def: MatterTypeDef,
@@ -22,7 +23,8 @@ export async function saveMatterType(
   now: number,
   isNew: boolean,
 ): Promise<void> {
-  await writeTx(db, { staffId: by, now }, [db.matterTypes], async ({ audit }) => {
+  await writeTx(db, { staffId: by, now }, [db.matterTypes, db.staff], async ({ audit }) => {
+    await requireAdmin(db, by, '修改事项目录');
     const existing = await db.matterTypes.get(def.code);
     if (isNew && existing) throw new DomainRefusal(`事项编码 ${def.code} 已被使用`, 'code');
     if (!isNew && !existing) throw new DomainRefusal('该事项已不存在');

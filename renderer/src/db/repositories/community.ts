@@ -7,6 +7,7 @@ import type { CommunityProfile, Grid, OpeningHours, PasswordHash, Staff } from '
 import type { MatterTypeDef } from '@shared/domain/catalog';
 import { classifyCommunity } from '@shared/domain/community';
 import type { DutyDeskDB } from '../database';
+import { requireAdmin } from '../authorize';
 import type { MatterType } from '../matterType';
 import { DomainRefusal, writeTx } from '../write';
 
@@ -68,7 +69,8 @@ export async function completeSetup(db: DutyDeskDB, input: SetupInput, now: numb
 export type CommunityPatch = Partial<Pick<CommunityProfile, 'name' | 'phone' | 'population' | 'openingHours' | 'grids' | 'residentTags'>>;
 
 export async function updateCommunity(db: DutyDeskDB, patch: CommunityPatch, staffId: string, now: number): Promise<void> {
-  await writeTx(db, { staffId, now }, [db.meta], async ({ audit }) => {
+  await writeTx(db, { staffId, now }, [db.meta, db.staff], async ({ audit }) => {
+    await requireAdmin(db, staffId, '修改社区信息');
     const current = await getCommunity(db);
     if (!current) throw new DomainRefusal('尚未完成初始设置');
     const population = patch.population ?? current.population;

@@ -38,7 +38,9 @@ export type VisitContext = {
   newId: () => string;
 };
 
-export type VisitFieldErrors = Partial<Record<'resident' | 'channel' | 'content' | 'agentName' | 'agentRelation' | 'agentPhone' | 'cases', string>> & {
+export type VisitFieldErrors = Partial<
+  Record<'resident' | 'channel' | 'content' | 'agentName' | 'agentRelation' | 'agentPhone' | 'cases', string>
+> & {
   caseErrors?: DraftErrors[];
 };
 
@@ -125,19 +127,22 @@ function caseRecord(
 export async function registerVisit(db: DutyDeskDB, input: VisitInput, ctx: VisitContext): Promise<RegisteredVisit> {
   const errors = validateVisit(input, ctx.today);
   if (Object.keys(errors).length > 0) throw new VisitValidationError(errors);
-  const cases = input.kind === '办件' ? input.cases : [];
-  const plans = cases.map((d) => planCase(d, ctx.today, ctx.calendar));
+  const drafts = input.kind === '办件' ? input.cases : [];
   const visitId = ctx.newId();
-  const caseIds = cases.map(() => ctx.newId());
+  const caseIds = drafts.map(() => ctx.newId());
   const tables = [db.visits, db.cases, db.caseEvents, db.counters, db.proxyTasks, db.residents, db.matterTypes];
 
   return writeTx(db, { staffId: ctx.staffId, now: ctx.now }, tables, async ({ audit }) => {
     const resident = input.residentId ? await db.residents.get(input.residentId) : undefined;
     if (input.residentId && !resident) throw new DomainRefusal('该居民记录已不存在，请重新查找', 'resident');
-    for (const d of cases) {
+    // Plan from the catalog as it is NOW (an admin may have edited it while the form was open).
+    const cases: CaseDraft[] = [];
+    for (const d of drafts) {
       const current = await db.matterTypes.get(d.matter.code);
       if (!current?.active) throw new DomainRefusal(`事项「${d.matter.name}」已停用，不能受理`, 'cases');
+      cases.push({ ...d, matter: current });
     }
+    const plans = cases.map((d) => planCase(d, ctx.today, ctx.calendar));
     const visit: Visit = {
       id: visitId,
       residentId: input.residentId,
@@ -155,7 +160,12 @@ export async function registerVisit(db: DutyDeskDB, input: VisitInput, ctx: Visi
     };
     if (input.agent) visit.agent = input.agent;
     await db.visits.add(visit);
-    await audit({ action: 'visit.create', entity: 'visit', entityId: visitId, detail: `${input.channel}/${input.kind}` });
+    await audit({
+      action: 'visit.create',
+      entity: 'visit',
+      entityId: visitId,
+      detail: `${input.channel}/${input.kind}`,
+    });
 
     const key = counterKeyFor(ctx.communityCode, ctx.today);
     const saved: CaseRecord[] = [];
@@ -165,7 +175,14 @@ export async function registerVisit(db: DutyDeskDB, input: VisitInput, ctx: Visi
       const seq = nextSeq(counter?.value);
       await db.counters.put({ key, value: seq });
       const trackingNumber = formatTrackingNumber({ communityCode: ctx.communityCode, date: ctx.today, seq });
-      const record = caseRecord(draft, plan, { id: caseIds[i] as string, trackingNumber, visitId }, input, ctx, resident?.gridId);
+      const record = caseRecord(
+        draft,
+        plan,
+        { id: caseIds[i] as string, trackingNumber, visitId },
+        input,
+        ctx,
+        resident?.gridId,
+      );
       await db.cases.add(record);
       await db.caseEvents.add({
         id: ctx.newId(),
@@ -189,7 +206,12 @@ export async function registerVisit(db: DutyDeskDB, input: VisitInput, ctx: Visi
           updatedBy: ctx.staffId,
         });
       }
-      await audit({ action: 'case.accept', entity: 'case', entityId: record.id, detail: `${record.matterCode}/${record.mode}/${record.status}` });
+      await audit({
+        action: 'case.accept',
+        entity: 'case',
+        entityId: record.id,
+        detail: `${record.matterCode}/${record.mode}/${record.status}`,
+      });
       saved.push(record);
     }
     return { visit, cases: saved, plans };

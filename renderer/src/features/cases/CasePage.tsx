@@ -72,7 +72,11 @@ export function CasePage({ community }: { community: CommunityProfile }) {
     ['首问责任人', name(record.firstContactId)],
     ['当前经办人', name(record.handlerId) + (record.transfer ? `（已转办给 ${name(record.transfer.toStaffId)}，待签收）` : '')],
     ['受理日期', record.acceptedDay],
-    ['承诺办结日期', record.deadline ?? '—'],
+    [
+      '承诺办结日期',
+      (record.deadline ?? '—') +
+        (record.deadlineUncoveredYears?.length ? `（${record.deadlineUncoveredYears.join('、')} 年节假日安排未录入，日期可能调整）` : ''),
+    ],
     ['已收材料', record.documentsReceived.join('、') || '—'],
     ['缺件', record.documentsMissing.join('、') || '无'],
   ];

@@ -18,7 +18,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { COUNTER_MODES, planCase, type DraftErrors } from '@shared/domain/intake';
+import { COUNTER_MODES, planCase, validateDraft, type CaseDraft, type CasePlan, type DraftErrors } from '@shared/domain/intake';
 import type { WorkingCalendar } from '@shared/domain/workingCalendar';
 import type { MatterType } from '../../db/matterType';
 import { draftForMatter, toCaseDraft, type DraftState } from './draftState';
@@ -41,7 +41,7 @@ export function CaseDraftEditor({ index, draft, matters, calendar, today, errors
   const set = (patch: Partial<DraftState>) => onChange({ ...draft, ...patch });
   const m = draft.matter;
   const caseDraft = toCaseDraft(draft);
-  const plan = caseDraft ? planCase(caseDraft, today, calendar) : null;
+  const plan = caseDraft ? safePlan(caseDraft, today, calendar) : null;
   const toggle = (name: string, on: boolean) =>
     set({ received: on ? [...draft.received, name] : draft.received.filter((r) => r !== name) });
 
@@ -134,8 +134,25 @@ export function CaseDraftEditor({ index, draft, matters, calendar, today, errors
   );
 }
 
-function PlanPreview({ plan, mode, timeLimit }: { plan: ReturnType<typeof planCase>; mode: string; timeLimit: number }) {
+/** The preview of a draft that is complete enough to plan; null while it is not. */
+function safePlan(d: CaseDraft, today: string, calendar: WorkingCalendar): CasePlan | null {
+  if (Object.keys(validateDraft(d, today)).length > 0) return null;
+  try {
+    return planCase(d, today, calendar);
+  } catch {
+    return null;
+  }
+}
+
+function PlanPreview({ plan, mode, timeLimit }: { plan: CasePlan; mode: string; timeLimit: number }) {
   if (plan.status === '不予受理') return <Alert severity="warning">将打印不予受理告知书</Alert>;
+  if (plan.status === '已受理' && mode === '帮代办' && plan.missing.length > 0) {
+    return (
+      <Alert severity="info" aria-label="承诺办结日期">
+        帮代办：承诺办结日期 <strong>{plan.deadline}</strong>；上门收取：{plan.missing.map((d) => d.name).join('、')}
+      </Alert>
+    );
+  }
   if (plan.status === '待补正') {
     return (
       <Alert severity="warning" aria-label="缺件提示">

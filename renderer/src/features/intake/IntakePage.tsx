@@ -3,7 +3,7 @@
  * the matter(s), documents and 办理方式 → save (Ctrl+Enter) → print (Ctrl+P).
  * F2 starts a new registration, F3 jumps to the resident search.
  */
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { Alert, Button, Chip, Paper, Stack, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { maskIdNumber, maskPhone } from '@shared/domain/masking';
@@ -19,14 +19,15 @@ import { localDay, newId, now } from '../../app/clock';
 import { useCalendar } from '../../app/useCalendar';
 import { useShortcut } from '../../app/useShortcut';
 import { useStaff } from '../../app/session';
-import { ResidentDialog } from '../residents/ResidentDialog';
+import { initialFromQuery, ResidentDialog } from '../residents/ResidentDialog';
 import { ResidentSearch } from '../residents/ResidentSearch';
 import { CaseDraftEditor } from './CaseDraftEditor';
 import { emptyDraft, toCaseDraft, type DraftState } from './draftState';
 import { IntakeResult } from './IntakeResult';
 import { emptyVisitDetails, VisitDetails, type VisitDetailsState } from './VisitDetails';
 
-export function IntakePage({ community }: { community: CommunityProfile }) {
+/** `active`: shown (its shortcuts work); false while the register tab is in front. */
+export function IntakePage({ community, active = true }: { community: CommunityProfile; active?: boolean }) {
   const staff = useStaff();
   const calendar = useCalendar();
   const matters = useLiveQuery(() => listMatterTypes(getDb()).then((all) => all.filter((m) => m.active)), []);
@@ -58,12 +59,11 @@ export function IntakePage({ community }: { community: CommunityProfile }) {
     setTimeout(() => searchRef.current?.focus(), 0);
   }
 
-  useShortcut('F2', reset);
-  useShortcut('F3', () => searchRef.current?.focus());
-  useShortcut('Ctrl+Enter', () => void save(), !saved);
+  useShortcut('F2', reset, active);
+  useShortcut('F3', () => searchRef.current?.focus(), active);
+  useShortcut('Ctrl+Enter', () => void save(), active && !saved);
 
-  async function save(e?: FormEvent) {
-    e?.preventDefault();
+  async function save() {
     if (busy || !calendar) return;
     const caseDrafts = details.kind === '办件' ? drafts.map(toCaseDraft) : [];
     const missingMatter = caseDrafts.findIndex((d) => d === null);
@@ -94,7 +94,7 @@ export function IntakePage({ community }: { community: CommunityProfile }) {
       if (err instanceof VisitValidationError) setErrors(err.errors);
       else if (err instanceof DomainRefusal) setFailure(err.message);
       else if (err instanceof StorageError) setFailure(err.userMessage);
-      else throw err;
+      else setFailure('保存失败，本次登记没有保存，请重试；如反复出现请联系管理员。');
     } finally {
       setBusy(false);
     }
@@ -102,10 +102,12 @@ export function IntakePage({ community }: { community: CommunityProfile }) {
 
   if (!matters || !calendar) return null;
   if (saved) {
-    return <IntakeResult saved={saved} resident={resident} community={community} matters={matters} onNew={reset} />;
+    return <IntakeResult saved={saved} resident={resident} community={community} matters={matters} onNew={reset} active={active} />;
   }
   return (
-    <Stack spacing={2} component="form" onSubmit={save} noValidate aria-label="来访登记">
+    // Not submitted by Enter: a stray Enter in any field must not save a half-filled visit and
+    // use up a tracking number. Saving is the button or Ctrl+Enter.
+    <Stack spacing={2} component="form" onSubmit={(e) => e.preventDefault()} noValidate aria-label="来访登记">
       <Stack direction="row" spacing={2} sx={{ alignItems: 'baseline' }}>
         <Typography variant="h4" component="h1" sx={{ flexGrow: 1 }}>
           来访登记
@@ -166,13 +168,13 @@ export function IntakePage({ community }: { community: CommunityProfile }) {
           {failure ?? errors.cases}
         </Alert>
       )}
-      <Button type="submit" variant="contained" size="large" disabled={busy} sx={{ alignSelf: 'flex-start' }}>
+      <Button type="button" onClick={() => void save()} variant="contained" size="large" disabled={busy} sx={{ alignSelf: 'flex-start' }}>
         保存登记（Ctrl+Enter）
       </Button>
       {registering !== null && (
         <ResidentDialog
           community={community}
-          initialName={/^[\p{Script=Han}]+$/u.test(registering) ? registering : ''}
+          initial={initialFromQuery(registering)}
           onClose={() => setRegistering(null)}
           onSaved={(r) => {
             setRegistering(null);

@@ -16,9 +16,10 @@ type Props = {
   community: CommunityProfile;
   matters: MatterType[];
   onNew: () => void;
+  active?: boolean;
 };
 
-export function IntakeResult({ saved, resident, community, matters, onNew }: Props) {
+export function IntakeResult({ saved, resident, community, matters, onNew, active = true }: Props) {
   const staff = useStaff();
   return (
     <Paper sx={{ p: 3 }} component="section" aria-label="登记结果">
@@ -38,11 +39,12 @@ export function IntakeResult({ saved, resident, community, matters, onNew }: Pro
             <Typography>
               {c.matterName} · {c.mode} · <strong>{c.status}</strong>
               {c.deadline ? ` · 承诺办结日期 ${c.deadline}` : ''}
+              {c.deadlineUncoveredYears?.length ? `（${c.deadlineUncoveredYears.join('、')} 年节假日安排未录入，日期可能调整）` : ''}
             </Typography>
             <ReceiptActions
               kinds={saved.plans[i]?.receipts ?? []}
               label={saved.cases.length > 1 ? `事项 ${i + 1} ` : ''}
-              printShortcut={i === 0}
+              printShortcut={active && i === 0}
               load={async () =>
                 buildReceiptData({
                   record: c,

@@ -2,23 +2,26 @@
  * The 来访登记 section: the registration form and today's register, as two tabs.
  */
 import { Tab, Tabs } from '@mui/material';
-import { Link, Route, Routes, useLocation } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import type { CommunityProfile } from '@shared/domain/records';
 import { IntakePage } from './IntakePage';
 import { TodayRegister } from './TodayRegister';
 
 export function IntakeSection({ community }: { community: CommunityProfile }) {
   const { pathname } = useLocation();
+  const onRegister = pathname.endsWith('/today');
   return (
     <>
-      <Tabs value={pathname.endsWith('/today') ? 'today' : 'new'} sx={{ mb: 2 }} aria-label="来访登记">
+      <Tabs value={onRegister ? 'today' : 'new'} sx={{ mb: 2 }} aria-label="来访登记">
         <Tab value="new" label="登记" component={Link} to="/intake" />
         <Tab value="today" label="今日来访台账" component={Link} to="/intake/today" />
       </Tabs>
-      <Routes>
-        <Route index element={<IntakePage community={community} />} />
-        <Route path="today" element={<TodayRegister community={community} />} />
-      </Routes>
+      {/* The form stays mounted (hidden) while the register is shown: a clerk checking the
+          register during a call does not lose what they typed. */}
+      <div hidden={onRegister}>
+        <IntakePage community={community} active={!onRegister} />
+      </div>
+      {onRegister && <TodayRegister community={community} />}
     </>
   );
 }

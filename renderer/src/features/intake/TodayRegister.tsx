@@ -56,7 +56,9 @@ export function TodayRegister({ community }: { community: CommunityProfile }) {
   const staffNames = useStaffNames();
   const [filters, setFilters] = useState<Filters>({ channel: '', mode: '', staff: '' });
   const [reprint, setReprint] = useState<CaseRecord | null>(null);
-  const shown = (rows ?? []).filter((r) => matches(r, filters));
+  const shown = (rows ?? [])
+    .filter((r) => matches(r, filters))
+    .map((r) => (filters.mode ? { ...r, cases: r.cases.filter((c) => c.mode === filters.mode) } : r));
   const select = (key: keyof Filters, label: string, options: [string, string][]) => (
     <TextField
       select

@@ -28,8 +28,10 @@ import {
   createResident,
   DuplicateResidentError,
   ResidentValidationError,
+  revealResidentField,
   updateResident,
 } from '../../db/repositories/residents';
+import { DomainRefusal } from '../../db/write';
 import { StorageError } from '../../db/storageErrors';
 import { localDay, newId, now } from '../../app/clock';
 import { useStaff } from '../../app/session';
@@ -37,36 +39,77 @@ import { useStaff } from '../../app/session';
 type Props = {
   community: CommunityProfile;
   resident?: Resident;
-  /** Prefill the name (or phone/ID) the clerk already typed into search. */
-  initialName?: string;
+  /** Prefill what the clerk already typed into search (name, phone or ID number). */
+  initial?: Partial<ResidentInput>;
   onSaved: (r: Resident) => void;
   onClose: () => void;
 };
 
-function toInput(r?: Resident, name = ''): ResidentInput {
+/** What a search query most likely was: an ID number, a phone number, or a name. */
+export function initialFromQuery(q: string): Partial<ResidentInput> {
+  const t = q.normalize('NFKC').replace(/\s+/g, '');
+  if (/^\d{17}[\dXx]$/.test(t)) return { idNumber: t };
+  if (/^(1\d{10}|0\d{2,3}-?\d{7,8})$/.test(t)) return { phone: t };
+  if (/^[\p{Script=Han}·]+$/u.test(t)) return { name: t };
+  return {};
+}
+
+/**
+ * Form values. When editing, the stored ID number and phone are NOT put into the form: they
+ * stay masked until the clerk chooses to change one, which is a logged reveal.
+ */
+function toInput(r?: Resident, initial: Partial<ResidentInput> = {}): ResidentInput {
   return {
-    name: r?.name ?? name,
-    idNumber: r?.idNumber ?? '',
-    phone: r?.phone ?? '',
+    name: r?.name ?? '',
+    idNumber: '',
+    phone: '',
     building: r?.building ?? '',
     unit: r?.unit ?? '',
     room: r?.room ?? '',
     gridId: r?.gridId ?? '',
     tags: r?.tags ?? [],
     ...(r?.gender ? { gender: r.gender } : {}),
+    ...initial,
   };
 }
 
-export function ResidentDialog({ community, resident, initialName, onSaved, onClose }: Props) {
+type Revealable = 'idNumber' | 'phone';
+
+export function ResidentDialog({ community, resident, initial, onSaved, onClose }: Props) {
   const staff = useStaff();
-  const [input, setInput] = useState<ResidentInput>(() => toInput(resident, initialName));
+  const [input, setInput] = useState<ResidentInput>(() => toInput(resident, initial));
+  /** Stored values the clerk has opened for editing (each opening is audited). */
+  const [opened, setOpened] = useState<Record<Revealable, boolean>>({ idNumber: !resident?.idNumber, phone: !resident?.phone });
   const [errors, setErrors] = useState<ResidentFieldErrors>({});
   const [duplicate, setDuplicate] = useState<Resident | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const today = localDay();
   const set = (patch: Partial<ResidentInput>) => setInput((i) => ({ ...i, ...patch }));
-  const id = input.idNumber.trim() ? validateIdNumber(input.idNumber, { today }) : null;
+  const idText = opened.idNumber ? input.idNumber : (resident?.idNumber ?? '');
+  const id = idText.trim() ? validateIdNumber(idText, { today }) : null;
   const tagOptions = [...new Set([...DEFAULT_RESIDENT_TAGS, ...(community.residentTags ?? []), ...input.tags])];
+
+  async function open(field: Revealable) {
+    if (!resident) return;
+    try {
+      const value = await revealResidentField(getDb(), resident.id, field, staff.id, now());
+      setInput((i) => ({ ...i, [field]: value }));
+      setOpened((o) => ({ ...o, [field]: true }));
+    } catch (err) {
+      setFailure(err instanceof StorageError ? err.userMessage : err instanceof DomainRefusal ? err.message : '操作失败，请重试');
+    }
+  }
+
+  /** The values to save: unopened stored fields keep their stored value; a valid ID decides the gender. */
+  function toSave(): ResidentInput {
+    const out: ResidentInput = {
+      ...input,
+      idNumber: opened.idNumber ? input.idNumber : (resident?.idNumber ?? ''),
+      phone: opened.phone ? input.phone : (resident?.phone ?? ''),
+    };
+    if (validateIdNumber(out.idNumber, { today }).ok) delete out.gender;
+    return out;
+  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -75,15 +118,16 @@ export function ResidentDialog({ community, resident, initialName, onSaved, onCl
     const ctx = { staffId: staff.id, now: now(), today, gridIds: community.grids.map((g) => g.id) };
     try {
       const saved = resident
-        ? await updateResident(getDb(), resident.id, input, ctx)
-        : await createResident(getDb(), input, ctx, newId());
+        ? await updateResident(getDb(), resident.id, toSave(), ctx)
+        : await createResident(getDb(), toSave(), ctx, newId());
       setErrors({});
       onSaved(saved);
     } catch (err) {
       if (err instanceof ResidentValidationError) setErrors(err.errors);
       else if (err instanceof DuplicateResidentError) setDuplicate(err.existing);
       else if (err instanceof StorageError) setFailure(err.userMessage);
-      else throw err;
+      else if (err instanceof DomainRefusal) setFailure(err.message);
+      else setFailure('保存失败，请重试；如反复出现请联系管理员。');
     }
   }
 
@@ -100,23 +144,26 @@ export function ResidentDialog({ community, resident, initialName, onSaved, onCl
           <Stack spacing={2} sx={{ pt: 1 }}>
             <Stack direction="row" spacing={2}>
               <TextField label="姓名" autoFocus value={input.name} onChange={(e) => set({ name: e.target.value })} {...field('name')} />
-              <TextField
-                label="身份证号"
-                value={input.idNumber}
-                onChange={(e) => set({ idNumber: e.target.value })}
-                {...field(
-                  'idNumber',
-                  id?.ok ? `出生日期 ${id.birthDate} · ${ageOn(id.birthDate, today)} 岁 · ${id.gender}` : '18 位，可输入全角字符',
-                )}
-              />
+              {opened.idNumber ? (
+                <TextField
+                  label="身份证号"
+                  value={input.idNumber}
+                  onChange={(e) => set({ idNumber: e.target.value })}
+                  {...field(
+                    'idNumber',
+                    id?.ok ? `出生日期 ${id.birthDate} · ${ageOn(id.birthDate, today)} 岁 · ${id.gender}` : '18 位，可输入全角字符',
+                  )}
+                />
+              ) : (
+                <MaskedField label="身份证号" masked={maskIdNumber(resident?.idNumber)} onOpen={() => void open('idNumber')} />
+              )}
             </Stack>
             <Stack direction="row" spacing={2}>
-              <TextField
-                label="联系电话"
-                value={input.phone}
-                onChange={(e) => set({ phone: e.target.value })}
-                {...field('phone', '手机或固定电话')}
-              />
+              {opened.phone ? (
+                <TextField label="联系电话" value={input.phone} onChange={(e) => set({ phone: e.target.value })} {...field('phone', '手机或固定电话')} />
+              ) : (
+                <MaskedField label="联系电话" masked={maskPhone(resident?.phone)} onOpen={() => void open('phone')} />
+              )}
               <TextField
                 select
                 label="性别"
@@ -196,5 +243,26 @@ export function ResidentDialog({ community, resident, initialName, onSaved, onCl
         </DialogActions>
       </form>
     </Dialog>
+  );
+}
+
+/** A stored value shown masked; changing it first reveals it (logged). */
+function MaskedField({ label, masked, onOpen }: { label: string; masked: string; onOpen: () => void }) {
+  return (
+    <TextField
+      label={label}
+      value={masked}
+      disabled
+      helperText="已隐藏；修改前须查看完整内容（记录在案）"
+      slotProps={{
+        input: {
+          endAdornment: (
+            <Button size="small" onClick={onOpen} aria-label={`修改${label}`}>
+              修改
+            </Button>
+          ),
+        },
+      }}
+    />
   );
 }

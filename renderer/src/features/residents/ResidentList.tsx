@@ -6,7 +6,7 @@ import { maskIdNumber, maskPhone } from '@shared/domain/masking';
 import type { CommunityProfile } from '@shared/domain/records';
 import { getDb } from '../../db/database';
 import { listRecentResidents } from '../../db/repositories/residents';
-import { ResidentDialog } from './ResidentDialog';
+import { initialFromQuery, ResidentDialog } from './ResidentDialog';
 import { ResidentSearch } from './ResidentSearch';
 
 export function ResidentList({ community }: { community: CommunityProfile }) {
@@ -60,7 +60,7 @@ export function ResidentList({ community }: { community: CommunityProfile }) {
       {creating !== null && (
         <ResidentDialog
           community={community}
-          initialName={/^[\p{Script=Han}]+$/u.test(creating) ? creating : ''}
+          initial={initialFromQuery(creating)}
           onClose={() => setCreating(null)}
           onSaved={(r) => {
             setCreating(null);

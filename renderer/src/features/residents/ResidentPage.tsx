@@ -2,8 +2,8 @@
  * One resident: details (ID and phone masked; 查看完整 reveals one value and is logged), their
  * visits and cases.
  */
-import { useState } from 'react';
-import { Button, Chip, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useEffect, useState } from 'react';
+import { Alert, Button, Chip, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useParams } from 'react-router';
 import { maskIdNumber, maskPhone } from '@shared/domain/masking';
@@ -16,6 +16,10 @@ import { localDay, now } from '../../app/clock';
 import { useStaff } from '../../app/session';
 import { useStaffNames } from '../../app/useStaffNames';
 import { ResidentDialog } from './ResidentDialog';
+import { StorageError } from '../../db/storageErrors';
+import { DomainRefusal } from '../../db/write';
+
+const REMASK_AFTER_MS = 30_000;
 
 export function ResidentPage({ community }: { community: CommunityProfile }) {
   const { id = '' } = useParams();
@@ -26,10 +30,21 @@ export function ResidentPage({ community }: { community: CommunityProfile }) {
   const cases = useLiveQuery(() => casesOfResident(getDb(), id), [id]);
   const [revealed, setRevealed] = useState<Partial<Record<RevealableField, string>>>({});
   const [editing, setEditing] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  // On a shared desk PC a revealed number must not stay on screen.
+  useEffect(() => {
+    if (!revealed.idNumber && !revealed.phone) return;
+    const t = setTimeout(() => setRevealed({}), REMASK_AFTER_MS);
+    return () => clearTimeout(t);
+  }, [revealed]);
   if (!resident) return null;
   const reveal = async (field: RevealableField) => {
-    const value = await revealResidentField(getDb(), resident.id, field, staff.id, now());
-    setRevealed((r) => ({ ...r, [field]: value }));
+    try {
+      const value = await revealResidentField(getDb(), resident.id, field, staff.id, now());
+      setRevealed((r) => ({ ...r, [field]: value }));
+    } catch (e) {
+      setFailure(e instanceof StorageError ? e.userMessage : e instanceof DomainRefusal ? e.message : '操作失败，请重试');
+    }
   };
   const shown = (field: RevealableField, masked: string) => (
     <>
@@ -54,6 +69,11 @@ export function ResidentPage({ community }: { community: CommunityProfile }) {
           修改居民信息
         </Button>
       </Stack>
+      {failure && (
+        <Alert severity="error" role="alert" onClose={() => setFailure(null)}>
+          {failure}
+        </Alert>
+      )}
       <Paper sx={{ p: 2 }}>
         <Stack spacing={1}>
           <Typography aria-label="身份证号">身份证号：{shown('idNumber', maskIdNumber(resident.idNumber))}</Typography>

@@ -9,6 +9,8 @@ import type { CommunityProfile, Resident } from '@shared/domain/records';
 import { getDb } from '../../db/database';
 import { searchResidents } from '../../db/repositories/residents';
 
+const LIMIT = 8;
+
 type Props = {
   community: CommunityProfile;
   onPick: (r: Resident) => void;
@@ -22,15 +24,17 @@ export const ResidentSearch = forwardRef<HTMLInputElement, Props>(function Resid
   ref,
 ) {
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<Resident[]>([]);
+  /** Results with the query they answer: Enter must never pick from an older query's list. */
+  const [found, setFound] = useState<{ query: string; results: Resident[] }>({ query: '', results: [] });
+  const results = found.results;
   const [active, setActive] = useState(0);
   const gridName = (id?: string) => community.grids.find((g) => g.id === id)?.name ?? '';
 
   useEffect(() => {
     let live = true;
-    void searchResidents(getDb(), query, 8).then((r) => {
+    void searchResidents(getDb(), query, LIMIT).then((r) => {
       if (live) {
-        setResults(r);
+        setFound({ query, results: r });
         setActive(0);
       }
     });
@@ -44,6 +48,13 @@ export const ResidentSearch = forwardRef<HTMLInputElement, Props>(function Resid
     setQuery('');
   }
 
+  async function enter() {
+    const current = found.query === query ? found.results : await searchResidents(getDb(), query, LIMIT);
+    const r = current[found.query === query ? active : 0];
+    if (r) pick(r);
+    else if (query.trim()) onNoMatch?.(query.trim());
+  }
+
   return (
     <div>
       <TextField
@@ -53,13 +64,12 @@ export const ResidentSearch = forwardRef<HTMLInputElement, Props>(function Resid
         placeholder="姓名、拼音首字母、电话后四位或身份证后几位"
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={(e) => {
+          if (e.nativeEvent.isComposing || e.keyCode === 229) return; // Enter commits pinyin in the IME
           if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, results.length - 1));
           else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
           else if (e.key === 'Enter') {
             e.preventDefault();
-            const r = results[active];
-            if (r) pick(r);
-            else if (query.trim()) onNoMatch?.(query.trim());
+            void enter();
           } else return;
           e.preventDefault();
         }}
@@ -82,6 +92,11 @@ export const ResidentSearch = forwardRef<HTMLInputElement, Props>(function Resid
                 </ListItemButton>
               ))}
             </List>
+          )}
+          {results.length === LIMIT && (
+            <Typography sx={{ px: 2, pb: 1 }} color="text.secondary">
+              仅显示前 {LIMIT} 条，请多输入几个字缩小范围
+            </Typography>
           )}
         </Paper>
       )}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { MatterTypeDef } from '@shared/domain/catalog';
+import { defaultCounterMode, planCase, validateDraft, type CaseDraft } from '@shared/domain/intake';
+import { createCalendar } from '@shared/domain/workingCalendar';
+
+const calendar = createCalendar();
+const TODAY = '2026-09-30';
+
+const matter: MatterTypeDef = {
+  code: 'YL-001',
+  category: '养老服务',
+  name: '高龄津贴申请',
+  documents: [
+    { name: '居民身份证', form: '原件及复印件', count: 1, source: '本人持有', required: true },
+    { name: '户口簿', form: '原件及复印件', count: 1, source: '本人持有', required: true },
+    { name: '照片', form: '原件', count: 1, source: '照相馆', required: false },
+  ],
+  timeLimitDays: 3,
+  defaultMode: '承诺件',
+  proxyEligible: true,
+  remit: '转报街道',
+  forwardTo: '街道民政办',
+  guide: '年满80周岁。',
+};
+const all = ['居民身份证', '户口簿'];
+const draft = (patch: Partial<CaseDraft>): CaseDraft => ({ matter, mode: '承诺件', received: all, ...patch });
+
+describe('planning a case at the counter', () => {
+  it('承诺件 with every required document: accepted, promised date N working days later', () => {
+    const plan = planCase(draft({}), TODAY, calendar);
+    expect(plan).toMatchObject({ status: '已受理', receipts: ['受理回执'], missing: [] });
+    expect(plan.deadline).toBe(calendar.addWorkingDays(TODAY, 3).date);
+    expect(plan.deadline! > '2026-10-08').toBe(true); // National Day is skipped
+  });
+
+  it('an optional document may be missing; a required one makes it wait with a 一次性告知单', () => {
+    expect(planCase(draft({ received: all }), TODAY, calendar).status).toBe('已受理');
+    const plan = planCase(draft({ received: ['居民身份证'] }), TODAY, calendar);
+    expect(plan).toMatchObject({ status: '待补正', receipts: ['一次性告知单'] });
+    expect(plan.missing.map((d) => d.name)).toEqual(['户口簿']);
+    expect(plan.deadline).toBeUndefined();
+  });
+
+  it('帮代办 with documents missing is accepted: staff collect them at home', () => {
+    const plan = planCase(draft({ mode: '帮代办', received: [] }), TODAY, calendar);
+    expect(plan.status).toBe('已受理');
+    expect(plan.deadline).toBe(calendar.addWorkingDays(TODAY, 3).date);
+    expect(plan.missing.map((d) => d.name)).toEqual(['居民身份证', '户口簿']);
+  });
+
+  it('即办 is finished on the spot; 不予受理 prints its notice; 预约 counts from the appointment', () => {
+    expect(planCase(draft({ mode: '即办' }), TODAY, calendar)).toMatchObject({ status: '已办结', receipts: ['办结回执'] });
+    expect(planCase(draft({ mode: '不予受理', refusalReason: 'x', redirectTo: 'y' }), TODAY, calendar)).toMatchObject({
+      status: '不予受理',
+      receipts: ['不予受理告知书'],
+    });
+    const appt = planCase(draft({ mode: '预约', appointmentAt: '2026-10-12T09:00' }), TODAY, calendar);
+    expect(appt.deadline).toBe(calendar.addWorkingDays('2026-10-12', 3).date);
+  });
+
+  it('refuses incomplete drafts with Chinese messages', () => {
+    expect(validateDraft(draft({ mode: '预约' }), TODAY).appointmentAt).toBe('请填写预约日期和时间');
+    expect(validateDraft(draft({ mode: '预约', appointmentAt: '2026-09-29T09:00' }), TODAY).appointmentAt).toBe('预约日期不能早于今天');
+    expect(validateDraft(draft({ mode: '预约', appointmentAt: '12026-09-29T09:00' }), TODAY).appointmentAt).toBe('请填写预约日期和时间');
+    expect(validateDraft(draft({ mode: '不予受理' }), TODAY)).toEqual({ refusalReason: '请填写不予受理的理由', redirectTo: '请告知居民应到何处办理' });
+    expect(validateDraft(draft({ mode: '帮代办', matter: { ...matter, proxyEligible: false } }), TODAY).mode).toBe('该事项不在帮代办范围内');
+    expect(validateDraft(draft({ mode: '即办' }), TODAY).mode).toContain('不能即办');
+    expect(validateDraft(draft({}), TODAY)).toEqual({});
+  });
+
+  it('defaults the counter mode from the catalog', () => {
+    expect(defaultCounterMode(matter)).toBe('承诺件');
+    expect(defaultCounterMode({ ...matter, defaultMode: '即办' })).toBe('即办');
+    expect(defaultCounterMode({ ...matter, defaultMode: '预约' })).toBe('预约');
+  });
+});
