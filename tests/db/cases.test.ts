@@ -5,7 +5,7 @@ import { hashSecret } from '@shared/domain/credentials';
 import { addStaff } from '../../renderer/src/db/repositories/staff';
 import { createResident } from '../../renderer/src/db/repositories/residents';
 import { registerVisit } from '../../renderer/src/db/repositories/visits';
-import { performCaseAction, queueCounts, queuePage, type CaseActionContext } from '../../renderer/src/db/repositories/cases';
+import { addCaseNote, caseEvents, performCaseAction, queueCounts, queuePage, type CaseActionContext } from '../../renderer/src/db/repositories/cases';
 import { dashboardCounts } from '../../renderer/src/db/repositories/dashboard';
 import { DomainRefusal } from '../../renderer/src/db/write';
 import { counterIds, freshDb, setUpCommunity, T0 } from './testDb';
@@ -90,5 +90,19 @@ describe('carrying a case to the end', () => {
     expect(events).toHaveLength(12); // 受理 + 11 successful actions; refused ones leave no event
     const audit = await db.auditLog.where('action').startsWith('case.').toArray();
     expect(JSON.stringify(audit)).not.toContain('张三');
+  });
+});
+
+describe('case notes', () => {
+  it('adds a note to the timeline without changing the state; refuses an empty one and an archived case', async () => {
+    const { db, admin, caseId } = await world();
+    const ids = counterIds('note');
+    await addCaseNote(db, caseId, '已电话告知居民需补充材料', { staffId: admin.id, now: T0 + 1, ...ids });
+    await expect(addCaseNote(db, caseId, '  ', { staffId: admin.id, now: T0 + 2, ...ids })).rejects.toThrow('请填写备注内容');
+    const events = await caseEvents(db, caseId);
+    expect(events.map((e) => e.action)).toEqual(['受理', '备注']);
+    expect((await db.cases.get(caseId))?.status).toBe('已受理');
+    await db.cases.update(caseId, { status: '已归档' });
+    await expect(addCaseNote(db, caseId, '再补一句', { staffId: admin.id, now: T0 + 3, ...ids })).rejects.toThrow('只读');
   });
 });

@@ -31,7 +31,9 @@ export const DB_NAME = 'duty-desk';
 
 export type MetaRow =
   | { key: 'community'; value: CommunityProfile }
-  | { key: 'calendarOverrides'; value: CalendarOverride[] };
+  | { key: 'calendarOverrides'; value: CalendarOverride[] }
+  /** Years (not in the bundled data) an admin declared completely entered in calendarOverrides. */
+  | { key: 'calendarCompleteYears'; value: number[] };
 
 export class DutyDeskDB extends Dexie {
   meta!: Table<MetaRow, string>;

@@ -40,37 +40,47 @@ export async function performCaseAction(
   input: CaseActionInput,
   ctx: CaseActionContext,
 ): Promise<CaseRecord> {
-  return writeTx(db, { staffId: ctx.staffId, now: ctx.now }, [db.cases, db.caseEvents, db.counters], async ({ audit }) => {
-    const record = await db.cases.get(caseId);
-    if (!record) throw new DomainRefusal('该办件不存在');
-    let action: CaseAction;
-    let archiveSeq: { key: string; value: number } | undefined;
-    if (input.type === '归档') {
-      const year = archiveYearOf(ctx.today);
-      const key = archiveCounterKeyFor(ctx.communityCode, year);
-      const seq = nextSeq((await db.counters.get(key))?.value);
-      archiveSeq = { key, value: seq };
-      action = { type: '归档', archiveNumber: formatArchiveNumber({ communityCode: ctx.communityCode, year, seq }) };
-    } else action = input;
+  return writeTx(
+    db,
+    { staffId: ctx.staffId, now: ctx.now },
+    [db.cases, db.caseEvents, db.counters],
+    async ({ audit }) => {
+      const record = await db.cases.get(caseId);
+      if (!record) throw new DomainRefusal('该办件不存在');
+      let action: CaseAction;
+      let archiveSeq: { key: string; value: number } | undefined;
+      if (input.type === '归档') {
+        const year = archiveYearOf(ctx.today);
+        const key = archiveCounterKeyFor(ctx.communityCode, year);
+        const seq = nextSeq((await db.counters.get(key))?.value);
+        archiveSeq = { key, value: seq };
+        action = { type: '归档', archiveNumber: formatArchiveNumber({ communityCode: ctx.communityCode, year, seq }) };
+      } else action = input;
 
-    const result = applyAction(
-      caseStateFromRecord(record),
-      action,
-      { staffId: ctx.staffId, isAdmin: ctx.isAdmin },
-      { now: ctx.now, today: ctx.today },
-      ctx.calendar,
-    );
-    if (!result.ok) throw new DomainRefusal(result.reason);
-    const next = mergeState(record, result.next, ctx);
-    if (next.firstContactId !== record.firstContactId) throw new Error('invariant: first contact changed');
-    await db.cases.put(next);
-    if (archiveSeq) await db.counters.put(archiveSeq);
-    const n = (await db.caseEvents.where('caseId').equals(caseId).count()) + 1;
-    const event: CaseEvent = { ...result.event, id: ctx.newId(), n };
-    await db.caseEvents.add(event);
-    await audit({ action: `case.${action.type}`, entity: 'case', entityId: caseId, detail: `${record.status}→${next.status}` });
-    return next;
-  });
+      const result = applyAction(
+        caseStateFromRecord(record),
+        action,
+        { staffId: ctx.staffId, isAdmin: ctx.isAdmin },
+        { now: ctx.now, today: ctx.today },
+        ctx.calendar,
+      );
+      if (!result.ok) throw new DomainRefusal(result.reason);
+      const next = mergeState(record, result.next, ctx);
+      if (next.firstContactId !== record.firstContactId) throw new Error('invariant: first contact changed');
+      await db.cases.put(next);
+      if (archiveSeq) await db.counters.put(archiveSeq);
+      const n = (await db.caseEvents.where('caseId').equals(caseId).count()) + 1;
+      const event: CaseEvent = { ...result.event, id: ctx.newId(), n };
+      await db.caseEvents.add(event);
+      await audit({
+        action: `case.${action.type}`,
+        entity: 'case',
+        entityId: caseId,
+        detail: `${record.status}→${next.status}`,
+      });
+      return next;
+    },
+  );
 }
 
 /** Writes the machine's state back onto the stored record (fields it removed are removed). */
@@ -82,13 +92,46 @@ function mergeState(record: CaseRecord, state: CaseState, ctx: CaseActionContext
   return withIndexes({ ...base, ...fields, timeLimitDays, updatedAt: ctx.now, updatedBy: ctx.staffId });
 }
 
+/**
+ * A note on the case's timeline (备注): no change of state. Archived cases take no notes
+ * (read-only).
+ */
+export async function addCaseNote(
+  db: DutyDeskDB,
+  caseId: string,
+  text: string,
+  ctx: { staffId: string; now: number; newId: () => string },
+): Promise<void> {
+  const note = text.trim();
+  if (!note) throw new DomainRefusal('请填写备注内容', 'note');
+  if (note.length > 500) throw new DomainRefusal('备注不超过 500 字', 'note');
+  await writeTx(db, { staffId: ctx.staffId, now: ctx.now }, [db.cases, db.caseEvents], async ({ audit }) => {
+    const record = await db.cases.get(caseId);
+    if (!record) throw new DomainRefusal('该办件不存在');
+    if (record.status === '已归档') throw new DomainRefusal('已归档的办件为只读');
+    const n = (await db.caseEvents.where('caseId').equals(caseId).count()) + 1;
+    await db.caseEvents.add({ id: ctx.newId(), caseId, n, at: ctx.now, by: ctx.staffId, action: '备注', note });
+    await audit({ action: 'case.note', entity: 'case', entityId: caseId });
+  });
+}
+
 /** The timeline of a case, in the order things happened. */
 export async function caseEvents(db: DutyDeskDB, caseId: string): Promise<CaseEvent[]> {
   const events = await db.caseEvents.where('caseId').equals(caseId).toArray();
   return events.sort((a, b) => (a.n ?? 0) - (b.n ?? 0) || a.at - b.at);
 }
 
-export const QUEUES = ['我的办件', '待签收', '今日到期', '即将超期', '已超期', '待回访', '整改', '已上报街道', '全部在办'] as const;
+export const QUEUES = [
+  '我的办件',
+  '待签收',
+  '今日到期',
+  '即将超期',
+  '已超期',
+  '待回访',
+  '整改',
+  '已上报街道',
+  '全部在办',
+] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export type QueueContext = {
@@ -127,7 +170,10 @@ function queueCollection(db: DutyDeskDB, queue: QueueName, q: QueueContext): Col
 function applyFilter(col: Collection<CaseRecord, string>, f: CaseFilter): Collection<CaseRecord, string> {
   if (!f.gridId && !f.status && !f.matterCode) return col;
   return col.filter(
-    (c) => (!f.gridId || c.gridId === f.gridId) && (!f.status || c.status === f.status) && (!f.matterCode || c.matterCode === f.matterCode),
+    (c) =>
+      (!f.gridId || c.gridId === f.gridId) &&
+      (!f.status || c.status === f.status) &&
+      (!f.matterCode || c.matterCode === f.matterCode),
   );
 }
 
@@ -160,7 +206,12 @@ export async function queueCounts(db: DutyDeskDB, q: QueueContext): Promise<Reco
  * Finds cases by tracking number (whole or its tail), by resident (their ids from the
  * resident search) or by words in the matter name.
  */
-export async function searchCases(db: DutyDeskDB, text: string, residentIds: string[], limit = 50): Promise<CaseRecord[]> {
+export async function searchCases(
+  db: DutyDeskDB,
+  text: string,
+  residentIds: string[],
+  limit = 50,
+): Promise<CaseRecord[]> {
   const q = text.trim().toUpperCase();
   if (!q) return [];
   const found = new Map<string, CaseRecord>();

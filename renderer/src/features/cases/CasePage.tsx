@@ -3,7 +3,20 @@
  * follow-ups, the full timeline, and the actions allowed in its current state only.
  */
 import { useState } from 'react';
-import { Alert, Button, Chip, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Alert,
+  Button,
+  Chip,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useParams } from 'react-router';
 import { allowedActions, caseStateFromRecord, type CaseActionType } from '@shared/domain/caseMachine';
@@ -11,7 +24,7 @@ import { caseTimeLimitStatus } from '@shared/domain/timeLimit';
 import { maskIdNumber, maskPhone } from '@shared/domain/masking';
 import type { CommunityProfile } from '@shared/domain/records';
 import { getDb } from '../../db/database';
-import { caseEvents, performCaseAction, type CaseActionInput } from '../../db/repositories/cases';
+import { addCaseNote, caseEvents, performCaseAction, type CaseActionInput } from '../../db/repositories/cases';
 import { getResident } from '../../db/repositories/residents';
 import { listStaff } from '../../db/repositories/staff';
 import { DomainRefusal } from '../../db/write';
@@ -22,7 +35,7 @@ import { useCalendar } from '../../app/useCalendar';
 import { useStaff } from '../../app/session';
 import { buildReceiptData, receiptsForCase } from '../intake/receiptData';
 import { ActionDialog } from './ActionDialog';
-import { TimeLimitChip } from './TimeLimitChip';
+import { TimeLimitChip } from '../../components/TimeLimitChip';
 
 function when(ms: number): string {
   const d = new Date(ms);
@@ -37,9 +50,21 @@ export function CasePage({ community }: { community: CommunityProfile }) {
   const record = useLiveQuery(() => getDb().cases.get(id), [id]);
   const events = useLiveQuery(() => caseEvents(getDb(), id), [id]);
   const staff = useLiveQuery(() => listStaff(getDb()), []);
-  const resident = useLiveQuery(async () => (record?.residentId ? getResident(getDb(), record.residentId) : undefined), [record?.residentId]);
-  const matter = useLiveQuery(async () => (record ? getDb().matterTypes.get(record.matterCode) : undefined), [record?.matterCode]);
+  const resident = useLiveQuery(
+    async () => (record?.residentId ? getResident(getDb(), record.residentId) : undefined),
+    [record?.residentId],
+  );
+  const matter = useLiveQuery(
+    async () => (record ? getDb().matterTypes.get(record.matterCode) : undefined),
+    [record?.matterCode],
+  );
+  const visit = useLiveQuery(
+    async () => (record?.visitId ? getDb().visits.get(record.visitId) : undefined),
+    [record?.visitId],
+  );
   const [acting, setActing] = useState<CaseActionType | null>(null);
+  const [note, setNote] = useState('');
+  const [noteError, setNoteError] = useState<string | null>(null);
   if (!record || !calendar || !staff) return null;
   const today = localDay();
   const name = (sid?: string) => staff.find((s) => s.id === sid)?.name ?? '—';
@@ -66,24 +91,50 @@ export function CasePage({ community }: { community: CommunityProfile }) {
     }
   }
 
+  async function saveNote() {
+    try {
+      await addCaseNote(getDb(), id, note, { staffId: me.id, now: now(), newId });
+      setNote('');
+      setNoteError(null);
+    } catch (e) {
+      if (e instanceof DomainRefusal) setNoteError(e.message);
+      else if (e instanceof StorageError) setNoteError(e.userMessage);
+      else throw e;
+    }
+  }
+
   const info: [string, string][] = [
     ['事项', `${record.matterName}（${record.mode}）`],
     ['居民', resident ? `${resident.name} ${maskIdNumber(resident.idNumber)} ${maskPhone(resident.phone)}` : '—'],
     ['首问责任人', name(record.firstContactId)],
-    ['当前经办人', name(record.handlerId) + (record.transfer ? `（已转办给 ${name(record.transfer.toStaffId)}，待签收）` : '')],
+    [
+      '当前经办人',
+      name(record.handlerId) + (record.transfer ? `（已转办给 ${name(record.transfer.toStaffId)}，待签收）` : ''),
+    ],
     ['受理日期', record.acceptedDay],
+    [
+      '来访',
+      visit
+        ? `${visit.day} ${visit.channel}：${visit.content}${visit.agent ? `（代办人 ${visit.agent.name}，${visit.agent.relation}）` : ''}`
+        : '—',
+    ],
     [
       '承诺办结日期',
       (record.deadline ?? '—') +
-        (record.deadlineUncoveredYears?.length ? `（${record.deadlineUncoveredYears.join('、')} 年节假日安排未录入，日期可能调整）` : ''),
+        (record.deadlineUncoveredYears?.length
+          ? `（${record.deadlineUncoveredYears.join('、')} 年节假日安排未录入，日期可能调整）`
+          : ''),
     ],
     ['已收材料', record.documentsReceived.join('、') || '—'],
     ['缺件', record.documentsMissing.join('、') || '无'],
   ];
-  if (record.result) info.push(['办理结果', `${record.result}${record.notifiedBy ? `（${record.notifiedBy}告知）` : ''}`]);
-  if (record.callback) info.push(['回访', `${record.callback.status}${record.callback.outcome ? `：${record.callback.outcome}` : ''}`]);
+  if (record.result)
+    info.push(['办理结果', `${record.result}${record.notifiedBy ? `（${record.notifiedBy}告知）` : ''}`]);
+  if (record.callback)
+    info.push(['回访', `${record.callback.status}${record.callback.outcome ? `：${record.callback.outcome}` : ''}`]);
   if (record.rating) info.push(['评价', `${record.rating}（${record.ratingBy ?? ''}）`]);
-  if (record.rectification) info.push(['整改', `${record.rectification.status}，${record.rectification.dueDay} 前完成`]);
+  if (record.rectification)
+    info.push(['整改', `${record.rectification.status}，${record.rectification.dueDay} 前完成`]);
   if (record.archiveNumber) info.push(['归档号', record.archiveNumber]);
 
   return (
@@ -95,7 +146,9 @@ export function CasePage({ community }: { community: CommunityProfile }) {
         <Chip label={record.status} color="primary" aria-label="办件状态" />
         <TimeLimitChip status={caseTimeLimitStatus(record, today, calendar)} />
       </Stack>
-      {record.status === '已归档' && <Alert severity="info">已归档的办件为只读{actor.isAdmin ? '；站长/管理员可填写理由后重新办理' : ''}。</Alert>}
+      {record.status === '已归档' && (
+        <Alert severity="info">已归档的办件为只读{actor.isAdmin ? '；站长/管理员可填写理由后重新办理' : ''}。</Alert>
+      )}
       <Paper sx={{ p: 2 }} component="section" aria-label="办理操作">
         <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', gap: 1 }}>
           {actions.length === 0 && <Typography color="text.secondary">当前没有可执行的操作</Typography>}
@@ -128,7 +181,11 @@ export function CasePage({ community }: { community: CommunityProfile }) {
           <Typography>
             {esc.raisedDay} 上报至 {esc.office}：{esc.request}
           </Typography>
-          {esc.checkIn && <Typography>报到：{esc.checkIn.who}，{when(esc.checkIn.at)}</Typography>}
+          {esc.checkIn && (
+            <Typography>
+              报到：{esc.checkIn.who}，{when(esc.checkIn.at)}
+            </Typography>
+          )}
           {esc.feedback.map((f) => (
             <Typography key={f.at}>
               处理反馈（{when(f.at)}）：{f.text}
@@ -146,7 +203,16 @@ export function CasePage({ community }: { community: CommunityProfile }) {
       <Paper sx={{ p: 2 }} component="section" aria-label="回执">
         <ReceiptActions
           kinds={receiptsForCase(record)}
-          load={async () => buildReceiptData({ record, resident, community, staffName: name(record.firstContactId), matter, now: now() })}
+          load={async () =>
+            buildReceiptData({
+              record,
+              resident,
+              community,
+              staffName: name(record.firstContactId),
+              matter,
+              now: now(),
+            })
+          }
         />
       </Paper>
       <Paper>
@@ -176,6 +242,27 @@ export function CasePage({ community }: { community: CommunityProfile }) {
           </TableBody>
         </Table>
       </Paper>
+      {record.status !== '已归档' && (
+        <Paper
+          sx={{ p: 2 }}
+          component="form"
+          aria-label="添加备注"
+          onSubmit={(e) => (e.preventDefault(), void saveNote())}
+        >
+          <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
+            <TextField
+              label="备注"
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              error={Boolean(noteError)}
+              helperText={noteError ?? '记在办理过程中，如电话沟通情况'}
+            />
+            <Button type="submit" variant="outlined">
+              添加备注
+            </Button>
+          </Stack>
+        </Paper>
+      )}
       {acting && (
         <ActionDialog
           type={acting}

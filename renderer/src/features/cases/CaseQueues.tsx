@@ -31,7 +31,7 @@ import { localDay } from '../../app/clock';
 import { useCalendar } from '../../app/useCalendar';
 import { useStaff } from '../../app/session';
 import { useStaffNames } from '../../app/useStaffNames';
-import { TimeLimitChip } from './TimeLimitChip';
+import { TimeLimitChip } from '../../components/TimeLimitChip';
 
 const STATUSES: CaseStatus[] = ['已受理', '待补正', '办理中', '待签收', '已上报街道', '已办结', '已归档', '不予受理'];
 const PAGE_SIZE = 25;

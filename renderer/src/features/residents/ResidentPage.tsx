@@ -16,6 +16,9 @@ import { localDay, now } from '../../app/clock';
 import { useStaff } from '../../app/session';
 import { useStaffNames } from '../../app/useStaffNames';
 import { ResidentDialog } from './ResidentDialog';
+import { useCalendar } from '../../app/useCalendar';
+import { caseTimeLimitStatus } from '@shared/domain/timeLimit';
+import { TimeLimitChip } from '../../components/TimeLimitChip';
 import { StorageError } from '../../db/storageErrors';
 import { DomainRefusal } from '../../db/write';
 
@@ -29,6 +32,7 @@ export function ResidentPage({ community }: { community: CommunityProfile }) {
   const visits = useLiveQuery(() => visitsOfResident(getDb(), id), [id]);
   const cases = useLiveQuery(() => casesOfResident(getDb(), id), [id]);
   const [revealed, setRevealed] = useState<Partial<Record<RevealableField, string>>>({});
+  const calendar = useCalendar();
   const [editing, setEditing] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   // On a shared desk PC a revealed number must not stay on screen.
@@ -100,6 +104,7 @@ export function ResidentPage({ community }: { community: CommunityProfile }) {
               <TableCell>办理方式</TableCell>
               <TableCell>状态</TableCell>
               <TableCell>承诺办结日期</TableCell>
+              <TableCell>剩余时限</TableCell>
               <TableCell>首问责任人</TableCell>
             </TableRow>
           </TableHead>
@@ -113,6 +118,7 @@ export function ResidentPage({ community }: { community: CommunityProfile }) {
                 <TableCell>{c.mode}</TableCell>
                 <TableCell>{c.status}</TableCell>
                 <TableCell>{c.deadline ?? '—'}</TableCell>
+                <TableCell>{calendar && <TimeLimitChip status={caseTimeLimitStatus(c, localDay(), calendar)} />}</TableCell>
                 <TableCell>{staffNames.get(c.firstContactId)}</TableCell>
               </TableRow>
             ))}

@@ -1,14 +1,32 @@
 /**
- * 节假日安排: which years the bundled holiday data covers, and the override table an admin
- * fills in from the State Council notice for years it does not cover yet (放假 / 调休上班).
+ * 节假日安排: which years the bundled holiday data covers, the override table an admin
+ * fills in from the State Council notice for years it does not cover yet (放假 / 调休上班),
+ * and the admin's statement that a year's arrangement is completely entered — only that
+ * statement makes such a year count as covered (a lone 元旦 entry must not hide 春节).
  */
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, IconButton, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  FormControlLabel,
+  FormGroup,
+  IconButton,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
 import DeleteIcon from '@mui/icons-material/Delete';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { createCalendar, type CalendarOverride } from '@shared/domain/workingCalendar';
+import { createCalendar, isOfficialYear, OFFICIAL_COVERED_YEARS, type CalendarOverride } from '@shared/domain/workingCalendar';
 import { getDb } from '../../db/database';
-import { getCalendarOverrides, saveCalendarOverrides } from '../../db/repositories/calendar';
+import { getCalendarSettings, saveCalendarOverrides, setCalendarYearComplete } from '../../db/repositories/calendar';
 import { localDay, now } from '../../app/clock';
 import { useStaff } from '../../app/session';
 import { useGuardedAction } from '../../app/useGuardedAction';
@@ -17,21 +35,27 @@ const KIND_LABEL: Record<CalendarOverride['kind'], string> = { holiday: '放假'
 
 export function CalendarEditor({ canEdit }: { canEdit: boolean }) {
   const me = useStaff();
-  const overrides = useLiveQuery(() => getCalendarOverrides(getDb()), []);
+  const settings = useLiveQuery(() => getCalendarSettings(getDb()), []);
   const [date, setDate] = useState('');
   const [kind, setKind] = useState<CalendarOverride['kind']>('holiday');
   const [name, setName] = useState('');
   const { run, error } = useGuardedAction();
-  if (!overrides) return null;
-  const calendar = createCalendar({ overrides });
+  if (!settings) return null;
+  const { overrides, completeYears } = settings;
+  const calendar = createCalendar(settings);
   const thisYear = Number(localDay().slice(0, 4));
-  const missing = [thisYear, thisYear + 1].filter((y) => !calendar.isYearCovered(y));
+  // Years the admin may have to enter: this year and next, and any year the table has entries for.
+  const years = [...new Set([thisYear, thisYear + 1, ...overrides.map((o) => Number(o.date.slice(0, 4))), ...completeYears])]
+    .filter((y) => !isOfficialYear(y))
+    .sort((a, b) => a - b);
+  const missing = years.filter((y) => !calendar.isYearCovered(y));
   const save = (list: CalendarOverride[]) => run(() => saveCalendarOverrides(getDb(), list, me.id, now()));
+  const mark = (year: number, complete: boolean) => run(() => setCalendarYearComplete(getDb(), year, complete, me.id, now()));
 
   async function add(e: FormEvent) {
     e.preventDefault();
     const entry: CalendarOverride = { date, kind, ...(name.trim() ? { name: name.trim() } : {}) };
-    if (await save([...overrides!.filter((o) => o.date !== date), entry])) {
+    if (await save([...overrides.filter((o) => o.date !== date), entry])) {
       setDate('');
       setName('');
     }
@@ -40,12 +64,31 @@ export function CalendarEditor({ canEdit }: { canEdit: boolean }) {
   return (
     <Paper sx={{ p: 2 }}>
       <Stack spacing={2}>
-        <Typography>内置节假日数据覆盖：{calendar.coveredYears[0]}–{calendar.coveredYears.at(-1)} 年（含本表录入的年份）。</Typography>
+        <Typography>
+          内置节假日数据覆盖：{OFFICIAL_COVERED_YEARS[0]}–{OFFICIAL_COVERED_YEARS.at(-1)} 年。
+          {completeYears.length > 0 && `已确认完整录入：${completeYears.join('、')} 年。`}
+        </Typography>
         {missing.length > 0 && (
           <Alert severity="warning" role="alert">
-            {missing.join('、')} 年的节假日安排未录入：承诺办结日期跨入这些年份时会标注“节假日安排未录入”。国务院办公厅发布通知后，请在下表录入放假和调休上班日期。
+            {missing.join('、')} 年的节假日安排未录入（或尚未确认已完整录入）：承诺办结日期跨入这些年份时会标注“节假日安排未录入”。国务院办公厅发布通知后，请在下表录入该年全部放假和调休上班日期，再勾选“已完整录入”。
           </Alert>
         )}
+        <Stack spacing={0.5}>
+          <Typography variant="body2" color="text.secondary">
+            只录入了部分日期（例如只录了元旦）不等于该年已录全。请在该年全部放假和调休上班日期都录入后再勾选；未勾选的年份仍按“节假日安排未录入”提示。
+          </Typography>
+          <FormGroup row aria-label="已完整录入的年份">
+            {years.map((y) => (
+              <FormControlLabel
+                key={y}
+                label={`${y} 年节假日安排已完整录入`}
+                control={
+                  <Checkbox checked={completeYears.includes(y)} disabled={!canEdit} onChange={(e) => void mark(y, e.target.checked)} />
+                }
+              />
+            ))}
+          </FormGroup>
+        </Stack>
         {canEdit && (
           <Stack direction="row" spacing={2} component="form" onSubmit={add} sx={{ alignItems: 'center' }} aria-label="录入节假日">
             <TextField label="日期" type="date" value={date} onChange={(e) => setDate(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
