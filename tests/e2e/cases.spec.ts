@@ -70,6 +70,7 @@ test('a 承诺件 is carried to the end without losing its first-contact person'
   await page.getByRole('tab', { name: /^即将超期/ }).click();
   await expect(page.getByRole('table', { name: '即将超期' })).toContainText('THL-20261124-0001');
   await expect(page.getByRole('table', { name: '即将超期' })).toContainText('剩 1 个工作日');
+  await page.screenshot({ path: 'test-results/screenshots/case-queues.png' });
   await page.getByRole('link', { name: 'THL-20261124-0001' }).click();
 
   // Escalate to the street office, urgent; 报到, feedback, verified solved.

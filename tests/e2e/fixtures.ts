@@ -26,7 +26,8 @@ export async function completeSetup(page: Page): Promise<void> {
 }
 
 export async function signIn(page: Page, name: string, pin: string, role = '站长/管理员'): Promise<void> {
-  await page.getByLabel('值班人员').selectOption({ label: `${name}（${role}）` });
+  await expect(page.getByRole('form', { name: '登录' })).toBeVisible();
+  await page.getByLabel('值班人员', { exact: true }).selectOption({ label: `${name}（${role}）` });
   await page.getByLabel('密码或 PIN').fill(pin);
   await page.getByRole('button', { name: '登录' }).click();
 }

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN, COMMUNITY, completeSetup, failSignInFiveTimes, signIn } from './fixtures';
+import { ADMIN, COMMUNITY, completeSetup, failSignInFiveTimes, signIn, switchUser } from './fixtures';
 
 test.beforeEach(async ({ page }) => {
   // A fixed weekday clock: Tuesday 2026-11-24 09:30 (Asia/Shanghai). Timers still run.
@@ -101,11 +101,7 @@ test('an admin adds a duty clerk who then signs in; catalog edits are validated'
   await expect(matter).toHaveCount(0);
   await expect(page.getByRole('table', { name: '事项目录' })).toContainText('门牌号码咨询');
 
-  await page.getByRole('button', { name: '退出登录' }).click();
-  await page.getByLabel('值班人员').selectOption({ label: '李明（值班员）' });
-  await page.getByLabel('密码或 PIN').fill('864209');
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByLabel('当前值班人员')).toHaveText('李明（值班员）');
+  await switchUser(page, '李明', '864209', '值班员');
   // A duty clerk reads the catalog but cannot edit it.
   await page.keyboard.press('Alt+9');
   await expect(page.getByRole('table', { name: '事项目录' })).toBeVisible();
