@@ -30,18 +30,13 @@ import { listStaff } from '../../db/repositories/staff';
 import { DomainRefusal } from '../../db/write';
 import { StorageError } from '../../db/storageErrors';
 import { ReceiptActions } from '../../components/ReceiptActions';
-import { localDay, newId, now } from '../../app/clock';
+import { KeyValueTable } from '../../components/KeyValueTable';
+import { localDateTime, localDay, newId, now } from '../../app/clock';
 import { useCalendar } from '../../app/useCalendar';
 import { useStaff } from '../../app/session';
 import { buildReceiptData, receiptsForCase } from '../intake/receiptData';
 import { ActionDialog } from './ActionDialog';
 import { TimeLimitChip } from '../../components/TimeLimitChip';
-
-function when(ms: number): string {
-  const d = new Date(ms);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
 
 export function CasePage({ community }: { community: CommunityProfile }) {
   const { id = '' } = useParams();
@@ -159,20 +154,7 @@ export function CasePage({ community }: { community: CommunityProfile }) {
           ))}
         </Stack>
       </Paper>
-      <Paper>
-        <Table aria-label="办件信息" size="small">
-          <TableBody>
-            {info.map(([k, v]) => (
-              <TableRow key={k}>
-                <TableCell component="th" scope="row" sx={{ width: 160, fontWeight: 'bold' }}>
-                  {k}
-                </TableCell>
-                <TableCell>{v}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </Paper>
+      <KeyValueTable label="办件信息" rows={info} />
       {esc && (
         <Paper sx={{ p: 2 }} component="section" aria-label="上报街道">
           <Typography variant="h6" component="h2">
@@ -183,12 +165,12 @@ export function CasePage({ community }: { community: CommunityProfile }) {
           </Typography>
           {esc.checkIn && (
             <Typography>
-              报到：{esc.checkIn.who}，{when(esc.checkIn.at)}
+              报到：{esc.checkIn.who}，{localDateTime(esc.checkIn.at)}
             </Typography>
           )}
           {esc.feedback.map((f) => (
             <Typography key={f.at}>
-              处理反馈（{when(f.at)}）：{f.text}
+              处理反馈（{localDateTime(f.at)}）：{f.text}
             </Typography>
           ))}
           {esc.verification && (
@@ -232,7 +214,7 @@ export function CasePage({ community }: { community: CommunityProfile }) {
           <TableBody>
             {events?.map((e) => (
               <TableRow key={e.id}>
-                <TableCell>{when(e.at)}</TableCell>
+                <TableCell>{localDateTime(e.at)}</TableCell>
                 <TableCell>{e.action}</TableCell>
                 <TableCell>{e.from && e.to && e.from !== e.to ? `${e.from} → ${e.to}` : (e.to ?? '')}</TableCell>
                 <TableCell>{name(e.by)}</TableCell>

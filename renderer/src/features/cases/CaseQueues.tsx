@@ -32,6 +32,7 @@ import { useCalendar } from '../../app/useCalendar';
 import { useStaff } from '../../app/session';
 import { useStaffNames } from '../../app/useStaffNames';
 import { TimeLimitChip } from '../../components/TimeLimitChip';
+import { FilterSelect } from '../../components/FilterSelect';
 
 const STATUSES: CaseStatus[] = ['已受理', '待补正', '办理中', '待签收', '已上报街道', '已办结', '已归档', '不予受理'];
 const PAGE_SIZE = 25;
@@ -60,24 +61,15 @@ export function CaseQueues({ community }: { community: CommunityProfile }) {
   }, [queue, q, filter, page, search]);
 
   const select = (key: keyof CaseFilter, label: string, options: [string, string][]) => (
-    <TextField
-      select
+    <FilterSelect
       label={label}
       value={filter[key] ?? ''}
-      onChange={(e) => {
-        setFilter((f) => ({ ...f, [key]: e.target.value || undefined }));
+      options={options}
+      onChange={(v) => {
+        setFilter((f) => ({ ...f, [key]: v || undefined }));
         setPage(0);
       }}
-      slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
-      sx={{ maxWidth: 220 }}
-    >
-      <option value="">全部</option>
-      {options.map(([v, l]) => (
-        <option key={v} value={v}>
-          {l}
-        </option>
-      ))}
-    </TextField>
+    />
   );
 
   const row = (c: CaseRecord) => (

@@ -16,7 +16,6 @@ import {
   TableCell,
   TableHead,
   TableRow,
-  TextField,
   Typography,
 } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -27,16 +26,12 @@ import { getDb } from '../../db/database';
 import { visitsOfDay, type RegisterRow } from '../../db/repositories/visits';
 import { getResident } from '../../db/repositories/residents';
 import { ReceiptActions } from '../../components/ReceiptActions';
-import { localDay, now } from '../../app/clock';
+import { FilterSelect } from '../../components/FilterSelect';
+import { localDateTime, localDay, now } from '../../app/clock';
 import { useStaffNames } from '../../app/useStaffNames';
 import { buildReceiptData, receiptsForCase } from './receiptData';
 
 type Filters = { channel: string; mode: string; staff: string };
-
-function hhmm(ms: number): string {
-  const d = new Date(ms);
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-}
 
 function matches(row: RegisterRow, f: Filters): boolean {
   if (f.channel && row.visit.channel !== f.channel) return false;
@@ -60,21 +55,7 @@ export function TodayRegister({ community }: { community: CommunityProfile }) {
     .filter((r) => matches(r, filters))
     .map((r) => (filters.mode ? { ...r, cases: r.cases.filter((c) => c.mode === filters.mode) } : r));
   const select = (key: keyof Filters, label: string, options: [string, string][]) => (
-    <TextField
-      select
-      label={label}
-      value={filters[key]}
-      onChange={(e) => setFilters((f) => ({ ...f, [key]: e.target.value }))}
-      slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
-      sx={{ maxWidth: 200 }}
-    >
-      <option value="">全部</option>
-      {options.map(([v, l]) => (
-        <option key={v} value={v}>
-          {l}
-        </option>
-      ))}
-    </TextField>
+    <FilterSelect label={label} value={filters[key]} options={options} onChange={(v) => setFilters((f) => ({ ...f, [key]: v }))} />
   );
   const residentOf = (id?: string): Resident | undefined => (id ? residents?.get(id) : undefined);
 
@@ -111,7 +92,7 @@ export function TodayRegister({ community }: { community: CommunityProfile }) {
               const r = residentOf(visit.residentId);
               const who = r ? `${r.name} ${maskIdNumber(r.idNumber)}` : '—';
               const common = [
-                <TableCell key="t">{hhmm(visit.visitedAt)}</TableCell>,
+                <TableCell key="t">{localDateTime(visit.visitedAt).slice(11)}</TableCell>,
                 <TableCell key="c">{visit.channel}</TableCell>,
                 <TableCell key="r">{who}</TableCell>,
               ];

@@ -6,12 +6,7 @@ import type { MatterTypeDef } from '@shared/domain/catalog';
 import type { CaseRecord, CommunityProfile, Resident } from '@shared/domain/records';
 import type { ReceiptData, ReceiptKind } from '@shared/receipts/types';
 import type { ReceiptKindForCase } from '@shared/domain/intake';
-
-function stamp(ms: number): string {
-  const d = new Date(ms);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
+import { localDateTime } from '../../app/clock';
 
 export type ReceiptSources = {
   record: CaseRecord;
@@ -38,11 +33,11 @@ export function buildReceiptData(s: ReceiptSources): ReceiptData {
     matterName: s.record.matterName,
     mode: s.record.mode,
     resident: { name: s.resident?.name ?? '（未登记）', idNumber: s.resident?.idNumber, phone: s.resident?.phone },
-    acceptedAt: stamp(s.record.createdAt),
+    acceptedAt: localDateTime(s.record.createdAt),
     staffName: s.staffName,
     documentsReceived: s.record.documentsReceived,
     documentsMissing: missing,
-    printedAt: stamp(s.now),
+    printedAt: localDateTime(s.now),
   };
   if (s.record.agent) data.agent = s.record.agent;
   if (s.record.deadline) data.deadline = s.record.deadline;

@@ -1,4 +1,4 @@
-import { Paper, Table, TableBody, TableCell, TableRow } from '@mui/material';
+import { KeyValueTable } from '../../components/KeyValueTable';
 import type { CommunityProfile } from '@shared/domain/records';
 import { classifyCommunity } from '@shared/domain/community';
 
@@ -12,20 +12,5 @@ export function CommunityInfo({ community: c }: { community: CommunityProfile })
     ['工作日开放时间', `${c.openingHours.weekday.start}–${c.openingHours.weekday.end}`],
     ['周末开放时间', `${c.openingHours.weekend.start}–${c.openingHours.weekend.end}`],
   ];
-  return (
-    <Paper>
-      <Table aria-label="社区信息">
-        <TableBody>
-          {rows.map(([k, v]) => (
-            <TableRow key={k}>
-              <TableCell component="th" scope="row" sx={{ width: 200, fontWeight: 'bold' }}>
-                {k}
-              </TableCell>
-              <TableCell>{v}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </Paper>
-  );
+  return <KeyValueTable label="社区信息" rows={rows} />;
 }
