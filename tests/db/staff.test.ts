@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashSecret, LOCKOUT_MS } from '@shared/domain/credentials';
+import { hashSecret, LOCKOUT_MS, MAX_FAILED_ATTEMPTS } from '@shared/domain/credentials';
 import { addStaff, signIn, updateStaff } from '../../renderer/src/db/repositories/staff';
 import { DomainRefusal } from '../../renderer/src/db/write';
 import { freshDb, setUpCommunity, T0 } from './testDb';
@@ -63,5 +63,88 @@ describe('sign-in', () => {
     );
     await updateStaff(db, clerk.id, { active: false }, admin.id, T0);
     expect(await signIn(db, clerk.id, '864209', T0)).toEqual({ ok: false, message: '该账号不存在或已停用' });
+  });
+
+  it('parallel wrong attempts (several tabs) still add up to a lock', async () => {
+    const db = freshDb();
+    const admin = await setUpCommunity(db);
+    const results = await Promise.all(Array.from({ length: 8 }, () => signIn(db, admin.id, '999999', T0)));
+    expect(results.every((r) => !r.ok)).toBe(true);
+    const row = await db.staff.get(admin.id);
+    expect(row?.failedAttempts).toBeGreaterThanOrEqual(MAX_FAILED_ATTEMPTS);
+    expect(row?.lockedUntil).toBeGreaterThan(T0);
+    // The right PIN is refused now, from any tab.
+    expect(await signIn(db, admin.id, '246810', T0 + 1)).toMatchObject({ ok: false });
+    const actions = (await db.auditLog.toArray()).map((a) => a.action);
+    expect(actions.filter((a) => a === 'signin.failed')).toHaveLength(MAX_FAILED_ATTEMPTS - 1);
+    expect(actions.filter((a) => a === 'signin.locked')).toHaveLength(1);
+  });
+
+  it('a right PIN racing wrong ones is refused once they have locked the account', async () => {
+    const db = freshDb();
+    const admin = await setUpCommunity(db);
+    for (let i = 0; i < MAX_FAILED_ATTEMPTS - 1; i++) await signIn(db, admin.id, '999999', T0);
+    // Both read the row unlocked; the wrong one is written first and locks it.
+    const [wrong, right] = await Promise.all([signIn(db, admin.id, '999999', T0), signIn(db, admin.id, '246810', T0)]);
+    expect(wrong.ok).toBe(false);
+    expect(right).toMatchObject({ ok: false });
+    expect((await db.staff.get(admin.id))?.lockedUntil).toBeGreaterThan(T0);
+  });
+
+  it('an attempt checked against a password that was reset meanwhile does not count', async () => {
+    const db = freshDb();
+    const admin = await setUpCommunity(db);
+    const newHash = await hashSecret('135790', undefined, 1000);
+    const [attempt] = await Promise.all([signIn(db, admin.id, '246810', T0), updateStaff(db, admin.id, { password: newHash }, admin.id, T0)]);
+    expect(attempt).toEqual({ ok: false, message: '该账号的密码刚被修改，请重新输入' });
+    expect((await signIn(db, admin.id, '135790', T0)).ok).toBe(true);
+  });
+});
+
+describe('staff accounts are for admins only', () => {
+  async function withClerk() {
+    const db = freshDb();
+    const admin = await setUpCommunity(db);
+    const pw = await hashSecret('864209', undefined, 1000);
+    const clerk = await addStaff(db, { name: '李明', role: '值班员', grids: [], password: pw }, admin.id, T0, 'clerk-1');
+    return { db, admin, clerk, pw };
+  }
+
+  it('addStaff: a 值班员 is refused and nothing is written', async () => {
+    const { db, clerk, pw } = await withClerk();
+    const staffBefore = await db.staff.count();
+    const auditBefore = await db.auditLog.count();
+    await expect(addStaff(db, { name: '赵强', role: '站长/管理员', grids: [], password: pw }, clerk.id, T0, 'x-1')).rejects.toThrow(
+      new DomainRefusal('只有站长/管理员可以添加工作人员'),
+    );
+    expect(await db.staff.count()).toBe(staffBefore);
+    expect(await db.staff.get('x-1')).toBeUndefined();
+    expect(await db.auditLog.count()).toBe(auditBefore);
+  });
+
+  it('updateStaff: a 值班员 is refused (even for promoting themselves or their own password) and nothing is written', async () => {
+    const { db, admin, clerk } = await withClerk();
+    const auditBefore = await db.auditLog.count();
+    const adminBefore = await db.staff.get(admin.id);
+    const clerkBefore = await db.staff.get(clerk.id);
+    await expect(updateStaff(db, clerk.id, { role: '站长/管理员' }, clerk.id, T0 + 1)).rejects.toThrow('只有站长/管理员可以');
+    await expect(updateStaff(db, admin.id, { active: false }, clerk.id, T0 + 1)).rejects.toBeInstanceOf(DomainRefusal);
+    const pw = await hashSecret('111222', undefined, 1000);
+    await expect(updateStaff(db, clerk.id, { password: pw }, clerk.id, T0 + 1)).rejects.toBeInstanceOf(DomainRefusal);
+    expect(await db.staff.get(admin.id)).toEqual(adminBefore);
+    expect(await db.staff.get(clerk.id)).toEqual(clerkBefore);
+    expect(await db.auditLog.count()).toBe(auditBefore);
+  });
+
+  it('a deactivated admin or an unknown id is refused too', async () => {
+    const { db, admin } = await withClerk();
+    const pw = await hashSecret('864209', undefined, 1000);
+    const second = await addStaff(db, { name: '赵强', role: '站长/管理员', grids: [], password: pw }, admin.id, T0, 'admin-2');
+    await updateStaff(db, second.id, { active: false }, admin.id, T0);
+    await expect(addStaff(db, { name: '孙丽', role: '值班员', grids: [], password: pw }, second.id, T0, 'x-2')).rejects.toBeInstanceOf(
+      DomainRefusal,
+    );
+    await expect(updateStaff(db, admin.id, { grids: [] }, 'nobody', T0)).rejects.toBeInstanceOf(DomainRefusal);
+    expect(await db.staff.get('x-2')).toBeUndefined();
   });
 });

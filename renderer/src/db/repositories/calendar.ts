@@ -88,13 +88,18 @@ export async function setCalendarYearComplete(
     await requireAdmin(db, staffId, '修改节假日安排');
     const years = new Set(await getCalendarCompleteYears(db));
     if (complete) {
-      if (!hasHolidayIn(await getCalendarOverrides(db), year)) throw new DomainRefusal(`请先录入 ${year} 年的放假日期，再标记为已完整录入`);
+      if (!hasHolidayIn(await getCalendarOverrides(db), year))
+        throw new DomainRefusal(`请先录入 ${year} 年的放假日期，再标记为已完整录入`);
       years.add(year);
     } else {
       years.delete(year);
     }
     await db.meta.put({ key: 'calendarCompleteYears', value: [...years].sort((a, b) => a - b) });
-    await audit({ action: complete ? 'calendar.complete' : 'calendar.incomplete', entity: 'calendar', detail: String(year) });
+    await audit({
+      action: complete ? 'calendar.complete' : 'calendar.incomplete',
+      entity: 'calendar',
+      detail: String(year),
+    });
   });
 }
 

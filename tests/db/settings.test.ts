@@ -1,0 +1,152 @@
+/**
+ * Admin-only settings writes (事项目录, 社区信息, 节假日安排): refused for a 值班员 inside the
+ * transaction, with nothing written; plus the calendar's "已完整录入" statement.
+ */
+import { describe, expect, it } from 'vitest';
+import { hashSecret } from '@shared/domain/credentials';
+import type { CalendarOverride } from '@shared/domain/workingCalendar';
+import { OFFICIAL_COVERED_YEARS } from '@shared/domain/workingCalendar';
+import type { DutyDeskDB } from '../../renderer/src/db/database';
+import {
+  getCalendarCompleteYears,
+  getCalendarOverrides,
+  getCalendarSettings,
+  loadCalendar,
+  saveCalendarOverrides,
+  setCalendarYearComplete,
+} from '../../renderer/src/db/repositories/calendar';
+import { saveMatterType } from '../../renderer/src/db/repositories/catalog';
+import { getCommunity, updateCommunity } from '../../renderer/src/db/repositories/community';
+import { addStaff } from '../../renderer/src/db/repositories/staff';
+import { DomainRefusal } from '../../renderer/src/db/write';
+import { freshDb, setUpCommunity, T0 } from './testDb';
+
+async function withClerk() {
+  const db = freshDb();
+  const admin = await setUpCommunity(db);
+  const pw = await hashSecret('864209', undefined, 1000);
+  const clerk = await addStaff(db, { name: '李明', role: '值班员', grids: [], password: pw }, admin.id, T0, 'clerk-1');
+  return { db, admin, clerk };
+}
+
+/** Everything but the audit log's own growth, for "nothing was written" checks. */
+async function snapshot(db: DutyDeskDB) {
+  return {
+    meta: await db.meta.toArray(),
+    matterTypes: await db.matterTypes.toArray(),
+    staff: await db.staff.toArray(),
+    audit: await db.auditLog.count(),
+  };
+}
+
+const newYear2027: CalendarOverride[] = [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }];
+
+describe('admin-only settings writes', () => {
+  it('saveMatterType: a 值班员 is refused and nothing is written', async () => {
+    const { db, admin, clerk } = await withClerk();
+    const existing = (await db.matterTypes.toArray())[0]!;
+    const { createdAt: _ca, createdBy: _cb, updatedAt: _ua, updatedBy: _ub, active: _a, ...def } = existing;
+    const before = await snapshot(db);
+    await expect(
+      saveMatterType(db, { ...def, name: `${def.name}（改）` }, false, clerk.id, T0 + 1, false),
+    ).rejects.toThrow(new DomainRefusal('只有站长/管理员可以修改事项目录'));
+    await expect(saveMatterType(db, { ...def, code: 'NEW-1' }, true, clerk.id, T0 + 1, true)).rejects.toBeInstanceOf(
+      DomainRefusal,
+    );
+    expect(await snapshot(db)).toEqual(before);
+    // The admin still can.
+    await saveMatterType(db, { ...def, name: `${def.name}（改）` }, true, admin.id, T0 + 1, false);
+    expect((await db.matterTypes.get(def.code))?.name).toBe(`${def.name}（改）`);
+  });
+
+  it('updateCommunity: a 值班员 is refused and nothing is written', async () => {
+    const { db, admin, clerk } = await withClerk();
+    const before = await snapshot(db);
+    await expect(
+      updateCommunity(db, { residentTags: ['独居老人'], population: 20000 }, clerk.id, T0 + 1),
+    ).rejects.toThrow(new DomainRefusal('只有站长/管理员可以修改社区信息'));
+    expect(await snapshot(db)).toEqual(before);
+    await updateCommunity(db, { residentTags: ['独居老人'] }, admin.id, T0 + 1);
+    expect((await getCommunity(db))?.residentTags).toEqual(['独居老人']);
+  });
+
+  it('saveCalendarOverrides: a 值班员 is refused and nothing is written', async () => {
+    const { db, clerk } = await withClerk();
+    const before = await snapshot(db);
+    await expect(saveCalendarOverrides(db, newYear2027, clerk.id, T0 + 1)).rejects.toThrow(
+      new DomainRefusal('只有站长/管理员可以修改节假日安排'),
+    );
+    expect(await snapshot(db)).toEqual(before);
+    expect(await getCalendarOverrides(db)).toEqual([]);
+  });
+
+  it('setCalendarYearComplete: a 值班员 is refused and nothing is written', async () => {
+    const { db, admin, clerk } = await withClerk();
+    await saveCalendarOverrides(db, newYear2027, admin.id, T0);
+    const before = await snapshot(db);
+    await expect(setCalendarYearComplete(db, 2027, true, clerk.id, T0 + 1)).rejects.toThrow(
+      new DomainRefusal('只有站长/管理员可以修改节假日安排'),
+    );
+    expect(await snapshot(db)).toEqual(before);
+    expect(await getCalendarCompleteYears(db)).toEqual([]);
+  });
+
+  it('an admin demoted in another tab is refused from then on', async () => {
+    const { db, admin } = await withClerk();
+    const pw = await hashSecret('864209', undefined, 1000);
+    const second = await addStaff(
+      db,
+      { name: '赵强', role: '站长/管理员', grids: [], password: pw },
+      admin.id,
+      T0,
+      'admin-2',
+    );
+    await db.staff.update(second.id, { role: '值班员' });
+    await expect(saveCalendarOverrides(db, newYear2027, second.id, T0 + 1)).rejects.toBeInstanceOf(DomainRefusal);
+  });
+});
+
+describe('calendar: a year is covered only once marked completely entered', () => {
+  it('a single 元旦 entry leaves 2027 uncovered until the admin marks the year complete', async () => {
+    const { db, admin } = await withClerk();
+    await saveCalendarOverrides(db, newYear2027, admin.id, T0);
+    let cal = await loadCalendar(db);
+    expect(cal.isWorkingDay('2027-01-01')).toBe(false);
+    expect(cal.isYearCovered(2027)).toBe(false);
+    expect(cal.addWorkingDays('2027-01-25', 15).uncoveredYears).toEqual([2027]);
+
+    await setCalendarYearComplete(db, 2027, true, admin.id, T0 + 1);
+    expect(await getCalendarSettings(db)).toEqual({ overrides: newYear2027, completeYears: [2027] });
+    cal = await loadCalendar(db);
+    expect(cal.isYearCovered(2027)).toBe(true);
+    expect(cal.addWorkingDays('2027-01-25', 15).uncoveredYears).toEqual([]);
+    // The old row keeps its shape: a plain list of overrides.
+    expect(await db.meta.get('calendarOverrides')).toEqual({ key: 'calendarOverrides', value: newYear2027 });
+    expect(await db.meta.get('calendarCompleteYears')).toEqual({ key: 'calendarCompleteYears', value: [2027] });
+
+    await setCalendarYearComplete(db, 2027, false, admin.id, T0 + 2);
+    expect((await loadCalendar(db)).isYearCovered(2027)).toBe(false);
+    const actions = (await db.auditLog.toArray()).map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(['calendar.update', 'calendar.complete', 'calendar.incomplete']));
+  });
+
+  it('refuses to mark a year with no 放假 entry, or a year the bundled data covers', async () => {
+    const { db, admin } = await withClerk();
+    await saveCalendarOverrides(db, [{ date: '2027-01-09', kind: 'workday', name: '元旦补班' }], admin.id, T0);
+    await expect(setCalendarYearComplete(db, 2027, true, admin.id, T0)).rejects.toThrow('请先录入 2027 年的放假日期');
+    await expect(setCalendarYearComplete(db, OFFICIAL_COVERED_YEARS[0]!, true, admin.id, T0)).rejects.toBeInstanceOf(
+      DomainRefusal,
+    );
+    await expect(setCalendarYearComplete(db, 2027.5, true, admin.id, T0)).rejects.toBeInstanceOf(DomainRefusal);
+    expect(await getCalendarCompleteYears(db)).toEqual([]);
+  });
+
+  it('removing the last 放假 entry of a completed year unmarks it in the same save', async () => {
+    const { db, admin } = await withClerk();
+    await saveCalendarOverrides(db, newYear2027, admin.id, T0);
+    await setCalendarYearComplete(db, 2027, true, admin.id, T0);
+    await saveCalendarOverrides(db, [{ date: '2028-01-01', kind: 'holiday', name: '元旦' }], admin.id, T0 + 1);
+    expect(await getCalendarCompleteYears(db)).toEqual([]);
+    expect((await loadCalendar(db)).isYearCovered(2027)).toBe(false);
+  });
+});
