@@ -53,7 +53,8 @@ function generateCases(count: number): CaseRecord[] {
       updatedBy: staff,
     };
     if (status === '待补正') c.pause = { from: accepted, resumeTo: '已受理' };
-    if (status === '待签收') c.transfer = { fromStaffId: staff, toStaffId: 's1', at: 0, day: accepted, returnTo: '办理中' };
+    if (status === '待签收')
+      c.transfer = { fromStaffId: staff, toStaffId: 's1', at: 0, day: accepted, returnTo: '办理中' };
     return withIndexes(c);
   });
 }

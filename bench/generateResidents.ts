@@ -34,13 +34,73 @@ function int(rand: () => number, min: number, max: number): number {
 
 /** Weighted towards the most frequent surnames (the first ones repeat). */
 const SURNAMES = [
-  '王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周',
-  '王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周',
-  '徐', '孙', '马', '朱', '胡', '郭', '何', '高', '林', '罗',
-  '郑', '梁', '谢', '宋', '唐', '许', '韩', '冯', '邓', '曹',
-  '彭', '曾', '肖', '田', '董', '袁', '潘', '于', '蒋', '蔡',
-  '余', '杜', '叶', '程', '苏', '魏', '吕', '丁', '任', '沈',
-  '单', '解', '仇', '欧阳', '司马', '曾', '单',
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '黄',
+  '赵',
+  '吴',
+  '周',
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '黄',
+  '赵',
+  '吴',
+  '周',
+  '徐',
+  '孙',
+  '马',
+  '朱',
+  '胡',
+  '郭',
+  '何',
+  '高',
+  '林',
+  '罗',
+  '郑',
+  '梁',
+  '谢',
+  '宋',
+  '唐',
+  '许',
+  '韩',
+  '冯',
+  '邓',
+  '曹',
+  '彭',
+  '曾',
+  '肖',
+  '田',
+  '董',
+  '袁',
+  '潘',
+  '于',
+  '蒋',
+  '蔡',
+  '余',
+  '杜',
+  '叶',
+  '程',
+  '苏',
+  '魏',
+  '吕',
+  '丁',
+  '任',
+  '沈',
+  '单',
+  '解',
+  '仇',
+  '欧阳',
+  '司马',
+  '曾',
+  '单',
 ] as const;
 
 const GIVEN = Array.from(
@@ -49,7 +109,33 @@ const GIVEN = Array.from(
 );
 
 const REGIONS = ['430102', '430103', '430104', '430105', '430111', '430121', '430181', '430602', '431002', '110105'];
-const MOBILE_PREFIXES = ['130', '131', '132', '133', '135', '136', '137', '138', '139', '150', '151', '152', '157', '158', '159', '166', '177', '180', '181', '186', '187', '188', '189', '191', '199'];
+const MOBILE_PREFIXES = [
+  '130',
+  '131',
+  '132',
+  '133',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '152',
+  '157',
+  '158',
+  '159',
+  '166',
+  '177',
+  '180',
+  '181',
+  '186',
+  '187',
+  '188',
+  '189',
+  '191',
+  '199',
+];
 const TAGS = ['独居老人', '高龄', '残疾人', '困难家庭', '优抚对象', '党员'] as const;
 
 export type GeneratedResidents = { residents: Resident[]; grids: string[] };
@@ -58,7 +144,11 @@ export type GeneratedResidents = { residents: Resident[]; grids: string[] };
  * Generates `count` residents. `now` is the stamp for createdAt/updatedAt (spread over the
  * preceding days so `updatedAt` ordering is meaningful).
  */
-export function generateResidents(count: number, seed = 20261124, now = Date.parse('2026-11-24T09:30:00+08:00')): GeneratedResidents {
+export function generateResidents(
+  count: number,
+  seed = 20261124,
+  now = Date.parse('2026-11-24T09:30:00+08:00'),
+): GeneratedResidents {
   const rand = prng(seed);
   const grids = Array.from({ length: 8 }, (_, i) => `grid-${i + 1}`);
   const ids = new Set<string>();

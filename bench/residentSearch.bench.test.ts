@@ -25,7 +25,8 @@ const COUNT = 20_000;
 const LIMIT = 20;
 const BUDGET_MS = 50;
 
-type Kind = 'initials' | 'full pinyin' | 'pinyin prefix' | 'Chinese prefix' | 'phone last 4' | 'ID last 6' | 'phone prefix';
+type Kind =
+  'initials' | 'full pinyin' | 'pinyin prefix' | 'Chinese prefix' | 'phone last 4' | 'ID last 6' | 'phone prefix';
 type Query = { kind: Kind; q: string };
 
 describe(`resident search at ${COUNT.toLocaleString('en')} residents`, () => {
@@ -41,7 +42,15 @@ describe(`resident search at ${COUNT.toLocaleString('en')} residents`, () => {
 
     const rand = prng(7);
     const some = () => residents[Math.floor(rand() * residents.length)] ?? residents[0]!;
-    const kinds: Kind[] = ['initials', 'full pinyin', 'pinyin prefix', 'Chinese prefix', 'phone last 4', 'ID last 6', 'phone prefix'];
+    const kinds: Kind[] = [
+      'initials',
+      'full pinyin',
+      'pinyin prefix',
+      'Chinese prefix',
+      'phone last 4',
+      'ID last 6',
+      'phone prefix',
+    ];
     queries = Array.from({ length: 301 }, (_, i) => {
       const r = some();
       const kind = kinds[i % kinds.length] ?? 'initials';
@@ -51,7 +60,9 @@ describe(`resident search at ${COUNT.toLocaleString('en')} residents`, () => {
         initials,
         'full pinyin': full,
         'pinyin prefix': full.slice(0, 4),
-        'Chinese prefix': Array.from(chinese).slice(0, rand() < 0.5 ? 1 : 2).join(''),
+        'Chinese prefix': Array.from(chinese)
+          .slice(0, rand() < 0.5 ? 1 : 2)
+          .join(''),
         'phone last 4': (r.phone ?? '').slice(-4),
         'ID last 6': (r.idNumber ?? '').slice(-6),
         'phone prefix': (r.phone ?? '').slice(0, 3 + Math.floor(rand() * 5)),
@@ -117,7 +128,9 @@ describe(`resident search at ${COUNT.toLocaleString('en')} residents`, () => {
     }
     const o = stats(ours.get('all') ?? []);
     const b = stats(base.get('all') ?? []);
-    lines.push(`ratio searchResidents p50 / bare p50 = ${(o.p50 / b.p50).toFixed(2)}; p95 ratio = ${(o.p95 / b.p95).toFixed(2)}`);
+    lines.push(
+      `ratio searchResidents p50 / bare p50 = ${(o.p50 / b.p50).toFixed(2)}; p95 ratio = ${(o.p95 / b.p95).toFixed(2)}`,
+    );
     console.log(lines.join('\n'));
 
     expect(empty).toBe(0);

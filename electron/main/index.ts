@@ -84,7 +84,10 @@ function start(): void {
     // electron-store installs an unvalidated sync IPC listener for renderer-side stores; we
     // never use one, and all IPC must go through the registry.
     ipcMain.removeAllListeners('electron-store-get-data');
-    const settings = createSettingsService({ get: (key) => store.get(key), set: (key, value) => store.set(key, value) });
+    const settings = createSettingsService({
+      get: (key) => store.get(key),
+      set: (key, value) => store.set(key, value),
+    });
 
     const files = createFilesService({
       showSaveDialog: (options) =>

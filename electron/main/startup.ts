@@ -25,7 +25,11 @@ export function userDataPath(appDataDir: string, pathApi: Pick<typeof nodePath, 
  * start from a fresh profile; a packaged build ignores it, so the desk's data folder can only
  * ever be `<appData>/DutyDesk`.
  */
-export function resolveUserDataDir(input: { appDataDir: string; isPackaged: boolean; override: string | undefined }): string {
+export function resolveUserDataDir(input: {
+  appDataDir: string;
+  isPackaged: boolean;
+  override: string | undefined;
+}): string {
   if (!input.isPackaged && input.override && nodePath.isAbsolute(input.override)) return input.override;
   return userDataPath(input.appDataDir);
 }

@@ -146,8 +146,7 @@ export type ActionTime = { now: number; today: string };
 export type CaseTask = { kind: '回访'; caseId: string } | { kind: '整改'; caseId: string; dueDay: string };
 
 export type ApplyResult =
-  | { ok: true; next: CaseState; event: Omit<CaseEvent, 'id'>; tasks?: CaseTask[] }
-  | { ok: false; reason: string };
+  { ok: true; next: CaseState; event: Omit<CaseEvent, 'id'>; tasks?: CaseTask[] } | { ok: false; reason: string };
 
 /** Working days a 整改 task has, counted from the rating day. */
 export const RECTIFICATION_WORKING_DAYS = 15;
@@ -232,7 +231,9 @@ export function refusalFor(s: CaseState, type: CaseActionType, actor: Actor): st
       return actor.staffId === s.transfer.toStaffId ? null : '只有被转办的工作人员本人可以签收';
     case '退回':
       if (s.status === '待签收' && s.transfer) {
-        return actor.staffId === s.transfer.toStaffId || actor.isAdmin ? null : '只有被转办的工作人员或站长/管理员可以退回';
+        return actor.staffId === s.transfer.toStaffId || actor.isAdmin
+          ? null
+          : '只有被转办的工作人员或站长/管理员可以退回';
       }
       if (s.status === '已上报街道' && esc?.stage === '待报到') return null;
       return '只有待签收的转办或尚未报到的上报可以退回';
@@ -380,7 +381,8 @@ function transition(s: CaseState, a: CaseAction, actor: Actor, at: ActionTime, c
         next.deadlineUncoveredYears = mergeYears(s.deadlineUncoveredYears, r.uncoveredYears);
       }
       next.pausedWorkingDays = (s.pausedWorkingDays ?? 0) + r.pausedWorkingDays;
-      const moved = s.deadline !== undefined ? `，暂停 ${r.pausedWorkingDays} 个工作日，办结期限顺延至 ${r.deadline}` : '';
+      const moved =
+        s.deadline !== undefined ? `，暂停 ${r.pausedWorkingDays} 个工作日，办结期限顺延至 ${r.deadline}` : '';
       const set = s.deadline === undefined && r.deadline !== undefined ? `，承诺办结日期 ${r.deadline}` : '';
       return { next, note: `材料已补齐，恢复计时${moved}${set}` };
     }
@@ -391,7 +393,11 @@ function transition(s: CaseState, a: CaseAction, actor: Actor, at: ActionTime, c
       if (to === s.handlerId) return '不能转办给当前经办人';
       const returnTo = s.status === '办理中' ? '办理中' : '已受理';
       return {
-        next: { ...s, status: '待签收', transfer: { fromStaffId: actor.staffId, toStaffId: to, at: now, day: today, returnTo } },
+        next: {
+          ...s,
+          status: '待签收',
+          transfer: { fromStaffId: actor.staffId, toStaffId: to, at: now, day: today, returnTo },
+        },
         note: '转办，待签收',
       };
     }
@@ -406,12 +412,19 @@ function transition(s: CaseState, a: CaseAction, actor: Actor, at: ActionTime, c
       const reason = clean(a.reason);
       if (!reason) return '请填写退回理由';
       if (s.status === '待签收' && s.transfer) {
-        return { next: withoutKeys({ ...s, status: s.transfer.returnTo }, ['transfer']), note: `转办被退回：${reason}` };
+        return {
+          next: withoutKeys({ ...s, status: s.transfer.returnTo }, ['transfer']),
+          note: `转办被退回：${reason}`,
+        };
       }
       const esc = openEscalation(s);
       if (!esc) return '只有待签收的转办或尚未报到的上报可以退回';
       return {
-        next: { ...s, status: '办理中', escalations: withLastEscalation(s, { ...esc, stage: '已退回', returnReason: reason }) },
+        next: {
+          ...s,
+          status: '办理中',
+          escalations: withLastEscalation(s, { ...esc, stage: '已退回', returnReason: reason }),
+        },
         note: `上报被街道退回：${reason}`,
       };
     }
@@ -449,7 +462,11 @@ function transition(s: CaseState, a: CaseAction, actor: Actor, at: ActionTime, c
       return {
         next: {
           ...s,
-          escalations: withLastEscalation(s, { ...esc, stage: '已报到', checkIn: { who, at: a.at, recordedBy: actor.staffId } }),
+          escalations: withLastEscalation(s, {
+            ...esc,
+            stage: '已报到',
+            checkIn: { who, at: a.at, recordedBy: actor.staffId },
+          }),
         },
         note: `已报到：${who}`,
       };
@@ -507,10 +524,10 @@ function transition(s: CaseState, a: CaseAction, actor: Actor, at: ActionTime, c
       if (!result) return '请填写办理结果';
       if (!NOTIFIED_BY.includes(a.notifiedBy)) return '请选择告知居民的方式（当面、电话或上门）';
       if (typeof a.needsCallback !== 'boolean') return '请选择是否需要回访';
-      const base = withoutKeys(
-        { ...s, status: '已办结', result, notifiedBy: a.notifiedBy, completedDay: today },
-        ['pause', 'callback'],
-      );
+      const base = withoutKeys({ ...s, status: '已办结', result, notifiedBy: a.notifiedBy, completedDay: today }, [
+        'pause',
+        'callback',
+      ]);
       if (a.needsCallback) base.callback = { status: '待回访', createdDay: today, failedAttempts: 0 };
       return {
         next: base,
@@ -533,7 +550,16 @@ function transition(s: CaseState, a: CaseAction, actor: Actor, at: ActionTime, c
       if (!s.callback) return '该办件不需要回访';
       const attempts = s.callback.failedAttempts + 1;
       return {
-        next: { ...s, callback: { ...s.callback, status: '回访未接通', failedAttempts: attempts, doneAt: now, doneBy: actor.staffId } },
+        next: {
+          ...s,
+          callback: {
+            ...s.callback,
+            status: '回访未接通',
+            failedAttempts: attempts,
+            doneAt: now,
+            doneBy: actor.staffId,
+          },
+        },
         note: `回访未接通（第 ${attempts} 次）`,
       };
     }
@@ -559,7 +585,10 @@ function transition(s: CaseState, a: CaseAction, actor: Actor, at: ActionTime, c
       if (!outcome) return '请填写整改回访结果';
       if (!s.rectification) return '该办件没有整改任务';
       return {
-        next: { ...s, rectification: { ...s.rectification, status: '待复核', callback: { outcome, at: now, by: actor.staffId } } },
+        next: {
+          ...s,
+          rectification: { ...s.rectification, status: '待复核', callback: { outcome, at: now, by: actor.staffId } },
+        },
         note: `整改回访：${outcome}`,
       };
     }
@@ -572,7 +601,10 @@ function transition(s: CaseState, a: CaseAction, actor: Actor, at: ActionTime, c
       if (!a.passed && !note) return '复核不通过时，请说明理由';
       const review = { passed: a.passed, at: now, by: actor.staffId, ...(note ? { note } : {}) };
       if (a.passed) {
-        return { next: { ...s, rectification: { ...r, status: '已完成', review, closedDay: today } }, note: '整改复核通过，整改完成' };
+        return {
+          next: { ...s, rectification: { ...r, status: '已完成', review, closedDay: today } },
+          note: '整改复核通过，整改完成',
+        };
       }
       const { callback: _dropped, ...rest } = r;
       return {

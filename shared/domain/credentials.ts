@@ -44,10 +44,18 @@ function fromB64(b64: string): Uint8Array<ArrayBuffer> {
 }
 
 async function derive(secret: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<Uint8Array> {
-  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret.normalize('NFKC')), 'PBKDF2', false, [
-    'deriveBits',
-  ]);
-  const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, key, KDF_HASH_BITS);
+  const key = await crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(secret.normalize('NFKC')),
+    'PBKDF2',
+    false,
+    ['deriveBits'],
+  );
+  const bits = await crypto.subtle.deriveBits(
+    { name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
+    key,
+    KDF_HASH_BITS,
+  );
   return new Uint8Array(bits);
 }
 

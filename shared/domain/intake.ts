@@ -79,9 +79,11 @@ export function missingDocuments(matter: MatterTypeDef, received: readonly strin
 
 /** Decides status, promised date and receipts for a valid draft accepted on `today`. */
 export function planCase(d: CaseDraft, today: string, calendar: WorkingCalendar): CasePlan {
-  if (d.mode === '不予受理') return { status: '不予受理', uncoveredYears: [], missing: [], receipts: ['不予受理告知书'] };
+  if (d.mode === '不予受理')
+    return { status: '不予受理', uncoveredYears: [], missing: [], receipts: ['不予受理告知书'] };
   const missing = missingDocuments(d.matter, d.received);
-  if (missing.length > 0 && d.mode !== '帮代办') return { status: '待补正', uncoveredYears: [], missing, receipts: ['一次性告知单'] };
+  if (missing.length > 0 && d.mode !== '帮代办')
+    return { status: '待补正', uncoveredYears: [], missing, receipts: ['一次性告知单'] };
   if (d.mode === '即办') return { status: '已办结', uncoveredYears: [], missing, receipts: ['办结回执'] };
   const from = d.mode === '预约' && d.appointmentAt ? d.appointmentAt.slice(0, 10) : today;
   const { date, uncoveredYears } = calendar.addWorkingDays(from, d.matter.timeLimitDays);

@@ -65,6 +65,9 @@ export function maskName(name: string | null | undefined): string {
   if (chars.length === 2) return `${chars[0] ?? ''}${STAR}`;
   const first = chars[0] ?? '';
   const last = chars[chars.length - 1] ?? '';
-  const middle = chars.slice(1, -1).map((c) => (c === '·' || c === '•' ? c : STAR)).join('');
+  const middle = chars
+    .slice(1, -1)
+    .map((c) => (c === '·' || c === '•' ? c : STAR))
+    .join('');
   return first + middle + last;
 }

@@ -23,5 +23,8 @@ export function searchMatters<T extends Pick<MatterTypeDef, 'name' | 'category' 
   if (!q) return matters.slice(0, limit).map((m) => m.matter);
   const hits = matters.filter((m) => m.haystack.includes(q));
   const starts = (m: { matter: T; haystack: string }) => (m.haystack.startsWith(q) ? 0 : 1);
-  return [...hits].sort((a, b) => starts(a) - starts(b)).slice(0, limit).map((m) => m.matter);
+  return [...hits]
+    .sort((a, b) => starts(a) - starts(b))
+    .slice(0, limit)
+    .map((m) => m.matter);
 }

@@ -126,7 +126,9 @@ function combine(options: readonly (readonly string[])[], cap: number): string[]
     next.sort((a, b) => a.score - b.score); // stable: keeps generation order within a score
     partial = next.slice(0, cap * 4);
   }
-  return uniq(partial.map((p) => p.text)).filter((t) => t !== '').slice(0, cap);
+  return uniq(partial.map((p) => p.text))
+    .filter((t) => t !== '')
+    .slice(0, cap);
 }
 
 /**
@@ -138,7 +140,10 @@ export function searchKeysForName(name: string | null | undefined): string[] {
   const cleaned = normalizeQuery(name);
   if (cleaned === '') return [];
   const segments = segmentsFor(cleaned);
-  const full = combine(segments.map((s) => s.readings), MAX_PINYIN_KEYS);
+  const full = combine(
+    segments.map((s) => s.readings),
+    MAX_PINYIN_KEYS,
+  );
   const initials = combine(
     segments.map((s) => uniq(s.readings.map((r) => r.charAt(0)))),
     MAX_PINYIN_KEYS,

@@ -145,7 +145,8 @@ export function validateResidentInput(
       value.idNumber = id.value;
       value.birthDate = id.birthDate;
       value.gender = id.gender;
-      if (explicitGender !== undefined && explicitGender !== id.gender) errors.gender = RESIDENT_MESSAGES.genderConflict;
+      if (explicitGender !== undefined && explicitGender !== id.gender)
+        errors.gender = RESIDENT_MESSAGES.genderConflict;
     }
   } else if (explicitGender !== undefined) {
     value.gender = explicitGender;
@@ -161,7 +162,8 @@ export function validateResidentInput(
   for (const field of ['building', 'unit', 'room'] as const) {
     const part = trimmed(input[field]);
     if (part === '') continue;
-    if (Array.from(part).length > MAX_ADDRESS_PART_LENGTH) errors[field] = RESIDENT_MESSAGES.addressTooLong(ADDRESS_LABELS[field]);
+    if (Array.from(part).length > MAX_ADDRESS_PART_LENGTH)
+      errors[field] = RESIDENT_MESSAGES.addressTooLong(ADDRESS_LABELS[field]);
     else value[field] = part;
   }
 
@@ -190,6 +192,7 @@ export function firstResidentError(errors: ResidentFieldErrors): { field: Reside
 export function residentSummary(r: { name: string; gender?: Gender; birthDate?: string }, today: string): string {
   const parts = [r.name];
   if (r.gender) parts.push(r.gender);
-  if (r.birthDate && parseLocalDate(r.birthDate) && parseLocalDate(today)) parts.push(`${ageOn(r.birthDate, today)} 岁`);
+  if (r.birthDate && parseLocalDate(r.birthDate) && parseLocalDate(today))
+    parts.push(`${ageOn(r.birthDate, today)} 岁`);
   return parts.join(' · ');
 }

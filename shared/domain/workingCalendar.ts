@@ -253,4 +253,3 @@ export function createCalendar(options: CreateCalendarOptions = {}): WorkingCale
     workingDaysBetween,
   };
 }
-

@@ -44,8 +44,7 @@ export type PrintPdfRequest = z.infer<typeof printPdfRequestSchema>;
  * picks 另存为 PDF.
  */
 export type SaveResult =
-  | { saved: true; fileName: string }
-  | { saved: false; reason: 'canceled' | 'handed-to-print-dialog' };
+  { saved: true; fileName: string } | { saved: false; reason: 'canceled' | 'handed-to-print-dialog' };
 
 export type PrintResult = { printed: true } | { printed: false; reason: 'canceled' | 'failed'; message?: string };
 
@@ -94,9 +93,8 @@ export const bridgeMethods = {
 
 export type BridgeMethod = keyof typeof bridgeMethods;
 
-type BridgeFn<C extends Channel> = RequestOf<C> extends void
-  ? () => Promise<ResponseOf<C>>
-  : (request: RequestOf<C>) => Promise<ResponseOf<C>>;
+type BridgeFn<C extends Channel> =
+  RequestOf<C> extends void ? () => Promise<ResponseOf<C>> : (request: RequestOf<C>) => Promise<ResponseOf<C>>;
 
 /** What the renderer sees as `window.desk` (Electron) or the browser stand-in. */
 export type DeskBridge = { [M in BridgeMethod]: BridgeFn<(typeof bridgeMethods)[M]> };

@@ -37,7 +37,11 @@ export const saveFileRequestSchema = z
     content: z.string().max(MAX_DOCUMENT_CHARS * 2),
     encoding: z.enum(['utf8', 'base64']),
     filters: z
-      .array(z.object({ name: z.string().max(60), extensions: z.array(z.string().regex(/^[a-z0-9]{1,8}$/)).max(8) }).strict())
+      .array(
+        z
+          .object({ name: z.string().max(60), extensions: z.array(z.string().regex(/^[a-z0-9]{1,8}$/)).max(8) })
+          .strict(),
+      )
       .max(8)
       .optional(),
   })

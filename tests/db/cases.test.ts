@@ -5,7 +5,14 @@ import { hashSecret } from '@shared/domain/credentials';
 import { addStaff } from '../../renderer/src/db/repositories/staff';
 import { createResident } from '../../renderer/src/db/repositories/residents';
 import { registerVisit } from '../../renderer/src/db/repositories/visits';
-import { addCaseNote, caseEvents, performCaseAction, queueCounts, queuePage, type CaseActionContext } from '../../renderer/src/db/repositories/cases';
+import {
+  addCaseNote,
+  caseEvents,
+  performCaseAction,
+  queueCounts,
+  queuePage,
+  type CaseActionContext,
+} from '../../renderer/src/db/repositories/cases';
 import { dashboardCounts } from '../../renderer/src/db/repositories/dashboard';
 import { DomainRefusal } from '../../renderer/src/db/write';
 import { counterIds, freshDb, setUpCommunity, T0 } from './testDb';
@@ -16,18 +23,39 @@ const ACCEPT_DAY = '2026-11-24';
 async function world() {
   const db = freshDb();
   const admin = await setUpCommunity(db);
-  const back = await addStaff(db, { name: '李明', role: '值班员', grids: [], password: await hashSecret('864209', undefined, 1000) }, admin.id, T0, 'back-1');
+  const back = await addStaff(
+    db,
+    { name: '李明', role: '值班员', grids: [], password: await hashSecret('864209', undefined, 1000) },
+    admin.id,
+    T0,
+    'back-1',
+  );
   const first17 = '43010419580315123';
   const resident = await createResident(
     db,
-    { name: '张三', idNumber: first17 + computeCheckDigit(first17), phone: '13812345678', building: '', unit: '', room: '', gridId: '', tags: [] },
+    {
+      name: '张三',
+      idNumber: first17 + computeCheckDigit(first17),
+      phone: '13812345678',
+      building: '',
+      unit: '',
+      room: '',
+      gridId: '',
+      tags: [],
+    },
     { staffId: admin.id, now: T0, today: ACCEPT_DAY },
     'res-1',
   );
   const matter = (await db.matterTypes.get('DY-001'))!;
   const { cases } = await registerVisit(
     db,
-    { residentId: resident.id, channel: '来站', kind: '办件', content: '', cases: [{ matter, mode: '承诺件', received: matter.documents.map((d) => d.name) }] },
+    {
+      residentId: resident.id,
+      channel: '来站',
+      kind: '办件',
+      content: '',
+      cases: [{ matter, mode: '承诺件', received: matter.documents.map((d) => d.name) }],
+    },
     { staffId: admin.id, now: T0, today: ACCEPT_DAY, communityCode: 'THL', calendar, ...counterIds('v') },
   );
   const caseId = cases[0]!.id;
@@ -47,10 +75,15 @@ async function world() {
 describe('carrying a case to the end', () => {
   it('follows the whole path; queues and counts follow it; first contact never changes', async () => {
     const { db, admin, back, caseId, ctx, deadline } = await world();
-    const act = (staffId: string, today: string, a: Parameters<typeof performCaseAction>[2]) => performCaseAction(db, caseId, a, ctx(staffId, today));
+    const act = (staffId: string, today: string, a: Parameters<typeof performCaseAction>[2]) =>
+      performCaseAction(db, caseId, a, ctx(staffId, today));
 
     await act(admin.id, ACCEPT_DAY, { type: '转办', toStaffId: back.id });
-    const q = (staffId: string, today: string) => ({ staffId, today, soonUntil: calendar.addWorkingDays(today, 1).date });
+    const q = (staffId: string, today: string) => ({
+      staffId,
+      today,
+      soonUntil: calendar.addWorkingDays(today, 1).date,
+    });
     expect((await queueCounts(db, q(back.id, ACCEPT_DAY)))['待签收']).toBe(1);
     await expect(act(admin.id, ACCEPT_DAY, { type: '签收' })).rejects.toThrow('只有被转办的工作人员本人可以签收');
     const signed = await act(back.id, ACCEPT_DAY, { type: '签收' });
@@ -76,7 +109,9 @@ describe('carrying a case to the end', () => {
     const rated = await act(back.id, dayBefore, { type: '评价', rating: '非常不满意', by: '本人' });
     expect(rated.rectification?.dueDay).toBe(calendar.addWorkingDays(dayBefore, 15).date);
     expect((await queueCounts(db, q(back.id, dayBefore)))['整改']).toBe(1);
-    await expect(act(back.id, dayBefore, { type: '评价', rating: '满意', by: '本人' })).rejects.toBeInstanceOf(DomainRefusal);
+    await expect(act(back.id, dayBefore, { type: '评价', rating: '满意', by: '本人' })).rejects.toBeInstanceOf(
+      DomainRefusal,
+    );
     await act(back.id, dayBefore, { type: '整改回访', outcome: '居民认可整改' });
     await expect(act(back.id, dayBefore, { type: '复核', passed: true })).rejects.toThrow('站长/管理员');
     await act(admin.id, dayBefore, { type: '复核', passed: true });
@@ -98,11 +133,15 @@ describe('case notes', () => {
     const { db, admin, caseId } = await world();
     const ids = counterIds('note');
     await addCaseNote(db, caseId, '已电话告知居民需补充材料', { staffId: admin.id, now: T0 + 1, ...ids });
-    await expect(addCaseNote(db, caseId, '  ', { staffId: admin.id, now: T0 + 2, ...ids })).rejects.toThrow('请填写备注内容');
+    await expect(addCaseNote(db, caseId, '  ', { staffId: admin.id, now: T0 + 2, ...ids })).rejects.toThrow(
+      '请填写备注内容',
+    );
     const events = await caseEvents(db, caseId);
     expect(events.map((e) => e.action)).toEqual(['受理', '备注']);
     expect((await db.cases.get(caseId))?.status).toBe('已受理');
     await db.cases.update(caseId, { status: '已归档' });
-    await expect(addCaseNote(db, caseId, '再补一句', { staffId: admin.id, now: T0 + 3, ...ids })).rejects.toThrow('只读');
+    await expect(addCaseNote(db, caseId, '再补一句', { staffId: admin.id, now: T0 + 3, ...ids })).rejects.toThrow(
+      '只读',
+    );
   });
 });

@@ -91,12 +91,20 @@ describe('createResident', () => {
       updatedBy: 'staff-1',
       updatedAt: T0,
     });
-    expect(r.searchKeys).toEqual(expect.arrayContaining(['张三', 'zhangsan', 'zs', ZS_PHONE, '5678', ZS_ID, ZS_ID.slice(-4), ZS_ID.slice(-6)]));
+    expect(r.searchKeys).toEqual(
+      expect.arrayContaining(['张三', 'zhangsan', 'zs', ZS_PHONE, '5678', ZS_ID, ZS_ID.slice(-4), ZS_ID.slice(-6)]),
+    );
     expect(await getResident(db, 'r-1')).toEqual(r);
 
     const audit = await db.auditLog.toArray();
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: 'resident.create', entity: 'resident', entityId: 'r-1', staffId: 'staff-1', at: T0 });
+    expect(audit[0]).toMatchObject({
+      action: 'resident.create',
+      entity: 'resident',
+      entityId: 'r-1',
+      staffId: 'staff-1',
+      at: T0,
+    });
     const json = JSON.stringify(audit);
     for (const secret of [ZS_ID, ZS_PHONE, '张三', '5678']) expect(json).not.toContain(secret);
   });
@@ -112,22 +120,30 @@ describe('createResident', () => {
   });
 
   it.each([
-    ['invalid ID number (checksum)', { idNumber: ZS_ID.slice(0, 17) + (ZS_ID.endsWith('0') ? '1' : '0') }, 'idNumber', '校验位不正确，请核对'],
+    [
+      'invalid ID number (checksum)',
+      { idNumber: ZS_ID.slice(0, 17) + (ZS_ID.endsWith('0') ? '1' : '0') },
+      'idNumber',
+      '校验位不正确，请核对',
+    ],
     ['10-digit mobile', { phone: '1381234567' }, 'phone', '手机号应为 11 位，当前为 10 位'],
     ['empty name', { name: '  ' }, 'name', '请填写姓名'],
     ['neither ID nor phone', { idNumber: '', phone: '' }, 'phone', '身份证号和联系电话至少填写一项'],
     ['unknown grid', { gridId: 'g9' }, 'gridId', '请选择本社区的网格'],
-  ] as const)('refuses %s with a Chinese message at the field and saves nothing', async (_label, patch, field, message) => {
-    const db = freshDb();
-    const e = await refusal(createResident(db, input(patch), CTX, 'r-1'));
-    expect(e).toBeInstanceOf(ResidentValidationError);
-    expect(e.field).toBe(field);
-    expect(e.message).toBe(message);
-    expect(e.message).toMatch(HAN);
-    expect((e as ResidentValidationError).errors[field]).toBe(message);
-    expect(await db.residents.count()).toBe(0);
-    expect(await db.auditLog.count()).toBe(0);
-  });
+  ] as const)(
+    'refuses %s with a Chinese message at the field and saves nothing',
+    async (_label, patch, field, message) => {
+      const db = freshDb();
+      const e = await refusal(createResident(db, input(patch), CTX, 'r-1'));
+      expect(e).toBeInstanceOf(ResidentValidationError);
+      expect(e.field).toBe(field);
+      expect(e.message).toBe(message);
+      expect(e.message).toMatch(HAN);
+      expect((e as ResidentValidationError).errors[field]).toBe(message);
+      expect(await db.residents.count()).toBe(0);
+      expect(await db.auditLog.count()).toBe(0);
+    },
+  );
 
   it('carries every field error for the form', async () => {
     const db = freshDb();
@@ -155,7 +171,9 @@ describe('createResident', () => {
   it('catches the same name + phone (no ID) and offers the existing record; same phone with another name is fine', async () => {
     const db = freshDb();
     const first = await createResident(db, input({ idNumber: '' }), CTX, 'r-1');
-    const e = await refusal(createResident(db, input({ name: ' 张三 ', idNumber: '', phone: '138-1234-5678' }), CTX, 'r-2'));
+    const e = await refusal(
+      createResident(db, input({ name: ' 张三 ', idNumber: '', phone: '138-1234-5678' }), CTX, 'r-2'),
+    );
     expect(e).toBeInstanceOf(DuplicateResidentError);
     expect((e as DuplicateResidentError).existing.id).toBe(first.id);
     expect((e as DuplicateResidentError).reason).toBe('namePhone');
@@ -183,15 +201,30 @@ describe('updateResident', () => {
   it('re-validates, recomputes search keys, keeps creation stamps and audits changed field names only', async () => {
     const db = freshDb();
     await createResident(db, input(), CTX, 'r-1');
-    const next = await updateResident(db, 'r-1', input({ phone: '13955556666', room: '' }), { ...CTX, staffId: 'staff-2', now: T0 + 1000 });
-    expect(next).toMatchObject({ phone: '13955556666', createdBy: 'staff-1', createdAt: T0, updatedBy: 'staff-2', updatedAt: T0 + 1000 });
+    const next = await updateResident(db, 'r-1', input({ phone: '13955556666', room: '' }), {
+      ...CTX,
+      staffId: 'staff-2',
+      now: T0 + 1000,
+    });
+    expect(next).toMatchObject({
+      phone: '13955556666',
+      createdBy: 'staff-1',
+      createdAt: T0,
+      updatedBy: 'staff-2',
+      updatedAt: T0 + 1000,
+    });
     expect('room' in next).toBe(false);
     expect(await getResident(db, 'r-1')).toEqual(next);
     expect(await searchResidents(db, '5678')).toEqual([]);
     expect((await searchResidents(db, '6666')).map((r) => r.id)).toEqual(['r-1']);
 
     const last = await db.auditLog.orderBy('seq').last();
-    expect(last).toMatchObject({ action: 'resident.update', entityId: 'r-1', staffId: 'staff-2', detail: 'phone,room' });
+    expect(last).toMatchObject({
+      action: 'resident.update',
+      entityId: 'r-1',
+      staffId: 'staff-2',
+      detail: 'phone,room',
+    });
     expect(JSON.stringify(last)).not.toContain('13955556666');
   });
 
@@ -212,7 +245,9 @@ describe('updateResident', () => {
     const db = freshDb();
     await createResident(db, input(), CTX, 'r-1');
     const before = await db.auditLog.count();
-    await expect(updateResident(db, 'r-1', input({ phone: '1381234567' }), CTX)).rejects.toBeInstanceOf(ResidentValidationError);
+    await expect(updateResident(db, 'r-1', input({ phone: '1381234567' }), CTX)).rejects.toBeInstanceOf(
+      ResidentValidationError,
+    );
     await expect(updateResident(db, 'nope', input(), CTX)).rejects.toBeInstanceOf(DomainRefusal);
     const same = await updateResident(db, 'r-1', input({ name: ' 张三 ' }), { ...CTX, now: T0 + 5 });
     expect(same.updatedAt).toBe(T0);
@@ -224,12 +259,28 @@ describe('searchResidents', () => {
   async function town(): Promise<DutyDeskDB> {
     const db = freshDb();
     await createResident(db, input(), CTX, 'zhangsan');
-    await createResident(db, input({ name: '张三丰', idNumber: id('43010419600101135'), phone: '13600001111' }), CTX, 'zhangsanfeng');
-    await createResident(db, input({ name: '单田芳', idNumber: id('11010519340512117'), phone: '13500002222' }), CTX, 'shan');
-    await createResident(db, input({ name: '李四', idNumber: id('11010519900101124'), phone: '13700003333' }), CTX, 'lisi');
+    await createResident(
+      db,
+      input({ name: '张三丰', idNumber: id('43010419600101135'), phone: '13600001111' }),
+      CTX,
+      'zhangsanfeng',
+    );
+    await createResident(
+      db,
+      input({ name: '单田芳', idNumber: id('11010519340512117'), phone: '13500002222' }),
+      CTX,
+      'shan',
+    );
+    await createResident(
+      db,
+      input({ name: '李四', idNumber: id('11010519900101124'), phone: '13700003333' }),
+      CTX,
+      'lisi',
+    );
     return db;
   }
-  const ids = async (db: DutyDeskDB, q: string, limit?: number) => (await searchResidents(db, q, limit)).map((r) => r.id);
+  const ids = async (db: DutyDeskDB, q: string, limit?: number) =>
+    (await searchResidents(db, q, limit)).map((r) => r.id);
 
   it('finds by full pinyin, initials (exact initials first), Chinese prefix and full-width input', async () => {
     const db = await town();
@@ -280,7 +331,10 @@ describe('searchResidents', () => {
   it('respects the limit (default 20) and returns distinct residents', async () => {
     const db = freshDb();
     const given = '一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉';
-    await seed(db, Array.from(given).map((c) => `张${c}`));
+    await seed(
+      db,
+      Array.from(given).map((c) => `张${c}`),
+    );
     const all = await searchResidents(db, '张', 100);
     expect(all).toHaveLength(30);
     expect(await searchResidents(db, '张')).toHaveLength(20);
@@ -310,7 +364,13 @@ describe('revealResidentField', () => {
     expect(await revealResidentField(db, 'r-1', 'phone', 'staff-2', T0 + 61_000)).toBe(ZS_PHONE);
     const reveals = await db.auditLog.where('action').equals('resident.reveal').toArray();
     expect(reveals).toHaveLength(2);
-    expect(reveals[0]).toMatchObject({ entity: 'resident', entityId: 'r-1', staffId: 'staff-2', at: T0 + 60_000, detail: 'idNumber' });
+    expect(reveals[0]).toMatchObject({
+      entity: 'resident',
+      entityId: 'r-1',
+      staffId: 'staff-2',
+      at: T0 + 60_000,
+      detail: 'idNumber',
+    });
     expect(reveals[1]).toMatchObject({ detail: 'phone' });
     const json = JSON.stringify(await db.auditLog.toArray());
     expect(json).not.toContain(ZS_ID);
@@ -333,10 +393,15 @@ describe('listRecentResidents', () => {
   it('lists by last change, newest first', async () => {
     const db = freshDb();
     await seed(db, ['甲一', '乙二', '丙三']);
-    await updateResident(db, 'r-0', input({ name: '甲一', idNumber: id('11010519800101000'), phone: '13900000000', room: '502' }), {
-      ...CTX,
-      now: T0 + 100,
-    });
+    await updateResident(
+      db,
+      'r-0',
+      input({ name: '甲一', idNumber: id('11010519800101000'), phone: '13900000000', room: '502' }),
+      {
+        ...CTX,
+        now: T0 + 100,
+      },
+    );
     expect((await listRecentResidents(db, 2)).map((r) => r.id)).toEqual(['r-0', 'r-2']);
     expect(await listRecentResidents(db, 0)).toEqual([]);
   });

@@ -58,9 +58,9 @@ describe('sign-in', () => {
     const admin = await setUpCommunity(db);
     const pw = await hashSecret('864209', undefined, 1000);
     const clerk = await addStaff(db, { name: '李明', role: '值班员', grids: [], password: pw }, admin.id, T0, 'c1');
-    await expect(addStaff(db, { name: '李明', role: '值班员', grids: [], password: pw }, admin.id, T0, 'c2')).rejects.toThrow(
-      '已有同名的工作人员',
-    );
+    await expect(
+      addStaff(db, { name: '李明', role: '值班员', grids: [], password: pw }, admin.id, T0, 'c2'),
+    ).rejects.toThrow('已有同名的工作人员');
     await updateStaff(db, clerk.id, { active: false }, admin.id, T0);
     expect(await signIn(db, clerk.id, '864209', T0)).toEqual({ ok: false, message: '该账号不存在或已停用' });
   });
@@ -95,7 +95,10 @@ describe('sign-in', () => {
     const db = freshDb();
     const admin = await setUpCommunity(db);
     const newHash = await hashSecret('135790', undefined, 1000);
-    const [attempt] = await Promise.all([signIn(db, admin.id, '246810', T0), updateStaff(db, admin.id, { password: newHash }, admin.id, T0)]);
+    const [attempt] = await Promise.all([
+      signIn(db, admin.id, '246810', T0),
+      updateStaff(db, admin.id, { password: newHash }, admin.id, T0),
+    ]);
     expect(attempt).toEqual({ ok: false, message: '该账号的密码刚被修改，请重新输入' });
     expect((await signIn(db, admin.id, '135790', T0)).ok).toBe(true);
   });
@@ -106,7 +109,13 @@ describe('staff accounts are for admins only', () => {
     const db = freshDb();
     const admin = await setUpCommunity(db);
     const pw = await hashSecret('864209', undefined, 1000);
-    const clerk = await addStaff(db, { name: '李明', role: '值班员', grids: [], password: pw }, admin.id, T0, 'clerk-1');
+    const clerk = await addStaff(
+      db,
+      { name: '李明', role: '值班员', grids: [], password: pw },
+      admin.id,
+      T0,
+      'clerk-1',
+    );
     return { db, admin, clerk, pw };
   }
 
@@ -114,9 +123,9 @@ describe('staff accounts are for admins only', () => {
     const { db, clerk, pw } = await withClerk();
     const staffBefore = await db.staff.count();
     const auditBefore = await db.auditLog.count();
-    await expect(addStaff(db, { name: '赵强', role: '站长/管理员', grids: [], password: pw }, clerk.id, T0, 'x-1')).rejects.toThrow(
-      new DomainRefusal('只有站长/管理员可以添加工作人员'),
-    );
+    await expect(
+      addStaff(db, { name: '赵强', role: '站长/管理员', grids: [], password: pw }, clerk.id, T0, 'x-1'),
+    ).rejects.toThrow(new DomainRefusal('只有站长/管理员可以添加工作人员'));
     expect(await db.staff.count()).toBe(staffBefore);
     expect(await db.staff.get('x-1')).toBeUndefined();
     expect(await db.auditLog.count()).toBe(auditBefore);
@@ -127,7 +136,9 @@ describe('staff accounts are for admins only', () => {
     const auditBefore = await db.auditLog.count();
     const adminBefore = await db.staff.get(admin.id);
     const clerkBefore = await db.staff.get(clerk.id);
-    await expect(updateStaff(db, clerk.id, { role: '站长/管理员' }, clerk.id, T0 + 1)).rejects.toThrow('只有站长/管理员可以');
+    await expect(updateStaff(db, clerk.id, { role: '站长/管理员' }, clerk.id, T0 + 1)).rejects.toThrow(
+      '只有站长/管理员可以',
+    );
     await expect(updateStaff(db, admin.id, { active: false }, clerk.id, T0 + 1)).rejects.toBeInstanceOf(DomainRefusal);
     const pw = await hashSecret('111222', undefined, 1000);
     await expect(updateStaff(db, clerk.id, { password: pw }, clerk.id, T0 + 1)).rejects.toBeInstanceOf(DomainRefusal);
@@ -139,11 +150,17 @@ describe('staff accounts are for admins only', () => {
   it('a deactivated admin or an unknown id is refused too', async () => {
     const { db, admin } = await withClerk();
     const pw = await hashSecret('864209', undefined, 1000);
-    const second = await addStaff(db, { name: '赵强', role: '站长/管理员', grids: [], password: pw }, admin.id, T0, 'admin-2');
-    await updateStaff(db, second.id, { active: false }, admin.id, T0);
-    await expect(addStaff(db, { name: '孙丽', role: '值班员', grids: [], password: pw }, second.id, T0, 'x-2')).rejects.toBeInstanceOf(
-      DomainRefusal,
+    const second = await addStaff(
+      db,
+      { name: '赵强', role: '站长/管理员', grids: [], password: pw },
+      admin.id,
+      T0,
+      'admin-2',
     );
+    await updateStaff(db, second.id, { active: false }, admin.id, T0);
+    await expect(
+      addStaff(db, { name: '孙丽', role: '值班员', grids: [], password: pw }, second.id, T0, 'x-2'),
+    ).rejects.toBeInstanceOf(DomainRefusal);
     await expect(updateStaff(db, admin.id, { grids: [] }, 'nobody', T0)).rejects.toBeInstanceOf(DomainRefusal);
     expect(await db.staff.get('x-2')).toBeUndefined();
   });

@@ -12,7 +12,8 @@ function openV1(name: string): Dexie {
     residents: 'id, &idNumber, name, phone, gridId, *searchKeys, *tags, updatedAt',
     visits: 'id, residentId, day, visitedAt, channel, firstContactId, kind',
     matterTypes: 'code, category, name, active',
-    cases: 'id, &trackingNumber, residentId, visitId, matterCode, status, deadline, firstContactId, handlerId, gridId, acceptedDay',
+    cases:
+      'id, &trackingNumber, residentId, visitId, matterCode, status, deadline, firstContactId, handlerId, gridId, acceptedDay',
     caseEvents: 'id, caseId, at',
     proxyTasks: 'id, caseId, residentId, status',
     custodyItems: 'id, proxyTaskId',
@@ -51,12 +52,18 @@ describe('upgrade v1 → v2 (case queues)', () => {
   it('indexes the open cases of a seeded v1 database by promised date and queue', async () => {
     const name = `upgrade-${Date.now()}`;
     const v1 = openV1(name);
-    await v1.table('cases').bulkAdd([
-      v1Case('1', { deadline: '2026-11-05' }),
-      v1Case('2', { deadline: '2026-11-05', status: '已办结' }),
-      v1Case('3', { status: '待补正', documentsMissing: ['户口簿'] }),
-      v1Case('4', { deadline: '2026-11-20', status: '待签收', transfer: { fromStaffId: 's1', toStaffId: 's2', at: 1, day: '2026-11-02', returnTo: '办理中' } }),
-    ]);
+    await v1
+      .table('cases')
+      .bulkAdd([
+        v1Case('1', { deadline: '2026-11-05' }),
+        v1Case('2', { deadline: '2026-11-05', status: '已办结' }),
+        v1Case('3', { status: '待补正', documentsMissing: ['户口簿'] }),
+        v1Case('4', {
+          deadline: '2026-11-20',
+          status: '待签收',
+          transfer: { fromStaffId: 's1', toStaffId: 's2', at: 1, day: '2026-11-02', returnTo: '办理中' },
+        }),
+      ]);
     v1.close();
 
     const db = new DutyDeskDB(name);

@@ -4,7 +4,12 @@ import { createCalendar } from '@shared/domain/workingCalendar';
 import type { CaseDraft } from '@shared/domain/intake';
 import type { DutyDeskDB } from '../../renderer/src/db/database';
 import { createResident } from '../../renderer/src/db/repositories/residents';
-import { registerVisit, VisitValidationError, type VisitContext, type VisitInput } from '../../renderer/src/db/repositories/visits';
+import {
+  registerVisit,
+  VisitValidationError,
+  type VisitContext,
+  type VisitInput,
+} from '../../renderer/src/db/repositories/visits';
 import { StorageError } from '../../renderer/src/db/storageErrors';
 import { counterIds, freshDb, setUpCommunity, T0 } from './testDb';
 
@@ -16,7 +21,16 @@ async function world(today = '2026-09-30') {
   const first17 = '43010419580315123';
   const resident = await createResident(
     db,
-    { name: '张三', idNumber: first17 + computeCheckDigit(first17), phone: '13812345678', building: '', unit: '', room: '', gridId: '', tags: [] },
+    {
+      name: '张三',
+      idNumber: first17 + computeCheckDigit(first17),
+      phone: '13812345678',
+      building: '',
+      unit: '',
+      room: '',
+      gridId: '',
+      tags: [],
+    },
     { staffId: admin.id, now: T0, today },
     'res-1',
   );
@@ -33,7 +47,13 @@ async function draft(db: DutyDeskDB, code: string, patch: Partial<CaseDraft> = {
 describe('registering a visit at the counter', () => {
   it('saves visit, case, first event and counter together; 首问责任人 is the signed-in staff', async () => {
     const { db, admin, resident, ctx } = await world();
-    const input: VisitInput = { residentId: resident.id, channel: '来站', kind: '办件', content: '', cases: [await draft(db, 'DY-001')] };
+    const input: VisitInput = {
+      residentId: resident.id,
+      channel: '来站',
+      kind: '办件',
+      content: '',
+      cases: [await draft(db, 'DY-001')],
+    };
     const { visit, cases, plans } = await registerVisit(db, input, ctx);
     expect(cases[0]).toMatchObject({
       trackingNumber: 'THL-20260930-0001',
@@ -52,7 +72,11 @@ describe('registering a visit at the counter', () => {
     const { db, resident, ctx } = await world();
     const d = await draft(db, 'JZ-001', { mode: '即办' });
     const runs = Array.from({ length: 25 }, (_, i) =>
-      registerVisit(db, { residentId: resident.id, channel: '来站', kind: '办件', content: '', cases: [d, d] }, { ...ctx, ...counterIds(`p${i}`) }),
+      registerVisit(
+        db,
+        { residentId: resident.id, channel: '来站', kind: '办件', content: '', cases: [d, d] },
+        { ...ctx, ...counterIds(`p${i}`) },
+      ),
     );
     const numbers = (await Promise.all(runs)).flatMap((r) => r.cases.map((c) => c.trackingNumber));
     expect(numbers).toHaveLength(50);
@@ -63,7 +87,11 @@ describe('registering a visit at the counter', () => {
   it('a missing required document waits for it (待补正) and yields a 一次性告知单', async () => {
     const { db, resident, ctx } = await world();
     const d = await draft(db, 'YL-001', { received: ['居民身份证'] });
-    const { cases, plans } = await registerVisit(db, { residentId: resident.id, channel: '来电', kind: '办件', content: '', cases: [d] }, ctx);
+    const { cases, plans } = await registerVisit(
+      db,
+      { residentId: resident.id, channel: '来电', kind: '办件', content: '', cases: [d] },
+      ctx,
+    );
     expect(cases[0]?.status).toBe('待补正');
     expect(cases[0]?.deadline).toBeUndefined();
     expect(cases[0]?.documentsMissing.length).toBeGreaterThan(0);
@@ -99,7 +127,11 @@ describe('registering a visit at the counter', () => {
       writes += 1;
       if (writes === 2) throw new DOMException('disk full', 'QuotaExceededError');
     });
-    const err = await registerVisit(db, { residentId: resident.id, channel: '来站', kind: '办件', content: '', cases: [d, d] }, ctx).catch((e: unknown) => e);
+    const err = await registerVisit(
+      db,
+      { residentId: resident.id, channel: '来站', kind: '办件', content: '', cases: [d, d] },
+      ctx,
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StorageError);
     expect((err as StorageError).userMessage).toContain('存储空间不足');
     expect(await db.visits.count()).toBe(0);
@@ -109,7 +141,11 @@ describe('registering a visit at the counter', () => {
 
   it('a consultation or a problem report records the visit without a case', async () => {
     const { db, ctx } = await world();
-    const { visit, cases } = await registerVisit(db, { channel: '来电', kind: '诉求', content: '小区路灯不亮', cases: [] }, ctx);
+    const { visit, cases } = await registerVisit(
+      db,
+      { channel: '来电', kind: '诉求', content: '小区路灯不亮', cases: [] },
+      ctx,
+    );
     expect(cases).toEqual([]);
     expect(visit.kind).toBe('诉求');
     expect(await db.counters.count()).toBe(0);

@@ -34,12 +34,20 @@ function electronBinary(): string | null {
 
 const executablePath = electronBinary();
 if (executablePath === null) {
-  console.warn('electron smoke SKIPPED: Electron binary not installed on this machine (offline); run on a machine with the binary');
+  console.warn(
+    'electron smoke SKIPPED: Electron binary not installed on this machine (offline); run on a machine with the binary',
+  );
 }
 
 test('the desk window starts securely and the bridge answers', async () => {
-  test.skip(executablePath === null, 'Electron binary not installed on this machine (offline); run on a machine with the binary');
-  if (!existsSync(path.join(repoRoot, 'out/main/index.js')) || !existsSync(path.join(repoRoot, 'out/renderer/index.html'))) {
+  test.skip(
+    executablePath === null,
+    'Electron binary not installed on this machine (offline); run on a machine with the binary',
+  );
+  if (
+    !existsSync(path.join(repoRoot, 'out/main/index.js')) ||
+    !existsSync(path.join(repoRoot, 'out/renderer/index.html'))
+  ) {
     throw new Error('Build first: npx electron-vite build');
   }
 
@@ -58,7 +66,9 @@ test('the desk window starts securely and the bridge answers', async () => {
     const page = await app.firstWindow();
     await page.waitForLoadState('domcontentloaded');
     expect(page.url()).toMatch(/^app:\/\/duty-desk\//);
-    await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getTitle())).toContain('社区值班台');
+    await expect
+      .poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getTitle()))
+      .toContain('社区值班台');
 
     // webPreferences themselves are asserted in tests/unit/electron/window.test.ts (Electron no
     // longer exposes them at runtime); here we check their visible effect on the page.
@@ -71,10 +81,14 @@ test('the desk window starts securely and the bridge answers', async () => {
     expect(exposed.hasRequire).toBe('undefined');
     expect(exposed.hasProcess).toBe('undefined');
 
-    const info = await page.evaluate(() => (window as unknown as { desk: { appInfo(): Promise<{ shell: string }> } }).desk.appInfo());
+    const info = await page.evaluate(() =>
+      (window as unknown as { desk: { appInfo(): Promise<{ shell: string }> } }).desk.appInfo(),
+    );
     expect(info.shell).toBe('electron');
 
-    const csp = await page.evaluate(async () => (await fetch('app://duty-desk/index.html')).headers.get('content-security-policy'));
+    const csp = await page.evaluate(async () =>
+      (await fetch('app://duty-desk/index.html')).headers.get('content-security-policy'),
+    );
     expect(csp).toContain("script-src 'self'");
   } finally {
     await app.close();

@@ -9,7 +9,7 @@ function nthWorkingDayAfter(start: string, n: number): string {
     workdays: Record<string, string>;
   };
   const d = new Date(`${start}T12:00:00Z`);
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     d.setUTCDate(d.getUTCDate() + 1);
     const key = d.toISOString().slice(0, 10);
     const weekend = d.getUTCDay() === 0 || d.getUTCDay() === 6;
@@ -119,7 +119,9 @@ test('a 承诺件 is carried to the end without losing its first-contact person'
   await expect(page.getByLabel('办件状态')).toHaveText('已归档');
   await expect(page.getByRole('table', { name: '办件信息' })).toContainText('THL-GD-2026-00001');
   await expect(page.getByRole('region', { name: '办理操作' }).getByRole('button')).toHaveText(['重新办理']);
-  await expect(page.getByRole('table', { name: '办件信息' }).getByRole('row', { name: /首问责任人/ })).toContainText(ADMIN.name);
+  await expect(page.getByRole('table', { name: '办件信息' }).getByRole('row', { name: /首问责任人/ })).toContainText(
+    ADMIN.name,
+  );
   await expect(page.getByRole('table', { name: '办理过程' })).toContainText('签收');
   await page.screenshot({ path: 'test-results/screenshots/case-archived.png', fullPage: true });
 });

@@ -74,7 +74,9 @@ test.describe('window intake', () => {
     await page.screenshot({ path: 'test-results/screenshots/intake-receipt-preview.png' });
   });
 
-  test('returning resident by initials and phone tail; a phone call; a missing document → 一次性告知单', async ({ page }) => {
+  test('returning resident by initials and phone tail; a phone call; a missing document → 一次性告知单', async ({
+    page,
+  }) => {
     await registerResidentAtCounter(page, ZHANG);
     await page.keyboard.press('Control+Enter'); // needs a matter first
     await expect(page.getByText('请选择事项')).toBeVisible();

@@ -59,7 +59,11 @@ export function createFilesService(deps: FilesDeps): FilesService {
     async saveFile(request) {
       // Decode before asking: a malformed payload should fail without bothering the user.
       const data = decodeContent(request.content, request.encoding);
-      return saveBytes({ suggestedName: request.suggestedName, data, ...(request.filters ? { filters: request.filters } : {}) });
+      return saveBytes({
+        suggestedName: request.suggestedName,
+        data,
+        ...(request.filters ? { filters: request.filters } : {}),
+      });
     },
   };
 }

@@ -12,7 +12,13 @@
  * would exceed that is written to a private temp file (injected), loaded from there and
  * deleted in the same `finally` that destroys the window.
  */
-import type { AppSettings, PrintHtmlRequest, PrintPdfRequest, PrintResult, SaveResult } from '../../../shared/ipc/contract';
+import type {
+  AppSettings,
+  PrintHtmlRequest,
+  PrintPdfRequest,
+  PrintResult,
+  SaveResult,
+} from '../../../shared/ipc/contract';
 import { DeskError } from '../errors';
 import type { FilesService } from './files';
 

@@ -11,7 +11,15 @@ type Props = {
 };
 
 /** A new PIN/password typed twice, used wherever an account's secret is set. */
-export function SecretFields({ secret, again, onSecret, onAgain, secretError, againError, label = '密码或 PIN' }: Props) {
+export function SecretFields({
+  secret,
+  again,
+  onSecret,
+  onAgain,
+  secretError,
+  againError,
+  label = '密码或 PIN',
+}: Props) {
   return (
     <>
       <TextField

@@ -5,5 +5,12 @@ const COLOR = { 正常: 'default', 即将超期: 'warning', 已超期: 'error', 
 
 /** Remaining working days of a case, coloured by urgency. */
 export function TimeLimitChip({ status }: { status: TimeLimitStatus }) {
-  return <Chip size="small" color={COLOR[status.kind]} label={status.label} variant={status.kind === '正常' ? 'outlined' : 'filled'} />;
+  return (
+    <Chip
+      size="small"
+      color={COLOR[status.kind]}
+      label={status.label}
+      variant={status.kind === '正常' ? 'outlined' : 'filled'}
+    />
+  );
 }

@@ -47,7 +47,11 @@ export function classifyStorageError(e: unknown): StorageProblem {
   const names = errorNames(e);
   if (names.includes('QuotaExceededError')) return 'quota';
   if (names.includes('ConstraintError')) return 'constraint';
-  if (names.includes('DatabaseClosedError') || names.includes('InvalidStateError') || names.includes('VersionChangeError'))
+  if (
+    names.includes('DatabaseClosedError') ||
+    names.includes('InvalidStateError') ||
+    names.includes('VersionChangeError')
+  )
     return 'closed';
   if (names.includes('UnknownError') || names.includes('DataError') || names.includes('OpenFailedError')) return 'disk';
   return 'unknown';

@@ -32,7 +32,12 @@ function pageCss(pageSize: PrintHtmlRequest['pageSize']): string {
 }
 
 /** Prints HTML through a hidden same-origin iframe (the print view). */
-function printInFrame(doc: Document, html: string, pageSize: PrintHtmlRequest['pageSize'], title?: string): Promise<void> {
+function printInFrame(
+  doc: Document,
+  html: string,
+  pageSize: PrintHtmlRequest['pageSize'],
+  title?: string,
+): Promise<void> {
   return new Promise((resolve) => {
     const frame = doc.createElement('iframe');
     frame.setAttribute('aria-hidden', 'true');
@@ -71,7 +76,9 @@ export function browserBridge(storage: Storage = window.localStorage, doc: Docum
     async saveFile(request) {
       const req = saveFileRequestSchema.parse(request);
       const blob =
-        req.encoding === 'base64' ? new Blob([base64ToBytes(req.content)]) : new Blob([req.content], { type: 'text/plain' });
+        req.encoding === 'base64'
+          ? new Blob([base64ToBytes(req.content)])
+          : new Blob([req.content], { type: 'text/plain' });
       const url = URL.createObjectURL(blob);
       const a = doc.createElement('a');
       a.href = url;

@@ -65,7 +65,12 @@ const esc = (over: Partial<Escalation>): Escalation => ({
   ...over,
 });
 
-const done = { status: '已办结' as const, result: '已办理完毕', notifiedBy: '电话' as const, completedDay: '2026-11-25' };
+const done = {
+  status: '已办结' as const,
+  result: '已办理完毕',
+  notifiedBy: '电话' as const,
+  completedDay: '2026-11-25',
+};
 
 const FIXTURES = {
   已受理: base,
@@ -133,8 +138,22 @@ const FIXTURES = {
       callback: { outcome: '居民认可整改', at: NOW - HOUR, by: 'S1' },
     },
   },
-  不予受理: { ...base, status: '不予受理', deadline: undefined, refusalReason: '不属于社区受理范围', redirectTo: '区政务服务中心' },
-  已归档: { ...base, ...done, rating: '满意', ratingBy: '本人', status: '已归档', archiveNumber: 'YLQ-GD-2026-00001', archivedDay: TODAY },
+  不予受理: {
+    ...base,
+    status: '不予受理',
+    deadline: undefined,
+    refusalReason: '不属于社区受理范围',
+    redirectTo: '区政务服务中心',
+  },
+  已归档: {
+    ...base,
+    ...done,
+    rating: '满意',
+    ratingBy: '本人',
+    status: '已归档',
+    archiveNumber: 'YLQ-GD-2026-00001',
+    archivedDay: TODAY,
+  },
 } satisfies Record<string, CaseState>;
 
 type FixtureName = keyof typeof FIXTURES;
@@ -193,8 +212,26 @@ function validAction(type: CaseActionType, s: CaseState): CaseAction {
 // ---------------------------------------------------------------------------------------------
 
 const COLUMNS: readonly CaseActionType[] = [
-  '开始办理', '要求补正', '补正材料', '转办', '签收', '退回', '上报街道', '报到', '处理反馈', '核实结项',
-  '评价部门', '办结', '回访', '回访未接通', '评价', '整改回访', '复核', '归档', '重新办理', '不予受理',
+  '开始办理',
+  '要求补正',
+  '补正材料',
+  '转办',
+  '签收',
+  '退回',
+  '上报街道',
+  '报到',
+  '处理反馈',
+  '核实结项',
+  '评价部门',
+  '办结',
+  '回访',
+  '回访未接通',
+  '评价',
+  '整改回访',
+  '复核',
+  '归档',
+  '重新办理',
+  '不予受理',
 ];
 
 // prettier-ignore
@@ -240,7 +277,9 @@ describe('(state, action) table', () => {
   it('covers every action type and every status', () => {
     expect([...COLUMNS].sort()).toEqual([...CASE_ACTION_TYPES].sort());
     const statuses = new Set(Object.values(FIXTURES).map((f) => f.status));
-    expect([...statuses].sort()).toEqual(['不予受理', '办理中', '已办结', '已受理', '已上报街道', '已归档', '待签收', '待补正'].sort());
+    expect([...statuses].sort()).toEqual(
+      ['不予受理', '办理中', '已办结', '已受理', '已上报街道', '已归档', '待签收', '待补正'].sort(),
+    );
   });
 
   const actors: [string, Actor, typeof ADMIN_DIFF][] = [
@@ -265,7 +304,14 @@ describe('(state, action) table', () => {
             expect(r.ok).toBe(expected[type]);
             if (r.ok) {
               expect(r.next.firstContactId).toBe('S1');
-              expect(r.event).toMatchObject({ caseId: 'case-1', at: NOW, by: actor.staffId, action: type, from: state.status, to: r.next.status });
+              expect(r.event).toMatchObject({
+                caseId: 'case-1',
+                at: NOW,
+                by: actor.staffId,
+                action: type,
+                from: state.status,
+                to: r.next.status,
+              });
             } else {
               expect(hasChinese(r.reason)).toBe(true);
             }
@@ -298,9 +344,19 @@ describe('refusal reasons', () => {
     ['待签收', { type: '转办', toStaffId: 'S5' }, S2, '该办件正在等待签收，不能再次转办'],
     ['办理中', { type: '转办', toStaffId: 'S1' }, S2, '不能转办给当前经办人'],
     ['办理中', { type: '转办', toStaffId: ' ' }, S2, '请选择接收的工作人员'],
-    ['已受理', { type: '办结', result: '完成', notifiedBy: '当面', needsCallback: false }, S2, '只有「办理中」的办件可以办结'],
+    [
+      '已受理',
+      { type: '办结', result: '完成', notifiedBy: '当面', needsCallback: false },
+      S2,
+      '只有「办理中」的办件可以办结',
+    ],
     ['办理中', { type: '办结', result: '', notifiedBy: '当面', needsCallback: false }, S2, '请填写办理结果'],
-    ['办理中', { type: '办结', result: '完成', notifiedBy: '短信' as never, needsCallback: false }, S2, '请选择告知居民的方式'],
+    [
+      '办理中',
+      { type: '办结', result: '完成', notifiedBy: '短信' as never, needsCallback: false },
+      S2,
+      '请选择告知居民的方式',
+    ],
     ['办理中', { type: '要求补正', missing: [] }, S2, '请列出需要补正的材料'],
     ['办理中', { type: '上报街道', level: '特急' as never, request: 'x', office: 'y' }, S2, '请选择上报类别'],
     ['办理中', { type: '上报街道', level: '日常', request: '', office: 'y' }, S2, '请填写上报请求的事项'],
@@ -315,7 +371,12 @@ describe('refusal reasons', () => {
     ['上报已报到', { type: '核实结项', solved: true }, S2, '尚无处理反馈，不能核实结项'],
     ['上报已报到', { type: '报到', who: '城管办', at: NOW }, S2, '已记录报到，不能重复报到'],
     ['上报已反馈', { type: '核实结项', solved: false }, S2, '核实未解决时，请说明情况'],
-    ['上报已反馈', { type: '办结', result: '完成', notifiedBy: '当面', needsCallback: false }, S2, '只有「办理中」的办件可以办结'],
+    [
+      '上报已反馈',
+      { type: '办结', result: '完成', notifiedBy: '当面', needsCallback: false },
+      S2,
+      '只有「办理中」的办件可以办结',
+    ],
     ['已办结待回访', { type: '回访', outcome: ' ' }, S2, '请填写回访结果'],
     ['已办结已评价', { type: '回访', outcome: '满意' }, S2, '已完成回访'],
     ['已办结整改中', { type: '整改回访', outcome: '' }, S2, '请填写整改回访结果'],
@@ -329,9 +390,18 @@ describe('refusal reasons', () => {
   }
 
   it('refuses an invalid time or a missing actor', () => {
-    expect(applyAction(base, { type: '开始办理' }, S2, { now: NOW, today: '2026-13-01' }, cal)).toEqual({ ok: false, reason: '操作时间无效' });
-    expect(applyAction(base, { type: '开始办理' }, S2, { now: Number.NaN, today: TODAY }, cal)).toEqual({ ok: false, reason: '操作时间无效' });
-    expect(applyAction(base, { type: '开始办理' }, { staffId: '', isAdmin: false }, AT, cal)).toEqual({ ok: false, reason: '请先登录' });
+    expect(applyAction(base, { type: '开始办理' }, S2, { now: NOW, today: '2026-13-01' }, cal)).toEqual({
+      ok: false,
+      reason: '操作时间无效',
+    });
+    expect(applyAction(base, { type: '开始办理' }, S2, { now: Number.NaN, today: TODAY }, cal)).toEqual({
+      ok: false,
+      reason: '操作时间无效',
+    });
+    expect(applyAction(base, { type: '开始办理' }, { staffId: '', isAdmin: false }, AT, cal)).toEqual({
+      ok: false,
+      reason: '请先登录',
+    });
     expect(applyAction(base, { type: '飞' } as never, S2, AT, cal)).toEqual({ ok: false, reason: '未知的操作' });
   });
 
@@ -376,7 +446,11 @@ describe('scenario: the full path of the issue', () => {
     const { state, events, tasks } = run(accepted, [
       [{ type: '转办', toStaffId: 'S2' }, { staffId: 'S1', isAdmin: false }, D1],
       [{ type: '签收' }, S2, D2],
-      [{ type: '上报街道', level: '紧急', request: '协调处置楼道燃气泄漏隐患', office: '街道应急办' }, S2, t('2026-09-29', 10)],
+      [
+        { type: '上报街道', level: '紧急', request: '协调处置楼道燃气泄漏隐患', office: '街道应急办' },
+        S2,
+        t('2026-09-29', 10),
+      ],
       [{ type: '报到', who: '街道应急办', at: t('2026-09-29', 11).now }, S2, t('2026-09-29', 12)],
       [{ type: '处理反馈', text: '已关阀并通知燃气公司' }, S2, t('2026-09-30', 9)],
       [{ type: '处理反馈', text: '燃气公司已更换管件' }, S2, t('2026-10-08', 9)],
@@ -483,7 +557,9 @@ describe('scenario: escalation', () => {
 
 describe('scenario: transfer', () => {
   it('handler changes only when the receiver signs', () => {
-    const sent = run(FIXTURES.办理中, [[{ type: '转办', toStaffId: 'S2' }, { staffId: 'S1', isAdmin: false }, AT]]).state;
+    const sent = run(FIXTURES.办理中, [
+      [{ type: '转办', toStaffId: 'S2' }, { staffId: 'S1', isAdmin: false }, AT],
+    ]).state;
     expect(sent).toMatchObject({ status: '待签收', handlerId: 'S1', firstContactId: 'S1' });
     expect(sent.transfer).toMatchObject({ fromStaffId: 'S1', toStaffId: 'S2', returnTo: '办理中' });
     const signed = run(sent, [[{ type: '签收' }, S2, AT]]).state;
@@ -525,7 +601,11 @@ describe('scenario: completion, callback, rating, rectification', () => {
     delete unrated.ratingBy;
     const day = '2026-02-10'; // Spring Festival inside the 15 working days
     const r1 = run(unrated, [[{ type: '评价', rating: '不满意', by: '本人' }, S2, t(day)]]);
-    expect(r1.state.rectification).toEqual({ status: '整改中', openedDay: day, dueDay: cal.addWorkingDays(day, 15).date });
+    expect(r1.state.rectification).toEqual({
+      status: '整改中',
+      openedDay: day,
+      dueDay: cal.addWorkingDays(day, 15).date,
+    });
     // 02-11…13, 02-14 (调休), [春节], 02-24…28 (28 调休), 03-02…06, 03-09 → 15th = 03-09.
     expect(r1.state.rectification?.dueDay).toBe('2026-03-09');
     expect(r1.tasks).toEqual([{ kind: '整改', caseId: 'case-1', dueDay: '2026-03-09' }]);
@@ -558,11 +638,15 @@ describe('scenario: completion, callback, rating, rectification', () => {
   });
 
   it('办结 records result and how the resident was told; callback task only when needed', () => {
-    const withCb = run(FIXTURES.办理中, [[{ type: '办结', result: '已发放', notifiedBy: '电话', needsCallback: true }, S2, AT]]);
+    const withCb = run(FIXTURES.办理中, [
+      [{ type: '办结', result: '已发放', notifiedBy: '电话', needsCallback: true }, S2, AT],
+    ]);
     expect(withCb.state).toMatchObject({ status: '已办结', result: '已发放', notifiedBy: '电话', completedDay: TODAY });
     expect(withCb.state.callback).toEqual({ status: '待回访', createdDay: TODAY, failedAttempts: 0 });
     expect(withCb.tasks).toEqual([{ kind: '回访', caseId: 'case-1' }]);
-    const noCb = run(FIXTURES.办理中, [[{ type: '办结', result: '已发放', notifiedBy: '当面', needsCallback: false }, S2, AT]]);
+    const noCb = run(FIXTURES.办理中, [
+      [{ type: '办结', result: '已发放', notifiedBy: '当面', needsCallback: false }, S2, AT],
+    ]);
     expect(noCb.state.callback).toBeUndefined();
     expect(allowedActions(noCb.state, S2)).toEqual(['评价', '归档', '重新办理']);
   });
@@ -579,7 +663,10 @@ describe('scenario: completion, callback, rating, rectification', () => {
   });
 
   it('a non-admin reopen of an archived case is refused; a finished (not archived) case may be reopened by staff', () => {
-    expect(applyAction(FIXTURES.已归档, { type: '重新办理', reason: '有误' }, S2, AT, cal)).toEqual({ ok: false, reason: READ_ONLY_REASON });
+    expect(applyAction(FIXTURES.已归档, { type: '重新办理', reason: '有误' }, S2, AT, cal)).toEqual({
+      ok: false,
+      reason: READ_ONLY_REASON,
+    });
     const r = applyAction(FIXTURES.已办结已评价, { type: '重新办理', reason: '回访发现问题未解决' }, S2, AT, cal);
     expect(r.ok).toBe(true);
     if (r.ok) {
@@ -614,7 +701,12 @@ describe('scenario: 待补正 pause and resume', () => {
 
     const resumed = run(partial, [[{ type: '补正材料', received: ['居民身份证'] }, S2, t('2026-11-26')]]);
     // Paused (11-24, 11-26] = Wed 25, Thu 26 → 2 working days; 11-30 + 2 = Wed 12-02.
-    expect(resumed.state).toMatchObject({ status: '办理中', deadline: '2026-12-02', pausedWorkingDays: 2, documentsMissing: [] });
+    expect(resumed.state).toMatchObject({
+      status: '办理中',
+      deadline: '2026-12-02',
+      pausedWorkingDays: 2,
+      documentsMissing: [],
+    });
     expect(resumed.state.pause).toBeUndefined();
     expect(resumed.state.documentsReceived).toEqual(['户口簿', '居民身份证']);
     expect(resumed.events[0]?.note).toContain('2026-12-02');
@@ -688,7 +780,7 @@ function refCount(cal0: WorkingCalendar, a: string, b: string): number {
 }
 function refAdd(cal0: WorkingCalendar, start: string, n: number): string {
   let d = start;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     d = addDays(d, 1);
     if (cal0.isWorkingDay(d)) left--;
   }
@@ -721,7 +813,10 @@ const WINDOWS: [string, number][] = [
 ];
 
 describe('property: paused deadlines', () => {
-  for (const [calName, calendar] of [['official', cal], ['with overrides', calWithOverrides]] as const) {
+  for (const [calName, calendar] of [
+    ['official', cal],
+    ['with overrides', calWithOverrides],
+  ] as const) {
     it(`${calName}: resumed deadline is a working day, ≥ the unpaused one, and keeps the working days left`, () => {
       const rand = prng(20260101);
       for (let i = 0; i < 1500; i++) {
@@ -746,7 +841,9 @@ describe('property: paused deadlines', () => {
         expect(d >= unpaused, ctx).toBe(true);
         expect(d, ctx).toBe(refAdd(calendar, unpaused, refCount(calendar, pauseDay, resumeDay)));
         // (+ 0 turns a -0 from workingDaysBetween into 0.)
-        expect(calendar.workingDaysBetween(resumeDay, d) + 0, ctx).toBe(calendar.workingDaysBetween(pauseDay, unpaused) + 0);
+        expect(calendar.workingDaysBetween(resumeDay, d) + 0, ctx).toBe(
+          calendar.workingDaysBetween(pauseDay, unpaused) + 0,
+        );
         expect(r.pausedWorkingDays, ctx).toBe(refCount(calendar, pauseDay, resumeDay));
         expect(r.firstContactId).toBe('S1');
       }

@@ -79,7 +79,10 @@ describe('validateIdNumber — valid numbers', () => {
   });
 
   it('accepts full-width input, lower-case x and surrounding/inner spaces', () => {
-    expect(validateIdNumber(toFullWidth('11010519491231002x'))).toMatchObject({ ok: true, value: '11010519491231002X' });
+    expect(validateIdNumber(toFullWidth('11010519491231002x'))).toMatchObject({
+      ok: true,
+      value: '11010519491231002X',
+    });
     expect(validateIdNumber(' 110105 1949 1231 002x ')).toMatchObject({ ok: true, value: '11010519491231002X' });
     for (const { id } of ids.slice(0, 50)) {
       expect(validateIdNumber(toFullWidth(id.toLowerCase()))).toMatchObject({ ok: true, value: id });

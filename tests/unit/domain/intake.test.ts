@@ -49,7 +49,10 @@ describe('planning a case at the counter', () => {
   });
 
   it('即办 is finished on the spot; 不予受理 prints its notice; 预约 counts from the appointment', () => {
-    expect(planCase(draft({ mode: '即办' }), TODAY, calendar)).toMatchObject({ status: '已办结', receipts: ['办结回执'] });
+    expect(planCase(draft({ mode: '即办' }), TODAY, calendar)).toMatchObject({
+      status: '已办结',
+      receipts: ['办结回执'],
+    });
     expect(planCase(draft({ mode: '不予受理', refusalReason: 'x', redirectTo: 'y' }), TODAY, calendar)).toMatchObject({
       status: '不予受理',
       receipts: ['不予受理告知书'],
@@ -60,10 +63,19 @@ describe('planning a case at the counter', () => {
 
   it('refuses incomplete drafts with Chinese messages', () => {
     expect(validateDraft(draft({ mode: '预约' }), TODAY).appointmentAt).toBe('请填写预约日期和时间');
-    expect(validateDraft(draft({ mode: '预约', appointmentAt: '2026-09-29T09:00' }), TODAY).appointmentAt).toBe('预约日期不能早于今天');
-    expect(validateDraft(draft({ mode: '预约', appointmentAt: '12026-09-29T09:00' }), TODAY).appointmentAt).toBe('请填写预约日期和时间');
-    expect(validateDraft(draft({ mode: '不予受理' }), TODAY)).toEqual({ refusalReason: '请填写不予受理的理由', redirectTo: '请告知居民应到何处办理' });
-    expect(validateDraft(draft({ mode: '帮代办', matter: { ...matter, proxyEligible: false } }), TODAY).mode).toBe('该事项不在帮代办范围内');
+    expect(validateDraft(draft({ mode: '预约', appointmentAt: '2026-09-29T09:00' }), TODAY).appointmentAt).toBe(
+      '预约日期不能早于今天',
+    );
+    expect(validateDraft(draft({ mode: '预约', appointmentAt: '12026-09-29T09:00' }), TODAY).appointmentAt).toBe(
+      '请填写预约日期和时间',
+    );
+    expect(validateDraft(draft({ mode: '不予受理' }), TODAY)).toEqual({
+      refusalReason: '请填写不予受理的理由',
+      redirectTo: '请告知居民应到何处办理',
+    });
+    expect(validateDraft(draft({ mode: '帮代办', matter: { ...matter, proxyEligible: false } }), TODAY).mode).toBe(
+      '该事项不在帮代办范围内',
+    );
     expect(validateDraft(draft({ mode: '即办' }), TODAY).mode).toContain('不能即办');
     expect(validateDraft(draft({}), TODAY)).toEqual({});
   });

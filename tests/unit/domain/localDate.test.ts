@@ -14,7 +14,16 @@ import {
 describe('localDate', () => {
   it('parses only strict, real YYYY-MM-DD dates', () => {
     expect(parseLocalDate('2026-11-24')).toEqual({ year: 2026, month: 11, day: 24 });
-    for (const bad of ['2026-2-3', '2026/11/24', '20261124', '2026-11-31', '2026-02-29', '2026-13-01', '0999-01-01', ' 2026-11-24']) {
+    for (const bad of [
+      '2026-2-3',
+      '2026/11/24',
+      '20261124',
+      '2026-11-31',
+      '2026-02-29',
+      '2026-13-01',
+      '0999-01-01',
+      ' 2026-11-24',
+    ]) {
       expect(isValidLocalDate(bad), bad).toBe(false);
     }
     expect(isValidLocalDate('2024-02-29')).toBe(true);

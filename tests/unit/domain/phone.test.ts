@@ -126,7 +126,18 @@ describe('validatePhone — other errors', () => {
   });
 
   it('messages are Chinese and contain no phone digits', () => {
-    for (const input of ['', '1381234567', '10912345678', '13812345678转1', '88886666', '0731-888866', '0031-88886666', 'abc', '95555', '010-62345678转']) {
+    for (const input of [
+      '',
+      '1381234567',
+      '10912345678',
+      '13812345678转1',
+      '88886666',
+      '0731-888866',
+      '0031-88886666',
+      'abc',
+      '95555',
+      '010-62345678转',
+    ]) {
       const m = msg(input);
       expect(hasChinese(m), m).toBe(true);
       const digits = input.replace(/\D/g, '');

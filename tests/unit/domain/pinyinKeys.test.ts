@@ -136,7 +136,26 @@ describe('searchKeysForResident', () => {
   });
 
   it('is found by every documented kind of query (prefix match)', () => {
-    for (const q of ['张', '张三', 'zhang', 'zhangsan', 'Zhang San', 'z', 'zs', 'ZS', '138', '138 1234', '13812345678', '5678', '002x', '1002X', '31002x', '110105', '11010519491231002x', toFullWidth('5678')]) {
+    for (const q of [
+      '张',
+      '张三',
+      'zhang',
+      'zhangsan',
+      'Zhang San',
+      'z',
+      'zs',
+      'ZS',
+      '138',
+      '138 1234',
+      '13812345678',
+      '5678',
+      '002x',
+      '1002X',
+      '31002x',
+      '110105',
+      '11010519491231002x',
+      toFullWidth('5678'),
+    ]) {
       expect(matches(keys, q), q).toBe(true);
     }
   });

@@ -33,16 +33,19 @@ function valueOf(patch: Partial<ResidentInput>, opts?: { gridIds?: string[] }) {
 
 describe('validateResidentInput', () => {
   it('accepts a full record, normalises it and derives gender and birth date from the ID', () => {
-    const v = valueOf({
-      name: '  张三  ',
-      idNumber: ` ${ID_MALE.slice(0, 6)} ${ID_MALE.slice(6)} `,
-      phone: '138-1234-5678',
-      building: ' 3栋 ',
-      unit: '2单元',
-      room: '501',
-      gridId: 'g1',
-      tags: ['独居老人', ' 党员 ', '独居老人', ''],
-    }, { gridIds: ['g1', 'g2'] });
+    const v = valueOf(
+      {
+        name: '  张三  ',
+        idNumber: ` ${ID_MALE.slice(0, 6)} ${ID_MALE.slice(6)} `,
+        phone: '138-1234-5678',
+        building: ' 3栋 ',
+        unit: '2单元',
+        room: '501',
+        gridId: 'g1',
+        tags: ['独居老人', ' 党员 ', '独居老人', ''],
+      },
+      { gridIds: ['g1', 'g2'] },
+    );
     expect(v).toEqual({
       name: '张三',
       idNumber: ID_MALE,
@@ -65,8 +68,8 @@ describe('validateResidentInput', () => {
   });
 
   it('normalises full-width ID input and a lower-case x', () => {
-    const idX = Array.from({ length: 1000 }, (_, i) => withCheck(`11010519491231${String(i).padStart(3, '0')}`)).find((id) =>
-      id.endsWith('X'),
+    const idX = Array.from({ length: 1000 }, (_, i) => withCheck(`11010519491231${String(i).padStart(3, '0')}`)).find(
+      (id) => id.endsWith('X'),
     );
     if (!idX) throw new Error('no ID with check character X');
     const v = valueOf({ idNumber: toFullWidth(idX.toLowerCase()) });
@@ -114,7 +117,9 @@ describe('validateResidentInput', () => {
     expect(e.building).toBe('楼栋不能超过 20 个字');
     expect(e.room).toBe('房号不能超过 20 个字');
     expect(e.unit).toBeUndefined();
-    expect(errorsOf({ phone: '13812345678', gridId: 'g9' }, { gridIds: ['g1'] }).gridId).toBe(RESIDENT_MESSAGES.gridUnknown);
+    expect(errorsOf({ phone: '13812345678', gridId: 'g9' }, { gridIds: ['g1'] }).gridId).toBe(
+      RESIDENT_MESSAGES.gridUnknown,
+    );
     expect(valueOf({ phone: '13812345678', gridId: 'g9' }).gridId).toBe('g9');
   });
 

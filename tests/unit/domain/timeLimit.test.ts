@@ -49,16 +49,28 @@ describe('timeLimitStatus', () => {
   });
 
   it('holidays do not count: eight calendar days before a post-National-Day deadline is 即将超期', () => {
-    expect(timeLimitStatus('2026-10-08', '2026-09-30', cal, false)).toMatchObject({ kind: '即将超期', remainingWorkingDays: 1 });
-    expect(timeLimitStatus('2026-10-08', '2026-09-29', cal, false)).toMatchObject({ kind: '正常', remainingWorkingDays: 2 });
+    expect(timeLimitStatus('2026-10-08', '2026-09-30', cal, false)).toMatchObject({
+      kind: '即将超期',
+      remainingWorkingDays: 1,
+    });
+    expect(timeLimitStatus('2026-10-08', '2026-09-29', cal, false)).toMatchObject({
+      kind: '正常',
+      remainingWorkingDays: 2,
+    });
     // 调休 Saturday 2026-10-10 counts as a working day.
-    expect(timeLimitStatus('2026-10-12', '2026-10-09', cal, false)).toMatchObject({ kind: '正常', remainingWorkingDays: 2 });
+    expect(timeLimitStatus('2026-10-12', '2026-10-09', cal, false)).toMatchObject({
+      kind: '正常',
+      remainingWorkingDays: 2,
+    });
   });
 
   it('no deadline → 无时限; paused → 已暂停 (with the days left at the pause when known)', () => {
     expect(timeLimitStatus(undefined, '2026-11-24', cal, false)).toEqual({ kind: '无时限', label: '无时限' });
     expect(timeLimitStatus(undefined, '2026-11-24', cal, true)).toEqual({ kind: '已暂停', label: '已暂停（待补正）' });
-    expect(timeLimitStatus('2026-11-30', '2026-12-20', cal, true)).toEqual({ kind: '已暂停', label: '已暂停（待补正）' });
+    expect(timeLimitStatus('2026-11-30', '2026-12-20', cal, true)).toEqual({
+      kind: '已暂停',
+      label: '已暂停（待补正）',
+    });
     expect(timeLimitStatus('2026-11-30', '2026-12-20', cal, true, '2026-11-24')).toEqual({
       kind: '已暂停',
       remainingWorkingDays: 4,
@@ -92,13 +104,20 @@ describe('timeLimitStatus', () => {
 describe('caseTimeLimitStatus', () => {
   it('finished cases have no running limit', () => {
     for (const status of ['已办结', '已归档', '不予受理'] as const) {
-      expect(caseTimeLimitStatus({ status, deadline: '2026-11-30' }, '2026-12-20', cal)).toEqual({ kind: '无时限', label: '已结束' });
+      expect(caseTimeLimitStatus({ status, deadline: '2026-11-30' }, '2026-12-20', cal)).toEqual({
+        kind: '无时限',
+        label: '已结束',
+      });
     }
   });
   it('待补正 is paused; its remaining days are those at the pause day', () => {
     expect(caseTimeLimitStatus({ status: '待补正', acceptedDay: '2026-11-23' }, '2026-11-25', cal).kind).toBe('已暂停');
     expect(
-      caseTimeLimitStatus({ status: '待补正', deadline: '2026-11-30', pause: { from: '2026-11-26' } }, '2026-12-10', cal),
+      caseTimeLimitStatus(
+        { status: '待补正', deadline: '2026-11-30', pause: { from: '2026-11-26' } },
+        '2026-12-10',
+        cal,
+      ),
     ).toMatchObject({ kind: '已暂停', remainingWorkingDays: 2 });
   });
   it('open cases count down to the deadline', () => {

@@ -13,7 +13,8 @@ import { hasChinese, toFullWidth } from './helpers';
 describe('community code', () => {
   it('accepts 2–8 upper-case letters/digits', () => {
     for (const c of ['YL', 'YLQ', 'A1', 'YUELU001', '12']) expect(isValidCommunityCode(c), c).toBe(true);
-    for (const c of ['Y', 'YUELU0012', 'ylq', 'YL-Q', 'YL Q', '岳麓', '']) expect(isValidCommunityCode(c), c).toBe(false);
+    for (const c of ['Y', 'YUELU0012', 'ylq', 'YL-Q', 'YL Q', '岳麓', ''])
+      expect(isValidCommunityCode(c), c).toBe(false);
   });
 
   it('normalises admin input (trim, NFKC, upper-case)', () => {
@@ -59,7 +60,11 @@ describe('formatTrackingNumber', () => {
 describe('parseTrackingNumber', () => {
   it('round-trips', () => {
     for (const seq of [1, 7, 42, 999, 9999, 10000, 10001, 99999, 1234567]) {
-      for (const [communityCode, date] of [['YLQ', '2026-11-24'], ['A1', '2000-02-29'], ['YUELU001', '2027-01-01']] as const) {
+      for (const [communityCode, date] of [
+        ['YLQ', '2026-11-24'],
+        ['A1', '2000-02-29'],
+        ['YUELU001', '2027-01-01'],
+      ] as const) {
         const s = formatTrackingNumber({ communityCode, date, seq });
         expect(parseTrackingNumber(s)).toEqual({ ok: true, communityCode, date, seq });
       }
@@ -95,7 +100,11 @@ describe('parseTrackingNumber', () => {
 describe('daily counter', () => {
   it('counterKeyFor is the tracking-number prefix and is per community per day', () => {
     expect(counterKeyFor('YLQ', '2026-11-24')).toBe('YLQ-20261124');
-    expect(formatTrackingNumber({ communityCode: 'YLQ', date: '2026-11-24', seq: 3 }).startsWith(`${counterKeyFor('YLQ', '2026-11-24')}-`)).toBe(true);
+    expect(
+      formatTrackingNumber({ communityCode: 'YLQ', date: '2026-11-24', seq: 3 }).startsWith(
+        `${counterKeyFor('YLQ', '2026-11-24')}-`,
+      ),
+    ).toBe(true);
     expect(counterKeyFor('YLQ', '2026-11-25')).not.toBe(counterKeyFor('YLQ', '2026-11-24'));
     expect(counterKeyFor('ABC', '2026-11-24')).not.toBe(counterKeyFor('YLQ', '2026-11-24'));
     expect(() => counterKeyFor('ylq', '2026-11-24')).toThrow(RangeError);

@@ -53,7 +53,11 @@ describe('coverage detected from chinese-days data', () => {
 
   it('documents the library pitfall: chinese-days itself calls 2027-01-01 a workday', () => {
     if (eastOfUtc) expect(libIsWorkday(new Date(2027, 0, 1))).toBe(true);
-    expect(cal.describeDay('2027-01-01')).toMatchObject({ isWorkingDay: true, yearCovered: false, source: 'weekday-rule' });
+    expect(cal.describeDay('2027-01-01')).toMatchObject({
+      isWorkingDay: true,
+      yearCovered: false,
+      source: 'weekday-rule',
+    });
   });
 
   // chinese-days' own date handling mixes UTC and local time: west of UTC its public
@@ -116,7 +120,11 @@ describe('known facts of 2026 (verified in the chinese-days data)', () => {
   });
 
   it('ordinary weekends and weekdays', () => {
-    expect(cal.describeDay('2026-11-24')).toMatchObject({ isWorkingDay: true, kind: 'workday', source: 'weekday-rule' });
+    expect(cal.describeDay('2026-11-24')).toMatchObject({
+      isWorkingDay: true,
+      kind: 'workday',
+      source: 'weekday-rule',
+    });
     expect(cal.describeDay('2026-11-22')).toMatchObject({ isWorkingDay: false, kind: 'weekend' });
     expect(cal.addWorkingDays('2026-11-20', 1).date).toBe('2026-11-23');
   });
@@ -168,18 +176,27 @@ describe('overrides', () => {
     // A deadline counted from late January runs through 春节 2027 (not entered): it must be flagged.
     const r = only.addWorkingDays('2027-01-25', 15);
     expect(r.uncoveredYears).toEqual([2027]);
-    expect(only.describeDay('2027-02-08')).toMatchObject({ isWorkingDay: true, source: 'weekday-rule', yearCovered: false });
+    expect(only.describeDay('2027-02-08')).toMatchObject({
+      isWorkingDay: true,
+      source: 'weekday-rule',
+      yearCovered: false,
+    });
     // The entered day still counts as a holiday.
     expect(only.isWorkingDay('2027-01-01')).toBe(false);
 
-    const marked = createCalendar({ overrides: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }], completeYears: [2027] });
+    const marked = createCalendar({
+      overrides: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }],
+      completeYears: [2027],
+    });
     expect(marked.addWorkingDays('2027-01-25', 15).uncoveredYears).toEqual([]);
   });
 
   it('ignores implausible complete years and needs no statement for the official years', () => {
     const o = createCalendar({ completeYears: [2027.5, Number.NaN, -1, 12345] as number[] });
     expect(o.coveredYears).toEqual(OFFICIAL_COVERED_YEARS);
-    expect(createCalendar({ completeYears: [OFFICIAL_COVERED_YEARS[0]!] }).coveredYears).toEqual(OFFICIAL_COVERED_YEARS);
+    expect(createCalendar({ completeYears: [OFFICIAL_COVERED_YEARS[0]!] }).coveredYears).toEqual(
+      OFFICIAL_COVERED_YEARS,
+    );
   });
 
   it('workday-only entries do not make a year covered', () => {

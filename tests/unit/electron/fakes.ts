@@ -34,7 +34,10 @@ export function mainFrameEvent(url = 'app://duty-desk/index.html'): InvokeEventL
 }
 
 /** An invoke event from an iframe inside a page served from `parentUrl`. */
-export function subFrameEvent(url = 'app://duty-desk/frame.html', parentUrl = 'app://duty-desk/index.html'): InvokeEventLike {
+export function subFrameEvent(
+  url = 'app://duty-desk/frame.html',
+  parentUrl = 'app://duty-desk/index.html',
+): InvokeEventLike {
   const mainFrame: FrameLike = { url: parentUrl, parent: null };
   return { sender: { mainFrame }, senderFrame: { url, parent: mainFrame } };
 }

@@ -6,7 +6,12 @@ import type { SaveDialogOptions, SaveDialogResult } from '../../../electron/main
 function setup(dialogResult: SaveDialogResult) {
   const showSaveDialog = vi.fn(async (_options: SaveDialogOptions) => dialogResult);
   const writeFile = vi.fn(async (_path: string, _data: Uint8Array) => {});
-  const service = createFilesService({ showSaveDialog, writeFile, defaultDir: '/home/desk/Documents', pathApi: path.posix });
+  const service = createFilesService({
+    showSaveDialog,
+    writeFile,
+    defaultDir: '/home/desk/Documents',
+    pathApi: path.posix,
+  });
   return { service, showSaveDialog, writeFile };
 }
 
@@ -32,7 +37,10 @@ describe('files service', () => {
   });
 
   it('writes UTF-8 text (BOM kept) and returns only the base name', async () => {
-    const { service, showSaveDialog, writeFile } = setup({ canceled: false, filePath: '/media/usb/报表/第12周汇总.csv' });
+    const { service, showSaveDialog, writeFile } = setup({
+      canceled: false,
+      filePath: '/media/usb/报表/第12周汇总.csv',
+    });
     const content = '\uFEFF姓名,事项\n张三,居住证明\n';
     const result = await service.saveFile({
       suggestedName: '第12周汇总.csv',
@@ -66,9 +74,9 @@ describe('files service', () => {
 
   it('refuses malformed base64 before opening the dialog', async () => {
     const { service, showSaveDialog, writeFile } = setup({ canceled: false, filePath: '/tmp/x.bin' });
-    await expect(service.saveFile({ suggestedName: 'x.bin', content: 'not base64!!', encoding: 'base64' })).rejects.toThrow(
-      'invalid-base64',
-    );
+    await expect(
+      service.saveFile({ suggestedName: 'x.bin', content: 'not base64!!', encoding: 'base64' }),
+    ).rejects.toThrow('invalid-base64');
     expect(showSaveDialog).not.toHaveBeenCalled();
     expect(writeFile).not.toHaveBeenCalled();
   });
@@ -76,7 +84,9 @@ describe('files service', () => {
   it('propagates write errors (e.g. disk full) to the caller', async () => {
     const { service, writeFile } = setup({ canceled: false, filePath: '/tmp/x.csv' });
     writeFile.mockRejectedValueOnce(Object.assign(new Error('no space'), { code: 'ENOSPC' }));
-    await expect(service.saveFile({ suggestedName: 'x.csv', content: 'x', encoding: 'utf8' })).rejects.toMatchObject({ code: 'ENOSPC' });
+    await expect(service.saveFile({ suggestedName: 'x.csv', content: 'x', encoding: 'utf8' })).rejects.toMatchObject({
+      code: 'ENOSPC',
+    });
   });
 
   it('decodeContent handles both encodings', () => {

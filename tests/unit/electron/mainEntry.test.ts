@@ -145,7 +145,13 @@ describe('main entry', () => {
     expect(win?.options).toMatchObject({
       title: '社区值班台',
       show: false,
-      webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false, devTools: false },
+      webPreferences: {
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webviewTag: false,
+        devTools: false,
+      },
     });
     expect(String((win?.options['webPreferences'] as { preload: string }).preload)).toMatch(/preload[\\/]index\.cjs$/);
     expect(win?.loadURL).toHaveBeenCalledWith('app://duty-desk/index.html');

@@ -27,20 +27,30 @@ describe('buildBridge', () => {
     expect(invoke).toHaveBeenLastCalledWith('settings:set', { silentPrint: true });
 
     // Extra arguments from a confused caller are not forwarded.
-    await (bridge.saveFile as (...a: unknown[]) => Promise<unknown>)({ suggestedName: 'a.csv', content: '', encoding: 'utf8' }, 'extra');
+    await (bridge.saveFile as (...a: unknown[]) => Promise<unknown>)(
+      { suggestedName: 'a.csv', content: '', encoding: 'utf8' },
+      'extra',
+    );
     expect(invoke.mock.lastCall).toEqual(['file:save', { suggestedName: 'a.csv', content: '', encoding: 'utf8' }]);
 
     await bridge.printHtml({ html: '<p>x</p>', pageSize: 'A4' });
     await bridge.printToPdf({ html: '<p>x</p>', pageSize: 'A4', suggestedName: 'x.pdf' });
     await bridge.appInfo();
-    expect(invoke.mock.calls.map((c) => c[0])).toEqual(['settings:get', 'settings:set', 'file:save', 'print:html', 'print:pdf', 'app:info']);
+    expect(invoke.mock.calls.map((c) => c[0])).toEqual([
+      'settings:get',
+      'settings:set',
+      'file:save',
+      'print:html',
+      'print:pdf',
+      'app:info',
+    ]);
   });
 });
 
 describe('preload entry', () => {
   afterEach(() => vi.resetModules());
 
-  it("exposes the bridge as window.desk and never ipcRenderer itself", async () => {
+  it('exposes the bridge as window.desk and never ipcRenderer itself', async () => {
     await import('../../../electron/preload/index');
     expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
     const [key, api] = electron.contextBridge.exposeInMainWorld.mock.calls[0] as [string, Record<string, unknown>];

@@ -14,7 +14,10 @@ import type { HiddenPrintWindow, PrintOptions, PrintingDeps } from '../../../ele
 
 type PrintOutcome = { success: boolean; reason: string } | 'throw' | 'never';
 
-function fakeWindow(outcome: PrintOutcome = { success: true, reason: '' }, opts: { loadFails?: boolean; pdfFails?: boolean } = {}) {
+function fakeWindow(
+  outcome: PrintOutcome = { success: true, reason: '' },
+  opts: { loadFails?: boolean; pdfFails?: boolean } = {},
+) {
   let destroyed = false;
   const win = {
     loadURL: vi.fn(async (_url: string) => {
@@ -40,12 +43,19 @@ function fakeWindow(outcome: PrintOutcome = { success: true, reason: '' }, opts:
   return win;
 }
 
-function setup(win: ReturnType<typeof fakeWindow>, settings: Partial<AppSettings> = {}, extra: Partial<PrintingDeps> = {}) {
+function setup(
+  win: ReturnType<typeof fakeWindow>,
+  settings: Partial<AppSettings> = {},
+  extra: Partial<PrintingDeps> = {},
+) {
   const saveBytes = vi.fn(async (_req: { suggestedName: string; data: Uint8Array }): Promise<SaveResult> => ({
     saved: true,
     fileName: 'x.pdf',
   }));
-  const tempFiles = { write: vi.fn(async (_html: string) => '/tmp/duty-desk-print-1/document.html'), remove: vi.fn(async () => {}) };
+  const tempFiles = {
+    write: vi.fn(async (_html: string) => '/tmp/duty-desk-print-1/document.html'),
+    remove: vi.fn(async () => {}),
+  };
   const log = vi.fn<(line: string) => void>();
   const service = createPrintingService({
     createHiddenWindow: () => win,
@@ -98,7 +108,11 @@ describe('printHtml', () => {
     const win = fakeWindow();
     const { service } = setup(win, { printerName: 'XP-80C', silentPrint: true });
     await service.printHtml({ html: receipt, pageSize: 'A4', silent: false });
-    expect(win.webContents.print.mock.calls[0]?.[0]).toMatchObject({ silent: false, deviceName: 'XP-80C', pageSize: 'A4' });
+    expect(win.webContents.print.mock.calls[0]?.[0]).toMatchObject({
+      silent: false,
+      deviceName: 'XP-80C',
+      pageSize: 'A4',
+    });
   });
 
   it('never prints silently without a configured printer (shows the dialog instead)', async () => {
@@ -113,7 +127,10 @@ describe('printHtml', () => {
   it('reports a canceled dialog as canceled', async () => {
     const win = fakeWindow({ success: false, reason: 'Print job canceled' });
     const { service } = setup(win);
-    await expect(service.printHtml({ html: receipt, pageSize: 'A4' })).resolves.toEqual({ printed: false, reason: 'canceled' });
+    await expect(service.printHtml({ html: receipt, pageSize: 'A4' })).resolves.toEqual({
+      printed: false,
+      reason: 'canceled',
+    });
     expect(win.destroy).toHaveBeenCalledTimes(1);
   });
 
@@ -131,7 +148,10 @@ describe('printHtml', () => {
   it('destroys the window when print() throws', async () => {
     const win = fakeWindow('throw');
     const { service } = setup(win);
-    await expect(service.printHtml({ html: receipt, pageSize: 'A4' })).resolves.toMatchObject({ printed: false, reason: 'failed' });
+    await expect(service.printHtml({ html: receipt, pageSize: 'A4' })).resolves.toMatchObject({
+      printed: false,
+      reason: 'failed',
+    });
     expect(win.destroy).toHaveBeenCalledTimes(1);
   });
 
@@ -180,9 +200,16 @@ describe('printToPdf', () => {
       expect(win.destroy).toHaveBeenCalledTimes(1);
       return { saved: true, fileName: '第12周汇总.pdf' };
     });
-    const result = await service.printToPdf({ html: receipt, pageSize: { widthMm: 254, heightMm: 254 }, suggestedName: '第12周汇总' });
+    const result = await service.printToPdf({
+      html: receipt,
+      pageSize: { widthMm: 254, heightMm: 254 },
+      suggestedName: '第12周汇总',
+    });
     expect(result).toEqual({ saved: true, fileName: '第12周汇总.pdf' });
-    expect(win.webContents.printToPDF).toHaveBeenCalledWith({ pageSize: { width: 10, height: 10 }, printBackground: true });
+    expect(win.webContents.printToPDF).toHaveBeenCalledWith({
+      pageSize: { width: 10, height: 10 },
+      printBackground: true,
+    });
     expect(saveBytes).toHaveBeenCalledWith({
       suggestedName: '第12周汇总.pdf',
       data: new Uint8Array([0x25, 0x50, 0x44, 0x46]),
@@ -203,7 +230,9 @@ describe('printToPdf', () => {
   it('fails with a code, saves nothing and destroys the window when rendering fails', async () => {
     const win = fakeWindow(undefined, { pdfFails: true });
     const { service, saveBytes } = setup(win);
-    await expect(service.printToPdf({ html: receipt, pageSize: 'A4', suggestedName: 'a.pdf' })).rejects.toThrow('pdf-render-failed');
+    await expect(service.printToPdf({ html: receipt, pageSize: 'A4', suggestedName: 'a.pdf' })).rejects.toThrow(
+      'pdf-render-failed',
+    );
     expect(saveBytes).not.toHaveBeenCalled();
     expect(win.destroy).toHaveBeenCalledTimes(1);
   });

@@ -9,7 +9,12 @@ import { fakeIpcMain, mainFrameEvent, subFrameEvent } from './fakes';
 function setup(allowedOrigins?: string[]) {
   const ipcMain = fakeIpcMain();
   const log = vi.fn<(line: string) => void>();
-  const registry = createIpcRegistry({ ipcMain, appOrigin: 'app://duty-desk', log, ...(allowedOrigins ? { allowedOrigins } : {}) });
+  const registry = createIpcRegistry({
+    ipcMain,
+    appOrigin: 'app://duty-desk',
+    log,
+    ...(allowedOrigins ? { allowedOrigins } : {}),
+  });
   const setSettings = vi.fn(async (patch: object) => ({ ...defaultAppSettings, ...patch }));
   registry.handle('settings:set', setSettings);
   return { ipcMain, log, registry, setSettings };
@@ -56,7 +61,13 @@ describe('ipc registry: calls', () => {
 
   it('rejects a sender from a foreign origin', async () => {
     const { ipcMain, setSettings, log } = setup();
-    for (const url of ['https://evil.example/', 'file:///C:/x.html', 'app://other/index.html', 'about:blank', 'http://localhost:5173/']) {
+    for (const url of [
+      'https://evil.example/',
+      'file:///C:/x.html',
+      'app://other/index.html',
+      'about:blank',
+      'http://localhost:5173/',
+    ]) {
       await expect(ipcMain.invoke(mainFrameEvent(url), 'settings:set', { silentPrint: true })).rejects.toThrow(
         IPC_ERRORS.untrustedOrigin,
       );
@@ -67,7 +78,9 @@ describe('ipc registry: calls', () => {
 
   it('accepts the dev-server origin only when it is explicitly allowed', async () => {
     const { ipcMain } = setup(['http://localhost:5173']);
-    await expect(ipcMain.invoke(mainFrameEvent('http://localhost:5173/'), 'settings:set', {})).resolves.toEqual(defaultAppSettings);
+    await expect(ipcMain.invoke(mainFrameEvent('http://localhost:5173/'), 'settings:set', {})).resolves.toEqual(
+      defaultAppSettings,
+    );
     await expect(ipcMain.invoke(mainFrameEvent('http://localhost:5174/'), 'settings:set', {})).rejects.toThrow(
       IPC_ERRORS.untrustedOrigin,
     );
@@ -85,7 +98,10 @@ describe('ipc registry: calls', () => {
     await expect(ipcMain.invoke(destroyed, 'settings:set', {})).rejects.toThrow(IPC_ERRORS.untrustedFrame);
 
     const stranger: FrameLike = { url: 'app://duty-desk/index.html', parent: null };
-    const mismatched = { sender: { mainFrame: { url: 'app://duty-desk/index.html', parent: null } }, senderFrame: stranger };
+    const mismatched = {
+      sender: { mainFrame: { url: 'app://duty-desk/index.html', parent: null } },
+      senderFrame: stranger,
+    };
     await expect(ipcMain.invoke(mismatched, 'settings:set', {})).rejects.toThrow(IPC_ERRORS.untrustedFrame);
 
     const gone = {
@@ -108,7 +124,9 @@ describe('ipc registry: calls', () => {
       [{}, 'extra argument'],
     ];
     for (const args of bad) {
-      await expect(ipcMain.invoke(mainFrameEvent(), 'settings:set', ...args)).rejects.toThrow(IPC_ERRORS.invalidArguments);
+      await expect(ipcMain.invoke(mainFrameEvent(), 'settings:set', ...args)).rejects.toThrow(
+        IPC_ERRORS.invalidArguments,
+      );
     }
     expect(setSettings).not.toHaveBeenCalled();
     expect(log).toHaveBeenCalledTimes(bad.length);
@@ -120,7 +138,9 @@ describe('ipc registry: calls', () => {
     const registry = createIpcRegistry({ ipcMain, appOrigin: 'app://duty-desk', log: () => {} });
     registry.handle('settings:get', () => defaultAppSettings);
     await expect(ipcMain.invoke(mainFrameEvent(), 'settings:get')).resolves.toEqual(defaultAppSettings);
-    await expect(ipcMain.invoke(mainFrameEvent(), 'settings:get', { x: 1 })).rejects.toThrow(IPC_ERRORS.invalidArguments);
+    await expect(ipcMain.invoke(mainFrameEvent(), 'settings:get', { x: 1 })).rejects.toThrow(
+      IPC_ERRORS.invalidArguments,
+    );
   });
 
   it('turns handler failures into safe codes (no message, no path)', async () => {
@@ -133,7 +153,9 @@ describe('ipc registry: calls', () => {
     });
     await expect(ipcMain.invoke(mainFrameEvent(), 'settings:get')).rejects.toThrow(/^invalid-base64$/);
 
-    failure = Object.assign(new Error("ENOSPC: no space left, write 'C:\\Users\\张三\\Documents\\居民.xlsx'"), { code: 'ENOSPC' });
+    failure = Object.assign(new Error("ENOSPC: no space left, write 'C:\\Users\\张三\\Documents\\居民.xlsx'"), {
+      code: 'ENOSPC',
+    });
     await expect(ipcMain.invoke(mainFrameEvent(), 'settings:get')).rejects.toThrow(/^ipc-handler-failed:ENOSPC$/);
 
     failure = new Error('居民 张三 身份证 430102199001011234');

@@ -68,7 +68,15 @@ describe('originOf', () => {
 
 describe('permissions', () => {
   it('denies everything', () => {
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'midi']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+      'fullscreen',
+      'midi',
+    ]) {
       expect(isPermissionAllowed(permission), permission).toBe(false);
     }
   });

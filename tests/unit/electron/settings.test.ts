@@ -23,7 +23,12 @@ describe('settings service', () => {
     const { store, data } = mapStore({ receiptLayout: 'thermal80', backupDir: 'D:\\备份' });
     const service = createSettingsService(store);
     const result = service.setSettings({ printerName: 'XP-80C', silentPrint: true });
-    const expected: AppSettings = { printerName: 'XP-80C', silentPrint: true, receiptLayout: 'thermal80', backupDir: 'D:\\备份' };
+    const expected: AppSettings = {
+      printerName: 'XP-80C',
+      silentPrint: true,
+      receiptLayout: 'thermal80',
+      backupDir: 'D:\\备份',
+    };
     expect(result).toEqual(expected);
     expect(service.getSettings()).toEqual(expected);
     expect(data.get('printerName')).toBe('XP-80C');
@@ -43,7 +48,9 @@ describe('settings service', () => {
   it('refuses an invalid patch and writes nothing', () => {
     const { store, data } = mapStore();
     const service = createSettingsService(store);
-    expect(() => service.setSettings({ receiptLayout: 'a5' } as unknown as AppSettingsPatch)).toThrow('settings-invalid');
+    expect(() => service.setSettings({ receiptLayout: 'a5' } as unknown as AppSettingsPatch)).toThrow(
+      'settings-invalid',
+    );
     expect(() => service.setSettings({ extra: 1 } as unknown as AppSettingsPatch)).toThrow('settings-invalid');
     expect(data.size).toBe(0);
   });

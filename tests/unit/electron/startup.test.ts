@@ -10,14 +10,18 @@ import { fakeIpcMain, mainFrameEvent } from './fakes';
 
 describe('userDataPath', () => {
   it('is <appData>/DutyDesk regardless of product name', () => {
-    expect(userDataPath('C:\\Users\\desk\\AppData\\Roaming', path.win32)).toBe('C:\\Users\\desk\\AppData\\Roaming\\DutyDesk');
+    expect(userDataPath('C:\\Users\\desk\\AppData\\Roaming', path.win32)).toBe(
+      'C:\\Users\\desk\\AppData\\Roaming\\DutyDesk',
+    );
     expect(userDataPath('/home/desk/.config', path.posix)).toBe('/home/desk/.config/DutyDesk');
   });
 });
 
 describe('resolveUserDataDir', () => {
   it('lets tests use a fresh profile in development only', () => {
-    expect(resolveUserDataDir({ appDataDir: '/home/d/.config', isPackaged: false, override: '/tmp/profile-1' })).toBe('/tmp/profile-1');
+    expect(resolveUserDataDir({ appDataDir: '/home/d/.config', isPackaged: false, override: '/tmp/profile-1' })).toBe(
+      '/tmp/profile-1',
+    );
     expect(resolveUserDataDir({ appDataDir: '/home/d/.config', isPackaged: true, override: '/tmp/profile-1' })).toBe(
       path.join('/home/d/.config', 'DutyDesk'),
     );
@@ -68,8 +72,16 @@ describe('getAppInfo', () => {
         arch: 'x64',
         versions: { electron: '45.4.1', chrome: '146.0.0.0' },
       }),
-    ).toEqual({ name: 'DutyDesk', version: '0.1.0', shell: 'electron', os: 'win32 10.0.19045 x64', runtime: 'Electron 45.4.1 / Chromium 146.0.0.0' });
-    expect(getAppInfo({ name: 'a', version: '1', platform: 'linux', osRelease: '5', arch: 'arm64', versions: {} }).runtime).toBe('unknown');
+    ).toEqual({
+      name: 'DutyDesk',
+      version: '0.1.0',
+      shell: 'electron',
+      os: 'win32 10.0.19045 x64',
+      runtime: 'Electron 45.4.1 / Chromium 146.0.0.0',
+    });
+    expect(
+      getAppInfo({ name: 'a', version: '1', platform: 'linux', osRelease: '5', arch: 'arm64', versions: {} }).runtime,
+    ).toBe('unknown');
   });
 });
 
@@ -84,7 +96,14 @@ describe('registerAllHandlers', () => {
         printHtml: vi.fn(async () => ({ printed: true as const })),
         printToPdf: vi.fn(async () => ({ saved: false as const, reason: 'canceled' as const })),
       },
-      appInfo: getAppInfo({ name: 'DutyDesk', version: '0.1.0', platform: 'linux', osRelease: '6', arch: 'x64', versions: {} }),
+      appInfo: getAppInfo({
+        name: 'DutyDesk',
+        version: '0.1.0',
+        platform: 'linux',
+        osRelease: '6',
+        arch: 'x64',
+        versions: {},
+      }),
     };
     registerAllHandlers(registry, services);
     expect(ipcMain.channels().sort()).toEqual(Object.keys(requestSchemas).sort());
@@ -93,13 +112,25 @@ describe('registerAllHandlers', () => {
     await expect(ipcMain.invoke(ev, 'settings:get')).resolves.toEqual(defaultAppSettings);
     await ipcMain.invoke(ev, 'settings:set', { receiptLayout: 'thermal80' });
     expect(services.settings.setSettings).toHaveBeenCalledWith({ receiptLayout: 'thermal80' });
-    await expect(ipcMain.invoke(ev, 'file:save', { suggestedName: 'a.csv', content: 'x', encoding: 'utf8' })).resolves.toEqual({
+    await expect(
+      ipcMain.invoke(ev, 'file:save', { suggestedName: 'a.csv', content: 'x', encoding: 'utf8' }),
+    ).resolves.toEqual({
       saved: true,
       fileName: 'a.csv',
     });
-    await expect(ipcMain.invoke(ev, 'print:html', { html: '<p/>', pageSize: 'A4', silent: true })).resolves.toEqual({ printed: true });
-    await ipcMain.invoke(ev, 'print:pdf', { html: '<p/>', pageSize: { widthMm: 80, heightMm: 100 }, suggestedName: 'r.pdf' });
-    expect(services.printing.printToPdf).toHaveBeenCalledWith({ html: '<p/>', pageSize: { widthMm: 80, heightMm: 100 }, suggestedName: 'r.pdf' });
+    await expect(ipcMain.invoke(ev, 'print:html', { html: '<p/>', pageSize: 'A4', silent: true })).resolves.toEqual({
+      printed: true,
+    });
+    await ipcMain.invoke(ev, 'print:pdf', {
+      html: '<p/>',
+      pageSize: { widthMm: 80, heightMm: 100 },
+      suggestedName: 'r.pdf',
+    });
+    expect(services.printing.printToPdf).toHaveBeenCalledWith({
+      html: '<p/>',
+      pageSize: { widthMm: 80, heightMm: 100 },
+      suggestedName: 'r.pdf',
+    });
     await expect(ipcMain.invoke(ev, 'app:info')).resolves.toMatchObject({ shell: 'electron', version: '0.1.0' });
   });
 
@@ -109,7 +140,11 @@ describe('registerAllHandlers', () => {
     const saveFile = vi.fn();
     registry.handle('file:save', saveFile);
     await expect(
-      ipcMain.invoke(mainFrameEvent(), 'file:save', { suggestedName: '..\\..\\Startup\\x.bat', content: 'x', encoding: 'utf8' }),
+      ipcMain.invoke(mainFrameEvent(), 'file:save', {
+        suggestedName: '..\\..\\Startup\\x.bat',
+        content: 'x',
+        encoding: 'utf8',
+      }),
     ).rejects.toThrow('ipc-invalid-arguments');
     expect(saveFile).not.toHaveBeenCalled();
   });

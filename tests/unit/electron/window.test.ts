@@ -98,7 +98,13 @@ describe('createMainWindow', () => {
     const { win } = fakeWindow();
     win.loadURL.mockRejectedValueOnce(new Error('ERR_FILE_NOT_FOUND'));
     const onLoadError = vi.fn();
-    createMainWindow({ createBrowserWindow: () => win, preloadPath: 'x', isDev: false, startUrl: 'app://duty-desk/index.html', onLoadError });
+    createMainWindow({
+      createBrowserWindow: () => win,
+      preloadPath: 'x',
+      isDev: false,
+      startUrl: 'app://duty-desk/index.html',
+      onLoadError,
+    });
     await vi.waitFor(() => expect(onLoadError).toHaveBeenCalledTimes(1));
   });
 });

@@ -61,14 +61,25 @@ export async function completeSetup(db: DutyDeskDB, input: SetupInput, now: numb
     await db.meta.add({ key: 'community', value: profile });
     await db.staff.add(admin);
     await db.matterTypes.bulkAdd(matters);
-    await audit({ action: 'setup.complete', entity: 'community', detail: `事项 ${matters.length} 项，网格 ${grids.length} 个` });
+    await audit({
+      action: 'setup.complete',
+      entity: 'community',
+      detail: `事项 ${matters.length} 项，网格 ${grids.length} 个`,
+    });
     return admin;
   });
 }
 
-export type CommunityPatch = Partial<Pick<CommunityProfile, 'name' | 'phone' | 'population' | 'openingHours' | 'grids' | 'residentTags'>>;
+export type CommunityPatch = Partial<
+  Pick<CommunityProfile, 'name' | 'phone' | 'population' | 'openingHours' | 'grids' | 'residentTags'>
+>;
 
-export async function updateCommunity(db: DutyDeskDB, patch: CommunityPatch, staffId: string, now: number): Promise<void> {
+export async function updateCommunity(
+  db: DutyDeskDB,
+  patch: CommunityPatch,
+  staffId: string,
+  now: number,
+): Promise<void> {
   await writeTx(db, { staffId, now }, [db.meta, db.staff], async ({ audit }) => {
     await requireAdmin(db, staffId, '修改社区信息');
     const current = await getCommunity(db);

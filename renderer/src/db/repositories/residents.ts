@@ -71,7 +71,18 @@ export class DuplicateResidentError extends DomainRefusal {
 const NOT_FOUND = '未找到该居民档案，可能已被删除';
 
 /** Fields compared on update; their names (never values) go into the audit row. */
-const TRACKED_FIELDS = ['name', 'gender', 'idNumber', 'birthDate', 'phone', 'building', 'unit', 'room', 'gridId', 'tags'] as const;
+const TRACKED_FIELDS = [
+  'name',
+  'gender',
+  'idNumber',
+  'birthDate',
+  'phone',
+  'building',
+  'unit',
+  'room',
+  'gridId',
+  'tags',
+] as const;
 
 export async function getResident(db: DutyDeskDB, id: string): Promise<Resident | undefined> {
   return db.residents.get(id);
@@ -142,7 +153,12 @@ export async function createResident(
   id: string,
 ): Promise<Resident> {
   const value = validateOrThrow(input, ctx);
-  const record = toRecord(id, value, { createdAt: ctx.now, createdBy: ctx.staffId, updatedAt: ctx.now, updatedBy: ctx.staffId });
+  const record = toRecord(id, value, {
+    createdAt: ctx.now,
+    createdBy: ctx.staffId,
+    updatedAt: ctx.now,
+    updatedBy: ctx.staffId,
+  });
   return writeTx(db, { staffId: ctx.staffId, now: ctx.now }, [db.residents], async ({ audit }) => {
     await refuseDuplicates(db, value);
     await db.residents.add(record);
@@ -199,7 +215,8 @@ export async function revealResidentField(
     const r = await db.residents.get(residentId);
     if (!r) throw new DomainRefusal(NOT_FOUND);
     const full = r[field];
-    if (!full) throw new DomainRefusal(field === 'idNumber' ? '该居民档案未登记身份证号' : '该居民档案未登记联系电话', field);
+    if (!full)
+      throw new DomainRefusal(field === 'idNumber' ? '该居民档案未登记身份证号' : '该居民档案未登记联系电话', field);
     await audit({ action: 'resident.reveal', entity: 'resident', entityId: residentId, detail: field });
     return full;
   });
@@ -235,7 +252,9 @@ export async function searchResidents(db: DutyDeskDB, query: string, limit = 20)
   const ids = await firstDistinctIds(db, q, limit);
   const found = (await db.residents.bulkGet(ids)).filter((r): r is Resident => r !== undefined);
   const ranked = found.map((r) => ({ r, rank: rankOf(r, q) }));
-  ranked.sort((a, b) => a.rank - b.rank || byName.compare(a.r.name, b.r.name) || (a.r.id < b.r.id ? -1 : a.r.id > b.r.id ? 1 : 0));
+  ranked.sort(
+    (a, b) => a.rank - b.rank || byName.compare(a.r.name, b.r.name) || (a.r.id < b.r.id ? -1 : a.r.id > b.r.id ? 1 : 0),
+  );
   return ranked.map((x) => x.r);
 }
 

@@ -7,7 +7,14 @@
  * Adding and changing accounts is for an active 站长/管理员 only (checked in the transaction).
  */
 import type { PasswordHash, Staff, StaffRole } from '@shared/domain/records';
-import { afterFailure, isLocked, lockoutMessage, MAX_FAILED_ATTEMPTS, UNLOCKED, verifySecret } from '@shared/domain/credentials';
+import {
+  afterFailure,
+  isLocked,
+  lockoutMessage,
+  MAX_FAILED_ATTEMPTS,
+  UNLOCKED,
+  verifySecret,
+} from '@shared/domain/credentials';
 import { requireAdmin } from '../authorize';
 import type { DutyDeskDB } from '../database';
 import { DomainRefusal, writeTx } from '../write';
@@ -36,7 +43,8 @@ export async function signIn(db: DutyDeskDB, staffId: string, secret: string, no
     if (!current || !current.active) return { ok: false, message: GONE };
     if (isLocked(current, now)) return { ok: false, message: lockoutMessage(current, now) };
     // The secret was checked against the hash read before; if an admin has reset it since, that check is void.
-    if (!samePassword(current.password, before.password)) return { ok: false, message: '该账号的密码刚被修改，请重新输入' };
+    if (!samePassword(current.password, before.password))
+      return { ok: false, message: '该账号的密码刚被修改，请重新输入' };
     const next = good ? UNLOCKED : afterFailure(current, now);
     await db.staff.update(staffId, next);
     await audit({
@@ -52,7 +60,9 @@ export async function signIn(db: DutyDeskDB, staffId: string, secret: string, no
 }
 
 function samePassword(a: PasswordHash, b: PasswordHash): boolean {
-  return a.algorithm === b.algorithm && a.iterations === b.iterations && a.saltB64 === b.saltB64 && a.hashB64 === b.hashB64;
+  return (
+    a.algorithm === b.algorithm && a.iterations === b.iterations && a.saltB64 === b.saltB64 && a.hashB64 === b.hashB64
+  );
 }
 
 export async function recordSignOut(db: DutyDeskDB, staffId: string, now: number): Promise<void> {
@@ -88,19 +98,35 @@ export async function addStaff(db: DutyDeskDB, input: NewStaff, by: string, now:
   });
 }
 
-export type StaffPatch = Partial<Pick<Staff, 'role' | 'grids' | 'active'>> & { password?: PasswordHash; unlock?: boolean };
+export type StaffPatch = Partial<Pick<Staff, 'role' | 'grids' | 'active'>> & {
+  password?: PasswordHash;
+  unlock?: boolean;
+};
 
 /** Changes role, grids, active, password or lifts the lock. `by` must be an active 站长/管理员. */
-export async function updateStaff(db: DutyDeskDB, id: string, patch: StaffPatch, by: string, now: number): Promise<void> {
+export async function updateStaff(
+  db: DutyDeskDB,
+  id: string,
+  patch: StaffPatch,
+  by: string,
+  now: number,
+): Promise<void> {
   await writeTx(db, { staffId: by, now }, [db.staff], async ({ audit }) => {
     await requireAdmin(db, by, '修改工作人员账号');
     const current = await db.staff.get(id);
     if (!current) throw new DomainRefusal('该账号不存在');
     const { unlock, ...fields } = patch;
     const demotesLastAdmin =
-      current.role === '站长/管理员' && (fields.role === '值班员' || fields.active === false) && (await activeAdminCount(db)) <= 1;
+      current.role === '站长/管理员' &&
+      (fields.role === '值班员' || fields.active === false) &&
+      (await activeAdminCount(db)) <= 1;
     if (demotesLastAdmin) throw new DomainRefusal('至少要保留一名在用的站长/管理员');
-    await db.staff.update(id, { ...fields, ...(unlock || fields.password ? UNLOCKED : {}), updatedAt: now, updatedBy: by });
+    await db.staff.update(id, {
+      ...fields,
+      ...(unlock || fields.password ? UNLOCKED : {}),
+      updatedAt: now,
+      updatedBy: by,
+    });
     const what = [...Object.keys(fields), ...(unlock ? ['unlock'] : [])].join(',');
     await audit({ action: 'staff.update', entity: 'staff', entityId: id, detail: what });
   });

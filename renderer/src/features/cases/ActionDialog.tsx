@@ -55,16 +55,37 @@ export function ActionDialog({ type, record, documents, staff, meId, onApply, on
     switch (f.kind) {
       case 'text':
       case 'multiline':
-        return <TextField key={f.name} label={f.label} multiline={f.kind === 'multiline'} minRows={2} value={v ?? ''} onChange={(e) => set(f.name, e.target.value)} />;
+        return (
+          <TextField
+            key={f.name}
+            label={f.label}
+            multiline={f.kind === 'multiline'}
+            minRows={2}
+            value={v ?? ''}
+            onChange={(e) => set(f.name, e.target.value)}
+          />
+        );
       case 'datetime':
         return (
-          <TextField key={f.name} label={f.label} type="datetime-local" value={v ?? ''} onChange={(e) => set(f.name, e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+          <TextField
+            key={f.name}
+            label={f.label}
+            type="datetime-local"
+            value={v ?? ''}
+            onChange={(e) => set(f.name, e.target.value)}
+            slotProps={{ inputLabel: { shrink: true } }}
+          />
         );
       case 'radio':
         return (
           <FormControl key={f.name}>
             <FormLabel id={`f-${f.name}`}>{f.label}</FormLabel>
-            <RadioGroup row aria-labelledby={`f-${f.name}`} value={v ?? ''} onChange={(e) => set(f.name, e.target.value)}>
+            <RadioGroup
+              row
+              aria-labelledby={`f-${f.name}`}
+              value={v ?? ''}
+              onChange={(e) => set(f.name, e.target.value)}
+            >
               {f.options.map((o) => (
                 <FormControlLabel key={o} value={o} label={o} control={<Radio />} />
               ))}
@@ -73,7 +94,14 @@ export function ActionDialog({ type, record, documents, staff, meId, onApply, on
         );
       case 'select':
         return (
-          <TextField key={f.name} select label={f.label} value={v ?? ''} onChange={(e) => set(f.name, e.target.value)} slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}>
+          <TextField
+            key={f.name}
+            select
+            label={f.label}
+            value={v ?? ''}
+            onChange={(e) => set(f.name, e.target.value)}
+            slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+          >
             {f.options.map((o) => (
               <option key={o} value={o}>
                 {o || '暂不评价'}
@@ -82,7 +110,13 @@ export function ActionDialog({ type, record, documents, staff, meId, onApply, on
           </TextField>
         );
       case 'checkbox':
-        return <FormControlLabel key={f.name} label={f.label} control={<Checkbox checked={v === true} onChange={(e) => set(f.name, e.target.checked)} />} />;
+        return (
+          <FormControlLabel
+            key={f.name}
+            label={f.label}
+            control={<Checkbox checked={v === true} onChange={(e) => set(f.name, e.target.checked)} />}
+          />
+        );
       case 'checkboxes': {
         const options = f.from === 'missing' ? record.documentsMissing : documents;
         const chosen = Array.isArray(v) ? v : [];
@@ -93,7 +127,12 @@ export function ActionDialog({ type, record, documents, staff, meId, onApply, on
               <FormControlLabel
                 key={o}
                 label={o}
-                control={<Checkbox checked={chosen.includes(o)} onChange={(e) => set(f.name, e.target.checked ? [...chosen, o] : chosen.filter((x) => x !== o))} />}
+                control={
+                  <Checkbox
+                    checked={chosen.includes(o)}
+                    onChange={(e) => set(f.name, e.target.checked ? [...chosen, o] : chosen.filter((x) => x !== o))}
+                  />
+                }
               />
             ))}
           </FormGroup>
@@ -101,7 +140,14 @@ export function ActionDialog({ type, record, documents, staff, meId, onApply, on
       }
       case 'staff':
         return (
-          <TextField key={f.name} select label={f.label} value={v ?? ''} onChange={(e) => set(f.name, e.target.value)} slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}>
+          <TextField
+            key={f.name}
+            select
+            label={f.label}
+            value={v ?? ''}
+            onChange={(e) => set(f.name, e.target.value)}
+            slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+          >
             <option value="">请选择</option>
             {staff
               .filter((s) => s.active && s.id !== meId)
@@ -121,7 +167,11 @@ export function ActionDialog({ type, record, documents, staff, meId, onApply, on
         <DialogTitle>{type}</DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>
-            {ACTION_FIELDS[type].length === 0 && <span>确认对办件 {record.trackingNumber} 执行“{type}”？</span>}
+            {ACTION_FIELDS[type].length === 0 && (
+              <span>
+                确认对办件 {record.trackingNumber} 执行“{type}”？
+              </span>
+            )}
             {ACTION_FIELDS[type].map(field)}
             {error && (
               <Alert severity="error" role="alert">

@@ -25,7 +25,14 @@ import { caseTimeLimitStatus } from '@shared/domain/timeLimit';
 import type { CaseRecord, CaseStatus, CommunityProfile } from '@shared/domain/records';
 import { getDb } from '../../db/database';
 import { listMatterTypes } from '../../db/repositories/catalog';
-import { QUEUES, queueCounts, queuePage, searchCases, type CaseFilter, type QueueName } from '../../db/repositories/cases';
+import {
+  QUEUES,
+  queueCounts,
+  queuePage,
+  searchCases,
+  type CaseFilter,
+  type QueueName,
+} from '../../db/repositories/cases';
 import { searchResidents } from '../../db/repositories/residents';
 import { localDay } from '../../app/clock';
 import { useCalendar } from '../../app/useCalendar';
@@ -54,7 +61,11 @@ export function CaseQueues({ community }: { community: CommunityProfile }) {
   const result = useLiveQuery(async () => {
     if (search.trim()) {
       const residents = await searchResidents(getDb(), search, 20);
-      const rows = await searchCases(getDb(), search, residents.map((r) => r.id));
+      const rows = await searchCases(
+        getDb(),
+        search,
+        residents.map((r) => r.id),
+      );
       return { rows, total: rows.length };
     }
     return queuePage(getDb(), queue, q, filter, { offset: page * PAGE_SIZE, limit: PAGE_SIZE });
@@ -108,7 +119,12 @@ export function CaseQueues({ community }: { community: CommunityProfile }) {
               key={name}
               value={name}
               label={
-                <Badge color={name === '已超期' ? 'error' : 'primary'} badgeContent={counts?.[name] ?? 0} max={9999} showZero sx={{ pr: 2 }}>
+                <Badge
+                  color={name === '已超期' ? 'error' : 'primary'}
+                  badgeContent={counts?.[name] ?? 0}
+                  max={9999}
+                  sx={{ pr: 2 }}
+                >
                   {name}
                 </Badge>
               }
@@ -119,10 +135,27 @@ export function CaseQueues({ community }: { community: CommunityProfile }) {
       </Paper>
       <Paper sx={{ p: 2 }}>
         <Stack direction="row" spacing={2}>
-          <TextField label="查找办件" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="受理编号、居民姓名/拼音或事项名称" />
-          {select('gridId', '网格', community.grids.map((g) => [g.id, g.name]))}
-          {select('status', '状态', STATUSES.map((s) => [s, s]))}
-          {select('matterCode', '事项', (matters ?? []).map((m) => [m.code, m.name]))}
+          <TextField
+            label="查找办件"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder="受理编号、居民姓名/拼音或事项名称"
+          />
+          {select(
+            'gridId',
+            '网格',
+            community.grids.map((g) => [g.id, g.name]),
+          )}
+          {select(
+            'status',
+            '状态',
+            STATUSES.map((s) => [s, s]),
+          )}
+          {select(
+            'matterCode',
+            '事项',
+            (matters ?? []).map((m) => [m.code, m.name]),
+          )}
         </Stack>
       </Paper>
       <Paper>

@@ -66,7 +66,8 @@ const str = (v: Values[string] | undefined): string => (typeof v === 'string' ? 
 const list = (v: Values[string] | undefined): string[] => (Array.isArray(v) ? v : []);
 /** undefined when nothing was chosen, so the machine reports the missing choice. */
 const choice = <T extends string>(v: Values[string] | undefined): T => str(v) as T;
-const yesNo = (v: Values[string] | undefined, yes: string): boolean => (str(v) === '' ? (undefined as unknown as boolean) : str(v) === yes);
+const yesNo = (v: Values[string] | undefined, yes: string): boolean =>
+  str(v) === '' ? (undefined as unknown as boolean) : str(v) === yes;
 
 export function toAction(type: CaseActionType, v: Values): CaseActionInput {
   switch (type) {
@@ -87,7 +88,12 @@ export function toAction(type: CaseActionType, v: Values): CaseActionInput {
       return { type, text: str(v.text) };
     case '核实结项': {
       const rating = str(v.departmentRating);
-      return { type, solved: yesNo(v.solved, '已解决'), note: str(v.note), ...(rating ? { departmentRating: rating as Rating } : {}) };
+      return {
+        type,
+        solved: yesNo(v.solved, '已解决'),
+        note: str(v.note),
+        ...(rating ? { departmentRating: rating as Rating } : {}),
+      };
     }
     case '评价部门':
       return { type, rating: choice(v.rating) };

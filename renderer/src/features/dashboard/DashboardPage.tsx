@@ -29,7 +29,10 @@ export function DashboardPage({ community }: { community: CommunityProfile }) {
   const today = localDay(t);
   const calendar = useCalendar();
   const soonUntil = calendar?.addWorkingDays(today, 1).date;
-  const counts = useLiveQuery(() => (soonUntil ? dashboardCounts(getDb(), today, soonUntil) : undefined), [today, soonUntil]);
+  const counts = useLiveQuery(
+    () => (soonUntil ? dashboardCounts(getDb(), today, soonUntil) : undefined),
+    [today, soonUntil],
+  );
   const hours = hoursForDay(today, community.openingHours);
   return (
     <Stack spacing={3}>

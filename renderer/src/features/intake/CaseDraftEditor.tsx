@@ -18,7 +18,14 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { COUNTER_MODES, planCase, validateDraft, type CaseDraft, type CasePlan, type DraftErrors } from '@shared/domain/intake';
+import {
+  COUNTER_MODES,
+  planCase,
+  validateDraft,
+  type CaseDraft,
+  type CasePlan,
+  type DraftErrors,
+} from '@shared/domain/intake';
 import type { WorkingCalendar } from '@shared/domain/workingCalendar';
 import type { MatterType } from '../../db/matterType';
 import { draftForMatter, toCaseDraft, type DraftState } from './draftState';
@@ -36,7 +43,17 @@ type Props = {
   matterInputRef?: React.Ref<HTMLInputElement>;
 };
 
-export function CaseDraftEditor({ index, draft, matters, calendar, today, errors = {}, onChange, onRemove, matterInputRef }: Props) {
+export function CaseDraftEditor({
+  index,
+  draft,
+  matters,
+  calendar,
+  today,
+  errors = {},
+  onChange,
+  onRemove,
+  matterInputRef,
+}: Props) {
   const n = index + 1;
   const set = (patch: Partial<DraftState>) => onChange({ ...draft, ...patch });
   const m = draft.matter;
@@ -73,18 +90,31 @@ export function CaseDraftEditor({ index, draft, matters, calendar, today, errors
                 {m.documents.map((d) => (
                   <FormControlLabel
                     key={d.name}
-                    control={<Checkbox checked={draft.received.includes(d.name)} onChange={(e) => toggle(d.name, e.target.checked)} />}
+                    control={
+                      <Checkbox
+                        checked={draft.received.includes(d.name)}
+                        onChange={(e) => toggle(d.name, e.target.checked)}
+                      />
+                    }
                     label={`${d.name}（${d.form} ${d.count} 份${d.required ? '，必需' : '，非必需'}）`}
                   />
                 ))}
-                <Button sx={{ alignSelf: 'flex-start' }} onClick={() => set({ received: m.documents.map((d) => d.name) })}>
+                <Button
+                  sx={{ alignSelf: 'flex-start' }}
+                  onClick={() => set({ received: m.documents.map((d) => d.name) })}
+                >
                   材料全部收齐
                 </Button>
               </FormGroup>
             )}
             <FormControl error={Boolean(errors.mode)}>
               <FormLabel id={`mode-${draft.key}`}>办理方式</FormLabel>
-              <RadioGroup row aria-labelledby={`mode-${draft.key}`} value={draft.mode} onChange={(e) => set({ mode: e.target.value as DraftState['mode'] })}>
+              <RadioGroup
+                row
+                aria-labelledby={`mode-${draft.key}`}
+                value={draft.mode}
+                onChange={(e) => set({ mode: e.target.value as DraftState['mode'] })}
+              >
                 {COUNTER_MODES.map((mode) => (
                   <FormControlLabel
                     key={mode}
@@ -156,7 +186,8 @@ function PlanPreview({ plan, mode, timeLimit }: { plan: CasePlan; mode: string; 
   if (plan.status === '待补正') {
     return (
       <Alert severity="warning" aria-label="缺件提示">
-        缺件 {plan.missing.length} 项：{plan.missing.map((d) => d.name).join('、')}。保存后打印一次性告知单，材料补齐后再计办理时限。
+        缺件 {plan.missing.length} 项：{plan.missing.map((d) => d.name).join('、')}
+        。保存后打印一次性告知单，材料补齐后再计办理时限。
       </Alert>
     );
   }

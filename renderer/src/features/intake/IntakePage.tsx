@@ -12,7 +12,12 @@ import type { CommunityProfile, Resident } from '@shared/domain/records';
 import type { CaseDraft } from '@shared/domain/intake';
 import { getDb } from '../../db/database';
 import { listMatterTypes } from '../../db/repositories/catalog';
-import { registerVisit, VisitValidationError, type RegisteredVisit, type VisitFieldErrors } from '../../db/repositories/visits';
+import {
+  registerVisit,
+  VisitValidationError,
+  type RegisteredVisit,
+  type VisitFieldErrors,
+} from '../../db/repositories/visits';
 import { StorageError } from '../../db/storageErrors';
 import { DomainRefusal } from '../../db/write';
 import { localDay, newId, now } from '../../app/clock';
@@ -83,7 +88,13 @@ export function IntakePage({ community, active = true }: { community: CommunityP
           content: details.content,
           cases: caseDrafts as CaseDraft[],
           ...(details.hasAgent
-            ? { agent: { name: details.agentName.trim(), relation: details.agentRelation.trim(), phone: details.agentPhone.trim() || undefined } }
+            ? {
+                agent: {
+                  name: details.agentName.trim(),
+                  relation: details.agentRelation.trim(),
+                  phone: details.agentPhone.trim() || undefined,
+                },
+              }
             : {}),
         },
         { staffId: staff.id, now: now(), today, communityCode: community.code, calendar, newId },
@@ -102,7 +113,16 @@ export function IntakePage({ community, active = true }: { community: CommunityP
 
   if (!matters || !calendar) return null;
   if (saved) {
-    return <IntakeResult saved={saved} resident={resident} community={community} matters={matters} onNew={reset} active={active} />;
+    return (
+      <IntakeResult
+        saved={saved}
+        resident={resident}
+        community={community}
+        matters={matters}
+        onNew={reset}
+        active={active}
+      />
+    );
   }
   return (
     // Not submitted by Enter: a stray Enter in any field must not save a half-filled visit and
@@ -127,7 +147,12 @@ export function IntakePage({ community, active = true }: { community: CommunityP
           </Stack>
         ) : (
           <Stack spacing={1}>
-            <ResidentSearch ref={searchRef} community={community} onPick={chooseResident} onNoMatch={(q) => setRegistering(q)} />
+            <ResidentSearch
+              ref={searchRef}
+              community={community}
+              onPick={chooseResident}
+              onNoMatch={(q) => setRegistering(q)}
+            />
             <Button sx={{ alignSelf: 'flex-start' }} onClick={() => setRegistering('')}>
               登记新居民
             </Button>
@@ -168,7 +193,14 @@ export function IntakePage({ community, active = true }: { community: CommunityP
           {failure ?? errors.cases}
         </Alert>
       )}
-      <Button type="button" onClick={() => void save()} variant="contained" size="large" disabled={busy} sx={{ alignSelf: 'flex-start' }}>
+      <Button
+        type="button"
+        onClick={() => void save()}
+        variant="contained"
+        size="large"
+        disabled={busy}
+        sx={{ alignSelf: 'flex-start' }}
+      >
         保存登记（Ctrl+Enter）
       </Button>
       {registering !== null && (

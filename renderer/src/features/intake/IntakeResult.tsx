@@ -39,7 +39,9 @@ export function IntakeResult({ saved, resident, community, matters, onNew, activ
             <Typography>
               {c.matterName} · {c.mode} · <strong>{c.status}</strong>
               {c.deadline ? ` · 承诺办结日期 ${c.deadline}` : ''}
-              {c.deadlineUncoveredYears?.length ? `（${c.deadlineUncoveredYears.join('、')} 年节假日安排未录入，日期可能调整）` : ''}
+              {c.deadlineUncoveredYears?.length
+                ? `（${c.deadlineUncoveredYears.join('、')} 年节假日安排未录入，日期可能调整）`
+                : ''}
             </Typography>
             <ReceiptActions
               kinds={saved.plans[i]?.receipts ?? []}

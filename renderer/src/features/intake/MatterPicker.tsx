@@ -38,7 +38,14 @@ export function MatterPicker({ matters, value, onChange, label, error, autoFocus
       isOptionEqualToValue={(a, b) => a.code === b.code}
       filterOptions={(_, state) => searchMatters(indexed, state.inputValue, 30)}
       renderInput={(params) => (
-        <TextField {...params} inputRef={inputRef} label={label} autoFocus={autoFocus} error={Boolean(error)} helperText={error ?? '输入事项名称、拼音或首字母，如 gljt'} />
+        <TextField
+          {...params}
+          inputRef={inputRef}
+          label={label}
+          autoFocus={autoFocus}
+          error={Boolean(error)}
+          helperText={error ?? '输入事项名称、拼音或首字母，如 gljt'}
+        />
       )}
     />
   );

@@ -43,9 +43,15 @@ function matches(row: RegisterRow, f: Filters): boolean {
 export function TodayRegister({ community }: { community: CommunityProfile }) {
   const today = localDay();
   const rows = useLiveQuery(() => visitsOfDay(getDb(), today), [today]);
-  const residentIds = useMemo(() => [...new Set(rows?.map((r) => r.visit.residentId).filter(Boolean))] as string[], [rows]);
+  const residentIds = useMemo(
+    () => [...new Set(rows?.map((r) => r.visit.residentId).filter(Boolean))] as string[],
+    [rows],
+  );
   const residents = useLiveQuery(
-    async () => new Map((await Promise.all(residentIds.map((id) => getResident(getDb(), id)))).filter(Boolean).map((r) => [r!.id, r!])),
+    async () =>
+      new Map(
+        (await Promise.all(residentIds.map((id) => getResident(getDb(), id)))).filter(Boolean).map((r) => [r!.id, r!]),
+      ),
     [residentIds.join(',')],
   );
   const staffNames = useStaffNames();
@@ -55,7 +61,12 @@ export function TodayRegister({ community }: { community: CommunityProfile }) {
     .filter((r) => matches(r, filters))
     .map((r) => (filters.mode ? { ...r, cases: r.cases.filter((c) => c.mode === filters.mode) } : r));
   const select = (key: keyof Filters, label: string, options: [string, string][]) => (
-    <FilterSelect label={label} value={filters[key]} options={options} onChange={(v) => setFilters((f) => ({ ...f, [key]: v }))} />
+    <FilterSelect
+      label={label}
+      value={filters[key]}
+      options={options}
+      onChange={(v) => setFilters((f) => ({ ...f, [key]: v }))}
+    />
   );
   const residentOf = (id?: string): Resident | undefined => (id ? residents?.get(id) : undefined);
 
@@ -66,8 +77,16 @@ export function TodayRegister({ community }: { community: CommunityProfile }) {
       </Typography>
       <Paper sx={{ p: 2 }}>
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-          {select('channel', '来访方式', VISIT_CHANNELS.map((c) => [c, c]))}
-          {select('mode', '办理方式', COUNTER_MODES.map((m) => [m, m]))}
+          {select(
+            'channel',
+            '来访方式',
+            VISIT_CHANNELS.map((c) => [c, c]),
+          )}
+          {select(
+            'mode',
+            '办理方式',
+            COUNTER_MODES.map((m) => [m, m]),
+          )}
           {select('staff', '首问责任人', [...staffNames.entries()])}
           <Typography color="text.secondary">共 {shown.length} 条来访</Typography>
         </Stack>

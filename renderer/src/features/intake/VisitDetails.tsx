@@ -31,16 +31,28 @@ const KINDS: { value: VisitKind; label: string }[] = [
   { value: '诉求', label: '投诉建议 / 民生诉求' },
 ];
 
-type Props = { value: VisitDetailsState; errors: VisitFieldErrors; onChange: (patch: Partial<VisitDetailsState>) => void };
+type Props = {
+  value: VisitDetailsState;
+  errors: VisitFieldErrors;
+  onChange: (patch: Partial<VisitDetailsState>) => void;
+};
 
 export function VisitDetails({ value: v, errors, onChange }: Props) {
-  const err = (k: keyof VisitFieldErrors, hint = ' ') => ({ error: Boolean(errors[k]), helperText: (errors[k] as string | undefined) ?? hint });
+  const err = (k: keyof VisitFieldErrors, hint = ' ') => ({
+    error: Boolean(errors[k]),
+    helperText: (errors[k] as string | undefined) ?? hint,
+  });
   return (
     <Stack spacing={2}>
       <Stack direction="row" spacing={4}>
         <FormControl>
           <FormLabel id="visit-channel">来访方式</FormLabel>
-          <RadioGroup row aria-labelledby="visit-channel" value={v.channel} onChange={(e) => onChange({ channel: e.target.value as VisitChannel })}>
+          <RadioGroup
+            row
+            aria-labelledby="visit-channel"
+            value={v.channel}
+            onChange={(e) => onChange({ channel: e.target.value as VisitChannel })}
+          >
             {VISIT_CHANNELS.map((c) => (
               <FormControlLabel key={c} value={c} label={c} control={<Radio />} />
             ))}
@@ -48,7 +60,12 @@ export function VisitDetails({ value: v, errors, onChange }: Props) {
         </FormControl>
         <FormControl>
           <FormLabel id="visit-kind">来访类型</FormLabel>
-          <RadioGroup row aria-labelledby="visit-kind" value={v.kind} onChange={(e) => onChange({ kind: e.target.value as VisitKind })}>
+          <RadioGroup
+            row
+            aria-labelledby="visit-kind"
+            value={v.kind}
+            onChange={(e) => onChange({ kind: e.target.value as VisitKind })}
+          >
             {KINDS.map((k) => (
               <FormControlLabel key={k.value} value={k.value} label={k.label} control={<Radio />} />
             ))}
@@ -69,9 +86,24 @@ export function VisitDetails({ value: v, errors, onChange }: Props) {
       />
       {v.hasAgent && (
         <Stack direction="row" spacing={2}>
-          <TextField label="代办人姓名" value={v.agentName} onChange={(e) => onChange({ agentName: e.target.value })} {...err('agentName')} />
-          <TextField label="与居民关系" value={v.agentRelation} onChange={(e) => onChange({ agentRelation: e.target.value })} {...err('agentRelation', '如：子女、配偶、邻居')} />
-          <TextField label="代办人电话" value={v.agentPhone} onChange={(e) => onChange({ agentPhone: e.target.value })} {...err('agentPhone')} />
+          <TextField
+            label="代办人姓名"
+            value={v.agentName}
+            onChange={(e) => onChange({ agentName: e.target.value })}
+            {...err('agentName')}
+          />
+          <TextField
+            label="与居民关系"
+            value={v.agentRelation}
+            onChange={(e) => onChange({ agentRelation: e.target.value })}
+            {...err('agentRelation', '如：子女、配偶、邻居')}
+          />
+          <TextField
+            label="代办人电话"
+            value={v.agentPhone}
+            onChange={(e) => onChange({ agentPhone: e.target.value })}
+            {...err('agentPhone')}
+          />
         </Stack>
       )}
     </Stack>

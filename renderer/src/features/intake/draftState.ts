@@ -18,7 +18,15 @@ export type DraftState = {
 let nextKey = 1;
 
 export function emptyDraft(): DraftState {
-  return { key: nextKey++, matter: null, received: [], mode: '承诺件', appointmentAt: '', refusalReason: '', redirectTo: '' };
+  return {
+    key: nextKey++,
+    matter: null,
+    received: [],
+    mode: '承诺件',
+    appointmentAt: '',
+    refusalReason: '',
+    redirectTo: '',
+  };
 }
 
 /** A fresh draft for a chosen matter: its default mode, nothing ticked yet. */

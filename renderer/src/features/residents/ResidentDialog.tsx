@@ -79,7 +79,10 @@ export function ResidentDialog({ community, resident, initial, onSaved, onClose 
   const staff = useStaff();
   const [input, setInput] = useState<ResidentInput>(() => toInput(resident, initial));
   /** Stored values the clerk has opened for editing (each opening is audited). */
-  const [opened, setOpened] = useState<Record<Revealable, boolean>>({ idNumber: !resident?.idNumber, phone: !resident?.phone });
+  const [opened, setOpened] = useState<Record<Revealable, boolean>>({
+    idNumber: !resident?.idNumber,
+    phone: !resident?.phone,
+  });
   const [errors, setErrors] = useState<ResidentFieldErrors>({});
   const [duplicate, setDuplicate] = useState<Resident | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -96,7 +99,9 @@ export function ResidentDialog({ community, resident, initial, onSaved, onClose 
       setInput((i) => ({ ...i, [field]: value }));
       setOpened((o) => ({ ...o, [field]: true }));
     } catch (err) {
-      setFailure(err instanceof StorageError ? err.userMessage : err instanceof DomainRefusal ? err.message : '操作失败，请重试');
+      setFailure(
+        err instanceof StorageError ? err.userMessage : err instanceof DomainRefusal ? err.message : '操作失败，请重试',
+      );
     }
   }
 
@@ -143,7 +148,13 @@ export function ResidentDialog({ community, resident, initial, onSaved, onClose 
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>
             <Stack direction="row" spacing={2}>
-              <TextField label="姓名" autoFocus value={input.name} onChange={(e) => set({ name: e.target.value })} {...field('name')} />
+              <TextField
+                label="姓名"
+                autoFocus
+                value={input.name}
+                onChange={(e) => set({ name: e.target.value })}
+                {...field('name')}
+              />
               {opened.idNumber ? (
                 <TextField
                   label="身份证号"
@@ -151,16 +162,27 @@ export function ResidentDialog({ community, resident, initial, onSaved, onClose 
                   onChange={(e) => set({ idNumber: e.target.value })}
                   {...field(
                     'idNumber',
-                    id?.ok ? `出生日期 ${id.birthDate} · ${ageOn(id.birthDate, today)} 岁 · ${id.gender}` : '18 位，可输入全角字符',
+                    id?.ok
+                      ? `出生日期 ${id.birthDate} · ${ageOn(id.birthDate, today)} 岁 · ${id.gender}`
+                      : '18 位，可输入全角字符',
                   )}
                 />
               ) : (
-                <MaskedField label="身份证号" masked={maskIdNumber(resident?.idNumber)} onOpen={() => void open('idNumber')} />
+                <MaskedField
+                  label="身份证号"
+                  masked={maskIdNumber(resident?.idNumber)}
+                  onOpen={() => void open('idNumber')}
+                />
               )}
             </Stack>
             <Stack direction="row" spacing={2}>
               {opened.phone ? (
-                <TextField label="联系电话" value={input.phone} onChange={(e) => set({ phone: e.target.value })} {...field('phone', '手机或固定电话')} />
+                <TextField
+                  label="联系电话"
+                  value={input.phone}
+                  onChange={(e) => set({ phone: e.target.value })}
+                  {...field('phone', '手机或固定电话')}
+                />
               ) : (
                 <MaskedField label="联系电话" masked={maskPhone(resident?.phone)} onOpen={() => void open('phone')} />
               )}
@@ -179,9 +201,24 @@ export function ResidentDialog({ community, resident, initial, onSaved, onClose 
               </TextField>
             </Stack>
             <Stack direction="row" spacing={2}>
-              <TextField label="楼栋" value={input.building} onChange={(e) => set({ building: e.target.value })} {...field('building')} />
-              <TextField label="单元" value={input.unit} onChange={(e) => set({ unit: e.target.value })} {...field('unit')} />
-              <TextField label="房号" value={input.room} onChange={(e) => set({ room: e.target.value })} {...field('room')} />
+              <TextField
+                label="楼栋"
+                value={input.building}
+                onChange={(e) => set({ building: e.target.value })}
+                {...field('building')}
+              />
+              <TextField
+                label="单元"
+                value={input.unit}
+                onChange={(e) => set({ unit: e.target.value })}
+                {...field('unit')}
+              />
+              <TextField
+                label="房号"
+                value={input.room}
+                onChange={(e) => set({ room: e.target.value })}
+                {...field('room')}
+              />
               <TextField
                 select
                 label="网格"
@@ -207,7 +244,9 @@ export function ResidentDialog({ community, resident, initial, onSaved, onClose 
                   control={
                     <Checkbox
                       checked={input.tags.includes(t)}
-                      onChange={(e) => set({ tags: e.target.checked ? [...input.tags, t] : input.tags.filter((x) => x !== t) })}
+                      onChange={(e) =>
+                        set({ tags: e.target.checked ? [...input.tags, t] : input.tags.filter((x) => x !== t) })
+                      }
                     />
                   }
                 />

@@ -3,7 +3,19 @@
  * visits and cases.
  */
 import { useEffect, useState } from 'react';
-import { Alert, Button, Chip, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Alert,
+  Button,
+  Chip,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useParams } from 'react-router';
 import { maskIdNumber, maskPhone } from '@shared/domain/masking';
@@ -47,20 +59,30 @@ export function ResidentPage({ community }: { community: CommunityProfile }) {
       const value = await revealResidentField(getDb(), resident.id, field, staff.id, now());
       setRevealed((r) => ({ ...r, [field]: value }));
     } catch (e) {
-      setFailure(e instanceof StorageError ? e.userMessage : e instanceof DomainRefusal ? e.message : '操作失败，请重试');
+      setFailure(
+        e instanceof StorageError ? e.userMessage : e instanceof DomainRefusal ? e.message : '操作失败，请重试',
+      );
     }
   };
   const shown = (field: RevealableField, masked: string) => (
     <>
       {revealed[field] ?? masked}{' '}
       {!revealed[field] && masked && (
-        <Button size="small" onClick={() => void reveal(field)} aria-label={field === 'idNumber' ? '查看完整身份证号' : '查看完整电话'}>
+        <Button
+          size="small"
+          onClick={() => void reveal(field)}
+          aria-label={field === 'idNumber' ? '查看完整身份证号' : '查看完整电话'}
+        >
           查看完整（记录在案）
         </Button>
       )}
     </>
   );
-  const address = [resident.building && `${resident.building}栋`, resident.unit && `${resident.unit}单元`, resident.room && `${resident.room}室`]
+  const address = [
+    resident.building && `${resident.building}栋`,
+    resident.unit && `${resident.unit}单元`,
+    resident.room && `${resident.room}室`,
+  ]
     .filter(Boolean)
     .join('');
   return (
@@ -118,7 +140,9 @@ export function ResidentPage({ community }: { community: CommunityProfile }) {
                 <TableCell>{c.mode}</TableCell>
                 <TableCell>{c.status}</TableCell>
                 <TableCell>{c.deadline ?? '—'}</TableCell>
-                <TableCell>{calendar && <TimeLimitChip status={caseTimeLimitStatus(c, localDay(), calendar)} />}</TableCell>
+                <TableCell>
+                  {calendar && <TimeLimitChip status={caseTimeLimitStatus(c, localDay(), calendar)} />}
+                </TableCell>
                 <TableCell>{staffNames.get(c.firstContactId)}</TableCell>
               </TableRow>
             ))}
@@ -153,7 +177,12 @@ export function ResidentPage({ community }: { community: CommunityProfile }) {
         </Table>
       </Paper>
       {editing && (
-        <ResidentDialog community={community} resident={resident} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />
+        <ResidentDialog
+          community={community}
+          resident={resident}
+          onClose={() => setEditing(false)}
+          onSaved={() => setEditing(false)}
+        />
       )}
     </Stack>
   );

@@ -87,7 +87,9 @@ export const ResidentSearch = forwardRef<HTMLInputElement, Props>(function Resid
                 <ListItemButton key={r.id} selected={i === active} onClick={() => pick(r)}>
                   <ListItemText
                     primary={`${r.name}${r.gender ? ` · ${r.gender}` : ''}`}
-                    secondary={[maskIdNumber(r.idNumber), maskPhone(r.phone), gridName(r.gridId)].filter(Boolean).join(' · ')}
+                    secondary={[maskIdNumber(r.idNumber), maskPhone(r.phone), gridName(r.gridId)]
+                      .filter(Boolean)
+                      .join(' · ')}
                   />
                 </ListItemButton>
               ))}

@@ -24,7 +24,12 @@ import {
 } from '@mui/material';
 import DeleteIcon from '@mui/icons-material/Delete';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { createCalendar, isOfficialYear, OFFICIAL_COVERED_YEARS, type CalendarOverride } from '@shared/domain/workingCalendar';
+import {
+  createCalendar,
+  isOfficialYear,
+  OFFICIAL_COVERED_YEARS,
+  type CalendarOverride,
+} from '@shared/domain/workingCalendar';
 import { getDb } from '../../db/database';
 import { getCalendarSettings, saveCalendarOverrides, setCalendarYearComplete } from '../../db/repositories/calendar';
 import { localDay, now } from '../../app/clock';
@@ -45,12 +50,15 @@ export function CalendarEditor({ canEdit }: { canEdit: boolean }) {
   const calendar = createCalendar(settings);
   const thisYear = Number(localDay().slice(0, 4));
   // Years the admin may have to enter: this year and next, and any year the table has entries for.
-  const years = [...new Set([thisYear, thisYear + 1, ...overrides.map((o) => Number(o.date.slice(0, 4))), ...completeYears])]
+  const years = [
+    ...new Set([thisYear, thisYear + 1, ...overrides.map((o) => Number(o.date.slice(0, 4))), ...completeYears]),
+  ]
     .filter((y) => !isOfficialYear(y))
     .sort((a, b) => a - b);
   const missing = years.filter((y) => !calendar.isYearCovered(y));
   const save = (list: CalendarOverride[]) => run(() => saveCalendarOverrides(getDb(), list, me.id, now()));
-  const mark = (year: number, complete: boolean) => run(() => setCalendarYearComplete(getDb(), year, complete, me.id, now()));
+  const mark = (year: number, complete: boolean) =>
+    run(() => setCalendarYearComplete(getDb(), year, complete, me.id, now()));
 
   async function add(e: FormEvent) {
     e.preventDefault();
@@ -70,7 +78,8 @@ export function CalendarEditor({ canEdit }: { canEdit: boolean }) {
         </Typography>
         {missing.length > 0 && (
           <Alert severity="warning" role="alert">
-            {missing.join('、')} 年的节假日安排未录入（或尚未确认已完整录入）：承诺办结日期跨入这些年份时会标注“节假日安排未录入”。国务院办公厅发布通知后，请在下表录入该年全部放假和调休上班日期，再勾选“已完整录入”。
+            {missing.join('、')}{' '}
+            年的节假日安排未录入（或尚未确认已完整录入）：承诺办结日期跨入这些年份时会标注“节假日安排未录入”。国务院办公厅发布通知后，请在下表录入该年全部放假和调休上班日期，再勾选“已完整录入”。
           </Alert>
         )}
         <Stack spacing={0.5}>
@@ -83,15 +92,32 @@ export function CalendarEditor({ canEdit }: { canEdit: boolean }) {
                 key={y}
                 label={`${y} 年节假日安排已完整录入`}
                 control={
-                  <Checkbox checked={completeYears.includes(y)} disabled={!canEdit} onChange={(e) => void mark(y, e.target.checked)} />
+                  <Checkbox
+                    checked={completeYears.includes(y)}
+                    disabled={!canEdit}
+                    onChange={(e) => void mark(y, e.target.checked)}
+                  />
                 }
               />
             ))}
           </FormGroup>
         </Stack>
         {canEdit && (
-          <Stack direction="row" spacing={2} component="form" onSubmit={add} sx={{ alignItems: 'center' }} aria-label="录入节假日">
-            <TextField label="日期" type="date" value={date} onChange={(e) => setDate(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+          <Stack
+            direction="row"
+            spacing={2}
+            component="form"
+            onSubmit={add}
+            sx={{ alignItems: 'center' }}
+            aria-label="录入节假日"
+          >
+            <TextField
+              label="日期"
+              type="date"
+              value={date}
+              onChange={(e) => setDate(e.target.value)}
+              slotProps={{ inputLabel: { shrink: true } }}
+            />
             <TextField
               select
               label="类型"
@@ -130,7 +156,10 @@ export function CalendarEditor({ canEdit }: { canEdit: boolean }) {
                 <TableCell>{o.name ?? ''}</TableCell>
                 {canEdit && (
                   <TableCell>
-                    <IconButton aria-label={`删除 ${o.date}`} onClick={() => void save(overrides.filter((x) => x.date !== o.date))}>
+                    <IconButton
+                      aria-label={`删除 ${o.date}`}
+                      onClick={() => void save(overrides.filter((x) => x.date !== o.date))}
+                    >
                       <DeleteIcon />
                     </IconButton>
                   </TableCell>

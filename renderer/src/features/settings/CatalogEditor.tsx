@@ -3,7 +3,19 @@
  * admins add and edit entries, or take one out of use (entries are never deleted).
  */
 import { useMemo, useState } from 'react';
-import { Button, Chip, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import {
+  Button,
+  Chip,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../db/database';
 import { listMatterTypes } from '../../db/repositories/catalog';
@@ -25,8 +37,13 @@ export function CatalogEditor({ canEdit }: { canEdit: boolean }) {
   return (
     <Paper sx={{ p: 2 }}>
       <Stack spacing={2}>
-        <Stack direction="row" spacing={2} sx={{ alignItems: "center" }}>
-          <TextField label="查找事项" value={filter} onChange={(e) => setFilter(e.target.value)} sx={{ maxWidth: 360 }} />
+        <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+          <TextField
+            label="查找事项"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+            sx={{ maxWidth: 360 }}
+          />
           <Typography color="text.secondary" sx={{ flexGrow: 1 }}>
             共 {matters?.length ?? 0} 项，{categories.length} 个类别
           </Typography>

@@ -18,7 +18,7 @@ export function DocumentsEditor({ documents, onChange }: Props) {
         所需材料
       </Typography>
       {documents.map((d, i) => (
-        <Stack key={i} direction="row" spacing={1} sx={{ alignItems: "center" }}>
+        <Stack key={i} direction="row" spacing={1} sx={{ alignItems: 'center' }}>
           <TextField label={`材料 ${i + 1} 名称`} value={d.name} onChange={(e) => setAt(i, { name: e.target.value })} />
           <TextField
             select

@@ -39,7 +39,11 @@ export function MachineSettings() {
   if (!settings) return null;
   return (
     <Paper sx={{ p: 3 }}>
-      <Stack spacing={2} component="form" onSubmit={(e) => (e.preventDefault(), void save({ printerName: printer.trim() || null }))}>
+      <Stack
+        spacing={2}
+        component="form"
+        onSubmit={(e) => (e.preventDefault(), void save({ printerName: printer.trim() || null }))}
+      >
         <Typography variant="h6" component="h2">
           打印
         </Typography>
@@ -50,7 +54,9 @@ export function MachineSettings() {
           helperText="留空则每次打印时选择打印机"
         />
         <FormControlLabel
-          control={<Switch checked={settings.silentPrint} onChange={(e) => void save({ silentPrint: e.target.checked })} />}
+          control={
+            <Switch checked={settings.silentPrint} onChange={(e) => void save({ silentPrint: e.target.checked })} />
+          }
           label="直接打印到上述打印机（不弹出对话框）"
         />
         <TextField

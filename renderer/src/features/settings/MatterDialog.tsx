@@ -55,7 +55,11 @@ export function MatterDialog({ matter, all, categories, onClose }: Props) {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const cleaned: MatterTypeDef = { ...def, code: def.code.trim().toUpperCase(), forwardTo: def.forwardTo?.trim() || undefined };
+    const cleaned: MatterTypeDef = {
+      ...def,
+      code: def.code.trim().toUpperCase(),
+      forwardTo: def.forwardTo?.trim() || undefined,
+    };
     if (cleaned.forwardTo === undefined) delete cleaned.forwardTo;
     const others = all.filter((m) => m.code !== matter?.code).map(toDef);
     const checked = parseCatalog({
@@ -129,12 +133,24 @@ export function MatterDialog({ matter, all, categories, onClose }: Props) {
                 ))}
               </TextField>
             </Stack>
-            <TextField label="转报单位" value={def.forwardTo ?? ''} onChange={(e) => set({ forwardTo: e.target.value })} />
-            <TextField label="办事指南" multiline minRows={2} value={def.guide} onChange={(e) => set({ guide: e.target.value })} />
+            <TextField
+              label="转报单位"
+              value={def.forwardTo ?? ''}
+              onChange={(e) => set({ forwardTo: e.target.value })}
+            />
+            <TextField
+              label="办事指南"
+              multiline
+              minRows={2}
+              value={def.guide}
+              onChange={(e) => set({ guide: e.target.value })}
+            />
             <DocumentsEditor documents={def.documents} onChange={(documents) => set({ documents })} />
             <Stack direction="row" spacing={2}>
               <FormControlLabel
-                control={<Checkbox checked={def.proxyEligible} onChange={(e) => set({ proxyEligible: e.target.checked })} />}
+                control={
+                  <Checkbox checked={def.proxyEligible} onChange={(e) => set({ proxyEligible: e.target.checked })} />
+                }
                 label="可帮代办"
               />
               <FormControlLabel

@@ -38,12 +38,25 @@ export function ResidentTagsEditor({ community, canEdit }: { community: Communit
             <Chip key={t} label={t} />
           ))}
           {extra.map((t) => (
-            <Chip key={t} label={t} color="primary" variant="outlined" onDelete={canEdit ? () => void save(extra.filter((x) => x !== t)) : undefined} />
+            <Chip
+              key={t}
+              label={t}
+              color="primary"
+              variant="outlined"
+              onDelete={canEdit ? () => void save(extra.filter((x) => x !== t)) : undefined}
+            />
           ))}
         </Stack>
         {canEdit && (
           <Stack direction="row" spacing={2} component="form" onSubmit={add} sx={{ alignItems: 'flex-start' }}>
-            <TextField label="新增人员标签" value={tag} onChange={(e) => setTag(e.target.value)} error={Boolean(fieldError)} helperText={fieldError ?? '如：退役军人、留守儿童'} sx={{ maxWidth: 320 }} />
+            <TextField
+              label="新增人员标签"
+              value={tag}
+              onChange={(e) => setTag(e.target.value)}
+              error={Boolean(fieldError)}
+              helperText={fieldError ?? '如：退役军人、留守儿童'}
+              sx={{ maxWidth: 320 }}
+            />
             <Button type="submit" variant="contained">
               添加标签
             </Button>

@@ -42,7 +42,10 @@ export function StaffDialog({ community, target, onClose }: Props) {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const found = { ...secretErrors(validateSecret, secret, again), ...(!target && !name.trim() ? { name: '请填写姓名' } : {}) };
+    const found = {
+      ...secretErrors(validateSecret, secret, again),
+      ...(!target && !name.trim() ? { name: '请填写姓名' } : {}),
+    };
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     setBusy(true);

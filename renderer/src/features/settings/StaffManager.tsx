@@ -53,20 +53,30 @@ export function StaffManager({ community, canEdit }: { community: CommunityProfi
                 <TableCell>{s.role}</TableCell>
                 <TableCell>{s.grids.map(gridName).join('、') || '—'}</TableCell>
                 <TableCell>
-                  {!s.active ? <Chip label="已停用" /> : isLocked(s, t) ? <Chip color="warning" label="已锁定" /> : '在用'}
+                  {!s.active ? (
+                    <Chip label="已停用" />
+                  ) : isLocked(s, t) ? (
+                    <Chip color="warning" label="已锁定" />
+                  ) : (
+                    '在用'
+                  )}
                 </TableCell>
                 {canEdit && (
                   <TableCell>
                     <Stack direction="row" spacing={1}>
                       {isLocked(s, t) && (
-                        <Button onClick={() => void run(() => updateStaff(getDb(), s.id, { unlock: true }, me.id, now()))}>
+                        <Button
+                          onClick={() => void run(() => updateStaff(getDb(), s.id, { unlock: true }, me.id, now()))}
+                        >
                           解锁
                         </Button>
                       )}
                       <Button onClick={() => setDialog({ mode: 'reset', staff: s })}>重置密码</Button>
                       {s.id !== me.id && (
                         <Button
-                          onClick={() => void run(() => updateStaff(getDb(), s.id, { active: !s.active }, me.id, now()))}
+                          onClick={() =>
+                            void run(() => updateStaff(getDb(), s.id, { active: !s.active }, me.id, now()))
+                          }
                         >
                           {s.active ? '停用' : '启用'}
                         </Button>
@@ -79,7 +89,13 @@ export function StaffManager({ community, canEdit }: { community: CommunityProfi
           </TableBody>
         </Table>
       </Stack>
-      {dialog && <StaffDialog community={community} target={dialog.mode === 'reset' ? dialog.staff : null} onClose={() => setDialog(null)} />}
+      {dialog && (
+        <StaffDialog
+          community={community}
+          target={dialog.mode === 'reset' ? dialog.staff : null}
+          onClose={() => setDialog(null)}
+        />
+      )}
     </Paper>
   );
 }

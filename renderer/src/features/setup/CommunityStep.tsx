@@ -26,7 +26,9 @@ export function CommunityStep({ form, errors, update, classInfo }: StepProps & {
         {...fieldState(
           errors,
           'population',
-          classInfo ? `按常住人口为${classInfo.communityClass}，员额原则配备 ${classInfo.quota}` : '用于确定社区类别（一类/二类/三类）',
+          classInfo
+            ? `按常住人口为${classInfo.communityClass}，员额原则配备 ${classInfo.quota}`
+            : '用于确定社区类别（一类/二类/三类）',
         )}
       />
       <TextField

@@ -83,7 +83,9 @@ export function SetupWizard() {
           <Typography variant="h4" component="h1">
             设置向导
           </Typography>
-          <Typography color="text.secondary">首次使用，请填写本社区的基本信息。完成后将载入默认事项目录，可在“设置”中修改。</Typography>
+          <Typography color="text.secondary">
+            首次使用，请填写本社区的基本信息。完成后将载入默认事项目录，可在“设置”中修改。
+          </Typography>
           <Stepper activeStep={step}>
             {STEPS.map((label) => (
               <Step key={label}>
@@ -101,7 +103,7 @@ export function SetupWizard() {
               ))}
             </Alert>
           )}
-          <Stack direction="row" spacing={2} sx={{ justifyContent: "flex-end" }}>
+          <Stack direction="row" spacing={2} sx={{ justifyContent: 'flex-end' }}>
             {step > 0 && (
               <Button onClick={() => setStep(step - 1)} disabled={busy}>
                 上一步
