@@ -33,7 +33,7 @@ async function openIntake(page: Page) {
 /** The preview iframe of a receipt, opened from the result panel. */
 async function previewReceipt(page: Page, kind: string) {
   await page.getByRole('button', { name: `预览${kind}` }).click();
-  const frame = page.frameLocator(`iframe[title="${kind}预览"]`);
+  const frame = page.frameLocator(`iframe[title="${kind.split(' ').pop()}预览"]`);
   await expect(frame.locator('body')).toBeVisible();
   return frame;
 }
@@ -109,6 +109,30 @@ test.describe('window intake', () => {
     await expect(register).toContainText(ADMIN.name);
     await page.getByRole('combobox', { name: '来访方式' }).selectOption('来站');
     await expect(register.getByRole('row')).toHaveCount(1); // header only
+  });
+
+  test('one visit, two matters: 帮代办 without documents is accepted; a refusal prints its notice', async ({ page }) => {
+    await registerResidentAtCounter(page, ZHANG);
+    await pickMatter(page, 1, 'gljt', '高龄津贴申请');
+    await page.getByRole('region', { name: '事项 1' }).getByRole('radio', { name: '帮代办' }).check();
+    await expect(page.getByRole('region', { name: '事项 1' }).getByLabel('承诺办结日期')).toContainText('上门收取');
+    await page.getByRole('button', { name: '再办一个事项' }).click();
+    await pickMatter(page, 2, 'zmsx', '证明事项咨询（告知办理路径）');
+    const second = page.getByRole('region', { name: '事项 2' });
+    await second.getByRole('radio', { name: '不予受理' }).check();
+    await page.getByRole('button', { name: '保存登记（Ctrl+Enter）' }).click();
+    await expect(second.getByText('请填写不予受理的理由')).toBeVisible();
+    await second.getByLabel('不予受理理由').fill('该证明已取消，社区不再出具');
+    await second.getByLabel('告知办理去处').fill('凭户口簿到派出所户籍窗口办理');
+    await page.getByRole('button', { name: '保存登记（Ctrl+Enter）' }).click();
+    const result = page.getByRole('region', { name: '登记结果' });
+    await expect(result).toContainText('受理 2 件');
+    await expect(page.getByLabel('受理编号 1')).toHaveText('THL-20260930-0001');
+    await expect(page.getByLabel('受理编号 2')).toHaveText('THL-20260930-0002');
+    await expect(result).toContainText('帮代办 · 已受理');
+    const notice = await previewReceipt(page, '事项 2 不予受理告知书');
+    await expect(notice.locator('body')).toContainText('该证明已取消，社区不再出具');
+    await expect(notice.locator('body')).toContainText('派出所户籍窗口');
   });
 
   test('ID and phone stay masked until revealed, in the page and in the edit form', async ({ page }) => {

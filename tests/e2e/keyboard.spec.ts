@@ -28,6 +28,10 @@ test('a returning resident is served start to finish from the keyboard', async (
   await page.keyboard.press('Enter');
   await expect(page.getByLabel('已选居民')).toContainText('曾小红');
 
+  // A phone call: F4 steps the channel without leaving the keyboard.
+  await page.keyboard.press('F4');
+  await expect(page.getByRole('radio', { name: '来电' })).toBeChecked();
+
   // Focus is now in the matter box: type pinyin initials, Enter takes the highlighted one.
   await page.keyboard.type('jzdj');
   await expect(page.getByRole('option', { name: /^居住登记/ })).toBeVisible();

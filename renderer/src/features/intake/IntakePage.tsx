@@ -8,7 +8,7 @@ import { Alert, Button, Chip, Paper, Stack, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { maskIdNumber, maskPhone } from '@shared/domain/masking';
 import { residentSummary } from '@shared/domain/resident';
-import type { CommunityProfile, Resident } from '@shared/domain/records';
+import { VISIT_CHANNELS, type CommunityProfile, type Resident } from '@shared/domain/records';
 import type { CaseDraft } from '@shared/domain/intake';
 import { getDb } from '../../db/database';
 import { listMatterTypes } from '../../db/repositories/catalog';
@@ -66,6 +66,12 @@ export function IntakePage({ community, active = true }: { community: CommunityP
 
   useShortcut('F2', reset, active);
   useShortcut('F3', () => searchRef.current?.focus(), active);
+  // 来访方式 without leaving the field being typed in: F4 steps 来站 → 来电 → 走访 → 网上.
+  useShortcut(
+    'F4',
+    () => setDetails((d) => ({ ...d, channel: VISIT_CHANNELS[(VISIT_CHANNELS.indexOf(d.channel) + 1) % VISIT_CHANNELS.length] ?? '来站' })),
+    active && !saved,
+  );
   useShortcut('Ctrl+Enter', () => void save(), active && !saved);
 
   async function save() {
@@ -134,6 +140,7 @@ export function IntakePage({ community, active = true }: { community: CommunityP
         </Typography>
         <Chip label="F2 新登记" variant="outlined" />
         <Chip label="F3 查找居民" variant="outlined" />
+        <Chip label="F4 切换来访方式" variant="outlined" />
         <Chip label="Ctrl+Enter 保存" variant="outlined" />
         <Chip label="Ctrl+P 打印回执" variant="outlined" />
       </Stack>
