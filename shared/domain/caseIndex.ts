@@ -5,7 +5,7 @@
  *   (not paused, not finished). IndexedDB leaves absent values out of an index, so 已超期 /
  *   今日到期 / 即将超期 read just the open cases instead of every case ever accepted.
  * - `flags`: the queues a case is in ('在办', '待签收:<staffId>', '待回访', '整改', '上报',
- *   '待补正', '我的:<staffId>'), for a multiEntry index: one key range per queue (a multi-value `anyOf` over
+ *   '待补正', '待归档', '我的:<staffId>'), for a multiEntry index: one key range per queue (a multi-value `anyOf` over
  *   statuses is far slower on large stores).
  * Repositories recompute both on every write (`withIndexes`).
  */
@@ -14,7 +14,10 @@ import { OPEN_CASE_STATUSES, type CaseRecord, type CaseStatus } from './records'
 export const RUNNING_STATUSES: readonly CaseStatus[] = ['已受理', '办理中', '待签收', '已上报街道'];
 
 export function dueDayOf(c: CaseRecord): string | undefined {
-  return c.deadline && !c.pause && RUNNING_STATUSES.includes(c.status) ? c.deadline : undefined;
+  if (!c.deadline) return undefined;
+  // A case paused (待补正) after its deadline had already passed stays in 已超期.
+  if (c.pause) return c.status === '待补正' && c.deadline < c.pause.from ? c.deadline : undefined;
+  return RUNNING_STATUSES.includes(c.status) ? c.deadline : undefined;
 }
 
 export function flagsOf(c: CaseRecord): string[] {
@@ -25,6 +28,9 @@ export function flagsOf(c: CaseRecord): string[] {
   if (c.rectification && c.rectification.status !== '已完成') flags.push('整改');
   if (c.status === '已上报街道') flags.push('上报');
   if (c.status === '待补正') flags.push('待补正');
+  const followUpOpen =
+    (c.callback && c.callback.status === '待回访') || (c.rectification && c.rectification.status !== '已完成');
+  if ((c.status === '已办结' || c.status === '不予受理') && !followUpOpen) flags.push('待归档');
   // 我的办件: the first-contact person and the current handler, while the case still needs work.
   if (flags.length > 0) for (const id of new Set([c.firstContactId, c.handlerId])) flags.push(`我的:${id}`);
   return flags;

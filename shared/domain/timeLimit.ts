@@ -42,6 +42,7 @@ export function timeLimitStatus(
   if (paused) {
     if (deadline !== undefined && pausedFrom !== undefined) {
       const left = calendar.workingDaysBetween(pausedFrom, deadline) + 0;
+      if (left < 0) return { kind: '已超期', overdueWorkingDays: -left, label: `已超期 ${-left} 个工作日（待补正）` };
       return { kind: '已暂停', remainingWorkingDays: left, label: `已暂停（剩 ${left} 个工作日）` };
     }
     return { kind: '已暂停', label: '已暂停（待补正）' };

@@ -60,9 +60,8 @@ async function world() {
   );
   const caseId = cases[0]!.id;
   const ids = counterIds('act');
-  const ctx = (staffId: string, today: string, isAdmin = staffId === admin.id): CaseActionContext => ({
+  const ctx = (staffId: string, today: string): CaseActionContext => ({
     staffId,
-    isAdmin,
     now: Date.parse(`${today}T10:00:00+08:00`),
     today,
     communityCode: 'THL',
@@ -143,5 +142,27 @@ describe('case notes', () => {
     await expect(addCaseNote(db, caseId, '再补一句', { staffId: admin.id, now: T0 + 3, ...ids })).rejects.toThrow(
       '只读',
     );
+  });
+});
+
+describe('即将超期 across a weekend', () => {
+  it('on Friday a case due on Monday is 即将超期; on Thursday it is not', async () => {
+    const { db, admin } = await world();
+    await db.cases.add({
+      ...(await db.cases.toCollection().first())!,
+      id: 'weekend',
+      trackingNumber: 'THL-20261124-0099',
+      deadline: '2026-11-30', // a Monday
+      dueDay: '2026-11-30',
+      flags: ['在办', `我的:${admin.id}`],
+    });
+    const q = (today: string) => ({ staffId: admin.id, today, soonUntil: calendar.addWorkingDays(today, 1).date });
+    const ids = async (today: string) =>
+      (await queuePage(db, '即将超期', q(today), {}, { offset: 0, limit: 10 })).rows.map((r) => r.id);
+    expect(await ids('2026-11-27')).toContain('weekend'); // Friday
+    expect(await ids('2026-11-26')).not.toContain('weekend'); // Thursday
+    expect(
+      (await queuePage(db, '已超期', q('2026-12-01'), {}, { offset: 0, limit: 10 })).rows.map((r) => r.id),
+    ).toContain('weekend');
   });
 });

@@ -52,18 +52,16 @@ describe('upgrade v1 → v2 (case queues)', () => {
   it('indexes the open cases of a seeded v1 database by promised date and queue', async () => {
     const name = `upgrade-${Date.now()}`;
     const v1 = openV1(name);
-    await v1
-      .table('cases')
-      .bulkAdd([
-        v1Case('1', { deadline: '2026-11-05' }),
-        v1Case('2', { deadline: '2026-11-05', status: '已办结' }),
-        v1Case('3', { status: '待补正', documentsMissing: ['户口簿'] }),
-        v1Case('4', {
-          deadline: '2026-11-20',
-          status: '待签收',
-          transfer: { fromStaffId: 's1', toStaffId: 's2', at: 1, day: '2026-11-02', returnTo: '办理中' },
-        }),
-      ]);
+    await v1.table('cases').bulkAdd([
+      v1Case('1', { deadline: '2026-11-05' }),
+      v1Case('2', { deadline: '2026-11-05', status: '已办结' }),
+      v1Case('3', { status: '待补正', documentsMissing: ['户口簿'] }),
+      v1Case('4', {
+        deadline: '2026-11-20',
+        status: '待签收',
+        transfer: { fromStaffId: 's1', toStaffId: 's2', at: 1, day: '2026-11-02', returnTo: '办理中' },
+      }),
+    ]);
     v1.close();
 
     const db = new DutyDeskDB(name);

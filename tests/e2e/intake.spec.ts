@@ -111,7 +111,9 @@ test.describe('window intake', () => {
     await expect(register.getByRole('row')).toHaveCount(1); // header only
   });
 
-  test('one visit, two matters: 帮代办 without documents is accepted; a refusal prints its notice', async ({ page }) => {
+  test('one visit, two matters: 帮代办 without documents is accepted; a refusal prints its notice', async ({
+    page,
+  }) => {
     await registerResidentAtCounter(page, ZHANG);
     await pickMatter(page, 1, 'gljt', '高龄津贴申请');
     await page.getByRole('region', { name: '事项 1' }).getByRole('radio', { name: '帮代办' }).check();

@@ -19,7 +19,6 @@ import { DomainRefusal, writeTx } from '../write';
 
 export type CaseActionContext = {
   staffId: string;
-  isAdmin: boolean;
   now: number;
   today: string;
   communityCode: string;
@@ -43,10 +42,19 @@ export async function performCaseAction(
   return writeTx(
     db,
     { staffId: ctx.staffId, now: ctx.now },
-    [db.cases, db.caseEvents, db.counters],
+    [db.cases, db.caseEvents, db.counters, db.staff, db.matterTypes],
     async ({ audit }) => {
       const record = await db.cases.get(caseId);
       if (!record) throw new DomainRefusal('该办件不存在');
+      // Who may do what is decided from the staff table now, not from the UI session.
+      const actor = await db.staff.get(ctx.staffId);
+      if (!actor?.active) throw new DomainRefusal('当前账号不存在或已停用，请重新登录');
+      if (input.type === '转办') {
+        const target = await db.staff.get(input.toStaffId);
+        if (!target?.active) throw new DomainRefusal('请选择在用的工作人员', 'toStaffId');
+      }
+      // Cases stored before the time limit was kept on the record take it from the catalog.
+      const fallbackLimit = (await db.matterTypes.get(record.matterCode))?.timeLimitDays ?? 0;
       let action: CaseAction;
       let archiveSeq: { key: string; value: number } | undefined;
       if (input.type === '归档') {
@@ -58,9 +66,9 @@ export async function performCaseAction(
       } else action = input;
 
       const result = applyAction(
-        caseStateFromRecord(record),
+        caseStateFromRecord(record, fallbackLimit),
         action,
-        { staffId: ctx.staffId, isAdmin: ctx.isAdmin },
+        { staffId: ctx.staffId, isAdmin: actor.role === '站长/管理员' },
         { now: ctx.now, today: ctx.today },
         ctx.calendar,
       );
@@ -130,7 +138,9 @@ export const QUEUES = [
   '待回访',
   '整改',
   '已上报街道',
+  '待归档',
   '全部在办',
+  '全部办件',
 ] as const;
 export type QueueName = (typeof QUEUES)[number];
 
@@ -162,8 +172,13 @@ function queueCollection(db: DutyDeskDB, queue: QueueName, q: QueueContext): Col
       return db.cases.where('flags').equals('整改');
     case '已上报街道':
       return db.cases.where('flags').equals('上报');
+    case '待归档':
+      return db.cases.where('flags').equals('待归档');
     case '全部在办':
       return db.cases.where('flags').equals('在办');
+    case '全部办件':
+      // Newest first, read lazily page by page (the whole store is never loaded).
+      return db.cases.orderBy('acceptedDay').reverse();
   }
 }
 
@@ -189,16 +204,18 @@ export async function queuePage(
 ): Promise<Page> {
   const col = () => applyFilter(queueCollection(db, queue, q), filter);
   const total = await col().count();
-  const byDue = queue === '今日到期' || queue === '即将超期' || queue === '已超期';
-  // dueDay queues come out of the index already in date order: page without loading the rest.
-  const rows = byDue
+  // These come out of their index already in order: page without loading the rest.
+  const inOrder = queue === '今日到期' || queue === '即将超期' || queue === '已超期' || queue === '全部办件';
+  const rows = inOrder
     ? await col().offset(page.offset).limit(page.limit).toArray()
     : (await col().sortBy('acceptedDay')).reverse().slice(page.offset, page.offset + page.limit);
   return { rows, total };
 }
 
 export async function queueCounts(db: DutyDeskDB, q: QueueContext): Promise<Record<QueueName, number>> {
-  const counts = await Promise.all(QUEUES.map((name) => queueCollection(db, name, q).count()));
+  const counts = await Promise.all(
+    QUEUES.map((name) => (name === '全部办件' ? db.cases.count() : queueCollection(db, name, q).count())),
+  );
   return Object.fromEntries(QUEUES.map((name, i) => [name, counts[i] ?? 0])) as Record<QueueName, number>;
 }
 

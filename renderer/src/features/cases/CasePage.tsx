@@ -71,7 +71,6 @@ export function CasePage({ community }: { community: CommunityProfile }) {
     try {
       await performCaseAction(getDb(), id, action, {
         staffId: me.id,
-        isAdmin: actor.isAdmin,
         now: now(),
         today: localDay(),
         communityCode: community.code,

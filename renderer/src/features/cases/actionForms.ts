@@ -20,7 +20,10 @@ const RATING_FIELD = { name: 'rating', label: '评价等级', kind: 'radio', opt
 
 export const ACTION_FIELDS: Record<CaseActionType, readonly FieldSpec[]> = {
   开始办理: [],
-  要求补正: [{ name: 'missing', label: '需要补正的材料', kind: 'checkboxes', from: 'documents' }],
+  要求补正: [
+    { name: 'missing', label: '需要补正的材料', kind: 'checkboxes', from: 'documents' },
+    { name: 'missingOther', label: '其他需要补正的材料（多项用顿号分隔）', kind: 'text' },
+  ],
   补正材料: [{ name: 'received', label: '收到的材料', kind: 'checkboxes', from: 'missing' }],
   转办: [{ name: 'toStaffId', label: '转给', kind: 'staff' }],
   签收: [],
@@ -71,8 +74,13 @@ const yesNo = (v: Values[string] | undefined, yes: string): boolean =>
 
 export function toAction(type: CaseActionType, v: Values): CaseActionInput {
   switch (type) {
-    case '要求补正':
-      return { type, missing: list(v.missing) };
+    case '要求补正': {
+      const other = str(v.missingOther)
+        .split(/[、，,;；\n]/)
+        .map((x) => x.trim())
+        .filter(Boolean);
+      return { type, missing: [...new Set([...list(v.missing), ...other])] };
+    }
     case '补正材料':
       return { type, received: list(v.received) };
     case '转办':

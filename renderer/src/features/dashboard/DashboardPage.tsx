@@ -16,7 +16,7 @@ const COUNT_LABELS: { key: keyof DashboardCounts; label: string }[] = [
   { key: 'visitsToday', label: '今日来访' },
   { key: 'openCases', label: '在办办件' },
   { key: 'dueToday', label: '今日到期' },
-  { key: 'dueSoon', label: '即将超期' },
+  { key: 'dueSoon', label: '即将超期（含今日）' },
   { key: 'overdueCases', label: '已超期' },
   { key: 'residents', label: '登记居民' },
   { key: 'activeMatters', label: '可办事项' },

@@ -69,7 +69,11 @@ export function IntakePage({ community, active = true }: { community: CommunityP
   // 来访方式 without leaving the field being typed in: F4 steps 来站 → 来电 → 走访 → 网上.
   useShortcut(
     'F4',
-    () => setDetails((d) => ({ ...d, channel: VISIT_CHANNELS[(VISIT_CHANNELS.indexOf(d.channel) + 1) % VISIT_CHANNELS.length] ?? '来站' })),
+    () =>
+      setDetails((d) => ({
+        ...d,
+        channel: VISIT_CHANNELS[(VISIT_CHANNELS.indexOf(d.channel) + 1) % VISIT_CHANNELS.length] ?? '来站',
+      })),
     active && !saved,
   );
   useShortcut('Ctrl+Enter', () => void save(), active && !saved);

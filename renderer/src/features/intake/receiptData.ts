@@ -52,7 +52,7 @@ export function buildReceiptData(s: ReceiptSources): ReceiptData {
 /** Which receipts a stored case can print (reprint from the register). */
 export function receiptsForCase(c: CaseRecord): ReceiptKind[] {
   const kinds: ReceiptKindForCase[] = [];
-  if (c.status === '不予受理') kinds.push('不予受理告知书');
+  if (c.status === '不予受理' || c.refusalReason) kinds.push('不予受理告知书');
   else {
     if (c.documentsMissing.length > 0) kinds.push('一次性告知单');
     if (c.status !== '待补正' && c.mode !== '即办') kinds.push('受理回执');
