@@ -11,6 +11,7 @@ import {
   performCaseAction,
   queueCounts,
   queuePage,
+  searchCases,
   type CaseActionContext,
 } from '../../renderer/src/db/repositories/cases';
 import { dashboardCounts } from '../../renderer/src/db/repositories/dashboard';
@@ -164,5 +165,18 @@ describe('即将超期 across a weekend', () => {
     expect(
       (await queuePage(db, '已超期', q('2026-12-01'), {}, { offset: 0, limit: 10 })).rows.map((r) => r.id),
     ).toContain('weekend');
+  });
+});
+
+describe('case search', () => {
+  it('finds a case by tracking number, its tail, matter words and the visit content', async () => {
+    const { db, caseId } = await world();
+    await db.visits.toCollection().modify({ content: '父亲党组织关系从外省转入' });
+    const ids = async (q: string) => (await searchCases(db, q, [])).map((c) => c.id);
+    expect(await ids('THL-20261124-0001')).toEqual([caseId]);
+    expect(await ids('0001')).toEqual([caseId]);
+    expect(await ids('组织关系转接')).toEqual([caseId]);
+    expect(await ids('外省转入')).toEqual([caseId]);
+    expect(await ids('低保')).toEqual([]);
   });
 });

@@ -221,7 +221,7 @@ export async function queueCounts(db: DutyDeskDB, q: QueueContext): Promise<Reco
 
 /**
  * Finds cases by tracking number (whole or its tail), by resident (their ids from the
- * resident search) or by words in the matter name.
+ * resident search), by words in the matter name or in the visit's 诉求内容.
  */
 export async function searchCases(
   db: DutyDeskDB,
@@ -242,6 +242,14 @@ export async function searchCases(
         .limit(limit - found.size)
         .toArray(),
     );
+  }
+  if (found.size < limit && text.trim().length >= 2) {
+    // 诉求内容: words the resident's request was recorded with at the counter.
+    const visits = await db.visits
+      .filter((v) => v.caseIds.length > 0 && v.content.includes(text.trim()))
+      .limit(limit)
+      .toArray();
+    add((await db.cases.bulkGet(visits.flatMap((v) => v.caseIds))).filter((c): c is CaseRecord => c !== undefined));
   }
   return [...found.values()];
 }

@@ -44,10 +44,15 @@ export function ActionDialog({ type, record, documents, staff, meId, onApply, on
   async function submit(e: FormEvent) {
     e.preventDefault();
     setBusy(true);
-    const refusal = await onApply(toAction(type, values));
-    setBusy(false);
-    if (refusal) setError(refusal);
-    else onClose();
+    try {
+      const refusal = await onApply(toAction(type, values));
+      if (refusal) setError(refusal);
+      else onClose();
+    } catch {
+      setError('操作失败，请重试；如反复出现请联系管理员');
+    } finally {
+      setBusy(false);
+    }
   }
 
   const field = (f: FieldSpec) => {

@@ -2,7 +2,7 @@
  * One case: where it stands, who is responsible, what is missing, the escalation and
  * follow-ups, the full timeline, and the actions allowed in its current state only.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   Alert,
   Button,
@@ -58,6 +58,7 @@ export function CasePage({ community }: { community: CommunityProfile }) {
     [record?.visitId],
   );
   const [acting, setActing] = useState<CaseActionType | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState<string | null>(null);
   if (!record || !calendar || !staff) return null;
@@ -134,7 +135,7 @@ export function CasePage({ community }: { community: CommunityProfile }) {
   return (
     <Stack spacing={2}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-        <Typography variant="h4" component="h1" sx={{ flexGrow: 1 }}>
+        <Typography variant="h4" component="h1" sx={{ flexGrow: 1 }} tabIndex={-1} ref={headingRef}>
           办件 {record.trackingNumber}
         </Typography>
         <Chip label={record.status} color="primary" aria-label="办件状态" />
@@ -252,7 +253,11 @@ export function CasePage({ community }: { community: CommunityProfile }) {
           staff={staff}
           meId={me.id}
           onApply={apply}
-          onClose={() => setActing(null)}
+          onClose={() => {
+            setActing(null);
+            // The button just used may be gone in the new state: keep the keyboard on the page.
+            setTimeout(() => headingRef.current?.focus(), 0);
+          }}
         />
       )}
     </Stack>

@@ -3,7 +3,7 @@
  * each with its count, filters by 网格 / 状态 / 事项, search by tracking number, resident or
  * matter, 25 rows a page (index reads: fast with tens of thousands of cases).
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   Badge,
   Paper,
@@ -56,20 +56,26 @@ export function CaseQueues({ community }: { community: CommunityProfile }) {
   const [filter, setFilter] = useState<CaseFilter>({});
   const [page, setPage] = useState(0);
   const [search, setSearch] = useState('');
+  // Search after a short pause in typing, not on every keystroke.
+  const [query, setQuery] = useState('');
+  useEffect(() => {
+    const t = setTimeout(() => setQuery(search), 250);
+    return () => clearTimeout(t);
+  }, [search]);
   const matters = useLiveQuery(() => listMatterTypes(getDb()), []);
   const counts = useLiveQuery(() => queueCounts(getDb(), q), [q]);
   const result = useLiveQuery(async () => {
-    if (search.trim()) {
-      const residents = await searchResidents(getDb(), search, 20);
+    if (query.trim()) {
+      const residents = await searchResidents(getDb(), query, 20);
       const rows = await searchCases(
         getDb(),
-        search,
+        query,
         residents.map((r) => r.id),
       );
       return { rows, total: rows.length };
     }
     return queuePage(getDb(), queue, q, filter, { offset: page * PAGE_SIZE, limit: PAGE_SIZE });
-  }, [queue, q, filter, page, search]);
+  }, [queue, q, filter, page, query]);
 
   const select = (key: keyof CaseFilter, label: string, options: [string, string][]) => (
     <FilterSelect
