@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { computeCheckDigit } from '@shared/domain/idNumber';
 import { createCalendar } from '@shared/domain/workingCalendar';
 import { hashSecret } from '@shared/domain/credentials';
 import { addStaff } from '../../renderer/src/db/repositories/staff';
-import { createResident } from '../../renderer/src/db/repositories/residents';
 import { registerVisit } from '../../renderer/src/db/repositories/visits';
 import {
   addCaseNote,
@@ -16,7 +14,7 @@ import {
 } from '../../renderer/src/db/repositories/cases';
 import { dashboardCounts } from '../../renderer/src/db/repositories/dashboard';
 import { DomainRefusal } from '../../renderer/src/db/write';
-import { counterIds, freshDb, setUpCommunity, T0 } from './testDb';
+import { counterIds, freshDb, setUpCommunity, T0, createZhangSan } from './testDb';
 
 const calendar = createCalendar();
 const ACCEPT_DAY = '2026-11-24';
@@ -31,22 +29,7 @@ async function world() {
     T0,
     'back-1',
   );
-  const first17 = '43010419580315123';
-  const resident = await createResident(
-    db,
-    {
-      name: '张三',
-      idNumber: first17 + computeCheckDigit(first17),
-      phone: '13812345678',
-      building: '',
-      unit: '',
-      room: '',
-      gridId: '',
-      tags: [],
-    },
-    { staffId: admin.id, now: T0, today: ACCEPT_DAY },
-    'res-1',
-  );
+  const resident = await createZhangSan(db, admin.id, ACCEPT_DAY);
   const matter = (await db.matterTypes.get('DY-001'))!;
   const { cases } = await registerVisit(
     db,

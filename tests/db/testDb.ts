@@ -2,6 +2,8 @@
  * Fresh fake-indexeddb databases for data-layer tests, plus a ready-made set-up community.
  */
 import { DutyDeskDB } from '../../renderer/src/db/database';
+import { createResident } from '../../renderer/src/db/repositories/residents';
+import { computeCheckDigit } from '@shared/domain/idNumber';
 import { completeSetup, type SetupInput } from '../../renderer/src/db/repositories/community';
 import { parseCatalog } from '@shared/domain/catalog';
 import { hashSecret } from '@shared/domain/credentials';
@@ -39,4 +41,24 @@ export async function setupInput(pin = '246810'): Promise<SetupInput> {
 
 export async function setUpCommunity(db: DutyDeskDB) {
   return completeSetup(db, await setupInput(), T0, counterIds());
+}
+
+/** 张三, born 1958-03-15, the resident most data-layer tests work with. */
+export async function createZhangSan(db: DutyDeskDB, staffId: string, today: string) {
+  const first17 = '43010419580315123';
+  return createResident(
+    db,
+    {
+      name: '张三',
+      idNumber: first17 + computeCheckDigit(first17),
+      phone: '13812345678',
+      building: '',
+      unit: '',
+      room: '',
+      gridId: '',
+      tags: [],
+    },
+    { staffId, now: T0, today },
+    'res-1',
+  );
 }

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { computeCheckDigit } from '@shared/domain/idNumber';
 import { createCalendar } from '@shared/domain/workingCalendar';
 import type { CaseDraft } from '@shared/domain/intake';
 import type { DutyDeskDB } from '../../renderer/src/db/database';
-import { createResident } from '../../renderer/src/db/repositories/residents';
 import {
   registerVisit,
   VisitValidationError,
@@ -11,29 +9,14 @@ import {
   type VisitInput,
 } from '../../renderer/src/db/repositories/visits';
 import { StorageError } from '../../renderer/src/db/storageErrors';
-import { counterIds, freshDb, setUpCommunity, T0 } from './testDb';
+import { counterIds, freshDb, setUpCommunity, T0, createZhangSan } from './testDb';
 
 const calendar = createCalendar();
 
 async function world(today = '2026-09-30') {
   const db = freshDb();
   const admin = await setUpCommunity(db);
-  const first17 = '43010419580315123';
-  const resident = await createResident(
-    db,
-    {
-      name: '张三',
-      idNumber: first17 + computeCheckDigit(first17),
-      phone: '13812345678',
-      building: '',
-      unit: '',
-      room: '',
-      gridId: '',
-      tags: [],
-    },
-    { staffId: admin.id, now: T0, today },
-    'res-1',
-  );
+  const resident = await createZhangSan(db, admin.id, today);
   const ctx: VisitContext = { staffId: admin.id, now: T0, today, communityCode: 'THL', calendar, ...counterIds('v') };
   return { db, admin, resident, ctx };
 }
