@@ -113,6 +113,7 @@ test('a 承诺件 is carried to the end without losing its first-contact person'
   await switchUser(page, ADMIN.name, ADMIN.pin, '站长/管理员');
   await page.keyboard.press('Alt+3');
   await page.getByRole('tab', { name: /^整改/ }).click();
+  await expect(page.getByRole('table', { name: '整改' })).toContainText(`整改 ${due}`);
   await page.getByRole('link', { name: 'THL-20261124-0001' }).click();
   await act(page, '复核', (d) => d.getByRole('radio', { name: '通过', exact: true }).check());
   await act(page, '归档');

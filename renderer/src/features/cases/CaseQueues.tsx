@@ -21,7 +21,7 @@ import {
 } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useNavigate } from 'react-router';
-import { caseTimeLimitStatus } from '@shared/domain/timeLimit';
+import { caseTimeLimitStatus, timeLimitStatus } from '@shared/domain/timeLimit';
 import type { CaseRecord, CaseStatus, CommunityProfile } from '@shared/domain/records';
 import { getDb } from '../../db/database';
 import { listMatterTypes } from '../../db/repositories/catalog';
@@ -89,6 +89,9 @@ export function CaseQueues({ community }: { community: CommunityProfile }) {
     />
   );
 
+  /** In the 整改 queue the clock that matters is the rectification's 15 working days. */
+  const rectifying = (c: CaseRecord) =>
+    queue === '整改' && c.rectification !== undefined && c.rectification.status !== '已完成';
   const row = (c: CaseRecord) => (
     <TableRow key={c.id} hover sx={{ cursor: 'pointer' }} onClick={() => void navigate(`/cases/${c.id}`)}>
       <TableCell>
@@ -96,8 +99,18 @@ export function CaseQueues({ community }: { community: CommunityProfile }) {
       </TableCell>
       <TableCell>{c.matterName}</TableCell>
       <TableCell>{c.status}</TableCell>
-      <TableCell>{c.deadline ?? '—'}</TableCell>
-      <TableCell>{calendar && <TimeLimitChip status={caseTimeLimitStatus(c, today, calendar)} />}</TableCell>
+      <TableCell>{rectifying(c) ? `整改 ${c.rectification?.dueDay}` : (c.deadline ?? '—')}</TableCell>
+      <TableCell>
+        {calendar && (
+          <TimeLimitChip
+            status={
+              rectifying(c)
+                ? timeLimitStatus(c.rectification?.dueDay, today, calendar, false)
+                : caseTimeLimitStatus(c, today, calendar)
+            }
+          />
+        )}
+      </TableCell>
       <TableCell>{community.grids.find((g) => g.id === c.gridId)?.name ?? '—'}</TableCell>
       <TableCell>{staffNames.get(c.firstContactId)}</TableCell>
       <TableCell>{staffNames.get(c.handlerId)}</TableCell>
