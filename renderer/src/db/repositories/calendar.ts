@@ -17,6 +17,9 @@ import {
 import { requireAdmin } from '../authorize';
 import type { DutyDeskDB } from '../database';
 import { DomainRefusal, writeTx } from '../write';
+import { rebaseDeadline } from '@shared/domain/deadlineRebase';
+import { withIndexes } from '@shared/domain/caseIndex';
+import type { CaseRecord } from '@shared/domain/records';
 
 /** Everything `createCalendar` needs from the database. */
 export type CalendarSettings = { overrides: CalendarOverride[]; completeYears: number[] };
@@ -56,8 +59,9 @@ export async function saveCalendarOverrides(
   const problems = validateOverrides(overrides);
   if (problems.length > 0) throw new DomainRefusal(problems.join('；'));
   const sorted = [...overrides].sort((a, b) => a.date.localeCompare(b.date));
-  await writeTx(db, { staffId, now }, [db.meta, db.staff], async ({ audit }) => {
+  await writeTx(db, { staffId, now }, [db.meta, db.staff, db.cases, db.caseEvents], async ({ audit }) => {
     await requireAdmin(db, staffId, '修改节假日安排');
+    const before = await getCalendarSettings(db);
     await db.meta.put({ key: 'calendarOverrides', value: sorted });
     await audit({ action: 'calendar.update', entity: 'calendar', detail: `${sorted.length} 条` });
     const complete = await getCalendarCompleteYears(db);
@@ -67,6 +71,7 @@ export async function saveCalendarOverrides(
       const dropped = complete.filter((y) => !stillComplete.includes(y));
       await audit({ action: 'calendar.incomplete', entity: 'calendar', detail: dropped.join(',') });
     }
+    await rebaseOpenCases(db, before, await getCalendarSettings(db), { staffId, now, newId: newEventId });
   });
 }
 
@@ -84,8 +89,9 @@ export async function setCalendarYearComplete(
 ): Promise<void> {
   if (!isCalendarYear(year)) throw new DomainRefusal('年份无效');
   if (isOfficialYear(year)) throw new DomainRefusal(`${year} 年的节假日安排已包含在内置数据中，无需标记`);
-  await writeTx(db, { staffId, now }, [db.meta, db.staff], async ({ audit }) => {
+  await writeTx(db, { staffId, now }, [db.meta, db.staff, db.cases, db.caseEvents], async ({ audit }) => {
     await requireAdmin(db, staffId, '修改节假日安排');
+    const before = await getCalendarSettings(db);
     const years = new Set(await getCalendarCompleteYears(db));
     if (complete) {
       if (!hasHolidayIn(await getCalendarOverrides(db), year))
@@ -100,7 +106,51 @@ export async function setCalendarYearComplete(
       entity: 'calendar',
       detail: String(year),
     });
+    await rebaseOpenCases(db, before, await getCalendarSettings(db), { staffId, now, newId: newEventId });
   });
+}
+
+function newEventId(): string {
+  return crypto.randomUUID();
+}
+
+/**
+ * Open cases whose promised date ran through a year the calendar did not cover are recounted
+ * with the calendar as it is now (same transaction as the calendar change), and the change is
+ * written on each case's timeline.
+ */
+async function rebaseOpenCases(
+  db: DutyDeskDB,
+  before: CalendarSettings,
+  after: CalendarSettings,
+  ctx: { staffId: string; now: number; newId: () => string },
+): Promise<void> {
+  const oldCal = createCalendar(before);
+  const newCal = createCalendar(after);
+  const affected = await db.cases
+    .where('flags')
+    .equals('在办')
+    .filter((c) => (c.deadlineUncoveredYears?.length ?? 0) > 0 && c.deadline !== undefined)
+    .toArray();
+  for (const c of affected) {
+    const r = rebaseDeadline(c.deadline as string, c.deadlineUncoveredYears ?? [], c.acceptedDay, oldCal, newCal);
+    const sameYears = r.uncoveredYears.join(',') === (c.deadlineUncoveredYears ?? []).join(',');
+    if (r.deadline === c.deadline && sameYears) continue;
+    const next: CaseRecord = { ...c, deadline: r.deadline, updatedAt: ctx.now, updatedBy: ctx.staffId };
+    if (r.uncoveredYears.length > 0) next.deadlineUncoveredYears = r.uncoveredYears;
+    else delete next.deadlineUncoveredYears;
+    await db.cases.put(withIndexes(next));
+    const n = (await db.caseEvents.where('caseId').equals(c.id).count()) + 1;
+    await db.caseEvents.add({
+      id: ctx.newId(),
+      caseId: c.id,
+      n,
+      at: ctx.now,
+      by: ctx.staffId,
+      action: '调整承诺办结日期',
+      note: `节假日安排更新：${c.deadline} → ${r.deadline}`,
+    });
+  }
 }
 
 function hasHolidayIn(overrides: readonly CalendarOverride[], year: number): boolean {
