@@ -31,6 +31,9 @@ describe('recounting promised dates when a year is entered', () => {
   });
 
   it('leaves covered deadlines alone', () => {
-    expect(rebaseDeadline('2026-11-27', [], '2026-11-24', before, after)).toEqual({ deadline: '2026-11-27', uncoveredYears: [] });
+    expect(rebaseDeadline('2026-11-27', [], '2026-11-24', before, after)).toEqual({
+      deadline: '2026-11-27',
+      uncoveredYears: [],
+    });
   });
 });
