@@ -4,25 +4,19 @@
  */
 import { useState, type FormEvent } from 'react';
 import {
-  Alert,
-  Button,
   Checkbox,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
   FormControl,
   FormControlLabel,
   FormGroup,
   FormLabel,
   Radio,
   RadioGroup,
-  Stack,
   TextField,
 } from '@mui/material';
 import type { CaseActionType } from '@shared/domain/caseMachine';
 import type { CaseRecord, Staff } from '@shared/domain/records';
 import { ACTION_FIELDS, toAction, type FieldSpec, type Values } from './actionForms';
+import { FormDialog } from '../../components/FormDialog';
 import type { CaseActionInput } from '../../db/repositories/cases';
 
 type Props = {
@@ -167,31 +161,21 @@ export function ActionDialog({ type, record, documents, staff, meId, onApply, on
   };
 
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
-      <form onSubmit={submit} noValidate aria-label={type}>
-        <DialogTitle>{type}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2} sx={{ pt: 1 }}>
-            {ACTION_FIELDS[type].length === 0 && (
-              <span>
-                确认对办件 {record.trackingNumber} 执行“{type}”？
-              </span>
-            )}
-            {ACTION_FIELDS[type].map(field)}
-            {error && (
-              <Alert severity="error" role="alert">
-                {error}
-              </Alert>
-            )}
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>取消</Button>
-          <Button type="submit" variant="contained" disabled={busy}>
-            确定{type}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={type}
+      label={type}
+      submitLabel={`确定${type}`}
+      onSubmit={submit}
+      onClose={onClose}
+      busy={busy}
+      error={error}
+    >
+      {ACTION_FIELDS[type].length === 0 && (
+        <span>
+          确认对办件 {record.trackingNumber} 执行“{type}”？
+        </span>
+      )}
+      {ACTION_FIELDS[type].map(field)}
+    </FormDialog>
   );
 }

@@ -8,10 +8,6 @@ import {
   Alert,
   Button,
   Checkbox,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
   FormControlLabel,
   FormGroup,
   FormLabel,
@@ -35,6 +31,7 @@ import { DomainRefusal } from '../../db/write';
 import { StorageError } from '../../db/storageErrors';
 import { localDay, newId, now } from '../../app/clock';
 import { useStaff } from '../../app/session';
+import { FormDialog } from '../../components/FormDialog';
 
 type Props = {
   community: CommunityProfile;
@@ -142,146 +139,125 @@ export function ResidentDialog({ community, resident, initial, onSaved, onClose 
   });
 
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="md">
-      <form onSubmit={submit} noValidate aria-label={resident ? '修改居民信息' : '登记新居民'}>
-        <DialogTitle>{resident ? '修改居民信息' : '登记新居民'}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2} sx={{ pt: 1 }}>
-            <Stack direction="row" spacing={2}>
-              <TextField
-                label="姓名"
-                autoFocus
-                value={input.name}
-                onChange={(e) => set({ name: e.target.value })}
-                {...field('name')}
-              />
-              {opened.idNumber ? (
-                <TextField
-                  label="身份证号"
-                  value={input.idNumber}
-                  onChange={(e) => set({ idNumber: e.target.value })}
-                  {...field(
-                    'idNumber',
-                    id?.ok
-                      ? `出生日期 ${id.birthDate} · ${ageOn(id.birthDate, today)} 岁 · ${id.gender}`
-                      : '18 位，可输入全角字符',
-                  )}
-                />
-              ) : (
-                <MaskedField
-                  label="身份证号"
-                  masked={maskIdNumber(resident?.idNumber)}
-                  onOpen={() => void open('idNumber')}
-                />
-              )}
-            </Stack>
-            <Stack direction="row" spacing={2}>
-              {opened.phone ? (
-                <TextField
-                  label="联系电话"
-                  value={input.phone}
-                  onChange={(e) => set({ phone: e.target.value })}
-                  {...field('phone', '手机或固定电话')}
-                />
-              ) : (
-                <MaskedField label="联系电话" masked={maskPhone(resident?.phone)} onOpen={() => void open('phone')} />
-              )}
-              <TextField
-                select
-                label="性别"
-                value={id?.ok ? id.gender : (input.gender ?? '')}
-                disabled={Boolean(id?.ok)}
-                onChange={(e) => set({ gender: (e.target.value || undefined) as ResidentInput['gender'] })}
-                slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
-                {...field('gender', id?.ok ? '由身份证号得出' : ' ')}
-              >
-                <option value="">未填</option>
-                <option value="男">男</option>
-                <option value="女">女</option>
-              </TextField>
-            </Stack>
-            <Stack direction="row" spacing={2}>
-              <TextField
-                label="楼栋"
-                value={input.building}
-                onChange={(e) => set({ building: e.target.value })}
-                {...field('building')}
-              />
-              <TextField
-                label="单元"
-                value={input.unit}
-                onChange={(e) => set({ unit: e.target.value })}
-                {...field('unit')}
-              />
-              <TextField
-                label="房号"
-                value={input.room}
-                onChange={(e) => set({ room: e.target.value })}
-                {...field('room')}
-              />
-              <TextField
-                select
-                label="网格"
-                value={input.gridId}
-                onChange={(e) => set({ gridId: e.target.value })}
-                slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
-                {...field('gridId')}
-              >
-                <option value="">未指定</option>
-                {community.grids.map((g) => (
-                  <option key={g.id} value={g.id}>
-                    {g.name}
-                  </option>
-                ))}
-              </TextField>
-            </Stack>
-            <FormGroup row aria-label="人员标签">
-              <FormLabel sx={{ width: '100%' }}>人员标签</FormLabel>
-              {tagOptions.map((t) => (
-                <FormControlLabel
-                  key={t}
-                  label={t}
-                  control={
-                    <Checkbox
-                      checked={input.tags.includes(t)}
-                      onChange={(e) =>
-                        set({ tags: e.target.checked ? [...input.tags, t] : input.tags.filter((x) => x !== t) })
-                      }
-                    />
-                  }
-                />
-              ))}
-            </FormGroup>
-            {duplicate && (
-              <Alert
-                severity="warning"
-                role="alert"
-                action={
-                  <Button color="inherit" onClick={() => onSaved(duplicate)}>
-                    使用已有记录
-                  </Button>
+    <FormDialog
+      title={resident ? '修改居民信息' : '登记新居民'}
+      submitLabel="保存居民"
+      onSubmit={submit}
+      onClose={onClose}
+      error={failure}
+      maxWidth="md"
+    >
+      <Stack direction="row" spacing={2}>
+        <TextField
+          label="姓名"
+          autoFocus
+          value={input.name}
+          onChange={(e) => set({ name: e.target.value })}
+          {...field('name')}
+        />
+        {opened.idNumber ? (
+          <TextField
+            label="身份证号"
+            value={input.idNumber}
+            onChange={(e) => set({ idNumber: e.target.value })}
+            {...field(
+              'idNumber',
+              id?.ok
+                ? `出生日期 ${id.birthDate} · ${ageOn(id.birthDate, today)} 岁 · ${id.gender}`
+                : '18 位，可输入全角字符',
+            )}
+          />
+        ) : (
+          <MaskedField
+            label="身份证号"
+            masked={maskIdNumber(resident?.idNumber)}
+            onOpen={() => void open('idNumber')}
+          />
+        )}
+      </Stack>
+      <Stack direction="row" spacing={2}>
+        {opened.phone ? (
+          <TextField
+            label="联系电话"
+            value={input.phone}
+            onChange={(e) => set({ phone: e.target.value })}
+            {...field('phone', '手机或固定电话')}
+          />
+        ) : (
+          <MaskedField label="联系电话" masked={maskPhone(resident?.phone)} onOpen={() => void open('phone')} />
+        )}
+        <TextField
+          select
+          label="性别"
+          value={id?.ok ? id.gender : (input.gender ?? '')}
+          disabled={Boolean(id?.ok)}
+          onChange={(e) => set({ gender: (e.target.value || undefined) as ResidentInput['gender'] })}
+          slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+          {...field('gender', id?.ok ? '由身份证号得出' : ' ')}
+        >
+          <option value="">未填</option>
+          <option value="男">男</option>
+          <option value="女">女</option>
+        </TextField>
+      </Stack>
+      <Stack direction="row" spacing={2}>
+        <TextField
+          label="楼栋"
+          value={input.building}
+          onChange={(e) => set({ building: e.target.value })}
+          {...field('building')}
+        />
+        <TextField label="单元" value={input.unit} onChange={(e) => set({ unit: e.target.value })} {...field('unit')} />
+        <TextField label="房号" value={input.room} onChange={(e) => set({ room: e.target.value })} {...field('room')} />
+        <TextField
+          select
+          label="网格"
+          value={input.gridId}
+          onChange={(e) => set({ gridId: e.target.value })}
+          slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+          {...field('gridId')}
+        >
+          <option value="">未指定</option>
+          {community.grids.map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.name}
+            </option>
+          ))}
+        </TextField>
+      </Stack>
+      <FormGroup row aria-label="人员标签">
+        <FormLabel sx={{ width: '100%' }}>人员标签</FormLabel>
+        {tagOptions.map((t) => (
+          <FormControlLabel
+            key={t}
+            label={t}
+            control={
+              <Checkbox
+                checked={input.tags.includes(t)}
+                onChange={(e) =>
+                  set({ tags: e.target.checked ? [...input.tags, t] : input.tags.filter((x) => x !== t) })
                 }
-              >
-                <Typography>
-                  已有相同居民：{duplicate.name} {maskIdNumber(duplicate.idNumber)} {maskPhone(duplicate.phone)}
-                </Typography>
-              </Alert>
-            )}
-            {failure && (
-              <Alert severity="error" role="alert">
-                {failure}
-              </Alert>
-            )}
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>取消</Button>
-          <Button type="submit" variant="contained">
-            保存居民
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+              />
+            }
+          />
+        ))}
+      </FormGroup>
+      {duplicate && (
+        <Alert
+          severity="warning"
+          role="alert"
+          action={
+            <Button color="inherit" onClick={() => onSaved(duplicate)}>
+              使用已有记录
+            </Button>
+          }
+        >
+          <Typography>
+            已有相同居民：{duplicate.name} {maskIdNumber(duplicate.idNumber)} {maskPhone(duplicate.phone)}
+          </Typography>
+        </Alert>
+      )}
+    </FormDialog>
   );
 }
 

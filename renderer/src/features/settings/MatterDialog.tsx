@@ -4,18 +4,7 @@
  * 即办 = 0 days, …) are one piece of code.
  */
 import { useState, type FormEvent } from 'react';
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  FormControlLabel,
-  Stack,
-  TextField,
-} from '@mui/material';
+import { Checkbox, FormControlLabel, Stack, TextField } from '@mui/material';
 import { parseCatalog, REMITS, SERVICE_MODES, type MatterTypeDef } from '@shared/domain/catalog';
 import { getDb } from '../../db/database';
 import { saveMatterType } from '../../db/repositories/catalog';
@@ -24,6 +13,7 @@ import { now } from '../../app/clock';
 import { useStaff } from '../../app/session';
 import { useGuardedAction } from '../../app/useGuardedAction';
 import { DocumentsEditor } from './DocumentsEditor';
+import { FormDialog } from '../../components/FormDialog';
 
 type Props = { matter: MatterType | null; all: MatterType[]; categories: string[]; onClose: () => void };
 
@@ -76,104 +66,85 @@ export function MatterDialog({ matter, all, categories, onClose }: Props) {
   }
 
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="md">
-      <form onSubmit={submit} noValidate>
-        <DialogTitle>{matter ? `编辑事项：${matter.name}` : '新增事项'}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2} sx={{ pt: 1 }}>
-            <Stack direction="row" spacing={2}>
-              <TextField
-                label="事项编码"
-                value={def.code}
-                disabled={matter !== null}
-                onChange={(e) => set({ code: e.target.value })}
-                helperText="如 SB-001，保存后不可修改"
-              />
-              <TextField
-                label="所属类别"
-                value={def.category}
-                onChange={(e) => set({ category: e.target.value })}
-                slotProps={{ htmlInput: { list: 'matter-categories' } }}
-                helperText="可选已有类别或输入新类别"
-              />
-              <datalist id="matter-categories">
-                {categories.map((c) => (
-                  <option key={c} value={c} />
-                ))}
-              </datalist>
-            </Stack>
-            <TextField label="事项名称" autoFocus value={def.name} onChange={(e) => set({ name: e.target.value })} />
-            <Stack direction="row" spacing={2}>
-              <TextField
-                select
-                label="默认办理方式"
-                value={def.defaultMode}
-                onChange={(e) => set({ defaultMode: e.target.value as MatterTypeDef['defaultMode'] })}
-                slotProps={{ select: { native: true } }}
-              >
-                {SERVICE_MODES.map((m) => (
-                  <option key={m}>{m}</option>
-                ))}
-              </TextField>
-              <TextField
-                label="办理时限（工作日）"
-                type="number"
-                value={def.timeLimitDays}
-                onChange={(e) => set({ timeLimitDays: e.target.value === '' ? Number.NaN : Number(e.target.value) })}
-              />
-              <TextField
-                select
-                label="办理层级"
-                value={def.remit}
-                onChange={(e) => set({ remit: e.target.value as MatterTypeDef['remit'] })}
-                slotProps={{ select: { native: true } }}
-              >
-                {REMITS.map((r) => (
-                  <option key={r}>{r}</option>
-                ))}
-              </TextField>
-            </Stack>
-            <TextField
-              label="转报单位"
-              value={def.forwardTo ?? ''}
-              onChange={(e) => set({ forwardTo: e.target.value })}
-            />
-            <TextField
-              label="办事指南"
-              multiline
-              minRows={2}
-              value={def.guide}
-              onChange={(e) => set({ guide: e.target.value })}
-            />
-            <DocumentsEditor documents={def.documents} onChange={(documents) => set({ documents })} />
-            <Stack direction="row" spacing={2}>
-              <FormControlLabel
-                control={
-                  <Checkbox checked={def.proxyEligible} onChange={(e) => set({ proxyEligible: e.target.checked })} />
-                }
-                label="可帮代办"
-              />
-              <FormControlLabel
-                control={<Checkbox checked={active} onChange={(e) => setActive(e.target.checked)} />}
-                label="在用（取消则窗口不再受理）"
-              />
-            </Stack>
-            {(problems.length > 0 || error) && (
-              <Alert severity="error" role="alert">
-                {[...problems, ...(error ? [error] : [])].map((p) => (
-                  <div key={p}>{p}</div>
-                ))}
-              </Alert>
-            )}
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>取消</Button>
-          <Button type="submit" variant="contained">
-            保存
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={matter ? `编辑事项：${matter.name}` : '新增事项'}
+      submitLabel="保存"
+      onSubmit={submit}
+      onClose={onClose}
+      error={[...problems, ...(error ? [error] : [])]}
+      maxWidth="md"
+    >
+      <Stack direction="row" spacing={2}>
+        <TextField
+          label="事项编码"
+          value={def.code}
+          disabled={matter !== null}
+          onChange={(e) => set({ code: e.target.value })}
+          helperText="如 SB-001，保存后不可修改"
+        />
+        <TextField
+          label="所属类别"
+          value={def.category}
+          onChange={(e) => set({ category: e.target.value })}
+          slotProps={{ htmlInput: { list: 'matter-categories' } }}
+          helperText="可选已有类别或输入新类别"
+        />
+        <datalist id="matter-categories">
+          {categories.map((c) => (
+            <option key={c} value={c} />
+          ))}
+        </datalist>
+      </Stack>
+      <TextField label="事项名称" autoFocus value={def.name} onChange={(e) => set({ name: e.target.value })} />
+      <Stack direction="row" spacing={2}>
+        <TextField
+          select
+          label="默认办理方式"
+          value={def.defaultMode}
+          onChange={(e) => set({ defaultMode: e.target.value as MatterTypeDef['defaultMode'] })}
+          slotProps={{ select: { native: true } }}
+        >
+          {SERVICE_MODES.map((m) => (
+            <option key={m}>{m}</option>
+          ))}
+        </TextField>
+        <TextField
+          label="办理时限（工作日）"
+          type="number"
+          value={def.timeLimitDays}
+          onChange={(e) => set({ timeLimitDays: e.target.value === '' ? Number.NaN : Number(e.target.value) })}
+        />
+        <TextField
+          select
+          label="办理层级"
+          value={def.remit}
+          onChange={(e) => set({ remit: e.target.value as MatterTypeDef['remit'] })}
+          slotProps={{ select: { native: true } }}
+        >
+          {REMITS.map((r) => (
+            <option key={r}>{r}</option>
+          ))}
+        </TextField>
+      </Stack>
+      <TextField label="转报单位" value={def.forwardTo ?? ''} onChange={(e) => set({ forwardTo: e.target.value })} />
+      <TextField
+        label="办事指南"
+        multiline
+        minRows={2}
+        value={def.guide}
+        onChange={(e) => set({ guide: e.target.value })}
+      />
+      <DocumentsEditor documents={def.documents} onChange={(documents) => set({ documents })} />
+      <Stack direction="row" spacing={2}>
+        <FormControlLabel
+          control={<Checkbox checked={def.proxyEligible} onChange={(e) => set({ proxyEligible: e.target.checked })} />}
+          label="可帮代办"
+        />
+        <FormControlLabel
+          control={<Checkbox checked={active} onChange={(e) => setActive(e.target.checked)} />}
+          label="在用（取消则窗口不再受理）"
+        />
+      </Stack>
+    </FormDialog>
   );
 }

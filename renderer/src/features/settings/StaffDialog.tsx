@@ -3,20 +3,7 @@
  * slow KDF before it reaches the repository.
  */
 import { useState, type FormEvent } from 'react';
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  FormControlLabel,
-  FormGroup,
-  FormLabel,
-  Stack,
-  TextField,
-} from '@mui/material';
+import { Checkbox, FormControlLabel, FormGroup, FormLabel, TextField } from '@mui/material';
 import type { CommunityProfile, Staff, StaffRole } from '@shared/domain/records';
 import { STAFF_ROLES } from '@shared/domain/records';
 import { hashSecret, validateSecret } from '@shared/domain/credentials';
@@ -25,6 +12,7 @@ import { getDb } from '../../db/database';
 import { addStaff, updateStaff } from '../../db/repositories/staff';
 import { newId, now } from '../../app/clock';
 import { useStaff } from '../../app/session';
+import { FormDialog } from '../../components/FormDialog';
 import { useGuardedAction } from '../../app/useGuardedAction';
 
 type Props = { community: CommunityProfile; target: Staff | null; onClose: () => void };
@@ -61,69 +49,58 @@ export function StaffDialog({ community, target, onClose }: Props) {
 
   const toggleGrid = (id: string) => setGrids((g) => (g.includes(id) ? g.filter((x) => x !== id) : [...g, id]));
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
-      <form onSubmit={submit} noValidate>
-        <DialogTitle>{target ? `重置 ${target.name} 的密码` : '添加工作人员'}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2} sx={{ pt: 1 }}>
-            {!target && (
-              <>
-                <TextField
-                  label="姓名"
-                  autoFocus
-                  value={name}
-                  onChange={(e) => setName(e.target.value)}
-                  error={Boolean(errors.name)}
-                  helperText={errors.name ?? ' '}
-                />
-                <TextField
-                  select
-                  label="角色"
-                  value={role}
-                  onChange={(e) => setRole(e.target.value as StaffRole)}
-                  slotProps={{ select: { native: true } }}
-                >
-                  {STAFF_ROLES.map((r) => (
-                    <option key={r} value={r}>
-                      {r}
-                    </option>
-                  ))}
-                </TextField>
-                <FormGroup aria-label="负责网格">
-                  <FormLabel>负责网格</FormLabel>
-                  {community.grids.map((g) => (
-                    <FormControlLabel
-                      key={g.id}
-                      control={<Checkbox checked={grids.includes(g.id)} onChange={() => toggleGrid(g.id)} />}
-                      label={g.name}
-                    />
-                  ))}
-                </FormGroup>
-              </>
-            )}
-            <SecretFields
-              secret={secret}
-              again={again}
-              onSecret={setSecret}
-              onAgain={setAgain}
-              secretError={errors.secret}
-              againError={errors.again}
-              label={target ? '新密码或 PIN' : '密码或 PIN'}
-            />
-            {error && (
-              <Alert severity="error" role="alert">
-                {error}
-              </Alert>
-            )}
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>取消</Button>
-          <Button type="submit" variant="contained" disabled={busy}>
-            保存
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={target ? `重置 ${target.name} 的密码` : '添加工作人员'}
+      submitLabel="保存"
+      onSubmit={submit}
+      onClose={onClose}
+      busy={busy}
+      error={error}
+    >
+      {!target && (
+        <>
+          <TextField
+            label="姓名"
+            autoFocus
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            error={Boolean(errors.name)}
+            helperText={errors.name ?? ' '}
+          />
+          <TextField
+            select
+            label="角色"
+            value={role}
+            onChange={(e) => setRole(e.target.value as StaffRole)}
+            slotProps={{ select: { native: true } }}
+          >
+            {STAFF_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </TextField>
+          <FormGroup aria-label="负责网格">
+            <FormLabel>负责网格</FormLabel>
+            {community.grids.map((g) => (
+              <FormControlLabel
+                key={g.id}
+                control={<Checkbox checked={grids.includes(g.id)} onChange={() => toggleGrid(g.id)} />}
+                label={g.name}
+              />
+            ))}
+          </FormGroup>
+        </>
+      )}
+      <SecretFields
+        secret={secret}
+        again={again}
+        onSecret={setSecret}
+        onAgain={setAgain}
+        secretError={errors.secret}
+        againError={errors.again}
+        label={target ? '新密码或 PIN' : '密码或 PIN'}
+      />
+    </FormDialog>
   );
 }
