@@ -79,6 +79,19 @@ describe('sign-in', () => {
     expect(actions.filter((a) => a === 'signin.failed')).toHaveLength(MAX_FAILED_ATTEMPTS - 1);
     expect(actions.filter((a) => a === 'signin.locked')).toHaveLength(1);
   });
+  it('an attempt checked against a password that was reset meanwhile does not count', async () => {
+    const db = freshDb();
+    const admin = await setUpCommunity(db);
+    // A slow hash for the current PIN, so the reset surely lands while it is being checked.
+    await updateStaff(db, admin.id, { password: await hashSecret('246810', undefined, 300_000) }, admin.id, T0);
+    const newHash = await hashSecret('135790', undefined, 1000);
+    const [attempt] = await Promise.all([
+      signIn(db, admin.id, '246810', T0),
+      updateStaff(db, admin.id, { password: newHash }, admin.id, T0),
+    ]);
+    expect(attempt).toEqual({ ok: false, message: '该账号的密码刚被修改，请重新输入' });
+    expect((await signIn(db, admin.id, '135790', T0)).ok).toBe(true);
+  });
 });
 
 describe('staff accounts are for admins only', () => {
