@@ -79,6 +79,7 @@ describe('sign-in', () => {
     expect(actions.filter((a) => a === 'signin.failed')).toHaveLength(MAX_FAILED_ATTEMPTS - 1);
     expect(actions.filter((a) => a === 'signin.locked')).toHaveLength(1);
   });
+
   it('an attempt checked against a password that was reset meanwhile does not count', async () => {
     const db = freshDb();
     const admin = await setUpCommunity(db);
