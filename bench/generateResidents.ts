@@ -8,19 +8,10 @@
  */
 import { computeCheckDigit } from '@shared/domain/idNumber';
 import type { Resident } from '@shared/domain/records';
+import { prng } from '../tests/unit/domain/helpers';
 import { searchKeysForName, searchKeysForResident } from '@shared/domain/pinyinKeys';
 
-/** mulberry32: deterministic pseudo-random numbers in [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
 
 function pick<T>(rand: () => number, items: readonly T[]): T {
   const item = items[Math.floor(rand() * items.length)];

@@ -19,7 +19,7 @@ import { saveMatterType } from '../../renderer/src/db/repositories/catalog';
 import { getCommunity, updateCommunity } from '../../renderer/src/db/repositories/community';
 import { addStaff } from '../../renderer/src/db/repositories/staff';
 import { DomainRefusal } from '../../renderer/src/db/write';
-import { freshDb, setUpCommunity, T0 } from './testDb';
+import { freshDb, setUpCommunity, T0, addSecondAdmin } from './testDb';
 
 async function withClerk() {
   const db = freshDb();
@@ -93,14 +93,7 @@ describe('admin-only settings writes', () => {
 
   it('an admin demoted in another tab is refused from then on', async () => {
     const { db, admin } = await withClerk();
-    const pw = await hashSecret('864209', undefined, 1000);
-    const second = await addStaff(
-      db,
-      { name: '赵强', role: '站长/管理员', grids: [], password: pw },
-      admin.id,
-      T0,
-      'admin-2',
-    );
+    const second = await addSecondAdmin(db, admin.id);
     await db.staff.update(second.id, { role: '值班员' });
     await expect(saveCalendarOverrides(db, newYear2027, second.id, T0 + 1)).rejects.toBeInstanceOf(DomainRefusal);
   });

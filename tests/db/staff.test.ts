@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hashSecret, LOCKOUT_MS, MAX_FAILED_ATTEMPTS } from '@shared/domain/credentials';
 import { addStaff, signIn, updateStaff } from '../../renderer/src/db/repositories/staff';
 import { DomainRefusal } from '../../renderer/src/db/write';
-import { freshDb, setUpCommunity, T0 } from './testDb';
+import { freshDb, setUpCommunity, T0, addSecondAdmin } from './testDb';
 
 describe('sign-in', () => {
   it('signs in with the right PIN and audits it', async () => {
@@ -140,17 +140,10 @@ describe('staff accounts are for admins only', () => {
 
   it('a deactivated admin or an unknown id is refused too', async () => {
     const { db, admin } = await withClerk();
-    const pw = await hashSecret('864209', undefined, 1000);
-    const second = await addStaff(
-      db,
-      { name: '赵强', role: '站长/管理员', grids: [], password: pw },
-      admin.id,
-      T0,
-      'admin-2',
-    );
+    const second = await addSecondAdmin(db, admin.id);
     await updateStaff(db, second.id, { active: false }, admin.id, T0);
     await expect(
-      addStaff(db, { name: '孙丽', role: '值班员', grids: [], password: pw }, second.id, T0, 'x-2'),
+      addStaff(db, { name: '孙丽', role: '值班员', grids: [], password: second.password }, second.id, T0, 'x-2'),
     ).rejects.toBeInstanceOf(DomainRefusal);
     await expect(updateStaff(db, admin.id, { grids: [] }, 'nobody', T0)).rejects.toBeInstanceOf(DomainRefusal);
     expect(await db.staff.get('x-2')).toBeUndefined();

@@ -3,6 +3,7 @@
  */
 import { DutyDeskDB } from '../../renderer/src/db/database';
 import { createResident } from '../../renderer/src/db/repositories/residents';
+import { addStaff } from '../../renderer/src/db/repositories/staff';
 import { computeCheckDigit } from '@shared/domain/idNumber';
 import { completeSetup, type SetupInput } from '../../renderer/src/db/repositories/community';
 import { parseCatalog } from '@shared/domain/catalog';
@@ -61,4 +62,10 @@ export async function createZhangSan(db: DutyDeskDB, staffId: string, today: str
     { staffId, now: T0, today },
     'res-1',
   );
+}
+
+/** A second 站长/管理员 (赵强), added by `adminId`. */
+export async function addSecondAdmin(db: DutyDeskDB, adminId: string) {
+  const password = await hashSecret('864209', undefined, 1000);
+  return addStaff(db, { name: '赵强', role: '站长/管理员', grids: [], password }, adminId, T0, 'admin-2');
 }
