@@ -15,12 +15,12 @@ import { addDays } from '@shared/domain/localDate';
 import { DutyDeskDB } from '../renderer/src/db/database';
 import { queueCounts, queuePage } from '../renderer/src/db/repositories/cases';
 import { dashboardCounts } from '../renderer/src/db/repositories/dashboard';
+import { testDesk } from '../tests/db/testDb';
 import { prng } from './generateResidents';
 import { fmt, stats, timeRuns } from './stats';
 
 const COUNT = 30_000;
 const TODAY = '2026-11-24';
-const SOON = '2026-11-25';
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 
 function generateCases(count: number): CaseRecord[] {
@@ -61,7 +61,8 @@ function generateCases(count: number): CaseRecord[] {
 
 describe(`case queues at ${COUNT.toLocaleString('en')} cases`, () => {
   const db = new DutyDeskDB(`bench-cases-${Date.now()}`);
-  const q = { staffId: 's1', today: TODAY, soonUntil: SOON };
+  /** s1's desk on TODAY (即将超期 runs to the next working day, 2026-11-25). */
+  const q = testDesk(db, { staffId: 's1', today: TODAY });
 
   beforeAll(async () => {
     const t0 = performance.now();
@@ -76,17 +77,17 @@ describe(`case queues at ${COUNT.toLocaleString('en')} cases`, () => {
   });
 
   it('prints p50 / p95 next to a bare count', async () => {
-    const overdue = await queuePage(db, '已超期', q, {}, { offset: 0, limit: 25 });
+    const overdue = await queuePage(q, '已超期', {}, { offset: 0, limit: 25 });
     expect(overdue.rows.length).toBe(25);
     expect(overdue.rows.every((r) => (r.dueDay ?? '') < TODAY)).toBe(true);
 
     const measures: [string, () => Promise<unknown>][] = [
       ['bare db.cases.count()  (baseline)', () => db.cases.count()],
       ['bare one-status count (index)', () => db.cases.where('status').equals('办理中').count()],
-      ['已超期 queue, first page + total', () => queuePage(db, '已超期', q, {}, { offset: 0, limit: 25 })],
-      ['已超期 queue, page 3 by 网格', () => queuePage(db, '已超期', q, { gridId: 'g3' }, { offset: 50, limit: 25 })],
-      ['all queue counts (9 queues)', () => queueCounts(db, q)],
-      ['工作台 counts', () => dashboardCounts(db, TODAY, SOON)],
+      ['已超期 queue, first page + total', () => queuePage(q, '已超期', {}, { offset: 0, limit: 25 })],
+      ['已超期 queue, page 3 by 网格', () => queuePage(q, '已超期', { gridId: 'g3' }, { offset: 50, limit: 25 })],
+      ['all queue counts (9 queues)', () => queueCounts(q)],
+      ['工作台 counts', () => dashboardCounts(q)],
     ];
     const rows: [string, number[]][] = [];
     for (const [name, fn] of measures) rows.push([name, await timeRuns(RUNS, fn)]);

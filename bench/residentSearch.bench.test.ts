@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeQuery, searchKeysForName } from '@shared/domain/pinyinKeys';
 import { DutyDeskDB } from '../renderer/src/db/database';
 import { searchResidents } from '../renderer/src/db/repositories/residents';
+import { testDesk } from '../tests/db/testDb';
 import { generateResidents, prng } from './generateResidents';
 import { fmt, stats } from './stats';
 
@@ -31,6 +32,7 @@ type Query = { kind: Kind; q: string };
 
 describe(`resident search at ${COUNT.toLocaleString('en')} residents`, () => {
   const db = new DutyDeskDB(`bench-residents-${Date.now()}`);
+  const desk = testDesk(db);
   const { residents } = generateResidents(COUNT);
   let queries: Query[] = [];
 
@@ -80,7 +82,7 @@ describe(`resident search at ${COUNT.toLocaleString('en')} residents`, () => {
     const bare = (q: string) => db.residents.where('searchKeys').startsWith(normalizeQuery(q)).limit(LIMIT).toArray();
     // Warm-up (JIT, fake-indexeddb internals), not measured.
     for (const { q } of queries.slice(0, 40)) {
-      await searchResidents(db, q, LIMIT);
+      await searchResidents(desk, q, LIMIT);
       await bare(q);
     }
 
@@ -92,7 +94,7 @@ describe(`resident search at ${COUNT.toLocaleString('en')} residents`, () => {
       // Alternate which runs first so neither benefits systematically from a warm cache.
       const runOurs = async () => {
         const t = performance.now();
-        const found = await searchResidents(db, q, LIMIT);
+        const found = await searchResidents(desk, q, LIMIT);
         const ms = performance.now() - t;
         if (found.length === 0) empty += 1;
         expect(found.length).toBeLessThanOrEqual(LIMIT);

@@ -5,16 +5,24 @@ import { addStaff } from '../../renderer/src/db/repositories/staff';
 import { registerVisit } from '../../renderer/src/db/repositories/visits';
 import {
   addCaseNote,
-  caseEvents,
   performCaseAction,
   queueCounts,
   queuePage,
   searchCases,
-  type CaseActionContext,
 } from '../../renderer/src/db/repositories/cases';
+import { caseEvents } from '../../renderer/src/db/repositories/caseTimeline';
 import { dashboardCounts } from '../../renderer/src/db/repositories/dashboard';
-import { DomainRefusal } from '../../renderer/src/db/write';
-import { counterIds, freshDb, setUpCommunity, T0, createZhangSan } from './testDb';
+import { DomainRefusal } from '../../renderer/src/db/refusal';
+import {
+  counterIds,
+  freshDb,
+  setUpCommunity,
+  T0,
+  createZhangSan,
+  testDesk,
+  idsOf,
+  type TestDeskOptions,
+} from './testDb';
 
 const calendar = createCalendar();
 const ACCEPT_DAY = '2026-11-24';
@@ -22,17 +30,16 @@ const ACCEPT_DAY = '2026-11-24';
 async function world() {
   const db = freshDb();
   const admin = await setUpCommunity(db);
-  const back = await addStaff(
-    db,
-    { name: '李明', role: '值班员', grids: [], password: await hashSecret('864209', undefined, 1000) },
-    admin.id,
-    T0,
-    'back-1',
-  );
+  const back = await addStaff(testDesk(db, { staffId: admin.id, now: T0, newId: idsOf('back-1') }), {
+    name: '李明',
+    role: '值班员',
+    grids: [],
+    password: await hashSecret('864209', undefined, 1000),
+  });
   const resident = await createZhangSan(db, admin.id, ACCEPT_DAY);
   const matter = (await db.matterTypes.get('DY-001'))!;
   const { cases } = await registerVisit(
-    db,
+    testDesk(db, { staffId: admin.id, now: T0, today: ACCEPT_DAY, calendar, ...counterIds('v') }),
     {
       residentId: resident.id,
       channel: '来站',
@@ -40,15 +47,13 @@ async function world() {
       content: '',
       cases: [{ matter, mode: '承诺件', received: matter.documents.map((d) => d.name) }],
     },
-    { staffId: admin.id, now: T0, today: ACCEPT_DAY, communityCode: 'THL', calendar, ...counterIds('v') },
   );
   const caseId = cases[0]!.id;
   const ids = counterIds('act');
-  const ctx = (staffId: string, today: string): CaseActionContext => ({
+  const ctx = (staffId: string, today: string): TestDeskOptions => ({
     staffId,
     now: Date.parse(`${today}T10:00:00+08:00`),
     today,
-    communityCode: 'THL',
     calendar,
     ...ids,
   });
@@ -59,15 +64,12 @@ describe('carrying a case to the end', () => {
   it('follows the whole path; queues and counts follow it; first contact never changes', async () => {
     const { db, admin, back, caseId, ctx, deadline } = await world();
     const act = (staffId: string, today: string, a: Parameters<typeof performCaseAction>[2]) =>
-      performCaseAction(db, caseId, a, ctx(staffId, today));
+      performCaseAction(testDesk(db, ctx(staffId, today)), caseId, a);
 
     await act(admin.id, ACCEPT_DAY, { type: '转办', toStaffId: back.id });
-    const q = (staffId: string, today: string) => ({
-      staffId,
-      today,
-      soonUntil: calendar.addWorkingDays(today, 1).date,
-    });
-    expect((await queueCounts(db, q(back.id, ACCEPT_DAY)))['待签收']).toBe(1);
+    /** The desk of `staffId` on `today` (the queues are read as they see them). */
+    const q = (staffId: string, today: string) => testDesk(db, { staffId, today, calendar });
+    expect((await queueCounts(q(back.id, ACCEPT_DAY)))['待签收']).toBe(1);
     await expect(act(admin.id, ACCEPT_DAY, { type: '签收' })).rejects.toThrow('只有被转办的工作人员本人可以签收');
     const signed = await act(back.id, ACCEPT_DAY, { type: '签收' });
     expect(signed).toMatchObject({ status: '办理中', handlerId: back.id, firstContactId: admin.id });
@@ -78,20 +80,20 @@ describe('carrying a case to the end', () => {
       while (calendar.addWorkingDays(d, 1).date < deadline) d = calendar.addWorkingDays(d, 1).date;
       return d;
     })();
-    const soon = await queuePage(db, '即将超期', q(back.id, dayBefore), {}, { offset: 0, limit: 10 });
+    const soon = await queuePage(q(back.id, dayBefore), '即将超期', {}, { offset: 0, limit: 10 });
     expect(soon.rows.map((r) => r.id)).toEqual([caseId]);
-    expect((await dashboardCounts(db, dayBefore, calendar.addWorkingDays(dayBefore, 1).date)).dueSoon).toBe(1);
-    expect((await queuePage(db, '即将超期', q(back.id, ACCEPT_DAY), {}, { offset: 0, limit: 10 })).total).toBe(0);
+    expect((await dashboardCounts(testDesk(db, { today: dayBefore, calendar }))).dueSoon).toBe(1);
+    expect((await queuePage(q(back.id, ACCEPT_DAY), '即将超期', {}, { offset: 0, limit: 10 })).total).toBe(0);
 
     await act(back.id, dayBefore, { type: '上报街道', level: '紧急', request: '协调处理', office: '街道党工委' });
-    expect((await queueCounts(db, q(back.id, dayBefore)))['已上报街道']).toBe(1);
+    expect((await queueCounts(q(back.id, dayBefore)))['已上报街道']).toBe(1);
     await act(back.id, dayBefore, { type: '报到', who: '街道组织办', at: Date.parse(`${dayBefore}T10:00:00+08:00`) });
     await act(back.id, dayBefore, { type: '处理反馈', text: '已联系原党组织' });
     await act(back.id, dayBefore, { type: '核实结项', solved: true, departmentRating: '满意' });
     await act(back.id, dayBefore, { type: '办结', result: '组织关系已转入', notifiedBy: '电话', needsCallback: false });
     const rated = await act(back.id, dayBefore, { type: '评价', rating: '非常不满意', by: '本人' });
     expect(rated.rectification?.dueDay).toBe(calendar.addWorkingDays(dayBefore, 15).date);
-    expect((await queueCounts(db, q(back.id, dayBefore)))['整改']).toBe(1);
+    expect((await queueCounts(q(back.id, dayBefore)))['整改']).toBe(1);
     await expect(act(back.id, dayBefore, { type: '评价', rating: '满意', by: '本人' })).rejects.toBeInstanceOf(
       DomainRefusal,
     );
@@ -115,17 +117,17 @@ describe('case notes', () => {
   it('adds a note to the timeline without changing the state; refuses an empty one and an archived case', async () => {
     const { db, admin, caseId } = await world();
     const ids = counterIds('note');
-    await addCaseNote(db, caseId, '已电话告知居民需补充材料', { staffId: admin.id, now: T0 + 1, ...ids });
-    await expect(addCaseNote(db, caseId, '  ', { staffId: admin.id, now: T0 + 2, ...ids })).rejects.toThrow(
+    await addCaseNote(testDesk(db, { staffId: admin.id, now: T0 + 1, ...ids }), caseId, '已电话告知居民需补充材料');
+    await expect(addCaseNote(testDesk(db, { staffId: admin.id, now: T0 + 2, ...ids }), caseId, '  ')).rejects.toThrow(
       '请填写备注内容',
     );
-    const events = await caseEvents(db, caseId);
+    const events = await caseEvents(testDesk(db), caseId);
     expect(events.map((e) => e.action)).toEqual(['受理', '备注']);
     expect((await db.cases.get(caseId))?.status).toBe('已受理');
     await db.cases.update(caseId, { status: '已归档' });
-    await expect(addCaseNote(db, caseId, '再补一句', { staffId: admin.id, now: T0 + 3, ...ids })).rejects.toThrow(
-      '只读',
-    );
+    await expect(
+      addCaseNote(testDesk(db, { staffId: admin.id, now: T0 + 3, ...ids }), caseId, '再补一句'),
+    ).rejects.toThrow('只读');
   });
 });
 
@@ -140,14 +142,14 @@ describe('即将超期 across a weekend', () => {
       dueDay: '2026-11-30',
       flags: ['在办', `我的:${admin.id}`],
     });
-    const q = (today: string) => ({ staffId: admin.id, today, soonUntil: calendar.addWorkingDays(today, 1).date });
+    const q = (today: string) => testDesk(db, { staffId: admin.id, today, calendar });
     const ids = async (today: string) =>
-      (await queuePage(db, '即将超期', q(today), {}, { offset: 0, limit: 10 })).rows.map((r) => r.id);
+      (await queuePage(q(today), '即将超期', {}, { offset: 0, limit: 10 })).rows.map((r) => r.id);
     expect(await ids('2026-11-27')).toContain('weekend'); // Friday
     expect(await ids('2026-11-26')).not.toContain('weekend'); // Thursday
-    expect(
-      (await queuePage(db, '已超期', q('2026-12-01'), {}, { offset: 0, limit: 10 })).rows.map((r) => r.id),
-    ).toContain('weekend');
+    expect((await queuePage(q('2026-12-01'), '已超期', {}, { offset: 0, limit: 10 })).rows.map((r) => r.id)).toContain(
+      'weekend',
+    );
   });
 });
 
@@ -155,7 +157,7 @@ describe('case search', () => {
   it('finds a case by tracking number, its tail, matter words and the visit content', async () => {
     const { db, caseId } = await world();
     await db.visits.toCollection().modify({ content: '父亲党组织关系从外省转入' });
-    const ids = async (q: string) => (await searchCases(db, q, [])).map((c) => c.id);
+    const ids = async (q: string) => (await searchCases(testDesk(db), q, [])).map((c) => c.id);
     expect(await ids('THL-20261124-0001')).toEqual([caseId]);
     expect(await ids('0001')).toEqual([caseId]);
     expect(await ids('组织关系转接')).toEqual([caseId]);

@@ -12,13 +12,15 @@ import {
   ResidentValidationError,
   searchResidents,
   updateResident,
-  type ResidentWriteContext,
 } from '../../renderer/src/db/repositories/residents';
-import { DomainRefusal } from '../../renderer/src/db/write';
-import { freshDb, T0 } from './testDb';
+import { DomainRefusal } from '../../renderer/src/db/refusal';
+import { freshDb, idsOf, T0, testDesk, TODAY, type TestDeskOptions } from './testDb';
 
-const TODAY = '2026-11-24';
-const CTX: ResidentWriteContext = { staffId: 'staff-1', now: T0, today: TODAY, gridIds: ['g1', 'g2'] };
+/** staff-1 at T0 on TODAY, in a community with grids g1 and g2. */
+const CTX: TestDeskOptions = { staffId: 'staff-1', now: T0, today: TODAY };
+/** The desk for `ctx`; a new record gets `id`. */
+const at = (db: DutyDeskDB, ctx: TestDeskOptions = CTX, id?: string) =>
+  testDesk(db, { ...ctx, ...(id ? { newId: idsOf(id) } : {}) });
 const HAN = /[\u4e00-\u9fff]/;
 
 function id(first17: string): string {
@@ -59,14 +61,12 @@ async function seed(db: DutyDeskDB, names: string[], start = 0) {
   for (const [i, name] of names.entries()) {
     const n = start + i;
     const resident = await createResident(
-      db,
+      at(db, { ...CTX, now: T0 + n }, `r-${n}`),
       input({
         name,
         idNumber: id(`110105198001${String(1 + (n % 28)).padStart(2, '0')}${String(n).padStart(3, '0')}`),
         phone: `139${String(n).padStart(8, '0')}`,
       }),
-      { ...CTX, now: T0 + n },
-      `r-${n}`,
     );
     out.push(resident);
   }
@@ -76,7 +76,7 @@ async function seed(db: DutyDeskDB, names: string[], start = 0) {
 describe('createResident', () => {
   it('stores a valid resident with derived fields, search keys and stamps; audits without personal data', async () => {
     const db = freshDb();
-    const r = await createResident(db, input({ phone: '138 1234 5678' }), CTX, 'r-1');
+    const r = await createResident(at(db, CTX, 'r-1'), input({ phone: '138 1234 5678' }));
     expect(r).toMatchObject({
       id: 'r-1',
       name: '张三',
@@ -94,7 +94,7 @@ describe('createResident', () => {
     expect(r.searchKeys).toEqual(
       expect.arrayContaining(['张三', 'zhangsan', 'zs', ZS_PHONE, '5678', ZS_ID, ZS_ID.slice(-4), ZS_ID.slice(-6)]),
     );
-    expect(await getResident(db, 'r-1')).toEqual(r);
+    expect(await getResident(at(db), 'r-1')).toEqual(r);
 
     const audit = await db.auditLog.toArray();
     expect(audit).toHaveLength(1);
@@ -111,9 +111,9 @@ describe('createResident', () => {
 
   it('does not store absent optional fields (so residents without an ID do not collide on the unique index)', async () => {
     const db = freshDb();
-    await createResident(db, input({ name: '李四', idNumber: '', phone: '13900000001', gridId: '' }), CTX, 'a');
-    await createResident(db, input({ name: '王五', idNumber: '', phone: '13900000002', gridId: '' }), CTX, 'b');
-    const a = await getResident(db, 'a');
+    await createResident(at(db, CTX, 'a'), input({ name: '李四', idNumber: '', phone: '13900000001', gridId: '' }));
+    await createResident(at(db, CTX, 'b'), input({ name: '王五', idNumber: '', phone: '13900000002', gridId: '' }));
+    const a = await getResident(at(db), 'a');
     expect(a && 'idNumber' in a).toBe(false);
     expect(a && 'gridId' in a).toBe(false);
     expect(await db.residents.count()).toBe(2);
@@ -134,7 +134,7 @@ describe('createResident', () => {
     'refuses %s with a Chinese message at the field and saves nothing',
     async (_label, patch, field, message) => {
       const db = freshDb();
-      const e = await refusal(createResident(db, input(patch), CTX, 'r-1'));
+      const e = await refusal(createResident(at(db, CTX, 'r-1'), input(patch)));
       expect(e).toBeInstanceOf(ResidentValidationError);
       expect(e.field).toBe(field);
       expect(e.message).toBe(message);
@@ -147,7 +147,9 @@ describe('createResident', () => {
 
   it('carries every field error for the form', async () => {
     const db = freshDb();
-    const e = await refusal(createResident(db, input({ name: '', idNumber: '123', phone: '1381234567' }), CTX, 'r-1'));
+    const e = await refusal(
+      createResident(at(db, CTX, 'r-1'), input({ name: '', idNumber: '123', phone: '1381234567' })),
+    );
     expect(e).toBeInstanceOf(ResidentValidationError);
     expect(Object.keys((e as ResidentValidationError).errors).sort()).toEqual(['idNumber', 'name', 'phone']);
     expect(e.field).toBe('name');
@@ -155,8 +157,8 @@ describe('createResident', () => {
 
   it('catches a duplicate ID number and offers the existing record; nothing else is written', async () => {
     const db = freshDb();
-    const first = await createResident(db, input(), CTX, 'r-1');
-    const e = await refusal(createResident(db, input({ name: '张叁', phone: '13700000000' }), CTX, 'r-2'));
+    const first = await createResident(at(db, CTX, 'r-1'), input());
+    const e = await refusal(createResident(at(db, CTX, 'r-2'), input({ name: '张叁', phone: '13700000000' })));
     expect(e).toBeInstanceOf(DuplicateResidentError);
     const dup = e as DuplicateResidentError;
     expect(dup.existing).toEqual(first);
@@ -170,16 +172,16 @@ describe('createResident', () => {
 
   it('catches the same name + phone (no ID) and offers the existing record; same phone with another name is fine', async () => {
     const db = freshDb();
-    const first = await createResident(db, input({ idNumber: '' }), CTX, 'r-1');
+    const first = await createResident(at(db, CTX, 'r-1'), input({ idNumber: '' }));
     const e = await refusal(
-      createResident(db, input({ name: ' 张三 ', idNumber: '', phone: '138-1234-5678' }), CTX, 'r-2'),
+      createResident(at(db, CTX, 'r-2'), input({ name: ' 张三 ', idNumber: '', phone: '138-1234-5678' })),
     );
     expect(e).toBeInstanceOf(DuplicateResidentError);
     expect((e as DuplicateResidentError).existing.id).toBe(first.id);
     expect((e as DuplicateResidentError).reason).toBe('namePhone');
     expect(e.field).toBe('phone');
     // A family member sharing the phone is a different resident.
-    await createResident(db, input({ name: '李秀兰', idNumber: '' }), CTX, 'r-3');
+    await createResident(at(db, CTX, 'r-3'), input({ name: '李秀兰', idNumber: '' }));
     expect(await db.residents.count()).toBe(2);
   });
 });
@@ -187,7 +189,7 @@ describe('createResident', () => {
 describe('findDuplicates', () => {
   it('finds by ID or by name + phone, and excludes the given id', async () => {
     const db = freshDb();
-    await createResident(db, input(), CTX, 'r-1');
+    await createResident(at(db, CTX, 'r-1'), input());
     const byId = await findDuplicates(db, { name: '别人', idNumber: ZS_ID, tags: [] });
     expect(byId.map((r) => r.id)).toEqual(['r-1']);
     const byNamePhone = await findDuplicates(db, { name: '张三', phone: ZS_PHONE, tags: [] });
@@ -200,12 +202,16 @@ describe('findDuplicates', () => {
 describe('updateResident', () => {
   it('re-validates, recomputes search keys, keeps creation stamps and audits changed field names only', async () => {
     const db = freshDb();
-    await createResident(db, input(), CTX, 'r-1');
-    const next = await updateResident(db, 'r-1', input({ phone: '13955556666', room: '' }), {
-      ...CTX,
-      staffId: 'staff-2',
-      now: T0 + 1000,
-    });
+    await createResident(at(db, CTX, 'r-1'), input());
+    const next = await updateResident(
+      at(db, {
+        ...CTX,
+        staffId: 'staff-2',
+        now: T0 + 1000,
+      }),
+      'r-1',
+      input({ phone: '13955556666', room: '' }),
+    );
     expect(next).toMatchObject({
       phone: '13955556666',
       createdBy: 'staff-1',
@@ -214,9 +220,9 @@ describe('updateResident', () => {
       updatedAt: T0 + 1000,
     });
     expect('room' in next).toBe(false);
-    expect(await getResident(db, 'r-1')).toEqual(next);
-    expect(await searchResidents(db, '5678')).toEqual([]);
-    expect((await searchResidents(db, '6666')).map((r) => r.id)).toEqual(['r-1']);
+    expect(await getResident(at(db), 'r-1')).toEqual(next);
+    expect(await searchResidents(at(db), '5678')).toEqual([]);
+    expect((await searchResidents(at(db), '6666')).map((r) => r.id)).toEqual(['r-1']);
 
     const last = await db.auditLog.orderBy('seq').last();
     expect(last).toMatchObject({
@@ -230,26 +236,26 @@ describe('updateResident', () => {
 
   it('does not count the resident itself as a duplicate, but refuses taking another resident’s ID', async () => {
     const db = freshDb();
-    await createResident(db, input(), CTX, 'r-1');
+    await createResident(at(db, CTX, 'r-1'), input());
     const other = id('11010519900101124');
-    await createResident(db, input({ name: '李四', idNumber: other, phone: '13700000000' }), CTX, 'r-2');
-    await updateResident(db, 'r-1', input({ tags: ['独居老人', '党员'] }), CTX);
-    expect((await getResident(db, 'r-1'))?.tags).toEqual(['独居老人', '党员']);
-    const e = await refusal(updateResident(db, 'r-1', input({ idNumber: other }), CTX));
+    await createResident(at(db, CTX, 'r-2'), input({ name: '李四', idNumber: other, phone: '13700000000' }));
+    await updateResident(at(db, CTX), 'r-1', input({ tags: ['独居老人', '党员'] }));
+    expect((await getResident(at(db), 'r-1'))?.tags).toEqual(['独居老人', '党员']);
+    const e = await refusal(updateResident(at(db, CTX), 'r-1', input({ idNumber: other })));
     expect(e).toBeInstanceOf(DuplicateResidentError);
     expect((e as DuplicateResidentError).existing.id).toBe('r-2');
-    expect((await getResident(db, 'r-1'))?.idNumber).toBe(ZS_ID);
+    expect((await getResident(at(db), 'r-1'))?.idNumber).toBe(ZS_ID);
   });
 
   it('refuses invalid input and unknown residents; writes nothing when nothing changed', async () => {
     const db = freshDb();
-    await createResident(db, input(), CTX, 'r-1');
+    await createResident(at(db, CTX, 'r-1'), input());
     const before = await db.auditLog.count();
-    await expect(updateResident(db, 'r-1', input({ phone: '1381234567' }), CTX)).rejects.toBeInstanceOf(
+    await expect(updateResident(at(db, CTX), 'r-1', input({ phone: '1381234567' }))).rejects.toBeInstanceOf(
       ResidentValidationError,
     );
-    await expect(updateResident(db, 'nope', input(), CTX)).rejects.toBeInstanceOf(DomainRefusal);
-    const same = await updateResident(db, 'r-1', input({ name: ' 张三 ' }), { ...CTX, now: T0 + 5 });
+    await expect(updateResident(at(db, CTX), 'nope', input())).rejects.toBeInstanceOf(DomainRefusal);
+    const same = await updateResident(at(db, { ...CTX, now: T0 + 5 }), 'r-1', input({ name: ' 张三 ' }));
     expect(same.updatedAt).toBe(T0);
     expect(await db.auditLog.count()).toBe(before);
   });
@@ -258,29 +264,23 @@ describe('updateResident', () => {
 describe('searchResidents', () => {
   async function town(): Promise<DutyDeskDB> {
     const db = freshDb();
-    await createResident(db, input(), CTX, 'zhangsan');
+    await createResident(at(db, CTX, 'zhangsan'), input());
     await createResident(
-      db,
+      at(db, CTX, 'zhangsanfeng'),
       input({ name: '张三丰', idNumber: id('43010419600101135'), phone: '13600001111' }),
-      CTX,
-      'zhangsanfeng',
     );
     await createResident(
-      db,
+      at(db, CTX, 'shan'),
       input({ name: '单田芳', idNumber: id('11010519340512117'), phone: '13500002222' }),
-      CTX,
-      'shan',
     );
     await createResident(
-      db,
+      at(db, CTX, 'lisi'),
       input({ name: '李四', idNumber: id('11010519900101124'), phone: '13700003333' }),
-      CTX,
-      'lisi',
     );
     return db;
   }
   const ids = async (db: DutyDeskDB, q: string, limit?: number) =>
-    (await searchResidents(db, q, limit)).map((r) => r.id);
+    (await searchResidents(at(db), q, limit)).map((r) => r.id);
 
   it('finds by full pinyin, initials (exact initials first), Chinese prefix and full-width input', async () => {
     const db = await town();
@@ -296,8 +296,8 @@ describe('searchResidents', () => {
 
   it('ranks an exact key above prefix matches even when the exact one sorts later by name', async () => {
     const db = freshDb();
-    await createResident(db, input({ name: '张三丰', idNumber: '', phone: '13600001111' }), CTX, 'a');
-    await createResident(db, input({ name: '周森', idNumber: '', phone: '13600002222' }), CTX, 'b');
+    await createResident(at(db, CTX, 'a'), input({ name: '张三丰', idNumber: '', phone: '13600001111' }));
+    await createResident(at(db, CTX, 'b'), input({ name: '周森', idNumber: '', phone: '13600002222' }));
     // 'zs' equals 周森's initials; 张三丰 only starts with it.
     expect(await ids(db, 'zs')).toEqual(['b', 'a']);
   });
@@ -322,10 +322,10 @@ describe('searchResidents', () => {
 
   it('returns nothing for an empty or separator-only query and for no match', async () => {
     const db = await town();
-    expect(await searchResidents(db, '')).toEqual([]);
-    expect(await searchResidents(db, '  · ')).toEqual([]);
-    expect(await searchResidents(db, 'qqq')).toEqual([]);
-    expect(await searchResidents(db, 'zs', 0)).toEqual([]);
+    expect(await searchResidents(at(db), '')).toEqual([]);
+    expect(await searchResidents(at(db), '  · ')).toEqual([]);
+    expect(await searchResidents(at(db), 'qqq')).toEqual([]);
+    expect(await searchResidents(at(db), 'zs', 0)).toEqual([]);
   });
 
   it('respects the limit (default 20) and returns distinct residents', async () => {
@@ -335,14 +335,14 @@ describe('searchResidents', () => {
       db,
       Array.from(given).map((c) => `张${c}`),
     );
-    const all = await searchResidents(db, '张', 100);
+    const all = await searchResidents(at(db), '张', 100);
     expect(all).toHaveLength(30);
-    expect(await searchResidents(db, '张')).toHaveLength(20);
-    const five = await searchResidents(db, 'zhang', 5);
+    expect(await searchResidents(at(db), '张')).toHaveLength(20);
+    const five = await searchResidents(at(db), 'zhang', 5);
     expect(five).toHaveLength(5);
     expect(new Set(five.map((r) => r.id)).size).toBe(5);
     // '1' matches every phone (and more keys per resident): still only `limit` distinct residents.
-    const ones = await searchResidents(db, '1', 7);
+    const ones = await searchResidents(at(db), '1', 7);
     expect(ones).toHaveLength(7);
     expect(new Set(ones.map((r) => r.id)).size).toBe(7);
   });
@@ -350,8 +350,8 @@ describe('searchResidents', () => {
   it('returns distinct residents when one resident matches through several keys', async () => {
     const db = freshDb();
     // Phone 13900001390: keys '13900001390' and last-4 '1390' both start with '139'.
-    await createResident(db, input({ name: '王五', idNumber: '', phone: '13900001390' }), CTX, 'w');
-    await createResident(db, input({ name: '赵六', idNumber: '', phone: '13900002222' }), CTX, 'z');
+    await createResident(at(db, CTX, 'w'), input({ name: '王五', idNumber: '', phone: '13900001390' }));
+    await createResident(at(db, CTX, 'z'), input({ name: '赵六', idNumber: '', phone: '13900002222' }));
     expect((await ids(db, '139', 2)).sort()).toEqual(['w', 'z']);
   });
 });
@@ -359,9 +359,9 @@ describe('searchResidents', () => {
 describe('revealResidentField', () => {
   it('returns the full value and audits the reveal without the value', async () => {
     const db = freshDb();
-    await createResident(db, input(), CTX, 'r-1');
-    expect(await revealResidentField(db, 'r-1', 'idNumber', 'staff-2', T0 + 60_000)).toBe(ZS_ID);
-    expect(await revealResidentField(db, 'r-1', 'phone', 'staff-2', T0 + 61_000)).toBe(ZS_PHONE);
+    await createResident(at(db, CTX, 'r-1'), input());
+    expect(await revealResidentField(at(db, { staffId: 'staff-2', now: T0 + 60_000 }), 'r-1', 'idNumber')).toBe(ZS_ID);
+    expect(await revealResidentField(at(db, { staffId: 'staff-2', now: T0 + 61_000 }), 'r-1', 'phone')).toBe(ZS_PHONE);
     const reveals = await db.auditLog.where('action').equals('resident.reveal').toArray();
     expect(reveals).toHaveLength(2);
     expect(reveals[0]).toMatchObject({
@@ -380,11 +380,13 @@ describe('revealResidentField', () => {
 
   it('refuses an unknown resident or a field not on file, and logs nothing', async () => {
     const db = freshDb();
-    await createResident(db, input({ idNumber: '' }), CTX, 'r-1');
+    await createResident(at(db, CTX, 'r-1'), input({ idNumber: '' }));
     const before = await db.auditLog.count();
-    const e = await refusal(revealResidentField(db, 'r-1', 'idNumber', 'staff-1', T0));
+    const e = await refusal(revealResidentField(at(db, { staffId: 'staff-1', now: T0 }), 'r-1', 'idNumber'));
     expect(e.message).toBe('该居民档案未登记身份证号');
-    await expect(revealResidentField(db, 'nope', 'phone', 'staff-1', T0)).rejects.toBeInstanceOf(DomainRefusal);
+    await expect(revealResidentField(at(db, { staffId: 'staff-1', now: T0 }), 'nope', 'phone')).rejects.toBeInstanceOf(
+      DomainRefusal,
+    );
     expect(await db.auditLog.count()).toBe(before);
   });
 });
@@ -394,15 +396,14 @@ describe('listRecentResidents', () => {
     const db = freshDb();
     await seed(db, ['甲一', '乙二', '丙三']);
     await updateResident(
-      db,
-      'r-0',
-      input({ name: '甲一', idNumber: id('11010519800101000'), phone: '13900000000', room: '502' }),
-      {
+      at(db, {
         ...CTX,
         now: T0 + 100,
-      },
+      }),
+      'r-0',
+      input({ name: '甲一', idNumber: id('11010519800101000'), phone: '13900000000', room: '502' }),
     );
-    expect((await listRecentResidents(db, 2)).map((r) => r.id)).toEqual(['r-0', 'r-2']);
-    expect(await listRecentResidents(db, 0)).toEqual([]);
+    expect((await listRecentResidents(at(db), 2)).map((r) => r.id)).toEqual(['r-0', 'r-2']);
+    expect(await listRecentResidents(at(db), 0)).toEqual([]);
   });
 });

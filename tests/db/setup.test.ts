@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { completeSetup, getCommunity } from '../../renderer/src/db/repositories/community';
 import { onStorageError, StorageError, type StorageError as SE } from '../../renderer/src/db/storageErrors';
-import { DomainRefusal } from '../../renderer/src/db/write';
-import { counterIds, freshDb, setupInput, setUpCommunity, T0 } from './testDb';
+import { DomainRefusal } from '../../renderer/src/db/refusal';
+import { counterIds, freshDb, setupInput, setUpCommunity, T0, testDesk } from './testDb';
 import type { DutyDeskDB } from '../../renderer/src/db/database';
 
 /** A DBCore middleware that makes every write to one table fail as a full disk does. */
@@ -24,7 +24,7 @@ describe('first-run setup', () => {
   it('stores profile, admin and the whole catalog together, with an audit entry', async () => {
     const db = freshDb();
     const admin = await setUpCommunity(db);
-    const community = await getCommunity(db);
+    const community = await getCommunity(testDesk(db));
     expect(community?.name).toBe('桃花岭社区');
     expect(community?.communityClass).toBe('二类社区');
     expect(community?.grids.map((g) => g.name)).toEqual(['第一网格', '第二网格']);
@@ -40,7 +40,9 @@ describe('first-run setup', () => {
   it('refuses to run twice', async () => {
     const db = freshDb();
     await setUpCommunity(db);
-    await expect(completeSetup(db, await setupInput(), T0, counterIds('b'))).rejects.toBeInstanceOf(DomainRefusal);
+    await expect(
+      completeSetup(testDesk(db, { now: T0, newId: counterIds('b').newId }), await setupInput()),
+    ).rejects.toBeInstanceOf(DomainRefusal);
     expect(await db.staff.count()).toBe(1);
   });
 });
@@ -53,7 +55,9 @@ describe('storage failures', () => {
     failWritesTo(db, 'matterTypes', () => new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
     const seen: SE[] = [];
     const off = onStorageError((e) => seen.push(e));
-    const error = await completeSetup(db, await setupInput(), T0, counterIds()).catch((e: unknown) => e);
+    const error = await completeSetup(testDesk(db, { now: T0, newId: counterIds().newId }), await setupInput()).catch(
+      (e: unknown) => e,
+    );
     off();
     expect(error).toBeInstanceOf(StorageError);
     expect((error as StorageError).problem).toBe('quota');
@@ -73,7 +77,9 @@ describe('storage failures', () => {
       abort.inner = new DOMException('disk full', 'QuotaExceededError');
       return abort;
     });
-    const error = await completeSetup(db, await setupInput(), T0, counterIds()).catch((e: unknown) => e);
+    const error = await completeSetup(testDesk(db, { now: T0, newId: counterIds().newId }), await setupInput()).catch(
+      (e: unknown) => e,
+    );
     expect((error as StorageError).problem).toBe('quota');
     expect(await db.meta.count()).toBe(0);
   });

@@ -1,7 +1,9 @@
 /**
- * Fresh fake-indexeddb databases for data-layer tests, plus a ready-made set-up community.
+ * Fresh fake-indexeddb databases for data-layer tests, a desk context with a fixed clock and
+ * ids (`testDesk`), plus a ready-made set-up community.
  */
 import { DutyDeskDB } from '../../renderer/src/db/database';
+import type { Desk } from '../../renderer/src/db/desk';
 import { createResident } from '../../renderer/src/db/repositories/residents';
 import { addStaff } from '../../renderer/src/db/repositories/staff';
 import { computeCheckDigit } from '@shared/domain/idNumber';
@@ -9,6 +11,8 @@ import { completeSetup, type SetupInput } from '../../renderer/src/db/repositori
 import { parseCatalog } from '@shared/domain/catalog';
 import { hashSecret } from '@shared/domain/credentials';
 import { DEFAULT_OPENING_HOURS } from '@shared/domain/community';
+import { createCalendar, type WorkingCalendar } from '@shared/domain/workingCalendar';
+import type { CommunityProfile, StaffRole } from '@shared/domain/records';
 import catalogJson from '../../resources/catalog/default-matters.json';
 
 let n = 0;
@@ -18,10 +22,68 @@ export function freshDb(): DutyDeskDB {
 }
 
 export const T0 = Date.parse('2026-11-24T09:30:00+08:00');
+export const TODAY = '2026-11-24';
 
 export function counterIds(prefix = 'id'): { newId: () => string } {
   let i = 0;
   return { newId: () => `${prefix}-${++i}` };
+}
+
+/** An id source that hands out exactly `ids`, in order (a test that needs more fails loudly). */
+export function idsOf(...ids: string[]): () => string {
+  let i = 0;
+  return () => {
+    const id = ids[i++];
+    if (id === undefined) throw new Error(`idsOf: only ${ids.length} id(s) given`);
+    return id;
+  };
+}
+
+let auto = 0;
+/** Ids that never repeat within a test run (the default of `testDesk`). */
+const autoId = () => `auto-${++auto}`;
+
+/** The community of tests that never ran the setup: code THL, grids g1 and g2. */
+export const TEST_COMMUNITY: CommunityProfile = {
+  name: '桃花岭社区',
+  code: 'THL',
+  population: 8600,
+  communityClass: '二类社区',
+  grids: [
+    { id: 'g1', name: '第一网格' },
+    { id: 'g2', name: '第二网格' },
+  ],
+  openingHours: DEFAULT_OPENING_HOURS,
+  phone: '0731-88886666',
+  createdAt: T0,
+  createdBy: 'staff-1',
+  updatedAt: T0,
+  updatedBy: 'staff-1',
+};
+
+export type TestDeskOptions = {
+  staffId?: string;
+  role?: StaffRole;
+  now?: number;
+  /** Defaults to TODAY (tests pair a fixed instant with the day they mean). */
+  today?: string;
+  newId?: () => string;
+  community?: CommunityProfile;
+  calendar?: WorkingCalendar;
+};
+
+/** A desk with a fixed clock: `staffId` acting at `now` on `today`. */
+export function testDesk(db: DutyDeskDB, o: TestDeskOptions = {}): Desk {
+  const now = o.now ?? T0;
+  const today = o.today ?? TODAY;
+  return {
+    db,
+    clock: { now: () => now, today: () => today },
+    newId: o.newId ?? autoId,
+    actor: { id: o.staffId ?? 'staff-1', role: o.role ?? '值班员' },
+    community: o.community ?? TEST_COMMUNITY,
+    calendar: o.calendar ?? createCalendar(),
+  };
 }
 
 /** A setup input with the shipped catalog and a cheap KDF (iterations are stored per hash). */
@@ -40,32 +102,41 @@ export async function setupInput(pin = '246810'): Promise<SetupInput> {
   };
 }
 
+/** Runs the first-run setup (admin id-1, grids id-2 and id-3) and returns its admin. */
 export async function setUpCommunity(db: DutyDeskDB) {
-  return completeSetup(db, await setupInput(), T0, counterIds());
+  return completeSetup(testDesk(db, { newId: counterIds().newId }), await setupInput());
+}
+
+/** The desk of a set-up community (its stored profile), as `staffId`. */
+export async function communityDesk(db: DutyDeskDB, o: TestDeskOptions = {}): Promise<Desk> {
+  const row = await db.meta.get('community');
+  const community = row?.key === 'community' ? row.value : undefined;
+  if (!community) throw new Error('communityDesk: run setUpCommunity first');
+  return testDesk(db, { community, ...o });
 }
 
 /** 张三, born 1958-03-15, the resident most data-layer tests work with. */
 export async function createZhangSan(db: DutyDeskDB, staffId: string, today: string) {
   const first17 = '43010419580315123';
-  return createResident(
-    db,
-    {
-      name: '张三',
-      idNumber: first17 + computeCheckDigit(first17),
-      phone: '13812345678',
-      building: '',
-      unit: '',
-      room: '',
-      gridId: '',
-      tags: [],
-    },
-    { staffId, now: T0, today },
-    'res-1',
-  );
+  return createResident(testDesk(db, { staffId, now: T0, today, newId: idsOf('res-1') }), {
+    name: '张三',
+    idNumber: first17 + computeCheckDigit(first17),
+    phone: '13812345678',
+    building: '',
+    unit: '',
+    room: '',
+    gridId: '',
+    tags: [],
+  });
 }
 
 /** A second 站长/管理员 (赵强), added by `adminId`. */
 export async function addSecondAdmin(db: DutyDeskDB, adminId: string) {
   const password = await hashSecret('864209', undefined, 1000);
-  return addStaff(db, { name: '赵强', role: '站长/管理员', grids: [], password }, adminId, T0, 'admin-2');
+  return addStaff(testDesk(db, { staffId: adminId, newId: idsOf('admin-2') }), {
+    name: '赵强',
+    role: '站长/管理员',
+    grids: [],
+    password,
+  });
 }

@@ -2,14 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createCalendar } from '@shared/domain/workingCalendar';
 import type { CaseDraft } from '@shared/domain/intake';
 import type { DutyDeskDB } from '../../renderer/src/db/database';
-import {
-  registerVisit,
-  VisitValidationError,
-  type VisitContext,
-  type VisitInput,
-} from '../../renderer/src/db/repositories/visits';
+import { registerVisit, VisitValidationError, type VisitInput } from '../../renderer/src/db/repositories/visits';
 import { StorageError } from '../../renderer/src/db/storageErrors';
-import { counterIds, freshDb, setUpCommunity, T0, createZhangSan } from './testDb';
+import { counterIds, freshDb, setUpCommunity, T0, createZhangSan, testDesk, type TestDeskOptions } from './testDb';
 
 const calendar = createCalendar();
 
@@ -17,7 +12,7 @@ async function world(today = '2026-09-30') {
   const db = freshDb();
   const admin = await setUpCommunity(db);
   const resident = await createZhangSan(db, admin.id, today);
-  const ctx: VisitContext = { staffId: admin.id, now: T0, today, communityCode: 'THL', calendar, ...counterIds('v') };
+  const ctx: TestDeskOptions = { staffId: admin.id, now: T0, today, calendar, ...counterIds('v') };
   return { db, admin, resident, ctx };
 }
 
@@ -37,7 +32,7 @@ describe('registering a visit at the counter', () => {
       content: '',
       cases: [await draft(db, 'DY-001')],
     };
-    const { visit, cases, plans } = await registerVisit(db, input, ctx);
+    const { visit, cases, plans } = await registerVisit(testDesk(db, ctx), input);
     expect(cases[0]).toMatchObject({
       trackingNumber: 'THL-20260930-0001',
       status: '已受理',
@@ -55,11 +50,13 @@ describe('registering a visit at the counter', () => {
     const { db, resident, ctx } = await world();
     const d = await draft(db, 'JZ-001', { mode: '即办' });
     const runs = Array.from({ length: 25 }, (_, i) =>
-      registerVisit(
-        db,
-        { residentId: resident.id, channel: '来站', kind: '办件', content: '', cases: [d, d] },
-        { ...ctx, ...counterIds(`p${i}`) },
-      ),
+      registerVisit(testDesk(db, { ...ctx, ...counterIds(`p${i}`) }), {
+        residentId: resident.id,
+        channel: '来站',
+        kind: '办件',
+        content: '',
+        cases: [d, d],
+      }),
     );
     const numbers = (await Promise.all(runs)).flatMap((r) => r.cases.map((c) => c.trackingNumber));
     expect(numbers).toHaveLength(50);
@@ -70,11 +67,13 @@ describe('registering a visit at the counter', () => {
   it('a missing required document waits for it (待补正) and yields a 一次性告知单', async () => {
     const { db, resident, ctx } = await world();
     const d = await draft(db, 'YL-001', { received: ['居民身份证'] });
-    const { cases, plans } = await registerVisit(
-      db,
-      { residentId: resident.id, channel: '来电', kind: '办件', content: '', cases: [d] },
-      ctx,
-    );
+    const { cases, plans } = await registerVisit(testDesk(db, ctx), {
+      residentId: resident.id,
+      channel: '来电',
+      kind: '办件',
+      content: '',
+      cases: [d],
+    });
     expect(cases[0]?.status).toBe('待补正');
     expect(cases[0]?.deadline).toBeUndefined();
     expect(cases[0]?.documentsMissing.length).toBeGreaterThan(0);
@@ -90,7 +89,7 @@ describe('registering a visit at the counter', () => {
       agent: { name: '', relation: '', phone: '1381234567' },
       cases: [await draft(db, 'WJ-004', { mode: '预约' }), await draft(db, 'ZX-001', { mode: '不予受理' })],
     };
-    const err = await registerVisit(db, bad, ctx).catch((e: unknown) => e);
+    const err = await registerVisit(testDesk(db, ctx), bad).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(VisitValidationError);
     const e = (err as VisitValidationError).errors;
     expect(e.resident).toBe('办件须先选定居民（查找或登记）');
@@ -110,11 +109,13 @@ describe('registering a visit at the counter', () => {
       writes += 1;
       if (writes === 2) throw new DOMException('disk full', 'QuotaExceededError');
     });
-    const err = await registerVisit(
-      db,
-      { residentId: resident.id, channel: '来站', kind: '办件', content: '', cases: [d, d] },
-      ctx,
-    ).catch((e: unknown) => e);
+    const err = await registerVisit(testDesk(db, ctx), {
+      residentId: resident.id,
+      channel: '来站',
+      kind: '办件',
+      content: '',
+      cases: [d, d],
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StorageError);
     expect((err as StorageError).userMessage).toContain('存储空间不足');
     expect(await db.visits.count()).toBe(0);
@@ -124,11 +125,12 @@ describe('registering a visit at the counter', () => {
 
   it('a consultation or a problem report records the visit without a case', async () => {
     const { db, ctx } = await world();
-    const { visit, cases } = await registerVisit(
-      db,
-      { channel: '来电', kind: '诉求', content: '小区路灯不亮', cases: [] },
-      ctx,
-    );
+    const { visit, cases } = await registerVisit(testDesk(db, ctx), {
+      channel: '来电',
+      kind: '诉求',
+      content: '小区路灯不亮',
+      cases: [],
+    });
     expect(cases).toEqual([]);
     expect(visit.kind).toBe('诉求');
     expect(await db.counters.count()).toBe(0);

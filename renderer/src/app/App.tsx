@@ -6,18 +6,19 @@ import { CssBaseline, ThemeProvider, Box, CircularProgress } from '@mui/material
 import { useLiveQuery } from 'dexie-react-hooks';
 import { HashRouter } from 'react-router';
 import { useEffect } from 'react';
-import { getDb } from '../db/database';
 import { getCommunity } from '../db/repositories/community';
 import { SetupWizard } from '../features/setup/SetupWizard';
 import { SignInPage } from '../features/signin/SignInPage';
 import { StorageErrorAlert } from '../components/StorageErrorAlert';
 import { requestPersistentStorage } from '../db/persistence';
 import { AppShell } from './AppShell';
+import { DeskBaseProvider, DeskProvider, useDeskBase } from './desk';
 import { SessionProvider, useSession } from './session';
 import { theme } from './theme';
 
 function Gates() {
-  const community = useLiveQuery(() => getCommunity(getDb()).then((c) => c ?? null), []);
+  const base = useDeskBase();
+  const community = useLiveQuery(() => getCommunity(base).then((c) => c ?? null), [base]);
   const { staff, ready } = useSession();
   if (community === undefined || !ready) {
     return (
@@ -28,7 +29,11 @@ function Gates() {
   }
   if (community === null) return <SetupWizard />;
   if (!staff) return <SignInPage community={community} />;
-  return <AppShell community={community} />;
+  return (
+    <DeskProvider staff={staff} community={community}>
+      <AppShell />
+    </DeskProvider>
+  );
 }
 
 export function App() {
@@ -39,11 +44,13 @@ export function App() {
     <ThemeProvider theme={theme}>
       <CssBaseline />
       <StorageErrorAlert />
-      <SessionProvider>
-        <HashRouter>
-          <Gates />
-        </HashRouter>
-      </SessionProvider>
+      <DeskBaseProvider>
+        <SessionProvider>
+          <HashRouter>
+            <Gates />
+          </HashRouter>
+        </SessionProvider>
+      </DeskBaseProvider>
     </ThemeProvider>
   );
 }

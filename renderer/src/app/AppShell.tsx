@@ -5,7 +5,6 @@
 import { useEffect } from 'react';
 import { AppBar, Box, Button, Drawer, List, ListItemButton, ListItemText, Toolbar, Typography } from '@mui/material';
 import { Navigate, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router';
-import type { CommunityProfile } from '@shared/domain/records';
 import { SectionPlaceholder } from '../components/SectionPlaceholder';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
@@ -14,6 +13,7 @@ import { IntakeSection } from '../features/intake/IntakeSection';
 import { ResidentsSection } from '../features/residents/ResidentsSection';
 import { CasesSection } from '../features/cases/CasesSection';
 import { SECTIONS } from './sections';
+import { useDesk } from './desk';
 import { useSession, useStaff } from './session';
 
 const DRAWER_WIDTH = 200;
@@ -36,7 +36,8 @@ function useSectionShortcuts() {
   }, [navigate]);
 }
 
-export function AppShell({ community }: { community: CommunityProfile }) {
+export function AppShell() {
+  const { community } = useDesk();
   const staff = useStaff();
   const { signOut } = useSession();
   useSectionShortcuts();
@@ -84,11 +85,11 @@ export function AppShell({ community }: { community: CommunityProfile }) {
         <ErrorBoundary key={pathname}>
           <Routes>
             <Route path="/" element={<Navigate to="/dashboard" replace />} />
-            <Route path="/dashboard" element={<DashboardPage community={community} />} />
-            <Route path="/settings" element={<SettingsPage community={community} />} />
-            <Route path="/intake/*" element={<IntakeSection community={community} />} />
-            <Route path="/residents/*" element={<ResidentsSection community={community} />} />
-            <Route path="/cases/*" element={<CasesSection community={community} />} />
+            <Route path="/dashboard" element={<DashboardPage />} />
+            <Route path="/settings" element={<SettingsPage />} />
+            <Route path="/intake/*" element={<IntakeSection />} />
+            <Route path="/residents/*" element={<ResidentsSection />} />
+            <Route path="/cases/*" element={<CasesSection />} />
             {SECTIONS.filter((s) => s.plan && !BUILT.includes(s.path)).map((s) => (
               <Route key={s.path} path={s.path} element={<SectionPlaceholder section={s} />} />
             ))}

@@ -1,17 +1,20 @@
 /**
- * The renderer's clock. Everything that needs "now" or "today" asks here (and passes the
- * value down to pure code), so tests can fix the clock in one place (Playwright's clock).
+ * The renderer's clock and date formatting. The desk context (app/desk.tsx) carries
+ * `systemClock`; features ask `useDesk().clock` for now/today, so tests fix the clock in one
+ * place (Playwright's clock; a fixed clock in data-layer tests).
  */
-export function now(): number {
-  return Date.now();
-}
+import type { Clock } from '../db/desk';
 
 /** Local calendar date 'YYYY-MM-DD' (never toISOString: that is UTC and shifts early entries). */
-export function localDay(ms: number = now()): string {
+export function localDay(ms: number): string {
   const d = new Date(ms);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  today: () => localDay(Date.now()),
+};
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -24,11 +27,11 @@ export function localDateTime(ms: number): string {
 const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 
 /** '2026年11月24日 星期二' */
-export function longChineseDate(ms: number = now()): string {
+export function longChineseDate(ms: number): string {
   const d = new Date(ms);
   return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${WEEKDAYS[d.getDay()]}`;
 }
 
-export function newId(): string {
+export function randomId(): string {
   return crypto.randomUUID();
 }

@@ -5,9 +5,9 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Staff } from '@shared/domain/records';
-import { getDb } from '../db/database';
+import { actorOf, withActor } from '../db/desk';
 import { getStaff, recordSignOut } from '../db/repositories/staff';
-import { now } from './clock';
+import { useDeskBase } from './desk';
 
 const KEY = 'duty-desk.session';
 
@@ -21,6 +21,7 @@ type SessionValue = {
 const SessionContext = createContext<SessionValue | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
+  const base = useDeskBase();
   const [staff, setStaff] = useState<Staff | null>(null);
   const [ready, setReady] = useState(false);
 
@@ -30,10 +31,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setReady(true);
       return;
     }
-    void getStaff(getDb(), id)
+    void getStaff(base, id)
       .then((s) => setStaff(s && s.active ? s : null))
       .finally(() => setReady(true));
-  }, []);
+  }, [base]);
 
   const signedIn = useCallback((s: Staff) => {
     sessionStorage.setItem(KEY, s.id);
@@ -41,10 +42,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signOut = useCallback(async () => {
-    if (staff) await recordSignOut(getDb(), staff.id, now());
+    if (staff) await recordSignOut(withActor(base, actorOf(staff)));
     sessionStorage.removeItem(KEY);
     setStaff(null);
-  }, [staff]);
+  }, [base, staff]);
 
   const value = useMemo(() => ({ staff, ready, signedIn, signOut }), [staff, ready, signedIn, signOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { StorageError } from '../db/storageErrors';
-import { DomainRefusal } from '../db/write';
+import { failureMessage } from '../db/refusal';
 
 /**
- * Runs a repository call and keeps the Chinese message of a refusal or storage failure for
- * display; anything else is a bug and is rethrown.
+ * Runs a repository call and keeps the Chinese message (and field) of a refusal or storage
+ * failure for display; anything else is a bug and is rethrown. The one error-to-message path
+ * of the screens (db/refusal.ts `failureMessage`).
  */
 export function useGuardedAction() {
   const [error, setError] = useState<string | null>(null);
@@ -16,13 +16,12 @@ export function useGuardedAction() {
       await action();
       return true;
     } catch (e) {
-      if (e instanceof DomainRefusal) {
-        setError(e.message);
-        setField(e.field);
-      } else if (e instanceof StorageError) setError(e.userMessage);
-      else throw e;
+      const failure = failureMessage(e);
+      if (!failure) throw e;
+      setError(failure.message);
+      setField(failure.field);
       return false;
     }
   }
-  return { run, error, field };
+  return { run, error, field, setError };
 }

@@ -5,6 +5,10 @@
  * All transactions default to strict durability (the data is written to disk before the
  * promise resolves): the desk writes a few records a minute, and a record the clerk saw saved
  * must survive a power cut.
+ *
+ * Features never see this class: repositories read through the `ReadableDB` view of the desk
+ * context (desk.ts) and write only inside `writeTx` (write.ts). Derived index fields are
+ * applied to every write by a middleware (derived.ts).
  */
 import { Dexie, type Table } from 'dexie';
 import type {
@@ -12,7 +16,6 @@ import type {
   AuditEntry,
   CaseEvent,
   CaseRecord,
-  CommunityProfile,
   Counter,
   CustodyItem,
   HandoverNote,
@@ -23,17 +26,12 @@ import type {
   Staff,
   Visit,
 } from '@shared/domain/records';
-import type { CalendarOverride } from '@shared/domain/workingCalendar';
 import type { MatterType } from './matterType';
+import type { MetaRow } from './entities';
+import { derivedFieldsMiddleware } from './derived';
 import { upgradeV2CaseQueues } from './upgrades/v2-case-queues';
 
 export const DB_NAME = 'duty-desk';
-
-export type MetaRow =
-  | { key: 'community'; value: CommunityProfile }
-  | { key: 'calendarOverrides'; value: CalendarOverride[] }
-  /** Years (not in the bundled data) an admin declared completely entered in calendarOverrides. */
-  | { key: 'calendarCompleteYears'; value: number[] };
 
 export class DutyDeskDB extends Dexie {
   meta!: Table<MetaRow, string>;
@@ -79,12 +77,13 @@ export class DutyDeskDB extends Dexie {
           'id, &trackingNumber, residentId, visitId, matterCode, status, deadline, firstContactId, handlerId, gridId, acceptedDay, dueDay, *flags',
       })
       .upgrade(upgradeV2CaseQueues);
+    this.use(derivedFieldsMiddleware);
   }
 }
 
 let instance: DutyDeskDB | null = null;
 
-/** The app's database (opened lazily, once). Tests pass their own instance to repositories. */
+/** The app's database (opened lazily, once): only the app's desk provider asks for it. */
 export function getDb(): DutyDeskDB {
   instance ??= new DutyDeskDB();
   return instance;

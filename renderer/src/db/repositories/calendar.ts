@@ -14,64 +14,66 @@ import {
   type CalendarOverride,
   type WorkingCalendar,
 } from '@shared/domain/workingCalendar';
-import { requireAdmin } from '../authorize';
-import type { DutyDeskDB } from '../database';
-import { DomainRefusal, writeTx } from '../write';
 import { rebaseDeadline } from '@shared/domain/deadlineRebase';
-import { withIndexes } from '@shared/domain/caseIndex';
-import type { CaseRecord } from '@shared/domain/records';
+import { requireAdmin } from '../authorize';
+import { addCaseEvent } from './caseTimeline';
+import type { Desk, DeskBase } from '../desk';
+import type { ReadableDB } from '../entities';
+import { DomainRefusal } from '../refusal';
+import { writeTx, type WriteTx } from '../write';
 
 /** Everything `createCalendar` needs from the database. */
 export type CalendarSettings = { overrides: CalendarOverride[]; completeYears: number[] };
 
-export async function getCalendarOverrides(db: DutyDeskDB): Promise<CalendarOverride[]> {
+type MetaReader = Pick<ReadableDB, 'meta'> | WriteTx<'meta'>;
+
+async function readOverrides(db: MetaReader): Promise<CalendarOverride[]> {
   const row = await db.meta.get('calendarOverrides');
   return row?.key === 'calendarOverrides' ? row.value : [];
 }
 
 /** Years declared completely entered, ascending (implausible values are dropped). */
-export async function getCalendarCompleteYears(db: DutyDeskDB): Promise<number[]> {
+async function readCompleteYears(db: MetaReader): Promise<number[]> {
   const row = await db.meta.get('calendarCompleteYears');
   const years = row?.key === 'calendarCompleteYears' && Array.isArray(row.value) ? row.value : [];
   return years.filter(isCalendarYear).sort((a, b) => a - b);
 }
 
-/** Both rows, read together (also the live query behind `useCalendar`). */
-export async function getCalendarSettings(db: DutyDeskDB): Promise<CalendarSettings> {
-  const [overrides, completeYears] = await Promise.all([getCalendarOverrides(db), getCalendarCompleteYears(db)]);
+async function readSettings(db: MetaReader): Promise<CalendarSettings> {
+  const [overrides, completeYears] = await Promise.all([readOverrides(db), readCompleteYears(db)]);
   return { overrides, completeYears };
 }
 
-export async function loadCalendar(db: DutyDeskDB): Promise<WorkingCalendar> {
-  return createCalendar(await getCalendarSettings(db));
+/** Both rows, read together (also the live query behind the desk's calendar). */
+export async function getCalendarSettings(desk: DeskBase): Promise<CalendarSettings> {
+  return readSettings(desk.db);
+}
+
+export async function loadCalendar(desk: DeskBase): Promise<WorkingCalendar> {
+  return createCalendar(await getCalendarSettings(desk));
 }
 
 /**
  * Replaces the whole table (the editor saves it as one list); refuses invalid entries. A year
  * marked complete that is left with no 放假 entry at all is unmarked in the same transaction.
  */
-export async function saveCalendarOverrides(
-  db: DutyDeskDB,
-  overrides: CalendarOverride[],
-  staffId: string,
-  now: number,
-): Promise<void> {
+export async function saveCalendarOverrides(desk: Desk, overrides: CalendarOverride[]): Promise<void> {
   const problems = validateOverrides(overrides);
   if (problems.length > 0) throw new DomainRefusal(problems.join('；'));
   const sorted = [...overrides].sort((a, b) => a.date.localeCompare(b.date));
-  await writeTx(db, { staffId, now }, [db.meta, db.staff, db.cases, db.caseEvents], async ({ audit }) => {
-    await requireAdmin(db, staffId, '修改节假日安排');
-    const before = await getCalendarSettings(db);
-    await db.meta.put({ key: 'calendarOverrides', value: sorted });
-    await audit({ action: 'calendar.update', entity: 'calendar', detail: `${sorted.length} 条` });
-    const complete = await getCalendarCompleteYears(db);
+  await writeTx(desk, CALENDAR_TABLES, async (tx) => {
+    await requireAdmin(tx, desk.actor, '修改节假日安排');
+    const before = await readSettings(tx);
+    await tx.meta.put({ key: 'calendarOverrides', value: sorted });
+    await tx.audit({ action: 'calendar.update', entity: 'calendar', detail: `${sorted.length} 条` });
+    const complete = await readCompleteYears(tx);
     const stillComplete = complete.filter((y) => hasHolidayIn(sorted, y));
     if (stillComplete.length < complete.length) {
-      await db.meta.put({ key: 'calendarCompleteYears', value: stillComplete });
+      await tx.meta.put({ key: 'calendarCompleteYears', value: stillComplete });
       const dropped = complete.filter((y) => !stillComplete.includes(y));
-      await audit({ action: 'calendar.incomplete', entity: 'calendar', detail: dropped.join(',') });
+      await tx.audit({ action: 'calendar.incomplete', entity: 'calendar', detail: dropped.join(',') });
     }
-    await rebaseOpenCases(db, before, await getCalendarSettings(db), { staffId, now, newId: newEventId });
+    await rebaseOpenCases(desk, tx, before, await readSettings(tx));
   });
 }
 
@@ -80,39 +82,33 @@ export async function saveCalendarOverrides(
  * bundled data does not cover; marking needs at least one 放假 entry of that year in the
  * table (a year with no holidays at all is certainly not completely entered).
  */
-export async function setCalendarYearComplete(
-  db: DutyDeskDB,
-  year: number,
-  complete: boolean,
-  staffId: string,
-  now: number,
-): Promise<void> {
+export async function setCalendarYearComplete(desk: Desk, year: number, complete: boolean): Promise<void> {
   if (!isCalendarYear(year)) throw new DomainRefusal('年份无效');
   if (isOfficialYear(year)) throw new DomainRefusal(`${year} 年的节假日安排已包含在内置数据中，无需标记`);
-  await writeTx(db, { staffId, now }, [db.meta, db.staff, db.cases, db.caseEvents], async ({ audit }) => {
-    await requireAdmin(db, staffId, '修改节假日安排');
-    const before = await getCalendarSettings(db);
-    const years = new Set(await getCalendarCompleteYears(db));
+  await writeTx(desk, CALENDAR_TABLES, async (tx) => {
+    await requireAdmin(tx, desk.actor, '修改节假日安排');
+    const before = await readSettings(tx);
+    const years = new Set(await readCompleteYears(tx));
     if (complete) {
-      if (!hasHolidayIn(await getCalendarOverrides(db), year))
+      if (!hasHolidayIn(await readOverrides(tx), year))
         throw new DomainRefusal(`请先录入 ${year} 年的放假日期，再标记为已完整录入`);
       years.add(year);
     } else {
       years.delete(year);
     }
-    await db.meta.put({ key: 'calendarCompleteYears', value: [...years].sort((a, b) => a - b) });
-    await audit({
+    await tx.meta.put({ key: 'calendarCompleteYears', value: [...years].sort((a, b) => a - b) });
+    await tx.audit({
       action: complete ? 'calendar.complete' : 'calendar.incomplete',
       entity: 'calendar',
       detail: String(year),
     });
-    await rebaseOpenCases(db, before, await getCalendarSettings(db), { staffId, now, newId: newEventId });
+    await rebaseOpenCases(desk, tx, before, await readSettings(tx));
   });
 }
 
-function newEventId(): string {
-  return crypto.randomUUID();
-}
+/** A calendar change recounts open cases and notes it on their timelines, in the same transaction. */
+const CALENDAR_TABLES = ['meta', 'staff', 'cases', 'caseEvents'] as const;
+type CalendarTx = WriteTx<(typeof CALENDAR_TABLES)[number]>;
 
 /**
  * Open cases whose promised date ran through a year the calendar did not cover are recounted
@@ -120,14 +116,14 @@ function newEventId(): string {
  * written on each case's timeline.
  */
 async function rebaseOpenCases(
-  db: DutyDeskDB,
+  desk: Desk,
+  tx: CalendarTx,
   before: CalendarSettings,
   after: CalendarSettings,
-  ctx: { staffId: string; now: number; newId: () => string },
 ): Promise<void> {
   const oldCal = createCalendar(before);
   const newCal = createCalendar(after);
-  const affected = await db.cases
+  const affected = await tx.cases
     .where('flags')
     .equals('在办')
     .filter((c) => (c.deadlineUncoveredYears?.length ?? 0) > 0 && c.deadline !== undefined)
@@ -136,17 +132,12 @@ async function rebaseOpenCases(
     const r = rebaseDeadline(c.deadline as string, c.deadlineUncoveredYears ?? [], c.acceptedDay, oldCal, newCal);
     const sameYears = r.uncoveredYears.join(',') === (c.deadlineUncoveredYears ?? []).join(',');
     if (r.deadline === c.deadline && sameYears) continue;
-    const next: CaseRecord = { ...c, deadline: r.deadline, updatedAt: ctx.now, updatedBy: ctx.staffId };
+    const next = { ...c, deadline: r.deadline };
     if (r.uncoveredYears.length > 0) next.deadlineUncoveredYears = r.uncoveredYears;
     else delete next.deadlineUncoveredYears;
-    await db.cases.put(withIndexes(next));
-    const n = (await db.caseEvents.where('caseId').equals(c.id).count()) + 1;
-    await db.caseEvents.add({
-      id: ctx.newId(),
+    await tx.cases.put(next);
+    await addCaseEvent(desk, tx, {
       caseId: c.id,
-      n,
-      at: ctx.now,
-      by: ctx.staffId,
       action: '调整承诺办结日期',
       note: `节假日安排更新：${c.deadline} → ${r.deadline}`,
     });

@@ -8,125 +8,122 @@
  * archived cases are read-only except an admin's reopen with a reason.
  */
 import { applyAction, caseStateFromRecord, type CaseAction, type CaseState } from '@shared/domain/caseMachine';
-import { withIndexes } from '@shared/domain/caseIndex';
+import { caseAuditAction } from '@shared/domain/audit';
 import { archiveCounterKeyFor, archiveYearOf, formatArchiveNumber } from '@shared/domain/caseNumbers';
-import type { CaseEvent, CaseRecord } from '@shared/domain/records';
+import type { CaseEvent, CaseRecord, Resident, Visit } from '@shared/domain/records';
 import { nextSeq } from '@shared/domain/trackingNumber';
-import type { WorkingCalendar } from '@shared/domain/workingCalendar';
-import type { Collection } from 'dexie';
-import type { DutyDeskDB } from '../database';
-import { DomainRefusal, writeTx } from '../write';
-
-export type CaseActionContext = {
-  staffId: string;
-  now: number;
-  today: string;
-  communityCode: string;
-  calendar: WorkingCalendar;
-  newId: () => string;
-};
+import type { Desk, DeskBase } from '../desk';
+import type { ReadCollection, ReadableDB } from '../entities';
+import { DomainRefusal } from '../refusal';
+import { writeTx } from '../write';
+import type { MatterType } from '../matterType';
+import { getMatterType } from './catalog';
+import { addCaseEvent, caseEvents } from './caseTimeline';
+import { getResident } from './residents';
+import { getVisit } from './visits';
 
 /** The action as the UI sends it; 归档 gets its number from the yearly counter here. */
 export type CaseActionInput = Exclude<CaseAction, { type: '归档' }> | { type: '归档' };
 
+export async function getCase(desk: DeskBase, id: string): Promise<CaseRecord | undefined> {
+  return desk.db.cases.get(id);
+}
+
+/** A case with what its page shows beside it: timeline, resident, catalog entry, visit. */
+export type CaseFile = {
+  record: CaseRecord;
+  events: CaseEvent[];
+  resident?: Resident;
+  matter?: MatterType;
+  visit?: Visit;
+};
+
+/** Everything the case page reads, in one live read; `null` when there is no such case. */
+export async function getCaseFile(desk: DeskBase, id: string): Promise<CaseFile | null> {
+  const record = await getCase(desk, id);
+  if (!record) return null;
+  const [events, resident, matter, visit] = await Promise.all([
+    caseEvents(desk, id),
+    record.residentId ? getResident(desk, record.residentId) : undefined,
+    getMatterType(desk, record.matterCode),
+    record.visitId ? getVisit(desk, record.visitId) : undefined,
+  ]);
+  return { record, events, resident, matter, visit };
+}
+
 /**
- * Applies one action to a stored case.
+ * Applies one action to a stored case, as the desk's actor on the desk's today.
  * @throws DomainRefusal with the machine's Chinese reason when the action is not allowed.
  */
-export async function performCaseAction(
-  db: DutyDeskDB,
-  caseId: string,
-  input: CaseActionInput,
-  ctx: CaseActionContext,
-): Promise<CaseRecord> {
-  return writeTx(
-    db,
-    { staffId: ctx.staffId, now: ctx.now },
-    [db.cases, db.caseEvents, db.counters, db.staff, db.matterTypes],
-    async ({ audit }) => {
-      const record = await db.cases.get(caseId);
-      if (!record) throw new DomainRefusal('该办件不存在');
-      // Who may do what is decided from the staff table now, not from the UI session.
-      const actor = await db.staff.get(ctx.staffId);
-      if (!actor?.active) throw new DomainRefusal('当前账号不存在或已停用，请重新登录');
-      if (input.type === '转办') {
-        const target = await db.staff.get(input.toStaffId);
-        if (!target?.active) throw new DomainRefusal('请选择在用的工作人员', 'toStaffId');
-      }
-      // Cases stored before the time limit was kept on the record take it from the catalog.
-      const fallbackLimit = (await db.matterTypes.get(record.matterCode))?.timeLimitDays ?? 0;
-      let action: CaseAction;
-      let archiveSeq: { key: string; value: number } | undefined;
-      if (input.type === '归档') {
-        const year = archiveYearOf(ctx.today);
-        const key = archiveCounterKeyFor(ctx.communityCode, year);
-        const seq = nextSeq((await db.counters.get(key))?.value);
-        archiveSeq = { key, value: seq };
-        action = { type: '归档', archiveNumber: formatArchiveNumber({ communityCode: ctx.communityCode, year, seq }) };
-      } else action = input;
+export async function performCaseAction(desk: Desk, caseId: string, input: CaseActionInput): Promise<CaseRecord> {
+  return writeTx(desk, ['cases', 'caseEvents', 'counters', 'staff', 'matterTypes'], async (tx) => {
+    const record = await tx.cases.get(caseId);
+    if (!record) throw new DomainRefusal('该办件不存在');
+    // Who may do what is decided from the staff table now, not from the UI session.
+    const actor = await tx.staff.get(desk.actor.id);
+    if (!actor?.active) throw new DomainRefusal('当前账号不存在或已停用，请重新登录');
+    if (input.type === '转办') {
+      const target = await tx.staff.get(input.toStaffId);
+      if (!target?.active) throw new DomainRefusal('请选择在用的工作人员', 'toStaffId');
+    }
+    // Cases stored before the time limit was kept on the record take it from the catalog.
+    const fallbackLimit = (await tx.matterTypes.get(record.matterCode))?.timeLimitDays ?? 0;
+    let action: CaseAction;
+    let archiveSeq: { key: string; value: number } | undefined;
+    if (input.type === '归档') {
+      const year = archiveYearOf(tx.today);
+      const key = archiveCounterKeyFor(desk.community.code, year);
+      const seq = nextSeq((await tx.counters.get(key))?.value);
+      archiveSeq = { key, value: seq };
+      action = { type: '归档', archiveNumber: formatArchiveNumber({ communityCode: desk.community.code, year, seq }) };
+    } else action = input;
 
-      const result = applyAction(
-        caseStateFromRecord(record, fallbackLimit),
-        action,
-        { staffId: ctx.staffId, isAdmin: actor.role === '站长/管理员' },
-        { now: ctx.now, today: ctx.today },
-        ctx.calendar,
-      );
-      if (!result.ok) throw new DomainRefusal(result.reason);
-      const next = mergeState(record, result.next, ctx);
-      if (next.firstContactId !== record.firstContactId) throw new Error('invariant: first contact changed');
-      await db.cases.put(next);
-      if (archiveSeq) await db.counters.put(archiveSeq);
-      const n = (await db.caseEvents.where('caseId').equals(caseId).count()) + 1;
-      const event: CaseEvent = { ...result.event, id: ctx.newId(), n };
-      await db.caseEvents.add(event);
-      await audit({
-        action: `case.${action.type}`,
-        entity: 'case',
-        entityId: caseId,
-        detail: `${record.status}→${next.status}`,
-      });
-      return next;
-    },
-  );
+    const result = applyAction(
+      caseStateFromRecord(record, fallbackLimit),
+      action,
+      { staffId: actor.id, isAdmin: actor.role === '站长/管理员' },
+      { now: tx.now, today: tx.today },
+      desk.calendar,
+    );
+    if (!result.ok) throw new DomainRefusal(result.reason);
+    const next = await tx.cases.put(mergeState(record, result.next));
+    if (next.firstContactId !== record.firstContactId) throw new Error('invariant: first contact changed');
+    if (archiveSeq) await tx.counters.put(archiveSeq);
+    await addCaseEvent(desk, tx, result.event);
+    await tx.audit({
+      action: caseAuditAction(action.type),
+      entity: 'case',
+      entityId: caseId,
+      detail: `${record.status}→${next.status}`,
+    });
+    return next;
+  });
 }
 
 /** Writes the machine's state back onto the stored record (fields it removed are removed). */
-function mergeState(record: CaseRecord, state: CaseState, ctx: CaseActionContext): CaseRecord {
+function mergeState(record: CaseRecord, state: CaseState): CaseRecord {
   const machineKeys = Object.keys(caseStateFromRecord(record)) as (keyof CaseState)[];
   const base: CaseRecord = { ...record };
   for (const k of machineKeys) delete (base as Partial<Record<keyof CaseState, unknown>>)[k];
   const { timeLimitDays, ...fields } = state;
-  return withIndexes({ ...base, ...fields, timeLimitDays, updatedAt: ctx.now, updatedBy: ctx.staffId });
+  return { ...base, ...fields, timeLimitDays };
 }
 
 /**
  * A note on the case's timeline (备注): no change of state. Archived cases take no notes
  * (read-only).
  */
-export async function addCaseNote(
-  db: DutyDeskDB,
-  caseId: string,
-  text: string,
-  ctx: { staffId: string; now: number; newId: () => string },
-): Promise<void> {
+export async function addCaseNote(desk: Desk, caseId: string, text: string): Promise<void> {
   const note = text.trim();
   if (!note) throw new DomainRefusal('请填写备注内容', 'note');
   if (note.length > 500) throw new DomainRefusal('备注不超过 500 字', 'note');
-  await writeTx(db, { staffId: ctx.staffId, now: ctx.now }, [db.cases, db.caseEvents], async ({ audit }) => {
-    const record = await db.cases.get(caseId);
+  await writeTx(desk, ['cases', 'caseEvents'], async (tx) => {
+    const record = await tx.cases.get(caseId);
     if (!record) throw new DomainRefusal('该办件不存在');
     if (record.status === '已归档') throw new DomainRefusal('已归档的办件为只读');
-    const n = (await db.caseEvents.where('caseId').equals(caseId).count()) + 1;
-    await db.caseEvents.add({ id: ctx.newId(), caseId, n, at: ctx.now, by: ctx.staffId, action: '备注', note });
-    await audit({ action: 'case.note', entity: 'case', entityId: caseId });
+    await addCaseEvent(desk, tx, { caseId, action: '备注', note });
+    await tx.audit({ action: 'case.note', entity: 'case', entityId: caseId });
   });
-}
-
-/** The timeline of a case, in the order things happened. */
-export async function caseEvents(db: DutyDeskDB, caseId: string): Promise<CaseEvent[]> {
-  const events = await db.caseEvents.where('caseId').equals(caseId).toArray();
-  return events.sort((a, b) => (a.n ?? 0) - (b.n ?? 0) || a.at - b.at);
 }
 
 export const QUEUES = [
@@ -144,17 +141,19 @@ export const QUEUES = [
 ] as const;
 export type QueueName = (typeof QUEUES)[number];
 
-export type QueueContext = {
-  staffId: string;
-  today: string;
-  /** The next working day after today: 即将超期 runs up to it. */
-  soonUntil: string;
-};
+/** What the queues depend on: whose 我的办件, today, and the next working day (即将超期 runs up to it). */
+type QueueContext = { staffId: string; today: string; soonUntil: string };
+
+/** The desk's queue context: its actor, its today and the working day after. */
+export function queueContextOf(desk: Desk): QueueContext {
+  const today = desk.clock.today();
+  return { staffId: desk.actor.id, today, soonUntil: desk.calendar.addWorkingDays(today, 1).date };
+}
 
 export type CaseFilter = { gridId?: string; status?: string; matterCode?: string };
 
 /** The index read behind each queue. */
-function queueCollection(db: DutyDeskDB, queue: QueueName, q: QueueContext): Collection<CaseRecord, string> {
+function queueCollection(db: ReadableDB, queue: QueueName, q: QueueContext): ReadCollection<CaseRecord, string> {
   switch (queue) {
     case '我的办件':
       return db.cases.where('flags').equals(`我的:${q.staffId}`);
@@ -182,7 +181,7 @@ function queueCollection(db: DutyDeskDB, queue: QueueName, q: QueueContext): Col
   }
 }
 
-function applyFilter(col: Collection<CaseRecord, string>, f: CaseFilter): Collection<CaseRecord, string> {
+function applyFilter(col: ReadCollection<CaseRecord, string>, f: CaseFilter): ReadCollection<CaseRecord, string> {
   if (!f.gridId && !f.status && !f.matterCode) return col;
   return col.filter(
     (c) =>
@@ -196,13 +195,13 @@ export type Page = { rows: CaseRecord[]; total: number };
 
 /** One page of a queue, most urgent first (by promised date where there is one). */
 export async function queuePage(
-  db: DutyDeskDB,
+  desk: Desk,
   queue: QueueName,
-  q: QueueContext,
   filter: CaseFilter,
   page: { offset: number; limit: number },
 ): Promise<Page> {
-  const col = () => applyFilter(queueCollection(db, queue, q), filter);
+  const q = queueContextOf(desk);
+  const col = () => applyFilter(queueCollection(desk.db, queue, q), filter);
   const total = await col().count();
   // These come out of their index already in order: page without loading the rest.
   const inOrder = queue === '今日到期' || queue === '即将超期' || queue === '已超期' || queue === '全部办件';
@@ -212,9 +211,10 @@ export async function queuePage(
   return { rows, total };
 }
 
-export async function queueCounts(db: DutyDeskDB, q: QueueContext): Promise<Record<QueueName, number>> {
+export async function queueCounts(desk: Desk): Promise<Record<QueueName, number>> {
+  const q = queueContextOf(desk);
   const counts = await Promise.all(
-    QUEUES.map((name) => (name === '全部办件' ? db.cases.count() : queueCollection(db, name, q).count())),
+    QUEUES.map((name) => (name === '全部办件' ? desk.db.cases.count() : queueCollection(desk.db, name, q).count())),
   );
   return Object.fromEntries(QUEUES.map((name, i) => [name, counts[i] ?? 0])) as Record<QueueName, number>;
 }
@@ -224,11 +224,12 @@ export async function queueCounts(db: DutyDeskDB, q: QueueContext): Promise<Reco
  * resident search), by words in the matter name or in the visit's 诉求内容.
  */
 export async function searchCases(
-  db: DutyDeskDB,
+  desk: DeskBase,
   text: string,
   residentIds: string[],
   limit = 50,
 ): Promise<CaseRecord[]> {
+  const { db } = desk;
   const q = text.trim().toUpperCase();
   if (!q) return [];
   const found = new Map<string, CaseRecord>();

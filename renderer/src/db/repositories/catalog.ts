@@ -5,39 +5,43 @@
  */
 import type { MatterTypeDef } from '@shared/domain/catalog';
 import { requireAdmin } from '../authorize';
-import type { DutyDeskDB } from '../database';
+import type { Desk, DeskBase } from '../desk';
 import type { MatterType } from '../matterType';
-import { DomainRefusal, writeTx } from '../write';
+import { DomainRefusal } from '../refusal';
+import { writeTx } from '../write';
 
-export async function listMatterTypes(db: DutyDeskDB): Promise<MatterType[]> {
-  const all = await db.matterTypes.toArray();
+export async function listMatterTypes(desk: DeskBase): Promise<MatterType[]> {
+  const all = await desk.db.matterTypes.toArray();
   return all.sort((a, b) => a.category.localeCompare(b.category, 'zh-CN') || a.code.localeCompare(b.code));
 }
 
-/** Creates or replaces one entry (already validated by the catalog schema). Admins only. */
-export async function saveMatterType(
-  db: DutyDeskDB,
-  def: MatterTypeDef,
-  active: boolean,
-  by: string,
-  now: number,
-  isNew: boolean,
-): Promise<void> {
-  await writeTx(db, { staffId: by, now }, [db.matterTypes, db.staff], async ({ audit }) => {
-    await requireAdmin(db, by, '修改事项目录');
-    const existing = await db.matterTypes.get(def.code);
+/** The active entries only (what the counter may accept), in catalog order. */
+export async function listActiveMatterTypes(desk: DeskBase): Promise<MatterType[]> {
+  return (await listMatterTypes(desk)).filter((m) => m.active);
+}
+
+export async function getMatterType(desk: DeskBase, code: string): Promise<MatterType | undefined> {
+  return desk.db.matterTypes.get(code);
+}
+
+/** Creates (`isNew`) or replaces one entry (already validated by the catalog schema). Admins only. */
+export async function saveMatterType(desk: Desk, def: MatterTypeDef, active: boolean, isNew: boolean): Promise<void> {
+  await writeTx(desk, ['matterTypes', 'staff'], async (tx) => {
+    await requireAdmin(tx, desk.actor, '修改事项目录');
+    const existing = await tx.matterTypes.get(def.code);
     if (isNew && existing) throw new DomainRefusal(`事项编码 ${def.code} 已被使用`, 'code');
     if (!isNew && !existing) throw new DomainRefusal('该事项已不存在');
-    const sameName = await db.matterTypes
+    const sameName = await tx.matterTypes
       .where('name')
       .equals(def.name)
       .filter((m) => m.code !== def.code && m.category === def.category)
       .count();
     if (sameName > 0) throw new DomainRefusal(`「${def.category}」下已有同名事项`, 'name');
-    const stamp = existing
-      ? { createdAt: existing.createdAt, createdBy: existing.createdBy }
-      : { createdAt: now, createdBy: by };
-    await db.matterTypes.put({ ...def, ...stamp, updatedAt: now, updatedBy: by, active });
-    await audit({ action: isNew ? 'catalog.add' : 'catalog.update', entity: 'matterType', entityId: def.code });
+    await tx.matterTypes.put({
+      ...def,
+      ...(existing ? { createdAt: existing.createdAt, createdBy: existing.createdBy } : {}),
+      active,
+    });
+    await tx.audit({ action: isNew ? 'catalog.add' : 'catalog.update', entity: 'matterType', entityId: def.code });
   });
 }

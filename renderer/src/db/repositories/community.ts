@@ -6,14 +6,22 @@
 import type { CommunityProfile, Grid, OpeningHours, PasswordHash, Staff } from '@shared/domain/records';
 import type { MatterTypeDef } from '@shared/domain/catalog';
 import { classifyCommunity } from '@shared/domain/community';
-import type { DutyDeskDB } from '../database';
 import { requireAdmin } from '../authorize';
-import type { MatterType } from '../matterType';
-import { DomainRefusal, writeTx } from '../write';
+import type { Desk, DeskBase } from '../desk';
+import { withActor } from '../desk';
+import type { ReadableDB } from '../entities';
+import { DomainRefusal } from '../refusal';
+import { writeTx, type WriteTx } from '../write';
 
-export async function getCommunity(db: DutyDeskDB): Promise<CommunityProfile | undefined> {
-  const row = await db.meta.get('community');
-  return row?.key === 'community' ? row.value : undefined;
+type MetaReader = Pick<ReadableDB, 'meta'> | WriteTx<'meta'>;
+
+function readCommunity(tables: MetaReader): Promise<CommunityProfile | undefined> {
+  return tables.meta.get('community').then((row) => (row?.key === 'community' ? row.value : undefined));
+}
+
+/** The profile, or `undefined` before the first-run setup. */
+export async function getCommunity(desk: DeskBase): Promise<CommunityProfile | undefined> {
+  return readCommunity(desk.db);
 }
 
 export type SetupInput = {
@@ -27,44 +35,39 @@ export type SetupInput = {
   catalog: MatterTypeDef[];
 };
 
-export type SetupIds = { newId: () => string };
-
-/** Stores everything the first run collects; refuses if the center is already set up. */
-export async function completeSetup(db: DutyDeskDB, input: SetupInput, now: number, ids: SetupIds): Promise<Staff> {
-  const adminId = ids.newId();
-  const stamp = { createdAt: now, createdBy: adminId, updatedAt: now, updatedBy: adminId };
-  const grids: Grid[] = input.gridNames.map((name) => ({ id: ids.newId(), name }));
-  const profile: CommunityProfile = {
-    ...stamp,
-    name: input.name.trim(),
-    code: input.code,
-    population: input.population,
-    communityClass: classifyCommunity(input.population).communityClass,
-    grids,
-    openingHours: input.openingHours,
-    phone: input.phone.trim(),
-  };
-  const admin: Staff = {
-    ...stamp,
-    id: adminId,
-    name: input.admin.name.trim(),
-    role: '站长/管理员',
-    grids: grids.map((g) => g.id),
-    password: input.admin.password,
-    active: true,
-    failedAttempts: 0,
-    lockedUntil: 0,
-  };
-  const matters: MatterType[] = input.catalog.map((m) => ({ ...m, ...stamp, active: true }));
-  return writeTx(db, { staffId: adminId, now }, [db.meta, db.staff, db.matterTypes], async ({ audit }) => {
-    if (await db.meta.get('community')) throw new DomainRefusal('本机已完成初始设置');
-    await db.meta.add({ key: 'community', value: profile });
-    await db.staff.add(admin);
-    await db.matterTypes.bulkAdd(matters);
-    await audit({
+/** Stores everything the first run collects, as its first admin; refuses if the center is already set up. */
+export async function completeSetup(desk: DeskBase, input: SetupInput): Promise<Staff> {
+  const adminId = desk.newId();
+  const grids: Grid[] = input.gridNames.map((name) => ({ id: desk.newId(), name }));
+  const asAdmin = withActor(desk, { id: adminId, role: '站长/管理员' });
+  return writeTx(asAdmin, ['meta', 'staff', 'matterTypes'], async (tx) => {
+    if (await tx.meta.get('community')) throw new DomainRefusal('本机已完成初始设置');
+    const profile: CommunityProfile = {
+      ...tx.stamp(),
+      name: input.name.trim(),
+      code: input.code,
+      population: input.population,
+      communityClass: classifyCommunity(input.population).communityClass,
+      grids,
+      openingHours: input.openingHours,
+      phone: input.phone.trim(),
+    };
+    await tx.meta.add({ key: 'community', value: profile });
+    const admin = await tx.staff.add({
+      id: adminId,
+      name: input.admin.name.trim(),
+      role: '站长/管理员',
+      grids: grids.map((g) => g.id),
+      password: input.admin.password,
+      active: true,
+      failedAttempts: 0,
+      lockedUntil: 0,
+    });
+    await tx.matterTypes.bulkAdd(input.catalog.map((m) => ({ ...m, active: true })));
+    await tx.audit({
       action: 'setup.complete',
       entity: 'community',
-      detail: `事项 ${matters.length} 项，网格 ${grids.length} 个`,
+      detail: `事项 ${input.catalog.length} 项，网格 ${grids.length} 个`,
     });
     return admin;
   });
@@ -74,15 +77,10 @@ export type CommunityPatch = Partial<
   Pick<CommunityProfile, 'name' | 'phone' | 'population' | 'openingHours' | 'grids' | 'residentTags'>
 >;
 
-export async function updateCommunity(
-  db: DutyDeskDB,
-  patch: CommunityPatch,
-  staffId: string,
-  now: number,
-): Promise<void> {
-  await writeTx(db, { staffId, now }, [db.meta, db.staff], async ({ audit }) => {
-    await requireAdmin(db, staffId, '修改社区信息');
-    const current = await getCommunity(db);
+export async function updateCommunity(desk: Desk, patch: CommunityPatch): Promise<void> {
+  await writeTx(desk, ['meta', 'staff'], async (tx) => {
+    await requireAdmin(tx, desk.actor, '修改社区信息');
+    const current = await readCommunity(tx);
     if (!current) throw new DomainRefusal('尚未完成初始设置');
     const population = patch.population ?? current.population;
     const value: CommunityProfile = {
@@ -90,10 +88,9 @@ export async function updateCommunity(
       ...patch,
       population,
       communityClass: classifyCommunity(population).communityClass,
-      updatedAt: now,
-      updatedBy: staffId,
+      ...tx.stamp(current),
     };
-    await db.meta.put({ key: 'community', value });
-    await audit({ action: 'community.update', entity: 'community', detail: Object.keys(patch).join(',') });
+    await tx.meta.put({ key: 'community', value });
+    await tx.audit({ action: 'community.update', entity: 'community', detail: Object.keys(patch).join(',') });
   });
 }

@@ -2,7 +2,8 @@
  * Real counts for the 工作台. Index reads only (`dueDay` holds only open, running cases), so
  * they stay fast on a full database.
  */
-import type { DutyDeskDB } from '../database';
+import type { Desk } from '../desk';
+import { queueContextOf } from './cases';
 
 export type DashboardCounts = {
   visitsToday: number;
@@ -15,8 +16,10 @@ export type DashboardCounts = {
   staff: number;
 };
 
-/** `soonUntil`: the next working day after `today` (即将超期 runs up to it). */
-export async function dashboardCounts(db: DutyDeskDB, today: string, soonUntil: string): Promise<DashboardCounts> {
+/** For the desk's today; 即将超期 runs up to the next working day. */
+export async function dashboardCounts(desk: Desk): Promise<DashboardCounts> {
+  const { db } = desk;
+  const { today, soonUntil } = queueContextOf(desk);
   const [residents, visitsToday, openCases, dueToday, dueSoon, overdueCases, activeMatters, staff] = await Promise.all([
     db.residents.count(),
     db.visits.where('day').equals(today).count(),

@@ -3,8 +3,8 @@
  * and the logged reveal of a masked field.
  *
  * Invariants:
- *   - every stored resident passed `validateResidentInput`; `searchKeys` is always
- *     `searchKeysForResident` of the stored name/phone/ID (recomputed on every write);
+ *   - every stored resident passed `validateResidentInput` (today's date and the community's
+ *     grids from the desk); `searchKeys` is derived on every write (db/derived.ts);
  *   - no two residents share an ID number, and no two share name + phone: the duplicate
  *     check runs inside the same rw transaction as the write;
  *   - audit rows name the action, the resident id and at most field NAMES, never values;
@@ -13,7 +13,7 @@
  * Screens show masked ID numbers and phones by default; `revealResidentField` is the one
  * audited way to read the full value for display.
  */
-import type { Resident, Stamp } from '@shared/domain/records';
+import type { Resident } from '@shared/domain/records';
 import {
   firstResidentError,
   validateResidentInput,
@@ -21,19 +21,12 @@ import {
   type ResidentFieldErrors,
   type ResidentInput,
 } from '@shared/domain/resident';
-import { normalizeQuery, searchKeysForResident } from '@shared/domain/pinyinKeys';
+import { normalizeQuery } from '@shared/domain/pinyinKeys';
 import { Dexie } from 'dexie';
-import type { DutyDeskDB } from '../database';
-import { DomainRefusal, writeTx } from '../write';
-
-export type ResidentWriteContext = {
-  staffId: string;
-  now: number;
-  /** Local date 'YYYY-MM-DD' (future birth dates are refused). */
-  today: string;
-  /** The community's grid ids; when given, `gridId` must be one of them. */
-  gridIds?: string[];
-};
+import type { Desk, DeskBase } from '../desk';
+import type { ReadableDB } from '../entities';
+import { DomainRefusal } from '../refusal';
+import { writeTx, type Unstamped, type WriteTx } from '../write';
 
 export type RevealableField = 'idNumber' | 'phone';
 
@@ -84,8 +77,15 @@ const TRACKED_FIELDS = [
   'tags',
 ] as const;
 
-export async function getResident(db: DutyDeskDB, id: string): Promise<Resident | undefined> {
-  return db.residents.get(id);
+export async function getResident(desk: DeskBase, id: string): Promise<Resident | undefined> {
+  return desk.db.residents.get(id);
+}
+
+/** Several residents at once, by id (missing ones left out), e.g. for a register's rows. */
+export async function residentsByIds(desk: DeskBase, ids: readonly string[]): Promise<Map<string, Resident>> {
+  const unique = [...new Set(ids)];
+  const found = (await desk.db.residents.bulkGet(unique)).filter((r): r is Resident => r !== undefined);
+  return new Map(found.map((r) => [r.id, r]));
 }
 
 /**
@@ -97,7 +97,12 @@ export async function getResident(db: DutyDeskDB, id: string): Promise<Resident 
  * async helper awaited inside the transaction lets it auto-commit (PrematureCommitError).
  * This returns a Dexie promise chain, which is safe inside and outside transactions.
  */
-export function findDuplicates(db: DutyDeskDB, value: NormalizedResident, excludeId?: string): Promise<Resident[]> {
+export function findDuplicates(
+  tables: Pick<ReadableDB, 'residents'> | WriteTx<'residents'>,
+  value: NormalizedResident,
+  excludeId?: string,
+): Promise<Resident[]> {
+  const db = tables;
   const none = Dexie.Promise.resolve<Resident[]>([]);
   const byId = value.idNumber ? db.residents.where('idNumber').equals(value.idNumber).toArray() : none;
   const byPhone = value.phone ? db.residents.where('phone').equals(value.phone).toArray() : none;
@@ -110,30 +115,28 @@ export function findDuplicates(db: DutyDeskDB, value: NormalizedResident, exclud
   });
 }
 
-function validateOrThrow(input: ResidentInput, ctx: ResidentWriteContext): NormalizedResident {
-  const result = validateResidentInput(input, ctx.today, ctx.gridIds ? { gridIds: ctx.gridIds } : {});
+function validateOrThrow(input: ResidentInput, desk: Desk): NormalizedResident {
+  const gridIds = desk.community.grids.map((g) => g.id);
+  const result = validateResidentInput(input, desk.clock.today(), { gridIds });
   if (!result.ok) throw new ResidentValidationError(result.errors);
   return result.value;
 }
 
 /** Not `async`, for the reason given at `findDuplicates`. */
-function refuseDuplicates(db: DutyDeskDB, value: NormalizedResident, excludeId?: string): Promise<void> {
-  return findDuplicates(db, value, excludeId).then(([first]) => {
+function refuseDuplicates(tx: WriteTx<'residents'>, value: NormalizedResident, excludeId?: string): Promise<void> {
+  return findDuplicates(tx, value, excludeId).then(([first]) => {
     if (!first) return;
     const reason = value.idNumber !== undefined && first.idNumber === value.idNumber ? 'idNumber' : 'namePhone';
     throw new DuplicateResidentError(first, reason);
   });
 }
 
-/** The stored record without absent optional fields (so they are neither stored nor indexed). */
-function toRecord(id: string, value: NormalizedResident, stamp: Stamp): Resident {
-  const record: Resident = {
-    id,
-    name: value.name,
-    tags: value.tags,
-    searchKeys: searchKeysForResident(value),
-    ...stamp,
-  };
+/**
+ * The record to store, without absent optional fields (so they are neither stored nor
+ * indexed); the transaction adds the stamp and the search keys.
+ */
+function toRecord(id: string, value: NormalizedResident): Unstamped<Resident> {
+  const record: Unstamped<Resident> = { id, name: value.name, tags: value.tags, searchKeys: [] };
   for (const field of ['gender', 'idNumber', 'birthDate', 'phone', 'building', 'unit', 'room', 'gridId'] as const) {
     const v = value[field];
     if (v !== undefined) Object.assign(record, { [field]: v });
@@ -146,23 +149,13 @@ function toRecord(id: string, value: NormalizedResident, stamp: Stamp): Resident
  * @throws ResidentValidationError (a DomainRefusal) when a field is invalid — nothing is written.
  * @throws DuplicateResidentError (a DomainRefusal) when the resident is already on file.
  */
-export async function createResident(
-  db: DutyDeskDB,
-  input: ResidentInput,
-  ctx: ResidentWriteContext,
-  id: string,
-): Promise<Resident> {
-  const value = validateOrThrow(input, ctx);
-  const record = toRecord(id, value, {
-    createdAt: ctx.now,
-    createdBy: ctx.staffId,
-    updatedAt: ctx.now,
-    updatedBy: ctx.staffId,
-  });
-  return writeTx(db, { staffId: ctx.staffId, now: ctx.now }, [db.residents], async ({ audit }) => {
-    await refuseDuplicates(db, value);
-    await db.residents.add(record);
-    await audit({ action: 'resident.create', entity: 'resident', entityId: id });
+export async function createResident(desk: Desk, input: ResidentInput): Promise<Resident> {
+  const value = validateOrThrow(input, desk);
+  const id = desk.newId();
+  return writeTx(desk, ['residents'], async (tx) => {
+    await refuseDuplicates(tx, value);
+    const record = await tx.residents.add(toRecord(id, value));
+    await tx.audit({ action: 'resident.create', entity: 'resident', entityId: id });
     return record;
   });
 }
@@ -173,28 +166,18 @@ export async function createResident(
  * @throws ResidentValidationError / DuplicateResidentError as `createResident`;
  *         DomainRefusal when the resident does not exist.
  */
-export async function updateResident(
-  db: DutyDeskDB,
-  id: string,
-  input: ResidentInput,
-  ctx: ResidentWriteContext,
-): Promise<Resident> {
-  const value = validateOrThrow(input, ctx);
-  return writeTx(db, { staffId: ctx.staffId, now: ctx.now }, [db.residents], async ({ audit }) => {
-    const current = await db.residents.get(id);
+export async function updateResident(desk: Desk, id: string, input: ResidentInput): Promise<Resident> {
+  const value = validateOrThrow(input, desk);
+  return writeTx(desk, ['residents'], async (tx) => {
+    const current = await tx.residents.get(id);
     if (!current) throw new DomainRefusal(NOT_FOUND);
-    const next = toRecord(id, value, {
-      createdAt: current.createdAt,
-      createdBy: current.createdBy,
-      updatedAt: ctx.now,
-      updatedBy: ctx.staffId,
-    });
+    const next = toRecord(id, value);
     const changed = TRACKED_FIELDS.filter((f) => JSON.stringify(current[f]) !== JSON.stringify(next[f]));
     if (changed.length === 0) return current;
-    await refuseDuplicates(db, value, id);
-    await db.residents.put(next);
-    await audit({ action: 'resident.update', entity: 'resident', entityId: id, detail: changed.join(',') });
-    return next;
+    await refuseDuplicates(tx, value, id);
+    const stored = await tx.residents.put({ ...next, createdAt: current.createdAt, createdBy: current.createdBy });
+    await tx.audit({ action: 'resident.update', entity: 'resident', entityId: id, detail: changed.join(',') });
+    return stored;
   });
 }
 
@@ -203,29 +186,23 @@ export async function updateResident(
  * (who, when, which field of which resident — never the value).
  * @throws DomainRefusal when the resident does not exist or the field is not on file.
  */
-export async function revealResidentField(
-  db: DutyDeskDB,
-  residentId: string,
-  field: RevealableField,
-  staffId: string,
-  now: number,
-): Promise<string> {
+export async function revealResidentField(desk: Desk, residentId: string, field: RevealableField): Promise<string> {
   if (field !== 'idNumber' && field !== 'phone') throw new DomainRefusal('只能查看完整的身份证号或联系电话');
-  return writeTx(db, { staffId, now }, [db.residents], async ({ audit }) => {
-    const r = await db.residents.get(residentId);
+  return writeTx(desk, ['residents'], async (tx) => {
+    const r = await tx.residents.get(residentId);
     if (!r) throw new DomainRefusal(NOT_FOUND);
     const full = r[field];
     if (!full)
       throw new DomainRefusal(field === 'idNumber' ? '该居民档案未登记身份证号' : '该居民档案未登记联系电话', field);
-    await audit({ action: 'resident.reveal', entity: 'resident', entityId: residentId, detail: field });
+    await tx.audit({ action: 'resident.reveal', entity: 'resident', entityId: residentId, detail: field });
     return full;
   });
 }
 
 /** The most recently created or changed residents, newest first. */
-export async function listRecentResidents(db: DutyDeskDB, limit = 20): Promise<Resident[]> {
+export async function listRecentResidents(desk: DeskBase, limit = 20): Promise<Resident[]> {
   if (limit <= 0) return [];
-  return db.residents.orderBy('updatedAt').reverse().limit(limit).toArray();
+  return desk.db.residents.orderBy('updatedAt').reverse().limit(limit).toArray();
 }
 
 const byName = new Intl.Collator('zh-Hans-CN');
@@ -246,11 +223,11 @@ function rankOf(r: Resident, q: string): number {
  * Because reading stops early, which residents are returned for a very broad query (e.g. '1')
  * follows the index order; ranking then orders that page.
  */
-export async function searchResidents(db: DutyDeskDB, query: string, limit = 20): Promise<Resident[]> {
+export async function searchResidents(desk: DeskBase, query: string, limit = 20): Promise<Resident[]> {
   const q = normalizeQuery(query);
   if (q === '' || limit <= 0) return [];
-  const ids = await firstDistinctIds(db, q, limit);
-  const found = (await db.residents.bulkGet(ids)).filter((r): r is Resident => r !== undefined);
+  const ids = await firstDistinctIds(desk.db, q, limit);
+  const found = (await desk.db.residents.bulkGet(ids)).filter((r): r is Resident => r !== undefined);
   const ranked = found.map((r) => ({ r, rank: rankOf(r, q) }));
   ranked.sort(
     (a, b) => a.rank - b.rank || byName.compare(a.r.name, b.r.name) || (a.r.id < b.r.id ? -1 : a.r.id > b.r.id ? 1 : 0),
@@ -263,7 +240,7 @@ export async function searchResidents(db: DutyDeskDB, query: string, limit = 20)
  * resident can match through several keys (polyphonic readings, phone and ID tails), so we
  * read 2 × limit index entries and widen only if that did not yield enough distinct ids.
  */
-async function firstDistinctIds(db: DutyDeskDB, q: string, limit: number): Promise<string[]> {
+async function firstDistinctIds(db: ReadableDB, q: string, limit: number): Promise<string[]> {
   let batch = limit * 2;
   for (;;) {
     const pks = await db.residents.where('searchKeys').startsWith(q).limit(batch).primaryKeys();

@@ -16,44 +16,53 @@ import {
   verifySecret,
 } from '@shared/domain/credentials';
 import { requireAdmin } from '../authorize';
-import type { DutyDeskDB } from '../database';
-import { DomainRefusal, writeTx } from '../write';
+import { actorOf, withActor, type Actor, type Desk, type DeskBase } from '../desk';
+import { DomainRefusal } from '../refusal';
+import { writeTx, type WriteTx } from '../write';
 
-export async function listStaff(db: DutyDeskDB): Promise<Staff[]> {
-  return db.staff.orderBy('name').toArray();
+export async function listStaff(desk: DeskBase): Promise<Staff[]> {
+  return desk.db.staff.orderBy('name').toArray();
 }
 
-export async function getStaff(db: DutyDeskDB, id: string): Promise<Staff | undefined> {
-  return db.staff.get(id);
+/** The accounts that can sign in (the sign-in page lists them). */
+export async function listActiveStaff(desk: DeskBase): Promise<Staff[]> {
+  return (await listStaff(desk)).filter((s) => s.active);
+}
+
+export async function getStaff(desk: DeskBase, id: string): Promise<Staff | undefined> {
+  return desk.db.staff.get(id);
 }
 
 export type SignInResult = { ok: true; staff: Staff } | { ok: false; message: string };
 
 const GONE = '该账号不存在或已停用';
 
-export async function signIn(db: DutyDeskDB, staffId: string, secret: string, now: number): Promise<SignInResult> {
-  const before = await db.staff.get(staffId);
+export async function signIn(desk: DeskBase, staffId: string, secret: string): Promise<SignInResult> {
+  const now = desk.clock.now();
+  const before = await desk.db.staff.get(staffId);
   if (!before || !before.active) return { ok: false, message: GONE };
   if (isLocked(before, now)) return { ok: false, message: lockoutMessage(before, now) };
   // Slow on purpose (KDF), and outside the transaction: other attempts may be written meanwhile.
   const good = await verifySecret(secret, before.password);
-  return writeTx(db, { staffId: good ? staffId : null, now }, [db.staff], async ({ audit }): Promise<SignInResult> => {
+  const actor = good ? actorOf(before) : null;
+  return writeTx(withActor(desk, actor), ['staff'], async (tx): Promise<SignInResult> => {
     // Decide from the row as it is now, not as it was before the KDF.
-    const current = await db.staff.get(staffId);
+    const current = await tx.staff.get(staffId);
     if (!current || !current.active) return { ok: false, message: GONE };
-    if (isLocked(current, now)) return { ok: false, message: lockoutMessage(current, now) };
+    if (isLocked(current, tx.now)) return { ok: false, message: lockoutMessage(current, tx.now) };
     // The secret was checked against the hash read before; if an admin has reset it since, that check is void.
     if (!samePassword(current.password, before.password))
       return { ok: false, message: '该账号的密码刚被修改，请重新输入' };
-    const next = good ? UNLOCKED : afterFailure(current, now);
-    await db.staff.update(staffId, next);
-    await audit({
-      action: good ? 'signin.ok' : isLocked(next, now) ? 'signin.locked' : 'signin.failed',
+    const next = good ? UNLOCKED : afterFailure(current, tx.now);
+    // Lock counters are the system's bookkeeping, not an edit of the account: no stamp.
+    await tx.staff.update(staffId, next, { stamp: false });
+    await tx.audit({
+      action: good ? 'signin.ok' : isLocked(next, tx.now) ? 'signin.locked' : 'signin.failed',
       entity: 'staff',
       entityId: staffId,
     });
     if (good) return { ok: true, staff: { ...current, ...next } };
-    if (isLocked(next, now)) return { ok: false, message: lockoutMessage(next, now) };
+    if (isLocked(next, tx.now)) return { ok: false, message: lockoutMessage(next, tx.now) };
     const left = MAX_FAILED_ATTEMPTS - next.failedAttempts;
     return { ok: false, message: `密码或 PIN 不正确，还可再试 ${left} 次` };
   });
@@ -65,35 +74,33 @@ function samePassword(a: PasswordHash, b: PasswordHash): boolean {
   );
 }
 
-export async function recordSignOut(db: DutyDeskDB, staffId: string, now: number): Promise<void> {
-  await writeTx(db, { staffId, now }, [], async ({ audit }) => {
-    await audit({ action: 'signout', entity: 'staff', entityId: staffId });
+/** Logs the sign-out of the desk's actor. */
+export async function recordSignOut(desk: DeskBase & { actor: Actor }): Promise<void> {
+  await writeTx(desk, [], async (tx) => {
+    await tx.audit({ action: 'signout', entity: 'staff', entityId: desk.actor.id });
   });
 }
 
 export type NewStaff = { name: string; role: StaffRole; grids: string[]; password: PasswordHash };
 
-/** Adds an account. `by` must be an active 站长/管理员. */
-export async function addStaff(db: DutyDeskDB, input: NewStaff, by: string, now: number, id: string): Promise<Staff> {
-  const staff: Staff = {
-    id,
-    name: input.name.trim(),
-    role: input.role,
-    grids: input.grids,
-    password: input.password,
-    active: true,
-    ...UNLOCKED,
-    createdAt: now,
-    createdBy: by,
-    updatedAt: now,
-    updatedBy: by,
-  };
-  return writeTx(db, { staffId: by, now }, [db.staff], async ({ audit }) => {
-    await requireAdmin(db, by, '添加工作人员');
-    const same = await db.staff.where('name').equals(staff.name).count();
+/** Adds an account (站长/管理员 only); its id comes from the desk. */
+export async function addStaff(desk: Desk, input: NewStaff): Promise<Staff> {
+  const id = desk.newId();
+  const name = input.name.trim();
+  return writeTx(desk, ['staff'], async (tx) => {
+    await requireAdmin(tx, desk.actor, '添加工作人员');
+    const same = await tx.staff.where('name').equals(name).count();
     if (same > 0) throw new DomainRefusal('已有同名的工作人员，请在姓名后加以区分（如 张三（二））', 'name');
-    await db.staff.add(staff);
-    await audit({ action: 'staff.add', entity: 'staff', entityId: id, detail: staff.role });
+    const staff = await tx.staff.add({
+      id,
+      name,
+      role: input.role,
+      grids: input.grids,
+      password: input.password,
+      active: true,
+      ...UNLOCKED,
+    });
+    await tx.audit({ action: 'staff.add', entity: 'staff', entityId: id, detail: staff.role });
     return staff;
   });
 }
@@ -103,35 +110,24 @@ export type StaffPatch = Partial<Pick<Staff, 'role' | 'grids' | 'active'>> & {
   unlock?: boolean;
 };
 
-/** Changes role, grids, active, password or lifts the lock. `by` must be an active 站长/管理员. */
-export async function updateStaff(
-  db: DutyDeskDB,
-  id: string,
-  patch: StaffPatch,
-  by: string,
-  now: number,
-): Promise<void> {
-  await writeTx(db, { staffId: by, now }, [db.staff], async ({ audit }) => {
-    await requireAdmin(db, by, '修改工作人员账号');
-    const current = await db.staff.get(id);
+/** Changes role, grids, active, password or lifts the lock (站长/管理员 only). */
+export async function updateStaff(desk: Desk, id: string, patch: StaffPatch): Promise<void> {
+  await writeTx(desk, ['staff'], async (tx) => {
+    await requireAdmin(tx, desk.actor, '修改工作人员账号');
+    const current = await tx.staff.get(id);
     if (!current) throw new DomainRefusal('该账号不存在');
     const { unlock, ...fields } = patch;
     const demotesLastAdmin =
       current.role === '站长/管理员' &&
       (fields.role === '值班员' || fields.active === false) &&
-      (await activeAdminCount(db)) <= 1;
+      (await activeAdminCount(tx)) <= 1;
     if (demotesLastAdmin) throw new DomainRefusal('至少要保留一名在用的站长/管理员');
-    await db.staff.update(id, {
-      ...fields,
-      ...(unlock || fields.password ? UNLOCKED : {}),
-      updatedAt: now,
-      updatedBy: by,
-    });
+    await tx.staff.update(id, { ...fields, ...(unlock || fields.password ? UNLOCKED : {}) });
     const what = [...Object.keys(fields), ...(unlock ? ['unlock'] : [])].join(',');
-    await audit({ action: 'staff.update', entity: 'staff', entityId: id, detail: what });
+    await tx.audit({ action: 'staff.update', entity: 'staff', entityId: id, detail: what });
   });
 }
 
-async function activeAdminCount(db: DutyDeskDB): Promise<number> {
-  return db.staff.filter((s) => s.active && s.role === '站长/管理员').count();
+async function activeAdminCount(tx: WriteTx<'staff'>): Promise<number> {
+  return tx.staff.filter((s) => s.active && s.role === '站长/管理员').count();
 }

@@ -9,16 +9,17 @@
  *   at the same moment read and bump the counter one after the other: never the same number.
  * - 首问责任人 (`firstContactId`) is the signed-in staff member, set here and never changed.
  */
-import type { MatterTypeDef } from '@shared/domain/catalog';
 import { planCase, validateDraft, type CaseDraft, type CasePlan, type DraftErrors } from '@shared/domain/intake';
 import { validatePhone } from '@shared/domain/phone';
-import type { Agent, CaseRecord, Visit, VisitChannel, VisitKind } from '@shared/domain/records';
+import type { Agent, CaseRecord, Resident, Visit, VisitChannel, VisitKind } from '@shared/domain/records';
 import { VISIT_CHANNELS } from '@shared/domain/records';
 import { counterKeyFor, formatTrackingNumber, nextSeq } from '@shared/domain/trackingNumber';
-import type { WorkingCalendar } from '@shared/domain/workingCalendar';
-import { withIndexes } from '@shared/domain/caseIndex';
-import type { DutyDeskDB } from '../database';
-import { DomainRefusal, writeTx } from '../write';
+import type { Desk, DeskBase } from '../desk';
+import type { MatterType } from '../matterType';
+import { DomainRefusal } from '../refusal';
+import { writeTx, type Unstamped } from '../write';
+import { addCaseEvent } from './caseTimeline';
+import { residentsByIds } from './residents';
 
 export type VisitInput = {
   residentId?: string;
@@ -27,15 +28,6 @@ export type VisitInput = {
   content: string;
   kind: VisitKind;
   cases: CaseDraft[];
-};
-
-export type VisitContext = {
-  staffId: string;
-  now: number;
-  today: string;
-  communityCode: string;
-  calendar: WorkingCalendar;
-  newId: () => string;
 };
 
 export type VisitFieldErrors = Partial<
@@ -78,17 +70,18 @@ export function validateVisit(input: VisitInput, today: string): VisitFieldError
 
 export type RegisteredVisit = { visit: Visit; cases: CaseRecord[]; plans: CasePlan[] };
 
+/** Who accepted it and on which day. */
+type Acceptance = { staffId: string; today: string };
+
 function caseRecord(
   draft: CaseDraft,
   plan: CasePlan,
   ids: { id: string; trackingNumber: string; visitId: string },
   input: VisitInput,
-  ctx: VisitContext,
+  at: Acceptance,
   gridId: string | undefined,
-): CaseRecord {
-  const stamp = { createdAt: ctx.now, createdBy: ctx.staffId, updatedAt: ctx.now, updatedBy: ctx.staffId };
-  const record: CaseRecord = {
-    ...stamp,
+): Unstamped<CaseRecord> {
+  const record: Unstamped<CaseRecord> = {
     id: ids.id,
     trackingNumber: ids.trackingNumber,
     residentId: input.residentId,
@@ -98,17 +91,17 @@ function caseRecord(
     mode: draft.mode,
     status: plan.status,
     gridId,
-    acceptedDay: ctx.today,
+    acceptedDay: at.today,
     deadline: plan.deadline,
     documentsReceived: draft.received.filter((r) => draft.matter.documents.some((d) => d.name === r)),
     documentsMissing: plan.missing.map((m) => m.name),
-    firstContactId: ctx.staffId,
-    handlerId: ctx.staffId,
+    firstContactId: at.staffId,
+    handlerId: at.staffId,
     timeLimitDays: draft.matter.timeLimitDays,
   };
   // Waiting for documents: the clock has not started; it starts when they are complete.
-  if (plan.status === '待补正') record.pause = { from: ctx.today, resumeTo: '已受理' };
-  if (plan.status === '已办结') record.completedDay = ctx.today;
+  if (plan.status === '待补正') record.pause = { from: at.today, resumeTo: '已受理' };
+  if (plan.status === '已办结') record.completedDay = at.today;
   if (plan.uncoveredYears.length > 0) record.deadlineUncoveredYears = plan.uncoveredYears;
   if (draft.mode === '预约') record.appointmentAt = draft.appointmentAt;
   if (draft.mode === '不予受理') {
@@ -117,96 +110,87 @@ function caseRecord(
   }
   if (plan.status === '已办结') record.result = '当场办结';
   if (input.agent) record.agent = input.agent;
-  return withIndexes(record);
+  return record;
 }
 
 /**
- * Saves the visit and its cases; returns them with the plan (receipts to print) of each case.
+ * Saves the visit and its cases, received by the desk's actor today; returns them with the
+ * plan (receipts to print) of each case.
  * @throws VisitValidationError on bad input (nothing written), StorageError on a storage failure.
  */
-export async function registerVisit(db: DutyDeskDB, input: VisitInput, ctx: VisitContext): Promise<RegisteredVisit> {
-  const errors = validateVisit(input, ctx.today);
+export async function registerVisit(desk: Desk, input: VisitInput): Promise<RegisteredVisit> {
+  const errors = validateVisit(input, desk.clock.today());
   if (Object.keys(errors).length > 0) throw new VisitValidationError(errors);
   const drafts = input.kind === '办件' ? input.cases : [];
-  const visitId = ctx.newId();
-  const caseIds = drafts.map(() => ctx.newId());
-  const tables = [db.visits, db.cases, db.caseEvents, db.counters, db.proxyTasks, db.residents, db.matterTypes];
+  const visitId = desk.newId();
+  const caseIds = drafts.map(() => desk.newId());
+  const staffId = desk.actor.id;
+  const tables = ['visits', 'cases', 'caseEvents', 'counters', 'proxyTasks', 'residents', 'matterTypes'] as const;
 
-  return writeTx(db, { staffId: ctx.staffId, now: ctx.now }, tables, async ({ audit }) => {
-    const resident = input.residentId ? await db.residents.get(input.residentId) : undefined;
+  return writeTx(desk, tables, async (tx) => {
+    const resident = input.residentId ? await tx.residents.get(input.residentId) : undefined;
     if (input.residentId && !resident) throw new DomainRefusal('该居民记录已不存在，请重新查找', 'resident');
     // Plan from the catalog as it is NOW (an admin may have edited it while the form was open).
-    const cases: CaseDraft[] = [];
+    const cases: (CaseDraft & { matter: MatterType })[] = [];
     for (const d of drafts) {
-      const current = await db.matterTypes.get(d.matter.code);
+      const current = await tx.matterTypes.get(d.matter.code);
       if (!current?.active) throw new DomainRefusal(`事项「${d.matter.name}」已停用，不能受理`, 'cases');
       cases.push({ ...d, matter: current });
     }
-    const plans = cases.map((d) => planCase(d, ctx.today, ctx.calendar));
-    const visit: Visit = {
+    const plans = cases.map((d) => planCase(d, tx.today, desk.calendar));
+    const newVisit: Unstamped<Visit> = {
       id: visitId,
       residentId: input.residentId,
-      day: ctx.today,
-      visitedAt: ctx.now,
+      day: tx.today,
+      visitedAt: tx.now,
       channel: input.channel,
-      firstContactId: ctx.staffId,
+      firstContactId: staffId,
       content: input.content.trim() || cases.map((c) => c.matter.name).join('、'),
       kind: input.kind,
       caseIds,
-      createdAt: ctx.now,
-      createdBy: ctx.staffId,
-      updatedAt: ctx.now,
-      updatedBy: ctx.staffId,
     };
-    if (input.agent) visit.agent = input.agent;
-    await db.visits.add(visit);
-    await audit({
+    if (input.agent) newVisit.agent = input.agent;
+    const visit = await tx.visits.add(newVisit);
+    await tx.audit({
       action: 'visit.create',
       entity: 'visit',
       entityId: visitId,
       detail: `${input.channel}/${input.kind}`,
     });
 
-    const key = counterKeyFor(ctx.communityCode, ctx.today);
+    const key = counterKeyFor(desk.community.code, tx.today);
     const saved: CaseRecord[] = [];
     for (const [i, draft] of cases.entries()) {
       const plan = plans[i] as CasePlan;
-      const counter = await db.counters.get(key);
+      const counter = await tx.counters.get(key);
       const seq = nextSeq(counter?.value);
-      await db.counters.put({ key, value: seq });
-      const trackingNumber = formatTrackingNumber({ communityCode: ctx.communityCode, date: ctx.today, seq });
-      const record = caseRecord(
-        draft,
-        plan,
-        { id: caseIds[i] as string, trackingNumber, visitId },
-        input,
-        ctx,
-        resident?.gridId,
+      await tx.counters.put({ key, value: seq });
+      const trackingNumber = formatTrackingNumber({ communityCode: desk.community.code, date: tx.today, seq });
+      const record = await tx.cases.add(
+        caseRecord(
+          draft,
+          plan,
+          { id: caseIds[i] as string, trackingNumber, visitId },
+          input,
+          { staffId, today: tx.today },
+          resident?.gridId,
+        ),
       );
-      await db.cases.add(record);
-      await db.caseEvents.add({
-        id: ctx.newId(),
+      await addCaseEvent(desk, tx, {
         caseId: record.id,
-        n: 1,
-        at: ctx.now,
-        by: ctx.staffId,
         action: plan.status === '不予受理' ? '不予受理' : '受理',
         to: record.status,
         note: draft.mode,
       });
       if (draft.mode === '帮代办' && input.residentId) {
-        await db.proxyTasks.add({
-          id: ctx.newId(),
+        await tx.proxyTasks.add({
+          id: desk.newId(),
           caseId: record.id,
           residentId: input.residentId,
           status: '待上门',
-          createdAt: ctx.now,
-          createdBy: ctx.staffId,
-          updatedAt: ctx.now,
-          updatedBy: ctx.staffId,
         });
       }
-      await audit({
+      await tx.audit({
         action: 'case.accept',
         entity: 'case',
         entityId: record.id,
@@ -221,7 +205,8 @@ export async function registerVisit(db: DutyDeskDB, input: VisitInput, ctx: Visi
 export type RegisterRow = { visit: Visit; cases: CaseRecord[] };
 
 /** Every visit of one day with its cases, newest first (今日来访台账). */
-export async function visitsOfDay(db: DutyDeskDB, day: string): Promise<RegisterRow[]> {
+export async function visitsOfDay(desk: DeskBase, day: string): Promise<RegisterRow[]> {
+  const { db } = desk;
   const visits = await db.visits.where('day').equals(day).reverse().sortBy('visitedAt');
   const caseIds = visits.flatMap((v) => v.caseIds);
   const cases = (await db.cases.bulkGet(caseIds)).filter((c): c is CaseRecord => c !== undefined);
@@ -232,19 +217,27 @@ export async function visitsOfDay(db: DutyDeskDB, day: string): Promise<Register
   }));
 }
 
-export async function visitsOfResident(db: DutyDeskDB, residentId: string): Promise<Visit[]> {
-  return (await db.visits.where('residentId').equals(residentId).sortBy('visitedAt')).reverse();
+/** 今日来访台账: the day's visits with their cases and residents (one read for the residents). */
+export async function registerOfDay(
+  desk: DeskBase,
+  day: string,
+): Promise<{ rows: RegisterRow[]; residents: Map<string, Resident> }> {
+  const rows = await visitsOfDay(desk, day);
+  const residents = await residentsByIds(
+    desk,
+    rows.flatMap((r) => (r.visit.residentId ? [r.visit.residentId] : [])),
+  );
+  return { rows, residents };
 }
 
-export async function casesOfResident(db: DutyDeskDB, residentId: string): Promise<CaseRecord[]> {
-  return (await db.cases.where('residentId').equals(residentId).sortBy('createdAt')).reverse();
+export async function visitsOfResident(desk: DeskBase, residentId: string): Promise<Visit[]> {
+  return (await desk.db.visits.where('residentId').equals(residentId).sortBy('visitedAt')).reverse();
 }
 
-export async function getCase(db: DutyDeskDB, id: string): Promise<CaseRecord | undefined> {
-  return db.cases.get(id);
+export async function casesOfResident(desk: DeskBase, residentId: string): Promise<CaseRecord[]> {
+  return (await desk.db.cases.where('residentId').equals(residentId).sortBy('createdAt')).reverse();
 }
 
-/** The catalog entry a case was accepted under (for reprinting its documents list). */
-export async function matterOfCase(db: DutyDeskDB, c: CaseRecord): Promise<MatterTypeDef | undefined> {
-  return db.matterTypes.get(c.matterCode);
+export async function getVisit(desk: DeskBase, id: string): Promise<Visit | undefined> {
+  return desk.db.visits.get(id);
 }

@@ -22,80 +22,49 @@ import { useParams } from 'react-router';
 import { allowedActions, caseStateFromRecord, type CaseActionType } from '@shared/domain/caseMachine';
 import { caseTimeLimitStatus } from '@shared/domain/timeLimit';
 import { maskIdNumber, maskPhone } from '@shared/domain/masking';
-import type { CommunityProfile } from '@shared/domain/records';
-import { getDb } from '../../db/database';
-import { addCaseNote, caseEvents, performCaseAction, type CaseActionInput } from '../../db/repositories/cases';
-import { getResident } from '../../db/repositories/residents';
+import { addCaseNote, getCaseFile, performCaseAction, type CaseActionInput } from '../../db/repositories/cases';
 import { listStaff } from '../../db/repositories/staff';
-import { DomainRefusal } from '../../db/write';
-import { StorageError } from '../../db/storageErrors';
+import { failureMessage } from '../../db/refusal';
 import { ReceiptActions } from '../../components/ReceiptActions';
 import { KeyValueTable } from '../../components/KeyValueTable';
-import { localDateTime, localDay, newId, now } from '../../app/clock';
-import { useCalendar } from '../../app/useCalendar';
-import { useStaff } from '../../app/session';
+import { localDateTime } from '../../app/clock';
+import { useDesk } from '../../app/desk';
+import { useGuardedAction } from '../../app/useGuardedAction';
 import { buildReceiptData, receiptsForCase } from '../intake/receiptData';
 import { ActionDialog } from './ActionDialog';
 import { TimeLimitChip } from '../../components/TimeLimitChip';
 
-export function CasePage({ community }: { community: CommunityProfile }) {
+export function CasePage() {
   const { id = '' } = useParams();
-  const me = useStaff();
-  const calendar = useCalendar();
-  const record = useLiveQuery(() => getDb().cases.get(id), [id]);
-  const events = useLiveQuery(() => caseEvents(getDb(), id), [id]);
-  const staff = useLiveQuery(() => listStaff(getDb()), []);
-  const resident = useLiveQuery(
-    async () => (record?.residentId ? getResident(getDb(), record.residentId) : undefined),
-    [record?.residentId],
-  );
-  const matter = useLiveQuery(
-    async () => (record ? getDb().matterTypes.get(record.matterCode) : undefined),
-    [record?.matterCode],
-  );
-  const visit = useLiveQuery(
-    async () => (record?.visitId ? getDb().visits.get(record.visitId) : undefined),
-    [record?.visitId],
-  );
+  const desk = useDesk();
+  const { community, calendar } = desk;
+  const file = useLiveQuery(() => getCaseFile(desk, id), [desk, id]);
+  const staff = useLiveQuery(() => listStaff(desk), [desk]);
   const [acting, setActing] = useState<CaseActionType | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [note, setNote] = useState('');
-  const [noteError, setNoteError] = useState<string | null>(null);
-  if (!record || !calendar || !staff) return null;
-  const today = localDay();
+  const noteAction = useGuardedAction();
+  if (!file || !staff) return null;
+  const { record, events, resident, matter, visit } = file;
+  const today = desk.clock.today();
   const name = (sid?: string) => staff.find((s) => s.id === sid)?.name ?? '—';
-  const actor = { staffId: me.id, isAdmin: me.role === '站长/管理员' };
+  const actor = { staffId: desk.actor.id, isAdmin: desk.actor.role === '站长/管理员' };
   const actions = allowedActions(caseStateFromRecord(record), actor);
   const esc = record.escalations?.at(-1);
 
   async function apply(action: CaseActionInput): Promise<string | null> {
     try {
-      await performCaseAction(getDb(), id, action, {
-        staffId: me.id,
-        now: now(),
-        today: localDay(),
-        communityCode: community.code,
-        calendar: calendar!,
-        newId,
-      });
+      await performCaseAction(desk, id, action);
       return null;
     } catch (e) {
-      if (e instanceof DomainRefusal) return e.message;
-      if (e instanceof StorageError) return e.userMessage;
-      throw e;
+      const failure = failureMessage(e);
+      if (!failure) throw e;
+      return failure.message;
     }
   }
 
   async function saveNote() {
-    try {
-      await addCaseNote(getDb(), id, note, { staffId: me.id, now: now(), newId });
-      setNote('');
-      setNoteError(null);
-    } catch (e) {
-      if (e instanceof DomainRefusal) setNoteError(e.message);
-      else if (e instanceof StorageError) setNoteError(e.userMessage);
-      else throw e;
-    }
+    if (await noteAction.run(() => addCaseNote(desk, id, note))) setNote('');
   }
 
   const info: [string, string][] = [
@@ -192,7 +161,7 @@ export function CasePage({ community }: { community: CommunityProfile }) {
               community,
               staffName: name(record.firstContactId),
               matter,
-              now: now(),
+              now: desk.clock.now(),
             })
           }
         />
@@ -212,7 +181,7 @@ export function CasePage({ community }: { community: CommunityProfile }) {
             </TableRow>
           </TableHead>
           <TableBody>
-            {events?.map((e) => (
+            {events.map((e) => (
               <TableRow key={e.id}>
                 <TableCell>{localDateTime(e.at)}</TableCell>
                 <TableCell>{e.action}</TableCell>
@@ -236,8 +205,8 @@ export function CasePage({ community }: { community: CommunityProfile }) {
               label="备注"
               value={note}
               onChange={(e) => setNote(e.target.value)}
-              error={Boolean(noteError)}
-              helperText={noteError ?? '记在办理过程中，如电话沟通情况'}
+              error={Boolean(noteAction.error)}
+              helperText={noteAction.error ?? '记在办理过程中，如电话沟通情况'}
             />
             <Button type="submit" variant="outlined">
               添加备注
@@ -251,7 +220,7 @@ export function CasePage({ community }: { community: CommunityProfile }) {
           record={record}
           documents={matter?.documents.map((d) => d.name) ?? []}
           staff={staff}
-          meId={me.id}
+          meId={desk.actor.id}
           onApply={apply}
           onClose={() => {
             setActing(null);

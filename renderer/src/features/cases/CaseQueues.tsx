@@ -3,7 +3,7 @@
  * each with its count, filters by 网格 / 状态 / 事项, search by tracking number, resident or
  * matter, 25 rows a page (index reads: fast with tens of thousands of cases).
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   Badge,
   Paper,
@@ -22,8 +22,7 @@ import {
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useNavigate } from 'react-router';
 import { caseTimeLimitStatus, timeLimitStatus } from '@shared/domain/timeLimit';
-import type { CaseRecord, CaseStatus, CommunityProfile } from '@shared/domain/records';
-import { getDb } from '../../db/database';
+import type { CaseRecord, CaseStatus } from '@shared/domain/records';
 import { listMatterTypes } from '../../db/repositories/catalog';
 import {
   QUEUES,
@@ -34,9 +33,7 @@ import {
   type QueueName,
 } from '../../db/repositories/cases';
 import { searchResidents } from '../../db/repositories/residents';
-import { localDay } from '../../app/clock';
-import { useCalendar } from '../../app/useCalendar';
-import { useStaff } from '../../app/session';
+import { useDesk } from '../../app/desk';
 import { useStaffNames } from '../../app/useStaffNames';
 import { TimeLimitChip } from '../../components/TimeLimitChip';
 import { FilterSelect } from '../../components/FilterSelect';
@@ -44,14 +41,13 @@ import { FilterSelect } from '../../components/FilterSelect';
 const STATUSES: CaseStatus[] = ['已受理', '待补正', '办理中', '待签收', '已上报街道', '已办结', '已归档', '不予受理'];
 const PAGE_SIZE = 25;
 
-export function CaseQueues({ community }: { community: CommunityProfile }) {
-  const me = useStaff();
+export function CaseQueues() {
+  const desk = useDesk();
+  const { community, calendar } = desk;
   const navigate = useNavigate();
-  const calendar = useCalendar();
   const staffNames = useStaffNames();
-  const today = localDay();
-  const soonUntil = calendar?.addWorkingDays(today, 1).date ?? today;
-  const q = useMemo(() => ({ staffId: me.id, today, soonUntil }), [me.id, today, soonUntil]);
+  // Queues depend on the day: re-read when it changes.
+  const today = desk.clock.today();
   const [queue, setQueue] = useState<QueueName>('我的办件');
   const [filter, setFilter] = useState<CaseFilter>({});
   const [page, setPage] = useState(0);
@@ -62,20 +58,20 @@ export function CaseQueues({ community }: { community: CommunityProfile }) {
     const t = setTimeout(() => setQuery(search), 250);
     return () => clearTimeout(t);
   }, [search]);
-  const matters = useLiveQuery(() => listMatterTypes(getDb()), []);
-  const counts = useLiveQuery(() => queueCounts(getDb(), q), [q]);
+  const matters = useLiveQuery(() => listMatterTypes(desk), [desk]);
+  const counts = useLiveQuery(() => queueCounts(desk), [desk, today]);
   const result = useLiveQuery(async () => {
     if (query.trim()) {
-      const residents = await searchResidents(getDb(), query, 20);
+      const residents = await searchResidents(desk, query, 20);
       const rows = await searchCases(
-        getDb(),
+        desk,
         query,
         residents.map((r) => r.id),
       );
       return { rows, total: rows.length };
     }
-    return queuePage(getDb(), queue, q, filter, { offset: page * PAGE_SIZE, limit: PAGE_SIZE });
-  }, [queue, q, filter, page, query]);
+    return queuePage(desk, queue, filter, { offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+  }, [desk, today, queue, filter, page, query]);
 
   const select = (key: keyof CaseFilter, label: string, options: [string, string][]) => (
     <FilterSelect
@@ -101,15 +97,13 @@ export function CaseQueues({ community }: { community: CommunityProfile }) {
       <TableCell>{c.status}</TableCell>
       <TableCell>{rectifying(c) ? `整改 ${c.rectification?.dueDay}` : (c.deadline ?? '—')}</TableCell>
       <TableCell>
-        {calendar && (
-          <TimeLimitChip
-            status={
-              rectifying(c)
-                ? timeLimitStatus(c.rectification?.dueDay, today, calendar, false)
-                : caseTimeLimitStatus(c, today, calendar)
-            }
-          />
-        )}
+        <TimeLimitChip
+          status={
+            rectifying(c)
+              ? timeLimitStatus(c.rectification?.dueDay, today, calendar, false)
+              : caseTimeLimitStatus(c, today, calendar)
+          }
+        />
       </TableCell>
       <TableCell>{community.grids.find((g) => g.id === c.gridId)?.name ?? '—'}</TableCell>
       <TableCell>{staffNames.get(c.firstContactId)}</TableCell>

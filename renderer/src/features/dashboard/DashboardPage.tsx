@@ -4,13 +4,11 @@
  */
 import { Card, CardContent, Grid, Paper, Stack, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { CommunityProfile } from '@shared/domain/records';
 import { hoursForDay } from '@shared/domain/community';
-import { getDb } from '../../db/database';
 import { dashboardCounts, type DashboardCounts } from '../../db/repositories/dashboard';
-import { localDay, longChineseDate, now } from '../../app/clock';
+import { longChineseDate } from '../../app/clock';
+import { useDesk } from '../../app/desk';
 import { useStaff } from '../../app/session';
-import { useCalendar } from '../../app/useCalendar';
 
 const COUNT_LABELS: { key: keyof DashboardCounts; label: string }[] = [
   { key: 'visitsToday', label: '今日来访' },
@@ -23,16 +21,13 @@ const COUNT_LABELS: { key: keyof DashboardCounts; label: string }[] = [
   { key: 'staff', label: '工作人员' },
 ];
 
-export function DashboardPage({ community }: { community: CommunityProfile }) {
+export function DashboardPage() {
+  const desk = useDesk();
+  const { community } = desk;
   const staff = useStaff();
-  const t = now();
-  const today = localDay(t);
-  const calendar = useCalendar();
-  const soonUntil = calendar?.addWorkingDays(today, 1).date;
-  const counts = useLiveQuery(
-    () => (soonUntil ? dashboardCounts(getDb(), today, soonUntil) : undefined),
-    [today, soonUntil],
-  );
+  const t = desk.clock.now();
+  const today = desk.clock.today();
+  const counts = useLiveQuery(() => dashboardCounts(desk), [desk, today]);
   const hours = hoursForDay(today, community.openingHours);
   return (
     <Stack spacing={3}>

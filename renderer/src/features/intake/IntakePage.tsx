@@ -8,22 +8,18 @@ import { Alert, Button, Chip, Paper, Stack, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { maskIdNumber, maskPhone } from '@shared/domain/masking';
 import { residentSummary } from '@shared/domain/resident';
-import { VISIT_CHANNELS, type CommunityProfile, type Resident } from '@shared/domain/records';
+import { VISIT_CHANNELS, type Resident } from '@shared/domain/records';
 import type { CaseDraft } from '@shared/domain/intake';
-import { getDb } from '../../db/database';
-import { listMatterTypes } from '../../db/repositories/catalog';
+import { listActiveMatterTypes } from '../../db/repositories/catalog';
 import {
   registerVisit,
   VisitValidationError,
   type RegisteredVisit,
   type VisitFieldErrors,
 } from '../../db/repositories/visits';
-import { StorageError } from '../../db/storageErrors';
-import { DomainRefusal } from '../../db/write';
-import { localDay, newId, now } from '../../app/clock';
-import { useCalendar } from '../../app/useCalendar';
+import { failureMessage } from '../../db/refusal';
+import { useDesk } from '../../app/desk';
 import { useShortcut } from '../../app/useShortcut';
-import { useStaff } from '../../app/session';
 import { initialFromQuery, ResidentDialog } from '../residents/ResidentDialog';
 import { ResidentSearch } from '../residents/ResidentSearch';
 import { CaseDraftEditor } from './CaseDraftEditor';
@@ -32,10 +28,10 @@ import { IntakeResult } from './IntakeResult';
 import { emptyVisitDetails, VisitDetails, type VisitDetailsState } from './VisitDetails';
 
 /** `active`: shown (its shortcuts work); false while the register tab is in front. */
-export function IntakePage({ community, active = true }: { community: CommunityProfile; active?: boolean }) {
-  const staff = useStaff();
-  const calendar = useCalendar();
-  const matters = useLiveQuery(() => listMatterTypes(getDb()).then((all) => all.filter((m) => m.active)), []);
+export function IntakePage({ active = true }: { active?: boolean }) {
+  const desk = useDesk();
+  const { calendar } = desk;
+  const matters = useLiveQuery(() => listActiveMatterTypes(desk), [desk]);
   const searchRef = useRef<HTMLInputElement>(null);
   const matterRef = useRef<HTMLInputElement>(null);
   const [resident, setResident] = useState<Resident | null>(null);
@@ -46,7 +42,7 @@ export function IntakePage({ community, active = true }: { community: CommunityP
   const [saved, setSaved] = useState<RegisteredVisit | null>(null);
   const [registering, setRegistering] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const today = localDay();
+  const today = desk.clock.today();
 
   /** A resident chosen: the next thing the clerk does is name the matter. */
   function chooseResident(r: Resident) {
@@ -79,7 +75,7 @@ export function IntakePage({ community, active = true }: { community: CommunityP
   useShortcut('Ctrl+Enter', () => void save(), active && !saved);
 
   async function save() {
-    if (busy || !calendar) return;
+    if (busy) return;
     const caseDrafts = details.kind === '办件' ? drafts.map(toCaseDraft) : [];
     const missingMatter = caseDrafts.findIndex((d) => d === null);
     if (missingMatter >= 0) {
@@ -89,50 +85,35 @@ export function IntakePage({ community, active = true }: { community: CommunityP
     setBusy(true);
     setFailure(null);
     try {
-      const result = await registerVisit(
-        getDb(),
-        {
-          residentId: resident?.id,
-          channel: details.channel,
-          kind: details.kind,
-          content: details.content,
-          cases: caseDrafts as CaseDraft[],
-          ...(details.hasAgent
-            ? {
-                agent: {
-                  name: details.agentName.trim(),
-                  relation: details.agentRelation.trim(),
-                  phone: details.agentPhone.trim() || undefined,
-                },
-              }
-            : {}),
-        },
-        { staffId: staff.id, now: now(), today, communityCode: community.code, calendar, newId },
-      );
+      const result = await registerVisit(desk, {
+        residentId: resident?.id,
+        channel: details.channel,
+        kind: details.kind,
+        content: details.content,
+        cases: caseDrafts as CaseDraft[],
+        ...(details.hasAgent
+          ? {
+              agent: {
+                name: details.agentName.trim(),
+                relation: details.agentRelation.trim(),
+                phone: details.agentPhone.trim() || undefined,
+              },
+            }
+          : {}),
+      });
       setErrors({});
       setSaved(result);
     } catch (err) {
       if (err instanceof VisitValidationError) setErrors(err.errors);
-      else if (err instanceof DomainRefusal) setFailure(err.message);
-      else if (err instanceof StorageError) setFailure(err.userMessage);
-      else setFailure('保存失败，本次登记没有保存，请重试；如反复出现请联系管理员。');
+      else setFailure(failureMessage(err)?.message ?? '保存失败，本次登记没有保存，请重试；如反复出现请联系管理员。');
     } finally {
       setBusy(false);
     }
   }
 
-  if (!matters || !calendar) return null;
+  if (!matters) return null;
   if (saved) {
-    return (
-      <IntakeResult
-        saved={saved}
-        resident={resident}
-        community={community}
-        matters={matters}
-        onNew={reset}
-        active={active}
-      />
-    );
+    return <IntakeResult saved={saved} resident={resident} matters={matters} onNew={reset} active={active} />;
   }
   return (
     // Not submitted by Enter: a stray Enter in any field must not save a half-filled visit and
@@ -158,12 +139,7 @@ export function IntakePage({ community, active = true }: { community: CommunityP
           </Stack>
         ) : (
           <Stack spacing={1}>
-            <ResidentSearch
-              ref={searchRef}
-              community={community}
-              onPick={chooseResident}
-              onNoMatch={(q) => setRegistering(q)}
-            />
+            <ResidentSearch ref={searchRef} onPick={chooseResident} onNoMatch={(q) => setRegistering(q)} />
             <Button sx={{ alignSelf: 'flex-start' }} onClick={() => setRegistering('')}>
               登记新居民
             </Button>
@@ -216,7 +192,6 @@ export function IntakePage({ community, active = true }: { community: CommunityP
       </Button>
       {registering !== null && (
         <ResidentDialog
-          community={community}
           initial={initialFromQuery(registering)}
           onClose={() => setRegistering(null)}
           onSaved={(r) => {

@@ -2,10 +2,10 @@
  * What was just saved: the tracking number(s) and the receipts to hand over.
  */
 import { Alert, Button, Link, Paper, Stack, Typography } from '@mui/material';
-import type { CommunityProfile, Resident } from '@shared/domain/records';
+import type { Resident } from '@shared/domain/records';
 import type { RegisteredVisit } from '../../db/repositories/visits';
 import { ReceiptActions } from '../../components/ReceiptActions';
-import { now } from '../../app/clock';
+import { useDesk } from '../../app/desk';
 import { useStaff } from '../../app/session';
 import { buildReceiptData } from './receiptData';
 import type { MatterType } from '../../db/matterType';
@@ -13,13 +13,13 @@ import type { MatterType } from '../../db/matterType';
 type Props = {
   saved: RegisteredVisit;
   resident: Resident | null;
-  community: CommunityProfile;
   matters: MatterType[];
   onNew: () => void;
   active?: boolean;
 };
 
-export function IntakeResult({ saved, resident, community, matters, onNew, active = true }: Props) {
+export function IntakeResult({ saved, resident, matters, onNew, active = true }: Props) {
+  const desk = useDesk();
   const staff = useStaff();
   return (
     <Paper sx={{ p: 3 }} component="section" aria-label="登记结果">
@@ -51,10 +51,10 @@ export function IntakeResult({ saved, resident, community, matters, onNew, activ
                 buildReceiptData({
                   record: c,
                   resident: resident ?? undefined,
-                  community,
+                  community: desk.community,
                   staffName: staff.name,
                   matter: matters.find((m) => m.code === c.matterCode),
-                  now: now(),
+                  now: desk.clock.now(),
                 })
               }
             />

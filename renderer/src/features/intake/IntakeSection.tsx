@@ -3,11 +3,10 @@
  */
 import { Tab, Tabs } from '@mui/material';
 import { Link, useLocation } from 'react-router';
-import type { CommunityProfile } from '@shared/domain/records';
 import { IntakePage } from './IntakePage';
 import { TodayRegister } from './TodayRegister';
 
-export function IntakeSection({ community }: { community: CommunityProfile }) {
+export function IntakeSection() {
   const { pathname } = useLocation();
   const onRegister = pathname.endsWith('/today');
   return (
@@ -19,9 +18,9 @@ export function IntakeSection({ community }: { community: CommunityProfile }) {
       {/* The form stays mounted (hidden) while the register is shown: a clerk checking the
           register during a call does not lose what they typed. */}
       <div hidden={onRegister}>
-        <IntakePage community={community} active={!onRegister} />
+        <IntakePage active={!onRegister} />
       </div>
-      {onRegister && <TodayRegister community={community} />}
+      {onRegister && <TodayRegister />}
     </>
   );
 }

@@ -2,7 +2,7 @@
  * 今日来访台账: every visit of the day with its cases; filter by channel, mode and staff;
  * reprint any receipt. Residents appear with masked ID numbers.
  */
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import {
   Button,
   Dialog,
@@ -21,13 +21,13 @@ import {
 import { useLiveQuery } from 'dexie-react-hooks';
 import { maskIdNumber } from '@shared/domain/masking';
 import { COUNTER_MODES } from '@shared/domain/intake';
-import { VISIT_CHANNELS, type CaseRecord, type CommunityProfile, type Resident } from '@shared/domain/records';
-import { getDb } from '../../db/database';
-import { visitsOfDay, type RegisterRow } from '../../db/repositories/visits';
-import { getResident } from '../../db/repositories/residents';
+import { VISIT_CHANNELS, type CaseRecord, type Resident } from '@shared/domain/records';
+import { registerOfDay, type RegisterRow } from '../../db/repositories/visits';
+import { getMatterType } from '../../db/repositories/catalog';
 import { ReceiptActions } from '../../components/ReceiptActions';
 import { FilterSelect } from '../../components/FilterSelect';
-import { localDateTime, localDay, now } from '../../app/clock';
+import { localDateTime } from '../../app/clock';
+import { useDesk } from '../../app/desk';
 import { useStaffNames } from '../../app/useStaffNames';
 import { buildReceiptData, receiptsForCase } from './receiptData';
 
@@ -40,20 +40,12 @@ function matches(row: RegisterRow, f: Filters): boolean {
   return true;
 }
 
-export function TodayRegister({ community }: { community: CommunityProfile }) {
-  const today = localDay();
-  const rows = useLiveQuery(() => visitsOfDay(getDb(), today), [today]);
-  const residentIds = useMemo(
-    () => [...new Set(rows?.map((r) => r.visit.residentId).filter(Boolean))] as string[],
-    [rows],
-  );
-  const residents = useLiveQuery(
-    async () =>
-      new Map(
-        (await Promise.all(residentIds.map((id) => getResident(getDb(), id)))).filter(Boolean).map((r) => [r!.id, r!]),
-      ),
-    [residentIds.join(',')],
-  );
+export function TodayRegister() {
+  const desk = useDesk();
+  const { community } = desk;
+  const today = desk.clock.today();
+  const register = useLiveQuery(() => registerOfDay(desk, today), [desk, today]);
+  const rows = register?.rows;
   const staffNames = useStaffNames();
   const [filters, setFilters] = useState<Filters>({ channel: '', mode: '', staff: '' });
   const [reprint, setReprint] = useState<CaseRecord | null>(null);
@@ -68,7 +60,7 @@ export function TodayRegister({ community }: { community: CommunityProfile }) {
       onChange={(v) => setFilters((f) => ({ ...f, [key]: v }))}
     />
   );
-  const residentOf = (id?: string): Resident | undefined => (id ? residents?.get(id) : undefined);
+  const residentOf = (id?: string): Resident | undefined => (id ? register?.residents.get(id) : undefined);
 
   return (
     <Stack spacing={2}>
@@ -157,17 +149,16 @@ export function TodayRegister({ community }: { community: CommunityProfile }) {
             <ReceiptActions
               kinds={receiptsForCase(reprint)}
               printShortcut
-              load={async () => {
-                const db = getDb();
-                return buildReceiptData({
+              load={async () =>
+                buildReceiptData({
                   record: reprint,
                   resident: residentOf(reprint.residentId),
                   community,
                   staffName: staffNames.get(reprint.firstContactId) ?? '',
-                  matter: await db.matterTypes.get(reprint.matterCode),
-                  now: now(),
-                });
-              }}
+                  matter: await getMatterType(desk, reprint.matterCode),
+                  now: desk.clock.now(),
+                })
+              }
             />
           </DialogContent>
           <DialogActions>

@@ -17,9 +17,8 @@ import {
 } from '@mui/material';
 import { ageOn, validateIdNumber } from '@shared/domain/idNumber';
 import { maskIdNumber, maskPhone } from '@shared/domain/masking';
-import { DEFAULT_RESIDENT_TAGS, type CommunityProfile, type Resident } from '@shared/domain/records';
+import { DEFAULT_RESIDENT_TAGS, type Resident } from '@shared/domain/records';
 import type { ResidentFieldErrors, ResidentInput } from '@shared/domain/resident';
-import { getDb } from '../../db/database';
 import {
   createResident,
   DuplicateResidentError,
@@ -27,14 +26,11 @@ import {
   revealResidentField,
   updateResident,
 } from '../../db/repositories/residents';
-import { DomainRefusal } from '../../db/write';
-import { StorageError } from '../../db/storageErrors';
-import { localDay, newId, now } from '../../app/clock';
-import { useStaff } from '../../app/session';
+import { failureMessage } from '../../db/refusal';
+import { useDesk } from '../../app/desk';
 import { FormDialog } from '../../components/FormDialog';
 
 type Props = {
-  community: CommunityProfile;
   resident?: Resident;
   /** Prefill what the clerk already typed into search (name, phone or ID number). */
   initial?: Partial<ResidentInput>;
@@ -72,8 +68,9 @@ function toInput(r?: Resident, initial: Partial<ResidentInput> = {}): ResidentIn
 
 type Revealable = 'idNumber' | 'phone';
 
-export function ResidentDialog({ community, resident, initial, onSaved, onClose }: Props) {
-  const staff = useStaff();
+export function ResidentDialog({ resident, initial, onSaved, onClose }: Props) {
+  const desk = useDesk();
+  const { community } = desk;
   const [input, setInput] = useState<ResidentInput>(() => toInput(resident, initial));
   /** Stored values the clerk has opened for editing (each opening is audited). */
   const [opened, setOpened] = useState<Record<Revealable, boolean>>({
@@ -83,7 +80,7 @@ export function ResidentDialog({ community, resident, initial, onSaved, onClose 
   const [errors, setErrors] = useState<ResidentFieldErrors>({});
   const [duplicate, setDuplicate] = useState<Resident | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const today = localDay();
+  const today = desk.clock.today();
   const set = (patch: Partial<ResidentInput>) => setInput((i) => ({ ...i, ...patch }));
   const idText = opened.idNumber ? input.idNumber : (resident?.idNumber ?? '');
   const id = idText.trim() ? validateIdNumber(idText, { today }) : null;
@@ -92,13 +89,11 @@ export function ResidentDialog({ community, resident, initial, onSaved, onClose 
   async function open(field: Revealable) {
     if (!resident) return;
     try {
-      const value = await revealResidentField(getDb(), resident.id, field, staff.id, now());
+      const value = await revealResidentField(desk, resident.id, field);
       setInput((i) => ({ ...i, [field]: value }));
       setOpened((o) => ({ ...o, [field]: true }));
     } catch (err) {
-      setFailure(
-        err instanceof StorageError ? err.userMessage : err instanceof DomainRefusal ? err.message : '操作失败，请重试',
-      );
+      setFailure(failureMessage(err)?.message ?? '操作失败，请重试');
     }
   }
 
@@ -117,19 +112,14 @@ export function ResidentDialog({ community, resident, initial, onSaved, onClose 
     e.preventDefault();
     setFailure(null);
     setDuplicate(null);
-    const ctx = { staffId: staff.id, now: now(), today, gridIds: community.grids.map((g) => g.id) };
     try {
-      const saved = resident
-        ? await updateResident(getDb(), resident.id, toSave(), ctx)
-        : await createResident(getDb(), toSave(), ctx, newId());
+      const saved = resident ? await updateResident(desk, resident.id, toSave()) : await createResident(desk, toSave());
       setErrors({});
       onSaved(saved);
     } catch (err) {
       if (err instanceof ResidentValidationError) setErrors(err.errors);
       else if (err instanceof DuplicateResidentError) setDuplicate(err.existing);
-      else if (err instanceof StorageError) setFailure(err.userMessage);
-      else if (err instanceof DomainRefusal) setFailure(err.message);
-      else setFailure('保存失败，请重试；如反复出现请联系管理员。');
+      else setFailure(failureMessage(err)?.message ?? '保存失败，请重试；如反复出现请联系管理员。');
     }
   }
 

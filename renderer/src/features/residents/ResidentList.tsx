@@ -3,15 +3,16 @@ import { Button, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow,
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useNavigate } from 'react-router';
 import { maskIdNumber, maskPhone } from '@shared/domain/masking';
-import type { CommunityProfile } from '@shared/domain/records';
-import { getDb } from '../../db/database';
+import { useDesk } from '../../app/desk';
 import { listRecentResidents } from '../../db/repositories/residents';
 import { initialFromQuery, ResidentDialog } from './ResidentDialog';
 import { ResidentSearch } from './ResidentSearch';
 
-export function ResidentList({ community }: { community: CommunityProfile }) {
+export function ResidentList() {
+  const desk = useDesk();
+  const { community } = desk;
   const navigate = useNavigate();
-  const recent = useLiveQuery(() => listRecentResidents(getDb(), 20), []);
+  const recent = useLiveQuery(() => listRecentResidents(desk, 20), [desk]);
   const [creating, setCreating] = useState<string | null>(null);
   const open = (id: string) => void navigate(`/residents/${id}`);
   const gridName = (id?: string) => community.grids.find((g) => g.id === id)?.name ?? '';
@@ -26,7 +27,7 @@ export function ResidentList({ community }: { community: CommunityProfile }) {
         </Button>
       </Stack>
       <Paper sx={{ p: 2 }}>
-        <ResidentSearch community={community} onPick={(r) => open(r.id)} onNoMatch={(q) => setCreating(q)} />
+        <ResidentSearch onPick={(r) => open(r.id)} onNoMatch={(q) => setCreating(q)} />
       </Paper>
       <Paper>
         <Typography variant="h6" component="h2" sx={{ p: 2, pb: 0 }}>
@@ -59,7 +60,6 @@ export function ResidentList({ community }: { community: CommunityProfile }) {
       </Paper>
       {creating !== null && (
         <ResidentDialog
-          community={community}
           initial={initialFromQuery(creating)}
           onClose={() => setCreating(null)}
           onSaved={(r) => {

@@ -20,31 +20,26 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useParams } from 'react-router';
 import { maskIdNumber, maskPhone } from '@shared/domain/masking';
 import { residentSummary } from '@shared/domain/resident';
-import type { CommunityProfile } from '@shared/domain/records';
-import { getDb } from '../../db/database';
 import { getResident, revealResidentField, type RevealableField } from '../../db/repositories/residents';
 import { casesOfResident, visitsOfResident } from '../../db/repositories/visits';
-import { localDay, now } from '../../app/clock';
-import { useStaff } from '../../app/session';
+import { useDesk } from '../../app/desk';
 import { useStaffNames } from '../../app/useStaffNames';
 import { ResidentDialog } from './ResidentDialog';
-import { useCalendar } from '../../app/useCalendar';
 import { caseTimeLimitStatus } from '@shared/domain/timeLimit';
 import { TimeLimitChip } from '../../components/TimeLimitChip';
-import { StorageError } from '../../db/storageErrors';
-import { DomainRefusal } from '../../db/write';
+import { failureMessage } from '../../db/refusal';
 
 const REMASK_AFTER_MS = 30_000;
 
-export function ResidentPage({ community }: { community: CommunityProfile }) {
+export function ResidentPage() {
+  const desk = useDesk();
+  const { community, calendar } = desk;
   const { id = '' } = useParams();
-  const staff = useStaff();
   const staffNames = useStaffNames();
-  const resident = useLiveQuery(() => getResident(getDb(), id), [id]);
-  const visits = useLiveQuery(() => visitsOfResident(getDb(), id), [id]);
-  const cases = useLiveQuery(() => casesOfResident(getDb(), id), [id]);
+  const resident = useLiveQuery(() => getResident(desk, id), [desk, id]);
+  const visits = useLiveQuery(() => visitsOfResident(desk, id), [desk, id]);
+  const cases = useLiveQuery(() => casesOfResident(desk, id), [desk, id]);
   const [revealed, setRevealed] = useState<Partial<Record<RevealableField, string>>>({});
-  const calendar = useCalendar();
   const [editing, setEditing] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   // On a shared desk PC a revealed number must not stay on screen.
@@ -56,12 +51,10 @@ export function ResidentPage({ community }: { community: CommunityProfile }) {
   if (!resident) return null;
   const reveal = async (field: RevealableField) => {
     try {
-      const value = await revealResidentField(getDb(), resident.id, field, staff.id, now());
+      const value = await revealResidentField(desk, resident.id, field);
       setRevealed((r) => ({ ...r, [field]: value }));
     } catch (e) {
-      setFailure(
-        e instanceof StorageError ? e.userMessage : e instanceof DomainRefusal ? e.message : '操作失败，请重试',
-      );
+      setFailure(failureMessage(e)?.message ?? '操作失败，请重试');
     }
   };
   const shown = (field: RevealableField, masked: string) => (
@@ -89,7 +82,7 @@ export function ResidentPage({ community }: { community: CommunityProfile }) {
     <Stack spacing={2}>
       <Stack direction="row" sx={{ alignItems: 'baseline' }}>
         <Typography variant="h4" component="h1" sx={{ flexGrow: 1 }}>
-          {residentSummary(resident, localDay())}
+          {residentSummary(resident, desk.clock.today())}
         </Typography>
         <Button variant="outlined" onClick={() => setEditing(true)}>
           修改居民信息
@@ -141,7 +134,7 @@ export function ResidentPage({ community }: { community: CommunityProfile }) {
                 <TableCell>{c.status}</TableCell>
                 <TableCell>{c.deadline ?? '—'}</TableCell>
                 <TableCell>
-                  {calendar && <TimeLimitChip status={caseTimeLimitStatus(c, localDay(), calendar)} />}
+                  <TimeLimitChip status={caseTimeLimitStatus(c, desk.clock.today(), calendar)} />
                 </TableCell>
                 <TableCell>{staffNames.get(c.firstContactId)}</TableCell>
               </TableRow>
@@ -177,12 +170,7 @@ export function ResidentPage({ community }: { community: CommunityProfile }) {
         </Table>
       </Paper>
       {editing && (
-        <ResidentDialog
-          community={community}
-          resident={resident}
-          onClose={() => setEditing(false)}
-          onSaved={() => setEditing(false)}
-        />
+        <ResidentDialog resident={resident} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />
       )}
     </Stack>
   );

@@ -5,14 +5,13 @@
 import { forwardRef, useEffect, useState } from 'react';
 import { List, ListItemButton, ListItemText, Paper, TextField, Typography } from '@mui/material';
 import { maskIdNumber, maskPhone } from '@shared/domain/masking';
-import type { CommunityProfile, Resident } from '@shared/domain/records';
-import { getDb } from '../../db/database';
+import type { Resident } from '@shared/domain/records';
 import { searchResidents } from '../../db/repositories/residents';
+import { useDesk } from '../../app/desk';
 
 const LIMIT = 8;
 
 type Props = {
-  community: CommunityProfile;
   onPick: (r: Resident) => void;
   /** Called with the current query when nothing matches and the clerk presses Enter. */
   onNoMatch?: (query: string) => void;
@@ -20,9 +19,11 @@ type Props = {
 };
 
 export const ResidentSearch = forwardRef<HTMLInputElement, Props>(function ResidentSearch(
-  { community, onPick, onNoMatch, label = '查找居民' },
+  { onPick, onNoMatch, label = '查找居民' },
   ref,
 ) {
+  const desk = useDesk();
+  const { community } = desk;
   const [query, setQuery] = useState('');
   /** Results with the query they answer: Enter must never pick from an older query's list. */
   const [found, setFound] = useState<{ query: string; results: Resident[] }>({ query: '', results: [] });
@@ -32,7 +33,7 @@ export const ResidentSearch = forwardRef<HTMLInputElement, Props>(function Resid
 
   useEffect(() => {
     let live = true;
-    void searchResidents(getDb(), query, LIMIT).then((r) => {
+    void searchResidents(desk, query, LIMIT).then((r) => {
       if (live) {
         setFound({ query, results: r });
         setActive(0);
@@ -41,7 +42,7 @@ export const ResidentSearch = forwardRef<HTMLInputElement, Props>(function Resid
     return () => {
       live = false;
     };
-  }, [query]);
+  }, [desk, query]);
 
   function pick(r: Resident) {
     onPick(r);
@@ -49,7 +50,7 @@ export const ResidentSearch = forwardRef<HTMLInputElement, Props>(function Resid
   }
 
   async function enter() {
-    const current = found.query === query ? found.results : await searchResidents(getDb(), query, LIMIT);
+    const current = found.query === query ? found.results : await searchResidents(desk, query, LIMIT);
     const r = current[found.query === query ? active : 0];
     if (r) pick(r);
     else if (query.trim()) onNoMatch?.(query.trim());

@@ -30,17 +30,15 @@ import {
   OFFICIAL_COVERED_YEARS,
   type CalendarOverride,
 } from '@shared/domain/workingCalendar';
-import { getDb } from '../../db/database';
 import { getCalendarSettings, saveCalendarOverrides, setCalendarYearComplete } from '../../db/repositories/calendar';
-import { localDay, now } from '../../app/clock';
-import { useStaff } from '../../app/session';
+import { useDesk } from '../../app/desk';
 import { useGuardedAction } from '../../app/useGuardedAction';
 
 const KIND_LABEL: Record<CalendarOverride['kind'], string> = { holiday: '放假', workday: '调休上班' };
 
 export function CalendarEditor({ canEdit }: { canEdit: boolean }) {
-  const me = useStaff();
-  const settings = useLiveQuery(() => getCalendarSettings(getDb()), []);
+  const desk = useDesk();
+  const settings = useLiveQuery(() => getCalendarSettings(desk), [desk]);
   const [date, setDate] = useState('');
   const [kind, setKind] = useState<CalendarOverride['kind']>('holiday');
   const [name, setName] = useState('');
@@ -48,7 +46,7 @@ export function CalendarEditor({ canEdit }: { canEdit: boolean }) {
   if (!settings) return null;
   const { overrides, completeYears } = settings;
   const calendar = createCalendar(settings);
-  const thisYear = Number(localDay().slice(0, 4));
+  const thisYear = Number(desk.clock.today().slice(0, 4));
   // Years the admin may have to enter: this year and next, and any year the table has entries for.
   const years = [
     ...new Set([thisYear, thisYear + 1, ...overrides.map((o) => Number(o.date.slice(0, 4))), ...completeYears]),
@@ -56,9 +54,8 @@ export function CalendarEditor({ canEdit }: { canEdit: boolean }) {
     .filter((y) => !isOfficialYear(y))
     .sort((a, b) => a - b);
   const missing = years.filter((y) => !calendar.isYearCovered(y));
-  const save = (list: CalendarOverride[]) => run(() => saveCalendarOverrides(getDb(), list, me.id, now()));
-  const mark = (year: number, complete: boolean) =>
-    run(() => setCalendarYearComplete(getDb(), year, complete, me.id, now()));
+  const save = (list: CalendarOverride[]) => run(() => saveCalendarOverrides(desk, list));
+  const mark = (year: number, complete: boolean) => run(() => setCalendarYearComplete(desk, year, complete));
 
   async function add(e: FormEvent) {
     e.preventDefault();

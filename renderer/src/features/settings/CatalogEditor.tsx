@@ -17,13 +17,14 @@ import {
   Typography,
 } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getDb } from '../../db/database';
 import { listMatterTypes } from '../../db/repositories/catalog';
 import type { MatterType } from '../../db/matterType';
+import { useDesk } from '../../app/desk';
 import { MatterDialog } from './MatterDialog';
 
 export function CatalogEditor({ canEdit }: { canEdit: boolean }) {
-  const matters = useLiveQuery(() => listMatterTypes(getDb()), []);
+  const desk = useDesk();
+  const matters = useLiveQuery(() => listMatterTypes(desk), [desk]);
   const [filter, setFilter] = useState('');
   const [editing, setEditing] = useState<MatterType | 'new' | null>(null);
   const shown = useMemo(() => {

@@ -1,8 +1,9 @@
 import { KeyValueTable } from '../../components/KeyValueTable';
-import type { CommunityProfile } from '@shared/domain/records';
+import { useDesk } from '../../app/desk';
 import { classifyCommunity } from '@shared/domain/community';
 
-export function CommunityInfo({ community: c }: { community: CommunityProfile }) {
+export function CommunityInfo() {
+  const { community: c } = useDesk();
   const rows: [string, string][] = [
     ['社区名称', c.name],
     ['社区代码', c.code],

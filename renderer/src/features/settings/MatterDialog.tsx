@@ -6,11 +6,9 @@
 import { useState, type FormEvent } from 'react';
 import { Checkbox, FormControlLabel, Stack, TextField } from '@mui/material';
 import { parseCatalog, REMITS, SERVICE_MODES, type MatterTypeDef } from '@shared/domain/catalog';
-import { getDb } from '../../db/database';
 import { saveMatterType } from '../../db/repositories/catalog';
 import type { MatterType } from '../../db/matterType';
-import { now } from '../../app/clock';
-import { useStaff } from '../../app/session';
+import { useDesk } from '../../app/desk';
 import { useGuardedAction } from '../../app/useGuardedAction';
 import { DocumentsEditor } from './DocumentsEditor';
 import { FormDialog } from '../../components/FormDialog';
@@ -36,7 +34,7 @@ function toDef(m: MatterType): MatterTypeDef {
 }
 
 export function MatterDialog({ matter, all, categories, onClose }: Props) {
-  const me = useStaff();
+  const desk = useDesk();
   const [def, setDef] = useState<MatterTypeDef>(matter ? toDef(matter) : BLANK);
   const [active, setActive] = useState(matter?.active ?? true);
   const [problems, setProblems] = useState<string[]>([]);
@@ -62,7 +60,7 @@ export function MatterDialog({ matter, all, categories, onClose }: Props) {
       return;
     }
     setProblems([]);
-    if (await run(() => saveMatterType(getDb(), cleaned, active, me.id, now(), matter === null))) onClose();
+    if (await run(() => saveMatterType(desk, cleaned, active, matter === null))) onClose();
   }
 
   return (

@@ -3,20 +3,19 @@
  */
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Chip, Paper, Stack, TextField, Typography } from '@mui/material';
-import { DEFAULT_RESIDENT_TAGS, type CommunityProfile } from '@shared/domain/records';
-import { getDb } from '../../db/database';
+import { DEFAULT_RESIDENT_TAGS } from '@shared/domain/records';
 import { updateCommunity } from '../../db/repositories/community';
-import { now } from '../../app/clock';
-import { useStaff } from '../../app/session';
+import { useDesk } from '../../app/desk';
 import { useGuardedAction } from '../../app/useGuardedAction';
 
-export function ResidentTagsEditor({ community, canEdit }: { community: CommunityProfile; canEdit: boolean }) {
-  const me = useStaff();
+export function ResidentTagsEditor({ canEdit }: { canEdit: boolean }) {
+  const desk = useDesk();
+  const { community } = desk;
   const [tag, setTag] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
   const { run, error } = useGuardedAction();
   const extra = community.residentTags ?? [];
-  const save = (tags: string[]) => run(() => updateCommunity(getDb(), { residentTags: tags }, me.id, now()));
+  const save = (tags: string[]) => run(() => updateCommunity(desk, { residentTags: tags }));
 
   async function add(e: FormEvent) {
     e.preventDefault();

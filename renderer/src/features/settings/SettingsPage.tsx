@@ -4,7 +4,6 @@
  */
 import { useState } from 'react';
 import { Paper, Stack, Tab, Tabs, Typography } from '@mui/material';
-import type { CommunityProfile } from '@shared/domain/records';
 import { useStaff } from '../../app/session';
 import { CalendarEditor } from './CalendarEditor';
 import { CatalogEditor } from './CatalogEditor';
@@ -15,7 +14,7 @@ import { ResidentTagsEditor } from './ResidentTagsEditor';
 
 const TABS = ['事项目录', '工作人员', '节假日安排', '社区信息', '本机设置'] as const;
 
-export function SettingsPage({ community }: { community: CommunityProfile }) {
+export function SettingsPage() {
   const staff = useStaff();
   const isAdmin = staff.role === '站长/管理员';
   const [tab, setTab] = useState<(typeof TABS)[number]>('事项目录');
@@ -32,12 +31,12 @@ export function SettingsPage({ community }: { community: CommunityProfile }) {
         </Tabs>
       </Paper>
       {tab === '事项目录' && <CatalogEditor canEdit={isAdmin} />}
-      {tab === '工作人员' && <StaffManager community={community} canEdit={isAdmin} />}
+      {tab === '工作人员' && <StaffManager canEdit={isAdmin} />}
       {tab === '节假日安排' && <CalendarEditor canEdit={isAdmin} />}
       {tab === '社区信息' && (
         <Stack spacing={2}>
-          <CommunityInfo community={community} />
-          <ResidentTagsEditor community={community} canEdit={isAdmin} />
+          <CommunityInfo />
+          <ResidentTagsEditor canEdit={isAdmin} />
         </Stack>
       )}
       {tab === '本机设置' && <MachineSettings />}

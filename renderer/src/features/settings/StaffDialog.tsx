@@ -4,21 +4,20 @@
  */
 import { useState, type FormEvent } from 'react';
 import { Checkbox, FormControlLabel, FormGroup, FormLabel, TextField } from '@mui/material';
-import type { CommunityProfile, Staff, StaffRole } from '@shared/domain/records';
+import type { Staff, StaffRole } from '@shared/domain/records';
 import { STAFF_ROLES } from '@shared/domain/records';
 import { hashSecret, validateSecret } from '@shared/domain/credentials';
 import { SecretFields, secretErrors } from '../../components/SecretFields';
-import { getDb } from '../../db/database';
 import { addStaff, updateStaff } from '../../db/repositories/staff';
-import { newId, now } from '../../app/clock';
-import { useStaff } from '../../app/session';
+import { useDesk } from '../../app/desk';
 import { FormDialog } from '../../components/FormDialog';
 import { useGuardedAction } from '../../app/useGuardedAction';
 
-type Props = { community: CommunityProfile; target: Staff | null; onClose: () => void };
+type Props = { target: Staff | null; onClose: () => void };
 
-export function StaffDialog({ community, target, onClose }: Props) {
-  const me = useStaff();
+export function StaffDialog({ target, onClose }: Props) {
+  const desk = useDesk();
+  const { community } = desk;
   const [name, setName] = useState('');
   const [role, setRole] = useState<StaffRole>('值班员');
   const [grids, setGrids] = useState<string[]>([]);
@@ -39,9 +38,7 @@ export function StaffDialog({ community, target, onClose }: Props) {
     setBusy(true);
     const password = await hashSecret(secret);
     const ok = await run(() =>
-      target
-        ? updateStaff(getDb(), target.id, { password }, me.id, now())
-        : addStaff(getDb(), { name, role, grids, password }, me.id, now(), newId()),
+      target ? updateStaff(desk, target.id, { password }) : addStaff(desk, { name, role, grids, password }),
     );
     setBusy(false);
     if (ok) onClose();

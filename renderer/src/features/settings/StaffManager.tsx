@@ -6,22 +6,22 @@
 import { useState } from 'react';
 import { Alert, Button, Chip, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { CommunityProfile, Staff } from '@shared/domain/records';
+import type { Staff } from '@shared/domain/records';
 import { isLocked } from '@shared/domain/credentials';
-import { getDb } from '../../db/database';
 import { listStaff, updateStaff } from '../../db/repositories/staff';
-import { now } from '../../app/clock';
-import { useStaff } from '../../app/session';
+import { useDesk } from '../../app/desk';
 import { StaffDialog } from './StaffDialog';
 import { useGuardedAction } from '../../app/useGuardedAction';
 
-export function StaffManager({ community, canEdit }: { community: CommunityProfile; canEdit: boolean }) {
-  const me = useStaff();
-  const staff = useLiveQuery(() => listStaff(getDb()), []);
+export function StaffManager({ canEdit }: { canEdit: boolean }) {
+  const desk = useDesk();
+  const { community } = desk;
+  const meId = desk.actor.id;
+  const staff = useLiveQuery(() => listStaff(desk), [desk]);
   const [dialog, setDialog] = useState<{ mode: 'add' } | { mode: 'reset'; staff: Staff } | null>(null);
   const { run, error } = useGuardedAction();
   const gridName = (id: string) => community.grids.find((g) => g.id === id)?.name ?? '（已删除的网格）';
-  const t = now();
+  const t = desk.clock.now();
 
   return (
     <Paper sx={{ p: 2 }}>
@@ -65,19 +65,11 @@ export function StaffManager({ community, canEdit }: { community: CommunityProfi
                   <TableCell>
                     <Stack direction="row" spacing={1}>
                       {isLocked(s, t) && (
-                        <Button
-                          onClick={() => void run(() => updateStaff(getDb(), s.id, { unlock: true }, me.id, now()))}
-                        >
-                          解锁
-                        </Button>
+                        <Button onClick={() => void run(() => updateStaff(desk, s.id, { unlock: true }))}>解锁</Button>
                       )}
                       <Button onClick={() => setDialog({ mode: 'reset', staff: s })}>重置密码</Button>
-                      {s.id !== me.id && (
-                        <Button
-                          onClick={() =>
-                            void run(() => updateStaff(getDb(), s.id, { active: !s.active }, me.id, now()))
-                          }
-                        >
+                      {s.id !== meId && (
+                        <Button onClick={() => void run(() => updateStaff(desk, s.id, { active: !s.active }))}>
                           {s.active ? '停用' : '启用'}
                         </Button>
                       )}
@@ -89,13 +81,7 @@ export function StaffManager({ community, canEdit }: { community: CommunityProfi
           </TableBody>
         </Table>
       </Stack>
-      {dialog && (
-        <StaffDialog
-          community={community}
-          target={dialog.mode === 'reset' ? dialog.staff : null}
-          onClose={() => setDialog(null)}
-        />
-      )}
+      {dialog && <StaffDialog target={dialog.mode === 'reset' ? dialog.staff : null} onClose={() => setDialog(null)} />}
     </Paper>
   );
 }

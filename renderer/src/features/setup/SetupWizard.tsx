@@ -9,11 +9,9 @@ import { classifyCommunity, parseGridNames } from '@shared/domain/community';
 import { parseCatalog } from '@shared/domain/catalog';
 import { hashSecret } from '@shared/domain/credentials';
 import catalogJson from '../../../../resources/catalog/default-matters.json';
-import { getDb } from '../../db/database';
 import { completeSetup } from '../../db/repositories/community';
-import { StorageError } from '../../db/storageErrors';
-import { DomainRefusal } from '../../db/write';
-import { newId, now } from '../../app/clock';
+import { failureMessage } from '../../db/refusal';
+import { useDeskBase } from '../../app/desk';
 import { useSession } from '../../app/session';
 import { CommunityStep } from './CommunityStep';
 import { GridsHoursStep } from './GridsHoursStep';
@@ -23,6 +21,7 @@ import { emptySetupForm, validateStep, type SetupErrors, type SetupForm } from '
 const STEPS = ['社区信息', '网格与开放时间', '管理员账号'];
 
 export function SetupWizard() {
+  const desk = useDeskBase();
   const { signedIn } = useSession();
   const [step, setStep] = useState(0);
   const [form, setForm] = useState<SetupForm>(emptySetupForm);
@@ -41,26 +40,21 @@ export function SetupWizard() {
     setFailure(null);
     try {
       const password = await hashSecret(form.adminSecret);
-      const admin = await completeSetup(
-        getDb(),
-        {
-          name: form.name,
-          code: form.code.trim().toUpperCase(),
-          population: Number(form.population),
-          phone: form.phone,
-          gridNames: parseGridNames(form.grids),
-          openingHours: form.openingHours,
-          admin: { name: form.adminName, password },
-          catalog: catalog.catalog.matters,
-        },
-        now(),
-        { newId },
-      );
+      const admin = await completeSetup(desk, {
+        name: form.name,
+        code: form.code.trim().toUpperCase(),
+        population: Number(form.population),
+        phone: form.phone,
+        gridNames: parseGridNames(form.grids),
+        openingHours: form.openingHours,
+        admin: { name: form.adminName, password },
+        catalog: catalog.catalog.matters,
+      });
       signedIn(admin);
     } catch (e) {
-      if (e instanceof StorageError || e instanceof DomainRefusal) {
-        setFailure([e instanceof StorageError ? e.userMessage : e.message]);
-      } else throw e;
+      const failure = failureMessage(e);
+      if (!failure) throw e;
+      setFailure([failure.message]);
     } finally {
       setBusy(false);
     }

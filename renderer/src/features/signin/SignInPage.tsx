@@ -6,14 +6,14 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { CommunityProfile } from '@shared/domain/records';
-import { getDb } from '../../db/database';
-import { listStaff, signIn } from '../../db/repositories/staff';
-import { StorageError } from '../../db/storageErrors';
-import { now } from '../../app/clock';
+import { listActiveStaff, signIn } from '../../db/repositories/staff';
+import { failureMessage } from '../../db/refusal';
+import { useDeskBase } from '../../app/desk';
 import { useSession } from '../../app/session';
 
 export function SignInPage({ community }: { community: CommunityProfile }) {
-  const staffList = useLiveQuery(() => listStaff(getDb()).then((l) => l.filter((s) => s.active)), []);
+  const desk = useDeskBase();
+  const staffList = useLiveQuery(() => listActiveStaff(desk), [desk]);
   const { signedIn } = useSession();
   const [staffId, setStaffId] = useState('');
   const [secret, setSecret] = useState('');
@@ -28,11 +28,11 @@ export function SignInPage({ community }: { community: CommunityProfile }) {
     setBusy(true);
     setError(null);
     try {
-      const result = await signIn(getDb(), chosen, secret, now());
+      const result = await signIn(desk, chosen, secret);
       if (result.ok) signedIn(result.staff);
       else setError(result.message);
     } catch (err) {
-      setError(err instanceof StorageError ? err.userMessage : '登录失败，请重试');
+      setError(failureMessage(err)?.message ?? '登录失败，请重试');
     } finally {
       setSecret('');
       setBusy(false);

@@ -1,0 +1,55 @@
+/**
+ * Derived fields: values stored only so an index can answer a query, computed from the record
+ * itself — a case's queue fields (`dueDay`, `flags`, shared/domain/caseIndex) and a resident's
+ * search keys (`searchKeys`, shared/domain/pinyinKeys).
+ *
+ * They are applied in ONE place, a DBCore middleware on the database: every `add` and `put`
+ * reaching IndexedDB passes through it, whether it comes from a repository, an upgrade, a
+ * restore or a test. A writer that forgets them cannot drop a case from its queues or a
+ * resident from the search. (Table hooks would miss nothing either, but their `updating` hook
+ * sees only the changed keys; a `save…` per entity would be forgotten by the next feature.)
+ * Write transactions also use `deriveFields` to return the record as stored.
+ */
+import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
+import { withIndexes } from '@shared/domain/caseIndex';
+import { searchKeysForResident } from '@shared/domain/pinyinKeys';
+import type { Resident } from '@shared/domain/records';
+import type { EntityName, RecordOf } from './entities';
+
+function withSearchKeys(r: Resident): Resident {
+  return { ...r, searchKeys: searchKeysForResident(r) };
+}
+
+const DERIVED: { [N in EntityName]?: (record: RecordOf<N>) => RecordOf<N> } = {
+  cases: withIndexes,
+  residents: withSearchKeys,
+};
+
+/** The record with its derived fields brought up to date (the record itself for other tables). */
+export function deriveFields<N extends EntityName>(table: N, record: RecordOf<N>): RecordOf<N> {
+  const derive = DERIVED[table] as ((r: RecordOf<N>) => RecordOf<N>) | undefined;
+  return derive ? derive(record) : record;
+}
+
+export const derivedFieldsMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'derivedFields',
+  create(down) {
+    return {
+      ...down,
+      table(name) {
+        const table = down.table(name);
+        if (!(name in DERIVED)) return table;
+        const derive = (v: unknown) => deriveFields(name as EntityName, v as never);
+        return {
+          ...table,
+          mutate(req: DBCoreMutateRequest) {
+            if (req.type === 'add' || req.type === 'put')
+              return table.mutate({ ...req, values: req.values.map(derive) });
+            return table.mutate(req);
+          },
+        };
+      },
+    };
+  },
+};

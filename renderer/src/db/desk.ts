@@ -1,0 +1,58 @@
+/**
+ * The desk context: everything a repository needs besides its input — the database (as a
+ * read-only view), the clock, the id source, who is acting, and once signed in the community
+ * and its working-day calendar. Built once by the app (app/desk.tsx) and by tests with a fixed
+ * clock and ids; repositories take it as their first argument. "Who and when" has this one
+ * shape: `desk.actor` and `desk.clock`.
+ */
+import type { CommunityProfile, Staff, StaffRole } from '@shared/domain/records';
+import type { WorkingCalendar } from '@shared/domain/workingCalendar';
+import type { DutyDeskDB } from './database';
+import type { ReadableDB } from './entities';
+
+export type Clock = {
+  /** Epoch milliseconds. */
+  now(): number;
+  /** The local calendar date 'YYYY-MM-DD' of `now()`. */
+  today(): string;
+};
+
+/** The signed-in staff member as the desk knows them (rights are re-read inside writes). */
+export type Actor = { id: string; role: StaffRole };
+
+/** Before sign-in: setup, the sign-in page and the session check. */
+export type DeskBase = {
+  readonly db: ReadableDB;
+  readonly clock: Clock;
+  readonly newId: () => string;
+  readonly actor: Actor | null;
+};
+
+/** At the desk: a signed-in staff member of a set-up community. */
+export type Desk = DeskBase & {
+  readonly actor: Actor;
+  readonly community: CommunityProfile;
+  readonly calendar: WorkingCalendar;
+};
+
+export function createDeskBase(db: DutyDeskDB, clock: Clock, newId: () => string): DeskBase {
+  return { db, clock, newId, actor: null };
+}
+
+export function actorOf(staff: Pick<Staff, 'id' | 'role'>): Actor {
+  return { id: staff.id, role: staff.role };
+}
+
+export function signedInDesk(
+  base: DeskBase,
+  staff: Pick<Staff, 'id' | 'role'>,
+  community: CommunityProfile,
+  calendar: WorkingCalendar,
+): Desk {
+  return { ...base, actor: actorOf(staff), community, calendar };
+}
+
+/** The same desk acting as someone else (sign-in acts for the account, setup for its first admin). */
+export function withActor<A extends Actor | null>(desk: DeskBase, actor: A): DeskBase & { readonly actor: A } {
+  return { ...desk, actor };
+}

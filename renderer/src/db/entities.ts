@@ -1,0 +1,103 @@
+/**
+ * The entity → table map of the database, and the read-only view repositories read through.
+ *
+ * `Entities` names every table and the record type it holds; `EntityName` is what a write
+ * transaction lists (`writeTx(desk, ['cases', 'caseEvents'], …)`), so a table name that does
+ * not exist does not compile, and the transaction hands back writable tables for exactly
+ * those names. `ReadableDB` is the database as repositories' read functions see it: the same
+ * tables with only the read methods (no `add`/`put`/`update`/`delete`, no `modify` on
+ * collections). Writes get a writable table only inside `writeTx` (see write.ts).
+ */
+import type { IndexableType } from 'dexie';
+import type {
+  AgendaItem,
+  AuditEntry,
+  CaseEvent,
+  CaseRecord,
+  CommunityProfile,
+  Counter,
+  CustodyItem,
+  HandoverNote,
+  Meeting,
+  ProxyTask,
+  Resident,
+  RotaEntry,
+  Staff,
+  Visit,
+} from '@shared/domain/records';
+import type { CalendarOverride } from '@shared/domain/workingCalendar';
+import type { MatterType } from './matterType';
+
+export type MetaRow =
+  | { key: 'community'; value: CommunityProfile }
+  | { key: 'calendarOverrides'; value: CalendarOverride[] }
+  /** Years (not in the bundled data) an admin declared completely entered in calendarOverrides. */
+  | { key: 'calendarCompleteYears'; value: number[] };
+
+/** Every table: its record type and its primary key type. */
+export type Entities = {
+  meta: [MetaRow, string];
+  staff: [Staff, string];
+  residents: [Resident, string];
+  visits: [Visit, string];
+  matterTypes: [MatterType, string];
+  cases: [CaseRecord, string];
+  caseEvents: [CaseEvent, string];
+  proxyTasks: [ProxyTask, string];
+  custodyItems: [CustodyItem, string];
+  meetings: [Meeting, string];
+  agendaItems: [AgendaItem, string];
+  rota: [RotaEntry, string];
+  handovers: [HandoverNote, string];
+  auditLog: [AuditEntry, number];
+  counters: [Counter, string];
+};
+
+export type EntityName = keyof Entities;
+export type RecordOf<N extends EntityName> = Entities[N][0];
+export type KeyOf<N extends EntityName> = Entities[N][1];
+
+/** A Dexie collection with its read methods only. */
+export type ReadCollection<T, K> = {
+  filter(fn: (x: T) => boolean): ReadCollection<T, K>;
+  and(fn: (x: T) => boolean): ReadCollection<T, K>;
+  limit(n: number): ReadCollection<T, K>;
+  offset(n: number): ReadCollection<T, K>;
+  reverse(): ReadCollection<T, K>;
+  count(): Promise<number>;
+  toArray(): Promise<T[]>;
+  first(): Promise<T | undefined>;
+  last(): Promise<T | undefined>;
+  sortBy(keyPath: string): Promise<T[]>;
+  primaryKeys(): Promise<K[]>;
+};
+
+/** A Dexie where-clause with the comparisons repositories use. */
+export type ReadWhere<T, K> = {
+  equals(key: IndexableType): ReadCollection<T, K>;
+  anyOf(keys: readonly IndexableType[]): ReadCollection<T, K>;
+  startsWith(prefix: string): ReadCollection<T, K>;
+  below(key: IndexableType): ReadCollection<T, K>;
+  above(key: IndexableType): ReadCollection<T, K>;
+  between(
+    lower: IndexableType,
+    upper: IndexableType,
+    includeLower?: boolean,
+    includeUpper?: boolean,
+  ): ReadCollection<T, K>;
+};
+
+/** A Dexie table with its read methods only. */
+export type ReadTable<T, K> = {
+  get(key: K): Promise<T | undefined>;
+  bulkGet(keys: K[]): Promise<(T | undefined)[]>;
+  where(index: string): ReadWhere<T, K>;
+  orderBy(index: string): ReadCollection<T, K>;
+  filter(fn: (x: T) => boolean): ReadCollection<T, K>;
+  toCollection(): ReadCollection<T, K>;
+  count(): Promise<number>;
+  toArray(): Promise<T[]>;
+};
+
+/** The database as read functions see it. */
+export type ReadableDB = { readonly [N in EntityName]: ReadTable<RecordOf<N>, KeyOf<N>> };

@@ -1,0 +1,83 @@
+/**
+ * The names of audit-log actions: one typed union of ASCII names (`domain.verb`), so a search
+ * of the log, a report or a permission check spells them one way. The log is append-only:
+ * rows written before these names existed (e.g. `case.转办`) stay as they are and are mapped
+ * to the current name when read (`auditActionOf`).
+ */
+import type { CaseActionType } from './caseMachine';
+
+/** The ASCII name of each case action (`case.<verb>`). */
+export const CASE_AUDIT_ACTIONS = {
+  开始办理: 'case.start',
+  要求补正: 'case.requestDocuments',
+  补正材料: 'case.receiveDocuments',
+  转办: 'case.transfer',
+  签收: 'case.signFor',
+  退回: 'case.sendBack',
+  上报街道: 'case.escalate',
+  报到: 'case.checkIn',
+  处理反馈: 'case.feedback',
+  核实结项: 'case.verify',
+  评价部门: 'case.rateDepartment',
+  办结: 'case.complete',
+  回访: 'case.callback',
+  回访未接通: 'case.callbackMissed',
+  评价: 'case.rate',
+  整改回访: 'case.rectificationCallback',
+  复核: 'case.review',
+  归档: 'case.archive',
+  重新办理: 'case.reopen',
+  不予受理: 'case.refuse',
+} as const satisfies Record<CaseActionType, `case.${string}`>;
+
+export type CaseAuditAction = (typeof CASE_AUDIT_ACTIONS)[CaseActionType];
+
+/** The actions that are not case actions, by domain. */
+const OTHER_AUDIT_ACTIONS = [
+  'setup.complete',
+  'community.update',
+  'signin.ok',
+  'signin.failed',
+  'signin.locked',
+  'signout',
+  'staff.add',
+  'staff.update',
+  'catalog.add',
+  'catalog.update',
+  'calendar.update',
+  'calendar.complete',
+  'calendar.incomplete',
+  'resident.create',
+  'resident.update',
+  'resident.reveal',
+  'visit.create',
+  'case.accept',
+  'case.note',
+] as const;
+
+/** Every action the audit log records. */
+export type AuditAction = (typeof OTHER_AUDIT_ACTIONS)[number] | CaseAuditAction;
+
+const CURRENT: ReadonlySet<string> = new Set<AuditAction>([
+  ...OTHER_AUDIT_ACTIONS,
+  ...Object.values(CASE_AUDIT_ACTIONS),
+]);
+
+/** Rows written before the ASCII names: `case.<Chinese action type>`. */
+const LEGACY: ReadonlyMap<string, AuditAction> = new Map(
+  Object.entries(CASE_AUDIT_ACTIONS).map(([type, name]) => [`case.${type}`, name]),
+);
+
+/**
+ * The current name of a stored row's action: a legacy name (`case.转办`) is mapped, a current
+ * one returned as is; a name this build does not know (written by a newer build) is `undefined`.
+ */
+export function auditActionOf(stored: string): AuditAction | undefined {
+  if (CURRENT.has(stored)) return stored as AuditAction;
+  return LEGACY.get(stored);
+}
+
+/** The audit name of a case action. */
+export function caseAuditAction(type: CaseActionType): CaseAuditAction {
+  return CASE_AUDIT_ACTIONS[type];
+}
