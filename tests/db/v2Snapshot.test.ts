@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { auditActionOf } from '@shared/domain/audit';
 import { DutyDeskDB } from '../../renderer/src/db/database';
 import { loadCalendar } from '../../renderer/src/db/repositories/calendar';
-import type { QUEUES} from '../../renderer/src/db/repositories/cases';
+import type { QUEUES } from '../../renderer/src/db/repositories/cases';
 import { getCaseFile, queueCounts, queuePage, searchCases } from '../../renderer/src/db/repositories/cases';
 import { getCommunity } from '../../renderer/src/db/repositories/community';
 import { dashboardCounts } from '../../renderer/src/db/repositories/dashboard';
