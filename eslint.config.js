@@ -1,22 +1,41 @@
-// Lint rules that keep the architecture honest: renderer and shared never import Electron or
-// Node; shared and electron never import React, Dexie or MUI.
+// Lint rules that keep the architecture honest (docs/architecture.md, "Layers"):
+// - renderer and shared never import Electron or Node; shared and electron never import React,
+//   Dexie or MUI; shared uses no browser globals (it is also type-checked without DOM/Node libs);
+// - features and components never hold the database: they call repository functions with the
+//   desk context (useDesk) and never import db/database, db/write or dexie;
+// - React hooks follow the rules, and every useLiveQuery lists its dependencies.
+// tests/unit/architecture/lintBoundaries.test.ts lints committed fixtures to prove each ban bites.
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'url', 'util', 'stream'];
 
 /** Bans whole packages by exact name (so './electron' stays allowed) plus `node:*`. */
-function banned(names, message) {
+function banned(names, message, extraPatterns = []) {
   return [
     'error',
     {
       paths: names.map((name) => ({ name, message })),
-      patterns: [{ group: ['node:*', ...names.map((n) => `${n}/*`)], message }],
+      patterns: [{ group: ['node:*', ...names.map((n) => `${n}/*`)], message }, ...extraPatterns],
     },
   ];
 }
 
+const NO_DB_IN_UI = 'Features and components reach the data through repository functions and useDesk(), never the database.';
+
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'release/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'release/**',
+      'reports/**',
+      'tests/typecheck-fixtures/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -27,8 +46,23 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
     rules: {
       'no-restricted-imports': banned(['electron', ...nodeBuiltins], 'The renderer reaches the OS only through platform/.'),
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': ['error', { additionalHooks: '(useLiveQuery)' }],
+    },
+  },
+  {
+    files: ['renderer/src/features/**/*.{ts,tsx}', 'renderer/src/components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': banned(['electron', 'dexie', ...nodeBuiltins], NO_DB_IN_UI, [
+        { group: ['**/db/database', '**/db/write'], message: NO_DB_IN_UI },
+      ]),
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'Ask the desk clock: useDesk().clock.now() / today().' },
+      ],
     },
   },
   {
@@ -39,6 +73,13 @@ export default tseslint.config(
         'shared/ is pure: no UI, database, Electron or Node imports.',
       ),
       'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Pass `now` in: shared/ has no clock.' }],
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'localStorage', 'sessionStorage', 'indexedDB', 'navigator', 'process'].map((name) => ({
+          name,
+          message: 'shared/ is pure: no browser or Node globals (pass what it needs in).',
+        })),
+      ],
     },
   },
   {

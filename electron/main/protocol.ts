@@ -113,7 +113,7 @@ export function createAppProtocolHandler(deps: AppProtocolDeps): (request: Reque
       // Missing file (or a directory): the hash router never asks for deep paths, so 404.
       return new Response(null, { status: 404 });
     }
-    return new Response(request.method === 'HEAD' ? null : (body as BodyInit), {
+    return new Response(request.method === 'HEAD' ? null : (body as ConstructorParameters<typeof Response>[0]), {
       status: 200,
       headers: {
         'Content-Type': contentTypeFor(resolved.filePath),

@@ -1,12 +1,10 @@
 /**
- * Staff credentials: PIN/password policy, the slow KDF, and the lockout rule.
+ * Staff credentials: PIN/password policy, the KDF parameters and the lockout rule (pure; the
+ * clock is passed in). The KDF itself runs on WebCrypto in renderer/src/db/secrets.ts.
  *
  * KDF: PBKDF2-HMAC-SHA256 with 600,000 iterations and a 16-byte random salt — the OWASP
- * Password Storage Cheat Sheet figure for PBKDF2-SHA256. WebCrypto (`crypto.subtle`) does the
- * work in both the renderer and Node, so the same code is tested in Vitest. Randomness and the
- * clock are passed in: this module stays deterministic.
+ * Password Storage Cheat Sheet figure for PBKDF2-SHA256.
  */
-import type { PasswordHash } from './records';
 
 export const KDF_ALGORITHM = 'PBKDF2-SHA256' as const;
 export const KDF_ITERATIONS = 600_000;
@@ -28,55 +26,6 @@ export function validateSecret(secret: string): string | null {
   if (secret.length < 8) return '密码至少 8 位（或使用 6 位以上数字 PIN）';
   if (secret.length > 64) return '密码不超过 64 位';
   return null;
-}
-
-function toB64(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s);
-}
-
-function fromB64(b64: string): Uint8Array<ArrayBuffer> {
-  const s = atob(b64);
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
-}
-
-async function derive(secret: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<Uint8Array> {
-  const key = await crypto.subtle.importKey(
-    'raw',
-    new TextEncoder().encode(secret.normalize('NFKC')),
-    'PBKDF2',
-    false,
-    ['deriveBits'],
-  );
-  const bits = await crypto.subtle.deriveBits(
-    { name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
-    key,
-    KDF_HASH_BITS,
-  );
-  return new Uint8Array(bits);
-}
-
-/** Hashes a secret with a fresh salt (`salt` may be injected in tests). */
-export async function hashSecret(
-  secret: string,
-  salt: Uint8Array<ArrayBuffer> = crypto.getRandomValues(new Uint8Array(KDF_SALT_BYTES)),
-  iterations = KDF_ITERATIONS,
-): Promise<PasswordHash> {
-  const hash = await derive(secret, salt, iterations);
-  return { algorithm: KDF_ALGORITHM, iterations, saltB64: toB64(salt), hashB64: toB64(hash) };
-}
-
-/** Constant-time comparison of the derived key with the stored one. */
-export async function verifySecret(secret: string, stored: PasswordHash): Promise<boolean> {
-  const expected = fromB64(stored.hashB64);
-  const actual = await derive(secret, fromB64(stored.saltB64), stored.iterations);
-  if (actual.length !== expected.length) return false;
-  let diff = 0;
-  for (let i = 0; i < actual.length; i++) diff |= (actual[i] ?? 0) ^ (expected[i] ?? 0);
-  return diff === 0;
 }
 
 export type LockState = { failedAttempts: number; lockedUntil: number };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from '@shared/domain/workingCalendar';
-import { hashSecret } from '@shared/domain/credentials';
+import { hashSecret } from '../../renderer/src/db/secrets';
 import { addStaff } from '../../renderer/src/db/repositories/staff';
 import { registerVisit } from '../../renderer/src/db/repositories/visits';
 import {

@@ -3,7 +3,7 @@
  * transaction, with nothing written; plus the calendar's "已完整录入" statement.
  */
 import { describe, expect, it } from 'vitest';
-import { hashSecret } from '@shared/domain/credentials';
+import { hashSecret } from '../../renderer/src/db/secrets';
 import type { CalendarOverride } from '@shared/domain/workingCalendar';
 import { OFFICIAL_COVERED_YEARS } from '@shared/domain/workingCalendar';
 import type { DutyDeskDB } from '../../renderer/src/db/database';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hashSecret, LOCKOUT_MS, MAX_FAILED_ATTEMPTS } from '@shared/domain/credentials';
+import { LOCKOUT_MS, MAX_FAILED_ATTEMPTS } from '@shared/domain/credentials';
+import { hashSecret } from '../../renderer/src/db/secrets';
 import { addStaff, signIn, updateStaff } from '../../renderer/src/db/repositories/staff';
 import { DomainRefusal } from '../../renderer/src/db/refusal';
 import { freshDb, setUpCommunity, T0, addSecondAdmin, testDesk, idsOf } from './testDb';

@@ -9,7 +9,7 @@ import { addStaff } from '../../renderer/src/db/repositories/staff';
 import { computeCheckDigit } from '@shared/domain/idNumber';
 import { completeSetup, type SetupInput } from '../../renderer/src/db/repositories/community';
 import { parseCatalog } from '@shared/domain/catalog';
-import { hashSecret } from '@shared/domain/credentials';
+import { hashSecret } from '../../renderer/src/db/secrets';
 import { DEFAULT_OPENING_HOURS } from '@shared/domain/community';
 import { createCalendar, type WorkingCalendar } from '@shared/domain/workingCalendar';
 import type { CommunityProfile, StaffRole } from '@shared/domain/records';

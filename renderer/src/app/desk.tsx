@@ -6,8 +6,10 @@
  *   working-day calendar (live: an admin's holiday change reaches every screen).
  * Features take it with `useDesk()` and pass it to repository functions; they never import
  * the database. Live reads: `useLiveQuery(() => someRead(desk, …), [desk, …])`.
+ * The desk is rebuilt when the local date changes (a desk PC left on overnight): every live
+ * read that depends on "today" (queues, due counts, the register) re-runs then.
  */
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createCalendar } from '@shared/domain/workingCalendar';
 import type { CommunityProfile, Staff } from '@shared/domain/records';
@@ -30,6 +32,16 @@ export function useDeskBase(): DeskBase {
   return base;
 }
 
+/** The local date, re-read every half minute (it changes at midnight). */
+function useLocalDay(clock: DeskBase['clock']): string {
+  const [day, setDay] = useState(() => clock.today());
+  useEffect(() => {
+    const t = setInterval(() => setDay(clock.today()), 30_000);
+    return () => clearInterval(t);
+  }, [clock]);
+  return day;
+}
+
 /** Renders nothing until the calendar is loaded, so every screen has a complete desk. */
 export function DeskProvider({
   staff,
@@ -42,9 +54,12 @@ export function DeskProvider({
 }) {
   const base = useDeskBase();
   const settings = useLiveQuery(() => getCalendarSettings(base), [base]);
+  const day = useLocalDay(base.clock);
+  const calendar = useMemo(() => (settings ? createCalendar(settings) : null), [settings]);
+  // `day` is a dependency on purpose: a new day is a new desk (see above).
   const desk = useMemo(
-    () => (settings ? signedInDesk(base, staff, community, createCalendar(settings)) : null),
-    [base, staff, community, settings],
+    () => (calendar ? { ...signedInDesk(base, staff, community, calendar), day } : null),
+    [base, staff, community, calendar, day],
   );
   if (!desk) return null;
   return <DeskContext.Provider value={desk}>{children}</DeskContext.Provider>;

@@ -15,7 +15,8 @@ import {
   ToggleButtonGroup,
 } from '@mui/material';
 import type { ReceiptData, ReceiptKind, ReceiptLayout } from '@shared/receipts/types';
-import { receiptFileName, renderReceipt } from '@shared/receipts/render';
+import { receiptFileName } from '@shared/receipts/render';
+import { receiptDocument } from './receiptDocument';
 import { platform } from '../platform';
 import { useShortcut } from '../app/useShortcut';
 import { pageSizeFor } from './receiptPage';
@@ -39,7 +40,7 @@ export function ReceiptActions({ kinds, load, label = '', printShortcut = false 
   }, []);
 
   async function html(kind: ReceiptKind) {
-    return renderReceipt(kind, await load(), layout);
+    return receiptDocument(kind, await load(), layout);
   }
 
   /** Runs a print/save; a failure of the bridge or printer is told, never swallowed. */
@@ -69,7 +70,7 @@ export function ReceiptActions({ kinds, load, label = '', printShortcut = false 
   const savePdf = (kind: ReceiptKind) =>
     guarded('保存 PDF', async () => {
       const data = await load();
-      const doc = await renderReceipt(kind, data, layout);
+      const doc = await receiptDocument(kind, data, layout);
       const r = await platform.printToPdf({
         html: doc,
         pageSize: await pageSizeFor(layout, doc),

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   afterFailure,
-  hashSecret,
   isLocked,
   KDF_ALGORITHM,
   KDF_HASH_BITS,
@@ -11,8 +10,8 @@ import {
   MAX_FAILED_ATTEMPTS,
   UNLOCKED,
   validateSecret,
-  verifySecret,
 } from '@shared/domain/credentials';
+import { hashSecret, verifySecret } from '../../../renderer/src/db/secrets';
 
 describe('KDF parameters', () => {
   it('uses PBKDF2-SHA256 with the OWASP iteration count, a 16-byte salt and a 256-bit key', () => {

@@ -11,8 +11,8 @@ import {
   formatReceiptDate,
   formatReceiptDateTime,
   receiptFileName,
-  renderReceipt,
 } from '../../../shared/receipts/render';
+import { receiptDocument as renderReceipt } from '../../../renderer/src/components/receiptDocument';
 import type { ReceiptData, ReceiptKind, ReceiptLayout } from '../../../shared/receipts/types';
 
 const KINDS: readonly ReceiptKind[] = ['受理回执', '办结回执', '一次性告知单', '不予受理告知书'];

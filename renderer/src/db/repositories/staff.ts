@@ -7,15 +7,9 @@
  * Adding and changing accounts is for an active 站长/管理员 only (checked in the transaction).
  */
 import type { PasswordHash, Staff, StaffRole } from '@shared/domain/records';
-import {
-  afterFailure,
-  isLocked,
-  lockoutMessage,
-  MAX_FAILED_ATTEMPTS,
-  UNLOCKED,
-  verifySecret,
-} from '@shared/domain/credentials';
+import { afterFailure, isLocked, lockoutMessage, MAX_FAILED_ATTEMPTS, UNLOCKED } from '@shared/domain/credentials';
 import { requireAdmin } from '../authorize';
+import { verifySecret } from '../secrets';
 import { actorOf, withActor, type Actor, type Desk, type DeskBase } from '../desk';
 import { DomainRefusal } from '../refusal';
 import { writeTx, type WriteTx } from '../write';

@@ -46,7 +46,6 @@ export function CaseQueues() {
   const { community, calendar } = desk;
   const navigate = useNavigate();
   const staffNames = useStaffNames();
-  // Queues depend on the day: re-read when it changes.
   const today = desk.clock.today();
   const [queue, setQueue] = useState<QueueName>('我的办件');
   const [filter, setFilter] = useState<CaseFilter>({});
@@ -59,7 +58,7 @@ export function CaseQueues() {
     return () => clearTimeout(t);
   }, [search]);
   const matters = useLiveQuery(() => listMatterTypes(desk), [desk]);
-  const counts = useLiveQuery(() => queueCounts(desk), [desk, today]);
+  const counts = useLiveQuery(() => queueCounts(desk), [desk]);
   const result = useLiveQuery(async () => {
     if (query.trim()) {
       const residents = await searchResidents(desk, query, 20);
@@ -71,7 +70,7 @@ export function CaseQueues() {
       return { rows, total: rows.length };
     }
     return queuePage(desk, queue, filter, { offset: page * PAGE_SIZE, limit: PAGE_SIZE });
-  }, [desk, today, queue, filter, page, query]);
+  }, [desk, queue, filter, page, query]);
 
   const select = (key: keyof CaseFilter, label: string, options: [string, string][]) => (
     <FilterSelect

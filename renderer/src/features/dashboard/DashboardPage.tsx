@@ -27,7 +27,7 @@ export function DashboardPage() {
   const staff = useStaff();
   const t = desk.clock.now();
   const today = desk.clock.today();
-  const counts = useLiveQuery(() => dashboardCounts(desk), [desk, today]);
+  const counts = useLiveQuery(() => dashboardCounts(desk), [desk]);
   const hours = hoursForDay(today, community.openingHours);
   return (
     <Stack spacing={3}>

@@ -7,7 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Box, Button, Paper, Stack, Step, StepLabel, Stepper, Typography } from '@mui/material';
 import { classifyCommunity, parseGridNames } from '@shared/domain/community';
 import { parseCatalog } from '@shared/domain/catalog';
-import { hashSecret } from '@shared/domain/credentials';
+import { hashSecret } from '../../db/secrets';
 import catalogJson from '../../../../resources/catalog/default-matters.json';
 import { completeSetup } from '../../db/repositories/community';
 import { failureMessage } from '../../db/refusal';
