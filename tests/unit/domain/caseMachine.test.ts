@@ -16,6 +16,7 @@ import type { CaseRecord, Escalation } from '../../../shared/domain/records';
 import { createCalendar } from '../../../shared/domain/workingCalendar';
 import type { WorkingCalendar } from '../../../shared/domain/workingCalendar';
 import { addDays, toDayNumber } from '../../../shared/domain/localDate';
+import { flagsOf } from '../../../shared/domain/caseIndex';
 import { hasChinese, prng, randInt } from './helpers';
 
 const cal = createCalendar();
@@ -415,17 +416,30 @@ describe('refusal reasons', () => {
 // Scenarios
 // ---------------------------------------------------------------------------------------------
 
-/** Applies a sequence of steps, failing loudly on a refusal; returns the states and events. */
+type Todo = { kind: '回访'; caseId: string } | { kind: '整改'; caseId: string; dueDay: string };
+
+/** The to-dos (待回访, 整改) an action opened, as the queues see them: flags that appeared. */
+function openedTodos(before: CaseState, after: CaseState): Todo[] {
+  const flags = (s: CaseState) => flagsOf(s as CaseRecord);
+  const added = flags(after).filter((f) => !flags(before).includes(f));
+  const todos: Todo[] = [];
+  if (added.includes('待回访')) todos.push({ kind: '回访', caseId: after.id });
+  if (added.includes('整改') && after.rectification)
+    todos.push({ kind: '整改', caseId: after.id, dueDay: after.rectification.dueDay });
+  return todos;
+}
+
+/** Applies a sequence of steps, failing loudly on a refusal; returns the states, events and opened to-dos. */
 function run(start: CaseState, steps: [CaseAction, Actor, { now: number; today: string }][], calendar = cal) {
   let s = deepFreeze(start);
   const events = [];
-  const tasks = [];
+  const tasks: Todo[] = [];
   for (const [action, actor, at] of steps) {
     const r = applyAction(s, action, actor, at, calendar);
     if (!r.ok) throw new Error(`${action.type} refused: ${r.reason}`);
+    tasks.push(...openedTodos(s, r.next));
     s = deepFreeze(r.next);
     events.push(r.event);
-    tasks.push(...(r.tasks ?? []));
   }
   return { state: s, events, tasks };
 }
@@ -631,7 +645,9 @@ describe('scenario: completion, callback, rating, rectification', () => {
   it('ratings other than 不满意 / 非常不满意 open no 整改', () => {
     for (const rating of ['非常满意', '满意', '基本满意'] as const) {
       const r = applyAction(FIXTURES.已办结待回访, { type: '评价', rating, by: '本人' }, S2, AT, cal);
-      expect(r.ok && r.next.rectification === undefined && r.tasks === undefined).toBe(true);
+      expect(
+        r.ok && r.next.rectification === undefined && openedTodos(FIXTURES.已办结待回访, r.next).length === 0,
+      ).toBe(true);
     }
     const r = applyAction(FIXTURES.已办结待回访, { type: '评价', rating: '非常不满意', by: '代评' }, S2, AT, cal);
     expect(r.ok && r.next.rectification?.dueDay).toBe(cal.addWorkingDays(TODAY, 15).date);

@@ -15,7 +15,7 @@ import {
 } from '@mui/material';
 import type { CaseActionType } from '@shared/domain/caseMachine';
 import type { CaseRecord, Staff } from '@shared/domain/records';
-import { ACTION_FIELDS, toAction, type FieldSpec, type Values } from './actionForms';
+import { fieldsOf, toAction, type FieldSpec, type Values } from './actionForms';
 import { FormDialog } from '../../components/FormDialog';
 import type { CaseActionInput } from '../../db/repositories/cases';
 
@@ -170,12 +170,12 @@ export function ActionDialog({ type, record, documents, staff, meId, onApply, on
       busy={busy}
       error={error}
     >
-      {ACTION_FIELDS[type].length === 0 && (
+      {fieldsOf(type).length === 0 && (
         <span>
           确认对办件 {record.trackingNumber} 执行“{type}”？
         </span>
       )}
-      {ACTION_FIELDS[type].map(field)}
+      {fieldsOf(type).map(field)}
     </FormDialog>
   );
 }

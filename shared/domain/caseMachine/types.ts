@@ -1,0 +1,131 @@
+/**
+ * The vocabulary of the case machine: the actions, the part of a case it reads and writes, who
+ * acts and when, and the shape of one action's rule (`ActionRule`). Every action has exactly
+ * one rule (`rules.ts` assembles them with `satisfies CaseRuleTable`, so an action without its
+ * rule does not compile).
+ */
+import type { CaseEvent, CaseRecord, EscalationLevel, NotifiedBy, Rating, RatingBy } from '../records';
+import type { WorkingCalendar } from '../workingCalendar';
+
+/** Every action type, in the order the UI lists them. */
+export const CASE_ACTION_TYPES = [
+  '开始办理',
+  '要求补正',
+  '补正材料',
+  '转办',
+  '签收',
+  '退回',
+  '上报街道',
+  '报到',
+  '处理反馈',
+  '核实结项',
+  '评价部门',
+  '办结',
+  '回访',
+  '回访未接通',
+  '评价',
+  '整改回访',
+  '复核',
+  '归档',
+  '重新办理',
+  '不予受理',
+] as const;
+
+export type CaseActionType = (typeof CASE_ACTION_TYPES)[number];
+
+export type CaseAction =
+  /** 已受理 → 办理中. */
+  | { type: '开始办理' }
+  /** Documents found missing or invalid: 已受理 / 办理中 → 待补正 (clock pauses). */
+  | { type: '要求补正'; missing: string[] }
+  /** Documents handed in while 待补正; resumes when none is missing any more. */
+  | { type: '补正材料'; received: string[] }
+  /** Hand-off to another staff member, who must sign for it. */
+  | { type: '转办'; toStaffId: string }
+  /** The receiver of a 转办 takes the case: → 办理中, handler = receiver. */
+  | { type: '签收' }
+  /** Refuse a pending 转办 (receiver or admin), or the street office sends back an escalation not yet taken. */
+  | { type: '退回'; reason: string }
+  /** 社区吹哨: to the street office or a department. */
+  | { type: '上报街道'; level: EscalationLevel; request: string; office: string }
+  /** 街道报到: who came or answered for the department, and when (epoch ms). */
+  | { type: '报到'; who: string; at: number }
+  | { type: '处理反馈'; text: string }
+  /** The community verifies: solved or not (not solved needs a note); both return to 办理中. */
+  | { type: '核实结项'; solved: boolean; note?: string; departmentRating?: Rating }
+  /** The community's rating of the department's response, when not given at 核实结项. */
+  | { type: '评价部门'; rating: Rating }
+  | { type: '办结'; result: string; notifiedBy: NotifiedBy; needsCallback: boolean }
+  | { type: '回访'; outcome: string }
+  | { type: '回访未接通' }
+  /** 好差评, once per case, by the resident or entered for them (代评). */
+  | { type: '评价'; rating: Rating; by: RatingBy }
+  /** Callback to the resident about the rectification. */
+  | { type: '整改回访'; outcome: string }
+  /** Review of the rectification (admin); not passed needs a note and sends it back to 整改中. */
+  | { type: '复核'; passed: boolean; note?: string }
+  | { type: '归档'; archiveNumber: string }
+  | { type: '重新办理'; reason: string }
+  | { type: '不予受理'; reason: string; redirectTo: string };
+
+/** The fields of a case the machine reads and writes (a subset of CaseRecord). */
+export type CaseState = Pick<
+  CaseRecord,
+  | 'id'
+  | 'status'
+  | 'mode'
+  | 'acceptedDay'
+  | 'deadline'
+  | 'deadlineUncoveredYears'
+  | 'documentsReceived'
+  | 'documentsMissing'
+  | 'firstContactId'
+  | 'handlerId'
+  | 'refusalReason'
+  | 'redirectTo'
+  | 'result'
+  | 'rating'
+  | 'archiveNumber'
+  | 'pause'
+  | 'pausedWorkingDays'
+  | 'transfer'
+  | 'escalations'
+  | 'notifiedBy'
+  | 'completedDay'
+  | 'callback'
+  | 'ratingBy'
+  | 'ratedAt'
+  | 'rectification'
+  | 'archivedDay'
+  | 'reopenCount'
+> & {
+  /** Catalog time limit in working days (0 = none). */
+  timeLimitDays: number;
+};
+
+export type Actor = { staffId: string; isAdmin: boolean };
+
+/** When the action happens: epoch ms and the local day 'YYYY-MM-DD' of that instant. */
+export type ActionTime = { now: number; today: string };
+
+export type ApplyResult = { ok: true; next: CaseState; event: Omit<CaseEvent, 'id'> } | { ok: false; reason: string };
+
+/** What an action's rule is given besides the case and the action. */
+export type RuleContext = ActionTime & { actor: Actor; calendar: WorkingCalendar };
+
+/** An allowed action's result: the next state and the note for the timeline; or the refusal. */
+export type Outcome = { next: CaseState; note?: string } | string;
+
+/**
+ * One action's rule:
+ * - `refuse`: why the action is not possible for this case and actor now (status, sub-state,
+ *   actor — not the payload), or null; what `allowedActions` offers;
+ * - `apply`: the change, after `refuse` allowed it; checks the payload (Chinese reason).
+ */
+export type ActionRule<T extends CaseActionType> = {
+  refuse(s: CaseState, actor: Actor): string | null;
+  apply(s: CaseState, action: Extract<CaseAction, { type: T }>, ctx: RuleContext): Outcome;
+};
+
+/** One rule for every action type. */
+export type CaseRuleTable = { [T in CaseActionType]: ActionRule<T> };
