@@ -4,11 +4,11 @@
  * - `dueDay`: the promised date, present ONLY while the case is open with its clock running
  *   (not paused, not finished). IndexedDB leaves absent values out of an index, so 已超期 /
  *   今日到期 / 即将超期 read just the open cases instead of every case ever accepted.
- * - `flags`: the queues a case is in ('在办', '待签收:<staffId>', '待回访', '整改', '上报',
- *   '待补正', '待归档', '我的:<staffId>'), for a multiEntry index: one key range per queue (a multi-value `anyOf` over
- *   statuses is far slower on large stores).
- * Repositories recompute both on every write (`withIndexes`).
+ * - `flags`: the queues a case is in (FLAGS in caseQueues.ts), for a multiEntry index: one key
+ *   range per queue (a multi-value `anyOf` over statuses is far slower on large stores).
+ * Both are recomputed on every write (`withIndexes`, applied by db/derived.ts).
  */
+import { FLAGS } from './caseQueues';
 import { OPEN_CASE_STATUSES, type CaseRecord, type CaseStatus } from './records';
 
 export const RUNNING_STATUSES: readonly CaseStatus[] = ['已受理', '办理中', '待签收', '已上报街道'];
@@ -22,17 +22,17 @@ export function dueDayOf(c: CaseRecord): string | undefined {
 
 export function flagsOf(c: CaseRecord): string[] {
   const flags: string[] = [];
-  if (OPEN_CASE_STATUSES.includes(c.status)) flags.push('在办');
-  if (c.status === '待签收' && c.transfer) flags.push(`待签收:${c.transfer.toStaffId}`);
-  if (c.callback && c.callback.status !== '已回访' && c.status === '已办结') flags.push('待回访');
-  if (c.rectification && c.rectification.status !== '已完成') flags.push('整改');
-  if (c.status === '已上报街道') flags.push('上报');
-  if (c.status === '待补正') flags.push('待补正');
+  if (OPEN_CASE_STATUSES.includes(c.status)) flags.push(FLAGS.open);
+  if (c.status === '待签收' && c.transfer) flags.push(FLAGS.toSignFor(c.transfer.toStaffId));
+  if (c.callback && c.callback.status !== '已回访' && c.status === '已办结') flags.push(FLAGS.callback);
+  if (c.rectification && c.rectification.status !== '已完成') flags.push(FLAGS.rectification);
+  if (c.status === '已上报街道') flags.push(FLAGS.escalated);
+  if (c.status === '待补正') flags.push(FLAGS.awaitingDocuments);
   const followUpOpen =
     (c.callback && c.callback.status === '待回访') || (c.rectification && c.rectification.status !== '已完成');
-  if ((c.status === '已办结' || c.status === '不予受理') && !followUpOpen) flags.push('待归档');
+  if ((c.status === '已办结' || c.status === '不予受理') && !followUpOpen) flags.push(FLAGS.toArchive);
   // 我的办件: the first-contact person and the current handler, while the case still needs work.
-  if (flags.length > 0) for (const id of new Set([c.firstContactId, c.handlerId])) flags.push(`我的:${id}`);
+  if (flags.length > 0) for (const id of new Set([c.firstContactId, c.handlerId])) flags.push(FLAGS.mine(id));
   return flags;
 }
 

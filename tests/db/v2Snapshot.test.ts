@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { auditActionOf } from '@shared/domain/audit';
 import { DutyDeskDB } from '../../renderer/src/db/database';
 import { loadCalendar } from '../../renderer/src/db/repositories/calendar';
-import type { QUEUES } from '../../renderer/src/db/repositories/cases';
+import type { QueueName } from '@shared/domain/caseQueues';
 import { getCaseFile, queueCounts, queuePage, searchCases } from '../../renderer/src/db/repositories/cases';
 import { getCommunity } from '../../renderer/src/db/repositories/community';
 import { dashboardCounts } from '../../renderer/src/db/repositories/dashboard';
@@ -70,12 +70,10 @@ async function readNow(db: DutyDeskDB, key: string): Promise<unknown> {
       return queueCounts(desk(rest[1], rest[0]));
     case 'queue': {
       const [queue, today, staffId, ...filter] = rest;
-      const page = await queuePage(
-        desk(staffId, today),
-        queue as (typeof QUEUES)[number],
-        JSON.parse(filter.join(' ')),
-        { offset: 0, limit: 25 },
-      );
+      const page = await queuePage(desk(staffId, today), queue as QueueName, JSON.parse(filter.join(' ')), {
+        offset: 0,
+        limit: 25,
+      });
       return { total: page.total, ids: page.rows.map((r) => r.id) };
     }
     case 'visitsOfDay':

@@ -15,7 +15,7 @@ import {
   type WorkingCalendar,
 } from '@shared/domain/workingCalendar';
 import { rebaseDeadline } from '@shared/domain/deadlineRebase';
-import { requireAdmin } from '../authorize';
+import { requirePermission } from '../authorize';
 import { addCaseEvent } from './caseTimeline';
 import type { Desk, DeskBase } from '../desk';
 import type { ReadableDB } from '../entities';
@@ -62,7 +62,7 @@ export async function saveCalendarOverrides(desk: Desk, overrides: CalendarOverr
   if (problems.length > 0) throw new DomainRefusal(problems.join('；'));
   const sorted = [...overrides].sort((a, b) => a.date.localeCompare(b.date));
   await writeTx(desk, CALENDAR_TABLES, async (tx) => {
-    await requireAdmin(tx, desk.actor, '修改节假日安排');
+    await requirePermission(tx, desk.actor, 'calendar.edit', '修改节假日安排');
     const before = await readSettings(tx);
     await tx.meta.put({ key: 'calendarOverrides', value: sorted });
     await tx.audit({ action: 'calendar.update', entity: 'calendar', detail: `${sorted.length} 条` });
@@ -86,7 +86,7 @@ export async function setCalendarYearComplete(desk: Desk, year: number, complete
   if (!isCalendarYear(year)) throw new DomainRefusal('年份无效');
   if (isOfficialYear(year)) throw new DomainRefusal(`${year} 年的节假日安排已包含在内置数据中，无需标记`);
   await writeTx(desk, CALENDAR_TABLES, async (tx) => {
-    await requireAdmin(tx, desk.actor, '修改节假日安排');
+    await requirePermission(tx, desk.actor, 'calendar.edit', '修改节假日安排');
     const before = await readSettings(tx);
     const years = new Set(await readCompleteYears(tx));
     if (complete) {

@@ -9,6 +9,8 @@
  */
 import { applyAction, caseStateFromRecord, type CaseAction, type CaseState } from '@shared/domain/caseMachine';
 import { caseAuditAction } from '@shared/domain/audit';
+import { QUEUE_INDEX, QUEUES, type QueueContext, type QueueName } from '@shared/domain/caseQueues';
+import { can } from '@shared/domain/roles';
 import { archiveCounterKeyFor, archiveYearOf, formatArchiveNumber } from '@shared/domain/caseNumbers';
 import type { CaseEvent, CaseRecord, Resident, Visit } from '@shared/domain/records';
 import { nextSeq } from '@shared/domain/trackingNumber';
@@ -81,7 +83,7 @@ export async function performCaseAction(desk: Desk, caseId: string, input: CaseA
     const result = applyAction(
       caseStateFromRecord(record, fallbackLimit),
       action,
-      { staffId: actor.id, isAdmin: actor.role === '站长/管理员' },
+      { staffId: actor.id, isAdmin: can(actor, 'case.supervise') },
       { now: tx.now, today: tx.today },
       desk.calendar,
     );
@@ -126,24 +128,6 @@ export async function addCaseNote(desk: Desk, caseId: string, text: string): Pro
   });
 }
 
-export const QUEUES = [
-  '我的办件',
-  '待签收',
-  '今日到期',
-  '即将超期',
-  '已超期',
-  '待回访',
-  '整改',
-  '已上报街道',
-  '待归档',
-  '全部在办',
-  '全部办件',
-] as const;
-export type QueueName = (typeof QUEUES)[number];
-
-/** What the queues depend on: whose 我的办件, today, and the next working day (即将超期 runs up to it). */
-type QueueContext = { staffId: string; today: string; soonUntil: string };
-
 /** The desk's queue context: its actor, its today and the working day after. */
 export function queueContextOf(desk: Desk): QueueContext {
   const today = desk.clock.today();
@@ -152,33 +136,14 @@ export function queueContextOf(desk: Desk): QueueContext {
 
 export type CaseFilter = { gridId?: string; status?: string; matterCode?: string };
 
-/** The index read behind each queue. */
+/** The index read behind each queue (shared/domain/caseQueues). */
 function queueCollection(db: ReadableDB, queue: QueueName, q: QueueContext): ReadCollection<CaseRecord, string> {
-  switch (queue) {
-    case '我的办件':
-      return db.cases.where('flags').equals(`我的:${q.staffId}`);
-    case '待签收':
-      return db.cases.where('flags').equals(`待签收:${q.staffId}`);
-    case '今日到期':
-      return db.cases.where('dueDay').equals(q.today);
-    case '即将超期':
-      return db.cases.where('dueDay').between(q.today, q.soonUntil, true, true);
-    case '已超期':
-      return db.cases.where('dueDay').below(q.today);
-    case '待回访':
-      return db.cases.where('flags').equals('待回访');
-    case '整改':
-      return db.cases.where('flags').equals('整改');
-    case '已上报街道':
-      return db.cases.where('flags').equals('上报');
-    case '待归档':
-      return db.cases.where('flags').equals('待归档');
-    case '全部在办':
-      return db.cases.where('flags').equals('在办');
-    case '全部办件':
-      // Newest first, read lazily page by page (the whole store is never loaded).
-      return db.cases.orderBy('acceptedDay').reverse();
-  }
+  const index = QUEUE_INDEX[queue];
+  if ('flag' in index) return db.cases.where('flags').equals(index.flag(q));
+  if ('all' in index) return db.cases.orderBy('acceptedDay').reverse(); // read lazily, page by page
+  if (index.due === 'today') return db.cases.where('dueDay').equals(q.today);
+  if (index.due === 'soon') return db.cases.where('dueDay').between(q.today, q.soonUntil, true, true);
+  return db.cases.where('dueDay').below(q.today);
 }
 
 function applyFilter(col: ReadCollection<CaseRecord, string>, f: CaseFilter): ReadCollection<CaseRecord, string> {
@@ -204,7 +169,7 @@ export async function queuePage(
   const col = () => applyFilter(queueCollection(desk.db, queue, q), filter);
   const total = await col().count();
   // These come out of their index already in order: page without loading the rest.
-  const inOrder = queue === '今日到期' || queue === '即将超期' || queue === '已超期' || queue === '全部办件';
+  const inOrder = !('flag' in QUEUE_INDEX[queue]);
   const rows = inOrder
     ? await col().offset(page.offset).limit(page.limit).toArray()
     : (await col().sortBy('acceptedDay')).reverse().slice(page.offset, page.offset + page.limit);
@@ -214,7 +179,9 @@ export async function queuePage(
 export async function queueCounts(desk: Desk): Promise<Record<QueueName, number>> {
   const q = queueContextOf(desk);
   const counts = await Promise.all(
-    QUEUES.map((name) => (name === '全部办件' ? desk.db.cases.count() : queueCollection(desk.db, name, q).count())),
+    QUEUES.map((name) =>
+      'all' in QUEUE_INDEX[name] ? desk.db.cases.count() : queueCollection(desk.db, name, q).count(),
+    ),
   );
   return Object.fromEntries(QUEUES.map((name, i) => [name, counts[i] ?? 0])) as Record<QueueName, number>;
 }

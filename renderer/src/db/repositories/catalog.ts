@@ -4,7 +4,7 @@
  * deactivated.
  */
 import type { MatterTypeDef } from '@shared/domain/catalog';
-import { requireAdmin } from '../authorize';
+import { requirePermission } from '../authorize';
 import type { Desk, DeskBase } from '../desk';
 import type { MatterType } from '../matterType';
 import { DomainRefusal } from '../refusal';
@@ -27,7 +27,7 @@ export async function getMatterType(desk: DeskBase, code: string): Promise<Matte
 /** Creates (`isNew`) or replaces one entry (already validated by the catalog schema). Admins only. */
 export async function saveMatterType(desk: Desk, def: MatterTypeDef, active: boolean, isNew: boolean): Promise<void> {
   await writeTx(desk, ['matterTypes', 'staff'], async (tx) => {
-    await requireAdmin(tx, desk.actor, '修改事项目录');
+    await requirePermission(tx, desk.actor, 'catalog.edit', '修改事项目录');
     const existing = await tx.matterTypes.get(def.code);
     if (isNew && existing) throw new DomainRefusal(`事项编码 ${def.code} 已被使用`, 'code');
     if (!isNew && !existing) throw new DomainRefusal('该事项已不存在');

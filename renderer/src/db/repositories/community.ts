@@ -6,7 +6,7 @@
 import type { CommunityProfile, Grid, OpeningHours, PasswordHash, Staff } from '@shared/domain/records';
 import type { MatterTypeDef } from '@shared/domain/catalog';
 import { classifyCommunity } from '@shared/domain/community';
-import { requireAdmin } from '../authorize';
+import { requirePermission } from '../authorize';
 import type { Desk, DeskBase } from '../desk';
 import { withActor } from '../desk';
 import type { ReadableDB } from '../entities';
@@ -79,7 +79,7 @@ export type CommunityPatch = Partial<
 
 export async function updateCommunity(desk: Desk, patch: CommunityPatch): Promise<void> {
   await writeTx(desk, ['meta', 'staff'], async (tx) => {
-    await requireAdmin(tx, desk.actor, '修改社区信息');
+    await requirePermission(tx, desk.actor, 'community.edit', '修改社区信息');
     const current = await readCommunity(tx);
     if (!current) throw new DomainRefusal('尚未完成初始设置');
     const population = patch.population ?? current.population;

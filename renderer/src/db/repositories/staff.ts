@@ -8,7 +8,8 @@
  */
 import type { PasswordHash, Staff, StaffRole } from '@shared/domain/records';
 import { afterFailure, isLocked, lockoutMessage, MAX_FAILED_ATTEMPTS, UNLOCKED } from '@shared/domain/credentials';
-import { requireAdmin } from '../authorize';
+import { can } from '@shared/domain/roles';
+import { requirePermission } from '../authorize';
 import { verifySecret } from '../secrets';
 import { actorOf, withActor, type Actor, type Desk, type DeskBase } from '../desk';
 import { DomainRefusal } from '../refusal';
@@ -82,7 +83,7 @@ export async function addStaff(desk: Desk, input: NewStaff): Promise<Staff> {
   const id = desk.newId();
   const name = input.name.trim();
   return writeTx(desk, ['staff'], async (tx) => {
-    await requireAdmin(tx, desk.actor, '添加工作人员');
+    await requirePermission(tx, desk.actor, 'staff.manage', '添加工作人员');
     const same = await tx.staff.where('name').equals(name).count();
     if (same > 0) throw new DomainRefusal('已有同名的工作人员，请在姓名后加以区分（如 张三（二））', 'name');
     const staff = await tx.staff.add({
@@ -107,14 +108,14 @@ export type StaffPatch = Partial<Pick<Staff, 'role' | 'grids' | 'active'>> & {
 /** Changes role, grids, active, password or lifts the lock (站长/管理员 only). */
 export async function updateStaff(desk: Desk, id: string, patch: StaffPatch): Promise<void> {
   await writeTx(desk, ['staff'], async (tx) => {
-    await requireAdmin(tx, desk.actor, '修改工作人员账号');
+    await requirePermission(tx, desk.actor, 'staff.manage', '修改工作人员账号');
     const current = await tx.staff.get(id);
     if (!current) throw new DomainRefusal('该账号不存在');
     const { unlock, ...fields } = patch;
+    // Someone must always be able to manage the accounts.
+    const after = { ...current, ...fields };
     const demotesLastAdmin =
-      current.role === '站长/管理员' &&
-      (fields.role === '值班员' || fields.active === false) &&
-      (await activeAdminCount(tx)) <= 1;
+      can(current, 'staff.manage') && !can(after, 'staff.manage') && (await activeManagerCount(tx)) <= 1;
     if (demotesLastAdmin) throw new DomainRefusal('至少要保留一名在用的站长/管理员');
     await tx.staff.update(id, { ...fields, ...(unlock || fields.password ? UNLOCKED : {}) });
     const what = [...Object.keys(fields), ...(unlock ? ['unlock'] : [])].join(',');
@@ -122,6 +123,6 @@ export async function updateStaff(desk: Desk, id: string, patch: StaffPatch): Pr
   });
 }
 
-async function activeAdminCount(tx: WriteTx<'staff'>): Promise<number> {
-  return tx.staff.filter((s) => s.active && s.role === '站长/管理员').count();
+async function activeManagerCount(tx: WriteTx<'staff'>): Promise<number> {
+  return tx.staff.filter((s) => can(s, 'staff.manage')).count();
 }

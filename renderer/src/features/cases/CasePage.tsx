@@ -22,6 +22,7 @@ import { useParams } from 'react-router';
 import { allowedActions, caseStateFromRecord, type CaseActionType } from '@shared/domain/caseMachine';
 import { caseTimeLimitStatus } from '@shared/domain/timeLimit';
 import { maskIdNumber, maskPhone } from '@shared/domain/masking';
+import { can } from '@shared/domain/roles';
 import { addCaseNote, getCaseFile, performCaseAction, type CaseActionInput } from '../../db/repositories/cases';
 import { listStaff } from '../../db/repositories/staff';
 import { failureMessage } from '../../db/refusal';
@@ -48,7 +49,7 @@ export function CasePage() {
   const { record, events, resident, matter, visit } = file;
   const today = desk.clock.today();
   const name = (sid?: string) => staff.find((s) => s.id === sid)?.name ?? '—';
-  const actor = { staffId: desk.actor.id, isAdmin: desk.actor.role === '站长/管理员' };
+  const actor = { staffId: desk.actor.id, isAdmin: can(desk.actor, 'case.supervise') };
   const actions = allowedActions(caseStateFromRecord(record), actor);
   const esc = record.escalations?.at(-1);
 

@@ -24,14 +24,8 @@ import { useNavigate } from 'react-router';
 import { caseTimeLimitStatus, timeLimitStatus } from '@shared/domain/timeLimit';
 import type { CaseRecord, CaseStatus } from '@shared/domain/records';
 import { listMatterTypes } from '../../db/repositories/catalog';
-import {
-  QUEUES,
-  queueCounts,
-  queuePage,
-  searchCases,
-  type CaseFilter,
-  type QueueName,
-} from '../../db/repositories/cases';
+import { queueCounts, queuePage, searchCases, type CaseFilter } from '../../db/repositories/cases';
+import { QUEUES, type QueueName } from '@shared/domain/caseQueues';
 import { searchResidents } from '../../db/repositories/residents';
 import { useDesk } from '../../app/desk';
 import { useStaffNames } from '../../app/useStaffNames';

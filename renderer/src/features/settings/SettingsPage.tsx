@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import { Paper, Stack, Tab, Tabs, Typography } from '@mui/material';
+import { can } from '@shared/domain/roles';
 import { useStaff } from '../../app/session';
 import { CalendarEditor } from './CalendarEditor';
 import { CatalogEditor } from './CatalogEditor';
@@ -16,7 +17,6 @@ const TABS = ['事项目录', '工作人员', '节假日安排', '社区信息',
 
 export function SettingsPage() {
   const staff = useStaff();
-  const isAdmin = staff.role === '站长/管理员';
   const [tab, setTab] = useState<(typeof TABS)[number]>('事项目录');
   return (
     <Stack spacing={2}>
@@ -30,13 +30,13 @@ export function SettingsPage() {
           ))}
         </Tabs>
       </Paper>
-      {tab === '事项目录' && <CatalogEditor canEdit={isAdmin} />}
-      {tab === '工作人员' && <StaffManager canEdit={isAdmin} />}
-      {tab === '节假日安排' && <CalendarEditor canEdit={isAdmin} />}
+      {tab === '事项目录' && <CatalogEditor canEdit={can(staff, 'catalog.edit')} />}
+      {tab === '工作人员' && <StaffManager canEdit={can(staff, 'staff.manage')} />}
+      {tab === '节假日安排' && <CalendarEditor canEdit={can(staff, 'calendar.edit')} />}
       {tab === '社区信息' && (
         <Stack spacing={2}>
           <CommunityInfo />
-          <ResidentTagsEditor canEdit={isAdmin} />
+          <ResidentTagsEditor canEdit={can(staff, 'community.edit')} />
         </Stack>
       )}
       {tab === '本机设置' && <MachineSettings />}

@@ -1,0 +1,59 @@
+/**
+ * The 办件 queues and the index flags behind them, in one place: `flagsOf` (caseIndex.ts)
+ * writes these flags onto every stored case, and the repository reads each queue as the one
+ * key range named here (db/repositories/cases.ts). A new queue is one entry in QUEUE_INDEX.
+ */
+
+/** The flag strings of the multiEntry `flags` index. */
+export const FLAGS = {
+  open: '在办',
+  callback: '待回访',
+  rectification: '整改',
+  escalated: '上报',
+  awaitingDocuments: '待补正',
+  toArchive: '待归档',
+  /** First-contact person or current handler, while the case still needs work. */
+  mine: (staffId: string) => `我的:${staffId}`,
+  /** The receiver of a pending 转办. */
+  toSignFor: (staffId: string) => `待签收:${staffId}`,
+} as const;
+
+export const QUEUES = [
+  '我的办件',
+  '待签收',
+  '今日到期',
+  '即将超期',
+  '已超期',
+  '待回访',
+  '整改',
+  '已上报街道',
+  '待归档',
+  '全部在办',
+  '全部办件',
+] as const;
+export type QueueName = (typeof QUEUES)[number];
+
+/** Whose queues, on which day; 即将超期 runs up to `soonUntil`, the next working day. */
+export type QueueContext = { staffId: string; today: string; soonUntil: string };
+
+/**
+ * The one index read behind each queue:
+ * - `flag`: cases whose `flags` contain it;
+ * - `due`: a range of `dueDay` (only open, running cases have one), in promised-date order;
+ * - `all`: every case, newest accepted first.
+ */
+export type QueueIndex = { flag: (q: QueueContext) => string } | { due: 'today' | 'soon' | 'overdue' } | { all: true };
+
+export const QUEUE_INDEX: Record<QueueName, QueueIndex> = {
+  我的办件: { flag: (q) => FLAGS.mine(q.staffId) },
+  待签收: { flag: (q) => FLAGS.toSignFor(q.staffId) },
+  今日到期: { due: 'today' },
+  即将超期: { due: 'soon' },
+  已超期: { due: 'overdue' },
+  待回访: { flag: () => FLAGS.callback },
+  整改: { flag: () => FLAGS.rectification },
+  已上报街道: { flag: () => FLAGS.escalated },
+  待归档: { flag: () => FLAGS.toArchive },
+  全部在办: { flag: () => FLAGS.open },
+  全部办件: { all: true },
+};

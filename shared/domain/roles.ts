@@ -1,0 +1,42 @@
+/**
+ * Who may do what: one permission table for every role. Repositories enforce it (re-reading
+ * the acting staff row inside the write transaction, db/authorize.ts) and screens use the same
+ * `can()` to show or hide controls. A role is a name on the account; what it allows is only
+ * ever decided here.
+ */
+import type { StaffRole } from './records';
+
+export const PERMISSIONS = [
+  /** 社区信息 and 人员标签 in 设置. */
+  'community.edit',
+  /** 事项目录: add, change, deactivate matters. */
+  'catalog.edit',
+  /** 节假日安排: the override table and the "已完整录入" statement. */
+  'calendar.edit',
+  /** 工作人员: add accounts, change role / grids / PIN, deactivate, unlock. */
+  'staff.manage',
+  /** Case supervision: 整改复核, reopening an archived case, sending back someone else's 转办. */
+  'case.supervise',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** The roles that hold each permission (every cell is tested in tests/unit/domain/roles.test.ts). */
+const HOLDERS: Record<Permission, readonly StaffRole[]> = {
+  'community.edit': ['站长/管理员'],
+  'catalog.edit': ['站长/管理员'],
+  'calendar.edit': ['站长/管理员'],
+  'staff.manage': ['站长/管理员'],
+  'case.supervise': ['站长/管理员'],
+};
+
+/** Whether this staff member may do it now (a deactivated account may do nothing). */
+export function can(staff: { role: StaffRole; active?: boolean }, permission: Permission): boolean {
+  if (staff.active === false) return false;
+  return HOLDERS[permission].includes(staff.role);
+}
+
+/** '站长/管理员' (or 'A或B'): who to ask, for refusal messages. */
+export function holdersOf(permission: Permission): string {
+  return HOLDERS[permission].join('或');
+}

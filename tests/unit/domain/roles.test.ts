@@ -1,0 +1,42 @@
+/** The permission table, cell by cell, written out by hand (role × permission). */
+import { describe, expect, it } from 'vitest';
+import { can, holdersOf, PERMISSIONS, type Permission } from '../../../shared/domain/roles';
+import { STAFF_ROLES, type StaffRole } from '../../../shared/domain/records';
+
+const TABLE: Record<StaffRole, Record<Permission, boolean>> = {
+  值班员: {
+    'community.edit': false,
+    'catalog.edit': false,
+    'calendar.edit': false,
+    'staff.manage': false,
+    'case.supervise': false,
+  },
+  '站长/管理员': {
+    'community.edit': true,
+    'catalog.edit': true,
+    'calendar.edit': true,
+    'staff.manage': true,
+    'case.supervise': true,
+  },
+};
+
+describe('can(staff, permission)', () => {
+  it('the table covers every role and every permission', () => {
+    expect(Object.keys(TABLE).sort()).toEqual([...STAFF_ROLES].sort());
+    for (const role of STAFF_ROLES) expect(Object.keys(TABLE[role]).sort()).toEqual([...PERMISSIONS].sort());
+  });
+  for (const role of STAFF_ROLES) {
+    for (const permission of PERMISSIONS) {
+      it(`${role} × ${permission} → ${TABLE[role][permission] ? 'allowed' : 'refused'}`, () => {
+        expect(can({ role }, permission)).toBe(TABLE[role][permission]);
+        expect(can({ role, active: true }, permission)).toBe(TABLE[role][permission]);
+      });
+    }
+  }
+  it('a deactivated account may do nothing', () => {
+    for (const role of STAFF_ROLES) for (const p of PERMISSIONS) expect(can({ role, active: false }, p)).toBe(false);
+  });
+  it('names who holds a permission, for refusal messages', () => {
+    expect(holdersOf('catalog.edit')).toBe('站长/管理员');
+  });
+});
