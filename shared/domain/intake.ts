@@ -14,15 +14,22 @@
  * - 不予受理 → refused, with a reason and where to go instead (告知路径).
  */
 import type { MatterDocument, MatterTypeDef } from './catalog';
-import type { CaseStatus, ServiceMode } from './records';
+import { validatePhone } from './phone';
+import {
+  VISIT_CHANNELS,
+  type Agent,
+  type CaseStatus,
+  type ServiceMode,
+  type VisitChannel,
+  type VisitKind,
+} from './records';
 import type { WorkingCalendar } from './workingCalendar';
 import { isValidLocalDate } from './localDate';
+import { receiptKindsFor, type ReceiptKindForCase } from './receiptKinds';
 
 /** The modes a clerk can choose at the counter for a case. */
 export const COUNTER_MODES = ['即办', '承诺件', '预约', '帮代办', '不予受理'] as const satisfies readonly ServiceMode[];
 export type CounterMode = (typeof COUNTER_MODES)[number];
-
-export type ReceiptKindForCase = '受理回执' | '办结回执' | '一次性告知单' | '不予受理告知书';
 
 export type CaseDraft = {
   matter: MatterTypeDef;
@@ -79,13 +86,61 @@ export function missingDocuments(matter: MatterTypeDef, received: readonly strin
 
 /** Decides status, promised date and receipts for a valid draft accepted on `today`. */
 export function planCase(d: CaseDraft, today: string, calendar: WorkingCalendar): CasePlan {
-  if (d.mode === '不予受理')
-    return { status: '不予受理', uncoveredYears: [], missing: [], receipts: ['不予受理告知书'] };
+  const plan = planStatus(d, today, calendar);
+  const receipts = receiptKindsFor({
+    status: plan.status,
+    mode: d.mode,
+    documentsMissing: plan.missing.map((m) => m.name),
+  });
+  return { ...plan, receipts };
+}
+
+function planStatus(d: CaseDraft, today: string, calendar: WorkingCalendar): Omit<CasePlan, 'receipts'> {
+  if (d.mode === '不予受理') return { status: '不予受理', uncoveredYears: [], missing: [] };
   const missing = missingDocuments(d.matter, d.received);
-  if (missing.length > 0 && d.mode !== '帮代办')
-    return { status: '待补正', uncoveredYears: [], missing, receipts: ['一次性告知单'] };
-  if (d.mode === '即办') return { status: '已办结', uncoveredYears: [], missing, receipts: ['办结回执'] };
+  if (missing.length > 0 && d.mode !== '帮代办') return { status: '待补正', uncoveredYears: [], missing };
+  if (d.mode === '即办') return { status: '已办结', uncoveredYears: [], missing };
   const from = d.mode === '预约' && d.appointmentAt ? d.appointmentAt.slice(0, 10) : today;
   const { date, uncoveredYears } = calendar.addWorkingDays(from, d.matter.timeLimitDays);
-  return { status: '已受理', deadline: date, uncoveredYears, missing, receipts: ['受理回执'] };
+  return { status: '已受理', deadline: date, uncoveredYears, missing };
+}
+
+/** What the 来访登记 form hands over: who came, how, what for, and the matters to accept. */
+export type VisitInput = {
+  residentId?: string;
+  channel: VisitChannel;
+  agent?: Agent;
+  content: string;
+  kind: VisitKind;
+  cases: CaseDraft[];
+};
+
+/** Chinese messages per field of the form; `caseErrors` per matter. */
+export type VisitFieldErrors = Partial<
+  Record<'resident' | 'channel' | 'content' | 'agentName' | 'agentRelation' | 'agentPhone' | 'cases', string>
+> & {
+  caseErrors?: DraftErrors[];
+};
+
+/** Every problem of a registration, at its field; empty when it can be saved. */
+export function validateVisit(input: VisitInput, today: string): VisitFieldErrors {
+  const e: VisitFieldErrors = {};
+  if (!VISIT_CHANNELS.includes(input.channel)) e.channel = '请选择来访方式';
+  if (input.kind === '办件' && !input.residentId) e.resident = '办件须先选定居民（查找或登记）';
+  if (input.kind !== '办件' && !input.content.trim()) e.content = '请填写诉求内容';
+  if (input.content.length > 2000) e.content = '诉求内容不超过 2000 字';
+  if (input.agent) {
+    if (!input.agent.name.trim()) e.agentName = '请填写代办人姓名';
+    if (!input.agent.relation.trim()) e.agentRelation = '请填写代办人与居民的关系';
+    if (input.agent.phone) {
+      const p = validatePhone(input.agent.phone);
+      if (!p.ok) e.agentPhone = p.message;
+    }
+  }
+  if (input.kind === '办件') {
+    if (input.cases.length === 0) e.cases = '请至少选择一个事项';
+    const caseErrors = input.cases.map((c) => validateDraft(c, today));
+    if (caseErrors.some((c) => Object.keys(c).length > 0)) e.caseErrors = caseErrors;
+  }
+  return e;
 }

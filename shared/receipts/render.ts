@@ -12,12 +12,13 @@
  * - the tracking number is large and bold next to its QR code (SVG, sharp on thermal heads);
  * - large type for elderly readers: body 14pt on A4, 11pt on the 80 mm roll, black on white.
  */
+import { DEADLINE_UNCERTAIN } from '../domain/texts';
 import { maskIdNumber, maskPhone } from '../domain/masking';
 import { dayOfWeek, parseLocalDate } from '../domain/localDate';
 import type { ReceiptData, ReceiptDocument, ReceiptKind, ReceiptLayout } from './types';
 
 /** Printed next to the deadline when the holiday schedule for that period is not entered. */
-export const DEADLINE_UNCERTAIN_TEXT = '（节假日安排未录入，日期可能调整）';
+export const DEADLINE_UNCERTAIN_TEXT = `（${DEADLINE_UNCERTAIN}）`;
 
 /** The 一次性告知 promise printed on top of the 一次性告知单. */
 export const ONE_TIME_NOTICE_TEXT = '请您补齐以下材料后再来办理，我们一次性告知全部所需材料。';

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createCalendar } from '@shared/domain/workingCalendar';
 import type { CaseDraft } from '@shared/domain/intake';
 import type { DutyDeskDB } from '../../renderer/src/db/database';
-import { registerVisit, VisitValidationError, type VisitInput } from '../../renderer/src/db/repositories/visits';
+import type { VisitInput } from '@shared/domain/intake';
+import { registerVisit, VisitValidationError } from '../../renderer/src/db/repositories/visits';
 import { StorageError } from '../../renderer/src/db/storageErrors';
 import { counterIds, freshDb, setUpCommunity, T0, createZhangSan, testDesk, type TestDeskOptions } from './testDb';
 

@@ -9,10 +9,15 @@
  *   at the same moment read and bump the counter one after the other: never the same number.
  * - 首问责任人 (`firstContactId`) is the signed-in staff member, set here and never changed.
  */
-import { planCase, validateDraft, type CaseDraft, type CasePlan, type DraftErrors } from '@shared/domain/intake';
-import { validatePhone } from '@shared/domain/phone';
-import type { Agent, CaseRecord, Resident, Visit, VisitChannel, VisitKind } from '@shared/domain/records';
-import { VISIT_CHANNELS } from '@shared/domain/records';
+import {
+  planCase,
+  validateVisit,
+  type CaseDraft,
+  type CasePlan,
+  type VisitFieldErrors,
+  type VisitInput,
+} from '@shared/domain/intake';
+import type { CaseRecord, Resident, Visit } from '@shared/domain/records';
 import { counterKeyFor, formatTrackingNumber, nextSeq } from '@shared/domain/trackingNumber';
 import type { Desk, DeskBase } from '../desk';
 import type { MatterType } from '../matterType';
@@ -20,21 +25,6 @@ import { DomainRefusal } from '../refusal';
 import { writeTx, type Unstamped } from '../write';
 import { addCaseEvent } from './caseTimeline';
 import { residentsByIds } from './residents';
-
-export type VisitInput = {
-  residentId?: string;
-  channel: VisitChannel;
-  agent?: Agent;
-  content: string;
-  kind: VisitKind;
-  cases: CaseDraft[];
-};
-
-export type VisitFieldErrors = Partial<
-  Record<'resident' | 'channel' | 'content' | 'agentName' | 'agentRelation' | 'agentPhone' | 'cases', string>
-> & {
-  caseErrors?: DraftErrors[];
-};
 
 /** Thrown when the input cannot be saved; carries every field's message. */
 export class VisitValidationError extends DomainRefusal {
@@ -44,28 +34,6 @@ export class VisitValidationError extends DomainRefusal {
     super(first ? String(first[1]) : '请检查所填办件信息', first?.[0]);
     this.errors = errors;
   }
-}
-
-export function validateVisit(input: VisitInput, today: string): VisitFieldErrors {
-  const e: VisitFieldErrors = {};
-  if (!VISIT_CHANNELS.includes(input.channel)) e.channel = '请选择来访方式';
-  if (input.kind === '办件' && !input.residentId) e.resident = '办件须先选定居民（查找或登记）';
-  if (input.kind !== '办件' && !input.content.trim()) e.content = '请填写诉求内容';
-  if (input.content.length > 2000) e.content = '诉求内容不超过 2000 字';
-  if (input.agent) {
-    if (!input.agent.name.trim()) e.agentName = '请填写代办人姓名';
-    if (!input.agent.relation.trim()) e.agentRelation = '请填写代办人与居民的关系';
-    if (input.agent.phone) {
-      const p = validatePhone(input.agent.phone);
-      if (!p.ok) e.agentPhone = p.message;
-    }
-  }
-  if (input.kind === '办件') {
-    if (input.cases.length === 0) e.cases = '请至少选择一个事项';
-    const caseErrors = input.cases.map((c) => validateDraft(c, today));
-    if (caseErrors.some((c) => Object.keys(c).length > 0)) e.caseErrors = caseErrors;
-  }
-  return e;
 }
 
 export type RegisteredVisit = { visit: Visit; cases: CaseRecord[]; plans: CasePlan[] };

@@ -20,6 +20,7 @@ import {
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useParams } from 'react-router';
 import { allowedActions, caseStateFromRecord, type CaseActionType } from '@shared/domain/caseMachine';
+import { uncoveredYearsText } from '@shared/domain/texts';
 import { caseTimeLimitStatus } from '@shared/domain/timeLimit';
 import { maskIdNumber, maskPhone } from '@shared/domain/masking';
 import { can } from '@shared/domain/roles';
@@ -31,7 +32,8 @@ import { KeyValueTable } from '../../components/KeyValueTable';
 import { localDateTime } from '../../app/clock';
 import { useDesk } from '../../app/desk';
 import { useGuardedAction } from '../../app/useGuardedAction';
-import { buildReceiptData, receiptsForCase } from '../intake/receiptData';
+import { buildReceiptData } from '../../components/receiptData';
+import { receiptKindsFor } from '@shared/domain/receiptKinds';
 import { ActionDialog } from './ActionDialog';
 import { TimeLimitChip } from '../../components/TimeLimitChip';
 
@@ -86,9 +88,7 @@ export function CasePage() {
     [
       '承诺办结日期',
       (record.deadline ?? '—') +
-        (record.deadlineUncoveredYears?.length
-          ? `（${record.deadlineUncoveredYears.join('、')} 年节假日安排未录入，日期可能调整）`
-          : ''),
+        (record.deadlineUncoveredYears?.length ? `（${uncoveredYearsText(record.deadlineUncoveredYears)}）` : ''),
     ],
     ['已收材料', record.documentsReceived.join('、') || '—'],
     ['缺件', record.documentsMissing.join('、') || '无'],
@@ -154,7 +154,7 @@ export function CasePage() {
       )}
       <Paper sx={{ p: 2 }} component="section" aria-label="回执">
         <ReceiptActions
-          kinds={receiptsForCase(record)}
+          kinds={receiptKindsFor(record)}
           load={async () =>
             buildReceiptData({
               record,

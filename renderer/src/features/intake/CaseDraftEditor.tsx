@@ -26,6 +26,7 @@ import {
   type CasePlan,
   type DraftErrors,
 } from '@shared/domain/intake';
+import { uncoveredYearsText } from '@shared/domain/texts';
 import type { WorkingCalendar } from '@shared/domain/workingCalendar';
 import type { MatterType } from '../../db/matterType';
 import { draftForMatter, toCaseDraft, type DraftState } from './draftState';
@@ -195,7 +196,7 @@ function PlanPreview({ plan, mode, timeLimit }: { plan: CasePlan; mode: string; 
   return (
     <Alert severity={plan.uncoveredYears.length > 0 ? 'warning' : 'info'} aria-label="承诺办结日期">
       {mode}：承诺办结日期 <strong>{plan.deadline}</strong>（{timeLimit} 个工作日）
-      {plan.uncoveredYears.length > 0 && `。注意：${plan.uncoveredYears.join('、')} 年节假日安排未录入，日期可能调整`}
+      {plan.uncoveredYears.length > 0 && `。注意：${uncoveredYearsText(plan.uncoveredYears)}`}
     </Alert>
   );
 }

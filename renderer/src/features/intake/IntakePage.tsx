@@ -9,14 +9,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { maskIdNumber, maskPhone } from '@shared/domain/masking';
 import { residentSummary } from '@shared/domain/resident';
 import { VISIT_CHANNELS, type Resident } from '@shared/domain/records';
-import type { CaseDraft } from '@shared/domain/intake';
+import type { CaseDraft, VisitFieldErrors } from '@shared/domain/intake';
 import { listActiveMatterTypes } from '../../db/repositories/catalog';
-import {
-  registerVisit,
-  VisitValidationError,
-  type RegisteredVisit,
-  type VisitFieldErrors,
-} from '../../db/repositories/visits';
+import { registerVisit, VisitValidationError, type RegisteredVisit } from '../../db/repositories/visits';
 import { failureMessage } from '../../db/refusal';
 import { useDesk } from '../../app/desk';
 import { useShortcut } from '../../app/useShortcut';

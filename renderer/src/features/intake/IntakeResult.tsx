@@ -3,11 +3,12 @@
  */
 import { Alert, Button, Link, Paper, Stack, Typography } from '@mui/material';
 import type { Resident } from '@shared/domain/records';
+import { uncoveredYearsText } from '@shared/domain/texts';
 import type { RegisteredVisit } from '../../db/repositories/visits';
 import { ReceiptActions } from '../../components/ReceiptActions';
 import { useDesk } from '../../app/desk';
 import { useStaff } from '../../app/session';
-import { buildReceiptData } from './receiptData';
+import { buildReceiptData } from '../../components/receiptData';
 import type { MatterType } from '../../db/matterType';
 
 type Props = {
@@ -39,9 +40,7 @@ export function IntakeResult({ saved, resident, matters, onNew, active = true }:
             <Typography>
               {c.matterName} · {c.mode} · <strong>{c.status}</strong>
               {c.deadline ? ` · 承诺办结日期 ${c.deadline}` : ''}
-              {c.deadlineUncoveredYears?.length
-                ? `（${c.deadlineUncoveredYears.join('、')} 年节假日安排未录入，日期可能调整）`
-                : ''}
+              {c.deadlineUncoveredYears?.length ? `（${uncoveredYearsText(c.deadlineUncoveredYears)}）` : ''}
             </Typography>
             <ReceiptActions
               kinds={saved.plans[i]?.receipts ?? []}

@@ -29,7 +29,8 @@ import { FilterSelect } from '../../components/FilterSelect';
 import { localDateTime } from '../../app/clock';
 import { useDesk } from '../../app/desk';
 import { useStaffNames } from '../../app/useStaffNames';
-import { buildReceiptData, receiptsForCase } from './receiptData';
+import { buildReceiptData } from '../../components/receiptData';
+import { receiptKindsFor } from '@shared/domain/receiptKinds';
 
 type Filters = { channel: string; mode: string; staff: string };
 
@@ -147,7 +148,7 @@ export function TodayRegister() {
           <DialogTitle>补打回执 {reprint.trackingNumber}</DialogTitle>
           <DialogContent>
             <ReceiptActions
-              kinds={receiptsForCase(reprint)}
+              kinds={receiptKindsFor(reprint)}
               printShortcut
               load={async () =>
                 buildReceiptData({

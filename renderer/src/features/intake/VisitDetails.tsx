@@ -3,7 +3,7 @@
  */
 import { Checkbox, FormControl, FormControlLabel, FormLabel, Radio, RadioGroup, Stack, TextField } from '@mui/material';
 import { VISIT_CHANNELS, type VisitChannel, type VisitKind } from '@shared/domain/records';
-import type { VisitFieldErrors } from '../../db/repositories/visits';
+import type { VisitFieldErrors } from '@shared/domain/intake';
 
 export type VisitDetailsState = {
   channel: VisitChannel;

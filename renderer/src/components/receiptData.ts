@@ -4,9 +4,8 @@
  */
 import type { MatterTypeDef } from '@shared/domain/catalog';
 import type { CaseRecord, CommunityProfile, Resident } from '@shared/domain/records';
-import type { ReceiptData, ReceiptKind } from '@shared/receipts/types';
-import type { ReceiptKindForCase } from '@shared/domain/intake';
-import { localDateTime } from '../../app/clock';
+import type { ReceiptData } from '@shared/receipts/types';
+import { localDateTime } from '../app/clock';
 
 export type ReceiptSources = {
   record: CaseRecord;
@@ -47,16 +46,4 @@ export function buildReceiptData(s: ReceiptSources): ReceiptData {
   if (s.record.refusalReason) data.refusalReason = s.record.refusalReason;
   if (s.record.redirectTo) data.redirectTo = s.record.redirectTo;
   return data;
-}
-
-/** Which receipts a stored case can print (reprint from the register). */
-export function receiptsForCase(c: CaseRecord): ReceiptKind[] {
-  const kinds: ReceiptKindForCase[] = [];
-  if (c.status === '不予受理' || c.refusalReason) kinds.push('不予受理告知书');
-  else {
-    if (c.documentsMissing.length > 0) kinds.push('一次性告知单');
-    if (c.status !== '待补正' && c.mode !== '即办') kinds.push('受理回执');
-    if (c.status === '已办结' || c.status === '已归档') kinds.push('办结回执');
-  }
-  return kinds;
 }
