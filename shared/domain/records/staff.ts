@@ -1,0 +1,32 @@
+/** Staff accounts and the who/when stamp every record carries. */
+
+export type StaffRole = '值班员' | '站长/管理员';
+export const STAFF_ROLES: readonly StaffRole[] = ['值班员', '站长/管理员'];
+
+export type Stamp = {
+  createdAt: number;
+  createdBy: string;
+  updatedAt: number;
+  updatedBy: string;
+};
+
+/** Slow-KDF password record. Parameters are stored so they can be raised later. */
+export type PasswordHash = {
+  algorithm: 'PBKDF2-SHA256';
+  iterations: number;
+  saltB64: string;
+  hashB64: string;
+};
+
+export type Staff = Stamp & {
+  id: string;
+  name: string;
+  role: StaffRole;
+  /** Grid ids this person is responsible for (分片包干). */
+  grids: string[];
+  password: PasswordHash;
+  active: boolean;
+  failedAttempts: number;
+  /** Epoch ms until which sign-in is refused; 0 = not locked. */
+  lockedUntil: number;
+};
