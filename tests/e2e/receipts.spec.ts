@@ -7,7 +7,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { receiptFileName } from '../../shared/receipts/render';
+import { receiptFileName } from '../../shared/receipts/format';
 import { receiptDocument as renderReceipt } from '../../renderer/src/components/receiptDocument';
 import type { ReceiptData, ReceiptKind, ReceiptLayout } from '../../shared/receipts/types';
 

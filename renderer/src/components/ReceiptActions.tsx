@@ -15,7 +15,7 @@ import {
   ToggleButtonGroup,
 } from '@mui/material';
 import type { ReceiptData, ReceiptKind, ReceiptLayout } from '@shared/receipts/types';
-import { receiptFileName } from '@shared/receipts/render';
+import { receiptFileName } from '@shared/receipts/format';
 import { receiptDocument } from './receiptDocument';
 import { platform } from '../platform';
 import { useShortcut } from '../app/useShortcut';

@@ -4,14 +4,9 @@
  * escaped; the 一次性告知单 lists every missing document.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  DEADLINE_UNCERTAIN_TEXT,
-  ONE_TIME_NOTICE_TEXT,
-  escapeHtml,
-  formatReceiptDate,
-  formatReceiptDateTime,
-  receiptFileName,
-} from '../../../shared/receipts/render';
+import { DEADLINE_UNCERTAIN_TEXT, ONE_TIME_NOTICE_TEXT } from '../../../shared/receipts/texts';
+import { escapeHtml } from '../../../shared/receipts/html';
+import { formatReceiptDate, formatReceiptDateTime, receiptFileName } from '../../../shared/receipts/format';
 import { receiptDocument as renderReceipt } from '../../../renderer/src/components/receiptDocument';
 import type { ReceiptData, ReceiptKind, ReceiptLayout } from '../../../shared/receipts/types';
 
