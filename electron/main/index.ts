@@ -23,7 +23,7 @@ import { registerAllHandlers } from './ipc/index';
 import { createIpcRegistry } from './ipc/registry';
 import { APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
 import { contentSecurityPolicy, hardenWebContents, isPermissionAllowed } from './security';
-import { getAppInfo } from './services/appInfo';
+import { appInfoService, getAppInfo } from './services/appInfo';
 import { createFilesService } from './services/files';
 import { createPrintingService } from './services/printing';
 import { createSettingsService } from './services/settings';
@@ -122,14 +122,16 @@ function start(): void {
       settings,
       files,
       printing,
-      appInfo: getAppInfo({
-        name: app.getName(),
-        version: app.getVersion(),
-        platform: process.platform,
-        osRelease: os.release(),
-        arch: process.arch,
-        versions: process.versions,
-      }),
+      app: appInfoService(
+        getAppInfo({
+          name: app.getName(),
+          version: app.getVersion(),
+          platform: process.platform,
+          osRelease: os.release(),
+          arch: process.arch,
+          versions: process.versions,
+        }),
+      ),
     });
 
     mainWindow = createMainWindow({

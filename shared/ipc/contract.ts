@@ -1,18 +1,78 @@
 /**
- * THE typed channel map between the renderer and the Electron main process.
+ * THE channel map between the renderer and the Electron main process: one entry per channel,
+ * named `domain:verb`, holding everything the rest is derived from —
+ * - `request`: the zod schema main validates every call with (and the request type);
+ * - `response`: the response type (for the compiler only);
+ * - `method`: the bridge method the renderer calls (`window.desk.<method>` in Electron, the
+ *   browser stand-in in a plain browser) and the method of the main service that answers;
+ * - `service`: which main service answers (`MainServices` below is typed from this table).
+ * Adding a channel therefore touches three places: its entry here, the method of its main
+ * service (electron/main/services), and the browser implementation (renderer/src/platform/
+ * browser.ts). The preload bridge, argument validation and handler registration follow, and a
+ * contract channel without a handler still fails at start (electron/main/ipc/index.ts).
  *
- * Every channel is named `domain:verb`. Main-process handlers, the preload bridge and the
- * browser implementation are all typed from this file, so a channel that is not listed here
- * does not compile. Runtime validation of each request lives in `./schemas.ts`, keyed by the
- * same channel names.
+ * Keep schema limits tight: a renderer bug or a compromised page must not be able to make main
+ * write anywhere or allocate without bound.
  */
-import type { z } from 'zod';
-import type {
-  appSettingsPatchSchema,
-  printHtmlRequestSchema,
-  printPdfRequestSchema,
-  saveFileRequestSchema,
-} from './schemas';
+import { z } from 'zod';
+
+const MAX_DOCUMENT_CHARS = 5_000_000;
+
+/** A plain file name: no folders, no reserved characters (Windows rules, the strictest). */
+const fileNameSchema = z
+  .string()
+  .min(1)
+  .max(120)
+  .regex(/^[^\\/:*?"<>|\u0000-\u001f]+$/, 'file name must not contain a path or reserved characters')
+  .refine((n) => n !== '.' && n !== '..', 'file name must not be . or ..');
+
+const pageSizeSchema = z.union([
+  z.literal('A4'),
+  z.object({ widthMm: z.number().min(40).max(420), heightMm: z.number().min(40).max(3000) }).strict(),
+]);
+
+export const appSettingsPatchSchema = z
+  .object({
+    printerName: z.string().max(200).nullable(),
+    silentPrint: z.boolean(),
+    receiptLayout: z.enum(['a4', 'thermal80']),
+    backupDir: z.string().max(1000).nullable(),
+  })
+  .partial()
+  .strict();
+
+export const saveFileRequestSchema = z
+  .object({
+    suggestedName: fileNameSchema,
+    content: z.string().max(MAX_DOCUMENT_CHARS * 2),
+    encoding: z.enum(['utf8', 'base64']),
+    filters: z
+      .array(
+        z
+          .object({ name: z.string().max(60), extensions: z.array(z.string().regex(/^[a-z0-9]{1,8}$/)).max(8) })
+          .strict(),
+      )
+      .max(8)
+      .optional(),
+  })
+  .strict();
+
+export const printHtmlRequestSchema = z
+  .object({
+    html: z.string().min(1).max(MAX_DOCUMENT_CHARS),
+    pageSize: pageSizeSchema,
+    /** true: print without a dialog to the configured printer (if one is set). */
+    silent: z.boolean().optional(),
+  })
+  .strict();
+
+export const printPdfRequestSchema = z
+  .object({
+    html: z.string().min(1).max(MAX_DOCUMENT_CHARS),
+    pageSize: pageSizeSchema,
+    suggestedName: fileNameSchema,
+  })
+  .strict();
 
 /** Machine-level settings kept by electron-store in main (localStorage in the browser). */
 export type AppSettings = {
@@ -59,42 +119,85 @@ export type AppInfo = {
   runtime: string;
 };
 
-/**
- * Channel → request/response. `void` request means the call takes no argument.
- */
-export type IpcContract = {
+/** A response type carried by the contract for the compiler only (no runtime value). */
+function returns<T>(): T {
+  return undefined as T;
+}
+
+export const CONTRACT = {
   /** Read all machine-level settings. */
-  'settings:get': { request: void; response: AppSettings };
+  'settings:get': {
+    service: 'settings',
+    method: 'getSettings',
+    request: z.undefined(),
+    response: returns<AppSettings>(),
+  },
   /** Merge a validated patch into the settings; returns the settings now in force. */
-  'settings:set': { request: AppSettingsPatch; response: AppSettings };
+  'settings:set': {
+    service: 'settings',
+    method: 'setSettings',
+    request: appSettingsPatchSchema,
+    response: returns<AppSettings>(),
+  },
   /** Ask where to save, then write the file (text as UTF-8, binary as base64). */
-  'file:save': { request: SaveFileRequest; response: SaveResult };
+  'file:save': {
+    service: 'files',
+    method: 'saveFile',
+    request: saveFileRequestSchema,
+    response: returns<SaveResult>(),
+  },
   /** Print an HTML document: system dialog, or silently to the configured printer. */
-  'print:html': { request: PrintHtmlRequest; response: PrintResult };
+  'print:html': {
+    service: 'printing',
+    method: 'printHtml',
+    request: printHtmlRequestSchema,
+    response: returns<PrintResult>(),
+  },
   /** Render an HTML document to PDF and save it where the user chooses. */
-  'print:pdf': { request: PrintPdfRequest; response: SaveResult };
+  'print:pdf': {
+    service: 'printing',
+    method: 'printToPdf',
+    request: printPdfRequestSchema,
+    response: returns<SaveResult>(),
+  },
   /** Name, version and shell of the running app. */
-  'app:info': { request: void; response: AppInfo };
+  'app:info': { service: 'app', method: 'appInfo', request: z.undefined(), response: returns<AppInfo>() },
+} as const satisfies Record<
+  `${string}:${string}`,
+  { service: string; method: string; request: z.ZodType; response: unknown }
+>;
+
+type Contract = typeof CONTRACT;
+export type Channel = keyof Contract;
+export type RequestOf<C extends Channel> = z.infer<Contract[C]['request']>;
+export type ResponseOf<C extends Channel> = Contract[C]['response'];
+export type ServiceName = Contract[Channel]['service'];
+
+export const CHANNELS = Object.keys(CONTRACT) as Channel[];
+
+/** The argument schema of every channel. */
+export const requestSchemas = Object.fromEntries(CHANNELS.map((c) => [c, CONTRACT[c].request])) as {
+  [C in Channel]: Contract[C]['request'];
 };
 
-export type Channel = keyof IpcContract;
-export type RequestOf<C extends Channel> = IpcContract[C]['request'];
-export type ResponseOf<C extends Channel> = IpcContract[C]['response'];
-
-/** The bridge's method names, one per channel (the preload exposes exactly these). */
-export const bridgeMethods = {
-  getSettings: 'settings:get',
-  setSettings: 'settings:set',
-  saveFile: 'file:save',
-  printHtml: 'print:html',
-  printToPdf: 'print:pdf',
-  appInfo: 'app:info',
-} as const satisfies Record<string, Channel>;
+/** Bridge method name → channel (the preload exposes exactly these). */
+export const bridgeMethods = Object.fromEntries(CHANNELS.map((c) => [CONTRACT[c].method, c])) as {
+  [C in Channel as Contract[C]['method']]: C;
+};
 
 export type BridgeMethod = keyof typeof bridgeMethods;
 
 type BridgeFn<C extends Channel> =
-  RequestOf<C> extends void ? () => Promise<ResponseOf<C>> : (request: RequestOf<C>) => Promise<ResponseOf<C>>;
+  RequestOf<C> extends undefined ? () => Promise<ResponseOf<C>> : (request: RequestOf<C>) => Promise<ResponseOf<C>>;
 
 /** What the renderer sees as `window.desk` (Electron) or the browser stand-in. */
-export type DeskBridge = { [M in BridgeMethod]: BridgeFn<(typeof bridgeMethods)[M]> };
+export type DeskBridge = { [C in Channel as Contract[C]['method']]: BridgeFn<C> };
+
+/** What main must provide: for each service, the method answering each of its channels. */
+export type MainServices = {
+  [S in ServiceName]: {
+    [C in Channel as Contract[C]['service'] extends S ? Contract[C]['method'] : never]: (
+      request: RequestOf<C>,
+    ) => ResponseOf<C> | Promise<ResponseOf<C>>;
+  };
+};

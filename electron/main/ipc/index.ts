@@ -1,33 +1,26 @@
 /**
- * Registers every domain's handlers through one registry and checks, at start-up, that the
- * contract is fully served: a channel in the contract without a handler would otherwise only
- * show up as a runtime "No handler registered" error at the desk.
+ * Registers the handler of every contract channel through the one registry: the handler is
+ * the method the contract names on the service it names (shared/ipc/contract.ts), so there is
+ * no per-channel wiring to forget. At start-up it checks the contract is fully served: a
+ * channel without its service method would otherwise only show up as a runtime "No handler
+ * registered" error at the desk.
  */
-import type { AppInfo } from '../../../shared/ipc/contract';
-import { requestSchemas } from '../../../shared/ipc/schemas';
-import type { FilesService } from '../services/files';
-import type { PrintingService } from '../services/printing';
-import type { SettingsService } from '../services/settings';
-import { registerAppHandlers } from './app';
-import { registerFileHandlers } from './files';
-import { registerPrintHandlers } from './print';
-import type { IpcRegistry } from './registry';
-import { registerSettingsHandlers } from './settings';
+import { CHANNELS, CONTRACT, type MainServices } from '../../../shared/ipc/contract';
+import type { Handler, IpcRegistry } from './registry';
 
-export type MainServices = {
-  settings: SettingsService;
-  files: FilesService;
-  printing: PrintingService;
-  appInfo: AppInfo;
-};
+export type { MainServices } from '../../../shared/ipc/contract';
 
 export function registerAllHandlers(registry: IpcRegistry, services: MainServices): void {
-  registerSettingsHandlers(registry, services.settings);
-  registerFileHandlers(registry, services.files);
-  registerPrintHandlers(registry, services.printing);
-  registerAppHandlers(registry, services.appInfo);
-
-  const registered = new Set<string>(registry.registered());
-  const missing = Object.keys(requestSchemas).filter((channel) => !registered.has(channel));
+  const missing: string[] = [];
+  for (const channel of CHANNELS) {
+    const { service, method } = CONTRACT[channel];
+    const target = services[service] as Record<string, unknown> | undefined;
+    const fn = target?.[method];
+    if (typeof fn !== 'function') {
+      missing.push(channel);
+      continue;
+    }
+    registry.handle(channel, ((request: unknown) => fn.call(target, request)) as Handler<typeof channel>);
+  }
   if (missing.length > 0) throw new Error(`ipc-missing-handlers: ${missing.join(', ')}`);
 }

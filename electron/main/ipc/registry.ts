@@ -11,8 +11,7 @@
  * Rejections throw `Error('<code>')` and log one line with channel and code — never the
  * arguments, never the error message of an unexpected failure (it may contain a path or data).
  */
-import type { Channel, RequestOf, ResponseOf } from '../../../shared/ipc/contract';
-import { requestSchemas } from '../../../shared/ipc/schemas';
+import { requestSchemas, type Channel, type RequestOf, type ResponseOf } from '../../../shared/ipc/contract';
 import { DeskError } from '../errors';
 import { originOf } from '../security';
 

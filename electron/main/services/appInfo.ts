@@ -3,7 +3,7 @@
  * Pure: the entry file passes app.getName(), process.versions etc. Nothing here identifies
  * the machine or its user (no host name, no user name, no paths).
  */
-import type { AppInfo } from '../../../shared/ipc/contract';
+import type { AppInfo, MainServices } from '../../../shared/ipc/contract';
 
 export type AppInfoInput = {
   name: string;
@@ -28,4 +28,9 @@ export function getAppInfo(input: AppInfoInput): AppInfo {
     os: `${input.platform} ${input.osRelease} ${input.arch}`,
     runtime: runtime || 'unknown',
   };
+}
+
+/** The app service of the contract: app:info answers with the value computed at start-up. */
+export function appInfoService(info: AppInfo): MainServices['app'] {
+  return { appInfo: () => info };
 }

@@ -6,9 +6,8 @@
  * value falls back to its default instead of reaching the renderer); writes accept only a
  * patch that passes the contract schema, and return the settings now in force.
  */
-import { defaultAppSettings } from '../../../shared/ipc/contract';
+import { appSettingsPatchSchema, defaultAppSettings } from '../../../shared/ipc/contract';
 import type { AppSettings, AppSettingsPatch } from '../../../shared/ipc/contract';
-import { appSettingsPatchSchema } from '../../../shared/ipc/schemas';
 import { DeskError } from '../errors';
 
 export type SettingsStore = {

@@ -3,8 +3,15 @@
  * in a plain browser: settings in localStorage, files as downloads, printing through a hidden
  * print view and `window.print()`.
  */
-import { defaultAppSettings, type AppSettings, type DeskBridge, type PrintHtmlRequest } from '@shared/ipc/contract';
-import { appSettingsPatchSchema, printHtmlRequestSchema, saveFileRequestSchema } from '@shared/ipc/schemas';
+import {
+  appSettingsPatchSchema,
+  defaultAppSettings,
+  printHtmlRequestSchema,
+  saveFileRequestSchema,
+  type AppSettings,
+  type DeskBridge,
+  type PrintHtmlRequest,
+} from '@shared/ipc/contract';
 
 const SETTINGS_KEY = 'duty-desk.settings';
 

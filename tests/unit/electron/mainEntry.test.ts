@@ -1,7 +1,7 @@
 // Exercises the thin entry electron/main/index.ts with 'electron' and 'electron-store' mocked:
 // start-up order, what gets registered, and that the window is built from the secure factory.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { requestSchemas } from '../../../shared/ipc/schemas';
+import { requestSchemas } from '../../../shared/ipc/contract';
 
 type AnyFn = (...args: never[]) => unknown;
 

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { defaultAppSettings } from '../../../shared/ipc/contract';
-import { requestSchemas } from '../../../shared/ipc/schemas';
-import { registerAllHandlers } from '../../../electron/main/ipc/index';
+import { requestSchemas } from '../../../shared/ipc/contract';
+import { registerAllHandlers, type MainServices } from '../../../electron/main/ipc/index';
 import { createIpcRegistry } from '../../../electron/main/ipc/registry';
-import { getAppInfo } from '../../../electron/main/services/appInfo';
+import { appInfoService, getAppInfo } from '../../../electron/main/services/appInfo';
 import { resolveStartTarget, resolveUserDataDir, userDataPath } from '../../../electron/main/startup';
 import { fakeIpcMain, mainFrameEvent } from './fakes';
 
@@ -96,14 +96,16 @@ describe('registerAllHandlers', () => {
         printHtml: vi.fn(async () => ({ printed: true as const })),
         printToPdf: vi.fn(async () => ({ saved: false as const, reason: 'canceled' as const })),
       },
-      appInfo: getAppInfo({
-        name: 'DutyDesk',
-        version: '0.1.0',
-        platform: 'linux',
-        osRelease: '6',
-        arch: 'x64',
-        versions: {},
-      }),
+      app: appInfoService(
+        getAppInfo({
+          name: 'DutyDesk',
+          version: '0.1.0',
+          platform: 'linux',
+          osRelease: '6',
+          arch: 'x64',
+          versions: {},
+        }),
+      ),
     };
     registerAllHandlers(registry, services);
     expect(ipcMain.channels().sort()).toEqual(Object.keys(requestSchemas).sort());
@@ -132,6 +134,20 @@ describe('registerAllHandlers', () => {
       suggestedName: 'r.pdf',
     });
     await expect(ipcMain.invoke(ev, 'app:info')).resolves.toMatchObject({ shell: 'electron', version: '0.1.0' });
+  });
+
+  it('fails at start when a contract channel has no service method, naming the channel', () => {
+    const registry = createIpcRegistry({ ipcMain: fakeIpcMain(), appOrigin: 'app://duty-desk', log: () => {} });
+    const services = {
+      settings: { getSettings: () => defaultAppSettings, setSettings: () => defaultAppSettings },
+      files: { saveFile: async () => ({ saved: true as const, fileName: 'a.csv' }) },
+      // printToPdf forgotten:
+      printing: { printHtml: async () => ({ printed: true as const }) },
+      app: appInfoService(
+        getAppInfo({ name: 'a', version: '1', platform: 'linux', osRelease: '6', arch: 'x64', versions: {} }),
+      ),
+    } as unknown as MainServices;
+    expect(() => registerAllHandlers(registry, services)).toThrow('ipc-missing-handlers: print:pdf');
   });
 
   it('refuses a path in a suggested file name before any service runs', async () => {
