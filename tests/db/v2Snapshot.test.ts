@@ -6,10 +6,9 @@
  * register, the searches and every case page. Its generator ran on that code and was then
  * removed (see the commit "v2 snapshot: …" in the history).
  *
- * Here the stored rows are written as they were (plain Dexie, no app middleware), the app
- * opens the database through the new layer, and every read must give the same answer.
+ * Here the stored rows are written as they were (raw IndexedDB, no app middleware), and every
+ * read through the new layer must give the same answer.
  */
-import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { auditActionOf } from '@shared/domain/audit';
 import { DutyDeskDB } from '../../renderer/src/db/database';
@@ -27,32 +26,23 @@ type Reads = Record<string, unknown>;
 const before = snapshot.reads as Reads;
 const tables = snapshot.tables as Record<string, unknown[]>;
 
-/** The stored rows, written by plain Dexie with the v2 schema (as the old build left them). */
-async function seedV2(name: string): Promise<void> {
-  const raw = new Dexie(name);
-  raw.version(2).stores({
-    meta: 'key',
-    staff: 'id, name, role, active',
-    residents: 'id, &idNumber, name, phone, gridId, *searchKeys, *tags, updatedAt',
-    visits: 'id, residentId, day, visitedAt, channel, firstContactId, kind',
-    matterTypes: 'code, category, name, active',
-    cases:
-      'id, &trackingNumber, residentId, visitId, matterCode, status, deadline, firstContactId, handlerId, gridId, acceptedDay, dueDay, *flags',
-    caseEvents: 'id, caseId, at',
-    proxyTasks: 'id, caseId, residentId, status',
-    custodyItems: 'id, proxyTaskId',
-    meetings: 'id, weekOf, status',
-    agendaItems: 'id, meetingId, sourceId, status',
-    rota: 'id, day, staffId',
-    handovers: 'id, day',
-    auditLog: '++seq, at, staffId, action',
-    counters: 'key',
+/**
+ * The stored rows as the old build left them: written with IndexedDB itself, past Dexie and
+ * the app's middleware, into the app's database at its current schema (version 2).
+ */
+async function seedV2(name: string): Promise<DutyDeskDB> {
+  const db = new DutyDeskDB(name);
+  await db.open();
+  expect(db.verno).toBe(2);
+  const idb = db.backendDB();
+  const names = Object.keys(tables);
+  await new Promise<void>((resolve, reject) => {
+    const tx = idb.transaction(names, 'readwrite');
+    for (const table of names) for (const row of tables[table] ?? []) tx.objectStore(table).add(row);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
   });
-  await raw.open();
-  await raw.transaction('rw', raw.tables, async () => {
-    for (const t of raw.tables) await t.bulkAdd(tables[t.name] ?? []);
-  });
-  raw.close();
+  return db;
 }
 
 /** What the new layer reads for one key of the snapshot. */
@@ -103,9 +93,7 @@ async function readNow(db: DutyDeskDB, key: string): Promise<unknown> {
 
 describe('a real-shaped version-2 database read through the desk context', () => {
   it('gives every queue, count, search, register and case page the same answer as before', async () => {
-    const name = `v2-snapshot-${Date.now()}`;
-    await seedV2(name);
-    const db = new DutyDeskDB(name);
+    const db = await seedV2(`v2-snapshot-${Date.now()}`);
     const keys = Object.keys(before);
     expect(keys.length).toBeGreaterThan(380);
     // Every case status is in the data, and queues that are not empty are among the reads.

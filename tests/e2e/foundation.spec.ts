@@ -1,17 +1,17 @@
-import { expect, test } from '@playwright/test';
-import { ADMIN, COMMUNITY, completeSetup, failSignInFiveTimes, signIn, switchUser } from './fixtures';
+import { ADMIN, COMMUNITY, expect, test } from './pages';
 
 test.beforeEach(async ({ page }) => {
   // A fixed weekday clock: Tuesday 2026-11-24 09:30 (Asia/Shanghai). Timers still run.
   await page.clock.setFixedTime(new Date('2026-11-24T09:30:00+08:00'));
 });
 
-test('first run → admin → 工作台 → reload keeps everything → wrong PIN five times locks', async ({ page }) => {
-  await completeSetup(page);
+test('first run → admin → 工作台 → reload keeps everything → wrong PIN five times locks', async ({ page, desk }) => {
+  const { shell, signIn } = desk;
+  await desk.setup.complete();
 
   const main = page.getByRole('main');
   await expect(page.getByRole('banner')).toContainText(COMMUNITY.name);
-  await expect(page.getByLabel('当前值班人员')).toHaveText(`${ADMIN.name}（站长/管理员）`);
+  await expect(shell.currentStaff).toHaveText(`${ADMIN.name}（站长/管理员）`);
   await expect(main.getByLabel('今天')).toHaveText('2026年11月24日 星期二');
   await expect(main.getByLabel('今日开放时间')).toContainText('08:00–18:00');
   // Real counts: the default catalog was loaded, one staff member exists, nothing else yet.
@@ -27,36 +27,36 @@ test('first run → admin → 工作台 → reload keeps everything → wrong PI
   await expect(page.getByRole('banner')).toContainText(COMMUNITY.name);
 
   // Sign out: the sign-in page, not the setup wizard.
-  await page.getByRole('button', { name: '退出登录' }).click();
-  await expect(page.getByRole('form', { name: '登录' })).toBeVisible();
+  await shell.signOut();
+  await expect(signIn.form).toBeVisible();
   await page.reload();
-  await expect(page.getByRole('form', { name: '登录' })).toBeVisible();
+  await expect(signIn.form).toBeVisible();
 
-  await failSignInFiveTimes(page, ADMIN.name);
+  await signIn.failFiveTimes(ADMIN.name);
   // Even the right PIN is refused while locked.
-  await signIn(page, ADMIN.name, ADMIN.pin);
+  await signIn.signIn(ADMIN.name, ADMIN.pin);
   await expect(page.getByRole('alert')).toContainText('账号已临时锁定');
   await expect(page.getByRole('heading', { name: '工作台' })).toHaveCount(0);
 });
 
-test('the lock lifts after five minutes and the right PIN then signs in', async ({ page }) => {
-  await completeSetup(page);
-  await page.getByRole('button', { name: '退出登录' }).click();
-  await failSignInFiveTimes(page, ADMIN.name);
+test('the lock lifts after five minutes and the right PIN then signs in', async ({ page, desk }) => {
+  await desk.setup.complete();
+  await desk.shell.signOut();
+  await desk.signIn.failFiveTimes(ADMIN.name);
   await page.clock.setFixedTime(new Date('2026-11-24T09:36:00+08:00'));
-  await signIn(page, ADMIN.name, ADMIN.pin);
+  await desk.signIn.signIn(ADMIN.name, ADMIN.pin);
   await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
 });
 
-test('setup refuses bad input at the field and saves nothing', async ({ page }) => {
+test('setup refuses bad input at the field and saves nothing', async ({ page, desk }) => {
   await page.goto('./');
-  await page.getByRole('button', { name: '下一步' }).click();
+  await desk.setup.next();
   await expect(page.getByText('请填写社区名称')).toBeVisible();
   await page.getByLabel('社区名称').fill(COMMUNITY.name);
   await page.getByLabel('社区代码').fill('社区1');
   await page.getByLabel('常住人口').fill('-5');
   await page.getByLabel('服务中心电话').fill('1381234567');
-  await page.getByRole('button', { name: '下一步' }).click();
+  await desk.setup.next();
   await expect(page.getByLabel('社区代码')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByLabel('常住人口')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByLabel('服务中心电话')).toHaveAttribute('aria-invalid', 'true');
@@ -66,10 +66,11 @@ test('setup refuses bad input at the field and saves nothing', async ({ page }) 
   await expect(page.getByRole('heading', { name: '设置向导' })).toBeVisible();
 });
 
-test('an admin adds a duty clerk who then signs in; catalog edits are validated', async ({ page }) => {
-  await completeSetup(page);
+test('an admin adds a duty clerk who then signs in; catalog edits are validated', async ({ page, desk }) => {
+  const { settings, shell } = desk;
+  await desk.setup.complete();
   await page.getByRole('link', { name: /设置/ }).click();
-  await page.getByRole('tab', { name: '工作人员' }).click();
+  await settings.tab('工作人员');
   await page.getByRole('button', { name: '添加工作人员' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('姓名').fill('李明');
@@ -86,7 +87,7 @@ test('an admin adds a duty clerk who then signs in; catalog edits are validated'
   await expect(page.getByRole('table', { name: '工作人员' })).toContainText('第二网格');
 
   // Catalog: a 即办 matter with a 5-day limit is refused with a message naming the field.
-  await page.getByRole('tab', { name: '事项目录' }).click();
+  await settings.tab('事项目录');
   await page.getByRole('button', { name: '新增事项' }).click();
   const matter = page.getByRole('dialog');
   await matter.getByLabel('事项编码').fill('ZX-901');
@@ -101,9 +102,9 @@ test('an admin adds a duty clerk who then signs in; catalog edits are validated'
   await expect(matter).toHaveCount(0);
   await expect(page.getByRole('table', { name: '事项目录' })).toContainText('门牌号码咨询');
 
-  await switchUser(page, '李明', '864209', '值班员');
+  await shell.switchUser('李明', '864209', '值班员');
   // A duty clerk reads the catalog but cannot edit it.
-  await page.keyboard.press('Alt+9');
+  await shell.go('设置');
   await expect(page.getByRole('table', { name: '事项目录' })).toBeVisible();
   await expect(page.getByRole('button', { name: '新增事项' })).toHaveCount(0);
 });

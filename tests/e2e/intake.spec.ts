@@ -1,70 +1,38 @@
-import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { ADMIN, completeSetup, pickMatter, registerResidentAtCounter } from './fixtures';
-
-/**
- * An independent oracle for the promised date, read straight from chinese-days' data table
- * (not from our calendar module): the n-th working day after `start`.
- */
-function nthWorkingDayAfter(start: string, n: number): string {
-  const data = JSON.parse(readFileSync('node_modules/chinese-days/dist/chinese-days.json', 'utf8')) as {
-    holidays: Record<string, string>;
-    workdays: Record<string, string>;
-  };
-  const d = new Date(`${start}T12:00:00Z`);
-  let left = n;
-  while (left > 0) {
-    d.setUTCDate(d.getUTCDate() + 1);
-    const key = d.toISOString().slice(0, 10);
-    const weekend = d.getUTCDay() === 0 || d.getUTCDay() === 6;
-    const working = key in data.workdays || (!weekend && !(key in data.holidays));
-    if (working) left -= 1;
-  }
-  return d.toISOString().slice(0, 10);
-}
+import { ADMIN, desk, expect, test } from './pages';
+import { nthWorkingDayAfter } from './support/workingDays';
 
 const ZHANG = { name: '张三', idNumber: '430104195803151237', phone: '13812345678' };
 
-async function openIntake(page: Page) {
-  await page.keyboard.press('Alt+2');
-  await expect(page.getByRole('heading', { name: '来访登记' })).toBeVisible();
-}
-
-/** The preview iframe of a receipt, opened from the result panel. */
-async function previewReceipt(page: Page, kind: string) {
-  await page.getByRole('button', { name: `预览${kind}` }).click();
-  const frame = page.frameLocator(`iframe[title="${kind.split(' ').pop()}预览"]`);
-  await expect(frame.locator('body')).toBeVisible();
-  return frame;
-}
-
 test.describe('window intake', () => {
-  test.beforeEach(async ({ page }) => {
+  test.beforeEach(async ({ page, desk }) => {
     // Accepting on 2026-09-30, the day before the National Day holiday.
     await page.clock.setFixedTime(new Date('2026-09-30T10:15:00+08:00'));
-    await completeSetup(page);
-    await openIntake(page);
+    await desk.setup.complete();
+    await desk.intake.open();
   });
 
-  test('new resident walks in → 承诺件 of 3 working days over National Day → receipt', async ({ page }) => {
-    await page.getByLabel('查找居民').fill('张三');
+  test('new resident walks in → 承诺件 of 3 working days over National Day → receipt', async ({
+    page,
+    desk: { intake },
+  }) => {
+    await intake.search.fill('张三');
     await expect(page.getByText('没有找到，按 Enter 登记新居民')).toBeVisible();
-    await registerResidentAtCounter(page, ZHANG);
-    await expect(page.getByLabel('已选居民')).toContainText('4301**********1237');
-    await expect(page.getByLabel('已选居民')).toContainText('138****5678');
+    await intake.registerResident(ZHANG);
+    await expect(intake.selectedResident).toContainText('4301**********1237');
+    await expect(intake.selectedResident).toContainText('138****5678');
 
-    await pickMatter(page, 1, 'dyzz', '党员组织关系转接');
-    await page.getByRole('button', { name: '材料全部收齐' }).click();
+    await intake.pickMatter(1, 'dyzz', '党员组织关系转接');
+    await intake.allDocumentsReceived();
     await expect(page.getByRole('radio', { name: '承诺件' })).toBeChecked();
     const expected = nthWorkingDayAfter('2026-09-30', 3);
     expect(expected > '2026-10-08').toBe(true); // derived from the data: it skips the holiday
     await expect(page.getByLabel('承诺办结日期')).toContainText(expected);
 
     await page.keyboard.press('Control+Enter');
-    await expect(page.getByLabel('受理编号 1')).toHaveText('THL-20260930-0001');
-    await expect(page.getByRole('region', { name: '登记结果' })).toContainText(`承诺办结日期 ${expected}`);
+    await expect(intake.trackingNumber(1)).toHaveText('THL-20260930-0001');
+    await expect(intake.result).toContainText(`承诺办结日期 ${expected}`);
 
-    const receipt = await previewReceipt(page, '受理回执');
+    const receipt = await intake.previewReceipt('受理回执');
     await expect(receipt.locator('body')).toContainText('THL-20260930-0001');
     await expect(receipt.locator('body')).toContainText('4301**********1237');
     await expect(receipt.locator('body')).not.toContainText(ZHANG.idNumber);
@@ -76,33 +44,33 @@ test.describe('window intake', () => {
 
   test('returning resident by initials and phone tail; a phone call; a missing document → 一次性告知单', async ({
     page,
+    desk: { intake },
   }) => {
-    await registerResidentAtCounter(page, ZHANG);
+    await intake.registerResident(ZHANG);
     await page.keyboard.press('Control+Enter'); // needs a matter first
     await expect(page.getByText('请选择事项')).toBeVisible();
     await page.keyboard.press('F2');
 
-    await page.getByLabel('查找居民').fill('zs');
+    await intake.search.fill('zs');
     await expect(page.getByRole('list', { name: '查找结果' })).toContainText('张三');
-    await page.getByLabel('查找居民').fill('5678');
+    await intake.search.fill('5678');
     await expect(page.getByRole('list', { name: '查找结果' })).toContainText('138****5678');
-    await page.getByLabel('查找居民').press('Enter');
-    await expect(page.getByLabel('已选居民')).toContainText('张三');
+    await intake.search.press('Enter');
+    await expect(intake.selectedResident).toContainText('张三');
 
     await page.getByRole('radio', { name: '来电' }).check();
-    await pickMatter(page, 1, '高龄', '高龄津贴申请');
+    await intake.pickMatter(1, '高龄', '高龄津贴申请');
     await page.getByRole('checkbox', { name: /^居民身份证/ }).check();
     await expect(page.getByLabel('缺件提示')).toContainText('缺件');
     await page.screenshot({ path: 'test-results/screenshots/intake-form.png', fullPage: true });
-    await page.getByRole('button', { name: '保存登记（Ctrl+Enter）' }).click();
-    await expect(page.getByRole('region', { name: '登记结果' })).toContainText('待补正');
+    await intake.save();
+    await expect(intake.result).toContainText('待补正');
 
-    const notice = await previewReceipt(page, '一次性告知单');
+    const notice = await intake.previewReceipt('一次性告知单');
     await expect(notice.locator('body')).toContainText('户口簿');
     await page.keyboard.press('Escape');
 
-    await page.getByRole('tab', { name: '今日来访台账' }).click();
-    const register = page.getByRole('table', { name: '今日来访台账' });
+    const register = await intake.openRegister();
     await expect(register).toContainText('来电');
     await expect(register).toContainText('高龄津贴申请');
     await expect(register).toContainText('4301**********1237');
@@ -113,35 +81,39 @@ test.describe('window intake', () => {
 
   test('one visit, two matters: 帮代办 without documents is accepted; a refusal prints its notice', async ({
     page,
+    desk: { intake },
   }) => {
-    await registerResidentAtCounter(page, ZHANG);
-    await pickMatter(page, 1, 'gljt', '高龄津贴申请');
-    await page.getByRole('region', { name: '事项 1' }).getByRole('radio', { name: '帮代办' }).check();
-    await expect(page.getByRole('region', { name: '事项 1' }).getByLabel('承诺办结日期')).toContainText('上门收取');
+    await intake.registerResident(ZHANG);
+    await intake.pickMatter(1, 'gljt', '高龄津贴申请');
+    await intake.matter(1).getByRole('radio', { name: '帮代办' }).check();
+    await expect(intake.matter(1).getByLabel('承诺办结日期')).toContainText('上门收取');
     await page.getByRole('button', { name: '再办一个事项' }).click();
-    await pickMatter(page, 2, 'zmsx', '证明事项咨询（告知办理路径）');
-    const second = page.getByRole('region', { name: '事项 2' });
+    await intake.pickMatter(2, 'zmsx', '证明事项咨询（告知办理路径）');
+    const second = intake.matter(2);
     await second.getByRole('radio', { name: '不予受理' }).check();
-    await page.getByRole('button', { name: '保存登记（Ctrl+Enter）' }).click();
+    await intake.save();
     await expect(second.getByText('请填写不予受理的理由')).toBeVisible();
     await second.getByLabel('不予受理理由').fill('该证明已取消，社区不再出具');
     await second.getByLabel('告知办理去处').fill('凭户口簿到派出所户籍窗口办理');
-    await page.getByRole('button', { name: '保存登记（Ctrl+Enter）' }).click();
-    const result = page.getByRole('region', { name: '登记结果' });
+    await intake.save();
+    const result = intake.result;
     await expect(result).toContainText('受理 2 件');
-    await expect(page.getByLabel('受理编号 1')).toHaveText('THL-20260930-0001');
-    await expect(page.getByLabel('受理编号 2')).toHaveText('THL-20260930-0002');
+    await expect(intake.trackingNumber(1)).toHaveText('THL-20260930-0001');
+    await expect(intake.trackingNumber(2)).toHaveText('THL-20260930-0002');
     await expect(result).toContainText('帮代办 · 已受理');
-    const notice = await previewReceipt(page, '事项 2 不予受理告知书');
+    const notice = await intake.previewReceipt('事项 2 不予受理告知书');
     await expect(notice.locator('body')).toContainText('该证明已取消，社区不再出具');
     await expect(notice.locator('body')).toContainText('派出所户籍窗口');
   });
 
-  test('ID and phone stay masked until revealed, in the page and in the edit form', async ({ page }) => {
-    await registerResidentAtCounter(page, ZHANG);
-    await page.keyboard.press('Alt+7');
-    await page.getByRole('table', { name: '最近登记的居民' }).getByRole('button', { name: '张三' }).click();
-    await expect(page.getByLabel('身份证号', { exact: true })).toContainText('4301**********1237');
+  test('ID and phone stay masked until revealed, in the page and in the edit form', async ({
+    page,
+    desk: { intake, residents, shell },
+  }) => {
+    await intake.registerResident(ZHANG);
+    await shell.go('居民');
+    await residents.openRecent('张三');
+    await expect(residents.field('身份证号')).toContainText('4301**********1237');
     await expect(page.getByRole('main')).not.toContainText(ZHANG.idNumber);
     await page.getByRole('button', { name: '修改居民信息' }).click();
     const dialog = page.getByRole('dialog');
@@ -152,12 +124,15 @@ test.describe('window intake', () => {
     await dialog.getByLabel('联系电话', { exact: true }).fill('13900001111');
     await dialog.getByRole('button', { name: '保存居民' }).click();
     await expect(dialog).toHaveCount(0);
-    await expect(page.getByLabel('联系电话', { exact: true })).toContainText('139****1111');
+    await expect(residents.field('联系电话')).toContainText('139****1111');
     await page.getByRole('button', { name: '查看完整身份证号' }).click();
-    await expect(page.getByLabel('身份证号', { exact: true })).toContainText(ZHANG.idNumber);
+    await expect(residents.field('身份证号')).toContainText(ZHANG.idNumber);
   });
 
-  test('bad resident input is refused at the field and nothing is saved', async ({ page }) => {
+  test('bad resident input is refused at the field and nothing is saved', async ({
+    page,
+    desk: { shell, dashboard },
+  }) => {
     await page.getByRole('button', { name: '登记新居民' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('身份证号').fill('430104195803151238'); // wrong check digit
@@ -175,8 +150,8 @@ test.describe('window intake', () => {
     await expect(dialog.getByLabel('身份证号')).toHaveAttribute('aria-invalid', 'true');
     await expect(dialog.getByText('身份证号中的出生日期不存在，请核对')).toBeVisible();
     await dialog.getByRole('button', { name: '取消' }).click();
-    await page.keyboard.press('Alt+1');
-    await expect(page.getByRole('main').getByLabel('登记居民')).toHaveText('0');
+    await shell.go('工作台');
+    await expect(dashboard.count('登记居民')).toHaveText('0');
   });
 });
 
@@ -185,29 +160,30 @@ test('two windows accepting at the same moment never share a tracking number', a
   const context = await browser.newContext();
   const first = await context.newPage();
   await first.clock.setFixedTime(new Date('2026-11-24T09:30:00+08:00'));
-  await completeSetup(first);
-  await openIntake(first);
-  await registerResidentAtCounter(first, ZHANG);
+  await desk(first).setup.complete();
+  await desk(first).intake.open();
+  await desk(first).intake.registerResident(ZHANG);
   const second = await context.newPage();
   await second.clock.setFixedTime(new Date('2026-11-24T09:30:00+08:00'));
   await second.goto('./');
   await second.getByLabel('密码或 PIN').fill(ADMIN.pin);
   await second.getByRole('button', { name: '登录' }).click();
   await expect(second.getByRole('heading', { name: '工作台' })).toBeVisible();
-  await openIntake(second);
+  await desk(second).intake.open();
 
   const numbers: string[] = [];
   for (let round = 0; round < 3; round++) {
     for (const page of [first, second]) {
+      const { intake } = desk(page);
       await page.keyboard.press('F2');
-      await page.getByLabel('查找居民').fill('zs');
-      await page.getByLabel('查找居民').press('Enter');
-      await pickMatter(page, 1, 'jzdj', '居住登记');
-      await page.getByRole('button', { name: '材料全部收齐' }).click();
+      await intake.search.fill('zs');
+      await intake.search.press('Enter');
+      await intake.pickMatter(1, 'jzdj', '居住登记');
+      await intake.allDocumentsReceived();
     }
     // Both save at once.
     await Promise.all([first, second].map((p) => p.keyboard.press('Control+Enter')));
-    for (const page of [first, second]) numbers.push((await page.getByLabel('受理编号 1').textContent()) ?? '');
+    for (const page of [first, second]) numbers.push((await desk(page).intake.trackingNumber(1).textContent()) ?? '');
   }
   expect(numbers).toHaveLength(6);
   expect(new Set(numbers).size).toBe(6);

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { completeSetup, registerResidentAtCounter } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, test } from './pages';
 
 /** Presses Tab until the focused element's accessible text matches, as a keyboard user would. */
 async function tabTo(page: Page, text: RegExp, max = 25): Promise<void> {
@@ -14,11 +14,11 @@ async function tabTo(page: Page, text: RegExp, max = 25): Promise<void> {
   throw new Error(`focus never reached ${text}`);
 }
 
-test('a returning resident is served start to finish from the keyboard', async ({ page }) => {
+test('a returning resident is served start to finish from the keyboard', async ({ page, desk: { setup, intake } }) => {
   await page.clock.setFixedTime(new Date('2026-11-24T09:30:00+08:00'));
-  await completeSetup(page);
+  await setup.complete();
   await page.keyboard.press('Alt+2');
-  await registerResidentAtCounter(page, { name: '曾小红', phone: '13987654321' });
+  await intake.registerResident({ name: '曾小红', phone: '13987654321' });
   await page.keyboard.press('F2');
 
   // F3 → type initials (曾 read as a surname: zeng → z) → Enter picks the first hit.
@@ -26,7 +26,7 @@ test('a returning resident is served start to finish from the keyboard', async (
   await page.keyboard.type('zxh');
   await expect(page.getByRole('list', { name: '查找结果' })).toContainText('曾小红');
   await page.keyboard.press('Enter');
-  await expect(page.getByLabel('已选居民')).toContainText('曾小红');
+  await expect(intake.selectedResident).toContainText('曾小红');
 
   // A phone call: F4 steps the channel without leaving the keyboard.
   await page.keyboard.press('F4');
@@ -39,16 +39,16 @@ test('a returning resident is served start to finish from the keyboard', async (
   await expect(page.getByRole('combobox', { name: '事项 1' })).toHaveValue('居住登记');
   // A stray Enter does not save a half-done registration.
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('region', { name: '登记结果' })).toHaveCount(0);
+  await expect(intake.result).toHaveCount(0);
 
   await tabTo(page, /材料全部收齐/);
   await page.keyboard.press('Enter');
   await page.keyboard.press('Control+Enter');
-  await expect(page.getByLabel('受理编号 1')).toHaveText('THL-20261124-0001');
+  await expect(intake.trackingNumber(1)).toHaveText('THL-20261124-0001');
   await expect(page.getByRole('button', { name: '打印办结回执' })).toContainText('Ctrl+P');
 
   await page.keyboard.press('Control+p');
   await expect(page.getByRole('status').filter({ hasText: '已送打印' })).toBeVisible();
   await page.keyboard.press('F2');
-  await expect(page.getByLabel('查找居民')).toBeFocused();
+  await expect(intake.search).toBeFocused();
 });

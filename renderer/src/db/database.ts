@@ -11,45 +11,16 @@
  * applied to every write by a middleware (derived.ts).
  */
 import { Dexie, type Table } from 'dexie';
-import type {
-  AgendaItem,
-  AuditEntry,
-  CaseEvent,
-  CaseRecord,
-  Counter,
-  CustodyItem,
-  HandoverNote,
-  Meeting,
-  ProxyTask,
-  Resident,
-  RotaEntry,
-  Staff,
-  Visit,
-} from '@shared/domain/records';
-import type { MatterType } from './matterType';
-import type { MetaRow } from './entities';
+import type { EntityName, KeyOf, RecordOf } from './entities';
 import { derivedFieldsMiddleware } from './derived';
 import { upgradeV2CaseQueues } from './upgrades/v2-case-queues';
 
 export const DB_NAME = 'duty-desk';
 
-export class DutyDeskDB extends Dexie {
-  meta!: Table<MetaRow, string>;
-  staff!: Table<Staff, string>;
-  residents!: Table<Resident, string>;
-  visits!: Table<Visit, string>;
-  matterTypes!: Table<MatterType, string>;
-  cases!: Table<CaseRecord, string>;
-  caseEvents!: Table<CaseEvent, string>;
-  proxyTasks!: Table<ProxyTask, string>;
-  custodyItems!: Table<CustodyItem, string>;
-  meetings!: Table<Meeting, string>;
-  agendaItems!: Table<AgendaItem, string>;
-  rota!: Table<RotaEntry, string>;
-  handovers!: Table<HandoverNote, string>;
-  auditLog!: Table<AuditEntry, number>;
-  counters!: Table<Counter, string>;
+/** One Dexie table per entity of the entity map (entities.ts is the one list of tables). */
+type Tables = { [N in EntityName]: Table<RecordOf<N>, KeyOf<N>> };
 
+class DutyDeskDatabase extends Dexie {
   constructor(name = DB_NAME) {
     super(name, { chromeTransactionDurability: 'strict' });
     this.version(1).stores({
@@ -80,6 +51,10 @@ export class DutyDeskDB extends Dexie {
     this.use(derivedFieldsMiddleware);
   }
 }
+
+export type DutyDeskDB = DutyDeskDatabase & Tables;
+/** The database class, typed with its tables (Dexie adds them at run time from the schema). */
+export const DutyDeskDB = DutyDeskDatabase as (new (name?: string) => DutyDeskDB) & typeof DutyDeskDatabase;
 
 let instance: DutyDeskDB | null = null;
 

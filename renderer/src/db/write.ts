@@ -14,7 +14,7 @@
  */
 import type { AuditAction } from '@shared/domain/audit';
 import type { AuditEntry, Stamp } from '@shared/domain/records';
-import type { Table } from 'dexie';
+import type { Dexie, Table } from 'dexie';
 import { DutyDeskDB } from './database';
 import { deriveFields } from './derived';
 import type { DeskBase } from './desk';
@@ -69,7 +69,7 @@ export type WriteTx<N extends EntityName> = { readonly [T in N]: WriteTable<Reco
 /** The writable database behind a desk (only this module unwraps the read-only view). */
 function writableDb(desk: DeskBase): DutyDeskDB {
   if (!(desk.db instanceof DutyDeskDB)) throw new Error('desk.db is not the app database');
-  return desk.db;
+  return desk.db as unknown as DutyDeskDB;
 }
 
 function writeTable<N extends EntityName>(
@@ -146,7 +146,8 @@ export async function writeTx<N extends EntityName, T>(
     stamp,
   } as unknown as WriteTx<N>;
   try {
-    return await db.transaction('rw', [...tables, 'auditLog'], () => fn(tx));
+    const dexie = db as unknown as Dexie;
+    return await dexie.transaction('rw', [...tables, 'auditLog'] as string[], () => fn(tx));
   } catch (e) {
     if (e instanceof DomainRefusal) throw e;
     const err = toStorageError(e);

@@ -1,4 +1,5 @@
 /** Deterministic helpers shared by the domain tests. */
+import type { MatterTypeDef } from '../../../shared/domain/catalog';
 import { computeCheckDigit } from '../../../shared/domain/idNumber';
 
 /** mulberry32 PRNG: deterministic pseudo-random numbers in [0, 1). */
@@ -52,3 +53,21 @@ export const hasChinese = (s: string): boolean => /[\u4e00-\u9fff]/.test(s);
 export function toFullWidth(s: string): string {
   return s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 }
+
+/** A catalog entry for counter tests: two required documents and an optional one, 3 working days. */
+export const TEST_MATTER: MatterTypeDef = {
+  code: 'YL-001',
+  category: '养老服务',
+  name: '高龄津贴申请',
+  documents: [
+    { name: '居民身份证', form: '原件及复印件', count: 1, source: '本人持有', required: true },
+    { name: '户口簿', form: '原件及复印件', count: 1, source: '本人持有', required: true },
+    { name: '照片', form: '原件', count: 1, source: '照相馆', required: false },
+  ],
+  timeLimitDays: 3,
+  defaultMode: '承诺件',
+  proxyEligible: true,
+  remit: '转报街道',
+  forwardTo: '街道民政办',
+  guide: '年满80周岁。',
+};

@@ -1,27 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { MatterTypeDef } from '@shared/domain/catalog';
 import { defaultCounterMode, planCase, validateDraft, type CaseDraft } from '@shared/domain/intake';
 import { createCalendar } from '@shared/domain/workingCalendar';
+import { TEST_MATTER } from './helpers';
 
 const calendar = createCalendar();
 const TODAY = '2026-09-30';
 
-const matter: MatterTypeDef = {
-  code: 'YL-001',
-  category: '养老服务',
-  name: '高龄津贴申请',
-  documents: [
-    { name: '居民身份证', form: '原件及复印件', count: 1, source: '本人持有', required: true },
-    { name: '户口簿', form: '原件及复印件', count: 1, source: '本人持有', required: true },
-    { name: '照片', form: '原件', count: 1, source: '照相馆', required: false },
-  ],
-  timeLimitDays: 3,
-  defaultMode: '承诺件',
-  proxyEligible: true,
-  remit: '转报街道',
-  forwardTo: '街道民政办',
-  guide: '年满80周岁。',
-};
+const matter = TEST_MATTER;
 const all = ['居民身份证', '户口簿'];
 const draft = (patch: Partial<CaseDraft>): CaseDraft => ({ matter, mode: '承诺件', received: all, ...patch });
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { receiptKindsFor, type ReceiptFacts } from '../../../shared/domain/receiptKinds';
 import { planCase, COUNTER_MODES, type CaseDraft } from '../../../shared/domain/intake';
 import { createCalendar } from '../../../shared/domain/workingCalendar';
-import type { MatterTypeDef } from '../../../shared/domain/catalog';
+import { TEST_MATTER } from './helpers';
 
 const none: string[] = [];
 const CASES: [string, ReceiptFacts, string[]][] = [
@@ -49,23 +49,9 @@ describe('receiptKindsFor', () => {
 
 describe('the counter and a reprint agree', () => {
   const calendar = createCalendar();
-  const matter: MatterTypeDef = {
-    code: 'T-1',
-    category: '测试',
-    name: '测试事项',
-    documents: [
-      { name: '居民身份证', form: '原件', count: 1, source: '本人', required: true },
-      { name: '照片', form: '原件', count: 1, source: '照相馆', required: false },
-    ],
-    timeLimitDays: 5,
-    defaultMode: '承诺件',
-    proxyEligible: true,
-    remit: '社区办理',
-    guide: '测试',
-    keywords: [],
-  };
+  const matter = TEST_MATTER;
   for (const mode of COUNTER_MODES) {
-    for (const received of [[], ['居民身份证'], ['居民身份证', '照片']]) {
+    for (const received of [[], ['居民身份证'], ['居民身份证', '户口簿', '照片']]) {
       it(`${mode}, received [${received.join('、')}]`, () => {
         const draft: CaseDraft = {
           matter,

@@ -1,0 +1,24 @@
+import { expect, type Page } from '@playwright/test';
+
+/** 设置: staff, catalog, holidays, community, this machine. */
+export class SettingsPage {
+  constructor(private readonly page: Page) {}
+
+  async tab(name: '事项目录' | '工作人员' | '节假日安排' | '社区信息' | '本机设置'): Promise<void> {
+    await this.page.getByRole('tab', { name }).click();
+  }
+
+  /** 工作人员 → 添加工作人员 (as an admin); opens the section first. */
+  async addClerk(name: string, pin: string): Promise<void> {
+    const { page } = this;
+    await page.keyboard.press('Alt+9');
+    await this.tab('工作人员');
+    await page.getByRole('button', { name: '添加工作人员' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('姓名').fill(name);
+    await dialog.getByLabel('密码或 PIN', { exact: true }).fill(pin);
+    await dialog.getByLabel('再次输入密码或 PIN').fill(pin);
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect(dialog).toHaveCount(0);
+  }
+}

@@ -1,0 +1,32 @@
+import { expect, type Page } from '@playwright/test';
+
+export const COMMUNITY = { name: '桃花岭社区', code: 'THL', population: '8600', phone: '0731-88886666' };
+export const ADMIN = { name: '王秀英', pin: '246810' };
+
+/** 设置向导: the first run on a new machine. */
+export class SetupWizard {
+  constructor(private readonly page: Page) {}
+
+  /** Runs the wizard through to the 工作台 (community THL, grids 第一/二/三网格, admin 王秀英). */
+  async complete(): Promise<void> {
+    const { page } = this;
+    await page.goto('./');
+    await expect(page.getByRole('heading', { name: '设置向导' })).toBeVisible();
+    await page.getByLabel('社区名称').fill(COMMUNITY.name);
+    await page.getByLabel('社区代码').fill(COMMUNITY.code);
+    await page.getByLabel('常住人口').fill(COMMUNITY.population);
+    await page.getByLabel('服务中心电话').fill(COMMUNITY.phone);
+    await this.next();
+    await page.getByLabel('网格名称（每行一个）').fill('第一网格\n第二网格\n第三网格');
+    await this.next();
+    await page.getByLabel('管理员姓名').fill(ADMIN.name);
+    await page.getByLabel('密码或 PIN', { exact: true }).fill(ADMIN.pin);
+    await page.getByLabel('再次输入密码或 PIN').fill(ADMIN.pin);
+    await page.getByRole('button', { name: '完成设置' }).click();
+    await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+  }
+
+  async next(): Promise<void> {
+    await this.page.getByRole('button', { name: '下一步' }).click();
+  }
+}
