@@ -2,7 +2,8 @@
 // - renderer and shared never import Electron or Node; shared and electron never import React,
 //   Dexie or MUI; shared uses no browser globals (it is also type-checked without DOM/Node libs);
 // - features and components never hold the database: they call repository functions with the
-//   desk context (useDesk) and never import db/database, db/write or dexie;
+//   desk context (useDesk) and never import db/database, db/write or dexie, nor read the clock
+//   or make ids themselves (the desk's clock and newId, so tests can fix them);
 // - React hooks follow the rules, and every useLiveQuery lists its dependencies.
 // tests/unit/architecture/lintBoundaries.test.ts lints committed fixtures to prove each ban bites.
 import tseslint from 'typescript-eslint';
@@ -21,6 +22,7 @@ function banned(names, message, extraPatterns = []) {
   ];
 }
 
+const NO_CLOCK_IN_UI = 'Ask the desk clock: useDesk().clock.now() / today().';
 const NO_DB_IN_UI = 'Features and components reach the data through repository functions and useDesk(), never the database.';
 
 export default tseslint.config(
@@ -58,10 +60,16 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': banned(['electron', 'dexie', ...nodeBuiltins], NO_DB_IN_UI, [
         { group: ['**/db/database', '**/db/write'], message: NO_DB_IN_UI },
+        { group: ['**/app/clock'], importNames: ['systemClock', 'randomId'], message: NO_CLOCK_IN_UI },
       ]),
       'no-restricted-properties': [
         'error',
-        { object: 'Date', property: 'now', message: 'Ask the desk clock: useDesk().clock.now() / today().' },
+        { object: 'Date', property: 'now', message: NO_CLOCK_IN_UI },
+        { object: 'crypto', property: 'randomUUID', message: 'New ids come from the desk: useDesk().newId().' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: NO_CLOCK_IN_UI },
       ],
     },
   },

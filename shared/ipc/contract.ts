@@ -185,6 +185,10 @@ export const bridgeMethods = Object.fromEntries(CHANNELS.map((c) => [CONTRACT[c]
   [C in Channel as Contract[C]['method']]: C;
 };
 
+// Two channels with one method name would silently become one bridge method: refuse at load.
+if (Object.keys(bridgeMethods).length !== CHANNELS.length)
+  throw new Error('ipc contract: bridge method names must be unique');
+
 export type BridgeMethod = keyof typeof bridgeMethods;
 
 type BridgeFn<C extends Channel> =

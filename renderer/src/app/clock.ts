@@ -13,7 +13,7 @@ export function localDay(ms: number): string {
 
 export const systemClock: Clock = {
   now: () => Date.now(),
-  today: () => localDay(Date.now()),
+  today: (ms = Date.now()) => localDay(ms),
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');

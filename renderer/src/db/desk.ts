@@ -13,8 +13,8 @@ import type { ReadableDB } from './entities';
 export type Clock = {
   /** Epoch milliseconds. */
   now(): number;
-  /** The local calendar date 'YYYY-MM-DD' of `now()`. */
-  today(): string;
+  /** The local calendar date 'YYYY-MM-DD' of `ms` (default: now), from one reading of the clock. */
+  today(ms?: number): string;
 };
 
 /** The signed-in staff member as the desk knows them (rights are re-read inside writes). */

@@ -6,15 +6,17 @@
  * Inside, the transaction applies in one place what every writer would otherwise have to
  * remember:
  * - stamps: `add` sets createdAt/By and updatedAt/By, `put` and `update` set updatedAt/By
- *   (keeping the record's created stamp) on every stamped table, from `desk.actor` and one
- *   `now` read from the desk clock when the transaction starts (`tx.now`, `tx.today`);
- * - derived index fields (derived.ts), so the record returned is the record stored;
+ *   (a replaced record keeps its stored created stamp) on every stamped table, from
+ *   `desk.actor` and one `now` read from the desk clock when the transaction starts
+ *   (`tx.now`, and `tx.today`, its local date); writers cannot set stamps themselves;
+ * - derived index fields (derived.ts), so the record `add`/`put` return is the record stored;
+ * - the audit log is append-only: it is no writable table, only `tx.audit` adds to it;
  * - `tx.audit(…)` rows with the same actor and time.
  * A failure that is not a `DomainRefusal` becomes a `StorageError`, reported to the UI.
  */
 import type { AuditAction } from '@shared/domain/audit';
 import type { AuditEntry, Stamp } from '@shared/domain/records';
-import type { Dexie, Table } from 'dexie';
+import { Dexie, type Table } from 'dexie';
 import { DutyDeskDB } from './database';
 import { deriveFields } from './derived';
 import type { DeskBase } from './desk';
@@ -22,41 +24,46 @@ import type { EntityName, KeyOf, ReadTable, RecordOf } from './entities';
 import { DomainRefusal } from './refusal';
 import { reportStorageError, toStorageError } from './storageErrors';
 
-/** Tables whose records carry who created and last changed them. */
-const STAMPED: ReadonlySet<EntityName> = new Set<EntityName>([
-  'staff',
-  'residents',
-  'visits',
-  'matterTypes',
-  'cases',
-  'proxyTasks',
-  'custodyItems',
-  'meetings',
-  'agendaItems',
-  'rota',
-  'handovers',
-]);
+/** The tables whose record type carries a `Stamp` (who created it and who last changed it). */
+type StampedName = { [N in EntityName]: RecordOf<N> extends Stamp ? N : never }[EntityName];
+
+/** Every stamped table, and only those (the type refuses a missing or a wrong entry). */
+const STAMPED_TABLES: Record<StampedName, true> = {
+  staff: true,
+  residents: true,
+  visits: true,
+  matterTypes: true,
+  cases: true,
+  proxyTasks: true,
+  meetings: true,
+  handovers: true,
+};
+
+const isStamped = (name: EntityName): boolean => Object.hasOwn(STAMPED_TABLES, name);
+
+/** The tables a write transaction may write: all but the audit log, which only `tx.audit` appends to. */
+export type WritableName = Exclude<EntityName, 'auditLog'>;
 
 /** A record as a writer hands it over: the stamp is the transaction's to set. */
-export type Unstamped<T> = T extends Stamp ? Omit<T, keyof Stamp> & Partial<Stamp> : T;
+export type Unstamped<T> = T extends Stamp ? Omit<T, keyof Stamp> : T;
 
 export type WriteTable<T, K> = ReadTable<T, K> & {
   /** Inserts (fails on an existing key); returns the record as stored. */
   add(record: Unstamped<T>): Promise<T>;
-  /** Inserts or replaces; returns the record as stored. */
+  /** Inserts or replaces, keeping a replaced record's created stamp; returns the record as stored. */
   put(record: Unstamped<T>): Promise<T>;
   bulkAdd(records: Unstamped<T>[]): Promise<void>;
   /**
-   * Changes some fields of a stored record. `stamp: false` only for the system's own
-   * bookkeeping that is not an edit by a person (e.g. sign-in lock counters).
+   * Changes some fields of a stored record (never its stamp). `stamp: false` only for the
+   * system's own bookkeeping that is not an edit by a person (e.g. sign-in lock counters).
    */
-  update(key: K, changes: Partial<T>, options?: { stamp: boolean }): Promise<void>;
+  update(key: K, changes: Partial<Unstamped<T>>, options?: { stamp: boolean }): Promise<void>;
   delete(key: K): Promise<void>;
 };
 
 export type AuditInput = Omit<AuditEntry, 'at' | 'staffId' | 'seq' | 'action'> & { action: AuditAction };
 
-export type WriteTx<N extends EntityName> = { readonly [T in N]: WriteTable<RecordOf<T>, KeyOf<T>> } & {
+export type WriteTx<N extends WritableName> = { readonly [T in N]: WriteTable<RecordOf<T>, KeyOf<T>> } & {
   /** The one instant of this transaction (epoch ms) and its local date. */
   readonly now: number;
   readonly today: string;
@@ -72,16 +79,17 @@ function writableDb(desk: DeskBase): DutyDeskDB {
   return desk.db as unknown as DutyDeskDB;
 }
 
-function writeTable<N extends EntityName>(
+function writeTable<N extends WritableName>(
   name: N,
   table: Table<RecordOf<N>, KeyOf<N>>,
   stamp: (existing?: Partial<Stamp>) => Stamp,
 ): WriteTable<RecordOf<N>, KeyOf<N>> {
-  const stamped = STAMPED.has(name);
   type R = RecordOf<N>;
-  const prepare = (record: Unstamped<R>, isNew: boolean): R => {
-    const r = record as R & Partial<Stamp>;
-    const full = (stamped ? { ...r, ...stamp(isNew ? undefined : r) } : r) as R;
+  const stamped = isStamped(name);
+  const keyPath = table.schema.primKey.keyPath as string;
+  /** The record to store: stamped (created fields from `existing`, if any) and derived. */
+  const prepare = (record: Unstamped<R>, existing?: R): R => {
+    const full = (stamped ? { ...record, ...stamp(existing as Partial<Stamp> | undefined) } : record) as R;
     return deriveFields(name, full);
   };
   // Not `async`: Dexie promises returned as they are keep the transaction alive.
@@ -95,14 +103,18 @@ function writeTable<N extends EntityName>(
     count: () => table.count(),
     toArray: () => table.toArray(),
     add: (record) => {
-      const value = prepare(record, true);
+      const value = prepare(record);
       return table.add(value).then(() => value);
     },
     put: (record) => {
-      const value = prepare(record, false);
-      return table.put(value).then(() => value);
+      const key = (record as Record<string, unknown>)[keyPath] as KeyOf<N>;
+      const existing = stamped ? table.get(key) : Dexie.Promise.resolve(undefined);
+      return existing.then((old) => {
+        const value = prepare(record, old);
+        return table.put(value).then(() => value);
+      });
     },
-    bulkAdd: (records) => table.bulkAdd(records.map((r) => prepare(r, true))).then(() => undefined),
+    bulkAdd: (records) => table.bulkAdd(records.map((r) => prepare(r))).then(() => undefined),
     update: (key, changes, options) => {
       const edit = stamped && options?.stamp !== false;
       const { updatedAt, updatedBy } = edit ? stamp() : ({} as Partial<Stamp>);
@@ -118,13 +130,14 @@ function writeTable<N extends EntityName>(
  * Throws `StorageError` (already reported to the UI) when the database refuses the write;
  * a `DomainRefusal` thrown by `fn` passes through and nothing is written.
  */
-export async function writeTx<N extends EntityName, T>(
+export async function writeTx<N extends WritableName, T>(
   desk: DeskBase,
   tables: readonly N[],
   fn: (tx: WriteTx<N>) => Promise<T>,
 ): Promise<T> {
   const db = writableDb(desk);
   const now = desk.clock.now();
+  const today = desk.clock.today(now);
   const by = desk.actor?.id ?? null;
   const stamp = (existing?: Partial<Stamp>): Stamp => {
     if (by === null) throw new Error('invariant: a stamped write needs a signed-in actor');
@@ -141,7 +154,7 @@ export async function writeTx<N extends EntityName, T>(
   const tx = {
     ...writable,
     now,
-    today: desk.clock.today(),
+    today,
     audit: (entry: AuditInput) => db.auditLog.add({ ...entry, at: now, staffId: by }).then(() => undefined),
     stamp,
   } as unknown as WriteTx<N>;

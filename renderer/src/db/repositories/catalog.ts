@@ -37,11 +37,7 @@ export async function saveMatterType(desk: Desk, def: MatterTypeDef, active: boo
       .filter((m) => m.code !== def.code && m.category === def.category)
       .count();
     if (sameName > 0) throw new DomainRefusal(`「${def.category}」下已有同名事项`, 'name');
-    await tx.matterTypes.put({
-      ...def,
-      ...(existing ? { createdAt: existing.createdAt, createdBy: existing.createdBy } : {}),
-      active,
-    });
+    await tx.matterTypes.put({ ...def, active });
     await tx.audit({ action: isNew ? 'catalog.add' : 'catalog.update', entity: 'matterType', entityId: def.code });
   });
 }

@@ -175,7 +175,7 @@ export async function updateResident(desk: Desk, id: string, input: ResidentInpu
     const changed = TRACKED_FIELDS.filter((f) => JSON.stringify(current[f]) !== JSON.stringify(next[f]));
     if (changed.length === 0) return current;
     await refuseDuplicates(tx, value, id);
-    const stored = await tx.residents.put({ ...next, createdAt: current.createdAt, createdBy: current.createdBy });
+    const stored = await tx.residents.put(next);
     await tx.audit({ action: 'resident.update', entity: 'resident', entityId: id, detail: changed.join(',') });
     return stored;
   });

@@ -17,6 +17,7 @@ import type { CaseActionType } from '@shared/domain/caseMachine';
 import type { CaseRecord, Staff } from '@shared/domain/records';
 import { fieldsOf, toAction, type FieldSpec, type Values } from './actionForms';
 import { FormDialog } from '../../components/FormDialog';
+import { useGuardedAction } from '../../app/useGuardedAction';
 import type { CaseActionInput } from '../../db/repositories/cases';
 
 type Props = {
@@ -25,28 +26,19 @@ type Props = {
   documents: string[];
   staff: Staff[];
   meId: string;
-  onApply: (action: CaseActionInput) => Promise<string | null>;
+  /** Applies the action; throws the machine's refusal or a storage failure. */
+  onApply: (action: CaseActionInput) => Promise<unknown>;
   onClose: () => void;
 };
 
 export function ActionDialog({ type, record, documents, staff, meId, onApply, onClose }: Props) {
   const [values, setValues] = useState<Values>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, error, busy } = useGuardedAction();
   const set = (name: string, v: Values[string]) => setValues((all) => ({ ...all, [name]: v }));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    try {
-      const refusal = await onApply(toAction(type, values));
-      if (refusal) setError(refusal);
-      else onClose();
-    } catch {
-      setError('操作失败，请重试；如反复出现请联系管理员');
-    } finally {
-      setBusy(false);
-    }
+    if (await run(() => onApply(toAction(type, values)))) onClose();
   }
 
   const field = (f: FieldSpec) => {

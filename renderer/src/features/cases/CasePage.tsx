@@ -26,7 +26,6 @@ import { maskIdNumber, maskPhone } from '@shared/domain/masking';
 import { can } from '@shared/domain/roles';
 import { addCaseNote, getCaseFile, performCaseAction, type CaseActionInput } from '../../db/repositories/cases';
 import { listStaff } from '../../db/repositories/staff';
-import { failureMessage } from '../../db/refusal';
 import { ReceiptActions } from '../../components/ReceiptActions';
 import { KeyValueTable } from '../../components/KeyValueTable';
 import { localDateTime } from '../../app/clock';
@@ -54,17 +53,6 @@ export function CasePage() {
   const actor = { staffId: desk.actor.id, isAdmin: can(desk.actor, 'case.supervise') };
   const actions = allowedActions(caseStateFromRecord(record), actor);
   const esc = record.escalations?.at(-1);
-
-  async function apply(action: CaseActionInput): Promise<string | null> {
-    try {
-      await performCaseAction(desk, id, action);
-      return null;
-    } catch (e) {
-      const failure = failureMessage(e);
-      if (!failure) throw e;
-      return failure.message;
-    }
-  }
 
   async function saveNote() {
     if (await noteAction.run(() => addCaseNote(desk, id, note))) setNote('');
@@ -222,7 +210,7 @@ export function CasePage() {
           documents={matter?.documents.map((d) => d.name) ?? []}
           staff={staff}
           meId={desk.actor.id}
-          onApply={apply}
+          onApply={(action: CaseActionInput) => performCaseAction(desk, id, action)}
           onClose={() => {
             setActing(null);
             // The button just used may be gone in the new state: keep the keyboard on the page.

@@ -9,11 +9,11 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { maskIdNumber, maskPhone } from '@shared/domain/masking';
 import { residentSummary } from '@shared/domain/resident';
 import { VISIT_CHANNELS, type Resident } from '@shared/domain/records';
-import type { CaseDraft, VisitFieldErrors } from '@shared/domain/intake';
+import type { CaseDraft, VisitFieldErrors, VisitInput } from '@shared/domain/intake';
 import { listActiveMatterTypes } from '../../db/repositories/catalog';
 import { registerVisit, VisitValidationError, type RegisteredVisit } from '../../db/repositories/visits';
-import { failureMessage } from '../../db/refusal';
 import { useDesk } from '../../app/desk';
+import { useGuardedAction } from '../../app/useGuardedAction';
 import { useShortcut } from '../../app/useShortcut';
 import { initialFromQuery, ResidentDialog } from '../residents/ResidentDialog';
 import { ResidentSearch } from '../residents/ResidentSearch';
@@ -33,10 +33,9 @@ export function IntakePage({ active = true }: { active?: boolean }) {
   const [details, setDetails] = useState<VisitDetailsState>(emptyVisitDetails);
   const [drafts, setDrafts] = useState<DraftState[]>(() => [emptyDraft()]);
   const [errors, setErrors] = useState<VisitFieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
   const [saved, setSaved] = useState<RegisteredVisit | null>(null);
   const [registering, setRegistering] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const saving = useGuardedAction();
   const today = desk.clock.today();
 
   /** A resident chosen: the next thing the clerk does is name the matter. */
@@ -50,7 +49,7 @@ export function IntakePage({ active = true }: { active?: boolean }) {
     setDetails(emptyVisitDetails);
     setDrafts([emptyDraft()]);
     setErrors({});
-    setFailure(null);
+    saving.setError(null);
     setSaved(null);
     setTimeout(() => searchRef.current?.focus(), 0);
   }
@@ -70,40 +69,40 @@ export function IntakePage({ active = true }: { active?: boolean }) {
   useShortcut('Ctrl+Enter', () => void save(), active && !saved);
 
   async function save() {
-    if (busy) return;
+    if (saving.busy) return;
     const caseDrafts = details.kind === '办件' ? drafts.map(toCaseDraft) : [];
     const missingMatter = caseDrafts.findIndex((d) => d === null);
     if (missingMatter >= 0) {
       setErrors({ caseErrors: drafts.map((_, i) => (i === missingMatter ? { matter: '请选择事项' } : {})) });
       return;
     }
-    setBusy(true);
-    setFailure(null);
-    try {
-      const result = await registerVisit(desk, {
-        residentId: resident?.id,
-        channel: details.channel,
-        kind: details.kind,
-        content: details.content,
-        cases: caseDrafts as CaseDraft[],
-        ...(details.hasAgent
-          ? {
-              agent: {
-                name: details.agentName.trim(),
-                relation: details.agentRelation.trim(),
-                phone: details.agentPhone.trim() || undefined,
-              },
-            }
-          : {}),
-      });
-      setErrors({});
-      setSaved(result);
-    } catch (err) {
-      if (err instanceof VisitValidationError) setErrors(err.errors);
-      else setFailure(failureMessage(err)?.message ?? '保存失败，本次登记没有保存，请重试；如反复出现请联系管理员。');
-    } finally {
-      setBusy(false);
-    }
+    const input: VisitInput = {
+      residentId: resident?.id,
+      channel: details.channel,
+      kind: details.kind,
+      content: details.content,
+      cases: caseDrafts as CaseDraft[],
+      ...(details.hasAgent
+        ? {
+            agent: {
+              name: details.agentName.trim(),
+              relation: details.agentRelation.trim(),
+              phone: details.agentPhone.trim() || undefined,
+            },
+          }
+        : {}),
+    };
+    await saving.run(
+      async () => {
+        setSaved(await registerVisit(desk, input));
+        setErrors({});
+      },
+      (e) => {
+        if (!(e instanceof VisitValidationError)) return false;
+        setErrors(e.errors);
+        return true;
+      },
+    );
   }
 
   if (!matters) return null;
@@ -170,9 +169,9 @@ export function IntakePage({ active = true }: { active?: boolean }) {
           </Button>
         </Stack>
       )}
-      {(failure || errors.cases) && (
+      {(saving.error || errors.cases) && (
         <Alert severity="error" role="alert">
-          {failure ?? errors.cases}
+          {saving.error ?? errors.cases}
         </Alert>
       )}
       <Button
@@ -180,7 +179,7 @@ export function IntakePage({ active = true }: { active?: boolean }) {
         onClick={() => void save()}
         variant="contained"
         size="large"
-        disabled={busy}
+        disabled={saving.busy}
         sx={{ alignSelf: 'flex-start' }}
       >
         保存登记（Ctrl+Enter）

@@ -26,7 +26,7 @@ import {
   revealResidentField,
   updateResident,
 } from '../../db/repositories/residents';
-import { failureMessage } from '../../db/refusal';
+import { useGuardedAction } from '../../app/useGuardedAction';
 import { useDesk } from '../../app/desk';
 import { FormDialog } from '../../components/FormDialog';
 
@@ -79,7 +79,7 @@ export function ResidentDialog({ resident, initial, onSaved, onClose }: Props) {
   });
   const [errors, setErrors] = useState<ResidentFieldErrors>({});
   const [duplicate, setDuplicate] = useState<Resident | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const guard = useGuardedAction();
   const today = desk.clock.today();
   const set = (patch: Partial<ResidentInput>) => setInput((i) => ({ ...i, ...patch }));
   const idText = opened.idNumber ? input.idNumber : (resident?.idNumber ?? '');
@@ -88,13 +88,11 @@ export function ResidentDialog({ resident, initial, onSaved, onClose }: Props) {
 
   async function open(field: Revealable) {
     if (!resident) return;
-    try {
+    await guard.run(async () => {
       const value = await revealResidentField(desk, resident.id, field);
       setInput((i) => ({ ...i, [field]: value }));
       setOpened((o) => ({ ...o, [field]: true }));
-    } catch (err) {
-      setFailure(failureMessage(err)?.message ?? '操作失败，请重试');
-    }
+    });
   }
 
   /** The values to save: unopened stored fields keep their stored value; a valid ID decides the gender. */
@@ -110,17 +108,22 @@ export function ResidentDialog({ resident, initial, onSaved, onClose }: Props) {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setFailure(null);
     setDuplicate(null);
-    try {
-      const saved = resident ? await updateResident(desk, resident.id, toSave()) : await createResident(desk, toSave());
-      setErrors({});
-      onSaved(saved);
-    } catch (err) {
-      if (err instanceof ResidentValidationError) setErrors(err.errors);
-      else if (err instanceof DuplicateResidentError) setDuplicate(err.existing);
-      else setFailure(failureMessage(err)?.message ?? '保存失败，请重试；如反复出现请联系管理员。');
-    }
+    await guard.run(
+      async () => {
+        const saved = resident
+          ? await updateResident(desk, resident.id, toSave())
+          : await createResident(desk, toSave());
+        setErrors({});
+        onSaved(saved);
+      },
+      (e) => {
+        if (e instanceof ResidentValidationError) setErrors(e.errors);
+        else if (e instanceof DuplicateResidentError) setDuplicate(e.existing);
+        else return false;
+        return true;
+      },
+    );
   }
 
   const field = (key: keyof ResidentFieldErrors, hint = ' ') => ({
@@ -134,7 +137,8 @@ export function ResidentDialog({ resident, initial, onSaved, onClose }: Props) {
       submitLabel="保存居民"
       onSubmit={submit}
       onClose={onClose}
-      error={failure}
+      busy={guard.busy}
+      error={guard.error}
       maxWidth="md"
     >
       <Stack direction="row" spacing={2}>

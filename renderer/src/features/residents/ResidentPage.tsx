@@ -27,7 +27,7 @@ import { useStaffNames } from '../../app/useStaffNames';
 import { ResidentDialog } from './ResidentDialog';
 import { caseTimeLimitStatus } from '@shared/domain/timeLimit';
 import { TimeLimitChip } from '../../components/TimeLimitChip';
-import { failureMessage } from '../../db/refusal';
+import { useGuardedAction } from '../../app/useGuardedAction';
 
 const REMASK_AFTER_MS = 30_000;
 
@@ -41,7 +41,7 @@ export function ResidentPage() {
   const cases = useLiveQuery(() => casesOfResident(desk, id), [desk, id]);
   const [revealed, setRevealed] = useState<Partial<Record<RevealableField, string>>>({});
   const [editing, setEditing] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const guard = useGuardedAction();
   // On a shared desk PC a revealed number must not stay on screen.
   useEffect(() => {
     if (!revealed.idNumber && !revealed.phone) return;
@@ -50,12 +50,10 @@ export function ResidentPage() {
   }, [revealed]);
   if (!resident) return null;
   const reveal = async (field: RevealableField) => {
-    try {
+    await guard.run(async () => {
       const value = await revealResidentField(desk, resident.id, field);
       setRevealed((r) => ({ ...r, [field]: value }));
-    } catch (e) {
-      setFailure(failureMessage(e)?.message ?? '操作失败，请重试');
-    }
+    });
   };
   const shown = (field: RevealableField, masked: string) => (
     <>
@@ -88,9 +86,9 @@ export function ResidentPage() {
           修改居民信息
         </Button>
       </Stack>
-      {failure && (
-        <Alert severity="error" role="alert" onClose={() => setFailure(null)}>
-          {failure}
+      {guard.error && (
+        <Alert severity="error" role="alert" onClose={() => guard.setError(null)}>
+          {guard.error}
         </Alert>
       )}
       <Paper sx={{ p: 2 }}>

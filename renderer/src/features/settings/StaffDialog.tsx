@@ -36,11 +36,12 @@ export function StaffDialog({ target, onClose }: Props) {
     };
     setErrors(found);
     if (Object.keys(found).length > 0) return;
+    // Hashing is slow on purpose (KDF): the button stays disabled until the save is done.
     setBusy(true);
-    const password = await hashSecret(secret);
-    const ok = await run(() =>
-      target ? updateStaff(desk, target.id, { password }) : addStaff(desk, { name, role, grids, password }),
-    );
+    const ok = await run(async () => {
+      const password = await hashSecret(secret);
+      await (target ? updateStaff(desk, target.id, { password }) : addStaff(desk, { name, role, grids, password }));
+    });
     setBusy(false);
     if (ok) onClose();
   }

@@ -10,7 +10,7 @@ import { parseCatalog } from '@shared/domain/catalog';
 import { hashSecret } from '../../db/secrets';
 import catalogJson from '../../../../resources/catalog/default-matters.json';
 import { completeSetup } from '../../db/repositories/community';
-import { failureMessage } from '../../db/refusal';
+import { useGuardedAction } from '../../app/useGuardedAction';
 import { useDeskBase } from '../../app/desk';
 import { useSession } from '../../app/session';
 import { CommunityStep } from './CommunityStep';
@@ -26,19 +26,20 @@ export function SetupWizard() {
   const [step, setStep] = useState(0);
   const [form, setForm] = useState<SetupForm>(emptySetupForm);
   const [errors, setErrors] = useState<SetupErrors>({});
-  const [failure, setFailure] = useState<string[] | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [catalogProblems, setCatalogProblems] = useState<string[] | null>(null);
+  const guard = useGuardedAction();
+  const busy = guard.busy;
+  const failure = catalogProblems ?? (guard.error ? [guard.error] : null);
   const update = (patch: Partial<SetupForm>) => setForm((f) => ({ ...f, ...patch }));
 
   async function finish() {
     const catalog = parseCatalog(catalogJson);
     if (!catalog.ok) {
-      setFailure(['默认事项目录文件有误，无法完成设置。请联系技术支持：', ...catalog.errors]);
+      setCatalogProblems(['默认事项目录文件有误，无法完成设置。请联系技术支持：', ...catalog.errors]);
       return;
     }
-    setBusy(true);
-    setFailure(null);
-    try {
+    setCatalogProblems(null);
+    await guard.run(async () => {
       const password = await hashSecret(form.adminSecret);
       const admin = await completeSetup(desk, {
         name: form.name,
@@ -51,13 +52,7 @@ export function SetupWizard() {
         catalog: catalog.catalog.matters,
       });
       signedIn(admin);
-    } catch (e) {
-      const failure = failureMessage(e);
-      if (!failure) throw e;
-      setFailure([failure.message]);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   function submit(e: FormEvent) {

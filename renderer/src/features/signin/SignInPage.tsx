@@ -7,7 +7,7 @@ import { Alert, Box, Button, Paper, Stack, TextField, Typography } from '@mui/ma
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { CommunityProfile } from '@shared/domain/records';
 import { listActiveStaff, signIn } from '../../db/repositories/staff';
-import { failureMessage } from '../../db/refusal';
+import { useGuardedAction } from '../../app/useGuardedAction';
 import { useDeskBase } from '../../app/desk';
 import { useSession } from '../../app/session';
 
@@ -17,26 +17,22 @@ export function SignInPage({ community }: { community: CommunityProfile }) {
   const { signedIn } = useSession();
   const [staffId, setStaffId] = useState('');
   const [secret, setSecret] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, error, setError, busy } = useGuardedAction();
   const chosen = staffId || (staffList?.length === 1 ? (staffList[0]?.id ?? '') : '');
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!chosen) return setError('请选择值班人员');
     if (!secret) return setError('请输入密码或 PIN');
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await signIn(desk, chosen, secret);
+    const typed = secret;
+    setSecret('');
+    let refused: string | null = null;
+    await run(async () => {
+      const result = await signIn(desk, chosen, typed);
       if (result.ok) signedIn(result.staff);
-      else setError(result.message);
-    } catch (err) {
-      setError(failureMessage(err)?.message ?? '登录失败，请重试');
-    } finally {
-      setSecret('');
-      setBusy(false);
-    }
+      else refused = result.message;
+    });
+    if (refused) setError(refused);
   }
 
   return (
