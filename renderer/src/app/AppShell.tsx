@@ -2,9 +2,8 @@
  * The signed-in frame: top bar (community, who is on duty, sign-out), the nine sections on
  * the left with Alt+1…9 shortcuts, and the routed page.
  */
-import { useEffect } from 'react';
-import { AppBar, Box, Button, Drawer, List, ListItemButton, ListItemText, Toolbar, Typography } from '@mui/material';
-import { Navigate, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { AppBar, Box, Drawer, List, ListItemButton, ListItemText, Toolbar, Typography } from '@mui/material';
+import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
 import { SectionPlaceholder } from '../components/SectionPlaceholder';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
@@ -12,35 +11,19 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { IntakeSection } from '../features/intake/IntakeSection';
 import { ResidentsSection } from '../features/residents/ResidentsSection';
 import { CasesSection } from '../features/cases/CasesSection';
+import { useDeskShortcuts } from './deskShortcuts';
+import { SignOutButton } from './SignOutButton';
 import { SECTIONS } from './sections';
 import { useDesk } from './desk';
-import { useSession, useStaff } from './session';
+import { useStaff } from './session';
 
 const DRAWER_WIDTH = 200;
 const BUILT = ['/intake', '/residents', '/cases'];
 
-function useSectionShortcuts() {
-  const navigate = useNavigate();
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!e.altKey || e.ctrlKey || e.metaKey) return;
-      const n = Number(e.key);
-      const section = Number.isInteger(n) && n >= 1 ? SECTIONS[n - 1] : undefined;
-      if (section) {
-        e.preventDefault();
-        void navigate(section.path);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [navigate]);
-}
-
 export function AppShell() {
   const { community } = useDesk();
   const staff = useStaff();
-  const { signOut } = useSession();
-  useSectionShortcuts();
+  useDeskShortcuts();
   const { pathname } = useLocation();
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
@@ -52,9 +35,7 @@ export function AppShell() {
           <Typography component="div" aria-label="当前值班人员">
             {staff.name}（{staff.role}）
           </Typography>
-          <Button color="inherit" variant="outlined" onClick={() => void signOut()}>
-            退出登录
-          </Button>
+          <SignOutButton />
         </Toolbar>
       </AppBar>
       <Drawer

@@ -7,6 +7,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import type { Staff } from '@shared/domain/records';
 import { actorOf, withActor } from '../db/desk';
 import { getStaff, recordSignOut } from '../db/repositories/staff';
+import { clearAllIntakeDrafts } from '../features/intake/intakeDraft';
 import { useDeskBase } from './desk';
 
 const KEY = 'duty-desk.session';
@@ -44,6 +45,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signOut = useCallback(async () => {
     if (staff) await recordSignOut(withActor(base, actorOf(staff)));
     sessionStorage.removeItem(KEY);
+    // A half-filled registration does not outlive the person who typed it.
+    clearAllIntakeDrafts();
     setStaff(null);
   }, [base, staff]);
 

@@ -135,8 +135,16 @@ export function ReceiptActions({ kinds, load, label = '', printShortcut = false 
           </DialogContent>
           <DialogActions>
             <Button onClick={() => setPreview(null)}>关闭</Button>
-            <Button variant="contained" onClick={() => void print(preview.kind)}>
-              打印
+            <Button
+              variant="contained"
+              onClick={() => {
+                // Printed from the preview: back to the page, whose shortcuts work again.
+                const kind = preview.kind;
+                setPreview(null);
+                void print(kind);
+              }}
+            >
+              打印{preview.kind}
             </Button>
           </DialogActions>
         </Dialog>

@@ -1,10 +1,13 @@
 /**
  * 来访登记: the counter flow. Find or register the resident → how they came → what they want →
  * the matter(s), documents and 办理方式 → save (Ctrl+Enter) → print (Ctrl+P).
- * F2 starts a new registration, F3 jumps to the resident search.
+ * F2 (from any section) starts a new registration, F3 jumps to the resident search; both come
+ * in as a navigation intent (app/deskShortcuts.ts). The registration in progress is kept in
+ * sessionStorage (intakeDraft.ts) until it is saved or discarded.
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Chip, Paper, Stack, Typography } from '@mui/material';
+import { useLocation } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { maskIdNumber, maskPhone } from '@shared/domain/masking';
 import { residentSummary } from '@shared/domain/resident';
@@ -12,6 +15,8 @@ import { VISIT_CHANNELS, type Resident } from '@shared/domain/records';
 import type { CaseDraft, VisitFieldErrors, VisitInput } from '@shared/domain/intake';
 import { listActiveMatterTypes } from '../../db/repositories/catalog';
 import { registerVisit, VisitValidationError, type RegisteredVisit } from '../../db/repositories/visits';
+import { getResident } from '../../db/repositories/residents';
+import { intakeIntentOf } from '../../app/deskShortcuts';
 import { useDesk } from '../../app/desk';
 import { useGuardedAction } from '../../app/useGuardedAction';
 import { useShortcut } from '../../app/useShortcut';
@@ -20,6 +25,7 @@ import { ResidentSearch } from '../residents/ResidentSearch';
 import { CaseDraftEditor } from './CaseDraftEditor';
 import { emptyDraft, toCaseDraft, type DraftState } from './draftState';
 import { IntakeResult } from './IntakeResult';
+import { clearIntakeDraft, isDirty, loadIntakeDraft, saveIntakeDraft } from './intakeDraft';
 import { emptyVisitDetails, VisitDetails, type VisitDetailsState } from './VisitDetails';
 
 /** `active`: shown (its shortcuts work); false while the register tab is in front. */
@@ -41,8 +47,19 @@ export function IntakePage({ active = true }: { active?: boolean }) {
   /** A resident chosen: the next thing the clerk does is name the matter. */
   function chooseResident(r: Resident) {
     setResident(r);
-    setTimeout(() => matterRef.current?.focus(), 0);
+    setFocusTarget('matter');
   }
+
+  /** Where the keyboard goes next; applied once that field is on screen (after any re-render). */
+  const [focusTarget, setFocusTarget] = useState<'search' | 'matter' | null>(null);
+  useEffect(() => {
+    const el = focusTarget === 'search' ? searchRef.current : focusTarget === 'matter' ? matterRef.current : null;
+    if (!el) return;
+    el.focus();
+    setFocusTarget(null);
+    // The field appears with the form (saved → new) or with the resident's choice.
+  }, [focusTarget, saved, resident, matters]);
+  const focusSearch = () => setFocusTarget('search');
 
   function reset() {
     setResident(null);
@@ -51,11 +68,64 @@ export function IntakePage({ active = true }: { active?: boolean }) {
     setErrors({});
     saving.setError(null);
     setSaved(null);
-    setTimeout(() => searchRef.current?.focus(), 0);
+    clearIntakeDraft(desk.actor.id);
+    focusSearch();
   }
 
-  useShortcut('F2', reset, active);
-  useShortcut('F3', () => searchRef.current?.focus(), active);
+  const current = { residentId: resident?.id ?? null, details, drafts };
+  const dirty = !saved && isDirty(current);
+
+  // Restore the registration kept for this staff member (after a section switch or a reload).
+  const [restored, setRestored] = useState(false);
+  useEffect(() => {
+    if (!matters || restored) return;
+    const kept = loadIntakeDraft(desk.actor.id, matters);
+    void (async () => {
+      if (kept) {
+        const r = kept.residentId ? await getResident(desk, kept.residentId) : undefined;
+        setResident(r ?? null);
+        setDetails(kept.details);
+        setDrafts(kept.drafts);
+      }
+      setRestored(true);
+    })();
+  }, [desk, matters, restored]);
+  // …and keep it while it is being filled in.
+  useEffect(() => {
+    if (restored && !saved) saveIntakeDraft(desk.actor.id, { residentId: resident?.id ?? null, details, drafts });
+  }, [desk, restored, saved, resident, details, drafts]);
+
+  // F2 / F3 / Alt+2 arrive as a navigation intent (once per navigation, after the restore).
+  // F2 on a half-filled form starts afresh at once, and offers to bring the discarded one back.
+  const [discarded, setDiscarded] = useState<{
+    resident: Resident | null;
+    details: VisitDetailsState;
+    drafts: DraftState[];
+  } | null>(null);
+  const { key: locationKey, state: locationState } = useLocation();
+  const latest = useRef({ dirty, reset, hasResident: resident !== null, resident, details, drafts });
+  latest.current = { dirty, reset, hasResident: resident !== null, resident, details, drafts };
+  const handledKey = useRef<string | null>(null);
+  useEffect(() => {
+    if (!restored || handledKey.current === locationKey) return;
+    handledKey.current = locationKey;
+    const intent = intakeIntentOf(locationState);
+    const now = latest.current;
+    if (intent === 'new') {
+      setDiscarded(now.dirty ? { resident: now.resident, details: now.details, drafts: now.drafts } : null);
+      now.reset();
+    } else if (intent === 'open' && now.hasResident) setFocusTarget('matter');
+    else if (intent) focusSearch();
+  }, [restored, locationKey, locationState]);
+
+  function restoreDiscarded() {
+    if (!discarded) return;
+    setResident(discarded.resident);
+    setDetails(discarded.details);
+    setDrafts(discarded.drafts);
+    setDiscarded(null);
+    setFocusTarget(discarded.resident ? 'matter' : 'search');
+  }
   // 来访方式 without leaving the field being typed in: F4 steps 来站 → 来电 → 走访 → 网上.
   useShortcut(
     'F4',
@@ -96,6 +166,7 @@ export function IntakePage({ active = true }: { active?: boolean }) {
       async () => {
         setSaved(await registerVisit(desk, input));
         setErrors({});
+        clearIntakeDraft(desk.actor.id);
       },
       (e) => {
         if (!(e instanceof VisitValidationError)) return false;
@@ -123,6 +194,20 @@ export function IntakePage({ active = true }: { active?: boolean }) {
         <Chip label="Ctrl+Enter 保存" variant="outlined" />
         <Chip label="Ctrl+P 打印回执" variant="outlined" />
       </Stack>
+      {discarded && (
+        <Alert
+          severity="info"
+          role="status"
+          onClose={() => setDiscarded(null)}
+          action={
+            <Button color="inherit" onClick={restoreDiscarded}>
+              恢复上一份登记
+            </Button>
+          }
+        >
+          已开始新登记，上一份未保存的登记已放弃。
+        </Alert>
+      )}
       <Paper sx={{ p: 2 }} component="section" aria-label="居民">
         {resident ? (
           <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>

@@ -17,6 +17,11 @@ export type DraftState = {
 
 let nextKey = 1;
 
+/** After restoring kept drafts: new drafts get keys above theirs. */
+export function keepKeysAbove(drafts: readonly DraftState[]): void {
+  for (const d of drafts) nextKey = Math.max(nextKey, d.key + 1);
+}
+
 export function emptyDraft(): DraftState {
   return {
     key: nextKey++,

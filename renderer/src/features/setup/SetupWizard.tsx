@@ -4,6 +4,7 @@
  * — all stored in one transaction (see repositories/community.completeSetup).
  */
 import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
 import { Alert, Box, Button, Paper, Stack, Step, StepLabel, Stepper, Typography } from '@mui/material';
 import { classifyCommunity, parseGridNames } from '@shared/domain/community';
 import { parseCatalog } from '@shared/domain/catalog';
@@ -23,6 +24,7 @@ const STEPS = ['社区信息', '网格与开放时间', '管理员账号'];
 export function SetupWizard() {
   const desk = useDeskBase();
   const { signedIn } = useSession();
+  const navigate = useNavigate();
   const [step, setStep] = useState(0);
   const [form, setForm] = useState<SetupForm>(emptySetupForm);
   const [errors, setErrors] = useState<SetupErrors>({});
@@ -51,6 +53,7 @@ export function SetupWizard() {
         admin: { name: form.adminName, password },
         catalog: catalog.catalog.matters,
       });
+      void navigate('/dashboard', { replace: true });
       signedIn(admin);
     });
   }

@@ -5,6 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useNavigate } from 'react-router';
 import type { CommunityProfile } from '@shared/domain/records';
 import { listActiveStaff, signIn } from '../../db/repositories/staff';
 import { useGuardedAction } from '../../app/useGuardedAction';
@@ -15,6 +16,7 @@ export function SignInPage({ community }: { community: CommunityProfile }) {
   const desk = useDeskBase();
   const staffList = useLiveQuery(() => listActiveStaff(desk), [desk]);
   const { signedIn } = useSession();
+  const navigate = useNavigate();
   const [staffId, setStaffId] = useState('');
   const [secret, setSecret] = useState('');
   const { run, error, setError, busy } = useGuardedAction();
@@ -29,8 +31,11 @@ export function SignInPage({ community }: { community: CommunityProfile }) {
     let refused: string | null = null;
     await run(async () => {
       const result = await signIn(desk, chosen, typed);
-      if (result.ok) signedIn(result.staff);
-      else refused = result.message;
+      if (result.ok) {
+        // Each sign-in starts on the 工作台, never on the previous person's last page.
+        void navigate('/dashboard', { replace: true });
+        signedIn(result.staff);
+      } else refused = result.message;
     });
     if (refused) setError(refused);
   }
