@@ -6,9 +6,10 @@
  *   今日到期 / 即将超期 read just the open cases instead of every case ever accepted.
  * - `flags`: the queues a case is in (FLAGS in caseQueues.ts), for a multiEntry index: one key
  *   range per queue (a multi-value `anyOf` over statuses is far slower on large stores).
- * Both are recomputed on every write (`withIndexes`, applied by db/derived.ts).
+ * - `queueKeys`: per flag, the key that orders the case in that queue (caseQueues.ts).
+ * All are recomputed on every write (`withIndexes`, applied by db/derived.ts).
  */
-import { FLAGS } from './caseQueues';
+import { FLAGS, queueKeyOf } from './caseQueues';
 import { OPEN_CASE_STATUSES, type CaseRecord, type CaseStatus } from './records';
 
 export const RUNNING_STATUSES: readonly CaseStatus[] = ['已受理', '办理中', '待签收', '已上报街道'];
@@ -38,7 +39,8 @@ export function flagsOf(c: CaseRecord): string[] {
 
 /** The record with its derived index fields brought up to date. */
 export function withIndexes(c: CaseRecord): CaseRecord {
-  const next: CaseRecord = { ...c, flags: flagsOf(c) };
+  const flags = flagsOf(c);
+  const next: CaseRecord = { ...c, flags, queueKeys: flags.map((f) => queueKeyOf(f, c)) };
   const due = dueDayOf(c);
   if (due) next.dueDay = due;
   else delete next.dueDay;

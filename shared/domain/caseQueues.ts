@@ -2,7 +2,14 @@
  * The 办件 queues and the index flags behind them, in one place: `flagsOf` (caseIndex.ts)
  * writes these flags onto every stored case, and the repository reads each queue as the one
  * key range named here (db/repositories/cases.ts). A new queue is one entry in QUEUE_INDEX.
+ *
+ * Order, by index only (a queue is never loaded whole to be sorted): every flag also gives an
+ * ordering key `<flag>|<sort>|<tracking number>` (multiEntry `queueKeys`), so a queue's page is
+ * one key range read in order —
+ * - open work by promised date, soonest first (no date last); 整改 by its own due date;
+ * - finished work (待回访, 待归档) and 全部办件 by acceptance, newest first.
  */
+import type { CaseRecord } from './records';
 
 /** The flag strings of the multiEntry `flags` index. */
 export const FLAGS = {
@@ -43,6 +50,36 @@ export type QueueContext = { staffId: string; today: string; soonUntil: string }
  * - `all`: every case, newest accepted first.
  */
 export type QueueIndex = { flag: (q: QueueContext) => string } | { due: 'today' | 'soon' | 'overdue' } | { all: true };
+
+/** How the cases of a flag are ordered in its queue. */
+export type QueueOrder = 'deadline' | 'rectificationDue' | 'newest';
+
+/** The order of each flag's queue (the staff-bound flags by their prefix). */
+export function orderOfFlag(flag: string): QueueOrder {
+  if (flag === FLAGS.rectification) return 'rectificationDue';
+  if (flag === FLAGS.callback || flag === FLAGS.toArchive) return 'newest';
+  return 'deadline';
+}
+
+/** Sorts after every real date: cases without one come last in date order. */
+const NO_DATE = '9999-12-31';
+
+/** The ordering key of a case in the queue of `flag`. */
+export function queueKeyOf(flag: string, c: CaseRecord): string {
+  const order = orderOfFlag(flag);
+  const sort =
+    order === 'newest'
+      ? c.acceptedDay
+      : order === 'rectificationDue'
+        ? (c.rectification?.dueDay ?? NO_DATE)
+        : (c.deadline ?? NO_DATE);
+  return `${flag}|${sort}|${c.trackingNumber}`;
+}
+
+/** The key range of a flag's queue in `queueKeys`; `newest` queues are read in reverse. */
+export function queueKeyRange(flag: string): { lower: string; upper: string; reverse: boolean } {
+  return { lower: `${flag}|`, upper: `${flag}|\uffff`, reverse: orderOfFlag(flag) === 'newest' };
+}
 
 export const QUEUE_INDEX: Record<QueueName, QueueIndex> = {
   我的办件: { flag: (q) => FLAGS.mine(q.staffId) },

@@ -1,30 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { Dexie } from 'dexie';
+import type { Dexie } from 'dexie';
 import type { CaseRecord } from '@shared/domain/records';
 import { DutyDeskDB } from '../../renderer/src/db/database';
+import { openShipped } from './shippedSchemas';
 
-/** The v1 schema exactly as shipped (never edited: versions are append-only). */
 function openV1(name: string): Dexie {
-  const db = new Dexie(name);
-  db.version(1).stores({
-    meta: 'key',
-    staff: 'id, name, role, active',
-    residents: 'id, &idNumber, name, phone, gridId, *searchKeys, *tags, updatedAt',
-    visits: 'id, residentId, day, visitedAt, channel, firstContactId, kind',
-    matterTypes: 'code, category, name, active',
-    cases:
-      'id, &trackingNumber, residentId, visitId, matterCode, status, deadline, firstContactId, handlerId, gridId, acceptedDay',
-    caseEvents: 'id, caseId, at',
-    proxyTasks: 'id, caseId, residentId, status',
-    custodyItems: 'id, proxyTaskId',
-    meetings: 'id, weekOf, status',
-    agendaItems: 'id, meetingId, sourceId, status',
-    rota: 'id, day, staffId',
-    handovers: 'id, day',
-    auditLog: '++seq, at, staffId, action',
-    counters: 'key',
-  });
-  return db;
+  return openShipped(name, 1);
 }
 
 function v1Case(id: string, patch: Partial<CaseRecord>): CaseRecord {
@@ -69,12 +50,32 @@ describe('upgrade v1 → v2 (case queues)', () => {
     expect(await db.cases.where('flags').equals('待签收:s2').primaryKeys()).toEqual(['4']);
     expect(await db.cases.where('flags').equals('待补正').primaryKeys()).toEqual(['3']);
     expect((await db.cases.get('2'))?.dueDay).toBeUndefined();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3); // and on to the latest version
     db.close();
 
-    // Opening again (already v2) changes nothing.
+    // Opening again (already upgraded) changes nothing.
     const again = new DutyDeskDB(name);
     expect(await again.cases.where('dueDay').anyOf(['2026-11-05', '2026-11-20']).count()).toBe(2);
     again.close();
+  });
+});
+
+describe('upgrade v2 → v3 (queue order)', () => {
+  it('gives every case its ordering keys, so a queue pages soonest first by index', async () => {
+    const name = `upgrade-v3-${Date.now()}`;
+    const v2 = openShipped(name, 2);
+    await v2.table('cases').bulkAdd([
+      { ...v1Case('1', { deadline: '2026-11-20' }), flags: ['在办', '我的:s1'], dueDay: '2026-11-20' },
+      { ...v1Case('2', { deadline: '2026-11-05' }), flags: ['在办', '我的:s1'], dueDay: '2026-11-05' },
+      { ...v1Case('3', { status: '待补正', documentsMissing: ['户口簿'] }), flags: ['在办', '待补正', '我的:s1'] },
+    ]);
+    v2.close();
+
+    const db = new DutyDeskDB(name);
+    expect((await db.cases.get('2'))?.queueKeys).toContain('在办|2026-11-05|THL-20261101-0002');
+    const open = await db.cases.where('queueKeys').between('在办|', '在办|\uffff', true, true).primaryKeys();
+    expect(open).toEqual(['2', '1', '3']); // soonest first, no promised date last
+    expect(db.verno).toBe(3);
+    db.close();
   });
 });

@@ -89,3 +89,65 @@ test("item 6: signing in opens the 工作台, not the previous person's last pag
   await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
   await expect(page).toHaveURL(/#\/dashboard$/);
 });
+
+test('item 4: case lists in a usable order with the resident, one-line tracking numbers in the theme colour', async ({
+  page,
+  desk: { shell, intake, cases },
+}) => {
+  // Three 承诺件 with different limits, accepted in this order: 15, 3 and 10 working days.
+  await intake.open();
+  await intake.registerResident({ name: '王建国', idNumber: '430104195803151237' });
+  for (const [query, name] of [
+    ['gljt', '高龄津贴申请'],
+    ['dyzz', '党员组织关系转接'],
+    ['优待证', '老年人优待证办理'],
+  ] as const) {
+    await page.keyboard.press('F2');
+    await intake.search.fill('wjg');
+    await intake.search.press('Enter');
+    await intake.pickMatter(1, query, name);
+    await intake.allDocumentsReceived();
+    await page.keyboard.press('Control+Enter');
+    await expect(intake.result).toBeVisible();
+  }
+  await shell.go('办件');
+  const open = await cases.openQueue('全部在办');
+  // Soonest promised date first: 3 days (0002), 10 days (0003), 15 days (0001).
+  await expect(open.getByRole('link')).toHaveText(['THL-20261124-0002', 'THL-20261124-0003', 'THL-20261124-0001']);
+  await expect(open.getByRole('row').nth(1)).toContainText('王建国');
+  await expect(open.getByRole('row').nth(1)).toContainText('4301**********1237');
+  await expect(open).not.toContainText('430104195803151237');
+  const all = await cases.openQueue('全部办件');
+  await expect(all.getByRole('link')).toHaveText(['THL-20261124-0003', 'THL-20261124-0002', 'THL-20261124-0001']);
+  const link = all.getByRole('link').first();
+  const box = await link.boundingBox();
+  const lineHeight = await link.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+  expect(box!.height).toBeLessThan(lineHeight * 1.5); // one line
+  expect(await link.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(21, 101, 192)'); // theme secondary
+  await page.screenshot({ path: 'test-results/screenshots/case-list-ordered.png' });
+});
+
+test('item 7: a 转办 shows on the receiver’s 工作台, whose cards lead to the queue', async ({
+  page,
+  desk: { shell, intake, cases, settings, signIn },
+}) => {
+  await settings.addClerk('李明', '864209');
+  await intake.open();
+  await intake.registerResident({ name: '张三', phone: '13812345678' });
+  await intake.pickMatter(1, 'dyzz', '党员组织关系转接');
+  await intake.allDocumentsReceived();
+  await page.keyboard.press('Control+Enter');
+  await page.getByRole('link', { name: '查看办件' }).click();
+  await cases.act('转办', (d) => d.getByLabel('转给').selectOption({ label: '李明（值班员）' }));
+  await shell.signOut();
+  await signIn.signIn('李明', '864209', '值班员');
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+  const todo = page.getByRole('region', { name: '今日待办' });
+  await expect(todo.getByLabel('待我签收')).toHaveText('1');
+  await expect(todo.getByLabel('整改今日到期')).toHaveText('0');
+  await expect(todo.getByLabel('整改已超期')).toHaveText('0');
+  await page.screenshot({ path: 'test-results/screenshots/dashboard-todo.png' });
+  await todo.getByRole('link', { name: /待我签收/ }).click();
+  await expect(page.getByRole('tab', { name: /^待签收/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('table', { name: '待签收' })).toContainText('THL-20261124-0001');
+});

@@ -21,6 +21,9 @@ export const theme = createTheme(
       button: { fontSize: '1rem', textTransform: 'none' },
     },
     components: {
+      // Links in the theme's colour (also plain <a> in tables), underlined only on hover.
+      MuiCssBaseline: { styleOverrides: (t) => ({ a: { color: t.palette.secondary.main } }) },
+      MuiLink: { defaultProps: { color: 'secondary', underline: 'hover' } },
       MuiButton: { defaultProps: { size: 'large' } },
       MuiTextField: { defaultProps: { fullWidth: true } },
       MuiTableCell: { styleOverrides: { root: { fontSize: '1rem' } } },

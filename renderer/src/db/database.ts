@@ -14,6 +14,7 @@ import { Dexie, type Table } from 'dexie';
 import type { EntityName, KeyOf, RecordOf } from './entities';
 import { derivedFieldsMiddleware } from './derived';
 import { upgradeV2CaseQueues } from './upgrades/v2-case-queues';
+import { upgradeV3CaseOrder } from './upgrades/v3-case-order';
 
 export const DB_NAME = 'duty-desk';
 
@@ -48,6 +49,13 @@ class DutyDeskDatabase extends Dexie {
           'id, &trackingNumber, residentId, visitId, matterCode, status, deadline, firstContactId, handlerId, gridId, acceptedDay, dueDay, *flags',
       })
       .upgrade(upgradeV2CaseQueues);
+    // v3: queues in their order by index (shared/domain/caseQueues.ts, upgrades/v3-case-order.ts).
+    this.version(3)
+      .stores({
+        cases:
+          'id, &trackingNumber, residentId, visitId, matterCode, status, deadline, firstContactId, handlerId, gridId, acceptedDay, dueDay, *flags, *queueKeys',
+      })
+      .upgrade(upgradeV3CaseOrder);
     this.use(derivedFieldsMiddleware);
   }
 }

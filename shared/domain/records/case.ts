@@ -141,6 +141,8 @@ export type CaseRecord = Stamp & {
   // --- Derived index fields (caseIndex.ts), recomputed on every write. ---
   dueDay?: string;
   flags?: string[];
+  /** Derived (caseQueues.ts): `<flag>|<sort>|<tracking number>` per flag, the queue order. */
+  queueKeys?: string[];
 };
 
 export type CaseEvent = {

@@ -9,7 +9,7 @@
  */
 import { applyAction, caseStateFromRecord, type CaseAction, type CaseState } from '@shared/domain/caseMachine';
 import { caseAuditAction } from '@shared/domain/audit';
-import { QUEUE_INDEX, QUEUES, type QueueContext, type QueueName } from '@shared/domain/caseQueues';
+import { QUEUE_INDEX, QUEUES, queueKeyRange, type QueueContext, type QueueName } from '@shared/domain/caseQueues';
 import { can } from '@shared/domain/roles';
 import { archiveCounterKeyFor, archiveYearOf, formatArchiveNumber } from '@shared/domain/caseNumbers';
 import type { CaseEvent, CaseRecord, Resident, Visit } from '@shared/domain/records';
@@ -139,8 +139,13 @@ export type CaseFilter = { gridId?: string; status?: string; matterCode?: string
 /** The index read behind each queue (shared/domain/caseQueues). */
 function queueCollection(db: ReadableDB, queue: QueueName, q: QueueContext): ReadCollection<CaseRecord, string> {
   const index = QUEUE_INDEX[queue];
-  if ('flag' in index) return db.cases.where('flags').equals(index.flag(q));
-  if ('all' in index) return db.cases.orderBy('acceptedDay').reverse(); // read lazily, page by page
+  if ('flag' in index) {
+    const range = queueKeyRange(index.flag(q));
+    const col = db.cases.where('queueKeys').between(range.lower, range.upper, true, true);
+    return range.reverse ? col.reverse() : col;
+  }
+  // Newest first: the tracking number is the community code, the day and the day's number.
+  if ('all' in index) return db.cases.orderBy('trackingNumber').reverse();
   if (index.due === 'today') return db.cases.where('dueDay').equals(q.today);
   if (index.due === 'soon') return db.cases.where('dueDay').between(q.today, q.soonUntil, true, true);
   return db.cases.where('dueDay').below(q.today);
@@ -158,7 +163,7 @@ function applyFilter(col: ReadCollection<CaseRecord, string>, f: CaseFilter): Re
 
 export type Page = { rows: CaseRecord[]; total: number };
 
-/** One page of a queue, most urgent first (by promised date where there is one). */
+/** One page of a queue in its order (caseQueues.ts): open work soonest first, finished work newest first. */
 export async function queuePage(
   desk: Desk,
   queue: QueueName,
@@ -168,11 +173,8 @@ export async function queuePage(
   const q = queueContextOf(desk);
   const col = () => applyFilter(queueCollection(desk.db, queue, q), filter);
   const total = await col().count();
-  // These come out of their index already in order: page without loading the rest.
-  const inOrder = !('flag' in QUEUE_INDEX[queue]);
-  const rows = inOrder
-    ? await col().offset(page.offset).limit(page.limit).toArray()
-    : (await col().sortBy('acceptedDay')).reverse().slice(page.offset, page.offset + page.limit);
+  // Every queue comes out of its index already in order: page without loading the rest.
+  const rows = await col().offset(page.offset).limit(page.limit).toArray();
   return { rows, total };
 }
 

@@ -1,11 +1,18 @@
 /**
- * Real counts for the 工作台. Index reads only (`dueDay` holds only open, running cases), so
- * they stay fast on a full database.
+ * Real counts for the 工作台: the clerk's to-do (待我签收, 今日到期, 已超期, 待回访, 整改 due
+ * today or overdue) and the day's overview. Index reads only (`dueDay` holds only open, running
+ * cases; flags and queue keys name the queues), so they stay fast on a full database.
  */
+import { FLAGS } from '@shared/domain/caseQueues';
 import type { Desk } from '../desk';
 import { queueContextOf } from './cases';
 
 export type DashboardCounts = {
+  /** 转办 waiting for this staff member's 签收. */
+  toSignFor: number;
+  callbacks: number;
+  rectificationDueToday: number;
+  rectificationOverdue: number;
   visitsToday: number;
   openCases: number;
   dueToday: number;
@@ -16,19 +23,32 @@ export type DashboardCounts = {
   staff: number;
 };
 
-/** For the desk's today; 即将超期 runs up to the next working day. */
+/** For the desk's actor on the desk's today; 即将超期 runs up to the next working day. */
 export async function dashboardCounts(desk: Desk): Promise<DashboardCounts> {
   const { db } = desk;
-  const { today, soonUntil } = queueContextOf(desk);
-  const [residents, visitsToday, openCases, dueToday, dueSoon, overdueCases, activeMatters, staff] = await Promise.all([
-    db.residents.count(),
-    db.visits.where('day').equals(today).count(),
-    db.cases.where('flags').equals('在办').count(),
-    db.cases.where('dueDay').equals(today).count(),
-    db.cases.where('dueDay').between(today, soonUntil, true, true).count(),
-    db.cases.where('dueDay').below(today).count(),
-    db.matterTypes.filter((m) => m.active).count(),
-    db.staff.filter((s) => s.active).count(),
-  ]);
-  return { residents, visitsToday, openCases, dueToday, dueSoon, overdueCases, activeMatters, staff };
+  const { staffId, today, soonUntil } = queueContextOf(desk);
+  // 整改 queue keys are `整改|<due day>|<tracking number>` (caseQueues.ts).
+  const rect = (from: string, to: string) => db.cases.where('queueKeys').between(from, to, true, false).count();
+  const r = FLAGS.rectification;
+  return countAll({
+    toSignFor: db.cases.where('flags').equals(FLAGS.toSignFor(staffId)).count(),
+    callbacks: db.cases.where('flags').equals(FLAGS.callback).count(),
+    rectificationDueToday: rect(`${r}|${today}|`, `${r}|${today}|\uffff`),
+    rectificationOverdue: rect(`${r}|`, `${r}|${today}|`),
+    visitsToday: db.visits.where('day').equals(today).count(),
+    openCases: db.cases.where('flags').equals(FLAGS.open).count(),
+    dueToday: db.cases.where('dueDay').equals(today).count(),
+    dueSoon: db.cases.where('dueDay').between(today, soonUntil, true, true).count(),
+    overdueCases: db.cases.where('dueDay').below(today).count(),
+    residents: db.residents.count(),
+    activeMatters: db.matterTypes.filter((m) => m.active).count(),
+    staff: db.staff.filter((s) => s.active).count(),
+  });
+}
+
+/** Runs the counts side by side and keeps their names. */
+async function countAll<K extends string>(counts: Record<K, Promise<number>>): Promise<Record<K, number>> {
+  const keys = Object.keys(counts) as K[];
+  const values = await Promise.all(keys.map((k) => counts[k]));
+  return Object.fromEntries(keys.map((k, i) => [k, values[i] ?? 0])) as Record<K, number>;
 }

@@ -6,6 +6,8 @@
 import { useEffect, useState } from 'react';
 import {
   Badge,
+  Box,
+  Link,
   Paper,
   Stack,
   Tab,
@@ -20,13 +22,14 @@ import {
   Typography,
 } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useNavigate } from 'react-router';
+import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
+import { maskIdNumber } from '@shared/domain/masking';
 import { caseTimeLimitStatus, timeLimitStatus } from '@shared/domain/timeLimit';
-import type { CaseRecord, CaseStatus } from '@shared/domain/records';
+import type { CaseRecord, CaseStatus, Resident } from '@shared/domain/records';
 import { listMatterTypes } from '../../db/repositories/catalog';
 import { queueCounts, queuePage, searchCases, type CaseFilter } from '../../db/repositories/cases';
 import { QUEUES, type QueueName } from '@shared/domain/caseQueues';
-import { searchResidents } from '../../db/repositories/residents';
+import { residentsByIds, searchResidents } from '../../db/repositories/residents';
 import { useDesk } from '../../app/desk';
 import { useStaffNames } from '../../app/useStaffNames';
 import { TimeLimitChip } from '../../components/TimeLimitChip';
@@ -34,6 +37,27 @@ import { FilterSelect } from '../../components/FilterSelect';
 
 const STATUSES: CaseStatus[] = ['已受理', '待补正', '办理中', '待签收', '已上报街道', '已办结', '已归档', '不予受理'];
 const PAGE_SIZE = 25;
+/** Short values (dates, names, statuses) never break mid-word; the matter name takes the rest. */
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
+const residentIdsOf = (rows: CaseRecord[]) => rows.flatMap((c) => (c.residentId ? [c.residentId] : []));
+
+/** Name, and the ID number masked, on one line each (namesakes stay apart). */
+function residentCell(r: Resident | undefined) {
+  if (!r) return '—';
+  return (
+    <>
+      <Box component="span" sx={NO_WRAP}>
+        {r.name}
+      </Box>
+      {r.idNumber && (
+        <Typography variant="body2" color="text.secondary" sx={{ ...NO_WRAP, fontVariantNumeric: 'tabular-nums' }}>
+          {maskIdNumber(r.idNumber)}
+        </Typography>
+      )}
+    </>
+  );
+}
 
 export function CaseQueues() {
   const desk = useDesk();
@@ -41,7 +65,11 @@ export function CaseQueues() {
   const navigate = useNavigate();
   const staffNames = useStaffNames();
   const today = desk.clock.today();
-  const [queue, setQueue] = useState<QueueName>('我的办件');
+  // The queue is in the address (?queue=待签收), so the 工作台 can lead straight to one.
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('queue');
+  const queue: QueueName = QUEUES.find((q) => q === asked) ?? '我的办件';
+  const setQueue = (q: QueueName) => setParams({ queue: q }, { replace: true });
   const [filter, setFilter] = useState<CaseFilter>({});
   const [page, setPage] = useState(0);
   const [search, setSearch] = useState('');
@@ -61,9 +89,10 @@ export function CaseQueues() {
         query,
         residents.map((r) => r.id),
       );
-      return { rows, total: rows.length };
+      return { rows, total: rows.length, residents: await residentsByIds(desk, residentIdsOf(rows)) };
     }
-    return queuePage(desk, queue, filter, { offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+    const found = await queuePage(desk, queue, filter, { offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+    return { ...found, residents: await residentsByIds(desk, residentIdsOf(found.rows)) };
   }, [desk, queue, filter, page, query]);
 
   const select = (key: keyof CaseFilter, label: string, options: [string, string][]) => (
@@ -83,12 +112,15 @@ export function CaseQueues() {
     queue === '整改' && c.rectification !== undefined && c.rectification.status !== '已完成';
   const row = (c: CaseRecord) => (
     <TableRow key={c.id} hover sx={{ cursor: 'pointer' }} onClick={() => void navigate(`/cases/${c.id}`)}>
-      <TableCell>
-        <a href={`#/cases/${c.id}`}>{c.trackingNumber}</a>
+      <TableCell sx={NO_WRAP}>
+        <Link component={RouterLink} to={`/cases/${c.id}`} sx={{ fontVariantNumeric: 'tabular-nums' }}>
+          {c.trackingNumber}
+        </Link>
       </TableCell>
-      <TableCell>{c.matterName}</TableCell>
-      <TableCell>{c.status}</TableCell>
-      <TableCell>{rectifying(c) ? `整改 ${c.rectification?.dueDay}` : (c.deadline ?? '—')}</TableCell>
+      <TableCell>{residentCell(c.residentId ? result?.residents.get(c.residentId) : undefined)}</TableCell>
+      <TableCell sx={{ minWidth: '9em' }}>{c.matterName}</TableCell>
+      <TableCell sx={NO_WRAP}>{c.status}</TableCell>
+      <TableCell sx={NO_WRAP}>{rectifying(c) ? `整改 ${c.rectification?.dueDay}` : (c.deadline ?? '—')}</TableCell>
       <TableCell>
         <TimeLimitChip
           status={
@@ -98,9 +130,9 @@ export function CaseQueues() {
           }
         />
       </TableCell>
-      <TableCell>{community.grids.find((g) => g.id === c.gridId)?.name ?? '—'}</TableCell>
-      <TableCell>{staffNames.get(c.firstContactId)}</TableCell>
-      <TableCell>{staffNames.get(c.handlerId)}</TableCell>
+      <TableCell sx={NO_WRAP}>{community.grids.find((g) => g.id === c.gridId)?.name ?? '—'}</TableCell>
+      <TableCell sx={NO_WRAP}>{staffNames.get(c.firstContactId)}</TableCell>
+      <TableCell sx={NO_WRAP}>{staffNames.get(c.handlerId)}</TableCell>
     </TableRow>
   );
 
@@ -167,8 +199,9 @@ export function CaseQueues() {
       <Paper>
         <Table aria-label={search.trim() ? '查找结果' : queue} size="small">
           <TableHead>
-            <TableRow>
+            <TableRow sx={{ '& th': NO_WRAP }}>
               <TableCell>受理编号</TableCell>
+              <TableCell>居民</TableCell>
               <TableCell>事项</TableCell>
               <TableCell>状态</TableCell>
               <TableCell>承诺办结日期</TableCell>

@@ -1,0 +1,39 @@
+/**
+ * The database schemas exactly as shipped, frozen here on purpose (versions are append-only:
+ * a shipped version is never edited). Upgrade tests seed a database at an old version with
+ * these, then open it with the app's DutyDeskDB.
+ */
+import { Dexie } from 'dexie';
+
+export const SCHEMA_V1 = {
+  meta: 'key',
+  staff: 'id, name, role, active',
+  residents: 'id, &idNumber, name, phone, gridId, *searchKeys, *tags, updatedAt',
+  visits: 'id, residentId, day, visitedAt, channel, firstContactId, kind',
+  matterTypes: 'code, category, name, active',
+  cases:
+    'id, &trackingNumber, residentId, visitId, matterCode, status, deadline, firstContactId, handlerId, gridId, acceptedDay',
+  caseEvents: 'id, caseId, at',
+  proxyTasks: 'id, caseId, residentId, status',
+  custodyItems: 'id, proxyTaskId',
+  meetings: 'id, weekOf, status',
+  agendaItems: 'id, meetingId, sourceId, status',
+  rota: 'id, day, staffId',
+  handovers: 'id, day',
+  auditLog: '++seq, at, staffId, action',
+  counters: 'key',
+};
+
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  cases:
+    'id, &trackingNumber, residentId, visitId, matterCode, status, deadline, firstContactId, handlerId, gridId, acceptedDay, dueDay, *flags',
+};
+
+/** A plain Dexie (no app middleware) with the shipped schemas up to `version`. */
+export function openShipped(name: string, version: 1 | 2): Dexie {
+  const db = new Dexie(name);
+  db.version(1).stores(SCHEMA_V1);
+  if (version >= 2) db.version(2).stores(SCHEMA_V2);
+  return db;
+}
