@@ -94,6 +94,13 @@ describe('carrying a case to the end', () => {
     const rated = await act(back.id, dayBefore, { type: '评价', rating: '非常不满意', by: '本人' });
     expect(rated.rectification?.dueDay).toBe(calendar.addWorkingDays(dayBefore, 15).date);
     expect((await queueCounts(q(back.id, dayBefore)))['整改']).toBe(1);
+    // The 工作台 to-do counts the 整改 on its due day, and as overdue the working day after.
+    const rectDue = rated.rectification!.dueDay;
+    const onDue = await dashboardCounts(q(back.id, rectDue));
+    expect([onDue.rectificationDueToday, onDue.rectificationOverdue]).toEqual([1, 0]);
+    const after = await dashboardCounts(q(back.id, calendar.addWorkingDays(rectDue, 1).date));
+    expect([after.rectificationDueToday, after.rectificationOverdue]).toEqual([0, 1]);
+    expect((await dashboardCounts(q(back.id, dayBefore))).callbacks).toBe(0);
     await expect(act(back.id, dayBefore, { type: '评价', rating: '满意', by: '本人' })).rejects.toBeInstanceOf(
       DomainRefusal,
     );
