@@ -196,3 +196,8 @@ export function residentSummary(r: { name: string; gender?: Gender; birthDate?: 
     parts.push(`${ageOn(r.birthDate, today)} 岁`);
   return parts.join(' · ');
 }
+
+/** '3栋2单元501室' from the parts on file ('' when none). */
+export function residentAddress(r: { building?: string; unit?: string; room?: string }): string {
+  return [r.building && `${r.building}栋`, r.unit && `${r.unit}单元`, r.room && `${r.room}室`].filter(Boolean).join('');
+}

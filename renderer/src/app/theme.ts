@@ -19,6 +19,9 @@ export const theme = createTheme(
       body1: { fontSize: '1.0625rem' },
       body2: { fontSize: '1rem' },
       button: { fontSize: '1rem', textTransform: 'none' },
+      // Nothing on screen is smaller than 14 px (MUI scales caption/overline to 13.7 px here).
+      caption: { fontSize: '0.875rem' },
+      overline: { fontSize: '0.875rem' },
     },
     components: {
       // Links in the theme's colour (also plain <a> in tables), underlined only on hover.
@@ -27,6 +30,12 @@ export const theme = createTheme(
       MuiButton: { defaultProps: { size: 'large' } },
       MuiTextField: { defaultProps: { fullWidth: true } },
       MuiTableCell: { styleOverrides: { root: { fontSize: '1rem' } } },
+      MuiFormHelperText: { styleOverrides: { root: { fontSize: '0.875rem' } } },
+      MuiChip: { styleOverrides: { label: { fontSize: '0.9375rem' } } },
+      MuiBadge: { styleOverrides: { badge: { fontSize: '0.875rem' } } },
+      MuiTablePagination: {
+        styleOverrides: { selectLabel: { fontSize: '1rem' }, displayedRows: { fontSize: '1rem' } },
+      },
       MuiListItemText: { styleOverrides: { primary: { fontSize: '1.0625rem' } } },
     },
   },

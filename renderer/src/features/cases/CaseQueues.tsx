@@ -23,6 +23,7 @@ import {
 } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
+import { visuallyHidden } from '@mui/utils';
 import { maskIdNumber } from '@shared/domain/masking';
 import { caseTimeLimitStatus, timeLimitStatus } from '@shared/domain/timeLimit';
 import type { CaseRecord, CaseStatus, Resident } from '@shared/domain/records';
@@ -157,16 +158,20 @@ export function CaseQueues() {
               key={name}
               value={name}
               label={
+                // The name read out is the visible one plus the count: 「待签收（2）」.
                 <Badge
                   color={name === '已超期' ? 'error' : 'primary'}
                   badgeContent={counts?.[name] ?? 0}
                   max={9999}
                   sx={{ pr: 2 }}
+                  slotProps={{ badge: { 'aria-hidden': true } }}
                 >
                   {name}
+                  <Box component="span" sx={visuallyHidden}>
+                    （{counts?.[name] ?? 0}）
+                  </Box>
                 </Badge>
               }
-              aria-label={`${name}（${counts?.[name] ?? 0}）`}
             />
           ))}
         </Tabs>

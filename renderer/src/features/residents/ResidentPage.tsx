@@ -19,7 +19,7 @@ import {
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useParams } from 'react-router';
 import { maskIdNumber, maskPhone } from '@shared/domain/masking';
-import { residentSummary } from '@shared/domain/resident';
+import { residentAddress, residentSummary } from '@shared/domain/resident';
 import { getResident, revealResidentField, type RevealableField } from '../../db/repositories/residents';
 import { casesOfResident, visitsOfResident } from '../../db/repositories/visits';
 import { useDesk } from '../../app/desk';
@@ -69,13 +69,7 @@ export function ResidentPage() {
       )}
     </>
   );
-  const address = [
-    resident.building && `${resident.building}栋`,
-    resident.unit && `${resident.unit}单元`,
-    resident.room && `${resident.room}室`,
-  ]
-    .filter(Boolean)
-    .join('');
+  const address = residentAddress(resident);
   return (
     <Stack spacing={2}>
       <Stack direction="row" sx={{ alignItems: 'baseline' }}>

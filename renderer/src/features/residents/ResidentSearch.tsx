@@ -7,6 +7,7 @@ import { List, ListItemButton, ListItemText, Paper, TextField, Typography } from
 import { maskIdNumber, maskPhone } from '@shared/domain/masking';
 import type { Resident } from '@shared/domain/records';
 import { searchResidents } from '../../db/repositories/residents';
+import { residentAddress } from '@shared/domain/resident';
 import { useDesk } from '../../app/desk';
 
 const LIMIT = 8;
@@ -74,7 +75,13 @@ export const ResidentSearch = forwardRef<HTMLInputElement, Props>(function Resid
           } else return;
           e.preventDefault();
         }}
-        slotProps={{ htmlInput: { 'aria-controls': 'resident-results', 'aria-autocomplete': 'list' } }}
+        slotProps={{
+          htmlInput: {
+            // Points at the result list only while there is one.
+            'aria-controls': query.trim() && results.length > 0 ? 'resident-results' : undefined,
+            'aria-autocomplete': 'list',
+          },
+        }}
       />
       {query.trim() && (
         <Paper variant="outlined" sx={{ mt: 1 }}>
@@ -88,7 +95,14 @@ export const ResidentSearch = forwardRef<HTMLInputElement, Props>(function Resid
                 <ListItemButton key={r.id} selected={i === active} onClick={() => pick(r)}>
                   <ListItemText
                     primary={`${r.name}${r.gender ? ` · ${r.gender}` : ''}`}
-                    secondary={[maskIdNumber(r.idNumber), maskPhone(r.phone), gridName(r.gridId)]
+                    // Birth year and address keep namesakes apart; numbers stay masked.
+                    secondary={[
+                      r.birthDate ? `${r.birthDate.slice(0, 4)}年生` : '',
+                      maskIdNumber(r.idNumber),
+                      maskPhone(r.phone),
+                      residentAddress(r),
+                      gridName(r.gridId),
+                    ]
                       .filter(Boolean)
                       .join(' · ')}
                   />
