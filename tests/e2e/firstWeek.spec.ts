@@ -151,3 +151,33 @@ test('item 7: a 转办 shows on the receiver’s 工作台, whose cards lead to 
   await expect(page.getByRole('tab', { name: /^待签收/ })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('table', { name: '待签收' })).toContainText('THL-20261124-0001');
 });
+
+test('keyboard target: a returning resident’s 即办 with one required document, from any screen to the printed receipt, in ≤ 8 keyboard actions', async ({
+  page,
+  desk: { shell, intake },
+}) => {
+  await intake.open();
+  await intake.registerResident({ name: '赵小兰', phone: '13700001234' });
+  await page.keyboard.press('F2');
+  await shell.go('办件'); // "any screen"
+
+  const done: string[] = [];
+  const press = (key: string) => (done.push(key), page.keyboard.press(key));
+  const type = (text: string) => (done.push(`type "${text}"`), page.keyboard.type(text));
+
+  await press('F2'); // new registration, focus in the resident search
+  await type('zxl'); // 赵小兰 by initials
+  await expect(page.getByRole('list', { name: '查找结果' })).toContainText('赵小兰');
+  await press('Enter'); // picks her; focus moves to the matter
+  await type('sydj'); // 失业登记 (即办, one required document)
+  await expect(page.getByRole('option', { name: /^失业登记/ })).toBeVisible();
+  await press('Enter'); // takes it; focus moves to the documents
+  await press('Enter'); // 材料全部收齐
+  await press('Control+Enter'); // saved: 已办结
+  await expect(intake.trackingNumber(1)).toHaveText('THL-20261124-0001');
+  await press('Control+p'); // the 办结回执
+  await expect(page.getByRole('status').filter({ hasText: '办结回执已送打印' })).toBeVisible();
+
+  console.log(`keyboard actions (${done.length}): ${done.join(' → ')}`);
+  expect(done.length).toBeLessThanOrEqual(8);
+});

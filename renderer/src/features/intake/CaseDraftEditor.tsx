@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react';
 import type React from 'react';
 /**
  * One matter at the counter: pick it, tick the documents received, choose how it is handled,
@@ -62,6 +63,13 @@ export function CaseDraftEditor({
   const plan = caseDraft ? safePlan(caseDraft, today, calendar) : null;
   const toggle = (name: string, on: boolean) =>
     set({ received: on ? [...draft.received, name] : draft.received.filter((r) => r !== name) });
+  const allReceivedRef = useRef<HTMLButtonElement>(null);
+  const [focusDocuments, setFocusDocuments] = useState(false);
+  useEffect(() => {
+    if (!focusDocuments || !allReceivedRef.current) return;
+    allReceivedRef.current.focus();
+    setFocusDocuments(false);
+  }, [focusDocuments, m]);
 
   return (
     <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label={`事项 ${n}`}>
@@ -71,7 +79,11 @@ export function CaseDraftEditor({
             <MatterPicker
               matters={matters}
               value={m}
-              onChange={(matter) => onChange(draftForMatter(draft, matter))}
+              onChange={(matter) => {
+                onChange(draftForMatter(draft, matter));
+                // Next at the counter: the documents. One Enter ticks them all.
+                if (matter && matter.documents.length > 0) setFocusDocuments(true);
+              }}
               label={`事项 ${n}`}
               error={errors.matter}
               inputRef={matterInputRef}
@@ -101,6 +113,7 @@ export function CaseDraftEditor({
                   />
                 ))}
                 <Button
+                  ref={allReceivedRef}
                   sx={{ alignSelf: 'flex-start' }}
                   onClick={() => set({ received: m.documents.map((d) => d.name) })}
                 >
