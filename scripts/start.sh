@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the app's packages (Electron's binary downloads on a normal machine) and starts it.
+# Installs the app's packages and starts it (scripts/launch.sh: Electron, or the browser where
+# Electron's binary could not be downloaded).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npm ci --no-audit --no-fund
-npm start
+exec bash scripts/launch.sh

@@ -1,16 +1,28 @@
 /**
  * Finding a matter at the counter by what the clerk types: Chinese name or category, full
- * pinyin, initials, keywords (e.g. 'gljt' or 'gaoling' → 高龄津贴申请).
+ * pinyin, initials, keywords and their pinyin (e.g. 'gljt' or 'gaoling' → 高龄津贴申请,
+ * 'dibao' → 最低生活保障申请受理, 'yb' → the 医保 matters).
  */
 import { pinyin } from 'pinyin-pro';
 import type { MatterTypeDef } from './catalog';
 import { normalizeQuery } from './pinyinKeys';
 
-/** One lower-case haystack per matter; build once per catalog load. */
+/** Full pinyin and initials of a text ('低保' → 'dibao', 'db'). */
+function pinyinForms(text: string): string[] {
+  const full = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('');
+  const initials = pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('');
+  return [full, initials];
+}
+
+/**
+ * One lower-case haystack per matter; build once per catalog load. Keywords carry the everyday
+ * words (低保, 医保, 社保卡) and are searchable by their pinyin too ('dibao', 'yb').
+ */
 export function matterHaystack(m: Pick<MatterTypeDef, 'name' | 'category' | 'code' | 'keywords'>): string {
-  const full = pinyin(m.name, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('');
-  const initials = pinyin(m.name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('');
-  return [m.name, m.category, m.code, full, initials, ...(m.keywords ?? [])].map((s) => normalizeQuery(s)).join('|');
+  const keywords = m.keywords ?? [];
+  return [m.name, m.category, m.code, ...pinyinForms(m.name), ...keywords, ...keywords.flatMap(pinyinForms)]
+    .map((s) => normalizeQuery(s))
+    .join('|');
 }
 
 /** Matters whose haystack contains the query; matters whose name starts with it first. */

@@ -181,3 +181,45 @@ test('keyboard target: a returning resident’s 即办 with one required documen
   console.log(`keyboard actions (${done.length}): ${done.join(' → ')}`);
   expect(done.length).toBeLessThanOrEqual(8);
 });
+
+test('item 10: 再办一个事项 puts the focus in the new 事项 field; Ctrl+P prints the first receipt of every matter', async ({
+  page,
+  desk: { intake },
+}) => {
+  await intake.open();
+  await intake.registerResident({ name: '孙丽', phone: '13600002222' });
+  await intake.pickMatter(1, 'jzdj', '居住登记');
+  await intake.allDocumentsReceived();
+  await page.getByRole('button', { name: '再办一个事项' }).click();
+  await expect(page.getByRole('combobox', { name: '事项 2' })).toBeFocused();
+  await page.keyboard.type('sydj');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter'); // 材料全部收齐 of 事项 2
+  await page.keyboard.press('Control+Enter');
+  await expect(intake.trackingNumber(2)).toHaveText('THL-20261124-0002');
+  await page.keyboard.press('Control+p');
+  await expect(page.getByRole('status').filter({ hasText: '办结回执已送打印' })).toHaveCount(2);
+});
+
+test('item 13: namesakes are told apart in the search by birth year and address', async ({
+  page,
+  desk: { intake },
+}) => {
+  await intake.open();
+  await intake.registerResident({ name: '刘芳', idNumber: '430104195803151237' });
+  await page.keyboard.press('F2');
+  await intake.search.fill('刘芳');
+  await expect(page.getByRole('list', { name: '查找结果' })).toContainText('1958年生');
+  await expect(page.getByRole('list', { name: '查找结果' })).toContainText('4301**********1237');
+});
+
+test('item 16: the app loads without a missing file (favicon included)', async ({ page }) => {
+  const missing: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() >= 400) missing.push(`${r.status()} ${r.url()}`);
+  });
+  await page.reload();
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+  expect(await page.locator('link[rel="icon"]').count()).toBe(1);
+  expect(missing).toEqual([]);
+});

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matterHaystack, searchMatters } from '@shared/domain/matterSearch';
+import { parseCatalog } from '@shared/domain/catalog';
+import catalogJson from '../../../resources/catalog/default-matters.json';
 
 const matters = [
   { code: 'YL-001', category: '养老服务', name: '高龄津贴申请', keywords: ['八十岁'] },
@@ -23,5 +25,20 @@ describe('matter search at the counter', () => {
   it('finds nothing for an unrelated query and everything for an empty one', () => {
     expect(searchMatters(matters, 'xyzq')).toEqual([]);
     expect(searchMatters(matters, '')).toHaveLength(3);
+  });
+});
+
+describe('issue 9 item 11: everyday words and their pinyin find the shipped matters', () => {
+  const parsed = parseCatalog(catalogJson);
+  if (!parsed.ok) throw new Error('catalog');
+  const shipped = parsed.catalog.matters.map((matter) => ({ matter, haystack: matterHaystack(matter) }));
+  it.each([
+    ['dibao', 'SJ-001'],
+    ['db', 'SJ-001'],
+    ['yibao', 'SB-003'],
+    ['yb', 'SB-003'],
+    ['shebaoka', 'SB-010'],
+  ])('%s finds %s', (q, code) => {
+    expect(searchMatters(shipped, q, 30).map((m) => m.code)).toContain(code);
   });
 });

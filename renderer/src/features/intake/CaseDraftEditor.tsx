@@ -43,6 +43,8 @@ type Props = {
   onChange: (d: DraftState) => void;
   onRemove?: () => void;
   matterInputRef?: React.Ref<HTMLInputElement>;
+  /** A matter just added: its field takes the focus. */
+  autoFocusMatter?: boolean;
 };
 
 export function CaseDraftEditor({
@@ -55,6 +57,7 @@ export function CaseDraftEditor({
   onChange,
   onRemove,
   matterInputRef,
+  autoFocusMatter,
 }: Props) {
   const n = index + 1;
   const set = (patch: Partial<DraftState>) => onChange({ ...draft, ...patch });
@@ -87,6 +90,7 @@ export function CaseDraftEditor({
               label={`事项 ${n}`}
               error={errors.matter}
               inputRef={matterInputRef}
+              autoFocus={autoFocusMatter}
             />
           </div>
           {onRemove && <Button onClick={onRemove}>移除事项 {n}</Button>}

@@ -42,6 +42,7 @@ export function IntakePage({ active = true }: { active?: boolean }) {
   const [saved, setSaved] = useState<RegisteredVisit | null>(null);
   const [registering, setRegistering] = useState<string | null>(null);
   const saving = useGuardedAction();
+  const [newDraftKey, setNewDraftKey] = useState<number | null>(null);
   const today = desk.clock.today();
 
   /** A resident chosen: the next thing the clerk does is name the matter. */
@@ -247,9 +248,17 @@ export function IntakePage({ active = true }: { active?: boolean }) {
               onChange={(next) => setDrafts((all) => all.map((x) => (x.key === d.key ? next : x)))}
               onRemove={drafts.length > 1 ? () => setDrafts((all) => all.filter((x) => x.key !== d.key)) : undefined}
               matterInputRef={i === 0 ? matterRef : undefined}
+              autoFocusMatter={d.key === newDraftKey}
             />
           ))}
-          <Button sx={{ alignSelf: 'flex-start' }} onClick={() => setDrafts((all) => [...all, emptyDraft()])}>
+          <Button
+            sx={{ alignSelf: 'flex-start' }}
+            onClick={() => {
+              const next = emptyDraft();
+              setDrafts((all) => [...all, next]);
+              setNewDraftKey(next.key); // the clerk names the next matter straight away
+            }}
+          >
             再办一个事项
           </Button>
         </Stack>

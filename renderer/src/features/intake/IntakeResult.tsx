@@ -45,7 +45,8 @@ export function IntakeResult({ saved, resident, matters, onNew, active = true }:
             <ReceiptActions
               kinds={saved.plans[i]?.receipts ?? []}
               label={saved.cases.length > 1 ? `事项 ${i + 1} ` : ''}
-              printShortcut={active && i === 0}
+              // Ctrl+P prints the first receipt of every matter of the visit.
+              printShortcut={active}
               load={async () =>
                 buildReceiptData({
                   record: c,
