@@ -5,6 +5,7 @@
 import { maskIdNumber, maskPhone } from '../domain/masking';
 import { formatReceiptDate, formatReceiptDateTime } from './format';
 import { escapeHtml, type Row } from './html';
+import { uncoveredYearsText } from '../domain/texts';
 import { DEADLINE_UNCERTAIN_TEXT } from './texts';
 import type { ReceiptData, ReceiptDocument, ReceiptLayout } from './types';
 
@@ -59,7 +60,9 @@ export function commonRows(data: ReceiptData): Row[] {
 
 export function deadlineHtml(data: ReceiptData): string | null {
   if (data.deadline === undefined || data.deadline.trim() === '') return null;
-  const flag = data.deadlineUncertain ? `<span class="note">${escapeHtml(DEADLINE_UNCERTAIN_TEXT)}</span>` : '';
+  const years = data.deadlineUncoveredYears ?? [];
+  const text = years.length > 0 ? `（${uncoveredYearsText(years)}）` : DEADLINE_UNCERTAIN_TEXT;
+  const flag = data.deadlineUncertain || years.length > 0 ? `<span class="note">${escapeHtml(text)}</span>` : '';
   return `<strong>${escapeHtml(formatReceiptDate(data.deadline))}</strong>${flag}`;
 }
 

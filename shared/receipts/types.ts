@@ -38,6 +38,8 @@ export type ReceiptData = {
   deadline?: string;
   /** true → the deadline may move (holiday schedule not entered yet). */
   deadlineUncertain?: boolean;
+  /** The years whose holidays are not entered, printed by name as the screen shows them. */
+  deadlineUncoveredYears?: number[];
   /** 预约 'YYYY-MM-DD HH:mm'. */
   appointmentAt?: string;
   /** 办结结果 text. */

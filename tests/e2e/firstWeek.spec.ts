@@ -223,3 +223,27 @@ test('item 16: the app loads without a missing file (favicon included)', async (
   expect(await page.locator('link[rel="icon"]').count()).toBe(1);
   expect(missing).toEqual([]);
 });
+
+test('item 9: wording — no empty separators, refusals counted as such, the register counts its rows, preview buttons name the receipt', async ({
+  page,
+  desk: { intake },
+}) => {
+  await intake.open();
+  await intake.registerResident({ name: '陈美华', phone: '0731-88881234' }); // no ID number
+  await expect(intake.selectedResident).not.toContainText('·  ·');
+  await expect(intake.selectedResident).toHaveText(/^陈美华 · 0731-\*+1234$/);
+  await intake.pickMatter(1, 'zmsx', '证明事项咨询（告知办理路径）');
+  await intake.matter(1).getByRole('radio', { name: '不予受理' }).check();
+  await intake.matter(1).getByLabel('不予受理理由').fill('该证明已取消');
+  await intake.matter(1).getByLabel('告知办理去处').fill('派出所户籍窗口');
+  await page.getByRole('button', { name: '再办一个事项' }).click();
+  await intake.pickMatter(2, 'jzdj', '居住登记');
+  await intake.matter(2).getByRole('button', { name: '材料全部收齐' }).click();
+  await intake.save();
+  await expect(intake.result).toContainText('受理 1 件，不予受理 1 件');
+  await expect(intake.result).not.toContainText('不予受理 · 不予受理');
+  await expect(page.getByRole('button', { name: /^预览.*不予受理告知书$/ })).toHaveText('预览不予受理告知书');
+  const register = await intake.openRegister();
+  await expect(page.getByText('共 1 条来访，2 行')).toBeVisible();
+  await expect(register.getByRole('row')).toHaveCount(3); // header + two matters
+});

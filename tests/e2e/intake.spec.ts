@@ -97,7 +97,7 @@ test.describe('window intake', () => {
     await second.getByLabel('告知办理去处').fill('凭户口簿到派出所户籍窗口办理');
     await intake.save();
     const result = intake.result;
-    await expect(result).toContainText('受理 2 件');
+    await expect(result).toContainText('受理 1 件，不予受理 1 件');
     await expect(intake.trackingNumber(1)).toHaveText('THL-20260930-0001');
     await expect(intake.trackingNumber(2)).toHaveText('THL-20260930-0002');
     await expect(result).toContainText('帮代办 · 已受理');

@@ -104,7 +104,7 @@ export function ReceiptActions({ kinds, load, label = '', printShortcut = false 
               onClick={() => void guarded('预览', async () => setPreview({ kind, html: await html(kind) }))}
               aria-label={`预览${label}${kind}`}
             >
-              预览
+              预览{kind}
             </Button>
             <Button onClick={() => void savePdf(kind)} aria-label={`${label}${kind}存为PDF`}>
               存为 PDF

@@ -40,7 +40,10 @@ export function buildReceiptData(s: ReceiptSources): ReceiptData {
   };
   if (s.record.agent) data.agent = s.record.agent;
   if (s.record.deadline) data.deadline = s.record.deadline;
-  if (s.record.deadlineUncoveredYears?.length) data.deadlineUncertain = true;
+  if (s.record.deadlineUncoveredYears?.length) {
+    data.deadlineUncertain = true;
+    data.deadlineUncoveredYears = s.record.deadlineUncoveredYears;
+  }
   if (s.record.appointmentAt) data.appointmentAt = s.record.appointmentAt.replace('T', ' ');
   if (s.record.result) data.result = s.record.result;
   if (s.record.refusalReason) data.refusalReason = s.record.refusalReason;

@@ -143,6 +143,15 @@ describe('renderReceipt: kind-specific content', () => {
     }
   });
 
+  it('issue 9 item 9: 受理回执 names the years whose holidays are not entered, as the screen does', async () => {
+    const html = await renderReceipt(
+      '受理回执',
+      sample({ deadlineUncertain: true, deadlineUncoveredYears: [2027] }),
+      'a4',
+    );
+    expect(html).toContain('（2027 年节假日安排未录入，日期可能调整）');
+  });
+
   it('受理回执 without deadline omits the row', async () => {
     const html = await renderReceipt('受理回执', sample({ deadline: undefined, mode: '即办' }), 'a4');
     expect(html).not.toContain('承诺办结日期');

@@ -14,6 +14,7 @@ import { residentSummary } from '@shared/domain/resident';
 import { VISIT_CHANNELS, type Resident } from '@shared/domain/records';
 import type { CaseDraft, VisitFieldErrors, VisitInput } from '@shared/domain/intake';
 import { listActiveMatterTypes } from '../../db/repositories/catalog';
+import type { MatterType } from '../../db/matterType';
 import { registerVisit, VisitValidationError, type RegisteredVisit } from '../../db/repositories/visits';
 import { getResident } from '../../db/repositories/residents';
 import { intakeIntentOf } from '../../app/deskShortcuts';
@@ -28,16 +29,22 @@ import { IntakeResult } from './IntakeResult';
 import { clearIntakeDraft, isDirty, loadIntakeDraft, saveIntakeDraft } from './intakeDraft';
 import { emptyVisitDetails, VisitDetails, type VisitDetailsState } from './VisitDetails';
 
+const NO_MATTERS: MatterType[] = [];
+
 /** `active`: shown (its shortcuts work); false while the register tab is in front. */
 export function IntakePage({ active = true }: { active?: boolean }) {
   const desk = useDesk();
   const { calendar } = desk;
-  const matters = useLiveQuery(() => listActiveMatterTypes(desk), [desk]);
+  const loadedMatters = useLiveQuery(() => listActiveMatterTypes(desk), [desk]);
+  const matters = loadedMatters ?? NO_MATTERS;
+  // The registration kept for this staff member (after a section switch or a reload), read at
+  // once so the form is there for the very next keystroke; its resident is re-read below.
+  const [kept] = useState(() => loadIntakeDraft(desk.actor.id));
   const searchRef = useRef<HTMLInputElement>(null);
   const matterRef = useRef<HTMLInputElement>(null);
   const [resident, setResident] = useState<Resident | null>(null);
-  const [details, setDetails] = useState<VisitDetailsState>(emptyVisitDetails);
-  const [drafts, setDrafts] = useState<DraftState[]>(() => [emptyDraft()]);
+  const [details, setDetails] = useState<VisitDetailsState>(kept?.details ?? emptyVisitDetails);
+  const [drafts, setDrafts] = useState<DraftState[]>(() => kept?.drafts ?? [emptyDraft()]);
   const [errors, setErrors] = useState<VisitFieldErrors>({});
   const [saved, setSaved] = useState<RegisteredVisit | null>(null);
   const [registering, setRegistering] = useState<string | null>(null);
@@ -59,7 +66,7 @@ export function IntakePage({ active = true }: { active?: boolean }) {
     el.focus();
     setFocusTarget(null);
     // The field appears with the form (saved → new) or with the resident's choice.
-  }, [focusTarget, saved, resident, matters]);
+  }, [focusTarget, saved, resident, loadedMatters]);
   const focusSearch = () => setFocusTarget('search');
 
   function reset() {
@@ -76,21 +83,14 @@ export function IntakePage({ active = true }: { active?: boolean }) {
   const current = { residentId: resident?.id ?? null, details, drafts };
   const dirty = !saved && isDirty(current);
 
-  // Restore the registration kept for this staff member (after a section switch or a reload).
-  const [restored, setRestored] = useState(false);
+  const [restored, setRestored] = useState(!kept?.residentId);
   useEffect(() => {
-    if (!matters || restored) return;
-    const kept = loadIntakeDraft(desk.actor.id, matters);
-    void (async () => {
-      if (kept) {
-        const r = kept.residentId ? await getResident(desk, kept.residentId) : undefined;
-        setResident(r ?? null);
-        setDetails(kept.details);
-        setDrafts(kept.drafts);
-      }
+    if (restored || !kept?.residentId) return;
+    void getResident(desk, kept.residentId).then((r) => {
+      setResident(r ?? null);
       setRestored(true);
-    })();
-  }, [desk, matters, restored]);
+    });
+  }, [desk, kept, restored]);
   // …and keep it while it is being filled in.
   useEffect(() => {
     if (restored && !saved) saveIntakeDraft(desk.actor.id, { residentId: resident?.id ?? null, details, drafts });
@@ -177,7 +177,6 @@ export function IntakePage({ active = true }: { active?: boolean }) {
     );
   }
 
-  if (!matters) return null;
   if (saved) {
     return <IntakeResult saved={saved} resident={resident} matters={matters} onNew={reset} active={active} />;
   }
@@ -213,7 +212,9 @@ export function IntakePage({ active = true }: { active?: boolean }) {
         {resident ? (
           <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
             <Typography variant="h6" component="p" sx={{ flexGrow: 1 }} aria-label="已选居民">
-              {residentSummary(resident, today)} · {maskIdNumber(resident.idNumber)} · {maskPhone(resident.phone)}
+              {[residentSummary(resident, today), maskIdNumber(resident.idNumber), maskPhone(resident.phone)]
+                .filter(Boolean)
+                .join(' · ')}
             </Typography>
             <Button onClick={() => setResident(null)}>换一位居民</Button>
           </Stack>

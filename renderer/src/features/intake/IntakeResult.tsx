@@ -2,7 +2,7 @@
  * What was just saved: the tracking number(s) and the receipts to hand over.
  */
 import { Alert, Button, Link, Paper, Stack, Typography } from '@mui/material';
-import type { Resident } from '@shared/domain/records';
+import type { CaseRecord, Resident } from '@shared/domain/records';
 import { uncoveredYearsText } from '@shared/domain/texts';
 import type { RegisteredVisit } from '../../db/repositories/visits';
 import { ReceiptActions } from '../../components/ReceiptActions';
@@ -19,6 +19,15 @@ type Props = {
   active?: boolean;
 };
 
+/** '受理 2 件'; refusals counted apart: '受理 1 件，不予受理 1 件'. */
+function casesText(cases: readonly CaseRecord[]): string {
+  const refused = cases.filter((c) => c.status === '不予受理').length;
+  const accepted = cases.length - refused;
+  return [accepted > 0 ? `受理 ${accepted} 件` : '', refused > 0 ? `不予受理 ${refused} 件` : '']
+    .filter(Boolean)
+    .join('，');
+}
+
 export function IntakeResult({ saved, resident, matters, onNew, active = true }: Props) {
   const desk = useDesk();
   const staff = useStaff();
@@ -27,7 +36,7 @@ export function IntakeResult({ saved, resident, matters, onNew, active = true }:
       <Stack spacing={2}>
         <Alert severity="success" role="status">
           已登记 {saved.visit.channel}
-          {saved.visit.kind === '办件' ? `，受理 ${saved.cases.length} 件` : `（${saved.visit.kind}）`}
+          {saved.visit.kind === '办件' ? `，${casesText(saved.cases)}` : `（${saved.visit.kind}）`}
         </Alert>
         {saved.cases.map((c, i) => (
           <Stack key={c.id} spacing={1}>
@@ -38,7 +47,8 @@ export function IntakeResult({ saved, resident, matters, onNew, active = true }:
               <Link href={`#/cases/${c.id}`}>查看办件</Link>
             </Stack>
             <Typography>
-              {c.matterName} · {c.mode} · <strong>{c.status}</strong>
+              {c.matterName}
+              {c.mode !== c.status ? ` · ${c.mode}` : ''} · <strong>{c.status}</strong>
               {c.deadline ? ` · 承诺办结日期 ${c.deadline}` : ''}
               {c.deadlineUncoveredYears?.length ? `（${uncoveredYearsText(c.deadlineUncoveredYears)}）` : ''}
             </Typography>

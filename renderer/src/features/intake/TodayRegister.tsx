@@ -81,7 +81,9 @@ export function TodayRegister() {
             COUNTER_MODES.map((m) => [m, m]),
           )}
           {select('staff', '首问责任人', [...staffNames.entries()])}
-          <Typography color="text.secondary">共 {shown.length} 条来访</Typography>
+          <Typography color="text.secondary">
+            共 {shown.length} 条来访，{shown.reduce((n, r) => n + Math.max(1, r.cases.length), 0)} 行
+          </Typography>
         </Stack>
       </Paper>
       <Paper>

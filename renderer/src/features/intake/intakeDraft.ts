@@ -4,7 +4,6 @@
  * counts never see a half-filled visit), and is cleared when it is saved or discarded and at
  * sign-out. The resident is kept by id and re-read on restore.
  */
-import type { MatterType } from '../../db/matterType';
 import { emptyDraft, keepKeysAbove, type DraftState } from './draftState';
 import { emptyVisitDetails, type VisitDetailsState } from './VisitDetails';
 
@@ -24,18 +23,17 @@ export function saveIntakeDraft(staffId: string, d: IntakeDraft): void {
   else sessionStorage.removeItem(keyOf(staffId));
 }
 
-/** The kept draft, or null; matters are replaced by the catalog's current entries (dropped if gone). */
-export function loadIntakeDraft(staffId: string, matters: readonly MatterType[]): IntakeDraft | null {
+/**
+ * The kept draft, or null. Its matters are the catalog entries as they were when chosen; saving
+ * re-reads the catalog inside the transaction (a matter deactivated since is refused there).
+ */
+export function loadIntakeDraft(staffId: string): IntakeDraft | null {
   const raw = sessionStorage.getItem(keyOf(staffId));
   if (!raw) return null;
   try {
     const d = JSON.parse(raw) as IntakeDraft;
     if (!d || typeof d !== 'object' || !Array.isArray(d.drafts) || typeof d.details !== 'object') return null;
-    const drafts = d.drafts.map((x) => ({
-      ...emptyDraft(),
-      ...x,
-      matter: matters.find((m) => m.code === x.matter?.code) ?? null,
-    }));
+    const drafts = d.drafts.map((x) => ({ ...emptyDraft(), ...x }));
     keepKeysAbove(drafts);
     return {
       residentId: typeof d.residentId === 'string' ? d.residentId : null,
