@@ -247,3 +247,23 @@ test('item 9: wording — no empty separators, refusals counted as such, the reg
   await expect(page.getByText('共 1 条来访，2 行')).toBeVisible();
   await expect(register.getByRole('row')).toHaveCount(3); // header + two matters
 });
+
+test('item 12: a wrong ID number is told on leaving the field; in 居民 the clerk registers one resident after another', async ({
+  page,
+  desk: { shell },
+}) => {
+  await shell.go('居民');
+  await page.getByRole('button', { name: '登记新居民' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('身份证号').fill('430104195803151238'); // wrong check digit
+  await dialog.getByLabel('联系电话').focus(); // leaves the ID field, nothing saved yet
+  await expect(dialog.getByText('校验位不正确，请核对')).toBeVisible();
+  await dialog.getByLabel('身份证号').fill('430104195803151237');
+  await dialog.getByLabel('姓名').fill('周华');
+  await dialog.getByRole('button', { name: '保存居民' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: '居民' })).toBeVisible(); // still the list
+  await expect(page.getByRole('status')).toContainText('已登记 周华');
+  await page.getByRole('button', { name: '登记新居民' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+});

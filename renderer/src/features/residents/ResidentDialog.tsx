@@ -18,7 +18,7 @@ import {
 import { ageOn, validateIdNumber } from '@shared/domain/idNumber';
 import { maskIdNumber, maskPhone } from '@shared/domain/masking';
 import { DEFAULT_RESIDENT_TAGS, type Resident } from '@shared/domain/records';
-import type { ResidentFieldErrors, ResidentInput } from '@shared/domain/resident';
+import { validateResidentInput, type ResidentFieldErrors, type ResidentInput } from '@shared/domain/resident';
 import {
   createResident,
   DuplicateResidentError,
@@ -129,6 +129,12 @@ export function ResidentDialog({ resident, initial, onSaved, onClose }: Props) {
   const field = (key: keyof ResidentFieldErrors, hint = ' ') => ({
     error: Boolean(errors[key]),
     helperText: errors[key] ?? hint,
+    // A wrong ID or phone is told on leaving the field, not only at 保存居民.
+    onBlur: () => {
+      const result = validateResidentInput(toSave(), today, { gridIds: community.grids.map((g) => g.id) });
+      const message = result.ok ? undefined : result.errors[key];
+      setErrors((all) => ({ ...all, [key]: message }));
+    },
   });
 
   return (

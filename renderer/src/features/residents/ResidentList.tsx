@@ -1,5 +1,17 @@
 import { useState } from 'react';
-import { Button, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Alert,
+  Button,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
+import type { Resident } from '@shared/domain/records';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useNavigate } from 'react-router';
 import { maskIdNumber, maskPhone } from '@shared/domain/masking';
@@ -14,6 +26,7 @@ export function ResidentList() {
   const navigate = useNavigate();
   const recent = useLiveQuery(() => listRecentResidents(desk, 20), [desk]);
   const [creating, setCreating] = useState<string | null>(null);
+  const [saved, setSaved] = useState<Resident | null>(null);
   const open = (id: string) => void navigate(`/residents/${id}`);
   const gridName = (id?: string) => community.grids.find((g) => g.id === id)?.name ?? '';
   return (
@@ -26,6 +39,20 @@ export function ResidentList() {
           登记新居民
         </Button>
       </Stack>
+      {saved && (
+        <Alert
+          severity="success"
+          role="status"
+          onClose={() => setSaved(null)}
+          action={
+            <Button color="inherit" onClick={() => open(saved.id)}>
+              查看
+            </Button>
+          }
+        >
+          已登记 {saved.name}
+        </Alert>
+      )}
       <Paper sx={{ p: 2 }}>
         <ResidentSearch onPick={(r) => open(r.id)} onNoMatch={(q) => setCreating(q)} />
       </Paper>
@@ -63,8 +90,9 @@ export function ResidentList() {
           initial={initialFromQuery(creating)}
           onClose={() => setCreating(null)}
           onSaved={(r) => {
+            // Registering one resident after another: stay on the list, say who was saved.
             setCreating(null);
-            open(r.id);
+            setSaved(r);
           }}
         />
       )}
