@@ -267,3 +267,21 @@ test('item 12: a wrong ID number is told on leaving the field; in 居民 the cle
   await page.getByRole('button', { name: '登记新居民' }).click();
   await expect(page.getByRole('dialog')).toBeVisible();
 });
+
+test('item 8: the 编辑事项 dialog shows every document row in full', async ({ page, desk: { shell, settings } }) => {
+  await shell.go('设置');
+  await settings.tab('事项目录');
+  await page.getByRole('button', { name: '编辑 最低生活保障申请受理' }).click();
+  const dialog = page.getByRole('dialog');
+  const form = dialog.getByLabel('形式').first();
+  await expect(form).toHaveValue('原件及复印件');
+  // The select shows its whole value; 份数 has room for its digits; 必需 stays on one line.
+  expect(await form.evaluate((el: HTMLSelectElement) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+  expect((await dialog.getByLabel('份数').first().boundingBox())!.width).toBeGreaterThanOrEqual(60);
+  const required = dialog.getByText('必需', { exact: true }).first();
+  const h = await required.evaluate(
+    (el) => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight),
+  );
+  expect(h).toBeLessThan(1.5);
+  await page.screenshot({ path: 'test-results/screenshots/matter-dialog.png' });
+});

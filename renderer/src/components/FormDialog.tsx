@@ -15,7 +15,7 @@ type Props = {
   busy?: boolean;
   /** Shown under the fields as one alert; a list shows one line per entry. */
   error?: string | string[] | null;
-  maxWidth?: 'sm' | 'md';
+  maxWidth?: 'sm' | 'md' | 'lg';
   children: ReactNode;
 };
 

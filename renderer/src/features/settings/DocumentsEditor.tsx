@@ -7,6 +7,9 @@ import { DOCUMENT_FORMS, type MatterDocument } from '@shared/domain/catalog';
 
 type Props = { documents: MatterDocument[]; onChange: (docs: MatterDocument[]) => void };
 
+/** Fields that keep their width in the row (a long value never shows as one character). */
+const FIXED = (width: string) => ({ width, flexShrink: 0 });
+
 const NEW_DOC: MatterDocument = { name: '', form: '原件', count: 1, source: '本人持有', required: true };
 
 export function DocumentsEditor({ documents, onChange }: Props) {
@@ -19,14 +22,19 @@ export function DocumentsEditor({ documents, onChange }: Props) {
       </Typography>
       {documents.map((d, i) => (
         <Stack key={i} direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-          <TextField label={`材料 ${i + 1} 名称`} value={d.name} onChange={(e) => setAt(i, { name: e.target.value })} />
+          <TextField
+            label={`材料 ${i + 1} 名称`}
+            value={d.name}
+            onChange={(e) => setAt(i, { name: e.target.value })}
+            sx={{ flex: 2, minWidth: '12em' }}
+          />
           <TextField
             select
             label="形式"
             value={d.form}
             onChange={(e) => setAt(i, { form: e.target.value as MatterDocument['form'] })}
             slotProps={{ select: { native: true } }}
-            sx={{ width: 180 }}
+            sx={FIXED('9.5em')}
           >
             {DOCUMENT_FORMS.map((f) => (
               <option key={f}>{f}</option>
@@ -37,10 +45,16 @@ export function DocumentsEditor({ documents, onChange }: Props) {
             type="number"
             value={d.count}
             onChange={(e) => setAt(i, { count: Number(e.target.value) })}
-            sx={{ width: 100 }}
+            sx={FIXED('5.5em')}
           />
-          <TextField label="来源" value={d.source} onChange={(e) => setAt(i, { source: e.target.value })} />
+          <TextField
+            label="来源"
+            value={d.source}
+            onChange={(e) => setAt(i, { source: e.target.value })}
+            sx={{ flex: 1, minWidth: '8em' }}
+          />
           <FormControlLabel
+            sx={{ flexShrink: 0, whiteSpace: 'nowrap', mr: 0 }}
             control={<Checkbox checked={d.required} onChange={(e) => setAt(i, { required: e.target.checked })} />}
             label="必需"
           />

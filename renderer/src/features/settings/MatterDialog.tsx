@@ -70,7 +70,7 @@ export function MatterDialog({ matter, all, categories, onClose }: Props) {
       onSubmit={submit}
       onClose={onClose}
       error={[...problems, ...(error ? [error] : [])]}
-      maxWidth="md"
+      maxWidth="lg"
     >
       <Stack direction="row" spacing={2}>
         <TextField
