@@ -66,6 +66,13 @@ export const matterTypeDefSchema = z.strictObject({
     .int({ error: '必须是不小于 0 的整数' })
     .min(0, { error: '必须是不小于 0 的整数' })
     .max(365, { error: '不能超过 365 个工作日' }),
+  /** 咨询 only: working days within which a question not answered on the spot is answered. */
+  replyLimitDays: z
+    .number({ error: '必须是 1 到 30 之间的整数' })
+    .int({ error: '必须是 1 到 30 之间的整数' })
+    .min(1, { error: '必须是 1 到 30 之间的整数' })
+    .max(30, { error: '必须是 1 到 30 之间的整数' })
+    .optional(),
   defaultMode: z.enum(SERVICE_MODES, {
     error: `必须是 ${listOf(SERVICE_MODES)} 之一`,
   }),
@@ -107,6 +114,7 @@ const MATTER_FIELD_LABELS: Record<string, string> = {
   name: '事项名称',
   documents: '所需材料',
   timeLimitDays: '办理时限',
+  replyLimitDays: '答复时限',
   defaultMode: '默认办理方式',
   proxyEligible: '帮代办标记',
   remit: '办理层级',
@@ -266,6 +274,13 @@ const crossEntryErrors = (input: unknown): OrderedError[] => {
       if (raw.defaultMode === '承诺件' && days === 0) {
         report(i, `${entry}：默认办理方式为「承诺件」时，办理时限必须大于 0 个工作日`);
       }
+    }
+
+    if (raw.defaultMode === '咨询' && raw.replyLimitDays === undefined) {
+      report(i, `${entry}：默认办理方式为「咨询」时，必须填写答复时限（不能当场答复时几个工作日内答复）`);
+    }
+    if (raw.defaultMode !== '咨询' && raw.replyLimitDays !== undefined) {
+      report(i, `${entry}：只有「咨询」事项填写答复时限`);
     }
 
     if ((raw.remit === '转报街道' || raw.remit === '转报部门') && raw.forwardTo === undefined) {

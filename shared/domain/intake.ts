@@ -12,6 +12,9 @@
  * - 承诺件 / 帮代办 → 已受理, promised date = N working days after today (catalog limit).
  * - 预约 → 已受理 with the appointment; the promised date counts from the appointment day.
  * - 不予受理 → refused, with a reason and where to go instead (告知路径).
+ * - 咨询 (consultation matters only) → answered on the spot (当场答复: closed at once, nothing
+ *   to print), or not (未能当场答复: closed with a callback — the reply — due within the matter's
+ *   答复时限, listed in 待回访, and a 受理回执 with that date). Never a 0-day 承诺件.
  */
 import type { MatterDocument, MatterTypeDef } from './catalog';
 import { validatePhone } from './phone';
@@ -28,7 +31,14 @@ import { isValidLocalDate } from './localDate';
 import { receiptKindsFor, type ReceiptKindForCase } from './receiptKinds';
 
 /** The modes a clerk can choose at the counter for a case. */
-export const COUNTER_MODES = ['即办', '承诺件', '预约', '帮代办', '不予受理'] as const satisfies readonly ServiceMode[];
+export const COUNTER_MODES = [
+  '即办',
+  '承诺件',
+  '预约',
+  '帮代办',
+  '咨询',
+  '不予受理',
+] as const satisfies readonly ServiceMode[];
 export type CounterMode = (typeof COUNTER_MODES)[number];
 
 export type CaseDraft = {
@@ -40,6 +50,8 @@ export type CaseDraft = {
   appointmentAt?: string;
   refusalReason?: string;
   redirectTo?: string;
+  /** 咨询: answered on the spot (true) or to be answered within the reply limit (false). */
+  answered?: boolean;
 };
 
 export type CasePlan = {
@@ -49,14 +61,19 @@ export type CasePlan = {
   uncoveredYears: number[];
   missing: MatterDocument[];
   receipts: ReceiptKindForCase[];
+  /** 咨询 not answered on the spot: the day the reply is due (the callback's due day). */
+  replyBy?: string;
 };
 
-export type DraftErrors = Partial<Record<'matter' | 'mode' | 'appointmentAt' | 'refusalReason' | 'redirectTo', string>>;
+export type DraftErrors = Partial<
+  Record<'matter' | 'mode' | 'appointmentAt' | 'refusalReason' | 'redirectTo' | 'answered', string>
+>;
 
 /** The default counter mode for a catalog entry. */
 export function defaultCounterMode(matter: MatterTypeDef): CounterMode {
   if (matter.defaultMode === '即办') return '即办';
   if (matter.defaultMode === '预约') return '预约';
+  if (matter.defaultMode === '咨询') return '咨询';
   return '承诺件';
 }
 
@@ -64,6 +81,12 @@ export function defaultCounterMode(matter: MatterTypeDef): CounterMode {
 export function validateDraft(d: CaseDraft, today: string): DraftErrors {
   const errors: DraftErrors = {};
   if (d.mode === '帮代办' && !d.matter.proxyEligible) errors.mode = '该事项不在帮代办范围内';
+  const consultation = d.matter.defaultMode === '咨询';
+  if (consultation && d.mode !== '咨询' && d.mode !== '不予受理') {
+    errors.mode = '咨询事项请按「咨询」办理：当场答复，或约定答复时限';
+  }
+  if (!consultation && d.mode === '咨询') errors.mode = '该事项不是咨询事项，请选择其他办理方式';
+  if (d.mode === '咨询' && consultation && typeof d.answered !== 'boolean') errors.answered = '请选择是否当场答复';
   if (d.mode === '即办' && d.matter.timeLimitDays > 0 && d.matter.remit !== '社区办理') {
     errors.mode = `该事项需${d.matter.remit}，不能即办，请选择承诺件`;
   }
@@ -91,12 +114,24 @@ export function planCase(d: CaseDraft, today: string, calendar: WorkingCalendar)
     status: plan.status,
     mode: d.mode,
     documentsMissing: plan.missing.map((m) => m.name),
+    replyPending: plan.replyBy !== undefined,
   });
   return { ...plan, receipts };
 }
 
 function planStatus(d: CaseDraft, today: string, calendar: WorkingCalendar): Omit<CasePlan, 'receipts'> {
   if (d.mode === '不予受理') return { status: '不予受理', uncoveredYears: [], missing: [] };
+  if (d.mode === '咨询') {
+    if (d.answered) return { status: '已办结', uncoveredYears: [], missing: [] };
+    const reply = calendar.addWorkingDays(today, d.matter.replyLimitDays ?? 1);
+    return {
+      status: '已办结',
+      uncoveredYears: reply.uncoveredYears,
+      missing: [],
+      replyBy: reply.date,
+      deadline: reply.date,
+    };
+  }
   const missing = missingDocuments(d.matter, d.received);
   if (missing.length > 0 && d.mode !== '帮代办') return { status: '待补正', uncoveredYears: [], missing };
   if (d.mode === '即办') return { status: '已办结', uncoveredYears: [], missing };

@@ -285,3 +285,41 @@ test('item 8: the 编辑事项 dialog shows every document row in full', async (
   expect(h).toBeLessThan(1.5);
   await page.screenshot({ path: 'test-results/screenshots/matter-dialog.png' });
 });
+
+test('item 3: a consultation is answered on the spot, or gets a reply due within its 答复时限 in 待回访 — never a 0-day 承诺件', async ({
+  page,
+  desk: { shell, intake, cases },
+}) => {
+  await intake.open();
+  await intake.registerResident({ name: '何静', phone: '13500003333' });
+  await intake.pickMatter(1, 'hmzc', '惠民政策咨询');
+  const matter = intake.matter(1);
+  await expect(matter.getByRole('radio', { name: '咨询' })).toBeChecked();
+  await expect(matter.getByRole('radio', { name: '承诺件' })).toBeDisabled();
+  await intake.save();
+  await expect(matter.getByText('请选择是否当场答复')).toBeVisible();
+  await matter.getByRole('radio', { name: /^未能当场答复/ }).check();
+  await expect(matter.getByLabel('答复期限')).toContainText('2026-11-27'); // 3 working days after Tue 11-24
+  await page.screenshot({ path: 'test-results/screenshots/consultation.png' });
+  await intake.save();
+  await expect(intake.result).toContainText('已办结');
+  await expect(intake.result).toContainText('2026-11-27 前答复');
+  await expect(intake.result).not.toContainText('0 个工作日');
+  await expect(page.getByRole('button', { name: '打印受理回执' })).toBeVisible();
+
+  await shell.go('办件');
+  const callbacks = await cases.openQueue('待回访');
+  await expect(callbacks).toContainText('惠民政策咨询');
+  await expect(callbacks).toContainText('答复 2026-11-27');
+  await expect(callbacks).toContainText('剩 3 个工作日');
+
+  // Answered on the spot: closed at once, nothing to print, not in 待回访.
+  await page.keyboard.press('F2');
+  await intake.search.fill('hj');
+  await intake.search.press('Enter');
+  await intake.pickMatter(1, 'hmzc', '惠民政策咨询');
+  await intake.matter(1).getByRole('radio', { name: '当场答复', exact: true }).check();
+  await page.keyboard.press('Control+Enter');
+  await expect(intake.result).toContainText('当场答复');
+  await expect(intake.result.getByRole('button', { name: /^打印/ })).toHaveCount(0);
+});

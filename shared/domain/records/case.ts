@@ -69,6 +69,8 @@ export type Escalation = {
 export type CallbackTask = {
   status: '待回访' | '已回访' | '回访未接通';
   createdDay: string;
+  /** 咨询 not answered on the spot: the reply is due by this day (答复时限). */
+  dueDay?: string;
   /** Unanswered attempts so far. */
   failedAttempts: number;
   outcome?: string;

@@ -225,3 +225,21 @@ describe('parseCatalog on a broken copy', () => {
     expect(errorsOf({ version: 1, categories: ['政策咨询'] }).join('\n')).toContain('事项列表（matters）缺失');
   });
 });
+
+describe('issue 9 item 3: the reply limit of consultation matters', () => {
+  it('every shipped 咨询 matter has one; ZX-001 promises 3 working days as its guide says', () => {
+    const matters = shipped().matters;
+    for (const m of matters.filter((x) => x.defaultMode === '咨询')) expect(m.replyLimitDays, m.code).toBeGreaterThan(0);
+    expect(matters.find((m) => m.code === 'ZX-001')?.replyLimitDays).toBe(3);
+  });
+
+  it('a 咨询 matter without it, or another matter with it, is reported', () => {
+    const raw = freshCopy();
+    const zx = matterAt(raw, indexOfCode(raw, 'ZX-001'));
+    delete zx.replyLimitDays;
+    matterAt(raw, indexOfCode(raw, 'SB-001')).replyLimitDays = 2;
+    const errors = errorsOf(raw).join('\n');
+    expect(errors).toContain('必须填写答复时限');
+    expect(errors).toContain('只有「咨询」事项填写答复时限');
+  });
+});

@@ -71,3 +71,38 @@ describe('planning a case at the counter', () => {
     expect(defaultCounterMode({ ...matter, defaultMode: '预约' })).toBe('预约');
   });
 });
+
+describe('issue 9 item 3: 咨询 properly — never a 0-day 承诺件', () => {
+  const consultation: typeof TEST_MATTER = {
+    ...TEST_MATTER,
+    code: 'ZX-001',
+    name: '惠民政策咨询',
+    documents: [],
+    timeLimitDays: 0,
+    defaultMode: '咨询',
+    replyLimitDays: 3,
+    remit: '社区办理',
+  };
+  delete consultation.forwardTo;
+  const ask = (patch: Partial<CaseDraft>): CaseDraft => ({
+    matter: consultation,
+    mode: '咨询',
+    received: [],
+    ...patch,
+  });
+
+  it('is taken as 咨询 by default, and a 承诺件 of a consultation matter is refused', () => {
+    expect(defaultCounterMode(consultation)).toBe('咨询');
+    expect(validateDraft(ask({ mode: '承诺件' }), TODAY).mode).toContain('咨询');
+    expect(validateDraft(ask({}), TODAY).answered).toBe('请选择是否当场答复');
+    expect(validateDraft(draft({ mode: '咨询' }), TODAY).mode).toBe('该事项不是咨询事项，请选择其他办理方式');
+  });
+
+  it('当场答复 closes it at once; 未能当场答复 closes it with a reply due within the 答复时限', () => {
+    expect(planCase(ask({ answered: true }), TODAY, calendar)).toMatchObject({ status: '已办结', receipts: [] });
+    const later = planCase(ask({ answered: false }), TODAY, calendar);
+    expect(later.status).toBe('已办结');
+    expect(later.replyBy).toBe(calendar.addWorkingDays(TODAY, 3).date); // over National Day
+    expect(later.replyBy! > '2026-10-08').toBe(true);
+  });
+});

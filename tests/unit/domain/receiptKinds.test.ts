@@ -50,7 +50,7 @@ describe('receiptKindsFor', () => {
 describe('the counter and a reprint agree', () => {
   const calendar = createCalendar();
   const matter = TEST_MATTER;
-  for (const mode of COUNTER_MODES) {
+  for (const mode of COUNTER_MODES.filter((m) => m !== '咨询')) {
     for (const received of [[], ['居民身份证'], ['居民身份证', '户口簿', '照片']]) {
       it(`${mode}, received [${received.join('、')}]`, () => {
         const draft: CaseDraft = {
@@ -72,4 +72,36 @@ describe('the counter and a reprint agree', () => {
       });
     }
   }
+});
+
+describe('issue 9 item 3: a 咨询 prints nothing when answered on the spot, a 受理回执 while the reply is due', () => {
+  const calendar = createCalendar();
+  const consultation = {
+    ...TEST_MATTER,
+    documents: [],
+    timeLimitDays: 0,
+    defaultMode: '咨询' as const,
+    replyLimitDays: 3,
+  };
+  it.each([
+    [true, []],
+    [false, ['受理回执']],
+  ])('answered on the spot: %s', (answered, kinds) => {
+    const plan = planCase({ matter: consultation, mode: '咨询', received: [], answered }, '2026-11-24', calendar);
+    expect(plan.receipts).toEqual(kinds);
+    const callback = plan.replyBy
+      ? { status: '待回访' as const, createdDay: '2026-11-24', failedAttempts: 0 }
+      : undefined;
+    expect(receiptKindsFor({ status: plan.status, mode: '咨询', documentsMissing: [], callback })).toEqual(kinds);
+    // Once the reply is given (回访 done), a reprint offers nothing to bring back.
+    if (callback)
+      expect(
+        receiptKindsFor({
+          status: '已办结',
+          mode: '咨询',
+          documentsMissing: [],
+          callback: { ...callback, status: '已回访' },
+        }),
+      ).toEqual([]);
+  });
 });

@@ -77,6 +77,12 @@ function caseRecord(
     record.redirectTo = draft.redirectTo?.trim();
   }
   if (plan.status === '已办结') record.result = '当场办结';
+  if (draft.mode === '咨询') {
+    record.result = plan.replyBy ? `未能当场答复，${plan.replyBy} 前答复` : '当场答复';
+    // The reply to give is a callback: listed in 待回访, due by the matter's 答复时限.
+    if (plan.replyBy)
+      record.callback = { status: '待回访', createdDay: at.today, failedAttempts: 0, dueDay: plan.replyBy };
+  }
   if (input.agent) record.agent = input.agent;
   return record;
 }

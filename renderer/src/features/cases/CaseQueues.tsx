@@ -108,34 +108,41 @@ export function CaseQueues() {
     />
   );
 
-  /** In the 整改 queue the clock that matters is the rectification's 15 working days. */
-  const rectifying = (c: CaseRecord) =>
-    queue === '整改' && c.rectification !== undefined && c.rectification.status !== '已完成';
-  const row = (c: CaseRecord) => (
-    <TableRow key={c.id} hover sx={{ cursor: 'pointer' }} onClick={() => void navigate(`/cases/${c.id}`)}>
-      <TableCell sx={NO_WRAP}>
-        <Link component={RouterLink} to={`/cases/${c.id}`} sx={{ fontVariantNumeric: 'tabular-nums' }}>
-          {c.trackingNumber}
-        </Link>
-      </TableCell>
-      <TableCell>{residentCell(c.residentId ? result?.residents.get(c.residentId) : undefined)}</TableCell>
-      <TableCell sx={{ minWidth: '9em' }}>{c.matterName}</TableCell>
-      <TableCell sx={NO_WRAP}>{c.status}</TableCell>
-      <TableCell sx={NO_WRAP}>{rectifying(c) ? `整改 ${c.rectification?.dueDay}` : (c.deadline ?? '—')}</TableCell>
-      <TableCell>
-        <TimeLimitChip
-          status={
-            rectifying(c)
-              ? timeLimitStatus(c.rectification?.dueDay, today, calendar, false)
-              : caseTimeLimitStatus(c, today, calendar)
-          }
-        />
-      </TableCell>
-      <TableCell sx={NO_WRAP}>{community.grids.find((g) => g.id === c.gridId)?.name ?? '—'}</TableCell>
-      <TableCell sx={NO_WRAP}>{staffNames.get(c.firstContactId)}</TableCell>
-      <TableCell sx={NO_WRAP}>{staffNames.get(c.handlerId)}</TableCell>
-    </TableRow>
-  );
+  /**
+   * The clock that matters in a follow-up queue: in 整改 the rectification's 15 working days, in
+   * 待回访 a consultation's reply limit. Elsewhere the promised date.
+   */
+  const followUp = (c: CaseRecord): { label: string; due: string } | null => {
+    if (queue === '整改' && c.rectification && c.rectification.status !== '已完成')
+      return { label: '整改', due: c.rectification.dueDay };
+    if (queue === '待回访' && c.callback?.dueDay && c.callback.status !== '已回访')
+      return { label: '答复', due: c.callback.dueDay };
+    return null;
+  };
+  const row = (c: CaseRecord) => {
+    const f = followUp(c);
+    return (
+      <TableRow key={c.id} hover sx={{ cursor: 'pointer' }} onClick={() => void navigate(`/cases/${c.id}`)}>
+        <TableCell sx={NO_WRAP}>
+          <Link component={RouterLink} to={`/cases/${c.id}`} sx={{ fontVariantNumeric: 'tabular-nums' }}>
+            {c.trackingNumber}
+          </Link>
+        </TableCell>
+        <TableCell>{residentCell(c.residentId ? result?.residents.get(c.residentId) : undefined)}</TableCell>
+        <TableCell sx={{ minWidth: '9em' }}>{c.matterName}</TableCell>
+        <TableCell sx={NO_WRAP}>{c.status}</TableCell>
+        <TableCell sx={NO_WRAP}>{f ? `${f.label} ${f.due}` : (c.deadline ?? '—')}</TableCell>
+        <TableCell>
+          <TimeLimitChip
+            status={f ? timeLimitStatus(f.due, today, calendar, false) : caseTimeLimitStatus(c, today, calendar)}
+          />
+        </TableCell>
+        <TableCell sx={NO_WRAP}>{community.grids.find((g) => g.id === c.gridId)?.name ?? '—'}</TableCell>
+        <TableCell sx={NO_WRAP}>{staffNames.get(c.firstContactId)}</TableCell>
+        <TableCell sx={NO_WRAP}>{staffNames.get(c.handlerId)}</TableCell>
+      </TableRow>
+    );
+  };
 
   return (
     <Stack spacing={2}>

@@ -138,13 +138,32 @@ export function CaseDraftEditor({
                     key={mode}
                     value={mode}
                     label={mode}
-                    disabled={mode === '帮代办' && !m.proxyEligible}
+                    disabled={!modeFits(mode, m)}
                     control={<Radio />}
                   />
                 ))}
               </RadioGroup>
               {errors.mode && <Typography color="error">{errors.mode}</Typography>}
             </FormControl>
+            {draft.mode === '咨询' && (
+              <FormControl error={Boolean(errors.answered && !draft.answer)}>
+                <FormLabel id={`answer-${draft.key}`}>答复</FormLabel>
+                <RadioGroup
+                  row
+                  aria-labelledby={`answer-${draft.key}`}
+                  value={draft.answer}
+                  onChange={(e) => set({ answer: e.target.value as DraftState['answer'] })}
+                >
+                  <FormControlLabel value="当场答复" label="当场答复" control={<Radio />} />
+                  <FormControlLabel
+                    value="未能当场答复"
+                    label={`未能当场答复（${m.replyLimitDays ?? 1} 个工作日内电话答复）`}
+                    control={<Radio />}
+                  />
+                </RadioGroup>
+                {errors.answered && !draft.answer && <Typography color="error">{errors.answered}</Typography>}
+              </FormControl>
+            )}
             {draft.mode === '预约' && (
               <TextField
                 label="预约时间"
@@ -192,8 +211,24 @@ function safePlan(d: CaseDraft, today: string, calendar: WorkingCalendar): CaseP
   }
 }
 
+/** Which counter modes a matter allows: 咨询 only for consultation matters, and they only as 咨询 (or refused). */
+function modeFits(mode: (typeof COUNTER_MODES)[number], m: MatterType): boolean {
+  if (m.defaultMode === '咨询') return mode === '咨询' || mode === '不予受理';
+  if (mode === '咨询') return false;
+  return mode !== '帮代办' || m.proxyEligible;
+}
+
 function PlanPreview({ plan, mode, timeLimit }: { plan: CasePlan; mode: string; timeLimit: number }) {
   if (plan.status === '不予受理') return <Alert severity="warning">将打印不予受理告知书</Alert>;
+  if (mode === '咨询') {
+    return plan.replyBy ? (
+      <Alert severity="info" aria-label="答复期限">
+        咨询：请在 <strong>{plan.replyBy}</strong> 前电话答复居民（列入待回访），打印受理回执交居民
+      </Alert>
+    ) : (
+      <Alert severity="success">咨询：当场答复，保存后办结，无需打印</Alert>
+    );
+  }
   if (plan.status === '已受理' && mode === '帮代办' && plan.missing.length > 0) {
     return (
       <Alert severity="info" aria-label="承诺办结日期">

@@ -49,7 +49,7 @@ export function IntakeResult({ saved, resident, matters, onNew, active = true }:
             <Typography>
               {c.matterName}
               {c.mode !== c.status ? ` · ${c.mode}` : ''} · <strong>{c.status}</strong>
-              {c.deadline ? ` · 承诺办结日期 ${c.deadline}` : ''}
+              {c.mode === '咨询' ? ` · ${c.result ?? ''}` : c.deadline ? ` · 承诺办结日期 ${c.deadline}` : ''}
               {c.deadlineUncoveredYears?.length ? `（${uncoveredYearsText(c.deadlineUncoveredYears)}）` : ''}
             </Typography>
             <ReceiptActions

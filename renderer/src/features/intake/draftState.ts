@@ -13,6 +13,8 @@ export type DraftState = {
   appointmentAt: string;
   refusalReason: string;
   redirectTo: string;
+  /** 咨询: '当场答复' / '未能当场答复' ('' until chosen). */
+  answer: '' | '当场答复' | '未能当场答复';
 };
 
 let nextKey = 1;
@@ -31,6 +33,7 @@ export function emptyDraft(): DraftState {
     appointmentAt: '',
     refusalReason: '',
     redirectTo: '',
+    answer: '',
   };
 }
 
@@ -43,6 +46,7 @@ export function toCaseDraft(d: DraftState): CaseDraft | null {
   if (!d.matter) return null;
   const draft: CaseDraft = { matter: d.matter, mode: d.mode, received: d.received };
   if (d.mode === '预约') draft.appointmentAt = d.appointmentAt;
+  if (d.mode === '咨询' && d.answer) draft.answered = d.answer === '当场答复';
   if (d.mode === '不予受理') {
     draft.refusalReason = d.refusalReason;
     draft.redirectTo = d.redirectTo;

@@ -49,6 +49,8 @@ export function MatterDialog({ matter, all, categories, onClose }: Props) {
       forwardTo: def.forwardTo?.trim() || undefined,
     };
     if (cleaned.forwardTo === undefined) delete cleaned.forwardTo;
+    // Only consultations keep a reply limit (the catalog refuses it elsewhere).
+    if (cleaned.defaultMode !== '咨询' || cleaned.replyLimitDays === undefined) delete cleaned.replyLimitDays;
     const others = all.filter((m) => m.code !== matter?.code).map(toDef);
     const checked = parseCatalog({
       version: 1,
@@ -112,6 +114,15 @@ export function MatterDialog({ matter, all, categories, onClose }: Props) {
           value={def.timeLimitDays}
           onChange={(e) => set({ timeLimitDays: e.target.value === '' ? Number.NaN : Number(e.target.value) })}
         />
+        {def.defaultMode === '咨询' && (
+          <TextField
+            label="答复时限（工作日）"
+            type="number"
+            value={def.replyLimitDays ?? ''}
+            onChange={(e) => set({ replyLimitDays: e.target.value === '' ? undefined : Number(e.target.value) })}
+            helperText="不能当场答复时，几个工作日内答复居民"
+          />
+        )}
         <TextField
           select
           label="办理层级"
