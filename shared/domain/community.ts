@@ -75,3 +75,17 @@ export function validateGrids(names: string[]): string | null {
   if (long) return `网格名称不超过 20 个字：${long.slice(0, 20)}…`;
   return null;
 }
+
+/**
+ * A clock time as typed into a 24-hour field, made 'HH:mm': '8:00' → '08:00', '1830' → '18:30',
+ * '１８：３０' → '18:30'. Anything that is not a time is returned trimmed, for the validator
+ * to refuse with its message.
+ */
+export function normalizeClockTime(raw: string): string {
+  const t = raw.normalize('NFKC').trim().replace('：', ':');
+  const m = /^(\d{1,2}):?(\d{2})$/.exec(t);
+  if (!m) return t;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  return h <= 23 && min <= 59 ? `${String(h).padStart(2, '0')}:${m[2]}` : t;
+}

@@ -229,7 +229,8 @@ describe('parseCatalog on a broken copy', () => {
 describe('issue 9 item 3: the reply limit of consultation matters', () => {
   it('every shipped 咨询 matter has one; ZX-001 promises 3 working days as its guide says', () => {
     const matters = shipped().matters;
-    for (const m of matters.filter((x) => x.defaultMode === '咨询')) expect(m.replyLimitDays, m.code).toBeGreaterThan(0);
+    for (const m of matters.filter((x) => x.defaultMode === '咨询'))
+      expect(m.replyLimitDays, m.code).toBeGreaterThan(0);
     expect(matters.find((m) => m.code === 'ZX-001')?.replyLimitDays).toBe(3);
   });
 

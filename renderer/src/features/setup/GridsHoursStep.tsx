@@ -1,4 +1,5 @@
 import { Stack, TextField, Typography } from '@mui/material';
+import { TimeField } from '../../components/TimeField';
 import type { OpeningHours } from '@shared/domain/records';
 import { fieldState, type StepProps } from './stepProps';
 
@@ -36,13 +37,11 @@ export function GridsHoursStep({ form, errors, update }: StepProps) {
       </Typography>
       <Stack direction="row" spacing={2}>
         {TIME_FIELDS.map(({ span, end, label }) => (
-          <TextField
+          <TimeField
             key={label}
             label={label}
-            type="time"
             value={form.openingHours[span][end]}
-            onChange={(e) => setTime(span, end, e.target.value)}
-            slotProps={{ inputLabel: { shrink: true } }}
+            onChange={(v) => setTime(span, end, v)}
             error={hours.error}
           />
         ))}
