@@ -323,3 +323,29 @@ test('item 3: a consultation is answered on the spot, or gets a reply due within
   await expect(intake.result).toContainText('当场答复');
   await expect(intake.result.getByRole('button', { name: /^打印/ })).toHaveCount(0);
 });
+
+test('item 14 (part): 转办 takes a reason shown on the timeline; 报到 says what it means', async ({
+  page,
+  desk: { intake, cases, settings },
+}) => {
+  await settings.addClerk('李明', '864209');
+  await intake.open();
+  await intake.registerResident({ name: '张三', phone: '13812345678' });
+  await intake.pickMatter(1, 'dyzz', '党员组织关系转接');
+  await intake.allDocumentsReceived();
+  await page.keyboard.press('Control+Enter');
+  await page.getByRole('link', { name: '查看办件' }).click();
+  await cases.act('转办', async (d) => {
+    await d.getByLabel('转给').selectOption({ label: '李明（值班员）' });
+    await d.getByLabel(/^转办原因/).fill('需网格员上门核实');
+  });
+  await expect(page.getByRole('table', { name: '办理过程' })).toContainText('需网格员上门核实');
+  await cases.act('退回', (d) => d.getByLabel('退回理由').fill('转错人了'));
+  await cases.act('上报街道', async (d) => {
+    await d.getByRole('radio', { name: '日常' }).check();
+    await d.getByLabel('请求事项').fill('协调转出');
+    await d.getByLabel('上报至（科室或部门）').fill('街道党工委');
+  });
+  const checkIn = await cases.start('报到');
+  await expect(checkIn).toContainText('街道或部门接手这件事');
+});

@@ -23,7 +23,7 @@ export const transferRules = {
           status: '待签收',
           transfer: { fromStaffId: actor.staffId, toStaffId: to, at: now, day: today, returnTo },
         },
-        note: '转办，待签收',
+        note: clean(a.reason) ? `转办，待签收：${clean(a.reason)}` : '转办，待签收',
       };
     },
   },

@@ -41,7 +41,7 @@ export type CaseAction =
   /** Documents handed in while 待补正; resumes when none is missing any more. */
   | { type: '补正材料'; received: string[] }
   /** Hand-off to another staff member, who must sign for it. */
-  | { type: '转办'; toStaffId: string }
+  | { type: '转办'; toStaffId: string; reason?: string }
   /** The receiver of a 转办 takes the case: → 办理中, handler = receiver. */
   | { type: '签收' }
   /** Refuse a pending 转办 (receiver or admin), or the street office sends back an escalation not yet taken. */

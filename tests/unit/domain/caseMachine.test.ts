@@ -931,3 +931,18 @@ describe('fixtures are real dates', () => {
     expect(toDayNumber('2026-11-30')).toBeGreaterThan(toDayNumber('2026-11-23'));
   });
 });
+
+describe('issue 9 item 14: a 转办 can say why', () => {
+  it('puts the reason on the timeline; without one the note is as before', () => {
+    const withReason = applyAction(
+      FIXTURES.办理中,
+      { type: '转办', toStaffId: 'S3', reason: ' 需网格员上门核实 ' },
+      S2,
+      AT,
+      cal,
+    );
+    expect(withReason.ok && withReason.event.note).toBe('转办，待签收：需网格员上门核实');
+    const without = applyAction(FIXTURES.办理中, { type: '转办', toStaffId: 'S3' }, S2, AT, cal);
+    expect(without.ok && without.event.note).toBe('转办，待签收');
+  });
+});

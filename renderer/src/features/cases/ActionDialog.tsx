@@ -12,10 +12,11 @@ import {
   Radio,
   RadioGroup,
   TextField,
+  Typography,
 } from '@mui/material';
 import type { CaseActionType } from '@shared/domain/caseMachine';
 import type { CaseRecord, Staff } from '@shared/domain/records';
-import { fieldsOf, toAction, type FieldSpec, type Values } from './actionForms';
+import { fieldsOf, hintOf, toAction, type FieldSpec, type Values } from './actionForms';
 import { FormDialog } from '../../components/FormDialog';
 import { useGuardedAction } from '../../app/useGuardedAction';
 import type { CaseActionInput } from '../../db/repositories/cases';
@@ -162,6 +163,7 @@ export function ActionDialog({ type, record, documents, staff, meId, onApply, on
       busy={busy}
       error={error}
     >
+      {hintOf(type) && <Typography color="text.secondary">{hintOf(type)}</Typography>}
       {fieldsOf(type).length === 0 && (
         <span>
           确认对办件 {record.trackingNumber} 执行“{type}”？

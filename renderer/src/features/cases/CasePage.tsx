@@ -176,7 +176,11 @@ export function CasePage() {
                 <TableCell>{e.action}</TableCell>
                 <TableCell>{e.from && e.to && e.from !== e.to ? `${e.from} → ${e.to}` : (e.to ?? '')}</TableCell>
                 <TableCell>{name(e.by)}</TableCell>
-                <TableCell>{e.toStaffId ? `转给 ${name(e.toStaffId)}，待签收` : (e.note ?? '')}</TableCell>
+                <TableCell>
+                  {e.toStaffId
+                    ? `转给 ${name(e.toStaffId)}，${e.note?.replace(/^转办，/, '') ?? '待签收'}`
+                    : (e.note ?? '')}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -25,8 +25,9 @@ const choice = <T extends string>(v: Values[string] | undefined): T => str(v) as
 const yesNo = (v: Values[string] | undefined, yes: string): boolean =>
   str(v) === '' ? (undefined as unknown as boolean) : str(v) === yes;
 
-/** One action's form: its fields and how the values become the action. */
+/** One action's form: its fields, a line on what the action means, and how the values become the action. */
 type ActionForm<T extends CaseActionType> = {
+  hint?: string;
   fields: readonly FieldSpec[];
   toAction(v: Values): Extract<CaseActionInput, { type: T }>;
 };
@@ -52,11 +53,15 @@ const ACTION_FORMS = {
     toAction: (v) => ({ type: '补正材料', received: list(v.received) }),
   },
   转办: {
-    fields: [{ name: 'toStaffId', label: '转给', kind: 'staff' }],
-    toAction: (v) => ({ type: '转办', toStaffId: str(v.toStaffId) }),
+    fields: [
+      { name: 'toStaffId', label: '转给', kind: 'staff' },
+      { name: 'reason', label: '转办原因（如：需网格员上门核实）', kind: 'text' },
+    ],
+    toAction: (v) => ({ type: '转办', toStaffId: str(v.toStaffId), reason: str(v.reason) }),
   },
   签收: { fields: [], toAction: () => ({ type: '签收' }) },
   退回: {
+    hint: '退回：被转办的人不接手，或街道在报到前把上报退回社区；办件回到原来的状态。',
     fields: [{ name: 'reason', label: '退回理由', kind: 'multiline' }],
     toAction: (v) => ({ type: '退回', reason: str(v.reason) }),
   },
@@ -69,6 +74,7 @@ const ACTION_FORMS = {
     toAction: (v) => ({ type: '上报街道', level: choice(v.level), request: str(v.request), office: str(v.office) }),
   },
   报到: {
+    hint: '报到：街道或部门接手这件事（记录来报到的单位或人员和时间）；之后记录处理反馈，再由社区核实结项。',
     fields: [
       { name: 'who', label: '报到单位或人员', kind: 'text' },
       { name: 'at', label: '报到时间', kind: 'datetime' },
@@ -80,6 +86,7 @@ const ACTION_FORMS = {
     toAction: (v) => ({ type: '处理反馈', text: str(v.text) }),
   },
   核实结项: {
+    hint: '核实结项：社区向居民核实街道或部门的处理结果；未解决的继续办理。',
     fields: [
       { name: 'solved', label: '核实结果', kind: 'radio', options: ['已解决', '未解决'] },
       { name: 'note', label: '核实说明', kind: 'multiline' },
@@ -145,6 +152,12 @@ const ACTION_FORMS = {
     toAction: (v) => ({ type: '不予受理', reason: str(v.reason), redirectTo: str(v.redirectTo) }),
   },
 } satisfies { [T in CaseActionType]: ActionForm<T> };
+
+/** What the action means, for the clerk who has not met it before. */
+export function hintOf(type: CaseActionType): string | undefined {
+  const form = ACTION_FORMS[type];
+  return 'hint' in form ? form.hint : undefined;
+}
 
 /** The fields the dialog shows for `type`. */
 export function fieldsOf(type: CaseActionType): readonly FieldSpec[] {
