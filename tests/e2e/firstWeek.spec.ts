@@ -349,3 +349,35 @@ test('item 14 (part): 转办 takes a reason shown on the timeline; 报到 says w
   const checkIn = await cases.start('报到');
   await expect(checkIn).toContainText('街道或部门接手这件事');
 });
+
+test('item 15: the day’s register prints on A4 landscape and exports to Excel, masked', async ({
+  page,
+  desk: { intake },
+}) => {
+  await intake.open();
+  await intake.registerResident({ name: '张三', idNumber: '430104195803151237' });
+  await intake.pickMatter(1, 'jzdj', '居住登记');
+  await intake.allDocumentsReceived();
+  await page.keyboard.press('Control+Enter');
+  await expect(intake.trackingNumber(1)).toHaveText('THL-20261124-0001');
+  await intake.openRegister();
+  await page.getByRole('button', { name: '打印台账' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '台账已送打印' })).toBeVisible();
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出 Excel' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('来访台账-2026-11-24.xlsx');
+  const file = await download.path();
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file!);
+  const ws = wb.worksheets[0]!;
+  expect(ws.pageSetup.orientation).toBe('landscape');
+  const cells = ws.getSheetValues().flat().map(String).join(' ');
+  expect(cells).toContain('4301**********1237');
+  expect(cells).not.toContain('430104195803151237');
+  expect(cells).toContain('THL-20261124-0001');
+  expect(cells).toContain('居住登记');
+});

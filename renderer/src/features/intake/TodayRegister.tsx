@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import {
+  Alert,
   Button,
   Dialog,
   DialogActions,
@@ -25,6 +26,11 @@ import { VISIT_CHANNELS, type CaseRecord, type Resident } from '@shared/domain/r
 import { registerOfDay, type RegisterRow } from '../../db/repositories/visits';
 import { getMatterType } from '../../db/repositories/catalog';
 import { ReceiptActions } from '../../components/ReceiptActions';
+import { registerLines } from '@shared/domain/registerLines';
+import { renderRegister } from '@shared/receipts/registerDocument';
+import { platform } from '../../platform';
+import { useGuardedAction } from '../../app/useGuardedAction';
+import { registerWorkbook } from './registerWorkbook';
 import { FilterSelect } from '../../components/FilterSelect';
 import { localDateTime } from '../../app/clock';
 import { useDesk } from '../../app/desk';
@@ -63,6 +69,34 @@ export function TodayRegister() {
   );
   const residentOf = (id?: string): Resident | undefined => (id ? register?.residents.get(id) : undefined);
 
+  // Paper and Excel: the lines shown (filters apply), masked as on screen.
+  const output = useGuardedAction();
+  const [done, setDone] = useState<string | null>(null);
+  const lines = () =>
+    registerLines(
+      shown,
+      register?.residents ?? new Map(),
+      (id) => staffNames.get(id) ?? '',
+      (ms) => localDateTime(ms).slice(11),
+    );
+  const printRegister = () =>
+    output.run(async () => {
+      const html = renderRegister(community.name, today, lines(), localDateTime(desk.clock.now()));
+      const r = await platform.printHtml({ html, pageSize: { widthMm: 297, heightMm: 210 } });
+      setDone(r.printed ? '台账已送打印' : null);
+    });
+  const exportRegister = () =>
+    output.run(async () => {
+      const content = await registerWorkbook(community.name, today, lines());
+      const r = await platform.saveFile({
+        suggestedName: `来访台账-${today}.xlsx`,
+        content,
+        encoding: 'base64',
+        filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }],
+      });
+      setDone(r.saved ? `已导出 ${r.fileName}` : null);
+    });
+
   return (
     <Stack spacing={2}>
       <Typography variant="h4" component="h1">
@@ -81,10 +115,21 @@ export function TodayRegister() {
             COUNTER_MODES.map((m) => [m, m]),
           )}
           {select('staff', '首问责任人', [...staffNames.entries()])}
-          <Typography color="text.secondary">
+          <Typography color="text.secondary" sx={{ flexGrow: 1 }}>
             共 {shown.length} 条来访，{shown.reduce((n, r) => n + Math.max(1, r.cases.length), 0)} 行
           </Typography>
+          <Button variant="outlined" onClick={() => void printRegister()} disabled={output.busy}>
+            打印台账
+          </Button>
+          <Button variant="outlined" onClick={() => void exportRegister()} disabled={output.busy}>
+            导出 Excel
+          </Button>
         </Stack>
+        {(output.error || done) && (
+          <Alert severity={output.error ? 'error' : 'success'} role="status" sx={{ mt: 2 }}>
+            {output.error ?? done}
+          </Alert>
+        )}
       </Paper>
       <Paper>
         <Table aria-label="今日来访台账">
