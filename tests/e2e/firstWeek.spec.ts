@@ -132,12 +132,7 @@ test('item 7: a 转办 shows on the receiver’s 工作台, whose cards lead to 
   desk: { shell, intake, cases, settings, signIn },
 }) => {
   await settings.addClerk('李明', '864209');
-  await intake.open();
-  await intake.registerResident({ name: '张三', phone: '13812345678' });
-  await intake.pickMatter(1, 'dyzz', '党员组织关系转接');
-  await intake.allDocumentsReceived();
-  await page.keyboard.press('Control+Enter');
-  await page.getByRole('link', { name: '查看办件' }).click();
+  await intake.acceptAndOpen({ name: '张三', phone: '13812345678' }, 'dyzz', '党员组织关系转接');
   await cases.act('转办', (d) => d.getByLabel('转给').selectOption({ label: '李明（值班员）' }));
   await shell.signOut();
   await signIn.signIn('李明', '864209', '值班员');
@@ -329,12 +324,7 @@ test('item 14 (part): 转办 takes a reason shown on the timeline; 报到 says w
   desk: { intake, cases, settings },
 }) => {
   await settings.addClerk('李明', '864209');
-  await intake.open();
-  await intake.registerResident({ name: '张三', phone: '13812345678' });
-  await intake.pickMatter(1, 'dyzz', '党员组织关系转接');
-  await intake.allDocumentsReceived();
-  await page.keyboard.press('Control+Enter');
-  await page.getByRole('link', { name: '查看办件' }).click();
+  await intake.acceptAndOpen({ name: '张三', phone: '13812345678' }, 'dyzz', '党员组织关系转接');
   await cases.act('转办', async (d) => {
     await d.getByLabel('转给').selectOption({ label: '李明（值班员）' });
     await d.getByLabel(/^转办原因/).fill('需网格员上门核实');

@@ -60,6 +60,16 @@ export class IntakePage {
     await this.page.getByRole('button', { name: '保存登记（Ctrl+Enter）' }).click();
   }
 
+  /** A new resident's visit with one matter, all documents in, saved; then its case page. */
+  async acceptAndOpen(r: ResidentForm, query: string, matter: string): Promise<void> {
+    await this.open();
+    await this.registerResident(r);
+    await this.pickMatter(1, query, matter);
+    await this.allDocumentsReceived();
+    await this.page.keyboard.press('Control+Enter');
+    await this.page.getByRole('link', { name: '查看办件' }).click();
+  }
+
   /** The preview iframe of a receipt, opened from the result panel. */
   async previewReceipt(kind: string) {
     await this.page.getByRole('button', { name: `预览${kind}` }).click();
