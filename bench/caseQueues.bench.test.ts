@@ -86,6 +86,7 @@ describe(`case queues at ${COUNT.toLocaleString('en')} cases`, () => {
       ['bare one-status count (index)', () => db.cases.where('status').equals('办理中').count()],
       ['已超期 queue, first page + total', () => queuePage(q, '已超期', {}, { offset: 0, limit: 25 })],
       ['已超期 queue, page 3 by 网格', () => queuePage(q, '已超期', { gridId: 'g3' }, { offset: 50, limit: 25 })],
+      ['全部在办 queue, first page + total', () => queuePage(q, '全部在办', {}, { offset: 0, limit: 25 })],
       ['all queue counts (9 queues)', () => queueCounts(q)],
       ['工作台 counts', () => dashboardCounts(q)],
     ];
