@@ -17,6 +17,7 @@
  *   答复时限, listed in 待回访, and a 受理回执 with that date). Never a 0-day 承诺件.
  */
 import type { MatterDocument, MatterTypeDef } from './catalog';
+import { validateIdNumber } from './idNumber';
 import { validatePhone } from './phone';
 import {
   VISIT_CHANNELS,
@@ -152,7 +153,10 @@ export type VisitInput = {
 
 /** Chinese messages per field of the form; `caseErrors` per matter. */
 export type VisitFieldErrors = Partial<
-  Record<'resident' | 'channel' | 'content' | 'agentName' | 'agentRelation' | 'agentPhone' | 'cases', string>
+  Record<
+    'resident' | 'channel' | 'content' | 'agentName' | 'agentRelation' | 'agentPhone' | 'agentIdNumber' | 'cases',
+    string
+  >
 > & {
   caseErrors?: DraftErrors[];
 };
@@ -167,6 +171,10 @@ export function validateVisit(input: VisitInput, today: string): VisitFieldError
   if (input.agent) {
     if (!input.agent.name.trim()) e.agentName = '请填写代办人姓名';
     if (!input.agent.relation.trim()) e.agentRelation = '请填写代办人与居民的关系';
+    if (input.agent.idNumber) {
+      const id = validateIdNumber(input.agent.idNumber, { today });
+      if (!id.ok) e.agentIdNumber = id.message;
+    }
     if (input.agent.phone) {
       const p = validatePhone(input.agent.phone);
       if (!p.ok) e.agentPhone = p.message;
@@ -178,4 +186,13 @@ export function validateVisit(input: VisitInput, today: string): VisitFieldError
     if (caseErrors.some((c) => Object.keys(c).length > 0)) e.caseErrors = caseErrors;
   }
   return e;
+}
+
+/** The agent as stored: trimmed, the ID number in its normal form (NFKC, upper-case X). */
+export function normalizeAgent(agent: Agent, today: string): Agent {
+  const out: Agent = { name: agent.name.trim(), relation: agent.relation.trim() };
+  if (agent.phone?.trim()) out.phone = agent.phone.trim();
+  const id = agent.idNumber?.trim() ? validateIdNumber(agent.idNumber, { today }) : null;
+  if (id?.ok) out.idNumber = id.value;
+  return out;
 }

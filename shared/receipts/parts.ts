@@ -44,7 +44,11 @@ export function commonRows(data: ReceiptData): Row[] {
       data.agent.phone !== undefined && data.agent.phone.trim() !== ''
         ? ` <span class="num">${escapeHtml(maskPhone(data.agent.phone))}</span>`
         : '';
-    rows.push({ label: '代办人', valueHtml: `${escapeHtml(data.agent.name)}${relation}${phone}`, half: true });
+    const id =
+      data.agent.idNumber !== undefined && data.agent.idNumber.trim() !== ''
+        ? ` <span class="num">${escapeHtml(maskIdNumber(data.agent.idNumber))}</span>`
+        : '';
+    rows.push({ label: '代办人', valueHtml: `${escapeHtml(data.agent.name)}${relation}${phone}${id}`, half: true });
   }
   rows.push({ label: '受理时间', valueHtml: escapeHtml(formatReceiptDateTime(data.acceptedAt)), half: true });
   if (data.appointmentAt !== undefined && data.appointmentAt.trim() !== '') {

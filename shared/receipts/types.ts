@@ -26,7 +26,7 @@ export type ReceiptData = {
   /** RAW values: the templates always mask idNumber and phone. */
   resident: { name: string; idNumber?: string; phone?: string };
   /** 代办人; the phone is masked too. */
-  agent?: { name: string; relation: string; phone?: string };
+  agent?: { name: string; relation: string; phone?: string; idNumber?: string };
   /** 'YYYY-MM-DD HH:mm' local. */
   acceptedAt: string;
   /** 受理人 (首问责任人). */

@@ -371,3 +371,22 @@ test('item 15: the day’s register prints on A4 landscape and exports to Excel,
   expect(cells).toContain('THL-20261124-0001');
   expect(cells).toContain('居住登记');
 });
+
+test('item 14 (part): the 代办人 has an ID number field, masked on the receipt', async ({ page, desk: { intake } }) => {
+  await intake.open();
+  await intake.registerResident({ name: '李桂兰', phone: '13712345678' });
+  await page.getByLabel('他人代为办理（代办人）').check();
+  await page.getByLabel('代办人姓名').fill('王建国');
+  await page.getByLabel('与居民关系').fill('儿子');
+  await page.getByLabel('代办人身份证号').fill('430104195803151238');
+  await intake.pickMatter(1, 'jzdj', '居住登记');
+  await intake.allDocumentsReceived();
+  await intake.save();
+  await expect(page.getByText('校验位不正确，请核对')).toBeVisible();
+  await page.getByLabel('代办人身份证号').fill('430104195803151237');
+  await intake.save();
+  const receipt = await intake.previewReceipt('办结回执');
+  await expect(receipt.locator('body')).toContainText('王建国（儿子）');
+  await expect(receipt.locator('body')).toContainText('4301**********1237');
+  await expect(receipt.locator('body')).not.toContainText('430104195803151237');
+});

@@ -6,7 +6,8 @@ export const VISIT_CHANNELS: readonly VisitChannel[] = ['来站', '来电', '走
 
 export type VisitKind = '咨询' | '诉求' | '办件';
 
-export type Agent = { name: string; relation: string; phone?: string };
+/** Someone acting for the resident; the ID number where the matter needs it (低保 …), shown masked. */
+export type Agent = { name: string; relation: string; phone?: string; idNumber?: string };
 
 export type Visit = Stamp & {
   id: string;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { defaultCounterMode, planCase, validateDraft, type CaseDraft } from '@shared/domain/intake';
+import {
+  defaultCounterMode,
+  normalizeAgent,
+  planCase,
+  validateDraft,
+  validateVisit,
+  type CaseDraft,
+} from '@shared/domain/intake';
 import { createCalendar } from '@shared/domain/workingCalendar';
 import { TEST_MATTER } from './helpers';
 
@@ -104,5 +111,19 @@ describe('issue 9 item 3: 咨询 properly — never a 0-day 承诺件', () => {
     expect(later.status).toBe('已办结');
     expect(later.replyBy).toBe(calendar.addWorkingDays(TODAY, 3).date); // over National Day
     expect(later.replyBy! > '2026-10-08').toBe(true);
+  });
+});
+
+describe('issue 9 item 14: the agent’s ID number', () => {
+  const base = { channel: '来站' as const, kind: '办件' as const, content: '', residentId: 'r1', cases: [draft({})] };
+  it('is checked like the resident’s, and stored in its normal form', () => {
+    const bad = validateVisit(
+      { ...base, agent: { name: '王建国', relation: '儿子', idNumber: '430104195803151238' } },
+      TODAY,
+    );
+    expect(bad.agentIdNumber).toBe('校验位不正确，请核对');
+    const good = { name: ' 王建国 ', relation: '儿子', idNumber: '４３0104195803151237' }; // full-width digits typed
+    expect(validateVisit({ ...base, agent: good }, TODAY).agentIdNumber).toBeUndefined();
+    expect(normalizeAgent(good, TODAY)).toEqual({ name: '王建国', relation: '儿子', idNumber: '430104195803151237' });
   });
 });

@@ -152,6 +152,16 @@ describe('renderReceipt: kind-specific content', () => {
     expect(html).toContain('（2027 年节假日安排未录入，日期可能调整）');
   });
 
+  it('issue 9 item 14: the agent’s ID number prints masked', async () => {
+    const html = await renderReceipt(
+      '受理回执',
+      sample({ agent: { name: '王建国', relation: '儿子', idNumber: '430104195803151237' } }),
+      'a4',
+    );
+    expect(html).toContain('4301**********1237');
+    expect(html).not.toContain('430104195803151237');
+  });
+
   it('受理回执 without deadline omits the row', async () => {
     const html = await renderReceipt('受理回执', sample({ deadline: undefined, mode: '即办' }), 'a4');
     expect(html).not.toContain('承诺办结日期');

@@ -10,6 +10,7 @@
  * - 首问责任人 (`firstContactId`) is the signed-in staff member, set here and never changed.
  */
 import {
+  normalizeAgent,
   planCase,
   validateVisit,
   type CaseDraft,
@@ -95,6 +96,7 @@ function caseRecord(
 export async function registerVisit(desk: Desk, input: VisitInput): Promise<RegisteredVisit> {
   const errors = validateVisit(input, desk.clock.today());
   if (Object.keys(errors).length > 0) throw new VisitValidationError(errors);
+  if (input.agent) input = { ...input, agent: normalizeAgent(input.agent, desk.clock.today()) };
   const drafts = input.kind === '办件' ? input.cases : [];
   const visitId = desk.newId();
   const caseIds = drafts.map(() => desk.newId());

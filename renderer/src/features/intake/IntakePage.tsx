@@ -159,6 +159,7 @@ export function IntakePage({ active = true }: { active?: boolean }) {
               name: details.agentName.trim(),
               relation: details.agentRelation.trim(),
               phone: details.agentPhone.trim() || undefined,
+              idNumber: details.agentIdNumber.trim() || undefined,
             },
           }
         : {}),

@@ -13,6 +13,7 @@ export type VisitDetailsState = {
   agentName: string;
   agentRelation: string;
   agentPhone: string;
+  agentIdNumber: string;
 };
 
 export const emptyVisitDetails: VisitDetailsState = {
@@ -23,6 +24,7 @@ export const emptyVisitDetails: VisitDetailsState = {
   agentName: '',
   agentRelation: '',
   agentPhone: '',
+  agentIdNumber: '',
 };
 
 const KINDS: { value: VisitKind; label: string }[] = [
@@ -103,6 +105,12 @@ export function VisitDetails({ value: v, errors, onChange }: Props) {
             value={v.agentPhone}
             onChange={(e) => onChange({ agentPhone: e.target.value })}
             {...err('agentPhone')}
+          />
+          <TextField
+            label="代办人身份证号"
+            value={v.agentIdNumber}
+            onChange={(e) => onChange({ agentIdNumber: e.target.value })}
+            {...err('agentIdNumber', '需要时填写（如低保申请），回执上遮挡显示')}
           />
         </Stack>
       )}
