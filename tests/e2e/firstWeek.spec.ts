@@ -319,7 +319,7 @@ test('item 3: a consultation is answered on the spot, or gets a reply due within
   await expect(intake.result.getByRole('button', { name: /^打印/ })).toHaveCount(0);
 });
 
-test('item 14 (part): 转办 takes a reason shown on the timeline; 报到 says what it means', async ({
+test('item 14 (part): 转办 takes a reason shown on the timeline; a printable 上报事项单; 报到 says what it means', async ({
   page,
   desk: { intake, cases, settings },
 }) => {
@@ -336,6 +336,8 @@ test('item 14 (part): 转办 takes a reason shown on the timeline; 报到 says w
     await d.getByLabel('请求事项').fill('协调转出');
     await d.getByLabel('上报至（科室或部门）').fill('街道党工委');
   });
+  await page.getByRole('button', { name: '打印上报事项单' }).click();
+  await expect(page.getByRole('region', { name: '上报街道' }).getByRole('alert')).toHaveCount(0);
   const checkIn = await cases.start('报到');
   await expect(checkIn).toContainText('街道或部门接手这件事');
 });

@@ -27,6 +27,8 @@ import { can } from '@shared/domain/roles';
 import { addCaseNote, getCaseFile, performCaseAction, type CaseActionInput } from '../../db/repositories/cases';
 import { listStaff } from '../../db/repositories/staff';
 import { ReceiptActions } from '../../components/ReceiptActions';
+import { renderEscalationSheet } from '@shared/receipts/escalationSheet';
+import { platform } from '../../platform';
 import { KeyValueTable } from '../../components/KeyValueTable';
 import { localDateTime } from '../../app/clock';
 import { useDesk } from '../../app/desk';
@@ -46,6 +48,7 @@ export function CasePage() {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [note, setNote] = useState('');
   const noteAction = useGuardedAction();
+  const sheet = useGuardedAction();
   if (!file || !staff) return null;
   const { record, events, resident, matter, visit } = file;
   const today = desk.clock.today();
@@ -118,6 +121,28 @@ export function CasePage() {
           <Typography variant="h6" component="h2">
             上报街道（{esc.level}）· {esc.stage}
           </Typography>
+          <Button
+            sx={{ float: 'right' }}
+            variant="outlined"
+            onClick={() =>
+              void sheet.run(async () => {
+                const html = renderEscalationSheet({
+                  communityName: community.name,
+                  communityPhone: community.phone,
+                  trackingNumber: record.trackingNumber,
+                  matterName: record.matterName,
+                  resident,
+                  escalation: esc,
+                  raisedByName: name(esc.raisedBy),
+                  printedAt: localDateTime(desk.clock.now()),
+                });
+                await platform.printHtml({ html, pageSize: 'A4' });
+              })
+            }
+          >
+            打印上报事项单
+          </Button>
+          {sheet.error && <Alert severity="error">{sheet.error}</Alert>}
           <Typography>
             {esc.raisedDay} 上报至 {esc.office}：{esc.request}
           </Typography>

@@ -1,0 +1,63 @@
+/**
+ * 上报事项单: what the community hands the street office (or department) when it escalates a
+ * case (社区吹哨) — the matter, the request, the class, who raised it and when, and lines for
+ * 报到 and 处理反馈 to be filled in. A4, every value escaped, the resident's numbers masked.
+ */
+import { maskIdNumber, maskPhone } from '../domain/masking';
+import type { Escalation } from '../domain/records';
+import { formatReceiptDate } from './format';
+import { BLANK, escapeHtml, rowsHtml, section, type Row } from './html';
+import { A4_CSS, COMMON_CSS } from './styles';
+
+export type EscalationSheetData = {
+  communityName: string;
+  communityPhone: string;
+  trackingNumber: string;
+  matterName: string;
+  resident?: { name: string; idNumber?: string; phone?: string };
+  escalation: Escalation;
+  raisedByName: string;
+  printedAt: string;
+};
+
+export function renderEscalationSheet(d: EscalationSheetData): string {
+  const e = d.escalation;
+  const resident = d.resident
+    ? [d.resident.name, maskIdNumber(d.resident.idNumber), maskPhone(d.resident.phone)].filter(Boolean).join(' ')
+    : '—';
+  const rows: Row[] = [
+    { label: '受理编号', valueHtml: `<strong>${escapeHtml(d.trackingNumber)}</strong>`, strong: true },
+    { label: '事项', valueHtml: escapeHtml(d.matterName) },
+    { label: '上报类别', valueHtml: `<strong>${escapeHtml(e.level)}</strong>`, half: true },
+    { label: '上报日期', valueHtml: escapeHtml(formatReceiptDate(e.raisedDay)), half: true },
+    { label: '上报至', valueHtml: escapeHtml(e.office), half: true },
+    { label: '上报人', valueHtml: escapeHtml(d.raisedByName), half: true },
+    { label: '居民', valueHtml: escapeHtml(resident) },
+    { label: '请求事项', valueHtml: `<span class="pre">${escapeHtml(e.request)}</span>`, strong: true },
+  ];
+  const fill: Row[] = [
+    { label: '报到单位 / 人员', valueHtml: BLANK, half: true },
+    { label: '报到时间', valueHtml: BLANK, half: true },
+    { label: '处理反馈', valueHtml: `${BLANK}<br>${BLANK}` },
+  ];
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>上报事项单 ${escapeHtml(d.trackingNumber)}</title>
+<style>${COMMON_CSS}${A4_CSS}</style>
+</head>
+<body class="layout-a4">
+<main class="sheet">
+<header class="head">
+<div class="community">${escapeHtml(d.communityName)}</div>
+<h1>上报事项单</h1>
+</header>
+${rowsHtml(rows)}
+${section('街道（部门）填写', rowsHtml(fill))}
+<footer class="foot"><p>社区联系电话：<span class="num">${escapeHtml(d.communityPhone)}</span></p><p>打印时间：${escapeHtml(d.printedAt)}</p></footer>
+</main>
+</body>
+</html>
+`;
+}
