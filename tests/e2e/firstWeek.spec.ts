@@ -392,3 +392,16 @@ test('item 14 (part): the 代办人 has an ID number field, masked on the receip
   await expect(receipt.locator('body')).toContainText('4301**********1237');
   await expect(receipt.locator('body')).not.toContainText('430104195803151237');
 });
+
+test('item 1: Esc closes a dialog and gives the focus back to what opened it', async ({ page, desk: { intake } }) => {
+  await intake.open();
+  const open = page.getByRole('button', { name: '登记新居民' });
+  await open.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(open).toBeFocused();
+  await page.keyboard.press('F2'); // the shortcuts work again at once
+  await expect(intake.search).toBeFocused();
+});
