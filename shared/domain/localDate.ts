@@ -116,3 +116,18 @@ export function dayOfWeek(value: string): number {
 export function compareLocalDates(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * A local date and time as typed into a 24-hour field, made 'YYYY-MM-DDTHH:mm':
+ * '2026-11-26 9:30', '2026/11/26 09:30', '20261126 0930', full-width digits. Anything that is
+ * not a real date and time is returned trimmed, for the form's validator to refuse.
+ */
+export function normalizeLocalDateTime(raw: string): string {
+  const t = raw.normalize('NFKC').trim();
+  const m = /^(\d{4})[-/.]?(\d{1,2})[-/.]?(\d{1,2})[ T]+(\d{1,2}):?(\d{2})$/.exec(t);
+  if (!m) return t;
+  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
+  if (!isRealDate(y, mo, d) || h > 23 || mi > 59) return t;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${y}-${p(mo)}-${p(d)}T${p(h)}:${p(mi)}`;
+}

@@ -405,3 +405,17 @@ test('item 1: Esc closes a dialog and gives the focus back to what opened it', a
   await page.keyboard.press('F2'); // the shortcuts work again at once
   await expect(intake.search).toBeFocused();
 });
+
+test('item 9: 预约时间 is a 24-hour field whatever the browser language', async ({ page, desk: { intake } }) => {
+  await intake.open();
+  await intake.registerResident({ name: '吴敏', phone: '13600004444' });
+  await intake.pickMatter(1, 'jtys', '家庭医生签约服务预约');
+  const field = intake.matter(1).getByLabel('预约时间');
+  expect(await field.getAttribute('type')).not.toBe('datetime-local');
+  await field.fill('2026/11/26 930');
+  await field.blur();
+  await expect(field).toHaveValue('2026-11-26 09:30');
+  await intake.allDocumentsReceived();
+  await intake.save();
+  await expect(intake.trackingNumber(1)).toHaveText('THL-20261124-0001');
+});

@@ -1,6 +1,7 @@
 /** Issue 9 item 9: opening hours are typed as 24-hour times, whatever the browser's language. */
 import { describe, expect, it } from 'vitest';
 import { normalizeClockTime, validateOpeningHours } from '../../../shared/domain/community';
+import { normalizeLocalDateTime } from '../../../shared/domain/localDate';
 
 describe('normalizeClockTime', () => {
   it.each([
@@ -20,5 +21,20 @@ describe('normalizeClockTime', () => {
       weekend: { start: '09:00', end: '12:00' },
     };
     expect(validateOpeningHours(h)).toBe('工作日开放时间格式应为 时:分，如 08:00');
+  });
+});
+
+describe('normalizeLocalDateTime (预约时间, 报到时间)', () => {
+  it.each([
+    ['2026-11-26 09:30', '2026-11-26T09:30'],
+    ['2026-11-26T09:30', '2026-11-26T09:30'],
+    ['2026/11/26 9:30', '2026-11-26T09:30'],
+    ['20261126 0930', '2026-11-26T09:30'],
+    ['２０２６-１１-２６ １８：０５', '2026-11-26T18:05'],
+  ])('%s → %s', (raw, value) => expect(normalizeLocalDateTime(raw)).toBe(value));
+
+  it('leaves what is not a real date and time for the form to refuse', () => {
+    for (const raw of ['2026-02-30 09:00', '2026-11-26 24:00', '11/26 9:30 AM', ''])
+      expect(normalizeLocalDateTime(raw)).toBe(raw.trim());
   });
 });

@@ -18,6 +18,7 @@ import type { CaseActionType } from '@shared/domain/caseMachine';
 import type { CaseRecord, Staff } from '@shared/domain/records';
 import { fieldsOf, hintOf, toAction, type FieldSpec, type Values } from './actionForms';
 import { FormDialog } from '../../components/FormDialog';
+import { DateTimeField } from '../../components/DateTimeField';
 import { useGuardedAction } from '../../app/useGuardedAction';
 import type { CaseActionInput } from '../../db/repositories/cases';
 
@@ -59,13 +60,11 @@ export function ActionDialog({ type, record, documents, staff, meId, onApply, on
         );
       case 'datetime':
         return (
-          <TextField
+          <DateTimeField
             key={f.name}
             label={f.label}
-            type="datetime-local"
-            value={v ?? ''}
-            onChange={(e) => set(f.name, e.target.value)}
-            slotProps={{ inputLabel: { shrink: true } }}
+            value={typeof v === 'string' ? v : ''}
+            onChange={(value) => set(f.name, value)}
           />
         );
       case 'radio':

@@ -32,6 +32,7 @@ import type { WorkingCalendar } from '@shared/domain/workingCalendar';
 import type { MatterType } from '../../db/matterType';
 import { draftForMatter, toCaseDraft, type DraftState } from './draftState';
 import { MatterPicker } from './MatterPicker';
+import { DateTimeField } from '../../components/DateTimeField';
 
 type Props = {
   index: number;
@@ -165,14 +166,12 @@ export function CaseDraftEditor({
               </FormControl>
             )}
             {draft.mode === '预约' && (
-              <TextField
+              <DateTimeField
                 label="预约时间"
-                type="datetime-local"
                 value={draft.appointmentAt}
-                onChange={(e) => set({ appointmentAt: e.target.value })}
-                slotProps={{ inputLabel: { shrink: true } }}
+                onChange={(appointmentAt) => set({ appointmentAt })}
                 error={Boolean(errors.appointmentAt)}
-                helperText={errors.appointmentAt ?? ' '}
+                helperText={errors.appointmentAt}
               />
             )}
             {draft.mode === '不予受理' && (
