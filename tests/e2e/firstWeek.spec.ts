@@ -196,7 +196,7 @@ test('item 10: 再办一个事项 puts the focus in the new 事项 field; Ctrl+P
   await expect(page.getByRole('status').filter({ hasText: '办结回执已送打印' })).toHaveCount(2);
 });
 
-test('item 13: namesakes are told apart in the search by birth year and address', async ({
+test('item 13: namesakes are told apart in the search and the 居民 list by birth year and address', async ({
   page,
   desk: { intake },
 }) => {
@@ -206,6 +206,11 @@ test('item 13: namesakes are told apart in the search by birth year and address'
   await intake.search.fill('刘芳');
   await expect(page.getByRole('list', { name: '查找结果' })).toContainText('1958年生');
   await expect(page.getByRole('list', { name: '查找结果' })).toContainText('4301**********1237');
+  // …and in the 居民 list.
+  await page.keyboard.press('Alt+7');
+  const list = page.getByRole('table', { name: '最近登记的居民' });
+  await expect(list.getByRole('columnheader', { name: '出生年份' })).toBeVisible();
+  await expect(list.getByRole('row', { name: /刘芳/ })).toContainText('1958年');
 });
 
 test('item 16: the app loads without a missing file (favicon included)', async ({ page }) => {
@@ -406,7 +411,7 @@ test('item 1: Esc closes a dialog and gives the focus back to what opened it', a
   await expect(intake.search).toBeFocused();
 });
 
-test('item 9: 预约时间 is a 24-hour field whatever the browser language', async ({ page, desk: { intake } }) => {
+test('item 9: 预约时间 is a 24-hour field whatever the browser language', async ({ desk: { intake } }) => {
   await intake.open();
   await intake.registerResident({ name: '吴敏', phone: '13600004444' });
   await intake.pickMatter(1, 'jtys', '家庭医生签约服务预约');

@@ -15,6 +15,7 @@ import type { Resident } from '@shared/domain/records';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useNavigate } from 'react-router';
 import { maskIdNumber, maskPhone } from '@shared/domain/masking';
+import { residentAddress } from '@shared/domain/resident';
 import { useDesk } from '../../app/desk';
 import { listRecentResidents } from '../../db/repositories/residents';
 import { initialFromQuery, ResidentDialog } from './ResidentDialog';
@@ -64,6 +65,8 @@ export function ResidentList() {
           <TableHead>
             <TableRow>
               <TableCell>姓名</TableCell>
+              <TableCell>出生年份</TableCell>
+              <TableCell>住址</TableCell>
               <TableCell>身份证号</TableCell>
               <TableCell>联系电话</TableCell>
               <TableCell>网格</TableCell>
@@ -76,6 +79,8 @@ export function ResidentList() {
                 <TableCell>
                   <Button onClick={() => open(r.id)}>{r.name}</Button>
                 </TableCell>
+                <TableCell>{r.birthDate ? `${r.birthDate.slice(0, 4)}年` : '—'}</TableCell>
+                <TableCell>{residentAddress(r) || '—'}</TableCell>
                 <TableCell>{maskIdNumber(r.idNumber)}</TableCell>
                 <TableCell>{maskPhone(r.phone)}</TableCell>
                 <TableCell>{gridName(r.gridId)}</TableCell>
