@@ -5,7 +5,7 @@
  * - required documents missing → 一次性告知单 (every missing document at once), except for
  *   帮代办: staff collect the documents at the resident's home, so there is nothing to bring;
  * - accepted for later (承诺件, 预约, 帮代办) and not waiting for documents → 受理回执;
- * - finished (已办结, 已归档) → 办结回执;
+ * - finished (已办结, 已归档) → 办结回执, listed first (the latest paper);
  * - 咨询: nothing when answered on the spot; a 受理回执 (with the reply date) while the reply
  *   is still due.
  */
@@ -26,8 +26,9 @@ export function receiptKindsFor(c: ReceiptFacts): ReceiptKindForCase[] {
     return pending ? ['受理回执'] : [];
   }
   const kinds: ReceiptKindForCase[] = [];
+  // The most recent paper first (it is what Ctrl+P prints on a reprint).
+  if (c.status === '已办结' || c.status === '已归档') kinds.push('办结回执');
   if (c.documentsMissing.length > 0 && c.mode !== '帮代办') kinds.push('一次性告知单');
   if (c.status !== '待补正' && c.mode !== '即办') kinds.push('受理回执');
-  if (c.status === '已办结' || c.status === '已归档') kinds.push('办结回执');
   return kinds;
 }

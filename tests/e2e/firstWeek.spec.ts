@@ -424,3 +424,19 @@ test('item 9: 预约时间 is a 24-hour field whatever the browser language', as
   await intake.save();
   await expect(intake.trackingNumber(1)).toHaveText('THL-20261124-0001');
 });
+
+test('item 10 (last part): a finished case shows one layout switch, said once, and the 办结回执 first', async ({
+  page,
+  desk: { intake, cases },
+}) => {
+  await intake.acceptAndOpen({ name: '郑红', phone: '13600005555' }, 'dyzz', '党员组织关系转接');
+  await cases.act('开始办理');
+  await cases.act('办结', async (d) => {
+    await d.getByLabel('办理结果').fill('已转入');
+    await d.getByRole('radio', { name: '当面' }).check();
+  });
+  const receipts = page.getByRole('region', { name: '回执' });
+  await expect(receipts.getByRole('group', { name: /版式/ })).toHaveCount(1);
+  await expect(receipts).toContainText('回执版式（以下回执均按此打印）');
+  await expect(receipts.getByRole('group', { name: /回执$/ })).toHaveText([/办结回执/, /受理回执/]);
+});

@@ -13,6 +13,7 @@ import {
   Stack,
   ToggleButton,
   ToggleButtonGroup,
+  Typography,
 } from '@mui/material';
 import type { ReceiptData, ReceiptKind, ReceiptLayout } from '@shared/receipts/types';
 import { receiptFileName } from '@shared/receipts/format';
@@ -83,7 +84,9 @@ export function ReceiptActions({ kinds, load, label = '', printShortcut = false 
 
   return (
     <Stack spacing={1}>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+      {/* One layout for this case's receipts, said once; then one row per receipt. */}
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        <Typography component="span">{kinds.length > 1 ? '回执版式（以下回执均按此打印）' : '回执版式'}</Typography>
         <ToggleButtonGroup
           size="small"
           exclusive
@@ -94,8 +97,17 @@ export function ReceiptActions({ kinds, load, label = '', printShortcut = false 
           <ToggleButton value="a4">A4</ToggleButton>
           <ToggleButton value="thermal80">80mm 小票</ToggleButton>
         </ToggleButtonGroup>
+      </Stack>
+      <Stack spacing={1}>
         {kinds.map((kind) => (
-          <Stack key={kind} direction="row" spacing={1}>
+          <Stack
+            key={kind}
+            direction="row"
+            spacing={1}
+            sx={{ alignItems: 'center' }}
+            role="group"
+            aria-label={`${label}${kind}`}
+          >
             <Button variant="contained" onClick={() => void print(kind)} aria-label={`打印${label}${kind}`}>
               打印{kind}
               {printShortcut && kind === kinds[0] ? '（Ctrl+P）' : ''}

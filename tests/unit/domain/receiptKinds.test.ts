@@ -31,8 +31,8 @@ const CASES: [string, ReceiptFacts, string[]][] = [
     ['受理回执'],
   ],
   ['承诺件 in handling', { status: '办理中', mode: '承诺件', documentsMissing: none }, ['受理回执']],
-  ['承诺件 finished', { status: '已办结', mode: '承诺件', documentsMissing: none }, ['受理回执', '办结回执']],
-  ['承诺件 archived', { status: '已归档', mode: '承诺件', documentsMissing: none }, ['受理回执', '办结回执']],
+  ['承诺件 finished', { status: '已办结', mode: '承诺件', documentsMissing: none }, ['办结回执', '受理回执']],
+  ['承诺件 archived', { status: '已归档', mode: '承诺件', documentsMissing: none }, ['办结回执', '受理回执']],
   ['即办 done at the counter', { status: '已办结', mode: '即办', documentsMissing: none }, ['办结回执']],
   [
     '承诺件 paused later for a document',
