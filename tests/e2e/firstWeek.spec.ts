@@ -161,6 +161,7 @@ test('keyboard target: a returning resident’s 即办 with one required documen
   const type = (text: string) => (done.push(`type "${text}"`), page.keyboard.type(text));
 
   await press('F2'); // new registration, focus in the resident search
+  await expect(intake.search).toBeFocused(); // (what the clerk sees before typing; not an action)
   await type('zxl'); // 赵小兰 by initials
   await expect(page.getByRole('list', { name: '查找结果' })).toContainText('赵小兰');
   await press('Enter'); // picks her; focus moves to the matter

@@ -5,7 +5,7 @@
  * in as a navigation intent (app/deskShortcuts.ts). The registration in progress is kept in
  * sessionStorage (intakeDraft.ts) until it is saved or discarded.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Alert, Button, Chip, Paper, Stack, Typography } from '@mui/material';
 import { useLocation } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -60,7 +60,9 @@ export function IntakePage({ active = true }: { active?: boolean }) {
 
   /** Where the keyboard goes next; applied once that field is on screen (after any re-render). */
   const [focusTarget, setFocusTarget] = useState<'search' | 'matter' | null>(null);
-  useEffect(() => {
+  // Layout effects: the focus moves in the same task as the render, before the next keystroke
+  // (a clerk types the name right after F2).
+  useLayoutEffect(() => {
     const el = focusTarget === 'search' ? searchRef.current : focusTarget === 'matter' ? matterRef.current : null;
     if (!el) return;
     el.focus();
@@ -107,7 +109,7 @@ export function IntakePage({ active = true }: { active?: boolean }) {
   const latest = useRef({ dirty, reset, hasResident: resident !== null, resident, details, drafts });
   latest.current = { dirty, reset, hasResident: resident !== null, resident, details, drafts };
   const handledKey = useRef<string | null>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!restored || handledKey.current === locationKey) return;
     handledKey.current = locationKey;
     const intent = intakeIntentOf(locationState);
