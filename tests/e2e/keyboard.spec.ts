@@ -36,3 +36,36 @@ test('a returning resident is served start to finish from the keyboard', async (
   await page.keyboard.press('F2');
   await expect(intake.search).toBeFocused();
 });
+
+test('F2 then F3 in the same instant: a new registration, the search focused, nothing lost', async ({
+  page,
+  desk: { setup, intake },
+}) => {
+  await setup.complete();
+  await intake.open();
+  await intake.registerResident({ name: '单一', phone: '13900001111' });
+  await page.getByRole('textbox', { name: '诉求内容' }).fill('咨询居住证');
+  // Both presses reach the app before React renders once (one task): the first still counts.
+  await page.evaluate(() => {
+    for (const key of ['F2', 'F3']) window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+  });
+  await expect(intake.search).toBeFocused();
+  await expect(page.getByRole('status').filter({ hasText: '上一份未保存的登记已放弃' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: '诉求内容' })).toHaveValue('');
+});
+
+test('F3 with a resident chosen brings the search back and keeps the rest of the form', async ({
+  page,
+  desk: { setup, intake },
+}) => {
+  await setup.complete();
+  await intake.open();
+  await intake.registerResident({ name: '单一', phone: '13900001111' });
+  await page.getByRole('textbox', { name: '诉求内容' }).fill('咨询居住证');
+  await page.keyboard.press('F3');
+  await expect(intake.search).toBeFocused();
+  await expect(intake.selectedResident).toHaveCount(0);
+  await expect(page.getByRole('textbox', { name: '诉求内容' })).toHaveValue('咨询居住证');
+  await page.keyboard.type('13900001111');
+  await expect(page.getByRole('list', { name: '查找结果' })).toContainText('单一');
+});

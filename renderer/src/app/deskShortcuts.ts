@@ -1,27 +1,36 @@
 /**
  * The shortcuts that work from every section: Alt+1 … Alt+9 for the nine sections; F2 a new
- * registration (来访登记 with the focus in the resident search); F3 the resident search. They
- * reach the registration form as a navigation intent in the router state, so the form acts on
- * them once it is shown (and after its kept draft is restored). F2/F3 wait while a dialog is
- * open (useShortcut); Esc closes the dialog first.
+ * registration (来访登记 with the focus in the resident search); F3 the resident search. Each
+ * press is queued as an intent and the registration form is navigated to; the form takes every
+ * queued intent, in order, once it is shown (and after its kept draft is restored). A queue, not
+ * the router state: two quick presses (F2 then F3) can land in one render, and the first must
+ * still start a new registration; and going Back to an old entry must not replay a press.
+ * F2/F3 wait while a dialog is open (useShortcut); Esc closes the dialog first.
  */
 import { useEffect } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, type NavigateFunction } from 'react-router';
 import { SECTIONS } from './sections';
 import { useShortcut } from './useShortcut';
 
 /** What the registration form should do on arrival. */
 export type IntakeIntent = 'new' | 'search' | 'open';
 
-export function intakeIntentOf(state: unknown): IntakeIntent | undefined {
-  const intent = (state as { intake?: unknown } | null)?.intake;
-  return intent === 'new' || intent === 'search' || intent === 'open' ? intent : undefined;
+const pendingIntents: IntakeIntent[] = [];
+
+/** The presses not yet acted on, oldest first; taking them empties the queue. */
+export function takeIntakeIntents(): IntakeIntent[] {
+  return pendingIntents.splice(0);
+}
+
+function toIntake(navigate: NavigateFunction, intent: IntakeIntent): void {
+  pendingIntents.push(intent);
+  void navigate('/intake');
 }
 
 export function useDeskShortcuts(): void {
   const navigate = useNavigate();
-  useShortcut('F2', () => void navigate('/intake', { state: { intake: 'new' } }));
-  useShortcut('F3', () => void navigate('/intake', { state: { intake: 'search' } }));
+  useShortcut('F2', () => toIntake(navigate, 'new'));
+  useShortcut('F3', () => toIntake(navigate, 'search'));
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
@@ -30,7 +39,8 @@ export function useDeskShortcuts(): void {
       if (!section) return;
       e.preventDefault();
       // Arriving in 来访登记 puts the focus where the clerk types next.
-      void navigate(section.path, section.path === '/intake' ? { state: { intake: 'open' } } : undefined);
+      if (section.path === '/intake') toIntake(navigate, 'open');
+      else void navigate(section.path);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

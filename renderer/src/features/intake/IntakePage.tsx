@@ -17,7 +17,7 @@ import { listActiveMatterTypes } from '../../db/repositories/catalog';
 import type { MatterType } from '../../db/matterType';
 import { registerVisit, VisitValidationError, type RegisteredVisit } from '../../db/repositories/visits';
 import { getResident } from '../../db/repositories/residents';
-import { intakeIntentOf } from '../../app/deskShortcuts';
+import { takeIntakeIntents } from '../../app/deskShortcuts';
 import { useDesk } from '../../app/desk';
 import { useGuardedAction } from '../../app/useGuardedAction';
 import { useShortcut } from '../../app/useShortcut';
@@ -98,28 +98,37 @@ export function IntakePage({ active = true }: { active?: boolean }) {
     if (restored && !saved) saveIntakeDraft(desk.actor.id, { residentId: resident?.id ?? null, details, drafts });
   }, [desk, restored, saved, resident, details, drafts]);
 
-  // F2 / F3 / Alt+2 arrive as a navigation intent (once per navigation, after the restore).
+  // F2 / F3 / Alt+2 arrive as queued intents (taken on each navigation, after the restore).
   // F2 on a half-filled form starts afresh at once, and offers to bring the discarded one back.
   const [discarded, setDiscarded] = useState<{
     resident: Resident | null;
     details: VisitDetailsState;
     drafts: DraftState[];
   } | null>(null);
-  const { key: locationKey, state: locationState } = useLocation();
-  const latest = useRef({ dirty, reset, hasResident: resident !== null, resident, details, drafts });
-  latest.current = { dirty, reset, hasResident: resident !== null, resident, details, drafts };
-  const handledKey = useRef<string | null>(null);
+  const { key: locationKey } = useLocation();
+  const latest = useRef({ dirty, reset, resident, details, drafts, saved });
+  latest.current = { dirty, reset, resident, details, drafts, saved };
   useLayoutEffect(() => {
-    if (!restored || handledKey.current === locationKey) return;
-    handledKey.current = locationKey;
-    const intent = intakeIntentOf(locationState);
-    const now = latest.current;
-    if (intent === 'new') {
-      setDiscarded(now.dirty ? { resident: now.resident, details: now.details, drafts: now.drafts } : null);
-      now.reset();
-    } else if (intent === 'open' && now.hasResident) setFocusTarget('matter');
-    else if (intent) focusSearch();
-  }, [restored, locationKey, locationState]);
+    if (!restored) return;
+    const form = latest.current;
+    let { dirty, resident, saved } = form; // as the next press in this batch finds them
+    for (const intent of takeIntakeIntents()) {
+      // F3 on the saved result: that visit is kept, so a new registration starts at the search.
+      if (intent === 'new' || (intent === 'search' && saved)) {
+        setDiscarded(dirty ? { resident: form.resident, details: form.details, drafts: form.drafts } : null);
+        form.reset();
+        dirty = false;
+        resident = null;
+        saved = null;
+      } else if (intent === 'open' && resident) setFocusTarget('matter');
+      else {
+        // F3 with a resident already chosen: the search comes back, the rest of the form stays.
+        if (intent === 'search') resident = null;
+        setResident(resident);
+        focusSearch();
+      }
+    }
+  }, [restored, locationKey]);
 
   function restoreDiscarded() {
     if (!discarded) return;
