@@ -46,7 +46,9 @@ export function App() {
       <StorageErrorAlert />
       <DeskBaseProvider>
         <SessionProvider>
-          <HashRouter>
+          {/* Navigation renders at once, not as a transition: after F2 / F3 the focus must be in
+              the search before the clerk's next keystroke arrives (a deferred render lost it). */}
+          <HashRouter useTransitions={false}>
             <Gates />
           </HashRouter>
         </SessionProvider>
