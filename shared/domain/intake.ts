@@ -22,6 +22,8 @@ import { validatePhone } from './phone';
 import {
   VISIT_CHANNELS,
   type Agent,
+  type CaseRecord,
+  type Stamp,
   type CaseStatus,
   type ServiceMode,
   type VisitChannel,
@@ -195,4 +197,57 @@ export function normalizeAgent(agent: Agent, today: string): Agent {
   const id = agent.idNumber?.trim() ? validateIdNumber(agent.idNumber, { today }) : null;
   if (id?.ok) out.idNumber = id.value;
   return out;
+}
+
+/** Who accepted it and on which day. */
+export type Acceptance = { staffId: string; today: string };
+
+/**
+ * The case record as accepted at the counter (before its stamps): status, promised date,
+ * pause, consultation callback, refusal and agent as the plan and the draft decide.
+ */
+export function acceptedCaseRecord(
+  draft: CaseDraft,
+  plan: CasePlan,
+  ids: { id: string; trackingNumber: string; visitId: string },
+  input: VisitInput,
+  at: Acceptance,
+  gridId: string | undefined,
+): Omit<CaseRecord, keyof Stamp> {
+  const record: Omit<CaseRecord, keyof Stamp> = {
+    id: ids.id,
+    trackingNumber: ids.trackingNumber,
+    residentId: input.residentId,
+    visitId: ids.visitId,
+    matterCode: draft.matter.code,
+    matterName: draft.matter.name,
+    mode: draft.mode,
+    status: plan.status,
+    gridId,
+    acceptedDay: at.today,
+    deadline: plan.deadline,
+    documentsReceived: draft.received.filter((r) => draft.matter.documents.some((d) => d.name === r)),
+    documentsMissing: plan.missing.map((m) => m.name),
+    firstContactId: at.staffId,
+    handlerId: at.staffId,
+    timeLimitDays: draft.matter.timeLimitDays,
+  };
+  // Waiting for documents: the clock has not started; it starts when they are complete.
+  if (plan.status === '待补正') record.pause = { from: at.today, resumeTo: '已受理' };
+  if (plan.status === '已办结') record.completedDay = at.today;
+  if (plan.uncoveredYears.length > 0) record.deadlineUncoveredYears = plan.uncoveredYears;
+  if (draft.mode === '预约') record.appointmentAt = draft.appointmentAt;
+  if (draft.mode === '不予受理') {
+    record.refusalReason = draft.refusalReason?.trim();
+    record.redirectTo = draft.redirectTo?.trim();
+  }
+  if (plan.status === '已办结') record.result = '当场办结';
+  if (draft.mode === '咨询') {
+    record.result = plan.replyBy ? `未能当场答复，${plan.replyBy} 前答复` : '当场答复';
+    // The reply to give is a callback: listed in 待回访, due by the matter's 答复时限.
+    if (plan.replyBy)
+      record.callback = { status: '待回访', createdDay: at.today, failedAttempts: 0, dueDay: plan.replyBy };
+  }
+  if (input.agent) record.agent = input.agent;
+  return record;
 }

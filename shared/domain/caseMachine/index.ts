@@ -51,7 +51,7 @@ import {
 
 export { CASE_ACTION_TYPES } from './types';
 export type { Actor, ActionTime, ApplyResult, CaseAction, CaseActionType, CaseState } from './types';
-export { caseStateFromRecord, openEscalation, READ_ONLY_REASON } from './state';
+export { caseStateFromRecord, openEscalation, READ_ONLY_REASON, recordWithState } from './state';
 export { deadlineAfterPause } from './handling';
 export { RECTIFICATION_WORKING_DAYS } from './completion';
 

@@ -81,3 +81,12 @@ export function withLastEscalation(s: CaseState, esc: Escalation): Escalation[] 
   const list = s.escalations ?? [];
   return [...list.slice(0, -1), esc];
 }
+
+/** Writes the machine's state back onto the stored record (fields it removed are removed). */
+export function recordWithState(record: CaseRecord, state: CaseState): CaseRecord {
+  const machineKeys = Object.keys(caseStateFromRecord(record)) as (keyof CaseState)[];
+  const base: CaseRecord = { ...record };
+  for (const k of machineKeys) delete (base as Partial<Record<keyof CaseState, unknown>>)[k];
+  const { timeLimitDays, ...fields } = state;
+  return { ...base, ...fields, timeLimitDays };
+}

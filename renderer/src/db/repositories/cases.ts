@@ -7,7 +7,7 @@
  * Invariants: 首问责任人 never changes (the machine guarantees it; asserted again here);
  * archived cases are read-only except an admin's reopen with a reason.
  */
-import { applyAction, caseStateFromRecord, type CaseAction, type CaseState } from '@shared/domain/caseMachine';
+import { applyAction, caseStateFromRecord, recordWithState, type CaseAction } from '@shared/domain/caseMachine';
 import { caseAuditAction } from '@shared/domain/audit';
 import { QUEUE_INDEX, QUEUES, queueKeyRange, type QueueContext, type QueueName } from '@shared/domain/caseQueues';
 import { can } from '@shared/domain/roles';
@@ -88,7 +88,7 @@ export async function performCaseAction(desk: Desk, caseId: string, input: CaseA
       desk.calendar,
     );
     if (!result.ok) throw new DomainRefusal(result.reason);
-    const next = await tx.cases.put(mergeState(record, result.next));
+    const next = await tx.cases.put(recordWithState(record, result.next));
     if (next.firstContactId !== record.firstContactId) throw new Error('invariant: first contact changed');
     if (archiveSeq) await tx.counters.put(archiveSeq);
     await addCaseEvent(desk, tx, result.event);
@@ -100,15 +100,6 @@ export async function performCaseAction(desk: Desk, caseId: string, input: CaseA
     });
     return next;
   });
-}
-
-/** Writes the machine's state back onto the stored record (fields it removed are removed). */
-function mergeState(record: CaseRecord, state: CaseState): CaseRecord {
-  const machineKeys = Object.keys(caseStateFromRecord(record)) as (keyof CaseState)[];
-  const base: CaseRecord = { ...record };
-  for (const k of machineKeys) delete (base as Partial<Record<keyof CaseState, unknown>>)[k];
-  const { timeLimitDays, ...fields } = state;
-  return { ...base, ...fields, timeLimitDays };
 }
 
 /**

@@ -10,6 +10,7 @@
  * - 首问责任人 (`firstContactId`) is the signed-in staff member, set here and never changed.
  */
 import {
+  acceptedCaseRecord,
   normalizeAgent,
   planCase,
   validateVisit,
@@ -38,55 +39,6 @@ export class VisitValidationError extends DomainRefusal {
 }
 
 export type RegisteredVisit = { visit: Visit; cases: CaseRecord[]; plans: CasePlan[] };
-
-/** Who accepted it and on which day. */
-type Acceptance = { staffId: string; today: string };
-
-function caseRecord(
-  draft: CaseDraft,
-  plan: CasePlan,
-  ids: { id: string; trackingNumber: string; visitId: string },
-  input: VisitInput,
-  at: Acceptance,
-  gridId: string | undefined,
-): Unstamped<CaseRecord> {
-  const record: Unstamped<CaseRecord> = {
-    id: ids.id,
-    trackingNumber: ids.trackingNumber,
-    residentId: input.residentId,
-    visitId: ids.visitId,
-    matterCode: draft.matter.code,
-    matterName: draft.matter.name,
-    mode: draft.mode,
-    status: plan.status,
-    gridId,
-    acceptedDay: at.today,
-    deadline: plan.deadline,
-    documentsReceived: draft.received.filter((r) => draft.matter.documents.some((d) => d.name === r)),
-    documentsMissing: plan.missing.map((m) => m.name),
-    firstContactId: at.staffId,
-    handlerId: at.staffId,
-    timeLimitDays: draft.matter.timeLimitDays,
-  };
-  // Waiting for documents: the clock has not started; it starts when they are complete.
-  if (plan.status === '待补正') record.pause = { from: at.today, resumeTo: '已受理' };
-  if (plan.status === '已办结') record.completedDay = at.today;
-  if (plan.uncoveredYears.length > 0) record.deadlineUncoveredYears = plan.uncoveredYears;
-  if (draft.mode === '预约') record.appointmentAt = draft.appointmentAt;
-  if (draft.mode === '不予受理') {
-    record.refusalReason = draft.refusalReason?.trim();
-    record.redirectTo = draft.redirectTo?.trim();
-  }
-  if (plan.status === '已办结') record.result = '当场办结';
-  if (draft.mode === '咨询') {
-    record.result = plan.replyBy ? `未能当场答复，${plan.replyBy} 前答复` : '当场答复';
-    // The reply to give is a callback: listed in 待回访, due by the matter's 答复时限.
-    if (plan.replyBy)
-      record.callback = { status: '待回访', createdDay: at.today, failedAttempts: 0, dueDay: plan.replyBy };
-  }
-  if (input.agent) record.agent = input.agent;
-  return record;
-}
 
 /**
  * Saves the visit and its cases, received by the desk's actor today; returns them with the
@@ -143,7 +95,7 @@ export async function registerVisit(desk: Desk, input: VisitInput): Promise<Regi
       await tx.counters.put({ key, value: seq });
       const trackingNumber = formatTrackingNumber({ communityCode: desk.community.code, date: tx.today, seq });
       const record = await tx.cases.add(
-        caseRecord(
+        acceptedCaseRecord(
           draft,
           plan,
           { id: caseIds[i] as string, trackingNumber, visitId },
