@@ -6,10 +6,11 @@
  *   今日到期 / 即将超期 read just the open cases instead of every case ever accepted.
  * - `flags`: the queues a case is in (FLAGS in caseQueues.ts), for a multiEntry index: one key
  *   range per queue (a multi-value `anyOf` over statuses is far slower on large stores).
- * - `queueKeys`: per flag, the key that orders the case in that queue (caseQueues.ts).
+ * - `queueKeys`: the keys that order (and filter) the case in each of its queues (caseQueues.ts).
  * All are recomputed on every write (`withIndexes`, applied by db/derived.ts).
  */
-import { FLAGS, queueKeyOf } from './caseQueues';
+import { FLAGS, queueKeysOf } from './caseQueues';
+import { caseSearchKeysOf } from './caseSearch';
 import { OPEN_CASE_STATUSES, type CaseRecord, type CaseStatus } from './records';
 
 export const RUNNING_STATUSES: readonly CaseStatus[] = ['已受理', '办理中', '待签收', '已上报街道'];
@@ -32,16 +33,17 @@ export function flagsOf(c: CaseRecord): string[] {
   const followUpOpen =
     (c.callback && c.callback.status === '待回访') || (c.rectification && c.rectification.status !== '已完成');
   if ((c.status === '已办结' || c.status === '不予受理') && !followUpOpen) flags.push(FLAGS.toArchive);
-  // 我的办件: the first-contact person and the current handler, while the case still needs work.
-  if (flags.length > 0) for (const id of new Set([c.firstContactId, c.handlerId])) flags.push(FLAGS.mine(id));
+  // 我的办件 (open) and 我的已办结: the first-contact person and the current handler.
+  const open = OPEN_CASE_STATUSES.includes(c.status);
+  for (const id of new Set([c.firstContactId, c.handlerId])) flags.push(open ? FLAGS.mine(id) : FLAGS.mineFinished(id));
   return flags;
 }
 
 /** The record with its derived index fields brought up to date. */
 export function withIndexes(c: CaseRecord): CaseRecord {
   const flags = flagsOf(c);
-  const next: CaseRecord = { ...c, flags, queueKeys: flags.map((f) => queueKeyOf(f, c)) };
   const due = dueDayOf(c);
+  const next: CaseRecord = { ...c, flags, queueKeys: queueKeysOf(c, flags, due), searchKeys: caseSearchKeysOf(c) };
   if (due) next.dueDay = due;
   else delete next.dueDay;
   return next;

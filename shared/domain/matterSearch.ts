@@ -5,7 +5,7 @@
  */
 import { pinyin } from 'pinyin-pro';
 import type { MatterTypeDef } from './catalog';
-import { normalizeQuery } from './pinyinKeys';
+import { normalizeQuery } from './searchQuery';
 
 /** Full pinyin and initials of a text ('低保' → 'dibao', 'db'). */
 function pinyinForms(text: string): string[] {

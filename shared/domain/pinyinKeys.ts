@@ -28,6 +28,9 @@
  * queries (< 4) match many phone prefixes.
  */
 import { pinyin } from 'pinyin-pro';
+import { normalizeQuery } from './searchQuery';
+
+export { normalizeQuery };
 import { normalizeIdNumber } from './idNumber';
 import { validatePhone } from './phone';
 
@@ -42,20 +45,8 @@ export const MAX_PINYIN_KEYS = 8;
 /** Cap on readings taken for one polyphonic character. */
 export const MAX_READINGS_PER_CHAR = 3;
 
-/** Separators ignored in names and queries: whitespace, middle dots, hyphens, apostrophes, commas. */
-const SEPARATORS = /[\s\u00B7\u2022\u2027\u30FB\u2010-\u2015\-_.'’,，、]+/gu;
 const HAN = /\p{Script=Han}/u;
 const LATIN_OR_DIGIT = /^[a-z0-9]$/;
-
-/**
- * Normalises a search query to the key form: NFKC (full-width → half-width), lower-case,
- * separators and spaces removed, ü → v; a trailing x after digits becomes 'X' (ID numbers).
- */
-export function normalizeQuery(q: string | null | undefined): string {
-  let s = (q ?? '').normalize('NFKC').toLowerCase().replace(SEPARATORS, '').replace(/ü/g, 'v');
-  if (/^\d+x$/.test(s)) s = `${s.slice(0, -1)}X`;
-  return s;
-}
 
 type Segment = { readings: string[] };
 

@@ -30,10 +30,17 @@ export const SCHEMA_V2 = {
     'id, &trackingNumber, residentId, visitId, matterCode, status, deadline, firstContactId, handlerId, gridId, acceptedDay, dueDay, *flags',
 };
 
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  cases:
+    'id, &trackingNumber, residentId, visitId, matterCode, status, deadline, firstContactId, handlerId, gridId, acceptedDay, dueDay, *flags, *queueKeys',
+};
+
 /** A plain Dexie (no app middleware) with the shipped schemas up to `version`. */
-export function openShipped(name: string, version: 1 | 2): Dexie {
+export function openShipped(name: string, version: 1 | 2 | 3): Dexie {
   const db = new Dexie(name);
   db.version(1).stores(SCHEMA_V1);
   if (version >= 2) db.version(2).stores(SCHEMA_V2);
+  if (version >= 3) db.version(3).stores(SCHEMA_V3);
   return db;
 }

@@ -50,7 +50,7 @@ describe('upgrade v1 → v2 (case queues)', () => {
     expect(await db.cases.where('flags').equals('待签收:s2').primaryKeys()).toEqual(['4']);
     expect(await db.cases.where('flags').equals('待补正').primaryKeys()).toEqual(['3']);
     expect((await db.cases.get('2'))?.dueDay).toBeUndefined();
-    expect(db.verno).toBe(3); // and on to the latest version
+    expect(db.verno).toBe(4); // and on to the latest version
     db.close();
 
     // Opening again (already upgraded) changes nothing.
@@ -72,10 +72,73 @@ describe('upgrade v2 → v3 (queue order)', () => {
     v2.close();
 
     const db = new DutyDeskDB(name);
-    expect((await db.cases.get('2'))?.queueKeys).toContain('在办|2026-11-05|THL-20261101-0002');
-    const open = await db.cases.where('queueKeys').between('在办|', '在办|\uffff', true, true).primaryKeys();
+    // (Through v4 too: the keys have the v4 shape, with an empty filter part.)
+    expect((await db.cases.get('2'))?.queueKeys).toContain('在办||2026-11-05|THL-20261101-0002');
+    const open = await db.cases.where('queueKeys').between('在办||', '在办||\uffff', true, true).primaryKeys();
     expect(open).toEqual(['2', '1', '3']); // soonest first, no promised date last
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
+    db.close();
+  });
+});
+
+describe('upgrade v3 → v4 (filters, 我的已办结, case search by index)', () => {
+  it('rebuilds the queue keys with their filters and adds the search keys of cases and visits', async () => {
+    const name = `upgrade-v4-${Date.now()}`;
+    const v3 = openShipped(name, 3);
+    await v3.table('cases').bulkAdd([
+      {
+        ...v1Case('1', { deadline: '2026-11-20', gridId: 'g1' }),
+        flags: ['在办', '我的:s1'],
+        queueKeys: ['在办|2026-11-20|THL-20261101-0001'],
+      },
+      { ...v1Case('2', { status: '已归档', visitId: 'v2' }), flags: [], queueKeys: [] },
+    ]);
+    await v3.table('visits').bulkAdd([
+      {
+        id: 'v2',
+        day: '2026-11-01',
+        visitedAt: 1,
+        channel: '来站',
+        firstContactId: 's1',
+        content: '办理党员组织关系转出',
+        kind: '办件',
+        caseIds: ['2'],
+        createdAt: 1,
+        createdBy: 's1',
+        updatedAt: 1,
+        updatedBy: 's1',
+      },
+      {
+        id: 'v3',
+        day: '2026-11-01',
+        visitedAt: 2,
+        channel: '来电',
+        firstContactId: 's1',
+        content: '咨询低保',
+        kind: '咨询',
+        caseIds: [],
+        createdAt: 1,
+        createdBy: 's1',
+        updatedAt: 1,
+        updatedBy: 's1',
+      },
+    ]);
+    v3.close();
+
+    const db = new DutyDeskDB(name);
+    const inRange = (lower: string) =>
+      db.cases.where('queueKeys').between(lower, `${lower}\uffff`, true, true).primaryKeys();
+    expect(await inRange('在办|网格=g1|')).toEqual(['1']);
+    expect(await inRange('在办|事项=DY-001|')).toEqual(['1']);
+    expect(await inRange('到期||')).toEqual(['1']);
+    // The archived case left 我的办件 for 我的已办结; the old key shape is gone.
+    expect(await db.cases.where('flags').equals('我办结:s1').primaryKeys()).toEqual(['2']);
+    expect(await db.cases.where('queueKeys').equals('在办|2026-11-20|THL-20261101-0001').count()).toBe(0);
+    expect(await db.cases.where('searchKeys').startsWith('号:0002|').primaryKeys()).toEqual(['2']);
+    expect(await db.cases.where('searchKeys').startsWith('词:组织|').count()).toBe(2);
+    expect(await db.visits.where('words').startsWith('转出|').primaryKeys()).toEqual(['v2']);
+    expect((await db.visits.get('v3'))?.words).toBeUndefined(); // no case, no words
+    expect(db.verno).toBe(4);
     db.close();
   });
 });

@@ -2,16 +2,16 @@
  * The gates in front of the app: load the community profile → first-run setup if there is
  * none → sign-in → the shell. Providers (theme, locale, session) wrap everything.
  */
-import { CssBaseline, ThemeProvider, Box, CircularProgress } from '@mui/material';
+import { CssBaseline, ThemeProvider } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { HashRouter } from 'react-router';
-import { useEffect } from 'react';
+import { Suspense, useEffect, type ReactNode } from 'react';
 import { getCommunity } from '../db/repositories/community';
-import { SetupWizard } from '../features/setup/SetupWizard';
 import { SignInPage } from '../features/signin/SignInPage';
 import { StorageErrorAlert } from '../components/StorageErrorAlert';
 import { requestPersistentStorage } from '../db/persistence';
-import { AppShell } from './AppShell';
+import { Loading } from '../components/Loading';
+import { AppShell, prefetchPages, SetupWizard } from './lazyPages';
 import { DeskBaseProvider, DeskProvider, useDeskBase } from './desk';
 import { SessionProvider, useSession } from './session';
 import { theme } from './theme';
@@ -20,20 +20,33 @@ function Gates() {
   const base = useDeskBase();
   const community = useLiveQuery(() => getCommunity(base).then((c) => c ?? null), [base]);
   const { staff, ready } = useSession();
-  if (community === undefined || !ready) {
+  // The screens behind sign-in load while the clerk types the PIN.
+  const signingIn = community !== undefined && community !== null && ready && !staff;
+  useEffect(() => {
+    if (!signingIn) return;
+    const t = setTimeout(prefetchPages, 200);
+    return () => clearTimeout(t);
+  }, [signingIn]);
+  if (community === undefined || !ready) return <Loading fullScreen />;
+  if (community === null)
     return (
-      <Box sx={{ display: 'grid', placeItems: 'center', height: '100vh' }}>
-        <CircularProgress aria-label="正在加载" />
-      </Box>
+      <Lazy>
+        <SetupWizard />
+      </Lazy>
     );
-  }
-  if (community === null) return <SetupWizard />;
   if (!staff) return <SignInPage community={community} />;
   return (
-    <DeskProvider staff={staff} community={community}>
-      <AppShell />
-    </DeskProvider>
+    <Lazy>
+      <DeskProvider staff={staff} community={community}>
+        <AppShell />
+      </DeskProvider>
+    </Lazy>
   );
+}
+
+/** A screen that loads as its own chunk, with the spinner meanwhile. */
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Loading fullScreen />}>{children}</Suspense>;
 }
 
 export function App() {

@@ -6,11 +6,9 @@ import { AppBar, Box, Drawer, List, ListItemButton, ListItemText, Toolbar, Typog
 import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
 import { SectionPlaceholder } from '../components/SectionPlaceholder';
 import { ErrorBoundary } from '../components/ErrorBoundary';
-import { DashboardPage } from '../features/dashboard/DashboardPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { IntakeSection } from '../features/intake/IntakeSection';
-import { ResidentsSection } from '../features/residents/ResidentsSection';
-import { CasesSection } from '../features/cases/CasesSection';
+import { Suspense } from 'react';
+import { CasesSection, DashboardPage, IntakeSection, ResidentsSection, SettingsPage } from './lazyPages';
+import { Loading } from '../components/Loading';
 import { useDeskShortcuts } from './deskShortcuts';
 import { SignOutButton } from './SignOutButton';
 import { SECTIONS } from './sections';
@@ -64,18 +62,20 @@ export function AppShell() {
       <Box component="main" sx={{ flexGrow: 1, p: 3 }}>
         <Toolbar />
         <ErrorBoundary key={pathname}>
-          <Routes>
-            <Route path="/" element={<Navigate to="/dashboard" replace />} />
-            <Route path="/dashboard" element={<DashboardPage />} />
-            <Route path="/settings" element={<SettingsPage />} />
-            <Route path="/intake/*" element={<IntakeSection />} />
-            <Route path="/residents/*" element={<ResidentsSection />} />
-            <Route path="/cases/*" element={<CasesSection />} />
-            {SECTIONS.filter((s) => s.plan && !BUILT.includes(s.path)).map((s) => (
-              <Route key={s.path} path={s.path} element={<SectionPlaceholder section={s} />} />
-            ))}
-            <Route path="*" element={<Navigate to="/dashboard" replace />} />
-          </Routes>
+          <Suspense fallback={<Loading />}>
+            <Routes>
+              <Route path="/" element={<Navigate to="/dashboard" replace />} />
+              <Route path="/dashboard" element={<DashboardPage />} />
+              <Route path="/settings" element={<SettingsPage />} />
+              <Route path="/intake/*" element={<IntakeSection />} />
+              <Route path="/residents/*" element={<ResidentsSection />} />
+              <Route path="/cases/*" element={<CasesSection />} />
+              {SECTIONS.filter((s) => s.plan && !BUILT.includes(s.path)).map((s) => (
+                <Route key={s.path} path={s.path} element={<SectionPlaceholder section={s} />} />
+              ))}
+              <Route path="*" element={<Navigate to="/dashboard" replace />} />
+            </Routes>
+          </Suspense>
         </ErrorBoundary>
       </Box>
     </Box>

@@ -15,6 +15,7 @@ import type { EntityName, KeyOf, RecordOf } from './entities';
 import { derivedFieldsMiddleware } from './derived';
 import { upgradeV2CaseQueues } from './upgrades/v2-case-queues';
 import { upgradeV3CaseOrder } from './upgrades/v3-case-order';
+import { upgradeV4CaseSearch } from './upgrades/v4-case-search';
 
 export const DB_NAME = 'duty-desk';
 
@@ -56,6 +57,14 @@ class DutyDeskDatabase extends Dexie {
           'id, &trackingNumber, residentId, visitId, matterCode, status, deadline, firstContactId, handlerId, gridId, acceptedDay, dueDay, *flags, *queueKeys',
       })
       .upgrade(upgradeV3CaseOrder);
+    // v4: queues filtered by index, 我的已办结, 办件检索 by index (upgrades/v4-case-search.ts).
+    this.version(4)
+      .stores({
+        cases:
+          'id, &trackingNumber, residentId, visitId, matterCode, status, deadline, firstContactId, handlerId, gridId, acceptedDay, dueDay, *flags, *queueKeys, *searchKeys',
+        visits: 'id, residentId, day, visitedAt, channel, firstContactId, kind, *words',
+      })
+      .upgrade(upgradeV4CaseSearch);
     this.use(derivedFieldsMiddleware);
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Derived fields: values stored only so an index can answer a query, computed from the record
- * itself — a case's queue fields (`dueDay`, `flags`, shared/domain/caseIndex) and a resident's
- * search keys (`searchKeys`, shared/domain/pinyinKeys).
+ * itself — a case's queue and search fields (`dueDay`, `flags`, `queueKeys`, `searchKeys`,
+ * shared/domain/caseIndex), a visit's words (`words`, shared/domain/caseSearch) and a resident's
+ * search keys (`searchKeys`, shared/domain/pinyinKeys, loaded on first need: searchKeys.ts).
  *
  * They are applied in ONE place, a DBCore middleware on the database: every `add` and `put`
  * reaching IndexedDB passes through it, whether it comes from a repository, an upgrade, a
@@ -12,17 +13,26 @@
  */
 import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
 import { withIndexes } from '@shared/domain/caseIndex';
-import { searchKeysForResident } from '@shared/domain/pinyinKeys';
-import type { Resident } from '@shared/domain/records';
+import { visitWordsOf } from '@shared/domain/caseSearch';
+import type { Resident, Visit } from '@shared/domain/records';
 import type { EntityName, RecordOf } from './entities';
+import { searchKeysNow } from './searchKeys';
 
 function withSearchKeys(r: Resident): Resident {
-  return { ...r, searchKeys: searchKeysForResident(r) };
+  return { ...r, searchKeys: searchKeysNow().searchKeysForResident(r) };
+}
+
+function withWords(v: Visit): Visit {
+  const words = visitWordsOf(v);
+  if (words.length > 0) return { ...v, words };
+  const { words: _none, ...rest } = v;
+  return rest;
 }
 
 const DERIVED: { [N in EntityName]?: (record: RecordOf<N>) => RecordOf<N> } = {
   cases: withIndexes,
   residents: withSearchKeys,
+  visits: withWords,
 };
 
 /** The record with its derived fields brought up to date (the record itself for other tables). */

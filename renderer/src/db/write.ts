@@ -14,6 +14,7 @@
  * - `tx.audit(…)` rows with the same actor and time.
  * A failure that is not a `DomainRefusal` becomes a `StorageError`, reported to the UI.
  */
+import { ensureSearchKeys } from './searchKeys';
 import type { AuditAction } from '@shared/domain/audit';
 import type { AuditEntry, Stamp } from '@shared/domain/records';
 import { Dexie, type Table } from 'dexie';
@@ -135,6 +136,8 @@ export async function writeTx<N extends WritableName, T>(
   tables: readonly N[],
   fn: (tx: WriteTx<N>) => Promise<T>,
 ): Promise<T> {
+  // Derived fields that need a module loaded on first use (searchKeys.ts), before the transaction.
+  if ((tables as readonly string[]).includes('residents')) await ensureSearchKeys();
   const db = writableDb(desk);
   const now = desk.clock.now();
   const today = desk.clock.today(now);

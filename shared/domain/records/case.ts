@@ -143,8 +143,10 @@ export type CaseRecord = Stamp & {
   // --- Derived index fields (caseIndex.ts), recomputed on every write. ---
   dueDay?: string;
   flags?: string[];
-  /** Derived (caseQueues.ts): `<flag>|<sort>|<tracking number>` per flag, the queue order. */
+  /** Derived (caseQueues.ts): `<list>|<filter>|<sort>|<tracking number>`, the queue order. */
   queueKeys?: string[];
+  /** Derived (caseSearch.ts): tracking-number tails and matter-name words, for 办件检索. */
+  searchKeys?: string[];
 };
 
 export type CaseEvent = {

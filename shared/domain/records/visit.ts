@@ -23,4 +23,6 @@ export type Visit = Stamp & {
   kind: VisitKind;
   /** Cases started by this visit (办件). */
   caseIds: string[];
+  /** Derived (caseSearch.ts): pairs of characters of `content`, on visits that started cases. */
+  words?: string[];
 };

@@ -36,10 +36,11 @@ describe('derived queue indexes', () => {
   });
 
   it('finished cases wait for archiving unless a callback or rectification is open', () => {
-    expect(flagsOf(c({ status: '已办结' }))).toEqual(['待归档', '我的:a', '我的:b']);
+    // Finished: out of 我的办件 (open work only), into both people's 我的已办结.
+    expect(flagsOf(c({ status: '已办结' }))).toEqual(['待归档', '我办结:a', '我办结:b']);
     const callback = { status: '待回访' as const, createdDay: '2026-11-25', failedAttempts: 0 };
-    expect(flagsOf(c({ status: '已办结', callback }))).toEqual(['待回访', '我的:a', '我的:b']);
-    expect(flagsOf(c({ status: '已归档' }))).toEqual([]);
+    expect(flagsOf(c({ status: '已办结', callback }))).toEqual(['待回访', '我办结:a', '我办结:b']);
+    expect(flagsOf(c({ status: '已归档' }))).toEqual(['我办结:a', '我办结:b']);
     expect(dueDayOf(c({ status: '已办结' }))).toBeUndefined();
   });
 

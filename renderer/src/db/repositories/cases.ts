@@ -9,7 +9,17 @@
  */
 import { applyAction, caseStateFromRecord, recordWithState, type CaseAction } from '@shared/domain/caseMachine';
 import { caseAuditAction } from '@shared/domain/audit';
-import { QUEUE_INDEX, QUEUES, queueKeyRange, type QueueContext, type QueueName } from '@shared/domain/caseQueues';
+import {
+  ALL_LIST,
+  matchesRest,
+  QUEUE_INDEX,
+  QUEUES,
+  queueRange,
+  type CaseFilter,
+  type QueueContext,
+  type QueueName,
+} from '@shared/domain/caseQueues';
+import { containsWords, planCaseSearch } from '@shared/domain/caseSearch';
 import { can } from '@shared/domain/roles';
 import { archiveCounterKeyFor, archiveYearOf, formatArchiveNumber } from '@shared/domain/caseNumbers';
 import type { CaseEvent, CaseRecord, Resident, Visit } from '@shared/domain/records';
@@ -125,31 +135,20 @@ export function queueContextOf(desk: Desk): QueueContext {
   return { staffId: desk.actor.id, today, soonUntil: desk.calendar.addWorkingDays(today, 1).date };
 }
 
-export type CaseFilter = { gridId?: string; status?: string; matterCode?: string };
+export type { CaseFilter };
 
-/** The index read behind each queue (shared/domain/caseQueues). */
-function queueCollection(db: ReadableDB, queue: QueueName, q: QueueContext): ReadCollection<CaseRecord, string> {
-  const index = QUEUE_INDEX[queue];
-  if ('flag' in index) {
-    const range = queueKeyRange(index.flag(q));
-    const col = db.cases.where('queueKeys').between(range.lower, range.upper, true, true);
-    return range.reverse ? col.reverse() : col;
-  }
-  // Newest first: the tracking number is the community code, the day and the day's number.
-  if ('all' in index) return db.cases.orderBy('trackingNumber').reverse();
-  if (index.due === 'today') return db.cases.where('dueDay').equals(q.today);
-  if (index.due === 'soon') return db.cases.where('dueDay').between(q.today, q.soonUntil, true, true);
-  return db.cases.where('dueDay').below(q.today);
-}
-
-function applyFilter(col: ReadCollection<CaseRecord, string>, f: CaseFilter): ReadCollection<CaseRecord, string> {
-  if (!f.gridId && !f.status && !f.matterCode) return col;
-  return col.filter(
-    (c) =>
-      (!f.gridId || c.gridId === f.gridId) &&
-      (!f.status || c.status === f.status) &&
-      (!f.matterCode || c.matterCode === f.matterCode),
-  );
+/** The one index range behind a queue page (shared/domain/caseQueues), the remaining filters applied on its rows. */
+function queueCollection(
+  db: ReadableDB,
+  queue: QueueName,
+  q: QueueContext,
+  filter: CaseFilter,
+): ReadCollection<CaseRecord, string> {
+  const range = queueRange(queue, q, filter);
+  let col = db.cases.where('queueKeys').between(range.lower, range.upper, true, !range.upperOpen);
+  if (range.reverse) col = col.reverse();
+  const { rest } = range;
+  return Object.keys(rest).length > 0 ? col.filter((c) => matchesRest(c, rest)) : col;
 }
 
 export type Page = { rows: CaseRecord[]; total: number };
@@ -162,7 +161,7 @@ export async function queuePage(
   page: { offset: number; limit: number },
 ): Promise<Page> {
   const q = queueContextOf(desk);
-  const col = () => applyFilter(queueCollection(desk.db, queue, q), filter);
+  const col = () => queueCollection(desk.db, queue, q, filter);
   const total = await col().count();
   // Every queue comes out of its index already in order: page without loading the rest.
   const rows = await col().offset(page.offset).limit(page.limit).toArray();
@@ -174,18 +173,21 @@ export async function queueCounts(desk: Desk): Promise<Record<QueueName, number>
   const counts = await Promise.all(
     QUEUES.map((name) => {
       const index = QUEUE_INDEX[name];
-      if ('all' in index) return desk.db.cases.count();
-      // A count needs no order: the flag's key alone (cheaper than the ordered range).
-      if ('flag' in index) return desk.db.cases.where('flags').equals(index.flag(q)).count();
-      return queueCollection(desk.db, name, q).count();
+      const list = index.list(q);
+      if (list === ALL_LIST) return desk.db.cases.count();
+      // A flag's count needs no order: the flag's key alone (cheaper than the ordered range).
+      if (!index.span) return desk.db.cases.where('flags').equals(list).count();
+      return queueCollection(desk.db, name, q, {}).count();
     }),
   );
   return Object.fromEntries(QUEUES.map((name, i) => [name, counts[i] ?? 0])) as Record<QueueName, number>;
 }
 
 /**
- * Finds cases by tracking number (whole or its tail), by resident (their ids from the
- * resident search), by words in the matter name or in the visit's 诉求内容.
+ * Finds cases by tracking number (whole, or its tail: the day's number, or day and number), by
+ * resident (their ids from the resident search), by part of the matter name or of the visit's
+ * 诉求内容 — each one index range (shared/domain/caseSearch), newest first, read only until
+ * `limit` cases are found.
  */
 export async function searchCases(
   desk: DeskBase,
@@ -194,24 +196,25 @@ export async function searchCases(
   limit = 50,
 ): Promise<CaseRecord[]> {
   const { db } = desk;
-  const q = text.trim().toUpperCase();
-  if (!q) return [];
+  const plan = planCaseSearch(text);
   const found = new Map<string, CaseRecord>();
   const add = (cs: CaseRecord[]) => cs.forEach((c) => found.size < limit && found.set(c.id, c));
-  if (/^[A-Z0-9]{2,8}-\d{8}-\d{4,}$/.test(q)) add(await db.cases.where('trackingNumber').equals(q).toArray());
-  if (residentIds.length > 0) add(await db.cases.where('residentId').anyOf(residentIds).limit(limit).toArray());
-  if (found.size < limit) {
-    add(
-      await db.cases
-        .filter((c) => c.trackingNumber.endsWith(q) || c.matterName.includes(text.trim()))
-        .limit(limit - found.size)
-        .toArray(),
-    );
+  const byPrefix = (prefix: string) => db.cases.where('searchKeys').startsWith(prefix).reverse();
+  if (plan.trackingNumber) add(await db.cases.where('trackingNumber').equals(plan.trackingNumber).toArray());
+  if (plan.tail && found.size < limit) add(await byPrefix(plan.tail.prefix).limit(limit).toArray());
+  if (residentIds.length > 0 && found.size < limit)
+    add(await db.cases.where('residentId').anyOf(residentIds).limit(limit).toArray());
+  const { matter, content } = plan;
+  if (matter && found.size < limit) {
+    const rows = byPrefix(matter.prefix).filter((c) => containsWords(c.matterName, matter.text));
+    add(await rows.limit(limit - found.size).toArray());
   }
-  if (found.size < limit && text.trim().length >= 2) {
-    // 诉求内容: words the resident's request was recorded with at the counter.
+  if (content && found.size < limit) {
     const visits = await db.visits
-      .filter((v) => v.caseIds.length > 0 && v.content.includes(text.trim()))
+      .where('words')
+      .startsWith(content.prefix)
+      .reverse()
+      .filter((v) => containsWords(v.content, content.text))
       .limit(limit)
       .toArray();
     add((await db.cases.bulkGet(visits.flatMap((v) => v.caseIds))).filter((c): c is CaseRecord => c !== undefined));

@@ -3,7 +3,7 @@
  * today or overdue) and the day's overview. Index reads only (`dueDay` holds only open, running
  * cases; flags and queue keys name the queues), so they stay fast on a full database.
  */
-import { FLAGS } from '@shared/domain/caseQueues';
+import { FLAGS, unfilteredPrefix } from '@shared/domain/caseQueues';
 import type { Desk } from '../desk';
 import { queueContextOf } from './cases';
 
@@ -27,14 +27,14 @@ export type DashboardCounts = {
 export async function dashboardCounts(desk: Desk): Promise<DashboardCounts> {
   const { db } = desk;
   const { staffId, today, soonUntil } = queueContextOf(desk);
-  // 整改 queue keys are `整改|<due day>|<tracking number>` (caseQueues.ts).
+  // 整改 queue keys are `整改||<due day>|<tracking number>` (caseQueues.ts).
   const rect = (from: string, to: string) => db.cases.where('queueKeys').between(from, to, true, false).count();
-  const r = FLAGS.rectification;
+  const r = unfilteredPrefix(FLAGS.rectification);
   return countAll({
     toSignFor: db.cases.where('flags').equals(FLAGS.toSignFor(staffId)).count(),
     callbacks: db.cases.where('flags').equals(FLAGS.callback).count(),
-    rectificationDueToday: rect(`${r}|${today}|`, `${r}|${today}|\uffff`),
-    rectificationOverdue: rect(`${r}|`, `${r}|${today}|`),
+    rectificationDueToday: rect(`${r}${today}|`, `${r}${today}|\uffff`),
+    rectificationOverdue: rect(r, `${r}${today}|`),
     visitsToday: db.visits.where('day').equals(today).count(),
     openCases: db.cases.where('flags').equals(FLAGS.open).count(),
     dueToday: db.cases.where('dueDay').equals(today).count(),

@@ -21,7 +21,7 @@ import {
   type ResidentFieldErrors,
   type ResidentInput,
 } from '@shared/domain/resident';
-import { normalizeQuery } from '@shared/domain/pinyinKeys';
+import { normalizeQuery } from '@shared/domain/searchQuery';
 import { Dexie } from 'dexie';
 import type { Desk, DeskBase } from '../desk';
 import type { ReadableDB } from '../entities';

@@ -8,20 +8,7 @@
  */
 import { computeCheckDigit } from '@shared/domain/idNumber';
 import type { Resident } from '@shared/domain/records';
-import { prng } from '../tests/unit/domain/helpers';
-import { searchKeysForName, searchKeysForResident } from '@shared/domain/pinyinKeys';
-
-export { prng };
-
-function pick<T>(rand: () => number, items: readonly T[]): T {
-  const item = items[Math.floor(rand() * items.length)];
-  if (item === undefined) throw new RangeError('pick from an empty list');
-  return item;
-}
-
-function int(rand: () => number, min: number, max: number): number {
-  return min + Math.floor(rand() * (max - min + 1));
-}
+import { int, pick, prng } from './random';
 
 /** Weighted towards the most frequent surnames (the first ones repeat). */
 const SURNAMES = [
@@ -129,22 +116,21 @@ const MOBILE_PREFIXES = [
 ];
 const TAGS = ['独居老人', '高龄', '残疾人', '困难家庭', '优抚对象', '党员'] as const;
 
-export type GeneratedResidents = { residents: Resident[]; grids: string[] };
-
 /**
- * Generates `count` residents. `now` is the stamp for createdAt/updatedAt (spread over the
- * preceding days so `updatedAt` ordering is meaningful).
+ * Generates `count` residents in the given grids. `now` is the stamp for createdAt/updatedAt
+ * (spread over the preceding year so `updatedAt` ordering is meaningful). `searchKeys` is left
+ * empty: the database derives it on write (renderer/src/db/derived.ts), as for every resident.
  */
 export function generateResidents(
   count: number,
+  grids: readonly string[],
   seed = 20261124,
   now = Date.parse('2026-11-24T09:30:00+08:00'),
-): GeneratedResidents {
+  staffId = 'bench',
+): Resident[] {
   const rand = prng(seed);
-  const grids = Array.from({ length: 8 }, (_, i) => `grid-${i + 1}`);
   const ids = new Set<string>();
   const phones = new Set<string>();
-  const nameKeys = new Map<string, string[]>();
   const residents: Resident[] = [];
 
   for (let i = 0; i < count; i++) {
@@ -173,13 +159,6 @@ export function generateResidents(
     phones.add(phone);
 
     const tags = TAGS.filter(() => rand() < 0.06);
-    // Name keys are the expensive part (pinyin); names repeat, so compute each once.
-    let keys = nameKeys.get(name);
-    if (!keys) {
-      keys = searchKeysForName(name);
-      nameKeys.set(name, keys);
-    }
-    const searchKeys = [...new Set([...keys, ...searchKeysForResident({ phone, idNumber })])];
     const at = now - int(rand, 0, 365) * 86_400_000;
     residents.push({
       id: `res-${String(i).padStart(6, '0')}`,
@@ -193,12 +172,12 @@ export function generateResidents(
       room: `${int(rand, 1, 33)}0${int(rand, 1, 4)}`,
       gridId: pick(rand, grids),
       tags,
-      searchKeys,
+      searchKeys: [],
       createdAt: at,
-      createdBy: 'bench',
+      createdBy: staffId,
       updatedAt: at,
-      updatedBy: 'bench',
+      updatedBy: staffId,
     });
   }
-  return { residents, grids };
+  return residents;
 }

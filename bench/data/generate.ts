@@ -1,0 +1,234 @@
+/**
+ * A desk's five years, generated: deterministic from a seed, at the size of a class-1
+ * community (about 20,000 residents, 100,000 visits, 30,000 cases, 300,000 audit rows) or a
+ * fraction / multiple of it. Visits fall on working days only (50–150 a day at full size);
+ * each case lives through the app's own rules (lifecycle.ts). No real personal data.
+ *
+ * Pure: no database. `load.ts` writes the result into the app's database class.
+ */
+import { parseCatalog, type MatterTypeDef } from '@shared/domain/catalog';
+import { counterKeyFor, formatTrackingNumber } from '@shared/domain/trackingNumber';
+import { archiveCounterKeyFor } from '@shared/domain/caseNumbers';
+import type { AuditAction } from '@shared/domain/audit';
+import { addDays } from '@shared/domain/localDate';
+import type {
+  AuditEntry,
+  CaseEvent,
+  CaseRecord,
+  Counter,
+  ProxyTask,
+  Resident,
+  Visit,
+  VisitChannel,
+} from '@shared/domain/records';
+import { createCalendar, type WorkingCalendar } from '@shared/domain/workingCalendar';
+import catalogJson from '../../resources/catalog/default-matters.json';
+import { counterDraft, instantOn, liveCase, type LifeContext } from './lifecycle';
+import { chance, idSource, int, pick, prng, weighted } from './random';
+import { generateResidents } from './residents';
+
+/**
+ * The sizes the benchmarks run at: a share of the five-year class-1 desk over five years;
+ * `tiny` (tests, the CI smoke run) packs its 1/100 into the last four months, so that it still
+ * has every case status.
+ */
+export const SIZES = {
+  tiny: { scale: 0.01, firstDay: '2026-08-01' },
+  tenth: { scale: 0.1, firstDay: '2021-12-01' },
+  full: { scale: 1, firstDay: '2021-12-01' },
+  double: { scale: 2, firstDay: '2021-12-01' },
+} as const;
+export type SizeName = keyof typeof SIZES;
+
+const FULL = { residents: 20_000, visits: 100_000, cases: 30_000 };
+/** Bump when the generator's output changes: cached profiles of another version are rebuilt. */
+export const GENERATOR_VERSION = 1;
+
+export const COMMUNITY_CODE = 'THL';
+export const TODAY = '2026-11-24';
+export const NOW = Date.parse('2026-11-24T09:30:00+08:00');
+
+/** Staff ids and grid ids as the loader's setup creates them (load.ts). */
+export const ADMIN_ID = 'staff-admin';
+export const CLERK_IDS = ['staff-admin', ...Array.from({ length: 11 }, (_, i) => `staff-${i + 1}`)];
+export const GRID_IDS = Array.from({ length: 8 }, (_, i) => `grid-${i + 1}`);
+
+export type GeneratedDesk = {
+  size: SizeName;
+  seed: number;
+  residents: Resident[];
+  visits: Visit[];
+  cases: CaseRecord[];
+  caseEvents: CaseEvent[];
+  proxyTasks: ProxyTask[];
+  auditLog: AuditEntry[];
+  counters: Counter[];
+  catalog: MatterTypeDef[];
+  calendar: WorkingCalendar;
+};
+
+export function defaultCatalog(): MatterTypeDef[] {
+  const parsed = parseCatalog(catalogJson);
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  return parsed.catalog.matters;
+}
+
+function workingDays(calendar: WorkingCalendar, from: string, until: string): string[] {
+  const days: string[] = [];
+  for (let d = from; d < until; d = addDays(d, 1)) if (calendar.isWorkingDay(d)) days.push(d);
+  return days;
+}
+
+const CHANNELS: readonly (readonly [VisitChannel, number])[] = [
+  ['来站', 70],
+  ['来电', 20],
+  ['走访', 6],
+  ['网上', 4],
+];
+const CONCERNS = [
+  '楼道灯坏了',
+  '小区停车难',
+  '噪音扰民',
+  '垃圾清运不及时',
+  '下水道堵塞',
+  '电梯经常故障',
+  '树木遮挡采光',
+];
+
+export function generateDesk(size: SizeName, seed = 20261124): GeneratedDesk {
+  const { scale, firstDay } = SIZES[size];
+  const rand = prng(seed);
+  const newId = idSource(prng(seed + 1));
+  const calendar = createCalendar();
+  const catalog = defaultCatalog();
+  // The common matters come up far more often (the first ones of each category weigh most).
+  const matterTable = catalog.map((m, i) => [m, i % 5 === 0 ? 6 : 1] as const);
+  const residents = generateResidents(Math.round(FULL.residents * scale), GRID_IDS, seed + 2, NOW, ADMIN_ID);
+  const ctx: LifeContext = {
+    rand,
+    newId,
+    calendar,
+    communityCode: COMMUNITY_CODE,
+    staff: { adminId: ADMIN_ID, clerkIds: CLERK_IDS },
+    today: TODAY,
+    archiveSeq: new Map(),
+  };
+
+  const days = workingDays(calendar, firstDay, TODAY);
+  const visitCount = Math.round(FULL.visits * scale);
+  const caseShare = FULL.cases / FULL.visits / 1.08; // some 办件 visits carry two matters
+  const out: GeneratedDesk = {
+    size,
+    seed,
+    residents,
+    visits: [],
+    cases: [],
+    caseEvents: [],
+    proxyTasks: [],
+    auditLog: [],
+    counters: [],
+    catalog,
+    calendar,
+  };
+
+  days.forEach((day, dayIndex) => {
+    // Spread the visits evenly over the days (fractions carried over to the next day).
+    const rate = visitCount / days.length;
+    const perDay = Math.floor((dayIndex + 1) * rate) - Math.floor(dayIndex * rate);
+    let seq = 0;
+    const onDuty = CLERK_IDS.filter(() => chance(rand, 0.5));
+    const staffToday = onDuty.length > 0 ? onDuty : [ADMIN_ID];
+    for (const staffId of staffToday)
+      out.auditLog.push({
+        at: instantOn(day, int(rand, 0, 40)),
+        staffId,
+        action: 'signin.ok' satisfies AuditAction,
+        entity: 'staff',
+        entityId: staffId,
+      });
+    for (let v = 0; v < perDay; v++) {
+      const minute = Math.floor(((v + 0.5) / perDay) * 540);
+      const staffId = pick(rand, staffToday);
+      const resident = chance(rand, 0.88) ? pick(rand, residents) : undefined;
+      const channel = weighted(rand, CHANNELS);
+      const kind = chance(rand, caseShare) ? '办件' : chance(rand, 0.6) ? '咨询' : '诉求';
+      const visitId = newId();
+      const visitedAt = instantOn(day, minute);
+      const caseIds: string[] = [];
+      const matters =
+        kind === '办件'
+          ? chance(rand, 0.08)
+            ? [weighted(rand, matterTable), weighted(rand, matterTable)]
+            : [weighted(rand, matterTable)]
+          : [];
+      for (const matter of matters) {
+        seq += 1;
+        const id = newId();
+        const life = liveCase(
+          ctx,
+          counterDraft(ctx, matter, day),
+          {
+            id,
+            trackingNumber: formatTrackingNumber({ communityCode: COMMUNITY_CODE, date: day, seq }),
+            visitId,
+            residentId: resident?.id,
+            gridId: resident?.gridId,
+          },
+          { day, minute, staffId },
+        );
+        caseIds.push(id);
+        out.cases.push(life.record);
+        out.caseEvents.push(...life.events);
+        out.auditLog.push(...life.audit);
+        if (life.record.mode === '帮代办' && resident) {
+          const done = life.record.status !== '已受理' && life.record.status !== '待补正';
+          out.proxyTasks.push({
+            id: newId(),
+            caseId: id,
+            residentId: resident.id,
+            status: done ? '已完成' : '待上门',
+            createdAt: visitedAt,
+            createdBy: staffId,
+            updatedAt: life.record.updatedAt,
+            updatedBy: life.record.updatedBy,
+          });
+        }
+      }
+      const content =
+        kind === '办件'
+          ? matters.map((m) => m.name).join('、')
+          : kind === '咨询'
+            ? `咨询${pick(rand, catalog).name}需要哪些材料`
+            : `反映${resident?.building ?? '小区'}${pick(rand, CONCERNS)}，希望尽快解决`;
+      const visit: Visit = {
+        id: visitId,
+        day,
+        visitedAt,
+        channel,
+        firstContactId: staffId,
+        content,
+        kind,
+        caseIds,
+        createdAt: visitedAt,
+        createdBy: staffId,
+        updatedAt: visitedAt,
+        updatedBy: staffId,
+      };
+      if (resident) visit.residentId = resident.id;
+      out.visits.push(visit);
+      out.auditLog.push({
+        at: visitedAt,
+        staffId,
+        action: 'visit.create' satisfies AuditAction,
+        entity: 'visit',
+        entityId: visitId,
+        detail: `${channel}/${kind}`,
+      });
+    }
+    if (seq > 0) out.counters.push({ key: counterKeyFor(COMMUNITY_CODE, day), value: seq });
+  });
+  for (const [year, value] of ctx.archiveSeq)
+    out.counters.push({ key: archiveCounterKeyFor(COMMUNITY_CODE, year), value });
+  out.auditLog.sort((a, b) => a.at - b.at);
+  return out;
+}

@@ -1,0 +1,250 @@
+/**
+ * One case's life, played through the app's own rules: accepted at the counter with
+ * `planCase` + `acceptedCaseRecord` (shared/domain/intake), then carried on with the case
+ * machine's `applyAction` on later working days — 补正, 开始办理, 转办 and 签收 or 退回, 上报街道
+ * with 报到 / 反馈 / 核实结项, 办结 (some late), 回访 (some unanswered first), 好差评, 整改 with
+ * 回访 and 复核 (some failing first), 归档 with its yearly number, rarely 重新办理. Nothing
+ * happens after `today`, so recent cases stop part-way, and a few stall for good: every status
+ * appears. An action the
+ * machine refuses is left out, so the record is always one the app could have produced.
+ */
+import {
+  applyAction,
+  caseStateFromRecord,
+  recordWithState,
+  type CaseAction,
+  type CaseState,
+} from '@shared/domain/caseMachine';
+import { caseAuditAction } from '@shared/domain/audit';
+import { archiveYearOf, formatArchiveNumber } from '@shared/domain/caseNumbers';
+import type { MatterTypeDef } from '@shared/domain/catalog';
+import { acceptedCaseRecord, defaultCounterMode, planCase, validateDraft, type CaseDraft } from '@shared/domain/intake';
+import type { AuditEntry, CaseEvent, CaseRecord, Rating, Stamp } from '@shared/domain/records';
+import type { WorkingCalendar } from '@shared/domain/workingCalendar';
+import { chance, int, pick, weighted, type Rand } from './random';
+
+export type Staffing = { adminId: string; clerkIds: readonly string[] };
+
+/** What a desk's history needs besides the random source. */
+export type LifeContext = {
+  rand: Rand;
+  newId: () => string;
+  calendar: WorkingCalendar;
+  communityCode: string;
+  staff: Staffing;
+  /** The generated "now": nothing happens on or after this day. */
+  today: string;
+  /** Next archive number of each year (mutated). */
+  archiveSeq: Map<number, number>;
+};
+
+export type CaseLife = { record: CaseRecord; events: CaseEvent[]; audit: AuditEntry[] };
+
+/** Epoch ms of a local time (Asia/Shanghai) on `day`. */
+export function instantOn(day: string, minutesAfter8: number): number {
+  const h = 8 + Math.floor(minutesAfter8 / 60);
+  const m = minutesAfter8 % 60;
+  return Date.parse(`${day}T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:00+08:00`);
+}
+
+const RATINGS: readonly (readonly [Rating, number])[] = [
+  ['非常满意', 55],
+  ['满意', 30],
+  ['基本满意', 10],
+  ['不满意', 4],
+  ['非常不满意', 1],
+];
+const OFFICES = ['街道社会事务办', '街道城管科', '区住建局', '街道综治中心', '区民政局'];
+
+/** The counter's draft for `matter`: its default way, sometimes 帮代办 / 不予受理, documents mostly complete. */
+export function counterDraft(ctx: LifeContext, matter: MatterTypeDef, acceptedDay: string): CaseDraft {
+  const { rand } = ctx;
+  let mode = defaultCounterMode(matter);
+  if (matter.proxyEligible && chance(rand, 0.04)) mode = '帮代办';
+  if (chance(rand, 0.02)) mode = '不予受理';
+  const allDocs = chance(rand, 0.9);
+  const received = matter.documents.filter((d) => allDocs || !d.required || chance(rand, 0.5)).map((d) => d.name);
+  const draft: CaseDraft = { matter, mode, received };
+  if (mode === '咨询') draft.answered = chance(rand, 0.8);
+  if (mode === '预约') draft.appointmentAt = `${ctx.calendar.addWorkingDays(acceptedDay, int(rand, 1, 4)).date}T10:00`;
+  if (mode === '不予受理') {
+    draft.refusalReason = '不属于本社区受理范围';
+    draft.redirectTo = '区政务服务中心';
+  }
+  // A draft the form would refuse is accepted the ordinary way (承诺件).
+  return Object.keys(validateDraft(draft, acceptedDay)).length === 0 ? draft : { matter, mode: '承诺件', received };
+}
+
+/** The next step the case would take, or null when it rests (finished, archived). */
+function nextAction(ctx: LifeContext, s: CaseState, steps: number): { action: CaseAction; gap: number } | null {
+  const { rand, staff } = ctx;
+  const other = () =>
+    pick(
+      rand,
+      staff.clerkIds.filter((id) => id !== s.handlerId),
+    );
+  if (s.status === '待补正')
+    return { action: { type: '补正材料', received: s.documentsMissing }, gap: int(rand, 1, 6) };
+  if (s.status === '待签收')
+    return chance(rand, 0.92)
+      ? { action: { type: '签收' }, gap: int(rand, 0, 2) }
+      : { action: { type: '退回', reason: '不属于本人负责的网格' }, gap: int(rand, 0, 2) };
+  if (s.status === '已上报街道') {
+    const esc = s.escalations?.[s.escalations.length - 1];
+    if (esc?.stage === '待报到') return { action: { type: '报到', who: '街道王科长', at: 0 }, gap: int(rand, 1, 5) };
+    if (esc?.stage === '已报到')
+      return { action: { type: '处理反馈', text: '已安排人员现场处理' }, gap: int(rand, 2, 10) };
+    return {
+      action: { type: '核实结项', solved: true, departmentRating: weighted(rand, RATINGS) },
+      gap: int(rand, 1, 3),
+    };
+  }
+  if (s.status === '已受理') return { action: { type: '开始办理' }, gap: int(rand, 0, 1) };
+  if (s.status === '办理中') {
+    if (steps < 4 && chance(rand, 0.08)) return { action: { type: '转办', toStaffId: other() }, gap: int(rand, 0, 2) };
+    if (steps < 4 && chance(rand, 0.05))
+      return {
+        action: {
+          type: '上报街道',
+          level: chance(rand, 0.9) ? '日常' : '重大',
+          request: '请街道协调处理',
+          office: pick(rand, OFFICES),
+        },
+        gap: int(rand, 0, 2),
+      };
+    if (steps < 4 && chance(rand, 0.03)) return { action: { type: '要求补正', missing: ['补充证明材料'] }, gap: 1 };
+    const late = chance(rand, 0.08) ? int(rand, 1, 6) : 0;
+    return {
+      action: {
+        type: '办结',
+        result: '已按规定办结',
+        notifiedBy: pick(rand, ['当面', '电话', '上门'] as const),
+        needsCallback: chance(rand, 0.25),
+      },
+      gap: int(rand, 1, Math.max(1, s.timeLimitDays)) + late,
+    };
+  }
+  if (s.status === '已办结' || s.status === '不予受理') {
+    if (s.callback?.status === '待回访' || s.callback?.status === '回访未接通')
+      return s.callback.failedAttempts === 0 && chance(rand, 0.1)
+        ? { action: { type: '回访未接通' }, gap: int(rand, 1, 3) }
+        : { action: { type: '回访', outcome: '居民表示满意' }, gap: int(rand, 1, 4) };
+    if (s.status === '已办结' && !s.rating && chance(rand, 0.7))
+      return {
+        action: { type: '评价', rating: weighted(rand, RATINGS), by: chance(rand, 0.8) ? '本人' : '代评' },
+        gap: int(rand, 0, 2),
+      };
+    const r = s.rectification;
+    if (r?.status === '整改中')
+      return { action: { type: '整改回访', outcome: '已按居民意见整改' }, gap: int(rand, 2, 10) };
+    if (r?.status === '待复核')
+      return {
+        action: chance(rand, 0.85)
+          ? { type: '复核', passed: true }
+          : { type: '复核', passed: false, note: '整改不到位' },
+        gap: int(rand, 1, 3),
+      };
+    return { action: { type: '归档', archiveNumber: '' }, gap: int(rand, 5, 20) };
+  }
+  if (s.status === '已归档' && steps < 12 && chance(rand, 0.005))
+    return { action: { type: '重新办理', reason: '居民补充反映新情况' }, gap: int(rand, 10, 60) };
+  return null;
+}
+
+/** Who does it: the receiver signs for a transfer, the admin reviews, the handler does the rest. */
+function actorFor(ctx: LifeContext, s: CaseState, action: CaseAction): { staffId: string; isAdmin: boolean } {
+  const { adminId } = ctx.staff;
+  if (action.type === '签收' || action.type === '退回')
+    return { staffId: s.transfer?.toStaffId ?? s.handlerId, isAdmin: false };
+  if (action.type === '复核' || action.type === '重新办理') return { staffId: adminId, isAdmin: true };
+  return { staffId: s.handlerId, isAdmin: s.handlerId === adminId };
+}
+
+function stamped<T>(record: T, created: { at: number; by: string }, updated: { at: number; by: string }): T & Stamp {
+  return { ...record, createdAt: created.at, createdBy: created.by, updatedAt: updated.at, updatedBy: updated.by };
+}
+
+/**
+ * Accepts `draft` on `day` (at `minute` past 08:00) as `staffId` and plays the case's life up
+ * to `ctx.today`.
+ */
+export function liveCase(
+  ctx: LifeContext,
+  draft: CaseDraft,
+  ids: { id: string; trackingNumber: string; visitId: string; residentId?: string; gridId?: string },
+  at: { day: string; minute: number; staffId: string },
+): CaseLife {
+  const { rand, calendar } = ctx;
+  const plan = planCase(draft, at.day, calendar);
+  const accepted = acceptedCaseRecord(
+    draft,
+    plan,
+    ids,
+    { residentId: ids.residentId, channel: '来站', kind: '办件', content: '', cases: [draft] },
+    { staffId: at.staffId, today: at.day },
+    ids.gridId,
+  );
+  const acceptedAt = instantOn(at.day, at.minute);
+  const events: CaseEvent[] = [];
+  const audit: AuditEntry[] = [];
+  const event = (e: Omit<CaseEvent, 'id' | 'n'>) => events.push({ ...e, id: ctx.newId(), n: events.length + 1 });
+  event({
+    caseId: ids.id,
+    at: acceptedAt,
+    by: at.staffId,
+    action: plan.status === '不予受理' ? '不予受理' : '受理',
+    to: plan.status,
+    note: draft.mode,
+  });
+  audit.push({
+    at: acceptedAt,
+    staffId: at.staffId,
+    action: 'case.accept',
+    entity: 'case',
+    entityId: ids.id,
+    detail: `${accepted.matterCode}/${accepted.mode}/${accepted.status}`,
+  });
+
+  let record = stamped(accepted as CaseRecord, { at: acceptedAt, by: at.staffId }, { at: acceptedAt, by: at.staffId });
+  let state = caseStateFromRecord(record);
+  let day = at.day;
+  // A few cases stall where they are (documents never brought, a department that never
+  // answers, a case forgotten or never archived): the open queues grow with the years.
+  const stallAt = chance(rand, 0.04) ? int(rand, 0, 4) : -1;
+  for (let steps = 0; steps < 20 && steps !== stallAt; steps++) {
+    const next = nextAction(ctx, state, steps);
+    if (!next) break;
+    const nextDay = calendar.addWorkingDays(day, next.gap).date;
+    if (nextDay >= ctx.today) break;
+    day = nextDay;
+    const now = instantOn(day, int(rand, 30, 540));
+    let action = next.action;
+    if (action.type === '报到') action = { ...action, at: now };
+    let archiveSeq: number | undefined;
+    if (action.type === '归档') {
+      const year = archiveYearOf(day);
+      archiveSeq = (ctx.archiveSeq.get(year) ?? 0) + 1;
+      action = {
+        type: '归档',
+        archiveNumber: formatArchiveNumber({ communityCode: ctx.communityCode, year, seq: archiveSeq }),
+      };
+    }
+    const actor = actorFor(ctx, state, action);
+    const result = applyAction(state, action, actor, { now, today: day }, calendar);
+    if (!result.ok) break; // the case rests where the rules stop it
+    if (archiveSeq !== undefined) ctx.archiveSeq.set(archiveYearOf(day), archiveSeq);
+    const from = state.status;
+    state = result.next;
+    record = { ...recordWithState(record, state), updatedAt: now, updatedBy: actor.staffId };
+    event({ ...result.event });
+    audit.push({
+      at: now,
+      staffId: actor.staffId,
+      action: caseAuditAction(action.type),
+      entity: 'case',
+      entityId: ids.id,
+      detail: `${from}→${state.status}`,
+    });
+  }
+  return { record, events, audit };
+}

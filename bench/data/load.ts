@@ -1,0 +1,95 @@
+/**
+ * Writes a generated desk (generate.ts) into the app's own database class: the first-run setup
+ * and the staff through the app's repositories (so sign-in works with `pin`), everything else
+ * in bulk, a chunk per transaction, through the database's derived-field middleware (so flags,
+ * queue keys, due days and search keys are exactly what the write path computes). Runs in
+ * Node (fake-indexeddb) and in Chromium (the bench page).
+ */
+import type { Dexie } from 'dexie';
+import { DEFAULT_OPENING_HOURS } from '@shared/domain/community';
+import type { DutyDeskDB } from '../../renderer/src/db/database';
+import type { Desk } from '../../renderer/src/db/desk';
+import type { EntityName } from '../../renderer/src/db/entities';
+import { completeSetup } from '../../renderer/src/db/repositories/community';
+import { addStaff } from '../../renderer/src/db/repositories/staff';
+import { hashSecret } from '../../renderer/src/db/secrets';
+import { ensureSearchKeys } from '../../renderer/src/db/searchKeys';
+import { createCalendar } from '@shared/domain/workingCalendar';
+import { ADMIN_ID, CLERK_IDS, COMMUNITY_CODE, GRID_IDS, NOW, TODAY, type GeneratedDesk } from './generate';
+
+export const BENCH_PIN = '246810';
+const CHUNK = 2000;
+
+export type LoadOptions = {
+  /** PBKDF2 iterations of the staff PINs: the app's 600,000 unless a test wants it cheap. */
+  iterations?: number;
+  onProgress?: (table: string, done: number, total: number) => void;
+};
+
+function deskFor(db: DutyDeskDB, ids: string[]): Desk {
+  let i = 0;
+  return {
+    db,
+    clock: { now: () => NOW, today: () => TODAY },
+    newId: () => ids[i++] ?? `gen-${i}`,
+    actor: { id: ADMIN_ID, role: '站长/管理员' },
+    community: {
+      name: '桃花岭社区',
+      code: COMMUNITY_CODE,
+      population: 11_500,
+      communityClass: '一类社区',
+      grids: GRID_IDS.map((id, n) => ({ id, name: `第${n + 1}网格` })),
+      openingHours: DEFAULT_OPENING_HOURS,
+      phone: '0731-88886666',
+      createdAt: NOW,
+      createdBy: ADMIN_ID,
+      updatedAt: NOW,
+      updatedBy: ADMIN_ID,
+    },
+    calendar: createCalendar(),
+  };
+}
+
+/** Loads `data` into an empty database `db`. */
+export async function loadDesk(db: DutyDeskDB, data: GeneratedDesk, o: LoadOptions = {}): Promise<void> {
+  await ensureSearchKeys();
+  const password = await hashSecret(BENCH_PIN, undefined, o.iterations);
+  await completeSetup(deskFor(db, [ADMIN_ID, ...GRID_IDS]), {
+    name: '桃花岭社区',
+    code: COMMUNITY_CODE,
+    population: 11_500,
+    phone: '0731-88886666',
+    gridNames: GRID_IDS.map((_, n) => `第${n + 1}网格`),
+    openingHours: DEFAULT_OPENING_HOURS,
+    admin: { name: '王秀英', password },
+    catalog: data.catalog,
+  });
+  const clerks = CLERK_IDS.filter((id) => id !== ADMIN_ID);
+  const desk = deskFor(db, clerks);
+  for (const [n, id] of clerks.entries())
+    await addStaff(desk, {
+      name: `值班员${n + 1}号`,
+      role: '值班员',
+      grids: [GRID_IDS[n % GRID_IDS.length] ?? ''],
+      password,
+    }).then((s) => {
+      if (s.id !== id) throw new Error('loadDesk: staff ids out of step');
+    });
+  const tables: [EntityName, readonly object[]][] = [
+    ['residents', data.residents],
+    ['visits', data.visits],
+    ['cases', data.cases],
+    ['caseEvents', data.caseEvents],
+    ['proxyTasks', data.proxyTasks],
+    ['auditLog', data.auditLog],
+    ['counters', data.counters],
+  ];
+  const dexie = db as unknown as Dexie;
+  for (const [name, rows] of tables) {
+    const table = dexie.table<object, unknown>(name);
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      await dexie.transaction('rw', name, () => table.bulkPut(rows.slice(i, i + CHUNK)));
+      o.onProgress?.(name, Math.min(rows.length, i + CHUNK), rows.length);
+    }
+  }
+}
