@@ -13,6 +13,8 @@ export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify('bench') },
   test: {
     include: ['bench/**/*.bench.test.ts'],
+    // One browser at a time: timings must not share the CPU with another run.
+    fileParallelism: false,
     environment: 'node',
     setupFiles: ['tests/setup.ts'],
     testTimeout: 300_000,

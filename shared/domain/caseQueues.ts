@@ -53,6 +53,18 @@ export const QUEUES = [
 ] as const;
 export type QueueName = (typeof QUEUES)[number];
 
+/**
+ * Counts stop at this many: a count reads its index keys, so an exact count of a queue that
+ * grows with the years (全部办件, 我的已办结) would grow too. Past it the desk shows 「1000+」;
+ * every page of it still opens.
+ */
+export const QUEUE_COUNT_CAP = 1000;
+
+/** The count as shown: 「1000+」 past the cap. */
+export function countLabel(n: number): string {
+  return n > QUEUE_COUNT_CAP ? `${QUEUE_COUNT_CAP}+` : String(n);
+}
+
 /** Whose queues, on which day; 即将超期 runs up to `soonUntil`, the next working day. */
 export type QueueContext = { staffId: string; today: string; soonUntil: string };
 

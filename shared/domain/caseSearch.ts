@@ -54,10 +54,10 @@ export type CaseSearchPlan = {
   trackingNumber?: string;
   /** The tracking number's tail, in `searchKeys`. */
   tail?: KeyPrefix;
-  /** Part of the matter name, in `searchKeys`; rows must contain `text`. */
-  matter?: KeyPrefix & { text: string };
-  /** Part of the 诉求内容 of the case's visit, in the visits' `words`; rows must contain `text`. */
-  content?: KeyPrefix & { text: string };
+  /** Part of the matter name, in `searchKeys`; rows must contain `text` unless the key is all of it (`exact`). */
+  matter?: KeyPrefix & { text: string; exact: boolean };
+  /** Part of the 诉求内容 of the case's visit, in the visits' `words`; as `matter`. */
+  content?: KeyPrefix & { text: string; exact: boolean };
 };
 
 export function planCaseSearch(query: string): CaseSearchPlan {
@@ -70,12 +70,14 @@ export function planCaseSearch(query: string): CaseSearchPlan {
     const seq = (tail[2] ?? '').padStart(4, '0');
     plan.tail = { prefix: tail[1] ? `号:${tail[1]}-${seq}` : `号:${seq}|` };
   }
-  const chars = wordChars(text);
+  // Words: a query of digits and dashes only is a number, not a word.
+  const chars = /^[\d\s-]*$/.test(text) ? [] : wordChars(text);
+  const exact = chars.length <= 2;
   if (chars.length > 0) {
     const word = chars.length === 1 ? chars[0] : `${chars[0]}${chars[1]}`;
-    plan.matter = { prefix: `词:${word}|`, text: chars.join('') };
+    plan.matter = { prefix: `词:${word}|`, text: chars.join(''), exact };
   }
-  if (chars.length >= 2) plan.content = { prefix: `${chars[0]}${chars[1]}|`, text: chars.join('') };
+  if (chars.length >= 2) plan.content = { prefix: `${chars[0]}${chars[1]}|`, text: chars.join(''), exact };
   return plan;
 }
 

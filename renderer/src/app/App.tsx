@@ -11,8 +11,8 @@ import { SignInPage } from '../features/signin/SignInPage';
 import { StorageErrorAlert } from '../components/StorageErrorAlert';
 import { requestPersistentStorage } from '../db/persistence';
 import { Loading } from '../components/Loading';
-import { AppShell, prefetchPages, SetupWizard } from './lazyPages';
-import { DeskBaseProvider, DeskProvider, useDeskBase } from './desk';
+import { prefetchPages, SetupWizard, SignedInDesk } from './lazyPages';
+import { DeskBaseProvider, useDeskBase } from './desk';
 import { SessionProvider, useSession } from './session';
 import { theme } from './theme';
 
@@ -37,9 +37,7 @@ function Gates() {
   if (!staff) return <SignInPage community={community} />;
   return (
     <Lazy>
-      <DeskProvider staff={staff} community={community}>
-        <AppShell />
-      </DeskProvider>
+      <SignedInDesk staff={staff} community={community} />
     </Lazy>
   );
 }

@@ -14,7 +14,7 @@ function page<K extends string, P>(load: () => Promise<Record<K, ComponentType<P
   return lazy(() => load().then((m) => ({ default: m[name] })));
 }
 
-export const AppShell = page(() => import('./AppShell'), 'AppShell');
+export const SignedInDesk = page(() => import('./SignedInDesk'), 'SignedInDesk');
 export const SetupWizard = page(() => import('../features/setup/SetupWizard'), 'SetupWizard');
 export const DashboardPage = page(() => import('../features/dashboard/DashboardPage'), 'DashboardPage');
 export const SettingsPage = page(() => import('../features/settings/SettingsPage'), 'SettingsPage');

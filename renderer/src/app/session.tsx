@@ -7,7 +7,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import type { Staff } from '@shared/domain/records';
 import { actorOf, withActor } from '../db/desk';
 import { getStaff, recordSignOut } from '../db/repositories/staff';
-import { clearAllIntakeDrafts } from '../features/intake/intakeDraft';
+import { clearKeptDrafts } from './keptDrafts';
 import { useDeskBase } from './desk';
 
 const KEY = 'duty-desk.session';
@@ -46,7 +46,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     if (staff) await recordSignOut(withActor(base, actorOf(staff)));
     sessionStorage.removeItem(KEY);
     // A half-filled registration does not outlive the person who typed it.
-    clearAllIntakeDrafts();
+    clearKeptDrafts();
     setStaff(null);
   }, [base, staff]);
 

@@ -12,6 +12,7 @@ import { caseAuditAction } from '@shared/domain/audit';
 import {
   ALL_LIST,
   matchesRest,
+  QUEUE_COUNT_CAP,
   QUEUE_INDEX,
   QUEUES,
   queueRange,
@@ -151,7 +152,13 @@ function queueCollection(
   return Object.keys(rest).length > 0 ? col.filter((c) => matchesRest(c, rest)) : col;
 }
 
+/** `total` is exact up to QUEUE_COUNT_CAP; above it, QUEUE_COUNT_CAP + 1 ("more than"). */
 export type Page = { rows: CaseRecord[]; total: number };
+
+/** How many rows `col` has, counting no further than one past the cap (its keys only). */
+async function countUpTo(col: ReadCollection<CaseRecord, string>): Promise<number> {
+  return (await col.limit(QUEUE_COUNT_CAP + 1).primaryKeys()).length;
+}
 
 /** One page of a queue in its order (caseQueues.ts): open work soonest first, finished work newest first. */
 export async function queuePage(
@@ -162,9 +169,9 @@ export async function queuePage(
 ): Promise<Page> {
   const q = queueContextOf(desk);
   const col = () => queueCollection(desk.db, queue, q, filter);
-  const total = await col().count();
-  // Every queue comes out of its index already in order: page without loading the rest.
-  const rows = await col().offset(page.offset).limit(page.limit).toArray();
+  // Every queue comes out of its index already in order: page without loading the rest. The
+  // count and the page are read side by side.
+  const [total, rows] = await Promise.all([countUpTo(col()), col().offset(page.offset).limit(page.limit).toArray()]);
   return { rows, total };
 }
 
@@ -173,11 +180,10 @@ export async function queueCounts(desk: Desk): Promise<Record<QueueName, number>
   const counts = await Promise.all(
     QUEUES.map((name) => {
       const index = QUEUE_INDEX[name];
-      const list = index.list(q);
-      if (list === ALL_LIST) return desk.db.cases.count();
       // A flag's count needs no order: the flag's key alone (cheaper than the ordered range).
-      if (!index.span) return desk.db.cases.where('flags').equals(list).count();
-      return queueCollection(desk.db, name, q, {}).count();
+      const list = index.list(q);
+      if (!index.span && list !== ALL_LIST) return countUpTo(desk.db.cases.where('flags').equals(list));
+      return countUpTo(queueCollection(desk.db, name, q, {}));
     }),
   );
   return Object.fromEntries(QUEUES.map((name, i) => [name, counts[i] ?? 0])) as Record<QueueName, number>;
@@ -197,27 +203,40 @@ export async function searchCases(
 ): Promise<CaseRecord[]> {
   const { db } = desk;
   const plan = planCaseSearch(text);
-  const found = new Map<string, CaseRecord>();
-  const add = (cs: CaseRecord[]) => cs.forEach((c) => found.size < limit && found.set(c.id, c));
-  const byPrefix = (prefix: string) => db.cases.where('searchKeys').startsWith(prefix).reverse();
-  if (plan.trackingNumber) add(await db.cases.where('trackingNumber').equals(plan.trackingNumber).toArray());
-  if (plan.tail && found.size < limit) add(await byPrefix(plan.tail.prefix).limit(limit).toArray());
-  if (residentIds.length > 0 && found.size < limit)
-    add(await db.cases.where('residentId').anyOf(residentIds).limit(limit).toArray());
+  const none = Promise.resolve<CaseRecord[]>([]);
+  const newest = (prefix: string) => db.cases.where('searchKeys').startsWith(prefix).reverse();
   const { matter, content } = plan;
-  if (matter && found.size < limit) {
-    const rows = byPrefix(matter.prefix).filter((c) => containsWords(c.matterName, matter.text));
-    add(await rows.limit(limit - found.size).toArray());
-  }
-  if (content && found.size < limit) {
-    const visits = await db.visits
-      .where('words')
-      .startsWith(content.prefix)
-      .reverse()
-      .filter((v) => containsWords(v.content, content.text))
-      .limit(limit)
-      .toArray();
-    add((await db.cases.bulkGet(visits.flatMap((v) => v.caseIds))).filter((c): c is CaseRecord => c !== undefined));
-  }
+  // The ways a query can match are read side by side, then merged in this order of priority.
+  const parts = await Promise.all([
+    plan.trackingNumber ? db.cases.where('trackingNumber').equals(plan.trackingNumber).toArray() : none,
+    plan.tail ? newest(plan.tail.prefix).limit(limit).toArray() : none,
+    residentIds.length > 0 ? db.cases.where('residentId').anyOf(residentIds).limit(limit).toArray() : none,
+    // A key that is the whole query needs no check of the rows (and Dexie reads them in bulk).
+    matter
+      ? (matter.exact
+          ? newest(matter.prefix)
+          : newest(matter.prefix).filter((c) => containsWords(c.matterName, matter.text))
+        )
+          .limit(limit)
+          .toArray()
+      : none,
+    content ? casesByContent(db, content, limit) : none,
+  ]);
+  const found = new Map<string, CaseRecord>();
+  for (const c of parts.flat()) if (found.size < limit) found.set(c.id, c);
   return [...found.values()];
+}
+
+/** Cases whose visit's 诉求内容 contains the query, newest visits first. */
+async function casesByContent(
+  db: ReadableDB,
+  content: { prefix: string; text: string; exact: boolean },
+  limit: number,
+) {
+  const words = db.visits.where('words').startsWith(content.prefix).reverse();
+  const visits = await (content.exact ? words : words.filter((v) => containsWords(v.content, content.text)))
+    .limit(limit)
+    .toArray();
+  const cases = await db.cases.bulkGet(visits.flatMap((v) => v.caseIds));
+  return cases.filter((c): c is CaseRecord => c !== undefined);
 }

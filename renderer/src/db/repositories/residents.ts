@@ -226,8 +226,7 @@ function rankOf(r: Resident, q: string): number {
 export async function searchResidents(desk: DeskBase, query: string, limit = 20): Promise<Resident[]> {
   const q = normalizeQuery(query);
   if (q === '' || limit <= 0) return [];
-  const ids = await firstDistinctIds(desk.db, q, limit);
-  const found = (await desk.db.residents.bulkGet(ids)).filter((r): r is Resident => r !== undefined);
+  const found = await firstDistinct(desk.db, q, limit);
   const ranked = found.map((r) => ({ r, rank: rankOf(r, q) }));
   ranked.sort(
     (a, b) => a.rank - b.rank || byName.compare(a.r.name, b.r.name) || (a.r.id < b.r.id ? -1 : a.r.id > b.r.id ? 1 : 0),
@@ -236,16 +235,18 @@ export async function searchResidents(desk: DeskBase, query: string, limit = 20)
 }
 
 /**
- * The first `limit` distinct primary keys in index order for keys starting with `q`. One
- * resident can match through several keys (polyphonic readings, phone and ID tails), so we
- * read 2 × limit index entries and widen only if that did not yield enough distinct ids.
+ * The first `limit` distinct residents in index order with a key starting with `q`, in one
+ * read of `limit` rows as a rule. One resident can match through several keys (polyphonic
+ * readings, phone and ID tails), so when that read held repeats and there may be more, the
+ * next rows are read (twice as many each time) until enough distinct ones are found.
  */
-async function firstDistinctIds(db: ReadableDB, q: string, limit: number): Promise<string[]> {
-  let batch = limit * 2;
-  for (;;) {
-    const pks = await db.residents.where('searchKeys').startsWith(q).limit(batch).primaryKeys();
-    const distinct = [...new Set(pks)];
-    if (distinct.length >= limit || pks.length < batch) return distinct.slice(0, limit);
-    batch *= 4;
+async function firstDistinct(db: ReadableDB, q: string, limit: number): Promise<Resident[]> {
+  const found = new Map<string, Resident>();
+  let offset = 0;
+  for (let batch = limit; ; batch *= 2) {
+    const rows = await db.residents.where('searchKeys').startsWith(q).offset(offset).limit(batch).toArray();
+    for (const r of rows) if (found.size < limit) found.set(r.id, r);
+    if (found.size >= limit || rows.length < batch) return [...found.values()];
+    offset += batch;
   }
 }

@@ -29,7 +29,7 @@ import { caseTimeLimitStatus, timeLimitStatus } from '@shared/domain/timeLimit';
 import type { CaseRecord, CaseStatus, Resident } from '@shared/domain/records';
 import { listMatterTypes } from '../../db/repositories/catalog';
 import { queueCounts, queuePage, searchCases, type CaseFilter } from '../../db/repositories/cases';
-import { QUEUES, type QueueName } from '@shared/domain/caseQueues';
+import { countLabel, QUEUE_COUNT_CAP, QUEUES, type QueueName } from '@shared/domain/caseQueues';
 import { residentsByIds, searchResidents } from '../../db/repositories/residents';
 import { useDesk } from '../../app/desk';
 import { useStaffNames } from '../../app/useStaffNames';
@@ -169,13 +169,13 @@ export function CaseQueues() {
                 <Badge
                   color={name === '已超期' ? 'error' : 'primary'}
                   badgeContent={counts?.[name] ?? 0}
-                  max={9999}
+                  max={QUEUE_COUNT_CAP}
                   sx={{ pr: 2 }}
                   slotProps={{ badge: { 'aria-hidden': true } }}
                 >
                   {name}
                   <Box component="span" sx={visuallyHidden}>
-                    （{counts?.[name] ?? 0}）
+                    （{countLabel(counts?.[name] ?? 0)}）
                   </Box>
                 </Badge>
               }
@@ -228,7 +228,12 @@ export function CaseQueues() {
         {!search.trim() && (
           <TablePagination
             component="div"
-            count={result?.total ?? 0}
+            // Past the count cap the total is "more than": every further page still opens.
+            count={(result?.total ?? 0) > QUEUE_COUNT_CAP ? -1 : (result?.total ?? 0)}
+            labelDisplayedRows={({ from, to, count }) =>
+              `${from}–${to} / ${count === -1 ? `${QUEUE_COUNT_CAP} 条以上` : `${count} 条`}`
+            }
+            slotProps={{ actions: { nextButton: { disabled: (result?.rows.length ?? 0) < PAGE_SIZE } } }}
             page={page}
             rowsPerPage={PAGE_SIZE}
             rowsPerPageOptions={[PAGE_SIZE]}

@@ -2,15 +2,15 @@
  * A registration in progress, kept in this window's sessionStorage per signed-in staff member:
  * it survives a section switch and a reload, never reaches IndexedDB (so backups and record
  * counts never see a half-filled visit), and is cleared when it is saved or discarded and at
- * sign-out. The resident is kept by id and re-read on restore.
+ * sign-out (app/keptDrafts.ts). The resident is kept by id and re-read on restore.
  */
+import { KEPT_DRAFT_PREFIX } from '../../app/keptDrafts';
 import { emptyDraft, keepKeysAbove, type DraftState } from './draftState';
 import { emptyVisitDetails, type VisitDetailsState } from './VisitDetails';
 
 export type IntakeDraft = { residentId: string | null; details: VisitDetailsState; drafts: DraftState[] };
 
-const PREFIX = 'duty-desk.intake-draft:';
-const keyOf = (staffId: string) => `${PREFIX}${staffId}`;
+const keyOf = (staffId: string) => `${KEPT_DRAFT_PREFIX}${staffId}`;
 
 /** Anything typed or chosen (an untouched form is not a draft). */
 export function isDirty(d: IntakeDraft): boolean {
@@ -51,12 +51,4 @@ export function clearIntakeDraft(staffId: string): void {
 
 export function hasIntakeDraft(staffId: string): boolean {
   return sessionStorage.getItem(keyOf(staffId)) !== null;
-}
-
-/** At sign-out: every staff member's kept draft in this window. */
-export function clearAllIntakeDrafts(): void {
-  for (let i = sessionStorage.length - 1; i >= 0; i--) {
-    const k = sessionStorage.key(i);
-    if (k?.startsWith(PREFIX)) sessionStorage.removeItem(k);
-  }
 }

@@ -3,7 +3,20 @@
  * Wrong secrets count towards a temporary lock (see shared/domain/credentials).
  */
 import { useState, type FormEvent } from 'react';
-import { Alert, Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
+// Plain inputs, not TextField: TextField brings the whole Select/Menu/Popover stack, which the
+// first screen does not need (start-up loads less).
+import {
+  Alert,
+  Box,
+  Button,
+  FormControl,
+  InputLabel,
+  NativeSelect,
+  OutlinedInput,
+  Paper,
+  Stack,
+  Typography,
+} from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useNavigate } from 'react-router';
 import type { CommunityProfile } from '@shared/domain/records';
@@ -48,30 +61,38 @@ export function SignInPage({ community }: { community: CommunityProfile }) {
             社区值班台
           </Typography>
           <Typography color="text.secondary">{community.name}</Typography>
-          <TextField
-            select
-            label="值班人员"
-            value={chosen}
-            onChange={(e) => setStaffId(e.target.value)}
-            slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
-          >
-            <option value="" disabled>
-              请选择
-            </option>
-            {staffList?.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}（{s.role}）
+          <FormControl>
+            <InputLabel shrink htmlFor="signin-staff">
+              值班人员
+            </InputLabel>
+            <NativeSelect
+              value={chosen}
+              onChange={(e) => setStaffId(e.target.value)}
+              inputProps={{ id: 'signin-staff' }}
+              input={<OutlinedInput notched label="值班人员" />}
+            >
+              <option value="" disabled>
+                请选择
               </option>
-            ))}
-          </TextField>
-          <TextField
-            label="密码或 PIN"
-            type="password"
-            autoFocus
-            autoComplete="current-password"
-            value={secret}
-            onChange={(e) => setSecret(e.target.value)}
-          />
+              {staffList?.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}（{s.role}）
+                </option>
+              ))}
+            </NativeSelect>
+          </FormControl>
+          <FormControl>
+            <InputLabel htmlFor="signin-secret">密码或 PIN</InputLabel>
+            <OutlinedInput
+              id="signin-secret"
+              label="密码或 PIN"
+              type="password"
+              autoFocus
+              autoComplete="current-password"
+              value={secret}
+              onChange={(e) => setSecret(e.target.value)}
+            />
+          </FormControl>
           {error && (
             <Alert severity="error" role="alert">
               {error}

@@ -1,0 +1,210 @@
+/**
+ * Benchmarks in Debian's Chromium with its real IndexedDB, driven by Playwright: the app's
+ * reads on a generated five-year desk next to bare Dexie reads of the same data in the same
+ * run (bench/chromium/page.ts), and start-up — (a) a fresh browser process with the persisted
+ * profile to a usable sign-in screen, (b) sign-in submit to the 工作台's counts, with the PIN
+ * hashing time inside it measured on its own. Prints tables; asserts nothing about time.
+ *
+ *   npm run bench                 quick: 1/10 of the five-year desk
+ *   npm run bench -- --full       1/10, full and 2× (the issue's three sizes)
+ *   BENCH_SIZES=tiny BENCH_REPS=3 the CI smoke run (must finish; times not judged)
+ *
+ * Profiles (the loaded IndexedDB) are cached under bench/.profiles, keyed by the size and a
+ * hash of the generator, the domain rules and the schema: a change to any of them reloads.
+ */
+import { chromium, type BrowserContext } from '@playwright/test';
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BENCH_PIN } from './data/load';
+import type { SizeName } from './data/generate';
+import type { Samples } from './chromium/page';
+import { serveStatic, type StaticServer } from './chromium/server';
+import { fmt, stats } from './stats';
+
+const ROOT = resolve(__dirname, '..');
+const SIZES = (process.env.BENCH_SIZES ?? 'tenth').split(',') as SizeName[];
+const REPS = Number(process.env.BENCH_REPS ?? 15);
+const STARTS = Number(process.env.BENCH_STARTS ?? 5);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--no-first-run',
+  '--disable-background-networking',
+];
+
+/** A hash of every file the stored data depends on (the generator, the domain rules, the schema and its derived fields). */
+function codeHash(): string {
+  const h = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.(ts|json)$/.test(name)) h.update(p).update(readFileSync(p));
+    }
+  };
+  for (const dir of ['bench/data', 'shared/domain', 'renderer/src/db/upgrades', 'resources/catalog'])
+    walk(join(ROOT, dir));
+  for (const file of ['database.ts', 'derived.ts', 'searchKeys.ts'])
+    h.update(readFileSync(join(ROOT, 'renderer/src/db', file)));
+  return h.digest('hex').slice(0, 12);
+}
+
+function machine(profileDir: string): string {
+  const cpu = cpus();
+  let storage = 'unknown storage';
+  try {
+    const [source = '', fstype = ''] = execFileSync('findmnt', ['-no', 'SOURCE,FSTYPE', '-T', profileDir], {
+      encoding: 'utf8',
+    })
+      .trim()
+      .split(/\s+/);
+    const dev = source.replace(/^\/dev\//, '').replace(/p?\d+$/, '');
+    let medium = '';
+    try {
+      medium =
+        readFileSync(`/sys/block/${dev}/queue/rotational`, 'utf8').trim() === '0' ? 'SSD/flash' : 'rotating disk';
+    } catch {
+      medium = 'medium not reported';
+    }
+    storage = `${source} (${fstype}, ${medium})`;
+  } catch {
+    /* findmnt missing: left unknown */
+  }
+  const version = execFileSync(CHROMIUM, ['--version'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }).trim();
+  return `${cpu[0]?.model ?? 'cpu'} × ${cpu.length}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, profile on ${storage}; ${version}`;
+}
+
+const median = (xs: number[]) => stats(xs).p50;
+
+/** Pads to `width` terminal columns (a Chinese character takes two). */
+function pad(text: string, width: number): string {
+  const cols = [...text].reduce((n, ch) => n + (/[\u2e80-\uffff]/.test(ch) ? 2 : 1), 0);
+  return text + ' '.repeat(Math.max(0, width - cols));
+}
+
+function table(title: string, rows: Samples[]): string {
+  const lines = [`\n${title}`, `${pad('measure', 44)} |  p50 ms  p95 ms | base p50  p95 | ratio p50  p95`];
+  for (const r of rows) {
+    const s = stats(r.subject);
+    const b = stats(r.baseline);
+    lines.push(
+      `${pad(r.name, 44)} | ${fmt(s.p50)} ${fmt(s.p95)} | ${fmt(b.p50)} ${fmt(b.p95)} | ${(s.p50 / b.p50).toFixed(2).padStart(6)} ${(s.p95 / b.p95).toFixed(2).padStart(6)}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+async function launch(profileDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    args: ARGS,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1366, height: 768 },
+  });
+}
+
+describe('benchmarks in Chromium (real IndexedDB)', () => {
+  let server: StaticServer;
+  beforeAll(async () => {
+    server = await serveStatic({ '/': join(ROOT, 'dist/web'), '/bench/': join(ROOT, 'dist/bench') });
+  });
+  afterAll(async () => server?.close());
+
+  for (const size of SIZES) {
+    it(`${size}: reads next to bare reads, and start-up`, async () => {
+      const profile = `${size}-${codeHash()}`;
+      const profileDir = join(ROOT, 'bench/.profiles', profile);
+      console.log(`\n## size ${size} — ${machine(ROOT)}`);
+
+      // --- data and reads, in one browser process ---
+      let context = await launch(profileDir);
+      const page = context.pages()[0] ?? (await context.newPage());
+      await page.goto(`${server.url}/bench/index.html`);
+      await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+      const prepared = await page.evaluate(
+        ([s, p]) => window.bench.prepare(s as SizeName, p as string),
+        [size, profile],
+      );
+      console.log(
+        `data: ${JSON.stringify(prepared.counts)} — ${prepared.cached ? 'cached profile' : `generated and loaded in ${(prepared.loadMs / 1000).toFixed(1)} s`}`,
+      );
+      // The data the app's validators accept (every status needs the 1/10 desk or more).
+      if (size === 'tiny' || size === 'tenth')
+        expect(await page.evaluate((every) => window.bench.check(every), size !== 'tiny')).toEqual([]);
+      const samples = await page.evaluate((reps) => window.bench.run(reps), REPS);
+      for (const group of ['search', 'queue', 'counts', 'record'])
+        console.log(
+          table(
+            `${group} (${REPS} interleaved runs each)`,
+            samples.filter((s) => s.group === group),
+          ),
+        );
+      await context.close();
+
+      // --- start-up (a): a fresh browser process each time, the persisted profile ---
+      const startA: number[] = [];
+      const blank: number[] = [];
+      const signInB: number[] = [];
+      const hashing: number[] = [];
+      for (let i = 0; i < STARTS; i++) {
+        context = await launch(profileDir);
+        const p = context.pages()[0] ?? (await context.newPage());
+        // Baseline: the same fresh process loading a bare page from the same server.
+        await p.goto(`${server.url}/blank.html`);
+        blank.push(await p.evaluate(() => performance.now()));
+        await p.goto(`${server.url}/`);
+        await p.getByLabel('密码或 PIN').waitFor();
+        await p.waitForFunction(
+          () => !(document.querySelector('input[type="password"]') as HTMLInputElement | null)?.disabled,
+        );
+        startA.push(await p.evaluate(() => performance.now()));
+        // (b) sign-in submit → the 工作台's counts on screen.
+        await p.getByLabel('值班人员', { exact: true }).selectOption({ label: '王秀英（站长/管理员）' });
+        await p.getByLabel('密码或 PIN').fill(BENCH_PIN);
+        const t0 = await p.evaluate(() => performance.now());
+        await p.getByRole('button', { name: '登录' }).click();
+        await p.waitForFunction(() => {
+          const cells = [...document.querySelectorAll('[aria-label="今日概况"] p[aria-label]')];
+          return cells.length > 0 && cells.every((c) => c.textContent !== '…');
+        });
+        signInB.push((await p.evaluate(() => performance.now())) - t0);
+        // The PIN hashing inside it: the app's KDF (PBKDF2-SHA256, 600,000 iterations) alone.
+        hashing.push(
+          await p.evaluate(async () => {
+            const t = performance.now();
+            const key = await crypto.subtle.importKey('raw', new TextEncoder().encode('246810'), 'PBKDF2', false, [
+              'deriveBits',
+            ]);
+            await crypto.subtle.deriveBits(
+              { name: 'PBKDF2', hash: 'SHA-256', salt: new Uint8Array(16), iterations: 600_000 },
+              key,
+              256,
+            );
+            return performance.now() - t;
+          }),
+        );
+        await context.close();
+      }
+      const a = median(startA);
+      const b = median(signInB);
+      const h = median(hashing);
+      console.log(
+        [
+          `\nstart-up (${STARTS} fresh browser processes, medians)`,
+          `(a) navigation → usable sign-in screen   ${a.toFixed(0)} ms  (bare page in the same process: ${median(blank).toFixed(0)} ms; ratio ${(a / median(blank)).toFixed(1)})`,
+          `(b) sign-in submit → 工作台 counts         ${b.toFixed(0)} ms  (PIN hashing alone: ${h.toFixed(0)} ms; the rest: ${(b - h).toFixed(0)} ms)`,
+        ].join('\n'),
+      );
+    }, 3_600_000);
+  }
+});

@@ -1,0 +1,211 @@
+/**
+ * Runs inside Chromium (the bench page, same origin as the app): prepares the generated desk
+ * in the app's real IndexedDB — once per profile, then cached — and times the app's own reads
+ * next to bare Dexie reads of the same data, interleaved, in the same run. Driven by
+ * bench/chromium.bench.test.ts through `window.bench`.
+ */
+import { Dexie } from 'dexie';
+import { QUEUES, type CaseFilter, type QueueName } from '@shared/domain/caseQueues';
+import { createCalendar } from '@shared/domain/workingCalendar';
+import { DB_NAME, DutyDeskDB } from '../../renderer/src/db/database';
+import type { Desk } from '../../renderer/src/db/desk';
+import { getCaseFile, queueCounts, queuePage, searchCases } from '../../renderer/src/db/repositories/cases';
+import { getCommunity } from '../../renderer/src/db/repositories/community';
+import { dashboardCounts } from '../../renderer/src/db/repositories/dashboard';
+import { searchResidents } from '../../renderer/src/db/repositories/residents';
+import { casesOfResident, visitsOfResident } from '../../renderer/src/db/repositories/visits';
+import { normalizeQuery } from '@shared/domain/searchQuery';
+import { checkLoadedDesk } from '../data/check';
+import { generateDesk, NOW, TODAY, type SizeName } from '../data/generate';
+import { loadDesk } from '../data/load';
+
+type Measure = {
+  name: string;
+  group: string;
+  subject: (rep: number) => Promise<unknown>;
+  baseline: (rep: number) => Promise<unknown>;
+};
+export type Samples = { name: string; group: string; subject: number[]; baseline: number[] };
+
+const PROFILE_KEY = 'duty-desk-bench-profile';
+let db: DutyDeskDB | null = null;
+
+/** Loads the generated desk unless this profile already holds it (`profile` names data + code). */
+async function prepare(
+  size: SizeName,
+  profile: string,
+): Promise<{ cached: boolean; loadMs: number; counts: Record<string, number> }> {
+  const t0 = performance.now();
+  const cached = localStorage.getItem(PROFILE_KEY) === profile;
+  if (!cached) {
+    localStorage.removeItem(PROFILE_KEY);
+    await Dexie.delete(DB_NAME);
+    const fresh = new DutyDeskDB();
+    await loadDesk(fresh, generateDesk(size));
+    fresh.close();
+    localStorage.setItem(PROFILE_KEY, profile);
+  }
+  db = new DutyDeskDB();
+  await db.open();
+  const counts = {
+    residents: await db.residents.count(),
+    visits: await db.visits.count(),
+    cases: await db.cases.count(),
+    caseEvents: await db.caseEvents.count(),
+    auditLog: await db.auditLog.count(),
+  };
+  return { cached, loadMs: performance.now() - t0, counts };
+}
+
+async function deskOf(staffId: string): Promise<Desk> {
+  if (!db) throw new Error('prepare first');
+  const base = { db, clock: { now: () => NOW, today: () => TODAY }, newId: () => crypto.randomUUID() };
+  const community = await getCommunity({ ...base, actor: null });
+  if (!community) throw new Error('no community in the bench profile');
+  return { ...base, actor: { id: staffId, role: '值班员' }, community, calendar: createCalendar() };
+}
+
+/** Bare baseline: `n` case rows by primary key from `offset` (the cheapest indexed read of as many rows). */
+const bareRows = (n: number, offset = 0) => db!.cases.orderBy(':id').offset(offset).limit(Math.max(1, n)).toArray();
+
+async function measures(): Promise<Measure[]> {
+  const d = db!;
+  const desk = await deskOf('staff-3');
+  const out: Measure[] = [];
+  // --- resident search: 24 residents' queries of each kind, rotating per repetition ---
+  const sample = (await d.residents.toArray()).filter((_, i) => i % 97 === 5).slice(0, 24);
+  const kinds: [string, (r: (typeof sample)[number]) => string][] = [
+    ['姓名', (r) => r.name],
+    ['拼音首字母', (r) => r.searchKeys.find((k) => /^[a-z]{2,4}$/.test(k)) ?? r.name],
+    ['电话后四位', (r) => (r.phone ?? '').slice(-4)],
+    ['身份证后六位', (r) => (r.idNumber ?? '').slice(-6)],
+  ];
+  for (const [kind, queryOf] of kinds) {
+    const qs = sample.map(queryOf);
+    const q = (rep: number) => qs[rep % qs.length] ?? '';
+    out.push({
+      name: `居民检索 ${kind}`,
+      group: 'search',
+      subject: (rep) => searchResidents(desk, q(rep), 20),
+      baseline: (rep) =>
+        d.residents
+          .where('searchKeys')
+          .startsWith(normalizeQuery(q(rep)))
+          .limit(20)
+          .toArray(),
+    });
+  }
+  // --- every queue, first and a deep page, without and with each filter ---
+  const all = await d.cases.toArray();
+  const freq = new Map<string, number>();
+  for (const c of all) freq.set(c.matterCode, (freq.get(c.matterCode) ?? 0) + 1);
+  const matter = [...freq].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+  const statusFor = (queue: QueueName) =>
+    queue === '全部办件' || queue === '我的已办结'
+      ? '已归档'
+      : ['待回访', '整改', '待归档'].includes(queue)
+        ? '已办结'
+        : '办理中';
+  for (const queue of QUEUES) {
+    const filters: [string, CaseFilter][] = [
+      ['', {}],
+      ['网格', { gridId: 'grid-2' }],
+      ['状态', { status: statusFor(queue) }],
+      ['事项', { matterCode: matter }],
+    ];
+    for (const [label, filter] of filters) {
+      const { total } = await queuePage(desk, queue, filter, { offset: 0, limit: 25 });
+      const deep = Math.min(500, Math.floor((total - 1) / 25) * 25); // page 21, or the last
+      for (const offset of deep > 0 ? [0, deep] : [0]) {
+        const rows = Math.min(25, Math.max(0, total - offset));
+        out.push({
+          name: `${queue}${label ? ` 按${label}` : ''} ${offset === 0 ? '首页' : `第${offset / 25 + 1}页`} (${total})`,
+          group: 'queue',
+          subject: () => queuePage(desk, queue, filter, { offset, limit: 25 }),
+          baseline: () => bareRows(rows, offset),
+        });
+      }
+    }
+  }
+  out.push({
+    name: '各队列计数',
+    group: 'counts',
+    subject: () => queueCounts(desk),
+    baseline: () => d.cases.where('flags').equals('在办').count(),
+  });
+  out.push({
+    name: '工作台计数',
+    group: 'counts',
+    subject: () => dashboardCounts(desk),
+    baseline: () => d.cases.where('flags').equals('在办').count(),
+  });
+  // --- case search ---
+  const some = all[Math.floor(all.length / 3)]!;
+  const caseQueries: [string, string][] = [
+    ['办件检索 当日编号', some.trackingNumber.slice(-4)],
+    ['办件检索 日期+编号', some.trackingNumber.slice(-13)],
+    ['办件检索 事项名称', some.matterName.slice(0, 2)],
+    ['办件检索 诉求内容', '登记'],
+  ];
+  for (const [name, text] of caseQueries) {
+    const n = (await searchCases(desk, text, [])).length;
+    out.push({
+      name: `${name} (${n})`,
+      group: 'search',
+      subject: () => searchCases(desk, text, []),
+      baseline: () => bareRows(n),
+    });
+  }
+  // --- a resident with a long history, a case with a long timeline ---
+  const visitsPer = new Map<string, number>();
+  await d.visits.each((v) => v.residentId && visitsPer.set(v.residentId, (visitsPer.get(v.residentId) ?? 0) + 1));
+  const [busiest, visitCount] = [...visitsPer].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+  const rowsOfResident = visitCount + (await casesOfResident(desk, busiest)).length;
+  out.push({
+    name: `居民来访和办件 (${rowsOfResident} 条)`,
+    group: 'record',
+    subject: () => Promise.all([visitsOfResident(desk, busiest), casesOfResident(desk, busiest)]),
+    baseline: () => bareRows(rowsOfResident),
+  });
+  const eventsPer = new Map<string, number>();
+  await d.caseEvents.each((e) => eventsPer.set(e.caseId, (eventsPer.get(e.caseId) ?? 0) + 1));
+  const [longest, eventCount] = [...eventsPer].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+  out.push({
+    name: `办件页 (${eventCount} 条过程)`,
+    group: 'record',
+    subject: () => getCaseFile(desk, longest),
+    baseline: () => bareRows(eventCount + 3),
+  });
+  return out;
+}
+
+/** `reps` interleaved repetitions after `warmup` untimed ones; subject and baseline alternate who goes first. */
+async function run(reps: number, warmup = 2): Promise<Samples[]> {
+  const list = await measures();
+  const samples: Samples[] = list.map((m) => ({ name: m.name, group: m.group, subject: [], baseline: [] }));
+  for (let rep = 0; rep < warmup + reps; rep++) {
+    for (const [i, m] of list.entries()) {
+      const order = rep % 2 === 0 ? (['subject', 'baseline'] as const) : (['baseline', 'subject'] as const);
+      for (const which of order) {
+        const t0 = performance.now();
+        await m[which](rep);
+        const ms = performance.now() - t0;
+        if (rep >= warmup) samples[i]![which].push(ms);
+      }
+    }
+  }
+  return samples;
+}
+
+async function check(everyStatus: boolean): Promise<string[]> {
+  return checkLoadedDesk(db!, { everyStatus });
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- declaration merging needs an interface
+  interface Window {
+    bench: { prepare: typeof prepare; run: typeof run; check: typeof check };
+  }
+}
+window.bench = { prepare, run, check };
+document.getElementById('status')!.textContent = 'ready';

@@ -1,0 +1,55 @@
+/**
+ * The desk behind sign-in: the signed-in actor, the community and its working-day calendar
+ * (live: an admin's holiday change reaches every screen), rebuilt when the local date changes.
+ * In its own module so the sign-in screen does not load the calendar; then the shell.
+ */
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { createCalendar } from '@shared/domain/workingCalendar';
+import type { CommunityProfile, Staff } from '@shared/domain/records';
+import { signedInDesk, type DeskBase } from '../db/desk';
+import { getCalendarSettings } from '../db/repositories/calendar';
+import { AppShell } from './AppShell';
+import { DeskContext, useDeskBase } from './desk';
+
+/** The local date, re-read every half minute (it changes at midnight). */
+function useLocalDay(clock: DeskBase['clock']): string {
+  const [day, setDay] = useState(() => clock.today());
+  useEffect(() => {
+    const t = setInterval(() => setDay(clock.today()), 30_000);
+    return () => clearInterval(t);
+  }, [clock]);
+  return day;
+}
+
+/** Renders nothing until the calendar is loaded, so every screen has a complete desk. */
+function DeskProvider({
+  staff,
+  community,
+  children,
+}: {
+  staff: Staff;
+  community: CommunityProfile;
+  children: ReactNode;
+}) {
+  const base = useDeskBase();
+  const settings = useLiveQuery(() => getCalendarSettings(base), [base]);
+  const day = useLocalDay(base.clock);
+  const calendar = useMemo(() => (settings ? createCalendar(settings) : null), [settings]);
+  // `day` is a dependency on purpose: a new day is a new desk (see above).
+  const desk = useMemo(
+    () => (calendar ? { ...signedInDesk(base, staff, community, calendar), day } : null),
+    [base, staff, community, calendar, day],
+  );
+  if (!desk) return null;
+  return <DeskContext.Provider value={desk}>{children}</DeskContext.Provider>;
+}
+
+/** The signed-in app: the desk and the shell. */
+export function SignedInDesk({ staff, community }: { staff: Staff; community: CommunityProfile }) {
+  return (
+    <DeskProvider staff={staff} community={community}>
+      <AppShell />
+    </DeskProvider>
+  );
+}
