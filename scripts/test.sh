@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # THE test command (README; .ci/run calls it): installs what the tests need on a fresh
-# machine, then typecheck → lint → unit + data-layer tests → Electron build → browser e2e in
-# Debian's Chromium → the Electron smoke test (skipped, with the reason, where no binary).
+# machine, then typecheck → lint → unit + data-layer tests → Electron build → web build and its
+# initial-JS budget → benchmark smoke run → browser e2e in Debian's Chromium → the Electron
+# smoke test (skipped, with the reason, where no binary).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export ELECTRON_SKIP_BINARY_DOWNLOAD=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
@@ -18,6 +19,10 @@ step lint; npm run -s lint
 step "unit and data-layer tests"; npx vitest run --reporter=default --reporter=json --outputFile.json=reports/summary/vitest.json
 step "electron build (main, preload, renderer)"; npx electron-vite build
 step "web build"; npx vite build
+step "initial JavaScript budget"; node scripts/check-initial-js.mjs dist/web
+step "benchmark smoke (1/100 desk in Chromium; must finish, times not judged)"
+npx vite build --config bench/chromium/vite.config.ts
+BENCH_SIZES=tiny BENCH_REPS=2 BENCH_STARTS=1 npx vitest run --config bench/vitest.bench.config.ts
 step "e2e in Chromium"; PLAYWRIGHT_JSON_OUTPUT_NAME="$PWD/reports/summary/e2e.json" npx playwright test --reporter=list,json
 step "electron smoke"; PLAYWRIGHT_JSON_OUTPUT_NAME="$PWD/reports/summary/electron.json" npx playwright test -c tests/e2e-electron/playwright.config.ts --reporter=list,json
 step summary; node scripts/summarize-tests.mjs reports/summary

@@ -5,11 +5,11 @@
  * bench/chromium.bench.test.ts through `window.bench`.
  */
 import { Dexie } from 'dexie';
-import { QUEUES, type CaseFilter, type QueueName } from '@shared/domain/caseQueues';
+import { countLabel, QUEUES, type CaseFilter, type QueueName } from '@shared/domain/caseQueues';
 import { createCalendar } from '@shared/domain/workingCalendar';
 import { DB_NAME, DutyDeskDB } from '../../renderer/src/db/database';
 import type { Desk } from '../../renderer/src/db/desk';
-import { getCaseFile, queueCounts, queuePage, searchCases } from '../../renderer/src/db/repositories/cases';
+import { getCaseFile, queueCounts, queuePage, queueTotal, searchCases } from '../../renderer/src/db/repositories/cases';
 import { getCommunity } from '../../renderer/src/db/repositories/community';
 import { dashboardCounts } from '../../renderer/src/db/repositories/dashboard';
 import { searchResidents } from '../../renderer/src/db/repositories/residents';
@@ -114,12 +114,12 @@ async function measures(): Promise<Measure[]> {
       ['事项', { matterCode: matter }],
     ];
     for (const [label, filter] of filters) {
-      const { total } = await queuePage(desk, queue, filter, { offset: 0, limit: 25 });
+      const total = await queueTotal(desk, queue, filter);
       const deep = Math.min(500, Math.floor((total - 1) / 25) * 25); // page 21, or the last
       for (const offset of deep > 0 ? [0, deep] : [0]) {
         const rows = Math.min(25, Math.max(0, total - offset));
         out.push({
-          name: `${queue}${label ? ` 按${label}` : ''} ${offset === 0 ? '首页' : `第${offset / 25 + 1}页`} (${total})`,
+          name: `${queue}${label ? ` 按${label}` : ''} ${offset === 0 ? '首页' : `第${offset / 25 + 1}页`} (${countLabel(total)})`,
           group: 'queue',
           subject: () => queuePage(desk, queue, filter, { offset, limit: 25 }),
           baseline: () => bareRows(rows, offset),

@@ -24,7 +24,7 @@ function Gates() {
   const signingIn = community !== undefined && community !== null && ready && !staff;
   useEffect(() => {
     if (!signingIn) return;
-    const t = setTimeout(prefetchPages, 200);
+    const t = setTimeout(prefetchPages, 0);
     return () => clearTimeout(t);
   }, [signingIn]);
   if (community === undefined || !ready) return <Loading fullScreen />;

@@ -152,27 +152,39 @@ function queueCollection(
   return Object.keys(rest).length > 0 ? col.filter((c) => matchesRest(c, rest)) : col;
 }
 
-/** `total` is exact up to QUEUE_COUNT_CAP; above it, QUEUE_COUNT_CAP + 1 ("more than"). */
-export type Page = { rows: CaseRecord[]; total: number };
+/** One page of a queue; `hasMore` when a next page has rows. */
+export type Page = { rows: CaseRecord[]; hasMore: boolean };
 
 /** How many rows `col` has, counting no further than one past the cap (its keys only). */
 async function countUpTo(col: ReadCollection<CaseRecord, string>): Promise<number> {
   return (await col.limit(QUEUE_COUNT_CAP + 1).primaryKeys()).length;
 }
 
-/** One page of a queue in its order (caseQueues.ts): open work soonest first, finished work newest first. */
+/**
+ * One page of a queue in its order (caseQueues.ts): open work soonest first, finished work
+ * newest first. Reads the page's rows and one more (is there a next page?) — never the rest.
+ */
 export async function queuePage(
   desk: Desk,
   queue: QueueName,
   filter: CaseFilter,
   page: { offset: number; limit: number },
 ): Promise<Page> {
-  const q = queueContextOf(desk);
-  const col = () => queueCollection(desk.db, queue, q, filter);
-  // Every queue comes out of its index already in order: page without loading the rest. The
-  // count and the page are read side by side.
-  const [total, rows] = await Promise.all([countUpTo(col()), col().offset(page.offset).limit(page.limit).toArray()]);
-  return { rows, total };
+  const col = queueCollection(desk.db, queue, queueContextOf(desk), filter);
+  const rows = await col
+    .offset(page.offset)
+    .limit(page.limit + 1)
+    .toArray();
+  return { rows: rows.slice(0, page.limit), hasMore: rows.length > page.limit };
+}
+
+/**
+ * How many cases a queue holds with `filter`, exact up to QUEUE_COUNT_CAP, QUEUE_COUNT_CAP + 1
+ * above it (shown 「1000+」): a count reads index keys, so it is bounded, not exact, for lists
+ * that grow with the years. The screen reads it beside the page, not before it.
+ */
+export async function queueTotal(desk: Desk, queue: QueueName, filter: CaseFilter): Promise<number> {
+  return countUpTo(queueCollection(desk.db, queue, queueContextOf(desk), filter));
 }
 
 export async function queueCounts(desk: Desk): Promise<Record<QueueName, number>> {

@@ -28,7 +28,7 @@ import { maskIdNumber } from '@shared/domain/masking';
 import { caseTimeLimitStatus, timeLimitStatus } from '@shared/domain/timeLimit';
 import type { CaseRecord, CaseStatus, Resident } from '@shared/domain/records';
 import { listMatterTypes } from '../../db/repositories/catalog';
-import { queueCounts, queuePage, searchCases, type CaseFilter } from '../../db/repositories/cases';
+import { queueCounts, queuePage, queueTotal, searchCases, type CaseFilter } from '../../db/repositories/cases';
 import { countLabel, QUEUE_COUNT_CAP, QUEUES, type QueueName } from '@shared/domain/caseQueues';
 import { residentsByIds, searchResidents } from '../../db/repositories/residents';
 import { useDesk } from '../../app/desk';
@@ -90,11 +90,13 @@ export function CaseQueues() {
         query,
         residents.map((r) => r.id),
       );
-      return { rows, total: rows.length, residents: await residentsByIds(desk, residentIdsOf(rows)) };
+      return { rows, hasMore: false, residents: await residentsByIds(desk, residentIdsOf(rows)) };
     }
     const found = await queuePage(desk, queue, filter, { offset: page * PAGE_SIZE, limit: PAGE_SIZE });
     return { ...found, residents: await residentsByIds(desk, residentIdsOf(found.rows)) };
   }, [desk, queue, filter, page, query]);
+  // The total for the pagination arrives beside the page (the rows do not wait for a count).
+  const total = useLiveQuery(() => queueTotal(desk, queue, filter), [desk, queue, filter]);
 
   const select = (key: keyof CaseFilter, label: string, options: [string, string][]) => (
     <FilterSelect
@@ -228,12 +230,12 @@ export function CaseQueues() {
         {!search.trim() && (
           <TablePagination
             component="div"
-            // Past the count cap the total is "more than": every further page still opens.
-            count={(result?.total ?? 0) > QUEUE_COUNT_CAP ? -1 : (result?.total ?? 0)}
+            // Past the count cap (or while it is counted) the total is open: every page still opens.
+            count={total === undefined || total > QUEUE_COUNT_CAP ? -1 : total}
             labelDisplayedRows={({ from, to, count }) =>
               `${from}–${to} / ${count === -1 ? `${QUEUE_COUNT_CAP} 条以上` : `${count} 条`}`
             }
-            slotProps={{ actions: { nextButton: { disabled: (result?.rows.length ?? 0) < PAGE_SIZE } } }}
+            slotProps={{ actions: { nextButton: { disabled: !result?.hasMore } } }}
             page={page}
             rowsPerPage={PAGE_SIZE}
             rowsPerPageOptions={[PAGE_SIZE]}

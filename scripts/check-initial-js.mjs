@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+/**
+ * The first screen's code budget: the JavaScript the built index.html loads before anything
+ * else (its module script and the modules it preloads) must stay under 600 kB raw. Screens,
+ * the calendar, pinyin and Excel load on first need (renderer/src/app/lazyPages.ts).
+ *
+ *   node scripts/check-initial-js.mjs [dist/web]
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const BUDGET = 600 * 1000;
+const dir = process.argv[2] ?? 'dist/web';
+const html = readFileSync(join(dir, 'index.html'), 'utf8');
+const files = [...html.matchAll(/(?:src|href)="\.\/([^"]+\.js)"/g)].map((m) => m[1]);
+const sizes = files.map((f) => [f, statSync(join(dir, f)).size]);
+const total = sizes.reduce((n, [, s]) => n + s, 0);
+for (const [f, s] of sizes) console.log(`${String(s).padStart(9)}  ${f}`);
+console.log(`${String(total).padStart(9)}  initial JavaScript (budget ${BUDGET})`);
+if (files.length === 0 || total > BUDGET) {
+  console.error(files.length === 0 ? 'no scripts found in index.html' : 'initial JavaScript over budget');
+  process.exit(1);
+}
