@@ -127,6 +127,16 @@ async function measures(): Promise<Measure[]> {
       }
     }
   }
+  // The totals beside the pages, counted no further than one past the cap.
+  for (const queue of ['全部在办', '我的已办结', '全部办件'] as const) {
+    const total = await queueTotal(desk, queue, {});
+    out.push({
+      name: `${queue} 总数 (${countLabel(total)})`,
+      group: 'counts',
+      subject: () => queueTotal(desk, queue, {}),
+      baseline: () => d.cases.where('flags').equals('在办').count(),
+    });
+  }
   out.push({
     name: '各队列计数',
     group: 'counts',

@@ -6,19 +6,7 @@
  */
 import { KDF_ALGORITHM, KDF_HASH_BITS, KDF_ITERATIONS, KDF_SALT_BYTES } from '@shared/domain/credentials';
 import type { PasswordHash } from '@shared/domain/records';
-
-function toB64(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s);
-}
-
-function fromB64(b64: string): Uint8Array<ArrayBuffer> {
-  const s = atob(b64);
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
-}
+import { fromB64, toB64 } from './bytes';
 
 async function derive(secret: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<Uint8Array> {
   const key = await crypto.subtle.importKey(

@@ -218,7 +218,8 @@ export async function searchCases(
   const none = Promise.resolve<CaseRecord[]>([]);
   const newest = (prefix: string) => db.cases.where('searchKeys').startsWith(prefix).reverse();
   const { matter, content } = plan;
-  // The ways a query can match are read side by side, then merged in this order of priority.
+  // The ways a query can match are read side by side, then merged in this order of priority;
+  // the 诉求内容 (more rows to read: visits, then their cases) only when those did not fill the page.
   const parts = await Promise.all([
     plan.trackingNumber ? db.cases.where('trackingNumber').equals(plan.trackingNumber).toArray() : none,
     plan.tail ? newest(plan.tail.prefix).limit(limit).toArray() : none,
@@ -232,10 +233,11 @@ export async function searchCases(
           .limit(limit)
           .toArray()
       : none,
-    content ? casesByContent(db, content, limit) : none,
   ]);
   const found = new Map<string, CaseRecord>();
-  for (const c of parts.flat()) if (found.size < limit) found.set(c.id, c);
+  const add = (cs: CaseRecord[]) => cs.forEach((c) => found.size < limit && found.set(c.id, c));
+  parts.forEach(add);
+  if (content && found.size < limit) add(await casesByContent(db, content, limit - found.size));
   return [...found.values()];
 }
 

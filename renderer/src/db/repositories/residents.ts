@@ -243,7 +243,8 @@ export async function searchResidents(desk: DeskBase, query: string, limit = 20)
 async function firstDistinct(db: ReadableDB, q: string, limit: number): Promise<Resident[]> {
   const found = new Map<string, Resident>();
   let offset = 0;
-  for (let batch = limit; ; batch *= 2) {
+  // Letters (pinyin, initials) match one resident through several readings: read more at once.
+  for (let batch = /[a-z]/.test(q) ? limit * 2 : limit; ; batch *= 2) {
     const rows = await db.residents.where('searchKeys').startsWith(q).offset(offset).limit(batch).toArray();
     for (const r of rows) if (found.size < limit) found.set(r.id, r);
     if (found.size >= limit || rows.length < batch) return [...found.values()];

@@ -1,0 +1,73 @@
+/**
+ * The backup file (.ddbak): UTF-8 JSON with a clear header (what the restore screen shows
+ * before anything is decrypted: date, maker, schema, counts — no personal data) and the data,
+ * AES-256-GCM encrypted with the machine's backup key, the header as additional data (so a
+ * changed header fails the GCM tag too). The key travels in the file only wrapped with the
+ * admin's backup passphrase (PBKDF2-SHA256), for a restore on another machine.
+ */
+import { z } from 'zod';
+import type { BackupKind } from './retention';
+
+export const BACKUP_FORMAT = 'duty-desk-backup';
+export const BACKUP_FORMAT_VERSION = 1;
+export const BACKUP_EXTENSION = 'ddbak';
+export const PASSPHRASE_ITERATIONS = 600_000;
+
+const b64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
+
+export const backupHeaderSchema = z
+  .object({
+    app: z.string().max(40),
+    schema: z.number().int().positive(),
+    createdAt: z.number().int().nonnegative(),
+    createdBy: z.string().max(100).nullable(),
+    community: z.string().max(20),
+    generation: z.string().max(100),
+    kind: z.enum(['regular', 'preUpgrade', 'preRestore']),
+    counts: z.record(z.string().max(60), z.number().int().nonnegative()),
+    /** Which machine key encrypted it (restore on that machine needs no passphrase). */
+    keyId: z.string().max(100),
+  })
+  .strict();
+export type BackupHeader = z.output<typeof backupHeaderSchema>;
+
+export const wrappedKeySchema = z
+  .object({ kdf: z.literal('PBKDF2-SHA256'), iterations: z.number().int().min(1000), salt: b64, iv: b64, wrapped: b64 })
+  .strict();
+export type WrappedKey = z.output<typeof wrappedKeySchema>;
+
+export const backupFileSchema = z
+  .object({
+    format: z.literal(BACKUP_FORMAT),
+    formatVersion: z.literal(BACKUP_FORMAT_VERSION),
+    header: backupHeaderSchema,
+    passphraseKey: wrappedKeySchema,
+    iv: b64,
+    data: b64,
+  })
+  .strict();
+export type BackupFile = z.output<typeof backupFileSchema>;
+
+/** The header as the additional authenticated data: a fixed key order. */
+export function headerBytes(h: BackupHeader): string {
+  const ordered = Object.fromEntries(Object.entries(h).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return JSON.stringify({ ...ordered, counts: Object.fromEntries(Object.entries(h.counts).sort()) });
+}
+
+
+
+/** `duty-desk-THL-20261124-173000-regular.ddbak` (local time of `at`, given as parts). */
+export function backupFileName(community: string, local: { day: string; time: string }, kind: BackupKind): string {
+  return `duty-desk-${community}-${local.day.replace(/-/g, '')}-${local.time.replace(/:/g, '')}-${kind}.${BACKUP_EXTENSION}`;
+}
+
+export const BACKUP_NAME_PATTERN = /^duty-desk-[A-Z0-9]{2,8}-(\d{8})-(\d{6})-(regular|preUpgrade|preRestore)\.ddbak$/;
+
+/** The day and kind a backup's file name tells, or null for a file that is not a backup. */
+export function parseBackupFileName(name: string): { day: string; kind: BackupKind } | null {
+  const m = BACKUP_NAME_PATTERN.exec(name);
+  if (!m) return null;
+  const d = m[1] ?? '';
+  return { day: `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`, kind: m[3] as BackupKind };
+}
+
