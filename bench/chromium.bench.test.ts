@@ -29,6 +29,7 @@ const ROOT = resolve(__dirname, '..');
 const SIZES = (process.env.BENCH_SIZES ?? 'tenth').split(',') as SizeName[];
 const REPS = Number(process.env.BENCH_REPS ?? 15);
 const STARTS = Number(process.env.BENCH_STARTS ?? 5);
+const PORT = Number(process.env.BENCH_PORT ?? 4390);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = [
   '--no-sandbox',
@@ -116,7 +117,7 @@ async function launch(profileDir: string): Promise<BrowserContext> {
 describe('benchmarks in Chromium (real IndexedDB)', () => {
   let server: StaticServer;
   beforeAll(async () => {
-    server = await serveStatic({ '/': join(ROOT, 'dist/web'), '/bench/': join(ROOT, 'dist/bench') });
+    server = await serveStatic({ '/': join(ROOT, 'dist/web'), '/bench/': join(ROOT, 'dist/bench') }, PORT);
   });
   afterAll(async () => server?.close());
 

@@ -2,7 +2,6 @@
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
-import type { AddressInfo } from 'node:net';
 
 export type StaticServer = { url: string; close: () => Promise<void> };
 
@@ -15,8 +14,12 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** Serves each mount (URL prefix → folder); `/blank.html` is an empty page (the baseline). */
-export async function serveStatic(mounts: Record<string, string>): Promise<StaticServer> {
+/**
+ * Serves each mount (URL prefix → folder); `/blank.html` is an empty page (the baseline). The
+ * port is fixed: IndexedDB belongs to an origin, so a cached profile is found again only on
+ * the same one.
+ */
+export async function serveStatic(mounts: Record<string, string>, port: number): Promise<StaticServer> {
   const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
   const server = createServer((req, res) => {
     const path = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
@@ -32,8 +35,7 @@ export async function serveStatic(mounts: Record<string, string>): Promise<Stati
       () => res.writeHead(404).end('not found'),
     );
   });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((ok, fail) => server.once('error', fail).listen(port, '127.0.0.1', ok));
   return {
     url: `http://127.0.0.1:${port}`,
     close: () =>

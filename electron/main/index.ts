@@ -10,10 +10,10 @@
  *    race the first on IndexedDB.
  * 3. The app:// scheme must be registered as privileged before 'ready'.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
 import type { Session } from 'electron';
 import Store from 'electron-store';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,7 @@ import { createIpcRegistry } from './ipc/registry';
 import { APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
 import { contentSecurityPolicy, hardenWebContents, isPermissionAllowed } from './security';
 import { appInfoService, getAppInfo } from './services/appInfo';
+import { createBackupsService, quitTimeBackup } from './services/backups';
 import { createFilesService } from './services/files';
 import { createPrintingService } from './services/printing';
 import { createSettingsService } from './services/settings';
@@ -112,6 +113,38 @@ function start(): void {
       log,
     });
 
+    // Backups: files in the chosen folder; the machine's backup key encrypted by the OS
+    // (safeStorage); the wipe-detection record beside the settings (outside IndexedDB).
+    const vaultStore = new Store<Record<string, unknown>>({ name: 'backup-key', clearInvalidConfig: true });
+    const integrityStore = new Store<Record<string, unknown>>({ name: 'integrity', clearInvalidConfig: true });
+    ipcMain.removeAllListeners('electron-store-get-data');
+    const backups = createBackupsService({
+      fs: {
+        mkdir: (dir, o) => mkdir(dir, o),
+        open: (file, flags) => open(file, flags),
+        rename: (from, to) => rename(from, to),
+        unlink: (file) => unlink(file),
+        readdir: (dir) => readdir(dir),
+        stat: (file) => stat(file),
+        readFile: (file, encoding) => readFile(file, encoding),
+      },
+      chosenDir: () => settings.getSettings().backupDir,
+      defaultDir: path.join(app.getPath('userData'), 'backups'),
+      dataDir: app.getPath('userData'),
+      vault: {
+        load() {
+          const sealed = vaultStore.get('key');
+          if (typeof sealed !== 'string' || !safeStorage.isEncryptionAvailable()) return null;
+          return safeStorage.decryptString(Buffer.from(sealed, 'base64'));
+        },
+        save(key) {
+          if (!safeStorage.isEncryptionAvailable()) throw new Error('safeStorage unavailable');
+          vaultStore.set('key', safeStorage.encryptString(key).toString('base64'));
+        },
+      },
+      integrity: { get: () => integrityStore.get('record'), set: (record) => integrityStore.set('record', record) },
+    });
+
     const registry = createIpcRegistry({
       ipcMain,
       appOrigin: APP_ORIGIN,
@@ -121,6 +154,7 @@ function start(): void {
     registerAllHandlers(registry, {
       settings,
       files,
+      backups,
       printing,
       app: appInfoService(
         getAppInfo({
@@ -143,6 +177,18 @@ function start(): void {
     });
     mainWindow.on('closed', () => {
       mainWindow = null;
+    });
+    // At quit the renderer makes a last backup (window.dutyDeskQuitBackup), within 15 s.
+    let quitting = false;
+    app.on('before-quit', (event) => {
+      const contents = mainWindow?.webContents;
+      if (quitting || !contents) return;
+      event.preventDefault();
+      quitting = true;
+      void quitTimeBackup(() => contents.executeJavaScript('window.dutyDeskQuitBackup?.()'), 15_000).then((outcome) => {
+        log(`quit-time backup: ${outcome}`);
+        app.quit();
+      });
     });
   });
 }

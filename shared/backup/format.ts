@@ -54,8 +54,6 @@ export function headerBytes(h: BackupHeader): string {
   return JSON.stringify({ ...ordered, counts: Object.fromEntries(Object.entries(h.counts).sort()) });
 }
 
-
-
 /** `duty-desk-THL-20261124-173000-regular.ddbak` (local time of `at`, given as parts). */
 export function backupFileName(community: string, local: { day: string; time: string }, kind: BackupKind): string {
   return `duty-desk-${community}-${local.day.replace(/-/g, '')}-${local.time.replace(/:/g, '')}-${kind}.${BACKUP_EXTENSION}`;
@@ -70,4 +68,3 @@ export function parseBackupFileName(name: string): { day: string; kind: BackupKi
   const d = m[1] ?? '';
   return { day: `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`, kind: m[3] as BackupKind };
 }
-

@@ -18,7 +18,11 @@ function weekOf(day: string): string {
 }
 
 /** The newest entry of each of the first `count` distinct periods (entries newest first). */
-function newestPerPeriod(entries: readonly BackupEntry[], period: (e: BackupEntry) => string, count: number): BackupEntry[] {
+function newestPerPeriod(
+  entries: readonly BackupEntry[],
+  period: (e: BackupEntry) => string,
+  count: number,
+): BackupEntry[] {
   const seen = new Set<string>();
   const out: BackupEntry[] = [];
   for (const e of entries) {

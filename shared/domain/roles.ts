@@ -17,6 +17,8 @@ export const PERMISSIONS = [
   'staff.manage',
   /** Case supervision: 整改复核, reopening an archived case, sending back someone else's 转办. */
   'case.supervise',
+  /** 数据恢复: replace all data with a backup, or go on empty after a data loss. */
+  'data.restore',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -28,6 +30,7 @@ const HOLDERS: Record<Permission, readonly StaffRole[]> = {
   'calendar.edit': ['站长/管理员'],
   'staff.manage': ['站长/管理员'],
   'case.supervise': ['站长/管理员'],
+  'data.restore': ['站长/管理员'],
 };
 
 /** Whether this staff member may do it now (a deactivated account may do nothing). */

@@ -74,6 +74,36 @@ export const printPdfRequestSchema = z
   })
   .strict();
 
+/** A backup file name as the desk makes them (shared/backup/format.ts): no path can get in. */
+const backupNameSchema = z
+  .string()
+  .regex(/^duty-desk-[A-Z0-9]{2,8}-\d{8}-\d{6}-(regular|preUpgrade|preRestore)\.ddbak$/);
+
+export const backupWriteRequestSchema = z
+  .object({ name: backupNameSchema, content: z.string().min(1).max(400_000_000) })
+  .strict();
+export type BackupWriteRequest = z.infer<typeof backupWriteRequestSchema>;
+
+export type BackupFailureCode = 'ENOSPC' | 'EACCES' | 'EPERM' | 'ENOENT' | 'EROFS' | 'OTHER';
+export type BackupWriteResult = { ok: true; name: string; removed: string[] } | { ok: false; code: BackupFailureCode };
+export type BackupListEntry = {
+  name: string;
+  kind: 'regular' | 'preUpgrade' | 'preRestore';
+  createdAt: number;
+  size: number;
+};
+export type BackupStatus = { dir: string; reachable: boolean; sameDiskAsData: boolean };
+
+/** Wipe detection: what the database held after the last committed write, kept outside it. */
+export const integrityRecordSchema = z
+  .object({
+    generation: z.string().min(1).max(100),
+    updatedAt: z.number().int().nonnegative(),
+    counts: z.record(z.string().max(60), z.number().int().nonnegative()),
+  })
+  .strict();
+export type IntegrityRecord = z.infer<typeof integrityRecordSchema>;
+
 /** Machine-level settings kept by electron-store in main (localStorage in the browser). */
 export type AppSettings = {
   /** Printer to use for silent printing; null = ask with the system dialog. */
@@ -159,6 +189,60 @@ export const CONTRACT = {
     method: 'printToPdf',
     request: printPdfRequestSchema,
     response: returns<SaveResult>(),
+  },
+  /** Store a sealed backup file atomically in the backup folder, then trim it by retention. */
+  'backup:write': {
+    service: 'backups',
+    method: 'writeBackup',
+    request: backupWriteRequestSchema,
+    response: returns<BackupWriteResult>(),
+  },
+  /** The backup files in the folder, newest first. */
+  'backup:list': {
+    service: 'backups',
+    method: 'listBackups',
+    request: z.undefined(),
+    response: returns<BackupListEntry[]>(),
+  },
+  /** The text of one backup file of the folder. */
+  'backup:read': {
+    service: 'backups',
+    method: 'readBackup',
+    request: z.object({ name: backupNameSchema }).strict(),
+    response: returns<string>(),
+  },
+  /** The folder in use, whether it is reachable and whether it shares the disk with the data. */
+  'backup:status': {
+    service: 'backups',
+    method: 'backupStatus',
+    request: z.undefined(),
+    response: returns<BackupStatus>(),
+  },
+  /** The machine's backup key record (JSON), kept encrypted by the OS; null before the first backup. */
+  'backup:keyLoad': {
+    service: 'backups',
+    method: 'loadBackupKey',
+    request: z.undefined(),
+    response: returns<string | null>(),
+  },
+  'backup:keySave': {
+    service: 'backups',
+    method: 'saveBackupKey',
+    request: z.object({ key: z.string().min(1).max(4000) }).strict(),
+    response: returns<void>(),
+  },
+  /** Wipe detection: the record of what the database held, kept outside IndexedDB. */
+  'integrity:get': {
+    service: 'backups',
+    method: 'readIntegrity',
+    request: z.undefined(),
+    response: returns<IntegrityRecord | null>(),
+  },
+  'integrity:set': {
+    service: 'backups',
+    method: 'writeIntegrity',
+    request: integrityRecordSchema,
+    response: returns<void>(),
   },
   /** Name, version and shell of the running app. */
   'app:info': { service: 'app', method: 'appInfo', request: z.undefined(), response: returns<AppInfo>() },

@@ -10,7 +10,13 @@ import { generateDesk } from '../../bench/data/generate';
 import { loadDesk } from '../../bench/data/load';
 import { DutyDeskDB } from '../../renderer/src/db/database';
 import { DomainRefusal } from '../../renderer/src/db/refusal';
-import { BACKUP_MESSAGES, newBackupKey, openBackup, sealBackup, type BackupKey } from '../../renderer/src/db/backup/seal';
+import {
+  BACKUP_MESSAGES,
+  newBackupKey,
+  openBackup,
+  sealBackup,
+  type BackupKey,
+} from '../../renderer/src/db/backup/seal';
 import { countsOf, readSnapshot, replaceAll } from '../../renderer/src/db/backup/snapshot';
 import { prng } from '../../bench/data/random';
 import { freshDb } from './testDb';
@@ -42,14 +48,30 @@ describe('restore drill', { timeout: 120_000 }, () => {
     // The tables the generator does not fill yet, so that every table is in the drill.
     await db.custodyItems.put({ id: 'ci-1', proxyTaskId: 'p-1', document: '户口簿', takenAt: 5, takenBy: 'staff-1' });
     await db.meetings.put({ id: 'm-1', weekOf: '2026-11-23', status: '筹备中', ...STAMP });
-    await db.agendaItems.put({ id: 'a-1', meetingId: 'm-1', sourceType: 'visit', sourceId: 'v', category: '环境', status: '待议' });
+    await db.agendaItems.put({
+      id: 'a-1',
+      meetingId: 'm-1',
+      sourceType: 'visit',
+      sourceId: 'v',
+      category: '环境',
+      status: '待议',
+    });
     await db.rota.put({ id: 'r-1', day: '2026-11-24', staffId: 'staff-1', post: '值班岗' });
     await db.handovers.put({ id: 'h-1', day: '2026-11-24', text: '交接', ...STAMP });
     key = (await newBackupKey('正确的备份密码2026', 1000)).backupKey;
     const tables = await readSnapshot(db);
     file = await sealBackup(
       tables,
-      { app: 'test', schema: schema(), createdAt: 7, createdBy: 'staff-admin', community: 'THL', generation: 'g-1', kind: 'regular', counts: countsOf(tables) },
+      {
+        app: 'test',
+        schema: schema(),
+        createdAt: 7,
+        createdBy: 'staff-admin',
+        community: 'THL',
+        generation: 'g-1',
+        kind: 'regular',
+        counts: countsOf(tables),
+      },
       key,
     );
     before = await dump(db);

@@ -1,6 +1,7 @@
 /**
- * The gates in front of the app: load the community profile → first-run setup if there is
- * none → sign-in → the shell. Providers (theme, locale, session) wrap everything.
+ * The gates in front of the app: load the community profile → the data-loss screen if records
+ * were lost (integrity.ts) → first-run setup if there is no community → sign-in → the shell.
+ * Providers (theme, locale, session) wrap everything.
  */
 import { CssBaseline, ThemeProvider } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -11,7 +12,8 @@ import { SignInPage } from '../features/signin/SignInPage';
 import { StorageErrorAlert } from '../components/StorageErrorAlert';
 import { requestPersistentStorage } from '../db/persistence';
 import { Loading } from '../components/Loading';
-import { prefetchPages, SetupWizard, SignedInDesk } from './lazyPages';
+import { DataLossScreen, prefetchPages, SetupWizard, SignedInDesk } from './lazyPages';
+import { useIntegrity } from './integrity';
 import { DeskBaseProvider, useDeskBase } from './desk';
 import { SessionProvider, useSession } from './session';
 import { theme } from './theme';
@@ -20,6 +22,7 @@ function Gates() {
   const base = useDeskBase();
   const community = useLiveQuery(() => getCommunity(base).then((c) => c ?? null), [base]);
   const { staff, ready } = useSession();
+  const [integrity, resolved] = useIntegrity();
   // The screens behind sign-in load while the clerk types the PIN.
   const signingIn = community !== undefined && community !== null && ready && !staff;
   useEffect(() => {
@@ -28,6 +31,14 @@ function Gates() {
     return () => clearTimeout(t);
   }, [signingIn]);
   if (community === undefined || !ready) return <Loading fullScreen />;
+  // Records were lost (the database was wiped or damaged): nothing else until it is resolved.
+  if (integrity !== 'checking' && !integrity.ok)
+    return (
+      <Lazy>
+        <DataLossScreen lost={integrity.lost} onResolved={resolved} />
+      </Lazy>
+    );
+  if (community === null && integrity === 'checking') return <Loading fullScreen />;
   if (community === null)
     return (
       <Lazy>

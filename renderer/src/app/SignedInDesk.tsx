@@ -10,7 +10,8 @@ import type { CommunityProfile, Staff } from '@shared/domain/records';
 import { signedInDesk, type DeskBase } from '../db/desk';
 import { getCalendarSettings } from '../db/repositories/calendar';
 import { AppShell } from './AppShell';
-import { DeskContext, useDeskBase } from './desk';
+import { DeskContext, useDesk, useDeskBase } from './desk';
+import { automaticBackup } from './backup';
 
 /** The local date, re-read every half minute (it changes at midnight). */
 function useLocalDay(clock: DeskBase['clock']): string {
@@ -45,11 +46,34 @@ function DeskProvider({
   return <DeskContext.Provider value={desk}>{children}</DeskContext.Provider>;
 }
 
-/** The signed-in app: the desk and the shell. */
+/** The signed-in app: the desk, its automatic backups and the shell. */
 export function SignedInDesk({ staff, community }: { staff: Staff; community: CommunityProfile }) {
   return (
     <DeskProvider staff={staff} community={community}>
+      <AutomaticBackups />
       <AppShell />
     </DeskProvider>
   );
+}
+
+/** Every 10 minutes: a backup if the last good one is 2 hours old and data changed; one at quit. */
+function AutomaticBackups() {
+  const desk = useDesk();
+  useEffect(() => {
+    const t = setInterval(() => void automaticBackup(desk, 'timer'), 10 * 60 * 1000);
+    // Electron's main process calls this when the window closes (with a time limit).
+    window.dutyDeskQuitBackup = () => automaticBackup(desk, 'quit');
+    return () => {
+      clearInterval(t);
+      delete window.dutyDeskQuitBackup;
+    };
+  }, [desk]);
+  return null;
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- declaration merging needs an interface
+  interface Window {
+    dutyDeskQuitBackup?: () => Promise<void>;
+  }
 }

@@ -43,7 +43,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signOut = useCallback(async () => {
-    if (staff) await recordSignOut(withActor(base, actorOf(staff)));
+    if (staff) {
+      const desk = withActor(base, actorOf(staff));
+      // A backup at every sign-out (Electron, once a backup key exists; it never blocks sign-out).
+      const { automaticBackup } = await import('./backup');
+      await automaticBackup(desk, 'signout');
+      await recordSignOut(desk);
+    }
     sessionStorage.removeItem(KEY);
     // A half-filled registration does not outlive the person who typed it.
     clearKeptDrafts();

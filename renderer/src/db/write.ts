@@ -126,6 +126,22 @@ function writeTable<N extends WritableName>(
   };
 }
 
+const committed = new Set<() => void>();
+
+/**
+ * Calls `listener` after every committed write transaction (the wipe-detection record and the
+ * "data changed since the last backup" mark follow the data). Returns the unsubscribe.
+ */
+export function onWriteCommitted(listener: () => void): () => void {
+  committed.add(listener);
+  return () => committed.delete(listener);
+}
+
+/** The database behind a desk, for the backup module only (it reads and replaces every table). */
+export function databaseOf(desk: DeskBase): DutyDeskDB {
+  return writableDb(desk);
+}
+
 /**
  * Runs `fn` in one rw transaction over `tables` (+ the audit log).
  * Throws `StorageError` (already reported to the UI) when the database refuses the write;
@@ -163,7 +179,9 @@ export async function writeTx<N extends WritableName, T>(
   } as unknown as WriteTx<N>;
   try {
     const dexie = db as unknown as Dexie;
-    return await dexie.transaction('rw', [...tables, 'auditLog'] as string[], () => fn(tx));
+    const result = await dexie.transaction('rw', [...tables, 'auditLog'] as string[], () => fn(tx));
+    for (const listener of committed) listener();
+    return result;
   } catch (e) {
     if (e instanceof DomainRefusal) throw e;
     const err = toStorageError(e);

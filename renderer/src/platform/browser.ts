@@ -1,10 +1,12 @@
 /**
  * The browser implementation of the bridge, so the whole app runs (and is tested end to end)
- * in a plain browser: settings in localStorage, files as downloads, printing through a hidden
- * print view and `window.print()`.
+ * in a plain browser: settings and the wipe-detection record in localStorage, files and
+ * backups as downloads, printing through a hidden print view and `window.print()`.
  */
 import {
   appSettingsPatchSchema,
+  backupWriteRequestSchema,
+  integrityRecordSchema,
   defaultAppSettings,
   printHtmlRequestSchema,
   saveFileRequestSchema,
@@ -14,6 +16,19 @@ import {
 } from '@shared/ipc/contract';
 
 const SETTINGS_KEY = 'duty-desk.settings';
+const INTEGRITY_KEY = 'duty-desk.integrity';
+
+/** Hands a file to the browser's downloads. */
+function download(doc: Document, blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = doc.createElement('a');
+  a.href = url;
+  a.download = name;
+  doc.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
 
 function readSettings(storage: Storage): AppSettings {
   try {
@@ -86,15 +101,47 @@ export function browserBridge(storage: Storage = window.localStorage, doc: Docum
         req.encoding === 'base64'
           ? new Blob([base64ToBytes(req.content)])
           : new Blob([req.content], { type: 'text/plain' });
-      const url = URL.createObjectURL(blob);
-      const a = doc.createElement('a');
-      a.href = url;
-      a.download = req.suggestedName;
-      doc.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      download(doc, blob, req.suggestedName);
       return { saved: true, fileName: req.suggestedName };
+    },
+    // Backups: the browser has no folder of its own — each backup is a download (the desk
+    // reminds the clerk when none was saved today) and a restore picks the file.
+    async writeBackup(request) {
+      const req = backupWriteRequestSchema.parse(request);
+      try {
+        download(doc, new Blob([req.content], { type: 'application/octet-stream' }), req.name);
+      } catch {
+        return { ok: false, code: 'OTHER' };
+      }
+      return { ok: true, name: req.name, removed: [] };
+    },
+    async listBackups() {
+      return [];
+    },
+    async readBackup() {
+      throw new Error('the browser build restores from a file the clerk picks');
+    },
+    async backupStatus() {
+      return { dir: '浏览器的下载文件夹', reachable: true, sameDiskAsData: true };
+    },
+    // The browser build keeps its backup key inside WebCrypto (platform/backupKeys.ts): there is
+    // no raw key to hand over, so these two are never called there.
+    async loadBackupKey() {
+      return null;
+    },
+    async saveBackupKey() {
+      throw new Error('the browser build keeps its backup key in WebCrypto');
+    },
+    async readIntegrity() {
+      try {
+        const parsed = integrityRecordSchema.safeParse(JSON.parse(storage.getItem(INTEGRITY_KEY) ?? 'null'));
+        return parsed.success ? parsed.data : null;
+      } catch {
+        return null;
+      }
+    },
+    async writeIntegrity(record) {
+      storage.setItem(INTEGRITY_KEY, JSON.stringify(integrityRecordSchema.parse(record)));
     },
     async printHtml(request) {
       const req = printHtmlRequestSchema.parse(request);

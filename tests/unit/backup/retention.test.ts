@@ -9,7 +9,8 @@ function daily(from: string, days: number, twiceEvery = 0): BackupEntry[] {
     const day = addDays(from, i);
     const at = Date.parse(`${day}T17:00:00+08:00`);
     out.push({ name: `b-${day}-1`, kind: 'regular', createdAt: at, day });
-    if (twiceEvery && i % twiceEvery === 0) out.push({ name: `b-${day}-2`, kind: 'regular', createdAt: at + 3600_000, day });
+    if (twiceEvery && i % twiceEvery === 0)
+      out.push({ name: `b-${day}-2`, kind: 'regular', createdAt: at + 3600_000, day });
   }
   return out;
 }

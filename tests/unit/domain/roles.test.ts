@@ -10,6 +10,7 @@ const TABLE: Record<StaffRole, Record<Permission, boolean>> = {
     'calendar.edit': false,
     'staff.manage': false,
     'case.supervise': false,
+    'data.restore': false,
   },
   '站长/管理员': {
     'community.edit': true,
@@ -17,6 +18,7 @@ const TABLE: Record<StaffRole, Record<Permission, boolean>> = {
     'calendar.edit': true,
     'staff.manage': true,
     'case.supervise': true,
+    'data.restore': true,
   },
 };
 

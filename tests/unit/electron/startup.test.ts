@@ -96,6 +96,16 @@ describe('registerAllHandlers', () => {
         printHtml: vi.fn(async () => ({ printed: true as const })),
         printToPdf: vi.fn(async () => ({ saved: false as const, reason: 'canceled' as const })),
       },
+      backups: {
+        writeBackup: vi.fn(async () => ({ ok: false as const, code: 'ENOSPC' as const })),
+        listBackups: vi.fn(async () => []),
+        readBackup: vi.fn(async () => ''),
+        backupStatus: vi.fn(async () => ({ dir: '/b', reachable: true, sameDiskAsData: false })),
+        loadBackupKey: vi.fn(() => null),
+        saveBackupKey: vi.fn(),
+        readIntegrity: vi.fn(() => null),
+        writeIntegrity: vi.fn(),
+      },
       app: appInfoService(
         getAppInfo({
           name: 'DutyDesk',
@@ -120,6 +130,11 @@ describe('registerAllHandlers', () => {
       saved: true,
       fileName: 'a.csv',
     });
+    // A backup name must be one the desk makes: a path is refused before main sees it.
+    await expect(ipcMain.invoke(ev, 'backup:write', { name: '../../etc/passwd', content: 'x' })).rejects.toThrow();
+    await expect(
+      ipcMain.invoke(ev, 'backup:write', { name: 'duty-desk-THL-20261124-173000-regular.ddbak', content: 'x' }),
+    ).resolves.toEqual({ ok: false, code: 'ENOSPC' });
     await expect(ipcMain.invoke(ev, 'print:html', { html: '<p/>', pageSize: 'A4', silent: true })).resolves.toEqual({
       printed: true,
     });

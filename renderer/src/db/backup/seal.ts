@@ -39,9 +39,15 @@ const dec = new TextDecoder();
 
 /** What the tag covers besides the data: the header and the wrapped key, in a fixed order. */
 const additionalData = (header: BackupHeader, wrapped: WrappedKey) =>
-  enc.encode(`${headerBytes(header)}\n${JSON.stringify([wrapped.kdf, wrapped.iterations, wrapped.salt, wrapped.iv, wrapped.wrapped])}`);
+  enc.encode(
+    `${headerBytes(header)}\n${JSON.stringify([wrapped.kdf, wrapped.iterations, wrapped.salt, wrapped.iv, wrapped.wrapped])}`,
+  );
 
-async function passphraseKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<CryptoKey> {
+async function passphraseKey(
+  passphrase: string,
+  salt: Uint8Array<ArrayBuffer>,
+  iterations: number,
+): Promise<CryptoKey> {
   const base = await crypto.subtle.importKey('raw', enc.encode(passphrase.normalize('NFKC')), 'PBKDF2', false, [
     'deriveKey',
   ]);
@@ -86,14 +92,20 @@ export function importBackupKey(raw: Uint8Array<ArrayBuffer>): Promise<CryptoKey
 export async function unwrapWithPassphrase(w: WrappedKey, passphrase: string): Promise<Uint8Array<ArrayBuffer>> {
   const wrapping = await passphraseKey(passphrase, strictB64(w.salt), w.iterations);
   try {
-    return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: strictB64(w.iv) }, wrapping, strictB64(w.wrapped)));
+    return new Uint8Array(
+      await crypto.subtle.decrypt({ name: 'AES-GCM', iv: strictB64(w.iv) }, wrapping, strictB64(w.wrapped)),
+    );
   } catch {
     throw new DomainRefusal(BACKUP_MESSAGES.wrongPassphrase, 'passphrase');
   }
 }
 
 /** The file text of a backup of `tables`. */
-export async function sealBackup(tables: BackupTables, header: Omit<BackupHeader, 'keyId'>, key: BackupKey): Promise<string> {
+export async function sealBackup(
+  tables: BackupTables,
+  header: Omit<BackupHeader, 'keyId'>,
+  key: BackupKey,
+): Promise<string> {
   const full: BackupHeader = { ...header, keyId: key.keyId };
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const data = await crypto.subtle.encrypt(
@@ -171,6 +183,7 @@ export async function openBackup(
   }
   if (!tables || typeof tables !== 'object' || Array.isArray(tables)) throw new DomainRefusal(BACKUP_MESSAGES.tampered);
   for (const [name, rows] of Object.entries(tables))
-    if (!Array.isArray(rows) || rows.length !== file.header.counts[name]) throw new DomainRefusal(BACKUP_MESSAGES.tampered);
+    if (!Array.isArray(rows) || rows.length !== file.header.counts[name])
+      throw new DomainRefusal(BACKUP_MESSAGES.tampered);
   return { header: file.header, tables: tables as BackupTables, rawKey };
 }

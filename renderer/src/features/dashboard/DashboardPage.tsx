@@ -7,6 +7,7 @@ import { Card, CardActionArea, CardContent, Grid, Paper, Stack, Typography } fro
 import { Link as RouterLink } from 'react-router';
 import type { QueueName } from '@shared/domain/caseQueues';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { BackupNotice } from '../backup/BackupNotice';
 import { hoursForDay } from '@shared/domain/community';
 import { dashboardCounts, type DashboardCounts } from '../../db/repositories/dashboard';
 import { longChineseDate } from '../../app/clock';
@@ -55,6 +56,7 @@ export function DashboardPage() {
         <Typography sx={{ mt: 1 }} aria-label="今日开放时间">
           今日开放时间（{hours.label}）：{hours.start}–{hours.end}
         </Typography>
+        <BackupNotice />
       </Paper>
       <Grid container spacing={2} component="section" aria-label="今日待办">
         {TODO.map(({ key, label, queue, urgent }) => {

@@ -3,6 +3,7 @@
  * and this machine's settings (printer, receipt layout) kept through the platform bridge.
  */
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { Paper, Stack, Tab, Tabs, Typography } from '@mui/material';
 import { can } from '@shared/domain/roles';
 import { useStaff } from '../../app/session';
@@ -12,12 +13,16 @@ import { CommunityInfo } from './CommunityInfo';
 import { MachineSettings } from './MachineSettings';
 import { StaffManager } from './StaffManager';
 import { ResidentTagsEditor } from './ResidentTagsEditor';
+import { BackupSection } from '../backup/BackupSection';
 
-const TABS = ['事项目录', '工作人员', '节假日安排', '社区信息', '本机设置'] as const;
+const TABS = ['事项目录', '工作人员', '节假日安排', '社区信息', '数据备份', '本机设置'] as const;
 
 export function SettingsPage() {
   const staff = useStaff();
-  const [tab, setTab] = useState<(typeof TABS)[number]>('事项目录');
+  // The tab can come in the address (?tab=数据备份), e.g. from the 工作台's backup reminder.
+  const [params] = useSearchParams();
+  const asked = TABS.find((t) => t === params.get('tab'));
+  const [tab, setTab] = useState<(typeof TABS)[number]>(asked ?? '事项目录');
   return (
     <Stack spacing={2}>
       <Typography variant="h4" component="h1">
@@ -39,6 +44,7 @@ export function SettingsPage() {
           <ResidentTagsEditor canEdit={can(staff, 'community.edit')} />
         </Stack>
       )}
+      {tab === '数据备份' && <BackupSection />}
       {tab === '本机设置' && <MachineSettings />}
     </Stack>
   );

@@ -1,0 +1,84 @@
+/**
+ * The app's backups (issue 11), wired to this platform: the bridge's backup channels, the
+ * machine key store, and the backup state kept on this machine (localStorage, outside
+ * IndexedDB). Also what follows every committed write: the wipe-detection record (soon after)
+ * and the "changed since the last backup" mark. In Electron backups also run by themselves
+ * (every 2 hours while data changed, at sign-out, at quit); the browser build has no folder of
+ * its own, so there each backup is a download the clerk asks for, and the 工作台 reminds them.
+ */
+import { useSyncExternalStore } from 'react';
+import { platform } from '../platform';
+import { backupKeys } from '../platform/backupKeys';
+import { electronBridge } from '../platform/electron';
+import { getDb } from '../db/database';
+import { onWriteCommitted } from '../db/write';
+import {
+  EMPTY_BACKUP_STATE,
+  makeBackup,
+  recordIntegrity,
+  type BackupDeps,
+  type BackupState,
+} from '../db/backup/backups';
+import type { DeskBase } from '../db/desk';
+
+const STATE_KEY = 'duty-desk.backup-state';
+const listeners = new Set<() => void>();
+let cached: BackupState | null = null;
+
+function readState(): BackupState {
+  if (cached) return cached;
+  try {
+    cached = {
+      ...EMPTY_BACKUP_STATE,
+      ...(JSON.parse(localStorage.getItem(STATE_KEY) ?? '{}') as Partial<BackupState>),
+    };
+  } catch {
+    cached = { ...EMPTY_BACKUP_STATE };
+  }
+  return cached;
+}
+
+function writeState(s: BackupState): void {
+  cached = s;
+  localStorage.setItem(STATE_KEY, JSON.stringify(s));
+  for (const l of listeners) l();
+}
+
+export const backupDeps: BackupDeps = {
+  bridge: platform,
+  keys: backupKeys,
+  state: { get: readState, set: writeState },
+  appVersion: __APP_VERSION__,
+};
+
+/** Electron writes backups into a folder by itself; the browser build only downloads on demand. */
+export const automaticBackups = electronBridge() !== null;
+
+/** The backup state, live (re-renders when a backup ends). */
+export function useBackupState(): BackupState {
+  return useSyncExternalStore((l) => {
+    listeners.add(l);
+    return () => listeners.delete(l);
+  }, readState);
+}
+
+let integrityTimer: ReturnType<typeof setTimeout> | undefined;
+/** After every committed write: mark the data changed, and record the counts a moment later. */
+export function followCommittedWrites(): () => void {
+  return onWriteCommitted(() => {
+    const s = readState();
+    if (!s.changedSince) writeState({ ...s, changedSince: true });
+    clearTimeout(integrityTimer);
+    integrityTimer = setTimeout(() => void recordIntegrity(getDb(), backupDeps).catch(() => undefined), 1000);
+  });
+}
+
+export const TWO_HOURS = 2 * 60 * 60 * 1000;
+
+/** A backup the desk makes by itself: only where there is a folder and a key; never throws. */
+export async function automaticBackup(desk: DeskBase, why: 'timer' | 'signout' | 'quit'): Promise<void> {
+  if (!automaticBackups || !(await backupKeys.load())) return;
+  const s = readState();
+  if (why === 'timer' && (!s.changedSince || (s.lastGood && desk.clock.now() - s.lastGood.at < TWO_HOURS))) return;
+  await makeBackup(desk, backupDeps, 'regular').catch(() => undefined);
+}

@@ -1,0 +1,42 @@
+/**
+ * At start: did the database lose records (wipe detection, issue 11)? The check reads the
+ * record kept outside IndexedDB and counts every table; it runs beside the first screen and
+ * loads its code on demand (the sign-in screen stays small). While a database with no
+ * community is being checked the setup wizard waits: a wiped database must not look like a
+ * new installation. From then on every committed write keeps the record up to date.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { IntegrityCheck } from '../db/backup/backups';
+import { getDb } from '../db/database';
+
+export type IntegrityStatus = 'checking' | IntegrityCheck;
+
+export function useIntegrity(): [IntegrityStatus, () => void] {
+  const [status, setStatus] = useState<IntegrityStatus>('checking');
+  const follow = useRef<() => void>(() => undefined);
+  useEffect(() => {
+    let live = true;
+    let stop: (() => void) | undefined;
+    void (async () => {
+      const [{ checkIntegrity }, { backupDeps, followCommittedWrites }] = await Promise.all([
+        import('../db/backup/backups'),
+        import('./backup'),
+      ]);
+      const result = await checkIntegrity(getDb(), backupDeps).catch((): IntegrityCheck => ({ ok: true }));
+      if (!live) return;
+      follow.current = () => (stop ??= followCommittedWrites());
+      setStatus(result);
+      // Only a database known to be whole is followed (a lost one waits for restore or 从空白开始).
+      if (result.ok) follow.current();
+    })();
+    return () => {
+      live = false;
+      stop?.();
+    };
+  }, []);
+  const resolved = () => {
+    setStatus({ ok: true });
+    follow.current();
+  };
+  return [status, resolved];
+}

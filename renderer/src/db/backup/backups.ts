@@ -1,0 +1,212 @@
+/**
+ * Backups, restore and wipe detection at the desk level (issue 11). The platform is injected
+ * (`BackupDeps`: the bridge's backup channels, the machine key store, a small state store), so
+ * the same code runs in Electron, in the browser build and in Vitest.
+ *
+ * - `makeBackup`: a consistent snapshot of every table, sealed (seal.ts), handed to the bridge
+ *   (a file in the backup folder; a download in the browser build). The first one needs the
+ *   backup passphrase (it creates the machine key). The outcome is kept for the 工作台.
+ * - `inspectBackup` (检查备份): decrypts and verifies a file, touches nothing.
+ * - `restoreBackup`: verifies first; backs up the live data (kind preRestore); replaces every
+ *   table in one transaction through the write path; new generation; logged.
+ * - `recordIntegrity` / `checkIntegrity`: per-table counts and a generation id kept OUTSIDE
+ *   IndexedDB after each committed write; at start, a table with fewer rows than recorded (the
+ *   desk never deletes records) or a missing database means the data was lost.
+ */
+import { backupFileName, type BackupHeader } from '@shared/backup/format';
+import type { BackupKind } from '@shared/backup/retention';
+import type { DeskBridge, IntegrityRecord } from '@shared/ipc/contract';
+import type { Dexie } from 'dexie';
+import type { DutyDeskDB } from '../database';
+import type { DeskBase } from '../desk';
+import { DomainRefusal } from '../refusal';
+import { databaseOf, writeTx } from '../write';
+import { newBackupKey, openBackup, readBackupHeader, sealBackup, type BackupKey, type BackupTables } from './seal';
+import { countsOf, readSnapshot, replaceAll } from './snapshot';
+
+export type BackupKeyStore = {
+  load(): Promise<BackupKey | null>;
+  save(raw: Uint8Array<ArrayBuffer>, keyId: string, passphraseKey: BackupKey['passphraseKey']): Promise<BackupKey>;
+};
+
+/** What the 工作台 and 设置 show about backups (kept on this machine, outside IndexedDB). */
+export type BackupState = {
+  lastGood: { at: number; name: string } | null;
+  lastFailure: { at: number; code: string } | null;
+  /** Data changed since the last good backup (the 2-hourly backup runs only then). */
+  changedSince: boolean;
+};
+
+export type BackupDeps = {
+  bridge: Pick<DeskBridge, 'writeBackup' | 'readIntegrity' | 'writeIntegrity'>;
+  keys: BackupKeyStore;
+  state: { get(): BackupState; set(s: BackupState): void };
+  appVersion: string;
+};
+
+export const EMPTY_BACKUP_STATE: BackupState = { lastGood: null, lastFailure: null, changedSince: false };
+
+export const BACKUP_FAILURE_TEXT: Record<string, string> = {
+  ENOSPC: '备份文件夹所在的磁盘已满',
+  EACCES: '没有写入备份文件夹的权限',
+  EPERM: '没有写入备份文件夹的权限',
+  ENOENT: '备份文件夹不存在（U 盘或网络盘是否已拔出或断开？）',
+  EROFS: '备份文件夹只读，不能写入',
+  OTHER: '备份文件没能写入',
+};
+
+export const NEED_PASSPHRASE = '第一次备份前，请先设置备份密码';
+
+const SHANGHAI = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hour12: false,
+});
+
+function localParts(ms: number): { day: string; time: string } {
+  const [day = '', time = ''] = SHANGHAI.format(ms).split(' ');
+  return { day, time };
+}
+
+async function communityCode(db: DutyDeskDB): Promise<string> {
+  const row = await db.meta.get('community');
+  return row?.key === 'community' ? row.value.code : 'NEW';
+}
+
+async function generationOf(deps: BackupDeps): Promise<string> {
+  return (await deps.bridge.readIntegrity())?.generation ?? crypto.randomUUID();
+}
+
+export type BackupOutcome = { ok: true; name: string; header: BackupHeader } | { ok: false; message: string };
+
+/**
+ * Backs up every table now. `passphrase` is needed only for the very first backup (it creates
+ * this machine's key). @throws DomainRefusal(NEED_PASSPHRASE) when there is no key yet.
+ */
+export async function makeBackup(
+  desk: DeskBase,
+  deps: BackupDeps,
+  kind: BackupKind,
+  o: { passphrase?: string } = {},
+): Promise<BackupOutcome> {
+  const db = databaseOf(desk);
+  let key = await deps.keys.load();
+  if (!key) {
+    if (!o.passphrase) throw new DomainRefusal(NEED_PASSPHRASE, 'passphrase');
+    const created = await newBackupKey(o.passphrase);
+    key = await deps.keys.save(created.raw, created.backupKey.keyId, created.backupKey.passphraseKey);
+  }
+  const tables = await readSnapshot(db);
+  const now = desk.clock.now();
+  const header = {
+    app: deps.appVersion,
+    schema: db.verno,
+    createdAt: now,
+    createdBy: desk.actor?.id ?? null,
+    community: await communityCode(db),
+    generation: await generationOf(deps),
+    kind,
+    counts: countsOf(tables),
+  };
+  const content = await sealBackup(tables, header, key);
+  const name = backupFileName(header.community, localParts(now), kind);
+  const result = await deps.bridge.writeBackup({ name, content });
+  const state = deps.state.get();
+  if (!result.ok) {
+    deps.state.set({ ...state, lastFailure: { at: now, code: result.code } });
+    return { ok: false, message: BACKUP_FAILURE_TEXT[result.code] ?? BACKUP_FAILURE_TEXT.OTHER! };
+  }
+  deps.state.set({ lastGood: { at: now, name }, lastFailure: null, changedSince: false });
+  if (desk.actor)
+    await writeTx(desk, [], (tx) => tx.audit({ action: 'backup.create', entity: 'backup', detail: kind }));
+  return { ok: true, name, header: { ...header, keyId: key.keyId } };
+}
+
+/** 检查备份: the file decrypted and verified, nothing touched. @throws DomainRefusal */
+export async function inspectBackup(
+  desk: DeskBase,
+  deps: BackupDeps,
+  text: string,
+  passphrase?: string,
+): Promise<{ header: BackupHeader; tables: BackupTables; rawKey?: Uint8Array<ArrayBuffer> }> {
+  const db = databaseOf(desk);
+  return openBackup(text, { currentSchema: db.verno, machineKey: await deps.keys.load(), passphrase });
+}
+
+/** The header alone (date, maker, counts), before the passphrase is asked for. */
+export function backupHeaderOf(desk: DeskBase, text: string): BackupHeader {
+  return readBackupHeader(text, databaseOf(desk).verno).header;
+}
+
+/**
+ * Replaces all data with the backup in `text`. Verifies it first (nothing is touched when it
+ * is refused), then backs up the live data if there is any (and refuses if that fails).
+ */
+export async function restoreBackup(
+  desk: DeskBase,
+  deps: BackupDeps,
+  text: string,
+  passphrase?: string,
+): Promise<BackupHeader> {
+  const opened = await inspectBackup(desk, deps, text, passphrase);
+  const db = databaseOf(desk);
+  if ((await db.auditLog.count()) > 0) {
+    const before = await makeBackup(desk, deps, 'preRestore', { passphrase });
+    if (!before.ok) throw new DomainRefusal(`恢复前没能先备份现有数据：${before.message}。现有数据未改动。`);
+  }
+  await replaceAll(db, opened.tables);
+  // A backup from another machine: its key becomes this machine's key (later backups match).
+  const machine = await deps.keys.load();
+  if (opened.rawKey && machine?.keyId !== opened.header.keyId)
+    await deps.keys.save(opened.rawKey, opened.header.keyId, JSON.parse(text).passphraseKey);
+  await writeTx(desk, [], (tx) =>
+    tx.audit({
+      action: 'backup.restore',
+      entity: 'backup',
+      detail: `${opened.header.kind}/${opened.header.createdAt}`,
+    }),
+  );
+  await recordIntegrity(db, deps, crypto.randomUUID());
+  return opened.header;
+}
+
+async function tableCounts(db: DutyDeskDB): Promise<Record<string, number>> {
+  const dexie = db as unknown as Dexie;
+  const counts = await Promise.all(dexie.tables.map((t) => t.count()));
+  return Object.fromEntries(dexie.tables.map((t, i) => [t.name, counts[i] ?? 0]));
+}
+
+/** Writes what the database holds now (outside IndexedDB). */
+export async function recordIntegrity(db: DutyDeskDB, deps: BackupDeps, generation?: string): Promise<IntegrityRecord> {
+  const record: IntegrityRecord = {
+    generation: generation ?? (await generationOf(deps)),
+    updatedAt: Date.now(),
+    counts: await tableCounts(db),
+  };
+  await deps.bridge.writeIntegrity(record);
+  return record;
+}
+
+export type IntegrityCheck = { ok: true } | { ok: false; lost: { table: string; recorded: number; now: number }[] };
+
+/** At start: did the database lose records since the last committed write? */
+export async function checkIntegrity(db: DutyDeskDB, deps: BackupDeps): Promise<IntegrityCheck> {
+  const recorded = await deps.bridge.readIntegrity();
+  if (!recorded) return { ok: true }; // a new machine, or the first run of this version
+  const now = await tableCounts(db);
+  const lost = Object.entries(recorded.counts)
+    .filter(([table, n]) => (now[table] ?? 0) < n)
+    .map(([table, n]) => ({ table, recorded: n, now: now[table] ?? 0 }));
+  return lost.length > 0 ? { ok: false, lost } : { ok: true };
+}
+
+/** 从空白开始: the clerk chose to go on without the lost data; logged, and recorded anew. */
+export async function startEmpty(desk: DeskBase, deps: BackupDeps): Promise<void> {
+  await writeTx(desk, [], (tx) => tx.audit({ action: 'backup.startEmpty', entity: 'backup' }));
+  await recordIntegrity(databaseOf(desk), deps, crypto.randomUUID());
+}

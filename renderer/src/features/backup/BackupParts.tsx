@@ -1,0 +1,67 @@
+/**
+ * Pieces the backup screens share: picking a backup file, what a backup holds (shown before
+ * it is restored), the passphrase warning, and the time of a backup in words.
+ */
+import { useRef, type ReactNode } from 'react';
+import { Button, Typography } from '@mui/material';
+import type { BackupHeader } from '@shared/backup/format';
+
+const TABLE_LABELS: [string, string][] = [
+  ['residents', '居民'],
+  ['visits', '来访'],
+  ['cases', '办件'],
+  ['caseEvents', '办理过程'],
+  ['auditLog', '操作日志'],
+];
+
+export function backupTime(ms: number): string {
+  return new Date(ms).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+}
+
+/** 「2026/11/24 17:30:00 制作，居民 2,000 条、来访 …」 */
+export function BackupSummary({ header, maker }: { header: BackupHeader; maker?: string }) {
+  const counts = TABLE_LABELS.map(
+    ([t, label]) => `${label} ${(header.counts[t] ?? 0).toLocaleString('zh-CN')} 条`,
+  ).join('、');
+  return (
+    <Typography role="status">
+      {backupTime(header.createdAt)} 制作{maker ? `（${maker}）` : ''}，数据版本 {header.schema}；{counts}。
+    </Typography>
+  );
+}
+
+export const PASSPHRASE_WARNING =
+  '备份密码用于在其他电脑上恢复备份，本机恢复不需要它。备份密码丢失后，其他电脑将无法打开这些备份，任何人（包括开发者）都无法找回。请写下来交站长另行妥善保管，不要存放在本电脑上。';
+
+/** A button that opens the file chooser for a .ddbak file and hands over its text. */
+export function PickBackupFile({
+  label,
+  onText,
+  disabled,
+}: {
+  label: ReactNode;
+  onText: (text: string, name: string) => void;
+  disabled?: boolean;
+}) {
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <Button variant="outlined" onClick={() => input.current?.click()} disabled={disabled}>
+        {label}
+      </Button>
+      <input
+        ref={input}
+        type="file"
+        accept=".ddbak"
+        hidden
+        aria-hidden="true"
+        tabIndex={-1}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void file.text().then((text) => onText(text, file.name));
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,214 @@
+/**
+ * 设置 → 数据备份与恢复: the last good backup and any failure, the backup folder (Electron) or
+ * the downloads (browser), the backup passphrase at the first backup, 立即备份, 检查备份 (verify
+ * a file without restoring it), 从备份恢复 (admins; the file is verified before anything is
+ * touched, the live data is backed up first), and the storage health of this machine.
+ */
+import { useEffect, useState, type FormEvent } from 'react';
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Paper,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
+import type { BackupHeader } from '@shared/backup/format';
+import type { BackupStatus } from '@shared/ipc/contract';
+import { can } from '@shared/domain/roles';
+import { useDesk } from '../../app/desk';
+import { useStaff } from '../../app/session';
+import { useGuardedAction } from '../../app/useGuardedAction';
+import { automaticBackups, backupDeps, useBackupState } from '../../app/backup';
+import { backupKeys } from '../../platform/backupKeys';
+import { platform } from '../../platform';
+import { backupHeaderOf, inspectBackup, makeBackup, restoreBackup } from '../../db/backup/backups';
+import { DomainRefusal } from '../../db/refusal';
+import { BackupSummary, backupTime, PASSPHRASE_WARNING, PickBackupFile } from './BackupParts';
+import { StorageHealth } from './StorageHealth';
+
+export function BackupSection() {
+  const desk = useDesk();
+  const staff = useStaff();
+  const state = useBackupState();
+  const [hasKey, setHasKey] = useState<boolean | null>(null);
+  const [folder, setFolder] = useState<BackupStatus | null>(null);
+  const [passphrase, setPassphrase] = useState('');
+  const [again, setAgain] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  const backup = useGuardedAction();
+  const check = useGuardedAction();
+  const [checked, setChecked] = useState<BackupHeader | null>(null);
+  const [restoring, setRestoring] = useState<{ text: string; header: BackupHeader } | null>(null);
+
+  useEffect(() => {
+    void backupKeys.load().then((k) => setHasKey(k !== null));
+    void platform.backupStatus().then(setFolder);
+  }, [state]);
+
+  async function backUpNow(e: FormEvent) {
+    e.preventDefault();
+    setDone(null);
+    if (!hasKey) {
+      if (passphrase.length < 8) return backup.setError('备份密码至少 8 位');
+      if (passphrase !== again) return backup.setError('两次输入的备份密码不一致');
+    }
+    await backup.run(async () => {
+      const outcome = await makeBackup(desk, backupDeps, 'regular', hasKey ? {} : { passphrase });
+      if (!outcome.ok) throw new DomainRefusal(outcome.message);
+      setPassphrase('');
+      setAgain('');
+      setDone(
+        automaticBackups
+          ? `已备份：${outcome.name}`
+          : `已生成备份文件并开始下载：${outcome.name}。请把它保存到 U 盘等其他位置。`,
+      );
+    });
+  }
+
+  return (
+    <Paper sx={{ p: 3 }} component="section" aria-label="数据备份与恢复">
+      <Stack spacing={2}>
+        <Typography variant="h6" component="h2">
+          数据备份与恢复
+        </Typography>
+        <Typography aria-label="上次成功备份">
+          上次成功备份：{state.lastGood ? backupTime(state.lastGood.at) : '还没有备份'}
+        </Typography>
+        {state.lastFailure && (
+          <Alert severity="error">
+            {backupTime(state.lastFailure.at)} 的备份没有成功，之前的备份文件不受影响。请检查备份位置后重新备份。
+          </Alert>
+        )}
+        {automaticBackups ? (
+          <Typography color="text.secondary">
+            备份位置：{folder?.dir ?? '…'}。每 2 小时（数据有变化时）、每次退出登录和关闭程序时自动备份，保留最近 14
+            天每天、8 周每周、12 个月每月各一份。
+          </Typography>
+        ) : (
+          <Typography color="text.secondary">
+            浏览器版没有自己的备份文件夹：每次备份会下载一个文件，请把它保存到 U 盘或其他电脑。每天至少备份一次。
+          </Typography>
+        )}
+        {folder?.sameDiskAsData && automaticBackups && (
+          <Alert severity="warning">
+            备份文件和数据在同一个磁盘上：磁盘损坏时会一起丢失。建议在本机设置中把备份位置改到 U 盘或网络盘。
+          </Alert>
+        )}
+        {!folder?.reachable && folder && <Alert severity="error">备份位置现在无法访问（U 盘是否已拔出？）。</Alert>}
+        <Stack component="form" spacing={2} onSubmit={(e) => void backUpNow(e)} aria-label="立即备份">
+          {hasKey === false && (
+            <>
+              <Alert severity="info">{PASSPHRASE_WARNING}</Alert>
+              <TextField
+                label="设置备份密码"
+                type="password"
+                value={passphrase}
+                onChange={(e) => setPassphrase(e.target.value)}
+                helperText="至少 8 位；只在第一次备份时设置"
+                autoComplete="new-password"
+              />
+              <TextField
+                label="再次输入备份密码"
+                type="password"
+                value={again}
+                onChange={(e) => setAgain(e.target.value)}
+                autoComplete="new-password"
+              />
+            </>
+          )}
+          {backup.error && <Alert severity="error">{backup.error}</Alert>}
+          {done && <Alert severity="success">{done}</Alert>}
+          <Button
+            type="submit"
+            variant="contained"
+            disabled={backup.busy || hasKey === null}
+            sx={{ alignSelf: 'flex-start' }}
+          >
+            {backup.busy ? '正在备份…' : hasKey === false ? '设置密码并立即备份' : '立即备份'}
+          </Button>
+        </Stack>
+        <Stack direction="row" spacing={2}>
+          <PickBackupFile
+            label="检查备份"
+            onText={(text) => {
+              setChecked(null);
+              void check.run(async () => setChecked((await inspectBackup(desk, backupDeps, text)).header));
+            }}
+          />
+          {can(staff, 'data.restore') && (
+            <PickBackupFile
+              label="从备份恢复"
+              onText={(text) => {
+                setChecked(null);
+                void check.run(async () => setRestoring({ text, header: backupHeaderOf(desk, text) }));
+              }}
+            />
+          )}
+        </Stack>
+        {check.error && <Alert severity="error">{check.error}</Alert>}
+        {checked && (
+          <Alert severity="success">
+            备份完好，可以恢复：
+            <BackupSummary header={checked} />
+          </Alert>
+        )}
+        <StorageHealth />
+      </Stack>
+      {restoring && <RestoreDialog {...restoring} onClose={() => setRestoring(null)} />}
+    </Paper>
+  );
+}
+
+function RestoreDialog({ text, header, onClose }: { text: string; header: BackupHeader; onClose: () => void }) {
+  const desk = useDesk();
+  const [passphrase, setPassphrase] = useState('');
+  const [done, setDone] = useState(false);
+  const { run, error, busy } = useGuardedAction();
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (await run(() => restoreBackup(desk, backupDeps, text, passphrase || undefined))) setDone(true);
+  }
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
+      <form onSubmit={(e) => void submit(e)} aria-label="从备份恢复">
+        <DialogTitle>从备份恢复</DialogTitle>
+        <DialogContent>
+          <Stack spacing={2} sx={{ pt: 1 }}>
+            <BackupSummary header={header} />
+            {done ? (
+              <Alert severity="success">已恢复。恢复前的数据已另存为一份备份。</Alert>
+            ) : (
+              <>
+                <Alert severity="warning">
+                  恢复会用这份备份替换本机现有的全部数据。恢复前会先把现有数据另存为一份备份。
+                </Alert>
+                <TextField
+                  label="备份密码"
+                  type="password"
+                  value={passphrase}
+                  onChange={(e) => setPassphrase(e.target.value)}
+                  helperText="本机制作的备份可不填；其他电脑制作的备份须填写制作时设置的备份密码"
+                  autoComplete="off"
+                />
+              </>
+            )}
+            {error && <Alert severity="error">{error}</Alert>}
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose}>{done ? '关闭' : '取消'}</Button>
+          {!done && (
+            <Button type="submit" variant="contained" color="warning" disabled={busy}>
+              {busy ? '正在恢复…' : '确认恢复'}
+            </Button>
+          )}
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,160 @@
+/**
+ * Shown instead of everything else when the database lost records since the last write
+ * (app/integrity.ts): the data may have been wiped or damaged. Two ways on:
+ * - restore the newest backup (Electron: from the backup folder; browser: the file the clerk
+ *   picks), confirmed with a 站长/管理员 PIN checked against the accounts IN the backup (the
+ *   live database may have none left), and the backup passphrase if the file is from another
+ *   machine;
+ * - or, explicitly, go on with what is left (从空白开始), which is logged.
+ */
+import { useEffect, useState, type FormEvent } from 'react';
+import { Alert, Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
+import type { BackupHeader } from '@shared/backup/format';
+import type { Staff } from '@shared/domain/records';
+import { can } from '@shared/domain/roles';
+import { useDeskBase } from '../../app/desk';
+import { useGuardedAction } from '../../app/useGuardedAction';
+import { automaticBackups, backupDeps } from '../../app/backup';
+import { platform } from '../../platform';
+import { backupHeaderOf, inspectBackup, restoreBackup, startEmpty } from '../../db/backup/backups';
+import { DomainRefusal } from '../../db/refusal';
+import { verifySecret } from '../../db/secrets';
+import { BackupSummary, PickBackupFile } from './BackupParts';
+
+const TABLE_NAMES: Record<string, string> = {
+  residents: '居民',
+  visits: '来访',
+  cases: '办件',
+  caseEvents: '办理过程',
+  auditLog: '操作日志',
+  staff: '工作人员',
+  meta: '社区信息',
+  matterTypes: '事项目录',
+};
+
+type Lost = { table: string; recorded: number; now: number };
+const CONFIRM_WORDS = '从空白开始';
+
+export function DataLossScreen({ lost, onResolved }: { lost: Lost[]; onResolved: () => void }) {
+  const base = useDeskBase();
+  const [file, setFile] = useState<{ text: string; header: BackupHeader } | null>(null);
+  const [pin, setPin] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [confirmWords, setConfirmWords] = useState('');
+  const restore = useGuardedAction();
+  const empty = useGuardedAction();
+
+  // Electron: the newest backup of the folder is offered at once.
+  useEffect(() => {
+    if (!automaticBackups) return;
+    void restore.run(async () => {
+      const [newest] = await platform.listBackups();
+      if (!newest) return;
+      const text = await platform.readBackup({ name: newest.name });
+      setFile({ text, header: backupHeaderOf(base, text) });
+    });
+    // Once, on arrival.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  async function submitRestore(e: FormEvent) {
+    e.preventDefault();
+    if (!file) return;
+    if (!pin) return restore.setError('请输入站长/管理员的密码或 PIN');
+    const ok = await restore.run(async () => {
+      const opened = await inspectBackup(base, backupDeps, file.text, passphrase || undefined);
+      const admins = ((opened.tables.staff ?? []) as Staff[]).filter((s) => can(s, 'data.restore'));
+      const checks = await Promise.all(admins.map((s) => verifySecret(pin, s.password)));
+      if (!checks.some(Boolean)) throw new DomainRefusal('站长/管理员的密码或 PIN 不正确（以备份中的账号为准）', 'pin');
+      await restoreBackup(base, backupDeps, file.text, passphrase || undefined);
+    });
+    if (ok) onResolved();
+  }
+
+  async function submitEmpty(e: FormEvent) {
+    e.preventDefault();
+    if (confirmWords.trim() !== CONFIRM_WORDS) return empty.setError(`请输入「${CONFIRM_WORDS}」以确认`);
+    if (await empty.run(() => startEmpty(base, backupDeps))) onResolved();
+  }
+
+  return (
+    <Box sx={{ display: 'grid', placeItems: 'center', minHeight: '100vh', p: 3 }}>
+      <Paper sx={{ p: 4, maxWidth: 720 }} component="main" aria-label="数据丢失">
+        <Stack spacing={2}>
+          <Typography variant="h4" component="h1">
+            本机数据可能已丢失
+          </Typography>
+          <Typography>
+            上次使用后，本机数据库里的记录变少了：可能是磁盘故障、浏览器或系统清除了数据，或数据库文件已损坏。在处理之前，值班台暂停使用，以免在残缺的数据上继续登记。
+          </Typography>
+          <Typography component="ul" aria-label="丢失的记录">
+            {lost.map((l) => (
+              <li key={l.table}>
+                {TABLE_NAMES[l.table] ?? l.table}：原有 {l.recorded.toLocaleString('zh-CN')} 条，现在{' '}
+                {l.now.toLocaleString('zh-CN')} 条
+              </li>
+            ))}
+          </Typography>
+          <Typography variant="h6" component="h2">
+            从备份恢复（推荐）
+          </Typography>
+          {!automaticBackups && (
+            <PickBackupFile
+              label="选择备份文件"
+              onText={(text) => void restore.run(async () => setFile({ text, header: backupHeaderOf(base, text) }))}
+            />
+          )}
+          {automaticBackups && !file && !restore.busy && <Alert severity="warning">备份文件夹里没有找到备份。</Alert>}
+          {file && (
+            <Stack component="form" spacing={2} onSubmit={(e) => void submitRestore(e)} aria-label="从备份恢复">
+              <BackupSummary header={file.header} />
+              <TextField
+                label="站长/管理员的密码或 PIN"
+                type="password"
+                value={pin}
+                onChange={(e) => setPin(e.target.value)}
+                autoComplete="off"
+              />
+              <TextField
+                label="备份密码"
+                type="password"
+                value={passphrase}
+                onChange={(e) => setPassphrase(e.target.value)}
+                helperText="本机制作的备份可不填；其他电脑制作的备份须填写"
+                autoComplete="off"
+              />
+              <Button type="submit" variant="contained" disabled={restore.busy} sx={{ alignSelf: 'flex-start' }}>
+                {restore.busy ? '正在恢复…' : '恢复这份备份'}
+              </Button>
+            </Stack>
+          )}
+          {restore.error && <Alert severity="error">{restore.error}</Alert>}
+          <Typography variant="h6" component="h2">
+            不恢复，从现有数据继续
+          </Typography>
+          <Stack component="form" spacing={2} onSubmit={(e) => void submitEmpty(e)} aria-label="从空白开始">
+            <Typography color="text.secondary">
+              丢失的记录将无法再找回。此操作会记入操作日志。确认请输入「{CONFIRM_WORDS}」。
+            </Typography>
+            <TextField
+              label="确认文字"
+              value={confirmWords}
+              onChange={(e) => setConfirmWords(e.target.value)}
+              autoComplete="off"
+            />
+            {empty.error && <Alert severity="error">{empty.error}</Alert>}
+            <Button
+              type="submit"
+              color="error"
+              variant="outlined"
+              disabled={empty.busy}
+              sx={{ alignSelf: 'flex-start' }}
+            >
+              从空白开始
+            </Button>
+          </Stack>
+        </Stack>
+      </Paper>
+    </Box>
+  );
+}
