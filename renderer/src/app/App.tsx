@@ -27,8 +27,9 @@ function Gates() {
   const signingIn = community !== undefined && community !== null && ready && !staff;
   useEffect(() => {
     if (!signingIn) return;
-    const t = setTimeout(prefetchPages, 0);
-    return () => clearTimeout(t);
+    // When the browser is idle (the sign-in screen stays responsive), at the latest after 1 s.
+    const t = requestIdleCallback(prefetchPages, { timeout: 1000 });
+    return () => cancelIdleCallback(t);
   }, [signingIn]);
   if (community === undefined || !ready) return <Loading fullScreen />;
   // Records were lost (the database was wiped or damaged): nothing else until it is resolved.

@@ -59,7 +59,8 @@ export function AppShell() {
           ))}
         </List>
       </Drawer>
-      <Box component="main" sx={{ flexGrow: 1, p: 3 }}>
+      {/* minWidth 0: a wide child (the 办件 tabs) scrolls inside the page instead of widening it. */}
+      <Box component="main" sx={{ flexGrow: 1, minWidth: 0, p: 3 }}>
         <Toolbar />
         <ErrorBoundary key={pathname}>
           <Suspense fallback={<Loading />}>

@@ -1,7 +1,7 @@
 /**
  * At start: did the database lose records (wipe detection, issue 11)? The check reads the
- * record kept outside IndexedDB and counts every table; it runs beside the first screen and
- * loads its code on demand (the sign-in screen stays small). While a database with no
+ * record kept outside IndexedDB and counts every table; it runs just after the first screen is
+ * up and loads its code on demand (the sign-in screen stays small and quick). While a database with no
  * community is being checked the setup wizard waits: a wiped database must not look like a
  * new installation. From then on every committed write keeps the record up to date.
  */
@@ -18,6 +18,9 @@ export function useIntegrity(): [IntegrityStatus, () => void] {
     let live = true;
     let stop: (() => void) | undefined;
     void (async () => {
+      // After the first screen is up: counting every table must not delay the sign-in screen.
+      await new Promise<void>((ok) => setTimeout(ok, 250));
+      if (!live) return;
       const [{ checkIntegrity }, { backupDeps, followCommittedWrites }] = await Promise.all([
         import('../db/backup/backups'),
         import('./backup'),

@@ -4,7 +4,7 @@ import { expect, type Page } from '@playwright/test';
 export class SettingsPage {
   constructor(private readonly page: Page) {}
 
-  async tab(name: '事项目录' | '工作人员' | '节假日安排' | '社区信息' | '本机设置'): Promise<void> {
+  async tab(name: '事项目录' | '工作人员' | '节假日安排' | '社区信息' | '数据备份' | '本机设置'): Promise<void> {
     await this.page.getByRole('tab', { name }).click();
   }
 

@@ -6,6 +6,7 @@
  */
 import { test as base, type Page } from '@playwright/test';
 import { AppShell } from './AppShell';
+import { BackupPage } from './BackupPage';
 import { CasesPage } from './CasesPage';
 import { DashboardPage } from './DashboardPage';
 import { IntakePage } from './IntakePage';
@@ -15,6 +16,7 @@ import { SetupWizard } from './SetupWizard';
 import { SignInPage } from './SignInPage';
 
 export { ADMIN, COMMUNITY } from './SetupWizard';
+export { BACKUP_PASSPHRASE } from './BackupPage';
 
 export function desk(page: Page) {
   return {
@@ -26,6 +28,7 @@ export function desk(page: Page) {
     cases: new CasesPage(page),
     residents: new ResidentsPage(page),
     settings: new SettingsPage(page),
+    backup: new BackupPage(page),
   };
 }
 

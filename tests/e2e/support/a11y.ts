@@ -51,8 +51,18 @@ export async function smallText(page: Page): Promise<string[]> {
   });
 }
 
-/** Both checks, reported together under the screen's name. */
+/** A page wider than the window (content cut off at the right at 1366 px). */
+async function horizontalOverflow(page: Page): Promise<string[]> {
+  const extra = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  return extra > 0 ? [`page is ${extra}px wider than the window`] : [];
+}
+
+/** The checks, reported together under the screen's name. */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const problems = [...(await seriousViolations(page)), ...(await smallText(page))];
+  const problems = [
+    ...(await seriousViolations(page)),
+    ...(await smallText(page)),
+    ...(await horizontalOverflow(page)),
+  ];
   expect(problems, screen).toEqual([]);
 }

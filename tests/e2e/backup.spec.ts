@@ -1,0 +1,154 @@
+/**
+ * Issue 11 in the browser build: a backup on demand (a download), 检查备份, a restore through
+ * the UI, the 工作台's warning after a failed backup, and the wipe test — the IndexedDB folder of
+ * a persistent Chromium profile deleted between runs → the app blocks at start and the backup
+ * brings every record back.
+ */
+import { chromium, type Page } from '@playwright/test';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ADMIN, BACKUP_PASSPHRASE, desk, expect, test } from './pages';
+import { expectAccessible } from './support/a11y';
+
+/** Waits until the wipe-detection record (kept outside IndexedDB) matches what the database holds. */
+async function integrityCaughtUp(page: Page): Promise<void> {
+  await page.waitForFunction(async () => {
+    const record = JSON.parse(localStorage.getItem('duty-desk.integrity') ?? 'null') as {
+      counts: Record<string, number>;
+    } | null;
+    if (!record) return false;
+    const db = await new Promise<IDBDatabase>((ok) => {
+      const r = indexedDB.open('duty-desk');
+      r.onsuccess = () => ok(r.result);
+    });
+    const n = await new Promise<number>((ok) => {
+      const c = db.transaction('auditLog').objectStore('auditLog').count();
+      c.onsuccess = () => ok(c.result);
+    });
+    db.close();
+    return record.counts.auditLog === n;
+  });
+}
+
+test('a backup on demand, 检查备份, a damaged copy refused, and a restore through the UI', async ({
+  page,
+  desk: d,
+}, testInfo) => {
+  await d.setup.complete();
+  await d.intake.open();
+  await d.intake.registerResident({ name: '甲一', phone: '13900002222' });
+  await d.backup.open();
+  await expectAccessible(page, '设置 · 数据备份');
+  const download = await d.backup.backUp();
+  expect(download.suggestedFilename()).toMatch(/^duty-desk-THL-\d{8}-\d{6}-regular\.ddbak$/);
+  const file = testInfo.outputPath(download.suggestedFilename());
+  await download.saveAs(file);
+  await expect(d.backup.section.getByLabel('上次成功备份')).not.toContainText('还没有备份');
+
+  await page.keyboard.press('Alt+1');
+  await expect(page.getByLabel('上次成功备份')).not.toContainText('还没有备份');
+  await expect(page.getByText('今天还没有保存备份文件')).toHaveCount(0);
+
+  await d.backup.open();
+  await d.backup.pick('检查备份', file);
+  await expect(d.backup.section.getByText('备份完好，可以恢复')).toBeVisible();
+  await expect(d.backup.section.getByRole('status').filter({ hasText: '居民 1 条' })).toBeVisible();
+  // One character of the encrypted data changed: refused, with the reason.
+  const text = await readFile(file, 'utf8');
+  const at = text.indexOf('"data":"') + 20;
+  const damaged = testInfo.outputPath('damaged.ddbak');
+  await writeFile(damaged, text.slice(0, at) + (text[at] === 'A' ? 'B' : 'A') + text.slice(at + 1));
+  await d.backup.pick('检查备份', damaged);
+  await expect(d.backup.section.getByRole('alert').filter({ hasText: '校验未通过' })).toBeVisible();
+
+  // Later work, then the restore: the backup's data comes back, the later resident goes.
+  await d.intake.open();
+  await page.keyboard.press('F2'); // a new registration (the last one is still on the form)
+  await d.intake.registerResident({ name: '乙二', phone: '13900003333' });
+  await d.backup.open();
+  await d.backup.pick('从备份恢复', file);
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('status')).toContainText('居民 1 条');
+  const before = page.waitForEvent('download'); // the live data is backed up first
+  await dialog.getByRole('button', { name: '确认恢复' }).click();
+  expect((await before).suggestedFilename()).toMatch(/-preRestore\.ddbak$/);
+  await expect(dialog.getByText('已恢复')).toBeVisible();
+  await dialog.getByRole('button', { name: '关闭' }).click();
+  await page.keyboard.press('Alt+7');
+  const recent = page.getByRole('table', { name: '最近登记的居民' });
+  await expect(recent).toContainText('甲一');
+  await expect(recent).not.toContainText('乙二');
+});
+
+test('a failed backup leaves a warning on the 工作台 until one succeeds', async ({ page, desk: d }) => {
+  // The download cannot be made (as when the browser refuses it).
+  await page.addInitScript(() => {
+    URL.createObjectURL = () => {
+      throw new Error('blocked');
+    };
+  });
+  await d.setup.complete();
+  await d.backup.open();
+  await page.getByLabel('设置备份密码').fill(BACKUP_PASSPHRASE);
+  await page.getByLabel('再次输入备份密码').fill(BACKUP_PASSPHRASE);
+  await page.getByRole('button', { name: '设置密码并立即备份' }).click();
+  await expect(d.backup.section.getByRole('alert').filter({ hasText: '备份文件没能写入' })).toBeVisible();
+  await page.keyboard.press('Alt+1');
+  await expect(page.getByRole('alert').filter({ hasText: '的备份没有成功' })).toBeVisible();
+  await expect(page.getByLabel('上次成功备份')).toContainText('还没有备份');
+});
+
+test('wipe test: the IndexedDB folder deleted → the app blocks at start; the backup brings every record back', async ({
+  baseURL,
+}, testInfo) => {
+  const profile = testInfo.outputPath('profile');
+  const launch = () =>
+    chromium.launchPersistentContext(profile, {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+      baseURL,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport: { width: 1366, height: 768 },
+      acceptDownloads: true,
+    });
+  let context = await launch();
+  let page = context.pages()[0] ?? (await context.newPage());
+  await page.goto('/');
+  let d = desk(page);
+  await d.setup.complete();
+  await d.intake.open();
+  await d.intake.registerResident({ name: '丙三', phone: '13900004444' });
+  await d.backup.open();
+  const download = await d.backup.backUp();
+  const file = testInfo.outputPath('backup.ddbak');
+  await download.saveAs(file);
+  await integrityCaughtUp(page);
+  await context.close();
+
+  // The profile's IndexedDB folder is gone (what Chromium does to a store it finds corrupt).
+  const idb = path.join(profile, 'Default', 'IndexedDB');
+  for (const entry of await readdir(idb)) await rm(path.join(idb, entry), { recursive: true, force: true });
+
+  context = await launch();
+  page = context.pages()[0] ?? (await context.newPage());
+  await page.goto('/');
+  d = desk(page);
+  await expect(page.getByRole('heading', { name: '本机数据可能已丢失' })).toBeVisible();
+  await expect(page.getByRole('list', { name: '丢失的记录' })).toContainText('居民：原有 1 条，现在 0 条');
+  await expect(page.getByRole('heading', { name: '社区值班台' })).toHaveCount(0); // no setup, no sign-in
+  await expectAccessible(page, '数据丢失');
+  await d.backup.pick('选择备份文件', file);
+  await page.getByLabel('站长/管理员的密码或 PIN').fill('000000');
+  // The key went with the folder: the passphrase is the way back.
+  await page.getByLabel('备份密码').fill(BACKUP_PASSPHRASE);
+  await page.getByRole('button', { name: '恢复这份备份' }).click();
+  await expect(page.getByRole('alert')).toContainText('密码或 PIN 不正确');
+  await page.getByLabel('站长/管理员的密码或 PIN').fill(ADMIN.pin);
+  await page.getByRole('button', { name: '恢复这份备份' }).click();
+  await d.signIn.signIn(ADMIN.name, ADMIN.pin);
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+  await page.keyboard.press('Alt+7');
+  await expect(page.getByRole('table', { name: '最近登记的居民' })).toContainText('丙三');
+  await context.close();
+});
