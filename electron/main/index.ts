@@ -143,6 +143,15 @@ function start(): void {
         },
       },
       integrity: { get: () => integrityStore.get('record'), set: (record) => integrityStore.set('record', record) },
+      async pickFolder() {
+        const options = {
+          title: '选择备份位置',
+          properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[],
+        };
+        const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+        return r.canceled ? null : (r.filePaths[0] ?? null);
+      },
+      setChosenDir: (dir) => void settings.setSettings({ backupDir: dir }),
     });
 
     const registry = createIpcRegistry({

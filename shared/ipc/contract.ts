@@ -218,6 +218,13 @@ export const CONTRACT = {
     request: z.undefined(),
     response: returns<BackupStatus>(),
   },
+  /** Choose the backup folder (a system folder dialog); the choice is kept in the settings. */
+  'backup:chooseFolder': {
+    service: 'backups',
+    method: 'chooseBackupFolder',
+    request: z.undefined(),
+    response: returns<{ chosen: true; dir: string } | { chosen: false }>(),
+  },
   /** The machine's backup key record (JSON), kept encrypted by the OS; null before the first backup. */
   'backup:keyLoad': {
     service: 'backups',

@@ -49,6 +49,9 @@ export type BackupsDeps = {
   dataDir: string;
   vault: KeyVault;
   integrity: IntegrityStore;
+  /** The system folder dialog (null when canceled) and where the choice is kept (the settings). */
+  pickFolder: () => Promise<string | null>;
+  setChosenDir: (dir: string) => void;
   pathApi?: Pick<typeof nodePath, 'join'>;
 };
 
@@ -57,6 +60,7 @@ export type BackupsService = {
   listBackups(): Promise<BackupListEntry[]>;
   readBackup(request: { name: string }): Promise<string>;
   backupStatus(): Promise<BackupStatus>;
+  chooseBackupFolder(): Promise<{ chosen: true; dir: string } | { chosen: false }>;
   loadBackupKey(): string | null;
   saveBackupKey(request: { key: string }): void;
   readIntegrity(): IntegrityRecord | null;
@@ -155,6 +159,13 @@ export function createBackupsService(deps: BackupsDeps): BackupsService {
       } catch {
         return { dir, reachable: false, sameDiskAsData: false };
       }
+    },
+
+    async chooseBackupFolder() {
+      const dir = await deps.pickFolder();
+      if (!dir) return { chosen: false };
+      deps.setChosenDir(dir);
+      return { chosen: true, dir };
     },
 
     loadBackupKey: () => deps.vault.load(),

@@ -121,6 +121,9 @@ export function browserBridge(storage: Storage = window.localStorage, doc: Docum
     async readBackup() {
       throw new Error('the browser build restores from a file the clerk picks');
     },
+    async chooseBackupFolder() {
+      return { chosen: false }; // downloads go where the browser puts them
+    },
     async backupStatus() {
       return { dir: '浏览器的下载文件夹', reachable: true, sameDiskAsData: true };
     },

@@ -39,6 +39,8 @@ function service(fs: BackupFs = realFs) {
     dataDir: dir,
     vault: { load: () => vault, save: (k) => (vault = k) },
     integrity: { get: () => integrity, set: (r: IntegrityRecord) => (integrity = r) },
+    pickFolder: async () => path.join(dir, 'picked'),
+    setChosenDir: (d) => (chosen = d),
   });
 }
 
@@ -140,6 +142,13 @@ describe('backup writer (main process)', () => {
     expect(left.filter((n) => n.endsWith('regular.ddbak')).length).toBeLessThan(41);
     expect(result.ok && result.removed.length).toBe(41 - left.filter((n) => n.endsWith('regular.ddbak')).length);
     expect((await s.listBackups())[0]?.name).toBe(name('2026-11-10'));
+  });
+
+  it('a chosen folder is kept and used from then on', async () => {
+    const s = service();
+    expect(await s.chooseBackupFolder()).toEqual({ chosen: true, dir: path.join(dir, 'picked') });
+    expect(chosen).toBe(path.join(dir, 'picked'));
+    expect((await s.backupStatus()).dir).toBe(path.join(dir, 'picked'));
   });
 
   it('keeps the machine key and the wipe-detection record; a malformed record reads as none', () => {

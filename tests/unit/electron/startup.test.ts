@@ -101,6 +101,7 @@ describe('registerAllHandlers', () => {
         listBackups: vi.fn(async () => []),
         readBackup: vi.fn(async () => ''),
         backupStatus: vi.fn(async () => ({ dir: '/b', reachable: true, sameDiskAsData: false })),
+        chooseBackupFolder: vi.fn(async () => ({ chosen: false as const })),
         loadBackupKey: vi.fn(() => null),
         saveBackupKey: vi.fn(),
         readIntegrity: vi.fn(() => null),

@@ -94,9 +94,17 @@ export function BackupSection() {
             浏览器版没有自己的备份文件夹：每次备份会下载一个文件，请把它保存到 U 盘或其他电脑。每天至少备份一次。
           </Typography>
         )}
+        {automaticBackups && (
+          <Button
+            sx={{ alignSelf: 'flex-start' }}
+            onClick={() => void platform.chooseBackupFolder().then(() => platform.backupStatus().then(setFolder))}
+          >
+            更改备份位置
+          </Button>
+        )}
         {folder?.sameDiskAsData && automaticBackups && (
           <Alert severity="warning">
-            备份文件和数据在同一个磁盘上：磁盘损坏时会一起丢失。建议在本机设置中把备份位置改到 U 盘或网络盘。
+            备份文件和数据在同一个磁盘上：磁盘损坏时会一起丢失。建议把备份位置改到 U 盘或网络盘。
           </Alert>
         )}
         {!folder?.reachable && folder && <Alert severity="error">备份位置现在无法访问（U 盘是否已拔出？）。</Alert>}
