@@ -14,6 +14,7 @@ import { requestPersistentStorage } from '../db/persistence';
 import { Loading } from '../components/Loading';
 import { DataLossScreen, prefetchPages, SetupWizard, SignedInDesk } from './lazyPages';
 import { useIntegrity } from './integrity';
+import { UpgradeGate } from './UpgradeGate';
 import { DeskBaseProvider, useDeskBase } from './desk';
 import { SessionProvider, useSession } from './session';
 import { theme } from './theme';
@@ -67,15 +68,17 @@ export function App() {
     <ThemeProvider theme={theme}>
       <CssBaseline />
       <StorageErrorAlert />
-      <DeskBaseProvider>
-        <SessionProvider>
-          {/* Navigation renders at once, not as a transition: after F2 / F3 the focus must be in
+      <UpgradeGate>
+        <DeskBaseProvider>
+          <SessionProvider>
+            {/* Navigation renders at once, not as a transition: after F2 / F3 the focus must be in
               the search before the clerk's next keystroke arrives (a deferred render lost it). */}
-          <HashRouter useTransitions={false}>
-            <Gates />
-          </HashRouter>
-        </SessionProvider>
-      </DeskBaseProvider>
+            <HashRouter useTransitions={false}>
+              <Gates />
+            </HashRouter>
+          </SessionProvider>
+        </DeskBaseProvider>
+      </UpgradeGate>
     </ThemeProvider>
   );
 }

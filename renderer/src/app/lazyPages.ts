@@ -16,6 +16,7 @@ function page<K extends string, P>(load: () => Promise<Record<K, ComponentType<P
 
 export const SignedInDesk = page(() => import('./SignedInDesk'), 'SignedInDesk');
 export const SetupWizard = page(() => import('../features/setup/SetupWizard'), 'SetupWizard');
+export const UpgradeBackupScreen = page(() => import('../features/backup/UpgradeBackupScreen'), 'UpgradeBackupScreen');
 export const DataLossScreen = page(() => import('../features/backup/DataLossScreen'), 'DataLossScreen');
 export const DashboardPage = page(() => import('../features/dashboard/DashboardPage'), 'DashboardPage');
 export const SettingsPage = page(() => import('../features/settings/SettingsPage'), 'SettingsPage');

@@ -18,6 +18,8 @@ import { upgradeV3CaseOrder } from './upgrades/v3-case-order';
 import { upgradeV4CaseSearch } from './upgrades/v4-case-search';
 
 export const DB_NAME = 'duty-desk';
+/** The newest version below (the one this build upgrades to). */
+export const SCHEMA_VERSION = 4;
 
 /** One Dexie table per entity of the entity map (entities.ts is the one list of tables). */
 type Tables = { [N in EntityName]: Table<RecordOf<N>, KeyOf<N>> };

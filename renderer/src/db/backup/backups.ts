@@ -73,9 +73,9 @@ function localParts(ms: number): { day: string; time: string } {
   return { day, time };
 }
 
-async function communityCode(db: DutyDeskDB): Promise<string> {
-  const row = await db.meta.get('community');
-  return row?.key === 'community' ? row.value.code : 'NEW';
+async function communityCode(db: Dexie): Promise<string> {
+  const row = (await db.table('meta').get('community')) as { value?: { code?: string } } | undefined;
+  return row?.value?.code ?? 'NEW';
 }
 
 async function generationOf(deps: BackupDeps): Promise<string> {
@@ -83,6 +83,47 @@ async function generationOf(deps: BackupDeps): Promise<string> {
 }
 
 export type BackupOutcome = { ok: true; name: string; header: BackupHeader } | { ok: false; message: string };
+
+/** This machine's key; the first backup makes it from the passphrase. @throws DomainRefusal(NEED_PASSPHRASE) */
+export async function machineKey(deps: BackupDeps, passphrase?: string): Promise<BackupKey> {
+  const key = await deps.keys.load();
+  if (key) return key;
+  if (!passphrase) throw new DomainRefusal(NEED_PASSPHRASE, 'passphrase');
+  const created = await newBackupKey(passphrase);
+  return deps.keys.save(created.raw, created.backupKey.keyId, created.backupKey.passphraseKey);
+}
+
+/**
+ * Seals a snapshot of `db` (any version of the schema: every table it has) and hands it to the
+ * bridge; keeps the outcome in the backup state.
+ */
+export async function backUpDatabase(
+  db: Dexie,
+  deps: BackupDeps,
+  o: { kind: BackupKind; key: BackupKey; now: number; by: string | null },
+): Promise<BackupOutcome> {
+  const tables = await readSnapshot(db);
+  const header = {
+    app: deps.appVersion,
+    schema: db.verno,
+    createdAt: o.now,
+    createdBy: o.by,
+    community: await communityCode(db),
+    generation: await generationOf(deps),
+    kind: o.kind,
+    counts: countsOf(tables),
+  };
+  const content = await sealBackup(tables, header, o.key);
+  const name = backupFileName(header.community, localParts(o.now), o.kind);
+  const result = await deps.bridge.writeBackup({ name, content });
+  const state = deps.state.get();
+  if (!result.ok) {
+    deps.state.set({ ...state, lastFailure: { at: o.now, code: result.code } });
+    return { ok: false, message: BACKUP_FAILURE_TEXT[result.code] ?? BACKUP_FAILURE_TEXT.OTHER! };
+  }
+  deps.state.set({ lastGood: { at: o.now, name }, lastFailure: null, changedSince: false });
+  return { ok: true, name, header: { ...header, keyId: o.key.keyId } };
+}
 
 /**
  * Backs up every table now. `passphrase` is needed only for the very first backup (it creates
@@ -94,37 +135,12 @@ export async function makeBackup(
   kind: BackupKind,
   o: { passphrase?: string } = {},
 ): Promise<BackupOutcome> {
-  const db = databaseOf(desk);
-  let key = await deps.keys.load();
-  if (!key) {
-    if (!o.passphrase) throw new DomainRefusal(NEED_PASSPHRASE, 'passphrase');
-    const created = await newBackupKey(o.passphrase);
-    key = await deps.keys.save(created.raw, created.backupKey.keyId, created.backupKey.passphraseKey);
-  }
-  const tables = await readSnapshot(db);
-  const now = desk.clock.now();
-  const header = {
-    app: deps.appVersion,
-    schema: db.verno,
-    createdAt: now,
-    createdBy: desk.actor?.id ?? null,
-    community: await communityCode(db),
-    generation: await generationOf(deps),
-    kind,
-    counts: countsOf(tables),
-  };
-  const content = await sealBackup(tables, header, key);
-  const name = backupFileName(header.community, localParts(now), kind);
-  const result = await deps.bridge.writeBackup({ name, content });
-  const state = deps.state.get();
-  if (!result.ok) {
-    deps.state.set({ ...state, lastFailure: { at: now, code: result.code } });
-    return { ok: false, message: BACKUP_FAILURE_TEXT[result.code] ?? BACKUP_FAILURE_TEXT.OTHER! };
-  }
-  deps.state.set({ lastGood: { at: now, name }, lastFailure: null, changedSince: false });
-  if (desk.actor)
+  const key = await machineKey(deps, o.passphrase);
+  const db = databaseOf(desk) as unknown as Dexie;
+  const outcome = await backUpDatabase(db, deps, { kind, key, now: desk.clock.now(), by: desk.actor?.id ?? null });
+  if (outcome.ok && desk.actor)
     await writeTx(desk, [], (tx) => tx.audit({ action: 'backup.create', entity: 'backup', detail: kind }));
-  return { ok: true, name, header: { ...header, keyId: key.keyId } };
+  return outcome;
 }
 
 /** 检查备份: the file decrypted and verified, nothing touched. @throws DomainRefusal */

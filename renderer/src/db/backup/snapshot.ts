@@ -32,8 +32,9 @@ export function countsOf(tables: BackupTables): Record<string, number> {
   return Object.fromEntries(Object.entries(tables).map(([name, rows]) => [name, rows.length]));
 }
 
-export async function readSnapshot(db: DutyDeskDB): Promise<BackupTables> {
-  const dexie = asDexie(db);
+/** Every table of `db` — the app's database, or an older version opened as it is on disk. */
+export async function readSnapshot(db: DutyDeskDB | Dexie): Promise<BackupTables> {
+  const dexie = db as Dexie;
   return dexie.transaction('r', dexie.tables, async () => {
     const out: BackupTables = {};
     for (const t of dexie.tables) out[t.name] = (await t.toArray()).map((row) => withoutDerived(t.name, row));
