@@ -2,17 +2,10 @@
 import type { MatterTypeDef } from '../../../shared/domain/catalog';
 import { computeCheckDigit } from '../../../shared/domain/idNumber';
 
-/** mulberry32 PRNG: deterministic pseudo-random numbers in [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../../bench/data/random';
+
+/** mulberry32 PRNG: deterministic pseudo-random numbers in [0, 1) (the benchmark generator's). */
+export { prng };
 
 export function randInt(rand: () => number, min: number, max: number): number {
   return min + Math.floor(rand() * (max - min + 1));

@@ -3,7 +3,7 @@
  * it is restored), the passphrase warning, and the time of a backup in words.
  */
 import { useRef, type ReactNode } from 'react';
-import { Button, Typography } from '@mui/material';
+import { Alert, Button, TextField, Typography } from '@mui/material';
 import type { BackupHeader } from '@shared/backup/format';
 
 const TABLE_LABELS: [string, string][] = [
@@ -61,6 +61,46 @@ export function PickBackupFile({
           e.target.value = '';
           if (file) void file.text().then((text) => onText(text, file.name));
         }}
+      />
+    </>
+  );
+}
+
+export type NewPassphrase = { passphrase: string; again: string };
+export const NO_PASSPHRASE: NewPassphrase = { passphrase: '', again: '' };
+
+/** What is wrong with a new backup passphrase, or null. */
+export function newPassphraseProblem(p: NewPassphrase): string | null {
+  if (p.passphrase.length < 8) return '备份密码至少 8 位';
+  if (p.passphrase !== p.again) return '两次输入的备份密码不一致';
+  return null;
+}
+
+/** Setting the backup passphrase (at the first backup), with what losing it means. */
+export function NewPassphraseFields({
+  value,
+  onChange,
+}: {
+  value: NewPassphrase;
+  onChange: (v: NewPassphrase) => void;
+}) {
+  return (
+    <>
+      <Alert severity="info">{PASSPHRASE_WARNING}</Alert>
+      <TextField
+        label="设置备份密码"
+        type="password"
+        value={value.passphrase}
+        onChange={(e) => onChange({ ...value, passphrase: e.target.value })}
+        helperText="至少 8 位；只在第一次备份时设置"
+        autoComplete="new-password"
+      />
+      <TextField
+        label="再次输入备份密码"
+        type="password"
+        value={value.again}
+        onChange={(e) => onChange({ ...value, again: e.target.value })}
+        autoComplete="new-password"
       />
     </>
   );

@@ -28,7 +28,15 @@ import { backupKeys } from '../../platform/backupKeys';
 import { platform } from '../../platform';
 import { backupHeaderOf, inspectBackup, makeBackup, restoreBackup } from '../../db/backup/backups';
 import { DomainRefusal } from '../../db/refusal';
-import { BackupSummary, backupTime, PASSPHRASE_WARNING, PickBackupFile } from './BackupParts';
+import {
+  BackupSummary,
+  backupTime,
+  newPassphraseProblem,
+  NewPassphraseFields,
+  NO_PASSPHRASE,
+  PickBackupFile,
+  type NewPassphrase,
+} from './BackupParts';
 import { StorageHealth } from './StorageHealth';
 
 export function BackupSection() {
@@ -37,8 +45,7 @@ export function BackupSection() {
   const state = useBackupState();
   const [hasKey, setHasKey] = useState<boolean | null>(null);
   const [folder, setFolder] = useState<BackupStatus | null>(null);
-  const [passphrase, setPassphrase] = useState('');
-  const [again, setAgain] = useState('');
+  const [fresh, setFresh] = useState<NewPassphrase>(NO_PASSPHRASE);
   const [done, setDone] = useState<string | null>(null);
   const backup = useGuardedAction();
   const check = useGuardedAction();
@@ -53,15 +60,12 @@ export function BackupSection() {
   async function backUpNow(e: FormEvent) {
     e.preventDefault();
     setDone(null);
-    if (!hasKey) {
-      if (passphrase.length < 8) return backup.setError('备份密码至少 8 位');
-      if (passphrase !== again) return backup.setError('两次输入的备份密码不一致');
-    }
+    const problem = hasKey ? null : newPassphraseProblem(fresh);
+    if (problem) return backup.setError(problem);
     await backup.run(async () => {
-      const outcome = await makeBackup(desk, backupDeps, 'regular', hasKey ? {} : { passphrase });
+      const outcome = await makeBackup(desk, backupDeps, 'regular', hasKey ? {} : { passphrase: fresh.passphrase });
       if (!outcome.ok) throw new DomainRefusal(outcome.message);
-      setPassphrase('');
-      setAgain('');
+      setFresh(NO_PASSPHRASE);
       setDone(
         automaticBackups
           ? `已备份：${outcome.name}`
@@ -109,26 +113,7 @@ export function BackupSection() {
         )}
         {!folder?.reachable && folder && <Alert severity="error">备份位置现在无法访问（U 盘是否已拔出？）。</Alert>}
         <Stack component="form" spacing={2} onSubmit={(e) => void backUpNow(e)} aria-label="立即备份">
-          {hasKey === false && (
-            <>
-              <Alert severity="info">{PASSPHRASE_WARNING}</Alert>
-              <TextField
-                label="设置备份密码"
-                type="password"
-                value={passphrase}
-                onChange={(e) => setPassphrase(e.target.value)}
-                helperText="至少 8 位；只在第一次备份时设置"
-                autoComplete="new-password"
-              />
-              <TextField
-                label="再次输入备份密码"
-                type="password"
-                value={again}
-                onChange={(e) => setAgain(e.target.value)}
-                autoComplete="new-password"
-              />
-            </>
-          )}
+          {hasKey === false && <NewPassphraseFields value={fresh} onChange={setFresh} />}
           {backup.error && <Alert severity="error">{backup.error}</Alert>}
           {done && <Alert severity="success">{done}</Alert>}
           <Button

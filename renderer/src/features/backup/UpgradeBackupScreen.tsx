@@ -5,9 +5,10 @@
  * only once the clerk confirms the file was saved.
  */
 import { useState, type FormEvent } from 'react';
-import { Alert, Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Paper, Stack, Typography } from '@mui/material';
 import { DomainRefusal } from '../../db/refusal';
 import { useGuardedAction } from '../../app/useGuardedAction';
+import { newPassphraseProblem, NewPassphraseFields, NO_PASSPHRASE, type NewPassphrase } from './BackupParts';
 import type { BackupOutcome } from '../../db/backup/backups';
 
 export function UpgradeBackupScreen({
@@ -28,15 +29,14 @@ export function UpgradeBackupScreen({
   onSaved: () => void;
   onGo: () => void;
 }) {
-  const [passphrase, setPassphrase] = useState('');
-  const [again, setAgain] = useState('');
+  const [fresh, setFresh] = useState<NewPassphrase>(NO_PASSPHRASE);
   const { run, error, setError, busy } = useGuardedAction();
   async function backUp(e: FormEvent) {
     e.preventDefault();
-    if (!hasKey && passphrase.length < 8) return setError('备份密码至少 8 位');
-    if (!hasKey && passphrase !== again) return setError('两次输入的备份密码不一致');
+    const problem = hasKey ? null : newPassphraseProblem(fresh);
+    if (problem) return setError(problem);
     const ok = await run(async () => {
-      const outcome = await onBackUp(passphrase || undefined);
+      const outcome = await onBackUp(hasKey ? undefined : fresh.passphrase);
       if (!outcome.ok) throw new DomainRefusal(outcome.message);
     });
     if (ok) onSaved();
@@ -51,27 +51,7 @@ export function UpgradeBackupScreen({
           <Typography>
             值班台已更新，本机数据（数据版本 {from}）需要升级。升级前请先保存一份备份文件，万一升级出错可以用它恢复。
           </Typography>
-          {!hasKey && (
-            <>
-              <Alert severity="info">
-                本机还没有做过备份，请先设置备份密码。备份密码丢失后，其他电脑将无法打开这些备份；本机恢复不需要它。
-              </Alert>
-              <TextField
-                label="设置备份密码"
-                type="password"
-                value={passphrase}
-                onChange={(e) => setPassphrase(e.target.value)}
-                autoComplete="new-password"
-              />
-              <TextField
-                label="再次输入备份密码"
-                type="password"
-                value={again}
-                onChange={(e) => setAgain(e.target.value)}
-                autoComplete="new-password"
-              />
-            </>
-          )}
+          {!hasKey && <NewPassphraseFields value={fresh} onChange={setFresh} />}
           {error && <Alert severity="error">{error}</Alert>}
           {saved && (
             <Alert severity="success">
