@@ -135,7 +135,14 @@ function start(): void {
         load() {
           const sealed = vaultStore.get('key');
           if (typeof sealed !== 'string' || !safeStorage.isEncryptionAvailable()) return null;
-          return safeStorage.decryptString(Buffer.from(sealed, 'base64'));
+          try {
+            return safeStorage.decryptString(Buffer.from(sealed, 'base64'));
+          } catch {
+            // The OS key changed (profile password reset, keyring reset, folder copied): the
+            // passphrase is the way back; a new first backup makes a new key.
+            log('backup key: the OS could not decrypt it');
+            return null;
+          }
         },
         save(key) {
           if (!safeStorage.isEncryptionAvailable()) throw new Error('safeStorage unavailable');
@@ -187,17 +194,29 @@ function start(): void {
     mainWindow.on('closed', () => {
       mainWindow = null;
     });
-    // At quit the renderer makes a last backup (window.dutyDeskQuitBackup), within 15 s.
-    let quitting = false;
-    app.on('before-quit', (event) => {
+    // Closing the window is how the desk quits: the renderer first makes a last backup
+    // (window.dutyDeskQuitBackup), within 15 s; then the window really closes. `before-quit`
+    // (app.quit from elsewhere) and the OS ending the session go the same way.
+    let backedUp = false;
+    const lastBackupThen = (done: () => void) => {
       const contents = mainWindow?.webContents;
-      if (quitting || !contents) return;
-      event.preventDefault();
-      quitting = true;
+      if (backedUp || !contents) return done();
+      backedUp = true;
       void quitTimeBackup(() => contents.executeJavaScript('window.dutyDeskQuitBackup?.()'), 15_000).then((outcome) => {
         log(`quit-time backup: ${outcome}`);
-        app.quit();
+        done();
       });
+    };
+    mainWindow.on('close', (event) => {
+      if (backedUp) return;
+      event.preventDefault();
+      lastBackupThen(() => mainWindow?.destroy());
     });
+    app.on('before-quit', (event) => {
+      if (backedUp || !mainWindow) return;
+      event.preventDefault();
+      lastBackupThen(() => app.quit());
+    });
+    mainWindow.on('session-end', () => lastBackupThen(() => undefined));
   });
 }

@@ -32,7 +32,14 @@ export const backupHeaderSchema = z
 export type BackupHeader = z.output<typeof backupHeaderSchema>;
 
 export const wrappedKeySchema = z
-  .object({ kdf: z.literal('PBKDF2-SHA256'), iterations: z.number().int().min(1000), salt: b64, iv: b64, wrapped: b64 })
+  .object({
+    kdf: z.literal('PBKDF2-SHA256'),
+    // Bounded: a crafted file must not make the desk derive for hours before refusing it.
+    iterations: z.number().int().min(1000).max(5_000_000),
+    salt: b64.length(24),
+    iv: b64.length(16),
+    wrapped: b64.length(64),
+  })
   .strict();
 export type WrappedKey = z.output<typeof wrappedKeySchema>;
 
@@ -42,7 +49,7 @@ export const backupFileSchema = z
     formatVersion: z.literal(BACKUP_FORMAT_VERSION),
     header: backupHeaderSchema,
     passphraseKey: wrappedKeySchema,
-    iv: b64,
+    iv: b64.length(16),
     data: b64,
   })
   .strict();
@@ -54,17 +61,36 @@ export function headerBytes(h: BackupHeader): string {
   return JSON.stringify({ ...ordered, counts: Object.fromEntries(Object.entries(h.counts).sort()) });
 }
 
-/** `duty-desk-THL-20261124-173000-regular.ddbak` (local time of `at`, given as parts). */
-export function backupFileName(community: string, local: { day: string; time: string }, kind: BackupKind): string {
-  return `duty-desk-${community}-${local.day.replace(/-/g, '')}-${local.time.replace(/:/g, '')}-${kind}.${BACKUP_EXTENSION}`;
+/**
+ * The machine part of a backup's name: several desks may share one backup folder (a network
+ * share), and each keeps its own set (retention runs per community and machine).
+ */
+export function machineTag(keyId: string): string {
+  return keyId.replace(/[^A-Za-z0-9]/g, '').slice(0, 8) || 'M';
 }
 
-export const BACKUP_NAME_PATTERN = /^duty-desk-[A-Z0-9]{2,8}-(\d{8})-(\d{6})-(regular|preUpgrade|preRestore)\.ddbak$/;
+/** `duty-desk-THL-k3Xw9aQe-20261124-173000-regular.ddbak` (local time, given as parts). */
+export function backupFileName(
+  community: string,
+  machine: string,
+  local: { day: string; time: string },
+  kind: BackupKind,
+): string {
+  return `duty-desk-${community}-${machine}-${local.day.replace(/-/g, '')}-${local.time.replace(/:/g, '')}-${kind}.${BACKUP_EXTENSION}`;
+}
 
-/** The day and kind a backup's file name tells, or null for a file that is not a backup. */
-export function parseBackupFileName(name: string): { day: string; kind: BackupKind } | null {
+export const BACKUP_NAME_PATTERN =
+  /^duty-desk-([A-Z0-9]{2,8}|NEW)-([A-Za-z0-9]{1,8})-(\d{8})-(\d{6})-(regular|preUpgrade|preRestore)\.ddbak$/;
+
+export type BackupName = { community: string; machine: string; day: string; createdAt: number; kind: BackupKind };
+
+/** What a backup's file name tells (its time is Beijing time), or null for a file that is not a backup. */
+export function parseBackupFileName(name: string): BackupName | null {
   const m = BACKUP_NAME_PATTERN.exec(name);
   if (!m) return null;
-  const d = m[1] ?? '';
-  return { day: `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`, kind: m[3] as BackupKind };
+  const d = m[3] ?? '';
+  const t = m[4] ?? '';
+  const day = `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
+  const createdAt = Date.parse(`${day}T${t.slice(0, 2)}:${t.slice(2, 4)}:${t.slice(4, 6)}+08:00`);
+  return { community: m[1] ?? '', machine: m[2] ?? '', day, createdAt, kind: m[5] as BackupKind };
 }

@@ -25,6 +25,7 @@ function memoryDeps(): BackupDeps & { files: Map<string, string> } {
     },
     keys: {
       load: async () => key,
+      find: async (id) => (key?.keyId === id ? key : null),
       save: async (raw, keyId, passphraseKey) => (key = { keyId, key: await importBackupKey(raw), passphraseKey }),
     },
     state: { get: () => state, set: (s) => (state = s) },

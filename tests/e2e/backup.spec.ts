@@ -12,22 +12,27 @@ import { expectAccessible } from './support/a11y';
 
 /** Waits until the wipe-detection record (kept outside IndexedDB) matches what the database holds. */
 async function integrityCaughtUp(page: Page): Promise<void> {
-  await page.waitForFunction(async () => {
-    const record = JSON.parse(localStorage.getItem('duty-desk.integrity') ?? 'null') as {
-      counts: Record<string, number>;
-    } | null;
-    if (!record) return false;
-    const db = await new Promise<IDBDatabase>((ok) => {
-      const r = indexedDB.open('duty-desk');
-      r.onsuccess = () => ok(r.result);
-    });
-    const n = await new Promise<number>((ok) => {
-      const c = db.transaction('auditLog').objectStore('auditLog').count();
-      c.onsuccess = () => ok(c.result);
-    });
-    db.close();
-    return record.counts.auditLog === n;
-  });
+  // (waitForFunction would take the async predicate's promise as "truthy": poll instead.)
+  await expect
+    .poll(() =>
+      page.evaluate(async () => {
+        const record = JSON.parse(localStorage.getItem('duty-desk.integrity') ?? 'null') as {
+          counts: Record<string, number>;
+        } | null;
+        if (!record) return false;
+        const db = await new Promise<IDBDatabase>((ok) => {
+          const r = indexedDB.open('duty-desk');
+          r.onsuccess = () => ok(r.result);
+        });
+        const n = await new Promise<number>((ok) => {
+          const c = db.transaction('auditLog').objectStore('auditLog').count();
+          c.onsuccess = () => ok(c.result);
+        });
+        db.close();
+        return record.counts.auditLog === n && (record.counts.residents ?? 0) > 0;
+      }),
+    )
+    .toBe(true);
 }
 
 test('a backup on demand, 检查备份, a damaged copy refused, and a restore through the UI', async ({
@@ -40,7 +45,7 @@ test('a backup on demand, 检查备份, a damaged copy refused, and a restore th
   await d.backup.open();
   await expectAccessible(page, '设置 · 数据备份');
   const download = await d.backup.backUp();
-  expect(download.suggestedFilename()).toMatch(/^duty-desk-THL-\d{8}-\d{6}-regular\.ddbak$/);
+  expect(download.suggestedFilename()).toMatch(/^duty-desk-THL-[A-Za-z0-9]{1,8}-\d{8}-\d{6}-regular\.ddbak$/);
   const file = testInfo.outputPath(download.suggestedFilename());
   await download.saveAs(file);
   await expect(d.backup.section.getByLabel('上次成功备份')).not.toContainText('还没有备份');
@@ -69,11 +74,15 @@ test('a backup on demand, 检查备份, a damaged copy refused, and a restore th
   await d.backup.pick('从备份恢复', file);
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByRole('status')).toContainText('居民 1 条');
+  await expect(dialog.getByRole('status')).toContainText('制作人：王秀英');
   const before = page.waitForEvent('download'); // the live data is backed up first
   await dialog.getByRole('button', { name: '确认恢复' }).click();
   expect((await before).suggestedFilename()).toMatch(/-preRestore\.ddbak$/);
   await expect(dialog.getByText('已恢复')).toBeVisible();
   await dialog.getByRole('button', { name: '关闭' }).click();
+  // The accounts are those of the restored data: sign in again.
+  await d.signIn.signIn(ADMIN.name, ADMIN.pin);
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
   await page.keyboard.press('Alt+7');
   const recent = page.getByRole('table', { name: '最近登记的居民' });
   await expect(recent).toContainText('甲一');

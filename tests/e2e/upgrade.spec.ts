@@ -57,7 +57,9 @@ test('an upgrade waits for the pre-upgrade backup to be saved', async ({ page })
   await page.getByLabel('再次输入备份密码').fill(BACKUP_PASSPHRASE);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '保存升级前备份' }).click();
-  expect((await download).suggestedFilename()).toMatch(/^duty-desk-NEW-\d{8}-\d{6}-preUpgrade\.ddbak$/);
+  expect((await download).suggestedFilename()).toMatch(
+    /^duty-desk-NEW-[A-Za-z0-9]{1,8}-\d{8}-\d{6}-preUpgrade\.ddbak$/,
+  );
   await go.click();
   // The upgraded (empty) database: the first-run setup.
   await expect(page.getByRole('heading', { name: '设置向导' })).toBeVisible();

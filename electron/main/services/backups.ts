@@ -18,7 +18,7 @@ import type {
   BackupWriteResult,
   IntegrityRecord,
 } from '../../../shared/ipc/contract';
-import { BACKUP_NAME_PATTERN, parseBackupFileName } from '../../../shared/backup/format';
+import { parseBackupFileName } from '../../../shared/backup/format';
 import { backupsToKeep, type BackupEntry } from '../../../shared/backup/retention';
 
 export type FileHandleLike = { writeFile(data: string): Promise<void>; sync(): Promise<void>; close(): Promise<void> };
@@ -86,19 +86,23 @@ function isIntegrityRecord(v: unknown): v is IntegrityRecord {
   );
 }
 
+let tempSeq = 0;
+
 export function createBackupsService(deps: BackupsDeps): BackupsService {
   const path = deps.pathApi ?? nodePath;
   const { fs } = deps;
   const dirNow = () => deps.chosenDir() ?? deps.defaultDir;
 
-  async function entries(dir: string): Promise<(BackupEntry & { size: number })[]> {
-    const names = (await fs.readdir(dir)).filter((n) => BACKUP_NAME_PATTERN.test(n));
-    const out: (BackupEntry & { size: number })[] = [];
-    for (const name of names) {
+  type Found = BackupEntry & { size: number; set: string };
+  /** The backups in `dir`, newest first by the time in their names. */
+  async function entries(dir: string): Promise<Found[]> {
+    const out: Found[] = [];
+    for (const name of await fs.readdir(dir)) {
       const parsed = parseBackupFileName(name);
       if (!parsed) continue;
       const st = await fs.stat(path.join(dir, name));
-      out.push({ name, kind: parsed.kind, day: parsed.day, createdAt: st.mtimeMs, size: st.size });
+      const set = `${parsed.community}|${parsed.machine}`;
+      out.push({ name, kind: parsed.kind, day: parsed.day, createdAt: parsed.createdAt, size: st.size, set });
     }
     return out.sort((a, b) => b.createdAt - a.createdAt);
   }
@@ -107,11 +111,12 @@ export function createBackupsService(deps: BackupsDeps): BackupsService {
     async writeBackup({ name, content }) {
       const dir = dirNow();
       const target = path.join(dir, name);
-      const temp = path.join(dir, `.${name}.tmp`);
+      // A temp name of its own (two backups in the same second never share one).
+      const temp = path.join(dir, `.${name}.${process.pid}-${++tempSeq}.tmp`);
       try {
         // The default folder is ours to create; a chosen one (a USB drive) must be there.
         if (deps.chosenDir() === null) await fs.mkdir(dir, { recursive: true });
-        const handle = await fs.open(temp, 'w');
+        const handle = await fs.open(temp, 'wx');
         try {
           await handle.writeFile(content);
           await handle.sync();
@@ -124,11 +129,14 @@ export function createBackupsService(deps: BackupsDeps): BackupsService {
         return { ok: false, code: failureCodeOf(e) };
       }
       // Retention runs only after the new file is safely in place.
+      // Only this desk's own set (community and machine) is trimmed: a shared folder keeps the
+      // other desks' backups as they are.
       const removed: string[] = [];
       try {
-        const all = await entries(dir);
-        const keep = backupsToKeep(all.map((e) => ({ ...e, createdAt: e.createdAt })));
-        for (const e of all)
+        const own = parseBackupFileName(name);
+        const mine = (await entries(dir)).filter((e) => e.set === `${own?.community}|${own?.machine}`);
+        const keep = backupsToKeep(mine);
+        for (const e of mine)
           if (!keep.has(e.name)) {
             await fs.unlink(path.join(dir, e.name));
             removed.push(e.name);

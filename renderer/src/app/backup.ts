@@ -77,8 +77,12 @@ export const TWO_HOURS = 2 * 60 * 60 * 1000;
 
 /** A backup the desk makes by itself: only where there is a folder and a key; never throws. */
 export async function automaticBackup(desk: DeskBase, why: 'timer' | 'signout' | 'quit'): Promise<void> {
-  if (!automaticBackups || !(await backupKeys.load())) return;
-  const s = readState();
-  if (why === 'timer' && (!s.changedSince || (s.lastGood && desk.clock.now() - s.lastGood.at < TWO_HOURS))) return;
-  await makeBackup(desk, backupDeps, 'regular').catch(() => undefined);
+  try {
+    if (!automaticBackups || !(await backupKeys.load())) return;
+    const s = readState();
+    if (why === 'timer' && (!s.changedSince || (s.lastGood && desk.clock.now() - s.lastGood.at < TWO_HOURS))) return;
+    await makeBackup(desk, backupDeps, 'regular');
+  } catch {
+    /* a failed automatic backup is in the backup state (the 工作台 shows it); it never blocks */
+  }
 }

@@ -25,12 +25,13 @@ export function useIntegrity(): [IntegrityStatus, () => void] {
         import('../db/backup/backups'),
         import('./backup'),
       ]);
-      const result = await checkIntegrity(getDb(), backupDeps).catch((): IntegrityCheck => ({ ok: true }));
+      const result = await checkIntegrity(getDb(), backupDeps).catch(() => null);
       if (!live) return;
       follow.current = () => (stop ??= followCommittedWrites());
-      setStatus(result);
-      // Only a database known to be whole is followed (a lost one waits for restore or 从空白开始).
-      if (result.ok) follow.current();
+      // A check that could not run lets the desk work, but keeps the record as it was (the
+      // next start checks again); only a database known to be whole is followed.
+      setStatus(result ?? { ok: true });
+      if (result?.ok) follow.current();
     })();
     return () => {
       live = false;

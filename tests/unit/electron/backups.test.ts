@@ -44,7 +44,8 @@ function service(fs: BackupFs = realFs) {
   });
 }
 
-const name = (day: string, kind = 'regular') => `duty-desk-THL-${day.replace(/-/g, '')}-173000-${kind}.ddbak`;
+const name = (day: string, kind = 'regular', machine = 'deskA') =>
+  `duty-desk-THL-${machine}-${day.replace(/-/g, '')}-173000-${kind}.ddbak`;
 
 describe('backup writer (main process)', () => {
   it('writes through a temp file and a rename: the folder never holds a half-written backup', async () => {
@@ -65,7 +66,13 @@ describe('backup writer (main process)', () => {
     const result = await service(spy).writeBackup({ name: name('2026-11-24'), content: '{"x":1}' });
     expect(result).toEqual({ ok: true, name: name('2026-11-24'), removed: [] });
     const n = name('2026-11-24');
-    expect(calls).toEqual([`open .${n}.tmp`, 'write', 'sync', 'close', `rename .${n}.tmp → ${n}`]);
+    expect(calls.map((c) => c.replace(/\.\d+-\d+\.tmp/g, '.tmp'))).toEqual([
+      `open .${n}.tmp`,
+      'write',
+      'sync',
+      'close',
+      `rename .${n}.tmp → ${n}`,
+    ]);
     expect(await readdir(chosen!)).toEqual([n]);
     expect(await readFile(path.join(chosen!, n), 'utf8')).toBe('{"x":1}');
   });
@@ -122,6 +129,11 @@ describe('backup writer (main process)', () => {
   it('trims the folder by retention after a good write, never touching other files', async () => {
     const s = service();
     await writeFile(path.join(chosen!, 'notes.txt'), 'not a backup');
+    // Another desk shares the folder: its backups are its own set, never trimmed by this one.
+    for (let i = 0; i < 30; i++) {
+      const day = new Date(Date.UTC(2026, 9, 1 + i)).toISOString().slice(0, 10);
+      await writeFile(path.join(chosen!, name(day, 'regular', 'deskB')), 'other desk');
+    }
     // 40 daily backups, oldest first, with their times.
     for (let i = 0; i < 40; i++) {
       const day = new Date(Date.UTC(2026, 9, 1 + i)).toISOString().slice(0, 10);
@@ -139,8 +151,10 @@ describe('backup writer (main process)', () => {
     expect(left).toContain('notes.txt');
     expect(left).toContain(name('2026-10-02', 'preUpgrade'));
     expect(left).toContain(name('2026-11-10'));
-    expect(left.filter((n) => n.endsWith('regular.ddbak')).length).toBeLessThan(41);
-    expect(result.ok && result.removed.length).toBe(41 - left.filter((n) => n.endsWith('regular.ddbak')).length);
+    const mine = left.filter((n) => n.includes('-deskA-') && n.endsWith('regular.ddbak'));
+    expect(mine.length).toBeLessThan(41);
+    expect(result.ok && result.removed.length).toBe(41 - mine.length);
+    expect(left.filter((n) => n.includes('-deskB-'))).toHaveLength(30);
     expect((await s.listBackups())[0]?.name).toBe(name('2026-11-10'));
   });
 

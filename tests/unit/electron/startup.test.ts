@@ -134,7 +134,10 @@ describe('registerAllHandlers', () => {
     // A backup name must be one the desk makes: a path is refused before main sees it.
     await expect(ipcMain.invoke(ev, 'backup:write', { name: '../../etc/passwd', content: 'x' })).rejects.toThrow();
     await expect(
-      ipcMain.invoke(ev, 'backup:write', { name: 'duty-desk-THL-20261124-173000-regular.ddbak', content: 'x' }),
+      ipcMain.invoke(ev, 'backup:write', {
+        name: 'duty-desk-THL-k3Xw9aQe-20261124-173000-regular.ddbak',
+        content: 'x',
+      }),
     ).resolves.toEqual({ ok: false, code: 'ENOSPC' });
     await expect(ipcMain.invoke(ev, 'print:html', { html: '<p/>', pageSize: 'A4', silent: true })).resolves.toEqual({
       printed: true,

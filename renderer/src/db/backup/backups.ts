@@ -13,7 +13,8 @@
  *   IndexedDB after each committed write; at start, a table with fewer rows than recorded (the
  *   desk never deletes records) or a missing database means the data was lost.
  */
-import { backupFileName, type BackupHeader } from '@shared/backup/format';
+import { backupFileName, machineTag, type BackupFile, type BackupHeader } from '@shared/backup/format';
+import { can, holdersOf } from '@shared/domain/roles';
 import type { BackupKind } from '@shared/backup/retention';
 import type { DeskBridge, IntegrityRecord } from '@shared/ipc/contract';
 import type { Dexie } from 'dexie';
@@ -24,9 +25,23 @@ import { databaseOf, writeTx } from '../write';
 import { newBackupKey, openBackup, readBackupHeader, sealBackup, type BackupKey, type BackupTables } from './seal';
 import { countsOf, readSnapshot, replaceAll } from './snapshot';
 
+/**
+ * This machine's backup keys: its own (new backups are sealed with it) and those of backups
+ * from other machines it has restored (kept, never replacing its own: this machine's earlier
+ * backups, and the pre-restore one, must still open without a passphrase).
+ */
 export type BackupKeyStore = {
+  /** The machine's own key, or null before its first backup. */
   load(): Promise<BackupKey | null>;
-  save(raw: Uint8Array<ArrayBuffer>, keyId: string, passphraseKey: BackupKey['passphraseKey']): Promise<BackupKey>;
+  /** Any key this machine knows, by id. */
+  find(keyId: string): Promise<BackupKey | null>;
+  /** Keeps a key: as the machine's own (`own`), or beside it. */
+  save(
+    raw: Uint8Array<ArrayBuffer>,
+    keyId: string,
+    passphraseKey: BackupKey['passphraseKey'],
+    own: boolean,
+  ): Promise<BackupKey>;
 };
 
 /** What the 工作台 and 设置 show about backups (kept on this machine, outside IndexedDB). */
@@ -90,7 +105,7 @@ export async function machineKey(deps: BackupDeps, passphrase?: string): Promise
   if (key) return key;
   if (!passphrase) throw new DomainRefusal(NEED_PASSPHRASE, 'passphrase');
   const created = await newBackupKey(passphrase);
-  return deps.keys.save(created.raw, created.backupKey.keyId, created.backupKey.passphraseKey);
+  return deps.keys.save(created.raw, created.backupKey.keyId, created.backupKey.passphraseKey, true);
 }
 
 /**
@@ -114,7 +129,7 @@ export async function backUpDatabase(
     counts: countsOf(tables),
   };
   const content = await sealBackup(tables, header, o.key);
-  const name = backupFileName(header.community, localParts(o.now), o.kind);
+  const name = backupFileName(header.community, machineTag(o.key.keyId), localParts(o.now), o.kind);
   const result = await deps.bridge.writeBackup({ name, content });
   const state = deps.state.get();
   if (!result.ok) {
@@ -138,8 +153,11 @@ export async function makeBackup(
   const key = await machineKey(deps, o.passphrase);
   const db = databaseOf(desk) as unknown as Dexie;
   const outcome = await backUpDatabase(db, deps, { kind, key, now: desk.clock.now(), by: desk.actor?.id ?? null });
-  if (outcome.ok && desk.actor)
+  if (outcome.ok && desk.actor) {
     await writeTx(desk, [], (tx) => tx.audit({ action: 'backup.create', entity: 'backup', detail: kind }));
+    // That audit row is not a change the next backup has to cover.
+    deps.state.set({ ...deps.state.get(), changedSince: false });
+  }
   return outcome;
 }
 
@@ -151,7 +169,11 @@ export async function inspectBackup(
   passphrase?: string,
 ): Promise<{ header: BackupHeader; tables: BackupTables; rawKey?: Uint8Array<ArrayBuffer> }> {
   const db = databaseOf(desk);
-  return openBackup(text, { currentSchema: db.verno, machineKey: await deps.keys.load(), passphrase });
+  const { header } = readBackupHeader(text, db.verno);
+  // With the passphrase the machine's keys are not needed (and a key store that cannot be
+  // read — an OS keyring reset — must not stand in the way of the one way back).
+  const machineKey = passphrase ? null : await deps.keys.find(header.keyId);
+  return openBackup(text, { currentSchema: db.verno, machineKey, passphrase });
 }
 
 /** The header alone (date, maker, counts), before the passphrase is asked for. */
@@ -169,25 +191,33 @@ export async function restoreBackup(
   text: string,
   passphrase?: string,
 ): Promise<BackupHeader> {
+  if (desk.actor && !can({ role: desk.actor.role }, 'data.restore'))
+    throw new DomainRefusal(`只有${holdersOf('data.restore')}可以从备份恢复`);
   const opened = await inspectBackup(desk, deps, text, passphrase);
   const db = databaseOf(desk);
-  if ((await db.auditLog.count()) > 0) {
+  const live = await tableCounts(db);
+  if (Object.values(live).some((n) => n > 0)) {
     const before = await makeBackup(desk, deps, 'preRestore', { passphrase });
     if (!before.ok) throw new DomainRefusal(`恢复前没能先备份现有数据：${before.message}。现有数据未改动。`);
   }
-  await replaceAll(db, opened.tables);
-  // A backup from another machine: its key becomes this machine's key (later backups match).
-  const machine = await deps.keys.load();
-  if (opened.rawKey && machine?.keyId !== opened.header.keyId)
-    await deps.keys.save(opened.rawKey, opened.header.keyId, JSON.parse(text).passphraseKey);
-  await writeTx(desk, [], (tx) =>
-    tx.audit({
-      action: 'backup.restore',
-      entity: 'backup',
-      detail: `${opened.header.kind}/${opened.header.createdAt}`,
-    }),
-  );
+  // One transaction: every table replaced and the restore logged, or nothing.
+  await replaceAll(db, opened.tables, {
+    at: desk.clock.now(),
+    staffId: desk.actor?.id ?? null,
+    action: 'backup.restore',
+    entity: 'backup',
+    detail: `${opened.header.kind}/${opened.header.createdAt}`,
+  });
+  // Right after the commit, before anything that can fail: the record of what the data holds now.
   await recordIntegrity(db, deps, crypto.randomUUID());
+  // A backup from another machine: its key is kept beside this machine's own (or becomes it,
+  // on a machine that has none yet). Best effort: the data is already restored.
+  if (opened.rawKey && !(await deps.keys.find(opened.header.keyId).catch(() => null))) {
+    const own = !(await deps.keys.load().catch(() => null));
+    await deps.keys
+      .save(opened.rawKey, opened.header.keyId, (JSON.parse(text) as BackupFile).passphraseKey, own)
+      .catch(() => undefined);
+  }
   return opened.header;
 }
 

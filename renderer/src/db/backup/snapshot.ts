@@ -7,6 +7,7 @@
  *   path, not trusted from the file). All or nothing.
  */
 import type { Dexie } from 'dexie';
+import type { AuditEntry } from '@shared/domain/records';
 import type { DutyDeskDB } from '../database';
 import { ensureSearchKeys } from '../searchKeys';
 import type { BackupTables } from './seal';
@@ -42,8 +43,11 @@ export async function readSnapshot(db: DutyDeskDB | Dexie): Promise<BackupTables
   });
 }
 
-/** Replaces every table with `tables` (a table missing from the file is emptied). */
-export async function replaceAll(db: DutyDeskDB, tables: BackupTables): Promise<void> {
+/**
+ * Replaces every table with `tables` (a table missing from the file is emptied); `audit`, when
+ * given, is appended to the audit log in the same transaction.
+ */
+export async function replaceAll(db: DutyDeskDB, tables: BackupTables, audit?: AuditEntry): Promise<void> {
   await ensureSearchKeys();
   const dexie = asDexie(db);
   const unknown = Object.keys(tables).filter((name) => !dexie.tables.some((t) => t.name === name));
@@ -54,5 +58,6 @@ export async function replaceAll(db: DutyDeskDB, tables: BackupTables): Promise<
       const rows = tables[t.name] ?? [];
       if (rows.length > 0) await t.bulkPut(rows);
     }
+    if (audit) await dexie.table('auditLog').add(audit);
   });
 }

@@ -25,7 +25,7 @@ export function BackupSummary({ header, maker }: { header: BackupHeader; maker?:
   ).join('、');
   return (
     <Typography role="status">
-      {backupTime(header.createdAt)} 制作{maker ? `（${maker}）` : ''}，数据版本 {header.schema}；{counts}。
+      {backupTime(header.createdAt)} 制作{maker ? `（制作人：${maker}）` : ''}，数据版本 {header.schema}；{counts}。
     </Typography>
   );
 }
@@ -103,5 +103,19 @@ export function NewPassphraseFields({
         autoComplete="new-password"
       />
     </>
+  );
+}
+
+/** The passphrase of a backup being restored: not needed for a backup made on this machine. */
+export function RestorePassphraseField({ value, onChange }: { value: string; onChange: (v: string) => void }) {
+  return (
+    <TextField
+      label="备份密码"
+      type="password"
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      helperText="本机制作的备份可不填；其他电脑制作的备份须填写制作时设置的备份密码"
+      autoComplete="off"
+    />
   );
 }

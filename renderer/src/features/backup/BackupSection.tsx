@@ -14,14 +14,14 @@ import {
   DialogTitle,
   Paper,
   Stack,
-  TextField,
   Typography,
 } from '@mui/material';
 import type { BackupHeader } from '@shared/backup/format';
 import type { BackupStatus } from '@shared/ipc/contract';
 import { can } from '@shared/domain/roles';
 import { useDesk } from '../../app/desk';
-import { useStaff } from '../../app/session';
+import { useSession, useStaff } from '../../app/session';
+import { useStaffNames } from '../../app/useStaffNames';
 import { useGuardedAction } from '../../app/useGuardedAction';
 import { automaticBackups, backupDeps, useBackupState } from '../../app/backup';
 import { backupKeys } from '../../platform/backupKeys';
@@ -35,12 +35,20 @@ import {
   NewPassphraseFields,
   NO_PASSPHRASE,
   PickBackupFile,
+  RestorePassphraseField,
   type NewPassphrase,
 } from './BackupParts';
 import { StorageHealth } from './StorageHealth';
 
+/** Who made a backup, by name where this desk knows the account. */
+function useMakerName(): (h: BackupHeader) => string {
+  const names = useStaffNames();
+  return (h) => (h.createdBy ? (names.get(h.createdBy) ?? '其他电脑上的账号') : '值班台自动备份');
+}
+
 export function BackupSection() {
   const desk = useDesk();
+  const makerOf = useMakerName();
   const staff = useStaff();
   const state = useBackupState();
   const [hasKey, setHasKey] = useState<boolean | null>(null);
@@ -147,7 +155,7 @@ export function BackupSection() {
         {checked && (
           <Alert severity="success">
             备份完好，可以恢复：
-            <BackupSummary header={checked} />
+            <BackupSummary header={checked} maker={makerOf(checked)} />
           </Alert>
         )}
         <StorageHealth />
@@ -159,6 +167,8 @@ export function BackupSection() {
 
 function RestoreDialog({ text, header, onClose }: { text: string; header: BackupHeader; onClose: () => void }) {
   const desk = useDesk();
+  const { signOut } = useSession();
+  const makerOf = useMakerName();
   const [passphrase, setPassphrase] = useState('');
   const [done, setDone] = useState(false);
   const { run, error, busy } = useGuardedAction();
@@ -172,29 +182,24 @@ function RestoreDialog({ text, header, onClose }: { text: string; header: Backup
         <DialogTitle>从备份恢复</DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>
-            <BackupSummary header={header} />
+            <BackupSummary header={header} maker={makerOf(header)} />
             {done ? (
-              <Alert severity="success">已恢复。恢复前的数据已另存为一份备份。</Alert>
+              <Alert severity="success">
+                已恢复。恢复前的数据已另存为一份备份。关闭后请重新登录（账号以恢复的数据为准）。
+              </Alert>
             ) : (
               <>
                 <Alert severity="warning">
                   恢复会用这份备份替换本机现有的全部数据。恢复前会先把现有数据另存为一份备份。
                 </Alert>
-                <TextField
-                  label="备份密码"
-                  type="password"
-                  value={passphrase}
-                  onChange={(e) => setPassphrase(e.target.value)}
-                  helperText="本机制作的备份可不填；其他电脑制作的备份须填写制作时设置的备份密码"
-                  autoComplete="off"
-                />
+                <RestorePassphraseField value={passphrase} onChange={setPassphrase} />
               </>
             )}
             {error && <Alert severity="error">{error}</Alert>}
           </Stack>
         </DialogContent>
         <DialogActions>
-          <Button onClick={onClose}>{done ? '关闭' : '取消'}</Button>
+          <Button onClick={done ? () => void signOut() : onClose}>{done ? '关闭' : '取消'}</Button>
           {!done && (
             <Button type="submit" variant="contained" color="warning" disabled={busy}>
               {busy ? '正在恢复…' : '确认恢复'}

@@ -19,7 +19,8 @@ import { platform } from '../../platform';
 import { backupHeaderOf, inspectBackup, restoreBackup, startEmpty } from '../../db/backup/backups';
 import { DomainRefusal } from '../../db/refusal';
 import { verifySecret } from '../../db/secrets';
-import { BackupSummary, PickBackupFile } from './BackupParts';
+import { BackupSummary, backupTime, PickBackupFile, RestorePassphraseField } from './BackupParts';
+import type { BackupListEntry } from '@shared/ipc/contract';
 
 const TABLE_NAMES: Record<string, string> = {
   residents: '居民',
@@ -34,6 +35,11 @@ const TABLE_NAMES: Record<string, string> = {
 
 type Lost = { table: string; recorded: number; now: number };
 const CONFIRM_WORDS = '从空白开始';
+const KIND_TEXT: Record<BackupListEntry['kind'], string> = {
+  regular: '日常备份',
+  preUpgrade: '升级前备份',
+  preRestore: '恢复前备份',
+};
 
 export function DataLossScreen({ lost, onResolved }: { lost: Lost[]; onResolved: () => void }) {
   const base = useDeskBase();
@@ -44,14 +50,22 @@ export function DataLossScreen({ lost, onResolved }: { lost: Lost[]; onResolved:
   const restore = useGuardedAction();
   const empty = useGuardedAction();
 
-  // Electron: the newest backup of the folder is offered at once.
+  // Electron: every backup of the folder, newest first; the newest regular or pre-upgrade one
+  // is chosen at once (a pre-restore backup may hold the damaged data itself).
+  const [folder, setFolder] = useState<BackupListEntry[]>([]);
+  const [chosen, setChosen] = useState('');
+  const choose = (name: string) =>
+    void restore.run(async () => {
+      setChosen(name);
+      const text = await platform.readBackup({ name });
+      setFile({ text, header: backupHeaderOf(base, text) });
+    });
   useEffect(() => {
     if (!automaticBackups) return;
-    void restore.run(async () => {
-      const [newest] = await platform.listBackups();
-      if (!newest) return;
-      const text = await platform.readBackup({ name: newest.name });
-      setFile({ text, header: backupHeaderOf(base, text) });
+    void platform.listBackups().then((list) => {
+      setFolder(list);
+      const first = list.find((b) => b.kind !== 'preRestore') ?? list[0];
+      if (first) choose(first.name);
     });
     // Once, on arrival.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -98,13 +112,28 @@ export function DataLossScreen({ lost, onResolved }: { lost: Lost[]; onResolved:
           <Typography variant="h6" component="h2">
             从备份恢复（推荐）
           </Typography>
-          {!automaticBackups && (
-            <PickBackupFile
-              label="选择备份文件"
-              onText={(text) => void restore.run(async () => setFile({ text, header: backupHeaderOf(base, text) }))}
-            />
+          {folder.length > 0 && (
+            <TextField
+              select
+              label="备份文件夹里的备份"
+              value={chosen}
+              onChange={(e) => choose(e.target.value)}
+              slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+            >
+              {folder.map((b) => (
+                <option key={b.name} value={b.name}>
+                  {backupTime(b.createdAt)}（{KIND_TEXT[b.kind]}）
+                </option>
+              ))}
+            </TextField>
           )}
-          {automaticBackups && !file && !restore.busy && <Alert severity="warning">备份文件夹里没有找到备份。</Alert>}
+          {automaticBackups && folder.length === 0 && !restore.busy && (
+            <Alert severity="warning">备份文件夹里没有找到备份，可以选择 U 盘等其他位置的备份文件。</Alert>
+          )}
+          <PickBackupFile
+            label="选择备份文件"
+            onText={(text) => void restore.run(async () => setFile({ text, header: backupHeaderOf(base, text) }))}
+          />
           {file && (
             <Stack component="form" spacing={2} onSubmit={(e) => void submitRestore(e)} aria-label="从备份恢复">
               <BackupSummary header={file.header} />
@@ -115,14 +144,7 @@ export function DataLossScreen({ lost, onResolved }: { lost: Lost[]; onResolved:
                 onChange={(e) => setPin(e.target.value)}
                 autoComplete="off"
               />
-              <TextField
-                label="备份密码"
-                type="password"
-                value={passphrase}
-                onChange={(e) => setPassphrase(e.target.value)}
-                helperText="本机制作的备份可不填；其他电脑制作的备份须填写"
-                autoComplete="off"
-              />
+              <RestorePassphraseField value={passphrase} onChange={setPassphrase} />
               <Button type="submit" variant="contained" disabled={restore.busy} sx={{ alignSelf: 'flex-start' }}>
                 {restore.busy ? '正在恢复…' : '恢复这份备份'}
               </Button>

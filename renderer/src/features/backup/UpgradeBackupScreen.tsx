@@ -67,6 +67,12 @@ export function UpgradeBackupScreen({
             <Button variant="contained" color="success" disabled={!saved} onClick={onGo}>
               我已保存备份文件，继续升级
             </Button>
+            {error && !saved && (
+              // The backup place may be gone for good (a USB drive lost): the desk must not stay shut.
+              <Button color="error" onClick={onGo}>
+                不备份，直接升级（不推荐）
+              </Button>
+            )}
           </Stack>
         </Stack>
       </Paper>
