@@ -9,7 +9,7 @@ import { pendingUpgradeFrom } from '../../renderer/src/db/backup/pendingUpgrade'
 import { EMPTY_BACKUP_STATE, type BackupDeps, type BackupState } from '../../renderer/src/db/backup/backups';
 import { importBackupKey, openBackup, type BackupKey } from '../../renderer/src/db/backup/seal';
 import { replaceAll } from '../../renderer/src/db/backup/snapshot';
-import { openShipped } from './shippedSchemas';
+import { oldCase, openShipped } from './shippedSchemas';
 
 function memoryDeps(): BackupDeps & { files: Map<string, string> } {
   const files = new Map<string, string>();
@@ -37,26 +37,16 @@ describe('backup before an upgrade', () => {
     expect(new DutyDeskDB('verno-check').verno).toBe(SCHEMA_VERSION);
     const name = `pre-upgrade-${Date.now()}`;
     const v3 = openShipped(name, 3);
-    await v3.table('cases').add({
-      id: 'c1',
-      trackingNumber: 'THL-20261101-0001',
-      matterCode: 'DY-001',
-      matterName: '党员组织关系转接',
-      mode: '承诺件',
-      status: '已受理',
-      acceptedDay: '2026-11-01',
-      deadline: '2026-11-05',
-      documentsReceived: [],
-      documentsMissing: [],
-      firstContactId: 's1',
-      handlerId: 's1',
-      createdAt: 1,
-      createdBy: 's1',
-      updatedAt: 1,
-      updatedBy: 's1',
-      flags: ['在办'],
-      queueKeys: ['在办|2026-11-05|THL-20261101-0001'],
-    });
+    await v3
+      .table('cases')
+      .add(
+        oldCase('1', {
+          id: 'c1',
+          deadline: '2026-11-05',
+          flags: ['在办'],
+          queueKeys: ['在办|2026-11-05|THL-20261101-0001'],
+        }),
+      );
     v3.close();
     expect(await pendingUpgradeFrom(name)).toBe(3);
 

@@ -4,6 +4,7 @@
  * these, then open it with the app's DutyDeskDB.
  */
 import { Dexie } from 'dexie';
+import type { CaseRecord } from '@shared/domain/records';
 
 export const SCHEMA_V1 = {
   meta: 'key',
@@ -43,4 +44,26 @@ export function openShipped(name: string, version: 1 | 2 | 3): Dexie {
   if (version >= 2) db.version(2).stores(SCHEMA_V2);
   if (version >= 3) db.version(3).stores(SCHEMA_V3);
   return db;
+}
+
+/** A case record as an old version stored it (no derived fields unless `patch` gives them). */
+export function oldCase(id: string, patch: Partial<CaseRecord>): CaseRecord {
+  return {
+    id,
+    trackingNumber: `THL-20261101-${id.padStart(4, '0')}`,
+    matterCode: 'DY-001',
+    matterName: '党员组织关系转接',
+    mode: '承诺件',
+    status: '已受理',
+    acceptedDay: '2026-11-01',
+    documentsReceived: [],
+    documentsMissing: [],
+    firstContactId: 's1',
+    handlerId: 's1',
+    createdAt: 1,
+    createdBy: 's1',
+    updatedAt: 1,
+    updatedBy: 's1',
+    ...patch,
+  };
 }

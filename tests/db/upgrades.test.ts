@@ -1,32 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Dexie } from 'dexie';
-import type { CaseRecord } from '@shared/domain/records';
 import { DutyDeskDB } from '../../renderer/src/db/database';
-import { openShipped } from './shippedSchemas';
+import { openShipped, oldCase as v1Case } from './shippedSchemas';
 
 function openV1(name: string): Dexie {
   return openShipped(name, 1);
-}
-
-function v1Case(id: string, patch: Partial<CaseRecord>): CaseRecord {
-  return {
-    id,
-    trackingNumber: `THL-20261101-${id.padStart(4, '0')}`,
-    matterCode: 'DY-001',
-    matterName: '党员组织关系转接',
-    mode: '承诺件',
-    status: '已受理',
-    acceptedDay: '2026-11-01',
-    documentsReceived: [],
-    documentsMissing: [],
-    firstContactId: 's1',
-    handlerId: 's1',
-    createdAt: 1,
-    createdBy: 's1',
-    updatedAt: 1,
-    updatedBy: 's1',
-    ...patch,
-  };
 }
 
 describe('upgrade v1 → v2 (case queues)', () => {
