@@ -1,0 +1,163 @@
+/**
+ * 周报 and the other period summaries (issue 12, part 1): pure functions from the stored records
+ * to the figures the street office asks for. Dates are local days 'YYYY-MM-DD'; a period is
+ * inclusive at both ends. What counts where:
+ * - visits: registered on a day of the period, by 来访方式 and 类型;
+ * - cases accepted in the period: by category (the catalog's), by 办理方式, by status now; the
+ *   即办 share;
+ * - completions in the period (办结 day inside it): on time when on or before the promised date
+ *   in force — the receipt's date moved only by recorded 补正 pauses — and how many of them had
+ *   their date moved (`pausedWorkingDays` > 0);
+ * - open at the period's end (accepted by then, not finished by then) and overdue then (promised
+ *   date before its last day), with their age in days since acceptance — as the records stand
+ *   now (a case paused since is not told apart);
+ * - escalations raised in the period, by their stage now;
+ * - 好差评 given in the period, on the five levels; rectifications opened and closed in it;
+ * - special groups served: distinct residents with each tag among the period's visitors
+ *   (counts only, no one named);
+ * - per 网格 and per staff member (首问责任人): visits and accepted cases.
+ * `comparePeriods` gives the change against another summary (the previous week).
+ */
+import { addDays, dayOfWeek, toDayNumber } from '../domain/localDate';
+import {
+  RATINGS,
+  type CaseRecord,
+  type Rating,
+  type Resident,
+  type Visit,
+} from '../domain/records';
+
+export type Period = { from: string; to: string };
+
+/** Monday–Sunday around `day`. */
+export function weekOf(day: string): Period {
+  const from = addDays(day, -((dayOfWeek(day) + 6) % 7));
+  return { from, to: addDays(from, 6) };
+}
+
+/** The week before `p` (for a week), or the same length just before it. */
+export function previousPeriod(p: Period): Period {
+  const length = toDayNumber(p.to) - toDayNumber(p.from) + 1;
+  return { from: addDays(p.from, -length), to: addDays(p.from, -1) };
+}
+
+const inside = (day: string | undefined, p: Period): day is string => day !== undefined && day >= p.from && day <= p.to;
+
+/** A day of an instant in Beijing time. */
+function dayOfInstant(ms: number): string {
+  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+function tally<K extends string>(keys: readonly K[]): Record<K, number> {
+  const out = {} as Record<K, number>;
+  for (const k of keys) out[k] = (out[k] ?? 0) + 1;
+  return out;
+}
+
+export type SummaryInput = {
+  visits: readonly Visit[];
+  cases: readonly CaseRecord[];
+  residents: readonly Resident[];
+  /** matter code → category (the catalog). */
+  categoryOf: (matterCode: string) => string;
+};
+
+export type PeriodSummary = {
+  period: Period;
+  visits: { total: number; byChannel: Record<string, number>; byKind: Record<string, number> };
+  accepted: {
+    total: number;
+    byCategory: Record<string, number>;
+    byMode: Record<string, number>;
+    byStatus: Record<string, number>;
+    /** 即办 cases of all accepted, 0 … 1 (0 when none were accepted). */
+    immediateShare: number;
+  };
+  completed: { total: number; onTime: number; late: number; withDeadlineMoved: number; onTimeRate: number | null };
+  /** At the end of the period. */
+  open: { total: number; overdue: number; overdueAges: number[] };
+  escalations: { raised: number; byStage: Record<string, number> };
+  ratings: { total: number; byLevel: Record<Rating, number> };
+  rectifications: { opened: number; closed: number };
+  specialGroups: Record<string, number>;
+  byGrid: Record<string, { visits: number; cases: number }>;
+  byStaff: Record<string, { visits: number; cases: number }>;
+};
+
+export function summarize(input: SummaryInput, period: Period): PeriodSummary {
+  const visits = input.visits.filter((v) => inside(v.day, period));
+  const accepted = input.cases.filter((c) => inside(c.acceptedDay, period));
+  const completed = input.cases.filter((c) => inside(c.completedDay, period) && c.mode !== '咨询' && c.deadline);
+  const onTime = completed.filter((c) => (c.completedDay ?? '') <= (c.deadline ?? ''));
+  // Open at the end of the period: accepted by then, and not finished by then.
+  const finishedBy = (c: CaseRecord) => {
+    const end = c.completedDay ?? c.archivedDay ?? (c.status === '不予受理' ? c.acceptedDay : undefined);
+    return end !== undefined && end <= period.to;
+  };
+  const open = input.cases.filter((c) => c.acceptedDay <= period.to && !finishedBy(c));
+  const overdue = open.filter((c) => c.deadline !== undefined && c.deadline < period.to);
+  const escalations = input.cases.flatMap((c) => (c.escalations ?? []).filter((e) => inside(e.raisedDay, period)));
+  const rated = input.cases.filter((c) => c.rating && c.ratedAt !== undefined && inside(dayOfInstant(c.ratedAt), period));
+  const byLevel = Object.fromEntries(RATINGS.map((r) => [r, 0])) as Record<Rating, number>;
+  for (const c of rated) byLevel[c.rating as Rating] += 1;
+  const residents = new Map(input.residents.map((r) => [r.id, r]));
+  const served = new Set(visits.map((v) => v.residentId).filter((id): id is string => id !== undefined));
+  const specialGroups: Record<string, number> = {};
+  for (const id of served) for (const tag of residents.get(id)?.tags ?? []) specialGroups[tag] = (specialGroups[tag] ?? 0) + 1;
+  const byGrid: PeriodSummary['byGrid'] = {};
+  const byStaff: PeriodSummary['byStaff'] = {};
+  const bump = (table: PeriodSummary['byGrid'], key: string, field: 'visits' | 'cases') => {
+    table[key] ??= { visits: 0, cases: 0 };
+    table[key][field] += 1;
+  };
+  for (const v of visits) {
+    bump(byGrid, (v.residentId && residents.get(v.residentId)?.gridId) || '未分网格', 'visits');
+    bump(byStaff, v.firstContactId, 'visits');
+  }
+  for (const c of accepted) {
+    bump(byGrid, c.gridId ?? '未分网格', 'cases');
+    bump(byStaff, c.firstContactId, 'cases');
+  }
+  return {
+    period,
+    visits: { total: visits.length, byChannel: tally(visits.map((v) => v.channel)), byKind: tally(visits.map((v) => v.kind)) },
+    accepted: {
+      total: accepted.length,
+      byCategory: tally(accepted.map((c) => input.categoryOf(c.matterCode))),
+      byMode: tally(accepted.map((c) => c.mode)),
+      byStatus: tally(accepted.map((c) => c.status)),
+      immediateShare: accepted.length === 0 ? 0 : accepted.filter((c) => c.mode === '即办').length / accepted.length,
+    },
+    completed: {
+      total: completed.length,
+      onTime: onTime.length,
+      late: completed.length - onTime.length,
+      withDeadlineMoved: completed.filter((c) => (c.pausedWorkingDays ?? 0) > 0).length,
+      onTimeRate: completed.length === 0 ? null : onTime.length / completed.length,
+    },
+    open: {
+      total: open.length,
+      overdue: overdue.length,
+      overdueAges: overdue.map((c) => toDayNumber(period.to) - toDayNumber(c.acceptedDay)).sort((a, b) => b - a),
+    },
+    escalations: { raised: escalations.length, byStage: tally(escalations.map((e) => e.stage)) },
+    ratings: { total: rated.length, byLevel },
+    rectifications: {
+      opened: input.cases.filter((c) => inside(c.rectification?.openedDay, period)).length,
+      closed: input.cases.filter((c) => inside(c.rectification?.closedDay, period)).length,
+    },
+    specialGroups,
+    byGrid,
+    byStaff,
+  };
+}
+
+/** Change of the headline figures against `before` (e.g. the previous week). */
+export function comparePeriods(now: PeriodSummary, before: PeriodSummary) {
+  return {
+    visits: now.visits.total - before.visits.total,
+    accepted: now.accepted.total - before.accepted.total,
+    completed: now.completed.total - before.completed.total,
+    overdue: now.open.overdue - before.open.overdue,
+  };
+}
