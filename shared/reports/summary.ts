@@ -19,13 +19,7 @@
  * `comparePeriods` gives the change against another summary (the previous week).
  */
 import { addDays, dayOfWeek, toDayNumber } from '../domain/localDate';
-import {
-  RATINGS,
-  type CaseRecord,
-  type Rating,
-  type Resident,
-  type Visit,
-} from '../domain/records';
+import { RATINGS, type CaseRecord, type Rating, type Resident, type Visit } from '../domain/records';
 
 export type Period = { from: string; to: string };
 
@@ -97,13 +91,16 @@ export function summarize(input: SummaryInput, period: Period): PeriodSummary {
   const open = input.cases.filter((c) => c.acceptedDay <= period.to && !finishedBy(c));
   const overdue = open.filter((c) => c.deadline !== undefined && c.deadline < period.to);
   const escalations = input.cases.flatMap((c) => (c.escalations ?? []).filter((e) => inside(e.raisedDay, period)));
-  const rated = input.cases.filter((c) => c.rating && c.ratedAt !== undefined && inside(dayOfInstant(c.ratedAt), period));
+  const rated = input.cases.filter(
+    (c) => c.rating && c.ratedAt !== undefined && inside(dayOfInstant(c.ratedAt), period),
+  );
   const byLevel = Object.fromEntries(RATINGS.map((r) => [r, 0])) as Record<Rating, number>;
   for (const c of rated) byLevel[c.rating as Rating] += 1;
   const residents = new Map(input.residents.map((r) => [r.id, r]));
   const served = new Set(visits.map((v) => v.residentId).filter((id): id is string => id !== undefined));
   const specialGroups: Record<string, number> = {};
-  for (const id of served) for (const tag of residents.get(id)?.tags ?? []) specialGroups[tag] = (specialGroups[tag] ?? 0) + 1;
+  for (const id of served)
+    for (const tag of residents.get(id)?.tags ?? []) specialGroups[tag] = (specialGroups[tag] ?? 0) + 1;
   const byGrid: PeriodSummary['byGrid'] = {};
   const byStaff: PeriodSummary['byStaff'] = {};
   const bump = (table: PeriodSummary['byGrid'], key: string, field: 'visits' | 'cases') => {
@@ -120,7 +117,11 @@ export function summarize(input: SummaryInput, period: Period): PeriodSummary {
   }
   return {
     period,
-    visits: { total: visits.length, byChannel: tally(visits.map((v) => v.channel)), byKind: tally(visits.map((v) => v.kind)) },
+    visits: {
+      total: visits.length,
+      byChannel: tally(visits.map((v) => v.channel)),
+      byKind: tally(visits.map((v) => v.kind)),
+    },
     accepted: {
       total: accepted.length,
       byCategory: tally(accepted.map((c) => input.categoryOf(c.matterCode))),
