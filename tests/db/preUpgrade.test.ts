@@ -37,16 +37,14 @@ describe('backup before an upgrade', () => {
     expect(new DutyDeskDB('verno-check').verno).toBe(SCHEMA_VERSION);
     const name = `pre-upgrade-${Date.now()}`;
     const v3 = openShipped(name, 3);
-    await v3
-      .table('cases')
-      .add(
-        oldCase('1', {
-          id: 'c1',
-          deadline: '2026-11-05',
-          flags: ['在办'],
-          queueKeys: ['在办|2026-11-05|THL-20261101-0001'],
-        }),
-      );
+    await v3.table('cases').add(
+      oldCase('1', {
+        id: 'c1',
+        deadline: '2026-11-05',
+        flags: ['在办'],
+        queueKeys: ['在办|2026-11-05|THL-20261101-0001'],
+      }),
+    );
     v3.close();
     expect(await pendingUpgradeFrom(name)).toBe(3);
 
