@@ -6,31 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { DutyDeskDB, SCHEMA_VERSION } from '../../renderer/src/db/database';
 import { backupBeforeUpgrade } from '../../renderer/src/db/backup/preUpgrade';
 import { pendingUpgradeFrom } from '../../renderer/src/db/backup/pendingUpgrade';
-import { EMPTY_BACKUP_STATE, type BackupDeps, type BackupState } from '../../renderer/src/db/backup/backups';
-import { importBackupKey, openBackup, type BackupKey } from '../../renderer/src/db/backup/seal';
+import { openBackup } from '../../renderer/src/db/backup/seal';
+import { memoryBackupDeps as memoryDeps } from './backupDeps';
 import { replaceAll } from '../../renderer/src/db/backup/snapshot';
 import { oldCase, openShipped } from './shippedSchemas';
-
-function memoryDeps(): BackupDeps & { files: Map<string, string> } {
-  const files = new Map<string, string>();
-  let key: BackupKey | null = null;
-  let state: BackupState = EMPTY_BACKUP_STATE;
-  return {
-    files,
-    appVersion: 'test',
-    bridge: {
-      writeBackup: async ({ name, content }) => (files.set(name, content), { ok: true, name, removed: [] }),
-      readIntegrity: async () => null,
-      writeIntegrity: async () => undefined,
-    },
-    keys: {
-      load: async () => key,
-      find: async (id) => (key?.keyId === id ? key : null),
-      save: async (raw, keyId, passphraseKey) => (key = { keyId, key: await importBackupKey(raw), passphraseKey }),
-    },
-    state: { get: () => state, set: (s) => (state = s) },
-  };
-}
 
 describe('backup before an upgrade', () => {
   it('reads the old version as it is, and the backup restores after the upgrade', async () => {

@@ -19,7 +19,9 @@ import {
 } from '../../renderer/src/db/backup/seal';
 import { countsOf, readSnapshot, replaceAll } from '../../renderer/src/db/backup/snapshot';
 import { prng } from '../../bench/data/random';
-import { freshDb } from './testDb';
+import { freshDb, testDesk } from './testDb';
+import { memoryBackupDeps } from './backupDeps';
+import { makeBackup, restoreBackup } from '../../renderer/src/db/backup/backups';
 
 const STAMP = { createdAt: 1, createdBy: 'staff-admin', updatedAt: 1, updatedBy: 'staff-admin' };
 
@@ -135,5 +137,19 @@ describe('restore drill', { timeout: 120_000 }, () => {
     }
     expect(refusals.has(BACKUP_MESSAGES.tampered)).toBe(true);
     expect(await dump(db)).toEqual(before);
+  });
+
+  it('restoreBackup backs up the live data first, unless the clerk just saved it (browser build)', async () => {
+    const deps = memoryBackupDeps();
+    const desk = testDesk(db, { staffId: 'staff-admin', role: '站长/管理员' });
+    await makeBackup(desk, deps, 'regular', { passphrase: '正确的备份密码2026' });
+    const [, text] = [...deps.files][0]!;
+    await restoreBackup(desk, deps, text);
+    expect([...deps.files.keys()].filter((n) => n.endsWith('-preRestore.ddbak'))).toHaveLength(1);
+    const count = deps.files.size;
+    await restoreBackup(desk, deps, text, undefined, { liveBackedUp: true });
+    expect(deps.files.size).toBe(count);
+    // Only an admin restores.
+    await expect(restoreBackup(testDesk(db, { staffId: 'staff-1' }), deps, text)).rejects.toThrow('站长/管理员');
   });
 });

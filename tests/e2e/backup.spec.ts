@@ -75,9 +75,13 @@ test('a backup on demand, 检查备份, a damaged copy refused, and a restore th
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByRole('status')).toContainText('居民 1 条');
   await expect(dialog.getByRole('status')).toContainText('制作人：王秀英');
-  const before = page.waitForEvent('download'); // the live data is backed up first
-  await dialog.getByRole('button', { name: '确认恢复' }).click();
+  // The browser build: the live data is saved first (a download), then the restore may go on.
+  const confirm = dialog.getByRole('button', { name: '我已保存现有数据，确认恢复' });
+  await expect(confirm).toBeDisabled();
+  const before = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: '先下载现有数据的备份' }).click();
   expect((await before).suggestedFilename()).toMatch(/-preRestore\.ddbak$/);
+  await confirm.click();
   await expect(dialog.getByText('已恢复')).toBeVisible();
   await dialog.getByRole('button', { name: '关闭' }).click();
   // The accounts are those of the restored data: sign in again.
@@ -110,6 +114,9 @@ test('a failed backup leaves a warning on the 工作台 until one succeeds', asy
 test('wipe test: the IndexedDB folder deleted → the app blocks at start; the backup brings every record back', async ({
   baseURL,
 }, testInfo) => {
+  // Two browser launches and five 600,000-round key derivations (setup, passphrase, unwrap, the
+  // PIN checked in the backup, sign-in): slow on a loaded 2-core machine.
+  test.setTimeout(150_000);
   const profile = testInfo.outputPath('profile');
   const launch = () =>
     chromium.launchPersistentContext(profile, {

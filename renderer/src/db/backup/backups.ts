@@ -190,13 +190,15 @@ export async function restoreBackup(
   deps: BackupDeps,
   text: string,
   passphrase?: string,
+  /** The live data was backed up (and the clerk confirmed it saved) just before. */
+  o: { liveBackedUp?: boolean } = {},
 ): Promise<BackupHeader> {
   if (desk.actor && !can({ role: desk.actor.role }, 'data.restore'))
     throw new DomainRefusal(`只有${holdersOf('data.restore')}可以从备份恢复`);
   const opened = await inspectBackup(desk, deps, text, passphrase);
   const db = databaseOf(desk);
   const live = await tableCounts(db);
-  if (Object.values(live).some((n) => n > 0)) {
+  if (!o.liveBackedUp && Object.values(live).some((n) => n > 0)) {
     const before = await makeBackup(desk, deps, 'preRestore', { passphrase });
     if (!before.ok) throw new DomainRefusal(`恢复前没能先备份现有数据：${before.message}。现有数据未改动。`);
   }

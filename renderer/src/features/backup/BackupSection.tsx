@@ -171,10 +171,21 @@ function RestoreDialog({ text, header, onClose }: { text: string; header: Backup
   const makerOf = useMakerName();
   const [passphrase, setPassphrase] = useState('');
   const [done, setDone] = useState(false);
+  // The browser build: the live data's backup is a download the desk cannot see saved, so the
+  // clerk saves it first and confirms; the restore then goes on without making another.
+  const [liveSaved, setLiveSaved] = useState(false);
   const { run, error, busy } = useGuardedAction();
+  const saveLive = () =>
+    void run(async () => {
+      const outcome = await makeBackup(desk, backupDeps, 'preRestore', { passphrase: passphrase || undefined });
+      if (!outcome.ok) throw new DomainRefusal(outcome.message);
+      setLiveSaved(true);
+    });
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (await run(() => restoreBackup(desk, backupDeps, text, passphrase || undefined))) setDone(true);
+    const restore = () =>
+      restoreBackup(desk, backupDeps, text, passphrase || undefined, { liveBackedUp: !automaticBackups && liveSaved });
+    if (await run(restore)) setDone(true);
   }
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="sm">
@@ -193,6 +204,14 @@ function RestoreDialog({ text, header, onClose }: { text: string; header: Backup
                   恢复会用这份备份替换本机现有的全部数据。恢复前会先把现有数据另存为一份备份。
                 </Alert>
                 <RestorePassphraseField value={passphrase} onChange={setPassphrase} />
+                {!automaticBackups && (
+                  <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+                    <Button variant="outlined" onClick={saveLive} disabled={busy}>
+                      先下载现有数据的备份
+                    </Button>
+                    {liveSaved && <Typography role="status">已开始下载。请确认文件已保存后再恢复。</Typography>}
+                  </Stack>
+                )}
               </>
             )}
             {error && <Alert severity="error">{error}</Alert>}
@@ -201,8 +220,13 @@ function RestoreDialog({ text, header, onClose }: { text: string; header: Backup
         <DialogActions>
           <Button onClick={done ? () => void signOut() : onClose}>{done ? '关闭' : '取消'}</Button>
           {!done && (
-            <Button type="submit" variant="contained" color="warning" disabled={busy}>
-              {busy ? '正在恢复…' : '确认恢复'}
+            <Button
+              type="submit"
+              variant="contained"
+              color="warning"
+              disabled={busy || (!automaticBackups && !liveSaved)}
+            >
+              {busy ? '正在恢复…' : automaticBackups ? '确认恢复' : '我已保存现有数据，确认恢复'}
             </Button>
           )}
         </DialogActions>
