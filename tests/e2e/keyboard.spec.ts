@@ -1,4 +1,13 @@
-import { expect, test } from './pages';
+import type { Page } from '@playwright/test';
+import { expect, test, type Desk } from './pages';
+
+/** A registration in progress: a resident chosen and 诉求内容 typed, nothing saved. */
+async function halfFilledForm(page: Page, setup: Desk['setup'], intake: Desk['intake']): Promise<void> {
+  await setup.complete();
+  await intake.open();
+  await intake.registerResident({ name: '单一', phone: '13900001111' });
+  await page.getByRole('textbox', { name: '诉求内容' }).fill('咨询居住证');
+}
 
 test('a returning resident is served start to finish from the keyboard', async ({ page, desk: { setup, intake } }) => {
   await page.clock.setFixedTime(new Date('2026-11-24T09:30:00+08:00'));
@@ -44,10 +53,7 @@ test('F2 then F3 in the same instant: a new registration, the search focused, no
   page,
   desk: { setup, intake },
 }) => {
-  await setup.complete();
-  await intake.open();
-  await intake.registerResident({ name: '单一', phone: '13900001111' });
-  await page.getByRole('textbox', { name: '诉求内容' }).fill('咨询居住证');
+  await halfFilledForm(page, setup, intake);
   // Both presses reach the app before React renders once (one task): the first still counts.
   await page.evaluate(() => {
     for (const key of ['F2', 'F3']) window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
@@ -61,10 +67,7 @@ test('F3 with a resident chosen brings the search back and keeps the rest of the
   page,
   desk: { setup, intake },
 }) => {
-  await setup.complete();
-  await intake.open();
-  await intake.registerResident({ name: '单一', phone: '13900001111' });
-  await page.getByRole('textbox', { name: '诉求内容' }).fill('咨询居住证');
+  await halfFilledForm(page, setup, intake);
   await page.keyboard.press('F3');
   await expect(intake.search).toBeFocused();
   await expect(intake.selectedResident).toHaveCount(0);
