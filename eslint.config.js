@@ -29,6 +29,7 @@ export default tseslint.config(
   {
     ignores: [
       'out/**',
+      'shared/reports/generated/**',
       'dist/**',
       'node_modules/**',
       'test-results/**',

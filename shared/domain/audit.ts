@@ -56,6 +56,9 @@ const OTHER_AUDIT_ACTIONS = [
   'visit.create',
   'case.accept',
   'case.note',
+  'report.notes',
+  'report.export',
+  'report.exportCanceled',
 ] as const;
 
 /** Every action the audit log records. */

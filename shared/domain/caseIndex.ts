@@ -7,10 +7,12 @@
  * - `flags`: the queues a case is in (FLAGS in caseQueues.ts), for a multiEntry index: one key
  *   range per queue (a multi-value `anyOf` over statuses is far slower on large stores).
  * - `queueKeys`: the keys that order (and filter) the case in each of its queues (caseQueues.ts).
+ * - `reportMonths`: the months the case can count in a summary (shared/reports/reportIndex.ts).
  * All are recomputed on every write (`withIndexes`, applied by db/derived.ts).
  */
 import { FLAGS, queueKeysOf } from './caseQueues';
 import { caseSearchKeysOf } from './caseSearch';
+import { reportMonthsOf } from '../reports/reportIndex';
 import { OPEN_CASE_STATUSES, type CaseRecord, type CaseStatus } from './records';
 
 export const RUNNING_STATUSES: readonly CaseStatus[] = ['已受理', '办理中', '待签收', '已上报街道'];
@@ -43,7 +45,13 @@ export function flagsOf(c: CaseRecord): string[] {
 export function withIndexes(c: CaseRecord): CaseRecord {
   const flags = flagsOf(c);
   const due = dueDayOf(c);
-  const next: CaseRecord = { ...c, flags, queueKeys: queueKeysOf(c, flags, due), searchKeys: caseSearchKeysOf(c) };
+  const next: CaseRecord = {
+    ...c,
+    flags,
+    queueKeys: queueKeysOf(c, flags, due),
+    searchKeys: caseSearchKeysOf(c),
+    reportMonths: reportMonthsOf(c),
+  };
   if (due) next.dueDay = due;
   else delete next.dueDay;
   return next;

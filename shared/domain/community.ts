@@ -89,3 +89,8 @@ export function normalizeClockTime(raw: string): string {
   const min = Number(m[2]);
   return h <= 23 && min <= 59 ? `${String(h).padStart(2, '0')}:${m[2]}` : t;
 }
+
+/** 所属街道: may be left empty at setup (the report export asks for it); at most 40 characters. */
+export function validateStreet(street: string): string | null {
+  return street.trim().length > 40 ? '所属街道不超过 40 个字' : null;
+}

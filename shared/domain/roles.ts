@@ -19,6 +19,8 @@ export const PERMISSIONS = [
   'case.supervise',
   /** 数据恢复: replace all data with a backup, or go on empty after a data loss. */
   'data.restore',
+  /** 实名台账: a report ledger with full names, ID numbers and phones (with a recorded reason). */
+  'report.exportNamed',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -31,6 +33,7 @@ const HOLDERS: Record<Permission, readonly StaffRole[]> = {
   'staff.manage': ['站长/管理员'],
   'case.supervise': ['站长/管理员'],
   'data.restore': ['站长/管理员'],
+  'report.exportNamed': ['站长/管理员'],
 };
 
 /** Whether this staff member may do it now (a deactivated account may do nothing). */

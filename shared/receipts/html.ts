@@ -54,3 +54,19 @@ export function listHtml(items: readonly string[], emptyText: string): string {
 export function section(title: string, bodyHtml: string): string {
   return `<section class="block"><h2>${escapeHtml(title)}</h2>\n${bodyHtml}\n</section>`;
 }
+
+/** A whole printable page: `<!doctype html>`, zh-CN, UTF-8, the title (escaped), the CSS and the body. */
+export function documentHtml(title: string, css: string, bodyHtml: string): string {
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(title)}</title>
+<style>${css}</style>
+</head>
+<body>
+${bodyHtml}
+</body>
+</html>
+`;
+}

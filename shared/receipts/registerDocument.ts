@@ -4,7 +4,7 @@
  * escaped, black on white.
  */
 import { REGISTER_COLUMNS, type RegisterLine } from '../domain/registerLines';
-import { escapeHtml } from './html';
+import { documentHtml, escapeHtml } from './html';
 import { RECEIPT_FONT_STACK } from './styles';
 
 export function renderRegister(
@@ -17,12 +17,9 @@ export function renderRegister(
   const body = lines
     .map((l) => `<tr>${REGISTER_COLUMNS.map((c) => `<td>${escapeHtml(l[c.key])}</td>`).join('')}</tr>`)
     .join('\n');
-  return `<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<title>来访台账 ${escapeHtml(day)}</title>
-<style>
+  return documentHtml(
+    `来访台账 ${day}`,
+    `
 @page { size: A4 landscape; margin: 12mm; }
 body { margin: 0; color: #000; background: #fff; font-family: ${RECEIPT_FONT_STACK}; font-size: 11pt; }
 h1 { font-size: 16pt; text-align: center; margin: 0 0 2mm; }
@@ -31,18 +28,14 @@ table { width: 100%; border-collapse: collapse; }
 th, td { border: 1px solid #000; padding: 1.2mm 1.5mm; text-align: left; vertical-align: top; }
 th { font-weight: bold; }
 tr { break-inside: avoid; }
-</style>
-</head>
-<body>
-<h1>${escapeHtml(communityName)} 来访台账</h1>
+`,
+    `<h1>${escapeHtml(communityName)} 来访台账</h1>
 <div class="meta"><span>日期：${escapeHtml(day)}</span><span>共 ${lines.length} 行</span><span>打印时间：${escapeHtml(printedAt)}</span></div>
 <table>
 <thead><tr>${head}</tr></thead>
 <tbody>
 ${body}
 </tbody>
-</table>
-</body>
-</html>
-`;
+</table>`,
+  );
 }

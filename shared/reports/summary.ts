@@ -18,29 +18,14 @@
  * - per 网格 and per staff member (首问责任人): visits and accepted cases.
  * `comparePeriods` gives the change against another summary (the previous week).
  */
-import { addDays, dayOfWeek, toDayNumber } from '../domain/localDate';
+import { toDayNumber } from '../domain/localDate';
 import { RATINGS, type CaseRecord, type Rating, type Resident, type Visit } from '../domain/records';
+import type { Period } from './periods';
+import { ratedDayOf } from './reportIndex';
 
-export type Period = { from: string; to: string };
-
-/** Monday–Sunday around `day`. */
-export function weekOf(day: string): Period {
-  const from = addDays(day, -((dayOfWeek(day) + 6) % 7));
-  return { from, to: addDays(from, 6) };
-}
-
-/** The week before `p` (for a week), or the same length just before it. */
-export function previousPeriod(p: Period): Period {
-  const length = toDayNumber(p.to) - toDayNumber(p.from) + 1;
-  return { from: addDays(p.from, -length), to: addDays(p.from, -1) };
-}
+export { previousPeriod, weekOf, type Period } from './periods';
 
 const inside = (day: string | undefined, p: Period): day is string => day !== undefined && day >= p.from && day <= p.to;
-
-/** A day of an instant in Beijing time. */
-function dayOfInstant(ms: number): string {
-  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 function tally<K extends string>(keys: readonly K[]): Record<K, number> {
   const out = {} as Record<K, number>;
@@ -56,6 +41,14 @@ export type SummaryInput = {
   categoryOf: (matterCode: string) => string;
 };
 
+/** Age bands of the cases open at the period's end (days since acceptance). */
+export const OPEN_AGES = ['7天以内', '8–30天', '31–90天', '90天以上'] as const;
+export type OpenAge = (typeof OPEN_AGES)[number];
+
+function ageBand(days: number): OpenAge {
+  return days <= 7 ? '7天以内' : days <= 30 ? '8–30天' : days <= 90 ? '31–90天' : '90天以上';
+}
+
 export type PeriodSummary = {
   period: Period;
   visits: { total: number; byChannel: Record<string, number>; byKind: Record<string, number> };
@@ -69,7 +62,7 @@ export type PeriodSummary = {
   };
   completed: { total: number; onTime: number; late: number; withDeadlineMoved: number; onTimeRate: number | null };
   /** At the end of the period. */
-  open: { total: number; overdue: number; overdueAges: number[] };
+  open: { total: number; overdue: number; overdueAges: number[]; byAge: Record<OpenAge, number> };
   escalations: { raised: number; byStage: Record<string, number> };
   ratings: { total: number; byLevel: Record<Rating, number> };
   rectifications: { opened: number; closed: number };
@@ -90,10 +83,11 @@ export function summarize(input: SummaryInput, period: Period): PeriodSummary {
   };
   const open = input.cases.filter((c) => c.acceptedDay <= period.to && !finishedBy(c));
   const overdue = open.filter((c) => c.deadline !== undefined && c.deadline < period.to);
+  const ageOf = (c: CaseRecord) => toDayNumber(period.to) - toDayNumber(c.acceptedDay);
+  const byAge = Object.fromEntries(OPEN_AGES.map((a) => [a, 0])) as Record<OpenAge, number>;
+  for (const c of open) byAge[ageBand(ageOf(c))] += 1;
   const escalations = input.cases.flatMap((c) => (c.escalations ?? []).filter((e) => inside(e.raisedDay, period)));
-  const rated = input.cases.filter(
-    (c) => c.rating && c.ratedAt !== undefined && inside(dayOfInstant(c.ratedAt), period),
-  );
+  const rated = input.cases.filter((c) => inside(ratedDayOf(c), period));
   const byLevel = Object.fromEntries(RATINGS.map((r) => [r, 0])) as Record<Rating, number>;
   for (const c of rated) byLevel[c.rating as Rating] += 1;
   const residents = new Map(input.residents.map((r) => [r.id, r]));
@@ -139,7 +133,8 @@ export function summarize(input: SummaryInput, period: Period): PeriodSummary {
     open: {
       total: open.length,
       overdue: overdue.length,
-      overdueAges: overdue.map((c) => toDayNumber(period.to) - toDayNumber(c.acceptedDay)).sort((a, b) => b - a),
+      overdueAges: overdue.map(ageOf).sort((a, b) => b - a),
+      byAge,
     },
     escalations: { raised: escalations.length, byStage: tally(escalations.map((e) => e.stage)) },
     ratings: { total: rated.length, byLevel },

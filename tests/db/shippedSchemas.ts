@@ -37,12 +37,20 @@ export const SCHEMA_V3 = {
     'id, &trackingNumber, residentId, visitId, matterCode, status, deadline, firstContactId, handlerId, gridId, acceptedDay, dueDay, *flags, *queueKeys',
 };
 
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  cases:
+    'id, &trackingNumber, residentId, visitId, matterCode, status, deadline, firstContactId, handlerId, gridId, acceptedDay, dueDay, *flags, *queueKeys, *searchKeys',
+  visits: 'id, residentId, day, visitedAt, channel, firstContactId, kind, *words',
+};
+
 /** A plain Dexie (no app middleware) with the shipped schemas up to `version`. */
-export function openShipped(name: string, version: 1 | 2 | 3): Dexie {
+export function openShipped(name: string, version: 1 | 2 | 3 | 4): Dexie {
   const db = new Dexie(name);
   db.version(1).stores(SCHEMA_V1);
   if (version >= 2) db.version(2).stores(SCHEMA_V2);
   if (version >= 3) db.version(3).stores(SCHEMA_V3);
+  if (version >= 4) db.version(4).stores(SCHEMA_V4);
   return db;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Dexie } from 'dexie';
-import { DutyDeskDB } from '../../renderer/src/db/database';
+import { DutyDeskDB, SCHEMA_VERSION } from '../../renderer/src/db/database';
 import { openShipped, oldCase as v1Case } from './shippedSchemas';
 
 function openV1(name: string): Dexie {
@@ -28,7 +28,7 @@ describe('upgrade v1 → v2 (case queues)', () => {
     expect(await db.cases.where('flags').equals('待签收:s2').primaryKeys()).toEqual(['4']);
     expect(await db.cases.where('flags').equals('待补正').primaryKeys()).toEqual(['3']);
     expect((await db.cases.get('2'))?.dueDay).toBeUndefined();
-    expect(db.verno).toBe(4); // and on to the latest version
+    expect(db.verno).toBe(SCHEMA_VERSION); // and on to the latest version
     db.close();
 
     // Opening again (already upgraded) changes nothing.
@@ -54,7 +54,7 @@ describe('upgrade v2 → v3 (queue order)', () => {
     expect((await db.cases.get('2'))?.queueKeys).toContain('在办||2026-11-05|THL-20261101-0002');
     const open = await db.cases.where('queueKeys').between('在办||', '在办||\uffff', true, true).primaryKeys();
     expect(open).toEqual(['2', '1', '3']); // soonest first, no promised date last
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     db.close();
   });
 });
@@ -116,7 +116,30 @@ describe('upgrade v3 → v4 (filters, 我的已办结, case search by index)', (
     expect(await db.cases.where('searchKeys').startsWith('词:组织|').count()).toBe(2);
     expect(await db.visits.where('words').startsWith('转出|').primaryKeys()).toEqual(['v2']);
     expect((await db.visits.get('v3'))?.words).toBeUndefined(); // no case, no words
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    db.close();
+  });
+});
+
+describe('upgrade v4 → v5 (cases by the months they count in a summary)', () => {
+  it('gives every case the months from its acceptance to its last reportable day', async () => {
+    const name = `upgrade-v5-${Date.now()}`;
+    const v4 = openShipped(name, 4);
+    await v4.table('cases').bulkAdd([
+      {
+        ...v1Case('1', { acceptedDay: '2026-09-28', status: '已归档' }),
+        completedDay: '2026-10-09',
+        archivedDay: '2026-11-02',
+      },
+      v1Case('2', { acceptedDay: '2026-11-03' }),
+    ]);
+    v4.close();
+
+    const db = new DutyDeskDB(name);
+    expect((await db.cases.get('1'))?.reportMonths).toEqual(['2026-09', '2026-10', '2026-11']);
+    expect(await db.cases.where('reportMonths').equals('2026-10').primaryKeys()).toEqual(['1']);
+    expect(await db.cases.where('reportMonths').equals('2026-11').primaryKeys()).toEqual(['1', '2']);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     db.close();
   });
 });

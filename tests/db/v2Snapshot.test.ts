@@ -12,7 +12,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { auditActionOf } from '@shared/domain/audit';
-import { DutyDeskDB } from '../../renderer/src/db/database';
+import { DutyDeskDB, SCHEMA_VERSION } from '../../renderer/src/db/database';
 import { loadCalendar } from '../../renderer/src/db/repositories/calendar';
 import {
   FILTER_DIMENSIONS,
@@ -53,7 +53,7 @@ async function seedV2(name: string): Promise<DutyDeskDB> {
   // The app opens it through its upgrades (v3 adds the queue order keys).
   const db = new DutyDeskDB(name);
   await db.open();
-  expect(db.verno).toBe(4);
+  expect(db.verno).toBe(SCHEMA_VERSION);
   return db;
 }
 
@@ -162,12 +162,17 @@ function sortedIds(v: unknown): unknown {
   return page.total <= 25 ? { ...page, ids: [...page.ids].sort() } : page;
 }
 
-/** Records read now carry the derived keys the snapshot predates or that changed on purpose (v3 order; v4 search, 我的已办结). */
+/** Records read now carry the derived keys the snapshot predates or that changed on purpose (v3 order; v4 search, 我的已办结; v5 report months). */
 function withoutQueueKeys(v: unknown): unknown {
   return JSON.parse(
     JSON.stringify(v, function (this: object, k, x: unknown) {
       const isCase = 'trackingNumber' in this;
-      return k === 'queueKeys' || k === 'words' || (isCase && (k === 'searchKeys' || k === 'flags')) ? undefined : x;
+      return k === 'queueKeys' ||
+        k === 'words' ||
+        k === 'reportMonths' ||
+        (isCase && (k === 'searchKeys' || k === 'flags'))
+        ? undefined
+        : x;
     }),
   );
 }

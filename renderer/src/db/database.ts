@@ -16,10 +16,11 @@ import { derivedFieldsMiddleware } from './derived';
 import { upgradeV2CaseQueues } from './upgrades/v2-case-queues';
 import { upgradeV3CaseOrder } from './upgrades/v3-case-order';
 import { upgradeV4CaseSearch } from './upgrades/v4-case-search';
+import { upgradeV5ReportMonths } from './upgrades/v5-report-months';
 
 export const DB_NAME = 'duty-desk';
 /** The newest version below (the one this build upgrades to). */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** One Dexie table per entity of the entity map (entities.ts is the one list of tables). */
 type Tables = { [N in EntityName]: Table<RecordOf<N>, KeyOf<N>> };
@@ -67,6 +68,13 @@ class DutyDeskDatabase extends Dexie {
         visits: 'id, residentId, day, visitedAt, channel, firstContactId, kind, *words',
       })
       .upgrade(upgradeV4CaseSearch);
+    // v5: cases by the months they count in a summary (周报, upgrades/v5-report-months.ts).
+    this.version(5)
+      .stores({
+        cases:
+          'id, &trackingNumber, residentId, visitId, matterCode, status, deadline, firstContactId, handlerId, gridId, acceptedDay, dueDay, *flags, *queueKeys, *searchKeys, *reportMonths',
+      })
+      .upgrade(upgradeV5ReportMonths);
     this.use(derivedFieldsMiddleware);
   }
 }

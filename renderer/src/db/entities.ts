@@ -27,12 +27,17 @@ import type {
 } from '@shared/domain/records';
 import type { CalendarOverride } from '@shared/domain/workingCalendar';
 import type { MatterType } from './matterType';
+import type { ReportNotes } from '@shared/reports/reportData';
 
 export type MetaRow =
   | { key: 'community'; value: CommunityProfile }
   | { key: 'calendarOverrides'; value: CalendarOverride[] }
   /** Years (not in the bundled data) an admin declared completely entered in calendarOverrides. */
-  | { key: 'calendarCompleteYears'; value: number[] };
+  | { key: 'calendarCompleteYears'; value: number[] }
+  /** A random id of this installation (this desk's database), made on its first report export. */
+  | { key: 'installId'; value: string }
+  /** 本周重点工作 / 问题与建议 of a report period, keyed `reportNotes:<from>:<to>`. */
+  | { key: `reportNotes:${string}`; value: ReportNotes & { updatedAt: number; updatedBy: string } };
 
 /** Every table: its record type and its primary key type. */
 export type Entities = {

@@ -147,6 +147,8 @@ export type CaseRecord = Stamp & {
   queueKeys?: string[];
   /** Derived (caseSearch.ts): tracking-number tails and matter-name words, for 办件检索. */
   searchKeys?: string[];
+  /** Derived (shared/reports/reportIndex.ts): 'YYYY-MM' months the case counts in, for summaries. */
+  reportMonths?: string[];
 };
 
 export type CaseEvent = {

@@ -20,6 +20,8 @@ export type CommunityProfile = Stamp & {
   openingHours: OpeningHours;
   /** Public phone of the center, printed on receipts. */
   phone: string;
+  /** 所属街道 (the street office the community reports to), named in the report exports. */
+  street?: string;
   /** 人员标签 an admin added beyond DEFAULT_RESIDENT_TAGS. */
   residentTags?: string[];
 };

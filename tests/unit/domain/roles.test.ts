@@ -11,6 +11,7 @@ const TABLE: Record<StaffRole, Record<Permission, boolean>> = {
     'staff.manage': false,
     'case.supervise': false,
     'data.restore': false,
+    'report.exportNamed': false,
   },
   '站长/管理员': {
     'community.edit': true,
@@ -19,6 +20,7 @@ const TABLE: Record<StaffRole, Record<Permission, boolean>> = {
     'staff.manage': true,
     'case.supervise': true,
     'data.restore': true,
+    'report.exportNamed': true,
   },
 };
 

@@ -29,6 +29,8 @@ export type SetupInput = {
   code: string;
   population: number;
   phone: string;
+  /** 所属街道; may be empty. */
+  street?: string;
   gridNames: string[];
   openingHours: OpeningHours;
   admin: { name: string; password: PasswordHash };
@@ -51,6 +53,7 @@ export async function completeSetup(desk: DeskBase, input: SetupInput): Promise<
       grids,
       openingHours: input.openingHours,
       phone: input.phone.trim(),
+      ...(input.street?.trim() ? { street: input.street.trim() } : {}),
     };
     await tx.meta.add({ key: 'community', value: profile });
     const admin = await tx.staff.add({
@@ -74,7 +77,7 @@ export async function completeSetup(desk: DeskBase, input: SetupInput): Promise<
 }
 
 export type CommunityPatch = Partial<
-  Pick<CommunityProfile, 'name' | 'phone' | 'population' | 'openingHours' | 'grids' | 'residentTags'>
+  Pick<CommunityProfile, 'name' | 'phone' | 'population' | 'openingHours' | 'grids' | 'residentTags' | 'street'>
 >;
 
 export async function updateCommunity(desk: Desk, patch: CommunityPatch): Promise<void> {

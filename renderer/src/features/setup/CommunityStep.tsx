@@ -37,6 +37,12 @@ export function CommunityStep({ form, errors, update, classInfo }: StepProps & {
         onChange={(e) => update({ phone: e.target.value })}
         {...fieldState(errors, 'phone', '印在回执上，方便居民查询')}
       />
+      <TextField
+        label="所属街道"
+        value={form.street}
+        onChange={(e) => update({ street: e.target.value })}
+        {...fieldState(errors, 'street', '报送周报时写入，如：岳麓街道；可稍后在“设置”中填写')}
+      />
     </Stack>
   );
 }

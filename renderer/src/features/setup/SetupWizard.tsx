@@ -48,6 +48,7 @@ export function SetupWizard() {
         code: form.code.trim().toUpperCase(),
         population: Number(form.population),
         phone: form.phone,
+        street: form.street,
         gridNames: parseGridNames(form.grids),
         openingHours: form.openingHours,
         admin: { name: form.adminName, password },

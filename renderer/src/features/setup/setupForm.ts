@@ -9,6 +9,7 @@ import {
   validateGrids,
   validateOpeningHours,
   validatePopulation,
+  validateStreet,
 } from '@shared/domain/community';
 import { validateCommunityCode } from '@shared/domain/trackingNumber';
 import { validateSecret } from '@shared/domain/credentials';
@@ -20,6 +21,7 @@ export type SetupForm = {
   code: string;
   population: string;
   phone: string;
+  street: string;
   grids: string;
   openingHours: OpeningHours;
   adminName: string;
@@ -34,6 +36,7 @@ export const emptySetupForm: SetupForm = {
   code: '',
   population: '',
   phone: '',
+  street: '',
   grids: '',
   openingHours: DEFAULT_OPENING_HOURS,
   adminName: '',
@@ -61,6 +64,7 @@ export function validateStep(step: number, f: SetupForm): SetupErrors {
           ['code', codeError(f.code)],
           ['population', validatePopulation(f.population)],
           ['phone', phoneError(f.phone)],
+          ['street', validateStreet(f.street)],
         ]
       : step === 1
         ? [

@@ -1,0 +1,167 @@
+/**
+ * Reports (统计报表, 周报): the records a period touches, read by index; the free-text notes of a
+ * period; and the audit of every export (who, when, what, row counts).
+ *
+ * Reading a period never walks the whole history: visits by their `day` index; cases by the
+ * months they count in (`reportMonths`, shared/reports/reportIndex.ts) plus the cases open now
+ * (one `flags` key), which is every case that can count in the period or be open at its end.
+ */
+import { FLAGS } from '@shared/domain/caseQueues';
+import type { CaseRecord, Resident } from '@shared/domain/records';
+import { monthsOf, periodLabel, type Period, type PeriodKind } from '@shared/reports/periods';
+import {
+  EMPTY_NOTES,
+  MAX_NOTE_CHARS,
+  NOTE_LABELS,
+  type ReportData,
+  type ReportNotes,
+} from '@shared/reports/reportData';
+import { requirePermission } from '../authorize';
+import type { Desk } from '../desk';
+import type { ReadableDB } from '../entities';
+import { DomainRefusal } from '../refusal';
+import { writeTx } from '../write';
+
+const notesKey = (p: Period) => `reportNotes:${p.from}:${p.to}` as const;
+
+export async function getReportNotes(desk: Desk, period: Period): Promise<ReportNotes> {
+  const row = await desk.db.meta.get(notesKey(period));
+  if (!row || !row.key.startsWith('reportNotes:')) return EMPTY_NOTES;
+  const { focus, issues } = row.value as ReportNotes;
+  return { focus: focus ?? '', issues: issues ?? '' };
+}
+
+export async function saveReportNotes(desk: Desk, period: Period, notes: ReportNotes): Promise<void> {
+  for (const k of Object.keys(NOTE_LABELS) as (keyof ReportNotes)[])
+    if (notes[k].length > MAX_NOTE_CHARS)
+      throw new DomainRefusal(`${NOTE_LABELS[k]}不超过 ${MAX_NOTE_CHARS} 个字（现有 ${notes[k].length} 个）`, k);
+  await writeTx(desk, ['meta'], async (tx) => {
+    const value = { focus: notes.focus, issues: notes.issues, updatedAt: tx.now, updatedBy: desk.actor.id };
+    await tx.meta.put({ key: notesKey(period), value });
+    await tx.audit({ action: 'report.notes', entity: 'report', entityId: `${period.from}:${period.to}` });
+  });
+}
+
+/** Every case that can count in `range` or be open at its end, once each. */
+async function casesFor(db: ReadableDB, range: Period): Promise<CaseRecord[]> {
+  const [byMonth, openNow] = await Promise.all([
+    db.cases.where('reportMonths').anyOf(monthsOf(range)).toArray(),
+    db.cases.where('flags').equals(FLAGS.open).toArray(),
+  ]);
+  const out = new Map<string, CaseRecord>();
+  for (const c of byMonth) out.set(c.id, c);
+  for (const c of openNow) if (c.acceptedDay <= range.to) out.set(c.id, c);
+  return [...out.values()];
+}
+
+/** Everything a report of `period` (compared with `previous`) is made from. */
+export async function readReportData(
+  desk: Desk,
+  kind: PeriodKind,
+  period: Period,
+  previous: Period,
+  notes: ReportNotes,
+): Promise<ReportData> {
+  const range = { from: previous.from < period.from ? previous.from : period.from, to: period.to };
+  const { db } = desk;
+  const [visits, cases, catalog, staff] = await Promise.all([
+    db.visits.where('day').between(range.from, range.to, true, true).toArray(),
+    casesFor(db, range),
+    db.matterTypes.toArray(),
+    db.staff.toArray(),
+  ]);
+  const ids = new Set<string>();
+  for (const v of visits) if (v.residentId) ids.add(v.residentId);
+  for (const c of cases) if (c.residentId) ids.add(c.residentId);
+  const residents = (await db.residents.bulkGet([...ids])).filter((r): r is Resident => r !== undefined);
+  return {
+    kind,
+    period,
+    previous,
+    label: periodLabel(kind, period),
+    community: { name: desk.community.name, code: desk.community.code, street: desk.community.street ?? '' },
+    visits,
+    cases,
+    residents,
+    catalog: catalog.map((m) => ({ code: m.code, name: m.name, category: m.category })),
+    staff: staff.map((s) => ({ id: s.id, name: s.name })),
+    grids: desk.community.grids.map((g) => ({ id: g.id, name: g.name })),
+    notes,
+  };
+}
+
+/** Visits and accepted cases of each week, by index counts (the trend chart). */
+export async function weeklyCounts(desk: Desk, weeks: readonly Period[]) {
+  return Promise.all(
+    weeks.map(async (w) => ({
+      ...w,
+      visits: await desk.db.visits.where('day').between(w.from, w.to, true, true).count(),
+      cases: await desk.db.cases.where('acceptedDay').between(w.from, w.to, true, true).count(),
+    })),
+  );
+}
+
+export type ExportRecord = {
+  /** 'xlsx', 'csv:办件台账', 'json', 'pdf' … */
+  format: string;
+  period: Period;
+  label: string;
+  /** Rows per sheet or file, e.g. { 办件台账: 35 }. */
+  rows: Record<string, number>;
+  /** 实名台账: full names, ID numbers and phones; needs an admin and a reason. */
+  named?: { reason: string };
+};
+
+export const MIN_REASON_CHARS = 4;
+
+/** Checks a 实名台账 request before anything is built (the export records it again in its transaction). */
+export function namedExportRefusal(reason: string): DomainRefusal | null {
+  if (reason.trim().length < MIN_REASON_CHARS)
+    return new DomainRefusal(`请写明导出实名台账的原因（至少 ${MIN_REASON_CHARS} 个字），将记入操作日志`, 'reason');
+  if (reason.length > 200) return new DomainRefusal('原因不超过 200 个字', 'reason');
+  return null;
+}
+
+function exportDetail(r: ExportRecord): string {
+  const rows = Object.entries(r.rows)
+    .map(([k, n]) => `${k} ${n} 行`)
+    .join('，');
+  const named = r.named ? `；实名台账，原因：${r.named.reason.trim()}` : '；默认（脱敏）';
+  return `${r.format}；${r.label}（${r.period.from} 至 ${r.period.to}）；${rows || '无明细'}${named}`;
+}
+
+/**
+ * Records an export in the audit log BEFORE the file is handed to the save dialog (an export
+ * that cannot be recorded does not happen). A 实名台账 needs an active 站长/管理员, checked inside
+ * the transaction.
+ */
+export async function recordExport(desk: Desk, r: ExportRecord): Promise<void> {
+  if (r.named) {
+    const refusal = namedExportRefusal(r.named.reason);
+    if (refusal) throw refusal;
+  }
+  await writeTx(desk, ['staff'], async (tx) => {
+    if (r.named) await requirePermission(tx, desk.actor, 'report.exportNamed', '导出实名台账');
+    await tx.audit({ action: 'report.export', entity: 'report', entityId: r.format, detail: exportDetail(r) });
+  });
+}
+
+/** This installation's id for the JSON package: a random id made (and kept) on first need. */
+export async function ensureInstallId(desk: Desk): Promise<string> {
+  const row = await desk.db.meta.get('installId');
+  if (row?.key === 'installId') return row.value;
+  return writeTx(desk, ['meta'], async (tx) => {
+    const again = await tx.meta.get('installId');
+    if (again?.key === 'installId') return again.value;
+    const installId = desk.newId();
+    await tx.meta.add({ key: 'installId', value: installId });
+    return installId;
+  });
+}
+
+/** The clerk closed the save dialog: the log says the recorded export was not saved. */
+export async function recordExportCanceled(desk: Desk, format: string): Promise<void> {
+  await writeTx(desk, [], async (tx) => {
+    await tx.audit({ action: 'report.exportCanceled', entity: 'report', entityId: format, detail: '未保存' });
+  });
+}

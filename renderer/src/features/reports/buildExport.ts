@@ -1,0 +1,117 @@
+/**
+ * Every export file of a report, made from the one ReportData (runs in the export worker; the
+ * tests call it directly): the xlsx (汇总, 办件台账, 上报事项, 评价与整改), a CSV per ledger or of
+ * the summary, and the JSON package (validated against its schema before it is returned).
+ * Each file says how many rows each part holds, for the audit log.
+ */
+import { toCsv } from '@shared/reports/csv';
+import { ledgersOf, type Ledger, type LedgerKey } from '@shared/reports/ledgers';
+import { packageContent, writePackage } from '@shared/reports/package';
+import { NOTE_LABELS, namesOf, summariesOf, type ReportData } from '@shared/reports/reportData';
+import { change, summarySections } from '@shared/reports/summaryRows';
+import type { PeriodKind } from '@shared/reports/periods';
+import { workbookBase64, type SheetSpec } from '../../components/workbook';
+
+export type ExportFormat = 'xlsx' | 'json' | `csv:${'summary' | LedgerKey}`;
+
+export type ExportJob = {
+  format: ExportFormat;
+  data: ReportData;
+  /** 实名台账 (full personal fields); the caller has checked the permission and the reason. */
+  named: boolean;
+  /** For the JSON package. */
+  installId: string;
+  /** Epoch ms of the export. */
+  generatedAt: number;
+};
+
+export type ExportFile = {
+  fileName: string;
+  content: string;
+  encoding: 'utf8' | 'base64';
+  filters: { name: string; extensions: string[] }[];
+  rows: Record<string, number>;
+};
+
+const REPORT_NAMES: Record<PeriodKind, string> = {
+  week: '周报',
+  month: '月报',
+  quarter: '季报',
+  year: '年报',
+  custom: '统计',
+};
+
+const SUMMARY_COLUMNS = [
+  { title: '栏目', width: 18 },
+  { title: '项目', width: 30 },
+  { title: '本期', width: 12 },
+  { title: '上期', width: 12 },
+  { title: '增减', width: 10 },
+];
+
+function summaryTable(data: ReportData): (string | number)[][] {
+  const { now, before } = summariesOf(data);
+  const rows: (string | number)[][] = summarySections(now, before, namesOf(data)).flatMap((s) =>
+    s.rows.map((r) => [s.title, r.label, r.now, r.before, change(r)]),
+  );
+  for (const [k, label] of Object.entries(NOTE_LABELS))
+    rows.push([label, data.notes[k as keyof typeof NOTE_LABELS].trim() || '（无）', '', '', '']);
+  return rows;
+}
+
+export function baseName(data: ReportData): string {
+  return `${data.community.name}-${REPORT_NAMES[data.kind]}-${data.period.from}至${data.period.to}`;
+}
+
+async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+const rowCounts = (ledgers: readonly Ledger[]) => Object.fromEntries(ledgers.map((l) => [l.title, l.rows.length]));
+
+export async function buildExport(job: ExportJob): Promise<ExportFile> {
+  const { data } = job;
+  const name = baseName(data) + (job.named ? '-实名' : '');
+  const title = (what: string) => `${data.community.name} ${what} ${data.label}`;
+  if (job.format === 'json') {
+    const content = packageContent(data, job.installId, new Date(job.generatedAt).toISOString());
+    return {
+      fileName: `${baseName(data)}.json`,
+      content: await writePackage(content, sha256Hex),
+      encoding: 'utf8',
+      filters: [{ name: '报送包 (JSON)', extensions: ['json'] }],
+      rows: { 办件: content.cases.length },
+    };
+  }
+  const ledgers = ledgersOf(data, job.named);
+  if (job.format === 'xlsx') {
+    const summary = summaryTable(data);
+    const sheets: SheetSpec[] = [
+      { name: '汇总', title: title('汇总'), columns: SUMMARY_COLUMNS, rows: summary },
+      ...ledgers.map((l) => ({ name: l.title, title: title(l.title), columns: l.columns, rows: l.rows })),
+    ];
+    return {
+      fileName: `${name}.xlsx`,
+      content: await workbookBase64(sheets),
+      encoding: 'base64',
+      filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }],
+      rows: { 汇总: summary.length, ...rowCounts(ledgers) },
+    };
+  }
+  const which = job.format.slice(4) as 'summary' | LedgerKey;
+  const table =
+    which === 'summary'
+      ? { title: '汇总', columns: SUMMARY_COLUMNS, rows: summaryTable(data) }
+      : ledgers.find((l) => l.key === which)!;
+  return {
+    fileName: `${which === 'summary' ? baseName(data) : name}-${table.title}.csv`,
+    content: toCsv(
+      table.columns.map((c) => c.title),
+      table.rows,
+    ),
+    encoding: 'utf8',
+    filters: [{ name: 'CSV（逗号分隔）', extensions: ['csv'] }],
+    rows: { [table.title]: table.rows.length },
+  };
+}

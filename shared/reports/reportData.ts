@@ -1,0 +1,54 @@
+/**
+ * What a report is made from: the records a period touches (read by index, see
+ * db/repositories/reports.ts) and the names to show for ids. The summary, the ledgers, the
+ * printed summary and every export file are pure functions of this one value, so the screen,
+ * the worker and the tests compute the same thing.
+ */
+import type { CaseRecord, Resident, Visit } from '../domain/records';
+import type { Period, PeriodKind } from './periods';
+import { summarize, type PeriodSummary } from './summary';
+
+/** The two free-text sections written before export. */
+export type ReportNotes = { focus: string; issues: string };
+export const EMPTY_NOTES: ReportNotes = { focus: '', issues: '' };
+export const NOTE_LABELS: Record<keyof ReportNotes, string> = { focus: '本周重点工作', issues: '问题与建议' };
+export const MAX_NOTE_CHARS = 2000;
+
+export type ReportData = {
+  kind: PeriodKind;
+  period: Period;
+  /** The period compared against (the previous week, month …). */
+  previous: Period;
+  label: string;
+  community: { name: string; code: string; street: string };
+  /** Visits of both periods. */
+  visits: Visit[];
+  /** Cases that can count in either period (see reportIndex.ts), and the cases open now. */
+  cases: CaseRecord[];
+  /** The residents of those visits and cases. */
+  residents: Resident[];
+  catalog: { code: string; name: string; category: string }[];
+  staff: { id: string; name: string }[];
+  grids: { id: string; name: string }[];
+  notes: ReportNotes;
+};
+
+/** Ids to the names shown in a report. */
+export function namesOf(data: Pick<ReportData, 'catalog' | 'staff' | 'grids'>) {
+  const category = new Map(data.catalog.map((m) => [m.code, m.category]));
+  const staff = new Map(data.staff.map((s) => [s.id, s.name]));
+  const grids = new Map(data.grids.map((g) => [g.id, g.name]));
+  return {
+    category: (code: string) => category.get(code) ?? '其他',
+    staff: (id: string | undefined) => (id ? (staff.get(id) ?? '（已停用人员）') : ''),
+    grid: (id: string | undefined) => (id ? (grids.get(id) ?? '（已撤销网格）') : '未分网格'),
+  };
+}
+export type Names = ReturnType<typeof namesOf>;
+
+/** The summary of the period and of the one it is compared with. */
+export function summariesOf(data: ReportData): { now: PeriodSummary; before: PeriodSummary } {
+  const names = namesOf(data);
+  const input = { visits: data.visits, cases: data.cases, residents: data.residents, categoryOf: names.category };
+  return { now: summarize(input, data.period), before: summarize(input, data.previous) };
+}

@@ -1,0 +1,58 @@
+/**
+ * The printed summary (周报 on paper, and the PDF made from it): A4 portrait, black on white, a
+ * table per section with this period, the one before and the change, then the two written
+ * sections and the lines to sign. Counts only: no resident is named. Every value is escaped.
+ */
+import { documentHtml, escapeHtml } from '../receipts/html';
+import { RECEIPT_FONT_STACK } from '../receipts/styles';
+import { NOTE_LABELS, namesOf, summariesOf, type ReportData } from './reportData';
+import { change, summarySections } from './summaryRows';
+
+const CSS = `
+@page { size: A4 portrait; margin: 14mm 14mm 16mm; }
+body { margin: 0; color: #000; background: #fff; font-family: ${RECEIPT_FONT_STACK}; font-size: 10.5pt; }
+h1 { font-size: 17pt; text-align: center; margin: 0 0 1mm; }
+.meta { text-align: center; margin-bottom: 4mm; }
+h2 { font-size: 12pt; margin: 4mm 0 1.5mm; border-bottom: 1px solid #000; }
+table { width: 100%; border-collapse: collapse; }
+th, td { border: 1px solid #000; padding: 0.8mm 1.5mm; text-align: left; }
+td.n, th.n { text-align: right; width: 18%; }
+section { break-inside: avoid; }
+.note { white-space: pre-wrap; border: 1px solid #000; padding: 2mm; min-height: 18mm; }
+.sign { display: flex; justify-content: space-between; margin-top: 8mm; }
+`;
+
+export function renderSummaryDocument(data: ReportData, printedAt: string): string {
+  const { now, before } = summariesOf(data);
+  const sections = summarySections(now, before, namesOf(data))
+    .filter((s) => s.rows.length > 0)
+    .map(
+      (s) => `<section><h2>${escapeHtml(s.title)}</h2>
+<table><thead><tr><th>项目</th><th class="n">本期</th><th class="n">上期</th><th class="n">增减</th></tr></thead>
+<tbody>
+${s.rows
+  .map(
+    (r) =>
+      `<tr><td>${escapeHtml(r.label)}</td><td class="n">${escapeHtml(r.now)}</td><td class="n">${escapeHtml(r.before)}</td><td class="n">${escapeHtml(change(r))}</td></tr>`,
+  )
+  .join('\n')}
+</tbody></table></section>`,
+    )
+    .join('\n');
+  const notes = (Object.keys(NOTE_LABELS) as (keyof typeof NOTE_LABELS)[])
+    .map(
+      (k) =>
+        `<section><h2>${escapeHtml(NOTE_LABELS[k])}</h2><div class="note">${escapeHtml(data.notes[k].trim() || '（无）')}</div></section>`,
+    )
+    .join('\n');
+  const title = `${data.community.name} 工作报告 ${data.label}`;
+  return documentHtml(
+    title,
+    CSS,
+    `<h1>${escapeHtml(data.community.name)} 工作报告</h1>
+<div class="meta">${escapeHtml(data.community.street)} · ${escapeHtml(data.label)}（${escapeHtml(data.period.from)} 至 ${escapeHtml(data.period.to)}）· 上期 ${escapeHtml(data.previous.from)} 至 ${escapeHtml(data.previous.to)}</div>
+${sections}
+${notes}
+<div class="sign"><span>填报人：__________</span><span>审核人：__________</span><span>打印时间：${escapeHtml(printedAt)}</span></div>`,
+  );
+}

@@ -1,0 +1,114 @@
+/**
+ * The summary as the sections and rows a reader sees — on screen, in the 汇总 sheet, in the CSV
+ * and on paper — each with this period's figure and the one it is compared with. One table, so
+ * the four never disagree.
+ */
+import { RATINGS, VISIT_CHANNELS } from '../domain/records';
+import type { Names } from './reportData';
+import { OPEN_AGES, type PeriodSummary } from './summary';
+
+export type SummaryCell = number | string;
+export type SummaryRow = { label: string; now: SummaryCell; before: SummaryCell };
+export type SummarySection = { title: string; rows: SummaryRow[] };
+
+/** A share 0…1 as '85.0%'; '—' when there is nothing to divide. */
+export function percent(share: number | null): string {
+  return share === null ? '—' : `${(share * 100).toFixed(1)}%`;
+}
+
+/** The change from `before` to `now` as shown: '+3', '-2', '0' (text cells: '').*/
+export function change(row: SummaryRow): string {
+  if (typeof row.now !== 'number' || typeof row.before !== 'number') return '';
+  const d = row.now - row.before;
+  return d > 0 ? `+${d}` : String(d);
+}
+
+const keysOf = (fixed: readonly string[], ...tables: Record<string, unknown>[]) => [
+  ...new Set([...fixed, ...tables.flatMap((t) => Object.keys(t).sort())]),
+];
+
+function countRows(
+  now: Record<string, number>,
+  before: Record<string, number>,
+  prefix = '',
+  fixed: readonly string[] = [],
+): SummaryRow[] {
+  return keysOf(fixed, now, before).map((k) => ({ label: prefix + k, now: now[k] ?? 0, before: before[k] ?? 0 }));
+}
+
+function pairRows(
+  now: Record<string, { visits: number; cases: number }>,
+  before: Record<string, { visits: number; cases: number }>,
+  name: (key: string) => string,
+): SummaryRow[] {
+  return keysOf([], now, before).flatMap((k) => [
+    { label: `${name(k)} 来访`, now: now[k]?.visits ?? 0, before: before[k]?.visits ?? 0 },
+    { label: `${name(k)} 受理`, now: now[k]?.cases ?? 0, before: before[k]?.cases ?? 0 },
+  ]);
+}
+
+export function summarySections(now: PeriodSummary, before: PeriodSummary, names: Names): SummarySection[] {
+  const row = (label: string, pick: (s: PeriodSummary) => SummaryCell): SummaryRow => ({
+    label,
+    now: pick(now),
+    before: pick(before),
+  });
+  return [
+    {
+      title: '来访',
+      rows: [
+        row('来访总数', (s) => s.visits.total),
+        ...countRows(now.visits.byChannel, before.visits.byChannel, '来访方式：', VISIT_CHANNELS),
+        ...countRows(now.visits.byKind, before.visits.byKind, '类型：', ['咨询', '诉求', '办件']),
+      ],
+    },
+    {
+      title: '办件受理',
+      rows: [
+        row('受理总数', (s) => s.accepted.total),
+        row('即办占比', (s) => percent(s.accepted.total === 0 ? null : s.accepted.immediateShare)),
+        ...countRows(now.accepted.byCategory, before.accepted.byCategory, '类别：'),
+        ...countRows(now.accepted.byMode, before.accepted.byMode, '办理方式：'),
+        ...countRows(now.accepted.byStatus, before.accepted.byStatus, '现状态：'),
+      ],
+    },
+    {
+      title: '办结',
+      rows: [
+        row('办结件数（有承诺期限）', (s) => s.completed.total),
+        row('按时办结', (s) => s.completed.onTime),
+        row('逾期办结', (s) => s.completed.late),
+        row('按时办结率', (s) => percent(s.completed.onTimeRate)),
+        row('其中因补正顺延期限', (s) => s.completed.withDeadlineMoved),
+      ],
+    },
+    {
+      title: '期末在办',
+      rows: [
+        row('期末在办', (s) => s.open.total),
+        row('期末已超期', (s) => s.open.overdue),
+        row('超期最久（天）', (s) => s.open.overdueAges[0] ?? 0),
+        ...OPEN_AGES.map((a) => row(`已受理 ${a}`, (s) => s.open.byAge[a])),
+      ],
+    },
+    {
+      title: '上报街道',
+      rows: [
+        row('新上报', (s) => s.escalations.raised),
+        ...countRows(now.escalations.byStage, before.escalations.byStage, '现阶段：'),
+      ],
+    },
+    {
+      title: '评价与整改',
+      rows: [
+        row('评价总数', (s) => s.ratings.total),
+        ...RATINGS.map((r) => row(r, (s) => s.ratings.byLevel[r])),
+        row('整改新开', (s) => s.rectifications.opened),
+        row('整改完成', (s) => s.rectifications.closed),
+      ],
+    },
+    { title: '特殊群体服务人数', rows: countRows(now.specialGroups, before.specialGroups) },
+    { title: '分网格', rows: pairRows(now.byGrid, before.byGrid, (k) => (k === '未分网格' ? k : names.grid(k))) },
+    { title: '分人员（首问责任人）', rows: pairRows(now.byStaff, before.byStaff, names.staff) },
+  ];
+}

@@ -1,0 +1,112 @@
+/**
+ * Reports read by index (db/repositories/reports.ts) on the generated desk in fake-indexeddb:
+ * the records a period's index reads return give exactly the summary of the whole history,
+ * for a week, a week across National Day, a month and a year. Notes, the export audit and the
+ * 实名台账 permission.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateDesk } from '../../bench/data/generate';
+import { loadDesk } from '../../bench/data/load';
+import {
+  ensureInstallId,
+  getReportNotes,
+  readReportData,
+  recordExport,
+  saveReportNotes,
+  weeklyCounts,
+} from '../../renderer/src/db/repositories/reports';
+import { periodOf, previousPeriod, weeksEndingWith, type Period, type PeriodKind } from '@shared/reports/periods';
+import { EMPTY_NOTES, summariesOf } from '@shared/reports/reportData';
+import { summarize } from '@shared/reports/summary';
+import type { DutyDeskDB } from '../../renderer/src/db/database';
+import { communityDesk, freshDb } from './testDb';
+import { failureMessage } from '../../renderer/src/db/refusal';
+
+const data = generateDesk('tenth');
+const categories = new Map(data.catalog.map((m) => [m.code, m.category]));
+let db: DutyDeskDB;
+
+beforeAll(async () => {
+  db = freshDb();
+  await loadDesk(db, data, { iterations: 1000 });
+}, 120_000);
+
+const admin = () => communityDesk(db, { staffId: 'staff-admin', role: '站长/管理员' });
+const clerk = () => communityDesk(db, { staffId: 'staff-1' });
+
+describe('a period read by index', { timeout: 60_000 }, () => {
+  const cases: [string, PeriodKind, string][] = [
+    ['a busy week', 'week', '2026-11-18'],
+    ['the week of National Day 2025', 'week', '2025-10-01'],
+    ['a month', 'month', '2026-03-10'],
+    ['a year', 'year', '2025-06-01'],
+  ];
+  for (const [what, kind, day] of cases)
+    it(`${what}: the summary of what the index returns equals the summary of every record`, async () => {
+      const period = periodOf(kind as Exclude<PeriodKind, 'custom'>, day);
+      const previous = previousPeriod(period, kind);
+      const report = await readReportData(await clerk(), kind, period, previous, EMPTY_NOTES);
+      const { now, before } = summariesOf(report);
+      const everything = {
+        visits: data.visits,
+        cases: data.cases,
+        residents: data.residents,
+        categoryOf: (c: string) => categories.get(c) ?? '其他',
+      };
+      expect(now).toEqual(summarize(everything, period));
+      expect(before).toEqual(summarize(everything, previous));
+      expect(now.visits.total).toBeGreaterThan(0);
+      // …while reading far fewer cases than the history holds (a week: about a month's).
+      if (kind === 'week') expect(report.cases.length).toBeLessThan(data.cases.length / 5);
+    });
+
+  it('counts visits and accepted cases per week for the trend', async () => {
+    const weeks = weeksEndingWith('2026-11-24', 4);
+    const counts = await weeklyCounts(await clerk(), weeks);
+    for (const w of counts) {
+      expect(w.visits).toBe(data.visits.filter((v) => v.day >= w.from && v.day <= w.to).length);
+      expect(w.cases).toBe(data.cases.filter((c) => c.acceptedDay >= w.from && c.acceptedDay <= w.to).length);
+    }
+  });
+});
+
+describe('notes and the export audit', () => {
+  const week: Period = { from: '2026-11-16', to: '2026-11-22' };
+
+  it('keeps the notes of a period and refuses overlong ones at their field', async () => {
+    const desk = await clerk();
+    await saveReportNotes(desk, week, { focus: '完成养老认证集中办理', issues: '' });
+    expect(await getReportNotes(desk, week)).toEqual({ focus: '完成养老认证集中办理', issues: '' });
+    expect(await getReportNotes(desk, { from: '2026-11-09', to: '2026-11-15' })).toEqual(EMPTY_NOTES);
+    const refused = await saveReportNotes(desk, week, { focus: '', issues: '长'.repeat(2001) }).catch((e) => e);
+    expect(failureMessage(refused)).toEqual({ message: expect.stringContaining('问题与建议不超过'), field: 'issues' });
+    expect((await getReportNotes(desk, week)).focus).toBe('完成养老认证集中办理');
+  });
+
+  it('records every export with its rows; a 实名台账 needs an admin and a reason', async () => {
+    const before = await db.auditLog.count();
+    await recordExport(await clerk(), { format: 'xlsx', period: week, label: '第47周', rows: { 办件台账: 12 } });
+    const row = await db.auditLog.orderBy('seq').last();
+    expect(row).toMatchObject({ action: 'report.export', staffId: 'staff-1' });
+    expect(row?.detail).toContain('办件台账 12 行');
+    expect(row?.detail).toContain('默认（脱敏）');
+
+    const named = { format: 'xlsx', period: week, label: '第47周', rows: { 办件台账: 12 } };
+    const noReason = await recordExport(await admin(), { ...named, named: { reason: '' } }).catch((e) => e);
+    expect(failureMessage(noReason)?.field).toBe('reason');
+    const notAdmin = await recordExport(await clerk(), { ...named, named: { reason: '街道核查低保名单' } }).catch(
+      (e) => e,
+    );
+    expect(failureMessage(notAdmin)?.message).toBe('只有站长/管理员可以导出实名台账');
+    await recordExport(await admin(), { ...named, named: { reason: '街道核查低保名单' } });
+    expect((await db.auditLog.orderBy('seq').last())?.detail).toContain('实名台账，原因：街道核查低保名单');
+    expect(await db.auditLog.count()).toBe(before + 2);
+  });
+
+  it('makes the installation id once and keeps it', async () => {
+    const uuid = '7d3e4c1a-93b2-4f0e-8a61-2b5c9d0e7f14';
+    const first = await ensureInstallId(await communityDesk(db, { staffId: 'staff-1', newId: () => uuid }));
+    expect(first).toBe(uuid);
+    expect(await ensureInstallId(await admin())).toBe(first);
+  });
+});
