@@ -1,0 +1,196 @@
+/**
+ * The export files of a generated week, read back: the xlsx with exceljs (sheet names, headers,
+ * row counts, totals), the CSV (BOM, neutralised formulas), the JSON package against its schema
+ * (and corrupted, truncated and re-hashed packages refused). Then every default export — the
+ * xlsx unzipped, each CSV, the JSON, the printed summary's HTML — is scanned for the exact ID
+ * numbers and phones of the seeded residents: none may appear (the 实名台账 has them, which
+ * shows the scan can see them).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { generateDesk } from '../../../bench/data/generate';
+import { loadDesk } from '../../../bench/data/load';
+import { readReportData } from '../../../renderer/src/db/repositories/reports';
+import { buildExport, type ExportFormat } from '../../../renderer/src/features/reports/buildExport';
+import { checkPackage, canonicalJson, type ReportPackage } from '@shared/reports/package';
+import { BOM } from '@shared/reports/csv';
+import { periodOf, previousPeriod } from '@shared/reports/periods';
+import type { ReportData } from '@shared/reports/reportData';
+import { renderSummaryDocument } from '@shared/reports/summaryDocument';
+import { communityDesk, freshDb } from '../../db/testDb';
+
+const data = generateDesk('tenth');
+const week = periodOf('week', '2026-11-18');
+let report: ReportData;
+
+const sha256Hex = async (text: string) =>
+  Buffer.from(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))).toString('hex');
+
+beforeAll(async () => {
+  const db = freshDb();
+  await loadDesk(db, data, { iterations: 1000 });
+  const desk = await communityDesk(db, { staffId: 'staff-1' });
+  report = await readReportData(desk, 'week', week, previousPeriod(week, 'week'), {
+    focus: '=HYPERLINK("http://x")',
+    issues: '居民反映电梯维修慢',
+  });
+  // An escalation whose request was typed to look like a formula, to see it neutralised.
+  const c = report.cases.find((x) => x.acceptedDay >= week.from && x.acceptedDay <= week.to)!;
+  c.escalations = [
+    ...(c.escalations ?? []),
+    {
+      level: '日常',
+      request: '=1+2 请求核查',
+      office: '街道城管办',
+      raisedAt: Date.parse('2026-11-19T10:00:00+08:00'),
+      raisedDay: '2026-11-19',
+      raisedBy: 'staff-1',
+      stage: '待报到',
+      feedback: [],
+    },
+  ];
+}, 120_000);
+
+const job = (format: ExportFormat, named = false) =>
+  buildExport({ format, data: report, named, installId: '7d3e4c1a-93b2-4f0e-8a61-2b5c9d0e7f14', generatedAt: 0 });
+
+const accepted = () => report.cases.filter((c) => c.acceptedDay >= week.from && c.acceptedDay <= week.to);
+
+async function xlsxText(base64: string): Promise<string> {
+  const zip = await JSZip.loadAsync(Buffer.from(base64, 'base64'));
+  const parts = await Promise.all(Object.values(zip.files).map((f) => f.async('string')));
+  return parts.join('\n');
+}
+
+describe('the xlsx', { timeout: 60_000 }, () => {
+  it('has the four sheets, Chinese headers, the title row and a row per record', async () => {
+    const file = await job('xlsx');
+    expect(file.fileName).toBe('桃花岭社区-周报-2026-11-16至2026-11-22.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.content, 'base64'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '办件台账', '上报事项', '评价与整改']);
+    const ledger = wb.getWorksheet('办件台账')!;
+    expect(String(ledger.getCell('A1').value)).toContain('桃花岭社区 办件台账');
+    expect((ledger.getRow(2).values as unknown[]).slice(1, 4)).toEqual(['受理编号', '事项', '网格']);
+    expect(ledger.rowCount - 2).toBe(accepted().length);
+    expect(file.rows.办件台账).toBe(accepted().length);
+    expect(ledger.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(ledger.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape' });
+    expect(ledger.getColumn(1).width).toBe(22);
+    // The summary's totals are the counts of the raw records.
+    const summary = wb.getWorksheet('汇总')!;
+    const rowOf = (label: string) =>
+      summary.getRows(3, summary.rowCount - 2)!.find((r) => r.getCell(2).value === label)!;
+    expect(rowOf('受理总数').getCell(3).value).toBe(accepted().length);
+    const visits = data.visits.filter((v) => v.day >= week.from && v.day <= week.to).length;
+    expect(rowOf('来访总数').getCell(3).value).toBe(visits);
+    const escalations = wb.getWorksheet('上报事项')!;
+    const raised = report.cases
+      .flatMap((c) => c.escalations ?? [])
+      .filter((e) => e.raisedDay >= week.from && e.raisedDay <= week.to);
+    expect(raised.length).toBeGreaterThan(0);
+    expect(escalations.rowCount - 2).toBe(raised.length);
+  });
+});
+
+describe('the CSV', () => {
+  it('starts with the BOM; a cell starting with = + - @ is neutralised', async () => {
+    const summary = await job('csv:summary');
+    expect(summary.content.startsWith(BOM)).toBe(true);
+    expect(summary.content).toContain(`"'=HYPERLINK(""http://x"")"`);
+    const ledger = await job('csv:cases');
+    expect(ledger.content.split('\r\n').filter(Boolean)).toHaveLength(accepted().length + 1);
+    const esc = await job('csv:escalations');
+    expect(esc.content).toContain("'=1+2 请求核查");
+    expect(esc.content).not.toMatch(/(^|,)=1\+2/m);
+  });
+});
+
+describe('the JSON package', () => {
+  it('validates against its schema and its hash; carries no personal fields', async () => {
+    const file = await job('json');
+    const check = await checkPackage(file.content, sha256Hex);
+    expect(check.ok).toBe(true);
+    const pkg = JSON.parse(file.content) as ReportPackage;
+    expect(pkg.content.community).toEqual({
+      name: '桃花岭社区',
+      code: 'THL',
+      street: '岳麓街道',
+      installId: '7d3e4c1a-93b2-4f0e-8a61-2b5c9d0e7f14',
+    });
+    expect(pkg.content.cases).toHaveLength(accepted().length);
+    expect(Object.keys(pkg.content.cases[0]!).sort()).toEqual(
+      [
+        'acceptedDay',
+        'category',
+        'completedDay',
+        'deadline',
+        'grid',
+        'matterCode',
+        'matterName',
+        'mode',
+        'status',
+        'trackingNumber',
+      ].sort(),
+    );
+    expect(pkg.content.summary.visits.total).toBe(
+      data.visits.filter((v) => v.day >= week.from && v.day <= week.to).length,
+    );
+  });
+
+  it('refuses truncated, corrupted and hash-mismatched packages', async () => {
+    const text = (await job('json')).content;
+    expect(await checkPackage(text.slice(0, text.length - 40), sha256Hex)).toEqual({
+      ok: false,
+      message: expect.stringContaining('文件不完整'),
+    });
+    const pkg = JSON.parse(text) as ReportPackage;
+    // A changed figure with the old hash.
+    const changed = structuredClone(pkg);
+    changed.content.summary.visits.total += 1;
+    expect(await checkPackage(JSON.stringify(changed), sha256Hex)).toEqual({
+      ok: false,
+      message: expect.stringContaining('校验值不符'),
+    });
+    // A resident's ID smuggled into a record, re-hashed: the closed schema refuses it.
+    const smuggled = structuredClone(pkg) as unknown as {
+      content: { cases: Record<string, unknown>[] };
+      sha256: string;
+    };
+    smuggled.content.cases[0]!.idNumber = '430104195803151234';
+    smuggled.sha256 = await sha256Hex(canonicalJson(smuggled.content));
+    expect(await checkPackage(JSON.stringify(smuggled), sha256Hex)).toEqual({
+      ok: false,
+      message: expect.stringContaining('格式不符'),
+    });
+    // Wrong version, bad hash shape.
+    expect((await checkPackage(JSON.stringify({ ...pkg, version: 2 }), sha256Hex)).ok).toBe(false);
+    expect((await checkPackage(JSON.stringify({ ...pkg, sha256: 'x' }), sha256Hex)).ok).toBe(false);
+  });
+});
+
+describe('minimum necessary', { timeout: 60_000 }, () => {
+  it('no default export holds a seeded resident’s exact ID number or phone', async () => {
+    const secrets = data.residents.flatMap((r) => [r.idNumber, r.phone]).filter((s): s is string => !!s);
+    expect(secrets.length).toBeGreaterThan(1000);
+    const texts: [string, string][] = [
+      ['xlsx', await xlsxText((await job('xlsx')).content)],
+      ['json', (await job('json')).content],
+      ['pdf html', renderSummaryDocument(report, '2026-11-24 09:30')],
+    ];
+    for (const f of ['csv:summary', 'csv:cases', 'csv:escalations', 'csv:ratings'] as const)
+      texts.push([f, (await job(f)).content]);
+    for (const [name, text] of texts) {
+      const found = secrets.filter((s) => text.includes(s));
+      expect(found, name).toEqual([]);
+    }
+    // No special-group tag is written per person either.
+    const ledgerCsv = (await job('csv:cases')).content;
+    expect(ledgerCsv.split('\r\n')[0]).not.toMatch(/标签|群体/);
+    for (const tag of ['独居老人', '高龄', '困难家庭', '优抚对象']) expect(ledgerCsv).not.toContain(tag);
+    // The 实名台账 does carry them — so the scan above can see them.
+    const named = await xlsxText((await job('xlsx', true)).content);
+    expect(secrets.filter((s) => named.includes(s)).length).toBeGreaterThan(0);
+  });
+});
