@@ -207,6 +207,16 @@ async function run(reps: number, warmup = 2): Promise<Samples[]> {
   return samples;
 }
 
+/** The generated records themselves (for e2e tests that count their expectations from them). */
+function raw(size: SizeName) {
+  const d = generateDesk(size);
+  return {
+    visits: d.visits.map((v) => ({ day: v.day })),
+    cases: d.cases.map((c) => ({ acceptedDay: c.acceptedDay, rating: c.rating, ratedAt: c.ratedAt })),
+    residents: d.residents.map((r) => ({ idNumber: r.idNumber, phone: r.phone })),
+  };
+}
+
 async function check(everyStatus: boolean): Promise<string[]> {
   return checkLoadedDesk(db!, { everyStatus });
 }
@@ -214,8 +224,8 @@ async function check(everyStatus: boolean): Promise<string[]> {
 declare global {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- declaration merging needs an interface
   interface Window {
-    bench: { prepare: typeof prepare; run: typeof run; check: typeof check };
+    bench: { prepare: typeof prepare; run: typeof run; check: typeof check; raw: typeof raw };
   }
 }
-window.bench = { prepare, run, check };
+window.bench = { prepare, run, check, raw };
 document.getElementById('status')!.textContent = 'ready';

@@ -52,3 +52,16 @@ export function summariesOf(data: ReportData): { now: PeriodSummary; before: Per
   const input = { visits: data.visits, cases: data.cases, residents: data.residents, categoryOf: names.category };
   return { now: summarize(input, data.period), before: summarize(input, data.previous) };
 }
+
+const REPORT_NAMES: Record<PeriodKind, string> = {
+  week: '周报',
+  month: '月报',
+  quarter: '季报',
+  year: '年报',
+  custom: '统计',
+};
+
+/** The start of every file name of a report: '桃花岭社区-周报-2026-11-16至2026-11-22'. */
+export function baseName(data: Pick<ReportData, 'community' | 'kind' | 'period'>): string {
+  return `${data.community.name}-${REPORT_NAMES[data.kind]}-${data.period.from}至${data.period.to}`;
+}

@@ -7,7 +7,14 @@ import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
 import { SectionPlaceholder } from '../components/SectionPlaceholder';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { Suspense } from 'react';
-import { CasesSection, DashboardPage, IntakeSection, ResidentsSection, SettingsPage } from './lazyPages';
+import {
+  CasesSection,
+  DashboardPage,
+  IntakeSection,
+  ReportsSection,
+  ResidentsSection,
+  SettingsPage,
+} from './lazyPages';
 import { Loading } from '../components/Loading';
 import { useDeskShortcuts } from './deskShortcuts';
 import { SignOutButton } from './SignOutButton';
@@ -16,7 +23,7 @@ import { useDesk } from './desk';
 import { useStaff } from './session';
 
 const DRAWER_WIDTH = 200;
-const BUILT = ['/intake', '/residents', '/cases'];
+const BUILT = ['/intake', '/residents', '/cases', '/reports'];
 
 export function AppShell() {
   const { community } = useDesk();
@@ -71,6 +78,7 @@ export function AppShell() {
               <Route path="/intake/*" element={<IntakeSection />} />
               <Route path="/residents/*" element={<ResidentsSection />} />
               <Route path="/cases/*" element={<CasesSection />} />
+              <Route path="/reports" element={<ReportsSection />} />
               {SECTIONS.filter((s) => s.plan && !BUILT.includes(s.path)).map((s) => (
                 <Route key={s.path} path={s.path} element={<SectionPlaceholder section={s} />} />
               ))}

@@ -10,6 +10,7 @@ import { BackupPage } from './BackupPage';
 import { CasesPage } from './CasesPage';
 import { DashboardPage } from './DashboardPage';
 import { IntakePage } from './IntakePage';
+import { ReportsPage } from './ReportsPage';
 import { ResidentsPage } from './ResidentsPage';
 import { SettingsPage } from './SettingsPage';
 import { SetupWizard } from './SetupWizard';
@@ -27,6 +28,7 @@ export function desk(page: Page) {
     intake: new IntakePage(page),
     cases: new CasesPage(page),
     residents: new ResidentsPage(page),
+    reports: new ReportsPage(page),
     settings: new SettingsPage(page),
     backup: new BackupPage(page),
   };

@@ -68,7 +68,7 @@ describe('the xlsx', { timeout: 60_000 }, () => {
     const file = await job('xlsx');
     expect(file.fileName).toBe('桃花岭社区-周报-2026-11-16至2026-11-22.xlsx');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(file.content, 'base64'));
+    await wb.xlsx.load(new Uint8Array(Buffer.from(file.content, 'base64')).buffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '办件台账', '上报事项', '评价与整改']);
     const ledger = wb.getWorksheet('办件台账')!;
     expect(String(ledger.getCell('A1').value)).toContain('桃花岭社区 办件台账');

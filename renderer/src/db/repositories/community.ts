@@ -5,7 +5,7 @@
  */
 import type { CommunityProfile, Grid, OpeningHours, PasswordHash, Staff } from '@shared/domain/records';
 import type { MatterTypeDef } from '@shared/domain/catalog';
-import { classifyCommunity } from '@shared/domain/community';
+import { classifyCommunity, validateStreet } from '@shared/domain/community';
 import { requirePermission } from '../authorize';
 import type { Desk, DeskBase } from '../desk';
 import { withActor } from '../desk';
@@ -85,6 +85,9 @@ export async function updateCommunity(desk: Desk, patch: CommunityPatch): Promis
     await requirePermission(tx, desk.actor, 'community.edit', '修改社区信息');
     const current = await readCommunity(tx);
     if (!current) throw new DomainRefusal('尚未完成初始设置');
+    const streetError = patch.street !== undefined ? validateStreet(patch.street) : null;
+    if (streetError) throw new DomainRefusal(streetError, 'street');
+    if (patch.street !== undefined) patch = { ...patch, street: patch.street.trim() };
     const population = patch.population ?? current.population;
     const value: CommunityProfile = {
       ...current,

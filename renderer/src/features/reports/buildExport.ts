@@ -7,9 +7,8 @@
 import { toCsv } from '@shared/reports/csv';
 import { ledgersOf, type Ledger, type LedgerKey } from '@shared/reports/ledgers';
 import { packageContent, writePackage } from '@shared/reports/package';
-import { NOTE_LABELS, namesOf, summariesOf, type ReportData } from '@shared/reports/reportData';
+import { NOTE_LABELS, baseName, namesOf, summariesOf, type ReportData } from '@shared/reports/reportData';
 import { change, summarySections } from '@shared/reports/summaryRows';
-import type { PeriodKind } from '@shared/reports/periods';
 import { workbookBase64, type SheetSpec } from '../../components/workbook';
 
 export type ExportFormat = 'xlsx' | 'json' | `csv:${'summary' | LedgerKey}`;
@@ -33,14 +32,6 @@ export type ExportFile = {
   rows: Record<string, number>;
 };
 
-const REPORT_NAMES: Record<PeriodKind, string> = {
-  week: '周报',
-  month: '月报',
-  quarter: '季报',
-  year: '年报',
-  custom: '统计',
-};
-
 const SUMMARY_COLUMNS = [
   { title: '栏目', width: 18 },
   { title: '项目', width: 30 },
@@ -57,10 +48,6 @@ function summaryTable(data: ReportData): (string | number)[][] {
   for (const [k, label] of Object.entries(NOTE_LABELS))
     rows.push([label, data.notes[k as keyof typeof NOTE_LABELS].trim() || '（无）', '', '', '']);
   return rows;
-}
-
-export function baseName(data: ReportData): string {
-  return `${data.community.name}-${REPORT_NAMES[data.kind]}-${data.period.from}至${data.period.to}`;
 }
 
 async function sha256Hex(text: string): Promise<string> {

@@ -40,7 +40,7 @@ export function SettingsPage() {
       {tab === '节假日安排' && <CalendarEditor canEdit={can(staff, 'calendar.edit')} />}
       {tab === '社区信息' && (
         <Stack spacing={2}>
-          <CommunityInfo />
+          <CommunityInfo canEdit={can(staff, 'community.edit')} />
           <ResidentTagsEditor canEdit={can(staff, 'community.edit')} />
         </Stack>
       )}

@@ -1,0 +1,92 @@
+/**
+ * 导出与报送: Excel (汇总 + three ledgers), a CSV of one part, the JSON 报送包 for the street
+ * office's import, the printed summary and its PDF; for an admin, the 实名台账 with a reason.
+ * Default files name no one (masked, no special-group tags per person).
+ */
+import { useState } from 'react';
+import { Alert, Button, Menu, MenuItem, Stack, Typography } from '@mui/material';
+import type { LedgerKey } from '@shared/reports/ledgers';
+import { NamedExportDialog } from './NamedExportDialog';
+import type { useReportExport } from './useReportExport';
+
+const CSV_PARTS: [`csv:${'summary' | LedgerKey}`, string][] = [
+  ['csv:summary', '汇总'],
+  ['csv:cases', '办件台账'],
+  ['csv:escalations', '上报事项'],
+  ['csv:ratings', '评价与整改'],
+];
+
+type Props = { exporter: ReturnType<typeof useReportExport>; canExportNamed: boolean; streetMissing: boolean };
+
+export function ExportPanel({ exporter, canExportNamed, streetMissing }: Props) {
+  const [csvAnchor, setCsvAnchor] = useState<HTMLElement | null>(null);
+  const [named, setNamed] = useState(false);
+  const { exportFile, printSummary, busy, error, field, done } = exporter;
+  return (
+    <Stack spacing={2}>
+      <Stack direction="row" spacing={1.5} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
+        <Button variant="contained" onClick={() => void exportFile('xlsx')} disabled={busy}>
+          导出 Excel
+        </Button>
+        <Button
+          variant="outlined"
+          onClick={(e) => setCsvAnchor(e.currentTarget)}
+          disabled={busy}
+          aria-haspopup="menu"
+          aria-expanded={csvAnchor ? 'true' : undefined}
+        >
+          导出 CSV
+        </Button>
+        <Menu anchorEl={csvAnchor} open={Boolean(csvAnchor)} onClose={() => setCsvAnchor(null)}>
+          {CSV_PARTS.map(([format, label]) => (
+            <MenuItem
+              key={format}
+              onClick={() => {
+                setCsvAnchor(null);
+                void exportFile(format);
+              }}
+            >
+              {label}（CSV）
+            </MenuItem>
+          ))}
+        </Menu>
+        <Button variant="outlined" onClick={() => void exportFile('json')} disabled={busy}>
+          导出报送包（JSON）
+        </Button>
+        <Button variant="outlined" onClick={() => void printSummary(false)} disabled={busy}>
+          打印周报
+        </Button>
+        <Button variant="outlined" onClick={() => void printSummary(true)} disabled={busy}>
+          导出 PDF
+        </Button>
+        {canExportNamed && (
+          <Button color="error" onClick={() => setNamed(true)} disabled={busy}>
+            实名台账…
+          </Button>
+        )}
+      </Stack>
+      <Typography color="text.secondary">
+        默认导出不含完整身份证号和电话（已脱敏），不按人列出特殊群体；每次导出都记入操作日志。
+      </Typography>
+      {streetMissing && (
+        <Alert severity="warning">
+          尚未填写所属街道，报送包无法导出：请管理员在 <a href="#/settings?tab=社区信息">设置 → 社区信息</a> 中填写。
+        </Alert>
+      )}
+      {!named && (error || done) && (
+        <Alert severity={error ? 'error' : 'success'} role="status">
+          {error ?? done}
+        </Alert>
+      )}
+      {named && (
+        <NamedExportDialog
+          onSubmit={(reason) => exportFile('xlsx', { reason })}
+          onClose={() => setNamed(false)}
+          busy={busy}
+          error={error}
+          field={field}
+        />
+      )}
+    </Stack>
+  );
+}

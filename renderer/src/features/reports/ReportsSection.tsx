@@ -1,0 +1,144 @@
+/**
+ * 统计报表: the summary of a week (周报), month, quarter, year or custom range — headline
+ * figures against the previous period, charts, the summary tables — the two written sections,
+ * and the exports to the street office. Opens on last week.
+ */
+import { useMemo, useState } from 'react';
+import { Paper, Stack, Typography } from '@mui/material';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { can } from '@shared/domain/roles';
+import { periodLabel, weeksEndingWith } from '@shared/reports/periods';
+import { EMPTY_NOTES, namesOf, summariesOf, type ReportNotes } from '@shared/reports/reportData';
+import { percent, summarySections } from '@shared/reports/summaryRows';
+import type { PeriodSummary } from '@shared/reports/summary';
+import { useDesk } from '../../app/desk';
+import { useStaff } from '../../app/session';
+import { useGuardedAction } from '../../app/useGuardedAction';
+import { useShortcut } from '../../app/useShortcut';
+import { Loading } from '../../components/Loading';
+import { getReportNotes, readReportData, saveReportNotes, weeklyCounts } from '../../db/repositories/reports';
+import { ExportPanel } from './ExportPanel';
+import { PeriodBar } from './PeriodBar';
+import { ReportCharts } from './ReportCharts';
+import { ReportNotesEditor } from './ReportNotesEditor';
+import { SummaryTables } from './SummaryTables';
+import { initialChoice, resolveChoice, type PeriodChoice } from './reportPeriod';
+import { useReportExport } from './useReportExport';
+
+const sameNotes = (a: ReportNotes, b: ReportNotes) => a.focus === b.focus && a.issues === b.issues;
+
+function Headline({ now, before }: { now: PeriodSummary; before: PeriodSummary }) {
+  const figures: [string, string, string][] = [
+    ['来访', `${now.visits.total} 人次`, `上期 ${before.visits.total}`],
+    ['受理办件', `${now.accepted.total} 件`, `上期 ${before.accepted.total}`],
+    ['按时办结率', percent(now.completed.onTimeRate), `上期 ${percent(before.completed.onTimeRate)}`],
+    ['期末超期', `${now.open.overdue} 件`, `上期 ${before.open.overdue}`],
+  ];
+  return (
+    <Stack
+      component="ul"
+      aria-label="本期要点"
+      sx={{ display: 'grid', gridTemplateColumns: 'repeat(4, 1fr)', gap: 2, p: 0, m: 0 }}
+    >
+      {figures.map(([label, value, was]) => (
+        <Paper component="li" key={label} sx={{ p: 2, listStyle: 'none' }}>
+          <Typography color="text.secondary">{label}</Typography>
+          <Typography variant="h5" component="p" sx={{ fontWeight: 700 }}>
+            {value}
+          </Typography>
+          <Typography color="text.secondary">{was}</Typography>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
+
+export function ReportsSection() {
+  const desk = useDesk();
+  const staff = useStaff();
+  const [choice, setChoice] = useState<PeriodChoice>(() => initialChoice(desk.clock.today()));
+  const resolved = useMemo(() => resolveChoice(choice), [choice]);
+  const period = resolved.error ? null : resolved.period;
+  const previous = resolved.error ? null : resolved.previous;
+  const key = period ? `${choice.kind}:${period.from}:${period.to}` : '';
+
+  const report = useLiveQuery(
+    () => (period && previous ? readReportData(desk, choice.kind, period, previous, EMPTY_NOTES) : undefined),
+    [desk, choice.kind, period, previous],
+  );
+  const fresh =
+    report &&
+    period &&
+    report.kind === choice.kind &&
+    report.period.from === period.from &&
+    report.period.to === period.to;
+  const trend = useLiveQuery(
+    () => (period ? weeklyCounts(desk, weeksEndingWith(period.to, 8)) : undefined),
+    [desk, period],
+  );
+  const saved = useLiveQuery(() => (period ? getReportNotes(desk, period) : undefined), [desk, period]);
+  const [drafts, setDrafts] = useState<Record<string, ReportNotes>>({});
+  const notes = drafts[key] ?? saved ?? EMPTY_NOTES;
+  const dirty = drafts[key] !== undefined && !sameNotes(drafts[key], saved ?? EMPTY_NOTES);
+  const notesAction = useGuardedAction();
+  const saveNotes = async () => {
+    if (!period || !dirty) return true;
+    return notesAction.run(() => saveReportNotes(desk, period, notes));
+  };
+  useShortcut('Ctrl+S', () => void saveNotes());
+
+  const data = useMemo(() => (fresh ? { ...report, notes } : undefined), [fresh, report, notes]);
+  const exporter = useReportExport(data, period ?? { from: '', to: '' }, saveNotes);
+  const summaries = useMemo(() => (data ? summariesOf(data) : null), [data]);
+  const sections = useMemo(
+    () => (data && summaries ? summarySections(summaries.now, summaries.before, namesOf(data)) : []),
+    [data, summaries],
+  );
+  const label = period ? periodLabel(choice.kind, period) : '请选择统计范围';
+
+  return (
+    <Stack spacing={2}>
+      <Typography variant="h4" component="h1">
+        统计报表
+      </Typography>
+      <Paper sx={{ p: 2 }}>
+        <PeriodBar
+          choice={choice}
+          onChange={setChoice}
+          label={previous ? `${label}　对比上期 ${previous.from} 至 ${previous.to}` : label}
+          error={resolved.error}
+        />
+      </Paper>
+      {!summaries || !data ? (
+        period && <Loading />
+      ) : (
+        <>
+          <Headline now={summaries.now} before={summaries.before} />
+          <Paper sx={{ p: 2 }}>
+            <Stack spacing={2}>
+              <Typography variant="h6" component="h2">
+                报送说明与导出
+              </Typography>
+              <ReportNotesEditor
+                notes={notes}
+                onChange={(n) => setDrafts((d) => ({ ...d, [key]: n }))}
+                onSave={() => void saveNotes()}
+                dirty={dirty}
+                busy={notesAction.busy}
+                error={notesAction.error}
+                field={notesAction.field}
+              />
+              <ExportPanel
+                exporter={exporter}
+                canExportNamed={can(staff, 'report.exportNamed')}
+                streetMissing={!desk.community.street}
+              />
+            </Stack>
+          </Paper>
+          {trend && <ReportCharts trend={trend} summary={summaries.now} />}
+          <SummaryTables sections={sections} />
+        </>
+      )}
+    </Stack>
+  );
+}

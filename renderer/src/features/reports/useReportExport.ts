@@ -1,0 +1,86 @@
+/**
+ * One export, start to end: the notes saved first, the file built in the worker, the export
+ * recorded in the audit log (with its row counts; a 实名台账 with its reason, admins only), and
+ * only then the file handed to the save dialog (Electron) or the downloads (browser). A closed
+ * dialog is logged as not saved. The printed summary and its PDF go the same way.
+ */
+import { useState } from 'react';
+import type { Period } from '@shared/reports/periods';
+import { baseName, type ReportData } from '@shared/reports/reportData';
+import { renderSummaryDocument } from '@shared/reports/summaryDocument';
+import { useDesk } from '../../app/desk';
+import { localDateTime } from '../../app/clock';
+import { useGuardedAction } from '../../app/useGuardedAction';
+import { ensureInstallId, namedExportRefusal, recordExport, recordExportCanceled } from '../../db/repositories/reports';
+import { DomainRefusal } from '../../db/refusal';
+import { platform } from '../../platform';
+import type { ExportFormat } from './buildExport';
+import { runExport } from './runExport';
+
+export const FORMAT_NAMES: Record<ExportFormat | 'pdf' | 'print', string> = {
+  xlsx: 'Excel',
+  json: '报送包',
+  'csv:summary': 'CSV 汇总',
+  'csv:cases': 'CSV 办件台账',
+  'csv:escalations': 'CSV 上报事项',
+  'csv:ratings': 'CSV 评价与整改',
+  pdf: 'PDF',
+  print: '打印',
+};
+
+export function useReportExport(data: ReportData | undefined, period: Period, beforeExport: () => Promise<boolean>) {
+  const desk = useDesk();
+  const action = useGuardedAction();
+  const [done, setDone] = useState<string | null>(null);
+
+  const start = (work: (d: ReportData) => Promise<string>) => {
+    setDone(null);
+    return action.run(async () => {
+      if (!data) throw new DomainRefusal('报表还在读取，请稍候');
+      if (!(await beforeExport())) throw new DomainRefusal('本周重点工作或问题与建议未能保存，请先修改');
+      setDone(await work(data));
+    });
+  };
+
+  const exportFile = (format: ExportFormat, named?: { reason: string }) =>
+    start(async (d) => {
+      if (named) {
+        const refusal = namedExportRefusal(named.reason);
+        if (refusal) throw refusal;
+      }
+      if (format === 'json' && !d.community.street)
+        throw new DomainRefusal('报送包需写明所属街道：请管理员在“设置 → 社区信息”中填写', 'street');
+      const installId = format === 'json' ? await ensureInstallId(desk) : '';
+      const file = await runExport({ format, data: d, named: !!named, installId, generatedAt: desk.clock.now() });
+      const name = FORMAT_NAMES[format];
+      await recordExport(desk, { format: name, period, label: d.label, rows: file.rows, named });
+      const saved = await platform.saveFile({
+        suggestedName: file.fileName,
+        content: file.content,
+        encoding: file.encoding,
+        filters: file.filters,
+      });
+      if (!saved.saved) {
+        await recordExportCanceled(desk, name);
+        return '已取消，未保存文件';
+      }
+      return `已导出 ${saved.fileName}`;
+    });
+
+  const printSummary = (asPdf: boolean) =>
+    start(async (d) => {
+      const html = renderSummaryDocument(d, localDateTime(desk.clock.now()));
+      const name = FORMAT_NAMES[asPdf ? 'pdf' : 'print'];
+      await recordExport(desk, { format: name, period, label: d.label, rows: {} });
+      if (!asPdf) {
+        const r = await platform.printHtml({ html, pageSize: 'A4' });
+        if (r.printed) return '周报已送打印';
+        return r.reason === 'canceled' ? '已取消打印' : `打印未完成：${r.message ?? '请检查打印机'}`;
+      }
+      const r = await platform.printToPdf({ html, pageSize: 'A4', suggestedName: `${baseName(d)}.pdf` });
+      if (r.saved) return `已导出 ${r.fileName}`;
+      return r.reason === 'handed-to-print-dialog' ? '已打开打印对话框，可选“另存为 PDF”' : '已取消，未保存文件';
+    });
+
+  return { exportFile, printSummary, done, ...action };
+}

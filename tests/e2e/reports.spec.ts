@@ -1,0 +1,179 @@
+/**
+ * 统计报表 on a generated five-year desk (1/10 size, loaded into Chromium's real IndexedDB):
+ * last week's summary, its charts' values, the notes, and the downloads — xlsx, CSV, JSON —
+ * read back and checked against figures counted here from the generator's raw records; the
+ * printed summary captured and rendered to PDF. Every default file is scanned for the seeded
+ * residents' exact ID numbers and phones. Screenshots of the page and the printed summary.
+ */
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { webcrypto } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { RATINGS } from '@shared/domain/records';
+
+const BENCH_PIN = '246810'; // bench/data/load.ts
+import { checkPackage, type ReportPackage } from '@shared/reports/package';
+import { ReportsPage } from './pages/ReportsPage';
+import type { Page } from '@playwright/test';
+import { expect, test, type Desk } from './pages';
+import { expectAccessible } from './support/a11y';
+
+const SHOTS = 'test-results/screens';
+const WEEK = { from: '2026-11-16', to: '2026-11-22' };
+const inWeek = (d: string | undefined) => d !== undefined && d >= WEEK.from && d <= WEEK.to;
+type Raw = Awaited<ReturnType<typeof ReportsPage.seedGeneratedDesk>>;
+let raw: Raw;
+let visits: Raw['visits'];
+let accepted: Raw['cases'];
+let rated: Raw['cases'];
+let secrets: string[];
+const sha256Hex = async (t: string) =>
+  Buffer.from(await webcrypto.subtle.digest('SHA-256', new TextEncoder().encode(t))).toString('hex');
+const leaked = (text: string) => secrets.filter((s) => text.includes(s));
+
+test.beforeEach(async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.clock.setFixedTime(new Date('2026-11-24T09:30:00+08:00'));
+  await page.addInitScript(() => {
+    // The browser build prints from a hidden frame: keep what it was given.
+    (window as unknown as { printed: string[] }).printed = [];
+    new MutationObserver((records) => {
+      for (const r of records)
+        for (const n of r.addedNodes)
+          if (n instanceof HTMLIFrameElement && n.srcdoc)
+            (window as unknown as { printed: string[] }).printed.push(n.srcdoc);
+    }).observe(document, { childList: true, subtree: true });
+  });
+  // The expectations are counted here from the generator's raw records.
+  raw = await ReportsPage.seedGeneratedDesk(page, 'tenth');
+  visits = raw.visits.filter((v) => inWeek(v.day));
+  accepted = raw.cases.filter((c) => inWeek(c.acceptedDay));
+  rated = raw.cases.filter(
+    (c) => c.rating && c.ratedAt !== undefined && inWeek(new Date(c.ratedAt + 8 * 3600_000).toISOString().slice(0, 10)),
+  );
+  secrets = raw.residents.flatMap((r) => [r.idNumber, r.phone]).filter((s): s is string => !!s);
+  await page.goto('./');
+});
+
+async function signInAndOpenReports(page: Page, d: Desk, name: string, role: string) {
+  await d.signIn.signIn(name, BENCH_PIN, role);
+  await expect(page.getByRole('heading', { name: '工作台', level: 1 })).toBeVisible();
+  await d.shell.go('统计报表');
+  await expect(d.reports.heading).toBeVisible();
+}
+
+test('last week’s summary: figures, charts, notes and the three downloads', async ({ page, desk }) => {
+  await signInAndOpenReports(page, desk, '王秀英', '站长/管理员');
+  const reports = desk.reports;
+  await expect(reports.heading).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: '2026年第47周（11月16日—11月22日）' })).toBeVisible();
+  await expect(reports.headline('来访')).toContainText(`${visits.length} 人次`);
+  await expect(reports.headline('受理办件')).toContainText(`${accepted.length} 件`);
+
+  // The charts show the counts of the data: on the bars (a bar of 0 carries no label) and in
+  // the table each chart has for screen readers.
+  const levels = RATINGS.map((r) => rated.filter((c) => c.rating === r).length);
+  expect(levels.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+  await expect.poll(() => reports.barValues('满意度评价')).toEqual(levels.filter((n) => n > 0));
+  expect(await reports.chartData('满意度评价')).toEqual(Object.fromEntries(RATINGS.map((r, i) => [r, [levels[i]]])));
+  const trend = await reports.chartData('近八周来访与受理');
+  expect(trend[`${WEEK.from} 至 ${WEEK.to}`]).toEqual([visits.length, accepted.length]);
+  const perWeek = Object.entries(trend);
+  expect(perWeek).toHaveLength(8);
+  expect(await reports.barValues('近八周来访与受理')).toEqual(
+    [...perWeek.map(([, v]) => v[0]!), ...perWeek.map(([, v]) => v[1]!)].filter((n) => n > 0),
+  );
+  const categories = await reports.barValues('办件类别分布');
+  expect(categories.reduce((a, b) => a + b, 0)).toBe(accepted.length);
+  await expectAccessible(page, '统计报表');
+  await mkdir(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/reports-week.png`, fullPage: false });
+  await page.screenshot({ path: `${SHOTS}/reports-week-full.png`, fullPage: true });
+
+  // Notes, then the xlsx: the notes are saved by the export and written into 汇总.
+  await page.getByLabel('本周重点工作').fill('开展养老资格认证集中办理');
+  const xlsx = await reports.download('导出 Excel');
+  expect(xlsx.download.suggestedFilename()).toBe('桃花岭社区-周报-2026-11-16至2026-11-22.xlsx');
+  await expect(page.getByRole('status').filter({ hasText: '已导出' })).toBeVisible();
+  await expect(page.getByText('已保存', { exact: true })).toBeVisible();
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(new Uint8Array(xlsx.bytes).buffer);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '办件台账', '上报事项', '评价与整改']);
+  expect(wb.getWorksheet('办件台账')!.rowCount - 2).toBe(accepted.length);
+  const summaryText = JSON.stringify(wb.getWorksheet('汇总')!.getSheetValues());
+  expect(summaryText).toContain('开展养老资格认证集中办理');
+  const zip = await JSZip.loadAsync(xlsx.bytes);
+  const unzipped = (await Promise.all(Object.values(zip.files).map((f) => f.async('string')))).join('\n');
+  expect(leaked(unzipped)).toEqual([]);
+
+  // A CSV of the case ledger.
+  const csv = await reports.download('导出 CSV', '办件台账（CSV）');
+  const csvText = csv.bytes.toString('utf8');
+  expect(csvText.startsWith('\uFEFF受理编号,')).toBe(true);
+  expect(csvText.trimEnd().split('\r\n')).toHaveLength(accepted.length + 1);
+  expect(leaked(csvText)).toEqual([]);
+
+  // The JSON package validates, with its hash.
+  const json = await reports.download('导出报送包（JSON）');
+  const jsonText = json.bytes.toString('utf8');
+  expect((await checkPackage(jsonText, sha256Hex)).ok).toBe(true);
+  const pkg = JSON.parse(jsonText) as ReportPackage;
+  expect(pkg.content.community.street).toBe('岳麓街道');
+  expect(pkg.content.summary.visits.total).toBe(visits.length);
+  expect(pkg.content.notes.focus).toBe('开展养老资格认证集中办理');
+  expect(leaked(jsonText)).toEqual([]);
+
+  // The printed summary: the HTML handed to the print frame, rendered to PDF.
+  await page.getByRole('button', { name: '打印周报' }).click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printed: string[] }).printed.length)).toBe(1);
+  const html = await page.evaluate(() => (window as unknown as { printed: string[] }).printed[0]!);
+  expect(html).toContain('桃花岭社区 工作报告');
+  expect(leaked(html)).toEqual([]);
+  const paper = await page.context().newPage();
+  await paper.setContent(html);
+  await paper.emulateMedia({ media: 'print' });
+  const pdf = await paper.pdf({ format: 'A4', preferCSSPageSize: true });
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  await writeFile(`${SHOTS}/reports-printed-summary.pdf`, pdf);
+  await paper.setViewportSize({ width: 794, height: 1123 });
+  await paper.screenshot({ path: `${SHOTS}/reports-printed-summary.png`, fullPage: true });
+  await paper.close();
+
+  // Every export is in the audit log, with its rows.
+  const audit = await page.evaluate(async () => {
+    const open = indexedDB.open('duty-desk');
+    const db = await new Promise<IDBDatabase>((ok) => (open.onsuccess = () => ok(open.result)));
+    const rows = await new Promise<{ action: string; detail?: string }[]>((ok) => {
+      const req = db.transaction('auditLog').objectStore('auditLog').getAll();
+      req.onsuccess = () => ok(req.result as { action: string; detail?: string }[]);
+    });
+    db.close();
+    return rows.filter((r) => r.action === 'report.export').map((r) => r.detail ?? '');
+  });
+  expect(audit).toHaveLength(4);
+  expect(audit[0]).toContain(`办件台账 ${accepted.length} 行`);
+});
+
+test('a clerk sees no 实名台账; a custom range is checked at its field', async ({ page, desk }) => {
+  await signInAndOpenReports(page, desk, '值班员1号', '值班员');
+  await expect(desk.reports.heading).toBeVisible();
+  await expect(page.getByRole('button', { name: '导出 Excel' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '实名台账…' })).toHaveCount(0);
+  await page.getByRole('button', { name: '自定义' }).click();
+  await page.getByLabel('结束日期').fill('2026-11-01');
+  await expect(page.getByText('结束日期不能早于开始日期')).toBeVisible();
+});
+
+test('an admin exports the 实名台账 only with a reason, which is logged', async ({ page, desk }) => {
+  await signInAndOpenReports(page, desk, '王秀英', '站长/管理员');
+  await page.getByRole('button', { name: '实名台账…' }).click();
+  const dialog = page.getByRole('dialog', { name: '导出实名台账' });
+  await dialog.getByRole('button', { name: '导出实名台账' }).click();
+  await expect(dialog.getByText(/请写明导出实名台账的原因/)).toBeVisible();
+  await dialog.getByLabel('导出原因').fill('街道核查低保复审名单');
+  const waiting = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: '导出实名台账' }).click();
+  const download = await waiting;
+  expect(download.suggestedFilename()).toContain('-实名.xlsx');
+  await expect(dialog).toHaveCount(0);
+});
