@@ -53,7 +53,7 @@ export function summariesOf(data: ReportData): { now: PeriodSummary; before: Per
   return { now: summarize(input, data.period), before: summarize(input, data.previous) };
 }
 
-const REPORT_NAMES: Record<PeriodKind, string> = {
+export const REPORT_NAMES: Record<PeriodKind, string> = {
   week: '周报',
   month: '月报',
   quarter: '季报',

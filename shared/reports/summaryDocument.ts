@@ -5,7 +5,7 @@
  */
 import { documentHtml, escapeHtml } from '../receipts/html';
 import { RECEIPT_FONT_STACK } from '../receipts/styles';
-import { NOTE_LABELS, namesOf, summariesOf, type ReportData } from './reportData';
+import { NOTE_LABELS, REPORT_NAMES, namesOf, summariesOf, type ReportData } from './reportData';
 import { change, summarySections } from './summaryRows';
 
 const CSS = `
@@ -18,6 +18,8 @@ table { width: 100%; border-collapse: collapse; }
 th, td { border: 1px solid #000; padding: 0.8mm 1.5mm; text-align: left; }
 td.n, th.n { text-align: right; width: 18%; }
 section { break-inside: avoid; }
+.cols { column-count: 2; column-gap: 6mm; }
+.cols h2 { margin-top: 0; padding-top: 3mm; }
 .note { white-space: pre-wrap; border: 1px solid #000; padding: 2mm; min-height: 18mm; }
 .sign { display: flex; justify-content: space-between; margin-top: 8mm; }
 `;
@@ -45,13 +47,16 @@ ${s.rows
         `<section><h2>${escapeHtml(NOTE_LABELS[k])}</h2><div class="note">${escapeHtml(data.notes[k].trim() || '（无）')}</div></section>`,
     )
     .join('\n');
-  const title = `${data.community.name} 工作报告 ${data.label}`;
+  const heading = `${data.community.name} 工作${REPORT_NAMES[data.kind]}`;
+  const title = `${heading} ${data.label}`;
   return documentHtml(
     title,
     CSS,
-    `<h1>${escapeHtml(data.community.name)} 工作报告</h1>
+    `<h1>${escapeHtml(heading)}</h1>
 <div class="meta">${escapeHtml(data.community.street)} · ${escapeHtml(data.label)}（${escapeHtml(data.period.from)} 至 ${escapeHtml(data.period.to)}）· 上期 ${escapeHtml(data.previous.from)} 至 ${escapeHtml(data.previous.to)}</div>
+<div class="cols">
 ${sections}
+</div>
 ${notes}
 <div class="sign"><span>填报人：__________</span><span>审核人：__________</span><span>打印时间：${escapeHtml(printedAt)}</span></div>`,
   );

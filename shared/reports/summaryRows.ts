@@ -41,10 +41,13 @@ function pairRows(
   before: Record<string, { visits: number; cases: number }>,
   name: (key: string) => string,
 ): SummaryRow[] {
-  return keysOf([], now, before).flatMap((k) => [
-    { label: `${name(k)} 来访`, now: now[k]?.visits ?? 0, before: before[k]?.visits ?? 0 },
-    { label: `${name(k)} 受理`, now: now[k]?.cases ?? 0, before: before[k]?.cases ?? 0 },
-  ]);
+  const byName = (a: string, b: string) => name(a).localeCompare(name(b), 'zh-CN', { numeric: true });
+  return keysOf([], now, before)
+    .sort(byName)
+    .flatMap((k) => [
+      { label: `${name(k)} 来访`, now: now[k]?.visits ?? 0, before: before[k]?.visits ?? 0 },
+      { label: `${name(k)} 受理`, now: now[k]?.cases ?? 0, before: before[k]?.cases ?? 0 },
+    ]);
 }
 
 export function summarySections(now: PeriodSummary, before: PeriodSummary, names: Names): SummarySection[] {

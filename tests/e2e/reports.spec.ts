@@ -127,7 +127,7 @@ test('last week’s summary: figures, charts, notes and the three downloads', as
   await page.getByRole('button', { name: '打印周报' }).click();
   await expect.poll(() => page.evaluate(() => (window as unknown as { printed: string[] }).printed.length)).toBe(1);
   const html = await page.evaluate(() => (window as unknown as { printed: string[] }).printed[0]!);
-  expect(html).toContain('桃花岭社区 工作报告');
+  expect(html).toContain('<h1>桃花岭社区 工作周报</h1>');
   expect(leaked(html)).toEqual([]);
   const paper = await page.context().newPage();
   await paper.setContent(html);

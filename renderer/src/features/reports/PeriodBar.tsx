@@ -31,7 +31,7 @@ export function PeriodBar({ choice, onChange, label, error }: Props) {
       error={error?.field === name}
       helperText={error?.field === name ? error.message : helper}
       slotProps={{ inputLabel: { shrink: true } }}
-      sx={{ width: 190 }}
+      sx={{ width: 220 }}
     />
   );
   return (
@@ -55,7 +55,7 @@ export function PeriodBar({ choice, onChange, label, error }: Props) {
           {date('to', '结束日期', '含当天，最长三年')}
         </>
       ) : (
-        date('day', '统计日期', '选一天，统计它所在的周期')
+        date('day', '统计日期', '统计所选日期所在的周期')
       )}
       <Button variant="outlined" onClick={() => onChange(stepChoice(choice, -1))} sx={{ mt: 1 }}>
         上一期

@@ -74,6 +74,17 @@ function ChartCard({
 }
 
 const axisLabels = { tickLabelStyle: { fontSize: 14 } };
+const bandAxis = (data: readonly string[]) => ({
+  scaleType: 'band' as const,
+  data: [...data],
+  height: 36,
+  ...axisLabels,
+});
+/** The value axis, with room above the longest bar for its label. */
+const valueAxis = (values: readonly number[]) => ({
+  ...axisLabels,
+  max: Math.max(4, Math.ceil(Math.max(0, ...values) * 1.2)),
+});
 
 export function ReportCharts({ trend, summary }: { trend: readonly WeekCount[]; summary: PeriodSummary }) {
   const categories = Object.entries(summary.accepted.byCategory).sort((a, b) => b[1] - a[1]);
@@ -95,8 +106,8 @@ export function ReportCharts({ trend, summary }: { trend: readonly WeekCount[]; 
         >
           <BarChart
             height={260}
-            xAxis={[{ scaleType: 'band', data: trend.map((w) => w.from.slice(5)), ...axisLabels }]}
-            yAxis={[{ ...axisLabels, width: 40 }]}
+            xAxis={[bandAxis(trend.map((w) => w.from.slice(5)))]}
+            yAxis={[{ ...valueAxis(trend.map((w) => w.visits)), width: 40 }]}
             series={[
               { data: trend.map((w) => w.visits), label: '来访', color: DARK, ...LABELLED },
               { data: trend.map((w) => w.cases), label: '受理', color: LIGHT, ...LABELLED },
@@ -113,7 +124,7 @@ export function ReportCharts({ trend, summary }: { trend: readonly WeekCount[]; 
             height={260}
             layout="horizontal"
             yAxis={[{ scaleType: 'band', data: shown.map(([k]) => k), width: 130, ...axisLabels }]}
-            xAxis={[{ ...axisLabels }]}
+            xAxis={[valueAxis(shown.map(([, v]) => v))]}
             series={[{ data: shown.map(([, v]) => v), label: '受理件数', color: DARK, ...LABELLED }]}
             hideLegend
             sx={LABEL_SX}
@@ -126,8 +137,8 @@ export function ReportCharts({ trend, summary }: { trend: readonly WeekCount[]; 
         >
           <BarChart
             height={220}
-            xAxis={[{ scaleType: 'band', data: completion.map(([k]) => k), ...axisLabels }]}
-            yAxis={[{ ...axisLabels, width: 40 }]}
+            xAxis={[bandAxis(completion.map(([k]) => k))]}
+            yAxis={[{ ...valueAxis(completion.map(([, v]) => v)), width: 40 }]}
             series={[
               {
                 data: completion.map(([, v]) => v),
@@ -147,8 +158,8 @@ export function ReportCharts({ trend, summary }: { trend: readonly WeekCount[]; 
         >
           <BarChart
             height={220}
-            xAxis={[{ scaleType: 'band', data: [...RATINGS], ...axisLabels }]}
-            yAxis={[{ ...axisLabels, width: 40 }]}
+            xAxis={[bandAxis(RATINGS)]}
+            yAxis={[{ ...valueAxis(RATINGS.map((r) => summary.ratings.byLevel[r])), width: 40 }]}
             series={[{ data: RATINGS.map((r) => summary.ratings.byLevel[r]), label: '次数', color: DARK, ...LABELLED }]}
             hideLegend
             sx={LABEL_SX}

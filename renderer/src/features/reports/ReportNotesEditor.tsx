@@ -23,18 +23,20 @@ const HINTS: Record<keyof ReportNotes, string> = {
 export function ReportNotesEditor({ notes, onChange, onSave, dirty, busy, error, field }: Props) {
   return (
     <Stack spacing={2}>
-      {(Object.keys(NOTE_LABELS) as (keyof ReportNotes)[]).map((k) => (
-        <TextField
-          key={k}
-          label={NOTE_LABELS[k]}
-          multiline
-          minRows={3}
-          value={notes[k]}
-          onChange={(e) => onChange({ ...notes, [k]: e.target.value })}
-          error={field === k || notes[k].length > MAX_NOTE_CHARS}
-          helperText={field === k && error ? error : `${HINTS[k]}（${notes[k].length} / ${MAX_NOTE_CHARS} 字）`}
-        />
-      ))}
+      <Stack sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 2 }}>
+        {(Object.keys(NOTE_LABELS) as (keyof ReportNotes)[]).map((k) => (
+          <TextField
+            key={k}
+            label={NOTE_LABELS[k]}
+            multiline
+            minRows={3}
+            value={notes[k]}
+            onChange={(e) => onChange({ ...notes, [k]: e.target.value })}
+            error={field === k || notes[k].length > MAX_NOTE_CHARS}
+            helperText={field === k && error ? error : `${HINTS[k]}（${notes[k].length} / ${MAX_NOTE_CHARS} 字）`}
+          />
+        ))}
+      </Stack>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
         <Button variant="outlined" onClick={onSave} disabled={busy || !dirty}>
           保存说明（Ctrl+S）
