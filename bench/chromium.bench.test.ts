@@ -49,7 +49,7 @@ function codeHash(): string {
       else if (/\.(ts|json)$/.test(name)) h.update(p).update(readFileSync(p));
     }
   };
-  for (const dir of ['bench/data', 'shared/domain', 'renderer/src/db/upgrades', 'resources/catalog'])
+  for (const dir of ['bench/data', 'shared/domain', 'shared/reports', 'renderer/src/db/upgrades', 'resources/catalog'])
     walk(join(ROOT, dir));
   for (const file of ['database.ts', 'derived.ts', 'searchKeys.ts'])
     h.update(readFileSync(join(ROOT, 'renderer/src/db', file)));
@@ -143,10 +143,10 @@ describe('benchmarks in Chromium (real IndexedDB)', () => {
       if (size === 'tiny' || size === 'tenth')
         expect(await page.evaluate((every) => window.bench.check(every), size !== 'tiny')).toEqual([]);
       const samples = await page.evaluate((reps) => window.bench.run(reps), REPS);
-      for (const group of ['search', 'queue', 'counts', 'record'])
+      for (const group of ['search', 'queue', 'counts', 'record', 'export'])
         console.log(
           table(
-            `${group} (${REPS} interleaved runs each)`,
+            `${group} (${group === 'export' ? Math.min(REPS, 5) : REPS} interleaved runs each)`,
             samples.filter((s) => s.group === group),
           ),
         );

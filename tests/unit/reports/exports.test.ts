@@ -170,6 +170,15 @@ describe('the JSON package', () => {
   });
 });
 
+describe('the printed summary', () => {
+  it('escapes what was typed and names no resident', () => {
+    const html = renderSummaryDocument({ ...report, notes: { focus: '<b>电梯</b>', issues: '' } }, '2026-11-24 09:30');
+    expect(html).toContain('&lt;b&gt;电梯&lt;/b&gt;');
+    expect(html).toContain('<h1>桃花岭社区 工作周报</h1>');
+    for (const r of report.residents) expect(html).not.toContain(r.name);
+  });
+});
+
 describe('minimum necessary', { timeout: 60_000 }, () => {
   it('no default export holds a seeded resident’s exact ID number or phone', async () => {
     const secrets = data.residents.flatMap((r) => [r.idNumber, r.phone]).filter((s): s is string => !!s);
