@@ -89,6 +89,13 @@ test('last week’s summary: figures, charts, notes and the three downloads', as
   await mkdir(SHOTS, { recursive: true });
   await page.screenshot({ path: `${SHOTS}/reports-week.png`, fullPage: false });
   await page.screenshot({ path: `${SHOTS}/reports-week-full.png`, fullPage: true });
+  // Printed from the browser, the page drops the navigation and the buttons (black and white
+  // is read from the bar values, see ReportCharts).
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: '主导航' })).toBeHidden();
+  await expect(page.getByRole('button', { name: '导出 Excel' })).toBeHidden();
+  await page.screenshot({ path: `${SHOTS}/reports-week-print.png`, fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
 
   // Notes, then the xlsx: the notes are saved by the export and written into 汇总.
   await page.getByLabel('本周重点工作').fill('开展养老资格认证集中办理');

@@ -32,7 +32,7 @@ export function AppShell() {
   const { pathname } = useLocation();
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
-      <AppBar position="fixed" sx={{ zIndex: (t) => t.zIndex.drawer + 1 }}>
+      <AppBar position="fixed" sx={{ zIndex: (t) => t.zIndex.drawer + 1, displayPrint: 'none' }}>
         <Toolbar sx={{ gap: 2 }}>
           <Typography variant="h6" component="div" sx={{ flexGrow: 1 }}>
             社区值班台 · {community.name}
@@ -48,6 +48,7 @@ export function AppShell() {
         sx={{
           width: DRAWER_WIDTH,
           flexShrink: 0,
+          displayPrint: 'none',
           '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box' },
         }}
       >
@@ -68,7 +69,7 @@ export function AppShell() {
       </Drawer>
       {/* minWidth 0: a wide child (the 办件 tabs) scrolls inside the page instead of widening it. */}
       <Box component="main" sx={{ flexGrow: 1, minWidth: 0, p: 3 }}>
-        <Toolbar />
+        <Toolbar sx={{ displayPrint: 'none' }} />
         <ErrorBoundary key={pathname}>
           <Suspense fallback={<Loading />}>
             <Routes>

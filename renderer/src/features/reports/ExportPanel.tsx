@@ -24,7 +24,7 @@ export function ExportPanel({ exporter, canExportNamed, streetMissing }: Props) 
   const { exportFile, printSummary, busy, error, field, done } = exporter;
   return (
     <Stack spacing={2}>
-      <Stack direction="row" spacing={1.5} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
+      <Stack direction="row" spacing={1.5} sx={{ flexWrap: 'wrap', rowGap: 1, displayPrint: 'none' }}>
         <Button variant="contained" onClick={() => void exportFile('xlsx')} disabled={busy}>
           导出 Excel
         </Button>
