@@ -59,6 +59,7 @@ const OTHER_AUDIT_ACTIONS = [
   'report.notes',
   'report.export',
   'report.exportCanceled',
+  'report.exportFailed',
 ] as const;
 
 /** Every action the audit log records. */

@@ -71,3 +71,13 @@ export function maskName(name: string | null | undefined): string {
     .join('');
   return first + middle + last;
 }
+
+const NUMBERS_IN_TEXT = /(?<![\dA-Za-z])(\d{17}[\dXx]|\d{15}|1[3-9]\d{9}|0\d{2,3}-\d{7,8})(?![\dA-Za-z])/g;
+
+/**
+ * Free text (an escalation's request, a report's notes) with every ID-number- and phone-shaped
+ * run masked: what staff typed may name a resident's numbers; a default export must not.
+ */
+export function maskNumbersInText(text: string): string {
+  return text.replace(NUMBERS_IN_TEXT, (m) => (m.length >= 15 && !m.includes('-') ? maskIdNumber(m) : maskPhone(m)));
+}

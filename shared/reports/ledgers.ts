@@ -4,11 +4,13 @@
  * opened or closed in it). The same rows feed the xlsx sheets and the CSV files.
  *
  * Minimum necessary: by default a ledger names no one — the resident's name, ID number and
- * phone are masked as on screen, and no special-group tag is written per person. The 实名台账
+ * phone are masked as on screen, ID- and phone-shaped numbers in an escalation's request too,
+ * the name of who came for the department (报到) is masked, and no special-group tag is written
+ * per person. The 实名台账
  * (`named: true`, an admin with a recorded reason; see db/repositories/reports.ts) carries them
  * in full, for a street office that asked for exactly that.
  */
-import { maskIdNumber, maskName, maskPhone } from '../domain/masking';
+import { maskIdNumber, maskName, maskNumbersInText, maskPhone } from '../domain/masking';
 import type { CaseRecord, Resident } from '../domain/records';
 import type { Period } from './periods';
 import { namesOf, type ReportData } from './reportData';
@@ -108,10 +110,10 @@ export function ledgersOf(data: ReportData, named = false): Ledger[] {
         ...caseHeadCells(c),
         e.level,
         e.office,
-        e.request,
+        named ? e.request : maskNumbersInText(e.request),
         e.raisedDay,
         e.stage,
-        e.checkIn?.who ?? '',
+        named ? (e.checkIn?.who ?? '') : maskName(e.checkIn?.who),
         e.feedback.length,
         e.verification ? (e.verification.solved ? '已解决' : '未解决') : '',
       ]),

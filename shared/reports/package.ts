@@ -11,7 +11,7 @@
  */
 import { validate as validateSchema } from './generated/reportPackageValidator';
 import type { PeriodKind, Period } from './periods';
-import { namesOf, summariesOf, type ReportData } from './reportData';
+import { namesOf, notesForExport, summariesOf, type ReportData } from './reportData';
 import type { PeriodSummary } from './summary';
 
 export const PACKAGE_FORMAT = 'duty-desk.report';
@@ -72,7 +72,7 @@ export function packageContent(data: ReportData, installId: string, generatedAt:
     generatedAt,
     summary: forPackage(now, names.grid),
     previousSummary: forPackage(before, names.grid),
-    notes: { focus: data.notes.focus, issues: data.notes.issues },
+    notes: notesForExport(data.notes),
     cases: data.cases
       .filter((c) => c.acceptedDay >= data.period.from && c.acceptedDay <= data.period.to)
       .sort((a, b) => (a.trackingNumber < b.trackingNumber ? -1 : 1))

@@ -4,6 +4,7 @@
  * printed summary and every export file are pure functions of this one value, so the screen,
  * the worker and the tests compute the same thing.
  */
+import { maskNumbersInText } from '../domain/masking';
 import type { CaseRecord, Resident, Visit } from '../domain/records';
 import type { Period, PeriodKind } from './periods';
 import { summarize, type PeriodSummary } from './summary';
@@ -12,6 +13,11 @@ import { summarize, type PeriodSummary } from './summary';
 export type ReportNotes = { focus: string; issues: string };
 export const EMPTY_NOTES: ReportNotes = { focus: '', issues: '' };
 export const NOTE_LABELS: Record<keyof ReportNotes, string> = { focus: '本周重点工作', issues: '问题与建议' };
+
+/** The notes' headings for a kind of report: a month or a year has its 本期重点工作. */
+export function noteLabels(kind: PeriodKind): Record<keyof ReportNotes, string> {
+  return kind === 'week' ? NOTE_LABELS : { ...NOTE_LABELS, focus: '本期重点工作' };
+}
 export const MAX_NOTE_CHARS = 2000;
 
 export type ReportData = {
@@ -20,6 +26,8 @@ export type ReportData = {
   /** The period compared against (the previous week, month …). */
   previous: Period;
   label: string;
+  /** The desk's today: a period not over yet is judged as of today. */
+  today: string;
   community: { name: string; code: string; street: string };
   /** Visits of both periods. */
   visits: Visit[];
@@ -32,6 +40,11 @@ export type ReportData = {
   grids: { id: string; name: string }[];
   notes: ReportNotes;
 };
+
+/** The notes as they leave the desk: numbers shaped like an ID or a phone masked. */
+export function notesForExport(notes: ReportNotes): ReportNotes {
+  return { focus: maskNumbersInText(notes.focus.trim()), issues: maskNumbersInText(notes.issues.trim()) };
+}
 
 /** Ids to the names shown in a report. */
 export function namesOf(data: Pick<ReportData, 'catalog' | 'staff' | 'grids'>) {
@@ -49,7 +62,13 @@ export type Names = ReturnType<typeof namesOf>;
 /** The summary of the period and of the one it is compared with. */
 export function summariesOf(data: ReportData): { now: PeriodSummary; before: PeriodSummary } {
   const names = namesOf(data);
-  const input = { visits: data.visits, cases: data.cases, residents: data.residents, categoryOf: names.category };
+  const input = {
+    visits: data.visits,
+    cases: data.cases,
+    residents: data.residents,
+    categoryOf: names.category,
+    today: data.today,
+  };
   return { now: summarize(input, data.period), before: summarize(input, data.previous) };
 }
 

@@ -24,6 +24,7 @@ export function reportDaysOf(c: CaseRecord): string[] {
     c.acceptedDay,
     c.completedDay,
     c.archivedDay,
+    c.refusedDay,
     ratedDayOf(c),
     c.rectification?.openedDay,
     c.rectification?.closedDay,

@@ -8,9 +8,11 @@
  * - completions in the period (办结 day inside it): on time when on or before the promised date
  *   in force — the receipt's date moved only by recorded 补正 pauses — and how many of them had
  *   their date moved (`pausedWorkingDays` > 0);
- * - open at the period's end (accepted by then, not finished by then) and overdue then (promised
- *   date before its last day), with their age in days since acceptance — as the records stand
- *   now (a case paused since is not told apart);
+ * - open at the period's end — or today, for a period not over yet (`today`) — : accepted by
+ *   then, not finished (办结, 不予受理, 归档) by then; overdue then when its promised date is
+ *   before that day and its clock is running (a case waiting for documents since before its
+ *   date passed is not overdue, as in the 已超期 queue); their age in days since acceptance — as
+ *   the records stand now (a case paused or reopened since is not told apart);
  * - escalations raised in the period, by their stage now;
  * - 好差评 given in the period, on the five levels; rectifications opened and closed in it;
  * - special groups served: distinct residents with each tag among the period's visitors
@@ -39,6 +41,8 @@ export type SummaryInput = {
   residents: readonly Resident[];
   /** matter code → category (the catalog). */
   categoryOf: (matterCode: string) => string;
+  /** Today: a period that has not ended yet is judged as of today, not of its last day. */
+  today?: string;
 };
 
 /** Age bands of the cases open at the period's end (days since acceptance). */
@@ -76,14 +80,18 @@ export function summarize(input: SummaryInput, period: Period): PeriodSummary {
   const accepted = input.cases.filter((c) => inside(c.acceptedDay, period));
   const completed = input.cases.filter((c) => inside(c.completedDay, period) && c.mode !== '咨询' && c.deadline);
   const onTime = completed.filter((c) => (c.completedDay ?? '') <= (c.deadline ?? ''));
-  // Open at the end of the period: accepted by then, and not finished by then.
+  // Open at the end of the period (or today): accepted by then, and not finished by then.
+  const asOf = input.today !== undefined && input.today < period.to ? input.today : period.to;
   const finishedBy = (c: CaseRecord) => {
-    const end = c.completedDay ?? c.archivedDay ?? (c.status === '不予受理' ? c.acceptedDay : undefined);
-    return end !== undefined && end <= period.to;
+    const end =
+      c.completedDay ?? c.refusedDay ?? c.archivedDay ?? (c.status === '不予受理' ? c.acceptedDay : undefined);
+    return end !== undefined && end <= asOf;
   };
-  const open = input.cases.filter((c) => c.acceptedDay <= period.to && !finishedBy(c));
-  const overdue = open.filter((c) => c.deadline !== undefined && c.deadline < period.to);
-  const ageOf = (c: CaseRecord) => toDayNumber(period.to) - toDayNumber(c.acceptedDay);
+  const open = input.cases.filter((c) => c.acceptedDay <= asOf && !finishedBy(c));
+  const overdue = open.filter(
+    (c) => c.deadline !== undefined && c.deadline < asOf && !(c.pause && c.deadline >= c.pause.from),
+  );
+  const ageOf = (c: CaseRecord) => toDayNumber(asOf) - toDayNumber(c.acceptedDay);
   const byAge = Object.fromEntries(OPEN_AGES.map((a) => [a, 0])) as Record<OpenAge, number>;
   for (const c of open) byAge[ageBand(ageOf(c))] += 1;
   const escalations = input.cases.flatMap((c) => (c.escalations ?? []).filter((e) => inside(e.raisedDay, period)));

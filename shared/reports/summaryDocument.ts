@@ -5,7 +5,7 @@
  */
 import { documentHtml, escapeHtml } from '../receipts/html';
 import { RECEIPT_FONT_STACK } from '../receipts/styles';
-import { NOTE_LABELS, REPORT_NAMES, namesOf, summariesOf, type ReportData } from './reportData';
+import { REPORT_NAMES, namesOf, noteLabels, notesForExport, summariesOf, type ReportData } from './reportData';
 import { change, summarySections } from './summaryRows';
 
 const CSS = `
@@ -41,10 +41,12 @@ ${s.rows
 </tbody></table></section>`,
     )
     .join('\n');
-  const notes = (Object.keys(NOTE_LABELS) as (keyof typeof NOTE_LABELS)[])
+  const labels = noteLabels(data.kind);
+  const written = notesForExport(data.notes);
+  const notes = (Object.keys(labels) as (keyof typeof labels)[])
     .map(
       (k) =>
-        `<section><h2>${escapeHtml(NOTE_LABELS[k])}</h2><div class="note">${escapeHtml(data.notes[k].trim() || '（无）')}</div></section>`,
+        `<section><h2>${escapeHtml(labels[k])}</h2><div class="note">${escapeHtml(written[k] || '（无）')}</div></section>`,
     )
     .join('\n');
   const heading = `${data.community.name} 工作${REPORT_NAMES[data.kind]}`;

@@ -79,7 +79,7 @@ describe('notes and the export audit', () => {
     expect(await getReportNotes(desk, week)).toEqual({ focus: '完成养老认证集中办理', issues: '' });
     expect(await getReportNotes(desk, { from: '2026-11-09', to: '2026-11-15' })).toEqual(EMPTY_NOTES);
     const refused = await saveReportNotes(desk, week, { focus: '', issues: '长'.repeat(2001) }).catch((e) => e);
-    expect(failureMessage(refused)).toEqual({ message: expect.stringContaining('问题与建议不超过'), field: 'issues' });
+    expect(failureMessage(refused)).toEqual({ message: expect.stringContaining('不超过 2000 个字'), field: 'issues' });
     expect((await getReportNotes(desk, week)).focus).toBe('完成养老认证集中办理');
   });
 

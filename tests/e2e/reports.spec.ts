@@ -8,7 +8,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { webcrypto } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { RATINGS } from '@shared/domain/records';
 
 const BENCH_PIN = '246810'; // bench/data/load.ts
@@ -54,6 +54,20 @@ test.beforeEach(async ({ page }) => {
   secrets = raw.residents.flatMap((r) => [r.idNumber, r.phone]).filter((s): s is string => !!s);
   await page.goto('./');
 });
+
+/** The details of the audit rows with this action, read from the app's IndexedDB. */
+async function auditDetails(page: Page, action: string): Promise<string[]> {
+  return page.evaluate(async (wanted) => {
+    const open = indexedDB.open('duty-desk');
+    const db = await new Promise<IDBDatabase>((ok) => (open.onsuccess = () => ok(open.result)));
+    const rows = await new Promise<{ action: string; detail?: string }[]>((ok) => {
+      const req = db.transaction('auditLog').objectStore('auditLog').getAll();
+      req.onsuccess = () => ok(req.result as { action: string; detail?: string }[]);
+    });
+    db.close();
+    return rows.filter((r) => r.action === wanted).map((r) => r.detail ?? '');
+  }, action);
+}
 
 async function signInAndOpenReports(page: Page, d: Desk, name: string, role: string) {
   await d.signIn.signIn(name, BENCH_PIN, role);
@@ -147,16 +161,7 @@ test('last week’s summary: figures, charts, notes and the three downloads', as
   await paper.close();
 
   // Every export is in the audit log, with its rows.
-  const audit = await page.evaluate(async () => {
-    const open = indexedDB.open('duty-desk');
-    const db = await new Promise<IDBDatabase>((ok) => (open.onsuccess = () => ok(open.result)));
-    const rows = await new Promise<{ action: string; detail?: string }[]>((ok) => {
-      const req = db.transaction('auditLog').objectStore('auditLog').getAll();
-      req.onsuccess = () => ok(req.result as { action: string; detail?: string }[]);
-    });
-    db.close();
-    return rows.filter((r) => r.action === 'report.export').map((r) => r.detail ?? '');
-  });
+  const audit = await auditDetails(page, 'report.export');
   expect(audit).toHaveLength(4);
   expect(audit[0]).toContain(`办件台账 ${accepted.length} 行`);
 });
@@ -183,4 +188,11 @@ test('an admin exports the 实名台账 only with a reason, which is logged', as
   const download = await waiting;
   expect(download.suggestedFilename()).toContain('-实名.xlsx');
   await expect(dialog).toHaveCount(0);
+  // The file does carry full numbers; the log has who, the rows and the reason.
+  const zip = await JSZip.loadAsync(await readFile((await download.path())!));
+  const unzipped = (await Promise.all(Object.values(zip.files).map((f) => f.async('string')))).join('\n');
+  expect(leaked(unzipped).length).toBeGreaterThan(0);
+  const exports = await auditDetails(page, 'report.export');
+  expect(exports).toHaveLength(1);
+  expect(exports[0]).toContain('实名台账，原因：街道核查低保复审名单');
 });

@@ -38,6 +38,7 @@ export const archiveRules = {
         'archivedDay',
         'refusalReason',
         'redirectTo',
+        'refusedDay',
         'pause',
         'transfer',
         'deadline',
@@ -50,13 +51,15 @@ export const archiveRules = {
 
   不予受理: {
     refuse: (s) => statusIs(s, ['已受理', '待补正', '办理中'], '不予受理'),
-    apply(s, a) {
+    apply(s, a, { today }) {
       const reason = clean(a.reason);
       const redirectTo = clean(a.redirectTo);
       if (!reason) return '请填写不予受理的理由';
       if (!redirectTo) return '请告知居民应到何处办理';
       return {
-        next: withoutKeys({ ...s, status: '不予受理', refusalReason: reason, redirectTo }, ['pause']),
+        next: withoutKeys({ ...s, status: '不予受理', refusalReason: reason, redirectTo, refusedDay: today }, [
+          'pause',
+        ]),
         note: `不予受理：${reason}；告知路径：${redirectTo}`,
       };
     },

@@ -83,6 +83,7 @@ export type CaseState = Pick<
   | 'handlerId'
   | 'refusalReason'
   | 'redirectTo'
+  | 'refusedDay'
   | 'result'
   | 'rating'
   | 'archiveNumber'

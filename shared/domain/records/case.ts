@@ -117,6 +117,8 @@ export type CaseRecord = Stamp & {
   /** 预约: 'YYYY-MM-DDTHH:mm'. */
   appointmentAt?: string;
   refusalReason?: string;
+  /** The day of a 不予受理 after acceptance (absent on older records and on refusals at the counter). */
+  refusedDay?: string;
   redirectTo?: string;
   /** The visit's agent (代办人), when someone came for the resident. */
   agent?: Agent;

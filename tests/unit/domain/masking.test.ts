@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskIdNumber, maskName, maskPhone } from '../../../shared/domain/masking';
+import { maskIdNumber, maskName, maskNumbersInText, maskPhone } from '../../../shared/domain/masking';
 
 describe('maskIdNumber', () => {
   it('keeps the first 4 and last 4 characters of an 18-character ID', () => {
@@ -74,5 +74,17 @@ describe('maskName', () => {
     expect(maskName('买买提·艾力')).toBe('买**·*力');
     expect(maskName('𠇔三')).toBe('𠇔*');
     expect(maskName('张𠇔三')).toBe('张*三');
+  });
+});
+
+describe('maskNumbersInText', () => {
+  it('masks ID-number- and phone-shaped runs in free text, nothing else', () => {
+    expect(maskNumbersInText('张三 430104195803151234 电话13812345678，座机0731-88886666')).toBe(
+      '张三 4301**********1234 电话138****5678，座机0731-****6666',
+    );
+    expect(maskNumbersInText('身份证 43010419580315123x')).toBe('身份证 4301**********123X');
+    // Tracking numbers, dates, longer runs and counts stay as they are.
+    const plain = 'THL-20261117-0001 于 2026-11-17 受理，共 12 件，编号 12345678901234567890';
+    expect(maskNumbersInText(plain)).toBe(plain);
   });
 });

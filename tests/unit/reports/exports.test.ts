@@ -41,7 +41,7 @@ beforeAll(async () => {
     ...(c.escalations ?? []),
     {
       level: '日常',
-      request: '=1+2 请求核查',
+      request: '=1+2 请求核查 430104195803151234 13812345678',
       office: '街道城管办',
       raisedAt: Date.parse('2026-11-19T10:00:00+08:00'),
       raisedDay: '2026-11-19',
@@ -102,7 +102,7 @@ describe('the CSV', () => {
     const ledger = await job('csv:cases');
     expect(ledger.content.split('\r\n').filter(Boolean)).toHaveLength(accepted().length + 1);
     const esc = await job('csv:escalations');
-    expect(esc.content).toContain("'=1+2 请求核查");
+    expect(esc.content).toContain("'=1+2 请求核查 4301**********1234 138****5678");
     expect(esc.content).not.toMatch(/(^|,)=1\+2/m);
   });
 });
@@ -198,6 +198,8 @@ describe('minimum necessary', { timeout: 60_000 }, () => {
     const ledgerCsv = (await job('csv:cases')).content;
     expect(ledgerCsv.split('\r\n')[0]).not.toMatch(/标签|群体/);
     for (const tag of ['独居老人', '高龄', '困难家庭', '优抚对象']) expect(ledgerCsv).not.toContain(tag);
+    // A number typed into an escalation's request is masked too; the notes' as well.
+    for (const [, text] of texts) expect(text).not.toContain('430104195803151234');
     // The 实名台账 does carry them — so the scan above can see them.
     const named = await xlsxText((await job('xlsx', true)).content);
     expect(secrets.filter((s) => named.includes(s)).length).toBeGreaterThan(0);

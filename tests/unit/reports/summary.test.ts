@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { generateDesk } from '../../../bench/data/generate';
 import { summarize, previousPeriod, weekOf, comparePeriods, type SummaryInput } from '@shared/reports/summary';
+import type { CaseRecord } from '@shared/domain/records';
+import { oldCase } from '../../db/shippedSchemas';
 
 const data = generateDesk('tenth');
 const categories = new Map(data.catalog.map((m) => [m.code, m.category]));
@@ -87,5 +89,40 @@ describe('period summary', () => {
     expectWeek('2026-11-16', '2026-11-22');
     const year = summarize(input, { from: '2025-01-01', to: '2025-12-31' });
     expect(year.visits.total).toBe(data.visits.filter((v) => v.day.startsWith('2025')).length);
+  });
+});
+
+describe('open and overdue at the end of a period, by hand-built cases', () => {
+  const summaryOf = (cases: CaseRecord[], period: { from: string; to: string }, today?: string) =>
+    summarize({ visits: [], cases, residents: [], categoryOf: () => '其他', today }, period);
+  const week = { from: '2026-11-16', to: '2026-11-22' };
+
+  it('a week not over yet is judged as of today: a case due tomorrow is not overdue yet', () => {
+    const dueSoon = oldCase('1', { acceptedDay: '2026-11-10', deadline: '2026-11-19' });
+    expect(summaryOf([dueSoon], week, '2026-11-18').open).toMatchObject({ total: 1, overdue: 0, overdueAges: [] });
+    // Judged at the week's end (or once it is over) the same case is overdue, 12 days old.
+    expect(summaryOf([dueSoon], week).open).toMatchObject({ total: 1, overdue: 1, overdueAges: [12] });
+    expect(summaryOf([dueSoon], week, '2026-11-30').open.overdueAges).toEqual([12]);
+  });
+
+  it('a case refused after the week was open at its end; refused in it, it was not', () => {
+    const refusedLater = oldCase('2', { acceptedDay: '2026-11-10', status: '不予受理', refusedDay: '2026-11-25' });
+    expect(summaryOf([refusedLater], week).open.total).toBe(1);
+    const refusedInWeek = { ...refusedLater, refusedDay: '2026-11-20' };
+    expect(summaryOf([refusedInWeek], week).open.total).toBe(0);
+    // Archived later, the week's figure does not change.
+    expect(summaryOf([{ ...refusedLater, status: '已归档', archivedDay: '2026-12-01' }], week).open.total).toBe(1);
+  });
+
+  it('a case waiting for documents is not overdue, unless its date had passed before the pause', () => {
+    const paused = oldCase('3', {
+      acceptedDay: '2026-11-02',
+      deadline: '2026-11-18',
+      status: '待补正',
+      pause: { from: '2026-11-12', resumeTo: '办理中' },
+    });
+    expect(summaryOf([paused], week).open).toMatchObject({ total: 1, overdue: 0 });
+    const pausedLate = { ...paused, pause: { from: '2026-11-20', resumeTo: '办理中' as const } };
+    expect(summaryOf([pausedLate], week).open).toMatchObject({ total: 1, overdue: 1 });
   });
 });

@@ -34,7 +34,7 @@ export async function getReportNotes(desk: Desk, period: Period): Promise<Report
 export async function saveReportNotes(desk: Desk, period: Period, notes: ReportNotes): Promise<void> {
   for (const k of Object.keys(NOTE_LABELS) as (keyof ReportNotes)[])
     if (notes[k].length > MAX_NOTE_CHARS)
-      throw new DomainRefusal(`${NOTE_LABELS[k]}不超过 ${MAX_NOTE_CHARS} 个字（现有 ${notes[k].length} 个）`, k);
+      throw new DomainRefusal(`不超过 ${MAX_NOTE_CHARS} 个字（现有 ${notes[k].length} 个）`, k);
   await writeTx(desk, ['meta'], async (tx) => {
     const value = { focus: notes.focus, issues: notes.issues, updatedAt: tx.now, updatedBy: desk.actor.id };
     await tx.meta.put({ key: notesKey(period), value });
@@ -79,6 +79,7 @@ export async function readReportData(
     period,
     previous,
     label: periodLabel(kind, period),
+    today: desk.clock.today(),
     community: { name: desk.community.name, code: desk.community.code, street: desk.community.street ?? '' },
     visits,
     cases,
@@ -159,9 +160,17 @@ export async function ensureInstallId(desk: Desk): Promise<string> {
   });
 }
 
-/** The clerk closed the save dialog: the log says the recorded export was not saved. */
-export async function recordExportCanceled(desk: Desk, format: string): Promise<void> {
+/**
+ * What became of a recorded export when it did not reach a file or the printer: the clerk
+ * closed the dialog (`canceled`), or saving failed (`failed`, with no detail of the content).
+ */
+export async function recordExportOutcome(desk: Desk, format: string, outcome: 'canceled' | 'failed'): Promise<void> {
   await writeTx(desk, [], async (tx) => {
-    await tx.audit({ action: 'report.exportCanceled', entity: 'report', entityId: format, detail: '未保存' });
+    await tx.audit({
+      action: outcome === 'canceled' ? 'report.exportCanceled' : 'report.exportFailed',
+      entity: 'report',
+      entityId: format,
+      detail: outcome === 'canceled' ? '未保存（已取消）' : '保存失败',
+    });
   });
 }

@@ -74,7 +74,7 @@ export function ExportPanel({ exporter, canExportNamed, streetMissing }: Props) 
         </Alert>
       )}
       {!named && (error || done) && (
-        <Alert severity={error ? 'error' : 'success'} role="status">
+        <Alert severity={error ? 'error' : 'success'} role={error ? 'alert' : 'status'}>
           {error ?? done}
         </Alert>
       )}

@@ -6,6 +6,8 @@ import { Button, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography }
 import { PERIOD_KINDS, periodOf, type PeriodKind } from '@shared/reports/periods';
 import { stepChoice, type PeriodChoice } from './reportPeriod';
 
+const NO_PRINT = { mt: 1, displayPrint: 'none' } as const;
+
 type Props = {
   choice: PeriodChoice;
   onChange: (c: PeriodChoice) => void;
@@ -31,7 +33,7 @@ export function PeriodBar({ choice, onChange, label, error }: Props) {
       error={error?.field === name}
       helperText={error?.field === name ? error.message : helper}
       slotProps={{ inputLabel: { shrink: true } }}
-      sx={{ width: 220 }}
+      sx={{ width: 220, displayPrint: 'none' }}
     />
   );
   return (
@@ -42,6 +44,7 @@ export function PeriodBar({ choice, onChange, label, error }: Props) {
         onChange={(_, k: PeriodKind | null) => k && pick(k)}
         aria-label="统计周期"
         size="medium"
+        sx={{ displayPrint: 'none' }}
       >
         {PERIOD_KINDS.map((k) => (
           <ToggleButton key={k.kind} value={k.kind} sx={{ px: 2 }}>
@@ -57,10 +60,10 @@ export function PeriodBar({ choice, onChange, label, error }: Props) {
       ) : (
         date('day', '统计日期', '统计所选日期所在的周期')
       )}
-      <Button variant="outlined" onClick={() => onChange(stepChoice(choice, -1))} sx={{ mt: 1 }}>
+      <Button variant="outlined" onClick={() => onChange(stepChoice(choice, -1))} sx={NO_PRINT}>
         上一期
       </Button>
-      <Button variant="outlined" onClick={() => onChange(stepChoice(choice, 1))} sx={{ mt: 1 }}>
+      <Button variant="outlined" onClick={() => onChange(stepChoice(choice, 1))} sx={NO_PRINT}>
         下一期
       </Button>
       <Typography role="status" sx={{ mt: 1.5, fontWeight: 600 }}>

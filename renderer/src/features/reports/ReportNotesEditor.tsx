@@ -3,9 +3,11 @@
  * 保存说明 or Ctrl+S, and by every export), printed and exported with the figures.
  */
 import { Button, Stack, TextField, Typography } from '@mui/material';
-import { MAX_NOTE_CHARS, NOTE_LABELS, type ReportNotes } from '@shared/reports/reportData';
+import { MAX_NOTE_CHARS, noteLabels, type ReportNotes } from '@shared/reports/reportData';
+import type { PeriodKind } from '@shared/reports/periods';
 
 type Props = {
+  kind: PeriodKind;
   notes: ReportNotes;
   onChange: (n: ReportNotes) => void;
   onSave: () => void;
@@ -20,14 +22,15 @@ const HINTS: Record<keyof ReportNotes, string> = {
   issues: '需要街道协调解决的问题、工作建议',
 };
 
-export function ReportNotesEditor({ notes, onChange, onSave, dirty, busy, error, field }: Props) {
+export function ReportNotesEditor({ kind, notes, onChange, onSave, dirty, busy, error, field }: Props) {
+  const labels = noteLabels(kind);
   return (
     <Stack spacing={2}>
       <Stack sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 2 }}>
-        {(Object.keys(NOTE_LABELS) as (keyof ReportNotes)[]).map((k) => (
+        {(Object.keys(labels) as (keyof ReportNotes)[]).map((k) => (
           <TextField
             key={k}
-            label={NOTE_LABELS[k]}
+            label={labels[k]}
             multiline
             minRows={3}
             value={notes[k]}
@@ -37,7 +40,7 @@ export function ReportNotesEditor({ notes, onChange, onSave, dirty, busy, error,
           />
         ))}
       </Stack>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', displayPrint: 'none' }}>
         <Button variant="outlined" onClick={onSave} disabled={busy || !dirty}>
           保存说明（Ctrl+S）
         </Button>

@@ -60,23 +60,29 @@ export function ReportsSection() {
   const resolved = useMemo(() => resolveChoice(choice), [choice]);
   const period = resolved.error ? null : resolved.period;
   const previous = resolved.error ? null : resolved.previous;
-  const key = period ? `${choice.kind}:${period.from}:${period.to}` : '';
+  // The notes belong to the days (as stored), whatever kind of report shows them.
+  const key = period ? `${period.from}:${period.to}` : '';
 
+  // Live reads keep their last answer while the next one runs: each answer says which period it
+  // is for, and one for another period is not shown.
   const report = useLiveQuery(
     () => (period && previous ? readReportData(desk, choice.kind, period, previous, EMPTY_NOTES) : undefined),
     [desk, choice.kind, period, previous],
   );
   const fresh =
-    report &&
-    period &&
-    report.kind === choice.kind &&
-    report.period.from === period.from &&
-    report.period.to === period.to;
-  const trend = useLiveQuery(
-    () => (period ? weeklyCounts(desk, weeksEndingWith(period.to, 8)) : undefined),
-    [desk, period],
+    report && period && report.kind === choice.kind && `${report.period.from}:${report.period.to}` === key
+      ? report
+      : undefined;
+  const trendRead = useLiveQuery(
+    async () => (period ? { key, weeks: await weeklyCounts(desk, weeksEndingWith(period.to, 8)) } : undefined),
+    [desk, period, key],
   );
-  const saved = useLiveQuery(() => (period ? getReportNotes(desk, period) : undefined), [desk, period]);
+  const trend = trendRead?.key === key ? trendRead.weeks : undefined;
+  const savedRead = useLiveQuery(
+    async () => (period ? { key, notes: await getReportNotes(desk, period) } : undefined),
+    [desk, period, key],
+  );
+  const saved = savedRead?.key === key ? savedRead.notes : undefined;
   const [drafts, setDrafts] = useState<Record<string, ReportNotes>>({});
   const notes = drafts[key] ?? saved ?? EMPTY_NOTES;
   const dirty = drafts[key] !== undefined && !sameNotes(drafts[key], saved ?? EMPTY_NOTES);
@@ -87,13 +93,15 @@ export function ReportsSection() {
   };
   useShortcut('Ctrl+S', () => void saveNotes());
 
-  const data = useMemo(() => (fresh ? { ...report, notes } : undefined), [fresh, report, notes]);
-  const exporter = useReportExport(data, period ?? { from: '', to: '' }, saveNotes);
-  const summaries = useMemo(() => (data ? summariesOf(data) : null), [data]);
+  // The figures come from the records alone (typing in the notes recomputes nothing); an
+  // export gets the records with the notes.
+  const summaries = useMemo(() => (fresh ? summariesOf(fresh) : null), [fresh]);
   const sections = useMemo(
-    () => (data && summaries ? summarySections(summaries.now, summaries.before, namesOf(data)) : []),
-    [data, summaries],
+    () => (fresh && summaries ? summarySections(summaries.now, summaries.before, namesOf(fresh)) : []),
+    [fresh, summaries],
   );
+  const data = useMemo(() => (fresh && saved ? { ...fresh, notes } : undefined), [fresh, saved, notes]);
+  const exporter = useReportExport(data, period ?? { from: '', to: '' }, saveNotes);
   const label = period ? periodLabel(choice.kind, period) : '请选择统计范围';
 
   return (
@@ -109,7 +117,7 @@ export function ReportsSection() {
           error={resolved.error}
         />
       </Paper>
-      {!summaries || !data ? (
+      {!summaries || !fresh ? (
         period && <Loading />
       ) : (
         <>
@@ -120,6 +128,7 @@ export function ReportsSection() {
                 报送说明与导出
               </Typography>
               <ReportNotesEditor
+                kind={choice.kind}
                 notes={notes}
                 onChange={(n) => setDrafts((d) => ({ ...d, [key]: n }))}
                 onSave={() => void saveNotes()}

@@ -7,7 +7,14 @@
 import { toCsv } from '@shared/reports/csv';
 import { ledgersOf, type Ledger, type LedgerKey } from '@shared/reports/ledgers';
 import { packageContent, writePackage } from '@shared/reports/package';
-import { NOTE_LABELS, baseName, namesOf, summariesOf, type ReportData } from '@shared/reports/reportData';
+import {
+  baseName,
+  namesOf,
+  noteLabels,
+  notesForExport,
+  summariesOf,
+  type ReportData,
+} from '@shared/reports/reportData';
 import { change, summarySections } from '@shared/reports/summaryRows';
 import { workbookBase64, type SheetSpec } from '../../components/workbook';
 
@@ -45,8 +52,9 @@ function summaryTable(data: ReportData): (string | number)[][] {
   const rows: (string | number)[][] = summarySections(now, before, namesOf(data)).flatMap((s) =>
     s.rows.map((r) => [s.title, r.label, r.now, r.before, change(r)]),
   );
-  for (const [k, label] of Object.entries(NOTE_LABELS))
-    rows.push([label, data.notes[k as keyof typeof NOTE_LABELS].trim() || '（无）', '', '', '']);
+  const written = notesForExport(data.notes);
+  for (const [k, label] of Object.entries(noteLabels(data.kind)))
+    rows.push([label, written[k as keyof typeof written] || '（无）', '', '', '']);
   return rows;
 }
 

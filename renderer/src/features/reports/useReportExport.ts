@@ -6,12 +6,13 @@
  */
 import { useState } from 'react';
 import type { Period } from '@shared/reports/periods';
-import { baseName, type ReportData } from '@shared/reports/reportData';
+import { baseName, namesOf, summariesOf, type ReportData } from '@shared/reports/reportData';
+import { summarySections } from '@shared/reports/summaryRows';
 import { renderSummaryDocument } from '@shared/reports/summaryDocument';
 import { useDesk } from '../../app/desk';
 import { localDateTime } from '../../app/clock';
 import { useGuardedAction } from '../../app/useGuardedAction';
-import { ensureInstallId, namedExportRefusal, recordExport, recordExportCanceled } from '../../db/repositories/reports';
+import { ensureInstallId, namedExportRefusal, recordExport, recordExportOutcome } from '../../db/repositories/reports';
 import { DomainRefusal } from '../../db/refusal';
 import { platform } from '../../platform';
 import type { ExportFormat } from './buildExport';
@@ -32,6 +33,16 @@ export function useReportExport(data: ReportData | undefined, period: Period, be
   const desk = useDesk();
   const action = useGuardedAction();
   const [done, setDone] = useState<string | null>(null);
+
+  /** The bridge call that hands the file over; a failure is logged before it is shown. */
+  async function handOver<T>(name: string, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (e) {
+      await recordExportOutcome(desk, name, 'failed');
+      throw e;
+    }
+  }
 
   const start = (work: (d: ReportData) => Promise<string>) => {
     setDone(null);
@@ -54,14 +65,16 @@ export function useReportExport(data: ReportData | undefined, period: Period, be
       const file = await runExport({ format, data: d, named: !!named, installId, generatedAt: desk.clock.now() });
       const name = FORMAT_NAMES[format];
       await recordExport(desk, { format: name, period, label: d.label, rows: file.rows, named });
-      const saved = await platform.saveFile({
-        suggestedName: file.fileName,
-        content: file.content,
-        encoding: file.encoding,
-        filters: file.filters,
-      });
+      const saved = await handOver(name, () =>
+        platform.saveFile({
+          suggestedName: file.fileName,
+          content: file.content,
+          encoding: file.encoding,
+          filters: file.filters,
+        }),
+      );
       if (!saved.saved) {
-        await recordExportCanceled(desk, name);
+        await recordExportOutcome(desk, name, 'canceled');
         return '已取消，未保存文件';
       }
       return `已导出 ${saved.fileName}`;
@@ -71,15 +84,22 @@ export function useReportExport(data: ReportData | undefined, period: Period, be
     start(async (d) => {
       const html = renderSummaryDocument(d, localDateTime(desk.clock.now()));
       const name = FORMAT_NAMES[asPdf ? 'pdf' : 'print'];
-      await recordExport(desk, { format: name, period, label: d.label, rows: {} });
+      const { now, before } = summariesOf(d);
+      const rows = { 汇总: summarySections(now, before, namesOf(d)).reduce((n, s) => n + s.rows.length, 0) };
+      await recordExport(desk, { format: name, period, label: d.label, rows });
       if (!asPdf) {
-        const r = await platform.printHtml({ html, pageSize: 'A4' });
+        const r = await handOver(name, () => platform.printHtml({ html, pageSize: 'A4' }));
         if (r.printed) return '周报已送打印';
+        await recordExportOutcome(desk, name, r.reason === 'canceled' ? 'canceled' : 'failed');
         return r.reason === 'canceled' ? '已取消打印' : `打印未完成：${r.message ?? '请检查打印机'}`;
       }
-      const r = await platform.printToPdf({ html, pageSize: 'A4', suggestedName: `${baseName(d)}.pdf` });
+      const r = await handOver(name, () =>
+        platform.printToPdf({ html, pageSize: 'A4', suggestedName: `${baseName(d)}.pdf` }),
+      );
       if (r.saved) return `已导出 ${r.fileName}`;
-      return r.reason === 'handed-to-print-dialog' ? '已打开打印对话框，可选“另存为 PDF”' : '已取消，未保存文件';
+      if (r.reason === 'handed-to-print-dialog') return '已打开打印对话框，可选“另存为 PDF”';
+      await recordExportOutcome(desk, name, 'canceled');
+      return '已取消，未保存文件';
     });
 
   return { exportFile, printSummary, done, ...action };
