@@ -53,6 +53,8 @@ const OTHER_AUDIT_ACTIONS = [
   'resident.create',
   'resident.update',
   'resident.reveal',
+  'resident.import',
+  'resident.importUndo',
   'visit.create',
   'case.accept',
   'case.note',

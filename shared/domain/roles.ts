@@ -21,6 +21,8 @@ export const PERMISSIONS = [
   'data.restore',
   /** 实名台账: a report ledger with full names, ID numbers and phones (with a recorded reason). */
   'report.exportNamed',
+  /** 居民台账导入: import a ledger file, and undo an import the same day. */
+  'resident.import',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -34,6 +36,7 @@ const HOLDERS: Record<Permission, readonly StaffRole[]> = {
   'case.supervise': ['站长/管理员'],
   'data.restore': ['站长/管理员'],
   'report.exportNamed': ['站长/管理员'],
+  'resident.import': ['站长/管理员'],
 };
 
 /** Whether this staff member may do it now (a deactivated account may do nothing). */

@@ -44,13 +44,20 @@ export const SCHEMA_V4 = {
   visits: 'id, residentId, day, visitedAt, channel, firstContactId, kind, *words',
 };
 
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  cases:
+    'id, &trackingNumber, residentId, visitId, matterCode, status, deadline, firstContactId, handlerId, gridId, acceptedDay, dueDay, *flags, *queueKeys, *searchKeys, *reportMonths',
+};
+
 /** A plain Dexie (no app middleware) with the shipped schemas up to `version`. */
-export function openShipped(name: string, version: 1 | 2 | 3 | 4): Dexie {
+export function openShipped(name: string, version: 1 | 2 | 3 | 4 | 5): Dexie {
   const db = new Dexie(name);
   db.version(1).stores(SCHEMA_V1);
   if (version >= 2) db.version(2).stores(SCHEMA_V2);
   if (version >= 3) db.version(3).stores(SCHEMA_V3);
   if (version >= 4) db.version(4).stores(SCHEMA_V4);
+  if (version >= 5) db.version(5).stores(SCHEMA_V5);
   return db;
 }
 

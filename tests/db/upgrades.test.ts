@@ -143,3 +143,17 @@ describe('upgrade v4 → v5 (cases by the months they count in a summary)', () =
     db.close();
   });
 });
+
+describe('upgrade v5 → v6 (resident import batches)', () => {
+  it('keeps the data and adds the empty import table', async () => {
+    const name = `upgrade-v6-${Date.now()}`;
+    const v5 = openShipped(name, 5);
+    await v5.table('cases').add({ ...v1Case('1', {}), reportMonths: ['2026-11'] });
+    v5.close();
+    const db = new DutyDeskDB(name);
+    expect(await db.cases.where('reportMonths').equals('2026-11').primaryKeys()).toEqual(['1']);
+    expect(await db.importBatches.count()).toBe(0);
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    db.close();
+  });
+});

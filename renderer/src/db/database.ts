@@ -20,7 +20,7 @@ import { upgradeV5ReportMonths } from './upgrades/v5-report-months';
 
 export const DB_NAME = 'duty-desk';
 /** The newest version below (the one this build upgrades to). */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /** One Dexie table per entity of the entity map (entities.ts is the one list of tables). */
 type Tables = { [N in EntityName]: Table<RecordOf<N>, KeyOf<N>> };
@@ -75,6 +75,8 @@ class DutyDeskDatabase extends Dexie {
           'id, &trackingNumber, residentId, visitId, matterCode, status, deadline, firstContactId, handlerId, gridId, acceptedDay, dueDay, *flags, *queueKeys, *searchKeys, *reportMonths',
       })
       .upgrade(upgradeV5ReportMonths);
+    // v6: resident imports (居民台账导入), kept for a same-day undo. A new table: no data step.
+    this.version(6).stores({ importBatches: 'id, day' });
     this.use(derivedFieldsMiddleware);
   }
 }

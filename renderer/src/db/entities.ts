@@ -16,6 +16,7 @@ import type {
   CaseRecord,
   CommunityProfile,
   Counter,
+  ImportBatch,
   CustodyItem,
   HandoverNote,
   Meeting,
@@ -37,7 +38,9 @@ export type MetaRow =
   /** A random id of this installation (this desk's database), made on its first report export. */
   | { key: 'installId'; value: string }
   /** 本周重点工作 / 问题与建议 of a report period, keyed `reportNotes:<from>:<to>`. */
-  | { key: `reportNotes:${string}`; value: ReportNotes & { updatedAt: number; updatedBy: string } };
+  | { key: `reportNotes:${string}`; value: ReportNotes & { updatedAt: number; updatedBy: string } }
+  /** The header texts of the last resident import and the field each went to (居民台账导入). */
+  | { key: 'importMapping'; value: Record<string, string> };
 
 /** Every table: its record type and its primary key type. */
 export type Entities = {
@@ -56,6 +59,7 @@ export type Entities = {
   handovers: [HandoverNote, string];
   auditLog: [AuditEntry, number];
   counters: [Counter, string];
+  importBatches: [ImportBatch, string];
 };
 
 export type EntityName = keyof Entities;

@@ -38,6 +38,7 @@ const STAMPED_TABLES: Record<StampedName, true> = {
   proxyTasks: true,
   meetings: true,
   handovers: true,
+  importBatches: true,
 };
 
 const isStamped = (name: EntityName): boolean => Object.hasOwn(STAMPED_TABLES, name);

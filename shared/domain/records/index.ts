@@ -18,3 +18,4 @@ export * from './proxy';
 export * from './meeting';
 export * from './rota';
 export * from './audit';
+export * from './residentImport';

@@ -12,6 +12,7 @@ const TABLE: Record<StaffRole, Record<Permission, boolean>> = {
     'case.supervise': false,
     'data.restore': false,
     'report.exportNamed': false,
+    'resident.import': false,
   },
   '站长/管理员': {
     'community.edit': true,
@@ -21,6 +22,7 @@ const TABLE: Record<StaffRole, Record<Permission, boolean>> = {
     'case.supervise': true,
     'data.restore': true,
     'report.exportNamed': true,
+    'resident.import': true,
   },
 };
 

@@ -64,7 +64,7 @@ export class DuplicateResidentError extends DomainRefusal {
 const NOT_FOUND = '未找到该居民档案，可能已被删除';
 
 /** Fields compared on update; their names (never values) go into the audit row. */
-const TRACKED_FIELDS = [
+export const TRACKED_FIELDS = [
   'name',
   'gender',
   'idNumber',
@@ -135,7 +135,7 @@ function refuseDuplicates(tx: WriteTx<'residents'>, value: NormalizedResident, e
  * The record to store, without absent optional fields (so they are neither stored nor
  * indexed); the transaction adds the stamp and the search keys.
  */
-function toRecord(id: string, value: NormalizedResident): Unstamped<Resident> {
+export function toRecord(id: string, value: NormalizedResident): Unstamped<Resident> {
   const record: Unstamped<Resident> = { id, name: value.name, tags: value.tags, searchKeys: [] };
   for (const field of ['gender', 'idNumber', 'birthDate', 'phone', 'building', 'unit', 'room', 'gridId'] as const) {
     const v = value[field];

@@ -1,0 +1,177 @@
+/**
+ * 居民台账导入: saving the rows a ledger file gave (already read and checked by
+ * shared/residentImport), in parts of IMPORT_CHUNK rows — one transaction per part, with its
+ * audit row — and undoing a whole import the same day.
+ *
+ * Each row is checked again against the residents on file INSIDE its transaction, with the
+ * form's duplicate rule (findDuplicates): skip it, or update the resident on file with the
+ * fields the file gives (tags are added). The import's record (importBatches) lists who was
+ * created and what the changed ones were before, for the undo.
+ */
+import type { ImportBatch, Resident } from '@shared/domain/records';
+import type { NormalizedResident } from '@shared/domain/resident';
+import { requirePermission } from '../authorize';
+import type { Desk } from '../desk';
+import { DomainRefusal } from '../refusal';
+import { writeTx } from '../write';
+import { findDuplicates, toRecord, TRACKED_FIELDS } from './residents';
+
+export const IMPORT_CHUNK = 250;
+
+export type ImportRow = { row: number; value: NormalizedResident };
+export type ImportOutcome = {
+  batchId: string;
+  created: number;
+  updated: number;
+  /** Rows already on file, not saved (skip mode, or nothing to change), with the reason. */
+  skipped: { row: number; reason: string }[];
+};
+export type ImportProgress = { done: number; total: number };
+
+export async function getImportMapping(desk: Desk): Promise<Record<string, string>> {
+  const row = await desk.db.meta.get('importMapping');
+  return row?.key === 'importMapping' ? row.value : {};
+}
+
+/** The resident on file with the file's fields laid over it (a field the file leaves empty keeps its value; tags are added). */
+function merged(current: Resident, value: NormalizedResident): Resident {
+  const next = { ...current, ...toRecord(current.id, value), tags: [...new Set([...current.tags, ...value.tags])] };
+  for (const f of TRACKED_FIELDS)
+    if (next[f] === undefined && current[f] !== undefined) Object.assign(next, { [f]: current[f] });
+  return next as Resident;
+}
+
+const same = (a: Resident, b: Resident) => TRACKED_FIELDS.every((f) => JSON.stringify(a[f]) === JSON.stringify(b[f]));
+
+/**
+ * Saves the rows; `rejected` is how many rows the file had that were refused (for the record).
+ * A part that fails rolls back alone: the parts before it stay saved and in the import's record
+ * (so an undo takes them back), and the error says how far it got.
+ */
+export async function importResidents(
+  desk: Desk,
+  input: {
+    fileName: string;
+    mode: 'skip' | 'update';
+    rows: readonly ImportRow[];
+    rejected: number;
+    mapping: Record<string, string>;
+  },
+  onProgress: (p: ImportProgress) => void = () => undefined,
+): Promise<ImportOutcome> {
+  const batchId = desk.newId();
+  const outcome: ImportOutcome = { batchId, created: 0, updated: 0, skipped: [] };
+  const total = input.rows.length;
+  for (let start = 0; start === 0 || start < total; start += IMPORT_CHUNK) {
+    const part = input.rows.slice(start, start + IMPORT_CHUNK);
+    const ids = part.map(() => desk.newId());
+    const counts = await writeTx(desk, ['residents', 'importBatches', 'staff', 'meta'], async (tx) => {
+      await requirePermission(tx, desk.actor, 'resident.import', '导入居民台账');
+      const batch: ImportBatch =
+        (await tx.importBatches.get(batchId)) ??
+        (await tx.importBatches.add({
+          id: batchId,
+          day: tx.today,
+          fileName: input.fileName,
+          mode: input.mode,
+          created: [],
+          updated: [],
+          skipped: 0,
+          rejected: input.rejected,
+          savedAt: tx.now,
+        }));
+      if (start === 0) await tx.meta.put({ key: 'importMapping', value: input.mapping });
+      const c = {
+        created: [] as ImportBatch['created'],
+        updated: [] as ImportBatch['updated'],
+        skipped: [] as ImportOutcome['skipped'],
+      };
+      for (const [i, { row, value }] of part.entries()) {
+        const [existing] = await findDuplicates(tx, value);
+        if (!existing) {
+          await tx.residents.add(toRecord(ids[i]!, value));
+          c.created.push({ id: ids[i]!, row });
+        } else if (input.mode === 'update' && !same(existing, merged(existing, value))) {
+          await tx.residents.put(merged(existing, value));
+          c.updated.push({ row, before: existing });
+        } else {
+          const how = value.idNumber && existing.idNumber === value.idNumber ? '身份证号相同' : '姓名和电话相同';
+          const what = input.mode === 'update' ? '内容相同，无需更新' : '按“跳过”未导入';
+          c.skipped.push({ row, reason: `已登记的居民（${how}），${what}` });
+        }
+      }
+      await tx.importBatches.put({
+        ...batch,
+        created: [...batch.created, ...c.created],
+        updated: [...batch.updated, ...c.updated],
+        skipped: batch.skipped + c.skipped.length,
+        savedAt: tx.now,
+      });
+      await tx.audit({
+        action: 'resident.import',
+        entity: 'importBatch',
+        entityId: batchId,
+        detail: `第 ${start + 1}–${start + part.length} 条（共 ${total} 条）：新增 ${c.created.length}，更新 ${c.updated.length}，跳过 ${c.skipped.length}${start === 0 ? `，未导入 ${input.rejected}` : ''}`,
+      });
+      return c;
+    });
+    outcome.created += counts.created.length;
+    outcome.updated += counts.updated.length;
+    outcome.skipped.push(...counts.skipped);
+    onProgress({ done: Math.min(total, start + part.length), total });
+  }
+  return outcome;
+}
+
+export async function listImportBatches(desk: Desk, limit = 10): Promise<ImportBatch[]> {
+  return desk.db.importBatches.orderBy('day').reverse().limit(limit).toArray();
+}
+
+/**
+ * Takes a whole import back, the day it was made: created residents are deleted, changed ones
+ * put back as they were. Refused (saying which rows) if any of them has since been used in a
+ * visit or a case, or edited.
+ */
+export async function undoImport(desk: Desk, batchId: string): Promise<{ removed: number; restored: number }> {
+  return writeTx(desk, ['residents', 'importBatches', 'staff', 'visits', 'cases'], async (tx) => {
+    await requirePermission(tx, desk.actor, 'resident.import', '撤销居民导入');
+    const batch = await tx.importBatches.get(batchId);
+    if (!batch) throw new DomainRefusal('未找到这次导入');
+    if (batch.undone) throw new DomainRefusal('这次导入已经撤销过了');
+    if (batch.day !== tx.today) throw new DomainRefusal('只能撤销当天的导入；之后请逐个修改居民档案');
+    const rows = new Map<string, number>([
+      ...batch.created.map((c) => [c.id, c.row] as const),
+      ...batch.updated.map((u) => [u.before.id, u.row] as const),
+    ]);
+    const ids = [...rows.keys()];
+    const [visits, cases, residents] = await Promise.all([
+      tx.visits.where('residentId').anyOf(ids).toArray(),
+      tx.cases.where('residentId').anyOf(ids).toArray(),
+      tx.residents.bulkGet(ids),
+    ]);
+    const used = new Set([...visits, ...cases].map((r) => r.residentId!));
+    const edited = residents
+      .filter((r): r is Resident => r !== undefined && r.updatedAt > batch.savedAt)
+      .map((r) => r.id);
+    const blocked = [...new Set([...used, ...edited])].map((id) => rows.get(id)!).sort((a, b) => a - b);
+    if (blocked.length > 0) {
+      const list = blocked
+        .slice(0, 10)
+        .map((n) => `第 ${n} 行`)
+        .join('、');
+      throw new DomainRefusal(
+        `不能撤销：${list}${blocked.length > 10 ? ` 等 ${blocked.length} 位` : ''}居民导入后已登记来访或修改过档案`,
+      );
+    }
+    for (const c of batch.created) await tx.residents.delete(c.id);
+    for (const u of batch.updated) await tx.residents.put(u.before);
+    await tx.importBatches.put({ ...batch, undone: { at: tx.now, by: desk.actor.id } });
+    await tx.audit({
+      action: 'resident.importUndo',
+      entity: 'importBatch',
+      entityId: batchId,
+      detail: `撤销导入：删除新增 ${batch.created.length}，恢复更新 ${batch.updated.length}`,
+    });
+    return { removed: batch.created.length, restored: batch.updated.length };
+  });
+}

@@ -1,0 +1,137 @@
+/**
+ * 居民台账导入 saved (db/repositories/residentImport.ts) in fake-indexeddb: the fixture ledger's
+ * rows in parts, duplicates of residents on file skipped (or updated), a re-import saving
+ * nothing, the audit rows, an undo the same day — refused while an imported resident has been
+ * edited or visited since, and for a clerk.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_RESIDENT_TAGS } from '@shared/domain/records';
+import { detectHeaderRow, guessMapping } from '@shared/residentImport/columns';
+import { planImport } from '@shared/residentImport/plan';
+import { importResidents, undoImport, type ImportRow } from '../../renderer/src/db/repositories/residentImport';
+import { createResident, updateResident } from '../../renderer/src/db/repositories/residents';
+import { addStaff } from '../../renderer/src/db/repositories/staff';
+import { failureMessage } from '../../renderer/src/db/refusal';
+import { hashSecret } from '../../renderer/src/db/secrets';
+import type { DutyDeskDB } from '../../renderer/src/db/database';
+import { EXISTING, GRIDS, residentLedger } from '../fixtures/residentLedger';
+import { communityDesk, freshDb, setUpCommunity } from './testDb';
+
+const ledger = residentLedger(500);
+const sheet = [[ledger.title], ledger.groups, ledger.header, ...ledger.rows];
+let db: DutyDeskDB;
+
+async function admin() {
+  const desk = await communityDesk(db, { staffId: 'id-1', role: '站长/管理员' });
+  return { ...desk, community: { ...desk.community, grids: GRIDS.map((name, i) => ({ id: `g${i + 1}`, name })) } };
+}
+
+async function plannedRows(): Promise<{ rows: ImportRow[]; rejected: number }> {
+  const desk = await admin();
+  const header = detectHeaderRow(sheet)!;
+  const plan = planImport(sheet, header, guessMapping(sheet[header]!), {
+    today: desk.clock.today(),
+    grids: desk.community.grids,
+    tags: DEFAULT_RESIDENT_TAGS,
+  });
+  return { rows: plan.rows.flatMap((r) => (r.ok ? [{ row: r.row, value: r.value }] : [])), rejected: plan.rejected };
+}
+
+const run = async (mode: 'skip' | 'update' = 'skip') => {
+  const { rows, rejected } = await plannedRows();
+  const progress: number[] = [];
+  const out = await importResidents(await admin(), { fileName: '台账.xlsx', mode, rows, rejected, mapping: {} }, (p) =>
+    progress.push(p.done),
+  );
+  return { out, progress };
+};
+
+beforeEach(async () => {
+  db = freshDb();
+  await setUpCommunity(db);
+  for (const e of EXISTING)
+    await createResident(await admin(), {
+      name: e.name,
+      idNumber: e.id,
+      phone: '',
+      building: '',
+      unit: '',
+      room: '',
+      gridId: '',
+      tags: [],
+    });
+});
+
+describe('saving an import', { timeout: 60_000 }, () => {
+  it('saves 480 in parts with an audit row each; the 3 on file are skipped with their reason', async () => {
+    const { out, progress } = await run();
+    expect([out.created, out.updated, out.skipped.length]).toEqual([480, 0, 3]);
+    expect(out.skipped[0]?.reason).toBe('已登记的居民（身份证号相同），按“跳过”未导入');
+    expect(progress).toEqual([250, 483]);
+    expect(await db.residents.count()).toBe(483);
+    const audit = await db.auditLog.where('action').equals('resident.import').toArray();
+    expect(audit.map((a) => a.detail)).toEqual([
+      '第 1–250 条（共 483 条）：新增 250，更新 0，跳过 0，未导入 17',
+      '第 251–483 条（共 483 条）：新增 230，更新 0，跳过 3',
+    ]);
+    // Re-importing the same file saves nothing new.
+    const again = await run();
+    expect([again.out.created, again.out.skipped.length]).toEqual([0, 483]);
+    expect(await db.residents.count()).toBe(483);
+  });
+
+  it('in update mode the residents on file get the ledger’s fields; nothing changes twice', async () => {
+    const { out } = await run('update');
+    expect([out.created, out.updated]).toEqual([480, 3]);
+    const updated = await db.residents.where('idNumber').equals(EXISTING[0]!.id).first();
+    expect(updated?.phone).toBe(EXISTING[0]!.phone);
+    expect(updated?.building).toBeDefined();
+    expect((await run('update')).out.updated).toBe(0);
+  });
+
+  it('a clerk may not import', async () => {
+    const pin = await hashSecret('135790', undefined, 1000);
+    const clerk = await addStaff(await admin(), { name: '值班员甲', role: '值班员', grids: [], password: pin });
+    const { rows } = await plannedRows();
+    const desk = { ...(await admin()), actor: { id: clerk.id, role: '值班员' as const } };
+    const refused = await importResidents(desk, { fileName: 'x', mode: 'skip', rows, rejected: 0, mapping: {} }).catch(
+      (e) => e,
+    );
+    expect(failureMessage(refused)?.message).toBe('只有站长/管理员可以导入居民台账');
+    expect(await db.residents.count()).toBe(3);
+  });
+});
+
+describe('undoing an import', { timeout: 60_000 }, () => {
+  it('takes the 480 back and puts updated ones back as they were; the log says so', async () => {
+    const { out } = await run('update');
+    expect(await undoImport(await admin(), out.batchId)).toEqual({ removed: 480, restored: 3 });
+    expect(await db.residents.count()).toBe(3);
+    expect((await db.residents.where('idNumber').equals(EXISTING[0]!.id).first())?.phone).toBeUndefined();
+    const row = await db.auditLog.where('action').equals('resident.importUndo').first();
+    expect(row?.detail).toBe('撤销导入：删除新增 480，恢复更新 3');
+    const twice = await undoImport(await admin(), out.batchId).catch((e) => e);
+    expect(failureMessage(twice)?.message).toBe('这次导入已经撤销过了');
+  });
+
+  it('is refused, naming the row, once an imported resident was edited; and on another day', async () => {
+    const { out } = await run();
+    const one = (await db.residents.where('name').equals(String(ledger.rows[0]![1])).first())!;
+    const later = await communityDesk(db, { staffId: 'id-1', role: '站长/管理员', now: Date.now() + 60_000 });
+    await updateResident(later, one.id, {
+      name: one.name,
+      idNumber: one.idNumber ?? '',
+      phone: '13700000000',
+      building: '',
+      unit: '',
+      room: '',
+      gridId: '',
+      tags: [],
+    });
+    const refused = await undoImport(await admin(), out.batchId).catch((e) => e);
+    expect(failureMessage(refused)?.message).toBe('不能撤销：第 4 行居民导入后已登记来访或修改过档案');
+    const tomorrow = await communityDesk(db, { staffId: 'id-1', role: '站长/管理员', today: '2026-11-25' });
+    expect(failureMessage(await undoImport(tomorrow, out.batchId).catch((e) => e))?.message).toContain('只能撤销当天');
+    expect(await db.residents.count()).toBe(483);
+  });
+});
