@@ -14,7 +14,7 @@ import { addStaff } from '../../renderer/src/db/repositories/staff';
 import { failureMessage } from '../../renderer/src/db/refusal';
 import { hashSecret } from '../../renderer/src/db/secrets';
 import type { DutyDeskDB } from '../../renderer/src/db/database';
-import { EXISTING, GRIDS, residentLedger } from '../fixtures/residentLedger';
+import { EXISTING, GRIDS, residentLedger } from '../../bench/data/residentLedger';
 import { communityDesk, freshDb, setUpCommunity } from './testDb';
 
 const ledger = residentLedger(500);

@@ -5,10 +5,12 @@ type Props = {
   value: string;
   options: [value: string, label: string][];
   onChange: (value: string) => void;
+  /** The first option, meaning "no choice" (default '全部'). */
+  emptyLabel?: string;
 };
 
 /** A list filter: '全部' plus the options; native select for speed with the keyboard. */
-export function FilterSelect({ label, value, options, onChange }: Props) {
+export function FilterSelect({ label, value, options, onChange, emptyLabel = '全部' }: Props) {
   return (
     <TextField
       select
@@ -18,7 +20,7 @@ export function FilterSelect({ label, value, options, onChange }: Props) {
       slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
       sx={{ maxWidth: 220 }}
     >
-      <option value="">全部</option>
+      <option value="">{emptyLabel}</option>
       {options.map(([v, l]) => (
         <option key={v} value={v}>
           {l}

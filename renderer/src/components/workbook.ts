@@ -10,6 +10,8 @@ export type SheetSpec = {
   title: string;
   columns: readonly { title: string; width: number }[];
   rows: readonly (readonly (string | number)[])[];
+  /** Columns (0-based) formatted as text, so Excel keeps what is typed in them as typed. */
+  textColumns?: readonly number[];
 };
 
 /** The workbook's bytes. */
@@ -25,6 +27,7 @@ export async function workbookBytes(sheets: readonly SheetSpec[]): Promise<Uint8
     ws.mergeCells(1, 1, 1, Math.max(1, s.columns.length));
     ws.addRow(s.columns.map((c) => c.title)).font = { bold: true };
     s.columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
+    for (const i of s.textColumns ?? []) ws.getColumn(i + 1).numFmt = '@';
     for (const r of s.rows) ws.addRow([...r]);
     ws.pageSetup.printTitlesRow = '2:2';
   }

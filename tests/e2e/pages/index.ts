@@ -9,6 +9,7 @@ import { AppShell } from './AppShell';
 import { BackupPage } from './BackupPage';
 import { CasesPage } from './CasesPage';
 import { DashboardPage } from './DashboardPage';
+import { ImportPage } from './ImportPage';
 import { IntakePage } from './IntakePage';
 import { ReportsPage } from './ReportsPage';
 import { ResidentsPage } from './ResidentsPage';
@@ -29,6 +30,7 @@ export function desk(page: Page) {
     cases: new CasesPage(page),
     residents: new ResidentsPage(page),
     reports: new ReportsPage(page),
+    residentImport: new ImportPage(page),
     settings: new SettingsPage(page),
     backup: new BackupPage(page),
   };

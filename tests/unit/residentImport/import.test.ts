@@ -15,7 +15,7 @@ import { IMPORT_MESSAGES, idNumberTrap, normalizeBirthDate, readRow, splitAddres
 import { planImport } from '@shared/residentImport/plan';
 import { DEFAULT_RESIDENT_TAGS } from '@shared/domain/records';
 import { decodeText, readLedger } from '../../../renderer/src/features/residents/import/readLedger';
-import { EXISTING, GRIDS, residentLedger, residentNo } from '../../fixtures/residentLedger';
+import { EXISTING, GRIDS, residentLedger, residentNo } from '../../../bench/data/residentLedger';
 import { encodeGbk, ledgerCsv, ledgerXlsx } from '../../fixtures/ledgerFiles';
 
 const ctx = {

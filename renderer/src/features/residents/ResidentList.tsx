@@ -20,11 +20,14 @@ import { useDesk } from '../../app/desk';
 import { listRecentResidents } from '../../db/repositories/residents';
 import { initialFromQuery, ResidentDialog } from './ResidentDialog';
 import { ResidentSearch } from './ResidentSearch';
+import { can } from '@shared/domain/roles';
+import { useStaff } from '../../app/session';
 
 export function ResidentList() {
   const desk = useDesk();
   const { community } = desk;
   const navigate = useNavigate();
+  const staff = useStaff();
   const recent = useLiveQuery(() => listRecentResidents(desk, 20), [desk]);
   const [creating, setCreating] = useState<string | null>(null);
   const [saved, setSaved] = useState<Resident | null>(null);
@@ -36,6 +39,11 @@ export function ResidentList() {
         <Typography variant="h4" component="h1" sx={{ flexGrow: 1 }}>
           居民
         </Typography>
+        {can(staff, 'resident.import') && (
+          <Button onClick={() => void navigate('/residents/import')} sx={{ mr: 2 }}>
+            导入居民台账
+          </Button>
+        )}
         <Button variant="contained" onClick={() => setCreating('')}>
           登记新居民
         </Button>

@@ -4,11 +4,13 @@
 import { Route, Routes, useParams } from 'react-router';
 import { ResidentList } from './ResidentList';
 import { ResidentPage } from './ResidentPage';
+import { ImportPage } from './import/ImportPage';
 
 export function ResidentsSection() {
   return (
     <Routes>
       <Route index element={<ResidentList />} />
+      <Route path="import" element={<ImportPage />} />
       <Route path=":id" element={<ResidentPageKeyed />} />
     </Routes>
   );
