@@ -47,17 +47,22 @@ export function normalizeHeader(cell: Cell): string {
     .replace(/[\s*:：]/g, '');
 }
 
-function fieldOf(header: string): ImportField | undefined {
-  if (!header) return undefined;
-  for (const f of IMPORT_FIELDS) if (FIELD_SPECS[f].aliases.includes(header)) return f;
-  // A longer header that contains an alias ("身份证号码（18位）" is cut above; "本人手机号" here).
-  for (const f of IMPORT_FIELDS) if (FIELD_SPECS[f].aliases.some((a) => a.length >= 2 && header.includes(a))) return f;
-  return undefined;
+/** Headers about someone else (an emergency contact, a guardian, the grid's staff): never a field. */
+const OTHER_PERSON = /联系人|监护人|网格员|紧急|家属|代办人/;
+
+function exactField(header: string): ImportField | undefined {
+  return IMPORT_FIELDS.find((f) => FIELD_SPECS[f].aliases.includes(header));
 }
 
-/** How many fields a row's cells name. */
+/** A longer header that contains an alias ("本人手机号"), unless it is about someone else. */
+function partialField(header: string): ImportField | undefined {
+  if (!header || OTHER_PERSON.test(header)) return undefined;
+  return IMPORT_FIELDS.find((f) => FIELD_SPECS[f].aliases.some((a) => a.length >= 2 && header.includes(a)));
+}
+
+/** How many fields a row's cells name exactly (data cells such as '3单元' or '第一网格' do not count). */
 function headerScore(row: readonly Cell[]): number {
-  return new Set(row.map((c) => fieldOf(normalizeHeader(c))).filter(Boolean)).size;
+  return new Set(row.map((c) => exactField(normalizeHeader(c))).filter(Boolean)).size;
 }
 
 /** How many of the first rows are looked at for the header (title rows above it are common). */
@@ -75,7 +80,8 @@ export function detectHeaderRow(sheet: Sheet): number | null {
 }
 
 /**
- * The guess for each field: a header remembered from the last import first, then the aliases.
+ * The guess for each field: a header remembered from the last import first, then exact alias
+ * matches over all columns, then headers that contain an alias.
  * Each column goes to one field at most, each field to one column (the first one found).
  */
 export function guessMapping(header: readonly Cell[], remembered: Record<string, ImportField> = {}): ColumnMapping {
@@ -87,7 +93,8 @@ export function guessMapping(header: readonly Cell[], remembered: Record<string,
     taken.add(i);
   };
   header.forEach((c, i) => assign(remembered[normalizeHeader(c)], i));
-  header.forEach((c, i) => assign(fieldOf(normalizeHeader(c)), i));
+  header.forEach((c, i) => assign(exactField(normalizeHeader(c)), i));
+  header.forEach((c, i) => assign(partialField(normalizeHeader(c)), i));
   return mapping;
 }
 

@@ -5,7 +5,7 @@
  * Duplicates of residents already on file are decided when saving (skip or update).
  */
 import type { NormalizedResident } from '../domain/resident';
-import { cellText, readRow, type RowContext } from './rows';
+import { cellText, isNumberCell, readRow, type RowContext } from './rows';
 import type { Cell, ColumnMapping, Sheet } from './columns';
 
 /** `row` is the sheet's row number as Excel shows it (1-based). */
@@ -24,7 +24,11 @@ export function duplicateKeys(v: Pick<NormalizedResident, 'name' | 'idNumber' | 
 
 const isEmpty = (row: readonly Cell[]) => row.every((c) => cellText(c) === '');
 
-export function planImport(sheet: Sheet, headerRow: number, mapping: ColumnMapping, ctx: RowContext): ImportPlan {
+export function planImport(sheet: Sheet, headerRow: number, mapping: ColumnMapping, base: RowContext): ImportPlan {
+  const idColumn = mapping.idNumber;
+  const idColumnHasNumbers =
+    idColumn !== undefined && sheet.some((cells, i) => i > headerRow && isNumberCell(cells[idColumn]));
+  const ctx = { ...base, idColumnHasNumbers };
   const seen = new Map<string, number>();
   const rows: PlannedRow[] = [];
   sheet.forEach((cells, i) => {

@@ -4,7 +4,8 @@
  * by its name, 人员标签 from the admin's list, a 出生日期 that must agree with the ID number,
  * an address in one column — and the Excel traps, each refused with its reason (never saved
  * wrong): an ID number stored as a number (4.30102E+17), or 18 digits whose last ones Excel
- * turned to 0. Reasons name the column, never repeat what was typed.
+ * turned to 0. Reasons name the column and never repeat a personal field (only an unknown
+ * 网格 or 标签 is quoted, being the community's own words).
  */
 import { validateIdNumber, type Gender } from '../domain/idNumber';
 import { isValidLocalDate } from '../domain/localDate';
@@ -16,6 +17,11 @@ export type RowContext = {
   grids: readonly { id: string; name: string }[];
   /** The 人员标签 a resident may have (built-in + the admin's). */
   tags: readonly string[];
+  /**
+   * The file's ID column holds numbers somewhere (a numeric cell, or 4.30102E+17): then every
+   * 18-digit ID ending in 000 is taken as cut off by Excel, even when its check digit happens to fit.
+   */
+  idColumnHasNumbers?: boolean;
 };
 
 export type RowResult = { ok: true; value: NormalizedResident } | { ok: false; reason: string };
@@ -25,6 +31,7 @@ export const IMPORT_MESSAGES = {
   idZeroed: '身份证号末几位被 Excel 变成了 0（数字只保留 15 位）：请把该列设为“文本”并重新填写身份证号',
   birthMismatch: '出生日期与身份证号不一致，请核对',
   birthInvalid: '出生日期不是有效日期（应如 1958-03-15）',
+  birthOutOfRange: '出生日期应在 1900 年之后、今天之前',
   genderInvalid: '性别应为“男”或“女”',
   gridUnknown: (name: string) => `网格“${name}”不是本社区的网格`,
   tagUnknown: (tag: string) => `人员标签“${tag}”不在标签列表中（管理员可在“设置 → 社区信息”中添加）`,
@@ -40,12 +47,16 @@ export function cellText(cell: Cell | undefined): string {
   return cell.normalize('NFKC').replace(/\s+/g, ' ').trim();
 }
 
-/** The Excel trap an ID number cell fell into, if any. */
-export function idNumberTrap(cell: Cell | undefined): string | null {
-  if (typeof cell === 'number') return cell >= 1e9 ? IMPORT_MESSAGES.idAsNumber : null;
+/** A cell Excel wrote as a number (a numeric cell, or its scientific text in a CSV). */
+export function isNumberCell(cell: Cell | undefined): boolean {
+  return (typeof cell === 'number' && cell >= 1e9) || SCIENTIFIC.test(cellText(cell).replace(/\s/g, ''));
+}
+
+/** The Excel trap an ID number cell fell into, if any (`columnHasNumbers`: see RowContext). */
+export function idNumberTrap(cell: Cell | undefined, columnHasNumbers = false): string | null {
+  if (isNumberCell(cell)) return IMPORT_MESSAGES.idAsNumber;
   const text = cellText(cell).replace(/\s/g, '');
-  if (SCIENTIFIC.test(text)) return IMPORT_MESSAGES.idAsNumber;
-  if (/^\d{15}000$/.test(text) && !validateIdNumber(text).ok) return IMPORT_MESSAGES.idZeroed;
+  if (/^\d{15}000$/.test(text) && (columnHasNumbers || !validateIdNumber(text).ok)) return IMPORT_MESSAGES.idZeroed;
   return null;
 }
 
@@ -61,10 +72,11 @@ export function normalizeBirthDate(text: string): string {
 /** '3栋2单元501室', '3-2-501', '桃花岭路12号3栋2单元501' → the form's parts; else the whole text as 楼栋 when short. */
 export function splitAddress(text: string): { building: string; unit: string; room: string } | null {
   // The street part before the building (桃花岭路12号) is the community's own: not kept.
-  const parts = /([0-9A-Za-z]+|[一二三四五六七八九十]+)[栋幢楼](?:([0-9A-Za-z]+)单元)?(?:([0-9A-Za-z]+)[室号]?)?$/.exec(
-    text,
-  );
-  if (parts && (parts[2] || parts[3])) return { building: parts[1]!, unit: parts[2] ?? '', room: parts[3] ?? '' };
+  const parts =
+    /([0-9A-Za-z]+|[一二三四五六七八九十]+)(?:号楼|[栋幢座楼])(?:([0-9A-Za-z]+)单元)?(?:([0-9A-Za-z]+)[室号]?)?$/.exec(
+      text,
+    );
+  if (parts) return { building: parts[1]!, unit: parts[2] ?? '', room: parts[3] ?? '' };
   const dashed = /^(\d+)-(\d+)-(\d+)$/.exec(text);
   if (dashed) return { building: dashed[1]!, unit: dashed[2]!, room: dashed[3]! };
   return Array.from(text).length <= 20 ? { building: text, unit: '', room: '' } : null;
@@ -76,7 +88,7 @@ const withLabel = (field: ImportField, message: string) => `${FIELD_SPECS[field]
 export function readRow(row: readonly Cell[], mapping: ColumnMapping, ctx: RowContext): RowResult {
   const get = (f: ImportField) => (mapping[f] === undefined ? '' : cellText(row[mapping[f]!]));
   const idCell = mapping.idNumber === undefined ? undefined : row[mapping.idNumber];
-  const trap = idNumberTrap(idCell);
+  const trap = idNumberTrap(idCell, ctx.idColumnHasNumbers);
   if (trap) return { ok: false, reason: trap };
 
   const genderText = get('gender');
@@ -123,6 +135,7 @@ export function readRow(row: readonly Cell[], mapping: ColumnMapping, ctx: RowCo
   if (birthText) {
     const birth = normalizeBirthDate(birthText);
     if (!birth) return { ok: false, reason: IMPORT_MESSAGES.birthInvalid };
+    if (birth < '1900-01-01' || birth > ctx.today) return { ok: false, reason: IMPORT_MESSAGES.birthOutOfRange };
     if (result.value.birthDate && birth !== result.value.birthDate)
       return { ok: false, reason: IMPORT_MESSAGES.birthMismatch };
     if (!result.value.birthDate) result.value.birthDate = birth;

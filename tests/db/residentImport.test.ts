@@ -15,7 +15,7 @@ import { failureMessage } from '../../renderer/src/db/refusal';
 import { hashSecret } from '../../renderer/src/db/secrets';
 import type { DutyDeskDB } from '../../renderer/src/db/database';
 import { EXISTING, GRIDS, residentLedger } from '../../bench/data/residentLedger';
-import { communityDesk, freshDb, setUpCommunity } from './testDb';
+import { communityDesk, freshDb, setUpCommunity, T0 } from './testDb';
 
 const ledger = residentLedger(500);
 const sheet = [[ledger.title], ledger.groups, ledger.header, ...ledger.rows];
@@ -117,7 +117,7 @@ describe('undoing an import', { timeout: 60_000 }, () => {
   it('is refused, naming the row, once an imported resident was edited; and on another day', async () => {
     const { out } = await run();
     const one = (await db.residents.where('name').equals(String(ledger.rows[0]![1])).first())!;
-    const later = await communityDesk(db, { staffId: 'id-1', role: '站长/管理员', now: Date.now() + 60_000 });
+    const later = await communityDesk(db, { staffId: 'id-1', role: '站长/管理员', now: T0 + 60_000 });
     await updateResident(later, one.id, {
       name: one.name,
       idNumber: one.idNumber ?? '',
@@ -133,5 +133,73 @@ describe('undoing an import', { timeout: 60_000 }, () => {
     const tomorrow = await communityDesk(db, { staffId: 'id-1', role: '站长/管理员', today: '2026-11-25' });
     expect(failureMessage(await undoImport(tomorrow, out.batchId).catch((e) => e))?.message).toContain('只能撤销当天');
     expect(await db.residents.count()).toBe(483);
+  });
+});
+
+describe('the hard cases of update and undo', () => {
+  const blank = { phone: '', building: '', unit: '', room: '', gridId: '', tags: [] as string[] };
+  const row = (n: number, v: Partial<ImportRow['value']> & { name: string }): ImportRow => ({
+    row: n,
+    value: { tags: [], ...v },
+  });
+
+  it('never changes an ID on file; a row matching two residents is left for a person to check', async () => {
+    const e = EXISTING[0]!;
+    await createResident(await admin(), { ...blank, name: '李四', idNumber: '', phone: '13911112222' });
+    const out = await importResidents(await admin(), {
+      fileName: 'x',
+      mode: 'update',
+      rejected: 0,
+      mapping: {},
+      rows: [
+        // The ID of one resident on file, the name and phone of another: not merged into either.
+        row(4, { name: '李四', phone: '13911112222', idNumber: EXISTING[1]!.id }),
+        // An ID on file, no new data except a gender that disagrees with it: the ID's gender stays.
+        row(5, { name: e.name, idNumber: e.id, gender: e.gender === '男' ? '女' : '男', room: '501' }),
+      ],
+    });
+    expect(out.updated).toBe(1);
+    expect(out.skipped.map((s) => s.reason)).toEqual(['与两位已登记居民分别相同（身份证号、姓名和电话），请人工核对']);
+    const stored = await db.residents.where('idNumber').equals(e.id).first();
+    expect([stored?.gender, stored?.room]).toEqual([e.gender, '501']);
+  });
+
+  it('a resident changed twice by one import is put back as it was before the first change', async () => {
+    const e = EXISTING[0]!;
+    const out = await importResidents(await admin(), {
+      fileName: 'x',
+      mode: 'update',
+      rejected: 0,
+      mapping: {},
+      rows: [
+        row(4, { name: e.name, idNumber: e.id, tags: ['党员'] }),
+        row(5, { name: e.name, idNumber: e.id, tags: ['高龄'] }),
+      ],
+    });
+    expect(out.updated).toBe(2);
+    await undoImport(await admin(), out.batchId);
+    expect((await db.residents.where('idNumber').equals(e.id).first())?.tags).toEqual([]);
+  });
+
+  it('is refused when an imported resident has come for a visit', async () => {
+    const { out } = await run();
+    const one = (await db.residents.where('name').equals(String(ledger.rows[1]![1])).first())!;
+    await db.visits.add({
+      id: 'v-1',
+      residentId: one.id,
+      day: '2026-11-24',
+      visitedAt: T0,
+      channel: '来站',
+      firstContactId: 'id-1',
+      content: '咨询',
+      kind: '咨询',
+      caseIds: [],
+      createdAt: T0,
+      createdBy: 'id-1',
+      updatedAt: T0,
+      updatedBy: 'id-1',
+    });
+    const refused = await undoImport(await admin(), out.batchId).catch((e) => e);
+    expect(failureMessage(refused)?.message).toBe('不能撤销：第 5 行居民导入后已登记来访或修改过档案');
   });
 });

@@ -60,6 +60,18 @@ describe('restore drill', { timeout: 120_000 }, () => {
     });
     await db.rota.put({ id: 'r-1', day: '2026-11-24', staffId: 'staff-1', post: '值班岗' });
     await db.handovers.put({ id: 'h-1', day: '2026-11-24', text: '交接', ...STAMP });
+    await db.importBatches.put({
+      id: 'ib-1',
+      day: '2026-11-24',
+      fileName: '台账.xlsx',
+      mode: 'skip',
+      created: [],
+      updated: [],
+      skipped: 0,
+      rejected: 0,
+      savedAt: 5,
+      ...STAMP,
+    });
     key = (await newBackupKey('正确的备份密码2026', 1000)).backupKey;
     const tables = await readSnapshot(db);
     file = await sealBackup(

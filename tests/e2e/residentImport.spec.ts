@@ -66,7 +66,7 @@ test('a 500-row ledger: 480 saved, 20 listed and downloaded; again → nothing n
   await page.screenshot({ path: `${SHOTS}/import-mapping-preview.png` });
 
   await im.importAll();
-  await expect(im.outcome).toContainText('新增 480 位，更新 0 位，未导入 20 行');
+  await expect(im.outcome).toContainText('新增 480 位，更新 0 位，跳过已登记的 3 位，有误 17 行；未导入 20 行');
   const listed = await im.notImported();
   expect(listed.map(([row]) => Number(row) - 3)).toEqual(ledger.bad);
   expect(listed.filter(([, reason]) => reason!.startsWith('已登记的居民'))).toHaveLength(3);
@@ -102,7 +102,7 @@ test('a 500-row ledger: 480 saved, 20 listed and downloaded; again → nothing n
   await expect(page.getByText('CSV，GBK 编码')).toBeVisible();
   await expect(im.planLine).toContainText('共 500 行数据：可导入 483 行，有误 17 行');
   await im.importAll();
-  await expect(im.outcome).toContainText('新增 480 位，更新 0 位，未导入 20 行');
+  await expect(im.outcome).toContainText('新增 480 位，更新 0 位，跳过已登记的 3 位，有误 17 行；未导入 20 行');
   expect(await count(page, 'residents')).toBe(483);
 });
 

@@ -14,6 +14,7 @@ import {
 import { IMPORT_MESSAGES, idNumberTrap, normalizeBirthDate, readRow, splitAddress } from '@shared/residentImport/rows';
 import { planImport } from '@shared/residentImport/plan';
 import { DEFAULT_RESIDENT_TAGS } from '@shared/domain/records';
+import { computeCheckDigit } from '@shared/domain/idNumber';
 import { decodeText, readLedger } from '../../../renderer/src/features/residents/import/readLedger';
 import { EXISTING, GRIDS, residentLedger, residentNo } from '../../../bench/data/residentLedger';
 import { encodeGbk, ledgerCsv, ledgerXlsx } from '../../fixtures/ledgerFiles';
@@ -38,6 +39,18 @@ describe('header row and columns', () => {
     expect(mapping).toEqual({ name: 1, idNumber: 2, phone: 3, address: 4, grid: 5 });
     expect(mappingProblem(mapping)).toBeNull();
     expect(mappingProblem({ idNumber: 0 })).toBe('请指定“姓名”所在的列');
+  });
+
+  it('exact headers win over ones that merely contain a word; other people’s columns are never taken', () => {
+    const header = ['姓名', '紧急联系人电话', '联系电话', '网格员', '所属网格', '监护人身份证号', '身份证号'];
+    expect(guessMapping(header)).toEqual({ name: 0, phone: 2, grid: 4, idNumber: 6 });
+    // A data row full of '3单元' and '第一网格' does not look like a header.
+    expect(
+      detectHeaderRow([
+        ['3单元', '第一网格', '张三'],
+        ['姓名', '身份证号'],
+      ]),
+    ).toBe(1);
   });
 
   it('a header the guess does not know is taken from the last import’s mapping', () => {
@@ -81,7 +94,15 @@ describe('the Excel traps and the form’s rules, row by row', () => {
       ok: false,
       reason: IMPORT_MESSAGES.idAsNumber,
     });
-    expect(readRow(row({ 1: `${good.id.slice(0, 15)}000` }), mapping, ctx)).toMatchObject({ ok: false });
+    expect(readRow(row({ 1: `${good.id.slice(0, 15)}000` }), mapping, ctx)).toEqual({
+      ok: false,
+      reason: IMPORT_MESSAGES.idZeroed,
+    });
+    // Where the column shows Excel's numbers elsewhere, an ID ending in 000 is refused even if its check digit fits.
+    const fits = '110101199003070000'.slice(0, 17);
+    const luckyId = `${fits}${computeCheckDigit(fits)}`;
+    if (luckyId.endsWith('000')) expect(idNumberTrap(luckyId, true)).toBe(IMPORT_MESSAGES.idZeroed);
+    expect(idNumberTrap('430104195803151000', true)).toBe(IMPORT_MESSAGES.idZeroed);
   });
 
   it('normalises full-width digits and stray spaces as the form does', () => {
@@ -123,6 +144,8 @@ describe('the Excel traps and the form’s rules, row by row', () => {
     expect(splitAddress('桃花岭路12号3栋2单元501')).toEqual({ building: '3', unit: '2', room: '501' });
     expect(splitAddress('5-1-302')).toEqual({ building: '5', unit: '1', room: '302' });
     expect(splitAddress('老街')).toEqual({ building: '老街', unit: '', room: '' });
+    expect(splitAddress('3号楼2单元501室')).toEqual({ building: '3', unit: '2', room: '501' });
+    expect(splitAddress('3栋')).toEqual({ building: '3', unit: '', room: '' });
   });
 });
 

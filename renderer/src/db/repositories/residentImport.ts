@@ -13,7 +13,7 @@ import type { NormalizedResident } from '@shared/domain/resident';
 import { requirePermission } from '../authorize';
 import type { Desk } from '../desk';
 import { DomainRefusal } from '../refusal';
-import { writeTx } from '../write';
+import { writeTx, type WriteTx } from '../write';
 import { findDuplicates, toRecord, TRACKED_FIELDS } from './residents';
 
 export const IMPORT_CHUNK = 250;
@@ -33,12 +33,27 @@ export async function getImportMapping(desk: Desk): Promise<Record<string, strin
   return row?.key === 'importMapping' ? row.value : {};
 }
 
-/** The resident on file with the file's fields laid over it (a field the file leaves empty keeps its value; tags are added). */
+/**
+ * The resident on file with the file's fields laid over it: a field the file leaves empty keeps
+ * its value, tags are added; the ID number and what it fixes (gender, birth date) are never
+ * changed by an import.
+ */
 function merged(current: Resident, value: NormalizedResident): Resident {
   const next = { ...current, ...toRecord(current.id, value), tags: [...new Set([...current.tags, ...value.tags])] };
   for (const f of TRACKED_FIELDS)
     if (next[f] === undefined && current[f] !== undefined) Object.assign(next, { [f]: current[f] });
+  if (current.idNumber)
+    Object.assign(next, { idNumber: current.idNumber, gender: current.gender, birthDate: current.birthDate });
   return next as Resident;
+}
+
+/** Why a row matching a resident on file is not used to update it, if it is not. */
+function updateConflict(matches: readonly Resident[], value: NormalizedResident): string | null {
+  if (matches.length > 1) return '与两位已登记居民分别相同（身份证号、姓名和电话），请人工核对';
+  const [m] = matches;
+  if (m?.idNumber && value.idNumber && m.idNumber !== value.idNumber)
+    return '与已登记居民姓名和电话相同但身份证号不同，请人工核对';
+  return null;
 }
 
 const same = (a: Resident, b: Resident) => TRACKED_FIELDS.every((f) => JSON.stringify(a[f]) === JSON.stringify(b[f]));
@@ -80,20 +95,41 @@ export async function importResidents(
           rejected: input.rejected,
           savedAt: tx.now,
         }));
-      if (start === 0) await tx.meta.put({ key: 'importMapping', value: input.mapping });
+      if (start === 0) {
+        await tx.meta.put({ key: 'importMapping', value: input.mapping });
+        await dropOldCopies(tx);
+      }
       const c = {
         created: [] as ImportBatch['created'],
         updated: [] as ImportBatch['updated'],
         skipped: [] as ImportOutcome['skipped'],
       };
+      const touched = new Set([...batch.created.map((x) => x.id), ...batch.updated.map((x) => x.id)]);
       for (const [i, { row, value }] of part.entries()) {
-        const [existing] = await findDuplicates(tx, value);
+        const matches = await findDuplicates(tx, value);
+        const existing = matches[0];
+        const conflict = input.mode === 'update' ? updateConflict(matches, value) : null;
         if (!existing) {
           await tx.residents.add(toRecord(ids[i]!, value));
-          c.created.push({ id: ids[i]!, row });
+          c.created.push({ id: ids[i]!, row, at: tx.now });
+        } else if (conflict) {
+          c.skipped.push({ row, reason: conflict });
         } else if (input.mode === 'update' && !same(existing, merged(existing, value))) {
-          await tx.residents.put(merged(existing, value));
-          c.updated.push({ row, before: existing });
+          const next = merged(existing, value);
+          // Another resident already has the merged name and phone: leave both as they are.
+          if ((await findDuplicates(tx, { ...next, tags: next.tags }, existing.id)).length > 0) {
+            c.skipped.push({ row, reason: '更新后会与另一位已登记居民重复（姓名和电话相同），请人工核对' });
+            continue;
+          }
+          await tx.residents.put(next);
+          // The first copy is what an undo puts back, however often this import changed the resident.
+          c.updated.push({
+            id: existing.id,
+            row,
+            at: tx.now,
+            ...(touched.has(existing.id) ? {} : { before: existing }),
+          });
+          touched.add(existing.id);
         } else {
           const how = value.idNumber && existing.idNumber === value.idNumber ? '身份证号相同' : '姓名和电话相同';
           const what = input.mode === 'update' ? '内容相同，无需更新' : '按“跳过”未导入';
@@ -123,8 +159,22 @@ export async function importResidents(
   return outcome;
 }
 
+/** The most recent imports, newest first. */
 export async function listImportBatches(desk: Desk, limit = 10): Promise<ImportBatch[]> {
-  return desk.db.importBatches.orderBy('day').reverse().limit(limit).toArray();
+  const recent = await desk.db.importBatches
+    .orderBy('day')
+    .reverse()
+    .limit(limit * 3)
+    .toArray();
+  return recent.sort((a, b) => b.createdAt - a.createdAt).slice(0, limit);
+}
+
+/** Earlier days' imports cannot be undone: their copies of changed residents are dropped. */
+async function dropOldCopies(tx: WriteTx<'importBatches'>): Promise<void> {
+  const old = await tx.importBatches.where('day').below(tx.today).toArray();
+  for (const b of old)
+    if (b.updated.some((u) => u.before))
+      await tx.importBatches.put({ ...b, updated: b.updated.map(({ before: _b, ...rest }) => rest) });
 }
 
 /**
@@ -141,8 +191,10 @@ export async function undoImport(desk: Desk, batchId: string): Promise<{ removed
     if (batch.day !== tx.today) throw new DomainRefusal('只能撤销当天的导入；之后请逐个修改居民档案');
     const rows = new Map<string, number>([
       ...batch.created.map((c) => [c.id, c.row] as const),
-      ...batch.updated.map((u) => [u.before.id, u.row] as const),
+      ...batch.updated.map((u) => [u.id, u.row] as const),
     ]);
+    const lastAt = new Map<string, number>();
+    for (const e of [...batch.created, ...batch.updated]) lastAt.set(e.id, Math.max(lastAt.get(e.id) ?? 0, e.at));
     const ids = [...rows.keys()];
     const [visits, cases, residents] = await Promise.all([
       tx.visits.where('residentId').anyOf(ids).toArray(),
@@ -164,14 +216,14 @@ export async function undoImport(desk: Desk, batchId: string): Promise<{ removed
       );
     }
     for (const c of batch.created) await tx.residents.delete(c.id);
-    for (const u of batch.updated) await tx.residents.put(u.before);
+    for (const u of batch.updated) if (u.before) await tx.residents.put(u.before);
     await tx.importBatches.put({ ...batch, undone: { at: tx.now, by: desk.actor.id } });
     await tx.audit({
       action: 'resident.importUndo',
       entity: 'importBatch',
       entityId: batchId,
-      detail: `撤销导入：删除新增 ${batch.created.length}，恢复更新 ${batch.updated.length}`,
+      detail: `撤销导入：删除新增 ${batch.created.length}，恢复更新 ${batch.updated.filter((u) => u.before).length}`,
     });
-    return { removed: batch.created.length, restored: batch.updated.length };
+    return { removed: batch.created.length, restored: batch.updated.filter((u) => u.before).length };
   });
 }

@@ -26,9 +26,11 @@ import {
   mappingProblem,
   mappingToRemember,
   type ColumnMapping,
+  type ImportField,
 } from '@shared/residentImport/columns';
 import { planImport } from '@shared/residentImport/plan';
 import { toB64 } from '../../../db/bytes';
+import { DomainRefusal } from '../../../db/refusal';
 import { useDesk } from '../../../app/desk';
 import { useStaff } from '../../../app/session';
 import { useGuardedAction } from '../../../app/useGuardedAction';
@@ -56,6 +58,7 @@ export function ImportPage() {
   const [headerRow, setHeaderRow] = useState(0);
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [mode, setMode] = useState<'skip' | 'update'>('skip');
+  const [remembered, setRemembered] = useState<Record<string, ImportField>>({});
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const reading = useGuardedAction();
@@ -77,15 +80,16 @@ export function ImportPage() {
     void reading.run(async () => {
       const ledger = await readLedger(f.name, new Uint8Array(await f.arrayBuffer()));
       const header = detectHeaderRow(ledger.sheet) ?? 0;
-      const remembered = await getImportMapping(desk);
+      const known = (await getImportMapping(desk)) as Record<string, ImportField>;
+      setRemembered(known);
       setFile({ ...ledger, fileName: f.name });
       setHeaderRow(header);
-      setMapping(guessMapping(ledger.sheet[header] ?? [], remembered as never));
+      setMapping(guessMapping(ledger.sheet[header] ?? [], known));
     });
   };
   const pickHeader = (n: number) => {
     setHeaderRow(n);
-    setMapping(guessMapping(file?.sheet[n] ?? []));
+    setMapping(guessMapping(file?.sheet[n] ?? [], remembered));
   };
 
   const save = () =>
@@ -94,12 +98,23 @@ export function ImportPage() {
       const rows = plan.rows.flatMap((r) => (r.ok ? [{ row: r.row, value: r.value }] : []));
       setProgress({ done: 0, total: rows.length });
       const header = file.sheet[headerRow] ?? [];
-      const out = await importResidents(
-        desk,
-        { fileName: file.fileName, mode, rows, rejected: plan.rejected, mapping: mappingToRemember(header, mapping) },
-        setProgress,
-      );
-      setOutcome(out);
+      let done = 0;
+      try {
+        const out = await importResidents(
+          desk,
+          { fileName: file.fileName, mode, rows, rejected: plan.rejected, mapping: mappingToRemember(header, mapping) },
+          (p) => {
+            done = p.done;
+            setProgress(p);
+          },
+        );
+        setOutcome(out);
+      } catch (e) {
+        // The parts saved so far stay (and can be undone below); say how far it got.
+        if (done > 0 && e instanceof DomainRefusal)
+          throw new DomainRefusal(`${e.message}（已保存前 ${done} / ${rows.length} 行，可在下方“导入记录”中撤销）`);
+        throw e;
+      }
     });
 
   const notImported = () => {
@@ -250,7 +265,8 @@ export function ImportPage() {
                   )
                 }
               >
-                导入完成：新增 {outcome.created} 位，更新 {outcome.updated} 位，未导入 {rejected.length} 行
+                导入完成：新增 {outcome.created} 位，更新 {outcome.updated} 位，跳过已登记的 {outcome.skipped.length}{' '}
+                位，有误 {plan?.rejected ?? 0} 行；未导入 {rejected.length} 行
                 {rejected.length > 0 ? '（原因见下表，可下载后改正再导入）' : ''}
               </Alert>
             )}
@@ -270,6 +286,9 @@ export function ImportPage() {
                     </TableRow>
                   ))}
                 </TableBody>
+                {rejected.length > 100 && (
+                  <caption>只列出前 100 行，共 {rejected.length} 行：完整列表请点“下载未导入的行”</caption>
+                )}
               </Table>
             )}
           </Stack>
