@@ -48,7 +48,28 @@ describe('restore drill', { timeout: 120_000 }, () => {
     db = freshDb();
     await loadDesk(db, generateDesk('tiny'), { iterations: 1000 });
     // The tables the generator does not fill yet, so that every table is in the drill.
-    await db.custodyItems.put({ id: 'ci-1', proxyTaskId: 'p-1', document: '户口簿', takenAt: 5, takenBy: 'staff-1' });
+    await db.custodyItems.put({
+      id: 'ci-1',
+      caseId: 'c-1',
+      residentId: 'r-1',
+      document: '户口簿',
+      original: true,
+      count: 1,
+      holder: { kind: 'staff', staffId: 'staff-1' },
+      status: '在外',
+      collectedAt: 5,
+      events: [
+        {
+          n: 1,
+          type: '收取',
+          from: { kind: 'resident' },
+          to: { kind: 'staff', staffId: 'staff-1' },
+          at: 5,
+          by: 'staff-1',
+        },
+      ],
+      ...STAMP,
+    });
     await db.meetings.put({ id: 'm-1', weekOf: '2026-11-23', status: '筹备中', ...STAMP });
     await db.agendaItems.put({
       id: 'a-1',

@@ -50,14 +50,17 @@ export const SCHEMA_V5 = {
     'id, &trackingNumber, residentId, visitId, matterCode, status, deadline, firstContactId, handlerId, gridId, acceptedDay, dueDay, *flags, *queueKeys, *searchKeys, *reportMonths',
 };
 
+export const SCHEMA_V6 = { ...SCHEMA_V5, importBatches: 'id, day' };
+
 /** A plain Dexie (no app middleware) with the shipped schemas up to `version`. */
-export function openShipped(name: string, version: 1 | 2 | 3 | 4 | 5): Dexie {
+export function openShipped(name: string, version: 1 | 2 | 3 | 4 | 5 | 6): Dexie {
   const db = new Dexie(name);
   db.version(1).stores(SCHEMA_V1);
   if (version >= 2) db.version(2).stores(SCHEMA_V2);
   if (version >= 3) db.version(3).stores(SCHEMA_V3);
   if (version >= 4) db.version(4).stores(SCHEMA_V4);
   if (version >= 5) db.version(5).stores(SCHEMA_V5);
+  if (version >= 6) db.version(6).stores(SCHEMA_V6);
   return db;
 }
 

@@ -157,3 +157,47 @@ describe('upgrade v5 → v6 (resident import batches)', () => {
     db.close();
   });
 });
+
+describe('upgrade v6 → v7 (custody chain)', () => {
+  it('turns the placeholder rows into items of the task’s case, with their chain', async () => {
+    const name = `upgrade-v7-${Date.now()}`;
+    const v6 = openShipped(name, 6);
+    await v6
+      .table('proxyTasks')
+      .add({
+        id: 'p-1',
+        caseId: 'c-1',
+        residentId: 'r-1',
+        status: '办理中',
+        createdAt: 1,
+        createdBy: 's1',
+        updatedAt: 1,
+        updatedBy: 's1',
+      });
+    await v6.table('custodyItems').bulkAdd([
+      { id: 'i-1', proxyTaskId: 'p-1', document: '户口簿', takenAt: 10, takenBy: 's1' },
+      {
+        id: 'i-2',
+        proxyTaskId: 'p-1',
+        document: '身份证',
+        takenAt: 10,
+        takenBy: 's1',
+        returnedAt: 20,
+        returnedBy: 's2',
+      },
+      { id: 'i-3', proxyTaskId: 'p-1', document: '残疾证' },
+    ]);
+    v6.close();
+    const db = new DutyDeskDB(name);
+    expect(await db.custodyItems.where('holderKey').equals('staff:s1').primaryKeys()).toEqual(['i-1']);
+    const returned = await db.custodyItems.get('i-2');
+    expect([returned?.status, returned?.caseId, returned?.events.map((e) => e.type)]).toEqual([
+      '已归还',
+      'c-1',
+      ['收取', '归还'],
+    ]);
+    expect(await db.custodyItems.get('i-3')).toBeUndefined();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    db.close();
+  });
+});

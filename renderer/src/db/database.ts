@@ -17,10 +17,11 @@ import { upgradeV2CaseQueues } from './upgrades/v2-case-queues';
 import { upgradeV3CaseOrder } from './upgrades/v3-case-order';
 import { upgradeV4CaseSearch } from './upgrades/v4-case-search';
 import { upgradeV5ReportMonths } from './upgrades/v5-report-months';
+import { upgradeV7Custody } from './upgrades/v7-custody';
 
 export const DB_NAME = 'duty-desk';
 /** The newest version below (the one this build upgrades to). */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 /** One Dexie table per entity of the entity map (entities.ts is the one list of tables). */
 type Tables = { [N in EntityName]: Table<RecordOf<N>, KeyOf<N>> };
@@ -77,6 +78,10 @@ class DutyDeskDatabase extends Dexie {
       .upgrade(upgradeV5ReportMonths);
     // v6: resident imports (居民台账导入), kept for a same-day undo. A new table: no data step.
     this.version(6).stores({ importBatches: 'id, day' });
+    // v7: documents in custody (材料交接), reshaped from the placeholder (upgrades/v7-custody.ts).
+    this.version(7)
+      .stores({ custodyItems: 'id, caseId, residentId, status, holderKey, collectedAt' })
+      .upgrade(upgradeV7Custody);
     this.use(derivedFieldsMiddleware);
   }
 }

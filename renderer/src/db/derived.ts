@@ -14,7 +14,8 @@
 import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
 import { withIndexes } from '@shared/domain/caseIndex';
 import { visitWordsOf } from '@shared/domain/caseSearch';
-import type { Resident, Visit } from '@shared/domain/records';
+import type { CustodyItem, Resident, Visit } from '@shared/domain/records';
+import { holderKeyOf } from '@shared/domain/custody';
 import type { EntityName, RecordOf } from './entities';
 import { searchKeysNow } from './searchKeys';
 
@@ -29,8 +30,16 @@ function withWords(v: Visit): Visit {
   return rest;
 }
 
+function withHolderKey(item: CustodyItem): CustodyItem {
+  const key = holderKeyOf(item);
+  if (key) return { ...item, holderKey: key };
+  const { holderKey: _none, ...rest } = item;
+  return rest;
+}
+
 const DERIVED: { [N in EntityName]?: (record: RecordOf<N>) => RecordOf<N> } = {
   cases: withIndexes,
+  custodyItems: withHolderKey,
   residents: withSearchKeys,
   visits: withWords,
 };

@@ -39,6 +39,7 @@ const STAMPED_TABLES: Record<StampedName, true> = {
   meetings: true,
   handovers: true,
   importBatches: true,
+  custodyItems: true,
 };
 
 const isStamped = (name: EntityName): boolean => Object.hasOwn(STAMPED_TABLES, name);
