@@ -5,6 +5,7 @@
  * to the current name when read (`auditActionOf`).
  */
 import type { CaseActionType } from './caseMachine';
+import type { CustodyActionType } from './records';
 
 /** The ASCII name of each case action (`case.<verb>`). */
 export const CASE_AUDIT_ACTIONS = {
@@ -31,6 +32,16 @@ export const CASE_AUDIT_ACTIONS = {
 } as const satisfies Record<CaseActionType, `case.${string}`>;
 
 export type CaseAuditAction = (typeof CASE_AUDIT_ACTIONS)[CaseActionType];
+
+/** The ASCII name of each custody action (材料交接, `custody.<verb>`). */
+export const CUSTODY_AUDIT_ACTIONS = {
+  收取: 'custody.collect',
+  移交: 'custody.handOver',
+  取回: 'custody.fetch',
+  归还: 'custody.return',
+  留存: 'custody.retain',
+  遗失损坏: 'custody.lost',
+} as const satisfies Record<CustodyActionType, `custody.${string}`>;
 
 /** The actions that are not case actions, by domain. */
 const OTHER_AUDIT_ACTIONS = [
@@ -65,11 +76,13 @@ const OTHER_AUDIT_ACTIONS = [
 ] as const;
 
 /** Every action the audit log records. */
-export type AuditAction = (typeof OTHER_AUDIT_ACTIONS)[number] | CaseAuditAction;
+export type AuditAction =
+  (typeof OTHER_AUDIT_ACTIONS)[number] | CaseAuditAction | (typeof CUSTODY_AUDIT_ACTIONS)[CustodyActionType];
 
 const CURRENT: ReadonlySet<string> = new Set<AuditAction>([
   ...OTHER_AUDIT_ACTIONS,
   ...Object.values(CASE_AUDIT_ACTIONS),
+  ...Object.values(CUSTODY_AUDIT_ACTIONS),
 ]);
 
 /** Rows written before the ASCII names: `case.<Chinese action type>`. */

@@ -162,18 +162,16 @@ describe('upgrade v6 → v7 (custody chain)', () => {
   it('turns the placeholder rows into items of the task’s case, with their chain', async () => {
     const name = `upgrade-v7-${Date.now()}`;
     const v6 = openShipped(name, 6);
-    await v6
-      .table('proxyTasks')
-      .add({
-        id: 'p-1',
-        caseId: 'c-1',
-        residentId: 'r-1',
-        status: '办理中',
-        createdAt: 1,
-        createdBy: 's1',
-        updatedAt: 1,
-        updatedBy: 's1',
-      });
+    await v6.table('proxyTasks').add({
+      id: 'p-1',
+      caseId: 'c-1',
+      residentId: 'r-1',
+      status: '办理中',
+      createdAt: 1,
+      createdBy: 's1',
+      updatedAt: 1,
+      updatedBy: 's1',
+    });
     await v6.table('custodyItems').bulkAdd([
       { id: 'i-1', proxyTaskId: 'p-1', document: '户口簿', takenAt: 10, takenBy: 's1' },
       {

@@ -28,6 +28,7 @@ import { nextSeq } from '@shared/domain/trackingNumber';
 import type { Desk, DeskBase } from '../desk';
 import type { ReadCollection, ReadableDB } from '../entities';
 import { DomainRefusal } from '../refusal';
+import { closingRefusal } from '@shared/domain/custody';
 import { writeTx } from '../write';
 import type { MatterType } from '../matterType';
 import { getMatterType } from './catalog';
@@ -69,9 +70,14 @@ export async function getCaseFile(desk: DeskBase, id: string): Promise<CaseFile 
  * @throws DomainRefusal with the machine's Chinese reason when the action is not allowed.
  */
 export async function performCaseAction(desk: Desk, caseId: string, input: CaseActionInput): Promise<CaseRecord> {
-  return writeTx(desk, ['cases', 'caseEvents', 'counters', 'staff', 'matterTypes'], async (tx) => {
+  return writeTx(desk, ['cases', 'caseEvents', 'counters', 'staff', 'matterTypes', 'custodyItems'], async (tx) => {
     const record = await tx.cases.get(caseId);
     if (!record) throw new DomainRefusal('该办件不存在');
+    // A proxy case is not closed while a resident's original is still out (材料交接).
+    if (record.mode === '帮代办' && (input.type === '办结' || input.type === '不予受理' || input.type === '归档')) {
+      const refusal = closingRefusal(await tx.custodyItems.where('caseId').equals(caseId).toArray());
+      if (refusal) throw new DomainRefusal(refusal);
+    }
     // Who may do what is decided from the staff table now, not from the UI session.
     const actor = await tx.staff.get(desk.actor.id);
     if (!actor?.active) throw new DomainRefusal('当前账号不存在或已停用，请重新登录');

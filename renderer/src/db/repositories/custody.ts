@@ -1,0 +1,114 @@
+/**
+ * 材料交接: every custody event of a resident's document on a proxy case is ONE transaction — the
+ * item (created by its 收取), the case's timeline event, the audit row and, on a 收取, the case's
+ * documents list checked off (through the case machine's 补正材料 while the case waits for
+ * documents) — so a failure leaves no partial state. The rules are shared/domain/custody.
+ */
+import { applyAction, caseStateFromRecord, recordWithState } from '@shared/domain/caseMachine';
+import { CUSTODY_AUDIT_ACTIONS } from '@shared/domain/audit';
+import { applyCustody, holderLabel, type CustodyAction } from '@shared/domain/custody';
+import type { CaseRecord, CustodyItem } from '@shared/domain/records';
+import type { Desk } from '../desk';
+import { DomainRefusal } from '../refusal';
+import { writeTx, type WriteTx } from '../write';
+import { addCaseEvent } from './caseTimeline';
+
+/** The documents of a case, in the order they were collected. */
+export async function custodyOfCase(desk: Desk, caseId: string): Promise<CustodyItem[]> {
+  return desk.db.custodyItems.where('caseId').equals(caseId).sortBy('collectedAt');
+}
+
+/** Every document out of a resident's home now, longest out first. */
+export async function documentsOut(desk: Desk): Promise<CustodyItem[]> {
+  return desk.db.custodyItems.where('status').equals('在外').sortBy('collectedAt');
+}
+
+/** What a new item is (for 收取); an existing item is named by its id. */
+export type CustodyTarget = { itemId: string } | { document: string; original: boolean; count: number };
+
+function checkNewItem(t: { document: string; original: boolean; count: number }): void {
+  if (!t.document.trim()) throw new DomainRefusal('请填写材料名称', 'document');
+  if (t.document.trim().length > 30) throw new DomainRefusal('材料名称不超过 30 个字', 'document');
+  if (!Number.isInteger(t.count) || t.count < 1 || t.count > 20) throw new DomainRefusal('份数应为 1–20', 'count');
+}
+
+type Tx = WriteTx<'custodyItems' | 'cases' | 'caseEvents' | 'staff'>;
+
+/** A collected document on the case's list: checked off (by 补正材料 while the case is 待补正). */
+async function checkOff(desk: Desk, tx: Tx, record: CaseRecord, document: string): Promise<void> {
+  if (!record.documentsMissing.includes(document) && record.documentsReceived.includes(document)) return;
+  if (record.status === '待补正' && record.documentsMissing.includes(document)) {
+    const r = applyAction(
+      caseStateFromRecord(record, record.timeLimitDays ?? 0),
+      { type: '补正材料', received: [document] },
+      { staffId: desk.actor.id, isAdmin: false },
+      { now: tx.now, today: tx.today },
+      desk.calendar,
+    );
+    if (!r.ok) throw new DomainRefusal(r.reason);
+    await tx.cases.put(recordWithState(record, r.next));
+    await addCaseEvent(desk, tx, r.event);
+    return;
+  }
+  if (!record.documentsMissing.includes(document) && !record.documentsReceived.includes(document)) return;
+  await tx.cases.put({
+    ...record,
+    documentsMissing: record.documentsMissing.filter((d) => d !== document),
+    documentsReceived: [...record.documentsReceived, document],
+  });
+}
+
+export async function recordCustody(
+  desk: Desk,
+  caseId: string,
+  target: CustodyTarget,
+  action: CustodyAction,
+): Promise<CustodyItem> {
+  if (!('itemId' in target)) checkNewItem(target);
+  const newId = 'itemId' in target ? '' : desk.newId();
+  return writeTx(desk, ['custodyItems', 'cases', 'caseEvents', 'staff'], async (tx) => {
+    const record = await tx.cases.get(caseId);
+    if (!record) throw new DomainRefusal('该办件不存在');
+    if (record.mode !== '帮代办') throw new DomainRefusal('只有帮代办的办件登记材料交接');
+    if (record.status === '已归档') throw new DomainRefusal('已归档的办件为只读');
+    const actor = await tx.staff.get(desk.actor.id);
+    if (!actor?.active) throw new DomainRefusal('当前账号不存在或已停用，请重新登录');
+    if (action.type === '移交' && action.to.kind === 'staff') {
+      const to = await tx.staff.get(action.to.staffId);
+      if (!to?.active) throw new DomainRefusal('请选择在用的工作人员', 'to');
+    }
+    const current = 'itemId' in target ? await tx.custodyItems.get(target.itemId) : undefined;
+    if ('itemId' in target && (!current || current.caseId !== caseId)) throw new DomainRefusal('未找到这份材料');
+    const r = applyCustody(current, action, { actorId: actor.id, now: tx.now });
+    if (!r.ok) throw new DomainRefusal(r.reason);
+    const item = current
+      ? await tx.custodyItems.put({ ...current, ...r.next })
+      : await tx.custodyItems.add({
+          id: newId,
+          caseId,
+          residentId: record.residentId ?? '',
+          document: (target as { document: string }).document.trim(),
+          original: (target as { original: boolean }).original,
+          count: (target as { count: number }).count,
+          collectedAt: tx.now,
+          ...r.next,
+        });
+    if (action.type === '收取') await checkOff(desk, tx, record, item.document);
+    const names = new Map([[actor.id, actor.name]]);
+    if (action.type === '移交' && action.to.kind === 'staff')
+      names.set(action.to.staffId, (await tx.staff.get(action.to.staffId))?.name ?? '');
+    const who = (id: string) => names.get(id) ?? '工作人员';
+    await addCaseEvent(desk, tx, {
+      caseId,
+      action: `材料${action.type}`,
+      note: `${item.document}（${item.original ? '原件' : '复印件'}${item.count}份）：${holderLabel(r.event.from, who)} → ${holderLabel(r.event.to, who)}${r.event.note ? `；${r.event.note}` : ''}`,
+    });
+    await tx.audit({
+      action: CUSTODY_AUDIT_ACTIONS[action.type],
+      entity: 'custodyItem',
+      entityId: item.id,
+      detail: `${action.type}（办件 ${record.trackingNumber}）`,
+    });
+    return item;
+  });
+}

@@ -1,0 +1,135 @@
+/**
+ * 材料交接 through the data layer (db/repositories/custody.ts): a proxy case's originals collected
+ * at home (checked off the case's list), handed to a colleague and the street office, fetched
+ * and returned; each event one transaction with its timeline event and audit row; a failure
+ * injected into the transaction leaves nothing behind; closing refused while an original is out.
+ */
+import { describe, expect, it } from 'vitest';
+import { createCalendar } from '@shared/domain/workingCalendar';
+import { hashSecret } from '../../renderer/src/db/secrets';
+import { addStaff } from '../../renderer/src/db/repositories/staff';
+import { registerVisit } from '../../renderer/src/db/repositories/visits';
+import { performCaseAction } from '../../renderer/src/db/repositories/cases';
+import { custodyOfCase, documentsOut, recordCustody } from '../../renderer/src/db/repositories/custody';
+import { failureMessage } from '../../renderer/src/db/refusal';
+import { counterIds, createZhangSan, freshDb, idsOf, setUpCommunity, T0, testDesk } from './testDb';
+
+const calendar = createCalendar();
+const DAY = '2026-11-24';
+const street = { kind: 'street' as const, name: '岳麓街道政务服务中心' };
+
+async function proxyCase() {
+  const db = freshDb();
+  const admin = await setUpCommunity(db);
+  const colleague = await addStaff(testDesk(db, { staffId: admin.id, newId: idsOf('s-2') }), {
+    name: '李明',
+    role: '值班员',
+    grids: [],
+    password: await hashSecret('864209', undefined, 1000),
+  });
+  const resident = await createZhangSan(db, admin.id, DAY);
+  const matter = (await db.matterTypes.toArray()).find((m) => m.documents.length >= 2 && m.timeLimitDays > 0)!;
+  const desk = (staffId: string) => testDesk(db, { staffId, now: T0, today: DAY, calendar, ...counterIds(staffId) });
+  const { cases } = await registerVisit(desk(admin.id), {
+    residentId: resident.id,
+    channel: '来电',
+    kind: '办件',
+    content: '',
+    cases: [{ matter, mode: '帮代办', received: [] }],
+  });
+  return { db, admin, colleague, caseId: cases[0]!.id, desk, docs: matter.documents.map((d) => d.name) };
+}
+
+describe('custody of a proxy case’s documents', () => {
+  it('follows each original home and back; the case’s list is checked off; closing waits for them', async () => {
+    const { db, admin, colleague, caseId, desk, docs } = await proxyCase();
+    const before = await db.cases.get(caseId);
+    expect(before?.documentsMissing).toEqual(docs);
+    const a = desk(admin.id);
+    const first = await recordCustody(a, caseId, { document: docs[0]!, original: true, count: 1 }, { type: '收取' });
+    const second = await recordCustody(a, caseId, { document: docs[1]!, original: true, count: 1 }, { type: '收取' });
+    expect((await db.cases.get(caseId))?.documentsMissing).not.toContain(docs[0]);
+    await recordCustody(
+      a,
+      caseId,
+      { itemId: first.id },
+      { type: '移交', to: { kind: 'staff', staffId: colleague.id } },
+    );
+    await recordCustody(a, caseId, { itemId: second.id }, { type: '移交', to: street });
+    expect((await documentsOut(a)).map((i) => i.holderKey).sort()).toEqual([
+      `staff:${colleague.id}`,
+      `street:${street.name}`,
+    ]);
+    // Not the holder any more: refused.
+    const notMine = await recordCustody(a, caseId, { itemId: first.id }, { type: '归还' }).catch((e) => e);
+    expect(failureMessage(notMine)?.message).toContain('只有保管人可以办理');
+    // Closing is refused naming the originals out.
+    await performCaseAction(a, caseId, { type: '开始办理' }).catch(() => undefined);
+    const early = await performCaseAction(a, caseId, {
+      type: '办结',
+      result: '已办理',
+      notifiedBy: '上门',
+      needsCallback: false,
+    }).catch((e) => e);
+    expect(failureMessage(early)?.message).toBe(`以下原件尚未归还居民（或登记留存、遗失）：${docs[0]}、${docs[1]}`);
+    const c = desk(colleague.id);
+    await recordCustody(c, caseId, { itemId: first.id }, { type: '归还' });
+    await recordCustody(c, caseId, { itemId: second.id }, { type: '取回' });
+    await recordCustody(c, caseId, { itemId: second.id }, { type: '归还' });
+    expect((await custodyOfCase(a, caseId)).map((i) => [i.status, i.events.length])).toEqual([
+      ['已归还', 3],
+      ['已归还', 4],
+    ]);
+    expect(await documentsOut(a)).toEqual([]);
+    const timeline = await db.caseEvents.where('caseId').equals(caseId).toArray();
+    expect(timeline.filter((e) => e.action.startsWith('材料')).map((e) => e.action)).toEqual([
+      '材料收取',
+      '材料收取',
+      '材料移交',
+      '材料移交',
+      '材料归还',
+      '材料取回',
+      '材料归还',
+    ]);
+    expect(await db.auditLog.where('action').equals('custody.return').count()).toBe(2);
+  });
+
+  it('a failure inside the event’s transaction leaves no item, no timeline event, no audit row', async () => {
+    const { db, admin, caseId, desk, docs } = await proxyCase();
+    const counts = async () => [await db.custodyItems.count(), await db.caseEvents.count(), await db.auditLog.count()];
+    const before = await counts();
+    const caseBefore = await db.cases.get(caseId);
+    const fail = () => {
+      throw new Error('injected failure');
+    };
+    db.auditLog.hook('creating', fail);
+    const refused = await recordCustody(
+      desk(admin.id),
+      caseId,
+      { document: docs[0]!, original: true, count: 1 },
+      { type: '收取' },
+    ).catch((e) => e);
+    db.auditLog.hook('creating').unsubscribe(fail);
+    expect(refused).toBeInstanceOf(Error);
+    expect(await counts()).toEqual(before);
+    expect(await db.cases.get(caseId)).toEqual(caseBefore);
+  });
+
+  it('refuses an empty name and a count out of range at their fields, before anything is written', async () => {
+    const { admin, caseId, desk } = await proxyCase();
+    const empty = await recordCustody(
+      desk(admin.id),
+      caseId,
+      { document: ' ', original: true, count: 1 },
+      { type: '收取' },
+    ).catch((e) => e);
+    expect(failureMessage(empty)).toEqual({ message: '请填写材料名称', field: 'document' });
+    const many = await recordCustody(
+      desk(admin.id),
+      caseId,
+      { document: '户口簿', original: true, count: 0 },
+      { type: '收取' },
+    ).catch((e) => e);
+    expect(failureMessage(many)?.field).toBe('count');
+  });
+});
