@@ -10,6 +10,7 @@ import { hashSecret } from '../../renderer/src/db/secrets';
 import { addStaff } from '../../renderer/src/db/repositories/staff';
 import { registerVisit } from '../../renderer/src/db/repositories/visits';
 import { performCaseAction } from '../../renderer/src/db/repositories/cases';
+import { dashboardCounts } from '../../renderer/src/db/repositories/dashboard';
 import { custodyOfCase, documentsOut, recordCustody } from '../../renderer/src/db/repositories/custody';
 import { failureMessage } from '../../renderer/src/db/refusal';
 import { counterIds, createZhangSan, freshDb, idsOf, setUpCommunity, T0, testDesk } from './testDb';

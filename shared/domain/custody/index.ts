@@ -168,3 +168,11 @@ export function holderKeyOf(item: Pick<CustodyItem, 'holder' | 'status'>): strin
         ? 'cabinet'
         : `${h.kind}:${h.name}`;
 }
+
+/** Days a document may stay out before the 工作台 flags it (the center may set its own). */
+export const DEFAULT_CUSTODY_ALERT_DAYS = 7;
+
+export function custodyAlertDays(community: { custodyAlertDays?: number }): number {
+  const d = community.custodyAlertDays;
+  return d !== undefined && Number.isInteger(d) && d >= 1 && d <= 90 ? d : DEFAULT_CUSTODY_ALERT_DAYS;
+}

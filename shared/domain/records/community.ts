@@ -22,6 +22,8 @@ export type CommunityProfile = Stamp & {
   phone: string;
   /** 所属街道 (the street office the community reports to), named in the report exports. */
   street?: string;
+  /** Days a resident's document may stay out before the 工作台 flags it (default 7). */
+  custodyAlertDays?: number;
   /** 人员标签 an admin added beyond DEFAULT_RESIDENT_TAGS. */
   residentTags?: string[];
 };

@@ -6,6 +6,7 @@
 import { FLAGS, unfilteredPrefix } from '@shared/domain/caseQueues';
 import type { Desk } from '../desk';
 import { queueContextOf } from './cases';
+import { custodyAlertDays } from '@shared/domain/custody';
 
 export type DashboardCounts = {
   /** 转办 waiting for this staff member's 签收. */
@@ -21,6 +22,9 @@ export type DashboardCounts = {
   residents: number;
   activeMatters: number;
   staff: number;
+  /** Residents' documents out of their homes now (材料交接), and those out longer than the center's limit. */
+  documentsOut: number;
+  documentsOutLong: number;
 };
 
 /** For the desk's actor on the desk's today; 即将超期 runs up to the next working day. */
@@ -43,6 +47,13 @@ export async function dashboardCounts(desk: Desk): Promise<DashboardCounts> {
     residents: db.residents.count(),
     activeMatters: db.matterTypes.filter((m) => m.active).count(),
     staff: db.staff.filter((s) => s.active).count(),
+    // Only items out carry a holder key: the count never walks the returned ones.
+    documentsOut: db.custodyItems.where('holderKey').above('').count(),
+    documentsOutLong: db.custodyItems
+      .where('holderKey')
+      .above('')
+      .filter((i) => i.collectedAt < desk.clock.now() - custodyAlertDays(desk.community) * 86_400_000)
+      .count(),
   });
 }
 

@@ -36,6 +36,7 @@ import { useGuardedAction } from '../../app/useGuardedAction';
 import { buildReceiptData } from '../../components/receiptData';
 import { receiptKindsFor } from '@shared/domain/receiptKinds';
 import { ActionDialog } from './ActionDialog';
+import { CustodyPanel } from './CustodyPanel';
 import { TimeLimitChip } from '../../components/TimeLimitChip';
 
 export function CasePage() {
@@ -116,6 +117,14 @@ export function CasePage() {
         </Stack>
       </Paper>
       <KeyValueTable label="办件信息" rows={info} />
+      {record.mode === '帮代办' && (
+        <CustodyPanel
+          record={record}
+          resident={resident}
+          staff={staff}
+          documents={matter?.documents.map((d) => d.name) ?? []}
+        />
+      )}
       {esc && (
         <Paper sx={{ p: 2 }} component="section" aria-label="上报街道">
           <Typography variant="h6" component="h2">

@@ -31,6 +31,8 @@ const COUNT_LABELS: { key: keyof DashboardCounts; label: string }[] = [
   { key: 'residents', label: '登记居民' },
   { key: 'activeMatters', label: '可办事项' },
   { key: 'staff', label: '工作人员' },
+  { key: 'documentsOut', label: '居民材料在外' },
+  { key: 'documentsOutLong', label: '材料在外超期' },
 ];
 
 export function DashboardPage() {

@@ -1,0 +1,358 @@
+/**
+ * 材料交接 on a proxy case: every document taken from the resident's home, who holds it now and
+ * its chain; 收取 at the door, 移交 / 取回 / 归还 of one or several items at once (each item its own
+ * transaction), 留存 and 遗失损坏 with their reason; after a hand-over the 材料交接单 (or the
+ * 材料归还单) prints for signatures.
+ */
+import { useState, type FormEvent } from 'react';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  FormControlLabel,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { allowedCustodyActions, holderLabel, type CustodyAction } from '@shared/domain/custody';
+import type { CaseRecord, CustodyActionType, CustodyItem, Resident, Staff } from '@shared/domain/records';
+import { renderCustodySheet, type CustodySheet } from '@shared/receipts/custodySheet';
+import { FormDialog } from '../../components/FormDialog';
+import { FilterSelect } from '../../components/FilterSelect';
+import { localDateTime } from '../../app/clock';
+import { useDesk } from '../../app/desk';
+import { useGuardedAction } from '../../app/useGuardedAction';
+import { custodyOfCase, recordCustody } from '../../db/repositories/custody';
+import { DomainRefusal } from '../../db/refusal';
+import { platform } from '../../platform';
+
+type Props = { record: CaseRecord; resident?: Resident; staff: readonly Staff[]; documents: readonly string[] };
+type Asked = { type: CustodyActionType; items: CustodyItem[] };
+type TargetKind = 'staff' | 'cabinet' | 'department' | 'street';
+
+const MANY: CustodyActionType[] = ['移交', '取回', '归还'];
+
+export function CustodyPanel({ record, resident, staff, documents }: Props) {
+  const desk = useDesk();
+  const items = useLiveQuery(() => custodyOfCase(desk, record.id), [desk, record.id]);
+  const [asked, setAsked] = useState<Asked | null>(null);
+  const [collecting, setCollecting] = useState(false);
+  const [sheet, setSheet] = useState<CustodySheet | null>(null);
+  const print = useGuardedAction();
+  const name = (id: string) => staff.find((s) => s.id === id)?.name ?? '工作人员';
+  if (!items) return null;
+  const me = desk.actor.id;
+  const can = (i: CustodyItem, t: CustodyActionType) => allowedCustodyActions(i, me).includes(t);
+  const offer = (t: CustodyActionType) => items.filter((i) => can(i, t));
+
+  return (
+    <Paper sx={{ p: 2 }} component="section" aria-label="材料交接">
+      <Stack spacing={2}>
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', gap: 1 }}>
+          <Typography variant="h6" component="h2" sx={{ flexGrow: 1 }}>
+            材料交接
+          </Typography>
+          {record.status !== '已归档' && (
+            <Button variant="contained" onClick={() => setCollecting(true)}>
+              收取材料
+            </Button>
+          )}
+          {MANY.map((t) => (
+            <Button
+              key={t}
+              variant="outlined"
+              disabled={offer(t).length === 0}
+              onClick={() => setAsked({ type: t, items: offer(t) })}
+            >
+              {t === '归还' ? '归还居民' : t}
+            </Button>
+          ))}
+        </Stack>
+        <Table size="small" aria-label="材料及保管人">
+          <TableHead>
+            <TableRow>
+              {['材料', '原件/复印件', '份数', '现由', '状态', '交接记录', ''].map((h) => (
+                <TableCell key={h}>{h}</TableCell>
+              ))}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {items.length === 0 && (
+              <TableRow>
+                <TableCell colSpan={7}>尚未收取居民的材料</TableCell>
+              </TableRow>
+            )}
+            {items.map((i) => (
+              <TableRow key={i.id}>
+                <TableCell>{i.document}</TableCell>
+                <TableCell>{i.original ? '原件' : '复印件'}</TableCell>
+                <TableCell>{i.count}</TableCell>
+                <TableCell>{holderLabel(i.holder, name)}</TableCell>
+                <TableCell>{i.status}</TableCell>
+                <TableCell>
+                  {i.events
+                    .map(
+                      (e) =>
+                        `${localDateTime(e.at).slice(5)} ${e.type} ${holderLabel(e.from, name)}→${holderLabel(e.to, name)}`,
+                    )
+                    .join('；')}
+                </TableCell>
+                <TableCell>
+                  {(['留存', '遗失损坏'] as const)
+                    .filter((t) => can(i, t))
+                    .map((t) => (
+                      <Button
+                        key={t}
+                        size="small"
+                        onClick={() => setAsked({ type: t, items: [i] })}
+                        aria-label={`${t}：${i.document}`}
+                      >
+                        {t === '遗失损坏' ? '登记遗失/损坏' : '登记留存'}
+                      </Button>
+                    ))}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+        {sheet && (
+          <Alert
+            severity="success"
+            role="status"
+            action={
+              <Button
+                color="inherit"
+                onClick={() =>
+                  void print.run(() => platform.printHtml({ html: renderCustodySheet(sheet), pageSize: 'A4' }))
+                }
+              >
+                打印{sheet.kind}
+              </Button>
+            }
+          >
+            已登记：{sheet.items.map((i) => i.document).join('、')}，{sheet.from} → {sheet.to}
+          </Alert>
+        )}
+        {print.error && <Alert severity="error">{print.error}</Alert>}
+      </Stack>
+      {collecting && (
+        <CollectDialog
+          record={record}
+          documents={documents}
+          taken={items.map((i) => i.document)}
+          onClose={() => setCollecting(false)}
+        />
+      )}
+      {asked && (
+        <CustodyDialog
+          asked={asked}
+          staff={staff.filter((s) => s.active && s.id !== me)}
+          onClose={() => setAsked(null)}
+          onDone={(moved, from, to) =>
+            setSheet({
+              kind: asked.type === '归还' ? '材料归还单' : '材料交接单',
+              communityName: desk.community.name,
+              trackingNumber: record.trackingNumber,
+              matterName: record.matterName,
+              residentName: resident?.name ?? '',
+              items: moved,
+              from,
+              to,
+              at: localDateTime(desk.clock.now()),
+              recordedBy: name(me),
+            })
+          }
+          name={name}
+          caseId={record.id}
+        />
+      )}
+    </Paper>
+  );
+}
+
+function CollectDialog({
+  record,
+  documents,
+  taken,
+  onClose,
+}: {
+  record: CaseRecord;
+  documents: readonly string[];
+  taken: readonly string[];
+  onClose: () => void;
+}) {
+  const desk = useDesk();
+  const first = documents.find((d) => !taken.includes(d)) ?? '';
+  const [document, setDocument] = useState(first);
+  const [original, setOriginal] = useState(true);
+  const [count, setCount] = useState('1');
+  const { run, error, field, busy } = useGuardedAction();
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const ok = await run(() =>
+      recordCustody(desk, record.id, { document, original, count: Number(count) }, { type: '收取' }),
+    );
+    if (ok) onClose();
+  }
+  return (
+    <FormDialog
+      title="收取材料"
+      submitLabel="登记收取"
+      onSubmit={(e) => void submit(e)}
+      onClose={onClose}
+      busy={busy}
+      error={field ? null : error}
+    >
+      <TextField
+        label="材料名称"
+        autoFocus
+        value={document}
+        onChange={(e) => setDocument(e.target.value)}
+        error={field === 'document'}
+        helperText={field === 'document' ? error : `本事项所需：${documents.join('、') || '—'}`}
+        slotProps={{ htmlInput: { list: 'case-documents' } }}
+      />
+      <datalist id="case-documents">
+        {documents.map((d) => (
+          <option key={d} value={d} />
+        ))}
+      </datalist>
+      <FormControlLabel
+        control={<Checkbox checked={original} onChange={(e) => setOriginal(e.target.checked)} />}
+        label="原件"
+      />
+      <TextField
+        label="份数"
+        inputMode="numeric"
+        value={count}
+        onChange={(e) => setCount(e.target.value)}
+        error={field === 'count'}
+        helperText={field === 'count' ? error : '1–20'}
+      />
+    </FormDialog>
+  );
+}
+
+type DialogProps = {
+  asked: Asked;
+  staff: readonly Staff[];
+  caseId: string;
+  name: (id: string) => string;
+  onClose: () => void;
+  onDone: (moved: CustodyItem[], from: string, to: string) => void;
+};
+
+function CustodyDialog({ asked, staff, caseId, name, onClose, onDone }: DialogProps) {
+  const desk = useDesk();
+  const [chosen, setChosen] = useState<Set<string>>(new Set(asked.items.map((i) => i.id)));
+  const [kind, setKind] = useState<TargetKind>('staff');
+  const [toStaff, setToStaff] = useState(staff[0]?.id ?? '');
+  const [office, setOffice] = useState('');
+  const [text, setText] = useState('');
+  const { run, error, busy } = useGuardedAction();
+  const { type } = asked;
+  const actionOf = (): CustodyAction => {
+    if (type === '移交')
+      return {
+        type,
+        to: kind === 'staff' ? { kind, staffId: toStaff } : kind === 'cabinet' ? { kind } : { kind, name: office },
+      };
+    if (type === '留存') return { type, reason: text };
+    if (type === '遗失损坏') return { type, report: text };
+    return { type };
+  };
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const items = asked.items.filter((i) => chosen.has(i.id));
+    const moved: CustodyItem[] = [];
+    const ok = await run(async () => {
+      if (items.length === 0) throw new DomainRefusal('请至少选择一份材料');
+      for (const i of items) moved.push(await recordCustody(desk, caseId, { itemId: i.id }, actionOf()));
+    });
+    if (moved.length > 0) {
+      const last = moved.at(-1)!.events.at(-1)!;
+      onDone(moved, holderLabel(last.from, name), holderLabel(last.to, name));
+    }
+    if (ok) onClose();
+  }
+  const title =
+    type === '归还' ? '归还居民' : type === '遗失损坏' ? '登记遗失/损坏' : type === '留存' ? '登记留存' : type;
+  return (
+    <FormDialog
+      title={title}
+      submitLabel={title}
+      onSubmit={(e) => void submit(e)}
+      onClose={onClose}
+      busy={busy}
+      error={error}
+    >
+      <Stack>
+        {asked.items.map((i) => (
+          <FormControlLabel
+            key={i.id}
+            control={
+              <Checkbox
+                checked={chosen.has(i.id)}
+                onChange={(e) => {
+                  const next = new Set(chosen);
+                  if (e.target.checked) next.add(i.id);
+                  else next.delete(i.id);
+                  setChosen(next);
+                }}
+              />
+            }
+            label={`${i.document}（${i.original ? '原件' : '复印件'} ${i.count} 份，现由${holderLabel(i.holder, name)}）`}
+          />
+        ))}
+      </Stack>
+      {type === '移交' && (
+        <>
+          <FilterSelect
+            label="交给"
+            value={kind}
+            emptyLabel="请选择"
+            options={[
+              ['staff', '其他工作人员'],
+              ['cabinet', '中心保管柜'],
+              ['department', '部门'],
+              ['street', '街道'],
+            ]}
+            onChange={(v) => v && setKind(v as TargetKind)}
+          />
+          {kind === 'staff' ? (
+            <FilterSelect
+              label="接收人"
+              value={toStaff}
+              emptyLabel="请选择"
+              options={staff.map((s) => [s.id, s.name])}
+              onChange={setToStaff}
+            />
+          ) : kind !== 'cabinet' ? (
+            <TextField
+              label="接收单位"
+              value={office}
+              onChange={(e) => setOffice(e.target.value)}
+              helperText="如：岳麓街道政务服务中心"
+            />
+          ) : null}
+        </>
+      )}
+      {(type === '留存' || type === '遗失损坏') && (
+        <TextField
+          label={type === '留存' ? '留存原因' : '情况说明'}
+          multiline
+          minRows={2}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+      )}
+    </FormDialog>
+  );
+}
