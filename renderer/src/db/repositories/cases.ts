@@ -75,7 +75,7 @@ export async function performCaseAction(desk: Desk, caseId: string, input: CaseA
     if (!record) throw new DomainRefusal('该办件不存在');
     // A proxy case is not closed while a resident's original is still out (材料交接).
     if (record.mode === '帮代办' && (input.type === '办结' || input.type === '不予受理' || input.type === '归档')) {
-      const refusal = closingRefusal(await tx.custodyItems.where('caseId').equals(caseId).toArray());
+      const refusal = closingRefusal(await tx.custodyItems.where('caseId').equals(caseId).sortBy('collectedAt'));
       if (refusal) throw new DomainRefusal(refusal);
     }
     // Who may do what is decided from the staff table now, not from the UI session.

@@ -38,6 +38,7 @@ type Asked = { type: CustodyActionType; items: CustodyItem[] };
 type TargetKind = 'staff' | 'cabinet' | 'department' | 'street';
 
 const MANY: CustodyActionType[] = ['移交', '取回', '归还'];
+const LONE_LABELS = { 留存: '登记留存', 遗失损坏: '登记遗失/损坏' } as const;
 
 export function CustodyPanel({ record, resident, staff, documents }: Props) {
   const desk = useDesk();
@@ -112,9 +113,9 @@ export function CustodyPanel({ record, resident, staff, documents }: Props) {
                         key={t}
                         size="small"
                         onClick={() => setAsked({ type: t, items: [i] })}
-                        aria-label={`${t}：${i.document}`}
+                        aria-label={`${LONE_LABELS[t]}：${i.document}`}
                       >
-                        {t === '遗失损坏' ? '登记遗失/损坏' : '登记留存'}
+                        {LONE_LABELS[t]}
                       </Button>
                     ))}
                 </TableCell>
