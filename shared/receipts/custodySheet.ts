@@ -31,7 +31,7 @@ dd { margin: 0; }
 table { width: 100%; border-collapse: collapse; margin-bottom: 10mm; }
 th, td { border: 1px solid #000; padding: 2mm; text-align: left; }
 .sign { display: grid; grid-template-columns: 1fr 1fr; gap: 10mm; margin-top: 12mm; }
-.sign div { border-top: 1px solid #000; padding-top: 2mm; }
+.sign div { border-bottom: 1px solid #000; padding-bottom: 14mm; }
 `;
 
 export function renderCustodySheet(s: CustodySheet): string {

@@ -61,6 +61,10 @@ describe('custody of a proxy case’s documents', () => {
       `staff:${colleague.id}`,
       `street:${street.name}`,
     ]);
+    // The 工作台 shows them out; eight days later they are flagged as out too long.
+    expect(await dashboardCounts(a)).toMatchObject({ documentsOut: 2, documentsOutLong: 0 });
+    const later = testDesk(db, { staffId: admin.id, now: T0 + 8 * 86_400_000, today: '2026-12-02', calendar });
+    expect(await dashboardCounts(later)).toMatchObject({ documentsOut: 2, documentsOutLong: 2 });
     // Not the holder any more: refused.
     const notMine = await recordCustody(a, caseId, { itemId: first.id }, { type: '归还' }).catch((e) => e);
     expect(failureMessage(notMine)?.message).toContain('只有保管人可以办理');

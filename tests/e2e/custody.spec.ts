@@ -6,14 +6,14 @@
  * them, the colleague hands his back → all returned to the resident (材料归还单) → 办结 works.
  */
 import { mkdir } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
 import { expect, test, ADMIN } from './pages';
 import { expectAccessible } from './support/a11y';
 
 const SHOTS = 'test-results/screens';
 const RESIDENT = { name: '刘桂英', idNumber: '430104194003071226', phone: '13875001234' };
 const DOCS = ['居民身份证', '户口簿（户主页及本人页）', '本人名下银行卡或存折'];
-const printed = (page: import('@playwright/test').Page) =>
-  page.evaluate(() => (window as unknown as { printed: string[] }).printed);
+const printed = (page: Page) => page.evaluate(() => (window as unknown as { printed: string[] }).printed);
 
 test.beforeEach(async ({ page }) => {
   test.setTimeout(180_000);
@@ -56,7 +56,9 @@ test('three originals out and back home; closing waits for them; each sheet name
   }
   const table = panel.getByRole('table', { name: '材料及保管人' });
   await expect(table.getByRole('row')).toHaveCount(4);
-  await expect(page.getByRole('table', { name: '办件信息' })).toContainText(`已收材料${DOCS.join('、')}缺件高龄津贴申请表`);
+  await expect(page.getByRole('table', { name: '办件信息' })).toContainText(
+    `已收材料${DOCS.join('、')}缺件高龄津贴申请表`,
+  );
 
   // One to the colleague, two to the street office.
   await panel.getByRole('button', { name: '移交' }).click();

@@ -80,7 +80,9 @@ export function CustodyPanel({ record, resident, staff, documents }: Props) {
           <TableHead>
             <TableRow>
               {['材料', '原件/复印件', '份数', '现由', '状态', '交接记录', ''].map((h) => (
-                <TableCell key={h}>{h}</TableCell>
+                <TableCell key={h} sx={{ whiteSpace: h === '交接记录' ? undefined : 'nowrap' }}>
+                  {h}
+                </TableCell>
               ))}
             </TableRow>
           </TableHead>
