@@ -6,27 +6,19 @@
  * them, the colleague hands his back → all returned to the resident (材料归还单) → 办结 works.
  */
 import { mkdir } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
 import { expect, test, ADMIN } from './pages';
 import { expectAccessible } from './support/a11y';
+import { capturePrints, printedDocuments } from './support/printCapture';
 
 const SHOTS = 'test-results/screens';
 const RESIDENT = { name: '刘桂英', idNumber: '430104194003071226', phone: '13875001234' };
 const DOCS = ['居民身份证', '户口簿（户主页及本人页）', '本人名下银行卡或存折'];
-const printed = (page: Page) => page.evaluate(() => (window as unknown as { printed: string[] }).printed);
+const printed = printedDocuments;
 
 test.beforeEach(async ({ page }) => {
   test.setTimeout(180_000);
   await page.clock.setFixedTime(new Date('2026-11-24T09:30:00+08:00'));
-  await page.addInitScript(() => {
-    (window as unknown as { printed: string[] }).printed = [];
-    new MutationObserver((records) => {
-      for (const r of records)
-        for (const n of r.addedNodes)
-          if (n instanceof HTMLIFrameElement && n.srcdoc)
-            (window as unknown as { printed: string[] }).printed.push(n.srcdoc);
-    }).observe(document, { childList: true, subtree: true });
-  });
+  await capturePrints(page);
 });
 
 test('three originals out and back home; closing waits for them; each sheet names the right items and people', async ({

@@ -17,6 +17,7 @@ import { ReportsPage } from './pages/ReportsPage';
 import type { Page } from '@playwright/test';
 import { expect, test, type Desk } from './pages';
 import { expectAccessible } from './support/a11y';
+import { capturePrints, printedDocuments } from './support/printCapture';
 
 const SHOTS = 'test-results/screens';
 const WEEK = { from: '2026-11-16', to: '2026-11-22' };
@@ -34,16 +35,7 @@ const leaked = (text: string) => secrets.filter((s) => text.includes(s));
 test.beforeEach(async ({ page }) => {
   test.setTimeout(180_000);
   await page.clock.setFixedTime(new Date('2026-11-24T09:30:00+08:00'));
-  await page.addInitScript(() => {
-    // The browser build prints from a hidden frame: keep what it was given.
-    (window as unknown as { printed: string[] }).printed = [];
-    new MutationObserver((records) => {
-      for (const r of records)
-        for (const n of r.addedNodes)
-          if (n instanceof HTMLIFrameElement && n.srcdoc)
-            (window as unknown as { printed: string[] }).printed.push(n.srcdoc);
-    }).observe(document, { childList: true, subtree: true });
-  });
+  await capturePrints(page);
   // The expectations are counted here from the generator's raw records.
   raw = await ReportsPage.seedGeneratedDesk(page, 'tenth');
   visits = raw.visits.filter((v) => inWeek(v.day));
@@ -146,8 +138,8 @@ test('last week’s summary: figures, charts, notes and the three downloads', as
 
   // The printed summary: the HTML handed to the print frame, rendered to PDF.
   await page.getByRole('button', { name: '打印周报' }).click();
-  await expect.poll(() => page.evaluate(() => (window as unknown as { printed: string[] }).printed.length)).toBe(1);
-  const html = await page.evaluate(() => (window as unknown as { printed: string[] }).printed[0]!);
+  await expect.poll(async () => (await printedDocuments(page)).length).toBe(1);
+  const html = (await printedDocuments(page))[0]!;
   expect(html).toContain('<h1>桃花岭社区 工作周报</h1>');
   expect(leaked(html)).toEqual([]);
   const paper = await page.context().newPage();
