@@ -101,9 +101,15 @@ test('three originals out and back home; closing waits for them; each sheet name
   for (const doc of DOCS) await expect(close.getByRole('alert')).toContainText(doc);
   await close.getByRole('button', { name: '取消' }).click();
 
-  // The 工作台 shows the three out.
+  // The 工作台 shows the three out, and 帮代办 lists them with who holds them.
   await desk.shell.go('工作台');
   await expect(page.getByRole('main').getByLabel('居民材料在外')).toHaveText('3');
+  await desk.shell.go('帮代办');
+  const out = page.getByRole('table', { name: '材料在外' });
+  await expect(out.getByRole('row')).toHaveCount(4);
+  await expect(out).toContainText('岳麓街道政务服务中心');
+  await expect(out).toContainText('李明');
+  await expectAccessible(page, '帮代办 · 材料在外');
 
   // The street returns its two to the admin; the colleague signs in and hands his back home.
   await page.goto(caseUrl);
@@ -128,4 +134,11 @@ test('three originals out and back home; closing waits for them; each sheet name
   await page.getByRole('dialog').getByRole('radio', { name: '上门' }).check();
   await page.getByRole('dialog').getByRole('button', { name: '办结' }).click();
   await expect(page.getByLabel('办件状态')).toHaveText('已办结');
+
+  // The resident's page keeps the custody history.
+  await desk.shell.go('居民');
+  await desk.residents.openRecent(RESIDENT.name);
+  const history = page.getByRole('table', { name: '居民的材料交接记录' });
+  await expect(history.getByRole('row')).toHaveCount(4);
+  await expect(history.getByRole('row').filter({ hasText: '已归还' })).toHaveCount(3);
 });

@@ -11,6 +11,7 @@ import {
   CasesSection,
   DashboardPage,
   IntakeSection,
+  ProxySection,
   ReportsSection,
   ResidentsSection,
   SettingsPage,
@@ -23,7 +24,7 @@ import { useDesk } from './desk';
 import { useStaff } from './session';
 
 const DRAWER_WIDTH = 200;
-const BUILT = ['/intake', '/residents', '/cases', '/reports'];
+const BUILT = ['/intake', '/residents', '/cases', '/reports', '/proxy'];
 
 export function AppShell() {
   const { community } = useDesk();
@@ -80,6 +81,7 @@ export function AppShell() {
               <Route path="/residents/*" element={<ResidentsSection />} />
               <Route path="/cases/*" element={<CasesSection />} />
               <Route path="/reports" element={<ReportsSection />} />
+              <Route path="/proxy" element={<ProxySection />} />
               {SECTIONS.filter((s) => s.plan && !BUILT.includes(s.path)).map((s) => (
                 <Route key={s.path} path={s.path} element={<SectionPlaceholder section={s} />} />
               ))}

@@ -23,6 +23,7 @@ export const SettingsPage = page(() => import('../features/settings/SettingsPage
 export const IntakeSection = page(() => import('../features/intake/IntakeSection'), 'IntakeSection');
 export const ResidentsSection = page(() => import('../features/residents/ResidentsSection'), 'ResidentsSection');
 export const ReportsSection = page(() => import('../features/reports/ReportsSection'), 'ReportsSection');
+export const ProxySection = page(() => import('../features/proxy/ProxySection'), 'ProxySection');
 export const CasesSection = page(() => import('../features/cases/CasesSection'), 'CasesSection');
 
 /** Starts loading every screen (idempotent: the browser caches each module once). */

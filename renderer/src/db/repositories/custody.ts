@@ -18,6 +18,26 @@ export async function custodyOfCase(desk: Desk, caseId: string): Promise<Custody
   return desk.db.custodyItems.where('caseId').equals(caseId).sortBy('collectedAt');
 }
 
+/** A resident's documents on every proxy case, the latest collected first, with their case's tracking number. */
+export async function custodyOfResident(
+  desk: Desk,
+  residentId: string,
+): Promise<(CustodyItem & { trackingNumber: string })[]> {
+  const items = await desk.db.custodyItems.where('residentId').equals(residentId).reverse().sortBy('collectedAt');
+  return withTrackingNumbers(desk, items);
+}
+
+async function withTrackingNumbers(desk: Desk, items: CustodyItem[]) {
+  const cases = await desk.db.cases.bulkGet([...new Set(items.map((i) => i.caseId))]);
+  const numbers = new Map(cases.filter((c): c is CaseRecord => c !== undefined).map((c) => [c.id, c.trackingNumber]));
+  return items.map((i) => ({ ...i, trackingNumber: numbers.get(i.caseId) ?? '' }));
+}
+
+/** Every document out now with its case's tracking number, longest out first (帮代办 → 材料在外). */
+export async function documentsOutWithCases(desk: Desk) {
+  return withTrackingNumbers(desk, await documentsOut(desk));
+}
+
 /** Every document out of a resident's home now, longest out first. */
 export async function documentsOut(desk: Desk): Promise<CustodyItem[]> {
   return desk.db.custodyItems.where('status').equals('在外').sortBy('collectedAt');

@@ -22,6 +22,8 @@ import { maskIdNumber, maskPhone } from '@shared/domain/masking';
 import { residentAddress, residentSummary } from '@shared/domain/resident';
 import { getResident, revealResidentField, type RevealableField } from '../../db/repositories/residents';
 import { casesOfResident, visitsOfResident } from '../../db/repositories/visits';
+import { custodyOfResident } from '../../db/repositories/custody';
+import { CustodyTable } from '../../components/CustodyTable';
 import { useDesk } from '../../app/desk';
 import { useStaffNames } from '../../app/useStaffNames';
 import { ResidentDialog } from './ResidentDialog';
@@ -39,6 +41,7 @@ export function ResidentPage() {
   const resident = useLiveQuery(() => getResident(desk, id), [desk, id]);
   const visits = useLiveQuery(() => visitsOfResident(desk, id), [desk, id]);
   const cases = useLiveQuery(() => casesOfResident(desk, id), [desk, id]);
+  const documents = useLiveQuery(() => custodyOfResident(desk, id), [desk, id]);
   const [revealed, setRevealed] = useState<Partial<Record<RevealableField, string>>>({});
   const [editing, setEditing] = useState(false);
   const guard = useGuardedAction();
@@ -160,6 +163,12 @@ export function ResidentPage() {
             ))}
           </TableBody>
         </Table>
+      </Paper>
+      <Paper sx={{ p: 2 }}>
+        <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
+          材料交接记录（{documents?.length ?? 0}）
+        </Typography>
+        {documents && <CustodyTable label="居民的材料交接记录" rows={documents} empty="没有上门收取过材料" />}
       </Paper>
       {editing && (
         <ResidentDialog resident={resident} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />
