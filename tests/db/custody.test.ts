@@ -11,6 +11,8 @@ import { addStaff } from '../../renderer/src/db/repositories/staff';
 import { registerVisit } from '../../renderer/src/db/repositories/visits';
 import { performCaseAction } from '../../renderer/src/db/repositories/cases';
 import { dashboardCounts } from '../../renderer/src/db/repositories/dashboard';
+import { revealResidentField } from '../../renderer/src/db/repositories/residents';
+import { renderMandate } from '@shared/receipts/proxyMandate';
 import { custodyOfCase, documentsOut, recordCustody } from '../../renderer/src/db/repositories/custody';
 import { failureMessage } from '../../renderer/src/db/refusal';
 import { counterIds, createZhangSan, freshDb, idsOf, setUpCommunity, T0, testDesk } from './testDb';
@@ -136,5 +138,29 @@ describe('custody of a proxy case’s documents', () => {
       { type: '收取' },
     ).catch((e) => e);
     expect(failureMessage(many)?.field).toBe('count');
+  });
+});
+
+describe('the 委托书', () => {
+  it('prints the full ID only after a reveal logged with its reason', async () => {
+    const { db, admin, desk } = await proxyCase();
+    const resident = (await db.residents.toArray())[0]!;
+    const id = await revealResidentField(desk(admin.id), resident.id, 'idNumber', '打印委托书');
+    expect(id).toBe(resident.idNumber);
+    const row = await db.auditLog.where('action').equals('resident.reveal').last();
+    expect(row?.detail).toBe('idNumber；原因：打印委托书');
+    expect(row?.detail).not.toContain(resident.idNumber!);
+    const html = renderMandate({
+      communityName: '桃花岭社区',
+      trackingNumber: 'THL-20261124-0001',
+      matterName: '高龄津贴申请',
+      residentName: '张三<b>',
+      trustees: ['王秀英', '李明'],
+      documents: ['居民身份证'],
+      day: '2026-11-24',
+    });
+    expect(html).toContain('张三&lt;b&gt;');
+    expect(html).toContain('aria-label="待填写"');
+    expect(html).toContain('不收费、不拖延、不泄露信息');
   });
 });

@@ -38,6 +38,30 @@ test('three originals out and back home; closing waits for them; each sheet name
   const panel = page.getByRole('region', { name: '材料交接' });
   await expect(panel).toContainText('尚未收取居民的材料');
 
+  // The 委托书 for the two going: the ID left blank, then in full after a reveal that is logged.
+  for (const full of [false, true]) {
+    await panel.getByRole('button', { name: '打印委托书' }).click();
+    const mandate = page.getByRole('dialog', { name: '打印委托书' });
+    await mandate.getByLabel('同去工作人员').selectOption({ label: '李明' });
+    if (full) await mandate.getByRole('checkbox', { name: /打印完整身份证号/ }).check();
+    await mandate.getByRole('button', { name: '打印' }).click();
+    await expect(mandate).toHaveCount(0);
+  }
+  await expect.poll(async () => (await printed(page)).length).toBe(2);
+  const [blankMandate, fullMandate] = await printed(page);
+  for (const m of [blankMandate!, fullMandate!]) {
+    expect(m).toContain('受托人：王秀英、李明');
+    expect(m).toContain('不收费、不拖延、不泄露信息');
+    expect(m).toContain(RESIDENT.name);
+  }
+  expect(blankMandate).not.toContain(RESIDENT.idNumber);
+  expect(blankMandate).toContain('aria-label="待填写"');
+  expect(fullMandate).toContain(RESIDENT.idNumber);
+  const mandateSheet = await page.context().newPage();
+  await mandateSheet.setContent(blankMandate!);
+  await mandateSheet.screenshot({ path: `${SHOTS}/custody-mandate.png`, fullPage: true });
+  await mandateSheet.close();
+
   // Three originals collected at the home.
   for (const doc of DOCS) {
     await panel.getByRole('button', { name: '收取材料' }).click();
@@ -68,8 +92,8 @@ test('three originals out and back home; closing waits for them; each sheet name
   await dialog.getByRole('button', { name: '移交' }).click();
   await expect(dialog).toHaveCount(0);
   await panel.getByRole('button', { name: '打印材料交接单' }).click();
-  await expect.poll(async () => (await printed(page)).length).toBe(2);
-  const [toColleague, toStreet] = await printed(page);
+  await expect.poll(async () => (await printed(page)).length).toBe(4);
+  const [toColleague, toStreet] = (await printed(page)).slice(2);
   expect(toColleague).toContain(DOCS[0]);
   expect(toColleague).not.toContain(DOCS[1]);
   expect(toColleague).toMatch(/交出<\/dt><dd>王秀英[\s\S]*接收<\/dt><dd>李明/);

@@ -186,7 +186,13 @@ export async function updateResident(desk: Desk, id: string, input: ResidentInpu
  * (who, when, which field of which resident — never the value).
  * @throws DomainRefusal when the resident does not exist or the field is not on file.
  */
-export async function revealResidentField(desk: Desk, residentId: string, field: RevealableField): Promise<string> {
+export async function revealResidentField(
+  desk: Desk,
+  residentId: string,
+  field: RevealableField,
+  /** Why, when the reveal is for a purpose (e.g. 打印委托书); logged with it. */
+  reason?: string,
+): Promise<string> {
   if (field !== 'idNumber' && field !== 'phone') throw new DomainRefusal('只能查看完整的身份证号或联系电话');
   return writeTx(desk, ['residents'], async (tx) => {
     const r = await tx.residents.get(residentId);
@@ -194,7 +200,8 @@ export async function revealResidentField(desk: Desk, residentId: string, field:
     const full = r[field];
     if (!full)
       throw new DomainRefusal(field === 'idNumber' ? '该居民档案未登记身份证号' : '该居民档案未登记联系电话', field);
-    await tx.audit({ action: 'resident.reveal', entity: 'resident', entityId: residentId, detail: field });
+    const detail = reason ? `${field}；原因：${reason}` : field;
+    await tx.audit({ action: 'resident.reveal', entity: 'resident', entityId: residentId, detail });
     return full;
   });
 }

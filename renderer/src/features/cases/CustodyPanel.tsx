@@ -32,6 +32,7 @@ import { useGuardedAction } from '../../app/useGuardedAction';
 import { custodyOfCase, recordCustody } from '../../db/repositories/custody';
 import { DomainRefusal } from '../../db/refusal';
 import { platform } from '../../platform';
+import { MandateDialog } from './MandateDialog';
 
 type Props = { record: CaseRecord; resident?: Resident; staff: readonly Staff[]; documents: readonly string[] };
 type Asked = { type: CustodyActionType; items: CustodyItem[] };
@@ -45,6 +46,7 @@ export function CustodyPanel({ record, resident, staff, documents }: Props) {
   const items = useLiveQuery(() => custodyOfCase(desk, record.id), [desk, record.id]);
   const [asked, setAsked] = useState<Asked | null>(null);
   const [collecting, setCollecting] = useState(false);
+  const [mandate, setMandate] = useState(false);
   const [sheet, setSheet] = useState<CustodySheet | null>(null);
   const print = useGuardedAction();
   const name = (id: string) => staff.find((s) => s.id === id)?.name ?? '工作人员';
@@ -60,6 +62,7 @@ export function CustodyPanel({ record, resident, staff, documents }: Props) {
           <Typography variant="h6" component="h2" sx={{ flexGrow: 1 }}>
             材料交接
           </Typography>
+          {record.status !== '已归档' && <Button onClick={() => setMandate(true)}>打印委托书</Button>}
           {record.status !== '已归档' && (
             <Button variant="contained" onClick={() => setCollecting(true)}>
               收取材料
@@ -145,6 +148,15 @@ export function CustodyPanel({ record, resident, staff, documents }: Props) {
         )}
         {print.error && <Alert severity="error">{print.error}</Alert>}
       </Stack>
+      {mandate && (
+        <MandateDialog
+          record={record}
+          resident={resident}
+          staff={staff}
+          documents={documents}
+          onClose={() => setMandate(false)}
+        />
+      )}
       {collecting && (
         <CollectDialog
           record={record}
