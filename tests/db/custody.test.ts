@@ -15,7 +15,9 @@ import { revealResidentField } from '../../renderer/src/db/repositories/resident
 import { renderMandate } from '@shared/receipts/proxyMandate';
 import { custodyOfCase, documentsOut, recordCustody } from '../../renderer/src/db/repositories/custody';
 import { failureMessage } from '../../renderer/src/db/refusal';
-import { counterIds, createZhangSan, freshDb, idsOf, setUpCommunity, T0, testDesk } from './testDb';
+import { communityDesk, counterIds, createZhangSan, freshDb, idsOf, setUpCommunity, T0, testDesk } from './testDb';
+import { updateCommunity } from '../../renderer/src/db/repositories/community';
+import { custodyAlertDays } from '@shared/domain/custody';
 
 const calendar = createCalendar();
 const DAY = '2026-11-24';
@@ -162,5 +164,17 @@ describe('the 委托书', () => {
     expect(html).toContain('张三&lt;b&gt;');
     expect(html).toContain('aria-label="待填写"');
     expect(html).toContain('不收费、不拖延、不泄露信息');
+  });
+});
+
+describe('the days a document may stay out', () => {
+  it('an admin sets them (1–90); a bad value is refused at its field', async () => {
+    const { db, admin } = await proxyCase();
+    const desk = await communityDesk(db, { staffId: admin.id, role: '站长/管理员' });
+    const bad = await updateCommunity(desk, { custodyAlertDays: 0 }).catch((e) => e);
+    expect(failureMessage(bad)).toEqual({ message: '提醒天数应为 1–90 的整数', field: 'custodyAlertDays' });
+    await updateCommunity(desk, { custodyAlertDays: 3 });
+    const row = await db.meta.get('community');
+    expect(row?.key === 'community' && custodyAlertDays(row.value)).toBe(3);
   });
 });

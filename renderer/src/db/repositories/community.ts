@@ -77,7 +77,10 @@ export async function completeSetup(desk: DeskBase, input: SetupInput): Promise<
 }
 
 export type CommunityPatch = Partial<
-  Pick<CommunityProfile, 'name' | 'phone' | 'population' | 'openingHours' | 'grids' | 'residentTags' | 'street'>
+  Pick<
+    CommunityProfile,
+    'name' | 'phone' | 'population' | 'openingHours' | 'grids' | 'residentTags' | 'street' | 'custodyAlertDays'
+  >
 >;
 
 export async function updateCommunity(desk: Desk, patch: CommunityPatch): Promise<void> {
@@ -88,6 +91,9 @@ export async function updateCommunity(desk: Desk, patch: CommunityPatch): Promis
     const streetError = patch.street !== undefined ? validateStreet(patch.street) : null;
     if (streetError) throw new DomainRefusal(streetError, 'street');
     if (patch.street !== undefined) patch = { ...patch, street: patch.street.trim() };
+    const days = patch.custodyAlertDays;
+    if (days !== undefined && !(Number.isInteger(days) && days >= 1 && days <= 90))
+      throw new DomainRefusal('提醒天数应为 1–90 的整数', 'custodyAlertDays');
     const population = patch.population ?? current.population;
     const value: CommunityProfile = {
       ...current,

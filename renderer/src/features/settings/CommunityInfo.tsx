@@ -5,12 +5,14 @@ import { FormDialog } from '../../components/FormDialog';
 import { useDesk } from '../../app/desk';
 import { useGuardedAction } from '../../app/useGuardedAction';
 import { classifyCommunity } from '@shared/domain/community';
+import { custodyAlertDays } from '@shared/domain/custody';
 import { updateCommunity } from '../../db/repositories/community';
 
-/** 社区信息, and the one field an admin fills in later: 所属街道 (the report exports name it). */
+/** 社区信息, and the fields an admin sets later: 所属街道 (the report exports name it) and the days a resident's document may stay out. */
 export function CommunityInfo({ canEdit = false }: { canEdit?: boolean }) {
-  const { community: c } = useDesk();
-  const [editing, setEditing] = useState(false);
+  const desk = useDesk();
+  const { community: c } = desk;
+  const [editing, setEditing] = useState<'street' | 'custodyAlertDays' | null>(null);
   const rows: [string, string][] = [
     ['社区名称', c.name],
     ['社区代码', c.code],
@@ -20,44 +22,77 @@ export function CommunityInfo({ canEdit = false }: { canEdit?: boolean }) {
     ['网格', c.grids.map((g) => g.name).join('、')],
     ['工作日开放时间', `${c.openingHours.weekday.start}–${c.openingHours.weekday.end}`],
     ['周末开放时间', `${c.openingHours.weekend.start}–${c.openingHours.weekend.end}`],
+    ['居民材料在外提醒', `超过 ${custodyAlertDays(c)} 天在工作台提醒`],
   ];
   return (
     <Stack spacing={1}>
       <KeyValueTable label="社区信息" rows={rows} />
       {canEdit && (
         <Paper sx={{ p: 1 }}>
-          <Button onClick={() => setEditing(true)}>修改所属街道</Button>
+          <Button onClick={() => setEditing('street')}>修改所属街道</Button>
+          <Button onClick={() => setEditing('custodyAlertDays')}>修改材料在外提醒天数</Button>
         </Paper>
       )}
-      {editing && <StreetDialog initial={c.street ?? ''} onClose={() => setEditing(false)} />}
+      {editing === 'street' && (
+        <FieldDialog
+          title="修改所属街道"
+          label="所属街道"
+          initial={c.street ?? ''}
+          helper="周报和报送包中写明，如：岳麓街道"
+          field="street"
+          save={(v) => updateCommunity(desk, { street: v })}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      {editing === 'custodyAlertDays' && (
+        <FieldDialog
+          title="修改材料在外提醒天数"
+          label="提醒天数"
+          initial={String(custodyAlertDays(c))}
+          helper="居民的材料在外超过这么多天，工作台提醒（1–90）"
+          field="custodyAlertDays"
+          save={(v) => updateCommunity(desk, { custodyAlertDays: Number(v) })}
+          onClose={() => setEditing(null)}
+        />
+      )}
     </Stack>
   );
 }
 
-function StreetDialog({ initial, onClose }: { initial: string; onClose: () => void }) {
-  const desk = useDesk();
-  const [street, setStreet] = useState(initial);
+type FieldProps = {
+  title: string;
+  label: string;
+  initial: string;
+  helper: string;
+  field: string;
+  save: (value: string) => Promise<void>;
+  onClose: () => void;
+};
+
+/** One field of the community profile in a small form; the message of a refusal at the field. */
+function FieldDialog({ title, label, initial, helper, field: name, save, onClose }: FieldProps) {
+  const [value, setValue] = useState(initial);
   const { run, error, field, busy } = useGuardedAction();
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (await run(() => updateCommunity(desk, { street }))) onClose();
+    if (await run(() => save(value))) onClose();
   }
   return (
     <FormDialog
-      title="修改所属街道"
+      title={title}
       submitLabel="保存"
       onSubmit={(e) => void submit(e)}
       onClose={onClose}
       busy={busy}
-      error={field === 'street' ? null : error}
+      error={field === name ? null : error}
     >
       <TextField
-        label="所属街道"
+        label={label}
         autoFocus
-        value={street}
-        onChange={(e) => setStreet(e.target.value)}
-        error={field === 'street'}
-        helperText={field === 'street' ? error : '周报和报送包中写明，如：岳麓街道'}
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        error={field === name}
+        helperText={field === name ? error : helper}
       />
     </FormDialog>
   );
