@@ -43,7 +43,7 @@ const SCIENTIFIC = /^\d(\.\d+)?e\+?\d+$/i;
 /** A cell's text: trimmed, NFKC (full-width digits and spaces become ASCII, as the form does). */
 export function cellText(cell: Cell | undefined): string {
   if (cell === null || cell === undefined) return '';
-  if (typeof cell === 'number') return Number.isInteger(cell) ? String(cell) : String(cell);
+  if (typeof cell === 'number') return String(cell);
   return cell.normalize('NFKC').replace(/\s+/g, ' ').trim();
 }
 

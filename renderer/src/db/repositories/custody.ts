@@ -101,18 +101,19 @@ export async function recordCustody(
     if ('itemId' in target && (!current || current.caseId !== caseId)) throw new DomainRefusal('未找到这份材料');
     const r = applyCustody(current, action, { actorId: actor.id, now: tx.now });
     if (!r.ok) throw new DomainRefusal(r.reason);
-    const item = current
-      ? await tx.custodyItems.put({ ...current, ...r.next })
-      : await tx.custodyItems.add({
-          id: newId,
-          caseId,
-          residentId: record.residentId ?? '',
-          document: (target as { document: string }).document.trim(),
-          original: (target as { original: boolean }).original,
-          count: (target as { count: number }).count,
-          collectedAt: tx.now,
-          ...r.next,
-        });
+    const item =
+      'itemId' in target
+        ? await tx.custodyItems.put({ ...current!, ...r.next })
+        : await tx.custodyItems.add({
+            id: newId,
+            caseId,
+            residentId: record.residentId ?? '',
+            document: target.document.trim(),
+            original: target.original,
+            count: target.count,
+            collectedAt: tx.now,
+            ...r.next,
+          });
     if (action.type === '收取') await checkOff(desk, tx, record, item.document);
     const names = new Map([[actor.id, actor.name]]);
     if (action.type === '移交' && action.to.kind === 'staff')

@@ -34,6 +34,7 @@ export async function dashboardCounts(desk: Desk): Promise<DashboardCounts> {
   // 整改 queue keys are `整改||<due day>|<tracking number>` (caseQueues.ts).
   const rect = (from: string, to: string) => db.cases.where('queueKeys').between(from, to, true, false).count();
   const r = unfilteredPrefix(FLAGS.rectification);
+  const outSince = desk.clock.now() - custodyAlertDays(desk.community) * 86_400_000;
   return countAll({
     toSignFor: db.cases.where('flags').equals(FLAGS.toSignFor(staffId)).count(),
     callbacks: db.cases.where('flags').equals(FLAGS.callback).count(),
@@ -52,7 +53,7 @@ export async function dashboardCounts(desk: Desk): Promise<DashboardCounts> {
     documentsOutLong: db.custodyItems
       .where('holderKey')
       .above('')
-      .filter((i) => i.collectedAt < desk.clock.now() - custodyAlertDays(desk.community) * 86_400_000)
+      .filter((i) => i.collectedAt < outSince)
       .count(),
   });
 }
