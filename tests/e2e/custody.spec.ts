@@ -134,6 +134,7 @@ test('three originals out and back home; closing waits for them; each sheet name
   await expect(out).toContainText('岳麓街道政务服务中心');
   await expect(out).toContainText('李明');
   await expectAccessible(page, '帮代办 · 材料在外');
+  await page.screenshot({ path: `${SHOTS}/proxy-documents-out.png` });
 
   // The street returns its two to the admin; the colleague signs in and hands his back home.
   await page.goto(caseUrl);

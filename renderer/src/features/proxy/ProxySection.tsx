@@ -18,7 +18,7 @@ export function ProxySection() {
         帮代办
       </Typography>
       <Alert severity="info">
-        上门收取的居民材料在各帮代办办件的“材料交接”中登记；这里列出所有尚未归还的材料。预约上门、重点服务对象和委托书将在后续版本提供。
+        上门收取的居民材料和委托书在各帮代办办件的“材料交接”中登记、打印；这里列出所有尚未归还的材料。预约上门和重点服务对象将在后续版本提供。
       </Alert>
       <Paper sx={{ p: 2 }}>
         <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
