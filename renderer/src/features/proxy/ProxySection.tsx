@@ -1,7 +1,7 @@
 /**
  * 帮代办 (first part): every resident's document out of its home now, who holds it and for how
- * long — the 材料在外 list. Home-visit booking, the register of special households, the 委托书
- * and 送达 come next (issue 14); proxy cases themselves are handled on their case page.
+ * long — the 材料在外 list. Home-visit booking, the register of special households and 送达
+ * come next (issue 14); proxy cases themselves, their 委托书 and custody, are on their case page.
  */
 import { Alert, Paper, Stack, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
