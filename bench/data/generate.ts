@@ -11,6 +11,7 @@ import { counterKeyFor, formatTrackingNumber } from '@shared/domain/trackingNumb
 import { archiveCounterKeyFor } from '@shared/domain/caseNumbers';
 import type { AuditAction } from '@shared/domain/audit';
 import { addDays } from '@shared/domain/localDate';
+import { proxySourceOfChannel } from '@shared/domain/proxy';
 import type {
   AuditEntry,
   CaseEvent,
@@ -186,7 +187,10 @@ export function generateDesk(size: SizeName, seed = 20261124): GeneratedDesk {
             id: newId(),
             caseId: id,
             residentId: resident.id,
-            status: done ? '已完成' : '待上门',
+            source: proxySourceOfChannel(channel),
+            status: done ? '已送达' : '待上门',
+            request: matter.name,
+            requestedDay: day,
             createdAt: visitedAt,
             createdBy: staffId,
             updatedAt: life.record.updatedAt,

@@ -6,6 +6,7 @@
  */
 import type { CaseActionType } from './caseMachine';
 import type { CustodyActionType } from './records';
+import type { ProxyActionType } from './proxy';
 
 /** The ASCII name of each case action (`case.<verb>`). */
 export const CASE_AUDIT_ACTIONS = {
@@ -32,6 +33,17 @@ export const CASE_AUDIT_ACTIONS = {
 } as const satisfies Record<CaseActionType, `case.${string}`>;
 
 export type CaseAuditAction = (typeof CASE_AUDIT_ACTIONS)[CaseActionType];
+
+/** The ASCII name of each proxy-request action (帮代办, `proxy.<verb>`). */
+export const PROXY_AUDIT_ACTIONS = {
+  受理: 'proxy.accept',
+  预约上门: 'proxy.book',
+  上门完成: 'proxy.visited',
+  办理完毕: 'proxy.ready',
+  送达: 'proxy.deliver',
+  取消: 'proxy.cancel',
+  委托书回收: 'proxy.mandateBack',
+} as const satisfies Record<ProxyActionType, `proxy.${string}`>;
 
 /** The ASCII name of each custody action (材料交接, `custody.<verb>`). */
 export const CUSTODY_AUDIT_ACTIONS = {
@@ -73,16 +85,23 @@ const OTHER_AUDIT_ACTIONS = [
   'report.export',
   'report.exportCanceled',
   'report.exportFailed',
+  'proxy.request',
+  'proxy.settings',
+  'resident.care',
 ] as const;
 
 /** Every action the audit log records. */
 export type AuditAction =
-  (typeof OTHER_AUDIT_ACTIONS)[number] | CaseAuditAction | (typeof CUSTODY_AUDIT_ACTIONS)[CustodyActionType];
+  | (typeof OTHER_AUDIT_ACTIONS)[number]
+  | CaseAuditAction
+  | (typeof CUSTODY_AUDIT_ACTIONS)[CustodyActionType]
+  | (typeof PROXY_AUDIT_ACTIONS)[ProxyActionType];
 
 const CURRENT: ReadonlySet<string> = new Set<AuditAction>([
   ...OTHER_AUDIT_ACTIONS,
   ...Object.values(CASE_AUDIT_ACTIONS),
   ...Object.values(CUSTODY_AUDIT_ACTIONS),
+  ...Object.values(PROXY_AUDIT_ACTIONS),
 ]);
 
 /** Rows written before the ASCII names: `case.<Chinese action type>`. */

@@ -18,10 +18,11 @@ import { upgradeV3CaseOrder } from './upgrades/v3-case-order';
 import { upgradeV4CaseSearch } from './upgrades/v4-case-search';
 import { upgradeV5ReportMonths } from './upgrades/v5-report-months';
 import { upgradeV7Custody } from './upgrades/v7-custody';
+import { upgradeV8ProxyRequests } from './upgrades/v8-proxy-requests';
 
 export const DB_NAME = 'duty-desk';
 /** The newest version below (the one this build upgrades to). */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 /** One Dexie table per entity of the entity map (entities.ts is the one list of tables). */
 type Tables = { [N in EntityName]: Table<RecordOf<N>, KeyOf<N>> };
@@ -82,6 +83,10 @@ class DutyDeskDatabase extends Dexie {
     this.version(7)
       .stores({ custodyItems: 'id, caseId, residentId, status, holderKey, collectedAt' })
       .upgrade(upgradeV7Custody);
+    // v8: proxy tasks become proxy requests: source, request, home visit, 送达 (upgrades/v8-proxy-requests.ts).
+    this.version(8)
+      .stores({ proxyTasks: 'id, caseId, residentId, status, visitDay, requestedDay' })
+      .upgrade(upgradeV8ProxyRequests);
     this.use(derivedFieldsMiddleware);
   }
 }

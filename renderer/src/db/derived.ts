@@ -14,7 +14,8 @@
 import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
 import { withIndexes } from '@shared/domain/caseIndex';
 import { visitWordsOf } from '@shared/domain/caseSearch';
-import type { CustodyItem, Resident, Visit } from '@shared/domain/records';
+import type { CustodyItem, ProxyTask, Resident, Visit } from '@shared/domain/records';
+import { visitDayOf } from '@shared/domain/proxy';
 import { holderKeyOf } from '@shared/domain/custody';
 import type { EntityName, RecordOf } from './entities';
 import { searchKeysNow } from './searchKeys';
@@ -37,9 +38,17 @@ function withHolderKey(item: CustodyItem): CustodyItem {
   return rest;
 }
 
+function withVisitDay(task: ProxyTask): ProxyTask {
+  const day = visitDayOf(task);
+  if (day) return { ...task, visitDay: day };
+  const { visitDay: _none, ...rest } = task;
+  return rest;
+}
+
 const DERIVED: { [N in EntityName]?: (record: RecordOf<N>) => RecordOf<N> } = {
   cases: withIndexes,
   custodyItems: withHolderKey,
+  proxyTasks: withVisitDay,
   residents: withSearchKeys,
   visits: withWords,
 };

@@ -24,6 +24,17 @@ export type CommunityProfile = Stamp & {
   street?: string;
   /** Days a resident's document may stay out before the 工作台 flags it (default 7). */
   custodyAlertDays?: number;
+  /** 帮代办 rules of this center (defaults in shared/domain/proxy: two staff, 2 working days). */
+  proxy?: ProxySettings;
   /** 人员标签 an admin added beyond DEFAULT_RESIDENT_TAGS. */
   residentTags?: string[];
+};
+
+/** 帮代办 settings: whether a home visit needs two staff, the routine target, the 委托书's promises, the register's tags. */
+export type ProxySettings = {
+  twoStaff: boolean;
+  targetWorkingDays: number;
+  promises: string[];
+  /** The resident tags that put a resident on the 重点服务对象 register. */
+  registerTags: string[];
 };

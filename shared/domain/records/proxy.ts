@@ -4,12 +4,66 @@
  */
 import type { Stamp } from './staff';
 
+/** Where a proxy request came from: the counter (intake, mode 帮代办), a call, or a zone staff member's home visit. */
+export type ProxySource = '窗口' | '电话' | '入户走访';
+export const PROXY_SOURCES: readonly ProxySource[] = ['窗口', '电话', '入户走访'];
+
+/**
+ * 待确认: no catalog matter yet (a call or a home visit) · 待上门: accepted, the home visit to make ·
+ * 办理中: visited, the matter being handled · 待送达: the result ready to reach the resident ·
+ * 已送达 · 已取消 (withdrawn, hospitalised, deceased …).
+ */
+export type ProxyStatus = '待确认' | '待上门' | '办理中' | '待送达' | '已送达' | '已取消';
+export const PROXY_STATUSES: readonly ProxyStatus[] = ['待确认', '待上门', '办理中', '待送达', '已送达', '已取消'];
+
+export type VisitSlot = '上午' | '下午' | '晚间';
+export const VISIT_SLOTS: readonly VisitSlot[] = ['上午', '下午', '晚间'];
+
+/** The booked home visit: the day, the slot and the staff going (two by default; one alone gives a reason). */
+export type HomeVisitBooking = {
+  day: string;
+  slot: VisitSlot;
+  staffIds: string[];
+  soloReason?: string;
+  bookedAt: number;
+  bookedBy: string;
+};
+
+export type DeliveryMethod = '上门送达' | '来站领取' | '邮寄';
+export const DELIVERY_METHODS: readonly DeliveryMethod[] = ['上门送达', '来站领取', '邮寄'];
+
+/** 送达: how and when the result reached the resident, and who delivered it. */
+export type Delivery = { method: DeliveryMethod; at: number; by: string; note?: string };
+
+export type ProxyCancelReason = '居民撤回' | '住院' | '去世' | '其他';
+export const PROXY_CANCEL_REASONS: readonly ProxyCancelReason[] = ['居民撤回', '住院', '去世', '其他'];
+
+/** The signed 委托书 back at the center: the day and where the paper is kept. */
+export type MandateReturn = { day: string; keptAt: string; by: string };
+
+/** 帮代办: one proxy request of a resident and, once accepted, its case. A proxy task is a case: its
+ * deadlines, transfer, escalation, callback and rating are the case's; this record holds what
+ * only a proxy has — the request, the home visit, the 委托书 and 送达. */
 export type ProxyTask = Stamp & {
   id: string;
-  caseId: string;
   residentId: string;
-  status: '待授权' | '待上门' | '办理中' | '待送达' | '已完成';
-  authorisedBy?: string;
+  /** Absent while 待确认 (no catalog matter yet) and on a request cancelled before acceptance. */
+  caseId?: string;
+  source: ProxySource;
+  status: ProxyStatus;
+  /** What the resident asks for, in their words (required while 待确认). */
+  request: string;
+  requestedDay: string;
+  visit?: HomeVisitBooking;
+  /** Derived for the index: the booked visit's day while the visit is still to make. */
+  visitDay?: string;
+  /** The day the home visit was made; the routine target counts from it. */
+  visitedDay?: string;
+  /** The routine target (N working days from the visit), shown beside the case's own deadline. */
+  targetDay?: string;
+  mandate?: MandateReturn;
+  delivery?: Delivery;
+  cancel?: { reason: ProxyCancelReason; note?: string; at: number; by: string };
 };
 
 /** Who holds a document now: the resident, a staff member, the center's cabinet, a department or the street office. */

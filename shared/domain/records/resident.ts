@@ -23,6 +23,22 @@ export type Resident = Stamp & {
   room?: string;
   gridId?: string;
   tags: ResidentTag[];
+  /** 重点服务对象: who to call, what help they need, when to reach them (帮代办 register). */
+  care?: CareProfile;
   /** Search keys (pinyin, initials, phone and ID tails) for the multiEntry index. */
   searchKeys: string[];
+};
+
+export type CareNeed = '行动不便' | '听力障碍' | '视力障碍' | '只讲方言' | '不会用智能手机';
+export const CARE_NEEDS: readonly CareNeed[] = ['行动不便', '听力障碍', '视力障碍', '只讲方言', '不会用智能手机'];
+
+/** A special household's care details: the contact person (family, neighbour), needs, preferred time. */
+export type CareProfile = {
+  contactName?: string;
+  contactRelation?: string;
+  contactPhone?: string;
+  needs: CareNeed[];
+  dialect?: string;
+  preferredTime?: string;
+  note?: string;
 };

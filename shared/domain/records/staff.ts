@@ -22,6 +22,8 @@ export type Staff = Stamp & {
   id: string;
   name: string;
   role: StaffRole;
+  /** 工号, printed on the 委托书 (optional; older accounts have none). */
+  staffNo?: string;
   /** Grid ids this person is responsible for (分片包干). */
   grids: string[];
   password: PasswordHash;

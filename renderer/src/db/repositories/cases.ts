@@ -29,6 +29,7 @@ import type { Desk, DeskBase } from '../desk';
 import type { ReadCollection, ReadableDB } from '../entities';
 import { DomainRefusal } from '../refusal';
 import { closingRefusal } from '@shared/domain/custody';
+import { deliveryRefusal } from '@shared/domain/proxy';
 import { writeTx } from '../write';
 import type { MatterType } from '../matterType';
 import { getMatterType } from './catalog';
@@ -70,12 +71,17 @@ export async function getCaseFile(desk: DeskBase, id: string): Promise<CaseFile 
  * @throws DomainRefusal with the machine's Chinese reason when the action is not allowed.
  */
 export async function performCaseAction(desk: Desk, caseId: string, input: CaseActionInput): Promise<CaseRecord> {
-  return writeTx(desk, ['cases', 'caseEvents', 'counters', 'staff', 'matterTypes', 'custodyItems'], async (tx) => {
+  const tables = ['cases', 'caseEvents', 'counters', 'staff', 'matterTypes', 'custodyItems', 'proxyTasks'] as const;
+  return writeTx(desk, tables, async (tx) => {
     const record = await tx.cases.get(caseId);
     if (!record) throw new DomainRefusal('该办件不存在');
-    // A proxy case is not closed while a resident's original is still out (材料交接).
+    const proxy = record.mode === '帮代办' ? await tx.proxyTasks.where('caseId').equals(caseId).first() : undefined;
+    // A proxy case is not closed while a resident's original is still out (材料交接), nor
+    // completed before its result reached the resident (送达).
     if (record.mode === '帮代办' && (input.type === '办结' || input.type === '不予受理' || input.type === '归档')) {
-      const refusal = closingRefusal(await tx.custodyItems.where('caseId').equals(caseId).sortBy('collectedAt'));
+      const refusal =
+        closingRefusal(await tx.custodyItems.where('caseId').equals(caseId).sortBy('collectedAt')) ??
+        (input.type === '办结' ? deliveryRefusal(proxy) : null);
       if (refusal) throw new DomainRefusal(refusal);
     }
     // Who may do what is decided from the staff table now, not from the UI session.
@@ -109,6 +115,13 @@ export async function performCaseAction(desk: Desk, caseId: string, input: CaseA
     if (next.firstContactId !== record.firstContactId) throw new Error('invariant: first contact changed');
     if (archiveSeq) await tx.counters.put(archiveSeq);
     await addCaseEvent(desk, tx, result.event);
+    // A proxy case refused after acceptance ends its request (nothing left to visit or deliver).
+    if (proxy && next.status === '不予受理' && proxy.status !== '已送达' && proxy.status !== '已取消')
+      await tx.proxyTasks.put({
+        ...proxy,
+        status: '已取消',
+        cancel: { reason: '其他', note: '办件不予受理', at: tx.now, by: actor.id },
+      });
     await tx.audit({
       action: caseAuditAction(action.type),
       entity: 'case',

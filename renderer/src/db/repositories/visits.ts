@@ -24,7 +24,9 @@ import { counterKeyFor, formatTrackingNumber, nextSeq } from '@shared/domain/tra
 import type { Desk, DeskBase } from '../desk';
 import type { MatterType } from '../matterType';
 import { DomainRefusal } from '../refusal';
-import { writeTx, type Unstamped } from '../write';
+import { writeTx, type Unstamped, type WriteTx } from '../write';
+import { applyProxy, proxySourceOfChannel } from '@shared/domain/proxy';
+import { proxyCtx } from './proxyCtx';
 import { addCaseEvent } from './caseTimeline';
 import { residentsByIds } from './residents';
 
@@ -45,7 +47,11 @@ export type RegisteredVisit = { visit: Visit; cases: CaseRecord[]; plans: CasePl
  * plan (receipts to print) of each case.
  * @throws VisitValidationError on bad input (nothing written), StorageError on a storage failure.
  */
-export async function registerVisit(desk: Desk, input: VisitInput): Promise<RegisteredVisit> {
+export async function registerVisit(
+  desk: Desk,
+  input: VisitInput,
+  options: { proxyTaskId?: string } = {},
+): Promise<RegisteredVisit> {
   const errors = validateVisit(input, desk.clock.today());
   if (Object.keys(errors).length > 0) throw new VisitValidationError(errors);
   if (input.agent) input = { ...input, agent: normalizeAgent(input.agent, desk.clock.today()) };
@@ -110,14 +116,7 @@ export async function registerVisit(desk: Desk, input: VisitInput): Promise<Regi
         to: record.status,
         note: draft.mode,
       });
-      if (draft.mode === '帮代办' && input.residentId) {
-        await tx.proxyTasks.add({
-          id: desk.newId(),
-          caseId: record.id,
-          residentId: input.residentId,
-          status: '待上门',
-        });
-      }
+      if (draft.mode === '帮代办' && input.residentId) await addProxyTask(desk, tx, record, input, options.proxyTaskId);
       await tx.audit({
         action: 'case.accept',
         entity: 'case',
@@ -128,6 +127,34 @@ export async function registerVisit(desk: Desk, input: VisitInput): Promise<Regi
     }
     return { visit, cases: saved, plans };
   });
+}
+
+/** The proxy request of a 帮代办 case: a new one, or the 待确认 request (a call, a home visit) it accepts. */
+async function addProxyTask(
+  desk: Desk,
+  tx: WriteTx<'proxyTasks'>,
+  record: CaseRecord,
+  input: VisitInput,
+  pendingId: string | undefined,
+): Promise<void> {
+  if (!pendingId) {
+    await tx.proxyTasks.add({
+      id: desk.newId(),
+      caseId: record.id,
+      residentId: record.residentId ?? '',
+      source: proxySourceOfChannel(input.channel),
+      status: '待上门',
+      request: record.matterName,
+      requestedDay: tx.today,
+    });
+    return;
+  }
+  const task = await tx.proxyTasks.get(pendingId);
+  if (!task || task.residentId !== record.residentId) throw new DomainRefusal('未找到这条代办需求');
+  const r = applyProxy(task, { type: '受理', caseId: record.id }, proxyCtx(desk, tx, []));
+  if (!r.ok) throw new DomainRefusal(r.reason);
+  await tx.proxyTasks.put({ ...task, ...r.next });
+  await tx.audit({ action: 'proxy.accept', entity: 'proxyTask', entityId: task.id, detail: record.trackingNumber });
 }
 
 export type RegisterRow = { visit: Visit; cases: CaseRecord[] };

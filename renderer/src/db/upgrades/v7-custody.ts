@@ -23,7 +23,7 @@ export async function upgradeV7Custody(tx: Transaction): Promise<void> {
   for (const row of await table.toArray()) {
     if ('events' in row) continue;
     const task = tasks.get(row.proxyTaskId);
-    if (!task || row.takenAt === undefined || !row.takenBy) {
+    if (!task?.caseId || row.takenAt === undefined || !row.takenBy) {
       await table.delete(row.id);
       continue;
     }

@@ -1,0 +1,156 @@
+/**
+ * 帮代办: proxy requests (a call, a home visit, the counter), their booked home visits, 送达 and
+ * the signed 委托书's return. Every action is ONE transaction: the request, the case's timeline
+ * event (when it has a case), the audit row (`proxy.*`, no personal data) and, on a 取消 of an
+ * accepted request, the case ended through the case machine's 不予受理. The rules are
+ * shared/domain/proxy; the documents themselves are custody.ts.
+ */
+import { applyAction, caseStateFromRecord, recordWithState } from '@shared/domain/caseMachine';
+import { PROXY_AUDIT_ACTIONS } from '@shared/domain/audit';
+import { unsettledOriginals } from '@shared/domain/custody';
+import type { MatterTypeDef } from '@shared/domain/catalog';
+import type { VisitInput } from '@shared/domain/intake';
+import { applyProxy, type ProxyAction } from '@shared/domain/proxy';
+import type { CaseRecord, ProxySource, ProxyStatus, ProxyTask, Resident } from '@shared/domain/records';
+import type { Desk, DeskBase } from '../desk';
+import { DomainRefusal } from '../refusal';
+import { writeTx } from '../write';
+import { addCaseEvent } from './caseTimeline';
+import { proxyCtx } from './proxyCtx';
+import { registerVisit, type RegisteredVisit } from './visits';
+
+export type ProxyRequestInput = { residentId: string; source: Exclude<ProxySource, '窗口'>; request: string };
+
+/** A request from a call or a zone staff member's home visit, before a catalog matter is chosen (待确认). */
+export async function registerProxyRequest(desk: Desk, input: ProxyRequestInput): Promise<ProxyTask> {
+  const request = input.request.trim();
+  if (!input.residentId) throw new DomainRefusal('请先选定居民', 'resident');
+  if (input.source !== '电话' && input.source !== '入户走访') throw new DomainRefusal('请选择需求来源', 'source');
+  if (request.length < 2) throw new DomainRefusal('请填写居民需要代办什么', 'request');
+  if (request.length > 500) throw new DomainRefusal('需求内容不超过 500 字', 'request');
+  const id = desk.newId();
+  return writeTx(desk, ['proxyTasks', 'residents'], async (tx) => {
+    if (!(await tx.residents.get(input.residentId))) throw new DomainRefusal('该居民记录已不存在，请重新查找', 'resident');
+    const task = await tx.proxyTasks.add({
+      id,
+      residentId: input.residentId,
+      source: input.source,
+      status: '待确认',
+      request,
+      requestedDay: tx.today,
+    });
+    await tx.audit({ action: 'proxy.request', entity: 'proxyTask', entityId: id, detail: input.source });
+    return task;
+  });
+}
+
+/**
+ * 确认事项并受理: the 待确认 request gets its catalog matter and becomes a 帮代办 case, registered
+ * as a visit of its source (来电 / 走访) in the same transaction as the request's update.
+ */
+export async function acceptProxyRequest(desk: Desk, taskId: string, matter: MatterTypeDef): Promise<RegisteredVisit> {
+  const task = await desk.db.proxyTasks.get(taskId);
+  if (!task) throw new DomainRefusal('未找到这条代办需求');
+  if (task.status !== '待确认') throw new DomainRefusal('该代办已受理');
+  const input: VisitInput = {
+    residentId: task.residentId,
+    channel: task.source === '电话' ? '来电' : '走访',
+    content: task.request,
+    kind: '办件',
+    cases: [{ matter, mode: '帮代办', received: [] }],
+  };
+  return registerVisit(desk, input, { proxyTaskId: taskId });
+}
+
+const CASE_ENDS_ON_CANCEL: readonly CaseRecord['status'][] = ['已受理', '待补正', '办理中'];
+
+/** One action on a proxy request (预约上门, 上门完成, 办理完毕, 送达, 取消, 委托书回收). */
+export async function performProxyAction(desk: Desk, taskId: string, action: ProxyAction): Promise<ProxyTask> {
+  if (action.type === '受理') throw new DomainRefusal('请用“确认事项并受理”');
+  return writeTx(desk, ['proxyTasks', 'custodyItems', 'cases', 'caseEvents', 'staff'], async (tx) => {
+    const task = await tx.proxyTasks.get(taskId);
+    if (!task) throw new DomainRefusal('未找到这条代办需求');
+    const actor = await tx.staff.get(desk.actor.id);
+    if (!actor?.active) throw new DomainRefusal('当前账号不存在或已停用，请重新登录');
+    const named =
+      action.type === '预约上门' ? action.staffIds : action.type === '送达' && action.by ? [action.by] : [];
+    for (const id of named) {
+      if (!(await tx.staff.get(id))?.active)
+        throw new DomainRefusal('请选择在用的工作人员', action.type === '送达' ? 'by' : 'staffIds');
+    }
+    const record = task.caseId ? await tx.cases.get(task.caseId) : undefined;
+    if (record?.status === '已归档') throw new DomainRefusal('已归档的办件为只读');
+    const items = task.caseId ? await tx.custodyItems.where('caseId').equals(task.caseId).toArray() : [];
+    const out = unsettledOriginals(items).map((i) => i.document);
+    const r = applyProxy(task, action, proxyCtx(desk, tx, out));
+    if (!r.ok) throw new DomainRefusal(r.reason, r.field);
+    const next = await tx.proxyTasks.put({ ...task, ...r.next });
+    if (record) {
+      await addCaseEvent(desk, tx, { caseId: record.id, action: `代办${action.type}`, note: r.note });
+      if (action.type === '取消' && CASE_ENDS_ON_CANCEL.includes(record.status)) {
+        const ended = applyAction(
+          caseStateFromRecord(record, record.timeLimitDays ?? 0),
+          { type: '不予受理', reason: `代办取消（${action.reason}）`, redirectTo: '无（居民不再办理）' },
+          { staffId: actor.id, isAdmin: false },
+          { now: tx.now, today: tx.today },
+          desk.calendar,
+        );
+        if (!ended.ok) throw new DomainRefusal(ended.reason);
+        await tx.cases.put(recordWithState(record, ended.next));
+        await addCaseEvent(desk, tx, ended.event);
+      }
+    }
+    await tx.audit({
+      action: PROXY_AUDIT_ACTIONS[action.type],
+      entity: 'proxyTask',
+      entityId: task.id,
+      detail: `${task.status}→${next.status}${record ? `（办件 ${record.trackingNumber}）` : ''}`,
+    });
+    return next;
+  });
+}
+
+export async function proxyTaskOfCase(desk: DeskBase, caseId: string): Promise<ProxyTask | undefined> {
+  return desk.db.proxyTasks.where('caseId').equals(caseId).first();
+}
+
+/** A request with what its row shows: the resident, the case (tracking number, deadline). */
+export type ProxyRow = { task: ProxyTask; resident?: Resident; record?: CaseRecord };
+
+async function withParts(desk: DeskBase, tasks: ProxyTask[]): Promise<ProxyRow[]> {
+  const [residents, cases] = await Promise.all([
+    desk.db.residents.bulkGet(tasks.map((t) => t.residentId)),
+    desk.db.cases.bulkGet(tasks.map((t) => t.caseId ?? '')),
+  ]);
+  return tasks.map((task, i) => ({ task, resident: residents[i], record: cases[i] }));
+}
+
+/** The 帮代办 queues, each one key range of an index. */
+export type ProxyQueue = '待确认' | '待上门' | '今日上门' | '办理中' | '待送达';
+export const PROXY_QUEUES: readonly ProxyQueue[] = ['待确认', '待上门', '今日上门', '办理中', '待送达'];
+
+function queueCollection(desk: DeskBase, queue: ProxyQueue) {
+  return queue === '今日上门'
+    ? desk.db.proxyTasks.where('visitDay').equals(desk.clock.today())
+    : desk.db.proxyTasks.where('status').equals(queue satisfies ProxyStatus);
+}
+
+/** A queue's requests, oldest request first (今日上门: by slot). */
+export async function proxyQueue(desk: DeskBase, queue: ProxyQueue): Promise<ProxyRow[]> {
+  const tasks = await queueCollection(desk, queue).sortBy('requestedDay');
+  if (queue === '今日上门') tasks.sort((a, b) => slotOrder(a) - slotOrder(b));
+  return withParts(desk, tasks);
+}
+
+const slotOrder = (t: ProxyTask) => ['上午', '下午', '晚间'].indexOf(t.visit?.slot ?? '');
+
+/** Every queue's count (index counts). */
+export async function proxyQueueCounts(desk: DeskBase): Promise<Record<ProxyQueue, number>> {
+  const counts = await Promise.all(PROXY_QUEUES.map((q) => queueCollection(desk, q).count()));
+  return Object.fromEntries(PROXY_QUEUES.map((q, i) => [q, counts[i]])) as Record<ProxyQueue, number>;
+}
+
+/** A resident's proxy requests, newest first (the register's 代办记录, the resident page). */
+export async function proxyTasksOfResident(desk: DeskBase, residentId: string): Promise<ProxyTask[]> {
+  return desk.db.proxyTasks.where('residentId').equals(residentId).reverse().sortBy('requestedDay');
+}

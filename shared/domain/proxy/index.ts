@@ -1,0 +1,222 @@
+/**
+ * 帮代办: the life of a proxy request as one rule table in the case machine's style (one
+ * `{ refuse, apply }` per action, `satisfies ProxyRuleTable`). The case itself — its deadline,
+ * transfer, escalation, callback and rating — follows the case machine; this table holds what
+ * only a proxy has.
+ *
+ *   待确认 (a call or a home visit, no catalog matter yet) ─受理 (a matter chosen: the case)→ 待上门
+ *   待上门 ─预约上门 (day, slot, staff: two by default, one alone with a reason)→ 待上门 (booked)
+ *   待上门, booked ─上门完成→ 办理中 (the routine target: N working days from the visit)
+ *   办理中 ─办理完毕→ 待送达 ─送达 (上门送达 / 来站领取 / 邮寄, who delivered)→ 已送达
+ *   any open status ─取消 (居民撤回 / 住院 / 去世 / 其他)→ 已取消, only once no original is out
+ *   any status but 待确认 / 已取消 ─委托书回收 (the day, where it is kept)
+ *
+ * Refusals and notes never carry the resident's personal data.
+ */
+import type {
+  CommunityProfile,
+  Delivery,
+  DeliveryMethod,
+  HomeVisitBooking,
+  ProxyCancelReason,
+  ProxySettings,
+  ProxyStatus,
+  ProxyTask,
+  VisitSlot,
+} from '../records';
+import { DELIVERY_METHODS, PROXY_CANCEL_REASONS, VISIT_SLOTS } from '../records';
+import type { WorkingCalendar } from '../workingCalendar';
+import { isValidLocalDate as isLocalDate } from '../localDate';
+
+export const PROXY_ACTION_TYPES = ['受理', '预约上门', '上门完成', '办理完毕', '送达', '取消', '委托书回收'] as const;
+export type ProxyActionType = (typeof PROXY_ACTION_TYPES)[number];
+
+export type ProxyAction =
+  | { type: '受理'; caseId: string }
+  | { type: '预约上门'; day: string; slot: VisitSlot; staffIds: string[]; soloReason?: string }
+  | { type: '上门完成' }
+  | { type: '办理完毕' }
+  | { type: '送达'; method: DeliveryMethod; at: number; by: string; note?: string }
+  | { type: '取消'; reason: ProxyCancelReason; note?: string }
+  | { type: '委托书回收'; day: string; keptAt: string };
+
+export type ProxyState = Pick<
+  ProxyTask,
+  'status' | 'caseId' | 'visit' | 'visitedDay' | 'targetDay' | 'mandate' | 'delivery' | 'cancel'
+>;
+
+export type ProxyCtx = {
+  actorId: string;
+  now: number;
+  today: string;
+  settings: ProxySettings;
+  calendar: WorkingCalendar;
+  /** The documents of the request's case still out of the home (for 取消). */
+  originalsOut: readonly string[];
+};
+
+/** A refusal names the field it belongs to when there is one. */
+export type ProxyRefusal = { reason: string; field?: string };
+type Outcome = { next: ProxyState; note: string } | ProxyRefusal;
+
+type ProxyRule<T extends ProxyActionType> = {
+  refuse(s: ProxyState): string | null;
+  apply(s: ProxyState, action: Extract<ProxyAction, { type: T }>, ctx: ProxyCtx): Outcome;
+};
+export type ProxyRuleTable = { [T in ProxyActionType]: ProxyRule<T> };
+
+const OPEN: readonly ProxyStatus[] = ['待确认', '待上门', '办理中', '待送达'];
+const statusIn = (s: ProxyState, allowed: readonly ProxyStatus[], what: string) =>
+  allowed.includes(s.status) ? null : `${s.status}的代办不能${what}`;
+const refusal = (reason: string, field?: string): ProxyRefusal => (field ? { reason, field } : { reason });
+
+export const DEFAULT_PROXY_SETTINGS: ProxySettings = {
+  twoStaff: true,
+  targetWorkingDays: 2,
+  promises: ['不收费', '不拖延', '不泄露信息'],
+  registerTags: ['独居老人', '高龄', '残疾人', '重病'],
+};
+
+/** The center's 帮代办 settings, each falling back to its default when missing or out of range. */
+export function proxySettings(community: Pick<CommunityProfile, 'proxy'>): ProxySettings {
+  const p = community.proxy;
+  const d = DEFAULT_PROXY_SETTINGS;
+  if (!p) return d;
+  const days = Number.isInteger(p.targetWorkingDays) && p.targetWorkingDays >= 1 && p.targetWorkingDays <= 30;
+  const promises = p.promises?.filter((x) => x.trim()) ?? [];
+  return {
+    twoStaff: typeof p.twoStaff === 'boolean' ? p.twoStaff : d.twoStaff,
+    targetWorkingDays: days ? p.targetWorkingDays : d.targetWorkingDays,
+    promises: promises.length > 0 ? promises : d.promises,
+    registerTags: Array.isArray(p.registerTags) ? p.registerTags : d.registerTags,
+  };
+}
+
+/** Checks the settings an admin saves; every message names its field. */
+export function validateProxySettings(p: ProxySettings): ProxyRefusal | null {
+  if (!Number.isInteger(p.targetWorkingDays) || p.targetWorkingDays < 1 || p.targetWorkingDays > 30)
+    return refusal('代办目标应为 1–30 个工作日', 'targetWorkingDays');
+  const promises = p.promises.map((x) => x.trim()).filter(Boolean);
+  if (promises.length === 0) return refusal('请至少填写一项承诺', 'promises');
+  if (promises.some((x) => x.length > 20)) return refusal('每项承诺不超过 20 个字', 'promises');
+  if (promises.length > 6) return refusal('承诺最多 6 项', 'promises');
+  return null;
+}
+
+export const PROXY_RULES = {
+  受理: {
+    refuse: (s) => (s.status === '待确认' ? null : '该代办已受理'),
+    apply: (s, a) => ({ next: { ...s, status: '待上门', caseId: a.caseId }, note: '确认事项并受理' }),
+  },
+  预约上门: {
+    refuse: (s) => statusIn(s, ['待上门'], '预约上门'),
+    apply(s, a, ctx) {
+      if (!isLocalDate(a.day)) return refusal('请选择上门日期', 'day');
+      if (a.day < ctx.today) return refusal('上门日期不能早于今天', 'day');
+      if (!VISIT_SLOTS.includes(a.slot)) return refusal('请选择上门时段', 'slot');
+      const staffIds = [...new Set(a.staffIds.filter(Boolean))];
+      if (staffIds.length === 0) return refusal('请选择上门的工作人员', 'staffIds');
+      if (staffIds.length > 4) return refusal('上门人员最多 4 人', 'staffIds');
+      const soloReason = a.soloReason?.trim() ?? '';
+      if (ctx.settings.twoStaff && staffIds.length === 1 && soloReason.length < 2)
+        return refusal('上门应有两名工作人员；一人上门请填写原因', 'soloReason');
+      const visit: HomeVisitBooking = {
+        day: a.day,
+        slot: a.slot,
+        staffIds,
+        bookedAt: ctx.now,
+        bookedBy: ctx.actorId,
+        ...(staffIds.length === 1 && soloReason ? { soloReason } : {}),
+      };
+      const again = s.visit ? '改约' : '预约';
+      return { next: { ...s, visit }, note: `${again}上门：${a.day} ${a.slot}，${staffIds.length} 人` };
+    },
+  },
+  上门完成: {
+    refuse: (s) => statusIn(s, ['待上门'], '登记上门') ?? (s.visit ? null : '请先预约上门'),
+    apply(s, _a, ctx) {
+      const target = ctx.calendar.addWorkingDays(ctx.today, ctx.settings.targetWorkingDays);
+      return {
+        next: { ...s, status: '办理中', visitedDay: ctx.today, targetDay: target.date },
+        note: `已上门，代办目标 ${target.date}（${ctx.settings.targetWorkingDays} 个工作日）`,
+      };
+    },
+  },
+  办理完毕: {
+    refuse: (s) => statusIn(s, ['办理中'], '登记办理完毕'),
+    apply: (s) => ({ next: { ...s, status: '待送达' }, note: '办理完毕，待送达' }),
+  },
+  送达: {
+    refuse: (s) => statusIn(s, ['办理中', '待送达'], '登记送达'),
+    apply(s, a, ctx) {
+      if (!DELIVERY_METHODS.includes(a.method)) return refusal('请选择送达方式', 'method');
+      if (!a.by) return refusal('请选择送达人', 'by');
+      if (!Number.isFinite(a.at) || a.at > ctx.now) return refusal('送达时间不能晚于现在', 'at');
+      const note = a.note?.trim();
+      if (note && note.length > 200) return refusal('备注不超过 200 字', 'note');
+      const delivery: Delivery = { method: a.method, at: a.at, by: a.by, ...(note ? { note } : {}) };
+      return { next: { ...s, status: '已送达', delivery }, note: `送达：${a.method}` };
+    },
+  },
+  取消: {
+    refuse: (s) => statusIn(s, OPEN, '取消'),
+    apply(s, a, ctx) {
+      if (!PROXY_CANCEL_REASONS.includes(a.reason)) return refusal('请选择取消原因', 'reason');
+      const note = a.note?.trim() ?? '';
+      if (a.reason === '其他' && note.length < 2) return refusal('请说明取消的原因', 'note');
+      if (note.length > 200) return refusal('说明不超过 200 字', 'note');
+      if (ctx.originalsOut.length > 0)
+        return refusal(`请先归还居民的原件：${ctx.originalsOut.join('、')}`);
+      const cancel = { reason: a.reason, at: ctx.now, by: ctx.actorId, ...(note ? { note } : {}) };
+      return { next: { ...s, status: '已取消', cancel }, note: `取消代办：${a.reason}` };
+    },
+  },
+  委托书回收: {
+    refuse: (s) => (s.status === '待确认' || s.status === '已取消' ? `${s.status}的代办没有委托书` : null),
+    apply(s, a, ctx) {
+      if (!isLocalDate(a.day) || a.day > ctx.today) return refusal('请填写收回日期（不晚于今天）', 'day');
+      const keptAt = a.keptAt.trim();
+      if (!keptAt) return refusal('请填写委托书存放位置（如：档案柜 2 号）', 'keptAt');
+      if (keptAt.length > 40) return refusal('存放位置不超过 40 个字', 'keptAt');
+      return {
+        next: { ...s, mandate: { day: a.day, keptAt, by: ctx.actorId } },
+        note: `委托书已收回（${a.day}），存放：${keptAt}`,
+      };
+    },
+  },
+} satisfies ProxyRuleTable;
+
+export type ProxyResult = { ok: true; next: ProxyState; note: string } | ({ ok: false } & ProxyRefusal);
+
+/** Applies one action to a proxy request; pure. */
+export function applyProxy(s: ProxyState, action: ProxyAction, ctx: ProxyCtx): ProxyResult {
+  if (!PROXY_ACTION_TYPES.includes(action?.type)) return { ok: false, reason: '未知的代办操作' };
+  if (!ctx.actorId) return { ok: false, reason: '请先登录' };
+  const rule = PROXY_RULES[action.type] as ProxyRule<ProxyActionType>;
+  const refused = rule.refuse(s);
+  if (refused) return { ok: false, reason: refused };
+  const out = rule.apply(s, action as never, ctx);
+  if ('reason' in out) return { ok: false, ...out };
+  return { ok: true, ...out };
+}
+
+/** The actions the UI may offer on this request now. */
+export function allowedProxyActions(s: ProxyState): ProxyActionType[] {
+  return PROXY_ACTION_TYPES.filter((t) => PROXY_RULES[t].refuse(s) === null);
+}
+
+/** Why a proxy case may not be closed (办结) yet: the result has not reached the resident. */
+export function deliveryRefusal(task: Pick<ProxyTask, 'status'> | undefined): string | null {
+  if (!task || task.status === '已送达' || task.status === '已取消') return null;
+  return '帮代办的办件须先登记送达（结果交到居民手中）再办结';
+}
+
+/** The index day of a request's booked visit, while the visit is still to make. */
+export function visitDayOf(task: Pick<ProxyTask, 'status' | 'visit'>): string | undefined {
+  return task.status === '待上门' ? task.visit?.day : undefined;
+}
+
+/** The source of a request registered at intake, from the visit's channel. */
+export function proxySourceOfChannel(channel: string): ProxyTask['source'] {
+  return channel === '来电' ? '电话' : channel === '走访' ? '入户走访' : '窗口';
+}
