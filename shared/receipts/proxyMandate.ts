@@ -7,8 +7,6 @@
 import { BLANK, documentHtml, escapeHtml } from './html';
 import { RECEIPT_FONT_STACK } from './styles';
 
-export const MANDATE_PROMISES = ['不收费', '不拖延', '不泄露信息'] as const;
-
 export type Mandate = {
   communityName: string;
   trackingNumber: string;
@@ -16,8 +14,11 @@ export type Mandate = {
   residentName: string;
   /** The full ID number, only after a logged reveal; absent → a blank line. */
   idNumber?: string;
-  trustees: readonly string[];
+  /** The staff going to the home, with their 工号 (a blank line where none is on file). */
+  trustees: readonly { name: string; staffNo?: string }[];
   documents: readonly string[];
+  /** The center's promises (设置 → 帮代办; default 不收费、不拖延、不泄露信息). */
+  promises: readonly string[];
   day: string;
 };
 
@@ -31,6 +32,11 @@ ol { margin: 2mm 0 6mm; }
 .sign div { border-bottom: 1px solid #000; padding-bottom: 14mm; }
 `;
 
+const trustees = (list: Mandate['trustees']) =>
+  list.length
+    ? list.map((t) => `${escapeHtml(t.name)}（工号：${t.staffNo ? escapeHtml(t.staffNo) : BLANK}）`).join('　')
+    : BLANK;
+
 export function renderMandate(m: Mandate): string {
   const docs = m.documents.length
     ? `<ol>${m.documents.map((d) => `<li>${escapeHtml(d)}</li>`).join('')}</ol>`
@@ -40,10 +46,10 @@ export function renderMandate(m: Mandate): string {
     CSS,
     `<h1>委托书</h1>
 <p>委托人：${escapeHtml(m.residentName)}　身份证号：${m.idNumber ? escapeHtml(m.idNumber) : BLANK}</p>
-<p>受托人：${escapeHtml(m.trustees.join('、'))}（${escapeHtml(m.communityName)}工作人员）　工号：${BLANK}</p>
+<p>受托人（${escapeHtml(m.communityName)}工作人员）：${trustees(m.trustees)}</p>
 <p>本人因行动不便，委托上述工作人员代为办理“${escapeHtml(m.matterName)}”（受理编号 ${escapeHtml(m.trackingNumber)}），并同意其上门收取以下材料，办结后归还：</p>
 ${docs}
-<p>受托人承诺：${MANDATE_PROMISES.map((p) => escapeHtml(p)).join('、')}。材料交接逐件登记，委托人可随时查询材料由谁保管。</p>
+<p>受托人承诺：${m.promises.map((p) => escapeHtml(p)).join('、')}。材料交接逐件登记，委托人可随时查询材料由谁保管。</p>
 <div class="sign"><div>委托人签字（按手印）：</div><div>受托人签字：</div></div>
 <p style="text-align:right">日期：${escapeHtml(m.day)}</p>`,
   );

@@ -13,6 +13,7 @@ import { performCaseAction } from '../../renderer/src/db/repositories/cases';
 import { dashboardCounts } from '../../renderer/src/db/repositories/dashboard';
 import { revealResidentField } from '../../renderer/src/db/repositories/residents';
 import { renderMandate } from '@shared/receipts/proxyMandate';
+import { DEFAULT_PROXY_SETTINGS } from '@shared/domain/proxy';
 import { custodyOfCase, documentsOut, recordCustody } from '../../renderer/src/db/repositories/custody';
 import { failureMessage } from '../../renderer/src/db/refusal';
 import { communityDesk, counterIds, createZhangSan, freshDb, idsOf, setUpCommunity, T0, testDesk } from './testDb';
@@ -157,11 +158,13 @@ describe('the 委托书', () => {
       trackingNumber: 'THL-20261124-0001',
       matterName: '高龄津贴申请',
       residentName: '张三<b>',
-      trustees: ['王秀英', '李明'],
+      trustees: [{ name: '王秀英', staffNo: 'THL-007' }, { name: '李明' }],
       documents: ['居民身份证'],
+      promises: DEFAULT_PROXY_SETTINGS.promises,
       day: '2026-11-24',
     });
     expect(html).toContain('张三&lt;b&gt;');
+    expect(html).toContain('王秀英（工号：THL-007）');
     expect(html).toContain('aria-label="待填写"');
     expect(html).toContain('不收费、不拖延、不泄露信息');
   });

@@ -199,3 +199,33 @@ describe('upgrade v6 → v7 (custody chain)', () => {
     db.close();
   });
 });
+
+describe('upgrade v7 → v8 (proxy requests)', () => {
+  it('gives each proxy task its source, request and day from its case; drops a task without one', async () => {
+    const name = `upgrade-v8-${Date.now()}`;
+    const v7 = openShipped(name, 7);
+    const stamp = { createdAt: 1, createdBy: 's1', updatedAt: 1, updatedBy: 's1' };
+    await v7.table('visits').add({ id: 'v-1', day: '2026-11-20', channel: '来电', caseIds: ['c-1'], ...stamp });
+    await v7
+      .table('cases')
+      .bulkAdd([
+        v1Case('c-1', { visitId: 'v-1', mode: '帮代办', matterName: '高龄津贴申请', acceptedDay: '2026-11-20' }),
+        v1Case('c-2', { visitId: 'v-9', mode: '帮代办', matterName: '残疾人证办理', acceptedDay: '2026-11-02' }),
+      ]);
+    await v7.table('proxyTasks').bulkAdd([
+      { id: 'p-1', caseId: 'c-1', residentId: 'r-1', status: '待授权', ...stamp },
+      { id: 'p-2', caseId: 'c-2', residentId: 'r-1', status: '已完成', authorisedBy: 's1', ...stamp },
+      { id: 'p-3', caseId: 'c-gone', residentId: 'r-1', status: '待上门', ...stamp },
+    ]);
+    v7.close();
+    const db = new DutyDeskDB(name);
+    const [p1, p2, p3] = await db.proxyTasks.bulkGet(['p-1', 'p-2', 'p-3']);
+    expect(p1).toMatchObject({ source: '电话', request: '高龄津贴申请', requestedDay: '2026-11-20', status: '待上门' });
+    expect(p2).toMatchObject({ source: '窗口', request: '残疾人证办理', requestedDay: '2026-11-02', status: '已送达' });
+    expect(p2 && 'authorisedBy' in p2).toBe(false);
+    expect(p3).toBeUndefined();
+    expect(await db.proxyTasks.where('requestedDay').equals('2026-11-20').primaryKeys()).toEqual(['p-1']);
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    db.close();
+  });
+});

@@ -165,8 +165,7 @@ export const PROXY_RULES = {
       const note = a.note?.trim() ?? '';
       if (a.reason === '其他' && note.length < 2) return refusal('请说明取消的原因', 'note');
       if (note.length > 200) return refusal('说明不超过 200 字', 'note');
-      if (ctx.originalsOut.length > 0)
-        return refusal(`请先归还居民的原件：${ctx.originalsOut.join('、')}`);
+      if (ctx.originalsOut.length > 0) return refusal(`请先归还居民的原件：${ctx.originalsOut.join('、')}`);
       const cancel = { reason: a.reason, at: ctx.now, by: ctx.actorId, ...(note ? { note } : {}) };
       return { next: { ...s, status: '已取消', cancel }, note: `取消代办：${a.reason}` };
     },

@@ -6,6 +6,7 @@
 import type { CommunityProfile, Grid, OpeningHours, PasswordHash, Staff } from '@shared/domain/records';
 import type { MatterTypeDef } from '@shared/domain/catalog';
 import { classifyCommunity, validateStreet } from '@shared/domain/community';
+import { validateProxySettings } from '@shared/domain/proxy';
 import { requirePermission } from '../authorize';
 import type { Desk, DeskBase } from '../desk';
 import { withActor } from '../desk';
@@ -79,7 +80,15 @@ export async function completeSetup(desk: DeskBase, input: SetupInput): Promise<
 export type CommunityPatch = Partial<
   Pick<
     CommunityProfile,
-    'name' | 'phone' | 'population' | 'openingHours' | 'grids' | 'residentTags' | 'street' | 'custodyAlertDays'
+    | 'name'
+    | 'phone'
+    | 'population'
+    | 'openingHours'
+    | 'grids'
+    | 'residentTags'
+    | 'street'
+    | 'custodyAlertDays'
+    | 'proxy'
   >
 >;
 
@@ -94,6 +103,12 @@ export async function updateCommunity(desk: Desk, patch: CommunityPatch): Promis
     const days = patch.custodyAlertDays;
     if (days !== undefined && !(Number.isInteger(days) && days >= 1 && days <= 90))
       throw new DomainRefusal('提醒天数应为 1–90 的整数', 'custodyAlertDays');
+    if (patch.proxy) {
+      const proxy = { ...patch.proxy, promises: patch.proxy.promises.map((x) => x.trim()).filter(Boolean) };
+      const refused = validateProxySettings(proxy);
+      if (refused) throw new DomainRefusal(refused.reason, refused.field);
+      patch = { ...patch, proxy };
+    }
     const population = patch.population ?? current.population;
     const value: CommunityProfile = {
       ...current,

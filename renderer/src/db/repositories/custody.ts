@@ -5,13 +5,15 @@
  * documents) — so a failure leaves no partial state. The rules are shared/domain/custody.
  */
 import { applyAction, caseStateFromRecord, recordWithState } from '@shared/domain/caseMachine';
-import { CUSTODY_AUDIT_ACTIONS } from '@shared/domain/audit';
+import { CUSTODY_AUDIT_ACTIONS, PROXY_AUDIT_ACTIONS } from '@shared/domain/audit';
+import { applyProxy } from '@shared/domain/proxy';
 import { applyCustody, holderLabel, type CustodyAction } from '@shared/domain/custody';
 import type { CaseRecord, CustodyItem } from '@shared/domain/records';
 import type { Desk } from '../desk';
 import { DomainRefusal } from '../refusal';
 import { writeTx, type WriteTx } from '../write';
 import { addCaseEvent } from './caseTimeline';
+import { proxyCtx } from './proxyCtx';
 
 /** The documents of a case, in the order they were collected. */
 export async function custodyOfCase(desk: Desk, caseId: string): Promise<CustodyItem[]> {
@@ -52,7 +54,18 @@ function checkNewItem(t: { document: string; original: boolean; count: number })
   if (!Number.isInteger(t.count) || t.count < 1 || t.count > 20) throw new DomainRefusal('份数应为 1–20', 'count');
 }
 
-type Tx = WriteTx<'custodyItems' | 'cases' | 'caseEvents' | 'staff'>;
+type Tx = WriteTx<'custodyItems' | 'cases' | 'caseEvents' | 'staff' | 'proxyTasks'>;
+
+/** Documents collected at the door mean the booked home visit was made: 上门完成 in the same transaction. */
+async function visitMade(desk: Desk, tx: Tx, caseId: string): Promise<void> {
+  const task = await tx.proxyTasks.where('caseId').equals(caseId).first();
+  if (task?.status !== '待上门' || !task.visit) return;
+  const r = applyProxy(task, { type: '上门完成' }, proxyCtx(desk, tx, []));
+  if (!r.ok) return;
+  await tx.proxyTasks.put({ ...task, ...r.next });
+  await addCaseEvent(desk, tx, { caseId, action: '代办上门完成', note: r.note });
+  await tx.audit({ action: PROXY_AUDIT_ACTIONS['上门完成'], entity: 'proxyTask', entityId: task.id });
+}
 
 /** A collected document on the case's list: checked off (by 补正材料 while the case is 待补正). */
 async function checkOff(desk: Desk, tx: Tx, record: CaseRecord, document: string): Promise<void> {
@@ -86,7 +99,7 @@ export async function recordCustody(
 ): Promise<CustodyItem> {
   if (!('itemId' in target)) checkNewItem(target);
   const newId = 'itemId' in target ? '' : desk.newId();
-  return writeTx(desk, ['custodyItems', 'cases', 'caseEvents', 'staff'], async (tx) => {
+  return writeTx(desk, ['custodyItems', 'cases', 'caseEvents', 'staff', 'proxyTasks'], async (tx) => {
     const record = await tx.cases.get(caseId);
     if (!record) throw new DomainRefusal('该办件不存在');
     if (record.mode !== '帮代办') throw new DomainRefusal('只有帮代办的办件登记材料交接');
@@ -114,7 +127,10 @@ export async function recordCustody(
             collectedAt: tx.now,
             ...r.next,
           });
-    if (action.type === '收取') await checkOff(desk, tx, record, item.document);
+    if (action.type === '收取') {
+      await checkOff(desk, tx, record, item.document);
+      await visitMade(desk, tx, caseId);
+    }
     const names = new Map([[actor.id, actor.name]]);
     if (action.type === '移交' && action.to.kind === 'staff')
       names.set(action.to.staffId, (await tx.staff.get(action.to.staffId))?.name ?? '');

@@ -30,7 +30,8 @@ export async function registerProxyRequest(desk: Desk, input: ProxyRequestInput)
   if (request.length > 500) throw new DomainRefusal('需求内容不超过 500 字', 'request');
   const id = desk.newId();
   return writeTx(desk, ['proxyTasks', 'residents'], async (tx) => {
-    if (!(await tx.residents.get(input.residentId))) throw new DomainRefusal('该居民记录已不存在，请重新查找', 'resident');
+    if (!(await tx.residents.get(input.residentId)))
+      throw new DomainRefusal('该居民记录已不存在，请重新查找', 'resident');
     const task = await tx.proxyTasks.add({
       id,
       residentId: input.residentId,
@@ -72,8 +73,7 @@ export async function performProxyAction(desk: Desk, taskId: string, action: Pro
     if (!task) throw new DomainRefusal('未找到这条代办需求');
     const actor = await tx.staff.get(desk.actor.id);
     if (!actor?.active) throw new DomainRefusal('当前账号不存在或已停用，请重新登录');
-    const named =
-      action.type === '预约上门' ? action.staffIds : action.type === '送达' && action.by ? [action.by] : [];
+    const named = action.type === '预约上门' ? action.staffIds : action.type === '送达' && action.by ? [action.by] : [];
     for (const id of named) {
       if (!(await tx.staff.get(id))?.active)
         throw new DomainRefusal('请选择在用的工作人员', action.type === '送达' ? 'by' : 'staffIds');

@@ -76,7 +76,21 @@ export async function recordSignOut(desk: DeskBase & { actor: Actor }): Promise<
   });
 }
 
-export type NewStaff = { name: string; role: StaffRole; grids: string[]; password: PasswordHash };
+export type NewStaff = { name: string; role: StaffRole; grids: string[]; password: PasswordHash; staffNo?: string };
+
+/** 工号: optional, letters, digits and '-', at most 12, not another account's. */
+async function checkedStaffNo(
+  tx: WriteTx<'staff'>,
+  raw: string | undefined,
+  selfId: string,
+): Promise<string | undefined> {
+  const no = raw?.trim() ?? '';
+  if (!no) return undefined;
+  if (!/^[A-Za-z0-9-]{1,12}$/.test(no)) throw new DomainRefusal('工号由字母、数字或“-”组成，不超过 12 位', 'staffNo');
+  const taken = await tx.staff.filter((s) => s.id !== selfId && s.staffNo === no).count();
+  if (taken > 0) throw new DomainRefusal('该工号已被其他工作人员使用', 'staffNo');
+  return no;
+}
 
 /** Adds an account (站长/管理员 only); its id comes from the desk. */
 export async function addStaff(desk: Desk, input: NewStaff): Promise<Staff> {
@@ -86,9 +100,11 @@ export async function addStaff(desk: Desk, input: NewStaff): Promise<Staff> {
     await requirePermission(tx, desk.actor, 'staff.manage', '添加工作人员');
     const same = await tx.staff.where('name').equals(name).count();
     if (same > 0) throw new DomainRefusal('已有同名的工作人员，请在姓名后加以区分（如 张三（二））', 'name');
+    const staffNo = await checkedStaffNo(tx, input.staffNo, id);
     const staff = await tx.staff.add({
       id,
       name,
+      ...(staffNo ? { staffNo } : {}),
       role: input.role,
       grids: input.grids,
       password: input.password,
@@ -100,7 +116,7 @@ export async function addStaff(desk: Desk, input: NewStaff): Promise<Staff> {
   });
 }
 
-export type StaffPatch = Partial<Pick<Staff, 'role' | 'grids' | 'active'>> & {
+export type StaffPatch = Partial<Pick<Staff, 'role' | 'grids' | 'active' | 'staffNo'>> & {
   password?: PasswordHash;
   unlock?: boolean;
 };
@@ -112,6 +128,7 @@ export async function updateStaff(desk: Desk, id: string, patch: StaffPatch): Pr
     const current = await tx.staff.get(id);
     if (!current) throw new DomainRefusal('该账号不存在');
     const { unlock, ...fields } = patch;
+    if (fields.staffNo !== undefined) fields.staffNo = (await checkedStaffNo(tx, fields.staffNo, id)) ?? '';
     // Someone must always be able to manage the accounts.
     const after = { ...current, ...fields };
     const demotesLastAdmin =

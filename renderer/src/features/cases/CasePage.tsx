@@ -37,6 +37,7 @@ import { buildReceiptData } from '../../components/receiptData';
 import { receiptKindsFor } from '@shared/domain/receiptKinds';
 import { ActionDialog } from './ActionDialog';
 import { CustodyPanel } from './CustodyPanel';
+import { ProxyTaskPanel } from '../proxy/ProxyTaskPanel';
 import { TimeLimitChip } from '../../components/TimeLimitChip';
 
 export function CasePage() {
@@ -117,6 +118,7 @@ export function CasePage() {
         </Stack>
       </Paper>
       <KeyValueTable label="办件信息" rows={info} />
+      {record.mode === '帮代办' && <ProxyTaskPanel record={record} resident={resident} staff={staff} />}
       {record.mode === '帮代办' && (
         <CustodyPanel
           record={record}

@@ -30,6 +30,7 @@ import { localDateTime } from '../../app/clock';
 import { useDesk } from '../../app/desk';
 import { useGuardedAction } from '../../app/useGuardedAction';
 import { custodyOfCase, recordCustody } from '../../db/repositories/custody';
+import { proxyTaskOfCase } from '../../db/repositories/proxy';
 import { DomainRefusal } from '../../db/refusal';
 import { platform } from '../../platform';
 import { MandateDialog } from './MandateDialog';
@@ -44,6 +45,7 @@ const LONE_LABELS = { 留存: '登记留存', 遗失损坏: '登记遗失/损坏
 export function CustodyPanel({ record, resident, staff, documents }: Props) {
   const desk = useDesk();
   const items = useLiveQuery(() => custodyOfCase(desk, record.id), [desk, record.id]);
+  const task = useLiveQuery(() => proxyTaskOfCase(desk, record.id), [desk, record.id]);
   const [asked, setAsked] = useState<Asked | null>(null);
   const [collecting, setCollecting] = useState(false);
   const [mandate, setMandate] = useState(false);
@@ -151,6 +153,7 @@ export function CustodyPanel({ record, resident, staff, documents }: Props) {
       {mandate && (
         <MandateDialog
           record={record}
+          task={task}
           resident={resident}
           staff={staff}
           documents={documents}

@@ -1,11 +1,12 @@
 /**
- * 打印委托书: who goes to the home (the clerk and, by default rule, a second staff member), and
- * whether the resident's ID number prints in full — only after a reveal logged with the reason
- * 打印委托书; otherwise a blank line for the resident to fill in.
+ * 打印委托书: the 受托人 are the staff booked for the home visit (by name and 工号); before a booking,
+ * the clerk and the colleague chosen here. The resident's ID prints in full only after a reveal
+ * logged with the reason 打印委托书; otherwise a blank line for the resident to fill in.
  */
 import { useState, type FormEvent } from 'react';
-import { Checkbox, FormControlLabel } from '@mui/material';
-import type { CaseRecord, Resident, Staff } from '@shared/domain/records';
+import { Checkbox, FormControlLabel, Typography } from '@mui/material';
+import { proxySettings } from '@shared/domain/proxy';
+import type { CaseRecord, ProxyTask, Resident, Staff } from '@shared/domain/records';
 import { renderMandate } from '@shared/receipts/proxyMandate';
 import { FilterSelect } from '../../components/FilterSelect';
 import { FormDialog } from '../../components/FormDialog';
@@ -16,6 +17,7 @@ import { platform } from '../../platform';
 
 type Props = {
   record: CaseRecord;
+  task?: ProxyTask;
   resident?: Resident;
   staff: readonly Staff[];
   documents: readonly string[];
@@ -24,13 +26,18 @@ type Props = {
 
 export const MANDATE_REVEAL_REASON = '打印委托书';
 
-export function MandateDialog({ record, resident, staff, documents, onClose }: Props) {
+export function MandateDialog({ record, task, resident, staff, documents, onClose }: Props) {
   const desk = useDesk();
-  const me = staff.find((s) => s.id === desk.actor.id);
+  const booked = task?.visit?.staffIds;
   const others = staff.filter((s) => s.active && s.id !== desk.actor.id);
   const [second, setSecond] = useState(others[0]?.id ?? '');
   const [fullId, setFullId] = useState(false);
   const { run, error, busy } = useGuardedAction();
+  const going = booked ?? [desk.actor.id, second].filter(Boolean);
+  const trustees = going.flatMap((id) => {
+    const s = staff.find((x) => x.id === id);
+    return s ? [{ name: s.name, staffNo: s.staffNo }] : [];
+  });
   async function submit(e: FormEvent) {
     e.preventDefault();
     const ok = await run(async () => {
@@ -38,7 +45,6 @@ export function MandateDialog({ record, resident, staff, documents, onClose }: P
         fullId && resident
           ? await revealResidentField(desk, resident.id, 'idNumber', MANDATE_REVEAL_REASON)
           : undefined;
-      const trustees = [me?.name ?? '', staff.find((s) => s.id === second)?.name ?? ''].filter(Boolean);
       const html = renderMandate({
         communityName: desk.community.name,
         trackingNumber: record.trackingNumber,
@@ -47,6 +53,7 @@ export function MandateDialog({ record, resident, staff, documents, onClose }: P
         idNumber,
         trustees,
         documents,
+        promises: proxySettings(desk.community).promises,
         day: desk.clock.today(),
       });
       await platform.printHtml({ html, pageSize: 'A4' });
@@ -62,13 +69,17 @@ export function MandateDialog({ record, resident, staff, documents, onClose }: P
       busy={busy}
       error={error}
     >
-      <FilterSelect
-        label="同去工作人员"
-        value={second}
-        emptyLabel="（无，一人上门）"
-        options={others.map((s) => [s.id, s.name])}
-        onChange={setSecond}
-      />
+      {booked ? (
+        <Typography>受托人（预约上门的工作人员）：{trustees.map((t) => t.name).join('、')}</Typography>
+      ) : (
+        <FilterSelect
+          label="同去工作人员"
+          value={second}
+          emptyLabel="（无，一人上门）"
+          options={others.map((s) => [s.id, s.name])}
+          onChange={setSecond}
+        />
+      )}
       <FormControlLabel
         control={<Checkbox checked={fullId} onChange={(e) => setFullId(e.target.checked)} />}
         label="打印完整身份证号（记入操作日志，原因：打印委托书）；不勾选则留空由居民手写"

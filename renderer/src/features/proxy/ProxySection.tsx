@@ -1,31 +1,57 @@
 /**
- * 帮代办 (first part): every resident's document out of its home now, who holds it and for how
- * long — the 材料在外 list. Home-visit booking, the register of special households and 送达
- * come next (issue 14); proxy cases themselves, their 委托书 and custody, are on their case page.
+ * 帮代办 (Alt+4): the proxy requests in their queues (待确认, 待上门, 今日上门, 办理中, 待送达) with
+ * today's home visits per staff member; every resident's document out of its home now (材料在外);
+ * and the register of special households (重点服务对象). A request by phone or from a home visit
+ * is registered here; one at the counter in 来访登记 (mode 帮代办). Each proxy case's 委托书,
+ * documents and 送达 are also on its case page.
  */
-import { Alert, Paper, Stack, Typography } from '@mui/material';
+import { useState } from 'react';
+import { Button, Paper, Stack, Tab, Tabs, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDesk } from '../../app/desk';
 import { CustodyTable } from '../../components/CustodyTable';
 import { documentsOutWithCases } from '../../db/repositories/custody';
+import { listStaff } from '../../db/repositories/staff';
+import { CareRegister } from './CareRegister';
+import { ProxyQueues } from './ProxyQueues';
+import { ProxyRequestDialog } from './ProxyRequestDialog';
+
+type View = 'queues' | 'out' | 'register';
 
 export function ProxySection() {
   const desk = useDesk();
+  const [view, setView] = useState<View>('queues');
+  const [requesting, setRequesting] = useState(false);
+  const staff = useLiveQuery(() => listStaff(desk), [desk]);
   const out = useLiveQuery(() => documentsOutWithCases(desk), [desk]);
   return (
     <Stack spacing={2}>
-      <Typography variant="h4" component="h1">
-        帮代办
-      </Typography>
-      <Alert severity="info">
-        上门收取的居民材料和委托书在各帮代办办件的“材料交接”中登记、打印；这里列出所有尚未归还的材料。预约上门和重点服务对象将在后续版本提供。
-      </Alert>
-      <Paper sx={{ p: 2 }}>
-        <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
-          材料在外（{out?.length ?? 0}）
+      <Stack direction="row" sx={{ alignItems: 'center' }}>
+        <Typography variant="h4" component="h1" sx={{ flexGrow: 1 }}>
+          帮代办
         </Typography>
-        {out && <CustodyTable label="材料在外" rows={out} empty="没有在外的居民材料" />}
+        <Button variant="contained" onClick={() => setRequesting(true)}>
+          登记代办需求
+        </Button>
+      </Stack>
+      <Tabs value={view} onChange={(_, v: View) => setView(v)} aria-label="帮代办视图">
+        <Tab value="queues" label="代办队列" />
+        <Tab value="out" label={`材料在外（${out?.length ?? 0}）`} />
+        <Tab value="register" label="重点服务对象" />
+      </Tabs>
+      <Paper sx={{ p: 2 }}>
+        {view === 'queues' && staff && <ProxyQueues staff={staff} />}
+        {view === 'out' && (
+          <>
+            <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
+              材料在外（{out?.length ?? 0}）
+            </Typography>
+            {out && <CustodyTable label="材料在外" rows={out} empty="没有在外的居民材料" />}
+          </>
+        )}
+        {view === 'register' && <CareRegister />}
       </Paper>
+      {requesting && <ProxyRequestDialog onClose={() => setRequesting(false)} />}
     </Stack>
   );
 }

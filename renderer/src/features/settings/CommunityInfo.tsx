@@ -1,18 +1,24 @@
-import { useState, type FormEvent } from 'react';
-import { Button, Paper, Stack, TextField } from '@mui/material';
+import { useState } from 'react';
+import { Button, Paper, Stack } from '@mui/material';
 import { KeyValueTable } from '../../components/KeyValueTable';
-import { FormDialog } from '../../components/FormDialog';
+import { FieldDialog } from '../../components/FieldDialog';
 import { useDesk } from '../../app/desk';
-import { useGuardedAction } from '../../app/useGuardedAction';
+import { proxySettings } from '@shared/domain/proxy';
+import { ProxySettingsDialog } from './ProxySettingsDialog';
 import { classifyCommunity } from '@shared/domain/community';
 import { custodyAlertDays } from '@shared/domain/custody';
 import { updateCommunity } from '../../db/repositories/community';
 
-/** 社区信息, and the fields an admin sets later: 所属街道 (the report exports name it) and the days a resident's document may stay out. */
+/**
+ * 社区信息, and the fields an admin sets later: 所属街道 (the report exports name it), the days a
+ * resident's document may stay out, and the 帮代办 rules (two staff, the target, the promises,
+ * the register's tags).
+ */
 export function CommunityInfo({ canEdit = false }: { canEdit?: boolean }) {
   const desk = useDesk();
   const { community: c } = desk;
-  const [editing, setEditing] = useState<'street' | 'custodyAlertDays' | null>(null);
+  const [editing, setEditing] = useState<'street' | 'custodyAlertDays' | 'proxy' | null>(null);
+  const proxy = proxySettings(c);
   const rows: [string, string][] = [
     ['社区名称', c.name],
     ['社区代码', c.code],
@@ -23,6 +29,10 @@ export function CommunityInfo({ canEdit = false }: { canEdit?: boolean }) {
     ['工作日开放时间', `${c.openingHours.weekday.start}–${c.openingHours.weekday.end}`],
     ['周末开放时间', `${c.openingHours.weekend.start}–${c.openingHours.weekend.end}`],
     ['居民材料在外提醒', `超过 ${custodyAlertDays(c)} 天在工作台提醒`],
+    ['帮代办上门', proxy.twoStaff ? '两名工作人员同去（一人上门须说明原因）' : '可一人上门'],
+    ['帮代办目标', `上门后 ${proxy.targetWorkingDays} 个工作日内办好`],
+    ['委托书承诺', proxy.promises.join('、')],
+    ['重点服务对象标签', proxy.registerTags.join('、') || '未设置'],
   ];
   return (
     <Stack spacing={1}>
@@ -31,6 +41,7 @@ export function CommunityInfo({ canEdit = false }: { canEdit?: boolean }) {
         <Paper sx={{ p: 1 }}>
           <Button onClick={() => setEditing('street')}>修改所属街道</Button>
           <Button onClick={() => setEditing('custodyAlertDays')}>修改材料在外提醒天数</Button>
+          <Button onClick={() => setEditing('proxy')}>修改帮代办设置</Button>
         </Paper>
       )}
       {editing === 'street' && (
@@ -55,45 +66,7 @@ export function CommunityInfo({ canEdit = false }: { canEdit?: boolean }) {
           onClose={() => setEditing(null)}
         />
       )}
+      {editing === 'proxy' && <ProxySettingsDialog onClose={() => setEditing(null)} />}
     </Stack>
-  );
-}
-
-type FieldProps = {
-  title: string;
-  label: string;
-  initial: string;
-  helper: string;
-  field: string;
-  save: (value: string) => Promise<void>;
-  onClose: () => void;
-};
-
-/** One field of the community profile in a small form; the message of a refusal at the field. */
-function FieldDialog({ title, label, initial, helper, field: name, save, onClose }: FieldProps) {
-  const [value, setValue] = useState(initial);
-  const { run, error, field, busy } = useGuardedAction();
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (await run(() => save(value))) onClose();
-  }
-  return (
-    <FormDialog
-      title={title}
-      submitLabel="保存"
-      onSubmit={(e) => void submit(e)}
-      onClose={onClose}
-      busy={busy}
-      error={field === name ? null : error}
-    >
-      <TextField
-        label={label}
-        autoFocus
-        value={value}
-        onChange={(e) => setValue(e.target.value)}
-        error={field === name}
-        helperText={field === name ? error : helper}
-      />
-    </FormDialog>
   );
 }

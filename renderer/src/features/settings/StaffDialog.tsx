@@ -20,13 +20,14 @@ export function StaffDialog({ target, onClose }: Props) {
   const desk = useDesk();
   const { community } = desk;
   const [name, setName] = useState('');
+  const [staffNo, setStaffNo] = useState('');
   const [role, setRole] = useState<StaffRole>('值班员');
   const [grids, setGrids] = useState<string[]>([]);
   const [secret, setSecret] = useState('');
   const [again, setAgain] = useState('');
   const [errors, setErrors] = useState<{ name?: string; secret?: string; again?: string }>({});
   const [busy, setBusy] = useState(false);
-  const { run, error } = useGuardedAction();
+  const { run, error, field } = useGuardedAction();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -40,7 +41,9 @@ export function StaffDialog({ target, onClose }: Props) {
     setBusy(true);
     const ok = await run(async () => {
       const password = await hashSecret(secret);
-      await (target ? updateStaff(desk, target.id, { password }) : addStaff(desk, { name, role, grids, password }));
+      await (target
+        ? updateStaff(desk, target.id, { password })
+        : addStaff(desk, { name, role, grids, password, staffNo }));
     });
     setBusy(false);
     if (ok) onClose();
@@ -54,7 +57,7 @@ export function StaffDialog({ target, onClose }: Props) {
       onSubmit={submit}
       onClose={onClose}
       busy={busy}
-      error={error}
+      error={field === 'staffNo' ? null : error}
     >
       {!target && (
         <>
@@ -65,6 +68,13 @@ export function StaffDialog({ target, onClose }: Props) {
             onChange={(e) => setName(e.target.value)}
             error={Boolean(errors.name)}
             helperText={errors.name ?? ' '}
+          />
+          <TextField
+            label="工号（可不填）"
+            value={staffNo}
+            onChange={(e) => setStaffNo(e.target.value)}
+            error={field === 'staffNo'}
+            helperText={field === 'staffNo' ? error : '打印在委托书上'}
           />
           <TextField
             select

@@ -1,6 +1,6 @@
 /**
  * Staff accounts: who may sign in at this desk, their role and grids (分片包干). Admins add
- * people, reset a forgotten PIN, lift a lockout and deactivate leavers (never delete: their
+ * people, set their 工号 (printed on the 委托书), reset a forgotten PIN, lift a lockout and deactivate leavers (never delete: their
  * names stay on the records they made).
  */
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import { isLocked } from '@shared/domain/credentials';
 import { listStaff, updateStaff } from '../../db/repositories/staff';
 import { useDesk } from '../../app/desk';
 import { StaffDialog } from './StaffDialog';
+import { FieldDialog } from '../../components/FieldDialog';
 import { useGuardedAction } from '../../app/useGuardedAction';
 
 export function StaffManager({ canEdit }: { canEdit: boolean }) {
@@ -19,6 +20,7 @@ export function StaffManager({ canEdit }: { canEdit: boolean }) {
   const meId = desk.actor.id;
   const staff = useLiveQuery(() => listStaff(desk), [desk]);
   const [dialog, setDialog] = useState<{ mode: 'add' } | { mode: 'reset'; staff: Staff } | null>(null);
+  const [numbering, setNumbering] = useState<Staff | null>(null);
   const { run, error } = useGuardedAction();
   const gridName = (id: string) => community.grids.find((g) => g.id === id)?.name ?? '（已删除的网格）';
   const t = desk.clock.now();
@@ -40,6 +42,7 @@ export function StaffManager({ canEdit }: { canEdit: boolean }) {
           <TableHead>
             <TableRow>
               <TableCell>姓名</TableCell>
+              <TableCell>工号</TableCell>
               <TableCell>角色</TableCell>
               <TableCell>负责网格</TableCell>
               <TableCell>状态</TableCell>
@@ -50,6 +53,7 @@ export function StaffManager({ canEdit }: { canEdit: boolean }) {
             {staff?.map((s) => (
               <TableRow key={s.id}>
                 <TableCell>{s.name}</TableCell>
+                <TableCell>{s.staffNo || '—'}</TableCell>
                 <TableCell>{s.role}</TableCell>
                 <TableCell>{s.grids.map(gridName).join('、') || '—'}</TableCell>
                 <TableCell>
@@ -68,6 +72,9 @@ export function StaffManager({ canEdit }: { canEdit: boolean }) {
                         <Button onClick={() => void run(() => updateStaff(desk, s.id, { unlock: true }))}>解锁</Button>
                       )}
                       <Button onClick={() => setDialog({ mode: 'reset', staff: s })}>重置密码</Button>
+                      <Button onClick={() => setNumbering(s)} aria-label={`设置工号：${s.name}`}>
+                        设置工号
+                      </Button>
                       {s.id !== meId && (
                         <Button onClick={() => void run(() => updateStaff(desk, s.id, { active: !s.active }))}>
                           {s.active ? '停用' : '启用'}
@@ -81,6 +88,17 @@ export function StaffManager({ canEdit }: { canEdit: boolean }) {
           </TableBody>
         </Table>
       </Stack>
+      {numbering && (
+        <FieldDialog
+          title={`设置 ${numbering.name} 的工号`}
+          label="工号"
+          initial={numbering.staffNo ?? ''}
+          helper="打印在委托书上；字母、数字或“-”，不超过 12 位"
+          field="staffNo"
+          save={(v) => updateStaff(desk, numbering.id, { staffNo: v })}
+          onClose={() => setNumbering(null)}
+        />
+      )}
       {dialog && <StaffDialog target={dialog.mode === 'reset' ? dialog.staff : null} onClose={() => setDialog(null)} />}
     </Paper>
   );

@@ -1,0 +1,206 @@
+/**
+ * The dialog of one proxy action (预约上门, 上门完成, 办理完毕, 送达, 取消, 委托书回收): its fields,
+ * the rule's Chinese message at the field it names. Booking: the day, the slot and the staff
+ * going — the signed-in clerk ticked, a second one expected (one alone gives a reason).
+ */
+import { useState, type FormEvent } from 'react';
+import {
+  Checkbox,
+  FormControl,
+  FormControlLabel,
+  FormGroup,
+  FormHelperText,
+  FormLabel,
+  TextField,
+} from '@mui/material';
+import { proxySettings, type ProxyAction, type ProxyActionType } from '@shared/domain/proxy';
+import {
+  DELIVERY_METHODS,
+  PROXY_CANCEL_REASONS,
+  VISIT_SLOTS,
+  type ProxyTask,
+  type Staff,
+} from '@shared/domain/records';
+import { localDateTime } from '../../app/clock';
+import { useDesk } from '../../app/desk';
+import { useGuardedAction } from '../../app/useGuardedAction';
+import { DateTimeField } from '../../components/DateTimeField';
+import { FilterSelect } from '../../components/FilterSelect';
+import { FormDialog } from '../../components/FormDialog';
+import { performProxyAction } from '../../db/repositories/proxy';
+
+export type ProxyDialogType = Exclude<ProxyActionType, '受理'>;
+
+type Props = { type: ProxyDialogType; task: ProxyTask; staff: readonly Staff[]; onClose: () => void };
+
+const TITLES: Record<ProxyDialogType, string> = {
+  预约上门: '预约上门',
+  上门完成: '登记已上门',
+  办理完毕: '登记办理完毕',
+  送达: '登记送达',
+  取消: '取消代办',
+  委托书回收: '登记委托书收回',
+};
+
+export const proxyActionLabel = (t: ProxyDialogType) => TITLES[t];
+
+export function ProxyActionDialog({ type, task, staff, onClose }: Props) {
+  const desk = useDesk();
+  const today = desk.clock.today();
+  const settings = proxySettings(desk.community);
+  const active = staff.filter((s) => s.active);
+  const [day, setDay] = useState(type === '预约上门' ? (task.visit?.day ?? today) : today);
+  const [slot, setSlot] = useState<string>(task.visit?.slot ?? '上午');
+  const [going, setGoing] = useState<string[]>(task.visit?.staffIds ?? [desk.actor.id]);
+  const [soloReason, setSoloReason] = useState('');
+  const [method, setMethod] = useState('上门送达');
+  const [by, setBy] = useState(desk.actor.id);
+  const [at, setAt] = useState(localDateTime(desk.clock.now()).replace(' ', 'T'));
+  const [reason, setReason] = useState('');
+  const [note, setNote] = useState('');
+  const [keptAt, setKeptAt] = useState('');
+  const { run, error, field, busy } = useGuardedAction();
+  const at_ = (f: string) => (field === f ? error : null);
+
+  const action = (): ProxyAction => {
+    switch (type) {
+      case '预约上门':
+        return { type, day, slot: slot as never, staffIds: going, soloReason };
+      case '送达':
+        return { type, method: method as never, by, at: at ? new Date(at).getTime() : Number.NaN, note };
+      case '取消':
+        return { type, reason: reason as never, note };
+      case '委托书回收':
+        return { type, day, keptAt };
+      default:
+        return { type };
+    }
+  };
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (await run(() => performProxyAction(desk, task.id, action()))) onClose();
+  }
+  const fieldError = field ? null : error;
+  return (
+    <FormDialog
+      title={TITLES[type]}
+      submitLabel={`确定${TITLES[type].replace(/^登记/, '')}`}
+      onSubmit={(e) => void submit(e)}
+      onClose={onClose}
+      busy={busy}
+      error={fieldError}
+    >
+      {(type === '上门完成' || type === '办理完毕') && (
+        <span>
+          {type === '上门完成'
+            ? `登记今天已上门；代办目标为 ${settings.targetWorkingDays} 个工作日内办好。`
+            : '登记事项已办好，结果待送达居民。'}
+        </span>
+      )}
+      {(type === '预约上门' || type === '委托书回收') && (
+        <TextField
+          type="date"
+          label={type === '预约上门' ? '上门日期' : '收回日期'}
+          value={day}
+          onChange={(e) => setDay(e.target.value)}
+          error={!!at_('day')}
+          helperText={at_('day') ?? ' '}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+      )}
+      {type === '预约上门' && (
+        <>
+          <FilterSelect
+            label="时段"
+            value={slot}
+            emptyLabel="请选择"
+            options={VISIT_SLOTS.map((s) => [s, s])}
+            onChange={setSlot}
+          />
+          <FormControl error={!!at_('staffIds')} component="fieldset">
+            <FormLabel component="legend">上门人员{settings.twoStaff ? '（应两人同去）' : ''}</FormLabel>
+            <FormGroup row>
+              {active.map((s) => (
+                <FormControlLabel
+                  key={s.id}
+                  label={s.name}
+                  control={
+                    <Checkbox
+                      checked={going.includes(s.id)}
+                      onChange={(e) => setGoing(e.target.checked ? [...going, s.id] : going.filter((x) => x !== s.id))}
+                    />
+                  }
+                />
+              ))}
+            </FormGroup>
+            {at_('staffIds') && <FormHelperText>{at_('staffIds')}</FormHelperText>}
+          </FormControl>
+          {going.length === 1 && (
+            <TextField
+              label="一人上门的原因"
+              value={soloReason}
+              onChange={(e) => setSoloReason(e.target.value)}
+              error={!!at_('soloReason')}
+              helperText={at_('soloReason') ?? (settings.twoStaff ? '本中心规定两人上门；一人上门须说明原因' : ' ')}
+            />
+          )}
+        </>
+      )}
+      {type === '送达' && (
+        <>
+          <FilterSelect
+            label="送达方式"
+            value={method}
+            emptyLabel="请选择"
+            options={DELIVERY_METHODS.map((m) => [m, m])}
+            onChange={setMethod}
+          />
+          <FilterSelect
+            label="送达人"
+            value={by}
+            emptyLabel="请选择"
+            options={active.map((s) => [s.id, s.name])}
+            onChange={setBy}
+          />
+          <DateTimeField
+            label="送达时间"
+            value={at}
+            onChange={setAt}
+            error={!!at_('at')}
+            helperText={at_('at') ?? undefined}
+          />
+        </>
+      )}
+      {type === '取消' && (
+        <FilterSelect
+          label="取消原因"
+          value={reason}
+          emptyLabel="请选择"
+          options={PROXY_CANCEL_REASONS.map((r) => [r, r])}
+          onChange={setReason}
+        />
+      )}
+      {type === '委托书回收' && (
+        <TextField
+          label="存放位置"
+          value={keptAt}
+          onChange={(e) => setKeptAt(e.target.value)}
+          error={!!at_('keptAt')}
+          helperText={at_('keptAt') ?? '如：档案柜 2 号'}
+        />
+      )}
+      {(type === '送达' || type === '取消') && (
+        <TextField
+          label={type === '取消' ? '说明' : '备注'}
+          multiline
+          minRows={2}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          error={!!at_('note')}
+          helperText={at_('note') ?? ' '}
+        />
+      )}
+      {(at_('method') || at_('by') || at_('reason') || at_('slot')) && <FormHelperText error>{error}</FormHelperText>}
+    </FormDialog>
+  );
+}

@@ -1,0 +1,103 @@
+/**
+ * 帮代办 queues: 待确认, 待上门, 今日上门, 办理中, 待送达 — each one index range, with its count —
+ * and today's home visits per staff member. Each row: the resident (name, masked phone, the
+ * address to go to), the request or its case, the booked visit, the target beside the case's
+ * deadline, and the next steps.
+ */
+import { useState } from 'react';
+import {
+  Box,
+  Link,
+  Stack,
+  Tab,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Tabs,
+  Typography,
+} from '@mui/material';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { Link as RouterLink } from 'react-router';
+import { maskPhone } from '@shared/domain/masking';
+import { residentAddress } from '@shared/domain/resident';
+import type { Staff } from '@shared/domain/records';
+import { useDesk } from '../../app/desk';
+import { PROXY_QUEUES, proxyQueue, proxyQueueCounts, type ProxyQueue } from '../../db/repositories/proxy';
+import { ProxyActions } from './ProxyActions';
+import { targetText, visitText } from './proxyText';
+
+export function ProxyQueues({ staff }: { staff: readonly Staff[] }) {
+  const desk = useDesk();
+  const [queue, setQueue] = useState<ProxyQueue>('待上门');
+  const counts = useLiveQuery(() => proxyQueueCounts(desk), [desk]);
+  const rows = useLiveQuery(() => proxyQueue(desk, queue), [desk, queue]);
+  const today = useLiveQuery(() => proxyQueue(desk, '今日上门'), [desk]);
+  const name = (id: string) => staff.find((s) => s.id === id)?.name ?? '工作人员';
+  const perStaff = new Map<string, number>();
+  for (const r of today ?? [])
+    for (const id of r.task.visit?.staffIds ?? []) perStaff.set(id, (perStaff.get(id) ?? 0) + 1);
+  return (
+    <Stack spacing={2}>
+      <Typography aria-label="今日上门安排">
+        今日上门：
+        {perStaff.size === 0 ? '无' : [...perStaff].map(([id, n]) => `${name(id)} ${n} 户`).join('，')}
+      </Typography>
+      <Tabs value={queue} onChange={(_, v: ProxyQueue) => setQueue(v)} aria-label="代办队列" variant="scrollable">
+        {PROXY_QUEUES.map((q) => (
+          <Tab key={q} value={q} label={`${q}（${counts?.[q] ?? 0}）`} />
+        ))}
+      </Tabs>
+      <Box sx={{ overflowX: 'auto' }}>
+        <Table size="small" aria-label={`${queue}的代办`}>
+          <TableHead>
+            <TableRow>
+              {['居民', '住址', '来源', '需求 / 办件', '上门', '时限', '操作'].map((h) => (
+                <TableCell key={h}>{h}</TableCell>
+              ))}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {rows?.length === 0 && (
+              <TableRow>
+                <TableCell colSpan={7}>没有{queue}的代办</TableCell>
+              </TableRow>
+            )}
+            {rows?.map(({ task, resident, record }) => (
+              <TableRow key={task.id}>
+                <TableCell>
+                  {resident ? (
+                    <Link component={RouterLink} to={`/residents/${resident.id}`}>
+                      {resident.name}
+                    </Link>
+                  ) : (
+                    '—'
+                  )}
+                  {resident?.phone && <Typography variant="body2">{maskPhone(resident.phone)}</Typography>}
+                </TableCell>
+                <TableCell>{resident ? residentAddress(resident) || '—' : '—'}</TableCell>
+                <TableCell>{task.source}</TableCell>
+                <TableCell>
+                  {record ? (
+                    <Link component={RouterLink} to={`/cases/${record.id}`}>
+                      {record.trackingNumber}
+                    </Link>
+                  ) : (
+                    '未确认事项'
+                  )}
+                  <Typography variant="body2">{record?.matterName ?? task.request}</Typography>
+                </TableCell>
+                <TableCell>{visitText(task, name)}</TableCell>
+                <TableCell>{targetText(task, record?.deadline)}</TableCell>
+                <TableCell>
+                  <ProxyActions task={task} resident={resident} staff={staff} />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Box>
+    </Stack>
+  );
+}
