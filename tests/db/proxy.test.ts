@@ -10,6 +10,7 @@ import { hashSecret } from '../../renderer/src/db/secrets';
 import { addStaff, updateStaff } from '../../renderer/src/db/repositories/staff';
 import { performCaseAction } from '../../renderer/src/db/repositories/cases';
 import { recordCustody } from '../../renderer/src/db/repositories/custody';
+import { dashboardCounts } from '../../renderer/src/db/repositories/dashboard';
 import {
   acceptProxyRequest,
   performProxyAction,
@@ -106,6 +107,7 @@ describe('the home visit, 送达 and closing', () => {
     });
     expect((await proxyQueue(a, '今日上门')).map((r) => r.task.id)).toEqual([task.id]);
     expect(await proxyQueue(desk(admin.id, '2026-11-25'), '今日上门')).toEqual([]);
+    expect(await dashboardCounts(a)).toMatchObject({ homeVisitsToday: 1, proxyToDeliver: 0 });
     // The documents collected at the door: the visit is made, the target set 2 working days on.
     const item = await recordCustody(
       a,
@@ -128,6 +130,7 @@ describe('the home visit, 送达 and closing', () => {
       '帮代办的办件须先登记送达（结果交到居民手中）再办结',
     );
     await performProxyAction(a, task.id, { type: '办理完毕' });
+    expect(await dashboardCounts(a)).toMatchObject({ homeVisitsToday: 0, proxyToDeliver: 1 });
     await performProxyAction(a, task.id, { type: '送达', method: '上门送达', at: T0 - 60_000, by: colleague.id });
     const closed = await performCaseAction(a, caseId, close);
     expect(closed.status).toBe('已办结');

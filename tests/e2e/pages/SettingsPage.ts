@@ -21,4 +21,14 @@ export class SettingsPage {
     await dialog.getByRole('button', { name: '保存' }).click();
     await expect(dialog).toHaveCount(0);
   }
+
+  /** 工作人员 → 设置工号 of one staff member (the section open). */
+  async setStaffNo(name: string, staffNo: string): Promise<void> {
+    const { page } = this;
+    await page.getByRole('button', { name: `设置工号：${name}` }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: '工号' }).fill(staffNo);
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect(dialog).toHaveCount(0);
+  }
 }

@@ -10,6 +10,7 @@ import { BackupPage } from './BackupPage';
 import { CasesPage } from './CasesPage';
 import { DashboardPage } from './DashboardPage';
 import { ImportPage } from './ImportPage';
+import { ProxyPage } from './ProxyPage';
 import { IntakePage } from './IntakePage';
 import { ReportsPage } from './ReportsPage';
 import { ResidentsPage } from './ResidentsPage';
@@ -29,6 +30,7 @@ export function desk(page: Page) {
     intake: new IntakePage(page),
     cases: new CasesPage(page),
     residents: new ResidentsPage(page),
+    proxy: new ProxyPage(page),
     reports: new ReportsPage(page),
     residentImport: new ImportPage(page),
     settings: new SettingsPage(page),

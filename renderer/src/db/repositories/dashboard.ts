@@ -25,6 +25,9 @@ export type DashboardCounts = {
   /** Residents' documents out of their homes now (材料交接), and those out longer than the center's limit. */
   documentsOut: number;
   documentsOutLong: number;
+  /** 帮代办: home visits booked for today, and results waiting to reach the resident (送达). */
+  homeVisitsToday: number;
+  proxyToDeliver: number;
 };
 
 /** For the desk's actor on the desk's today; 即将超期 runs up to the next working day. */
@@ -55,6 +58,8 @@ export async function dashboardCounts(desk: Desk): Promise<DashboardCounts> {
       .above('')
       .filter((i) => i.collectedAt < outSince)
       .count(),
+    homeVisitsToday: db.proxyTasks.where('visitDay').equals(today).count(),
+    proxyToDeliver: db.proxyTasks.where('status').equals('待送达').count(),
   });
 }
 

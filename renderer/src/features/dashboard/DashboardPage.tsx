@@ -33,6 +33,8 @@ const COUNT_LABELS: { key: keyof DashboardCounts; label: string }[] = [
   { key: 'staff', label: '工作人员' },
   { key: 'documentsOut', label: '居民材料在外' },
   { key: 'documentsOutLong', label: '材料在外超期' },
+  { key: 'homeVisitsToday', label: '今日上门' },
+  { key: 'proxyToDeliver', label: '代办待送达' },
 ];
 
 export function DashboardPage() {

@@ -54,7 +54,9 @@ export function ProxyQueues({ staff }: { staff: readonly Staff[] }) {
           <TableHead>
             <TableRow>
               {['居民', '住址', '来源', '需求 / 办件', '上门', '时限', '操作'].map((h) => (
-                <TableCell key={h}>{h}</TableCell>
+                <TableCell key={h} sx={{ whiteSpace: 'nowrap' }}>
+                  {h}
+                </TableCell>
               ))}
             </TableRow>
           </TableHead>
@@ -77,10 +79,10 @@ export function ProxyQueues({ staff }: { staff: readonly Staff[] }) {
                   {resident?.phone && <Typography variant="body2">{maskPhone(resident.phone)}</Typography>}
                 </TableCell>
                 <TableCell>{resident ? residentAddress(resident) || '—' : '—'}</TableCell>
-                <TableCell>{task.source}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{task.source}</TableCell>
                 <TableCell>
                   {record ? (
-                    <Link component={RouterLink} to={`/cases/${record.id}`}>
+                    <Link component={RouterLink} to={`/cases/${record.id}`} sx={{ whiteSpace: 'nowrap' }}>
                       {record.trackingNumber}
                     </Link>
                   ) : (
@@ -89,9 +91,15 @@ export function ProxyQueues({ staff }: { staff: readonly Staff[] }) {
                   <Typography variant="body2">{record?.matterName ?? task.request}</Typography>
                 </TableCell>
                 <TableCell>{visitText(task, name)}</TableCell>
-                <TableCell>{targetText(task, record?.deadline)}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  {targetText(task, record?.deadline)
+                    .split('；')
+                    .map((line) => (
+                      <div key={line}>{line}</div>
+                    ))}
+                </TableCell>
                 <TableCell>
-                  <ProxyActions task={task} resident={resident} staff={staff} />
+                  <ProxyActions task={task} resident={resident} staff={staff} inQueue />
                 </TableCell>
               </TableRow>
             ))}

@@ -87,7 +87,7 @@ export const ResidentSearch = forwardRef<HTMLInputElement, Props>(function Resid
         <Paper variant="outlined" sx={{ mt: 1 }}>
           {results.length === 0 ? (
             <Typography sx={{ p: 2 }} color="text.secondary">
-              没有找到，按 Enter 登记新居民
+              {onNoMatch ? '没有找到，按 Enter 登记新居民' : '没有找到该居民，请先在“居民”中登记'}
             </Typography>
           ) : (
             <List id="resident-results" aria-label="查找结果" dense>
