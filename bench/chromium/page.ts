@@ -12,6 +12,8 @@ import type { Desk } from '../../renderer/src/db/desk';
 import { getCaseFile, queueCounts, queuePage, queueTotal, searchCases } from '../../renderer/src/db/repositories/cases';
 import { getCommunity } from '../../renderer/src/db/repositories/community';
 import { dashboardCounts } from '../../renderer/src/db/repositories/dashboard';
+import { proxyQueue, proxyQueueCounts } from '../../renderer/src/db/repositories/proxy';
+import { documentsOutWithCases } from '../../renderer/src/db/repositories/custody';
 import { searchResidents } from '../../renderer/src/db/repositories/residents';
 import { casesOfResident, visitsOfResident } from '../../renderer/src/db/repositories/visits';
 import { normalizeQuery } from '@shared/domain/searchQuery';
@@ -167,6 +169,29 @@ async function measures(): Promise<Measure[]> {
     group: 'counts',
     subject: () => dashboardCounts(desk),
     baseline: () => d.cases.where('flags').equals('在办').count(),
+  });
+  // --- 帮代办: the queues and the documents out, each one index range ---
+  for (const queue of ['待上门', '办理中', '待送达'] as const) {
+    const n = (await proxyQueue(desk, queue)).length;
+    out.push({
+      name: `帮代办 ${queue} (${n})`,
+      group: 'proxy',
+      subject: () => proxyQueue(desk, queue),
+      baseline: () => bareRows(n),
+    });
+  }
+  out.push({
+    name: '帮代办 各队列计数',
+    group: 'proxy',
+    subject: () => proxyQueueCounts(desk),
+    baseline: () => d.cases.where('flags').equals('在办').count(),
+  });
+  const outNow = (await documentsOutWithCases(desk)).length;
+  out.push({
+    name: `材料在外 (${outNow})`,
+    group: 'proxy',
+    subject: () => documentsOutWithCases(desk),
+    baseline: () => bareRows(outNow),
   });
   // --- case search ---
   const some = all[Math.floor(all.length / 3)]!;
