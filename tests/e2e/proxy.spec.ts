@@ -232,3 +232,28 @@ test('a phoned request booked for two, three originals out and back home, 送达
   await expect(history.getByRole('row')).toHaveCount(4);
   await expect(history.getByRole('row').filter({ hasText: '已归还' })).toHaveCount(3);
 });
+
+test('a request from a home visit is cancelled before acceptance: the reason is asked, the queue empties', async ({
+  page,
+  desk,
+}) => {
+  await desk.setup.complete();
+  await desk.shell.go('居民');
+  await desk.residents.register({ name: '赵德明', phone: '13875004321' }, ['残疾人']);
+  const { proxy } = desk;
+  await proxy.open();
+  await proxy.registerRequest('赵德明', '想办残疾人护理补贴，家属说下周再定', '入户走访');
+  await proxy.queue('待确认');
+  await expect(proxy.rows('待确认').nth(1)).toContainText('入户走访');
+  await page.getByRole('button', { name: '取消代办：赵德明' }).click();
+  const dialog = page.getByRole('dialog', { name: '取消代办' });
+  await dialog.getByLabel('取消原因').selectOption('其他');
+  await dialog.getByRole('button', { name: '确定取消代办' }).click();
+  await expect(dialog.getByLabel('说明')).toHaveAccessibleDescription('请说明取消的原因');
+  await dialog.getByLabel('取消原因').selectOption('住院');
+  await expectAccessible(page, '帮代办 · 取消代办');
+  await dialog.getByRole('button', { name: '确定取消代办' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: '待确认（0）' })).toBeVisible();
+  await expect(proxy.rows('待确认').nth(1)).toContainText('没有待确认的代办');
+});
