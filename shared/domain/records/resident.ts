@@ -6,6 +6,7 @@ export const DEFAULT_RESIDENT_TAGS: readonly ResidentTag[] = [
   '独居老人',
   '高龄',
   '残疾人',
+  '重病',
   '困难家庭',
   '优抚对象',
   '党员',

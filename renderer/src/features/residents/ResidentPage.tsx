@@ -1,5 +1,6 @@
 /**
  * One resident: details (ID and phone masked; 查看完整 reveals one value and is logged), their
+ * 重点服务信息 (contact person, needs, when to reach them; the contact's phone masked), their
  * visits and cases.
  */
 import { useEffect, useState } from 'react';
@@ -17,9 +18,12 @@ import {
   Typography,
 } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
+import type { Resident } from '@shared/domain/records';
 import { useParams } from 'react-router';
 import { maskIdNumber, maskPhone } from '@shared/domain/masking';
 import { residentAddress, residentSummary } from '@shared/domain/resident';
+import { careNeedsText } from '@shared/domain/careProfile';
+import { proxySettings } from '@shared/domain/proxy';
 import { getResident, revealResidentField, type RevealableField } from '../../db/repositories/residents';
 import { casesOfResident, visitsOfResident } from '../../db/repositories/visits';
 import { custodyOfResident } from '../../db/repositories/custody';
@@ -27,6 +31,7 @@ import { CustodyTable } from '../../components/CustodyTable';
 import { useDesk } from '../../app/desk';
 import { useStaffNames } from '../../app/useStaffNames';
 import { ResidentDialog } from './ResidentDialog';
+import { CareProfileDialog } from './CareProfileDialog';
 import { caseTimeLimitStatus } from '@shared/domain/timeLimit';
 import { TimeLimitChip } from '../../components/TimeLimitChip';
 import { useGuardedAction } from '../../app/useGuardedAction';
@@ -44,6 +49,7 @@ export function ResidentPage() {
   const documents = useLiveQuery(() => custodyOfResident(desk, id), [desk, id]);
   const [revealed, setRevealed] = useState<Partial<Record<RevealableField, string>>>({});
   const [editing, setEditing] = useState(false);
+  const [editingCare, setEditingCare] = useState(false);
   const guard = useGuardedAction();
   // On a shared desk PC a revealed number must not stay on screen.
   useEffect(() => {
@@ -102,6 +108,7 @@ export function ResidentPage() {
           </Stack>
         </Stack>
       </Paper>
+      <CareBlock resident={resident} onEdit={() => setEditingCare(true)} />
       <Paper>
         <Typography variant="h6" component="h2" sx={{ p: 2, pb: 0 }}>
           办件（{cases?.length ?? 0}）
@@ -173,6 +180,61 @@ export function ResidentPage() {
       {editing && (
         <ResidentDialog resident={resident} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />
       )}
+      {editingCare && (
+        <CareProfileDialog
+          resident={resident}
+          onClose={() => setEditingCare(false)}
+          onSaved={() => setEditingCare(false)}
+        />
+      )}
     </Stack>
+  );
+}
+
+/** 重点服务信息: who to call for the resident, what help they need, when to reach them. */
+function CareBlock({ resident, onEdit }: { resident: Resident; onEdit: () => void }) {
+  const desk = useDesk();
+  const care = resident.care;
+  const registerTags = proxySettings(desk.community).registerTags;
+  const onRegister = resident.tags.filter((t) => registerTags.includes(t));
+  const contact = care?.contactName
+    ? `${care.contactName}${care.contactRelation ? `（${care.contactRelation}）` : ''}`
+    : '—';
+  const line = (label: string, value: string | undefined) => (
+    <Typography>
+      {label}：{value || '—'}
+    </Typography>
+  );
+  return (
+    <Paper component="section" aria-labelledby="care-heading" sx={{ p: 2 }}>
+      <Stack direction="row" sx={{ alignItems: 'baseline', mb: 1 }}>
+        <Typography id="care-heading" variant="h6" component="h2" sx={{ flexGrow: 1 }}>
+          重点服务信息
+        </Typography>
+        <Button variant="outlined" onClick={onEdit} aria-label="编辑重点服务信息">
+          编辑
+        </Button>
+      </Stack>
+      <Stack spacing={1}>
+        <Typography>
+          {onRegister.length > 0
+            ? `重点服务对象（${onRegister.join('、')}），列入帮代办名单`
+            : `未列入重点服务对象名单（名单收录带有“${registerTags.join('、')}”标签的居民）`}
+        </Typography>
+        {care ? (
+          <>
+            <Typography>
+              联系人：{contact} · 联系电话：
+              {care.contactPhone ? maskPhone(care.contactPhone) : '—'}
+            </Typography>
+            {line('服务需求', careNeedsText(care))}
+            {line('方便联系的时间', care.preferredTime)}
+            {care.note && line('备注', care.note)}
+          </>
+        ) : (
+          <Typography color="text.secondary">尚未登记联系人和服务需求</Typography>
+        )}
+      </Stack>
+    </Paper>
   );
 }
