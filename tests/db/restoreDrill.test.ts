@@ -70,14 +70,26 @@ describe('restore drill', { timeout: 120_000 }, () => {
       ],
       ...STAMP,
     });
-    await db.meetings.put({ id: 'm-1', weekOf: '2026-11-23', status: '筹备中', ...STAMP });
+    await db.meetings.put({ id: 'm-1', day: '2026-11-27', status: '筹备中', attendees: [], ...STAMP });
+    await db.problems.put({
+      id: 'p-1',
+      title: '3 栋路灯不亮',
+      category: '公共设施',
+      place: '3 栋门口',
+      raisedDay: '2026-11-24',
+      status: '待研究',
+      sources: [{ kind: '入户走访', day: '2026-11-24', by: 'staff-1' }],
+      decisions: [],
+      ...STAMP,
+    });
     await db.agendaItems.put({
       id: 'a-1',
       meetingId: 'm-1',
-      sourceType: 'visit',
-      sourceId: 'v',
-      category: '环境',
-      status: '待议',
+      order: 1,
+      kind: '新问题',
+      problemId: 'p-1',
+      title: '3 栋路灯不亮',
+      category: '公共设施',
     });
     await db.rota.put({ id: 'r-1', day: '2026-11-24', staffId: 'staff-1', post: '值班岗' });
     await db.handovers.put({ id: 'h-1', day: '2026-11-24', text: '交接', ...STAMP });

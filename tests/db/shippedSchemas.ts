@@ -54,8 +54,10 @@ export const SCHEMA_V6 = { ...SCHEMA_V5, importBatches: 'id, day' };
 
 export const SCHEMA_V7 = { ...SCHEMA_V6, custodyItems: 'id, caseId, residentId, status, holderKey, collectedAt' };
 
+export const SCHEMA_V8 = { ...SCHEMA_V7, proxyTasks: 'id, caseId, residentId, status, visitDay, requestedDay' };
+
 /** A plain Dexie (no app middleware) with the shipped schemas up to `version`. */
-export function openShipped(name: string, version: 1 | 2 | 3 | 4 | 5 | 6 | 7): Dexie {
+export function openShipped(name: string, version: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8): Dexie {
   const db = new Dexie(name);
   db.version(1).stores(SCHEMA_V1);
   if (version >= 2) db.version(2).stores(SCHEMA_V2);
@@ -64,6 +66,7 @@ export function openShipped(name: string, version: 1 | 2 | 3 | 4 | 5 | 6 | 7): D
   if (version >= 5) db.version(5).stores(SCHEMA_V5);
   if (version >= 6) db.version(6).stores(SCHEMA_V6);
   if (version >= 7) db.version(7).stores(SCHEMA_V7);
+  if (version >= 8) db.version(8).stores(SCHEMA_V8);
   return db;
 }
 

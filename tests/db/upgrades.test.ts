@@ -229,3 +229,96 @@ describe('upgrade v7 → v8 (proxy requests)', () => {
     db.close();
   });
 });
+
+describe('upgrade v8 → v9 (problem pool and meetings)', () => {
+  it('puts the 诉求 visits and the open 投诉建议 cases into the pool; reshapes the placeholder meetings', async () => {
+    const name = `upgrade-v9-${Date.now()}`;
+    const v8 = openShipped(name, 8);
+    const stamp = { createdAt: 1, createdBy: 's1', updatedAt: 1, updatedBy: 's1' };
+    await v8.table('visits').bulkAdd([
+      {
+        id: 'v-1',
+        day: '2026-11-20',
+        visitedAt: 5,
+        channel: '来站',
+        kind: '诉求',
+        firstContactId: 's1',
+        residentId: 'r-1',
+        content: '3 栋门口路灯坏了一周，电话 13875001234。请尽快修',
+        caseIds: [],
+        ...stamp,
+      },
+      {
+        id: 'v-2',
+        day: '2026-11-20',
+        visitedAt: 6,
+        channel: '来站',
+        kind: '咨询',
+        firstContactId: 's1',
+        content: '问低保',
+        caseIds: [],
+        ...stamp,
+      },
+    ]);
+    await v8
+      .table('cases')
+      .bulkAdd([
+        v1Case('c-1', {
+          matterCode: 'TS-002',
+          matterName: '小区环境卫生和公共设施问题反映',
+          acceptedDay: '2026-11-21',
+          gridId: 'g1',
+        }),
+        v1Case('c-2', { matterCode: 'TS-001', matterName: '居民意见建议登记', status: '已办结' }),
+      ]);
+    await v8
+      .table('meetings')
+      .add({
+        id: 'm-1',
+        weekOf: '2026-11-16',
+        heldOn: '2026-11-20',
+        status: '已召开',
+        minutes: '讨论了路灯',
+        ...stamp,
+      });
+    await v8
+      .table('agendaItems')
+      .add({
+        id: 'a-1',
+        meetingId: 'm-1',
+        sourceType: 'case',
+        sourceId: 'c-1',
+        category: '环境',
+        decision: '持续关注',
+        status: '结转',
+      });
+    v8.close();
+    const db = new DutyDeskDB(name);
+    const fromVisit = await db.problems.get('problem-visit-v-1');
+    expect(fromVisit).toMatchObject({
+      title: '3 栋门口路灯坏了一周，电话 138****1234',
+      category: '公共设施',
+      status: '待研究',
+    });
+    expect(fromVisit?.residentIds).toEqual(['r-1']);
+    expect(await db.problems.where('caseId').equals('c-1').first()).toMatchObject({
+      category: '环境卫生',
+      gridId: 'g1',
+    });
+    expect(await db.problems.count()).toBe(2);
+    expect(await db.meetings.get('m-1')).toMatchObject({
+      day: '2026-11-20',
+      status: '已召开',
+      summary: '讨论了路灯',
+      attendees: [],
+    });
+    expect(await db.agendaItems.get('a-1')).toMatchObject({
+      kind: '临时增加',
+      caseId: 'c-1',
+      decision: { type: '继续跟踪' },
+    });
+    expect(await db.problems.where('residentIds').equals('r-1').count()).toBe(1);
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    db.close();
+  });
+});

@@ -19,10 +19,11 @@ import { upgradeV4CaseSearch } from './upgrades/v4-case-search';
 import { upgradeV5ReportMonths } from './upgrades/v5-report-months';
 import { upgradeV7Custody } from './upgrades/v7-custody';
 import { upgradeV8ProxyRequests } from './upgrades/v8-proxy-requests';
+import { upgradeV9ProblemPool } from './upgrades/v9-problem-pool';
 
 export const DB_NAME = 'duty-desk';
 /** The newest version below (the one this build upgrades to). */
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;
 
 /** One Dexie table per entity of the entity map (entities.ts is the one list of tables). */
 type Tables = { [N in EntityName]: Table<RecordOf<N>, KeyOf<N>> };
@@ -87,6 +88,14 @@ class DutyDeskDatabase extends Dexie {
     this.version(8)
       .stores({ proxyTasks: 'id, caseId, residentId, status, visitDay, requestedDay' })
       .upgrade(upgradeV8ProxyRequests);
+    // v9: the problem pool (问题库) and meetings reshaped: day, attendees, agenda entries (upgrades/v9-problem-pool.ts).
+    this.version(9)
+      .stores({
+        problems: 'id, raisedDay, status, caseId, gridId, category, *residentIds',
+        meetings: 'id, day, status',
+        agendaItems: 'id, meetingId, problemId, caseId',
+      })
+      .upgrade(upgradeV9ProblemPool);
     this.use(derivedFieldsMiddleware);
   }
 }

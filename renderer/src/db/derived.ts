@@ -14,7 +14,8 @@
 import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
 import { withIndexes } from '@shared/domain/caseIndex';
 import { visitWordsOf } from '@shared/domain/caseSearch';
-import type { CustodyItem, ProxyTask, Resident, Visit } from '@shared/domain/records';
+import type { CustodyItem, Problem, ProxyTask, Resident, Visit } from '@shared/domain/records';
+import { residentIdsOf } from '@shared/domain/meetings';
 import { visitDayOf } from '@shared/domain/proxy';
 import { holderKeyOf } from '@shared/domain/custody';
 import type { EntityName, RecordOf } from './entities';
@@ -45,10 +46,13 @@ function withVisitDay(task: ProxyTask): ProxyTask {
   return rest;
 }
 
+const withResidentIds = (p: Problem): Problem => ({ ...p, residentIds: residentIdsOf(p) });
+
 const DERIVED: { [N in EntityName]?: (record: RecordOf<N>) => RecordOf<N> } = {
   cases: withIndexes,
   custodyItems: withHolderKey,
   proxyTasks: withVisitDay,
+  problems: withResidentIds,
   residents: withSearchKeys,
   visits: withWords,
 };

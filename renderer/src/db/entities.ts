@@ -20,6 +20,7 @@ import type {
   CustodyItem,
   HandoverNote,
   Meeting,
+  Problem,
   ProxyTask,
   Resident,
   RotaEntry,
@@ -40,7 +41,9 @@ export type MetaRow =
   /** 本周重点工作 / 问题与建议 of a report period, keyed `reportNotes:<from>:<to>`. */
   | { key: `reportNotes:${string}`; value: ReportNotes & { updatedAt: number; updatedBy: string } }
   /** The header texts of the last resident import and the field each went to (居民台账导入). */
-  | { key: 'importMapping'; value: Record<string, string> };
+  | { key: 'importMapping'; value: Record<string, string> }
+  /** People at the joint meeting who are not app users (网格长, 居民代表 …), kept in 设置. */
+  | { key: 'meetingGuests'; value: { name: string; role: string }[] };
 
 /** Every table: its record type and its primary key type. */
 export type Entities = {
@@ -55,6 +58,7 @@ export type Entities = {
   custodyItems: [CustodyItem, string];
   meetings: [Meeting, string];
   agendaItems: [AgendaItem, string];
+  problems: [Problem, string];
   rota: [RotaEntry, string];
   handovers: [HandoverNote, string];
   auditLog: [AuditEntry, number];

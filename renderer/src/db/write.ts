@@ -37,6 +37,7 @@ const STAMPED_TABLES: Record<StampedName, true> = {
   cases: true,
   proxyTasks: true,
   meetings: true,
+  problems: true,
   handovers: true,
   importBatches: true,
   custodyItems: true,
