@@ -260,38 +260,32 @@ describe('upgrade v8 → v9 (problem pool and meetings)', () => {
         ...stamp,
       },
     ]);
-    await v8
-      .table('cases')
-      .bulkAdd([
-        v1Case('c-1', {
-          matterCode: 'TS-002',
-          matterName: '小区环境卫生和公共设施问题反映',
-          acceptedDay: '2026-11-21',
-          gridId: 'g1',
-        }),
-        v1Case('c-2', { matterCode: 'TS-001', matterName: '居民意见建议登记', status: '已办结' }),
-      ]);
-    await v8
-      .table('meetings')
-      .add({
-        id: 'm-1',
-        weekOf: '2026-11-16',
-        heldOn: '2026-11-20',
-        status: '已召开',
-        minutes: '讨论了路灯',
-        ...stamp,
-      });
-    await v8
-      .table('agendaItems')
-      .add({
-        id: 'a-1',
-        meetingId: 'm-1',
-        sourceType: 'case',
-        sourceId: 'c-1',
-        category: '环境',
-        decision: '持续关注',
-        status: '结转',
-      });
+    await v8.table('cases').bulkAdd([
+      v1Case('c-1', {
+        matterCode: 'TS-002',
+        matterName: '小区环境卫生和公共设施问题反映',
+        acceptedDay: '2026-11-21',
+        gridId: 'g1',
+      }),
+      v1Case('c-2', { matterCode: 'TS-001', matterName: '居民意见建议登记', status: '已办结' }),
+    ]);
+    await v8.table('meetings').add({
+      id: 'm-1',
+      weekOf: '2026-11-16',
+      heldOn: '2026-11-20',
+      status: '已召开',
+      minutes: '讨论了路灯',
+      ...stamp,
+    });
+    await v8.table('agendaItems').add({
+      id: 'a-1',
+      meetingId: 'm-1',
+      sourceType: 'case',
+      sourceId: 'c-1',
+      category: '环境',
+      decision: '持续关注',
+      status: '结转',
+    });
     v8.close();
     const db = new DutyDeskDB(name);
     const fromVisit = await db.problems.get('problem-visit-v-1');
