@@ -381,6 +381,11 @@ function raw(size: SizeName) {
     visits: d.visits.map((v) => ({ day: v.day })),
     cases: d.cases.map((c) => ({ acceptedDay: c.acceptedDay, rating: c.rating, ratedAt: c.ratedAt })),
     residents: d.residents.map((r) => ({ idNumber: r.idNumber, phone: r.phone })),
+    proxyTasks: d.proxyTasks.map((t) => ({ requestedDay: t.requestedDay, visitedDay: t.visitedDay })),
+    custodyItems: d.custodyItems.map((i) => ({
+      collectedAt: i.collectedAt,
+      settledAt: i.events.find((e) => e.type === '归还' || e.type === '留存' || e.type === '遗失损坏')?.at,
+    })),
   };
 }
 

@@ -2,14 +2,22 @@
  * Whether a loaded generated desk is one the app could have written: every resident passes
  * the app's validator unchanged, every case's state survives the machine's round trip, its
  * derived fields equal what the write path computes, numbers are well-formed and unique, each
- * timeline is numbered 1, 2, 3 …, and every case status appears. Returns the problems found
- * (empty when none), each naming the record by id only.
+ * timeline is numbered 1, 2, 3 …, and every case status appears. 帮代办: every 帮代办 case has
+ * its one request; a closed one (办结) has it 已送达 (or 已取消) before its first 办结, and no
+ * original out (nor a refused or archived one); a cancelled request has no original out; each
+ * request's routine target is 2 working days after its visit; every document's holder and
+ * status are the replay of its events through the custody rules, and its case exists, is
+ * 帮代办 and is the same resident's. Returns the problems found (empty when none), each naming
+ * the record by id only.
  */
 import { withIndexes } from '@shared/domain/caseIndex';
 import { caseStateFromRecord, recordWithState } from '@shared/domain/caseMachine';
 import { isValidArchiveNumber } from '@shared/domain/caseNumbers';
+import { applyCustody, unsettledOriginals, type CustodyAction, type CustodyState } from '@shared/domain/custody';
+import { DEFAULT_PROXY_SETTINGS } from '@shared/domain/proxy';
+import { createCalendar } from '@shared/domain/workingCalendar';
 import { visitWordsOf } from '@shared/domain/caseSearch';
-import type { CaseStatus } from '@shared/domain/records';
+import type { CaseEvent, CaseRecord, CaseStatus, CustodyEvent, CustodyItem, ProxyTask } from '@shared/domain/records';
 import { validateResidentInput } from '@shared/domain/resident';
 import { parseTrackingNumber } from '@shared/domain/trackingNumber';
 import type { DutyDeskDB } from '../../renderer/src/db/database';
@@ -80,5 +88,93 @@ export async function checkLoadedDesk(db: DutyDeskDB, o: { everyStatus?: boolean
   }
   for (const v of await db.visits.toArray())
     if (!same(v.words ?? [], visitWordsOf(v))) problems.push(`visit ${v.id}: words differ from the write path's`);
+  problems.push(...proxyProblems(cases, events, await db.proxyTasks.toArray(), await db.custodyItems.toArray()));
+  return problems;
+}
+
+/** The custody action that recorded `e` (what the clerk chose), to replay it. */
+function actionOf(e: CustodyEvent): CustodyAction {
+  if (e.type === '移交') return { type: '移交', to: e.to as Extract<CustodyAction, { type: '移交' }>['to'] };
+  if (e.type === '留存') return { type: '留存', reason: e.note ?? '' };
+  if (e.type === '遗失损坏') return { type: '遗失损坏', report: e.note ?? '' };
+  return { type: e.type };
+}
+
+/** Every event replayed through `applyCustody` from nothing: the state it ends in, or the first refusal. */
+export function replayCustody(item: Pick<CustodyItem, 'events'>): CustodyState | string {
+  let s: CustodyState | undefined;
+  for (const e of item.events) {
+    const r = applyCustody(s, actionOf(e), { actorId: e.by, now: e.at });
+    if (!r.ok) return `event ${e.n} (${e.type}) refused: ${r.reason}`;
+    if (!same(r.event, e)) return `event ${e.n} (${e.type}) differs from its replay`;
+    s = r.next;
+  }
+  return s ?? 'no events';
+}
+
+export function proxyProblems(
+  cases: readonly CaseRecord[],
+  events: readonly CaseEvent[],
+  tasks: readonly ProxyTask[],
+  items: readonly CustodyItem[],
+): string[] {
+  const problems: string[] = [];
+  const calendar = createCalendar();
+  const byId = new Map(cases.map((c) => [c.id, c]));
+  const taskOf = new Map<string, ProxyTask[]>();
+  for (const t of tasks) if (t.caseId) taskOf.set(t.caseId, [...(taskOf.get(t.caseId) ?? []), t]);
+  const itemsOf = new Map<string, CustodyItem[]>();
+  for (const i of items) itemsOf.set(i.caseId, [...(itemsOf.get(i.caseId) ?? []), i]);
+  const firstDone = new Map<string, number>();
+  for (const e of events)
+    if (e.action === '办结') firstDone.set(e.caseId, Math.min(firstDone.get(e.caseId) ?? Infinity, e.at));
+  for (const c of cases) {
+    if (c.mode !== '帮代办') continue;
+    const mine = taskOf.get(c.id) ?? [];
+    if (mine.length !== 1) {
+      problems.push(`case ${c.id}: ${mine.length} proxy requests (one expected)`);
+      continue;
+    }
+    const task = mine[0]!;
+    const done = firstDone.get(c.id);
+    // The app refuses 办结 until the request is 已送达 (or 已取消).
+    const settledBefore = (t: ProxyTask, at: number) =>
+      (t.status === '已送达' && t.delivery !== undefined && t.delivery.at <= at) ||
+      (t.status === '已取消' && t.cancel !== undefined && t.cancel.at <= at);
+    if (done !== undefined && !settledBefore(task, done))
+      problems.push(`case ${c.id}: closed (办结) before its request was delivered (已送达)`);
+    const closed = c.status === '已办结' || c.status === '已归档' || c.status === '不予受理';
+    if ((closed || task.status === '已取消') && unsettledOriginals(itemsOf.get(c.id) ?? []).length > 0)
+      problems.push(`case ${c.id}: ${c.status} / ${task.status} with an original out (在外)`);
+    if (task.residentId !== c.residentId) problems.push(`proxy task ${task.id}: not the case's resident`);
+  }
+  for (const t of tasks) {
+    if (t.caseId && byId.get(t.caseId)?.mode !== '帮代办')
+      problems.push(`proxy task ${t.id}: no 帮代办 case ${t.caseId}`);
+    if (!t.caseId && t.status !== '待确认' && t.status !== '已取消')
+      problems.push(`proxy task ${t.id}: ${t.status} without a case`);
+    if (t.status === '已送达' && !t.delivery) problems.push(`proxy task ${t.id}: 已送达 without its delivery`);
+    if (t.status === '已取消' && !t.cancel) problems.push(`proxy task ${t.id}: 已取消 without its cancellation`);
+    if (t.visitedDay) {
+      const target = calendar.addWorkingDays(t.visitedDay, DEFAULT_PROXY_SETTINGS.targetWorkingDays).date;
+      if (t.targetDay !== target) problems.push(`proxy task ${t.id}: target day is not 2 working days after the visit`);
+      if (!t.visit) problems.push(`proxy task ${t.id}: visited without a booking`);
+    }
+    if (t.visit && t.visit.staffIds.length === 1 && !t.visit.soloReason)
+      problems.push(`proxy task ${t.id}: one staff member alone without a reason`);
+  }
+  for (const i of items) {
+    const c = byId.get(i.caseId);
+    if (!c) problems.push(`custody item ${i.id}: case ${i.caseId} does not exist`);
+    else if (c.mode !== '帮代办' || c.residentId !== i.residentId)
+      problems.push(`custody item ${i.id}: not a document of its case's resident on a 帮代办 case`);
+    const replay = replayCustody(i);
+    if (typeof replay === 'string') problems.push(`custody item ${i.id}: ${replay}`);
+    else if (!same(replay.holder, i.holder) || replay.status !== i.status)
+      problems.push(`custody item ${i.id}: holder or status is not the replay of its events`);
+    if (i.events[0]?.at !== i.collectedAt) problems.push(`custody item ${i.id}: collectedAt is not its 收取`);
+    if (i.events.some((e, n) => n > 0 && e.at <= i.events[n - 1]!.at))
+      problems.push(`custody item ${i.id}: events out of order`);
+  }
   return problems;
 }

@@ -2,7 +2,8 @@
  * A desk's five years, generated: deterministic from a seed, at the size of a class-1
  * community (about 20,000 residents, 100,000 visits, 30,000 cases, 300,000 audit rows) or a
  * fraction / multiple of it. Visits fall on working days only (50–150 a day at full size);
- * each case lives through the app's own rules (lifecycle.ts). No real personal data.
+ * each case lives through the app's own rules (lifecycle.ts), each 帮代办 request and the
+ * documents taken from home through the proxy and custody rules (proxy.ts). No real personal data.
  *
  * Pure: no database. `load.ts` writes the result into the app's database class.
  */
@@ -11,12 +12,13 @@ import { counterKeyFor, formatTrackingNumber } from '@shared/domain/trackingNumb
 import { archiveCounterKeyFor } from '@shared/domain/caseNumbers';
 import type { AuditAction } from '@shared/domain/audit';
 import { addDays } from '@shared/domain/localDate';
-import { proxySourceOfChannel } from '@shared/domain/proxy';
+import { DEFAULT_PROXY_SETTINGS, proxySourceOfChannel } from '@shared/domain/proxy';
 import type {
   AuditEntry,
   CaseEvent,
   CaseRecord,
   Counter,
+  CustodyItem,
   ProxyTask,
   Resident,
   Visit,
@@ -24,7 +26,8 @@ import type {
 } from '@shared/domain/records';
 import { createCalendar, type WorkingCalendar } from '@shared/domain/workingCalendar';
 import catalogJson from '../../resources/catalog/default-matters.json';
-import { counterDraft, instantOn, liveCase, type LifeContext } from './lifecycle';
+import { counterDraft, instantOn, liveCase, type LifeContext, type ProxyPlan } from './lifecycle';
+import { CANCEL_REASONS, caselessRequest, liveProxyCase, type ProxyContext } from './proxy';
 import { chance, idSource, int, pick, prng, weighted } from './random';
 import { generateResidents } from './residents';
 
@@ -43,7 +46,7 @@ export type SizeName = keyof typeof SIZES;
 
 const FULL = { residents: 20_000, visits: 100_000, cases: 30_000 };
 /** Bump when the generator's output changes: cached profiles of another version are rebuilt. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 export const COMMUNITY_CODE = 'THL';
 export const TODAY = '2026-11-24';
@@ -53,6 +56,8 @@ export const NOW = Date.parse('2026-11-24T09:30:00+08:00');
 export const ADMIN_ID = 'staff-admin';
 export const CLERK_IDS = ['staff-admin', ...Array.from({ length: 11 }, (_, i) => `staff-${i + 1}`)];
 export const GRID_IDS = Array.from({ length: 8 }, (_, i) => `grid-${i + 1}`);
+/** The staff names the loader gives (load.ts): the admin, then 值班员1号 … */
+export const staffNameOf = (id: string) => (id === ADMIN_ID ? '王秀英' : `值班员${id.replace('staff-', '')}号`);
 
 export type GeneratedDesk = {
   size: SizeName;
@@ -62,6 +67,7 @@ export type GeneratedDesk = {
   cases: CaseRecord[];
   caseEvents: CaseEvent[];
   proxyTasks: ProxyTask[];
+  custodyItems: CustodyItem[];
   auditLog: AuditEntry[];
   counters: Counter[];
   catalog: MatterTypeDef[];
@@ -115,7 +121,22 @@ export function generateDesk(size: SizeName, seed = 20261124): GeneratedDesk {
     archiveSeq: new Map(),
   };
 
+  // 帮代办 has its own random stream and ids: the rest of the desk does not depend on its draws.
+  const proxyRand = prng(seed + 3);
+  const pctx: ProxyContext = {
+    rand: proxyRand,
+    newId: idSource(prng(seed + 4)),
+    calendar,
+    staffIds: CLERK_IDS,
+    staffName: staffNameOf,
+    today: TODAY,
+  };
+  const registerTags = new Set(DEFAULT_PROXY_SETTINGS.registerTags);
+  const frail = residents.filter((r) => r.tags.some((t) => registerTags.has(t)));
+
   const days = workingDays(calendar, firstDay, TODAY);
+  // The last four weeks' working days: 帮代办 cases of these may still be under way.
+  const recent = days[Math.max(0, days.length - 20)]!;
   const visitCount = Math.round(FULL.visits * scale);
   const caseShare = FULL.cases / FULL.visits / 1.08; // some 办件 visits carry two matters
   const out: GeneratedDesk = {
@@ -126,6 +147,7 @@ export function generateDesk(size: SizeName, seed = 20261124): GeneratedDesk {
     cases: [],
     caseEvents: [],
     proxyTasks: [],
+    custodyItems: [],
     auditLog: [],
     counters: [],
     catalog,
@@ -165,9 +187,21 @@ export function generateDesk(size: SizeName, seed = 20261124): GeneratedDesk {
       for (const matter of matters) {
         seq += 1;
         const id = newId();
+        const draft = counterDraft(ctx, matter, day, resident !== undefined);
+        // A few residents withdraw their 帮代办 request (取消) a few working days on; half the
+        // recent ones still wait for the street office (no 办结 yet).
+        const plan: ProxyPlan = {};
+        if (draft.mode === '帮代办') {
+          if (chance(proxyRand, 0.06))
+            plan.cancel = {
+              day: calendar.addWorkingDays(day, int(proxyRand, 1, 6)).date,
+              reason: weighted(proxyRand, CANCEL_REASONS),
+            };
+          else if (day >= recent && chance(proxyRand, 0.5)) plan.waits = true;
+        }
         const life = liveCase(
           ctx,
-          counterDraft(ctx, matter, day),
+          draft,
           {
             id,
             trackingNumber: formatTrackingNumber({ communityCode: COMMUNITY_CODE, date: day, seq }),
@@ -176,27 +210,27 @@ export function generateDesk(size: SizeName, seed = 20261124): GeneratedDesk {
             gridId: resident?.gridId,
           },
           { day, minute, staffId },
+          plan,
         );
         caseIds.push(id);
         out.cases.push(life.record);
-        out.caseEvents.push(...life.events);
         out.auditLog.push(...life.audit);
-        if (life.record.mode === '帮代办' && resident) {
-          const done = life.record.status !== '已受理' && life.record.status !== '待补正';
-          out.proxyTasks.push({
-            id: newId(),
-            caseId: id,
-            residentId: resident.id,
+        if (life.record.mode === '帮代办') {
+          const proxy = liveProxyCase(pctx, {
+            record: life.record,
+            events: life.events,
+            matter,
             source: proxySourceOfChannel(channel),
-            status: done ? '已送达' : '待上门',
-            request: matter.name,
-            requestedDay: day,
-            createdAt: visitedAt,
-            createdBy: staffId,
-            updatedAt: life.record.updatedAt,
-            updatedBy: life.record.updatedBy,
+            acceptedAt: visitedAt,
+            staffId,
+            ...(life.cancelled ? { cancelled: life.cancelled } : {}),
+            ...(plan.waits ? { waits: true } : {}),
           });
-        }
+          out.caseEvents.push(...proxy.events);
+          out.proxyTasks.push(proxy.task);
+          out.custodyItems.push(...proxy.items);
+          out.auditLog.push(...proxy.audit);
+        } else out.caseEvents.push(...life.events);
       }
       const content =
         kind === '办件'
@@ -231,6 +265,31 @@ export function generateDesk(size: SizeName, seed = 20261124): GeneratedDesk {
     }
     if (seq > 0) out.counters.push({ key: counterKeyFor(COMMUNITY_CODE, day), value: seq });
   });
+  // Requests from a call or a home visit that never became a case: cancelled before acceptance
+  // over the years, and a few recent ones still 待确认.
+  const pool = frail.length > 0 ? frail : residents;
+  const cancelledCount = Math.max(2, Math.round(60 * scale));
+  for (let i = 0; i < cancelledCount; i++) {
+    const k = Math.floor(((i + 0.5) / cancelledCount) * (days.length - 30));
+    const day = days[k]!;
+    // Most within the week; some after weeks of waiting for the resident's decision.
+    const cancelDay = calendar.addWorkingDays(
+      day,
+      chance(proxyRand, 0.3) ? int(proxyRand, 10, 25) : int(proxyRand, 0, 5),
+    ).date;
+    const r = caselessRequest(pctx, pick(proxyRand, pool), day, {
+      day: cancelDay,
+      reason: weighted(proxyRand, CANCEL_REASONS),
+    });
+    out.proxyTasks.push(r.task);
+    out.auditLog.push(...r.audit);
+  }
+  const waiting = Math.max(3, Math.round(30 * scale));
+  for (let i = 0; i < waiting; i++) {
+    const r = caselessRequest(pctx, pick(proxyRand, pool), days[days.length - 1 - int(proxyRand, 0, 9)]!);
+    out.proxyTasks.push(r.task);
+    out.auditLog.push(...r.audit);
+  }
   for (const [year, value] of ctx.archiveSeq)
     out.counters.push({ key: archiveCounterKeyFor(COMMUNITY_CODE, year), value });
   out.auditLog.sort((a, b) => a.at - b.at);

@@ -7,6 +7,8 @@
  * happens after `today`, so recent cases stop part-way, and a few stall for good: every status
  * appears. An action the
  * machine refuses is left out, so the record is always one the app could have produced.
+ * A 帮代办 case may be cut short by its request's cancellation (取消): the case ends as the app's
+ * 取消 ends it, through 不予受理, in the same instant (proxy.ts writes the request's side).
  */
 import {
   applyAction,
@@ -19,7 +21,15 @@ import { caseAuditAction } from '@shared/domain/audit';
 import { archiveYearOf, formatArchiveNumber } from '@shared/domain/caseNumbers';
 import type { MatterTypeDef } from '@shared/domain/catalog';
 import { acceptedCaseRecord, defaultCounterMode, planCase, validateDraft, type CaseDraft } from '@shared/domain/intake';
-import type { AuditEntry, CaseEvent, CaseRecord, Rating, Stamp } from '@shared/domain/records';
+import type {
+  AuditEntry,
+  CaseEvent,
+  CaseRecord,
+  CaseStatus,
+  ProxyCancelReason,
+  Rating,
+  Stamp,
+} from '@shared/domain/records';
 import type { WorkingCalendar } from '@shared/domain/workingCalendar';
 import { chance, int, pick, weighted, type Rand } from './random';
 
@@ -38,7 +48,24 @@ export type LifeContext = {
   archiveSeq: Map<number, number>;
 };
 
-export type CaseLife = { record: CaseRecord; events: CaseEvent[]; audit: AuditEntry[] };
+export type CaseLife = {
+  record: CaseRecord;
+  events: CaseEvent[];
+  audit: AuditEntry[];
+  /** The instant and the staff member of the 帮代办 cancellation that ended the case, if it did. */
+  cancelled?: { at: number; by: string; reason: ProxyCancelReason };
+};
+
+/** A 帮代办 request the resident withdraws on `day` (if the case can still be ended then). */
+export type CancelPlan = { day: string; reason: ProxyCancelReason };
+/**
+ * What a 帮代办 request does to its case's life: its cancellation ends the case; a recent one
+ * may still wait (the street office has the documents): no 办结 yet.
+ */
+export type ProxyPlan = { cancel?: CancelPlan; waits?: boolean };
+
+/** The statuses a proxy cancellation ends the case from (as in repositories/proxy.ts). */
+const ENDS_ON_CANCEL: readonly CaseStatus[] = ['已受理', '待补正', '办理中'];
 
 /** Epoch ms of a local time (Asia/Shanghai) on `day`. */
 export function instantOn(day: string, minutesAfter8: number): number {
@@ -56,11 +83,22 @@ const RATINGS: readonly (readonly [Rating, number])[] = [
 ];
 const OFFICES = ['街道社会事务办', '街道城管科', '区住建局', '街道综治中心', '区民政局'];
 
-/** The counter's draft for `matter`: its default way, sometimes 帮代办 / 不予受理, documents mostly complete. */
-export function counterDraft(ctx: LifeContext, matter: MatterTypeDef, acceptedDay: string): CaseDraft {
+/** The share of the 帮代办-eligible matters of a known resident done as 帮代办. */
+const PROXY_SHARE = 0.12;
+
+/**
+ * The counter's draft for `matter`: its default way, sometimes 帮代办 (only for a resident on
+ * file, as the intake form requires) / 不予受理, documents mostly complete.
+ */
+export function counterDraft(
+  ctx: LifeContext,
+  matter: MatterTypeDef,
+  acceptedDay: string,
+  forResident = true,
+): CaseDraft {
   const { rand } = ctx;
   let mode = defaultCounterMode(matter);
-  if (matter.proxyEligible && chance(rand, 0.04)) mode = '帮代办';
+  if (matter.proxyEligible && forResident && chance(rand, PROXY_SHARE)) mode = '帮代办';
   if (chance(rand, 0.02)) mode = '不予受理';
   const allDocs = chance(rand, 0.9);
   const received = matter.documents.filter((d) => allDocs || !d.required || chance(rand, 0.5)).map((d) => d.name);
@@ -173,6 +211,7 @@ export function liveCase(
   draft: CaseDraft,
   ids: { id: string; trackingNumber: string; visitId: string; residentId?: string; gridId?: string },
   at: { day: string; minute: number; staffId: string },
+  proxy: ProxyPlan = {},
 ): CaseLife {
   const { rand, calendar } = ctx;
   const plan = planCase(draft, at.day, calendar);
@@ -211,11 +250,39 @@ export function liveCase(
   // A few cases stall where they are (documents never brought, a department that never
   // answers, a case forgotten or never archived): the open queues grow with the years.
   const stallAt = chance(rand, 0.04) ? int(rand, 0, 4) : -1;
+  let lastAt = acceptedAt;
+  let pending = proxy.cancel && proxy.cancel.day < ctx.today ? proxy.cancel : undefined;
+  let cancelled: CaseLife['cancelled'];
+  // The request's cancellation on its day: the case ends through 不予受理 (in the same instant).
+  const cancelNow = (plan: CancelPlan) => {
+    pending = undefined;
+    if (!ENDS_ON_CANCEL.includes(state.status)) return;
+    const now = Math.max(instantOn(plan.day, int(rand, 30, 540)), lastAt + 60_000);
+    const actor = { staffId: state.handlerId, isAdmin: state.handlerId === ctx.staff.adminId };
+    const action: CaseAction = {
+      type: '不予受理',
+      reason: `代办取消（${plan.reason}）`,
+      redirectTo: '无（居民不再办理）',
+    };
+    const result = applyAction(state, action, actor, { now, today: plan.day }, calendar);
+    if (!result.ok) return;
+    state = result.next;
+    record = { ...recordWithState(record, state), updatedAt: now, updatedBy: actor.staffId };
+    event({ ...result.event });
+    day = plan.day;
+    lastAt = now;
+    cancelled = { at: now, by: actor.staffId, reason: plan.reason };
+  };
   for (let steps = 0; steps < 20 && steps !== stallAt; steps++) {
     const next = nextAction(ctx, state, steps);
     if (!next) break;
     const nextDay = calendar.addWorkingDays(day, next.gap).date;
+    if (pending && nextDay >= pending.day) {
+      cancelNow(pending);
+      if (cancelled) continue;
+    }
     if (nextDay >= ctx.today) break;
+    if (proxy.waits && next.action.type === '办结') break;
     day = nextDay;
     const now = instantOn(day, int(rand, 30, 540));
     let action = next.action;
@@ -237,6 +304,7 @@ export function liveCase(
     state = result.next;
     record = { ...recordWithState(record, state), updatedAt: now, updatedBy: actor.staffId };
     event({ ...result.event });
+    lastAt = Math.max(lastAt, now);
     audit.push({
       at: now,
       staffId: actor.staffId,
@@ -246,5 +314,6 @@ export function liveCase(
       detail: `${from}→${state.status}`,
     });
   }
-  return { record, events, audit };
+  if (pending) cancelNow(pending);
+  return cancelled ? { record, events, audit, cancelled } : { record, events, audit };
 }

@@ -83,6 +83,7 @@ export async function loadDesk(db: DutyDeskDB, data: GeneratedDesk, o: LoadOptio
     ['cases', data.cases],
     ['caseEvents', data.caseEvents],
     ['proxyTasks', data.proxyTasks],
+    ['custodyItems', data.custodyItems],
     ['auditLog', data.auditLog],
     ['counters', data.counters],
   ];

@@ -5,7 +5,7 @@
  * the worker and the tests compute the same thing.
  */
 import { maskNumbersInText } from '../domain/masking';
-import type { CaseRecord, Resident, Visit } from '../domain/records';
+import type { CaseRecord, CustodyItem, ProxyTask, Resident, Visit } from '../domain/records';
 import type { Period, PeriodKind } from './periods';
 import { summarize, type PeriodSummary } from './summary';
 
@@ -35,6 +35,12 @@ export type ReportData = {
   cases: CaseRecord[];
   /** The residents of those visits and cases. */
   residents: Resident[];
+  /** 帮代办: the requests of those cases, the requests received in either period and the ones open now. */
+  proxyTasks: ProxyTask[];
+  /** The documents taken from home on those cases, and the ones out now. */
+  custodyItems: CustodyItem[];
+  /** Days a document may stay out before it is flagged (the center's setting). */
+  custodyAlertDays: number;
   catalog: { code: string; name: string; category: string }[];
   staff: { id: string; name: string }[];
   grids: { id: string; name: string }[];
@@ -68,6 +74,9 @@ export function summariesOf(data: ReportData): { now: PeriodSummary; before: Per
     residents: data.residents,
     categoryOf: names.category,
     today: data.today,
+    proxyTasks: data.proxyTasks,
+    custodyItems: data.custodyItems,
+    custodyAlertDays: data.custodyAlertDays,
   };
   return { now: summarize(input, data.period), before: summarize(input, data.previous) };
 }

@@ -17,13 +17,30 @@
  * - 好差评 given in the period, on the five levels; rectifications opened and closed in it;
  * - special groups served: distinct residents with each tag among the period's visitors
  *   (counts only, no one named);
- * - per 网格 and per staff member (首问责任人): visits and accepted cases.
+ * - per 网格 and per staff member (首问责任人): visits and accepted cases;
+ * - 帮代办 (`proxySummary`): requests received in the period (`requestedDay`), by source; 帮代办
+ *   cases accepted in it; requests cancelled in it (the day of `cancel.at`), by reason; home
+ *   visits made in it (`visitedDay`) and how many by one staff member alone; results delivered
+ *   in it (the day of `delivery.at`), by method, and how many on or before the routine target
+ *   day; the residents' documents out at the period's end (or today) — collected by then and
+ *   not returned, retained or reported lost by then, replayed from each item's events (not its
+ *   status now) — and their age then in calendar days since collection (as the 工作台 counts
+ *   them that evening), in bands and past the center's alert days. Figures only: no one named.
  * `comparePeriods` gives the change against another summary (the previous week).
  */
 import { toDayNumber } from '../domain/localDate';
-import { RATINGS, type CaseRecord, type Rating, type Resident, type Visit } from '../domain/records';
+import {
+  RATINGS,
+  type CaseRecord,
+  type CustodyActionType,
+  type CustodyItem,
+  type ProxyTask,
+  type Rating,
+  type Resident,
+  type Visit,
+} from '../domain/records';
 import type { Period } from './periods';
-import { ratedDayOf } from './reportIndex';
+import { dayOfInstant, ratedDayOf } from './reportIndex';
 
 export { previousPeriod, weekOf, type Period } from './periods';
 
@@ -43,6 +60,11 @@ export type SummaryInput = {
   categoryOf: (matterCode: string) => string;
   /** Today: a period that has not ended yet is judged as of today, not of its last day. */
   today?: string;
+  /** 帮代办: the proxy requests and the custody items of the documents taken from home. */
+  proxyTasks: readonly ProxyTask[];
+  custodyItems: readonly CustodyItem[];
+  /** Days a document may stay out before it is flagged (`custodyAlertDays(community)`). */
+  custodyAlertDays: number;
 };
 
 /** Age bands of the cases open at the period's end (days since acceptance). */
@@ -52,6 +74,53 @@ export type OpenAge = (typeof OPEN_AGES)[number];
 function ageBand(days: number): OpenAge {
   return days <= 7 ? '7天以内' : days <= 30 ? '8–30天' : days <= 90 ? '31–90天' : '90天以上';
 }
+
+/** Age bands of the documents out at the period's end (calendar days since collection). */
+export const CUSTODY_AGES = ['3天以内', '4–7天', '8天以上'] as const;
+export type CustodyAge = (typeof CUSTODY_AGES)[number];
+
+function custodyAgeBand(days: number): CustodyAge {
+  return days <= 3 ? '3天以内' : days <= 7 ? '4–7天' : '8天以上';
+}
+
+/** The custody events after which a document is no longer out of the resident's home. */
+const SETTLING: readonly CustodyActionType[] = ['归还', '留存', '遗失损坏'];
+
+/**
+ * Whether the item was out of the home at the end of `day`: collected on or before it, and no
+ * 归还 / 留存 / 遗失损坏 recorded on or before it — replayed from the events, so an item
+ * returned since still counts as out in an earlier period.
+ */
+export function outAtEndOf(item: Pick<CustodyItem, 'collectedAt' | 'events'>, day: string): boolean {
+  if (dayOfInstant(item.collectedAt) > day) return false;
+  return !item.events.some((e) => SETTLING.includes(e.type) && dayOfInstant(e.at) <= day);
+}
+
+export type ProxySummary = {
+  requests: { total: number; bySource: Record<string, number> };
+  /** 帮代办 cases accepted in the period. */
+  accepted: number;
+  cancelled: { total: number; byReason: Record<string, number> };
+  homeVisits: { total: number; solo: number };
+  delivered: {
+    total: number;
+    byMethod: Record<string, number>;
+    /** Delivered on or before the routine target day (a request without a home visit has none). */
+    withinTarget: number;
+    withinTargetRate: number | null;
+  };
+  /** At the end of the period (or today). */
+  documentsOut: {
+    total: number;
+    originals: number;
+    byAge: Record<CustodyAge, number>;
+    /** Out longer than `alertDays`. */
+    overAlert: number;
+    alertDays: number;
+    /** Days out of the one out longest (0 when none). */
+    longestDays: number;
+  };
+};
 
 export type PeriodSummary = {
   period: Period;
@@ -73,6 +142,7 @@ export type PeriodSummary = {
   specialGroups: Record<string, number>;
   byGrid: Record<string, { visits: number; cases: number }>;
   byStaff: Record<string, { visits: number; cases: number }>;
+  proxy: ProxySummary;
 };
 
 export function summarize(input: SummaryInput, period: Period): PeriodSummary {
@@ -81,7 +151,7 @@ export function summarize(input: SummaryInput, period: Period): PeriodSummary {
   const completed = input.cases.filter((c) => inside(c.completedDay, period) && c.mode !== '咨询' && c.deadline);
   const onTime = completed.filter((c) => (c.completedDay ?? '') <= (c.deadline ?? ''));
   // Open at the end of the period (or today): accepted by then, and not finished by then.
-  const asOf = input.today !== undefined && input.today < period.to ? input.today : period.to;
+  const asOf = asOfDay(input, period);
   const finishedBy = (c: CaseRecord) => {
     const end =
       c.completedDay ?? c.refusedDay ?? c.archivedDay ?? (c.status === '不予受理' ? c.acceptedDay : undefined);
@@ -153,6 +223,50 @@ export function summarize(input: SummaryInput, period: Period): PeriodSummary {
     specialGroups,
     byGrid,
     byStaff,
+    proxy: proxySummary(input, period),
+  };
+}
+
+/** The day a period is judged at: its last day, or today for a period not over yet. */
+function asOfDay(input: Pick<SummaryInput, 'today'>, period: Period): string {
+  return input.today !== undefined && input.today < period.to ? input.today : period.to;
+}
+
+/** The 帮代办 part of the summary of `period`. */
+export function proxySummary(input: SummaryInput, period: Period): ProxySummary {
+  const requested = input.proxyTasks.filter((t) => inside(t.requestedDay, period));
+  const cancelled = input.proxyTasks.filter((t) => t.cancel && inside(dayOfInstant(t.cancel.at), period));
+  const visited = input.proxyTasks.filter((t) => inside(t.visitedDay, period));
+  const delivered = input.proxyTasks.filter((t) => t.delivery && inside(dayOfInstant(t.delivery.at), period));
+  const withinTarget = delivered.filter(
+    (t) => t.targetDay !== undefined && dayOfInstant(t.delivery!.at) <= t.targetDay,
+  ).length;
+  const asOf = asOfDay(input, period);
+  const end = toDayNumber(asOf);
+  const out = input.custodyItems.filter((i) => outAtEndOf(i, asOf));
+  const ages = out.map((i) => end - toDayNumber(dayOfInstant(i.collectedAt)));
+  const byAge = Object.fromEntries(CUSTODY_AGES.map((a) => [a, 0])) as Record<CustodyAge, number>;
+  for (const d of ages) byAge[custodyAgeBand(d)] += 1;
+  const alertDays = input.custodyAlertDays;
+  return {
+    requests: { total: requested.length, bySource: tally(requested.map((t) => t.source)) },
+    accepted: input.cases.filter((c) => c.mode === '帮代办' && inside(c.acceptedDay, period)).length,
+    cancelled: { total: cancelled.length, byReason: tally(cancelled.map((t) => t.cancel!.reason)) },
+    homeVisits: { total: visited.length, solo: visited.filter((t) => t.visit?.staffIds.length === 1).length },
+    delivered: {
+      total: delivered.length,
+      byMethod: tally(delivered.map((t) => t.delivery!.method)),
+      withinTarget,
+      withinTargetRate: delivered.length === 0 ? null : withinTarget / delivered.length,
+    },
+    documentsOut: {
+      total: out.length,
+      originals: out.filter((i) => i.original).length,
+      byAge,
+      overAlert: ages.filter((d) => d > alertDays).length,
+      alertDays,
+      longestDays: ages.reduce((a, b) => Math.max(a, b), 0),
+    },
   };
 }
 
@@ -163,5 +277,7 @@ export function comparePeriods(now: PeriodSummary, before: PeriodSummary) {
     accepted: now.accepted.total - before.accepted.total,
     completed: now.completed.total - before.completed.total,
     overdue: now.open.overdue - before.open.overdue,
+    proxyRequests: now.proxy.requests.total - before.proxy.requests.total,
+    documentsOut: now.proxy.documentsOut.total - before.proxy.documentsOut.total,
   };
 }

@@ -3,9 +3,9 @@
  * and on paper — each with this period's figure and the one it is compared with. One table, so
  * the four never disagree.
  */
-import { RATINGS, VISIT_CHANNELS } from '../domain/records';
+import { DELIVERY_METHODS, PROXY_SOURCES, RATINGS, VISIT_CHANNELS } from '../domain/records';
 import type { Names } from './reportData';
-import { OPEN_AGES, type PeriodSummary } from './summary';
+import { CUSTODY_AGES, OPEN_AGES, type PeriodSummary } from './summary';
 
 export type SummaryCell = number | string;
 export type SummaryRow = { label: string; now: SummaryCell; before: SummaryCell };
@@ -108,6 +108,27 @@ export function summarySections(now: PeriodSummary, before: PeriodSummary, names
         ...RATINGS.map((r) => row(r, (s) => s.ratings.byLevel[r])),
         row('整改新开', (s) => s.rectifications.opened),
         row('整改完成', (s) => s.rectifications.closed),
+      ],
+    },
+    {
+      title: '帮代办',
+      rows: [
+        row('代办需求', (s) => s.proxy.requests.total),
+        ...countRows(now.proxy.requests.bySource, before.proxy.requests.bySource, '来源：', PROXY_SOURCES),
+        row('代办受理', (s) => s.proxy.accepted),
+        row('代办取消', (s) => s.proxy.cancelled.total),
+        ...countRows(now.proxy.cancelled.byReason, before.proxy.cancelled.byReason, '取消原因：'),
+        row('上门服务（次）', (s) => s.proxy.homeVisits.total),
+        row('其中一人上门', (s) => s.proxy.homeVisits.solo),
+        row('送达', (s) => s.proxy.delivered.total),
+        ...countRows(now.proxy.delivered.byMethod, before.proxy.delivered.byMethod, '送达方式：', DELIVERY_METHODS),
+        row('代办目标内送达', (s) => s.proxy.delivered.withinTarget),
+        row('代办目标内送达率', (s) => percent(s.proxy.delivered.withinTargetRate)),
+        row('期末材料在外（件）', (s) => s.proxy.documentsOut.total),
+        row('其中原件', (s) => s.proxy.documentsOut.originals),
+        ...CUSTODY_AGES.map((a) => row(`在外 ${a}`, (s) => s.proxy.documentsOut.byAge[a])),
+        row(`在外超过提醒天数（${now.proxy.documentsOut.alertDays}天）`, (s) => s.proxy.documentsOut.overAlert),
+        row('在外最久（天）', (s) => s.proxy.documentsOut.longestDays),
       ],
     },
     { title: '特殊群体服务人数', rows: countRows(now.specialGroups, before.specialGroups) },

@@ -1,12 +1,13 @@
 /**
  * The benchmark data generator (bench/data): deterministic, and its output is data the app
  * itself could have written — checked by the app's validators and derived-field rules after a
- * load through the app's database class.
+ * load through the app's database class; 帮代办 requests and their documents through the proxy
+ * and custody rules (and the check refuses a desk that breaks them).
  */
 import { describe, expect, it } from 'vitest';
-import { generateDesk } from '../../bench/data/generate';
+import { generateDesk, NOW } from '../../bench/data/generate';
 import { BENCH_PIN, loadDesk } from '../../bench/data/load';
-import { checkLoadedDesk } from '../../bench/data/check';
+import { checkLoadedDesk, replayCustody } from '../../bench/data/check';
 import { signIn } from '../../renderer/src/db/repositories/staff';
 import {
   queueContextOf,
@@ -27,6 +28,8 @@ describe('the five-year desk generator', { timeout: 60_000 }, () => {
     const again = generateDesk('tenth');
     expect(JSON.stringify(again.cases)).toBe(JSON.stringify(data.cases));
     expect(JSON.stringify(again.auditLog)).toBe(JSON.stringify(data.auditLog));
+    expect(JSON.stringify(again.proxyTasks)).toBe(JSON.stringify(data.proxyTasks));
+    expect(JSON.stringify(again.custodyItems)).toBe(JSON.stringify(data.custodyItems));
     expect(data.residents).toHaveLength(2000);
     expect(data.visits).toHaveLength(10_000);
     expect(data.cases.length).toBeGreaterThan(2700);
@@ -66,6 +69,73 @@ describe('the five-year desk generator', { timeout: 60_000 }, () => {
     const days = byNumber.map((c) => c.acceptedDay);
     expect(days).toEqual([...days].sort().reverse());
     expect(byNumber.every((c) => c.trackingNumber.endsWith(some.trackingNumber.slice(-4)))).toBe(true);
+    db.close();
+  });
+
+  it('has 帮代办 of every kind: sources, statuses, visits alone, hand-overs, documents out', () => {
+    const statuses = new Set(data.proxyTasks.map((t) => t.status));
+    for (const s of ['待确认', '办理中', '待送达', '已送达', '已取消'] as const) expect(statuses.has(s), s).toBe(true);
+    expect(new Set(data.proxyTasks.map((t) => t.source))).toEqual(new Set(['窗口', '电话', '入户走访']));
+    // Every 帮代办 case has its request; a few requests have no case (待确认, or cancelled first).
+    const proxyCases = data.cases.filter((c) => c.mode === '帮代办');
+    expect(proxyCases.length).toBeGreaterThan(100);
+    expect(data.proxyTasks.filter((t) => t.caseId)).toHaveLength(proxyCases.length);
+    expect(data.proxyTasks.some((t) => !t.caseId && t.status === '已取消')).toBe(true);
+    expect(data.proxyTasks.some((t) => t.caseId && t.status === '已取消')).toBe(true);
+    const visited = data.proxyTasks.filter((t) => t.visitedDay);
+    const solo = visited.filter((t) => t.visit!.staffIds.length === 1);
+    expect(solo.length).toBeGreaterThan(0);
+    expect(solo.length).toBeLessThan(visited.length / 5);
+    expect(solo.every((t) => t.visit!.soloReason)).toBe(true);
+    // Documents: mostly originals; handed to the street office and to colleagues; some kept.
+    const items = data.custodyItems;
+    expect(items.filter((i) => i.original).length).toBeGreaterThan(items.length / 2);
+    const events = items.flatMap((i) => i.events);
+    expect(events.some((e) => e.type === '移交' && e.to.kind === 'street')).toBe(true);
+    expect(events.some((e) => e.type === '移交' && e.to.kind === 'staff')).toBe(true);
+    expect(events.some((e) => e.type === '取回')).toBe(true);
+    expect(items.some((i) => i.status === '已留存')).toBe(true);
+    const out = items.filter((i) => i.status === '在外');
+    expect(out.length).toBeGreaterThan(0);
+    expect(out.some((i) => NOW - i.collectedAt > 7 * 86_400_000)).toBe(true);
+    // Per case: 1–3 documents, from the matter's list.
+    const perCase = new Map<string, number>();
+    for (const i of items) perCase.set(i.caseId, (perCase.get(i.caseId) ?? 0) + 1);
+    expect(Math.max(...perCase.values())).toBeLessThanOrEqual(3);
+    const byCode = new Map(data.catalog.map((m) => [m.code, m]));
+    const caseOf = new Map(data.cases.map((c) => [c.id, c]));
+    for (const i of items)
+      expect(byCode.get(caseOf.get(i.caseId)!.matterCode)!.documents.map((d) => d.name)).toContain(i.document);
+  });
+
+  it('the check refuses a desk that breaks the 帮代办 rules', async () => {
+    const db = freshDb();
+    const { calendar, catalog, ...records } = generateDesk('tiny');
+    const broken = { ...structuredClone(records), calendar, catalog };
+    const closed = broken.cases.find((c) => c.mode === '帮代办' && c.status === '已办结')!;
+    const task = broken.proxyTasks.find((t) => t.caseId === closed.id)!;
+    task.status = '待送达';
+    delete task.delivery;
+    const item = broken.custodyItems.find((i) => i.status === '已归还')!;
+    item.holder = { kind: 'staff', staffId: 'staff-2' };
+    item.status = '在外';
+    const orphan = broken.custodyItems.find((i) => i !== item)!;
+    orphan.caseId = 'no-such-case';
+    const handedOver = broken.custodyItems.find(
+      (i) => i !== item && i !== orphan && i.events.some((e) => e.type === '移交'),
+    )!;
+    expect(replayCustody(handedOver)).toMatchObject({ status: handedOver.status });
+    handedOver.events = handedOver.events.slice(1); // its 收取 lost: the replay is refused
+    await loadDesk(db, broken, { iterations: 1000 });
+    const problems = await checkLoadedDesk(db);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        `case ${closed.id}: closed (办结) before its request was delivered (已送达)`,
+        `custody item ${item.id}: holder or status is not the replay of its events`,
+        `custody item ${orphan.id}: case no-such-case does not exist`,
+        expect.stringMatching(new RegExp(`^custody item ${handedOver.id}: event \\d+ \\(.+\\) refused`)),
+      ]),
+    );
     db.close();
   });
 

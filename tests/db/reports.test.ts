@@ -1,8 +1,9 @@
 /**
  * Reports read by index (db/repositories/reports.ts) on the generated desk in fake-indexeddb:
  * the records a period's index reads return give exactly the summary of the whole history,
- * for a week, a week across National Day, a month and a year. Notes, the export audit and the
- * 实名台账 permission.
+ * 帮代办 included, for a week, a week across National Day, a month, a year, the week a request
+ * received weeks before was cancelled without a case, the week a document was out at the end of
+ * and returned after, and this week (not over). Notes, the export audit and the 实名台账 permission.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDesk } from '../../bench/data/generate';
@@ -15,7 +16,14 @@ import {
   saveReportNotes,
   weeklyCounts,
 } from '../../renderer/src/db/repositories/reports';
-import { periodOf, previousPeriod, weeksEndingWith, type Period, type PeriodKind } from '@shared/reports/periods';
+import {
+  periodOf,
+  previousPeriod,
+  weekOf,
+  weeksEndingWith,
+  type Period,
+  type PeriodKind,
+} from '@shared/reports/periods';
 import { EMPTY_NOTES, summariesOf } from '@shared/reports/reportData';
 import { summarize } from '@shared/reports/summary';
 import type { DutyDeskDB } from '../../renderer/src/db/database';
@@ -24,6 +32,16 @@ import { failureMessage } from '../../renderer/src/db/refusal';
 
 const data = generateDesk('tenth');
 const categories = new Map(data.catalog.map((m) => [m.code, m.category]));
+const dayOf = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+/** A request cancelled before it had a case, weeks after it came in (before the week compared with). */
+const cancelledLater = data.proxyTasks.find(
+  (t) => !t.caseId && t.cancel && previousPeriod(weekOf(dayOf(t.cancel.at)), 'week').from > t.requestedDay,
+)!;
+/** A document collected in one week and returned in a later one. */
+const returnedLater = data.custodyItems.find((i) => {
+  const back = i.events.find((e) => e.type === '归还');
+  return back !== undefined && weekOf(dayOf(back.at)).from > dayOf(i.collectedAt);
+})!;
 let db: DutyDeskDB;
 
 beforeAll(async () => {
@@ -40,6 +58,9 @@ describe('a period read by index', { timeout: 60_000 }, () => {
     ['the week of National Day 2025', 'week', '2025-10-01'],
     ['a month', 'month', '2026-03-10'],
     ['a year', 'year', '2025-06-01'],
+    ['the week a caseless request was cancelled, received weeks before', 'week', dayOf(cancelledLater.cancel!.at)],
+    ['the week a document was collected in and returned after', 'week', dayOf(returnedLater.collectedAt)],
+    ['this week, not over, documents still out', 'week', '2026-11-23'],
   ];
   for (const [what, kind, day] of cases)
     it(`${what}: the summary of what the index returns equals the summary of every record`, async () => {
@@ -52,13 +73,36 @@ describe('a period read by index', { timeout: 60_000 }, () => {
         cases: data.cases,
         residents: data.residents,
         categoryOf: (c: string) => categories.get(c) ?? '其他',
+        today: report.today,
+        proxyTasks: data.proxyTasks,
+        custodyItems: data.custodyItems,
+        custodyAlertDays: 7,
       };
       expect(now).toEqual(summarize(everything, period));
       expect(before).toEqual(summarize(everything, previous));
       expect(now.visits.total).toBeGreaterThan(0);
-      // …while reading far fewer cases than the history holds (a week: about a month's).
-      if (kind === 'week') expect(report.cases.length).toBeLessThan(data.cases.length / 5);
+      // …while reading far fewer cases than the history holds (a week: about a month's), and
+      // far fewer proxy requests and documents.
+      if (kind === 'week') {
+        expect(report.cases.length).toBeLessThan(data.cases.length / 5);
+        expect(report.proxyTasks.length).toBeLessThan(data.proxyTasks.length / 3);
+        expect(report.custodyItems.length).toBeLessThan(data.custodyItems.length / 5);
+      }
+      if (kind === 'year') expect(now.proxy.homeVisits.total).toBeGreaterThan(0);
     });
+
+  it('the proxy figures that need the period’s own reads are there', async () => {
+    const cancelWeek = weekOf(dayOf(cancelledLater.cancel!.at));
+    const a = await readReportData(await clerk(), 'week', cancelWeek, previousPeriod(cancelWeek, 'week'), EMPTY_NOTES);
+    expect(summariesOf(a).now.proxy.cancelled.total).toBeGreaterThan(0);
+    const outWeek = weekOf(dayOf(returnedLater.collectedAt));
+    const b = await readReportData(await clerk(), 'week', outWeek, previousPeriod(outWeek, 'week'), EMPTY_NOTES);
+    expect(b.custodyItems.map((i) => i.id)).toContain(returnedLater.id);
+    expect(summariesOf(b).now.proxy.documentsOut.total).toBeGreaterThan(0);
+    const last = periodOf('week', '2026-11-23');
+    const c = await readReportData(await clerk(), 'week', last, previousPeriod(last, 'week'), EMPTY_NOTES);
+    expect(summariesOf(c).now.proxy.documentsOut.overAlert).toBeGreaterThan(0);
+  });
 
   it('counts visits and accepted cases per week for the trend', async () => {
     const weeks = weeksEndingWith('2026-11-24', 4);

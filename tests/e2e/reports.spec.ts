@@ -1,6 +1,6 @@
 /**
  * 统计报表 on a generated five-year desk (1/10 size, loaded into Chromium's real IndexedDB):
- * last week's summary, its charts' values, the notes, and the downloads — xlsx, CSV, JSON —
+ * last week's summary, its charts' values, its 帮代办 rows, the notes, and the downloads — xlsx, CSV, JSON —
  * read back and checked against figures counted here from the generator's raw records; the
  * printed summary captured and rendered to PDF. Every default file is scanned for the seeded
  * residents' exact ID numbers and phones. Screenshots of the page and the printed summary.
@@ -91,6 +91,17 @@ test('last week’s summary: figures, charts, notes and the three downloads', as
   );
   const categories = await reports.barValues('办件类别分布');
   expect(categories.reduce((a, b) => a + b, 0)).toBe(accepted.length);
+  // 帮代办: the week's requests and home visits, and the documents out at its end (returned
+  // since or not), counted from the raw records.
+  const dayOf = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+  const requests = raw.proxyTasks.filter((t) => inWeek(t.requestedDay)).length;
+  const homeVisits = raw.proxyTasks.filter((t) => inWeek(t.visitedDay)).length;
+  const out = raw.custodyItems.filter(
+    (i) => dayOf(i.collectedAt) <= WEEK.to && (i.settledAt === undefined || dayOf(i.settledAt) > WEEK.to),
+  ).length;
+  expect(await reports.summaryRow('帮代办', '代办需求')).toEqual([String(requests), expect.any(String)]);
+  expect((await reports.summaryRow('帮代办', '上门服务（次）'))[0]).toBe(String(homeVisits));
+  expect((await reports.summaryRow('帮代办', '期末材料在外（件）'))[0]).toBe(String(out));
   await expectAccessible(page, '统计报表');
   await mkdir(SHOTS, { recursive: true });
   await page.screenshot({ path: `${SHOTS}/reports-week.png`, fullPage: false });

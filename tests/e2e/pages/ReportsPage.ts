@@ -52,6 +52,16 @@ export class ReportsPage {
     return out;
   }
 
+  /** A row of a summary table: its figures this period and the one before. */
+  async summaryRow(section: string, label: string): Promise<[string, string]> {
+    const row = this.page
+      .getByRole('table', { name: section, exact: true })
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name: label, exact: true }) });
+    const [now = '', before = ''] = await row.getByRole('cell').allTextContents();
+    return [now, before];
+  }
+
   headline(label: string) {
     return this.page.getByRole('list', { name: '本期要点' }).getByRole('listitem').filter({ hasText: label });
   }

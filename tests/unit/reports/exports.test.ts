@@ -56,6 +56,7 @@ const job = (format: ExportFormat, named = false) =>
   buildExport({ format, data: report, named, installId: '7d3e4c1a-93b2-4f0e-8a61-2b5c9d0e7f14', generatedAt: 0 });
 
 const accepted = () => report.cases.filter((c) => c.acceptedDay >= week.from && c.acceptedDay <= week.to);
+const requested = () => data.proxyTasks.filter((t) => t.requestedDay >= week.from && t.requestedDay <= week.to);
 
 async function xlsxText(base64: string): Promise<string> {
   const zip = await JSZip.loadAsync(Buffer.from(base64, 'base64'));
@@ -91,6 +92,10 @@ describe('the xlsx', { timeout: 60_000 }, () => {
       .filter((e) => e.raisedDay >= week.from && e.raisedDay <= week.to);
     expect(raised.length).toBeGreaterThan(0);
     expect(escalations.rowCount - 2).toBe(raised.length);
+    // The 帮代办 section: its rows under their heading, figures of the raw requests.
+    const proxyRows = summary.getRows(3, summary.rowCount - 2)!.filter((r) => r.getCell(1).value === '帮代办');
+    expect(proxyRows.map((r) => r.getCell(2).value)).toContain('期末材料在外（件）');
+    expect(rowOf('代办需求').getCell(3).value).toBe(requested().length);
   });
 });
 
@@ -98,6 +103,7 @@ describe('the CSV', () => {
   it('starts with the BOM; a cell starting with = + - @ is neutralised', async () => {
     const summary = await job('csv:summary');
     expect(summary.content.startsWith(BOM)).toBe(true);
+    expect(summary.content).toContain(`帮代办,代办需求,${requested().length},`);
     expect(summary.content).toContain(`"'=HYPERLINK(""http://x"")"`);
     const ledger = await job('csv:cases');
     expect(ledger.content.split('\r\n').filter(Boolean)).toHaveLength(accepted().length + 1);
@@ -137,6 +143,10 @@ describe('the JSON package', () => {
     expect(pkg.content.summary.visits.total).toBe(
       data.visits.filter((v) => v.day >= week.from && v.day <= week.to).length,
     );
+    expect(pkg.content.summary.proxy.requests.total).toBe(requested().length);
+    expect(Object.keys(pkg.content.summary.proxy).sort()).toEqual(
+      ['accepted', 'cancelled', 'delivered', 'documentsOut', 'homeVisits', 'requests'].sort(),
+    );
   });
 
   it('refuses truncated, corrupted and hash-mismatched packages', async () => {
@@ -175,6 +185,8 @@ describe('the printed summary', () => {
     const html = renderSummaryDocument({ ...report, notes: { focus: '<b>电梯</b>', issues: '' } }, '2026-11-24 09:30');
     expect(html).toContain('&lt;b&gt;电梯&lt;/b&gt;');
     expect(html).toContain('<h1>桃花岭社区 工作周报</h1>');
+    expect(html).toContain('<h2>帮代办</h2>');
+    expect(html).toContain('<td>期末材料在外（件）</td>');
     for (const r of report.residents) expect(html).not.toContain(r.name);
   });
 });

@@ -1,7 +1,9 @@
 /**
  * The period summary (issue 12, part 1) on a generated desk, against figures counted here
  * from the raw records with plain loops (not with the summary's own helpers): a week across
- * National Day, and a week with cases whose promised date was moved by a 补正 pause.
+ * National Day, and a week with cases whose promised date was moved by a 补正 pause; the
+ * 帮代办 part of a year, of the last weeks (documents still out) and of a week whose documents
+ * were returned after it ended.
  */
 import { describe, expect, it } from 'vitest';
 import { generateDesk } from '../../../bench/data/generate';
@@ -16,7 +18,57 @@ const input: SummaryInput = {
   cases: data.cases,
   residents: data.residents,
   categoryOf: (code) => categories.get(code) ?? '其他',
+  proxyTasks: data.proxyTasks,
+  custodyItems: data.custodyItems,
+  custodyAlertDays: 7,
 };
+
+const dayOf = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
+
+/** The 帮代办 figures of `from`–`to`, counted with plain loops over the generated records. */
+function expectProxy(from: string, to: string) {
+  const inP = (d: string | undefined) => d !== undefined && d >= from && d <= to;
+  const s = summarize(input, { from, to }).proxy;
+  let requests = 0;
+  let phone = 0;
+  let visits = 0;
+  let solo = 0;
+  let delivered = 0;
+  let inTarget = 0;
+  let cancelled = 0;
+  for (const t of data.proxyTasks) {
+    if (inP(t.requestedDay)) requests += 1;
+    if (inP(t.requestedDay) && t.source === '电话') phone += 1;
+    if (inP(t.visitedDay)) visits += 1;
+    if (inP(t.visitedDay) && t.visit!.staffIds.length === 1) solo += 1;
+    if (t.delivery && inP(dayOf(t.delivery.at))) {
+      delivered += 1;
+      if (dayOf(t.delivery.at) <= t.targetDay!) inTarget += 1;
+    }
+    if (t.cancel && inP(dayOf(t.cancel.at))) cancelled += 1;
+  }
+  expect([s.requests.total, s.requests.bySource['电话'] ?? 0]).toEqual([requests, phone]);
+  expect([s.homeVisits.total, s.homeVisits.solo]).toEqual([visits, solo]);
+  expect([s.delivered.total, s.delivered.withinTarget, s.cancelled.total]).toEqual([delivered, inTarget, cancelled]);
+  expect(s.accepted).toBe(data.cases.filter((c) => c.mode === '帮代办' && inP(c.acceptedDay)).length);
+  // Out at the end: collected by then, and its 归还 / 留存 / 遗失损坏 (if any) after.
+  const ages: number[] = [];
+  for (const i of data.custodyItems) {
+    if (dayOf(i.collectedAt) > to) continue;
+    const settled = i.events.find((e) => e.type === '归还' || e.type === '留存' || e.type === '遗失损坏');
+    if (settled && dayOf(settled.at) <= to) continue;
+    ages.push(dayNumber(to) - dayNumber(dayOf(i.collectedAt)));
+  }
+  expect(s.documentsOut.total).toBe(ages.length);
+  expect(s.documentsOut.byAge).toEqual({
+    '3天以内': ages.filter((a) => a <= 3).length,
+    '4–7天': ages.filter((a) => a >= 4 && a <= 7).length,
+    '8天以上': ages.filter((a) => a >= 8).length,
+  });
+  expect(s.documentsOut.overAlert).toBe(ages.filter((a) => a > 7).length);
+  return s;
+}
 
 function countBy<T>(rows: readonly T[], key: (r: T) => string): Record<string, number> {
   const out: Record<string, number> = {};
@@ -92,9 +144,49 @@ describe('period summary', () => {
   });
 });
 
+describe('帮代办 on the generated desk', () => {
+  it('a whole year: requests, visits (some by one alone), deliveries, cancellations', () => {
+    const s = expectProxy('2025-01-01', '2025-12-31');
+    expect(s.requests.total).toBeGreaterThan(10);
+    expect(s.homeVisits.solo).toBeGreaterThan(0);
+    expect(s.delivered.withinTarget).toBeGreaterThan(0);
+    expect(s.delivered.withinTarget).toBeLessThan(s.delivered.total);
+    expect(s.cancelled.total).toBeGreaterThan(0);
+  });
+
+  it('the last weeks: documents still out, some past the alert days', () => {
+    const s = expectProxy('2026-11-16', '2026-11-23');
+    expect(s.documentsOut.total).toBeGreaterThan(0);
+    expect(s.documentsOut.overAlert).toBeGreaterThan(0);
+    expectProxy('2026-11-09', '2026-11-15');
+  });
+
+  it('a week whose documents came back after it: out at its end', () => {
+    const returnedLater = data.custodyItems.find((i) => {
+      const back = i.events.find((e) => e.type === '归还');
+      return back && dayOf(back.at) > weekOf(dayOf(i.collectedAt)).to;
+    });
+    expect(returnedLater).toBeDefined();
+    const week = weekOf(dayOf(returnedLater!.collectedAt));
+    expect(expectProxy(week.from, week.to).documentsOut.total).toBeGreaterThan(0);
+  });
+});
+
 describe('open and overdue at the end of a period, by hand-built cases', () => {
   const summaryOf = (cases: CaseRecord[], period: { from: string; to: string }, today?: string) =>
-    summarize({ visits: [], cases, residents: [], categoryOf: () => '其他', today }, period);
+    summarize(
+      {
+        visits: [],
+        cases,
+        residents: [],
+        categoryOf: () => '其他',
+        today,
+        proxyTasks: [],
+        custodyItems: [],
+        custodyAlertDays: 7,
+      },
+      period,
+    );
   const week = { from: '2026-11-16', to: '2026-11-22' };
 
   it('a week not over yet is judged as of today: a case due tomorrow is not overdue yet', () => {

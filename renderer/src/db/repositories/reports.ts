@@ -5,9 +5,15 @@
  * Reading a period never walks the whole history: visits by their `day` index; cases by the
  * months they count in (`reportMonths`, shared/reports/reportIndex.ts) plus the cases open now
  * (one `flags` key), which is every case that can count in the period or be open at its end.
+ * 帮代办 (`proxyFor`): the requests of the 帮代办 cases among those (a visit, a 送达 or a
+ * cancellation happens while its case counts: 办结 waits for 送达, a cancellation ends the case),
+ * the requests received in the range (`requestedDay`), the open ones (`status`) and the cancelled
+ * ones (a request cancelled before it had a case has no case to find it by; they are few); the
+ * documents of those cases (`caseId`) plus the ones out now (`status`).
  */
 import { FLAGS } from '@shared/domain/caseQueues';
-import type { CaseRecord, Resident } from '@shared/domain/records';
+import { custodyAlertDays } from '@shared/domain/custody';
+import type { CaseRecord, CustodyItem, ProxyStatus, ProxyTask, Resident } from '@shared/domain/records';
 import { monthsOf, periodLabel, type Period, type PeriodKind } from '@shared/reports/periods';
 import {
   EMPTY_NOTES,
@@ -54,6 +60,39 @@ async function casesFor(db: ReadableDB, range: Period): Promise<CaseRecord[]> {
   return [...out.values()];
 }
 
+const OPEN_PROXY: readonly ProxyStatus[] = ['待确认', '待上门', '办理中', '待送达'];
+
+/** The proxy requests and the documents that can count in `range` (see the module comment), once each. */
+async function proxyFor(
+  db: ReadableDB,
+  range: Period,
+  cases: readonly CaseRecord[],
+): Promise<{ proxyTasks: ProxyTask[]; custodyItems: CustodyItem[] }> {
+  const caseIds = cases.filter((c) => c.mode === '帮代办').map((c) => c.id);
+  const [ofCases, requested, open, cancelled, items, out] = await Promise.all([
+    db.proxyTasks.where('caseId').anyOf(caseIds).toArray(),
+    db.proxyTasks.where('requestedDay').between(range.from, range.to, true, true).toArray(),
+    db.proxyTasks.where('status').anyOf(OPEN_PROXY).toArray(),
+    db.proxyTasks
+      .where('status')
+      .equals('已取消' satisfies ProxyStatus)
+      .toArray(),
+    db.custodyItems.where('caseId').anyOf(caseIds).toArray(),
+    db.custodyItems.where('status').equals('在外').toArray(),
+  ]);
+  const tasks = new Map<string, ProxyTask>();
+  for (const t of [...ofCases, ...requested, ...open]) tasks.set(t.id, t);
+  // Without a case, a cancelled request counts only by its own days (received, cancelled).
+  const from = dayStart(range.from);
+  for (const t of cancelled) if (!t.caseId && t.cancel && t.cancel.at >= from) tasks.set(t.id, t);
+  const custody = new Map<string, CustodyItem>();
+  for (const i of [...items, ...out]) custody.set(i.id, i);
+  return { proxyTasks: [...tasks.values()], custodyItems: [...custody.values()] };
+}
+
+/** The first instant of a local day (Beijing time). */
+const dayStart = (day: string) => Date.parse(`${day}T00:00:00+08:00`);
+
 /** Everything a report of `period` (compared with `previous`) is made from. */
 export async function readReportData(
   desk: Desk,
@@ -73,7 +112,8 @@ export async function readReportData(
   const ids = new Set<string>();
   for (const v of visits) if (v.residentId) ids.add(v.residentId);
   for (const c of cases) if (c.residentId) ids.add(c.residentId);
-  const residents = (await db.residents.bulkGet([...ids])).filter((r): r is Resident => r !== undefined);
+  const [found, proxy] = await Promise.all([db.residents.bulkGet([...ids]), proxyFor(db, range, cases)]);
+  const residents = found.filter((r): r is Resident => r !== undefined);
   return {
     kind,
     period,
@@ -84,6 +124,8 @@ export async function readReportData(
     visits,
     cases,
     residents,
+    ...proxy,
+    custodyAlertDays: custodyAlertDays(desk.community),
     catalog: catalog.map((m) => ({ code: m.code, name: m.name, category: m.category })),
     staff: staff.map((s) => ({ id: s.id, name: s.name })),
     grids: desk.community.grids.map((g) => ({ id: g.id, name: g.name })),
