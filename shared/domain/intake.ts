@@ -20,8 +20,10 @@ import type { MatterDocument, MatterTypeDef } from './catalog';
 import { validateIdNumber } from './idNumber';
 import { validatePhone } from './phone';
 import {
+  PROBLEM_CATEGORIES,
   VISIT_CHANNELS,
   type Agent,
+  type ProblemCategory,
   type CaseRecord,
   type Stamp,
   type CaseStatus,
@@ -151,12 +153,25 @@ export type VisitInput = {
   content: string;
   kind: VisitKind;
   cases: CaseDraft[];
+  /** A 诉求: its problem category and, without a resident, where it is (a place or a 网格). */
+  complaint?: ComplaintInput;
 };
+
+export type ComplaintInput = { category: ProblemCategory | ''; place?: string; gridId?: string };
 
 /** Chinese messages per field of the form; `caseErrors` per matter. */
 export type VisitFieldErrors = Partial<
   Record<
-    'resident' | 'channel' | 'content' | 'agentName' | 'agentRelation' | 'agentPhone' | 'agentIdNumber' | 'cases',
+    | 'resident'
+    | 'channel'
+    | 'content'
+    | 'agentName'
+    | 'agentRelation'
+    | 'agentPhone'
+    | 'agentIdNumber'
+    | 'cases'
+    | 'complaintCategory'
+    | 'place',
     string
   >
 > & {
@@ -181,6 +196,12 @@ export function validateVisit(input: VisitInput, today: string): VisitFieldError
       const p = validatePhone(input.agent.phone);
       if (!p.ok) e.agentPhone = p.message;
     }
+  }
+  if (input.kind === '诉求') {
+    const c = input.complaint;
+    if (!c || !(PROBLEM_CATEGORIES as readonly string[]).includes(c.category)) e.complaintCategory = '请选择问题类别';
+    if ((c?.place?.trim().length ?? 0) > 60) e.place = '地点不超过 60 个字';
+    else if (!input.residentId && !c?.place?.trim() && !c?.gridId) e.place = '没有反映人的诉求，请写明地点或选择网格';
   }
   if (input.kind === '办件') {
     if (input.cases.length === 0) e.cases = '请至少选择一个事项';

@@ -124,16 +124,51 @@ describe('registering a visit at the counter', () => {
     expect(await db.counters.count()).toBe(0);
   });
 
-  it('a consultation or a problem report records the visit without a case', async () => {
+  it('a consultation records the visit without a case', async () => {
     const { db, ctx } = await world();
     const { visit, cases } = await registerVisit(testDesk(db, ctx), {
+      channel: '来电',
+      kind: '咨询',
+      content: '低保要带什么材料',
+      cases: [],
+    });
+    expect(cases).toEqual([]);
+    expect(visit.kind).toBe('咨询');
+    expect(await db.counters.count()).toBe(0);
+  });
+
+  it('a 诉求 becomes a numbered case of its 投诉建议 matter and a problem of the pool, in one transaction', async () => {
+    const { db, ctx } = await world();
+    const desk = testDesk(db, ctx);
+    const noCategory = await registerVisit(desk, {
       channel: '来电',
       kind: '诉求',
       content: '小区路灯不亮',
       cases: [],
+    }).catch((e: VisitValidationError) => e.errors);
+    expect(noCategory).toMatchObject({
+      complaintCategory: '请选择问题类别',
+      place: '没有反映人的诉求，请写明地点或选择网格',
     });
-    expect(cases).toEqual([]);
-    expect(visit.kind).toBe('诉求');
-    expect(await db.counters.count()).toBe(0);
+    expect(await db.problems.count()).toBe(0);
+    const { visit, cases } = await registerVisit(desk, {
+      channel: '来电',
+      kind: '诉求',
+      content: '3 栋门口路灯不亮，晚上看不见路。来电号码 13875001234',
+      cases: [],
+      complaint: { category: '公共设施', place: '3 栋门口' },
+    });
+    expect(cases).toHaveLength(1);
+    expect(cases[0]).toMatchObject({ matterCode: 'TS-002', mode: '承诺件', status: '已受理', visitId: visit.id });
+    expect(cases[0]?.deadline).toBeDefined();
+    const problem = await db.problems.where('caseId').equals(cases[0]!.id).first();
+    expect(problem).toMatchObject({
+      title: '3 栋门口路灯不亮，晚上看不见路',
+      category: '公共设施',
+      place: '3 栋门口',
+      status: '待研究',
+    });
+    expect(problem?.sources).toEqual([expect.objectContaining({ kind: '窗口诉求', visitId: visit.id })]);
+    expect(await db.auditLog.where('action').equals('problem.add').count()).toBe(1);
   });
 });

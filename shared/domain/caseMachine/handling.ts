@@ -1,9 +1,10 @@
 /**
  * Handling and the 补正 pause: 开始办理; 要求补正 (→ 待补正, the clock stops); 补正材料 (when
  * every missing document is in, the case resumes and its deadline moves by the working days
- * paused).
+ * paused); 会议交办 (the joint meeting names the owner and the due day).
  */
 import type { WorkingCalendar } from '../workingCalendar';
+import { isValidLocalDate } from '../localDate';
 import { clean, mergeYears, statusIs, withoutKeys } from './state';
 import type { CaseRuleTable } from './types';
 
@@ -88,4 +89,16 @@ export const handlingRules = {
       return { next, note: `材料已补齐，恢复计时${moved}${set}` };
     },
   },
-} satisfies Pick<CaseRuleTable, '开始办理' | '要求补正' | '补正材料'>;
+
+  会议交办: {
+    refuse: (s) => statusIs(s, ['已受理', '办理中'], '由联席会议交办'),
+    apply(s, a, { today }) {
+      if (!a.ownerId) return '请选择责任人';
+      if (!isValidLocalDate(a.dueDay) || a.dueDay < today) return '请给出不早于今天的办结日期';
+      return {
+        next: { ...s, status: '办理中', handlerId: a.ownerId, deadline: a.dueDay },
+        note: `联席会议交办，${a.dueDay} 前办结`,
+      };
+    },
+  },
+} satisfies Pick<CaseRuleTable, '开始办理' | '要求补正' | '补正材料' | '会议交办'>;

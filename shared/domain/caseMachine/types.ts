@@ -13,6 +13,7 @@ export const CASE_ACTION_TYPES = [
   '要求补正',
   '补正材料',
   '转办',
+  '会议交办',
   '签收',
   '退回',
   '上报街道',
@@ -42,6 +43,8 @@ export type CaseAction =
   | { type: '补正材料'; received: string[] }
   /** Hand-off to another staff member, who must sign for it. */
   | { type: '转办'; toStaffId: string; reason?: string }
+  /** 联席会议 社区处置: the meeting names the owner and the due day (the case's deadline from now on). */
+  | { type: '会议交办'; ownerId: string; dueDay: string }
   /** The receiver of a 转办 takes the case: → 办理中, handler = receiver. */
   | { type: '签收' }
   /** Refuse a pending 转办 (receiver or admin), or the street office sends back an escalation not yet taken. */

@@ -10,24 +10,25 @@
  * - 首问责任人 (`firstContactId`) is the signed-in staff member, set here and never changed.
  */
 import {
-  acceptedCaseRecord,
+  defaultCounterMode,
   normalizeAgent,
   planCase,
   validateVisit,
   type CaseDraft,
   type CasePlan,
+  type ComplaintInput,
   type VisitFieldErrors,
   type VisitInput,
 } from '@shared/domain/intake';
-import type { CaseRecord, Resident, Visit } from '@shared/domain/records';
-import { counterKeyFor, formatTrackingNumber, nextSeq } from '@shared/domain/trackingNumber';
+import type { CaseRecord, ProblemCategory, Resident, Visit } from '@shared/domain/records';
+import { MATTER_OF_CATEGORY, problemTitleOf } from '@shared/domain/meetings';
 import type { Desk, DeskBase } from '../desk';
 import type { MatterType } from '../matterType';
 import { DomainRefusal } from '../refusal';
 import { writeTx, type Unstamped, type WriteTx } from '../write';
 import { applyProxy, proxySourceOfChannel } from '@shared/domain/proxy';
 import { proxyCtx } from './proxyCtx';
-import { addCaseEvent } from './caseTimeline';
+import { acceptCase } from './caseAcceptance';
 import { residentsByIds } from './residents';
 
 /** Thrown when the input cannot be saved; carries every field's message. */
@@ -56,10 +57,21 @@ export async function registerVisit(
   if (Object.keys(errors).length > 0) throw new VisitValidationError(errors);
   if (input.agent) input = { ...input, agent: normalizeAgent(input.agent, desk.clock.today()) };
   const drafts = input.kind === '办件' ? input.cases : [];
+  const complaint = input.kind === '诉求' ? input.complaint : undefined;
   const visitId = desk.newId();
-  const caseIds = drafts.map(() => desk.newId());
+  const caseIds = [...drafts, ...(complaint ? [complaint] : [])].map(() => desk.newId());
+  const problemId = complaint ? desk.newId() : '';
   const staffId = desk.actor.id;
-  const tables = ['visits', 'cases', 'caseEvents', 'counters', 'proxyTasks', 'residents', 'matterTypes'] as const;
+  const tables = [
+    'visits',
+    'cases',
+    'caseEvents',
+    'counters',
+    'proxyTasks',
+    'residents',
+    'matterTypes',
+    'problems',
+  ] as const;
 
   return writeTx(desk, tables, async (tx) => {
     const resident = input.residentId ? await tx.residents.get(input.residentId) : undefined;
@@ -70,6 +82,14 @@ export async function registerVisit(
       const current = await tx.matterTypes.get(d.matter.code);
       if (!current?.active) throw new DomainRefusal(`事项「${d.matter.name}」已停用，不能受理`, 'cases');
       cases.push({ ...d, matter: current });
+    }
+    // A 诉求 is a case of its category's 投诉建议 matter (one path: numbered, timed, in 办件 and the pool).
+    if (complaint) {
+      const code = MATTER_OF_CATEGORY[complaint.category as ProblemCategory];
+      const matter = await tx.matterTypes.get(code);
+      if (!matter?.active)
+        throw new DomainRefusal(`投诉建议事项（${code}）已停用，请管理员在事项目录中启用`, 'complaintCategory');
+      cases.push({ matter, mode: defaultCounterMode(matter), received: [] });
     }
     const plans = cases.map((d) => planCase(d, tx.today, desk.calendar));
     const newVisit: Unstamped<Visit> = {
@@ -92,40 +112,60 @@ export async function registerVisit(
       detail: `${input.channel}/${input.kind}`,
     });
 
-    const key = counterKeyFor(desk.community.code, tx.today);
     const saved: CaseRecord[] = [];
     for (const [i, draft] of cases.entries()) {
-      const plan = plans[i] as CasePlan;
-      const counter = await tx.counters.get(key);
-      const seq = nextSeq(counter?.value);
-      await tx.counters.put({ key, value: seq });
-      const trackingNumber = formatTrackingNumber({ communityCode: desk.community.code, date: tx.today, seq });
-      const record = await tx.cases.add(
-        acceptedCaseRecord(
-          draft,
-          plan,
-          { id: caseIds[i] as string, trackingNumber, visitId },
-          input,
-          { staffId, today: tx.today },
-          resident?.gridId,
-        ),
-      );
-      await addCaseEvent(desk, tx, {
-        caseId: record.id,
-        action: plan.status === '不予受理' ? '不予受理' : '受理',
-        to: record.status,
-        note: draft.mode,
+      const record = await acceptCase(desk, tx, {
+        draft,
+        plan: plans[i] as CasePlan,
+        id: caseIds[i] as string,
+        visitId,
+        input,
+        gridId: resident?.gridId ?? complaint?.gridId,
       });
       if (draft.mode === '帮代办' && input.residentId) await addProxyTask(desk, tx, record, input, options.proxyTaskId);
-      await tx.audit({
-        action: 'case.accept',
-        entity: 'case',
-        entityId: record.id,
-        detail: `${record.matterCode}/${record.mode}/${record.status}`,
-      });
       saved.push(record);
     }
+    if (complaint && saved[0]) await addComplaintProblem(tx, problemId, saved[0], input, complaint);
     return { visit, cases: saved, plans };
+  });
+}
+
+/** The 诉求's problem in the pool (问题库), linked to its case. */
+async function addComplaintProblem(
+  tx: WriteTx<'problems'>,
+  id: string,
+  record: CaseRecord,
+  input: VisitInput,
+  complaint: ComplaintInput,
+): Promise<void> {
+  const place = complaint.place?.trim();
+  const gridId = record.gridId ?? complaint.gridId;
+  await tx.problems.add({
+    id,
+    title: problemTitleOf(input.content) || record.matterName,
+    category: complaint.category as ProblemCategory,
+    ...(gridId ? { gridId } : {}),
+    ...(place ? { place } : {}),
+    raisedDay: tx.today,
+    status: '待研究',
+    caseId: record.id,
+    sources: [
+      {
+        kind: '窗口诉求',
+        day: tx.today,
+        caseId: record.id,
+        by: record.firstContactId,
+        ...(record.visitId ? { visitId: record.visitId } : {}),
+        ...(record.residentId ? { residentId: record.residentId } : {}),
+      },
+    ],
+    decisions: [],
+  });
+  await tx.audit({
+    action: 'problem.add',
+    entity: 'problem',
+    entityId: id,
+    detail: `窗口诉求/${record.trackingNumber}`,
   });
 }
 

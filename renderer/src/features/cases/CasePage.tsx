@@ -38,6 +38,7 @@ import { receiptKindsFor } from '@shared/domain/receiptKinds';
 import { ActionDialog } from './ActionDialog';
 import { CustodyPanel } from './CustodyPanel';
 import { ProxyTaskPanel } from '../proxy/ProxyTaskPanel';
+import { offeredOnCasePage } from './actionForms';
 import { TimeLimitChip } from '../../components/TimeLimitChip';
 
 export function CasePage() {
@@ -56,7 +57,7 @@ export function CasePage() {
   const today = desk.clock.today();
   const name = (sid?: string) => staff.find((s) => s.id === sid)?.name ?? '—';
   const actor = { staffId: desk.actor.id, isAdmin: can(desk.actor, 'case.supervise') };
-  const actions = allowedActions(caseStateFromRecord(record), actor);
+  const actions = allowedActions(caseStateFromRecord(record), actor).filter(offeredOnCasePage);
   const esc = record.escalations?.at(-1);
 
   async function saveNote() {

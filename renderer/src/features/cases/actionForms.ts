@@ -28,6 +28,8 @@ const yesNo = (v: Values[string] | undefined, yes: string): boolean =>
 /** One action's form: its fields, a line on what the action means, and how the values become the action. */
 type ActionForm<T extends CaseActionType> = {
   hint?: string;
+  /** Taken only from its own screen (联席会议), not offered on the case page. */
+  elsewhere?: string;
   fields: readonly FieldSpec[];
   toAction(v: Values): Extract<CaseActionInput, { type: T }>;
 };
@@ -58,6 +60,14 @@ const ACTION_FORMS = {
       { name: 'reason', label: '转办原因（如：需网格员上门核实）', kind: 'text' },
     ],
     toAction: (v) => ({ type: '转办', toStaffId: str(v.toStaffId), reason: str(v.reason) }),
+  },
+  会议交办: {
+    elsewhere: '联席会议',
+    fields: [
+      { name: 'ownerId', label: '责任人', kind: 'staff' },
+      { name: 'dueDay', label: '办结日期', kind: 'text' },
+    ],
+    toAction: (v) => ({ type: '会议交办', ownerId: str(v.ownerId), dueDay: str(v.dueDay) }),
   },
   签收: { fields: [], toAction: () => ({ type: '签收' }) },
   退回: {
@@ -152,6 +162,11 @@ const ACTION_FORMS = {
     toAction: (v) => ({ type: '不予受理', reason: str(v.reason), redirectTo: str(v.redirectTo) }),
   },
 } satisfies { [T in CaseActionType]: ActionForm<T> };
+
+/** Whether the case page offers the action (会议交办 is recorded on the meeting's agenda). */
+export function offeredOnCasePage(type: CaseActionType): boolean {
+  return !('elsewhere' in ACTION_FORMS[type]);
+}
 
 /** What the action means, for the clerk who has not met it before. */
 export function hintOf(type: CaseActionType): string | undefined {

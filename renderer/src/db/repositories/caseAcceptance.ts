@@ -1,0 +1,56 @@
+/**
+ * Accepting one case inside a write: its tracking number from the day's counter (in the same
+ * transaction, so two windows never share one), the record, its first timeline event and the
+ * audit row. Used by the counter (registerVisit) and by the joint meeting when a decision needs
+ * a case for a problem that has none.
+ */
+import { acceptedCaseRecord, type CaseDraft, type CasePlan, type VisitInput } from '@shared/domain/intake';
+import type { CaseRecord } from '@shared/domain/records';
+import { counterKeyFor, formatTrackingNumber, nextSeq } from '@shared/domain/trackingNumber';
+import type { Desk } from '../desk';
+import type { WriteTx } from '../write';
+import { addCaseEvent } from './caseTimeline';
+
+export type Acceptance = {
+  draft: CaseDraft;
+  plan: CasePlan;
+  id: string;
+  visitId?: string;
+  input: Pick<VisitInput, 'residentId' | 'agent'>;
+  gridId?: string;
+  note?: string;
+};
+
+export async function acceptCase(
+  desk: Desk,
+  tx: WriteTx<'cases' | 'caseEvents' | 'counters'>,
+  a: Acceptance,
+): Promise<CaseRecord> {
+  const key = counterKeyFor(desk.community.code, tx.today);
+  const seq = nextSeq((await tx.counters.get(key))?.value);
+  await tx.counters.put({ key, value: seq });
+  const trackingNumber = formatTrackingNumber({ communityCode: desk.community.code, date: tx.today, seq });
+  const draftRecord = acceptedCaseRecord(
+    a.draft,
+    a.plan,
+    { id: a.id, trackingNumber, visitId: a.visitId ?? '' },
+    { channel: '来站', content: '', kind: '办件', cases: [], ...a.input },
+    { staffId: desk.actor.id, today: tx.today },
+    a.gridId,
+  );
+  if (!a.visitId) delete draftRecord.visitId;
+  const record = await tx.cases.add(draftRecord);
+  await addCaseEvent(desk, tx, {
+    caseId: record.id,
+    action: a.plan.status === '不予受理' ? '不予受理' : '受理',
+    to: record.status,
+    note: a.note ?? a.draft.mode,
+  });
+  await tx.audit({
+    action: 'case.accept',
+    entity: 'case',
+    entityId: record.id,
+    detail: `${record.matterCode}/${record.mode}/${record.status}`,
+  });
+  return record;
+}

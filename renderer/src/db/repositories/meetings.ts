@@ -1,0 +1,416 @@
+/**
+ * 联席会议: planning a meeting builds its agenda by the pure rules (shared/domain/meetings) from
+ * the pool and the open cases, read by index inside the transaction; entries can be refreshed,
+ * added by hand, reordered and annotated; each decision is ONE transaction — the entry, the
+ * problem (its status and history), the case (accepted for a problem without one, then 会议交办
+ * or 上报街道 through the case machine), the timeline event and the audit row.
+ */
+import { applyAction, caseStateFromRecord, recordWithState, type CaseAction } from '@shared/domain/caseMachine';
+import { defaultCounterMode, planCase } from '@shared/domain/intake';
+import {
+  applyMeetingAction,
+  buildAgenda,
+  checkDecision,
+  decisionProgress,
+  decisionRefusal,
+  MATTER_OF_CATEGORY,
+  problemInputRefusal,
+  STATUS_AFTER,
+  type AgendaCase,
+  type DecisionInput,
+  type DecisionProgress,
+  type MeetingAction,
+  type ProblemInput,
+  type ProposedEntry,
+} from '@shared/domain/meetings';
+import { isValidLocalDate } from '@shared/domain/localDate';
+import type { AgendaItem, Attendee, CaseRecord, Meeting, Problem, Staff } from '@shared/domain/records';
+import type { Desk, DeskBase } from '../desk';
+import { DomainRefusal } from '../refusal';
+import { writeTx, type WriteTx } from '../write';
+import { acceptCase, type Acceptance } from './caseAcceptance';
+import type { MatterType } from '../matterType';
+import { addCaseEvent } from './caseTimeline';
+
+export type MeetingGuest = { name: string; role: string };
+
+const AGENDA_TABLES = ['meetings', 'agendaItems', 'problems', 'cases', 'matterTypes', 'staff', 'meta'] as const;
+type AgendaTx = WriteTx<(typeof AGENDA_TABLES)[number]>;
+
+/** The last meeting held before `day` (its day bounds the next agenda). */
+async function lastHeld(tx: AgendaTx | DeskBase['db'], day: string): Promise<Meeting | undefined> {
+  const held = await tx.meetings.where('status').equals('已召开').toArray();
+  return held.filter((m) => m.day < day).sort((a, b) => b.day.localeCompare(a.day))[0];
+}
+
+/** The entries the rules propose for `day`: the open problems and the overdue or escalated cases. */
+async function proposedEntries(tx: AgendaTx, day: string, since: string | undefined): Promise<ProposedEntry[]> {
+  const problems = await tx.problems.where('status').anyOf(['待研究', '继续跟踪']).toArray();
+  const overdue = await tx.cases.where('dueDay').below(day).toArray();
+  const escalated = await tx.cases.where('status').equals('已上报街道').toArray();
+  const categories = new Map((await tx.matterTypes.toArray()).map((m) => [m.code, m.category]));
+  const cases: AgendaCase[] = [...new Map([...overdue, ...escalated].map((c) => [c.id, c])).values()].map((c) => ({
+    id: c.id,
+    trackingNumber: c.trackingNumber,
+    matterName: c.matterName,
+    status: c.status,
+    deadline: c.deadline,
+    gridId: c.gridId,
+    category: categories.get(c.matterCode) ?? '其他',
+  }));
+  const entries = buildAgenda({ day, since, problems, cases });
+  // A case entry keeps its problem's history when the case came from one (a 诉求, a decision).
+  for (const e of entries) {
+    if (e.problemId || !e.caseId) continue;
+    const p = await tx.problems.where('caseId').equals(e.caseId).first();
+    if (p && p.status !== '已合并') e.problemId = p.id;
+  }
+  return entries;
+}
+
+/**
+ * Adds the entries after `from`. Called only with entries: awaiting an async function that does
+ * no IndexedDB request lets fake-indexeddb (and some engines) commit the transaction early.
+ */
+async function addEntries(
+  desk: Desk,
+  tx: AgendaTx,
+  meetingId: string,
+  entries: ProposedEntry[],
+  from: number,
+): Promise<void> {
+  for (const [i, { raisedDay: _day, ...e }] of entries.entries())
+    await tx.agendaItems.add({ ...e, id: desk.newId(), meetingId, order: from + i + 1 });
+}
+
+export async function meetingGuests(desk: DeskBase): Promise<MeetingGuest[]> {
+  const row = await desk.db.meta.get('meetingGuests');
+  return row?.key === 'meetingGuests' ? row.value : [];
+}
+
+/** The people who attend and are not app users (网格长, 居民代表 …), kept in 设置. */
+export async function saveMeetingGuests(desk: Desk, guests: MeetingGuest[]): Promise<void> {
+  const clean = guests.map((g) => ({ name: g.name.trim(), role: g.role.trim() })).filter((g) => g.name);
+  if (clean.some((g) => g.name.length > 20 || g.role.length > 20))
+    throw new DomainRefusal('姓名和身份各不超过 20 个字', 'guests');
+  if (new Set(clean.map((g) => g.name)).size !== clean.length) throw new DomainRefusal('名单中有重复的姓名', 'guests');
+  await writeTx(desk, ['meta', 'staff'], async (tx) => {
+    await tx.meta.put({ key: 'meetingGuests', value: clean });
+    await tx.audit({ action: 'meeting.guests', entity: 'meeting', detail: `${clean.length} 人` });
+  });
+}
+
+/** A new meeting on `day` with its agenda built from the pool and the open cases. */
+export async function planMeeting(desk: Desk, day: string): Promise<Meeting> {
+  if (!isValidLocalDate(day)) throw new DomainRefusal('请选择会议日期', 'day');
+  if (day < desk.clock.today()) throw new DomainRefusal('会议日期不能早于今天', 'day');
+  const id = desk.newId();
+  return writeTx(desk, AGENDA_TABLES, async (tx) => {
+    const pending = await tx.meetings.where('status').equals('筹备中').first();
+    if (pending) throw new DomainRefusal(`已有 ${pending.day} 的会议在筹备中，请先召开、改期或取消`, 'day');
+    const since = (await lastHeld(tx, day))?.day;
+    const staff = await tx.staff.filter((s) => s.active).toArray();
+    const guestsRow = await tx.meta.get('meetingGuests');
+    const guests = guestsRow?.key === 'meetingGuests' ? guestsRow.value : [];
+    const attendees: Attendee[] = [
+      ...staff.map((s) => ({ key: `staff:${s.id}`, name: s.name, role: s.role, present: false })),
+      ...guests.map((g) => ({ key: `guest:${g.name}`, name: g.name, role: g.role, present: false })),
+    ];
+    const meeting = await tx.meetings.add({ id, day, status: '筹备中', attendees, ...(since ? { since } : {}) });
+    const entries = await proposedEntries(tx, day, since);
+    if (entries.length > 0) await addEntries(desk, tx, id, entries, 0);
+    await tx.audit({ action: 'meeting.plan', entity: 'meeting', entityId: id, detail: day });
+    return meeting;
+  });
+}
+
+/** Adds what came up since the agenda was built (entries already on it are kept as edited). */
+export async function refreshAgenda(desk: Desk, meetingId: string): Promise<number> {
+  return writeTx(desk, AGENDA_TABLES, async (tx) => {
+    const meeting = await tx.meetings.get(meetingId);
+    if (meeting?.status !== '筹备中') throw new DomainRefusal('只有筹备中的会议可以更新议程');
+    const items = await tx.agendaItems.where('meetingId').equals(meetingId).toArray();
+    const on = new Set(items.flatMap((i) => [i.problemId, i.caseId].filter(Boolean)));
+    const fresh = (await proposedEntries(tx, meeting.day, meeting.since)).filter(
+      (e) => !(e.problemId && on.has(e.problemId)) && !(e.caseId && on.has(e.caseId)),
+    );
+    if (fresh.length > 0) await addEntries(desk, tx, meetingId, fresh, Math.max(0, ...items.map((i) => i.order)));
+    await tx.audit({ action: 'meeting.refresh', entity: 'meeting', entityId: meetingId, detail: `${fresh.length} 项` });
+    return fresh.length;
+  });
+}
+
+const MEETING_AUDIT = { 改期: 'meeting.move', 取消: 'meeting.cancel', 召开: 'meeting.hold' } as const;
+
+/** 改期, 取消 or 召开 (attendance and the summary). */
+export async function performMeetingAction(desk: Desk, meetingId: string, action: MeetingAction): Promise<Meeting> {
+  return writeTx(desk, ['meetings'], async (tx) => {
+    const meeting = await tx.meetings.get(meetingId);
+    if (!meeting) throw new DomainRefusal('未找到该会议');
+    const r = applyMeetingAction(meeting, action, { today: tx.today, now: tx.now });
+    if (!r.ok) throw new DomainRefusal(r.reason, r.field);
+    const next = await tx.meetings.put({ ...meeting, ...r.next });
+    await tx.audit({ action: MEETING_AUDIT[action.type], entity: 'meeting', entityId: meetingId, detail: next.day });
+    return next;
+  });
+}
+
+/** A problem raised at the meeting itself, added to the pool and to the agenda (临时增加). */
+export async function addAgendaEntry(desk: Desk, meetingId: string, input: ProblemInput): Promise<AgendaItem> {
+  const refused = problemInputRefusal(input);
+  if (refused) throw new DomainRefusal(refused.reason, refused.field);
+  const [problemId, itemId] = [desk.newId(), desk.newId()];
+  return writeTx(desk, ['meetings', 'agendaItems', 'problems'], async (tx) => {
+    const meeting = await tx.meetings.get(meetingId);
+    if (!meeting || meeting.status === '已取消') throw new DomainRefusal('已取消的会议不能增加议题');
+    const place = input.place?.trim();
+    const problem = await tx.problems.add({
+      id: problemId,
+      title: input.title.trim(),
+      category: input.category as Problem['category'],
+      ...(input.gridId ? { gridId: input.gridId } : {}),
+      ...(place ? { place } : {}),
+      raisedDay: tx.today,
+      status: '待研究',
+      sources: [{ kind: '会上提出', day: tx.today, by: desk.actor.id }],
+      decisions: [],
+    });
+    const count = await tx.agendaItems.where('meetingId').equals(meetingId).count();
+    const item = await tx.agendaItems.add({
+      id: itemId,
+      meetingId,
+      order: count + 1,
+      kind: '临时增加',
+      problemId,
+      title: problem.title,
+      category: problem.category,
+      ...(problem.gridId ? { gridId: problem.gridId } : {}),
+    });
+    await tx.audit({ action: 'problem.add', entity: 'problem', entityId: problemId, detail: '会上提出' });
+    return item;
+  });
+}
+
+/** Moves an entry one place up (-1) or down (+1) on its agenda. */
+export async function moveAgendaEntry(desk: Desk, itemId: string, delta: -1 | 1): Promise<void> {
+  await writeTx(desk, ['agendaItems', 'meetings'], async (tx) => {
+    const item = await tx.agendaItems.get(itemId);
+    if (!item) throw new DomainRefusal('未找到该议题');
+    const all = (await tx.agendaItems.where('meetingId').equals(item.meetingId).toArray()).sort(
+      (a, b) => a.order - b.order,
+    );
+    const i = all.findIndex((x) => x.id === itemId);
+    const other = all[i + delta];
+    if (!other) return;
+    await tx.agendaItems.put({ ...item, order: other.order });
+    await tx.agendaItems.put({ ...other, order: item.order });
+    await tx.audit({ action: 'meeting.item', entity: 'agendaItem', entityId: itemId, detail: 'order' });
+  });
+}
+
+/** The title and the discussion notes (会议纪要) of an entry. */
+export async function editAgendaEntry(
+  desk: Desk,
+  itemId: string,
+  patch: { title?: string; discussion?: string },
+): Promise<void> {
+  const title = patch.title?.trim();
+  if (title !== undefined && (title.length < 2 || title.length > 60))
+    throw new DomainRefusal('议题标题应为 2–60 个字', 'title');
+  if ((patch.discussion?.length ?? 0) > 1000) throw new DomainRefusal('讨论记录不超过 1000 字', 'discussion');
+  await writeTx(desk, ['agendaItems', 'meetings'], async (tx) => {
+    const item = await tx.agendaItems.get(itemId);
+    if (!item) throw new DomainRefusal('未找到该议题');
+    const meeting = await tx.meetings.get(item.meetingId);
+    if (meeting?.status === '已取消') throw new DomainRefusal('已取消的会议不能修改');
+    await tx.agendaItems.put({
+      ...item,
+      ...(title !== undefined ? { title } : {}),
+      ...(patch.discussion !== undefined ? { discussion: patch.discussion.trim() } : {}),
+    });
+    await tx.audit({
+      action: 'meeting.item',
+      entity: 'agendaItem',
+      entityId: itemId,
+      detail: Object.keys(patch).join(','),
+    });
+  });
+}
+
+const DECISION_TABLES = [
+  'meetings',
+  'agendaItems',
+  'problems',
+  'cases',
+  'caseEvents',
+  'counters',
+  'matterTypes',
+  'staff',
+] as const;
+type DecisionTx = WriteTx<(typeof DECISION_TABLES)[number]>;
+
+/**
+ * How a problem that has no case gets one: its category's 投诉建议 matter, accepted now. Not an
+ * async helper around `acceptCase`: Dexie keeps the transaction's zone across one level of
+ * native `await` of its promises, not across nested async functions (the zone is lost and later
+ * writes would escape the transaction), so the caller awaits `acceptCase` itself.
+ */
+function acceptanceForProblem(desk: Desk, today: string, problem: Problem, matter: MatterType): Acceptance {
+  const draft = { matter, mode: defaultCounterMode(matter), received: [] };
+  const residentId = problem.residentIds?.[0];
+  return {
+    draft,
+    plan: planCase(draft, today, desk.calendar),
+    id: desk.newId(),
+    input: residentId ? { residentId } : {},
+    gridId: problem.gridId,
+    note: '联席会议决定办理',
+  };
+}
+
+async function applyToCase(desk: Desk, tx: DecisionTx, actor: Staff, record: CaseRecord, action: CaseAction) {
+  const r = applyAction(
+    caseStateFromRecord(record, record.timeLimitDays ?? 0),
+    action,
+    { staffId: actor.id, isAdmin: actor.role === '站长/管理员' },
+    { now: tx.now, today: tx.today },
+    desk.calendar,
+  );
+  if (!r.ok) throw new DomainRefusal(r.reason);
+  await tx.cases.put(recordWithState(record, r.next));
+  await addCaseEvent(desk, tx, r.event);
+}
+
+/** The problem of an entry: its own, or one made for a case entry (超期办件 / 待街道) so the decision has a history. */
+async function problemOfEntry(desk: Desk, tx: DecisionTx, item: AgendaItem): Promise<Problem> {
+  const own = item.problemId ? await tx.problems.get(item.problemId) : undefined;
+  if (own) return own;
+  const record = item.caseId ? await tx.cases.get(item.caseId) : undefined;
+  const existing = record ? await tx.problems.where('caseId').equals(record.id).first() : undefined;
+  if (existing) return existing;
+  return tx.problems.add({
+    id: desk.newId(),
+    title: item.title,
+    category: '其他',
+    ...(item.gridId ? { gridId: item.gridId } : {}),
+    raisedDay: tx.today,
+    status: '待研究',
+    ...(record ? { caseId: record.id } : {}),
+    sources: [
+      {
+        kind: '会上提出',
+        day: tx.today,
+        by: desk.actor.id,
+        ...(record ? { caseId: record.id } : {}),
+        ...(record?.residentId ? { residentId: record.residentId } : {}),
+      },
+    ],
+    decisions: [],
+  });
+}
+
+/** The meeting's decision on one entry, with its effect on the problem and the case. */
+export async function recordDecision(desk: Desk, itemId: string, input: DecisionInput): Promise<AgendaItem> {
+  return writeTx(desk, DECISION_TABLES, async (tx) => {
+    const item = await tx.agendaItems.get(itemId);
+    if (!item) throw new DomainRefusal('未找到该议题');
+    const meeting = await tx.meetings.get(item.meetingId);
+    if (!meeting) throw new DomainRefusal('未找到该会议');
+    const refused = decisionRefusal(meeting);
+    if (refused) throw new DomainRefusal(refused);
+    if (item.decision) throw new DomainRefusal('该议题已作出决定');
+    const actor = await tx.staff.get(desk.actor.id);
+    if (!actor?.active) throw new DomainRefusal('当前账号不存在或已停用，请重新登录');
+    const checked = checkDecision(input, meeting.day, desk.calendar);
+    if (!checked.ok) throw new DomainRefusal(checked.reason, checked.field);
+    const decision = checked.decision;
+    let problem = await problemOfEntry(desk, tx, item);
+    if (decision.type === '社区处置' || decision.type === '上报街道') {
+      if (decision.type === '社区处置' && !(await tx.staff.get(decision.ownerId))?.active)
+        throw new DomainRefusal('请选择在用的工作人员', 'ownerId');
+      const linked = problem.caseId ? await tx.cases.get(problem.caseId) : undefined;
+      if (linked && linked.status !== '已受理' && linked.status !== '办理中')
+        throw new DomainRefusal(
+          `办件当前为「${linked.status}」，不能${decision.type === '社区处置' ? '由会议交办' : '上报街道'}`,
+        );
+      const code = MATTER_OF_CATEGORY[problem.category];
+      const matter = linked ? undefined : await tx.matterTypes.get(code);
+      if (!linked && !matter?.active)
+        throw new DomainRefusal(`投诉建议事项（${code}）已停用，请管理员在事项目录中启用`);
+      const record = linked ?? (await acceptCase(desk, tx, acceptanceForProblem(desk, tx.today, problem, matter!)));
+      problem = { ...problem, caseId: record.id };
+      await applyToCase(
+        desk,
+        tx,
+        actor,
+        record,
+        decision.type === '社区处置'
+          ? { type: '会议交办', ownerId: decision.ownerId, dueDay: decision.dueDay }
+          : { type: '上报街道', level: decision.level, request: decision.request, office: decision.office },
+      );
+    }
+    await tx.problems.put({
+      ...problem,
+      status: STATUS_AFTER[decision.type],
+      decisions: [...problem.decisions, { ...decision, meetingId: meeting.id, day: meeting.day }],
+    });
+    const saved = await tx.agendaItems.put({
+      ...item,
+      problemId: problem.id,
+      ...(problem.caseId ? { caseId: problem.caseId } : {}),
+      decision,
+    });
+    await tx.audit({ action: 'meeting.decision', entity: 'agendaItem', entityId: itemId, detail: decision.type });
+    return saved;
+  });
+}
+
+export type MeetingFile = {
+  meeting: Meeting;
+  items: AgendaItem[];
+  problems: Map<string, Problem>;
+  cases: Map<string, CaseRecord>;
+  /** The decisions of the last meeting held before this one, and how they are going. */
+  progress: DecisionProgress[];
+};
+
+/** A meeting with its agenda in order, the problems and cases it names, and last meeting's decisions. */
+export async function getMeetingFile(desk: DeskBase, meetingId: string): Promise<MeetingFile | undefined> {
+  const meeting = await desk.db.meetings.get(meetingId);
+  if (!meeting) return undefined;
+  const items = (await desk.db.agendaItems.where('meetingId').equals(meetingId).toArray()).sort(
+    (a, b) => a.order - b.order,
+  );
+  const previous = await lastHeld(desk.db, meeting.day);
+  const decided = previous
+    ? (await desk.db.agendaItems.where('meetingId').equals(previous.id).toArray()).flatMap((i) =>
+        i.problemId ? [i.problemId] : [],
+      )
+    : [];
+  const problemIds = [...new Set([...items.flatMap((i) => (i.problemId ? [i.problemId] : [])), ...decided])];
+  const problems = new Map(
+    (await desk.db.problems.bulkGet(problemIds)).filter((p): p is Problem => !!p).map((p) => [p.id, p]),
+  );
+  const caseIds = [
+    ...new Set([
+      ...items.flatMap((i) => (i.caseId ? [i.caseId] : [])),
+      ...[...problems.values()].flatMap((p) => (p.caseId ? [p.caseId] : [])),
+    ]),
+  ];
+  const cases = new Map(
+    (await desk.db.cases.bulkGet(caseIds)).filter((c): c is CaseRecord => !!c).map((c) => [c.id, c]),
+  );
+  const lastProblems = decided.flatMap((id) => problems.get(id) ?? []);
+  return {
+    meeting,
+    items,
+    problems,
+    cases,
+    progress: decisionProgress(previous?.id, lastProblems, (id) => cases.get(id)),
+  };
+}
+
+/** The meetings, the latest first (at most a year's worth). */
+export async function listMeetings(desk: DeskBase): Promise<Meeting[]> {
+  return desk.db.meetings.orderBy('day').reverse().limit(60).toArray();
+}

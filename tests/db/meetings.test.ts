@@ -1,0 +1,197 @@
+/**
+ * 联席会议 through the data layer: a week's problems (a 诉求 at the desk, one from a home visit with a
+ * place and no resident) and an overdue case make Friday's agenda; four decisions — 社区处置 (a
+ * case with its owner and due day), 上报街道 (the case escalated), 继续跟踪, 已解决 — each one
+ * transaction; the next agenda carries the 继续跟踪 item and shows the others' progress.
+ */
+import { describe, expect, it } from 'vitest';
+import { createCalendar } from '@shared/domain/workingCalendar';
+import { hashSecret } from '../../renderer/src/db/secrets';
+import { addStaff } from '../../renderer/src/db/repositories/staff';
+import { registerVisit } from '../../renderer/src/db/repositories/visits';
+import { addProblem, mergeIntoProblem, problemPool } from '../../renderer/src/db/repositories/problems';
+import {
+  getMeetingFile,
+  performMeetingAction,
+  planMeeting,
+  recordDecision,
+  refreshAgenda,
+} from '../../renderer/src/db/repositories/meetings';
+import { failureMessage } from '../../renderer/src/db/refusal';
+import { counterIds, createZhangSan, freshDb, setUpCommunity, T0, testDesk } from './testDb';
+
+const calendar = createCalendar();
+const MON = '2026-11-23';
+const FRI = '2026-11-27';
+const DAY_MS = 86_400_000;
+
+async function week() {
+  const db = freshDb();
+  const admin = await setUpCommunity(db);
+  const ids = counterIds('m');
+  const desk = (today: string, now = T0) => testDesk(db, { staffId: admin.id, today, now, calendar, ...ids });
+  const clerk = await addStaff(desk(MON), {
+    name: '李明',
+    role: '值班员',
+    grids: [],
+    password: await hashSecret('864209', undefined, 1000),
+  });
+  const resident = await createZhangSan(db, admin.id, MON);
+  const lamp = await registerVisit(desk(MON), {
+    residentId: resident.id,
+    channel: '来站',
+    kind: '诉求',
+    content: '3 栋门口路灯不亮',
+    cases: [],
+    complaint: { category: '公共设施' },
+  });
+  const noise = await registerVisit(desk('2026-11-24', T0 + DAY_MS), {
+    residentId: resident.id,
+    channel: '来电',
+    kind: '诉求',
+    content: '楼上深夜装修噪音扰民',
+    cases: [],
+    complaint: { category: '邻里纠纷' },
+  });
+  const drain = await addProblem(desk('2026-11-25', T0 + 2 * DAY_MS), {
+    title: '小区北门下水道堵塞',
+    category: '环境卫生',
+    place: '北门',
+    source: '入户走访',
+  });
+  // An ordinary case accepted long ago and now past its deadline.
+  const matter = (await db.matterTypes.toArray()).find((m) => m.timeLimitDays > 0 && m.category === '社会保障')!;
+  const old = await registerVisit(desk('2026-11-02', T0 - 22 * DAY_MS), {
+    residentId: resident.id,
+    channel: '来站',
+    kind: '办件',
+    content: '',
+    cases: [{ matter, mode: '承诺件', received: matter.documents.map((d) => d.name) }],
+  });
+  return { db, admin, clerk, desk, lamp: lamp.cases[0]!, noise: noise.cases[0]!, drain, overdue: old.cases[0]! };
+}
+
+describe('the week’s problems make Friday’s agenda', () => {
+  it('lists the two 诉求, the home-visit problem and the overdue case; decisions link back to cases', async () => {
+    const { db, clerk, desk, lamp, noise, drain, overdue } = await week();
+    expect((await problemPool(desk(FRI))).map((r) => r.problem.title).sort()).toEqual(
+      ['3 栋门口路灯不亮', '小区北门下水道堵塞', '楼上深夜装修噪音扰民'].sort(),
+    );
+    const meeting = await planMeeting(desk(FRI), FRI);
+    let file = (await getMeetingFile(desk(FRI), meeting.id))!;
+    expect(file.items.map((i) => [i.kind, i.title])).toEqual([
+      ['新问题', '小区北门下水道堵塞'],
+      ['新问题', '3 栋门口路灯不亮'],
+      ['新问题', '楼上深夜装修噪音扰民'],
+      ['超期办件', `${overdue.matterName}（${overdue.trackingNumber}）`],
+    ]);
+    expect(file.meeting.attendees.map((a) => a.name)).toEqual(['王秀英', '李明']);
+    const [drainItem, lampItem, noiseItem, overdueItem] = file.items;
+    const f = desk(FRI);
+    // 社区处置 of a problem without a case: the case is accepted with its owner and due day.
+    const refused = await recordDecision(f, drainItem!.id, { type: '社区处置', ownerId: '', workingDays: 3 }).catch(
+      (e) => failureMessage(e),
+    );
+    expect(refused).toEqual({ message: '请选择责任人', field: 'ownerId' });
+    await recordDecision(f, drainItem!.id, { type: '社区处置', ownerId: clerk.id, workingDays: 3 });
+    const drainNow = await db.problems.get(drain.id);
+    expect(drainNow?.status).toBe('社区处置');
+    const drainCase = await db.cases.get(drainNow!.caseId!);
+    expect(drainCase).toMatchObject({
+      matterCode: 'TS-002',
+      handlerId: clerk.id,
+      deadline: '2026-12-02',
+      status: '办理中',
+    });
+    // 上报街道 of the lamp's 诉求 case: escalated through the case machine.
+    await recordDecision(f, lampItem!.id, {
+      type: '上报街道',
+      level: '日常',
+      office: '街道城管办',
+      request: '协调维修路灯',
+    });
+    expect((await db.cases.get(lamp.id))?.status).toBe('已上报街道');
+    await recordDecision(f, noiseItem!.id, { type: '继续跟踪', note: '约双方下周调解' });
+    await recordDecision(f, overdueItem!.id, { type: '已解决', note: '已联系居民补办' });
+    const again = await recordDecision(f, overdueItem!.id, { type: '已解决', note: '再来一次' }).catch((e) =>
+      failureMessage(e),
+    );
+    expect((again as { message: string }).message).toBe('该议题已作出决定');
+    await performMeetingAction(f, meeting.id, {
+      type: '召开',
+      attendees: file.meeting.attendees.map((a) => ({ ...a, present: true })),
+      summary: '本周四项议题',
+    });
+    const timeline = (await db.caseEvents.where('caseId').equals(drainCase!.id).toArray()).map((e) => e.action);
+    expect(timeline).toEqual(['受理', '会议交办']);
+    expect(await db.auditLog.where('action').equals('meeting.decision').count()).toBe(4);
+
+    // Next Friday: the 继续跟踪 item is carried, the others' progress is shown; the case escalated
+    // waits on the street.
+    const next = desk('2026-12-04', T0 + 10 * DAY_MS);
+    const second = await planMeeting(next, '2026-12-04');
+    file = (await getMeetingFile(next, second.id))!;
+    // The drain's case is past its 3-day due day and the old case is still open: both come back
+    // as overdue, each with its problem (and so its history), next to the carried item and the
+    // case waiting on the street.
+    const problemOf = async (caseId: string) => (await db.problems.where('caseId').equals(caseId).first())!.id;
+    expect(file.items.map((i) => [i.kind, i.problemId]).sort()).toEqual(
+      [
+        ['上次结转', await problemOf(noise.id)],
+        ['超期办件', drain.id],
+        ['超期办件', await problemOf(overdue.id)],
+        ['待街道', await problemOf(lamp.id)],
+      ].sort(),
+    );
+    expect(file.progress.map((p) => [p.title, p.decision.type, p.caseStatus, p.done])).toEqual(
+      expect.arrayContaining([
+        ['小区北门下水道堵塞', '社区处置', '办理中', false],
+        ['3 栋门口路灯不亮', '上报街道', '已上报街道', false],
+      ]),
+    );
+  });
+
+  it('one meeting at a time is being prepared; a refresh adds what came up since', async () => {
+    const { desk } = await week();
+    const m = await planMeeting(desk(FRI), FRI);
+    const second = await planMeeting(desk(FRI), '2026-12-04').catch((e) => failureMessage(e));
+    expect(second).toEqual({ message: `已有 ${FRI} 的会议在筹备中，请先召开、改期或取消`, field: 'day' });
+    await addProblem(desk(FRI), { title: '健身器材松动', category: '公共设施', gridId: 'g-x', source: '入户走访' });
+    expect(await refreshAgenda(desk(FRI), m.id)).toBe(1);
+    expect(await refreshAgenda(desk(FRI), m.id)).toBe(0);
+  });
+
+  it('merged problems are one item on the agenda; a failed decision leaves nothing behind', async () => {
+    const { db, desk, drain } = await week();
+    const dup = await addProblem(desk(FRI), {
+      title: '北门下水道又堵了',
+      category: '环境卫生',
+      place: '北门',
+      source: '入户走访',
+    });
+    await mergeIntoProblem(desk(FRI), drain.id, [dup.id]);
+    const m = await planMeeting(desk(FRI), FRI);
+    const file = (await getMeetingFile(desk(FRI), m.id))!;
+    expect(file.items.filter((i) => i.title.includes('下水道'))).toHaveLength(1);
+    expect(file.problems.get(drain.id)?.sources).toHaveLength(2);
+    const item = file.items.find((i) => i.problemId === drain.id)!;
+    const snapshot = async () => [
+      await db.cases.count(),
+      await db.problems.get(drain.id),
+      await db.agendaItems.get(item.id),
+    ];
+    const before = await snapshot();
+    const fail = () => {
+      throw new Error('injected failure');
+    };
+    db.auditLog.hook('creating', fail);
+    const r = await recordDecision(desk(FRI), item.id, {
+      type: '社区处置',
+      ownerId: (await db.staff.toArray())[0]!.id,
+      workingDays: 2,
+    }).catch((e) => e);
+    db.auditLog.hook('creating').unsubscribe(fail);
+    expect(r).toBeInstanceOf(Error);
+    expect(await snapshot()).toEqual(before);
+  });
+});
