@@ -106,6 +106,28 @@ test.describe('window intake', () => {
     await expect(notice.locator('body')).toContainText('派出所户籍窗口');
   });
 
+  test('a 诉求 without a resident: its category guessed, a place asked for; it gets a number, a receipt and is in 办件', async ({
+    page,
+    desk: { intake, shell },
+  }) => {
+    await page.getByRole('radio', { name: '来电' }).check();
+    await page.getByRole('radio', { name: '投诉建议 / 民生诉求' }).check();
+    await page.getByLabel('诉求内容').fill('小区北门路灯不亮已经一周，晚上看不清路');
+    await page.getByLabel('诉求内容').blur();
+    await expect(page.getByLabel('问题类别')).toHaveValue('公共设施');
+    await intake.save();
+    await expect(page.getByLabel('地点')).toHaveAccessibleDescription('没有反映人的诉求，请写明地点或选择网格');
+    await page.getByLabel('地点').fill('小区北门');
+    await intake.save();
+    await expect(intake.result).toContainText('诉求，受理为投诉建议办件并列入联席会议问题库');
+    await expect(intake.trackingNumber(1)).toHaveText('THL-20260930-0001');
+    await expect(intake.result).toContainText('小区环境卫生和公共设施问题反映');
+    const receipt = await intake.previewReceipt('受理回执');
+    await expect(receipt.locator('body')).toContainText('THL-20260930-0001');
+    await shell.go('办件');
+    await expect(page.getByRole('link', { name: 'THL-20260930-0001' }).first()).toBeVisible();
+  });
+
   test('ID and phone stay masked until revealed, in the page and in the edit form', async ({
     page,
     desk: { intake, residents, shell },

@@ -27,7 +27,7 @@ import { CaseDraftEditor } from './CaseDraftEditor';
 import { emptyDraft, toCaseDraft, type DraftState } from './draftState';
 import { IntakeResult } from './IntakeResult';
 import { clearIntakeDraft, isDirty, loadIntakeDraft, saveIntakeDraft } from './intakeDraft';
-import { emptyVisitDetails, VisitDetails, type VisitDetailsState } from './VisitDetails';
+import { complaintOf, emptyVisitDetails, VisitDetails, type VisitDetailsState } from './VisitDetails';
 
 const NO_MATTERS: MatterType[] = [];
 
@@ -164,6 +164,7 @@ export function IntakePage({ active = true }: { active?: boolean }) {
       kind: details.kind,
       content: details.content,
       cases: caseDrafts as CaseDraft[],
+      complaint: complaintOf(details),
       ...(details.hasAgent
         ? {
             agent: {

@@ -36,7 +36,11 @@ export function IntakeResult({ saved, resident, matters, onNew, active = true }:
       <Stack spacing={2}>
         <Alert severity="success" role="status">
           已登记 {saved.visit.channel}
-          {saved.visit.kind === '办件' ? `，${casesText(saved.cases)}` : `（${saved.visit.kind}）`}
+          {saved.visit.kind === '办件'
+            ? `，${casesText(saved.cases)}`
+            : saved.visit.kind === '诉求' && saved.cases.length > 0
+              ? `诉求，受理为投诉建议办件并列入联席会议问题库`
+              : `（${saved.visit.kind}）`}
         </Alert>
         {saved.cases.map((c, i) => (
           <Stack key={c.id} spacing={1}>

@@ -1,9 +1,21 @@
 /**
- * How the resident came, who came for them, what they want, and what kind of visit it is.
+ * How the resident came, who came for them, what they want, and what kind of visit it is. A 诉求
+ * (投诉建议 / 民生诉求) also names its problem category (a first guess from what was said) and,
+ * without a resident, where it is (a place or a 网格): it becomes a numbered case and a problem
+ * of the joint meeting's pool.
  */
 import { Checkbox, FormControl, FormControlLabel, FormLabel, Radio, RadioGroup, Stack, TextField } from '@mui/material';
-import { VISIT_CHANNELS, type VisitChannel, type VisitKind } from '@shared/domain/records';
-import type { VisitFieldErrors } from '@shared/domain/intake';
+import {
+  PROBLEM_CATEGORIES,
+  VISIT_CHANNELS,
+  type ProblemCategory,
+  type VisitChannel,
+  type VisitKind,
+} from '@shared/domain/records';
+import type { ComplaintInput, VisitFieldErrors } from '@shared/domain/intake';
+import { guessCategory } from '@shared/domain/meetings';
+import { useDesk } from '../../app/desk';
+import { FilterSelect } from '../../components/FilterSelect';
 
 export type VisitDetailsState = {
   channel: VisitChannel;
@@ -14,7 +26,21 @@ export type VisitDetailsState = {
   agentRelation: string;
   agentPhone: string;
   agentIdNumber: string;
+  /** 诉求 only. */
+  complaintCategory: ProblemCategory | '';
+  place: string;
+  complaintGridId: string;
 };
+
+/** The 诉求's part of the registration (undefined for other kinds). */
+export function complaintOf(v: VisitDetailsState): ComplaintInput | undefined {
+  if (v.kind !== '诉求') return undefined;
+  return {
+    category: v.complaintCategory,
+    ...(v.place.trim() ? { place: v.place.trim() } : {}),
+    ...(v.complaintGridId ? { gridId: v.complaintGridId } : {}),
+  };
+}
 
 export const emptyVisitDetails: VisitDetailsState = {
   channel: '来站',
@@ -25,6 +51,9 @@ export const emptyVisitDetails: VisitDetailsState = {
   agentRelation: '',
   agentPhone: '',
   agentIdNumber: '',
+  complaintCategory: '',
+  place: '',
+  complaintGridId: '',
 };
 
 const KINDS: { value: VisitKind; label: string }[] = [
@@ -40,6 +69,7 @@ type Props = {
 };
 
 export function VisitDetails({ value: v, errors, onChange }: Props) {
+  const { community } = useDesk();
   const err = (k: keyof VisitFieldErrors, hint = ' ') => ({
     error: Boolean(errors[k]),
     helperText: (errors[k] as string | undefined) ?? hint,
@@ -80,8 +110,49 @@ export function VisitDetails({ value: v, errors, onChange }: Props) {
         minRows={2}
         value={v.content}
         onChange={(e) => onChange({ content: e.target.value })}
+        onBlur={() => {
+          // A first guess of the category from what was said; the clerk confirms or changes it.
+          if (v.kind === '诉求' && !v.complaintCategory && v.content.trim()) {
+            const guess = guessCategory(v.content);
+            if (guess !== '其他') onChange({ complaintCategory: guess });
+          }
+        }}
         {...err('content', v.kind === '办件' ? '办件可不填，默认记为所办事项' : ' ')}
       />
+      {v.kind === '诉求' && (
+        <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
+          <TextField
+            select
+            label="问题类别"
+            value={v.complaintCategory}
+            onChange={(e) => onChange({ complaintCategory: e.target.value as ProblemCategory })}
+            slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+            sx={{ minWidth: 160 }}
+            {...err('complaintCategory', '受理为投诉建议办件，提交联席会议')}
+          >
+            <option value="">请选择</option>
+            {PROBLEM_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </TextField>
+          <TextField
+            label="地点"
+            value={v.place}
+            onChange={(e) => onChange({ place: e.target.value })}
+            sx={{ flexGrow: 1 }}
+            {...err('place', '没有反映人（如路灯损坏）时写明地点或选择网格')}
+          />
+          <FilterSelect
+            label="网格"
+            value={v.complaintGridId}
+            emptyLabel="（按居民所在网格）"
+            options={community.grids.map((g) => [g.id, g.name])}
+            onChange={(g) => onChange({ complaintGridId: g })}
+          />
+        </Stack>
+      )}
       <FormControlLabel
         control={<Checkbox checked={v.hasAgent} onChange={(e) => onChange({ hasAgent: e.target.checked })} />}
         label="他人代为办理（代办人）"
