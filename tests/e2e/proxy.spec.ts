@@ -231,6 +231,10 @@ test('a phoned request booked for two, three originals out and back home, 送达
   const history = page.getByRole('table', { name: '居民的材料交接记录' });
   await expect(history.getByRole('row')).toHaveCount(4);
   await expect(history.getByRole('row').filter({ hasText: '已归还' })).toHaveCount(3);
+  const requests = page.getByRole('table', { name: '居民的帮代办记录' });
+  await expect(requests.getByRole('row')).toHaveCount(2);
+  await expect(requests).toContainText('电话');
+  await expect(requests).toContainText('已送达');
 });
 
 test('a request from a home visit is cancelled before acceptance: the reason is asked, the queue empties', async ({

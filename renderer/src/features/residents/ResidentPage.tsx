@@ -32,6 +32,7 @@ import { useDesk } from '../../app/desk';
 import { useStaffNames } from '../../app/useStaffNames';
 import { ResidentDialog } from './ResidentDialog';
 import { CareProfileDialog } from './CareProfileDialog';
+import { ResidentRequests } from './ResidentRequests';
 import { caseTimeLimitStatus } from '@shared/domain/timeLimit';
 import { TimeLimitChip } from '../../components/TimeLimitChip';
 import { useGuardedAction } from '../../app/useGuardedAction';
@@ -171,6 +172,7 @@ export function ResidentPage() {
           </TableBody>
         </Table>
       </Paper>
+      <ResidentRequests residentId={resident.id} />
       <Paper sx={{ p: 2 }}>
         <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
           材料交接记录（{documents?.length ?? 0}）
