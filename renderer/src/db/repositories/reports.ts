@@ -60,7 +60,8 @@ async function casesFor(db: ReadableDB, range: Period): Promise<CaseRecord[]> {
   return [...out.values()];
 }
 
-const OPEN_PROXY: readonly ProxyStatus[] = ['待确认', '待上门', '办理中', '待送达'];
+/** The requests open now, and the cancelled ones. */
+const OPEN_OR_CANCELLED: readonly ProxyStatus[] = ['待确认', '待上门', '办理中', '待送达', '已取消'];
 
 /** The proxy requests and the documents that can count in `range` (see the module comment), once each. */
 async function proxyFor(
@@ -69,22 +70,19 @@ async function proxyFor(
   cases: readonly CaseRecord[],
 ): Promise<{ proxyTasks: ProxyTask[]; custodyItems: CustodyItem[] }> {
   const caseIds = cases.filter((c) => c.mode === '帮代办').map((c) => c.id);
-  const [ofCases, requested, open, cancelled, items, out] = await Promise.all([
+  const [ofCases, requested, byStatus, items, out] = await Promise.all([
     db.proxyTasks.where('caseId').anyOf(caseIds).toArray(),
     db.proxyTasks.where('requestedDay').between(range.from, range.to, true, true).toArray(),
-    db.proxyTasks.where('status').anyOf(OPEN_PROXY).toArray(),
-    db.proxyTasks
-      .where('status')
-      .equals('已取消' satisfies ProxyStatus)
-      .toArray(),
+    db.proxyTasks.where('status').anyOf(OPEN_OR_CANCELLED).toArray(),
     db.custodyItems.where('caseId').anyOf(caseIds).toArray(),
     db.custodyItems.where('status').equals('在外').toArray(),
   ]);
   const tasks = new Map<string, ProxyTask>();
-  for (const t of [...ofCases, ...requested, ...open]) tasks.set(t.id, t);
+  for (const t of [...ofCases, ...requested]) tasks.set(t.id, t);
   // Without a case, a cancelled request counts only by its own days (received, cancelled).
   const from = dayStart(range.from);
-  for (const t of cancelled) if (!t.caseId && t.cancel && t.cancel.at >= from) tasks.set(t.id, t);
+  for (const t of byStatus)
+    if (t.status !== '已取消' || (!t.caseId && t.cancel && t.cancel.at >= from)) tasks.set(t.id, t);
   const custody = new Map<string, CustodyItem>();
   for (const i of [...items, ...out]) custody.set(i.id, i);
   return { proxyTasks: [...tasks.values()], custodyItems: [...custody.values()] };
