@@ -57,8 +57,23 @@ async function horizontalOverflow(page: Page): Promise<string[]> {
   return extra > 0 ? [`page is ${extra}px wider than the window`] : [];
 }
 
+/** Waits for finite animations (a dialog fading in) to end: half-faded text fails the contrast check. */
+async function settled(page: Page): Promise<void> {
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+      undefined,
+      { timeout: 5_000 },
+    )
+    .catch(() => undefined);
+}
+
 /** The checks, reported together under the screen's name. */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  await settled(page);
   const problems = [
     ...(await seriousViolations(page)),
     ...(await smallText(page)),
