@@ -7,6 +7,12 @@
 import type { StaffRole } from './records';
 
 export const PERMISSIONS = [
+  /** The desk's work: visits, cases, residents, 帮代办, the meeting, reports — every write but sign-in. */
+  'desk.work',
+  /** 操作日志: read the audit log. */
+  'audit.read',
+  /** 查看完整: reveal one resident's full ID number or phone, with a reason (logged). */
+  'resident.reveal',
   /** 社区信息 and 人员标签 in 设置. */
   'community.edit',
   /** 事项目录: add, change, deactivate matters. */
@@ -23,12 +29,21 @@ export const PERMISSIONS = [
   'report.exportNamed',
   /** 居民台账导入: import a ledger file, and undo an import the same day. */
   'resident.import',
+  /** 居民状态: mark a resident 已迁出 or 已故 (with the day and a note). */
+  'resident.markInactive',
+  /** Undo a marking: an 已迁出 / 已故 resident back to 在册. */
+  'resident.reactivate',
+  /** 删除居民: with a reason, nothing open; their history kept under 已删除居民. */
+  'resident.delete',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** The roles that hold each permission (every cell is tested in tests/unit/domain/roles.test.ts). */
 const HOLDERS: Record<Permission, readonly StaffRole[]> = {
+  'desk.work': ['值班员', '站长/管理员'],
+  'audit.read': ['站长/管理员', '审计员'],
+  'resident.reveal': ['值班员', '站长/管理员'],
   'community.edit': ['站长/管理员'],
   'catalog.edit': ['站长/管理员'],
   'calendar.edit': ['站长/管理员'],
@@ -37,6 +52,9 @@ const HOLDERS: Record<Permission, readonly StaffRole[]> = {
   'data.restore': ['站长/管理员'],
   'report.exportNamed': ['站长/管理员'],
   'resident.import': ['站长/管理员'],
+  'resident.markInactive': ['值班员', '站长/管理员'],
+  'resident.reactivate': ['站长/管理员'],
+  'resident.delete': ['站长/管理员'],
 };
 
 /** Whether this staff member may do it now (a deactivated account may do nothing). */

@@ -17,6 +17,7 @@
 import { ensureSearchKeys } from './searchKeys';
 import type { AuditAction } from '@shared/domain/audit';
 import type { AuditEntry, Stamp } from '@shared/domain/records';
+import { can } from '@shared/domain/roles';
 import { Dexie, type Table } from 'dexie';
 import { DutyDeskDB } from './database';
 import { deriveFields } from './derived';
@@ -129,6 +130,20 @@ function writeTable<N extends WritableName>(
   };
 }
 
+/** What a signed-in account without the desk's work (审计员) may still write: its own staff row (sign-in, sign-out, lock). */
+const WITHOUT_DESK_WORK: ReadonlySet<string> = new Set(['staff']);
+
+/**
+ * Every write of the desk needs `desk.work` (roles.ts): an 审计员 reads the audit log and writes
+ * nothing else, whatever screen or call tried. Checked here, once, for every repository.
+ */
+function refuseWithoutDeskWork(desk: DeskBase, tables: readonly string[]): void {
+  const actor = desk.actor;
+  if (!actor || can({ role: actor.role }, 'desk.work')) return;
+  if (tables.some((t) => !WITHOUT_DESK_WORK.has(t)))
+    throw new DomainRefusal(`当前账号（${actor.role}）只能查看操作日志，不能修改数据`);
+}
+
 const committed = new Set<() => void>();
 
 /**
@@ -155,6 +170,7 @@ export async function writeTx<N extends WritableName, T>(
   tables: readonly N[],
   fn: (tx: WriteTx<N>) => Promise<T>,
 ): Promise<T> {
+  refuseWithoutDeskWork(desk, tables);
   // Derived fields that need a module loaded on first use (searchKeys.ts), before the transaction.
   if ((tables as readonly string[]).includes('residents')) await ensureSearchKeys();
   const db = writableDb(desk);

@@ -1,5 +1,6 @@
 /**
- * Hand-off between staff (转办 → 待签收 → 签收 by the receiver only, or 退回). 退回 also sends
+ * Hand-off between staff (转办 → 待签收 → 签收 by the receiver only, or 退回 — by the receiver, or
+ * by the sender recalling it before it is signed for). 退回 also sends
  * back an escalation the street office has not taken yet (待报到): both are "not accepted by
  * the other side", and the clerk sees one 退回 button.
  */
@@ -43,20 +44,22 @@ export const transferRules = {
   退回: {
     refuse(s, actor) {
       if (s.status === '待签收' && s.transfer) {
-        return actor.staffId === s.transfer.toStaffId || actor.isAdmin
+        // The receiver sends it back, its sender recalls it (until it is signed for), or an admin.
+        return actor.staffId === s.transfer.toStaffId || actor.staffId === s.transfer.fromStaffId || actor.isAdmin
           ? null
-          : '只有被转办的工作人员或站长/管理员可以退回';
+          : '只有被转办的工作人员、转办人或站长/管理员可以退回';
       }
       if (s.status === '已上报街道' && openEscalation(s)?.stage === '待报到') return null;
       return '只有待签收的转办或尚未报到的上报可以退回';
     },
-    apply(s, a) {
+    apply(s, a, { actor }) {
       const reason = clean(a.reason);
       if (!reason) return '请填写退回理由';
       if (s.status === '待签收' && s.transfer) {
+        const recalled = actor.staffId === s.transfer.fromStaffId && actor.staffId !== s.transfer.toStaffId;
         return {
           next: withoutKeys({ ...s, status: s.transfer.returnTo }, ['transfer']),
-          note: `转办被退回：${reason}`,
+          note: recalled ? `转办已撤回：${reason}` : `转办被退回：${reason}`,
         };
       }
       const esc = openEscalation(s);

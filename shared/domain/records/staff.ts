@@ -1,7 +1,8 @@
 /** Staff accounts and the who/when stamp every record carries. */
 
-export type StaffRole = '值班员' | '站长/管理员';
-export const STAFF_ROLES: readonly StaffRole[] = ['值班员', '站长/管理员'];
+/** 审计员 reads the audit log only (an admin creates the account); the other two do the desk's work. */
+export type StaffRole = '值班员' | '站长/管理员' | '审计员';
+export const STAFF_ROLES: readonly StaffRole[] = ['值班员', '站长/管理员', '审计员'];
 
 export type Stamp = {
   createdAt: number;
@@ -31,4 +32,6 @@ export type Staff = Stamp & {
   failedAttempts: number;
   /** Epoch ms until which sign-in is refused; 0 = not locked. */
   lockedUntil: number;
+  /** When this person last accepted the 保密承诺 (shared/domain/pledge.ts); absent = never. */
+  pledgeAcceptedAt?: number;
 };

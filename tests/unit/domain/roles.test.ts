@@ -5,6 +5,9 @@ import { STAFF_ROLES, type StaffRole } from '../../../shared/domain/records';
 
 const TABLE: Record<StaffRole, Record<Permission, boolean>> = {
   值班员: {
+    'desk.work': true,
+    'audit.read': false,
+    'resident.reveal': true,
     'community.edit': false,
     'catalog.edit': false,
     'calendar.edit': false,
@@ -13,8 +16,14 @@ const TABLE: Record<StaffRole, Record<Permission, boolean>> = {
     'data.restore': false,
     'report.exportNamed': false,
     'resident.import': false,
+    'resident.markInactive': true,
+    'resident.reactivate': false,
+    'resident.delete': false,
   },
   '站长/管理员': {
+    'desk.work': true,
+    'audit.read': true,
+    'resident.reveal': true,
     'community.edit': true,
     'catalog.edit': true,
     'calendar.edit': true,
@@ -23,6 +32,25 @@ const TABLE: Record<StaffRole, Record<Permission, boolean>> = {
     'data.restore': true,
     'report.exportNamed': true,
     'resident.import': true,
+    'resident.markInactive': true,
+    'resident.reactivate': true,
+    'resident.delete': true,
+  },
+  审计员: {
+    'desk.work': false,
+    'audit.read': true,
+    'resident.reveal': false,
+    'community.edit': false,
+    'catalog.edit': false,
+    'calendar.edit': false,
+    'staff.manage': false,
+    'case.supervise': false,
+    'data.restore': false,
+    'report.exportNamed': false,
+    'resident.import': false,
+    'resident.markInactive': false,
+    'resident.reactivate': false,
+    'resident.delete': false,
   },
 };
 

@@ -30,6 +30,8 @@ import type { ReadCollection, ReadableDB } from '../entities';
 import { DomainRefusal } from '../refusal';
 import { closingRefusal } from '@shared/domain/custody';
 import { deliveryRefusal } from '@shared/domain/proxy';
+import { actsOnBehalf, onBehalfReasonRefusal } from '@shared/domain/caseOwnership';
+import { maskNumbersInText } from '@shared/domain/masking';
 import { writeTx } from '../write';
 import type { MatterType } from '../matterType';
 import { getMatterType } from './catalog';
@@ -70,7 +72,13 @@ export async function getCaseFile(desk: DeskBase, id: string): Promise<CaseFile 
  * Applies one action to a stored case, as the desk's actor on the desk's today.
  * @throws DomainRefusal with the machine's Chinese reason when the action is not allowed.
  */
-export async function performCaseAction(desk: Desk, caseId: string, input: CaseActionInput): Promise<CaseRecord> {
+export async function performCaseAction(
+  desk: Desk,
+  caseId: string,
+  input: CaseActionInput,
+  /** Why, when the actor is not the case's handler (caseOwnership.ts). */
+  options: { onBehalfReason?: string } = {},
+): Promise<CaseRecord> {
   const tables = ['cases', 'caseEvents', 'counters', 'staff', 'matterTypes', 'custodyItems', 'proxyTasks'] as const;
   return writeTx(desk, tables, async (tx) => {
     const record = await tx.cases.get(caseId);
@@ -93,6 +101,12 @@ export async function performCaseAction(desk: Desk, caseId: string, input: CaseA
     }
     // Cases stored before the time limit was kept on the record take it from the catalog.
     const fallbackLimit = (await tx.matterTypes.get(record.matterCode))?.timeLimitDays ?? 0;
+    const isAdmin = can(actor, 'case.supervise');
+    const onBehalf = actsOnBehalf(record, input.type, { staffId: actor.id, isAdmin });
+    if (onBehalf) {
+      const refused = onBehalfReasonRefusal(options.onBehalfReason);
+      if (refused) throw new DomainRefusal(refused, 'onBehalfReason');
+    }
     let action: CaseAction;
     let archiveSeq: { key: string; value: number } | undefined;
     if (input.type === '归档') {
@@ -106,11 +120,15 @@ export async function performCaseAction(desk: Desk, caseId: string, input: CaseA
     const result = applyAction(
       caseStateFromRecord(record, fallbackLimit),
       action,
-      { staffId: actor.id, isAdmin: can(actor, 'case.supervise') },
+      { staffId: actor.id, isAdmin },
       { now: tx.now, today: tx.today },
       desk.calendar,
     );
     if (!result.ok) throw new DomainRefusal(result.reason);
+    if (onBehalf) {
+      const why = `代为操作：${maskNumbersInText(options.onBehalfReason!.trim())}`;
+      result.event.note = result.event.note ? `${result.event.note}（${why}）` : why;
+    }
     const next = await tx.cases.put(recordWithState(record, result.next));
     if (next.firstContactId !== record.firstContactId) throw new Error('invariant: first contact changed');
     if (archiveSeq) await tx.counters.put(archiveSeq);
@@ -126,7 +144,7 @@ export async function performCaseAction(desk: Desk, caseId: string, input: CaseA
       action: caseAuditAction(action.type),
       entity: 'case',
       entityId: caseId,
-      detail: `${record.status}→${next.status}`,
+      detail: `${record.status}→${next.status}${onBehalf ? '；代为操作' : ''}`,
     });
     return next;
   });

@@ -28,19 +28,22 @@ type Props = {
   documents: string[];
   staff: Staff[];
   meId: string;
+  /** The handler's name when the clerk acts on someone else's case: a reason is then asked for. */
+  onBehalfOf?: string;
   /** Applies the action; throws the machine's refusal or a storage failure. */
-  onApply: (action: CaseActionInput) => Promise<unknown>;
+  onApply: (action: CaseActionInput, onBehalfReason?: string) => Promise<unknown>;
   onClose: () => void;
 };
 
-export function ActionDialog({ type, record, documents, staff, meId, onApply, onClose }: Props) {
+export function ActionDialog({ type, record, documents, staff, meId, onBehalfOf, onApply, onClose }: Props) {
   const [values, setValues] = useState<Values>({});
-  const { run, error, busy } = useGuardedAction();
+  const [why, setWhy] = useState('');
+  const { run, error, field: errorField, busy } = useGuardedAction();
   const set = (name: string, v: Values[string]) => setValues((all) => ({ ...all, [name]: v }));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (await run(() => onApply(toAction(type, values)))) onClose();
+    if (await run(() => onApply(toAction(type, values), onBehalfOf ? why : undefined))) onClose();
   }
 
   const field = (f: FieldSpec) => {
@@ -160,8 +163,19 @@ export function ActionDialog({ type, record, documents, staff, meId, onApply, on
       onSubmit={submit}
       onClose={onClose}
       busy={busy}
-      error={error}
+      error={errorField === 'onBehalfReason' ? null : error}
     >
+      {onBehalfOf && (
+        <TextField
+          label="代为操作的原因"
+          value={why}
+          onChange={(e) => setWhy(e.target.value)}
+          error={errorField === 'onBehalfReason'}
+          helperText={
+            errorField === 'onBehalfReason' ? error : `本件由${onBehalfOf}经办；原因记入办件过程和操作日志（如：经办人休假）`
+          }
+        />
+      )}
       {hintOf(type) && <Typography color="text.secondary">{hintOf(type)}</Typography>}
       {fieldsOf(type).length === 0 && (
         <span>

@@ -22,7 +22,7 @@ import { useParams } from 'react-router';
 import { allowedActions, caseStateFromRecord, type CaseActionType } from '@shared/domain/caseMachine';
 import { uncoveredYearsText } from '@shared/domain/texts';
 import { caseTimeLimitStatus } from '@shared/domain/timeLimit';
-import { maskIdNumber, maskPhone } from '@shared/domain/masking';
+import { maskIdNumber, maskNumbersInText, maskPhone } from '@shared/domain/masking';
 import { can } from '@shared/domain/roles';
 import { addCaseNote, getCaseFile, performCaseAction, type CaseActionInput } from '../../db/repositories/cases';
 import { listStaff } from '../../db/repositories/staff';
@@ -39,6 +39,7 @@ import { ActionDialog } from './ActionDialog';
 import { CustodyPanel } from './CustodyPanel';
 import { ProxyTaskPanel } from '../proxy/ProxyTaskPanel';
 import { offeredOnCasePage } from './actionForms';
+import { actsOnBehalf } from '@shared/domain/caseOwnership';
 import { TimeLimitChip } from '../../components/TimeLimitChip';
 
 export function CasePage() {
@@ -76,7 +77,7 @@ export function CasePage() {
     [
       '来访',
       visit
-        ? `${visit.day} ${visit.channel}：${visit.content}${visit.agent ? `（代办人 ${visit.agent.name}，${visit.agent.relation}）` : ''}`
+        ? `${visit.day} ${visit.channel}：${maskNumbersInText(visit.content)}${visit.agent ? `（代办人 ${visit.agent.name}，${visit.agent.relation}）` : ''}`
         : '—',
     ],
     [
@@ -88,9 +89,9 @@ export function CasePage() {
     ['缺件', record.documentsMissing.join('、') || '无'],
   ];
   if (record.result)
-    info.push(['办理结果', `${record.result}${record.notifiedBy ? `（${record.notifiedBy}告知）` : ''}`]);
+    info.push(['办理结果', `${maskNumbersInText(record.result)}${record.notifiedBy ? `（${record.notifiedBy}告知）` : ''}`]);
   if (record.callback)
-    info.push(['回访', `${record.callback.status}${record.callback.outcome ? `：${record.callback.outcome}` : ''}`]);
+    info.push(['回访', `${record.callback.status}${record.callback.outcome ? `：${maskNumbersInText(record.callback.outcome)}` : ''}`]);
   if (record.rating) info.push(['评价', `${record.rating}（${record.ratingBy ?? ''}）`]);
   if (record.rectification)
     info.push(['整改', `${record.rectification.status}，${record.rectification.dueDay} 前完成`]);
@@ -147,6 +148,7 @@ export function CasePage() {
                   escalation: esc,
                   raisedByName: name(esc.raisedBy),
                   printedAt: localDateTime(desk.clock.now()),
+                  printedBy: name(desk.actor.id),
                 });
                 await platform.printHtml({ html, pageSize: 'A4' });
               })
@@ -156,7 +158,7 @@ export function CasePage() {
           </Button>
           {sheet.error && <Alert severity="error">{sheet.error}</Alert>}
           <Typography>
-            {esc.raisedDay} 上报至 {esc.office}：{esc.request}
+            {esc.raisedDay} 上报至 {esc.office}：{maskNumbersInText(esc.request)}
           </Typography>
           {esc.checkIn && (
             <Typography>
@@ -165,13 +167,13 @@ export function CasePage() {
           )}
           {esc.feedback.map((f) => (
             <Typography key={f.at}>
-              处理反馈（{localDateTime(f.at)}）：{f.text}
+              处理反馈（{localDateTime(f.at)}）：{maskNumbersInText(f.text)}
             </Typography>
           ))}
           {esc.verification && (
             <Typography>
               核实结项：{esc.verification.solved ? '已解决' : '未解决'}
-              {esc.verification.note ? `，${esc.verification.note}` : ''}
+              {esc.verification.note ? `，${maskNumbersInText(esc.verification.note)}` : ''}
             </Typography>
           )}
           {esc.departmentRating && <Typography>对部门处理的评价：{esc.departmentRating}</Typography>}
@@ -186,6 +188,7 @@ export function CasePage() {
               resident,
               community,
               staffName: name(record.firstContactId),
+              printedBy: name(desk.actor.id),
               matter,
               now: desk.clock.now(),
             })
@@ -215,8 +218,8 @@ export function CasePage() {
                 <TableCell>{name(e.by)}</TableCell>
                 <TableCell>
                   {e.toStaffId
-                    ? `转给 ${name(e.toStaffId)}，${e.note?.replace(/^转办，/, '') ?? '待签收'}`
-                    : (e.note ?? '')}
+                    ? `转给 ${name(e.toStaffId)}，${maskNumbersInText(e.note?.replace(/^转办，/, '') ?? '待签收')}`
+                    : maskNumbersInText(e.note ?? '')}
                 </TableCell>
               </TableRow>
             ))}
@@ -251,7 +254,10 @@ export function CasePage() {
           documents={matter?.documents.map((d) => d.name) ?? []}
           staff={staff}
           meId={desk.actor.id}
-          onApply={(action: CaseActionInput) => performCaseAction(desk, id, action)}
+          onBehalfOf={actsOnBehalf(record, acting, actor) ? name(record.handlerId) : undefined}
+          onApply={(action: CaseActionInput, onBehalfReason?: string) =>
+            performCaseAction(desk, id, action, { onBehalfReason })
+          }
           onClose={() => {
             setActing(null);
             // The button just used may be gone in the new state: keep the keyboard on the page.
