@@ -9,13 +9,14 @@ export class SettingsPage {
   }
 
   /** 工作人员 → 添加工作人员 (as an admin); opens the section first. */
-  async addClerk(name: string, pin: string): Promise<void> {
+  async addClerk(name: string, pin: string, role: '值班员' | '站长/管理员' | '审计员' = '值班员'): Promise<void> {
     const { page } = this;
     await page.keyboard.press('Alt+9');
     await this.tab('工作人员');
     await page.getByRole('button', { name: '添加工作人员' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('姓名').fill(name);
+    if (role !== '值班员') await dialog.getByLabel('角色').selectOption(role);
     await dialog.getByLabel('密码或 PIN', { exact: true }).fill(pin);
     await dialog.getByLabel('再次输入密码或 PIN').fill(pin);
     await dialog.getByRole('button', { name: '保存' }).click();
