@@ -12,10 +12,12 @@ import { registerVisit } from '../../renderer/src/db/repositories/visits';
 import { addProblem, mergeIntoProblem, problemPool } from '../../renderer/src/db/repositories/problems';
 import {
   getMeetingFile,
+  meetingGuests,
   performMeetingAction,
   planMeeting,
   recordDecision,
   refreshAgenda,
+  saveMeetingGuests,
 } from '../../renderer/src/db/repositories/meetings';
 import { failureMessage } from '../../renderer/src/db/refusal';
 import { counterIds, createZhangSan, freshDb, setUpCommunity, T0, testDesk } from './testDb';
@@ -143,6 +145,19 @@ describe('the week’s problems make Friday’s agenda', () => {
         ['待街道', await problemOf(lamp.id)],
       ].sort(),
     );
+    // A case entry is named by its problem (not the matter), in the problem's category.
+    expect(
+      file.items
+        .filter((i) => i.kind !== '上次结转')
+        .map((i) => [i.kind, i.title, i.category])
+        .sort(),
+    ).toEqual(
+      [
+        ['超期办件', '小区北门下水道堵塞', '环境卫生'],
+        ['超期办件', `${overdue.matterName}（${overdue.trackingNumber}）`, '社会保障'],
+        ['待街道', '3 栋门口路灯不亮', '公共设施'],
+      ].sort(),
+    );
     expect(file.progress.map((p) => [p.title, p.decision.type, p.caseStatus, p.done])).toEqual(
       expect.arrayContaining([
         ['小区北门下水道堵塞', '社区处置', '办理中', false],
@@ -193,5 +208,33 @@ describe('the week’s problems make Friday’s agenda', () => {
     db.auditLog.hook('creating').unsubscribe(fail);
     expect(r).toBeInstanceOf(Error);
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('the meeting guests kept in 设置', () => {
+  it('only an admin changes the list; a new meeting lists the guests after the active staff', async () => {
+    const { db, desk, clerk } = await week();
+    const asClerk = testDesk(db, { staffId: clerk.id, today: MON, calendar });
+    const refused = await saveMeetingGuests(asClerk, [{ name: '赵大姐', role: '居民代表' }]).catch((e) =>
+      failureMessage(e),
+    );
+    expect(refused).toEqual({ message: '只有站长/管理员可以修改联席会议参会名单' });
+    expect(await meetingGuests(desk(MON))).toEqual([]);
+    await saveMeetingGuests(desk(MON), [
+      { name: ' 赵大姐 ', role: '居民代表' },
+      { name: '钱网格长', role: '网格长' },
+      { name: '', role: '空行' },
+    ]);
+    expect(await meetingGuests(desk(MON))).toEqual([
+      { name: '赵大姐', role: '居民代表' },
+      { name: '钱网格长', role: '网格长' },
+    ]);
+    const m = await planMeeting(desk(FRI), FRI);
+    expect(m.attendees.map((a) => [a.name, a.role, a.present])).toEqual([
+      ['王秀英', '站长/管理员', false],
+      ['李明', '值班员', false],
+      ['赵大姐', '居民代表', false],
+      ['钱网格长', '网格长', false],
+    ]);
   });
 });

@@ -11,6 +11,7 @@ import {
   CasesSection,
   DashboardPage,
   IntakeSection,
+  MeetingsSection,
   ProxySection,
   ReportsSection,
   ResidentsSection,
@@ -24,7 +25,7 @@ import { useDesk } from './desk';
 import { useStaff } from './session';
 
 const DRAWER_WIDTH = 200;
-const BUILT = ['/intake', '/residents', '/cases', '/reports', '/proxy'];
+const BUILT = ['/intake', '/residents', '/cases', '/reports', '/proxy', '/meetings'];
 
 export function AppShell() {
   const { community } = useDesk();
@@ -82,6 +83,7 @@ export function AppShell() {
               <Route path="/cases/*" element={<CasesSection />} />
               <Route path="/reports" element={<ReportsSection />} />
               <Route path="/proxy" element={<ProxySection />} />
+              <Route path="/meetings/*" element={<MeetingsSection />} />
               {SECTIONS.filter((s) => s.plan && !BUILT.includes(s.path)).map((s) => (
                 <Route key={s.path} path={s.path} element={<SectionPlaceholder section={s} />} />
               ))}

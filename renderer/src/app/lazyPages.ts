@@ -24,6 +24,7 @@ export const IntakeSection = page(() => import('../features/intake/IntakeSection
 export const ResidentsSection = page(() => import('../features/residents/ResidentsSection'), 'ResidentsSection');
 export const ReportsSection = page(() => import('../features/reports/ReportsSection'), 'ReportsSection');
 export const ProxySection = page(() => import('../features/proxy/ProxySection'), 'ProxySection');
+export const MeetingsSection = page(() => import('../features/meetings/MeetingsSection'), 'MeetingsSection');
 export const CasesSection = page(() => import('../features/cases/CasesSection'), 'CasesSection');
 
 /** Starts loading every screen (idempotent: the browser caches each module once). */

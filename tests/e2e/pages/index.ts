@@ -10,6 +10,7 @@ import { BackupPage } from './BackupPage';
 import { CasesPage } from './CasesPage';
 import { DashboardPage } from './DashboardPage';
 import { ImportPage } from './ImportPage';
+import { MeetingsPage } from './MeetingsPage';
 import { ProxyPage } from './ProxyPage';
 import { IntakePage } from './IntakePage';
 import { ReportsPage } from './ReportsPage';
@@ -31,6 +32,7 @@ export function desk(page: Page) {
     cases: new CasesPage(page),
     residents: new ResidentsPage(page),
     proxy: new ProxyPage(page),
+    meetings: new MeetingsPage(page),
     reports: new ReportsPage(page),
     residentImport: new ImportPage(page),
     settings: new SettingsPage(page),

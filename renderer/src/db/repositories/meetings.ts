@@ -26,6 +26,7 @@ import {
 import { isValidLocalDate } from '@shared/domain/localDate';
 import type { AgendaItem, Attendee, CaseRecord, Meeting, Problem, Staff } from '@shared/domain/records';
 import type { Desk, DeskBase } from '../desk';
+import { requirePermission } from '../authorize';
 import { DomainRefusal } from '../refusal';
 import { writeTx, type WriteTx } from '../write';
 import { acceptCase, type Acceptance } from './caseAcceptance';
@@ -59,11 +60,17 @@ async function proposedEntries(tx: AgendaTx, day: string, since: string | undefi
     category: categories.get(c.matterCode) ?? '其他',
   }));
   const entries = buildAgenda({ day, since, problems, cases });
-  // A case entry keeps its problem's history when the case came from one (a 诉求, a decision).
+  // A case entry keeps its problem's history when the case came from one (a 诉求, a decision),
+  // and is named by it: '小区北门下水道堵塞', not the matter's '小区环境卫生和公共设施问题反映'.
   for (const e of entries) {
     if (e.problemId || !e.caseId) continue;
     const p = await tx.problems.where('caseId').equals(e.caseId).first();
-    if (p && p.status !== '已合并') e.problemId = p.id;
+    if (!p || p.status === '已合并') continue;
+    e.problemId = p.id;
+    e.title = p.title;
+    // A problem made at a meeting for a case entry has no category of its own ('其他').
+    if (p.category !== '其他') e.category = p.category;
+    if (p.gridId) e.gridId = p.gridId;
   }
   return entries;
 }
@@ -88,13 +95,14 @@ export async function meetingGuests(desk: DeskBase): Promise<MeetingGuest[]> {
   return row?.key === 'meetingGuests' ? row.value : [];
 }
 
-/** The people who attend and are not app users (网格长, 居民代表 …), kept in 设置. */
+/** The people who attend and are not app users (网格长, 居民代表 …), kept in 设置 (admins only). */
 export async function saveMeetingGuests(desk: Desk, guests: MeetingGuest[]): Promise<void> {
   const clean = guests.map((g) => ({ name: g.name.trim(), role: g.role.trim() })).filter((g) => g.name);
   if (clean.some((g) => g.name.length > 20 || g.role.length > 20))
     throw new DomainRefusal('姓名和身份各不超过 20 个字', 'guests');
   if (new Set(clean.map((g) => g.name)).size !== clean.length) throw new DomainRefusal('名单中有重复的姓名', 'guests');
   await writeTx(desk, ['meta', 'staff'], async (tx) => {
+    await requirePermission(tx, desk.actor, 'community.edit', '修改联席会议参会名单');
     await tx.meta.put({ key: 'meetingGuests', value: clean });
     await tx.audit({ action: 'meeting.guests', entity: 'meeting', detail: `${clean.length} 人` });
   });
@@ -109,7 +117,11 @@ export async function planMeeting(desk: Desk, day: string): Promise<Meeting> {
     const pending = await tx.meetings.where('status').equals('筹备中').first();
     if (pending) throw new DomainRefusal(`已有 ${pending.day} 的会议在筹备中，请先召开、改期或取消`, 'day');
     const since = (await lastHeld(tx, day))?.day;
-    const staff = await tx.staff.filter((s) => s.active).toArray();
+    // Admins first, then in the order the accounts were opened — not by their random ids.
+    const admin = (s: Staff) => (s.role === '站长/管理员' ? 0 : 1);
+    const staff = (await tx.staff.filter((s) => s.active).toArray()).sort(
+      (a, b) => admin(a) - admin(b) || a.createdAt - b.createdAt || a.name.localeCompare(b.name),
+    );
     const guestsRow = await tx.meta.get('meetingGuests');
     const guests = guestsRow?.key === 'meetingGuests' ? guestsRow.value : [];
     const attendees: Attendee[] = [

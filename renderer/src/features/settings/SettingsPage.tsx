@@ -1,6 +1,7 @@
 /**
- * 设置: community profile, staff accounts, the matter catalog (admins edit, duty staff read),
- * and this machine's settings (printer, receipt layout) kept through the platform bridge.
+ * 设置: community profile, staff accounts, the matter catalog, the joint meeting's guests (admins
+ * edit, duty staff read), and this machine's settings (printer, receipt layout) kept through the
+ * platform bridge.
  */
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -13,9 +14,10 @@ import { CommunityInfo } from './CommunityInfo';
 import { MachineSettings } from './MachineSettings';
 import { StaffManager } from './StaffManager';
 import { ResidentTagsEditor } from './ResidentTagsEditor';
+import { MeetingGuestsEditor } from './MeetingGuestsEditor';
 import { BackupSection } from '../backup/BackupSection';
 
-const TABS = ['事项目录', '工作人员', '节假日安排', '社区信息', '数据备份', '本机设置'] as const;
+const TABS = ['事项目录', '工作人员', '节假日安排', '社区信息', '联席会议', '数据备份', '本机设置'] as const;
 
 export function SettingsPage() {
   const staff = useStaff();
@@ -44,6 +46,7 @@ export function SettingsPage() {
           <ResidentTagsEditor canEdit={can(staff, 'community.edit')} />
         </Stack>
       )}
+      {tab === '联席会议' && <MeetingGuestsEditor canEdit={can(staff, 'community.edit')} />}
       {tab === '数据备份' && <BackupSection />}
       {tab === '本机设置' && <MachineSettings />}
     </Stack>
