@@ -99,6 +99,9 @@ const OTHER_AUDIT_ACTIONS = [
   'meeting.guests',
   'proxy.settings',
   'resident.care',
+  'resident.search',
+  'case.search',
+  'staff.pledge',
 ] as const;
 
 /** Every action the audit log records. */

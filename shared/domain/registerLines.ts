@@ -1,8 +1,9 @@
 /**
  * The day's register (今日来访台账) as lines for paper and Excel: one line per matter of a
- * visit (a visit without a matter is one line), personal numbers masked — as on screen.
+ * visit (a visit without a matter is one line), personal numbers masked — as on screen, and
+ * ID- and phone-shaped numbers typed into the 诉求内容 too.
  */
-import { maskIdNumber } from './masking';
+import { maskIdNumber, maskNumbersInText } from './masking';
 import type { CaseRecord, Resident, Visit } from './records';
 
 export type RegisterLine = {
@@ -42,7 +43,9 @@ export function registerLines(
       firstContact: staffName(visit.firstContactId),
     };
     if (cases.length === 0)
-      return [{ ...common, matter: visit.content, mode: visit.kind, status: '—', trackingNumber: '—' }];
+      return [
+        { ...common, matter: maskNumbersInText(visit.content), mode: visit.kind, status: '—', trackingNumber: '—' },
+      ];
     return cases.map((c) => ({
       ...common,
       matter: c.matterName,

@@ -4,7 +4,7 @@
  * the receiver. A4, black on white, every value escaped; the resident's name masked.
  */
 import { maskName } from '../domain/masking';
-import { documentHtml, escapeHtml } from './html';
+import { documentHtml, escapeHtml, printedHtml, type Printed } from './html';
 import { RECEIPT_FONT_STACK } from './styles';
 
 export type CustodySheet = {
@@ -32,9 +32,10 @@ table { width: 100%; border-collapse: collapse; margin-bottom: 10mm; }
 th, td { border: 1px solid #000; padding: 2mm; text-align: left; }
 .sign { display: grid; grid-template-columns: 1fr 1fr; gap: 10mm; margin-top: 12mm; }
 .sign div { border-bottom: 1px solid #000; padding-bottom: 14mm; }
+.printed { margin-top: 8mm; text-align: right; font-size: 10.5pt; }
 `;
 
-export function renderCustodySheet(s: CustodySheet): string {
+export function renderCustodySheet(s: CustodySheet, printed: Printed): string {
   const giver = s.kind === '材料归还单' ? '交还人（工作人员）签字' : '移交人签字';
   const receiver = s.kind === '材料归还单' ? '居民（或代收人）签字' : '接收人签字';
   const rows = s.items
@@ -61,6 +62,7 @@ export function renderCustodySheet(s: CustodySheet): string {
 ${rows}
 </tbody></table>
 <p>以上材料当面点清，双方签字确认。</p>
-<div class="sign"><div>${giver}：</div><div>${receiver}：</div></div>`,
+<div class="sign"><div>${giver}：</div><div>${receiver}：</div></div>
+<p class="printed">${printedHtml(printed)}</p>`,
   );
 }

@@ -1,12 +1,13 @@
 /**
  * 上报事项单: what the community hands the street office (or department) when it escalates a
  * case (社区吹哨) — the matter, the request, the class, who raised it and when, and lines for
- * 报到 and 处理反馈 to be filled in. A4, every value escaped, the resident's numbers masked.
+ * 报到 and 处理反馈 to be filled in. A4, every value escaped, the resident's numbers masked (and
+ * ID- and phone-shaped numbers typed into the request).
  */
-import { maskIdNumber, maskPhone } from '../domain/masking';
+import { maskIdNumber, maskNumbersInText, maskPhone } from '../domain/masking';
 import type { Escalation } from '../domain/records';
 import { formatReceiptDate } from './format';
-import { BLANK, escapeHtml, rowsHtml, section, type Row } from './html';
+import { BLANK, escapeHtml, printedHtml, rowsHtml, section, type Row } from './html';
 import { A4_CSS, COMMON_CSS } from './styles';
 
 export type EscalationSheetData = {
@@ -18,6 +19,8 @@ export type EscalationSheetData = {
   escalation: Escalation;
   raisedByName: string;
   printedAt: string;
+  /** The signed-in staff member who prints. */
+  printedBy: string;
 };
 
 export function renderEscalationSheet(d: EscalationSheetData): string {
@@ -33,7 +36,11 @@ export function renderEscalationSheet(d: EscalationSheetData): string {
     { label: '上报至', valueHtml: escapeHtml(e.office), half: true },
     { label: '上报人', valueHtml: escapeHtml(d.raisedByName), half: true },
     { label: '居民', valueHtml: escapeHtml(resident) },
-    { label: '请求事项', valueHtml: `<span class="pre">${escapeHtml(e.request)}</span>`, strong: true },
+    {
+      label: '请求事项',
+      valueHtml: `<span class="pre">${escapeHtml(maskNumbersInText(e.request))}</span>`,
+      strong: true,
+    },
   ];
   const fill: Row[] = [
     { label: '报到单位 / 人员', valueHtml: BLANK, half: true },
@@ -55,7 +62,7 @@ export function renderEscalationSheet(d: EscalationSheetData): string {
 </header>
 ${rowsHtml(rows)}
 ${section('街道（部门）填写', rowsHtml(fill))}
-<footer class="foot"><p>社区联系电话：<span class="num">${escapeHtml(d.communityPhone)}</span></p><p>打印时间：${escapeHtml(d.printedAt)}</p></footer>
+<footer class="foot"><p>社区联系电话：<span class="num">${escapeHtml(d.communityPhone)}</span></p><p>${printedHtml({ by: d.printedBy, at: d.printedAt })}</p></footer>
 </main>
 </body>
 </html>

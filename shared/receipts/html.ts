@@ -55,6 +55,14 @@ export function section(title: string, bodyHtml: string): string {
   return `<section class="block"><h2>${escapeHtml(title)}</h2>\n${bodyHtml}\n</section>`;
 }
 
+/** Who printed a page and when: every printed document carries it (a paper found lying about names its printer). */
+export type Printed = { by: string; at: string };
+
+/** '打印：王秀英 2026-11-24 09:30', escaped. */
+export function printedHtml(p: Printed): string {
+  return escapeHtml(`打印：${p.by} ${p.at}`);
+}
+
 /** A whole printable page: `<!doctype html>`, zh-CN, UTF-8, the title (escaped), the CSS and the body. */
 export function documentHtml(title: string, css: string, bodyHtml: string): string {
   return `<!doctype html>

@@ -4,7 +4,7 @@
  * The ID number prints in full only when the clerk revealed it for this purpose (logged);
  * otherwise a blank line to fill in by hand. Every value escaped.
  */
-import { BLANK, documentHtml, escapeHtml } from './html';
+import { BLANK, documentHtml, escapeHtml, printedHtml } from './html';
 import { RECEIPT_FONT_STACK } from './styles';
 
 export type Mandate = {
@@ -20,6 +20,9 @@ export type Mandate = {
   /** The center's promises (设置 → 帮代办; default 不收费、不拖延、不泄露信息). */
   promises: readonly string[];
   day: string;
+  /** The signed-in staff member who prints, and when ('YYYY-MM-DD HH:mm'). */
+  printedBy: string;
+  printedAt: string;
 };
 
 const CSS = `
@@ -51,6 +54,7 @@ export function renderMandate(m: Mandate): string {
 ${docs}
 <p>受托人承诺：${m.promises.map((p) => escapeHtml(p)).join('、')}。材料交接逐件登记，委托人可随时查询材料由谁保管。</p>
 <div class="sign"><div>委托人签字（按手印）：</div><div>受托人签字：</div></div>
-<p style="text-align:right">日期：${escapeHtml(m.day)}</p>`,
+<p style="text-align:right">日期：${escapeHtml(m.day)}</p>
+<p style="text-align:right;font-size:10.5pt">${printedHtml({ by: m.printedBy, at: m.printedAt })}</p>`,
   );
 }

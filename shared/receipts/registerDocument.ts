@@ -4,7 +4,7 @@
  * escaped, black on white.
  */
 import { REGISTER_COLUMNS, type RegisterLine } from '../domain/registerLines';
-import { documentHtml, escapeHtml } from './html';
+import { documentHtml, escapeHtml, printedHtml } from './html';
 import { RECEIPT_FONT_STACK } from './styles';
 
 export function renderRegister(
@@ -12,6 +12,8 @@ export function renderRegister(
   day: string,
   lines: readonly RegisterLine[],
   printedAt: string,
+  /** The signed-in staff member who prints. */
+  printedBy: string,
 ): string {
   const head = REGISTER_COLUMNS.map((c) => `<th>${escapeHtml(c.title)}</th>`).join('');
   const body = lines
@@ -30,7 +32,7 @@ th { font-weight: bold; }
 tr { break-inside: avoid; }
 `,
     `<h1>${escapeHtml(communityName)} 来访台账</h1>
-<div class="meta"><span>日期：${escapeHtml(day)}</span><span>共 ${lines.length} 行</span><span>打印时间：${escapeHtml(printedAt)}</span></div>
+<div class="meta"><span>日期：${escapeHtml(day)}</span><span>共 ${lines.length} 行</span><span>${printedHtml({ by: printedBy, at: printedAt })}</span></div>
 <table>
 <thead><tr>${head}</tr></thead>
 <tbody>

@@ -16,7 +16,7 @@
  * - large type for elderly readers: body 14pt on A4, 11pt on the 80 mm roll, black on white.
  */
 import { formatReceiptDateTime } from './format';
-import { escapeHtml } from './html';
+import { escapeHtml, printedHtml } from './html';
 import { KIND_CONTENT } from './kinds';
 import { A4_CSS, COMMON_CSS, THERMAL_CSS } from './styles';
 import type { ReceiptData, ReceiptKind, ReceiptLayout } from './types';
@@ -43,7 +43,7 @@ export function renderReceipt(kind: ReceiptKind, data: ReceiptData, layout: Rece
     `<footer class="foot">\n` +
     `<p><span class="fi">服务电话：<span class="num">${escapeHtml(data.community.phone)}</span></span> ` +
     `<span class="fi">办公时间：${escapeHtml(data.community.hoursText)}</span></p>\n` +
-    `<p>打印时间：${escapeHtml(formatReceiptDateTime(data.printedAt))}</p>\n` +
+    `<p>${printedHtml({ by: data.printedBy, at: formatReceiptDateTime(data.printedAt) })}</p>\n` +
     `</footer>` +
     (isA4 ? '' : '\n<p class="cut">— 请妥善保管 —</p>');
 

@@ -50,4 +50,6 @@ export type ReceiptData = {
   redirectTo?: string;
   /** 'YYYY-MM-DD HH:mm'. */
   printedAt: string;
+  /** The signed-in staff member who prints (打印：<name> <time>). */
+  printedBy: string;
 };

@@ -3,7 +3,7 @@
  * table per section with this period, the one before and the change, then the two written
  * sections and the lines to sign. Counts only: no resident is named. Every value is escaped.
  */
-import { documentHtml, escapeHtml } from '../receipts/html';
+import { documentHtml, escapeHtml, printedHtml } from '../receipts/html';
 import { RECEIPT_FONT_STACK } from '../receipts/styles';
 import { REPORT_NAMES, namesOf, noteLabels, notesForExport, summariesOf, type ReportData } from './reportData';
 import { change, summarySections } from './summaryRows';
@@ -24,7 +24,7 @@ section { break-inside: avoid; }
 .sign { display: flex; justify-content: space-between; margin-top: 8mm; }
 `;
 
-export function renderSummaryDocument(data: ReportData, printedAt: string): string {
+export function renderSummaryDocument(data: ReportData, printedAt: string, printedBy: string): string {
   const { now, before } = summariesOf(data);
   const sections = summarySections(now, before, namesOf(data))
     .filter((s) => s.rows.length > 0)
@@ -60,6 +60,6 @@ ${s.rows
 ${sections}
 </div>
 ${notes}
-<div class="sign"><span>填报人：__________</span><span>审核人：__________</span><span>打印时间：${escapeHtml(printedAt)}</span></div>`,
+<div class="sign"><span>填报人：__________</span><span>审核人：__________</span><span>${printedHtml({ by: printedBy, at: printedAt })}</span></div>`,
   );
 }

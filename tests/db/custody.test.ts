@@ -162,8 +162,11 @@ describe('the 委托书', () => {
       documents: ['居民身份证'],
       promises: DEFAULT_PROXY_SETTINGS.promises,
       day: '2026-11-24',
+      printedBy: '王秀英',
+      printedAt: '2026-11-24 10:00',
     });
     expect(html).toContain('张三&lt;b&gt;');
+    expect(html).toContain('打印：王秀英 2026-11-24 10:00');
     expect(html).toContain('王秀英（工号：THL-007）');
     expect(html).toContain('aria-label="待填写"');
     expect(html).toContain('不收费、不拖延、不泄露信息');

@@ -357,11 +357,20 @@ describe('searchResidents', () => {
 });
 
 describe('revealResidentField', () => {
-  it('returns the full value and audits the reveal without the value', async () => {
+  it('returns the full value and audits the reveal with its reason, without the value', async () => {
     const db = freshDb();
     await createResident(at(db, CTX, 'r-1'), input());
-    expect(await revealResidentField(at(db, { staffId: 'staff-2', now: T0 + 60_000 }), 'r-1', 'idNumber')).toBe(ZS_ID);
-    expect(await revealResidentField(at(db, { staffId: 'staff-2', now: T0 + 61_000 }), 'r-1', 'phone')).toBe(ZS_PHONE);
+    expect(
+      await revealResidentField(
+        at(db, { staffId: 'staff-2', now: T0 + 60_000 }),
+        'r-1',
+        'idNumber',
+        '核对身份办理业务',
+      ),
+    ).toBe(ZS_ID);
+    expect(
+      await revealResidentField(at(db, { staffId: 'staff-2', now: T0 + 61_000 }), 'r-1', 'phone', '  联系居民 '),
+    ).toBe(ZS_PHONE);
     const reveals = await db.auditLog.where('action').equals('resident.reveal').toArray();
     expect(reveals).toHaveLength(2);
     expect(reveals[0]).toMatchObject({
@@ -369,9 +378,9 @@ describe('revealResidentField', () => {
       entityId: 'r-1',
       staffId: 'staff-2',
       at: T0 + 60_000,
-      detail: 'idNumber',
+      detail: 'idNumber；原因：核对身份办理业务',
     });
-    expect(reveals[1]).toMatchObject({ detail: 'phone' });
+    expect(reveals[1]).toMatchObject({ detail: 'phone；原因：联系居民' });
     const json = JSON.stringify(await db.auditLog.toArray());
     expect(json).not.toContain(ZS_ID);
     expect(json).not.toContain(ZS_ID.slice(-6));
@@ -382,12 +391,33 @@ describe('revealResidentField', () => {
     const db = freshDb();
     await createResident(at(db, CTX, 'r-1'), input({ idNumber: '' }));
     const before = await db.auditLog.count();
-    const e = await refusal(revealResidentField(at(db, { staffId: 'staff-1', now: T0 }), 'r-1', 'idNumber'));
-    expect(e.message).toBe('该居民档案未登记身份证号');
-    await expect(revealResidentField(at(db, { staffId: 'staff-1', now: T0 }), 'nope', 'phone')).rejects.toBeInstanceOf(
-      DomainRefusal,
+    const e = await refusal(
+      revealResidentField(at(db, { staffId: 'staff-1', now: T0 }), 'r-1', 'idNumber', '联系居民'),
     );
+    expect(e.message).toBe('该居民档案未登记身份证号');
+    await expect(
+      revealResidentField(at(db, { staffId: 'staff-1', now: T0 }), 'nope', 'phone', '联系居民'),
+    ).rejects.toBeInstanceOf(DomainRefusal);
     expect(await db.auditLog.count()).toBe(before);
+  });
+
+  it('requires a short reason, refused at the field `reason`, and then neither reveals nor logs', async () => {
+    const db = freshDb();
+    await createResident(at(db, CTX, 'r-1'), input());
+    const before = await db.auditLog.count();
+    const desk = at(db, { staffId: 'staff-1', now: T0 });
+    for (const reason of [undefined, '', '   ']) {
+      const e = await refusal(revealResidentField(desk, 'r-1', 'idNumber', reason as unknown as string));
+      expect(e).toMatchObject({ message: '请选择或填写查看原因', field: 'reason' });
+    }
+    const long = await refusal(revealResidentField(desk, 'r-1', 'phone', '为'.repeat(41)));
+    expect(long).toMatchObject({ field: 'reason' });
+    expect(long.message).toContain('40');
+    const numbered = await refusal(revealResidentField(desk, 'r-1', 'phone', `回拨${ZS_PHONE}`));
+    expect(numbered).toMatchObject({ field: 'reason' });
+    expect(await db.auditLog.count()).toBe(before);
+    // 40 characters is still a reason.
+    expect(await revealResidentField(desk, 'r-1', 'phone', '为'.repeat(40))).toBe(ZS_PHONE);
   });
 });
 

@@ -142,12 +142,14 @@ test.describe('window intake', () => {
     await expect(dialog.getByLabel('身份证号', { exact: true })).toHaveValue('4301**********1237');
     await expect(dialog.getByLabel('联系电话', { exact: true })).toHaveValue('138****5678');
     await dialog.getByRole('button', { name: '修改联系电话' }).click();
+    await residents.giveRevealReason('联系居民');
     await expect(dialog.getByLabel('联系电话', { exact: true })).toHaveValue(ZHANG.phone);
     await dialog.getByLabel('联系电话', { exact: true }).fill('13900001111');
     await dialog.getByRole('button', { name: '保存居民' }).click();
     await expect(dialog).toHaveCount(0);
     await expect(residents.field('联系电话')).toContainText('139****1111');
     await page.getByRole('button', { name: '查看完整身份证号' }).click();
+    await residents.giveRevealReason('核对身份办理业务');
     await expect(residents.field('身份证号')).toContainText(ZHANG.idNumber);
   });
 

@@ -55,6 +55,7 @@ const DATA: ReceiptData = {
   refusalReason: '居住证明已由公安机关出具，社区不再开具此类证明（减证便民）。',
   redirectTo: '请携带居民身份证到辖区派出所户籍窗口（桃花岭路 18 号）办理，电话 0731-88881110。',
   printedAt: '2026-09-30 09:20',
+  printedBy: '刘晓燕',
 };
 
 type Case = { name: string; kind: ReceiptKind; layout: ReceiptLayout; file: string; trackingMinPt: number };

@@ -1,7 +1,8 @@
 /**
  * The desk behind sign-in: the signed-in actor, the community and its working-day calendar
  * (live: an admin's holiday change reaches every screen), rebuilt when the local date changes.
- * In its own module so the sign-in screen does not load the calendar; then the shell.
+ * In its own module so the sign-in screen does not load the calendar; then the 保密承诺 when it is
+ * due (features/signin/PledgeGate.tsx), then the shell.
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -12,6 +13,7 @@ import { getCalendarSettings } from '../db/repositories/calendar';
 import { AppShell } from './AppShell';
 import { DeskContext, useDesk, useDeskBase } from './desk';
 import { automaticBackup } from './backup';
+import { PledgeGate } from '../features/signin/PledgeGate';
 
 /** The local date, re-read every half minute (it changes at midnight). */
 function useLocalDay(clock: DeskBase['clock']): string {
@@ -51,7 +53,9 @@ export function SignedInDesk({ staff, community }: { staff: Staff; community: Co
   return (
     <DeskProvider staff={staff} community={community}>
       <AutomaticBackups />
-      <AppShell />
+      <PledgeGate>
+        <AppShell />
+      </PledgeGate>
     </DeskProvider>
   );
 }

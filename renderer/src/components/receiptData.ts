@@ -12,6 +12,8 @@ export type ReceiptSources = {
   resident: Resident | undefined;
   community: CommunityProfile;
   staffName: string;
+  /** The signed-in staff member who prints (打印：<name> <time>). */
+  printedBy: string;
   matter: MatterTypeDef | undefined;
   now: number;
 };
@@ -37,6 +39,7 @@ export function buildReceiptData(s: ReceiptSources): ReceiptData {
     documentsReceived: s.record.documentsReceived,
     documentsMissing: missing,
     printedAt: localDateTime(s.now),
+    printedBy: s.printedBy,
   };
   if (s.record.agent) data.agent = s.record.agent;
   if (s.record.deadline) data.deadline = s.record.deadline;

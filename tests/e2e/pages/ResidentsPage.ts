@@ -25,4 +25,14 @@ export class ResidentsPage {
   field(label: string) {
     return this.page.getByLabel(label, { exact: true });
   }
+
+  /** The 查看原因 asked before a full ID number or phone is shown (每次查看完整 goes through it). */
+  async giveRevealReason(reason: string, other?: string): Promise<void> {
+    const dialog = this.page.getByRole('dialog', { name: /^查看完整/ });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('radio', { name: reason }).check();
+    if (other !== undefined) await dialog.getByLabel('说明查看原因').fill(other);
+    await dialog.getByRole('button', { name: '查看', exact: true }).click();
+    await expect(dialog).toHaveCount(0);
+  }
 }

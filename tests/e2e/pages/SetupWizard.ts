@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { acceptPledgeIfShown } from './SignInPage';
 
 export const COMMUNITY = { name: '桃花岭社区', code: 'THL', population: '8600', phone: '0731-88886666' };
 export const ADMIN = { name: '王秀英', pin: '246810' };
@@ -7,8 +8,11 @@ export const ADMIN = { name: '王秀英', pin: '246810' };
 export class SetupWizard {
   constructor(private readonly page: Page) {}
 
-  /** Runs the wizard through to the 工作台 (community THL, grids 第一/二/三网格, admin 王秀英). */
-  async complete(): Promise<void> {
+  /**
+   * Runs the wizard through to the 工作台 (community THL, grids 第一/二/三网格, admin 王秀英),
+   * accepting the admin's 保密承诺 on the way; `{ pledge: 'leave' }` stops at the pledge.
+   */
+  async complete(o: { pledge?: 'accept' | 'leave' } = {}): Promise<void> {
     const { page } = this;
     await page.goto('./');
     await expect(page.getByRole('heading', { name: '设置向导' })).toBeVisible();
@@ -23,6 +27,9 @@ export class SetupWizard {
     await page.getByLabel('密码或 PIN', { exact: true }).fill(ADMIN.pin);
     await page.getByLabel('再次输入密码或 PIN').fill(ADMIN.pin);
     await page.getByRole('button', { name: '完成设置' }).click();
+    // The admin's first sign-in: the 保密承诺 comes first.
+    if (o.pledge === 'leave') return;
+    await acceptPledgeIfShown(page);
     await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
   }
 

@@ -21,6 +21,7 @@ describe('上报事项单', () => {
     },
     raisedByName: '王秀英',
     printedAt: '2026-11-24 10:00',
+    printedBy: '王秀英',
   });
 
   it('names the case, the class, the office and the request; leaves 报到 and 反馈 to fill in', () => {

@@ -39,10 +39,21 @@ describe('the day’s register on paper', () => {
   });
 
   it('prints A4 landscape, every value escaped, no raw ID number', () => {
-    const html = renderRegister('桃花岭社区', '2026-11-24', lines, '2026-11-24 17:00');
+    const html = renderRegister('桃花岭社区', '2026-11-24', lines, '2026-11-24 17:00', '王秀英');
     expect(html).toContain('size: A4 landscape');
     expect(html).toContain('咨询&lt;养老&gt;政策');
     expect(html).not.toContain('430104195803151237');
     expect(html).toContain('共 3 行');
+    expect(html).toContain('打印：王秀英 2026-11-24 17:00');
+  });
+
+  it('masks an ID number or phone typed into the 诉求内容 (screen, paper and Excel share these lines)', () => {
+    const [line] = registerLines(
+      [{ visit: visit('v3', { content: '回电13812345678，身份证430104195803151237' }), cases: [] }],
+      new Map(),
+      () => '王秀英',
+      () => '09:30',
+    );
+    expect(line?.matter).toBe('回电138****5678，身份证4301**********1237');
   });
 });

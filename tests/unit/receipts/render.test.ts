@@ -42,6 +42,7 @@ function sample(overrides: Partial<ReceiptData> = {}): ReceiptData {
     ],
     deadline: '2026-10-14',
     printedAt: '2026-09-30 09:20',
+    printedBy: '刘晓燕',
     ...overrides,
   };
 }
@@ -79,7 +80,7 @@ describe('renderReceipt: every kind × layout', () => {
         expect(html).toContain('2026年9月30日 09:15');
         expect(html).toContain('0731-88886666');
         expect(html).toContain('工作日 08:00–18:00；周末 09:00–12:00');
-        expect(html).toContain('打印时间：2026年9月30日 09:20');
+        expect(html).toContain('打印：刘晓燕 2026年9月30日 09:20');
         expectNoRawPersonalNumbers(html);
         expect(html.toLowerCase()).not.toContain('<script');
         expect(html).not.toMatch(/<link|src=|url\(/i); // self-contained: nothing to fetch

@@ -182,8 +182,13 @@ describe('the JSON package', () => {
 
 describe('the printed summary', () => {
   it('escapes what was typed and names no resident', () => {
-    const html = renderSummaryDocument({ ...report, notes: { focus: '<b>电梯</b>', issues: '' } }, '2026-11-24 09:30');
+    const html = renderSummaryDocument(
+      { ...report, notes: { focus: '<b>电梯</b>', issues: '' } },
+      '2026-11-24 09:30',
+      '王秀英',
+    );
     expect(html).toContain('&lt;b&gt;电梯&lt;/b&gt;');
+    expect(html).toContain('打印：王秀英 2026-11-24 09:30');
     expect(html).toContain('<h1>桃花岭社区 工作周报</h1>');
     expect(html).toContain('<h2>帮代办</h2>');
     expect(html).toContain('<td>期末材料在外（件）</td>');
@@ -198,7 +203,7 @@ describe('minimum necessary', { timeout: 60_000 }, () => {
     const texts: [string, string][] = [
       ['xlsx', await xlsxText((await job('xlsx')).content)],
       ['json', (await job('json')).content],
-      ['pdf html', renderSummaryDocument(report, '2026-11-24 09:30')],
+      ['pdf html', renderSummaryDocument(report, '2026-11-24 09:30', '王秀英')],
     ];
     for (const f of ['csv:summary', 'csv:cases', 'csv:escalations', 'csv:ratings'] as const)
       texts.push([f, (await job(f)).content]);

@@ -22,6 +22,7 @@ import {
   type ResidentInput,
 } from '@shared/domain/resident';
 import { normalizeQuery } from '@shared/domain/searchQuery';
+import { maskNumbersInText } from '@shared/domain/masking';
 import { Dexie } from 'dexie';
 import type { Desk, DeskBase } from '../desk';
 import type { ReadableDB } from '../entities';
@@ -181,27 +182,40 @@ export async function updateResident(desk: Desk, id: string, input: ResidentInpu
   });
 }
 
+/** The longest reason a reveal is logged with (a short phrase, never a document). */
+export const REVEAL_REASON_MAX = 40;
+
 /**
- * Returns the full ID number or phone of a resident for display and logs the reveal
- * (who, when, which field of which resident — never the value).
- * @throws DomainRefusal when the resident does not exist or the field is not on file.
+ * Returns the full ID number or phone of a resident for display and logs the reveal with its
+ * reason (who, when, which field of which resident, why — never the value).
+ * @throws DomainRefusal (field `reason`) when the reason is missing, blank or too long;
+ *         DomainRefusal when the resident does not exist or the field is not on file.
  */
 export async function revealResidentField(
   desk: Desk,
   residentId: string,
   field: RevealableField,
-  /** Why, when the reveal is for a purpose (e.g. 打印委托书); logged with it. */
-  reason?: string,
+  /** Why (查看原因, e.g. 核对身份办理业务, 打印委托书); required, logged with the reveal. */
+  reason: string,
 ): Promise<string> {
   if (field !== 'idNumber' && field !== 'phone') throw new DomainRefusal('只能查看完整的身份证号或联系电话');
+  const why = (reason ?? '').replace(/\s+/g, ' ').trim();
+  if (!why) throw new DomainRefusal('请选择或填写查看原因', 'reason');
+  if (Array.from(why).length > REVEAL_REASON_MAX)
+    throw new DomainRefusal(`查看原因请写简短些（不超过 ${REVEAL_REASON_MAX} 个字）`, 'reason');
+  if (maskNumbersInText(why) !== why) throw new DomainRefusal('查看原因中不要写身份证号或电话号码', 'reason');
   return writeTx(desk, ['residents'], async (tx) => {
     const r = await tx.residents.get(residentId);
     if (!r) throw new DomainRefusal(NOT_FOUND);
     const full = r[field];
     if (!full)
       throw new DomainRefusal(field === 'idNumber' ? '该居民档案未登记身份证号' : '该居民档案未登记联系电话', field);
-    const detail = reason ? `${field}；原因：${reason}` : field;
-    await tx.audit({ action: 'resident.reveal', entity: 'resident', entityId: residentId, detail });
+    await tx.audit({
+      action: 'resident.reveal',
+      entity: 'resident',
+      entityId: residentId,
+      detail: `${field}；原因：${why}`,
+    });
     return full;
   });
 }

@@ -76,6 +76,21 @@ export async function recordSignOut(desk: DeskBase & { actor: Actor }): Promise<
   });
 }
 
+/**
+ * The desk's actor accepts the 保密承诺: their staff row keeps when, and the audit log says so,
+ * in one transaction. Returns the row as stored.
+ */
+export async function acceptPledge(desk: DeskBase & { actor: Actor }): Promise<Staff> {
+  return writeTx(desk, ['staff'], async (tx) => {
+    const current = await tx.staff.get(desk.actor.id);
+    if (!current || !current.active) throw new DomainRefusal(GONE);
+    // The person's own bookkeeping, not an edit of the account by an admin: no stamp.
+    await tx.staff.update(current.id, { pledgeAcceptedAt: tx.now }, { stamp: false });
+    await tx.audit({ action: 'staff.pledge', entity: 'staff', entityId: current.id });
+    return { ...current, pledgeAcceptedAt: tx.now };
+  });
+}
+
 export type NewStaff = { name: string; role: StaffRole; grids: string[]; password: PasswordHash; staffNo?: string };
 
 /** 工号: optional, letters, digits and '-', at most 12, not another account's. */

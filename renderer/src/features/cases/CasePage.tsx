@@ -89,9 +89,15 @@ export function CasePage() {
     ['缺件', record.documentsMissing.join('、') || '无'],
   ];
   if (record.result)
-    info.push(['办理结果', `${maskNumbersInText(record.result)}${record.notifiedBy ? `（${record.notifiedBy}告知）` : ''}`]);
+    info.push([
+      '办理结果',
+      `${maskNumbersInText(record.result)}${record.notifiedBy ? `（${record.notifiedBy}告知）` : ''}`,
+    ]);
   if (record.callback)
-    info.push(['回访', `${record.callback.status}${record.callback.outcome ? `：${maskNumbersInText(record.callback.outcome)}` : ''}`]);
+    info.push([
+      '回访',
+      `${record.callback.status}${record.callback.outcome ? `：${maskNumbersInText(record.callback.outcome)}` : ''}`,
+    ]);
   if (record.rating) info.push(['评价', `${record.rating}（${record.ratingBy ?? ''}）`]);
   if (record.rectification)
     info.push(['整改', `${record.rectification.status}，${record.rectification.dueDay} 前完成`]);

@@ -31,6 +31,7 @@ import { listMatterTypes } from '../../db/repositories/catalog';
 import { queueCounts, queuePage, queueTotal, searchCases, type CaseFilter } from '../../db/repositories/cases';
 import { countLabel, QUEUE_COUNT_CAP, QUEUES, type QueueName } from '@shared/domain/caseQueues';
 import { residentsByIds, searchResidents } from '../../db/repositories/residents';
+import { recordCaseSearch } from '../../db/repositories/searchLog';
 import { useDesk } from '../../app/desk';
 import { useStaffNames } from '../../app/useStaffNames';
 import { TimeLimitChip } from '../../components/TimeLimitChip';
@@ -80,6 +81,16 @@ export function CaseQueues() {
     const t = setTimeout(() => setQuery(search), 250);
     return () => clearTimeout(t);
   }, [search]);
+  /** A search by ID number or phone is logged (masked) at Enter and at a picked row, once per query. */
+  const [logged, setLogged] = useState('');
+  const logSearch = (pickedId?: string) => {
+    const q = search.trim();
+    if (!q || (pickedId === undefined && logged === q)) return;
+    setLogged(q);
+    void recordCaseSearch(desk, { query: q, ...(pickedId ? { pickedId } : {}) }).catch((e: unknown) =>
+      console.error('search log failed', e),
+    );
+  };
   const matters = useLiveQuery(() => listMatterTypes(desk), [desk]);
   const counts = useLiveQuery(() => queueCounts(desk), [desk]);
   const result = useLiveQuery(async () => {
@@ -124,9 +135,26 @@ export function CaseQueues() {
   const row = (c: CaseRecord) => {
     const f = followUp(c);
     return (
-      <TableRow key={c.id} hover sx={{ cursor: 'pointer' }} onClick={() => void navigate(`/cases/${c.id}`)}>
+      <TableRow
+        key={c.id}
+        hover
+        sx={{ cursor: 'pointer' }}
+        onClick={() => {
+          logSearch(c.id);
+          void navigate(`/cases/${c.id}`);
+        }}
+      >
         <TableCell sx={NO_WRAP}>
-          <Link component={RouterLink} to={`/cases/${c.id}`} sx={{ fontVariantNumeric: 'tabular-nums' }}>
+          <Link
+            component={RouterLink}
+            to={`/cases/${c.id}`}
+            onClick={(e) => {
+              // The row's click would navigate and log a second time.
+              e.stopPropagation();
+              logSearch(c.id);
+            }}
+            sx={{ fontVariantNumeric: 'tabular-nums' }}
+          >
             {c.trackingNumber}
           </Link>
         </TableCell>
@@ -191,6 +219,9 @@ export function CaseQueues() {
             label="查找办件"
             value={search}
             onChange={(e) => setSearch(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && !e.nativeEvent.isComposing) logSearch();
+            }}
             placeholder="受理编号、居民姓名/拼音或事项名称"
           />
           {select(

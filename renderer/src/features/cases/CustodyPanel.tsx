@@ -138,7 +138,12 @@ export function CustodyPanel({ record, resident, staff, documents }: Props) {
               <Button
                 color="inherit"
                 onClick={() =>
-                  void print.run(() => platform.printHtml({ html: renderCustodySheet(sheet), pageSize: 'A4' }))
+                  void print.run(() =>
+                    platform.printHtml({
+                      html: renderCustodySheet(sheet, { by: name(me), at: localDateTime(desk.clock.now()) }),
+                      pageSize: 'A4',
+                    }),
+                  )
                 }
               >
                 打印{sheet.kind}

@@ -14,6 +14,7 @@ import { useDesk } from '../../app/desk';
 import { useGuardedAction } from '../../app/useGuardedAction';
 import { revealResidentField } from '../../db/repositories/residents';
 import { platform } from '../../platform';
+import { localDateTime } from '../../app/clock';
 
 type Props = {
   record: CaseRecord;
@@ -55,6 +56,8 @@ export function MandateDialog({ record, task, resident, staff, documents, onClos
         documents,
         promises: proxySettings(desk.community).promises,
         day: desk.clock.today(),
+        printedBy: staff.find((s) => s.id === desk.actor.id)?.name ?? '',
+        printedAt: localDateTime(desk.clock.now()),
       });
       await platform.printHtml({ html, pageSize: 'A4' });
     });

@@ -67,6 +67,7 @@ export function IntakeResult({ saved, resident, matters, onNew, active = true }:
                   resident: resident ?? undefined,
                   community: desk.community,
                   staffName: staff.name,
+                  printedBy: staff.name,
                   matter: matters.find((m) => m.code === c.matterCode),
                   now: desk.clock.now(),
                 })

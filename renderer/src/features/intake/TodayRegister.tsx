@@ -1,6 +1,7 @@
 /**
  * 今日来访台账: every visit of the day with its cases; filter by channel, mode and staff;
- * reprint any receipt. Residents appear with masked ID numbers.
+ * reprint any receipt. Residents appear with masked ID numbers; numbers typed into the 诉求内容
+ * are masked too (here, on paper and in the Excel file).
  */
 import { useState } from 'react';
 import {
@@ -20,7 +21,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { maskIdNumber } from '@shared/domain/masking';
+import { maskIdNumber, maskNumbersInText } from '@shared/domain/masking';
 import { COUNTER_MODES } from '@shared/domain/intake';
 import { VISIT_CHANNELS, type CaseRecord, type Resident } from '@shared/domain/records';
 import { registerOfDay, type RegisterRow } from '../../db/repositories/visits';
@@ -81,7 +82,13 @@ export function TodayRegister() {
     );
   const printRegister = () =>
     output.run(async () => {
-      const html = renderRegister(community.name, today, lines(), localDateTime(desk.clock.now()));
+      const html = renderRegister(
+        community.name,
+        today,
+        lines(),
+        localDateTime(desk.clock.now()),
+        staffNames.get(desk.actor.id) ?? '',
+      );
       const r = await platform.printHtml({ html, pageSize: { widthMm: 297, heightMm: 210 } });
       setDone(r.printed ? '台账已送打印' : null);
     });
@@ -160,7 +167,7 @@ export function TodayRegister() {
                 return [
                   <TableRow key={visit.id}>
                     {common}
-                    <TableCell>{visit.content}</TableCell>
+                    <TableCell>{maskNumbersInText(visit.content)}</TableCell>
                     <TableCell>{visit.kind}</TableCell>
                     <TableCell>—</TableCell>
                     {staffCell}
@@ -203,6 +210,7 @@ export function TodayRegister() {
                   resident: residentOf(reprint.residentId),
                   community,
                   staffName: staffNames.get(reprint.firstContactId) ?? '',
+                  printedBy: staffNames.get(desk.actor.id) ?? '',
                   matter: await getMatterType(desk, reprint.matterCode),
                   now: desk.clock.now(),
                 })

@@ -20,7 +20,7 @@ import {
 } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link as RouterLink } from 'react-router';
-import { maskPhone } from '@shared/domain/masking';
+import { maskNumbersInText, maskPhone } from '@shared/domain/masking';
 import { residentAddress } from '@shared/domain/resident';
 import type { Staff } from '@shared/domain/records';
 import { useDesk } from '../../app/desk';
@@ -88,7 +88,7 @@ export function ProxyQueues({ staff }: { staff: readonly Staff[] }) {
                   ) : (
                     '未确认事项'
                   )}
-                  <Typography variant="body2">{record?.matterName ?? task.request}</Typography>
+                  <Typography variant="body2">{record?.matterName ?? maskNumbersInText(task.request)}</Typography>
                 </TableCell>
                 <TableCell>{visitText(task, name)}</TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>

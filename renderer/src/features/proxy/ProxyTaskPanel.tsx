@@ -6,6 +6,7 @@
 import { Paper, Stack, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { CaseRecord, ProxyTask, Resident, Staff } from '@shared/domain/records';
+import { maskNumbersInText } from '@shared/domain/masking';
 import { localDateTime } from '../../app/clock';
 import { useDesk } from '../../app/desk';
 import { KeyValueTable } from '../../components/KeyValueTable';
@@ -49,12 +50,12 @@ function rowsOf(task: ProxyTask, record: CaseRecord, name: (id: string) => strin
   if (task.delivery)
     rows.push([
       '送达',
-      `${task.delivery.method}，${localDateTime(task.delivery.at)}，${name(task.delivery.by)}${task.delivery.note ? `；${task.delivery.note}` : ''}`,
+      `${task.delivery.method}，${localDateTime(task.delivery.at)}，${name(task.delivery.by)}${task.delivery.note ? `；${maskNumbersInText(task.delivery.note)}` : ''}`,
     ]);
   if (task.cancel)
     rows.push([
       '已取消',
-      `${task.cancel.reason}${task.cancel.note ? `：${task.cancel.note}` : ''}（${localDateTime(task.cancel.at)}）`,
+      `${task.cancel.reason}${task.cancel.note ? `：${maskNumbersInText(task.cancel.note)}` : ''}（${localDateTime(task.cancel.at)}）`,
     ]);
   return rows;
 }

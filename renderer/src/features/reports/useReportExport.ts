@@ -10,6 +10,7 @@ import { baseName, namesOf, summariesOf, type ReportData } from '@shared/reports
 import { summarySections } from '@shared/reports/summaryRows';
 import { renderSummaryDocument } from '@shared/reports/summaryDocument';
 import { useDesk } from '../../app/desk';
+import { useStaff } from '../../app/session';
 import { localDateTime } from '../../app/clock';
 import { useGuardedAction } from '../../app/useGuardedAction';
 import { ensureInstallId, namedExportRefusal, recordExport, recordExportOutcome } from '../../db/repositories/reports';
@@ -31,6 +32,7 @@ export const FORMAT_NAMES: Record<ExportFormat | 'pdf' | 'print', string> = {
 
 export function useReportExport(data: ReportData | undefined, period: Period, beforeExport: () => Promise<boolean>) {
   const desk = useDesk();
+  const staff = useStaff();
   const action = useGuardedAction();
   const [done, setDone] = useState<string | null>(null);
 
@@ -82,7 +84,7 @@ export function useReportExport(data: ReportData | undefined, period: Period, be
 
   const printSummary = (asPdf: boolean) =>
     start(async (d) => {
-      const html = renderSummaryDocument(d, localDateTime(desk.clock.now()));
+      const html = renderSummaryDocument(d, localDateTime(desk.clock.now()), staff.name);
       const name = FORMAT_NAMES[asPdf ? 'pdf' : 'print'];
       const { now, before } = summariesOf(d);
       const rows = { 汇总: summarySections(now, before, namesOf(d)).reduce((n, s) => n + s.rows.length, 0) };

@@ -29,6 +29,7 @@ import {
 import { useGuardedAction } from '../../app/useGuardedAction';
 import { useDesk } from '../../app/desk';
 import { FormDialog } from '../../components/FormDialog';
+import { RevealDialog } from '../../components/RevealDialog';
 
 type Props = {
   resident?: Resident;
@@ -86,13 +87,13 @@ export function ResidentDialog({ resident, initial, onSaved, onClose }: Props) {
   const id = idText.trim() ? validateIdNumber(idText, { today }) : null;
   const tagOptions = [...new Set([...DEFAULT_RESIDENT_TAGS, ...(community.residentTags ?? []), ...input.tags])];
 
-  async function open(field: Revealable) {
+  /** The stored field whose 查看原因 is being asked before it opens for editing. */
+  const [asking, setAsking] = useState<Revealable | null>(null);
+  async function open(field: Revealable, reason: string) {
     if (!resident) return;
-    await guard.run(async () => {
-      const value = await revealResidentField(desk, resident.id, field);
-      setInput((i) => ({ ...i, [field]: value }));
-      setOpened((o) => ({ ...o, [field]: true }));
-    });
+    const value = await revealResidentField(desk, resident.id, field, reason);
+    setInput((i) => ({ ...i, [field]: value }));
+    setOpened((o) => ({ ...o, [field]: true }));
   }
 
   /** The values to save: unopened stored fields keep their stored value; a valid ID decides the gender. */
@@ -171,7 +172,7 @@ export function ResidentDialog({ resident, initial, onSaved, onClose }: Props) {
           <MaskedField
             label="身份证号"
             masked={maskIdNumber(resident?.idNumber)}
-            onOpen={() => void open('idNumber')}
+            onOpen={() => setAsking('idNumber')}
           />
         )}
       </Stack>
@@ -184,7 +185,7 @@ export function ResidentDialog({ resident, initial, onSaved, onClose }: Props) {
             {...field('phone', '手机或固定电话')}
           />
         ) : (
-          <MaskedField label="联系电话" masked={maskPhone(resident?.phone)} onOpen={() => void open('phone')} />
+          <MaskedField label="联系电话" masked={maskPhone(resident?.phone)} onOpen={() => setAsking('phone')} />
         )}
         <TextField
           select
@@ -242,6 +243,13 @@ export function ResidentDialog({ resident, initial, onSaved, onClose }: Props) {
           />
         ))}
       </FormGroup>
+      {asking && (
+        <RevealDialog
+          label={asking === 'idNumber' ? '身份证号' : '联系电话'}
+          reveal={(reason) => open(asking, reason)}
+          onClose={() => setAsking(null)}
+        />
+      )}
       {duplicate && (
         <Alert
           severity="warning"

@@ -20,7 +20,7 @@ import {
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Resident } from '@shared/domain/records';
 import { useParams } from 'react-router';
-import { maskIdNumber, maskPhone } from '@shared/domain/masking';
+import { maskIdNumber, maskNumbersInText, maskPhone } from '@shared/domain/masking';
 import { residentAddress, residentSummary } from '@shared/domain/resident';
 import { careNeedsText } from '@shared/domain/careProfile';
 import { proxySettings } from '@shared/domain/proxy';
@@ -36,6 +36,7 @@ import { ResidentRequests } from './ResidentRequests';
 import { caseTimeLimitStatus } from '@shared/domain/timeLimit';
 import { TimeLimitChip } from '../../components/TimeLimitChip';
 import { useGuardedAction } from '../../app/useGuardedAction';
+import { RevealDialog } from '../../components/RevealDialog';
 
 const REMASK_AFTER_MS = 30_000;
 
@@ -51,6 +52,8 @@ export function ResidentPage() {
   const [revealed, setRevealed] = useState<Partial<Record<RevealableField, string>>>({});
   const [editing, setEditing] = useState(false);
   const [editingCare, setEditingCare] = useState(false);
+  /** The field whose 查看原因 is being asked (every reveal goes through RevealDialog). */
+  const [asking, setAsking] = useState<RevealableField | null>(null);
   const guard = useGuardedAction();
   // On a shared desk PC a revealed number must not stay on screen.
   useEffect(() => {
@@ -59,11 +62,9 @@ export function ResidentPage() {
     return () => clearTimeout(t);
   }, [revealed]);
   if (!resident) return null;
-  const reveal = async (field: RevealableField) => {
-    await guard.run(async () => {
-      const value = await revealResidentField(desk, resident.id, field);
-      setRevealed((r) => ({ ...r, [field]: value }));
-    });
+  const reveal = async (field: RevealableField, reason: string) => {
+    const value = await revealResidentField(desk, resident.id, field, reason);
+    setRevealed((r) => ({ ...r, [field]: value }));
   };
   const shown = (field: RevealableField, masked: string) => (
     <>
@@ -71,7 +72,7 @@ export function ResidentPage() {
       {!revealed[field] && masked && (
         <Button
           size="small"
-          onClick={() => void reveal(field)}
+          onClick={() => setAsking(field)}
           aria-label={field === 'idNumber' ? '查看完整身份证号' : '查看完整电话'}
         >
           查看完整（记录在案）
@@ -165,7 +166,7 @@ export function ResidentPage() {
                 <TableCell>{v.day}</TableCell>
                 <TableCell>{v.channel}</TableCell>
                 <TableCell>{v.kind}</TableCell>
-                <TableCell>{v.content}</TableCell>
+                <TableCell>{maskNumbersInText(v.content)}</TableCell>
                 <TableCell>{staffNames.get(v.firstContactId)}</TableCell>
               </TableRow>
             ))}
@@ -179,6 +180,13 @@ export function ResidentPage() {
         </Typography>
         {documents && <CustodyTable label="居民的材料交接记录" rows={documents} empty="没有上门收取过材料" />}
       </Paper>
+      {asking && (
+        <RevealDialog
+          label={asking === 'idNumber' ? '身份证号' : '联系电话'}
+          reveal={(reason) => reveal(asking, reason)}
+          onClose={() => setAsking(null)}
+        />
+      )}
       {editing && (
         <ResidentDialog resident={resident} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />
       )}
@@ -231,7 +239,7 @@ function CareBlock({ resident, onEdit }: { resident: Resident; onEdit: () => voi
             </Typography>
             {line('服务需求', careNeedsText(care))}
             {line('方便联系的时间', care.preferredTime)}
-            {care.note && line('备注', care.note)}
+            {care.note && line('备注', maskNumbersInText(care.note))}
           </>
         ) : (
           <Typography color="text.secondary">尚未登记联系人和服务需求</Typography>

@@ -5,6 +5,7 @@
 import type { ReactNode } from 'react';
 import { Link, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { maskNumbersInText } from '@shared/domain/masking';
 import { Link as RouterLink } from 'react-router';
 import { useDesk } from '../../app/desk';
 import { proxyTasksOfResident } from '../../db/repositories/proxy';
@@ -76,7 +77,7 @@ export function ResidentRequests({ residentId }: { residentId: string }) {
         empty="没有帮代办记录"
         rows={tasks?.map((t) => ({
           key: t.id,
-          cells: [t.requestedDay, t.source, caseLink(t.caseId, t.request), t.status],
+          cells: [t.requestedDay, t.source, caseLink(t.caseId, maskNumbersInText(t.request)), t.status],
         }))}
       />
       <HistoryTable

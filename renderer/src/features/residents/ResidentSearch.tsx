@@ -1,12 +1,14 @@
 /**
  * Search-as-you-type over residents (name, pinyin, initials, phone or its last 4, ID or its
- * last 4–6). Results show masked ID and phone. Arrow keys move, Enter picks.
+ * last 4–6). Results show masked ID and phone. Arrow keys move, Enter picks. A search by ID
+ * number or phone is logged, the query masked, when it is submitted or a result is picked.
  */
 import { forwardRef, useEffect, useState } from 'react';
 import { List, ListItemButton, ListItemText, Paper, TextField, Typography } from '@mui/material';
 import { maskIdNumber, maskPhone } from '@shared/domain/masking';
 import type { Resident } from '@shared/domain/records';
 import { searchResidents } from '../../db/repositories/residents';
+import { recordResidentSearch } from '../../db/repositories/searchLog';
 import { residentAddress } from '@shared/domain/resident';
 import { useDesk } from '../../app/desk';
 
@@ -45,7 +47,15 @@ export const ResidentSearch = forwardRef<HTMLInputElement, Props>(function Resid
     };
   }, [desk, query]);
 
+  /** A search by ID number or phone is logged (masked) once per submit or pick, not per keystroke. */
+  function log(q: string, pickedId?: string) {
+    void recordResidentSearch(desk, { query: q, ...(pickedId ? { pickedId } : {}) }).catch((e: unknown) =>
+      console.error('search log failed', e),
+    );
+  }
+
   function pick(r: Resident) {
+    log(query, r.id);
     onPick(r);
     setQuery('');
   }
@@ -54,7 +64,10 @@ export const ResidentSearch = forwardRef<HTMLInputElement, Props>(function Resid
     const current = found.query === query ? found.results : await searchResidents(desk, query, LIMIT);
     const r = current[found.query === query ? active : 0];
     if (r) pick(r);
-    else if (query.trim()) onNoMatch?.(query.trim());
+    else if (query.trim()) {
+      log(query);
+      onNoMatch?.(query.trim());
+    }
   }
 
   return (

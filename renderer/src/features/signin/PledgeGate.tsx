@@ -1,0 +1,66 @@
+/**
+ * 保密承诺: after sign-in, a staff member who has never accepted the pledge, or accepted it more
+ * than 365 days ago (shared/domain/pledge.ts), sees it instead of the desk. Nothing else is
+ * usable until 我已阅读并承诺 (the staff row keeps the time, the audit log the acceptance, one
+ * transaction) or 退出登录. The staff row is read live, so acceptance opens the desk at once.
+ */
+import type { ReactNode } from 'react';
+import { Alert, Box, Button, Paper, Stack, Typography } from '@mui/material';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { pledgeDue } from '@shared/domain/pledge';
+import { PLEDGE_ACCEPT, PLEDGE_LINES, PLEDGE_TITLE } from '@shared/domain/texts';
+import { acceptPledge, getStaff } from '../../db/repositories/staff';
+import { useDesk } from '../../app/desk';
+import { useSession } from '../../app/session';
+import { useGuardedAction } from '../../app/useGuardedAction';
+import { Loading } from '../../components/Loading';
+
+export function PledgeGate({ children }: { children: ReactNode }) {
+  const desk = useDesk();
+  const staff = useLiveQuery(() => getStaff(desk, desk.actor.id).then((s) => s ?? null), [desk]);
+  if (staff === undefined) return <Loading fullScreen />;
+  if (staff && !pledgeDue(staff.pledgeAcceptedAt, desk.clock.now())) return <>{children}</>;
+  return <PledgeScreen name={staff?.name ?? ''} renewal={staff?.pledgeAcceptedAt !== undefined} />;
+}
+
+function PledgeScreen({ name, renewal }: { name: string; renewal: boolean }) {
+  const desk = useDesk();
+  const { signOut } = useSession();
+  const { run, error, busy } = useGuardedAction();
+  return (
+    <Box component="main" sx={{ display: 'grid', placeItems: 'center', minHeight: '100vh', p: 2 }}>
+      <Paper component="section" aria-labelledby="pledge-title" sx={{ p: 4, maxWidth: 720 }}>
+        <Stack spacing={2}>
+          <Typography id="pledge-title" variant="h4" component="h1">
+            {PLEDGE_TITLE}
+          </Typography>
+          <Typography>
+            {renewal ? '保密承诺每年确认一次，请重新阅读。' : '第一次使用本机值班台，请先阅读并确认保密承诺。'}
+            本人{name}承诺：
+          </Typography>
+          <Box component="ol" aria-label="承诺内容" sx={{ m: 0, pl: 3, '& li': { mb: 1, fontSize: '1.0625rem' } }}>
+            {PLEDGE_LINES.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </Box>
+          <Typography color="text.secondary">
+            承诺人：{name}　日期：{desk.clock.today()}（确认后记入操作日志）
+          </Typography>
+          {error && (
+            <Alert severity="error" role="alert">
+              {error}
+            </Alert>
+          )}
+          <Stack direction="row" spacing={2} sx={{ justifyContent: 'flex-end' }}>
+            <Button variant="outlined" onClick={() => void signOut()} disabled={busy}>
+              退出登录
+            </Button>
+            <Button variant="contained" autoFocus onClick={() => void run(() => acceptPledge(desk))} disabled={busy}>
+              {PLEDGE_ACCEPT}
+            </Button>
+          </Stack>
+        </Stack>
+      </Paper>
+    </Box>
+  );
+}
