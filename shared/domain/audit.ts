@@ -102,6 +102,8 @@ const OTHER_AUDIT_ACTIONS = [
   'resident.search',
   'case.search',
   'staff.pledge',
+  'resident.status',
+  'resident.delete',
 ] as const;
 
 /** Every action the audit log records. */

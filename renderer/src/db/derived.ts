@@ -20,9 +20,12 @@ import { visitDayOf } from '@shared/domain/proxy';
 import { holderKeyOf } from '@shared/domain/custody';
 import type { EntityName, RecordOf } from './entities';
 import { searchKeysNow } from './searchKeys';
+import { INACTIVE_KEY_PREFIX, isInactiveResident } from '@shared/domain/residentStatus';
 
+/** 已迁出 / 已故: the same keys behind INACTIVE_KEY_PREFIX, so only 包括已迁出、已故 reads them. */
 function withSearchKeys(r: Resident): Resident {
-  return { ...r, searchKeys: searchKeysNow().searchKeysForResident(r) };
+  const keys = searchKeysNow().searchKeysForResident(r);
+  return { ...r, searchKeys: isInactiveResident(r) ? keys.map((k) => INACTIVE_KEY_PREFIX + k) : keys };
 }
 
 function withWords(v: Visit): Visit {

@@ -26,6 +26,11 @@ export type Resident = Stamp & {
   tags: ResidentTag[];
   /** 重点服务对象: who to call, what help they need, when to reach them (帮代办 register). */
   care?: CareProfile;
+  /** 已迁出 / 已故 (absent = 在册): kept with their history, left out of the default search. */
+  status?: '在册' | '已迁出' | '已故';
+  /** The day they moved away or died (as told), with the clerk's note. */
+  statusDay?: string;
+  statusNote?: string;
   /** Search keys (pinyin, initials, phone and ID tails) for the multiEntry index. */
   searchKeys: string[];
 };

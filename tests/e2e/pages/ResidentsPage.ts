@@ -35,4 +35,51 @@ export class ResidentsPage {
     await dialog.getByRole('button', { name: '查看', exact: true }).click();
     await expect(dialog).toHaveCount(0);
   }
+
+  /** 标记迁出/已故 on the resident's page: the dialog, with what is still open shown first. */
+  async openMarkStatus() {
+    await this.page.getByRole('button', { name: '标记迁出/已故' }).click();
+    const dialog = this.page.getByRole('dialog', { name: /^标记.*迁出或已故$/ });
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+
+  /** Fills and submits the marking (the dialog open); the page then shows the status chip. */
+  async markStatus(status: '已迁出' | '已故', day: string, note: string): Promise<void> {
+    const dialog = this.page.getByRole('dialog', { name: /^标记.*迁出或已故$/ });
+    await dialog.getByRole('radio', { name: status }).check();
+    await dialog.getByLabel(status === '已迁出' ? '迁出日期' : '去世日期').fill(day);
+    await dialog.getByLabel('说明').fill(note);
+    await dialog.getByRole('button', { name: `标记为${status}` }).click();
+    await expect(dialog).toHaveCount(0);
+  }
+
+  /** The 居民状态 line of the resident's page (absent for 在册). */
+  get statusLine() {
+    return this.page.getByRole('status', { name: '居民状态' });
+  }
+
+  get deleteButton() {
+    return this.page.getByRole('button', { name: '删除居民' });
+  }
+
+  /** 删除居民 (admins): opens the dialog with its preview of what the deletion touches. */
+  async openDelete() {
+    await this.deleteButton.click();
+    const dialog = this.page.getByRole('dialog', { name: '删除居民档案' });
+    await expect(dialog.getByRole('region', { name: '删除的影响' })).toBeVisible();
+    return dialog;
+  }
+
+  /** Gives the reason and confirms (the dialog open). */
+  async confirmDelete(reason: string): Promise<void> {
+    const dialog = this.page.getByRole('dialog', { name: '删除居民档案' });
+    await dialog.getByLabel('删除原因').fill(reason);
+    await dialog.getByRole('button', { name: '确认删除' }).click();
+  }
+
+  /** The resident's history tables on their page. */
+  get casesTable() {
+    return this.page.getByRole('table', { name: '居民的办件' });
+  }
 }

@@ -13,7 +13,22 @@
  * Screens show masked ID numbers and phones by default; `revealResidentField` is the one
  * audited way to read the full value for display.
  */
-import type { Resident } from '@shared/domain/records';
+import type { CaseRecord, CustodyItem, ProxyTask, Resident } from '@shared/domain/records';
+import {
+  DELETED_RESIDENT_ID,
+  deleteReasonRefusal,
+  INACTIVE_KEY_PREFIX,
+  isInactiveResident,
+  openCount,
+  openItemsOf,
+  openSummary,
+  residentStatusOf,
+  statusInputRefusal,
+  type DeletionPreview,
+  type OpenItems,
+  type StatusInput,
+} from '@shared/domain/residentStatus';
+import { requirePermission } from '../authorize';
 import {
   firstResidentError,
   validateResidentInput,
@@ -145,6 +160,14 @@ export function toRecord(id: string, value: NormalizedResident): Unstamped<Resid
   return record;
 }
 
+/** The fields of a stored resident that the resident form does not edit. */
+function keptFields(r: Resident): Partial<Resident> {
+  const kept: Partial<Resident> = {};
+  for (const f of ['care', 'status', 'statusDay', 'statusNote'] as const)
+    if (r[f] !== undefined) Object.assign(kept, { [f]: r[f] });
+  return kept;
+}
+
 /**
  * Registers a new resident.
  * @throws ResidentValidationError (a DomainRefusal) when a field is invalid — nothing is written.
@@ -172,7 +195,8 @@ export async function updateResident(desk: Desk, id: string, input: ResidentInpu
   return writeTx(desk, ['residents'], async (tx) => {
     const current = await tx.residents.get(id);
     if (!current) throw new DomainRefusal(NOT_FOUND);
-    const next = toRecord(id, value);
+    // What the form does not edit (重点服务信息, 居民状态) stays as it is.
+    const next = { ...keptFields(current), ...toRecord(id, value) };
     const changed = TRACKED_FIELDS.filter((f) => JSON.stringify(current[f]) !== JSON.stringify(next[f]));
     if (changed.length === 0) return current;
     await refuseDuplicates(tx, value, id);
@@ -230,11 +254,15 @@ const byName = new Intl.Collator('zh-Hans-CN');
 
 /** 0: some key equals the query; 1: a name key (Chinese name, pinyin) starts with it; 2: others. */
 function rankOf(r: Resident, q: string): number {
-  if (r.searchKeys.includes(q)) return 0;
+  const keys = isInactiveResident(r) ? r.searchKeys.map((k) => k.slice(INACTIVE_KEY_PREFIX.length)) : r.searchKeys;
+  if (keys.includes(q)) return 0;
   // Phone keys are digits, ID keys digits with an optional upper-case X; name keys are not.
-  if (r.searchKeys.some((k) => k.startsWith(q) && /[^0-9X]/.test(k))) return 1;
+  if (keys.some((k) => k.startsWith(q) && /[^0-9X]/.test(k))) return 1;
   return 2;
 }
+
+/** 包括已迁出、已故: also the residents marked 已迁出 / 已故 (left out by default). */
+export type ResidentSearchOptions = { includeInactive?: boolean };
 
 /**
  * Finds residents by any search key prefix (Chinese name, full pinyin, initials, phone,
@@ -243,17 +271,34 @@ function rankOf(r: Resident, q: string): number {
  * then ranks: exact key match, then name match, then others; ties by name (pinyin order), id.
  * Because reading stops early, which residents are returned for a very broad query (e.g. '1')
  * follows the index order; ranking then orders that page.
+ *
+ * 已迁出 / 已故 residents' keys carry INACTIVE_KEY_PREFIX (db/derived.ts): the default search
+ * is the same one range as always and never meets them; `includeInactive` reads the prefixed
+ * range too (a second range of the same index, also stopped at `limit`), and at the same rank
+ * a 在册 resident comes first.
  */
-export async function searchResidents(desk: DeskBase, query: string, limit = 20): Promise<Resident[]> {
-  const q = normalizeQuery(query);
+export async function searchResidents(
+  desk: DeskBase,
+  query: string,
+  limit = 20,
+  options: ResidentSearchOptions = {},
+): Promise<Resident[]> {
+  const q = normalizeQuery(query).replace(PREFIX_RUN, '');
   if (q === '' || limit <= 0) return [];
   const found = await firstDistinct(desk.db, q, limit);
-  const ranked = found.map((r) => ({ r, rank: rankOf(r, q) }));
+  if (options.includeInactive) found.push(...(await firstDistinct(desk.db, INACTIVE_KEY_PREFIX + q, limit)));
+  const ranked = found.map((r) => ({ r, rank: rankOf(r, q), inactive: isInactiveResident(r) ? 1 : 0 }));
   ranked.sort(
-    (a, b) => a.rank - b.rank || byName.compare(a.r.name, b.r.name) || (a.r.id < b.r.id ? -1 : a.r.id > b.r.id ? 1 : 0),
+    (a, b) =>
+      a.rank - b.rank ||
+      a.inactive - b.inactive ||
+      byName.compare(a.r.name, b.r.name) ||
+      (a.r.id < b.r.id ? -1 : a.r.id > b.r.id ? 1 : 0),
   );
-  return ranked.map((x) => x.r);
+  return ranked.slice(0, limit).map((x) => x.r);
 }
+
+const PREFIX_RUN = new RegExp(`^\\${INACTIVE_KEY_PREFIX}+`);
 
 /**
  * The first `limit` distinct residents in index order with a key starting with `q`, in one
@@ -271,4 +316,196 @@ async function firstDistinct(db: ReadableDB, q: string, limit: number): Promise<
     if (found.size >= limit || rows.length < batch) return [...found.values()];
     offset += batch;
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 居民状态 (已迁出 / 已故) and 删除居民
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Something is still open for the resident (a running case, a document out, a 帮代办 request):
+ * a marking needs `confirmOpen` (the screen has shown `open` first); a deletion is refused.
+ */
+export class OpenItemsRefusal extends DomainRefusal {
+  readonly open: OpenItems;
+  constructor(message: string, open: OpenItems) {
+    super(message);
+    this.name = 'OpenItemsRefusal';
+    this.open = open;
+  }
+}
+
+type HistoryTables = 'cases' | 'custodyItems' | 'proxyTasks';
+
+/**
+ * The resident's cases, documents and requests, by their `residentId` indexes. Not `async`,
+ * for the reason given at `findDuplicates` (it also runs inside write transactions).
+ */
+function historyOf(
+  tables: Pick<ReadableDB, HistoryTables> | WriteTx<HistoryTables>,
+  residentId: string,
+): Promise<[CaseRecord[], CustodyItem[], ProxyTask[]]> {
+  return Dexie.Promise.all([
+    tables.cases.where('residentId').equals(residentId).toArray(),
+    tables.custodyItems.where('residentId').equals(residentId).toArray(),
+    tables.proxyTasks.where('residentId').equals(residentId).toArray(),
+  ]) as Promise<[CaseRecord[], CustodyItem[], ProxyTask[]]>;
+}
+
+/** What is still open for the resident (shown before a marking or a deletion). */
+export async function openItemsOfResident(desk: DeskBase, residentId: string): Promise<OpenItems> {
+  const [cases, items, tasks] = await historyOf(desk.db, residentId);
+  return openItemsOf(cases, items, tasks);
+}
+
+export type StatusMarking = StatusInput & {
+  /** The clerk saw what is still open and marks anyway. */
+  confirmOpen?: boolean;
+};
+
+/**
+ * 标记迁出 / 已故 (or, for an admin, back to 在册): the status, its day and the note on the
+ * resident's record, in one transaction with the audit row `resident.status` (the statuses and
+ * the number of open items; never the note). Their cases, visits and documents stay as they are.
+ *
+ * Who: `resident.markInactive` to mark, `resident.reactivate` to undo (roles.ts), re-checked
+ * inside the transaction. Open items do not block a marking (a resident who died may leave a
+ * case to close) but must be acknowledged: without `confirmOpen` the marking is refused with an
+ * `OpenItemsRefusal` carrying them, and nothing is written.
+ * @throws DomainRefusal (at the field: status, day, note) — nothing written.
+ */
+export async function markResidentStatus(
+  desk: Desk,
+  id: string,
+  input: StatusMarking,
+): Promise<{ resident: Resident; open: OpenItems }> {
+  return writeTx(desk, ['residents', 'staff', 'cases', 'custodyItems', 'proxyTasks'], async (tx) => {
+    const current = await tx.residents.get(id);
+    if (!current) throw new DomainRefusal(NOT_FOUND);
+    await (input.status === '在册'
+      ? requirePermission(tx, desk.actor, 'resident.reactivate', '将已迁出、已故的居民恢复为在册')
+      : requirePermission(tx, desk.actor, 'resident.markInactive', '标记居民已迁出或已故'));
+    const refused = statusInputRefusal(input, current, tx.today);
+    if (refused) throw new DomainRefusal(refused.reason, refused.field);
+    const [cases, items, tasks] = await historyOf(tx, id);
+    const open = input.status === '在册' ? openItemsOf([], [], []) : openItemsOf(cases, items, tasks);
+    if (openCount(open) > 0 && !input.confirmOpen)
+      throw new OpenItemsRefusal(`该居民还有未办完的事项（${openSummary(open)}），请先核对`, open);
+    const { status: _s, statusDay: _d, statusNote: _n, ...rest } = current;
+    const next =
+      input.status === '在册'
+        ? rest
+        : { ...rest, status: input.status, statusDay: input.day, statusNote: input.note.trim() };
+    const resident = await tx.residents.put(next);
+    await tx.audit({
+      action: 'resident.status',
+      entity: 'resident',
+      entityId: id,
+      detail: `${residentStatusOf(current)}→${input.status}${openCount(open) > 0 ? `；未完成 ${openCount(open)}` : ''}`,
+    });
+    return { resident, open };
+  });
+}
+
+type DeletionTables =
+  'residents' | 'staff' | 'visits' | 'cases' | 'custodyItems' | 'proxyTasks' | 'problems' | 'importBatches';
+
+/** Not `async` (runs inside the deletion's transaction, see `findDuplicates`). */
+function deletionScope(
+  tables: Pick<ReadableDB, Exclude<DeletionTables, 'staff'>> | WriteTx<DeletionTables>,
+  id: string,
+) {
+  return Dexie.Promise.all([
+    historyOf(tables, id),
+    tables.visits.where('residentId').equals(id).toArray(),
+    tables.problems.where('residentIds').equals(id).toArray(),
+  ]).then(([[cases, items, tasks], visits, problems]) => ({ cases, items, tasks, visits, problems }));
+}
+
+type Scope = Awaited<ReturnType<typeof deletionScope>>;
+
+function previewOf(s: Scope): DeletionPreview {
+  return {
+    visits: s.visits.length,
+    cases: s.cases.length,
+    custodyItems: s.items.length,
+    proxyRequests: s.tasks.length,
+    problems: s.problems.length,
+    open: openItemsOf(s.cases, s.items, s.tasks),
+  };
+}
+
+/** What deleting the resident would touch (the counts shown before, and what is still open). */
+export async function residentDeletionPreview(desk: DeskBase, id: string): Promise<DeletionPreview> {
+  return previewOf(await deletionScope(desk.db, id));
+}
+
+export type ResidentDeletion = {
+  reason: string;
+  /** The counts the admin was shown: the deletion is refused if the data changed since. */
+  expected: Omit<DeletionPreview, 'open'>;
+};
+
+/**
+ * 删除居民 (admins only, `resident.delete`, re-checked inside the transaction), with a reason
+ * (at least 4 characters, at the field `reason`), refused while anything is open (a running
+ * case, a document out, an open 帮代办 request) and when the counts differ from the preview the
+ * admin confirmed. In ONE transaction:
+ *   - the resident row is removed (with it the care profile and the status);
+ *   - visits, cases, documents (材料交接), 帮代办 requests and problems are KEPT, their
+ *     `residentId` (a problem source's too) replaced by DELETED_RESIDENT_ID, which names no one:
+ *     tracking numbers, timelines, ratings and the reports' figures stay, and screens can tell
+ *     "deleted" (已删除居民) from "never had a resident" (a 诉求 about a street lamp);
+ *   - today's resident imports forget the resident (an undo must not bring the record back);
+ *   - the audit row `resident.delete`: the reason's length and the counts, no personal data.
+ * @throws DomainRefusal / OpenItemsRefusal — nothing written.
+ */
+export async function deleteResident(desk: Desk, id: string, input: ResidentDeletion): Promise<DeletionPreview> {
+  return writeTx(
+    desk,
+    ['residents', 'staff', 'visits', 'cases', 'custodyItems', 'proxyTasks', 'problems', 'importBatches'],
+    async (tx) => {
+      await requirePermission(tx, desk.actor, 'resident.delete', '删除居民档案');
+      const refused = deleteReasonRefusal(input.reason);
+      if (refused) throw new DomainRefusal(refused.reason, refused.field);
+      const current = await tx.residents.get(id);
+      if (!current) throw new DomainRefusal(NOT_FOUND);
+      const scope = await deletionScope(tx, id);
+      const preview = previewOf(scope);
+      if (openCount(preview.open) > 0)
+        throw new OpenItemsRefusal(
+          `该居民还有未办完的事项（${openSummary(preview.open)}），办完后才能删除；可先标记为已迁出或已故`,
+          preview.open,
+        );
+      const { open: _open, ...counts } = preview;
+      if (JSON.stringify(counts) !== JSON.stringify(input.expected))
+        throw new DomainRefusal('该居民的记录刚有变动，请重新查看删除影响后再确认');
+      // Every record that named the resident keeps its place and names no one (DELETED_RESIDENT_ID).
+      const gone = DELETED_RESIDENT_ID;
+      for (const v of scope.visits) await tx.visits.put({ ...v, residentId: gone });
+      for (const c of scope.cases) await tx.cases.put({ ...c, residentId: gone });
+      for (const i of scope.items) await tx.custodyItems.put({ ...i, residentId: gone });
+      for (const t of scope.tasks) await tx.proxyTasks.put({ ...t, residentId: gone });
+      for (const p of scope.problems) {
+        const sources = p.sources.map((src) => (src.residentId === id ? { ...src, residentId: gone } : src));
+        await tx.problems.put({ ...p, sources });
+      }
+      for (const b of await tx.importBatches.where('day').equals(tx.today).toArray()) {
+        const created = b.created.filter((c) => c.id !== id);
+        const updated = b.updated.filter((u) => u.id !== id);
+        if (created.length !== b.created.length || updated.length !== b.updated.length)
+          await tx.importBatches.put({ ...b, created, updated });
+      }
+      await tx.residents.delete(id);
+      await tx.audit({
+        action: 'resident.delete',
+        entity: 'resident',
+        entityId: id,
+        detail:
+          `原因 ${input.reason.trim().length} 字；来访 ${counts.visits}，办件 ${counts.cases}，` +
+          `材料 ${counts.custodyItems}，帮代办 ${counts.proxyRequests}，问题 ${counts.problems}`,
+      });
+      return preview;
+    },
+  );
 }

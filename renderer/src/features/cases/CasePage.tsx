@@ -22,6 +22,7 @@ import { useParams } from 'react-router';
 import { allowedActions, caseStateFromRecord, type CaseActionType } from '@shared/domain/caseMachine';
 import { uncoveredYearsText } from '@shared/domain/texts';
 import { caseTimeLimitStatus } from '@shared/domain/timeLimit';
+import { DELETED_RESIDENT_ID, DELETED_RESIDENT_NAME } from '@shared/domain/residentStatus';
 import { maskIdNumber, maskNumbersInText, maskPhone } from '@shared/domain/masking';
 import { can } from '@shared/domain/roles';
 import { addCaseNote, getCaseFile, performCaseAction, type CaseActionInput } from '../../db/repositories/cases';
@@ -67,7 +68,14 @@ export function CasePage() {
 
   const info: [string, string][] = [
     ['事项', `${record.matterName}（${record.mode}）`],
-    ['居民', resident ? `${resident.name} ${maskIdNumber(resident.idNumber)} ${maskPhone(resident.phone)}` : '—'],
+    [
+      '居民',
+      resident
+        ? `${resident.name} ${maskIdNumber(resident.idNumber)} ${maskPhone(resident.phone)}`
+        : record.residentId === DELETED_RESIDENT_ID
+          ? DELETED_RESIDENT_NAME
+          : '—',
+    ],
     ['首问责任人', name(record.firstContactId)],
     [
       '当前经办人',

@@ -20,6 +20,7 @@ import { useDesk } from '../../app/desk';
 import { listRecentResidents } from '../../db/repositories/residents';
 import { initialFromQuery, ResidentDialog } from './ResidentDialog';
 import { ResidentSearch } from './ResidentSearch';
+import { ResidentStatusChip } from './ResidentStatusDialogs';
 import { can } from '@shared/domain/roles';
 import { useStaff } from '../../app/session';
 
@@ -85,7 +86,7 @@ export function ResidentList() {
             {recent?.map((r) => (
               <TableRow key={r.id} hover onClick={() => open(r.id)} sx={{ cursor: 'pointer' }}>
                 <TableCell>
-                  <Button onClick={() => open(r.id)}>{r.name}</Button>
+                  <Button onClick={() => open(r.id)}>{r.name}</Button> <ResidentStatusChip resident={r} />
                 </TableCell>
                 <TableCell>{r.birthDate ? `${r.birthDate.slice(0, 4)}年` : '—'}</TableCell>
                 <TableCell>{residentAddress(r) || '—'}</TableCell>

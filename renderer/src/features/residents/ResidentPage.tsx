@@ -36,6 +36,11 @@ import { ResidentRequests } from './ResidentRequests';
 import { caseTimeLimitStatus } from '@shared/domain/timeLimit';
 import { TimeLimitChip } from '../../components/TimeLimitChip';
 import { useGuardedAction } from '../../app/useGuardedAction';
+import { useNavigate } from 'react-router';
+import { can } from '@shared/domain/roles';
+import { isInactiveResident } from '@shared/domain/residentStatus';
+import { useStaff } from '../../app/session';
+import { DeleteResidentDialog, MarkStatusDialog, ResidentStatusChip, RestoreDialog } from './ResidentStatusDialogs';
 import { RevealDialog } from '../../components/RevealDialog';
 
 const REMASK_AFTER_MS = 30_000;
@@ -54,6 +59,9 @@ export function ResidentPage() {
   const [editingCare, setEditingCare] = useState(false);
   /** The field whose 查看原因 is being asked (every reveal goes through RevealDialog). */
   const [asking, setAsking] = useState<RevealableField | null>(null);
+  const [statusDialog, setStatusDialog] = useState<'mark' | 'restore' | 'delete' | null>(null);
+  const staff = useStaff();
+  const navigate = useNavigate();
   const guard = useGuardedAction();
   // On a shared desk PC a revealed number must not stay on screen.
   useEffect(() => {
@@ -83,14 +91,38 @@ export function ResidentPage() {
   const address = residentAddress(resident);
   return (
     <Stack spacing={2}>
-      <Stack direction="row" sx={{ alignItems: 'baseline' }}>
-        <Typography variant="h4" component="h1" sx={{ flexGrow: 1 }}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'baseline' }}>
+        <Typography variant="h4" component="h1">
           {residentSummary(resident, desk.clock.today())}
         </Typography>
+        <ResidentStatusChip resident={resident} size="medium" />
+        <span style={{ flexGrow: 1 }} />
         <Button variant="outlined" onClick={() => setEditing(true)}>
           修改居民信息
         </Button>
+        {can(staff, 'resident.markInactive') && resident.status !== '已故' && (
+          <Button variant="outlined" onClick={() => setStatusDialog('mark')}>
+            标记迁出/已故
+          </Button>
+        )}
+        {isInactiveResident(resident) && can(staff, 'resident.reactivate') && (
+          <Button variant="outlined" onClick={() => setStatusDialog('restore')}>
+            恢复在册
+          </Button>
+        )}
+        {can(staff, 'resident.delete') && (
+          <Button variant="outlined" color="error" onClick={() => setStatusDialog('delete')}>
+            删除居民
+          </Button>
+        )}
       </Stack>
+      {isInactiveResident(resident) && (
+        <Alert severity="info" role="status" aria-label="居民状态">
+          {resident.status}
+          {resident.statusDay ? `（${resident.statusDay}）` : ''}
+          {resident.statusNote ? `：${resident.statusNote}` : ''}。查找居民时默认不显示，办件和来访记录照常保留。
+        </Alert>
+      )}
       {guard.error && (
         <Alert severity="error" role="alert" onClose={() => guard.setError(null)}>
           {guard.error}
@@ -189,6 +221,23 @@ export function ResidentPage() {
       )}
       {editing && (
         <ResidentDialog resident={resident} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />
+      )}
+      {statusDialog === 'mark' && (
+        <MarkStatusDialog
+          resident={resident}
+          onClose={() => setStatusDialog(null)}
+          onDone={() => setStatusDialog(null)}
+        />
+      )}
+      {statusDialog === 'restore' && (
+        <RestoreDialog resident={resident} onClose={() => setStatusDialog(null)} onDone={() => setStatusDialog(null)} />
+      )}
+      {statusDialog === 'delete' && (
+        <DeleteResidentDialog
+          resident={resident}
+          onClose={() => setStatusDialog(null)}
+          onDone={() => void navigate('/residents', { state: { deleted: resident.name } })}
+        />
       )}
       {editingCare && (
         <CareProfileDialog
