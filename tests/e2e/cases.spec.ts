@@ -39,6 +39,7 @@ test('a 承诺件 is carried to the end without losing its first-contact person'
   })();
   await page.clock.setFixedTime(new Date(`${warnDay}T09:00:00+08:00`));
   await page.reload();
+  await shell.resumeIfLocked(CLERK.pin);
   await expect(cases.status).toHaveText('办理中');
   await shell.go('工作台');
   await expect(dashboard.count('即将超期')).toHaveText('1');

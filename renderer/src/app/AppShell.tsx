@@ -20,6 +20,7 @@ import {
 import { Loading } from '../components/Loading';
 import { useDeskShortcuts } from './deskShortcuts';
 import { SignOutButton } from './SignOutButton';
+import { LockButton } from './deskLock';
 import { SECTIONS } from './sections';
 import { useDesk } from './desk';
 import { useStaff } from './session';
@@ -42,6 +43,7 @@ export function AppShell() {
           <Typography component="div" aria-label="当前值班人员">
             {staff.name}（{staff.role}）
           </Typography>
+          <LockButton />
           <SignOutButton />
         </Toolbar>
       </AppBar>

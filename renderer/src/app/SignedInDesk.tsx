@@ -14,6 +14,7 @@ import { AppShell } from './AppShell';
 import { DeskContext, useDesk, useDeskBase } from './desk';
 import { automaticBackup } from './backup';
 import { PledgeGate } from '../features/signin/PledgeGate';
+import { DeskLock } from './deskLock';
 
 /** The local date, re-read every half minute (it changes at midnight). */
 function useLocalDay(clock: DeskBase['clock']): string {
@@ -48,13 +49,15 @@ function DeskProvider({
   return <DeskContext.Provider value={desk}>{children}</DeskContext.Provider>;
 }
 
-/** The signed-in app: the desk, its automatic backups and the shell. */
+/** The signed-in app: the desk, its automatic backups and the shell behind the 锁屏 (deskLock.tsx). */
 export function SignedInDesk({ staff, community }: { staff: Staff; community: CommunityProfile }) {
   return (
     <DeskProvider staff={staff} community={community}>
       <AutomaticBackups />
       <PledgeGate>
-        <AppShell />
+        <DeskLock>
+          <AppShell />
+        </DeskLock>
       </PledgeGate>
     </DeskProvider>
   );

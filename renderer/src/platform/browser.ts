@@ -53,6 +53,19 @@ function pageCss(pageSize: PrintHtmlRequest['pageSize']): string {
   return `<style>@page { size: ${size}; }</style>`;
 }
 
+const PRINT_FRAME_ATTR = 'data-print-frame';
+
+/**
+ * Empties and removes every print view still in the page (锁屏: no resident's data may stay in
+ * the DOM behind the lock, even a frame whose print dialog has not returned yet).
+ */
+export function clearPrintFrames(doc: Document = document): void {
+  for (const frame of doc.querySelectorAll<HTMLIFrameElement>(`iframe[${PRINT_FRAME_ATTR}]`)) {
+    frame.srcdoc = '';
+    frame.remove();
+  }
+}
+
 /** Prints HTML through a hidden same-origin iframe (the print view). */
 function printInFrame(
   doc: Document,
@@ -62,6 +75,7 @@ function printInFrame(
 ): Promise<void> {
   return new Promise((resolve) => {
     const frame = doc.createElement('iframe');
+    frame.setAttribute(PRINT_FRAME_ATTR, '');
     frame.setAttribute('aria-hidden', 'true');
     frame.title = '打印预览';
     frame.style.cssText = 'position:fixed;right:0;bottom:0;width:0;height:0;border:0;visibility:hidden';

@@ -5,6 +5,9 @@
  */
 import type { DeskBridge } from '@shared/ipc/contract';
 import { browserBridge } from './browser';
+
+/** 锁屏: the browser's print view emptied (Electron prints in main, outside the page). */
+export { clearPrintFrames } from './browser';
 import { electronBridge } from './electron';
 
 export const platform: DeskBridge = electronBridge() ?? browserBridge();

@@ -26,6 +26,8 @@ export type CommunityProfile = Stamp & {
   custodyAlertDays?: number;
   /** 帮代办 rules of this center (defaults in shared/domain/proxy: two staff, 2 working days). */
   proxy?: ProxySettings;
+  /** 自动锁屏: idle minutes before the desk locks (1–60; default 5, shared/domain/idleLock). */
+  autoLockMinutes?: number;
   /** 人员标签 an admin added beyond DEFAULT_RESIDENT_TAGS. */
   residentTags?: string[];
 };

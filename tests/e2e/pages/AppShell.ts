@@ -28,6 +28,25 @@ export class AppShell {
     return this.page.getByLabel('当前值班人员');
   }
 
+  /** 锁屏 in the top bar (Ctrl+L does the same). */
+  async lock(): Promise<void> {
+    await this.page.getByRole('button', { name: '锁屏' }).click();
+  }
+
+  /**
+   * After the clock was moved on and the page reloaded: the jump may have locked the desk as
+   * idle (锁屏) before the reload; the same person's PIN resumes where they were.
+   */
+  async resumeIfLocked(pin: string): Promise<void> {
+    const lock = this.page.getByRole('form', { name: '锁屏' });
+    await expect(this.currentStaff.or(lock)).toBeVisible();
+    if (await lock.isVisible()) {
+      await lock.getByLabel('密码或 PIN').fill(pin);
+      await lock.getByRole('button', { name: '解锁' }).click();
+    }
+    await expect(this.currentStaff).toBeVisible();
+  }
+
   async signOut(): Promise<void> {
     await this.page.getByRole('button', { name: '退出登录' }).click();
   }

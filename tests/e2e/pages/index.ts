@@ -10,6 +10,7 @@ import { BackupPage } from './BackupPage';
 import { CasesPage } from './CasesPage';
 import { DashboardPage } from './DashboardPage';
 import { ImportPage } from './ImportPage';
+import { LockScreen } from './LockScreen';
 import { MeetingsPage } from './MeetingsPage';
 import { ProxyPage } from './ProxyPage';
 import { IntakePage } from './IntakePage';
@@ -27,6 +28,7 @@ export function desk(page: Page) {
     setup: new SetupWizard(page),
     signIn: new SignInPage(page),
     shell: new AppShell(page),
+    lockScreen: new LockScreen(page),
     dashboard: new DashboardPage(page),
     intake: new IntakePage(page),
     cases: new CasesPage(page),

@@ -7,6 +7,7 @@ import type { CommunityProfile, Grid, OpeningHours, PasswordHash, Staff } from '
 import type { MatterTypeDef } from '@shared/domain/catalog';
 import { classifyCommunity, validateStreet } from '@shared/domain/community';
 import { validateProxySettings } from '@shared/domain/proxy';
+import { validateAutoLockMinutes } from '@shared/domain/idleLock';
 import { requirePermission } from '../authorize';
 import type { Desk, DeskBase } from '../desk';
 import { withActor } from '../desk';
@@ -88,6 +89,7 @@ export type CommunityPatch = Partial<
     | 'residentTags'
     | 'street'
     | 'custodyAlertDays'
+    | 'autoLockMinutes'
     | 'proxy'
   >
 >;
@@ -103,6 +105,8 @@ export async function updateCommunity(desk: Desk, patch: CommunityPatch): Promis
     const days = patch.custodyAlertDays;
     if (days !== undefined && !(Number.isInteger(days) && days >= 1 && days <= 90))
       throw new DomainRefusal('提醒天数应为 1–90 的整数', 'custodyAlertDays');
+    const lockError = patch.autoLockMinutes !== undefined ? validateAutoLockMinutes(patch.autoLockMinutes) : null;
+    if (lockError) throw new DomainRefusal(lockError, 'autoLockMinutes');
     if (patch.proxy) {
       const proxy = { ...patch.proxy, promises: patch.proxy.promises.map((x) => x.trim()).filter(Boolean) };
       const refused = validateProxySettings(proxy);

@@ -9,6 +9,7 @@
 import type { PasswordHash, Staff, StaffRole } from '@shared/domain/records';
 import { afterFailure, isLocked, lockoutMessage, MAX_FAILED_ATTEMPTS, UNLOCKED } from '@shared/domain/credentials';
 import { can } from '@shared/domain/roles';
+import type { AuditAction } from '@shared/domain/audit';
 import { requirePermission } from '../authorize';
 import { verifySecret } from '../secrets';
 import { actorOf, withActor, type Actor, type Desk, type DeskBase } from '../desk';
@@ -32,7 +33,16 @@ export type SignInResult = { ok: true; staff: Staff } | { ok: false; message: st
 
 const GONE = '该账号不存在或已停用';
 
-export async function signIn(desk: DeskBase, staffId: string, secret: string): Promise<SignInResult> {
+/**
+ * `ok`: the audit row of a good secret — `signin.ok`, or the lock screen's `session.unlock` /
+ * `session.switch` (db/repositories/deskLock.ts); wrong secrets count the same either way.
+ */
+export async function signIn(
+  desk: DeskBase,
+  staffId: string,
+  secret: string,
+  ok: { action: AuditAction; detail?: string } = { action: 'signin.ok' },
+): Promise<SignInResult> {
   const now = desk.clock.now();
   const before = await desk.db.staff.get(staffId);
   if (!before || !before.active) return { ok: false, message: GONE };
@@ -52,7 +62,7 @@ export async function signIn(desk: DeskBase, staffId: string, secret: string): P
     // Lock counters are the system's bookkeeping, not an edit of the account: no stamp.
     await tx.staff.update(staffId, next, { stamp: false });
     await tx.audit({
-      action: good ? 'signin.ok' : isLocked(next, tx.now) ? 'signin.locked' : 'signin.failed',
+      ...(good ? ok : { action: isLocked(next, tx.now) ? 'signin.locked' : 'signin.failed' }),
       entity: 'staff',
       entityId: staffId,
     });

@@ -8,16 +8,17 @@ import { ProxySettingsDialog } from './ProxySettingsDialog';
 import { classifyCommunity } from '@shared/domain/community';
 import { custodyAlertDays } from '@shared/domain/custody';
 import { updateCommunity } from '../../db/repositories/community';
+import { autoLockMinutes } from '@shared/domain/idleLock';
 
 /**
  * 社区信息, and the fields an admin sets later: 所属街道 (the report exports name it), the days a
- * resident's document may stay out, and the 帮代办 rules (two staff, the target, the promises,
+ * resident's document may stay out, the 自动锁屏 minutes, and the 帮代办 rules (two staff, the target, the promises,
  * the register's tags).
  */
 export function CommunityInfo({ canEdit = false }: { canEdit?: boolean }) {
   const desk = useDesk();
   const { community: c } = desk;
-  const [editing, setEditing] = useState<'street' | 'custodyAlertDays' | 'proxy' | null>(null);
+  const [editing, setEditing] = useState<'street' | 'custodyAlertDays' | 'autoLockMinutes' | 'proxy' | null>(null);
   const proxy = proxySettings(c);
   const rows: [string, string][] = [
     ['社区名称', c.name],
@@ -29,6 +30,7 @@ export function CommunityInfo({ canEdit = false }: { canEdit?: boolean }) {
     ['工作日开放时间', `${c.openingHours.weekday.start}–${c.openingHours.weekday.end}`],
     ['周末开放时间', `${c.openingHours.weekend.start}–${c.openingHours.weekend.end}`],
     ['居民材料在外提醒', `超过 ${custodyAlertDays(c)} 天在工作台提醒`],
+    ['自动锁屏', `无操作 ${autoLockMinutes(c)} 分钟后锁屏`],
     ['帮代办上门', proxy.twoStaff ? '两名工作人员同去（一人上门须说明原因）' : '可一人上门'],
     ['帮代办目标', `上门后 ${proxy.targetWorkingDays} 个工作日内办好`],
     ['委托书承诺', proxy.promises.join('、')],
@@ -41,6 +43,7 @@ export function CommunityInfo({ canEdit = false }: { canEdit?: boolean }) {
         <Paper sx={{ p: 1 }}>
           <Button onClick={() => setEditing('street')}>修改所属街道</Button>
           <Button onClick={() => setEditing('custodyAlertDays')}>修改材料在外提醒天数</Button>
+          <Button onClick={() => setEditing('autoLockMinutes')}>修改自动锁屏时间</Button>
           <Button onClick={() => setEditing('proxy')}>修改帮代办设置</Button>
         </Paper>
       )}
@@ -63,6 +66,17 @@ export function CommunityInfo({ canEdit = false }: { canEdit?: boolean }) {
           helper="居民的材料在外超过这么多天，工作台提醒（1–90）"
           field="custodyAlertDays"
           save={(v) => updateCommunity(desk, { custodyAlertDays: Number(v) })}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      {editing === 'autoLockMinutes' && (
+        <FieldDialog
+          title="修改自动锁屏时间"
+          label="自动锁屏（分钟）"
+          initial={String(autoLockMinutes(c))}
+          helper="无人操作这么多分钟后值班台锁屏，须输入密码或 PIN 才能继续（1–60）"
+          field="autoLockMinutes"
+          save={(v) => updateCommunity(desk, { autoLockMinutes: v.trim() === '' ? Number.NaN : Number(v) })}
           onClose={() => setEditing(null)}
         />
       )}
