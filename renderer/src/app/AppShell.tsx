@@ -2,12 +2,13 @@
  * The signed-in frame: top bar (community, who is on duty, sign-out), the nine sections on
  * the left with Alt+1…9 shortcuts, and the routed page.
  */
-import { AppBar, Box, Drawer, List, ListItemButton, ListItemText, Toolbar, Typography } from '@mui/material';
+import { AppBar, Box, Button, Drawer, List, ListItemButton, ListItemText, Toolbar, Typography } from '@mui/material';
 import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
 import { SectionPlaceholder } from '../components/SectionPlaceholder';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { Suspense } from 'react';
 import {
+  AuditLogPage,
   CasesSection,
   DashboardPage,
   IntakeSection,
@@ -24,6 +25,8 @@ import { LockButton } from './deskLock';
 import { SECTIONS } from './sections';
 import { useDesk } from './desk';
 import { useStaff } from './session';
+import { can } from '@shared/domain/roles';
+import { AuditorShell } from './AuditorShell';
 
 const DRAWER_WIDTH = 200;
 const BUILT = ['/intake', '/residents', '/cases', '/reports', '/proxy', '/meetings'];
@@ -33,6 +36,7 @@ export function AppShell() {
   const staff = useStaff();
   useDeskShortcuts();
   const { pathname } = useLocation();
+  if (!can(staff, 'desk.work')) return <AuditorShell />;
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
       <AppBar position="fixed" sx={{ zIndex: (t) => t.zIndex.drawer + 1, displayPrint: 'none' }}>
@@ -43,6 +47,11 @@ export function AppShell() {
           <Typography component="div" aria-label="当前值班人员">
             {staff.name}（{staff.role}）
           </Typography>
+          {can(staff, 'audit.read') && (
+            <Button color="inherit" component={NavLink} to="/audit">
+              操作日志
+            </Button>
+          )}
           <LockButton />
           <SignOutButton />
         </Toolbar>
@@ -86,6 +95,10 @@ export function AppShell() {
               <Route path="/reports" element={<ReportsSection />} />
               <Route path="/proxy" element={<ProxySection />} />
               <Route path="/meetings/*" element={<MeetingsSection />} />
+              <Route
+                path="/audit"
+                element={can(staff, 'audit.read') ? <AuditLogPage /> : <Navigate to="/dashboard" />}
+              />
               {SECTIONS.filter((s) => s.plan && !BUILT.includes(s.path)).map((s) => (
                 <Route key={s.path} path={s.path} element={<SectionPlaceholder section={s} />} />
               ))}
