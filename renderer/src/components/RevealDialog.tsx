@@ -35,6 +35,9 @@ export function RevealDialog({ label, reveal, onClose }: Props) {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    // Opened from inside another form (修改居民信息): React's events bubble through the portal,
+    // and this submit must not submit that form too.
+    e.stopPropagation();
     // An empty reason goes to the repository too: its refusal is the one message, at the field.
     const reason = isOther ? other : choice;
     if (await run(() => reveal(reason))) onClose();
