@@ -5,6 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { ADMIN, desk, expect, test } from './pages';
+import { acceptPledgeIfShown, pledge } from './pages/SignInPage';
 import { expectAccessible } from './support/a11y';
 
 const RESIDENTS = [
@@ -126,6 +127,9 @@ test('another staff member’s PIN switches the desk to them on the 工作台 (l
   await expect(page.getByText('张三')).toHaveCount(0);
 
   await lockScreen.unlock(CLERK.pin, CLERK);
+  // Taking over the desk is 李明's first time at it: his 保密承诺 comes first, then the 工作台.
+  await expect(pledge(page)).toContainText('本人李明承诺');
+  await acceptPledgeIfShown(page);
   await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
   await expect(shell.currentStaff).toHaveText(`${CLERK.name}（${CLERK.role}）`);
   // 李明 does not see 王秀英's draft.
