@@ -18,7 +18,7 @@ import { addProblem } from '../../renderer/src/db/repositories/problems';
 import { planMeeting } from '../../renderer/src/db/repositories/meetings';
 import { updateCommunity } from '../../renderer/src/db/repositories/community';
 import { failureMessage } from '../../renderer/src/db/refusal';
-import { communityDesk, counterIds, createZhangSan, freshDb, setUpCommunity, T0, testDesk } from './testDb';
+import { communityDesk, counterIds, createZhangSan, freshDb, setUpCommunity, T0 } from './testDb';
 
 const calendar = createCalendar();
 const DAY = '2026-11-24';
