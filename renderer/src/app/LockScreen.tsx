@@ -4,18 +4,7 @@
  * rendered (app/deskLock.tsx). Wrong PINs count towards the account's lockout like a sign-in.
  */
 import { useState, type FormEvent } from 'react';
-import {
-  Alert,
-  Box,
-  Button,
-  FormControl,
-  InputLabel,
-  NativeSelect,
-  OutlinedInput,
-  Paper,
-  Stack,
-  Typography,
-} from '@mui/material';
+import { Box, Paper, Stack, Typography } from '@mui/material';
 import LockOutlined from '@mui/icons-material/LockOutlined';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Staff } from '@shared/domain/records';
@@ -25,6 +14,7 @@ import { localDateTime } from './clock';
 import { useDesk } from './desk';
 import { useGuardedAction } from './useGuardedAction';
 import { useStaff } from './session';
+import { StaffPinFields } from '../components/StaffPinFields';
 
 export function LockScreen({
   lockedAt,
@@ -72,46 +62,20 @@ export function LockScreen({
             {me.name}（{me.role}）的值班台{since ? `自 ${since} 起` : '已'}锁屏。
           </Typography>
           <Typography>本人输入密码或 PIN 回到刚才的页面；换人值班请选择自己的姓名。</Typography>
-          <FormControl>
-            <InputLabel shrink htmlFor="lock-staff">
-              值班人员
-            </InputLabel>
-            <NativeSelect
-              value={staffId}
-              onChange={(e) => {
-                setStaffId(e.target.value);
-                setError(null);
-              }}
-              inputProps={{ id: 'lock-staff' }}
-              input={<OutlinedInput notched label="值班人员" />}
-            >
-              {people.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}（{s.role}）
-                </option>
-              ))}
-            </NativeSelect>
-          </FormControl>
-          <FormControl>
-            <InputLabel htmlFor="lock-secret">密码或 PIN</InputLabel>
-            <OutlinedInput
-              id="lock-secret"
-              label="密码或 PIN"
-              type="password"
-              autoFocus
-              autoComplete="current-password"
-              value={secret}
-              onChange={(e) => setSecret(e.target.value)}
-            />
-          </FormControl>
-          {error && (
-            <Alert severity="error" role="alert">
-              {error}
-            </Alert>
-          )}
-          <Button type="submit" variant="contained" disabled={busy}>
-            {busy ? '正在验证…' : '解锁'}
-          </Button>
+          <StaffPinFields
+            id="lock"
+            people={people}
+            staffId={staffId}
+            onStaff={(id) => {
+              setStaffId(id);
+              setError(null);
+            }}
+            secret={secret}
+            onSecret={setSecret}
+            error={error}
+            busy={busy}
+            submitLabel="解锁"
+          />
         </Stack>
       </Paper>
     </Box>

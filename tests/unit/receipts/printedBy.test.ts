@@ -114,7 +114,7 @@ describe('打印：<name> <time> on every printed document', () => {
       trackingNumber: 'THL-20261124-0001',
       matterName: '噪音扰民',
       escalation: {
-        level: '一般',
+        level: '日常',
         request: '请协调处理，联系人电话13812345678',
         office: '街道综合行政执法队',
         raisedAt: 1,

@@ -5,17 +5,12 @@
  * of the joint meeting's pool.
  */
 import { Checkbox, FormControl, FormControlLabel, FormLabel, Radio, RadioGroup, Stack, TextField } from '@mui/material';
-import {
-  PROBLEM_CATEGORIES,
-  VISIT_CHANNELS,
-  type ProblemCategory,
-  type VisitChannel,
-  type VisitKind,
-} from '@shared/domain/records';
+import { VISIT_CHANNELS, type ProblemCategory, type VisitChannel, type VisitKind } from '@shared/domain/records';
 import type { ComplaintInput, VisitFieldErrors } from '@shared/domain/intake';
 import { guessCategory } from '@shared/domain/meetings';
 import { useDesk } from '../../app/desk';
 import { FilterSelect } from '../../components/FilterSelect';
+import { ProblemCategorySelect } from '../../components/ProblemCategorySelect';
 
 export type VisitDetailsState = {
   channel: VisitChannel;
@@ -121,22 +116,11 @@ export function VisitDetails({ value: v, errors, onChange }: Props) {
       />
       {v.kind === '诉求' && (
         <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
-          <TextField
-            select
-            label="问题类别"
+          <ProblemCategorySelect
             value={v.complaintCategory}
-            onChange={(e) => onChange({ complaintCategory: e.target.value as ProblemCategory })}
-            slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
-            sx={{ minWidth: 160 }}
+            onChange={(c) => onChange({ complaintCategory: c })}
             {...err('complaintCategory', '受理为投诉建议办件，提交联席会议')}
-          >
-            <option value="">请选择</option>
-            {PROBLEM_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </TextField>
+          />
           <TextField
             label="地点"
             value={v.place}

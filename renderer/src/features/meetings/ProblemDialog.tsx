@@ -6,11 +6,12 @@
  */
 import { useState, type FormEvent } from 'react';
 import { Button, Stack, TextField, Typography } from '@mui/material';
-import { PROBLEM_CATEGORIES, type ProblemCategory, type Resident } from '@shared/domain/records';
+import type { ProblemCategory, Resident } from '@shared/domain/records';
 import type { ProblemInput } from '@shared/domain/meetings';
 import { useDesk } from '../../app/desk';
 import { useGuardedAction } from '../../app/useGuardedAction';
 import { FormDialog } from '../../components/FormDialog';
+import { ProblemCategorySelect } from '../../components/ProblemCategorySelect';
 import { addProblem } from '../../db/repositories/problems';
 import { ResidentSearch } from '../residents/ResidentSearch';
 
@@ -57,22 +58,7 @@ export function ProblemFields({
         {...at('title', '如：小区北门下水道堵塞；不要写身份证号、电话')}
       />
       <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
-        <TextField
-          select
-          label="问题类别"
-          value={v.category}
-          onChange={(e) => onChange({ category: e.target.value as ProblemCategory })}
-          slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
-          sx={{ maxWidth: 200 }}
-          {...at('category')}
-        >
-          <option value="">请选择</option>
-          {PROBLEM_CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
-        </TextField>
+        <ProblemCategorySelect value={v.category} onChange={(c) => onChange({ category: c })} {...at('category')} />
         <TextField
           select
           label="网格"

@@ -5,18 +5,7 @@
 import { useState, type FormEvent } from 'react';
 // Plain inputs, not TextField: TextField brings the whole Select/Menu/Popover stack, which the
 // first screen does not need (start-up loads less).
-import {
-  Alert,
-  Box,
-  Button,
-  FormControl,
-  InputLabel,
-  NativeSelect,
-  OutlinedInput,
-  Paper,
-  Stack,
-  Typography,
-} from '@mui/material';
+import { Box, Paper, Stack, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useNavigate } from 'react-router';
 import type { CommunityProfile } from '@shared/domain/records';
@@ -24,6 +13,7 @@ import { listActiveStaff, signIn } from '../../db/repositories/staff';
 import { useGuardedAction } from '../../app/useGuardedAction';
 import { useDeskBase } from '../../app/desk';
 import { useSession } from '../../app/session';
+import { StaffPinFields } from '../../components/StaffPinFields';
 
 export function SignInPage({ community }: { community: CommunityProfile }) {
   const desk = useDeskBase();
@@ -61,46 +51,22 @@ export function SignInPage({ community }: { community: CommunityProfile }) {
             社区值班台
           </Typography>
           <Typography color="text.secondary">{community.name}</Typography>
-          <FormControl>
-            <InputLabel shrink htmlFor="signin-staff">
-              值班人员
-            </InputLabel>
-            <NativeSelect
-              value={chosen}
-              onChange={(e) => setStaffId(e.target.value)}
-              inputProps={{ id: 'signin-staff' }}
-              input={<OutlinedInput notched label="值班人员" />}
-            >
+          <StaffPinFields
+            id="signin"
+            people={staffList ?? []}
+            staffId={chosen}
+            onStaff={setStaffId}
+            secret={secret}
+            onSecret={setSecret}
+            error={error}
+            busy={busy}
+            submitLabel="登录"
+            placeholder={
               <option value="" disabled>
                 请选择
               </option>
-              {staffList?.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}（{s.role}）
-                </option>
-              ))}
-            </NativeSelect>
-          </FormControl>
-          <FormControl>
-            <InputLabel htmlFor="signin-secret">密码或 PIN</InputLabel>
-            <OutlinedInput
-              id="signin-secret"
-              label="密码或 PIN"
-              type="password"
-              autoFocus
-              autoComplete="current-password"
-              value={secret}
-              onChange={(e) => setSecret(e.target.value)}
-            />
-          </FormControl>
-          {error && (
-            <Alert severity="error" role="alert">
-              {error}
-            </Alert>
-          )}
-          <Button type="submit" variant="contained" disabled={busy}>
-            {busy ? '正在验证…' : '登录'}
-          </Button>
+            }
+          />
         </Stack>
       </Paper>
     </Box>
