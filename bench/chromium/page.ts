@@ -386,6 +386,9 @@ function raw(size: SizeName) {
       collectedAt: i.collectedAt,
       settledAt: i.events.find((e) => e.type === '归还' || e.type === '留存' || e.type === '遗失损坏')?.at,
     })),
+    problems: d.problems.map((p) => ({ raisedDay: p.raisedDay, merged: p.status === '已合并' })),
+    meetings: d.meetings.map((m) => ({ id: m.id, day: m.day, status: m.status })),
+    agendaItems: d.agendaItems.map((i) => ({ meetingId: i.meetingId, decided: i.decision !== undefined })),
   };
 }
 

@@ -3,7 +3,9 @@
  * community (about 20,000 residents, 100,000 visits, 30,000 cases, 300,000 audit rows) or a
  * fraction / multiple of it. Visits fall on working days only (50–150 a day at full size);
  * each case lives through the app's own rules (lifecycle.ts), each 帮代办 request and the
- * documents taken from home through the proxy and custody rules (proxy.ts). No real personal data.
+ * documents taken from home through the proxy and custody rules (proxy.ts), the problem pool
+ * and the weekly 联席会议 through the agenda and decision rules (meetings.ts): a 诉求 at the desk
+ * is a TS case with its problem, as the app registers it. No real personal data.
  *
  * Pure: no database. `load.ts` writes the result into the app's database class.
  */
@@ -13,12 +15,17 @@ import { archiveCounterKeyFor } from '@shared/domain/caseNumbers';
 import type { AuditAction } from '@shared/domain/audit';
 import { addDays } from '@shared/domain/localDate';
 import { DEFAULT_PROXY_SETTINGS, proxySourceOfChannel } from '@shared/domain/proxy';
+import { defaultCounterMode, type CaseDraft } from '@shared/domain/intake';
+import { MATTER_OF_CATEGORY } from '@shared/domain/meetings';
 import type {
+  AgendaItem,
   AuditEntry,
   CaseEvent,
   CaseRecord,
   Counter,
   CustodyItem,
+  Meeting,
+  Problem,
   ProxyTask,
   Resident,
   Visit,
@@ -27,6 +34,7 @@ import type {
 import { createCalendar, type WorkingCalendar } from '@shared/domain/workingCalendar';
 import catalogJson from '../../resources/catalog/default-matters.json';
 import { counterDraft, instantOn, liveCase, type LifeContext, type ProxyPlan } from './lifecycle';
+import { MEETING_GUESTS, MeetingDesk, type AcceptFor } from './meetings';
 import { CANCEL_REASONS, caselessRequest, liveProxyCase, type ProxyContext } from './proxy';
 import { chance, idSource, int, pick, prng, weighted } from './random';
 import { generateResidents } from './residents';
@@ -46,7 +54,7 @@ export type SizeName = keyof typeof SIZES;
 
 const FULL = { residents: 20_000, visits: 100_000, cases: 30_000 };
 /** Bump when the generator's output changes: cached profiles of another version are rebuilt. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 export const COMMUNITY_CODE = 'THL';
 export const TODAY = '2026-11-24';
@@ -68,6 +76,11 @@ export type GeneratedDesk = {
   caseEvents: CaseEvent[];
   proxyTasks: ProxyTask[];
   custodyItems: CustodyItem[];
+  problems: Problem[];
+  meetings: Meeting[];
+  agendaItems: AgendaItem[];
+  /** The meeting guests kept in 设置 (meta `meetingGuests`). */
+  meetingGuests: { name: string; role: string }[];
   auditLog: AuditEntry[];
   counters: Counter[];
   catalog: MatterTypeDef[];
@@ -134,6 +147,25 @@ export function generateDesk(size: SizeName, seed = 20261124): GeneratedDesk {
   const registerTags = new Set(DEFAULT_PROXY_SETTINGS.registerTags);
   const frail = residents.filter((r) => r.tags.some((t) => registerTags.has(t)));
 
+  // 联席会议 too: its own stream and ids (a meeting acting on a case changes that case's life).
+  const meetingRand = prng(seed + 21);
+  const meetingIds = idSource(prng(seed + 22));
+  const meetings = new MeetingDesk({
+    rand: meetingRand,
+    newId: meetingIds,
+    calendar,
+    catalog,
+    adminId: ADMIN_ID,
+    clerkIds: CLERK_IDS,
+    staffName: staffNameOf,
+    gridIds: GRID_IDS,
+    firstDay,
+    today: TODAY,
+    homeVisitRate: 1.2 * scale,
+  });
+  /** The life of a case a meeting accepts for a problem (today's number; lived by the meeting stream). */
+  const meetingCtx: LifeContext = { ...ctx, rand: meetingRand, newId: meetingIds };
+
   const days = workingDays(calendar, firstDay, TODAY);
   // The last four weeks' working days: 帮代办 cases of these may still be under way.
   const recent = days[Math.max(0, days.length - 20)]!;
@@ -148,6 +180,10 @@ export function generateDesk(size: SizeName, seed = 20261124): GeneratedDesk {
     caseEvents: [],
     proxyTasks: [],
     custodyItems: [],
+    problems: meetings.problems,
+    meetings: meetings.meetings,
+    agendaItems: meetings.agendaItems,
+    meetingGuests: MEETING_GUESTS.map((g) => ({ ...g })),
     auditLog: [],
     counters: [],
     catalog,
@@ -169,25 +205,64 @@ export function generateDesk(size: SizeName, seed = 20261124): GeneratedDesk {
         entity: 'staff',
         entityId: staffId,
       });
+    meetings.homeVisits(day, residents);
+    // The meetings of the day, held at their time among the visits; a case one accepts takes the day's next number.
+    const dueMeetings = [...meetings.slotsOn(day)];
+    const acceptFor: AcceptFor = (problem, caseId, action, at, hook) => {
+      seq += 1;
+      const matter = catalog.find((m) => m.code === MATTER_OF_CATEGORY[problem.category])!;
+      const residentId = problem.residentIds?.[0];
+      const life = liveCase(
+        meetingCtx,
+        { matter, mode: defaultCounterMode(matter), received: [] },
+        {
+          id: caseId,
+          trackingNumber: formatTrackingNumber({ communityCode: COMMUNITY_CODE, date: day, seq }),
+          visitId: '',
+          ...(residentId ? { residentId } : {}),
+          ...(problem.gridId ? { gridId: problem.gridId } : {}),
+        },
+        { day, minute: 0, staffId: ADMIN_ID },
+        {},
+        { hook, start: { instant: at, note: '联席会议决定办理', action } },
+      );
+      out.cases.push(life.record);
+      out.caseEvents.push(...life.events);
+      out.auditLog.push(...life.audit);
+      return life.record;
+    };
+    const holdUntil = (t: number) => {
+      while (dueMeetings.length > 0 && dueMeetings[0]!.at <= t) meetings.hold(dueMeetings.shift()!, acceptFor);
+    };
     for (let v = 0; v < perDay; v++) {
       const minute = Math.floor(((v + 0.5) / perDay) * 540);
       const staffId = pick(rand, staffToday);
       const resident = chance(rand, 0.88) ? pick(rand, residents) : undefined;
       const channel = weighted(rand, CHANNELS);
-      const kind = chance(rand, caseShare) ? '办件' : chance(rand, 0.6) ? '咨询' : '诉求';
+      let kind: Visit['kind'] = chance(rand, caseShare) ? '办件' : chance(rand, 0.6) ? '咨询' : '诉求';
       const visitId = newId();
       const visitedAt = instantOn(day, minute);
+      holdUntil(visitedAt);
       const caseIds: string[] = [];
-      const matters =
+      let matters =
         kind === '办件'
           ? chance(rand, 0.08)
             ? [weighted(rand, matterTable), weighted(rand, matterTable)]
             : [weighted(rand, matterTable)]
           : [];
+      // A TS matter is a 诉求: one case of its category's matter, and its problem in the pool.
+      const complaintMatter = matters.find((m) => m.code.startsWith('TS-'));
+      const complaint = complaintMatter ? meetings.complaintFor(complaintMatter, resident) : undefined;
+      if (complaintMatter) {
+        kind = '诉求';
+        matters = [complaintMatter];
+      }
       for (const matter of matters) {
         seq += 1;
         const id = newId();
-        const draft = counterDraft(ctx, matter, day, resident !== undefined);
+        const draft: CaseDraft = complaint
+          ? { matter, mode: defaultCounterMode(matter), received: [] }
+          : counterDraft(ctx, matter, day, resident !== undefined);
         // A few residents withdraw their 帮代办 request (取消) a few working days on; half the
         // recent ones still wait for the street office (no 办结 yet).
         const plan: ProxyPlan = {};
@@ -199,18 +274,22 @@ export function generateDesk(size: SizeName, seed = 20261124): GeneratedDesk {
             };
           else if (day >= recent && chance(proxyRand, 0.5)) plan.waits = true;
         }
+        const trackingNumber = formatTrackingNumber({ communityCode: COMMUNITY_CODE, date: day, seq });
+        const gridId = resident?.gridId ?? complaint?.gridId;
+        const problem = complaint
+          ? meetings.complaintProblem(
+              { id, trackingNumber, firstContactId: staffId, residentId: resident?.id, gridId, acceptedDay: day },
+              { id: visitId, at: visitedAt, content: complaint.content },
+              complaint,
+            )
+          : undefined;
         const life = liveCase(
           ctx,
           draft,
-          {
-            id,
-            trackingNumber: formatTrackingNumber({ communityCode: COMMUNITY_CODE, date: day, seq }),
-            visitId,
-            residentId: resident?.id,
-            gridId: resident?.gridId,
-          },
+          { id, trackingNumber, visitId, residentId: resident?.id, gridId },
           { day, minute, staffId },
           plan,
+          { hook: meetings.hookFor(problem) },
         );
         caseIds.push(id);
         out.cases.push(life.record);
@@ -232,8 +311,9 @@ export function generateDesk(size: SizeName, seed = 20261124): GeneratedDesk {
           out.auditLog.push(...proxy.audit);
         } else out.caseEvents.push(...life.events);
       }
-      const content =
-        kind === '办件'
+      const content = complaint
+        ? complaint.content
+        : kind === '办件'
           ? matters.map((m) => m.name).join('、')
           : kind === '咨询'
             ? `咨询${pick(rand, catalog).name}需要哪些材料`
@@ -263,7 +343,12 @@ export function generateDesk(size: SizeName, seed = 20261124): GeneratedDesk {
         detail: `${channel}/${kind}`,
       });
     }
+    holdUntil(Infinity);
     if (seq > 0) out.counters.push({ key: counterKeyFor(COMMUNITY_CODE, day), value: seq });
+  });
+  // Next Friday's meeting, being prepared today (a case it would accept has none yet: no decisions).
+  meetings.finish(() => {
+    throw new Error('meeting generator: no decisions on a meeting being prepared');
   });
   // Requests from a call or a home visit that never became a case: cancelled before acceptance
   // over the years, and a few recent ones still 待确认.
@@ -292,6 +377,7 @@ export function generateDesk(size: SizeName, seed = 20261124): GeneratedDesk {
   }
   for (const [year, value] of ctx.archiveSeq)
     out.counters.push({ key: archiveCounterKeyFor(COMMUNITY_CODE, year), value });
+  out.auditLog.push(...meetings.audit);
   out.auditLog.sort((a, b) => a.at - b.at);
   return out;
 }

@@ -9,6 +9,12 @@
  * machine refuses is left out, so the record is always one the app could have produced.
  * A 帮代办 case may be cut short by its request's cancellation (取消): the case ends as the app's
  * 取消 ends it, through 不予受理, in the same instant (proxy.ts writes the request's side).
+ * 联席会议 (meetings.ts): at each meeting while the case lives (and after, while it may still
+ * come up), the meeting hook sees the case as it is then; a decision that acts on the case
+ * (社区处置 → 会议交办, 上报街道) is applied through the machine at the meeting and the case goes on
+ * from there (a stalled case stays stalled). A case a meeting accepts for a problem starts with
+ * that action. Each life draws from its own stream (one draw of the desk's seeds it), so a life
+ * that goes differently leaves the others as they were.
  */
 import {
   applyAction,
@@ -31,7 +37,7 @@ import type {
   Stamp,
 } from '@shared/domain/records';
 import type { WorkingCalendar } from '@shared/domain/workingCalendar';
-import { chance, int, pick, weighted, type Rand } from './random';
+import { chance, int, pick, prng, weighted, type Rand } from './random';
 
 export type Staffing = { adminId: string; clerkIds: readonly string[] };
 
@@ -55,6 +61,25 @@ export type CaseLife = {
   /** The instant and the staff member of the 帮代办 cancellation that ended the case, if it did. */
   cancelled?: { at: number; by: string; reason: ProxyCancelReason };
 };
+
+/** A meeting the case may come up at: the instant its agenda is built and its day. */
+export type MeetingSlot = { at: number; day: string };
+
+/** What a case's life asks the meetings (bench/data/meetings.ts). */
+export type MeetingHook = {
+  /** The first meeting whose agenda is built after `t` (ms), if any. */
+  nextAfter(t: number): MeetingSlot | undefined;
+  /**
+   * The case at that meeting, as it is then: the action the meeting's decision takes on the
+   * case (会议交办, 上报街道) and its instant, or null.
+   */
+  at(slot: MeetingSlot, state: CaseState, record: CaseRecord): { action: CaseAction; at: number } | null;
+  /** Whether the case, resting as it is, can come up at a meeting again. */
+  done(state: CaseState): boolean;
+};
+
+/** How a case begins when not at the counter: a meeting accepts it and acts on it at once. */
+export type CaseStart = { instant: number; note: string; action: CaseAction };
 
 /** A 帮代办 request the resident withdraws on `day` (if the case can still be ended then). */
 export type CancelPlan = { day: string; reason: ProxyCancelReason };
@@ -212,8 +237,13 @@ export function liveCase(
   ids: { id: string; trackingNumber: string; visitId: string; residentId?: string; gridId?: string },
   at: { day: string; minute: number; staffId: string },
   proxy: ProxyPlan = {},
+  meetings?: { hook: MeetingHook; start?: CaseStart },
 ): CaseLife {
-  const { rand, calendar } = ctx;
+  const { calendar } = ctx;
+  // Each life draws from its own stream, seeded by one draw of the desk's: a life that goes
+  // differently (a meeting acted on it) leaves every other case as it was.
+  const rand = prng(Math.floor(ctx.rand() * 4294967296));
+  const life: LifeContext = { ...ctx, rand };
   const plan = planCase(draft, at.day, calendar);
   const accepted = acceptedCaseRecord(
     draft,
@@ -223,7 +253,9 @@ export function liveCase(
     { staffId: at.staffId, today: at.day },
     ids.gridId,
   );
-  const acceptedAt = instantOn(at.day, at.minute);
+  const start = meetings?.start;
+  const acceptedAt = start?.instant ?? instantOn(at.day, at.minute);
+  if (!ids.visitId) delete (accepted as { visitId?: string }).visitId;
   const events: CaseEvent[] = [];
   const audit: AuditEntry[] = [];
   const event = (e: Omit<CaseEvent, 'id' | 'n'>) => events.push({ ...e, id: ctx.newId(), n: events.length + 1 });
@@ -233,7 +265,7 @@ export function liveCase(
     by: at.staffId,
     action: plan.status === '不予受理' ? '不予受理' : '受理',
     to: plan.status,
-    note: draft.mode,
+    note: start?.note ?? draft.mode,
   });
   audit.push({
     at: acceptedAt,
@@ -251,13 +283,46 @@ export function liveCase(
   // answers, a case forgotten or never archived): the open queues grow with the years.
   const stallAt = chance(rand, 0.04) ? int(rand, 0, 4) : -1;
   let lastAt = acceptedAt;
+  // The meetings the case has been seen at: up to `seenUntil`; the last one that acted on it at `actedAt`.
+  let seenUntil = acceptedAt;
+  let actedAt = -Infinity;
+  const act = (action: CaseAction, now: number, today: string) => {
+    const actor = { staffId: ctx.staff.adminId, isAdmin: true };
+    const result = applyAction(state, action, actor, { now, today }, calendar);
+    if (!result.ok) throw new Error(`meeting generator: ${action.type} refused on ${ids.id}: ${result.reason}`);
+    state = result.next;
+    record = { ...recordWithState(record, state), updatedAt: now, updatedBy: actor.staffId };
+    event({ ...result.event });
+    day = today;
+    lastAt = Math.max(lastAt, now);
+    actedAt = now;
+  };
+  if (start) act(start.action, acceptedAt, at.day);
+  /** The meetings before `until`; true when one acted on the case. `resting`: the case has no step left. */
+  const meetingsUntil = (until: number, resting = false): boolean => {
+    if (!meetings) return false;
+    let acted = false;
+    for (let slot = meetings.hook.nextAfter(seenUntil); slot && slot.at < until;) {
+      seenUntil = slot.at;
+      if (resting && meetings.hook.done(state)) break;
+      const decided = meetings.hook.at(slot, state, record);
+      if (decided) {
+        act(decided.action, decided.at, slot.day);
+        acted = true;
+      }
+      slot = meetings.hook.nextAfter(seenUntil);
+    }
+    return acted;
+  };
   let pending = proxy.cancel && proxy.cancel.day < ctx.today ? proxy.cancel : undefined;
   let cancelled: CaseLife['cancelled'];
   // The request's cancellation on its day: the case ends through 不予受理 (in the same instant).
   const cancelNow = (plan: CancelPlan) => {
     pending = undefined;
+    const at = instantOn(plan.day, int(rand, 30, 540));
+    meetingsUntil(at);
     if (!ENDS_ON_CANCEL.includes(state.status)) return;
-    const now = Math.max(instantOn(plan.day, int(rand, 30, 540)), lastAt + 60_000);
+    const now = Math.max(at, lastAt + 60_000);
     const actor = { staffId: state.handlerId, isAdmin: state.handlerId === ctx.staff.adminId };
     const action: CaseAction = {
       type: '不予受理',
@@ -274,7 +339,7 @@ export function liveCase(
     cancelled = { at: now, by: actor.staffId, reason: plan.reason };
   };
   for (let steps = 0; steps < 20 && steps !== stallAt; steps++) {
-    const next = nextAction(ctx, state, steps);
+    const next = nextAction(life, state, steps);
     if (!next) break;
     const nextDay = calendar.addWorkingDays(day, next.gap).date;
     if (pending && nextDay >= pending.day) {
@@ -283,8 +348,11 @@ export function liveCase(
     }
     if (nextDay >= ctx.today) break;
     if (proxy.waits && next.action.type === '办结') break;
+    let now = instantOn(nextDay, int(rand, 30, 540));
+    // A meeting before this step may have acted on the case: the next step is chosen again.
+    if (meetingsUntil(now)) continue;
+    if (now <= actedAt) now = actedAt + 30 * 60_000;
     day = nextDay;
-    const now = instantOn(day, int(rand, 30, 540));
     let action = next.action;
     if (action.type === '报到') action = { ...action, at: now };
     let archiveSeq: number | undefined;
@@ -296,7 +364,7 @@ export function liveCase(
         archiveNumber: formatArchiveNumber({ communityCode: ctx.communityCode, year, seq: archiveSeq }),
       };
     }
-    const actor = actorFor(ctx, state, action);
+    const actor = actorFor(life, state, action);
     const result = applyAction(state, action, actor, { now, today: day }, calendar);
     if (!result.ok) break; // the case rests where the rules stop it
     if (archiveSeq !== undefined) ctx.archiveSeq.set(archiveYearOf(day), archiveSeq);
@@ -315,5 +383,6 @@ export function liveCase(
     });
   }
   if (pending) cancelNow(pending);
+  meetingsUntil(Infinity, true);
   return cancelled ? { record, events, audit, cancelled } : { record, events, audit };
 }

@@ -84,6 +84,10 @@ export async function loadDesk(db: DutyDeskDB, data: GeneratedDesk, o: LoadOptio
     ['caseEvents', data.caseEvents],
     ['proxyTasks', data.proxyTasks],
     ['custodyItems', data.custodyItems],
+    ['problems', data.problems],
+    ['meetings', data.meetings],
+    ['agendaItems', data.agendaItems],
+    ['meta', [{ key: 'meetingGuests', value: data.meetingGuests }]],
     ['auditLog', data.auditLog],
     ['counters', data.counters],
   ];

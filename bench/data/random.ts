@@ -37,8 +37,17 @@ export function weighted<T>(rand: Rand, table: readonly (readonly [T, number])[]
   return last[0];
 }
 
-/** Ids that look like the app's (uuid-shaped), the same for the same seed. */
+/** Ids that look like the app's (uuid-shaped), the same for the same seed: 8 hex digits a draw. */
 export function idSource(rand: Rand): () => string {
-  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(rand() * 16).toString(16)).join('');
-  return () => `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
+  const hex8 = () =>
+    Math.floor(rand() * 4294967296)
+      .toString(16)
+      .padStart(8, '0');
+  return () => {
+    const a = hex8();
+    const b = hex8();
+    const c = hex8();
+    const d = hex8();
+    return `${a}-${b.slice(0, 4)}-4${b.slice(4, 7)}-a${c.slice(0, 3)}-${c.slice(3, 8)}${d.slice(0, 7)}`;
+  };
 }

@@ -1,9 +1,10 @@
 /**
  * The JSON package for the street office's machine import (schema:
  * resources/report-package.schema.json, version 1): the community, the period, the aggregates of
- * it and of the period before (帮代办 included: counts only), the notes, and minimal ledger
- * records — tracking number, matter, dates, status, 网格; no names, ID numbers or phones. `sha256` covers the canonical JSON of
- * `content`, so a changed or truncated file is refused on import.
+ * it and of the period before (帮代办 and 联席会议 included: counts only), the notes, and minimal
+ * ledger records — tracking number, matter, dates, status, 网格; no names, ID numbers or phones.
+ * `sha256` covers the canonical JSON of `content`, so a changed or truncated file is refused on
+ * import.
  *
  * The schema is compiled ahead of time (scripts/generate-report-validator.mjs): the app's pages
  * allow no eval, which ajv's run-time compiler needs. SHA-256 is passed in (WebCrypto in the

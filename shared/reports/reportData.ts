@@ -5,7 +5,16 @@
  * the worker and the tests compute the same thing.
  */
 import { maskNumbersInText } from '../domain/masking';
-import type { CaseRecord, CustodyItem, ProxyTask, Resident, Visit } from '../domain/records';
+import type {
+  AgendaItem,
+  CaseRecord,
+  CustodyItem,
+  Meeting,
+  Problem,
+  ProxyTask,
+  Resident,
+  Visit,
+} from '../domain/records';
 import type { Period, PeriodKind } from './periods';
 import { summarize, type PeriodSummary } from './summary';
 
@@ -41,6 +50,14 @@ export type ReportData = {
   custodyItems: CustodyItem[];
   /** Days a document may stay out before it is flagged (the center's setting). */
   custodyAlertDays: number;
+  /**
+   * 联席会议: the meetings of both periods (and the last one held before them), their agenda
+   * items, and the problems that can count — raised since that meeting, on those agendas, open now,
+   * or of the cases above.
+   */
+  meetings: Meeting[];
+  agendaItems: AgendaItem[];
+  problems: Problem[];
   catalog: { code: string; name: string; category: string }[];
   staff: { id: string; name: string }[];
   grids: { id: string; name: string }[];
@@ -77,6 +94,9 @@ export function summariesOf(data: ReportData): { now: PeriodSummary; before: Per
     proxyTasks: data.proxyTasks,
     custodyItems: data.custodyItems,
     custodyAlertDays: data.custodyAlertDays,
+    problems: data.problems,
+    meetings: data.meetings,
+    agendaItems: data.agendaItems,
   };
   return { now: summarize(input, data.period), before: summarize(input, data.previous) };
 }

@@ -26,14 +26,28 @@
  *   not returned, retained or reported lost by then, replayed from each item's events (not its
  *   status now) — and their age then in calendar days since collection (as the 工作台 counts
  *   them that evening), in bands and past the center's alert days. Figures only: no one named.
+ * - 联席会议 (`meetingSummary`): problems raised in the period (`raisedDay`; a problem merged
+ *   into another is not counted — the one it went into carries its reports and the earliest
+ *   day), by the kind of their first report and by category; meetings held, moved (改期, by the
+ *   day they ended up on) and cancelled in the period, and the ones still being prepared, with
+ *   the attendance of the held ones (present of everyone listed); the agenda items of the held
+ *   meetings by kind (上次结转: the carry-overs); the decisions of the period's meetings by type,
+ *   and how many of its 社区处置 had their case finished (办结) on or before the due day — as the
+ *   records stand; the problems still open at the period's end (or today), replayed from their
+ *   days: raised by then, and then either undecided, to keep watching (继续跟踪), or handed to a
+ *   case (社区处置, 上报街道) not finished by then — a 已解决 taken later, or a case finished
+ *   later, does not close it earlier. Figures only: no one named.
  * `comparePeriods` gives the change against another summary (the previous week).
  */
 import { toDayNumber } from '../domain/localDate';
 import {
   RATINGS,
+  type AgendaItem,
   type CaseRecord,
   type CustodyActionType,
   type CustodyItem,
+  type Meeting,
+  type Problem,
   type ProxyTask,
   type Rating,
   type Resident,
@@ -65,6 +79,10 @@ export type SummaryInput = {
   custodyItems: readonly CustodyItem[];
   /** Days a document may stay out before it is flagged (`custodyAlertDays(community)`). */
   custodyAlertDays: number;
+  /** 联席会议: the problems of the pool, the meetings and their agenda items. */
+  problems: readonly Problem[];
+  meetings: readonly Meeting[];
+  agendaItems: readonly AgendaItem[];
 };
 
 /** Age bands of the cases open at the period's end (days since acceptance). */
@@ -122,6 +140,26 @@ export type ProxySummary = {
   };
 };
 
+export type MeetingSummary = {
+  /** Problems raised in the period (merged ones once), by the kind of their first report and by category. */
+  problems: { raised: number; bySource: Record<string, number>; byCategory: Record<string, number> };
+  /** Meetings of the period: held, moved to another day (改期), cancelled, still being prepared. */
+  held: number;
+  moved: number;
+  cancelled: number;
+  planned: number;
+  /** Of the held meetings: everyone listed and those present. */
+  attendance: { expected: number; present: number; rate: number | null };
+  /** Agenda items of the held meetings, by kind. */
+  items: { total: number; byKind: Record<string, number> };
+  /** Decisions of the period's meetings, by type. */
+  decisions: { total: number; byType: Record<string, number> };
+  /** The 社区处置 among them: their cases finished (办结) on or before the due day, as the records stand. */
+  assigned: { total: number; finishedByDue: number; finishedByDueRate: number | null };
+  /** Problems open at the period's end (or today). */
+  openAtEnd: number;
+};
+
 export type PeriodSummary = {
   period: Period;
   visits: { total: number; byChannel: Record<string, number>; byKind: Record<string, number> };
@@ -143,6 +181,7 @@ export type PeriodSummary = {
   byGrid: Record<string, { visits: number; cases: number }>;
   byStaff: Record<string, { visits: number; cases: number }>;
   proxy: ProxySummary;
+  meetings: MeetingSummary;
 };
 
 export function summarize(input: SummaryInput, period: Period): PeriodSummary {
@@ -152,12 +191,7 @@ export function summarize(input: SummaryInput, period: Period): PeriodSummary {
   const onTime = completed.filter((c) => (c.completedDay ?? '') <= (c.deadline ?? ''));
   // Open at the end of the period (or today): accepted by then, and not finished by then.
   const asOf = asOfDay(input, period);
-  const finishedBy = (c: CaseRecord) => {
-    const end =
-      c.completedDay ?? c.refusedDay ?? c.archivedDay ?? (c.status === '不予受理' ? c.acceptedDay : undefined);
-    return end !== undefined && end <= asOf;
-  };
-  const open = input.cases.filter((c) => c.acceptedDay <= asOf && !finishedBy(c));
+  const open = input.cases.filter((c) => c.acceptedDay <= asOf && !caseFinishedBy(c, asOf));
   const overdue = open.filter(
     (c) => c.deadline !== undefined && c.deadline < asOf && !(c.pause && c.deadline >= c.pause.from),
   );
@@ -224,7 +258,14 @@ export function summarize(input: SummaryInput, period: Period): PeriodSummary {
     byGrid,
     byStaff,
     proxy: proxySummary(input, period),
+    meetings: meetingSummary(input, period),
   };
+}
+
+/** Whether the case was finished (办结, 不予受理, 归档) on or before `day`. */
+function caseFinishedBy(c: CaseRecord, day: string): boolean {
+  const end = c.completedDay ?? c.refusedDay ?? c.archivedDay ?? (c.status === '不予受理' ? c.acceptedDay : undefined);
+  return end !== undefined && end <= day;
 }
 
 /** The day a period is judged at: its last day, or today for a period not over yet. */
@@ -270,6 +311,65 @@ export function proxySummary(input: SummaryInput, period: Period): ProxySummary 
   };
 }
 
+/**
+ * Whether the problem was open at the end of `day`, replayed from its days: raised by then, not
+ * merged into another, and its last decision by then none, 继续跟踪, or 社区处置 / 上报街道 with its
+ * case not finished by then. `caseOf` finds the case; one it does not find is taken as finished
+ * (the report reads every case open at its period's end).
+ */
+export function problemOpenAtEndOf(
+  p: Pick<Problem, 'status' | 'raisedDay' | 'decisions' | 'caseId'>,
+  day: string,
+  caseOf: (id: string) => CaseRecord | undefined,
+): boolean {
+  if (p.status === '已合并' || p.raisedDay > day) return false;
+  const last = p.decisions.filter((d) => d.day <= day).at(-1);
+  if (!last || last.type === '继续跟踪') return true;
+  if (last.type === '已解决') return false;
+  const c = p.caseId ? caseOf(p.caseId) : undefined;
+  return c !== undefined && !caseFinishedBy(c, day);
+}
+
+/** The 联席会议 part of the summary of `period`. */
+export function meetingSummary(input: SummaryInput, period: Period): MeetingSummary {
+  const raised = input.problems.filter((p) => p.status !== '已合并' && inside(p.raisedDay, period));
+  const meetings = input.meetings.filter((m) => inside(m.day, period));
+  const held = meetings.filter((m) => m.status === '已召开');
+  const heldIds = new Set(held.map((m) => m.id));
+  const deciding = new Set(meetings.filter((m) => m.status !== '已取消').map((m) => m.id));
+  const items = input.agendaItems.filter((i) => heldIds.has(i.meetingId));
+  const decided = input.agendaItems.filter((i) => i.decision && deciding.has(i.meetingId));
+  const cases = new Map(input.cases.map((c) => [c.id, c]));
+  const assigned = decided.flatMap((i) => (i.decision?.type === '社区处置' ? [i] : []));
+  const finishedByDue = assigned.filter((i) => {
+    const done = i.caseId ? cases.get(i.caseId)?.completedDay : undefined;
+    return done !== undefined && i.decision?.type === '社区处置' && done <= i.decision.dueDay;
+  }).length;
+  const expected = held.reduce((n, m) => n + m.attendees.length, 0);
+  const present = held.reduce((n, m) => n + m.attendees.filter((a) => a.present).length, 0);
+  const asOf = asOfDay(input, period);
+  return {
+    problems: {
+      raised: raised.length,
+      bySource: tally(raised.map((p) => p.sources[0]?.kind ?? '会上提出')),
+      byCategory: tally(raised.map((p) => p.category)),
+    },
+    held: held.length,
+    moved: meetings.filter((m) => (m.movedFrom?.length ?? 0) > 0).length,
+    cancelled: meetings.filter((m) => m.status === '已取消').length,
+    planned: meetings.filter((m) => m.status === '筹备中').length,
+    attendance: { expected, present, rate: expected === 0 ? null : present / expected },
+    items: { total: items.length, byKind: tally(items.map((i) => i.kind)) },
+    decisions: { total: decided.length, byType: tally(decided.map((i) => i.decision!.type)) },
+    assigned: {
+      total: assigned.length,
+      finishedByDue,
+      finishedByDueRate: assigned.length === 0 ? null : finishedByDue / assigned.length,
+    },
+    openAtEnd: input.problems.filter((p) => problemOpenAtEndOf(p, asOf, (id) => cases.get(id))).length,
+  };
+}
+
 /** Change of the headline figures against `before` (e.g. the previous week). */
 export function comparePeriods(now: PeriodSummary, before: PeriodSummary) {
   return {
@@ -279,5 +379,7 @@ export function comparePeriods(now: PeriodSummary, before: PeriodSummary) {
     overdue: now.open.overdue - before.open.overdue,
     proxyRequests: now.proxy.requests.total - before.proxy.requests.total,
     documentsOut: now.proxy.documentsOut.total - before.proxy.documentsOut.total,
+    problemsRaised: now.meetings.problems.raised - before.meetings.problems.raised,
+    openProblems: now.meetings.openAtEnd - before.meetings.openAtEnd,
   };
 }

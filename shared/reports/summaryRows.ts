@@ -3,7 +3,15 @@
  * and on paper — each with this period's figure and the one it is compared with. One table, so
  * the four never disagree.
  */
-import { DELIVERY_METHODS, PROXY_SOURCES, RATINGS, VISIT_CHANNELS } from '../domain/records';
+import {
+  AGENDA_KINDS,
+  DECISION_TYPES,
+  DELIVERY_METHODS,
+  PROBLEM_SOURCE_KINDS,
+  PROXY_SOURCES,
+  RATINGS,
+  VISIT_CHANNELS,
+} from '../domain/records';
 import type { Names } from './reportData';
 import { CUSTODY_AGES, OPEN_AGES, type PeriodSummary } from './summary';
 
@@ -129,6 +137,28 @@ export function summarySections(now: PeriodSummary, before: PeriodSummary, names
         ...CUSTODY_AGES.map((a) => row(`在外 ${a}`, (s) => s.proxy.documentsOut.byAge[a])),
         row(`在外超过提醒天数（${now.proxy.documentsOut.alertDays}天）`, (s) => s.proxy.documentsOut.overAlert),
         row('在外最久（天）', (s) => s.proxy.documentsOut.longestDays),
+      ],
+    },
+    {
+      title: '联席会议',
+      rows: [
+        row('新增问题', (s) => s.meetings.problems.raised),
+        ...countRows(now.meetings.problems.bySource, before.meetings.problems.bySource, '来源：', PROBLEM_SOURCE_KINDS),
+        ...countRows(now.meetings.problems.byCategory, before.meetings.problems.byCategory, '问题类别：'),
+        row('召开会议（次）', (s) => s.meetings.held),
+        row('改期会议（次）', (s) => s.meetings.moved),
+        row('取消会议（次）', (s) => s.meetings.cancelled),
+        row('筹备中会议（次）', (s) => s.meetings.planned),
+        row('应出席（人次）', (s) => s.meetings.attendance.expected),
+        row('实际出席（人次）', (s) => s.meetings.attendance.present),
+        row('出席率', (s) => percent(s.meetings.attendance.rate)),
+        row('研究议题（项）', (s) => s.meetings.items.total),
+        ...countRows(now.meetings.items.byKind, before.meetings.items.byKind, '议题：', AGENDA_KINDS),
+        row('会议决定（项）', (s) => s.meetings.decisions.total),
+        ...countRows(now.meetings.decisions.byType, before.meetings.decisions.byType, '决定：', DECISION_TYPES),
+        row('社区处置按期办结', (s) => s.meetings.assigned.finishedByDue),
+        row('社区处置按期办结率', (s) => percent(s.meetings.assigned.finishedByDueRate)),
+        row('期末未结问题', (s) => s.meetings.openAtEnd),
       ],
     },
     { title: '特殊群体服务人数', rows: countRows(now.specialGroups, before.specialGroups) },

@@ -2,12 +2,15 @@
  * The benchmark data generator (bench/data): deterministic, and its output is data the app
  * itself could have written — checked by the app's validators and derived-field rules after a
  * load through the app's database class; 帮代办 requests and their documents through the proxy
- * and custody rules (and the check refuses a desk that breaks them).
+ * and custody rules, the problem pool and the weekly 联席会议 through the agenda and decision
+ * rules (and the check refuses a desk that breaks either).
  */
 import { describe, expect, it } from 'vitest';
 import { generateDesk, NOW } from '../../bench/data/generate';
 import { BENCH_PIN, loadDesk } from '../../bench/data/load';
 import { checkLoadedDesk, replayCustody } from '../../bench/data/check';
+import { buildAgenda } from '@shared/domain/meetings';
+import { createCalendar } from '@shared/domain/workingCalendar';
 import { signIn } from '../../renderer/src/db/repositories/staff';
 import {
   queueContextOf,
@@ -30,6 +33,9 @@ describe('the five-year desk generator', { timeout: 60_000 }, () => {
     expect(JSON.stringify(again.auditLog)).toBe(JSON.stringify(data.auditLog));
     expect(JSON.stringify(again.proxyTasks)).toBe(JSON.stringify(data.proxyTasks));
     expect(JSON.stringify(again.custodyItems)).toBe(JSON.stringify(data.custodyItems));
+    expect(JSON.stringify(again.problems)).toBe(JSON.stringify(data.problems));
+    expect(JSON.stringify(again.meetings)).toBe(JSON.stringify(data.meetings));
+    expect(JSON.stringify(again.agendaItems)).toBe(JSON.stringify(data.agendaItems));
     expect(data.residents).toHaveLength(2000);
     expect(data.visits).toHaveLength(10_000);
     expect(data.cases.length).toBeGreaterThan(2700);
@@ -134,6 +140,101 @@ describe('the five-year desk generator', { timeout: 60_000 }, () => {
         `custody item ${item.id}: holder or status is not the replay of its events`,
         `custody item ${orphan.id}: case no-such-case does not exist`,
         expect.stringMatching(new RegExp(`^custody item ${handedOver.id}: event \\d+ \\(.+\\) refused`)),
+      ]),
+    );
+    db.close();
+  });
+
+  it('has 联席会议 of every kind: a meeting a week, moved, cancelled, prepared; every source, kind and decision', () => {
+    const calendar = createCalendar();
+    const byDay = [...data.meetings].sort((a, b) => a.day.localeCompare(b.day));
+    // About one a week over the five years: held on Friday, or on Thursday when Friday is a holiday.
+    expect(byDay.length).toBeGreaterThan(250);
+    const held = byDay.filter((m) => m.status === '已召开');
+    expect(held.every((m) => calendar.isWorkingDay(m.day))).toBe(true);
+    expect(held.filter((m) => !m.movedFrom).every((m) => new Date(`${m.day}T00:00:00Z`).getUTCDay() === 5)).toBe(true);
+    const moved = held.filter((m) => m.movedFrom);
+    expect(moved.length).toBeGreaterThan(3);
+    expect(moved.some((m) => !calendar.isWorkingDay(m.movedFrom![0]!))).toBe(true);
+    // The Spring Festival week of 2024 (Thursday and Friday both holidays): cancelled.
+    expect(byDay.find((m) => m.day === '2024-02-16')).toMatchObject({ status: '已取消', cancelReason: '节假日休息' });
+    expect(byDay.filter((m) => m.status === '已取消' && m.cancelReason !== '节假日休息').length).toBeGreaterThan(0);
+    expect(byDay.at(-1)).toMatchObject({ day: '2026-11-27', status: '筹备中' });
+    // Attendance: most present, never everyone every time.
+    const listed = held.reduce((n, m) => n + m.attendees.length, 0);
+    const present = held.reduce((n, m) => n + m.attendees.filter((a) => a.present).length, 0);
+    expect(present / listed).toBeGreaterThan(0.6);
+    expect(present).toBeLessThan(listed);
+    // The pool: 诉求 (each TS case has its one problem), home visits (some with a place and no
+    // resident), raised at the meeting; a few merged.
+    const ts = data.cases.filter((c) => c.matterCode.startsWith('TS-') && c.visitId);
+    expect(ts.length).toBeGreaterThan(100);
+    const complaints = data.problems.filter((p) => p.sources[0]?.kind === '窗口诉求');
+    expect(new Set(complaints.map((p) => p.caseId))).toEqual(new Set(ts.map((c) => c.id)));
+    const visits = new Map(data.visits.map((v) => [v.id, v]));
+    expect(ts.every((c) => visits.get(c.visitId!)?.kind === '诉求')).toBe(true);
+    const fromVisits = data.problems.filter((p) => p.sources[0]?.kind === '入户走访');
+    expect(fromVisits.some((p) => p.place && !p.sources[0]!.residentId)).toBe(true);
+    expect(fromVisits.some((p) => p.sources[0]!.residentId)).toBe(true);
+    expect(data.problems.some((p) => p.sources[0]?.kind === '会上提出')).toBe(true);
+    const merged = data.problems.filter((p) => p.status === '已合并');
+    expect(merged.length).toBeGreaterThan(0);
+    const into = data.problems.find((p) => p.id === merged[0]!.mergedInto)!;
+    expect(into.sources.length).toBeGreaterThan(1);
+    // Every kind of entry and decision; a merged problem on no agenda.
+    expect(new Set(data.agendaItems.map((i) => i.kind))).toEqual(
+      new Set(['新问题', '上次结转', '超期办件', '待街道', '临时增加']),
+    );
+    const types = new Set(data.agendaItems.flatMap((i) => (i.decision ? [i.decision.type] : [])));
+    expect(types).toEqual(new Set(['社区处置', '上报街道', '继续跟踪', '已解决']));
+    const mergedIds = new Set(merged.map((p) => p.id));
+    expect(data.agendaItems.some((i) => i.problemId && mergedIds.has(i.problemId))).toBe(false);
+    // 社区处置 through 会议交办: the owner and the due day on the case; some on a case the meeting accepted.
+    const handed = data.caseEvents.filter((e) => e.action === '会议交办');
+    expect(handed.length).toBeGreaterThan(50);
+    expect(data.cases.some((c) => !c.visitId && c.matterCode.startsWith('TS-'))).toBe(true);
+    // A carried problem comes back at the next meeting held, as 上次结转.
+    const carried = data.problems.find((p) => p.decisions.length >= 2 && p.decisions[0]!.type === '继续跟踪')!;
+    const nextHeld = held.find((m) => m.day > carried.decisions[0]!.day)!;
+    expect(
+      data.agendaItems.some((i) => i.meetingId === nextHeld.id && i.problemId === carried.id && i.kind === '上次结转'),
+    ).toBe(true);
+  });
+
+  it('each agenda is what buildAgenda gives for the first meeting’s pool', () => {
+    // The first meeting: nothing decided before it, no case overdue — its agenda is the pool then.
+    const first = [...data.meetings].sort((a, b) => a.day.localeCompare(b.day))[0]!;
+    const pool = data.problems
+      .filter((p) => p.createdAt < Date.parse(`${first.day}T15:00:00+08:00`))
+      .map((p) => ({ ...p, status: '待研究' as const, decisions: [] }))
+      .filter((p) => !p.mergedInto);
+    const expected = buildAgenda({ day: first.day, problems: pool, cases: [] }).map((e) => e.problemId);
+    const items = data.agendaItems.filter((i) => i.meetingId === first.id).sort((a, b) => a.order - b.order);
+    expect(items.filter((i) => i.kind !== '临时增加' && i.kind !== '超期办件').map((i) => i.problemId)).toEqual(
+      expected,
+    );
+  });
+
+  it('the check refuses a desk that breaks the 联席会议 rules', async () => {
+    const db = freshDb();
+    const { calendar, catalog, ...records } = generateDesk('tiny');
+    const broken = { ...structuredClone(records), calendar, catalog };
+    const orphan = broken.agendaItems[0]!;
+    orphan.meetingId = 'no-such-meeting';
+    const decided = broken.problems.find((p) => p.decisions.length > 0 && p.status !== '已合并')!;
+    decided.status = '待研究';
+    const twice = broken.agendaItems.find((i) => i !== orphan && i.problemId)!;
+    broken.agendaItems.push({ ...twice, id: 'dup-item', order: 99 });
+    const loose = broken.problems.find((p) => p !== decided && p.decisions.length === 0)!;
+    loose.status = '已合并';
+    loose.mergedInto = 'no-such-problem';
+    await loadDesk(db, broken, { iterations: 1000 });
+    expect(await checkLoadedDesk(db, { everyStatus: false })).toEqual(
+      expect.arrayContaining([
+        `agenda item ${orphan.id}: meeting no-such-meeting does not exist`,
+        `problem ${decided.id}: status 待研究 is not its last decision's effect`,
+        `meeting ${twice.meetingId}: problem ${twice.problemId} twice on its agenda`,
+        `problem ${loose.id}: merged into no existing problem`,
       ]),
     );
     db.close();

@@ -3,7 +3,9 @@
  * the records a period's index reads return give exactly the summary of the whole history,
  * 帮代办 included, for a week, a week across National Day, a month, a year, the week a request
  * received weeks before was cancelled without a case, the week a document was out at the end of
- * and returned after, and this week (not over). Notes, the export audit and the 实名台账 permission.
+ * and returned after, and this week (not over); 联席会议 included, for the Spring Festival week
+ * (its meeting cancelled), a week whose meeting moved to Thursday, and the week a problem was kept
+ * watching at and solved after. Notes, the export audit and the 实名台账 permission.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDesk } from '../../bench/data/generate';
@@ -42,6 +44,12 @@ const returnedLater = data.custodyItems.find((i) => {
   const back = i.events.find((e) => e.type === '归还');
   return back !== undefined && weekOf(dayOf(back.at)).from > dayOf(i.collectedAt);
 })!;
+/** A meeting moved to Thursday (its Friday a holiday or taken). */
+const moved = data.meetings.find((m) => m.movedFrom && m.day > '2023-01-01')!;
+/** A problem kept watching (继续跟踪) at one meeting and solved (已解决) at a later one. */
+const carried = data.problems.find(
+  (p) => p.status === '已解决' && p.decisions[0]?.type === '继续跟踪' && p.decisions.length >= 2,
+)!;
 let db: DutyDeskDB;
 
 beforeAll(async () => {
@@ -61,6 +69,9 @@ describe('a period read by index', { timeout: 60_000 }, () => {
     ['the week a caseless request was cancelled, received weeks before', 'week', dayOf(cancelledLater.cancel!.at)],
     ['the week a document was collected in and returned after', 'week', dayOf(returnedLater.collectedAt)],
     ['this week, not over, documents still out', 'week', '2026-11-23'],
+    ['the Spring Festival week of 2024, its meeting cancelled', 'week', '2024-02-16'],
+    ['a week whose meeting moved to Thursday', 'week', moved.day],
+    ['the week a problem was kept watching at, solved after', 'week', carried.decisions[0]!.day],
   ];
   for (const [what, kind, day] of cases)
     it(`${what}: the summary of what the index returns equals the summary of every record`, async () => {
@@ -77,6 +88,9 @@ describe('a period read by index', { timeout: 60_000 }, () => {
         proxyTasks: data.proxyTasks,
         custodyItems: data.custodyItems,
         custodyAlertDays: 7,
+        problems: data.problems,
+        meetings: data.meetings,
+        agendaItems: data.agendaItems,
       };
       expect(now).toEqual(summarize(everything, period));
       expect(before).toEqual(summarize(everything, previous));
@@ -87,6 +101,9 @@ describe('a period read by index', { timeout: 60_000 }, () => {
         expect(report.cases.length).toBeLessThan(data.cases.length / 5);
         expect(report.proxyTasks.length).toBeLessThan(data.proxyTasks.length / 3);
         expect(report.custodyItems.length).toBeLessThan(data.custodyItems.length / 5);
+        expect(report.meetings.length).toBeLessThanOrEqual(3);
+        expect(report.problems.length).toBeLessThan(data.problems.length / 3);
+        expect(report.agendaItems.length).toBeLessThan(data.agendaItems.length / 20);
       }
       if (kind === 'year') expect(now.proxy.homeVisits.total).toBeGreaterThan(0);
     });
@@ -102,6 +119,25 @@ describe('a period read by index', { timeout: 60_000 }, () => {
     const last = periodOf('week', '2026-11-23');
     const c = await readReportData(await clerk(), 'week', last, previousPeriod(last, 'week'), EMPTY_NOTES);
     expect(summariesOf(c).now.proxy.documentsOut.overAlert).toBeGreaterThan(0);
+  });
+
+  it('the 联席会议 figures that need the period’s own reads are there', async () => {
+    const read = async (day: string) => {
+      const week = weekOf(day);
+      return summariesOf(await readReportData(await clerk(), 'week', week, previousPeriod(week, 'week'), EMPTY_NOTES))
+        .now.meetings;
+    };
+    expect(await read('2024-02-16')).toMatchObject({ held: 0, cancelled: 1, items: { total: 0 } });
+    expect(await read(moved.day)).toMatchObject({ held: 1, moved: 1 });
+    // Open at the end of the week it was kept watching at, though solved since.
+    const week = weekOf(carried.decisions[0]!.day);
+    const report = await readReportData(await clerk(), 'week', week, previousPeriod(week, 'week'), EMPTY_NOTES);
+    expect(report.problems.map((p) => p.id)).toContain(carried.id);
+    const s = summariesOf(report).now.meetings;
+    expect(s.openAtEnd).toBeGreaterThan(0);
+    expect(s.decisions.byType['继续跟踪']).toBeGreaterThan(0);
+    const last = await read('2026-11-23');
+    expect([last.planned, last.openAtEnd > 0]).toEqual([1, true]);
   });
 
   it('counts visits and accepted cases per week for the trend', async () => {

@@ -1,7 +1,8 @@
 /**
  * 统计报表 on a generated five-year desk (1/10 size, loaded into Chromium's real IndexedDB):
- * last week's summary, its charts' values, its 帮代办 rows, the notes, and the downloads — xlsx, CSV, JSON —
- * read back and checked against figures counted here from the generator's raw records; the
+ * last week's summary, its charts' values, its 帮代办 and 联席会议 rows, the notes, and the
+ * downloads — xlsx, CSV, JSON — read back and checked against figures counted here from the
+ * generator's raw records; the
  * printed summary captured and rendered to PDF. Every default file is scanned for the seeded
  * residents' exact ID numbers and phones. Screenshots of the page and the printed summary.
  */
@@ -102,6 +103,17 @@ test('last week’s summary: figures, charts, notes and the three downloads', as
   expect(await reports.summaryRow('帮代办', '代办需求')).toEqual([String(requests), expect.any(String)]);
   expect((await reports.summaryRow('帮代办', '上门服务（次）'))[0]).toBe(String(homeVisits));
   expect((await reports.summaryRow('帮代办', '期末材料在外（件）'))[0]).toBe(String(out));
+  // 联席会议: the week's problems (merged reports once), its meeting and the items discussed.
+  const raised = raw.problems.filter((p) => !p.merged && inWeek(p.raisedDay)).length;
+  const held = new Set(raw.meetings.filter((m) => m.status === '已召开' && inWeek(m.day)).map((m) => m.id));
+  const items = raw.agendaItems.filter((i) => held.has(i.meetingId));
+  expect(held.size).toBe(1);
+  expect(await reports.summaryRow('联席会议', '新增问题')).toEqual([String(raised), expect.any(String)]);
+  expect((await reports.summaryRow('联席会议', '召开会议（次）'))[0]).toBe('1');
+  expect((await reports.summaryRow('联席会议', '研究议题（项）'))[0]).toBe(String(items.length));
+  expect((await reports.summaryRow('联席会议', '会议决定（项）'))[0]).toBe(
+    String(items.filter((i) => i.decided).length),
+  );
   await expectAccessible(page, '统计报表');
   await mkdir(SHOTS, { recursive: true });
   await page.screenshot({ path: `${SHOTS}/reports-week.png`, fullPage: false });

@@ -57,6 +57,12 @@ const job = (format: ExportFormat, named = false) =>
 
 const accepted = () => report.cases.filter((c) => c.acceptedDay >= week.from && c.acceptedDay <= week.to);
 const requested = () => data.proxyTasks.filter((t) => t.requestedDay >= week.from && t.requestedDay <= week.to);
+/** The week's meetings held, and the items on their agendas, from the raw records. */
+const held = () => data.meetings.filter((m) => m.status === '已召开' && m.day >= week.from && m.day <= week.to);
+const discussed = () => {
+  const ids = new Set(held().map((m) => m.id));
+  return data.agendaItems.filter((i) => ids.has(i.meetingId));
+};
 
 async function xlsxText(base64: string): Promise<string> {
   const zip = await JSZip.loadAsync(Buffer.from(base64, 'base64'));
@@ -96,6 +102,12 @@ describe('the xlsx', { timeout: 60_000 }, () => {
     const proxyRows = summary.getRows(3, summary.rowCount - 2)!.filter((r) => r.getCell(1).value === '帮代办');
     expect(proxyRows.map((r) => r.getCell(2).value)).toContain('期末材料在外（件）');
     expect(rowOf('代办需求').getCell(3).value).toBe(requested().length);
+    // The 联席会议 section likewise.
+    const jointRows = summary.getRows(3, summary.rowCount - 2)!.filter((r) => r.getCell(1).value === '联席会议');
+    expect(jointRows.map((r) => r.getCell(2).value)).toContain('期末未结问题');
+    expect(held()).toHaveLength(1);
+    expect(rowOf('召开会议（次）').getCell(3).value).toBe(1);
+    expect(rowOf('研究议题（项）').getCell(3).value).toBe(discussed().length);
   });
 });
 
@@ -104,6 +116,7 @@ describe('the CSV', () => {
     const summary = await job('csv:summary');
     expect(summary.content.startsWith(BOM)).toBe(true);
     expect(summary.content).toContain(`帮代办,代办需求,${requested().length},`);
+    expect(summary.content).toContain(`联席会议,研究议题（项）,${discussed().length},`);
     expect(summary.content).toContain(`"'=HYPERLINK(""http://x"")"`);
     const ledger = await job('csv:cases');
     expect(ledger.content.split('\r\n').filter(Boolean)).toHaveLength(accepted().length + 1);
@@ -147,6 +160,8 @@ describe('the JSON package', () => {
     expect(Object.keys(pkg.content.summary.proxy).sort()).toEqual(
       ['accepted', 'cancelled', 'delivered', 'documentsOut', 'homeVisits', 'requests'].sort(),
     );
+    expect(pkg.content.summary.meetings.items.total).toBe(discussed().length);
+    expect(pkg.content.summary.meetings.held).toBe(held().length);
   });
 
   it('refuses truncated, corrupted and hash-mismatched packages', async () => {
@@ -192,6 +207,8 @@ describe('the printed summary', () => {
     expect(html).toContain('<h1>桃花岭社区 工作周报</h1>');
     expect(html).toContain('<h2>帮代办</h2>');
     expect(html).toContain('<td>期末材料在外（件）</td>');
+    expect(html).toContain('<h2>联席会议</h2>');
+    expect(html).toContain('<td>期末未结问题</td>');
     for (const r of report.residents) expect(html).not.toContain(r.name);
   });
 });

@@ -162,6 +162,9 @@ const input = (patch: Partial<SummaryInput> = {}): SummaryInput => ({
   proxyTasks: tasks,
   custodyItems: items,
   custodyAlertDays: 7,
+  problems: [],
+  meetings: [],
+  agendaItems: [],
   ...patch,
 });
 
@@ -298,6 +301,9 @@ describe('帮代办 in the JSON package', () => {
     proxyTasks: tasks,
     custodyItems: items,
     custodyAlertDays: 7,
+    meetings: [],
+    agendaItems: [],
+    problems: [],
     catalog: [],
     staff: [],
     grids: [],

@@ -3,7 +3,8 @@
  * from the raw records with plain loops (not with the summary's own helpers): a week across
  * National Day, and a week with cases whose promised date was moved by a 补正 pause; the
  * 帮代办 part of a year, of the last weeks (documents still out) and of a week whose documents
- * were returned after it ended.
+ * were returned after it ended; the 联席会议 part of a year and of weeks with a moved and a
+ * cancelled meeting, the open problems replayed day by day from the decisions.
  */
 import { describe, expect, it } from 'vitest';
 import { generateDesk } from '../../../bench/data/generate';
@@ -21,6 +22,9 @@ const input: SummaryInput = {
   proxyTasks: data.proxyTasks,
   custodyItems: data.custodyItems,
   custodyAlertDays: 7,
+  problems: data.problems,
+  meetings: data.meetings,
+  agendaItems: data.agendaItems,
 };
 
 const dayOf = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
@@ -144,6 +148,91 @@ describe('period summary', () => {
   });
 });
 
+/** The 联席会议 figures of `from`–`to`, counted with plain loops over the generated records. */
+function expectMeetings(from: string, to: string) {
+  const inP = (d: string) => d >= from && d <= to;
+  const s = summarize(input, { from, to }).meetings;
+  let raised = 0;
+  let fromVisits = 0;
+  for (const p of data.problems) {
+    if (p.status === '已合并' || !inP(p.raisedDay)) continue;
+    raised += 1;
+    if (p.sources[0]!.kind === '入户走访') fromVisits += 1;
+  }
+  expect([s.problems.raised, s.problems.bySource['入户走访'] ?? 0]).toEqual([raised, fromVisits]);
+  const held = new Set<string>();
+  let moved = 0;
+  let cancelled = 0;
+  let listed = 0;
+  let present = 0;
+  for (const m of data.meetings) {
+    if (!inP(m.day)) continue;
+    if (m.movedFrom) moved += 1;
+    if (m.status === '已取消') cancelled += 1;
+    if (m.status !== '已召开') continue;
+    held.add(m.id);
+    listed += m.attendees.length;
+    present += m.attendees.filter((a) => a.present).length;
+  }
+  expect([s.held, s.moved, s.cancelled]).toEqual([held.size, moved, cancelled]);
+  expect([s.attendance.expected, s.attendance.present]).toEqual([listed, present]);
+  let items = 0;
+  let carried = 0;
+  let decisions = 0;
+  let assigned = 0;
+  let onTime = 0;
+  const caseOf = new Map(data.cases.map((c) => [c.id, c]));
+  for (const i of data.agendaItems) {
+    if (!held.has(i.meetingId)) continue;
+    items += 1;
+    if (i.kind === '上次结转') carried += 1;
+    if (!i.decision) continue;
+    decisions += 1;
+    if (i.decision.type !== '社区处置') continue;
+    assigned += 1;
+    const done = caseOf.get(i.caseId!)?.completedDay;
+    if (done && done <= i.decision.dueDay) onTime += 1;
+  }
+  expect([s.items.total, s.items.byKind['上次结转'] ?? 0]).toEqual([items, carried]);
+  expect([s.decisions.total, s.assigned.total, s.assigned.finishedByDue]).toEqual([decisions, assigned, onTime]);
+  // Open at the end: raised by then, not merged, and its last decision by then none, 继续跟踪, or
+  // 社区处置 / 上报街道 with its case not finished by then.
+  let open = 0;
+  for (const p of data.problems) {
+    if (p.status === '已合并' || p.raisedDay > to) continue;
+    let last: (typeof p.decisions)[number] | undefined;
+    for (const d of p.decisions) if (d.day <= to) last = d;
+    if (!last || last.type === '继续跟踪') open += 1;
+    else if (last.type !== '已解决') {
+      const c = caseOf.get(p.caseId!)!;
+      const end = c.completedDay ?? c.refusedDay ?? c.archivedDay;
+      if (end === undefined || end > to) open += 1;
+    }
+  }
+  expect(s.openAtEnd).toBe(open);
+  return s;
+}
+
+describe('联席会议 on the generated desk', () => {
+  it('a whole year: problems, meetings (moved, cancelled), items, decisions, open at its end', () => {
+    const s = expectMeetings('2025-01-01', '2025-12-31');
+    expect(s.held).toBeGreaterThan(40);
+    expect(s.moved + s.cancelled).toBeGreaterThan(0);
+    expect(s.assigned.finishedByDue).toBeGreaterThan(0);
+    expect(s.assigned.finishedByDue).toBeLessThan(s.assigned.total);
+    expect(s.openAtEnd).toBeGreaterThan(0);
+  });
+
+  it('weeks with a moved and a cancelled meeting, and the last weeks', () => {
+    const movedDay = data.meetings.find((m) => m.movedFrom)!.day;
+    expect(expectMeetings(weekOf(movedDay).from, weekOf(movedDay).to).moved).toBe(1);
+    const cancelled = data.meetings.find((m) => m.status === '已取消')!.day;
+    expect(expectMeetings(weekOf(cancelled).from, weekOf(cancelled).to).cancelled).toBe(1);
+    expectMeetings('2026-11-16', '2026-11-22');
+    expectMeetings('2026-11-09', '2026-11-15');
+  });
+});
+
 describe('帮代办 on the generated desk', () => {
   it('a whole year: requests, visits (some by one alone), deliveries, cancellations', () => {
     const s = expectProxy('2025-01-01', '2025-12-31');
@@ -183,6 +272,9 @@ describe('open and overdue at the end of a period, by hand-built cases', () => {
         today,
         proxyTasks: [],
         custodyItems: [],
+        problems: [],
+        meetings: [],
+        agendaItems: [],
         custodyAlertDays: 7,
       },
       period,

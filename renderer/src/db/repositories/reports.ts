@@ -10,10 +10,29 @@
  * the requests received in the range (`requestedDay`), the open ones (`status`) and the cancelled
  * ones (a request cancelled before it had a case has no case to find it by; they are few); the
  * documents of those cases (`caseId`) plus the ones out now (`status`).
+ * 联席会议 (`meetingsFor`): the meetings of the range (`day`) and the last one held before it,
+ * their agenda items (`meetingId`, one meeting at a time); the problems raised since that meeting
+ * (`raisedDay`; with no meeting held before the range, the earlier ones only when a meeting came
+ * after it), the ones on those agendas (by id), the ones waiting for a meeting now (`status`
+ * 待研究 / 继续跟踪) and the ones of the cases above (`caseId`). A problem open at the period's end is among them: undecided
+ * or to keep watching then, it was raised since that meeting, or on its agenda or a later one in
+ * the range, or is still waiting; handed to a case (社区处置, 上报街道) whose case was open then, it
+ * is a problem of a case read.
  */
 import { FLAGS } from '@shared/domain/caseQueues';
 import { custodyAlertDays } from '@shared/domain/custody';
-import type { CaseRecord, CustodyItem, ProxyStatus, ProxyTask, Resident } from '@shared/domain/records';
+import type {
+  AgendaItem,
+  CaseRecord,
+  CustodyItem,
+  Meeting,
+  MeetingStatus,
+  Problem,
+  ProblemStatus,
+  ProxyStatus,
+  ProxyTask,
+  Resident,
+} from '@shared/domain/records';
 import { monthsOf, periodLabel, type Period, type PeriodKind } from '@shared/reports/periods';
 import {
   EMPTY_NOTES,
@@ -88,6 +107,49 @@ async function proxyFor(
   return { proxyTasks: [...tasks.values()], custodyItems: [...custody.values()] };
 }
 
+/** Problems a meeting is still to decide on: listed on every agenda until it does. */
+const AWAITING: readonly ProblemStatus[] = ['待研究', '继续跟踪'];
+
+/** The meetings, agenda items and problems that can count in `range` (see the module comment), once each. */
+async function meetingsFor(
+  db: ReadableDB,
+  range: Period,
+  cases: readonly CaseRecord[],
+): Promise<{ meetings: Meeting[]; agendaItems: AgendaItem[]; problems: Problem[] }> {
+  const [inRange, lastHeld] = await Promise.all([
+    db.meetings.where('day').between(range.from, range.to, true, true).toArray(),
+    db.meetings
+      .where('day')
+      .below(range.from)
+      .reverse()
+      .filter((m) => m.status === ('已召开' satisfies MeetingStatus))
+      .first(),
+  ]);
+  const meetings = lastHeld ? [lastHeld, ...inRange] : inRange;
+  // No meeting held before the range: the problems raised before it are read only if a meeting
+  // after it may have decided them (the first weeks of meetings; a desk without any reads none).
+  const later = lastHeld ? undefined : await db.meetings.where('day').above(range.to).first();
+  const raisedFrom = lastHeld?.day ?? (later ? '' : range.from);
+  // One key per meeting (a handful a week): `anyOf` over them is far slower in fake-indexeddb.
+  const [itemsOf, raised, awaiting, ofCases] = await Promise.all([
+    Promise.all(meetings.map((m) => db.agendaItems.where('meetingId').equals(m.id).toArray())),
+    db.problems.where('raisedDay').between(raisedFrom, range.to, true, true).toArray(),
+    db.problems.where('status').anyOf(AWAITING).toArray(),
+    db.problems
+      .where('caseId')
+      .anyOf(cases.map((c) => c.id))
+      .toArray(),
+  ]);
+  const agendaItems = itemsOf.flat();
+  const problems = new Map<string, Problem>();
+  for (const p of [...raised, ...awaiting, ...ofCases]) problems.set(p.id, p);
+  const listed = [...new Set(agendaItems.flatMap((i) => (i.problemId ? [i.problemId] : [])))].filter(
+    (id) => !problems.has(id),
+  );
+  for (const p of await db.problems.bulkGet(listed)) if (p) problems.set(p.id, p);
+  return { meetings, agendaItems, problems: [...problems.values()] };
+}
+
 /** The first instant of a local day (Beijing time). */
 const dayStart = (day: string) => Date.parse(`${day}T00:00:00+08:00`);
 
@@ -110,7 +172,11 @@ export async function readReportData(
   const ids = new Set<string>();
   for (const v of visits) if (v.residentId) ids.add(v.residentId);
   for (const c of cases) if (c.residentId) ids.add(c.residentId);
-  const [found, proxy] = await Promise.all([db.residents.bulkGet([...ids]), proxyFor(db, range, cases)]);
+  const [found, proxy, meetings] = await Promise.all([
+    db.residents.bulkGet([...ids]),
+    proxyFor(db, range, cases),
+    meetingsFor(db, range, cases),
+  ]);
   const residents = found.filter((r): r is Resident => r !== undefined);
   return {
     kind,
@@ -124,6 +190,7 @@ export async function readReportData(
     residents,
     ...proxy,
     custodyAlertDays: custodyAlertDays(desk.community),
+    ...meetings,
     catalog: catalog.map((m) => ({ code: m.code, name: m.name, category: m.category })),
     staff: staff.map((s) => ({ id: s.id, name: s.name })),
     grids: desk.community.grids.map((g) => ({ id: g.id, name: g.name })),
