@@ -77,6 +77,9 @@ export async function loadDesk(db: DutyDeskDB, data: GeneratedDesk, o: LoadOptio
     }).then((s) => {
       if (s.id !== id) throw new Error('loadDesk: staff ids out of step');
     });
+  // The desk's staff signed their 保密承诺 when they started (the sign-in bench measures the desk, not the pledge).
+  const signedAt = Date.now();
+  await (db as unknown as Dexie).table('staff').toCollection().modify({ pledgeAcceptedAt: signedAt });
   const tables: [EntityName, readonly object[]][] = [
     ['residents', data.residents],
     ['visits', data.visits],

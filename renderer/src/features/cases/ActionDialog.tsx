@@ -172,7 +172,9 @@ export function ActionDialog({ type, record, documents, staff, meId, onBehalfOf,
           onChange={(e) => setWhy(e.target.value)}
           error={errorField === 'onBehalfReason'}
           helperText={
-            errorField === 'onBehalfReason' ? error : `本件由${onBehalfOf}经办；原因记入办件过程和操作日志（如：经办人休假）`
+            errorField === 'onBehalfReason'
+              ? error
+              : `本件由${onBehalfOf}经办；原因记入办件过程和操作日志（如：经办人休假）`
           }
         />
       )}
