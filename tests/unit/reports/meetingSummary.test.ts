@@ -13,9 +13,10 @@ import { describe, expect, it } from 'vitest';
 import type { AgendaItem, Attendee, CaseRecord, Decision, Meeting, Problem } from '@shared/domain/records';
 import { meetingSummary, problemOpenAtEndOf, summarize, type SummaryInput } from '@shared/reports/summary';
 import { summarySections } from '@shared/reports/summaryRows';
-import { canonicalJson, checkPackage, packageContent, writePackage, type ReportPackage } from '@shared/reports/package';
-import { namesOf, summariesOf, type ReportData } from '@shared/reports/reportData';
+import type { ReportPackage } from '@shared/reports/package';
+import { namesOf, summariesOf } from '@shared/reports/reportData';
 import { oldCase } from '../../db/shippedSchemas';
+import { contentOf, expectPackageValid, expectSmugglesRefused, weekData } from './packageFixtures';
 
 const week = { from: '2026-11-16', to: '2026-11-22' };
 const before = { from: '2026-11-09', to: '2026-11-15' };
@@ -325,53 +326,21 @@ describe('联席会议 in the period summary, counted by hand', () => {
 });
 
 describe('联席会议 in the JSON package', () => {
-  const data: ReportData = {
-    kind: 'week',
-    period: week,
-    previous: before,
-    label: '2026年第47周',
-    today: '2026-11-24',
-    community: { name: '桃花岭社区', code: 'THL', street: '岳麓街道' },
-    visits: [],
-    cases,
-    residents: [],
-    proxyTasks: [],
-    custodyItems: [],
-    custodyAlertDays: 7,
-    meetings,
-    agendaItems,
-    problems,
-    catalog: [],
-    staff: [],
-    grids: [],
-    notes: { focus: '', issues: '' },
-  };
-  const sha256Hex = async (text: string) =>
-    Buffer.from(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))).toString('hex');
-  const content = () => packageContent(data, '7d3e4c1a-93b2-4f0e-8a61-2b5c9d0e7f14', '2026-11-24T01:30:00.000Z');
+  const data = weekData({ period: week, previous: before, cases, meetings, agendaItems, problems });
 
   it('carries the figures of both weeks and passes its closed schema', async () => {
     const { now, before: was } = summariesOf(data);
-    expect(content().summary.meetings).toEqual(now.meetings);
-    expect(content().previousSummary.meetings).toEqual(was.meetings);
-    expect((await checkPackage(await writePackage(content(), sha256Hex), sha256Hex)).ok).toBe(true);
+    expect(contentOf(data).summary.meetings).toEqual(now.meetings);
+    expect(contentOf(data).previousSummary.meetings).toEqual(was.meetings);
+    await expectPackageValid(data);
   });
 
   it('refuses a 联席会议 figure it does not know (re-hashed): no names can ride along', async () => {
-    const text = await writePackage(content(), sha256Hex);
-    for (const smuggle of [
+    await expectSmugglesRefused(data, [
       (p: ReportPackage) => Object.assign(p.content.summary.meetings, { attendees: ['周海燕'] }),
       (p: ReportPackage) => Object.assign(p.content.summary.meetings.problems.bySource, { 王秀英: 1 }),
       (p: ReportPackage) => Object.assign(p.content.summary.meetings.problems.byCategory, { '3栋路灯': 1 }),
       (p: ReportPackage) => Object.assign(p.content.summary.meetings.attendance, { names: ['值班员1号'] }),
-    ]) {
-      const pkg = JSON.parse(text) as ReportPackage;
-      smuggle(pkg);
-      pkg.sha256 = await sha256Hex(canonicalJson(pkg.content));
-      expect(await checkPackage(JSON.stringify(pkg), sha256Hex)).toEqual({
-        ok: false,
-        message: expect.stringContaining('格式不符'),
-      });
-    }
+    ]);
   });
 });

@@ -11,9 +11,10 @@ import { describe, expect, it } from 'vitest';
 import type { CaseRecord, CustodyEvent, CustodyHolder, CustodyItem, ProxyTask } from '@shared/domain/records';
 import { outAtEndOf, proxySummary, summarize, type SummaryInput } from '@shared/reports/summary';
 import { summarySections } from '@shared/reports/summaryRows';
-import { checkPackage, canonicalJson, packageContent, writePackage, type ReportPackage } from '@shared/reports/package';
-import { namesOf, summariesOf, type ReportData } from '@shared/reports/reportData';
+import type { ReportPackage } from '@shared/reports/package';
+import { namesOf, summariesOf } from '@shared/reports/reportData';
 import { oldCase } from '../../db/shippedSchemas';
+import { contentOf, expectPackageValid, expectSmugglesRefused, weekData } from './packageFixtures';
 
 const week = { from: '2026-11-16', to: '2026-11-22' };
 const before = { from: '2026-11-09', to: '2026-11-15' };
@@ -288,56 +289,20 @@ describe('帮代办 in the period summary, counted by hand', () => {
 });
 
 describe('帮代办 in the JSON package', () => {
-  const data: ReportData = {
-    kind: 'week',
-    period: week,
-    previous: before,
-    label: '2026年第47周',
-    today: '2026-11-24',
-    community: { name: '桃花岭社区', code: 'THL', street: '岳麓街道' },
-    visits: [],
-    cases,
-    residents: [],
-    proxyTasks: tasks,
-    custodyItems: items,
-    custodyAlertDays: 7,
-    meetings: [],
-    agendaItems: [],
-    problems: [],
-    catalog: [],
-    staff: [],
-    grids: [],
-    notes: { focus: '', issues: '' },
-  };
-  const sha256Hex = async (text: string) =>
-    Buffer.from(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))).toString('hex');
+  const data = weekData({ period: week, previous: before, cases, proxyTasks: tasks, custodyItems: items });
 
   it('carries the figures of both weeks and passes its closed schema', async () => {
-    const content = packageContent(data, '7d3e4c1a-93b2-4f0e-8a61-2b5c9d0e7f14', '2026-11-24T01:30:00.000Z');
     const { now, before: was } = summariesOf(data);
-    expect(content.summary.proxy).toEqual(now.proxy);
-    expect(content.previousSummary.proxy).toEqual(was.proxy);
-    const text = await writePackage(content, sha256Hex);
-    expect((await checkPackage(text, sha256Hex)).ok).toBe(true);
+    expect(contentOf(data).summary.proxy).toEqual(now.proxy);
+    expect(contentOf(data).previousSummary.proxy).toEqual(was.proxy);
+    await expectPackageValid(data);
   });
 
   it('refuses a 帮代办 figure it does not know (re-hashed): no names can ride along', async () => {
-    const text = await writePackage(
-      packageContent(data, '7d3e4c1a-93b2-4f0e-8a61-2b5c9d0e7f14', '2026-11-24T01:30:00.000Z'),
-      sha256Hex,
-    );
-    for (const smuggle of [
+    await expectSmugglesRefused(data, [
       (p: ReportPackage) => Object.assign(p.content.summary.proxy.documentsOut, { holders: ['值班员1号'] }),
       (p: ReportPackage) => Object.assign(p.content.summary.proxy.requests.bySource, { 王秀英: 1 }),
       (p: ReportPackage) => Object.assign(p.content.summary.proxy, { residents: ['r1'] }),
-    ]) {
-      const pkg = JSON.parse(text) as ReportPackage;
-      smuggle(pkg);
-      pkg.sha256 = await sha256Hex(canonicalJson(pkg.content));
-      expect(await checkPackage(JSON.stringify(pkg), sha256Hex)).toEqual({
-        ok: false,
-        message: expect.stringContaining('格式不符'),
-      });
-    }
+    ]);
   });
 });
