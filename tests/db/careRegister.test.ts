@@ -2,14 +2,16 @@
  * 重点服务对象 through the data layer (db/repositories/careRegister.ts): a care profile saved in
  * one transaction with its audit row (field names only), a refused profile writes nothing, and
  * the register lists only the residents with a register tag, filtered by grid and tag, sorted by
- * grid then name, with their proxy history.
+ * grid then name, with their proxy history, leaving out those marked 已迁出 / 已故.
  */
 import { describe, expect, it } from 'vitest';
 import { computeCheckDigit } from '@shared/domain/idNumber';
 import { PHONE_MESSAGES } from '@shared/domain/phone';
 import { CARE_MESSAGES } from '@shared/domain/careProfile';
 import type { CommunityProfile } from '@shared/domain/records';
-import { createResident } from '../../renderer/src/db/repositories/residents';
+import { createResident, markResidentStatus } from '../../renderer/src/db/repositories/residents';
+import { renderCareRegister } from '@shared/receipts/careRegister';
+import { maskName } from '@shared/domain/masking';
 import { registerProxyRequest } from '../../renderer/src/db/repositories/proxy';
 import {
   careRegister,
@@ -18,7 +20,7 @@ import {
 } from '../../renderer/src/db/repositories/careRegister';
 import { failureMessage } from '../../renderer/src/db/refusal';
 import type { DutyDeskDB } from '../../renderer/src/db/database';
-import { freshDb, T0, TEST_COMMUNITY, testDesk, TODAY } from './testDb';
+import { freshDb, setUpCommunity, T0, TEST_COMMUNITY, testDesk, TODAY } from './testDb';
 
 const CONTACT_PHONE = '13907312468';
 
@@ -160,6 +162,35 @@ describe('careRegister', () => {
     expect(of(liu.id)).toEqual({ count: 2, lastDay: '2026-11-20' });
     expect(of(chen.id)).toEqual({ count: 1, lastDay: TODAY });
     expect(rows.filter((r) => r.proxy.count === 0)).toHaveLength(2);
+  });
+
+  it('leaves out residents marked 已迁出 or 已故 (screen and printout), unless asked to include them', async () => {
+    const { db, liu, an, wu } = await desk();
+    const admin = await setUpCommunity(db);
+    const d = testDesk(db, { staffId: admin.id, role: '站长/管理员' });
+    await markResidentStatus(d, liu.id, { status: '已迁出', day: '2026-11-20', note: '迁往岳麓区，女儿告知' });
+    await markResidentStatus(d, an.id, { status: '已故', day: '2026-11-22', note: '家属来电告知' });
+    expect(names(await careRegister(d))).toEqual(['陈志刚', '吴芳']);
+    expect(names(await careRegister(d, { gridId: 'g2' }))).toEqual([]);
+    expect(names(await careRegister(d, { tag: '高龄' }))).toEqual(['吴芳']);
+    expect(names(await careRegister(d, { includeInactive: true }))).toEqual(['陈志刚', '安秀兰', '刘桂英', '吴芳']);
+    // The printout is built from the same rows.
+    const html = renderCareRegister({
+      communityName: '桃花岭社区',
+      gridLabel: '全部网格',
+      tagLabel: '全部标签',
+      day: TODAY,
+      printedAt: '2026-11-24 09:30',
+      printedBy: '王秀英',
+      entries: await careRegister(d),
+    });
+    expect(html).toContain(maskName('陈志刚'));
+    expect(html).not.toContain(maskName('刘桂英'));
+    expect(html).not.toContain(maskName('安秀兰'));
+    // Back to 在册: on the register again.
+    await markResidentStatus(d, liu.id, { status: '在册', day: TODAY, note: '登记有误，仍住本社区' });
+    expect(names(await careRegister(d, { gridId: 'g2' }))).toEqual(['刘桂英']);
+    expect(wu.status).toBeUndefined();
   });
 
   it('reads residents through the tags index, never the whole table', async () => {

@@ -1,7 +1,8 @@
 /**
  * The 审计员 at the desk, in Chromium with real IndexedDB: an admin creates the account; signed in,
  * the auditor sees the audit log and nothing else (no section, no resident), the log names who
- * did what and holds no personal data; the admin reaches the same log from the top bar.
+ * did what and holds no personal data; the admin reaches the same log from the top bar; the
+ * auditor locks the shared desk (锁屏, Ctrl+L) and the PIN brings back the log.
  */
 import { expect, test, ADMIN } from './pages';
 import { expectAccessible } from './support/a11y';
@@ -37,4 +38,17 @@ test('an 审计员 reads the log and reaches nothing else', async ({ page, desk 
   await expect(log.getByRole('row')).toHaveCount(2);
   await expectAccessible(page, '审计员 · 操作日志');
   await page.screenshot({ path: 'test-results/screens/audit-log.png' });
+
+  // The desk PC is shared: the auditor locks it like everyone else, by the button and by Ctrl+L.
+  await desk.shell.lock();
+  await expect(desk.lockScreen.lockedStaff).toContainText('孙审计');
+  await expect(page.getByRole('table', { name: '操作日志' })).toHaveCount(0);
+  await desk.lockScreen.unlock('864209');
+  await expect(page.getByRole('heading', { name: '操作日志', level: 1 })).toBeVisible();
+  await expect(desk.shell.currentStaff).toHaveText('孙审计（审计员）');
+  await page.keyboard.press('Control+l');
+  await expect(desk.lockScreen.form).toBeVisible();
+  await desk.lockScreen.unlock('864209');
+  await expect(page.getByRole('heading', { name: '操作日志', level: 1 })).toBeVisible();
+  await expect(log).toContainText('session.unlock');
 });

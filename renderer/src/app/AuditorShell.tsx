@@ -1,13 +1,15 @@
 /**
  * The desk of an account without the desk's work (审计员): the top bar and the audit log, nothing
  * else — no section, no resident, no case is reachable from here (and the data layer refuses
- * their writes whatever is called).
+ * their writes whatever is called). The desk PC is shared, so the auditor locks it like everyone
+ * else: the 锁屏 button and Ctrl+L (the shell is inside DeskLock).
  */
 import { AppBar, Box, Toolbar, Typography } from '@mui/material';
 import { Suspense } from 'react';
 import { Loading } from '../components/Loading';
 import { AuditLogPage } from './lazyPages';
 import { SignOutButton } from './SignOutButton';
+import { LockButton } from './deskLock';
 import { useDesk } from './desk';
 import { useStaff } from './session';
 
@@ -24,6 +26,7 @@ export function AuditorShell() {
           <Typography component="div" aria-label="当前值班人员">
             {staff.name}（{staff.role}）
           </Typography>
+          <LockButton />
           <SignOutButton />
         </Toolbar>
       </AppBar>

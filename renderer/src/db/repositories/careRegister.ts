@@ -9,7 +9,9 @@
  *     (`Resident.care`); an empty profile removes it; ONE transaction with its audit row
  *     (`resident.care`, the changed field NAMES only, never a value);
  *   - the register reads residents through the `tags` multiEntry index (only the tagged ones,
- *     never the whole table) and their requests through the proxyTasks `residentId` index.
+ *     never the whole table) and their requests through the proxyTasks `residentId` index;
+ *   - it is for current outreach: a resident marked 已迁出 or 已故 is left out (screen and
+ *     printout) unless `includeInactive`.
  */
 import {
   changedCareFields,
@@ -22,6 +24,7 @@ import {
 } from '@shared/domain/careProfile';
 import { proxySettings } from '@shared/domain/proxy';
 import type { Resident } from '@shared/domain/records';
+import { isInactiveResident } from '@shared/domain/residentStatus';
 import type { Desk } from '../desk';
 import { DomainRefusal } from '../refusal';
 import { writeTx } from '../write';
@@ -63,7 +66,12 @@ export async function saveCareProfile(desk: Desk, residentId: string, care: Care
   });
 }
 
-export type CareRegisterFilter = { gridId?: string; tag?: string };
+export type CareRegisterFilter = {
+  gridId?: string;
+  tag?: string;
+  /** Also the residents marked 已迁出 / 已故 (left out by default: the register is for current outreach). */
+  includeInactive?: boolean;
+};
 
 /** A resident's 帮代办 so far: how many requests and the day of the latest. */
 export type ProxyHistory = { count: number; lastDay?: string };
@@ -81,7 +89,8 @@ const collator = new Intl.Collator('zh-CN');
 
 /**
  * The residents with a register tag (all of them, or the one `tag`), in `gridId` when given,
- * by grid (the community's order, no grid last) then name, each with their proxy history.
+ * by grid (the community's order, no grid last) then name, each with their proxy history;
+ * 已迁出 / 已故 residents only with `includeInactive`.
  */
 export async function careRegister(desk: Desk, filter: CareRegisterFilter = {}): Promise<CareRegisterRow[]> {
   const tags = proxySettings(desk.community).registerTags;
@@ -89,6 +98,7 @@ export async function careRegister(desk: Desk, filter: CareRegisterFilter = {}):
   if (wanted.length === 0) return [];
   let found = desk.db.residents.where('tags').anyOf(wanted);
   if (filter.gridId) found = found.and((r) => r.gridId === filter.gridId);
+  if (!filter.includeInactive) found = found.and((r) => !isInactiveResident(r));
   // A multiEntry index yields a resident once per matching tag.
   const residents = [...new Map((await found.toArray()).map((r) => [r.id, r])).values()];
   const history = await proxyHistories(

@@ -1,6 +1,7 @@
 /**
  * 帮代办 → 重点服务对象: the residents with a register tag (独居老人, 高龄, 残疾人, 重病 … as the
- * admin set them), their contact person, needs, when to reach them and their proxy history;
+ * admin set them; not those marked 已迁出 / 已故), their contact person, needs, when to reach them
+ * and their proxy history;
  * filtered by 网格 and 标签; names and phones masked as on the printed list for the zone staff
  * (打印名单, shared/receipts/careRegister.ts).
  */
@@ -89,7 +90,8 @@ export function CareRegister() {
         </Button>
       </Stack>
       <Typography color="text.secondary">
-        带有“{tags.join('、')}”标签的居民。姓名和电话已隐藏；联系人、需求在居民页面的“重点服务信息”中登记。
+        带有“{tags.join('、')}”标签的在册居民（不含已迁出、已故）。姓名和电话已隐藏；
+        联系人、需求在居民页面的“重点服务信息”中登记。
       </Typography>
       {print.error && (
         <Alert severity="error" role="alert" onClose={() => print.setError(null)}>
