@@ -5,6 +5,7 @@
  */
 import { maskIdNumber, maskNumbersInText } from './masking';
 import type { CaseRecord, Resident, Visit } from './records';
+import { residentLabel } from './residentStatus';
 
 export type RegisterLine = {
   time: string;
@@ -39,7 +40,7 @@ export function registerLines(
     const common = {
       time: timeOf(visit.visitedAt),
       channel: visit.channel,
-      resident: r ? [r.name, maskIdNumber(r.idNumber)].filter(Boolean).join(' ') : '—',
+      resident: residentLabel(visit.residentId, r, (x) => [x.name, maskIdNumber(x.idNumber)].filter(Boolean).join(' ')),
       firstContact: staffName(visit.firstContactId),
     };
     if (cases.length === 0)

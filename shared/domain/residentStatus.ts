@@ -7,6 +7,7 @@
  * Pure rules only: what is still "open" for a resident, what a marking or a deletion must say.
  */
 import { compareLocalDates, isValidLocalDate } from './localDate';
+import { maskName } from './masking';
 import { OPEN_CASE_STATUSES, type CaseRecord, type CustodyItem, type ProxyTask, type Resident } from './records';
 
 export type ResidentStatus = NonNullable<Resident['status']>;
@@ -34,6 +35,49 @@ export const INACTIVE_KEY_PREFIX = '~';
 export const DELETED_RESIDENT_ID = 'deleted-resident';
 /** The name shown where a deleted resident's records remain (cases, visits, documents). */
 export const DELETED_RESIDENT_NAME = '已删除居民';
+
+/**
+ * A record's resident was deleted: the record names one (`residentId` set — DELETED_RESIDENT_ID
+ * after 删除居民, or any id whose row is gone) but no resident is on file for it.
+ */
+export function isDeletedResident(residentId: string | null | undefined, resident: unknown): boolean {
+  return !resident && !!residentId;
+}
+
+/**
+ * THE one rule for what stands where a record's resident is shown (registers, queues, the
+ * agenda, receipts, exports): the resident on file → `shown(resident)` (the name, masked or with
+ * the ID as the place wants); a resident named but gone → 已删除居民; no resident at all (a 诉求
+ * about a street lamp) → `none`, whatever the place shows for that ('—' unless told).
+ */
+export function residentLabel<R>(
+  residentId: string | null | undefined,
+  resident: R | null | undefined,
+  shown: (r: R) => string,
+  none = '—',
+): string {
+  if (resident) return shown(resident);
+  return residentId ? DELETED_RESIDENT_NAME : none;
+}
+
+/** A resident a record names, as a list shows them: on file (a link), or 已删除居民. */
+export type NamedResident = { id: string; name: string; onFile: boolean };
+
+/** The residents of `ids` (a problem's reporters …), once each, by `residentLabel`'s rule. */
+export function namedResidents(
+  ids: readonly string[] | undefined,
+  onFile: ReadonlyMap<string, Pick<Resident, 'name'>>,
+): NamedResident[] {
+  return [...new Set(ids ?? [])].map((id) => {
+    const r = onFile.get(id);
+    return { id, name: residentLabel(id, r, (x) => x.name), onFile: r !== undefined };
+  });
+}
+
+/** A name masked for a list or paper (张*三) — except 已删除居民, which is no one's name. */
+export function maskResidentName(name: string | null | undefined): string {
+  return name === DELETED_RESIDENT_NAME ? name : maskName(name);
+}
 
 /** A case still running for the resident: open, or 办结 with its 回访 / 整改 still to do. */
 export function caseStillOpen(c: Pick<CaseRecord, 'status' | 'callback' | 'rectification'>): boolean {

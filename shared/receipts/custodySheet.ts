@@ -3,7 +3,7 @@
  * how many), from whom to whom, when, for which case — with signature lines for the giver and
  * the receiver. A4, black on white, every value escaped; the resident's name masked.
  */
-import { maskName } from '../domain/masking';
+import { maskResidentName } from '../domain/residentStatus';
 import { documentHtml, escapeHtml, printedHtml, type Printed } from './html';
 import { RECEIPT_FONT_STACK } from './styles';
 
@@ -51,7 +51,7 @@ export function renderCustodySheet(s: CustodySheet, printed: Printed): string {
 <dl>
 <dt>受理编号</dt><dd>${escapeHtml(s.trackingNumber)}</dd>
 <dt>事项</dt><dd>${escapeHtml(s.matterName)}</dd>
-<dt>居民</dt><dd>${escapeHtml(maskName(s.residentName))}</dd>
+<dt>居民</dt><dd>${escapeHtml(maskResidentName(s.residentName))}</dd>
 <dt>交出</dt><dd>${escapeHtml(s.from)}</dd>
 <dt>接收</dt><dd>${escapeHtml(s.to)}</dd>
 <dt>时间</dt><dd>${escapeHtml(s.at)}</dd>

@@ -6,6 +6,7 @@
  */
 import { maskIdNumber, maskNumbersInText, maskPhone } from '../domain/masking';
 import type { Escalation } from '../domain/records';
+import { residentLabel } from '../domain/residentStatus';
 import { formatReceiptDate } from './format';
 import { BLANK, escapeHtml, printedHtml, rowsHtml, section, type Row } from './html';
 import { A4_CSS, COMMON_CSS } from './styles';
@@ -15,6 +16,8 @@ export type EscalationSheetData = {
   communityPhone: string;
   trackingNumber: string;
   matterName: string;
+  /** The case's resident id: set with no `resident` means a deleted resident (已删除居民). */
+  residentId?: string;
   resident?: { name: string; idNumber?: string; phone?: string };
   escalation: Escalation;
   raisedByName: string;
@@ -25,9 +28,9 @@ export type EscalationSheetData = {
 
 export function renderEscalationSheet(d: EscalationSheetData): string {
   const e = d.escalation;
-  const resident = d.resident
-    ? [d.resident.name, maskIdNumber(d.resident.idNumber), maskPhone(d.resident.phone)].filter(Boolean).join(' ')
-    : '—';
+  const resident = residentLabel(d.residentId, d.resident, (r) =>
+    [r.name, maskIdNumber(r.idNumber), maskPhone(r.phone)].filter(Boolean).join(' '),
+  );
   const rows: Row[] = [
     { label: '受理编号', valueHtml: `<strong>${escapeHtml(d.trackingNumber)}</strong>`, strong: true },
     { label: '事项', valueHtml: escapeHtml(d.matterName) },

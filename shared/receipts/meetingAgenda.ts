@@ -10,7 +10,8 @@
  */
 import { agendaCounts } from '../domain/meetings/agenda';
 import { dayOfWeek } from '../domain/localDate';
-import { maskName, maskNumbersInText } from '../domain/masking';
+import { maskNumbersInText } from '../domain/masking';
+import { maskResidentName } from '../domain/residentStatus';
 import type { AgendaKind, DecisionType } from '../domain/records';
 import { BLANK, documentHtml, escapeHtml } from './html';
 import { RECEIPT_FONT_STACK } from './styles';
@@ -114,7 +115,7 @@ const gridText = (grid: string) => grid || '未分网格';
 
 /** Who raised it, masked: '张*三、李*' or '张*三 等 3 人'. */
 export function residentsText(names: readonly string[] | undefined): string {
-  const list = [...new Set(names ?? [])].map(maskName);
+  const list = [...new Set(names ?? [])].map(maskResidentName);
   if (list.length === 0) return '';
   return list.length <= 2 ? list.join('、') : `${list.slice(0, 2).join('、')} 等 ${list.length} 人`;
 }

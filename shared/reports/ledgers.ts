@@ -11,6 +11,7 @@
  * in full, for a street office that asked for exactly that.
  */
 import { maskIdNumber, maskName, maskNumbersInText, maskPhone } from '../domain/masking';
+import { residentLabel } from '../domain/residentStatus';
 import type { CaseRecord, Resident } from '../domain/records';
 import type { Period } from './periods';
 import { namesOf, type ReportData } from './reportData';
@@ -29,8 +30,9 @@ export const LEDGER_TITLES: Record<LedgerKey, string> = {
 const inside = (day: string | undefined, p: Period) => day !== undefined && day >= p.from && day <= p.to;
 const col = (title: string, width: number): Column => ({ title, width });
 
-function residentCells(r: Resident | undefined, named: boolean): Cell[] {
-  if (!r) return ['', '', ''];
+/** Name, ID, phone (masked unless 实名); 已删除居民 for a deleted resident, blank for none. */
+function residentCells(residentId: string | undefined, r: Resident | undefined, named: boolean): Cell[] {
+  if (!r) return [residentLabel(residentId, r, () => '', ''), '', ''];
   return named
     ? [r.name, r.idNumber ?? '', r.phone ?? '']
     : [maskName(r.name), r.idNumber ? maskIdNumber(r.idNumber) : '', r.phone ? maskPhone(r.phone) : ''];
@@ -45,6 +47,7 @@ export function ledgersOf(data: ReportData, named = false): Ledger[] {
   const names = namesOf(data);
   const residents = new Map(data.residents.map((r) => [r.id, r]));
   const resident = (c: CaseRecord) => (c.residentId ? residents.get(c.residentId) : undefined);
+  const personCells = (c: CaseRecord, named: boolean) => residentCells(c.residentId, resident(c), named);
   const byNumber = (a: CaseRecord, b: CaseRecord) => (a.trackingNumber < b.trackingNumber ? -1 : 1);
   const p = data.period;
   const caseHead = [col('受理编号', 22), col('事项', 26), col('网格', 12)];
@@ -82,7 +85,7 @@ export function ledgersOf(data: ReportData, named = false): Ledger[] {
         ...caseHeadCells(c),
         names.category(c.matterCode),
         c.mode,
-        ...residentCells(resident(c), named),
+        ...personCells(c, named),
         c.acceptedDay,
         c.deadline ?? '',
         c.completedDay ?? '',
@@ -133,7 +136,7 @@ export function ledgersOf(data: ReportData, named = false): Ledger[] {
       ],
       rows: rated.map((c) => [
         ...caseHeadCells(c),
-        ...(named ? residentCells(resident(c), true) : []),
+        ...(named ? personCells(c, true) : []),
         ratedDayOf(c) ?? '',
         c.rating ?? '',
         c.ratingBy ?? '',

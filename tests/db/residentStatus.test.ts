@@ -9,12 +9,34 @@ import { describe, expect, it } from 'vitest';
 import { createCalendar } from '@shared/domain/workingCalendar';
 import { can, type Permission } from '@shared/domain/roles';
 import { STAFF_ROLES, type StaffRole } from '@shared/domain/records';
-import { DELETED_RESIDENT_ID, INACTIVE_KEY_PREFIX } from '@shared/domain/residentStatus';
+import {
+  DELETED_RESIDENT_ID,
+  DELETED_RESIDENT_NAME,
+  INACTIVE_KEY_PREFIX,
+  residentLabel,
+} from '@shared/domain/residentStatus';
+import { registerLines } from '@shared/domain/registerLines';
+import { receiptKindsFor } from '@shared/domain/receiptKinds';
+import { renderReceipt } from '@shared/receipts/render';
+import { renderMeetingAgenda } from '@shared/receipts/meetingAgenda';
+import { ledgersOf } from '@shared/reports/ledgers';
+import { periodOf, previousPeriod } from '@shared/reports/periods';
+import { EMPTY_NOTES } from '@shared/reports/reportData';
+import { buildReceiptData } from '../../renderer/src/components/receiptData';
+import { agendaPaper, entryViews } from '../../renderer/src/features/meetings/meetingText';
+import { queuePage } from '../../renderer/src/db/repositories/cases';
+import { getMeetingFile, planMeeting } from '../../renderer/src/db/repositories/meetings';
+import { readReportData } from '../../renderer/src/db/repositories/reports';
 import { hashSecret } from '../../renderer/src/db/secrets';
 import { addStaff } from '../../renderer/src/db/repositories/staff';
-import { registerVisit, visitsOfResident, casesOfResident } from '../../renderer/src/db/repositories/visits';
-import { registerProxyRequest } from '../../renderer/src/db/repositories/proxy';
-import { addProblem } from '../../renderer/src/db/repositories/problems';
+import {
+  registerVisit,
+  registerOfDay,
+  visitsOfResident,
+  casesOfResident,
+} from '../../renderer/src/db/repositories/visits';
+import { proxyQueue, registerProxyRequest } from '../../renderer/src/db/repositories/proxy';
+import { addProblem, problemPool } from '../../renderer/src/db/repositories/problems';
 import {
   createResident,
   deleteResident,
@@ -23,6 +45,7 @@ import {
   OpenItemsRefusal,
   openItemsOfResident,
   residentDeletionPreview,
+  residentsByIds,
   searchResidents,
   updateResident,
 } from '../../renderer/src/db/repositories/residents';
@@ -359,6 +382,94 @@ describe('删除居民', () => {
     expect(row?.detail).toBe('原因 7 字；来访 2，办件 1，材料 1，帮代办 1，问题 1');
     expect(JSON.stringify(row)).not.toMatch(/张三|重复登记|1381234/);
     expect(await visitsOfResident(admin, resident.id)).toEqual([]);
+  });
+
+  it('every list, queue, agenda, receipt and ledger shows 已删除居民 for the deleted resident, — where there was none', async () => {
+    const { db, resident, as, caseId, trackingNumber } = await history();
+    const admin = as('站长/管理员');
+    // A visit without a resident, the same day: it keeps showing '—'.
+    await registerVisit(admin, { channel: '来电', kind: '咨询', content: '咨询社区开放时间', cases: [] });
+    await deleteResident(admin, resident.id, { reason: '重复登记的档案', expected: counts });
+    const name = (r: { name: string }) => r.name;
+
+    // 来访台账 (screen, paper and Excel share registerLines).
+    const register = await registerOfDay(admin, DAY);
+    const lines = registerLines(
+      register.rows,
+      register.residents,
+      () => '',
+      () => '',
+    );
+    expect(lines.map((l) => l.resident).sort()).toEqual([DELETED_RESIDENT_NAME, DELETED_RESIDENT_NAME, '—'].sort());
+    expect(lines.find((l) => l.trackingNumber === trackingNumber)?.resident).toBe(DELETED_RESIDENT_NAME);
+
+    // 办件 queues: the row's resident is gone from the residents read for the page.
+    const page = await queuePage(admin, '全部办件', {}, { offset: 0, limit: 25 });
+    const row = page.rows.find((c) => c.id === caseId)!;
+    const onPage = await residentsByIds(
+      admin,
+      page.rows.flatMap((c) => (c.residentId ? [c.residentId] : [])),
+    );
+    expect(residentLabel(row.residentId, onPage.get(row.residentId ?? ''), name)).toBe(DELETED_RESIDENT_NAME);
+    expect(residentLabel(undefined, undefined, name)).toBe('—');
+
+    // 帮代办 queue (the request reopened by hand: the queue row has no resident on file).
+    await db.proxyTasks.update('task-1', { status: '待送达' });
+    const [task] = await proxyQueue(admin, '待送达');
+    expect(task?.resident).toBeUndefined();
+    expect(residentLabel(task?.task.residentId, task?.resident, name)).toBe(DELETED_RESIDENT_NAME);
+
+    // The problem pool and the meeting agenda (screen and paper).
+    const [pooled] = await problemPool(admin);
+    expect(pooled?.residents).toEqual([{ id: DELETED_RESIDENT_ID, name: DELETED_RESIDENT_NAME, onFile: false }]);
+    const meeting = await planMeeting(admin, DAY);
+    const file = (await getMeetingFile(admin, meeting.id))!;
+    const ids = [...file.problems.values()].flatMap((p) => p.residentIds ?? []);
+    const entries = entryViews(file, await residentsByIds(admin, ids), () => '');
+    const entry = entries.find((e) => e.problem)!;
+    expect(entry.residents.map((r) => r.name)).toEqual([DELETED_RESIDENT_NAME]);
+    const context = {
+      file,
+      entries,
+      community: admin.community,
+      staffName: () => '',
+      printedAt: '',
+      printedBy: '王秀英',
+    };
+    expect(renderMeetingAgenda(agendaPaper(context))).toContain(`反映人：${DELETED_RESIDENT_NAME}`);
+
+    // A reprinted receipt (补打回执); a case that never had a resident keeps （未登记）.
+    const kept = (await db.cases.get(caseId))!;
+    const data = buildReceiptData({
+      record: kept,
+      resident: undefined,
+      community: admin.community,
+      staffName: '王秀英',
+      printedBy: '王秀英',
+      matter: undefined,
+      now: T0,
+    });
+    expect(data.resident.name).toBe(DELETED_RESIDENT_NAME);
+    expect(renderReceipt(receiptKindsFor(kept)[0]!, data, 'a4', '<svg></svg>')).toContain(DELETED_RESIDENT_NAME);
+    const noResident = buildReceiptData({
+      ...{ record: { ...kept, residentId: undefined } },
+      resident: undefined,
+      community: admin.community,
+      staffName: '',
+      printedBy: '',
+      matter: undefined,
+      now: T0,
+    });
+    expect(noResident.resident.name).toBe('（未登记）');
+
+    // The 办件台账 of the report (masked and 实名): the name column says 已删除居民.
+    const period = periodOf('week', DAY);
+    const report = await readReportData(admin, 'week', period, previousPeriod(period, 'week'), EMPTY_NOTES);
+    for (const named of [false, true]) {
+      const ledger = ledgersOf(report, named).find((l) => l.key === 'cases')!;
+      const at = ledger.columns.findIndex((c) => c.title === '居民');
+      expect(ledger.rows.map((r) => r[at])).toEqual([DELETED_RESIDENT_NAME]);
+    }
   });
 
   it('a document out or an open request refuses the deletion too', async () => {

@@ -3,7 +3,8 @@
  * 已迁出 — the dialog names the open case first, the page then shows the status and still lists
  * the case; 来访登记's search no longer finds him, finds him with 包括已迁出、已故; a 值班员 has no
  * 删除居民. An admin deletes 李四 (a finished 即办 case) after the preview of what it touches, with
- * a reason asked at its field; the visit and case stay in the register under their tracking number. axe on both
+ * a reason asked at its field; the visit and case stay in the register and the 办件 list under their tracking
+ * number, shown as 已删除居民. axe on both
  * dialogs; screenshots at 1366×768.
  */
 import { mkdir } from 'node:fs/promises';
@@ -96,4 +97,9 @@ test('an admin deletes a resident after the preview; the case keeps its tracking
   const register = await desk.intake.openRegister();
   await expect(register).toContainText('THL-20261124-0001');
   await expect(register).not.toContainText(LI.name);
+  await expect(register.getByRole('row').filter({ hasText: 'THL-20261124-0001' })).toContainText('已删除居民');
+  // And in the 办件 list, not a bare '—'.
+  await desk.shell.go('办件');
+  const all = await desk.cases.openQueue('全部办件');
+  await expect(all.getByRole('row').filter({ hasText: 'THL-20261124-0001' })).toContainText('已删除居民');
 });

@@ -5,6 +5,7 @@
 import type { MatterTypeDef } from '@shared/domain/catalog';
 import type { CaseRecord, CommunityProfile, Resident } from '@shared/domain/records';
 import type { ReceiptData } from '@shared/receipts/types';
+import { residentLabel } from '@shared/domain/residentStatus';
 import { localDateTime } from '../app/clock';
 
 export type ReceiptSources = {
@@ -33,7 +34,11 @@ export function buildReceiptData(s: ReceiptSources): ReceiptData {
     trackingNumber: s.record.trackingNumber,
     matterName: s.record.matterName,
     mode: s.record.mode,
-    resident: { name: s.resident?.name ?? '（未登记）', idNumber: s.resident?.idNumber, phone: s.resident?.phone },
+    resident: {
+      name: residentLabel(s.record.residentId, s.resident, (r) => r.name, '（未登记）'),
+      idNumber: s.resident?.idNumber,
+      phone: s.resident?.phone,
+    },
     acceptedAt: localDateTime(s.record.createdAt),
     staffName: s.staffName,
     documentsReceived: s.record.documentsReceived,

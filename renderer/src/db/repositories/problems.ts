@@ -5,6 +5,7 @@
  */
 import { mergeProblems, problemInputRefusal, type ProblemInput } from '@shared/domain/meetings';
 import type { CaseRecord, Problem, ProblemSourceKind, ProblemStatus, Resident } from '@shared/domain/records';
+import { namedResidents, type NamedResident } from '@shared/domain/residentStatus';
 import type { Desk, DeskBase } from '../desk';
 import { DomainRefusal } from '../refusal';
 import { writeTx } from '../write';
@@ -57,7 +58,8 @@ export async function mergeIntoProblem(desk: Desk, intoId: string, otherIds: rea
 }
 
 export type PoolFilter = { status?: ProblemStatus; category?: string; gridId?: string };
-export type PoolRow = { problem: Problem; record?: CaseRecord; residents: Resident[] };
+/** `residents`: who reported it, each on file or 已删除居民 (namedResidents). */
+export type PoolRow = { problem: Problem; record?: CaseRecord; residents: NamedResident[] };
 
 /** The pool's problems (open ones unless a status is chosen), newest first, with their case and residents. */
 export async function problemPool(desk: DeskBase, filter: PoolFilter = {}): Promise<PoolRow[]> {
@@ -80,7 +82,7 @@ export async function problemPool(desk: DeskBase, filter: PoolFilter = {}): Prom
   return problems.map((problem, i) => ({
     problem,
     record: cases[i],
-    residents: (problem.residentIds ?? []).flatMap((id) => residents.get(id) ?? []),
+    residents: namedResidents(problem.residentIds, residents),
   }));
 }
 

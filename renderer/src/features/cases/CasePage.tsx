@@ -22,7 +22,7 @@ import { useParams } from 'react-router';
 import { allowedActions, caseStateFromRecord, type CaseActionType } from '@shared/domain/caseMachine';
 import { uncoveredYearsText } from '@shared/domain/texts';
 import { caseTimeLimitStatus } from '@shared/domain/timeLimit';
-import { DELETED_RESIDENT_ID, DELETED_RESIDENT_NAME } from '@shared/domain/residentStatus';
+import { residentLabel } from '@shared/domain/residentStatus';
 import { maskIdNumber, maskNumbersInText, maskPhone } from '@shared/domain/masking';
 import { can } from '@shared/domain/roles';
 import { addCaseNote, getCaseFile, performCaseAction, type CaseActionInput } from '../../db/repositories/cases';
@@ -70,11 +70,7 @@ export function CasePage() {
     ['事项', `${record.matterName}（${record.mode}）`],
     [
       '居民',
-      resident
-        ? `${resident.name} ${maskIdNumber(resident.idNumber)} ${maskPhone(resident.phone)}`
-        : record.residentId === DELETED_RESIDENT_ID
-          ? DELETED_RESIDENT_NAME
-          : '—',
+      residentLabel(record.residentId, resident, (r) => `${r.name} ${maskIdNumber(r.idNumber)} ${maskPhone(r.phone)}`),
     ],
     ['首问责任人', name(record.firstContactId)],
     [
@@ -158,6 +154,7 @@ export function CasePage() {
                   communityPhone: community.phone,
                   trackingNumber: record.trackingNumber,
                   matterName: record.matterName,
+                  residentId: record.residentId,
                   resident,
                   escalation: esc,
                   raisedByName: name(esc.raisedBy),

@@ -25,6 +25,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
 import { visuallyHidden } from '@mui/utils';
 import { maskIdNumber } from '@shared/domain/masking';
+import { residentLabel } from '@shared/domain/residentStatus';
 import { caseTimeLimitStatus, timeLimitStatus } from '@shared/domain/timeLimit';
 import type { CaseRecord, CaseStatus, Resident } from '@shared/domain/records';
 import { listMatterTypes } from '../../db/repositories/catalog';
@@ -44,9 +45,9 @@ const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 
 const residentIdsOf = (rows: CaseRecord[]) => rows.flatMap((c) => (c.residentId ? [c.residentId] : []));
 
-/** Name, and the ID number masked, on one line each (namesakes stay apart). */
-function residentCell(r: Resident | undefined) {
-  if (!r) return '—';
+/** Name, and the ID number masked, on one line each (namesakes stay apart); 已删除居民 or '—'. */
+function residentCell(residentId: string | undefined, r: Resident | undefined) {
+  if (!r) return residentLabel(residentId, r, (x: Resident) => x.name);
   return (
     <>
       <Box component="span" sx={NO_WRAP}>
@@ -158,7 +159,9 @@ export function CaseQueues() {
             {c.trackingNumber}
           </Link>
         </TableCell>
-        <TableCell>{residentCell(c.residentId ? result?.residents.get(c.residentId) : undefined)}</TableCell>
+        <TableCell>
+          {residentCell(c.residentId, c.residentId ? result?.residents.get(c.residentId) : undefined)}
+        </TableCell>
         <TableCell sx={{ minWidth: '9em' }}>{c.matterName}</TableCell>
         <TableCell sx={NO_WRAP}>{c.status}</TableCell>
         <TableCell sx={NO_WRAP}>{f ? `${f.label} ${f.due}` : (c.deadline ?? '—')}</TableCell>

@@ -23,6 +23,7 @@ import {
 import { useLiveQuery } from 'dexie-react-hooks';
 import { allowedCustodyActions, holderLabel, type CustodyAction } from '@shared/domain/custody';
 import type { CaseRecord, CustodyActionType, CustodyItem, Resident, Staff } from '@shared/domain/records';
+import { residentLabel } from '@shared/domain/residentStatus';
 import { renderCustodySheet, type CustodySheet } from '@shared/receipts/custodySheet';
 import { FormDialog } from '../../components/FormDialog';
 import { FilterSelect } from '../../components/FilterSelect';
@@ -184,7 +185,7 @@ export function CustodyPanel({ record, resident, staff, documents }: Props) {
               communityName: desk.community.name,
               trackingNumber: record.trackingNumber,
               matterName: record.matterName,
-              residentName: resident?.name ?? '',
+              residentName: residentLabel(record.residentId, resident, (r) => r.name, ''),
               items: moved,
               from,
               to,

@@ -7,6 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { Checkbox, FormControlLabel, Typography } from '@mui/material';
 import { proxySettings } from '@shared/domain/proxy';
 import type { CaseRecord, ProxyTask, Resident, Staff } from '@shared/domain/records';
+import { residentLabel } from '@shared/domain/residentStatus';
 import { renderMandate } from '@shared/receipts/proxyMandate';
 import { FilterSelect } from '../../components/FilterSelect';
 import { FormDialog } from '../../components/FormDialog';
@@ -50,7 +51,7 @@ export function MandateDialog({ record, task, resident, staff, documents, onClos
         communityName: desk.community.name,
         trackingNumber: record.trackingNumber,
         matterName: record.matterName,
-        residentName: resident?.name ?? '',
+        residentName: residentLabel(record.residentId, resident, (r) => r.name, ''),
         idNumber,
         trustees,
         documents,

@@ -22,6 +22,7 @@ import {
 } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { maskIdNumber, maskNumbersInText } from '@shared/domain/masking';
+import { residentLabel } from '@shared/domain/residentStatus';
 import { COUNTER_MODES } from '@shared/domain/intake';
 import { VISIT_CHANNELS, type CaseRecord, type Resident } from '@shared/domain/records';
 import { registerOfDay, type RegisterRow } from '../../db/repositories/visits';
@@ -156,7 +157,7 @@ export function TodayRegister() {
           <TableBody>
             {shown.flatMap(({ visit, cases }) => {
               const r = residentOf(visit.residentId);
-              const who = r ? `${r.name} ${maskIdNumber(r.idNumber)}` : '—';
+              const who = residentLabel(visit.residentId, r, (x) => `${x.name} ${maskIdNumber(x.idNumber)}`);
               const common = [
                 <TableCell key="t">{localDateTime(visit.visitedAt).slice(11)}</TableCell>,
                 <TableCell key="c">{visit.channel}</TableCell>,

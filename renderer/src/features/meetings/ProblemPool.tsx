@@ -134,9 +134,13 @@ export function ProblemPool({ counts }: { counts: Counts | undefined }) {
                     : residents.map((r, i) => (
                         <span key={r.id} style={NO_WRAP}>
                           {i > 0 && '、'}
-                          <Link component={RouterLink} to={`/residents/${r.id}`}>
-                            {r.name}
-                          </Link>
+                          {r.onFile ? (
+                            <Link component={RouterLink} to={`/residents/${r.id}`}>
+                              {r.name}
+                            </Link>
+                          ) : (
+                            r.name
+                          )}
                         </span>
                       ))}
                 </TableCell>

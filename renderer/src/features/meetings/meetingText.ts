@@ -6,6 +6,7 @@
 import { addDays, dayOfWeek } from '@shared/domain/localDate';
 import { decisionText } from '@shared/domain/meetings';
 import type { AgendaItem, CaseRecord, CommunityProfile, Problem, Resident } from '@shared/domain/records';
+import { namedResidents, type NamedResident } from '@shared/domain/residentStatus';
 import type { MeetingAgendaPaper, MeetingPaperEntry, MeetingPaperProgress } from '@shared/receipts/meetingAgenda';
 import type { MeetingMinutesPaper } from '@shared/receipts/meetingMinutes';
 import type { MeetingFile } from '../../db/repositories/meetings';
@@ -28,7 +29,8 @@ export type EntryView = {
   position: number;
   problem?: Problem;
   record?: CaseRecord;
-  residents: Resident[];
+  /** Who reported the problem: on file, or 已删除居民. */
+  residents: NamedResident[];
   /** Decisions of earlier meetings, oldest first, as text with their day. */
   history: string[];
   decision?: string;
@@ -49,7 +51,7 @@ export function entryViews(
       position: i + 1,
       problem,
       record: caseId ? file.cases.get(caseId) : undefined,
-      residents: (problem?.residentIds ?? []).flatMap((id) => residents.get(id) ?? []),
+      residents: namedResidents(problem?.residentIds, residents),
       history: (problem?.decisions ?? [])
         .filter((d) => d.meetingId !== file.meeting.id)
         .map((d) => `${d.day} ${decisionText(d, staffName)}`),

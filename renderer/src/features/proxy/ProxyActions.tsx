@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { Button, Stack } from '@mui/material';
 import { allowedProxyActions, type ProxyActionType } from '@shared/domain/proxy';
 import type { ProxyTask, Resident, Staff } from '@shared/domain/records';
+import { residentLabel } from '@shared/domain/residentStatus';
 import { AcceptRequestDialog } from './AcceptRequestDialog';
 import { ProxyActionDialog, proxyActionLabel, type ProxyDialogType } from './ProxyActionDialog';
 
@@ -27,7 +28,7 @@ const labelOf = (t: ProxyActionType, task: ProxyTask) =>
 export function ProxyActions({ task, resident, staff, caseArchived, inQueue }: Props) {
   const [open, setOpen] = useState<ProxyDialogType | '受理' | null>(null);
   if (caseArchived) return null;
-  const who = resident?.name ?? '';
+  const who = residentLabel(task.residentId, resident, (r) => r.name, '');
   return (
     <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1 }}>
       {allowedProxyActions(task)

@@ -22,7 +22,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { Link as RouterLink } from 'react-router';
 import { maskNumbersInText, maskPhone } from '@shared/domain/masking';
 import { residentAddress } from '@shared/domain/resident';
-import type { Staff } from '@shared/domain/records';
+import { residentLabel } from '@shared/domain/residentStatus';
+import type { Resident, Staff } from '@shared/domain/records';
 import { useDesk } from '../../app/desk';
 import { PROXY_QUEUES, proxyQueue, proxyQueueCounts, type ProxyQueue } from '../../db/repositories/proxy';
 import { ProxyActions } from './ProxyActions';
@@ -74,7 +75,7 @@ export function ProxyQueues({ staff }: { staff: readonly Staff[] }) {
                       {resident.name}
                     </Link>
                   ) : (
-                    '—'
+                    residentLabel(task.residentId, resident, (r: Resident) => r.name)
                   )}
                   {resident?.phone && <Typography variant="body2">{maskPhone(resident.phone)}</Typography>}
                 </TableCell>
