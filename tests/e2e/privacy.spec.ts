@@ -1,5 +1,6 @@
 /**
- * 个人信息保护 at a shared desk (issue 16): the 保密承诺 at the first sign-in and yearly, 查看完整
+ * 个人信息保护 at a shared desk (issue 16): the 保密承诺 at the first sign-in and yearly (also when
+ * the year runs out while the desk stays signed in: asked at the unlock), 查看完整
  * only with a reason (logged), searches by number logged masked, numbers typed into free text
  * masked where it is listed.
  */
@@ -75,6 +76,40 @@ test('保密承诺: at the first sign-in (keyboard, logged), not at the next, ag
   await screen.getByRole('button', { name: PLEDGE_ACCEPT }).click();
   await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
   expect(await auditRows(page, 'staff.pledge')).toHaveLength(2);
+});
+
+test('保密承诺 again when a year runs out while the desk stays signed in: asked at the unlock, never in front of the lock', async ({
+  page,
+  desk,
+}) => {
+  await page.clock.install({ time: START });
+  await desk.setup.complete();
+  expect(await auditRows(page, 'staff.pledge')).toHaveLength(1);
+  await desk.shell.go('居民');
+  await expect(page.getByRole('heading', { name: '居民', exact: true })).toBeVisible();
+  const screen = pledge(page);
+  // The desk stays signed in; locked for the night, a year and a day pass.
+  await desk.shell.lock();
+  await expect(desk.lockScreen.form).toBeVisible();
+  await page.clock.setSystemTime(new Date(START.getTime() + 366 * DAY));
+  // The day changes (the desk is rebuilt): the pledge does not stand in front of the lock.
+  await page.clock.runFor(31_000);
+  await expect(desk.lockScreen.form).toBeVisible();
+  await expect(screen).toHaveCount(0);
+  // The PIN resumes — and the pledge comes first, before the desk continues.
+  await desk.lockScreen.unlock(ADMIN.pin);
+  await expect(screen).toBeVisible();
+  await expect(screen).toContainText('每年确认一次');
+  await expect(page.getByRole('navigation')).toHaveCount(0);
+  await screen.getByRole('button', { name: PLEDGE_ACCEPT }).click();
+  await expect(page.getByRole('heading', { name: '居民', exact: true })).toBeVisible();
+  await expect(desk.shell.currentStaff).toHaveText(`${ADMIN.name}（站长/管理员）`);
+  expect(await auditRows(page, 'staff.pledge')).toHaveLength(2);
+  // Accepted: the next lock and unlock go straight back to the desk.
+  await desk.shell.lock();
+  await desk.lockScreen.unlock(ADMIN.pin);
+  await expect(page.getByRole('heading', { name: '居民', exact: true })).toBeVisible();
+  await expect(screen).toHaveCount(0);
 });
 
 test('查看完整 asks for a reason and logs it; number searches are logged masked; free text is masked in the register', async ({

@@ -12,6 +12,7 @@
  * The lock survives a reload (sessionStorage): F5 must not be a way past it. The same person's
  * PIN resumes the route they were on (and their kept draft); another active person's PIN
  * switches the desk to them, on the 工作台 (db/repositories/deskLock.ts logs lock, unlock, switch).
+ * Either way the 保密承诺 is checked again (pledgeCheck.ts): a year may have run out meanwhile.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Button } from '@mui/material';
@@ -23,6 +24,7 @@ import { clearPrintFrames } from '../platform';
 import { useDesk } from './desk';
 import { useSession, useStaff } from './session';
 import { LockScreen } from './LockScreen';
+import { usePledgeCheck } from './pledgeCheck';
 
 const LOCK_KEY = 'duty-desk.locked';
 /** How often the idle time is compared with the setting. */
@@ -41,6 +43,11 @@ function readLock(): Locked | null {
   }
 }
 
+/** Whether this window's desk is locked now (the 保密承诺 is not checked while it is). */
+export function isDeskLocked(): boolean {
+  return readLock() !== null;
+}
+
 const LockContext = createContext<{ lock: (reason: LockReason) => void } | null>(null);
 
 /** The 锁屏 button's action (behind sign-in only). */
@@ -55,6 +62,7 @@ export function DeskLock({ children }: { children: ReactNode }) {
   const staff = useStaff();
   const { signedIn } = useSession();
   const navigate = useNavigate();
+  const recheckPledge = usePledgeCheck();
   const [locked, setLocked] = useState<Locked | null>(() => {
     const kept = readLock();
     // A lock left by someone no longer signed in here (their session ended since): not this person's.
@@ -117,8 +125,10 @@ export function DeskLock({ children }: { children: ReactNode }) {
         signedIn(next);
       }
       setLocked(null);
+      // Before the desk continues: the yearly 保密承诺, if the year ran out while it stayed signed in.
+      recheckPledge();
     },
-    [desk, navigate, signedIn],
+    [desk, navigate, signedIn, recheckPledge],
   );
 
   const value = useMemo(() => ({ lock }), [lock]);

@@ -21,6 +21,14 @@ describe('pledgeDue (保密承诺 at the first sign-in and yearly)', () => {
     expect(pledgeDue(NOW - 366 * DAY, NOW)).toBe(true);
   });
 
+  it('is read at the time of each check: a session signed in before the year ran out is due at an unlock after it', () => {
+    const accepted = NOW - 365 * DAY + 60 * 60 * 1000; // the year runs out in an hour
+    const signedIn = NOW;
+    const unlocked = NOW + 2 * 60 * 60 * 1000;
+    expect(pledgeDue(accepted, signedIn)).toBe(false);
+    expect(pledgeDue(accepted, unlocked)).toBe(true);
+  });
+
   it('has its wording: the four promises and the button', () => {
     const text = PLEDGE_LINES.join('');
     for (const words of ['依法保护居民个人信息', '不泄露、不转发、不拍照', '离开工位时锁屏'])

@@ -3,8 +3,12 @@
  * than 365 days ago (shared/domain/pledge.ts), sees it instead of the desk. Nothing else is
  * usable until 我已阅读并承诺 (the staff row keeps the time, the audit log the acceptance, one
  * transaction) or 退出登录. The staff row is read live, so acceptance opens the desk at once.
+ *
+ * The rule is read at sign-in and again at every unlock (app/pledgeCheck.ts): desks stay signed
+ * in for days, so a year that runs out while the session is open is asked before the desk
+ * continues. Never while the desk is locked (a reload of a locked desk waits for the unlock).
  */
-import type { ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { Alert, Box, Button, Paper, Stack, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { pledgeDue } from '@shared/domain/pledge';
@@ -12,14 +16,21 @@ import { PLEDGE_ACCEPT, PLEDGE_LINES, PLEDGE_TITLE } from '@shared/domain/texts'
 import { acceptPledge, getStaff } from '../../db/repositories/staff';
 import { useDesk } from '../../app/desk';
 import { useSession } from '../../app/session';
+import { isDeskLocked } from '../../app/deskLock';
+import { PledgeCheckContext } from '../../app/pledgeCheck';
 import { useGuardedAction } from '../../app/useGuardedAction';
 import { Loading } from '../../components/Loading';
 
 export function PledgeGate({ children }: { children: ReactNode }) {
   const desk = useDesk();
   const staff = useLiveQuery(() => getStaff(desk, desk.actor.id).then((s) => s ?? null), [desk]);
+  // When the rule was last read: at sign-in, then at each unlock (null: a locked desk, not yet).
+  const [checkedAt, setCheckedAt] = useState<number | null>(() => (isDeskLocked() ? null : desk.clock.now()));
+  const { clock } = desk;
+  const recheck = useCallback(() => setCheckedAt(clock.now()), [clock]);
   if (staff === undefined) return <Loading fullScreen />;
-  if (staff && !pledgeDue(staff.pledgeAcceptedAt, desk.clock.now())) return <>{children}</>;
+  if (staff && (checkedAt === null || !pledgeDue(staff.pledgeAcceptedAt, checkedAt)))
+    return <PledgeCheckContext.Provider value={recheck}>{children}</PledgeCheckContext.Provider>;
   return <PledgeScreen name={staff?.name ?? ''} renewal={staff?.pledgeAcceptedAt !== undefined} />;
 }
 
