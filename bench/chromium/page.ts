@@ -379,8 +379,21 @@ function raw(size: SizeName) {
   const d = generateDesk(size);
   return {
     visits: d.visits.map((v) => ({ day: v.day })),
-    cases: d.cases.map((c) => ({ acceptedDay: c.acceptedDay, rating: c.rating, ratedAt: c.ratedAt })),
-    residents: d.residents.map((r) => ({ idNumber: r.idNumber, phone: r.phone })),
+    cases: d.cases.map((c) => ({
+      acceptedDay: c.acceptedDay,
+      rating: c.rating,
+      ratedAt: c.ratedAt,
+      residentId: c.residentId,
+      status: c.status,
+      trackingNumber: c.trackingNumber,
+    })),
+    residents: d.residents.map((r) => ({
+      id: r.id,
+      name: r.name,
+      idNumber: r.idNumber,
+      phone: r.phone,
+      contactPhone: r.care?.contactPhone,
+    })),
     proxyTasks: d.proxyTasks.map((t) => ({ requestedDay: t.requestedDay, visitedDay: t.visitedDay })),
     custodyItems: d.custodyItems.map((i) => ({
       collectedAt: i.collectedAt,

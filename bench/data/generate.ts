@@ -46,6 +46,8 @@ import { generateResidents } from './residents';
  */
 export const SIZES = {
   tiny: { scale: 0.01, firstDay: '2026-08-01' },
+  /** 1,000 residents over the last seven months: the privacy acceptance e2e (tests/e2e/privacyScan.spec.ts). */
+  thousand: { scale: 0.05, firstDay: '2026-05-01' },
   tenth: { scale: 0.1, firstDay: '2021-12-01' },
   full: { scale: 1, firstDay: '2021-12-01' },
   double: { scale: 2, firstDay: '2021-12-01' },

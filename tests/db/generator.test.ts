@@ -24,6 +24,15 @@ import type { CaseRecord } from '@shared/domain/records';
 import { freshDb, testDesk } from './testDb';
 
 describe('the five-year desk generator', { timeout: 60_000 }, () => {
+  it('has a 1,000-resident size (the privacy e2e) that loads and passes the same checks', async () => {
+    const small = generateDesk('thousand');
+    expect(small.residents).toHaveLength(1000);
+    const db = freshDb();
+    await loadDesk(db, small, { iterations: 1000 });
+    expect(await checkLoadedDesk(db)).toEqual([]);
+    db.close();
+  });
+
   // 1/10 of the five-year desk: 2,000 residents, 10,000 visits, about 3,000 cases.
   const data = generateDesk('tenth');
 

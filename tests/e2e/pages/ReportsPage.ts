@@ -12,7 +12,7 @@ export class ReportsPage {
   constructor(private readonly page: Page) {}
 
   /** Loads the desk; returns its raw generated records (for counting what the screen should show). */
-  static async seedGeneratedDesk(page: Page, size: 'tiny' | 'tenth') {
+  static async seedGeneratedDesk(page: Page, size: 'tiny' | 'thousand' | 'tenth') {
     const root = join(process.cwd(), 'dist/bench');
     await page.route('**/bench/**', async (route) => {
       const rel = new URL(route.request().url()).pathname.replace(/^\/bench\//, '') || 'index.html';
