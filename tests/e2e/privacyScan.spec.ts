@@ -64,10 +64,13 @@ class Scan {
   /** Some seeded resident's name in the page text: the screen shows real data, not an empty list. */
   async showsResidents(): Promise<void> {
     await expect
-      .poll(async () => {
-        const text = await this.page.evaluate(() => document.body.innerText);
-        return this.names.some((n) => text.includes(n));
-      }, { message: 'a seeded resident is on screen' })
+      .poll(
+        async () => {
+          const text = await this.page.evaluate(() => document.body.innerText);
+          return this.names.some((n) => text.includes(n));
+        },
+        { message: 'a seeded resident is on screen' },
+      )
       .toBe(true);
   }
 
@@ -129,9 +132,9 @@ test('as a 值班员 on a 1,000-resident desk no full ID number or mobile is any
   await capturePrints(page);
   raw = await ReportsPage.seedGeneratedDesk(page, 'thousand');
   expect(raw.residents).toHaveLength(1000);
-  const secrets = raw.residents.flatMap((r) => [r.idNumber, r.phone, r.contactPhone]).filter(
-    (s): s is string => !!s && s.length >= 11,
-  );
+  const secrets = raw.residents
+    .flatMap((r) => [r.idNumber, r.phone, r.contactPhone])
+    .filter((s): s is string => !!s && s.length >= 11);
   expect(secrets.filter((s) => s.length === 18).length).toBeGreaterThan(900);
   expect(secrets.filter((s) => /^1\d{10}$/.test(s)).length).toBeGreaterThan(900);
   const names = [...new Set(raw.residents.map((r) => r.name))].filter((n) => !STAFF_NAMES.includes(n));
@@ -205,7 +208,10 @@ test('as a 值班员 on a 1,000-resident desk no full ID number or mobile is any
   await admin.signIn.signIn('王秀英', BENCH_PIN);
   await admin.shell.go('设置');
   await admin.settings.tab('工作人员');
-  await other.getByRole('row', { name: new RegExp(TAKER.name) }).getByRole('button', { name: '停用' }).click();
+  await other
+    .getByRole('row', { name: new RegExp(TAKER.name) })
+    .getByRole('button', { name: '停用' })
+    .click();
   await expect(other.getByRole('row', { name: new RegExp(TAKER.name) })).toContainText('已停用');
   await other.close();
   await desk.shell.lock();
@@ -314,7 +320,10 @@ async function scanProxy(page: Page, desk: Desk, scan: Scan) {
   // A request under way: its case page, 委托书 printed without the full ID.
   await desk.proxy.view('代办队列');
   await desk.proxy.queue('办理中');
-  const link = page.getByRole('table').getByRole('link', { name: /^THL-\d{8}-\d{4}$/ }).first();
+  const link = page
+    .getByRole('table')
+    .getByRole('link', { name: /^THL-\d{8}-\d{4}$/ })
+    .first();
   await link.click();
   await expect(desk.cases.status).toBeVisible();
   await scan.page_('帮代办 · 办件页面', true);

@@ -31,12 +31,16 @@ export function secretFinder(secrets: readonly string[]): (text: string) => stri
  * field's value, the documents of every frame (the print view, previews), and every document
  * sent to print since the page loaded (capturePrints).
  */
-export async function pageSurface(page: Page): Promise<Record<'text' | 'html' | 'values' | 'frames' | 'printed', string>> {
+export async function pageSurface(
+  page: Page,
+): Promise<Record<'text' | 'html' | 'values' | 'frames' | 'printed', string>> {
   const now = await page.evaluate(() => ({
     text: document.body.innerText,
     html: document.documentElement.outerHTML,
     values: [
-      ...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('input, textarea, select'),
+      ...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(
+        'input, textarea, select',
+      ),
     ]
       .map((e) => e.value)
       .join('\n'),
