@@ -35,6 +35,13 @@ export const PERMISSIONS = [
   'resident.reactivate',
   /** 删除居民: with a reason, nothing open; their history kept under 已删除居民. */
   'resident.delete',
+  /**
+   * 人员标签 shown in lists: the register of residents (最近登记的居民) and the search results.
+   * The tags (独居老人, 残疾人, 重病, 困难家庭 …) are sensitive; without this a list read carries
+   * none (shared/domain/residentTagsVisibility.ts). A resident's own page and the 重点服务对象
+   * register (帮代办's purpose-bound list) show them to everyone at the desk.
+   */
+  'resident.tagsInLists',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -55,6 +62,7 @@ const HOLDERS: Record<Permission, readonly StaffRole[]> = {
   'resident.markInactive': ['值班员', '站长/管理员'],
   'resident.reactivate': ['站长/管理员'],
   'resident.delete': ['站长/管理员'],
+  'resident.tagsInLists': ['站长/管理员'],
 };
 
 /** Whether this staff member may do it now (a deactivated account may do nothing). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeCheckDigit } from '@shared/domain/idNumber';
 import type { ResidentInput } from '@shared/domain/resident';
+import type { Staff, StaffRole } from '@shared/domain/records';
 import type { DutyDeskDB } from '../../renderer/src/db/database';
 import {
   createResident,
@@ -356,9 +357,25 @@ describe('searchResidents', () => {
   });
 });
 
+/** Staff rows as stored (repositories re-read the acting account); `active` defaults to true. */
+async function staffRows(db: DutyDeskDB, rows: [id: string, name: string, role: StaffRole, active?: boolean][]) {
+  const stamp = { createdAt: T0, createdBy: 'staff-1', updatedAt: T0, updatedBy: 'staff-1' };
+  const password: Staff['password'] = { algorithm: 'PBKDF2-SHA256', iterations: 1, saltB64: '', hashB64: '' };
+  for (const [id, name, role, active = true] of rows)
+    await db.staff.put({ id, name, role, grids: [], password, active, failedAttempts: 0, lockedUntil: 0, ...stamp });
+}
+
+/** The 值班员 accounts staff-1 and staff-2 (a reveal re-reads the acting account: `resident.reveal`). */
+const clerks = (db: DutyDeskDB) =>
+  staffRows(db, [
+    ['staff-1', '李明', '值班员'],
+    ['staff-2', '赵芳', '值班员'],
+  ]);
+
 describe('revealResidentField', () => {
   it('returns the full value and audits the reveal with its reason, without the value', async () => {
     const db = freshDb();
+    await clerks(db);
     await createResident(at(db, CTX, 'r-1'), input());
     expect(
       await revealResidentField(
@@ -389,6 +406,7 @@ describe('revealResidentField', () => {
 
   it('refuses an unknown resident or a field not on file, and logs nothing', async () => {
     const db = freshDb();
+    await clerks(db);
     await createResident(at(db, CTX, 'r-1'), input({ idNumber: '' }));
     const before = await db.auditLog.count();
     const e = await refusal(
@@ -403,6 +421,7 @@ describe('revealResidentField', () => {
 
   it('requires a short reason, refused at the field `reason`, and then neither reveals nor logs', async () => {
     const db = freshDb();
+    await clerks(db);
     await createResident(at(db, CTX, 'r-1'), input());
     const before = await db.auditLog.count();
     const desk = at(db, { staffId: 'staff-1', now: T0 });
@@ -435,5 +454,74 @@ describe('listRecentResidents', () => {
     );
     expect((await listRecentResidents(at(db), 2)).map((r) => r.id)).toEqual(['r-0', 'r-2']);
     expect(await listRecentResidents(at(db), 0)).toEqual([]);
+  });
+});
+
+describe('人员标签 in list views (resident.tagsInLists)', () => {
+  /** 张三 (独居老人, 残疾人) and 李四 (困难家庭, moved away); a 值班员, an admin, an 审计员, a deactivated admin. */
+  async function tagged() {
+    const db = freshDb();
+    await staffRows(db, [
+      ['staff-1', '李明', '值班员'],
+      ['admin-1', '王秀英', '站长/管理员'],
+      ['audit-1', '孙审', '审计员'],
+      ['admin-2', '钱停', '站长/管理员', false],
+    ]);
+    await createResident(at(db, CTX, 'r-1'), input({ tags: ['独居老人', '残疾人'] }));
+    await createResident(
+      at(db, CTX, 'r-2'),
+      input({ name: '李四', idNumber: id('43010419600101123'), phone: '13900001111', tags: ['困难家庭'] }),
+    );
+    await db.residents.update('r-2', { status: '已迁出', statusDay: TODAY, statusNote: '' });
+    const as = (staffId: string, role: StaffRole) => at(db, { ...CTX, staffId, role });
+    return { db, as };
+  }
+  const reads = async (desk: ReturnType<typeof at>) => ({
+    recent: (await listRecentResidents(desk, 20)).map((r) => [r.id, r.tags]),
+    search: (await searchResidents(desk, '张三')).map((r) => [r.id, r.tags]),
+    inactive: (await searchResidents(desk, '李四', 20, { includeInactive: true })).map((r) => [r.id, r.tags]),
+    own: (await getResident(desk, 'r-1'))?.tags,
+  });
+
+  it('an admin’s list and search reads carry the tags', async () => {
+    const { as } = await tagged();
+    expect(await reads(as('admin-1', '站长/管理员'))).toEqual({
+      recent: [
+        ['r-2', ['困难家庭']],
+        ['r-1', ['独居老人', '残疾人']],
+      ],
+      search: [['r-1', ['独居老人', '残疾人']]],
+      inactive: [['r-2', ['困难家庭']]],
+      own: ['独居老人', '残疾人'],
+    });
+  });
+
+  it('a 值班员’s (and an 审计员’s) list and search reads carry none; the resident’s own read keeps them', async () => {
+    const { db, as } = await tagged();
+    const stripped = {
+      recent: [
+        ['r-2', []],
+        ['r-1', []],
+      ],
+      search: [['r-1', []]],
+      inactive: [['r-2', []]],
+      own: ['独居老人', '残疾人'],
+    };
+    expect(await reads(as('staff-1', '值班员'))).toEqual(stripped);
+    expect(await reads(as('audit-1', '审计员'))).toEqual(stripped);
+    // Nothing stored changed.
+    expect((await db.residents.get('r-2'))?.tags).toEqual(['困难家庭']);
+  });
+
+  it('the account as stored decides: deactivated or demoted in another window, the tags are gone', async () => {
+    const { db, as } = await tagged();
+    expect((await reads(as('admin-2', '站长/管理员'))).search).toEqual([['r-1', []]]);
+    await db.staff.update('admin-1', { role: '值班员' });
+    expect((await reads(as('admin-1', '站长/管理员'))).recent).toEqual([
+      ['r-2', []],
+      ['r-1', []],
+    ]);
+    // Before sign-in (no actor) a list has no tags either.
+    expect((await searchResidents({ ...at(db), actor: null }, '张三')).map((r) => r.tags)).toEqual([[]]);
   });
 });

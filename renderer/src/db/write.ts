@@ -16,7 +16,7 @@
  */
 import { ensureSearchKeys } from './searchKeys';
 import type { AuditAction } from '@shared/domain/audit';
-import type { AuditEntry, Stamp } from '@shared/domain/records';
+import type { AuditEntry, Staff, Stamp } from '@shared/domain/records';
 import { can } from '@shared/domain/roles';
 import { Dexie, type Table } from 'dexie';
 import { DutyDeskDB } from './database';
@@ -133,15 +133,33 @@ function writeTable<N extends WritableName>(
 /** What a signed-in account without the desk's work (审计员) may still write: its own staff row (sign-in, sign-out, lock). */
 const WITHOUT_DESK_WORK: ReadonlySet<string> = new Set(['staff']);
 
+/** Whether a transaction over `tables` is the desk's work (more than the actor's own bookkeeping). */
+const isDeskWork = (tables: readonly string[]): boolean => tables.some((t) => !WITHOUT_DESK_WORK.has(t));
+
+const withoutDeskWork = (role: string) => new DomainRefusal(`当前账号（${role}）只能查看操作日志，不能修改数据`);
+
 /**
  * Every write of the desk needs `desk.work` (roles.ts): an 审计员 reads the audit log and writes
- * nothing else, whatever screen or call tried. Checked here, once, for every repository.
+ * nothing else, whatever screen or call tried. Checked here, once, for every repository: first
+ * from the session's role (before anything is opened), then inside the transaction from the
+ * acting staff row as stored (`refuseRowWithoutDeskWork`).
  */
 function refuseWithoutDeskWork(desk: DeskBase, tables: readonly string[]): void {
   const actor = desk.actor;
   if (!actor || can({ role: actor.role }, 'desk.work')) return;
-  if (tables.some((t) => !WITHOUT_DESK_WORK.has(t)))
-    throw new DomainRefusal(`当前账号（${actor.role}）只能查看操作日志，不能修改数据`);
+  if (isDeskWork(tables)) throw withoutDeskWork(actor.role);
+}
+
+/**
+ * The same rule from the acting staff row re-read inside the transaction: an account
+ * deactivated, or moved to a role without `desk.work`, in another window writes nothing more.
+ * No row yet (the first-run setup creates its admin in this very transaction) leaves the
+ * session's role, already checked.
+ */
+function refuseRowWithoutDeskWork(row: Staff | undefined): void {
+  if (!row || can(row, 'desk.work')) return;
+  if (!row.active) throw new DomainRefusal('当前账号不存在或已停用，请重新登录');
+  throw withoutDeskWork(row.role);
 }
 
 const committed = new Set<() => void>();
@@ -198,7 +216,17 @@ export async function writeTx<N extends WritableName, T>(
   } as unknown as WriteTx<N>;
   try {
     const dexie = db as unknown as Dexie;
-    const result = await dexie.transaction('rw', [...tables, 'auditLog'] as string[], () => fn(tx));
+    const actorId = desk.actor && isDeskWork(tables) ? desk.actor.id : null;
+    const scope = actorId === null ? [...tables, 'auditLog'] : [...new Set([...tables, 'staff', 'auditLog'])];
+    // The staff row read as a Dexie promise chained to `fn` (no extra async level around it).
+    const result = await dexie.transaction('rw', scope as string[], () =>
+      actorId === null
+        ? fn(tx)
+        : db.staff.get(actorId).then((row) => {
+            refuseRowWithoutDeskWork(row);
+            return fn(tx);
+          }),
+    );
     for (const listener of committed) listener();
     return result;
   } catch (e) {

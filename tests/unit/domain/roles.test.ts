@@ -19,6 +19,7 @@ const TABLE: Record<StaffRole, Record<Permission, boolean>> = {
     'resident.markInactive': true,
     'resident.reactivate': false,
     'resident.delete': false,
+    'resident.tagsInLists': false,
   },
   '站长/管理员': {
     'desk.work': true,
@@ -35,6 +36,7 @@ const TABLE: Record<StaffRole, Record<Permission, boolean>> = {
     'resident.markInactive': true,
     'resident.reactivate': true,
     'resident.delete': true,
+    'resident.tagsInLists': true,
   },
   审计员: {
     'desk.work': false,
@@ -51,6 +53,7 @@ const TABLE: Record<StaffRole, Record<Permission, boolean>> = {
     'resident.markInactive': false,
     'resident.reactivate': false,
     'resident.delete': false,
+    'resident.tagsInLists': false,
   },
 };
 

@@ -37,6 +37,7 @@ import {
   type ResidentInput,
 } from '@shared/domain/resident';
 import { normalizeQuery } from '@shared/domain/searchQuery';
+import { residentsForList, type ListViewer } from '@shared/domain/residentTagsVisibility';
 import { maskNumbersInText } from '@shared/domain/masking';
 import { Dexie } from 'dexie';
 import type { Desk, DeskBase } from '../desk';
@@ -213,7 +214,8 @@ export const REVEAL_REASON_MAX = 40;
  * Returns the full ID number or phone of a resident for display and logs the reveal with its
  * reason (who, when, which field of which resident, why — never the value).
  * @throws DomainRefusal (field `reason`) when the reason is missing, blank or too long;
- *         DomainRefusal when the resident does not exist or the field is not on file.
+ *         DomainRefusal when the acting account (re-read) lacks `resident.reveal`, the resident
+ *         does not exist or the field is not on file.
  */
 export async function revealResidentField(
   desk: Desk,
@@ -228,7 +230,8 @@ export async function revealResidentField(
   if (Array.from(why).length > REVEAL_REASON_MAX)
     throw new DomainRefusal(`查看原因请写简短些（不超过 ${REVEAL_REASON_MAX} 个字）`, 'reason');
   if (maskNumbersInText(why) !== why) throw new DomainRefusal('查看原因中不要写身份证号或电话号码', 'reason');
-  return writeTx(desk, ['residents'], async (tx) => {
+  return writeTx(desk, ['residents', 'staff'], async (tx) => {
+    await requirePermission(tx, desk.actor, 'resident.reveal', '查看完整的身份证号或联系电话');
     const r = await tx.residents.get(residentId);
     if (!r) throw new DomainRefusal(NOT_FOUND);
     const full = r[field];
@@ -244,10 +247,27 @@ export async function revealResidentField(
   });
 }
 
-/** The most recently created or changed residents, newest first. */
+/**
+ * Who reads a list, for its 人员标签 (`resident.tagsInLists`): the acting staff row as stored
+ * now — a role change or a deactivation in another window counts — or, without one, the
+ * session's actor; nobody before sign-in.
+ */
+async function listViewer(desk: DeskBase): Promise<ListViewer> {
+  if (!desk.actor) return null;
+  return (await desk.db.staff.get(desk.actor.id)) ?? desk.actor;
+}
+
+/**
+ * The most recently created or changed residents, newest first (the register of residents).
+ * Without `resident.tagsInLists` each comes with `tags: []` (residentTagsVisibility.ts).
+ */
 export async function listRecentResidents(desk: DeskBase, limit = 20): Promise<Resident[]> {
   if (limit <= 0) return [];
-  return desk.db.residents.orderBy('updatedAt').reverse().limit(limit).toArray();
+  const [viewer, recent] = await Promise.all([
+    listViewer(desk),
+    desk.db.residents.orderBy('updatedAt').reverse().limit(limit).toArray(),
+  ]);
+  return residentsForList(viewer, recent);
 }
 
 const byName = new Intl.Collator('zh-Hans-CN');
@@ -276,6 +296,9 @@ export type ResidentSearchOptions = { includeInactive?: boolean };
  * is the same one range as always and never meets them; `includeInactive` reads the prefixed
  * range too (a second range of the same index, also stopped at `limit`), and at the same rank
  * a 在册 resident comes first.
+ *
+ * A list view: without `resident.tagsInLists` the residents come with `tags: []`
+ * (residentTagsVisibility.ts); the resident's own read (`getResident`) keeps them.
  */
 export async function searchResidents(
   desk: DeskBase,
@@ -285,7 +308,7 @@ export async function searchResidents(
 ): Promise<Resident[]> {
   const q = normalizeQuery(query).replace(PREFIX_RUN, '');
   if (q === '' || limit <= 0) return [];
-  const found = await firstDistinct(desk.db, q, limit);
+  const [viewer, found] = await Promise.all([listViewer(desk), firstDistinct(desk.db, q, limit)]);
   if (options.includeInactive) found.push(...(await firstDistinct(desk.db, INACTIVE_KEY_PREFIX + q, limit)));
   const ranked = found.map((r) => ({ r, rank: rankOf(r, q), inactive: isInactiveResident(r) ? 1 : 0 }));
   ranked.sort(
@@ -295,7 +318,8 @@ export async function searchResidents(
       byName.compare(a.r.name, b.r.name) ||
       (a.r.id < b.r.id ? -1 : a.r.id > b.r.id ? 1 : 0),
   );
-  return ranked.slice(0, limit).map((x) => x.r);
+  const page = ranked.slice(0, limit).map((x) => x.r);
+  return residentsForList(viewer, page);
 }
 
 const PREFIX_RUN = new RegExp(`^\\${INACTIVE_KEY_PREFIX}+`);

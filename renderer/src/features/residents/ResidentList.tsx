@@ -30,6 +30,8 @@ export function ResidentList() {
   const navigate = useNavigate();
   const staff = useStaff();
   const recent = useLiveQuery(() => listRecentResidents(desk, 20), [desk]);
+  /** 人员标签 in this list only for `resident.tagsInLists` (the read leaves them out for anyone else). */
+  const showTags = can(staff, 'resident.tagsInLists');
   const [creating, setCreating] = useState<string | null>(null);
   const [saved, setSaved] = useState<Resident | null>(null);
   const open = (id: string) => void navigate(`/residents/${id}`);
@@ -79,7 +81,7 @@ export function ResidentList() {
               <TableCell>身份证号</TableCell>
               <TableCell>联系电话</TableCell>
               <TableCell>网格</TableCell>
-              <TableCell>人员标签</TableCell>
+              {showTags && <TableCell>人员标签</TableCell>}
             </TableRow>
           </TableHead>
           <TableBody>
@@ -93,7 +95,7 @@ export function ResidentList() {
                 <TableCell>{maskIdNumber(r.idNumber)}</TableCell>
                 <TableCell>{maskPhone(r.phone)}</TableCell>
                 <TableCell>{gridName(r.gridId)}</TableCell>
-                <TableCell>{r.tags.join('、')}</TableCell>
+                {showTags && <TableCell>{r.tags.join('、')}</TableCell>}
               </TableRow>
             ))}
           </TableBody>

@@ -1,0 +1,429 @@
+/**
+ * The permission table (shared/domain/roles.ts) enforced by the repositories themselves, cell by
+ * cell (issue 16): every permission has a probe — the real repository call it guards, made
+ * directly, no screen in between — and every probe runs for a 值班员, a 站长/管理员, an 审计员 and a
+ * deactivated 站长/管理员 account. Where `can(role, p)` the call goes through (and did its work);
+ * elsewhere it is refused with its exact message and the database is left as it was, record for
+ * record, the audit log included. `PROBES` is a `Record<Permission, …>`: a new permission without
+ * its probe does not compile.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Dexie } from 'dexie';
+import { can, PERMISSIONS, type Permission } from '@shared/domain/roles';
+import type { StaffRole } from '@shared/domain/records';
+import type { DeletionPreview } from '@shared/domain/residentStatus';
+import type { DutyDeskDB } from '../../renderer/src/db/database';
+import type { Desk } from '../../renderer/src/db/desk';
+import { failureMessage } from '../../renderer/src/db/refusal';
+import { hashSecret } from '../../renderer/src/db/secrets';
+import { addStaff, updateStaff } from '../../renderer/src/db/repositories/staff';
+import {
+  createResident,
+  deleteResident,
+  getResident,
+  listRecentResidents,
+  markResidentStatus,
+  residentDeletionPreview,
+  revealResidentField,
+  searchResidents,
+} from '../../renderer/src/db/repositories/residents';
+import { registerVisit } from '../../renderer/src/db/repositories/visits';
+import { performCaseAction } from '../../renderer/src/db/repositories/cases';
+import { auditPage } from '../../renderer/src/db/repositories/auditLog';
+import { updateCommunity } from '../../renderer/src/db/repositories/community';
+import { saveMeetingGuests } from '../../renderer/src/db/repositories/meetings';
+import { saveMatterType } from '../../renderer/src/db/repositories/catalog';
+import { saveCalendarOverrides, setCalendarYearComplete } from '../../renderer/src/db/repositories/calendar';
+import { importResidents, undoImport } from '../../renderer/src/db/repositories/residentImport';
+import { recordExport } from '../../renderer/src/db/repositories/reports';
+import { makeBackup, restoreBackup } from '../../renderer/src/db/backup/backups';
+import { memoryBackupDeps } from './backupDeps';
+import { communityDesk, counterIds, createZhangSan, freshDb, setUpCommunity, T0 } from './testDb';
+
+const DAY = '2026-11-24';
+const AUDITOR_WRITES = '当前账号（审计员）只能查看操作日志，不能修改数据';
+const DEACTIVATED = '当前账号不存在或已停用，请重新登录';
+const PASSPHRASE = '正确的备份密码2026';
+
+/** The accounts a cell acts as: the three roles and an admin whose account was deactivated. */
+const ACCOUNTS = [
+  { label: '值班员', role: '值班员', active: true },
+  { label: '站长/管理员', role: '站长/管理员', active: true },
+  { label: '审计员', role: '审计员', active: true },
+  { label: '站长/管理员（已停用）', role: '站长/管理员', active: false },
+] as const satisfies readonly { label: string; role: StaffRole; active: boolean }[];
+type Account = (typeof ACCOUNTS)[number];
+
+/** A set-up community with one account of each kind, 张三 (tagged, with a case) and 王五 (nothing open). */
+async function world() {
+  const db = freshDb();
+  const setupAdmin = await setUpCommunity(db);
+  const ids = counterIds('p');
+  const as = (staffId: string, role: StaffRole) => communityDesk(db, { staffId, role, now: T0, today: DAY, ...ids });
+  const admin = await as(setupAdmin.id, '站长/管理员');
+  const password = await hashSecret('864209', undefined, 1000);
+  const add = (name: string, role: StaffRole) => addStaff(admin, { name, role, grids: [], password });
+  const accounts: Record<Account['label'], string> = {
+    值班员: (await add('李明', '值班员')).id,
+    '站长/管理员': (await add('赵强', '站长/管理员')).id,
+    审计员: (await add('孙审', '审计员')).id,
+    '站长/管理员（已停用）': (await add('钱停', '站长/管理员')).id,
+  };
+  await updateStaff(admin, accounts['站长/管理员（已停用）'], { active: false });
+  const other = await add('赵芳', '值班员');
+  const zhang = await createZhangSan(db, setupAdmin.id, DAY);
+  await db.residents.update(zhang.id, { tags: ['独居老人', '残疾人'] });
+  const wang = await createResident(admin, {
+    name: '王五',
+    phone: '13900001111',
+    idNumber: '',
+    building: '',
+    unit: '',
+    room: '',
+    gridId: '',
+    tags: ['困难家庭'],
+  });
+  const matter = (await db.matterTypes.toArray()).find((m) => m.documents.length >= 2 && m.timeLimitDays > 0)!;
+  const { cases } = await registerVisit(admin, {
+    residentId: zhang.id,
+    channel: '来站',
+    kind: '办件',
+    content: '',
+    cases: [{ matter, mode: '承诺件', received: matter.documents.map((d) => d.name) }],
+  });
+  const deps = memoryBackupDeps();
+  return { db, admin, as, accounts, other, zhang, wang, matter, record: cases[0]!, deps };
+}
+type World = Awaited<ReturnType<typeof world>>;
+
+/** How a role without the permission is kept out. */
+type Refusal =
+  /**
+   * A DomainRefusal with `message`. `deskWorkFirst`: the call writes the desk's tables, so
+   * writeTx's `desk.work` check answers first for an 审计员 and a deactivated account.
+   */
+  | { message: string; deskWorkFirst: boolean }
+  /** A list read: it goes through, but its residents carry no 人员标签. */
+  | { tagsStripped: true };
+
+type Probe = {
+  /** The repository call, for the test's name. */
+  call: string;
+  /** What the call needs, made by the setup admin before the database is compared; its result goes to `act`. */
+  arrange?: (w: World) => Promise<unknown>;
+  act: (me: Desk, w: World, arranged: unknown) => Promise<unknown>;
+  refusal: Refusal;
+  /** After an allowed call: that it did its work. */
+  done: (w: World, result: unknown) => Promise<void> | void;
+};
+
+type Counts = Omit<DeletionPreview, 'open'>;
+
+const auditCount = (db: DutyDeskDB, action: string) => db.auditLog.where('action').equals(action).count();
+
+/** Every permission with at least one probe (every repository call that enforces it). */
+const PROBES: Record<Permission, [Probe, ...Probe[]]> = {
+  'desk.work': [
+    {
+      call: 'createResident',
+      act: (me) =>
+        createResident(me, {
+          name: '周八',
+          phone: '13700002222',
+          idNumber: '',
+          building: '',
+          unit: '',
+          room: '',
+          gridId: '',
+          tags: [],
+        }),
+      refusal: { message: AUDITOR_WRITES, deskWorkFirst: true },
+      done: async (w) => expect(await w.db.residents.where('name').equals('周八').count()).toBe(1),
+    },
+  ],
+  'audit.read': [
+    {
+      call: 'auditPage',
+      act: (me) => auditPage(me),
+      refusal: { message: '只有审计员或站长/管理员可以查看操作日志', deskWorkFirst: false },
+      done: (_w, page) => expect((page as unknown[]).length).toBeGreaterThan(0),
+    },
+  ],
+  'resident.reveal': [
+    {
+      call: 'revealResidentField',
+      act: (me, w) => revealResidentField(me, w.zhang.id, 'idNumber', '核对身份办理业务'),
+      refusal: { message: '只有值班员或站长/管理员可以查看完整的身份证号或联系电话', deskWorkFirst: true },
+      done: async (w, full) => {
+        expect(full).toBe(w.zhang.idNumber);
+        expect(await auditCount(w.db, 'resident.reveal')).toBe(1);
+      },
+    },
+  ],
+  'community.edit': [
+    {
+      call: 'updateCommunity',
+      act: (me) => updateCommunity(me, { street: '岳麓街道' }),
+      refusal: { message: '只有站长/管理员可以修改社区信息', deskWorkFirst: true },
+      done: async (w) => {
+        const row = await w.db.meta.get('community');
+        expect(row?.key === 'community' && row.value.street).toBe('岳麓街道');
+      },
+    },
+    {
+      call: 'saveMeetingGuests',
+      act: (me) => saveMeetingGuests(me, [{ name: '刘网格', role: '网格长' }]),
+      refusal: { message: '只有站长/管理员可以修改联席会议参会名单', deskWorkFirst: true },
+      done: async (w) => {
+        const row = await w.db.meta.get('meetingGuests');
+        expect(row?.key === 'meetingGuests' && row.value).toEqual([{ name: '刘网格', role: '网格长' }]);
+      },
+    },
+  ],
+  'catalog.edit': [
+    {
+      call: 'saveMatterType',
+      act: (me, w) => {
+        const { active: _active, ...def } = w.matter;
+        return saveMatterType(me, { ...def, code: 'ZZ-PROBE', name: '权限测试事项' }, true, true);
+      },
+      refusal: { message: '只有站长/管理员可以修改事项目录', deskWorkFirst: true },
+      done: async (w) => expect((await w.db.matterTypes.get('ZZ-PROBE'))?.name).toBe('权限测试事项'),
+    },
+  ],
+  'calendar.edit': [
+    {
+      call: 'saveCalendarOverrides',
+      act: (me) => saveCalendarOverrides(me, [{ date: '2026-12-31', kind: 'holiday', name: '社区调休' }]),
+      refusal: { message: '只有站长/管理员可以修改节假日安排', deskWorkFirst: true },
+      done: async (w) => expect(await auditCount(w.db, 'calendar.update')).toBe(1),
+    },
+    {
+      call: 'setCalendarYearComplete',
+      act: (me) => setCalendarYearComplete(me, 2040, false),
+      refusal: { message: '只有站长/管理员可以修改节假日安排', deskWorkFirst: true },
+      done: async (w) => {
+        const row = await w.db.meta.get('calendarCompleteYears');
+        expect(row?.key === 'calendarCompleteYears' && row.value).toEqual([]);
+      },
+    },
+  ],
+  // The staff table alone is the actor's own bookkeeping for writeTx: the permission answers.
+  'staff.manage': [
+    {
+      call: 'addStaff',
+      act: async (me) =>
+        addStaff(me, { name: '吴新', role: '值班员', grids: [], password: await hashSecret('1357', undefined, 1000) }),
+      refusal: { message: '只有站长/管理员可以添加工作人员', deskWorkFirst: false },
+      done: async (w) => expect(await w.db.staff.where('name').equals('吴新').count()).toBe(1),
+    },
+    {
+      call: 'updateStaff',
+      act: (me, w) => updateStaff(me, w.other.id, { staffNo: 'A-007' }),
+      refusal: { message: '只有站长/管理员可以修改工作人员账号', deskWorkFirst: false },
+      done: async (w) => expect((await w.db.staff.get(w.other.id))?.staffNo).toBe('A-007'),
+    },
+  ],
+  // Sending back a 转办 that is neither one's own nor sent to one: supervision.
+  'case.supervise': [
+    {
+      call: 'performCaseAction 退回 (another’s 转办)',
+      arrange: (w) =>
+        performCaseAction(w.admin, w.record.id, { type: '转办', toStaffId: w.other.id, reason: '需上门' }),
+      act: (me, w) => performCaseAction(me, w.record.id, { type: '退回', reason: '转错人了' }),
+      refusal: { message: '只有被转办的工作人员、转办人或站长/管理员可以退回', deskWorkFirst: true },
+      done: async (w) => {
+        const record = await w.db.cases.get(w.record.id);
+        expect([record?.status, record?.transfer]).toEqual(['已受理', undefined]);
+      },
+    },
+  ],
+  // Not a writeTx (it replaces every table): the permission answers for everyone.
+  'data.restore': [
+    {
+      call: 'restoreBackup',
+      arrange: async (w) => {
+        const made = await makeBackup(w.admin, w.deps, 'regular', { passphrase: PASSPHRASE });
+        if (!made.ok) throw new Error(made.message);
+        return w.deps.files.get(made.name)!;
+      },
+      act: (me, w, text) => restoreBackup(me, w.deps, text as string, undefined, { liveBackedUp: true }),
+      refusal: { message: '只有站长/管理员可以从备份恢复', deskWorkFirst: false },
+      done: async (w) => expect(await auditCount(w.db, 'backup.restore')).toBe(1),
+    },
+  ],
+  'report.exportNamed': [
+    {
+      call: 'recordExport (实名台账)',
+      act: (me) =>
+        recordExport(me, {
+          format: 'xlsx',
+          period: { from: '2026-11-16', to: '2026-11-22' },
+          label: '第 47 周',
+          rows: { 办件台账: 1 },
+          named: { reason: '街道核对名单' },
+        }),
+      refusal: { message: '只有站长/管理员可以导出实名台账', deskWorkFirst: false },
+      done: async (w) => expect(await auditCount(w.db, 'report.export')).toBe(1),
+    },
+  ],
+  'resident.import': [
+    {
+      call: 'importResidents',
+      act: (me) =>
+        importResidents(me, {
+          fileName: '台账.xlsx',
+          mode: 'skip',
+          rows: [{ row: 2, value: { name: '钱七', phone: '13700003333', tags: [] } }],
+          rejected: 0,
+          mapping: {},
+        }),
+      refusal: { message: '只有站长/管理员可以导入居民台账', deskWorkFirst: true },
+      done: async (w) => expect(await w.db.residents.where('name').equals('钱七').count()).toBe(1),
+    },
+    {
+      call: 'undoImport',
+      arrange: async (w) =>
+        (
+          await importResidents(w.admin, {
+            fileName: '台账.xlsx',
+            mode: 'skip',
+            rows: [{ row: 2, value: { name: '钱七', phone: '13700003333', tags: [] } }],
+            rejected: 0,
+            mapping: {},
+          })
+        ).batchId,
+      act: (me, _w, batchId) => undoImport(me, batchId as string),
+      refusal: { message: '只有站长/管理员可以撤销居民导入', deskWorkFirst: true },
+      done: async (w) => expect(await w.db.residents.where('name').equals('钱七').count()).toBe(0),
+    },
+  ],
+  'resident.markInactive': [
+    {
+      call: 'markResidentStatus 已迁出',
+      act: (me, w) => markResidentStatus(me, w.wang.id, { status: '已迁出', day: DAY, note: '搬往外区' }),
+      refusal: { message: '只有值班员或站长/管理员可以标记居民已迁出或已故', deskWorkFirst: true },
+      done: async (w) => expect((await w.db.residents.get(w.wang.id))?.status).toBe('已迁出'),
+    },
+  ],
+  'resident.reactivate': [
+    {
+      call: 'markResidentStatus 在册',
+      arrange: (w) => markResidentStatus(w.admin, w.wang.id, { status: '已迁出', day: DAY, note: '搬往外区' }),
+      act: (me, w) => markResidentStatus(me, w.wang.id, { status: '在册', day: DAY, note: '登记错了' }),
+      refusal: { message: '只有站长/管理员可以将已迁出、已故的居民恢复为在册', deskWorkFirst: true },
+      done: async (w) => expect((await w.db.residents.get(w.wang.id))?.status).toBeUndefined(),
+    },
+  ],
+  'resident.delete': [
+    {
+      call: 'deleteResident',
+      arrange: async (w): Promise<Counts> => {
+        const { open: _open, ...expected } = await residentDeletionPreview(w.admin, w.wang.id);
+        return expected;
+      },
+      act: (me, w, expected) =>
+        deleteResident(me, w.wang.id, { reason: '重复登记的档案', expected: expected as Counts }),
+      refusal: { message: '只有站长/管理员可以删除居民档案', deskWorkFirst: true },
+      done: async (w) => expect(await w.db.residents.get(w.wang.id)).toBeUndefined(),
+    },
+  ],
+  // A read: "refused" is a list without tags; the resident's own read keeps them.
+  'resident.tagsInLists': [
+    {
+      call: 'listRecentResidents, searchResidents',
+      act: async (me, w) => ({
+        recent: await listRecentResidents(me, 20),
+        found: await searchResidents(me, '张三', 20),
+        own: await getResident(me, w.zhang.id),
+      }),
+      refusal: { tagsStripped: true },
+      done: (_w, result) => {
+        const { recent, found, own } = result as ListReads;
+        expect(tagsOf(recent)).toEqual({ 张三: ['独居老人', '残疾人'], 王五: ['困难家庭'] });
+        expect(tagsOf(found)).toEqual({ 张三: ['独居老人', '残疾人'] });
+        expect(own?.tags).toEqual(['独居老人', '残疾人']);
+      },
+    },
+  ],
+};
+
+type ListReads = {
+  recent: Awaited<ReturnType<typeof listRecentResidents>>;
+  found: Awaited<ReturnType<typeof searchResidents>>;
+  own: Awaited<ReturnType<typeof getResident>>;
+};
+const tagsOf = (rs: { name: string; tags: string[] }[]) => Object.fromEntries(rs.map((r) => [r.name, r.tags]));
+
+/** Every table as canonical JSON, for "nothing changed". */
+async function dump(db: DutyDeskDB): Promise<Record<string, string>> {
+  const dexie = db as unknown as Dexie;
+  const canonical = (v: unknown) =>
+    JSON.stringify(v, (_k, x: unknown) =>
+      x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort()) : x,
+    );
+  const out: Record<string, string> = {};
+  for (const t of dexie.tables) out[t.name] = canonical(await t.toArray());
+  return out;
+}
+
+function expectedMessage(refusal: { message: string; deskWorkFirst: boolean }, account: Account): string {
+  if (refusal.deskWorkFirst && account.role === '审计员') return AUDITOR_WRITES;
+  if (refusal.deskWorkFirst && !account.active) return DEACTIVATED;
+  return refusal.message;
+}
+
+const cells = PERMISSIONS.flatMap((permission) => {
+  const probes = PROBES[permission];
+  return probes.flatMap((probe) =>
+    ACCOUNTS.map((account) => {
+      const allowed = can(account, permission);
+      const via = probes.length > 1 ? ` (${probe.call})` : '';
+      return {
+        name: `${account.label} × ${permission}${via}: ${allowed ? 'allowed' : 'refused'}`,
+        permission,
+        probe,
+        account,
+        allowed,
+      };
+    }),
+  );
+});
+
+describe('the permission table, enforced by the repositories called directly', () => {
+  it('has a cell for every permission, probe and account', () => {
+    const probeCount = PERMISSIONS.reduce((n, p) => n + PROBES[p].length, 0);
+    expect(cells).toHaveLength(probeCount * ACCOUNTS.length);
+    expect(new Set(cells.map((c) => c.name)).size).toBe(cells.length);
+  });
+
+  it.each(cells)('$name', { timeout: 30_000 }, async ({ probe, account, allowed }) => {
+    const w = await world();
+    const arranged = probe.arrange ? await probe.arrange(w) : undefined;
+    const me = await w.as(w.accounts[account.label], account.role);
+    const before = await dump(w.db);
+    const auditBefore = await w.db.auditLog.count();
+    const outcome = await probe.act(me, w, arranged).then(
+      (value) => ({ ok: true as const, value }),
+      (e: unknown) => ({ ok: false as const, error: e, message: failureMessage(e)?.message }),
+    );
+    if (allowed) {
+      if (!outcome.ok) throw outcome.error;
+      await probe.done(w, outcome.value);
+      return;
+    }
+    if ('tagsStripped' in probe.refusal) {
+      if (!outcome.ok) throw outcome.error;
+      const { recent, found, own } = outcome.value as ListReads;
+      expect(recent.map((r) => r.name).sort()).toEqual(['张三', '王五']);
+      expect(tagsOf(recent)).toEqual({ 张三: [], 王五: [] });
+      expect(tagsOf(found)).toEqual({ 张三: [] });
+      expect(own?.tags).toEqual(['独居老人', '残疾人']);
+    } else {
+      expect(outcome.ok, 'the call went through').toBe(false);
+      expect(outcome.ok ? undefined : outcome.message).toBe(expectedMessage(probe.refusal, account));
+    }
+    expect(await w.db.auditLog.count()).toBe(auditBefore);
+    expect(await dump(w.db)).toEqual(before);
+  });
+});
