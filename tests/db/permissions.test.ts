@@ -17,6 +17,7 @@ import { registerProxyRequest } from '../../renderer/src/db/repositories/proxy';
 import { addProblem } from '../../renderer/src/db/repositories/problems';
 import { planMeeting } from '../../renderer/src/db/repositories/meetings';
 import { updateCommunity } from '../../renderer/src/db/repositories/community';
+import { recordExport } from '../../renderer/src/db/repositories/reports';
 import { failureMessage } from '../../renderer/src/db/refusal';
 import { communityDesk, counterIds, createZhangSan, freshDb, setUpCommunity, T0 } from './testDb';
 
@@ -82,6 +83,12 @@ describe('an 审计员 reads the log and writes nothing else', () => {
       updateCommunity(au, { street: '岳麓街道' }),
     ];
     for (const attempt of attempts) expect((await fails(attempt))?.message).toBe(message);
+    // An export writes only its audit row: refused in its own words.
+    const week = { from: '2026-11-16', to: '2026-11-22' };
+    expect(
+      (await fails(recordExport(au, { format: 'xlsx', period: week, label: '第47周', rows: { 办件台账: 1 } })))
+        ?.message,
+    ).toBe('只有值班员或站长/管理员可以导出报表');
     expect(await db.auditLog.count()).toBe(before);
     await recordSignOut(au);
     expect(await db.auditLog.count()).toBe(before + 1);

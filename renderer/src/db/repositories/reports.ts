@@ -249,7 +249,9 @@ export async function recordExport(desk: Desk, r: ExportRecord): Promise<void> {
     if (refusal) throw refusal;
   }
   await writeTx(desk, ['staff'], async (tx) => {
+    // Only the staff table is written, so writeTx's desk-work check does not apply: ask here.
     if (r.named) await requirePermission(tx, desk.actor, 'report.exportNamed', '导出实名台账');
+    else await requirePermission(tx, desk.actor, 'desk.work', '导出报表');
     await tx.audit({ action: 'report.export', entity: 'report', entityId: r.format, detail: exportDetail(r) });
   });
 }

@@ -18,6 +18,7 @@ import {
 } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { AuditEntry } from '@shared/domain/records';
+import { auditActionLabel, auditEntityLabel } from '@shared/domain/auditLabels';
 import { localDateTime } from '../../app/clock';
 import { useDesk } from '../../app/desk';
 import { useGuardedAction } from '../../app/useGuardedAction';
@@ -86,8 +87,8 @@ export function AuditLogPage() {
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{localDateTime(e.at)}</TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{name(e.staffId)}</TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{domainOf(e.action)}</TableCell>
-                <TableCell>{e.action}</TableCell>
-                <TableCell>{e.entity}</TableCell>
+                <TableCell>{auditActionLabel(e.action)}</TableCell>
+                <TableCell>{auditEntityLabel(e.entity)}</TableCell>
                 <TableCell>{e.detail ?? ''}</TableCell>
               </TableRow>
             ))}
