@@ -7,7 +7,7 @@
  * mobiles: page text, markup, field values, every frame and everything sent to print. Then
  * 查看完整 with a reason shows one (and is logged); after the idle minutes the page holds no
  * resident's name, ID or phone; another staff member's PIN takes the desk (logged); a
- * deactivated account cannot unlock.
+ * deactivated or locked-out account cannot unlock.
  */
 import JSZip from 'jszip';
 import type { Locator, Page } from '@playwright/test';
@@ -20,6 +20,7 @@ import { readFile } from 'node:fs/promises';
 const BENCH_PIN = '246810'; // bench/data/load.ts
 const CLERK = { name: '值班员3号', role: '值班员' };
 const TAKER = { name: '值班员4号', role: '值班员' };
+const LOCKED_OUT = { name: '值班员6号', role: '值班员' };
 const STAFF_NAMES = ['王秀英', ...Array.from({ length: 11 }, (_, i) => `值班员${i + 1}号`)];
 
 type Raw = Awaited<ReturnType<typeof ReportsPage.seedGeneratedDesk>>;
@@ -220,6 +221,18 @@ test('as a 值班员 on a 1,000-resident desk no full ID number or mobile is any
   await expect(page.getByRole('alert')).toHaveText('该账号不存在或已停用');
   await expect(desk.lockScreen.form).toBeVisible();
   await expect(page.getByRole('heading', { name: '工作台', level: 1 })).toHaveCount(0);
+
+  // Five wrong PINs lock an account out: then even its right PIN does not open the desk.
+  for (let i = 1; i <= 5; i++) {
+    await desk.lockScreen.unlock('135799', LOCKED_OUT);
+    await expect(page.getByRole('alert')).toContainText(i < 5 ? `还可再试 ${5 - i} 次` : '账号已临时锁定');
+  }
+  await desk.lockScreen.unlock(BENCH_PIN, LOCKED_OUT);
+  await expect(page.getByRole('alert')).toContainText('账号已临时锁定');
+  await expect(page.getByRole('heading', { name: '工作台', level: 1 })).toHaveCount(0);
+  expect((await auditRows(page, ['session.unlock', 'session.switch'])).filter((r) => r.staffId === 'staff-6')).toEqual(
+    [],
+  );
 });
 
 type R = Raw['residents'][number];
