@@ -27,7 +27,6 @@ import {
   revealResidentField,
   searchResidents,
 } from '../../renderer/src/db/repositories/residents';
-import { registerVisit } from '../../renderer/src/db/repositories/visits';
 import { performCaseAction } from '../../renderer/src/db/repositories/cases';
 import { auditPage } from '../../renderer/src/db/repositories/auditLog';
 import { updateCommunity } from '../../renderer/src/db/repositories/community';
@@ -38,7 +37,16 @@ import { importResidents, undoImport } from '../../renderer/src/db/repositories/
 import { recordExport } from '../../renderer/src/db/repositories/reports';
 import { makeBackup, restoreBackup } from '../../renderer/src/db/backup/backups';
 import { memoryBackupDeps } from './backupDeps';
-import { communityDesk, counterIds, createZhangSan, freshDb, setUpCommunity, T0 } from './testDb';
+import {
+  acceptCommittedCase,
+  communityDesk,
+  counterIds,
+  createZhangSan,
+  freshDb,
+  setUpCommunity,
+  T0,
+  WANG_WU,
+} from './testDb';
 
 const DAY = '2026-11-24';
 const AUDITOR_WRITES = '当前账号（审计员）只能查看操作日志，不能修改数据';
@@ -73,26 +81,10 @@ async function world() {
   const other = await add('赵芳', '值班员');
   const zhang = await createZhangSan(db, setupAdmin.id, DAY);
   await db.residents.update(zhang.id, { tags: ['独居老人', '残疾人'] });
-  const wang = await createResident(admin, {
-    name: '王五',
-    phone: '13900001111',
-    idNumber: '',
-    building: '',
-    unit: '',
-    room: '',
-    gridId: '',
-    tags: ['困难家庭'],
-  });
-  const matter = (await db.matterTypes.toArray()).find((m) => m.documents.length >= 2 && m.timeLimitDays > 0)!;
-  const { cases } = await registerVisit(admin, {
-    residentId: zhang.id,
-    channel: '来站',
-    kind: '办件',
-    content: '',
-    cases: [{ matter, mode: '承诺件', received: matter.documents.map((d) => d.name) }],
-  });
+  const wang = await createResident(admin, { ...WANG_WU, tags: ['困难家庭'] });
+  const { matter, record } = await acceptCommittedCase(admin, zhang.id);
   const deps = memoryBackupDeps();
-  return { db, admin, as, accounts, other, zhang, wang, matter, record: cases[0]!, deps };
+  return { db, admin, as, accounts, other, zhang, wang, matter, record, deps };
 }
 type World = Awaited<ReturnType<typeof world>>;
 

@@ -19,7 +19,16 @@ import { planMeeting } from '../../renderer/src/db/repositories/meetings';
 import { updateCommunity } from '../../renderer/src/db/repositories/community';
 import { recordExport } from '../../renderer/src/db/repositories/reports';
 import { failureMessage } from '../../renderer/src/db/refusal';
-import { communityDesk, counterIds, createZhangSan, freshDb, setUpCommunity, T0 } from './testDb';
+import {
+  acceptCommittedCase,
+  communityDesk,
+  counterIds,
+  createZhangSan,
+  freshDb,
+  setUpCommunity,
+  T0,
+  WANG_WU,
+} from './testDb';
 
 const calendar = createCalendar();
 const DAY = '2026-11-24';
@@ -37,15 +46,8 @@ async function desk() {
   const other = await addStaff(a, { name: '赵芳', role: '值班员', grids: [], password: pin });
   const auditor = await addStaff(a, { name: '孙审', role: '审计员', grids: [], password: pin });
   const resident = await createZhangSan(db, admin.id, DAY);
-  const matter = (await db.matterTypes.toArray()).find((m) => m.documents.length >= 2 && m.timeLimitDays > 0)!;
-  const { cases } = await registerVisit(a, {
-    residentId: resident.id,
-    channel: '来站',
-    kind: '办件',
-    content: '',
-    cases: [{ matter, mode: '承诺件', received: matter.documents.map((d) => d.name) }],
-  });
-  return { db, admin, clerk, other, auditor, resident, matter, record: cases[0]!, as };
+  const { matter, record } = await acceptCommittedCase(a, resident.id);
+  return { db, admin, clerk, other, auditor, resident, matter, record, as };
 }
 
 describe('an 审计员 reads the log and writes nothing else', () => {
@@ -63,16 +65,7 @@ describe('an 审计员 reads the log and writes nothing else', () => {
         content: '',
         cases: [{ matter, mode: '承诺件', received: [] }],
       }),
-      createResident(au, {
-        name: '王五',
-        phone: '13900001111',
-        idNumber: '',
-        building: '',
-        unit: '',
-        room: '',
-        gridId: '',
-        tags: [],
-      }),
+      createResident(au, WANG_WU),
       revealResidentField(au, resident.id, 'idNumber', '核对身份办理业务'),
       performCaseAction(au, record.id, { type: '开始办理' }, { onBehalfReason: '随便看看' }),
       addCaseNote(au, record.id, '备注'),

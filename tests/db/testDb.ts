@@ -6,6 +6,7 @@ import { DutyDeskDB } from '../../renderer/src/db/database';
 import type { Desk } from '../../renderer/src/db/desk';
 import { createResident } from '../../renderer/src/db/repositories/residents';
 import { addStaff } from '../../renderer/src/db/repositories/staff';
+import { registerVisit } from '../../renderer/src/db/repositories/visits';
 import { computeCheckDigit } from '@shared/domain/idNumber';
 import { completeSetup, type SetupInput } from '../../renderer/src/db/repositories/community';
 import { parseCatalog } from '@shared/domain/catalog';
@@ -139,4 +140,29 @@ export async function addSecondAdmin(db: DutyDeskDB, adminId: string) {
     grids: [],
     password,
   });
+}
+
+/** 王五: a resident with a phone only, nothing open (the input for `createResident`). */
+export const WANG_WU = {
+  name: '王五',
+  phone: '13900001111',
+  idNumber: '',
+  building: '',
+  unit: '',
+  room: '',
+  gridId: '',
+  tags: [] as string[],
+};
+
+/** A 承诺件 with two or more documents, all received at the counter, accepted for the resident by `desk`. */
+export async function acceptCommittedCase(desk: Desk, residentId: string) {
+  const matter = (await desk.db.matterTypes.toArray()).find((m) => m.documents.length >= 2 && m.timeLimitDays > 0)!;
+  const { cases } = await registerVisit(desk, {
+    residentId,
+    channel: '来站',
+    kind: '办件',
+    content: '',
+    cases: [{ matter, mode: '承诺件', received: matter.documents.map((d) => d.name) }],
+  });
+  return { matter, record: cases[0]! };
 }

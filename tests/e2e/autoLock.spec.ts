@@ -3,10 +3,10 @@
  * resumes where the clerk was; another staff member's PIN switches the desk (logged) and the
  * previous person's draft stays theirs; a deactivated account cannot unlock.
  */
-import type { Page } from '@playwright/test';
 import { ADMIN, desk, expect, test } from './pages';
 import { acceptPledgeIfShown, pledge } from './pages/SignInPage';
 import { expectAccessible } from './support/a11y';
+import { auditRows } from './support/auditLog';
 
 const RESIDENTS = [
   { name: '张三', idNumber: '430104195803151237', phone: '13812345678' },
@@ -17,24 +17,6 @@ const TYPING = { name: '刘建国', idNumber: '430102197506203316', phone: '1587
 const SECRETS = [...RESIDENTS, TYPING].flatMap((r) => [r.name, r.idNumber, r.phone]);
 const CLERK = { name: '李明', pin: '864209', role: '值班员' };
 const ADMIN_AS = { name: ADMIN.name, role: '站长/管理员' };
-
-type AuditRow = { action: string; staffId: string; entityId?: string; detail?: string };
-
-/** The audit rows of these actions, oldest first, read from the app's IndexedDB. */
-async function auditRows(page: Page, actions: string[]): Promise<AuditRow[]> {
-  return page.evaluate(async (wanted) => {
-    const open = indexedDB.open('duty-desk');
-    const db = await new Promise<IDBDatabase>((ok) => (open.onsuccess = () => ok(open.result)));
-    const rows = await new Promise<AuditRow[]>((ok) => {
-      const req = db.transaction('auditLog').objectStore('auditLog').getAll();
-      req.onsuccess = () => ok(req.result as AuditRow[]);
-    });
-    db.close();
-    return rows
-      .filter((r) => wanted.includes(r.action))
-      .map(({ action, staffId, entityId, detail }) => ({ action, staffId, entityId, detail }));
-  }, actions);
-}
 
 test('after 5 idle minutes the desk locks with no resident data left in the page; the same PIN resumes there', async ({
   page,

@@ -8,24 +8,15 @@ import type { Page } from '@playwright/test';
 import { ADMIN, expect, test } from './pages';
 import { pledge, PLEDGE_ACCEPT } from './pages/SignInPage';
 import { expectAccessible } from './support/a11y';
+import { auditRows } from './support/auditLog';
 
 const ZHANG = { name: '张三', idNumber: '430104195803151237', phone: '13812345678' };
 const DAY = 24 * 60 * 60 * 1000;
 const START = new Date('2026-11-24T09:30:00+08:00');
 
-/** The audit rows with this action, read from the app's IndexedDB. */
-async function auditRows(page: Page, action: string): Promise<{ detail?: string; entityId?: string }[]> {
-  return page.evaluate(async (wanted) => {
-    const open = indexedDB.open('duty-desk');
-    const db = await new Promise<IDBDatabase>((ok) => (open.onsuccess = () => ok(open.result)));
-    const rows = await new Promise<{ action: string; detail?: string; entityId?: string }[]>((ok) => {
-      const req = db.transaction('auditLog').objectStore('auditLog').getAll();
-      req.onsuccess = () => ok(req.result as { action: string; detail?: string; entityId?: string }[]);
-    });
-    db.close();
-    return rows.filter((r) => r.action === wanted).map(({ detail, entityId }) => ({ detail, entityId }));
-  }, action);
-}
+/** The audit rows with this action: what they say and about whom. */
+const auditOf = async (page: Page, action: string) =>
+  (await auditRows(page, [action])).map(({ detail, entityId }) => ({ detail, entityId }));
 
 /** Signs in with the form alone (no pledge handling): the caller checks what comes. */
 async function signInRaw(page: Page) {
@@ -55,7 +46,7 @@ test('保密承诺: at the first sign-in (keyboard, logged), not at the next, ag
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
   await expect(screen).toHaveCount(0);
-  expect(await auditRows(page, 'staff.pledge')).toHaveLength(1);
+  expect(await auditOf(page, 'staff.pledge')).toHaveLength(1);
 
   // The next sign-in goes straight to the desk.
   await desk.shell.signOut();
@@ -71,11 +62,11 @@ test('保密承诺: at the first sign-in (keyboard, logged), not at the next, ag
   await expect(screen).toContainText('每年确认一次');
   await screen.getByRole('button', { name: '退出登录' }).click();
   await expect(desk.signIn.form).toBeVisible();
-  expect(await auditRows(page, 'staff.pledge')).toHaveLength(1);
+  expect(await auditOf(page, 'staff.pledge')).toHaveLength(1);
   await signInRaw(page);
   await screen.getByRole('button', { name: PLEDGE_ACCEPT }).click();
   await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
-  expect(await auditRows(page, 'staff.pledge')).toHaveLength(2);
+  expect(await auditOf(page, 'staff.pledge')).toHaveLength(2);
 });
 
 test('保密承诺 again when a year runs out while the desk stays signed in: asked at the unlock, never in front of the lock', async ({
@@ -84,7 +75,7 @@ test('保密承诺 again when a year runs out while the desk stays signed in: as
 }) => {
   await page.clock.install({ time: START });
   await desk.setup.complete();
-  expect(await auditRows(page, 'staff.pledge')).toHaveLength(1);
+  expect(await auditOf(page, 'staff.pledge')).toHaveLength(1);
   await desk.shell.go('居民');
   await expect(page.getByRole('heading', { name: '居民', exact: true })).toBeVisible();
   const screen = pledge(page);
@@ -104,7 +95,7 @@ test('保密承诺 again when a year runs out while the desk stays signed in: as
   await screen.getByRole('button', { name: PLEDGE_ACCEPT }).click();
   await expect(page.getByRole('heading', { name: '居民', exact: true })).toBeVisible();
   await expect(desk.shell.currentStaff).toHaveText(`${ADMIN.name}（站长/管理员）`);
-  expect(await auditRows(page, 'staff.pledge')).toHaveLength(2);
+  expect(await auditOf(page, 'staff.pledge')).toHaveLength(2);
   // Accepted: the next lock and unlock go straight back to the desk.
   await desk.shell.lock();
   await desk.lockScreen.unlock(ADMIN.pin);
@@ -136,10 +127,10 @@ test('查看完整 asks for a reason and logs it; number searches are logged mas
   const search = page.getByLabel('查找居民');
   await search.pressSequentially(ZHANG.phone);
   await expect(page.getByRole('list', { name: '查找结果' })).toContainText('张三');
-  expect(await auditRows(page, 'resident.search')).toHaveLength(0);
+  expect(await auditOf(page, 'resident.search')).toHaveLength(0);
   await search.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('张三');
-  const searches = await auditRows(page, 'resident.search');
+  const searches = await auditOf(page, 'resident.search');
   expect(searches).toEqual([{ detail: '查询：****5678；选中结果', entityId: expect.any(String) }]);
   expect(JSON.stringify(searches)).not.toContain(ZHANG.phone);
 
@@ -161,7 +152,7 @@ test('查看完整 asks for a reason and logs it; number searches are logged mas
   await dialog.getByRole('button', { name: '查看', exact: true }).click();
   await expect(dialog).toHaveCount(0);
   await expect(residents.field('身份证号')).toContainText(ZHANG.idNumber);
-  const reveals = await auditRows(page, 'resident.reveal');
+  const reveals = await auditOf(page, 'resident.reveal');
   expect(reveals.map((r) => r.detail)).toEqual(['idNumber；原因：核对养老保险参保信息']);
   expect(JSON.stringify(reveals)).not.toContain(ZHANG.idNumber);
 
@@ -169,7 +160,7 @@ test('查看完整 asks for a reason and logs it; number searches are logged mas
   await page.getByRole('button', { name: '查看完整电话' }).click();
   await residents.giveRevealReason('联系居民');
   await expect(residents.field('联系电话')).toContainText(ZHANG.phone);
-  expect((await auditRows(page, 'resident.reveal')).map((r) => r.detail)).toContain('phone；原因：联系居民');
+  expect((await auditOf(page, 'resident.reveal')).map((r) => r.detail)).toContain('phone；原因：联系居民');
 
   // The resident's visits list the free text masked too.
   await expect(page.getByRole('table', { name: '居民的来访记录' })).toContainText('139****1111');
@@ -179,9 +170,9 @@ test('查看完整 asks for a reason and logs it; number searches are logged mas
   await shell.go('办件');
   const caseSearch = page.getByLabel('查找办件');
   await caseSearch.fill('5678');
-  expect(await auditRows(page, 'case.search')).toHaveLength(0);
+  expect(await auditOf(page, 'case.search')).toHaveLength(0);
   await caseSearch.press('Enter');
-  await expect.poll(() => auditRows(page, 'case.search')).toEqual([{ detail: '查询：****5678', entityId: undefined }]);
+  await expect.poll(() => auditOf(page, 'case.search')).toEqual([{ detail: '查询：****5678', entityId: undefined }]);
   await caseSearch.press('Enter');
-  await expect.poll(async () => (await auditRows(page, 'case.search')).length).toBe(1);
+  await expect.poll(async () => (await auditOf(page, 'case.search')).length).toBe(1);
 });

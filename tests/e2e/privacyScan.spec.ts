@@ -16,6 +16,7 @@ import { ReportsPage } from './pages/ReportsPage';
 import { capturePrints, printedDocuments } from './support/printCapture';
 import { pageSurface, secretFinder } from './support/secretScan';
 import { readFile } from 'node:fs/promises';
+import { auditRows } from './support/auditLog';
 
 const BENCH_PIN = '246810'; // bench/data/load.ts
 const CLERK = { name: '值班员3号', role: '值班员' };
@@ -24,24 +25,6 @@ const LOCKED_OUT = { name: '值班员6号', role: '值班员' };
 const STAFF_NAMES = ['王秀英', ...Array.from({ length: 11 }, (_, i) => `值班员${i + 1}号`)];
 
 type Raw = Awaited<ReturnType<typeof ReportsPage.seedGeneratedDesk>>;
-type AuditRow = { action: string; staffId: string; entityId?: string; detail?: string };
-
-/** The audit rows of these actions, oldest first, read from the app's IndexedDB. */
-async function auditRows(page: Page, actions: string[]): Promise<AuditRow[]> {
-  return page.evaluate(async (wanted) => {
-    const open = indexedDB.open('duty-desk');
-    const db = await new Promise<IDBDatabase>((ok) => (open.onsuccess = () => ok(open.result)));
-    const rows = await new Promise<AuditRow[]>((ok) => {
-      const req = db.transaction('auditLog').objectStore('auditLog').getAll();
-      req.onsuccess = () => ok(req.result as AuditRow[]);
-    });
-    db.close();
-    return rows
-      .filter((r) => wanted.includes(r.action))
-      .sort((a, b) => ((a as { at?: number }).at ?? 0) - ((b as { at?: number }).at ?? 0))
-      .map(({ action, staffId, entityId, detail }) => ({ action, staffId, entityId, detail }));
-  }, actions);
-}
 
 /** Every entry of an xlsx (a zip of XML) as one text. */
 async function xlsxText(bytes: Buffer): Promise<string> {

@@ -19,6 +19,7 @@ import type { Page } from '@playwright/test';
 import { expect, test, type Desk } from './pages';
 import { expectAccessible } from './support/a11y';
 import { capturePrints, printedDocuments } from './support/printCapture';
+import { auditRows } from './support/auditLog';
 
 const SHOTS = 'test-results/screens';
 const WEEK = { from: '2026-11-16', to: '2026-11-22' };
@@ -48,19 +49,8 @@ test.beforeEach(async ({ page }) => {
   await page.goto('./');
 });
 
-/** The details of the audit rows with this action, read from the app's IndexedDB. */
-async function auditDetails(page: Page, action: string): Promise<string[]> {
-  return page.evaluate(async (wanted) => {
-    const open = indexedDB.open('duty-desk');
-    const db = await new Promise<IDBDatabase>((ok) => (open.onsuccess = () => ok(open.result)));
-    const rows = await new Promise<{ action: string; detail?: string }[]>((ok) => {
-      const req = db.transaction('auditLog').objectStore('auditLog').getAll();
-      req.onsuccess = () => ok(req.result as { action: string; detail?: string }[]);
-    });
-    db.close();
-    return rows.filter((r) => r.action === wanted).map((r) => r.detail ?? '');
-  }, action);
-}
+/** The details of the audit rows with this action. */
+const auditDetails = async (page: Page, action: string) => (await auditRows(page, [action])).map((r) => r.detail ?? '');
 
 async function signInAndOpenReports(page: Page, d: Desk, name: string, role: string) {
   await d.signIn.signIn(name, BENCH_PIN, role);
