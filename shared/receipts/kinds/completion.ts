@@ -1,4 +1,5 @@
-/** 办结回执: the result, and the five-level satisfaction boxes to tick (never pre-filled). */
+/** 办结回执: the result (numbers typed into it masked), and the five-level satisfaction boxes to tick (never pre-filled). */
+import { maskNumbersInText } from '../../domain/masking';
 import { RATINGS } from '../../domain/records';
 import { escapeHtml, rowsHtml, section, textOrBlank } from '../html';
 import { commonRows } from '../parts';
@@ -6,7 +7,11 @@ import type { ReceiptData } from '../types';
 
 export function completionContent(data: ReceiptData): string {
   const rows = commonRows(data);
-  rows.push({ label: '办结结果', valueHtml: `<span class="pre">${textOrBlank(data.result)}</span>`, strong: true });
+  rows.push({
+    label: '办结结果',
+    valueHtml: `<span class="pre">${textOrBlank(maskNumbersInText(data.result ?? ''))}</span>`,
+    strong: true,
+  });
   const boxes = RATINGS.map((r) => `<span class="box">□&nbsp;${escapeHtml(r)}</span>`).join(' ');
   return [
     '<p class="lead">您申请的事项已办结，结果如下。</p>',

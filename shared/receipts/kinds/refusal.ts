@@ -1,4 +1,5 @@
-/** 不予受理告知书: why the community does not take the matter and where to go instead (告知路径). */
+/** 不予受理告知书: why the community does not take the matter and where to go instead (告知路径); numbers typed into either are masked. */
+import { maskNumbersInText } from '../../domain/masking';
 import { escapeHtml, rowsHtml, textOrBlank } from '../html';
 import { commonRows } from '../parts';
 import type { ReceiptData } from '../types';
@@ -6,8 +7,16 @@ import type { ReceiptData } from '../types';
 export function refusalContent(data: ReceiptData): string {
   const rows = commonRows(data);
   rows.push(
-    { label: '不予受理理由', valueHtml: `<span class="pre">${textOrBlank(data.refusalReason)}</span>`, strong: true },
-    { label: '建议办理途径', valueHtml: `<span class="pre">${textOrBlank(data.redirectTo)}</span>`, strong: true },
+    {
+      label: '不予受理理由',
+      valueHtml: `<span class="pre">${textOrBlank(maskNumbersInText(data.refusalReason ?? ''))}</span>`,
+      strong: true,
+    },
+    {
+      label: '建议办理途径',
+      valueHtml: `<span class="pre">${textOrBlank(maskNumbersInText(data.redirectTo ?? ''))}</span>`,
+      strong: true,
+    },
   );
   return [
     '<p class="lead">您申请办理的事项，本社区不予受理。现将理由和办理途径告知如下。</p>',

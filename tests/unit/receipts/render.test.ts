@@ -238,6 +238,37 @@ describe('renderReceipt: kind-specific content', () => {
     expect(html).toContain('请到辖区派出所户籍窗口办理');
   });
 
+  it('办结回执 masks a phone or ID number typed into the result', async () => {
+    for (const layout of LAYOUTS) {
+      const html = await renderReceipt(
+        '办结回执',
+        sample({ result: `已办结，请致电 ${RAW_PHONE} 联系，证件 ${RAW_ID} 已核验。` }),
+        layout,
+      );
+      expect(html).toContain(
+        `<span class="pre">已办结，请致电 ${MASKED_PHONE} 联系，证件 ${MASKED_ID} 已核验。</span>`,
+      );
+      expectNoRawPersonalNumbers(html);
+    }
+  });
+
+  it('不予受理告知书 masks a phone or ID number typed into the reason and the way to go', async () => {
+    for (const layout of LAYOUTS) {
+      const html = await renderReceipt(
+        '不予受理告知书',
+        sample({
+          mode: '不予受理',
+          refusalReason: `持证人 ${RAW_ID} 不在本辖区`,
+          redirectTo: `请致电 ${RAW_PHONE} 预约派出所窗口`,
+        }),
+        layout,
+      );
+      expect(html).toContain(`<span class="pre">持证人 ${MASKED_ID} 不在本辖区</span>`);
+      expect(html).toContain(`<span class="pre">请致电 ${MASKED_PHONE} 预约派出所窗口</span>`);
+      expectNoRawPersonalNumbers(html);
+    }
+  });
+
   it('omits ID, phone and agent lines when absent', async () => {
     const html = await renderReceipt('受理回执', sample({ resident: { name: '李桂兰' }, agent: undefined }), 'a4');
     expect(html).not.toContain('身份证号');
