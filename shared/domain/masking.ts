@@ -72,12 +72,41 @@ export function maskName(name: string | null | undefined): string {
   return first + middle + last;
 }
 
-const NUMBERS_IN_TEXT = /(?<![\dA-Za-z])(\d{17}[\dXx]|\d{15}|1[3-9]\d{9}|0\d{2,3}-\d{7,8})(?![\dA-Za-z])/g;
+/** Digits as typed: half- or full-width; groups may be split by a space or a dash. */
+const D = '[0-9０-９]';
+const SEP = '[ \\-－]?';
+const NUMBERS_IN_TEXT = new RegExp(
+  [
+    `(?<![0-9０-９A-Za-z])(?:`,
+    // An ID number (18 with a check character, or the old 15), whole or as 6-8-4.
+    `(?<id>${D}{6}${SEP}${D}{8}${SEP}${D}{3}[0-9０-９XxＸｘ]|${D}{15})`,
+    // A mobile, whole or as 3-4-4, after an optional +86 / 86.
+    `|(?<prefix>[+＋]?86${SEP})?(?<mobile>[1１][3-9３-９]${D}${SEP}${D}{4}${SEP}${D}{4})`,
+    // A landline with its area code.
+    `|(?<landline>0${D}{2,3}[\\-－]${D}{7,8})`,
+    `)(?![0-9０-９A-Za-z])`,
+  ].join(''),
+  'g',
+);
+
+/** Full-width digits, X and dash to ASCII. */
+const halfWidth = (m: string) => m.replace(/[０-９Ｘｘ－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+/** The number as the maskers read it: half-width, the group separators dropped. */
+const digitsOf = (m: string) => halfWidth(m).replace(/[ -]/g, '');
+
+type NumberGroups = { id?: string; prefix?: string; mobile?: string; landline?: string };
 
 /**
  * Free text (an escalation's request, a report's notes) with every ID-number- and phone-shaped
- * run masked: what staff typed may name a resident's numbers; a default export must not.
+ * run masked: what staff typed may name a resident's numbers; a default export must not. Typed
+ * as people type them: full-width digits, 6-8-4 and 3-4-4 groups split by spaces or dashes,
+ * a +86 in front.
  */
 export function maskNumbersInText(text: string): string {
-  return text.replace(NUMBERS_IN_TEXT, (m) => (m.length >= 15 && !m.includes('-') ? maskIdNumber(m) : maskPhone(m)));
+  return text.replace(NUMBERS_IN_TEXT, (...args: unknown[]) => {
+    const g = args.at(-1) as NumberGroups;
+    if (g.id) return maskIdNumber(digitsOf(g.id));
+    if (g.mobile) return `${g.prefix ?? ''}${maskPhone(digitsOf(g.mobile))}`;
+    return maskPhone(halfWidth(g.landline!));
+  });
 }

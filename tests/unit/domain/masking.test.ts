@@ -87,4 +87,18 @@ describe('maskNumbersInText', () => {
     const plain = 'THL-20261117-0001 于 2026-11-17 受理，共 12 件，编号 12345678901234567890';
     expect(maskNumbersInText(plain)).toBe(plain);
   });
+
+  it('masks numbers as people type them: groups split by spaces or dashes, full-width digits, +86', () => {
+    expect(maskNumbersInText('请回电 138 1234 5678 或 139-0000-1111')).toBe('请回电 138****5678 或 139****1111');
+    expect(maskNumbersInText('电话：１３８１２３４５６７８。')).toBe('电话：138****5678。');
+    expect(maskNumbersInText('手机+8613812345678，另 86 139 0000 1111')).toBe('手机+86138****5678，另 86 139****1111');
+    expect(maskNumbersInText('身份证 430104 19580315 1234，旧证 430104580315123')).toBe(
+      '身份证 4301**********1234，旧证 430*********123',
+    );
+    expect(maskNumbersInText('证号４３０１０４１９５８０３１５１２３ｘ')).toBe('证号4301**********123X');
+    expect(maskNumbersInText('座机 0731－88886666')).toBe('座机 0731-****6666');
+    // Dates, times, tracking numbers and amounts with spaces stay.
+    const plain = '2026-11-17 09:30 受理 THL-20261117-0001，补贴 1 200 元，第 3 网格 12 栋';
+    expect(maskNumbersInText(plain)).toBe(plain);
+  });
 });
