@@ -11,6 +11,8 @@ import { addStaff } from '../../renderer/src/db/repositories/staff';
 import { registerVisit } from '../../renderer/src/db/repositories/visits';
 import { addProblem, mergeIntoProblem, problemPool } from '../../renderer/src/db/repositories/problems';
 import {
+  addAgendaEntry,
+  editAgendaEntry,
   getMeetingFile,
   meetingGuests,
   performMeetingAction,
@@ -208,6 +210,38 @@ describe('the week’s problems make Friday’s agenda', () => {
     db.auditLog.hook('creating').unsubscribe(fail);
     expect(r).toBeInstanceOf(Error);
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('an agenda entry’s title', () => {
+  it('names the problem, never an ID or phone number: refused at the field when edited or added', async () => {
+    const { db, desk } = await week();
+    const m = await planMeeting(desk(FRI), FRI);
+    const item = (await getMeetingFile(desk(FRI), m.id))!.items[0]!;
+    for (const title of ['联系 13812345678 的住户', '住户 430104199001011234 反映']) {
+      expect(await editAgendaEntry(desk(FRI), item.id, { title }).catch((e) => failureMessage(e))).toEqual({
+        message: '议题标题中不要写身份证号或电话号码',
+        field: 'title',
+      });
+    }
+    expect(await editAgendaEntry(desk(FRI), item.id, { title: '路' }).catch((e) => failureMessage(e))).toEqual({
+      message: '议题标题应为 2–60 个字',
+      field: 'title',
+    });
+    expect((await db.agendaItems.get(item.id))?.title).toBe(item.title);
+    // The discussion alone leaves the title as it is; a title without numbers is saved.
+    await editAgendaEntry(desk(FRI), item.id, { discussion: '已联系物业' });
+    await editAgendaEntry(desk(FRI), item.id, { title: ' 3 栋门口路灯不亮 ' });
+    expect(await db.agendaItems.get(item.id)).toMatchObject({ title: '3 栋门口路灯不亮', discussion: '已联系物业' });
+
+    const count = await db.agendaItems.count();
+    const added = await addAgendaEntry(desk(FRI), m.id, {
+      title: '找 13812345678 的人',
+      category: '公共设施',
+      place: '北门',
+    }).catch((e) => failureMessage(e));
+    expect(added).toEqual({ message: '标题中不要写身份证号或电话号码', field: 'title' });
+    expect(await db.agendaItems.count()).toBe(count);
   });
 });
 

@@ -12,6 +12,7 @@ import {
   decisionProgress,
   mergeProblems,
   problemInputRefusal,
+  agendaTitleRefusal,
   applyMeetingAction,
   allowedMeetingActions,
   guessCategory,
@@ -183,6 +184,13 @@ describe('problems and meetings', () => {
       'title',
     );
     expect(problemInputRefusal({ title: '路灯', category: '', place: '3 栋' })?.field).toBe('category');
+    expect(agendaTitleRefusal(' 3 栋门口路灯不亮 ')).toBeNull();
+    expect(agendaTitleRefusal('路')).toEqual({ reason: '议题标题应为 2–60 个字', field: 'title' });
+    expect(agendaTitleRefusal('找 13875001234 的人')).toEqual({
+      reason: '议题标题中不要写身份证号或电话号码',
+      field: 'title',
+    });
+    expect(agendaTitleRefusal('住户 430104199001011234 反映')?.field).toBe('title');
     expect(problemInputRefusal({ title: '路灯', category: '公共设施' })?.field).toBe('place');
     expect(problemInputRefusal({ title: '路灯', category: '公共设施', gridId: 'g1' })).toBeNull();
     expect(guessCategory('楼下垃圾三天没人清运')).toBe('环境卫生');

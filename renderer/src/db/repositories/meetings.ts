@@ -8,6 +8,7 @@
 import { applyAction, caseStateFromRecord, recordWithState, type CaseAction } from '@shared/domain/caseMachine';
 import { defaultCounterMode, planCase } from '@shared/domain/intake';
 import {
+  agendaTitleRefusal,
   applyMeetingAction,
   buildAgenda,
   checkDecision,
@@ -227,8 +228,8 @@ export async function editAgendaEntry(
   patch: { title?: string; discussion?: string },
 ): Promise<void> {
   const title = patch.title?.trim();
-  if (title !== undefined && (title.length < 2 || title.length > 60))
-    throw new DomainRefusal('议题标题应为 2–60 个字', 'title');
+  const refused = title !== undefined ? agendaTitleRefusal(title) : null;
+  if (refused) throw new DomainRefusal(refused.reason, refused.field);
   if ((patch.discussion?.length ?? 0) > 1000) throw new DomainRefusal('讨论记录不超过 1000 字', 'discussion');
   await writeTx(desk, ['agendaItems', 'meetings'], async (tx) => {
     const item = await tx.agendaItems.get(itemId);
