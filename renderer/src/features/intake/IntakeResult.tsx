@@ -2,6 +2,7 @@
  * What was just saved: the tracking number(s) and the receipts to hand over.
  */
 import { Alert, Button, Link, Paper, Stack, Typography } from '@mui/material';
+import { maskNumbersInText } from '@shared/domain/masking';
 import type { CaseRecord, Resident } from '@shared/domain/records';
 import { uncoveredYearsText } from '@shared/domain/texts';
 import type { RegisteredVisit } from '../../db/repositories/visits';
@@ -53,7 +54,11 @@ export function IntakeResult({ saved, resident, matters, onNew, active = true }:
             <Typography>
               {c.matterName}
               {c.mode !== c.status ? ` · ${c.mode}` : ''} · <strong>{c.status}</strong>
-              {c.mode === '咨询' ? ` · ${c.result ?? ''}` : c.deadline ? ` · 承诺办结日期 ${c.deadline}` : ''}
+              {c.mode === '咨询'
+                ? ` · ${maskNumbersInText(c.result ?? '')}`
+                : c.deadline
+                  ? ` · 承诺办结日期 ${c.deadline}`
+                  : ''}
               {c.deadlineUncoveredYears?.length ? `（${uncoveredYearsText(c.deadlineUncoveredYears)}）` : ''}
             </Typography>
             <ReceiptActions

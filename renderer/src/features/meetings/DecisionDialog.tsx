@@ -17,6 +17,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { maskNumbersInText } from '@shared/domain/masking';
 import type { DecisionInput } from '@shared/domain/meetings';
 import {
   DECISION_TYPES,
@@ -99,7 +100,7 @@ export function DecisionDialog({
       error={FIELDS.includes(field ?? '') ? null : error}
       maxWidth="md"
     >
-      <Typography sx={{ fontWeight: 'bold' }}>议题：{item.title}</Typography>
+      <Typography sx={{ fontWeight: 'bold' }}>议题：{maskNumbersInText(item.title)}</Typography>
       <FormControl error={field === 'type'}>
         <FormLabel id="decision-type">会议决定</FormLabel>
         <RadioGroup

@@ -18,6 +18,7 @@ import {
 } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link as RouterLink, useNavigate } from 'react-router';
+import { maskNumbersInText } from '@shared/domain/masking';
 import type { Meeting } from '@shared/domain/records';
 import { dayWithWeekday } from '@shared/receipts/meetingAgenda';
 import { useDesk } from '../../app/desk';
@@ -29,7 +30,7 @@ import { nextFriday } from './meetingText';
 function noteOf(m: Meeting): string {
   const parts: string[] = [];
   if (m.movedFrom?.length) parts.push(`由 ${m.movedFrom.join('、')} 改期`);
-  if (m.status === '已取消') parts.push(`取消原因：${m.cancelReason ?? '—'}`);
+  if (m.status === '已取消') parts.push(`取消原因：${m.cancelReason ? maskNumbersInText(m.cancelReason) : '—'}`);
   if (m.status === '已召开') {
     const present = m.attendees.filter((a) => a.present).length;
     parts.push(`出席 ${present} 人，缺席 ${m.attendees.length - present} 人`);

@@ -23,6 +23,7 @@ import {
 } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link as RouterLink, useParams } from 'react-router';
+import { maskNumbersInText } from '@shared/domain/masking';
 import { agendaCounts, allowedMeetingActions, type MeetingActionType } from '@shared/domain/meetings';
 import { dayWithWeekday, kindRuns, progressLabel, renderMeetingAgenda } from '@shared/receipts/meetingAgenda';
 import { renderMeetingMinutes } from '@shared/receipts/meetingMinutes';
@@ -140,7 +141,7 @@ export function MeetingPage() {
         {(meeting.movedFrom?.length || meeting.cancelReason || meeting.since) && (
           <Typography sx={{ mb: 1 }}>
             {meeting.movedFrom?.length ? `原定 ${meeting.movedFrom.join('、')}，已改期。` : ''}
-            {meeting.cancelReason ? `取消原因：${meeting.cancelReason}。本次议题转入下次会议。` : ''}
+            {meeting.cancelReason ? `取消原因：${maskNumbersInText(meeting.cancelReason)}。本次议题转入下次会议。` : ''}
             {meeting.since && !cancelled ? `议程范围：${meeting.since} 上次会议之后提出的问题及结转事项。` : ''}
           </Typography>
         )}
@@ -227,7 +228,9 @@ function Attendance({ file }: { file: MeetingFile }) {
           <Typography aria-label="缺席">
             缺席（{absent.length}）：{list(absent)}
           </Typography>
-          {meeting.summary && <Typography sx={{ whiteSpace: 'pre-wrap' }}>会议小结：{meeting.summary}</Typography>}
+          {meeting.summary && (
+            <Typography sx={{ whiteSpace: 'pre-wrap' }}>会议小结：{maskNumbersInText(meeting.summary)}</Typography>
+          )}
         </>
       ) : (
         <Typography>
@@ -266,8 +269,8 @@ function Progress({ file, staffName }: { file: MeetingFile; staffName: (id: stri
                 const label = progressLabel(p, file.meeting.day);
                 return (
                   <TableRow key={`${p.decision.meetingId}:${p.title}:${p.text}`}>
-                    <TableCell>{p.title}</TableCell>
-                    <TableCell>{p.text}</TableCell>
+                    <TableCell>{maskNumbersInText(p.title)}</TableCell>
+                    <TableCell>{maskNumbersInText(p.text)}</TableCell>
                     <TableCell sx={NO_WRAP}>
                       {p.record ? (
                         <Link component={RouterLink} to={`/cases/${p.record.id}`}>
@@ -378,6 +381,8 @@ function AgendaEntry({
   const { item, problem, record } = e;
   const { status } = file.meeting;
   const headingId = `entry-${item.id}`;
+  // What the clerk typed (a title, a place, the discussion, the decisions) is shown masked, as printed.
+  const title = maskNumbersInText(item.title);
   return (
     <Paper variant="outlined" sx={{ p: 1.5 }} component="article" aria-labelledby={headingId}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
@@ -394,12 +399,12 @@ function AgendaEntry({
               variant={item.kind === '上次结转' ? 'filled' : 'outlined'}
             />
             <Typography id={headingId} component="h4" sx={{ fontWeight: 'bold', fontSize: '1.0625rem' }}>
-              {item.title}
+              {title}
             </Typography>
           </Stack>
           <Typography>
             {item.category} · {gridNameOf(community, item.gridId)}
-            {problem?.place ? ` · 地点：${problem.place}` : ''}
+            {problem?.place ? ` · 地点：${maskNumbersInText(problem.place)}` : ''}
             {e.residents.length > 0 ? ` · 反映人：${e.residents.map((r) => r.name).join('、')}` : ''}
             {problem && problem.sources.length > 1 ? `（${problem.sources.length} 次反映）` : ''}
           </Typography>
@@ -415,13 +420,15 @@ function AgendaEntry({
           )}
           {e.history.map((h) => (
             <Typography key={h} color="text.secondary">
-              此前决定：{h}
+              此前决定：{maskNumbersInText(h)}
             </Typography>
           ))}
-          {item.discussion && <Typography sx={{ whiteSpace: 'pre-wrap' }}>讨论记录：{item.discussion}</Typography>}
+          {item.discussion && (
+            <Typography sx={{ whiteSpace: 'pre-wrap' }}>讨论记录：{maskNumbersInText(item.discussion)}</Typography>
+          )}
           {e.decision && (
-            <Alert severity="success" icon={false} sx={{ py: 0 }} aria-label={`决定：${item.title}`}>
-              会议决定：{e.decision}
+            <Alert severity="success" icon={false} sx={{ py: 0 }} aria-label={`决定：${title}`}>
+              会议决定：{maskNumbersInText(e.decision)}
             </Alert>
           )}
         </Stack>
@@ -435,18 +442,13 @@ function AgendaEntry({
               <>
                 <Button
                   size="medium"
-                  aria-label={`上移：${item.title}`}
+                  aria-label={`上移：${title}`}
                   disabled={e.position === 1}
                   onClick={() => onMove(item.id, -1)}
                 >
                   上移
                 </Button>
-                <Button
-                  size="medium"
-                  aria-label={`下移：${item.title}`}
-                  disabled={last}
-                  onClick={() => onMove(item.id, 1)}
-                >
+                <Button size="medium" aria-label={`下移：${title}`} disabled={last} onClick={() => onMove(item.id, 1)}>
                   下移
                 </Button>
               </>
@@ -454,7 +456,7 @@ function AgendaEntry({
             <Button
               size="medium"
               variant="outlined"
-              aria-label={`讨论记录：${item.title}`}
+              aria-label={`讨论记录：${title}`}
               onClick={() => onDialog({ kind: 'edit', entry: e })}
             >
               讨论记录
@@ -463,7 +465,7 @@ function AgendaEntry({
               <Button
                 size="medium"
                 variant="contained"
-                aria-label={`作出决定：${item.title}`}
+                aria-label={`作出决定：${title}`}
                 onClick={() => onDialog({ kind: 'decide', entry: e })}
               >
                 作出决定

@@ -5,6 +5,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { Checkbox, FormControl, FormControlLabel, FormGroup, FormLabel, TextField, Typography } from '@mui/material';
+import { maskNumbersInText } from '@shared/domain/masking';
 import { useDesk } from '../../app/desk';
 import { useGuardedAction } from '../../app/useGuardedAction';
 import { FormDialog } from '../../components/FormDialog';
@@ -13,7 +14,7 @@ import { mergeIntoProblem, type PoolRow } from '../../db/repositories/problems';
 const MERGEABLE = new Set(['待研究', '继续跟踪', '社区处置', '已上报街道']);
 
 const label = ({ problem: p, record }: PoolRow) =>
-  `${p.title}（${p.category}，${p.raisedDay}${record ? `，${record.trackingNumber}` : ''}）`;
+  `${maskNumbersInText(p.title)}（${p.category}，${p.raisedDay}${record ? `，${record.trackingNumber}` : ''}）`;
 
 export function MergeDialog({ rows, onClose }: { rows: readonly PoolRow[]; onClose: () => void }) {
   const desk = useDesk();

@@ -21,6 +21,7 @@ import {
 } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link as RouterLink } from 'react-router';
+import { maskNumbersInText } from '@shared/domain/masking';
 import { PROBLEM_CATEGORIES, type ProblemStatus } from '@shared/domain/records';
 import { useDesk } from '../../app/desk';
 import { FilterSelect } from '../../components/FilterSelect';
@@ -115,10 +116,10 @@ export function ProblemPool({ counts }: { counts: Counts | undefined }) {
             )}
             {rows?.map(({ problem: p, record, residents }) => (
               <TableRow key={p.id}>
-                <TableCell sx={{ minWidth: '10em' }}>{p.title}</TableCell>
+                <TableCell sx={{ minWidth: '10em' }}>{maskNumbersInText(p.title)}</TableCell>
                 <TableCell sx={NO_WRAP}>{p.category}</TableCell>
                 <TableCell sx={NO_WRAP}>{gridName(p.gridId)}</TableCell>
-                <TableCell>{p.place ?? '—'}</TableCell>
+                <TableCell>{p.place ? maskNumbersInText(p.place) : '—'}</TableCell>
                 <TableCell sx={NO_WRAP}>
                   {[...new Set(p.sources.map((x) => x.kind))].join('、')}
                   {p.sources.length > 1 && <Typography variant="body2">{p.sources.length} 次反映</Typography>}

@@ -5,6 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import { Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { maskNumbersInText } from '@shared/domain/masking';
 import type { ProxyTask } from '@shared/domain/records';
 import { useDesk } from '../../app/desk';
 import { useGuardedAction } from '../../app/useGuardedAction';
@@ -36,7 +37,7 @@ export function AcceptRequestDialog({ task, onClose }: { task: ProxyTask; onClos
       onClose={onClose}
       busy={busy}
     >
-      <Typography>居民需求：{task.request}</Typography>
+      <Typography>居民需求：{maskNumbersInText(task.request)}</Typography>
       <MatterPicker
         matters={matters ?? []}
         value={matter}

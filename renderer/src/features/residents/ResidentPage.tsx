@@ -120,7 +120,8 @@ export function ResidentPage() {
         <Alert severity="info" role="status" aria-label="居民状态">
           {resident.status}
           {resident.statusDay ? `（${resident.statusDay}）` : ''}
-          {resident.statusNote ? `：${resident.statusNote}` : ''}。查找居民时默认不显示，办件和来访记录照常保留。
+          {resident.statusNote ? `：${maskNumbersInText(resident.statusNote)}` : ''}
+          。查找居民时默认不显示，办件和来访记录照常保留。
         </Alert>
       )}
       {guard.error && (

@@ -18,6 +18,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { maskNumbersInText } from '@shared/domain/masking';
 import type { Resident } from '@shared/domain/records';
 import {
   DELETE_REASON_MIN,
@@ -60,7 +61,7 @@ function OpenList({ open, severity, intro }: { open: OpenItems; severity: 'warni
         ))}
         {open.requests.map((r) => (
           <li key={r.id}>
-            帮代办：{r.request}（{r.status}）
+            帮代办：{maskNumbersInText(r.request)}（{r.status}）
           </li>
         ))}
       </ul>
