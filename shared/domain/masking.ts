@@ -110,3 +110,13 @@ export function maskNumbersInText(text: string): string {
     return maskPhone(halfWidth(g.landline!));
   });
 }
+
+/**
+ * A reason as the audit log keeps it: numbers masked, and the resident's own name (when the
+ * staff wrote it in) masked too — the log names no one.
+ */
+export function maskReasonForLog(text: string, residentName?: string): string {
+  const masked = maskNumbersInText(text.trim());
+  const name = residentName?.trim();
+  return name && name.length > 1 ? masked.replaceAll(name, maskName(name)) : masked;
+}

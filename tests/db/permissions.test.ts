@@ -108,7 +108,9 @@ describe('acting on a case that is not yours', () => {
       (e) => e.action === '开始办理',
     );
     expect(event?.note).toBe('代为操作：经办人休假，居民来电催办 138****5678');
-    expect((await db.auditLog.where('action').equals('case.start').last())?.detail).toBe('已受理→办理中；代为操作');
+    expect((await db.auditLog.where('action').equals('case.start').last())?.detail).toBe(
+      '已受理→办理中；代为操作：经办人休假，居民来电催办 138****5678',
+    );
     // Shared desk work needs no reason: a note, documents handed in at the counter.
     await addCaseNote(c, record.id, '居民来电询问进度');
     await performCaseAction(c, record.id, { type: '要求补正', missing: [matterDoc] }, { onBehalfReason: '核对材料' });

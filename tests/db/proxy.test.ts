@@ -142,6 +142,20 @@ describe('the home visit, 送达 and closing', () => {
 });
 
 describe('cancelling a request', () => {
+  it('a colleague who is not the handler ends the case with the cancellation as the reason given (timeline and log)', async () => {
+    const { db, admin, colleague, matter, desk, task } = await phoned();
+    const { cases } = await acceptProxyRequest(desk(admin.id), task.id, matter);
+    await performProxyAction(desk(colleague.id), task.id, { type: '取消', reason: '居民撤回' });
+    expect((await db.cases.get(cases[0]!.id))?.status).toBe('不予受理');
+    const refused = (await db.caseEvents.where('caseId').equals(cases[0]!.id).toArray()).find(
+      (e) => e.action === '不予受理',
+    );
+    expect(refused?.note).toContain('代为操作：代办取消');
+    expect((await db.auditLog.where('action').equals('proxy.cancel').last())?.detail).toMatch(
+      /；代为操作：代办取消（居民撤回）$/,
+    );
+  });
+
   it('waits for the originals, then ends the case as 不予受理 in the same transaction', async () => {
     const { db, admin, matter, desk, task } = await phoned();
     const { cases } = await acceptProxyRequest(desk(admin.id), task.id, matter);

@@ -147,8 +147,9 @@ describe('已迁出 / 已故', () => {
     expect(back.resident.statusNote).toBeUndefined();
     expect((await searchResidents(clerk, '张三')).map((r) => r.id)).toEqual([resident.id]);
     const rows = await db.auditLog.where('action').equals('resident.status').toArray();
-    expect(rows.map((r) => r.detail)).toEqual(['在册→已迁出', '已迁出→已故', '已故→在册']);
-    for (const r of rows) expect(r.detail).not.toMatch(/岳麓|家属|登记错/);
+    expect(rows.map((r) => r.detail)).toEqual(['在册→已迁出', '已迁出→已故', '已故→在册；说明：登记错了']);
+    // A marking's note stays on the resident (not the log); the undo's note has no other home.
+    for (const r of rows.slice(0, 2)) expect(r.detail).not.toMatch(/岳麓|家属/);
   });
 
   it('ranks a 在册 namesake before an 已迁出 one and stops each range at the limit', async () => {
@@ -379,8 +380,9 @@ describe('删除居民', () => {
     expect(after.visits).toHaveLength(before.visits!.length);
     const row = await db.auditLog.where('action').equals('resident.delete').last();
     expect(row).toMatchObject({ entity: 'resident', entityId: resident.id, staffId: 'id-1' });
-    expect(row?.detail).toBe('原因 7 字；来访 2，办件 1，材料 1，帮代办 1，问题 1');
-    expect(JSON.stringify(row)).not.toMatch(/张三|重复登记|1381234/);
+    // The reason is kept (the resident row is gone), naming no one.
+    expect(row?.detail).toBe('原因：重复登记的档案；来访 2，办件 1，材料 1，帮代办 1，问题 1');
+    expect(JSON.stringify(row)).not.toMatch(/张三|1381234/);
     expect(await visitsOfResident(admin, resident.id)).toEqual([]);
   });
 

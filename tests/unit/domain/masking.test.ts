@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskIdNumber, maskName, maskNumbersInText, maskPhone } from '../../../shared/domain/masking';
+import { maskIdNumber, maskName, maskNumbersInText, maskPhone, maskReasonForLog } from '../../../shared/domain/masking';
 
 describe('maskIdNumber', () => {
   it('keeps the first 4 and last 4 characters of an 18-character ID', () => {
@@ -100,5 +100,13 @@ describe('maskNumbersInText', () => {
     // Dates, times, tracking numbers and amounts with spaces stay.
     const plain = '2026-11-17 09:30 受理 THL-20261117-0001，补贴 1 200 元，第 3 网格 12 栋';
     expect(maskNumbersInText(plain)).toBe(plain);
+  });
+});
+
+describe('maskReasonForLog', () => {
+  it('keeps the reason, with its numbers and the resident’s own name masked', () => {
+    expect(maskReasonForLog(' 张三重复登记，电话 138 1234 5678 ', '张三')).toBe('张*重复登记，电话 138****5678');
+    expect(maskReasonForLog('家属申请', '张三')).toBe('家属申请');
+    expect(maskReasonForLog('核对名单 430104195803151234')).toBe('核对名单 4301**********1234');
   });
 });

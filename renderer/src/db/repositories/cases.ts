@@ -125,10 +125,8 @@ export async function performCaseAction(
       desk.calendar,
     );
     if (!result.ok) throw new DomainRefusal(result.reason);
-    if (onBehalf) {
-      const why = `代为操作：${maskNumbersInText(options.onBehalfReason!.trim())}`;
-      result.event.note = result.event.note ? `${result.event.note}（${why}）` : why;
-    }
+    const why = onBehalf ? `代为操作：${maskNumbersInText(options.onBehalfReason!.trim())}` : '';
+    if (why) result.event.note = result.event.note ? `${result.event.note}（${why}）` : why;
     const next = await tx.cases.put(recordWithState(record, result.next));
     if (next.firstContactId !== record.firstContactId) throw new Error('invariant: first contact changed');
     if (archiveSeq) await tx.counters.put(archiveSeq);
@@ -144,7 +142,8 @@ export async function performCaseAction(
       action: caseAuditAction(action.type),
       entity: 'case',
       entityId: caseId,
-      detail: `${record.status}→${next.status}${onBehalf ? '；代为操作' : ''}`,
+      // The 审计员 reads only the log: the reason goes with it (numbers masked).
+      detail: `${record.status}→${next.status}${why ? `；${why}` : ''}`,
     });
     return next;
   });

@@ -5,6 +5,8 @@
  * accepted request, the case ended through the case machine's 不予受理. The rules are
  * shared/domain/proxy; the documents themselves are custody.ts.
  */
+import { can } from '@shared/domain/roles';
+import { actsOnBehalf } from '@shared/domain/caseOwnership';
 import { applyAction, caseStateFromRecord, recordWithState } from '@shared/domain/caseMachine';
 import { PROXY_AUDIT_ACTIONS } from '@shared/domain/audit';
 import { unsettledOriginals } from '@shared/domain/custody';
@@ -85,17 +87,24 @@ export async function performProxyAction(desk: Desk, taskId: string, action: Pro
     const r = applyProxy(task, action, proxyCtx(desk, tx, out));
     if (!r.ok) throw new DomainRefusal(r.reason, r.field);
     const next = await tx.proxyTasks.put({ ...task, ...r.next });
+    let onBehalf = '';
     if (record) {
       await addCaseEvent(desk, tx, { caseId: record.id, action: `代办${action.type}`, note: r.note });
       if (action.type === '取消' && CASE_ENDS_ON_CANCEL.includes(record.status)) {
+        const by = { staffId: actor.id, isAdmin: can(actor, 'case.supervise') };
         const ended = applyAction(
           caseStateFromRecord(record, record.timeLimitDays ?? 0),
           { type: '不予受理', reason: `代办取消（${action.reason}）`, redirectTo: '无（居民不再办理）' },
-          { staffId: actor.id, isAdmin: false },
+          by,
           { now: tx.now, today: tx.today },
           desk.calendar,
         );
         if (!ended.ok) throw new DomainRefusal(ended.reason);
+        // Ending another's case: the cancellation's own reason is the one given for it.
+        if (actsOnBehalf(record, '不予受理', by)) {
+          onBehalf = `；代为操作：代办取消（${action.reason}）`;
+          ended.event.note = `${ended.event.note ?? ''}（代为操作：代办取消）`;
+        }
         await tx.cases.put(recordWithState(record, ended.next));
         await addCaseEvent(desk, tx, ended.event);
       }
@@ -104,7 +113,7 @@ export async function performProxyAction(desk: Desk, taskId: string, action: Pro
       action: PROXY_AUDIT_ACTIONS[action.type],
       entity: 'proxyTask',
       entityId: task.id,
-      detail: `${task.status}→${next.status}${record ? `（办件 ${record.trackingNumber}）` : ''}`,
+      detail: `${task.status}→${next.status}${record ? `（办件 ${record.trackingNumber}）` : ''}${onBehalf}`,
     });
     return next;
   });

@@ -19,6 +19,7 @@
  * the range, or is still waiting; handed to a case (社区处置, 上报街道) whose case was open then, it
  * is a problem of a case read.
  */
+import { maskReasonForLog } from '@shared/domain/masking';
 import { FLAGS } from '@shared/domain/caseQueues';
 import { custodyAlertDays } from '@shared/domain/custody';
 import type {
@@ -234,7 +235,7 @@ function exportDetail(r: ExportRecord): string {
   const rows = Object.entries(r.rows)
     .map(([k, n]) => `${k} ${n} 行`)
     .join('，');
-  const named = r.named ? `；实名台账，原因：${r.named.reason.trim()}` : '；默认（脱敏）';
+  const named = r.named ? `；实名台账，原因：${maskReasonForLog(r.named.reason)}` : '；默认（脱敏）';
   return `${r.format}；${r.label}（${r.period.from} 至 ${r.period.to}）；${rows || '无明细'}${named}`;
 }
 

@@ -38,7 +38,7 @@ import {
 } from '@shared/domain/resident';
 import { normalizeQuery } from '@shared/domain/searchQuery';
 import { residentsForList, type ListViewer } from '@shared/domain/residentTagsVisibility';
-import { maskNumbersInText } from '@shared/domain/masking';
+import { maskNumbersInText, maskReasonForLog } from '@shared/domain/masking';
 import { Dexie } from 'dexie';
 import type { Desk, DeskBase } from '../desk';
 import type { ReadableDB } from '../entities';
@@ -425,7 +425,9 @@ export async function markResidentStatus(
       action: 'resident.status',
       entity: 'resident',
       entityId: id,
-      detail: `${residentStatusOf(current)}→${input.status}${openCount(open) > 0 ? `；未完成 ${openCount(open)}` : ''}`,
+      detail:
+        `${residentStatusOf(current)}→${input.status}${openCount(open) > 0 ? `；未完成 ${openCount(open)}` : ''}` +
+        (input.status === '在册' && input.note.trim() ? `；说明：${maskReasonForLog(input.note, current.name)}` : ''),
     });
     return { resident, open };
   });
@@ -526,7 +528,7 @@ export async function deleteResident(desk: Desk, id: string, input: ResidentDele
         entity: 'resident',
         entityId: id,
         detail:
-          `原因 ${input.reason.trim().length} 字；来访 ${counts.visits}，办件 ${counts.cases}，` +
+          `原因：${maskReasonForLog(input.reason, current.name)}；来访 ${counts.visits}，办件 ${counts.cases}，` +
           `材料 ${counts.custodyItems}，帮代办 ${counts.proxyRequests}，问题 ${counts.problems}`,
       });
       return preview;

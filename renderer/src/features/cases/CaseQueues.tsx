@@ -96,7 +96,8 @@ export function CaseQueues() {
   const counts = useLiveQuery(() => queueCounts(desk), [desk]);
   const result = useLiveQuery(async () => {
     if (query.trim()) {
-      const residents = await searchResidents(desk, query, 20);
+      // A resident who moved away or died still has their cases: found too.
+      const residents = await searchResidents(desk, query, 20, { includeInactive: true });
       const rows = await searchCases(
         desk,
         query,
