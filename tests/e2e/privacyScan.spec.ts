@@ -140,7 +140,7 @@ test('as a 值班员 on a 1,000-resident desk no full ID number or mobile is any
 
   await scanResidents(page, desk, scan, zhang);
   await scanIntake(page, desk, scan, zhang);
-  await scanCases(page, desk, scan, openCase.trackingNumber);
+  await scanCases(page, desk, scan, openCase.trackingNumber, zhang);
   await scanProxy(page, desk, scan);
   await scanMeetings(page, desk, scan);
   await scanReports(page, desk, scan);
@@ -282,7 +282,7 @@ async function scanIntake(page: Page, desk: Desk, scan: Scan, zhang: R) {
   await scan.page_('今日来访台账 · 打印后');
 }
 
-async function scanCases(page: Page, desk: Desk, scan: Scan, trackingNumber: string) {
+async function scanCases(page: Page, desk: Desk, scan: Scan, trackingNumber: string, zhang: R) {
   await desk.shell.go('办件');
   await expect(page.getByRole('heading', { name: '办件', level: 1 })).toBeVisible();
   await scanTabs(page, scan, '办件队列', '办件');
@@ -290,6 +290,15 @@ async function scanCases(page: Page, desk: Desk, scan: Scan, trackingNumber: str
   await desk.cases.openCase(trackingNumber);
   await expect(desk.cases.status).toBeVisible();
   await scan.page_('办件 · 办件页面', true);
+  // A note with the numbers typed the way people say them: the timeline lists it masked.
+  const p = zhang.phone!;
+  const note = page.getByRole('form', { name: '添加备注' });
+  await note
+    .getByLabel('备注')
+    .fill(`居民来电 ${p.slice(0, 3)} ${p.slice(3, 7)} ${p.slice(7)}，证号 ${zhang.idNumber}`);
+  await note.getByRole('button', { name: '添加备注' }).click();
+  await expect(page.getByRole('main')).toContainText(`居民来电 ${p.slice(0, 3)}****${p.slice(7)}`);
+  await scan.page_('办件 · 备注之后');
   const prints = page.getByRole('button', { name: /^打印.*(回执|告知)/ });
   const n = await prints.count();
   expect(n, 'the case has receipts').toBeGreaterThan(0);
