@@ -186,15 +186,26 @@ test('a week’s problems make Friday’s agenda; four decisions; the minutes; n
     await d.getByLabel('上报至（科室或部门）').fill('街道城管办');
     await d.getByLabel('请求事项').fill('协调供电部门维修路灯');
   });
-  await meetings.discuss(NOISE.title, '物业已上门劝导一次，业主称周末前完工');
+  // Numbers typed into the discussion, a decision and the summary show masked on the screen (as printed).
+  await meetings.discuss(NOISE.title, '物业已上门劝导一次，业主称周末前完工，业主证件 430104199001011234');
   const tracking = await meetings.startDecision(NOISE.title, '继续跟踪');
   await tracking.getByRole('button', { name: '确定决定' }).click();
   await expect(tracking.getByLabel('继续跟踪什么')).toHaveAccessibleDescription('请写明继续跟踪什么');
-  await tracking.getByLabel('继续跟踪什么').fill('约双方下周调解');
+  await tracking.getByLabel('继续跟踪什么').fill('约双方下周调解，业主电话 13687654321');
   await tracking.getByRole('button', { name: '确定决定' }).click();
   await expect(tracking).toHaveCount(0);
-  await meetings.decide(OVERDUE_TITLE, '已解决', (d) => d.getByLabel('如何解决的').fill('已联系原单位，本周转出'));
-  await meetings.hold(['钱建国'], '本周议题四项，均已作出决定。');
+  await meetings.decide(OVERDUE_TITLE, '已解决', (d) =>
+    d.getByLabel('如何解决的').fill('已联系原单位，本周转出，经办人电话 13687654321'),
+  );
+  await meetings.hold(['钱建国'], '本周议题四项，均已作出决定。记录人电话 13687654321');
+  const noise = meetings.entry(NOISE.title);
+  await expect(noise).toContainText('讨论记录：物业已上门劝导一次，业主称周末前完工，业主证件 4301**********1234');
+  await expect(page.getByLabel(`决定：${NOISE.title}`)).toContainText(
+    '会议决定：继续跟踪：约双方下周调解，业主电话 136****4321',
+  );
+  await expect(page.getByText('会议小结：本周议题四项，均已作出决定。记录人电话 136****4321')).toBeVisible();
+  await expect(page.locator('body')).not.toContainText('13687654321');
+  await expect(page.locator('body')).not.toContainText('430104199001011234');
   await expect(page.getByLabel('出席', { exact: true })).toContainText('出席（3）');
   await expect(page.getByLabel('缺席', { exact: true })).toContainText('钱建国（网格长）');
   await expectAccessible(page, '联席会议 · 会议');
@@ -218,6 +229,8 @@ test('a week’s problems make Friday’s agenda; four decisions; the minutes; n
   expect(minutes).toContain('记录人签字');
   expect(minutes).toContain('主持人签字');
   expect(minutes).not.toContain('李四');
+  expect(minutes).not.toContain('13687654321');
+  expect(minutes).not.toContain('430104199001011234');
   await paperShot(page, minutes, 'meetings-minutes-paper');
   await page.getByRole('button', { name: '会议纪要存为 PDF' }).click();
   await expect(page.getByRole('status').filter({ hasText: '另存为 PDF' })).toBeVisible();
@@ -238,12 +251,18 @@ test('a week’s problems make Friday’s agenda; four decisions; the minutes; n
   await meetings.open();
   await meetings.planMeeting('2026-12-04');
   await expect(meetings.entry(NOISE.title)).toContainText('上次结转');
-  await expect(meetings.entry(NOISE.title)).toContainText('此前决定：2026-11-27 继续跟踪：约双方下周调解');
+  await expect(meetings.entry(NOISE.title)).toContainText(
+    '此前决定：2026-11-27 继续跟踪：约双方下周调解，业主电话 136****4321',
+  );
+  await expect(page.locator('body')).not.toContainText('13687654321');
   await expect(meetings.agenda).toContainText('待街道（1 项）');
   const progress = meetings.progress;
   await expect(progress.getByRole('row')).toHaveCount(4);
   await expect(progress.getByRole('row').filter({ hasText: DRAIN })).toContainText(`办理中${due}未落实（已超期）`);
   await expect(progress.getByRole('row').filter({ hasText: LAMP.title })).toContainText('已上报街道');
+  await expect(progress.getByRole('row').filter({ hasText: '已联系原单位' })).toContainText(
+    '已解决：已联系原单位，本周转出，经办人电话 136****4321',
+  );
   await expect(progress.getByRole('row').filter({ hasText: '已联系原单位' })).toContainText('已落实');
   await page.getByRole('button', { name: '打印会议议程' }).click();
   await expect(page.getByRole('status').filter({ hasText: '会议议程已送打印' })).toBeVisible();
