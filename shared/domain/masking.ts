@@ -100,14 +100,15 @@ type NumberGroups = { id?: string; prefix?: string; mobile?: string; landline?: 
  * Free text (an escalation's request, a report's notes) with every ID-number- and phone-shaped
  * run masked: what staff typed may name a resident's numbers; a default export must not. Typed
  * as people type them: full-width digits, 6-8-4 and 3-4-4 groups split by spaces or dashes,
- * a +86 in front.
+ * a +86 in front. `keepLandlines` leaves a landline (an office's number in directions, e.g. the
+ * 建议办理途径 of a 不予受理告知书: the resident needs to call it) and masks the rest.
  */
-export function maskNumbersInText(text: string): string {
-  return text.replace(NUMBERS_IN_TEXT, (...args: unknown[]) => {
+export function maskNumbersInText(text: string, o: { keepLandlines?: boolean } = {}): string {
+  return text.replace(NUMBERS_IN_TEXT, (m: string, ...args: unknown[]) => {
     const g = args.at(-1) as NumberGroups;
     if (g.id) return maskIdNumber(digitsOf(g.id));
     if (g.mobile) return `${g.prefix ?? ''}${maskPhone(digitsOf(g.mobile))}`;
-    return maskPhone(halfWidth(g.landline!));
+    return o.keepLandlines ? m : maskPhone(halfWidth(g.landline!));
   });
 }
 

@@ -1,4 +1,4 @@
-/** 不予受理告知书: why the community does not take the matter and where to go instead (告知路径); numbers typed into either are masked. */
+/** 不予受理告知书: why the community does not take the matter and where to go instead (告知路径); numbers typed into either are masked (an office's landline in the directions is kept: the resident calls it). */
 import { maskNumbersInText } from '../../domain/masking';
 import { escapeHtml, rowsHtml, textOrBlank } from '../html';
 import { commonRows } from '../parts';
@@ -14,7 +14,7 @@ export function refusalContent(data: ReceiptData): string {
     },
     {
       label: '建议办理途径',
-      valueHtml: `<span class="pre">${textOrBlank(maskNumbersInText(data.redirectTo ?? ''))}</span>`,
+      valueHtml: `<span class="pre">${textOrBlank(maskNumbersInText(data.redirectTo ?? '', { keepLandlines: true }))}</span>`,
       strong: true,
     },
   );

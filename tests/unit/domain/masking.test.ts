@@ -97,6 +97,10 @@ describe('maskNumbersInText', () => {
     );
     expect(maskNumbersInText('证号４３０１０４１９５８０３１５１２３ｘ')).toBe('证号4301**********123X');
     expect(maskNumbersInText('座机 0731－88886666')).toBe('座机 0731-****6666');
+    // Directions keep an office's landline and still mask a mobile.
+    expect(maskNumbersInText('派出所 0731-88881110，或联系 13812345678', { keepLandlines: true })).toBe(
+      '派出所 0731-88881110，或联系 138****5678',
+    );
     // Dates, times, tracking numbers and amounts with spaces stay.
     const plain = '2026-11-17 09:30 受理 THL-20261117-0001，补贴 1 200 元，第 3 网格 12 栋';
     expect(maskNumbersInText(plain)).toBe(plain);
