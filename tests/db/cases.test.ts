@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from '@shared/domain/workingCalendar';
 import { hashSecret } from '../../renderer/src/db/secrets';
-import { addStaff } from '../../renderer/src/db/repositories/staff';
 import { registerVisit } from '../../renderer/src/db/repositories/visits';
 import {
   addCaseNote,
@@ -15,13 +14,14 @@ import { caseEvents } from '../../renderer/src/db/repositories/caseTimeline';
 import { dashboardCounts } from '../../renderer/src/db/repositories/dashboard';
 import { DomainRefusal } from '../../renderer/src/db/refusal';
 import {
+  addSignedStaff,
   counterIds,
+  createZhangSan,
   freshDb,
+  idsOf,
   setUpCommunity,
   T0,
-  createZhangSan,
   testDesk,
-  idsOf,
   type TestDeskOptions,
 } from './testDb';
 
@@ -31,7 +31,7 @@ const ACCEPT_DAY = '2026-11-24';
 async function world() {
   const db = freshDb();
   const admin = await setUpCommunity(db);
-  const back = await addStaff(testDesk(db, { staffId: admin.id, now: T0, newId: idsOf('back-1') }), {
+  const back = await addSignedStaff(testDesk(db, { staffId: admin.id, now: T0, newId: idsOf('back-1') }), {
     name: '李明',
     role: '值班员',
     grids: [],

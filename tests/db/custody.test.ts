@@ -7,7 +7,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from '@shared/domain/workingCalendar';
 import { hashSecret } from '../../renderer/src/db/secrets';
-import { addStaff } from '../../renderer/src/db/repositories/staff';
 import { registerVisit } from '../../renderer/src/db/repositories/visits';
 import { performCaseAction } from '../../renderer/src/db/repositories/cases';
 import { dashboardCounts } from '../../renderer/src/db/repositories/dashboard';
@@ -16,7 +15,17 @@ import { renderMandate } from '@shared/receipts/proxyMandate';
 import { DEFAULT_PROXY_SETTINGS } from '@shared/domain/proxy';
 import { custodyOfCase, documentsOut, recordCustody } from '../../renderer/src/db/repositories/custody';
 import { failureMessage } from '../../renderer/src/db/refusal';
-import { communityDesk, counterIds, createZhangSan, freshDb, idsOf, setUpCommunity, T0, testDesk } from './testDb';
+import {
+  addSignedStaff,
+  communityDesk,
+  counterIds,
+  createZhangSan,
+  freshDb,
+  idsOf,
+  setUpCommunity,
+  T0,
+  testDesk,
+} from './testDb';
 import { updateCommunity } from '../../renderer/src/db/repositories/community';
 import { custodyAlertDays } from '@shared/domain/custody';
 
@@ -27,7 +36,7 @@ const street = { kind: 'street' as const, name: '岳麓街道政务服务中心'
 async function proxyCase() {
   const db = freshDb();
   const admin = await setUpCommunity(db);
-  const colleague = await addStaff(testDesk(db, { staffId: admin.id, newId: idsOf('s-2') }), {
+  const colleague = await addSignedStaff(testDesk(db, { staffId: admin.id, newId: idsOf('s-2') }), {
     name: '李明',
     role: '值班员',
     grids: [],

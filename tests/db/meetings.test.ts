@@ -7,7 +7,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from '@shared/domain/workingCalendar';
 import { hashSecret } from '../../renderer/src/db/secrets';
-import { addStaff } from '../../renderer/src/db/repositories/staff';
 import { registerVisit } from '../../renderer/src/db/repositories/visits';
 import { addProblem, mergeIntoProblem, problemPool } from '../../renderer/src/db/repositories/problems';
 import {
@@ -22,7 +21,7 @@ import {
   saveMeetingGuests,
 } from '../../renderer/src/db/repositories/meetings';
 import { failureMessage } from '../../renderer/src/db/refusal';
-import { counterIds, createZhangSan, freshDb, setUpCommunity, T0, testDesk } from './testDb';
+import { addSignedStaff, counterIds, createZhangSan, freshDb, setUpCommunity, T0, testDesk } from './testDb';
 
 const calendar = createCalendar();
 const MON = '2026-11-23';
@@ -34,7 +33,7 @@ async function week() {
   const admin = await setUpCommunity(db);
   const ids = counterIds('m');
   const desk = (today: string, now = T0) => testDesk(db, { staffId: admin.id, today, now, calendar, ...ids });
-  const clerk = await addStaff(desk(MON), {
+  const clerk = await addSignedStaff(desk(MON), {
     name: '李明',
     role: '值班员',
     grids: [],

@@ -16,7 +16,7 @@ import type { DutyDeskDB } from '../../renderer/src/db/database';
 import type { Desk } from '../../renderer/src/db/desk';
 import { failureMessage } from '../../renderer/src/db/refusal';
 import { hashSecret } from '../../renderer/src/db/secrets';
-import { addStaff, updateStaff } from '../../renderer/src/db/repositories/staff';
+import { updateStaff } from '../../renderer/src/db/repositories/staff';
 import {
   createResident,
   deleteResident,
@@ -39,6 +39,7 @@ import { makeBackup, restoreBackup } from '../../renderer/src/db/backup/backups'
 import { memoryBackupDeps } from './backupDeps';
 import {
   acceptCommittedCase,
+  addSignedStaff,
   communityDesk,
   counterIds,
   createZhangSan,
@@ -70,7 +71,7 @@ async function world() {
   const as = (staffId: string, role: StaffRole) => communityDesk(db, { staffId, role, now: T0, today: DAY, ...ids });
   const admin = await as(setupAdmin.id, '站长/管理员');
   const password = await hashSecret('864209', undefined, 1000);
-  const add = (name: string, role: StaffRole) => addStaff(admin, { name, role, grids: [], password });
+  const add = (name: string, role: StaffRole) => addSignedStaff(admin, { name, role, grids: [], password });
   const accounts: Record<Account['label'], string> = {
     值班员: (await add('李明', '值班员')).id,
     '站长/管理员': (await add('赵强', '站长/管理员')).id,
@@ -205,7 +206,12 @@ const PROBES: Record<Permission, [Probe, ...Probe[]]> = {
     {
       call: 'addStaff',
       act: async (me) =>
-        addStaff(me, { name: '吴新', role: '值班员', grids: [], password: await hashSecret('1357', undefined, 1000) }),
+        addSignedStaff(me, {
+          name: '吴新',
+          role: '值班员',
+          grids: [],
+          password: await hashSecret('1357', undefined, 1000),
+        }),
       refusal: { message: '只有站长/管理员可以添加工作人员', deskWorkFirst: false },
       done: async (w) => expect(await w.db.staff.where('name').equals('吴新').count()).toBe(1),
     },

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from '@shared/domain/workingCalendar';
 import { hashSecret } from '../../renderer/src/db/secrets';
-import { addStaff, recordSignOut } from '../../renderer/src/db/repositories/staff';
+import { recordSignOut } from '../../renderer/src/db/repositories/staff';
 import { registerVisit } from '../../renderer/src/db/repositories/visits';
 import { addCaseNote, performCaseAction } from '../../renderer/src/db/repositories/cases';
 import { createResident, revealResidentField } from '../../renderer/src/db/repositories/residents';
@@ -21,6 +21,7 @@ import { recordExport } from '../../renderer/src/db/repositories/reports';
 import { failureMessage } from '../../renderer/src/db/refusal';
 import {
   acceptCommittedCase,
+  addSignedStaff,
   communityDesk,
   counterIds,
   createZhangSan,
@@ -42,9 +43,9 @@ async function desk() {
     communityDesk(db, { staffId, role, now: T0, today: DAY, calendar, ...ids });
   const a = await as(admin.id, '站长/管理员');
   const pin = await hashSecret('864209', undefined, 1000);
-  const clerk = await addStaff(a, { name: '李明', role: '值班员', grids: [], password: pin });
-  const other = await addStaff(a, { name: '赵芳', role: '值班员', grids: [], password: pin });
-  const auditor = await addStaff(a, { name: '孙审', role: '审计员', grids: [], password: pin });
+  const clerk = await addSignedStaff(a, { name: '李明', role: '值班员', grids: [], password: pin });
+  const other = await addSignedStaff(a, { name: '赵芳', role: '值班员', grids: [], password: pin });
+  const auditor = await addSignedStaff(a, { name: '孙审', role: '审计员', grids: [], password: pin });
   const resident = await createZhangSan(db, admin.id, DAY);
   const { matter, record } = await acceptCommittedCase(a, resident.id);
   return { db, admin, clerk, other, auditor, resident, matter, record, as };

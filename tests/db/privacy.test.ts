@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { recordCaseSearch, recordResidentSearch } from '../../renderer/src/db/repositories/searchLog';
 import { acceptPledge, getStaff, signIn } from '../../renderer/src/db/repositories/staff';
-import { DomainRefusal } from '../../renderer/src/db/refusal';
+import { DomainRefusal, failureMessage } from '../../renderer/src/db/refusal';
+import { PLEDGE_FIRST } from '../../renderer/src/db/write';
+import { registerVisit } from '../../renderer/src/db/repositories/visits';
 import { pledgeDue } from '@shared/domain/pledge';
 import { freshDb, setUpCommunity, T0, testDesk } from './testDb';
 
@@ -53,9 +55,16 @@ describe('search logging', () => {
 describe('保密承诺', () => {
   it('is due at the first sign-in; accepting stores the time on the staff row and logs it in one write', async () => {
     const db = freshDb();
-    const admin = await setUpCommunity(db);
+    const admin = await setUpCommunity(db, { pledge: false });
     const signedIn = await signIn(testDesk(db, { now: T0 }), admin.id, '246810');
     expect(signedIn.ok && pledgeDue(signedIn.staff.pledgeAcceptedAt, T0)).toBe(true);
+    // Before it is accepted the desk's work is refused, whatever calls it (nothing written).
+    const visit = { channel: '来站' as const, kind: '咨询' as const, content: '问低保', cases: [] };
+    const logged = await db.auditLog.count();
+    const early = await registerVisit(testDesk(db, { staffId: admin.id, now: T0 }), visit).catch((e) => e);
+    expect(failureMessage(early)).toEqual({ message: PLEDGE_FIRST });
+    expect(await db.visits.count()).toBe(0);
+    expect(await db.auditLog.count()).toBe(logged);
     const before = (await db.staff.get(admin.id))!;
     const stored = await acceptPledge(testDesk(db, { staffId: admin.id, role: admin.role, now: T0 + 5_000 }));
     expect(stored.pledgeAcceptedAt).toBe(T0 + 5_000);
@@ -71,6 +80,11 @@ describe('保密承诺', () => {
     const again = await signIn(testDesk(db, { now: T0 + 60_000 }), admin.id, '246810');
     expect(again.ok && pledgeDue(again.staff.pledgeAcceptedAt, T0 + 60_000)).toBe(false);
     expect(pledgeDue(row?.pledgeAcceptedAt, T0 + 366 * 86_400_000)).toBe(true);
+    // Accepted: the same write goes through; a year and a day later it is refused again.
+    await registerVisit(testDesk(db, { staffId: admin.id, now: T0 + 60_000 }), visit);
+    expect(await db.visits.count()).toBe(1);
+    const late = testDesk(db, { staffId: admin.id, now: T0 + 5_000 + 366 * 86_400_000 });
+    expect(failureMessage(await registerVisit(late, visit).catch((e) => e))).toEqual({ message: PLEDGE_FIRST });
   });
 
   it('refuses an account that is not on file and writes nothing', async () => {

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from '@shared/domain/workingCalendar';
 import { hashSecret } from '../../renderer/src/db/secrets';
-import { addStaff, updateStaff } from '../../renderer/src/db/repositories/staff';
+import { updateStaff } from '../../renderer/src/db/repositories/staff';
 import { performCaseAction } from '../../renderer/src/db/repositories/cases';
 import { recordCustody } from '../../renderer/src/db/repositories/custody';
 import { dashboardCounts } from '../../renderer/src/db/repositories/dashboard';
@@ -20,7 +20,7 @@ import {
   registerProxyRequest,
 } from '../../renderer/src/db/repositories/proxy';
 import { failureMessage } from '../../renderer/src/db/refusal';
-import { counterIds, createZhangSan, freshDb, idsOf, setUpCommunity, T0, testDesk } from './testDb';
+import { addSignedStaff, counterIds, createZhangSan, freshDb, idsOf, setUpCommunity, T0, testDesk } from './testDb';
 
 const calendar = createCalendar();
 const DAY = '2026-11-24';
@@ -28,7 +28,7 @@ const DAY = '2026-11-24';
 async function phoned() {
   const db = freshDb();
   const admin = await setUpCommunity(db);
-  const colleague = await addStaff(testDesk(db, { staffId: admin.id, newId: idsOf('s-2') }), {
+  const colleague = await addSignedStaff(testDesk(db, { staffId: admin.id, newId: idsOf('s-2') }), {
     name: '李明',
     role: '值班员',
     grids: [],

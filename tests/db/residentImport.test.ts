@@ -10,12 +10,11 @@ import { detectHeaderRow, guessMapping } from '@shared/residentImport/columns';
 import { planImport } from '@shared/residentImport/plan';
 import { importResidents, undoImport, type ImportRow } from '../../renderer/src/db/repositories/residentImport';
 import { createResident, updateResident } from '../../renderer/src/db/repositories/residents';
-import { addStaff } from '../../renderer/src/db/repositories/staff';
 import { failureMessage } from '../../renderer/src/db/refusal';
 import { hashSecret } from '../../renderer/src/db/secrets';
 import type { DutyDeskDB } from '../../renderer/src/db/database';
 import { EXISTING, GRIDS, residentLedger } from '../../bench/data/residentLedger';
-import { communityDesk, freshDb, setUpCommunity, T0 } from './testDb';
+import { addSignedStaff, communityDesk, freshDb, setUpCommunity, T0 } from './testDb';
 
 const ledger = residentLedger(500);
 const sheet = [[ledger.title], ledger.groups, ledger.header, ...ledger.rows];
@@ -91,7 +90,7 @@ describe('saving an import', { timeout: 60_000 }, () => {
 
   it('a clerk may not import', async () => {
     const pin = await hashSecret('135790', undefined, 1000);
-    const clerk = await addStaff(await admin(), { name: '值班员甲', role: '值班员', grids: [], password: pin });
+    const clerk = await addSignedStaff(await admin(), { name: '值班员甲', role: '值班员', grids: [], password: pin });
     const { rows } = await plannedRows();
     const desk = { ...(await admin()), actor: { id: clerk.id, role: '值班员' as const } };
     const refused = await importResidents(desk, { fileName: 'x', mode: 'skip', rows, rejected: 0, mapping: {} }).catch(

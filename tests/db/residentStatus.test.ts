@@ -28,7 +28,6 @@ import { queuePage } from '../../renderer/src/db/repositories/cases';
 import { getMeetingFile, planMeeting } from '../../renderer/src/db/repositories/meetings';
 import { readReportData } from '../../renderer/src/db/repositories/reports';
 import { hashSecret } from '../../renderer/src/db/secrets';
-import { addStaff } from '../../renderer/src/db/repositories/staff';
 import {
   registerVisit,
   registerOfDay,
@@ -51,7 +50,7 @@ import {
 } from '../../renderer/src/db/repositories/residents';
 import { DomainRefusal } from '../../renderer/src/db/refusal';
 import type { DutyDeskDB } from '../../renderer/src/db/database';
-import { counterIds, createZhangSan, freshDb, setUpCommunity, T0, testDesk } from './testDb';
+import { addSignedStaff, counterIds, createZhangSan, freshDb, setUpCommunity, T0, testDesk } from './testDb';
 
 const calendar = createCalendar();
 const DAY = '2026-11-24';
@@ -72,7 +71,7 @@ async function desk() {
   const staffOf = new Map<StaffRole, string>([['站长/管理员', admin.id]]);
   for (const role of STAFF_ROLES) {
     if (staffOf.has(role)) continue;
-    const s = await addStaff(testDesk(db, { staffId: admin.id, ...counterIds(`s-${role}`) }), {
+    const s = await addSignedStaff(testDesk(db, { staffId: admin.id, ...counterIds(`s-${role}`) }), {
       name: role === '值班员' ? '李明' : '周敏',
       role,
       grids: [],

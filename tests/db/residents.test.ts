@@ -357,12 +357,23 @@ describe('searchResidents', () => {
   });
 });
 
-/** Staff rows as stored (repositories re-read the acting account); `active` defaults to true. */
+/** Staff rows as stored (repositories re-read the acting account; each has signed the 保密承诺); `active` defaults to true. */
 async function staffRows(db: DutyDeskDB, rows: [id: string, name: string, role: StaffRole, active?: boolean][]) {
   const stamp = { createdAt: T0, createdBy: 'staff-1', updatedAt: T0, updatedBy: 'staff-1' };
   const password: Staff['password'] = { algorithm: 'PBKDF2-SHA256', iterations: 1, saltB64: '', hashB64: '' };
   for (const [id, name, role, active = true] of rows)
-    await db.staff.put({ id, name, role, grids: [], password, active, failedAttempts: 0, lockedUntil: 0, ...stamp });
+    await db.staff.put({
+      id,
+      name,
+      role,
+      grids: [],
+      password,
+      active,
+      failedAttempts: 0,
+      lockedUntil: 0,
+      pledgeAcceptedAt: T0,
+      ...stamp,
+    });
 }
 
 /** The 值班员 accounts staff-1 and staff-2 (a reveal re-reads the acting account: `resident.reveal`). */

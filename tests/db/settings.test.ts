@@ -15,15 +15,14 @@ import {
 } from '../../renderer/src/db/repositories/calendar';
 import { saveMatterType } from '../../renderer/src/db/repositories/catalog';
 import { getCommunity, updateCommunity } from '../../renderer/src/db/repositories/community';
-import { addStaff } from '../../renderer/src/db/repositories/staff';
 import { DomainRefusal } from '../../renderer/src/db/refusal';
-import { freshDb, setUpCommunity, T0, addSecondAdmin, testDesk, idsOf } from './testDb';
+import { addSecondAdmin, addSignedStaff, freshDb, idsOf, setUpCommunity, T0, testDesk } from './testDb';
 
 async function withClerk() {
   const db = freshDb();
   const admin = await setUpCommunity(db);
   const pw = await hashSecret('864209', undefined, 1000);
-  const clerk = await addStaff(testDesk(db, { staffId: admin.id, now: T0, newId: idsOf('clerk-1') }), {
+  const clerk = await addSignedStaff(testDesk(db, { staffId: admin.id, now: T0, newId: idsOf('clerk-1') }), {
     name: '李明',
     role: '值班员',
     grids: [],

@@ -103,9 +103,13 @@ export async function setupInput(pin = '246810'): Promise<SetupInput> {
   };
 }
 
-/** Runs the first-run setup (admin id-1, grids id-2 and id-3) and returns its admin. */
-export async function setUpCommunity(db: DutyDeskDB) {
-  return completeSetup(testDesk(db, { newId: counterIds().newId }), await setupInput());
+/** Runs the first-run setup (admin id-1, grids id-2 and id-3) and returns its admin (pledge signed unless `pledge: false`). */
+export async function setUpCommunity(db: DutyDeskDB, o: { pledge?: boolean } = {}) {
+  const admin = await completeSetup(testDesk(db, { newId: counterIds().newId }), await setupInput());
+  if (o.pledge === false) return admin;
+  // Signed in once: the 保密承诺 accepted (desk writes need it, write.ts).
+  await db.staff.update(admin.id, { pledgeAcceptedAt: T0 });
+  return { ...admin, pledgeAcceptedAt: T0 };
 }
 
 /** The desk of a set-up community (its stored profile), as `staffId`. */
@@ -165,4 +169,11 @@ export async function acceptCommittedCase(desk: Desk, residentId: string) {
     cases: [{ matter, mode: '承诺件', received: matter.documents.map((d) => d.name) }],
   });
   return { matter, record: cases[0]! };
+}
+
+/** A staff member added by `desk` who has signed in once: their 保密承诺 accepted (desk writes need it). */
+export async function addSignedStaff(desk: Desk, input: Parameters<typeof addStaff>[1]) {
+  const staff = await addStaff(desk, input);
+  await (desk.db as unknown as DutyDeskDB).staff.update(staff.id, { pledgeAcceptedAt: T0 });
+  return { ...staff, pledgeAcceptedAt: T0 };
 }

@@ -18,6 +18,7 @@ import { ensureSearchKeys } from './searchKeys';
 import type { AuditAction } from '@shared/domain/audit';
 import type { AuditEntry, Staff, Stamp } from '@shared/domain/records';
 import { can } from '@shared/domain/roles';
+import { pledgeDue } from '@shared/domain/pledge';
 import { Dexie, type Table } from 'dexie';
 import { DutyDeskDB } from './database';
 import { deriveFields } from './derived';
@@ -156,11 +157,18 @@ function refuseWithoutDeskWork(desk: DeskBase, tables: readonly string[]): void 
  * No row yet (the first-run setup creates its admin in this very transaction) leaves the
  * session's role, already checked.
  */
-function refuseRowWithoutDeskWork(row: Staff | undefined): void {
-  if (!row || can(row, 'desk.work')) return;
-  if (!row.active) throw new DomainRefusal('当前账号不存在或已停用，请重新登录');
-  throw withoutDeskWork(row.role);
+function refuseRowWithoutDeskWork(row: Staff | undefined, now: number): void {
+  if (!row) return;
+  if (!can(row, 'desk.work')) {
+    if (!row.active) throw new DomainRefusal('当前账号不存在或已停用，请重新登录');
+    throw withoutDeskWork(row.role);
+  }
+  // The 保密承诺 comes before the desk's work, whatever screen or call tried (PledgeGate asks it).
+  if (pledgeDue(row.pledgeAcceptedAt, now)) throw new DomainRefusal(PLEDGE_FIRST);
 }
+
+/** The refusal of a desk write by someone whose 保密承诺 is due. */
+export const PLEDGE_FIRST = '请先阅读并确认个人信息保密承诺，再办理业务';
 
 const committed = new Set<() => void>();
 
@@ -223,7 +231,7 @@ export async function writeTx<N extends WritableName, T>(
       actorId === null
         ? fn(tx)
         : db.staff.get(actorId).then((row) => {
-            refuseRowWithoutDeskWork(row);
+            refuseRowWithoutDeskWork(row, now);
             return fn(tx);
           }),
     );
