@@ -27,6 +27,7 @@ import type { ExportFormat } from '../../renderer/src/features/reports/buildExpo
 import { runExport } from '../../renderer/src/features/reports/runExport';
 import { readLedger } from '../../renderer/src/features/residents/import/readLedger';
 import { importResidents } from '../../renderer/src/db/repositories/residentImport';
+import { acceptPledge } from '../../renderer/src/db/repositories/staff';
 import { completeSetup } from '../../renderer/src/db/repositories/community';
 import { hashSecret } from '../../renderer/src/db/secrets';
 import { workbookBytes } from '../../renderer/src/components/workbook';
@@ -307,6 +308,8 @@ async function importRun(size: number) {
     community,
     calendar: createCalendar(),
   };
+  // The admin signs the 保密承诺 first, as at the desk (writes of the desk's work need it).
+  await acceptPledge(desk);
   const t0 = performance.now();
   const { sheet } = await readLedger('台账.xlsx', bytes);
   const header = detectHeaderRow(sheet)!;
