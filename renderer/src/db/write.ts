@@ -143,7 +143,7 @@ const withoutDeskWork = (role: string) => new DomainRefusal(`当前账号（${ro
  * Every write of the desk needs `desk.work` (roles.ts): an 审计员 reads the audit log and writes
  * nothing else, whatever screen or call tried. Checked here, once, for every repository: first
  * from the session's role (before anything is opened), then inside the transaction from the
- * acting staff row as stored (`refuseRowWithoutDeskWork`).
+ * acting staff row as stored (`refuseActingRow`).
  */
 function refuseWithoutDeskWork(desk: DeskBase, tables: readonly string[]): void {
   const actor = desk.actor;
@@ -152,12 +152,12 @@ function refuseWithoutDeskWork(desk: DeskBase, tables: readonly string[]): void 
 }
 
 /**
- * The same rule from the acting staff row re-read inside the transaction: an account
- * deactivated, or moved to a role without `desk.work`, in another window writes nothing more.
- * No row yet (the first-run setup creates its admin in this very transaction) leaves the
- * session's role, already checked.
+ * The acting staff row re-read inside the transaction decides: an account deactivated, or
+ * moved to a role without `desk.work`, in another window writes nothing more; nor does one
+ * whose 保密承诺 is due. No row yet (the first-run setup creates its admin in this very
+ * transaction) leaves the session's role, already checked.
  */
-function refuseRowWithoutDeskWork(row: Staff | undefined, now: number): void {
+function refuseActingRow(row: Staff | undefined, now: number): void {
   if (!row) return;
   if (!can(row, 'desk.work')) {
     if (!row.active) throw new DomainRefusal('当前账号不存在或已停用，请重新登录');
@@ -231,7 +231,7 @@ export async function writeTx<N extends WritableName, T>(
       actorId === null
         ? fn(tx)
         : db.staff.get(actorId).then((row) => {
-            refuseRowWithoutDeskWork(row, now);
+            refuseActingRow(row, now);
             return fn(tx);
           }),
     );
