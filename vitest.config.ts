@@ -7,6 +7,14 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/db/**/*.test.ts'],
     environment: 'node',
-    setupFiles: ['tests/setup.ts'],
+    setupFiles: ['tests/setup.ts', 'tests/timeoutMeta.ts'],
+    // Limits for a loaded 2-core machine (CI runs the suite beside the e2e build, and several
+    // agents share these machines): the slowest default-limit test took 2 s alone, and a busy
+    // machine makes it several times slower, so 5 s (vitest's default) failed whole runs.
+    // Budgets of work are counts (numRuns, loop bounds), never seconds; these limits only catch
+    // a hang. Long tests still set their own, larger limit. scripts/slowest-tests.mjs prints each
+    // test's share of its limit from the JSON report.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });

@@ -5,10 +5,12 @@
  * an address in one column — and the Excel traps, each refused with its reason (never saved
  * wrong): an ID number stored as a number (4.30102E+17), or 18 digits whose last ones Excel
  * turned to 0. Reasons name the column and never repeat a personal field (only an unknown
- * 网格 or 标签 is quoted, being the community's own words).
+ * 网格 or 标签 is quoted, being the community's own words — with any ID- or phone-shaped run
+ * masked, for the file whose columns are shifted).
  */
 import { validateIdNumber, type Gender } from '../domain/idNumber';
 import { isValidLocalDate } from '../domain/localDate';
+import { maskNumbersInText } from '../domain/masking';
 import { firstResidentError, normalizeTags, validateResidentInput, type NormalizedResident } from '../domain/resident';
 import { FIELD_SPECS, type Cell, type ColumnMapping, type ImportField } from './columns';
 
@@ -33,8 +35,9 @@ export const IMPORT_MESSAGES = {
   birthInvalid: '出生日期不是有效日期（应如 1958-03-15）',
   birthOutOfRange: '出生日期应在 1900 年之后、今天之前',
   genderInvalid: '性别应为“男”或“女”',
-  gridUnknown: (name: string) => `网格“${name}”不是本社区的网格`,
-  tagUnknown: (tag: string) => `人员标签“${tag}”不在标签列表中（管理员可在“设置 → 社区信息”中添加）`,
+  // Quoted with any ID- or phone-shaped run masked: a shifted column puts a resident's number here.
+  gridUnknown: (name: string) => `网格“${maskNumbersInText(name)}”不是本社区的网格`,
+  tagUnknown: (tag: string) => `人员标签“${maskNumbersInText(tag)}”不在标签列表中（管理员可在“设置 → 社区信息”中添加）`,
   addressTooLong: '住址无法拆分为楼栋、单元、房号，且超过 20 个字',
 } as const;
 
