@@ -64,7 +64,8 @@ export function validateCareProfile(input: CareProfileInput): CareProfileErrors 
   const relation = text(input.contactRelation);
   const phone = text(input.contactPhone);
   if (length(name) > CARE_LIMITS.contactName) errors.contactName = CARE_MESSAGES.contactNameTooLong;
-  else if (/\d/.test(name)) errors.contactName = CARE_MESSAGES.contactNameDigits;
+  // Any script's digits: full-width ones (an IME's) are a phone typed in the wrong box too.
+  else if (/\p{Nd}/u.test(name)) errors.contactName = CARE_MESSAGES.contactNameDigits;
   else if (!name && (relation || phone)) errors.contactName = CARE_MESSAGES.contactNameMissing;
   if (length(relation) > CARE_LIMITS.contactRelation) errors.contactRelation = CARE_MESSAGES.contactRelationTooLong;
   if (phone) {

@@ -33,6 +33,7 @@ import {
 } from './records';
 import type { WorkingCalendar } from './workingCalendar';
 import { isValidLocalDate } from './localDate';
+import { charCount } from './textLength';
 import { receiptKindsFor, type ReceiptKindForCase } from './receiptKinds';
 
 /** The modes a clerk can choose at the counter for a case. */
@@ -74,6 +75,16 @@ export type DraftErrors = Partial<
   Record<'matter' | 'mode' | 'appointmentAt' | 'refusalReason' | 'redirectTo' | 'answered', string>
 >;
 
+/** Limits of the registration's free text, in characters (code points: an emoji is one). */
+export const TEXT_LIMITS = {
+  content: 2000,
+  place: 60,
+  agentName: 30,
+  agentRelation: 10,
+  refusalReason: 500,
+  redirectTo: 200,
+} as const;
+
 /** The default counter mode for a catalog entry. */
 export function defaultCounterMode(matter: MatterTypeDef): CounterMode {
   if (matter.defaultMode === '即办') return '即办';
@@ -102,8 +113,14 @@ export function validateDraft(d: CaseDraft, today: string): DraftErrors {
     } else if (day < today) errors.appointmentAt = '预约日期不能早于今天';
   }
   if (d.mode === '不予受理') {
-    if (!d.refusalReason?.trim()) errors.refusalReason = '请填写不予受理的理由';
-    if (!d.redirectTo?.trim()) errors.redirectTo = '请告知居民应到何处办理';
+    const reason = d.refusalReason?.trim() ?? '';
+    const redirect = d.redirectTo?.trim() ?? '';
+    if (!reason) errors.refusalReason = '请填写不予受理的理由';
+    else if (charCount(reason) > TEXT_LIMITS.refusalReason)
+      errors.refusalReason = `不予受理的理由不超过 ${TEXT_LIMITS.refusalReason} 字`;
+    if (!redirect) errors.redirectTo = '请告知居民应到何处办理';
+    else if (charCount(redirect) > TEXT_LIMITS.redirectTo)
+      errors.redirectTo = `办理途径不超过 ${TEXT_LIMITS.redirectTo} 字`;
   }
   return errors;
 }
@@ -184,10 +201,17 @@ export function validateVisit(input: VisitInput, today: string): VisitFieldError
   if (!VISIT_CHANNELS.includes(input.channel)) e.channel = '请选择来访方式';
   if (input.kind === '办件' && !input.residentId) e.resident = '办件须先选定居民（查找或登记）';
   if (input.kind !== '办件' && !input.content.trim()) e.content = '请填写诉求内容';
-  if (input.content.length > 2000) e.content = '诉求内容不超过 2000 字';
+  if (charCount(input.content.trim()) > TEXT_LIMITS.content) e.content = `诉求内容不超过 ${TEXT_LIMITS.content} 字`;
   if (input.agent) {
-    if (!input.agent.name.trim()) e.agentName = '请填写代办人姓名';
-    if (!input.agent.relation.trim()) e.agentRelation = '请填写代办人与居民的关系';
+    const name = input.agent.name.trim();
+    const relation = input.agent.relation.trim();
+    if (!name) e.agentName = '请填写代办人姓名';
+    else if (charCount(name) > TEXT_LIMITS.agentName) e.agentName = `代办人姓名不超过 ${TEXT_LIMITS.agentName} 个字`;
+    // A number in the name is a phone or ID typed in the wrong box: the receipt prints the name unmasked.
+    else if (/\p{N}/u.test(name)) e.agentName = '代办人姓名中不能包含数字，电话和证件号请填在对应栏目';
+    if (!relation) e.agentRelation = '请填写代办人与居民的关系';
+    else if (charCount(relation) > TEXT_LIMITS.agentRelation)
+      e.agentRelation = `与居民关系不超过 ${TEXT_LIMITS.agentRelation} 个字（如：子女、邻居）`;
     if (input.agent.idNumber) {
       const id = validateIdNumber(input.agent.idNumber, { today });
       if (!id.ok) e.agentIdNumber = id.message;
@@ -200,7 +224,7 @@ export function validateVisit(input: VisitInput, today: string): VisitFieldError
   if (input.kind === '诉求') {
     const c = input.complaint;
     if (!c || !(PROBLEM_CATEGORIES as readonly string[]).includes(c.category)) e.complaintCategory = '请选择问题类别';
-    if ((c?.place?.trim().length ?? 0) > 60) e.place = '地点不超过 60 个字';
+    if (charCount(c?.place?.trim() ?? '') > TEXT_LIMITS.place) e.place = `地点不超过 ${TEXT_LIMITS.place} 个字`;
     else if (!input.residentId && !c?.place?.trim() && !c?.gridId) e.place = '没有反映人的诉求，请写明地点或选择网格';
   }
   if (input.kind === '办件') {
