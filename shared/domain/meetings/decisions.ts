@@ -7,6 +7,7 @@ import type { Decision, DecisionType, ProblemStatus } from '../records';
 import { DECISION_TYPES, ESCALATION_LEVELS } from '../records';
 import type { WorkingCalendar } from '../workingCalendar';
 import type { FieldRefusal } from './problems';
+import { charCount } from '../textLength';
 
 /** What the clerk enters; 社区处置's due day is computed from the working days. */
 export type DecisionInput =
@@ -28,7 +29,7 @@ export function checkDecision(
   const no = (reason: string, field: string) => ({ ok: false as const, reason, field });
   if (!DECISION_TYPES.includes(d?.type)) return no('请选择会议决定', 'type');
   const note = 'note' in d ? (d.note?.trim() ?? '') : '';
-  if (note.length > 500) return no('说明不超过 500 字', 'note');
+  if (charCount(note) > 500) return no('说明不超过 500 字', 'note');
   switch (d.type) {
     case '社区处置': {
       if (!d.ownerId) return no('请选择责任人', 'ownerId');
@@ -46,10 +47,12 @@ export function checkDecision(
       const request = d.request.trim();
       if (!office) return no('请填写上报的街道科室或部门', 'office');
       if (!request) return no('请填写请求街道解决的事项', 'request');
+      if (charCount(office) > 60) return no('街道科室或部门不超过 60 个字', 'office');
+      if (charCount(request) > 500) return no('请求解决的事项不超过 500 字', 'request');
       return { ok: true, decision: { type: d.type, level: d.level, office, request, ...(note ? { note } : {}) } };
     }
     default:
-      if (note.length < 2) return no(d.type === '已解决' ? '请写明如何解决的' : '请写明继续跟踪什么', 'note');
+      if (charCount(note) < 2) return no(d.type === '已解决' ? '请写明如何解决的' : '请写明继续跟踪什么', 'note');
       return { ok: true, decision: { type: d.type, note } };
   }
 }

@@ -5,6 +5,7 @@
  * and after it was held, never on a cancelled one.
  */
 import { isValidLocalDate } from '../localDate';
+import { charCount } from '../textLength';
 import type { Attendee, Meeting, MeetingStatus } from '../records';
 import type { FieldRefusal } from './problems';
 
@@ -44,7 +45,8 @@ export const MEETING_RULES = {
     refuse: (s) => only(s, ['筹备中'], '取消'),
     apply(s, a) {
       const reason = a.reason.trim();
-      if (reason.length < 2) return { reason: '请写明取消的原因', field: 'reason' };
+      if (charCount(reason) < 2) return { reason: '请写明取消的原因', field: 'reason' };
+      if (charCount(reason) > 200) return { reason: '取消原因不超过 200 字', field: 'reason' };
       return { next: { ...s, status: '已取消', cancelReason: reason } };
     },
   },
@@ -54,7 +56,7 @@ export const MEETING_RULES = {
       if (s.day > today) return { reason: `会议定在 ${s.day}，当天才能登记召开`, field: 'day' };
       if (!a.attendees.some((x) => x.present)) return { reason: '请勾选出席的人员', field: 'attendees' };
       const summary = a.summary?.trim() ?? '';
-      if (summary.length > 2000) return { reason: '会议小结不超过 2000 字', field: 'summary' };
+      if (charCount(summary) > 2000) return { reason: '会议小结不超过 2000 字', field: 'summary' };
       return {
         next: { ...s, status: '已召开', attendees: a.attendees, heldAt: now, ...(summary ? { summary } : {}) },
       };

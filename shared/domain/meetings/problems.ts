@@ -4,6 +4,7 @@
  * matter a problem's case is of.
  */
 import { maskNumbersInText } from '../masking';
+import { charCount } from '../textLength';
 import type { Problem, ProblemCategory } from '../records';
 import { PROBLEM_CATEGORIES } from '../records';
 
@@ -23,13 +24,13 @@ const namesNumbers = (title: string): boolean => maskNumbersInText(title) !== ti
 /** The first problem of the input at its field, or null. */
 export function problemInputRefusal(p: ProblemInput): FieldRefusal | null {
   const title = p.title.trim();
-  if (title.length < 2) return { reason: '请用一句话写明问题（至少 2 个字）', field: 'title' };
-  if (title.length > 60) return { reason: '问题标题不超过 60 个字，详情写在办件里', field: 'title' };
+  if (charCount(title) < 2) return { reason: '请用一句话写明问题（至少 2 个字）', field: 'title' };
+  if (charCount(title) > 60) return { reason: '问题标题不超过 60 个字，详情写在办件里', field: 'title' };
   if (namesNumbers(title)) return { reason: '标题中不要写身份证号或电话号码', field: 'title' };
   if (!(PROBLEM_CATEGORIES as readonly string[]).includes(p.category))
     return { reason: '请选择问题类别', field: 'category' };
   const place = p.place?.trim() ?? '';
-  if (place.length > 60) return { reason: '地点不超过 60 个字', field: 'place' };
+  if (charCount(place) > 60) return { reason: '地点不超过 60 个字', field: 'place' };
   if (!p.residentId && !place && !p.gridId) return { reason: '没有反映人的问题，请写明地点或选择网格', field: 'place' };
   return null;
 }
@@ -37,7 +38,7 @@ export function problemInputRefusal(p: ProblemInput): FieldRefusal | null {
 /** An agenda entry's title as changed at the meeting: 2–60 characters, no numbers (as a problem's title). */
 export function agendaTitleRefusal(title: string): FieldRefusal | null {
   const t = title.trim();
-  if (t.length < 2 || t.length > 60) return { reason: '议题标题应为 2–60 个字', field: 'title' };
+  if (charCount(t) < 2 || charCount(t) > 60) return { reason: '议题标题应为 2–60 个字', field: 'title' };
   if (namesNumbers(t)) return { reason: '议题标题中不要写身份证号或电话号码', field: 'title' };
   return null;
 }

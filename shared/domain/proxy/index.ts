@@ -27,6 +27,7 @@ import type {
 import { DELIVERY_METHODS, PROXY_CANCEL_REASONS, VISIT_SLOTS } from '../records';
 import type { WorkingCalendar } from '../workingCalendar';
 import { isValidLocalDate as isLocalDate } from '../localDate';
+import { charCount } from '../textLength';
 
 export const PROXY_ACTION_TYPES = ['受理', '预约上门', '上门完成', '办理完毕', '送达', '取消', '委托书回收'] as const;
 export type ProxyActionType = (typeof PROXY_ACTION_TYPES)[number];
@@ -98,7 +99,7 @@ export function validateProxySettings(p: ProxySettings): ProxyRefusal | null {
     return refusal('代办目标应为 1–30 个工作日', 'targetWorkingDays');
   const promises = p.promises.map((x) => x.trim()).filter(Boolean);
   if (promises.length === 0) return refusal('请至少填写一项承诺', 'promises');
-  if (promises.some((x) => x.length > 20)) return refusal('每项承诺不超过 20 个字', 'promises');
+  if (promises.some((x) => charCount(x) > 20)) return refusal('每项承诺不超过 20 个字', 'promises');
   if (promises.length > 6) return refusal('承诺最多 6 项', 'promises');
   return null;
 }
@@ -118,8 +119,9 @@ export const PROXY_RULES = {
       if (staffIds.length === 0) return refusal('请选择上门的工作人员', 'staffIds');
       if (staffIds.length > 4) return refusal('上门人员最多 4 人', 'staffIds');
       const soloReason = a.soloReason?.trim() ?? '';
-      if (ctx.settings.twoStaff && staffIds.length === 1 && soloReason.length < 2)
+      if (ctx.settings.twoStaff && staffIds.length === 1 && charCount(soloReason) < 2)
         return refusal('上门应有两名工作人员；一人上门请填写原因', 'soloReason');
+      if (charCount(soloReason) > 200) return refusal('一人上门的原因不超过 200 字', 'soloReason');
       const visit: HomeVisitBooking = {
         day: a.day,
         slot: a.slot,
@@ -153,7 +155,7 @@ export const PROXY_RULES = {
       if (!a.by) return refusal('请选择送达人', 'by');
       if (!Number.isFinite(a.at) || a.at > ctx.now) return refusal('送达时间不能晚于现在', 'at');
       const note = a.note?.trim();
-      if (note && note.length > 200) return refusal('备注不超过 200 字', 'note');
+      if (note && charCount(note) > 200) return refusal('备注不超过 200 字', 'note');
       const delivery: Delivery = { method: a.method, at: a.at, by: a.by, ...(note ? { note } : {}) };
       return { next: { ...s, status: '已送达', delivery }, note: `送达：${a.method}` };
     },
@@ -163,8 +165,8 @@ export const PROXY_RULES = {
     apply(s, a, ctx) {
       if (!PROXY_CANCEL_REASONS.includes(a.reason)) return refusal('请选择取消原因', 'reason');
       const note = a.note?.trim() ?? '';
-      if (a.reason === '其他' && note.length < 2) return refusal('请说明取消的原因', 'note');
-      if (note.length > 200) return refusal('说明不超过 200 字', 'note');
+      if (a.reason === '其他' && charCount(note) < 2) return refusal('请说明取消的原因', 'note');
+      if (charCount(note) > 200) return refusal('说明不超过 200 字', 'note');
       if (ctx.originalsOut.length > 0) return refusal(`请先归还居民的原件：${ctx.originalsOut.join('、')}`);
       const cancel = { reason: a.reason, at: ctx.now, by: ctx.actorId, ...(note ? { note } : {}) };
       return { next: { ...s, status: '已取消', cancel }, note: `取消代办：${a.reason}` };
@@ -176,7 +178,7 @@ export const PROXY_RULES = {
       if (!isLocalDate(a.day) || a.day > ctx.today) return refusal('请填写收回日期（不晚于今天）', 'day');
       const keptAt = a.keptAt.trim();
       if (!keptAt) return refusal('请填写委托书存放位置（如：档案柜 2 号）', 'keptAt');
-      if (keptAt.length > 40) return refusal('存放位置不超过 40 个字', 'keptAt');
+      if (charCount(keptAt) > 40) return refusal('存放位置不超过 40 个字', 'keptAt');
       return {
         next: { ...s, mandate: { day: a.day, keptAt, by: ctx.actorId } },
         note: `委托书已收回（${a.day}），存放：${keptAt}`,
