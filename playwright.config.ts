@@ -10,8 +10,13 @@ const PORT = Number(process.env.E2E_PORT ?? 4173);
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results',
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Limits for a loaded 2-core machine (issue 22, item 14). Measured with the suite on two
+  // workers beside other work: the slowest default-limit test took 45 s of the old 60 s, three
+  // more over half of it. A test's work is fixed by its steps, never by time; these limits only
+  // catch a hang. Long journeys set their own (test.setTimeout); scripts/slowest-tests.mjs prints
+  // each test's share of its limit from reports/summary/e2e.json.
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   retries: 0,
@@ -38,6 +43,6 @@ export default defineConfig({
     command: `npx vite preview --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
+    timeout: 120_000,
   },
 });
