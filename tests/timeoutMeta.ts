@@ -6,6 +6,7 @@
 import { beforeEach } from 'vitest';
 
 declare module 'vitest' {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- declaration merging needs an interface
   interface TaskMeta {
     /** The test's timeout in ms (the config's testTimeout unless the test or its describe sets one). */
     timeout?: number;

@@ -23,7 +23,7 @@ const CTX: RowContext = {
 const MAPPING: ColumnMapping = { name: 0, idNumber: 1, phone: 2, building: 3, unit: 4, room: 5, grid: 6, tags: 7 };
 
 const LABELS = Object.values(FIELD_SPECS).map((s) => `${s.label}：`);
-const FIXED_REASONS: string[] = Object.values(IMPORT_MESSAGES).filter((m): m is string => typeof m === 'string');
+const FIXED_REASONS = Object.values(IMPORT_MESSAGES).filter((m) => typeof m === 'string') as string[];
 const isRowReason = (reason: string) =>
   LABELS.some((l) => reason.startsWith(l)) ||
   FIXED_REASONS.includes(reason) ||

@@ -193,7 +193,7 @@ describe('decisions: valid ones are kept as typed; bad ones refused at their fie
 });
 
 describe('meetings: 改期 / 取消 / 召开', () => {
-  const planned: MeetingState = { day: TODAY, status: '筹备中' };
+  const planned: MeetingState = { day: TODAY, status: '筹备中', attendees: [] };
 
   it('a cancel reason and a summary in strange text up to their limits are kept as typed (trimmed)', () => {
     fc.assert(
@@ -234,8 +234,8 @@ describe('meetings: 改期 / 取消 / 召开', () => {
       fc.property(
         fc.constantFrom<MeetingState>(
           planned,
-          { day: '2026-12-01', status: '筹备中' },
-          { day: TODAY, status: '已召开' },
+          { day: '2026-12-01', status: '筹备中', attendees: [] },
+          { day: TODAY, status: '已召开', attendees: [] },
         ),
         actionArb,
         (s, a) => {

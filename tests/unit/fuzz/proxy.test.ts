@@ -123,7 +123,7 @@ describe('帮代办 actions', () => {
         s: at('待上门'),
         a: { type: '预约上门', day: TODAY, slot: '中午', staffIds: ['s1', 's2'] } as never,
       }),
-      fc.constantFrom([], [''], ['a', 'b', 'c', 'd', 'e']).map((staffIds) => ({
+      fc.constantFrom<string[]>([], [''], ['a', 'b', 'c', 'd', 'e']).map((staffIds) => ({
         field: 'staffIds',
         s: at('待上门'),
         a: { type: '预约上门', day: TODAY, slot: '上午', staffIds } as ProxyAction,
