@@ -11,6 +11,7 @@ import { createResident, getResident } from '../../renderer/src/db/repositories/
 import { registerVisit } from '../../renderer/src/db/repositories/visits';
 import { saveCareProfile } from '../../renderer/src/db/repositories/careRegister';
 import { addProblem } from '../../renderer/src/db/repositories/problems';
+import { registerProxyRequest } from '../../renderer/src/db/repositories/proxy';
 import type { DutyDeskDB } from '../../renderer/src/db/database';
 import type { Desk } from '../../renderer/src/db/desk';
 import type { MatterTypeDef } from '@shared/domain/catalog';
@@ -164,6 +165,29 @@ describe('strange text is stored as typed', () => {
           const read = await db.problems.get(p.id);
           expect(read?.title).toBe(title.trim());
           expect(read?.place).toBe(place.trim());
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('a 帮代办 request from a call (trimmed)', async () => {
+    const resident = await createResident(desk, {
+      name: '陈志刚',
+      idNumber: '',
+      phone: nextPhone(),
+      building: '',
+      unit: '',
+      room: '',
+      gridId: '',
+      tags: [],
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        textWithin(500, (s) => s.trim()).filter((s) => chars(s.trim()) >= 2),
+        async (request) => {
+          const task = await registerProxyRequest(desk, { residentId: resident.id, source: '电话', request });
+          expect((await db.proxyTasks.get(task.id))?.request).toBe(request.trim());
         },
       ),
       { numRuns: RUNS },

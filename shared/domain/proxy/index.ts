@@ -20,6 +20,7 @@ import type {
   HomeVisitBooking,
   ProxyCancelReason,
   ProxySettings,
+  ProxySource,
   ProxyStatus,
   ProxyTask,
   VisitSlot,
@@ -91,6 +92,19 @@ export function proxySettings(community: Pick<CommunityProfile, 'proxy'>): Proxy
     promises: promises.length > 0 ? promises : d.promises,
     registerTags: Array.isArray(p.registerTags) ? p.registerTags : d.registerTags,
   };
+}
+
+/** A request from a call or a home visit (待确认), as the form hands it over. */
+export type ProxyRequestInput = { residentId: string; source: Exclude<ProxySource, '窗口'>; request: string };
+
+/** The first problem of a new request at its field, or null; the request is stored trimmed. */
+export function proxyRequestRefusal(input: ProxyRequestInput): ProxyRefusal | null {
+  const request = input.request.trim();
+  if (!input.residentId) return refusal('请先选定居民', 'resident');
+  if (input.source !== '电话' && input.source !== '入户走访') return refusal('请选择需求来源', 'source');
+  if (charCount(request) < 2) return refusal('请填写居民需要代办什么', 'request');
+  if (charCount(request) > 500) return refusal('需求内容不超过 500 字', 'request');
+  return null;
 }
 
 /** Checks the settings an admin saves; every message names its field. */

@@ -11,7 +11,9 @@ import {
   applyProxy,
   DEFAULT_PROXY_SETTINGS,
   PROXY_ACTION_TYPES,
+  proxyRequestRefusal,
   validateProxySettings,
+  type ProxyRequestInput,
   type ProxyAction,
   type ProxyCtx,
   type ProxyState,
@@ -208,6 +210,57 @@ describe('帮代办 settings', () => {
         ),
         ({ field, patch }) => {
           const r = validateProxySettings({ ...DEFAULT_PROXY_SETTINGS, ...patch });
+          expect(r?.field).toBe(field);
+          expectChineseMessage(r?.reason);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('帮代办 requests (a call or a home visit)', () => {
+  it('a request in strange text of 2–500 characters is accepted; anything else refused at its field', () => {
+    const request = strangeText(500).filter((s) => chars(s.trim()) >= 2);
+    fc.assert(
+      fc.property(request, fc.constantFrom('电话' as const, '入户走访' as const), (text, source) => {
+        expect(proxyRequestRefusal({ residentId: 'res-1', source, request: text })).toBeNull();
+      }),
+      { numRuns: RUNS },
+    );
+    fc.assert(
+      fc.property(
+        fc.record({
+          residentId: anyText,
+          source: fc.oneof(fc.constantFrom('电话', '入户走访', '窗口'), anyText),
+          request: anyText,
+        }),
+        (input) => {
+          const r = proxyRequestRefusal(input as ProxyRequestInput);
+          if (!r) return;
+          expect(['resident', 'source', 'request']).toContain(r.field);
+          expectChineseMessage(r.reason);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.constant({ field: 'resident', patch: { residentId: '' } }),
+          fc.constantFrom('窗口', '上门').map((source) => ({ field: 'source', patch: { source } })),
+          fc.constantFrom('', ' 办', '😀', '代'.repeat(501), '😀'.repeat(501)).map((request) => ({
+            field: 'request',
+            patch: { request },
+          })),
+        ),
+        ({ field, patch }) => {
+          const r = proxyRequestRefusal({
+            residentId: 'res-1',
+            source: '电话',
+            request: '代领高龄津贴',
+            ...patch,
+          } as ProxyRequestInput);
           expect(r?.field).toBe(field);
           expectChineseMessage(r?.reason);
         },

@@ -12,8 +12,8 @@ import { PROXY_AUDIT_ACTIONS } from '@shared/domain/audit';
 import { unsettledOriginals } from '@shared/domain/custody';
 import type { MatterTypeDef } from '@shared/domain/catalog';
 import type { VisitInput } from '@shared/domain/intake';
-import { applyProxy, type ProxyAction } from '@shared/domain/proxy';
-import type { CaseRecord, ProxySource, ProxyStatus, ProxyTask, Resident } from '@shared/domain/records';
+import { applyProxy, proxyRequestRefusal, type ProxyAction, type ProxyRequestInput } from '@shared/domain/proxy';
+import type { CaseRecord, ProxyStatus, ProxyTask, Resident } from '@shared/domain/records';
 import type { Desk, DeskBase } from '../desk';
 import { DomainRefusal } from '../refusal';
 import { writeTx } from '../write';
@@ -21,15 +21,13 @@ import { addCaseEvent } from './caseTimeline';
 import { proxyCtx } from './proxyCtx';
 import { registerVisit, type RegisteredVisit } from './visits';
 
-export type ProxyRequestInput = { residentId: string; source: Exclude<ProxySource, '窗口'>; request: string };
+export type { ProxyRequestInput };
 
 /** A request from a call or a zone staff member's home visit, before a catalog matter is chosen (待确认). */
 export async function registerProxyRequest(desk: Desk, input: ProxyRequestInput): Promise<ProxyTask> {
+  const refused = proxyRequestRefusal(input);
+  if (refused) throw new DomainRefusal(refused.reason, refused.field);
   const request = input.request.trim();
-  if (!input.residentId) throw new DomainRefusal('请先选定居民', 'resident');
-  if (input.source !== '电话' && input.source !== '入户走访') throw new DomainRefusal('请选择需求来源', 'source');
-  if (request.length < 2) throw new DomainRefusal('请填写居民需要代办什么', 'request');
-  if (request.length > 500) throw new DomainRefusal('需求内容不超过 500 字', 'request');
   const id = desk.newId();
   return writeTx(desk, ['proxyTasks', 'residents'], async (tx) => {
     if (!(await tx.residents.get(input.residentId)))
