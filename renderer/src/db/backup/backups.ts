@@ -21,6 +21,7 @@ import type { Dexie } from 'dexie';
 import type { DutyDeskDB } from '../database';
 import type { DeskBase } from '../desk';
 import { DomainRefusal } from '../refusal';
+import { reportStorageError, toStorageError } from '../storageErrors';
 import { databaseOf, writeTx } from '../write';
 import { newBackupKey, openBackup, readBackupHeader, sealBackup, type BackupKey, type BackupTables } from './seal';
 import { countsOf, readSnapshot, replaceAll } from './snapshot';
@@ -193,6 +194,22 @@ export async function restoreBackup(
   /** The live data was backed up (and the clerk confirmed it saved) just before. */
   o: { liveBackedUp?: boolean } = {},
 ): Promise<BackupHeader> {
+  // A storage failure is told as one (StorageError, Chinese), as every writeTx does (write.ts).
+  return restoreNow(desk, deps, text, passphrase, o).catch((e: unknown) => {
+    if (e instanceof DomainRefusal) throw e;
+    const err = toStorageError(e);
+    reportStorageError(err);
+    throw err;
+  });
+}
+
+async function restoreNow(
+  desk: DeskBase,
+  deps: BackupDeps,
+  text: string,
+  passphrase: string | undefined,
+  o: { liveBackedUp?: boolean },
+): Promise<BackupHeader> {
   const db = databaseOf(desk);
   // The acting account as stored now (deactivated or demoted in another window: refused);
   // after a data loss its row may be gone, and the session's role stands.
@@ -213,7 +230,9 @@ export async function restoreBackup(
     detail: `${opened.header.kind}/${opened.header.createdAt}`,
   });
   // Right after the commit, before anything that can fail: the record of what the data holds now.
-  await recordIntegrity(db, deps, crypto.randomUUID());
+  // The data is restored whatever happens next: a record that cannot be written now must not
+  // turn the restore into a failure (the next committed write records the counts again).
+  await recordIntegrity(db, deps, crypto.randomUUID()).catch(() => undefined);
   // A backup from another machine: its key is kept beside this machine's own (or becomes it,
   // on a machine that has none yet). Best effort: the data is already restored.
   if (opened.rawKey && !(await deps.keys.find(opened.header.keyId).catch(() => null))) {
