@@ -74,6 +74,8 @@ const h = vi.hoisted(() => {
       handle: vi.fn(),
     },
     session: { defaultSession, fromPartition: vi.fn(() => printSession) },
+    // Never reached at start (the vault reads it on the renderer's first call): see keyVault.test.ts.
+    safeStorage: { isEncryptionAvailable: vi.fn(() => false), encryptString: vi.fn(), decryptString: vi.fn() },
   };
   return { order, appListeners, windows, ipcHandlers, electron, defaultSession, printSession };
 });
