@@ -4,6 +4,7 @@
 // @electron/fuses' flipFuses() after packing.
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type * as ElectronFuses from '@electron/fuses';
 import { describe, expect, it } from 'vitest';
 import { PlatformPackager } from 'app-builder-lib';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
@@ -11,7 +12,7 @@ import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/confi
 const repo = path.resolve(import.meta.dirname, '../../..');
 // The @electron/fuses electron-builder itself imports (not a copy of ours).
 const fromBuilder = createRequire(createRequire(import.meta.url).resolve('app-builder-lib/package.json'));
-const { FuseV1Options, FuseVersion } = fromBuilder('@electron/fuses') as typeof import('@electron/fuses');
+const { FuseV1Options, FuseVersion } = fromBuilder('@electron/fuses') as typeof ElectronFuses;
 
 type Config = Awaited<ReturnType<typeof getConfig>>;
 const quiet = { isEnabled: false, add: () => undefined } as unknown as Parameters<typeof validateConfiguration>[1];
