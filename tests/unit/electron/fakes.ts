@@ -1,7 +1,9 @@
 // Test doubles for Electron objects used by several electron/main tests (no 'electron' import).
 import { vi } from 'vitest';
 import type { FrameLike, InvokeEventLike, IpcMainLike } from '../../../electron/main/ipc/registry';
+import type { HardenableContents } from '../../../electron/main/security';
 import type { HiddenPrintWindow, PdfOptions, PrintOptions } from '../../../electron/main/services/printing';
+import type { WindowLike } from '../../../electron/main/window';
 
 type Listener = (event: InvokeEventLike, ...args: unknown[]) => unknown;
 
@@ -196,4 +198,134 @@ export function fakePrintWindow(
     },
   } satisfies HiddenPrintWindow;
   return win;
+}
+
+type ContentsListener = (...args: never[]) => void;
+
+/** A WebContents as hardenWebContents sees it: its listeners and window-open handler, fired by hand. */
+export function fakeContents() {
+  const listeners = new Map<string, ContentsListener>();
+  let openHandler: ((details: { url: string }) => { action: 'deny' }) | undefined;
+  const contents = {
+    on: (event: string, listener: ContentsListener) => {
+      listeners.set(event, listener);
+      return contents;
+    },
+    setWindowOpenHandler: (handler: (details: { url: string }) => { action: 'deny' }) => {
+      openHandler = handler;
+    },
+  } as unknown as HardenableContents;
+  const fire = (event: string, ...args: unknown[]) => {
+    const listener = listeners.get(event);
+    if (!listener) throw new Error(`no listener for ${event}`);
+    (listener as (...a: unknown[]) => void)(...args);
+  };
+  return { contents, fire, openHandler: () => openHandler };
+}
+
+/** The main window as createMainWindow / focusExistingWindow use it. */
+export function fakeMainWindow(state: { minimized?: boolean; visible?: boolean } = {}) {
+  const listeners = new Map<string, () => void>();
+  const calls: string[] = [];
+  const win = {
+    once: vi.fn((event: string, listener: () => void) => void listeners.set(event, listener)),
+    show: vi.fn(() => void calls.push('show')),
+    focus: vi.fn(() => void calls.push('focus')),
+    restore: vi.fn(() => void calls.push('restore')),
+    isMinimized: () => state.minimized ?? false,
+    isVisible: () => state.visible ?? true,
+    loadURL: vi.fn(async (_url: string) => {}),
+  } satisfies WindowLike;
+  return { win, listeners, calls };
+}
+
+/**
+ * The 'electron' module as electron/main/index.ts uses it at start (mainEntry.test.ts): app with
+ * the start-up order recorded, BrowserWindow, ipcMain, protocol, sessions, dialog, Menu and a
+ * safeStorage that is not available (as before 'ready').
+ */
+export function fakeElectronMain() {
+  const order: string[] = [];
+  const appListeners = new Map<string, (...args: unknown[]) => void>();
+  const windows: FakeWindow[] = [];
+  const ipcHandlers = new Map<string, unknown>();
+
+  class FakeWindow {
+    options: Record<string, unknown>;
+    listeners = new Map<string, () => void>();
+    loadURL = vi.fn(async (_url: string) => {});
+    show = vi.fn();
+    focus = vi.fn();
+    restore = vi.fn();
+    isMinimized = vi.fn(() => true);
+    isVisible = vi.fn(() => true);
+    constructor(options: Record<string, unknown>) {
+      this.options = options;
+      windows.push(this);
+    }
+    once(event: string, listener: () => void) {
+      this.listeners.set(event, listener);
+    }
+    on(event: string, listener: () => void) {
+      this.listeners.set(event, listener);
+    }
+  }
+
+  const fakeSession = () => ({
+    setPermissionRequestHandler: vi.fn(),
+    setPermissionCheckHandler: vi.fn(),
+    setDevicePermissionHandler: vi.fn(),
+  });
+  const defaultSession = fakeSession();
+  const printSession = fakeSession();
+
+  const electron = {
+    app: {
+      isPackaged: false,
+      lock: true,
+      setPath: vi.fn((name: string, _value: string) => void order.push(`setPath:${name}`)),
+      getPath: vi.fn((name: string) => `/fake/${name}`),
+      requestSingleInstanceLock: vi.fn(() => {
+        order.push('lock');
+        return electron.app.lock;
+      }),
+      quit: vi.fn(),
+      on: vi.fn((event: string, listener: (...args: unknown[]) => void) => void appListeners.set(event, listener)),
+      whenReady: vi.fn(() => {
+        order.push('whenReady');
+        return Promise.resolve();
+      }),
+      setAppUserModelId: vi.fn(),
+      enableSandbox: vi.fn(() => void order.push('enableSandbox')),
+      getName: () => 'DutyDesk',
+      getVersion: () => '0.1.0',
+    },
+    BrowserWindow: FakeWindow,
+    dialog: {
+      showSaveDialog: fakeSaveDialog(SAVE_DIALOG_CANCELED),
+      showOpenDialog: fakeOpenDialog(OPEN_DIALOG_CANCELED),
+    },
+    ipcMain: {
+      handle: vi.fn((channel: string, listener: unknown) => void ipcHandlers.set(channel, listener)),
+      removeHandler: vi.fn(),
+      removeAllListeners: vi.fn(),
+    },
+    Menu: { setApplicationMenu: vi.fn() },
+    protocol: {
+      registerSchemesAsPrivileged: vi.fn(() => void order.push('registerSchemes')),
+      handle: vi.fn(),
+    },
+    session: { defaultSession, fromPartition: vi.fn(() => printSession) },
+    // Not available, as before 'ready' (the vault reads it only on the renderer's first call).
+    safeStorage: fakeSafeStorage({ available: false }),
+  };
+  return { order, appListeners, windows, ipcHandlers, electron, defaultSession, printSession };
+}
+
+/** The 'electron' module as the sandboxed preload sees it (contextBridge, ipcRenderer). */
+export function fakePreloadElectron() {
+  return {
+    contextBridge: { exposeInMainWorld: vi.fn() },
+    ipcRenderer: { invoke: vi.fn(async (..._args: unknown[]) => 'answer'), send: vi.fn(), on: vi.fn() },
+  };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { hardenWebContents, isAllowedUrl, isPermissionAllowed, originOf } from '../../../electron/main/security';
-import type { HardenableContents } from '../../../electron/main/security';
+import { fakeContents } from './fakes';
 
 // The policy itself: csp.test.ts.
 
@@ -43,28 +43,6 @@ describe('permissions', () => {
     }
   });
 });
-
-type Listener = (...args: never[]) => void;
-
-function fakeContents() {
-  const listeners = new Map<string, Listener>();
-  let openHandler: ((details: { url: string }) => { action: 'deny' }) | undefined;
-  const contents = {
-    on: (event: string, listener: Listener) => {
-      listeners.set(event, listener);
-      return contents;
-    },
-    setWindowOpenHandler: (handler: (details: { url: string }) => { action: 'deny' }) => {
-      openHandler = handler;
-    },
-  } as unknown as HardenableContents;
-  const fire = (event: string, ...args: unknown[]) => {
-    const listener = listeners.get(event);
-    if (!listener) throw new Error(`no listener for ${event}`);
-    (listener as (...a: unknown[]) => void)(...args);
-  };
-  return { contents, fire, openHandler: () => openHandler };
-}
 
 const preventable = (url?: string) => ({ preventDefault: vi.fn(), ...(url ? { url } : {}) });
 
