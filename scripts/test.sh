@@ -18,6 +18,7 @@ step typecheck; npm run -s typecheck
 step lint; npm run -s lint
 step "unit and data-layer tests"; npx vitest run --reporter=default --reporter=json --outputFile.json=reports/summary/vitest.json
 step "electron build (main, preload, renderer)"; npx electron-vite build
+step "electronegativity (electron/ and the built main, preload, page; reviewed: security/)"; node scripts/check-electronegativity.mjs
 step "web build"; npx vite build
 step "initial JavaScript budget"; node scripts/check-initial-js.mjs dist/web
 step "benchmark smoke (1/100 desk in Chromium; must finish, times not judged)"

@@ -19,6 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultAppSettings } from '../../shared/ipc/contract';
 import type { AppSettings } from '../../shared/ipc/contract';
+import { pickFolderWith } from './dialogs';
 import { registerAllHandlers } from './ipc/index';
 import { createIpcRegistry } from './ipc/registry';
 import { APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
@@ -26,6 +27,7 @@ import { contentSecurityPolicy, hardenWebContents, isPermissionAllowed } from '.
 import { appInfoService, getAppInfo } from './services/appInfo';
 import { createBackupsService, quitTimeBackup } from './services/backups';
 import { createFilesService } from './services/files';
+import { createKeyVault } from './services/keyVault';
 import { createPrintingService } from './services/printing';
 import { createSettingsService } from './services/settings';
 import { APP_USER_MODEL_ID, resolveStartTarget, resolveUserDataDir } from './startup';
@@ -131,33 +133,11 @@ function start(): void {
       chosenDir: () => settings.getSettings().backupDir,
       defaultDir: path.join(app.getPath('userData'), 'backups'),
       dataDir: app.getPath('userData'),
-      vault: {
-        load() {
-          const sealed = vaultStore.get('key');
-          if (typeof sealed !== 'string' || !safeStorage.isEncryptionAvailable()) return null;
-          try {
-            return safeStorage.decryptString(Buffer.from(sealed, 'base64'));
-          } catch {
-            // The OS key changed (profile password reset, keyring reset, folder copied): the
-            // passphrase is the way back; a new first backup makes a new key.
-            log('backup key: the OS could not decrypt it');
-            return null;
-          }
-        },
-        save(key) {
-          if (!safeStorage.isEncryptionAvailable()) throw new Error('safeStorage unavailable');
-          vaultStore.set('key', safeStorage.encryptString(key).toString('base64'));
-        },
-      },
+      vault: createKeyVault({ safeStorage, store: vaultStore, log }),
       integrity: { get: () => integrityStore.get('record'), set: (record) => integrityStore.set('record', record) },
-      async pickFolder() {
-        const options = {
-          title: '选择备份位置',
-          properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[],
-        };
-        const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
-        return r.canceled ? null : (r.filePaths[0] ?? null);
-      },
+      pickFolder: pickFolderWith((options) =>
+        mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options),
+      ),
       setChosenDir: (dir) => void settings.setSettings({ backupDir: dir }),
     });
 

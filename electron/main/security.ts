@@ -1,5 +1,5 @@
 /**
- * Security policy of the main process: the Content-Security-Policy, the origin check used by
+ * Security policy of the main process: the Content-Security-Policy header (from csp.ts), the origin check used by
  * navigation and IPC guards, the permission policy, and `hardenWebContents`.
  *
  * Invariants:
@@ -9,39 +9,13 @@
  * - No new windows, no <webview>, no permissions (camera, geolocation, notifications…).
  * - This module does not import 'electron' so Vitest can exercise it in plain Node.
  */
+import { cspHeader, ELECTRON_CSP_PARAMS } from './csp';
 
 /**
- * CSP directives. Why each deviates from `'self'` (if it does):
- * - style-src 'unsafe-inline': MUI/emotion injects <style> tags at runtime. Scripts stay strict.
- * - img-src data: blob:: QR codes (qrcode → data: URL / SVG) and previews of generated files.
- * - font-src data:: fonts inlined by the bundler.
- * - frame-src 'self' (no blob:/data:): printing in Electron happens in a separate hidden window
- *   owned by main (services/printing.ts), so the renderer never needs to frame a blob/data
- *   document. A same-origin or srcdoc/about:blank iframe (the browser build's print path)
- *   inherits this policy and is covered by 'self'. data:/blob: frames would be an easy way to
- *   smuggle an unreviewed document into the app, so they stay out.
- * - object-src/base-uri/form-action 'none', frame-ancestors 'none': nothing legitimate uses them.
- *   (frame-ancestors is ignored in <meta>, so it only takes effect via the response header.)
+ * The CSP header value served with every app:// response: Electron's policy from the one source
+ * (csp.ts), which also puts it, minus the header-only directives, in the built page's <meta>.
  */
-export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = Object.freeze({
-  'default-src': ["'self'"],
-  'script-src': ["'self'"],
-  'style-src': ["'self'", "'unsafe-inline'"],
-  'img-src': ["'self'", 'data:', 'blob:'],
-  'font-src': ["'self'", 'data:'],
-  'connect-src': ["'self'"],
-  'frame-src': ["'self'"],
-  'worker-src': ["'self'"],
-  'object-src': ["'none'"],
-  'base-uri': ["'none'"],
-  'form-action': ["'none'"],
-  'frame-ancestors': ["'none'"],
-});
-
-/** The CSP header value served with every app:// response. */
-export const contentSecurityPolicy: string = Object.entries(CSP_DIRECTIVES)
-  .map(([name, sources]) => `${name} ${sources.join(' ')}`)
-  .join('; ');
+export const contentSecurityPolicy: string = cspHeader(ELECTRON_CSP_PARAMS);
 
 /**
  * `scheme://host[:port]` of a URL, lower-cased, or null when the URL has no usable origin.

@@ -1,6 +1,10 @@
 /**
  * Printing and PDF rendering of HTML documents (receipts, reports) produced by the renderer.
  *
+ * A job always ends with a result, never a hang or a throw: printed, canceled, or failed with a
+ * reason that names no person (Chromium's reason, 'timeout', 'window-closed', 'load-failed');
+ * a PDF that cannot be rendered is the code 'pdf-render-failed'.
+ *
  * Each job gets its own hidden window (options from window.ts: sandboxed, JavaScript off,
  * in-memory session), which is destroyed when the job ends — whether it printed, was
  * canceled, failed or threw. Jobs never reuse windows, so one document can't leak into the next.
@@ -43,6 +47,8 @@ export type HiddenPrintWindow = {
   destroy(): void;
   isDestroyed(): boolean;
   webContents: {
+    /** 'destroyed': the window went away (closed by the OS, the app quitting) mid-job. */
+    once(event: 'destroyed', listener: () => void): unknown;
     print(options: PrintOptions, callback: (success: boolean, failureReason: string) => void): void;
     printToPDF(options: PdfOptions): Promise<Uint8Array>;
   };
@@ -131,11 +137,17 @@ export function createPrintingService(deps: PrintingDeps): PrintingService {
       if (options.silent) {
         timer = setTimeout(() => resolve({ printed: false, reason: 'failed', message: 'timeout' }), silentTimeoutMs);
       }
+      let settled = false;
       const done = (result: PrintResult): void => {
+        if (settled) return;
+        settled = true;
         if (timer) clearTimeout(timer);
         resolve(result);
       };
       try {
+        // Electron calls back (false, 'Print job failed') when the window is destroyed mid-job;
+        // should a release lose that callback, the job must still end (a dialog job has no timer).
+        win.webContents.once('destroyed', () => done({ printed: false, reason: 'failed', message: 'window-closed' }));
         win.webContents.print(options, (success, failureReason) => {
           if (success) done({ printed: true });
           else if (isCancelReason(failureReason)) done({ printed: false, reason: 'canceled' });
@@ -178,6 +190,7 @@ export function createPrintingService(deps: PrintingDeps): PrintingService {
           win.webContents.printToPDF({ pageSize: toPdfPageSize(request.pageSize), printBackground: true }),
         );
       } catch {
+        deps.log('pdf failed reason=render');
         throw new DeskError('pdf-render-failed');
       }
       return deps.files.saveBytes({

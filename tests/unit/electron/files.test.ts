@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createFilesService, decodeContent } from '../../../electron/main/services/files';
-import type { SaveDialogOptions, SaveDialogResult } from '../../../electron/main/services/files';
+import type { SaveDialogResult } from '../../../electron/main/services/files';
+import { fakeSaveDialog, SAVE_DIALOG_CANCELED } from './fakes';
 
 function setup(dialogResult: SaveDialogResult) {
-  const showSaveDialog = vi.fn(async (_options: SaveDialogOptions) => dialogResult);
+  const showSaveDialog = fakeSaveDialog(dialogResult);
   const writeFile = vi.fn(async (_path: string, _data: Uint8Array) => {});
   const service = createFilesService({
     showSaveDialog,
@@ -18,8 +19,8 @@ function setup(dialogResult: SaveDialogResult) {
 const text = (data: Uint8Array | undefined) => new TextDecoder().decode(data);
 
 describe('files service', () => {
-  it('returns canceled and writes nothing when the dialog is canceled', async () => {
-    const { service, writeFile } = setup({ canceled: true, filePath: '' });
+  it('returns canceled and writes nothing when the dialog is canceled (filePath "" as documented)', async () => {
+    const { service, writeFile } = setup(SAVE_DIALOG_CANCELED);
     await expect(service.saveFile({ suggestedName: '周报.csv', content: 'a,b', encoding: 'utf8' })).resolves.toEqual({
       saved: false,
       reason: 'canceled',
@@ -27,7 +28,13 @@ describe('files service', () => {
     expect(writeFile).not.toHaveBeenCalled();
   });
 
-  it('treats a dialog without a path as canceled', async () => {
+  it('treats a canceled dialog without filePath (older releases), and one without a path, as canceled', async () => {
+    const { service: older, writeFile: olderWrite } = setup({ canceled: true });
+    await expect(older.saveFile({ suggestedName: 'a.csv', content: 'x', encoding: 'utf8' })).resolves.toEqual({
+      saved: false,
+      reason: 'canceled',
+    });
+    expect(olderWrite).not.toHaveBeenCalled();
     const { service, writeFile } = setup({ canceled: false });
     await expect(service.saveFile({ suggestedName: 'a.csv', content: 'x', encoding: 'utf8' })).resolves.toEqual({
       saved: false,

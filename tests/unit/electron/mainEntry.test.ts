@@ -5,78 +5,8 @@ import { requestSchemas } from '../../../shared/ipc/contract';
 
 type AnyFn = (...args: never[]) => unknown;
 
-const h = vi.hoisted(() => {
-  const order: string[] = [];
-  const appListeners = new Map<string, (...args: unknown[]) => void>();
-  const windows: FakeWindow[] = [];
-  const ipcHandlers = new Map<string, unknown>();
-
-  class FakeWindow {
-    options: Record<string, unknown>;
-    listeners = new Map<string, () => void>();
-    loadURL = vi.fn(async (_url: string) => {});
-    show = vi.fn();
-    focus = vi.fn();
-    restore = vi.fn();
-    isMinimized = vi.fn(() => true);
-    isVisible = vi.fn(() => true);
-    constructor(options: Record<string, unknown>) {
-      this.options = options;
-      windows.push(this);
-    }
-    once(event: string, listener: () => void) {
-      this.listeners.set(event, listener);
-    }
-    on(event: string, listener: () => void) {
-      this.listeners.set(event, listener);
-    }
-  }
-
-  const fakeSession = () => ({
-    setPermissionRequestHandler: vi.fn(),
-    setPermissionCheckHandler: vi.fn(),
-    setDevicePermissionHandler: vi.fn(),
-  });
-  const defaultSession = fakeSession();
-  const printSession = fakeSession();
-
-  const electron = {
-    app: {
-      isPackaged: false,
-      lock: true,
-      setPath: vi.fn((name: string, _value: string) => void order.push(`setPath:${name}`)),
-      getPath: vi.fn((name: string) => `/fake/${name}`),
-      requestSingleInstanceLock: vi.fn(() => {
-        order.push('lock');
-        return electron.app.lock;
-      }),
-      quit: vi.fn(),
-      on: vi.fn((event: string, listener: (...args: unknown[]) => void) => void appListeners.set(event, listener)),
-      whenReady: vi.fn(() => {
-        order.push('whenReady');
-        return Promise.resolve();
-      }),
-      setAppUserModelId: vi.fn(),
-      enableSandbox: vi.fn(() => void order.push('enableSandbox')),
-      getName: () => 'DutyDesk',
-      getVersion: () => '0.1.0',
-    },
-    BrowserWindow: FakeWindow,
-    dialog: { showSaveDialog: vi.fn() },
-    ipcMain: {
-      handle: vi.fn((channel: string, listener: unknown) => void ipcHandlers.set(channel, listener)),
-      removeHandler: vi.fn(),
-      removeAllListeners: vi.fn(),
-    },
-    Menu: { setApplicationMenu: vi.fn() },
-    protocol: {
-      registerSchemesAsPrivileged: vi.fn(() => void order.push('registerSchemes')),
-      handle: vi.fn(),
-    },
-    session: { defaultSession, fromPartition: vi.fn(() => printSession) },
-  };
-  return { order, appListeners, windows, ipcHandlers, electron, defaultSession, printSession };
-});
+// The electron module's main-process side, from fakes.ts (dynamic import: vi.mock factories are hoisted).
+const h = await vi.hoisted(async () => (await import('./fakes')).fakeElectronMain());
 
 vi.mock('electron', () => ({ ...h.electron, default: h.electron }));
 vi.mock('electron-store', () => ({

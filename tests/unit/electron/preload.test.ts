@@ -2,10 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bridgeMethods } from '../../../shared/ipc/contract';
 import { buildBridge } from '../../../electron/preload/bridge';
 
-const electron = vi.hoisted(() => ({
-  contextBridge: { exposeInMainWorld: vi.fn() },
-  ipcRenderer: { invoke: vi.fn(async (..._args: unknown[]) => 'answer'), send: vi.fn(), on: vi.fn() },
-}));
+const electron = await vi.hoisted(async () => (await import('./fakes')).fakePreloadElectron());
 vi.mock('electron', () => electron);
 
 describe('buildBridge', () => {

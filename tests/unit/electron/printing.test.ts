@@ -10,44 +10,13 @@ import {
   toPrintPageSize,
   withExtension,
 } from '../../../electron/main/services/printing';
-import type { HiddenPrintWindow, PrintOptions, PrintingDeps } from '../../../electron/main/services/printing';
+import type { PrintingDeps } from '../../../electron/main/services/printing';
+import { fakePrintWindow } from './fakes';
 
-type PrintOutcome = { success: boolean; reason: string } | 'throw' | 'never';
+type FakeWindow = ReturnType<typeof fakePrintWindow>;
+const fakeWindow = fakePrintWindow;
 
-function fakeWindow(
-  outcome: PrintOutcome = { success: true, reason: '' },
-  opts: { loadFails?: boolean; pdfFails?: boolean } = {},
-) {
-  let destroyed = false;
-  const win = {
-    loadURL: vi.fn(async (_url: string) => {
-      if (opts.loadFails) throw new Error('ERR_FAILED');
-    }),
-    loadFile: vi.fn(async (_path: string) => {}),
-    destroy: vi.fn(() => {
-      destroyed = true;
-    }),
-    isDestroyed: () => destroyed,
-    webContents: {
-      print: vi.fn((_options: PrintOptions, callback: (success: boolean, failureReason: string) => void) => {
-        if (outcome === 'throw') throw new Error('Invalid pageSize');
-        if (outcome === 'never') return;
-        setTimeout(() => callback(outcome.success, outcome.reason), 0);
-      }),
-      printToPDF: vi.fn(async () => {
-        if (opts.pdfFails) throw new Error('Printing failed');
-        return new Uint8Array([0x25, 0x50, 0x44, 0x46]);
-      }),
-    },
-  } satisfies HiddenPrintWindow;
-  return win;
-}
-
-function setup(
-  win: ReturnType<typeof fakeWindow>,
-  settings: Partial<AppSettings> = {},
-  extra: Partial<PrintingDeps> = {},
-) {
+function setup(win: FakeWindow, settings: Partial<AppSettings> = {}, extra: Partial<PrintingDeps> = {}) {
   const saveBytes = vi.fn(async (_req: { suggestedName: string; data: Uint8Array }): Promise<SaveResult> => ({
     saved: true,
     fileName: 'x.pdf',
@@ -191,6 +160,32 @@ describe('printHtml', () => {
   });
 });
 
+describe('a window closed mid-print', () => {
+  it('Electron calls back (false, "Print job failed"): failed with that reason, no second destroy, nothing personal logged', async () => {
+    const win = fakeWindow('closed');
+    const { service, log } = setup(win);
+    const html = '<p>张三 430102199001011234</p>';
+    await expect(service.printHtml({ html, pageSize: 'A4' })).resolves.toEqual({
+      printed: false,
+      reason: 'failed',
+      message: 'Print job failed',
+    });
+    expect(win.destroy).toHaveBeenCalledTimes(1);
+    expect(log.mock.calls).toEqual([['print not done reason=failed']]);
+  });
+
+  it('a dialog job whose callback never comes still ends when the window is destroyed', async () => {
+    const win = fakeWindow('closed-silently');
+    const { service } = setup(win, { printerName: null });
+    await expect(service.printHtml({ html: receipt, pageSize: 'A4' })).resolves.toEqual({
+      printed: false,
+      reason: 'failed',
+      message: 'window-closed',
+    });
+    expect(win.destroy).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('printToPdf', () => {
   it('renders with the page size in inches, destroys the window, then saves the PDF bytes', async () => {
     const win = fakeWindow();
@@ -227,13 +222,24 @@ describe('printToPdf', () => {
     });
   });
 
-  it('fails with a code, saves nothing and destroys the window when rendering fails', async () => {
-    const win = fakeWindow(undefined, { pdfFails: true });
-    const { service, saveBytes } = setup(win);
+  it('fails with a code (and a log line without the document), saves nothing and destroys the window when printToPDF rejects', async () => {
+    const win = fakeWindow(undefined, { pdf: 'rejects' });
+    const { service, saveBytes, log } = setup(win);
     await expect(service.printToPdf({ html: receipt, pageSize: 'A4', suggestedName: 'a.pdf' })).rejects.toThrow(
       'pdf-render-failed',
     );
     expect(saveBytes).not.toHaveBeenCalled();
     expect(win.destroy).toHaveBeenCalledTimes(1);
+    expect(log.mock.calls).toEqual([['pdf failed reason=render']]);
+  });
+
+  it('fails with the same code when the window is destroyed while rendering, without destroying it twice', async () => {
+    const win = fakeWindow(undefined, { pdf: 'closed' });
+    const { service, saveBytes } = setup(win);
+    await expect(service.printToPdf({ html: receipt, pageSize: 'A4', suggestedName: 'a.pdf' })).rejects.toThrow(
+      'pdf-render-failed',
+    );
+    expect(saveBytes).not.toHaveBeenCalled();
+    expect(win.destroy).toHaveBeenCalledTimes(1); // by the closing, not again by the service
   });
 });

@@ -1,46 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import {
-  contentSecurityPolicy,
-  hardenWebContents,
-  isAllowedUrl,
-  isPermissionAllowed,
-  originOf,
-} from '../../../electron/main/security';
-import type { HardenableContents } from '../../../electron/main/security';
+import { hardenWebContents, isAllowedUrl, isPermissionAllowed, originOf } from '../../../electron/main/security';
+import { fakeContents } from './fakes';
 
-function parseCsp(csp: string): Map<string, string[]> {
-  return new Map(
-    csp.split(';').map((part) => {
-      const [name = '', ...sources] = part.trim().split(/\s+/);
-      return [name, sources] as const;
-    }),
-  );
-}
-
-describe('content security policy', () => {
-  const csp = parseCsp(contentSecurityPolicy);
-
-  it('has the strict directives', () => {
-    expect(csp.get('default-src')).toEqual(["'self'"]);
-    expect(csp.get('script-src')).toEqual(["'self'"]);
-    expect(csp.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
-    expect(csp.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
-    expect(csp.get('font-src')).toEqual(["'self'", 'data:']);
-    expect(csp.get('connect-src')).toEqual(["'self'"]);
-    expect(csp.get('frame-src')).toEqual(["'self'"]);
-    expect(csp.get('object-src')).toEqual(["'none'"]);
-    expect(csp.get('base-uri')).toEqual(["'none'"]);
-    expect(csp.get('form-action')).toEqual(["'none'"]);
-    expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
-  });
-
-  it('never allows inline or evaluated script anywhere', () => {
-    expect(contentSecurityPolicy).not.toMatch(/unsafe-eval|wasm-unsafe-eval|\*/);
-    for (const [name, sources] of csp) {
-      if (name !== 'style-src') expect(sources, name).not.toContain("'unsafe-inline'");
-    }
-  });
-});
+// The policy itself: csp.test.ts.
 
 describe('originOf', () => {
   it('computes the origin of the custom scheme (URL.origin would say "null")', () => {
@@ -81,28 +43,6 @@ describe('permissions', () => {
     }
   });
 });
-
-type Listener = (...args: never[]) => void;
-
-function fakeContents() {
-  const listeners = new Map<string, Listener>();
-  let openHandler: ((details: { url: string }) => { action: 'deny' }) | undefined;
-  const contents = {
-    on: (event: string, listener: Listener) => {
-      listeners.set(event, listener);
-      return contents;
-    },
-    setWindowOpenHandler: (handler: (details: { url: string }) => { action: 'deny' }) => {
-      openHandler = handler;
-    },
-  } as unknown as HardenableContents;
-  const fire = (event: string, ...args: unknown[]) => {
-    const listener = listeners.get(event);
-    if (!listener) throw new Error(`no listener for ${event}`);
-    (listener as (...a: unknown[]) => void)(...args);
-  };
-  return { contents, fire, openHandler: () => openHandler };
-}
 
 const preventable = (url?: string) => ({ preventDefault: vi.fn(), ...(url ? { url } : {}) });
 

@@ -7,7 +7,7 @@ import {
   printWindowOptions,
   windowOptions,
 } from '../../../electron/main/window';
-import type { WindowLike } from '../../../electron/main/window';
+import { fakeMainWindow } from './fakes';
 
 describe('windowOptions', () => {
   const prod = windowOptions({ preloadPath: '/app/out/preload/index.cjs', isDev: false });
@@ -61,20 +61,7 @@ describe('printWindowOptions', () => {
   });
 });
 
-function fakeWindow(state: { minimized?: boolean; visible?: boolean } = {}) {
-  const listeners = new Map<string, () => void>();
-  const calls: string[] = [];
-  const win = {
-    once: vi.fn((event: string, listener: () => void) => void listeners.set(event, listener)),
-    show: vi.fn(() => void calls.push('show')),
-    focus: vi.fn(() => void calls.push('focus')),
-    restore: vi.fn(() => void calls.push('restore')),
-    isMinimized: () => state.minimized ?? false,
-    isVisible: () => state.visible ?? true,
-    loadURL: vi.fn(async (_url: string) => {}),
-  } satisfies WindowLike;
-  return { win, listeners, calls };
-}
+const fakeWindow = fakeMainWindow;
 
 describe('createMainWindow', () => {
   it('builds the window from windowOptions, loads the start URL and shows on ready-to-show', () => {
