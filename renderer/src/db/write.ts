@@ -11,7 +11,7 @@
  *   (`tx.now`, and `tx.today`, its local date); writers cannot set stamps themselves;
  * - derived index fields (derived.ts), so the record `add`/`put` return is the record stored;
  * - the audit log is append-only: it is no writable table, only `tx.audit` adds to it;
- * - `tx.audit(…)` rows with the same actor and time.
+ * - `tx.audit(…)` rows with the same actor and time, each with its own stable `id`.
  * A failure that is not a `DomainRefusal` becomes a `StorageError`, reported to the UI.
  */
 import { ensureSearchKeys } from './searchKeys';
@@ -67,7 +67,7 @@ export type WriteTable<T, K> = ReadTable<T, K> & {
   delete(key: K): Promise<void>;
 };
 
-export type AuditInput = Omit<AuditEntry, 'at' | 'staffId' | 'seq' | 'action'> & { action: AuditAction };
+export type AuditInput = Omit<AuditEntry, 'at' | 'staffId' | 'seq' | 'id' | 'action'> & { action: AuditAction };
 
 export type WriteTx<N extends WritableName> = { readonly [T in N]: WriteTable<RecordOf<T>, KeyOf<T>> } & {
   /** The one instant of this transaction (epoch ms) and its local date. */
@@ -219,7 +219,10 @@ export async function writeTx<N extends WritableName, T>(
     ...writable,
     now,
     today,
-    audit: (entry: AuditInput) => db.auditLog.add({ ...entry, at: now, staffId: by }).then(() => undefined),
+    // Each row's stable identity (DB v10): a restore keeps it and never doubles it. A UUID, not
+    // desk.newId, so that audit rows do not use up the ids a test hands its records.
+    audit: (entry: AuditInput) =>
+      db.auditLog.add({ ...entry, id: crypto.randomUUID(), at: now, staffId: by }).then(() => undefined),
     stamp,
   } as unknown as WriteTx<N>;
   try {
