@@ -28,6 +28,7 @@ import {
   WRONG_ADMIN_PIN,
 } from '../../renderer/src/db/backup/backups';
 import { readSnapshot, replaceAll } from '../../renderer/src/db/backup/snapshot';
+import { backupBeforeUpgrade } from '../../renderer/src/db/backup/preUpgrade';
 import { memoryBackupDeps } from './backupDeps';
 import { openShipped } from './shippedSchemas';
 import { addSignedStaff, communityDesk, freshDb, setUpCommunity, T0, TODAY, WANG_WU } from './testDb';
@@ -114,9 +115,9 @@ describe('hole 1: data.backup — the passphrase and every backup by hand', () =
     await expect(makeBackup(w.clerk, electron, 'regular', { scheduled: true })).rejects.toThrow(
       SCHEDULED_TO_FOLDER_ONLY,
     );
-    await expect(
-      makeBackup(w.clerk, electron, 'regular', { scheduled: true, passphrase: PASSPHRASE }),
-    ).rejects.toThrow(SCHEDULED_TO_FOLDER_ONLY);
+    await expect(makeBackup(w.clerk, electron, 'regular', { scheduled: true, passphrase: PASSPHRASE })).rejects.toThrow(
+      SCHEDULED_TO_FOLDER_ONLY,
+    );
     expect(await electron.keys.load()).toBeNull();
     expect((await makeBackup(w.admin, electron, 'regular', { passphrase: PASSPHRASE })).ok).toBe(true);
     const made = await makeBackup(w.clerk, electron, 'regular', { scheduled: true });
@@ -131,10 +132,45 @@ describe('hole 1: data.backup — the passphrase and every backup by hand', () =
     const browser = deps();
     expect((await makeBackup(w.admin, browser, 'regular', { passphrase: PASSPHRASE })).ok).toBe(true);
     for (const desk of [w.clerk, w.admin])
-      await expect(makeBackup(desk, browser, 'regular', { scheduled: true })).rejects.toThrow(
-        SCHEDULED_TO_FOLDER_ONLY,
-      );
+      await expect(makeBackup(desk, browser, 'regular', { scheduled: true })).rejects.toThrow(SCHEDULED_TO_FOLDER_ONLY);
     expect(browser.files.size).toBe(1);
+  });
+});
+
+describe('hole 1: the pre-upgrade backup, before anyone signs in', () => {
+  async function oldDatabase() {
+    const name = `pre-upgrade-pin-${Date.now()}-${Math.random()}`;
+    const v9 = openShipped(name, 9);
+    const password = (pin: string) => hashSecret(pin, undefined, 1000);
+    await v9.table('staff').bulkAdd([
+      { id: 'a1', name: '王秀英', role: '站长/管理员', active: true, password: await password(ADMIN_PIN) },
+      { id: 'c1', name: '李明', role: '值班员', active: true, password: await password(CLERK_PIN) },
+    ]);
+    v9.close();
+    return name;
+  }
+
+  it('setting the passphrase or downloading it needs a 站长/管理员 PIN of the database on disk', async () => {
+    const name = await oldDatabase();
+    const d = deps();
+    const o = { now: 5, name, passphrase: PASSPHRASE };
+    await expect(backupBeforeUpgrade(d, o)).rejects.toThrow('请输入站长/管理员的密码或 PIN');
+    await expect(backupBeforeUpgrade(d, { ...o, adminPin: CLERK_PIN })).rejects.toThrow(WRONG_ADMIN_PIN);
+    expect(await d.keys.load()).toBeNull();
+    expect(d.files.size).toBe(0);
+    expect((await backupBeforeUpgrade(d, { ...o, adminPin: ADMIN_PIN })).ok).toBe(true);
+    // The browser build: with the key set it is still a download, and still needs the PIN.
+    await expect(backupBeforeUpgrade(d, { now: 6, name })).rejects.toThrow('请输入站长/管理员的密码或 PIN');
+  });
+
+  it('the desktop app with its key writes it into its folder by itself', async () => {
+    const name = await oldDatabase();
+    const d = deps({ scheduledToFolder: true });
+    await expect(backupBeforeUpgrade(d, { now: 5, name, passphrase: PASSPHRASE })).rejects.toThrow(
+      '请输入站长/管理员的密码或 PIN',
+    );
+    expect((await backupBeforeUpgrade(d, { now: 5, name, passphrase: PASSPHRASE, adminPin: ADMIN_PIN })).ok).toBe(true);
+    expect((await backupBeforeUpgrade(d, { now: 6, name })).ok).toBe(true);
   });
 });
 
@@ -237,9 +273,7 @@ describe('hole 3: a restore never removes an audit row', () => {
     const base = baseDesk(db);
     const text = d.files.get(made.name)!;
     await expect(restoreBackup(base, d, text, PASSPHRASE)).rejects.toThrow('请输入站长/管理员的密码或 PIN');
-    await expect(restoreBackup(base, d, text, PASSPHRASE, { adminPin: CLERK_PIN })).rejects.toThrow(
-      WRONG_ADMIN_PIN,
-    );
+    await expect(restoreBackup(base, d, text, PASSPHRASE, { adminPin: CLERK_PIN })).rejects.toThrow(WRONG_ADMIN_PIN);
     expect(await db.auditLog.count()).toBe(0);
     await restoreBackup(base, d, text, PASSPHRASE, { adminPin: SECOND_ADMIN_PIN });
     const after = await auditRows(db);
@@ -264,13 +298,17 @@ describe('hole 3: a restore never removes an audit row', () => {
     const db = new DutyDeskDB(name); // upgraded: the same rows, ids derived from their content
     await db.auditLog.add({ id: 'later-1', at: 3, staffId: 's1', action: 'signin.ok', entity: 'staff' });
     const live = await auditRows(db);
-    await replaceAll(db, backupTables, { id: 'restore-1', at: 4, staffId: 's1', action: 'backup.restore', entity: 'backup' });
+    await replaceAll(db, backupTables, {
+      id: 'restore-1',
+      at: 4,
+      staffId: 's1',
+      action: 'backup.restore',
+      entity: 'backup',
+    });
     const after = await auditRows(db);
     expect(after.slice(0, live.length)).toEqual(live);
     expect(after.map((r) => r.id)).toEqual([...live.map((r) => r.id), 'restore-1']);
-    expect(live.slice(0, 3).map((r) => r.id)).toEqual(
-      (backupTables.auditLog as AuditEntry[]).map((r) => auditIdOf(r)),
-    );
+    expect(live.slice(0, 3).map((r) => r.id)).toEqual((backupTables.auditLog as AuditEntry[]).map((r) => auditIdOf(r)));
     db.close();
   });
 });

@@ -115,9 +115,26 @@ async function pinOwner(pin: string, holders: readonly PinHolder[]): Promise<Pin
   return null;
 }
 
+/** The active holders of `permission` among staff rows read from a file or an old database. */
+function holdersAmong(rows: readonly unknown[], permission: 'data.restore' | 'data.backup'): PinHolder[] {
+  return (rows as Staff[]).filter((s) => s && typeof s === 'object' && s.password && can(s, permission));
+}
+
 /** The active admins (`data.restore`) among the staff rows of a backup. */
 function backupAdmins(tables: BackupTables): PinHolder[] {
-  return ((tables.staff ?? []) as Staff[]).filter((s) => s && s.password && can(s, 'data.restore'));
+  return holdersAmong(tables.staff ?? [], 'data.restore');
+}
+
+/**
+ * Before sign-in, a backup that sets the passphrase or leaves the machine (the pre-upgrade
+ * backup, preUpgrade.ts): an account with `data.backup` among `staffRows` (the database as it
+ * is on disk) answers with its PIN; rows with no account at all need none.
+ * @throws DomainRefusal (field `pin`)
+ */
+export async function requireBackupPinAmong(staffRows: readonly unknown[], pin: string | undefined): Promise<void> {
+  if (staffRows.length === 0) return;
+  if (!pin) throw new DomainRefusal('请输入站长/管理员的密码或 PIN', 'pin');
+  if (!(await pinOwner(pin, holdersAmong(staffRows, 'data.backup')))) throw new DomainRefusal(WRONG_ADMIN_PIN, 'pin');
 }
 
 const SHANGHAI = new Intl.DateTimeFormat('sv-SE', {
@@ -320,7 +337,10 @@ async function activeAdmins(db: DutyDeskDB): Promise<IntegrityAdmin[]> {
     .filter((s) => can(s, 'data.restore'))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .slice(0, INTEGRITY_MAX_ADMINS)
-    .map((s) => ({ id: s.id, name: s.name.slice(0, 100) || '—', verifier: {
+    .map((s) => ({
+      id: s.id,
+      name: s.name.slice(0, 100) || '—',
+      verifier: {
         algorithm: s.password.algorithm,
         iterations: s.password.iterations,
         saltB64: s.password.saltB64,
