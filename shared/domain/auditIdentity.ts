@@ -1,7 +1,8 @@
 /**
- * The stable identity of an audit row (DB v10): every row written since carries an `id` (a
- * random UUID given by writeTx), so a restore can tell a row it already has from one it lacks
- * (the local `++seq` is no identity: a live log and a backup number their rows alike).
+ * The stable identity of an audit row (DB v10): every row written since carries an `id` (128
+ * random bits given by writeTx, `newAuditId` in db/write.ts), so a restore can tell a row it
+ * already has from one it lacks (the local `++seq` is no identity: a live log and a backup
+ * number their rows alike).
  *
  * A row from before v10 — upgraded in place, or inside an old backup — gets its id from its
  * content (`legacyAuditId`): the same row upgraded live and read from a pre-v10 backup gets the
@@ -10,7 +11,14 @@
  */
 import type { AuditEntry } from './records';
 
-/** cyrb53: a fast 53-bit string hash (public domain), as 14 hex digits. */
+/**
+ * Hex written with the letters a–p (0 → a … f → p): an id never holds a run of digits, so no
+ * check for a leaked number (ID, phone, PIN) in the log can ever meet one by chance.
+ */
+export const letters = (hex: string): string =>
+  hex.replace(/[0-9a-f]/g, (c) => String.fromCharCode(97 + parseInt(c, 16)));
+
+/** cyrb53: a fast 53-bit string hash (public domain), as 14 letters a–p. */
 function hash53(text: string, seed: number): string {
   let h1 = 0xdeadbeef ^ seed;
   let h2 = 0x41c6ce57 ^ seed;
@@ -23,7 +31,7 @@ function hash53(text: string, seed: number): string {
   h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
   h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
+  return letters((4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0'));
 }
 
 /** The id of a row that has none: `legacy-<seq>-<hash of its content>` (deterministic). */

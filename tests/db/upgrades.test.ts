@@ -338,7 +338,7 @@ describe('upgrade v9 → v10 (audit row identity)', () => {
     // Same rows, same order and seq, each with the id the restore of an old backup derives too.
     expect(upgraded).toEqual(seeded.map((r) => ({ ...r, id: legacyAuditId(r) })));
     expect(new Set(upgraded.map((r) => r.id)).size).toBe(3);
-    expect(upgraded.every((r) => /^legacy-\d+-[0-9a-f]{28}$/.test(r.id ?? ''))).toBe(true);
+    expect(upgraded.every((r) => /^legacy-\d+-[a-p]{28}$/.test(r.id ?? ''))).toBe(true);
     // Found by the unique index; a second row with an existing id is refused.
     expect(await db.auditLog.where('id').equals(upgraded[1]!.id!).primaryKeys()).toEqual([upgraded[1]!.seq]);
     await expect(db.auditLog.add({ ...rows[0]!, id: upgraded[0]!.id })).rejects.toThrow();

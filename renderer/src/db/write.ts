@@ -19,6 +19,7 @@ import type { AuditAction } from '@shared/domain/audit';
 import type { AuditEntry, Staff, Stamp } from '@shared/domain/records';
 import { can } from '@shared/domain/roles';
 import { pledgeDue } from '@shared/domain/pledge';
+import { letters } from '@shared/domain/auditIdentity';
 import { Dexie, type Table } from 'dexie';
 import { DutyDeskDB } from './database';
 import { deriveFields } from './derived';
@@ -46,6 +47,12 @@ const STAMPED_TABLES: Record<StampedName, true> = {
 };
 
 const isStamped = (name: EntityName): boolean => Object.hasOwn(STAMPED_TABLES, name);
+
+/** A new audit row's id: 128 random bits as 32 letters a–p (no run of digits; auditIdentity.ts). */
+export function newAuditId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return letters(Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join(''));
+}
 
 /** The tables a write transaction may write: all but the audit log, which only `tx.audit` appends to. */
 export type WritableName = Exclude<EntityName, 'auditLog'>;
@@ -219,10 +226,10 @@ export async function writeTx<N extends WritableName, T>(
     ...writable,
     now,
     today,
-    // Each row's stable identity (DB v10): a restore keeps it and never doubles it. A UUID, not
-    // desk.newId, so that audit rows do not use up the ids a test hands its records.
+    // Each row's stable identity (DB v10): a restore keeps it and never doubles it. Random (not
+    // desk.newId, so audit rows do not use up the ids a test hands its records), no digits.
     audit: (entry: AuditInput) =>
-      db.auditLog.add({ ...entry, id: crypto.randomUUID(), at: now, staffId: by }).then(() => undefined),
+      db.auditLog.add({ ...entry, id: newAuditId(), at: now, staffId: by }).then(() => undefined),
     stamp,
   } as unknown as WriteTx<N>;
   try {

@@ -28,7 +28,7 @@ import type { Dexie } from 'dexie';
 import type { DutyDeskDB } from '../database';
 import { withActor, type DeskBase } from '../desk';
 import { DomainRefusal } from '../refusal';
-import { databaseOf, writeTx } from '../write';
+import { databaseOf, newAuditId, writeTx } from '../write';
 import { newBackupKey, openBackup, readBackupHeader, sealBackup, type BackupKey, type BackupTables } from './seal';
 import { verifySecret } from '../secrets';
 import { countsOf, readSnapshot, replaceAll } from './snapshot';
@@ -304,7 +304,7 @@ export async function restoreBackup(
   // One transaction: every table replaced, the audit log kept and completed, the restore logged
   // last — or nothing.
   await replaceAll(db, opened.tables, {
-    id: crypto.randomUUID(),
+    id: newAuditId(),
     at: desk.clock.now(),
     staffId: acting.actor?.id ?? null,
     action: 'backup.restore',
