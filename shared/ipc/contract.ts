@@ -94,12 +94,38 @@ export type BackupListEntry = {
 };
 export type BackupStatus = { dir: string; reachable: boolean; sameDiskAsData: boolean };
 
+/** The most admins the wipe record keeps (a community desk has a handful). */
+export const INTEGRITY_MAX_ADMINS = 50;
+
+/**
+ * An active 站长/管理员 as the wipe record keeps it: id, name and the PIN verifier of the staff
+ * row (the PBKDF2 hash, never the PIN), so 从空白开始 can ask for an admin PIN after the
+ * database is gone (db/backup/backups.ts startEmpty).
+ */
+export const integrityAdminSchema = z
+  .object({
+    id: z.string().min(1).max(100),
+    name: z.string().min(1).max(100),
+    verifier: z
+      .object({
+        algorithm: z.literal('PBKDF2-SHA256'),
+        iterations: z.number().int().min(1).max(10_000_000),
+        saltB64: z.string().min(1).max(100),
+        hashB64: z.string().min(1).max(200),
+      })
+      .strict(),
+  })
+  .strict();
+export type IntegrityAdmin = z.infer<typeof integrityAdminSchema>;
+
 /** Wipe detection: what the database held after the last committed write, kept outside it. */
 export const integrityRecordSchema = z
   .object({
     generation: z.string().min(1).max(100),
     updatedAt: z.number().int().nonnegative(),
     counts: z.record(z.string().max(60), z.number().int().nonnegative()),
+    /** The active admins at that write (absent in records written before issue 22). */
+    admins: z.array(integrityAdminSchema).max(INTEGRITY_MAX_ADMINS).optional(),
   })
   .strict();
 export type IntegrityRecord = z.infer<typeof integrityRecordSchema>;

@@ -35,7 +35,7 @@ import { saveMatterType } from '../../renderer/src/db/repositories/catalog';
 import { saveCalendarOverrides, setCalendarYearComplete } from '../../renderer/src/db/repositories/calendar';
 import { importResidents, undoImport } from '../../renderer/src/db/repositories/residentImport';
 import { recordExport } from '../../renderer/src/db/repositories/reports';
-import { makeBackup, restoreBackup } from '../../renderer/src/db/backup/backups';
+import { BACKUP_ADMINS_ONLY, makeBackup, restoreBackup } from '../../renderer/src/db/backup/backups';
 import { memoryBackupDeps } from './backupDeps';
 import {
   acceptCommittedCase,
@@ -248,6 +248,31 @@ const PROBES: Record<Permission, [Probe, ...Probe[]]> = {
       act: (me, w, text) => restoreBackup(me, w.deps, text as string, undefined, { liveBackedUp: true }),
       refusal: { message: '只有站长/管理员可以从备份恢复', deskWorkFirst: false },
       done: async (w) => expect(await auditCount(w.db, 'backup.restore')).toBe(1),
+    },
+  ],
+  // Every backup that leaves the machine's control, and the passphrase: re-read from the staff
+  // row, nobody's session role trusted (a deactivated admin is refused too).
+  'data.backup': [
+    {
+      call: 'makeBackup (the first: sets the passphrase)',
+      act: (me, w) => makeBackup(me, w.deps, 'regular', { passphrase: PASSPHRASE }),
+      refusal: { message: BACKUP_ADMINS_ONLY, deskWorkFirst: false },
+      done: async (w) => {
+        expect(w.deps.files.size).toBe(1);
+        expect(await w.deps.keys.load()).not.toBeNull();
+        expect(await auditCount(w.db, 'backup.create')).toBe(1);
+      },
+    },
+    {
+      call: 'makeBackup (立即备份, the key set)',
+      arrange: async (w) => {
+        const made = await makeBackup(w.admin, w.deps, 'regular', { passphrase: PASSPHRASE });
+        if (!made.ok) throw new Error(made.message);
+      },
+      act: (me, w) => makeBackup(me, w.deps, 'regular'),
+      refusal: { message: BACKUP_ADMINS_ONLY, deskWorkFirst: false },
+      // (Same second, same kind: the same file name, so count the audit rows.)
+      done: async (w) => expect(await auditCount(w.db, 'backup.create')).toBe(2),
     },
   ],
   'report.exportNamed': [

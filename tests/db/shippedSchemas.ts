@@ -56,8 +56,15 @@ export const SCHEMA_V7 = { ...SCHEMA_V6, custodyItems: 'id, caseId, residentId, 
 
 export const SCHEMA_V8 = { ...SCHEMA_V7, proxyTasks: 'id, caseId, residentId, status, visitDay, requestedDay' };
 
+export const SCHEMA_V9 = {
+  ...SCHEMA_V8,
+  problems: 'id, raisedDay, status, caseId, gridId, category, *residentIds',
+  meetings: 'id, day, status',
+  agendaItems: 'id, meetingId, problemId, caseId',
+};
+
 /** A plain Dexie (no app middleware) with the shipped schemas up to `version`. */
-export function openShipped(name: string, version: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8): Dexie {
+export function openShipped(name: string, version: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9): Dexie {
   const db = new Dexie(name);
   db.version(1).stores(SCHEMA_V1);
   if (version >= 2) db.version(2).stores(SCHEMA_V2);
@@ -67,6 +74,7 @@ export function openShipped(name: string, version: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8
   if (version >= 6) db.version(6).stores(SCHEMA_V6);
   if (version >= 7) db.version(7).stores(SCHEMA_V7);
   if (version >= 8) db.version(8).stores(SCHEMA_V8);
+  if (version >= 9) db.version(9).stores(SCHEMA_V9);
   return db;
 }
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Dexie } from 'dexie';
 import { DutyDeskDB, SCHEMA_VERSION } from '../../renderer/src/db/database';
 import { openShipped, oldCase as v1Case } from './shippedSchemas';
+import type { AuditEntry } from '@shared/domain/records';
+import { legacyAuditId } from '@shared/domain/auditIdentity';
 
 function openV1(name: string): Dexie {
   return openShipped(name, 1);
@@ -314,5 +316,37 @@ describe('upgrade v8 → v9 (problem pool and meetings)', () => {
     expect(await db.problems.where('residentIds').equals('r-1').count()).toBe(1);
     expect(db.verno).toBe(SCHEMA_VERSION);
     db.close();
+  });
+});
+
+describe('upgrade v9 → v10 (audit row identity)', () => {
+  it('gives every audit row an id derived from its content, unique even for twin rows', async () => {
+    const name = `upgrade-v10-${Date.now()}`;
+    const v9 = openShipped(name, 9);
+    const rows: AuditEntry[] = [
+      { at: 1, staffId: 's1', action: 'signin.ok', entity: 'staff', entityId: 's1' },
+      { at: 2, staffId: 's1', action: 'visit.create', entity: 'visit', entityId: 'v1', detail: '来站/咨询' },
+      { at: 2, staffId: 's1', action: 'visit.create', entity: 'visit', entityId: 'v1', detail: '来站/咨询' },
+    ];
+    await v9.table('auditLog').bulkAdd(rows);
+    const seeded = (await v9.table('auditLog').toArray()) as AuditEntry[];
+    v9.close();
+
+    const db = new DutyDeskDB(name);
+    const upgraded = await db.auditLog.toArray();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    // Same rows, same order and seq, each with the id the restore of an old backup derives too.
+    expect(upgraded).toEqual(seeded.map((r) => ({ ...r, id: legacyAuditId(r) })));
+    expect(new Set(upgraded.map((r) => r.id)).size).toBe(3);
+    expect(upgraded.every((r) => /^legacy-\d+-[a-p]{28}$/.test(r.id ?? ''))).toBe(true);
+    // Found by the unique index; a second row with an existing id is refused.
+    expect(await db.auditLog.where('id').equals(upgraded[1]!.id!).primaryKeys()).toEqual([upgraded[1]!.seq]);
+    await expect(db.auditLog.add({ ...rows[0]!, id: upgraded[0]!.id })).rejects.toThrow();
+    db.close();
+
+    // Opening again (already upgraded) changes nothing.
+    const again = new DutyDeskDB(name);
+    expect(await again.auditLog.toArray()).toEqual(upgraded);
+    again.close();
   });
 });

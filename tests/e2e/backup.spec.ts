@@ -2,13 +2,16 @@
  * Issue 11 in the browser build: a backup on demand (a download), 检查备份, a restore through
  * the UI, the 工作台's warning after a failed backup, and the wipe test — the IndexedDB folder of
  * a persistent Chromium profile deleted between runs → the app blocks at start and the backup
- * brings every record back.
+ * brings every record back. Issue 22: only an admin sets the passphrase and backs up (a 值班员
+ * sees neither, nor the reminder); the audit rows written after a backup survive its restore;
+ * 从空白开始 is refused without an admin PIN.
  */
 import { chromium, type Page } from '@playwright/test';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ADMIN, BACKUP_PASSPHRASE, desk, expect, test } from './pages';
 import { expectAccessible } from './support/a11y';
+import { auditRows } from './support/auditLog';
 
 /** Waits until the wipe-detection record (kept outside IndexedDB) matches what the database holds. */
 async function integrityCaughtUp(page: Page): Promise<void> {
@@ -70,6 +73,8 @@ test('a backup on demand, 检查备份, a damaged copy refused, and a restore th
   await d.intake.open();
   await page.keyboard.press('F2'); // a new registration (the last one is still on the form)
   await d.intake.registerResident({ name: '乙二', phone: '13900003333' });
+  const created = await auditRows(page, ['resident.create']);
+  expect(created).toHaveLength(2);
   await d.backup.open();
   await d.backup.pick('从备份恢复', file);
   const dialog = page.getByRole('dialog');
@@ -91,6 +96,36 @@ test('a backup on demand, 检查备份, a damaged copy refused, and a restore th
   const recent = page.getByRole('table', { name: '最近登记的居民' });
   await expect(recent).toContainText('甲一');
   await expect(recent).not.toContainText('乙二');
+  // A restore never removes an audit row: 乙二's registration, written after the backup, is
+  // still in the log (once), and the restore is the last row.
+  expect(await auditRows(page, ['resident.create'])).toEqual(created);
+  const restoreRows = await auditRows(page, ['backup.restore', 'resident.create']);
+  expect(restoreRows.at(-1)?.action).toBe('backup.restore');
+});
+
+test('only an admin sets the backup passphrase and backs up; a 值班员 sees neither, nor the reminder', async ({
+  page,
+  desk: d,
+}) => {
+  await d.setup.complete();
+  await d.settings.addClerk('李明', '135792');
+  await d.shell.switchUser('李明', '135792', '值班员');
+  await page.keyboard.press('Alt+1');
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+  await expect(page.getByText('今天还没有保存备份文件')).toHaveCount(0);
+  await d.backup.open();
+  await expect(d.backup.section.getByText('备份密码、立即备份和备份位置由站长/管理员负责')).toBeVisible();
+  await expect(page.getByLabel('设置备份密码')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /立即备份/ })).toHaveCount(0);
+  await expectAccessible(page, '设置 · 数据备份（值班员）');
+
+  // The admin: the reminder, the passphrase and 立即备份.
+  await d.shell.switchUser(ADMIN.name, ADMIN.pin, '站长/管理员');
+  await page.keyboard.press('Alt+1');
+  await expect(page.getByText('今天还没有保存备份文件')).toBeVisible();
+  await d.backup.open();
+  await expect(page.getByLabel('设置备份密码')).toBeVisible();
+  await expect(page.getByRole('button', { name: '设置密码并立即备份' })).toBeVisible();
 });
 
 test('a failed backup leaves a warning on the 工作台 until one succeeds', async ({ page, desk: d }) => {
@@ -154,6 +189,16 @@ test('wipe test: the IndexedDB folder deleted → the app blocks at start; the b
   await expect(page.getByRole('list', { name: '丢失的记录' })).toContainText('居民：原有 1 条，现在 0 条');
   await expect(page.getByRole('heading', { name: '社区值班台' })).toHaveCount(0); // no setup, no sign-in
   await expectAccessible(page, '数据丢失');
+  // 从空白开始 needs an admin PIN (the one kept beside the wipe record): refused without one and
+  // with a wrong one; the desk stays blocked.
+  const empty = page.getByRole('form', { name: '从空白开始' });
+  await empty.getByLabel('确认文字').fill('从空白开始');
+  await empty.getByRole('button', { name: '从空白开始' }).click();
+  await expect(empty.getByText('请输入站长/管理员的密码或 PIN')).toBeVisible();
+  await empty.getByLabel('站长/管理员 PIN（从空白开始）').fill('000000');
+  await empty.getByRole('button', { name: '从空白开始' }).click();
+  await expect(empty.getByText(/站长\/管理员的密码或 PIN 不正确/)).toBeVisible();
+  await expect(page.getByRole('heading', { name: '本机数据可能已丢失' })).toBeVisible();
   await d.backup.pick('选择备份文件', file);
   await page.getByLabel('站长/管理员的密码或 PIN').fill('000000');
   // The key went with the folder: the passphrase is the way back.

@@ -3,7 +3,8 @@
  * as it is comes first (db/backup/preUpgrade.ts). In the desktop app it is written to the backup
  * folder by itself; in the browser build it is a download, and the upgrade waits until the
  * clerk confirms the file was saved. A desk that never made a backup sets its backup
- * passphrase here first.
+ * passphrase here first. Nobody is signed in yet: unless the desktop app writes the backup into
+ * its folder by itself, a 站长/管理员 PIN of the old database is asked (checked in preUpgrade.ts).
  */
 import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { getDb } from '../db/database';
@@ -42,12 +43,12 @@ export function UpgradeGate({ children }: { children: ReactNode }) {
   }, [stage]);
   if (stage === 'checking') return <Loading fullScreen />;
   if (stage === 'ready') return children;
-  const backUp = async (passphrase?: string) => {
+  const backUp = async (passphrase?: string, adminPin?: string) => {
     const [{ backupBeforeUpgrade }, { backupDeps }] = await Promise.all([
       import('../db/backup/preUpgrade'),
       import('./backup'),
     ]);
-    return backupBeforeUpgrade(backupDeps, { now: systemClock.now(), passphrase });
+    return backupBeforeUpgrade(backupDeps, { now: systemClock.now(), passphrase, adminPin });
   };
   return (
     <Suspense fallback={<Loading fullScreen />}>

@@ -49,6 +49,8 @@ export const backupDeps: BackupDeps = {
   keys: backupKeys,
   state: { get: readState, set: writeState },
   appVersion: __APP_VERSION__,
+  // Electron writes scheduled backups into the configured folder; the browser build has none.
+  scheduledToFolder: electronBridge() !== null,
 };
 
 /** Electron writes backups into a folder by itself; the browser build only downloads on demand. */
@@ -81,7 +83,8 @@ export async function automaticBackup(desk: DeskBase, why: 'timer' | 'signout' |
     if (!automaticBackups || !(await backupKeys.load())) return;
     const s = readState();
     if (why === 'timer' && (!s.changedSince || (s.lastGood && desk.clock.now() - s.lastGood.at < TWO_HOURS))) return;
-    await makeBackup(desk, backupDeps, 'regular');
+    // Scheduled: into the configured folder with the existing key, whoever is signed in.
+    await makeBackup(desk, backupDeps, 'regular', { scheduled: true });
   } catch {
     /* a failed automatic backup is in the backup state (the 工作台 shows it); it never blocks */
   }

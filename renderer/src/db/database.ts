@@ -20,10 +20,11 @@ import { upgradeV5ReportMonths } from './upgrades/v5-report-months';
 import { upgradeV7Custody } from './upgrades/v7-custody';
 import { upgradeV8ProxyRequests } from './upgrades/v8-proxy-requests';
 import { upgradeV9ProblemPool } from './upgrades/v9-problem-pool';
+import { upgradeV10AuditIds } from './upgrades/v10-audit-ids';
 
 export const DB_NAME = 'duty-desk';
 /** The newest version below (the one this build upgrades to). */
-export const SCHEMA_VERSION = 9;
+export const SCHEMA_VERSION = 10;
 
 /** One Dexie table per entity of the entity map (entities.ts is the one list of tables). */
 type Tables = { [N in EntityName]: Table<RecordOf<N>, KeyOf<N>> };
@@ -96,6 +97,8 @@ class DutyDeskDatabase extends Dexie {
         agendaItems: 'id, meetingId, problemId, caseId',
       })
       .upgrade(upgradeV9ProblemPool);
+    // v10: every audit row has a stable identity, so a restore never removes one (upgrades/v10-audit-ids.ts).
+    this.version(10).stores({ auditLog: '++seq, &id, at, staffId, action' }).upgrade(upgradeV10AuditIds);
     this.use(derivedFieldsMiddleware);
   }
 }

@@ -11,7 +11,7 @@
  *   (`tx.now`, and `tx.today`, its local date); writers cannot set stamps themselves;
  * - derived index fields (derived.ts), so the record `add`/`put` return is the record stored;
  * - the audit log is append-only: it is no writable table, only `tx.audit` adds to it;
- * - `tx.audit(…)` rows with the same actor and time.
+ * - `tx.audit(…)` rows with the same actor and time, each with its own stable `id`.
  * A failure that is not a `DomainRefusal` becomes a `StorageError`, reported to the UI.
  */
 import { ensureSearchKeys } from './searchKeys';
@@ -19,6 +19,7 @@ import type { AuditAction } from '@shared/domain/audit';
 import type { AuditEntry, Staff, Stamp } from '@shared/domain/records';
 import { can } from '@shared/domain/roles';
 import { pledgeDue } from '@shared/domain/pledge';
+import { letters } from '@shared/domain/auditIdentity';
 import { Dexie, type Table } from 'dexie';
 import { DutyDeskDB } from './database';
 import { deriveFields } from './derived';
@@ -47,6 +48,12 @@ const STAMPED_TABLES: Record<StampedName, true> = {
 
 const isStamped = (name: EntityName): boolean => Object.hasOwn(STAMPED_TABLES, name);
 
+/** A new audit row's id: 128 random bits as 32 letters a–p (no run of digits; auditIdentity.ts). */
+export function newAuditId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return letters(Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join(''));
+}
+
 /** The tables a write transaction may write: all but the audit log, which only `tx.audit` appends to. */
 export type WritableName = Exclude<EntityName, 'auditLog'>;
 
@@ -67,7 +74,7 @@ export type WriteTable<T, K> = ReadTable<T, K> & {
   delete(key: K): Promise<void>;
 };
 
-export type AuditInput = Omit<AuditEntry, 'at' | 'staffId' | 'seq' | 'action'> & { action: AuditAction };
+export type AuditInput = Omit<AuditEntry, 'at' | 'staffId' | 'seq' | 'id' | 'action'> & { action: AuditAction };
 
 export type WriteTx<N extends WritableName> = { readonly [T in N]: WriteTable<RecordOf<T>, KeyOf<T>> } & {
   /** The one instant of this transaction (epoch ms) and its local date. */
@@ -219,7 +226,10 @@ export async function writeTx<N extends WritableName, T>(
     ...writable,
     now,
     today,
-    audit: (entry: AuditInput) => db.auditLog.add({ ...entry, at: now, staffId: by }).then(() => undefined),
+    // Each row's stable identity (DB v10): a restore keeps it and never doubles it. Random (not
+    // desk.newId, so audit rows do not use up the ids a test hands its records), no digits.
+    audit: (entry: AuditInput) =>
+      db.auditLog.add({ ...entry, id: newAuditId(), at: now, staffId: by }).then(() => undefined),
     stamp,
   } as unknown as WriteTx<N>;
   try {

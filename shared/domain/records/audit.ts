@@ -2,7 +2,15 @@
 
 /** What was done, by whom; never the personal data itself. */
 export type AuditEntry = {
+  /** The local order (Dexie `++seq`): no identity, a backup numbers its rows alike. */
   seq?: number;
+  /**
+   * The row's stable identity (DB v10, shared/domain/auditIdentity.ts): 128 random bits (32
+   * letters a–p) for every row written since; absent only on rows from before v10 (inside an old
+   * backup, or loaded in bulk by the bench), whose identity `legacyAuditId` derives from their
+   * content.
+   */
+  id?: string;
   at: number;
   staffId: string | null;
   action: string;

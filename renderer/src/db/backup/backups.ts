@@ -5,25 +5,33 @@
  *
  * - `makeBackup`: a consistent snapshot of every table, sealed (seal.ts), handed to the bridge
  *   (a file in the backup folder; a download in the browser build). The first one needs the
- *   backup passphrase (it creates the machine key). The outcome is kept for the 工作台.
+ *   backup passphrase (it creates the machine key). The outcome is kept for the 工作台. By hand
+ *   it needs `data.backup` (the acting staff row re-read); a scheduled one (Electron: timer,
+ *   sign-out, quit) goes only to the configured folder with the existing key, whoever is
+ *   signed in.
  * - `inspectBackup` (检查备份): decrypts and verifies a file, touches nothing.
  * - `restoreBackup`: verifies first; backs up the live data (kind preRestore); replaces every
- *   table in one transaction through the write path; new generation; logged.
+ *   table in one transaction through the write path — except the audit log, which keeps every
+ *   live row and gains the backup's rows it lacks (a restore never removes an audit row); new
+ *   generation; logged. Before sign-in (数据丢失) an admin PIN of the backup's accounts.
  * - `recordIntegrity` / `checkIntegrity`: per-table counts and a generation id kept OUTSIDE
  *   IndexedDB after each committed write; at start, a table with fewer rows than recorded (the
- *   desk never deletes records) or a missing database means the data was lost.
+ *   desk never deletes records) or a missing database means the data was lost. The record
+ *   also keeps the active admins' PIN verifiers, for `startEmpty` (从空白开始 needs an admin PIN).
  */
 import { backupFileName, machineTag, type BackupFile, type BackupHeader } from '@shared/backup/format';
 import { can, holdersOf } from '@shared/domain/roles';
 import type { BackupKind } from '@shared/backup/retention';
-import type { DeskBridge, IntegrityRecord } from '@shared/ipc/contract';
+import { INTEGRITY_MAX_ADMINS, type DeskBridge, type IntegrityAdmin, type IntegrityRecord } from '@shared/ipc/contract';
+import type { PasswordHash, Staff } from '@shared/domain/records';
 import type { Dexie } from 'dexie';
 import type { DutyDeskDB } from '../database';
-import type { DeskBase } from '../desk';
+import { withActor, type DeskBase } from '../desk';
 import { DomainRefusal } from '../refusal';
 import { reportStorageError, toStorageError } from '../storageErrors';
-import { databaseOf, writeTx } from '../write';
+import { databaseOf, newAuditId, writeTx } from '../write';
 import { newBackupKey, openBackup, readBackupHeader, sealBackup, type BackupKey, type BackupTables } from './seal';
+import { verifySecret } from '../secrets';
 import { countsOf, readSnapshot, replaceAll } from './snapshot';
 
 /**
@@ -58,6 +66,12 @@ export type BackupDeps = {
   keys: BackupKeyStore;
   state: { get(): BackupState; set(s: BackupState): void };
   appVersion: string;
+  /**
+   * This platform writes backups into the configured folder by itself (Electron). Only then may
+   * a scheduled backup run whoever is signed in; in the browser build every backup is a download
+   * and needs `data.backup`. Absent = false.
+   */
+  scheduledToFolder?: boolean;
 };
 
 export const EMPTY_BACKUP_STATE: BackupState = { lastGood: null, lastFailure: null, changedSince: false };
@@ -72,6 +86,57 @@ export const BACKUP_FAILURE_TEXT: Record<string, string> = {
 };
 
 export const NEED_PASSPHRASE = '第一次备份前，请先设置备份密码';
+
+/** The refusal of a backup by hand, or of the passphrase, to an account without `data.backup`. */
+export const BACKUP_ADMINS_ONLY = `只有${holdersOf('data.backup')}可以设置备份密码或手动备份`;
+
+/** A scheduled backup where there is no configured folder (the browser build) or no key yet. */
+export const SCHEDULED_TO_FOLDER_ONLY = '自动备份只写入本机设置的备份文件夹';
+
+/** An admin PIN that matched no admin account. */
+export const WRONG_ADMIN_PIN = '站长/管理员的密码或 PIN 不正确';
+
+/**
+ * `data.backup` (站长/管理员), from the acting staff row as stored now (deactivated or demoted in
+ * another window: refused); nobody signed in: refused. For every write of the passphrase or the
+ * machine key and every backup that leaves the machine's control (the "keys" part calls it too).
+ * @throws DomainRefusal(BACKUP_ADMINS_ONLY)
+ */
+export async function requireBackupRight(desk: DeskBase): Promise<void> {
+  const me = desk.actor ? await databaseOf(desk).staff.get(desk.actor.id) : undefined;
+  if (!me || !can(me, 'data.backup')) throw new DomainRefusal(BACKUP_ADMINS_ONLY);
+}
+
+/** An account that may answer for an admin PIN: its id, role and PIN verifier. */
+type PinHolder = { id: string; role: Staff['role']; password: PasswordHash };
+
+/** The first of `holders` whose verifier accepts `pin`, or null (each check is a slow KDF). */
+async function pinOwner(pin: string, holders: readonly PinHolder[]): Promise<PinHolder | null> {
+  for (const h of holders) if (await verifySecret(pin, h.password).catch(() => false)) return h;
+  return null;
+}
+
+/** The active holders of `permission` among staff rows read from a file or an old database. */
+function holdersAmong(rows: readonly unknown[], permission: 'data.restore' | 'data.backup'): PinHolder[] {
+  return (rows as Staff[]).filter((s) => s && typeof s === 'object' && s.password && can(s, permission));
+}
+
+/** The active admins (`data.restore`) among the staff rows of a backup. */
+function backupAdmins(tables: BackupTables): PinHolder[] {
+  return holdersAmong(tables.staff ?? [], 'data.restore');
+}
+
+/**
+ * Before sign-in, a backup that sets the passphrase or leaves the machine (the pre-upgrade
+ * backup, preUpgrade.ts): an account with `data.backup` among `staffRows` (the database as it
+ * is on disk) answers with its PIN; rows with no account at all need none.
+ * @throws DomainRefusal (field `pin`)
+ */
+export async function requireBackupPinAmong(staffRows: readonly unknown[], pin: string | undefined): Promise<void> {
+  if (staffRows.length === 0) return;
+  if (!pin) throw new DomainRefusal('请输入站长/管理员的密码或 PIN', 'pin');
+  if (!(await pinOwner(pin, holdersAmong(staffRows, 'data.backup')))) throw new DomainRefusal(WRONG_ADMIN_PIN, 'pin');
+}
 
 const SHANGHAI = new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Asia/Shanghai',
@@ -143,15 +208,34 @@ export async function backUpDatabase(
 
 /**
  * Backs up every table now. `passphrase` is needed only for the very first backup (it creates
- * this machine's key). @throws DomainRefusal(NEED_PASSPHRASE) when there is no key yet.
+ * this machine's key). By hand (立即备份, a download, the pre-restore download) it needs
+ * `data.backup`; `scheduled` (the desktop app's timer, sign-out and quit backups) runs whoever
+ * is signed in, but only into the configured folder and only with the existing key.
+ * @throws DomainRefusal(NEED_PASSPHRASE) when there is no key yet; BACKUP_ADMINS_ONLY;
+ *   SCHEDULED_TO_FOLDER_ONLY.
  */
 export async function makeBackup(
   desk: DeskBase,
   deps: BackupDeps,
   kind: BackupKind,
-  o: { passphrase?: string } = {},
+  o: { passphrase?: string; scheduled?: boolean } = {},
 ): Promise<BackupOutcome> {
-  const key = await machineKey(deps, o.passphrase);
+  if (o.scheduled) {
+    if (!deps.scheduledToFolder || kind !== 'regular' || o.passphrase !== undefined)
+      throw new DomainRefusal(SCHEDULED_TO_FOLDER_ONLY);
+    if (!(await deps.keys.load())) throw new DomainRefusal(SCHEDULED_TO_FOLDER_ONLY);
+  } else await requireBackupRight(desk);
+  return backUpAndLog(desk, deps, kind, o.passphrase);
+}
+
+/** The backup itself and its audit row (the caller has checked who may make it). */
+async function backUpAndLog(
+  desk: DeskBase,
+  deps: BackupDeps,
+  kind: BackupKind,
+  passphrase?: string,
+): Promise<BackupOutcome> {
+  const key = await machineKey(deps, passphrase);
   const db = databaseOf(desk) as unknown as Dexie;
   const outcome = await backUpDatabase(db, deps, { kind, key, now: desk.clock.now(), by: desk.actor?.id ?? null });
   if (outcome.ok && desk.actor) {
@@ -191,8 +275,12 @@ export async function restoreBackup(
   deps: BackupDeps,
   text: string,
   passphrase?: string,
-  /** The live data was backed up (and the clerk confirmed it saved) just before. */
-  o: { liveBackedUp?: boolean } = {},
+  o: {
+    /** The live data was backed up (and the clerk confirmed it saved) just before. */
+    liveBackedUp?: boolean;
+    /** Nobody signed in (数据丢失): a 站长/管理员 PIN, checked against the accounts IN the backup. */
+    adminPin?: string;
+  } = {},
 ): Promise<BackupHeader> {
   // A storage failure is told as one (StorageError, Chinese), as every writeTx does (write.ts).
   return restoreNow(desk, deps, text, passphrase, o).catch((e: unknown) => {
@@ -208,7 +296,7 @@ async function restoreNow(
   deps: BackupDeps,
   text: string,
   passphrase: string | undefined,
-  o: { liveBackedUp?: boolean },
+  o: { liveBackedUp?: boolean; adminPin?: string },
 ): Promise<BackupHeader> {
   const db = databaseOf(desk);
   // The acting account as stored now (deactivated or demoted in another window: refused);
@@ -216,15 +304,26 @@ async function restoreNow(
   const me = desk.actor ? ((await db.staff.get(desk.actor.id)) ?? desk.actor) : null;
   if (me && !can(me, 'data.restore')) throw new DomainRefusal(`只有${holdersOf('data.restore')}可以从备份恢复`);
   const opened = await inspectBackup(desk, deps, text, passphrase);
+  // Before sign-in the live database may have no accounts left: an admin of the backup answers.
+  let acting = desk;
+  if (!desk.actor) {
+    if (!o.adminPin) throw new DomainRefusal('请输入站长/管理员的密码或 PIN', 'pin');
+    const admin = await pinOwner(o.adminPin, backupAdmins(opened.tables));
+    if (!admin) throw new DomainRefusal(`${WRONG_ADMIN_PIN}（以备份中的账号为准）`, 'pin');
+    acting = withActor(desk, { id: admin.id, role: admin.role });
+  }
   const live = await tableCounts(db);
   if (!o.liveBackedUp && Object.values(live).some((n) => n > 0)) {
-    const before = await makeBackup(desk, deps, 'preRestore', { passphrase });
+    // Part of the restore (its right checked above), not a backup by hand.
+    const before = await backUpAndLog(acting, deps, 'preRestore', passphrase);
     if (!before.ok) throw new DomainRefusal(`恢复前没能先备份现有数据：${before.message}。现有数据未改动。`);
   }
-  // One transaction: every table replaced and the restore logged, or nothing.
+  // One transaction: every table replaced, the audit log kept and completed, the restore logged
+  // last — or nothing.
   await replaceAll(db, opened.tables, {
+    id: newAuditId(),
     at: desk.clock.now(),
-    staffId: desk.actor?.id ?? null,
+    staffId: acting.actor?.id ?? null,
     action: 'backup.restore',
     entity: 'backup',
     detail: `${opened.header.kind}/${opened.header.createdAt}`,
@@ -250,12 +349,33 @@ async function tableCounts(db: DutyDeskDB): Promise<Record<string, number>> {
   return Object.fromEntries(dexie.tables.map((t, i) => [t.name, counts[i] ?? 0]));
 }
 
-/** Writes what the database holds now (outside IndexedDB). */
+/** The active admins (`data.restore`) with their PIN verifiers, as the wipe record keeps them. */
+async function activeAdmins(db: DutyDeskDB): Promise<IntegrityAdmin[]> {
+  const staff = await db.staff.toArray();
+  return staff
+    .filter((s) => can(s, 'data.restore'))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, INTEGRITY_MAX_ADMINS)
+    .map((s) => ({
+      id: s.id,
+      name: s.name.slice(0, 100) || '—',
+      verifier: {
+        algorithm: s.password.algorithm,
+        iterations: s.password.iterations,
+        saltB64: s.password.saltB64,
+        hashB64: s.password.hashB64,
+      },
+    }));
+}
+
+/** Writes what the database holds now (outside IndexedDB), with the active admins' PIN verifiers. */
 export async function recordIntegrity(db: DutyDeskDB, deps: BackupDeps, generation?: string): Promise<IntegrityRecord> {
+  const [counts, admins] = await Promise.all([tableCounts(db), activeAdmins(db)]);
   const record: IntegrityRecord = {
     generation: generation ?? (await generationOf(deps)),
     updatedAt: Date.now(),
-    counts: await tableCounts(db),
+    counts,
+    admins,
   };
   await deps.bridge.writeIntegrity(record);
   return record;
@@ -274,8 +394,46 @@ export async function checkIntegrity(db: DutyDeskDB, deps: BackupDeps): Promise<
   return lost.length > 0 ? { ok: false, lost } : { ok: true };
 }
 
-/** 从空白开始: the clerk chose to go on without the lost data; logged, and recorded anew. */
-export async function startEmpty(desk: DeskBase, deps: BackupDeps): Promise<void> {
-  await writeTx(desk, [], (tx) => tx.audit({ action: 'backup.startEmpty', entity: 'backup' }));
-  await recordIntegrity(databaseOf(desk), deps, crypto.randomUUID());
+/** Where the PIN of 从空白开始 was checked: the wipe record, a backup, or no account ever. */
+export type StartEmptyBy = 'wipeRecord' | 'backup' | 'noAccounts';
+
+/**
+ * 从空白开始: go on without the lost data. Needs a 站长/管理员 PIN, checked against the admins'
+ * PIN verifiers kept beside the wipe record (outside IndexedDB) or against the accounts of a
+ * backup the person picks; only a desk that never had an account goes on without one. Logged
+ * in the name of the admin whose PIN was given, and recorded anew.
+ * @throws DomainRefusal (field `pin`) without a PIN or with a wrong one.
+ */
+export async function startEmpty(
+  desk: DeskBase,
+  deps: BackupDeps,
+  o: { pin?: string; backup?: { text: string; passphrase?: string } } = {},
+): Promise<{ adminId: string | null; by: StartEmptyBy }> {
+  const db = databaseOf(desk);
+  const recorded = await deps.bridge.readIntegrity();
+  const recordedAdmins = recorded?.admins ?? [];
+  const hadAccounts = (recorded?.counts.staff ?? 0) > 0 || recordedAdmins.length > 0 || (await db.staff.count()) > 0;
+  let admin: PinHolder | null = null;
+  let by: StartEmptyBy = 'noAccounts';
+  if (hadAccounts) {
+    if (!o.pin) throw new DomainRefusal('请输入站长/管理员的密码或 PIN', 'pin');
+    admin = await pinOwner(
+      o.pin,
+      recordedAdmins.map((a) => ({ id: a.id, role: '站长/管理员', password: a.verifier })),
+    );
+    by = 'wipeRecord';
+    if (!admin && o.backup) {
+      const opened = await inspectBackup(desk, deps, o.backup.text, o.backup.passphrase);
+      admin = await pinOwner(o.pin, backupAdmins(opened.tables));
+      by = 'backup';
+    }
+    if (!admin) {
+      const where = o.backup ? '本机记录的或所选备份中的' : '本机记录的';
+      throw new DomainRefusal(`${WRONG_ADMIN_PIN}（以${where}站长/管理员账号为准）`, 'pin');
+    }
+  }
+  const acting = withActor(desk, admin ? { id: admin.id, role: admin.role } : null);
+  await writeTx(acting, [], (tx) => tx.audit({ action: 'backup.startEmpty', entity: 'backup', detail: by }));
+  await recordIntegrity(db, deps, crypto.randomUUID());
+  return { adminId: admin?.id ?? null, by };
 }

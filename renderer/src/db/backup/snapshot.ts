@@ -4,10 +4,12 @@
  * - `readSnapshot`: one read-only transaction over every table (a consistent moment);
  * - `replaceAll`: one read-write transaction that clears every table and writes the rows back
  *   through the derived-field middleware (queue keys, search keys … recomputed by the write
- *   path, not trusted from the file). All or nothing.
+ *   path, not trusted from the file). All or nothing. The audit log is never cleared: the
+ *   backup's rows are merged into it by identity (a restore never removes an audit row).
  */
 import type { Dexie } from 'dexie';
 import type { AuditEntry } from '@shared/domain/records';
+import { auditIdOf } from '@shared/domain/auditIdentity';
 import type { DutyDeskDB } from '../database';
 import { ensureSearchKeys } from '../searchKeys';
 import type { BackupTables } from './seal';
@@ -43,9 +45,29 @@ export async function readSnapshot(db: DutyDeskDB | Dexie): Promise<BackupTables
   });
 }
 
+const AUDIT_LOG = 'auditLog';
+
+/** The backup's audit rows the live log lacks (by identity), ready to append: no `seq`, an `id`. */
+function missingAuditRows(live: readonly AuditEntry[], backup: readonly unknown[]): AuditEntry[] {
+  const have = new Set(live.map(auditIdOf));
+  const out: AuditEntry[] = [];
+  for (const row of backup as AuditEntry[]) {
+    if (!row || typeof row !== 'object') continue;
+    const id = auditIdOf(row);
+    if (have.has(id)) continue;
+    have.add(id);
+    const { seq: _seq, ...rest } = row;
+    out.push({ ...rest, id });
+  }
+  return out;
+}
+
 /**
- * Replaces every table with `tables` (a table missing from the file is emptied); `audit`, when
- * given, is appended to the audit log in the same transaction.
+ * Replaces every table with `tables` (a table missing from the file is emptied) — except the
+ * audit log: a restore never removes an audit row. Every live row stays as it is, the backup's
+ * rows the live log does not have (by `id`, or the content-derived id of a pre-v10 row) are
+ * appended in the backup's order, and `audit`, when given, is appended last — all in the same
+ * transaction.
  */
 export async function replaceAll(db: DutyDeskDB, tables: BackupTables, audit?: AuditEntry): Promise<void> {
   await ensureSearchKeys();
@@ -53,11 +75,15 @@ export async function replaceAll(db: DutyDeskDB, tables: BackupTables, audit?: A
   const unknown = Object.keys(tables).filter((name) => !dexie.tables.some((t) => t.name === name));
   if (unknown.length > 0) throw new Error(`backup has tables this version does not know: ${unknown.join(', ')}`);
   await dexie.transaction('rw', dexie.tables, async () => {
-    for (const t of dexie.tables) await t.clear();
-    for (const t of dexie.tables) {
+    const replaced = dexie.tables.filter((t) => t.name !== AUDIT_LOG);
+    for (const t of replaced) await t.clear();
+    for (const t of replaced) {
       const rows = tables[t.name] ?? [];
       if (rows.length > 0) await t.bulkPut(rows);
     }
-    if (audit) await dexie.table('auditLog').add(audit);
+    const log = dexie.table<AuditEntry, number>(AUDIT_LOG);
+    const added = missingAuditRows(await log.toArray(), tables[AUDIT_LOG] ?? []);
+    if (added.length > 0) await log.bulkAdd(added);
+    if (audit) await log.add(audit);
   });
 }

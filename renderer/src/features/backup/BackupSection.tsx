@@ -3,6 +3,8 @@
  * the downloads (browser), the backup passphrase at the first backup, 立即备份, 检查备份 (verify
  * a file without restoring it), 从备份恢复 (admins; the file is verified before anything is
  * touched, the live data is backed up first), and the storage health of this machine.
+ * The passphrase, 立即备份 and 更改备份位置 are shown only with `data.backup` (站长/管理员; the
+ * data layer refuses them to anyone else): a backup holds every resident's personal data.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import {
@@ -18,7 +20,7 @@ import {
 } from '@mui/material';
 import type { BackupHeader } from '@shared/backup/format';
 import type { BackupStatus } from '@shared/ipc/contract';
-import { can } from '@shared/domain/roles';
+import { can, holdersOf } from '@shared/domain/roles';
 import { useDesk } from '../../app/desk';
 import { useSession, useStaff } from '../../app/session';
 import { useStaffNames } from '../../app/useStaffNames';
@@ -50,6 +52,7 @@ export function BackupSection() {
   const desk = useDesk();
   const makerOf = useMakerName();
   const staff = useStaff();
+  const mayBackUp = can(staff, 'data.backup');
   const state = useBackupState();
   const [hasKey, setHasKey] = useState<boolean | null>(null);
   const [folder, setFolder] = useState<BackupStatus | null>(null);
@@ -106,7 +109,7 @@ export function BackupSection() {
             浏览器版没有自己的备份文件夹：每次备份会下载一个文件，请把它保存到 U 盘或其他电脑。每天至少备份一次。
           </Typography>
         )}
-        {automaticBackups && (
+        {automaticBackups && mayBackUp && (
           <Button
             sx={{ alignSelf: 'flex-start' }}
             onClick={() => void platform.chooseBackupFolder().then(() => platform.backupStatus().then(setFolder))}
@@ -120,19 +123,26 @@ export function BackupSection() {
           </Alert>
         )}
         {!folder?.reachable && folder && <Alert severity="error">备份位置现在无法访问（U 盘是否已拔出？）。</Alert>}
-        <Stack component="form" spacing={2} onSubmit={(e) => void backUpNow(e)} aria-label="立即备份">
-          {hasKey === false && <NewPassphraseFields value={fresh} onChange={setFresh} />}
-          {backup.error && <Alert severity="error">{backup.error}</Alert>}
-          {done && <Alert severity="success">{done}</Alert>}
-          <Button
-            type="submit"
-            variant="contained"
-            disabled={backup.busy || hasKey === null}
-            sx={{ alignSelf: 'flex-start' }}
-          >
-            {backup.busy ? '正在备份…' : hasKey === false ? '设置密码并立即备份' : '立即备份'}
-          </Button>
-        </Stack>
+        {!mayBackUp && (
+          <Typography color="text.secondary">
+            备份密码、立即备份和备份位置由{holdersOf('data.backup')}负责{automaticBackups ? '；自动备份照常进行' : ''}。
+          </Typography>
+        )}
+        {mayBackUp && (
+          <Stack component="form" spacing={2} onSubmit={(e) => void backUpNow(e)} aria-label="立即备份">
+            {hasKey === false && <NewPassphraseFields value={fresh} onChange={setFresh} />}
+            {backup.error && <Alert severity="error">{backup.error}</Alert>}
+            {done && <Alert severity="success">{done}</Alert>}
+            <Button
+              type="submit"
+              variant="contained"
+              disabled={backup.busy || hasKey === null}
+              sx={{ alignSelf: 'flex-start' }}
+            >
+              {backup.busy ? '正在备份…' : hasKey === false ? '设置密码并立即备份' : '立即备份'}
+            </Button>
+          </Stack>
+        )}
         <Stack direction="row" spacing={2}>
           <PickBackupFile
             label="检查备份"

@@ -2,23 +2,22 @@
  * Shown instead of everything else when the database lost records since the last write
  * (app/integrity.ts): the data may have been wiped or damaged. Two ways on:
  * - restore the newest backup (Electron: from the backup folder; browser: the file the clerk
- *   picks), confirmed with a 站长/管理员 PIN checked against the accounts IN the backup (the
- *   live database may have none left), and the backup passphrase if the file is from another
- *   machine;
- * - or, explicitly, go on with what is left (从空白开始), which is logged.
+ *   picks), confirmed with a 站长/管理员 PIN checked (in restoreBackup) against the accounts IN
+ *   the backup (the live database may have none left), and the backup passphrase if the file is
+ *   from another machine;
+ * - or, explicitly, go on with what is left (从空白开始), also with a 站长/管理员 PIN — checked
+ *   (in startEmpty) against the admins kept beside the wipe record, or the accounts of the
+ *   backup chosen above; only a desk that never had an account goes on without one. Logged in
+ *   the name of that admin.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { Alert, Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
 import type { BackupHeader } from '@shared/backup/format';
-import type { Staff } from '@shared/domain/records';
-import { can } from '@shared/domain/roles';
 import { useDeskBase } from '../../app/desk';
 import { useGuardedAction } from '../../app/useGuardedAction';
 import { automaticBackups, backupDeps } from '../../app/backup';
 import { platform } from '../../platform';
-import { backupHeaderOf, inspectBackup, restoreBackup, startEmpty } from '../../db/backup/backups';
-import { DomainRefusal } from '../../db/refusal';
-import { verifySecret } from '../../db/secrets';
+import { backupHeaderOf, restoreBackup, startEmpty } from '../../db/backup/backups';
 import { BackupSummary, backupTime, PickBackupFile, RestorePassphraseField } from './BackupParts';
 import type { BackupListEntry } from '@shared/ipc/contract';
 
@@ -47,6 +46,7 @@ export function DataLossScreen({ lost, onResolved }: { lost: Lost[]; onResolved:
   const [pin, setPin] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [confirmWords, setConfirmWords] = useState('');
+  const [emptyPin, setEmptyPin] = useState('');
   const restore = useGuardedAction();
   const empty = useGuardedAction();
 
@@ -75,20 +75,19 @@ export function DataLossScreen({ lost, onResolved }: { lost: Lost[]; onResolved:
     e.preventDefault();
     if (!file) return;
     if (!pin) return restore.setError('请输入站长/管理员的密码或 PIN');
-    const ok = await restore.run(async () => {
-      const opened = await inspectBackup(base, backupDeps, file.text, passphrase || undefined);
-      const admins = ((opened.tables.staff ?? []) as Staff[]).filter((s) => can(s, 'data.restore'));
-      const checks = await Promise.all(admins.map((s) => verifySecret(pin, s.password)));
-      if (!checks.some(Boolean)) throw new DomainRefusal('站长/管理员的密码或 PIN 不正确（以备份中的账号为准）', 'pin');
-      await restoreBackup(base, backupDeps, file.text, passphrase || undefined);
-    });
+    // The PIN is checked by restoreBackup against the accounts in the backup.
+    const ok = await restore.run(() =>
+      restoreBackup(base, backupDeps, file.text, passphrase || undefined, { adminPin: pin }),
+    );
     if (ok) onResolved();
   }
 
   async function submitEmpty(e: FormEvent) {
     e.preventDefault();
     if (confirmWords.trim() !== CONFIRM_WORDS) return empty.setError(`请输入「${CONFIRM_WORDS}」以确认`);
-    if (await empty.run(() => startEmpty(base, backupDeps))) onResolved();
+    // The PIN is checked by startEmpty: the admins kept beside the wipe record, or the chosen backup's.
+    const backup = file ? { text: file.text, passphrase: passphrase || undefined } : undefined;
+    if (await empty.run(() => startEmpty(base, backupDeps, { pin: emptyPin || undefined, backup }))) onResolved();
   }
 
   return (
@@ -156,15 +155,26 @@ export function DataLossScreen({ lost, onResolved }: { lost: Lost[]; onResolved:
           </Typography>
           <Stack component="form" spacing={2} onSubmit={(e) => void submitEmpty(e)} aria-label="从空白开始">
             <Typography color="text.secondary">
-              丢失的记录将无法再找回。此操作会记入操作日志。确认请输入「{CONFIRM_WORDS}」。
+              丢失的记录将无法再找回。此操作需要站长/管理员的密码或
+              PIN（以本机记录的管理员账号为准；也可以先在上方选择一份备份，以备份中的账号为准），并会以该管理员的名义记入操作日志。确认请输入「
+              {CONFIRM_WORDS}」。
             </Typography>
+            <TextField
+              label="站长/管理员 PIN（从空白开始）"
+              type="password"
+              value={emptyPin}
+              onChange={(e) => setEmptyPin(e.target.value)}
+              autoComplete="off"
+              error={empty.field === 'pin'}
+              helperText={empty.field === 'pin' ? empty.error : undefined}
+            />
             <TextField
               label="确认文字"
               value={confirmWords}
               onChange={(e) => setConfirmWords(e.target.value)}
               autoComplete="off"
             />
-            {empty.error && <Alert severity="error">{empty.error}</Alert>}
+            {empty.error && empty.field !== 'pin' && <Alert severity="error">{empty.error}</Alert>}
             <Button
               type="submit"
               color="error"

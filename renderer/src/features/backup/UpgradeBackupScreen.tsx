@@ -5,7 +5,7 @@
  * only once the clerk confirms the file was saved.
  */
 import { useState, type FormEvent } from 'react';
-import { Alert, Box, Button, Paper, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
 import { DomainRefusal } from '../../db/refusal';
 import { useGuardedAction } from '../../app/useGuardedAction';
 import { newPassphraseProblem, NewPassphraseFields, NO_PASSPHRASE, type NewPassphrase } from './BackupParts';
@@ -24,19 +24,23 @@ export function UpgradeBackupScreen({
   hasKey: boolean;
   saved: boolean;
   automatic: boolean;
-  /** Makes the pre-upgrade backup (with the passphrase when no key was set yet). */
-  onBackUp: (passphrase?: string) => Promise<BackupOutcome>;
+  /** Makes the pre-upgrade backup (with the passphrase when no key was set yet, and an admin PIN). */
+  onBackUp: (passphrase?: string, adminPin?: string) => Promise<BackupOutcome>;
   onSaved: () => void;
   onGo: () => void;
 }) {
   const [fresh, setFresh] = useState<NewPassphrase>(NO_PASSPHRASE);
-  const { run, error, setError, busy } = useGuardedAction();
+  const [pin, setPin] = useState('');
+  const { run, error, field, setError, busy } = useGuardedAction();
+  // Only the desktop app with its key writes this backup into its folder by itself; otherwise it
+  // sets the passphrase or is a download: an admin answers for it (nobody is signed in yet).
+  const askPin = !(automatic && hasKey);
   async function backUp(e: FormEvent) {
     e.preventDefault();
     const problem = hasKey ? null : newPassphraseProblem(fresh);
     if (problem) return setError(problem);
     const ok = await run(async () => {
-      const outcome = await onBackUp(hasKey ? undefined : fresh.passphrase);
+      const outcome = await onBackUp(hasKey ? undefined : fresh.passphrase, askPin && pin ? pin : undefined);
       if (!outcome.ok) throw new DomainRefusal(outcome.message);
     });
     if (ok) onSaved();
@@ -51,8 +55,19 @@ export function UpgradeBackupScreen({
           <Typography>
             值班台已更新，本机数据（数据版本 {from}）需要升级。升级前请先保存一份备份文件，万一升级出错可以用它恢复。
           </Typography>
+          {askPin && (
+            <TextField
+              label="站长/管理员的密码或 PIN"
+              type="password"
+              value={pin}
+              onChange={(e) => setPin(e.target.value)}
+              autoComplete="off"
+              error={field === 'pin'}
+              helperText={field === 'pin' ? error : '备份包含全部数据，需站长/管理员确认（本机还没有账号时可留空）'}
+            />
+          )}
           {!hasKey && <NewPassphraseFields value={fresh} onChange={setFresh} />}
-          {error && <Alert severity="error">{error}</Alert>}
+          {error && field !== 'pin' && <Alert severity="error">{error}</Alert>}
           {saved && (
             <Alert severity="success">
               {automatic
