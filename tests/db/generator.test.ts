@@ -142,7 +142,9 @@ describe('the five-year desk generator', { timeout: 60_000 }, () => {
     ];
     for (const [name, rows] of keyed) {
       const stored = await db.table(name).toArray();
-      const expected = rows.map((r) => deriveFields(name, r as never)).sort((a, b) => (a.id < b.id ? -1 : 1));
+      const expected = rows
+        .map((r) => deriveFields(name, r as never) as { id: string })
+        .sort((a, b) => (a.id < b.id ? -1 : 1));
       expect(stored, name).toEqual(expected);
     }
     expect(await db.counters.toArray()).toEqual([...tiny.counters].sort((a, b) => (a.key < b.key ? -1 : 1)));
