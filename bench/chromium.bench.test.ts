@@ -139,6 +139,12 @@ describe('benchmarks in Chromium (real IndexedDB)', () => {
       console.log(
         `data: ${JSON.stringify(prepared.counts)} — ${prepared.cached ? 'cached profile' : `generated and loaded in ${(prepared.loadMs / 1000).toFixed(1)} s`}`,
       );
+      if (!prepared.cached)
+        console.log(
+          `where the time went (s): ${Object.entries(prepared.phases)
+            .map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)}`)
+            .join(', ')}`,
+        );
       // The data the app's validators accept (every status needs the 1/10 desk or more).
       if (size === 'tiny' || size === 'tenth')
         expect(await page.evaluate((every) => window.bench.check(every), size !== 'tiny')).toEqual([]);

@@ -22,6 +22,8 @@ import {
 import { matchesRest, QUEUE_COUNT_CAP, queueRange, QUEUES, type CaseFilter } from '@shared/domain/caseQueues';
 import type { CaseRecord } from '@shared/domain/records';
 import { freshDb, testDesk } from './testDb';
+import { deriveFields } from '../../renderer/src/db/derived';
+import type { EntityName } from '../../renderer/src/db/entities';
 
 describe('the five-year desk generator', { timeout: 60_000 }, () => {
   it('has a 1,000-resident size (the privacy e2e) that loads and passes the same checks', async () => {
@@ -121,6 +123,35 @@ describe('the five-year desk generator', { timeout: 60_000 }, () => {
     const caseOf = new Map(data.cases.map((c) => [c.id, c]));
     for (const i of items)
       expect(byCode.get(caseOf.get(i.caseId)!.matterCode)!.documents.map((d) => d.name)).toContain(i.document);
+  });
+
+  it('the bulk loader stores exactly the generated records (whatever order it writes them in), with their derived fields', async () => {
+    const tiny = generateDesk('tiny');
+    const db = freshDb();
+    await loadDesk(db, tiny, { iterations: 1000 });
+    const keyed: [EntityName, readonly { id: string }[]][] = [
+      ['residents', tiny.residents],
+      ['visits', tiny.visits],
+      ['cases', tiny.cases],
+      ['caseEvents', tiny.caseEvents],
+      ['proxyTasks', tiny.proxyTasks],
+      ['custodyItems', tiny.custodyItems],
+      ['problems', tiny.problems],
+      ['meetings', tiny.meetings],
+      ['agendaItems', tiny.agendaItems],
+    ];
+    for (const [name, rows] of keyed) {
+      const stored = await db.table(name).toArray();
+      const expected = rows
+        .map((r) => deriveFields(name, r as never) as { id: string })
+        .sort((a, b) => (a.id < b.id ? -1 : 1));
+      expect(stored, name).toEqual(expected);
+    }
+    expect(await db.counters.toArray()).toEqual([...tiny.counters].sort((a, b) => (a.key < b.key ? -1 : 1)));
+    // The audit log's keys are its order: the generated rows follow the set-up's, as generated.
+    const audit = await db.auditLog.orderBy('seq').toArray();
+    expect(audit.slice(-tiny.auditLog.length).map(({ seq: _seq, ...row }) => row)).toEqual(tiny.auditLog);
+    db.close();
   });
 
   it('the check refuses a desk that breaks the 帮代办 rules', async () => {
