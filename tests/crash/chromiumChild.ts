@@ -28,7 +28,12 @@ export async function launchChild(profile: string, baseURL: string): Promise<Run
       '--window-size=1366,850',
       'about:blank',
     ],
-    { env: { ...process.env, TZ: 'Asia/Shanghai', LANG: 'zh_CN.UTF-8' }, stdio: ['ignore', 'ignore', 'pipe'] },
+    {
+      env: { ...process.env, TZ: 'Asia/Shanghai', LANG: 'zh_CN.UTF-8' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+      // Its own process group, so the renderers it leaves behind can be cleaned up after the kill.
+      detached: true,
+    },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const endpoint = await new Promise<string>((resolve, reject) => {
@@ -55,8 +60,23 @@ export async function launchChild(profile: string, baseURL: string): Promise<Run
   return { child, browser, page, exited };
 }
 
-/** SIGKILL, then wait until the process is gone. */
+/** SIGKILL to the browser process (the crash), then to what it left behind (its renderers …). */
+export function sigkill(c: RunningChromium): void {
+  const pid = c.child.pid!;
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    /* already gone */
+  }
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    /* no process left in the group */
+  }
+}
+
+/** SIGKILL, then wait until the browser process is gone. */
 export async function killChild(c: RunningChromium): Promise<void> {
-  if (c.child.exitCode === null && c.child.signalCode === null) c.child.kill('SIGKILL');
+  if (c.child.exitCode === null && c.child.signalCode === null) sigkill(c);
   await c.exited;
 }
