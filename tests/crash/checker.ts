@@ -99,7 +99,8 @@ export function checkDesk(tables: Tables, confirmed: readonly ConfirmedAction[] 
       if (!ns.some((n) => n === 1)) problems.push(`办件 ${tn}：缺第一条事件`);
       if (!numberedInOrder(ns)) problems.push(`办件 ${tn}：事件编号不连续（${ns.join(',')}）`);
       const last = [...own].sort((a, b) => num(a.n) - num(b.n)).findLast((e) => typeof e.to === 'string');
-      if (last && last.to !== c.status) problems.push(`办件 ${tn}：状态 ${str(c.status)} 与最后事件的 ${str(last.to)} 不符`);
+      if (last && last.to !== c.status)
+        problems.push(`办件 ${tn}：状态 ${str(c.status)} 与最后事件的 ${str(last.to)} 不符`);
     }
     numbers.set(tn, (numbers.get(tn) ?? 0) + 1);
     const m = TRACKING.exec(tn);
@@ -128,10 +129,12 @@ export function checkDesk(tables: Tables, confirmed: readonly ConfirmedAction[] 
         problems.push(`办件 ${tn} 的材料 ${str(item.id)}：没有交接记录`);
         continue;
       }
-      if (!numberedInOrder(evs.map((e) => num(e.n)))) problems.push(`办件 ${tn} 的材料 ${str(item.id)}：交接记录编号不连续`);
+      if (!numberedInOrder(evs.map((e) => num(e.n))))
+        problems.push(`办件 ${tn} 的材料 ${str(item.id)}：交接记录编号不连续`);
       const ordered = [...evs].sort((a, b) => num(a.n) - num(b.n));
       if (ordered[0]!.type !== '收取') problems.push(`办件 ${tn} 的材料 ${str(item.id)}：第一条交接记录不是收取`);
-      if (!sameJson(ordered.at(-1)!.to, item.holder)) problems.push(`办件 ${tn} 的材料 ${str(item.id)}：保管人与最后一条交接记录不符`);
+      if (!sameJson(ordered.at(-1)!.to, item.holder))
+        problems.push(`办件 ${tn} 的材料 ${str(item.id)}：保管人与最后一条交接记录不符`);
       for (const e of evs) byType.set(str(e.type), (byType.get(str(e.type)) ?? 0) + 1);
     }
     const caseSide = new Map<string, number>();

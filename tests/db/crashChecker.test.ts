@@ -86,7 +86,11 @@ describe('the crash loop checker', () => {
 
   it('reports a case without its first event, and a status its events do not explain', async () => {
     const { db, plain, confirmed } = await writtenDesk();
-    const first = await db.caseEvents.where('caseId').equals(plain.id).filter((e) => e.n === 1).first();
+    const first = await db.caseEvents
+      .where('caseId')
+      .equals(plain.id)
+      .filter((e) => e.n === 1)
+      .first();
     await db.caseEvents.delete(first!.id);
     const report = checkDesk(await read(db), confirmed);
     expect(report.problems).toContain(`办件 ${plain.trackingNumber}：缺第一条事件`);
@@ -101,7 +105,9 @@ describe('the crash loop checker', () => {
   it('reports a case whose status is not where its last event left it', async () => {
     const { db, plain } = await writtenDesk();
     await db.cases.update(plain.id, { status: '办理中' });
-    expect(checkDesk(await read(db)).problems).toContain(`办件 ${plain.trackingNumber}：状态 办理中 与最后事件的 已办结 不符`);
+    expect(checkDesk(await read(db)).problems).toContain(
+      `办件 ${plain.trackingNumber}：状态 办理中 与最后事件的 已办结 不符`,
+    );
   });
 
   it('reports a case without its visit and a visit without its case', async () => {
@@ -144,7 +150,11 @@ describe('the crash loop checker', () => {
     expect(report.problems).toContain(`办件 ${tn} 的材料 ${item.id}：没有交接记录`);
     expect(report.problems).toContain(`界面显示已完成的材料收取（${tn}）：记录不在数据库里`);
     await db.custodyItems.put(moved);
-    const handOver = await db.caseEvents.where('caseId').equals(proxy.id).filter((e) => e.action === '材料移交').first();
+    const handOver = await db.caseEvents
+      .where('caseId')
+      .equals(proxy.id)
+      .filter((e) => e.action === '材料移交')
+      .first();
     await db.caseEvents.delete(handOver!.id);
     expect(checkDesk(await read(db)).problems).toContain(`办件 ${tn}：材料移交 的交接记录 1 条，办件事件 0 条`);
   });

@@ -20,6 +20,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { ADMIN, desk } from './pages';
 import { checkDesk, readAllTables, type ConfirmedAction } from '../crash/checker';
 import { killChild, launchChild, sigkill, type RunningChromium } from '../crash/chromiumChild';
+import { startWindowProbe, windowProbeResult } from '../crash/recordWindow';
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 20);
 const SEED = Number(process.env.CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -193,6 +194,8 @@ test('SIGKILL at random moments loses no confirmed action and half-writes nothin
   const random = rng(SEED);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   let counter = 0;
+  const x0 = () => (counter += 1);
+  const windows: number[] = [];
   const profile = await mkdtemp(path.join(os.tmpdir(), 'duty-desk-crash-'));
   const confirmed: ConfirmedAction[] = [];
   const problems: string[] = [];
@@ -213,13 +216,13 @@ test('SIGKILL at random moments loses no confirmed action and half-writes nothin
       if (kill > 1) await desk(page).signIn.signIn(ADMIN.name, ADMIN.pin);
       await expect(page.getByRole('heading', { name: '本机数据可能已丢失' })).toHaveCount(0);
       const moment: Moment = pick([
-        { kind: 'random', afterMs: 100 + Math.floor(random() * 5000) },
-        { kind: 'afterSave', nth: 1 + Math.floor(random() * 4), ms: Math.floor(random() * 15) },
-        { kind: 'duringSave', nth: 1 + Math.floor(random() * 4), ms: Math.floor(random() * 40) },
+        { kind: 'random', afterMs: 100 + Math.floor(random() * 3000) },
+        { kind: 'afterSave', nth: 1 + Math.floor(random() * 3), ms: Math.floor(random() * 15) },
+        { kind: 'duringSave', nth: 1 + Math.floor(random() * 3), ms: Math.floor(random() * 40) },
       ] as const);
       moments[moment.kind] += 1;
       const killer = new Killer(c, moment);
-      const x: Ctx = { page, killer, confirmed, next: () => (counter += 1) };
+      const x: Ctx = { page, killer, confirmed, next: x0 };
       // The clerk's work until the kill (Playwright's calls fail once Chromium is gone).
       await (async () => {
         for (let step = 0; step < 6 && !killer.killed; step++) {
@@ -251,7 +254,8 @@ test('SIGKILL at random moments loses no confirmed action and half-writes nothin
         const tablesBehind: string[] = [];
         for (const [table, rows] of Object.entries(tables)) {
           const recorded = record.counts[table] ?? 0;
-          if (recorded > rows.length) problems.push(`kill ${kill}: the record says ${table} ${recorded}, on disk ${rows.length}`);
+          if (recorded > rows.length)
+            problems.push(`kill ${kill}: the record says ${table} ${recorded}, on disk ${rows.length}`);
           if (rows.length > recorded) tablesBehind.push(`${table}+${rows.length - recorded}`);
           behind += Math.max(0, rows.length - recorded);
         }
@@ -266,10 +270,19 @@ test('SIGKILL at random moments loses no confirmed action and half-writes nothin
       expect(problems, `seed ${SEED}`).toEqual([]);
     }
 
-    // A real loss: signed out (nothing writes), the record caught up, one case deleted behind
-    // the app's back → at the next start the screen shows.
+    // The window that remains: from a registration's commit to its record on disk, in ms.
     const page = c.page;
     await desk(page).signIn.signIn(ADMIN.name, ADMIN.pin);
+    const quiet: Ctx = { page, killer: new Killer(c, { kind: 'afterSave', nth: 0, ms: 0 }), confirmed: [], next: x0 };
+    for (let i = 0; i < 3; i++) {
+      await page.evaluate(startWindowProbe);
+      await register(quiet, false);
+      await expect.poll(() => page.evaluate(windowProbeResult), { timeout: 40_000 }).not.toBeNull();
+      windows.push((await page.evaluate(windowProbeResult))!);
+    }
+
+    // A real loss: signed out (nothing writes), the record caught up, one case deleted behind
+    // the app's back → at the next start the screen shows.
     await desk(page).shell.signOut();
     await expect(desk(page).signIn.form).toBeVisible();
     await expect
@@ -305,7 +318,11 @@ test('SIGKILL at random moments loses no confirmed action and half-writes nothin
     `during a save ${moments.duringSave}); actions verified ${actionsVerified} (confirmed ${confirmed.length}); ` +
     `records checked ${recordsChecked}; wipe record behind after ${lag.killsBehind} of ${lag.kills} kills, ` +
     `${lag.recordsBehind} records in all, at most ${lag.worst} after one kill`;
-  console.log(summary);
-  testInfo.annotations.push({ type: 'crash loop', description: summary });
+  const sorted = [...windows].sort((a, b) => a - b);
+  const recordWindow = sorted.some((w) => w < 0)
+    ? 'no OPFS record'
+    : `${sorted.map((w) => w.toFixed(0)).join(', ')} ms (median ${sorted[1]?.toFixed(0)} ms)`;
+  console.log(`${summary}; commit → record on disk: ${recordWindow}`);
+  testInfo.annotations.push({ type: 'crash loop', description: `${summary}; record window ${recordWindow}` });
   expect(actionsVerified).toBe(confirmed.length);
 });
