@@ -69,7 +69,10 @@ export function useBackupState(): BackupState {
  * every table then, so it covers them all). What remains is the moment between a commit and its
  * record being stored (measured by the crash loop, tests/e2e/crashLoop.spec.ts; README).
  */
-export function integrityFollower(record: () => Promise<unknown>): { committed: () => void; idle: () => Promise<void> } {
+export function integrityFollower(record: () => Promise<unknown>): {
+  committed: () => void;
+  idle: () => Promise<void>;
+} {
   let running: Promise<void> | null = null;
   let again = false;
   const run = async (): Promise<void> => {
