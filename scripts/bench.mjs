@@ -2,15 +2,23 @@
 /**
  * npm run bench [-- --full | --sizes tiny,tenth]: builds the app and the bench page, then runs
  * the Chromium benchmarks (bench/chromium.bench.test.ts). Quick (1/10) by default; --full runs
- * 1/10, full and 2× of the five-year desk.
+ * 1/10, full and 2× of the five-year desk. Then the crash loop (tests/e2e/crashLoop.spec.ts) with
+ * more kills than CI's 20: CRASH_KILLS (default 100; CRASH_SEED replays a run), skipped with
+ * --no-crash.
  */
 import { execFileSync } from 'node:child_process';
 
 const args = process.argv.slice(2);
 const at = args.indexOf('--sizes');
-const sizes = at >= 0 ? args[at + 1] : args.includes('--full') ? 'tenth,full,double' : (process.env.BENCH_SIZES ?? 'tenth');
+const sizes =
+  at >= 0 ? args[at + 1] : args.includes('--full') ? 'tenth,full,double' : (process.env.BENCH_SIZES ?? 'tenth');
 const run = (cmd, argv, env = {}) => execFileSync(cmd, argv, { stdio: 'inherit', env: { ...process.env, ...env } });
 
 run('npx', ['vite', 'build', '--logLevel', 'warn']);
 run('npx', ['vite', 'build', '--config', 'bench/chromium/vite.config.ts']);
 run('npx', ['vitest', 'run', '--config', 'bench/vitest.bench.config.ts'], { BENCH_SIZES: sizes });
+if (!args.includes('--no-crash')) {
+  run('npx', ['playwright', 'test', 'tests/e2e/crashLoop.spec.ts', '--reporter=list'], {
+    CRASH_KILLS: process.env.CRASH_KILLS ?? '100',
+  });
+}

@@ -1,7 +1,7 @@
 /**
  * The app's backups (issue 11), wired to this platform: the bridge's backup channels, the
  * machine key store, and the backup state kept on this machine (localStorage, outside
- * IndexedDB). Also what follows every committed write: the wipe-detection record (soon after)
+ * IndexedDB). Also what follows every committed write: the wipe-detection record (at once)
  * and the "changed since the last backup" mark. In Electron backups also run by themselves
  * (every 2 hours while data changed, at sign-out, at quit); the browser build has no folder of
  * its own, so there each backup is a download the clerk asks for, and the 工作台 reminds them.
@@ -64,14 +64,42 @@ export function useBackupState(): BackupState {
   }, readState);
 }
 
-let integrityTimer: ReturnType<typeof setTimeout> | undefined;
-/** After every committed write: mark the data changed, and record the counts a moment later. */
+/**
+ * Keeps the wipe-detection record up with the data (issue 22 item 15): after every committed
+ * write the counts are written at once — no debounce a kill could lose. One recording runs at a
+ * time; commits that land meanwhile are covered by one more recording right after it (it counts
+ * every table then, so it covers them all). What remains is the moment between a commit and its
+ * record being stored (measured by the crash loop, tests/e2e/crashLoop.spec.ts; README).
+ */
+export function integrityFollower(record: () => Promise<unknown>): {
+  committed: () => void;
+  idle: () => Promise<void>;
+} {
+  let running: Promise<void> | null = null;
+  let again = false;
+  const run = async (): Promise<void> => {
+    do {
+      again = false;
+      await record().catch(() => undefined);
+    } while (again);
+    running = null;
+  };
+  return {
+    committed() {
+      if (running) again = true;
+      else running = run();
+    },
+    idle: () => running ?? Promise.resolve(),
+  };
+}
+
+/** After every committed write: mark the data changed, and record the counts at once. */
 export function followCommittedWrites(): () => void {
+  const follower = integrityFollower(() => recordIntegrity(getDb(), backupDeps));
   return onWriteCommitted(() => {
     const s = readState();
     if (!s.changedSince) writeState({ ...s, changedSince: true });
-    clearTimeout(integrityTimer);
-    integrityTimer = setTimeout(() => void recordIntegrity(getDb(), backupDeps).catch(() => undefined), 1000);
+    follower.committed();
   });
 }
 

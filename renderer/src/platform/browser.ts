@@ -1,7 +1,8 @@
 /**
  * The browser implementation of the bridge, so the whole app runs (and is tested end to end)
- * in a plain browser: settings and the wipe-detection record in localStorage, files and
- * backups as downloads, printing through a hidden print view and `window.print()`.
+ * in a plain browser: settings in localStorage, the wipe-detection record in a file of the
+ * Origin Private File System (and localStorage), files and backups as downloads, printing
+ * through a hidden print view and `window.print()`.
  */
 import {
   appSettingsPatchSchema,
@@ -12,11 +13,76 @@ import {
   saveFileRequestSchema,
   type AppSettings,
   type DeskBridge,
+  type IntegrityRecord,
   type PrintHtmlRequest,
 } from '@shared/ipc/contract';
 
 const SETTINGS_KEY = 'duty-desk.settings';
 const INTEGRITY_KEY = 'duty-desk.integrity';
+const INTEGRITY_FILE = 'duty-desk-integrity.json';
+
+/** The origin's private file system (OPFS), where the browser has one. */
+export type PrivateFiles = () => Promise<FileSystemDirectoryHandle>;
+
+function originPrivateFiles(): PrivateFiles | null {
+  const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
+  return storage && typeof storage.getDirectory === 'function' ? () => storage.getDirectory() : null;
+}
+
+function parseIntegrity(text: string | null): IntegrityRecord | null {
+  try {
+    const parsed = integrityRecordSchema.safeParse(JSON.parse(text ?? 'null'));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The wipe-detection record (issue 22 item 15). localStorage alone lagged: Chromium writes it
+ * to disk lazily (seconds), so a kill dropped the newest counts. The record is now also a file
+ * in the origin's private file system — outside IndexedDB's LevelDB, in the profile's own
+ * "File System" folder — written and closed before the write resolves (a closed file survives
+ * a kill of the browser; the crash loop measures what is left). Writes run one at a time in
+ * order, so an older record never lands after a newer one. Reading takes the newer of the two.
+ */
+function integrityStore(storage: Storage, files: PrivateFiles | null) {
+  let queue: Promise<void> = Promise.resolve();
+  const writeFile = async (text: string) => {
+    if (!files) return;
+    const dir = await files();
+    const handle = await dir.getFileHandle(INTEGRITY_FILE, { create: true });
+    const writable = await handle.createWritable();
+    try {
+      await writable.write(text);
+    } finally {
+      await writable.close();
+    }
+  };
+  const readFile = async (): Promise<IntegrityRecord | null> => {
+    if (!files) return null;
+    try {
+      const handle = await (await files()).getFileHandle(INTEGRITY_FILE);
+      return parseIntegrity(await (await handle.getFile()).text());
+    } catch {
+      return null; // no file yet
+    }
+  };
+  return {
+    async read(): Promise<IntegrityRecord | null> {
+      const [file, local] = [await readFile(), parseIntegrity(storage.getItem(INTEGRITY_KEY))];
+      if (!file || !local) return file ?? local;
+      return local.updatedAt > file.updatedAt ? local : file;
+    },
+    write(record: IntegrityRecord): Promise<void> {
+      const text = JSON.stringify(integrityRecordSchema.parse(record));
+      storage.setItem(INTEGRITY_KEY, text);
+      const done = queue.then(() => writeFile(text));
+      queue = done.catch(() => undefined);
+      return done;
+    },
+  };
+}
 
 /** Hands a file to the browser's downloads. */
 function download(doc: Document, blob: Blob, name: string): void {
@@ -98,7 +164,12 @@ function printInFrame(
   });
 }
 
-export function browserBridge(storage: Storage = window.localStorage, doc: Document = document): DeskBridge {
+export function browserBridge(
+  storage: Storage = window.localStorage,
+  doc: Document = document,
+  files: PrivateFiles | null = originPrivateFiles(),
+): DeskBridge {
+  const integrity = integrityStore(storage, files);
   return {
     async getSettings() {
       return readSettings(storage);
@@ -149,17 +220,8 @@ export function browserBridge(storage: Storage = window.localStorage, doc: Docum
     async saveBackupKey() {
       throw new Error('the browser build keeps its backup key in WebCrypto');
     },
-    async readIntegrity() {
-      try {
-        const parsed = integrityRecordSchema.safeParse(JSON.parse(storage.getItem(INTEGRITY_KEY) ?? 'null'));
-        return parsed.success ? parsed.data : null;
-      } catch {
-        return null;
-      }
-    },
-    async writeIntegrity(record) {
-      storage.setItem(INTEGRITY_KEY, JSON.stringify(integrityRecordSchema.parse(record)));
-    },
+    readIntegrity: () => integrity.read(),
+    writeIntegrity: (record) => integrity.write(record),
     async printHtml(request) {
       const req = printHtmlRequestSchema.parse(request);
       await printInFrame(doc, req.html, req.pageSize);

@@ -108,6 +108,12 @@ export function DataLossScreen({ lost, onResolved }: { lost: Lost[]; onResolved:
               </li>
             ))}
           </Typography>
+          <Typography color="text.secondary" aria-label="这项检查能发现什么">
+            值班台每次保存后立即在数据库之外记下各类记录的条数，启动时据此检查。保存完成后的极短时间内（通常不到 0.2
+            秒）程序被强行结束或断电，最新的一笔可能未计入，这时丢失的正是这一笔，不会被发现。
+            {!automaticBackups &&
+              '浏览器版：在浏览器里清除本网站的全部数据（网站数据、Cookie 等）会把数据库和这份记录一起清除，值班台无法发现，打开时会像新安装一样进入设置向导——请勿清除，并按时下载备份。'}
+          </Typography>
           <Typography variant="h6" component="h2">
             从备份恢复（推荐）
           </Typography>
