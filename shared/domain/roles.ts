@@ -25,6 +25,8 @@ export const PERMISSIONS = [
   'case.supervise',
   /** 数据恢复: replace all data with a backup, or go on empty after a data loss. */
   'data.restore',
+  /** 数据备份: set or change the backup passphrase, and every backup that leaves the machine's control. */
+  'data.backup',
   /** 实名台账: a report ledger with full names, ID numbers and phones (with a recorded reason). */
   'report.exportNamed',
   /** 居民台账导入: import a ledger file, and undo an import the same day. */
@@ -57,6 +59,7 @@ const HOLDERS: Record<Permission, readonly StaffRole[]> = {
   'staff.manage': ['站长/管理员'],
   'case.supervise': ['站长/管理员'],
   'data.restore': ['站长/管理员'],
+  'data.backup': ['站长/管理员'],
   'report.exportNamed': ['站长/管理员'],
   'resident.import': ['站长/管理员'],
   'resident.markInactive': ['值班员', '站长/管理员'],

@@ -14,10 +14,11 @@ export async function backupBeforeUpgrade(
   deps: BackupDeps,
   o: { now: number; passphrase?: string; name?: string },
 ): Promise<BackupOutcome> {
-  const key = await machineKey(deps, o.passphrase);
   const old = new Dexie(o.name ?? DB_NAME);
   await old.open();
   try {
+    // A new passphrase is checked against the community and admins of the data as it is.
+    const key = await machineKey(deps, o.passphrase, old);
     return await backUpDatabase(old, deps, { kind: 'preUpgrade', key, now: o.now, by: null });
   } finally {
     old.close();
