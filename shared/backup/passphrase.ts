@@ -56,6 +56,9 @@ function squeeze(s: string): string {
     .replace(/[\s\p{P}\p{S}]+/gu, '');
 }
 
+/** The list as it is compared (p@ssw0rd → pssw0rd). */
+const COMMON = COMMON_PASSWORDS.map(squeeze);
+
 const HAN = /\p{Script=Han}/u;
 
 /** The words of a phrase, as the rule counts them (see the module comment). */
@@ -97,7 +100,7 @@ export function passphraseProblem(
     const n = squeeze(admin);
     if (n.length >= 2 && squeezed.includes(n)) return at(PASSPHRASE_MESSAGES.adminName);
   }
-  if (COMMON_PASSWORDS.some((c) => squeezed.includes(c))) return at(PASSPHRASE_MESSAGES.common);
+  if (COMMON.some((c) => squeezed.includes(c))) return at(PASSPHRASE_MESSAGES.common);
   if (input.again !== undefined && normalizePassphrase(input.again) !== p)
     return { field: 'again', message: PASSPHRASE_MESSAGES.mismatch };
   return null;

@@ -157,13 +157,15 @@ export async function changePassphrase(
   desk: DeskBase,
   deps: BackupDeps,
   input: { passphrase: string; again: string },
+  /** PBKDF2 rounds of the new key (tests pass fewer; stored in every file). */
+  o: { iterations?: number } = {},
 ): Promise<'set' | 'changed'> {
   const db = databaseOf(desk);
   const me = desk.actor ? await db.staff.get(desk.actor.id) : undefined;
   if (!me || !can(me, 'data.backup')) throw new DomainRefusal(`只有${holdersOf('data.backup')}可以设置或更改备份密码`);
   await checkNewPassphrase(db as unknown as Dexie, input);
   const had = (await deps.keys.load().catch(() => null)) !== null;
-  const created = await newBackupKey(input.passphrase);
+  const created = await newBackupKey(input.passphrase, o.iterations);
   // Re-checked inside the audit's transaction (a role changed meanwhile in another window):
   // refused there, the new key is not kept.
   await writeTx(desk, ['staff'], async (tx) => {
