@@ -13,7 +13,19 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
 import type { Session } from 'electron';
 import Store from 'electron-store';
-import { mkdir, mkdtemp, open, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import {
+  mkdir,
+  mkdtemp,
+  open,
+  readdir,
+  readFile,
+  realpath,
+  rename,
+  rm,
+  stat,
+  unlink,
+  writeFile,
+} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -115,7 +127,7 @@ function start(): void {
       log,
     });
 
-    // Backups: files in the chosen folder; the machine's backup key encrypted by the OS
+    // Backups: files in the chosen folder; the machine's backup keys encrypted by the OS
     // (safeStorage); the wipe-detection record beside the settings (outside IndexedDB).
     const vaultStore = new Store<Record<string, unknown>>({ name: 'backup-key', clearInvalidConfig: true });
     const integrityStore = new Store<Record<string, unknown>>({ name: 'integrity', clearInvalidConfig: true });
@@ -129,6 +141,7 @@ function start(): void {
         readdir: (dir) => readdir(dir),
         stat: (file) => stat(file),
         readFile: (file, encoding) => readFile(file, encoding),
+        realpath: (file) => realpath(file),
       },
       chosenDir: () => settings.getSettings().backupDir,
       defaultDir: path.join(app.getPath('userData'), 'backups'),
@@ -138,7 +151,9 @@ function start(): void {
       pickFolder: pickFolderWith((options) =>
         mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options),
       ),
-      setChosenDir: (dir) => void settings.setSettings({ backupDir: dir }),
+      setChosenDir: (dir) => void settings.setBackupDir(dir),
+      platform: process.platform,
+      systemDrive: process.env['SystemDrive'],
     });
 
     const registry = createIpcRegistry({

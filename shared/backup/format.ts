@@ -62,6 +62,23 @@ export function headerBytes(h: BackupHeader): string {
 }
 
 /**
+ * What a backup's GCM tag covers besides the data: the header and the wrapped key, in a fixed
+ * order (the renderer seals with WebCrypto, main opens with node:crypto: both use this).
+ */
+export function additionalDataText(header: BackupHeader, wrapped: WrappedKey): string {
+  return `${headerBytes(header)}\n${JSON.stringify([wrapped.kdf, wrapped.iterations, wrapped.salt, wrapped.iv, wrapped.wrapped])}`;
+}
+
+/** A backup key as this machine keeps it (Electron: in main, encrypted by the OS). */
+export const backupKeyRecordSchema = z
+  .object({ keyId: z.string().min(1).max(100), rawB64: b64.length(44), passphraseKey: wrappedKeySchema })
+  .strict();
+export type BackupKeyRecord = z.output<typeof backupKeyRecordSchema>;
+
+/** Why a backup could not be opened (the messages are the renderer's, seal.ts BACKUP_MESSAGES). */
+export type BackupOpenFailure = 'notBackup' | 'newer' | 'needPassphrase' | 'wrongPassphrase' | 'tampered';
+
+/**
  * The machine part of a backup's name: several desks may share one backup folder (a network
  * share), and each keeps its own set (retention runs per community and machine).
  */

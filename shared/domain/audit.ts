@@ -70,6 +70,8 @@ const OTHER_AUDIT_ACTIONS = [
   'backup.create',
   'backup.restore',
   'backup.startEmpty',
+  'backup.passphraseSet',
+  'backup.passphraseChange',
   'staff.add',
   'staff.update',
   'catalog.add',

@@ -32,6 +32,8 @@ const OTHER_LABELS = {
   'backup.create': '备份数据',
   'backup.restore': '从备份恢复',
   'backup.startEmpty': '数据丢失后从空白开始',
+  'backup.passphraseSet': '设置备份密码',
+  'backup.passphraseChange': '更改备份密码',
   'staff.add': '添加工作人员',
   'staff.update': '修改工作人员账号',
   'catalog.add': '添加事项',

@@ -15,6 +15,12 @@
  * write anywhere or allocate without bound.
  */
 import { z } from 'zod';
+import {
+  backupKeyRecordSchema,
+  type BackupHeader,
+  type BackupKeyRecord,
+  type BackupOpenFailure,
+} from '../backup/format';
 
 const MAX_DOCUMENT_CHARS = 5_000_000;
 
@@ -31,7 +37,8 @@ const pageSizeSchema = z.union([
   z.object({ widthMm: z.number().min(40).max(420), heightMm: z.number().min(40).max(3000) }).strict(),
 ]);
 
-export const appSettingsPatchSchema = z
+/** The settings as stored (electron-store in main, localStorage in the browser build). */
+export const storedAppSettingsSchema = z
   .object({
     printerName: z.string().max(200).nullable(),
     silentPrint: z.boolean(),
@@ -40,6 +47,13 @@ export const appSettingsPatchSchema = z
   })
   .partial()
   .strict();
+
+/**
+ * What the renderer may change. Not the backup folder: main sets it only from the answer of
+ * its own folder dialog (`backup:chooseFolder`), checked to be a writable, non-system folder —
+ * a path sent by a page never becomes the place resident data is written to.
+ */
+export const appSettingsPatchSchema = storedAppSettingsSchema.omit({ backupDir: true });
 
 export const saveFileRequestSchema = z
   .object({
@@ -92,6 +106,8 @@ export type BackupListEntry = {
   createdAt: number;
   size: number;
 };
+export type ChooseFolderResult =
+  { chosen: true; dir: string } | { chosen: false; refused?: 'system' | 'notWritable' | 'notFolder' };
 export type BackupStatus = { dir: string; reachable: boolean; sameDiskAsData: boolean };
 
 /** The most admins the wipe record keeps (a community desk has a handful). */
@@ -117,6 +133,18 @@ export const integrityAdminSchema = z
   })
   .strict();
 export type IntegrityAdmin = z.infer<typeof integrityAdminSchema>;
+
+export const backupOpenRequestSchema = z
+  .object({
+    content: z.string().min(1).max(400_000_000),
+    passphrase: z.string().min(1).max(1000).optional(),
+    currentSchema: z.number().int().positive(),
+  })
+  .strict();
+export type BackupOpenRequest = z.infer<typeof backupOpenRequestSchema>;
+export type BackupOpenResult =
+  | { ok: true; header: BackupHeader; tables: Record<string, unknown[]> }
+  | { ok: false; code: BackupOpenFailure; schema?: number };
 
 /** Wipe detection: what the database held after the last committed write, kept outside it. */
 export const integrityRecordSchema = z
@@ -244,25 +272,43 @@ export const CONTRACT = {
     request: z.undefined(),
     response: returns<BackupStatus>(),
   },
-  /** Choose the backup folder (a system folder dialog); the choice is kept in the settings. */
+  /**
+   * Choose the backup folder (a system folder dialog): the answer is kept in the settings only if
+   * it is an existing, writable folder that is not a system folder (`refused` says why not).
+   */
   'backup:chooseFolder': {
     service: 'backups',
     method: 'chooseBackupFolder',
     request: z.undefined(),
-    response: returns<{ chosen: true; dir: string } | { chosen: false }>(),
+    response: returns<ChooseFolderResult>(),
   },
-  /** The machine's backup key record (JSON), kept encrypted by the OS; null before the first backup. */
+  /**
+   * This machine's OWN backup key (what the renderer seals new backups with), kept encrypted by
+   * the OS; null before the first backup. Never the keys of other machines' backups.
+   */
   'backup:keyLoad': {
     service: 'backups',
     method: 'loadBackupKey',
     request: z.undefined(),
-    response: returns<string | null>(),
+    response: returns<BackupKeyRecord | null>(),
   },
+  /** Makes this the machine's own key; the previous own key is kept (its backups still open). */
   'backup:keySave': {
     service: 'backups',
     method: 'saveBackupKey',
-    request: z.object({ key: z.string().min(1).max(4000) }).strict(),
+    request: backupKeyRecordSchema,
     response: returns<void>(),
+  },
+  /**
+   * Opens (decrypts and verifies) a backup file in main, with the machine's keys or the
+   * passphrase given; a key the passphrase unlocked is kept in main. Returns the header and
+   * the tables, never a key.
+   */
+  'backup:open': {
+    service: 'backups',
+    method: 'openBackup',
+    request: backupOpenRequestSchema,
+    response: returns<BackupOpenResult>(),
   },
   /** Wipe detection: the record of what the database held, kept outside IndexedDB. */
   'integrity:get': {

@@ -35,7 +35,7 @@ import { saveMatterType } from '../../renderer/src/db/repositories/catalog';
 import { saveCalendarOverrides, setCalendarYearComplete } from '../../renderer/src/db/repositories/calendar';
 import { importResidents, undoImport } from '../../renderer/src/db/repositories/residentImport';
 import { recordExport } from '../../renderer/src/db/repositories/reports';
-import { BACKUP_ADMINS_ONLY, makeBackup, restoreBackup } from '../../renderer/src/db/backup/backups';
+import { BACKUP_ADMINS_ONLY, changePassphrase, makeBackup, restoreBackup } from '../../renderer/src/db/backup/backups';
 import { memoryBackupDeps } from './backupDeps';
 import {
   acceptCommittedCase,
@@ -52,7 +52,7 @@ import {
 const DAY = '2026-11-24';
 const AUDITOR_WRITES = '当前账号（审计员）只能查看操作日志，不能修改数据';
 const DEACTIVATED = '当前账号不存在或已停用，请重新登录';
-const PASSPHRASE = '正确的备份密码2026';
+const PASSPHRASE = '梅花香自苦寒来2026年';
 
 /** The accounts a cell acts as: the three roles and an admin whose account was deactivated. */
 const ACCOUNTS = [
@@ -273,6 +273,15 @@ const PROBES: Record<Permission, [Probe, ...Probe[]]> = {
       refusal: { message: BACKUP_ADMINS_ONLY, deskWorkFirst: false },
       // (Same second, same kind: the same file name, so count the audit rows.)
       done: async (w) => expect(await auditCount(w.db, 'backup.create')).toBe(2),
+    },
+    {
+      call: 'changePassphrase',
+      act: (me, w) => changePassphrase(me, w.deps, { passphrase: PASSPHRASE, again: PASSPHRASE }),
+      refusal: { message: '只有站长/管理员可以设置或更改备份密码', deskWorkFirst: false },
+      done: async (w) => {
+        expect(await auditCount(w.db, 'backup.passphraseSet')).toBe(1);
+        expect(await w.deps.keys.load()).not.toBeNull();
+      },
     },
   ],
   'report.exportNamed': [

@@ -29,7 +29,7 @@ describe('backup before an upgrade', () => {
 
     const deps = memoryDeps();
     await expect(backupBeforeUpgrade(deps, { now: 5, name })).rejects.toThrow('备份密码');
-    const outcome = await backupBeforeUpgrade(deps, { now: 5, name, passphrase: '升级前的备份密码' });
+    const outcome = await backupBeforeUpgrade(deps, { now: 5, name, passphrase: '升级之前先把数据存好 2026' });
     expect(outcome.ok).toBe(true);
     expect(await pendingUpgradeFrom(name)).toBe(3); // still not upgraded
     const [fileName, text] = [...deps.files][0]!;

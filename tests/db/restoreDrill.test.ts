@@ -200,7 +200,7 @@ describe('restore drill', { timeout: 120_000 }, () => {
   it('restoreBackup backs up the live data first, unless the clerk just saved it (browser build)', async () => {
     const deps = memoryBackupDeps();
     const desk = testDesk(db, { staffId: 'staff-admin', role: '站长/管理员' });
-    await makeBackup(desk, deps, 'regular', { passphrase: '正确的备份密码2026' });
+    await makeBackup(desk, deps, 'regular', { passphrase: '梅花香自苦寒来2026年' });
     const [, text] = [...deps.files][0]!;
     await restoreBackup(desk, deps, text);
     expect([...deps.files.keys()].filter((n) => n.endsWith('-preRestore.ddbak'))).toHaveLength(1);

@@ -5,20 +5,26 @@
  * gone, disk full, no permission) leaves every earlier backup as it was and returns an error
  * code for the desk to show; it never throws a path or a file's content into a log.
  *
- * Also: the machine's backup key (kept encrypted by the OS through Electron's safeStorage),
- * the wipe-detection record (per-table counts and the generation id, outside IndexedDB), and
+ * Also: the machine's backup keys (kept encrypted by the OS through Electron's safeStorage; the
+ * renderer is given only the own key, and asks main to open a backup file — backupKeyRing.ts),
+ * the backup folder (set only from the folder dialog's answer, and only a writable folder that
+ * is not a system folder), the wipe-detection record (per-table counts and the generation id, outside IndexedDB), and
  * the quit-time backup with its time limit.
  */
 import nodePath from 'node:path';
 import type {
   BackupFailureCode,
   BackupListEntry,
+  BackupOpenRequest,
+  BackupOpenResult,
   BackupStatus,
   BackupWriteRequest,
   BackupWriteResult,
+  ChooseFolderResult,
   IntegrityRecord,
 } from '../../../shared/ipc/contract';
-import { parseBackupFileName } from '../../../shared/backup/format';
+import { parseBackupFileName, type BackupKeyRecord } from '../../../shared/backup/format';
+import { openBackupFile, parseRing, withAdoptedKey, withOwnKey } from './backupKeyRing';
 import { backupsToKeep, type BackupEntry } from '../../../shared/backup/retention';
 
 export type FileHandleLike = { writeFile(data: string): Promise<void>; sync(): Promise<void>; close(): Promise<void> };
@@ -30,12 +36,14 @@ export type BackupFs = {
   rename(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
   readdir(dir: string): Promise<string[]>;
-  stat(path: string): Promise<{ size: number; mtimeMs: number; dev: number }>;
+  stat(path: string): Promise<{ size: number; mtimeMs: number; dev: number; isDirectory(): boolean }>;
   readFile(path: string, encoding: 'utf8'): Promise<string>;
+  /** The folder a path really is (symbolic links followed). */
+  realpath(path: string): Promise<string>;
 };
 
-/** The OS-protected store of the machine's backup key (Electron safeStorage + electron-store). */
-export type KeyVault = { load(): string | null; save(key: string): void };
+/** The OS-protected store of the machine's key ring, as text (Electron safeStorage + electron-store). */
+export type KeyVault = { load(): string | null; save(ring: string): void };
 /** Where the wipe-detection record lives (electron-store). */
 export type IntegrityStore = { get(): unknown; set(value: IntegrityRecord): void };
 
@@ -52,6 +60,9 @@ export type BackupsDeps = {
   /** The system folder dialog (null when canceled) and where the choice is kept (the settings). */
   pickFolder: () => Promise<string | null>;
   setChosenDir: (dir: string) => void;
+  /** process.platform and the Windows system drive (`%SystemDrive%`, 'C:'), for the system folders. */
+  platform: NodeJS.Platform;
+  systemDrive?: string;
   pathApi?: Pick<typeof nodePath, 'join'>;
 };
 
@@ -60,9 +71,10 @@ export type BackupsService = {
   listBackups(): Promise<BackupListEntry[]>;
   readBackup(request: { name: string }): Promise<string>;
   backupStatus(): Promise<BackupStatus>;
-  chooseBackupFolder(): Promise<{ chosen: true; dir: string } | { chosen: false }>;
-  loadBackupKey(): string | null;
-  saveBackupKey(request: { key: string }): void;
+  chooseBackupFolder(): Promise<ChooseFolderResult>;
+  loadBackupKey(): BackupKeyRecord | null;
+  saveBackupKey(request: BackupKeyRecord): void;
+  openBackup(request: BackupOpenRequest): Promise<BackupOpenResult>;
   readIntegrity(): IntegrityRecord | null;
   writeIntegrity(request: IntegrityRecord): void;
 };
@@ -87,6 +99,95 @@ function isIntegrityRecord(v: unknown): v is IntegrityRecord {
 }
 
 let tempSeq = 0;
+
+/** Folders of the system that never hold backups: the folder itself and everything below. */
+const POSIX_SYSTEM_TREES = [
+  '/etc',
+  '/usr',
+  '/bin',
+  '/sbin',
+  '/lib',
+  '/lib32',
+  '/lib64',
+  '/libx32',
+  '/boot',
+  '/proc',
+  '/sys',
+  '/dev',
+  '/run',
+  '/var',
+  '/opt',
+  '/srv',
+  '/snap',
+  '/root',
+];
+/** Folders that are refused themselves (their subfolders — a person's home, a mounted USB drive — are fine). */
+const POSIX_SYSTEM_ROOTS = ['/', '/home', '/media', '/mnt'];
+const WINDOWS_SYSTEM_TREES = [
+  'windows',
+  'program files',
+  'program files (x86)',
+  'programdata',
+  'system volume information',
+  '$recycle.bin',
+  'recovery',
+  'boot',
+  'perflogs',
+];
+
+/**
+ * Whether `dir` is a system folder: on Linux /, /etc, /usr, /bin, /proc, /sys, /dev, /tmp … ; on
+ * Windows the system drive's root, C:\Windows, C:\Program Files, C:\ProgramData … (any case,
+ * either slash).
+ */
+export function isSystemFolder(dir: string, platform: NodeJS.Platform, systemDrive = 'C:'): boolean {
+  if (platform === 'win32') {
+    const p = nodePath.win32.resolve(dir).toLowerCase().replace(/\\+$/, '');
+    const drive = systemDrive.toLowerCase().replace(/\\+$/, '');
+    if (p === drive || p === `${drive}\\users`) return true;
+    return WINDOWS_SYSTEM_TREES.some((t) => p === `${drive}\\${t}` || p.startsWith(`${drive}\\${t}\\`));
+  }
+  const p = nodePath.posix.resolve(dir).replace(/\/+$/, '') || '/';
+  if (POSIX_SYSTEM_ROOTS.includes(p)) return true;
+  // Some desktops mount USB drives at /run/media/<user>/<drive>.
+  if (/^\/run\/media\/[^/]+\/[^/]+/.test(p)) return false;
+  return POSIX_SYSTEM_TREES.some((t) => p === t || p.startsWith(`${t}/`));
+}
+
+/**
+ * Why `dir` cannot be the backup folder, or null: it must be an existing folder (a path, not a
+ * file), not a system folder (also after following links), and this app must be able to write
+ * into it (a small file is written and removed: on Windows, permissions are not in the mode bits).
+ */
+export async function backupFolderProblem(
+  dir: string,
+  deps: Pick<BackupsDeps, 'fs' | 'platform' | 'systemDrive'>,
+): Promise<'system' | 'notWritable' | 'notFolder' | null> {
+  const absolute = deps.platform === 'win32' ? nodePath.win32.isAbsolute(dir) : nodePath.posix.isAbsolute(dir);
+  if (!absolute) return 'notFolder';
+  if (isSystemFolder(dir, deps.platform, deps.systemDrive)) return 'system';
+  let real: string;
+  try {
+    real = await deps.fs.realpath(dir);
+    if (!(await deps.fs.stat(real)).isDirectory()) return 'notFolder';
+  } catch {
+    return 'notFolder';
+  }
+  if (isSystemFolder(real, deps.platform, deps.systemDrive)) return 'system';
+  const probe = (deps.platform === 'win32' ? nodePath.win32 : nodePath.posix).join(
+    real,
+    `.duty-desk-probe-${process.pid}-${++tempSeq}.tmp`,
+  );
+  try {
+    const handle = await deps.fs.open(probe, 'wx');
+    await handle.close();
+    await deps.fs.unlink(probe);
+  } catch {
+    await deps.fs.unlink(probe).catch(() => undefined);
+    return 'notWritable';
+  }
+  return null;
+}
 
 export function createBackupsService(deps: BackupsDeps): BackupsService {
   const path = deps.pathApi ?? nodePath;
@@ -169,15 +270,31 @@ export function createBackupsService(deps: BackupsDeps): BackupsService {
       }
     },
 
+    // The only way the backup folder changes: the answer of main's own folder dialog, checked.
     async chooseBackupFolder() {
       const dir = await deps.pickFolder();
       if (!dir) return { chosen: false };
+      const refused = await backupFolderProblem(dir, deps);
+      if (refused) return { chosen: false, refused };
       deps.setChosenDir(dir);
       return { chosen: true, dir };
     },
 
-    loadBackupKey: () => deps.vault.load(),
-    saveBackupKey: ({ key }) => deps.vault.save(key),
+    // The renderer gets the own key only (it seals new backups); other machines' keys stay here.
+    loadBackupKey: () => parseRing(deps.vault.load()).own,
+    saveBackupKey: (record) => deps.vault.save(JSON.stringify(withOwnKey(parseRing(deps.vault.load()), record))),
+    async openBackup(request) {
+      const ring = parseRing(deps.vault.load());
+      const { result, adopt } = await openBackupFile(ring, request);
+      if (adopt) {
+        try {
+          deps.vault.save(JSON.stringify(withAdoptedKey(ring, adopt)));
+        } catch {
+          /* the OS store is unavailable: the passphrase opens the file again next time */
+        }
+      }
+      return result;
+    },
     readIntegrity() {
       const v = deps.integrity.get();
       return isIntegrityRecord(v) ? v : null;

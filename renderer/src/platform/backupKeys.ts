@@ -1,49 +1,55 @@
 /**
- * Where this machine keeps its backup key (db/backup/seal.ts):
- * - Electron: the key ring (the own key and the adopted ones: id, raw key, passphrase-wrapped
- *   copy) goes to main, which keeps it encrypted by the OS (safeStorage) — outside IndexedDB;
- * - browser: the key is imported as a NON-extractable CryptoKey and kept in its own small
- *   database (`duty-desk-keys`); if it is lost, the backup passphrase is the way back.
+ * Where this machine keeps its backup keys (db/backup/seal.ts):
+ * - Electron: main holds them all, encrypted by the OS (safeStorage), outside IndexedDB — the
+ *   own key, the ones retired when the passphrase changed, and those of other machines' backups
+ *   it opened. The page is given only the own key (to seal new backups) and asks main to OPEN a
+ *   backup file (`backup:open`): another machine's raw key never reaches the page;
+ * - browser: the keys are imported as NON-extractable CryptoKeys and kept in their own small
+ *   database (`duty-desk-keys`); if they are lost, the backup passphrase is the way back.
+ * A new own key (the first passphrase, or a changed one) keeps the previous one beside it, so
+ * this machine's older backups still open without a passphrase.
  */
-import type { WrappedKey } from '@shared/backup/format';
+import type { BackupKeyRecord } from '@shared/backup/format';
+import type { DeskBridge } from '@shared/ipc/contract';
 import { fromB64, toB64 } from '../db/bytes';
-import { importBackupKey, type BackupKey } from '../db/backup/seal';
+import { BACKUP_MESSAGES, importBackupKey, type BackupKey } from '../db/backup/seal';
 import type { BackupKeyStore } from '../db/backup/backups';
+import { DomainRefusal } from '../db/refusal';
 import { electronBridge } from './electron';
 
-type KeyRecord = { keyId: string; rawB64: string; passphraseKey: WrappedKey };
-/** The machine's own key and the adopted ones (newest first, at most 8). */
-type KeyRing = { own: KeyRecord | null; others: KeyRecord[] };
-
-const toKey = async (r: KeyRecord): Promise<BackupKey> => ({
+const toKey = async (r: BackupKeyRecord): Promise<BackupKey> => ({
   keyId: r.keyId,
   key: await importBackupKey(fromB64(r.rawB64)),
   passphraseKey: r.passphraseKey,
 });
 
-function bridgeStore(bridge: NonNullable<ReturnType<typeof electronBridge>>): BackupKeyStore {
-  const ring = async (): Promise<KeyRing> => {
-    const text = await bridge.loadBackupKey();
-    return text ? (JSON.parse(text) as KeyRing) : { own: null, others: [] };
+/** The Electron build: main keeps the keys and opens the files. */
+export function bridgeStore(
+  bridge: Pick<DeskBridge, 'loadBackupKey' | 'saveBackupKey' | 'openBackup'>,
+): BackupKeyStore {
+  const own = async () => {
+    const record = await bridge.loadBackupKey();
+    return record ? toKey(record) : null;
   };
   return {
-    async load() {
-      const { own } = await ring();
-      return own ? toKey(own) : null;
-    },
+    load: own,
+    // Only the own key is here; main finds the others when it opens a file.
     async find(keyId) {
-      const { own, others } = await ring();
-      const found = [own, ...others].find((r) => r?.keyId === keyId);
-      return found ? toKey(found) : null;
+      const key = await own();
+      return key?.keyId === keyId ? key : null;
     },
-    async save(raw, keyId, passphraseKey, own) {
-      const record: KeyRecord = { keyId, rawB64: toB64(raw), passphraseKey };
-      const current = await ring();
-      const next: KeyRing = own
-        ? { own: record, others: current.others }
-        : { own: current.own, others: [record, ...current.others.filter((r) => r.keyId !== keyId)].slice(0, 8) };
-      await bridge.saveBackupKey({ key: JSON.stringify(next) });
+    async save(raw, keyId, passphraseKey, asOwn) {
+      const record: BackupKeyRecord = { keyId, rawB64: toB64(raw), passphraseKey };
+      // Another machine's key is kept by main when it opens that machine's file (open below).
+      if (asOwn) await bridge.saveBackupKey(record);
       return toKey(record);
+    },
+    async open(text, o) {
+      const r = await bridge.openBackup({ content: text, currentSchema: o.currentSchema, passphrase: o.passphrase });
+      if (r.ok) return { header: r.header, tables: r.tables };
+      if (r.code === 'newer') throw new DomainRefusal(BACKUP_MESSAGES.newer(r.schema ?? o.currentSchema));
+      const field = r.code === 'needPassphrase' || r.code === 'wrongPassphrase' ? 'passphrase' : undefined;
+      throw new DomainRefusal(BACKUP_MESSAGES[r.code], field);
     },
   };
 }
@@ -86,7 +92,16 @@ function browserStore(): BackupKeyStore {
       const db = await keysDb();
       try {
         const tx = db.transaction('keys', 'readwrite');
-        tx.objectStore('keys').put(key, own ? OWN : `other:${keyId}`);
+        const store = tx.objectStore('keys');
+        if (own) {
+          // The previous own key stays, under its id: this machine's older backups still open.
+          const previous = store.get(OWN);
+          previous.onsuccess = () => {
+            const old = previous.result as BackupKey | undefined;
+            if (old && old.keyId !== keyId) store.put(old, `other:${old.keyId}`);
+            store.put(key, OWN);
+          };
+        } else store.put(key, `other:${keyId}`);
         await new Promise<void>((ok, fail) => {
           tx.oncomplete = () => ok();
           tx.onerror = () => fail(tx.error);

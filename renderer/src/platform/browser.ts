@@ -6,6 +6,7 @@
  */
 import {
   appSettingsPatchSchema,
+  storedAppSettingsSchema,
   backupWriteRequestSchema,
   integrityRecordSchema,
   defaultAppSettings,
@@ -99,7 +100,7 @@ function download(doc: Document, blob: Blob, name: string): void {
 function readSettings(storage: Storage): AppSettings {
   try {
     const raw = storage.getItem(SETTINGS_KEY);
-    const parsed = appSettingsPatchSchema.safeParse(raw ? JSON.parse(raw) : {});
+    const parsed = storedAppSettingsSchema.safeParse(raw ? JSON.parse(raw) : {});
     return { ...defaultAppSettings, ...(parsed.success ? parsed.data : {}) };
   } catch {
     return { ...defaultAppSettings };
@@ -212,13 +213,17 @@ export function browserBridge(
     async backupStatus() {
       return { dir: '浏览器的下载文件夹', reachable: true, sameDiskAsData: true };
     },
-    // The browser build keeps its backup key inside WebCrypto (platform/backupKeys.ts): there is
-    // no raw key to hand over, so these two are never called there.
+    // The browser build keeps its backup keys inside WebCrypto (platform/backupKeys.ts) and
+    // opens backups in the page: there is no main to hold or use a raw key, so these three are
+    // never called there.
     async loadBackupKey() {
       return null;
     },
     async saveBackupKey() {
       throw new Error('the browser build keeps its backup key in WebCrypto');
+    },
+    async openBackup() {
+      throw new Error('the browser build opens backups with its WebCrypto keys');
     },
     readIntegrity: () => integrity.read(),
     writeIntegrity: (record) => integrity.write(record),

@@ -1,6 +1,6 @@
 import { expect, type Download, type Page } from '@playwright/test';
 
-export const BACKUP_PASSPHRASE = '社区备份密码2026';
+export const BACKUP_PASSPHRASE = '梅花香自苦寒来2026年';
 
 /** 设置 → 数据备份: back up (a download in the browser build), check and restore files. */
 export class BackupPage {

@@ -1,14 +1,42 @@
 /**
  * The main-process backup writer against a real temp folder (node:fs): atomic rename, retention,
  * injected ENOSPC / EACCES / missing folder → earlier backups intact and the error code
- * returned; the quit-time backup honours its time limit.
+ * returned; the quit-time backup honours its time limit. The backup folder is set only from the
+ * folder dialog's answer, and never to a system folder or one it cannot write. The key ring
+ * (issue 22): the page gets the own key only; other machines' keys stay in main, which opens
+ * their files (sealed by the renderer's WebCrypto code, opened with node:crypto).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, readdir, readFile, rm, writeFile, utimes, mkdir, open, rename, unlink, stat } from 'node:fs/promises';
+import {
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  writeFile,
+  utimes,
+  mkdir,
+  open,
+  rename,
+  unlink,
+  stat,
+  realpath,
+  symlink,
+} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createBackupsService, quitTimeBackup, type BackupFs } from '../../../electron/main/services/backups';
-import type { IntegrityRecord } from '@shared/ipc/contract';
+import {
+  createBackupsService,
+  isSystemFolder,
+  quitTimeBackup,
+  type BackupFs,
+} from '../../../electron/main/services/backups';
+import { parseRing } from '../../../electron/main/services/backupKeyRing';
+import { createIpcRegistry } from '../../../electron/main/ipc/registry';
+import type { BackupKeyRecord } from '@shared/backup/format';
+import type { BackupOpenResult, IntegrityRecord } from '@shared/ipc/contract';
+import { newBackupKey, sealBackup, type BackupKey } from '../../../renderer/src/db/backup/seal';
+import { toB64 } from '../../../renderer/src/db/bytes';
+import { fakeIpcMain, mainFrameEvent } from './fakes';
 
 const realFs: BackupFs = {
   mkdir: (d, o) => mkdir(d, o),
@@ -18,6 +46,7 @@ const realFs: BackupFs = {
   readdir: (d) => readdir(d),
   stat: (f) => stat(f),
   readFile: (f, e) => readFile(f, e),
+  realpath: (f) => realpath(f),
 };
 
 let dir: string;
@@ -29,18 +58,23 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
-function service(fs: BackupFs = realFs) {
-  let vault: string | null = null;
+let picked: string | null;
+beforeEach(() => {
+  picked = path.join(dir, 'picked');
+});
+
+function service(fs: BackupFs = realFs, vaultBox: { text: string | null } = { text: null }) {
   let integrity: unknown = null;
   return createBackupsService({
     fs,
     chosenDir: () => chosen,
     defaultDir: path.join(dir, 'default'),
     dataDir: dir,
-    vault: { load: () => vault, save: (k) => (vault = k) },
+    vault: { load: () => vaultBox.text, save: (k) => (vaultBox.text = k) },
     integrity: { get: () => integrity, set: (r: IntegrityRecord) => (integrity = r) },
-    pickFolder: async () => path.join(dir, 'picked'),
+    pickFolder: async () => picked,
     setChosenDir: (d) => (chosen = d),
+    platform: 'linux',
   });
 }
 
@@ -160,16 +194,18 @@ describe('backup writer (main process)', () => {
 
   it('a chosen folder is kept and used from then on', async () => {
     const s = service();
+    await mkdir(path.join(dir, 'picked'));
     expect(await s.chooseBackupFolder()).toEqual({ chosen: true, dir: path.join(dir, 'picked') });
     expect(chosen).toBe(path.join(dir, 'picked'));
     expect((await s.backupStatus()).dir).toBe(path.join(dir, 'picked'));
   });
 
-  it('keeps the machine key and the wipe-detection record; a malformed record reads as none', () => {
+  it('keeps the machine key and the wipe-detection record; a malformed record reads as none', async () => {
     const s = service();
     expect(s.loadBackupKey()).toBeNull();
-    s.saveBackupKey({ key: '{"keyId":"k"}' });
-    expect(s.loadBackupKey()).toBe('{"keyId":"k"}');
+    const own = await keyOf('本机的备份密码 第一把钥匙');
+    s.saveBackupKey(own.record);
+    expect(s.loadBackupKey()).toEqual(own.record);
     expect(s.readIntegrity()).toBeNull();
     s.writeIntegrity({ generation: 'g', updatedAt: 1, counts: { cases: 3 } });
     expect(s.readIntegrity()).toEqual({ generation: 'g', updatedAt: 1, counts: { cases: 3 } });
@@ -184,5 +220,210 @@ describe('quit-time backup', () => {
     const t0 = Date.now();
     expect(await quitTimeBackup(never, 50)).toBe('timeout');
     expect(Date.now() - t0).toBeLessThan(1000);
+  });
+});
+
+/** A machine key (few PBKDF2 rounds: the format, not the cost, is under test) and its stored record. */
+async function keyOf(passphrase: string): Promise<{ key: BackupKey; record: BackupKeyRecord; rawB64: string }> {
+  const { backupKey, raw } = await newBackupKey(passphrase, 1000);
+  const rawB64 = toB64(raw);
+  return { key: backupKey, rawB64, record: { keyId: backupKey.keyId, rawB64, passphraseKey: backupKey.passphraseKey } };
+}
+
+const TABLES = { residents: [{ id: 'r1', name: '张三', idNumber: '110101199003077777' }], auditLog: [] };
+const header = (createdAt: number) => ({
+  app: 'test',
+  schema: 5,
+  createdAt,
+  createdBy: null,
+  community: 'THL',
+  generation: 'g',
+  kind: 'regular' as const,
+  counts: { residents: 1, auditLog: 0 },
+});
+
+/** The key channels as the page reaches them: through the registry, from the app's main frame. */
+function keyChannels(s: ReturnType<typeof service>) {
+  const ipcMain = fakeIpcMain();
+  const registry = createIpcRegistry({ ipcMain, appOrigin: 'app://duty-desk', log: () => undefined });
+  registry.handle('backup:keyLoad', () => s.loadBackupKey());
+  registry.handle('backup:keySave', (r) => s.saveBackupKey(r));
+  registry.handle('backup:open', (r) => s.openBackup(r));
+  const call = (channel: string, arg?: unknown) => ipcMain.invoke(mainFrameEvent(), channel, arg);
+  return {
+    keyLoad: () => call('backup:keyLoad') as Promise<BackupKeyRecord | null>,
+    keySave: (r: BackupKeyRecord) => call('backup:keySave', r),
+    open: (content: string, passphrase?: string) =>
+      call('backup:open', {
+        content,
+        currentSchema: 5,
+        ...(passphrase ? { passphrase } : {}),
+      }) as Promise<BackupOpenResult>,
+  };
+}
+
+describe('the backup keys stay in main (issue 22)', () => {
+  it("the page never receives another machine's raw key: main opens that machine's file and keeps its key", async () => {
+    const vault = { text: null as string | null };
+    const page = keyChannels(service(realFs, vault));
+    const mine = await keyOf('本机的备份密码 春天花开');
+    const other = await keyOf('另一台电脑 的备份密码 秋月');
+    await page.keySave(mine.record);
+    const theirFile = await sealBackup(TABLES, header(1), other.key);
+
+    const seen: unknown[] = [];
+    // Without the passphrase: refused, no key handed over.
+    seen.push(await page.open(theirFile));
+    expect(seen[0]).toEqual({ ok: false, code: 'needPassphrase' });
+    seen.push(await page.open(theirFile, '错误的密码 不对不对'));
+    expect(seen[1]).toEqual({ ok: false, code: 'wrongPassphrase' });
+    // With it: the header and the tables, no key.
+    const opened = await page.open(theirFile, '另一台电脑 的备份密码 秋月');
+    seen.push(opened);
+    expect(opened).toEqual({ ok: true, header: { ...header(1), keyId: other.key.keyId }, tables: TABLES });
+    // Main kept it: the same file opens without the passphrase from now on …
+    seen.push(await page.open(theirFile));
+    expect(seen.at(-1)).toMatchObject({ ok: true });
+    // … and the page still gets only its own key.
+    const loaded = await page.keyLoad();
+    seen.push(loaded);
+    expect(loaded).toEqual(mine.record);
+    for (const answer of seen) {
+      expect(JSON.stringify(answer)).not.toContain(other.rawB64);
+      expect(JSON.stringify(answer)).not.toContain(other.key.passphraseKey.wrapped);
+    }
+    // The other key is in main's (OS-encrypted) ring.
+    expect(parseRing(vault.text).others.map((k) => k.keyId)).toEqual([other.key.keyId]);
+  });
+
+  it("a new own key (the passphrase changed) retires the old one: this machine's older backups still open without a passphrase, elsewhere with the OLD passphrase", async () => {
+    const vault = { text: null as string | null };
+    const page = keyChannels(service(realFs, vault));
+    const first = await keyOf('第一个备份密码 春天花开');
+    await page.keySave(first.record);
+    const oldFile = await sealBackup(TABLES, header(1), first.key);
+    const second = await keyOf('第二个备份密码 夏天荷花');
+    await page.keySave(second.record);
+    expect(await page.keyLoad()).toEqual(second.record);
+    expect(await page.open(oldFile)).toMatchObject({ ok: true, tables: TABLES });
+    // Another machine (an empty ring): only the old passphrase opens the old file.
+    const elsewhere = keyChannels(service(realFs, { text: null }));
+    expect(await elsewhere.open(oldFile, '第二个备份密码 夏天荷花')).toEqual({ ok: false, code: 'wrongPassphrase' });
+    expect(await elsewhere.open(oldFile, '第一个备份密码 春天花开')).toMatchObject({ ok: true });
+    const ring = parseRing(vault.text);
+    expect(ring.own?.keyId).toBe(second.key.keyId);
+    expect(ring.retired.map((k) => k.keyId)).toEqual([first.key.keyId]);
+  });
+
+  it('refuses a file that is not a backup, a newer schema, a changed byte — by code, before anything else', async () => {
+    const s = service();
+    const mine = await keyOf('本机的备份密码 春天花开');
+    s.saveBackupKey(mine.record);
+    const file = await sealBackup(TABLES, header(1), mine.key);
+    expect(await s.openBackup({ content: '{"x":1}', currentSchema: 5 })).toEqual({ ok: false, code: 'notBackup' });
+    expect(await s.openBackup({ content: file.slice(0, -20), currentSchema: 5 })).toEqual({
+      ok: false,
+      code: 'notBackup',
+    });
+    expect(await s.openBackup({ content: file, currentSchema: 4 })).toEqual({ ok: false, code: 'newer', schema: 5 });
+    const parsed = JSON.parse(file) as { data: string; header: { createdAt: number } };
+    const flipped = { ...parsed, data: (parsed.data[0] === 'A' ? 'B' : 'A') + parsed.data.slice(1) };
+    expect(await s.openBackup({ content: JSON.stringify(flipped), currentSchema: 5 })).toEqual({
+      ok: false,
+      code: 'tampered',
+    });
+    const header2 = { ...parsed, header: { ...parsed.header, createdAt: 2 } };
+    expect(await s.openBackup({ content: JSON.stringify(header2), currentSchema: 5 })).toEqual({
+      ok: false,
+      code: 'tampered',
+    });
+    expect(await s.openBackup({ content: file, currentSchema: 5 })).toMatchObject({ ok: true });
+  });
+
+  it('a damaged ring record is left out, never the whole ring', async () => {
+    const mine = await keyOf('本机的备份密码 春天花开');
+    expect(parseRing('not json')).toEqual({ own: null, retired: [], others: [] });
+    expect(parseRing(JSON.stringify({ own: mine.record, others: [{ keyId: 'x' }, mine.record] }))).toEqual({
+      own: mine.record,
+      retired: [],
+      others: [mine.record],
+    });
+  });
+});
+
+describe('the backup folder is set only from the folder dialog, and never a system folder (issue 22)', () => {
+  it('refuses a system folder, a folder it cannot write, a path that is no folder; keeps the one before', async () => {
+    const s = service();
+    const before = chosen;
+    for (const system of ['/', '/etc', '/usr/share', '/proc', '/sys', '/dev']) {
+      picked = system;
+      expect(await s.chooseBackupFolder()).toEqual({ chosen: false, refused: 'system' });
+    }
+    // A link to a system folder is the system folder.
+    await symlink('/etc', path.join(dir, 'innocent'));
+    picked = path.join(dir, 'innocent');
+    expect(await s.chooseBackupFolder()).toEqual({ chosen: false, refused: 'system' });
+    picked = path.join(dir, 'gone');
+    expect(await s.chooseBackupFolder()).toEqual({ chosen: false, refused: 'notFolder' });
+    await writeFile(path.join(dir, 'a-file'), 'x');
+    picked = path.join(dir, 'a-file');
+    expect(await s.chooseBackupFolder()).toEqual({ chosen: false, refused: 'notFolder' });
+    picked = 'relative/folder';
+    expect(await s.chooseBackupFolder()).toEqual({ chosen: false, refused: 'notFolder' });
+    // No permission to write there (as the OS answers it: a test run as root ignores mode bits).
+    const readOnly: BackupFs = {
+      ...realFs,
+      open: async () => {
+        throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
+      },
+    };
+    await mkdir(path.join(dir, 'read-only'));
+    picked = path.join(dir, 'read-only');
+    expect(await service(readOnly).chooseBackupFolder()).toEqual({ chosen: false, refused: 'notWritable' });
+    expect(chosen).toBe(before);
+    // Cancelled: nothing changes.
+    picked = null;
+    expect(await s.chooseBackupFolder()).toEqual({ chosen: false });
+    expect(chosen).toBe(before);
+    // A good folder: chosen, and the write probe left nothing behind.
+    picked = path.join(dir, 'read-only');
+    expect(await s.chooseBackupFolder()).toEqual({ chosen: true, dir: picked });
+    expect(await readdir(picked)).toEqual([]);
+  });
+
+  it.each([
+    ['linux', '/', true],
+    ['linux', '/etc', true],
+    ['linux', '/etc/duty-desk', true],
+    ['linux', '/usr/local/backups', true],
+    ['linux', '/bin', true],
+    ['linux', '/proc/self', true],
+    ['linux', '/sys/', true],
+    ['linux', '/dev/shm', true],
+    ['linux', '/var/lib', true],
+    ['linux', '/home', true],
+    ['linux', '/media', true],
+    ['linux', '/etc/../etc/ssh', true],
+    ['linux', '/home/desk/备份', false],
+    ['linux', '/media/desk/U盘', false],
+    ['linux', '/mnt/nas/duty-desk', false],
+    ['linux', '/etcetera', false],
+    ['linux', '/run/media/desk/KINGSTON', false],
+    ['linux', '/run/media/desk', true],
+    ['win32', 'C:\\', true],
+    ['win32', 'c:/', true],
+    ['win32', 'C:\\Windows', true],
+    ['win32', 'C:\\WINDOWS\\System32', true],
+    ['win32', 'C:/Program Files/DutyDesk', true],
+    ['win32', 'C:\\Program Files (x86)', true],
+    ['win32', 'C:\\ProgramData\\x', true],
+    ['win32', 'C:\\Users', true],
+    ['win32', 'C:\\Users\\张三\\Documents\\备份', false],
+    ['win32', 'E:\\', false],
+    ['win32', 'E:\\Windows', false],
+    ['win32', 'D:\\值班台备份', false],
+    ['win32', 'C:\\Windows备份', false],
+  ] as const)('%s %s → system folder: %s', (platform, folder, system) => {
+    expect(isSystemFolder(folder, platform)).toBe(system);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultAppSettings } from '../../../shared/ipc/contract';
+import { defaultAppSettings, requestSchemas } from '../../../shared/ipc/contract';
 import type { AppSettings, AppSettingsPatch } from '../../../shared/ipc/contract';
 import { createSettingsService } from '../../../electron/main/services/settings';
 import type { SettingsStore } from '../../../electron/main/services/settings';
@@ -58,5 +58,31 @@ describe('settings service', () => {
   it('falls back to defaults for corrupted stored values', () => {
     const { store } = mapStore({ silentPrint: 'yes', receiptLayout: 'letter', printerName: 12, backupDir: 'E:\\bak' });
     expect(createSettingsService(store).getSettings()).toEqual({ ...defaultAppSettings, backupDir: 'E:\\bak' });
+  });
+});
+
+describe('the backup folder is not a renderer setting (issue 22)', () => {
+  it.each(['/etc', 'C:\\Windows', '/home/desk/备份', null])(
+    'settings:set refuses backupDir %s, at the channel and in the service; nothing is written',
+    (backupDir) => {
+      expect(requestSchemas['settings:set'].safeParse({ backupDir }).success).toBe(false);
+      const { store, data } = mapStore({ backupDir: 'D:\\备份' });
+      const service = createSettingsService(store);
+      expect(() => service.setSettings({ backupDir } as unknown as AppSettingsPatch)).toThrow('settings-invalid');
+      expect(() => service.setSettings({ silentPrint: true, backupDir } as unknown as AppSettingsPatch)).toThrow(
+        'settings-invalid',
+      );
+      expect(data.get('backupDir')).toBe('D:\\备份');
+      expect(data.has('silentPrint')).toBe(false);
+    },
+  );
+
+  it('main sets it (from the folder dialog), and the renderer still reads it', () => {
+    const { store } = mapStore();
+    const service = createSettingsService(store);
+    expect(service.setBackupDir('E:\\值班台备份').backupDir).toBe('E:\\值班台备份');
+    expect(service.getSettings().backupDir).toBe('E:\\值班台备份');
+    expect(service.setBackupDir(null).backupDir).toBeNull();
+    expect(() => service.setBackupDir(7 as unknown as string)).toThrow('settings-invalid');
   });
 });

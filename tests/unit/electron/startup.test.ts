@@ -104,6 +104,7 @@ describe('registerAllHandlers', () => {
         chooseBackupFolder: vi.fn(async () => ({ chosen: false as const })),
         loadBackupKey: vi.fn(() => null),
         saveBackupKey: vi.fn(),
+        openBackup: vi.fn(async () => ({ ok: false as const, code: 'notBackup' as const })),
         readIntegrity: vi.fn(() => null),
         writeIntegrity: vi.fn(),
       },

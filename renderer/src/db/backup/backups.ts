@@ -9,7 +9,11 @@
  *   it needs `data.backup` (the acting staff row re-read); a scheduled one (Electron: timer,
  *   sign-out, quit) goes only to the configured folder with the existing key, whoever is
  *   signed in.
- * - `inspectBackup` (检查备份): decrypts and verifies a file, touches nothing.
+ * - `inspectBackup` (检查备份): decrypts and verifies a file, touches nothing (in Electron, main
+ *   opens it: other machines' keys never reach the page).
+ * - `changePassphrase` (设置 / 更改备份密码): admins (`data.backup`); the passphrase rule of
+ *   shared/backup/passphrase.ts; a changed passphrase makes a NEW key (the old one is kept: this
+ *   machine still opens its older backups, and elsewhere they open with the OLD passphrase).
  * - `restoreBackup`: verifies first; backs up the live data (kind preRestore); replaces every
  *   table in one transaction through the write path — except the audit log, which keeps every
  *   live row and gains the backup's rows it lacks (a restore never removes an audit row); new
@@ -20,6 +24,7 @@
  *   also keeps the active admins' PIN verifiers, for `startEmpty` (从空白开始 needs an admin PIN).
  */
 import { backupFileName, machineTag, type BackupFile, type BackupHeader } from '@shared/backup/format';
+import { passphraseProblem, type PassphraseContext } from '@shared/backup/passphrase';
 import { can, holdersOf } from '@shared/domain/roles';
 import type { BackupKind } from '@shared/backup/retention';
 import { INTEGRITY_MAX_ADMINS, type DeskBridge, type IntegrityAdmin, type IntegrityRecord } from '@shared/ipc/contract';
@@ -28,6 +33,7 @@ import type { Dexie } from 'dexie';
 import type { DutyDeskDB } from '../database';
 import { withActor, type DeskBase } from '../desk';
 import { DomainRefusal } from '../refusal';
+import { requirePermission } from '../authorize';
 import { reportStorageError, toStorageError } from '../storageErrors';
 import { databaseOf, newAuditId, writeTx } from '../write';
 import { newBackupKey, openBackup, readBackupHeader, sealBackup, type BackupKey, type BackupTables } from './seal';
@@ -51,6 +57,14 @@ export type BackupKeyStore = {
     passphraseKey: BackupKey['passphraseKey'],
     own: boolean,
   ): Promise<BackupKey>;
+  /**
+   * Opens a backup where the keys are (Electron: main, which keeps a key the passphrase
+   * unlocked). Absent: the page opens it with `find` and the passphrase (the browser build).
+   */
+  open?(
+    text: string,
+    o: { currentSchema: number; passphrase?: string },
+  ): Promise<{ header: BackupHeader; tables: BackupTables }>;
 };
 
 /** What the 工作台 and 设置 show about backups (kept on this machine, outside IndexedDB). */
@@ -165,13 +179,71 @@ async function generationOf(deps: BackupDeps): Promise<string> {
 
 export type BackupOutcome = { ok: true; name: string; header: BackupHeader } | { ok: false; message: string };
 
-/** This machine's key; the first backup makes it from the passphrase. @throws DomainRefusal(NEED_PASSPHRASE) */
-export async function machineKey(deps: BackupDeps, passphrase?: string): Promise<BackupKey> {
+/** What a new passphrase must not contain: the community's code and name, the admins' names. */
+export async function passphraseContextOf(db: Dexie): Promise<PassphraseContext> {
+  const community = (await db.table('meta').get('community')) as
+    { value?: { code?: string; name?: string } } | undefined;
+  const staff = (await db.table('staff').toArray()) as { name?: string; role?: string; active?: boolean }[];
+  return {
+    communityCode: community?.value?.code ?? null,
+    communityName: community?.value?.name ?? null,
+    adminNames: staff.filter((s) => s.role === '站长/管理员' && s.name).map((s) => s.name!),
+  };
+}
+
+/** @throws DomainRefusal at its field when `passphrase` breaks the rule (shared/backup/passphrase.ts). */
+async function checkNewPassphrase(db: Dexie | undefined, input: { passphrase: string; again?: string }) {
+  const problem = passphraseProblem(input, db ? await passphraseContextOf(db) : {});
+  if (problem) throw new DomainRefusal(problem.message, problem.field);
+}
+
+/**
+ * This machine's key; the first backup makes it from the passphrase (checked by the rule, against
+ * `db`'s community and admins when given). @throws DomainRefusal(NEED_PASSPHRASE)
+ */
+export async function machineKey(deps: BackupDeps, passphrase?: string, db?: Dexie): Promise<BackupKey> {
   const key = await deps.keys.load();
   if (key) return key;
   if (!passphrase) throw new DomainRefusal(NEED_PASSPHRASE, 'passphrase');
+  await checkNewPassphrase(db, { passphrase });
   const created = await newBackupKey(passphrase);
   return deps.keys.save(created.raw, created.backupKey.keyId, created.backupKey.passphraseKey, true);
+}
+
+/**
+ * 设置 / 更改备份密码 (admins: `data.backup`). The passphrase must follow the rule and be typed
+ * twice alike. Changing it makes a NEW machine key wrapped with the new passphrase — not the old
+ * key re-wrapped: whoever learnt the old passphrase (the reason to change it) could otherwise
+ * unwrap the key from any old file and read every new backup too. The old key stays on this
+ * machine (its older backups still open here without a passphrase); elsewhere those older
+ * backups open only with the OLD passphrase. Logged, never the passphrase.
+ * @throws DomainRefusal (permission; the rule, at the field 'passphrase' or 'again')
+ */
+export async function changePassphrase(
+  desk: DeskBase,
+  deps: BackupDeps,
+  input: { passphrase: string; again: string },
+  /** PBKDF2 rounds of the new key (tests pass fewer; stored in every file). */
+  o: { iterations?: number } = {},
+): Promise<'set' | 'changed'> {
+  const db = databaseOf(desk);
+  const me = desk.actor ? await db.staff.get(desk.actor.id) : undefined;
+  if (!me || !can(me, 'data.backup')) throw new DomainRefusal(`只有${holdersOf('data.backup')}可以设置或更改备份密码`);
+  await checkNewPassphrase(db as unknown as Dexie, input);
+  const had = (await deps.keys.load().catch(() => null)) !== null;
+  const created = await newBackupKey(input.passphrase, o.iterations);
+  // Re-checked inside the audit's transaction (a role changed meanwhile in another window):
+  // refused there, the new key is not kept.
+  await writeTx(desk, ['staff'], async (tx) => {
+    await requirePermission(tx, desk.actor, 'data.backup', '设置或更改备份密码');
+    await tx.audit({
+      action: had ? 'backup.passphraseChange' : 'backup.passphraseSet',
+      entity: 'backup',
+      detail: machineTag(created.backupKey.keyId),
+    });
+  });
+  await deps.keys.save(created.raw, created.backupKey.keyId, created.backupKey.passphraseKey, true);
+  return had ? 'changed' : 'set';
 }
 
 /**
@@ -235,8 +307,8 @@ async function backUpAndLog(
   kind: BackupKind,
   passphrase?: string,
 ): Promise<BackupOutcome> {
-  const key = await machineKey(deps, passphrase);
   const db = databaseOf(desk) as unknown as Dexie;
+  const key = await machineKey(deps, passphrase, db);
   const outcome = await backUpDatabase(db, deps, { kind, key, now: desk.clock.now(), by: desk.actor?.id ?? null });
   if (outcome.ok && desk.actor) {
     await writeTx(desk, [], (tx) => tx.audit({ action: 'backup.create', entity: 'backup', detail: kind }));
@@ -254,6 +326,7 @@ export async function inspectBackup(
   passphrase?: string,
 ): Promise<{ header: BackupHeader; tables: BackupTables; rawKey?: Uint8Array<ArrayBuffer> }> {
   const db = databaseOf(desk);
+  if (deps.keys.open) return deps.keys.open(text, { currentSchema: db.verno, passphrase });
   const { header } = readBackupHeader(text, db.verno);
   // With the passphrase the machine's keys are not needed (and a key store that cannot be
   // read — an OS keyring reset — must not stand in the way of the one way back).

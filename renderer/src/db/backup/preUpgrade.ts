@@ -29,7 +29,7 @@ export async function backupBeforeUpgrade(
       const staff = old.tables.some((t) => t.name === 'staff') ? await old.table('staff').toArray() : [];
       await requireBackupPinAmong(staff, o.adminPin);
     }
-    const key = await machineKey(deps, o.passphrase);
+    const key = await machineKey(deps, o.passphrase, old);
     return await backUpDatabase(old, deps, { kind: 'preUpgrade', key, now: o.now, by: null });
   } finally {
     old.close();

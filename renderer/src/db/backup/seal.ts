@@ -9,10 +9,10 @@
  * a backup or is cut short, a newer schema, a wrong passphrase, a changed byte.
  */
 import {
+  additionalDataText,
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
   backupFileSchema,
-  headerBytes,
   PASSPHRASE_ITERATIONS,
   type BackupFile,
   type BackupHeader,
@@ -38,10 +38,7 @@ const enc = new TextEncoder();
 const dec = new TextDecoder();
 
 /** What the tag covers besides the data: the header and the wrapped key, in a fixed order. */
-const additionalData = (header: BackupHeader, wrapped: WrappedKey) =>
-  enc.encode(
-    `${headerBytes(header)}\n${JSON.stringify([wrapped.kdf, wrapped.iterations, wrapped.salt, wrapped.iv, wrapped.wrapped])}`,
-  );
+const additionalData = (header: BackupHeader, wrapped: WrappedKey) => enc.encode(additionalDataText(header, wrapped));
 
 async function passphraseKey(
   passphrase: string,

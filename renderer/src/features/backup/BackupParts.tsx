@@ -5,6 +5,7 @@
 import { useRef, type ReactNode } from 'react';
 import { Alert, Button, TextField, Typography } from '@mui/material';
 import type { BackupHeader } from '@shared/backup/format';
+import { PASSPHRASE_HINT, passphraseProblem, type PassphraseContext } from '@shared/backup/passphrase';
 
 const TABLE_LABELS: [string, string][] = [
   ['residents', '居民'],
@@ -69,11 +70,12 @@ export function PickBackupFile({
 export type NewPassphrase = { passphrase: string; again: string };
 export const NO_PASSPHRASE: NewPassphrase = { passphrase: '', again: '' };
 
-/** What is wrong with a new backup passphrase, or null. */
-export function newPassphraseProblem(p: NewPassphrase): string | null {
-  if (p.passphrase.length < 8) return '备份密码至少 8 位';
-  if (p.passphrase !== p.again) return '两次输入的备份密码不一致';
-  return null;
+/**
+ * What is wrong with a new backup passphrase, or null: the rule of shared/backup/passphrase.ts
+ * (the data layer checks it again, with the community and the admins' names).
+ */
+export function newPassphraseProblem(p: NewPassphrase, context?: PassphraseContext): string | null {
+  return passphraseProblem(p, context)?.message ?? null;
 }
 
 /** Setting the backup passphrase (at the first backup), with what losing it means. */
@@ -92,7 +94,7 @@ export function NewPassphraseFields({
         type="password"
         value={value.passphrase}
         onChange={(e) => onChange({ ...value, passphrase: e.target.value })}
-        helperText="至少 8 位；只在第一次备份时设置"
+        helperText={`${PASSPHRASE_HINT}。以后可由管理员更改`}
         autoComplete="new-password"
       />
       <TextField

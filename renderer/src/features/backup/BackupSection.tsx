@@ -41,6 +41,8 @@ import {
   type NewPassphrase,
 } from './BackupParts';
 import { StorageHealth } from './StorageHealth';
+import { PassphraseDialog } from './PassphraseDialog';
+import { BackupFolderButton } from './BackupFolderButton';
 
 /** Who made a backup, by name where this desk knows the account. */
 function useMakerName(): (h: BackupHeader) => string {
@@ -62,6 +64,7 @@ export function BackupSection() {
   const check = useGuardedAction();
   const [checked, setChecked] = useState<BackupHeader | null>(null);
   const [restoring, setRestoring] = useState<{ text: string; header: BackupHeader } | null>(null);
+  const [changingPassphrase, setChangingPassphrase] = useState(false);
 
   useEffect(() => {
     void backupKeys.load().then((k) => setHasKey(k !== null));
@@ -109,14 +112,7 @@ export function BackupSection() {
             浏览器版没有自己的备份文件夹：每次备份会下载一个文件，请把它保存到 U 盘或其他电脑。每天至少备份一次。
           </Typography>
         )}
-        {automaticBackups && mayBackUp && (
-          <Button
-            sx={{ alignSelf: 'flex-start' }}
-            onClick={() => void platform.chooseBackupFolder().then(() => platform.backupStatus().then(setFolder))}
-          >
-            更改备份位置
-          </Button>
-        )}
+        {automaticBackups && mayBackUp && <BackupFolderButton onChanged={setFolder} />}
         {folder?.sameDiskAsData && automaticBackups && (
           <Alert severity="warning">
             备份文件和数据在同一个磁盘上：磁盘损坏时会一起丢失。建议把备份位置改到 U 盘或网络盘。
@@ -144,6 +140,11 @@ export function BackupSection() {
           </Stack>
         )}
         <Stack direction="row" spacing={2}>
+          {hasKey && mayBackUp && (
+            <Button variant="outlined" onClick={() => setChangingPassphrase(true)}>
+              更改备份密码
+            </Button>
+          )}
           <PickBackupFile
             label="检查备份"
             onText={(text) => {
@@ -171,6 +172,7 @@ export function BackupSection() {
         <StorageHealth />
       </Stack>
       {restoring && <RestoreDialog {...restoring} onClose={() => setRestoring(null)} />}
+      {changingPassphrase && <PassphraseDialog onClose={() => setChangingPassphrase(false)} />}
     </Paper>
   );
 }

@@ -1,0 +1,169 @@
+/**
+ * This machine's backup keys, held by main only (issue 22): the own key (new backups are sealed
+ * with it — the one key the renderer is given), the keys it retired when the admin changed the
+ * backup passphrase (this machine's older backups still open without a passphrase), and the keys
+ * of other machines' backups it has opened with their passphrase (newest first, at most 8).
+ * Other machines' raw keys never leave main: the renderer asks main to OPEN a backup file
+ * (`openBackupFile`), and gets its header and tables, never a key.
+ *
+ * The file format is shared/backup/format.ts; the renderer seals with WebCrypto
+ * (renderer/src/db/backup/seal.ts), main opens with node:crypto — PBKDF2-SHA256 for the
+ * passphrase, AES-256-GCM with the header and the wrapped key as additional data.
+ */
+import { createDecipheriv, pbkdf2 } from 'node:crypto';
+import {
+  additionalDataText,
+  backupFileSchema,
+  backupKeyRecordSchema,
+  type BackupFile,
+  type BackupHeader,
+  type BackupKeyRecord,
+  type BackupOpenFailure,
+  type WrappedKey,
+} from '../../../shared/backup/format';
+
+export type KeyRing = { own: BackupKeyRecord | null; retired: BackupKeyRecord[]; others: BackupKeyRecord[] };
+
+export const MAX_ADOPTED_KEYS = 8;
+
+export const EMPTY_RING: KeyRing = { own: null, retired: [], others: [] };
+
+/** The ring as stored (JSON); a malformed record is left out, never the whole ring. */
+export function parseRing(text: string | null): KeyRing {
+  if (!text) return { ...EMPTY_RING };
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    return { ...EMPTY_RING };
+  }
+  const r = (v ?? {}) as Partial<Record<keyof KeyRing, unknown>>;
+  const one = (x: unknown) => {
+    const p = backupKeyRecordSchema.safeParse(x);
+    return p.success ? p.data : null;
+  };
+  const many = (x: unknown) => (Array.isArray(x) ? x.map(one).filter((k): k is BackupKeyRecord => k !== null) : []);
+  return { own: one(r.own), retired: many(r.retired), others: many(r.others) };
+}
+
+/** The ring with `record` as the own key; the previous own key is retired, not dropped. */
+export function withOwnKey(ring: KeyRing, record: BackupKeyRecord): KeyRing {
+  const previous = ring.own && ring.own.keyId !== record.keyId ? [ring.own] : [];
+  return {
+    own: record,
+    retired: [...previous, ...ring.retired.filter((k) => k.keyId !== record.keyId)],
+    others: ring.others.filter((k) => k.keyId !== record.keyId),
+  };
+}
+
+/** The ring with another machine's key adopted: as the own key on a machine that has none. */
+export function withAdoptedKey(ring: KeyRing, record: BackupKeyRecord): KeyRing {
+  if (!ring.own) return { ...ring, own: record };
+  return {
+    ...ring,
+    others: [record, ...ring.others.filter((k) => k.keyId !== record.keyId)].slice(0, MAX_ADOPTED_KEYS),
+  };
+}
+
+function findKey(ring: KeyRing, keyId: string): BackupKeyRecord | null {
+  return [ring.own, ...ring.retired, ...ring.others].find((k) => k?.keyId === keyId) ?? null;
+}
+
+class OpenFailure extends Error {
+  constructor(readonly code: BackupOpenFailure) {
+    super(code);
+  }
+}
+
+/** Base64 that is exactly what it decodes to (no ignored bits): a changed character always shows. */
+function strictB64(s: string): Buffer {
+  const bytes = Buffer.from(s, 'base64');
+  if (bytes.toString('base64') !== s) throw new OpenFailure('tampered');
+  return bytes;
+}
+
+/** AES-256-GCM as WebCrypto writes it: the ciphertext followed by the 16-byte tag. */
+function gcmOpen(key: Buffer, iv: Buffer, sealed: Buffer, aad?: Buffer): Buffer {
+  if (sealed.length < 16) throw new Error('short');
+  const decipher = createDecipheriv('aes-256-gcm', key, iv);
+  if (aad) decipher.setAAD(aad);
+  decipher.setAuthTag(sealed.subarray(sealed.length - 16));
+  return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - 16)), decipher.final()]);
+}
+
+async function unwrap(w: WrappedKey, passphrase: string): Promise<Buffer> {
+  const salt = strictB64(w.salt);
+  const iv = strictB64(w.iv);
+  const wrapped = strictB64(w.wrapped);
+  const wrapping = await new Promise<Buffer>((ok, fail) =>
+    pbkdf2(Buffer.from(passphrase.normalize('NFKC'), 'utf8'), salt, w.iterations, 32, 'sha256', (e, k) =>
+      e ? fail(e) : ok(k),
+    ),
+  );
+  try {
+    return gcmOpen(wrapping, iv, wrapped);
+  } catch {
+    throw new OpenFailure('wrongPassphrase');
+  }
+}
+
+export type OpenRequest = { content: string; passphrase?: string; currentSchema: number };
+export type OpenResult =
+  | { ok: true; header: BackupHeader; tables: Record<string, unknown[]> }
+  | { ok: false; code: BackupOpenFailure; schema?: number };
+
+/**
+ * Decrypts and verifies a backup with the ring's keys (no passphrase needed for this machine's
+ * own backups) or with the passphrase. `adopt`: the key a passphrase unlocked that the ring did
+ * not hold yet — the caller keeps it. Nothing is thrown: a refusal is a code.
+ */
+export async function openBackupFile(
+  ring: KeyRing,
+  request: OpenRequest,
+): Promise<{ result: OpenResult; adopt?: BackupKeyRecord }> {
+  let file: BackupFile;
+  try {
+    const parsed = backupFileSchema.safeParse(JSON.parse(request.content));
+    if (!parsed.success) return { result: { ok: false, code: 'notBackup' } };
+    file = parsed.data;
+  } catch {
+    return { result: { ok: false, code: 'notBackup' } };
+  }
+  if (file.header.schema > request.currentSchema)
+    return { result: { ok: false, code: 'newer', schema: file.header.schema } };
+  try {
+    let raw: Buffer;
+    let adopt: BackupKeyRecord | undefined;
+    const known = request.passphrase ? null : findKey(ring, file.header.keyId);
+    if (known) raw = Buffer.from(known.rawB64, 'base64');
+    else if (request.passphrase) {
+      raw = await unwrap(file.passphraseKey, request.passphrase);
+      if (!findKey(ring, file.header.keyId))
+        adopt = { keyId: file.header.keyId, rawB64: raw.toString('base64'), passphraseKey: file.passphraseKey };
+    } else throw new OpenFailure('needPassphrase');
+    let plain: Buffer;
+    try {
+      plain = gcmOpen(
+        raw,
+        strictB64(file.iv),
+        strictB64(file.data),
+        Buffer.from(additionalDataText(file.header, file.passphraseKey), 'utf8'),
+      );
+    } catch (e) {
+      throw e instanceof OpenFailure ? e : new OpenFailure('tampered');
+    }
+    let tables: unknown;
+    try {
+      tables = JSON.parse(plain.toString('utf8'));
+    } catch {
+      throw new OpenFailure('tampered');
+    }
+    if (!tables || typeof tables !== 'object' || Array.isArray(tables)) throw new OpenFailure('tampered');
+    for (const [name, rows] of Object.entries(tables))
+      if (!Array.isArray(rows) || rows.length !== file.header.counts[name]) throw new OpenFailure('tampered');
+    return { result: { ok: true, header: file.header, tables: tables as Record<string, unknown[]> }, adopt };
+  } catch (e) {
+    if (e instanceof OpenFailure) return { result: { ok: false, code: e.code } };
+    throw e;
+  }
+}
