@@ -27,3 +27,4 @@ BENCH_SIZES=tiny BENCH_REPS=2 BENCH_STARTS=1 npx vitest run --config bench/vites
 step "e2e in Chromium"; PLAYWRIGHT_JSON_OUTPUT_NAME="$PWD/reports/summary/e2e.json" npx playwright test --reporter=list,json
 step "electron smoke"; PLAYWRIGHT_JSON_OUTPUT_NAME="$PWD/reports/summary/electron.json" npx playwright test -c tests/e2e-electron/playwright.config.ts --reporter=list,json
 step summary; node scripts/summarize-tests.mjs reports/summary
+step "slowest tests (share of their limit)"; node scripts/slowest-tests.mjs reports/summary
