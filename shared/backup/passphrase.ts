@@ -30,7 +30,6 @@ export const PASSPHRASE_MESSAGES = {
   adminName: '备份密码不能包含管理员的姓名',
   common: '备份密码包含常见密码（如 123456789、woaini1314），容易被猜到，请换一个',
   mismatch: '两次输入的备份密码不一致',
-  sameAsOld: '新的备份密码不能与原来的相同',
 } as const;
 
 /** What the rule checks a passphrase against (read from the desk's data). */

@@ -33,7 +33,7 @@ import { memoryBackupDeps } from './backupDeps';
 import { openShipped } from './shippedSchemas';
 import { addSignedStaff, communityDesk, freshDb, setUpCommunity, T0, TODAY, WANG_WU } from './testDb';
 
-const PASSPHRASE = '正确的备份密码2026';
+const PASSPHRASE = '梅花香自苦寒来2026年';
 const ADMIN_PIN = '246810'; // setUpCommunity's admin
 const CLERK_PIN = '864209';
 const SECOND_ADMIN_PIN = '975312';
@@ -227,6 +227,30 @@ describe('hole 2: 从空白开始 needs a 站长/管理员 PIN', () => {
     await expect(startEmpty(base, d, { pin: CLERK_PIN, backup })).rejects.toThrow(WRONG_ADMIN_PIN);
     expect(await startEmpty(base, d, { pin: ADMIN_PIN, backup })).toEqual({ adminId: w.adminId, by: 'backup' });
     expect((await auditRows(db)).map((r) => [r.action, r.staffId])).toEqual([['backup.startEmpty', w.adminId]]);
+    db.close();
+  });
+
+  it('where the desk keeps its admins, a backup someone brings does not answer for them', async () => {
+    const w = await world();
+    const d = deps();
+    const made = await makeBackup(w.admin, d, 'regular', { passphrase: PASSPHRASE });
+    if (!made.ok) throw new Error(made.message);
+    // The record keeps one admin, whose PIN is not the one inside the backup.
+    const record = await recordIntegrity(w.db, d);
+    const verifier = await hashSecret(SECOND_ADMIN_PIN, undefined, 1000);
+    d.held.record = { ...record, admins: [{ id: 'staff-admin-2', name: '站长二', verifier }] };
+    const db = await wipe(w.db);
+    const base = baseDesk(db);
+    const backup = { text: d.files.get(made.name)!, passphrase: PASSPHRASE };
+    await expect(startEmpty(base, d, { pin: ADMIN_PIN, backup })).rejects.toThrow(WRONG_ADMIN_PIN);
+    await expect(
+      restoreBackup(base, d, backup.text, PASSPHRASE, { adminPin: ADMIN_PIN, liveBackedUp: true }),
+    ).rejects.toThrow(WRONG_ADMIN_PIN);
+    expect(await db.auditLog.count()).toBe(0);
+    expect(await startEmpty(base, d, { pin: SECOND_ADMIN_PIN, backup })).toEqual({
+      adminId: 'staff-admin-2',
+      by: 'wipeRecord',
+    });
     db.close();
   });
 

@@ -120,7 +120,7 @@ describe('设置备份密码 / 更改备份密码', () => {
     const deps = depsWith(keys);
     const before = (await auditRows()).length;
     const e = await refusal(changePassphrase(clerk, deps, { passphrase: FIRST, again: FIRST }, ROUNDS));
-    expect(e.message).toBe('只有站长/管理员可以设置或更改备份密码');
+    expect(e.message).toBe('只有站长/管理员可以设置备份密码或手动备份');
     // A session that says 站长/管理员 over a 值班员's row changes nothing either.
     const posing = await communityDesk(db, { staffId: clerk.actor!.id, role: '站长/管理员' });
     await refusal(changePassphrase(posing, deps, { passphrase: FIRST, again: FIRST }, ROUNDS));

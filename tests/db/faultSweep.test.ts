@@ -287,7 +287,7 @@ describe('a fault at every step', { timeout: 120_000 }, () => {
     const w = await faultyDesk();
     const deps = memoryBackupDeps();
     const admin = testDesk(w.db, { staffId: w.admin.id, role: '站长/管理员', today: TODAY, calendar });
-    const made = await makeBackup(admin, deps, 'regular', { passphrase: '社区值班台备份口令2026' });
+    const made = await makeBackup(admin, deps, 'regular', { passphrase: '梅花香自苦寒来2026年' });
     if (!made.ok) throw new Error(made.message);
     const file = deps.files.get(made.name)!;
     // Written after the backup: a visit with its case, and their audit rows.

@@ -277,7 +277,7 @@ const PROBES: Record<Permission, [Probe, ...Probe[]]> = {
     {
       call: 'changePassphrase',
       act: (me, w) => changePassphrase(me, w.deps, { passphrase: PASSPHRASE, again: PASSPHRASE }),
-      refusal: { message: '只有站长/管理员可以设置或更改备份密码', deskWorkFirst: false },
+      refusal: { message: BACKUP_ADMINS_ONLY, deskWorkFirst: false },
       done: async (w) => {
         expect(await auditCount(w.db, 'backup.passphraseSet')).toBe(1);
         expect(await w.deps.keys.load()).not.toBeNull();

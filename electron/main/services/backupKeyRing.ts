@@ -56,9 +56,12 @@ export function withOwnKey(ring: KeyRing, record: BackupKeyRecord): KeyRing {
   };
 }
 
-/** The ring with another machine's key adopted: as the own key on a machine that has none. */
+/**
+ * The ring with another machine's key adopted — always BESIDE the own key, never as it: the own
+ * key (which seals every new backup) comes only from an admin's passphrase (the first backup or
+ * 更改备份密码), never from a file someone opened with a passphrase they know.
+ */
 export function withAdoptedKey(ring: KeyRing, record: BackupKeyRecord): KeyRing {
-  if (!ring.own) return { ...ring, own: record };
   return {
     ...ring,
     others: [record, ...ring.others.filter((k) => k.keyId !== record.keyId)].slice(0, MAX_ADOPTED_KEYS),

@@ -24,6 +24,7 @@ import type {
   IntegrityRecord,
 } from '../../../shared/ipc/contract';
 import { parseBackupFileName, type BackupKeyRecord } from '../../../shared/backup/format';
+import { integrityRecordSchema } from '../../../shared/ipc/contract';
 import { openBackupFile, parseRing, withAdoptedKey, withOwnKey } from './backupKeyRing';
 import { backupsToKeep, type BackupEntry } from '../../../shared/backup/retention';
 
@@ -86,16 +87,9 @@ export function failureCodeOf(e: unknown): BackupFailureCode {
   return CODES.includes(code as BackupFailureCode) ? (code as BackupFailureCode) : 'OTHER';
 }
 
+/** The record as the contract bounds it (admins' verifiers included); anything else is no record. */
 function isIntegrityRecord(v: unknown): v is IntegrityRecord {
-  const r = v as IntegrityRecord | null;
-  return (
-    !!r &&
-    typeof r.generation === 'string' &&
-    typeof r.updatedAt === 'number' &&
-    !!r.counts &&
-    typeof r.counts === 'object' &&
-    Object.values(r.counts).every((n) => Number.isInteger(n) && n >= 0)
-  );
+  return integrityRecordSchema.safeParse(v).success;
 }
 
 let tempSeq = 0;
@@ -136,7 +130,7 @@ const WINDOWS_SYSTEM_TREES = [
 ];
 
 /**
- * Whether `dir` is a system folder: on Linux /, /etc, /usr, /bin, /proc, /sys, /dev, /tmp … ; on
+ * Whether `dir` is a system folder: on Linux /, /etc, /usr, /bin, /proc, /sys, /dev, /var … (not /tmp: the place of scratch folders) ; on
  * Windows the system drive's root, C:\Windows, C:\Program Files, C:\ProgramData … (any case,
  * either slash).
  */

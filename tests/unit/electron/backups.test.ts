@@ -296,6 +296,18 @@ describe('the backup keys stay in main (issue 22)', () => {
     expect(parseRing(vault.text).others.map((k) => k.keyId)).toEqual([other.key.keyId]);
   });
 
+  it("a key a passphrase unlocked never becomes this machine's own, even on a machine that has none", async () => {
+    const vault = { text: null as string | null };
+    const page = keyChannels(service(realFs, vault));
+    const other = await keyOf('另一台电脑 的备份密码 秋月');
+    const theirFile = await sealBackup(TABLES, header(1), other.key);
+    expect(await page.open(theirFile, '另一台电脑 的备份密码 秋月')).toMatchObject({ ok: true });
+    // Kept beside (the file opens again), but new backups are not sealed with it: no own key.
+    expect(await page.keyLoad()).toBeNull();
+    expect(parseRing(vault.text).own).toBeNull();
+    expect(parseRing(vault.text).others.map((k) => k.keyId)).toEqual([other.key.keyId]);
+  });
+
   it("a new own key (the passphrase changed) retires the old one: this machine's older backups still open without a passphrase, elsewhere with the OLD passphrase", async () => {
     const vault = { text: null as string | null };
     const page = keyChannels(service(realFs, vault));

@@ -27,7 +27,13 @@ import { backupFileName, machineTag, type BackupFile, type BackupHeader } from '
 import { passphraseProblem, type PassphraseContext } from '@shared/backup/passphrase';
 import { can, holdersOf } from '@shared/domain/roles';
 import type { BackupKind } from '@shared/backup/retention';
-import { INTEGRITY_MAX_ADMINS, type DeskBridge, type IntegrityAdmin, type IntegrityRecord } from '@shared/ipc/contract';
+import {
+  INTEGRITY_MAX_ADMINS,
+  type ChooseFolderResult,
+  type DeskBridge,
+  type IntegrityAdmin,
+  type IntegrityRecord,
+} from '@shared/ipc/contract';
 import type { PasswordHash, Staff } from '@shared/domain/records';
 import type { Dexie } from 'dexie';
 import type { DutyDeskDB } from '../database';
@@ -99,6 +105,8 @@ export const BACKUP_FAILURE_TEXT: Record<string, string> = {
   OTHER: '备份文件没能写入',
 };
 
+export const RESTORE_NEEDS_OWN_KEY =
+  '恢复前要先备份现有数据，但本机还没有设置备份密码：请站长/管理员先在「设置 → 数据备份」设置备份密码，再恢复。现有数据未改动。';
 export const NEED_PASSPHRASE = '第一次备份前，请先设置备份密码';
 
 /** The refusal of a backup by hand, or of the passphrase, to an account without `data.backup`. */
@@ -121,6 +129,18 @@ export async function requireBackupRight(desk: DeskBase): Promise<void> {
   if (!me || !can(me, 'data.backup')) throw new DomainRefusal(BACKUP_ADMINS_ONLY);
 }
 
+/**
+ * 更改备份位置 (Electron): `data.backup` first (re-read from the staff row), then main's own
+ * folder dialog, whose answer main checks (never a system folder, writable).
+ */
+export async function chooseBackupFolder(
+  desk: DeskBase,
+  bridge: Pick<DeskBridge, 'chooseBackupFolder'>,
+): Promise<ChooseFolderResult> {
+  await requireBackupRight(desk);
+  return bridge.chooseBackupFolder();
+}
+
 /** An account that may answer for an admin PIN: its id, role and PIN verifier. */
 type PinHolder = { id: string; role: Staff['role']; password: PasswordHash };
 
@@ -133,6 +153,17 @@ async function pinOwner(pin: string, holders: readonly PinHolder[]): Promise<Pin
 /** The active holders of `permission` among staff rows read from a file or an old database. */
 function holdersAmong(rows: readonly unknown[], permission: 'data.restore' | 'data.backup'): PinHolder[] {
   return (rows as Staff[]).filter((s) => s && typeof s === 'object' && s.password && can(s, permission));
+}
+
+/**
+ * The admins this desk knows after a loss: those the wipe record keeps (outside IndexedDB) and
+ * those still in the database. When there are any, only they may answer before sign-in — a
+ * backup someone brings does not make its accounts this desk's admins.
+ */
+async function knownAdmins(db: DutyDeskDB, deps: BackupDeps): Promise<PinHolder[]> {
+  const recorded = (await deps.bridge.readIntegrity())?.admins ?? [];
+  const live = holdersAmong(await db.staff.toArray(), 'data.restore');
+  return [...recorded.map((a) => ({ id: a.id, role: '站长/管理员' as const, password: a.verifier })), ...live];
 }
 
 /** The active admins (`data.restore`) among the staff rows of a backup. */
@@ -227,8 +258,7 @@ export async function changePassphrase(
   o: { iterations?: number } = {},
 ): Promise<'set' | 'changed'> {
   const db = databaseOf(desk);
-  const me = desk.actor ? await db.staff.get(desk.actor.id) : undefined;
-  if (!me || !can(me, 'data.backup')) throw new DomainRefusal(`只有${holdersOf('data.backup')}可以设置或更改备份密码`);
+  await requireBackupRight(desk);
   await checkNewPassphrase(db as unknown as Dexie, input);
   const had = (await deps.keys.load().catch(() => null)) !== null;
   const created = await newBackupKey(input.passphrase, o.iterations);
@@ -381,14 +411,19 @@ async function restoreNow(
   let acting = desk;
   if (!desk.actor) {
     if (!o.adminPin) throw new DomainRefusal('请输入站长/管理员的密码或 PIN', 'pin');
-    const admin = await pinOwner(o.adminPin, backupAdmins(opened.tables));
-    if (!admin) throw new DomainRefusal(`${WRONG_ADMIN_PIN}（以备份中的账号为准）`, 'pin');
+    const known = await knownAdmins(db, deps);
+    const admin = await pinOwner(o.adminPin, known.length > 0 ? known : backupAdmins(opened.tables));
+    const where = known.length > 0 ? '本机记录的站长/管理员账号' : '备份中的账号';
+    if (!admin) throw new DomainRefusal(`${WRONG_ADMIN_PIN}（以${where}为准）`, 'pin');
     acting = withActor(desk, { id: admin.id, role: admin.role });
   }
   const live = await tableCounts(db);
   if (!o.liveBackedUp && Object.values(live).some((n) => n > 0)) {
     // Part of the restore (its right checked above), not a backup by hand.
-    const before = await backUpAndLog(acting, deps, 'preRestore', passphrase);
+    // Sealed with this machine's own key only: the passphrase typed for the file being restored
+    // must never become this machine's passphrase.
+    if (!(await deps.keys.load())) throw new DomainRefusal(RESTORE_NEEDS_OWN_KEY);
+    const before = await backUpAndLog(acting, deps, 'preRestore');
     if (!before.ok) throw new DomainRefusal(`恢复前没能先备份现有数据：${before.message}。现有数据未改动。`);
   }
   // One transaction: every table replaced, the audit log kept and completed, the restore logged
@@ -405,12 +440,12 @@ async function restoreNow(
   // The data is restored whatever happens next: a record that cannot be written now must not
   // turn the restore into a failure (the next committed write records the counts again).
   await recordIntegrity(db, deps, crypto.randomUUID()).catch(() => undefined);
-  // A backup from another machine: its key is kept beside this machine's own (or becomes it,
-  // on a machine that has none yet). Best effort: the data is already restored.
+  // A backup from another machine: its key is kept BESIDE this machine's own, never as it (the
+  // own key seals every new backup and comes only from an admin's passphrase). Best effort: the
+  // data is already restored.
   if (opened.rawKey && !(await deps.keys.find(opened.header.keyId).catch(() => null))) {
-    const own = !(await deps.keys.load().catch(() => null));
     await deps.keys
-      .save(opened.rawKey, opened.header.keyId, (JSON.parse(text) as BackupFile).passphraseKey, own)
+      .save(opened.rawKey, opened.header.keyId, (JSON.parse(text) as BackupFile).passphraseKey, false)
       .catch(() => undefined);
   }
   return opened.header;
@@ -484,24 +519,23 @@ export async function startEmpty(
 ): Promise<{ adminId: string | null; by: StartEmptyBy }> {
   const db = databaseOf(desk);
   const recorded = await deps.bridge.readIntegrity();
-  const recordedAdmins = recorded?.admins ?? [];
-  const hadAccounts = (recorded?.counts.staff ?? 0) > 0 || recordedAdmins.length > 0 || (await db.staff.count()) > 0;
+  const known = await knownAdmins(db, deps);
+  const hadAccounts = (recorded?.counts.staff ?? 0) > 0 || known.length > 0 || (await db.staff.count()) > 0;
   let admin: PinHolder | null = null;
   let by: StartEmptyBy = 'noAccounts';
   if (hadAccounts) {
     if (!o.pin) throw new DomainRefusal('请输入站长/管理员的密码或 PIN', 'pin');
-    admin = await pinOwner(
-      o.pin,
-      recordedAdmins.map((a) => ({ id: a.id, role: '站长/管理员', password: a.verifier })),
-    );
+    admin = await pinOwner(o.pin, known);
     by = 'wipeRecord';
-    if (!admin && o.backup) {
+    // A backup's accounts answer only where the desk knows no admin (a record written before
+    // it kept them): otherwise anyone could bring a backup of their own making.
+    if (!admin && known.length === 0 && o.backup) {
       const opened = await inspectBackup(desk, deps, o.backup.text, o.backup.passphrase);
       admin = await pinOwner(o.pin, backupAdmins(opened.tables));
       by = 'backup';
     }
     if (!admin) {
-      const where = o.backup ? '本机记录的或所选备份中的' : '本机记录的';
+      const where = known.length === 0 && o.backup ? '所选备份中的' : '本机记录的';
       throw new DomainRefusal(`${WRONG_ADMIN_PIN}（以${where}站长/管理员账号为准）`, 'pin');
     }
   }

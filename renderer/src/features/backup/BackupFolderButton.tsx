@@ -6,6 +6,9 @@ import { useState } from 'react';
 import { Alert, Button, Stack } from '@mui/material';
 import type { BackupStatus, ChooseFolderResult } from '@shared/ipc/contract';
 import { platform } from '../../platform';
+import { useDesk } from '../../app/desk';
+import { useGuardedAction } from '../../app/useGuardedAction';
+import { chooseBackupFolder } from '../../db/backup/backups';
 
 export const FOLDER_REFUSED: Record<NonNullable<Extract<ChooseFolderResult, { chosen: false }>['refused']>, string> = {
   system:
@@ -15,15 +18,24 @@ export const FOLDER_REFUSED: Record<NonNullable<Extract<ChooseFolderResult, { ch
 };
 
 export function BackupFolderButton({ onChanged }: { onChanged: (status: BackupStatus) => void }) {
+  const desk = useDesk();
   const [refused, setRefused] = useState<string | null>(null);
-  async function choose() {
-    const result = await platform.chooseBackupFolder();
-    setRefused(!result.chosen && result.refused ? FOLDER_REFUSED[result.refused] : null);
-    onChanged(await platform.backupStatus());
-  }
+  const { run, error } = useGuardedAction();
+  const choose = () =>
+    run(async () => {
+      // The data layer checks data.backup before main opens its dialog.
+      const result = await chooseBackupFolder(desk, platform);
+      setRefused(!result.chosen && result.refused ? FOLDER_REFUSED[result.refused] : null);
+      onChanged(await platform.backupStatus());
+    });
   return (
     <Stack spacing={1} sx={{ alignItems: 'flex-start' }}>
       <Button onClick={() => void choose()}>更改备份位置</Button>
+      {error && (
+        <Alert severity="error" role="alert">
+          {error}
+        </Alert>
+      )}
       {refused && (
         <Alert severity="error" role="alert">
           {refused}

@@ -28,7 +28,13 @@ import { useGuardedAction } from '../../app/useGuardedAction';
 import { automaticBackups, backupDeps, useBackupState } from '../../app/backup';
 import { backupKeys } from '../../platform/backupKeys';
 import { platform } from '../../platform';
-import { backupHeaderOf, inspectBackup, makeBackup, restoreBackup } from '../../db/backup/backups';
+import {
+  backupHeaderOf,
+  inspectBackup,
+  makeBackup,
+  RESTORE_NEEDS_OWN_KEY,
+  restoreBackup,
+} from '../../db/backup/backups';
 import { DomainRefusal } from '../../db/refusal';
 import {
   BackupSummary,
@@ -189,7 +195,9 @@ function RestoreDialog({ text, header, onClose }: { text: string; header: Backup
   const { run, error, busy } = useGuardedAction();
   const saveLive = () =>
     void run(async () => {
-      const outcome = await makeBackup(desk, backupDeps, 'preRestore', { passphrase: passphrase || undefined });
+      // This machine's own key only: the passphrase of the file to restore never becomes this machine's.
+      if (!(await backupDeps.keys.load())) throw new DomainRefusal(RESTORE_NEEDS_OWN_KEY);
+      const outcome = await makeBackup(desk, backupDeps, 'preRestore');
       if (!outcome.ok) throw new DomainRefusal(outcome.message);
       setLiveSaved(true);
     });
