@@ -21,22 +21,11 @@ import { ADMIN, desk } from './pages';
 import { checkDesk, readAllTables, type ConfirmedAction } from '../crash/checker';
 import { killChild, launchChild, sigkill, type RunningChromium } from '../crash/chromiumChild';
 import { startWindowProbe, windowProbeResult } from '../crash/recordWindow';
+import { prng } from '../../bench/data/random';
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 20);
 const SEED = Number(process.env.CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const CLERK = { name: '李明', pin: '864209' };
-
-/** mulberry32: a small seeded RNG, so a failing run can be replayed with CRASH_SEED. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SURNAMES = '张王李赵刘陈杨黄周吴';
 const DIGITS = '零一二三四五六七八九';
@@ -191,7 +180,7 @@ async function readBack(page: Page) {
 test('SIGKILL at random moments loses no confirmed action and half-writes nothing', async ({ baseURL }, testInfo) => {
   test.setTimeout(Math.max(600_000, KILLS * 30_000));
   console.log(`crash loop: seed ${SEED} (replay with CRASH_SEED=${SEED}), ${KILLS} kills`);
-  const random = rng(SEED);
+  const random = prng(SEED);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   let counter = 0;
   const x0 = () => (counter += 1);

@@ -121,3 +121,31 @@ export function RestorePassphraseField({ value, onChange }: { value: string; onC
     />
   );
 }
+
+/** A 站长/管理员 PIN asked before sign-in (数据丢失, 升级前备份): masked, its refusal at the field. */
+export function AdminPinField({
+  label = '站长/管理员的密码或 PIN',
+  value,
+  onChange,
+  error,
+  hint,
+}: {
+  label?: string;
+  value: string;
+  onChange: (v: string) => void;
+  /** The refusal of this field, if any. */
+  error?: string | null;
+  hint?: string;
+}) {
+  return (
+    <TextField
+      label={label}
+      type="password"
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      autoComplete="off"
+      error={!!error}
+      helperText={error ?? hint}
+    />
+  );
+}

@@ -18,7 +18,7 @@ import { useGuardedAction } from '../../app/useGuardedAction';
 import { automaticBackups, backupDeps } from '../../app/backup';
 import { platform } from '../../platform';
 import { backupHeaderOf, restoreBackup, startEmpty } from '../../db/backup/backups';
-import { BackupSummary, backupTime, PickBackupFile, RestorePassphraseField } from './BackupParts';
+import { AdminPinField, BackupSummary, backupTime, PickBackupFile, RestorePassphraseField } from './BackupParts';
 import type { BackupListEntry } from '@shared/ipc/contract';
 
 const TABLE_NAMES: Record<string, string> = {
@@ -142,13 +142,7 @@ export function DataLossScreen({ lost, onResolved }: { lost: Lost[]; onResolved:
           {file && (
             <Stack component="form" spacing={2} onSubmit={(e) => void submitRestore(e)} aria-label="从备份恢复">
               <BackupSummary header={file.header} />
-              <TextField
-                label="站长/管理员的密码或 PIN"
-                type="password"
-                value={pin}
-                onChange={(e) => setPin(e.target.value)}
-                autoComplete="off"
-              />
+              <AdminPinField value={pin} onChange={setPin} />
               <RestorePassphraseField value={passphrase} onChange={setPassphrase} />
               <Button type="submit" variant="contained" disabled={restore.busy} sx={{ alignSelf: 'flex-start' }}>
                 {restore.busy ? '正在恢复…' : '恢复这份备份'}
@@ -162,17 +156,14 @@ export function DataLossScreen({ lost, onResolved }: { lost: Lost[]; onResolved:
           <Stack component="form" spacing={2} onSubmit={(e) => void submitEmpty(e)} aria-label="从空白开始">
             <Typography color="text.secondary">
               丢失的记录将无法再找回。此操作需要站长/管理员的密码或
-              PIN（以本机记录的管理员账号为准；也可以先在上方选择一份备份，以备份中的账号为准），并会以该管理员的名义记入操作日志。确认请输入「
+              PIN（以本机记录的管理员账号为准；本机没有记录管理员时，可先在上方选择一份备份，以备份中的账号为准），并会以该管理员的名义记入操作日志。确认请输入「
               {CONFIRM_WORDS}」。
             </Typography>
-            <TextField
+            <AdminPinField
               label="站长/管理员 PIN（从空白开始）"
-              type="password"
               value={emptyPin}
-              onChange={(e) => setEmptyPin(e.target.value)}
-              autoComplete="off"
-              error={empty.field === 'pin'}
-              helperText={empty.field === 'pin' ? empty.error : undefined}
+              onChange={setEmptyPin}
+              error={empty.field === 'pin' ? empty.error : null}
             />
             <TextField
               label="确认文字"

@@ -5,10 +5,16 @@
  * only once the clerk confirms the file was saved.
  */
 import { useState, type FormEvent } from 'react';
-import { Alert, Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Paper, Stack, Typography } from '@mui/material';
 import { DomainRefusal } from '../../db/refusal';
 import { useGuardedAction } from '../../app/useGuardedAction';
-import { newPassphraseProblem, NewPassphraseFields, NO_PASSPHRASE, type NewPassphrase } from './BackupParts';
+import {
+  AdminPinField,
+  newPassphraseProblem,
+  NewPassphraseFields,
+  NO_PASSPHRASE,
+  type NewPassphrase,
+} from './BackupParts';
 import type { BackupOutcome } from '../../db/backup/backups';
 
 export function UpgradeBackupScreen({
@@ -56,14 +62,11 @@ export function UpgradeBackupScreen({
             值班台已更新，本机数据（数据版本 {from}）需要升级。升级前请先保存一份备份文件，万一升级出错可以用它恢复。
           </Typography>
           {askPin && (
-            <TextField
-              label="站长/管理员的密码或 PIN"
-              type="password"
+            <AdminPinField
               value={pin}
-              onChange={(e) => setPin(e.target.value)}
-              autoComplete="off"
-              error={field === 'pin'}
-              helperText={field === 'pin' ? error : '备份包含全部数据，需站长/管理员确认（本机还没有账号时可留空）'}
+              onChange={setPin}
+              error={field === 'pin' ? error : null}
+              hint="备份包含全部数据，需站长/管理员确认（本机还没有账号时可留空）"
             />
           )}
           {!hasKey && <NewPassphraseFields value={fresh} onChange={setFresh} />}
