@@ -20,13 +20,23 @@ export type Clock = {
 /** The signed-in staff member as the desk knows them (rights are re-read inside writes). */
 export type Actor = { id: string; role: StaffRole };
 
+/** This installation as a desk of its center: its short number and its name (一号窗口, 后台, 站长室). */
+export type DeskIdentity = { no: number; name: string };
+
 /** Before sign-in: setup, the sign-in page and the session check. */
 export type DeskBase = {
   readonly db: ReadableDB;
   readonly clock: Clock;
   readonly newId: () => string;
   readonly actor: Actor | null;
+  /** Which desk of the center this is (kept per machine); absent = desk 1. */
+  readonly identity?: DeskIdentity;
 };
+
+/** The desk's number: the one way every writer reads it (numbers, events, the audit chain). */
+export function deskNumberOf(desk: Pick<DeskBase, 'identity'>): number {
+  return desk.identity?.no ?? 1;
+}
 
 /** At the desk: a signed-in staff member of a set-up community. */
 export type Desk = DeskBase & {
