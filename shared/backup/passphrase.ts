@@ -14,7 +14,7 @@
  *   Chinese characters counts as ⌊n/2⌋ words (「春天花开满园香气」 is four; 「我爱北京天安门」 three);
  * - the four must differ (「哈哈哈哈哈哈哈哈」 is one word four times).
  * The "contains" checks ignore case, spaces and punctuation (「Woai Ni-1314」 contains woaini1314).
- * The same rule runs in the data layer (db/backup/backups.ts) and at the field (the dialogs).
+ * The same rule runs in the data layer (db/backup/keys.ts) and at the field (the dialogs).
  */
 import { COMMON_PASSWORDS } from './commonPasswords';
 

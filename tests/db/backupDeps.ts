@@ -1,5 +1,5 @@
 /** The platform side of backups for data-layer tests. */
-import { EMPTY_BACKUP_STATE, type BackupDeps, type BackupState } from '../../renderer/src/db/backup/backups';
+import { EMPTY_BACKUP_STATE, type BackupDeps, type BackupState } from '../../renderer/src/db/backup/deps';
 import { importBackupKey, type BackupKey } from '../../renderer/src/db/backup/seal';
 
 /** Backup deps held in memory: the files written, one key, the state. */

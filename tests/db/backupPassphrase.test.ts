@@ -8,14 +8,14 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PASSPHRASE_MESSAGES } from '../../shared/backup/passphrase';
 import {
-  changePassphrase,
   EMPTY_BACKUP_STATE,
-  inspectBackup,
-  makeBackup,
   type BackupDeps,
   type BackupKeyStore,
   type BackupState,
-} from '../../renderer/src/db/backup/backups';
+} from '../../renderer/src/db/backup/deps';
+import { inspectBackup } from '../../renderer/src/db/backup/inspect';
+import { changePassphrase } from '../../renderer/src/db/backup/keys';
+import { makeBackup } from '../../renderer/src/db/backup/make';
 import { importBackupKey, type BackupKey } from '../../renderer/src/db/backup/seal';
 import type { DutyDeskDB } from '../../renderer/src/db/database';
 import { DomainRefusal } from '../../renderer/src/db/refusal';
