@@ -9,7 +9,6 @@ import { passphraseProblem, type PassphraseContext } from '@shared/backup/passph
 import type { Dexie } from 'dexie';
 import type { DeskBase } from '../desk';
 import { DomainRefusal } from '../refusal';
-import { requirePermission } from '../authorize';
 import { databaseOf, writeTx } from '../write';
 import { newBackupKey, type BackupKey } from './seal';
 import type { BackupDeps } from './deps';
@@ -35,17 +34,34 @@ async function checkNewPassphrase(db: Dexie | undefined, input: { passphrase: st
   if (problem) throw new DomainRefusal(problem.message, problem.field);
 }
 
+/** Logs that the passphrase was set or changed — after its key was kept, never before. */
+async function logPassphrase(
+  desk: DeskBase,
+  action: 'backup.passphraseSet' | 'backup.passphraseChange',
+  key: BackupKey,
+): Promise<void> {
+  await writeTx(desk, [], (tx) => tx.audit({ action, entity: 'backup', detail: machineTag(key.keyId) }));
+}
+
 /**
  * This machine's key; the first backup makes it from the passphrase (checked by the rule, against
- * `db`'s community and admins when given). @throws DomainRefusal(NEED_PASSPHRASE)
+ * `db`'s community and admins when given) and, given the `desk` it runs in, logs
+ * `backup.passphraseSet` once the key is kept. @throws DomainRefusal(NEED_PASSPHRASE)
  */
-export async function machineKey(deps: BackupDeps, passphrase?: string, db?: Dexie): Promise<BackupKey> {
+export async function machineKey(
+  deps: BackupDeps,
+  passphrase?: string,
+  db?: Dexie,
+  desk?: DeskBase,
+): Promise<BackupKey> {
   const key = await deps.keys.load();
   if (key) return key;
   if (!passphrase) throw new DomainRefusal(NEED_PASSPHRASE, 'passphrase');
   await checkNewPassphrase(db, { passphrase });
   const created = await newBackupKey(passphrase);
-  return deps.keys.save(created.raw, created.backupKey.keyId, created.backupKey.passphraseKey, true);
+  const kept = await deps.keys.save(created.raw, created.backupKey.keyId, created.backupKey.passphraseKey, true);
+  if (desk) await logPassphrase(desk, 'backup.passphraseSet', kept);
+  return kept;
 }
 
 /**
@@ -54,7 +70,8 @@ export async function machineKey(deps: BackupDeps, passphrase?: string, db?: Dex
  * key re-wrapped: whoever learnt the old passphrase (the reason to change it) could otherwise
  * unwrap the key from any old file and read every new backup too. The old key stays on this
  * machine (its older backups still open here without a passphrase); elsewhere those older
- * backups open only with the OLD passphrase. Logged, never the passphrase.
+ * backups open only with the OLD passphrase. Logged once the new key is kept (a save that fails
+ * leaves no row), never the passphrase.
  * @throws DomainRefusal (permission; the rule, at the field 'passphrase' or 'again')
  */
 export async function changePassphrase(
@@ -69,16 +86,10 @@ export async function changePassphrase(
   await checkNewPassphrase(db as unknown as Dexie, input);
   const had = (await deps.keys.load().catch(() => null)) !== null;
   const created = await newBackupKey(input.passphrase, o.iterations);
-  // Re-checked inside the audit's transaction (a role changed meanwhile in another window):
-  // refused there, the new key is not kept.
-  await writeTx(desk, ['staff'], async (tx) => {
-    await requirePermission(tx, desk.actor, 'data.backup', '设置或更改备份密码');
-    await tx.audit({
-      action: had ? 'backup.passphraseChange' : 'backup.passphraseSet',
-      entity: 'backup',
-      detail: machineTag(created.backupKey.keyId),
-    });
-  });
-  await deps.keys.save(created.raw, created.backupKey.keyId, created.backupKey.passphraseKey, true);
+  // Re-read after the slow key derivation (a role changed meanwhile in another window): refused
+  // here, the new key is not kept.
+  await requireBackupRight(desk);
+  const kept = await deps.keys.save(created.raw, created.backupKey.keyId, created.backupKey.passphraseKey, true);
+  await logPassphrase(desk, had ? 'backup.passphraseChange' : 'backup.passphraseSet', kept);
   return had ? 'changed' : 'set';
 }

@@ -115,7 +115,7 @@ export async function backUpAndLog(
   passphrase?: string,
 ): Promise<BackupOutcome> {
   const db = databaseOf(desk) as unknown as Dexie;
-  const key = await machineKey(deps, passphrase, db);
+  const key = await machineKey(deps, passphrase, db, desk);
   const outcome = await backUpDatabase(db, deps, { kind, key, now: desk.clock.now(), by: desk.actor?.id ?? null });
   if (outcome.ok && desk.actor) {
     await writeTx(desk, [], (tx) => tx.audit({ action: 'backup.create', entity: 'backup', detail: kind }));
