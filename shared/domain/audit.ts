@@ -109,6 +109,8 @@ const OTHER_AUDIT_ACTIONS = [
   'staff.pledge',
   'resident.status',
   'resident.delete',
+  'resident.merge',
+  'resident.mergeUndo',
 ] as const;
 
 /** Every action the audit log records. */

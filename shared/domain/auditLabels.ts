@@ -71,6 +71,8 @@ const OTHER_LABELS = {
   'staff.pledge': '确认保密承诺',
   'resident.status': '修改居民状态',
   'resident.delete': '删除居民',
+  'resident.merge': '合并居民档案',
+  'resident.mergeUndo': '撤销合并居民档案',
 } as const satisfies Record<
   Exclude<AuditAction, CaseAuditAction | `proxy.${string}` | `custody.${string}`> | 'proxy.request' | 'proxy.settings',
   string

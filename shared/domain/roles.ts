@@ -43,6 +43,11 @@ export const PERMISSIONS = [
   /** 删除居民: with a reason, nothing open; their history kept under 已删除居民. */
   'resident.delete',
   /**
+   * 合并居民档案: two records of one person become one (the admin picks the values); the other
+   * becomes a tombstone pointing to the kept one. Undo the same day while nothing touched either.
+   */
+  'resident.merge',
+  /**
    * 人员标签 shown in lists: the register of residents (最近登记的居民) and the search results.
    * The tags (独居老人, 残疾人, 重病, 困难家庭 …) are sensitive; without this a list read carries
    * none (shared/domain/residentTagsVisibility.ts). A resident's own page and the 重点服务对象
@@ -70,6 +75,7 @@ const HOLDERS: Record<Permission, readonly StaffRole[]> = {
   'resident.markInactive': ['值班员', '站长/管理员'],
   'resident.reactivate': ['站长/管理员'],
   'resident.delete': ['站长/管理员'],
+  'resident.merge': ['站长/管理员'],
   'resident.tagsInLists': ['站长/管理员'],
 };
 

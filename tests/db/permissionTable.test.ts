@@ -17,16 +17,9 @@ import type { Desk } from '../../renderer/src/db/desk';
 import { failureMessage } from '../../renderer/src/db/refusal';
 import { hashSecret } from '../../renderer/src/db/secrets';
 import { updateStaff } from '../../renderer/src/db/repositories/staff';
-import {
-  createResident,
-  deleteResident,
-  getResident,
-  listRecentResidents,
-  markResidentStatus,
-  residentDeletionPreview,
-  revealResidentField,
-  searchResidents,
-} from '../../renderer/src/db/repositories/residents';
+import { createResident, getResident, listRecentResidents, revealResidentField, searchResidents } from '../../renderer/src/db/repositories/residents';
+import { deleteResident, markResidentStatus, residentDeletionPreview } from '../../renderer/src/db/repositories/residentLifecycle';
+import { mergeResidents, undoResidentMerge } from '../../renderer/src/db/repositories/residentMerge';
 import { performCaseAction } from '../../renderer/src/db/repositories/cases';
 import { auditPage } from '../../renderer/src/db/repositories/auditLog';
 import { updateCommunity } from '../../renderer/src/db/repositories/community';
@@ -360,7 +353,33 @@ const PROBES: Record<Permission, [Probe, ...Probe[]]> = {
       act: (me, w, expected) =>
         deleteResident(me, w.wang.id, { reason: '重复登记的档案', expected: expected as Counts }),
       refusal: { message: '只有站长/管理员可以删除居民档案', deskWorkFirst: true },
-      done: async (w) => expect(await w.db.residents.get(w.wang.id)).toBeUndefined(),
+      done: async (w) => {
+        expect(await getResident(w.admin, w.wang.id)).toBeUndefined();
+        expect((await w.db.residents.get(w.wang.id))?.deleted?.reason).toBe('删除：重复登记的档案');
+      },
+    },
+  ],
+  'resident.merge': [
+    {
+      call: 'mergeResidents',
+      // A second record of 王五, as another desk could bring it.
+      arrange: (w) => w.db.residents.put({ ...w.wang, id: 'wang-2', phone: '13900002222' }),
+      act: (me, w) => mergeResidents(me, { keptId: w.wang.id, mergedId: 'wang-2', choices: { phone: 'merged' } }),
+      refusal: { message: '只有站长/管理员可以合并居民档案', deskWorkFirst: true },
+      done: async (w) => {
+        expect((await w.db.residents.get('wang-2'))?.deleted?.mergedInto).toBe(w.wang.id);
+        expect((await getResident(w.admin, w.wang.id))?.phone).toBe('13900002222');
+      },
+    },
+    {
+      call: 'undoResidentMerge',
+      arrange: async (w) => {
+        await w.db.residents.put({ ...w.wang, id: 'wang-2', phone: '13900002222' });
+        await mergeResidents(w.admin, { keptId: w.wang.id, mergedId: 'wang-2', choices: {} });
+      },
+      act: (me) => undoResidentMerge(me, 'wang-2'),
+      refusal: { message: '只有站长/管理员可以撤销合并居民档案', deskWorkFirst: true },
+      done: async (w) => expect((await getResident(w.admin, 'wang-2'))?.phone).toBe('13900002222'),
     },
   ],
   // A read: "refused" is a list without tags; the resident's own read keeps them.

@@ -105,7 +105,13 @@ describe('undoing an import', { timeout: 60_000 }, () => {
   it('takes the 480 back and puts updated ones back as they were; the log says so', async () => {
     const { out } = await run('update');
     expect(await undoImport(await admin(), out.batchId)).toEqual({ removed: 480, restored: 3 });
-    expect(await db.residents.count()).toBe(3);
+    // The 480 leave tombstones (issue 23): no longer residents, no personal data left on them.
+    expect(await db.residents.filter((r) => !r.deleted).count()).toBe(3);
+    const tombstones = await db.residents.filter((r) => !!r.deleted).toArray();
+    expect(tombstones).toHaveLength(480);
+    expect(tombstones.every((r) => r.deleted?.reason === '撤销导入' && r.name === '' && !r.idNumber && !r.phone)).toBe(
+      true,
+    );
     expect((await db.residents.where('idNumber').equals(EXISTING[0]!.id).first())?.phone).toBeUndefined();
     const row = await db.auditLog.where('action').equals('resident.importUndo').first();
     expect(row?.detail).toBe('撤销导入：删除新增 480，恢复更新 3');

@@ -36,18 +36,8 @@ import {
 } from '../../renderer/src/db/repositories/visits';
 import { proxyQueue, registerProxyRequest } from '../../renderer/src/db/repositories/proxy';
 import { addProblem, problemPool } from '../../renderer/src/db/repositories/problems';
-import {
-  createResident,
-  deleteResident,
-  getResident,
-  markResidentStatus,
-  OpenItemsRefusal,
-  openItemsOfResident,
-  residentDeletionPreview,
-  residentsByIds,
-  searchResidents,
-  updateResident,
-} from '../../renderer/src/db/repositories/residents';
+import { createResident, getResident, residentsByIds, searchResidents, updateResident } from '../../renderer/src/db/repositories/residents';
+import { deleteResident, markResidentStatus, OpenItemsRefusal, openItemsOfResident, residentDeletionPreview } from '../../renderer/src/db/repositories/residentLifecycle';
 import { DomainRefusal } from '../../renderer/src/db/refusal';
 import type { DutyDeskDB } from '../../renderer/src/db/database';
 import { addSignedStaff, counterIds, createZhangSan, freshDb, setUpCommunity, T0, testDesk } from './testDb';
@@ -349,7 +339,19 @@ describe('删除居民', () => {
     const before = await everything(db);
     const done = await deleteResident(admin, resident.id, { reason: '重复登记的档案', expected: counts });
     expect(done).toMatchObject(counts);
-    expect(await db.residents.get(resident.id)).toBeUndefined();
+    // No resident any more; the row stays as a tombstone (who, when, why) without personal data.
+    expect(await getResident(admin, resident.id)).toBeUndefined();
+    expect(await db.residents.get(resident.id)).toEqual({
+      id: resident.id,
+      name: '',
+      tags: [],
+      searchKeys: [],
+      deleted: { at: T0, day: DAY, by: admin.actor.id, reason: '删除：重复登记的档案' },
+      createdAt: resident.createdAt,
+      createdBy: resident.createdBy,
+      updatedAt: T0,
+      updatedBy: admin.actor.id,
+    });
     // Exactly what the preview counted, each kept without the resident.
     const hisVisits = new Set(
       (before.visits as { id: string; residentId?: string }[])

@@ -350,3 +350,35 @@ describe('upgrade v9 → v10 (audit row identity)', () => {
     again.close();
   });
 });
+
+describe('upgrade v10 → v11 (business keys become plain indexes)', () => {
+  it('keeps every resident and case, and then stores a second record with the same ID number or tracking number', async () => {
+    const name = `upgrade-v11-${Date.now()}`;
+    const v10 = openShipped(name, 10);
+    const resident = {
+      id: 'r-1',
+      name: '张三',
+      idNumber: '430104195803151237',
+      tags: [],
+      searchKeys: ['张三'],
+      createdAt: 1,
+      createdBy: 's1',
+      updatedAt: 1,
+      updatedBy: 's1',
+    };
+    await v10.table('residents').add(resident);
+    await v10.table('cases').add(v1Case('1', {}));
+    // The shipped schema refuses a second one (the unique index).
+    await expect(v10.table('residents').add({ ...resident, id: 'r-2' })).rejects.toThrow();
+    v10.close();
+
+    const db = new DutyDeskDB(name);
+    expect(await db.residents.toArray()).toEqual([resident]);
+    await db.residents.add({ ...resident, id: 'r-2' });
+    await db.cases.add(v1Case('2', { trackingNumber: v1Case('1', {}).trackingNumber }));
+    expect(await db.residents.where('idNumber').equals(resident.idNumber).primaryKeys()).toEqual(['r-1', 'r-2']);
+    expect(await db.cases.where('trackingNumber').equals(v1Case('1', {}).trackingNumber).count()).toBe(2);
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    db.close();
+  });
+});

@@ -24,7 +24,7 @@ import { upgradeV10AuditIds } from './upgrades/v10-audit-ids';
 
 export const DB_NAME = 'duty-desk';
 /** The newest version below (the one this build upgrades to). */
-export const SCHEMA_VERSION = 10;
+export const SCHEMA_VERSION = 11;
 
 /** One Dexie table per entity of the entity map (entities.ts is the one list of tables). */
 type Tables = { [N in EntityName]: Table<RecordOf<N>, KeyOf<N>> };
@@ -99,6 +99,15 @@ class DutyDeskDatabase extends Dexie {
       .upgrade(upgradeV9ProblemPool);
     // v10: every audit row has a stable identity, so a restore never removes one (upgrades/v10-audit-ids.ts).
     this.version(10).stores({ auditLog: '++seq, &id, at, staffId, action' }).upgrade(upgradeV10AuditIds);
+    // v11: business keys are plain indexes (a record from another desk with the same ID number or
+    // tracking number must store; the write path refuses a duplicate at the form), and resident
+    // tombstones by `deleted.at` (shared/domain/residentTombstone.ts). No data step: no stored row
+    // changes (a deletion removed the row until now).
+    this.version(11).stores({
+      residents: 'id, idNumber, name, phone, gridId, *searchKeys, *tags, updatedAt, deleted.at',
+      cases:
+        'id, trackingNumber, residentId, visitId, matterCode, status, deadline, firstContactId, handlerId, gridId, acceptedDay, dueDay, *flags, *queueKeys, *searchKeys, *reportMonths',
+    });
     this.use(derivedFieldsMiddleware);
   }
 }

@@ -22,8 +22,12 @@ import type { EntityName, RecordOf } from './entities';
 import { searchKeysNow } from './searchKeys';
 import { INACTIVE_KEY_PREFIX, isInactiveResident } from '@shared/domain/residentStatus';
 
-/** 已迁出 / 已故: the same keys behind INACTIVE_KEY_PREFIX, so only 包括已迁出、已故 reads them. */
+/**
+ * 已迁出 / 已故: the same keys behind INACTIVE_KEY_PREFIX, so only 包括已迁出、已故 reads them.
+ * A tombstone (deleted, merged away) has none: no search meets it.
+ */
 function withSearchKeys(r: Resident): Resident {
+  if (r.deleted) return { ...r, searchKeys: [] };
   const keys = searchKeysNow().searchKeysForResident(r);
   return { ...r, searchKeys: isInactiveResident(r) ? keys.map((k) => INACTIVE_KEY_PREFIX + k) : keys };
 }

@@ -83,6 +83,8 @@ export type ReadCollection<T, K> = {
   last(): Promise<T | undefined>;
   sortBy(keyPath: string): Promise<T[]>;
   primaryKeys(): Promise<K[]>;
+  /** The index keys of the collection, in index order (with repeats on a plain index). */
+  keys(): Promise<IndexableType[]>;
 };
 
 /** A Dexie where-clause with the comparisons repositories use. */

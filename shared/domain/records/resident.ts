@@ -33,6 +33,42 @@ export type Resident = Stamp & {
   statusNote?: string;
   /** Search keys (pinyin, initials, phone and ID tails) for the multiEntry index. */
   searchKeys: string[];
+  /**
+   * A tombstone (DB v11): the resident was deleted, taken back with an import, or merged into
+   * another record. The row stays (a deletion must travel to the other desks like any edit) but
+   * carries no personal data and no index value but its id, `updatedAt` and `deleted.at`;
+   * every read skips it (shared/domain/residentTombstone.ts).
+   */
+  deleted?: ResidentTombstone;
+};
+
+/** Who removed the record, when, why; for a merge, the record it now lives on. */
+export type ResidentTombstone = {
+  /** Epoch ms (the transaction's instant) and its local day. */
+  at: number;
+  day: string;
+  by: string;
+  /** 删除 (with the admin's reason, numbers and names masked), 撤销导入, 合并. */
+  reason: string;
+  /** 合并居民档案: the kept record; reads and later writes for this id follow it. */
+  mergedInto?: string;
+  /** What a same-day undo of the merge puts back (dropped when the merge is undone). */
+  undo?: MergeUndo;
+};
+
+/** The two records as they were before a merge, and the ids of the records moved with it. */
+export type MergeUndo = {
+  merged: Resident;
+  kept: Resident;
+  moved: MovedRecords;
+};
+
+export type MovedRecords = {
+  visits: string[];
+  cases: string[];
+  proxyTasks: string[];
+  custodyItems: string[];
+  problems: string[];
 };
 
 export type CareNeed = '行动不便' | '听力障碍' | '视力障碍' | '只讲方言' | '不会用智能手机';

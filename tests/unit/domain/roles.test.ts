@@ -20,6 +20,7 @@ const TABLE: Record<StaffRole, Record<Permission, boolean>> = {
     'resident.markInactive': true,
     'resident.reactivate': false,
     'resident.delete': false,
+    'resident.merge': false,
     'resident.tagsInLists': false,
   },
   '站长/管理员': {
@@ -38,6 +39,7 @@ const TABLE: Record<StaffRole, Record<Permission, boolean>> = {
     'resident.markInactive': true,
     'resident.reactivate': true,
     'resident.delete': true,
+    'resident.merge': true,
     'resident.tagsInLists': true,
   },
   审计员: {
@@ -56,6 +58,7 @@ const TABLE: Record<StaffRole, Record<Permission, boolean>> = {
     'resident.markInactive': false,
     'resident.reactivate': false,
     'resident.delete': false,
+    'resident.merge': false,
     'resident.tagsInLists': false,
   },
 };

@@ -28,6 +28,7 @@ import { isInactiveResident } from '@shared/domain/residentStatus';
 import type { Desk } from '../desk';
 import { DomainRefusal } from '../refusal';
 import { writeTx } from '../write';
+import { liveResidentIn } from './residents';
 
 /** Validation refused the profile: `message`/`field` is the first error, `errors` all of them. */
 export class CareProfileValidationError extends DomainRefusal {
@@ -50,7 +51,7 @@ export async function saveCareProfile(desk: Desk, residentId: string, care: Care
   if (Object.keys(errors).length > 0) throw new CareProfileValidationError(errors);
   const next = normalizeCareProfile(care);
   return writeTx(desk, ['residents'], async (tx) => {
-    const resident = await tx.residents.get(residentId);
+    const resident = await liveResidentIn(tx, residentId);
     if (!resident) throw new DomainRefusal('未找到该居民档案，可能已被删除');
     const changed = changedCareFields(resident.care, isEmptyCareProfile(next) ? undefined : next);
     if (changed.length === 0) return resident;

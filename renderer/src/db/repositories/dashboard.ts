@@ -48,7 +48,10 @@ export async function dashboardCounts(desk: Desk): Promise<DashboardCounts> {
     dueToday: db.cases.where('dueDay').equals(today).count(),
     dueSoon: db.cases.where('dueDay').between(today, soonUntil, true, true).count(),
     overdueCases: db.cases.where('dueDay').below(today).count(),
-    residents: db.residents.count(),
+    // Tombstones (deleted, merged away) are no residents.
+    residents: Promise.all([db.residents.count(), db.residents.where('deleted.at').above(0).count()]).then(
+      ([all, tombstones]) => all - tombstones,
+    ),
     activeMatters: db.matterTypes.filter((m) => m.active).count(),
     staff: db.staff.filter((s) => s.active).count(),
     // Only items out carry a holder key: the count never walks the returned ones.

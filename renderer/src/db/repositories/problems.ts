@@ -9,6 +9,7 @@ import { namedResidents, type NamedResident } from '@shared/domain/residentStatu
 import type { Desk, DeskBase } from '../desk';
 import { DomainRefusal } from '../refusal';
 import { writeTx } from '../write';
+import { residentsByIds, resolveResident } from './residents';
 
 export const OPEN_PROBLEM_STATUSES: readonly ProblemStatus[] = ['待研究', '继续跟踪', '社区处置', '已上报街道'];
 
@@ -20,8 +21,9 @@ export async function addProblem(desk: Desk, input: NewProblem): Promise<Problem
   if (refused) throw new DomainRefusal(refused.reason, refused.field);
   const id = desk.newId();
   return writeTx(desk, ['problems', 'residents'], async (tx) => {
-    const resident = input.residentId ? await tx.residents.get(input.residentId) : undefined;
+    const resident = input.residentId ? await resolveResident(tx, input.residentId) : undefined;
     if (input.residentId && !resident) throw new DomainRefusal('该居民记录已不存在，请重新查找', 'resident');
+    if (resident) input = { ...input, residentId: resident.id };
     const place = input.place?.trim();
     const gridId = input.gridId || resident?.gridId;
     const problem = await tx.problems.add({
@@ -76,9 +78,7 @@ export async function problemPool(desk: DeskBase, filter: PoolFilter = {}): Prom
     .sort((a, b) => b.raisedDay.localeCompare(a.raisedDay) || a.title.localeCompare(b.title));
   const cases = await desk.db.cases.bulkGet(problems.map((p) => p.caseId ?? ''));
   const residentIds = [...new Set(problems.flatMap((p) => p.residentIds ?? []))];
-  const residents = new Map(
-    (await desk.db.residents.bulkGet(residentIds)).filter((r): r is Resident => !!r).map((r) => [r.id, r]),
-  );
+  const residents = await residentsByIds(desk, residentIds);
   return problems.map((problem, i) => ({
     problem,
     record: cases[i],

@@ -17,6 +17,7 @@ import type { CaseRecord, ProxyStatus, ProxyTask, Resident } from '@shared/domai
 import type { Desk, DeskBase } from '../desk';
 import { DomainRefusal } from '../refusal';
 import { writeTx } from '../write';
+import { residentsByIds, resolveResident } from './residents';
 import { addCaseEvent } from './caseTimeline';
 import { proxyCtx } from './proxyCtx';
 import { registerVisit, type RegisteredVisit } from './visits';
@@ -30,11 +31,12 @@ export async function registerProxyRequest(desk: Desk, input: ProxyRequestInput)
   const request = input.request.trim();
   const id = desk.newId();
   return writeTx(desk, ['proxyTasks', 'residents'], async (tx) => {
-    if (!(await tx.residents.get(input.residentId)))
-      throw new DomainRefusal('该居民记录已不存在，请重新查找', 'resident');
+    // A resident merged away in the meantime: the request goes to the kept record.
+    const resident = await resolveResident(tx, input.residentId);
+    if (!resident) throw new DomainRefusal('该居民记录已不存在，请重新查找', 'resident');
     const task = await tx.proxyTasks.add({
       id,
-      residentId: input.residentId,
+      residentId: resident.id,
       source: input.source,
       status: '待确认',
       request,
@@ -126,10 +128,10 @@ export type ProxyRow = { task: ProxyTask; resident?: Resident; record?: CaseReco
 
 async function withParts(desk: DeskBase, tasks: ProxyTask[]): Promise<ProxyRow[]> {
   const [residents, cases] = await Promise.all([
-    desk.db.residents.bulkGet(tasks.map((t) => t.residentId)),
+    residentsByIds(desk, tasks.map((t) => t.residentId)),
     desk.db.cases.bulkGet(tasks.map((t) => t.caseId ?? '')),
   ]);
-  return tasks.map((task, i) => ({ task, resident: residents[i], record: cases[i] }));
+  return tasks.map((task, i) => ({ task, resident: residents.get(task.residentId), record: cases[i] }));
 }
 
 /** The 帮代办 queues, each one key range of an index. */

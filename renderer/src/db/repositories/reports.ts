@@ -47,6 +47,7 @@ import type { Desk } from '../desk';
 import type { ReadableDB } from '../entities';
 import { DomainRefusal } from '../refusal';
 import { writeTx } from '../write';
+import { residentsByIds } from './residents';
 
 const notesKey = (p: Period) => `reportNotes:${p.from}:${p.to}` as const;
 
@@ -174,11 +175,12 @@ export async function readReportData(
   for (const v of visits) if (v.residentId) ids.add(v.residentId);
   for (const c of cases) if (c.residentId) ids.add(c.residentId);
   const [found, proxy, meetings] = await Promise.all([
-    db.residents.bulkGet([...ids]),
+    // Live residents only (a tombstone's record is shown as 已删除居民; a merged-away id as the kept one).
+    residentsByIds(desk, [...ids]),
     proxyFor(db, range, cases),
     meetingsFor(db, range, cases),
   ]);
-  const residents = found.filter((r): r is Resident => r !== undefined);
+  const residents = [...found.entries()].map(([id, r]) => (r.id === id ? r : { ...r, id }));
   return {
     kind,
     period,

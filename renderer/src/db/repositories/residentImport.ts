@@ -15,6 +15,7 @@ import type { Desk } from '../desk';
 import { DomainRefusal } from '../refusal';
 import { writeTx, type WriteTx } from '../write';
 import { findDuplicates, toRecord, TRACKED_FIELDS } from './residents';
+import { TOMBSTONE_REASONS, tombstoneRow } from '@shared/domain/residentTombstone';
 
 export const IMPORT_CHUNK = 250;
 
@@ -178,7 +179,7 @@ async function dropOldCopies(tx: WriteTx<'importBatches'>): Promise<void> {
 }
 
 /**
- * Takes a whole import back, the day it was made: created residents are deleted, changed ones
+ * Takes a whole import back, the day it was made: created residents become tombstones, changed ones
  * put back as they were. Refused (saying which rows) if any of them has since been used in a
  * visit or a case, or edited.
  */
@@ -215,7 +216,9 @@ export async function undoImport(desk: Desk, batchId: string): Promise<{ removed
         `不能撤销：${list}${blocked.length > 10 ? ` 等 ${blocked.length} 位` : ''}居民导入后已登记来访或修改过档案`,
       );
     }
-    for (const c of batch.created) await tx.residents.delete(c.id);
+    // Created residents leave tombstones (a deletion travels to the other desks like any edit).
+    const tombstone = { at: tx.now, day: tx.today, by: desk.actor.id, reason: TOMBSTONE_REASONS.importUndo };
+    for (const c of batch.created) await tx.residents.put(tombstoneRow(c.id, tombstone));
     for (const u of batch.updated) if (u.before) await tx.residents.put(u.before);
     await tx.importBatches.put({ ...batch, undone: { at: tx.now, by: desk.actor.id } });
     await tx.audit({

@@ -12,22 +12,16 @@
  *     carries the existing record as data for the UI, not in its message).
  * Screens show masked ID numbers and phones by default; `revealResidentField` is the one
  * audited way to read the full value for display.
+ *
+ * Tombstones (deleted, import undone, merged away; shared/domain/residentTombstone.ts) are rows
+ * every read here skips: `getResident` and `residentsByIds` answer with the live resident only
+ * (a merged-away id answers with the kept record: `resolveResident`), the lists and the search
+ * never meet them (a tombstone has no search keys, tags, ID number or phone). Status marking and
+ * deletion: residentLifecycle.ts; 合并居民档案: residentMerge.ts.
  */
-import type { CaseRecord, CustodyItem, ProxyTask, Resident } from '@shared/domain/records';
-import {
-  DELETED_RESIDENT_ID,
-  deleteReasonRefusal,
-  INACTIVE_KEY_PREFIX,
-  isInactiveResident,
-  openCount,
-  openItemsOf,
-  openSummary,
-  residentStatusOf,
-  statusInputRefusal,
-  type DeletionPreview,
-  type OpenItems,
-  type StatusInput,
-} from '@shared/domain/residentStatus';
+import type { Resident } from '@shared/domain/records';
+import { INACTIVE_KEY_PREFIX, isInactiveResident } from '@shared/domain/residentStatus';
+import { isTombstone, liveOrNone, MAX_MERGE_HOPS, mergeStep } from '@shared/domain/residentTombstone';
 import { requirePermission } from '../authorize';
 import {
   firstResidentError,
@@ -38,7 +32,7 @@ import {
 } from '@shared/domain/resident';
 import { normalizeQuery } from '@shared/domain/searchQuery';
 import { residentsForList, type ListViewer } from '@shared/domain/residentTagsVisibility';
-import { maskNumbersInText, maskReasonForLog } from '@shared/domain/masking';
+import { maskNumbersInText } from '@shared/domain/masking';
 import { Dexie } from 'dexie';
 import type { Desk, DeskBase } from '../desk';
 import type { ReadableDB } from '../entities';
@@ -78,7 +72,7 @@ export class DuplicateResidentError extends DomainRefusal {
   }
 }
 
-const NOT_FOUND = '未找到该居民档案，可能已被删除';
+export const NOT_FOUND = '未找到该居民档案，可能已被删除';
 
 /** Fields compared on update; their names (never values) go into the audit row. */
 export const TRACKED_FIELDS = [
@@ -94,15 +88,52 @@ export const TRACKED_FIELDS = [
   'tags',
 ] as const;
 
+/** The resident on file with this id (undefined for a tombstone: deleted or merged away). */
 export async function getResident(desk: DeskBase, id: string): Promise<Resident | undefined> {
-  return desk.db.residents.get(id);
+  return liveOrNone(await desk.db.residents.get(id));
 }
 
-/** Several residents at once, by id (missing ones left out), e.g. for a register's rows. */
+/**
+ * The live resident that holds `id`'s records now: the resident itself, or, for a record merged
+ * away (合并居民档案), the kept one (following `mergedInto`); undefined for a deleted or unknown
+ * id. A read or a write that arrives for a merged-away id goes to the kept record through this.
+ * Not `async` (it also runs inside write transactions, see `findDuplicates`).
+ */
+export function resolveResident(
+  tables: Pick<ReadableDB, 'residents'> | WriteTx<'residents'>,
+  id: string,
+): Promise<Resident | undefined> {
+  // The same walk as followMerges (residentTombstone.ts), one Dexie read per step.
+  const walk = (key: string, hops: number): Promise<Resident | undefined> =>
+    tables.residents.get(key).then((row) => {
+      const step = mergeStep(row);
+      if (!step) return undefined;
+      if ('live' in step) return step.live;
+      return hops < MAX_MERGE_HOPS ? walk(step.next, hops + 1) : undefined;
+    });
+  return walk(id, 0);
+}
+
+/** The live row with this id inside a transaction (a tombstone counts as none); not `async`. */
+export function liveResidentIn(tx: Pick<ReadableDB, 'residents'> | WriteTx<'residents'>, id: string) {
+  return tx.residents.get(id).then(liveOrNone);
+}
+
+/**
+ * Several residents at once, by id, e.g. for a register's rows: each id that names a live
+ * resident, directly or through a merge (the kept record under the merged-away id); deleted
+ * and unknown ids are left out (shown as 已删除居民).
+ */
 export async function residentsByIds(desk: DeskBase, ids: readonly string[]): Promise<Map<string, Resident>> {
   const unique = [...new Set(ids)];
-  const found = (await desk.db.residents.bulkGet(unique)).filter((r): r is Resident => r !== undefined);
-  return new Map(found.map((r) => [r.id, r]));
+  const rows = await desk.db.residents.bulkGet(unique);
+  const found = new Map<string, Resident>();
+  for (const [i, row] of rows.entries()) {
+    if (!row) continue;
+    const live = isTombstone(row) ? await resolveResident(desk.db, row.id) : row;
+    if (live) found.set(unique[i]!, live);
+  }
+  return found;
 }
 
 /**
@@ -125,8 +156,8 @@ export function findDuplicates(
   const byPhone = value.phone ? db.residents.where('phone').equals(value.phone).toArray() : none;
   return Dexie.Promise.all([byId, byPhone]).then(([sameId, samePhone]) => {
     const found = new Map<string, Resident>();
-    for (const r of sameId) found.set(r.id, r);
-    for (const r of samePhone) if (r.name === value.name && !found.has(r.id)) found.set(r.id, r);
+    for (const r of sameId) if (!isTombstone(r)) found.set(r.id, r);
+    for (const r of samePhone) if (r.name === value.name && !found.has(r.id) && !isTombstone(r)) found.set(r.id, r);
     if (excludeId !== undefined) found.delete(excludeId);
     return [...found.values()];
   });
@@ -194,7 +225,7 @@ export async function createResident(desk: Desk, input: ResidentInput): Promise<
 export async function updateResident(desk: Desk, id: string, input: ResidentInput): Promise<Resident> {
   const value = validateOrThrow(input, desk);
   return writeTx(desk, ['residents'], async (tx) => {
-    const current = await tx.residents.get(id);
+    const current = await liveResidentIn(tx, id);
     if (!current) throw new DomainRefusal(NOT_FOUND);
     // What the form does not edit (重点服务信息, 居民状态) stays as it is.
     const next = { ...keptFields(current), ...toRecord(id, value) };
@@ -232,7 +263,7 @@ export async function revealResidentField(
   if (maskNumbersInText(why) !== why) throw new DomainRefusal('查看原因中不要写身份证号或电话号码', 'reason');
   return writeTx(desk, ['residents', 'staff'], async (tx) => {
     await requirePermission(tx, desk.actor, 'resident.reveal', '查看完整的身份证号或联系电话');
-    const r = await tx.residents.get(residentId);
+    const r = await liveResidentIn(tx, residentId);
     if (!r) throw new DomainRefusal(NOT_FOUND);
     const full = r[field];
     if (!full)
@@ -265,7 +296,12 @@ export async function listRecentResidents(desk: DeskBase, limit = 20): Promise<R
   if (limit <= 0) return [];
   const [viewer, recent] = await Promise.all([
     listViewer(desk),
-    desk.db.residents.orderBy('updatedAt').reverse().limit(limit).toArray(),
+    desk.db.residents
+      .orderBy('updatedAt')
+      .reverse()
+      .filter((r) => !isTombstone(r))
+      .limit(limit)
+      .toArray(),
   ]);
   return residentsForList(viewer, recent);
 }
@@ -340,198 +376,4 @@ async function firstDistinct(db: ReadableDB, q: string, limit: number): Promise<
     if (found.size >= limit || rows.length < batch) return [...found.values()];
     offset += batch;
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// 居民状态 (已迁出 / 已故) and 删除居民
-// ---------------------------------------------------------------------------------------------
-
-/**
- * Something is still open for the resident (a running case, a document out, a 帮代办 request):
- * a marking needs `confirmOpen` (the screen has shown `open` first); a deletion is refused.
- */
-export class OpenItemsRefusal extends DomainRefusal {
-  readonly open: OpenItems;
-  constructor(message: string, open: OpenItems) {
-    super(message);
-    this.name = 'OpenItemsRefusal';
-    this.open = open;
-  }
-}
-
-type HistoryTables = 'cases' | 'custodyItems' | 'proxyTasks';
-
-/**
- * The resident's cases, documents and requests, by their `residentId` indexes. Not `async`,
- * for the reason given at `findDuplicates` (it also runs inside write transactions).
- */
-function historyOf(
-  tables: Pick<ReadableDB, HistoryTables> | WriteTx<HistoryTables>,
-  residentId: string,
-): Promise<[CaseRecord[], CustodyItem[], ProxyTask[]]> {
-  return Dexie.Promise.all([
-    tables.cases.where('residentId').equals(residentId).toArray(),
-    tables.custodyItems.where('residentId').equals(residentId).toArray(),
-    tables.proxyTasks.where('residentId').equals(residentId).toArray(),
-  ]) as Promise<[CaseRecord[], CustodyItem[], ProxyTask[]]>;
-}
-
-/** What is still open for the resident (shown before a marking or a deletion). */
-export async function openItemsOfResident(desk: DeskBase, residentId: string): Promise<OpenItems> {
-  const [cases, items, tasks] = await historyOf(desk.db, residentId);
-  return openItemsOf(cases, items, tasks);
-}
-
-export type StatusMarking = StatusInput & {
-  /** The clerk saw what is still open and marks anyway. */
-  confirmOpen?: boolean;
-};
-
-/**
- * 标记迁出 / 已故 (or, for an admin, back to 在册): the status, its day and the note on the
- * resident's record, in one transaction with the audit row `resident.status` (the statuses and
- * the number of open items; never the note). Their cases, visits and documents stay as they are.
- *
- * Who: `resident.markInactive` to mark, `resident.reactivate` to undo (roles.ts), re-checked
- * inside the transaction. Open items do not block a marking (a resident who died may leave a
- * case to close) but must be acknowledged: without `confirmOpen` the marking is refused with an
- * `OpenItemsRefusal` carrying them, and nothing is written.
- * @throws DomainRefusal (at the field: status, day, note) — nothing written.
- */
-export async function markResidentStatus(
-  desk: Desk,
-  id: string,
-  input: StatusMarking,
-): Promise<{ resident: Resident; open: OpenItems }> {
-  return writeTx(desk, ['residents', 'staff', 'cases', 'custodyItems', 'proxyTasks'], async (tx) => {
-    const current = await tx.residents.get(id);
-    if (!current) throw new DomainRefusal(NOT_FOUND);
-    await (input.status === '在册'
-      ? requirePermission(tx, desk.actor, 'resident.reactivate', '将已迁出、已故的居民恢复为在册')
-      : requirePermission(tx, desk.actor, 'resident.markInactive', '标记居民已迁出或已故'));
-    const refused = statusInputRefusal(input, current, tx.today);
-    if (refused) throw new DomainRefusal(refused.reason, refused.field);
-    const [cases, items, tasks] = await historyOf(tx, id);
-    const open = input.status === '在册' ? openItemsOf([], [], []) : openItemsOf(cases, items, tasks);
-    if (openCount(open) > 0 && !input.confirmOpen)
-      throw new OpenItemsRefusal(`该居民还有未办完的事项（${openSummary(open)}），请先核对`, open);
-    const { status: _s, statusDay: _d, statusNote: _n, ...rest } = current;
-    const next =
-      input.status === '在册'
-        ? rest
-        : { ...rest, status: input.status, statusDay: input.day, statusNote: input.note.trim() };
-    const resident = await tx.residents.put(next);
-    await tx.audit({
-      action: 'resident.status',
-      entity: 'resident',
-      entityId: id,
-      detail:
-        `${residentStatusOf(current)}→${input.status}${openCount(open) > 0 ? `；未完成 ${openCount(open)}` : ''}` +
-        (input.status === '在册' && input.note.trim() ? `；说明：${maskReasonForLog(input.note, current.name)}` : ''),
-    });
-    return { resident, open };
-  });
-}
-
-type DeletionTables =
-  'residents' | 'staff' | 'visits' | 'cases' | 'custodyItems' | 'proxyTasks' | 'problems' | 'importBatches';
-
-/** Not `async` (runs inside the deletion's transaction, see `findDuplicates`). */
-function deletionScope(
-  tables: Pick<ReadableDB, Exclude<DeletionTables, 'staff'>> | WriteTx<DeletionTables>,
-  id: string,
-) {
-  return Dexie.Promise.all([
-    historyOf(tables, id),
-    tables.visits.where('residentId').equals(id).toArray(),
-    tables.problems.where('residentIds').equals(id).toArray(),
-  ]).then(([[cases, items, tasks], visits, problems]) => ({ cases, items, tasks, visits, problems }));
-}
-
-type Scope = Awaited<ReturnType<typeof deletionScope>>;
-
-function previewOf(s: Scope): DeletionPreview {
-  return {
-    visits: s.visits.length,
-    cases: s.cases.length,
-    custodyItems: s.items.length,
-    proxyRequests: s.tasks.length,
-    problems: s.problems.length,
-    open: openItemsOf(s.cases, s.items, s.tasks),
-  };
-}
-
-/** What deleting the resident would touch (the counts shown before, and what is still open). */
-export async function residentDeletionPreview(desk: DeskBase, id: string): Promise<DeletionPreview> {
-  return previewOf(await deletionScope(desk.db, id));
-}
-
-export type ResidentDeletion = {
-  reason: string;
-  /** The counts the admin was shown: the deletion is refused if the data changed since. */
-  expected: Omit<DeletionPreview, 'open'>;
-};
-
-/**
- * 删除居民 (admins only, `resident.delete`, re-checked inside the transaction), with a reason
- * (at least 4 characters, at the field `reason`), refused while anything is open (a running
- * case, a document out, an open 帮代办 request) and when the counts differ from the preview the
- * admin confirmed. In ONE transaction:
- *   - the resident row is removed (with it the care profile and the status);
- *   - visits, cases, documents (材料交接), 帮代办 requests and problems are KEPT, their
- *     `residentId` (a problem source's too) replaced by DELETED_RESIDENT_ID, which names no one:
- *     tracking numbers, timelines, ratings and the reports' figures stay, and screens can tell
- *     "deleted" (已删除居民) from "never had a resident" (a 诉求 about a street lamp);
- *   - today's resident imports forget the resident (an undo must not bring the record back);
- *   - the audit row `resident.delete`: the reason's length and the counts, no personal data.
- * @throws DomainRefusal / OpenItemsRefusal — nothing written.
- */
-export async function deleteResident(desk: Desk, id: string, input: ResidentDeletion): Promise<DeletionPreview> {
-  return writeTx(
-    desk,
-    ['residents', 'staff', 'visits', 'cases', 'custodyItems', 'proxyTasks', 'problems', 'importBatches'],
-    async (tx) => {
-      await requirePermission(tx, desk.actor, 'resident.delete', '删除居民档案');
-      const refused = deleteReasonRefusal(input.reason);
-      if (refused) throw new DomainRefusal(refused.reason, refused.field);
-      const current = await tx.residents.get(id);
-      if (!current) throw new DomainRefusal(NOT_FOUND);
-      const scope = await deletionScope(tx, id);
-      const preview = previewOf(scope);
-      if (openCount(preview.open) > 0)
-        throw new OpenItemsRefusal(
-          `该居民还有未办完的事项（${openSummary(preview.open)}），办完后才能删除；可先标记为已迁出或已故`,
-          preview.open,
-        );
-      const { open: _open, ...counts } = preview;
-      if (JSON.stringify(counts) !== JSON.stringify(input.expected))
-        throw new DomainRefusal('该居民的记录刚有变动，请重新查看删除影响后再确认');
-      // Every record that named the resident keeps its place and names no one (DELETED_RESIDENT_ID).
-      const gone = DELETED_RESIDENT_ID;
-      for (const v of scope.visits) await tx.visits.put({ ...v, residentId: gone });
-      for (const c of scope.cases) await tx.cases.put({ ...c, residentId: gone });
-      for (const i of scope.items) await tx.custodyItems.put({ ...i, residentId: gone });
-      for (const t of scope.tasks) await tx.proxyTasks.put({ ...t, residentId: gone });
-      for (const p of scope.problems) {
-        const sources = p.sources.map((src) => (src.residentId === id ? { ...src, residentId: gone } : src));
-        await tx.problems.put({ ...p, sources });
-      }
-      for (const b of await tx.importBatches.where('day').equals(tx.today).toArray()) {
-        const created = b.created.filter((c) => c.id !== id);
-        const updated = b.updated.filter((u) => u.id !== id);
-        if (created.length !== b.created.length || updated.length !== b.updated.length)
-          await tx.importBatches.put({ ...b, created, updated });
-      }
-      await tx.residents.delete(id);
-      await tx.audit({
-        action: 'resident.delete',
-        entity: 'resident',
-        entityId: id,
-        detail:
-          `原因：${maskReasonForLog(input.reason, current.name)}；来访 ${counts.visits}，办件 ${counts.cases}，` +
-          `材料 ${counts.custodyItems}，帮代办 ${counts.proxyRequests}，问题 ${counts.problems}`,
-      });
-      return preview;
-    },
-  );
 }

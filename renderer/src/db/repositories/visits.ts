@@ -29,7 +29,7 @@ import { writeTx, type Unstamped, type WriteTx } from '../write';
 import { applyProxy, proxySourceOfChannel } from '@shared/domain/proxy';
 import { proxyCtx } from './proxyCtx';
 import { acceptCase } from './caseAcceptance';
-import { residentsByIds } from './residents';
+import { residentsByIds, resolveResident } from './residents';
 
 /** Thrown when the input cannot be saved; carries every field's message. */
 export class VisitValidationError extends DomainRefusal {
@@ -74,8 +74,10 @@ export async function registerVisit(
   ] as const;
 
   return writeTx(desk, tables, async (tx) => {
-    const resident = input.residentId ? await tx.residents.get(input.residentId) : undefined;
+    // A resident merged away in the meantime: the visit goes to the kept record (resolveResident).
+    const resident = input.residentId ? await resolveResident(tx, input.residentId) : undefined;
     if (input.residentId && !resident) throw new DomainRefusal('该居民记录已不存在，请重新查找', 'resident');
+    if (resident) input = { ...input, residentId: resident.id };
     // Plan from the catalog as it is NOW (an admin may have edited it while the form was open).
     const cases: (CaseDraft & { matter: MatterType })[] = [];
     for (const d of drafts) {

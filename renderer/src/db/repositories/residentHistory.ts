@@ -1,0 +1,94 @@
+/**
+ * A resident's history — visits, cases, 帮代办 requests, documents in custody (材料交接) and
+ * problems — read by their `residentId` indexes, and moved to another resident id in the
+ * caller's transaction: to DELETED_RESIDENT_ID by 删除居民, to the kept record by 合并居民档案,
+ * back by the merge's undo.
+ *
+ * Every function here returns a Dexie promise chain and is not `async`: they run inside write
+ * transactions (see `findDuplicates` in residents.ts for why).
+ */
+import type { CaseRecord, CustodyItem, MovedRecords, ProxyTask } from '@shared/domain/records';
+import { Dexie } from 'dexie';
+import type { ReadableDB } from '../entities';
+import type { WriteTx } from '../write';
+
+type HistoryTables = 'cases' | 'custodyItems' | 'proxyTasks';
+type AllHistoryTables = HistoryTables | 'visits' | 'problems';
+
+/** The resident's cases, documents and requests. */
+export function historyOf(
+  tables: Pick<ReadableDB, HistoryTables> | WriteTx<HistoryTables>,
+  residentId: string,
+): Promise<[CaseRecord[], CustodyItem[], ProxyTask[]]> {
+  return Dexie.Promise.all([
+    tables.cases.where('residentId').equals(residentId).toArray(),
+    tables.custodyItems.where('residentId').equals(residentId).toArray(),
+    tables.proxyTasks.where('residentId').equals(residentId).toArray(),
+  ]) as Promise<[CaseRecord[], CustodyItem[], ProxyTask[]]>;
+}
+
+/** Everything that names the resident: also their visits and the problems they raised. */
+export function historyScope(tables: Pick<ReadableDB, AllHistoryTables> | WriteTx<AllHistoryTables>, id: string) {
+  return Dexie.Promise.all([
+    historyOf(tables, id),
+    tables.visits.where('residentId').equals(id).toArray(),
+    tables.problems.where('residentIds').equals(id).toArray(),
+  ]).then(([[cases, items, tasks], visits, problems]) => ({ cases, items, tasks, visits, problems }));
+}
+
+export type HistoryScope = Awaited<ReturnType<typeof historyScope>>;
+
+const kept = (only: readonly string[] | undefined) => (r: { id: string }) => !only || only.includes(r.id);
+
+/**
+ * THE one place where cases, 帮代办 requests and documents in custody change their resident
+ * (the state machines' records: the events part routes this through their doors, e.g. a
+ * 改挂居民 action, when the branches meet). Moves those of `fromId` (only the ids in `only`,
+ * when given) to `toId`; returns the ids moved.
+ */
+export function reassignResidentRecords(
+  tx: WriteTx<HistoryTables>,
+  fromId: string,
+  toId: string,
+  only?: Pick<MovedRecords, 'cases' | 'proxyTasks' | 'custodyItems'>,
+): Promise<Pick<MovedRecords, 'cases' | 'proxyTasks' | 'custodyItems'>> {
+  return historyOf(tx, fromId).then(([cases, items, tasks]) => {
+    const c = cases.filter(kept(only?.cases));
+    const i = items.filter(kept(only?.custodyItems));
+    const t = tasks.filter(kept(only?.proxyTasks));
+    return Dexie.Promise.all<unknown>([
+      ...c.map((r) => tx.cases.put({ ...r, residentId: toId })),
+      ...i.map((r) => tx.custodyItems.put({ ...r, residentId: toId })),
+      ...t.map((r) => tx.proxyTasks.put({ ...r, residentId: toId })),
+    ]).then(() => ({ cases: c.map((r) => r.id), custodyItems: i.map((r) => r.id), proxyTasks: t.map((r) => r.id) }));
+  });
+}
+
+/**
+ * Moves everything that names `fromId` (or only the records in `only`) to `toId`: visits,
+ * problems (each source of theirs that names the resident) and, through
+ * `reassignResidentRecords`, cases, requests and documents. Returns the ids moved.
+ */
+export function moveResidentHistory(
+  tx: WriteTx<AllHistoryTables>,
+  fromId: string,
+  toId: string,
+  only?: MovedRecords,
+): Promise<MovedRecords> {
+  return Dexie.Promise.all([
+    tx.visits.where('residentId').equals(fromId).filter(kept(only?.visits)).toArray(),
+    tx.problems.where('residentIds').equals(fromId).filter(kept(only?.problems)).toArray(),
+  ]).then(([visits, problems]) =>
+    Dexie.Promise.all<unknown>([
+      ...visits.map((v) => tx.visits.put({ ...v, residentId: toId })),
+      ...problems.map((p) =>
+        tx.problems.put({
+          ...p,
+          sources: p.sources.map((s) => (s.residentId === fromId ? { ...s, residentId: toId } : s)),
+        }),
+      ),
+    ])
+      .then(() => reassignResidentRecords(tx, fromId, toId, only))
+      .then((records) => ({ visits: visits.map((v) => v.id), problems: problems.map((p) => p.id), ...records })),
+  );
+}

@@ -1,0 +1,258 @@
+/**
+ * Business keys not unique at the storage level (DB v11) and 合并居民档案 through the data layer
+ * (db/repositories/residentMerge.ts): a record from another desk with an ID number already on
+ * file stores, while the form still refuses it; the pair is listed; a clerk is refused by the
+ * data layer; an admin's merge moves every visit, case, request, document and problem to the
+ * kept record with the values chosen, leaves a tombstone that reads and later writes follow, and
+ * writes an audit row without personal data; the same-day undo puts everything back, and is
+ * refused once anything touched either record or a moved one, or on another day.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Resident } from '@shared/domain/records';
+import { createCalendar } from '@shared/domain/workingCalendar';
+import { hashSecret } from '../../renderer/src/db/secrets';
+import { casesOfResident, registerVisit, visitsOfResident } from '../../renderer/src/db/repositories/visits';
+import { registerProxyRequest } from '../../renderer/src/db/repositories/proxy';
+import { addProblem } from '../../renderer/src/db/repositories/problems';
+import {
+  createResident,
+  getResident,
+  residentsByIds,
+  resolveResident,
+  searchResidents,
+  updateResident,
+} from '../../renderer/src/db/repositories/residents';
+import {
+  duplicateResidentPairs,
+  mergeResidents,
+  todaysMerges,
+  undoResidentMerge,
+} from '../../renderer/src/db/repositories/residentMerge';
+import { dashboardCounts } from '../../renderer/src/db/repositories/dashboard';
+import { DomainRefusal, failureMessage } from '../../renderer/src/db/refusal';
+import type { DutyDeskDB } from '../../renderer/src/db/database';
+import { acceptCommittedCase, addSignedStaff, counterIds, createZhangSan, freshDb, setUpCommunity, T0, testDesk } from './testDb';
+
+const DAY = '2026-11-24';
+const calendar = createCalendar();
+const MINUTE = 60_000;
+/** The second record's own values (another desk registered 张三 with another phone and a care profile). */
+const OTHER_PHONE = '13900009999';
+const CARE = { contactName: '张小明', contactRelation: '儿子', needs: ['行动不便' as const] };
+
+async function refusal(p: Promise<unknown>): Promise<string> {
+  const e = await p.then(
+    () => undefined,
+    (x: unknown) => x,
+  );
+  if (e instanceof DomainRefusal) return e.message;
+  throw new Error(`expected a DomainRefusal, got ${String(e)}`);
+}
+
+async function everything(db: DutyDeskDB) {
+  const out: Record<string, unknown[]> = {};
+  for (const t of db.tables) out[t.name] = await t.toArray();
+  return out;
+}
+
+/**
+ * 张三 (res-1) with a 承诺件 at this desk; a second 张三 record (from-desk-2) with the same ID
+ * number as another desk would bring it, with a visit and case, a 帮代办 request, a problem and a
+ * document in custody of its own. Desks act at `T0 + minutes`.
+ */
+async function twoRecordsOfOnePerson() {
+  const db = freshDb();
+  const admin = await setUpCommunity(db);
+  const clerkRow = await addSignedStaff(testDesk(db, { staffId: admin.id, ...counterIds('s') }), {
+    name: '李明',
+    role: '值班员',
+    grids: [],
+    password: await hashSecret('864209', undefined, 1000),
+  });
+  const ids = counterIds('n');
+  const at = (minutes: number, role: '值班员' | '站长/管理员' = '站长/管理员', today = DAY) =>
+    testDesk(db, {
+      staffId: role === '值班员' ? clerkRow.id : admin.id,
+      role,
+      now: T0 + minutes * MINUTE,
+      today,
+      calendar,
+      newId: ids.newId,
+    });
+  const kept = await createZhangSan(db, admin.id, DAY);
+  await acceptCommittedCase(at(0), kept.id);
+  // The record from another desk: stored as it arrives (the plain index takes the same ID number).
+  await db.residents.add({ ...kept, id: 'from-desk-2', phone: OTHER_PHONE, care: CARE });
+  const { matter, record } = await acceptCommittedCase(at(1), 'from-desk-2');
+  await registerProxyRequest(at(1), { residentId: 'from-desk-2', source: '电话', request: '帮忙办理高龄补贴' });
+  await addProblem(at(1), { title: '楼道灯不亮', category: '公共设施', residentId: 'from-desk-2', source: '入户走访' });
+  await db.custodyItems.add({
+    id: 'doc-1',
+    caseId: record.id,
+    residentId: 'from-desk-2',
+    document: matter.documents[0]!.name,
+    original: true,
+    count: 1,
+    holder: { kind: 'resident' },
+    status: '已归还',
+    collectedAt: T0,
+    events: [],
+    createdAt: T0,
+    createdBy: admin.id,
+    updatedAt: T0,
+    updatedBy: admin.id,
+  });
+  const other = (await db.residents.get('from-desk-2'))!;
+  return { db, at, kept: (await db.residents.get(kept.id))!, other };
+}
+
+describe('business keys are plain indexes (v11)', () => {
+  it('stores a second record with the same ID number and a second case with the same tracking number; the form still refuses', async () => {
+    const { db, at, kept } = await twoRecordsOfOnePerson();
+    expect(await db.residents.where('idNumber').equals(kept.idNumber!).count()).toBe(2);
+    const [first] = await db.cases.toArray();
+    await db.cases.add({ ...first!, id: 'case-from-desk-2' });
+    expect(await db.cases.where('trackingNumber').equals(first!.trackingNumber).count()).toBe(2);
+    // The form's rule stays, in the write path, with its message at the field.
+    const e = await createResident(at(5), {
+      name: '张三',
+      idNumber: kept.idNumber!,
+      phone: '',
+      building: '',
+      unit: '',
+      room: '',
+      gridId: '',
+      tags: [],
+    }).catch((x: unknown) => x);
+    expect(failureMessage(e)).toMatchObject({ message: '该身份证号已有居民档案，请直接使用已有档案', field: 'idNumber' });
+  });
+});
+
+describe('合并居民档案', () => {
+  it('lists the pair, refuses a clerk in the data layer, merges with the chosen values, and the undo restores both', async () => {
+    const { db, at, kept, other } = await twoRecordsOfOnePerson();
+    const pairs = await duplicateResidentPairs(at(2));
+    // Same creation time: by id.
+    expect(pairs.map(([a, b]) => [a.id, b.id])).toEqual([['from-desk-2', kept.id]]);
+    const visitsBefore = (await visitsOfResident(at(2), kept.id)).length + (await visitsOfResident(at(2), other.id)).length;
+    const casesBefore = [...(await casesOfResident(at(2), kept.id)), ...(await casesOfResident(at(2), other.id))];
+    expect(casesBefore).toHaveLength(2);
+
+    const before = await everything(db);
+    const input = { keptId: kept.id, mergedId: other.id, choices: { phone: 'merged', care: 'merged' } as const };
+    expect(await refusal(mergeResidents(at(3, '值班员'), input))).toBe('只有站长/管理员可以合并居民档案');
+    expect(await everything(db)).toEqual(before);
+
+    const { kept: merged, moved } = await mergeResidents(at(3), input);
+    // The values chosen: the other record's phone and care profile, the kept record's own name and ID.
+    expect(merged).toMatchObject({ id: kept.id, name: '张三', idNumber: kept.idNumber, phone: OTHER_PHONE, care: CARE });
+    expect(moved).toEqual({
+      visits: [expect.any(String)],
+      cases: [expect.any(String)],
+      proxyTasks: [expect.any(String)],
+      custodyItems: ['doc-1'],
+      problems: [expect.any(String)],
+    });
+    // The kept one shows every visit and case of both.
+    expect(await visitsOfResident(at(4), kept.id)).toHaveLength(visitsBefore);
+    expect((await casesOfResident(at(4), kept.id)).map((c) => c.trackingNumber).sort()).toEqual(
+      casesBefore.map((c) => c.trackingNumber).sort(),
+    );
+    expect(await db.proxyTasks.where('residentId').equals(kept.id).count()).toBe(1);
+    expect((await db.custodyItems.get('doc-1'))?.residentId).toBe(kept.id);
+    expect(await db.problems.where('residentIds').equals(kept.id).count()).toBe(1);
+    for (const t of ['visits', 'cases', 'proxyTasks', 'custodyItems'] as const)
+      expect(await db[t].where('residentId').equals(other.id).count(), t).toBe(0);
+
+    // The other is a tombstone pointing to the kept one, with no personal data on the row.
+    const tombstone = (await db.residents.get(other.id))!;
+    expect(tombstone).toMatchObject({ name: '', tags: [], searchKeys: [] });
+    expect(tombstone.idNumber ?? tombstone.phone ?? tombstone.care).toBeUndefined();
+    expect(tombstone.deleted).toMatchObject({ day: DAY, reason: '合并居民档案', mergedInto: kept.id });
+    expect(await getResident(at(4), other.id)).toBeUndefined();
+    expect((await resolveResident(db, other.id))?.id).toBe(kept.id);
+    expect((await residentsByIds(at(4), [other.id])).get(other.id)?.id).toBe(kept.id);
+    expect((await searchResidents(at(4), '张三')).map((r) => r.id)).toEqual([kept.id]);
+    expect(await duplicateResidentPairs(at(4))).toEqual([]);
+    expect((await dashboardCounts(at(4))).residents).toBe(1);
+    // Audited, without personal data.
+    const row = (await db.auditLog.where('action').equals('resident.merge').toArray())[0]!;
+    expect(row.detail).toBe(
+      `并入档案 ${other.id}；来访 1，办件 1，帮代办 1，材料 1，问题 1；采用并入档案的：phone,care`,
+    );
+    for (const secret of ['张三', kept.idNumber!, kept.phone!, OTHER_PHONE, '张小明'])
+      expect(JSON.stringify(await db.auditLog.toArray())).not.toContain(secret);
+
+    expect((await todaysMerges(at(5))).map((m) => [m.tombstone.id, m.kept?.id])).toEqual([[other.id, kept.id]]);
+    expect(await refusal(undoResidentMerge(at(5, '值班员'), other.id))).toBe('只有站长/管理员可以撤销合并居民档案');
+    await undoResidentMerge(at(5), other.id);
+    const restored = await everything(db);
+    const unstamped = (rows: unknown[]) =>
+      (rows as { updatedAt?: number; updatedBy?: string }[]).map(({ updatedAt: _a, updatedBy: _b, ...rest }) => rest);
+    // Every table as before the merge (but for the stamps of the rows the undo wrote), plus the two audit rows.
+    for (const t of Object.keys(before).filter((t) => t !== 'auditLog'))
+      expect(unstamped(restored[t]!), t).toEqual(unstamped(before[t]!));
+    expect((restored.auditLog as { action: string }[]).slice(-2).map((r) => r.action)).toEqual([
+      'resident.merge',
+      'resident.mergeUndo',
+    ]);
+    expect(await todaysMerges(at(6))).toEqual([]);
+  });
+
+  it('cannot be undone once either record or a moved one changed, nor on another day', async () => {
+    const { db, at, kept, other } = await twoRecordsOfOnePerson();
+    await mergeResidents(at(3), { keptId: kept.id, mergedId: other.id, choices: {} });
+    const edit = { name: '张三', idNumber: kept.idNumber!, phone: '13812340000', building: '', unit: '', room: '', gridId: '', tags: [] };
+    await updateResident(at(4), kept.id, edit);
+    expect(await refusal(undoResidentMerge(at(5), other.id))).toBe(
+      '合并后这两份档案或移过去的记录已有新的变动，不能撤销',
+    );
+
+    // A moved record touched (a case changed after the merge) blocks it too.
+    const second = await twoRecordsOfOnePerson();
+    await mergeResidents(second.at(3), { keptId: second.kept.id, mergedId: second.other.id, choices: {} });
+    const movedCase = (await second.db.cases.where('residentId').equals(second.kept.id).toArray()).at(-1)!;
+    await second.db.cases.put({ ...movedCase, updatedAt: T0 + 4 * MINUTE });
+    expect(await refusal(undoResidentMerge(second.at(5), second.other.id))).toBe(
+      '合并后这两份档案或移过去的记录已有新的变动，不能撤销',
+    );
+
+    const third = await twoRecordsOfOnePerson();
+    await mergeResidents(third.at(3), { keptId: third.kept.id, mergedId: third.other.id, choices: {} });
+    expect(await refusal(undoResidentMerge(third.at(60 * 24, '站长/管理员', '2026-11-25'), third.other.id))).toBe(
+      '只能撤销当天的合并；之后请逐条修改',
+    );
+    expect((await db.residents.get(other.id))?.deleted?.mergedInto).toBe(kept.id);
+  });
+
+  it('refuses two records with different ID numbers, and a record already merged', async () => {
+    const { db, at, kept, other } = await twoRecordsOfOnePerson();
+    await db.residents.put({ ...other, idNumber: '110101199003070017' } as Resident);
+    expect(await refusal(mergeResidents(at(3), { keptId: kept.id, mergedId: other.id, choices: {} }))).toBe(
+      '两份档案的身份证号不同，不是同一人，不能合并',
+    );
+    await db.residents.put(other);
+    await mergeResidents(at(3), { keptId: kept.id, mergedId: other.id, choices: {} });
+    expect(await refusal(mergeResidents(at(4), { keptId: other.id, mergedId: kept.id, choices: {} }))).toBe(
+      '该居民档案已删除或已合并，请刷新后重试',
+    );
+  });
+
+  it('a visit, a request or a problem that arrives later for the merged-away id goes to the kept record', async () => {
+    const { db, at, kept, other } = await twoRecordsOfOnePerson();
+    await mergeResidents(at(3), { keptId: kept.id, mergedId: other.id, choices: {} });
+    const { visit } = await registerVisit(at(4), {
+      residentId: other.id,
+      channel: '来站',
+      kind: '咨询',
+      content: '咨询居住证办理',
+      cases: [],
+    });
+    expect(visit.residentId).toBe(kept.id);
+    const task = await registerProxyRequest(at(4), { residentId: other.id, source: '电话', request: '帮忙取药' });
+    expect(task.residentId).toBe(kept.id);
+    const problem = await addProblem(at(4), { title: '路灯坏了', category: '公共设施', residentId: other.id, source: '入户走访' });
+    expect(problem.residentIds).toEqual([kept.id]);
+    expect(await db.visits.where('residentId').equals(other.id).count()).toBe(0);
+  });
+});
