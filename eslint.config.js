@@ -78,7 +78,7 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': banned(
-        ['electron', 'react', 'react-dom', 'dexie', 'dexie-react-hooks', 'dexie-export-import', '@mui/material', ...nodeBuiltins],
+        ['electron', 'react', 'react-dom', 'dexie', 'dexie-react-hooks', '@mui/material', ...nodeBuiltins],
         'shared/ is pure: no UI, database, Electron or Node imports.',
       ),
       'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Pass `now` in: shared/ has no clock.' }],

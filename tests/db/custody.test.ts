@@ -13,7 +13,13 @@ import { dashboardCounts } from '../../renderer/src/db/repositories/dashboard';
 import { revealResidentField } from '../../renderer/src/db/repositories/residents';
 import { renderMandate } from '@shared/receipts/proxyMandate';
 import { DEFAULT_PROXY_SETTINGS } from '@shared/domain/proxy';
-import { custodyOfCase, documentsOut, recordCustody } from '../../renderer/src/db/repositories/custody';
+import {
+  custodyMoveOf,
+  custodyOfCase,
+  documentsOut,
+  recordCustody,
+  recordCustodyMany,
+} from '../../renderer/src/db/repositories/custody';
 import { failureMessage } from '../../renderer/src/db/refusal';
 import {
   addSignedStaff,
@@ -132,6 +138,92 @@ describe('custody of a proxy case’s documents', () => {
     expect(refused).toBeInstanceOf(Error);
     expect(await counts()).toEqual(before);
     expect(await db.cases.get(caseId)).toEqual(caseBefore);
+  });
+
+  /** Four originals collected at T0 (four transactions, as at the door). */
+  async function fourCollected() {
+    const setup = await proxyCase();
+    const a = setup.desk(setup.admin.id);
+    const items = [];
+    for (const document of ['户口簿', '居民身份证', '结婚证', '房产证'])
+      items.push(await recordCustody(a, setup.caseId, { document, original: true, count: 1 }, { type: '收取' }));
+    return { ...setup, a, items };
+  }
+
+  const rowsOf = async (db: Awaited<ReturnType<typeof proxyCase>>['db']) => ({
+    custodyItems: await db.custodyItems.toArray(),
+    caseEvents: await db.caseEvents.toArray(),
+    cases: await db.cases.toArray(),
+    auditLog: await db.auditLog.toArray(),
+  });
+
+  it('several documents handed over in ONE transaction: the stored records come back, with one stored time for the sheet', async () => {
+    const { db, admin, colleague, caseId, items } = await fourCollected();
+    const at = T0 + 37 * 60_000; // the hand-over, later than the collection
+    const handing = testDesk(db, { staffId: admin.id, now: at, today: DAY, calendar });
+    const to = { kind: 'staff' as const, staffId: colleague.id };
+    const stored = await recordCustodyMany(handing, caseId, [items[2]!.id, items[0]!.id], { type: '移交', to });
+    // In the order asked, each exactly as the table now holds it.
+    expect(stored.map((i) => i.document)).toEqual(['结婚证', '户口簿']);
+    expect(stored).toEqual(await db.custodyItems.bulkGet([items[2]!.id, items[0]!.id]));
+    expect(stored.map((i) => i.holderKey)).toEqual([`staff:${colleague.id}`, `staff:${colleague.id}`]);
+    // The sheet's move is the stored event: the transaction's time, not the collection's, not a later clock.
+    expect(custodyMoveOf(stored)).toMatchObject({ type: '移交', at, to: { kind: 'staff', staffId: colleague.id } });
+    expect(stored.map((i) => i.events.at(-1)!.at)).toEqual([at, at]);
+    // One timeline event and one audit row per document.
+    expect(
+      await db.caseEvents
+        .where('caseId')
+        .equals(caseId)
+        .filter((e) => e.action === '材料移交')
+        .count(),
+    ).toBe(2);
+    expect(await db.auditLog.where('action').equals('custody.handOver').count()).toBe(2);
+  });
+
+  it('a refusal at item 3 of 4 leaves all four as they were (no item, timeline event or audit row written)', async () => {
+    const { db, a, caseId, items } = await fourCollected();
+    // Item 3 goes home meanwhile (another window): a hand-over of all four must not half-succeed.
+    await recordCustody(a, caseId, { itemId: items[2]!.id }, { type: '归还' });
+    const before = await rowsOf(db);
+    const refused = await recordCustodyMany(
+      a,
+      caseId,
+      items.map((i) => i.id),
+      { type: '移交', to: street },
+    ).catch((e) => e);
+    expect(failureMessage(refused)?.message).toMatch(/^结婚证：/);
+    expect(await rowsOf(db)).toEqual(before);
+  });
+
+  it('a storage failure at item 3 of 4 leaves nothing either', async () => {
+    const { db, a, caseId, items } = await fourCollected();
+    const before = await rowsOf(db);
+    let puts = 0;
+    const failThird = () => {
+      if (++puts === 3) throw new Error('injected failure');
+    };
+    db.custodyItems.hook('updating', failThird);
+    const failed = await recordCustodyMany(
+      a,
+      caseId,
+      items.map((i) => i.id),
+      { type: '移交', to: street },
+    ).catch((e) => e);
+    db.custodyItems.hook('updating').unsubscribe(failThird);
+    expect(puts).toBe(3);
+    expect(failed).toBeInstanceOf(Error);
+    expect(await rowsOf(db)).toEqual(before);
+  });
+
+  it('refuses an empty choice and an item chosen twice, before anything is written', async () => {
+    const { a, caseId, items } = await fourCollected();
+    const none = await recordCustodyMany(a, caseId, [], { type: '归还' }).catch((e) => e);
+    expect(failureMessage(none)?.message).toBe('请至少选择一份材料');
+    const twice = await recordCustodyMany(a, caseId, [items[0]!.id, items[0]!.id], {
+      type: '归还',
+    }).catch((e) => e);
+    expect(failureMessage(twice)?.message).toBe('同一份材料选了两次');
   });
 
   it('refuses an empty name and a count out of range at their fields, before anything is written', async () => {

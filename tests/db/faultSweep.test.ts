@@ -10,7 +10,7 @@ import type { Dexie } from 'dexie';
 import { createCalendar } from '@shared/domain/workingCalendar';
 import { registerVisit } from '../../renderer/src/db/repositories/visits';
 import { performCaseAction } from '../../renderer/src/db/repositories/cases';
-import { recordCustody } from '../../renderer/src/db/repositories/custody';
+import { recordCustody, recordCustodyMany } from '../../renderer/src/db/repositories/custody';
 import { performProxyAction, proxyTaskOfCase } from '../../renderer/src/db/repositories/proxy';
 import { addProblem } from '../../renderer/src/db/repositories/problems';
 import { getMeetingFile, planMeeting, recordDecision } from '../../renderer/src/db/repositories/meetings';
@@ -165,6 +165,24 @@ describe('a fault at every step', { timeout: 120_000 }, () => {
     );
     all.push(cancelled.counts);
     expect((await w.db.cases.get(second.record.id))?.status).toBe('不予受理');
+  });
+
+  it('移交 of three documents at once (recordCustodyMany): all three or none', async () => {
+    const w = await faultyDesk();
+    const { record, docs } = await proxyCase(w);
+    const ids: string[] = [];
+    for (const document of [docs[0]!, docs[1]!, '户口簿'])
+      ids.push((await recordCustody(w.desk(), record.id, { document, original: true, count: 1 }, { type: '收取' })).id);
+    const moved = await sweepWrite(
+      'recordCustodyMany 移交',
+      w.dexie,
+      w.injector,
+      () =>
+        recordCustodyMany(w.desk(), record.id, ids, { type: '移交', to: { kind: 'staff', staffId: w.colleague.id } }),
+      { secrets: ZHANG_SAN },
+    );
+    all.push(moved.counts);
+    expect(moved.result.map((i) => i.holderKey)).toEqual(ids.map(() => `staff:${w.colleague.id}`));
   });
 
   it('a meeting planned and a decision recorded (planMeeting, recordDecision 社区处置)', async () => {

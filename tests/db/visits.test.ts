@@ -5,6 +5,8 @@ import type { DutyDeskDB } from '../../renderer/src/db/database';
 import type { VisitInput } from '@shared/domain/intake';
 import { registerVisit, VisitValidationError } from '../../renderer/src/db/repositories/visits';
 import { StorageError } from '../../renderer/src/db/storageErrors';
+import { updateResident } from '../../renderer/src/db/repositories/residents';
+import { visitReceiptData } from '../../renderer/src/features/intake/visitReceipt';
 import { counterIds, freshDb, setUpCommunity, T0, createZhangSan, testDesk, type TestDeskOptions } from './testDb';
 
 const calendar = createCalendar();
@@ -45,6 +47,42 @@ describe('registering a visit at the counter', () => {
     expect(visit.caseIds).toEqual([cases[0]?.id]);
     expect(await db.caseEvents.where('caseId').equals(cases[0]!.id).count()).toBe(1);
     expect(await db.counters.get('THL-20260930')).toEqual({ key: 'THL-20260930', value: 1 });
+  });
+
+  it('returns what it stored, and the receipt is built from it, not from the form’s copy of the resident', async () => {
+    const { db, resident, ctx } = await world();
+    const formCopy = { ...resident }; // what the registration form picked
+    // Meanwhile another window corrects the name; it is stored normalised (NFKC, spaces collapsed).
+    await updateResident(testDesk(db, { ...ctx, ...counterIds('u') }), resident.id, {
+      name: ' 张　三丰 ',
+      idNumber: resident.idNumber ?? '',
+      phone: resident.phone ?? '',
+      building: '',
+      unit: '',
+      room: '',
+      gridId: '',
+      tags: [],
+    });
+    const saved = await registerVisit(testDesk(db, ctx), {
+      residentId: formCopy.id,
+      channel: '来站',
+      kind: '办件',
+      content: '',
+      cases: [await draft(db, 'DY-001')],
+    });
+    const stored = await db.residents.get(resident.id);
+    expect(stored?.name).toBe('张 三丰');
+    expect(saved.resident).toEqual(stored);
+    expect(saved.visit).toEqual(await db.visits.get(saved.visit.id));
+    expect(saved.cases).toEqual(await db.cases.bulkGet(saved.cases.map((c) => c.id)));
+    const receipt = visitReceiptData(saved, 0, {
+      community: (await db.meta.get('community'))!.value as never,
+      staffName: '王秀英',
+      matters: await db.matterTypes.toArray(),
+      now: T0,
+    });
+    expect(receipt.resident.name).toBe('张 三丰');
+    expect(receipt.trackingNumber).toBe(saved.cases[0]!.trackingNumber);
   });
 
   it('numbers never repeat when many acceptances run at the same time', async () => {

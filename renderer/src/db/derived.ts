@@ -55,19 +55,44 @@ function withVisitDay(task: ProxyTask): ProxyTask {
 
 const withResidentIds = (p: Problem): Problem => ({ ...p, residentIds: residentIdsOf(p) });
 
-const DERIVED: { [N in EntityName]?: (record: RecordOf<N>) => RecordOf<N> } = {
-  cases: withIndexes,
-  custodyItems: withHolderKey,
-  proxyTasks: withVisitDay,
-  problems: withResidentIds,
-  residents: withSearchKeys,
-  visits: withWords,
+/** A table's derived fields: the function that computes them and the names of what it writes. */
+type Derivation<N extends EntityName> = {
+  derive: (record: RecordOf<N>) => RecordOf<N>;
+  fields: readonly (keyof RecordOf<N> & string)[];
 };
+
+/**
+ * THE list of derived fields, table by table: the middleware computes them, a backup leaves
+ * them out (`withoutDerivedFields`, snapshot.ts) and a restore recomputes them.
+ * tests/db/derivedFields.test.ts finds every field a `derive` writes and fails on one not named.
+ */
+const DERIVED: { [N in EntityName]?: Derivation<N> } = {
+  cases: { derive: withIndexes, fields: ['dueDay', 'flags', 'queueKeys', 'searchKeys', 'reportMonths'] },
+  custodyItems: { derive: withHolderKey, fields: ['holderKey'] },
+  proxyTasks: { derive: withVisitDay, fields: ['visitDay'] },
+  problems: { derive: withResidentIds, fields: ['residentIds'] },
+  residents: { derive: withSearchKeys, fields: ['searchKeys'] },
+  visits: { derive: withWords, fields: ['words'] },
+};
+
+/** The tables with derived fields and the names of those fields. */
+export function derivedFieldNames(): { [table: string]: readonly string[] } {
+  return Object.fromEntries(Object.entries(DERIVED).map(([table, d]) => [table, d.fields]));
+}
 
 /** The record with its derived fields brought up to date (the record itself for other tables). */
 export function deriveFields<N extends EntityName>(table: N, record: RecordOf<N>): RecordOf<N> {
-  const derive = DERIVED[table] as ((r: RecordOf<N>) => RecordOf<N>) | undefined;
+  const derive = DERIVED[table]?.derive as ((r: RecordOf<N>) => RecordOf<N>) | undefined;
   return derive ? derive(record) : record;
+}
+
+/** A row without its derived fields (a backup keeps only what a restore cannot recompute). */
+export function withoutDerivedFields(table: string, row: unknown): unknown {
+  const fields = (DERIVED as Record<string, Derivation<EntityName> | undefined>)[table]?.fields;
+  if (!fields || !row || typeof row !== 'object') return row;
+  const out = { ...(row as Record<string, unknown>) };
+  for (const k of fields) delete out[k];
+  return out;
 }
 
 export const derivedFieldsMiddleware: Middleware<DBCore> = {

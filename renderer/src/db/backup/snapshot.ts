@@ -4,7 +4,7 @@
  * - `readSnapshot`: one read-only transaction over every table (a consistent moment);
  * - `replaceAll`: one read-write transaction that clears every table and writes the rows back
  *   through the derived-field middleware (queue keys, search keys … recomputed by the write
- *   path, not trusted from the file). All or nothing. The audit log is never cleared: the
+ *   path, not trusted from the file; `readSnapshot` leaves them out: db/derived.ts lists them). All or nothing. The audit log is never cleared: the
  *   backup's rows are merged into it by identity (a restore never removes an audit row).
  */
 import type { Dexie } from 'dexie';
@@ -12,24 +12,10 @@ import type { AuditEntry } from '@shared/domain/records';
 import { auditIdOf } from '@shared/domain/auditIdentity';
 import type { DutyDeskDB } from '../database';
 import { ensureSearchKeys } from '../searchKeys';
+import { withoutDerivedFields } from '../derived';
 import type { BackupTables } from './seal';
 
 const asDexie = (db: DutyDeskDB) => db as unknown as Dexie;
-
-/** The derived index fields are left out of a backup: a restore recomputes them. */
-const DERIVED_KEYS: Record<string, readonly string[]> = {
-  cases: ['dueDay', 'flags', 'queueKeys', 'searchKeys'],
-  visits: ['words'],
-  residents: ['searchKeys'],
-};
-
-function withoutDerived(table: string, row: unknown): unknown {
-  const keys = DERIVED_KEYS[table];
-  if (!keys || !row || typeof row !== 'object') return row;
-  const out = { ...(row as Record<string, unknown>) };
-  for (const k of keys) delete out[k];
-  return out;
-}
 
 export function countsOf(tables: BackupTables): Record<string, number> {
   return Object.fromEntries(Object.entries(tables).map(([name, rows]) => [name, rows.length]));
@@ -40,7 +26,7 @@ export async function readSnapshot(db: DutyDeskDB | Dexie): Promise<BackupTables
   const dexie = db as Dexie;
   return dexie.transaction('r', dexie.tables, async () => {
     const out: BackupTables = {};
-    for (const t of dexie.tables) out[t.name] = (await t.toArray()).map((row) => withoutDerived(t.name, row));
+    for (const t of dexie.tables) out[t.name] = (await t.toArray()).map((row) => withoutDerivedFields(t.name, row));
     return out;
   });
 }

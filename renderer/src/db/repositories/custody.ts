@@ -8,7 +8,7 @@ import { applyAction, caseStateFromRecord, recordWithState } from '@shared/domai
 import { CUSTODY_AUDIT_ACTIONS, PROXY_AUDIT_ACTIONS } from '@shared/domain/audit';
 import { applyProxy } from '@shared/domain/proxy';
 import { applyCustody, holderLabel, type CustodyAction } from '@shared/domain/custody';
-import type { CaseRecord, CustodyItem } from '@shared/domain/records';
+import type { CaseRecord, CustodyEvent, CustodyItem } from '@shared/domain/records';
 import type { Desk } from '../desk';
 import { DomainRefusal } from '../refusal';
 import { writeTx, type WriteTx } from '../write';
@@ -54,7 +54,7 @@ function checkNewItem(t: { document: string; original: boolean; count: number })
   if (!Number.isInteger(t.count) || t.count < 1 || t.count > 20) throw new DomainRefusal('份数应为 1–20', 'count');
 }
 
-type Tx = WriteTx<'custodyItems' | 'cases' | 'caseEvents' | 'staff' | 'proxyTasks'>;
+type Tx = WriteTx<Tables>;
 
 /** Documents collected at the door mean the booked home visit was made: 上门完成 in the same transaction. */
 async function visitMade(desk: Desk, tx: Tx, caseId: string): Promise<void> {
@@ -67,10 +67,12 @@ async function visitMade(desk: Desk, tx: Tx, caseId: string): Promise<void> {
   await tx.audit({ action: PROXY_AUDIT_ACTIONS['上门完成'], entity: 'proxyTask', entityId: task.id });
 }
 
-/** A collected document on the case's list: checked off (by 补正材料 while the case is 待补正). */
+/**
+ * A collected document on the case's list (`documentsMissing`, checked by the caller: never
+ * await a helper that makes no request): checked off, by 补正材料 while the case is 待补正.
+ */
 async function checkOff(desk: Desk, tx: Tx, record: CaseRecord, document: string): Promise<void> {
-  if (!record.documentsMissing.includes(document) && record.documentsReceived.includes(document)) return;
-  if (record.status === '待补正' && record.documentsMissing.includes(document)) {
+  if (record.status === '待补正') {
     const r = applyAction(
       caseStateFromRecord(record, record.timeLimitDays ?? 0),
       { type: '补正材料', received: [document] },
@@ -83,7 +85,6 @@ async function checkOff(desk: Desk, tx: Tx, record: CaseRecord, document: string
     await addCaseEvent(desk, tx, r.event);
     return;
   }
-  if (!record.documentsMissing.includes(document) && !record.documentsReceived.includes(document)) return;
   await tx.cases.put({
     ...record,
     documentsMissing: record.documentsMissing.filter((d) => d !== document),
@@ -91,6 +92,73 @@ async function checkOff(desk: Desk, tx: Tx, record: CaseRecord, document: string
   });
 }
 
+type Tables = 'custodyItems' | 'cases' | 'caseEvents' | 'staff' | 'proxyTasks';
+const TABLES: Tables[] = ['custodyItems', 'cases', 'caseEvents', 'staff', 'proxyTasks'];
+
+/** The case and the acting staff row, checked for a custody event (inside the transaction). */
+async function openCase(desk: Desk, tx: Tx, caseId: string, action: CustodyAction) {
+  const record = await tx.cases.get(caseId);
+  if (!record) throw new DomainRefusal('该办件不存在');
+  if (record.mode !== '帮代办') throw new DomainRefusal('只有帮代办的办件登记材料交接');
+  if (record.status === '已归档') throw new DomainRefusal('已归档的办件为只读');
+  const actor = await tx.staff.get(desk.actor.id);
+  if (!actor?.active) throw new DomainRefusal('当前账号不存在或已停用，请重新登录');
+  const names = new Map([[actor.id, actor.name]]);
+  if (action.type === '移交' && action.to.kind === 'staff') {
+    const to = await tx.staff.get(action.to.staffId);
+    if (!to?.active) throw new DomainRefusal('请选择在用的工作人员', 'to');
+    names.set(to.id, to.name);
+  }
+  return { record, actor, names };
+}
+
+type Opened = Awaited<ReturnType<typeof openCase>>;
+
+/**
+ * ONE custody event of one item inside the running transaction: the rule, the item as stored,
+ * the case's timeline event and the audit row. Every path (one item, several) goes through it.
+ */
+async function custodyStep(
+  desk: Desk,
+  tx: Tx,
+  { record, actor, names }: Opened,
+  target: CustodyTarget & { newId?: string },
+  action: CustodyAction,
+  named = false,
+): Promise<CustodyItem> {
+  const current = 'itemId' in target ? await tx.custodyItems.get(target.itemId) : undefined;
+  if ('itemId' in target && (!current || current.caseId !== record.id)) throw new DomainRefusal('未找到这份材料');
+  const r = applyCustody(current, action, { actorId: actor.id, now: tx.now });
+  if (!r.ok) throw new DomainRefusal(named && current ? `${current.document}：${r.reason}` : r.reason);
+  const item =
+    'itemId' in target
+      ? await tx.custodyItems.put({ ...current!, ...r.next })
+      : await tx.custodyItems.add({
+          id: target.newId ?? '',
+          caseId: record.id,
+          residentId: record.residentId ?? '',
+          document: target.document.trim(),
+          original: target.original,
+          count: target.count,
+          collectedAt: tx.now,
+          ...r.next,
+        });
+  const who = (id: string) => names.get(id) ?? '工作人员';
+  await addCaseEvent(desk, tx, {
+    caseId: record.id,
+    action: `材料${action.type}`,
+    note: `${item.document}（${item.original ? '原件' : '复印件'}${item.count}份）：${holderLabel(r.event.from, who)} → ${holderLabel(r.event.to, who)}${r.event.note ? `；${r.event.note}` : ''}`,
+  });
+  await tx.audit({
+    action: CUSTODY_AUDIT_ACTIONS[action.type],
+    entity: 'custodyItem',
+    entityId: item.id,
+    detail: `${action.type}（办件 ${record.trackingNumber}）`,
+  });
+  return item;
+}
+
+/** One custody event of one item (收取 creates it): one transaction. */
 export async function recordCustody(
   desk: Desk,
   caseId: string,
@@ -98,54 +166,49 @@ export async function recordCustody(
   action: CustodyAction,
 ): Promise<CustodyItem> {
   if (!('itemId' in target)) checkNewItem(target);
-  const newId = 'itemId' in target ? '' : desk.newId();
-  return writeTx(desk, ['custodyItems', 'cases', 'caseEvents', 'staff', 'proxyTasks'], async (tx) => {
-    const record = await tx.cases.get(caseId);
-    if (!record) throw new DomainRefusal('该办件不存在');
-    if (record.mode !== '帮代办') throw new DomainRefusal('只有帮代办的办件登记材料交接');
-    if (record.status === '已归档') throw new DomainRefusal('已归档的办件为只读');
-    const actor = await tx.staff.get(desk.actor.id);
-    if (!actor?.active) throw new DomainRefusal('当前账号不存在或已停用，请重新登录');
-    if (action.type === '移交' && action.to.kind === 'staff') {
-      const to = await tx.staff.get(action.to.staffId);
-      if (!to?.active) throw new DomainRefusal('请选择在用的工作人员', 'to');
-    }
-    const current = 'itemId' in target ? await tx.custodyItems.get(target.itemId) : undefined;
-    if ('itemId' in target && (!current || current.caseId !== caseId)) throw new DomainRefusal('未找到这份材料');
-    const r = applyCustody(current, action, { actorId: actor.id, now: tx.now });
-    if (!r.ok) throw new DomainRefusal(r.reason);
-    const item =
-      'itemId' in target
-        ? await tx.custodyItems.put({ ...current!, ...r.next })
-        : await tx.custodyItems.add({
-            id: newId,
-            caseId,
-            residentId: record.residentId ?? '',
-            document: target.document.trim(),
-            original: target.original,
-            count: target.count,
-            collectedAt: tx.now,
-            ...r.next,
-          });
+  const newId = 'itemId' in target ? undefined : desk.newId();
+  return writeTx(desk, TABLES, async (tx) => {
+    const opened = await openCase(desk, tx, caseId, action);
+    const item = await custodyStep(desk, tx, opened, newId ? { ...target, newId } : target, action);
     if (action.type === '收取') {
-      await checkOff(desk, tx, record, item.document);
+      if (opened.record.documentsMissing.includes(item.document))
+        await checkOff(desk, tx, opened.record, item.document);
       await visitMade(desk, tx, caseId);
     }
-    const names = new Map([[actor.id, actor.name]]);
-    if (action.type === '移交' && action.to.kind === 'staff')
-      names.set(action.to.staffId, (await tx.staff.get(action.to.staffId))?.name ?? '');
-    const who = (id: string) => names.get(id) ?? '工作人员';
-    await addCaseEvent(desk, tx, {
-      caseId,
-      action: `材料${action.type}`,
-      note: `${item.document}（${item.original ? '原件' : '复印件'}${item.count}份）：${holderLabel(r.event.from, who)} → ${holderLabel(r.event.to, who)}${r.event.note ? `；${r.event.note}` : ''}`,
-    });
-    await tx.audit({
-      action: CUSTODY_AUDIT_ACTIONS[action.type],
-      entity: 'custodyItem',
-      entityId: item.id,
-      detail: `${action.type}（办件 ${record.trackingNumber}）`,
-    });
     return item;
   });
+}
+
+/** An action on items already collected (移交 / 取回 / 归还 of several; 留存 / 遗失损坏 of one). */
+export type CustodyManyAction = Exclude<CustodyAction, { type: '收取' }>;
+
+/**
+ * 移交 / 取回 / 归还 of several documents of a case: ONE transaction, all or nothing (a refusal
+ * or a failure at any item leaves every item as it was). Returns the items as stored, in the
+ * order asked: the hand-over sheet takes its time from them (`custodyMoveOf`).
+ */
+export async function recordCustodyMany(
+  desk: Desk,
+  caseId: string,
+  itemIds: readonly string[],
+  action: CustodyManyAction,
+): Promise<CustodyItem[]> {
+  if (itemIds.length === 0) throw new DomainRefusal('请至少选择一份材料');
+  if (new Set(itemIds).size !== itemIds.length) throw new DomainRefusal('同一份材料选了两次');
+  return writeTx(desk, TABLES, async (tx) => {
+    const opened = await openCase(desk, tx, caseId, action);
+    const stored: CustodyItem[] = [];
+    for (const itemId of itemIds) stored.push(await custodyStep(desk, tx, opened, { itemId }, action, true));
+    return stored;
+  });
+}
+
+/**
+ * The move a hand-over sheet prints, from the items as stored: their last event (one
+ * transaction, so one time, one from → to for all of them).
+ */
+export function custodyMoveOf(stored: readonly CustodyItem[]): CustodyEvent {
+  const last = stored.at(-1)?.events.at(-1);
+  if (!last) throw new Error('custodyMoveOf: no stored event');
+  return last;
 }

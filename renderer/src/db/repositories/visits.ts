@@ -41,11 +41,16 @@ export class VisitValidationError extends DomainRefusal {
   }
 }
 
-export type RegisteredVisit = { visit: Visit; cases: CaseRecord[]; plans: CasePlan[] };
+/**
+ * What the write stored, for the result and the receipts: the visit and its cases as stored, the
+ * plan of each case, and the resident as the transaction read it (not the form's copy, which
+ * may be older than a change made meanwhile in another window).
+ */
+export type RegisteredVisit = { visit: Visit; cases: CaseRecord[]; plans: CasePlan[]; resident?: Resident };
 
 /**
- * Saves the visit and its cases, received by the desk's actor today; returns them with the
- * plan (receipts to print) of each case.
+ * Saves the visit and its cases, received by the desk's actor today; returns what it stored
+ * (RegisteredVisit) with the plan (receipts to print) of each case.
  * @throws VisitValidationError on bad input (nothing written), StorageError on a storage failure.
  */
 export async function registerVisit(
@@ -128,7 +133,7 @@ export async function registerVisit(
       saved.push(record);
     }
     if (complaint && saved[0]) await addComplaintProblem(tx, problemId, saved[0], input, complaint);
-    return { visit, cases: saved, plans };
+    return { visit, cases: saved, plans, ...(resident ? { resident } : {}) };
   });
 }
 

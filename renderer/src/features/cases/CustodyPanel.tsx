@@ -1,8 +1,8 @@
 /**
  * 材料交接 on a proxy case: every document taken from the resident's home, who holds it now and
- * its chain; 收取 at the door, 移交 / 取回 / 归还 of one or several items at once (each item its own
- * transaction), 留存 and 遗失损坏 with their reason; after a hand-over the 材料交接单 (or the
- * 材料归还单) prints for signatures.
+ * its chain; 收取 at the door, 移交 / 取回 / 归还 of one or several items at once (one transaction
+ * for all: recordCustodyMany), 留存 and 遗失损坏 with their reason; after a hand-over the
+ * 材料交接单 (or the 材料归还单) prints for signatures, with the time the records store.
  */
 import { useState, type FormEvent } from 'react';
 import {
@@ -21,7 +21,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { allowedCustodyActions, holderLabel, type CustodyAction } from '@shared/domain/custody';
+import { allowedCustodyActions, holderLabel } from '@shared/domain/custody';
 import type { CaseRecord, CustodyActionType, CustodyItem, Resident, Staff } from '@shared/domain/records';
 import { residentLabel } from '@shared/domain/residentStatus';
 import { renderCustodySheet, type CustodySheet } from '@shared/receipts/custodySheet';
@@ -30,17 +30,22 @@ import { FilterSelect } from '../../components/FilterSelect';
 import { localDateTime } from '../../app/clock';
 import { useDesk } from '../../app/desk';
 import { useGuardedAction } from '../../app/useGuardedAction';
-import { custodyOfCase, recordCustody } from '../../db/repositories/custody';
+import {
+  custodyMoveOf,
+  custodyOfCase,
+  recordCustody,
+  recordCustodyMany,
+  type CustodyManyAction,
+} from '../../db/repositories/custody';
 import { proxyTaskOfCase } from '../../db/repositories/proxy';
-import { DomainRefusal } from '../../db/refusal';
 import { platform } from '../../platform';
 import { MandateDialog } from './MandateDialog';
 
 type Props = { record: CaseRecord; resident?: Resident; staff: readonly Staff[]; documents: readonly string[] };
-type Asked = { type: CustodyActionType; items: CustodyItem[] };
+type Asked = { type: CustodyManyAction['type']; items: CustodyItem[] };
 type TargetKind = 'staff' | 'cabinet' | 'department' | 'street';
 
-const MANY: CustodyActionType[] = ['移交', '取回', '归还'];
+const MANY = ['移交', '取回', '归还'] as const;
 const LONE_LABELS = { 留存: '登记留存', 遗失损坏: '登记遗失/损坏' } as const;
 
 export function CustodyPanel({ record, resident, staff, documents }: Props) {
@@ -179,7 +184,7 @@ export function CustodyPanel({ record, resident, staff, documents }: Props) {
           asked={asked}
           staff={staff.filter((s) => s.active && s.id !== me)}
           onClose={() => setAsked(null)}
-          onDone={(moved, from, to) =>
+          onDone={(moved) =>
             setSheet({
               kind: asked.type === '归还' ? '材料归还单' : '材料交接单',
               communityName: desk.community.name,
@@ -187,9 +192,7 @@ export function CustodyPanel({ record, resident, staff, documents }: Props) {
               matterName: record.matterName,
               residentName: residentLabel(record.residentId, resident, (r) => r.name, ''),
               items: moved,
-              from,
-              to,
-              at: localDateTime(desk.clock.now()),
+              ...sheetMove(moved, name),
               recordedBy: name(me),
             })
           }
@@ -264,13 +267,19 @@ function CollectDialog({
   );
 }
 
+/** The sheet's from → to and time, from the items as the write stored them (not a fresh clock reading). */
+function sheetMove(moved: readonly CustodyItem[], name: (id: string) => string) {
+  const move = custodyMoveOf(moved);
+  return { from: holderLabel(move.from, name), to: holderLabel(move.to, name), at: localDateTime(move.at) };
+}
+
 type DialogProps = {
   asked: Asked;
   staff: readonly Staff[];
   caseId: string;
   name: (id: string) => string;
   onClose: () => void;
-  onDone: (moved: CustodyItem[], from: string, to: string) => void;
+  onDone: (stored: CustodyItem[]) => void;
 };
 
 function CustodyDialog({ asked, staff, caseId, name, onClose, onDone }: DialogProps) {
@@ -282,7 +291,7 @@ function CustodyDialog({ asked, staff, caseId, name, onClose, onDone }: DialogPr
   const [text, setText] = useState('');
   const { run, error, busy } = useGuardedAction();
   const { type } = asked;
-  const actionOf = (): CustodyAction => {
+  const actionOf = (): CustodyManyAction => {
     if (type === '移交')
       return {
         type,
@@ -294,16 +303,8 @@ function CustodyDialog({ asked, staff, caseId, name, onClose, onDone }: DialogPr
   };
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const items = asked.items.filter((i) => chosen.has(i.id));
-    const moved: CustodyItem[] = [];
-    const ok = await run(async () => {
-      if (items.length === 0) throw new DomainRefusal('请至少选择一份材料');
-      for (const i of items) moved.push(await recordCustody(desk, caseId, { itemId: i.id }, actionOf()));
-    });
-    if (moved.length > 0) {
-      const last = moved.at(-1)!.events.at(-1)!;
-      onDone(moved, holderLabel(last.from, name), holderLabel(last.to, name));
-    }
+    const ids = asked.items.filter((i) => chosen.has(i.id)).map((i) => i.id);
+    const ok = await run(async () => onDone(await recordCustodyMany(desk, caseId, ids, actionOf())));
     if (ok) onClose();
   }
   const title =

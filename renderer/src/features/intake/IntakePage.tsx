@@ -191,7 +191,7 @@ export function IntakePage({ active = true }: { active?: boolean }) {
   }
 
   if (saved) {
-    return <IntakeResult saved={saved} resident={resident} matters={matters} onNew={reset} active={active} />;
+    return <IntakeResult saved={saved} matters={matters} onNew={reset} active={active} />;
   }
   return (
     // Not submitted by Enter: a stray Enter in any field must not save a half-filled visit and

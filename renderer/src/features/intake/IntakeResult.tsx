@@ -1,20 +1,20 @@
 /**
- * What was just saved: the tracking number(s) and the receipts to hand over.
+ * What was just saved: the tracking number(s) and the receipts to hand over, built from what
+ * the write stored (visitReceipt.ts).
  */
 import { Alert, Button, Link, Paper, Stack, Typography } from '@mui/material';
 import { maskNumbersInText } from '@shared/domain/masking';
-import type { CaseRecord, Resident } from '@shared/domain/records';
+import type { CaseRecord } from '@shared/domain/records';
 import { uncoveredYearsText } from '@shared/domain/texts';
 import type { RegisteredVisit } from '../../db/repositories/visits';
 import { ReceiptActions } from '../../components/ReceiptActions';
 import { useDesk } from '../../app/desk';
 import { useStaff } from '../../app/session';
-import { buildReceiptData } from '../../components/receiptData';
+import { visitReceiptData } from './visitReceipt';
 import type { MatterType } from '../../db/matterType';
 
 type Props = {
   saved: RegisteredVisit;
-  resident: Resident | null;
   matters: MatterType[];
   onNew: () => void;
   active?: boolean;
@@ -29,7 +29,7 @@ function casesText(cases: readonly CaseRecord[]): string {
     .join('，');
 }
 
-export function IntakeResult({ saved, resident, matters, onNew, active = true }: Props) {
+export function IntakeResult({ saved, matters, onNew, active = true }: Props) {
   const desk = useDesk();
   const staff = useStaff();
   return (
@@ -67,13 +67,10 @@ export function IntakeResult({ saved, resident, matters, onNew, active = true }:
               // Ctrl+P prints the first receipt of every matter of the visit.
               printShortcut={active}
               load={async () =>
-                buildReceiptData({
-                  record: c,
-                  resident: resident ?? undefined,
+                visitReceiptData(saved, i, {
                   community: desk.community,
                   staffName: staff.name,
-                  printedBy: staff.name,
-                  matter: matters.find((m) => m.code === c.matterCode),
+                  matters,
                   now: desk.clock.now(),
                 })
               }
