@@ -21,7 +21,8 @@
  * - `recordIntegrity` / `checkIntegrity`: per-table counts and a generation id kept OUTSIDE
  *   IndexedDB after each committed write; at start, a table with fewer rows than recorded (the
  *   desk never deletes records) or a missing database means the data was lost. The record
- *   also keeps the active admins' PIN verifiers, for `startEmpty` (从空白开始 needs an admin PIN).
+ *   also keeps the active admins' PIN verifiers, for `startEmpty` (从空白开始 needs an admin PIN),
+ *   and the audit chain's head of each desk (the anchor 操作日志 verifies against).
  */
 import { backupFileName, machineTag, type BackupFile, type BackupHeader } from '@shared/backup/format';
 import { passphraseProblem, type PassphraseContext } from '@shared/backup/passphrase';
@@ -34,10 +35,10 @@ import {
   type IntegrityAdmin,
   type IntegrityRecord,
 } from '@shared/ipc/contract';
-import type { PasswordHash, Staff } from '@shared/domain/records';
+import type { AuditEntry, PasswordHash, Staff } from '@shared/domain/records';
 import type { Dexie } from 'dexie';
 import type { DutyDeskDB } from '../database';
-import { withActor, type DeskBase } from '../desk';
+import { deskNumberOf, withActor, type DeskBase } from '../desk';
 import { DomainRefusal } from '../refusal';
 import { requirePermission } from '../authorize';
 import { reportStorageError, toStorageError } from '../storageErrors';
@@ -45,6 +46,8 @@ import { databaseOf, newAuditId, writeTx } from '../write';
 import { newBackupKey, openBackup, readBackupHeader, sealBackup, type BackupKey, type BackupTables } from './seal';
 import { verifySecret } from '../secrets';
 import { countsOf, readSnapshot, replaceAll } from './snapshot';
+import { chainHeads } from '../auditChain';
+import { headsOfRows, toTuples } from '@shared/domain/auditChain';
 
 /**
  * This machine's backup keys: its own (new backups are sealed with it) and those of backups
@@ -295,6 +298,8 @@ export async function backUpDatabase(
     generation: await generationOf(deps),
     kind: o.kind,
     counts: countsOf(tables),
+    // The audit chain's heads as backed up: what this file's log reaches (issue 23).
+    auditHeads: toTuples(headsOfRows((tables.auditLog ?? []) as AuditEntry[])),
   };
   const content = await sealBackup(tables, header, o.key);
   const name = backupFileName(header.community, machineTag(o.key.keyId), localParts(o.now), o.kind);
@@ -428,14 +433,20 @@ async function restoreNow(
   }
   // One transaction: every table replaced, the audit log kept and completed, the restore logged
   // last — or nothing.
-  await replaceAll(db, opened.tables, {
-    id: newAuditId(),
-    at: desk.clock.now(),
-    staffId: acting.actor?.id ?? null,
-    action: 'backup.restore',
-    entity: 'backup',
-    detail: `${opened.header.kind}/${opened.header.createdAt}`,
-  });
+  await replaceAll(
+    db,
+    opened.tables,
+    {
+      id: newAuditId(),
+      at: desk.clock.now(),
+      staffId: acting.actor?.id ?? null,
+      action: 'backup.restore',
+      entity: 'backup',
+      detail: `${opened.header.kind}/${opened.header.createdAt}`,
+    },
+    // The restore row chains onto this desk's live head.
+    { desk: deskNumberOf(desk) },
+  );
   // Right after the commit, before anything that can fail: the record of what the data holds now.
   // The data is restored whatever happens next: a record that cannot be written now must not
   // turn the restore into a failure (the next committed write records the counts again).
@@ -478,12 +489,14 @@ async function activeAdmins(db: DutyDeskDB): Promise<IntegrityAdmin[]> {
 
 /** Writes what the database holds now (outside IndexedDB), with the active admins' PIN verifiers. */
 export async function recordIntegrity(db: DutyDeskDB, deps: BackupDeps, generation?: string): Promise<IntegrityRecord> {
-  const [counts, admins] = await Promise.all([tableCounts(db), activeAdmins(db)]);
+  const [counts, admins, heads] = await Promise.all([tableCounts(db), activeAdmins(db), chainHeads(db.auditLog)]);
   const record: IntegrityRecord = {
     generation: generation ?? (await generationOf(deps)),
     updatedAt: Date.now(),
     counts,
     admins,
+    // The audit chain's anchor: a head the log later lacks means its last rows were deleted.
+    auditHeads: toTuples(heads),
   };
   await deps.bridge.writeIntegrity(record);
   return record;
