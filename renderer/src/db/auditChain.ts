@@ -35,19 +35,15 @@ export function readChainHead(table: AuditTable, desk: number): Promise<ChainHea
 
 /**
  * Appends rows of `desk` to the log inside the running transaction: each the next of its desk.
- * One appender per transaction (it keeps the head it read). `sealed`: a row from before the
- * chain, sealed into it now (a pre-v12 backup's row at a restore).
+ * One appender per transaction (it keeps the head it read).
  */
-export function auditAppender(
-  table: AuditTable,
-  desk: number,
-): (row: UnchainedRow, o?: { sealed?: boolean }) => Promise<void> {
+export function auditAppender(table: AuditTable, desk: number): (row: UnchainedRow) => Promise<void> {
   let head: Promise<ChainHead | null> | undefined;
-  return (row, o) => {
+  return (row) => {
     if (!chainOn) return table.add({ ...row, desk }).then(() => undefined);
     // Dexie promises chained as they are keep the transaction alive.
     const next = (head ?? readChainHead(table, desk)).then((h) => {
-      const chained = chainRow(row, desk, h, o);
+      const chained = chainRow(row, desk, h);
       return table.add(chained).then(() => headOf(chained));
     });
     head = next;

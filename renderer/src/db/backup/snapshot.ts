@@ -10,8 +10,8 @@
 import type { Dexie } from 'dexie';
 import type { AuditEntry } from '@shared/domain/records';
 import { auditIdOf } from '@shared/domain/auditIdentity';
-import { isChained, type UnchainedRow } from '@shared/domain/auditChain';
-import { auditAppender } from '../auditChain';
+import { chainRow, headOf, isChained, type UnchainedRow } from '@shared/domain/auditChain';
+import { readChainHead } from '../auditChain';
 import type { DutyDeskDB } from '../database';
 import { ensureSearchKeys } from '../searchKeys';
 import type { BackupTables } from './seal';
@@ -94,8 +94,16 @@ export async function replaceAll(
     const added = missingAuditRows(await log.toArray(), tables[AUDIT_LOG] ?? []);
     const chained = added.filter(isChained);
     if (chained.length > 0) await log.bulkAdd(chained);
-    const append = auditAppender(log, o.desk ?? 1);
-    for (const row of added) if (!isChained(row)) await append(row, { sealed: true });
-    if (audit) await append(audit);
+    // Then onto this desk's head (as it stands now): rows from before the chain sealed, the
+    // restore row last — hashed here, synchronously, inside the transaction.
+    const desk = o.desk ?? 1;
+    let head = await readChainHead(log, desk);
+    const onto: AuditEntry[] = [];
+    for (const row of [...added.filter((r) => !isChained(r)), ...(audit ? [audit] : [])]) {
+      const next = chainRow(row, desk, head, { sealed: row !== audit });
+      onto.push(next);
+      head = headOf(next);
+    }
+    if (onto.length > 0) await log.bulkAdd(onto);
   });
 }
