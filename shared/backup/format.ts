@@ -15,6 +15,11 @@ export const PASSPHRASE_ITERATIONS = 600_000;
 
 const b64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
+/** The audit chain's heads, `[desk, deskSeq, hash]` (shared/domain/auditChain.ts), one per desk. */
+export const auditHeadsSchema = z
+  .array(z.tuple([z.number().int().min(0).max(999), z.number().int().nonnegative(), z.string().regex(/^[a-p]{64}$/)]))
+  .max(100);
+
 export const backupHeaderSchema = z
   .object({
     app: z.string().max(40),
@@ -27,6 +32,8 @@ export const backupHeaderSchema = z
     counts: z.record(z.string().max(60), z.number().int().nonnegative()),
     /** Which machine key encrypted it (restore on that machine needs no passphrase). */
     keyId: z.string().max(100),
+    /** The audit chain's head of each desk in the backup's log (absent before issue 23). */
+    auditHeads: auditHeadsSchema.optional(),
   })
   .strict();
 export type BackupHeader = z.output<typeof backupHeaderSchema>;

@@ -16,6 +16,7 @@
  */
 import { z } from 'zod';
 import {
+  auditHeadsSchema,
   backupKeyRecordSchema,
   type BackupHeader,
   type BackupKeyRecord,
@@ -154,6 +155,8 @@ export const integrityRecordSchema = z
     counts: z.record(z.string().max(60), z.number().int().nonnegative()),
     /** The active admins at that write (absent in records written before issue 22). */
     admins: z.array(integrityAdminSchema).max(INTEGRITY_MAX_ADMINS).optional(),
+    /** The audit chain's head of each desk in the log: the anchor (absent before issue 23). */
+    auditHeads: auditHeadsSchema.optional(),
   })
   .strict();
 export type IntegrityRecord = z.infer<typeof integrityRecordSchema>;

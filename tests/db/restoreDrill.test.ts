@@ -24,6 +24,7 @@ import { memoryBackupDeps } from './backupDeps';
 import { makeBackup } from '../../renderer/src/db/backup/make';
 import { restoreBackup } from '../../renderer/src/db/backup/restore';
 import { auditIdOf } from '@shared/domain/auditIdentity';
+import { chainRow, headOf, headsOfRows, isChained, type ChainHead } from '@shared/domain/auditChain';
 import type { AuditEntry } from '@shared/domain/records';
 
 const STAMP = { createdAt: 1, createdBy: 'staff-admin', updatedAt: 1, updatedBy: 'staff-admin' };
@@ -43,11 +44,23 @@ async function dump(db: DutyDeskDB): Promise<Record<string, string>> {
 
 /**
  * The dump after a restore: the same, except that an audit row that had no identity (the
- * bench loader writes rows as they were before v10) now carries the one derived from it.
+ * bench loader writes rows as they were before v10) now carries the one derived from it, and
+ * one outside the audit chain (ditto, before v12) is sealed onto desk 1's chain in its order,
+ * after the rows the setup wrote through the write path.
  */
 function withAuditIds(d: Record<string, string>): Record<string, string> {
   const rows = JSON.parse(d.auditLog!) as AuditEntry[];
-  return { ...d, auditLog: canonical(rows.map((r) => ({ ...r, id: auditIdOf(r) }))) };
+  // (after the rows the setup wrote through the write path, already chained)
+  let head: ChainHead | null = headsOfRows(rows).find((h) => h.desk === 1) ?? null;
+  const sealed = [...rows]
+    .sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0))
+    .map((r) => {
+      if (isChained(r)) return r;
+      const row = chainRow({ ...r, id: auditIdOf(r) }, 1, head, { sealed: true });
+      head = headOf(row);
+      return row;
+    });
+  return { ...d, auditLog: canonical(sealed) };
 }
 
 describe('restore drill', { timeout: 120_000 }, () => {

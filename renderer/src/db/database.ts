@@ -21,10 +21,11 @@ import { upgradeV7Custody } from './upgrades/v7-custody';
 import { upgradeV8ProxyRequests } from './upgrades/v8-proxy-requests';
 import { upgradeV9ProblemPool } from './upgrades/v9-problem-pool';
 import { upgradeV10AuditIds } from './upgrades/v10-audit-ids';
+import { upgradeV12AuditChain } from './upgrades/v12-audit-chain';
 
 export const DB_NAME = 'duty-desk';
 /** The newest version below (the one this build upgrades to). */
-export const SCHEMA_VERSION = 11;
+export const SCHEMA_VERSION = 12;
 
 /** One Dexie table per entity of the entity map (entities.ts is the one list of tables). */
 type Tables = { [N in EntityName]: Table<RecordOf<N>, KeyOf<N>> };
@@ -108,6 +109,10 @@ class DutyDeskDatabase extends Dexie {
       cases:
         'id, trackingNumber, residentId, visitId, matterCode, status, deadline, firstContactId, handlerId, gridId, acceptedDay, dueDay, *flags, *queueKeys, *searchKeys, *reportMonths',
     });
+    // v12: the audit log chained per desk; rows from before sealed once (upgrades/v12-audit-chain.ts).
+    this.version(12)
+      .stores({ auditLog: '++seq, &id, at, staffId, action, [desk+deskSeq]' })
+      .upgrade(upgradeV12AuditChain);
     this.use(derivedFieldsMiddleware);
   }
 }

@@ -11,7 +11,8 @@
  *   (`tx.now`, and `tx.today`, its local date); writers cannot set stamps themselves;
  * - derived index fields (derived.ts), so the record `add`/`put` return is the record stored;
  * - the audit log is append-only: it is no writable table, only `tx.audit` adds to it;
- * - `tx.audit(…)` rows with the same actor and time, each with its own stable `id`.
+ * - `tx.audit(…)` rows with the same actor and time, each with its own stable `id`, chained
+ *   onto this desk's audit chain in the order they are added (auditChain.ts).
  * A failure that is not a `DomainRefusal` becomes a `StorageError`, reported to the UI.
  */
 import { ensureSearchKeys } from './searchKeys';
@@ -21,9 +22,11 @@ import { can } from '@shared/domain/roles';
 import { pledgeDue } from '@shared/domain/pledge';
 import { letters } from '@shared/domain/auditIdentity';
 import { Dexie, type Table } from 'dexie';
+import type { ChainFields } from '@shared/domain/auditChain';
 import { DutyDeskDB } from './database';
 import { deriveFields } from './derived';
-import type { DeskBase } from './desk';
+import { auditAppender } from './auditChain';
+import { deskNumberOf, type DeskBase } from './desk';
 import type { EntityName, KeyOf, ReadTable, RecordOf } from './entities';
 import { DomainRefusal } from './refusal';
 import { reportStorageError, toStorageError } from './storageErrors';
@@ -74,7 +77,9 @@ export type WriteTable<T, K> = ReadTable<T, K> & {
   delete(key: K): Promise<void>;
 };
 
-export type AuditInput = Omit<AuditEntry, 'at' | 'staffId' | 'seq' | 'id' | 'action'> & { action: AuditAction };
+export type AuditInput = Omit<AuditEntry, 'at' | 'staffId' | 'seq' | 'id' | 'action' | keyof ChainFields> & {
+  action: AuditAction;
+};
 
 export type WriteTx<N extends WritableName> = { readonly [T in N]: WriteTable<RecordOf<T>, KeyOf<T>> } & {
   /** The one instant of this transaction (epoch ms) and its local date. */
@@ -222,14 +227,15 @@ export async function writeTx<N extends WritableName, T>(
   const writable = Object.fromEntries(
     tables.map((name) => [name, writeTable(name, db.table(name) as Table<RecordOf<N>, KeyOf<N>>, stamp)]),
   );
+  const appendAudit = auditAppender(db.auditLog, deskNumberOf(desk));
   const tx = {
     ...writable,
     now,
     today,
     // Each row's stable identity (DB v10): a restore keeps it and never doubles it. Random (not
     // desk.newId, so audit rows do not use up the ids a test hands its records), no digits.
-    audit: (entry: AuditInput) =>
-      db.auditLog.add({ ...entry, id: newAuditId(), at: now, staffId: by }).then(() => undefined),
+    // Chained onto this desk's head (DB v12), hashed synchronously inside the transaction.
+    audit: (entry: AuditInput) => appendAudit({ ...entry, id: newAuditId(), at: now, staffId: by }),
     stamp,
   } as unknown as WriteTx<N>;
   try {

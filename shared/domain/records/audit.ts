@@ -17,6 +17,17 @@ export type AuditEntry = {
   entity: string;
   entityId?: string;
   detail?: string;
+  /**
+   * The chain (DB v12, shared/domain/auditChain.ts): the desk that wrote the row, its number on
+   * that desk (1, 2, 3 …), the previous row's hash and its own. Absent only on rows from before
+   * v12 inside an old backup (a restore seals them) or loaded in bulk by the bench.
+   */
+  desk?: number;
+  deskSeq?: number;
+  prevHash?: string;
+  hash?: string;
+  /** Written before the chain existed and sealed into it once (the v12 upgrade, or a restore). */
+  sealed?: true;
 };
 
 export type Counter = { key: string; value: number };

@@ -9,6 +9,8 @@ import { INTEGRITY_MAX_ADMINS, type IntegrityAdmin, type IntegrityRecord } from 
 import type { Dexie } from 'dexie';
 import type { DutyDeskDB } from '../database';
 import type { BackupDeps } from './deps';
+import { chainHeads } from '../auditChain';
+import { toTuples } from '@shared/domain/auditChain';
 
 /** The generation the wipe record holds (a new one where there is none). */
 export async function generationOf(deps: BackupDeps): Promise<string> {
@@ -42,12 +44,14 @@ async function activeAdmins(db: DutyDeskDB): Promise<IntegrityAdmin[]> {
 
 /** Writes what the database holds now (outside IndexedDB), with the active admins' PIN verifiers. */
 export async function recordIntegrity(db: DutyDeskDB, deps: BackupDeps, generation?: string): Promise<IntegrityRecord> {
-  const [counts, admins] = await Promise.all([tableCounts(db), activeAdmins(db)]);
+  const [counts, admins, heads] = await Promise.all([tableCounts(db), activeAdmins(db), chainHeads(db.auditLog)]);
   const record: IntegrityRecord = {
     generation: generation ?? (await generationOf(deps)),
     updatedAt: Date.now(),
     counts,
     admins,
+    // The audit chain's anchor: a head the log later lacks means its last rows were deleted.
+    auditHeads: toTuples(heads),
   };
   await deps.bridge.writeIntegrity(record);
   return record;

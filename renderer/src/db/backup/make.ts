@@ -13,6 +13,8 @@ import { DomainRefusal } from '../refusal';
 import { databaseOf, writeTx } from '../write';
 import { sealBackup, type BackupKey } from './seal';
 import { countsOf, readSnapshot } from './snapshot';
+import type { AuditEntry } from '@shared/domain/records';
+import { headsOfRows, toTuples } from '@shared/domain/auditChain';
 import type { BackupDeps } from './deps';
 import { machineKey } from './keys';
 import { requireBackupRight } from './rights';
@@ -72,6 +74,8 @@ export async function backUpDatabase(
     generation: await generationOf(deps),
     kind: o.kind,
     counts: countsOf(tables),
+    // The audit chain's heads as backed up: what this file's log reaches (issue 23).
+    auditHeads: toTuples(headsOfRows((tables.auditLog ?? []) as AuditEntry[])),
   };
   const content = await sealBackup(tables, header, o.key);
   const name = backupFileName(header.community, machineTag(o.key.keyId), localParts(o.now), o.kind);

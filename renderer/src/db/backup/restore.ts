@@ -6,7 +6,7 @@
  */
 import type { BackupFile, BackupHeader } from '@shared/backup/format';
 import { can, holdersOf } from '@shared/domain/roles';
-import { withActor, type DeskBase } from '../desk';
+import { deskNumberOf, withActor, type DeskBase } from '../desk';
 import { DomainRefusal } from '../refusal';
 import { reportStorageError, toStorageError } from '../storageErrors';
 import { databaseOf, newAuditId } from '../write';
@@ -79,14 +79,20 @@ async function restoreNow(
   }
   // One transaction: every table replaced, the audit log kept and completed, the restore logged
   // last — or nothing.
-  await replaceAll(db, opened.tables, {
-    id: newAuditId(),
-    at: desk.clock.now(),
-    staffId: acting.actor?.id ?? null,
-    action: 'backup.restore',
-    entity: 'backup',
-    detail: `${opened.header.kind}/${opened.header.createdAt}`,
-  });
+  await replaceAll(
+    db,
+    opened.tables,
+    {
+      id: newAuditId(),
+      at: desk.clock.now(),
+      staffId: acting.actor?.id ?? null,
+      action: 'backup.restore',
+      entity: 'backup',
+      detail: `${opened.header.kind}/${opened.header.createdAt}`,
+    },
+    // The restore row chains onto this desk's live head.
+    { desk: deskNumberOf(desk) },
+  );
   // Right after the commit, before anything that can fail: the record of what the data holds now.
   // The data is restored whatever happens next: a record that cannot be written now must not
   // turn the restore into a failure (the next committed write records the counts again).

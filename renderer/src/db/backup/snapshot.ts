@@ -10,6 +10,8 @@
 import type { Dexie } from 'dexie';
 import type { AuditEntry } from '@shared/domain/records';
 import { auditIdOf } from '@shared/domain/auditIdentity';
+import { chainRow, headOf, isChained, type UnchainedRow } from '@shared/domain/auditChain';
+import { readChainHead } from '../auditChain';
 import type { DutyDeskDB } from '../database';
 import { ensureSearchKeys } from '../searchKeys';
 import { withoutDerivedFields } from '../derived';
@@ -52,10 +54,17 @@ function missingAuditRows(live: readonly AuditEntry[], backup: readonly unknown[
  * Replaces every table with `tables` (a table missing from the file is emptied) — except the
  * audit log: a restore never removes an audit row. Every live row stays as it is, the backup's
  * rows the live log does not have (by `id`, or the content-derived id of a pre-v10 row) are
- * appended in the backup's order, and `audit`, when given, is appended last — all in the same
- * transaction.
+ * appended in the backup's order — a chained row with its own desk, sequence and hashes (it
+ * belongs to its desk's chain), a row from before the chain (a pre-v12 backup) sealed onto
+ * `o.desk`'s chain — and `audit`, when given, is chained last onto `o.desk`'s head (default 1)
+ * — all in the same transaction.
  */
-export async function replaceAll(db: DutyDeskDB, tables: BackupTables, audit?: AuditEntry): Promise<void> {
+export async function replaceAll(
+  db: DutyDeskDB,
+  tables: BackupTables,
+  audit?: UnchainedRow,
+  o: { desk?: number } = {},
+): Promise<void> {
   await ensureSearchKeys();
   const dexie = asDexie(db);
   const unknown = Object.keys(tables).filter((name) => !dexie.tables.some((t) => t.name === name));
@@ -69,7 +78,18 @@ export async function replaceAll(db: DutyDeskDB, tables: BackupTables, audit?: A
     }
     const log = dexie.table<AuditEntry, number>(AUDIT_LOG);
     const added = missingAuditRows(await log.toArray(), tables[AUDIT_LOG] ?? []);
-    if (added.length > 0) await log.bulkAdd(added);
-    if (audit) await log.add(audit);
+    const chained = added.filter(isChained);
+    if (chained.length > 0) await log.bulkAdd(chained);
+    // Then onto this desk's head (as it stands now): rows from before the chain sealed, the
+    // restore row last — hashed here, synchronously, inside the transaction.
+    const desk = o.desk ?? 1;
+    let head = await readChainHead(log, desk);
+    const onto: AuditEntry[] = [];
+    for (const row of [...added.filter((r) => !isChained(r)), ...(audit ? [audit] : [])]) {
+      const next = chainRow(row, desk, head, { sealed: row !== audit });
+      onto.push(next);
+      head = headOf(next);
+    }
+    if (onto.length > 0) await log.bulkAdd(onto);
   });
 }

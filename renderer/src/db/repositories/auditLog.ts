@@ -1,10 +1,12 @@
 /**
  * 操作日志: the audit log read back, newest first, a page at a time (by its sequence key), for the
  * 审计员 and the admins (`audit.read`, re-read from the staff table). Entries never hold
- * personal data: action, who, when, what record, a short detail.
+ * personal data: action, who, when, what record, a short detail. `verifyAuditLog` checks the
+ * chain of every desk (shared/domain/auditChain.ts) against the heads kept outside IndexedDB.
  */
 import { can } from '@shared/domain/roles';
 import type { AuditEntry } from '@shared/domain/records';
+import { chainVerifier, isChained, type ChainHead, type ChainReport } from '@shared/domain/auditChain';
 import type { Desk } from '../desk';
 import { DomainRefusal } from '../refusal';
 
@@ -18,9 +20,13 @@ export type AuditFilter = {
 
 export const AUDIT_PAGE_SIZE = 50;
 
-export async function auditPage(desk: Desk, filter: AuditFilter = {}): Promise<AuditEntry[]> {
+async function requireAuditRead(desk: Desk): Promise<void> {
   const me = await desk.db.staff.get(desk.actor.id);
   if (!me || !can(me, 'audit.read')) throw new DomainRefusal('只有审计员或站长/管理员可以查看操作日志');
+}
+
+export async function auditPage(desk: Desk, filter: AuditFilter = {}): Promise<AuditEntry[]> {
+  await requireAuditRead(desk);
   const range =
     filter.before === undefined ? desk.db.auditLog.toCollection() : desk.db.auditLog.where('seq').below(filter.before);
   const prefix = filter.domain ? `${filter.domain}.` : '';
@@ -29,6 +35,39 @@ export async function auditPage(desk: Desk, filter: AuditFilter = {}): Promise<A
     .filter((e) => (!prefix || e.action.startsWith(prefix)) && (!filter.staffId || e.staffId === filter.staffId))
     .limit(AUDIT_PAGE_SIZE)
     .toArray();
+}
+
+/** Rows read per step of the verification (a read transaction each: writes go on meanwhile). */
+const VERIFY_CHUNK = 2000;
+
+/**
+ * Verifies the whole log: every desk's chain in (desk, deskSeq) order by the chain index, a
+ * chunk at a time, then the rows without chain fields, then `anchors` (the heads kept outside
+ * IndexedDB, read BEFORE the rows: rows only ever grow, so a head the log lacks is a loss).
+ */
+export async function verifyAuditLog(desk: Desk, anchors: readonly ChainHead[]): Promise<ChainReport> {
+  await requireAuditRead(desk);
+  const log = desk.db.auditLog;
+  const v = chainVerifier();
+  let seen = 0;
+  let after: [number, number] | null = null;
+  for (;;) {
+    const range = after ? log.where('[desk+deskSeq]').above(after) : log.orderBy('[desk+deskSeq]');
+    const rows: AuditEntry[] = await range.limit(VERIFY_CHUNK).toArray();
+    for (const row of rows)
+      if (isChained(row)) v.add(row);
+      else v.unchained(row);
+    seen += rows.length;
+    const last = rows.at(-1);
+    if (!last || rows.length < VERIFY_CHUNK) break;
+    after = [last.desk ?? 0, last.deskSeq ?? 0];
+  }
+  // Rows outside the chain index (no desk or sequence): only a write around this program makes one.
+  if ((await log.count()) > seen) {
+    const outside = await log.filter((r) => r.desk === undefined || r.deskSeq === undefined).toArray();
+    for (const r of outside) v.unchained(r);
+  }
+  return v.finish(anchors);
 }
 
 /** The domains of the log in Chinese, for the filter and the table. */

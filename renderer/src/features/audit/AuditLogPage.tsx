@@ -1,7 +1,8 @@
 /**
  * 操作日志: what was done at this desk, by whom and when, newest first, 50 at a time — for the
- * 审计员 (their only screen) and the admins. Filters by domain and staff member. The log holds no
- * personal data, so nothing here needs masking.
+ * 审计员 (their only screen) and the admins. Filters by domain and staff member; each row named
+ * by its desk and number on that desk, the chain verified above the table (AuditChainPanel).
+ * The log holds no personal data, so nothing here needs masking.
  */
 import { useEffect, useState } from 'react';
 import {
@@ -25,6 +26,7 @@ import { useGuardedAction } from '../../app/useGuardedAction';
 import { FilterSelect } from '../../components/FilterSelect';
 import { AUDIT_DOMAINS, AUDIT_PAGE_SIZE, auditPage } from '../../db/repositories/auditLog';
 import { listStaff } from '../../db/repositories/staff';
+import { AuditChainPanel } from './AuditChainPanel';
 
 export function AuditLogPage() {
   const desk = useDesk();
@@ -64,12 +66,13 @@ export function AuditLogPage() {
           <Typography color="text.secondary">日志只记录操作，不含居民的身份证号、电话等个人信息。</Typography>
         </Stack>
       </Paper>
+      <AuditChainPanel />
       {error && <Alert severity="error">{error}</Alert>}
       <Paper>
         <Table size="small" aria-label="操作日志">
           <TableHead>
             <TableRow>
-              {['时间', '工作人员', '类别', '操作', '对象', '说明'].map((h) => (
+              {['编号', '时间', '工作人员', '类别', '操作', '对象', '说明'].map((h) => (
                 <TableCell key={h} sx={{ whiteSpace: 'nowrap' }}>
                   {h}
                 </TableCell>
@@ -79,11 +82,14 @@ export function AuditLogPage() {
           <TableBody>
             {rows.length === 0 && (
               <TableRow>
-                <TableCell colSpan={6}>没有符合条件的记录</TableCell>
+                <TableCell colSpan={7}>没有符合条件的记录</TableCell>
               </TableRow>
             )}
             {rows.map((e) => (
               <TableRow key={e.seq}>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  {e.deskSeq !== undefined ? `${e.desk ?? 1}号台 第 ${e.deskSeq} 条` : '—'}
+                </TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{localDateTime(e.at)}</TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{name(e.staffId)}</TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{domainOf(e.action)}</TableCell>
