@@ -63,8 +63,10 @@ export const SCHEMA_V9 = {
   agendaItems: 'id, meetingId, problemId, caseId',
 };
 
+export const SCHEMA_V10 = { ...SCHEMA_V9, auditLog: '++seq, &id, at, staffId, action' };
+
 /** A plain Dexie (no app middleware) with the shipped schemas up to `version`. */
-export function openShipped(name: string, version: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9): Dexie {
+export function openShipped(name: string, version: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10): Dexie {
   const db = new Dexie(name);
   db.version(1).stores(SCHEMA_V1);
   if (version >= 2) db.version(2).stores(SCHEMA_V2);
@@ -75,6 +77,7 @@ export function openShipped(name: string, version: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8
   if (version >= 7) db.version(7).stores(SCHEMA_V7);
   if (version >= 8) db.version(8).stores(SCHEMA_V8);
   if (version >= 9) db.version(9).stores(SCHEMA_V9);
+  if (version >= 10) db.version(10).stores(SCHEMA_V10);
   return db;
 }
 
