@@ -4,7 +4,8 @@
  *
  * Case keys (`searchKeys`, multiEntry):
  * - `号:<NNNN>|<YYYYMMDD>` and `号:<YYYYMMDD>-<NNNN>`: the tracking number's tail as a clerk reads
- *   it off a receipt — the day's number (typed 1–4 digits, zero-padded), or day and number;
+ *   it off a receipt — the day's number (typed 1–4 digits, zero-padded), or day and number; the
+ *   desk's two digits are not in these keys, so a tail finds that number of every desk;
  * - `词:<word>|<accepted day>`: every character and every pair of adjacent characters of the
  *   matter name (事项名称), so any part of it of one or more characters finds the case.
  * Visit keys (`words`, only on visits that started cases): `<pair>|<day>` for each pair of
@@ -13,6 +14,7 @@
  * keeps the rows that contain the whole text; nothing scans a table.
  */
 import type { CaseRecord, Visit } from './records';
+import { parseTrackingNumber } from './trackingNumber';
 
 const CONTENT_INDEXED = 200;
 
@@ -29,10 +31,13 @@ function pairs(chars: readonly string[]): string[] {
 
 export function caseSearchKeysOf(c: Pick<CaseRecord, 'trackingNumber' | 'matterName' | 'acceptedDay'>): string[] {
   const keys = new Set<string>();
-  const m = /-(\d{8})-(\d+)$/.exec(c.trackingNumber);
-  if (m) {
-    keys.add(`号:${m[2]}|${m[1]}`);
-    keys.add(`号:${m[1]}-${m[2]}`);
+  const n = parseTrackingNumber(c.trackingNumber);
+  if (n.ok) {
+    // The day's number as printed after the desk's digits: every desk's 0007 of a day answers '7'.
+    const day = n.date.replace(/-/g, '');
+    const seq = String(n.seq).padStart(4, '0');
+    keys.add(`号:${seq}|${day}`);
+    keys.add(`号:${day}-${seq}`);
   }
   const chars = wordChars(c.matterName);
   for (const w of [...chars, ...pairs(chars)]) keys.add(`词:${w}|${c.acceptedDay}`);
@@ -50,7 +55,7 @@ export type KeyPrefix = { prefix: string };
 
 /** What a typed query reads; each part is absent when the query cannot match that way. */
 export type CaseSearchPlan = {
-  /** The whole tracking number (unique index). */
+  /** The whole tracking number (numbers from before desks may repeat once desks share data). */
   trackingNumber?: string;
   /** The tracking number's tail, in `searchKeys`. */
   tail?: KeyPrefix;

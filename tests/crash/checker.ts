@@ -9,14 +9,16 @@
  * - a visit whose case is missing, a case whose visit is missing or does not list it;
  * - a case without its first timeline event, events not numbered 1…k, a status that is not
  *   where its last status-changing event left it;
- * - a tracking number used twice, one that is not `<counter key>-<seq>`, a counter behind the
- *   highest number it issued;
+ * - a tracking number used twice, one that does not parse, a counter (per desk and day) behind
+ *   the highest number it issued;
  * - a custody item without events, not starting with 收取, numbered out of order, held by
  *   someone other than its last event says, or whose events and the case's 材料… events differ;
  * - a proxy request naming a case that is not there;
  * - every action the UI confirmed: a registration (its case, its resident), a case action
  *   (its event), a custody step (the item and its event).
  */
+
+import { counterKeyFor, parseTrackingNumber } from '../../shared/domain/trackingNumber';
 
 export type Row = Record<string, unknown>;
 export type Tables = Record<string, Row[]>;
@@ -37,7 +39,6 @@ export type CheckReport = {
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const num = (v: unknown): number => (typeof v === 'number' ? v : NaN);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const TRACKING = /^(.+)-(\d{4,})$/;
 
 function byKey(rows: Row[], key: string): Map<string, Row> {
   return new Map(rows.map((r) => [str(r[key]), r]));
@@ -103,9 +104,13 @@ export function checkDesk(tables: Tables, confirmed: readonly ConfirmedAction[] 
         problems.push(`办件 ${tn}：状态 ${str(c.status)} 与最后事件的 ${str(last.to)} 不符`);
     }
     numbers.set(tn, (numbers.get(tn) ?? 0) + 1);
-    const m = TRACKING.exec(tn);
-    if (!m) problems.push(`办件 ${id}：受理编号格式不对`);
-    else highest.set(m[1]!, Math.max(highest.get(m[1]!) ?? 0, Number(m[2])));
+    const parsed = parseTrackingNumber(tn);
+    if (!parsed.ok) problems.push(`办件 ${id}：受理编号格式不对`);
+    else {
+      // The counter that issued it: per desk and day (per day before desks).
+      const key = counterKeyFor(parsed.communityCode, parsed.date, parsed.desk);
+      highest.set(key, Math.max(highest.get(key) ?? 0, parsed.seq));
+    }
   }
   for (const [tn, n] of numbers) if (n > 1) problems.push(`受理编号 ${tn} 用了 ${n} 次`);
   const counterByKey = new Map(counters.map((r) => [str(r.key), num(r.value)]));

@@ -109,7 +109,7 @@ describe('carrying a case to the end', () => {
     await expect(act(back.id, dayBefore, { type: '复核', passed: true })).rejects.toThrow('站长/管理员');
     await act(admin.id, dayBefore, { type: '复核', passed: true });
     const archived = await act(admin.id, dayBefore, { type: '归档' });
-    expect(archived.archiveNumber).toBe('THL-GD-2026-00001');
+    expect(archived.archiveNumber).toBe('THL-GD-2026-0100001');
     expect(archived.firstContactId).toBe(admin.id);
     await expect(act(back.id, dayBefore, { type: '重新办理', reason: '居民再次反映' })).rejects.toThrow('只读');
 
@@ -166,7 +166,7 @@ describe('case search', () => {
     const { db, caseId } = await world();
     await db.visits.toCollection().modify({ content: '父亲党组织关系从外省转入' });
     const ids = async (q: string) => (await searchCases(testDesk(db), q, [])).map((c) => c.id);
-    expect(await ids('THL-20261124-0001')).toEqual([caseId]);
+    expect(await ids('THL-20261124-010001')).toEqual([caseId]);
     expect(await ids('0001')).toEqual([caseId]);
     expect(await ids('组织关系转接')).toEqual([caseId]);
     expect(await ids('外省转入')).toEqual([caseId]);

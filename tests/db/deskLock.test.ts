@@ -70,7 +70,7 @@ describe('锁屏 (desk lock)', () => {
     const desk = testDesk(db, { staffId: admin.id, now: T0 });
     const r = await unlockDesk(desk, clerk.id, '135799');
     expect(r).toEqual({ ok: false, message: '密码或 PIN 不正确，还可再试 4 次' });
-    expect((await db.staff.get(clerk.id))?.failedAttempts).toBe(1);
+    expect((await db.signInGuards.get(clerk.id))?.failedAttempts).toBe(1);
     expect((await db.auditLog.orderBy('seq').last())?.action).toBe('signin.failed');
   });
 

@@ -369,8 +369,6 @@ async function staffRows(db: DutyDeskDB, rows: [id: string, name: string, role: 
       grids: [],
       password,
       active,
-      failedAttempts: 0,
-      lockedUntil: 0,
       pledgeAcceptedAt: T0,
       ...stamp,
     });

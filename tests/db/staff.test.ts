@@ -27,10 +27,11 @@ describe('sign-in', () => {
     expect(messages[4]).toContain('账号已临时锁定');
     const locked = await signIn(testDesk(db, { now: T0 + 10 }), admin.id, '246810');
     expect(locked).toMatchObject({ ok: false });
-    expect((await db.staff.get(admin.id))?.lockedUntil).toBeGreaterThan(T0);
+    expect((await db.signInGuards.get(admin.id))?.lockedUntil).toBeGreaterThan(T0);
     const later = await signIn(testDesk(db, { now: T0 + 4 + LOCKOUT_MS }), admin.id, '246810');
     expect(later.ok).toBe(true);
-    expect((await db.staff.get(admin.id))?.failedAttempts).toBe(0);
+    // No wrong PIN left to remember at this desk: the guard row is gone.
+    expect(await db.signInGuards.get(admin.id)).toBeUndefined();
     const actions = (await db.auditLog.toArray()).map((a) => a.action);
     expect(actions.filter((a) => a === 'signin.failed')).toHaveLength(4);
     expect(actions).toContain('signin.locked');
@@ -89,7 +90,7 @@ describe('sign-in', () => {
       Array.from({ length: 8 }, () => signIn(testDesk(db, { now: T0 }), admin.id, '999999')),
     );
     expect(results.every((r) => !r.ok)).toBe(true);
-    const row = await db.staff.get(admin.id);
+    const row = await db.signInGuards.get(admin.id);
     expect(row?.failedAttempts).toBeGreaterThanOrEqual(MAX_FAILED_ATTEMPTS);
     expect(row?.lockedUntil).toBeGreaterThan(T0);
     // The right PIN is refused now, from any tab.

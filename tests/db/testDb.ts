@@ -2,6 +2,7 @@
  * Fresh fake-indexeddb databases for data-layer tests, a desk context with a fixed clock and
  * ids (`testDesk`), plus a ready-made set-up community.
  */
+import type { DeskIdentity } from '@shared/domain/deskNumber';
 import { DutyDeskDB } from '../../renderer/src/db/database';
 import type { Desk } from '../../renderer/src/db/desk';
 import { createResident } from '../../renderer/src/db/repositories/residents';
@@ -71,6 +72,8 @@ export type TestDeskOptions = {
   newId?: () => string;
   community?: CommunityProfile;
   calendar?: WorkingCalendar;
+  /** Which desk of the center (absent = desk 1, as the app before desks). */
+  identity?: DeskIdentity;
 };
 
 /** A desk with a fixed clock: `staffId` acting at `now` on `today`. */
@@ -84,6 +87,7 @@ export function testDesk(db: DutyDeskDB, o: TestDeskOptions = {}): Desk {
     actor: { id: o.staffId ?? 'staff-1', role: o.role ?? '值班员' },
     community: o.community ?? TEST_COMMUNITY,
     calendar: o.calendar ?? createCalendar(),
+    ...(o.identity ? { identity: o.identity } : {}),
   };
 }
 

@@ -37,7 +37,7 @@ describe('registering a visit at the counter', () => {
     };
     const { visit, cases, plans } = await registerVisit(testDesk(db, ctx), input);
     expect(cases[0]).toMatchObject({
-      trackingNumber: 'THL-20260930-0001',
+      trackingNumber: 'THL-20260930-010001',
       status: '已受理',
       deadline: calendar.addWorkingDays('2026-09-30', 3).date,
       firstContactId: admin.id,
@@ -46,7 +46,7 @@ describe('registering a visit at the counter', () => {
     expect(plans[0]?.receipts).toEqual(['受理回执']);
     expect(visit.caseIds).toEqual([cases[0]?.id]);
     expect(await db.caseEvents.where('caseId').equals(cases[0]!.id).count()).toBe(1);
-    expect(await db.counters.get('THL-20260930')).toEqual({ key: 'THL-20260930', value: 1 });
+    expect(await db.counters.get('THL-20260930-01')).toEqual({ key: 'THL-20260930-01', value: 1 });
   });
 
   it('returns what it stored, and the receipt is built from it, not from the form’s copy of the resident', async () => {
@@ -100,7 +100,7 @@ describe('registering a visit at the counter', () => {
     const numbers = (await Promise.all(runs)).flatMap((r) => r.cases.map((c) => c.trackingNumber));
     expect(numbers).toHaveLength(50);
     expect(new Set(numbers).size).toBe(50);
-    expect((await db.counters.get('THL-20260930'))?.value).toBe(50);
+    expect((await db.counters.get('THL-20260930-01'))?.value).toBe(50);
   });
 
   it('a missing required document waits for it (待补正) and yields a 一次性告知单', async () => {

@@ -34,7 +34,7 @@ test('every screen is accessible and readable', async ({ page, desk }) => {
     await expectAccessible(page, `办件 · ${queue}`);
   }
   await cases.openQueue('全部办件');
-  await cases.openCase('THL-20261124-0001');
+  await cases.openCase('THL-20261124-010001');
   await expect(cases.status).toBeVisible();
   await expectAccessible(page, '办件页');
 

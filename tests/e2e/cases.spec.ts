@@ -19,7 +19,7 @@ test('a 承诺件 is carried to the end without losing its first-contact person'
   const deadline = nthWorkingDayAfter('2026-11-24', 3);
   await expect(intake.result).toContainText(`承诺办结日期 ${deadline}`);
   await page.getByRole('link', { name: '查看办件' }).click();
-  await expect(page.getByRole('heading', { name: /办件 THL-20261124-0001/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /办件 THL-20261124-010001/ })).toBeVisible();
 
   // Transfer to the back office; the receiver signs for it.
   await cases.act('转办', (d) => d.getByLabel('转给').selectOption({ label: `${CLERK.name}（${CLERK.role}）` }));
@@ -27,7 +27,7 @@ test('a 承诺件 is carried to the end without losing its first-contact person'
   await shell.switchUser(CLERK.name, CLERK.pin, CLERK.role);
   await shell.go('办件');
   await cases.openQueue('待签收');
-  await cases.openCase('THL-20261124-0001');
+  await cases.openCase('THL-20261124-010001');
   await cases.act('签收');
   await expect(cases.status).toHaveText('办理中');
 
@@ -45,10 +45,10 @@ test('a 承诺件 is carried to the end without losing its first-contact person'
   await expect(dashboard.count('即将超期')).toHaveText('1');
   await shell.go('办件');
   const soon = await cases.openQueue('即将超期');
-  await expect(soon).toContainText('THL-20261124-0001');
+  await expect(soon).toContainText('THL-20261124-010001');
   await expect(soon).toContainText('剩 1 个工作日');
   await page.screenshot({ path: 'test-results/screenshots/case-queues.png' });
-  await cases.openCase('THL-20261124-0001');
+  await cases.openCase('THL-20261124-010001');
 
   // Escalate to the street office, urgent; 报到, feedback, verified solved.
   await cases.act('上报街道', async (d) => {
@@ -89,7 +89,7 @@ test('a 承诺件 is carried to the end without losing its first-contact person'
   await shell.switchUser(ADMIN.name, ADMIN.pin, '站长/管理员');
   await shell.go('办件');
   await expect(await cases.openQueue('整改')).toContainText(`整改 ${due}`);
-  await cases.openCase('THL-20261124-0001');
+  await cases.openCase('THL-20261124-010001');
   await cases.act('复核', (d) => d.getByRole('radio', { name: '通过', exact: true }).check());
   await cases.act('归档');
   await expect(cases.status).toHaveText('已归档');

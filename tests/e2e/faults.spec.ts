@@ -114,8 +114,8 @@ test('a registration that hits a full disk: the message, the form kept, nothing 
 
   // The same save, the disk freed: it goes through, and the first number of the day is its own.
   await page.keyboard.press('Control+Enter');
-  await expect(intake.trackingNumber(1)).toHaveText('THL-20261124-0001');
-  await expect(intake.trackingNumber(2)).toHaveText('THL-20261124-0002');
+  await expect(intake.trackingNumber(1)).toHaveText('THL-20261124-010001');
+  await expect(intake.trackingNumber(2)).toHaveText('THL-20261124-010002');
 });
 
 test('a transfer that hits a full disk: the dialog keeps the choice, the case is unchanged; then transferred', async ({
@@ -131,9 +131,9 @@ test('a transfer that hits a full disk: the dialog keeps the choice, the case is
   await intake.pickMatter(1, 'dyzz', '党员组织关系转接');
   await intake.allDocumentsReceived();
   await page.keyboard.press('Control+Enter');
-  await expect(intake.trackingNumber(1)).toHaveText('THL-20261124-0001');
+  await expect(intake.trackingNumber(1)).toHaveText('THL-20261124-010001');
   await page.getByRole('link', { name: '查看办件' }).click();
-  await expect(page.getByRole('heading', { name: /办件 THL-20261124-0001/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /办件 THL-20261124-010001/ })).toBeVisible();
   const status = await cases.status.textContent();
 
   const dialog = await cases.start('转办');

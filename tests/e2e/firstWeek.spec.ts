@@ -31,7 +31,7 @@ test('item 2: 预览 → 打印 closes the preview, so F2 and Ctrl+Enter work ag
   await intake.pickMatter(1, 'jzdj', '居住登记');
   await intake.allDocumentsReceived();
   await page.keyboard.press('Control+Enter');
-  await expect(intake.trackingNumber(1)).toHaveText('THL-20261124-0001');
+  await expect(intake.trackingNumber(1)).toHaveText('THL-20261124-010001');
   await intake.previewReceipt('办结回执');
   await page.getByRole('dialog').getByRole('button', { name: '打印办结回执' }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
@@ -113,12 +113,16 @@ test('item 4: case lists in a usable order with the resident, one-line tracking 
   await shell.go('办件');
   const open = await cases.openQueue('全部在办');
   // Soonest promised date first: 3 days (0002), 10 days (0003), 15 days (0001).
-  await expect(open.getByRole('link')).toHaveText(['THL-20261124-0002', 'THL-20261124-0003', 'THL-20261124-0001']);
+  await expect(open.getByRole('link')).toHaveText([
+    'THL-20261124-010002',
+    'THL-20261124-010003',
+    'THL-20261124-010001',
+  ]);
   await expect(open.getByRole('row').nth(1)).toContainText('王建国');
   await expect(open.getByRole('row').nth(1)).toContainText('4301**********1237');
   await expect(open).not.toContainText('430104195803151237');
   const all = await cases.openQueue('全部办件');
-  await expect(all.getByRole('link')).toHaveText(['THL-20261124-0003', 'THL-20261124-0002', 'THL-20261124-0001']);
+  await expect(all.getByRole('link')).toHaveText(['THL-20261124-010003', 'THL-20261124-010002', 'THL-20261124-010001']);
   const link = all.getByRole('link').first();
   const box = await link.boundingBox();
   const lineHeight = await link.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
@@ -144,7 +148,7 @@ test('item 7: a 转办 shows on the receiver’s 工作台, whose cards lead to 
   await page.screenshot({ path: 'test-results/screenshots/dashboard-todo.png' });
   await todo.getByRole('link', { name: /待我签收/ }).click();
   await expect(page.getByRole('tab', { name: /^待签收/ })).toHaveAttribute('aria-selected', 'true');
-  await expect(page.getByRole('table', { name: '待签收' })).toContainText('THL-20261124-0001');
+  await expect(page.getByRole('table', { name: '待签收' })).toContainText('THL-20261124-010001');
 });
 
 test('keyboard target: a returning resident’s 即办 with one required document, from any screen to the printed receipt, in ≤ 8 keyboard actions', async ({
@@ -170,7 +174,7 @@ test('keyboard target: a returning resident’s 即办 with one required documen
   await press('Enter'); // takes it; focus moves to the documents
   await press('Enter'); // 材料全部收齐
   await press('Control+Enter'); // saved: 已办结
-  await expect(intake.trackingNumber(1)).toHaveText('THL-20261124-0001');
+  await expect(intake.trackingNumber(1)).toHaveText('THL-20261124-010001');
   await press('Control+p'); // the 办结回执
   await expect(page.getByRole('status').filter({ hasText: '办结回执已送打印' })).toBeVisible();
 
@@ -192,7 +196,7 @@ test('item 10: 再办一个事项 puts the focus in the new 事项 field; Ctrl+P
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter'); // 材料全部收齐 of 事项 2
   await page.keyboard.press('Control+Enter');
-  await expect(intake.trackingNumber(2)).toHaveText('THL-20261124-0002');
+  await expect(intake.trackingNumber(2)).toHaveText('THL-20261124-010002');
   await page.keyboard.press('Control+p');
   await expect(page.getByRole('status').filter({ hasText: '办结回执已送打印' })).toHaveCount(2);
 });
@@ -357,7 +361,7 @@ test('item 15: the day’s register prints on A4 landscape and exports to Excel,
   await intake.pickMatter(1, 'jzdj', '居住登记');
   await intake.allDocumentsReceived();
   await page.keyboard.press('Control+Enter');
-  await expect(intake.trackingNumber(1)).toHaveText('THL-20261124-0001');
+  await expect(intake.trackingNumber(1)).toHaveText('THL-20261124-010001');
   await intake.openRegister();
   await page.getByRole('button', { name: '打印台账' }).click();
   await expect(page.getByRole('status').filter({ hasText: '台账已送打印' })).toBeVisible();
@@ -376,7 +380,7 @@ test('item 15: the day’s register prints on A4 landscape and exports to Excel,
   const cells = ws.getSheetValues().flat().map(String).join(' ');
   expect(cells).toContain('4301**********1237');
   expect(cells).not.toContain('430104195803151237');
-  expect(cells).toContain('THL-20261124-0001');
+  expect(cells).toContain('THL-20261124-010001');
   expect(cells).toContain('居住登记');
 });
 
@@ -423,7 +427,7 @@ test('item 9: 预约时间 is a 24-hour field whatever the browser language', as
   await expect(field).toHaveValue('2026-11-26 09:30');
   await intake.allDocumentsReceived();
   await intake.save();
-  await expect(intake.trackingNumber(1)).toHaveText('THL-20261124-0001');
+  await expect(intake.trackingNumber(1)).toHaveText('THL-20261124-010001');
 });
 
 test('item 10 (last part): a finished case shows one layout switch, said once, and the 办结回执 first', async ({

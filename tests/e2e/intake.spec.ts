@@ -29,11 +29,11 @@ test.describe('window intake', () => {
     await expect(page.getByLabel('承诺办结日期')).toContainText(expected);
 
     await page.keyboard.press('Control+Enter');
-    await expect(intake.trackingNumber(1)).toHaveText('THL-20260930-0001');
+    await expect(intake.trackingNumber(1)).toHaveText('THL-20260930-010001');
     await expect(intake.result).toContainText(`承诺办结日期 ${expected}`);
 
     const receipt = await intake.previewReceipt('受理回执');
-    await expect(receipt.locator('body')).toContainText('THL-20260930-0001');
+    await expect(receipt.locator('body')).toContainText('THL-20260930-010001');
     await expect(receipt.locator('body')).toContainText('4301**********1237');
     await expect(receipt.locator('body')).not.toContainText(ZHANG.idNumber);
     const [y, m, d] = expected.split('-').map(Number);
@@ -98,8 +98,8 @@ test.describe('window intake', () => {
     await intake.save();
     const result = intake.result;
     await expect(result).toContainText('受理 1 件，不予受理 1 件');
-    await expect(intake.trackingNumber(1)).toHaveText('THL-20260930-0001');
-    await expect(intake.trackingNumber(2)).toHaveText('THL-20260930-0002');
+    await expect(intake.trackingNumber(1)).toHaveText('THL-20260930-010001');
+    await expect(intake.trackingNumber(2)).toHaveText('THL-20260930-010002');
     await expect(result).toContainText('帮代办 · 已受理');
     const notice = await intake.previewReceipt('事项 2 不予受理告知书');
     await expect(notice.locator('body')).toContainText('该证明已取消，社区不再出具');
@@ -120,12 +120,12 @@ test.describe('window intake', () => {
     await page.getByLabel('地点').fill('小区北门');
     await intake.save();
     await expect(intake.result).toContainText('诉求，受理为投诉建议办件并列入联席会议问题库');
-    await expect(intake.trackingNumber(1)).toHaveText('THL-20260930-0001');
+    await expect(intake.trackingNumber(1)).toHaveText('THL-20260930-010001');
     await expect(intake.result).toContainText('小区环境卫生和公共设施问题反映');
     const receipt = await intake.previewReceipt('受理回执');
-    await expect(receipt.locator('body')).toContainText('THL-20260930-0001');
+    await expect(receipt.locator('body')).toContainText('THL-20260930-010001');
     await shell.go('办件');
-    await expect(page.getByRole('link', { name: 'THL-20260930-0001' }).first()).toBeVisible();
+    await expect(page.getByRole('link', { name: 'THL-20260930-010001' }).first()).toBeVisible();
   });
 
   test('ID and phone stay masked until revealed, in the page and in the edit form', async ({

@@ -40,7 +40,7 @@ test('a returning resident is served start to finish from the keyboard', async (
   await page.keyboard.press('Enter');
   await expect(intake.result).toHaveCount(0);
   await page.keyboard.press('Control+Enter');
-  await expect(intake.trackingNumber(1)).toHaveText('THL-20261124-0001');
+  await expect(intake.trackingNumber(1)).toHaveText('THL-20261124-010001');
   await expect(page.getByRole('button', { name: '打印办结回执' })).toContainText('Ctrl+P');
 
   await page.keyboard.press('Control+p');

@@ -17,9 +17,9 @@ import { nthWorkingDayAfter } from './support/workingDays';
 
 const SHOTS = 'test-results/screens';
 const CLERK = { name: '李明', pin: '864209' };
-const OVERDUE = 'THL-20261116-0001';
-const LAMP = { title: '3 栋门口路灯不亮', case: 'THL-20261123-0001' };
-const NOISE = { title: '楼上深夜装修噪音扰民', case: 'THL-20261123-0002' };
+const OVERDUE = 'THL-20261116-010001';
+const LAMP = { title: '3 栋门口路灯不亮', case: 'THL-20261123-010001' };
+const NOISE = { title: '楼上深夜装修噪音扰民', case: 'THL-20261123-010002' };
 const DRAIN = '小区北门下水道堵塞';
 const OVERDUE_TITLE = `党员组织关系转接（${OVERDUE}）`;
 

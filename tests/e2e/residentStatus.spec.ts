@@ -29,7 +29,7 @@ test('a clerk marks a resident 已迁出: hidden from the default search, found 
   await desk.settings.addClerk(CLERK.name, CLERK.pin);
   await desk.shell.switchUser(CLERK.name, CLERK.pin, CLERK.role);
   // 张三 comes with a 承诺件: an open case.
-  const tracking = 'THL-20261124-0001';
+  const tracking = 'THL-20261124-010001';
   await desk.intake.open();
   await desk.intake.registerResident(ZHANG);
   await desk.intake.pickMatter(1, 'dyzz', '党员组织关系转接');
@@ -73,7 +73,7 @@ test('an admin deletes a resident after the preview; the case keeps its tracking
   await desk.intake.pickMatter(1, 'jzdj', '居住登记');
   await desk.intake.allDocumentsReceived();
   await page.keyboard.press('Control+Enter');
-  await expect(desk.intake.trackingNumber(1)).toHaveText('THL-20261124-0001');
+  await expect(desk.intake.trackingNumber(1)).toHaveText('THL-20261124-010001');
 
   await desk.shell.go('居民');
   await desk.residents.openRecent(LI.name);
@@ -95,11 +95,11 @@ test('an admin deletes a resident after the preview; the case keeps its tracking
   // The visit and its case are still in today's register under the tracking number.
   await desk.intake.open();
   const register = await desk.intake.openRegister();
-  await expect(register).toContainText('THL-20261124-0001');
+  await expect(register).toContainText('THL-20261124-010001');
   await expect(register).not.toContainText(LI.name);
-  await expect(register.getByRole('row').filter({ hasText: 'THL-20261124-0001' })).toContainText('已删除居民');
+  await expect(register.getByRole('row').filter({ hasText: 'THL-20261124-010001' })).toContainText('已删除居民');
   // And in the 办件 list, not a bare '—'.
   await desk.shell.go('办件');
   const all = await desk.cases.openQueue('全部办件');
-  await expect(all.getByRole('row').filter({ hasText: 'THL-20261124-0001' })).toContainText('已删除居民');
+  await expect(all.getByRole('row').filter({ hasText: 'THL-20261124-010001' })).toContainText('已删除居民');
 });

@@ -54,7 +54,7 @@ test('strange text is shown as typed on screen and on paper, no script runs, the
   await page.getByLabel('不予受理理由').fill(REASON);
   await page.getByLabel('告知办理去处').fill(REDIRECT);
   await intake.save();
-  await expect(intake.trackingNumber(1)).toHaveText('THL-20261124-0001');
+  await expect(intake.trackingNumber(1)).toHaveText('THL-20261124-010001');
 
   // On paper: the printed 不予受理告知书 holds the texts as typed, escaped.
   await page.getByRole('button', { name: /^打印.*不予受理告知书/ }).click();
@@ -91,7 +91,7 @@ test('strange text is shown as typed on screen and on paper, no script runs, the
   await intake.pickMatter(1, 'dyzz', '党员组织关系转接');
   await intake.allDocumentsReceived();
   await page.keyboard.press('Control+Enter');
-  await expect(intake.trackingNumber(1)).toHaveText('THL-20261124-0002');
+  await expect(intake.trackingNumber(1)).toHaveText('THL-20261124-010002');
   await page.getByRole('link', { name: '查看办件' }).click();
   await cases.act('上报街道', async (d) => {
     await d.getByRole('radio', { name: '日常' }).check();

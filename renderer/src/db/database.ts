@@ -22,10 +22,11 @@ import { upgradeV8ProxyRequests } from './upgrades/v8-proxy-requests';
 import { upgradeV9ProblemPool } from './upgrades/v9-problem-pool';
 import { upgradeV10AuditIds } from './upgrades/v10-audit-ids';
 import { upgradeV12AuditChain } from './upgrades/v12-audit-chain';
+import { upgradeV14DeskLocal } from './upgrades/v14-desk-local';
 
 export const DB_NAME = 'duty-desk';
 /** The newest version below (the one this build upgrades to). */
-export const SCHEMA_VERSION = 12;
+export const SCHEMA_VERSION = 14;
 
 /** One Dexie table per entity of the entity map (entities.ts is the one list of tables). */
 type Tables = { [N in EntityName]: Table<RecordOf<N>, KeyOf<N>> };
@@ -113,6 +114,9 @@ class DutyDeskDatabase extends Dexie {
     this.version(12)
       .stores({ auditLog: '++seq, &id, at, staffId, action, [desk+deskSeq]' })
       .upgrade(upgradeV12AuditChain);
+    // v14: this PC's own facts apart from the center's data — sign-in failures and locks, the
+    // install id (upgrades/v14-desk-local.ts; which table is which: dataScope.ts).
+    this.version(14).stores({ signInGuards: 'staffId', deskMeta: 'key' }).upgrade(upgradeV14DeskLocal);
     this.use(derivedFieldsMiddleware);
   }
 }

@@ -6,6 +6,7 @@
  * shape: `desk.actor` and `desk.clock`.
  */
 import type { CommunityProfile, Staff, StaffRole } from '@shared/domain/records';
+import type { DeskIdentity } from '@shared/domain/deskNumber';
 import type { WorkingCalendar } from '@shared/domain/workingCalendar';
 import type { DutyDeskDB } from './database';
 import type { ReadableDB } from './entities';
@@ -21,7 +22,7 @@ export type Clock = {
 export type Actor = { id: string; role: StaffRole };
 
 /** This installation as a desk of its center: its short number and its name (一号窗口, 后台, 站长室). */
-export type DeskIdentity = { no: number; name: string };
+export type { DeskIdentity };
 
 /** Before sign-in: setup, the sign-in page and the session check. */
 export type DeskBase = {

@@ -24,6 +24,7 @@ import type {
   ProxyTask,
   Resident,
   RotaEntry,
+  SignInGuard,
   Staff,
   Visit,
 } from '@shared/domain/records';
@@ -36,14 +37,22 @@ export type MetaRow =
   | { key: 'calendarOverrides'; value: CalendarOverride[] }
   /** Years (not in the bundled data) an admin declared completely entered in calendarOverrides. */
   | { key: 'calendarCompleteYears'; value: number[] }
-  /** A random id of this installation (this desk's database), made on its first report export. */
-  | { key: 'installId'; value: string }
   /** 本周重点工作 / 问题与建议 of a report period, keyed `reportNotes:<from>:<to>`. */
   | { key: `reportNotes:${string}`; value: ReportNotes & { updatedAt: number; updatedBy: string } }
   /** The header texts of the last resident import and the field each went to (居民台账导入). */
   | { key: 'importMapping'; value: Record<string, string> }
   /** People at the joint meeting who are not app users (网格长, 居民代表 …), kept in 设置. */
   | { key: 'meetingGuests'; value: { name: string; role: string }[] };
+
+/** Facts of this desk (PC) alone, never shared with the other desks of the center (DB v14). */
+export type DeskMetaRow =
+  /** A random id of this installation (this desk's database), made on its first report export. */
+  | { key: 'installId'; value: string }
+  /**
+   * When this desk first exchanged data with another desk of its center (issue 24 writes it when
+   * the desk joins the center's hub). Absent = the desk is alone (its number may still change).
+   */
+  | { key: 'joinedCenter'; value: { at: number } };
 
 /** Every table: its record type and its primary key type. */
 export type Entities = {
@@ -64,6 +73,8 @@ export type Entities = {
   auditLog: [AuditEntry, number];
   counters: [Counter, string];
   importBatches: [ImportBatch, string];
+  signInGuards: [SignInGuard, string];
+  deskMeta: [DeskMetaRow, string];
 };
 
 export type EntityName = keyof Entities;

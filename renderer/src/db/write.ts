@@ -143,8 +143,11 @@ function writeTable<N extends WritableName>(
   };
 }
 
-/** What a signed-in account without the desk's work (审计员) may still write: its own staff row (sign-in, sign-out, lock). */
-const WITHOUT_DESK_WORK: ReadonlySet<string> = new Set(['staff']);
+/**
+ * What a signed-in account without the desk's work (审计员) may still write: its own staff row
+ * (sign-in, sign-out, lock) and this desk's sign-in guard of it (wrong PINs, lock).
+ */
+const WITHOUT_DESK_WORK: ReadonlySet<string> = new Set(['staff', 'signInGuards']);
 
 /** Whether a transaction over `tables` is the desk's work (more than the actor's own bookkeeping). */
 const isDeskWork = (tables: readonly string[]): boolean => tables.some((t) => !WITHOUT_DESK_WORK.has(t));

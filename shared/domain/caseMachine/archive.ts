@@ -3,7 +3,7 @@
  * 重新办理 (of a finished or refused case; of an archived one by an admin only, with a reason;
  * the time limit restarts), and 不予受理 (with the reason and where the resident should go).
  */
-import { isValidArchiveNumber } from '../caseNumbers';
+import { ARCHIVE_MESSAGES, isValidArchiveNumber } from '../caseNumbers';
 import { clean, newDeadline, statusIs, withoutKeys } from './state';
 import type { CaseRuleTable } from './types';
 
@@ -18,7 +18,7 @@ export const archiveRules = {
     },
     apply(s, a, { today }) {
       const no = clean(a.archiveNumber);
-      if (!isValidArchiveNumber(no)) return '归档号格式不正确，应类似 YLQ-GD-2026-00042';
+      if (!isValidArchiveNumber(no)) return ARCHIVE_MESSAGES.format;
       return { next: { ...s, status: '已归档', archiveNumber: no, archivedDay: today }, note: `归档号 ${no}` };
     },
   },

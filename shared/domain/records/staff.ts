@@ -29,9 +29,18 @@ export type Staff = Stamp & {
   grids: string[];
   password: PasswordHash;
   active: boolean;
-  failedAttempts: number;
-  /** Epoch ms until which sign-in is refused; 0 = not locked. */
-  lockedUntil: number;
   /** When this person last accepted the 保密承诺 (shared/domain/pledge.ts); absent = never. */
   pledgeAcceptedAt?: number;
+};
+
+/**
+ * One account's wrong PINs and lock AT THIS DESK (desk-local table `signInGuards`, DB v14): a
+ * lock at one window is that PC's guard against guessing, not a fact of the shared account.
+ * No row = no failed attempt.
+ */
+export type SignInGuard = {
+  staffId: string;
+  failedAttempts: number;
+  /** Epoch ms until which sign-in is refused here; 0 = not locked. */
+  lockedUntil: number;
 };

@@ -44,7 +44,26 @@ describe('formatTrackingNumber', () => {
 
   it('widens beyond 9999 instead of wrapping', () => {
     expect(formatTrackingNumber({ communityCode: 'YLQ', date: '2026-11-24', seq: 10000 })).toBe('YLQ-20261124-10000');
-    expect(formatTrackingNumber({ communityCode: 'YLQ', date: '2026-11-24', seq: 123456 })).toBe('YLQ-20261124-123456');
+    expect(formatTrackingNumber({ communityCode: 'YLQ', date: '2026-11-24', desk: 2, seq: 10000 })).toBe(
+      'YLQ-20261124-0210000',
+    );
+  });
+
+  it('puts the desk as two digits at the head of the sequence: at most 2 characters longer', () => {
+    const before = formatTrackingNumber({ communityCode: 'YLQ', date: '2026-11-24', seq: 7 });
+    expect(formatTrackingNumber({ communityCode: 'YLQ', date: '2026-11-24', desk: 2, seq: 7 })).toBe(
+      'YLQ-20261124-020007',
+    );
+    expect(formatTrackingNumber({ communityCode: 'YLQ', date: '2026-11-24', desk: 99, seq: 7 })).toBe(
+      'YLQ-20261124-990007',
+    );
+    expect(formatTrackingNumber({ communityCode: 'YLQ', date: '2026-11-24', desk: 2, seq: 7 }).length).toBe(
+      before.length + 2,
+    );
+    for (const desk of [0, 100, 1.5, -1])
+      expect(() => formatTrackingNumber({ communityCode: 'YLQ', date: '2026-11-24', desk, seq: 1 })).toThrow(
+        RangeError,
+      );
   });
 
   it('throws on invalid parts', () => {
@@ -65,8 +84,15 @@ describe('parseTrackingNumber', () => {
         ['A1', '2000-02-29'],
         ['YUELU001', '2027-01-01'],
       ] as const) {
-        const s = formatTrackingNumber({ communityCode, date, seq });
-        expect(parseTrackingNumber(s)).toEqual({ ok: true, communityCode, date, seq });
+        for (const desk of [1, 2, 10, 99]) {
+          const s = formatTrackingNumber({ communityCode, date, desk, seq });
+          expect(parseTrackingNumber(s)).toEqual({ ok: true, communityCode, date, desk, seq });
+        }
+        // Numbers from before desks (no desk digits): every one a PC could have issued (< 100,000 a day).
+        if (seq <= 99999) {
+          const s = formatTrackingNumber({ communityCode, date, seq });
+          expect(parseTrackingNumber(s)).toEqual({ ok: true, communityCode, date, seq });
+        }
       }
     }
   });
@@ -89,6 +115,9 @@ describe('parseTrackingNumber', () => {
       ['YLQ-20261324-0007', TRACKING_MESSAGES.trackingDate],
       ['YLQ-20261124-0000', TRACKING_MESSAGES.trackingSeq],
       ['YLQ-20261124-01000', TRACKING_MESSAGES.trackingSeq], // non-canonical leading zero
+      ['YLQ-20261124-000007', TRACKING_MESSAGES.trackingSeq], // desk 00
+      ['YLQ-20261124-020000', TRACKING_MESSAGES.trackingSeq], // desk 02, sequence 0
+      ['YLQ-20261124-0201000', TRACKING_MESSAGES.trackingSeq], // desk 02, non-canonical sequence
     ];
     for (const [input, message] of cases) {
       expect(parseTrackingNumber(input), input).toEqual({ ok: false, message });
@@ -98,7 +127,9 @@ describe('parseTrackingNumber', () => {
 });
 
 describe('daily counter', () => {
-  it('counterKeyFor is the tracking-number prefix and is per community per day', () => {
+  it('counterKeyFor is per community, desk and day', () => {
+    expect(counterKeyFor('YLQ', '2026-11-24', 2)).toBe('YLQ-20261124-02');
+    expect(counterKeyFor('YLQ', '2026-11-24', 3)).not.toBe(counterKeyFor('YLQ', '2026-11-24', 2));
     expect(counterKeyFor('YLQ', '2026-11-24')).toBe('YLQ-20261124');
     expect(
       formatTrackingNumber({ communityCode: 'YLQ', date: '2026-11-24', seq: 3 }).startsWith(

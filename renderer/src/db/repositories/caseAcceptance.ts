@@ -1,13 +1,14 @@
 /**
- * Accepting one case inside a write: its tracking number from the day's counter (in the same
- * transaction, so two windows never share one), the record, its first timeline event and the
+ * Accepting one case inside a write: its tracking number from this desk's counter of the day
+ * (in the same transaction, so two tabs never share one; the desk's digits in it, so two desks
+ * never do), the record, its first timeline event and the
  * audit row. Used by the counter (registerVisit) and by the joint meeting when a decision needs
  * a case for a problem that has none.
  */
 import { acceptedCaseRecord, type CaseDraft, type CasePlan, type VisitInput } from '@shared/domain/intake';
 import type { CaseRecord } from '@shared/domain/records';
 import { counterKeyFor, formatTrackingNumber, nextSeq } from '@shared/domain/trackingNumber';
-import type { Desk } from '../desk';
+import { deskNumberOf, type Desk } from '../desk';
 import type { WriteTx } from '../write';
 import { addCaseEvent } from './caseTimeline';
 
@@ -26,10 +27,16 @@ export async function acceptCase(
   tx: WriteTx<'cases' | 'caseEvents' | 'counters'>,
   a: Acceptance,
 ): Promise<CaseRecord> {
-  const key = counterKeyFor(desk.community.code, tx.today);
+  const deskNo = deskNumberOf(desk);
+  const key = counterKeyFor(desk.community.code, tx.today, deskNo);
   const seq = nextSeq((await tx.counters.get(key))?.value);
   await tx.counters.put({ key, value: seq });
-  const trackingNumber = formatTrackingNumber({ communityCode: desk.community.code, date: tx.today, seq });
+  const trackingNumber = formatTrackingNumber({
+    communityCode: desk.community.code,
+    date: tx.today,
+    desk: deskNo,
+    seq,
+  });
   const draftRecord = acceptedCaseRecord(
     a.draft,
     a.plan,

@@ -25,7 +25,7 @@ import { can } from '@shared/domain/roles';
 import { archiveCounterKeyFor, archiveYearOf, formatArchiveNumber } from '@shared/domain/caseNumbers';
 import type { CaseEvent, CaseRecord, Resident, Visit } from '@shared/domain/records';
 import { nextSeq } from '@shared/domain/trackingNumber';
-import type { Desk, DeskBase } from '../desk';
+import { deskNumberOf, type Desk, type DeskBase } from '../desk';
 import type { ReadCollection, ReadableDB } from '../entities';
 import { DomainRefusal } from '../refusal';
 import { closingRefusal } from '@shared/domain/custody';
@@ -111,10 +111,12 @@ export async function performCaseAction(
     let archiveSeq: { key: string; value: number } | undefined;
     if (input.type === '归档') {
       const year = archiveYearOf(tx.today);
-      const key = archiveCounterKeyFor(desk.community.code, year);
+      const deskNo = deskNumberOf(desk);
+      const key = archiveCounterKeyFor(desk.community.code, year, deskNo);
       const seq = nextSeq((await tx.counters.get(key))?.value);
       archiveSeq = { key, value: seq };
-      action = { type: '归档', archiveNumber: formatArchiveNumber({ communityCode: desk.community.code, year, seq }) };
+      const archiveNumber = formatArchiveNumber({ communityCode: desk.community.code, year, desk: deskNo, seq });
+      action = { type: '归档', archiveNumber };
     } else action = input;
 
     const result = applyAction(

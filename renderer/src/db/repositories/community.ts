@@ -65,8 +65,6 @@ export async function completeSetup(desk: DeskBase, input: SetupInput): Promise<
       grids: grids.map((g) => g.id),
       password: input.admin.password,
       active: true,
-      failedAttempts: 0,
-      lockedUntil: 0,
     });
     await tx.matterTypes.bulkAdd(input.catalog.map((m) => ({ ...m, active: true })));
     await tx.audit({

@@ -259,15 +259,15 @@ export async function recordExport(desk: Desk, r: ExportRecord): Promise<void> {
   });
 }
 
-/** This installation's id for the JSON package: a random id made (and kept) on first need. */
+/** This installation's id for the JSON package: a random id made (and kept, desk-local) on first need. */
 export async function ensureInstallId(desk: Desk): Promise<string> {
-  const row = await desk.db.meta.get('installId');
+  const row = await desk.db.deskMeta.get('installId');
   if (row?.key === 'installId') return row.value;
-  return writeTx(desk, ['meta'], async (tx) => {
-    const again = await tx.meta.get('installId');
+  return writeTx(desk, ['deskMeta'], async (tx) => {
+    const again = await tx.deskMeta.get('installId');
     if (again?.key === 'installId') return again.value;
     const installId = desk.newId();
-    await tx.meta.add({ key: 'installId', value: installId });
+    await tx.deskMeta.add({ key: 'installId', value: installId });
     return installId;
   });
 }

@@ -1,13 +1,24 @@
 /**
  * Staff accounts and sign-in. The secret is verified outside the transaction (WebCrypto
  * promises must not run inside an IndexedDB transaction); the resulting lock state and the
- * audit entry are then written together, computed from the row as it is INSIDE the write
+ * audit entry are then written together, computed from the guard as it is INSIDE the write
  * transaction — several tabs trying wrong PINs at once must still add up to a lock.
+ *
+ * Wrong PINs and locks are this desk's (the desk-local `signInGuards`, one row per account with
+ * a failure; none = unlocked): a lock at one window does not lock the person out of another PC,
+ * and a count never travels with the shared account.
  *
  * Adding and changing accounts is for an active 站长/管理员 only (checked in the transaction).
  */
 import type { PasswordHash, Staff, StaffRole } from '@shared/domain/records';
-import { afterFailure, isLocked, lockoutMessage, MAX_FAILED_ATTEMPTS, UNLOCKED } from '@shared/domain/credentials';
+import {
+  afterFailure,
+  isLocked,
+  lockoutMessage,
+  MAX_FAILED_ATTEMPTS,
+  UNLOCKED,
+  type LockState,
+} from '@shared/domain/credentials';
 import { can } from '@shared/domain/roles';
 import type { AuditAction } from '@shared/domain/audit';
 import { requirePermission } from '../authorize';
@@ -29,6 +40,27 @@ export async function getStaff(desk: DeskBase, id: string): Promise<Staff | unde
   return desk.db.staff.get(id);
 }
 
+type GuardReader = Pick<DeskBase['db'], 'signInGuards'>;
+
+/** An account's wrong PINs and lock at this desk (none recorded = unlocked). */
+async function lockStateOf(db: GuardReader, staffId: string): Promise<LockState> {
+  const row = await db.signInGuards.get(staffId);
+  return row ? { failedAttempts: row.failedAttempts, lockedUntil: row.lockedUntil } : UNLOCKED;
+}
+
+/** The accounts locked at this desk now (设置 → 工作人员 shows them with 解锁). */
+export async function lockedStaffIds(desk: DeskBase): Promise<Set<string>> {
+  const now = desk.clock.now();
+  const rows = await desk.db.signInGuards.toArray();
+  return new Set(rows.filter((g) => isLocked(g, now)).map((g) => g.staffId));
+}
+
+/** Keeps an account's guard at this desk: a row only while there is something to remember. */
+async function keepLockState(tx: WriteTx<'signInGuards'>, staffId: string, state: LockState): Promise<void> {
+  if (state.failedAttempts === 0 && state.lockedUntil === 0) await tx.signInGuards.delete(staffId);
+  else await tx.signInGuards.put({ staffId, ...state });
+}
+
 export type SignInResult = { ok: true; staff: Staff } | { ok: false; message: string };
 
 const GONE = '该账号不存在或已停用';
@@ -46,27 +78,29 @@ export async function signIn(
   const now = desk.clock.now();
   const before = await desk.db.staff.get(staffId);
   if (!before || !before.active) return { ok: false, message: GONE };
-  if (isLocked(before, now)) return { ok: false, message: lockoutMessage(before, now) };
+  const lockBefore = await lockStateOf(desk.db, staffId);
+  if (isLocked(lockBefore, now)) return { ok: false, message: lockoutMessage(lockBefore, now) };
   // Slow on purpose (KDF), and outside the transaction: other attempts may be written meanwhile.
   const good = await verifySecret(secret, before.password);
   const actor = good ? actorOf(before) : null;
-  return writeTx(withActor(desk, actor), ['staff'], async (tx): Promise<SignInResult> => {
-    // Decide from the row as it is now, not as it was before the KDF.
+  return writeTx(withActor(desk, actor), ['staff', 'signInGuards'], async (tx): Promise<SignInResult> => {
+    // Decide from the rows as they are now, not as they were before the KDF.
     const current = await tx.staff.get(staffId);
     if (!current || !current.active) return { ok: false, message: GONE };
-    if (isLocked(current, tx.now)) return { ok: false, message: lockoutMessage(current, tx.now) };
+    const lock = await lockStateOf(tx, staffId);
+    if (isLocked(lock, tx.now)) return { ok: false, message: lockoutMessage(lock, tx.now) };
     // The secret was checked against the hash read before; if an admin has reset it since, that check is void.
     if (!samePassword(current.password, before.password))
       return { ok: false, message: '该账号的密码刚被修改，请重新输入' };
-    const next = good ? UNLOCKED : afterFailure(current, tx.now);
-    // Lock counters are the system's bookkeeping, not an edit of the account: no stamp.
-    await tx.staff.update(staffId, next, { stamp: false });
+    const next = good ? UNLOCKED : afterFailure(lock, tx.now);
+    // Lock counters are this desk's bookkeeping, not an edit of the account.
+    await keepLockState(tx, staffId, next);
     await tx.audit({
       ...(good ? ok : { action: isLocked(next, tx.now) ? 'signin.locked' : 'signin.failed' }),
       entity: 'staff',
       entityId: staffId,
     });
-    if (good) return { ok: true, staff: { ...current, ...next } };
+    if (good) return { ok: true, staff: current };
     if (isLocked(next, tx.now)) return { ok: false, message: lockoutMessage(next, tx.now) };
     const left = MAX_FAILED_ATTEMPTS - next.failedAttempts;
     return { ok: false, message: `密码或 PIN 不正确，还可再试 ${left} 次` };
@@ -134,7 +168,6 @@ export async function addStaff(desk: Desk, input: NewStaff): Promise<Staff> {
       grids: input.grids,
       password: input.password,
       active: true,
-      ...UNLOCKED,
     });
     await tx.audit({ action: 'staff.add', entity: 'staff', entityId: id, detail: staff.role });
     return staff;
@@ -148,7 +181,7 @@ export type StaffPatch = Partial<Pick<Staff, 'role' | 'grids' | 'active' | 'staf
 
 /** Changes role, grids, active, password or lifts the lock (站长/管理员 only). */
 export async function updateStaff(desk: Desk, id: string, patch: StaffPatch): Promise<void> {
-  await writeTx(desk, ['staff'], async (tx) => {
+  await writeTx(desk, ['staff', 'signInGuards'], async (tx) => {
     await requirePermission(tx, desk.actor, 'staff.manage', '修改工作人员账号');
     const current = await tx.staff.get(id);
     if (!current) throw new DomainRefusal('该账号不存在');
@@ -159,7 +192,9 @@ export async function updateStaff(desk: Desk, id: string, patch: StaffPatch): Pr
     const demotesLastAdmin =
       can(current, 'staff.manage') && !can(after, 'staff.manage') && (await activeManagerCount(tx)) <= 1;
     if (demotesLastAdmin) throw new DomainRefusal('至少要保留一名在用的站长/管理员');
-    await tx.staff.update(id, { ...fields, ...(unlock || fields.password ? UNLOCKED : {}) });
+    await tx.staff.update(id, fields);
+    // A lifted lock, or a new password, clears this desk's count of wrong PINs.
+    if (unlock || fields.password) await keepLockState(tx, id, UNLOCKED);
     const what = [...Object.keys(fields), ...(unlock ? ['unlock'] : [])].join(',');
     await tx.audit({ action: 'staff.update', entity: 'staff', entityId: id, detail: what });
   });

@@ -7,8 +7,7 @@ import { useState } from 'react';
 import { Alert, Button, Chip, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Staff } from '@shared/domain/records';
-import { isLocked } from '@shared/domain/credentials';
-import { listStaff, updateStaff } from '../../db/repositories/staff';
+import { listStaff, lockedStaffIds, updateStaff } from '../../db/repositories/staff';
 import { useDesk } from '../../app/desk';
 import { StaffDialog } from './StaffDialog';
 import { FieldDialog } from '../../components/FieldDialog';
@@ -19,11 +18,12 @@ export function StaffManager({ canEdit }: { canEdit: boolean }) {
   const { community } = desk;
   const meId = desk.actor.id;
   const staff = useLiveQuery(() => listStaff(desk), [desk]);
+  const locked = useLiveQuery(() => lockedStaffIds(desk), [desk]);
   const [dialog, setDialog] = useState<{ mode: 'add' } | { mode: 'reset'; staff: Staff } | null>(null);
   const [numbering, setNumbering] = useState<Staff | null>(null);
   const { run, error } = useGuardedAction();
   const gridName = (id: string) => community.grids.find((g) => g.id === id)?.name ?? '（已删除的网格）';
-  const t = desk.clock.now();
+  const isLocked = (s: Staff) => locked?.has(s.id) ?? false;
 
   return (
     <Paper sx={{ p: 2 }}>
@@ -57,18 +57,12 @@ export function StaffManager({ canEdit }: { canEdit: boolean }) {
                 <TableCell>{s.role}</TableCell>
                 <TableCell>{s.grids.map(gridName).join('、') || '—'}</TableCell>
                 <TableCell>
-                  {!s.active ? (
-                    <Chip label="已停用" />
-                  ) : isLocked(s, t) ? (
-                    <Chip color="warning" label="已锁定" />
-                  ) : (
-                    '在用'
-                  )}
+                  {!s.active ? <Chip label="已停用" /> : isLocked(s) ? <Chip color="warning" label="已锁定" /> : '在用'}
                 </TableCell>
                 {canEdit && (
                   <TableCell>
                     <Stack direction="row" spacing={1}>
-                      {isLocked(s, t) && (
+                      {isLocked(s) && (
                         <Button onClick={() => void run(() => updateStaff(desk, s.id, { unlock: true }))}>解锁</Button>
                       )}
                       <Button onClick={() => setDialog({ mode: 'reset', staff: s })}>重置密码</Button>

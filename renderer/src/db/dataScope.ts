@@ -1,0 +1,74 @@
+/**
+ * THE one list of what is center data and what is desk-local: every table of the database and
+ * every meta key is one or the other, checked by the compiler (a new table or meta key that is
+ * not classified here does not compile) and by tests/db/dataScope.test.ts (every table of the
+ * opened schema and every meta key the app writes).
+ *
+ * - `center`: the center's records, the same on every desk of the center. Issue 24 replicates
+ *   exactly these tables (and only the rows of `meta`, whose keys are all center data).
+ * - `desk-local`: this PC's own bookkeeping, never shared: the number counters (each desk
+ *   issues its own numbers), sign-in failures and locks (a guard of this PC), the install id and
+ *   whether the desk has joined its center (`deskMeta`). Like the machine settings (desk number,
+ *   backup folder), the wipe counts and the audit chain's anchor, which live outside IndexedDB.
+ *
+ * Desk-local facts are tables in the same IndexedDB (not localStorage) so a counter still moves
+ * in the same transaction as the case that uses its number.
+ */
+import type { DeskMetaRow, EntityName, MetaRow } from './entities';
+
+export type DataScope = 'center' | 'desk-local';
+
+export const TABLE_SCOPE = {
+  meta: 'center',
+  staff: 'center',
+  residents: 'center',
+  visits: 'center',
+  matterTypes: 'center',
+  cases: 'center',
+  caseEvents: 'center',
+  proxyTasks: 'center',
+  custodyItems: 'center',
+  meetings: 'center',
+  agendaItems: 'center',
+  problems: 'center',
+  rota: 'center',
+  handovers: 'center',
+  auditLog: 'center',
+  importBatches: 'center',
+  counters: 'desk-local',
+  signInGuards: 'desk-local',
+  deskMeta: 'desk-local',
+} as const satisfies Record<EntityName, DataScope>;
+
+/** A meta key as classified: keys with a variable part by their fixed prefix (`reportNotes:*`). */
+type MetaKeyName<K extends string> = K extends `${infer P}:${string}` ? `${P}:*` : K;
+export type CenterMetaKey = MetaKeyName<MetaRow['key']>;
+export type DeskMetaKey = MetaKeyName<DeskMetaRow['key']>;
+
+/** Every meta key: those of `meta` are center data, those of `deskMeta` desk-local. */
+export const META_KEY_SCOPE = {
+  community: 'center',
+  calendarOverrides: 'center',
+  calendarCompleteYears: 'center',
+  'reportNotes:*': 'center',
+  importMapping: 'center',
+  meetingGuests: 'center',
+  installId: 'desk-local',
+  joinedCenter: 'desk-local',
+} as const satisfies Record<CenterMetaKey, 'center'> & Record<DeskMetaKey, 'desk-local'>;
+
+/** The classified name of a stored meta key ('reportNotes:2026-11-23:2026-11-29' → 'reportNotes:*'). */
+export function metaKeyName(key: string): string {
+  const colon = key.indexOf(':');
+  return colon < 0 ? key : `${key.slice(0, colon)}:*`;
+}
+
+/** The scope of a stored meta key; undefined for a key nobody classified (a test fails on it). */
+export function scopeOfMetaKey(key: string): DataScope | undefined {
+  return (META_KEY_SCOPE as Record<string, DataScope>)[metaKeyName(key)];
+}
+
+/** The tables of one scope, in the order above (issue 24: `tablesOf('center')` is what replicates). */
+export function tablesOf(scope: DataScope): EntityName[] {
+  return (Object.keys(TABLE_SCOPE) as EntityName[]).filter((t) => TABLE_SCOPE[t] === scope);
+}

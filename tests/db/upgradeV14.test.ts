@@ -1,0 +1,54 @@
+/** v10 → v14 alone (no other part's version needed): the PC's own facts move to desk-local tables. */
+import { describe, expect, it } from 'vitest';
+import { DutyDeskDB, SCHEMA_VERSION } from '../../renderer/src/db/database';
+import { openShipped } from './shippedSchemas';
+
+const staffRow = (id: string, failedAttempts: number, lockedUntil: number) => ({
+  id,
+  name: id,
+  role: '值班员',
+  grids: [],
+  password: { algorithm: 'PBKDF2-SHA256', iterations: 1, saltB64: 'AA==', hashB64: 'AA==' },
+  active: true,
+  failedAttempts,
+  lockedUntil,
+});
+
+describe('upgrade v10 → v14 (desk-local facts apart)', () => {
+  it('moves sign-in failures and locks to signInGuards and installId to deskMeta; the rest stays', async () => {
+    const name = `upgrade-v14-${Math.random()}`;
+    const v10 = openShipped(name, 10);
+    await v10
+      .table('staff')
+      .bulkAdd([staffRow('s1', 0, 0), staffRow('s2', 3, 0), staffRow('s3', 5, 1_900_000_000_000)]);
+    await v10.table('meta').bulkAdd([
+      { key: 'installId', value: 'install-1' },
+      { key: 'meetingGuests', value: [{ name: '甲', role: '网格长' }] },
+    ]);
+    await v10.table('counters').add({ key: 'THL-20261124', value: 7 });
+    v10.close();
+
+    const db = new DutyDeskDB(name);
+    expect(await db.staff.count()).toBe(3); // opens and upgrades
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(await db.signInGuards.toArray()).toEqual([
+      { staffId: 's2', failedAttempts: 3, lockedUntil: 0 },
+      { staffId: 's3', failedAttempts: 5, lockedUntil: 1_900_000_000_000 },
+    ]);
+    for (const s of await db.staff.toArray()) {
+      expect(s).not.toHaveProperty('failedAttempts');
+      expect(s).not.toHaveProperty('lockedUntil');
+      expect(s.name).toBe(s.id);
+    }
+    expect(await db.deskMeta.toArray()).toEqual([{ key: 'installId', value: 'install-1' }]);
+    expect((await db.meta.toArray()).map((r) => r.key)).toEqual(['meetingGuests']);
+    // Counters were desk-local already: the day's counter from before desks stays as it was.
+    expect(await db.counters.get('THL-20261124')).toEqual({ key: 'THL-20261124', value: 7 });
+    db.close();
+
+    const again = new DutyDeskDB(name);
+    expect(await again.signInGuards.count()).toBe(2);
+    expect(await again.deskMeta.count()).toBe(1);
+    again.close();
+  });
+});
