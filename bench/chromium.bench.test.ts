@@ -24,6 +24,7 @@ import type { SizeName } from './data/generate';
 import type { Samples } from './chromium/page';
 import { serveStatic, type StaticServer } from './chromium/server';
 import { fmt, stats } from './stats';
+import { describeActivity, lastSessionActivity } from './leveldbLog';
 
 const ROOT = resolve(__dirname, '..');
 const SIZES = (process.env.BENCH_SIZES ?? 'tenth').split(',') as SizeName[];
@@ -139,12 +140,15 @@ describe('benchmarks in Chromium (real IndexedDB)', () => {
       console.log(
         `data: ${JSON.stringify(prepared.counts)} — ${prepared.cached ? 'cached profile' : `generated and loaded in ${(prepared.loadMs / 1000).toFixed(1)} s`}`,
       );
-      if (!prepared.cached)
+      if (!prepared.cached) {
         console.log(
           `where the time went (s): ${Object.entries(prepared.phases)
             .map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)}`)
             .join(', ')}`,
         );
+        const storage = lastSessionActivity(profileDir);
+        if (storage) console.log(describeActivity(storage));
+      }
       // The data the app's validators accept (every status needs the 1/10 desk or more).
       if (size === 'tiny' || size === 'tenth')
         expect(await page.evaluate((every) => window.bench.check(every), size !== 'tiny')).toEqual([]);
