@@ -19,11 +19,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BENCH_PIN } from './data/load';
+import { BENCH_PIN, type LoadOptions } from './data/load';
 import type { SizeName } from './data/generate';
 import type { Samples } from './chromium/page';
 import { serveStatic, type StaticServer } from './chromium/server';
 import { fmt, stats } from './stats';
+import { describeActivity, lastSessionActivity } from './leveldbLog';
 
 const ROOT = resolve(__dirname, '..');
 const SIZES = (process.env.BENCH_SIZES ?? 'tenth').split(',') as SizeName[];
@@ -133,18 +134,21 @@ describe('benchmarks in Chromium (real IndexedDB)', () => {
       await page.goto(`${server.url}/bench/index.html`);
       await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
       const prepared = await page.evaluate(
-        ([s, p]) => window.bench.prepare(s as SizeName, p as string),
-        [size, profile],
+        ([s, p, l]) => window.bench.prepare(s as SizeName, p as string, JSON.parse(l as string) as LoadOptions),
+        [size, profile, process.env.BENCH_LOAD ?? '{}'],
       );
       console.log(
         `data: ${JSON.stringify(prepared.counts)} — ${prepared.cached ? 'cached profile' : `generated and loaded in ${(prepared.loadMs / 1000).toFixed(1)} s`}`,
       );
-      if (!prepared.cached)
+      if (!prepared.cached) {
         console.log(
           `where the time went (s): ${Object.entries(prepared.phases)
             .map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)}`)
             .join(', ')}`,
         );
+        const storage = lastSessionActivity(profileDir);
+        if (storage) console.log(describeActivity(storage));
+      }
       // The data the app's validators accept (every status needs the 1/10 desk or more).
       if (size === 'tiny' || size === 'tenth')
         expect(await page.evaluate((every) => window.bench.check(every), size !== 'tiny')).toEqual([]);

@@ -19,7 +19,7 @@ import { casesOfResident, visitsOfResident } from '../../renderer/src/db/reposit
 import { normalizeQuery } from '@shared/domain/searchQuery';
 import { checkLoadedDesk } from '../data/check';
 import { generateDesk, NOW, TODAY, type SizeName } from '../data/generate';
-import { loadDesk } from '../data/load';
+import { loadDesk, type LoadOptions } from '../data/load';
 import { readReportData } from '../../renderer/src/db/repositories/reports';
 import { periodOf, previousPeriod, weekOf, type Period, type PeriodKind } from '@shared/reports/periods';
 import { EMPTY_NOTES, summariesOf } from '@shared/reports/reportData';
@@ -56,6 +56,7 @@ let db: DutyDeskDB | null = null;
 async function prepare(
   size: SizeName,
   profile: string,
+  load: LoadOptions = {},
 ): Promise<{ cached: boolean; loadMs: number; phases: Record<string, number>; counts: Record<string, number> }> {
   const t0 = performance.now();
   const cached = localStorage.getItem(PROFILE_KEY) === profile;
@@ -69,6 +70,7 @@ async function prepare(
     let mark = performance.now();
     phases.generate = mark - t0;
     await loadDesk(fresh, data, {
+      ...load,
       onProgress: (table) => {
         const now = performance.now();
         phases[table] = (phases[table] ?? 0) + now - mark;

@@ -10,8 +10,6 @@
  * Pure: no database. `load.ts` writes the result into the app's database class.
  */
 import { parseCatalog, type MatterTypeDef } from '@shared/domain/catalog';
-import { counterKeyFor, formatTrackingNumber } from '@shared/domain/trackingNumber';
-import { archiveCounterKeyFor } from '@shared/domain/caseNumbers';
 import type { AuditAction } from '@shared/domain/audit';
 import { addDays } from '@shared/domain/localDate';
 import { DEFAULT_PROXY_SETTINGS, proxySourceOfChannel } from '@shared/domain/proxy';
@@ -38,6 +36,7 @@ import { MEETING_GUESTS, MeetingDesk, type AcceptFor } from './meetings';
 import { CANCEL_REASONS, caselessRequest, liveProxyCase, type ProxyContext } from './proxy';
 import { chance, idSource, int, pick, prng, weighted } from './random';
 import { generateResidents } from './residents';
+import { archiveCounterKeyOf, trackingCounterKeyOf, trackingNumberOf, type Numbering } from './numbers';
 
 /**
  * The sizes the benchmarks run at: a share of the five-year class-1 desk over five years;
@@ -72,6 +71,8 @@ export const staffNameOf = (id: string) => (id === ADMIN_ID ? '王秀英' : `值
 export type GeneratedDesk = {
   size: SizeName;
   seed: number;
+  /** Which desk of the center lived these five years (1 = the first; see `DeskOptions`). */
+  desk: number;
   residents: Resident[];
   visits: Visit[];
   cases: CaseRecord[];
@@ -117,30 +118,54 @@ const CONCERNS = [
   '树木遮挡采光',
 ];
 
-export function generateDesk(size: SizeName, seed = 20261124): GeneratedDesk {
+/**
+ * A second desk of the same center: the same days, its own visitors, cases and ids (random
+ * streams seeded apart from desk 1's: the app's ids are random UUIDs, unique without asking
+ * another desk), its numbers carrying its desk, and a few of desk 1's residents registered
+ * again (the same person, a new record: what two desks that cannot see each other do).
+ */
+export type DeskOptions = { desk?: number };
+const DESK_SEED_STRIDE = 1_000_003;
+/** The share of a second desk's residents that desk 1 registered too. */
+const REREGISTERED = 0.02;
+
+export function generateDesk(size: SizeName, seed = 20261124, o: DeskOptions = {}): GeneratedDesk {
   const { scale, firstDay } = SIZES[size];
-  const rand = prng(seed);
-  const newId = idSource(prng(seed + 1));
+  const desk = o.desk ?? 1;
+  const numbering: Numbering = { communityCode: COMMUNITY_CODE, desk };
+  // Desk 1's streams are the seed's (its desk is what it always was); another desk's lie apart.
+  const s = seed + (desk - 1) * DESK_SEED_STRIDE;
+  const rand = prng(s);
+  const newId = idSource(prng(s + 1));
   const calendar = createCalendar();
   const catalog = defaultCatalog();
   // The common matters come up far more often (the first ones of each category weigh most).
   const matterTable = catalog.map((m, i) => [m, i % 5 === 0 ? 6 : 1] as const);
-  const residents = generateResidents(Math.round(FULL.residents * scale), GRID_IDS, seed + 2, NOW, ADMIN_ID);
+  const residentCount = Math.round(FULL.residents * scale);
+  const prefix = desk === 1 ? 'res-' : `res-d${desk}-`;
+  const residents = generateResidents(residentCount, GRID_IDS, s + 2, NOW, ADMIN_ID, prefix);
+  if (desk !== 1) {
+    const again = generateResidents(residentCount, GRID_IDS, seed + 2, NOW, ADMIN_ID).filter(
+      (_, i) => i % Math.round(1 / REREGISTERED) === 0,
+    );
+    again.forEach((r, i) => residents.push({ ...r, id: `${prefix}${String(residentCount + i).padStart(6, '0')}` }));
+  }
   const ctx: LifeContext = {
     rand,
     newId,
     calendar,
     communityCode: COMMUNITY_CODE,
+    desk,
     staff: { adminId: ADMIN_ID, clerkIds: CLERK_IDS },
     today: TODAY,
     archiveSeq: new Map(),
   };
 
   // 帮代办 has its own random stream and ids: the rest of the desk does not depend on its draws.
-  const proxyRand = prng(seed + 3);
+  const proxyRand = prng(s + 3);
   const pctx: ProxyContext = {
     rand: proxyRand,
-    newId: idSource(prng(seed + 4)),
+    newId: idSource(prng(s + 4)),
     calendar,
     staffIds: CLERK_IDS,
     staffName: staffNameOf,
@@ -150,8 +175,8 @@ export function generateDesk(size: SizeName, seed = 20261124): GeneratedDesk {
   const frail = residents.filter((r) => r.tags.some((t) => registerTags.has(t)));
 
   // 联席会议 too: its own stream and ids (a meeting acting on a case changes that case's life).
-  const meetingRand = prng(seed + 21);
-  const meetingIds = idSource(prng(seed + 22));
+  const meetingRand = prng(s + 21);
+  const meetingIds = idSource(prng(s + 22));
   const meetings = new MeetingDesk({
     rand: meetingRand,
     newId: meetingIds,
@@ -176,6 +201,7 @@ export function generateDesk(size: SizeName, seed = 20261124): GeneratedDesk {
   const out: GeneratedDesk = {
     size,
     seed,
+    desk,
     residents,
     visits: [],
     cases: [],
@@ -219,7 +245,7 @@ export function generateDesk(size: SizeName, seed = 20261124): GeneratedDesk {
         { matter, mode: defaultCounterMode(matter), received: [] },
         {
           id: caseId,
-          trackingNumber: formatTrackingNumber({ communityCode: COMMUNITY_CODE, date: day, seq }),
+          trackingNumber: trackingNumberOf(numbering, day, seq),
           visitId: '',
           ...(residentId ? { residentId } : {}),
           ...(problem.gridId ? { gridId: problem.gridId } : {}),
@@ -276,7 +302,7 @@ export function generateDesk(size: SizeName, seed = 20261124): GeneratedDesk {
             };
           else if (day >= recent && chance(proxyRand, 0.5)) plan.waits = true;
         }
-        const trackingNumber = formatTrackingNumber({ communityCode: COMMUNITY_CODE, date: day, seq });
+        const trackingNumber = trackingNumberOf(numbering, day, seq);
         const gridId = resident?.gridId ?? complaint?.gridId;
         const problem = complaint
           ? meetings.complaintProblem(
@@ -346,7 +372,7 @@ export function generateDesk(size: SizeName, seed = 20261124): GeneratedDesk {
       });
     }
     holdUntil(Infinity);
-    if (seq > 0) out.counters.push({ key: counterKeyFor(COMMUNITY_CODE, day), value: seq });
+    if (seq > 0) out.counters.push({ key: trackingCounterKeyOf(numbering, day), value: seq });
   });
   // Next Friday's meeting, being prepared today (a case it would accept has none yet: no decisions).
   meetings.finish(() => {
@@ -377,8 +403,7 @@ export function generateDesk(size: SizeName, seed = 20261124): GeneratedDesk {
     out.proxyTasks.push(r.task);
     out.auditLog.push(...r.audit);
   }
-  for (const [year, value] of ctx.archiveSeq)
-    out.counters.push({ key: archiveCounterKeyFor(COMMUNITY_CODE, year), value });
+  for (const [year, value] of ctx.archiveSeq) out.counters.push({ key: archiveCounterKeyOf(numbering, year), value });
   out.auditLog.push(...meetings.audit);
   out.auditLog.sort((a, b) => a.at - b.at);
   return out;

@@ -24,7 +24,8 @@ import {
   type CaseState,
 } from '@shared/domain/caseMachine';
 import { caseAuditAction } from '@shared/domain/audit';
-import { archiveYearOf, formatArchiveNumber } from '@shared/domain/caseNumbers';
+import { archiveYearOf } from '@shared/domain/caseNumbers';
+import { archiveNumberOf } from './numbers';
 import type { MatterTypeDef } from '@shared/domain/catalog';
 import { acceptedCaseRecord, defaultCounterMode, planCase, validateDraft, type CaseDraft } from '@shared/domain/intake';
 import type {
@@ -47,6 +48,8 @@ export type LifeContext = {
   newId: () => string;
   calendar: WorkingCalendar;
   communityCode: string;
+  /** The desk that issues the numbers (1 = the first desk of the center). */
+  desk: number;
   staff: Staffing;
   /** The generated "now": nothing happens on or after this day. */
   today: string;
@@ -361,7 +364,7 @@ export function liveCase(
       archiveSeq = (ctx.archiveSeq.get(year) ?? 0) + 1;
       action = {
         type: '归档',
-        archiveNumber: formatArchiveNumber({ communityCode: ctx.communityCode, year, seq: archiveSeq }),
+        archiveNumber: archiveNumberOf(ctx, year, archiveSeq),
       };
     }
     const actor = actorFor(life, state, action);

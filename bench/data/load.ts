@@ -26,13 +26,20 @@ const IN_FLIGHT = 2;
 export type LoadOptions = {
   /** PBKDF2 iterations of the staff PINs: the app's 600,000 unless a test wants it cheap. */
   iterations?: number;
+  /** Rows per bulk transaction (default CHUNK). */
+  chunk?: number;
+  /** Bulk transactions under way at once (default IN_FLIGHT). */
+  inFlight?: number;
+  /** The bulk load's transactions without a flush to disk at each commit ('relaxed'); the app keeps 'strict'. */
+  relaxed?: boolean;
   onProgress?: (table: string, done: number, total: number) => void;
 };
 
-function deskFor(db: DutyDeskDB, ids: string[]): Desk {
+function deskFor(db: DutyDeskDB, ids: string[], no: number): Desk {
   let i = 0;
   return {
     db,
+    identity: { no, name: `${no}号窗口` },
     clock: { now: () => NOW, today: () => TODAY },
     newId: () => ids[i++] ?? `gen-${i}`,
     actor: { id: ADMIN_ID, role: '站长/管理员' },
@@ -54,11 +61,16 @@ function deskFor(db: DutyDeskDB, ids: string[]): Desk {
   };
 }
 
-/** Loads `data` into an empty database `db`. */
+/** Loads `data` into an empty database `db`: the center's set-up, then the five years' records. */
 export async function loadDesk(db: DutyDeskDB, data: GeneratedDesk, o: LoadOptions = {}): Promise<void> {
-  await ensureSearchKeys();
+  await setUpDesk(db, data, o);
+  await loadRecords(db, data, o);
+}
+
+/** The first-run setup and the staff, through the app's repositories (desk `data.desk`). */
+export async function setUpDesk(db: DutyDeskDB, data: GeneratedDesk, o: LoadOptions = {}): Promise<void> {
   const password = await hashSecret(BENCH_PIN, undefined, o.iterations);
-  await completeSetup(deskFor(db, [ADMIN_ID, ...GRID_IDS]), {
+  await completeSetup(deskFor(db, [ADMIN_ID, ...GRID_IDS], data.desk), {
     name: '桃花岭社区',
     code: COMMUNITY_CODE,
     population: 11_500,
@@ -70,7 +82,7 @@ export async function loadDesk(db: DutyDeskDB, data: GeneratedDesk, o: LoadOptio
     catalog: data.catalog,
   });
   const clerks = CLERK_IDS.filter((id) => id !== ADMIN_ID);
-  const desk = deskFor(db, clerks);
+  const desk = deskFor(db, clerks, data.desk);
   for (const [n, id] of clerks.entries())
     await addStaff(desk, {
       name: `值班员${n + 1}号`,
@@ -84,6 +96,11 @@ export async function loadDesk(db: DutyDeskDB, data: GeneratedDesk, o: LoadOptio
   const signedAt = Date.now();
   await (db as unknown as Dexie).table('staff').toCollection().modify({ pledgeAcceptedAt: signedAt });
   o.onProgress?.('setup', 0, 0);
+}
+
+/** The generated records, in bulk (into a set-up database: `setUpDesk`, or a copy of another desk's set-up). */
+export async function loadRecords(db: DutyDeskDB, data: GeneratedDesk, o: LoadOptions = {}): Promise<void> {
+  await ensureSearchKeys();
   const tables: [EntityName, readonly object[]][] = [
     ['residents', data.residents],
     ['visits', data.visits],
@@ -99,30 +116,36 @@ export async function loadDesk(db: DutyDeskDB, data: GeneratedDesk, o: LoadOptio
     ['counters', data.counters],
   ];
   const dexie = db as unknown as Dexie;
+  const chunk = o.chunk ?? CHUNK;
+  const inFlight = o.inFlight ?? IN_FLIGHT;
   // Chromium's IndexedDB (LevelDB) spends most of the load's time; two things cut it without
   // changing a stored byte: rows go in in primary-key order (new keys land past the old ones,
   // so existence checks and compactions touch little; the audit log's auto-increment keys keep
   // the generator's order), and the next chunk is derived and sent while IndexedDB still
   // writes the one before (two transactions in flight: the page and the storage work overlap).
   const pending: Promise<void>[] = [];
+  const durability = dexie._options.chromeTransactionDurability;
+  if (o.relaxed) dexie._options.chromeTransactionDurability = 'relaxed';
   try {
     for (const [name, given] of tables) {
       const table = dexie.table<object, unknown>(name);
       const rows = table.schema.primKey.auto ? given : byKey(given, table.schema.primKey.keyPath as string);
-      for (let i = 0; i < rows.length; i += CHUNK) {
-        const end = Math.min(rows.length, i + CHUNK);
+      for (let i = 0; i < rows.length; i += chunk) {
+        const end = Math.min(rows.length, i + chunk);
         pending.push(
           dexie
             .transaction('rw', name, () => table.bulkPut(rows.slice(i, end)))
             .then(() => o.onProgress?.(name, end, rows.length)),
         );
-        if (pending.length >= IN_FLIGHT) await pending.shift();
+        if (pending.length >= inFlight) await pending.shift();
       }
     }
     await Promise.all(pending);
   } catch (e) {
     for (const p of pending) p.catch(() => undefined); // the first failure is the one reported
     throw e;
+  } finally {
+    dexie._options.chromeTransactionDurability = durability;
   }
 }
 

@@ -127,6 +127,8 @@ export function generateResidents(
   seed = 20261124,
   now = Date.parse('2026-11-24T09:30:00+08:00'),
   staffId = 'bench',
+  /** Each resident's id is this and its number (`res-000042`): a second desk gives its own. */
+  idPrefix = 'res-',
 ): Resident[] {
   const rand = prng(seed);
   const ids = new Set<string>();
@@ -161,7 +163,7 @@ export function generateResidents(
     const tags = TAGS.filter(() => rand() < 0.06);
     const at = now - int(rand, 0, 365) * 86_400_000;
     residents.push({
-      id: `res-${String(i).padStart(6, '0')}`,
+      id: `${idPrefix}${String(i).padStart(6, '0')}`,
       name,
       gender: male ? '男' : '女',
       idNumber,
