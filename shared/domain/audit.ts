@@ -8,6 +8,30 @@ import type { CaseActionType } from './caseMachine';
 import type { CustodyActionType } from './records';
 import type { ProxyActionType } from './proxy';
 
+/**
+ * What an audit row is about (its `entity`): one typed list, so a write naming a domain not
+ * on it does not compile and the 操作日志's names (auditLabels.ts) cover every one.
+ */
+export const AUDIT_ENTITIES = [
+  'agendaItem',
+  'backup',
+  'calendar',
+  'case',
+  'community',
+  'custodyItem',
+  'importBatch',
+  'matterType',
+  'meeting',
+  'problem',
+  'proxyTask',
+  'report',
+  'resident',
+  'staff',
+  'visit',
+] as const;
+
+export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
+
 /** The ASCII name of each case action (`case.<verb>`). */
 export const CASE_AUDIT_ACTIONS = {
   开始办理: 'case.start',

@@ -1,7 +1,8 @@
 /**
  * 操作日志 in words: the Chinese name of every audit action and entity, for the 审计员's screen.
  * The log stores ASCII names (audit.ts); a name this build does not know (a newer build's) is
- * shown as stored. Typed over every action, so a new action without a label fails to compile.
+ * shown as stored. Typed over every action and every entity (AUDIT_ENTITIES), so a new one
+ * without a label fails to compile.
  */
 import {
   auditActionOf,
@@ -9,6 +10,7 @@ import {
   CUSTODY_AUDIT_ACTIONS,
   PROXY_AUDIT_ACTIONS,
   type AuditAction,
+  type AuditEntity,
   type CaseAuditAction,
 } from './audit';
 
@@ -91,7 +93,7 @@ export function auditActionLabel(stored: string): string {
   return action ? LABELS[action] : stored;
 }
 
-const ENTITY_LABELS: Record<string, string> = {
+const ENTITY_LABELS = {
   agendaItem: '议程事项',
   backup: '备份',
   calendar: '节假日',
@@ -107,9 +109,11 @@ const ENTITY_LABELS: Record<string, string> = {
   resident: '居民',
   staff: '工作人员',
   visit: '来访',
-};
+} as const satisfies Record<AuditEntity, string>;
 
-/** The Chinese name of what an entry is about. */
+const isAuditEntity = (entity: string): entity is AuditEntity => Object.hasOwn(ENTITY_LABELS, entity);
+
+/** The Chinese name of what an entry is about (one this build does not know: as stored). */
 export function auditEntityLabel(entity: string): string {
-  return ENTITY_LABELS[entity] ?? entity;
+  return isAuditEntity(entity) ? ENTITY_LABELS[entity] : entity;
 }

@@ -1,35 +1,29 @@
 /**
- * The signed-in frame: top bar (community, who is on duty, sign-out), the nine sections on
- * the left with Alt+1…9 shortcuts, and the routed page.
+ * The signed-in frame: top bar (community, who is on duty, sign-out), the sections on the left
+ * with Alt+1…9 shortcuts, and the routed page — all from the one section table (sections.ts).
  */
 import { AppBar, Box, Button, Drawer, List, ListItemButton, ListItemText, Toolbar, Typography } from '@mui/material';
 import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
 import { SectionPlaceholder } from '../components/SectionPlaceholder';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { Suspense } from 'react';
-import {
-  AuditLogPage,
-  CasesSection,
-  DashboardPage,
-  IntakeSection,
-  MeetingsSection,
-  ProxySection,
-  ReportsSection,
-  ResidentsSection,
-  SettingsPage,
-} from './lazyPages';
 import { Loading } from '../components/Loading';
 import { useDeskShortcuts } from './deskShortcuts';
 import { SignOutButton } from './SignOutButton';
 import { LockButton } from './deskLock';
-import { SECTIONS } from './sections';
+import { SECTIONS, type Section } from './sections';
 import { useDesk } from './desk';
 import { useStaff } from './session';
 import { can } from '@shared/domain/roles';
 import { AuditorShell } from './AuditorShell';
 
 const DRAWER_WIDTH = 200;
-const BUILT = ['/intake', '/residents', '/cases', '/reports', '/proxy', '/meetings'];
+
+/** A section's screen: its page, or what it will hold while it has none. */
+function sectionElement(s: Section) {
+  const Page = s.page;
+  return Page ? <Page /> : <SectionPlaceholder section={s} />;
+}
 
 export function AppShell() {
   const { community } = useDesk();
@@ -37,6 +31,7 @@ export function AppShell() {
   useDeskShortcuts();
   const { pathname } = useLocation();
   if (!can(staff, 'desk.work')) return <AuditorShell />;
+  const mine = SECTIONS.filter((s) => can(staff, s.permission));
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
       <AppBar position="fixed" sx={{ zIndex: (t) => t.zIndex.drawer + 1, displayPrint: 'none' }}>
@@ -47,11 +42,13 @@ export function AppShell() {
           <Typography component="div" aria-label="当前值班人员">
             {staff.name}（{staff.role}）
           </Typography>
-          {can(staff, 'audit.read') && (
-            <Button color="inherit" component={NavLink} to="/audit">
-              操作日志
-            </Button>
-          )}
+          {mine
+            .filter((s) => s.place === 'topBar')
+            .map((s) => (
+              <Button key={s.path} color="inherit" component={NavLink} to={s.path}>
+                {s.label}
+              </Button>
+            ))}
           <LockButton />
           <SignOutButton />
         </Toolbar>
@@ -67,17 +64,19 @@ export function AppShell() {
       >
         <Toolbar />
         <List component="nav" aria-label="主导航">
-          {SECTIONS.map((s) => (
-            <ListItemButton
-              key={s.path}
-              component={NavLink}
-              to={s.path}
-              title={s.shortcut ? `${s.label}（${s.shortcut}）` : s.label}
-              sx={{ '&.active': { bgcolor: 'action.selected', fontWeight: 'bold' } }}
-            >
-              <ListItemText primary={s.label} secondary={s.shortcut} />
-            </ListItemButton>
-          ))}
+          {mine
+            .filter((s) => s.place === 'nav')
+            .map((s) => (
+              <ListItemButton
+                key={s.path}
+                component={NavLink}
+                to={s.path}
+                title={s.shortcut ? `${s.label}（${s.shortcut}）` : s.label}
+                sx={{ '&.active': { bgcolor: 'action.selected', fontWeight: 'bold' } }}
+              >
+                <ListItemText primary={s.label} secondary={s.shortcut} />
+              </ListItemButton>
+            ))}
         </List>
       </Drawer>
       {/* minWidth 0: a wide child (the 办件 tabs) scrolls inside the page instead of widening it. */}
@@ -87,20 +86,12 @@ export function AppShell() {
           <Suspense fallback={<Loading />}>
             <Routes>
               <Route path="/" element={<Navigate to="/dashboard" replace />} />
-              <Route path="/dashboard" element={<DashboardPage />} />
-              <Route path="/settings" element={<SettingsPage />} />
-              <Route path="/intake/*" element={<IntakeSection />} />
-              <Route path="/residents/*" element={<ResidentsSection />} />
-              <Route path="/cases/*" element={<CasesSection />} />
-              <Route path="/reports" element={<ReportsSection />} />
-              <Route path="/proxy" element={<ProxySection />} />
-              <Route path="/meetings/*" element={<MeetingsSection />} />
-              <Route
-                path="/audit"
-                element={can(staff, 'audit.read') ? <AuditLogPage /> : <Navigate to="/dashboard" />}
-              />
-              {SECTIONS.filter((s) => s.plan && !BUILT.includes(s.path)).map((s) => (
-                <Route key={s.path} path={s.path} element={<SectionPlaceholder section={s} />} />
+              {SECTIONS.map((s) => (
+                <Route
+                  key={s.path}
+                  path={s.nested ? `${s.path}/*` : s.path}
+                  element={can(staff, s.permission) ? sectionElement(s) : <Navigate to="/dashboard" />}
+                />
               ))}
               <Route path="*" element={<Navigate to="/dashboard" replace />} />
             </Routes>

@@ -1,5 +1,6 @@
 /**
- * The shortcuts that work from every section: Alt+1 … Alt+9 for the nine sections; F2 a new
+ * The shortcuts that work from every section: Alt+1 … Alt+9 for the sections (their `shortcut`
+ * in sections.ts); F2 a new
  * registration (来访登记 with the focus in the resident search); F3 the resident search. Each
  * press is queued as an intent and the registration form is navigated to; the form takes every
  * queued intent, in order, once it is shown (and after its kept draft is restored). A queue, not
@@ -9,7 +10,7 @@
  */
 import { useEffect } from 'react';
 import { useNavigate, type NavigateFunction } from 'react-router';
-import { SECTIONS } from './sections';
+import { sectionOfShortcut } from './sections';
 import { useShortcut } from './useShortcut';
 
 /** What the registration form should do on arrival. */
@@ -34,8 +35,7 @@ export function useDeskShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
-      const n = Number(e.key);
-      const section = Number.isInteger(n) && n >= 1 ? SECTIONS[n - 1] : undefined;
+      const section = sectionOfShortcut(e.key);
       if (!section) return;
       e.preventDefault();
       // Arriving in 来访登记 puts the focus where the clerk types next.

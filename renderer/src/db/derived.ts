@@ -32,41 +32,35 @@ function withSearchKeys(r: Resident): Resident {
   return { ...r, searchKeys: isInactiveResident(r) ? keys.map((k) => INACTIVE_KEY_PREFIX + k) : keys };
 }
 
-function withWords(v: Visit): Visit {
+/** The record with `key` set to `value`, or without `key` when there is none. */
+function withOptional<T extends object, K extends keyof T>(record: T, key: K, value: T[K] | undefined): T {
+  const out = { ...record };
+  if (value === undefined) delete out[key];
+  else out[key] = value;
+  return out;
+}
+
+const withWords = (v: Visit): Visit => {
   const words = visitWordsOf(v);
-  if (words.length > 0) return { ...v, words };
-  const { words: _none, ...rest } = v;
-  return rest;
-}
-
-function withHolderKey(item: CustodyItem): CustodyItem {
-  const key = holderKeyOf(item);
-  if (key) return { ...item, holderKey: key };
-  const { holderKey: _none, ...rest } = item;
-  return rest;
-}
-
-function withVisitDay(task: ProxyTask): ProxyTask {
-  const day = visitDayOf(task);
-  if (day) return { ...task, visitDay: day };
-  const { visitDay: _none, ...rest } = task;
-  return rest;
-}
-
+  return withOptional(v, 'words', words.length > 0 ? words : undefined);
+};
+const withHolderKey = (item: CustodyItem): CustodyItem =>
+  withOptional(item, 'holderKey', holderKeyOf(item) || undefined);
+const withVisitDay = (task: ProxyTask): ProxyTask => withOptional(task, 'visitDay', visitDayOf(task) || undefined);
 const withResidentIds = (p: Problem): Problem => ({ ...p, residentIds: residentIdsOf(p) });
 
 /** A table's derived fields: the function that computes them and the names of what it writes. */
-type Derivation<N extends EntityName> = {
+export type Derivation<N extends EntityName> = {
   derive: (record: RecordOf<N>) => RecordOf<N>;
   fields: readonly (keyof RecordOf<N> & string)[];
 };
 
 /**
  * THE list of derived fields, table by table: the middleware computes them, a backup leaves
- * them out (`withoutDerivedFields`, snapshot.ts) and a restore recomputes them.
+ * them out (`withoutDerivedFields`, backup/snapshot.ts) and a restore recomputes them.
  * tests/db/derivedFields.test.ts finds every field a `derive` writes and fails on one not named.
  */
-const DERIVED: { [N in EntityName]?: Derivation<N> } = {
+export const DERIVED: { readonly [N in EntityName]?: Derivation<N> } = {
   cases: { derive: withIndexes, fields: ['dueDay', 'flags', 'queueKeys', 'searchKeys', 'reportMonths'] },
   custodyItems: { derive: withHolderKey, fields: ['holderKey'] },
   proxyTasks: { derive: withVisitDay, fields: ['visitDay'] },
@@ -75,24 +69,10 @@ const DERIVED: { [N in EntityName]?: Derivation<N> } = {
   visits: { derive: withWords, fields: ['words'] },
 };
 
-/** The tables with derived fields and the names of those fields. */
-export function derivedFieldNames(): { [table: string]: readonly string[] } {
-  return Object.fromEntries(Object.entries(DERIVED).map(([table, d]) => [table, d.fields]));
-}
-
 /** The record with its derived fields brought up to date (the record itself for other tables). */
 export function deriveFields<N extends EntityName>(table: N, record: RecordOf<N>): RecordOf<N> {
   const derive = DERIVED[table]?.derive as ((r: RecordOf<N>) => RecordOf<N>) | undefined;
   return derive ? derive(record) : record;
-}
-
-/** A row without its derived fields (a backup keeps only what a restore cannot recompute). */
-export function withoutDerivedFields(table: string, row: unknown): unknown {
-  const fields = (DERIVED as Record<string, Derivation<EntityName> | undefined>)[table]?.fields;
-  if (!fields || !row || typeof row !== 'object') return row;
-  const out = { ...(row as Record<string, unknown>) };
-  for (const k of fields) delete out[k];
-  return out;
 }
 
 export const derivedFieldsMiddleware: Middleware<DBCore> = {

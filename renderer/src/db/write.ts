@@ -16,7 +16,7 @@
  * A failure that is not a `DomainRefusal` becomes a `StorageError`, reported to the UI.
  */
 import { ensureSearchKeys } from './searchKeys';
-import type { AuditAction } from '@shared/domain/audit';
+import type { AuditAction, AuditEntity } from '@shared/domain/audit';
 import type { AuditEntry, Staff, Stamp } from '@shared/domain/records';
 import { can } from '@shared/domain/roles';
 import { pledgeDue } from '@shared/domain/pledge';
@@ -77,8 +77,9 @@ export type WriteTable<T, K> = ReadTable<T, K> & {
   delete(key: K): Promise<void>;
 };
 
-export type AuditInput = Omit<AuditEntry, 'at' | 'staffId' | 'seq' | 'id' | 'action' | keyof ChainFields> & {
+export type AuditInput = Omit<AuditEntry, 'at' | 'staffId' | 'seq' | 'id' | 'action' | 'entity' | keyof ChainFields> & {
   action: AuditAction;
+  entity: AuditEntity;
 };
 
 export type WriteTx<N extends WritableName> = { readonly [T in N]: WriteTable<RecordOf<T>, KeyOf<T>> } & {

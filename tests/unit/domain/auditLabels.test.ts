@@ -1,7 +1,13 @@
 /** 操作日志 in words: every action the log records has a Chinese name; old and unknown names are handled. */
 import { describe, expect, it } from 'vitest';
 import { auditActionLabel, auditEntityLabel } from '@shared/domain/auditLabels';
-import { auditActionOf, CASE_AUDIT_ACTIONS, CUSTODY_AUDIT_ACTIONS, PROXY_AUDIT_ACTIONS } from '@shared/domain/audit';
+import {
+  AUDIT_ENTITIES,
+  auditActionOf,
+  CASE_AUDIT_ACTIONS,
+  CUSTODY_AUDIT_ACTIONS,
+  PROXY_AUDIT_ACTIONS,
+} from '@shared/domain/audit';
 
 describe('audit labels', () => {
   it('names the case, 帮代办 and 材料 actions by their Chinese type, the rest by their own words', () => {
@@ -32,5 +38,10 @@ describe('audit labels', () => {
     expect(auditActionLabel('future.thing')).toBe('future.thing');
     expect(auditEntityLabel('proxyTask')).toBe('代办需求');
     expect(auditEntityLabel('somethingNew')).toBe('somethingNew');
+  });
+
+  it('names every audit domain in Chinese; an inherited property name is not a domain', () => {
+    for (const e of AUDIT_ENTITIES) expect(auditEntityLabel(e), e).toMatch(/^[\u4e00-\u9fa5]+$/);
+    expect(auditEntityLabel('toString')).toBe('toString');
   });
 });

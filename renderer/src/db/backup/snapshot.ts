@@ -14,10 +14,20 @@ import { chainRow, headOf, isChained, type UnchainedRow } from '@shared/domain/a
 import { readChainHead } from '../auditChain';
 import type { DutyDeskDB } from '../database';
 import { ensureSearchKeys } from '../searchKeys';
-import { withoutDerivedFields } from '../derived';
+import { DERIVED, type Derivation } from '../derived';
+import type { EntityName } from '../entities';
 import type { BackupTables } from './seal';
 
 const asDexie = (db: DutyDeskDB) => db as unknown as Dexie;
+
+/** A row without its derived fields (db/derived.ts lists them): a restore recomputes them. */
+export function withoutDerivedFields(table: string, row: unknown): unknown {
+  const fields = (DERIVED as Record<string, Derivation<EntityName> | undefined>)[table]?.fields;
+  if (!fields || !row || typeof row !== 'object') return row;
+  const out = { ...(row as Record<string, unknown>) };
+  for (const k of fields) delete out[k];
+  return out;
+}
 
 export function countsOf(tables: BackupTables): Record<string, number> {
   return Object.fromEntries(Object.entries(tables).map(([name, rows]) => [name, rows.length]));
