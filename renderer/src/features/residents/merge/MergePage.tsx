@@ -49,7 +49,9 @@ export function MergePage() {
   // Each field starts with the value on file: 档案一's, or 档案二's where 档案一 has none.
   useEffect(() => {
     if (!ra || !rb) return;
-    setSource(Object.fromEntries(MERGE_FIELDS.map(([f]) => [f, ra[f] === undefined && rb[f] !== undefined ? 'b' : 'a'])));
+    setSource(
+      Object.fromEntries(MERGE_FIELDS.map(([f]) => [f, ra[f] === undefined && rb[f] !== undefined ? 'b' : 'a'])),
+    );
   }, [ra?.id, rb?.id]); // eslint-disable-line react-hooks/exhaustive-deps -- only when the pair changes
 
   if (!can(staff, 'resident.merge')) return <Alert severity="info">合并居民档案需要站长/管理员账号。</Alert>;

@@ -17,8 +17,9 @@ export function fieldText(field: MergeField, r: Resident, grids: CommunityProfil
       return r.tags.length > 0 ? r.tags.join('、') : EMPTY;
     case 'care':
       return r.care
-        ? [r.care.contactRelation && `联系人（${r.care.contactRelation}）`, ...r.care.needs].filter(Boolean).join('、') ||
-            '已登记'
+        ? [r.care.contactRelation && `联系人（${r.care.contactRelation}）`, ...r.care.needs]
+            .filter(Boolean)
+            .join('、') || '已登记'
         : EMPTY;
     default:
       return r[field] || EMPTY;
