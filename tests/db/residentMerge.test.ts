@@ -30,6 +30,7 @@ import {
 } from '../../renderer/src/db/repositories/residentMerge';
 import { dashboardCounts } from '../../renderer/src/db/repositories/dashboard';
 import { DomainRefusal, failureMessage } from '../../renderer/src/db/refusal';
+import { readSnapshot, replaceAll } from '../../renderer/src/db/backup/snapshot';
 import type { DutyDeskDB } from '../../renderer/src/db/database';
 import {
   acceptCommittedCase,
@@ -287,5 +288,20 @@ describe('合并居民档案', () => {
     });
     expect(problem.residentIds).toEqual([kept.id]);
     expect(await db.visits.where('residentId').equals(other.id).count()).toBe(0);
+  });
+});
+
+describe('tombstones in a backup', () => {
+  it('come back as tombstones: still skipped by reads, the pointer still followed', async () => {
+    const { db, at, kept, other } = await twoRecordsOfOnePerson();
+    await mergeResidents(at(3), { keptId: kept.id, mergedId: other.id, choices: {} });
+    const backup = await readSnapshot(db);
+    const target = freshDb();
+    await replaceAll(target, backup);
+    expect(await target.residents.get(other.id)).toEqual(await db.residents.get(other.id));
+    const desk = testDesk(target, { today: DAY });
+    expect(await getResident(desk, other.id)).toBeUndefined();
+    expect((await resolveResident(target, other.id))?.id).toBe(kept.id);
+    expect((await searchResidents(desk, '张三')).map((r) => r.id)).toEqual([kept.id]);
   });
 });
