@@ -17,8 +17,18 @@ import type { Desk } from '../../renderer/src/db/desk';
 import { failureMessage } from '../../renderer/src/db/refusal';
 import { hashSecret } from '../../renderer/src/db/secrets';
 import { updateStaff } from '../../renderer/src/db/repositories/staff';
-import { createResident, getResident, listRecentResidents, revealResidentField, searchResidents } from '../../renderer/src/db/repositories/residents';
-import { deleteResident, markResidentStatus, residentDeletionPreview } from '../../renderer/src/db/repositories/residentLifecycle';
+import {
+  createResident,
+  getResident,
+  listRecentResidents,
+  revealResidentField,
+  searchResidents,
+} from '../../renderer/src/db/repositories/residents';
+import {
+  deleteResident,
+  markResidentStatus,
+  residentDeletionPreview,
+} from '../../renderer/src/db/repositories/residentLifecycle';
 import { mergeResidents, undoResidentMerge } from '../../renderer/src/db/repositories/residentMerge';
 import { performCaseAction } from '../../renderer/src/db/repositories/cases';
 import { auditPage } from '../../renderer/src/db/repositories/auditLog';

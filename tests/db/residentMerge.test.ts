@@ -30,8 +30,18 @@ import {
 } from '../../renderer/src/db/repositories/residentMerge';
 import { dashboardCounts } from '../../renderer/src/db/repositories/dashboard';
 import { DomainRefusal, failureMessage } from '../../renderer/src/db/refusal';
+import { readSnapshot, replaceAll } from '../../renderer/src/db/backup/snapshot';
 import type { DutyDeskDB } from '../../renderer/src/db/database';
-import { acceptCommittedCase, addSignedStaff, counterIds, createZhangSan, freshDb, setUpCommunity, T0, testDesk } from './testDb';
+import {
+  acceptCommittedCase,
+  addSignedStaff,
+  counterIds,
+  createZhangSan,
+  freshDb,
+  setUpCommunity,
+  T0,
+  testDesk,
+} from './testDb';
 
 const DAY = '2026-11-24';
 const calendar = createCalendar();
@@ -124,7 +134,10 @@ describe('business keys are plain indexes (v11)', () => {
       gridId: '',
       tags: [],
     }).catch((x: unknown) => x);
-    expect(failureMessage(e)).toMatchObject({ message: '该身份证号已有居民档案，请直接使用已有档案', field: 'idNumber' });
+    expect(failureMessage(e)).toMatchObject({
+      message: '该身份证号已有居民档案，请直接使用已有档案',
+      field: 'idNumber',
+    });
   });
 });
 
@@ -134,7 +147,8 @@ describe('合并居民档案', () => {
     const pairs = await duplicateResidentPairs(at(2));
     // Same creation time: by id.
     expect(pairs.map(([a, b]) => [a.id, b.id])).toEqual([['from-desk-2', kept.id]]);
-    const visitsBefore = (await visitsOfResident(at(2), kept.id)).length + (await visitsOfResident(at(2), other.id)).length;
+    const visitsBefore =
+      (await visitsOfResident(at(2), kept.id)).length + (await visitsOfResident(at(2), other.id)).length;
     const casesBefore = [...(await casesOfResident(at(2), kept.id)), ...(await casesOfResident(at(2), other.id))];
     expect(casesBefore).toHaveLength(2);
 
@@ -145,7 +159,13 @@ describe('合并居民档案', () => {
 
     const { kept: merged, moved } = await mergeResidents(at(3), input);
     // The values chosen: the other record's phone and care profile, the kept record's own name and ID.
-    expect(merged).toMatchObject({ id: kept.id, name: '张三', idNumber: kept.idNumber, phone: OTHER_PHONE, care: CARE });
+    expect(merged).toMatchObject({
+      id: kept.id,
+      name: '张三',
+      idNumber: kept.idNumber,
+      phone: OTHER_PHONE,
+      care: CARE,
+    });
     expect(moved).toEqual({
       visits: [expect.any(String)],
       cases: [expect.any(String)],
@@ -202,7 +222,16 @@ describe('合并居民档案', () => {
   it('cannot be undone once either record or a moved one changed, nor on another day', async () => {
     const { db, at, kept, other } = await twoRecordsOfOnePerson();
     await mergeResidents(at(3), { keptId: kept.id, mergedId: other.id, choices: {} });
-    const edit = { name: '张三', idNumber: kept.idNumber!, phone: '13812340000', building: '', unit: '', room: '', gridId: '', tags: [] };
+    const edit = {
+      name: '张三',
+      idNumber: kept.idNumber!,
+      phone: '13812340000',
+      building: '',
+      unit: '',
+      room: '',
+      gridId: '',
+      tags: [],
+    };
     await updateResident(at(4), kept.id, edit);
     expect(await refusal(undoResidentMerge(at(5), other.id))).toBe(
       '合并后这两份档案或移过去的记录已有新的变动，不能撤销',
@@ -251,8 +280,28 @@ describe('合并居民档案', () => {
     expect(visit.residentId).toBe(kept.id);
     const task = await registerProxyRequest(at(4), { residentId: other.id, source: '电话', request: '帮忙取药' });
     expect(task.residentId).toBe(kept.id);
-    const problem = await addProblem(at(4), { title: '路灯坏了', category: '公共设施', residentId: other.id, source: '入户走访' });
+    const problem = await addProblem(at(4), {
+      title: '路灯坏了',
+      category: '公共设施',
+      residentId: other.id,
+      source: '入户走访',
+    });
     expect(problem.residentIds).toEqual([kept.id]);
     expect(await db.visits.where('residentId').equals(other.id).count()).toBe(0);
+  });
+});
+
+describe('tombstones in a backup', () => {
+  it('come back as tombstones: still skipped by reads, the pointer still followed', async () => {
+    const { db, at, kept, other } = await twoRecordsOfOnePerson();
+    await mergeResidents(at(3), { keptId: kept.id, mergedId: other.id, choices: {} });
+    const backup = await readSnapshot(db);
+    const target = freshDb();
+    await replaceAll(target, backup);
+    expect(await target.residents.get(other.id)).toEqual(await db.residents.get(other.id));
+    const desk = testDesk(target, { today: DAY });
+    expect(await getResident(desk, other.id)).toBeUndefined();
+    expect((await resolveResident(target, other.id))?.id).toBe(kept.id);
+    expect((await searchResidents(desk, '张三')).map((r) => r.id)).toEqual([kept.id]);
   });
 });

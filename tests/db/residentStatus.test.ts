@@ -36,8 +36,20 @@ import {
 } from '../../renderer/src/db/repositories/visits';
 import { proxyQueue, registerProxyRequest } from '../../renderer/src/db/repositories/proxy';
 import { addProblem, problemPool } from '../../renderer/src/db/repositories/problems';
-import { createResident, getResident, residentsByIds, searchResidents, updateResident } from '../../renderer/src/db/repositories/residents';
-import { deleteResident, markResidentStatus, OpenItemsRefusal, openItemsOfResident, residentDeletionPreview } from '../../renderer/src/db/repositories/residentLifecycle';
+import {
+  createResident,
+  getResident,
+  residentsByIds,
+  searchResidents,
+  updateResident,
+} from '../../renderer/src/db/repositories/residents';
+import {
+  deleteResident,
+  markResidentStatus,
+  OpenItemsRefusal,
+  openItemsOfResident,
+  residentDeletionPreview,
+} from '../../renderer/src/db/repositories/residentLifecycle';
 import { DomainRefusal } from '../../renderer/src/db/refusal';
 import type { DutyDeskDB } from '../../renderer/src/db/database';
 import { addSignedStaff, counterIds, createZhangSan, freshDb, setUpCommunity, T0, testDesk } from './testDb';

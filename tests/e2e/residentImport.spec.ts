@@ -16,16 +16,18 @@ import { expectAccessible } from './support/a11y';
 const SHOTS = 'test-results/screens';
 const ledger = residentLedger(500);
 
+/** Rows of a store (residents: those on file, not the tombstones an undo leaves). */
 async function count(page: Page, store: string, filter?: string): Promise<number> {
   return page.evaluate(
     async ([name, action]) => {
       const open = indexedDB.open('duty-desk');
       const db = await new Promise<IDBDatabase>((ok) => (open.onsuccess = () => ok(open.result)));
-      const rows = await new Promise<{ action?: string }[]>((ok) => {
+      const all = await new Promise<{ action?: string; deleted?: unknown }[]>((ok) => {
         const req = db.transaction(name!).objectStore(name!).getAll();
-        req.onsuccess = () => ok(req.result as { action?: string }[]);
+        req.onsuccess = () => ok(req.result as { action?: string; deleted?: unknown }[]);
       });
       db.close();
+      const rows = name === 'residents' ? all.filter((r) => !r.deleted) : all;
       return action ? rows.filter((r) => r.action === action).length : rows.length;
     },
     [store, filter] as const,

@@ -84,7 +84,11 @@ describe('undo', () => {
     by: 's',
     reason: '合并居民档案',
     mergedInto: 'k',
-    undo: { merged: person('o'), kept: person('k'), moved: { visits: [], cases: [], proxyTasks: [], custodyItems: [], problems: [] } },
+    undo: {
+      merged: person('o'),
+      kept: person('k'),
+      moved: { visits: [], cases: [], proxyTasks: [], custodyItems: [], problems: [] },
+    },
   };
   const at5 = { id: 'x', updatedAt: 5 };
   it('is allowed the same day while nothing has a later change, refused otherwise', () => {
@@ -98,9 +102,11 @@ describe('undo', () => {
       { merged: at5, kept: at5, moved: [at5, { id: 'v', updatedAt: 6 }] },
       { merged: at5, kept: at5, moved: [undefined] },
     ])
-      expect(undoMergeRefusal(tombstone, '2026-11-24', rows)).toBe('合并后这两份档案或移过去的记录已有新的变动，不能撤销');
-    expect(undoMergeRefusal({ ...tombstone, undo: undefined }, '2026-11-24', { merged: at5, kept: at5, moved: [] })).toBe(
-      '这份档案不是可撤销的合并',
-    );
+      expect(undoMergeRefusal(tombstone, '2026-11-24', rows)).toBe(
+        '合并后这两份档案或移过去的记录已有新的变动，不能撤销',
+      );
+    expect(
+      undoMergeRefusal({ ...tombstone, undo: undefined }, '2026-11-24', { merged: at5, kept: at5, moved: [] }),
+    ).toBe('这份档案不是可撤销的合并');
   });
 });

@@ -4,7 +4,7 @@
  * Reads by index (status, residentIds); each write one transaction with its audit row.
  */
 import { mergeProblems, problemInputRefusal, type ProblemInput } from '@shared/domain/meetings';
-import type { CaseRecord, Problem, ProblemSourceKind, ProblemStatus, Resident } from '@shared/domain/records';
+import type { CaseRecord, Problem, ProblemSourceKind, ProblemStatus } from '@shared/domain/records';
 import { namedResidents, type NamedResident } from '@shared/domain/residentStatus';
 import type { Desk, DeskBase } from '../desk';
 import { DomainRefusal } from '../refusal';

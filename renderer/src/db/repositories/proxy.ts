@@ -128,7 +128,10 @@ export type ProxyRow = { task: ProxyTask; resident?: Resident; record?: CaseReco
 
 async function withParts(desk: DeskBase, tasks: ProxyTask[]): Promise<ProxyRow[]> {
   const [residents, cases] = await Promise.all([
-    residentsByIds(desk, tasks.map((t) => t.residentId)),
+    residentsByIds(
+      desk,
+      tasks.map((t) => t.residentId),
+    ),
     desk.db.cases.bulkGet(tasks.map((t) => t.caseId ?? '')),
   ]);
   return tasks.map((task, i) => ({ task, resident: residents.get(task.residentId), record: cases[i] }));

@@ -32,7 +32,6 @@ import type {
   ProblemStatus,
   ProxyStatus,
   ProxyTask,
-  Resident,
 } from '@shared/domain/records';
 import { monthsOf, periodLabel, type Period, type PeriodKind } from '@shared/reports/periods';
 import {

@@ -99,9 +99,6 @@ export async function markResidentStatus(
   });
 }
 
-type DeletionTables =
-  'residents' | 'staff' | 'visits' | 'cases' | 'custodyItems' | 'proxyTasks' | 'problems' | 'importBatches';
-
 type Scope = HistoryScope;
 
 function previewOf(s: Scope): DeletionPreview {

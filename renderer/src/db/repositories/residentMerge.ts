@@ -25,7 +25,7 @@ import { requirePermission } from '../authorize';
 import type { Desk, DeskBase } from '../desk';
 import { DomainRefusal } from '../refusal';
 import { writeTx } from '../write';
-import { moveResidentHistory } from './residentHistory';
+import { historyScope, moveResidentHistory } from './residentHistory';
 import { NOT_FOUND } from './residents';
 
 const MERGE_TABLES = ['residents', 'staff', 'visits', 'cases', 'proxyTasks', 'custodyItems', 'problems'] as const;
@@ -124,4 +124,23 @@ export async function undoResidentMerge(desk: Desk, mergedId: string): Promise<{
     });
     return { kept: restored, merged };
   });
+}
+
+/** What each record of a pair carries (shown side by side before the merge). */
+export type MergeSide = { resident: Resident | undefined; counts: Record<keyof MovedRecords, number> };
+
+/** The two records as stored (a tombstone too: the screen says it is gone) and how much history each has. */
+export async function mergeCandidates(desk: DeskBase, aId: string, bId: string): Promise<[MergeSide, MergeSide]> {
+  const side = async (id: string): Promise<MergeSide> => {
+    const [resident, s] = await Promise.all([desk.db.residents.get(id), historyScope(desk.db, id)]);
+    const counts = {
+      visits: s.visits.length,
+      cases: s.cases.length,
+      proxyTasks: s.tasks.length,
+      custodyItems: s.items.length,
+      problems: s.problems.length,
+    };
+    return { resident, counts };
+  };
+  return Promise.all([side(aId), side(bId)]);
 }

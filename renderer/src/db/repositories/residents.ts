@@ -170,12 +170,23 @@ function validateOrThrow(input: ResidentInput, desk: Desk): NormalizedResident {
   return result.value;
 }
 
-/** Not `async`, for the reason given at `findDuplicates`. */
-function refuseDuplicates(tx: WriteTx<'residents'>, value: NormalizedResident, excludeId?: string): Promise<void> {
-  return findDuplicates(tx, value, excludeId).then(([first]) => {
-    if (!first) return;
-    const reason = value.idNumber !== undefined && first.idNumber === value.idNumber ? 'idNumber' : 'namePhone';
-    throw new DuplicateResidentError(first, reason);
+/**
+ * Refuses a value another live resident already has. On an edit (`current`), only a value the
+ * edit brings: two records of one person that arrived from two desks (the same ID number; the
+ * index is plain since v11) can still be edited until an admin merges them.
+ * Not `async`, for the reason given at `findDuplicates`.
+ */
+function refuseDuplicates(tx: WriteTx<'residents'>, value: NormalizedResident, current?: Resident): Promise<void> {
+  return findDuplicates(tx, value, current?.id).then((found) => {
+    const reasonOf = (r: Resident): DuplicateReason =>
+      value.idNumber !== undefined && r.idNumber === value.idNumber ? 'idNumber' : 'namePhone';
+    const brought = (reason: DuplicateReason) =>
+      !current ||
+      (reason === 'idNumber'
+        ? current.idNumber !== value.idNumber
+        : current.name !== value.name || current.phone !== value.phone);
+    const first = found.find((r) => brought(reasonOf(r)));
+    if (first) throw new DuplicateResidentError(first, reasonOf(first));
   });
 }
 
@@ -231,7 +242,7 @@ export async function updateResident(desk: Desk, id: string, input: ResidentInpu
     const next = { ...keptFields(current), ...toRecord(id, value) };
     const changed = TRACKED_FIELDS.filter((f) => JSON.stringify(current[f]) !== JSON.stringify(next[f]));
     if (changed.length === 0) return current;
-    await refuseDuplicates(tx, value, id);
+    await refuseDuplicates(tx, value, current);
     const stored = await tx.residents.put(next);
     await tx.audit({ action: 'resident.update', entity: 'resident', entityId: id, detail: changed.join(',') });
     return stored;

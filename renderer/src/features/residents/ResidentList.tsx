@@ -42,6 +42,11 @@ export function ResidentList() {
         <Typography variant="h4" component="h1" sx={{ flexGrow: 1 }}>
           居民
         </Typography>
+        {can(staff, 'resident.merge') && (
+          <Button onClick={() => void navigate('/residents/duplicates')} sx={{ mr: 2 }}>
+            重复档案
+          </Button>
+        )}
         {can(staff, 'resident.import') && (
           <Button onClick={() => void navigate('/residents/import')} sx={{ mr: 2 }}>
             导入居民台账

@@ -24,7 +24,7 @@ import { maskIdNumber, maskNumbersInText, maskPhone } from '@shared/domain/maski
 import { residentAddress, residentSummary } from '@shared/domain/resident';
 import { careNeedsText } from '@shared/domain/careProfile';
 import { proxySettings } from '@shared/domain/proxy';
-import { getResident, revealResidentField, type RevealableField } from '../../db/repositories/residents';
+import { resolveResident, revealResidentField, type RevealableField } from '../../db/repositories/residents';
 import { casesOfResident, visitsOfResident } from '../../db/repositories/visits';
 import { custodyOfResident } from '../../db/repositories/custody';
 import { CustodyTable } from '../../components/CustodyTable';
@@ -50,7 +50,8 @@ export function ResidentPage() {
   const { community, calendar } = desk;
   const { id = '' } = useParams();
   const staffNames = useStaffNames();
-  const resident = useLiveQuery(() => getResident(desk, id), [desk, id]);
+  // A record merged away (合并居民档案) opens as the record it was merged into.
+  const resident = useLiveQuery(() => resolveResident(desk.db, id), [desk, id]);
   const visits = useLiveQuery(() => visitsOfResident(desk, id), [desk, id]);
   const cases = useLiveQuery(() => casesOfResident(desk, id), [desk, id]);
   const documents = useLiveQuery(() => custodyOfResident(desk, id), [desk, id]);
@@ -69,7 +70,10 @@ export function ResidentPage() {
     const t = setTimeout(() => setRevealed({}), REMASK_AFTER_MS);
     return () => clearTimeout(t);
   }, [revealed]);
-  if (!resident) return null;
+  useEffect(() => {
+    if (resident && resident.id !== id) void navigate(`/residents/${resident.id}`, { replace: true });
+  }, [resident, id, navigate]);
+  if (!resident || resident.id !== id) return null;
   const reveal = async (field: RevealableField, reason: string) => {
     const value = await revealResidentField(desk, resident.id, field, reason);
     setRevealed((r) => ({ ...r, [field]: value }));

@@ -31,7 +31,12 @@ import {
 import { useDesk } from '../../app/desk';
 import { useGuardedAction } from '../../app/useGuardedAction';
 import { FormDialog } from '../../components/FormDialog';
-import { deleteResident, markResidentStatus, openItemsOfResident, residentDeletionPreview } from '../../db/repositories/residentLifecycle';
+import {
+  deleteResident,
+  markResidentStatus,
+  openItemsOfResident,
+  residentDeletionPreview,
+} from '../../db/repositories/residentLifecycle';
 
 /** 已迁出 / 已故 as a chip (nothing for 在册). */
 export function ResidentStatusChip({ resident, size = 'small' }: { resident: Resident; size?: 'small' | 'medium' }) {
