@@ -60,6 +60,7 @@ export const CUSTODY_AUDIT_ACTIONS = {
 const OTHER_AUDIT_ACTIONS = [
   'setup.complete',
   'community.update',
+  'desk.identity',
   'signin.ok',
   'signin.failed',
   'signin.locked',

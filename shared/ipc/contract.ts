@@ -15,6 +15,7 @@
  * write anywhere or allocate without bound.
  */
 import { z } from 'zod';
+import { DESK_NAME_MAX, DESK_NUMBER_MAX, DESK_NUMBER_MIN, type DeskIdentity } from '../domain/deskNumber';
 import {
   backupKeyRecordSchema,
   type BackupHeader,
@@ -37,6 +38,17 @@ const pageSizeSchema = z.union([
   z.object({ widthMm: z.number().min(40).max(420), heightMm: z.number().min(40).max(3000) }).strict(),
 ]);
 
+/** Which desk of its center this machine is (shared/domain/deskNumber.ts: 1–99, a name of 1–20). */
+export const deskIdentitySchema = z
+  .object({
+    no: z.number().int().min(DESK_NUMBER_MIN).max(DESK_NUMBER_MAX),
+    name: z
+      .string()
+      .min(1)
+      .refine((n) => n.trim() === n && Array.from(n).length <= DESK_NAME_MAX),
+  })
+  .strict();
+
 /** The settings as stored (electron-store in main, localStorage in the browser build). */
 export const storedAppSettingsSchema = z
   .object({
@@ -44,6 +56,7 @@ export const storedAppSettingsSchema = z
     silentPrint: z.boolean(),
     receiptLayout: z.enum(['a4', 'thermal80']),
     backupDir: z.string().max(1000).nullable(),
+    deskIdentity: deskIdentitySchema.nullable(),
   })
   .partial()
   .strict();
@@ -168,6 +181,12 @@ export type AppSettings = {
   receiptLayout: 'a4' | 'thermal80';
   /** Folder for automatic backups outside IndexedDB; null = the app's default folder. */
   backupDir: string | null;
+  /**
+   * Which desk of its center this machine is; null = never set (desk 1, 一号窗口). Kept per
+   * machine, outside the data desks share; set at setup, changed by an admin while the desk is
+   * alone (db/repositories/deskIdentity.ts checks both before the page writes it here).
+   */
+  deskIdentity: DeskIdentity | null;
 };
 
 export const defaultAppSettings: AppSettings = {
@@ -175,6 +194,7 @@ export const defaultAppSettings: AppSettings = {
   silentPrint: false,
   receiptLayout: 'a4',
   backupDir: null,
+  deskIdentity: null,
 };
 
 export type AppSettingsPatch = z.infer<typeof appSettingsPatchSchema>;
