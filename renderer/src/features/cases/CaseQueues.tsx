@@ -36,6 +36,7 @@ import { recordCaseSearch } from '../../db/repositories/searchLog';
 import { useDesk } from '../../app/desk';
 import { useStaffNames } from '../../app/useStaffNames';
 import { TimeLimitChip } from '../../components/TimeLimitChip';
+import { SameNumberNotice } from './SameNumberNotice';
 import { FilterSelect } from '../../components/FilterSelect';
 
 const STATUSES: CaseStatus[] = ['已受理', '待补正', '办理中', '待签收', '已上报街道', '已办结', '已归档', '不予受理'];
@@ -245,6 +246,7 @@ export function CaseQueues() {
           )}
         </Stack>
       </Paper>
+      {query.trim() && result && <SameNumberNotice query={query} rows={result.rows} />}
       <Paper>
         <Table aria-label={search.trim() ? '查找结果' : queue} size="small">
           <TableHead>
