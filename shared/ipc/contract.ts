@@ -15,7 +15,7 @@
  * write anywhere or allocate without bound.
  */
 import { z } from 'zod';
-import { DESK_NAME_MAX, DESK_NUMBER_MAX, DESK_NUMBER_MIN, type DeskIdentity } from '../domain/deskNumber';
+import { deskIdentitySchema, type DeskIdentity } from '../domain/deskNumber';
 import {
   backupKeyRecordSchema,
   type BackupHeader,
@@ -38,17 +38,6 @@ const pageSizeSchema = z.union([
   z.object({ widthMm: z.number().min(40).max(420), heightMm: z.number().min(40).max(3000) }).strict(),
 ]);
 
-/** Which desk of its center this machine is (shared/domain/deskNumber.ts: 1–99, a name of 1–20). */
-export const deskIdentitySchema = z
-  .object({
-    no: z.number().int().min(DESK_NUMBER_MIN).max(DESK_NUMBER_MAX),
-    name: z
-      .string()
-      .min(1)
-      .refine((n) => n.trim() === n && Array.from(n).length <= DESK_NAME_MAX),
-  })
-  .strict();
-
 /** The settings as stored (electron-store in main, localStorage in the browser build). */
 export const storedAppSettingsSchema = z
   .object({
@@ -56,6 +45,7 @@ export const storedAppSettingsSchema = z
     silentPrint: z.boolean(),
     receiptLayout: z.enum(['a4', 'thermal80']),
     backupDir: z.string().max(1000).nullable(),
+    /** Which desk of its center this machine is (shared/domain/deskNumber.ts: 1–99, a name of 1–20). */
     deskIdentity: deskIdentitySchema.nullable(),
   })
   .partial()

@@ -12,6 +12,9 @@ import { performCaseAction } from '../../renderer/src/db/repositories/cases';
 import { changeDeskIdentity, deskIsAlone } from '../../renderer/src/db/repositories/deskIdentity';
 import { addSignedStaff, counterIds, createZhangSan, freshDb, setUpCommunity, T0, testDesk } from './testDb';
 import { hashSecret } from '../../renderer/src/db/secrets';
+import { makeBackup } from '../../renderer/src/db/backup/backups';
+import { parseBackupFileName } from '@shared/backup/format';
+import { memoryBackupDeps } from './backupDeps';
 
 const calendar = createCalendar();
 const DAY = '2026-11-24';
@@ -106,5 +109,21 @@ describe('changing the desk number', () => {
       message: DESK_MESSAGES.notAlone,
     });
     expect(kept).toEqual([]);
+  });
+});
+
+describe('backups name their desk', () => {
+  it('in the file name (D02) and in the clear header; names from before desks still parse', async () => {
+    const { desk } = await deskWith({ no: 2, name: '后台' });
+    const deps = memoryBackupDeps();
+    const outcome = await makeBackup(desk, deps, 'regular', { passphrase: '梅花香自苦寒来2026年' });
+    expect(outcome.ok).toBe(true);
+    const [name, text] = [...deps.files][0]!;
+    expect(name).toMatch(/^duty-desk-THL-D02-[A-Za-z0-9]{1,8}-\d{8}-\d{6}-regular\.ddbak$/);
+    expect(parseBackupFileName(name)).toMatchObject({ community: 'THL', desk: 2, kind: 'regular' });
+    expect(JSON.parse(text).header.desk).toEqual({ no: 2, name: '后台' });
+    const old = parseBackupFileName('duty-desk-THL-k3Xw9aQe-20261124-173000-regular.ddbak');
+    expect(old).toMatchObject({ community: 'THL', machine: 'k3Xw9aQe', kind: 'regular' });
+    expect(old).not.toHaveProperty('desk');
   });
 });

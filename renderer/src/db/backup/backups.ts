@@ -24,6 +24,7 @@
  *   also keeps the active admins' PIN verifiers, for `startEmpty` (从空白开始 needs an admin PIN).
  */
 import { backupFileName, machineTag, type BackupFile, type BackupHeader } from '@shared/backup/format';
+import type { DeskIdentity } from '@shared/domain/deskNumber';
 import { passphraseProblem, type PassphraseContext } from '@shared/backup/passphrase';
 import { can, holdersOf } from '@shared/domain/roles';
 import type { BackupKind } from '@shared/backup/retention';
@@ -283,7 +284,7 @@ export async function changePassphrase(
 export async function backUpDatabase(
   db: Dexie,
   deps: BackupDeps,
-  o: { kind: BackupKind; key: BackupKey; now: number; by: string | null },
+  o: { kind: BackupKind; key: BackupKey; now: number; by: string | null; desk?: DeskIdentity },
 ): Promise<BackupOutcome> {
   const tables = await readSnapshot(db);
   const header = {
@@ -292,12 +293,13 @@ export async function backUpDatabase(
     createdAt: o.now,
     createdBy: o.by,
     community: await communityCode(db),
+    ...(o.desk ? { desk: o.desk } : {}),
     generation: await generationOf(deps),
     kind: o.kind,
     counts: countsOf(tables),
   };
   const content = await sealBackup(tables, header, o.key);
-  const name = backupFileName(header.community, machineTag(o.key.keyId), localParts(o.now), o.kind);
+  const name = backupFileName(header.community, machineTag(o.key.keyId), localParts(o.now), o.kind, o.desk?.no);
   const result = await deps.bridge.writeBackup({ name, content });
   const state = deps.state.get();
   if (!result.ok) {
@@ -339,7 +341,14 @@ async function backUpAndLog(
 ): Promise<BackupOutcome> {
   const db = databaseOf(desk) as unknown as Dexie;
   const key = await machineKey(deps, passphrase, db);
-  const outcome = await backUpDatabase(db, deps, { kind, key, now: desk.clock.now(), by: desk.actor?.id ?? null });
+  const outcome = await backUpDatabase(db, deps, {
+    kind,
+    key,
+    now: desk.clock.now(),
+    by: desk.actor?.id ?? null,
+    // The desk that made it (file name and header); absent only where the app has no desk yet.
+    ...(desk.identity ? { desk: desk.identity } : {}),
+  });
   if (outcome.ok && desk.actor) {
     await writeTx(desk, [], (tx) => tx.audit({ action: 'backup.create', entity: 'backup', detail: kind }));
     // That audit row is not a change the next backup has to cover.
