@@ -248,7 +248,12 @@ export function CaseQueues() {
       </Paper>
       {query.trim() && result && <SameNumberNotice query={query} rows={result.rows} />}
       <Paper>
-        <Table aria-label={search.trim() ? '查找结果' : queue} size="small">
+        {/* Cells 12 px apart (not 16): nine columns and a 受理编号 with its desk fit 1366 px. */}
+        <Table
+          aria-label={search.trim() ? '查找结果' : queue}
+          size="small"
+          sx={{ '& .MuiTableCell-sizeSmall': { px: 1.5 } }}
+        >
           <TableHead>
             <TableRow sx={{ '& th': NO_WRAP }}>
               <TableCell>受理编号</TableCell>
