@@ -17,6 +17,7 @@
 import { z } from 'zod';
 import { deskIdentitySchema, type DeskIdentity } from '../domain/deskNumber';
 import {
+  BACKUP_NAME_PATTERN,
   backupKeyRecordSchema,
   type BackupHeader,
   type BackupKeyRecord,
@@ -94,7 +95,7 @@ export const printPdfRequestSchema = z
 /** A backup file name as the desk makes them (shared/backup/format.ts): no path can get in. */
 const backupNameSchema = z
   .string()
-  .regex(/^duty-desk-([A-Z0-9]{2,8}|NEW)-[A-Za-z0-9]{1,8}-\d{8}-\d{6}-(regular|preUpgrade|preRestore)\.ddbak$/);
+  .regex(BACKUP_NAME_PATTERN); // the one pattern (shared/backup/format.ts): with or without the desk
 
 export const backupWriteRequestSchema = z
   .object({ name: backupNameSchema, content: z.string().min(1).max(400_000_000) })

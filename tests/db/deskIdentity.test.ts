@@ -14,6 +14,7 @@ import { addSignedStaff, counterIds, createZhangSan, freshDb, setUpCommunity, T0
 import { hashSecret } from '../../renderer/src/db/secrets';
 import { makeBackup } from '../../renderer/src/db/backup/backups';
 import { parseBackupFileName } from '@shared/backup/format';
+import { requestSchemas } from '@shared/ipc/contract';
 import { memoryBackupDeps } from './backupDeps';
 
 const calendar = createCalendar();
@@ -122,6 +123,8 @@ describe('backups name their desk', () => {
     expect(name).toMatch(/^duty-desk-THL-D02-[A-Za-z0-9]{1,8}-\d{8}-\d{6}-regular\.ddbak$/);
     expect(parseBackupFileName(name)).toMatchObject({ community: 'THL', desk: 2, kind: 'regular' });
     expect(JSON.parse(text).header.desk).toEqual({ no: 2, name: '后台' });
+    // The bridge takes the name (main and the browser build check it against the same pattern).
+    expect(requestSchemas['backup:write'].safeParse({ name, content: text }).success).toBe(true);
     const old = parseBackupFileName('duty-desk-THL-k3Xw9aQe-20261124-173000-regular.ddbak');
     expect(old).toMatchObject({ community: 'THL', machine: 'k3Xw9aQe', kind: 'regular' });
     expect(old).not.toHaveProperty('desk');
