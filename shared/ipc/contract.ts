@@ -93,9 +93,7 @@ export const printPdfRequestSchema = z
   .strict();
 
 /** A backup file name as the desk makes them (shared/backup/format.ts): no path can get in. */
-const backupNameSchema = z
-  .string()
-  .regex(BACKUP_NAME_PATTERN); // the one pattern (shared/backup/format.ts): with or without the desk
+const backupNameSchema = z.string().regex(BACKUP_NAME_PATTERN); // the one pattern (shared/backup/format.ts): with or without the desk
 
 export const backupWriteRequestSchema = z
   .object({ name: backupNameSchema, content: z.string().min(1).max(400_000_000) })
