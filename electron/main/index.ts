@@ -101,7 +101,8 @@ function start(): void {
     ipcMain.removeAllListeners('electron-store-get-data');
     const settings = createSettingsService({
       get: (key) => store.get(key),
-      set: (key, value) => store.set(key, value),
+      // One key as an object: electron-store's (key, value) overloads do not resolve over a generic key.
+      set: (key, value) => store.set({ [key]: value }),
     });
 
     const files = createFilesService({

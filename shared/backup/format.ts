@@ -6,6 +6,7 @@
  * admin's backup passphrase (PBKDF2-SHA256), for a restore on another machine.
  */
 import { z } from 'zod';
+import { deskIdentitySchema } from '../domain/deskNumber';
 import type { BackupKind } from './retention';
 
 export const BACKUP_FORMAT = 'duty-desk-backup';
@@ -27,6 +28,8 @@ export const backupHeaderSchema = z
     createdAt: z.number().int().nonnegative(),
     createdBy: z.string().max(100).nullable(),
     community: z.string().max(20),
+    /** The desk of its center that made it (absent in backups made before desks were numbered). */
+    desk: deskIdentitySchema.optional(),
     generation: z.string().max(100),
     kind: z.enum(['regular', 'preUpgrade', 'preRestore']),
     counts: z.record(z.string().max(60), z.number().int().nonnegative()),
@@ -93,28 +96,42 @@ export function machineTag(keyId: string): string {
   return keyId.replace(/[^A-Za-z0-9]/g, '').slice(0, 8) || 'M';
 }
 
-/** `duty-desk-THL-k3Xw9aQe-20261124-173000-regular.ddbak` (local time, given as parts). */
+/**
+ * `duty-desk-THL-D02-k3Xw9aQe-20261124-173000-regular.ddbak` (local time, given as parts): the
+ * desk number after `D` when known (backups made before desks, and before an upgrade, have none).
+ */
 export function backupFileName(
   community: string,
   machine: string,
   local: { day: string; time: string },
   kind: BackupKind,
+  desk?: number,
 ): string {
-  return `duty-desk-${community}-${machine}-${local.day.replace(/-/g, '')}-${local.time.replace(/:/g, '')}-${kind}.${BACKUP_EXTENSION}`;
+  const deskPart = desk === undefined ? '' : `D${String(desk).padStart(2, '0')}-`;
+  return `duty-desk-${community}-${deskPart}${machine}-${local.day.replace(/-/g, '')}-${local.time.replace(/:/g, '')}-${kind}.${BACKUP_EXTENSION}`;
 }
 
 export const BACKUP_NAME_PATTERN =
-  /^duty-desk-([A-Z0-9]{2,8}|NEW)-([A-Za-z0-9]{1,8})-(\d{8})-(\d{6})-(regular|preUpgrade|preRestore)\.ddbak$/;
+  /^duty-desk-([A-Z0-9]{2,8}|NEW)-(?:D(\d{2})-)?([A-Za-z0-9]{1,8})-(\d{8})-(\d{6})-(regular|preUpgrade|preRestore)\.ddbak$/;
 
-export type BackupName = { community: string; machine: string; day: string; createdAt: number; kind: BackupKind };
+export type BackupName = {
+  community: string;
+  /** The desk that made it, when its name says so. */
+  desk?: number;
+  machine: string;
+  day: string;
+  createdAt: number;
+  kind: BackupKind;
+};
 
 /** What a backup's file name tells (its time is Beijing time), or null for a file that is not a backup. */
 export function parseBackupFileName(name: string): BackupName | null {
   const m = BACKUP_NAME_PATTERN.exec(name);
   if (!m) return null;
-  const d = m[3] ?? '';
-  const t = m[4] ?? '';
+  const d = m[4] ?? '';
+  const t = m[5] ?? '';
   const day = `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
   const createdAt = Date.parse(`${day}T${t.slice(0, 2)}:${t.slice(2, 4)}:${t.slice(4, 6)}+08:00`);
-  return { community: m[1] ?? '', machine: m[2] ?? '', day, createdAt, kind: m[5] as BackupKind };
+  const desk = m[2] ? { desk: Number(m[2]) } : {};
+  return { community: m[1] ?? '', ...desk, machine: m[3] ?? '', day, createdAt, kind: m[6] as BackupKind };
 }

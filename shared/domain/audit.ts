@@ -19,6 +19,7 @@ export const AUDIT_ENTITIES = [
   'case',
   'community',
   'custodyItem',
+  'desk',
   'importBatch',
   'matterType',
   'meeting',
@@ -84,6 +85,7 @@ export const CUSTODY_AUDIT_ACTIONS = {
 const OTHER_AUDIT_ACTIONS = [
   'setup.complete',
   'community.update',
+  'desk.identity',
   'signin.ok',
   'signin.failed',
   'signin.locked',

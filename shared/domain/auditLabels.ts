@@ -24,6 +24,7 @@ function byType<T extends Record<string, string>>(table: T, prefix: string): Lab
 const OTHER_LABELS = {
   'setup.complete': '完成初始设置',
   'community.update': '修改社区信息',
+  'desk.identity': '修改本机窗口号',
   'signin.ok': '登录',
   'signin.failed': '登录失败（密码错误）',
   'signin.locked': '账号临时锁定',
@@ -100,6 +101,7 @@ const ENTITY_LABELS = {
   case: '办件',
   community: '社区',
   custodyItem: '材料',
+  desk: '本机窗口',
   importBatch: '导入批次',
   matterType: '事项',
   meeting: '联席会议',

@@ -15,8 +15,10 @@
  * write anywhere or allocate without bound.
  */
 import { z } from 'zod';
+import { deskIdentitySchema, type DeskIdentity } from '../domain/deskNumber';
 import {
   auditHeadsSchema,
+  BACKUP_NAME_PATTERN,
   backupKeyRecordSchema,
   type BackupHeader,
   type BackupKeyRecord,
@@ -45,6 +47,8 @@ export const storedAppSettingsSchema = z
     silentPrint: z.boolean(),
     receiptLayout: z.enum(['a4', 'thermal80']),
     backupDir: z.string().max(1000).nullable(),
+    /** Which desk of its center this machine is (shared/domain/deskNumber.ts: 1–99, a name of 1–20). */
+    deskIdentity: deskIdentitySchema.nullable(),
   })
   .partial()
   .strict();
@@ -90,9 +94,7 @@ export const printPdfRequestSchema = z
   .strict();
 
 /** A backup file name as the desk makes them (shared/backup/format.ts): no path can get in. */
-const backupNameSchema = z
-  .string()
-  .regex(/^duty-desk-([A-Z0-9]{2,8}|NEW)-[A-Za-z0-9]{1,8}-\d{8}-\d{6}-(regular|preUpgrade|preRestore)\.ddbak$/);
+const backupNameSchema = z.string().regex(BACKUP_NAME_PATTERN); // the one pattern (shared/backup/format.ts): with or without the desk
 
 export const backupWriteRequestSchema = z
   .object({ name: backupNameSchema, content: z.string().min(1).max(400_000_000) })
@@ -171,6 +173,12 @@ export type AppSettings = {
   receiptLayout: 'a4' | 'thermal80';
   /** Folder for automatic backups outside IndexedDB; null = the app's default folder. */
   backupDir: string | null;
+  /**
+   * Which desk of its center this machine is; null = never set (desk 1, 一号窗口). Kept per
+   * machine, outside the data desks share; set at setup, changed by an admin while the desk is
+   * alone (db/repositories/deskIdentity.ts checks both before the page writes it here).
+   */
+  deskIdentity: DeskIdentity | null;
 };
 
 export const defaultAppSettings: AppSettings = {
@@ -178,6 +186,7 @@ export const defaultAppSettings: AppSettings = {
   silentPrint: false,
   receiptLayout: 'a4',
   backupDir: null,
+  deskIdentity: null,
 };
 
 export type AppSettingsPatch = z.infer<typeof appSettingsPatchSchema>;

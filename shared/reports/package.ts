@@ -10,6 +10,7 @@
  * allow no eval, which ajv's run-time compiler needs. SHA-256 is passed in (WebCrypto in the
  * app and in Node), so this module stays pure.
  */
+import type { DeskIdentity } from '../domain/deskNumber';
 import { validate as validateSchema } from './generated/reportPackageValidator';
 import type { PeriodKind, Period } from './periods';
 import { namesOf, notesForExport, summariesOf, type ReportData } from './reportData';
@@ -23,7 +24,8 @@ export type Sha256Hex = (text: string) => Promise<string>;
 type PackagePeriod = Period & { kind: PeriodKind; label: string };
 type PackageSummary = Omit<PeriodSummary, 'period' | 'byStaff'>;
 export type PackageContent = {
-  community: { name: string; code: string; street: string; installId: string };
+  /** `desk`: the desk of the center that made it (absent only where no desk is known). */
+  community: { name: string; code: string; street: string; installId: string; desk?: DeskIdentity };
   period: PackagePeriod;
   previous: PackagePeriod;
   generatedAt: string;
@@ -62,12 +64,17 @@ function forPackage(s: PeriodSummary, grid: (id: string) => string): PackageSumm
   return { ...rest, byGrid: named };
 }
 
-export function packageContent(data: ReportData, installId: string, generatedAt: string): PackageContent {
+export function packageContent(
+  data: ReportData,
+  installId: string,
+  generatedAt: string,
+  desk?: DeskIdentity,
+): PackageContent {
   const names = namesOf(data);
   const { now, before } = summariesOf(data);
   const period = (p: Period, label: string): PackagePeriod => ({ kind: data.kind, ...p, label });
   return {
-    community: { ...data.community, installId },
+    community: { ...data.community, installId, ...(desk ? { desk } : {}) },
     period: period(data.period, data.label),
     previous: period(data.previous, `${data.previous.from} — ${data.previous.to}`),
     generatedAt,

@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from '@shared/domain/workingCalendar';
+import { counterKeyFor, parseTrackingNumber } from '@shared/domain/trackingNumber';
 import { hashSecret } from '../../renderer/src/db/secrets';
 import { registerVisit } from '../../renderer/src/db/repositories/visits';
 import { performCaseAction } from '../../renderer/src/db/repositories/cases';
@@ -125,7 +126,11 @@ describe('the crash loop checker', () => {
     const tables = await read(db);
     // The unique index keeps a second one out of IndexedDB: planted in what was read.
     tables.cases!.push({ ...tables.cases![0]!, id: 'copy' });
-    const key = 'THL-20261124-01'; // desk 1's counter of the day
+    // The counter that issued it: desk 1's of the day ('THL-20261124-01').
+    const n = parseTrackingNumber(plain.trackingNumber);
+    if (!n.ok) throw new Error('bad number');
+    const key = counterKeyFor(n.communityCode, n.date, n.desk);
+    expect(key).toBe('THL-20261124-01');
     tables.counters = tables.counters!.map((c) => (c.key === key ? { ...c, value: 1 } : c));
     const problems = checkDesk(tables).problems;
     expect(problems).toContain(`受理编号 ${String(tables.cases![0]!.trackingNumber)} 用了 2 次`);

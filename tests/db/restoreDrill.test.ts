@@ -119,6 +119,9 @@ describe('restore drill', { timeout: 120_000 }, () => {
     });
     await db.rota.put({ id: 'r-1', day: '2026-11-24', staffId: 'staff-1', post: '值班岗' });
     await db.handovers.put({ id: 'h-1', day: '2026-11-24', text: '交接', ...STAMP });
+    // The desk-local tables (v14) are in this desk's backup too.
+    await db.signInGuards.put({ staffId: 'staff-1', failedAttempts: 2, lockedUntil: 0 });
+    await db.deskMeta.put({ key: 'installId', value: 'install-1' });
     await db.importBatches.put({
       id: 'ib-1',
       day: '2026-11-24',

@@ -48,7 +48,7 @@ test('a backup on demand, 检查备份, a damaged copy refused, and a restore th
   await d.backup.open();
   await expectAccessible(page, '设置 · 数据备份');
   const download = await d.backup.backUp();
-  expect(download.suggestedFilename()).toMatch(/^duty-desk-THL-[A-Za-z0-9]{1,8}-\d{8}-\d{6}-regular\.ddbak$/);
+  expect(download.suggestedFilename()).toMatch(/^duty-desk-THL-D01-[A-Za-z0-9]{1,8}-\d{8}-\d{6}-regular\.ddbak$/);
   const file = testInfo.outputPath(download.suggestedFilename());
   await download.saveAs(file);
   await expect(d.backup.section.getByLabel('上次成功备份')).not.toContainText('还没有备份');

@@ -93,7 +93,7 @@ test('a 承诺件 is carried to the end without losing its first-contact person'
   await cases.act('复核', (d) => d.getByRole('radio', { name: '通过', exact: true }).check());
   await cases.act('归档');
   await expect(cases.status).toHaveText('已归档');
-  await expect(cases.info).toContainText('THL-GD-2026-00001');
+  await expect(cases.info).toContainText('THL-GD-2026-0100001');
   await expect(cases.actions.getByRole('button')).toHaveText(['重新办理']);
   await expect(cases.info.getByRole('row', { name: /首问责任人/ })).toContainText(ADMIN.name);
   await expect(page.getByRole('table', { name: '办理过程' })).toContainText('签收');

@@ -211,6 +211,54 @@ test('two windows accepting at the same moment never share a tracking number', a
   }
   expect(numbers).toHaveLength(6);
   expect(new Set(numbers).size).toBe(6);
-  expect(numbers.every((n) => /^THL-20261124-000[1-6]$/.test(n))).toBe(true);
+  expect(numbers.every((n) => /^THL-20261124-01000[1-6]$/.test(n))).toBe(true); // desk 1, Nos. 1–6
   await context.close();
+});
+
+test.describe('a desk of its center', () => {
+  test('set up as desk 3: its numbers carry 03, on the receipt too; a bad number is refused at the field; an admin renumbers it in 设置', async ({
+    page,
+    desk,
+  }) => {
+    await page.clock.setFixedTime(new Date('2026-09-30T10:15:00+08:00'));
+    await page.goto('./');
+    // A number out of range is refused at its field, in Chinese.
+    await page.getByLabel('社区名称').fill('桃花岭社区');
+    await page.getByLabel('社区代码').fill('THL');
+    await page.getByLabel('常住人口').fill('8600');
+    await page.getByLabel('服务中心电话').fill('0731-88886666');
+    await page.getByLabel('本机窗口号').fill('100');
+    await desk.setup.next();
+    await expect(page.getByText('窗口号应为 1～99 的整数')).toBeVisible();
+    await desk.setup.complete({ desk: { no: '3', name: '后台' } });
+
+    const { intake } = desk;
+    await intake.open();
+    await intake.registerResident(ZHANG);
+    await intake.pickMatter(1, 'dyzz', '党员组织关系转接');
+    await intake.allDocumentsReceived();
+    await page.keyboard.press('Control+Enter');
+    await expect(intake.trackingNumber(1)).toHaveText('THL-20260930-030001');
+    const receipt = await intake.previewReceipt('受理回执');
+    await expect(receipt.locator('body')).toContainText('THL-20260930-030001');
+    await expect(receipt.locator('svg').first()).toBeVisible(); // the QR code of that number
+
+    // 设置 → 本机设置: the desk as set up; the admin renumbers it (the desk is alone).
+    await page.keyboard.press('Alt+9');
+    await desk.settings.tab('本机设置');
+    const form = page.getByRole('form', { name: '本机窗口' });
+    await expect(form).toContainText('窗口号 3（后台）');
+    await form.getByLabel('本机窗口号').fill('4');
+    await form.getByRole('button', { name: '保存窗口号' }).click();
+    await expect(form.getByRole('status')).toContainText('窗口号已保存');
+    await expect(form).toContainText('窗口号 4（后台）');
+
+    // The next number is desk 4's.
+    await intake.open();
+    await intake.registerResident({ name: '欧阳秀兰', idNumber: '430104196211082041', phone: '13974561230' });
+    await intake.pickMatter(1, 'dyzz', '党员组织关系转接');
+    await intake.allDocumentsReceived();
+    await page.keyboard.press('Control+Enter');
+    await expect(intake.trackingNumber(1)).toHaveText('THL-20260930-040001');
+  });
 });

@@ -327,7 +327,7 @@ async function scanProxy(page: Page, desk: Desk, scan: Scan) {
   await desk.proxy.queue('办理中');
   const link = page
     .getByRole('table')
-    .getByRole('link', { name: /^THL-\d{8}-\d{4}$/ })
+    .getByRole('link', { name: /^THL-\d{8}-\d{6}$/ })
     .first();
   await link.click();
   await expect(desk.cases.status).toBeVisible();

@@ -1,7 +1,7 @@
 /**
  * The desk context, built once and provided to every screen:
- * - `DeskBaseProvider` (whole app): the database as a read-only view, the system clock and
- *   the id source — what setup, sign-in and the session check need;
+ * - `DeskBaseProvider` (whole app): the database as a read-only view, the system clock, the id
+ *   source and this machine's desk identity — what setup, sign-in and the session check need;
  * - `DeskProvider` (behind sign-in, SignedInDesk.tsx): adds the signed-in actor, the community and its
  *   working-day calendar (live: an admin's holiday change reaches every screen).
  * Features take it with `useDesk()` and pass it to repository functions; they never import
@@ -9,18 +9,50 @@
  * The desk is rebuilt when the local date changes (a desk PC left on overnight): every live
  * read that depends on "today" (queues, due counts, the register) re-runs then.
  */
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { DEFAULT_DESK_IDENTITY, type DeskIdentity } from '@shared/domain/deskNumber';
 import { getDb } from '../db/database';
 import { createDeskBase, type Desk, type DeskBase } from '../db/desk';
+import { platform } from '../platform';
+import { Loading } from '../components/Loading';
 import { randomId, systemClock } from './clock';
 
 const BaseContext = createContext<DeskBase | null>(null);
+const KeepIdentityContext = createContext<((identity: DeskIdentity) => Promise<void>) | null>(null);
 /** Provided by SignedInDesk.tsx (loaded with the screens behind sign-in). */
 export const DeskContext = createContext<Desk | null>(null);
 
+/**
+ * The desk before sign-in, with this machine's desk identity read from the machine settings
+ * (never set: desk 1, 一号窗口). A new identity (setup, 设置) rebuilds it, so every number
+ * issued afterwards carries the new desk.
+ */
 export function DeskBaseProvider({ children }: { children: ReactNode }) {
-  const base = useMemo(() => createDeskBase(getDb(), systemClock, randomId), []);
-  return <BaseContext.Provider value={base}>{children}</BaseContext.Provider>;
+  const [identity, setIdentity] = useState<DeskIdentity | null>(null);
+  useEffect(() => {
+    void platform
+      .getSettings()
+      .then((s) => setIdentity(s.deskIdentity ?? DEFAULT_DESK_IDENTITY))
+      .catch(() => setIdentity(DEFAULT_DESK_IDENTITY));
+  }, []);
+  const keep = useCallback(async (next: DeskIdentity) => {
+    const saved = await platform.setSettings({ deskIdentity: next });
+    setIdentity(saved.deskIdentity ?? DEFAULT_DESK_IDENTITY);
+  }, []);
+  const base = useMemo(() => identity && createDeskBase(getDb(), systemClock, randomId, identity), [identity]);
+  if (!base) return <Loading fullScreen />;
+  return (
+    <KeepIdentityContext.Provider value={keep}>
+      <BaseContext.Provider value={base}>{children}</BaseContext.Provider>
+    </KeepIdentityContext.Provider>
+  );
+}
+
+/** Writes a checked desk identity to the machine settings and puts it in force (setup, 设置). */
+export function useKeepDeskIdentity(): (identity: DeskIdentity) => Promise<void> {
+  const keep = useContext(KeepIdentityContext);
+  if (!keep) throw new Error('useKeepDeskIdentity outside DeskBaseProvider');
+  return keep;
 }
 
 export function useDeskBase(): DeskBase {

@@ -46,8 +46,8 @@ export type Desk = DeskBase & {
   readonly calendar: WorkingCalendar;
 };
 
-export function createDeskBase(db: DutyDeskDB, clock: Clock, newId: () => string): DeskBase {
-  return { db, clock, newId, actor: null };
+export function createDeskBase(db: DutyDeskDB, clock: Clock, newId: () => string, identity?: DeskIdentity): DeskBase {
+  return { db, clock, newId, actor: null, ...(identity ? { identity } : {}) };
 }
 
 export function actorOf(staff: Pick<Staff, 'id' | 'role'>): Actor {

@@ -9,15 +9,22 @@ export class SetupWizard {
   constructor(private readonly page: Page) {}
 
   /**
-   * Runs the wizard through to the 工作台 (community THL, grids 第一/二/三网格, admin 王秀英),
-   * accepting the admin's 保密承诺 on the way; `{ pledge: 'leave' }` stops at the pledge.
+   * Runs the wizard through to the 工作台 (community THL, desk 1 or `desk`, grids 第一/二/三网格,
+   * admin 王秀英), accepting the admin's 保密承诺 on the way; `{ pledge: 'leave' }` stops at the pledge.
    */
-  async complete(o: { pledge?: 'accept' | 'leave' } = {}): Promise<void> {
+  async complete(o: { pledge?: 'accept' | 'leave'; desk?: { no: string; name: string } } = {}): Promise<void> {
     const { page } = this;
     await page.goto('./');
     await expect(page.getByRole('heading', { name: '设置向导' })).toBeVisible();
     await page.getByLabel('社区名称').fill(COMMUNITY.name);
     await page.getByLabel('社区代码').fill(COMMUNITY.code);
+    // This machine's desk: 1, 一号窗口 unless the test names another.
+    await expect(page.getByLabel('本机窗口号')).toHaveValue('1');
+    await expect(page.getByLabel('本机窗口名称')).toHaveValue('一号窗口');
+    if (o.desk) {
+      await page.getByLabel('本机窗口号').fill(o.desk.no);
+      await page.getByLabel('本机窗口名称').fill(o.desk.name);
+    }
     await page.getByLabel('常住人口').fill(COMMUNITY.population);
     await page.getByLabel('服务中心电话').fill(COMMUNITY.phone);
     await this.next();

@@ -28,6 +28,7 @@ describe('settings service', () => {
       silentPrint: true,
       receiptLayout: 'thermal80',
       backupDir: 'D:\\备份',
+      deskIdentity: null,
     };
     expect(result).toEqual(expected);
     expect(service.getSettings()).toEqual(expected);
@@ -53,6 +54,33 @@ describe('settings service', () => {
     );
     expect(() => service.setSettings({ extra: 1 } as unknown as AppSettingsPatch)).toThrow('settings-invalid');
     expect(data.size).toBe(0);
+  });
+
+  it('keeps the desk identity (number 1–99, name 1–20 characters) and refuses any other', () => {
+    const { store, data } = mapStore();
+    const service = createSettingsService(store);
+    expect(service.setSettings({ deskIdentity: { no: 2, name: '后台' } }).deskIdentity).toEqual({
+      no: 2,
+      name: '后台',
+    });
+    for (const bad of [
+      { no: 0, name: '后台' },
+      { no: 100, name: '后台' },
+      { no: 1.5, name: '后台' },
+      { no: 2, name: '' },
+      { no: 2, name: ' 后台' },
+      { no: 2, name: '一'.repeat(21) },
+      { no: 2, name: '后台', extra: 1 },
+    ])
+      expect(
+        () => service.setSettings({ deskIdentity: bad } as unknown as AppSettingsPatch),
+        JSON.stringify(bad),
+      ).toThrow('settings-invalid');
+    expect(data.get('deskIdentity')).toEqual({ no: 2, name: '后台' });
+    // A hand-edited file with a bad identity reads as never set (desk 1).
+    expect(
+      createSettingsService(mapStore({ deskIdentity: { no: 120, name: 'x' } }).store).getSettings().deskIdentity,
+    ).toBeNull();
   });
 
   it('falls back to defaults for corrupted stored values', () => {

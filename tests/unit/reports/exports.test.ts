@@ -14,6 +14,7 @@ import { loadDesk } from '../../../bench/data/load';
 import { readReportData } from '../../../renderer/src/db/repositories/reports';
 import { buildExport, type ExportFormat } from '../../../renderer/src/features/reports/buildExport';
 import { checkPackage, canonicalJson, type ReportPackage } from '@shared/reports/package';
+import { expectSmugglesRefused } from './packageFixtures';
 import { BOM } from '@shared/reports/csv';
 import { periodOf, previousPeriod } from '@shared/reports/periods';
 import type { ReportData } from '@shared/reports/reportData';
@@ -139,6 +140,18 @@ describe('the JSON package', () => {
       installId: '7d3e4c1a-93b2-4f0e-8a61-2b5c9d0e7f14',
     });
     expect(pkg.content.cases).toHaveLength(accepted().length);
+    // The desk that made it is named (and the schema takes it; a desk out of range is refused).
+    const fromDesk = await buildExport({
+      format: 'json',
+      data: report,
+      named: false,
+      installId: '7d3e4c1a-93b2-4f0e-8a61-2b5c9d0e7f14',
+      generatedAt: 0,
+      desk: { no: 2, name: '后台' },
+    });
+    expect((await checkPackage(fromDesk.content, sha256Hex)).ok).toBe(true);
+    expect((JSON.parse(fromDesk.content) as ReportPackage).content.community.desk).toEqual({ no: 2, name: '后台' });
+    await expectSmugglesRefused(report, [(p) => (p.content.community.desk = { no: 100, name: '后台' })]);
     expect(Object.keys(pkg.content.cases[0]!).sort()).toEqual(
       [
         'acceptedDay',

@@ -7,6 +7,7 @@
  */
 import { backupFileName, machineTag, type BackupHeader } from '@shared/backup/format';
 import type { BackupKind } from '@shared/backup/retention';
+import type { DeskIdentity } from '@shared/domain/deskNumber';
 import type { Dexie } from 'dexie';
 import type { DeskBase } from '../desk';
 import { DomainRefusal } from '../refusal';
@@ -62,7 +63,7 @@ export type BackupOutcome = { ok: true; name: string; header: BackupHeader } | {
 export async function backUpDatabase(
   db: Dexie,
   deps: BackupDeps,
-  o: { kind: BackupKind; key: BackupKey; now: number; by: string | null },
+  o: { kind: BackupKind; key: BackupKey; now: number; by: string | null; desk?: DeskIdentity },
 ): Promise<BackupOutcome> {
   const tables = await readSnapshot(db);
   const header = {
@@ -71,6 +72,7 @@ export async function backUpDatabase(
     createdAt: o.now,
     createdBy: o.by,
     community: await communityCode(db),
+    ...(o.desk ? { desk: o.desk } : {}),
     generation: await generationOf(deps),
     kind: o.kind,
     counts: countsOf(tables),
@@ -78,7 +80,7 @@ export async function backUpDatabase(
     auditHeads: toTuples(headsOfRows((tables.auditLog ?? []) as AuditEntry[])),
   };
   const content = await sealBackup(tables, header, o.key);
-  const name = backupFileName(header.community, machineTag(o.key.keyId), localParts(o.now), o.kind);
+  const name = backupFileName(header.community, machineTag(o.key.keyId), localParts(o.now), o.kind, o.desk?.no);
   const result = await deps.bridge.writeBackup({ name, content });
   const state = deps.state.get();
   if (!result.ok) {
@@ -120,7 +122,14 @@ export async function backUpAndLog(
 ): Promise<BackupOutcome> {
   const db = databaseOf(desk) as unknown as Dexie;
   const key = await machineKey(deps, passphrase, db, desk);
-  const outcome = await backUpDatabase(db, deps, { kind, key, now: desk.clock.now(), by: desk.actor?.id ?? null });
+  const outcome = await backUpDatabase(db, deps, {
+    kind,
+    key,
+    now: desk.clock.now(),
+    by: desk.actor?.id ?? null,
+    // The desk that made it (file name and header); absent only where the app has no desk yet.
+    ...(desk.identity ? { desk: desk.identity } : {}),
+  });
   if (outcome.ok && desk.actor) {
     await writeTx(desk, [], (tx) => tx.audit({ action: 'backup.create', entity: 'backup', detail: kind }));
     // That audit row is not a change the next backup has to cover.

@@ -36,6 +36,7 @@ import { recordCaseSearch } from '../../db/repositories/searchLog';
 import { useDesk } from '../../app/desk';
 import { useStaffNames } from '../../app/useStaffNames';
 import { TimeLimitChip } from '../../components/TimeLimitChip';
+import { SameNumberNotice } from './SameNumberNotice';
 import { FilterSelect } from '../../components/FilterSelect';
 
 const STATUSES: CaseStatus[] = ['已受理', '待补正', '办理中', '待签收', '已上报街道', '已办结', '已归档', '不予受理'];
@@ -245,8 +246,14 @@ export function CaseQueues() {
           )}
         </Stack>
       </Paper>
+      {query.trim() && result && <SameNumberNotice query={query} rows={result.rows} />}
       <Paper>
-        <Table aria-label={search.trim() ? '查找结果' : queue} size="small">
+        {/* Cells 12 px apart (not 16): nine columns and a 受理编号 with its desk fit 1366 px. */}
+        <Table
+          aria-label={search.trim() ? '查找结果' : queue}
+          size="small"
+          sx={{ '& .MuiTableCell-sizeSmall': { px: 1.5 } }}
+        >
           <TableHead>
             <TableRow sx={{ '& th': NO_WRAP }}>
               <TableCell>受理编号</TableCell>

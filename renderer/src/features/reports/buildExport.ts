@@ -4,6 +4,7 @@
  * the summary, and the JSON package (validated against its schema before it is returned).
  * Each file says how many rows each part holds, for the audit log.
  */
+import type { DeskIdentity } from '@shared/domain/deskNumber';
 import { toCsv } from '@shared/reports/csv';
 import { ledgersOf, type Ledger, type LedgerKey } from '@shared/reports/ledgers';
 import { packageContent, writePackage } from '@shared/reports/package';
@@ -27,6 +28,8 @@ export type ExportJob = {
   named: boolean;
   /** For the JSON package. */
   installId: string;
+  /** The desk that makes it (named in the JSON package). */
+  desk?: DeskIdentity;
   /** Epoch ms of the export. */
   generatedAt: number;
 };
@@ -70,7 +73,7 @@ export async function buildExport(job: ExportJob): Promise<ExportFile> {
   const name = baseName(data) + (job.named ? '-实名' : '');
   const title = (what: string) => `${data.community.name} ${what} ${data.label}`;
   if (job.format === 'json') {
-    const content = packageContent(data, job.installId, new Date(job.generatedAt).toISOString());
+    const content = packageContent(data, job.installId, new Date(job.generatedAt).toISOString(), job.desk);
     return {
       fileName: `${baseName(data)}.json`,
       content: await writePackage(content, sha256Hex),

@@ -64,7 +64,14 @@ export function useReportExport(data: ReportData | undefined, period: Period, be
       if (format === 'json' && !d.community.street)
         throw new DomainRefusal('报送包需写明所属街道：请管理员在“设置 → 社区信息”中填写', 'street');
       const installId = format === 'json' ? await ensureInstallId(desk) : '';
-      const file = await runExport({ format, data: d, named: !!named, installId, generatedAt: desk.clock.now() });
+      const file = await runExport({
+        format,
+        data: d,
+        named: !!named,
+        installId,
+        generatedAt: desk.clock.now(),
+        ...(desk.identity ? { desk: desk.identity } : {}),
+      });
       const name = FORMAT_NAMES[format];
       await recordExport(desk, { format: name, period, label: d.label, rows: file.rows, named });
       const saved = await handOver(name, () =>

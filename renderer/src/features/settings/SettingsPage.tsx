@@ -12,6 +12,7 @@ import { CalendarEditor } from './CalendarEditor';
 import { CatalogEditor } from './CatalogEditor';
 import { CommunityInfo } from './CommunityInfo';
 import { MachineSettings } from './MachineSettings';
+import { DeskIdentitySettings } from './DeskIdentitySettings';
 import { StaffManager } from './StaffManager';
 import { ResidentTagsEditor } from './ResidentTagsEditor';
 import { MeetingGuestsEditor } from './MeetingGuestsEditor';
@@ -48,7 +49,12 @@ export function SettingsPage() {
       )}
       {tab === '联席会议' && <MeetingGuestsEditor canEdit={can(staff, 'community.edit')} />}
       {tab === '数据备份' && <BackupSection />}
-      {tab === '本机设置' && <MachineSettings />}
+      {tab === '本机设置' && (
+        <Stack spacing={2}>
+          <DeskIdentitySettings canEdit={can(staff, 'community.edit')} />
+          <MachineSettings />
+        </Stack>
+      )}
     </Stack>
   );
 }

@@ -18,6 +18,23 @@ export function CommunityStep({ form, errors, update, classInfo }: StepProps & {
         onChange={(e) => update({ code: e.target.value })}
         {...fieldState(errors, 'code', '2–8 位大写字母或数字，用于受理编号，如 YLQ')}
       />
+      <Stack direction="row" spacing={2}>
+        <TextField
+          label="本机窗口号"
+          inputMode="numeric"
+          value={form.deskNo}
+          onChange={(e) => update({ deskNo: e.target.value })}
+          sx={{ width: 200 }}
+          {...fieldState(errors, 'deskNo', '1–99，印在受理编号中，同一中心的每台电脑各不相同')}
+        />
+        <TextField
+          label="本机窗口名称"
+          value={form.deskName}
+          onChange={(e) => update({ deskName: e.target.value })}
+          sx={{ flex: 1 }}
+          {...fieldState(errors, 'deskName', '如：一号窗口、后台、站长室')}
+        />
+      </Stack>
       <TextField
         label="常住人口"
         inputMode="numeric"

@@ -1,6 +1,6 @@
 /**
- * 设置向导: the first run on a new machine. Collects the community profile, grids, opening
- * hours and the first administrator, then loads the default matter catalog from resources/
+ * 设置向导: the first run on a new machine. Collects the community profile with this machine's
+ * desk number and name (kept in the machine settings), grids, opening hours and the first administrator, then loads the default matter catalog from resources/
  * — all stored in one transaction (see repositories/community.completeSetup).
  */
 import { useState, type FormEvent } from 'react';
@@ -11,8 +11,9 @@ import { parseCatalog } from '@shared/domain/catalog';
 import { hashSecret } from '../../db/secrets';
 import catalogJson from '../../../../resources/catalog/default-matters.json';
 import { completeSetup } from '../../db/repositories/community';
+import { checkedDeskIdentity } from '../../db/repositories/deskIdentity';
 import { useGuardedAction } from '../../app/useGuardedAction';
-import { useDeskBase } from '../../app/desk';
+import { useDeskBase, useKeepDeskIdentity } from '../../app/desk';
 import { useSession } from '../../app/session';
 import { CommunityStep } from './CommunityStep';
 import { GridsHoursStep } from './GridsHoursStep';
@@ -23,6 +24,7 @@ const STEPS = ['社区信息', '网格与开放时间', '管理员账号'];
 
 export function SetupWizard() {
   const desk = useDeskBase();
+  const keepIdentity = useKeepDeskIdentity();
   const { signedIn } = useSession();
   const navigate = useNavigate();
   const [step, setStep] = useState(0);
@@ -42,6 +44,8 @@ export function SetupWizard() {
     }
     setCatalogProblems(null);
     await guard.run(async () => {
+      // This machine's desk first (machine settings): the desk that signs in already has it.
+      await keepIdentity(checkedDeskIdentity({ no: form.deskNo, name: form.deskName }));
       const password = await hashSecret(form.adminSecret);
       const admin = await completeSetup(desk, {
         name: form.name,

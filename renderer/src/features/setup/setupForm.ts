@@ -12,6 +12,7 @@ import {
   validateStreet,
 } from '@shared/domain/community';
 import { validateCommunityCode } from '@shared/domain/trackingNumber';
+import { DEFAULT_DESK_IDENTITY, validateDeskIdentity } from '@shared/domain/deskNumber';
 import { validateSecret } from '@shared/domain/credentials';
 import { validatePhone } from '@shared/domain/phone';
 import { secretErrors } from '../../components/SecretFields';
@@ -19,6 +20,9 @@ import { secretErrors } from '../../components/SecretFields';
 export type SetupForm = {
   name: string;
   code: string;
+  /** 本机窗口号 (1–99) and 窗口名称: this machine as a desk of the center (machine settings). */
+  deskNo: string;
+  deskName: string;
   population: string;
   phone: string;
   street: string;
@@ -34,6 +38,8 @@ export type SetupErrors = Partial<Record<keyof SetupForm, string>>;
 export const emptySetupForm: SetupForm = {
   name: '',
   code: '',
+  deskNo: String(DEFAULT_DESK_IDENTITY.no),
+  deskName: DEFAULT_DESK_IDENTITY.name,
   population: '',
   phone: '',
   street: '',
@@ -55,6 +61,11 @@ function codeError(text: string): string | null {
   return r.ok ? null : r.message;
 }
 
+function deskError(f: SetupForm, field: 'no' | 'name'): string | null {
+  const r = validateDeskIdentity({ no: f.deskNo, name: f.deskName });
+  return !r.ok && r.field === field ? r.message : null;
+}
+
 export function validateStep(step: number, f: SetupForm): SetupErrors {
   const secret = secretErrors(validateSecret, f.adminSecret, f.adminSecretAgain);
   const checks: [keyof SetupForm, string | null][] =
@@ -62,6 +73,8 @@ export function validateStep(step: number, f: SetupForm): SetupErrors {
       ? [
           ['name', validateCommunityName(f.name)],
           ['code', codeError(f.code)],
+          ['deskNo', deskError(f, 'no')],
+          ['deskName', deskError(f, 'name')],
           ['population', validatePopulation(f.population)],
           ['phone', phoneError(f.phone)],
           ['street', validateStreet(f.street)],
