@@ -16,10 +16,10 @@ import { loadRecords, setUpDesk } from '../../bench/data/load';
 import { checkLoadedDesk } from '../../bench/data/check';
 import type { DutyDeskDB } from '../../renderer/src/db/database';
 import { freshDb } from './testDb';
+import { scopeOfMetaKey, tablesOf } from '../../renderer/src/db/dataScope';
 
-/** Tables and meta keys of one machine, never shared (issue 23 item 5). */
-const DESK_LOCAL_TABLES = new Set(['counters']);
-const DESK_LOCAL_META = new Set(['installId']);
+/** The center's tables: what issue 24 replicates (db/dataScope.ts); desk-local ones never leave the PC. */
+const CENTER_TABLES = new Set<string>(tablesOf('center'));
 
 type Row = Record<string, unknown>;
 
@@ -35,10 +35,10 @@ const dexieOf = (db: DutyDeskDB) => db as unknown as Dexie;
 async function centerRows(db: DutyDeskDB): Promise<Map<string, Row[]>> {
   const out = new Map<string, Row[]>();
   for (const table of dexieOf(db).tables) {
-    if (DESK_LOCAL_TABLES.has(table.name)) continue;
+    if (!CENTER_TABLES.has(table.name)) continue;
     const key = table.schema.primKey;
     let rows = (await table.toArray()) as Row[];
-    if (table.name === 'meta') rows = rows.filter((r) => !DESK_LOCAL_META.has(String(r.key)));
+    if (table.name === 'meta') rows = rows.filter((r) => scopeOfMetaKey(String(r.key)) === 'center');
     if (key.auto) rows = rows.map(({ [key.keyPath as string]: _local, ...rest }) => rest);
     out.set(table.name, rows);
   }
