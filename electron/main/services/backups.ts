@@ -12,6 +12,7 @@
  * the quit-time backup with its time limit.
  */
 import nodePath from 'node:path';
+import { DeskError } from '../errors';
 import type {
   BackupFailureCode,
   BackupListEntry,
@@ -25,7 +26,8 @@ import type {
 } from '../../../shared/ipc/contract';
 import { parseBackupFileName, type BackupKeyRecord } from '../../../shared/backup/format';
 import { integrityRecordSchema } from '../../../shared/ipc/contract';
-import { openBackupFile, parseRing, withAdoptedKey, withOwnKey } from './backupKeyRing';
+import { EMPTY_RING, openBackupFile, parseRing, withAdoptedKey, withOwnKey, type KeyRing } from './backupKeyRing';
+import { VAULT_ERRORS, type KeyVault } from './keyVault';
 import { backupsToKeep, type BackupEntry } from '../../../shared/backup/retention';
 
 export type FileHandleLike = { writeFile(data: string): Promise<void>; sync(): Promise<void>; close(): Promise<void> };
@@ -43,8 +45,6 @@ export type BackupFs = {
   realpath(path: string): Promise<string>;
 };
 
-/** The OS-protected store of the machine's key ring, as text (Electron safeStorage + electron-store). */
-export type KeyVault = { load(): string | null; save(ring: string): void };
 /** Where the wipe-detection record lives (electron-store). */
 export type IntegrityStore = { get(): unknown; set(value: IntegrityRecord): void };
 
@@ -275,16 +275,26 @@ export function createBackupsService(deps: BackupsDeps): BackupsService {
     },
 
     // The renderer gets the own key only (it seals new backups); other machines' keys stay here.
-    loadBackupKey: () => parseRing(deps.vault.load()).own,
-    saveBackupKey: (record) => deps.vault.save(JSON.stringify(withOwnKey(parseRing(deps.vault.load()), record))),
+    // A ring that cannot be read is never answered as "no key" (the page would make a new one
+    // and the next save would lose every key): the page is told, by code.
+    loadBackupKey: () => readableRing(deps.vault).own,
+    // A new own key comes only from an admin's passphrase (设置/更改备份密码, the first backup):
+    // an unreadable ring is then set aside (kept), not overwritten.
+    saveBackupKey(record) {
+      const read = deps.vault.load();
+      const ring = read.state === 'ok' ? parseRing(read.text) : EMPTY_RING;
+      deps.vault.save(JSON.stringify(withOwnKey(ring, record)), { setAside: true });
+    },
     async openBackup(request) {
-      const ring = parseRing(deps.vault.load());
+      const read = deps.vault.load();
+      const ring = read.state === 'ok' ? parseRing(read.text) : EMPTY_RING;
       const { result, adopt } = await openBackupFile(ring, request);
       if (adopt) {
         try {
+          // Refused over an unreadable ring: the passphrase opens the file again next time.
           deps.vault.save(JSON.stringify(withAdoptedKey(ring, adopt)));
         } catch {
-          /* the OS store is unavailable: the passphrase opens the file again next time */
+          /* the OS store is unavailable or unreadable: the passphrase opens the file again next time */
         }
       }
       return result;
@@ -295,6 +305,14 @@ export function createBackupsService(deps: BackupsDeps): BackupsService {
     },
     writeIntegrity: (record) => deps.integrity.set(record),
   };
+}
+
+/** The stored ring; none when nothing is stored. @throws DeskError when it cannot be read. */
+function readableRing(vault: KeyVault): KeyRing {
+  const read = vault.load();
+  if (read.state === 'ok') return parseRing(read.text);
+  if (read.state === 'none') return { ...EMPTY_RING };
+  throw new DeskError(read.why === 'unavailable' ? VAULT_ERRORS.unavailable : VAULT_ERRORS.unreadable);
 }
 
 /**

@@ -4,6 +4,7 @@ import type { FrameLike, InvokeEventLike, IpcMainLike } from '../../../electron/
 import type { HardenableContents } from '../../../electron/main/security';
 import type { HiddenPrintWindow, PdfOptions, PrintOptions } from '../../../electron/main/services/printing';
 import type { WindowLike } from '../../../electron/main/window';
+import { createKeyVault } from '../../../electron/main/services/keyVault';
 
 type Listener = (event: InvokeEventLike, ...args: unknown[]) => unknown;
 
@@ -103,6 +104,25 @@ export function fakeStore(initial: Record<string, unknown> = {}) {
     get: vi.fn((key: string) => data.get(key)),
     set: vi.fn((key: string, value: unknown) => void data.set(key, value)),
     data,
+  };
+}
+
+/**
+ * The backup key vault as main builds it (keyVault.ts over safeStorage and an electron-store),
+ * on the fakes above; `ringText()` reads what it holds as the OS would decrypt it (null: none).
+ */
+export function fakeVault(init: Parameters<typeof fakeSafeStorage>[0] = {}) {
+  const safeStorage = fakeSafeStorage(init);
+  const store = fakeStore();
+  const vault = createKeyVault({ safeStorage, store, log: () => undefined, now: () => 1_700_000_000_000 });
+  return {
+    ...vault,
+    safeStorage,
+    store,
+    ringText(): string | null {
+      const read = vault.load();
+      return read.state === 'ok' ? read.text : null;
+    },
   };
 }
 
