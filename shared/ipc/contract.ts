@@ -154,6 +154,17 @@ export const integrityRecordSchema = z
     counts: z.record(z.string().max(60), z.number().int().nonnegative()),
     /** The active admins at that write (absent in records written before issue 22). */
     admins: z.array(integrityAdminSchema).max(INTEGRITY_MAX_ADMINS).optional(),
+    /**
+     * The lock of the admin PIN asked before sign-in (db/backup/adminPin.ts): kept here, outside
+     * IndexedDB, because the database may be gone. Absent: never a wrong PIN.
+     */
+    pinLock: z
+      .object({
+        failedAttempts: z.number().int().nonnegative().max(1_000_000),
+        lockedUntil: z.number().int().nonnegative(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type IntegrityRecord = z.infer<typeof integrityRecordSchema>;
