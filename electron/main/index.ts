@@ -162,6 +162,11 @@ function start(): void {
       systemDrive: process.env['SystemDrive'],
     });
 
+    // A folder kept by an earlier version is checked before the page can back up into it.
+    void backups.checkChosenFolder().then((refused) => {
+      if (refused) log(`backup folder refused at start (${refused}): the default folder is used`);
+    });
+
     const registry = createIpcRegistry({
       ipcMain,
       appOrigin: APP_ORIGIN,

@@ -108,7 +108,15 @@ export type BackupListEntry = {
 };
 export type ChooseFolderResult =
   { chosen: true; dir: string } | { chosen: false; refused?: 'system' | 'notWritable' | 'notFolder' };
-export type BackupStatus = { dir: string; reachable: boolean; sameDiskAsData: boolean };
+/** Why the backup folder kept by an earlier version was refused at start (main uses the default). */
+export type FolderRefusedAtStart = 'system' | 'notWritable';
+export type BackupStatus = {
+  dir: string;
+  reachable: boolean;
+  sameDiskAsData: boolean;
+  /** The kept folder was refused at start: backups go to `dir`, the default, until an admin chooses. */
+  folderRefusedAtStart?: FolderRefusedAtStart;
+};
 
 /** The most admins the wipe record keeps (a community desk has a handful). */
 export const INTEGRITY_MAX_ADMINS = 50;

@@ -24,6 +24,7 @@ import type {
   ChooseFolderResult,
   IntegrityRecord,
 } from '../../../shared/ipc/contract';
+import type { FolderRefusedAtStart } from '../../../shared/ipc/contract';
 import { parseBackupFileName, type BackupKeyRecord } from '../../../shared/backup/format';
 import { integrityRecordSchema } from '../../../shared/ipc/contract';
 import { EMPTY_RING, openBackupFile, parseRing, withAdoptedKey, withOwnKey, type KeyRing } from './backupKeyRing';
@@ -73,6 +74,8 @@ export type BackupsService = {
   readBackup(request: { name: string }): Promise<string>;
   backupStatus(): Promise<BackupStatus>;
   chooseBackupFolder(): Promise<ChooseFolderResult>;
+  /** At start: re-checks the kept folder; what was refused (then the default is used), or null. */
+  checkChosenFolder(): Promise<FolderRefusedAtStart | null>;
   loadBackupKey(): BackupKeyRecord | null;
   saveBackupKey(request: BackupKeyRecord): void;
   openBackup(request: BackupOpenRequest): Promise<BackupOpenResult>;
@@ -186,7 +189,16 @@ export async function backupFolderProblem(
 export function createBackupsService(deps: BackupsDeps): BackupsService {
   const path = deps.pathApi ?? nodePath;
   const { fs } = deps;
-  const dirNow = () => deps.chosenDir() ?? deps.defaultDir;
+  /**
+   * A folder kept by an earlier version that the start-up check refused (system folder, not
+   * writable): backups go to the default folder until an admin chooses again (工作台 warns).
+   */
+  let refusedAtStart: FolderRefusedAtStart | null = null;
+  let startCheck: Promise<unknown> = Promise.resolve();
+  const chosenNow = () => (refusedAtStart ? null : deps.chosenDir());
+  const dirNow = () => chosenNow() ?? deps.defaultDir;
+  /** The folder, once the start-up check (if any) is done. */
+  const dirReady = async () => (await startCheck, dirNow());
 
   type Found = BackupEntry & { size: number; set: string };
   /** The backups in `dir`, newest first by the time in their names. */
@@ -204,13 +216,13 @@ export function createBackupsService(deps: BackupsDeps): BackupsService {
 
   return {
     async writeBackup({ name, content }) {
-      const dir = dirNow();
+      const dir = await dirReady();
       const target = path.join(dir, name);
       // A temp name of its own (two backups in the same second never share one).
       const temp = path.join(dir, `.${name}.${process.pid}-${++tempSeq}.tmp`);
       try {
         // The default folder is ours to create; a chosen one (a USB drive) must be there.
-        if (deps.chosenDir() === null) await fs.mkdir(dir, { recursive: true });
+        if (chosenNow() === null) await fs.mkdir(dir, { recursive: true });
         const handle = await fs.open(temp, 'wx');
         try {
           await handle.writeFile(content);
@@ -244,24 +256,45 @@ export function createBackupsService(deps: BackupsDeps): BackupsService {
 
     async listBackups() {
       try {
-        return (await entries(dirNow())).map(({ name, kind, createdAt, size }) => ({ name, kind, createdAt, size }));
+        return (await entries(await dirReady())).map(({ name, kind, createdAt, size }) => ({
+          name,
+          kind,
+          createdAt,
+          size,
+        }));
       } catch {
         return [];
       }
     },
 
     async readBackup({ name }) {
-      return fs.readFile(path.join(dirNow(), name), 'utf8');
+      return fs.readFile(path.join(await dirReady(), name), 'utf8');
     },
 
     async backupStatus() {
-      const dir = dirNow();
+      const dir = await dirReady();
+      const refused = refusedAtStart ? { folderRefusedAtStart: refusedAtStart } : {};
       try {
         const [folder, data] = await Promise.all([fs.stat(dir), fs.stat(deps.dataDir)]);
-        return { dir, reachable: true, sameDiskAsData: folder.dev === data.dev };
+        return { dir, reachable: true, sameDiskAsData: folder.dev === data.dev, ...refused };
       } catch {
-        return { dir, reachable: false, sameDiskAsData: false };
+        return { dir, reachable: false, sameDiskAsData: false, ...refused };
       }
+    },
+
+    // At start: the folder kept by an earlier version (set before it was checked) is checked as
+    // the folder dialog's answer is. A system folder or one it cannot write: the default is used
+    // (the setting is kept; the admin chooses again). A folder that is gone (a USB drive not
+    // plugged in) is not refused here: its backups fail and say so, as before.
+    checkChosenFolder() {
+      const dir = deps.chosenDir();
+      if (!dir) return Promise.resolve(null);
+      const check = backupFolderProblem(dir, deps).then((problem) => {
+        refusedAtStart = problem === 'system' || problem === 'notWritable' ? problem : null;
+        return refusedAtStart;
+      });
+      startCheck = check.catch(() => undefined);
+      return check;
     },
 
     // The only way the backup folder changes: the answer of main's own folder dialog, checked.
@@ -271,6 +304,7 @@ export function createBackupsService(deps: BackupsDeps): BackupsService {
       const refused = await backupFolderProblem(dir, deps);
       if (refused) return { chosen: false, refused };
       deps.setChosenDir(dir);
+      refusedAtStart = null;
       return { chosen: true, dir };
     },
 

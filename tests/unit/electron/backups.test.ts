@@ -17,9 +17,6 @@ import {
   mkdir,
   open,
   rename,
-  unlink,
-  stat,
-  realpath,
   symlink,
 } from 'node:fs/promises';
 import os from 'node:os';
@@ -36,19 +33,10 @@ import type { BackupKeyRecord } from '@shared/backup/format';
 import type { BackupOpenResult, IntegrityRecord } from '@shared/ipc/contract';
 import { newBackupKey, sealBackup, type BackupKey } from '../../../renderer/src/db/backup/seal';
 import { toB64 } from '../../../renderer/src/db/bytes';
-import { fakeIpcMain, fakeVault, mainFrameEvent } from './fakes';
+import { fakeIpcMain, fakeVault, mainFrameEvent, nodeBackupFs } from './fakes';
 import type { KeyVault } from '../../../electron/main/services/keyVault';
 
-const realFs: BackupFs = {
-  mkdir: (d, o) => mkdir(d, o),
-  open: (f, flags) => open(f, flags),
-  rename: (a, b) => rename(a, b),
-  unlink: (f) => unlink(f),
-  readdir: (d) => readdir(d),
-  stat: (f) => stat(f),
-  readFile: (f, e) => readFile(f, e),
-  realpath: (f) => realpath(f),
-};
+const realFs = nodeBackupFs;
 
 let dir: string;
 let chosen: string | null;

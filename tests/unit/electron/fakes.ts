@@ -5,6 +5,8 @@ import type { HardenableContents } from '../../../electron/main/security';
 import type { HiddenPrintWindow, PdfOptions, PrintOptions } from '../../../electron/main/services/printing';
 import type { WindowLike } from '../../../electron/main/window';
 import { createKeyVault } from '../../../electron/main/services/keyVault';
+import type { BackupFs } from '../../../electron/main/services/backups';
+import { mkdir, open, readdir, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
 
 type Listener = (event: InvokeEventLike, ...args: unknown[]) => unknown;
 
@@ -349,3 +351,15 @@ export function fakePreloadElectron() {
     ipcRenderer: { invoke: vi.fn(async (..._args: unknown[]) => 'answer'), send: vi.fn(), on: vi.fn() },
   };
 }
+
+/** The backups service's file system as main gives it: node:fs/promises itself (tests use a temp folder). */
+export const nodeBackupFs: BackupFs = {
+  mkdir: (d, o) => mkdir(d, o),
+  open: (f, flags) => open(f, flags),
+  rename: (a, b) => rename(a, b),
+  unlink: (f) => unlink(f),
+  readdir: (d) => readdir(d),
+  stat: (f) => stat(f),
+  readFile: (f, e) => readFile(f, e),
+  realpath: (f) => realpath(f),
+};
