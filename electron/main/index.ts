@@ -26,6 +26,7 @@ import {
   unlink,
   writeFile,
 } from 'node:fs/promises';
+import { renameSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,7 +40,7 @@ import { contentSecurityPolicy, hardenWebContents, isPermissionAllowed } from '.
 import { appInfoService, getAppInfo } from './services/appInfo';
 import { createBackupsService, quitTimeBackup } from './services/backups';
 import { createFilesService } from './services/files';
-import { createKeyVault } from './services/keyVault';
+import { createKeyVault, openVaultStore } from './services/keyVault';
 import { createPrintingService } from './services/printing';
 import { createSettingsService } from './services/settings';
 import { APP_USER_MODEL_ID, resolveStartTarget, resolveUserDataDir } from './startup';
@@ -130,7 +131,12 @@ function start(): void {
 
     // Backups: files in the chosen folder; the machine's backup keys encrypted by the OS
     // (safeStorage); the wipe-detection record beside the settings (outside IndexedDB).
-    const vaultStore = new Store<Record<string, unknown>>({ name: 'backup-key', clearInvalidConfig: true });
+    const vaultFile = path.join(app.getPath('userData'), 'backup-key.json');
+    const vaultStore = openVaultStore({
+      open: () => new Store<Record<string, unknown>>({ name: 'backup-key', clearInvalidConfig: false }),
+      setFileAside: () => renameSync(vaultFile, `${vaultFile}.unreadable-${Date.now()}`),
+      log,
+    });
     const integrityStore = new Store<Record<string, unknown>>({ name: 'integrity', clearInvalidConfig: true });
     ipcMain.removeAllListeners('electron-store-get-data');
     const backups = createBackupsService({
@@ -155,6 +161,11 @@ function start(): void {
       setChosenDir: (dir) => void settings.setBackupDir(dir),
       platform: process.platform,
       systemDrive: process.env['SystemDrive'],
+    });
+
+    // A folder kept by an earlier version is checked before the page can back up into it.
+    void backups.checkChosenFolder().then((refused) => {
+      if (refused) log(`backup folder refused at start (${refused}): the default folder is used`);
     });
 
     const registry = createIpcRegistry({

@@ -45,8 +45,12 @@ export function afterFailure(state: LockState, now: number): LockState {
 
 export const UNLOCKED: LockState = { failedAttempts: 0, lockedUntil: 0 };
 
+/** Whole minutes left of a lock (at least 1), for the messages. */
+export function lockMinutesLeft(state: LockState, now: number): number {
+  return Math.max(1, Math.ceil((state.lockedUntil - now) / 60000));
+}
+
 /** The message shown when sign-in is refused because of the lock. */
 export function lockoutMessage(state: LockState, now: number): string {
-  const minutes = Math.max(1, Math.ceil((state.lockedUntil - now) / 60000));
-  return `连续 ${MAX_FAILED_ATTEMPTS} 次密码错误，账号已临时锁定，请 ${minutes} 分钟后再试，或请站长解锁。`;
+  return `连续 ${MAX_FAILED_ATTEMPTS} 次密码错误，账号已临时锁定，请 ${lockMinutesLeft(state, now)} 分钟后再试，或请站长解锁。`;
 }

@@ -111,7 +111,15 @@ export type BackupListEntry = {
 };
 export type ChooseFolderResult =
   { chosen: true; dir: string } | { chosen: false; refused?: 'system' | 'notWritable' | 'notFolder' };
-export type BackupStatus = { dir: string; reachable: boolean; sameDiskAsData: boolean };
+/** Why the backup folder kept by an earlier version was refused at start (main uses the default). */
+export type FolderRefusedAtStart = 'system' | 'notWritable';
+export type BackupStatus = {
+  dir: string;
+  reachable: boolean;
+  sameDiskAsData: boolean;
+  /** The kept folder was refused at start: backups go to `dir`, the default, until an admin chooses. */
+  folderRefusedAtStart?: FolderRefusedAtStart;
+};
 
 /** The most admins the wipe record keeps (a community desk has a handful). */
 export const INTEGRITY_MAX_ADMINS = 50;
@@ -159,6 +167,17 @@ export const integrityRecordSchema = z
     admins: z.array(integrityAdminSchema).max(INTEGRITY_MAX_ADMINS).optional(),
     /** The audit chain's head of each desk in the log: the anchor (absent before issue 23). */
     auditHeads: auditHeadsSchema.optional(),
+    /**
+     * The lock of the admin PIN asked before sign-in (db/backup/adminPin.ts): kept here, outside
+     * IndexedDB, because the database may be gone. Absent: never a wrong PIN.
+     */
+    pinLock: z
+      .object({
+        failedAttempts: z.number().int().nonnegative().max(1_000_000),
+        lockedUntil: z.number().int().nonnegative(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type IntegrityRecord = z.infer<typeof integrityRecordSchema>;

@@ -4,25 +4,19 @@
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../chromium';
 
 export type RunningChromium = { child: ChildProcess; browser: Browser; page: Page; exited: Promise<void> };
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Starts Chromium on `profile`, connects, and opens `baseURL` (relative `page.goto` resolves against it). */
 export async function launchChild(profile: string, baseURL: string): Promise<RunningChromium> {
   const child = spawn(
-    CHROMIUM,
+    CHROMIUM_PATH,
     [
       '--headless=new',
       '--remote-debugging-port=0',
       `--user-data-dir=${profile}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
+      ...CHROMIUM_FLAGS,
       '--no-default-browser-check',
       '--lang=zh-CN',
       '--window-size=1366,850',

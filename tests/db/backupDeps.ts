@@ -6,6 +6,7 @@ import {
   type BackupState,
 } from '../../renderer/src/db/backup/deps';
 import { importBackupKey, type BackupKey } from '../../renderer/src/db/backup/seal';
+import { integrityRecordSchema, type IntegrityRecord } from '../../shared/ipc/contract';
 
 /**
  * A key store like the browser build's: the own key, and every other key by id (those retired
@@ -45,4 +46,24 @@ export function memoryBackupDeps(keys: BackupKeyStore = memoryKeyStore()): Backu
     keys,
     state: { get: () => state, set: (s) => (state = s) },
   };
+}
+
+/**
+ * Memory backup deps whose wipe record is kept (and checked against its schema) like the bridge
+ * does: `held.record`.
+ */
+export function recordingBackupDeps(o: { scheduledToFolder?: boolean } = {}) {
+  const base = memoryBackupDeps();
+  const held: { record: IntegrityRecord | null } = { record: null };
+  return Object.assign(base, {
+    held,
+    scheduledToFolder: o.scheduledToFolder,
+    bridge: {
+      ...base.bridge,
+      readIntegrity: async () => held.record,
+      writeIntegrity: async (r: IntegrityRecord) => {
+        held.record = integrityRecordSchema.parse(r);
+      },
+    },
+  });
 }

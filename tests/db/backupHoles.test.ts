@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import type { AuditEntry } from '@shared/domain/records';
 import { auditIdOf } from '@shared/domain/auditIdentity';
-import { integrityRecordSchema, type IntegrityRecord } from '@shared/ipc/contract';
+import { integrityRecordSchema } from '@shared/ipc/contract';
 import { DutyDeskDB } from '../../renderer/src/db/database';
 import { createDeskBase, type DeskBase } from '../../renderer/src/db/desk';
 import { hashSecret } from '../../renderer/src/db/secrets';
@@ -26,7 +26,7 @@ import { BACKUP_ADMINS_ONLY } from '../../renderer/src/db/backup/rights';
 import { startEmpty } from '../../renderer/src/db/backup/startEmpty';
 import { readSnapshot, replaceAll } from '../../renderer/src/db/backup/snapshot';
 import { backupBeforeUpgrade } from '../../renderer/src/db/backup/preUpgrade';
-import { memoryBackupDeps } from './backupDeps';
+import { recordingBackupDeps } from './backupDeps';
 import { openShipped } from './shippedSchemas';
 import { addSignedStaff, communityDesk, freshDb, setUpCommunity, T0, TODAY, WANG_WU } from './testDb';
 
@@ -35,22 +35,7 @@ const ADMIN_PIN = '246810'; // setUpCommunity's admin
 const CLERK_PIN = '864209';
 const SECOND_ADMIN_PIN = '975312';
 
-/** Backup deps whose wipe record is kept (and checked against its schema) like the bridge does. */
-function deps(o: { scheduledToFolder?: boolean } = {}) {
-  const base = memoryBackupDeps();
-  const held: { record: IntegrityRecord | null } = { record: null };
-  return Object.assign(base, {
-    held,
-    scheduledToFolder: o.scheduledToFolder,
-    bridge: {
-      ...base.bridge,
-      readIntegrity: async () => held.record,
-      writeIntegrity: async (r: IntegrityRecord) => {
-        held.record = integrityRecordSchema.parse(r);
-      },
-    },
-  });
-}
+const deps = recordingBackupDeps;
 
 /** A set-up community: its admin, a second admin, a deactivated admin and a 值班员. */
 async function world() {

@@ -21,7 +21,6 @@ const ROUNDS = { iterations: 1000 };
 const FIRST = '春天 花开 满园 香气';
 const SECOND = '夏夜 荷塘 月色 蛙鸣';
 
-
 let db: DutyDeskDB;
 let admin: Desk;
 let clerk: Desk;
@@ -63,7 +62,9 @@ describe('设置备份密码 / 更改备份密码', () => {
   });
 
   it('the confirmation must match, at its own field', async () => {
-    const e = await refusal(changePassphrase(admin, memoryBackupDeps(memoryKeyStore()), { passphrase: FIRST, again: SECOND }));
+    const e = await refusal(
+      changePassphrase(admin, memoryBackupDeps(memoryKeyStore()), { passphrase: FIRST, again: SECOND }),
+    );
     expect({ message: e.message, field: e.field }).toEqual({ message: PASSPHRASE_MESSAGES.mismatch, field: 'again' });
   });
 

@@ -6,37 +6,11 @@
  * sees neither, nor the reminder); the audit rows written after a backup survive its restore;
  * 从空白开始 is refused without an admin PIN.
  */
-import { chromium, type Page } from '@playwright/test';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
 import { ADMIN, BACKUP_PASSPHRASE, desk, expect, test } from './pages';
 import { expectAccessible } from './support/a11y';
 import { auditRows } from './support/auditLog';
-
-/** Waits until the wipe-detection record (kept outside IndexedDB) matches what the database holds. */
-async function integrityCaughtUp(page: Page): Promise<void> {
-  // (waitForFunction would take the async predicate's promise as "truthy": poll instead.)
-  await expect
-    .poll(() =>
-      page.evaluate(async () => {
-        const record = JSON.parse(localStorage.getItem('duty-desk.integrity') ?? 'null') as {
-          counts: Record<string, number>;
-        } | null;
-        if (!record) return false;
-        const db = await new Promise<IDBDatabase>((ok) => {
-          const r = indexedDB.open('duty-desk');
-          r.onsuccess = () => ok(r.result);
-        });
-        const n = await new Promise<number>((ok) => {
-          const c = db.transaction('auditLog').objectStore('auditLog').count();
-          c.onsuccess = () => ok(c.result);
-        });
-        db.close();
-        return record.counts.auditLog === n && (record.counts.residents ?? 0) > 0;
-      }),
-    )
-    .toBe(true);
-}
+import { deleteIndexedDbFolder, deskWithOneResident, integrityCaughtUp, launchProfile } from './support/wipe';
 
 test('a backup on demand, 检查备份, a damaged copy refused, and a restore through the UI', async ({
   page,
@@ -153,23 +127,9 @@ test('wipe test: the IndexedDB folder deleted → the app blocks at start; the b
   // PIN checked in the backup, sign-in): slow on a loaded 2-core machine.
   test.setTimeout(150_000);
   const profile = testInfo.outputPath('profile');
-  const launch = () =>
-    chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-      baseURL,
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      viewport: { width: 1366, height: 768 },
-      acceptDownloads: true,
-    });
-  let context = await launch();
-  let page = context.pages()[0] ?? (await context.newPage());
-  await page.goto('/');
+  const launch = () => launchProfile(profile, baseURL);
+  let { context, page } = await deskWithOneResident(profile, baseURL);
   let d = desk(page);
-  await d.setup.complete();
-  await d.intake.open();
-  await d.intake.registerResident({ name: '丙三', phone: '13900004444' });
   await d.backup.open();
   const download = await d.backup.backUp();
   const file = testInfo.outputPath('backup.ddbak');
@@ -178,8 +138,7 @@ test('wipe test: the IndexedDB folder deleted → the app blocks at start; the b
   await context.close();
 
   // The profile's IndexedDB folder is gone (what Chromium does to a store it finds corrupt).
-  const idb = path.join(profile, 'Default', 'IndexedDB');
-  for (const entry of await readdir(idb)) await rm(path.join(idb, entry), { recursive: true, force: true });
+  await deleteIndexedDbFolder(profile);
 
   context = await launch();
   page = context.pages()[0] ?? (await context.newPage());

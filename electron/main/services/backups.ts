@@ -12,6 +12,7 @@
  * the quit-time backup with its time limit.
  */
 import nodePath from 'node:path';
+import { DeskError } from '../errors';
 import type {
   BackupFailureCode,
   BackupListEntry,
@@ -23,9 +24,11 @@ import type {
   ChooseFolderResult,
   IntegrityRecord,
 } from '../../../shared/ipc/contract';
+import type { FolderRefusedAtStart } from '../../../shared/ipc/contract';
 import { parseBackupFileName, type BackupKeyRecord } from '../../../shared/backup/format';
 import { integrityRecordSchema } from '../../../shared/ipc/contract';
-import { openBackupFile, parseRing, withAdoptedKey, withOwnKey } from './backupKeyRing';
+import { EMPTY_RING, openBackupFile, parseRing, withAdoptedKey, withOwnKey, type KeyRing } from './backupKeyRing';
+import { VAULT_ERRORS, type KeyVault } from './keyVault';
 import { backupsToKeep, type BackupEntry } from '../../../shared/backup/retention';
 
 export type FileHandleLike = { writeFile(data: string): Promise<void>; sync(): Promise<void>; close(): Promise<void> };
@@ -43,8 +46,6 @@ export type BackupFs = {
   realpath(path: string): Promise<string>;
 };
 
-/** The OS-protected store of the machine's key ring, as text (Electron safeStorage + electron-store). */
-export type KeyVault = { load(): string | null; save(ring: string): void };
 /** Where the wipe-detection record lives (electron-store). */
 export type IntegrityStore = { get(): unknown; set(value: IntegrityRecord): void };
 
@@ -73,6 +74,8 @@ export type BackupsService = {
   readBackup(request: { name: string }): Promise<string>;
   backupStatus(): Promise<BackupStatus>;
   chooseBackupFolder(): Promise<ChooseFolderResult>;
+  /** At start: re-checks the kept folder; what was refused (then the default is used), or null. */
+  checkChosenFolder(): Promise<FolderRefusedAtStart | null>;
   loadBackupKey(): BackupKeyRecord | null;
   saveBackupKey(request: BackupKeyRecord): void;
   openBackup(request: BackupOpenRequest): Promise<BackupOpenResult>;
@@ -186,7 +189,16 @@ export async function backupFolderProblem(
 export function createBackupsService(deps: BackupsDeps): BackupsService {
   const path = deps.pathApi ?? nodePath;
   const { fs } = deps;
-  const dirNow = () => deps.chosenDir() ?? deps.defaultDir;
+  /**
+   * A folder kept by an earlier version that the start-up check refused (system folder, not
+   * writable): backups go to the default folder until an admin chooses again (工作台 warns).
+   */
+  let refusedAtStart: FolderRefusedAtStart | null = null;
+  let startCheck: Promise<unknown> = Promise.resolve();
+  const chosenNow = () => (refusedAtStart ? null : deps.chosenDir());
+  const dirNow = () => chosenNow() ?? deps.defaultDir;
+  /** The folder, once the start-up check (if any) is done. */
+  const dirReady = async () => (await startCheck, dirNow());
 
   type Found = BackupEntry & { size: number; set: string };
   /** The backups in `dir`, newest first by the time in their names. */
@@ -204,13 +216,13 @@ export function createBackupsService(deps: BackupsDeps): BackupsService {
 
   return {
     async writeBackup({ name, content }) {
-      const dir = dirNow();
+      const dir = await dirReady();
       const target = path.join(dir, name);
       // A temp name of its own (two backups in the same second never share one).
       const temp = path.join(dir, `.${name}.${process.pid}-${++tempSeq}.tmp`);
       try {
         // The default folder is ours to create; a chosen one (a USB drive) must be there.
-        if (deps.chosenDir() === null) await fs.mkdir(dir, { recursive: true });
+        if (chosenNow() === null) await fs.mkdir(dir, { recursive: true });
         const handle = await fs.open(temp, 'wx');
         try {
           await handle.writeFile(content);
@@ -244,24 +256,45 @@ export function createBackupsService(deps: BackupsDeps): BackupsService {
 
     async listBackups() {
       try {
-        return (await entries(dirNow())).map(({ name, kind, createdAt, size }) => ({ name, kind, createdAt, size }));
+        return (await entries(await dirReady())).map(({ name, kind, createdAt, size }) => ({
+          name,
+          kind,
+          createdAt,
+          size,
+        }));
       } catch {
         return [];
       }
     },
 
     async readBackup({ name }) {
-      return fs.readFile(path.join(dirNow(), name), 'utf8');
+      return fs.readFile(path.join(await dirReady(), name), 'utf8');
     },
 
     async backupStatus() {
-      const dir = dirNow();
+      const dir = await dirReady();
+      const refused = refusedAtStart ? { folderRefusedAtStart: refusedAtStart } : {};
       try {
         const [folder, data] = await Promise.all([fs.stat(dir), fs.stat(deps.dataDir)]);
-        return { dir, reachable: true, sameDiskAsData: folder.dev === data.dev };
+        return { dir, reachable: true, sameDiskAsData: folder.dev === data.dev, ...refused };
       } catch {
-        return { dir, reachable: false, sameDiskAsData: false };
+        return { dir, reachable: false, sameDiskAsData: false, ...refused };
       }
+    },
+
+    // At start: the folder kept by an earlier version (set before it was checked) is checked as
+    // the folder dialog's answer is. A system folder or one it cannot write: the default is used
+    // (the setting is kept; the admin chooses again). A folder that is gone (a USB drive not
+    // plugged in) is not refused here: its backups fail and say so, as before.
+    checkChosenFolder() {
+      const dir = deps.chosenDir();
+      if (!dir) return Promise.resolve(null);
+      const check = backupFolderProblem(dir, deps).then((problem) => {
+        refusedAtStart = problem === 'system' || problem === 'notWritable' ? problem : null;
+        return refusedAtStart;
+      });
+      startCheck = check.catch(() => undefined);
+      return check;
     },
 
     // The only way the backup folder changes: the answer of main's own folder dialog, checked.
@@ -271,20 +304,31 @@ export function createBackupsService(deps: BackupsDeps): BackupsService {
       const refused = await backupFolderProblem(dir, deps);
       if (refused) return { chosen: false, refused };
       deps.setChosenDir(dir);
+      refusedAtStart = null;
       return { chosen: true, dir };
     },
 
     // The renderer gets the own key only (it seals new backups); other machines' keys stay here.
-    loadBackupKey: () => parseRing(deps.vault.load()).own,
-    saveBackupKey: (record) => deps.vault.save(JSON.stringify(withOwnKey(parseRing(deps.vault.load()), record))),
+    // A ring that cannot be read is never answered as "no key" (the page would make a new one
+    // and the next save would lose every key): the page is told, by code.
+    loadBackupKey: () => readableRing(deps.vault).own,
+    // A new own key comes only from an admin's passphrase (设置/更改备份密码, the first backup):
+    // an unreadable ring is then set aside (kept), not overwritten.
+    saveBackupKey(record) {
+      const read = deps.vault.load();
+      const ring = read.state === 'ok' ? parseRing(read.text) : EMPTY_RING;
+      deps.vault.save(JSON.stringify(withOwnKey(ring, record)), { setAside: true });
+    },
     async openBackup(request) {
-      const ring = parseRing(deps.vault.load());
+      const read = deps.vault.load();
+      const ring = read.state === 'ok' ? parseRing(read.text) : EMPTY_RING;
       const { result, adopt } = await openBackupFile(ring, request);
       if (adopt) {
         try {
+          // Refused over an unreadable ring: the passphrase opens the file again next time.
           deps.vault.save(JSON.stringify(withAdoptedKey(ring, adopt)));
         } catch {
-          /* the OS store is unavailable: the passphrase opens the file again next time */
+          /* the OS store is unavailable or unreadable: the passphrase opens the file again next time */
         }
       }
       return result;
@@ -295,6 +339,14 @@ export function createBackupsService(deps: BackupsDeps): BackupsService {
     },
     writeIntegrity: (record) => deps.integrity.set(record),
   };
+}
+
+/** The stored ring; none when nothing is stored. @throws DeskError when it cannot be read. */
+function readableRing(vault: KeyVault): KeyRing {
+  const read = vault.load();
+  if (read.state === 'ok') return parseRing(read.text);
+  if (read.state === 'none') return { ...EMPTY_RING };
+  throw new DeskError(read.why === 'unavailable' ? VAULT_ERRORS.unavailable : VAULT_ERRORS.unreadable);
 }
 
 /**

@@ -23,12 +23,27 @@ const toKey = async (r: BackupKeyRecord): Promise<BackupKey> => ({
   passphraseKey: r.passphraseKey,
 });
 
+/** What the clerk is told when main cannot read or keep the key ring (keyVault.ts's codes). */
+export const KEY_STORE_MESSAGES = {
+  'backup-key-store-unavailable':
+    '系统的加密存储暂时不可用，读不出也存不进本机的备份密钥（原有密钥未改动）。请重启值班台后再试；仍不行请联系技术人员。',
+  'backup-key-store-unreadable':
+    '本机保存的备份密钥读不出来（系统钥匙串可能已重置，或密钥文件已损坏），值班台没有覆盖它。请站长/管理员在「设置 → 数据备份」重新设置备份密码：原来的密钥会另存保留，以前的备份仍可用当时的备份密码打开。',
+} as const;
+
+/** A key-store failure from main as its Chinese refusal; any other error as it is. */
+function keyStoreRefusal(e: unknown): unknown {
+  const text = e instanceof Error ? e.message : String(e);
+  const code = (Object.keys(KEY_STORE_MESSAGES) as (keyof typeof KEY_STORE_MESSAGES)[]).find((c) => text.includes(c));
+  return code ? new DomainRefusal(KEY_STORE_MESSAGES[code]) : e;
+}
+
 /** The Electron build: main keeps the keys and opens the files. */
 export function bridgeStore(
   bridge: Pick<DeskBridge, 'loadBackupKey' | 'saveBackupKey' | 'openBackup'>,
 ): BackupKeyStore {
   const own = async () => {
-    const record = await bridge.loadBackupKey();
+    const record = await bridge.loadBackupKey().catch((e: unknown) => Promise.reject(keyStoreRefusal(e)));
     return record ? toKey(record) : null;
   };
   return {
@@ -41,7 +56,7 @@ export function bridgeStore(
     async save(raw, keyId, passphraseKey, asOwn) {
       const record: BackupKeyRecord = { keyId, rawB64: toB64(raw), passphraseKey };
       // Another machine's key is kept by main when it opens that machine's file (open below).
-      if (asOwn) await bridge.saveBackupKey(record);
+      if (asOwn) await bridge.saveBackupKey(record).catch((e: unknown) => Promise.reject(keyStoreRefusal(e)));
       return toKey(record);
     },
     async open(text, o) {

@@ -17,9 +17,6 @@ import {
   mkdir,
   open,
   rename,
-  unlink,
-  stat,
-  realpath,
   symlink,
 } from 'node:fs/promises';
 import os from 'node:os';
@@ -36,18 +33,10 @@ import type { BackupKeyRecord } from '@shared/backup/format';
 import type { BackupOpenResult, IntegrityRecord } from '@shared/ipc/contract';
 import { newBackupKey, sealBackup, type BackupKey } from '../../../renderer/src/db/backup/seal';
 import { toB64 } from '../../../renderer/src/db/bytes';
-import { fakeIpcMain, mainFrameEvent } from './fakes';
+import { fakeIpcMain, fakeVault, mainFrameEvent, nodeBackupFs } from './fakes';
+import type { KeyVault } from '../../../electron/main/services/keyVault';
 
-const realFs: BackupFs = {
-  mkdir: (d, o) => mkdir(d, o),
-  open: (f, flags) => open(f, flags),
-  rename: (a, b) => rename(a, b),
-  unlink: (f) => unlink(f),
-  readdir: (d) => readdir(d),
-  stat: (f) => stat(f),
-  readFile: (f, e) => readFile(f, e),
-  realpath: (f) => realpath(f),
-};
+const realFs = nodeBackupFs;
 
 let dir: string;
 let chosen: string | null;
@@ -63,14 +52,14 @@ beforeEach(() => {
   picked = path.join(dir, 'picked');
 });
 
-function service(fs: BackupFs = realFs, vaultBox: { text: string | null } = { text: null }) {
+function service(fs: BackupFs = realFs, vault: KeyVault = fakeVault()) {
   let integrity: unknown = null;
   return createBackupsService({
     fs,
     chosenDir: () => chosen,
     defaultDir: path.join(dir, 'default'),
     dataDir: dir,
-    vault: { load: () => vaultBox.text, save: (k) => (vaultBox.text = k) },
+    vault,
     integrity: { get: () => integrity, set: (r: IntegrityRecord) => (integrity = r) },
     pickFolder: async () => picked,
     setChosenDir: (d) => (chosen = d),
@@ -264,7 +253,7 @@ function keyChannels(s: ReturnType<typeof service>) {
 
 describe('the backup keys stay in main (issue 22)', () => {
   it("the page never receives another machine's raw key: main opens that machine's file and keeps its key", async () => {
-    const vault = { text: null as string | null };
+    const vault = fakeVault();
     const page = keyChannels(service(realFs, vault));
     const mine = await keyOf('本机的备份密码 春天花开');
     const other = await keyOf('另一台电脑 的备份密码 秋月');
@@ -293,23 +282,23 @@ describe('the backup keys stay in main (issue 22)', () => {
       expect(JSON.stringify(answer)).not.toContain(other.key.passphraseKey.wrapped);
     }
     // The other key is in main's (OS-encrypted) ring.
-    expect(parseRing(vault.text).others.map((k) => k.keyId)).toEqual([other.key.keyId]);
+    expect(parseRing(vault.ringText()).others.map((k) => k.keyId)).toEqual([other.key.keyId]);
   });
 
   it("a key a passphrase unlocked never becomes this machine's own, even on a machine that has none", async () => {
-    const vault = { text: null as string | null };
+    const vault = fakeVault();
     const page = keyChannels(service(realFs, vault));
     const other = await keyOf('另一台电脑 的备份密码 秋月');
     const theirFile = await sealBackup(TABLES, header(1), other.key);
     expect(await page.open(theirFile, '另一台电脑 的备份密码 秋月')).toMatchObject({ ok: true });
     // Kept beside (the file opens again), but new backups are not sealed with it: no own key.
     expect(await page.keyLoad()).toBeNull();
-    expect(parseRing(vault.text).own).toBeNull();
-    expect(parseRing(vault.text).others.map((k) => k.keyId)).toEqual([other.key.keyId]);
+    expect(parseRing(vault.ringText()).own).toBeNull();
+    expect(parseRing(vault.ringText()).others.map((k) => k.keyId)).toEqual([other.key.keyId]);
   });
 
   it("a new own key (the passphrase changed) retires the old one: this machine's older backups still open without a passphrase, elsewhere with the OLD passphrase", async () => {
-    const vault = { text: null as string | null };
+    const vault = fakeVault();
     const page = keyChannels(service(realFs, vault));
     const first = await keyOf('第一个备份密码 春天花开');
     await page.keySave(first.record);
@@ -319,10 +308,10 @@ describe('the backup keys stay in main (issue 22)', () => {
     expect(await page.keyLoad()).toEqual(second.record);
     expect(await page.open(oldFile)).toMatchObject({ ok: true, tables: TABLES });
     // Another machine (an empty ring): only the old passphrase opens the old file.
-    const elsewhere = keyChannels(service(realFs, { text: null }));
+    const elsewhere = keyChannels(service(realFs));
     expect(await elsewhere.open(oldFile, '第二个备份密码 夏天荷花')).toEqual({ ok: false, code: 'wrongPassphrase' });
     expect(await elsewhere.open(oldFile, '第一个备份密码 春天花开')).toMatchObject({ ok: true });
-    const ring = parseRing(vault.text);
+    const ring = parseRing(vault.ringText());
     expect(ring.own?.keyId).toBe(second.key.keyId);
     expect(ring.retired.map((k) => k.keyId)).toEqual([first.key.keyId]);
   });

@@ -4,6 +4,9 @@ import type { FrameLike, InvokeEventLike, IpcMainLike } from '../../../electron/
 import type { HardenableContents } from '../../../electron/main/security';
 import type { HiddenPrintWindow, PdfOptions, PrintOptions } from '../../../electron/main/services/printing';
 import type { WindowLike } from '../../../electron/main/window';
+import { createKeyVault } from '../../../electron/main/services/keyVault';
+import type { BackupFs } from '../../../electron/main/services/backups';
+import { mkdir, open, readdir, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
 
 type Listener = (event: InvokeEventLike, ...args: unknown[]) => unknown;
 
@@ -103,6 +106,25 @@ export function fakeStore(initial: Record<string, unknown> = {}) {
     get: vi.fn((key: string) => data.get(key)),
     set: vi.fn((key: string, value: unknown) => void data.set(key, value)),
     data,
+  };
+}
+
+/**
+ * The backup key vault as main builds it (keyVault.ts over safeStorage and an electron-store),
+ * on the fakes above; `ringText()` reads what it holds as the OS would decrypt it (null: none).
+ */
+export function fakeVault(init: Parameters<typeof fakeSafeStorage>[0] = {}) {
+  const safeStorage = fakeSafeStorage(init);
+  const store = fakeStore();
+  const vault = createKeyVault({ safeStorage, store, log: () => undefined, now: () => 1_700_000_000_000 });
+  return {
+    ...vault,
+    safeStorage,
+    store,
+    ringText(): string | null {
+      const read = vault.load();
+      return read.state === 'ok' ? read.text : null;
+    },
   };
 }
 
@@ -329,3 +351,15 @@ export function fakePreloadElectron() {
     ipcRenderer: { invoke: vi.fn(async (..._args: unknown[]) => 'answer'), send: vi.fn(), on: vi.fn() },
   };
 }
+
+/** The backups service's file system as main gives it: node:fs/promises itself (tests use a temp folder). */
+export const nodeBackupFs: BackupFs = {
+  mkdir: (d, o) => mkdir(d, o),
+  open: (f, flags) => open(f, flags),
+  rename: (a, b) => rename(a, b),
+  unlink: (f) => unlink(f),
+  readdir: (d) => readdir(d),
+  stat: (f) => stat(f),
+  readFile: (f, e) => readFile(f, e),
+  realpath: (f) => realpath(f),
+};

@@ -42,16 +42,26 @@ async function activeAdmins(db: DutyDeskDB): Promise<IntegrityAdmin[]> {
     }));
 }
 
-/** Writes what the database holds now (outside IndexedDB), with the active admins' PIN verifiers. */
+/**
+ * Writes what the database holds now (outside IndexedDB), with the active admins' PIN verifiers;
+ * the admin PIN's lock is kept.
+ */
 export async function recordIntegrity(db: DutyDeskDB, deps: BackupDeps, generation?: string): Promise<IntegrityRecord> {
-  const [counts, admins, heads] = await Promise.all([tableCounts(db), activeAdmins(db), chainHeads(db.auditLog)]);
+  const [counts, admins, heads, before] = await Promise.all([
+    tableCounts(db),
+    activeAdmins(db),
+    chainHeads(db.auditLog),
+    deps.bridge.readIntegrity(),
+  ]);
   const record: IntegrityRecord = {
-    generation: generation ?? (await generationOf(deps)),
+    generation: generation ?? before?.generation ?? crypto.randomUUID(),
     updatedAt: Date.now(),
     counts,
     admins,
     // The audit chain's anchor: a head the log later lacks means its last rows were deleted.
     auditHeads: toTuples(heads),
+    // The admin PIN's lock (adminPin.ts) is not the data's: it stays as it is.
+    ...(before?.pinLock ? { pinLock: before.pinLock } : {}),
   };
   await deps.bridge.writeIntegrity(record);
   return record;

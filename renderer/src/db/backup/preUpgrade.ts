@@ -30,7 +30,7 @@ export async function backupBeforeUpgrade(
   try {
     if (!byItself) {
       const staff = old.tables.some((t) => t.name === 'staff') ? await old.table('staff').toArray() : [];
-      await requireBackupPinAmong(staff, o.adminPin);
+      await requireBackupPinAmong(deps, o.now, staff, o.adminPin);
     }
     const key = await machineKey(deps, o.passphrase, old);
     return await backUpDatabase(old, deps, { kind: 'preUpgrade', key, now: o.now, by: null });

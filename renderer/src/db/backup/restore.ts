@@ -63,7 +63,8 @@ async function restoreNow(
   if (!desk.actor) {
     if (!o.adminPin) throw new DomainRefusal('请输入站长/管理员的密码或 PIN', 'pin');
     const known = await knownAdmins(db, deps);
-    const admin = await pinOwner(o.adminPin, known.length > 0 ? known : backupAdmins(opened.tables));
+    const holders = known.length > 0 ? known : backupAdmins(opened.tables);
+    const admin = await pinOwner(deps, desk.clock.now(), o.adminPin, holders);
     const where = known.length > 0 ? '本机记录的站长/管理员账号' : '备份中的账号';
     if (!admin) throw new DomainRefusal(`${WRONG_ADMIN_PIN}（以${where}为准）`, 'pin');
     acting = withActor(desk, { id: admin.id, role: admin.role });

@@ -30,15 +30,16 @@ export async function startEmpty(
   let by: StartEmptyBy = 'noAccounts';
   if (hadAccounts) {
     if (!o.pin) throw new DomainRefusal('请输入站长/管理员的密码或 PIN', 'pin');
-    admin = await pinOwner(o.pin, known);
-    by = 'wipeRecord';
     // A backup's accounts answer only where the desk knows no admin (a record written before
-    // it kept them): otherwise anyone could bring a backup of their own making.
-    if (!admin && known.length === 0 && o.backup) {
-      const opened = await inspectBackup(desk, deps, o.backup.text, o.backup.passphrase);
-      admin = await pinOwner(o.pin, backupAdmins(opened.tables));
+    // it kept them): otherwise anyone could bring a backup of their own making. One attempt
+    // counts once toward the lock (adminPin.ts).
+    let holders: PinHolder[] = known;
+    by = 'wipeRecord';
+    if (known.length === 0 && o.backup) {
+      holders = backupAdmins((await inspectBackup(desk, deps, o.backup.text, o.backup.passphrase)).tables);
       by = 'backup';
     }
+    admin = await pinOwner(deps, desk.clock.now(), o.pin, holders);
     if (!admin) {
       const where = known.length === 0 && o.backup ? '所选备份中的' : '本机记录的';
       throw new DomainRefusal(`${WRONG_ADMIN_PIN}（以${where}站长/管理员账号为准）`, 'pin');
