@@ -14,7 +14,7 @@
  *   Chinese characters counts as ⌊n/2⌋ words (「春天花开满园香气」 is four; 「我爱北京天安门」 three);
  * - the four must differ (「哈哈哈哈哈哈哈哈」 is one word four times).
  * The "contains" checks ignore case, spaces and punctuation (「Woai Ni-1314」 contains woaini1314).
- * The same rule runs in the data layer (db/backup/backups.ts) and at the field (the dialogs).
+ * The same rule runs in the data layer (db/backup/keys.ts) and at the field (the dialogs).
  */
 import { COMMON_PASSWORDS } from './commonPasswords';
 
@@ -42,9 +42,23 @@ export type PassphraseContext = {
 
 export type PassphraseProblem = { field: 'passphrase' | 'again'; message: string };
 
-/** The passphrase as it is compared and derived: NFKC, no spaces at the ends. */
+/**
+ * The passphrase as it is compared AND as every key is derived from it (seal.ts in the page,
+ * backupKeyRing.ts in main): NFKC, no spaces at the ends — the text the rule passed.
+ */
 export function normalizePassphrase(p: string): string {
   return p.normalize('NFKC').trim();
+}
+
+/**
+ * The texts a typed passphrase is tried as when a file is opened: the normal form first; then,
+ * where it differs, NFKC with the spaces at the ends kept — how keys were derived before issue
+ * 23, so a backup made then under a passphrase ending in a space opens when it is typed as then.
+ */
+export function passphraseForms(p: string): string[] {
+  const normal = normalizePassphrase(p);
+  const before = p.normalize('NFKC');
+  return before === normal ? [normal] : [normal, before];
 }
 
 /** For the "contains" checks: lower case, without spaces, punctuation or symbols. */

@@ -117,7 +117,7 @@ export const INTEGRITY_MAX_ADMINS = 50;
 /**
  * An active 站长/管理员 as the wipe record keeps it: id, name and the PIN verifier of the staff
  * row (the PBKDF2 hash, never the PIN), so 从空白开始 can ask for an admin PIN after the
- * database is gone (db/backup/backups.ts startEmpty).
+ * database is gone (db/backup/startEmpty.ts).
  */
 export const integrityAdminSchema = z
   .object({

@@ -18,15 +18,12 @@ import { createDeskBase, type DeskBase } from '../../renderer/src/db/desk';
 import { hashSecret } from '../../renderer/src/db/secrets';
 import { updateStaff } from '../../renderer/src/db/repositories/staff';
 import { createResident } from '../../renderer/src/db/repositories/residents';
-import {
-  BACKUP_ADMINS_ONLY,
-  makeBackup,
-  recordIntegrity,
-  restoreBackup,
-  SCHEDULED_TO_FOLDER_ONLY,
-  startEmpty,
-  WRONG_ADMIN_PIN,
-} from '../../renderer/src/db/backup/backups';
+import { WRONG_ADMIN_PIN } from '../../renderer/src/db/backup/adminPin';
+import { recordIntegrity } from '../../renderer/src/db/backup/integrity';
+import { makeBackup, SCHEDULED_TO_FOLDER_ONLY } from '../../renderer/src/db/backup/make';
+import { restoreBackup } from '../../renderer/src/db/backup/restore';
+import { BACKUP_ADMINS_ONLY } from '../../renderer/src/db/backup/rights';
+import { startEmpty } from '../../renderer/src/db/backup/startEmpty';
 import { readSnapshot, replaceAll } from '../../renderer/src/db/backup/snapshot';
 import { backupBeforeUpgrade } from '../../renderer/src/db/backup/preUpgrade';
 import { memoryBackupDeps } from './backupDeps';

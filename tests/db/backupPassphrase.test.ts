@@ -7,16 +7,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PASSPHRASE_MESSAGES } from '../../shared/backup/passphrase';
-import {
-  changePassphrase,
-  EMPTY_BACKUP_STATE,
-  inspectBackup,
-  makeBackup,
-  type BackupDeps,
-  type BackupKeyStore,
-  type BackupState,
-} from '../../renderer/src/db/backup/backups';
-import { importBackupKey, type BackupKey } from '../../renderer/src/db/backup/seal';
+import { inspectBackup } from '../../renderer/src/db/backup/inspect';
+import { changePassphrase } from '../../renderer/src/db/backup/keys';
+import { makeBackup } from '../../renderer/src/db/backup/make';
+import { memoryBackupDeps, memoryKeyStore } from './backupDeps';
 import type { DutyDeskDB } from '../../renderer/src/db/database';
 import { DomainRefusal } from '../../renderer/src/db/refusal';
 import type { Desk } from '../../renderer/src/db/desk';
@@ -27,41 +21,6 @@ const ROUNDS = { iterations: 1000 };
 const FIRST = '春天 花开 满园 香气';
 const SECOND = '夏夜 荷塘 月色 蛙鸣';
 
-/** A key store like the browser build's: the own key, and every other key by id (the retired ones too). */
-function keyStore(): BackupKeyStore & { ids(): { own: string | null; others: string[] } } {
-  let own: BackupKey | null = null;
-  const others = new Map<string, BackupKey>();
-  return {
-    load: async () => own,
-    find: async (id) => (own?.keyId === id ? own : (others.get(id) ?? null)),
-    async save(raw, keyId, passphraseKey, asOwn) {
-      const key = { keyId, key: await importBackupKey(raw), passphraseKey };
-      if (!asOwn) others.set(keyId, key);
-      else {
-        if (own && own.keyId !== keyId) others.set(own.keyId, own);
-        own = key;
-      }
-      return key;
-    },
-    ids: () => ({ own: own?.keyId ?? null, others: [...others.keys()] }),
-  };
-}
-
-function depsWith(keys: BackupKeyStore): BackupDeps & { files: Map<string, string> } {
-  const files = new Map<string, string>();
-  let state: BackupState = EMPTY_BACKUP_STATE;
-  return {
-    files,
-    appVersion: 'test',
-    bridge: {
-      writeBackup: async ({ name, content }) => (files.set(name, content), { ok: true, name, removed: [] }),
-      readIntegrity: async () => null,
-      writeIntegrity: async () => undefined,
-    },
-    keys,
-    state: { get: () => state, set: (s) => (state = s) },
-  };
-}
 
 let db: DutyDeskDB;
 let admin: Desk;
@@ -95,29 +54,29 @@ describe('设置备份密码 / 更改备份密码', () => {
     ["the admin's name", '王秀英 春天 花开 满园', PASSPHRASE_MESSAGES.adminName],
     ['a common password', 'woaini1314 forever', PASSPHRASE_MESSAGES.common],
   ])('a weak passphrase (%s) is refused at its field; no key, no audit row', async (_, passphrase, message) => {
-    const keys = keyStore();
+    const keys = memoryKeyStore();
     const before = (await auditRows()).length;
-    const e = await refusal(changePassphrase(admin, depsWith(keys), { passphrase, again: passphrase }, ROUNDS));
+    const e = await refusal(changePassphrase(admin, memoryBackupDeps(keys), { passphrase, again: passphrase }, ROUNDS));
     expect({ message: e.message, field: e.field }).toEqual({ message, field: 'passphrase' });
     expect(keys.ids().own).toBeNull();
     expect(await auditRows()).toHaveLength(before);
   });
 
   it('the confirmation must match, at its own field', async () => {
-    const e = await refusal(changePassphrase(admin, depsWith(keyStore()), { passphrase: FIRST, again: SECOND }));
+    const e = await refusal(changePassphrase(admin, memoryBackupDeps(memoryKeyStore()), { passphrase: FIRST, again: SECOND }));
     expect({ message: e.message, field: e.field }).toEqual({ message: PASSPHRASE_MESSAGES.mismatch, field: 'again' });
   });
 
   it("the first backup refuses a weak passphrase too (the desk's community and admins checked)", async () => {
-    const deps = depsWith(keyStore());
+    const deps = memoryBackupDeps(memoryKeyStore());
     const e = await refusal(makeBackup(admin, deps, 'regular', { passphrase: '桃花岭的数据备份密码' }));
     expect(e.message).toBe(PASSPHRASE_MESSAGES.community);
     expect(deps.files.size).toBe(0);
   });
 
   it('a 值班员 can neither set nor change it (the staff row decides, not the session)', async () => {
-    const keys = keyStore();
-    const deps = depsWith(keys);
+    const keys = memoryKeyStore();
+    const deps = memoryBackupDeps(keys);
     const before = (await auditRows()).length;
     const e = await refusal(changePassphrase(clerk, deps, { passphrase: FIRST, again: FIRST }, ROUNDS));
     expect(e.message).toBe('只有站长/管理员可以设置备份密码或手动备份');
@@ -129,8 +88,8 @@ describe('设置备份密码 / 更改备份密码', () => {
   });
 
   it('a change makes a new key; older backups open here without a passphrase and elsewhere with the OLD one only', async () => {
-    const keys = keyStore();
-    const deps = depsWith(keys);
+    const keys = memoryKeyStore();
+    const deps = memoryBackupDeps(keys);
     expect(await changePassphrase(admin, deps, { passphrase: FIRST, again: FIRST }, ROUNDS)).toBe('set');
     const firstKey = keys.ids().own;
     const old = await makeBackup(admin, deps, 'regular');
@@ -149,7 +108,7 @@ describe('设置备份密码 / 更改备份密码', () => {
     expect((await inspectBackup(admin, deps, newFile)).header.keyId).toBe(keys.ids().own);
 
     // Another machine: each file opens with the passphrase it was made under, not the other.
-    const elsewhere = depsWith(keyStore());
+    const elsewhere = memoryBackupDeps(memoryKeyStore());
     expect((await inspectBackup(admin, elsewhere, oldFile, FIRST)).tables.auditLog!.length).toBeGreaterThan(0);
     expect((await refusal(inspectBackup(admin, elsewhere, oldFile, SECOND))).message).toBe('备份密码不正确');
     expect((await inspectBackup(admin, elsewhere, newFile, SECOND)).header.keyId).toBe(keys.ids().own);
@@ -157,7 +116,7 @@ describe('设置备份密码 / 更改备份密码', () => {
   });
 
   it('logs 设置 and 更改 without the passphrase', async () => {
-    const deps = depsWith(keyStore());
+    const deps = memoryBackupDeps(memoryKeyStore());
     await changePassphrase(admin, deps, { passphrase: FIRST, again: FIRST }, ROUNDS);
     await changePassphrase(admin, deps, { passphrase: SECOND, again: SECOND }, ROUNDS);
     const rows = await auditRows();
@@ -167,5 +126,31 @@ describe('设置备份密码 / 更改备份密码', () => {
     ]);
     const text = JSON.stringify(rows);
     for (const word of [...FIRST.split(' '), ...SECOND.split(' ')]) expect(text).not.toContain(word);
+  });
+
+  it('the first passphrase typed at 立即备份 is logged as 设置备份密码, once, after its key is kept', async () => {
+    const deps = memoryBackupDeps(memoryKeyStore());
+    const made = await makeBackup(admin, deps, 'regular', { passphrase: FIRST });
+    expect(made.ok).toBe(true);
+    await makeBackup(admin, deps, 'regular');
+    const actions = (await auditRows()).map((r) => r.action).filter((a) => a.startsWith('backup.'));
+    expect(actions).toEqual(['backup.passphraseSet', 'backup.create', 'backup.create']);
+  });
+
+  it('a key that cannot be kept leaves no 设置/更改 row (neither path)', async () => {
+    const keys = memoryKeyStore();
+    const failing: typeof keys = { ...keys, save: () => Promise.reject(new Error('store unavailable')) };
+    const deps = memoryBackupDeps(failing);
+    await expect(changePassphrase(admin, deps, { passphrase: FIRST, again: FIRST }, ROUNDS)).rejects.toThrow();
+    await expect(makeBackup(admin, deps, 'regular', { passphrase: FIRST })).rejects.toThrow();
+    expect((await auditRows()).filter((r) => r.action.startsWith('backup.'))).toEqual([]);
+    // Once kept, a change that cannot be kept is not logged either.
+    await changePassphrase(admin, memoryBackupDeps(keys), { passphrase: FIRST, again: FIRST }, ROUNDS);
+    const half: typeof keys = { ...keys, save: () => Promise.reject(new Error('store unavailable')) };
+    await expect(
+      changePassphrase(admin, memoryBackupDeps(half), { passphrase: SECOND, again: SECOND }, ROUNDS),
+    ).rejects.toThrow();
+    const actions = (await auditRows()).map((r) => r.action).filter((a) => a.startsWith('backup.'));
+    expect(actions).toEqual(['backup.passphraseSet']);
   });
 });

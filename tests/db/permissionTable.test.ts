@@ -35,7 +35,10 @@ import { saveMatterType } from '../../renderer/src/db/repositories/catalog';
 import { saveCalendarOverrides, setCalendarYearComplete } from '../../renderer/src/db/repositories/calendar';
 import { importResidents, undoImport } from '../../renderer/src/db/repositories/residentImport';
 import { recordExport } from '../../renderer/src/db/repositories/reports';
-import { BACKUP_ADMINS_ONLY, changePassphrase, makeBackup, restoreBackup } from '../../renderer/src/db/backup/backups';
+import { changePassphrase } from '../../renderer/src/db/backup/keys';
+import { makeBackup } from '../../renderer/src/db/backup/make';
+import { restoreBackup } from '../../renderer/src/db/backup/restore';
+import { BACKUP_ADMINS_ONLY } from '../../renderer/src/db/backup/rights';
 import { memoryBackupDeps } from './backupDeps';
 import {
   acceptCommittedCase,

@@ -21,7 +21,8 @@ import { countsOf, readSnapshot, replaceAll } from '../../renderer/src/db/backup
 import { prng } from '../../bench/data/random';
 import { freshDb, testDesk } from './testDb';
 import { memoryBackupDeps } from './backupDeps';
-import { makeBackup, restoreBackup } from '../../renderer/src/db/backup/backups';
+import { makeBackup } from '../../renderer/src/db/backup/make';
+import { restoreBackup } from '../../renderer/src/db/backup/restore';
 import { auditIdOf } from '@shared/domain/auditIdentity';
 import { chainRow, headOf, headsOfRows, isChained, type ChainHead } from '@shared/domain/auditChain';
 import type { AuditEntry } from '@shared/domain/records';

@@ -21,6 +21,7 @@ import {
   type BackupOpenFailure,
   type WrappedKey,
 } from '../../../shared/backup/format';
+import { passphraseForms } from '../../../shared/backup/passphrase';
 
 export type KeyRing = { own: BackupKeyRecord | null; retired: BackupKeyRecord[]; others: BackupKeyRecord[] };
 
@@ -94,20 +95,22 @@ function gcmOpen(key: Buffer, iv: Buffer, sealed: Buffer, aad?: Buffer): Buffer 
   return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - 16)), decipher.final()]);
 }
 
+/** The key wrapped in the file, unwrapped with each form of the passphrase (passphraseForms). */
 async function unwrap(w: WrappedKey, passphrase: string): Promise<Buffer> {
   const salt = strictB64(w.salt);
   const iv = strictB64(w.iv);
   const wrapped = strictB64(w.wrapped);
-  const wrapping = await new Promise<Buffer>((ok, fail) =>
-    pbkdf2(Buffer.from(passphrase.normalize('NFKC'), 'utf8'), salt, w.iterations, 32, 'sha256', (e, k) =>
-      e ? fail(e) : ok(k),
-    ),
-  );
-  try {
-    return gcmOpen(wrapping, iv, wrapped);
-  } catch {
-    throw new OpenFailure('wrongPassphrase');
+  for (const text of passphraseForms(passphrase)) {
+    const wrapping = await new Promise<Buffer>((ok, fail) =>
+      pbkdf2(Buffer.from(text, 'utf8'), salt, w.iterations, 32, 'sha256', (e, k) => (e ? fail(e) : ok(k))),
+    );
+    try {
+      return gcmOpen(wrapping, iv, wrapped);
+    } catch {
+      // the next form, if any
+    }
   }
+  throw new OpenFailure('wrongPassphrase');
 }
 
 export type OpenRequest = { content: string; passphrase?: string; currentSchema: number };

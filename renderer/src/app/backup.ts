@@ -12,13 +12,9 @@ import { backupKeys } from '../platform/backupKeys';
 import { electronBridge } from '../platform/electron';
 import { getDb } from '../db/database';
 import { onWriteCommitted } from '../db/write';
-import {
-  EMPTY_BACKUP_STATE,
-  makeBackup,
-  recordIntegrity,
-  type BackupDeps,
-  type BackupState,
-} from '../db/backup/backups';
+import { EMPTY_BACKUP_STATE, type BackupDeps, type BackupState } from '../db/backup/deps';
+import { recordIntegrity } from '../db/backup/integrity';
+import { makeBackup } from '../db/backup/make';
 import type { DeskBase } from '../db/desk';
 
 const STATE_KEY = 'duty-desk.backup-state';

@@ -6,7 +6,7 @@
  * new installation. From then on every committed write keeps the record up to date.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { IntegrityCheck } from '../db/backup/backups';
+import type { IntegrityCheck } from '../db/backup/integrity';
 import { getDb } from '../db/database';
 
 export type IntegrityStatus = 'checking' | IntegrityCheck;
@@ -22,7 +22,7 @@ export function useIntegrity(): [IntegrityStatus, () => void] {
       await new Promise<void>((ok) => setTimeout(ok, 250));
       if (!live) return;
       const [{ checkIntegrity }, { backupDeps, followCommittedWrites }] = await Promise.all([
-        import('../db/backup/backups'),
+        import('../db/backup/integrity'),
         import('./backup'),
       ]);
       const result = await checkIntegrity(getDb(), backupDeps).catch(() => null);

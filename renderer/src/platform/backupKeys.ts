@@ -13,7 +13,7 @@ import type { BackupKeyRecord } from '@shared/backup/format';
 import type { DeskBridge } from '@shared/ipc/contract';
 import { fromB64, toB64 } from '../db/bytes';
 import { BACKUP_MESSAGES, importBackupKey, type BackupKey } from '../db/backup/seal';
-import type { BackupKeyStore } from '../db/backup/backups';
+import type { BackupKeyStore } from '../db/backup/deps';
 import { DomainRefusal } from '../db/refusal';
 import { electronBridge } from './electron';
 

@@ -8,7 +8,10 @@
  */
 import { Dexie } from 'dexie';
 import { DB_NAME } from '../database';
-import { backUpDatabase, machineKey, requireBackupPinAmong, type BackupDeps, type BackupOutcome } from './backups';
+import { requireBackupPinAmong } from './adminPin';
+import { type BackupDeps } from './deps';
+import { machineKey } from './keys';
+import { backUpDatabase, type BackupOutcome } from './make';
 
 /**
  * Backs up the old database as it is. In the desktop app with the key set it goes into the

@@ -18,6 +18,7 @@ import {
   type BackupHeader,
   type WrappedKey,
 } from '@shared/backup/format';
+import { normalizePassphrase, passphraseForms } from '@shared/backup/passphrase';
 import { fromB64, toB64 } from '../bytes';
 import { DomainRefusal } from '../refusal';
 
@@ -40,14 +41,9 @@ const dec = new TextDecoder();
 /** What the tag covers besides the data: the header and the wrapped key, in a fixed order. */
 const additionalData = (header: BackupHeader, wrapped: WrappedKey) => enc.encode(additionalDataText(header, wrapped));
 
-async function passphraseKey(
-  passphrase: string,
-  salt: Uint8Array<ArrayBuffer>,
-  iterations: number,
-): Promise<CryptoKey> {
-  const base = await crypto.subtle.importKey('raw', enc.encode(passphrase.normalize('NFKC')), 'PBKDF2', false, [
-    'deriveKey',
-  ]);
+/** The wrapping key derived from `text` (already one of passphrase.ts's forms). */
+async function passphraseKey(text: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<CryptoKey> {
+  const base = await crypto.subtle.importKey('raw', enc.encode(text), 'PBKDF2', false, ['deriveKey']);
   return crypto.subtle.deriveKey(
     { name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
     base,
@@ -68,7 +64,7 @@ export async function newBackupKey(
   const raw = crypto.getRandomValues(new Uint8Array(32));
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const wrapping = await passphraseKey(passphrase, salt, iterations);
+  const wrapping = await passphraseKey(normalizePassphrase(passphrase), salt, iterations);
   const wrapped = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, wrapping, raw));
   const keyId = toB64(crypto.getRandomValues(new Uint8Array(12)));
   return {
@@ -85,16 +81,21 @@ export function importBackupKey(raw: Uint8Array<ArrayBuffer>): Promise<CryptoKey
   return crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']);
 }
 
-/** The backup key unwrapped with the passphrase. @throws DomainRefusal when it is wrong. */
+/**
+ * The backup key unwrapped with the passphrase (each of its forms: passphraseForms).
+ * @throws DomainRefusal when it is wrong.
+ */
 export async function unwrapWithPassphrase(w: WrappedKey, passphrase: string): Promise<Uint8Array<ArrayBuffer>> {
-  const wrapping = await passphraseKey(passphrase, strictB64(w.salt), w.iterations);
-  try {
-    return new Uint8Array(
-      await crypto.subtle.decrypt({ name: 'AES-GCM', iv: strictB64(w.iv) }, wrapping, strictB64(w.wrapped)),
-    );
-  } catch {
-    throw new DomainRefusal(BACKUP_MESSAGES.wrongPassphrase, 'passphrase');
+  const [salt, iv, wrapped] = [strictB64(w.salt), strictB64(w.iv), strictB64(w.wrapped)];
+  for (const text of passphraseForms(passphrase)) {
+    const wrapping = await passphraseKey(text, salt, w.iterations);
+    try {
+      return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, wrapping, wrapped));
+    } catch {
+      // the next form, if any
+    }
   }
+  throw new DomainRefusal(BACKUP_MESSAGES.wrongPassphrase, 'passphrase');
 }
 
 /** The file text of a backup of `tables`. */

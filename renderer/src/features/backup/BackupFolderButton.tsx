@@ -8,7 +8,7 @@ import type { BackupStatus, ChooseFolderResult } from '@shared/ipc/contract';
 import { platform } from '../../platform';
 import { useDesk } from '../../app/desk';
 import { useGuardedAction } from '../../app/useGuardedAction';
-import { chooseBackupFolder } from '../../db/backup/backups';
+import { chooseBackupFolder } from '../../db/backup/rights';
 
 export const FOLDER_REFUSED: Record<NonNullable<Extract<ChooseFolderResult, { chosen: false }>['refused']>, string> = {
   system:

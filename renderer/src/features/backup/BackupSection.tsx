@@ -28,13 +28,9 @@ import { useGuardedAction } from '../../app/useGuardedAction';
 import { automaticBackups, backupDeps, useBackupState } from '../../app/backup';
 import { backupKeys } from '../../platform/backupKeys';
 import { platform } from '../../platform';
-import {
-  backupHeaderOf,
-  inspectBackup,
-  makeBackup,
-  RESTORE_NEEDS_OWN_KEY,
-  restoreBackup,
-} from '../../db/backup/backups';
+import { backupHeaderOf, inspectBackup } from '../../db/backup/inspect';
+import { makeBackup } from '../../db/backup/make';
+import { RESTORE_NEEDS_OWN_KEY, restoreBackup } from '../../db/backup/restore';
 import { DomainRefusal } from '../../db/refusal';
 import {
   BackupSummary,

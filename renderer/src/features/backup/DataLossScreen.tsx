@@ -17,7 +17,9 @@ import { useDeskBase } from '../../app/desk';
 import { useGuardedAction } from '../../app/useGuardedAction';
 import { automaticBackups, backupDeps } from '../../app/backup';
 import { platform } from '../../platform';
-import { backupHeaderOf, restoreBackup, startEmpty } from '../../db/backup/backups';
+import { backupHeaderOf } from '../../db/backup/inspect';
+import { restoreBackup } from '../../db/backup/restore';
+import { startEmpty } from '../../db/backup/startEmpty';
 import { AdminPinField, BackupSummary, backupTime, PickBackupFile, RestorePassphraseField } from './BackupParts';
 import type { BackupListEntry } from '@shared/ipc/contract';
 

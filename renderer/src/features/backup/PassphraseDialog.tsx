@@ -10,7 +10,7 @@ import { PASSPHRASE_HINT, passphraseProblem } from '@shared/backup/passphrase';
 import { useDesk } from '../../app/desk';
 import { useGuardedAction } from '../../app/useGuardedAction';
 import { backupDeps } from '../../app/backup';
-import { changePassphrase } from '../../db/backup/backups';
+import { changePassphrase } from '../../db/backup/keys';
 import { NO_PASSPHRASE, PASSPHRASE_WARNING, type NewPassphrase } from './BackupParts';
 
 export const OLD_BACKUPS_NOTICE =

@@ -15,7 +15,7 @@ import {
   NO_PASSPHRASE,
   type NewPassphrase,
 } from './BackupParts';
-import type { BackupOutcome } from '../../db/backup/backups';
+import type { BackupOutcome } from '../../db/backup/make';
 
 export function UpgradeBackupScreen({
   from,

@@ -1,0 +1,72 @@
+/**
+ * `recordIntegrity` / `checkIntegrity`: per-table counts and a generation id kept OUTSIDE
+ * IndexedDB after each committed write; at start, a table with fewer rows than recorded (the
+ * desk never deletes records) or a missing database means the data was lost. The record also
+ * keeps the active admins' PIN verifiers, for `startEmpty` (从空白开始 needs an admin PIN),
+ * and the audit chain's head of each desk (the anchor 操作日志 verifies against).
+ */
+import { can } from '@shared/domain/roles';
+import { INTEGRITY_MAX_ADMINS, type IntegrityAdmin, type IntegrityRecord } from '@shared/ipc/contract';
+import type { Dexie } from 'dexie';
+import type { DutyDeskDB } from '../database';
+import type { BackupDeps } from './deps';
+import { chainHeads } from '../auditChain';
+import { toTuples } from '@shared/domain/auditChain';
+
+/** The generation the wipe record holds (a new one where there is none). */
+export async function generationOf(deps: BackupDeps): Promise<string> {
+  return (await deps.bridge.readIntegrity())?.generation ?? crypto.randomUUID();
+}
+
+export async function tableCounts(db: DutyDeskDB): Promise<Record<string, number>> {
+  const dexie = db as unknown as Dexie;
+  const counts = await Promise.all(dexie.tables.map((t) => t.count()));
+  return Object.fromEntries(dexie.tables.map((t, i) => [t.name, counts[i] ?? 0]));
+}
+
+/** The active admins (`data.restore`) with their PIN verifiers, as the wipe record keeps them. */
+async function activeAdmins(db: DutyDeskDB): Promise<IntegrityAdmin[]> {
+  const staff = await db.staff.toArray();
+  return staff
+    .filter((s) => can(s, 'data.restore'))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, INTEGRITY_MAX_ADMINS)
+    .map((s) => ({
+      id: s.id,
+      name: s.name.slice(0, 100) || '—',
+      verifier: {
+        algorithm: s.password.algorithm,
+        iterations: s.password.iterations,
+        saltB64: s.password.saltB64,
+        hashB64: s.password.hashB64,
+      },
+    }));
+}
+
+/** Writes what the database holds now (outside IndexedDB), with the active admins' PIN verifiers. */
+export async function recordIntegrity(db: DutyDeskDB, deps: BackupDeps, generation?: string): Promise<IntegrityRecord> {
+  const [counts, admins, heads] = await Promise.all([tableCounts(db), activeAdmins(db), chainHeads(db.auditLog)]);
+  const record: IntegrityRecord = {
+    generation: generation ?? (await generationOf(deps)),
+    updatedAt: Date.now(),
+    counts,
+    admins,
+    // The audit chain's anchor: a head the log later lacks means its last rows were deleted.
+    auditHeads: toTuples(heads),
+  };
+  await deps.bridge.writeIntegrity(record);
+  return record;
+}
+
+export type IntegrityCheck = { ok: true } | { ok: false; lost: { table: string; recorded: number; now: number }[] };
+
+/** At start: did the database lose records since the last committed write? */
+export async function checkIntegrity(db: DutyDeskDB, deps: BackupDeps): Promise<IntegrityCheck> {
+  const recorded = await deps.bridge.readIntegrity();
+  if (!recorded) return { ok: true }; // a new machine, or the first run of this version
+  const now = await tableCounts(db);
+  const lost = Object.entries(recorded.counts)
+    .filter(([table, n]) => (now[table] ?? 0) < n)
+    .map(([table, n]) => ({ table, recorded: n, now: now[table] ?? 0 }));
+  return lost.length > 0 ? { ok: false, lost } : { ok: true };
+}

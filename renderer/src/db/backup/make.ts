@@ -1,0 +1,130 @@
+/**
+ * `makeBackup`: a consistent snapshot of every table, sealed (seal.ts), handed to the bridge (a
+ * file in the backup folder; a download in the browser build). The first one needs the backup
+ * passphrase (it creates the machine key). The outcome is kept for the 工作台. By hand it needs
+ * `data.backup` (the acting staff row re-read); a scheduled one (Electron: timer, sign-out,
+ * quit) goes only to the configured folder with the existing key, whoever is signed in.
+ */
+import { backupFileName, machineTag, type BackupHeader } from '@shared/backup/format';
+import type { BackupKind } from '@shared/backup/retention';
+import type { Dexie } from 'dexie';
+import type { DeskBase } from '../desk';
+import { DomainRefusal } from '../refusal';
+import { databaseOf, writeTx } from '../write';
+import { sealBackup, type BackupKey } from './seal';
+import { countsOf, readSnapshot } from './snapshot';
+import type { BackupDeps } from './deps';
+import { headsOfRows, toTuples } from '@shared/domain/auditChain';
+import type { AuditEntry } from '@shared/domain/records';
+import { machineKey } from './keys';
+import { requireBackupRight } from './rights';
+import { generationOf } from './integrity';
+
+export const BACKUP_FAILURE_TEXT: Record<string, string> = {
+  ENOSPC: '备份文件夹所在的磁盘已满',
+  EACCES: '没有写入备份文件夹的权限',
+  EPERM: '没有写入备份文件夹的权限',
+  ENOENT: '备份文件夹不存在（U 盘或网络盘是否已拔出或断开？）',
+  EROFS: '备份文件夹只读，不能写入',
+  OTHER: '备份文件没能写入',
+};
+
+/** A scheduled backup where there is no configured folder (the browser build) or no key yet. */
+export const SCHEDULED_TO_FOLDER_ONLY = '自动备份只写入本机设置的备份文件夹';
+
+const SHANGHAI = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hour12: false,
+});
+
+function localParts(ms: number): { day: string; time: string } {
+  const [day = '', time = ''] = SHANGHAI.format(ms).split(' ');
+  return { day, time };
+}
+
+async function communityCode(db: Dexie): Promise<string> {
+  const row = (await db.table('meta').get('community')) as { value?: { code?: string } } | undefined;
+  return row?.value?.code ?? 'NEW';
+}
+
+export type BackupOutcome = { ok: true; name: string; header: BackupHeader } | { ok: false; message: string };
+
+/**
+ * Seals a snapshot of `db` (any version of the schema: every table it has) and hands it to the
+ * bridge; keeps the outcome in the backup state.
+ */
+export async function backUpDatabase(
+  db: Dexie,
+  deps: BackupDeps,
+  o: { kind: BackupKind; key: BackupKey; now: number; by: string | null },
+): Promise<BackupOutcome> {
+  const tables = await readSnapshot(db);
+  const header = {
+    app: deps.appVersion,
+    schema: db.verno,
+    createdAt: o.now,
+    createdBy: o.by,
+    community: await communityCode(db),
+    generation: await generationOf(deps),
+    kind: o.kind,
+    counts: countsOf(tables),
+    // The audit chain's heads as backed up: what this file's log reaches (issue 23).
+    auditHeads: toTuples(headsOfRows((tables.auditLog ?? []) as AuditEntry[])),
+  };
+  const content = await sealBackup(tables, header, o.key);
+  const name = backupFileName(header.community, machineTag(o.key.keyId), localParts(o.now), o.kind);
+  const result = await deps.bridge.writeBackup({ name, content });
+  const state = deps.state.get();
+  if (!result.ok) {
+    deps.state.set({ ...state, lastFailure: { at: o.now, code: result.code } });
+    return { ok: false, message: BACKUP_FAILURE_TEXT[result.code] ?? BACKUP_FAILURE_TEXT.OTHER! };
+  }
+  deps.state.set({ lastGood: { at: o.now, name }, lastFailure: null, changedSince: false });
+  return { ok: true, name, header: { ...header, keyId: o.key.keyId } };
+}
+
+/**
+ * Backs up every table now. `passphrase` is needed only for the very first backup (it creates
+ * this machine's key). By hand (立即备份, a download, the pre-restore download) it needs
+ * `data.backup`; `scheduled` (the desktop app's timer, sign-out and quit backups) runs whoever
+ * is signed in, but only into the configured folder and only with the existing key.
+ * @throws DomainRefusal(NEED_PASSPHRASE) when there is no key yet; BACKUP_ADMINS_ONLY;
+ *   SCHEDULED_TO_FOLDER_ONLY.
+ */
+export async function makeBackup(
+  desk: DeskBase,
+  deps: BackupDeps,
+  kind: BackupKind,
+  o: { passphrase?: string; scheduled?: boolean } = {},
+): Promise<BackupOutcome> {
+  if (o.scheduled) {
+    if (!deps.scheduledToFolder || kind !== 'regular' || o.passphrase !== undefined)
+      throw new DomainRefusal(SCHEDULED_TO_FOLDER_ONLY);
+    if (!(await deps.keys.load())) throw new DomainRefusal(SCHEDULED_TO_FOLDER_ONLY);
+  } else await requireBackupRight(desk);
+  return backUpAndLog(desk, deps, kind, o.passphrase);
+}
+
+/** The backup itself and its audit row (the caller has checked who may make it). */
+export async function backUpAndLog(
+  desk: DeskBase,
+  deps: BackupDeps,
+  kind: BackupKind,
+  passphrase?: string,
+): Promise<BackupOutcome> {
+  const db = databaseOf(desk) as unknown as Dexie;
+  const key = await machineKey(deps, passphrase, db, desk);
+  const outcome = await backUpDatabase(db, deps, { kind, key, now: desk.clock.now(), by: desk.actor?.id ?? null });
+  if (outcome.ok && desk.actor) {
+    await writeTx(desk, [], (tx) => tx.audit({ action: 'backup.create', entity: 'backup', detail: kind }));
+    // That audit row is not a change the next backup has to cover.
+    deps.state.set({ ...deps.state.get(), changedSince: false });
+  }
+  return outcome;
+}

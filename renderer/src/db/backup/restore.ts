@@ -1,0 +1,109 @@
+/**
+ * `restoreBackup`: verifies first; backs up the live data (kind preRestore); replaces every table
+ * in one transaction through the write path — except the audit log, which keeps every live row
+ * and gains the backup's rows it lacks (a restore never removes an audit row); new generation;
+ * logged. Before sign-in (数据丢失) an admin PIN (adminPin.ts).
+ */
+import type { BackupFile, BackupHeader } from '@shared/backup/format';
+import { can, holdersOf } from '@shared/domain/roles';
+import { deskNumberOf, withActor, type DeskBase } from '../desk';
+import { DomainRefusal } from '../refusal';
+import { reportStorageError, toStorageError } from '../storageErrors';
+import { databaseOf, newAuditId } from '../write';
+import { replaceAll } from './snapshot';
+import type { BackupDeps } from './deps';
+import { backupAdmins, knownAdmins, pinOwner, WRONG_ADMIN_PIN } from './adminPin';
+import { inspectBackup } from './inspect';
+import { backUpAndLog } from './make';
+import { recordIntegrity, tableCounts } from './integrity';
+
+export const RESTORE_NEEDS_OWN_KEY =
+  '恢复前要先备份现有数据，但本机还没有设置备份密码：请站长/管理员先在「设置 → 数据备份」设置备份密码，再恢复。现有数据未改动。';
+
+/**
+ * Replaces all data with the backup in `text`. Verifies it first (nothing is touched when it
+ * is refused), then backs up the live data if there is any (and refuses if that fails).
+ */
+export async function restoreBackup(
+  desk: DeskBase,
+  deps: BackupDeps,
+  text: string,
+  passphrase?: string,
+  o: {
+    /** The live data was backed up (and the clerk confirmed it saved) just before. */
+    liveBackedUp?: boolean;
+    /** Nobody signed in (数据丢失): a 站长/管理员 PIN, checked against the accounts IN the backup. */
+    adminPin?: string;
+  } = {},
+): Promise<BackupHeader> {
+  // A storage failure is told as one (StorageError, Chinese), as every writeTx does (write.ts).
+  return restoreNow(desk, deps, text, passphrase, o).catch((e: unknown) => {
+    if (e instanceof DomainRefusal) throw e;
+    const err = toStorageError(e);
+    reportStorageError(err);
+    throw err;
+  });
+}
+
+async function restoreNow(
+  desk: DeskBase,
+  deps: BackupDeps,
+  text: string,
+  passphrase: string | undefined,
+  o: { liveBackedUp?: boolean; adminPin?: string },
+): Promise<BackupHeader> {
+  const db = databaseOf(desk);
+  // The acting account as stored now (deactivated or demoted in another window: refused);
+  // after a data loss its row may be gone, and the session's role stands.
+  const me = desk.actor ? ((await db.staff.get(desk.actor.id)) ?? desk.actor) : null;
+  if (me && !can(me, 'data.restore')) throw new DomainRefusal(`只有${holdersOf('data.restore')}可以从备份恢复`);
+  const opened = await inspectBackup(desk, deps, text, passphrase);
+  // Before sign-in the live database may have no accounts left: an admin of the backup answers.
+  let acting = desk;
+  if (!desk.actor) {
+    if (!o.adminPin) throw new DomainRefusal('请输入站长/管理员的密码或 PIN', 'pin');
+    const known = await knownAdmins(db, deps);
+    const admin = await pinOwner(o.adminPin, known.length > 0 ? known : backupAdmins(opened.tables));
+    const where = known.length > 0 ? '本机记录的站长/管理员账号' : '备份中的账号';
+    if (!admin) throw new DomainRefusal(`${WRONG_ADMIN_PIN}（以${where}为准）`, 'pin');
+    acting = withActor(desk, { id: admin.id, role: admin.role });
+  }
+  const live = await tableCounts(db);
+  if (!o.liveBackedUp && Object.values(live).some((n) => n > 0)) {
+    // Part of the restore (its right checked above), not a backup by hand.
+    // Sealed with this machine's own key only: the passphrase typed for the file being restored
+    // must never become this machine's passphrase.
+    if (!(await deps.keys.load())) throw new DomainRefusal(RESTORE_NEEDS_OWN_KEY);
+    const before = await backUpAndLog(acting, deps, 'preRestore');
+    if (!before.ok) throw new DomainRefusal(`恢复前没能先备份现有数据：${before.message}。现有数据未改动。`);
+  }
+  // One transaction: every table replaced, the audit log kept and completed, the restore logged
+  // last — or nothing.
+  await replaceAll(
+    db,
+    opened.tables,
+    {
+      id: newAuditId(),
+      at: desk.clock.now(),
+      staffId: acting.actor?.id ?? null,
+      action: 'backup.restore',
+      entity: 'backup',
+      detail: `${opened.header.kind}/${opened.header.createdAt}`,
+    },
+    // The restore row chains onto this desk's live head.
+    { desk: deskNumberOf(desk) },
+  );
+  // Right after the commit, before anything that can fail: the record of what the data holds now.
+  // The data is restored whatever happens next: a record that cannot be written now must not
+  // turn the restore into a failure (the next committed write records the counts again).
+  await recordIntegrity(db, deps, crypto.randomUUID()).catch(() => undefined);
+  // A backup from another machine: its key is kept BESIDE this machine's own, never as it (the
+  // own key seals every new backup and comes only from an admin's passphrase). Best effort: the
+  // data is already restored.
+  if (opened.rawKey && !(await deps.keys.find(opened.header.keyId).catch(() => null))) {
+    await deps.keys
+      .save(opened.rawKey, opened.header.keyId, (JSON.parse(text) as BackupFile).passphraseKey, false)
+      .catch(() => undefined);
+  }
+  return opened.header;
+}

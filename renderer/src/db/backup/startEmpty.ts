@@ -1,0 +1,51 @@
+/** 从空白开始 (数据丢失): going on without the lost data, with an admin PIN. */
+import { withActor, type DeskBase } from '../desk';
+import { DomainRefusal } from '../refusal';
+import { databaseOf, writeTx } from '../write';
+import type { BackupDeps } from './deps';
+import { backupAdmins, knownAdmins, pinOwner, WRONG_ADMIN_PIN, type PinHolder } from './adminPin';
+import { inspectBackup } from './inspect';
+import { recordIntegrity } from './integrity';
+
+/** Where the PIN of 从空白开始 was checked: the wipe record, a backup, or no account ever. */
+export type StartEmptyBy = 'wipeRecord' | 'backup' | 'noAccounts';
+
+/**
+ * 从空白开始: go on without the lost data. Needs a 站长/管理员 PIN, checked against the admins'
+ * PIN verifiers kept beside the wipe record (outside IndexedDB) or against the accounts of a
+ * backup the person picks; only a desk that never had an account goes on without one. Logged
+ * in the name of the admin whose PIN was given, and recorded anew.
+ * @throws DomainRefusal (field `pin`) without a PIN or with a wrong one.
+ */
+export async function startEmpty(
+  desk: DeskBase,
+  deps: BackupDeps,
+  o: { pin?: string; backup?: { text: string; passphrase?: string } } = {},
+): Promise<{ adminId: string | null; by: StartEmptyBy }> {
+  const db = databaseOf(desk);
+  const recorded = await deps.bridge.readIntegrity();
+  const known = await knownAdmins(db, deps);
+  const hadAccounts = (recorded?.counts.staff ?? 0) > 0 || known.length > 0 || (await db.staff.count()) > 0;
+  let admin: PinHolder | null = null;
+  let by: StartEmptyBy = 'noAccounts';
+  if (hadAccounts) {
+    if (!o.pin) throw new DomainRefusal('请输入站长/管理员的密码或 PIN', 'pin');
+    admin = await pinOwner(o.pin, known);
+    by = 'wipeRecord';
+    // A backup's accounts answer only where the desk knows no admin (a record written before
+    // it kept them): otherwise anyone could bring a backup of their own making.
+    if (!admin && known.length === 0 && o.backup) {
+      const opened = await inspectBackup(desk, deps, o.backup.text, o.backup.passphrase);
+      admin = await pinOwner(o.pin, backupAdmins(opened.tables));
+      by = 'backup';
+    }
+    if (!admin) {
+      const where = known.length === 0 && o.backup ? '所选备份中的' : '本机记录的';
+      throw new DomainRefusal(`${WRONG_ADMIN_PIN}（以${where}站长/管理员账号为准）`, 'pin');
+    }
+  }
+  const acting = withActor(desk, admin ? { id: admin.id, role: admin.role } : null);
+  await writeTx(acting, [], (tx) => tx.audit({ action: 'backup.startEmpty', entity: 'backup', detail: by }));
+  await recordIntegrity(db, deps, crypto.randomUUID());
+  return { adminId: admin?.id ?? null, by };
+}
