@@ -171,6 +171,24 @@ describe('benchmarks in Chromium (real IndexedDB)', () => {
           `bare bulkAdd of as many records ${(imp.bareMs / 1000).toFixed(2)} s (ratio ${(total / imp.bareMs).toFixed(1)})`,
       );
       expect(imp.saved).toBe(imp.created);
+      // --- the audit chain on a registration: chain on vs off, interleaved (target ≤ 10 %) ---
+      const chain = await page.evaluate(([reps, logRows]) => window.bench.auditChainRun(reps, logRows), [
+        Math.max(REPS, 20),
+        size === 'tiny' ? 20_000 : 50_000,
+      ] as const);
+      console.log(
+        table(
+          `audit chain on a registration (${chain.auditRowsPerRegistration} audit rows each, log of ${chain.logRows} rows)`,
+          [
+            {
+              name: '来访登记 含审计链 (subject) vs 不含 (baseline)',
+              group: 'write',
+              subject: chain.subject,
+              baseline: chain.baseline,
+            },
+          ],
+        ),
+      );
       await context.close();
 
       // --- start-up (a): a fresh browser process each time, the persisted profile ---

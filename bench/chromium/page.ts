@@ -38,6 +38,7 @@ import { DEFAULT_OPENING_HOURS } from '@shared/domain/community';
 import { parseCatalog } from '@shared/domain/catalog';
 import catalogJson from '../../resources/catalog/default-matters.json';
 import { GRIDS as LEDGER_GRIDS, residentLedger } from '../data/residentLedger';
+import { auditChainRun } from './auditChainBench';
 
 type Measure = {
   name: string;
@@ -434,8 +435,9 @@ declare global {
       check: typeof check;
       raw: typeof raw;
       importRun: typeof importRun;
+      auditChainRun: typeof auditChainRun;
     };
   }
 }
-window.bench = { prepare, run, check, raw, importRun };
+window.bench = { prepare, run, check, raw, importRun, auditChainRun };
 document.getElementById('status')!.textContent = 'ready';

@@ -18,6 +18,8 @@ import { makeBackup } from '../../renderer/src/db/backup/make';
 import { recordIntegrity } from '../../renderer/src/db/backup/integrity';
 import { restoreBackup } from '../../renderer/src/db/backup/restore';
 import { changePassphrase } from '../../renderer/src/db/backup/keys';
+import { startEmpty } from '../../renderer/src/db/backup/startEmpty';
+import { createDeskBase } from '../../renderer/src/db/desk';
 import { readSnapshot, replaceAll } from '../../renderer/src/db/backup/snapshot';
 import { openBackup } from '../../renderer/src/db/backup/seal';
 import { DomainRefusal } from '../../renderer/src/db/refusal';
@@ -293,6 +295,31 @@ describe('a restore never removes a row and chains onto the live head', () => {
     // (the backup had no accounts: the log is verified as it stands, by the same fold)
     const { verifyChain } = await import('@shared/domain/auditChain');
     expect(verifyChain(await rowsOf(db)).problems).toEqual([]);
+    db.close();
+  });
+});
+
+describe('从空白开始 after a loss: the chain goes on from the anchor', () => {
+  it('the lost rows stay a gap in the log until a backup fills it; never a second chain from 1', async () => {
+    let db = freshDb();
+    const desk = await adminDesk(db);
+    const { deps, anchors } = depsWithRecord();
+    await write(desk, note(1), note(2));
+    const backup = await readSnapshot(db);
+    await recordIntegrity(db, deps);
+    const { seq: lost, hash: lostHash } = anchors()[0]!;
+    const name = db.name;
+    db.close();
+    await new DutyDeskDB(name).delete();
+    db = new DutyDeskDB(name);
+    const base = createDeskBase(db, desk.clock, desk.newId);
+    await startEmpty(base, deps, { pin: '246810' });
+    const [row] = await rowsOf(db);
+    expect([row!.action, row!.deskSeq, row!.prevHash]).toEqual(['backup.startEmpty', lost + 1, lostHash]);
+    const { verifyChain } = await import('@shared/domain/auditChain');
+    expect(verifyChain(await rowsOf(db), anchors()).problems).toMatchObject([{ kind: 'gap', from: 1, to: lost }]);
+    await replaceAll(db, backup, undefined, { desk: 1 });
+    expect(verifyChain(await rowsOf(db), anchors()).problems).toEqual([]);
     db.close();
   });
 });

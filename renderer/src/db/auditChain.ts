@@ -35,14 +35,23 @@ export function readChainHead(table: AuditTable, desk: number): Promise<ChainHea
 
 /**
  * Appends rows of `desk` to the log inside the running transaction: each the next of its desk.
- * One appender per transaction (it keeps the head it read).
+ * One appender per transaction (it keeps the head it read). With `anchor` ahead of the log (its
+ * last rows lost), the chain goes on from the anchor: the loss stays visible as a gap, and a
+ * backup restored later fills it.
  */
-export function auditAppender(table: AuditTable, desk: number): (row: UnchainedRow) => Promise<void> {
+export function auditAppender(
+  table: AuditTable,
+  desk: number,
+  /** The anchor's head of this desk, when the log may have lost its last rows (从空白开始). */
+  anchor?: ChainHead,
+): (row: UnchainedRow) => Promise<void> {
   let head: Promise<ChainHead | null> | undefined;
+  const start = () =>
+    readChainHead(table, desk).then((h) => (anchor && anchor.desk === desk && anchor.seq > (h?.seq ?? 0) ? anchor : h));
   return (row) => {
     if (!chainOn) return table.add({ ...row, desk }).then(() => undefined);
     // Dexie promises chained as they are keep the transaction alive.
-    const next = (head ?? readChainHead(table, desk)).then((h) => {
+    const next = (head ?? start()).then((h) => {
       const chained = chainRow(row, desk, h);
       return table.add(chained).then(() => headOf(chained));
     });

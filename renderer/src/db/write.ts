@@ -22,7 +22,7 @@ import { can } from '@shared/domain/roles';
 import { pledgeDue } from '@shared/domain/pledge';
 import { letters } from '@shared/domain/auditIdentity';
 import { Dexie, type Table } from 'dexie';
-import type { ChainFields } from '@shared/domain/auditChain';
+import type { ChainFields, ChainHead } from '@shared/domain/auditChain';
 import { DutyDeskDB } from './database';
 import { deriveFields } from './derived';
 import { auditAppender } from './auditChain';
@@ -211,6 +211,8 @@ export async function writeTx<N extends WritableName, T>(
   desk: DeskBase,
   tables: readonly N[],
   fn: (tx: WriteTx<N>) => Promise<T>,
+  /** The audit chain's anchor of this desk, when the log lost rows (从空白开始: startEmpty.ts). */
+  o: { auditAnchor?: ChainHead } = {},
 ): Promise<T> {
   refuseWithoutDeskWork(desk, tables);
   // Derived fields that need a module loaded on first use (searchKeys.ts), before the transaction.
@@ -231,7 +233,7 @@ export async function writeTx<N extends WritableName, T>(
   const writable = Object.fromEntries(
     tables.map((name) => [name, writeTable(name, db.table(name) as Table<RecordOf<N>, KeyOf<N>>, stamp)]),
   );
-  const appendAudit = auditAppender(db.auditLog, deskNumberOf(desk));
+  const appendAudit = auditAppender(db.auditLog, deskNumberOf(desk), o.auditAnchor);
   const tx = {
     ...writable,
     now,

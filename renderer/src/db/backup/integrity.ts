@@ -2,7 +2,8 @@
  * `recordIntegrity` / `checkIntegrity`: per-table counts and a generation id kept OUTSIDE
  * IndexedDB after each committed write; at start, a table with fewer rows than recorded (the
  * desk never deletes records) or a missing database means the data was lost. The record also
- * keeps the active admins' PIN verifiers, for `startEmpty` (从空白开始 needs an admin PIN).
+ * keeps the active admins' PIN verifiers, for `startEmpty` (从空白开始 needs an admin PIN),
+ * and the audit chain's head of each desk (the anchor 操作日志 verifies against).
  */
 import { can } from '@shared/domain/roles';
 import { INTEGRITY_MAX_ADMINS, type IntegrityAdmin, type IntegrityRecord } from '@shared/ipc/contract';

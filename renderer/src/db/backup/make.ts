@@ -17,6 +17,8 @@ import { countsOf, readSnapshot } from './snapshot';
 import type { AuditEntry } from '@shared/domain/records';
 import { headsOfRows, toTuples } from '@shared/domain/auditChain';
 import type { BackupDeps } from './deps';
+import { headsOfRows, toTuples } from '@shared/domain/auditChain';
+import type { AuditEntry } from '@shared/domain/records';
 import { machineKey } from './keys';
 import { requireBackupRight } from './rights';
 import { generationOf } from './integrity';

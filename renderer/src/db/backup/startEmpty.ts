@@ -1,7 +1,8 @@
 /** 从空白开始 (数据丢失): going on without the lost data, with an admin PIN. */
-import { withActor, type DeskBase } from '../desk';
+import { deskNumberOf, withActor, type DeskBase } from '../desk';
 import { DomainRefusal } from '../refusal';
 import { databaseOf, writeTx } from '../write';
+import { fromTuples } from '@shared/domain/auditChain';
 import type { BackupDeps } from './deps';
 import { backupAdmins, knownAdmins, pinOwner, WRONG_ADMIN_PIN, type PinHolder } from './adminPin';
 import { inspectBackup } from './inspect';
@@ -46,7 +47,12 @@ export async function startEmpty(
     }
   }
   const acting = withActor(desk, admin ? { id: admin.id, role: admin.role } : null);
-  await writeTx(acting, [], (tx) => tx.audit({ action: 'backup.startEmpty', entity: 'backup', detail: by }));
+  // The audit chain goes on from the anchor kept outside IndexedDB: the lost rows stay a visible
+  // gap in 操作日志 (a backup restored later fills it), never a second chain from 1.
+  const anchor = fromTuples(recorded?.auditHeads).find((h) => h.desk === deskNumberOf(desk));
+  await writeTx(acting, [], (tx) => tx.audit({ action: 'backup.startEmpty', entity: 'backup', detail: by }), {
+    auditAnchor: anchor,
+  });
   await recordIntegrity(db, deps, crypto.randomUUID());
   return { adminId: admin?.id ?? null, by };
 }
