@@ -21,10 +21,11 @@ import { upgradeV7Custody } from './upgrades/v7-custody';
 import { upgradeV8ProxyRequests } from './upgrades/v8-proxy-requests';
 import { upgradeV9ProblemPool } from './upgrades/v9-problem-pool';
 import { upgradeV10AuditIds } from './upgrades/v10-audit-ids';
+import { upgradeV13ReplayableEvents } from './upgrades/v13-replayable-events';
 
 export const DB_NAME = 'duty-desk';
 /** The newest version below (the one this build upgrades to). */
-export const SCHEMA_VERSION = 10;
+export const SCHEMA_VERSION = 13;
 
 /** One Dexie table per entity of the entity map (entities.ts is the one list of tables). */
 type Tables = { [N in EntityName]: Table<RecordOf<N>, KeyOf<N>> };
@@ -99,6 +100,11 @@ class DutyDeskDatabase extends Dexie {
       .upgrade(upgradeV9ProblemPool);
     // v10: every audit row has a stable identity, so a restore never removes one (upgrades/v10-audit-ids.ts).
     this.version(10).stores({ auditLog: '++seq, &id, at, staffId, action' }).upgrade(upgradeV10AuditIds);
+    // v13: case and proxy histories as replayable events: clock, desk, full input, decisions; one
+    // opening event per record stored before (upgrades/v13-replayable-events.ts).
+    this.version(13)
+      .stores({ caseEvents: 'id, caseId, at, clock', proxyEvents: 'id, taskId, clock' })
+      .upgrade(upgradeV13ReplayableEvents);
     this.use(derivedFieldsMiddleware);
   }
 }

@@ -19,4 +19,5 @@ export type AuditEntry = {
   detail?: string;
 };
 
-export type Counter = { key: string; value: number };
+/** A desk-local counter; `eventClock` also keeps the last event clock stamp (shared/domain/events/clock.ts). */
+export type Counter = { key: string; value: number; clock?: string };

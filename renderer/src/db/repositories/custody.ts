@@ -4,16 +4,16 @@
  * documents list checked off (through the case machine's 补正材料 while the case waits for
  * documents) — so a failure leaves no partial state. The rules are shared/domain/custody.
  */
-import { applyAction, caseStateFromRecord, recordWithState } from '@shared/domain/caseMachine';
-import { CUSTODY_AUDIT_ACTIONS, PROXY_AUDIT_ACTIONS } from '@shared/domain/audit';
-import { applyProxy } from '@shared/domain/proxy';
+import { CUSTODY_AUDIT_ACTIONS } from '@shared/domain/audit';
+import { caseChangeOnCollected } from '@shared/domain/events/cascades';
 import { applyCustody, holderLabel, type CustodyAction } from '@shared/domain/custody';
 import type { CaseRecord, CustodyItem } from '@shared/domain/records';
 import type { Desk } from '../desk';
 import { DomainRefusal } from '../refusal';
-import { writeTx, type WriteTx } from '../write';
+import { writeTx } from '../write';
 import { addCaseEvent } from './caseTimeline';
-import { proxyCtx } from './proxyCtx';
+import { changeCase } from './changeCase';
+import { changeProxy } from './changeProxy';
 
 /** The documents of a case, in the order they were collected. */
 export async function custodyOfCase(desk: Desk, caseId: string): Promise<CustodyItem[]> {
@@ -54,43 +54,6 @@ function checkNewItem(t: { document: string; original: boolean; count: number })
   if (!Number.isInteger(t.count) || t.count < 1 || t.count > 20) throw new DomainRefusal('份数应为 1–20', 'count');
 }
 
-type Tx = WriteTx<'custodyItems' | 'cases' | 'caseEvents' | 'staff' | 'proxyTasks'>;
-
-/** Documents collected at the door mean the booked home visit was made: 上门完成 in the same transaction. */
-async function visitMade(desk: Desk, tx: Tx, caseId: string): Promise<void> {
-  const task = await tx.proxyTasks.where('caseId').equals(caseId).first();
-  if (task?.status !== '待上门' || !task.visit) return;
-  const r = applyProxy(task, { type: '上门完成' }, proxyCtx(desk, tx, []));
-  if (!r.ok) return;
-  await tx.proxyTasks.put({ ...task, ...r.next });
-  await addCaseEvent(desk, tx, { caseId, action: '代办上门完成', note: r.note });
-  await tx.audit({ action: PROXY_AUDIT_ACTIONS['上门完成'], entity: 'proxyTask', entityId: task.id });
-}
-
-/** A collected document on the case's list: checked off (by 补正材料 while the case is 待补正). */
-async function checkOff(desk: Desk, tx: Tx, record: CaseRecord, document: string): Promise<void> {
-  if (!record.documentsMissing.includes(document) && record.documentsReceived.includes(document)) return;
-  if (record.status === '待补正' && record.documentsMissing.includes(document)) {
-    const r = applyAction(
-      caseStateFromRecord(record, record.timeLimitDays ?? 0),
-      { type: '补正材料', received: [document] },
-      { staffId: desk.actor.id, isAdmin: false },
-      { now: tx.now, today: tx.today },
-      desk.calendar,
-    );
-    if (!r.ok) throw new DomainRefusal(r.reason);
-    await tx.cases.put(recordWithState(record, r.next));
-    await addCaseEvent(desk, tx, r.event);
-    return;
-  }
-  if (!record.documentsMissing.includes(document) && !record.documentsReceived.includes(document)) return;
-  await tx.cases.put({
-    ...record,
-    documentsMissing: record.documentsMissing.filter((d) => d !== document),
-    documentsReceived: [...record.documentsReceived, document],
-  });
-}
-
 export async function recordCustody(
   desk: Desk,
   caseId: string,
@@ -99,13 +62,13 @@ export async function recordCustody(
 ): Promise<CustodyItem> {
   if (!('itemId' in target)) checkNewItem(target);
   const newId = 'itemId' in target ? '' : desk.newId();
-  return writeTx(desk, ['custodyItems', 'cases', 'caseEvents', 'staff', 'proxyTasks'], async (tx) => {
+  const tables = ['custodyItems', 'cases', 'caseEvents', 'counters', 'staff', 'proxyTasks', 'proxyEvents'] as const;
+  return writeTx(desk, tables, async (tx) => {
     const record = await tx.cases.get(caseId);
     if (!record) throw new DomainRefusal('该办件不存在');
     if (record.mode !== '帮代办') throw new DomainRefusal('只有帮代办的办件登记材料交接');
     if (record.status === '已归档') throw new DomainRefusal('已归档的办件为只读');
-    const actor = await tx.staff.get(desk.actor.id);
-    if (!actor?.active) throw new DomainRefusal('当前账号不存在或已停用，请重新登录');
+    const actor = tx.actor;
     if (action.type === '移交' && action.to.kind === 'staff') {
       const to = await tx.staff.get(action.to.staffId);
       if (!to?.active) throw new DomainRefusal('请选择在用的工作人员', 'to');
@@ -128,8 +91,13 @@ export async function recordCustody(
             ...r.next,
           });
     if (action.type === '收取') {
-      await checkOff(desk, tx, record, item.document);
-      await visitMade(desk, tx, caseId);
+      // The cascades (cascades.ts): the document checked off the case (补正材料 while it waits),
+      // and documents collected at the door mean the booked home visit was made (上门完成).
+      const checkOff = caseChangeOnCollected(record, item.document);
+      if (checkOff) await changeCase(desk, tx, record, checkOff);
+      const task = await tx.proxyTasks.where('caseId').equals(caseId).first();
+      if (task?.status === '待上门' && task.visit)
+        await changeProxy(desk, tx, task, { type: '上门完成' }, { originalsOut: [], case: record });
     }
     const names = new Map([[actor.id, actor.name]]);
     if (action.type === '移交' && action.to.kind === 'staff')

@@ -44,6 +44,8 @@ import type { Desk, DeskBase } from '../desk';
 import type { ReadableDB } from '../entities';
 import { DomainRefusal } from '../refusal';
 import { writeTx, type Unstamped, type WriteTx } from '../write';
+import { changeCase } from './changeCase';
+import { changeProxy } from './changeProxy';
 
 export type RevealableField = 'idNumber' | 'phone';
 
@@ -434,7 +436,17 @@ export async function markResidentStatus(
 }
 
 type DeletionTables =
-  'residents' | 'staff' | 'visits' | 'cases' | 'custodyItems' | 'proxyTasks' | 'problems' | 'importBatches';
+  | 'residents'
+  | 'staff'
+  | 'visits'
+  | 'cases'
+  | 'caseEvents'
+  | 'counters'
+  | 'custodyItems'
+  | 'proxyTasks'
+  | 'proxyEvents'
+  | 'problems'
+  | 'importBatches';
 
 /** Not `async` (runs inside the deletion's transaction, see `findDuplicates`). */
 function deletionScope(
@@ -489,7 +501,19 @@ export type ResidentDeletion = {
 export async function deleteResident(desk: Desk, id: string, input: ResidentDeletion): Promise<DeletionPreview> {
   return writeTx(
     desk,
-    ['residents', 'staff', 'visits', 'cases', 'custodyItems', 'proxyTasks', 'problems', 'importBatches'],
+    [
+      'residents',
+      'staff',
+      'visits',
+      'cases',
+      'caseEvents',
+      'counters',
+      'custodyItems',
+      'proxyTasks',
+      'proxyEvents',
+      'problems',
+      'importBatches',
+    ],
     async (tx) => {
       await requirePermission(tx, desk.actor, 'resident.delete', '删除居民档案');
       const refused = deleteReasonRefusal(input.reason);
@@ -509,9 +533,11 @@ export async function deleteResident(desk: Desk, id: string, input: ResidentDele
       // Every record that named the resident keeps its place and names no one (DELETED_RESIDENT_ID).
       const gone = DELETED_RESIDENT_ID;
       for (const v of scope.visits) await tx.visits.put({ ...v, residentId: gone });
-      for (const c of scope.cases) await tx.cases.put({ ...c, residentId: gone });
+      // Cases and requests change only through their doors (changeCase.ts, changeProxy.ts).
+      for (const c of scope.cases) await changeCase(desk, tx, c, { type: '改挂居民', residentId: gone });
       for (const i of scope.items) await tx.custodyItems.put({ ...i, residentId: gone });
-      for (const t of scope.tasks) await tx.proxyTasks.put({ ...t, residentId: gone });
+      for (const t of scope.tasks)
+        await changeProxy(desk, tx, t, { type: '改挂居民', residentId: gone }, { originalsOut: [] });
       for (const p of scope.problems) {
         const sources = p.sources.map((src) => (src.residentId === id ? { ...src, residentId: gone } : src));
         await tx.problems.put({ ...p, sources });
