@@ -26,6 +26,7 @@ import type {
   CustodyItem,
   Meeting,
   Problem,
+  ProxyEvent,
   ProxyTask,
   Resident,
   Visit,
@@ -77,6 +78,7 @@ export type GeneratedDesk = {
   cases: CaseRecord[];
   caseEvents: CaseEvent[];
   proxyTasks: ProxyTask[];
+  proxyEvents: ProxyEvent[];
   custodyItems: CustodyItem[];
   problems: Problem[];
   meetings: Meeting[];
@@ -181,6 +183,7 @@ export function generateDesk(size: SizeName, seed = 20261124): GeneratedDesk {
     cases: [],
     caseEvents: [],
     proxyTasks: [],
+    proxyEvents: [],
     custodyItems: [],
     problems: meetings.problems,
     meetings: meetings.meetings,
@@ -309,6 +312,7 @@ export function generateDesk(size: SizeName, seed = 20261124): GeneratedDesk {
           });
           out.caseEvents.push(...proxy.events);
           out.proxyTasks.push(proxy.task);
+          out.proxyEvents.push(...proxy.proxyEvents);
           out.custodyItems.push(...proxy.items);
           out.auditLog.push(...proxy.audit);
         } else out.caseEvents.push(...life.events);
@@ -369,12 +373,14 @@ export function generateDesk(size: SizeName, seed = 20261124): GeneratedDesk {
       reason: weighted(proxyRand, CANCEL_REASONS),
     });
     out.proxyTasks.push(r.task);
+    out.proxyEvents.push(...r.proxyEvents);
     out.auditLog.push(...r.audit);
   }
   const waiting = Math.max(3, Math.round(30 * scale));
   for (let i = 0; i < waiting; i++) {
     const r = caselessRequest(pctx, pick(proxyRand, pool), days[days.length - 1 - int(proxyRand, 0, 9)]!);
     out.proxyTasks.push(r.task);
+    out.proxyEvents.push(...r.proxyEvents);
     out.auditLog.push(...r.audit);
   }
   for (const [year, value] of ctx.archiveSeq)

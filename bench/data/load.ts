@@ -90,6 +90,7 @@ export async function loadDesk(db: DutyDeskDB, data: GeneratedDesk, o: LoadOptio
     ['cases', data.cases],
     ['caseEvents', data.caseEvents],
     ['proxyTasks', data.proxyTasks],
+    ['proxyEvents', data.proxyEvents],
     ['custodyItems', data.custodyItems],
     ['problems', data.problems],
     ['meetings', data.meetings],
