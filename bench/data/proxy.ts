@@ -150,7 +150,13 @@ class ProxyBuilder {
     this.state = { status };
     this.updated = { at: task.createdAt, by: task.createdBy };
     const opened = this.done();
-    this.proxyEvent({ at: task.createdAt, by: task.createdBy, action: PROXY_OPENING, to: status, base: proxyCoreOf(opened) });
+    this.proxyEvent({
+      at: task.createdAt,
+      by: task.createdBy,
+      action: PROXY_OPENING,
+      to: status,
+      base: proxyCoreOf(opened),
+    });
   }
 
   /** The request's own events (changeProxy.ts): the opening one, then one per action. */

@@ -76,7 +76,10 @@ const OTHER_LABELS = {
   'resident.status': '修改居民状态',
   'resident.delete': '删除居民',
 } as const satisfies Record<
-  Exclude<AuditAction, CaseAuditAction | `proxy.${string}` | `custody.${string}`> | 'proxy.request' | 'proxy.settings' | 'proxy.reassign',
+  | Exclude<AuditAction, CaseAuditAction | `proxy.${string}` | `custody.${string}`>
+  | 'proxy.request'
+  | 'proxy.settings'
+  | 'proxy.reassign',
   string
 >;
 

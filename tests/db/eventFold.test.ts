@@ -28,12 +28,16 @@ function byKey<E, K extends keyof E>(events: readonly E[], key: K): Map<E[K], E[
 /** The ids of the cases whose fold differs from the stored record. */
 function unfoldedCases(cases: readonly CaseRecord[], events: readonly CaseEvent[]): string[] {
   const of = byKey(events, 'caseId');
-  return cases.filter((c) => JSON.stringify(sorted(foldCase(of.get(c.id) ?? []))) !== JSON.stringify(sorted(caseCoreOf(c)))).map((c) => c.id);
+  return cases
+    .filter((c) => JSON.stringify(sorted(foldCase(of.get(c.id) ?? []))) !== JSON.stringify(sorted(caseCoreOf(c))))
+    .map((c) => c.id);
 }
 
 function unfoldedRequests(tasks: readonly ProxyTask[], events: readonly ProxyEvent[]): string[] {
   const of = byKey(events, 'taskId');
-  return tasks.filter((t) => JSON.stringify(sorted(foldProxy(of.get(t.id) ?? []))) !== JSON.stringify(sorted(proxyCoreOf(t)))).map((t) => t.id);
+  return tasks
+    .filter((t) => JSON.stringify(sorted(foldProxy(of.get(t.id) ?? []))) !== JSON.stringify(sorted(proxyCoreOf(t))))
+    .map((t) => t.id);
 }
 
 /** Plain data with its object keys in one order (so two equal records print the same). */
@@ -117,7 +121,9 @@ describe('the stored record is the fold of its events', { timeout: 60_000 }, () 
     // A past decision under another calendar (a holiday entered later): the fold keeps it.
     const changed = events.map((e) => (e.base ? { ...e, base: { ...e.base, deadline: '2099-01-01' } } : e));
     const folded = foldCase(changed)!;
-    const expected = events.slice(1).reduce((r, e) => applyPatch(r, e.decided), { ...events[0]!.base!, deadline: '2099-01-01' });
+    const expected = events
+      .slice(1)
+      .reduce((r, e) => applyPatch(r, e.decided), { ...events[0]!.base!, deadline: '2099-01-01' });
     expect(folded).toEqual(expected);
   });
 });

@@ -378,7 +378,9 @@ describe('删除居民', () => {
     // the desk's event clock (counters) moved on; nothing else.
     const moved = (after.caseEvents as { action: string }[]).filter((e) => e.action === '改挂居民');
     expect(moved).toHaveLength(1);
-    expect((after.caseEvents as { action: string }[]).filter((e) => e.action !== '改挂居民')).toEqual(before.caseEvents);
+    expect((after.caseEvents as { action: string }[]).filter((e) => e.action !== '改挂居民')).toEqual(
+      before.caseEvents,
+    );
     expect((after.counters as { key: string }[]).filter((c) => c.key !== 'eventClock')).toEqual(
       (before.counters as { key: string }[]).filter((c) => c.key !== 'eventClock'),
     );

@@ -11,7 +11,13 @@
  * 待补正).
  */
 import { CASE_DERIVED_KEYS } from '../caseIndex';
-import { CASE_ACTION_TYPES, caseStateFromRecord, refusalFor, type CaseAction, type CaseActionType } from '../caseMachine';
+import {
+  CASE_ACTION_TYPES,
+  caseStateFromRecord,
+  refusalFor,
+  type CaseAction,
+  type CaseActionType,
+} from '../caseMachine';
 import type { CaseEvent, CaseRecord } from '../records';
 import { diffRecord, foldRecord, inClockOrder, applyPatch, withoutFields } from './patch';
 
@@ -41,7 +47,8 @@ export function caseCoreOf(record: CaseRecord): Record<string, unknown> {
 }
 
 /** The patch an event records: what changed between the record before and after it. */
-export const caseDecision = (before: CaseRecord, after: CaseRecord) => diffRecord(caseCoreOf(before), caseCoreOf(after));
+export const caseDecision = (before: CaseRecord, after: CaseRecord) =>
+  diffRecord(caseCoreOf(before), caseCoreOf(after));
 
 /** The case rebuilt from its events (stamps and derived fields aside); undefined without an opening event. */
 export function foldCase(events: readonly CaseEvent[]): Record<string, unknown> | undefined {

@@ -22,7 +22,8 @@ const COUNTER_MAX = 9999;
 const CLOCK_PATTERN = /^(\d{13})-(\d{4})-(\d{2})$/;
 
 export function formatClock(p: ClockParts): string {
-  if (!Number.isInteger(p.wall) || p.wall < 0 || p.wall >= 10 ** WALL_DIGITS) throw new Error('clock: wall out of range');
+  if (!Number.isInteger(p.wall) || p.wall < 0 || p.wall >= 10 ** WALL_DIGITS)
+    throw new Error('clock: wall out of range');
   if (!Number.isInteger(p.counter) || p.counter < 0 || p.counter > COUNTER_MAX)
     throw new Error('clock: counter out of range');
   if (!Number.isInteger(p.desk) || p.desk < 1 || p.desk > 99) throw new Error('clock: desk out of range');

@@ -16,7 +16,8 @@ const NOT_DECIDED = ['createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'visitD
 /** What the events of a request decide: the record without its stamps and derived `visitDay`. */
 export const proxyCoreOf = (task: ProxyTask): Record<string, unknown> => withoutFields(task, NOT_DECIDED);
 
-export const proxyDecision = (before: ProxyTask, after: ProxyTask) => diffRecord(proxyCoreOf(before), proxyCoreOf(after));
+export const proxyDecision = (before: ProxyTask, after: ProxyTask) =>
+  diffRecord(proxyCoreOf(before), proxyCoreOf(after));
 
 export function foldProxy(events: readonly ProxyEvent[]): Record<string, unknown> | undefined {
   return foldRecord(events);

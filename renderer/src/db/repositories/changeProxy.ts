@@ -100,9 +100,11 @@ export function openProxy(desk: Desk, tx: ProxyTx, draft: Unstamped<ProxyTask>):
   return tx.proxyTasks
     .add(draft)
     .then((task) =>
-      addProxyEvent(desk, tx, { taskId: task.id, action: PROXY_OPENING, to: task.status, base: proxyCoreOf(task) }).then(
-        () => task,
-      ),
+      addProxyEvent(desk, tx, {
+        taskId: task.id,
+        action: PROXY_OPENING,
+        to: task.status,
+        base: proxyCoreOf(task),
+      }).then(() => task),
     );
 }
-
