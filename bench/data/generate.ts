@@ -24,6 +24,7 @@ import type {
   CustodyItem,
   Meeting,
   Problem,
+  ProxyEvent,
   ProxyTask,
   Resident,
   Visit,
@@ -78,6 +79,7 @@ export type GeneratedDesk = {
   cases: CaseRecord[];
   caseEvents: CaseEvent[];
   proxyTasks: ProxyTask[];
+  proxyEvents: ProxyEvent[];
   custodyItems: CustodyItem[];
   problems: Problem[];
   meetings: Meeting[];
@@ -207,6 +209,7 @@ export function generateDesk(size: SizeName, seed = 20261124, o: DeskOptions = {
     cases: [],
     caseEvents: [],
     proxyTasks: [],
+    proxyEvents: [],
     custodyItems: [],
     problems: meetings.problems,
     meetings: meetings.meetings,
@@ -335,6 +338,7 @@ export function generateDesk(size: SizeName, seed = 20261124, o: DeskOptions = {
           });
           out.caseEvents.push(...proxy.events);
           out.proxyTasks.push(proxy.task);
+          out.proxyEvents.push(...proxy.proxyEvents);
           out.custodyItems.push(...proxy.items);
           out.auditLog.push(...proxy.audit);
         } else out.caseEvents.push(...life.events);
@@ -395,12 +399,14 @@ export function generateDesk(size: SizeName, seed = 20261124, o: DeskOptions = {
       reason: weighted(proxyRand, CANCEL_REASONS),
     });
     out.proxyTasks.push(r.task);
+    out.proxyEvents.push(...r.proxyEvents);
     out.auditLog.push(...r.audit);
   }
   const waiting = Math.max(3, Math.round(30 * scale));
   for (let i = 0; i < waiting; i++) {
     const r = caselessRequest(pctx, pick(proxyRand, pool), days[days.length - 1 - int(proxyRand, 0, 9)]!);
     out.proxyTasks.push(r.task);
+    out.proxyEvents.push(...r.proxyEvents);
     out.auditLog.push(...r.audit);
   }
   for (const [year, value] of ctx.archiveSeq) out.counters.push({ key: archiveCounterKeyOf(numbering, year), value });

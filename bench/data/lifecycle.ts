@@ -33,11 +33,14 @@ import type {
   CaseEvent,
   CaseRecord,
   CaseStatus,
+  EventInput,
   ProxyCancelReason,
   Rating,
   Stamp,
 } from '@shared/domain/records';
 import type { WorkingCalendar } from '@shared/domain/workingCalendar';
+import { nextClock } from '@shared/domain/events/clock';
+import { caseCoreOf, caseDecision } from '@shared/domain/events/caseEvents';
 import { chance, int, pick, prng, weighted, type Rand } from './random';
 
 export type Staffing = { adminId: string; clerkIds: readonly string[] };
@@ -230,6 +233,11 @@ function stamped<T>(record: T, created: { at: number; by: string }, updated: { a
   return { ...record, createdAt: created.at, createdBy: created.by, updatedAt: updated.at, updatedBy: updated.by };
 }
 
+/** Generated events are desk 1's (the generator plays one desk). */
+export const GENERATED_DESK = 1;
+
+const asInput = (action: CaseAction): EventInput => action as unknown as EventInput;
+
 /**
  * Accepts `draft` on `day` (at `minute` past 08:00) as `staffId` and plays the case's life up
  * to `ctx.today`.
@@ -261,7 +269,12 @@ export function liveCase(
   if (!ids.visitId) delete (accepted as { visitId?: string }).visitId;
   const events: CaseEvent[] = [];
   const audit: AuditEntry[] = [];
-  const event = (e: Omit<CaseEvent, 'id' | 'n'>) => events.push({ ...e, id: ctx.newId(), n: events.length + 1 });
+  // Full events, as the app's doors write them (changeCase.ts): clock, desk, input, decision.
+  let lastClock: string | undefined;
+  const event = (e: Omit<CaseEvent, 'id' | 'n' | 'clock' | 'desk'>) => {
+    lastClock = nextClock(lastClock, e.at, GENERATED_DESK);
+    events.push({ ...e, id: ctx.newId(), n: events.length + 1, clock: lastClock, desk: GENERATED_DESK });
+  };
   event({
     caseId: ids.id,
     at: acceptedAt,
@@ -269,6 +282,8 @@ export function liveCase(
     action: plan.status === '不予受理' ? '不予受理' : '受理',
     to: plan.status,
     note: start?.note ?? draft.mode,
+    admin: at.staffId === ctx.staff.adminId,
+    base: caseCoreOf(accepted as CaseRecord),
   });
   audit.push({
     at: acceptedAt,
@@ -294,8 +309,9 @@ export function liveCase(
     const result = applyAction(state, action, actor, { now, today }, calendar);
     if (!result.ok) throw new Error(`meeting generator: ${action.type} refused on ${ids.id}: ${result.reason}`);
     state = result.next;
+    const before = record;
     record = { ...recordWithState(record, state), updatedAt: now, updatedBy: actor.staffId };
-    event({ ...result.event });
+    event({ ...result.event, admin: actor.isAdmin, input: asInput(action), decided: caseDecision(before, record) });
     day = today;
     lastAt = Math.max(lastAt, now);
     actedAt = now;
@@ -335,8 +351,9 @@ export function liveCase(
     const result = applyAction(state, action, actor, { now, today: plan.day }, calendar);
     if (!result.ok) return;
     state = result.next;
+    const before = record;
     record = { ...recordWithState(record, state), updatedAt: now, updatedBy: actor.staffId };
-    event({ ...result.event });
+    event({ ...result.event, admin: actor.isAdmin, input: asInput(action), decided: caseDecision(before, record) });
     day = plan.day;
     lastAt = now;
     cancelled = { at: now, by: actor.staffId, reason: plan.reason };
@@ -373,8 +390,9 @@ export function liveCase(
     if (archiveSeq !== undefined) ctx.archiveSeq.set(archiveYearOf(day), archiveSeq);
     const from = state.status;
     state = result.next;
+    const before = record;
     record = { ...recordWithState(record, state), updatedAt: now, updatedBy: actor.staffId };
-    event({ ...result.event });
+    event({ ...result.event, admin: actor.isAdmin, input: asInput(action), decided: caseDecision(before, record) });
     lastAt = Math.max(lastAt, now);
     audit.push({
       at: now,

@@ -107,6 +107,7 @@ export async function loadRecords(db: DutyDeskDB, data: GeneratedDesk, o: LoadOp
     ['cases', data.cases],
     ['caseEvents', data.caseEvents],
     ['proxyTasks', data.proxyTasks],
+    ['proxyEvents', data.proxyEvents],
     ['custodyItems', data.custodyItems],
     ['problems', data.problems],
     ['meetings', data.meetings],

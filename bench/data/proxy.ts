@@ -29,18 +29,22 @@ import { applyProxy, DEFAULT_PROXY_SETTINGS, type ProxyAction, type ProxyState }
 import type {
   AuditEntry,
   CaseEvent,
+  EventInput,
   CaseRecord,
   CustodyHolder,
   CustodyItem,
   DeliveryMethod,
   ProxyCancelReason,
   ProxySource,
+  ProxyEvent,
   ProxyTask,
   Resident,
   VisitSlot,
 } from '@shared/domain/records';
 import type { WorkingCalendar } from '@shared/domain/workingCalendar';
-import { instantOn } from './lifecycle';
+import { nextClock } from '@shared/domain/events/clock';
+import { PROXY_OPENING, proxyCoreOf, proxyDecision } from '@shared/domain/events/proxyEvents';
+import { GENERATED_DESK, instantOn } from './lifecycle';
 import { chance, int, pick, weighted, type Rand } from './random';
 
 export type ProxyContext = {
@@ -54,7 +58,13 @@ export type ProxyContext = {
   today: string;
 };
 
-export type ProxyLife = { task: ProxyTask; items: CustodyItem[]; events: CaseEvent[]; audit: AuditEntry[] };
+export type ProxyLife = {
+  task: ProxyTask;
+  proxyEvents: ProxyEvent[];
+  items: CustodyItem[];
+  events: CaseEvent[];
+  audit: AuditEntry[];
+};
 
 const SLOTS: readonly (readonly [VisitSlot, number])[] = [
   ['上午', 50],
@@ -139,6 +149,23 @@ class ProxyBuilder {
   ) {
     this.state = { status };
     this.updated = { at: task.createdAt, by: task.createdBy };
+    const opened = this.done();
+    this.proxyEvent({
+      at: task.createdAt,
+      by: task.createdBy,
+      action: PROXY_OPENING,
+      to: status,
+      base: proxyCoreOf(opened),
+    });
+  }
+
+  /** The request's own events (changeProxy.ts): the opening one, then one per action. */
+  proxyEvents: ProxyEvent[] = [];
+  private clock: string | undefined;
+
+  private proxyEvent(e: Omit<ProxyEvent, 'id' | 'clock' | 'desk' | 'taskId'>): void {
+    this.clock = nextClock(this.clock, e.at, GENERATED_DESK);
+    this.proxyEvents.push({ ...e, id: this.p.newId(), taskId: this.task.id, clock: this.clock, desk: GENERATED_DESK });
   }
 
   proxy(action: ProxyAction, at: number, by: string): void {
@@ -154,8 +181,20 @@ class ProxyBuilder {
     const r = applyProxy(this.state, action, ctx);
     if (!r.ok) throw new Error(`proxy generator: ${action.type} refused: ${r.reason}`);
     const from = this.state.status;
+    const before = this.done();
     this.state = r.next;
     this.updated = { at, by };
+    const after = this.done();
+    this.proxyEvent({
+      at,
+      by,
+      action: action.type,
+      from,
+      to: r.next.status,
+      note: r.note,
+      input: action as unknown as EventInput,
+      decided: proxyDecision(before, after),
+    });
     if (this.task.caseId)
       this.events.push({
         id: this.p.newId(),
@@ -450,7 +489,13 @@ export function liveProxyCase(p: ProxyContext, c: ProxyCaseInput): ProxyLife {
     const note = CANCEL_NOTE[reason];
     b.proxy({ type: '取消', reason, ...(note ? { note } : {}) }, c.cancelled.at, c.cancelled.by);
   }
-  return { task: b.done(), items: b.items, events: mergeTimeline(c.events, b.events), audit: b.audit };
+  return {
+    task: b.done(),
+    proxyEvents: b.proxyEvents,
+    items: b.items,
+    events: mergeTimeline(c.events, b.events),
+    audit: b.audit,
+  };
 }
 
 /**
@@ -466,7 +511,12 @@ function mergeTimeline(caseEvents: readonly CaseEvent[], steps: Omit<CaseEvent, 
     out.push(e);
   }
   out.push(...sorted.slice(i));
-  return out.map((e, n) => ({ ...e, n: n + 1 }) as CaseEvent);
+  // Clock stamps again in the merged order (the desk wrote them in this order).
+  let clock: string | undefined;
+  return out.map((e, n) => {
+    clock = nextClock(clock, e.at, GENERATED_DESK);
+    return { ...e, n: n + 1, clock, desk: GENERATED_DESK } as CaseEvent;
+  });
 }
 
 /**
@@ -478,7 +528,7 @@ export function caselessRequest(
   resident: Resident,
   day: string,
   cancel?: { day: string; reason: ProxyCancelReason },
-): { task: ProxyTask; audit: AuditEntry[] } {
+): { task: ProxyTask; proxyEvents: ProxyEvent[]; audit: AuditEntry[] } {
   const { rand } = p;
   const source: ProxySource = chance(rand, 0.6) ? '电话' : '入户走访';
   const at = instantOn(day, int(rand, 30, 520));
@@ -502,5 +552,5 @@ export function caselessRequest(
     const note = CANCEL_NOTE[cancel.reason];
     b.proxy({ type: '取消', reason: cancel.reason, ...(note ? { note } : {}) }, cancelAt, pick(rand, p.staffIds));
   }
-  return { task: b.done(), audit: b.audit };
+  return { task: b.done(), proxyEvents: b.proxyEvents, audit: b.audit };
 }

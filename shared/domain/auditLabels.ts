@@ -52,6 +52,9 @@ const OTHER_LABELS = {
   'visit.create': '来访登记',
   'case.accept': '受理办件',
   'case.note': '办件备注',
+  'case.reassign': '办件改挂居民',
+  'case.deadline': '调整承诺办结日期',
+  'case.documentsIn': '办件登记收到材料',
   'report.notes': '填写报表说明',
   'report.export': '导出报表',
   'report.exportCanceled': '取消导出报表',
@@ -68,6 +71,7 @@ const OTHER_LABELS = {
   'meeting.decision': '记录会议决定',
   'meeting.guests': '修改参会名单',
   'proxy.settings': '修改帮代办设置',
+  'proxy.reassign': '帮代办：改挂居民',
   'resident.care': '修改重点服务信息',
   'resident.search': '按号码查找居民',
   'case.search': '按号码查找办件',
@@ -77,7 +81,10 @@ const OTHER_LABELS = {
   'resident.merge': '合并居民档案',
   'resident.mergeUndo': '撤销合并居民档案',
 } as const satisfies Record<
-  Exclude<AuditAction, CaseAuditAction | `proxy.${string}` | `custody.${string}`> | 'proxy.request' | 'proxy.settings',
+  | Exclude<AuditAction, CaseAuditAction | `proxy.${string}` | `custody.${string}`>
+  | 'proxy.request'
+  | 'proxy.settings'
+  | 'proxy.reassign',
   string
 >;
 

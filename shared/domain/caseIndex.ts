@@ -41,6 +41,9 @@ export function flagsOf(c: CaseRecord): string[] {
   return flags;
 }
 
+/** The derived index fields of a case (stored for the indexes only; never an event's concern). */
+export const CASE_DERIVED_KEYS = ['dueDay', 'flags', 'queueKeys', 'searchKeys', 'reportMonths'] as const;
+
 /** The record with its derived index fields brought up to date. */
 export function withIndexes(c: CaseRecord): CaseRecord {
   const flags = flagsOf(c);

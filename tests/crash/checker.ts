@@ -7,16 +7,19 @@
  *
  * Checked, each as one "problem" line (no personal data: ids, tracking numbers, table names):
  * - a visit whose case is missing, a case whose visit is missing or does not list it;
- * - a case without its first timeline event, events not numbered 1…k, a status that is not
- *   where its last status-changing event left it;
- * - a tracking number used twice, one that does not parse, a counter (per desk and day) behind
- *   the highest number it issued;
+ * - a case without its opening event (first in clock order), a record that is not the fold of
+ *   its events, a status that is not where its last status-changing event left it;
+ * - a tracking number used twice, one that is not `<counter key>-<seq>`, a counter (per desk and day) behind the
+ *   highest number it issued;
  * - a custody item without events, not starting with 收取, numbered out of order, held by
  *   someone other than its last event says, or whose events and the case's 材料… events differ;
  * - a proxy request naming a case that is not there;
  * - every action the UI confirmed: a registration (its case, its resident), a case action
  *   (its event), a custody step (the item and its event).
  */
+import { caseCoreOf, foldCase } from '@shared/domain/events/caseEvents';
+import { inClockOrder } from '@shared/domain/events/patch';
+import type { CaseEvent, CaseRecord } from '@shared/domain/records';
 
 import { counterKeyFor, parseTrackingNumber } from '../../shared/domain/trackingNumber';
 
@@ -59,6 +62,19 @@ function numberedInOrder(ns: number[]): boolean {
   return [...ns].sort((a, b) => a - b).every((n, i) => n === i + 1);
 }
 
+/** Plain data with object keys in one order (a stored record and a fold compare as JSON). */
+function sortedKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortedKeys);
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.entries(v)
+        .filter(([, x]) => x !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, x]) => [k, sortedKeys(x)]),
+    );
+  return v;
+}
+
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 export function checkDesk(tables: Tables, confirmed: readonly ConfirmedAction[] = []): CheckReport {
@@ -96,10 +112,12 @@ export function checkDesk(tables: Tables, confirmed: readonly ConfirmedAction[] 
     const own = eventsByCase.get(id) ?? [];
     if (own.length === 0) problems.push(`办件 ${tn}：没有任何办理记录（缺第一条事件）`);
     else {
-      const ns = own.map((e) => num(e.n));
-      if (!ns.some((n) => n === 1)) problems.push(`办件 ${tn}：缺第一条事件`);
-      if (!numberedInOrder(ns)) problems.push(`办件 ${tn}：事件编号不连续（${ns.join(',')}）`);
-      const last = [...own].sort((a, b) => num(a.n) - num(b.n)).findLast((e) => typeof e.to === 'string');
+      // Events in their clock order (DB v13); the first is the opening one (it carries the record).
+      const ordered = inClockOrder(own as unknown as CaseEvent[]);
+      if (!ordered[0]?.base) problems.push(`办件 ${tn}：缺第一条事件`);
+      else if (!sameJson(sortedKeys(foldCase(ordered)), sortedKeys(caseCoreOf(c as unknown as CaseRecord))))
+        problems.push(`办件 ${tn}：记录与其事件的折叠不符`);
+      const last = ordered.findLast((e) => typeof e.to === 'string');
       if (last && last.to !== c.status)
         problems.push(`办件 ${tn}：状态 ${str(c.status)} 与最后事件的 ${str(last.to)} 不符`);
     }

@@ -4,6 +4,7 @@
  * and returned; each event one transaction with its timeline event and audit row; a failure
  * injected into the transaction leaves nothing behind; closing refused while an original is out.
  */
+import { caseEvents } from '../../renderer/src/db/repositories/caseTimeline';
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from '@shared/domain/workingCalendar';
 import { hashSecret } from '../../renderer/src/db/secrets';
@@ -50,7 +51,13 @@ async function proxyCase() {
   });
   const resident = await createZhangSan(db, admin.id, DAY);
   const matter = (await db.matterTypes.toArray()).find((m) => m.documents.length >= 2 && m.timeLimitDays > 0)!;
-  const desk = (staffId: string) => testDesk(db, { staffId, now: T0, today: DAY, calendar, ...counterIds(staffId) });
+  // One desk (and id source) per staff member: every write of theirs gets fresh ids.
+  const desks = new Map<string, ReturnType<typeof testDesk>>();
+  const desk = (staffId: string) => {
+    const made = desks.get(staffId) ?? testDesk(db, { staffId, now: T0, today: DAY, calendar, ...counterIds(staffId) });
+    desks.set(staffId, made);
+    return made;
+  };
   const { cases } = await registerVisit(desk(admin.id), {
     residentId: resident.id,
     channel: '来电',
@@ -106,7 +113,7 @@ describe('custody of a proxy case’s documents', () => {
       ['已归还', 4],
     ]);
     expect(await documentsOut(a)).toEqual([]);
-    const timeline = await db.caseEvents.where('caseId').equals(caseId).toArray();
+    const timeline = await caseEvents(a, caseId);
     expect(timeline.filter((e) => e.action.startsWith('材料')).map((e) => e.action)).toEqual([
       '材料收取',
       '材料收取',

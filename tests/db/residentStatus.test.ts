@@ -387,8 +387,17 @@ describe('删除居民', () => {
     expect((await db.importBatches.get('batch-1'))?.updated).toHaveLength(1);
     // Nothing else changed: other tables and the other rows are as they were.
     const after = await everything(db);
-    for (const t of ['staff', 'matterTypes', 'caseEvents', 'meta', 'counters', 'meetings', 'agendaItems'])
-      expect(after[t], t).toEqual(before[t]);
+    for (const t of ['staff', 'matterTypes', 'meta', 'meetings', 'agendaItems']) expect(after[t], t).toEqual(before[t]);
+    // The case moved through its door (changeCase): its events as before plus one 改挂居民, and
+    // the desk's event clock (counters) moved on; nothing else.
+    const moved = (after.caseEvents as { action: string }[]).filter((e) => e.action === '改挂居民');
+    expect(moved).toHaveLength(1);
+    expect((after.caseEvents as { action: string }[]).filter((e) => e.action !== '改挂居民')).toEqual(
+      before.caseEvents,
+    );
+    expect((after.counters as { key: string }[]).filter((c) => c.key !== 'eventClock')).toEqual(
+      (before.counters as { key: string }[]).filter((c) => c.key !== 'eventClock'),
+    );
     expect(after.cases).toHaveLength(before.cases!.length);
     expect(after.visits).toHaveLength(before.visits!.length);
     const row = await db.auditLog.where('action').equals('resident.delete').last();

@@ -162,12 +162,14 @@ function sortedIds(v: unknown): unknown {
   return page.total <= 25 ? { ...page, ids: [...page.ids].sort() } : page;
 }
 
-/** Records read now carry the derived keys the snapshot predates or that changed on purpose (v3 order; v4 search, 我的已办结; v5 report months). */
+/** Records read now carry the derived keys the snapshot predates or that changed on purpose (v3 order; v4 search, 我的已办结; v5 report months; v13 an event's clock and desk). */
 function withoutQueueKeys(v: unknown): unknown {
   return JSON.parse(
     JSON.stringify(v, function (this: object, k, x: unknown) {
       const isCase = 'trackingNumber' in this;
+      const isEvent = 'caseId' in this && 'action' in this;
       return k === 'queueKeys' ||
+        (isEvent && (k === 'clock' || k === 'desk')) ||
         k === 'words' ||
         k === 'reportMonths' ||
         (isCase && (k === 'searchKeys' || k === 'flags'))

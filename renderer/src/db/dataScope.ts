@@ -26,6 +26,7 @@ export const TABLE_SCOPE = {
   matterTypes: 'center',
   cases: 'center',
   caseEvents: 'center',
+  proxyEvents: 'center',
   proxyTasks: 'center',
   custodyItems: 'center',
   meetings: 'center',

@@ -22,6 +22,7 @@ import { upgradeV8ProxyRequests } from './upgrades/v8-proxy-requests';
 import { upgradeV9ProblemPool } from './upgrades/v9-problem-pool';
 import { upgradeV10AuditIds } from './upgrades/v10-audit-ids';
 import { upgradeV12AuditChain } from './upgrades/v12-audit-chain';
+import { upgradeV13ReplayableEvents } from './upgrades/v13-replayable-events';
 import { upgradeV14DeskLocal } from './upgrades/v14-desk-local';
 
 export const DB_NAME = 'duty-desk';
@@ -114,6 +115,11 @@ class DutyDeskDatabase extends Dexie {
     this.version(12)
       .stores({ auditLog: '++seq, &id, at, staffId, action, [desk+deskSeq]' })
       .upgrade(upgradeV12AuditChain);
+    // v13: case and proxy histories as replayable events: clock, desk, full input, decisions; one
+    // opening event per record stored before (upgrades/v13-replayable-events.ts).
+    this.version(13)
+      .stores({ caseEvents: 'id, caseId, at, clock', proxyEvents: 'id, taskId, clock' })
+      .upgrade(upgradeV13ReplayableEvents);
     // v14: this PC's own facts apart from the center's data — sign-in failures and locks, the
     // install id (upgrades/v14-desk-local.ts; which table is which: dataScope.ts).
     this.version(14).stores({ signInGuards: 'staffId', deskMeta: 'key' }).upgrade(upgradeV14DeskLocal);

@@ -22,6 +22,7 @@ import type {
   Meeting,
   Problem,
   ProxyTask,
+  ProxyEvent,
   Resident,
   RotaEntry,
   SignInGuard,
@@ -64,6 +65,7 @@ export type Entities = {
   cases: [CaseRecord, string];
   caseEvents: [CaseEvent, string];
   proxyTasks: [ProxyTask, string];
+  proxyEvents: [ProxyEvent, string];
   custodyItems: [CustodyItem, string];
   meetings: [Meeting, string];
   agendaItems: [AgendaItem, string];

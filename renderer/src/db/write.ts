@@ -86,6 +86,13 @@ export type WriteTx<N extends WritableName> = { readonly [T in N]: WriteTable<Re
   /** The one instant of this transaction (epoch ms) and its local date. */
   readonly now: number;
   readonly today: string;
+  /**
+   * The acting staff row, read ONCE by `writeTx` inside this transaction (active and allowed the
+   * desk's work for a desk write): repositories take who acts, and their rights, from here and
+   * never read the row themselves. Throws when there is no signed-in actor or no row yet (the
+   * first-run setup, which creates its admin in this very transaction).
+   */
+  readonly actor: Staff;
   /** Adds an audit row inside the running transaction. */
   audit(entry: AuditInput): Promise<void>;
   /** The stamp fields for a record this transaction changes (created ones kept from `existing`). */
@@ -234,10 +241,15 @@ export async function writeTx<N extends WritableName, T>(
     tables.map((name) => [name, writeTable(name, db.table(name) as Table<RecordOf<N>, KeyOf<N>>, stamp)]),
   );
   const appendAudit = auditAppender(db.auditLog, deskNumberOf(desk), o.auditAnchor);
+  let actingRow: Staff | undefined;
   const tx = {
     ...writable,
     now,
     today,
+    get actor(): Staff {
+      if (!actingRow) throw new Error('invariant: this write has no acting staff row');
+      return actingRow;
+    },
     // Each row's stable identity (DB v10): a restore keeps it and never doubles it. Random (not
     // desk.newId, so audit rows do not use up the ids a test hands its records), no digits.
     // Chained onto this desk's head (DB v12), hashed synchronously inside the transaction.
@@ -246,14 +258,16 @@ export async function writeTx<N extends WritableName, T>(
   } as unknown as WriteTx<N>;
   try {
     const dexie = db as unknown as Dexie;
-    const actorId = desk.actor && isDeskWork(tables) ? desk.actor.id : null;
+    const actorId = desk.actor?.id ?? null;
     const scope = actorId === null ? [...tables, 'auditLog'] : [...new Set([...tables, 'staff', 'auditLog'])];
-    // The staff row read as a Dexie promise chained to `fn` (no extra async level around it).
+    // The staff row read once, as a Dexie promise chained to `fn` (no extra async level around it),
+    // and handed to `fn` as `tx.actor`.
     const result = await dexie.transaction('rw', scope as string[], () =>
       actorId === null
         ? fn(tx)
         : db.staff.get(actorId).then((row) => {
-            refuseActingRow(row, now);
+            if (isDeskWork(tables)) refuseActingRow(row, now);
+            actingRow = row;
             return fn(tx);
           }),
     );

@@ -30,4 +30,5 @@ export type AuditEntry = {
   sealed?: true;
 };
 
-export type Counter = { key: string; value: number };
+/** A desk-local counter; `eventClock` also keeps the last event clock stamp (shared/domain/events/clock.ts). */
+export type Counter = { key: string; value: number; clock?: string };

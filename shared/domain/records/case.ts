@@ -166,4 +166,22 @@ export type CaseEvent = {
   note?: string;
   /** 转办: the staff member the case was sent to. */
   toStaffId?: string;
+  /** Event clock (shared/domain/events/clock.ts): the order of events across desks (DB v13). */
+  clock?: string;
+  /** The desk that wrote it (DB v13). */
+  desk?: number;
+  /** Whether the actor held `case.supervise` when acting (the machine's `isAdmin`). */
+  admin?: boolean;
+  /** The action with its full input (a case machine action or a door action, e.g. 改挂居民). */
+  input?: EventInput;
+  /** What was decided: the fields of the record set and removed by this event. */
+  decided?: RecordPatch;
+  /** An opening event (受理, or the v13 upgrade's 升级基线): the record's state then; the fold starts here. */
+  base?: Record<string, unknown>;
 };
+
+/** An action as an event keeps it: its type and its whole input. */
+export type EventInput = { type: string } & Record<string, unknown>;
+
+/** A change to a record: the fields set (new values) and the fields removed. */
+export type RecordPatch = { set: Record<string, unknown>; unset?: string[] };

@@ -19,3 +19,4 @@ export * from './meeting';
 export * from './rota';
 export * from './audit';
 export * from './residentImport';
+export * from './events';

@@ -14,8 +14,6 @@ import { DomainRefusal } from '../refusal';
 import { databaseOf, writeTx } from '../write';
 import { sealBackup, type BackupKey } from './seal';
 import { countsOf, readSnapshot } from './snapshot';
-import type { AuditEntry } from '@shared/domain/records';
-import { headsOfRows, toTuples } from '@shared/domain/auditChain';
 import type { BackupDeps } from './deps';
 import { headsOfRows, toTuples } from '@shared/domain/auditChain';
 import type { AuditEntry } from '@shared/domain/records';

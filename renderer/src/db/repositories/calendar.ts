@@ -16,7 +16,7 @@ import {
 } from '@shared/domain/workingCalendar';
 import { rebaseDeadline } from '@shared/domain/deadlineRebase';
 import { requirePermission } from '../authorize';
-import { addCaseEvent } from './caseTimeline';
+import { changeCase } from './changeCase';
 import type { Desk, DeskBase } from '../desk';
 import type { ReadableDB } from '../entities';
 import { DomainRefusal } from '../refusal';
@@ -107,7 +107,7 @@ export async function setCalendarYearComplete(desk: Desk, year: number, complete
 }
 
 /** A calendar change recounts open cases and notes it on their timelines, in the same transaction. */
-const CALENDAR_TABLES = ['meta', 'staff', 'cases', 'caseEvents'] as const;
+const CALENDAR_TABLES = ['meta', 'staff', 'cases', 'caseEvents', 'counters'] as const;
 type CalendarTx = WriteTx<(typeof CALENDAR_TABLES)[number]>;
 
 /**
@@ -132,13 +132,10 @@ async function rebaseOpenCases(
     const r = rebaseDeadline(c.deadline as string, c.deadlineUncoveredYears ?? [], c.acceptedDay, oldCal, newCal);
     const sameYears = r.uncoveredYears.join(',') === (c.deadlineUncoveredYears ?? []).join(',');
     if (r.deadline === c.deadline && sameYears) continue;
-    const next = { ...c, deadline: r.deadline };
-    if (r.uncoveredYears.length > 0) next.deadlineUncoveredYears = r.uncoveredYears;
-    else delete next.deadlineUncoveredYears;
-    await tx.cases.put(next);
-    await addCaseEvent(desk, tx, {
-      caseId: c.id,
-      action: '调整承诺办结日期',
+    await changeCase(desk, tx, c, {
+      type: '调整承诺办结日期',
+      deadline: r.deadline,
+      uncoveredYears: r.uncoveredYears,
       note: `节假日安排更新：${c.deadline} → ${r.deadline}`,
     });
   }

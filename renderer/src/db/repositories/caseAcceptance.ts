@@ -10,7 +10,7 @@ import type { CaseRecord } from '@shared/domain/records';
 import { counterKeyFor, formatTrackingNumber, nextSeq } from '@shared/domain/trackingNumber';
 import { deskNumberOf, type Desk } from '../desk';
 import type { WriteTx } from '../write';
-import { addCaseEvent } from './caseTimeline';
+import { openCase } from './changeCase';
 
 export type Acceptance = {
   draft: CaseDraft;
@@ -46,11 +46,9 @@ export async function acceptCase(
     a.gridId,
   );
   if (!a.visitId) delete draftRecord.visitId;
-  const record = await tx.cases.add(draftRecord);
-  await addCaseEvent(desk, tx, {
-    caseId: record.id,
+  // The opening event carries the record as accepted: the case's fold starts there.
+  const record = await openCase(desk, tx, draftRecord, {
     action: a.plan.status === '不予受理' ? '不予受理' : '受理',
-    to: record.status,
     note: a.note ?? a.draft.mode,
   });
   await tx.audit({

@@ -7,8 +7,8 @@
  * Invariants: 首问责任人 never changes (the machine guarantees it; asserted again here);
  * archived cases are read-only except an admin's reopen with a reason.
  */
-import { applyAction, caseStateFromRecord, recordWithState, type CaseAction } from '@shared/domain/caseMachine';
-import { caseAuditAction } from '@shared/domain/audit';
+import type { CaseAction } from '@shared/domain/caseMachine';
+import { proxyChangeOnCaseRefused } from '@shared/domain/events/cascades';
 import {
   ALL_LIST,
   matchesRest,
@@ -21,7 +21,7 @@ import {
   type QueueName,
 } from '@shared/domain/caseQueues';
 import { containsWords, planCaseSearch } from '@shared/domain/caseSearch';
-import { can } from '@shared/domain/roles';
+import { supervises } from '../authorize';
 import { archiveCounterKeyFor, archiveYearOf, formatArchiveNumber } from '@shared/domain/caseNumbers';
 import type { CaseEvent, CaseRecord, Resident, Visit } from '@shared/domain/records';
 import { nextSeq } from '@shared/domain/trackingNumber';
@@ -36,6 +36,8 @@ import { writeTx } from '../write';
 import type { MatterType } from '../matterType';
 import { getMatterType } from './catalog';
 import { addCaseEvent, caseEvents } from './caseTimeline';
+import { changeCase } from './changeCase';
+import { changeProxy } from './changeProxy';
 import { getResident } from './residents';
 import { getVisit } from './visits';
 
@@ -79,7 +81,16 @@ export async function performCaseAction(
   /** Why, when the actor is not the case's handler (caseOwnership.ts). */
   options: { onBehalfReason?: string } = {},
 ): Promise<CaseRecord> {
-  const tables = ['cases', 'caseEvents', 'counters', 'staff', 'matterTypes', 'custodyItems', 'proxyTasks'] as const;
+  const tables = [
+    'cases',
+    'caseEvents',
+    'counters',
+    'staff',
+    'matterTypes',
+    'custodyItems',
+    'proxyTasks',
+    'proxyEvents',
+  ] as const;
   return writeTx(desk, tables, async (tx) => {
     const record = await tx.cases.get(caseId);
     if (!record) throw new DomainRefusal('该办件不存在');
@@ -92,61 +103,39 @@ export async function performCaseAction(
         (input.type === '办结' ? deliveryRefusal(proxy) : null);
       if (refusal) throw new DomainRefusal(refusal);
     }
-    // Who may do what is decided from the staff table now, not from the UI session.
-    const actor = await tx.staff.get(desk.actor.id);
-    if (!actor?.active) throw new DomainRefusal('当前账号不存在或已停用，请重新登录');
     if (input.type === '转办') {
       const target = await tx.staff.get(input.toStaffId);
       if (!target?.active) throw new DomainRefusal('请选择在用的工作人员', 'toStaffId');
     }
     // Cases stored before the time limit was kept on the record take it from the catalog.
     const fallbackLimit = (await tx.matterTypes.get(record.matterCode))?.timeLimitDays ?? 0;
-    const isAdmin = can(actor, 'case.supervise');
-    const onBehalf = actsOnBehalf(record, input.type, { staffId: actor.id, isAdmin });
+    // Who may do what is decided from the staff row as stored (tx.actor), one way: roles.ts.
+    const onBehalf = actsOnBehalf(record, input.type, { staffId: desk.actor.id, isAdmin: supervises(tx) });
     if (onBehalf) {
       const refused = onBehalfReasonRefusal(options.onBehalfReason);
       if (refused) throw new DomainRefusal(refused, 'onBehalfReason');
     }
     let action: CaseAction;
-    let archiveSeq: { key: string; value: number } | undefined;
     if (input.type === '归档') {
       const year = archiveYearOf(tx.today);
       const deskNo = deskNumberOf(desk);
       const key = archiveCounterKeyFor(desk.community.code, year, deskNo);
       const seq = nextSeq((await tx.counters.get(key))?.value);
-      archiveSeq = { key, value: seq };
-      const archiveNumber = formatArchiveNumber({ communityCode: desk.community.code, year, desk: deskNo, seq });
-      action = { type: '归档', archiveNumber };
+      await tx.counters.put({ key, value: seq });
+      action = {
+        type: '归档',
+        archiveNumber: formatArchiveNumber({ communityCode: desk.community.code, year, desk: deskNo, seq }),
+      };
     } else action = input;
-
-    const result = applyAction(
-      caseStateFromRecord(record, fallbackLimit),
-      action,
-      { staffId: actor.id, isAdmin },
-      { now: tx.now, today: tx.today },
-      desk.calendar,
-    );
-    if (!result.ok) throw new DomainRefusal(result.reason);
     const why = onBehalf ? `代为操作：${maskNumbersInText(options.onBehalfReason!.trim())}` : '';
-    if (why) result.event.note = result.event.note ? `${result.event.note}（${why}）` : why;
-    const next = await tx.cases.put(recordWithState(record, result.next));
-    if (next.firstContactId !== record.firstContactId) throw new Error('invariant: first contact changed');
-    if (archiveSeq) await tx.counters.put(archiveSeq);
-    await addCaseEvent(desk, tx, result.event);
-    // A proxy case refused after acceptance ends its request (nothing left to visit or deliver).
-    if (proxy && next.status === '不予受理' && proxy.status !== '已送达' && proxy.status !== '已取消')
-      await tx.proxyTasks.put({
-        ...proxy,
-        status: '已取消',
-        cancel: { reason: '其他', note: '办件不予受理', at: tx.now, by: actor.id },
-      });
-    await tx.audit({
-      action: caseAuditAction(action.type),
-      entity: 'case',
-      entityId: caseId,
-      // The 审计员 reads only the log: the reason goes with it (numbers masked).
-      detail: `${record.status}→${next.status}${why ? `；${why}` : ''}`,
+    // The 审计员 reads only the log: the reason goes with it (numbers masked).
+    const { record: next } = await changeCase(desk, tx, record, action, {
+      fallbackLimit,
+      ...(why ? { why, auditNote: `；${why}` } : {}),
     });
+    // A proxy case refused after acceptance ends its request (nothing left to visit or deliver).
+    const cancel = proxyChangeOnCaseRefused(next, proxy);
+    if (proxy && cancel) await changeProxy(desk, tx, proxy, cancel, { originalsOut: [], case: next });
     return next;
   });
 }
@@ -159,7 +148,7 @@ export async function addCaseNote(desk: Desk, caseId: string, text: string): Pro
   const note = text.trim();
   if (!note) throw new DomainRefusal('请填写备注内容', 'note');
   if (note.length > 500) throw new DomainRefusal('备注不超过 500 字', 'note');
-  await writeTx(desk, ['cases', 'caseEvents'], async (tx) => {
+  await writeTx(desk, ['cases', 'caseEvents', 'counters'], async (tx) => {
     const record = await tx.cases.get(caseId);
     if (!record) throw new DomainRefusal('该办件不存在');
     if (record.status === '已归档') throw new DomainRefusal('已归档的办件为只读');

@@ -4,16 +4,16 @@
  * documents list checked off (through the case machine's 补正材料 while the case waits for
  * documents) — so a failure leaves no partial state. The rules are shared/domain/custody.
  */
-import { applyAction, caseStateFromRecord, recordWithState } from '@shared/domain/caseMachine';
-import { CUSTODY_AUDIT_ACTIONS, PROXY_AUDIT_ACTIONS } from '@shared/domain/audit';
-import { applyProxy } from '@shared/domain/proxy';
+import { CUSTODY_AUDIT_ACTIONS } from '@shared/domain/audit';
+import { caseChangeOnCollected } from '@shared/domain/events/cascades';
 import { applyCustody, holderLabel, type CustodyAction } from '@shared/domain/custody';
 import type { CaseRecord, CustodyEvent, CustodyItem } from '@shared/domain/records';
 import type { Desk } from '../desk';
 import { DomainRefusal } from '../refusal';
 import { writeTx, type WriteTx } from '../write';
 import { addCaseEvent } from './caseTimeline';
-import { proxyCtx } from './proxyCtx';
+import { changeCase } from './changeCase';
+import { changeProxy } from './changeProxy';
 
 /** The documents of a case, in the order they were collected. */
 export async function custodyOfCase(desk: Desk, caseId: string): Promise<CustodyItem[]> {
@@ -56,53 +56,29 @@ function checkNewItem(t: { document: string; original: boolean; count: number })
 
 type Tx = WriteTx<Tables>;
 
-/** Documents collected at the door mean the booked home visit was made: 上门完成 in the same transaction. */
-async function visitMade(desk: Desk, tx: Tx, caseId: string): Promise<void> {
-  const task = await tx.proxyTasks.where('caseId').equals(caseId).first();
-  if (task?.status !== '待上门' || !task.visit) return;
-  const r = applyProxy(task, { type: '上门完成' }, proxyCtx(desk, tx, []));
-  if (!r.ok) return;
-  await tx.proxyTasks.put({ ...task, ...r.next });
-  await addCaseEvent(desk, tx, { caseId, action: '代办上门完成', note: r.note });
-  await tx.audit({ action: PROXY_AUDIT_ACTIONS['上门完成'], entity: 'proxyTask', entityId: task.id });
-}
+type Tables = 'custodyItems' | 'cases' | 'caseEvents' | 'counters' | 'staff' | 'proxyTasks' | 'proxyEvents';
+const TABLES: Tables[] = ['custodyItems', 'cases', 'caseEvents', 'counters', 'staff', 'proxyTasks', 'proxyEvents'];
 
 /**
- * A collected document on the case's list (`documentsMissing`, checked by the caller: never
- * await a helper that makes no request): checked off, by 补正材料 while the case is 待补正.
+ * The cascades of a 收取 (shared/domain/events/cascades.ts), through the doors: the document
+ * checked off the case (补正材料 while it waits), and documents collected at the door mean the
+ * booked home visit was made (上门完成).
  */
-async function checkOff(desk: Desk, tx: Tx, record: CaseRecord, document: string): Promise<void> {
-  if (record.status === '待补正') {
-    const r = applyAction(
-      caseStateFromRecord(record, record.timeLimitDays ?? 0),
-      { type: '补正材料', received: [document] },
-      { staffId: desk.actor.id, isAdmin: false },
-      { now: tx.now, today: tx.today },
-      desk.calendar,
-    );
-    if (!r.ok) throw new DomainRefusal(r.reason);
-    await tx.cases.put(recordWithState(record, r.next));
-    await addCaseEvent(desk, tx, r.event);
-    return;
-  }
-  await tx.cases.put({
-    ...record,
-    documentsMissing: record.documentsMissing.filter((d) => d !== document),
-    documentsReceived: [...record.documentsReceived, document],
-  });
+async function afterCollected(desk: Desk, tx: Tx, record: CaseRecord, document: string): Promise<void> {
+  const checkOff = caseChangeOnCollected(record, document);
+  if (checkOff) await changeCase(desk, tx, record, checkOff);
+  const task = await tx.proxyTasks.where('caseId').equals(record.id).first();
+  if (task?.status === '待上门' && task.visit)
+    await changeProxy(desk, tx, task, { type: '上门完成' }, { originalsOut: [], case: record });
 }
 
-type Tables = 'custodyItems' | 'cases' | 'caseEvents' | 'staff' | 'proxyTasks';
-const TABLES: Tables[] = ['custodyItems', 'cases', 'caseEvents', 'staff', 'proxyTasks'];
-
-/** The case and the acting staff row, checked for a custody event (inside the transaction). */
-async function openCase(desk: Desk, tx: Tx, caseId: string, action: CustodyAction) {
+/** The case and the acting staff row (tx.actor), checked for a custody event (inside the transaction). */
+async function caseForCustody(tx: Tx, caseId: string, action: CustodyAction) {
   const record = await tx.cases.get(caseId);
   if (!record) throw new DomainRefusal('该办件不存在');
   if (record.mode !== '帮代办') throw new DomainRefusal('只有帮代办的办件登记材料交接');
   if (record.status === '已归档') throw new DomainRefusal('已归档的办件为只读');
-  const actor = await tx.staff.get(desk.actor.id);
-  if (!actor?.active) throw new DomainRefusal('当前账号不存在或已停用，请重新登录');
+  const actor = tx.actor;
   const names = new Map([[actor.id, actor.name]]);
   if (action.type === '移交' && action.to.kind === 'staff') {
     const to = await tx.staff.get(action.to.staffId);
@@ -112,7 +88,7 @@ async function openCase(desk: Desk, tx: Tx, caseId: string, action: CustodyActio
   return { record, actor, names };
 }
 
-type Opened = Awaited<ReturnType<typeof openCase>>;
+type Opened = Awaited<ReturnType<typeof caseForCustody>>;
 
 /**
  * ONE custody event of one item inside the running transaction: the rule, the item as stored,
@@ -168,12 +144,10 @@ export async function recordCustody(
   if (!('itemId' in target)) checkNewItem(target);
   const newId = 'itemId' in target ? undefined : desk.newId();
   return writeTx(desk, TABLES, async (tx) => {
-    const opened = await openCase(desk, tx, caseId, action);
+    const opened = await caseForCustody(tx, caseId, action);
     const item = await custodyStep(desk, tx, opened, newId ? { ...target, newId } : target, action);
     if (action.type === '收取') {
-      if (opened.record.documentsMissing.includes(item.document))
-        await checkOff(desk, tx, opened.record, item.document);
-      await visitMade(desk, tx, caseId);
+      await afterCollected(desk, tx, opened.record, item.document);
     }
     return item;
   });
@@ -196,7 +170,7 @@ export async function recordCustodyMany(
   if (itemIds.length === 0) throw new DomainRefusal('请至少选择一份材料');
   if (new Set(itemIds).size !== itemIds.length) throw new DomainRefusal('同一份材料选了两次');
   return writeTx(desk, TABLES, async (tx) => {
-    const opened = await openCase(desk, tx, caseId, action);
+    const opened = await caseForCustody(tx, caseId, action);
     const stored: CustodyItem[] = [];
     for (const itemId of itemIds) stored.push(await custodyStep(desk, tx, opened, { itemId }, action, true));
     return stored;

@@ -5,7 +5,6 @@
  * problem (its status and history), the case (accepted for a problem without one, then 会议交办
  * or 上报街道 through the case machine), the timeline event and the audit row.
  */
-import { applyAction, caseStateFromRecord, recordWithState, type CaseAction } from '@shared/domain/caseMachine';
 import { defaultCounterMode, planCase } from '@shared/domain/intake';
 import {
   agendaTitleRefusal,
@@ -32,7 +31,7 @@ import { DomainRefusal } from '../refusal';
 import { writeTx, type WriteTx } from '../write';
 import { acceptCase, type Acceptance } from './caseAcceptance';
 import type { MatterType } from '../matterType';
-import { addCaseEvent } from './caseTimeline';
+import { changeCase } from './changeCase';
 
 export type MeetingGuest = { name: string; role: string };
 
@@ -281,19 +280,6 @@ function acceptanceForProblem(desk: Desk, today: string, problem: Problem, matte
   };
 }
 
-async function applyToCase(desk: Desk, tx: DecisionTx, actor: Staff, record: CaseRecord, action: CaseAction) {
-  const r = applyAction(
-    caseStateFromRecord(record, record.timeLimitDays ?? 0),
-    action,
-    { staffId: actor.id, isAdmin: actor.role === '站长/管理员' },
-    { now: tx.now, today: tx.today },
-    desk.calendar,
-  );
-  if (!r.ok) throw new DomainRefusal(r.reason);
-  await tx.cases.put(recordWithState(record, r.next));
-  await addCaseEvent(desk, tx, r.event);
-}
-
 /** The problem of an entry: its own, or one made for a case entry (超期办件 / 待街道) so the decision has a history. */
 async function problemOfEntry(desk: Desk, tx: DecisionTx, item: AgendaItem): Promise<Problem> {
   const own = item.problemId ? await tx.problems.get(item.problemId) : undefined;
@@ -332,8 +318,6 @@ export async function recordDecision(desk: Desk, itemId: string, input: Decision
     const refused = decisionRefusal(meeting);
     if (refused) throw new DomainRefusal(refused);
     if (item.decision) throw new DomainRefusal('该议题已作出决定');
-    const actor = await tx.staff.get(desk.actor.id);
-    if (!actor?.active) throw new DomainRefusal('当前账号不存在或已停用，请重新登录');
     const checked = checkDecision(input, meeting.day, desk.calendar);
     if (!checked.ok) throw new DomainRefusal(checked.reason, checked.field);
     const decision = checked.decision;
@@ -352,10 +336,10 @@ export async function recordDecision(desk: Desk, itemId: string, input: Decision
         throw new DomainRefusal(`投诉建议事项（${code}）已停用，请管理员在事项目录中启用`);
       const record = linked ?? (await acceptCase(desk, tx, acceptanceForProblem(desk, tx.today, problem, matter!)));
       problem = { ...problem, caseId: record.id };
-      await applyToCase(
+      // The case machine's 会议交办 / 上报街道, through its one door, as the acting staff row.
+      await changeCase(
         desk,
         tx,
-        actor,
         record,
         decision.type === '社区处置'
           ? { type: '会议交办', ownerId: decision.ownerId, dueDay: decision.dueDay }

@@ -2,24 +2,24 @@
  * 帮代办: proxy requests (a call, a home visit, the counter), their booked home visits, 送达 and
  * the signed 委托书's return. Every action is ONE transaction: the request, the case's timeline
  * event (when it has a case), the audit row (`proxy.*`, no personal data) and, on a 取消 of an
- * accepted request, the case ended through the case machine's 不予受理. The rules are
+ * accepted request, the case ended through the case machine's 不予受理 — all through the doors
+ * (changeProxy.ts, changeCase.ts). The rules are
  * shared/domain/proxy; the documents themselves are custody.ts.
  */
-import { can } from '@shared/domain/roles';
+import { supervises } from '../authorize';
 import { actsOnBehalf } from '@shared/domain/caseOwnership';
-import { applyAction, caseStateFromRecord, recordWithState } from '@shared/domain/caseMachine';
-import { PROXY_AUDIT_ACTIONS } from '@shared/domain/audit';
+import { caseChangeOnProxyCancel } from '@shared/domain/events/cascades';
 import { unsettledOriginals } from '@shared/domain/custody';
 import type { MatterTypeDef } from '@shared/domain/catalog';
 import type { VisitInput } from '@shared/domain/intake';
-import { applyProxy, proxyRequestRefusal, type ProxyAction, type ProxyRequestInput } from '@shared/domain/proxy';
+import { proxyRequestRefusal, type ProxyAction, type ProxyRequestInput } from '@shared/domain/proxy';
 import type { CaseRecord, ProxyStatus, ProxyTask, Resident } from '@shared/domain/records';
 import type { Desk, DeskBase } from '../desk';
 import { DomainRefusal } from '../refusal';
 import { writeTx } from '../write';
 import { residentsByIds, resolveResident } from './residents';
-import { addCaseEvent } from './caseTimeline';
-import { proxyCtx } from './proxyCtx';
+import { changeCase } from './changeCase';
+import { changeProxy, openProxy } from './changeProxy';
 import { registerVisit, type RegisteredVisit } from './visits';
 
 export type { ProxyRequestInput };
@@ -30,11 +30,11 @@ export async function registerProxyRequest(desk: Desk, input: ProxyRequestInput)
   if (refused) throw new DomainRefusal(refused.reason, refused.field);
   const request = input.request.trim();
   const id = desk.newId();
-  return writeTx(desk, ['proxyTasks', 'residents'], async (tx) => {
+  return writeTx(desk, ['proxyTasks', 'proxyEvents', 'caseEvents', 'counters', 'residents'], async (tx) => {
     // A resident merged away in the meantime: the request goes to the kept record.
     const resident = await resolveResident(tx, input.residentId);
     if (!resident) throw new DomainRefusal('该居民记录已不存在，请重新查找', 'resident');
-    const task = await tx.proxyTasks.add({
+    const task = await openProxy(desk, tx, {
       id,
       residentId: resident.id,
       source: input.source,
@@ -65,16 +65,13 @@ export async function acceptProxyRequest(desk: Desk, taskId: string, matter: Mat
   return registerVisit(desk, input, { proxyTaskId: taskId });
 }
 
-const CASE_ENDS_ON_CANCEL: readonly CaseRecord['status'][] = ['已受理', '待补正', '办理中'];
-
 /** One action on a proxy request (预约上门, 上门完成, 办理完毕, 送达, 取消, 委托书回收). */
 export async function performProxyAction(desk: Desk, taskId: string, action: ProxyAction): Promise<ProxyTask> {
   if (action.type === '受理') throw new DomainRefusal('请用“确认事项并受理”');
-  return writeTx(desk, ['proxyTasks', 'custodyItems', 'cases', 'caseEvents', 'staff'], async (tx) => {
+  const tables = ['proxyTasks', 'proxyEvents', 'custodyItems', 'cases', 'caseEvents', 'counters', 'staff'] as const;
+  return writeTx(desk, tables, async (tx) => {
     const task = await tx.proxyTasks.get(taskId);
     if (!task) throw new DomainRefusal('未找到这条代办需求');
-    const actor = await tx.staff.get(desk.actor.id);
-    if (!actor?.active) throw new DomainRefusal('当前账号不存在或已停用，请重新登录');
     const named = action.type === '预约上门' ? action.staffIds : action.type === '送达' && action.by ? [action.by] : [];
     for (const id of named) {
       if (!(await tx.staff.get(id))?.active)
@@ -84,37 +81,17 @@ export async function performProxyAction(desk: Desk, taskId: string, action: Pro
     if (record?.status === '已归档') throw new DomainRefusal('已归档的办件为只读');
     const items = task.caseId ? await tx.custodyItems.where('caseId').equals(task.caseId).toArray() : [];
     const out = unsettledOriginals(items).map((i) => i.document);
-    const r = applyProxy(task, action, proxyCtx(desk, tx, out));
-    if (!r.ok) throw new DomainRefusal(r.reason, r.field);
-    const next = await tx.proxyTasks.put({ ...task, ...r.next });
-    let onBehalf = '';
-    if (record) {
-      await addCaseEvent(desk, tx, { caseId: record.id, action: `代办${action.type}`, note: r.note });
-      if (action.type === '取消' && CASE_ENDS_ON_CANCEL.includes(record.status)) {
-        const by = { staffId: actor.id, isAdmin: can(actor, 'case.supervise') };
-        const ended = applyAction(
-          caseStateFromRecord(record, record.timeLimitDays ?? 0),
-          { type: '不予受理', reason: `代办取消（${action.reason}）`, redirectTo: '无（居民不再办理）' },
-          by,
-          { now: tx.now, today: tx.today },
-          desk.calendar,
-        );
-        if (!ended.ok) throw new DomainRefusal(ended.reason);
-        // Ending another's case: the cancellation's own reason is the one given for it.
-        if (actsOnBehalf(record, '不予受理', by)) {
-          onBehalf = `；代为操作：代办取消（${action.reason}）`;
-          ended.event.note = `${ended.event.note ?? ''}（代为操作：代办取消）`;
-        }
-        await tx.cases.put(recordWithState(record, ended.next));
-        await addCaseEvent(desk, tx, ended.event);
-      }
-    }
-    await tx.audit({
-      action: PROXY_AUDIT_ACTIONS[action.type],
-      entity: 'proxyTask',
-      entityId: task.id,
-      detail: `${task.status}→${next.status}${record ? `（办件 ${record.trackingNumber}）` : ''}${onBehalf}`,
+    // A cancel of an accepted request ends its case (cascades.ts), in this transaction.
+    const ends = record && action.type === '取消' ? caseChangeOnProxyCancel(record, action.reason) : null;
+    const by = { staffId: desk.actor.id, isAdmin: supervises(tx) };
+    // Ending another's case: the cancellation's own reason is the one given for it.
+    const onBehalf = record && ends && actsOnBehalf(record, ends.type, by) && action.type === '取消';
+    const next = await changeProxy(desk, tx, task, action, {
+      originalsOut: out,
+      ...(record ? { case: record } : {}),
+      ...(onBehalf ? { auditNote: `；代为操作：代办取消（${action.reason}）` } : {}),
     });
+    if (record && ends) await changeCase(desk, tx, record, ends, onBehalf ? { why: '代为操作：代办取消' } : {});
     return next;
   });
 }

@@ -1,8 +1,13 @@
 /** The context the proxy rules read inside a write: who, when, this center's settings and calendar. */
 import { proxySettings, type ProxyCtx } from '@shared/domain/proxy';
 import type { Desk } from '../desk';
+import type { WriteTx } from '../write';
 
-export function proxyCtx(desk: Desk, tx: { now: number; today: string }, originalsOut: readonly string[]): ProxyCtx {
+export function proxyCtx(
+  desk: Desk,
+  tx: Pick<WriteTx<never>, 'now' | 'today'>,
+  originalsOut: readonly string[],
+): ProxyCtx {
   return {
     actorId: desk.actor.id,
     now: tx.now,

@@ -9,10 +9,15 @@
  */
 import type { CaseRecord, CustodyItem, MovedRecords, ProxyTask } from '@shared/domain/records';
 import { Dexie } from 'dexie';
+import type { Desk } from '../desk';
 import type { ReadableDB } from '../entities';
 import type { WriteTx } from '../write';
+import { changeCase } from './changeCase';
+import { changeProxy } from './changeProxy';
 
 type HistoryTables = 'cases' | 'custodyItems' | 'proxyTasks';
+/** What moving a resident's history writes: the records, and the case and request events of their doors. */
+export type HistoryMoveTables = HistoryTables | 'caseEvents' | 'proxyEvents' | 'counters';
 type AllHistoryTables = HistoryTables | 'visits' | 'problems';
 
 /** The resident's cases, documents and requests. */
@@ -41,13 +46,14 @@ export type HistoryScope = Awaited<ReturnType<typeof historyScope>>;
 const kept = (only: readonly string[] | undefined) => (r: { id: string }) => !only || only.includes(r.id);
 
 /**
- * THE one place where cases, 帮代办 requests and documents in custody change their resident
- * (the state machines' records: the events part routes this through their doors, e.g. a
- * 改挂居民 action, when the branches meet). Moves those of `fromId` (only the ids in `only`,
- * when given) to `toId`; returns the ids moved.
+ * THE one place where cases, 帮代办 requests and documents in custody change their resident.
+ * Cases and requests through their doors (改挂居民: an event in their history, changeCase.ts,
+ * changeProxy.ts), one after the other; documents by their record. Moves those of `fromId` (only
+ * the ids in `only`, when given) to `toId`; returns the ids moved.
  */
 export function reassignResidentRecords(
-  tx: WriteTx<HistoryTables>,
+  desk: Desk,
+  tx: WriteTx<HistoryMoveTables>,
   fromId: string,
   toId: string,
   only?: Pick<MovedRecords, 'cases' | 'proxyTasks' | 'custodyItems'>,
@@ -56,11 +62,16 @@ export function reassignResidentRecords(
     const c = cases.filter(kept(only?.cases));
     const i = items.filter(kept(only?.custodyItems));
     const t = tasks.filter(kept(only?.proxyTasks));
-    return Dexie.Promise.all<unknown>([
-      ...c.map((r) => tx.cases.put({ ...r, residentId: toId })),
-      ...i.map((r) => tx.custodyItems.put({ ...r, residentId: toId })),
-      ...t.map((r) => tx.proxyTasks.put({ ...r, residentId: toId })),
-    ]).then(() => ({ cases: c.map((r) => r.id), custodyItems: i.map((r) => r.id), proxyTasks: t.map((r) => r.id) }));
+    const action = { type: '改挂居民', residentId: toId } as const;
+    let chain: Promise<unknown> = Dexie.Promise.resolve();
+    for (const r of c) chain = chain.then(() => changeCase(desk, tx, r, action));
+    for (const r of t) chain = chain.then(() => changeProxy(desk, tx, r, action, { originalsOut: [] }));
+    for (const r of i) chain = chain.then(() => tx.custodyItems.put({ ...r, residentId: toId }));
+    return chain.then(() => ({
+      cases: c.map((r) => r.id),
+      custodyItems: i.map((r) => r.id),
+      proxyTasks: t.map((r) => r.id),
+    }));
   });
 }
 
@@ -70,7 +81,8 @@ export function reassignResidentRecords(
  * `reassignResidentRecords`, cases, requests and documents. Returns the ids moved.
  */
 export function moveResidentHistory(
-  tx: WriteTx<AllHistoryTables>,
+  desk: Desk,
+  tx: WriteTx<AllHistoryTables | HistoryMoveTables>,
   fromId: string,
   toId: string,
   only?: MovedRecords,
@@ -88,7 +100,7 @@ export function moveResidentHistory(
         }),
       ),
     ])
-      .then(() => reassignResidentRecords(tx, fromId, toId, only))
+      .then(() => reassignResidentRecords(desk, tx, fromId, toId, only))
       .then((records) => ({ visits: visits.map((v) => v.id), problems: problems.map((p) => p.id), ...records })),
   );
 }

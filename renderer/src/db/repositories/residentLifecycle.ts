@@ -141,7 +141,19 @@ export type ResidentDeletion = {
 export async function deleteResident(desk: Desk, id: string, input: ResidentDeletion): Promise<DeletionPreview> {
   return writeTx(
     desk,
-    ['residents', 'staff', 'visits', 'cases', 'custodyItems', 'proxyTasks', 'problems', 'importBatches'],
+    [
+      'residents',
+      'staff',
+      'visits',
+      'cases',
+      'caseEvents',
+      'counters',
+      'custodyItems',
+      'proxyTasks',
+      'proxyEvents',
+      'problems',
+      'importBatches',
+    ],
     async (tx) => {
       await requirePermission(tx, desk.actor, 'resident.delete', '删除居民档案');
       const refused = deleteReasonRefusal(input.reason);
@@ -159,7 +171,7 @@ export async function deleteResident(desk: Desk, id: string, input: ResidentDele
       if (JSON.stringify(counts) !== JSON.stringify(input.expected))
         throw new DomainRefusal('该居民的记录刚有变动，请重新查看删除影响后再确认');
       // Every record that named the resident keeps its place and names no one (DELETED_RESIDENT_ID).
-      await moveResidentHistory(tx, id, DELETED_RESIDENT_ID);
+      await moveResidentHistory(desk, tx, id, DELETED_RESIDENT_ID);
       for (const b of await tx.importBatches.where('day').equals(tx.today).toArray()) {
         const created = b.created.filter((c) => c.id !== id);
         const updated = b.updated.filter((u) => u.id !== id);

@@ -28,7 +28,18 @@ import { writeTx } from '../write';
 import { historyScope, moveResidentHistory } from './residentHistory';
 import { NOT_FOUND } from './residents';
 
-const MERGE_TABLES = ['residents', 'staff', 'visits', 'cases', 'proxyTasks', 'custodyItems', 'problems'] as const;
+const MERGE_TABLES = [
+  'residents',
+  'staff',
+  'visits',
+  'cases',
+  'caseEvents',
+  'counters',
+  'proxyTasks',
+  'proxyEvents',
+  'custodyItems',
+  'problems',
+] as const;
 
 /** Pairs of live residents with the same ID number (the older record first). */
 export async function duplicateResidentPairs(desk: DeskBase): Promise<[Resident, Resident][]> {
@@ -55,7 +66,7 @@ export async function mergeResidents(desk: Desk, input: MergeInput): Promise<Mer
     if (refused) throw new DomainRefusal(refused);
     const before = { kept: kept!, merged: merged! };
     const next = mergedResident(before.kept, before.merged, input.choices);
-    const moved = await moveResidentHistory(tx, before.merged.id, before.kept.id);
+    const moved = await moveResidentHistory(desk, tx, before.merged.id, before.kept.id);
     const tombstone = {
       at: tx.now,
       day: tx.today,
@@ -113,7 +124,7 @@ export async function undoResidentMerge(desk: Desk, mergedId: string): Promise<{
       moved: [...visits, ...cases, ...tasks, ...items, ...problems],
     });
     if (refused || !undo) throw new DomainRefusal(refused ?? '这份档案不是可撤销的合并');
-    await moveResidentHistory(tx, undo.kept.id, undo.merged.id, undo.moved);
+    await moveResidentHistory(desk, tx, undo.kept.id, undo.merged.id, undo.moved);
     const merged = await tx.residents.put(undo.merged);
     const restored = await tx.residents.put(undo.kept);
     await tx.audit({

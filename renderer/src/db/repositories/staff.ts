@@ -21,7 +21,7 @@ import {
 } from '@shared/domain/credentials';
 import { can } from '@shared/domain/roles';
 import type { AuditAction } from '@shared/domain/audit';
-import { requirePermission } from '../authorize';
+import { actingRowOf, requirePermission } from '../authorize';
 import { verifySecret } from '../secrets';
 import { actorOf, withActor, type Actor, type Desk, type DeskBase } from '../desk';
 import { DomainRefusal } from '../refusal';
@@ -126,7 +126,7 @@ export async function recordSignOut(desk: DeskBase & { actor: Actor }): Promise<
  */
 export async function acceptPledge(desk: DeskBase & { actor: Actor }): Promise<Staff> {
   return writeTx(desk, ['staff'], async (tx) => {
-    const current = await tx.staff.get(desk.actor.id);
+    const current = actingRowOf(tx);
     if (!current || !current.active) throw new DomainRefusal(GONE);
     // The person's own bookkeeping, not an edit of the account by an admin: no stamp.
     await tx.staff.update(current.id, { pledgeAcceptedAt: tx.now }, { stamp: false });

@@ -26,8 +26,8 @@ import type { Desk, DeskBase } from '../desk';
 import type { MatterType } from '../matterType';
 import { DomainRefusal } from '../refusal';
 import { writeTx, type Unstamped, type WriteTx } from '../write';
-import { applyProxy, proxySourceOfChannel } from '@shared/domain/proxy';
-import { proxyCtx } from './proxyCtx';
+import { proxySourceOfChannel } from '@shared/domain/proxy';
+import { changeProxy, openProxy, type ProxyTx } from './changeProxy';
 import { acceptCase } from './caseAcceptance';
 import { residentsByIds, resolveResident } from './residents';
 
@@ -73,6 +73,7 @@ export async function registerVisit(
     'caseEvents',
     'counters',
     'proxyTasks',
+    'proxyEvents',
     'residents',
     'matterTypes',
     'problems',
@@ -179,13 +180,13 @@ async function addComplaintProblem(
 /** The proxy request of a 帮代办 case: a new one, or the 待确认 request (a call, a home visit) it accepts. */
 async function addProxyTask(
   desk: Desk,
-  tx: WriteTx<'proxyTasks'>,
+  tx: ProxyTx,
   record: CaseRecord,
   input: VisitInput,
   pendingId: string | undefined,
 ): Promise<void> {
   if (!pendingId) {
-    await tx.proxyTasks.add({
+    await openProxy(desk, tx, {
       id: desk.newId(),
       caseId: record.id,
       residentId: record.residentId ?? '',
@@ -198,10 +199,7 @@ async function addProxyTask(
   }
   const task = await tx.proxyTasks.get(pendingId);
   if (!task || task.residentId !== record.residentId) throw new DomainRefusal('未找到这条代办需求');
-  const r = applyProxy(task, { type: '受理', caseId: record.id }, proxyCtx(desk, tx, []));
-  if (!r.ok) throw new DomainRefusal(r.reason);
-  await tx.proxyTasks.put({ ...task, ...r.next });
-  await tx.audit({ action: 'proxy.accept', entity: 'proxyTask', entityId: task.id, detail: record.trackingNumber });
+  await changeProxy(desk, tx, task, { type: '受理', caseId: record.id }, { originalsOut: [], case: record });
 }
 
 export type RegisterRow = { visit: Visit; cases: CaseRecord[] };

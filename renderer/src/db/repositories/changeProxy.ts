@@ -1,0 +1,108 @@
+/**
+ * THE door of the proxy machine (帮代办): `openProxy` stores a new request with its opening event,
+ * `changeProxy` is the only way a stored request changes. Inside the caller's transaction it
+ * applies the proxy rules (`applyProxy`) as `tx.actor`, and writes the request, its event (clock,
+ * desk, full input, what was decided), the step on its case's timeline and the `proxy.*` audit
+ * row. Dexie promise chains, not async functions: they keep the transaction at any depth.
+ */
+import { Dexie } from 'dexie';
+import { PROXY_AUDIT_ACTIONS } from '@shared/domain/audit';
+import { applyProxy, type ProxyAction } from '@shared/domain/proxy';
+import { PROXY_OPENING, proxyCoreOf, proxyDecision } from '@shared/domain/events/proxyEvents';
+import type { CaseRecord, EventInput, ProxyEvent, ProxyTask } from '@shared/domain/records';
+import { deskNumberOf, type Desk } from '../desk';
+import { DomainRefusal } from '../refusal';
+import type { Unstamped, WriteTx } from '../write';
+import { addCaseEvent, tickEventClock } from './caseTimeline';
+import { proxyCtx } from './proxyCtx';
+
+export type ProxyTx = WriteTx<'proxyTasks' | 'proxyEvents' | 'caseEvents' | 'counters'>;
+
+type ProxyEventBody = Omit<ProxyEvent, 'id' | 'at' | 'by' | 'clock' | 'desk'>;
+
+function addProxyEvent(desk: Desk, tx: ProxyTx, body: ProxyEventBody): Promise<ProxyEvent> {
+  return tickEventClock(desk, tx).then((clock) =>
+    tx.proxyEvents.add({ ...body, id: desk.newId(), at: tx.now, by: desk.actor.id, clock, desk: deskNumberOf(desk) }),
+  );
+}
+
+/** The door's own action (not the proxy rules'): a resident merge moves the request to the kept resident. */
+export type ProxyReassign = { type: '改挂居民'; residentId: string };
+
+/** Every change of a request: a proxy rule's action or the door's own. */
+export type ProxyChange = ProxyAction | ProxyReassign;
+
+export type ProxyChangeOptions = {
+  /** The documents of the request's case still out of the home (for 取消). */
+  originalsOut: readonly string[];
+  /** The request's case, when it has one: its tracking number goes in the audit detail. */
+  case?: Pick<CaseRecord, 'trackingNumber'>;
+  /** Added to the audit detail (e.g. 代为操作). */
+  auditNote?: string;
+};
+
+/**
+ * Applies `action` to `task` as the transaction's actor (a Dexie promise chain: it keeps the
+ * transaction at any depth of the caller).
+ * @throws DomainRefusal with the rule's Chinese reason (and field) when it is not allowed.
+ */
+export function changeProxy(
+  desk: Desk,
+  tx: ProxyTx,
+  task: ProxyTask,
+  action: ProxyChange,
+  options: ProxyChangeOptions,
+): Promise<ProxyTask> {
+  const r =
+    action.type === '改挂居民'
+      ? reassigned(task, action)
+      : applyProxy(task, action, proxyCtx(desk, tx, options.originalsOut));
+  if (!r.ok) return Dexie.Promise.reject(new DomainRefusal(r.reason, 'field' in r ? r.field : undefined));
+  const detail =
+    action.type === '受理'
+      ? (options.case?.trackingNumber ?? '')
+      : `${task.status}→${r.next.status}${options.case ? `（办件 ${options.case.trackingNumber}）` : ''}${options.auditNote ?? ''}`;
+  return tx.proxyTasks.put({ ...task, ...r.next }).then((next) =>
+    addProxyEvent(desk, tx, {
+      taskId: task.id,
+      action: action.type,
+      from: task.status,
+      to: next.status,
+      note: r.note,
+      input: action as unknown as EventInput,
+      decided: proxyDecision(task, next),
+    })
+      // The case's timeline shows the request's steps (受理 and 改挂居民 are the case's own).
+      .then(() =>
+        next.caseId && action.type !== '受理' && action.type !== '改挂居民'
+          ? addCaseEvent(desk, tx, { caseId: next.caseId, action: `代办${action.type}`, note: r.note })
+          : undefined,
+      )
+      .then(() =>
+        tx.audit({
+          action: action.type === '改挂居民' ? 'proxy.reassign' : PROXY_AUDIT_ACTIONS[action.type],
+          entity: 'proxyTask',
+          entityId: task.id,
+          detail,
+        }),
+      )
+      .then(() => next),
+  );
+}
+
+function reassigned(task: ProxyTask, action: ProxyReassign) {
+  if (!action.residentId.trim()) return { ok: false as const, reason: '请选择保留的居民档案' };
+  return { ok: true as const, next: { ...task, residentId: action.residentId }, note: '改挂居民档案' };
+}
+
+/** A new request stored with its opening event (登记), which carries the whole request. */
+export function openProxy(desk: Desk, tx: ProxyTx, draft: Unstamped<ProxyTask>): Promise<ProxyTask> {
+  return tx.proxyTasks.add(draft).then((task) =>
+    addProxyEvent(desk, tx, {
+      taskId: task.id,
+      action: PROXY_OPENING,
+      to: task.status,
+      base: proxyCoreOf(task),
+    }).then(() => task),
+  );
+}

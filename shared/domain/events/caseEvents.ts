@@ -1,0 +1,116 @@
+/**
+ * A case as the fold of its events. Every event of a case (DB v13) carries its clock, its desk,
+ * the action with its full input and what was decided (a patch of the record); the opening event
+ * (受理, or the v13 upgrade's 升级基线) carries the whole record. `foldCase` rebuilds the
+ * record from them without consulting any rule; `caseConflictsOf` consults the rules only to list
+ * the events that no longer fit the merged history (issue 24 shows them to a person).
+ *
+ * Besides the machine's actions (caseMachine), the door takes three actions of its own, decided
+ * here as pure rules: 改挂居民 (a resident merge moves the case), 调整承诺办结日期 (a calendar
+ * change recounts the promised day) and 登记收到材料 (a document collected for the case outside
+ * 待补正).
+ */
+import { CASE_DERIVED_KEYS } from '../caseIndex';
+import {
+  CASE_ACTION_TYPES,
+  caseStateFromRecord,
+  refusalFor,
+  type CaseAction,
+  type CaseActionType,
+} from '../caseMachine';
+import type { CaseEvent, CaseRecord } from '../records';
+import { diffRecord, foldRecord, inClockOrder, applyPatch, withoutFields } from './patch';
+
+/** The opening event the v13 upgrade gives every case stored before it (not shown on the timeline). */
+export const UPGRADE_OPENING = '升级基线';
+
+/** The door's own actions (not the case machine's): each a pure rule below. */
+export type DoorCaseAction =
+  /** A resident merge: the case now belongs to the kept resident. */
+  | { type: '改挂居民'; residentId: string }
+  /** A calendar change recounted the promised day. */
+  | { type: '调整承诺办结日期'; deadline: string; uncoveredYears: number[]; note: string }
+  /** A document collected for the case (材料交接) while it does not wait for documents. */
+  | { type: '登记收到材料'; document: string };
+
+/** Every change of a case: a machine action or one of the door's. */
+export type CaseChange = CaseAction | DoorCaseAction;
+
+export const isMachineAction = (c: CaseChange): c is CaseAction =>
+  (CASE_ACTION_TYPES as readonly string[]).includes(c.type);
+
+const STAMP_KEYS = ['createdAt', 'createdBy', 'updatedAt', 'updatedBy'] as const;
+
+/** What the events of a case decide: the record without its stamps and derived index fields. */
+export function caseCoreOf(record: CaseRecord): Record<string, unknown> {
+  return withoutFields(record, [...STAMP_KEYS, ...CASE_DERIVED_KEYS]);
+}
+
+/** The patch an event records: what changed between the record before and after it. */
+export const caseDecision = (before: CaseRecord, after: CaseRecord) =>
+  diffRecord(caseCoreOf(before), caseCoreOf(after));
+
+/** The case rebuilt from its events (stamps and derived fields aside); undefined without an opening event. */
+export function foldCase(events: readonly CaseEvent[]): Record<string, unknown> | undefined {
+  return foldRecord(events);
+}
+
+/** A door action's decision: the next record and the timeline note, or a Chinese refusal. */
+export function applyDoorCaseAction(
+  record: CaseRecord,
+  action: DoorCaseAction,
+): { next: CaseRecord; note?: string } | string {
+  if (record.status === '已归档' && action.type !== '改挂居民') return '已归档的办件为只读';
+  switch (action.type) {
+    case '改挂居民':
+      if (!action.residentId.trim()) return '请选择保留的居民档案';
+      return { next: { ...record, residentId: action.residentId } };
+    case '调整承诺办结日期': {
+      const next: CaseRecord = { ...record, deadline: action.deadline };
+      if (action.uncoveredYears.length > 0) next.deadlineUncoveredYears = [...action.uncoveredYears];
+      else delete next.deadlineUncoveredYears;
+      return { next, note: action.note };
+    }
+    case '登记收到材料':
+      return {
+        next: {
+          ...record,
+          documentsMissing: record.documentsMissing.filter((d) => d !== action.document),
+          documentsReceived: record.documentsReceived.includes(action.document)
+            ? record.documentsReceived
+            : [...record.documentsReceived, action.document],
+        },
+      };
+  }
+}
+
+/** An event that no longer fits the history it was merged into, with the machine's reason. */
+export type CaseConflict = { eventId: string; action: string; reason: string };
+
+/**
+ * The events whose action the rules refuse on the history before them (clock order): what a
+ * person must look at after events from another desk arrive. The fold is not changed by it:
+ * the recorded decisions stand until a person acts.
+ */
+export function caseConflictsOf(events: readonly CaseEvent[]): CaseConflict[] {
+  const ordered = inClockOrder(events);
+  const out: CaseConflict[] = [];
+  let record: CaseRecord | undefined;
+  for (const e of ordered) {
+    if (e.base) {
+      record = e.base as CaseRecord;
+      continue;
+    }
+    if (!record) continue;
+    const type = e.input?.type;
+    if (type && (CASE_ACTION_TYPES as readonly string[]).includes(type)) {
+      const reason = refusalFor(caseStateFromRecord(record), type as CaseActionType, {
+        staffId: e.by,
+        isAdmin: e.admin === true,
+      });
+      if (reason) out.push({ eventId: e.id, action: type, reason });
+    }
+    record = applyPatch(record, e.decided);
+  }
+  return out;
+}

@@ -1,0 +1,72 @@
+/**
+ * Records as the fold of their events: an event keeps what its action decided as a patch of
+ * the record (fields set, fields removed), and an opening event keeps the whole record. Folding
+ * applies the recorded patches in clock order from the last opening event: rules are never
+ * consulted again, so a rule changed later cannot re-decide the past.
+ */
+import type { RecordPatch } from '../records';
+import { compareClocks } from './clock';
+
+type Plain = Record<string, unknown>;
+
+/** Same JSON value (records hold plain data: strings, numbers, booleans, arrays, objects). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    return a.length === bb.length && a.every((v, i) => sameValue(v, bb[i]));
+  }
+  const ka = Object.keys(a).filter((k) => (a as Plain)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Plain)[k] !== undefined);
+  return ka.length === kb.length && ka.every((k) => sameValue((a as Plain)[k], (b as Plain)[k]));
+}
+
+/** The patch that turns `before` into `after` (top-level fields). */
+export function diffRecord(before: Plain, after: Plain): RecordPatch {
+  const set: Plain = {};
+  const unset: string[] = [];
+  for (const [k, v] of Object.entries(after)) if (v !== undefined && !sameValue(before[k], v)) set[k] = v;
+  for (const k of Object.keys(before)) if (before[k] !== undefined && after[k] === undefined) unset.push(k);
+  return unset.length > 0 ? { set, unset } : { set };
+}
+
+export function applyPatch<T extends Plain>(record: T, patch: RecordPatch | undefined): T {
+  if (!patch) return record;
+  const next: Plain = { ...record, ...clone(patch.set) };
+  for (const k of patch.unset ?? []) delete next[k];
+  return next as T;
+}
+
+/** What every replayable event carries for the fold. */
+export type FoldableEvent = { id: string; clock?: string; base?: Plain; decided?: RecordPatch };
+
+/** Events in their one order: clock, then id (events without a clock — before v13 — first, as stored). */
+export function inClockOrder<E extends FoldableEvent>(events: readonly E[]): E[] {
+  return [...events].sort((a, b) => compareClocks(a.clock ?? '', b.clock ?? '') || compareClocks(a.id, b.id));
+}
+
+/** The record rebuilt from its events: the last opening event's state, then every later decision. */
+export function foldRecord<T extends Plain>(events: readonly FoldableEvent[]): T | undefined {
+  const ordered = inClockOrder(events);
+  let start = -1;
+  ordered.forEach((e, i) => {
+    if (e.base) start = i;
+  });
+  if (start < 0) return undefined;
+  let record = clone(ordered[start]!.base!) as T;
+  for (const e of ordered.slice(start + 1)) record = applyPatch(record, e.decided);
+  return record;
+}
+
+/** The record without the given fields (stamps, derived index fields): what events decide. */
+export function withoutFields<T extends Plain>(record: T, keys: readonly string[]): Plain {
+  const out: Plain = { ...record };
+  for (const k of keys) delete out[k];
+  for (const k of Object.keys(out)) if (out[k] === undefined) delete out[k];
+  return out;
+}
+
+/** A deep copy of plain data (records are JSON values). */
+const clone = <V>(v: V): V => JSON.parse(JSON.stringify(v)) as V;

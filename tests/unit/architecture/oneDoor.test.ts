@@ -1,0 +1,86 @@
+/**
+ * One door per state machine (issue 23): in the app (renderer/src), the case machine's
+ * `applyAction` is called only in changeCase.ts, the proxy rules' `applyProxy` only in
+ * changeProxy.ts and the custody rules' `applyCustody` only in custody.ts; a case or a proxy
+ * request is written (`tx.cases.put/add/update/delete`, `tx.proxyTasks.…`) only by its door;
+ * and no code reads the acting staff row inside a write itself (`writeTx` hands it as
+ * `tx.actor`). The scan works on the source text, so it also catches an aliased import's call.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '../../..');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return /\.(ts|tsx)$/.test(name) ? [path] : [];
+  });
+}
+
+const files = sources(join(root, 'renderer/src')).map((path) => ({
+  path: relative(root, path).replaceAll('\\', '/'),
+  text: readFileSync(path, 'utf8'),
+}));
+
+/** `pattern`'s places outside the files allowed to have it. */
+function violations(
+  inFiles: readonly { path: string; text: string }[],
+  pattern: RegExp,
+  allowed: readonly string[],
+): string[] {
+  return inFiles.flatMap(({ path, text }) =>
+    allowed.includes(path)
+      ? []
+      : text.split('\n').flatMap((line, i) => (pattern.test(line) ? [`${path}:${i + 1}: ${line.trim()}`] : [])),
+  );
+}
+
+const DB = 'renderer/src/db/repositories';
+const RULES: { what: string; pattern: RegExp; allowed: string[] }[] = [
+  { what: 'applyAction outside changeCase.ts', pattern: /\bapplyAction\s*\(/, allowed: [`${DB}/changeCase.ts`] },
+  { what: 'applyProxy outside changeProxy.ts', pattern: /\bapplyProxy\s*\(/, allowed: [`${DB}/changeProxy.ts`] },
+  { what: 'applyCustody outside custody.ts', pattern: /\bapplyCustody\s*\(/, allowed: [`${DB}/custody.ts`] },
+  {
+    what: 'a case written outside changeCase.ts',
+    pattern: /\btx\.cases\.(put|add|update|delete|bulkAdd)\s*\(/,
+    allowed: [`${DB}/changeCase.ts`],
+  },
+  {
+    what: 'a proxy request written outside changeProxy.ts',
+    pattern: /\btx\.proxyTasks\.(put|add|update|delete|bulkAdd)\s*\(/,
+    allowed: [`${DB}/changeProxy.ts`],
+  },
+  {
+    what: 'the acting staff row read inside a write',
+    pattern: /\btx\.staff\.get\(\s*(desk\.)?actor(\.id)?\s*[,)]|\btx\.staff\.get\(\s*desk\.actor/,
+    allowed: [],
+  },
+];
+
+describe('one door per state machine', () => {
+  it('scans the app’s sources', () => {
+    expect(files.length).toBeGreaterThan(100);
+    expect(files.some((f) => f.path === `${DB}/changeCase.ts`)).toBe(true);
+  });
+  for (const rule of RULES) {
+    it(`has no ${rule.what}`, () => {
+      expect(violations(files, rule.pattern, rule.allowed)).toEqual([]);
+    });
+  }
+  it('bites: each rule finds a planted line', () => {
+    const planted = [
+      { path: `${DB}/meetings.ts`, text: 'const r = applyAction(state, a, actor, at, cal);' },
+      { path: `${DB}/visits.ts`, text: 'const r = applyProxy(task, a, ctx);' },
+      { path: `${DB}/proxy.ts`, text: 'const r = applyCustody(item, a, ctx);' },
+      { path: `${DB}/custody.ts`, text: 'await tx.cases.put({ ...record, documentsMissing: [] });' },
+      { path: `${DB}/cases.ts`, text: "await tx.proxyTasks.put({ ...proxy, status: '已取消' });" },
+      { path: `${DB}/cases.ts`, text: 'const actor = await tx.staff.get(desk.actor.id);' },
+    ];
+    for (const [i, rule] of RULES.entries()) {
+      expect(violations([planted[i]!], rule.pattern, rule.allowed), rule.what).toHaveLength(1);
+    }
+  });
+});
