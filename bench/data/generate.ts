@@ -38,6 +38,7 @@ import { CANCEL_REASONS, caselessRequest, liveProxyCase, type ProxyContext } fro
 import { chance, idSource, int, pick, prng, weighted } from './random';
 import { generateResidents } from './residents';
 import { archiveCounterKeyOf, trackingCounterKeyOf, trackingNumberOf, type Numbering } from './numbers';
+import { nextClock } from '@shared/domain/events/clock';
 
 /**
  * The sizes the benchmarks run at: a share of the five-year class-1 desk over five years;
@@ -172,6 +173,7 @@ export function generateDesk(size: SizeName, seed = 20261124, o: DeskOptions = {
     staffIds: CLERK_IDS,
     staffName: staffNameOf,
     today: TODAY,
+    desk,
   };
   const registerTags = new Set(DEFAULT_PROXY_SETTINGS.registerTags);
   const frail = residents.filter((r) => r.tags.some((t) => registerTags.has(t)));
@@ -412,5 +414,29 @@ export function generateDesk(size: SizeName, seed = 20261124, o: DeskOptions = {
   for (const [year, value] of ctx.archiveSeq) out.counters.push({ key: archiveCounterKeyOf(numbering, year), value });
   out.auditLog.push(...meetings.audit);
   out.auditLog.sort((a, b) => a.at - b.at);
+  stampDeskClock([...out.caseEvents, ...out.proxyEvents], desk);
   return out;
+}
+
+/**
+ * A desk has ONE event clock (the app keeps its last stamp desk-local): the lives above are
+ * generated one record at a time, so their events are stamped again here in the order the desk
+ * wrote them — by time, a record's own events keeping their order — as the app's doors would.
+ */
+function stampDeskClock(events: (CaseEvent | ProxyEvent)[], desk: number): void {
+  // A record's events keep their order: each one's time is at least its predecessor's.
+  const lastOf = new Map<string, number>();
+  const keyed = events.map((e, i) => {
+    const record = 'taskId' in e ? `p:${e.taskId}` : `c:${e.caseId}`;
+    const at = Math.max(e.at, lastOf.get(record) ?? 0);
+    lastOf.set(record, at);
+    return { e, i, at };
+  });
+  const order = keyed.sort((a, b) => a.at - b.at || a.i - b.i);
+  let last: string | undefined;
+  for (const { e, at } of order) {
+    last = nextClock(last, at, desk);
+    e.clock = last;
+    e.desk = desk;
+  }
 }

@@ -233,9 +233,6 @@ function stamped<T>(record: T, created: { at: number; by: string }, updated: { a
   return { ...record, createdAt: created.at, createdBy: created.by, updatedAt: updated.at, updatedBy: updated.by };
 }
 
-/** Generated events are desk 1's (the generator plays one desk). */
-export const GENERATED_DESK = 1;
-
 const asInput = (action: CaseAction): EventInput => action as unknown as EventInput;
 
 /**
@@ -272,8 +269,8 @@ export function liveCase(
   // Full events, as the app's doors write them (changeCase.ts): clock, desk, input, decision.
   let lastClock: string | undefined;
   const event = (e: Omit<CaseEvent, 'id' | 'n' | 'clock' | 'desk'>) => {
-    lastClock = nextClock(lastClock, e.at, GENERATED_DESK);
-    events.push({ ...e, id: ctx.newId(), n: events.length + 1, clock: lastClock, desk: GENERATED_DESK });
+    lastClock = nextClock(lastClock, e.at, ctx.desk);
+    events.push({ ...e, id: ctx.newId(), n: events.length + 1, clock: lastClock, desk: ctx.desk });
   };
   event({
     caseId: ids.id,

@@ -17,7 +17,9 @@ export const archiveNumberOf = (n: Numbering, year: number, seq: number): string
   formatArchiveNumber({ ...n, year, seq });
 
 /** The desk's daily counter of 受理编号 (a desk-local row). */
-export const trackingCounterKeyOf = (n: Numbering, date: string): string => counterKeyFor(n.communityCode, date, n.desk);
+export const trackingCounterKeyOf = (n: Numbering, date: string): string =>
+  counterKeyFor(n.communityCode, date, n.desk);
 
 /** The desk's yearly counter of 归档号 (a desk-local row). */
-export const archiveCounterKeyOf = (n: Numbering, year: number): string => archiveCounterKeyFor(n.communityCode, year, n.desk);
+export const archiveCounterKeyOf = (n: Numbering, year: number): string =>
+  archiveCounterKeyFor(n.communityCode, year, n.desk);

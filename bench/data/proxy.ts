@@ -44,7 +44,7 @@ import type {
 import type { WorkingCalendar } from '@shared/domain/workingCalendar';
 import { nextClock } from '@shared/domain/events/clock';
 import { PROXY_OPENING, proxyCoreOf, proxyDecision } from '@shared/domain/events/proxyEvents';
-import { GENERATED_DESK, instantOn } from './lifecycle';
+import { instantOn } from './lifecycle';
 import { chance, int, pick, weighted, type Rand } from './random';
 
 export type ProxyContext = {
@@ -56,6 +56,8 @@ export type ProxyContext = {
   staffName: (id: string) => string;
   /** Nothing happens on or after this day. */
   today: string;
+  /** The desk whose events these are (their clock stamps carry it). */
+  desk: number;
 };
 
 export type ProxyLife = {
@@ -164,8 +166,8 @@ class ProxyBuilder {
   private clock: string | undefined;
 
   private proxyEvent(e: Omit<ProxyEvent, 'id' | 'clock' | 'desk' | 'taskId'>): void {
-    this.clock = nextClock(this.clock, e.at, GENERATED_DESK);
-    this.proxyEvents.push({ ...e, id: this.p.newId(), taskId: this.task.id, clock: this.clock, desk: GENERATED_DESK });
+    this.clock = nextClock(this.clock, e.at, this.p.desk);
+    this.proxyEvents.push({ ...e, id: this.p.newId(), taskId: this.task.id, clock: this.clock, desk: this.p.desk });
   }
 
   proxy(action: ProxyAction, at: number, by: string): void {
@@ -493,7 +495,7 @@ export function liveProxyCase(p: ProxyContext, c: ProxyCaseInput): ProxyLife {
     task: b.done(),
     proxyEvents: b.proxyEvents,
     items: b.items,
-    events: mergeTimeline(c.events, b.events),
+    events: mergeTimeline(c.events, b.events, p.desk),
     audit: b.audit,
   };
 }
@@ -502,7 +504,7 @@ export function liveProxyCase(p: ProxyContext, c: ProxyCaseInput): ProxyLife {
  * The case's timeline with the request's steps put in by time (a step at the same instant as a
  * case event goes first: the request's 取消 is written before the case's 不予受理), numbered again.
  */
-function mergeTimeline(caseEvents: readonly CaseEvent[], steps: Omit<CaseEvent, 'n'>[]): CaseEvent[] {
+function mergeTimeline(caseEvents: readonly CaseEvent[], steps: Omit<CaseEvent, 'n'>[], desk: number): CaseEvent[] {
   const sorted = [...steps].sort((a, b) => a.at - b.at);
   const out: Omit<CaseEvent, 'n'>[] = [];
   let i = 0;
@@ -514,8 +516,8 @@ function mergeTimeline(caseEvents: readonly CaseEvent[], steps: Omit<CaseEvent, 
   // Clock stamps again in the merged order (the desk wrote them in this order).
   let clock: string | undefined;
   return out.map((e, n) => {
-    clock = nextClock(clock, e.at, GENERATED_DESK);
-    return { ...e, n: n + 1, clock, desk: GENERATED_DESK } as CaseEvent;
+    clock = nextClock(clock, e.at, desk);
+    return { ...e, n: n + 1, clock, desk } as CaseEvent;
   });
 }
 

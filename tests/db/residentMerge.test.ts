@@ -209,13 +209,28 @@ describe('合并居民档案', () => {
     const restored = await everything(db);
     const unstamped = (rows: unknown[]) =>
       (rows as { updatedAt?: number; updatedBy?: string }[]).map(({ updatedAt: _a, updatedBy: _b, ...rest }) => rest);
-    // Every table as before the merge (but for the stamps of the rows the undo wrote), plus the two audit rows.
-    for (const t of Object.keys(before).filter((t) => t !== 'auditLog'))
+    // Every table as before the merge (but for the stamps of the rows the undo wrote), plus the two
+    // audit rows; histories are append-only: the case and request each gained their move and its move back
+    // (改挂居民 there and back), and the desk's event clock moved on.
+    const appendOnly = ['auditLog', 'caseEvents', 'proxyEvents', 'counters'];
+    for (const t of Object.keys(before).filter((t) => !appendOnly.includes(t)))
       expect(unstamped(restored[t]!), t).toEqual(unstamped(before[t]!));
-    expect((restored.auditLog as { action: string }[]).slice(-2).map((r) => r.action)).toEqual([
-      'resident.merge',
-      'resident.mergeUndo',
-    ]);
+    for (const t of ['caseEvents', 'proxyEvents']) {
+      type Event = { id: string; clock: string; action: string; input?: { residentId?: string } };
+      const had = new Set((before[t] as Event[]).map((e) => e.id));
+      const added = (restored[t] as Event[])
+        .filter((e) => !had.has(e.id))
+        .sort((x, y) => x.clock.localeCompare(y.clock));
+      expect(
+        added.map((e) => [e.action, e.input?.residentId]),
+        t,
+      ).toEqual([
+        ['改挂居民', kept.id],
+        ['改挂居民', other.id],
+      ]);
+    }
+    const residentRows = (restored.auditLog as { action: string }[]).filter((r) => r.action.startsWith('resident.'));
+    expect(residentRows.slice(-2).map((r) => r.action)).toEqual(['resident.merge', 'resident.mergeUndo']);
     expect(await todaysMerges(at(6))).toEqual([]);
   });
 
