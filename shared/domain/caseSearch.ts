@@ -5,7 +5,9 @@
  * Case keys (`searchKeys`, multiEntry):
  * - `号:<NNNN>|<YYYYMMDD>` and `号:<YYYYMMDD>-<NNNN>`: the tracking number's tail as a clerk reads
  *   it off a receipt — the day's number (typed 1–4 digits, zero-padded), or day and number; the
- *   desk's two digits are not in these keys, so a tail finds that number of every desk;
+ *   desk's two digits are not in these keys, so a tail finds that number of every desk. A tail
+ *   typed as printed, with the desk (`020007`, `20261124-020007`: 6+ digits, splitSequence),
+ *   reads the same range and keeps the rows of that desk (`tail.desk`);
  * - `词:<word>|<accepted day>`: every character and every pair of adjacent characters of the
  *   matter name (事项名称), so any part of it of one or more characters finds the case.
  * Visit keys (`words`, only on visits that started cases): `<pair>|<day>` for each pair of
@@ -14,7 +16,7 @@
  * keeps the rows that contain the whole text; nothing scans a table.
  */
 import type { CaseRecord, Visit } from './records';
-import { parseTrackingNumber } from './trackingNumber';
+import { parseTrackingNumber, splitSequence } from './trackingNumber';
 
 const CONTENT_INDEXED = 200;
 
@@ -57,8 +59,8 @@ export type KeyPrefix = { prefix: string };
 export type CaseSearchPlan = {
   /** The whole tracking number (numbers from before desks may repeat once desks share data). */
   trackingNumber?: string;
-  /** The tracking number's tail, in `searchKeys`. */
-  tail?: KeyPrefix;
+  /** The tracking number's tail, in `searchKeys`; only that desk's numbers when `desk` is given. */
+  tail?: KeyPrefix & { desk?: number };
   /** Part of the matter name, in `searchKeys`; rows must contain `text` unless the key is all of it (`exact`). */
   matter?: KeyPrefix & { text: string; exact: boolean };
   /** Part of the 诉求内容 of the case's visit, in the visits' `words`; as `matter`. */
@@ -70,10 +72,14 @@ export function planCaseSearch(query: string): CaseSearchPlan {
   const upper = text.toUpperCase();
   const plan: CaseSearchPlan = {};
   if (/^[A-Z0-9]{2,8}-\d{8}-\d{4,}$/.test(upper)) plan.trackingNumber = upper;
-  const tail = /^(?:(\d{8})-?)?(\d{1,4})$/.exec(text);
-  if (tail) {
-    const seq = (tail[2] ?? '').padStart(4, '0');
-    plan.tail = { prefix: tail[1] ? `号:${tail[1]}-${seq}` : `号:${seq}|` };
+  const tail = /^(?:(\d{8})-?)?(\d{1,4}|\d{6,7})$/.exec(text);
+  // 1–4 digits: the day's number of every desk ('7', '0007'); 6–7: the desk's two digits, then it.
+  const digits = tail?.[2] ?? '';
+  const split = digits.length <= 4 ? { seq: Number(digits) } : splitSequence(digits);
+  if (tail && split && split.seq > 0) {
+    const seq = String(split.seq).padStart(4, '0');
+    const prefix = tail[1] ? `号:${tail[1]}-${seq}` : `号:${seq}|`;
+    plan.tail = split.desk === undefined ? { prefix } : { prefix, desk: split.desk };
   }
   // Words: a query of digits and dashes only is a number, not a word.
   const chars = /^[\d\s-]*$/.test(text) ? [] : wordChars(text);

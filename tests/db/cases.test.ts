@@ -172,4 +172,22 @@ describe('case search', () => {
     expect(await ids('外省转入')).toEqual([caseId]);
     expect(await ids('低保')).toEqual([]);
   });
+
+  it('finds a number by the tail printed on the receipt (desk and sequence), and every desk by the sequence alone', async () => {
+    const { db, caseId } = await world();
+    const base = (await db.cases.get(caseId))!;
+    await db.cases.bulkPut([
+      { ...base, id: 'desk2', trackingNumber: 'THL-20261124-020007' },
+      { ...base, id: 'desk3', trackingNumber: 'THL-20261124-030007' },
+      { ...base, id: 'old', trackingNumber: 'THL-20261124-0007' },
+    ]);
+    const ids = async (q: string) => (await searchCases(testDesk(db), q, [])).map((c) => c.id).sort();
+    expect(await ids('020007')).toEqual(['desk2']);
+    expect(await ids('20261124-020007')).toEqual(['desk2']);
+    expect(await ids('030007')).toEqual(['desk3']);
+    expect(await ids('7')).toEqual(['desk2', 'desk3', 'old']);
+    expect(await ids('20261124-7')).toEqual(['desk2', 'desk3', 'old']);
+    expect(await ids('010001')).toEqual([caseId]);
+    expect(await ids('020001')).toEqual([]);
+  });
 });

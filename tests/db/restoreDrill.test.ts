@@ -164,7 +164,7 @@ describe('restore drill', { timeout: 120_000 }, () => {
     expect(await empty.cases.count()).toBe(0);
     // The same machine: its key opens the file without the passphrase.
     const opened = await openBackup(file, { currentSchema: empty.verno, machineKey: key });
-    await replaceAll(empty, opened.tables);
+    await replaceAll(empty, opened.tables, undefined, { sameMachine: true });
     expect(await dump(empty)).toEqual(withAuditIds(before));
     db = empty;
     before = withAuditIds(before);

@@ -25,7 +25,10 @@ describe('upgrade v10 → v14 (desk-local facts apart)', () => {
       { key: 'installId', value: 'install-1' },
       { key: 'meetingGuests', value: [{ name: '甲', role: '网格长' }] },
     ]);
-    await v10.table('counters').add({ key: 'THL-20261124', value: 7 });
+    await v10.table('counters').bulkAdd([
+      { key: 'THL-20261124', value: 7 },
+      { key: 'THL-GD-2026', value: 41 },
+    ]);
     v10.close();
 
     const db = new DutyDeskDB(name);
@@ -42,8 +45,11 @@ describe('upgrade v10 → v14 (desk-local facts apart)', () => {
     }
     expect(await db.deskMeta.toArray()).toEqual([{ key: 'installId', value: 'install-1' }]);
     expect((await db.meta.toArray()).map((r) => r.key)).toEqual(['meetingGuests']);
-    // Counters were desk-local already: the day's counter from before desks stays as it was.
+    // Counters were desk-local already: the day's counter from before desks stays as it was,
+    // and desk 1 (every PC was desk 1) goes on from it — the day's and the year's sequence.
     expect(await db.counters.get('THL-20261124')).toEqual({ key: 'THL-20261124', value: 7 });
+    expect(await db.counters.get('THL-20261124-01')).toEqual({ key: 'THL-20261124-01', value: 7 });
+    expect(await db.counters.get('THL-GD-2026-01')).toEqual({ key: 'THL-GD-2026-01', value: 41 });
     db.close();
 
     const again = new DutyDeskDB(name);

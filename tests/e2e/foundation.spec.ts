@@ -71,6 +71,8 @@ test('an admin adds a duty clerk who then signs in; catalog edits are validated'
   await desk.setup.complete();
   await page.getByRole('link', { name: /设置/ }).click();
   await settings.tab('工作人员');
+  // Locks are this PC's (signInGuards are desk-local): the screen says so.
+  await expect(page.getByText('「已锁定」和「解锁」只针对本机')).toBeVisible();
   await page.getByRole('button', { name: '添加工作人员' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('姓名').fill('李明');

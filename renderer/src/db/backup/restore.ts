@@ -91,8 +91,12 @@ async function restoreNow(
       entity: 'backup',
       detail: `${opened.header.kind}/${opened.header.createdAt}`,
     },
-    // The restore row chains onto this desk's live head.
-    { desk: deskNumberOf(desk) },
+    // The restore row chains onto this desk's live head; this PC's own backup brings back its
+    // desk-local facts even after a wipe (deskLocalRows.ts).
+    {
+      desk: deskNumberOf(desk),
+      sameMachine: (await deps.keys.load().catch(() => null))?.keyId === opened.header.keyId,
+    },
   );
   // Right after the commit, before anything that can fail: the record of what the data holds now.
   // The data is restored whatever happens next: a record that cannot be written now must not

@@ -3,6 +3,9 @@
  * database has (`db.tables`), including tables added by later versions, with no list to keep.
  * - `readSnapshot`: one read-only transaction over every table (a consistent moment);
  * - `replaceAll`: one read-write transaction that clears every table and writes the rows back
+ *   (desk-local facts apart: an older backup's moved out of center tables as the v14 upgrade
+ *   does, this PC's own guards and deskMeta kept unless the backup is of this install, the higher
+ *   counter per key — db/deskLocalRows.ts)
  *   through the derived-field middleware (queue keys, search keys … recomputed by the write
  *   path, not trusted from the file; `readSnapshot` leaves them out: db/derived.ts lists them). All or nothing. The audit log is never cleared: the
  *   backup's rows are merged into it by identity (a restore never removes an audit row).
@@ -17,6 +20,7 @@ import { ensureSearchKeys } from '../searchKeys';
 import { DERIVED, type Derivation } from '../derived';
 import type { EntityName } from '../entities';
 import type { BackupTables } from './seal';
+import { deskLocalAfterRestore, moveDeskLocal } from '../deskLocalRows';
 
 const asDexie = (db: DutyDeskDB) => db as unknown as Dexie;
 
@@ -45,6 +49,14 @@ export async function readSnapshot(db: DutyDeskDB | Dexie): Promise<BackupTables
 
 const AUDIT_LOG = 'auditLog';
 
+/** This PC's desk-local tables as they are (read inside the restore's transaction). */
+async function liveDeskLocal(dexie: Dexie) {
+  const [counters, signInGuards, deskMeta] = await Promise.all(
+    (['counters', 'signInGuards', 'deskMeta'] as const).map((name) => dexie.table(name).toArray()),
+  );
+  return { counters: counters ?? [], signInGuards: signInGuards ?? [], deskMeta: deskMeta ?? [] };
+}
+
 /** The backup's audit rows the live log lacks (by identity), ready to append: no `seq`, an `id`. */
 function missingAuditRows(live: readonly AuditEntry[], backup: readonly unknown[]): AuditEntry[] {
   const have = new Set(live.map(auditIdOf));
@@ -67,23 +79,27 @@ function missingAuditRows(live: readonly AuditEntry[], backup: readonly unknown[
  * appended in the backup's order — a chained row with its own desk, sequence and hashes (it
  * belongs to its desk's chain), a row from before the chain (a pre-v12 backup) sealed onto
  * `o.desk`'s chain — and `audit`, when given, is chained last onto `o.desk`'s head (default 1)
- * — all in the same transaction.
+ * — all in the same transaction. `o.sameMachine`: the backup was sealed with this machine's own
+ * key (its desk-local facts are this PC's own even when a wipe took the install id).
  */
 export async function replaceAll(
   db: DutyDeskDB,
   tables: BackupTables,
   audit?: UnchainedRow,
-  o: { desk?: number } = {},
+  o: { desk?: number; sameMachine?: boolean } = {},
 ): Promise<void> {
   await ensureSearchKeys();
   const dexie = asDexie(db);
   const unknown = Object.keys(tables).filter((name) => !dexie.tables.some((t) => t.name === name));
   if (unknown.length > 0) throw new Error(`backup has tables this version does not know: ${unknown.join(', ')}`);
+  // A backup of an older version: its desk-local facts out of the center tables first (the v14 move).
+  const moved = moveDeskLocal(tables);
   await dexie.transaction('rw', dexie.tables, async () => {
+    const restored: BackupTables = { ...moved, ...deskLocalAfterRestore(await liveDeskLocal(dexie), moved, o) };
     const replaced = dexie.tables.filter((t) => t.name !== AUDIT_LOG);
     for (const t of replaced) await t.clear();
     for (const t of replaced) {
-      const rows = tables[t.name] ?? [];
+      const rows = restored[t.name] ?? [];
       if (rows.length > 0) await t.bulkPut(rows);
     }
     const log = dexie.table<AuditEntry, number>(AUDIT_LOG);

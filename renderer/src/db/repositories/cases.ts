@@ -24,7 +24,7 @@ import { containsWords, planCaseSearch } from '@shared/domain/caseSearch';
 import { supervises } from '../authorize';
 import { archiveCounterKeyFor, archiveYearOf, formatArchiveNumber } from '@shared/domain/caseNumbers';
 import type { CaseEvent, CaseRecord, Resident, Visit } from '@shared/domain/records';
-import { nextSeq } from '@shared/domain/trackingNumber';
+import { nextSeq, parseTrackingNumber } from '@shared/domain/trackingNumber';
 import { deskNumberOf, type Desk, type DeskBase } from '../desk';
 import type { ReadCollection, ReadableDB } from '../entities';
 import { DomainRefusal } from '../refusal';
@@ -249,7 +249,7 @@ export async function searchCases(
   // the 诉求内容 (more rows to read: visits, then their cases) only when those did not fill the page.
   const parts = await Promise.all([
     plan.trackingNumber ? db.cases.where('trackingNumber').equals(plan.trackingNumber).toArray() : none,
-    plan.tail ? newest(plan.tail.prefix).limit(limit).toArray() : none,
+    plan.tail ? byTail(newest(plan.tail.prefix), plan.tail.desk).limit(limit).toArray() : none,
     residentIds.length > 0 ? db.cases.where('residentId').anyOf(residentIds).limit(limit).toArray() : none,
     // A key that is the whole query needs no check of the rows (and Dexie reads them in bulk).
     matter
@@ -266,6 +266,18 @@ export async function searchCases(
   parts.forEach(add);
   if (content && found.size < limit) add(await casesByContent(db, content, limit - found.size));
   return [...found.values()];
+}
+
+/** The rows of a tail's range, of one desk when the tail was typed with its desk's digits. */
+function byTail(
+  rows: ReadCollection<CaseRecord, string>,
+  desk: number | undefined,
+): ReadCollection<CaseRecord, string> {
+  if (desk === undefined) return rows;
+  return rows.filter((c) => {
+    const n = parseTrackingNumber(c.trackingNumber);
+    return n.ok && n.desk === desk;
+  });
 }
 
 /** Cases whose visit's 诉求内容 contains the query, newest visits first. */

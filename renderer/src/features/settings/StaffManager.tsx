@@ -4,7 +4,19 @@
  * names stay on the records they made).
  */
 import { useState } from 'react';
-import { Alert, Button, Chip, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import {
+  Alert,
+  Button,
+  Chip,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Staff } from '@shared/domain/records';
 import { listStaff, lockedStaffIds, updateStaff } from '../../db/repositories/staff';
@@ -12,6 +24,10 @@ import { useDesk } from '../../app/desk';
 import { StaffDialog } from './StaffDialog';
 import { FieldDialog } from '../../components/FieldDialog';
 import { useGuardedAction } from '../../app/useGuardedAction';
+
+/** What 「已锁定」/「解锁」 cover: this PC's sign-in guards only. */
+export const LOCKS_ARE_THIS_PCS =
+  '「已锁定」和「解锁」只针对本机：登录失败次数和锁定记在每台电脑上，在其他电脑上被锁定的账号要到那台电脑上解锁。';
 
 export function StaffManager({ canEdit }: { canEdit: boolean }) {
   const desk = useDesk();
@@ -38,6 +54,8 @@ export function StaffManager({ canEdit }: { canEdit: boolean }) {
             {error}
           </Alert>
         )}
+        {/* Sign-in failures and locks are this PC's (desk-local signInGuards, dataScope.ts). */}
+        <Typography>{LOCKS_ARE_THIS_PCS}</Typography>
         <Table aria-label="工作人员">
           <TableHead>
             <TableRow>
