@@ -7,12 +7,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '@shared/domain/records';
-import type { IntegrityRecord } from '@shared/ipc/contract';
 import { fromTuples, GENESIS, type ChainHead } from '@shared/domain/auditChain';
 import { chainProblemText } from '@shared/domain/auditChainTexts';
 import { DutyDeskDB } from '../../renderer/src/db/database';
-import type { Desk } from '../../renderer/src/db/desk';
-import { writeTx, type AuditInput } from '../../renderer/src/db/write';
+import { writeTx } from '../../renderer/src/db/write';
 import { verifyAuditLog } from '../../renderer/src/db/repositories/auditLog';
 import { makeBackup } from '../../renderer/src/db/backup/make';
 import { recordIntegrity } from '../../renderer/src/db/backup/integrity';

@@ -36,4 +36,3 @@ export function depsWithRecord() {
   deps.bridge.writeIntegrity = async (r) => void (record = r);
   return { deps, anchors: (): ChainHead[] => fromTuples(record?.auditHeads) };
 }
-

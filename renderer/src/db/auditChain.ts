@@ -60,7 +60,10 @@ export function auditAppender(
 }
 
 /** The hashes of the rows stored at each anchor's sequence (desk → hashes). */
-export async function hashesAtAnchors(table: AuditTable, anchors: readonly ChainHead[]): Promise<Map<number, string[]>> {
+export async function hashesAtAnchors(
+  table: AuditTable,
+  anchors: readonly ChainHead[],
+): Promise<Map<number, string[]>> {
   const rows = await Promise.all(anchors.map((a) => table.where(CHAIN_INDEX).equals([a.desk, a.seq]).toArray()));
   return new Map(anchors.map((a, i) => [a.desk, (rows[i] ?? []).map((r) => r.hash ?? '')]));
 }

@@ -62,7 +62,9 @@ export async function verifyAuditLog(desk: Desk, anchors: readonly ChainHead[]):
           .filter((r) => (r.seq ?? 0) > from.seq)
           .toArray()
       : [];
-    const chunk: AuditEntry[] = await (from ? log.where('[desk+deskSeq]').above(from.key) : log.orderBy('[desk+deskSeq]'))
+    const chunk: AuditEntry[] = await (
+      from ? log.where('[desk+deskSeq]').above(from.key) : log.orderBy('[desk+deskSeq]')
+    )
       .limit(VERIFY_CHUNK)
       .toArray();
     for (const row of [...rest, ...chunk])
