@@ -19,7 +19,9 @@
  * The verification is a fold over the rows in (desk, deskSeq) order, then the heads kept
  * outside IndexedDB (the anchor): it names the first broken row of each desk — a changed row
  * (hash mismatch), a missing middle row (sequence gap), a replaced one (previous hash
- * mismatch), deleted last rows (the anchor is ahead of the stored head).
+ * mismatch), deleted last rows (the anchor is ahead of the stored head, or the row at the
+ * anchor's sequence is not the one it names: the chain was written on from a shortened head).
+ * The anchor never moves backwards (`nextAnchors`).
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
@@ -127,7 +129,8 @@ export type ChainProblem =
   | { kind: 'duplicate'; row: RowRef }
   /** The desk's last rows `from`–`to` are missing: the anchor kept outside IndexedDB is ahead. */
   | { kind: 'truncated'; desk: number; from: number; to: number }
-  /** The desk's last row is not the one the anchor names (replaced). */
+  /** The row at the anchor's sequence is not the one the anchor names (replaced, or the last rows
+   * deleted and the chain written on from the shortened head). */
   | { kind: 'headMismatch'; row: RowRef }
   /** A row without chain fields (not written by this program), by its local order. */
   | { kind: 'unchained'; seq: number; at?: number; action?: string };
@@ -153,10 +156,42 @@ const refOf = (row: AuditEntry & ChainFields): RowRef => ({
 });
 
 /**
- * The verification as a fold: `add` the chained rows in (desk, deskSeq) order, `unchained` the
- * rows without chain fields, then `finish` with the anchor's heads.
+ * The anchor after a committed write: each desk's head in the log — but never backwards. A desk's
+ * old anchor stays while the log's head is below it, or while the row at its sequence is not the
+ * one it names (the last rows deleted and the chain written on from the shortened head: the
+ * auditor's own sign-in must not hide it). `pastGaps` (only 从空白开始 and a restore, which chain
+ * onto the anchor where it is ahead): a row MISSING at the anchor's sequence — a loss the log
+ * itself shows as a gap — no longer holds it; a different row there still does.
+ * `atAnchor`: desk → the hashes of the stored rows at that desk's old anchor's sequence.
  */
-export function chainVerifier() {
+export function nextAnchors(
+  before: readonly ChainHead[],
+  stored: readonly ChainHead[],
+  atAnchor: ReadonlyMap<number, readonly string[]>,
+  o: { pastGaps?: boolean } = {},
+): ChainHead[] {
+  const out = new Map<number, ChainHead>(stored.map((h) => [h.desk, h]));
+  for (const a of before) {
+    const head = out.get(a.desk);
+    const there = atAnchor.get(a.desk) ?? [];
+    const moves = !!head && head.seq >= a.seq && (there.includes(a.hash) || (!!o.pastGaps && there.length === 0));
+    if (!moves) out.set(a.desk, a);
+  }
+  return [...out.values()].sort((a, b) => a.desk - b.desk);
+}
+
+/** Where a desk's chain goes on: its stored head, or the anchor where the log lost its last rows. */
+export const chainStart = (stored: ChainHead | null, anchor: ChainHead | undefined): ChainHead | null =>
+  anchor && anchor.seq > (stored?.seq ?? 0) ? anchor : stored;
+
+/**
+ * The verification as a fold: `add` the chained rows in (desk, deskSeq) order, `unchained` the
+ * rows without chain fields, then `finish`. `anchors`: the heads kept outside IndexedDB.
+ */
+export function chainVerifier(anchors: readonly ChainHead[] = []) {
+  const anchorSeq = new Map(anchors.map((a) => [a.desk, a.seq]));
+  /** The rows stored at each desk's anchor sequence (several where the chain forked there). */
+  const atAnchor = new Map<number, (AuditEntry & ChainFields)[]>();
   const desks = new Map<number, DeskChain & { last: (AuditEntry & ChainFields) | null }>();
   const problems: ChainProblem[] = [];
   let count = 0;
@@ -186,18 +221,20 @@ export function chainVerifier() {
       else if (row.prevHash !== (last?.hash ?? GENESIS)) report({ kind: 'unlinked', row: refOf(row) });
       d.last = row;
       d.head = headOf(row);
+      if (anchorSeq.get(row.desk) === row.deskSeq) atAnchor.set(row.desk, [...(atAnchor.get(row.desk) ?? []), row]);
     },
     unchained(row: AuditEntry): void {
       rows += 1;
       report({ kind: 'unchained', seq: row.seq ?? 0, at: row.at, action: row.action });
     },
-    finish(anchors: readonly ChainHead[]): ChainReport {
+    finish(): ChainReport {
       for (const a of anchors) {
-        const d = desks.get(a.desk);
-        const last = d?.last ?? null;
-        const stored = last?.deskSeq ?? 0;
+        const stored = desks.get(a.desk)?.last?.deskSeq ?? 0;
+        const there = atAnchor.get(a.desk) ?? [];
         if (a.seq > stored) report({ kind: 'truncated', desk: a.desk, from: stored + 1, to: a.seq });
-        else if (last && a.seq === stored && a.hash !== last.hash) report({ kind: 'headMismatch', row: refOf(last) });
+        // (no row there: the gap before the next row names it already)
+        else if (there.length > 0 && !there.some((r) => r.hash === a.hash))
+          report({ kind: 'headMismatch', row: refOf(there[0]!) });
       }
       return {
         rows,
@@ -211,9 +248,9 @@ export function chainVerifier() {
 
 /** The rows in one list, verified (tests and small logs; the app streams through `chainVerifier`). */
 export function verifyChain(rows: readonly AuditEntry[], anchors: readonly ChainHead[] = []): ChainReport {
-  const v = chainVerifier();
+  const v = chainVerifier(anchors);
   const chained = rows.filter(isChained).sort((a, b) => a.desk - b.desk || a.deskSeq - b.deskSeq);
   for (const r of chained) v.add(r);
   for (const r of rows) if (!isChained(r)) v.unchained(r);
-  return v.finish(anchors);
+  return v.finish();
 }

@@ -31,7 +31,7 @@ export function chainProblemText(p: ChainProblem, when: When): string {
     case 'truncated':
       return `${p.desk}号台最后的${range(p.from, p.to)}记录缺失（被删除）：本机在数据库之外记下的链头是第 ${p.to} 条。`;
     case 'headMismatch':
-      return `${rowName(p.row, when)}不是本机在数据库之外记下的最后一条：它被替换过。`;
+      return `${rowName(p.row, when)}不是本机在数据库之外记下的链头那一条：它被替换过，或其后的记录被删除后又接着写了新记录。`;
     case 'unchained': {
       const what = [p.at !== undefined ? when(p.at) : '', p.action ? auditActionLabel(p.action) : '']
         .filter(Boolean)

@@ -7,12 +7,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '@shared/domain/records';
-import type { IntegrityRecord } from '@shared/ipc/contract';
 import { fromTuples, GENESIS, type ChainHead } from '@shared/domain/auditChain';
 import { chainProblemText } from '@shared/domain/auditChainTexts';
 import { DutyDeskDB } from '../../renderer/src/db/database';
-import type { Desk } from '../../renderer/src/db/desk';
-import { writeTx, type AuditInput } from '../../renderer/src/db/write';
+import { writeTx } from '../../renderer/src/db/write';
 import { verifyAuditLog } from '../../renderer/src/db/repositories/auditLog';
 import { makeBackup } from '../../renderer/src/db/backup/make';
 import { recordIntegrity } from '../../renderer/src/db/backup/integrity';
@@ -23,39 +21,9 @@ import { createDeskBase } from '../../renderer/src/db/desk';
 import { readSnapshot, replaceAll } from '../../renderer/src/db/backup/snapshot';
 import { openBackup } from '../../renderer/src/db/backup/seal';
 import { DomainRefusal } from '../../renderer/src/db/refusal';
-import { communityDesk, freshDb, setUpCommunity } from './testDb';
-import { memoryBackupDeps } from './backupDeps';
+import { freshDb } from './testDb';
+import { adminDesk, bySeq, depsWithRecord, note, rowsOf, write } from './auditChainHelpers';
 import { openShipped } from './shippedSchemas';
-
-const note = (n: number): AuditInput => ({
-  action: 'case.note',
-  entity: 'case',
-  entityId: `c${n}`,
-  detail: `备注${n}`,
-});
-
-async function adminDesk(db: DutyDeskDB, no?: number): Promise<Desk> {
-  const admin = await setUpCommunity(db);
-  const desk = await communityDesk(db, { staffId: admin.id, role: '站长/管理员' });
-  return no === undefined ? desk : { ...desk, identity: { no, name: `${no}号窗口` } };
-}
-
-const rowsOf = (db: DutyDeskDB) => db.auditLog.orderBy('seq').toArray();
-const write = (desk: Desk, ...inputs: AuditInput[]) =>
-  writeTx(desk, [], async (tx) => {
-    for (const i of inputs) await tx.audit(i);
-  });
-const bySeq = async (db: DutyDeskDB, desk: number, deskSeq: number) =>
-  (await db.auditLog.where('[desk+deskSeq]').equals([desk, deskSeq]).first())!;
-
-/** Backup deps that keep the wipe record (and with it the anchor) in memory. */
-function depsWithRecord() {
-  const deps = memoryBackupDeps();
-  let record: IntegrityRecord | null = null;
-  deps.bridge.readIntegrity = async () => record;
-  deps.bridge.writeIntegrity = async (r) => void (record = r);
-  return { deps, anchors: (): ChainHead[] => fromTuples(record?.auditHeads) };
-}
 
 describe('the audit chain on the write path', () => {
   it('chains every row of a desk in order, several in one transaction, from the genesis', async () => {

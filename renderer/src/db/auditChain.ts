@@ -8,7 +8,7 @@
  */
 import { Dexie, type Table } from 'dexie';
 import type { AuditEntry } from '@shared/domain/records';
-import { chainRow, headOf, type ChainHead, type UnchainedRow } from '@shared/domain/auditChain';
+import { chainRow, chainStart, headOf, type ChainHead, type UnchainedRow } from '@shared/domain/auditChain';
 
 type AuditTable = Table<AuditEntry, number>;
 
@@ -46,8 +46,7 @@ export function auditAppender(
   anchor?: ChainHead,
 ): (row: UnchainedRow) => Promise<void> {
   let head: Promise<ChainHead | null> | undefined;
-  const start = () =>
-    readChainHead(table, desk).then((h) => (anchor && anchor.desk === desk && anchor.seq > (h?.seq ?? 0) ? anchor : h));
+  const start = () => readChainHead(table, desk).then((h) => chainStart(h, anchor?.desk === desk ? anchor : undefined));
   return (row) => {
     if (!chainOn) return table.add({ ...row, desk }).then(() => undefined);
     // Dexie promises chained as they are keep the transaction alive.
@@ -58,6 +57,15 @@ export function auditAppender(
     head = next;
     return next.then(() => undefined);
   };
+}
+
+/** The hashes of the rows stored at each anchor's sequence (desk → hashes). */
+export async function hashesAtAnchors(
+  table: AuditTable,
+  anchors: readonly ChainHead[],
+): Promise<Map<number, string[]>> {
+  const rows = await Promise.all(anchors.map((a) => table.where(CHAIN_INDEX).equals([a.desk, a.seq]).toArray()));
+  return new Map(anchors.map((a, i) => [a.desk, (rows[i] ?? []).map((r) => r.hash ?? '')]));
 }
 
 /** Every desk's head in the log, in desk order (one index read per desk). */

@@ -10,8 +10,8 @@ import { INTEGRITY_MAX_ADMINS, type IntegrityAdmin, type IntegrityRecord } from 
 import type { Dexie } from 'dexie';
 import type { DutyDeskDB } from '../database';
 import type { BackupDeps } from './deps';
-import { chainHeads } from '../auditChain';
-import { toTuples } from '@shared/domain/auditChain';
+import { chainHeads, hashesAtAnchors } from '../auditChain';
+import { fromTuples, nextAnchors, toTuples, type ChainHead } from '@shared/domain/auditChain';
 
 /** The generation the wipe record holds (a new one where there is none). */
 export async function generationOf(deps: BackupDeps): Promise<string> {
@@ -43,24 +43,39 @@ async function activeAdmins(db: DutyDeskDB): Promise<IntegrityAdmin[]> {
     }));
 }
 
+/** This desk's audit chain anchor as kept outside IndexedDB (none: a new machine, or unreadable). */
+export async function anchorOf(deps: BackupDeps, desk: number): Promise<ChainHead | undefined> {
+  const recorded = await deps.bridge.readIntegrity().catch(() => null);
+  return fromTuples(recorded?.auditHeads).find((h) => h.desk === desk);
+}
+
 /**
  * Writes what the database holds now (outside IndexedDB), with the active admins' PIN verifiers;
- * the admin PIN's lock is kept.
+ * the admin PIN's lock is kept. The audit chain's anchor never moves backwards (`nextAnchors`);
+ * `anchorPastGaps` only for 从空白开始 and a restore, which chain onto the anchor and set it
+ * deliberately past the loss the log then shows as a gap.
  */
-export async function recordIntegrity(db: DutyDeskDB, deps: BackupDeps, generation?: string): Promise<IntegrityRecord> {
+export async function recordIntegrity(
+  db: DutyDeskDB,
+  deps: BackupDeps,
+  generation?: string,
+  o: { anchorPastGaps?: boolean } = {},
+): Promise<IntegrityRecord> {
   const [counts, admins, heads, before] = await Promise.all([
     tableCounts(db),
     activeAdmins(db),
     chainHeads(db.auditLog),
     deps.bridge.readIntegrity(),
   ]);
+  const anchors = fromTuples(before?.auditHeads);
+  const atAnchor = await hashesAtAnchors(db.auditLog, anchors);
   const record: IntegrityRecord = {
     generation: generation ?? before?.generation ?? crypto.randomUUID(),
     updatedAt: Date.now(),
     counts,
     admins,
     // The audit chain's anchor: a head the log later lacks means its last rows were deleted.
-    auditHeads: toTuples(heads),
+    auditHeads: toTuples(nextAnchors(anchors, heads, atAnchor, { pastGaps: o.anchorPastGaps })),
     // The admin PIN's lock (adminPin.ts) is not the data's: it stays as it is.
     ...(before?.pinLock ? { pinLock: before.pinLock } : {}),
   };

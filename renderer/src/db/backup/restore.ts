@@ -15,7 +15,7 @@ import type { BackupDeps } from './deps';
 import { backupAdmins, knownAdmins, pinOwner, WRONG_ADMIN_PIN } from './adminPin';
 import { inspectBackup } from './inspect';
 import { backUpAndLog } from './make';
-import { recordIntegrity, tableCounts } from './integrity';
+import { anchorOf, recordIntegrity, tableCounts } from './integrity';
 
 export const RESTORE_NEEDS_OWN_KEY =
   '恢复前要先备份现有数据，但本机还没有设置备份密码：请站长/管理员先在「设置 → 数据备份」设置备份密码，再恢复。现有数据未改动。';
@@ -80,6 +80,7 @@ async function restoreNow(
   }
   // One transaction: every table replaced, the audit log kept and completed, the restore logged
   // last — or nothing.
+  const anchor = await anchorOf(deps, deskNumberOf(desk));
   await replaceAll(
     db,
     opened.tables,
@@ -91,17 +92,23 @@ async function restoreNow(
       entity: 'backup',
       detail: `${opened.header.kind}/${opened.header.createdAt}`,
     },
-    // The restore row chains onto this desk's live head; this PC's own backup brings back its
-    // desk-local facts even after a wipe (deskLocalRows.ts).
+    // The restore row chains onto this desk's live head, or onto the anchor where the log lost
+    // its last rows (they stay a visible gap, as after 从空白开始); this PC's own backup brings back
+    // its desk-local facts even after a wipe (deskLocalRows.ts).
     {
       desk: deskNumberOf(desk),
+      anchor,
       sameMachine: (await deps.keys.load().catch(() => null))?.keyId === opened.header.keyId,
     },
   );
-  // Right after the commit, before anything that can fail: the record of what the data holds now.
-  // The data is restored whatever happens next: a record that cannot be written now must not
-  // turn the restore into a failure (the next committed write records the counts again).
-  await recordIntegrity(db, deps, crypto.randomUUID()).catch(() => undefined);
+  // Right after the commit, before anything that can fail: the record of what the data holds now,
+  // the anchor set deliberately past the gap the restore chained over. The data is restored
+  // whatever happens next: a record that cannot be written now must not turn the restore into a
+  // failure. Then the old record stays: its counts are caught up by the next committed write,
+  // and its anchor is never contradicted (the restore changed no row and chained onto it), so
+  // 操作日志 reports no false break — but where it was ahead it is held at the gap (a row missing
+  // there never moves it on an ordinary write) until the next restore or 从空白开始 sets it.
+  await recordIntegrity(db, deps, crypto.randomUUID(), { anchorPastGaps: true }).catch(() => undefined);
   // A backup from another machine: its key is kept BESIDE this machine's own, never as it (the
   // own key seals every new backup and comes only from an admin's passphrase). Best effort: the
   // data is already restored.

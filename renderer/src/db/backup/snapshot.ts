@@ -12,8 +12,8 @@
  */
 import type { Dexie } from 'dexie';
 import type { AuditEntry } from '@shared/domain/records';
-import { auditIdOf } from '@shared/domain/auditIdentity';
-import { chainRow, headOf, isChained, type UnchainedRow } from '@shared/domain/auditChain';
+import { chainRow, chainStart, headOf, type ChainHead, type UnchainedRow } from '@shared/domain/auditChain';
+import { mergeAuditRows } from '@shared/domain/auditMerge';
 import { readChainHead } from '../auditChain';
 import type { DutyDeskDB } from '../database';
 import { ensureSearchKeys } from '../searchKeys';
@@ -57,36 +57,24 @@ async function liveDeskLocal(dexie: Dexie) {
   return { counters: counters ?? [], signInGuards: signInGuards ?? [], deskMeta: deskMeta ?? [] };
 }
 
-/** The backup's audit rows the live log lacks (by identity), ready to append: no `seq`, an `id`. */
-function missingAuditRows(live: readonly AuditEntry[], backup: readonly unknown[]): AuditEntry[] {
-  const have = new Set(live.map(auditIdOf));
-  const out: AuditEntry[] = [];
-  for (const row of backup as AuditEntry[]) {
-    if (!row || typeof row !== 'object') continue;
-    const id = auditIdOf(row);
-    if (have.has(id)) continue;
-    have.add(id);
-    const { seq: _seq, ...rest } = row;
-    out.push({ ...rest, id });
-  }
-  return out;
-}
-
 /**
  * Replaces every table with `tables` (a table missing from the file is emptied) — except the
- * audit log: a restore never removes an audit row. Every live row stays as it is, the backup's
- * rows the live log does not have (by `id`, or the content-derived id of a pre-v10 row) are
- * appended in the backup's order — a chained row with its own desk, sequence and hashes (it
- * belongs to its desk's chain), a row from before the chain (a pre-v12 backup) sealed onto
- * `o.desk`'s chain — and `audit`, when given, is chained last onto `o.desk`'s head (default 1)
- * — all in the same transaction. `o.sameMachine`: the backup was sealed with this machine's own
- * key (its desk-local facts are this PC's own even when a wipe took the install id).
+ * audit log: a restore never removes an audit row. Every live row stays as it is; of the
+ * backup's rows the live log does not have (by `id`, or the content-derived id of a pre-v10 row),
+ * those that fit their desk's live chain are added with their own desk, sequence and hashes,
+ * the others — a row from before the chain (a pre-v12 backup), or one whose place on its desk is
+ * taken by another row (a new PC's setup, 从空白开始, an earlier restore: shared/domain/auditMerge.ts)
+ * — are sealed onto `o.desk`'s chain in the backup's order, and `audit`, when given, is chained
+ * last (desk default 1) — all in the same transaction. `o.anchor`: this desk's anchor kept
+ * outside IndexedDB; where it is ahead of the log (its last rows lost) the chain goes on from it,
+ * as 从空白开始 does, and the loss stays a visible gap. `o.sameMachine`: the backup was sealed with
+ * this machine's own key (its desk-local facts are this PC's own even when a wipe took the install id).
  */
 export async function replaceAll(
   db: DutyDeskDB,
   tables: BackupTables,
   audit?: UnchainedRow,
-  o: { desk?: number; sameMachine?: boolean } = {},
+  o: { desk?: number; anchor?: ChainHead; sameMachine?: boolean } = {},
 ): Promise<void> {
   await ensureSearchKeys();
   const dexie = asDexie(db);
@@ -103,15 +91,14 @@ export async function replaceAll(
       if (rows.length > 0) await t.bulkPut(rows);
     }
     const log = dexie.table<AuditEntry, number>(AUDIT_LOG);
-    const added = missingAuditRows(await log.toArray(), tables[AUDIT_LOG] ?? []);
-    const chained = added.filter(isChained);
-    if (chained.length > 0) await log.bulkAdd(chained);
-    // Then onto this desk's head (as it stands now): rows from before the chain sealed, the
-    // restore row last — hashed here, synchronously, inside the transaction.
+    const { asTheyAre, toSeal } = mergeAuditRows(await log.toArray(), tables[AUDIT_LOG] ?? []);
+    if (asTheyAre.length > 0) await log.bulkAdd(asTheyAre);
+    // Then onto this desk's head (as it stands now, or the anchor ahead of it): the rows to seal,
+    // the restore row last — hashed here, synchronously, inside the transaction.
     const desk = o.desk ?? 1;
-    let head = await readChainHead(log, desk);
+    let head = chainStart(await readChainHead(log, desk), o.anchor?.desk === desk ? o.anchor : undefined);
     const onto: AuditEntry[] = [];
-    for (const row of [...added.filter((r) => !isChained(r)), ...(audit ? [audit] : [])]) {
+    for (const row of [...toSeal, ...(audit ? [audit] : [])]) {
       const next = chainRow(row, desk, head, { sealed: row !== audit });
       onto.push(next);
       head = headOf(next);

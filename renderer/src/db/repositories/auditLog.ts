@@ -38,7 +38,7 @@ export async function auditPage(desk: Desk, filter: AuditFilter = {}): Promise<A
 }
 
 /** Rows read per step of the verification (a read transaction each: writes go on meanwhile). */
-const VERIFY_CHUNK = 2000;
+export const VERIFY_CHUNK = 2000;
 
 /**
  * Verifies the whole log: every desk's chain in (desk, deskSeq) order by the chain index, a
@@ -48,26 +48,39 @@ const VERIFY_CHUNK = 2000;
 export async function verifyAuditLog(desk: Desk, anchors: readonly ChainHead[]): Promise<ChainReport> {
   await requireAuditRead(desk);
   const log = desk.db.auditLog;
-  const v = chainVerifier();
+  const v = chainVerifier(anchors);
   let seen = 0;
-  let after: [number, number] | null = null;
+  // Where the last chunk ended: its (desk, deskSeq) and primary key. The index orders rows of one
+  // (desk, deskSeq) — a duplicate — by primary key, so the rest of that key comes first.
+  let after: { key: [number, number]; seq: number } | null = null;
   for (;;) {
-    const range = after ? log.where('[desk+deskSeq]').above(after) : log.orderBy('[desk+deskSeq]');
-    const rows: AuditEntry[] = await range.limit(VERIFY_CHUNK).toArray();
-    for (const row of rows)
+    const from = after;
+    const rest: AuditEntry[] = from
+      ? await log
+          .where('[desk+deskSeq]')
+          .equals(from.key)
+          .filter((r) => (r.seq ?? 0) > from.seq)
+          .toArray()
+      : [];
+    const chunk: AuditEntry[] = await (
+      from ? log.where('[desk+deskSeq]').above(from.key) : log.orderBy('[desk+deskSeq]')
+    )
+      .limit(VERIFY_CHUNK)
+      .toArray();
+    for (const row of [...rest, ...chunk])
       if (isChained(row)) v.add(row);
       else v.unchained(row);
-    seen += rows.length;
-    const last = rows.at(-1);
-    if (!last || rows.length < VERIFY_CHUNK) break;
-    after = [last.desk ?? 0, last.deskSeq ?? 0];
+    seen += rest.length + chunk.length;
+    const last = chunk.at(-1);
+    if (!last || chunk.length < VERIFY_CHUNK) break;
+    after = { key: [last.desk ?? 0, last.deskSeq ?? 0], seq: last.seq ?? 0 };
   }
   // Rows outside the chain index (no desk or sequence): only a write around this program makes one.
   if ((await log.count()) > seen) {
     const outside = await log.filter((r) => r.desk === undefined || r.deskSeq === undefined).toArray();
     for (const r of outside) v.unchained(r);
   }
-  return v.finish(anchors);
+  return v.finish();
 }
 
 /** The domains of the log in Chinese, for the filter and the table. */
