@@ -120,7 +120,7 @@ test('an admin merges two records of one person with chosen values; a clerk cann
     .getByRole('table', { name: '今天的合并' })
     .getByRole('button', { name: /^撤销合并/ })
     .click();
-  await expect(page.getByText('今天没有合并过档案。')).toBeVisible();
+  await expect(page.getByText('本机今天没有合并过档案。')).toBeVisible();
   await expect(pairs.getByRole('row')).toHaveCount(2);
 
   // Both records are back, each with its own visit and case.

@@ -23,10 +23,11 @@ import { upgradeV9ProblemPool } from './upgrades/v9-problem-pool';
 import { upgradeV10AuditIds } from './upgrades/v10-audit-ids';
 import { upgradeV12AuditChain } from './upgrades/v12-audit-chain';
 import { upgradeV14DeskLocal } from './upgrades/v14-desk-local';
+import { upgradeV15MergeUndos } from './upgrades/v15-merge-undos';
 
 export const DB_NAME = 'duty-desk';
 /** The newest version below (the one this build upgrades to). */
-export const SCHEMA_VERSION = 14;
+export const SCHEMA_VERSION = 15;
 
 /** One Dexie table per entity of the entity map (entities.ts is the one list of tables). */
 type Tables = { [N in EntityName]: Table<RecordOf<N>, KeyOf<N>> };
@@ -117,6 +118,9 @@ class DutyDeskDatabase extends Dexie {
     // v14: this PC's own facts apart from the center's data — sign-in failures and locks, the
     // install id (upgrades/v14-desk-local.ts; which table is which: dataScope.ts).
     this.version(14).stores({ signInGuards: 'staffId', deskMeta: 'key' }).upgrade(upgradeV14DeskLocal);
+    // v15: a merge's undo snapshot leaves the tombstone for the desk-local `mergeUndos`
+    // (upgrades/v15-merge-undos.ts).
+    this.version(15).stores({ mergeUndos: 'mergedId, keptId, day' }).upgrade(upgradeV15MergeUndos);
     this.use(derivedFieldsMiddleware);
   }
 }

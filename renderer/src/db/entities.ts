@@ -25,6 +25,7 @@ import type {
   Resident,
   RotaEntry,
   SignInGuard,
+  MergeUndo,
   Staff,
   Visit,
 } from '@shared/domain/records';
@@ -75,6 +76,7 @@ export type Entities = {
   importBatches: [ImportBatch, string];
   signInGuards: [SignInGuard, string];
   deskMeta: [DeskMetaRow, string];
+  mergeUndos: [MergeUndo, string];
 };
 
 export type EntityName = keyof Entities;
