@@ -28,6 +28,10 @@ import {
   todaysMerges,
   undoResidentMerge,
 } from '../../renderer/src/db/repositories/residentMerge';
+import { getCaseFile } from '../../renderer/src/db/repositories/cases';
+import { readReportData } from '../../renderer/src/db/repositories/reports';
+import { periodOf, previousPeriod } from '@shared/reports/periods';
+import { summariesOf } from '@shared/reports/reportData';
 import { dashboardCounts } from '../../renderer/src/db/repositories/dashboard';
 import { DomainRefusal, failureMessage } from '../../renderer/src/db/refusal';
 import { readSnapshot, replaceAll } from '../../renderer/src/db/backup/snapshot';
@@ -290,6 +294,35 @@ describe('合并居民档案', () => {
     });
     expect(problem.residentIds).toEqual([kept.id]);
     expect(await db.visits.where('residentId').equals(other.id).count()).toBe(0);
+  });
+
+  it('a case that still names the merged-away id (from another desk) opens with the kept record', async () => {
+    const { db, at, kept, other } = await twoRecordsOfOnePerson();
+    await mergeResidents(at(3), { keptId: kept.id, mergedId: other.id, choices: {} });
+    const [record] = await db.cases.where('residentId').equals(kept.id).toArray();
+    await db.cases.put({ ...record!, id: 'case-from-desk-2', residentId: other.id });
+    expect((await getCaseFile(at(4), 'case-from-desk-2'))?.resident?.id).toBe(kept.id);
+  });
+});
+
+describe('reports count a merged person once', () => {
+  it('a visit and a case still naming the merged-away id count under the kept record', async () => {
+    const { db, at, kept, other } = await twoRecordsOfOnePerson();
+    await db.residents.put({ ...kept, tags: ['老年人'] });
+    await mergeResidents(at(3), { keptId: kept.id, mergedId: other.id, choices: {} });
+    // Another desk's visit and case for the old id, synced after the merge.
+    const [visit] = await db.visits.where('residentId').equals(kept.id).toArray();
+    await db.visits.put({ ...visit!, id: 'visit-from-desk-2', residentId: other.id });
+    const [record] = await db.cases.where('residentId').equals(kept.id).toArray();
+    await db.cases.put({ ...record!, id: 'case-from-desk-2', residentId: other.id });
+    const period = periodOf('week', DAY);
+    const data = await readReportData(at(4), 'week', period, previousPeriod(period, 'week'), {
+      focus: '',
+      issues: '',
+    });
+    expect(data.residents.map((r) => r.id)).toEqual([kept.id]);
+    expect(new Set([...data.visits, ...data.cases].map((r) => r.residentId))).toEqual(new Set([kept.id]));
+    expect(summariesOf(data).now.specialGroups).toEqual({ 老年人: 1 });
   });
 });
 
