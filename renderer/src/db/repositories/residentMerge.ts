@@ -52,13 +52,17 @@ const MERGE_TABLES = [
  */
 export function sweepMergeUndos(tx: WriteTx<'mergeUndos'>, residentId?: string): Promise<unknown> {
   // A handful of rows at most (today's merges at this desk): read all, drop the stale.
-  return tx.mergeUndos.toArray().then((rows) =>
-    Dexie.Promise.all(
-      rows
-        .filter((u) => u.day !== tx.today || (residentId !== undefined && [u.keptId, u.mergedId].includes(residentId)))
-        .map((u) => tx.mergeUndos.delete(u.mergedId)),
-    ),
-  );
+  return tx.mergeUndos
+    .toArray()
+    .then((rows) =>
+      Dexie.Promise.all(
+        rows
+          .filter(
+            (u) => u.day !== tx.today || (residentId !== undefined && [u.keptId, u.mergedId].includes(residentId)),
+          )
+          .map((u) => tx.mergeUndos.delete(u.mergedId)),
+      ),
+    );
 }
 
 /** What the lists show of a record: its name, the ID number and phone masked, the address. */
