@@ -127,6 +127,9 @@ test('an admin merges two records of one person with chosen values; a clerk cann
     .getByRole('button', { name: /^撤销合并/ })
     .click();
   await expect(page.getByText('本机今天没有合并过档案。')).toBeVisible();
+  await expect(page.getByText(/撤销合并只能在合并的那台值班电脑上、当天进行/)).toBeVisible();
+  await expectAccessible(page, '居民 · 重复档案');
+  await page.screenshot({ path: `${SHOTS}/resident-duplicates.png`, fullPage: true });
   await expect(pairs.getByRole('row')).toHaveCount(2);
 
   // Both records are back, each with its own visit and case.
