@@ -3,7 +3,7 @@
  * value of each field the kept record gets, whether two records may be merged, and whether a
  * merge may still be undone. The write is db/repositories/residentMerge.ts.
  */
-import type { MovedRecords, Resident, ResidentTombstone } from './records';
+import type { MergeUndo, MovedRecords, Resident, ResidentTombstone } from './records';
 import { isTombstone } from './residentTombstone';
 
 /** The fields the admin chooses between, in the order the screen shows them, with their labels. */
@@ -88,15 +88,21 @@ type Touched = { id: string; updatedAt: number };
  */
 export function undoMergeRefusal(
   tombstone: ResidentTombstone | undefined,
+  undo: Pick<MergeUndo, 'at'> | undefined,
   today: string,
   rows: { merged: Touched; kept: Touched | undefined; moved: readonly (Touched | undefined)[] },
 ): string | null {
-  if (!tombstone?.mergedInto || !tombstone.undo) return '这份档案不是可撤销的合并';
+  if (!tombstone?.mergedInto) return '这份档案不是可撤销的合并';
   if (tombstone.day !== today) return '只能撤销当天的合并；之后请逐条修改';
+  // The snapshot is desk-local (DB v15): another desk of the center never had it.
+  if (undo?.at !== tombstone.at) return UNDO_ONLY_AT_MERGING_DESK;
   const touched = [rows.merged, rows.kept, ...rows.moved].some((r) => !r || r.updatedAt !== tombstone.at);
   if (touched) return '合并后这两份档案或移过去的记录已有新的变动，不能撤销';
   return null;
 }
+
+/** Said on the screen and by the refusal: the undo's snapshot stays at the desk that merged. */
+export const UNDO_ONLY_AT_MERGING_DESK = '撤销合并只能在合并的那台值班电脑上、当天进行';
 
 /** How many records of each kind a merge moved (for the audit row and the screen). */
 export function movedSummary(moved: MovedRecords): string {

@@ -7,8 +7,8 @@
  * arrives (a visit from another desk) finds the tombstone and, for a merge, its pointer.
  *
  * The tombstone row holds no personal data: its name is empty, it has no ID number, phone, tags
- * or search keys, so no index but `id`, `updatedAt` and `deleted.at` ever meets it. A merge keeps
- * the two records as they were in `deleted.undo` for the same-day undo only.
+ * or search keys, so no index but `id`, `updatedAt` and `deleted.at` ever meets it. The merge's
+ * same-day undo snapshot (both records as they were) lives apart, desk-local (`mergeUndos`, DB v15).
  */
 import type { Resident, ResidentTombstone } from './records';
 import type { Stamp } from './records';

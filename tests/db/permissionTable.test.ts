@@ -29,7 +29,12 @@ import {
   markResidentStatus,
   residentDeletionPreview,
 } from '../../renderer/src/db/repositories/residentLifecycle';
-import { mergeResidents, undoResidentMerge } from '../../renderer/src/db/repositories/residentMerge';
+import {
+  duplicateResidentPairs,
+  mergeResidents,
+  todaysMerges,
+  undoResidentMerge,
+} from '../../renderer/src/db/repositories/residentMerge';
 import { performCaseAction } from '../../renderer/src/db/repositories/cases';
 import { auditPage } from '../../renderer/src/db/repositories/auditLog';
 import { updateCommunity } from '../../renderer/src/db/repositories/community';
@@ -390,6 +395,24 @@ const PROBES: Record<Permission, [Probe, ...Probe[]]> = {
       act: (me) => undoResidentMerge(me, 'wang-2'),
       refusal: { message: '只有站长/管理员可以撤销合并居民档案', deskWorkFirst: true },
       done: async (w) => expect((await getResident(w.admin, 'wang-2'))?.phone).toBe('13900002222'),
+    },
+    // Reads: the lists of 重复档案 (masked) are for those who may merge.
+    {
+      call: 'duplicateResidentPairs',
+      arrange: (w) => w.db.residents.put({ ...w.wang, id: 'wang-2', phone: '13900002222' }),
+      act: (me) => duplicateResidentPairs(me),
+      refusal: { message: '只有站长/管理员可以查看重复档案', deskWorkFirst: false },
+      done: (_w, pairs) => expect(pairs as unknown[]).toHaveLength(1),
+    },
+    {
+      call: 'todaysMerges',
+      arrange: async (w) => {
+        await w.db.residents.put({ ...w.wang, id: 'wang-2', phone: '13900002222' });
+        await mergeResidents(w.admin, { keptId: w.wang.id, mergedId: 'wang-2', choices: {} });
+      },
+      act: (me) => todaysMerges(me),
+      refusal: { message: '只有站长/管理员可以查看重复档案', deskWorkFirst: false },
+      done: (_w, merges) => expect(merges as unknown[]).toHaveLength(1),
     },
   ],
   // A read: "refused" is a list without tags; the resident's own read keeps them.

@@ -9,8 +9,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Resident } from '@shared/domain/records';
-import { createCalendar } from '@shared/domain/workingCalendar';
-import { hashSecret } from '../../renderer/src/db/secrets';
 import { casesOfResident, registerVisit, visitsOfResident } from '../../renderer/src/db/repositories/visits';
 import { registerProxyRequest } from '../../renderer/src/db/repositories/proxy';
 import { addProblem } from '../../renderer/src/db/repositories/problems';
@@ -28,93 +26,12 @@ import {
   todaysMerges,
   undoResidentMerge,
 } from '../../renderer/src/db/repositories/residentMerge';
+import { getCaseFile } from '../../renderer/src/db/repositories/cases';
 import { dashboardCounts } from '../../renderer/src/db/repositories/dashboard';
-import { DomainRefusal, failureMessage } from '../../renderer/src/db/refusal';
+import { failureMessage } from '../../renderer/src/db/refusal';
 import { readSnapshot, replaceAll } from '../../renderer/src/db/backup/snapshot';
-import type { DutyDeskDB } from '../../renderer/src/db/database';
-import {
-  acceptCommittedCase,
-  addSignedStaff,
-  counterIds,
-  createZhangSan,
-  freshDb,
-  setUpCommunity,
-  T0,
-  testDesk,
-} from './testDb';
-
-const DAY = '2026-11-24';
-const calendar = createCalendar();
-const MINUTE = 60_000;
-/** The second record's own values (another desk registered 张三 with another phone and a care profile). */
-const OTHER_PHONE = '13900009999';
-const CARE = { contactName: '张小明', contactRelation: '儿子', needs: ['行动不便' as const] };
-
-async function refusal(p: Promise<unknown>): Promise<string> {
-  const e = await p.then(
-    () => undefined,
-    (x: unknown) => x,
-  );
-  if (e instanceof DomainRefusal) return e.message;
-  throw new Error(`expected a DomainRefusal, got ${String(e)}`);
-}
-
-async function everything(db: DutyDeskDB) {
-  const out: Record<string, unknown[]> = {};
-  for (const t of db.tables) out[t.name] = await t.toArray();
-  return out;
-}
-
-/**
- * 张三 (res-1) with a 承诺件 at this desk; a second 张三 record (from-desk-2) with the same ID
- * number as another desk would bring it, with a visit and case, a 帮代办 request, a problem and a
- * document in custody of its own. Desks act at `T0 + minutes`.
- */
-async function twoRecordsOfOnePerson() {
-  const db = freshDb();
-  const admin = await setUpCommunity(db);
-  const clerkRow = await addSignedStaff(testDesk(db, { staffId: admin.id, ...counterIds('s') }), {
-    name: '李明',
-    role: '值班员',
-    grids: [],
-    password: await hashSecret('864209', undefined, 1000),
-  });
-  const ids = counterIds('n');
-  const at = (minutes: number, role: '值班员' | '站长/管理员' = '站长/管理员', today = DAY) =>
-    testDesk(db, {
-      staffId: role === '值班员' ? clerkRow.id : admin.id,
-      role,
-      now: T0 + minutes * MINUTE,
-      today,
-      calendar,
-      newId: ids.newId,
-    });
-  const kept = await createZhangSan(db, admin.id, DAY);
-  await acceptCommittedCase(at(0), kept.id);
-  // The record from another desk: stored as it arrives (the plain index takes the same ID number).
-  await db.residents.add({ ...kept, id: 'from-desk-2', phone: OTHER_PHONE, care: CARE });
-  const { matter, record } = await acceptCommittedCase(at(1), 'from-desk-2');
-  await registerProxyRequest(at(1), { residentId: 'from-desk-2', source: '电话', request: '帮忙办理高龄补贴' });
-  await addProblem(at(1), { title: '楼道灯不亮', category: '公共设施', residentId: 'from-desk-2', source: '入户走访' });
-  await db.custodyItems.add({
-    id: 'doc-1',
-    caseId: record.id,
-    residentId: 'from-desk-2',
-    document: matter.documents[0]!.name,
-    original: true,
-    count: 1,
-    holder: { kind: 'resident' },
-    status: '已归还',
-    collectedAt: T0,
-    events: [],
-    createdAt: T0,
-    createdBy: admin.id,
-    updatedAt: T0,
-    updatedBy: admin.id,
-  });
-  const other = (await db.residents.get('from-desk-2'))!;
-  return { db, at, kept: (await db.residents.get(kept.id))!, other };
-}
+import { freshDb, T0, testDesk } from './testDb';
+import { CARE, DAY, everything, MINUTE, OTHER_PHONE, refusal, twoRecordsOfOnePerson } from './support/twoRecords';
 
 describe('business keys are plain indexes (v11)', () => {
   it('stores a second record with the same ID number and a second case with the same tracking number; the form still refuses', async () => {
@@ -203,7 +120,7 @@ describe('合并居民档案', () => {
     for (const secret of ['张三', kept.idNumber!, kept.phone!, OTHER_PHONE, '张小明'])
       expect(JSON.stringify(await db.auditLog.toArray())).not.toContain(secret);
 
-    expect((await todaysMerges(at(5))).map((m) => [m.tombstone.id, m.kept?.id])).toEqual([[other.id, kept.id]]);
+    expect((await todaysMerges(at(5))).map((m) => [m.mergedId, m.kept?.id])).toEqual([[other.id, kept.id]]);
     expect(await refusal(undoResidentMerge(at(5, '值班员'), other.id))).toBe('只有站长/管理员可以撤销合并居民档案');
     await undoResidentMerge(at(5), other.id);
     const restored = await everything(db);
@@ -303,6 +220,14 @@ describe('合并居民档案', () => {
     });
     expect(problem.residentIds).toEqual([kept.id]);
     expect(await db.visits.where('residentId').equals(other.id).count()).toBe(0);
+  });
+
+  it('a case that still names the merged-away id (from another desk) opens with the kept record', async () => {
+    const { db, at, kept, other } = await twoRecordsOfOnePerson();
+    await mergeResidents(at(3), { keptId: kept.id, mergedId: other.id, choices: {} });
+    const [record] = await db.cases.where('residentId').equals(kept.id).toArray();
+    await db.cases.put({ ...record!, id: 'case-from-desk-2', residentId: other.id });
+    expect((await getCaseFile(at(4), 'case-from-desk-2'))?.resident?.id).toBe(kept.id);
   });
 });
 

@@ -65,8 +65,15 @@ export const SCHEMA_V9 = {
 
 export const SCHEMA_V10 = { ...SCHEMA_V9, auditLog: '++seq, &id, at, staffId, action' };
 
+export const SCHEMA_V11 = {
+  ...SCHEMA_V10,
+  residents: 'id, idNumber, name, phone, gridId, *searchKeys, *tags, updatedAt, deleted.at',
+  cases:
+    'id, trackingNumber, residentId, visitId, matterCode, status, deadline, firstContactId, handlerId, gridId, acceptedDay, dueDay, *flags, *queueKeys, *searchKeys, *reportMonths',
+};
+
 /** A plain Dexie (no app middleware) with the shipped schemas up to `version`. */
-export function openShipped(name: string, version: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10): Dexie {
+export function openShipped(name: string, version: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11): Dexie {
   const db = new Dexie(name);
   db.version(1).stores(SCHEMA_V1);
   if (version >= 2) db.version(2).stores(SCHEMA_V2);
@@ -78,6 +85,7 @@ export function openShipped(name: string, version: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8
   if (version >= 8) db.version(8).stores(SCHEMA_V8);
   if (version >= 9) db.version(9).stores(SCHEMA_V9);
   if (version >= 10) db.version(10).stores(SCHEMA_V10);
+  if (version >= 11) db.version(11).stores(SCHEMA_V11);
   return db;
 }
 

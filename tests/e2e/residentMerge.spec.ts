@@ -86,6 +86,8 @@ test('an admin merges two records of one person with chosen values; a clerk cann
   const pairs = page.getByRole('table', { name: '身份证号相同的档案' });
   await expect(pairs.getByRole('row')).toHaveCount(2);
   await pairs.getByRole('button', { name: '合并 张三 的两份档案' }).click();
+  await expect(page).toHaveURL(/#\/residents\/merge\/[^/]+\/[^/]+$/);
+  const [firstId, secondId] = new URL(page.url()).hash.split('/').slice(-2);
 
   await expect(page.getByRole('heading', { name: '合并居民档案' })).toBeVisible();
   const compare = page.getByRole('table', { name: '两份档案对照' });
@@ -111,6 +113,10 @@ test('an admin merges two records of one person with chosen values; a clerk cann
   for (const n of numbers) await expect(desk.residents.casesTable).toContainText(n);
   await expect(page.getByRole('table', { name: '居民的来访记录' }).getByRole('row')).toHaveCount(3);
   await page.screenshot({ path: `${SHOTS}/resident-merged.png` });
+  // The merged-away record's address opens the kept record (the page redirects).
+  await page.goto(`#/residents/${secondId}`);
+  await expect(page).toHaveURL(new RegExp(`#/residents/${firstId}$`));
+  await expect(desk.residents.field('联系电话')).toContainText(chosenPhone);
 
   // Only one 张三 left in the search; the pair is gone from 重复档案; undo from 今天的合并.
   await desk.shell.go('居民');
@@ -120,7 +126,10 @@ test('an admin merges two records of one person with chosen values; a clerk cann
     .getByRole('table', { name: '今天的合并' })
     .getByRole('button', { name: /^撤销合并/ })
     .click();
-  await expect(page.getByText('今天没有合并过档案。')).toBeVisible();
+  await expect(page.getByText('本机今天没有合并过档案。')).toBeVisible();
+  await expect(page.getByText(/撤销合并只能在合并的那台值班电脑上、当天进行/)).toBeVisible();
+  await expectAccessible(page, '居民 · 重复档案');
+  await page.screenshot({ path: `${SHOTS}/resident-duplicates.png`, fullPage: true });
   await expect(pairs.getByRole('row')).toHaveCount(2);
 
   // Both records are back, each with its own visit and case.

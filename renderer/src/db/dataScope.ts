@@ -8,7 +8,8 @@
  *   exactly these tables (and only the rows of `meta`, whose keys are all center data).
  * - `desk-local`: this PC's own bookkeeping, never shared: the number counters (each desk
  *   issues its own numbers), sign-in failures and locks (a guard of this PC), the install id and
- *   whether the desk has joined its center (`deskMeta`). Like the machine settings (desk number,
+ *   whether the desk has joined its center (`deskMeta`), the same-day undo of a merge made here
+ *   (`mergeUndos`: both records in full, so they never leave this PC and are swept after the day). Like the machine settings (desk number,
  *   backup folder), the wipe counts and the audit chain's anchor, which live outside IndexedDB.
  *
  * Desk-local facts are tables in the same IndexedDB (not localStorage) so a counter still moves
@@ -39,6 +40,7 @@ export const TABLE_SCOPE = {
   counters: 'desk-local',
   signInGuards: 'desk-local',
   deskMeta: 'desk-local',
+  mergeUndos: 'desk-local',
 } as const satisfies Record<EntityName, DataScope>;
 
 /** A meta key as classified: keys with a variable part by their fixed prefix (`reportNotes:*`). */

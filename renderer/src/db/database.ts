@@ -24,6 +24,7 @@ import { upgradeV10AuditIds } from './upgrades/v10-audit-ids';
 import { upgradeV12AuditChain } from './upgrades/v12-audit-chain';
 import { upgradeV13ReplayableEvents } from './upgrades/v13-replayable-events';
 import { upgradeV14DeskLocal } from './upgrades/v14-desk-local';
+import { upgradeV16MergeUndos } from './upgrades/v16-merge-undos';
 
 export const DB_NAME = 'duty-desk';
 /** The newest version below (the one this build upgrades to). */
@@ -123,6 +124,9 @@ class DutyDeskDatabase extends Dexie {
     // v14: this PC's own facts apart from the center's data — sign-in failures and locks, the
     // install id (upgrades/v14-desk-local.ts; which table is which: dataScope.ts).
     this.version(14).stores({ signInGuards: 'staffId', deskMeta: 'key' }).upgrade(upgradeV14DeskLocal);
+    // v16: a merge's undo snapshot leaves the tombstone for the desk-local `mergeUndos`
+    // (upgrades/v16-merge-undos.ts).
+    this.version(16).stores({ mergeUndos: 'mergedId, keptId, day' }).upgrade(upgradeV16MergeUndos);
     // v17: the indexes no read uses dropped (each is an entry per record written: the five-year
     // desk loads about a fifth faster, every write does less). Kept: what a query, a queue, a
     // count or the audit chain reads (grep `where(`/`orderBy(`). No data step.

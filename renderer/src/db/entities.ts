@@ -26,6 +26,7 @@ import type {
   Resident,
   RotaEntry,
   SignInGuard,
+  MergeUndo,
   Staff,
   Visit,
 } from '@shared/domain/records';
@@ -77,6 +78,7 @@ export type Entities = {
   importBatches: [ImportBatch, string];
   signInGuards: [SignInGuard, string];
   deskMeta: [DeskMetaRow, string];
+  mergeUndos: [MergeUndo, string];
 };
 
 export type EntityName = keyof Entities;

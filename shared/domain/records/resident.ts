@@ -52,15 +52,28 @@ export type ResidentTombstone = {
   reason: string;
   /** 合并居民档案: the kept record; reads and later writes for this id follow it. */
   mergedInto?: string;
-  /** What a same-day undo of the merge puts back (dropped when the merge is undone). */
-  undo?: MergeUndo;
 };
 
-/** The two records as they were before a merge, and the ids of the records moved with it. */
+/**
+ * What the same-day undo of a merge puts back (DB v15): DESK-LOCAL (db/dataScope.ts), kept only at
+ * the desk that merged and only for the day (swept by the next merge, undo or deletion after it),
+ * so the two full records never travel with the center's data. Dropped by the undo, and when
+ * either person is deleted.
+ */
 export type MergeUndo = {
+  /** The merged-away record's id (the key) and the kept one's. */
+  mergedId: string;
+  keptId: string;
+  /** The merge's instant and local day (as on the tombstone). */
+  at: number;
+  day: string;
+  /** The two records as they were before the merge. */
   merged: Resident;
   kept: Resident;
+  /** The ids of the records moved with it. */
   moved: MovedRecords;
+  /** Per moved problem, the indexes of its sources that named the merged record (only those go back). */
+  problemSources: Record<string, number[]>;
 };
 
 export type MovedRecords = {

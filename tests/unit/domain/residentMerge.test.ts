@@ -78,22 +78,13 @@ describe('following the pointer', () => {
 });
 
 describe('undo', () => {
-  const tombstone = {
-    at: 5,
-    day: '2026-11-24',
-    by: 's',
-    reason: '合并居民档案',
-    mergedInto: 'k',
-    undo: {
-      merged: person('o'),
-      kept: person('k'),
-      moved: { visits: [], cases: [], proxyTasks: [], custodyItems: [], problems: [] },
-    },
-  };
+  const tombstone = { at: 5, day: '2026-11-24', by: 's', reason: '合并居民档案', mergedInto: 'k' };
+  /** The desk-local snapshot of the desk that merged (only its instant matters here). */
+  const snapshot = { at: 5 };
   const at5 = { id: 'x', updatedAt: 5 };
   it('is allowed the same day while nothing has a later change, refused otherwise', () => {
-    expect(undoMergeRefusal(tombstone, '2026-11-24', { merged: at5, kept: at5, moved: [at5] })).toBeNull();
-    expect(undoMergeRefusal(tombstone, '2026-11-25', { merged: at5, kept: at5, moved: [] })).toBe(
+    expect(undoMergeRefusal(tombstone, snapshot, '2026-11-24', { merged: at5, kept: at5, moved: [at5] })).toBeNull();
+    expect(undoMergeRefusal(tombstone, snapshot, '2026-11-25', { merged: at5, kept: at5, moved: [] })).toBe(
       '只能撤销当天的合并；之后请逐条修改',
     );
     for (const rows of [
@@ -102,11 +93,22 @@ describe('undo', () => {
       { merged: at5, kept: at5, moved: [at5, { id: 'v', updatedAt: 6 }] },
       { merged: at5, kept: at5, moved: [undefined] },
     ])
-      expect(undoMergeRefusal(tombstone, '2026-11-24', rows)).toBe(
+      expect(undoMergeRefusal(tombstone, snapshot, '2026-11-24', rows)).toBe(
         '合并后这两份档案或移过去的记录已有新的变动，不能撤销',
       );
     expect(
-      undoMergeRefusal({ ...tombstone, undo: undefined }, '2026-11-24', { merged: at5, kept: at5, moved: [] }),
+      undoMergeRefusal({ ...tombstone, mergedInto: undefined }, snapshot, '2026-11-24', {
+        merged: at5,
+        kept: at5,
+        moved: [],
+      }),
     ).toBe('这份档案不是可撤销的合并');
+  });
+
+  it('is refused at a desk without the snapshot (another desk) or with the snapshot of another merge', () => {
+    for (const other of [undefined, { at: 4 }])
+      expect(undoMergeRefusal(tombstone, other, '2026-11-24', { merged: at5, kept: at5, moved: [] })).toBe(
+        '撤销合并只能在合并的那台值班电脑上、当天进行',
+      );
   });
 });

@@ -38,7 +38,7 @@ import { getMatterType } from './catalog';
 import { addCaseEvent, caseEvents } from './caseTimeline';
 import { changeCase } from './changeCase';
 import { changeProxy } from './changeProxy';
-import { getResident } from './residents';
+import { resolveResident } from './residents';
 import { getVisit } from './visits';
 
 /** The action as the UI sends it; 归档 gets its number from the yearly counter here. */
@@ -63,7 +63,8 @@ export async function getCaseFile(desk: DeskBase, id: string): Promise<CaseFile 
   if (!record) return null;
   const [events, resident, matter, visit] = await Promise.all([
     caseEvents(desk, id),
-    record.residentId ? getResident(desk, record.residentId) : undefined,
+    // A case of a record merged away (another desk's, arriving later) shows the kept record.
+    record.residentId ? resolveResident(desk.db, record.residentId) : undefined,
     getMatterType(desk, record.matterCode),
     record.visitId ? getVisit(desk, record.visitId) : undefined,
   ]);

@@ -47,6 +47,7 @@ import type { ReadableDB } from '../entities';
 import { DomainRefusal } from '../refusal';
 import { writeTx } from '../write';
 import { residentsByIds } from './residents';
+import { distinctResidents, pointToKept } from '@shared/reports/keptResidents';
 
 const notesKey = (p: Period) => `reportNotes:${p.from}:${p.to}` as const;
 
@@ -179,7 +180,8 @@ export async function readReportData(
     proxyFor(db, range, cases),
     meetingsFor(db, range, cases),
   ]);
-  const residents = [...found.entries()].map(([id, r]) => (r.id === id ? r : { ...r, id }));
+  // A merged person counts once: their records under the kept id, the kept record listed once.
+  const residents = distinctResidents(found);
   return {
     kind,
     period,
@@ -187,8 +189,8 @@ export async function readReportData(
     label: periodLabel(kind, period),
     today: desk.clock.today(),
     community: { name: desk.community.name, code: desk.community.code, street: desk.community.street ?? '' },
-    visits,
-    cases,
+    visits: pointToKept(visits, found),
+    cases: pointToKept(cases, found),
     residents,
     ...proxy,
     custodyAlertDays: custodyAlertDays(desk.community),

@@ -75,32 +75,45 @@ export function reassignResidentRecords(
   });
 }
 
+/** What `moveResidentHistory` moved: the ids, and per problem the indexes of its sources it changed. */
+export type MovedHistory = MovedRecords & { problemSources: Record<string, number[]> };
+
 /**
  * Moves everything that names `fromId` (or only the records in `only`) to `toId`: visits,
- * problems (each source of theirs that names the resident) and, through
- * `reassignResidentRecords`, cases, requests and documents. Returns the ids moved.
+ * problems (each source of theirs that names the resident; with `only.problemSources`, only the
+ * sources listed for that problem, so an undo never takes the kept record's own sources) and,
+ * through `reassignResidentRecords`, cases, requests and documents. Returns what it moved.
  */
 export function moveResidentHistory(
   desk: Desk,
   tx: WriteTx<AllHistoryTables | HistoryMoveTables>,
   fromId: string,
   toId: string,
-  only?: MovedRecords,
-): Promise<MovedRecords> {
+  only?: MovedRecords & { problemSources?: Record<string, number[]> },
+): Promise<MovedHistory> {
+  const problemSources: Record<string, number[]> = {};
+  const movesSource = (problemId: string, s: { residentId?: string }, i: number) =>
+    s.residentId === fromId && (!only?.problemSources || (only.problemSources[problemId] ?? []).includes(i));
   return Dexie.Promise.all([
     tx.visits.where('residentId').equals(fromId).filter(kept(only?.visits)).toArray(),
     tx.problems.where('residentIds').equals(fromId).filter(kept(only?.problems)).toArray(),
   ]).then(([visits, problems]) =>
     Dexie.Promise.all<unknown>([
       ...visits.map((v) => tx.visits.put({ ...v, residentId: toId })),
-      ...problems.map((p) =>
-        tx.problems.put({
+      ...problems.map((p) => {
+        problemSources[p.id] = p.sources.flatMap((s, i) => (movesSource(p.id, s, i) ? [i] : []));
+        return tx.problems.put({
           ...p,
-          sources: p.sources.map((s) => (s.residentId === fromId ? { ...s, residentId: toId } : s)),
-        }),
-      ),
+          sources: p.sources.map((s, i) => (movesSource(p.id, s, i) ? { ...s, residentId: toId } : s)),
+        });
+      }),
     ])
       .then(() => reassignResidentRecords(desk, tx, fromId, toId, only))
-      .then((records) => ({ visits: visits.map((v) => v.id), problems: problems.map((p) => p.id), ...records })),
+      .then((records) => ({
+        visits: visits.map((v) => v.id),
+        problems: problems.map((p) => p.id),
+        ...records,
+        problemSources,
+      })),
   );
 }

@@ -23,6 +23,7 @@ import type { Desk, DeskBase } from '../desk';
 import { DomainRefusal } from '../refusal';
 import { writeTx } from '../write';
 import { historyOf, historyScope, moveResidentHistory, type HistoryScope } from './residentHistory';
+import { sweepMergeUndos } from './residentMerge';
 import { liveResidentIn, NOT_FOUND } from './residents';
 
 // ---------------------------------------------------------------------------------------------
@@ -135,6 +136,7 @@ export type ResidentDeletion = {
  *     tracking numbers, timelines, ratings and the reports' figures stay, and screens can tell
  *     "deleted" (已删除居民) from "never had a resident" (a 诉求 about a street lamp);
  *   - today's resident imports forget the resident (an undo must not bring the record back);
+ *   - a merge's undo snapshot naming the resident is dropped (no copy of the person stays);
  *   - the audit row `resident.delete`: the reason's length and the counts, no personal data.
  * @throws DomainRefusal / OpenItemsRefusal — nothing written.
  */
@@ -153,6 +155,7 @@ export async function deleteResident(desk: Desk, id: string, input: ResidentDele
       'proxyEvents',
       'problems',
       'importBatches',
+      'mergeUndos',
     ],
     async (tx) => {
       await requirePermission(tx, desk.actor, 'resident.delete', '删除居民档案');
@@ -172,6 +175,8 @@ export async function deleteResident(desk: Desk, id: string, input: ResidentDele
         throw new DomainRefusal('该居民的记录刚有变动，请重新查看删除影响后再确认');
       // Every record that named the resident keeps its place and names no one (DELETED_RESIDENT_ID).
       await moveResidentHistory(desk, tx, id, DELETED_RESIDENT_ID);
+      // No copy of the person stays in a merge's undo snapshot (nor any snapshot past its day).
+      await sweepMergeUndos(tx, id);
       for (const b of await tx.importBatches.where('day').equals(tx.today).toArray()) {
         const created = b.created.filter((c) => c.id !== id);
         const updated = b.updated.filter((u) => u.id !== id);

@@ -4,13 +4,20 @@
  * visits, cases, 帮代办 requests, documents in custody, problems and the care profile (a field
  * like the others) move to the kept record; the other becomes a tombstone pointing to it
  * (`deleted.mergedInto`: `resolveResident` follows it for whatever arrives later). ONE
- * transaction with the audit row (ids and counts, field NAMES, never values). The same day, while
- * nothing touched either record or the moved ones since, `undoResidentMerge` puts both back.
+ * transaction with the audit row (ids and counts, field NAMES, never values). The same day, AT
+ * THE DESK THAT MERGED, while nothing touched either record or the moved ones since,
+ * `undoResidentMerge` puts both back: its snapshot (both records in full) is desk-local
+ * (`mergeUndos`, never center data) and swept once its day has passed (`sweepMergeUndos`).
  *
  * Where the admin finds them: `duplicateResidentPairs` (the same ID number on two live records,
- * which the form refuses but records from another desk can bring) and `todaysMerges`.
+ * which the form refuses but records from another desk can bring) and `todaysMerges` — both for
+ * `resident.merge` only, checked here, and both return masked listings, not the records.
  */
 import type { MovedRecords, Resident } from '@shared/domain/records';
+import { Dexie } from 'dexie';
+import { maskIdNumber, maskPhone } from '@shared/domain/masking';
+import { residentAddress } from '@shared/domain/resident';
+import { can, holdersOf } from '@shared/domain/roles';
 import {
   fieldsTaken,
   mergedResident,
@@ -24,7 +31,7 @@ import { isTombstone, TOMBSTONE_REASONS, tombstoneRow } from '@shared/domain/res
 import { requirePermission } from '../authorize';
 import type { Desk, DeskBase } from '../desk';
 import { DomainRefusal } from '../refusal';
-import { writeTx } from '../write';
+import { writeTx, type WriteTx } from '../write';
 import { historyScope, moveResidentHistory } from './residentHistory';
 import { NOT_FOUND } from './residents';
 
@@ -39,14 +46,55 @@ const MERGE_TABLES = [
   'proxyEvents',
   'custodyItems',
   'problems',
+  'mergeUndos',
 ] as const;
 
-/** Pairs of live residents with the same ID number (the older record first). */
-export async function duplicateResidentPairs(desk: DeskBase): Promise<[Resident, Resident][]> {
+/**
+ * Drops the undo snapshots of days before today (and, with `residentId`, every snapshot naming
+ * that person: 删除居民 leaves no copy). Run by every merge, undo and deletion, in its transaction.
+ */
+export function sweepMergeUndos(tx: WriteTx<'mergeUndos'>, residentId?: string): Promise<unknown> {
+  // A handful of rows at most (today's merges at this desk): read all, drop the stale.
+  return tx.mergeUndos
+    .toArray()
+    .then((rows) =>
+      Dexie.Promise.all(
+        rows
+          .filter(
+            (u) => u.day !== tx.today || (residentId !== undefined && [u.keptId, u.mergedId].includes(residentId)),
+          )
+          .map((u) => tx.mergeUndos.delete(u.mergedId)),
+      ),
+    );
+}
+
+/** What the lists show of a record: its name, the ID number and phone masked, the address. */
+export type ResidentListing = { id: string; name: string; idNumber: string; phone: string; address: string };
+
+function listing(r: Resident): ResidentListing {
+  return {
+    id: r.id,
+    name: r.name,
+    idNumber: maskIdNumber(r.idNumber),
+    phone: maskPhone(r.phone),
+    address: residentAddress(r),
+  };
+}
+
+/** The lists of this screen are for those who may merge (checked here, not only in the UI). */
+async function requireMergeRead(desk: Desk): Promise<void> {
+  const me = await desk.db.staff.get(desk.actor.id);
+  if (!me || !can(me, 'resident.merge')) throw new DomainRefusal(`只有${holdersOf('resident.merge')}可以查看重复档案`);
+}
+
+/** Pairs of live residents with the same ID number (the older record first), masked. */
+export async function duplicateResidentPairs(desk: Desk): Promise<[ResidentListing, ResidentListing][]> {
+  await requireMergeRead(desk);
   const numbers = (await desk.db.residents.orderBy('idNumber').keys()) as string[];
   const repeated = [...new Set(numbers.filter((n, i) => i > 0 && numbers[i - 1] === n))];
   if (repeated.length === 0) return [];
-  return sameIdNumberPairs(await desk.db.residents.where('idNumber').anyOf(repeated).toArray());
+  const pairs = sameIdNumberPairs(await desk.db.residents.where('idNumber').anyOf(repeated).toArray());
+  return pairs.map(([a, b]) => [listing(a), listing(b)]);
 }
 
 export type MergeInput = { keptId: string; mergedId: string; choices: MergeChoices };
@@ -66,15 +114,25 @@ export async function mergeResidents(desk: Desk, input: MergeInput): Promise<Mer
     if (refused) throw new DomainRefusal(refused);
     const before = { kept: kept!, merged: merged! };
     const next = mergedResident(before.kept, before.merged, input.choices);
-    const moved = await moveResidentHistory(desk, tx, before.merged.id, before.kept.id);
+    await sweepMergeUndos(tx);
+    const { problemSources, ...moved } = await moveResidentHistory(desk, tx, before.merged.id, before.kept.id);
     const tombstone = {
       at: tx.now,
       day: tx.today,
       by: desk.actor.id,
       reason: TOMBSTONE_REASONS.merge,
       mergedInto: before.kept.id,
-      undo: { ...before, moved },
     };
+    // The undo's snapshot stays at this desk, for today (desk-local, see sweepMergeUndos).
+    await tx.mergeUndos.put({
+      mergedId: before.merged.id,
+      keptId: before.kept.id,
+      at: tx.now,
+      day: tx.today,
+      ...before,
+      moved,
+      problemSources,
+    });
     // The merged record first (its ID number leaves the index), then the kept one with the values chosen.
     await tx.residents.put(tombstoneRow(before.merged.id, tombstone));
     const stored = await tx.residents.put(next);
@@ -89,27 +147,36 @@ export async function mergeResidents(desk: Desk, input: MergeInput): Promise<Mer
   });
 }
 
-/** Today's merges (the tombstones pointing to a kept record), newest first, for the undo. */
-export async function todaysMerges(desk: DeskBase): Promise<{ tombstone: Resident; kept: Resident | undefined }[]> {
-  const today = desk.clock.today();
-  const rows = await desk.db.residents.where('deleted.at').above(0).reverse().toArray();
-  const merges = rows.filter((r) => r.deleted?.mergedInto && r.deleted.undo && r.deleted.day === today);
-  const kept = await desk.db.residents.bulkGet(merges.map((r) => r.deleted!.mergedInto!));
-  return merges.map((tombstone, i) => ({ tombstone, kept: kept[i] && !isTombstone(kept[i]) ? kept[i] : undefined }));
+/** A merge of today made at this desk, which the undo can still take back (masked listings). */
+export type TodaysMerge = { mergedId: string; merged: ResidentListing; kept: ResidentListing | undefined };
+
+/** Today's merges made at this desk (their undo snapshots), newest first; for `resident.merge` only. */
+export async function todaysMerges(desk: Desk): Promise<TodaysMerge[]> {
+  await requireMergeRead(desk);
+  const undos = await desk.db.mergeUndos.where('day').equals(desk.clock.today()).toArray();
+  undos.sort((a, b) => b.at - a.at);
+  const kept = await desk.db.residents.bulkGet(undos.map((u) => u.keptId));
+  return undos.map((u, i) => ({
+    mergedId: u.mergedId,
+    merged: listing(u.merged),
+    kept: kept[i] && !isTombstone(kept[i]) ? listing(kept[i]) : undefined,
+  }));
 }
 
 /**
- * Undoes a merge the same day: both records as they were, the moved records back, the tombstone
- * gone (the merged record lives again under its own id). Refused once either record or a moved
- * record changed after the merge (undoMergeRefusal).
+ * Undoes a merge the same day at the desk that merged: both records as they were, the moved
+ * records back, the tombstone gone (the merged record lives again under its own id). Refused at
+ * another desk (no snapshot there), and once either record or a moved record changed after the
+ * merge (undoMergeRefusal).
  */
 export async function undoResidentMerge(desk: Desk, mergedId: string): Promise<{ kept: Resident; merged: Resident }> {
   return writeTx(desk, MERGE_TABLES, async (tx) => {
     await requirePermission(tx, desk.actor, 'resident.merge', '撤销合并居民档案');
+    await sweepMergeUndos(tx);
     const row = await tx.residents.get(mergedId);
     if (!row) throw new DomainRefusal(NOT_FOUND);
     const tombstone = row.deleted;
-    const undo = tombstone?.undo;
+    const undo = await tx.mergeUndos.get(mergedId);
     const [kept, visits, cases, tasks, items, problems] = await Promise.all([
       tx.residents.get(tombstone?.mergedInto ?? ''),
       tx.visits.bulkGet(undo?.moved.visits ?? []),
@@ -118,13 +185,18 @@ export async function undoResidentMerge(desk: Desk, mergedId: string): Promise<{
       tx.custodyItems.bulkGet(undo?.moved.custodyItems ?? []),
       tx.problems.bulkGet(undo?.moved.problems ?? []),
     ]);
-    const refused = undoMergeRefusal(tombstone, tx.today, {
+    const refused = undoMergeRefusal(tombstone, undo, tx.today, {
       merged: row,
       kept,
       moved: [...visits, ...cases, ...tasks, ...items, ...problems],
     });
     if (refused || !undo) throw new DomainRefusal(refused ?? '这份档案不是可撤销的合并');
-    await moveResidentHistory(desk, tx, undo.kept.id, undo.merged.id, undo.moved);
+    // Only what the merge moved: the records, and of each problem only the sources it changed.
+    await moveResidentHistory(desk, tx, undo.kept.id, undo.merged.id, {
+      ...undo.moved,
+      problemSources: undo.problemSources,
+    });
+    await tx.mergeUndos.delete(mergedId);
     const merged = await tx.residents.put(undo.merged);
     const restored = await tx.residents.put(undo.kept);
     await tx.audit({

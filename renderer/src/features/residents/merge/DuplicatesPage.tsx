@@ -17,24 +17,28 @@ import {
 } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useNavigate } from 'react-router';
-import { maskIdNumber, maskPhone } from '@shared/domain/masking';
-import { residentAddress } from '@shared/domain/resident';
 import { can } from '@shared/domain/roles';
 import { useDesk } from '../../../app/desk';
 import { useStaff } from '../../../app/session';
 import { useGuardedAction } from '../../../app/useGuardedAction';
-import { duplicateResidentPairs, todaysMerges, undoResidentMerge } from '../../../db/repositories/residentMerge';
+import {
+  duplicateResidentPairs,
+  todaysMerges,
+  undoResidentMerge,
+  type ResidentListing,
+} from '../../../db/repositories/residentMerge';
+import { UNDO_ONLY_AT_MERGING_DESK } from '@shared/domain/residentMerge';
 
 export function DuplicatesPage() {
   const desk = useDesk();
   const staff = useStaff();
   const navigate = useNavigate();
-  const pairs = useLiveQuery(() => duplicateResidentPairs(desk), [desk]);
-  const merges = useLiveQuery(() => todaysMerges(desk), [desk]);
+  const allowed = can(staff, 'resident.merge');
+  const pairs = useLiveQuery(() => (allowed ? duplicateResidentPairs(desk) : undefined), [desk, allowed]);
+  const merges = useLiveQuery(() => (allowed ? todaysMerges(desk) : undefined), [desk, allowed]);
   const undo = useGuardedAction();
-  if (!can(staff, 'resident.merge')) return <Alert severity="info">合并居民档案需要站长/管理员账号。</Alert>;
-  const who = (r: { name: string; phone?: string; building?: string; unit?: string; room?: string }) =>
-    [r.name, maskPhone(r.phone), residentAddress(r)].filter(Boolean).join(' · ');
+  if (!allowed) return <Alert severity="info">合并居民档案需要站长/管理员账号。</Alert>;
+  const who = (r: ResidentListing) => [r.name, r.phone, r.address].filter(Boolean).join(' · ');
   return (
     <Stack spacing={2}>
       <Typography variant="h4" component="h1">
@@ -58,7 +62,7 @@ export function DuplicatesPage() {
             <TableBody>
               {pairs.map(([a, b]) => (
                 <TableRow key={`${a.id}-${b.id}`}>
-                  <TableCell>{maskIdNumber(a.idNumber)}</TableCell>
+                  <TableCell>{a.idNumber}</TableCell>
                   <TableCell>{who(a)}</TableCell>
                   <TableCell>{who(b)}</TableCell>
                   <TableCell>
@@ -84,16 +88,17 @@ export function DuplicatesPage() {
             {undo.error}
           </Alert>
         )}
-        {merges?.length === 0 && <Typography sx={{ p: 2 }}>今天没有合并过档案。</Typography>}
+        <Typography sx={{ px: 2, pt: 1 }}>{UNDO_ONLY_AT_MERGING_DESK}；这里列出的是本机今天的合并。</Typography>
+        {merges?.length === 0 && <Typography sx={{ p: 2 }}>本机今天没有合并过档案。</Typography>}
         {merges && merges.length > 0 && (
           <Table aria-label="今天的合并">
             <TableBody>
-              {merges.map(({ tombstone, kept }) => (
-                <TableRow key={tombstone.id}>
+              {merges.map(({ mergedId, kept }) => (
+                <TableRow key={mergedId}>
                   <TableCell>{kept ? `并入 ${who(kept)}` : '保留的档案已不在册'}</TableCell>
                   <TableCell>
                     <Button
-                      onClick={() => void undo.run(() => undoResidentMerge(desk, tombstone.id))}
+                      onClick={() => void undo.run(() => undoResidentMerge(desk, mergedId))}
                       disabled={undo.busy}
                       aria-label={`撤销合并${kept ? ` ${kept.name}` : ''}`}
                     >
