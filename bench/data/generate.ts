@@ -22,6 +22,7 @@ import type {
   CaseRecord,
   Counter,
   CustodyItem,
+  CustodyItemEvent,
   Meeting,
   Problem,
   ProxyEvent,
@@ -81,6 +82,7 @@ export type GeneratedDesk = {
   proxyTasks: ProxyTask[];
   proxyEvents: ProxyEvent[];
   custodyItems: CustodyItem[];
+  custodyEvents: CustodyItemEvent[];
   problems: Problem[];
   meetings: Meeting[];
   agendaItems: AgendaItem[];
@@ -211,6 +213,7 @@ export function generateDesk(size: SizeName, seed = 20261124, o: DeskOptions = {
     proxyTasks: [],
     proxyEvents: [],
     custodyItems: [],
+    custodyEvents: [],
     problems: meetings.problems,
     meetings: meetings.meetings,
     agendaItems: meetings.agendaItems,
@@ -340,6 +343,7 @@ export function generateDesk(size: SizeName, seed = 20261124, o: DeskOptions = {
           out.proxyTasks.push(proxy.task);
           out.proxyEvents.push(...proxy.proxyEvents);
           out.custodyItems.push(...proxy.items);
+          out.custodyEvents.push(...proxy.custodyEvents);
           out.auditLog.push(...proxy.audit);
         } else out.caseEvents.push(...life.events);
       }

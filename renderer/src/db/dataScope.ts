@@ -29,6 +29,7 @@ export const TABLE_SCOPE = {
   proxyEvents: 'center',
   proxyTasks: 'center',
   custodyItems: 'center',
+  custodyEvents: 'center',
   meetings: 'center',
   agendaItems: 'center',
   problems: 'center',

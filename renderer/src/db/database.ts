@@ -24,10 +24,11 @@ import { upgradeV10AuditIds } from './upgrades/v10-audit-ids';
 import { upgradeV12AuditChain } from './upgrades/v12-audit-chain';
 import { upgradeV13ReplayableEvents } from './upgrades/v13-replayable-events';
 import { upgradeV14DeskLocal } from './upgrades/v14-desk-local';
+import { upgradeV15CustodyEvents } from './upgrades/v15-custody-events';
 
 export const DB_NAME = 'duty-desk';
 /** The newest version below (the one this build upgrades to). */
-export const SCHEMA_VERSION = 14;
+export const SCHEMA_VERSION = 15;
 
 /** One Dexie table per entity of the entity map (entities.ts is the one list of tables). */
 type Tables = { [N in EntityName]: Table<RecordOf<N>, KeyOf<N>> };
@@ -123,6 +124,9 @@ class DutyDeskDatabase extends Dexie {
     // v14: this PC's own facts apart from the center's data — sign-in failures and locks, the
     // install id (upgrades/v14-desk-local.ts; which table is which: dataScope.ts).
     this.version(14).stores({ signInGuards: 'staffId', deskMeta: 'key' }).upgrade(upgradeV14DeskLocal);
+    // v15: documents in custody as replayable events like cases and requests; one opening event
+    // per item stored before (upgrades/v15-custody-events.ts).
+    this.version(15).stores({ custodyEvents: 'id, itemId, caseId, clock' }).upgrade(upgradeV15CustodyEvents);
     this.use(derivedFieldsMiddleware);
   }
 }

@@ -37,6 +37,7 @@ const MERGE_TABLES = [
   'counters',
   'proxyTasks',
   'proxyEvents',
+  'custodyEvents',
   'custodyItems',
   'problems',
 ] as const;
