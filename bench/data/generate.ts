@@ -22,6 +22,7 @@ import type {
   CaseRecord,
   Counter,
   CustodyItem,
+  CustodyItemEvent,
   Meeting,
   Problem,
   ProxyEvent,
@@ -82,6 +83,7 @@ export type GeneratedDesk = {
   proxyTasks: ProxyTask[];
   proxyEvents: ProxyEvent[];
   custodyItems: CustodyItem[];
+  custodyEvents: CustodyItemEvent[];
   problems: Problem[];
   meetings: Meeting[];
   agendaItems: AgendaItem[];
@@ -213,6 +215,7 @@ export function generateDesk(size: SizeName, seed = 20261124, o: DeskOptions = {
     proxyTasks: [],
     proxyEvents: [],
     custodyItems: [],
+    custodyEvents: [],
     problems: meetings.problems,
     meetings: meetings.meetings,
     agendaItems: meetings.agendaItems,
@@ -342,6 +345,7 @@ export function generateDesk(size: SizeName, seed = 20261124, o: DeskOptions = {
           out.proxyTasks.push(proxy.task);
           out.proxyEvents.push(...proxy.proxyEvents);
           out.custodyItems.push(...proxy.items);
+          out.custodyEvents.push(...proxy.custodyEvents);
           out.auditLog.push(...proxy.audit);
         } else out.caseEvents.push(...life.events);
       }
@@ -414,7 +418,7 @@ export function generateDesk(size: SizeName, seed = 20261124, o: DeskOptions = {
   for (const [year, value] of ctx.archiveSeq) out.counters.push({ key: archiveCounterKeyOf(numbering, year), value });
   out.auditLog.push(...meetings.audit);
   out.auditLog.sort((a, b) => a.at - b.at);
-  stampDeskClock([...out.caseEvents, ...out.proxyEvents], desk);
+  stampDeskClock([...out.caseEvents, ...out.proxyEvents, ...out.custodyEvents], desk);
   return out;
 }
 
@@ -423,11 +427,11 @@ export function generateDesk(size: SizeName, seed = 20261124, o: DeskOptions = {
  * generated one record at a time, so their events are stamped again here in the order the desk
  * wrote them — by time, a record's own events keeping their order — as the app's doors would.
  */
-function stampDeskClock(events: (CaseEvent | ProxyEvent)[], desk: number): void {
+function stampDeskClock(events: (CaseEvent | ProxyEvent | CustodyItemEvent)[], desk: number): void {
   // A record's events keep their order: each one's time is at least its predecessor's.
   const lastOf = new Map<string, number>();
   const keyed = events.map((e, i) => {
-    const record = 'taskId' in e ? `p:${e.taskId}` : `c:${e.caseId}`;
+    const record = 'taskId' in e ? `p:${e.taskId}` : 'itemId' in e ? `i:${e.itemId}` : `c:${e.caseId}`;
     const at = Math.max(e.at, lastOf.get(record) ?? 0);
     lastOf.set(record, at);
     return { e, i, at };

@@ -109,6 +109,7 @@ export async function loadRecords(db: DutyDeskDB, data: GeneratedDesk, o: LoadOp
     ['proxyTasks', data.proxyTasks],
     ['proxyEvents', data.proxyEvents],
     ['custodyItems', data.custodyItems],
+    ['custodyEvents', data.custodyEvents],
     ['problems', data.problems],
     ['meetings', data.meetings],
     ['agendaItems', data.agendaItems],

@@ -33,6 +33,7 @@ import type {
   CaseRecord,
   CustodyHolder,
   CustodyItem,
+  CustodyItemEvent,
   DeliveryMethod,
   ProxyCancelReason,
   ProxySource,
@@ -44,6 +45,7 @@ import type {
 import type { WorkingCalendar } from '@shared/domain/workingCalendar';
 import { nextClock } from '@shared/domain/events/clock';
 import { PROXY_OPENING, proxyCoreOf, proxyDecision } from '@shared/domain/events/proxyEvents';
+import { custodyCoreOf, custodyDecision } from '@shared/domain/events/custodyEvents';
 import { instantOn } from './lifecycle';
 import { chance, int, pick, weighted, type Rand } from './random';
 
@@ -64,6 +66,8 @@ export type ProxyLife = {
   task: ProxyTask;
   proxyEvents: ProxyEvent[];
   items: CustodyItem[];
+  /** The items' own events (changeCustody.ts): 收取 opens each, then one per action. */
+  custodyEvents: CustodyItemEvent[];
   events: CaseEvent[];
   audit: AuditEntry[];
 };
@@ -235,6 +239,7 @@ class ProxyBuilder {
       updatedBy: by,
     };
     this.items.push(item);
+    this.custodyEvent(item, { at, by, action: '收取', input: { type: '收取' }, base: custodyCoreOf(item) });
     this.custodyRows(item, r.event, '收取');
     return item;
   }
@@ -242,8 +247,35 @@ class ProxyBuilder {
   custody(item: CustodyItem, action: CustodyAction, at: number, by: string): void {
     const r = applyCustody(item, action, { actorId: by, now: at });
     if (!r.ok) throw new Error(`proxy generator: ${action.type} refused: ${r.reason}`);
+    const before = { ...item };
     Object.assign(item, r.next, { updatedAt: at, updatedBy: by });
+    this.custodyEvent(item, {
+      at,
+      by,
+      action: action.type,
+      note: r.event.note,
+      input: action as unknown as EventInput,
+      decided: custodyDecision(before, item),
+    });
     this.custodyRows(item, r.event, action.type);
+  }
+
+  /** The items' own events; ids derived from the item's (the id stream stays as it was). */
+  custodyEvents: CustodyItemEvent[] = [];
+  private custodyClocks = new Map<string, string>();
+
+  private custodyEvent(item: CustodyItem, e: Omit<CustodyItemEvent, 'id' | 'clock' | 'desk' | 'itemId' | 'caseId'>) {
+    const clock = nextClock(this.custodyClocks.get(item.id), e.at, this.p.desk);
+    this.custodyClocks.set(item.id, clock);
+    const n = this.custodyEvents.filter((x) => x.itemId === item.id).length + 1;
+    this.custodyEvents.push({
+      ...e,
+      id: `${item.id}-c${n}`,
+      itemId: item.id,
+      caseId: item.caseId,
+      clock,
+      desk: this.p.desk,
+    });
   }
 
   private custodyRows(item: CustodyItem, e: CustodyItem['events'][number], type: CustodyAction['type']): void {
@@ -495,6 +527,7 @@ export function liveProxyCase(p: ProxyContext, c: ProxyCaseInput): ProxyLife {
     task: b.done(),
     proxyEvents: b.proxyEvents,
     items: b.items,
+    custodyEvents: b.custodyEvents,
     events: mergeTimeline(c.events, b.events, p.desk),
     audit: b.audit,
   };

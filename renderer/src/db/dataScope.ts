@@ -30,6 +30,7 @@ export const TABLE_SCOPE = {
   proxyEvents: 'center',
   proxyTasks: 'center',
   custodyItems: 'center',
+  custodyEvents: 'center',
   meetings: 'center',
   agendaItems: 'center',
   problems: 'center',

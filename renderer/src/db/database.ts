@@ -24,6 +24,7 @@ import { upgradeV10AuditIds } from './upgrades/v10-audit-ids';
 import { upgradeV12AuditChain } from './upgrades/v12-audit-chain';
 import { upgradeV13ReplayableEvents } from './upgrades/v13-replayable-events';
 import { upgradeV14DeskLocal } from './upgrades/v14-desk-local';
+import { upgradeV15CustodyEvents } from './upgrades/v15-custody-events';
 import { upgradeV16MergeUndos } from './upgrades/v16-merge-undos';
 
 export const DB_NAME = 'duty-desk';
@@ -124,6 +125,9 @@ class DutyDeskDatabase extends Dexie {
     // v14: this PC's own facts apart from the center's data — sign-in failures and locks, the
     // install id (upgrades/v14-desk-local.ts; which table is which: dataScope.ts).
     this.version(14).stores({ signInGuards: 'staffId', deskMeta: 'key' }).upgrade(upgradeV14DeskLocal);
+    // v15: documents in custody as replayable events like cases and requests; one opening event
+    // per item stored before (upgrades/v15-custody-events.ts).
+    this.version(15).stores({ custodyEvents: 'id, itemId, caseId, clock' }).upgrade(upgradeV15CustodyEvents);
     // v16: a merge's undo snapshot leaves the tombstone for the desk-local `mergeUndos`
     // (upgrades/v16-merge-undos.ts).
     this.version(16).stores({ mergeUndos: 'mergedId, keptId, day' }).upgrade(upgradeV16MergeUndos);

@@ -18,6 +18,7 @@ import type {
   Counter,
   ImportBatch,
   CustodyItem,
+  CustodyItemEvent,
   HandoverNote,
   Meeting,
   Problem,
@@ -68,6 +69,7 @@ export type Entities = {
   proxyTasks: [ProxyTask, string];
   proxyEvents: [ProxyEvent, string];
   custodyItems: [CustodyItem, string];
+  custodyEvents: [CustodyItemEvent, string];
   meetings: [Meeting, string];
   agendaItems: [AgendaItem, string];
   problems: [Problem, string];

@@ -23,3 +23,11 @@ type MachineEvent = {
 
 /** One step of a proxy request (帮代办). */
 export type ProxyEvent = MachineEvent & { taskId: string; from?: ProxyStatus; to?: ProxyStatus };
+
+/**
+ * One step of a document in custody (材料交接, DB v15): the opening event (收取, or the v15
+ * upgrade's 升级基线) carries the whole item, every later one what the custody rules decided
+ * (or the door's 改挂居民). Its own table, like the case's and the request's: a document is
+ * moved by several desks, and separate events replicate without conflict (issue 24).
+ */
+export type CustodyItemEvent = MachineEvent & { itemId: string; caseId: string };

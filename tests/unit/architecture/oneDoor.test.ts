@@ -1,8 +1,9 @@
 /**
  * One door per state machine (issue 23): in the app (renderer/src), the case machine's
  * `applyAction` is called only in changeCase.ts, the proxy rules' `applyProxy` only in
- * changeProxy.ts and the custody rules' `applyCustody` only in custody.ts; a case or a proxy
- * request is written (`tx.cases.put/add/update/delete`, `tx.proxyTasks.…`) only by its door;
+ * changeProxy.ts and the custody rules' `applyCustody` only in changeCustody.ts; a case, a proxy
+ * request or a document in custody is written (`tx.cases.put/add/update/delete`,
+ * `tx.proxyTasks.…`, `tx.custodyItems.…`) only by its door;
  * and no code reads the acting staff row inside a write itself (`writeTx` hands it as
  * `tx.actor`). The scan works on the source text, so it also catches an aliased import's call.
  */
@@ -42,7 +43,11 @@ const DB = 'renderer/src/db/repositories';
 const RULES: { what: string; pattern: RegExp; allowed: string[] }[] = [
   { what: 'applyAction outside changeCase.ts', pattern: /\bapplyAction\s*\(/, allowed: [`${DB}/changeCase.ts`] },
   { what: 'applyProxy outside changeProxy.ts', pattern: /\bapplyProxy\s*\(/, allowed: [`${DB}/changeProxy.ts`] },
-  { what: 'applyCustody outside custody.ts', pattern: /\bapplyCustody\s*\(/, allowed: [`${DB}/custody.ts`] },
+  {
+    what: 'applyCustody outside changeCustody.ts',
+    pattern: /\bapplyCustody\s*\(/,
+    allowed: [`${DB}/changeCustody.ts`],
+  },
   {
     what: 'a case written outside changeCase.ts',
     pattern: /\btx\.cases\.(put|add|update|delete|bulkAdd)\s*\(/,
@@ -52,6 +57,11 @@ const RULES: { what: string; pattern: RegExp; allowed: string[] }[] = [
     what: 'a proxy request written outside changeProxy.ts',
     pattern: /\btx\.proxyTasks\.(put|add|update|delete|bulkAdd)\s*\(/,
     allowed: [`${DB}/changeProxy.ts`],
+  },
+  {
+    what: 'a document in custody written outside changeCustody.ts',
+    pattern: /\btx\.custodyItems\.(put|add|update|delete|bulkAdd|bulkPut|modify)\s*\(/,
+    allowed: [`${DB}/changeCustody.ts`],
   },
   {
     what: 'the acting staff row read inside a write',
@@ -74,9 +84,10 @@ describe('one door per state machine', () => {
     const planted = [
       { path: `${DB}/meetings.ts`, text: 'const r = applyAction(state, a, actor, at, cal);' },
       { path: `${DB}/visits.ts`, text: 'const r = applyProxy(task, a, ctx);' },
-      { path: `${DB}/proxy.ts`, text: 'const r = applyCustody(item, a, ctx);' },
+      { path: `${DB}/custody.ts`, text: 'const r = applyCustody(item, a, ctx);' },
       { path: `${DB}/custody.ts`, text: 'await tx.cases.put({ ...record, documentsMissing: [] });' },
       { path: `${DB}/cases.ts`, text: "await tx.proxyTasks.put({ ...proxy, status: '已取消' });" },
+      { path: `${DB}/residentHistory.ts`, text: 'chain.then(() => tx.custodyItems.put({ ...r, residentId: toId }));' },
       { path: `${DB}/cases.ts`, text: 'const actor = await tx.staff.get(desk.actor.id);' },
     ];
     for (const [i, rule] of RULES.entries()) {

@@ -4,15 +4,14 @@
  * documents list checked off (through the case machine's 补正材料 while the case waits for
  * documents) — so a failure leaves no partial state. The rules are shared/domain/custody.
  */
-import { CUSTODY_AUDIT_ACTIONS } from '@shared/domain/audit';
 import { caseChangeOnCollected } from '@shared/domain/events/cascades';
-import { applyCustody, holderLabel, type CustodyAction } from '@shared/domain/custody';
+import type { CustodyAction } from '@shared/domain/custody';
 import type { CaseRecord, CustodyEvent, CustodyItem } from '@shared/domain/records';
 import type { Desk } from '../desk';
 import { DomainRefusal } from '../refusal';
 import { writeTx, type WriteTx } from '../write';
-import { addCaseEvent } from './caseTimeline';
 import { changeCase } from './changeCase';
+import { changeCustody, openCustody } from './changeCustody';
 import { changeProxy } from './changeProxy';
 
 /** The documents of a case, in the order they were collected. */
@@ -56,8 +55,18 @@ function checkNewItem(t: { document: string; original: boolean; count: number })
 
 type Tx = WriteTx<Tables>;
 
-type Tables = 'custodyItems' | 'cases' | 'caseEvents' | 'counters' | 'staff' | 'proxyTasks' | 'proxyEvents';
-const TABLES: Tables[] = ['custodyItems', 'cases', 'caseEvents', 'counters', 'staff', 'proxyTasks', 'proxyEvents'];
+type Tables =
+  'custodyItems' | 'custodyEvents' | 'cases' | 'caseEvents' | 'counters' | 'staff' | 'proxyTasks' | 'proxyEvents';
+const TABLES: Tables[] = [
+  'custodyItems',
+  'custodyEvents',
+  'cases',
+  'caseEvents',
+  'counters',
+  'staff',
+  'proxyTasks',
+  'proxyEvents',
+];
 
 /**
  * The cascades of a 收取 (shared/domain/events/cascades.ts), through the doors: the document
@@ -91,47 +100,33 @@ async function caseForCustody(tx: Tx, caseId: string, action: CustodyAction) {
 type Opened = Awaited<ReturnType<typeof caseForCustody>>;
 
 /**
- * ONE custody event of one item inside the running transaction: the rule, the item as stored,
- * the case's timeline event and the audit row. Every path (one item, several) goes through it.
+ * ONE custody event of one item inside the running transaction, through the custody door
+ * (changeCustody.ts: the rule, the item as stored, its event, the case's timeline step and the
+ * audit row). Every path (one item, several) goes through it.
  */
 async function custodyStep(
   desk: Desk,
   tx: Tx,
-  { record, actor, names }: Opened,
+  { record, names }: Opened,
   target: CustodyTarget & { newId?: string },
   action: CustodyAction,
   named = false,
 ): Promise<CustodyItem> {
-  const current = 'itemId' in target ? await tx.custodyItems.get(target.itemId) : undefined;
-  if ('itemId' in target && (!current || current.caseId !== record.id)) throw new DomainRefusal('未找到这份材料');
-  const r = applyCustody(current, action, { actorId: actor.id, now: tx.now });
-  if (!r.ok) throw new DomainRefusal(named && current ? `${current.document}：${r.reason}` : r.reason);
-  const item =
-    'itemId' in target
-      ? await tx.custodyItems.put({ ...current!, ...r.next })
-      : await tx.custodyItems.add({
-          id: target.newId ?? '',
-          caseId: record.id,
-          residentId: record.residentId ?? '',
-          document: target.document.trim(),
-          original: target.original,
-          count: target.count,
-          collectedAt: tx.now,
-          ...r.next,
-        });
-  const who = (id: string) => names.get(id) ?? '工作人员';
-  await addCaseEvent(desk, tx, {
-    caseId: record.id,
-    action: `材料${action.type}`,
-    note: `${item.document}（${item.original ? '原件' : '复印件'}${item.count}份）：${holderLabel(r.event.from, who)} → ${holderLabel(r.event.to, who)}${r.event.note ? `；${r.event.note}` : ''}`,
-  });
-  await tx.audit({
-    action: CUSTODY_AUDIT_ACTIONS[action.type],
-    entity: 'custodyItem',
-    entityId: item.id,
-    detail: `${action.type}（办件 ${record.trackingNumber}）`,
-  });
-  return item;
+  const options = { case: record, names, named };
+  if (!('itemId' in target)) {
+    const draft = {
+      id: target.newId ?? '',
+      caseId: record.id,
+      residentId: record.residentId ?? '',
+      document: target.document.trim(),
+      original: target.original,
+      count: target.count,
+    };
+    return openCustody(desk, tx, draft, action, options);
+  }
+  const current = await tx.custodyItems.get(target.itemId);
+  if (!current || current.caseId !== record.id) throw new DomainRefusal('未找到这份材料');
+  return changeCustody(desk, tx, current, action, options);
 }
 
 /** One custody event of one item (收取 creates it): one transaction. */

@@ -13,11 +13,12 @@ import type { Desk } from '../desk';
 import type { ReadableDB } from '../entities';
 import type { WriteTx } from '../write';
 import { changeCase } from './changeCase';
+import { changeCustody } from './changeCustody';
 import { changeProxy } from './changeProxy';
 
 type HistoryTables = 'cases' | 'custodyItems' | 'proxyTasks';
-/** What moving a resident's history writes: the records, and the case and request events of their doors. */
-export type HistoryMoveTables = HistoryTables | 'caseEvents' | 'proxyEvents' | 'counters';
+/** What moving a resident's history writes: the records, and the events of their doors. */
+export type HistoryMoveTables = HistoryTables | 'caseEvents' | 'proxyEvents' | 'custodyEvents' | 'counters';
 type AllHistoryTables = HistoryTables | 'visits' | 'problems';
 
 /** The resident's cases, documents and requests. */
@@ -47,8 +48,8 @@ const kept = (only: readonly string[] | undefined) => (r: { id: string }) => !on
 
 /**
  * THE one place where cases, 帮代办 requests and documents in custody change their resident.
- * Cases and requests through their doors (改挂居民: an event in their history, changeCase.ts,
- * changeProxy.ts), one after the other; documents by their record. Moves those of `fromId` (only
+ * Cases, requests and documents through their doors (改挂居民: an event in their history,
+ * changeCase.ts, changeProxy.ts, changeCustody.ts), one after the other. Moves those of `fromId` (only
  * the ids in `only`, when given) to `toId`; returns the ids moved.
  */
 export function reassignResidentRecords(
@@ -66,7 +67,11 @@ export function reassignResidentRecords(
     let chain: Promise<unknown> = Dexie.Promise.resolve();
     for (const r of c) chain = chain.then(() => changeCase(desk, tx, r, action));
     for (const r of t) chain = chain.then(() => changeProxy(desk, tx, r, action, { originalsOut: [] }));
-    for (const r of i) chain = chain.then(() => tx.custodyItems.put({ ...r, residentId: toId }));
+    const caseOf = new Map(cases.map((r) => [r.id, r]));
+    for (const r of i)
+      chain = chain.then(() =>
+        changeCustody(desk, tx, r, action, { case: caseOf.get(r.caseId) ?? { trackingNumber: '' } }),
+      );
     return chain.then(() => ({
       cases: c.map((r) => r.id),
       custodyItems: i.map((r) => r.id),

@@ -153,6 +153,7 @@ export async function deleteResident(desk: Desk, id: string, input: ResidentDele
       'custodyItems',
       'proxyTasks',
       'proxyEvents',
+      'custodyEvents',
       'problems',
       'importBatches',
       'mergeUndos',

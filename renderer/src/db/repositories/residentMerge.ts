@@ -44,6 +44,7 @@ const MERGE_TABLES = [
   'counters',
   'proxyTasks',
   'proxyEvents',
+  'custodyEvents',
   'custodyItems',
   'problems',
   'mergeUndos',
