@@ -399,7 +399,12 @@ const PROBES: Record<Permission, [Probe, ...Probe[]]> = {
     // Reads: the lists of 重复档案 (masked) are for those who may merge.
     {
       call: 'duplicateResidentPairs',
-      arrange: (w) => w.db.residents.put({ ...w.wang, id: 'wang-2', phone: '13900002222' }),
+      // Two records with one ID number (王五 has none in this world: give both the same one).
+      arrange: async (w) => {
+        const idNumber = '11010519491231002X';
+        await w.db.residents.put({ ...w.wang, idNumber });
+        await w.db.residents.put({ ...w.wang, idNumber, id: 'wang-2', phone: '13900002222' });
+      },
       act: (me) => duplicateResidentPairs(me),
       refusal: { message: '只有站长/管理员可以查看重复档案', deskWorkFirst: false },
       done: (_w, pairs) => expect(pairs as unknown[]).toHaveLength(1),

@@ -122,6 +122,18 @@ describe('restore drill', { timeout: 120_000 }, () => {
     // The desk-local tables (v14) are in this desk's backup too.
     await db.signInGuards.put({ staffId: 'staff-1', failedAttempts: 2, lockedUntil: 0 });
     await db.deskMeta.put({ key: 'installId', value: 'install-1' });
+    // A merge's same-day undo snapshot (v16, desk-local): two residents of the generated desk.
+    const [kept, merged] = await db.residents.limit(2).toArray();
+    await db.mergeUndos.put({
+      mergedId: merged!.id,
+      keptId: kept!.id,
+      at: Date.parse('2026-11-24T09:00:00+08:00'),
+      day: '2026-11-24',
+      merged: merged!,
+      kept: kept!,
+      moved: { visits: [], cases: [], proxyTasks: [], custodyItems: [], problems: [] },
+      problemSources: {},
+    });
     await db.importBatches.put({
       id: 'ib-1',
       day: '2026-11-24',
