@@ -7,18 +7,7 @@
  * their files (sealed by the renderer's WebCrypto code, opened with node:crypto).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  mkdtemp,
-  readdir,
-  readFile,
-  rm,
-  writeFile,
-  utimes,
-  mkdir,
-  open,
-  rename,
-  symlink,
-} from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile, utimes, mkdir, open, rename, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {
