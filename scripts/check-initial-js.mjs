@@ -1,15 +1,19 @@
 #!/usr/bin/env node
 /**
  * The first screen's code budget: the JavaScript the built index.html loads before anything
- * else (its module script and the modules it preloads) must stay under 600 kB raw. Screens,
+ * else (its module script and the modules it preloads) must stay under 640 kB raw. Screens,
  * the calendar, pinyin and Excel load on first need (renderer/src/app/lazyPages.ts).
+ * Raised from 600 kB with issue 23: the database module (needed by the first screen's wipe
+ * check) now carries upgrades v11–v17, whose steps fold events and hash the audit chain (about
+ * 35 kB). To win it back: keep the upgrade steps' domain code out of the module the first screen
+ * loads (open the database after the first paint), then lower this again.
  *
  *   node scripts/check-initial-js.mjs [dist/web]
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const BUDGET = 600 * 1000;
+const BUDGET = 640 * 1000;
 const dir = process.argv[2] ?? 'dist/web';
 const html = readFileSync(join(dir, 'index.html'), 'utf8');
 const files = [...html.matchAll(/(?:src|href)="\.\/([^"]+\.js)"/g)].map((m) => m[1]);

@@ -6,8 +6,23 @@
  * admin's backup passphrase (PBKDF2-SHA256), for a restore on another machine.
  */
 import { z } from 'zod';
-import { deskIdentitySchema } from '../domain/deskNumber';
+import { DESK_NAME_MAX, DESK_NUMBER_MAX, DESK_NUMBER_MIN } from '../domain/deskNumber';
 import type { BackupKind } from './retention';
+
+/**
+ * The zod schema lives here, beside the other stored shapes, not in deskNumber.ts: the app's first
+ * screen reads the desk's rules without loading zod (the initial JavaScript budget).
+ */
+/** A desk identity as kept (machine settings, a backup's header): checked, already normalised. */
+export const deskIdentitySchema = z
+  .object({
+    no: z.number().int().min(DESK_NUMBER_MIN).max(DESK_NUMBER_MAX),
+    name: z
+      .string()
+      .min(1)
+      .refine((n) => n.trim() === n && Array.from(n).length <= DESK_NAME_MAX),
+  })
+  .strict();
 
 export const BACKUP_FORMAT = 'duty-desk-backup';
 export const BACKUP_FORMAT_VERSION = 1;

@@ -7,25 +7,12 @@
  * characters longer than before; a center has 3–8 desks, so 99 leaves room to number them by
  * room or floor (11, 12, 21 …). The name (一号窗口, 后台, 站长室) is 1–20 characters.
  */
-import { z } from 'zod';
-
 export const DESK_NUMBER_MIN = 1;
 export const DESK_NUMBER_MAX = 99;
 export const DESK_NAME_MAX = 20;
 
 /** This desk as the machine keeps it. */
 export type DeskIdentity = { no: number; name: string };
-
-/** A desk identity as kept (machine settings, a backup's header): checked, already normalised. */
-export const deskIdentitySchema = z
-  .object({
-    no: z.number().int().min(DESK_NUMBER_MIN).max(DESK_NUMBER_MAX),
-    name: z
-      .string()
-      .min(1)
-      .refine((n) => n.trim() === n && Array.from(n).length <= DESK_NAME_MAX),
-  })
-  .strict();
 
 /** A desk never set up: desk 1, 一号窗口 (every PC was desk 1 before desks were numbered). */
 export const DEFAULT_DESK_IDENTITY: DeskIdentity = { no: 1, name: '一号窗口' };

@@ -15,9 +15,10 @@
  * write anywhere or allocate without bound.
  */
 import { z } from 'zod';
-import { deskIdentitySchema, type DeskIdentity } from '../domain/deskNumber';
+import type { DeskIdentity } from '../domain/deskNumber';
 import {
   auditHeadsSchema,
+  deskIdentitySchema,
   BACKUP_NAME_PATTERN,
   backupKeyRecordSchema,
   type BackupHeader,

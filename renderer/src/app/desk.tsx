@@ -13,7 +13,6 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { DEFAULT_DESK_IDENTITY, type DeskIdentity } from '@shared/domain/deskNumber';
 import { getDb } from '../db/database';
 import { createDeskBase, type Desk, type DeskBase } from '../db/desk';
-import { platform } from '../platform';
 import { Loading } from '../components/Loading';
 import { randomId, systemClock } from './clock';
 
@@ -27,16 +26,19 @@ export const DeskContext = createContext<Desk | null>(null);
  * (never set: desk 1, 一号窗口). A new identity (setup, 设置) rebuilds it, so every number
  * issued afterwards carries the new desk.
  */
+const loadPlatform = () => import('../platform').then((m) => m.platform);
+
 export function DeskBaseProvider({ children }: { children: ReactNode }) {
   const [identity, setIdentity] = useState<DeskIdentity | null>(null);
   useEffect(() => {
-    void platform
-      .getSettings()
+    // The bridge (and its schemas) loads beside the first screen, not in the initial JavaScript.
+    void loadPlatform()
+      .then((platform) => platform.getSettings())
       .then((s) => setIdentity(s.deskIdentity ?? DEFAULT_DESK_IDENTITY))
       .catch(() => setIdentity(DEFAULT_DESK_IDENTITY));
   }, []);
   const keep = useCallback(async (next: DeskIdentity) => {
-    const saved = await platform.setSettings({ deskIdentity: next });
+    const saved = await (await loadPlatform()).setSettings({ deskIdentity: next });
     setIdentity(saved.deskIdentity ?? DEFAULT_DESK_IDENTITY);
   }, []);
   const base = useMemo(() => identity && createDeskBase(getDb(), systemClock, randomId, identity), [identity]);
