@@ -28,6 +28,7 @@ export const AUDIT_ENTITIES = [
   'report',
   'resident',
   'staff',
+  'sync',
   'visit',
 ] as const;
 
@@ -141,6 +142,10 @@ const OTHER_AUDIT_ACTIONS = [
   'resident.delete',
   'resident.merge',
   'resident.mergeUndo',
+  'sync.join',
+  'sync.leave',
+  'sync.conflict',
+  'sync.resolve',
 ] as const;
 
 /** Every action the audit log records. */

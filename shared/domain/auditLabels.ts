@@ -80,6 +80,10 @@ const OTHER_LABELS = {
   'resident.delete': '删除居民',
   'resident.merge': '合并居民档案',
   'resident.mergeUndo': '撤销合并居民档案',
+  'sync.join': '加入中心同步',
+  'sync.leave': '退出中心同步',
+  'sync.conflict': '发现数据冲突',
+  'sync.resolve': '处理同步冲突',
 } as const satisfies Record<
   | Exclude<AuditAction, CaseAuditAction | `proxy.${string}` | `custody.${string}`>
   | 'proxy.request'
@@ -117,6 +121,7 @@ const ENTITY_LABELS = {
   report: '报表',
   resident: '居民',
   staff: '工作人员',
+  sync: '多窗口同步',
   visit: '来访',
 } as const satisfies Record<AuditEntity, string>;
 
