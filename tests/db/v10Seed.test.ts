@@ -21,14 +21,18 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextClock } from '@shared/domain/events/clock';
+import { counterKeyFor, formatTrackingNumber, parseTrackingNumber } from '@shared/domain/trackingNumber';
 import { UPGRADE_OPENING } from '@shared/domain/events/caseEvents';
 import type { AuditEntry, CaseEvent, CaseRecord, Staff } from '@shared/domain/records';
 import { DutyDeskDB, SCHEMA_VERSION } from '../../renderer/src/db/database';
 import { verifyAuditLog } from '../../renderer/src/db/repositories/auditLog';
+import { loadCalendar } from '../../renderer/src/db/repositories/calendar';
+import { searchCases } from '../../renderer/src/db/repositories/cases';
+import { getCommunity } from '../../renderer/src/db/repositories/community';
 import { openShipped } from './shippedSchemas';
-import { ADMIN, readKeys, readOne } from './seedV10/reads';
+import { ADMIN, readKeys, readOne, SEED_NOW, SEED_TODAY } from './seedV10/reads';
 import { unfoldedCases, unfoldedItems, unfoldedRequests } from './support/folds';
-import { testDesk } from './testDb';
+import { acceptCommittedCase, counterIds, testDesk } from './testDb';
 
 type Rows = Record<string, unknown>[];
 type Seed = { made: { commit: string; schema: number }; tables: Record<string, Rows>; reads: Record<string, unknown> };
@@ -188,5 +192,30 @@ describe('a real-shaped v10 desk, upgraded by this build', { timeout: 60_000 }, 
     const items = await db.custodyItems.toArray();
     expect(items).toHaveLength(seed.tables.custodyItems!.length);
     expect(unfoldedItems(items, await db.custodyEvents.toArray())).toEqual([]);
+  });
+
+  it('goes on working: the day’s numbers continue on desk 1, the old ones still parse and are found', async () => {
+    const fresh = await upgradedSeed();
+    const staff = (await fresh.staff.get('staff-1'))!;
+    const ids = counterIds('after-upgrade').newId;
+    const base = testDesk(fresh, { staffId: staff.id, role: staff.role, now: SEED_NOW, today: SEED_TODAY, newId: ids });
+    const desk = { ...base, community: (await getCommunity(base))!, calendar: await loadCalendar(base) };
+    const resident = (seed.tables.residents as { id: string; status?: string }[]).find((r) => !r.status)!;
+    const { record } = await acceptCommittedCase(desk, resident.id);
+    const counters = seed.tables.counters as { key: string; value: number }[];
+    const issuedToday = counters.find((c) => c.key === counterKeyFor('THL', SEED_TODAY))!.value;
+    expect(issuedToday).toBeGreaterThan(0);
+    expect(record.trackingNumber).toBe(
+      formatTrackingNumber({ communityCode: 'THL', date: SEED_TODAY, desk: 1, seq: issuedToday + 1 }),
+    );
+    expect((await searchCases(desk, record.trackingNumber, [])).map((c) => c.id)).toEqual([record.id]);
+    for (const c of seed.tables.cases as unknown as CaseRecord[])
+      expect(parseTrackingNumber(c.trackingNumber)).toEqual({
+        ok: true,
+        communityCode: 'THL',
+        date: c.acceptedDay,
+        seq: expect.any(Number),
+      });
+    fresh.close();
   });
 });

@@ -12,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { expect, it } from 'vitest';
 import type { Dexie } from 'dexie';
 import { SIZES, generateDesk } from '../../../bench/data/generate';
+import { idSource, prng } from '../../../bench/data/random';
 import { loadDesk } from '../../../bench/data/load';
 import { GRIDS, residentLedger } from '../../../bench/data/residentLedger';
 import { DutyDeskDB } from '../../../renderer/src/db/database';
@@ -50,11 +51,13 @@ it('makes the v10 seed', { timeout: 600_000 }, async () => {
     .table('staff')
     .toCollection()
     .modify({ pledgeAcceptedAt: SEED_NOW - 86_400_000 });
+  // Ids as the app makes them (UUIDs), from their own stream: the same on every run.
+  const newId = idSource(prng(20261124 + 99));
   let minute = 0;
   const desk = async (staffId = ADMIN) => {
     const staff = (await db.staff.get(staffId))!;
     minute += 1;
-    const base = testDesk(db, { staffId, role: staff.role, now: SEED_NOW + minute * 60_000, today: SEED_TODAY });
+    const base = testDesk(db, { staffId, role: staff.role, now: SEED_NOW + minute * 60_000, today: SEED_TODAY, newId });
     return { ...base, community: (await getCommunity(base))!, calendar: await loadCalendar(base) };
   };
   const cases = () => db.cases.toArray();

@@ -35,7 +35,7 @@ import { listStaff } from '../../../renderer/src/db/repositories/staff';
 import { casesOfResident, registerOfDay, visitsOfResident } from '../../../renderer/src/db/repositories/visits';
 import { buildReceiptData } from '../../../renderer/src/components/receiptData';
 import { receiptDocument } from '../../../renderer/src/components/receiptDocument';
-import { QUEUES, type QueueName } from '@shared/domain/caseQueues';
+import { QUEUES, type CaseFilter, type QueueName } from '@shared/domain/caseQueues';
 import { receiptKindsFor } from '@shared/domain/receiptKinds';
 import type { CaseRecord, Resident, StaffRole } from '@shared/domain/records';
 import { periodOf, previousPeriod, type PeriodKind } from '@shared/reports/periods';
@@ -62,6 +62,17 @@ export function readKeys(tables: Tables): string[] {
     for (const day of days.slice(0, 2)) keys.push(`dashboard ${staff} ${day}`, `counts ${staff} ${day}`);
   for (const queue of QUEUES)
     for (const staff of [ADMIN, CLERKS[0]!]) keys.push(`queue ${queue} ${staff} ${SEED_TODAY}`);
+  // Queues filtered (事项, 网格, 状态): one key range each.
+  const filters = [
+    ...['已受理', '待补正', '办理中', '待签收', '已上报街道', '已办结', '已归档', '不予受理'].map((status) => ({
+      status,
+    })),
+    { gridId: 'grid-1' },
+    { gridId: 'grid-2', status: '已归档' },
+    { matterCode: cases[7]!.matterCode },
+  ];
+  for (const queue of ['全部办件', '全部在办'])
+    for (const f of filters) keys.push(`queue ${queue} ${ADMIN} ${SEED_TODAY} ${JSON.stringify(f)}`);
   for (const day of days) keys.push(`register ${day}`);
   // Cases: one of each status × mode, each callback and rectification state, and every 帮代办 case.
   const picked = new Map<string, CaseRecord>();
@@ -155,8 +166,9 @@ export async function readOne(db: DutyDeskDB, key: string): Promise<unknown> {
       return queueCounts(await seedDesk(db, rest[0], rest[1]));
     case 'queue': {
       const d = await seedDesk(db, rest[1], rest[2]);
-      const page = await queuePage(d, rest[0] as QueueName, {}, { offset: 0, limit: 25 });
-      return { total: await queueTotal(d, rest[0] as QueueName, {}), ids: ids(page.rows), hasMore: page.hasMore };
+      const filter = JSON.parse(rest.slice(3).join(' ') || '{}') as CaseFilter;
+      const page = await queuePage(d, rest[0] as QueueName, filter, { offset: 0, limit: 25 });
+      return { total: await queueTotal(d, rest[0] as QueueName, filter), ids: ids(page.rows), hasMore: page.hasMore };
     }
     case 'register': {
       const { rows, residents } = await registerOfDay(desk, arg);
