@@ -30,11 +30,22 @@ import {
 } from '../../../renderer/src/db/repositories/proxy';
 import { getReportNotes, readReportData, weeklyCounts } from '../../../renderer/src/db/repositories/reports';
 import { listImportBatches } from '../../../renderer/src/db/repositories/residentImport';
-import { getResident, listRecentResidents, searchResidents } from '../../../renderer/src/db/repositories/residents';
+import {
+  getResident,
+  listRecentResidents,
+  residentsByIds,
+  searchResidents,
+} from '../../../renderer/src/db/repositories/residents';
 import { listStaff } from '../../../renderer/src/db/repositories/staff';
 import { casesOfResident, registerOfDay, visitsOfResident } from '../../../renderer/src/db/repositories/visits';
 import { buildReceiptData } from '../../../renderer/src/components/receiptData';
 import { receiptDocument } from '../../../renderer/src/components/receiptDocument';
+import { localDateTime } from '../../../renderer/src/app/clock';
+import { agendaPaper, entryViews, minutesPaper } from '../../../renderer/src/features/meetings/meetingText';
+import { registerLines } from '@shared/domain/registerLines';
+import { renderRegister } from '@shared/receipts/registerDocument';
+import { renderMeetingAgenda } from '@shared/receipts/meetingAgenda';
+import { renderMeetingMinutes } from '@shared/receipts/meetingMinutes';
 import { QUEUES, type CaseFilter, type QueueName } from '@shared/domain/caseQueues';
 import { receiptKindsFor } from '@shared/domain/receiptKinds';
 import type { CaseRecord, Resident, StaffRole } from '@shared/domain/records';
@@ -73,7 +84,7 @@ export function readKeys(tables: Tables): string[] {
   ];
   for (const queue of ['全部办件', '全部在办'])
     for (const f of filters) keys.push(`queue ${queue} ${ADMIN} ${SEED_TODAY} ${JSON.stringify(f)}`);
-  for (const day of days) keys.push(`register ${day}`);
+  for (const day of days) keys.push(`register ${day}`, `registerPaper ${day}`);
   // Cases: one of each status × mode, each callback and rectification state, and every 帮代办 case.
   const picked = new Map<string, CaseRecord>();
   for (const c of cases) {
@@ -122,7 +133,7 @@ export function readKeys(tables: Tables): string[] {
   const meetings = [...(tables.meetings as { id: string; status: string }[])].sort((a, b) => (a.id < b.id ? -1 : 1));
   for (const status of ['已召开', '已取消', '筹备中']) {
     const m = meetings.find((x) => x.status === status);
-    if (m) keys.push(`meeting ${m.id}`);
+    if (m) keys.push(`meeting ${m.id}`, `meetingPapers ${m.id}`);
   }
   for (const kind of ['week', 'month', 'quarter'] as const) keys.push(`report ${kind} ${SEED_TODAY}`);
   keys.push(`report week 2026-11-13`);
@@ -174,6 +185,13 @@ export async function readOne(db: DutyDeskDB, key: string): Promise<unknown> {
       const { rows, residents } = await registerOfDay(desk, arg);
       return { rows, residents: [...residents.keys()].sort() };
     }
+    case 'registerPaper': {
+      const { rows, residents } = await registerOfDay(desk, arg);
+      const lines = registerLines(rows, residents, await staffNames(desk), (ms) => localDateTime(ms).slice(11));
+      return renderRegister(desk.community.name, arg, lines, '2026-11-24 09:30', '王秀英');
+    }
+    case 'meetingPapers':
+      return meetingPapers(desk, arg);
     case 'case':
       return {
         file: await getCaseFile(desk, arg),
@@ -263,4 +281,28 @@ async function reportOf(desk: SeedDesk, kind: Exclude<PeriodKind, 'custom'>, day
     printed: renderSummaryDocument(data, '2026-11-24 09:30', '王秀英'),
     package: packageContent(data, 'seed-install', '2026-11-24T09:30:00+08:00'),
   };
+}
+
+async function staffNames(desk: SeedDesk): Promise<(id: string) => string> {
+  const names = new Map((await listStaff(desk)).map((s) => [s.id, s.name]));
+  return (id) => names.get(id) ?? '工作人员';
+}
+
+/** 会议议程 and 会议纪要 as printed from the meeting's page. */
+async function meetingPapers(desk: SeedDesk, meetingId: string) {
+  const file = (await getMeetingFile(desk, meetingId))!;
+  const residents = await residentsByIds(
+    desk,
+    [...file.problems.values()].flatMap((p) => p.residentIds ?? []),
+  );
+  const staffName = await staffNames(desk);
+  const paper = {
+    file,
+    entries: entryViews(file, residents, staffName),
+    community: desk.community,
+    staffName,
+    printedAt: '2026-11-24 09:30',
+    printedBy: '王秀英',
+  };
+  return { agenda: renderMeetingAgenda(agendaPaper(paper)), minutes: renderMeetingMinutes(minutesPaper(paper)) };
 }
