@@ -73,8 +73,20 @@ function asBefore(key: string, now: unknown): unknown {
     return { ...read, file: { ...read.file, events: read.file!.events.map((e) => without(e, ['clock', 'desk'])) } };
   }
   if (kind === 'audit') return (now as AuditEntry[]).map((r) => without(r, CHAIN_FIELDS));
+  if (kind === 'dashboard' || kind === 'counts' || kind === 'proxyCounts') {
+    const counts = now as Record<string, unknown>;
+    const added = Object.keys(counts).filter((k) => !(k in (before[key] as object)));
+    expect(added, key).toEqual(COUNTS_ADDED_SINCE_V10.filter((k) => k in counts));
+    return without(counts, added);
+  }
   return now;
 }
+
+/**
+ * Counts (工作台 to-dos, queues, 帮代办 queues) a later version added: not in the seed. Name each
+ * here when it comes; v10's own must still agree.
+ */
+const COUNTS_ADDED_SINCE_V10: string[] = [];
 
 /** The v10 answer, less what moved out by design (the sign-in guards, asserted below). */
 function expectedFor(key: string): unknown {
