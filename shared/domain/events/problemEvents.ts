@@ -11,18 +11,16 @@ import type { DecisionRecord, Problem, ProblemEvent, ProblemSource, ProblemSourc
 import { STATUS_AFTER } from '../meetings/decisions';
 import { insertByDay, mergeProblems } from '../meetings/problems';
 import { applyPatch, diffRecord, foldRecord, sameValue, withoutFields } from './patch';
+import { PROBLEM_NOT_DECIDED, problemCoreOf } from './problemCore';
 
 /** The opening event of a problem added at the desk, from a home visit or at a meeting. */
 export const PROBLEM_OPENING = '登记';
 
-/** Stamps and the derived index field `residentIds`: not decided by an event. */
-const NOT_DECIDED = ['createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'residentIds'] as const;
 /** The lists only ever appended to (or relinked): never part of an event's `decided` patch. */
 const LISTS = ['sources', 'decisions'] as const;
 
-/** What the events of a problem decide: the problem without its stamps and derived `residentIds`. */
-export const problemCoreOf = (p: Problem): Record<string, unknown> => withoutFields(p, NOT_DECIDED);
-const plainOf = (p: Problem): Record<string, unknown> => withoutFields(p, [...NOT_DECIDED, ...LISTS]);
+export { problemCoreOf };
+const plainOf = (p: Problem): Record<string, unknown> => withoutFields(p, [...PROBLEM_NOT_DECIDED, ...LISTS]);
 
 /** Every change of a stored problem: what the one door (`changeProblem`) takes. */
 export type ProblemChange =

@@ -10,7 +10,7 @@
 import type { Transaction } from 'dexie';
 import { compareClocks, nextClock } from '@shared/domain/events/clock';
 import { UPGRADE_OPENING } from '@shared/domain/events/caseEvents';
-import { problemCoreOf } from '@shared/domain/events/problemEvents';
+import { problemCoreOf } from '@shared/domain/events/problemCore';
 import type { Counter, Problem, ProblemEvent } from '@shared/domain/records';
 
 const OLD_DESK = 1;
