@@ -1,6 +1,6 @@
 /**
- * The stored record is the fold of its events (issue 23): for every case, proxy request and
- * document in custody of the generated 1/10 desk, and of the real-shaped old desk
+ * The stored record is the fold of its events (issue 23): for every case, proxy request,
+ * document in custody and problem (问题库, DB v18) of the generated 1/10 desk, and of the real-shaped old desk
  * (fixtures/v2-snapshot.json) after its upgrades — and after new actions through the doors on
  * it — folding the record's events (shared/domain/events) gives the record as stored, stamps and
  * derived index fields aside. Documents stored before v15 get their opening event at the upgrade.
@@ -22,7 +22,7 @@ import { custodyOpeningId } from '../../renderer/src/db/upgrades/v15-custody-eve
 import { openShipped } from './shippedSchemas';
 import snapshot from './fixtures/v2-snapshot.json';
 import { T0, testDesk } from './testDb';
-import { unfoldedCases, unfoldedItems, unfoldedRequests } from './support/folds';
+import { unfoldedCases, unfoldedItems, unfoldedProblems, unfoldedRequests } from './support/folds';
 
 /** The real-shaped old desk (v2), opened by this build: upgraded to the newest version. */
 async function upgradedFixture(): Promise<DutyDeskDB> {
@@ -50,6 +50,12 @@ describe('the stored record is the fold of its events', { timeout: 60_000 }, () 
     expect(data.custodyItems.length).toBeGreaterThan(50);
     expect(data.custodyItems.some((i) => i.events.length > 2)).toBe(true);
     expect(unfoldedItems(data.custodyItems, data.custodyEvents)).toEqual([]);
+    // Problems: merged reports and decisions appended as events, never the lists rewritten whole.
+    expect(data.problems.length).toBeGreaterThan(100);
+    expect(data.problemEvents.some((e) => e.appended?.sources)).toBe(true);
+    expect(data.problemEvents.filter((e) => e.appended?.decisions).length).toBeGreaterThan(50);
+    expect(data.problemEvents.every((e) => e.clock && !('sources' in (e.decided?.set ?? {})))).toBe(true);
+    expect(unfoldedProblems(data.problems, data.problemEvents)).toEqual([]);
     // The events carry what was decided, not only the action's name: every later case event
     // of the machine has its input and decision.
     const actions = data.caseEvents.filter((e) => e.input);
@@ -67,6 +73,11 @@ describe('the stored record is the fold of its events', { timeout: 60_000 }, () 
     expect(events.filter((e) => e.action === UPGRADE_OPENING)).toHaveLength(cases.length);
     expect(unfoldedCases(cases, events)).toEqual([]);
     expect(unfoldedRequests(await db.proxyTasks.toArray(), await db.proxyEvents.toArray())).toEqual([]);
+    const problems = await db.problems.toArray();
+    const problemEvents = await db.problemEvents.toArray();
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problemEvents.filter((e) => e.action === UPGRADE_OPENING)).toHaveLength(problems.length);
+    expect(unfoldedProblems(problems, problemEvents)).toEqual([]);
     // Every old event has its clock, in the order it had; the desk's last stamp is past them all.
     expect(events.every((e) => e.clock)).toBe(true);
     const last = (await db.counters.get('eventClock'))?.clock ?? '';

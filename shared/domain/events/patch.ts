@@ -47,8 +47,14 @@ export function inClockOrder<E extends FoldableEvent>(events: readonly E[]): E[]
   return [...events].sort((a, b) => compareClocks(a.clock ?? '', b.clock ?? '') || compareClocks(a.id, b.id));
 }
 
-/** The record rebuilt from its events: the last opening event's state, then every later decision. */
-export function foldRecord<T extends Plain>(events: readonly FoldableEvent[]): T | undefined {
+/**
+ * The record rebuilt from its events: the last opening event's state, then every later decision
+ * (`step`: applying an event's patch; a record with appended lists applies those too).
+ */
+export function foldRecord<T extends Plain, E extends FoldableEvent = FoldableEvent>(
+  events: readonly E[],
+  step: (record: T, e: E) => T = (record, e) => applyPatch(record, e.decided),
+): T | undefined {
   const ordered = inClockOrder(events);
   let start = -1;
   ordered.forEach((e, i) => {
@@ -56,7 +62,7 @@ export function foldRecord<T extends Plain>(events: readonly FoldableEvent[]): T
   });
   if (start < 0) return undefined;
   let record = clone(ordered[start]!.base!) as T;
-  for (const e of ordered.slice(start + 1)) record = applyPatch(record, e.decided);
+  for (const e of ordered.slice(start + 1)) record = step(record, e);
   return record;
 }
 

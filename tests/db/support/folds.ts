@@ -1,16 +1,19 @@
 /**
  * "The stored record is the fold of its events" (issue 23), as tests check it: the ids of the
- * cases, proxy requests and documents in custody whose fold (shared/domain/events) differs from
+ * cases, proxy requests, documents in custody and problems whose fold (shared/domain/events) differs from
  * the record as stored, stamps and derived index fields aside (the machines' core of a record).
  */
 import { caseCoreOf, foldCase } from '@shared/domain/events/caseEvents';
 import { foldProxy, proxyCoreOf } from '@shared/domain/events/proxyEvents';
 import { custodyCoreOf, foldCustody } from '@shared/domain/events/custodyEvents';
+import { foldProblem, problemCoreOf } from '@shared/domain/events/problemEvents';
 import type {
   CaseEvent,
   CaseRecord,
   CustodyItem,
   CustodyItemEvent,
+  Problem,
+  ProblemEvent,
   ProxyEvent,
   ProxyTask,
 } from '@shared/domain/records';
@@ -50,4 +53,9 @@ export function unfoldedRequests(tasks: readonly ProxyTask[], events: readonly P
 export function unfoldedItems(items: readonly CustodyItem[], events: readonly CustodyItemEvent[]): string[] {
   const of = byKey(events, 'itemId');
   return items.filter((i) => !same(foldCustody(of.get(i.id) ?? []), custodyCoreOf(i))).map((i) => i.id);
+}
+
+export function unfoldedProblems(problems: readonly Problem[], events: readonly ProblemEvent[]): string[] {
+  const of = byKey(events, 'problemId');
+  return problems.filter((p) => !same(foldProblem(of.get(p.id) ?? []), problemCoreOf(p))).map((p) => p.id);
 }

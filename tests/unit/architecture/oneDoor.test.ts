@@ -3,7 +3,8 @@
  * `applyAction` is called only in changeCase.ts, the proxy rules' `applyProxy` only in
  * changeProxy.ts and the custody rules' `applyCustody` only in changeCustody.ts; a case, a proxy
  * request or a document in custody is written (`tx.cases.put/add/update/delete`,
- * `tx.proxyTasks.…`, `tx.custodyItems.…`) only by its door;
+ * `tx.proxyTasks.…`, `tx.custodyItems.…`) only by its door, and so is a problem (问题库:
+ * `tx.problems.…` and its events only in changeProblem.ts);
  * and no code reads the acting staff row inside a write itself (`writeTx` hands it as
  * `tx.actor`). The scan works on the source text, so it also catches an aliased import's call.
  */
@@ -64,6 +65,11 @@ const RULES: { what: string; pattern: RegExp; allowed: string[] }[] = [
     allowed: [`${DB}/changeCustody.ts`],
   },
   {
+    what: 'a problem written outside changeProblem.ts',
+    pattern: /\btx\.(problems|problemEvents)\.(put|add|update|delete|bulkAdd|bulkPut|modify)\s*\(/,
+    allowed: [`${DB}/changeProblem.ts`],
+  },
+  {
     what: 'the acting staff row read inside a write',
     pattern: /\btx\.staff\.get\(\s*(desk\.)?actor(\.id)?\s*[,)]|\btx\.staff\.get\(\s*desk\.actor/,
     allowed: [],
@@ -88,6 +94,10 @@ describe('one door per state machine', () => {
       { path: `${DB}/custody.ts`, text: 'await tx.cases.put({ ...record, documentsMissing: [] });' },
       { path: `${DB}/cases.ts`, text: "await tx.proxyTasks.put({ ...proxy, status: '已取消' });" },
       { path: `${DB}/residentHistory.ts`, text: 'chain.then(() => tx.custodyItems.put({ ...r, residentId: toId }));' },
+      {
+        path: `${DB}/meetings.ts`,
+        text: 'await tx.problems.put({ ...problem, decisions: [...problem.decisions, d] });',
+      },
       { path: `${DB}/cases.ts`, text: 'const actor = await tx.staff.get(desk.actor.id);' },
     ];
     for (const [i, rule] of RULES.entries()) {

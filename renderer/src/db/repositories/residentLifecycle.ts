@@ -155,6 +155,7 @@ export async function deleteResident(desk: Desk, id: string, input: ResidentDele
       'proxyEvents',
       'custodyEvents',
       'problems',
+      'problemEvents',
       'importBatches',
       'mergeUndos',
     ],

@@ -47,6 +47,7 @@ const MERGE_TABLES = [
   'custodyEvents',
   'custodyItems',
   'problems',
+  'problemEvents',
   'mergeUndos',
 ] as const;
 
