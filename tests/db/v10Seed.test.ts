@@ -31,7 +31,7 @@ import { searchCases } from '../../renderer/src/db/repositories/cases';
 import { getCommunity } from '../../renderer/src/db/repositories/community';
 import { openShipped } from './shippedSchemas';
 import { ADMIN, readKeys, readOne, SEED_NOW, SEED_TODAY } from './seedV10/reads';
-import { unfoldedCases, unfoldedItems, unfoldedRequests } from './support/folds';
+import { unfoldedCases, unfoldedItems, unfoldedProblems, unfoldedRequests } from './support/folds';
 import { acceptCommittedCase, counterIds, testDesk } from './testDb';
 
 type Rows = Record<string, unknown>[];
@@ -192,7 +192,7 @@ describe('a real-shaped v10 desk, upgraded by this build', { timeout: 60_000 }, 
     expect(report).toMatchObject({ rows: old.length, problems: [], problemCount: 0 });
   });
 
-  it('the stored record is the fold of its events: every case, proxy request and document in custody', async () => {
+  it('the stored record is the fold of its events: every case, proxy request, document in custody and problem', async () => {
     const cases = await db.cases.toArray();
     expect(cases).toHaveLength(seed.tables.cases!.length);
     const events = await db.caseEvents.toArray();
@@ -204,6 +204,9 @@ describe('a real-shaped v10 desk, upgraded by this build', { timeout: 60_000 }, 
     const items = await db.custodyItems.toArray();
     expect(items).toHaveLength(seed.tables.custodyItems!.length);
     expect(unfoldedItems(items, await db.custodyEvents.toArray())).toEqual([]);
+    const problems = await db.problems.toArray();
+    expect(problems).toHaveLength(seed.tables.problems!.length);
+    expect(unfoldedProblems(problems, await db.problemEvents.toArray())).toEqual([]);
   });
 
   it('goes on working: the day’s numbers continue on desk 1, the old ones still parse and are found', async () => {
