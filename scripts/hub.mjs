@@ -78,6 +78,32 @@ export function requireCredentials(req, res, next) {
   });
 }
 
+/**
+ * pouchdb-validation 4.2.0 (express-pouchdb's validate_doc_update) overwrites every incoming
+ * document's `_revisions` with the stored document's before it writes it. For a replicated
+ * revision (`_bulk_docs` with `new_edits: false`, how every desk pushes) that history is the
+ * revision's identity: overwritten, the desk's edit becomes the hub's current revision again and
+ * is silently dropped (measured: an offline edit of an existing document never reached the hub,
+ * no error, `doc_write_failures: 0`). CouchDB 3 has no such step. So the history a desk sends is
+ * made read-only (writes to it are ignored) before express-pouchdb sees the request.
+ */
+export function keepReplicatedHistory(req, _res, next) {
+  const body = req.body;
+  if (body && body.new_edits === false && Array.isArray(body.docs)) {
+    for (const doc of body.docs) {
+      if (doc === null || typeof doc !== 'object' || doc._revisions === undefined) continue;
+      const history = doc._revisions;
+      Object.defineProperty(doc, '_revisions', {
+        get: () => history,
+        set: () => {},
+        enumerable: true,
+        configurable: true,
+      });
+    }
+  }
+  next();
+}
+
 function corsFor(origins) {
   return (req, res, next) => {
     const origin = req.headers.origin;
@@ -126,7 +152,9 @@ export async function startHubServer(opts) {
   const app = express();
   app.disable('x-powered-by');
   if (opts.cors.length > 0) app.use('/db', corsFor(opts.cors));
-  app.use('/db', requireCredentials, pouchApp);
+  app.use('/db', requireCredentials);
+  app.post('/db/:db/_bulk_docs', express.json({ limit: '256mb' }), keepReplicatedHistory);
+  app.use('/db', pouchApp);
   if (existsSync(opts.web)) app.use('/', express.static(opts.web, { index: 'index.html' }));
 
   const server = await new Promise((resolve, reject) => {

@@ -118,6 +118,23 @@ describe('the hub validates every document (validate_doc_update)', () => {
     await local.destroy();
   });
 
+  it('takes a replicated edit of a record whole: a linear edit and a concurrent one (a conflict)', async () => {
+    const base = await desk1.put(doc('residents', 'rx', { record: { id: 'rx', v: 1 } }));
+    const a = new PouchDB(`a-${base.rev}`, { adapter: 'memory' });
+    const b = new PouchDB(`b-${base.rev}`, { adapter: 'memory' });
+    await a.replicate.from(desk1, { doc_ids: ['residents:rx'] });
+    await b.replicate.from(desk1, { doc_ids: ['residents:rx'] });
+    const ra = await a.put(doc('residents', 'rx', { _rev: base.rev, record: { id: 'rx', v: 'a' } }));
+    const rb = await b.put(doc('residents', 'rx', { _rev: base.rev, record: { id: 'rx', v: 'b' } }));
+    expect((await a.replicate.to(desk1)).docs_written).toBe(1);
+    expect((await desk2.get('residents:rx'))._rev).toBe(ra.rev);
+    expect((await b.replicate.to(desk1)).docs_written).toBe(1);
+    const onHub = await desk2.get('residents:rx', { conflicts: true });
+    expect([onHub._rev, ...(onHub._conflicts ?? [])].sort()).toEqual([ra.rev, rb.rev].sort());
+    await a.destroy();
+    await b.destroy();
+  });
+
   it('lets a desk number be claimed once and never changed by a desk', async () => {
     const claim = { _id: deskClaimId(7), type: 'desk', schema: SYNC_SCHEMA, desk: 7, record: { name: '七号窗口' } };
     const made = await desk1.put(claim);
