@@ -177,7 +177,8 @@ async function main() {
   const generated = desks.filter((d) => !d.password);
   for (const d of generated) d.password = newDeskPassword();
   await setupHub({ hub: values.hub, db: values.db, admin, desks, designDoc, log: (l) => console.log(l) });
-  for (const d of generated) console.log(`desk account ${d.name}: password ${d.password} (shown once; enter it at that desk)`);
+  for (const d of generated)
+    console.log(`desk account ${d.name}: password ${d.password} (shown once; enter it at that desk)`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

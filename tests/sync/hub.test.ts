@@ -3,14 +3,11 @@
  * the README's steps, spoken to over HTTP and through PouchDB's http adapter, as a desk does.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import PouchDB from 'pouchdb-node';
-import memoryAdapter from 'pouchdb-adapter-memory';
 import { startHub, type HubAuth, type TestHub } from './hub';
+import { memoryDb, remoteDb, type PouchDb } from './pouch';
 import { deskClaimId, SYNC_SCHEMA } from '../../renderer/src/sync/contract';
 
-PouchDB.plugin(memoryAdapter);
-
-const remote = (hub: TestHub, auth: HubAuth) => new PouchDB(hub.dbUrl, { auth, skip_setup: true });
+const remote = (hub: TestHub, auth: HubAuth) => remoteDb(hub.dbUrl, auth);
 const basic = (a: HubAuth) => 'Basic ' + Buffer.from(`${a.username}:${a.password}`).toString('base64');
 const doc = (table: string, key: string, extra: object = {}) => ({
   _id: `${table}:${key}`,
@@ -28,8 +25,8 @@ const statusOf = async (p: Promise<unknown>): Promise<number | undefined> =>
   );
 
 let hub: TestHub;
-let desk1: PouchDB.Database;
-let desk2: PouchDB.Database;
+let desk1: PouchDb;
+let desk2: PouchDb;
 
 beforeAll(async () => {
   hub = await startHub({ users: 2 });
@@ -76,9 +73,9 @@ describe('the hub validates every document (validate_doc_update)', () => {
 
   it('refuses an edited event and a deleted audit row, and lets a record change', async () => {
     const ev = await desk1.put(doc('caseEvents', 'e1'));
-    expect(await statusOf(desk2.put({ ...doc('caseEvents', 'e1', { record: { id: 'e1', note: 'x' } }), _rev: ev.rev }))).toBe(
-      403,
-    );
+    expect(
+      await statusOf(desk2.put({ ...doc('caseEvents', 'e1', { record: { id: 'e1', note: 'x' } }), _rev: ev.rev })),
+    ).toBe(403);
     const audit = await desk1.put(doc('auditLog', 'a1'));
     expect(await statusOf(desk2.remove('auditLog:a1', audit.rev))).toBe(403);
     expect(await statusOf(desk1.put(doc('custodyEvents', 'c1')))).toBe(200);
@@ -97,14 +94,21 @@ describe('the hub validates every document (validate_doc_update)', () => {
     ]);
     // Refused rows carry `error: 'forbidden'` (PouchDB's client reports status 500 for them), and
     // express-pouchdb lists them first: the engine matches results by id, never by position.
-    const outcome = Object.fromEntries(results.map((r) => [r.id, 'ok' in r && r.ok ? 'ok' : (r as { error?: unknown }).error]));
-    expect(outcome).toEqual({ 'residents:b1': 'ok', 'residents:b2': 'forbidden', 'visits:b3': 'ok', 'visits:b4': 'forbidden' });
+    const outcome = Object.fromEntries(
+      results.map((r) => [r.id, 'ok' in r && r.ok ? 'ok' : (r as { error?: unknown }).error]),
+    );
+    expect(outcome).toEqual({
+      'residents:b1': 'ok',
+      'residents:b2': 'forbidden',
+      'visits:b3': 'ok',
+      'visits:b4': 'forbidden',
+    });
     const all = await desk2.allDocs({ keys: ['residents:b1', 'residents:b2', 'visits:b3', 'visits:b4'] });
     expect(all.rows.map((r) => ('error' in r ? r.error : 'ok'))).toEqual(['ok', 'not_found', 'ok', 'not_found']);
   });
 
   it('validates replicated revisions too: an event edited on a desk does not reach the hub', async () => {
-    const local = new PouchDB(`local-${Date.now()}`, { adapter: 'memory' });
+    const local = memoryDb();
     await desk1.put(doc('caseEvents', 'rep'));
     await local.replicate.from(desk1, { doc_ids: ['caseEvents:rep'] });
     const mine = await local.get('caseEvents:rep');
@@ -120,8 +124,8 @@ describe('the hub validates every document (validate_doc_update)', () => {
 
   it('takes a replicated edit of a record whole: a linear edit and a concurrent one (a conflict)', async () => {
     const base = await desk1.put(doc('residents', 'rx', { record: { id: 'rx', v: 1 } }));
-    const a = new PouchDB(`a-${base.rev}`, { adapter: 'memory' });
-    const b = new PouchDB(`b-${base.rev}`, { adapter: 'memory' });
+    const a = memoryDb();
+    const b = memoryDb();
     await a.replicate.from(desk1, { doc_ids: ['residents:rx'] });
     await b.replicate.from(desk1, { doc_ids: ['residents:rx'] });
     const ra = await a.put(doc('residents', 'rx', { _rev: base.rev, record: { id: 'rx', v: 'a' } }));
@@ -161,9 +165,9 @@ describe('the hub process', () => {
       await own.restart();
       const all = await db.allDocs({ include_docs: true, startkey: 'visits:', endkey: 'visits:\uffff' });
       expect(all.rows).toHaveLength(60);
-      expect(all.rows.map((r) => (r.doc as unknown as { record: { n: number } }).record.n).sort((a, b) => a - b)).toEqual(
-        docs.map((_, i) => i),
-      );
+      expect(
+        all.rows.map((r) => (r.doc as unknown as { record: { n: number } }).record.n).sort((a, b) => a - b),
+      ).toEqual(docs.map((_, i) => i));
       expect((await db.get('residents:last'))._id).toBe('residents:last');
     } finally {
       await own.stop();

@@ -4,21 +4,18 @@
  * retireDocument + compaction leave no body of the resident anywhere on the hub's API.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import PouchDB from 'pouchdb-node';
-import memoryAdapter from 'pouchdb-adapter-memory';
 import { startHub, type TestHub } from './hub';
+import { memoryDb, remoteDb, type PouchDb } from './pouch';
 import { compactHub } from '../../scripts/hub-setup.mjs';
 import { retireDocument } from '../../renderer/src/sync/retire';
 import { SYNC_SCHEMA } from '../../renderer/src/sync/contract';
 
-PouchDB.plugin(memoryAdapter);
-
 let hub: TestHub;
-let desk: PouchDB.Database;
+let desk: PouchDb;
 
 beforeAll(async () => {
   hub = await startHub({ users: 1 });
-  desk = new PouchDB(hub.dbUrl, { auth: hub.deskAuth(1), skip_setup: true });
+  desk = remoteDb(hub.dbUrl, hub.deskAuth(1));
 });
 afterAll(async () => {
   await hub?.stop();
@@ -68,7 +65,7 @@ describe('personal data on the hub', () => {
   it('a conflicting leaf survives compaction and wins over the tombstone; retireDocument deletes every leaf', async () => {
     const r1 = await desk.put(resident('p2', '13900000001'));
     // Desk 2 has the resident, edits it offline while desk 1 edits it on the hub; then it syncs.
-    const desk2 = new PouchDB(`desk2-${r1.rev}`, { adapter: 'memory' });
+    const desk2 = memoryDb();
     await desk2.replicate.from(desk, { doc_ids: ['residents:p2'] });
     const other = await desk2.put({ ...resident('p2', '13900000009'), _rev: r1.rev });
     const r2 = await desk.put({ ...resident('p2', '13900000002'), _rev: r1.rev });
@@ -87,7 +84,9 @@ describe('personal data on the hub', () => {
     await compact();
     await expect(desk.get('residents:p2')).rejects.toMatchObject({ status: 404 });
     for (const rev of [r1.rev, r2.rev, other.rev]) expect(await body('residents:p2', rev)).toBe('gone');
-    const leaves = (await desk.get('residents:p2', { open_revs: 'all' })) as { ok: { _deleted?: boolean; record?: unknown } }[];
+    const leaves = (await desk.get('residents:p2', { open_revs: 'all' })) as {
+      ok: { _deleted?: boolean; record?: unknown };
+    }[];
     expect(leaves.length).toBe(2);
     for (const l of leaves) expect(l.ok).toMatchObject({ _deleted: true });
     for (const l of leaves) expect(l.ok.record).toBeUndefined();
