@@ -48,7 +48,7 @@ describe('checkHub (the join asks it first)', () => {
     await setupHub({ hub: hub.apiUrl, db: 'bare', admin, desks: [], designDoc: designDoc(limits) });
     const db = remote(`${hub.apiUrl}/bare`, hub.adminAuth);
     const installed = await db.get(DESIGN_DOC_ID);
-    await db.remove(installed);
+    await db.remove(installed._id, installed._rev);
     const none = await checkHub(remote(`${hub.apiUrl}/bare`, hub.deskAuth(1)));
     expect(none).toEqual({
       ok: false,
