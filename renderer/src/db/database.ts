@@ -29,7 +29,7 @@ import { upgradeV16MergeUndos } from './upgrades/v16-merge-undos';
 
 export const DB_NAME = 'duty-desk';
 /** The newest version below (the one this build upgrades to). */
-export const SCHEMA_VERSION = 17;
+export const SCHEMA_VERSION = 20;
 
 /** One Dexie table per entity of the entity map (entities.ts is the one list of tables). */
 type Tables = { [N in EntityName]: Table<RecordOf<N>, KeyOf<N>> };
@@ -142,6 +142,10 @@ class DutyDeskDatabase extends Dexie {
       caseEvents: 'id, caseId, clock',
       auditLog: '++seq, &id, action, [desk+deskSeq]',
     });
+    // v20 (issue 24): the outbox of a desk joined to its center — one row per committed write
+    // transaction, the documents it wrote, until the pump moves them into the desk's PouchDB
+    // (renderer/src/sync/outbox.ts). Desk-local; a new empty table: no data step.
+    this.version(20).stores({ outbox: '++seq' });
     this.use(derivedFieldsMiddleware);
   }
 }

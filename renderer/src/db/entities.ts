@@ -34,6 +34,7 @@ import type {
 import type { CalendarOverride } from '@shared/domain/workingCalendar';
 import type { MatterType } from './matterType';
 import type { ReportNotes } from '@shared/reports/reportData';
+import type { SyncDoc } from '../sync/contract';
 
 export type MetaRow =
   | { key: 'community'; value: CommunityProfile }
@@ -56,6 +57,21 @@ export type DeskMetaRow =
    * the desk joins the center's hub). Absent = the desk is alone (its number may still change).
    */
   | { key: 'joinedCenter'; value: { at: number } };
+
+/**
+ * One committed write transaction of a desk that has joined its center (DB v20, desk-local):
+ * the documents it wrote, waiting for the pump to move them into the desk's PouchDB
+ * (renderer/src/sync/outbox.ts, pump.ts). Deleted once moved.
+ */
+export type OutboxRow = {
+  /** Local order (auto-increment): the pump moves rows in this order. */
+  seq?: number;
+  /** The action id every document of the row carries (`action.id`). */
+  action: string;
+  /** When the transaction ran (epoch ms). */
+  at: number;
+  docs: SyncDoc[];
+};
 
 /** Every table: its record type and its primary key type. */
 export type Entities = {
@@ -81,6 +97,7 @@ export type Entities = {
   signInGuards: [SignInGuard, string];
   deskMeta: [DeskMetaRow, string];
   mergeUndos: [MergeUndo, string];
+  outbox: [OutboxRow, number];
 };
 
 export type EntityName = keyof Entities;
