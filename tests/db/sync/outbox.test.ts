@@ -6,24 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import type { DutyDeskDB } from '../../../renderer/src/db/database';
 import { portableRecord } from '../../../renderer/src/sync/docs';
-import { setJoined, TRAVELLING } from '../../../renderer/src/sync/outbox';
+import { TRAVELLING } from '../../../renderer/src/sync/outbox';
 import { DomainRefusal } from '../../../renderer/src/db/refusal';
 import { writeTx } from '../../../renderer/src/db/write';
 import { tableCounts } from '../../../renderer/src/db/backup/integrity';
-import { acceptCommittedCase, communityDesk, createZhangSan, freshDb, setUpCommunity, T0, TODAY } from '../testDb';
-
-/** A set-up community whose desk has joined (as joinCenter leaves it), and its admin's desk. */
-export async function joinedWorld(o: { joined?: boolean } = {}) {
-  const db = freshDb();
-  const admin = await setUpCommunity(db);
-  const zhang = await createZhangSan(db, admin.id, TODAY);
-  if (o.joined !== false) {
-    await db.deskMeta.put({ key: 'joinedCenter', value: { at: T0 } });
-    setJoined(db, true);
-  }
-  const desk = await communityDesk(db, { staffId: admin.id, role: admin.role, now: T0 });
-  return { db, admin, zhang, desk };
-}
+import { acceptCommittedCase, TODAY } from '../testDb';
+import { joinedWorld } from './world';
 
 const docIds = async (db: DutyDeskDB) => (await db.outbox.toArray()).map((r) => r.docs.map((d) => d._id));
 
