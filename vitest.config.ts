@@ -5,7 +5,7 @@ export default defineConfig({
   resolve: { alias: { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) } },
   define: { __APP_VERSION__: JSON.stringify('test') },
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/db/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/db/**/*.test.ts', 'tests/sync/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['tests/setup.ts', 'tests/timeoutMeta.ts'],
     // Limits for a loaded 2-core machine (CI runs the suite beside the e2e build, and several
