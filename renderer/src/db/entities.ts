@@ -56,7 +56,11 @@ export type DeskMetaRow =
    * When this desk first exchanged data with another desk of its center (issue 24 writes it when
    * the desk joins the center's hub). Absent = the desk is alone (its number may still change).
    */
-  | { key: 'joinedCenter'; value: { at: number } };
+  | {
+      key: 'joinedCenter';
+      /** `uploaded`: when the join's upload of every record this desk held was complete (sync/upload.ts). */
+      value: { at: number; uploaded?: number };
+    };
 
 /**
  * One committed write transaction of a desk that has joined its center (DB v20, desk-local):

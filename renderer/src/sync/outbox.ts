@@ -45,7 +45,7 @@ export function setJoined(db: object, joined: boolean): void {
 }
 
 /** A random action id: 128 bits as 32 letters a–p (no digits, like the audit row ids). */
-function newActionId(): string {
+export function newActionId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => String.fromCharCode(97 + (b >> 4), 97 + (b & 15))).join('');
 }

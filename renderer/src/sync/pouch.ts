@@ -23,7 +23,10 @@ export async function loadBrowserPouch(): Promise<PouchConstructor> {
 
 /** The hub's database with this desk's credentials (basic auth); never creates it. */
 export function openRemote(PouchDB: PouchConstructor, config: HubConfig): LocalPouch {
+  // `adapter` named: a constructor with other defaults (the tests' memory one) would otherwise
+  // open a local database under the URL's name.
   return new PouchDB(config.url, {
+    adapter: 'http',
     skip_setup: true,
     auth: { username: config.username, password: config.password },
   } as PouchDB.Configuration.RemoteDatabaseConfiguration);

@@ -10,7 +10,7 @@ import type { PouchConstructor } from '../../../renderer/src/sync/pouch';
 PouchDBNode.plugin(memory);
 
 /** PouchDB whose local databases live in memory (remote URLs still go over HTTP). */
-export const MemoryPouch: PouchConstructor = PouchDBNode.defaults({ adapter: 'memory' });
+export const MemoryPouch = PouchDBNode.defaults({ adapter: 'memory' }) as unknown as PouchConstructor;
 
 let n = 0;
 /** A fresh in-memory PouchDB. */
