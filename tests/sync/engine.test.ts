@@ -18,7 +18,7 @@ import { syncStatus } from '../../renderer/src/sync/status';
 import type { DutyDeskDB } from '../../renderer/src/db/database';
 import type { EntityName } from '../../renderer/src/db/entities';
 import { failureMessage } from '../../renderer/src/db/refusal';
-import { addSignedStaff, acceptCommittedCase, communityDesk, T0, TODAY, WANG_WU } from '../db/testDb';
+import { addSignedStaff, acceptCommittedCase, communityDesk, T0, WANG_WU } from '../db/testDb';
 import { createResident } from '../../renderer/src/db/repositories/residents';
 import { joinedWorld } from '../db/sync/world';
 import { MemoryPouch } from '../db/sync/pouchMemory';
@@ -34,7 +34,11 @@ afterAll(async () => {
 
 const config = (n: number): HubConfig => ({ url: hub.dbUrl, ...hub.deskAuth(n), allowPlainHttp: true });
 let names = 0;
-const deps = () => ({ PouchDB: MemoryPouch, localName: `desk-${Date.now()}-${++names}`, inbound: () => () => undefined });
+const deps = () => ({
+  PouchDB: MemoryPouch,
+  localName: `desk-${Date.now()}-${++names}`,
+  inbound: () => () => undefined,
+});
 const adminRemote = () => new PouchDBNode(hub.dbUrl, { auth: hub.adminAuth, skip_setup: true });
 
 /** Polls `check` until it holds (bounded: 1,200 tries ≈ 2 min; the test's limit catches a hang). */
@@ -85,11 +89,20 @@ describe('join, the outbound exchange and leave, against a real hub', () => {
   let world: Awaited<ReturnType<typeof joinedWorld>>;
   let handle: SyncHandle | undefined;
 
-  it('join is refused for a 值班员, for plain http without the admin\'s choice, and for a wrong password', async () => {
+  it("join is refused for a 值班员, for plain http without the admin's choice, and for a wrong password", async () => {
     world = await joinedWorld({ joined: false });
-    const clerk = await addSignedStaff(world.desk, { name: '李明', role: '值班员', grids: [], password: world.admin.password });
+    const clerk = await addSignedStaff(world.desk, {
+      name: '李明',
+      role: '值班员',
+      grids: [],
+      password: world.admin.password,
+    });
     const asClerk = await communityDesk(world.db, { staffId: clerk.id, role: '值班员', now: T0 });
-    const refusal = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => failureMessage(e));
+    const refusal = (p: Promise<unknown>) =>
+      p.then(
+        () => undefined,
+        (e: unknown) => failureMessage(e),
+      );
     expect((await refusal(joinCenter(asClerk, config(1), deps())))?.message).toBe('只有站长/管理员可以加入中心同步');
     const plain = await refusal(joinCenter(world.desk, { ...config(1), allowPlainHttp: false }, deps()));
     expect(plain?.field).toBe('url');
@@ -107,7 +120,11 @@ describe('join, the outbound exchange and leave, against a real hub', () => {
     await joinCenter(world.desk, config(1), deps(), (p) => progress.push(p));
     expect(await allUp(world.db)).toBe(true);
     const upload = progress.filter((p) => p.stage === 'upload');
-    expect(upload.at(-1)).toEqual({ stage: 'upload', done: upload.at(-1)!.total, total: (await deskDocs(world.db)).size });
+    expect(upload.at(-1)).toEqual({
+      stage: 'upload',
+      done: upload.at(-1)!.total,
+      total: (await deskDocs(world.db)).size,
+    });
     expect(upload.map((p) => p.done)).toEqual([...upload.map((p) => p.done)].sort((a, b) => a - b));
     const joined = await world.db.deskMeta.get('joinedCenter');
     expect(joined?.key === 'joinedCenter' && joined.value.uploaded).toBeGreaterThan(0);
@@ -134,27 +151,35 @@ describe('join, the outbound exchange and leave, against a real hub', () => {
     expect(syncStatus().hub).toEqual({ url: hub.dbUrl, plainHttp: true });
   });
 
-  it('the hub SIGKILLed while the desk writes, restarted on its folder: nothing lost', { timeout: 180_000 }, async () => {
-    for (let i = 0; i < 12; i++) {
-      if (i === 4) await hub.kill();
-      await acceptCommittedCase(world.desk, world.zhang.id);
-    }
-    await eventually(async () => syncStatus().phase === 'offline', 'offline while the hub is down');
-    expect(syncStatus().reason).toBe('无法连接中心服务器，请检查地址和网络');
-    expect(syncStatus().since).toBeDefined();
-    expect(syncStatus().pending).toBeGreaterThanOrEqual(0);
-    await hub.restart();
-    await eventually(() => allUp(world.db), 'everything on the hub after the restart');
-    await eventually(async () => syncStatus().phase === 'synced', 'synced again');
-  });
+  it(
+    'the hub SIGKILLed while the desk writes, restarted on its folder: nothing lost',
+    { timeout: 180_000 },
+    async () => {
+      for (let i = 0; i < 12; i++) {
+        if (i === 4) await hub.kill();
+        await acceptCommittedCase(world.desk, world.zhang.id);
+      }
+      await eventually(async () => syncStatus().phase === 'offline', 'offline while the hub is down');
+      expect(syncStatus().reason).toBe('无法连接中心服务器，请检查地址和网络');
+      expect(syncStatus().since).toBeDefined();
+      expect(syncStatus().pending).toBeGreaterThanOrEqual(0);
+      await hub.restart();
+      await eventually(() => allUp(world.db), 'everything on the hub after the restart');
+      await eventually(async () => syncStatus().phase === 'synced', 'synced again');
+    },
+  );
 
-  it('offline, the desk keeps working and its numbers stay its own; all goes up when the hub is back', { timeout: 180_000 }, async () => {
-    await hub.halt();
-    const { record } = await acceptCommittedCase(world.desk, world.zhang.id);
-    expect(record.trackingNumber).toMatch(/-01\d{4}$/); // desk 1's digits
-    await hub.restart();
-    await eventually(() => allUp(world.db), 'the offline work on the hub');
-  });
+  it(
+    'offline, the desk keeps working and its numbers stay its own; all goes up when the hub is back',
+    { timeout: 180_000 },
+    async () => {
+      await hub.halt();
+      const { record } = await acceptCommittedCase(world.desk, world.zhang.id);
+      expect(record.trackingNumber).toMatch(/-01\d{4}$/); // desk 1's digits
+      await hub.restart();
+      await eventually(() => allUp(world.db), 'the offline work on the hub');
+    },
+  );
 
   it('a document the hub refuses (403) is listed once, not retried forever', async () => {
     const before = rejectedDocs().length;

@@ -8,6 +8,7 @@
  * (`joinedCenter.uploaded` absent: startSync uploads again, idempotently).
  */
 import { can, holdersOf } from '@shared/domain/roles';
+import { DEFAULT_DESK_IDENTITY } from '@shared/domain/deskNumber';
 import { requirePermission } from '../db/authorize';
 import { deskNumberOf, type Desk } from '../db/desk';
 import { DomainRefusal } from '../db/refusal';
@@ -43,8 +44,7 @@ export function checkedHubConfig(config: HubConfig): HubConfig {
   if (url.username || url.password) throw new DomainRefusal('地址中不要写账号和密码，请分别填写', 'url');
   if (url.protocol === 'http:' && !config.allowPlainHttp)
     throw new DomainRefusal('这是未加密的 http 地址：只有确认在本中心局域网内使用时，才可勾选“允许未加密连接”', 'url');
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new DomainRefusal('地址须以 https:// 开头', 'url');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new DomainRefusal('地址须以 https:// 开头', 'url');
   if (!config.username.trim()) throw new DomainRefusal('请填写本窗口在中心服务器上的账号', 'username');
   if (!config.password) throw new DomainRefusal('请填写本窗口账号的密码', 'password');
   return { ...config, url: url.toString().replace(/\/$/, ''), username: config.username.trim() };
@@ -53,7 +53,7 @@ export function checkedHubConfig(config: HubConfig): HubConfig {
 /** The claim of this desk's number: created once on the hub; ours again when the install id is ours. */
 async function claimDeskNumber(remote: LocalPouch, desk: Desk, installId: string): Promise<void> {
   const no = deskNumberOf(desk);
-  const name = desk.identity?.name ?? `${no}号窗口`;
+  const name = (desk.identity ?? DEFAULT_DESK_IDENTITY).name;
   const claim: SyncDoc = {
     _id: deskClaimId(no),
     type: 'desk',
@@ -72,7 +72,9 @@ async function claimDeskNumber(remote: LocalPouch, desk: Desk, installId: string
   // Taken (409, or the hub's validation: 403 "already claimed"): whose is it?
   const status = failureStatus(refused);
   const held =
-    status === 409 || status === 403 ? ((await remote.get(claim._id).catch(() => null)) as unknown as SyncDoc | null) : null;
+    status === 409 || status === 403
+      ? ((await remote.get(claim._id).catch(() => null)) as unknown as SyncDoc | null)
+      : null;
   if (!held) throw new DomainRefusal(failurePhase(refused).reason);
   if (held.record?.installId === installId) return; // this installation joined before
   const by = typeof held.record?.name === 'string' ? held.record.name : '另一台电脑';
@@ -130,16 +132,21 @@ export async function joinCenter(
     const info = (await remote.info()) as { doc_count?: number };
     const centerTotal = info.doc_count ?? 0;
     progress({ stage: 'pull', done: 0, total: centerTotal });
-    await replicateOnce(remote, local, (n) => progress({ stage: 'pull', done: n, total: Math.max(n, centerTotal) })).catch(
-      (e: unknown) => {
-        throw new DomainRefusal(failurePhase(e).reason);
-      },
-    );
+    await replicateOnce(remote, local, (n) =>
+      progress({ stage: 'pull', done: n, total: Math.max(n, centerTotal) }),
+    ).catch((e: unknown) => {
+      throw new DomainRefusal(failurePhase(e).reason);
+    });
     await writeTx(desk, ['deskMeta'], async (tx) => {
       await requirePermission(tx, desk.actor, 'sync.manage', '加入中心同步');
       if (await tx.deskMeta.get('joinedCenter')) throw new DomainRefusal(ALREADY_JOINED);
       await tx.deskMeta.put({ key: 'joinedCenter', value: { at: tx.now } });
-      await tx.audit({ action: 'sync.join', entity: 'sync', entityId: String(deskNumberOf(desk)), detail: new URL(hub.url).host });
+      await tx.audit({
+        action: 'sync.join',
+        entity: 'sync',
+        entityId: String(deskNumberOf(desk)),
+        detail: new URL(hub.url).host,
+      });
     });
     setJoined(db, true);
     await finishUpload(desk, local, (done, total) => progress({ stage: 'upload', done, total }));
@@ -147,7 +154,11 @@ export async function joinCenter(
     await replicateOnce(local, remote, (n) => progress({ stage: 'push', done: n, total: Number(pending) || n })).catch(
       () => undefined, // joined: the live replication carries on where this stopped
     );
-    setSyncStatus({ phase: 'syncing', progress: undefined, hub: { url: hub.url, plainHttp: hub.url.startsWith('http:') } });
+    setSyncStatus({
+      phase: 'syncing',
+      progress: undefined,
+      hub: { url: hub.url, plainHttp: hub.url.startsWith('http:') },
+    });
   } catch (e) {
     setSyncStatus({ progress: undefined, ...((await db.deskMeta.get('joinedCenter')) ? {} : { phase: 'off' }) });
     throw e;
@@ -167,6 +178,7 @@ export async function finishUpload(
   await uploadAll(db, local, { desk: deskNumberOf(desk), newActionId, onProgress });
   await writeTx(desk, ['deskMeta'], async (tx) => {
     const row = await tx.deskMeta.get('joinedCenter');
-    if (row?.key === 'joinedCenter') await tx.deskMeta.put({ key: 'joinedCenter', value: { ...row.value, uploaded: tx.now } });
+    if (row?.key === 'joinedCenter')
+      await tx.deskMeta.put({ key: 'joinedCenter', value: { ...row.value, uploaded: tx.now } });
   });
 }

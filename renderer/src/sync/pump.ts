@@ -21,7 +21,9 @@ const immutable: ReadonlySet<string> = new Set(IMMUTABLE_TABLES);
 export function canonical(value: unknown): string {
   return JSON.stringify(value, (_k, x: unknown) =>
     x && typeof x === 'object' && !Array.isArray(x)
-      ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
       : x,
   );
 }
@@ -43,10 +45,11 @@ async function placed(local: LocalPouch, row: OutboxRow): Promise<SyncDoc[]> {
   const found = await local.allDocs({ keys: row.docs.map((d) => d._id), include_docs: true });
   const docs = row.docs.flatMap((doc, i) => {
     const r = found.rows[i] as
-      | { error?: string; value?: { rev: string; deleted?: boolean }; doc?: SyncDoc | null }
-      | undefined;
+      { error?: string; value?: { rev: string; deleted?: boolean }; doc?: SyncDoc | null } | undefined;
     const held: Held =
-      r && !r.error && r.value ? { rev: r.value.rev, deleted: r.value.deleted === true, doc: r.doc ?? undefined } : undefined;
+      r && !r.error && r.value
+        ? { rev: r.value.rev, deleted: r.value.deleted === true, doc: r.doc ?? undefined }
+        : undefined;
     const out = placeDoc(doc, held);
     return out ? [out] : [];
   });

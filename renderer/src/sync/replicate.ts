@@ -35,12 +35,12 @@ export function failurePhase(e: unknown): { phase: Extract<SyncPhase, 'offline' 
 
 /** A document the hub refused, as the list keeps it (no content: the id, table, status, reason). */
 export function deniedDoc(e: unknown, at: number): RejectedDoc | undefined {
-  const { id, status, message, reason } = (e ?? {}) as { id?: unknown; status?: unknown; message?: unknown; reason?: unknown };
+  const { id, message, reason } = (e ?? {}) as { id?: unknown; message?: unknown; reason?: unknown };
   if (typeof id !== 'string') return undefined;
   return {
     id,
     table: parseSyncDocId(id)?.table ?? '',
-    status: typeof status === 'number' ? status : 403,
+    status: failureStatus(e) ?? 403,
     reason: String(reason ?? message ?? 'forbidden').slice(0, 200),
     at,
   };

@@ -43,7 +43,10 @@ async function uploadBatch(local: LocalPouch, docs: SyncDoc[], actionId: string)
   const found = await local.allDocs({ keys: docs.map((d) => d._id), include_docs: true });
   const out = docs.flatMap((doc, i) => {
     const r = found.rows[i] as { error?: string; value?: { rev: string; deleted?: boolean }; doc?: SyncDoc | null };
-    const held: Held = !r.error && r.value ? { rev: r.value.rev, deleted: r.value.deleted === true, doc: r.doc ?? undefined } : undefined;
+    const held: Held =
+      !r.error && r.value
+        ? { rev: r.value.rev, deleted: r.value.deleted === true, doc: r.doc ?? undefined }
+        : undefined;
     const placed = placeUploaded(doc, held);
     return placed ? [placed] : [];
   });
@@ -79,7 +82,9 @@ export async function uploadAll(
       if (rows.length === 0) break;
       last = rows[rows.length - 1]![keyPath];
       const action = { id: o.newActionId(), size: rows.length };
-      const docs = rows.map((r) => toSyncDoc(table, String(r[docKeyField(table, keyPath)]), r, { desk: o.desk, action }));
+      const docs = rows.map((r) =>
+        toSyncDoc(table, String(r[docKeyField(table, keyPath)]), r, { desk: o.desk, action }),
+      );
       written += await uploadBatch(local, docs, action.id);
       done += rows.length;
       o.onProgress?.(done, total);

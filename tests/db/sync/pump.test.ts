@@ -61,71 +61,76 @@ describe('the pump', () => {
     expect(canonical({ b: [1, { d: 1, c: 2 }], a: 1 })).toBe('{"a":1,"b":[1,{"c":2,"d":1}]}');
   });
 
-  it('killed anywhere, restarted: the PouchDB holds every record and audit row once (property)', { timeout: 120_000 }, async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 18 }), async (ops) => {
-        const { db, desk, admin } = await joinedWorld();
-        const local = memoryPouch();
-        // Per rota id: how often its content changed from one committed transaction to the next.
-        const changes = new Map<string, number>();
-        let last = new Map<string, string>();
-        const observe = async () => {
-          const now = new Map((await db.rota.toArray()).map((r) => [r.id, canonical(portableRecord('rota', r))]));
-          for (const id of new Set([...now.keys(), ...last.keys()]))
-            if (now.get(id) !== last.get(id)) changes.set(id, (changes.get(id) ?? 0) + 1);
-          last = now;
-        };
-        // The outbox already holds the setup's rows? No: the desk joined after them.
-        expect(await db.outbox.count()).toBe(0);
-        for (const op of ops) {
-          if (op.kind === 'pump') {
-            let row = 0;
-            await pumpOutbox(db, local, (step) => {
-              if (step === op.crash && row++ === op.atRow) throw new Killed();
-            }).catch((e: unknown) => {
-              if (!(e instanceof Killed)) throw e;
+  it(
+    'killed anywhere, restarted: the PouchDB holds every record and audit row once (property)',
+    { timeout: 120_000 },
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 18 }), async (ops) => {
+          const { db, desk, admin } = await joinedWorld();
+          const local = memoryPouch();
+          // Per rota id: how often its content changed from one committed transaction to the next.
+          const changes = new Map<string, number>();
+          let last = new Map<string, string>();
+          const observe = async () => {
+            const now = new Map((await db.rota.toArray()).map((r) => [r.id, canonical(portableRecord('rota', r))]));
+            for (const id of new Set([...now.keys(), ...last.keys()]))
+              if (now.get(id) !== last.get(id)) changes.set(id, (changes.get(id) ?? 0) + 1);
+            last = now;
+          };
+          // The outbox already holds the setup's rows? No: the desk joined after them.
+          expect(await db.outbox.count()).toBe(0);
+          for (const op of ops) {
+            if (op.kind === 'pump') {
+              let row = 0;
+              await pumpOutbox(db, local, (step) => {
+                if (step === op.crash && row++ === op.atRow) throw new Killed();
+              }).catch((e: unknown) => {
+                if (!(e instanceof Killed)) throw e;
+              });
+              continue;
+            }
+            await writeTx(desk, ['rota'], async (tx) => {
+              if (op.kind === 'put')
+                await tx.rota.put({ id: `r${op.id}`, day: op.day, staffId: admin.id, post: op.post });
+              else await tx.rota.delete(`r${op.id}`);
+              await tx.audit({ action: 'sync.resolve', entity: 'sync', entityId: `r${op.id}` });
             });
-            continue;
+            await observe();
           }
-          await writeTx(desk, ['rota'], async (tx) => {
-            if (op.kind === 'put') await tx.rota.put({ id: `r${op.id}`, day: op.day, staffId: admin.id, post: op.post });
-            else await tx.rota.delete(`r${op.id}`);
-            await tx.audit({ action: 'sync.resolve', entity: 'sync', entityId: `r${op.id}` });
-          });
-          await observe();
-        }
-        await pumpOutbox(db, local); // the restart
-        expect(await db.outbox.count()).toBe(0);
-        const held = await local.allDocs({ include_docs: true });
-        const docs = new Map(held.rows.map((r) => [r.id, r.doc as unknown as SyncDoc]));
-        // Every audit row written since joining: one document, first revision, content as stored.
-        const audits = (await db.auditLog.toArray()).filter((a) => a.entity === 'sync');
-        expect(audits.length).toBe(ops.filter((o) => o.kind !== 'pump').length);
-        for (const a of audits) {
-          const d = docs.get(`auditLog:${a.id}`);
-          expect(d?.record).toEqual(JSON.parse(JSON.stringify(portableRecord('auditLog', a))));
-          expect(generation(d!._rev!)).toBe(1);
-        }
-        // Every rota record: the PouchDB's winner is the record as stored (or deleted / absent).
-        const rota = new Map((await db.rota.toArray()).map((r) => [r.id, r]));
-        const all = await local.allDocs({ keys: [0, 1, 2, 3].map((i) => `rota:r${i}`) });
-        for (const [i, row] of all.rows.entries()) {
-          const id = `r${i}`;
-          const record = rota.get(id);
-          const value = 'value' in row ? (row.value as { rev: string; deleted?: boolean }) : undefined;
-          if (record) {
-            expect(value?.deleted).toBeUndefined();
-            expect(canonical(docs.get(`rota:${id}`)?.record)).toBe(canonical(portableRecord('rota', record)));
-          } else expect(value === undefined || value.deleted === true).toBe(true);
-          // Never doubled: one revision per change of content, none for a re-send.
-          expect(value ? generation(value.rev) : 0).toBe(changes.get(id) ?? 0);
-        }
-        // No document but the desk's own rota and audit rows.
-        expect([...docs.keys()].every((id) => id.startsWith('rota:') || id.startsWith('auditLog:'))).toBe(true);
-        await local.destroy();
-        db.close();
-      }),
-      { numRuns: 25 },
-    );
-  });
+          await pumpOutbox(db, local); // the restart
+          expect(await db.outbox.count()).toBe(0);
+          const held = await local.allDocs({ include_docs: true });
+          const docs = new Map(held.rows.map((r) => [r.id, r.doc as unknown as SyncDoc]));
+          // Every audit row written since joining: one document, first revision, content as stored.
+          const audits = (await db.auditLog.toArray()).filter((a) => a.entity === 'sync');
+          expect(audits.length).toBe(ops.filter((o) => o.kind !== 'pump').length);
+          for (const a of audits) {
+            const d = docs.get(`auditLog:${a.id}`);
+            expect(d?.record).toEqual(JSON.parse(JSON.stringify(portableRecord('auditLog', a))));
+            expect(generation(d!._rev!)).toBe(1);
+          }
+          // Every rota record: the PouchDB's winner is the record as stored (or deleted / absent).
+          const rota = new Map((await db.rota.toArray()).map((r) => [r.id, r]));
+          const all = await local.allDocs({ keys: [0, 1, 2, 3].map((i) => `rota:r${i}`) });
+          for (const [i, row] of all.rows.entries()) {
+            const id = `r${i}`;
+            const record = rota.get(id);
+            const value = 'value' in row ? (row.value as { rev: string; deleted?: boolean }) : undefined;
+            if (record) {
+              expect(value?.deleted).toBeUndefined();
+              expect(canonical(docs.get(`rota:${id}`)?.record)).toBe(canonical(portableRecord('rota', record)));
+            } else expect(value === undefined || value.deleted === true).toBe(true);
+            // Never doubled: one revision per change of content, none for a re-send.
+            expect(value ? generation(value.rev) : 0).toBe(changes.get(id) ?? 0);
+          }
+          // No document but the desk's own rota and audit rows.
+          expect([...docs.keys()].every((id) => id.startsWith('rota:') || id.startsWith('auditLog:'))).toBe(true);
+          await local.destroy();
+          db.close();
+        }),
+        { numRuns: 25 },
+      );
+    },
+  );
 });

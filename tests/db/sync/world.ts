@@ -14,4 +14,3 @@ export async function joinedWorld(o: { joined?: boolean } = {}) {
   const desk = await communityDesk(db, { staffId: admin.id, role: admin.role, now: T0 });
   return { db, admin, zhang, desk };
 }
-
