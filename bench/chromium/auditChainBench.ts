@@ -27,7 +27,8 @@ import { NOW, TODAY } from '../data/generate';
 
 const NAME = 'bench-audit-chain';
 
-async function benchDesk(db: DutyDeskDB): Promise<Desk> {
+/** A set-up desk of its own (the admin signed, the pledge accepted): shared with outboxBench.ts. */
+export async function benchDesk(db: DutyDeskDB): Promise<Desk> {
   const base = { db, clock: { now: () => NOW, today: () => TODAY }, newId: () => crypto.randomUUID(), actor: null };
   const catalog = parseCatalog(catalogJson);
   if (!catalog.ok) throw new Error('catalog');

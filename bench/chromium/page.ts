@@ -39,6 +39,7 @@ import { parseCatalog } from '@shared/domain/catalog';
 import catalogJson from '../../resources/catalog/default-matters.json';
 import { GRIDS as LEDGER_GRIDS, residentLedger } from '../data/residentLedger';
 import { auditChainRun } from './auditChainBench';
+import { outboxRun } from './outboxBench';
 
 type Measure = {
   name: string;
@@ -436,8 +437,9 @@ declare global {
       raw: typeof raw;
       importRun: typeof importRun;
       auditChainRun: typeof auditChainRun;
+      outboxRun: typeof outboxRun;
     };
   }
 }
-window.bench = { prepare, run, check, raw, importRun, auditChainRun };
+window.bench = { prepare, run, check, raw, importRun, auditChainRun, outboxRun };
 document.getElementById('status')!.textContent = 'ready';

@@ -48,7 +48,7 @@ describe('center data and desk-local data', () => {
     const tables = (db as unknown as Dexie).tables.map((t) => t.name).sort();
     expect(Object.keys(TABLE_SCOPE).sort()).toEqual(tables);
     for (const t of tables) expect(['center', 'desk-local'], t).toContain(TABLE_SCOPE[t as keyof typeof TABLE_SCOPE]);
-    expect(tablesOf('desk-local')).toEqual(['counters', 'signInGuards', 'deskMeta', 'mergeUndos']);
+    expect(tablesOf('desk-local')).toEqual(['counters', 'signInGuards', 'deskMeta', 'mergeUndos', 'outbox']);
     expect(tablesOf('center')).not.toContain('counters');
   });
 

@@ -48,6 +48,7 @@ import { makeBackup } from '../../renderer/src/db/backup/make';
 import { restoreBackup } from '../../renderer/src/db/backup/restore';
 import { BACKUP_ADMINS_ONLY } from '../../renderer/src/db/backup/rights';
 import { memoryBackupDeps } from './backupDeps';
+import { leaveCenter } from '../../renderer/src/sync/engine';
 import {
   acceptCommittedCase,
   addSignedStaff,
@@ -418,6 +419,19 @@ const PROBES: Record<Permission, [Probe, ...Probe[]]> = {
       act: (me) => todaysMerges(me),
       refusal: { message: '只有站长/管理员可以查看重复档案', deskWorkFirst: false },
       done: (_w, merges) => expect(merges as unknown[]).toHaveLength(1),
+    },
+  ],
+  // 多窗口同步: leaving the center (joining needs a hub: refused for a 值班员 in tests/sync/engine.test.ts).
+  'sync.manage': [
+    {
+      call: 'leaveCenter',
+      arrange: (w) => w.db.deskMeta.put({ key: 'joinedCenter', value: { at: T0 } }),
+      act: (me) => leaveCenter(me),
+      refusal: { message: '只有站长/管理员可以退出中心同步', deskWorkFirst: true },
+      done: async (w) => {
+        expect(await w.db.deskMeta.get('joinedCenter')).toBeUndefined();
+        expect(await auditCount(w.db, 'sync.leave')).toBe(1);
+      },
     },
   ],
   // A read: "refused" is a list without tags; the resident's own read keeps them.

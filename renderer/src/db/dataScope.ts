@@ -9,7 +9,8 @@
  * - `desk-local`: this PC's own bookkeeping, never shared: the number counters (each desk
  *   issues its own numbers), sign-in failures and locks (a guard of this PC), the install id and
  *   whether the desk has joined its center (`deskMeta`), the same-day undo of a merge made here
- *   (`mergeUndos`: both records in full, so they never leave this PC and are swept after the day). Like the machine settings (desk number,
+ *   (`mergeUndos`: both records in full, so they never leave this PC and are swept after the day), the
+ *   documents of a joined desk's writes waiting to go up (`outbox`, emptied as they go). Like the machine settings (desk number,
  *   backup folder), the wipe counts and the audit chain's anchor, which live outside IndexedDB.
  *
  * Desk-local facts are tables in the same IndexedDB (not localStorage) so a counter still moves
@@ -43,6 +44,7 @@ export const TABLE_SCOPE = {
   signInGuards: 'desk-local',
   deskMeta: 'desk-local',
   mergeUndos: 'desk-local',
+  outbox: 'desk-local',
 } as const satisfies Record<EntityName, DataScope>;
 
 /** A meta key as classified: keys with a variable part by their fixed prefix (`reportNotes:*`). */
@@ -77,3 +79,10 @@ export function scopeOfMetaKey(key: string): DataScope | undefined {
 export function tablesOf(scope: DataScope): EntityName[] {
   return (Object.keys(TABLE_SCOPE) as EntityName[]).filter((t) => TABLE_SCOPE[t] === scope);
 }
+
+/**
+ * Desk-local tables whose rows are removed in normal work (the outbox empties as the pump moves
+ * its rows): wipe detection does not count them (backup/integrity.ts), and a restore never brings
+ * their rows back (a backup made while joined restores as a desk alone).
+ */
+export const TRANSIENT_TABLES: readonly EntityName[] = ['outbox'];

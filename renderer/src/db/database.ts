@@ -30,7 +30,7 @@ import { upgradeV18ProblemEvents } from './upgrades/v18-problem-events';
 
 export const DB_NAME = 'duty-desk';
 /** The newest version below (the one this build upgrades to). */
-export const SCHEMA_VERSION = 18;
+export const SCHEMA_VERSION = 20;
 
 /** One Dexie table per entity of the entity map (entities.ts is the one list of tables). */
 type Tables = { [N in EntityName]: Table<RecordOf<N>, KeyOf<N>> };
@@ -146,6 +146,10 @@ class DutyDeskDatabase extends Dexie {
     // v18: a problem's sources and decisions as appended events (two desks never lose one); one
     // opening event per problem stored before (upgrades/v18-problem-events.ts).
     this.version(18).stores({ problemEvents: 'id, problemId, clock' }).upgrade(upgradeV18ProblemEvents);
+    // v20 (issue 24): the outbox of a desk joined to its center — one row per committed write
+    // transaction, the documents it wrote, until the pump moves them into the desk's PouchDB
+    // (renderer/src/sync/outbox.ts). Desk-local; a new empty table: no data step.
+    this.version(20).stores({ outbox: '++seq' });
     this.use(derivedFieldsMiddleware);
   }
 }

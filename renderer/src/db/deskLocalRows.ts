@@ -12,7 +12,8 @@
  * And what a restore keeps (`deskLocalAfterRestore`): this PC's own guards and deskMeta, unless
  * the backup comes from this same install (same installId; when this PC has none — its data was
  * wiped — the backup sealed with this machine's own key); the counters, per key, the higher of
- * live and backup (a number once issued here is never issued again).
+ * live and backup (a number once issued here is never issued again); never `joinedCenter` (a
+ * restored desk is alone: issue 24).
  */
 import type { Counter, SignInGuard } from '@shared/domain/records';
 import { archiveCounterKeyFor } from '@shared/domain/caseNumbers';
@@ -106,6 +107,10 @@ export function deskLocalAfterRestore(
   return {
     counters: [...counters.values()],
     signInGuards: sameInstall ? (backup.signInGuards ?? []) : live.signInGuards,
-    deskMeta: sameInstall ? (backup.deskMeta ?? []) : live.deskMeta,
+    // A restored desk is alone (issue 24): a restore is refused while joined, and a backup made
+    // while joined brings no membership back (the desk joins again, uploading what it holds).
+    deskMeta: ((sameInstall ? backup.deskMeta : live.deskMeta) ?? []).filter(
+      (r) => (r as KeyRow).key !== 'joinedCenter',
+    ),
   };
 }

@@ -35,6 +35,7 @@ import type {
 import type { CalendarOverride } from '@shared/domain/workingCalendar';
 import type { MatterType } from './matterType';
 import type { ReportNotes } from '@shared/reports/reportData';
+import type { SyncDoc } from '../sync/contract';
 
 export type MetaRow =
   | { key: 'community'; value: CommunityProfile }
@@ -56,7 +57,26 @@ export type DeskMetaRow =
    * When this desk first exchanged data with another desk of its center (issue 24 writes it when
    * the desk joins the center's hub). Absent = the desk is alone (its number may still change).
    */
-  | { key: 'joinedCenter'; value: { at: number } };
+  | {
+      key: 'joinedCenter';
+      /** `uploaded`: when the join's upload of every record this desk held was complete (sync/upload.ts). */
+      value: { at: number; uploaded?: number };
+    };
+
+/**
+ * One committed write transaction of a desk that has joined its center (DB v20, desk-local):
+ * the documents it wrote, waiting for the pump to move them into the desk's PouchDB
+ * (renderer/src/sync/outbox.ts, pump.ts). Deleted once moved.
+ */
+export type OutboxRow = {
+  /** Local order (auto-increment): the pump moves rows in this order. */
+  seq?: number;
+  /** The action id every document of the row carries (`action.id`). */
+  action: string;
+  /** When the transaction ran (epoch ms). */
+  at: number;
+  docs: SyncDoc[];
+};
 
 /** Every table: its record type and its primary key type. */
 export type Entities = {
@@ -83,6 +103,7 @@ export type Entities = {
   signInGuards: [SignInGuard, string];
   deskMeta: [DeskMetaRow, string];
   mergeUndos: [MergeUndo, string];
+  outbox: [OutboxRow, number];
 };
 
 export type EntityName = keyof Entities;

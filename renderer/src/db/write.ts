@@ -13,6 +13,8 @@
  * - the audit log is append-only: it is no writable table, only `tx.audit` adds to it;
  * - `tx.audit(…)` rows with the same actor and time, each with its own stable `id`, chained
  *   onto this desk's audit chain in the order they are added (auditChain.ts).
+ * - on a desk joined to its center (issue 24), ONE outbox row with the documents of every record
+ *   of a travelling table it wrote and every audit row (sync/outbox.ts), in the same transaction.
  * A failure that is not a `DomainRefusal` becomes a `StorageError`, reported to the UI.
  */
 import { ensureSearchKeys } from './searchKeys';
@@ -30,6 +32,7 @@ import { deskNumberOf, type DeskBase } from './desk';
 import type { EntityName, KeyOf, ReadTable, RecordOf } from './entities';
 import { DomainRefusal } from './refusal';
 import { reportStorageError, toStorageError } from './storageErrors';
+import { isJoined, OutboxCollector } from '../sync/outbox';
 
 /** The tables whose record type carries a `Stamp` (who created it and who last changed it). */
 type StampedName = { [N in EntityName]: RecordOf<N> extends Stamp ? N : never }[EntityName];
@@ -57,8 +60,11 @@ export function newAuditId(): string {
   return letters(Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join(''));
 }
 
-/** The tables a write transaction may write: all but the audit log, which only `tx.audit` appends to. */
-export type WritableName = Exclude<EntityName, 'auditLog'>;
+/**
+ * The tables a write transaction may write: all but the audit log, which only `tx.audit` appends
+ * to, and the outbox, which only writeTx itself fills (and the pump empties).
+ */
+export type WritableName = Exclude<EntityName, 'auditLog' | 'outbox'>;
 
 /** A record as a writer hands it over: the stamp is the transaction's to set. */
 export type Unstamped<T> = T extends Stamp ? Omit<T, keyof Stamp> : T;
@@ -109,10 +115,16 @@ function writeTable<N extends WritableName>(
   name: N,
   table: Table<RecordOf<N>, KeyOf<N>>,
   stamp: (existing?: Partial<Stamp>) => Stamp,
+  outbox: OutboxCollector | undefined,
 ): WriteTable<RecordOf<N>, KeyOf<N>> {
   type R = RecordOf<N>;
   const stamped = isStamped(name);
   const keyPath = table.schema.primKey.keyPath as string;
+  /** The record as stored goes to the outbox too (a desk joined to its center). */
+  const sent = <V extends object>(value: V): V => {
+    outbox?.written(name, keyPath, value);
+    return value;
+  };
   /** The record to store: stamped (created fields from `existing`, if any) and derived. */
   const prepare = (record: Unstamped<R>, existing?: R): R => {
     const full = (stamped ? { ...record, ...stamp(existing as Partial<Stamp> | undefined) } : record) as R;
@@ -130,24 +142,30 @@ function writeTable<N extends WritableName>(
     toArray: () => table.toArray(),
     add: (record) => {
       const value = prepare(record);
-      return table.add(value).then(() => value);
+      return table.add(value).then(() => sent(value));
     },
     put: (record) => {
       const key = (record as Record<string, unknown>)[keyPath] as KeyOf<N>;
       const existing = stamped ? table.get(key) : Dexie.Promise.resolve(undefined);
       return existing.then((old) => {
         const value = prepare(record, old);
-        return table.put(value).then(() => value);
+        return table.put(value).then(() => sent(value));
       });
     },
-    bulkAdd: (records) => table.bulkAdd(records.map((r) => prepare(r))).then(() => undefined),
+    bulkAdd: (records) => {
+      const values = records.map((r) => prepare(r));
+      return table.bulkAdd(values).then(() => void values.forEach(sent));
+    },
     update: (key, changes, options) => {
       const edit = stamped && options?.stamp !== false;
       const { updatedAt, updatedBy } = edit ? stamp() : ({} as Partial<Stamp>);
       const value = edit ? { ...changes, updatedAt, updatedBy } : changes;
-      return table.update(key as never, value as never).then(() => undefined);
+      const updated = table.update(key as never, value as never);
+      // The whole record as stored now: a document travels whole.
+      if (!outbox) return updated.then(() => undefined);
+      return updated.then((n) => (n === 0 ? undefined : table.get(key).then((r) => void (r && sent(r)))));
     },
-    delete: (key) => table.delete(key),
+    delete: (key) => table.delete(key).then(() => outbox?.deleted(name, key)),
   };
 }
 
@@ -196,6 +214,15 @@ export const PLEDGE_FIRST = '请先阅读并确认个人信息保密承诺，再
 const committed = new Set<() => void>();
 
 /**
+ * Tells every `onWriteCommitted` listener that data was committed: writeTx after each of its
+ * transactions, and the sync's inbound side after each transaction of records from other desks
+ * (they bypass writeTx: the wipe-detection record must count them too).
+ */
+export function notifyCommitted(): void {
+  for (const listener of committed) listener();
+}
+
+/**
  * Calls `listener` after every committed write transaction (the wipe-detection record and the
  * "data changed since the last backup" mark follow the data). Returns the unsubscribe.
  */
@@ -237,10 +264,13 @@ export async function writeTx<N extends WritableName, T>(
       updatedBy: by,
     };
   };
+  // A desk joined to its center also records what it writes (sync/outbox.ts); alone, nothing.
+  const outbox = (await isJoined(db)) ? new OutboxCollector(deskNumberOf(desk), now) : undefined;
   const writable = Object.fromEntries(
-    tables.map((name) => [name, writeTable(name, db.table(name) as Table<RecordOf<N>, KeyOf<N>>, stamp)]),
+    tables.map((name) => [name, writeTable(name, db.table(name) as Table<RecordOf<N>, KeyOf<N>>, stamp, outbox)]),
   );
-  const appendAudit = auditAppender(db.auditLog, deskNumberOf(desk), o.auditAnchor);
+  const auditTable = outbox ? recordedAudit(db.auditLog, outbox) : db.auditLog;
+  const appendAudit = auditAppender(auditTable, deskNumberOf(desk), o.auditAnchor);
   let actingRow: Staff | undefined;
   const tx = {
     ...writable,
@@ -259,19 +289,27 @@ export async function writeTx<N extends WritableName, T>(
   try {
     const dexie = db as unknown as Dexie;
     const actorId = desk.actor?.id ?? null;
-    const scope = actorId === null ? [...tables, 'auditLog'] : [...new Set([...tables, 'staff', 'auditLog'])];
+    const base = actorId === null ? [...tables, 'auditLog'] : [...new Set([...tables, 'staff', 'auditLog'])];
+    const scope = outbox ? [...base, 'outbox'] : base;
     // The staff row read once, as a Dexie promise chained to `fn` (no extra async level around it),
-    // and handed to `fn` as `tx.actor`.
-    const result = await dexie.transaction('rw', scope as string[], () =>
-      actorId === null
-        ? fn(tx)
-        : db.staff.get(actorId).then((row) => {
-            if (isDeskWork(tables)) refuseActingRow(row, now);
-            actingRow = row;
-            return fn(tx);
-          }),
-    );
-    for (const listener of committed) listener();
+    // and handed to `fn` as `tx.actor`; the outbox row, if any, last.
+    const result = await dexie.transaction('rw', scope as string[], () => {
+      const run = () =>
+        actorId === null
+          ? fn(tx)
+          : db.staff.get(actorId).then((row) => {
+              if (isDeskWork(tables)) refuseActingRow(row, now);
+              actingRow = row;
+              return fn(tx);
+            });
+      if (!outbox) return run();
+      // A Dexie promise chain (no extra async level around `fn`): the row joins the transaction.
+      return Dexie.Promise.resolve(run()).then((value) => {
+        const row = outbox.row();
+        return row ? db.outbox.add(row).then(() => value) : value;
+      });
+    });
+    notifyCommitted();
     return result;
   } catch (e) {
     if (e instanceof DomainRefusal) throw e;
@@ -279,4 +317,14 @@ export async function writeTx<N extends WritableName, T>(
     reportStorageError(err);
     throw err;
   }
+}
+
+/** The audit table as the chain appends to it, each row also collected for the outbox. */
+function recordedAudit(table: DutyDeskDB['auditLog'], outbox: OutboxCollector): DutyDeskDB['auditLog'] {
+  return new Proxy(table, {
+    get(target, prop, receiver) {
+      if (prop !== 'add') return Reflect.get(target, prop, receiver) as unknown;
+      return (row: AuditEntry) => target.add(row).then((seq) => (outbox.written('auditLog', 'seq', row), seq));
+    },
+  });
 }

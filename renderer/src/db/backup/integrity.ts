@@ -12,16 +12,18 @@ import type { DutyDeskDB } from '../database';
 import type { BackupDeps } from './deps';
 import { chainHeads, hashesAtAnchors } from '../auditChain';
 import { fromTuples, nextAnchors, toTuples, type ChainHead } from '@shared/domain/auditChain';
+import { TRANSIENT_TABLES } from '../dataScope';
 
 /** The generation the wipe record holds (a new one where there is none). */
 export async function generationOf(deps: BackupDeps): Promise<string> {
   return (await deps.bridge.readIntegrity())?.generation ?? crypto.randomUUID();
 }
 
+/** Rows per table — but the transient tables (the outbox empties as it goes: dataScope.ts). */
 export async function tableCounts(db: DutyDeskDB): Promise<Record<string, number>> {
-  const dexie = db as unknown as Dexie;
-  const counts = await Promise.all(dexie.tables.map((t) => t.count()));
-  return Object.fromEntries(dexie.tables.map((t, i) => [t.name, counts[i] ?? 0]));
+  const tables = (db as unknown as Dexie).tables.filter((t) => !(TRANSIENT_TABLES as string[]).includes(t.name));
+  const counts = await Promise.all(tables.map((t) => t.count()));
+  return Object.fromEntries(tables.map((t, i) => [t.name, counts[i] ?? 0]));
 }
 
 /** The active admins (`data.restore`) with their PIN verifiers, as the wipe record keeps them. */

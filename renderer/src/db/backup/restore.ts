@@ -16,9 +16,13 @@ import { backupAdmins, knownAdmins, pinOwner, WRONG_ADMIN_PIN } from './adminPin
 import { inspectBackup } from './inspect';
 import { backUpAndLog } from './make';
 import { anchorOf, recordIntegrity, tableCounts } from './integrity';
+import { setJoined } from '../../sync/outbox';
 
 export const RESTORE_NEEDS_OWN_KEY =
   '恢复前要先备份现有数据，但本机还没有设置备份密码：请站长/管理员先在「设置 → 数据备份」设置备份密码，再恢复。现有数据未改动。';
+
+export const RESTORE_WHILE_JOINED =
+  '本机已加入中心同步：从备份恢复会把其他窗口的数据一起倒回。请站长/管理员先在「设置 → 多窗口同步」退出中心，再恢复；恢复后本机单独工作，可重新加入中心。现有数据未改动。';
 
 /**
  * Replaces all data with the backup in `text`. Verifies it first (nothing is touched when it
@@ -57,6 +61,8 @@ async function restoreNow(
   // after a data loss its row may be gone, and the session's role stands.
   const me = desk.actor ? ((await db.staff.get(desk.actor.id)) ?? desk.actor) : null;
   if (me && !can(me, 'data.restore')) throw new DomainRefusal(`只有${holdersOf('data.restore')}可以从备份恢复`);
+  // Joined to its center, a restore would rewind every other desk: the desk leaves first.
+  if (await db.deskMeta.get('joinedCenter')) throw new DomainRefusal(RESTORE_WHILE_JOINED);
   const opened = await inspectBackup(desk, deps, text, passphrase);
   // Before sign-in the live database may have no accounts left: an admin of the backup answers.
   let acting = desk;
@@ -108,6 +114,7 @@ async function restoreNow(
   // and its anchor is never contradicted (the restore changed no row and chained onto it), so
   // 操作日志 reports no false break — but where it was ahead it is held at the gap (a row missing
   // there never moves it on an ordinary write) until the next restore or 从空白开始 sets it.
+  setJoined(db, false); // the restored desk is alone (deskLocalRows.ts)
   await recordIntegrity(db, deps, crypto.randomUUID(), { anchorPastGaps: true }).catch(() => undefined);
   // A backup from another machine: its key is kept BESIDE this machine's own, never as it (the
   // own key seals every new backup and comes only from an admin's passphrase). Best effort: the

@@ -21,6 +21,7 @@ import { DERIVED, type Derivation } from '../derived';
 import type { EntityName } from '../entities';
 import type { BackupTables } from './seal';
 import { deskLocalAfterRestore, moveDeskLocal } from '../deskLocalRows';
+import { TRANSIENT_TABLES } from '../dataScope';
 
 const asDexie = (db: DutyDeskDB) => db as unknown as Dexie;
 
@@ -84,6 +85,8 @@ export async function replaceAll(
   const moved = moveDeskLocal(tables);
   await dexie.transaction('rw', dexie.tables, async () => {
     const restored: BackupTables = { ...moved, ...deskLocalAfterRestore(await liveDeskLocal(dexie), moved, o) };
+    // The outbox of a backup made while joined never comes back (the restored desk is alone).
+    for (const t of TRANSIENT_TABLES) restored[t] = [];
     const replaced = dexie.tables.filter((t) => t.name !== AUDIT_LOG);
     for (const t of replaced) await t.clear();
     for (const t of replaced) {

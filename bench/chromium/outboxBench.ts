@@ -1,0 +1,68 @@
+/**
+ * The outbox's cost on a registration (issue 24 item 1), in Chromium's real IndexedDB: the app's
+ * `registerVisit` on a desk JOINED to its center — every travelling record and audit row also
+ * written as documents into ONE outbox row in the same transaction (renderer/src/sync/outbox.ts)
+ * — next to the same write on the desk alone, interleaved in the same run, alternating who goes
+ * first (as the audit chain's cost is measured). The outbox rows are removed between writes, as
+ * the pump would (not timed). A fresh database of its own.
+ */
+import { Dexie } from 'dexie';
+import { computeCheckDigit } from '@shared/domain/idNumber';
+import { DutyDeskDB } from '../../renderer/src/db/database';
+import { createResident } from '../../renderer/src/db/repositories/residents';
+import { registerVisit } from '../../renderer/src/db/repositories/visits';
+import { setJoined } from '../../renderer/src/sync/outbox';
+import { NOW } from '../data/generate';
+import { benchDesk } from './auditChainBench';
+
+const NAME = 'bench-outbox';
+
+export async function outboxRun(reps: number, warmup = 3) {
+  await Dexie.delete(NAME);
+  const db = new DutyDeskDB(NAME);
+  try {
+    const desk = await benchDesk(db);
+    const first17 = '43010419580315123';
+    const resident = await createResident(desk, {
+      name: '张三',
+      idNumber: first17 + computeCheckDigit(first17),
+      phone: '13812345678',
+      building: '',
+      unit: '',
+      room: '',
+      gridId: '',
+      tags: [],
+    });
+    const matter = (await db.matterTypes.toArray()).find((m) => m.documents.length >= 2 && m.timeLimitDays > 0)!;
+    const register = () =>
+      registerVisit(desk, {
+        residentId: resident.id,
+        channel: '来站',
+        kind: '办件',
+        content: '',
+        cases: [{ matter, mode: '承诺件', received: matter.documents.map((d) => d.name) }],
+      });
+    await db.deskMeta.put({ key: 'joinedCenter', value: { at: NOW } });
+    setJoined(db, true);
+    await register();
+    const docsPerRegistration = (await db.outbox.toArray())[0]?.docs.length ?? 0;
+    await db.outbox.clear();
+    const subject: number[] = [];
+    const baseline: number[] = [];
+    for (let rep = 0; rep < warmup + reps; rep++) {
+      for (const joined of rep % 2 === 0 ? [true, false] : [false, true]) {
+        setJoined(db, joined);
+        const t0 = performance.now();
+        await register();
+        const ms = performance.now() - t0;
+        if (rep >= warmup) (joined ? subject : baseline).push(ms);
+        await db.outbox.clear();
+      }
+    }
+    return { subject, baseline, docsPerRegistration };
+  } finally {
+    setJoined(db, false);
+    db.close();
+    await Dexie.delete(NAME);
+  }
+}

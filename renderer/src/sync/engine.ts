@@ -1,0 +1,170 @@
+/**
+ * THE sync engine's API (issue 24), what the screens and the app wiring call:
+ * - `startSync(desk, config, deps)`: a joined desk's live exchange — the pump (outbox → the
+ *   desk's PouchDB, after every committed write and at start), the live replication with the hub,
+ *   the inbound side (`deps.inbound`, the in part's `startInbound`), and the status (status.ts);
+ * - `joinCenter(desk, config, deps, onProgress?)` (join.ts) and `leaveCenter(desk)`: `sync.manage`.
+ * PouchDB comes in `deps.PouchDB` (the app: `loadBrowserPouch()`, lazily; Node tests:
+ * pouchdb-node with the memory adapter).
+ */
+import { deskNumberOf, type Desk } from '../db/desk';
+import type { DutyDeskDB } from '../db/database';
+import { DomainRefusal } from '../db/refusal';
+import { requirePermission } from '../db/authorize';
+import { databaseOf, onWriteCommitted, writeTx } from '../db/write';
+import { SYNC_OFF, type HubConfig, type RejectedDoc, type SyncPhase, type SyncStatus } from './contract';
+import { finishUpload, checkedHubConfig, type JoinDeps } from './join';
+import { isJoined, setJoined } from './outbox';
+import { LOCAL_POUCH_NAME, openRemote, type LocalPouch } from './pouch';
+import { createPump } from './pump';
+import { replicateLive } from './replicate';
+import { setSyncStatus } from './status';
+
+export { joinCenter, type JoinDeps, type JoinProgress } from './join';
+
+export type SyncDeps = JoinDeps & {
+  /** The in part's `startInbound`: applies the documents arriving in `local`; returns its stop. */
+  inbound: (desk: Desk, local: LocalPouch) => () => void;
+  /**
+   * A document the hub refused (403): the in part's `syncRejected` table once merged. Until then
+   * the engine keeps them in memory (`rejectedDocs()`) and counts them in the status.
+   */
+  onRejected?: (doc: RejectedDoc) => void;
+};
+
+export type SyncHandle = {
+  /** The desk's PouchDB (open while the exchange runs). */
+  local: LocalPouch;
+  /** The outbox moved as far as it goes now (tests, and before a clean close). */
+  idle(): Promise<void>;
+  /** Stops the pump, the replication and the inbound side; the data stays. */
+  stop(): Promise<void>;
+};
+
+const running = new Map<DutyDeskDB, SyncHandle>();
+const rejected: RejectedDoc[] = [];
+
+/** Documents the hub refused since the app started (until the in part's table is merged). */
+export function rejectedDocs(): readonly RejectedDoc[] {
+  return rejected;
+}
+
+/** The joined desk's live exchange with its hub (see above). */
+export async function startSync(desk: Desk, config: HubConfig, deps: SyncDeps): Promise<SyncHandle> {
+  const db = databaseOf(desk);
+  if (!(await isJoined(db))) throw new DomainRefusal('本机尚未加入中心同步');
+  await running.get(db)?.stop();
+  const hub = checkedHubConfig(config);
+  const local = new deps.PouchDB(deps.localName ?? LOCAL_POUCH_NAME);
+  const remote = openRemote(deps.PouchDB, hub);
+  const plainHttp = hub.url.startsWith('http:');
+
+  let phase: SyncPhase = 'syncing';
+  let outbox = await db.outbox.count();
+  const inFlight = { push: 0, pull: 0 };
+  let failure: { reason: string; since: number } | undefined;
+  const publish = (change: Partial<SyncStatus> = {}) => {
+    const pending = outbox + inFlight.push + inFlight.pull;
+    const shown: SyncPhase = phase === 'synced' && pending > 0 ? 'syncing' : phase;
+    setSyncStatus({
+      phase: shown,
+      pending,
+      hub: { url: hub.url, plainHttp },
+      reason: failure?.reason,
+      since: failure?.since,
+      rejected: rejected.length,
+      progress: undefined,
+      ...change,
+    });
+  };
+  publish();
+
+  // An upload cut short at join is finished first (idempotent); an account without the desk's
+  // work (审计员) cannot write the mark: the next start of another account finishes it.
+  const joined = await db.deskMeta.get('joinedCenter');
+  if (joined?.key === 'joinedCenter' && joined.value.uploaded === undefined)
+    await finishUpload(desk, local).catch(() => undefined);
+
+  const pump = createPump(db, local, {
+    onIdle: (n) => {
+      outbox = n;
+      publish();
+    },
+    onError: () => undefined, // the rows stay; the next commit or start moves them
+  });
+  const stopWatching = onWriteCommitted(pump.kick);
+  pump.kick();
+  const stopInbound = deps.inbound(desk, local);
+  const cancel = replicateLive(
+    local,
+    remote,
+    {
+      active: () => {
+        phase = 'syncing';
+        publish();
+      },
+      paused: (f) => {
+        if (f) {
+          phase = f.phase;
+          failure = { reason: f.reason, since: failure?.since ?? desk.clock.now() };
+          publish();
+          return;
+        }
+        phase = 'synced';
+        failure = undefined;
+        inFlight.push = 0;
+        inFlight.pull = 0;
+        publish({ lastSyncedAt: desk.clock.now() });
+      },
+      pending: (direction, n) => {
+        inFlight[direction] = n;
+        publish();
+      },
+      denied: (doc) => {
+        rejected.push(doc);
+        deps.onRejected?.(doc);
+        publish();
+      },
+    },
+    () => desk.clock.now(),
+  );
+
+  let stopped: Promise<void> | undefined;
+  const handle: SyncHandle = {
+    local,
+    idle: () => pump.idle(),
+    stop: () =>
+      (stopped ??= (async () => {
+        stopWatching();
+        cancel();
+        stopInbound();
+        await pump.idle();
+        if (running.get(db) === handle) running.delete(db);
+        await remote.close().catch(() => undefined);
+        await local.close().catch(() => undefined);
+        setSyncStatus(SYNC_OFF);
+      })()),
+  };
+  running.set(db, handle);
+  return handle;
+}
+
+/**
+ * Leaves the center (`sync.manage`): the live exchange stops, `joinedCenter` goes and the audit
+ * row `sync.leave` is written in one writeTx, with the outbox emptied (a later join uploads every
+ * record again). The desk keeps all its data and works alone; its number stays claimed on the hub
+ * for this installation (a rejoin takes it again).
+ */
+export async function leaveCenter(desk: Desk): Promise<void> {
+  const db = databaseOf(desk);
+  await writeTx(desk, ['deskMeta'], async (tx) => {
+    await requirePermission(tx, desk.actor, 'sync.manage', '退出中心同步');
+    if (!(await tx.deskMeta.get('joinedCenter'))) throw new DomainRefusal('本机没有加入中心同步');
+    await tx.deskMeta.delete('joinedCenter');
+    await tx.audit({ action: 'sync.leave', entity: 'sync', entityId: String(deskNumberOf(desk)) });
+  });
+  setJoined(db, false);
+  await running.get(db)?.stop();
+  await db.outbox.clear();
+  setSyncStatus(SYNC_OFF);
+}

@@ -1,0 +1,184 @@
+/**
+ * Joining a center (issue 24, `sync.manage`): the hub checked (address, credentials, its
+ * validation), this desk's number claimed on it (`desk:<n>`: only one installation may create
+ * it), the center pulled into the desk's PouchDB, then `joinedCenter` and the audit row
+ * `sync.join` in one writeTx — from then on every write also goes to the outbox —, then every
+ * record the desk held uploaded (upload.ts) and pushed, with progress. Nothing is written to the
+ * desk's data before the hub has answered; an upload cut short is finished by the next start
+ * (`joinedCenter.uploaded` absent: startSync uploads again, idempotently).
+ */
+import { can, holdersOf } from '@shared/domain/roles';
+import { DEFAULT_DESK_IDENTITY } from '@shared/domain/deskNumber';
+import { requirePermission } from '../db/authorize';
+import { deskNumberOf, type Desk } from '../db/desk';
+import { DomainRefusal } from '../db/refusal';
+import { ensureInstallId } from '../db/repositories/reports';
+import { databaseOf, writeTx } from '../db/write';
+import { deskClaimId, SYNC_SCHEMA, type HubConfig, type SyncDoc } from './contract';
+import { checkHub } from './hubCheck';
+import { newActionId, setJoined } from './outbox';
+import { openRemote, LOCAL_POUCH_NAME, type LocalPouch, type PouchConstructor } from './pouch';
+import { failurePhase, failureStatus } from './replicate';
+import { setSyncStatus } from './status';
+import { uploadAll } from './upload';
+
+export type JoinDeps = {
+  PouchDB: PouchConstructor;
+  /** The desk's own PouchDB's name (default LOCAL_POUCH_NAME). */
+  localName?: string;
+};
+
+/** The stages of a join, each with documents done of total. */
+export type JoinProgress = { stage: 'pull' | 'upload' | 'push'; done: number; total: number };
+
+const ALREADY_JOINED = '本机已加入中心同步';
+
+/** The hub address and account as typed: refused at the field, in Chinese. */
+export function checkedHubConfig(config: HubConfig): HubConfig {
+  let url: URL;
+  try {
+    url = new URL(config.url.trim());
+  } catch {
+    throw new DomainRefusal('请填写中心服务器的完整地址，例如 https://192.168.1.10:6984/center', 'url');
+  }
+  if (url.username || url.password) throw new DomainRefusal('地址中不要写账号和密码，请分别填写', 'url');
+  if (url.protocol === 'http:' && !config.allowPlainHttp)
+    throw new DomainRefusal('这是未加密的 http 地址：只有确认在本中心局域网内使用时，才可勾选“允许未加密连接”', 'url');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new DomainRefusal('地址须以 https:// 开头', 'url');
+  if (!config.username.trim()) throw new DomainRefusal('请填写本窗口在中心服务器上的账号', 'username');
+  if (!config.password) throw new DomainRefusal('请填写本窗口账号的密码', 'password');
+  return { ...config, url: url.toString().replace(/\/$/, ''), username: config.username.trim() };
+}
+
+/** The claim of this desk's number: created once on the hub; ours again when the install id is ours. */
+async function claimDeskNumber(remote: LocalPouch, desk: Desk, installId: string): Promise<void> {
+  const no = deskNumberOf(desk);
+  const name = (desk.identity ?? DEFAULT_DESK_IDENTITY).name;
+  const claim: SyncDoc = {
+    _id: deskClaimId(no),
+    type: 'desk',
+    schema: SYNC_SCHEMA,
+    desk: no,
+    action: { id: newActionId(), size: 1 },
+    record: { no, name, installId, claimedAt: desk.clock.now() },
+  };
+  let refused: unknown;
+  try {
+    await remote.put(claim);
+    return;
+  } catch (e) {
+    refused = e;
+  }
+  // Taken (409, or the hub's validation: 403 "already claimed"): whose is it?
+  const status = failureStatus(refused);
+  const held =
+    status === 409 || status === 403
+      ? ((await remote.get(claim._id).catch(() => null)) as unknown as SyncDoc | null)
+      : null;
+  if (!held) throw new DomainRefusal(failurePhase(refused).reason);
+  if (held.record?.installId === installId) return; // this installation joined before
+  const by = typeof held.record?.name === 'string' ? held.record.name : '另一台电脑';
+  throw new DomainRefusal(
+    `窗口号 ${no} 已被本中心的「${by}」使用：请先在「设置 → 本机设置」改用一个未被使用的窗口号，再加入`,
+    'no',
+  );
+}
+
+/** Replicates `from` into `to` once; `onDocs(n)` as documents arrive. */
+function replicateOnce(
+  from: LocalPouch,
+  to: LocalPouch,
+  onDocs: (n: number) => void,
+): Promise<{ doc_write_failures: number }> {
+  const rep = from.replicate.to(to, { batch_size: 500, batches_limit: 10 });
+  (rep as unknown as { on(e: string, l: (info: { docs_read?: number; docs_written?: number }) => void): void }).on(
+    'change',
+    (info) => onDocs(info.docs_written ?? info.docs_read ?? 0),
+  );
+  return rep as unknown as Promise<{ doc_write_failures: number }>;
+}
+
+/**
+ * Joins this desk to the center of `config` (see above). Refused (DomainRefusal, Chinese) without
+ * `sync.manage`, when already joined, for a bad address, when the hub refuses or cannot be
+ * reached, or when another installation holds the desk number.
+ */
+export async function joinCenter(
+  desk: Desk,
+  config: HubConfig,
+  deps: JoinDeps,
+  onProgress?: (p: JoinProgress) => void,
+): Promise<void> {
+  const db = databaseOf(desk);
+  const me = desk.actor ? await db.staff.get(desk.actor.id) : undefined;
+  if (!me || !can(me, 'sync.manage')) throw new DomainRefusal(`只有${holdersOf('sync.manage')}可以加入中心同步`);
+  if (await db.deskMeta.get('joinedCenter')) throw new DomainRefusal(ALREADY_JOINED);
+  const hub = checkedHubConfig(config);
+  const remote = openRemote(deps.PouchDB, hub);
+  const local = new deps.PouchDB(deps.localName ?? LOCAL_POUCH_NAME);
+  const progress = (p: JoinProgress) => {
+    setSyncStatus({ phase: 'joining', progress: { done: p.done, total: p.total } });
+    onProgress?.(p);
+  };
+  try {
+    // PouchDB's info() answers a 401/404 with `{ error }` rather than rejecting: asked here first.
+    const answer = (await remote.info().catch((e: unknown) => e)) as { error?: unknown; status?: unknown };
+    if ('error' in answer || 'status' in answer) throw new DomainRefusal(failurePhase(answer).reason);
+    const check = await checkHub(remote);
+    if (!check.ok) throw new DomainRefusal(check.reason);
+    const installId = await ensureInstallId(desk);
+    await claimDeskNumber(remote, desk, installId);
+    // The center first, into the desk's PouchDB: the upload then places records on the hub's revs.
+    const info = (await remote.info()) as { doc_count?: number };
+    const centerTotal = info.doc_count ?? 0;
+    progress({ stage: 'pull', done: 0, total: centerTotal });
+    await replicateOnce(remote, local, (n) =>
+      progress({ stage: 'pull', done: n, total: Math.max(n, centerTotal) }),
+    ).catch((e: unknown) => {
+      throw new DomainRefusal(failurePhase(e).reason);
+    });
+    await writeTx(desk, ['deskMeta'], async (tx) => {
+      await requirePermission(tx, desk.actor, 'sync.manage', '加入中心同步');
+      if (await tx.deskMeta.get('joinedCenter')) throw new DomainRefusal(ALREADY_JOINED);
+      await tx.deskMeta.put({ key: 'joinedCenter', value: { at: tx.now } });
+      await tx.audit({
+        action: 'sync.join',
+        entity: 'sync',
+        entityId: String(deskNumberOf(desk)),
+        detail: new URL(hub.url).host,
+      });
+    });
+    setJoined(db, true);
+    await finishUpload(desk, local, (done, total) => progress({ stage: 'upload', done, total }));
+    const pending = (await local.info()).update_seq;
+    await replicateOnce(local, remote, (n) => progress({ stage: 'push', done: n, total: Number(pending) || n })).catch(
+      () => undefined, // joined: the live replication carries on where this stopped
+    );
+    setSyncStatus({
+      phase: 'syncing',
+      progress: undefined,
+      hub: { url: hub.url, plainHttp: hub.url.startsWith('http:') },
+    });
+  } catch (e) {
+    setSyncStatus({ progress: undefined, ...((await db.deskMeta.get('joinedCenter')) ? {} : { phase: 'off' }) });
+    throw e;
+  } finally {
+    await remote.close().catch(() => undefined);
+    await local.close().catch(() => undefined);
+  }
+}
+
+/** Uploads every record into `local` and marks the upload complete (joinedCenter.uploaded). */
+export async function finishUpload(
+  desk: Desk,
+  local: LocalPouch,
+  onProgress?: (done: number, total: number) => void,
+): Promise<void> {
+  const db = databaseOf(desk);
+  await uploadAll(db, local, { desk: deskNumberOf(desk), newActionId, onProgress });
+  await writeTx(desk, ['deskMeta'], async (tx) => {
+    const row = await tx.deskMeta.get('joinedCenter');
+    if (row?.key === 'joinedCenter')
+      await tx.deskMeta.put({ key: 'joinedCenter', value: { ...row.value, uploaded: tx.now } });
+  });
+}

@@ -1,0 +1,125 @@
+/**
+ * The pump (issue 24): moves the outbox rows (outbox.ts), in order, into the desk's own PouchDB,
+ * whose live replication then carries them to the hub. One row at a time: its documents in one
+ * `bulkDocs`, then the row deleted. Idempotent, so a crash between the two (the page killed, the
+ * PC off) re-sends the row at the next start and neither loses nor doubles anything:
+ * - a record goes onto its current `_rev` in the local PouchDB; one with the same content as the
+ *   local winner (already written by the interrupted run) is skipped — not a new revision;
+ * - an event or an audit row (IMMUTABLE_TABLES) is created once: an existing one is fine;
+ * - a `_deleted` document of a record the PouchDB does not hold (or holds deleted) is skipped.
+ * The documents actually written carry `action.size` = how many were written, so another desk
+ * waits for exactly those.
+ */
+import type { DutyDeskDB } from '../db/database';
+import type { OutboxRow } from '../db/entities';
+import { IMMUTABLE_TABLES, type SyncDoc } from './contract';
+import type { LocalPouch } from './pouch';
+
+const immutable: ReadonlySet<string> = new Set(IMMUTABLE_TABLES);
+
+/** JSON with sorted keys: two records with the same content give the same text. */
+export function canonical(value: unknown): string {
+  return JSON.stringify(value, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(
+          Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : x,
+  );
+}
+
+/** What the local PouchDB holds under a document id (allDocs with include_docs). */
+type Held = { rev: string; deleted: boolean; doc?: SyncDoc } | undefined;
+
+/** How a document of the outbox goes into the local PouchDB: on which rev, or not at all. */
+export function placeDoc(doc: SyncDoc, held: Held): SyncDoc | undefined {
+  if (!held) return doc._deleted ? undefined : doc;
+  if (held.deleted) return doc._deleted ? undefined : { ...doc, _rev: held.rev };
+  if (immutable.has(doc.type)) return undefined;
+  if (!doc._deleted && held.doc && canonical(held.doc.record) === canonical(doc.record)) return undefined;
+  return { ...doc, _rev: held.rev };
+}
+
+/** The documents of `row` as they go into the local PouchDB now (none: all already there). */
+async function placed(local: LocalPouch, row: OutboxRow): Promise<SyncDoc[]> {
+  const found = await local.allDocs({ keys: row.docs.map((d) => d._id), include_docs: true });
+  const docs = row.docs.flatMap((doc, i) => {
+    const r = found.rows[i] as
+      { error?: string; value?: { rev: string; deleted?: boolean }; doc?: SyncDoc | null } | undefined;
+    const held: Held =
+      r && !r.error && r.value
+        ? { rev: r.value.rev, deleted: r.value.deleted === true, doc: r.doc ?? undefined }
+        : undefined;
+    const out = placeDoc(doc, held);
+    return out ? [out] : [];
+  });
+  return docs.map((d) => ({ ...d, action: { id: d.action.id, size: docs.length } }));
+}
+
+/** Test hook: called at each step of a row (a throw there is a crash at that point). */
+export type PumpProbe = (step: 'beforeWrite' | 'afterWrite', row: OutboxRow) => void;
+
+/** Moves one outbox row (re-reading the revs once more if an inbound write raced it). */
+async function moveRow(db: DutyDeskDB, local: LocalPouch, row: OutboxRow, probe?: PumpProbe): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const docs = await placed(local, row);
+    probe?.('beforeWrite', row);
+    const results = docs.length > 0 ? await local.bulkDocs(docs) : [];
+    const failed = results.filter((r) => 'error' in r && r.error);
+    if (failed.length === 0) break;
+    // A conflict: a document from another desk arrived between the read and the write.
+    const conflictOnly = failed.every((r) => (r as { status?: number }).status === 409);
+    if (!conflictOnly || attempt >= 3) throw new Error(`pump: ${failed.length} document(s) not written`);
+  }
+  probe?.('afterWrite', row);
+  await db.outbox.delete(row.seq!);
+}
+
+/** Moves every outbox row, in order, until the outbox is empty; returns how many were moved. */
+export async function pumpOutbox(db: DutyDeskDB, local: LocalPouch, probe?: PumpProbe): Promise<number> {
+  let moved = 0;
+  for (;;) {
+    const rows = await db.outbox.limit(50).toArray();
+    if (rows.length === 0) return moved;
+    for (const row of rows) {
+      await moveRow(db, local, row, probe);
+      moved += 1;
+    }
+  }
+}
+
+/**
+ * A pump that runs after each committed write (`kick`) and at start: one run at a time, one
+ * more run when kicked meanwhile. `onIdle` gets the outbox count after each run; `onError` a
+ * failure (the rows stay; the next kick tries again).
+ */
+export function createPump(
+  db: DutyDeskDB,
+  local: LocalPouch,
+  o: { onIdle?: (pending: number) => void; onError?: (e: unknown) => void } = {},
+): { kick: () => void; idle: () => Promise<void> } {
+  let running: Promise<void> | null = null;
+  let again = false;
+  const run = async (): Promise<void> => {
+    do {
+      again = false;
+      try {
+        await pumpOutbox(db, local);
+      } catch (e) {
+        o.onError?.(e);
+        break;
+      }
+    } while (again);
+    o.onIdle?.(await db.outbox.count());
+  };
+  const kick = () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = run().finally(() => {
+      running = null;
+    });
+  };
+  return { kick, idle: async () => void (await running) };
+}
