@@ -12,6 +12,7 @@ import { caseConflictsOf, caseCoreOf, caseDecision, foldCase } from '@shared/dom
 import { applyPatch, diffRecord, foldRecord } from '@shared/domain/events/patch';
 import type { CaseEvent, CaseRecord, Escalation, EventInput } from '@shared/domain/records';
 import { createCalendar } from '@shared/domain/workingCalendar';
+import { exchange, type KnowingDesk } from './deskExchange';
 
 const calendar = createCalendar();
 const DAY = '2026-12-01';
@@ -142,7 +143,7 @@ const STEPS: ((n: number, now: number) => CaseAction)[] = [
   (_n, now) => ({ type: '报到', who: '城管科', at: now }),
 ];
 
-type Desk = { no: number; skew: number; last?: string; known: CaseEvent[]; feedback: string[] };
+type Desk = KnowingDesk<CaseEvent> & { feedback: string[] };
 const viewOf = (d: Desk): CaseRecord => ({ ...escalated(), ...(foldCase(d.known) as Partial<CaseRecord>) });
 
 describe('two desks record escalation steps on one case offline', () => {
@@ -208,14 +209,3 @@ describe('two desks record escalation steps on one case offline', () => {
     );
   });
 });
-
-function exchange(a: Desk, b: Desk): void {
-  const idsA = new Set(a.known.map((e) => e.id));
-  const idsB = new Set(b.known.map((e) => e.id));
-  const toA = b.known.filter((e) => !idsA.has(e.id));
-  const toB = a.known.filter((e) => !idsB.has(e.id));
-  a.known.push(...toA);
-  b.known.push(...toB);
-  for (const e of toA) a.last = observed(a.last, e.clock!);
-  for (const e of toB) b.last = observed(b.last, e.clock!);
-}

@@ -35,23 +35,10 @@ import { requirePermission } from '../authorize';
 import type { Desk } from '../desk';
 import { DomainRefusal } from '../refusal';
 import { writeTx, type WriteTx } from '../write';
-import { historyScope, moveResidentHistory } from './residentHistory';
+import { historyScope, moveResidentHistory, WHOLE_RESIDENT_TABLES } from './residentHistory';
 import { NOT_FOUND } from './residents';
 
-const MERGE_TABLES = [
-  'residents',
-  'staff',
-  'visits',
-  'cases',
-  'caseEvents',
-  'counters',
-  'proxyTasks',
-  'proxyEvents',
-  'custodyEvents',
-  'custodyItems',
-  'problems',
-  'mergeUndos',
-] as const;
+const MERGE_TABLES = WHOLE_RESIDENT_TABLES;
 
 /**
  * Drops the undo snapshots of days before today (and, with `residentId`, every snapshot naming
