@@ -31,7 +31,7 @@ export function RevealValue({ residentId, field, label, owner, masked }: Props) 
     <>
       {full ?? masked}
       {!full && (
-        <Button size="small" onClick={() => setAsking(true)} aria-label={`查看${owner}的完整${label}`}>
+        <Button size="small" onClick={() => setAsking(true)} aria-label={`查看完整（记录在案）：${owner}的${label}`}>
           查看完整（记录在案）
         </Button>
       )}
