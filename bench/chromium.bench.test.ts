@@ -16,7 +16,7 @@ import { chromium, type BrowserContext } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BENCH_PIN, type LoadOptions } from './data/load';
@@ -86,6 +86,11 @@ function machine(profileDir: string): string {
 }
 
 const median = (xs: number[]) => stats(xs).p50;
+/** The machine's load average (1, 5, 15 minutes): on a shared machine every time needs it beside it. */
+const loadAverage = () =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
 
 /** Pads to `width` terminal columns (a Chinese character takes two). */
 function pad(text: string, width: number): string {
@@ -126,7 +131,7 @@ describe('benchmarks in Chromium (real IndexedDB)', () => {
     it(`${size}: reads next to bare reads, and start-up`, async () => {
       const profile = `${size}-${codeHash()}`;
       const profileDir = join(ROOT, 'bench/.profiles', profile);
-      console.log(`\n## size ${size} — ${machine(ROOT)}`);
+      console.log(`\n## size ${size} — ${machine(ROOT)}; load average ${loadAverage()}`);
 
       // --- data and reads, in one browser process ---
       let context = await launch(profileDir);
@@ -138,7 +143,7 @@ describe('benchmarks in Chromium (real IndexedDB)', () => {
         [size, profile, process.env.BENCH_LOAD ?? '{}'],
       );
       console.log(
-        `data: ${JSON.stringify(prepared.counts)} — ${prepared.cached ? 'cached profile' : `generated and loaded in ${(prepared.loadMs / 1000).toFixed(1)} s`}`,
+        `data: ${JSON.stringify(prepared.counts)} — ${prepared.cached ? 'cached profile' : `generated and loaded in ${(prepared.loadMs / 1000).toFixed(1)} s (load average after it ${loadAverage()})`}`,
       );
       if (!prepared.cached) {
         console.log(

@@ -25,6 +25,7 @@ import type {
   CustodyItemEvent,
   Meeting,
   Problem,
+  ProblemEvent,
   ProxyEvent,
   ProxyTask,
   Resident,
@@ -85,6 +86,7 @@ export type GeneratedDesk = {
   custodyItems: CustodyItem[];
   custodyEvents: CustodyItemEvent[];
   problems: Problem[];
+  problemEvents: ProblemEvent[];
   meetings: Meeting[];
   agendaItems: AgendaItem[];
   /** The meeting guests kept in 设置 (meta `meetingGuests`). */
@@ -217,6 +219,7 @@ export function generateDesk(size: SizeName, seed = 20261124, o: DeskOptions = {
     custodyItems: [],
     custodyEvents: [],
     problems: meetings.problems,
+    problemEvents: meetings.problemEvents,
     meetings: meetings.meetings,
     agendaItems: meetings.agendaItems,
     meetingGuests: MEETING_GUESTS.map((g) => ({ ...g })),
@@ -418,7 +421,7 @@ export function generateDesk(size: SizeName, seed = 20261124, o: DeskOptions = {
   for (const [year, value] of ctx.archiveSeq) out.counters.push({ key: archiveCounterKeyOf(numbering, year), value });
   out.auditLog.push(...meetings.audit);
   out.auditLog.sort((a, b) => a.at - b.at);
-  stampDeskClock([...out.caseEvents, ...out.proxyEvents, ...out.custodyEvents], desk);
+  stampDeskClock([...out.caseEvents, ...out.proxyEvents, ...out.custodyEvents, ...out.problemEvents], desk);
   return out;
 }
 
@@ -427,11 +430,18 @@ export function generateDesk(size: SizeName, seed = 20261124, o: DeskOptions = {
  * generated one record at a time, so their events are stamped again here in the order the desk
  * wrote them — by time, a record's own events keeping their order — as the app's doors would.
  */
-function stampDeskClock(events: (CaseEvent | ProxyEvent | CustodyItemEvent)[], desk: number): void {
+function stampDeskClock(events: (CaseEvent | ProxyEvent | CustodyItemEvent | ProblemEvent)[], desk: number): void {
   // A record's events keep their order: each one's time is at least its predecessor's.
   const lastOf = new Map<string, number>();
   const keyed = events.map((e, i) => {
-    const record = 'taskId' in e ? `p:${e.taskId}` : 'itemId' in e ? `i:${e.itemId}` : `c:${e.caseId}`;
+    const record =
+      'taskId' in e
+        ? `p:${e.taskId}`
+        : 'itemId' in e
+          ? `i:${e.itemId}`
+          : 'problemId' in e
+            ? `q:${e.problemId}`
+            : `c:${e.caseId}`;
     const at = Math.max(e.at, lastOf.get(record) ?? 0);
     lastOf.set(record, at);
     return { e, i, at };

@@ -4,7 +4,7 @@
  * machine's `applyAction` on later working days — 补正, 开始办理, 转办 and 签收 or 退回, 上报街道
  * with 报到 / 反馈 / 核实结项, 办结 (some late), 回访 (some unanswered first), 好差评, 整改 with
  * 回访 and 复核 (some failing first), 归档 with its yearly number, rarely 重新办理. Nothing
- * happens after `today`, so recent cases stop part-way, and a few stall for good: every status
+ * happens after `today`, so recent cases stop part-way, and a few stall (for weeks, some for good): every status
  * appears. An action the
  * machine refuses is left out, so the record is always one the app could have produced.
  * A 帮代办 case may be cut short by its request's cancellation (取消): the case ends as the app's
@@ -12,7 +12,7 @@
  * 联席会议 (meetings.ts): at each meeting while the case lives (and after, while it may still
  * come up), the meeting hook sees the case as it is then; a decision that acts on the case
  * (社区处置 → 会议交办, 上报街道) is applied through the machine at the meeting and the case goes on
- * from there (a stalled case stays stalled). A case a meeting accepts for a problem starts with
+ * from there (a case at rest for good stays so). A case a meeting accepts for a problem starts with
  * that action. Each life draws from its own stream (one draw of the desk's seeds it), so a life
  * that goes differently leaves the others as they were.
  */
@@ -38,6 +38,7 @@ import type {
   Rating,
   Stamp,
 } from '@shared/domain/records';
+import { OPEN_CASE_STATUSES } from '@shared/domain/records';
 import type { WorkingCalendar } from '@shared/domain/workingCalendar';
 import { nextClock } from '@shared/domain/events/clock';
 import { caseCoreOf, caseDecision } from '@shared/domain/events/caseEvents';
@@ -67,6 +68,11 @@ export type CaseLife = {
   /** The instant and the staff member of the 帮代办 cancellation that ended the case, if it did. */
   cancelled?: { at: number; by: string; reason: ProxyCancelReason };
 };
+
+/** How long (working days) a stalled open case rests before it goes on. */
+const STALL_DAYS = [10, 60] as const;
+/** The share of stalled open cases that never go on (the rest go on after `STALL_DAYS`). */
+const STALLED_FOR_GOOD = 0.25;
 
 /** A meeting the case may come up at: the instant its agenda is built and its day. */
 export type MeetingSlot = { at: number; day: string };
@@ -294,8 +300,11 @@ export function liveCase(
   let record = stamped(accepted as CaseRecord, { at: acceptedAt, by: at.staffId }, { at: acceptedAt, by: at.staffId });
   let state = caseStateFromRecord(record);
   let day = at.day;
-  // A few cases stall where they are (documents never brought, a department that never
-  // answers, a case forgotten or never archived): the open queues grow with the years.
+  // A few cases stall where they are (documents not brought, a department slow to answer, a
+  // case forgotten): most for two to twelve weeks — the 联席会议 lists them every week meanwhile —
+  // and then go on; a quarter for good, and one stalled once done is never archived (the open
+  // and 待归档 queues grow with the years). (Until 2026-12 all stalled for good: by the fifth
+  // year every weekly agenda listed some 240 of them, week after week.)
   const stallAt = chance(rand, 0.04) ? int(rand, 0, 4) : -1;
   let lastAt = acceptedAt;
   // The meetings the case has been seen at: up to `seenUntil`; the last one that acted on it at `actedAt`.
@@ -355,7 +364,11 @@ export function liveCase(
     lastAt = now;
     cancelled = { at: now, by: actor.staffId, reason: plan.reason };
   };
-  for (let steps = 0; steps < 20 && steps !== stallAt; steps++) {
+  for (let steps = 0; steps < 20; steps++) {
+    if (steps === stallAt) {
+      if (chance(rand, STALLED_FOR_GOOD) || !OPEN_CASE_STATUSES.includes(state.status)) break;
+      day = calendar.addWorkingDays(day, int(rand, STALL_DAYS[0], STALL_DAYS[1])).date;
+    }
     const next = nextAction(life, state, steps);
     if (!next) break;
     const nextDay = calendar.addWorkingDays(day, next.gap).date;

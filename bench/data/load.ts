@@ -111,6 +111,7 @@ export async function loadRecords(db: DutyDeskDB, data: GeneratedDesk, o: LoadOp
     ['custodyItems', data.custodyItems],
     ['custodyEvents', data.custodyEvents],
     ['problems', data.problems],
+    ['problemEvents', data.problemEvents],
     ['meetings', data.meetings],
     ['agendaItems', data.agendaItems],
     ['meta', [{ key: 'meetingGuests', value: data.meetingGuests }]],

@@ -35,11 +35,9 @@ import {
   buildAgenda,
   checkDecision,
   MATTER_OF_CATEGORY,
-  mergeProblems,
   problemInputRefusal,
   problemTitleOf,
   residentIdsOf,
-  STATUS_AFTER,
   type AgendaCase,
   type DecisionInput,
   type ProposedEntry,
@@ -59,7 +57,9 @@ import {
   type Resident,
 } from '@shared/domain/records';
 import type { WorkingCalendar } from '@shared/domain/workingCalendar';
+import { mergeChanges } from '@shared/domain/events/problemEvents';
 import { instantOn, type MeetingHook, type MeetingSlot } from './lifecycle';
+import { ProblemLog } from './problemEvents';
 import { chance, int, pick, weighted, type Rand } from './random';
 
 export type MeetingsContext = {
@@ -173,6 +173,11 @@ export class MeetingDesk {
   readonly meetings: Meeting[] = [];
   readonly agendaItems: AgendaItem[] = [];
   readonly audit: AuditEntry[] = [];
+  /** The problems' events, as the app's door writes them (desk 1: generate.ts stamps the clocks). */
+  private readonly problemLog = new ProblemLog(1);
+  get problemEvents() {
+    return this.problemLog.events;
+  }
   private readonly slots: Slot[];
   private readonly byDay = new Map<string, Slot[]>();
   /** Problems without a case, waiting for a meeting (`hold` decides them). */
@@ -266,6 +271,7 @@ export class MeetingDesk {
   private add(p: Problem, audit?: string): Problem {
     p.residentIds = residentIdsOf(p);
     this.problems.push(p);
+    this.problemLog.opened(p);
     if (audit !== undefined) this.log(p.createdAt, p.createdBy, 'problem.add', 'problem', p.id, audit);
     return p;
   }
@@ -361,11 +367,11 @@ export class MeetingDesk {
         '入户走访',
       );
       if (same) {
-        const r = mergeProblems(same, [p]);
+        const r = mergeChanges(same, [p]);
         if (!r.ok) throw new Error(`meeting generator: merge refused: ${r.reason}`);
         const mergedAt = at + 10 * 60_000;
-        Object.assign(same, r.into, { updatedAt: mergedAt, updatedBy: by });
-        Object.assign(p, r.merged[0], { updatedAt: mergedAt, updatedBy: by });
+        this.problemLog.changed(p, r.merged, mergedAt, by);
+        this.problemLog.changed(same, r.into, mergedAt, by);
         this.log(mergedAt, by, 'problem.merge', 'problem', same.id, '1 条');
       } else this.caseless.push(p);
     }
@@ -465,14 +471,13 @@ export class MeetingDesk {
     }
   }
 
-  /** The decision as stored (`checkDecision`), written on the problem (status, history). */
-  private decideOn(problem: Problem, input: DecisionInput, slot: Slot): Decision {
+  /** The decision as stored (`checkDecision`), appended to the problem's history (its status; the case it made). */
+  private decideOn(problem: Problem, input: DecisionInput, slot: Slot, caseId?: string): Decision {
     const checked = checkDecision(input, slot.day, this.m.calendar);
     if (!checked.ok) throw new Error(`meeting generator: decision refused: ${checked.reason}`);
-    problem.status = STATUS_AFTER[checked.decision.type];
-    problem.decisions = [...problem.decisions, { ...checked.decision, meetingId: slot.id, day: slot.day }];
-    problem.updatedAt = slot.decideAt;
-    problem.updatedBy = this.m.adminId;
+    const decision = { ...checked.decision, meetingId: slot.id, day: slot.day };
+    const change = { type: '会议决定' as const, decision, ...(caseId ? { caseId } : {}) };
+    this.problemLog.changed(problem, change, slot.decideAt, this.m.adminId);
     return checked.decision;
   }
 
@@ -660,13 +665,14 @@ export class MeetingDesk {
         if (!problem) continue;
         const input = this.choose(item.kind, problem, undefined);
         if (!input) continue;
-        const decision = this.decideOn(problem, input, slot);
+        // 社区处置 / 上报街道 accept a case for the problem: its id is in the decision's event.
+        const caseId = input.type === '社区处置' || input.type === '上报街道' ? this.m.newId() : undefined;
+        const decision = this.decideOn(problem, input, slot, caseId);
         item.decision = decision;
         const action = MeetingDesk.actionOf(decision);
-        if (action) {
-          problem.caseId = this.m.newId();
-          item.caseId = problem.caseId;
-          acceptFor(problem, problem.caseId, action, slot.decideAt, this.hookFor(problem));
+        if (action && caseId) {
+          item.caseId = caseId;
+          acceptFor(problem, caseId, action, slot.decideAt, this.hookFor(problem));
         }
       }
     this.caseless = this.caseless.filter((p) => AWAITING.has(p.status) && !p.caseId && !p.mergedInto);

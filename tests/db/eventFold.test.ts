@@ -1,23 +1,14 @@
 /**
- * The stored record is the fold of its events (issue 23): for every case, proxy request and
- * document in custody of the generated 1/10 desk, and of the real-shaped old desk
+ * The stored record is the fold of its events (issue 23): for every case, proxy request,
+ * document in custody and problem (问题库, DB v18) of the generated 1/10 desk, and of the real-shaped old desk
  * (fixtures/v2-snapshot.json) after its upgrades — and after new actions through the doors on
  * it — folding the record's events (shared/domain/events) gives the record as stored, stamps and
  * derived index fields aside. Documents stored before v15 get their opening event at the upgrade.
  */
 import { describe, expect, it } from 'vitest';
-import { caseCoreOf, foldCase, UPGRADE_OPENING } from '@shared/domain/events/caseEvents';
-import { foldProxy, proxyCoreOf } from '@shared/domain/events/proxyEvents';
-import { custodyCoreOf, foldCustody } from '@shared/domain/events/custodyEvents';
+import { foldCase, UPGRADE_OPENING } from '@shared/domain/events/caseEvents';
 import { applyPatch } from '@shared/domain/events/patch';
-import type {
-  CaseEvent,
-  CaseRecord,
-  CustodyItem,
-  CustodyItemEvent,
-  ProxyEvent,
-  ProxyTask,
-} from '@shared/domain/records';
+import type { CustodyItem } from '@shared/domain/records';
 import { generateDesk } from '../../bench/data/generate';
 import { DutyDeskDB, SCHEMA_VERSION } from '../../renderer/src/db/database';
 import { loadCalendar } from '../../renderer/src/db/repositories/calendar';
@@ -39,34 +30,7 @@ import { adminDesk } from './auditChainHelpers';
 
 const PASSPHRASE = '旧版本的备份也要完整恢复 2026';
 import { T0, testDesk } from './testDb';
-
-function byKey<E, K extends keyof E>(events: readonly E[], key: K): Map<E[K], E[]> {
-  const out = new Map<E[K], E[]>();
-  for (const e of events) out.set(e[key], [...(out.get(e[key]) ?? []), e]);
-  return out;
-}
-
-/** The ids of the cases whose fold differs from the stored record. */
-function unfoldedCases(cases: readonly CaseRecord[], events: readonly CaseEvent[]): string[] {
-  const of = byKey(events, 'caseId');
-  return cases
-    .filter((c) => JSON.stringify(sorted(foldCase(of.get(c.id) ?? []))) !== JSON.stringify(sorted(caseCoreOf(c))))
-    .map((c) => c.id);
-}
-
-function unfoldedRequests(tasks: readonly ProxyTask[], events: readonly ProxyEvent[]): string[] {
-  const of = byKey(events, 'taskId');
-  return tasks
-    .filter((t) => JSON.stringify(sorted(foldProxy(of.get(t.id) ?? []))) !== JSON.stringify(sorted(proxyCoreOf(t))))
-    .map((t) => t.id);
-}
-
-function unfoldedItems(items: readonly CustodyItem[], events: readonly CustodyItemEvent[]): string[] {
-  const of = byKey(events, 'itemId');
-  return items
-    .filter((i) => JSON.stringify(sorted(foldCustody(of.get(i.id) ?? []))) !== JSON.stringify(sorted(custodyCoreOf(i))))
-    .map((i) => i.id);
-}
+import { unfoldedCases, unfoldedItems, unfoldedProblems, unfoldedRequests } from './support/folds';
 
 /** A document in custody as v10 stored it (its moves in its own list, no events). */
 function oldItem(id: string): CustodyItem {
@@ -98,19 +62,6 @@ function oldItem(id: string): CustodyItem {
   };
 }
 
-/** Plain data with its object keys in one order (so two equal records print the same). */
-function sorted(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sorted);
-  if (v && typeof v === 'object')
-    return Object.fromEntries(
-      Object.entries(v)
-        .filter(([, x]) => x !== undefined)
-        .sort(([a], [b]) => (a < b ? -1 : 1))
-        .map(([k, x]) => [k, sorted(x)]),
-    );
-  return v;
-}
-
 /** The real-shaped old desk (v2), opened by this build: upgraded to the newest version. */
 async function upgradedFixture(): Promise<DutyDeskDB> {
   const name = `fold-${Math.random()}`;
@@ -137,6 +88,12 @@ describe('the stored record is the fold of its events', { timeout: 60_000 }, () 
     expect(data.custodyItems.length).toBeGreaterThan(50);
     expect(data.custodyItems.some((i) => i.events.length > 2)).toBe(true);
     expect(unfoldedItems(data.custodyItems, data.custodyEvents)).toEqual([]);
+    // Problems: merged reports and decisions appended as events, never the lists rewritten whole.
+    expect(data.problems.length).toBeGreaterThan(100);
+    expect(data.problemEvents.some((e) => e.appended?.sources)).toBe(true);
+    expect(data.problemEvents.filter((e) => e.appended?.decisions).length).toBeGreaterThan(50);
+    expect(data.problemEvents.every((e) => e.clock && !('sources' in (e.decided?.set ?? {})))).toBe(true);
+    expect(unfoldedProblems(data.problems, data.problemEvents)).toEqual([]);
     // The events carry what was decided, not only the action's name: every later case event
     // of the machine has its input and decision.
     const actions = data.caseEvents.filter((e) => e.input);
@@ -154,6 +111,11 @@ describe('the stored record is the fold of its events', { timeout: 60_000 }, () 
     expect(events.filter((e) => e.action === UPGRADE_OPENING)).toHaveLength(cases.length);
     expect(unfoldedCases(cases, events)).toEqual([]);
     expect(unfoldedRequests(await db.proxyTasks.toArray(), await db.proxyEvents.toArray())).toEqual([]);
+    const problems = await db.problems.toArray();
+    const problemEvents = await db.problemEvents.toArray();
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problemEvents.filter((e) => e.action === UPGRADE_OPENING)).toHaveLength(problems.length);
+    expect(unfoldedProblems(problems, problemEvents)).toEqual([]);
     // Every old event has its clock, in the order it had; the desk's last stamp is past them all.
     expect(events.every((e) => e.clock)).toBe(true);
     const last = (await db.counters.get('eventClock'))?.clock ?? '';

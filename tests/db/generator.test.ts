@@ -45,6 +45,7 @@ describe('the five-year desk generator', { timeout: 60_000 }, () => {
     expect(JSON.stringify(again.proxyTasks)).toBe(JSON.stringify(data.proxyTasks));
     expect(JSON.stringify(again.custodyItems)).toBe(JSON.stringify(data.custodyItems));
     expect(JSON.stringify(again.problems)).toBe(JSON.stringify(data.problems));
+    expect(JSON.stringify(again.problemEvents)).toBe(JSON.stringify(data.problemEvents));
     expect(JSON.stringify(again.meetings)).toBe(JSON.stringify(data.meetings));
     expect(JSON.stringify(again.agendaItems)).toBe(JSON.stringify(data.agendaItems));
     expect(data.residents).toHaveLength(2000);

@@ -10,16 +10,15 @@ import { hashSecret } from '../../renderer/src/db/secrets';
 import { registerVisit } from '../../renderer/src/db/repositories/visits';
 import { addProblem, mergeIntoProblem, problemPool } from '../../renderer/src/db/repositories/problems';
 import {
-  addAgendaEntry,
-  editAgendaEntry,
   getMeetingFile,
   meetingGuests,
   performMeetingAction,
   planMeeting,
-  recordDecision,
   refreshAgenda,
   saveMeetingGuests,
 } from '../../renderer/src/db/repositories/meetings';
+import { addAgendaEntry, editAgendaEntry } from '../../renderer/src/db/repositories/meetingEntries';
+import { recordDecision } from '../../renderer/src/db/repositories/meetingDecisions';
 import { failureMessage } from '../../renderer/src/db/refusal';
 import { addSignedStaff, counterIds, createZhangSan, freshDb, setUpCommunity, T0, testDesk } from './testDb';
 

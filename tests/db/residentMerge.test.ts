@@ -130,20 +130,20 @@ describe('合并居民档案', () => {
     const unstamped = (rows: unknown[]) =>
       (rows as { updatedAt?: number; updatedBy?: string }[]).map(({ updatedAt: _a, updatedBy: _b, ...rest }) => rest);
     // Every table as before the merge (but for the stamps of the rows the undo wrote), plus the two
-    // audit rows; the histories of the moved case, request and document keep their events and gain
-    // the two moves (改挂居民 there and back, through their doors), and the desk's clock moved on.
-    const appended = ['caseEvents', 'proxyEvents', 'custodyEvents', 'counters'];
+    // audit rows; the histories of the moved case, request, document and problem keep their events
+    // and gain the two moves (改挂居民 there and back, through their doors), and the desk's clock moved on.
+    const appended = ['caseEvents', 'proxyEvents', 'custodyEvents', 'problemEvents', 'counters'];
     for (const t of Object.keys(before).filter((t) => t !== 'auditLog' && !appended.includes(t)))
       expect(unstamped(restored[t]!), t).toEqual(unstamped(before[t]!));
-    for (const t of appended.slice(0, 3)) {
-      const rows = restored[t] as { id: string; action: string; input?: { residentId: string } }[];
+    for (const t of appended.slice(0, 4)) {
+      const rows = restored[t] as { id: string; action: string; input?: { residentId?: string; to?: string } }[];
       const old = new Set((before[t] as { id: string }[]).map((r) => r.id));
       expect(
         rows.filter((r) => old.has(r.id)),
         t,
       ).toEqual(before[t]);
       expect(
-        rows.filter((r) => !old.has(r.id)).map((r) => [r.action, r.input?.residentId]),
+        rows.filter((r) => !old.has(r.id)).map((r) => [r.action, r.input?.residentId ?? r.input?.to]),
         t,
       ).toEqual([
         ['改挂居民', kept.id],

@@ -34,6 +34,7 @@ export const TABLE_SCOPE = {
   meetings: 'center',
   agendaItems: 'center',
   problems: 'center',
+  problemEvents: 'center',
   rota: 'center',
   handovers: 'center',
   auditLog: 'center',

@@ -26,10 +26,11 @@ import { upgradeV13ReplayableEvents } from './upgrades/v13-replayable-events';
 import { upgradeV14DeskLocal } from './upgrades/v14-desk-local';
 import { upgradeV15CustodyEvents } from './upgrades/v15-custody-events';
 import { upgradeV16MergeUndos } from './upgrades/v16-merge-undos';
+import { upgradeV18ProblemEvents } from './upgrades/v18-problem-events';
 
 export const DB_NAME = 'duty-desk';
 /** The newest version below (the one this build upgrades to). */
-export const SCHEMA_VERSION = 17;
+export const SCHEMA_VERSION = 18;
 
 /** One Dexie table per entity of the entity map (entities.ts is the one list of tables). */
 type Tables = { [N in EntityName]: Table<RecordOf<N>, KeyOf<N>> };
@@ -142,6 +143,9 @@ class DutyDeskDatabase extends Dexie {
       caseEvents: 'id, caseId, clock',
       auditLog: '++seq, &id, action, [desk+deskSeq]',
     });
+    // v18: a problem's sources and decisions as appended events (two desks never lose one); one
+    // opening event per problem stored before (upgrades/v18-problem-events.ts).
+    this.version(18).stores({ problemEvents: 'id, problemId, clock' }).upgrade(upgradeV18ProblemEvents);
     this.use(derivedFieldsMiddleware);
   }
 }

@@ -22,6 +22,7 @@ import type {
   HandoverNote,
   Meeting,
   Problem,
+  ProblemEvent,
   ProxyTask,
   ProxyEvent,
   Resident,
@@ -73,6 +74,7 @@ export type Entities = {
   meetings: [Meeting, string];
   agendaItems: [AgendaItem, string];
   problems: [Problem, string];
+  problemEvents: [ProblemEvent, string];
   rota: [RotaEntry, string];
   handovers: [HandoverNote, string];
   auditLog: [AuditEntry, number];

@@ -19,10 +19,11 @@ export const PROJECTED = {
   cases: 'caseEvents',
   proxyTasks: 'proxyEvents',
   custodyItems: 'custodyEvents',
+  problems: 'problemEvents',
 } as const;
 
 /** Tables whose documents, once written, never change (the hub's validation refuses an edit). */
-export const IMMUTABLE_TABLES = ['caseEvents', 'proxyEvents', 'custodyEvents', 'auditLog'] as const;
+export const IMMUTABLE_TABLES = ['caseEvents', 'proxyEvents', 'custodyEvents', 'problemEvents', 'auditLog'] as const;
 
 /** A document's id: `<table>:<key>` (the audit log by its row's stable `id`, never its local `seq`). */
 export const syncDocId = (table: string, key: string): string => `${table}:${key}`;

@@ -6,6 +6,9 @@
  */
 import type { FieldEdit, RecordPatch } from '../records';
 import { applyEdit, fieldEdits, sameValue } from './fieldEdits';
+
+/** Same JSON value: kept importable from here (fieldEdits.ts holds it). */
+export { sameValue };
 import { compareClocks } from './clock';
 
 type Plain = Record<string, unknown>;
@@ -50,8 +53,14 @@ export function inClockOrder<E extends FoldableEvent>(events: readonly E[]): E[]
   return [...events].sort((a, b) => compareClocks(a.clock ?? '', b.clock ?? '') || compareClocks(a.id, b.id));
 }
 
-/** The record rebuilt from its events: the last opening event's state, then every later decision. */
-export function foldRecord<T extends Plain>(events: readonly FoldableEvent[]): T | undefined {
+/**
+ * The record rebuilt from its events: the last opening event's state, then every later decision
+ * (`step`: applying an event's patch; a record with appended lists applies those too).
+ */
+export function foldRecord<T extends Plain, E extends FoldableEvent = FoldableEvent>(
+  events: readonly E[],
+  step: (record: T, e: E) => T = (record, e) => applyPatch(record, e.decided),
+): T | undefined {
   const ordered = inClockOrder(events);
   let start = -1;
   ordered.forEach((e, i) => {
@@ -59,7 +68,7 @@ export function foldRecord<T extends Plain>(events: readonly FoldableEvent[]): T
   });
   if (start < 0) return undefined;
   let record = clone(ordered[start]!.base!) as T;
-  for (const e of ordered.slice(start + 1)) record = applyPatch(record, e.decided);
+  for (const e of ordered.slice(start + 1)) record = step(record, e);
   return record;
 }
 

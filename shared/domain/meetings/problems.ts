@@ -68,6 +68,21 @@ export const residentIdsOf = (p: Pick<Problem, 'sources'>): string[] => [
 ];
 
 /**
+ * `list` with `added` put in day order: each after every entry of its day or earlier (so a list
+ * in day order stays so, and entries of one day keep the order they were added in). A problem's
+ * sources and decisions grow only this way, on every desk alike (events/problemEvents.ts).
+ */
+export function insertByDay<T extends { day: string }>(list: readonly T[], added: readonly T[]): T[] {
+  const out = [...list];
+  for (const a of added) {
+    let i = out.length;
+    while (i > 0 && out[i - 1]!.day > a.day) i--;
+    out.splice(i, 0, a);
+  }
+  return out;
+}
+
+/**
  * Merges reports of the same problem into `into`: it keeps every source (in day order), the
  * earliest day, its own title and category; the others are 已合并 and point at it. Refused when
  * a problem is already merged or decided elsewhere, or has a case of its own while `into` has
@@ -85,7 +100,10 @@ export function mergeProblems(
   if (others.some((o) => o.id === into.id)) return { ok: false, reason: '不能把问题合并到它自己' };
   const withCase = [into, ...others].filter((p) => p.caseId);
   if (withCase.length > 1) return { ok: false, reason: '两个问题都有办件，不能合并；请分别处理' };
-  const sources = [into, ...others].flatMap((p) => p.sources).sort((a, b) => a.day.localeCompare(b.day));
+  const sources = insertByDay(
+    into.sources,
+    others.flatMap((p) => p.sources),
+  );
   const caseId = withCase[0]?.caseId;
   const raisedDay = [into, ...others].map((p) => p.raisedDay).sort()[0] ?? into.raisedDay;
   const next: Problem = { ...into, sources, raisedDay, ...(caseId ? { caseId } : {}) };

@@ -1,26 +1,16 @@
 /**
  * 联席会议: planning a meeting builds its agenda by the pure rules (shared/domain/meetings) from
- * the pool and the open cases, read by index inside the transaction; entries can be refreshed,
- * added by hand, reordered and annotated; each decision is ONE transaction — the entry, the
- * problem (its status and history), the case (accepted for a problem without one, then 会议交办
- * or 上报街道 through the case machine), the timeline event and the audit row.
+ * the pool and the open cases, read by index inside the transaction; entries can be refreshed
+ * (here), added by hand, reordered and annotated (meetingEntries.ts); the decisions are
+ * meetingDecisions.ts. Also: the guests kept in 设置, 改期 / 取消 / 召开, and the meeting's file.
  */
-import { defaultCounterMode, planCase } from '@shared/domain/intake';
 import {
-  agendaTitleRefusal,
   applyMeetingAction,
   buildAgenda,
-  checkDecision,
   decisionProgress,
-  decisionRefusal,
-  MATTER_OF_CATEGORY,
-  problemInputRefusal,
-  STATUS_AFTER,
   type AgendaCase,
-  type DecisionInput,
   type DecisionProgress,
   type MeetingAction,
-  type ProblemInput,
   type ProposedEntry,
 } from '@shared/domain/meetings';
 import { isValidLocalDate } from '@shared/domain/localDate';
@@ -29,9 +19,6 @@ import type { Desk, DeskBase } from '../desk';
 import { requirePermission } from '../authorize';
 import { DomainRefusal } from '../refusal';
 import { writeTx, type WriteTx } from '../write';
-import { acceptCase, type Acceptance } from './caseAcceptance';
-import type { MatterType } from '../matterType';
-import { changeCase } from './changeCase';
 
 export type MeetingGuest = { name: string; role: string };
 
@@ -164,201 +151,6 @@ export async function performMeetingAction(desk: Desk, meetingId: string, action
     const next = await tx.meetings.put({ ...meeting, ...r.next });
     await tx.audit({ action: MEETING_AUDIT[action.type], entity: 'meeting', entityId: meetingId, detail: next.day });
     return next;
-  });
-}
-
-/** A problem raised at the meeting itself, added to the pool and to the agenda (临时增加). */
-export async function addAgendaEntry(desk: Desk, meetingId: string, input: ProblemInput): Promise<AgendaItem> {
-  const refused = problemInputRefusal(input);
-  if (refused) throw new DomainRefusal(refused.reason, refused.field);
-  const [problemId, itemId] = [desk.newId(), desk.newId()];
-  return writeTx(desk, ['meetings', 'agendaItems', 'problems'], async (tx) => {
-    const meeting = await tx.meetings.get(meetingId);
-    if (!meeting || meeting.status === '已取消') throw new DomainRefusal('已取消的会议不能增加议题');
-    const place = input.place?.trim();
-    const problem = await tx.problems.add({
-      id: problemId,
-      title: input.title.trim(),
-      category: input.category as Problem['category'],
-      ...(input.gridId ? { gridId: input.gridId } : {}),
-      ...(place ? { place } : {}),
-      raisedDay: tx.today,
-      status: '待研究',
-      sources: [{ kind: '会上提出', day: tx.today, by: desk.actor.id }],
-      decisions: [],
-    });
-    const count = await tx.agendaItems.where('meetingId').equals(meetingId).count();
-    const item = await tx.agendaItems.add({
-      id: itemId,
-      meetingId,
-      order: count + 1,
-      kind: '临时增加',
-      problemId,
-      title: problem.title,
-      category: problem.category,
-      ...(problem.gridId ? { gridId: problem.gridId } : {}),
-    });
-    await tx.audit({ action: 'problem.add', entity: 'problem', entityId: problemId, detail: '会上提出' });
-    return item;
-  });
-}
-
-/** Moves an entry one place up (-1) or down (+1) on its agenda. */
-export async function moveAgendaEntry(desk: Desk, itemId: string, delta: -1 | 1): Promise<void> {
-  await writeTx(desk, ['agendaItems', 'meetings'], async (tx) => {
-    const item = await tx.agendaItems.get(itemId);
-    if (!item) throw new DomainRefusal('未找到该议题');
-    const all = (await tx.agendaItems.where('meetingId').equals(item.meetingId).toArray()).sort(
-      (a, b) => a.order - b.order,
-    );
-    const i = all.findIndex((x) => x.id === itemId);
-    const other = all[i + delta];
-    if (!other) return;
-    await tx.agendaItems.put({ ...item, order: other.order });
-    await tx.agendaItems.put({ ...other, order: item.order });
-    await tx.audit({ action: 'meeting.item', entity: 'agendaItem', entityId: itemId, detail: 'order' });
-  });
-}
-
-/** The title and the discussion notes (会议纪要) of an entry. */
-export async function editAgendaEntry(
-  desk: Desk,
-  itemId: string,
-  patch: { title?: string; discussion?: string },
-): Promise<void> {
-  const title = patch.title?.trim();
-  const refused = title !== undefined ? agendaTitleRefusal(title) : null;
-  if (refused) throw new DomainRefusal(refused.reason, refused.field);
-  if ((patch.discussion?.length ?? 0) > 1000) throw new DomainRefusal('讨论记录不超过 1000 字', 'discussion');
-  await writeTx(desk, ['agendaItems', 'meetings'], async (tx) => {
-    const item = await tx.agendaItems.get(itemId);
-    if (!item) throw new DomainRefusal('未找到该议题');
-    const meeting = await tx.meetings.get(item.meetingId);
-    if (meeting?.status === '已取消') throw new DomainRefusal('已取消的会议不能修改');
-    await tx.agendaItems.put({
-      ...item,
-      ...(title !== undefined ? { title } : {}),
-      ...(patch.discussion !== undefined ? { discussion: patch.discussion.trim() } : {}),
-    });
-    await tx.audit({
-      action: 'meeting.item',
-      entity: 'agendaItem',
-      entityId: itemId,
-      detail: Object.keys(patch).join(','),
-    });
-  });
-}
-
-const DECISION_TABLES = [
-  'meetings',
-  'agendaItems',
-  'problems',
-  'cases',
-  'caseEvents',
-  'counters',
-  'matterTypes',
-  'staff',
-] as const;
-type DecisionTx = WriteTx<(typeof DECISION_TABLES)[number]>;
-
-/**
- * How a problem that has no case gets one: its category's 投诉建议 matter, accepted now. Not an
- * async helper around `acceptCase`: Dexie keeps the transaction's zone across one level of
- * native `await` of its promises, not across nested async functions (the zone is lost and later
- * writes would escape the transaction), so the caller awaits `acceptCase` itself.
- */
-function acceptanceForProblem(desk: Desk, today: string, problem: Problem, matter: MatterType): Acceptance {
-  const draft = { matter, mode: defaultCounterMode(matter), received: [] };
-  const residentId = problem.residentIds?.[0];
-  return {
-    draft,
-    plan: planCase(draft, today, desk.calendar),
-    id: desk.newId(),
-    input: residentId ? { residentId } : {},
-    gridId: problem.gridId,
-    note: '联席会议决定办理',
-  };
-}
-
-/** The problem of an entry: its own, or one made for a case entry (超期办件 / 待街道) so the decision has a history. */
-async function problemOfEntry(desk: Desk, tx: DecisionTx, item: AgendaItem): Promise<Problem> {
-  const own = item.problemId ? await tx.problems.get(item.problemId) : undefined;
-  if (own) return own;
-  const record = item.caseId ? await tx.cases.get(item.caseId) : undefined;
-  const existing = record ? await tx.problems.where('caseId').equals(record.id).first() : undefined;
-  if (existing) return existing;
-  return tx.problems.add({
-    id: desk.newId(),
-    title: item.title,
-    category: '其他',
-    ...(item.gridId ? { gridId: item.gridId } : {}),
-    raisedDay: tx.today,
-    status: '待研究',
-    ...(record ? { caseId: record.id } : {}),
-    sources: [
-      {
-        kind: '会上提出',
-        day: tx.today,
-        by: desk.actor.id,
-        ...(record ? { caseId: record.id } : {}),
-        ...(record?.residentId ? { residentId: record.residentId } : {}),
-      },
-    ],
-    decisions: [],
-  });
-}
-
-/** The meeting's decision on one entry, with its effect on the problem and the case. */
-export async function recordDecision(desk: Desk, itemId: string, input: DecisionInput): Promise<AgendaItem> {
-  return writeTx(desk, DECISION_TABLES, async (tx) => {
-    const item = await tx.agendaItems.get(itemId);
-    if (!item) throw new DomainRefusal('未找到该议题');
-    const meeting = await tx.meetings.get(item.meetingId);
-    if (!meeting) throw new DomainRefusal('未找到该会议');
-    const refused = decisionRefusal(meeting);
-    if (refused) throw new DomainRefusal(refused);
-    if (item.decision) throw new DomainRefusal('该议题已作出决定');
-    const checked = checkDecision(input, meeting.day, desk.calendar);
-    if (!checked.ok) throw new DomainRefusal(checked.reason, checked.field);
-    const decision = checked.decision;
-    let problem = await problemOfEntry(desk, tx, item);
-    if (decision.type === '社区处置' || decision.type === '上报街道') {
-      if (decision.type === '社区处置' && !(await tx.staff.get(decision.ownerId))?.active)
-        throw new DomainRefusal('请选择在用的工作人员', 'ownerId');
-      const linked = problem.caseId ? await tx.cases.get(problem.caseId) : undefined;
-      if (linked && linked.status !== '已受理' && linked.status !== '办理中')
-        throw new DomainRefusal(
-          `办件当前为「${linked.status}」，不能${decision.type === '社区处置' ? '由会议交办' : '上报街道'}`,
-        );
-      const code = MATTER_OF_CATEGORY[problem.category];
-      const matter = linked ? undefined : await tx.matterTypes.get(code);
-      if (!linked && !matter?.active)
-        throw new DomainRefusal(`投诉建议事项（${code}）已停用，请管理员在事项目录中启用`);
-      const record = linked ?? (await acceptCase(desk, tx, acceptanceForProblem(desk, tx.today, problem, matter!)));
-      problem = { ...problem, caseId: record.id };
-      // The case machine's 会议交办 / 上报街道, through its one door, as the acting staff row.
-      await changeCase(
-        desk,
-        tx,
-        record,
-        decision.type === '社区处置'
-          ? { type: '会议交办', ownerId: decision.ownerId, dueDay: decision.dueDay }
-          : { type: '上报街道', level: decision.level, request: decision.request, office: decision.office },
-      );
-    }
-    await tx.problems.put({
-      ...problem,
-      status: STATUS_AFTER[decision.type],
-      decisions: [...problem.decisions, { ...decision, meetingId: meeting.id, day: meeting.day }],
-    });
-    const saved = await tx.agendaItems.put({
-      ...item,
-      problemId: problem.id,
-      ...(problem.caseId ? { caseId: problem.caseId } : {}),
-      decision,
-    });
-    await tx.audit({ action: 'meeting.decision', entity: 'agendaItem', entityId: itemId, detail: decision.type });
-    return saved;
   });
 }
 

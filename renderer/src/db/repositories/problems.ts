@@ -3,13 +3,15 @@
  * staff bring from home visits or raised at the meeting, merged reports of the same problem.
  * Reads by index (status, residentIds); each write one transaction with its audit row.
  */
-import { mergeProblems, problemInputRefusal, type ProblemInput } from '@shared/domain/meetings';
+import { problemInputRefusal, type ProblemInput } from '@shared/domain/meetings';
+import { mergeChanges } from '@shared/domain/events/problemEvents';
 import type { CaseRecord, Problem, ProblemSourceKind, ProblemStatus } from '@shared/domain/records';
 import { namedResidents, type NamedResident } from '@shared/domain/residentStatus';
 import type { Desk, DeskBase } from '../desk';
 import { DomainRefusal } from '../refusal';
 import { writeTx } from '../write';
 import { residentsByIds, resolveResident } from './residents';
+import { changeProblem, openProblem } from './changeProblem';
 
 export const OPEN_PROBLEM_STATUSES: readonly ProblemStatus[] = ['待研究', '继续跟踪', '社区处置', '已上报街道'];
 
@@ -20,13 +22,13 @@ export async function addProblem(desk: Desk, input: NewProblem): Promise<Problem
   const refused = problemInputRefusal(input);
   if (refused) throw new DomainRefusal(refused.reason, refused.field);
   const id = desk.newId();
-  return writeTx(desk, ['problems', 'residents'], async (tx) => {
+  return writeTx(desk, ['problems', 'problemEvents', 'counters', 'residents'], async (tx) => {
     const resident = input.residentId ? await resolveResident(tx, input.residentId) : undefined;
     if (input.residentId && !resident) throw new DomainRefusal('该居民记录已不存在，请重新查找', 'resident');
     if (resident) input = { ...input, residentId: resident.id };
     const place = input.place?.trim();
     const gridId = input.gridId || resident?.gridId;
-    const problem = await tx.problems.add({
+    const problem = await openProblem(desk, tx, {
       id,
       title: input.title.trim(),
       category: input.category as Problem['category'],
@@ -44,16 +46,19 @@ export async function addProblem(desk: Desk, input: NewProblem): Promise<Problem
   });
 }
 
-/** Reports of the same problem as one: `into` keeps every source; the others are 已合并. */
+/**
+ * Reports of the same problem as one: `into` keeps every source (the others' added to its
+ * history, not its list rewritten); the others are 已合并. Through the problem's door.
+ */
 export async function mergeIntoProblem(desk: Desk, intoId: string, otherIds: readonly string[]): Promise<Problem> {
-  return writeTx(desk, ['problems'], async (tx) => {
+  return writeTx(desk, ['problems', 'problemEvents', 'counters'], async (tx) => {
     const into = await tx.problems.get(intoId);
     const others = (await tx.problems.bulkGet([...otherIds])).filter((p): p is Problem => p !== undefined);
     if (!into || others.length !== otherIds.length) throw new DomainRefusal('未找到要合并的问题');
-    const r = mergeProblems(into, others);
+    const r = mergeChanges(into, others);
     if (!r.ok) throw new DomainRefusal(r.reason);
-    for (const m of r.merged) await tx.problems.put(m);
-    const saved = await tx.problems.put(r.into);
+    for (const m of others) await changeProblem(desk, tx, m, r.merged);
+    const saved = await changeProblem(desk, tx, into, r.into);
     await tx.audit({ action: 'problem.merge', entity: 'problem', entityId: into.id, detail: `${others.length} 条` });
     return saved;
   });

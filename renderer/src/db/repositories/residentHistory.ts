@@ -7,7 +7,7 @@
  * Every function here returns a Dexie promise chain and is not `async`: they run inside write
  * transactions (see `findDuplicates` in residents.ts for why).
  */
-import type { CaseRecord, CustodyItem, MovedRecords, ProxyTask } from '@shared/domain/records';
+import type { CaseRecord, CustodyItem, MovedRecords, Problem, ProxyTask } from '@shared/domain/records';
 import { Dexie } from 'dexie';
 import type { Desk } from '../desk';
 import type { ReadableDB } from '../entities';
@@ -15,6 +15,8 @@ import type { WriteTx } from '../write';
 import { changeCase } from './changeCase';
 import { changeCustody } from './changeCustody';
 import { changeProxy } from './changeProxy';
+import { changeProblem } from './changeProblem';
+import { sourceRefOf } from '@shared/domain/events/problemEvents';
 
 type HistoryTables = 'cases' | 'custodyItems' | 'proxyTasks';
 /** What moving a resident's history writes: the records, and the events of their doors. */
@@ -38,6 +40,7 @@ export const WHOLE_RESIDENT_TABLES = [
   'custodyItems',
   'custodyEvents',
   'problems',
+  'problemEvents',
   'mergeUndos',
 ] as const;
 
@@ -105,13 +108,14 @@ export type MovedHistory = MovedRecords & { problemSources: Record<string, numbe
 
 /**
  * Moves everything that names `fromId` (or only the records in `only`) to `toId`: visits,
- * problems (each source of theirs that names the resident; with `only.problemSources`, only the
- * sources listed for that problem, so an undo never takes the kept record's own sources) and,
- * through `reassignResidentRecords`, cases, requests and documents. Returns what it moved.
+ * problems (each source of theirs that names the resident, through the problem's door as
+ * 改挂居民; with `only.problemSources`, only the sources listed for that problem, so an undo
+ * never takes the kept record's own sources) and, through `reassignResidentRecords`, cases,
+ * requests and documents. Returns what it moved (a problem's sources by their index then).
  */
 export function moveResidentHistory(
   desk: Desk,
-  tx: WriteTx<AllHistoryTables | HistoryMoveTables>,
+  tx: WriteTx<AllHistoryTables | HistoryMoveTables | 'problemEvents'>,
   fromId: string,
   toId: string,
   only?: MovedRecords & { problemSources?: Record<string, number[]> },
@@ -122,23 +126,27 @@ export function moveResidentHistory(
   return Dexie.Promise.all([
     tx.visits.where('residentId').equals(fromId).filter(kept(only?.visits)).toArray(),
     tx.problems.where('residentIds').equals(fromId).filter(kept(only?.problems)).toArray(),
-  ]).then(([visits, problems]) =>
-    Dexie.Promise.all<unknown>([
-      ...visits.map((v) => tx.visits.put({ ...v, residentId: toId })),
-      ...problems.map((p) => {
-        problemSources[p.id] = p.sources.flatMap((s, i) => (movesSource(p.id, s, i) ? [i] : []));
-        return tx.problems.put({
-          ...p,
-          sources: p.sources.map((s, i) => (movesSource(p.id, s, i) ? { ...s, residentId: toId } : s)),
-        });
-      }),
-    ])
+  ]).then(([visits, problems]) => {
+    // One problem after the other: each event takes the desk's next clock stamp.
+    let chain: Promise<unknown> = Dexie.Promise.all(visits.map((v) => tx.visits.put({ ...v, residentId: toId })));
+    for (const p of problems) {
+      const moved = p.sources.flatMap((s, i) => (movesSource(p.id, s, i) ? [i] : []));
+      problemSources[p.id] = moved;
+      chain = chain.then(() => changeProblem(desk, tx, p, relinkOf(p, moved, fromId, toId, !!only?.problemSources)));
+    }
+    return chain
       .then(() => reassignResidentRecords(desk, tx, fromId, toId, only))
       .then((records) => ({
         visits: visits.map((v) => v.id),
         problems: problems.map((p) => p.id),
         ...records,
         problemSources,
-      })),
-  );
+      }));
+  });
+}
+
+/** A problem's 改挂居民: every source naming `fromId`, or (an undo) only those at `moved`, named by value. */
+function relinkOf(p: Problem, moved: number[], fromId: string, toId: string, onlyThese: boolean) {
+  const only = onlyThese ? moved.map((at) => ({ at, source: sourceRefOf(p.sources[at]!) })) : undefined;
+  return { type: '改挂居民' as const, from: fromId, to: toId, ...(only ? { only } : {}) };
 }

@@ -25,9 +25,10 @@ import { MATTER_OF_CATEGORY, problemTitleOf } from '@shared/domain/meetings';
 import type { Desk, DeskBase } from '../desk';
 import type { MatterType } from '../matterType';
 import { DomainRefusal } from '../refusal';
-import { writeTx, type Unstamped, type WriteTx } from '../write';
+import { writeTx, type Unstamped } from '../write';
 import { proxySourceOfChannel } from '@shared/domain/proxy';
 import { changeProxy, openProxy, type ProxyTx } from './changeProxy';
+import { openProblem, type ProblemTx } from './changeProblem';
 import { acceptCase } from './caseAcceptance';
 import { residentsByIds, resolveResident } from './residents';
 
@@ -77,6 +78,7 @@ export async function registerVisit(
     'residents',
     'matterTypes',
     'problems',
+    'problemEvents',
   ] as const;
 
   return writeTx(desk, tables, async (tx) => {
@@ -133,14 +135,15 @@ export async function registerVisit(
       if (draft.mode === '帮代办' && input.residentId) await addProxyTask(desk, tx, record, input, options.proxyTaskId);
       saved.push(record);
     }
-    if (complaint && saved[0]) await addComplaintProblem(tx, problemId, saved[0], input, complaint);
+    if (complaint && saved[0]) await addComplaintProblem(desk, tx, problemId, saved[0], input, complaint);
     return { visit, cases: saved, plans, ...(resident ? { resident } : {}) };
   });
 }
 
-/** The 诉求's problem in the pool (问题库), linked to its case. */
+/** The 诉求's problem in the pool (问题库), linked to its case, opened through the problem's door. */
 async function addComplaintProblem(
-  tx: WriteTx<'problems'>,
+  desk: Desk,
+  tx: ProblemTx,
   id: string,
   record: CaseRecord,
   input: VisitInput,
@@ -148,7 +151,7 @@ async function addComplaintProblem(
 ): Promise<void> {
   const place = complaint.place?.trim();
   const gridId = record.gridId ?? complaint.gridId;
-  await tx.problems.add({
+  await openProblem(desk, tx, {
     id,
     title: problemTitleOf(input.content) || record.matterName,
     category: complaint.category as ProblemCategory,

@@ -29,7 +29,7 @@ import {
 import { useDesk } from '../../app/desk';
 import { useGuardedAction } from '../../app/useGuardedAction';
 import { FormDialog } from '../../components/FormDialog';
-import { recordDecision } from '../../db/repositories/meetings';
+import { recordDecision } from '../../db/repositories/meetingDecisions';
 import { listActiveStaff } from '../../db/repositories/staff';
 import type { EntryView } from './meetingText';
 

@@ -8,7 +8,7 @@ import type { AgendaItem } from '@shared/domain/records';
 import { useDesk } from '../../app/desk';
 import { useGuardedAction } from '../../app/useGuardedAction';
 import { FormDialog } from '../../components/FormDialog';
-import { addAgendaEntry, editAgendaEntry } from '../../db/repositories/meetings';
+import { addAgendaEntry, editAgendaEntry } from '../../db/repositories/meetingEntries';
 import { emptyProblem, ProblemFields, toProblemInput, type ProblemFieldsState } from './ProblemDialog';
 
 export function EditEntryDialog({ item, onClose }: { item: AgendaItem; onClose: () => void }) {

@@ -1,54 +1,39 @@
 /**
  * One 联席会议: its day and status (改期, 取消 with the reason, 登记召开 with the attendance and
- * the summary), how last meeting's decisions are going (the case's status and deadline), and the
- * agenda in its order — each run of one kind under its heading, with the counts by kind and by
- * category and 网格 — where each entry is moved, annotated (讨论记录) and decided. The 会议议程
- * and, once held, the 会议纪要 are printed (and the minutes saved as PDF) from here.
+ * the summary: MeetingAttendance.tsx), how last meeting's decisions are going (DecisionProgress.tsx),
+ * and the agenda in its order (AgendaSection.tsx), where each entry is moved, annotated (讨论记录)
+ * and decided. The 会议议程 and, once held, the 会议纪要 are printed (and the minutes saved as
+ * PDF) from here.
  */
 import { useState } from 'react';
-import {
-  Alert,
-  Box,
-  Button,
-  Chip,
-  Link,
-  Paper,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@mui/material';
+import { Alert, Button, Chip, Link, Paper, Stack, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link as RouterLink, useParams } from 'react-router';
 import { maskNumbersInText } from '@shared/domain/masking';
-import { agendaCounts, allowedMeetingActions, type MeetingActionType } from '@shared/domain/meetings';
-import { dayWithWeekday, kindRuns, progressLabel, renderMeetingAgenda } from '@shared/receipts/meetingAgenda';
+import { allowedMeetingActions, type MeetingActionType } from '@shared/domain/meetings';
+import { dayWithWeekday, renderMeetingAgenda } from '@shared/receipts/meetingAgenda';
 import { renderMeetingMinutes } from '@shared/receipts/meetingMinutes';
 import { localDateTime } from '../../app/clock';
 import { useDesk } from '../../app/desk';
 import { useStaff } from '../../app/session';
 import { useGuardedAction } from '../../app/useGuardedAction';
 import { useStaffNames } from '../../app/useStaffNames';
-import { getMeetingFile, moveAgendaEntry, refreshAgenda, type MeetingFile } from '../../db/repositories/meetings';
+import { getMeetingFile, refreshAgenda } from '../../db/repositories/meetings';
+import { moveAgendaEntry } from '../../db/repositories/meetingEntries';
 import { residentsByIds } from '../../db/repositories/residents';
 import { platform } from '../../platform';
 import { DecisionDialog } from './DecisionDialog';
 import { AddEntryDialog, EditEntryDialog } from './EntryDialogs';
 import { MeetingActionDialog } from './MeetingActionDialog';
-import { agendaPaper, entryViews, gridNameOf, minutesPaper, progressViews, type EntryView } from './meetingText';
+import { Agenda, type EntryDialog } from './AgendaSection';
+import { Progress } from './DecisionProgress';
+import { Attendance } from './MeetingAttendance';
+import { agendaPaper, entryViews, minutesPaper } from './meetingText';
 
 const ACTION_LABEL: Record<MeetingActionType, string> = { 改期: '改期', 取消: '取消会议', 召开: '登记召开' };
 const STATUS_COLOR = { 筹备中: 'primary', 已召开: 'success', 已取消: 'default' } as const;
-const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 
-type Dialog =
-  | { kind: 'action'; type: MeetingActionType }
-  | { kind: 'decide'; entry: EntryView }
-  | { kind: 'edit'; entry: EntryView }
-  | { kind: 'add' };
+type Dialog = { kind: 'action'; type: MeetingActionType } | EntryDialog | { kind: 'add' };
 
 export function MeetingPage() {
   const { id = '' } = useParams();
@@ -209,271 +194,5 @@ export function MeetingPage() {
       {dialog?.kind === 'edit' && <EditEntryDialog item={dialog.entry.item} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'add' && <AddEntryDialog meetingId={meeting.id} onClose={() => setDialog(null)} />}
     </Stack>
-  );
-}
-
-/** Who attends: present and absent once held, the list to tick before. */
-function Attendance({ file }: { file: MeetingFile }) {
-  const { meeting } = file;
-  const present = meeting.attendees.filter((a) => a.present);
-  const absent = meeting.attendees.filter((a) => !a.present);
-  const list = (l: typeof present) => l.map((a) => `${a.name}（${a.role}）`).join('、') || '无';
-  return (
-    <Stack spacing={0.5} sx={{ mb: 1.5 }}>
-      {meeting.status === '已召开' ? (
-        <>
-          <Typography aria-label="出席">
-            出席（{present.length}）：{list(present)}
-          </Typography>
-          <Typography aria-label="缺席">
-            缺席（{absent.length}）：{list(absent)}
-          </Typography>
-          {meeting.summary && (
-            <Typography sx={{ whiteSpace: 'pre-wrap' }}>会议小结：{maskNumbersInText(meeting.summary)}</Typography>
-          )}
-        </>
-      ) : (
-        <Typography>
-          参会人员（{meeting.attendees.length}）：{list(meeting.attendees)}
-          {meeting.status === '筹备中' && '。会后“登记召开”时勾选出席人员。'}
-        </Typography>
-      )}
-    </Stack>
-  );
-}
-
-/** 上次会议决定落实情况: each decision with the linked case's status and deadline. */
-function Progress({ file, staffName }: { file: MeetingFile; staffName: (id: string) => string }) {
-  const rows = progressViews(file, staffName);
-  return (
-    <Paper sx={{ p: 2 }} component="section" aria-labelledby="progress-heading">
-      <Typography id="progress-heading" variant="h6" component="h2" sx={{ mb: 1 }}>
-        上次会议决定落实情况
-      </Typography>
-      {rows.length === 0 ? (
-        <Typography>{file.meeting.since ? '上次会议没有需要落实的决定。' : '此前没有召开过联席会议。'}</Typography>
-      ) : (
-        <Box sx={{ overflowX: 'auto' }}>
-          <Table size="small" aria-label="上次会议决定落实情况">
-            <TableHead>
-              <TableRow>
-                {['问题', '决定', '办件', '办件状态', '时限', '落实'].map((h) => (
-                  <TableCell key={h} sx={NO_WRAP}>
-                    {h}
-                  </TableCell>
-                ))}
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {rows.map((p) => {
-                const label = progressLabel(p, file.meeting.day);
-                return (
-                  <TableRow key={`${p.decision.meetingId}:${p.title}:${p.text}`}>
-                    <TableCell>{maskNumbersInText(p.title)}</TableCell>
-                    <TableCell>{maskNumbersInText(p.text)}</TableCell>
-                    <TableCell sx={NO_WRAP}>
-                      {p.record ? (
-                        <Link component={RouterLink} to={`/cases/${p.record.id}`}>
-                          {p.record.trackingNumber}
-                        </Link>
-                      ) : (
-                        '—'
-                      )}
-                    </TableCell>
-                    <TableCell sx={NO_WRAP}>{p.caseStatus ?? '—'}</TableCell>
-                    <TableCell sx={NO_WRAP}>{p.deadline ?? '—'}</TableCell>
-                    <TableCell sx={NO_WRAP}>
-                      <Chip
-                        size="small"
-                        label={label}
-                        color={p.done ? 'success' : label.includes('超期') ? 'error' : 'default'}
-                        variant={p.done ? 'filled' : 'outlined'}
-                      />
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        </Box>
-      )}
-    </Paper>
-  );
-}
-
-function Agenda({
-  file,
-  entries,
-  onMove,
-  onDialog,
-}: {
-  file: MeetingFile;
-  entries: EntryView[];
-  onMove: (itemId: string, delta: -1 | 1) => void;
-  onDialog: (d: Dialog) => void;
-}) {
-  const { community } = useDesk();
-  const counts = agendaCounts(entries.map((e) => e.item));
-  const decided = entries.filter((e) => e.item.decision).length;
-  return (
-    <Paper sx={{ p: 2 }} component="section" aria-labelledby="agenda-heading">
-      <Stack spacing={1.5}>
-        <Typography id="agenda-heading" variant="h6" component="h2">
-          会议议程（{entries.length} 项，已决定 {decided} 项）
-        </Typography>
-        {entries.length === 0 ? (
-          <Typography>本次会议没有议题。问题库中有新问题时可“更新议程”，会上提出的可“增加议题”。</Typography>
-        ) : (
-          <Stack spacing={0.5} role="group" aria-label="议题统计">
-            <Typography>
-              按类型：
-              {Object.entries(counts.byKind)
-                .map(([k, n]) => `${k} ${n} 项`)
-                .join('，')}
-            </Typography>
-            <Typography>
-              按类别和网格：
-              {counts.groups.map((g) => `${g.category} · ${gridNameOf(community, g.gridId)} ${g.count} 项`).join('，')}
-            </Typography>
-          </Stack>
-        )}
-        {kindRuns(entries.map((e) => ({ ...e, kind: e.item.kind }))).map((run, r) => (
-          <Stack
-            key={`${run.kind}-${r}`}
-            spacing={1}
-            component="section"
-            aria-label={`${run.kind}（${run.entries.length} 项）`}
-          >
-            <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 'bold', pt: 1 }}>
-              {run.kind}（{run.entries.length} 项）
-            </Typography>
-            {run.entries.map((e) => (
-              <AgendaEntry
-                key={e.item.id}
-                entry={e}
-                file={file}
-                last={e.position === entries.length}
-                onMove={onMove}
-                onDialog={onDialog}
-              />
-            ))}
-          </Stack>
-        ))}
-      </Stack>
-    </Paper>
-  );
-}
-
-function AgendaEntry({
-  entry: e,
-  file,
-  last,
-  onMove,
-  onDialog,
-}: {
-  entry: EntryView;
-  file: MeetingFile;
-  last: boolean;
-  onMove: (itemId: string, delta: -1 | 1) => void;
-  onDialog: (d: Dialog) => void;
-}) {
-  const { community } = useDesk();
-  const { item, problem, record } = e;
-  const { status } = file.meeting;
-  const headingId = `entry-${item.id}`;
-  // What the clerk typed (a title, a place, the discussion, the decisions) is shown masked, as printed.
-  const title = maskNumbersInText(item.title);
-  return (
-    <Paper variant="outlined" sx={{ p: 1.5 }} component="article" aria-labelledby={headingId}>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
-        <Stack spacing={0.5} sx={{ flexGrow: 1, minWidth: 0 }}>
-          <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 0.5 }}>
-            <Typography component="span" sx={{ fontWeight: 'bold' }}>
-              {e.position}.
-            </Typography>
-            {/* 上次结转 stands out; the other kinds are named by their run's heading too. */}
-            <Chip
-              size="small"
-              label={item.kind}
-              color={item.kind === '上次结转' ? 'primary' : 'default'}
-              variant={item.kind === '上次结转' ? 'filled' : 'outlined'}
-            />
-            <Typography id={headingId} component="h4" sx={{ fontWeight: 'bold', fontSize: '1.0625rem' }}>
-              {title}
-            </Typography>
-          </Stack>
-          <Typography>
-            {item.category} · {gridNameOf(community, item.gridId)}
-            {problem?.place ? ` · 地点：${maskNumbersInText(problem.place)}` : ''}
-            {e.residents.length > 0 ? ` · 反映人：${e.residents.map((r) => r.name).join('、')}` : ''}
-            {problem && problem.sources.length > 1 ? `（${problem.sources.length} 次反映）` : ''}
-          </Typography>
-          {record && (
-            <Typography>
-              办件{' '}
-              <Link component={RouterLink} to={`/cases/${record.id}`} underline="always">
-                {record.trackingNumber}
-              </Link>
-              ：{record.status}
-              {record.deadline ? `，时限 ${record.deadline}` : ''}
-            </Typography>
-          )}
-          {e.history.map((h) => (
-            <Typography key={h} color="text.secondary">
-              此前决定：{maskNumbersInText(h)}
-            </Typography>
-          ))}
-          {item.discussion && (
-            <Typography sx={{ whiteSpace: 'pre-wrap' }}>讨论记录：{maskNumbersInText(item.discussion)}</Typography>
-          )}
-          {e.decision && (
-            <Alert severity="success" icon={false} sx={{ py: 0 }} aria-label={`决定：${title}`}>
-              会议决定：{maskNumbersInText(e.decision)}
-            </Alert>
-          )}
-        </Stack>
-        {status !== '已取消' && (
-          <Stack
-            direction="row"
-            spacing={1}
-            sx={{ flexShrink: 0, flexWrap: 'wrap', justifyContent: 'flex-end', gap: 1, maxWidth: 340 }}
-          >
-            {status === '筹备中' && (
-              <>
-                <Button
-                  size="medium"
-                  aria-label={`上移：${title}`}
-                  disabled={e.position === 1}
-                  onClick={() => onMove(item.id, -1)}
-                >
-                  上移
-                </Button>
-                <Button size="medium" aria-label={`下移：${title}`} disabled={last} onClick={() => onMove(item.id, 1)}>
-                  下移
-                </Button>
-              </>
-            )}
-            <Button
-              size="medium"
-              variant="outlined"
-              aria-label={`讨论记录：${title}`}
-              onClick={() => onDialog({ kind: 'edit', entry: e })}
-            >
-              讨论记录
-            </Button>
-            {!item.decision && (
-              <Button
-                size="medium"
-                variant="contained"
-                aria-label={`作出决定：${title}`}
-                onClick={() => onDialog({ kind: 'decide', entry: e })}
-              >
-                作出决定
-              </Button>
-            )}
-          </Stack>
-        )}
-      </Stack>
-    </Paper>
   );
 }
