@@ -41,11 +41,13 @@ export function mergedResident(kept: Resident, merged: Resident, choices: MergeC
   return next;
 }
 
+/** Whether two records hold the same value of a field (nothing to choose). */
+export const sameFieldValue = (a: unknown, b: unknown): boolean =>
+  JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
 /** The fields whose value came from the merged record and differs from the kept one's (names only). */
 export function fieldsTaken(kept: Resident, merged: Resident, choices: MergeChoices): MergeField[] {
-  return MERGE_FIELDS.map(([f]) => f).filter(
-    (f) => choices[f] === 'merged' && JSON.stringify(kept[f]) !== JSON.stringify(merged[f]),
-  );
+  return MERGE_FIELDS.map(([f]) => f).filter((f) => choices[f] === 'merged' && !sameFieldValue(kept[f], merged[f]));
 }
 
 /** Why these two records cannot be merged (a Chinese sentence without personal data), or null. */

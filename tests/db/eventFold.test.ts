@@ -21,8 +21,46 @@ import { writeTx } from '../../renderer/src/db/write';
 import { custodyOpeningId } from '../../renderer/src/db/upgrades/v15-custody-events';
 import { openShipped } from './shippedSchemas';
 import snapshot from './fixtures/v2-snapshot.json';
+import type { Dexie } from 'dexie';
+import { restoreBackup } from '../../renderer/src/db/backup/restore';
+import { backUpDatabase } from '../../renderer/src/db/backup/make';
+import { machineKey } from '../../renderer/src/db/backup/keys';
+import { memoryBackupDeps } from './backupDeps';
+import { adminDesk } from './auditChainHelpers';
+
+const PASSPHRASE = '旧版本的备份也要完整恢复 2026';
 import { T0, testDesk } from './testDb';
 import { unfoldedCases, unfoldedItems, unfoldedProblems, unfoldedRequests } from './support/folds';
+
+/** A document in custody as v10 stored it (its moves in its own list, no events). */
+function oldItem(id: string): CustodyItem {
+  return {
+    id,
+    caseId: 'case-1',
+    residentId: 'r-1',
+    document: '户口簿',
+    original: true,
+    count: 1,
+    holder: { kind: 'cabinet' },
+    status: '在外',
+    collectedAt: T0,
+    events: [
+      { n: 1, type: '收取', from: { kind: 'resident' }, to: { kind: 'staff', staffId: 's1' }, at: T0, by: 's1' },
+      {
+        n: 2,
+        type: '移交',
+        from: { kind: 'staff', staffId: 's1' },
+        to: { kind: 'cabinet' },
+        at: T0 + 60_000,
+        by: 's1',
+      },
+    ],
+    createdAt: T0,
+    createdBy: 's1',
+    updatedAt: T0 + 60_000,
+    updatedBy: 's1',
+  };
+}
 
 /** The real-shaped old desk (v2), opened by this build: upgraded to the newest version. */
 async function upgradedFixture(): Promise<DutyDeskDB> {
@@ -149,32 +187,7 @@ describe('the stored record is the fold of its events', { timeout: 60_000 }, () 
   it('gives every document stored before v15 one opening event at the upgrade, past the desk’s last clock stamp', async () => {
     const name = `fold-v15-${Math.random()}`;
     const v10 = openShipped(name, 10);
-    const item: CustodyItem = {
-      id: 'item-1',
-      caseId: 'case-1',
-      residentId: 'r-1',
-      document: '户口簿',
-      original: true,
-      count: 1,
-      holder: { kind: 'cabinet' },
-      status: '在外',
-      collectedAt: T0,
-      events: [
-        { n: 1, type: '收取', from: { kind: 'resident' }, to: { kind: 'staff', staffId: 's1' }, at: T0, by: 's1' },
-        {
-          n: 2,
-          type: '移交',
-          from: { kind: 'staff', staffId: 's1' },
-          to: { kind: 'cabinet' },
-          at: T0 + 60_000,
-          by: 's1',
-        },
-      ],
-      createdAt: T0,
-      createdBy: 's1',
-      updatedAt: T0 + 60_000,
-      updatedBy: 's1',
-    };
+    const item = oldItem('item-1');
     await v10.table('custodyItems').add({ ...item, holderKey: 'cabinet' });
     v10.close();
     const db = new DutyDeskDB(name);
@@ -185,6 +198,45 @@ describe('the stored record is the fold of its events', { timeout: 60_000 }, () 
     ]);
     expect(unfoldedItems(await db.custodyItems.toArray(), events)).toEqual([]);
     expect((await db.counters.get('eventClock'))!.clock! >= events[0]!.clock).toBe(true);
+    db.close();
+  });
+
+  it('for every case, request and document restored from a backup of an older version (v2, v10)', async () => {
+    // The real-shaped old desk at v2, and a v10 desk with a document in custody: their backups.
+    const v2 = openShipped(`fold-backup-v2-${Math.random()}`, 2);
+    await v2.open();
+    await v2.transaction('rw', v2.tables, async () => {
+      for (const t of v2.tables) await t.bulkAdd((snapshot.tables as Record<string, unknown[]>)[t.name] ?? []);
+    });
+    const v10 = openShipped(`fold-backup-v10-${Math.random()}`, 10);
+    await v10.table('custodyItems').add({ ...oldItem('item-1'), holderKey: 'cabinet' });
+    const deps = memoryBackupDeps();
+    const key = await machineKey(deps, PASSPHRASE);
+    const backupOf = async (old: Dexie) => {
+      const outcome = await backUpDatabase(old, deps, { kind: 'preUpgrade', key, now: T0, by: null });
+      old.close();
+      expect(outcome.ok).toBe(true);
+      return [...deps.files.values()].at(-1)!;
+    };
+    const [fromV2, fromV10] = [await backupOf(v2), await backupOf(v10)];
+
+    const db = new DutyDeskDB(`fold-restored-${Math.random()}`);
+    const desk = await adminDesk(db);
+    await restoreBackup(desk, deps, fromV2, PASSPHRASE, { liveBackedUp: true });
+    const cases = await db.cases.toArray();
+    const tasks = await db.proxyTasks.toArray();
+    expect([cases.length, tasks.length]).toEqual([27, 3]);
+    const events = await db.caseEvents.toArray();
+    expect(events.filter((e) => e.action === UPGRADE_OPENING)).toHaveLength(cases.length);
+    expect(unfoldedCases(cases, events)).toEqual([]);
+    expect(unfoldedRequests(tasks, await db.proxyEvents.toArray())).toEqual([]);
+
+    await restoreBackup(desk, deps, fromV10, PASSPHRASE, { liveBackedUp: true });
+    const items = await db.custodyItems.toArray();
+    const itemEvents = await db.custodyEvents.toArray();
+    expect(itemEvents.map((e) => [e.id, e.action])).toEqual([[custodyOpeningId('item-1'), UPGRADE_OPENING]]);
+    expect(items).toHaveLength(1);
+    expect(unfoldedItems(items, itemEvents)).toEqual([]);
     db.close();
   });
 

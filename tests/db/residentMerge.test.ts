@@ -8,6 +8,7 @@
  * refused once anything touched either record or a moved one, or on another day.
  */
 import { describe, expect, it } from 'vitest';
+import { maskIdNumber, maskPhone } from '@shared/domain/masking';
 import type { Resident } from '@shared/domain/records';
 import { casesOfResident, registerVisit, visitsOfResident } from '../../renderer/src/db/repositories/visits';
 import { registerProxyRequest } from '../../renderer/src/db/repositories/proxy';
@@ -17,11 +18,13 @@ import {
   getResident,
   residentsByIds,
   resolveResident,
+  revealResidentField,
   searchResidents,
   updateResident,
 } from '../../renderer/src/db/repositories/residents';
 import {
   duplicateResidentPairs,
+  mergeCandidates,
   mergeResidents,
   todaysMerges,
   undoResidentMerge,
@@ -153,6 +156,26 @@ describe('合并居民档案', () => {
     const actions = (restored.auditLog as { action: string }[]).map((r) => r.action);
     expect(actions.filter((a) => !a.endsWith('.reassign')).slice(-2)).toEqual(['resident.merge', 'resident.mergeUndo']);
     expect(await todaysMerges(at(6))).toEqual([]);
+  });
+
+  it('shows the pair only to those who may merge, with ID numbers and phones masked unless revealed', async () => {
+    const { db, at, kept, other } = await twoRecordsOfOnePerson();
+    expect(await refusal(mergeCandidates(at(2, '值班员'), kept.id, other.id))).toBe('只有站长/管理员可以查看重复档案');
+    const auditBefore = await db.auditLog.count();
+    const { sides, same } = await mergeCandidates(at(2), kept.id, other.id);
+    const shown = JSON.stringify(sides);
+    for (const full of [kept.idNumber!, kept.phone!, OTHER_PHONE]) expect(shown).not.toContain(full);
+    expect(sides[0].resident?.values).toMatchObject({ name: '张三', idNumber: maskIdNumber(kept.idNumber!) });
+    expect(sides[1].resident?.values.phone).toBe(maskPhone(OTHER_PHONE));
+    expect(sides.map((s) => s.counts.cases)).toEqual([1, 1]);
+    // Which fields agree is decided on the full values, not on what the masks show.
+    expect(same).toContain('idNumber');
+    expect(same).not.toContain('phone');
+    expect(same).not.toContain('care');
+    expect(await db.auditLog.count()).toBe(auditBefore);
+    // The full value comes only through the logged reveal with a reason.
+    expect(await revealResidentField(at(3), other.id, 'phone', '核对身份办理业务')).toBe(OTHER_PHONE);
+    expect(await db.auditLog.count()).toBe(auditBefore + 1);
   });
 
   it('cannot be undone once either record or a moved one changed, nor on another day', async () => {

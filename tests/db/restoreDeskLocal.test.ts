@@ -7,23 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { DutyDeskDB } from '../../renderer/src/db/database';
 import { readSnapshot, replaceAll } from '../../renderer/src/db/backup/snapshot';
 import { deskLocalAfterRestore } from '../../renderer/src/db/deskLocalRows';
-import { openShipped } from './shippedSchemas';
-
-const staffRow = (id: string, failedAttempts: number, lockedUntil: number) => ({
-  id,
-  name: id,
-  role: '值班员',
-  grids: [],
-  password: { algorithm: 'PBKDF2-SHA256', iterations: 1, saltB64: 'AA==', hashB64: 'AA==' },
-  active: true,
-  failedAttempts,
-  lockedUntil,
-});
+import { oldStaff, openShipped } from './shippedSchemas';
 
 /** A v10 database of install 'install-A' (one locked clerk, a day's and a year's counter) and its backup tables. */
 async function preDeskBackup(name: string) {
   const v10 = openShipped(name, 10);
-  await v10.table('staff').bulkAdd([staffRow('s1', 0, 0), staffRow('s2', 5, 1_900_000_000_000)]);
+  await v10.table('staff').bulkAdd([oldStaff('s1', 0, 0), oldStaff('s2', 5, 1_900_000_000_000)]);
   await v10.table('meta').bulkAdd([{ key: 'installId', value: 'install-A' }]);
   await v10.table('counters').bulkAdd([
     { key: 'THL-20261124', value: 7 },

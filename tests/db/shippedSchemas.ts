@@ -89,6 +89,18 @@ export function openShipped(name: string, version: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8
   return db;
 }
 
+/** A clerk's staff row as versions before v14 stored it: the sign-in failures and lock on the account. */
+export const oldStaff = (id: string, failedAttempts: number, lockedUntil: number) => ({
+  id,
+  name: id,
+  role: '值班员',
+  grids: [],
+  password: { algorithm: 'PBKDF2-SHA256', iterations: 1, saltB64: 'AA==', hashB64: 'AA==' },
+  active: true,
+  failedAttempts,
+  lockedUntil,
+});
+
 /** A case record as an old version stored it (no derived fields unless `patch` gives them). */
 export function oldCase(id: string, patch: Partial<CaseRecord>): CaseRecord {
   return {

@@ -1,18 +1,7 @@
 /** v10 → v14 alone (no other part's version needed): the PC's own facts move to desk-local tables. */
 import { describe, expect, it } from 'vitest';
 import { DutyDeskDB, SCHEMA_VERSION } from '../../renderer/src/db/database';
-import { openShipped } from './shippedSchemas';
-
-const staffRow = (id: string, failedAttempts: number, lockedUntil: number) => ({
-  id,
-  name: id,
-  role: '值班员',
-  grids: [],
-  password: { algorithm: 'PBKDF2-SHA256', iterations: 1, saltB64: 'AA==', hashB64: 'AA==' },
-  active: true,
-  failedAttempts,
-  lockedUntil,
-});
+import { oldStaff, openShipped } from './shippedSchemas';
 
 describe('upgrade v10 → v14 (desk-local facts apart)', () => {
   it('moves sign-in failures and locks to signInGuards and installId to deskMeta; the rest stays', async () => {
@@ -20,7 +9,7 @@ describe('upgrade v10 → v14 (desk-local facts apart)', () => {
     const v10 = openShipped(name, 10);
     await v10
       .table('staff')
-      .bulkAdd([staffRow('s1', 0, 0), staffRow('s2', 3, 0), staffRow('s3', 5, 1_900_000_000_000)]);
+      .bulkAdd([oldStaff('s1', 0, 0), oldStaff('s2', 3, 0), oldStaff('s3', 5, 1_900_000_000_000)]);
     await v10.table('meta').bulkAdd([
       { key: 'installId', value: 'install-1' },
       { key: 'meetingGuests', value: [{ name: '甲', role: '网格长' }] },

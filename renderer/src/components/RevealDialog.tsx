@@ -19,6 +19,9 @@ import { REVEAL_OTHER, REVEAL_REASONS } from '@shared/domain/texts';
 import { FormDialog } from './FormDialog';
 import { useGuardedAction } from '../app/useGuardedAction';
 
+/** How long a revealed number stays on screen (a shared desk PC): then it is masked again. */
+export const REMASK_AFTER_MS = 30_000;
+
 type Props = {
   /** What is revealed: 身份证号 or 联系电话. */
   label: string;

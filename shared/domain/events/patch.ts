@@ -1,41 +1,47 @@
 /**
  * Records as the fold of their events: an event keeps what its action decided as a patch of
- * the record (fields set, fields removed), and an opening event keeps the whole record. Folding
+ * the record (fields set, fields removed, lists appended to), and an opening event keeps the whole record. Folding
  * applies the recorded patches in clock order from the last opening event: rules are never
  * consulted again, so a rule changed later cannot re-decide the past.
  */
-import type { RecordPatch } from '../records';
+import type { FieldEdit, RecordPatch } from '../records';
+import { applyEdit, fieldEdits, sameValue } from './fieldEdits';
+
+/** Same JSON value: kept importable from here (fieldEdits.ts holds it). */
+export { sameValue };
 import { compareClocks } from './clock';
 
 type Plain = Record<string, unknown>;
 
-/** Same JSON value (records hold plain data: strings, numbers, booleans, arrays, objects). */
-export function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const bb = b as unknown[];
-    return a.length === bb.length && a.every((v, i) => sameValue(v, bb[i]));
-  }
-  const ka = Object.keys(a).filter((k) => (a as Plain)[k] !== undefined);
-  const kb = Object.keys(b).filter((k) => (b as Plain)[k] !== undefined);
-  return ka.length === kb.length && ka.every((k) => sameValue((a as Plain)[k], (b as Plain)[k]));
-}
-
-/** The patch that turns `before` into `after` (top-level fields). */
+/**
+ * The patch that turns `before` into `after`: top-level fields set or removed, except a field
+ * where a list grew or shrank, recorded as edits inside it (fieldEdits.ts). Events recorded before
+ * edits existed (whole-field patches) fold as they always did.
+ */
 export function diffRecord(before: Plain, after: Plain): RecordPatch {
   const set: Plain = {};
   const unset: string[] = [];
-  for (const [k, v] of Object.entries(after)) if (v !== undefined && !sameValue(before[k], v)) set[k] = v;
+  const edits: FieldEdit[] = [];
+  for (const [k, v] of Object.entries(after)) {
+    if (v === undefined || sameValue(before[k], v)) continue;
+    const inside = fieldEdits(k, before[k], v);
+    if (inside) edits.push(...inside);
+    else set[k] = v;
+  }
   for (const k of Object.keys(before)) if (before[k] !== undefined && after[k] === undefined) unset.push(k);
-  return unset.length > 0 ? { set, unset } : { set };
+  return { set, ...(unset.length > 0 ? { unset } : {}), ...(edits.length > 0 ? { edits } : {}) };
 }
 
 export function applyPatch<T extends Plain>(record: T, patch: RecordPatch | undefined): T {
   if (!patch) return record;
   const next: Plain = { ...record, ...clone(patch.set) };
   for (const k of patch.unset ?? []) delete next[k];
+  if (patch.edits) {
+    // Edits change nested lists in place: on a copy of the fields they touch, never the caller's.
+    for (const k of new Set(patch.edits.map((e) => e.path[0])))
+      if (typeof k === 'string' && k in next) next[k] = clone(next[k]);
+    for (const e of patch.edits) applyEdit(next, e);
+  }
   return next as T;
 }
 

@@ -183,5 +183,21 @@ export type CaseEvent = {
 /** An action as an event keeps it: its type and its whole input. */
 export type EventInput = { type: string } & Record<string, unknown>;
 
-/** A change to a record: the fields set (new values) and the fields removed. */
-export type RecordPatch = { set: Record<string, unknown>; unset?: string[] };
+/** A change to a record: the fields set (new values), the fields removed, and edits inside fields. */
+export type RecordPatch = { set: Record<string, unknown>; unset?: string[]; edits?: FieldEdit[] };
+
+/**
+ * An edit inside a top-level field (shared/domain/events/fieldEdits.ts): a list that grew records
+ * only its new items, so appends made on two desks both survive the fold.
+ */
+export type FieldEdit =
+  | { path: EditStep[]; op: 'set'; value: unknown }
+  | { path: EditStep[]; op: 'unset' }
+  | { path: EditStep[]; op: 'append' | 'remove'; items: unknown[] };
+
+/**
+ * One step of an edit's path: an object's key, a list's index, or a list item found by its
+ * identity (its `id`, else its creation time `raisedAt`) so an item appended on another desk
+ * first does not receive this desk's edits.
+ */
+export type EditStep = string | number | { index: number; key: string; value: string | number };

@@ -16,6 +16,7 @@ import { caseCoreOf, caseDecision, caseConflictsOf, foldCase } from '@shared/dom
 import { inClockOrder } from '@shared/domain/events/patch';
 import type { CaseEvent, CaseRecord, EventInput } from '@shared/domain/records';
 import { createCalendar } from '@shared/domain/workingCalendar';
+import { exchange, type KnowingDesk } from './deskExchange';
 
 describe('the event clock', () => {
   it('never runs backwards on a desk, never collides between desks, sorts as its parts', () => {
@@ -86,7 +87,7 @@ const ACTIONS: CaseAction[] = [
   { type: '不予受理', reason: '不符合条件', redirectTo: '街道' },
 ];
 
-type Desk = { no: number; skew: number; last?: string; known: CaseEvent[] };
+type Desk = KnowingDesk<CaseEvent>;
 
 /** The desk's view: the fold of the events it knows (what its doors stored). */
 const viewOf = (d: Desk): CaseRecord => ({ ...accepted(), ...(foldCase(d.known) as Partial<CaseRecord>) });
@@ -165,15 +166,3 @@ describe('two desks offline on one case', () => {
     );
   });
 });
-
-/** Each desk receives the other's events (as replication will) and observes their clocks. */
-function exchange(a: Desk, b: Desk): void {
-  const ids = new Set(a.known.map((e) => e.id));
-  const idsB = new Set(b.known.map((e) => e.id));
-  const toA = b.known.filter((e) => !ids.has(e.id));
-  const toB = a.known.filter((e) => !idsB.has(e.id));
-  a.known.push(...toA);
-  b.known.push(...toB);
-  for (const e of toA) a.last = observed(a.last, e.clock!);
-  for (const e of toB) b.last = observed(b.last, e.clock!);
-}

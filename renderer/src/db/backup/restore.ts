@@ -1,5 +1,6 @@
 /**
- * `restoreBackup`: verifies first; backs up the live data (kind preRestore); replaces every table
+ * `restoreBackup`: verifies first; brings a backup of an older version up to this one through the
+ * app's own upgrades (upgradeTables.ts); backs up the live data (kind preRestore); replaces every table
  * in one transaction through the write path — except the audit log, which keeps every live row
  * and gains the backup's rows it lacks (a restore never removes an audit row); new generation;
  * logged. Before sign-in (数据丢失) an admin PIN (adminPin.ts).
@@ -14,6 +15,7 @@ import { replaceAll } from './snapshot';
 import type { BackupDeps } from './deps';
 import { backupAdmins, knownAdmins, pinOwner, WRONG_ADMIN_PIN } from './adminPin';
 import { inspectBackup } from './inspect';
+import { upgradedTables } from './upgradeTables';
 import { backUpAndLog } from './make';
 import { anchorOf, recordIntegrity, tableCounts } from './integrity';
 import { setJoined } from '../../sync/outbox';
@@ -64,12 +66,14 @@ async function restoreNow(
   // Joined to its center, a restore would rewind every other desk: the desk leaves first.
   if (await db.deskMeta.get('joinedCenter')) throw new DomainRefusal(RESTORE_WHILE_JOINED);
   const opened = await inspectBackup(desk, deps, text, passphrase);
+  // A backup of an older version: the data steps it lacks run on its rows first (nothing touched yet).
+  const tables = await upgradedTables(opened.tables, opened.header.schema, db.verno);
   // Before sign-in the live database may have no accounts left: an admin of the backup answers.
   let acting = desk;
   if (!desk.actor) {
     if (!o.adminPin) throw new DomainRefusal('请输入站长/管理员的密码或 PIN', 'pin');
     const known = await knownAdmins(db, deps);
-    const holders = known.length > 0 ? known : backupAdmins(opened.tables);
+    const holders = known.length > 0 ? known : backupAdmins(tables);
     const admin = await pinOwner(deps, desk.clock.now(), o.adminPin, holders);
     const where = known.length > 0 ? '本机记录的站长/管理员账号' : '备份中的账号';
     if (!admin) throw new DomainRefusal(`${WRONG_ADMIN_PIN}（以${where}为准）`, 'pin');
@@ -89,7 +93,7 @@ async function restoreNow(
   const anchor = await anchorOf(deps, deskNumberOf(desk));
   await replaceAll(
     db,
-    opened.tables,
+    tables,
     {
       id: newAuditId(),
       at: desk.clock.now(),

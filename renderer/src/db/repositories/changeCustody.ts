@@ -6,25 +6,16 @@
  * timeline and the `custody.*` audit row. Dexie promise chains, not async functions: they keep
  * the transaction at any depth.
  */
-import { Dexie } from 'dexie';
 import { CUSTODY_AUDIT_ACTIONS } from '@shared/domain/audit';
 import { applyCustody, holderLabel, type CustodyAction, type CustodyResult } from '@shared/domain/custody';
 import { custodyCoreOf, custodyDecision } from '@shared/domain/events/custodyEvents';
-import type { CaseRecord, CustodyItem, CustodyItemEvent, EventInput } from '@shared/domain/records';
-import { deskNumberOf, type Desk } from '../desk';
-import { DomainRefusal } from '../refusal';
+import type { CaseRecord, CustodyItem, EventInput } from '@shared/domain/records';
+import type { Desk } from '../desk';
 import type { Unstamped, WriteTx } from '../write';
-import { addCaseEvent, tickEventClock } from './caseTimeline';
+import { addCaseEvent } from './caseTimeline';
+import { refusedBy, withEvent } from './machineDoor';
 
 export type CustodyTx = WriteTx<'custodyItems' | 'custodyEvents' | 'caseEvents' | 'counters'>;
-
-type CustodyEventBody = Omit<CustodyItemEvent, 'id' | 'at' | 'by' | 'clock' | 'desk'>;
-
-function addCustodyEvent(desk: Desk, tx: CustodyTx, body: CustodyEventBody): Promise<CustodyItemEvent> {
-  return tickEventClock(desk, tx).then((clock) =>
-    tx.custodyEvents.add({ ...body, id: desk.newId(), at: tx.now, by: desk.actor.id, clock, desk: deskNumberOf(desk) }),
-  );
-}
 
 /** The door's own action (not the custody rules'): a resident merge moves the item to the kept resident. */
 export type CustodyReassign = { type: '改挂居民'; residentId: string };
@@ -43,8 +34,6 @@ export type CustodyChangeOptions = {
 
 /** What a 收取 stores besides the rule's decision. */
 export type CollectedDraft = Pick<CustodyItem, 'id' | 'caseId' | 'residentId' | 'document' | 'original' | 'count'>;
-
-const refused = (reason: string) => Dexie.Promise.reject(new DomainRefusal(reason));
 
 /** The case's timeline step and the audit row of one rule-decided step. */
 function recordStep(
@@ -83,18 +72,21 @@ export function openCustody(
   options: CustodyChangeOptions,
 ): Promise<CustodyItem> {
   const r = applyCustody(undefined, action, { actorId: tx.actor.id, now: tx.now });
-  if (!r.ok) return refused(r.reason);
+  if (!r.ok) return refusedBy(r.reason);
   const item: Unstamped<CustodyItem> = { ...draft, collectedAt: tx.now, ...r.next };
-  return tx.custodyItems.add(item).then((stored) =>
-    addCustodyEvent(desk, tx, {
+  return withEvent(
+    desk,
+    tx,
+    tx.custodyItems.add(item),
+    tx.custodyEvents,
+    (stored) => ({
       itemId: stored.id,
       caseId: stored.caseId,
       action: action.type,
       input: action as unknown as EventInput,
       base: custodyCoreOf(stored),
-    })
-      .then(() => recordStep(desk, tx, stored, action.type, r, options))
-      .then(() => stored),
+    }),
+    (stored) => recordStep(desk, tx, stored, action.type, r, options),
   );
 }
 
@@ -112,26 +104,28 @@ export function changeCustody(
   let r: CustodyResult | undefined;
   let next: CustodyItem;
   if (action.type === '改挂居民') {
-    if (!action.residentId.trim()) return refused('请选择保留的居民档案');
+    if (!action.residentId.trim()) return refusedBy('请选择保留的居民档案');
     next = { ...item, residentId: action.residentId };
   } else {
     r = applyCustody(item, action, { actorId: tx.actor.id, now: tx.now });
-    if (!r.ok) return refused(options.named ? `${item.document}：${r.reason}` : r.reason);
+    if (!r.ok) return refusedBy(options.named ? `${item.document}：${r.reason}` : r.reason);
     next = { ...item, ...r.next };
   }
   const step = r;
-  return tx.custodyItems.put(next).then((stored) =>
-    addCustodyEvent(desk, tx, {
+  return withEvent(
+    desk,
+    tx,
+    tx.custodyItems.put(next),
+    tx.custodyEvents,
+    (stored) => ({
       itemId: item.id,
       caseId: item.caseId,
       action: action.type,
       note: step?.ok ? step.event.note : '改挂居民档案',
       input: action as unknown as EventInput,
       decided: custodyDecision(item, stored),
-    })
-      .then(() =>
-        step?.ok && action.type !== '改挂居民' ? recordStep(desk, tx, stored, action.type, step, options) : undefined,
-      )
-      .then(() => stored),
+    }),
+    (stored) =>
+      step?.ok && action.type !== '改挂居民' ? recordStep(desk, tx, stored, action.type, step, options) : undefined,
   );
 }

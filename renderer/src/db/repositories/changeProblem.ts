@@ -18,19 +18,15 @@ import {
   type ProblemChange,
 } from '@shared/domain/events/problemEvents';
 import type { EventInput, Problem, ProblemEvent } from '@shared/domain/records';
-import { deskNumberOf, type Desk } from '../desk';
+import type { Desk } from '../desk';
 import { DomainRefusal } from '../refusal';
 import type { Unstamped, WriteTx } from '../write';
-import { tickEventClock } from './caseTimeline';
+import { appendEvent, type EventBody } from './machineDoor';
 
 export type ProblemTx = WriteTx<'problems' | 'problemEvents' | 'counters'>;
 
-type ProblemEventBody = Omit<ProblemEvent, 'id' | 'at' | 'by' | 'clock' | 'desk'>;
-
-function addProblemEvent(desk: Desk, tx: ProblemTx, body: ProblemEventBody): Promise<ProblemEvent> {
-  return tickEventClock(desk, tx).then((clock) =>
-    tx.problemEvents.add({ ...body, id: desk.newId(), at: tx.now, by: tx.actor.id, clock, desk: deskNumberOf(desk) }),
-  );
+function addProblemEvent(desk: Desk, tx: ProblemTx, body: EventBody<ProblemEvent>): Promise<ProblemEvent> {
+  return appendEvent(desk, tx, tx.problemEvents, body);
 }
 
 /** A new problem stored with its opening event, which carries the whole problem. */

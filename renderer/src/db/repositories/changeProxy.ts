@@ -5,26 +5,17 @@
  * desk, full input, what was decided), the step on its case's timeline and the `proxy.*` audit
  * row. Dexie promise chains, not async functions: they keep the transaction at any depth.
  */
-import { Dexie } from 'dexie';
 import { PROXY_AUDIT_ACTIONS } from '@shared/domain/audit';
 import { applyProxy, type ProxyAction } from '@shared/domain/proxy';
 import { PROXY_OPENING, proxyCoreOf, proxyDecision } from '@shared/domain/events/proxyEvents';
-import type { CaseRecord, EventInput, ProxyEvent, ProxyTask } from '@shared/domain/records';
-import { deskNumberOf, type Desk } from '../desk';
-import { DomainRefusal } from '../refusal';
+import type { CaseRecord, EventInput, ProxyTask } from '@shared/domain/records';
+import type { Desk } from '../desk';
 import type { Unstamped, WriteTx } from '../write';
-import { addCaseEvent, tickEventClock } from './caseTimeline';
+import { addCaseEvent } from './caseTimeline';
+import { refusedBy, withEvent } from './machineDoor';
 import { proxyCtx } from './proxyCtx';
 
 export type ProxyTx = WriteTx<'proxyTasks' | 'proxyEvents' | 'caseEvents' | 'counters'>;
-
-type ProxyEventBody = Omit<ProxyEvent, 'id' | 'at' | 'by' | 'clock' | 'desk'>;
-
-function addProxyEvent(desk: Desk, tx: ProxyTx, body: ProxyEventBody): Promise<ProxyEvent> {
-  return tickEventClock(desk, tx).then((clock) =>
-    tx.proxyEvents.add({ ...body, id: desk.newId(), at: tx.now, by: desk.actor.id, clock, desk: deskNumberOf(desk) }),
-  );
-}
 
 /** The door's own action (not the proxy rules'): a resident merge moves the request to the kept resident. */
 export type ProxyReassign = { type: '改挂居民'; residentId: string };
@@ -57,13 +48,17 @@ export function changeProxy(
     action.type === '改挂居民'
       ? reassigned(task, action)
       : applyProxy(task, action, proxyCtx(desk, tx, options.originalsOut));
-  if (!r.ok) return Dexie.Promise.reject(new DomainRefusal(r.reason, 'field' in r ? r.field : undefined));
+  if (!r.ok) return refusedBy(r.reason, 'field' in r ? r.field : undefined);
   const detail =
     action.type === '受理'
       ? (options.case?.trackingNumber ?? '')
       : `${task.status}→${r.next.status}${options.case ? `（办件 ${options.case.trackingNumber}）` : ''}${options.auditNote ?? ''}`;
-  return tx.proxyTasks.put({ ...task, ...r.next }).then((next) =>
-    addProxyEvent(desk, tx, {
+  return withEvent(
+    desk,
+    tx,
+    tx.proxyTasks.put({ ...task, ...r.next }),
+    tx.proxyEvents,
+    (next) => ({
       taskId: task.id,
       action: action.type,
       from: task.status,
@@ -71,22 +66,19 @@ export function changeProxy(
       note: r.note,
       input: action as unknown as EventInput,
       decided: proxyDecision(task, next),
-    })
-      // The case's timeline shows the request's steps (受理 and 改挂居民 are the case's own).
-      .then(() =>
-        next.caseId && action.type !== '受理' && action.type !== '改挂居民'
-          ? addCaseEvent(desk, tx, { caseId: next.caseId, action: `代办${action.type}`, note: r.note })
-          : undefined,
-      )
-      .then(() =>
-        tx.audit({
-          action: action.type === '改挂居民' ? 'proxy.reassign' : PROXY_AUDIT_ACTIONS[action.type],
-          entity: 'proxyTask',
-          entityId: task.id,
-          detail,
-        }),
-      )
-      .then(() => next),
+    }),
+    // The case's timeline shows the request's steps (受理 and 改挂居民 are the case's own).
+    (next) =>
+      next.caseId && action.type !== '受理' && action.type !== '改挂居民'
+        ? addCaseEvent(desk, tx, { caseId: next.caseId, action: `代办${action.type}`, note: r.note })
+        : undefined,
+    () =>
+      tx.audit({
+        action: action.type === '改挂居民' ? 'proxy.reassign' : PROXY_AUDIT_ACTIONS[action.type],
+        entity: 'proxyTask',
+        entityId: task.id,
+        detail,
+      }),
   );
 }
 
@@ -97,12 +89,10 @@ function reassigned(task: ProxyTask, action: ProxyReassign) {
 
 /** A new request stored with its opening event (登记), which carries the whole request. */
 export function openProxy(desk: Desk, tx: ProxyTx, draft: Unstamped<ProxyTask>): Promise<ProxyTask> {
-  return tx.proxyTasks.add(draft).then((task) =>
-    addProxyEvent(desk, tx, {
-      taskId: task.id,
-      action: PROXY_OPENING,
-      to: task.status,
-      base: proxyCoreOf(task),
-    }).then(() => task),
-  );
+  return withEvent(desk, tx, tx.proxyTasks.add(draft), tx.proxyEvents, (task) => ({
+    taskId: task.id,
+    action: PROXY_OPENING,
+    to: task.status,
+    base: proxyCoreOf(task),
+  }));
 }

@@ -23,6 +23,27 @@ type HistoryTables = 'cases' | 'custodyItems' | 'proxyTasks';
 export type HistoryMoveTables = HistoryTables | 'caseEvents' | 'proxyEvents' | 'custodyEvents' | 'counters';
 type AllHistoryTables = HistoryTables | 'visits' | 'problems';
 
+/**
+ * What a write that moves or removes a whole resident (合并居民档案 and its undo, 删除居民)
+ * opens: the resident and the acting staff, every table of their history with the events of its
+ * door, and this desk's undo snapshots of today's merges (swept by each).
+ */
+export const WHOLE_RESIDENT_TABLES = [
+  'residents',
+  'staff',
+  'visits',
+  'cases',
+  'caseEvents',
+  'counters',
+  'proxyTasks',
+  'proxyEvents',
+  'custodyItems',
+  'custodyEvents',
+  'problems',
+  'problemEvents',
+  'mergeUndos',
+] as const;
+
 /** The resident's cases, documents and requests. */
 export function historyOf(
   tables: Pick<ReadableDB, HistoryTables> | WriteTx<HistoryTables>,

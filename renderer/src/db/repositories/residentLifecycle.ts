@@ -22,7 +22,13 @@ import { requirePermission } from '../authorize';
 import type { Desk, DeskBase } from '../desk';
 import { DomainRefusal } from '../refusal';
 import { writeTx } from '../write';
-import { historyOf, historyScope, moveResidentHistory, type HistoryScope } from './residentHistory';
+import {
+  historyOf,
+  historyScope,
+  moveResidentHistory,
+  WHOLE_RESIDENT_TABLES,
+  type HistoryScope,
+} from './residentHistory';
 import { sweepMergeUndos } from './residentMerge';
 import { liveResidentIn, NOT_FOUND } from './residents';
 
@@ -141,62 +147,43 @@ export type ResidentDeletion = {
  * @throws DomainRefusal / OpenItemsRefusal — nothing written.
  */
 export async function deleteResident(desk: Desk, id: string, input: ResidentDeletion): Promise<DeletionPreview> {
-  return writeTx(
-    desk,
-    [
-      'residents',
-      'staff',
-      'visits',
-      'cases',
-      'caseEvents',
-      'counters',
-      'custodyItems',
-      'proxyTasks',
-      'proxyEvents',
-      'custodyEvents',
-      'problems',
-      'problemEvents',
-      'importBatches',
-      'mergeUndos',
-    ],
-    async (tx) => {
-      await requirePermission(tx, desk.actor, 'resident.delete', '删除居民档案');
-      const refused = deleteReasonRefusal(input.reason);
-      if (refused) throw new DomainRefusal(refused.reason, refused.field);
-      const current = await liveResidentIn(tx, id);
-      if (!current) throw new DomainRefusal(NOT_FOUND);
-      const scope = await historyScope(tx, id);
-      const preview = previewOf(scope);
-      if (openCount(preview.open) > 0)
-        throw new OpenItemsRefusal(
-          `该居民还有未办完的事项（${openSummary(preview.open)}），办完后才能删除；可先标记为已迁出或已故`,
-          preview.open,
-        );
-      const { open: _open, ...counts } = preview;
-      if (JSON.stringify(counts) !== JSON.stringify(input.expected))
-        throw new DomainRefusal('该居民的记录刚有变动，请重新查看删除影响后再确认');
-      // Every record that named the resident keeps its place and names no one (DELETED_RESIDENT_ID).
-      await moveResidentHistory(desk, tx, id, DELETED_RESIDENT_ID);
-      // No copy of the person stays in a merge's undo snapshot (nor any snapshot past its day).
-      await sweepMergeUndos(tx, id);
-      for (const b of await tx.importBatches.where('day').equals(tx.today).toArray()) {
-        const created = b.created.filter((c) => c.id !== id);
-        const updated = b.updated.filter((u) => u.id !== id);
-        if (created.length !== b.created.length || updated.length !== b.updated.length)
-          await tx.importBatches.put({ ...b, created, updated });
-      }
-      // The row stays as a tombstone without personal data (it travels to the other desks).
-      const reason = `删除：${maskReasonForLog(input.reason, current.name)}`;
-      await tx.residents.put(tombstoneRow(id, { at: tx.now, day: tx.today, by: desk.actor.id, reason }));
-      await tx.audit({
-        action: 'resident.delete',
-        entity: 'resident',
-        entityId: id,
-        detail:
-          `原因：${maskReasonForLog(input.reason, current.name)}；来访 ${counts.visits}，办件 ${counts.cases}，` +
-          `材料 ${counts.custodyItems}，帮代办 ${counts.proxyRequests}，问题 ${counts.problems}`,
-      });
-      return preview;
-    },
-  );
+  return writeTx(desk, [...WHOLE_RESIDENT_TABLES, 'importBatches'], async (tx) => {
+    await requirePermission(tx, desk.actor, 'resident.delete', '删除居民档案');
+    const refused = deleteReasonRefusal(input.reason);
+    if (refused) throw new DomainRefusal(refused.reason, refused.field);
+    const current = await liveResidentIn(tx, id);
+    if (!current) throw new DomainRefusal(NOT_FOUND);
+    const scope = await historyScope(tx, id);
+    const preview = previewOf(scope);
+    if (openCount(preview.open) > 0)
+      throw new OpenItemsRefusal(
+        `该居民还有未办完的事项（${openSummary(preview.open)}），办完后才能删除；可先标记为已迁出或已故`,
+        preview.open,
+      );
+    const { open: _open, ...counts } = preview;
+    if (JSON.stringify(counts) !== JSON.stringify(input.expected))
+      throw new DomainRefusal('该居民的记录刚有变动，请重新查看删除影响后再确认');
+    // Every record that named the resident keeps its place and names no one (DELETED_RESIDENT_ID).
+    await moveResidentHistory(desk, tx, id, DELETED_RESIDENT_ID);
+    // No copy of the person stays in a merge's undo snapshot (nor any snapshot past its day).
+    await sweepMergeUndos(tx, id);
+    for (const b of await tx.importBatches.where('day').equals(tx.today).toArray()) {
+      const created = b.created.filter((c) => c.id !== id);
+      const updated = b.updated.filter((u) => u.id !== id);
+      if (created.length !== b.created.length || updated.length !== b.updated.length)
+        await tx.importBatches.put({ ...b, created, updated });
+    }
+    // The row stays as a tombstone without personal data (it travels to the other desks).
+    const reason = `删除：${maskReasonForLog(input.reason, current.name)}`;
+    await tx.residents.put(tombstoneRow(id, { at: tx.now, day: tx.today, by: desk.actor.id, reason }));
+    await tx.audit({
+      action: 'resident.delete',
+      entity: 'resident',
+      entityId: id,
+      detail:
+        `原因：${maskReasonForLog(input.reason, current.name)}；来访 ${counts.visits}，办件 ${counts.cases}，` +
+        `材料 ${counts.custodyItems}，帮代办 ${counts.proxyRequests}，问题 ${counts.problems}`,
+    });
+    return preview;
+  });
 }

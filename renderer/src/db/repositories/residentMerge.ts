@@ -20,36 +20,25 @@ import { residentAddress } from '@shared/domain/resident';
 import { can, holdersOf } from '@shared/domain/roles';
 import {
   fieldsTaken,
+  MERGE_FIELDS,
   mergedResident,
   mergeRefusal,
   movedSummary,
+  sameFieldValue,
   sameIdNumberPairs,
   undoMergeRefusal,
   type MergeChoices,
+  type MergeField,
 } from '@shared/domain/residentMerge';
 import { isTombstone, TOMBSTONE_REASONS, tombstoneRow } from '@shared/domain/residentTombstone';
 import { requirePermission } from '../authorize';
-import type { Desk, DeskBase } from '../desk';
+import type { Desk } from '../desk';
 import { DomainRefusal } from '../refusal';
 import { writeTx, type WriteTx } from '../write';
-import { historyScope, moveResidentHistory } from './residentHistory';
+import { historyScope, moveResidentHistory, WHOLE_RESIDENT_TABLES } from './residentHistory';
 import { NOT_FOUND } from './residents';
 
-const MERGE_TABLES = [
-  'residents',
-  'staff',
-  'visits',
-  'cases',
-  'caseEvents',
-  'counters',
-  'proxyTasks',
-  'proxyEvents',
-  'custodyEvents',
-  'custodyItems',
-  'problems',
-  'problemEvents',
-  'mergeUndos',
-] as const;
+const MERGE_TABLES = WHOLE_RESIDENT_TABLES;
 
 /**
  * Drops the undo snapshots of days before today (and, with `residentId`, every snapshot naming
@@ -211,12 +200,34 @@ export async function undoResidentMerge(desk: Desk, mergedId: string): Promise<{
   });
 }
 
-/** What each record of a pair carries (shown side by side before the merge). */
-export type MergeSide = { resident: Resident | undefined; counts: Record<keyof MovedRecords, number> };
+/** The fields the admin chooses from, as the screen shows them: the ID number and phone masked. */
+export type MergeValues = Pick<Resident, MergeField>;
 
-/** The two records as stored (a tombstone too: the screen says it is gone) and how much history each has. */
-export async function mergeCandidates(desk: DeskBase, aId: string, bId: string): Promise<[MergeSide, MergeSide]> {
-  const side = async (id: string): Promise<MergeSide> => {
+/** One record of the pair: its fields (masked), whether it is gone, and how much history it has. */
+export type MergeSide = {
+  resident: { id: string; gone: boolean; values: MergeValues } | undefined;
+  counts: Record<keyof MovedRecords, number>;
+};
+
+/** The pair shown side by side, and the fields on which the full values agree (nothing to choose). */
+export type MergePair = { sides: [MergeSide, MergeSide]; same: MergeField[] };
+
+function mergeValues(r: Resident): MergeValues {
+  const values = Object.fromEntries(MERGE_FIELDS.map(([f]) => [f, r[f]])) as MergeValues;
+  if (values.idNumber) values.idNumber = maskIdNumber(values.idNumber);
+  if (values.phone) values.phone = maskPhone(values.phone);
+  return values;
+}
+
+/**
+ * The two records (a tombstone too: the screen says it is gone) and how much history each has;
+ * for `resident.merge` only, checked here. The ID numbers and phones come masked: the screen
+ * shows a full one only through `revealResidentField` (a reason, logged); which fields agree is
+ * decided here on the full values.
+ */
+export async function mergeCandidates(desk: Desk, aId: string, bId: string): Promise<MergePair> {
+  await requireMergeRead(desk);
+  const side = async (id: string): Promise<[Resident | undefined, MergeSide]> => {
     const [resident, s] = await Promise.all([desk.db.residents.get(id), historyScope(desk.db, id)]);
     const counts = {
       visits: s.visits.length,
@@ -225,7 +236,10 @@ export async function mergeCandidates(desk: DeskBase, aId: string, bId: string):
       custodyItems: s.items.length,
       problems: s.problems.length,
     };
-    return { resident, counts };
+    const view = resident && { id: resident.id, gone: isTombstone(resident), values: mergeValues(resident) };
+    return [resident, { resident: view, counts }];
   };
-  return Promise.all([side(aId), side(bId)]);
+  const [[a, sideA], [b, sideB]] = await Promise.all([side(aId), side(bId)]);
+  const same = a && b ? MERGE_FIELDS.map(([f]) => f).filter((f) => sameFieldValue(a[f], b[f])) : [];
+  return { sides: [sideA, sideB], same };
 }

@@ -41,9 +41,7 @@ import { can } from '@shared/domain/roles';
 import { isInactiveResident } from '@shared/domain/residentStatus';
 import { useStaff } from '../../app/session';
 import { DeleteResidentDialog, MarkStatusDialog, ResidentStatusChip, RestoreDialog } from './ResidentStatusDialogs';
-import { RevealDialog } from '../../components/RevealDialog';
-
-const REMASK_AFTER_MS = 30_000;
+import { RevealDialog, REMASK_AFTER_MS } from '../../components/RevealDialog';
 
 export function ResidentPage() {
   const desk = useDesk();

@@ -23,12 +23,17 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useNavigate, useParams } from 'react-router';
 import { can } from '@shared/domain/roles';
 import { MERGE_FIELDS, type MergeChoices, type MergeField } from '@shared/domain/residentMerge';
-import type { Resident } from '@shared/domain/records';
 import { useDesk } from '../../../app/desk';
 import { useStaff } from '../../../app/session';
 import { useGuardedAction } from '../../../app/useGuardedAction';
-import { mergeCandidates, mergeResidents, undoResidentMerge } from '../../../db/repositories/residentMerge';
-import { fieldText, sameValue } from './mergeText';
+import {
+  mergeCandidates,
+  mergeResidents,
+  undoResidentMerge,
+  type MergeValues,
+} from '../../../db/repositories/residentMerge';
+import { EMPTY, fieldText } from './mergeText';
+import { RevealValue } from './RevealValue';
 
 type Side = 'a' | 'b';
 const SIDE_NAME: Record<Side, string> = { a: '档案一', b: '档案二' };
@@ -38,7 +43,9 @@ export function MergePage() {
   const staff = useStaff();
   const navigate = useNavigate();
   const { a = '', b = '' } = useParams();
-  const sides = useLiveQuery(() => mergeCandidates(desk, a, b), [desk, a, b]);
+  const allowed = can(staff, 'resident.merge');
+  const pair = useLiveQuery(() => (allowed ? mergeCandidates(desk, a, b) : undefined), [desk, a, b, allowed]);
+  const sides = pair?.sides;
   const [kept, setKept] = useState<Side>('a');
   const [source, setSource] = useState<Partial<Record<MergeField, Side>>>({});
   const [done, setDone] = useState<{ keptId: string; mergedId: string } | null>(null);
@@ -50,14 +57,16 @@ export function MergePage() {
   useEffect(() => {
     if (!ra || !rb) return;
     setSource(
-      Object.fromEntries(MERGE_FIELDS.map(([f]) => [f, ra[f] === undefined && rb[f] !== undefined ? 'b' : 'a'])),
+      Object.fromEntries(
+        MERGE_FIELDS.map(([f]) => [f, ra.values[f] === undefined && rb.values[f] !== undefined ? 'b' : 'a']),
+      ),
     );
   }, [ra?.id, rb?.id]); // eslint-disable-line react-hooks/exhaustive-deps -- only when the pair changes
 
-  if (!can(staff, 'resident.merge')) return <Alert severity="info">合并居民档案需要站长/管理员账号。</Alert>;
-  if (!sides) return null;
-  const record: Record<Side, Resident | undefined> = { a: ra, b: rb };
-  const gone = !done && (!ra || !rb || ra.deleted || rb.deleted);
+  if (!allowed) return <Alert severity="info">合并居民档案需要站长/管理员账号。</Alert>;
+  if (!pair || !sides) return null;
+  const record = { a: ra, b: rb };
+  const gone = !done && (!ra || !rb || ra.gone || rb.gone);
 
   const merge = () =>
     action.run(async () => {
@@ -143,6 +152,7 @@ export function MergePage() {
                   label={label}
                   a={ra}
                   b={rb}
+                  same={pair.same.includes(field)}
                   grids={desk.community.grids}
                   value={source[field] ?? 'a'}
                   onChange={(s) => setSource((cur) => ({ ...cur, [field]: s }))}
@@ -171,22 +181,37 @@ export function MergePage() {
   );
 }
 
+type Shown = { id: string; values: MergeValues };
+
 function FieldRow(props: {
   field: MergeField;
   label: string;
-  a: Resident;
-  b: Resident;
+  a: Shown;
+  b: Shown;
+  same: boolean;
   grids: Parameters<typeof fieldText>[2];
   value: Side;
   onChange: (s: Side) => void;
 }) {
-  const { field, label, a, b, grids, value, onChange } = props;
-  const text = { a: fieldText(field, a, grids), b: fieldText(field, b, grids) };
-  if (sameValue(field, a, b))
+  const { field, label, a, b, same, grids, value, onChange } = props;
+  const text = { a: fieldText(field, a.values, grids), b: fieldText(field, b.values, grids) };
+  const full = (s: Side) =>
+    (field === 'idNumber' || field === 'phone') && text[s] !== EMPTY ? (
+      <RevealValue
+        residentId={(s === 'a' ? a : b).id}
+        field={field}
+        label={label}
+        owner={same ? '两份档案' : SIDE_NAME[s]}
+        masked={text[s]}
+      />
+    ) : (
+      text[s]
+    );
+  if (same)
     return (
       <TableRow>
         <TableCell>{label}</TableCell>
-        <TableCell colSpan={2}>{text.a}（相同）</TableCell>
+        <TableCell colSpan={2}>{full('a')}（相同）</TableCell>
       </TableRow>
     );
   return (
@@ -203,7 +228,7 @@ function FieldRow(props: {
                 slotProps={{ input: { 'aria-label': `${label}采用${SIDE_NAME[s]}：${text[s]}` } }}
               />
             }
-            label={text[s]}
+            label={full(s)}
           />
         </TableCell>
       ))}

@@ -1,16 +1,12 @@
-/** How a field of a resident reads on the merge screen (ID number and phone masked, as everywhere). */
-import type { CommunityProfile, Resident } from '@shared/domain/records';
-import { maskIdNumber, maskPhone } from '@shared/domain/masking';
+/** How a field of a resident reads on the merge screen (the ID number and phone come masked from the data layer). */
+import type { CommunityProfile } from '@shared/domain/records';
 import type { MergeField } from '@shared/domain/residentMerge';
+import type { MergeValues } from '../../../db/repositories/residentMerge';
 
 export const EMPTY = '（空）';
 
-export function fieldText(field: MergeField, r: Resident, grids: CommunityProfile['grids']): string {
+export function fieldText(field: MergeField, r: MergeValues, grids: CommunityProfile['grids']): string {
   switch (field) {
-    case 'idNumber':
-      return r.idNumber ? maskIdNumber(r.idNumber) : EMPTY;
-    case 'phone':
-      return r.phone ? maskPhone(r.phone) : EMPTY;
     case 'gridId':
       return grids.find((g) => g.id === r.gridId)?.name ?? EMPTY;
     case 'tags':
@@ -24,9 +20,4 @@ export function fieldText(field: MergeField, r: Resident, grids: CommunityProfil
     default:
       return r[field] || EMPTY;
   }
-}
-
-/** Whether the two records hold the same value (nothing to choose). */
-export function sameValue(field: MergeField, a: Resident, b: Resident): boolean {
-  return JSON.stringify(a[field] ?? null) === JSON.stringify(b[field] ?? null);
 }
