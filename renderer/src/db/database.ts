@@ -29,7 +29,7 @@ import { upgradeV16MergeUndos } from './upgrades/v16-merge-undos';
 
 export const DB_NAME = 'duty-desk';
 /** The newest version below (the one this build upgrades to). */
-export const SCHEMA_VERSION = 17;
+export const SCHEMA_VERSION = 21;
 
 /** One Dexie table per entity of the entity map (entities.ts is the one list of tables). */
 type Tables = { [N in EntityName]: Table<RecordOf<N>, KeyOf<N>> };
@@ -142,6 +142,9 @@ class DutyDeskDatabase extends Dexie {
       caseEvents: 'id, caseId, clock',
       auditLog: '++seq, &id, action, [desk+deskSeq]',
     });
+    // v21 (issue 24, inbound sync): the 数据冲突 this desk saw (a record edited on two desks) and the
+    // documents the hub refused, both desk-local (dataScope.ts). New tables: no data step.
+    this.version(21).stores({ syncConflicts: 'id', syncRejected: 'id' });
     this.use(derivedFieldsMiddleware);
   }
 }

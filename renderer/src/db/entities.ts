@@ -34,6 +34,7 @@ import type {
 import type { CalendarOverride } from '@shared/domain/workingCalendar';
 import type { MatterType } from './matterType';
 import type { ReportNotes } from '@shared/reports/reportData';
+import type { RecordConflict, RejectedDoc } from '../sync/contract';
 
 export type MetaRow =
   | { key: 'community'; value: CommunityProfile }
@@ -55,7 +56,12 @@ export type DeskMetaRow =
    * When this desk first exchanged data with another desk of its center (issue 24 writes it when
    * the desk joins the center's hub). Absent = the desk is alone (its number may still change).
    */
-  | { key: 'joinedCenter'; value: { at: number } };
+  | { key: 'joinedCenter'; value: { at: number } }
+  /**
+   * Issue 24: how far this desk applied its local PouchDB's changes feed (the feed's `seq`):
+   * inbound (renderer/src/sync/inbound.ts) goes on from here, written with each applied action.
+   */
+  | { key: 'inboundSeq'; value: number | string };
 
 /** Every table: its record type and its primary key type. */
 export type Entities = {
@@ -81,6 +87,8 @@ export type Entities = {
   signInGuards: [SignInGuard, string];
   deskMeta: [DeskMetaRow, string];
   mergeUndos: [MergeUndo, string];
+  syncConflicts: [RecordConflict, string];
+  syncRejected: [RejectedDoc, string];
 };
 
 export type EntityName = keyof Entities;

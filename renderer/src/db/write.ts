@@ -204,7 +204,18 @@ export function onWriteCommitted(listener: () => void): () => void {
   return () => committed.delete(listener);
 }
 
-/** The database behind a desk, for the backup module only (it reads and replaces every table). */
+/**
+ * Tells every `onWriteCommitted` listener that data was committed outside `writeTx` (issue 24: the
+ * inbound sync applies another desk's documents in its own transaction; wipe detection counts them).
+ */
+export function notifyCommitted(): void {
+  for (const listener of committed) listener();
+}
+
+/**
+ * The database behind a desk, for the backup module (it reads and replaces every table) and the
+ * inbound sync (it stores other desks' records with their own stamps: renderer/src/sync/applyDocs.ts).
+ */
 export function databaseOf(desk: DeskBase): DutyDeskDB {
   return writableDb(desk);
 }
@@ -271,7 +282,7 @@ export async function writeTx<N extends WritableName, T>(
             return fn(tx);
           }),
     );
-    for (const listener of committed) listener();
+    notifyCommitted();
     return result;
   } catch (e) {
     if (e instanceof DomainRefusal) throw e;
