@@ -7,7 +7,6 @@
  * the `sync.resolve` audit row), taken by a holder of `sync.manage`.
  */
 import { FLAGS } from '@shared/domain/caseQueues';
-import { pendingCaseConflicts } from '@shared/domain/events/syncConflicts';
 import { can, holdersOf } from '@shared/domain/roles';
 import type { CaseEvent, CaseRecord, CaseSyncConflict } from '@shared/domain/records';
 import type { Desk } from '../db/desk';
@@ -49,10 +48,6 @@ export async function acknowledgeCaseConflict(desk: Desk, caseId: string, note: 
     if (!record) throw new DomainRefusal('办件不存在');
     const eventIds = (record.syncConflicts ?? []).map((c) => c.eventId);
     const { record: stored } = await changeCase(desk, tx, record, { type: '确认同步冲突', eventIds, note });
-    const left = pendingCaseConflicts(await tx.caseEvents.where('caseId').equals(caseId).toArray());
-    const next: CaseRecord = { ...stored };
-    if (left.length > 0) next.syncConflicts = left;
-    else delete next.syncConflicts;
-    return tx.cases.put(next);
+    return stored;
   });
 }

@@ -71,7 +71,13 @@ export function applyDoorCaseAction(
     case '确认同步冲突':
       if (action.eventIds.length === 0) return '该办件没有待处理的同步冲突';
       if (!action.note.trim()) return '请填写处理说明';
-      return { next: record, note: `确认同步冲突：${action.note.trim()}` };
+      {
+        const left = (record.syncConflicts ?? []).filter((c) => !action.eventIds.includes(c.eventId));
+        const next: CaseRecord = { ...record };
+        if (left.length > 0) next.syncConflicts = left;
+        else delete next.syncConflicts;
+        return { next, note: `确认同步冲突：${action.note.trim()}` };
+      }
     case '改挂居民':
       if (!action.residentId.trim()) return '请选择保留的居民档案';
       return { next: { ...record, residentId: action.residentId } };

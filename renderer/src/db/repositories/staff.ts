@@ -71,7 +71,7 @@ const GONE = '该账号不存在或已停用';
  * desk has set its PIN here (工作人员 → 修改).
  */
 export const NO_PIN_HERE =
-  '该账号尚未在本窗口设置 PIN：请本窗口的站长/管理员在「设置 → 工作人员」中为其设置 PIN 后再登录';
+  '该账号是在其他窗口添加的，尚未在本窗口设置密码：请本窗口的站长/管理员在「设置 → 工作人员」中点「重置密码」为其设置后再登录';
 
 /** Whether the account has a PIN verifier on this desk. */
 export const hasPinHere = (staff: Pick<Staff, 'password'>): boolean => !!(staff.password as PasswordHash | undefined);
