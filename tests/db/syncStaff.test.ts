@@ -20,7 +20,9 @@ describe('staff PIN verifiers stay on their desk', () => {
     const admin = await acted(db1, local1, 1, () => setUpCommunity(db1));
     const desk1 = await communityDesk(db1, { staffId: admin.id, role: '站长/管理员' });
     const password = await hashSecret('135790', undefined, 1000);
-    const li = await acted(db1, local1, 1, () => addSignedStaff(desk1, { name: '李梅', role: '值班员', grids: [], password }));
+    const li = await acted(db1, local1, 1, () =>
+      addSignedStaff(desk1, { name: '李梅', role: '值班员', grids: [], password }),
+    );
     // No staff document holds a verifier.
     const docs = (await local1.allDocs({ include_docs: true })).rows.map((r) => r.doc as unknown as SyncDoc);
     const staffDocs = docs.filter((d) => d.type === 'staff');
@@ -38,7 +40,12 @@ describe('staff PIN verifiers stay on their desk', () => {
     expect(await signIn(base2, li.id, '135790')).toEqual({ ok: false, message: NO_PIN_HERE });
     // Desk 2's admin (set up here once, as with the admin) sets 李梅's PIN here.
     await db2.staff.update(admin.id, { password: await hashSecret('246810', undefined, 1000) });
-    const desk2 = await communityDesk(db2, { staffId: admin.id, role: '站长/管理员', identity: DESK2, now: T0 + 60_000 });
+    const desk2 = await communityDesk(db2, {
+      staffId: admin.id,
+      role: '站长/管理员',
+      identity: DESK2,
+      now: T0 + 60_000,
+    });
     const here = await hashSecret('975310', undefined, 1000);
     await acted(db2, local2, 2, () => updateStaff(desk2, li.id, { password: here }));
     expect((await signIn(base2, li.id, '975310')).ok).toBe(true);
