@@ -14,6 +14,8 @@ import { onWriteCommitted } from '../../renderer/src/db/write';
 import { EVENT_CLOCK_KEY } from '../../renderer/src/db/repositories/caseTimeline';
 import { verifyAuditLog } from '../../renderer/src/db/repositories/auditLog';
 import type { DutyDeskDB } from '../../renderer/src/db/database';
+import { listRejected, recordRejected } from '../../renderer/src/sync/rejected';
+import { refreshSyncCounts } from '../../renderer/src/sync/inbound';
 
 const DESK2 = { no: 2, name: '二号窗口' };
 
@@ -178,3 +180,27 @@ async function dumpCenter(db: DutyDeskDB) {
 async function until(done: () => Promise<boolean>): Promise<void> {
   while (!(await done())) await new Promise((r) => setTimeout(r, 20));
 }
+
+describe('documents the hub refused', () => {
+  it('are kept desk-local, listed newest first for a 站长, and counted on the status', async () => {
+    const db = freshDb();
+    const admin = await setUpCommunity(db);
+    const desk = await communityDesk(db, { staffId: admin.id, role: '站长/管理员' });
+    await recordRejected(testDesk(db, { now: 1000 }), { id: 'rota:r-1', status: 403, reason: 'type required' });
+    await recordRejected(testDesk(db, { now: 2000 }), {
+      id: 'caseEvents:e-1',
+      status: 403,
+      reason: 'events are immutable',
+    });
+    expect((await listRejected(desk)).map((r) => [r.id, r.table, r.status])).toEqual([
+      ['caseEvents:e-1', 'caseEvents', 403],
+      ['rota:r-1', 'rota', 403],
+    ]);
+    await refreshSyncCounts(desk);
+    expect(syncStatus().rejected).toBe(2);
+    const clerk = await communityDesk(db, { staffId: admin.id, role: '值班员' });
+    await db.staff.update(admin.id, { role: '值班员' });
+    await expect(listRejected(clerk)).rejects.toThrow('只有站长/管理员可以查看被中心拒收的数据');
+    setSyncStatus(SYNC_OFF);
+  });
+});
