@@ -37,6 +37,8 @@ export default tseslint.config(
       'release/**',
       'reports/**',
       'tests/typecheck-fixtures/**',
+      // Runs on the v10 build (commit 09cfa02), not this one: tests/db/seedV10/README.md.
+      'tests/db/seedV10/make.v10.ts',
     ],
   },
   ...tseslint.configs.recommended,

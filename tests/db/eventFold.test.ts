@@ -6,18 +6,9 @@
  * derived index fields aside. Documents stored before v15 get their opening event at the upgrade.
  */
 import { describe, expect, it } from 'vitest';
-import { caseCoreOf, foldCase, UPGRADE_OPENING } from '@shared/domain/events/caseEvents';
-import { foldProxy, proxyCoreOf } from '@shared/domain/events/proxyEvents';
-import { custodyCoreOf, foldCustody } from '@shared/domain/events/custodyEvents';
+import { foldCase, UPGRADE_OPENING } from '@shared/domain/events/caseEvents';
 import { applyPatch } from '@shared/domain/events/patch';
-import type {
-  CaseEvent,
-  CaseRecord,
-  CustodyItem,
-  CustodyItemEvent,
-  ProxyEvent,
-  ProxyTask,
-} from '@shared/domain/records';
+import type { CustodyItem } from '@shared/domain/records';
 import { generateDesk } from '../../bench/data/generate';
 import { DutyDeskDB, SCHEMA_VERSION } from '../../renderer/src/db/database';
 import { loadCalendar } from '../../renderer/src/db/repositories/calendar';
@@ -31,47 +22,7 @@ import { custodyOpeningId } from '../../renderer/src/db/upgrades/v15-custody-eve
 import { openShipped } from './shippedSchemas';
 import snapshot from './fixtures/v2-snapshot.json';
 import { T0, testDesk } from './testDb';
-
-function byKey<E, K extends keyof E>(events: readonly E[], key: K): Map<E[K], E[]> {
-  const out = new Map<E[K], E[]>();
-  for (const e of events) out.set(e[key], [...(out.get(e[key]) ?? []), e]);
-  return out;
-}
-
-/** The ids of the cases whose fold differs from the stored record. */
-function unfoldedCases(cases: readonly CaseRecord[], events: readonly CaseEvent[]): string[] {
-  const of = byKey(events, 'caseId');
-  return cases
-    .filter((c) => JSON.stringify(sorted(foldCase(of.get(c.id) ?? []))) !== JSON.stringify(sorted(caseCoreOf(c))))
-    .map((c) => c.id);
-}
-
-function unfoldedRequests(tasks: readonly ProxyTask[], events: readonly ProxyEvent[]): string[] {
-  const of = byKey(events, 'taskId');
-  return tasks
-    .filter((t) => JSON.stringify(sorted(foldProxy(of.get(t.id) ?? []))) !== JSON.stringify(sorted(proxyCoreOf(t))))
-    .map((t) => t.id);
-}
-
-function unfoldedItems(items: readonly CustodyItem[], events: readonly CustodyItemEvent[]): string[] {
-  const of = byKey(events, 'itemId');
-  return items
-    .filter((i) => JSON.stringify(sorted(foldCustody(of.get(i.id) ?? []))) !== JSON.stringify(sorted(custodyCoreOf(i))))
-    .map((i) => i.id);
-}
-
-/** Plain data with its object keys in one order (so two equal records print the same). */
-function sorted(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sorted);
-  if (v && typeof v === 'object')
-    return Object.fromEntries(
-      Object.entries(v)
-        .filter(([, x]) => x !== undefined)
-        .sort(([a], [b]) => (a < b ? -1 : 1))
-        .map(([k, x]) => [k, sorted(x)]),
-    );
-  return v;
-}
+import { unfoldedCases, unfoldedItems, unfoldedRequests } from './support/folds';
 
 /** The real-shaped old desk (v2), opened by this build: upgraded to the newest version. */
 async function upgradedFixture(): Promise<DutyDeskDB> {
