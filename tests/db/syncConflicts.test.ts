@@ -82,12 +82,12 @@ type Replica = ReturnType<typeof memoryPouch>;
 
 const residentInput = (r: Resident, phone: string) => ({
   name: r.name,
-  idNumber: r.idNumber,
+  idNumber: r.idNumber ?? '',
   phone,
-  building: r.building,
-  unit: r.unit,
-  room: r.room,
-  gridId: r.gridId,
+  building: r.building ?? '',
+  unit: r.unit ?? '',
+  room: r.room ?? '',
+  gridId: r.gridId ?? '',
   tags: r.tags,
 });
 
