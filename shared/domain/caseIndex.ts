@@ -35,6 +35,7 @@ export function flagsOf(c: CaseRecord): string[] {
   const followUpOpen =
     (c.callback && c.callback.status === '待回访') || (c.rectification && c.rectification.status !== '已完成');
   if ((c.status === '已办结' || c.status === '不予受理') && !followUpOpen) flags.push(FLAGS.toArchive);
+  if (c.syncConflicts && c.syncConflicts.length > 0) flags.push(FLAGS.syncConflict);
   // 我的办件 (open) and 我的已办结: the first-contact person and the current handler.
   const open = OPEN_CASE_STATUSES.includes(c.status);
   for (const id of new Set([c.firstContactId, c.handlerId])) flags.push(open ? FLAGS.mine(id) : FLAGS.mineFinished(id));

@@ -25,6 +25,8 @@ export const FLAGS = {
   escalated: '上报',
   awaitingDocuments: '待补正',
   toArchive: '待归档',
+  /** Issue 24: events refused by the merged history, not yet handled (同步冲突). */
+  syncConflict: '同步冲突',
   /** First-contact person or current handler, while the case is open. */
   mine: (staffId: string) => `我的:${staffId}`,
   /** First-contact person or current handler of a case that is finished (办结, 不予受理, 归档). */

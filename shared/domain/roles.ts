@@ -54,10 +54,7 @@ export const PERMISSIONS = [
    * register (帮代办's purpose-bound list) show them to everyone at the desk.
    */
   'resident.tagsInLists',
-  /**
-   * 多窗口同步 (issue 24): join this desk to its center's hub, leave it, resolve 数据冲突. Joining
-   * sends every record of the desk to the hub and ties the desk number to this installation.
-   */
+  /** 多窗口同步: join or leave the center's hub, resolve 同步冲突 and 数据冲突 (issue 24). */
   'sync.manage',
 ] as const;
 

@@ -48,7 +48,15 @@ describe('center data and desk-local data', () => {
     const tables = (db as unknown as Dexie).tables.map((t) => t.name).sort();
     expect(Object.keys(TABLE_SCOPE).sort()).toEqual(tables);
     for (const t of tables) expect(['center', 'desk-local'], t).toContain(TABLE_SCOPE[t as keyof typeof TABLE_SCOPE]);
-    expect(tablesOf('desk-local')).toEqual(['counters', 'signInGuards', 'deskMeta', 'mergeUndos', 'outbox']);
+    expect(tablesOf('desk-local')).toEqual([
+      'counters',
+      'signInGuards',
+      'deskMeta',
+      'mergeUndos',
+      'outbox',
+      'syncConflicts',
+      'syncRejected',
+    ]);
     expect(tablesOf('center')).not.toContain('counters');
   });
 
@@ -58,9 +66,10 @@ describe('center data and desk-local data', () => {
     const deskKeys = (await db.deskMeta.toArray()).map((r) => r.key);
     for (const key of centerKeys) expect(scopeOfMetaKey(key), key).toBe('center');
     for (const key of deskKeys) expect(scopeOfMetaKey(key), key).toBe('desk-local');
-    // Every classified key was seen (the one issue 24 writes aside): the list holds no stale key.
+    // Every classified key was seen (the ones issue 24's sync writes aside: joining, the inbound
+    // checkpoint, tests/db/syncInbound.test.ts): the list holds no stale key.
     const seen = new Set([...centerKeys, ...deskKeys].map(metaKeyName));
-    expect(Object.keys(META_KEY_SCOPE).filter((k) => !seen.has(k))).toEqual(['joinedCenter']);
+    expect(Object.keys(META_KEY_SCOPE).filter((k) => !seen.has(k))).toEqual(['joinedCenter', 'inboundSeq']);
     // The desk-local tables hold this desk's facts; the center tables none of them.
     expect(await db.counters.count()).toBeGreaterThan(0);
     expect(await db.signInGuards.count()).toBe(1);

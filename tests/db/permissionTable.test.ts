@@ -8,6 +8,7 @@
  * its probe does not compile.
  */
 import { describe, expect, it } from 'vitest';
+import { listRecordConflicts } from '../../renderer/src/sync/recordConflicts';
 import type { Dexie } from 'dexie';
 import { can, PERMISSIONS, type Permission } from '@shared/domain/roles';
 import type { StaffRole } from '@shared/domain/records';
@@ -450,6 +451,23 @@ const PROBES: Record<Permission, [Probe, ...Probe[]]> = {
         expect(tagsOf(found)).toEqual({ 张三: ['独居老人', '残疾人'] });
         expect(own?.tags).toEqual(['独居老人', '残疾人']);
       },
+    },
+  ],
+  'sync.manage': [
+    {
+      call: 'listRecordConflicts',
+      arrange: (w) =>
+        w.db.syncConflicts.put({
+          id: 'residents:r-9',
+          table: 'residents',
+          key: 'r-9',
+          winner: { rev: '2-b', desk: 2, record: { id: 'r-9' } },
+          losers: [{ rev: '2-a', desk: 1, record: { id: 'r-9' } }],
+          seenAt: 1,
+        }),
+      act: (me) => listRecordConflicts(me),
+      refusal: { message: '只有站长/管理员可以查看数据冲突', deskWorkFirst: false },
+      done: (_w, rows) => expect((rows as { id: string }[]).map((r) => r.id)).toEqual(['residents:r-9']),
     },
   ],
 };

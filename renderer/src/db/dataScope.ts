@@ -10,7 +10,9 @@
  *   issues its own numbers), sign-in failures and locks (a guard of this PC), the install id and
  *   whether the desk has joined its center (`deskMeta`), the same-day undo of a merge made here
  *   (`mergeUndos`: both records in full, so they never leave this PC and are swept after the day), the
- *   documents of a joined desk's writes waiting to go up (`outbox`, emptied as they go). Like the machine settings (desk number,
+ *   documents of a joined desk's writes waiting to go up (`outbox`, emptied as they go), what this
+ *   desk's inbound sync has applied (`inboundSeq`), the 数据冲突 it saw (`syncConflicts`: each desk
+ *   reads them from its own replica) and the documents the hub refused it (`syncRejected`). Like the machine settings (desk number,
  *   backup folder), the wipe counts and the audit chain's anchor, which live outside IndexedDB.
  *
  * Desk-local facts are tables in the same IndexedDB (not localStorage) so a counter still moves
@@ -45,6 +47,8 @@ export const TABLE_SCOPE = {
   deskMeta: 'desk-local',
   mergeUndos: 'desk-local',
   outbox: 'desk-local',
+  syncConflicts: 'desk-local',
+  syncRejected: 'desk-local',
 } as const satisfies Record<EntityName, DataScope>;
 
 /** A meta key as classified: keys with a variable part by their fixed prefix (`reportNotes:*`). */
@@ -62,6 +66,7 @@ export const META_KEY_SCOPE = {
   meetingGuests: 'center',
   installId: 'desk-local',
   joinedCenter: 'desk-local',
+  inboundSeq: 'desk-local',
 } as const satisfies Record<CenterMetaKey, 'center'> & Record<DeskMetaKey, 'desk-local'>;
 
 /** The classified name of a stored meta key ('reportNotes:2026-11-23:2026-11-29' → 'reportNotes:*'). */

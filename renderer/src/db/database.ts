@@ -30,7 +30,7 @@ import { upgradeV18ProblemEvents } from './upgrades/v18-problem-events';
 
 export const DB_NAME = 'duty-desk';
 /** The newest version below (the one this build upgrades to). */
-export const SCHEMA_VERSION = 20;
+export const SCHEMA_VERSION = 21;
 
 /** One Dexie table per entity of the entity map (entities.ts is the one list of tables). */
 type Tables = { [N in EntityName]: Table<RecordOf<N>, KeyOf<N>> };
@@ -150,6 +150,9 @@ class DutyDeskDatabase extends Dexie {
     // transaction, the documents it wrote, until the pump moves them into the desk's PouchDB
     // (renderer/src/sync/outbox.ts). Desk-local; a new empty table: no data step.
     this.version(20).stores({ outbox: '++seq' });
+    // v21 (issue 24, inbound sync): the 数据冲突 this desk saw (a record edited on two desks) and the
+    // documents the hub refused, both desk-local (dataScope.ts). New tables: no data step.
+    this.version(21).stores({ syncConflicts: 'id', syncRejected: 'id' });
     this.use(derivedFieldsMiddleware);
   }
 }

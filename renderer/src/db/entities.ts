@@ -35,7 +35,7 @@ import type {
 import type { CalendarOverride } from '@shared/domain/workingCalendar';
 import type { MatterType } from './matterType';
 import type { ReportNotes } from '@shared/reports/reportData';
-import type { SyncDoc } from '../sync/contract';
+import type { RecordConflict, RejectedDoc, SyncDoc } from '../sync/contract';
 
 export type MetaRow =
   | { key: 'community'; value: CommunityProfile }
@@ -61,7 +61,12 @@ export type DeskMetaRow =
       key: 'joinedCenter';
       /** `uploaded`: when the join's upload of every record this desk held was complete (sync/upload.ts). */
       value: { at: number; uploaded?: number };
-    };
+    }
+  /**
+   * Issue 24: how far this desk applied its local PouchDB's changes feed (the feed's `seq`):
+   * inbound (renderer/src/sync/inbound.ts) goes on from here, written with each applied action.
+   */
+  | { key: 'inboundSeq'; value: number | string };
 
 /**
  * One committed write transaction of a desk that has joined its center (DB v20, desk-local):
@@ -104,6 +109,8 @@ export type Entities = {
   deskMeta: [DeskMetaRow, string];
   mergeUndos: [MergeUndo, string];
   outbox: [OutboxRow, number];
+  syncConflicts: [RecordConflict, string];
+  syncRejected: [RejectedDoc, string];
 };
 
 export type EntityName = keyof Entities;

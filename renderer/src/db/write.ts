@@ -231,7 +231,10 @@ export function onWriteCommitted(listener: () => void): () => void {
   return () => committed.delete(listener);
 }
 
-/** The database behind a desk, for the backup module only (it reads and replaces every table). */
+/**
+ * The database behind a desk, for the backup module (it reads and replaces every table) and the
+ * inbound sync (it stores other desks' records with their own stamps: renderer/src/sync/applyDocs.ts).
+ */
 export function databaseOf(desk: DeskBase): DutyDeskDB {
   return writableDb(desk);
 }

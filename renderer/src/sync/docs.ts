@@ -12,10 +12,19 @@ import { SYNC_SCHEMA, syncDocId, type SyncDoc } from './contract';
 export const docKeyField = (table: EntityName, primaryKey: string): string =>
   table === 'auditLog' ? 'id' : primaryKey;
 
+/**
+ * Fields of a record that are this desk's own and never travel: the audit row's local `seq`, and
+ * a staff account's PIN verifier (sync-shared.md: a 6-digit PIN under PBKDF2 is cheap to guess
+ * offline from the hub's disk, so it stays on the desk where it was set; inbound keeps the local one).
+ */
+export const DESK_OWN_FIELDS: { readonly [N in EntityName]?: readonly string[] } = {
+  auditLog: ['seq'],
+  staff: ['password'],
+};
+
 /** The fields a table's record leaves behind when it becomes a document. */
 function localFields(table: EntityName): readonly string[] {
-  const derived = DERIVED[table]?.fields ?? [];
-  return table === 'auditLog' ? [...derived, 'seq'] : derived;
+  return [...(DERIVED[table]?.fields ?? []), ...(DESK_OWN_FIELDS[table] ?? [])];
 }
 
 /** The record without the fields every desk computes (or numbers) for itself. */

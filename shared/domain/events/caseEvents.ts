@@ -31,7 +31,9 @@ export type DoorCaseAction =
   /** A calendar change recounted the promised day. */
   | { type: '调整承诺办结日期'; deadline: string; uncoveredYears: number[]; note: string }
   /** A document collected for the case (材料交接) while it does not wait for documents. */
-  | { type: '登记收到材料'; document: string };
+  | { type: '登记收到材料'; document: string }
+  /** Issue 24: a 站长 handled the case's 同步冲突 (the refused events listed), with a note. */
+  | { type: '确认同步冲突'; eventIds: string[]; note: string };
 
 /** Every change of a case: a machine action or one of the door's. */
 export type CaseChange = CaseAction | DoorCaseAction;
@@ -41,9 +43,12 @@ export const isMachineAction = (c: CaseChange): c is CaseAction =>
 
 const STAMP_KEYS = ['createdAt', 'createdBy', 'updatedAt', 'updatedBy'] as const;
 
-/** What the events of a case decide: the record without its stamps and derived index fields. */
+/** The case's unhandled 同步冲突: kept on the record by the sync refold, never an event's decision. */
+const NOT_DECIDED = ['syncConflicts'] as const;
+
+/** What the events of a case decide: the record without its stamps, derived index fields and 同步冲突. */
 export function caseCoreOf(record: CaseRecord): Record<string, unknown> {
-  return withoutFields(record, [...STAMP_KEYS, ...CASE_DERIVED_KEYS]);
+  return withoutFields(record, [...STAMP_KEYS, ...CASE_DERIVED_KEYS, ...NOT_DECIDED]);
 }
 
 /** The patch an event records: what changed between the record before and after it. */
@@ -60,8 +65,19 @@ export function applyDoorCaseAction(
   record: CaseRecord,
   action: DoorCaseAction,
 ): { next: CaseRecord; note?: string } | string {
-  if (record.status === '已归档' && action.type !== '改挂居民') return '已归档的办件为只读';
+  if (record.status === '已归档' && action.type !== '改挂居民' && action.type !== '确认同步冲突')
+    return '已归档的办件为只读';
   switch (action.type) {
+    case '确认同步冲突':
+      if (action.eventIds.length === 0) return '该办件没有待处理的同步冲突';
+      if (!action.note.trim()) return '请填写处理说明';
+      {
+        const left = (record.syncConflicts ?? []).filter((c) => !action.eventIds.includes(c.eventId));
+        const next: CaseRecord = { ...record };
+        if (left.length > 0) next.syncConflicts = left;
+        else delete next.syncConflicts;
+        return { next, note: `确认同步冲突：${action.note.trim()}` };
+      }
     case '改挂居民':
       if (!action.residentId.trim()) return '请选择保留的居民档案';
       return { next: { ...record, residentId: action.residentId } };

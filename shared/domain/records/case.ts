@@ -93,6 +93,16 @@ export type RectificationTask = {
   failedReviews?: number;
 };
 
+/** One event refused by the merged history (同步冲突): which, by whom, where, when and why. */
+export type CaseSyncConflict = {
+  eventId: string;
+  action: string;
+  reason: string;
+  by: string;
+  desk?: number;
+  at: number;
+};
+
 export type CaseRecord = Stamp & {
   id: string;
   trackingNumber: string;
@@ -142,6 +152,12 @@ export type CaseRecord = Stamp & {
   rectification?: RectificationTask;
   archivedDay?: string;
   reopenCount?: number;
+  /**
+   * Issue 24 (同步冲突): the events of this case that no longer fit the history merged from every
+   * desk and no one handled yet (caseConflictsOf, minus those a 确认同步冲突 event covers).
+   * Written by the refold of inbound sync and by the acknowledgement; not an event's decision.
+   */
+  syncConflicts?: CaseSyncConflict[];
   // --- Derived index fields (caseIndex.ts), recomputed on every write. ---
   dueDay?: string;
   flags?: string[];

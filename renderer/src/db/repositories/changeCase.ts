@@ -33,6 +33,7 @@ const DOOR_AUDIT: Record<DoorCaseAction['type'], AuditAction> = {
   改挂居民: 'case.reassign',
   调整承诺办结日期: 'case.deadline',
   登记收到材料: 'case.documentsIn',
+  确认同步冲突: 'sync.resolve',
 };
 
 export type CaseChangeOptions = {

@@ -66,6 +66,17 @@ export type SignInResult = { ok: true; staff: Staff } | { ok: false; message: st
 const GONE = '该账号不存在或已停用';
 
 /**
+ * Issue 24: an account added on another desk of the center arrives without its PIN verifier
+ * (they never leave their desk: sync/docs.ts), so it signs in here only once an admin of this
+ * desk has set its PIN here (工作人员 → 修改).
+ */
+export const NO_PIN_HERE =
+  '该账号是在其他窗口添加的，尚未在本窗口设置密码：请本窗口的站长/管理员在「设置 → 工作人员」中点「重置密码」为其设置后再登录';
+
+/** Whether the account has a PIN verifier on this desk. */
+export const hasPinHere = (staff: Pick<Staff, 'password'>): boolean => !!(staff.password as PasswordHash | undefined);
+
+/**
  * `ok`: the audit row of a good secret — `signin.ok`, or the lock screen's `session.unlock` /
  * `session.switch` (db/repositories/deskLock.ts); wrong secrets count the same either way.
  */
@@ -80,6 +91,8 @@ export async function signIn(
   if (!before || !before.active) return { ok: false, message: GONE };
   const lockBefore = await lockStateOf(desk.db, staffId);
   if (isLocked(lockBefore, now)) return { ok: false, message: lockoutMessage(lockBefore, now) };
+  // Issue 24: PIN verifiers stay on their desk; an account that came from another desk has none here.
+  if (!hasPinHere(before)) return { ok: false, message: NO_PIN_HERE };
   // Slow on purpose (KDF), and outside the transaction: other attempts may be written meanwhile.
   const good = await verifySecret(secret, before.password);
   const actor = good ? actorOf(before) : null;

@@ -1,0 +1,174 @@
+/**
+ * Issue 24, inbound: the documents of one action of another desk (all `size` of them, or what
+ * arrived before the timeout) stored in Dexie in ONE read-write transaction, with the feed's
+ * checkpoint. Not through `writeTx`: the records keep their original stamps (writeTx would
+ * restamp them as this desk's actor), and nothing written here goes to the outbox (it came from
+ * the center). Derived index fields come from the database's middleware, as for every write.
+ *
+ * - records: `put` as they are (a staff account keeps THIS desk's PIN verifier, or none);
+ * - audit rows: added with a new local `seq`, by their stable `id` (never doubled);
+ * - events: stored, then their record (cases, requests, custody items) refolded from all its events;
+ * - `_deleted` documents delete their record (never an event or an audit row: immutable);
+ * - a record document with `_conflicts` becomes a 数据冲突 row, one without loses its row;
+ * - the desk's event clock observes the events' stamps (later local events sort after them).
+ */
+import type { Dexie } from 'dexie';
+import { observed } from '@shared/domain/events/clock';
+import { sameValue } from '@shared/domain/events/patch';
+import type { CaseEvent, CustodyItemEvent, ProblemEvent, ProxyEvent } from '@shared/domain/records';
+import { tablesOf } from '../db/dataScope';
+import type { DutyDeskDB } from '../db/database';
+import type { DeskBase } from '../db/desk';
+import type { EntityName } from '../db/entities';
+import { EVENT_CLOCK_KEY } from '../db/repositories/machineDoor';
+import { ensureSearchKeys } from '../db/searchKeys';
+import { databaseOf } from '../db/write';
+import { IMMUTABLE_TABLES, PROJECTED, type RecordConflict, type SyncDoc } from './contract';
+import { parseSyncDocId, portableRecord } from './docs';
+import { refoldCase, refoldCustody, refoldProblem, refoldProxy } from './refold';
+
+/** A document as the feed gave it, with its losing revisions (read from PouchDB before the transaction). */
+export type Incoming = { doc: SyncDoc; losers?: RecordConflict['losers'] };
+
+/** The checkpoint's meta key (desk-local, dataScope.ts). */
+export const INBOUND_SEQ_KEY = 'inboundSeq';
+
+const CENTER = new Set<string>(tablesOf('center'));
+const PROJECTED_TABLES = new Set<string>(Object.keys(PROJECTED));
+const IMMUTABLE = new Set<string>(IMMUTABLE_TABLES);
+
+/** Events → the table of the record they fold into. */
+const FOLDED: Record<string, keyof typeof PROJECTED> = Object.fromEntries(
+  Object.entries(PROJECTED).map(([record, events]) => [events, record as keyof typeof PROJECTED]),
+);
+
+/** The table a document names, when this desk stores such documents (center data, not a projection). */
+export function appliedTableOf(doc: Pick<SyncDoc, '_id'>): EntityName | undefined {
+  const table = parseSyncDocId(doc._id)?.table;
+  return table && CENTER.has(table) && !PROJECTED_TABLES.has(table) ? (table as EntityName) : undefined;
+}
+
+/** Whether a table's documents are one per record (may conflict), not events or audit rows. */
+export const isRecordTable = (table: string): boolean => !IMMUTABLE.has(table);
+
+/**
+ * Whether this desk already holds the document's content (a document seen again because only its
+ * conflicts changed — a loser deleted on another desk — or a checkpoint read again): such a
+ * document is applied alone, never held back waiting for the rest of an action applied long ago.
+ */
+export async function isAlreadyStored(desk: DeskBase, doc: SyncDoc): Promise<boolean> {
+  const table = appliedTableOf(doc);
+  const key = parseSyncDocId(doc._id)?.key;
+  if (!table || key === undefined || doc._deleted) return false;
+  const db = databaseOf(desk);
+  const row =
+    table === 'auditLog'
+      ? await db.auditLog.where('id').equals(key).first()
+      : ((await db.table(table).get(key)) as object | undefined);
+  return row !== undefined && sameValue(portableRecord(table, row), doc.record);
+}
+
+/** What one apply changed, for the status and the caller's counts. */
+export type Applied = { records: number; refolded: number };
+
+type Touched = {
+  cases: Set<string>;
+  proxyTasks: Set<string>;
+  custodyItems: Set<string>;
+  problems: Set<string>;
+  clock?: string;
+};
+
+/** Stores one document (a helper one level deep inside the transaction: Dexie calls only). */
+async function applyOne(db: DutyDeskDB, table: EntityName, key: string, doc: SyncDoc, touched: Touched) {
+  const t = db.table(table);
+  if (doc._deleted) {
+    if (!IMMUTABLE.has(table)) await t.delete(key);
+    return;
+  }
+  const record: Record<string, unknown> = { ...doc.record };
+  if (table === 'auditLog') {
+    if ((await db.auditLog.where('id').equals(key).count()) === 0) await db.auditLog.add(record as never);
+    return;
+  }
+  if (table === 'staff') {
+    const here = await db.staff.get(key);
+    delete record.password;
+    if (here?.password) record.password = here.password;
+  }
+  await t.put(record);
+  const projected = FOLDED[table];
+  if (!projected) return;
+  const e = record as CaseEvent & ProxyEvent & CustodyItemEvent & ProblemEvent;
+  if (projected === 'cases') touched.cases.add(e.caseId);
+  if (projected === 'proxyTasks') touched.proxyTasks.add(e.taskId);
+  if (projected === 'custodyItems') touched.custodyItems.add(e.itemId);
+  if (projected === 'problems') touched.problems.add(e.problemId);
+  if (typeof e.clock === 'string') touched.clock = observed(touched.clock, e.clock);
+}
+
+/** The 数据冲突 row of a record document: kept (first seen kept) while it has losers, removed when not. */
+async function keepConflictRow(db: DutyDeskDB, table: string, key: string, item: Incoming, now: number) {
+  const { doc, losers } = item;
+  if (!losers || losers.length === 0 || doc._deleted) {
+    await db.syncConflicts.delete(doc._id);
+    return;
+  }
+  const before = await db.syncConflicts.get(doc._id);
+  const atOf = (r: Record<string, unknown>) => (typeof r.updatedAt === 'number' ? { at: r.updatedAt } : {});
+  const row: RecordConflict = {
+    id: doc._id,
+    table,
+    key,
+    winner: { rev: doc._rev ?? '', desk: doc.desk, ...atOf(doc.record), record: doc.record },
+    losers,
+    seenAt: before?.seenAt ?? now,
+  };
+  await db.syncConflicts.put(row);
+}
+
+/**
+ * Applies `items` (one action) and stores `checkpoint` in one transaction. `own`: documents this
+ * desk wrote itself — their records are already here; only their 数据冲突 row is kept in step.
+ */
+export async function applyDocs(
+  desk: DeskBase,
+  items: readonly Incoming[],
+  o: { checkpoint?: number | string; own?: boolean } = {},
+): Promise<Applied> {
+  const db = databaseOf(desk);
+  const docs = items.flatMap((item) => {
+    const table = appliedTableOf(item.doc);
+    const key = parseSyncDocId(item.doc._id)?.key;
+    return table && key !== undefined ? [{ item, table, key }] : [];
+  });
+  // Derived fields that need a module loaded on first use (searchKeys.ts), before the transaction.
+  if (!o.own && docs.some((d) => d.table === 'residents')) await ensureSearchKeys();
+  const scope = new Set<string>(['deskMeta', 'syncConflicts', 'counters']);
+  for (const d of docs) {
+    scope.add(d.table);
+    const projected = FOLDED[d.table];
+    if (projected) scope.add(projected);
+  }
+  const touched: Touched = { cases: new Set(), proxyTasks: new Set(), custodyItems: new Set(), problems: new Set() };
+  const now = desk.clock.now();
+  let refolded = 0;
+  await (db as unknown as Dexie).transaction('rw', [...scope], async () => {
+    for (const { item, table, key } of docs) {
+      if (!o.own) await applyOne(db, table, key, item.doc, touched);
+      if (isRecordTable(table)) await keepConflictRow(db, table, key, item, now);
+    }
+    for (const id of touched.cases) if (await refoldCase(db, id)) refolded += 1;
+    for (const id of touched.proxyTasks) await refoldProxy(db, id);
+    for (const id of touched.custodyItems) await refoldCustody(db, id);
+    for (const id of touched.problems) await refoldProblem(db, id);
+    refolded += touched.proxyTasks.size + touched.custodyItems.size + touched.problems.size;
+    if (touched.clock) {
+      const last = await db.counters.get(EVENT_CLOCK_KEY);
+      const clock = observed(last?.clock, touched.clock);
+      if (clock !== last?.clock) await db.counters.put({ key: EVENT_CLOCK_KEY, value: last?.value ?? 0, clock });
+    }
+    if (o.checkpoint !== undefined) await db.deskMeta.put({ key: INBOUND_SEQ_KEY, value: o.checkpoint });
+  });
+  return { records: o.own ? 0 : docs.length, refolded };
+}
