@@ -54,6 +54,8 @@ export const PERMISSIONS = [
    * register (帮代办's purpose-bound list) show them to everyone at the desk.
    */
   'resident.tagsInLists',
+  /** 多窗口同步: join or leave the center's hub, resolve 同步冲突 and 数据冲突 (issue 24). */
+  'sync.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -77,6 +79,7 @@ const HOLDERS: Record<Permission, readonly StaffRole[]> = {
   'resident.delete': ['站长/管理员'],
   'resident.merge': ['站长/管理员'],
   'resident.tagsInLists': ['站长/管理员'],
+  'sync.manage': ['站长/管理员'],
 };
 
 /** Whether this staff member may do it now (a deactivated account may do nothing). */

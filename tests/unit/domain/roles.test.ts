@@ -22,6 +22,7 @@ const TABLE: Record<StaffRole, Record<Permission, boolean>> = {
     'resident.delete': false,
     'resident.merge': false,
     'resident.tagsInLists': false,
+    'sync.manage': false,
   },
   '站长/管理员': {
     'desk.work': true,
@@ -41,6 +42,7 @@ const TABLE: Record<StaffRole, Record<Permission, boolean>> = {
     'resident.delete': true,
     'resident.merge': true,
     'resident.tagsInLists': true,
+    'sync.manage': true,
   },
   审计员: {
     'desk.work': false,
@@ -60,6 +62,7 @@ const TABLE: Record<StaffRole, Record<Permission, boolean>> = {
     'resident.delete': false,
     'resident.merge': false,
     'resident.tagsInLists': false,
+    'sync.manage': false,
   },
 };
 
