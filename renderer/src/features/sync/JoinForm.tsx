@@ -26,7 +26,13 @@ import type { JoinProgress, SyncApi } from './syncApi';
 
 export const NO_SYNC_IN_BUILD = '此版本未包含多窗口同步功能，本机单独工作。';
 
-export function JoinForm({ api }: { api: SyncApi | null | 'absent' }) {
+export function JoinForm({
+  api,
+  onRunning,
+}: {
+  api: SyncApi | null | 'absent';
+  onRunning: (running: boolean) => void;
+}) {
   const desk = useDesk();
   const identity = desk.identity ?? DEFAULT_DESK_IDENTITY;
   const [url, setUrl] = useState('');
@@ -47,6 +53,7 @@ export function JoinForm({ api }: { api: SyncApi | null | 'absent' }) {
       return;
     }
     setProgress({ done: 0, total: 0 });
+    onRunning(true);
     // The config is kept first: the app's runner starts live sync with it once the join is done.
     const joined = await run(async () => {
       await api.saveHubConfig(checked.value);
@@ -58,6 +65,7 @@ export function JoinForm({ api }: { api: SyncApi | null | 'absent' }) {
       }
     });
     setProgress(null);
+    onRunning(false);
     if (joined) setPassword('');
   }
 

@@ -41,6 +41,9 @@ export function SyncSettings() {
   const admin = can(useStaff(), 'sync.manage');
   const api = useSyncApi();
   const since = useLiveQuery(() => joinedCenterSince(desk), [desk]);
+  // The join marks the desk joined before its first exchange ends: the form (with its progress)
+  // stays until the join is done.
+  const [joining, setJoining] = useState(false);
   return (
     <Paper sx={{ p: 3 }}>
       <Stack spacing={2}>
@@ -48,9 +51,9 @@ export function SyncSettings() {
           多窗口同步
         </Typography>
         {api === 'absent' && <Alert severity="info">{NO_SYNC_IN_BUILD}</Alert>}
-        {since === undefined ? null : since === null ? (
+        {since === undefined ? null : since === null || joining ? (
           admin ? (
-            <JoinForm api={api} />
+            <JoinForm api={api} onRunning={setJoining} />
           ) : (
             <Typography>本机尚未加入中心，数据只在本机。加入中心由站长/管理员在此设置。</Typography>
           )
