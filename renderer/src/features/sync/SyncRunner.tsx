@@ -29,13 +29,16 @@ export function SyncRunner() {
       void handle?.stop();
       handle = null;
     };
-    void (async () => {
+    (async () => {
       const config = await api.loadHubConfig();
       if (!config || stopped) return;
       const h = await api.startSync(base, config);
       if (stopped) void h.stop();
       else handle = h;
-    })();
+    })().catch((e: unknown) => {
+      // The engine shows why on the status (未连接 with its reason); this is for the developer.
+      console.error('sync did not start', e instanceof Error ? e.name : typeof e);
+    });
     window.addEventListener('pagehide', stop);
     return () => {
       window.removeEventListener('pagehide', stop);
