@@ -6,13 +6,14 @@
 import { CssBaseline, ThemeProvider } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { HashRouter } from 'react-router';
-import { Suspense, useEffect, type ReactNode } from 'react';
+import { Suspense, useContext, useEffect, type ReactNode } from 'react';
 import { getCommunity } from '../db/repositories/community';
 import { SignInPage } from '../features/signin/SignInPage';
 import { StorageErrorAlert } from '../components/StorageErrorAlert';
 import { requestPersistentStorage } from '../db/persistence';
 import { Loading } from '../components/Loading';
-import { DataLossScreen, prefetchPages, SetupWizard, SignedInDesk } from './lazyPages';
+import { DataLossScreen, prefetchPages, SetupWizard, SignedInDesk, SyncRunner } from './lazyPages';
+import { SyncApiLoaderContext, type LoadSyncApi } from '../features/sync/syncApi';
 import { useIntegrity } from './integrity';
 import { UpgradeGate } from './UpgradeGate';
 import { DeskBaseProvider, useDeskBase } from './desk';
@@ -47,11 +48,28 @@ function Gates() {
         <SetupWizard />
       </Lazy>
     );
-  if (!staff) return <SignInPage community={community} />;
   return (
-    <Lazy>
-      <SignedInDesk staff={staff} community={community} />
-    </Lazy>
+    <>
+      <Sync />
+      {staff ? (
+        <Lazy>
+          <SignedInDesk staff={staff} community={community} />
+        </Lazy>
+      ) : (
+        <SignInPage community={community} />
+      )}
+    </>
+  );
+}
+
+/** The sync engine's runner (features/sync/SyncRunner.tsx), in a build that has sync. */
+function Sync() {
+  const hasSync = useContext(SyncApiLoaderContext) !== null;
+  if (!hasSync) return null;
+  return (
+    <Suspense fallback={null}>
+      <SyncRunner />
+    </Suspense>
   );
 }
 
@@ -60,7 +78,11 @@ function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading fullScreen />}>{children}</Suspense>;
 }
 
-export function App() {
+/**
+ * `loadSync`: the sync API (features/sync/syncApi.ts), `import()`ed by the entry — absent, the
+ * desk works alone and 设置 → 多窗口同步 says this build has no sync.
+ */
+export function App({ loadSync = null }: { loadSync?: LoadSyncApi | null }) {
   useEffect(() => {
     void requestPersistentStorage();
   }, []);
@@ -70,13 +92,15 @@ export function App() {
       <StorageErrorAlert />
       <UpgradeGate>
         <DeskBaseProvider>
-          <SessionProvider>
-            {/* Navigation renders at once, not as a transition: after F2 / F3 the focus must be in
+          <SyncApiLoaderContext.Provider value={loadSync}>
+            <SessionProvider>
+              {/* Navigation renders at once, not as a transition: after F2 / F3 the focus must be in
               the search before the clerk's next keystroke arrives (a deferred render lost it). */}
-            <HashRouter useTransitions={false}>
-              <Gates />
-            </HashRouter>
-          </SessionProvider>
+              <HashRouter useTransitions={false}>
+                <Gates />
+              </HashRouter>
+            </SessionProvider>
+          </SyncApiLoaderContext.Provider>
         </DeskBaseProvider>
       </UpgradeGate>
     </ThemeProvider>

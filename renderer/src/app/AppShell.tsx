@@ -16,6 +16,7 @@ import { useDesk } from './desk';
 import { useStaff } from './session';
 import { can } from '@shared/domain/roles';
 import { AuditorShell } from './AuditorShell';
+import { SyncStatusBadge } from '../features/sync/SyncStatusBadge';
 
 const DRAWER_WIDTH = 200;
 
@@ -39,6 +40,7 @@ export function AppShell() {
           <Typography variant="h6" component="div" sx={{ flexGrow: 1 }}>
             社区值班台 · {community.name}
           </Typography>
+          <SyncStatusBadge />
           <Typography component="div" aria-label="当前值班人员">
             {staff.name}（{staff.role}）
           </Typography>

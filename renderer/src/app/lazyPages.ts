@@ -25,6 +25,7 @@ export const ResidentsSection = page(() => import('../features/residents/Residen
 export const ReportsSection = page(() => import('../features/reports/ReportsSection'), 'ReportsSection');
 export const ProxySection = page(() => import('../features/proxy/ProxySection'), 'ProxySection');
 export const MeetingsSection = page(() => import('../features/meetings/MeetingsSection'), 'MeetingsSection');
+export const SyncRunner = page(() => import('../features/sync/SyncRunner'), 'SyncRunner');
 export const AuditLogPage = page(() => import('../features/audit/AuditLogPage'), 'AuditLogPage');
 export const CasesSection = page(() => import('../features/cases/CasesSection'), 'CasesSection');
 

@@ -19,6 +19,7 @@ import { ResidentsPage } from './ResidentsPage';
 import { SettingsPage } from './SettingsPage';
 import { SetupWizard } from './SetupWizard';
 import { SignInPage } from './SignInPage';
+import { SyncPage } from './SyncPage';
 
 export { ADMIN, COMMUNITY } from './SetupWizard';
 export { BACKUP_PASSPHRASE } from './BackupPage';
@@ -39,6 +40,7 @@ export function desk(page: Page) {
     residentImport: new ImportPage(page),
     settings: new SettingsPage(page),
     backup: new BackupPage(page),
+    sync: new SyncPage(page),
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * 工作台: the clerk's to-do for today (待我签收, 今日到期, 已超期, 待回访, 整改 due today or
  * overdue — each leads to its queue), who is on duty, today's opening hours, and the day's
- * counts (live: they change as records are saved).
+ * counts (live: they change as records are saved, here or arriving from another desk); for admins
+ * of a joined desk, the 同步冲突 and 数据冲突 waiting.
  */
 import { Card, CardActionArea, CardContent, Grid, Paper, Stack, Typography } from '@mui/material';
 import { Link as RouterLink } from 'react-router';
@@ -13,6 +14,7 @@ import { dashboardCounts, type DashboardCounts } from '../../db/repositories/das
 import { longChineseDate } from '../../app/clock';
 import { useDesk } from '../../app/desk';
 import { useStaff } from '../../app/session';
+import { SyncConflictCounts } from '../sync/SyncConflictCounts';
 
 /** The clerk's to-do: each card leads to the queue where the work is. */
 const TODO: { key: keyof DashboardCounts; label: string; queue: QueueName; urgent?: boolean }[] = [
@@ -81,6 +83,7 @@ export function DashboardPage() {
           );
         })}
       </Grid>
+      <SyncConflictCounts />
       <Grid container spacing={2} component="section" aria-label="今日概况">
         {COUNT_LABELS.map(({ key, label }) => (
           <Grid key={key} size={{ xs: 6, md: 4, lg: 2 }}>
