@@ -36,7 +36,9 @@ import { pickFolderWith } from './dialogs';
 import { registerAllHandlers } from './ipc/index';
 import { createIpcRegistry } from './ipc/registry';
 import { APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
-import { contentSecurityPolicy, hardenWebContents, isPermissionAllowed } from './security';
+import { hardenWebContents, isPermissionAllowed } from './security';
+import { cspHeader, cspMeta, ELECTRON_CSP_PARAMS } from './csp';
+import { createHubConfigService } from './services/hubConfig';
 import { appInfoService, getAppInfo } from './services/appInfo';
 import { createBackupsService, quitTimeBackup } from './services/backups';
 import { createFilesService } from './services/files';
@@ -89,9 +91,22 @@ function start(): void {
   void app.whenReady().then(() => {
     if (!target.isDev) Menu.setApplicationMenu(null); // no reload/DevTools accelerators at the desk
 
+    // The center's hub (issue 24): its config OS-encrypted beside the settings; its origin, kept in
+    // clear, is the one address the CSP's connect-src adds (header and the page's <meta>).
+    const hubConfig = createHubConfigService({
+      safeStorage,
+      store: new Store<Record<string, unknown>>({ name: 'hub-config', clearInvalidConfig: true }),
+      log,
+    });
+    const cspParams = () => ({ ...ELECTRON_CSP_PARAMS, syncHubOrigin: hubConfig.hubOrigin() });
     protocol.handle(
       APP_SCHEME,
-      createAppProtocolHandler({ rootDir: rendererDir, readFile: (p) => readFile(p), csp: contentSecurityPolicy }),
+      createAppProtocolHandler({
+        rootDir: rendererDir,
+        readFile: (p) => readFile(p),
+        csp: () => cspHeader(cspParams()),
+        metaCsp: () => cspMeta(cspParams()),
+      }),
     );
     denyPermissions(session.defaultSession);
     denyPermissions(session.fromPartition(PRINT_PARTITION));
@@ -175,6 +190,7 @@ function start(): void {
       log,
     });
     registerAllHandlers(registry, {
+      hubConfig,
       settings,
       files,
       backups,

@@ -94,9 +94,26 @@ export function contentTypeFor(filePath: string): string {
 export type AppProtocolDeps = {
   rootDir: string;
   readFile: (filePath: string) => Promise<Uint8Array>;
-  csp: string;
+  /**
+   * The policy header, read per response: it names the configured sync hub (issue 24), which an
+   * admin may change while the app runs.
+   */
+  csp: string | (() => string);
+  /**
+   * The policy for the page's own <meta> (built in at build time, without a hub): an HTML
+   * response gets its <meta> content replaced by this, since both policies apply and the
+   * stricter one would otherwise block the hub.
+   */
+  metaCsp?: () => string;
   pathApi?: PathApi;
 };
+
+const CSP_META = /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")[^"]*(")/i;
+
+/** An HTML page with its CSP <meta> content replaced (`policy` holds no double quote). */
+export function withMetaCsp(html: string, policy: string): string {
+  return html.replace(CSP_META, (_m, open: string, close: string) => `${open}${policy}${close}`);
+}
 
 /** Builds the function given to `protocol.handle(APP_SCHEME, …)`. */
 export function createAppProtocolHandler(deps: AppProtocolDeps): (request: Request) => Promise<Response> {
@@ -113,11 +130,13 @@ export function createAppProtocolHandler(deps: AppProtocolDeps): (request: Reque
       // Missing file (or a directory): the hash router never asks for deep paths, so 404.
       return new Response(null, { status: 404 });
     }
+    if (deps.metaCsp && nodePath.extname(resolved.filePath).toLowerCase() === '.html')
+      body = new TextEncoder().encode(withMetaCsp(new TextDecoder().decode(body), deps.metaCsp()));
     return new Response(request.method === 'HEAD' ? null : (body as ConstructorParameters<typeof Response>[0]), {
       status: 200,
       headers: {
         'Content-Type': contentTypeFor(resolved.filePath),
-        'Content-Security-Policy': deps.csp,
+        'Content-Security-Policy': typeof deps.csp === 'function' ? deps.csp() : deps.csp,
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'no-cache',
       },

@@ -15,6 +15,7 @@
  * write anywhere or allocate without bound.
  */
 import { z } from 'zod';
+import { hubConfigSchema, type HubConfigInput } from '../sync/hubConfig';
 import {
   auditHeadsSchema,
   BACKUP_NAME_PATTERN,
@@ -315,6 +316,23 @@ export const CONTRACT = {
     service: 'backups',
     method: 'writeIntegrity',
     request: integrityRecordSchema,
+    response: returns<void>(),
+  },
+  /**
+   * How this desk reaches its center's hub (issue 24): kept by main, OS-encrypted (the password
+   * with it); null when none is kept or it no longer decrypts (the admin enters it again).
+   */
+  'hub:configLoad': {
+    service: 'hubConfig',
+    method: 'loadHubConfig',
+    request: z.undefined(),
+    response: returns<HubConfigInput | null>(),
+  },
+  /** Keeps (or, with null, forgets) the hub config; main then names the hub's origin in the CSP. */
+  'hub:configSave': {
+    service: 'hubConfig',
+    method: 'saveHubConfig',
+    request: hubConfigSchema.nullable(),
     response: returns<void>(),
   },
   /** Name, version and shell of the running app. */

@@ -18,6 +18,8 @@ import {
   type PrintHtmlRequest,
 } from '@shared/ipc/contract';
 
+import { loadBrowserHubConfig, saveBrowserHubConfig } from './browserHubConfig';
+
 const SETTINGS_KEY = 'duty-desk.settings';
 const INTEGRITY_KEY = 'duty-desk.integrity';
 const INTEGRITY_FILE = 'duty-desk-integrity.json';
@@ -225,6 +227,9 @@ export function browserBridge(
     async openBackup() {
       throw new Error('the browser build opens backups with its WebCrypto keys');
     },
+    // The hub config: sealed under a non-extractable WebCrypto key in this origin (browserHubConfig.ts).
+    loadHubConfig: () => loadBrowserHubConfig(),
+    saveHubConfig: (config) => saveBrowserHubConfig(config),
     readIntegrity: () => integrity.read(),
     writeIntegrity: (record) => integrity.write(record),
     async printHtml(request) {

@@ -6,6 +6,7 @@ import {
   APP_START_URL,
   contentTypeFor,
   createAppProtocolHandler,
+  withMetaCsp,
   resolveAppPath,
 } from '../../../electron/main/protocol';
 
@@ -108,6 +109,25 @@ describe('createAppProtocolHandler', () => {
 
   it('refuses methods other than GET/HEAD', async () => {
     expect((await handler(new Request('app://duty-desk/index.html', { method: 'POST', body: 'x' }))).status).toBe(405);
+  });
+
+  it('reads the policy per response and puts it in the page’s <meta> too (the hub an admin just set, issue 24)', async () => {
+    files.set(
+      `${root}/app.html`,
+      new TextEncoder().encode(
+        `<!doctype html><meta http-equiv="Content-Security-Policy" content="connect-src 'self'"><title>台</title>`,
+      ),
+    );
+    let hub: string | null = null;
+    const policy = () => `connect-src 'self'${hub ? ` ${hub}` : ''}`;
+    const live = createAppProtocolHandler({ rootDir: root, readFile, csp: policy, metaCsp: policy });
+    const before = await live(new Request('app://duty-desk/app.html'));
+    expect(before.headers.get('content-security-policy')).toBe("connect-src 'self'");
+    hub = 'https://192.168.1.10:6984';
+    const after = await live(new Request('app://duty-desk/app.html'));
+    expect(after.headers.get('content-security-policy')).toBe("connect-src 'self' https://192.168.1.10:6984");
+    expect(await after.text()).toContain(`content="connect-src 'self' https://192.168.1.10:6984"`);
+    expect(withMetaCsp('<p>no meta</p>', 'x')).toBe('<p>no meta</p>');
   });
 
   it('maps content types', () => {
