@@ -7,7 +7,7 @@
 import { Dexie } from 'dexie';
 import { countLabel, QUEUES, type CaseFilter, type QueueName } from '@shared/domain/caseQueues';
 import { createCalendar } from '@shared/domain/workingCalendar';
-import { DB_NAME, DutyDeskDB } from '../../renderer/src/db/database';
+import { DB_NAME, DutyDeskDB, loadUpgradeSteps } from '../../renderer/src/db/database';
 import type { Desk } from '../../renderer/src/db/desk';
 import { getCaseFile, queueCounts, queuePage, queueTotal, searchCases } from '../../renderer/src/db/repositories/cases';
 import { getCommunity } from '../../renderer/src/db/repositories/community';
@@ -82,6 +82,8 @@ async function prepare(
     fresh.close();
     localStorage.setItem(PROFILE_KEY, profile);
   }
+  // A profile kept from an older build opens through the versions' data steps (loaded only when needed by the app).
+  await loadUpgradeSteps();
   db = new DutyDeskDB();
   await db.open();
   const counts = {

@@ -7,7 +7,7 @@
  * its folder by itself, a 站长/管理员 PIN of the old database is asked (checked in preUpgrade.ts).
  */
 import { Suspense, useEffect, useState, type ReactNode } from 'react';
-import { getDb } from '../db/database';
+import { getDb, loadUpgradeSteps } from '../db/database';
 import { Loading } from '../components/Loading';
 import { UpgradeBackupScreen } from './lazyPages';
 import { pendingUpgradeFrom } from '../db/backup/pendingUpgrade';
@@ -21,6 +21,8 @@ export function UpgradeGate({ children }: { children: ReactNode }) {
     void (async () => {
       const from = await pendingUpgradeFrom().catch(() => null);
       if (from === null) return setStage('ready');
+      // The versions' data steps load only now: an up-to-date desk never loads them.
+      await loadUpgradeSteps();
       const [{ backupBeforeUpgrade }, { automaticBackups, backupDeps }] = await Promise.all([
         import('../db/backup/preUpgrade'),
         import('./backup'),

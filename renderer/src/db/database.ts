@@ -10,23 +10,29 @@
  * context (desk.ts) and write only inside `writeTx` (write.ts). Derived index fields are
  * applied to every write by a middleware (derived.ts).
  */
-import { Dexie, type Table } from 'dexie';
+import { Dexie, type Table, type Transaction } from 'dexie';
 import type { EntityName, KeyOf, RecordOf } from './entities';
 import { derivedFieldsMiddleware } from './derived';
-import { upgradeV2CaseQueues } from './upgrades/v2-case-queues';
-import { upgradeV3CaseOrder } from './upgrades/v3-case-order';
-import { upgradeV4CaseSearch } from './upgrades/v4-case-search';
-import { upgradeV5ReportMonths } from './upgrades/v5-report-months';
-import { upgradeV7Custody } from './upgrades/v7-custody';
-import { upgradeV8ProxyRequests } from './upgrades/v8-proxy-requests';
-import { upgradeV9ProblemPool } from './upgrades/v9-problem-pool';
-import { upgradeV10AuditIds } from './upgrades/v10-audit-ids';
-import { upgradeV12AuditChain } from './upgrades/v12-audit-chain';
-import { upgradeV13ReplayableEvents } from './upgrades/v13-replayable-events';
-import { upgradeV14DeskLocal } from './upgrades/v14-desk-local';
-import { upgradeV15CustodyEvents } from './upgrades/v15-custody-events';
-import { upgradeV16MergeUndos } from './upgrades/v16-merge-undos';
-import { upgradeV18ProblemEvents } from './upgrades/v18-problem-events';
+import type { UPGRADE_STEPS, UpgradeVersion } from './upgrades';
+
+let steps: typeof UPGRADE_STEPS | null = null;
+
+/**
+ * Loads the versions' data steps (upgrades/index.ts, a chunk of its own). Call it before opening
+ * a database that may be older than this build: without it an upgrade refuses to run (it throws,
+ * so the upgrade is rolled back and the data stays as it was — never half-upgraded).
+ */
+export async function loadUpgradeSteps(): Promise<void> {
+  steps ??= (await import('./upgrades')).UPGRADE_STEPS;
+}
+
+/** The data step of version `n`, as Dexie's upgrade function. */
+const step =
+  (n: UpgradeVersion) =>
+  (tx: Transaction): void | PromiseLike<unknown> => {
+    if (!steps) throw new Error(`upgrade steps not loaded (v${n}): call loadUpgradeSteps() before opening`);
+    return (steps[n] as (tx: Transaction) => void | PromiseLike<unknown>)(tx);
+  };
 
 export const DB_NAME = 'duty-desk';
 /** The newest version below (the one this build upgrades to). */
@@ -62,14 +68,14 @@ class DutyDeskDatabase extends Dexie {
         cases:
           'id, &trackingNumber, residentId, visitId, matterCode, status, deadline, firstContactId, handlerId, gridId, acceptedDay, dueDay, *flags',
       })
-      .upgrade(upgradeV2CaseQueues);
+      .upgrade(step(2));
     // v3: queues in their order by index (shared/domain/caseQueues.ts, upgrades/v3-case-order.ts).
     this.version(3)
       .stores({
         cases:
           'id, &trackingNumber, residentId, visitId, matterCode, status, deadline, firstContactId, handlerId, gridId, acceptedDay, dueDay, *flags, *queueKeys',
       })
-      .upgrade(upgradeV3CaseOrder);
+      .upgrade(step(3));
     // v4: queues filtered by index, 我的已办结, 办件检索 by index (upgrades/v4-case-search.ts).
     this.version(4)
       .stores({
@@ -77,24 +83,20 @@ class DutyDeskDatabase extends Dexie {
           'id, &trackingNumber, residentId, visitId, matterCode, status, deadline, firstContactId, handlerId, gridId, acceptedDay, dueDay, *flags, *queueKeys, *searchKeys',
         visits: 'id, residentId, day, visitedAt, channel, firstContactId, kind, *words',
       })
-      .upgrade(upgradeV4CaseSearch);
+      .upgrade(step(4));
     // v5: cases by the months they count in a summary (周报, upgrades/v5-report-months.ts).
     this.version(5)
       .stores({
         cases:
           'id, &trackingNumber, residentId, visitId, matterCode, status, deadline, firstContactId, handlerId, gridId, acceptedDay, dueDay, *flags, *queueKeys, *searchKeys, *reportMonths',
       })
-      .upgrade(upgradeV5ReportMonths);
+      .upgrade(step(5));
     // v6: resident imports (居民台账导入), kept for a same-day undo. A new table: no data step.
     this.version(6).stores({ importBatches: 'id, day' });
     // v7: documents in custody (材料交接), reshaped from the placeholder (upgrades/v7-custody.ts).
-    this.version(7)
-      .stores({ custodyItems: 'id, caseId, residentId, status, holderKey, collectedAt' })
-      .upgrade(upgradeV7Custody);
+    this.version(7).stores({ custodyItems: 'id, caseId, residentId, status, holderKey, collectedAt' }).upgrade(step(7));
     // v8: proxy tasks become proxy requests: source, request, home visit, 送达 (upgrades/v8-proxy-requests.ts).
-    this.version(8)
-      .stores({ proxyTasks: 'id, caseId, residentId, status, visitDay, requestedDay' })
-      .upgrade(upgradeV8ProxyRequests);
+    this.version(8).stores({ proxyTasks: 'id, caseId, residentId, status, visitDay, requestedDay' }).upgrade(step(8));
     // v9: the problem pool (问题库) and meetings reshaped: day, attendees, agenda entries (upgrades/v9-problem-pool.ts).
     this.version(9)
       .stores({
@@ -102,9 +104,9 @@ class DutyDeskDatabase extends Dexie {
         meetings: 'id, day, status',
         agendaItems: 'id, meetingId, problemId, caseId',
       })
-      .upgrade(upgradeV9ProblemPool);
+      .upgrade(step(9));
     // v10: every audit row has a stable identity, so a restore never removes one (upgrades/v10-audit-ids.ts).
-    this.version(10).stores({ auditLog: '++seq, &id, at, staffId, action' }).upgrade(upgradeV10AuditIds);
+    this.version(10).stores({ auditLog: '++seq, &id, at, staffId, action' }).upgrade(step(10));
     // v11: business keys are plain indexes (a record from another desk with the same ID number or
     // tracking number must store; the write path refuses a duplicate at the form), and resident
     // tombstones by `deleted.at` (shared/domain/residentTombstone.ts). No data step: no stored row
@@ -115,23 +117,21 @@ class DutyDeskDatabase extends Dexie {
         'id, trackingNumber, residentId, visitId, matterCode, status, deadline, firstContactId, handlerId, gridId, acceptedDay, dueDay, *flags, *queueKeys, *searchKeys, *reportMonths',
     });
     // v12: the audit log chained per desk; rows from before sealed once (upgrades/v12-audit-chain.ts).
-    this.version(12)
-      .stores({ auditLog: '++seq, &id, at, staffId, action, [desk+deskSeq]' })
-      .upgrade(upgradeV12AuditChain);
+    this.version(12).stores({ auditLog: '++seq, &id, at, staffId, action, [desk+deskSeq]' }).upgrade(step(12));
     // v13: case and proxy histories as replayable events: clock, desk, full input, decisions; one
     // opening event per record stored before (upgrades/v13-replayable-events.ts).
     this.version(13)
       .stores({ caseEvents: 'id, caseId, at, clock', proxyEvents: 'id, taskId, clock' })
-      .upgrade(upgradeV13ReplayableEvents);
+      .upgrade(step(13));
     // v14: this PC's own facts apart from the center's data — sign-in failures and locks, the
     // install id (upgrades/v14-desk-local.ts; which table is which: dataScope.ts).
-    this.version(14).stores({ signInGuards: 'staffId', deskMeta: 'key' }).upgrade(upgradeV14DeskLocal);
+    this.version(14).stores({ signInGuards: 'staffId', deskMeta: 'key' }).upgrade(step(14));
     // v15: documents in custody as replayable events like cases and requests; one opening event
     // per item stored before (upgrades/v15-custody-events.ts).
-    this.version(15).stores({ custodyEvents: 'id, itemId, caseId, clock' }).upgrade(upgradeV15CustodyEvents);
+    this.version(15).stores({ custodyEvents: 'id, itemId, caseId, clock' }).upgrade(step(15));
     // v16: a merge's undo snapshot leaves the tombstone for the desk-local `mergeUndos`
     // (upgrades/v16-merge-undos.ts).
-    this.version(16).stores({ mergeUndos: 'mergedId, keptId, day' }).upgrade(upgradeV16MergeUndos);
+    this.version(16).stores({ mergeUndos: 'mergedId, keptId, day' }).upgrade(step(16));
     // v17: the indexes no read uses dropped (each is an entry per record written: the five-year
     // desk loads about a fifth faster, every write does less). Kept: what a query, a queue, a
     // count or the audit chain reads (grep `where(`/`orderBy(`). No data step.
@@ -145,7 +145,7 @@ class DutyDeskDatabase extends Dexie {
     });
     // v18: a problem's sources and decisions as appended events (two desks never lose one); one
     // opening event per problem stored before (upgrades/v18-problem-events.ts).
-    this.version(18).stores({ problemEvents: 'id, problemId, clock' }).upgrade(upgradeV18ProblemEvents);
+    this.version(18).stores({ problemEvents: 'id, problemId, clock' }).upgrade(step(18));
     // v20 (issue 24): the outbox of a desk joined to its center — one row per committed write
     // transaction, the documents it wrote, until the pump moves them into the desk's PouchDB
     // (renderer/src/sync/outbox.ts). Desk-local; a new empty table: no data step.

@@ -9,7 +9,7 @@
  * by identity and seals the rows from before the chain itself (snapshot.ts replaceAll).
  */
 import { Dexie, type Version } from 'dexie';
-import { DB_NAME, DutyDeskDB } from '../database';
+import { DB_NAME, DutyDeskDB, loadUpgradeSteps } from '../database';
 import type { BackupTables } from './seal';
 import { readSnapshot } from './snapshot';
 
@@ -65,6 +65,7 @@ export async function upgradedTables(tables: BackupTables, schema: number, curre
       }
     });
     old.close();
+    await loadUpgradeSteps();
     const upgraded = new DutyDeskDB(name);
     await upgraded.open();
     const out = await readSnapshot(upgraded);

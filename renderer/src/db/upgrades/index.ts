@@ -1,0 +1,39 @@
+/**
+ * Every data step of the database's versions (database.ts declares the versions; these are
+ * what runs when a database on disk is older). A chunk of its own: the first screen loads it
+ * only when an upgrade is pending (`loadUpgradeSteps`, called by UpgradeGate and by every opener
+ * of an older database), so a desk that is up to date never loads the old versions' domain code.
+ */
+import { upgradeV2CaseQueues } from './v2-case-queues';
+import { upgradeV3CaseOrder } from './v3-case-order';
+import { upgradeV4CaseSearch } from './v4-case-search';
+import { upgradeV5ReportMonths } from './v5-report-months';
+import { upgradeV7Custody } from './v7-custody';
+import { upgradeV8ProxyRequests } from './v8-proxy-requests';
+import { upgradeV9ProblemPool } from './v9-problem-pool';
+import { upgradeV10AuditIds } from './v10-audit-ids';
+import { upgradeV12AuditChain } from './v12-audit-chain';
+import { upgradeV13ReplayableEvents } from './v13-replayable-events';
+import { upgradeV14DeskLocal } from './v14-desk-local';
+import { upgradeV15CustodyEvents } from './v15-custody-events';
+import { upgradeV16MergeUndos } from './v16-merge-undos';
+import { upgradeV18ProblemEvents } from './v18-problem-events';
+
+export const UPGRADE_STEPS = {
+  2: upgradeV2CaseQueues,
+  3: upgradeV3CaseOrder,
+  4: upgradeV4CaseSearch,
+  5: upgradeV5ReportMonths,
+  7: upgradeV7Custody,
+  8: upgradeV8ProxyRequests,
+  9: upgradeV9ProblemPool,
+  10: upgradeV10AuditIds,
+  12: upgradeV12AuditChain,
+  13: upgradeV13ReplayableEvents,
+  14: upgradeV14DeskLocal,
+  15: upgradeV15CustodyEvents,
+  16: upgradeV16MergeUndos,
+  18: upgradeV18ProblemEvents,
+} as const;
+
+export type UpgradeVersion = keyof typeof UPGRADE_STEPS;
