@@ -12,7 +12,7 @@ import type { DutyDeskDB } from '../db/database';
 import { DomainRefusal } from '../db/refusal';
 import { requirePermission } from '../db/authorize';
 import { databaseOf, onWriteCommitted, writeTx } from '../db/write';
-import { SYNC_OFF, type HubConfig, type RejectedDoc, type SyncPhase, type SyncStatus } from './contract';
+import { SYNC_OFF, type HubConfig, type RejectedDoc, type SyncDoc, type SyncPhase, type SyncStatus } from './contract';
 import { finishUpload, checkedHubConfig, type JoinDeps } from './join';
 import { isJoined, setJoined } from './outbox';
 import { LOCAL_POUCH_NAME, openRemote, type LocalPouch } from './pouch';
@@ -55,7 +55,7 @@ export async function startSync(desk: Desk, config: HubConfig, deps: SyncDeps): 
   if (!(await isJoined(db))) throw new DomainRefusal('本机尚未加入中心同步');
   await running.get(db)?.stop();
   const hub = checkedHubConfig(config);
-  const local = new deps.PouchDB(deps.localName ?? LOCAL_POUCH_NAME);
+  const local = new deps.PouchDB<SyncDoc>(deps.localName ?? LOCAL_POUCH_NAME);
   const remote = openRemote(deps.PouchDB, hub);
   const plainHttp = hub.url.startsWith('http:');
 

@@ -21,22 +21,14 @@ import { SYNC_SCHEMA, type RecordConflict, type SyncDoc } from './contract';
 import { applyDocs, appliedTableOf, INBOUND_SEQ_KEY, isAlreadyStored, isRecordTable, type Incoming } from './applyDocs';
 import { setLocalReplica } from './recordConflicts';
 import { setSyncStatus } from './status';
+import type { LocalPouch } from './pouch';
+import type { Change } from './pouchApi';
 
 /** A change of the local replica's feed (`include_docs`, `conflicts`, `style: 'all_docs'`). */
-export type LocalChange = {
-  id: string;
-  seq: number | string;
-  deleted?: boolean;
-  doc?: SyncDoc & { _conflicts?: string[] };
-};
+export type LocalChange = Change<SyncDoc>;
 
-/** What inbound needs of the desk's PouchDB (a `PouchDB.Database` has all of it). */
-export type LocalReplica = {
-  changes(options: object): { on(event: string, listener: (value: never) => void): unknown; cancel(): void };
-  get(id: string, options?: { rev?: string; conflicts?: boolean }): Promise<unknown>;
-  bulkDocs(docs: object[]): Promise<unknown>;
-  info(): Promise<{ update_seq: number | string }>;
-};
+/** What inbound needs of the desk's PouchDB (a LocalPouch has all of it). */
+export type LocalReplica = Pick<LocalPouch, 'changes' | 'get' | 'bulkDocs' | 'info'>;
 
 export type InboundOptions = {
   /** How long an incomplete action waits for its other documents (default 30 s). */
@@ -77,7 +69,7 @@ export async function refreshSyncCounts(desk: DeskBase): Promise<void> {
 async function losersOf(local: LocalReplica, doc: SyncDoc, revs: readonly string[]): Promise<RecordConflict['losers']> {
   const out: RecordConflict['losers'] = [];
   for (const rev of revs) {
-    const loser = (await local.get(doc._id, { rev })) as SyncDoc;
+    const loser = await local.get(doc._id, { rev });
     const at = typeof loser.record?.updatedAt === 'number' ? { at: loser.record.updatedAt } : {};
     out.push({ rev, desk: loser.desk, ...at, record: loser.record ?? {} });
   }
@@ -179,10 +171,13 @@ export function createInbound(desk: DeskBase, local: LocalReplica, o: InboundOpt
     const since = meta?.key === INBOUND_SEQ_KEY ? meta.value : 0;
     lastSeq = since;
     const f = local.changes({ live: true, since, include_docs: true, conflicts: true, style: 'all_docs' });
-    f.on('change', ((change: LocalChange) => {
+    f.on('change', (change) => {
       queue = queue.then(() => handle(change));
-    }) as (value: never) => void);
-    f.on('error', ((e: Error) => warn(`本地副本的变更读取出错：${e?.name ?? 'Error'}`)) as (value: never) => void);
+    });
+    f.on('error', (e) => {
+      const name = e !== null && typeof e === 'object' && 'name' in e ? String(e.name) : 'Error';
+      warn(`本地副本的变更读取出错：${name}`);
+    });
     feed = f;
   };
   const started = start();

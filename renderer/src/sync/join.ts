@@ -18,6 +18,7 @@ import { deskClaimId, SYNC_SCHEMA, type HubConfig, type SyncDoc } from './contra
 import { checkHub } from './hubCheck';
 import { newActionId, setJoined } from './outbox';
 import { openRemote, LOCAL_POUCH_NAME, type LocalPouch, type PouchConstructor } from './pouch';
+import type { ReplicationResult } from './pouchApi';
 import { failurePhase, failureStatus } from './replicate';
 import { setSyncStatus } from './status';
 import { uploadAll } from './upload';
@@ -71,10 +72,7 @@ async function claimDeskNumber(remote: LocalPouch, desk: Desk, installId: string
   }
   // Taken (409, or the hub's validation: 403 "already claimed"): whose is it?
   const status = failureStatus(refused);
-  const held =
-    status === 409 || status === 403
-      ? ((await remote.get(claim._id).catch(() => null)) as unknown as SyncDoc | null)
-      : null;
+  const held = status === 409 || status === 403 ? await remote.get<SyncDoc>(claim._id).catch(() => null) : null;
   if (!held) throw new DomainRefusal(failurePhase(refused).reason);
   if (held.record?.installId === installId) return; // this installation joined before
   const by = typeof held.record?.name === 'string' ? held.record.name : '另一台电脑';
@@ -85,17 +83,10 @@ async function claimDeskNumber(remote: LocalPouch, desk: Desk, installId: string
 }
 
 /** Replicates `from` into `to` once; `onDocs(n)` as documents arrive. */
-function replicateOnce(
-  from: LocalPouch,
-  to: LocalPouch,
-  onDocs: (n: number) => void,
-): Promise<{ doc_write_failures: number }> {
+function replicateOnce(from: LocalPouch, to: LocalPouch, onDocs: (n: number) => void): Promise<ReplicationResult> {
   const rep = from.replicate.to(to, { batch_size: 500, batches_limit: 10 });
-  (rep as unknown as { on(e: string, l: (info: { docs_read?: number; docs_written?: number }) => void): void }).on(
-    'change',
-    (info) => onDocs(info.docs_written ?? info.docs_read ?? 0),
-  );
-  return rep as unknown as Promise<{ doc_write_failures: number }>;
+  rep.on('change', (info) => onDocs(info.docs_written ?? info.docs_read ?? 0));
+  return rep;
 }
 
 /**
@@ -115,22 +106,22 @@ export async function joinCenter(
   if (await db.deskMeta.get('joinedCenter')) throw new DomainRefusal(ALREADY_JOINED);
   const hub = checkedHubConfig(config);
   const remote = openRemote(deps.PouchDB, hub);
-  const local = new deps.PouchDB(deps.localName ?? LOCAL_POUCH_NAME);
+  const local = new deps.PouchDB<SyncDoc>(deps.localName ?? LOCAL_POUCH_NAME);
   const progress = (p: JoinProgress) => {
     setSyncStatus({ phase: 'joining', progress: { done: p.done, total: p.total } });
     onProgress?.(p);
   };
   try {
     // PouchDB's info() answers a 401/404 with `{ error }` rather than rejecting: asked here first.
-    const answer = (await remote.info().catch((e: unknown) => e)) as { error?: unknown; status?: unknown };
-    if ('error' in answer || 'status' in answer) throw new DomainRefusal(failurePhase(answer).reason);
+    const answer: unknown = await remote.info().catch((e: unknown) => e);
+    if (typeof answer !== 'object' || answer === null || 'error' in answer || 'status' in answer)
+      throw new DomainRefusal(failurePhase(answer).reason);
     const check = await checkHub(remote);
     if (!check.ok) throw new DomainRefusal(check.reason);
     const installId = await ensureInstallId(desk);
     await claimDeskNumber(remote, desk, installId);
     // The center first, into the desk's PouchDB: the upload then places records on the hub's revs.
-    const info = (await remote.info()) as { doc_count?: number };
-    const centerTotal = info.doc_count ?? 0;
+    const centerTotal = (await remote.info()).doc_count ?? 0;
     progress({ stage: 'pull', done: 0, total: centerTotal });
     await replicateOnce(remote, local, (n) =>
       progress({ stage: 'pull', done: n, total: Math.max(n, centerTotal) }),

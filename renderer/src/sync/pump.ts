@@ -14,6 +14,7 @@ import type { DutyDeskDB } from '../db/database';
 import type { OutboxRow } from '../db/entities';
 import { IMMUTABLE_TABLES, type SyncDoc } from './contract';
 import type { LocalPouch } from './pouch';
+import type { AllDocsMissing, AllDocsRow } from './pouchApi';
 
 const immutable: ReadonlySet<string> = new Set(IMMUTABLE_TABLES);
 
@@ -29,7 +30,13 @@ export function canonical(value: unknown): string {
 }
 
 /** What the local PouchDB holds under a document id (allDocs with include_docs). */
-type Held = { rev: string; deleted: boolean; doc?: SyncDoc } | undefined;
+export type Held = { rev: string; deleted: boolean; doc?: SyncDoc } | undefined;
+
+/** What an allDocs row by key says is held (a missing key, or none: nothing). */
+export function heldOf(row: AllDocsRow<SyncDoc> | AllDocsMissing | undefined): Held {
+  if (!row || 'error' in row) return undefined;
+  return { rev: row.value.rev, deleted: row.value.deleted === true, doc: row.doc ?? undefined };
+}
 
 /** How a document of the outbox goes into the local PouchDB: on which rev, or not at all. */
 export function placeDoc(doc: SyncDoc, held: Held): SyncDoc | undefined {
@@ -44,13 +51,7 @@ export function placeDoc(doc: SyncDoc, held: Held): SyncDoc | undefined {
 async function placed(local: LocalPouch, row: OutboxRow): Promise<SyncDoc[]> {
   const found = await local.allDocs({ keys: row.docs.map((d) => d._id), include_docs: true });
   const docs = row.docs.flatMap((doc, i) => {
-    const r = found.rows[i] as
-      { error?: string; value?: { rev: string; deleted?: boolean }; doc?: SyncDoc | null } | undefined;
-    const held: Held =
-      r && !r.error && r.value
-        ? { rev: r.value.rev, deleted: r.value.deleted === true, doc: r.doc ?? undefined }
-        : undefined;
-    const out = placeDoc(doc, held);
+    const out = placeDoc(doc, heldOf(found.rows[i]));
     return out ? [out] : [];
   });
   return docs.map((d) => ({ ...d, action: { id: d.action.id, size: docs.length } }));
@@ -65,10 +66,10 @@ async function moveRow(db: DutyDeskDB, local: LocalPouch, row: OutboxRow, probe?
     const docs = await placed(local, row);
     probe?.('beforeWrite', row);
     const results = docs.length > 0 ? await local.bulkDocs(docs) : [];
-    const failed = results.filter((r) => 'error' in r && r.error);
+    const failed = results.filter((r) => 'error' in r);
     if (failed.length === 0) break;
     // A conflict: a document from another desk arrived between the read and the write.
-    const conflictOnly = failed.every((r) => (r as { status?: number }).status === 409);
+    const conflictOnly = failed.every((r) => 'status' in r && r.status === 409);
     if (!conflictOnly || attempt >= 3) throw new Error(`pump: ${failed.length} document(s) not written`);
   }
   probe?.('afterWrite', row);

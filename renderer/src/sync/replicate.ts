@@ -57,7 +57,6 @@ export type ReplicationEvents = {
 };
 
 type Direction = 'push' | 'pull';
-type Emitter = { on(event: string, listener: (arg: never) => void): void };
 
 /**
  * Starts the live two-way replication; returns its cancel. Each direction is followed on its own
@@ -81,26 +80,25 @@ export function replicateLive(
     else if (state.push === 'active' || state.pull === 'active') on.active();
     else on.paused();
   };
-  const directions = sync as unknown as Record<Direction, Emitter>;
   for (const direction of ['push', 'pull'] as const) {
-    const events = directions[direction];
+    const events = sync[direction];
     events.on('active', () => {
       state[direction] = 'active';
       tell();
     });
-    events.on('paused', (err?: unknown) => {
+    events.on('paused', (err) => {
       state[direction] = err ? failurePhase(err) : 'idle';
       tell();
     });
-    events.on('change', (info: { pending?: number }) => {
+    events.on('change', (info) => {
       if (typeof info.pending === 'number') on.pending(direction, info.pending);
     });
   }
-  const events = sync as unknown as Emitter;
-  events.on('error', (err?: unknown) => on.paused(failurePhase(err)));
+  sync.on('error', (err) => on.paused(failurePhase(err)));
   // The combined object hands a refused document as `{ direction, doc: <the error> }`.
-  events.on('denied', (wrapped?: { doc?: unknown }) => {
-    const doc = deniedDoc(wrapped?.doc ?? wrapped, now());
+  sync.on('denied', (wrapped) => {
+    const inner = wrapped !== null && typeof wrapped === 'object' && 'doc' in wrapped ? wrapped.doc : undefined;
+    const doc = deniedDoc(inner ?? wrapped, now());
     if (doc) on.denied(doc);
   });
   return () => sync.cancel();

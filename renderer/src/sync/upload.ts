@@ -16,11 +16,9 @@ import type { SyncDoc } from './contract';
 import { toSyncDoc, docKeyField } from './docs';
 import { TRAVELLING } from './outbox';
 import type { LocalPouch } from './pouch';
-import { placeDoc } from './pump';
+import { heldOf, placeDoc, type Held } from './pump';
 
 export const UPLOAD_BATCH = 500;
-
-type Held = { rev: string; deleted: boolean; doc?: SyncDoc } | undefined;
 
 const stampOf = (record: Record<string, unknown> | undefined): number =>
   typeof record?.updatedAt === 'number' ? record.updatedAt : -Infinity;
@@ -42,18 +40,13 @@ export async function uploadTotal(db: DutyDeskDB): Promise<number> {
 async function uploadBatch(local: LocalPouch, docs: SyncDoc[], actionId: string): Promise<number> {
   const found = await local.allDocs({ keys: docs.map((d) => d._id), include_docs: true });
   const out = docs.flatMap((doc, i) => {
-    const r = found.rows[i] as { error?: string; value?: { rev: string; deleted?: boolean }; doc?: SyncDoc | null };
-    const held: Held =
-      !r.error && r.value
-        ? { rev: r.value.rev, deleted: r.value.deleted === true, doc: r.doc ?? undefined }
-        : undefined;
-    const placed = placeUploaded(doc, held);
+    const placed = placeUploaded(doc, heldOf(found.rows[i]));
     return placed ? [placed] : [];
   });
   if (out.length === 0) return 0;
   const action = { id: actionId, size: out.length };
   const results = await local.bulkDocs(out.map((d) => ({ ...d, action })));
-  const failed = results.filter((r) => 'error' in r && r.error && (r as { status?: number }).status !== 409);
+  const failed = results.filter((r) => 'error' in r && r.status !== 409);
   if (failed.length > 0) throw new Error(`upload: ${failed.length} document(s) not written`);
   return out.length;
 }

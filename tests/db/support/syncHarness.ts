@@ -15,14 +15,15 @@ import { toSyncDoc, docKeyField } from '../../../renderer/src/sync/docs';
 import { tablesOf, scopeOfMetaKey } from '../../../renderer/src/db/dataScope';
 import type { DutyDeskDB } from '../../../renderer/src/db/database';
 import type { EntityName } from '../../../renderer/src/db/entities';
-import { createInbound, type Inbound, type LocalReplica } from '../../../renderer/src/sync/inbound';
+import { createInbound, type Inbound } from '../../../renderer/src/sync/inbound';
 import type { DeskBase } from '../../../renderer/src/db/desk';
+import type { PouchDatabase } from '../../../renderer/src/sync/pouchApi';
 
 PouchDB.plugin(memoryAdapter);
 
 let dbs = 0;
 /** A fresh in-memory PouchDB (names are process-wide: each one unique). */
-export function memoryPouch(): PouchDB.Database<SyncDoc> {
+export function memoryPouch(): PouchDatabase<SyncDoc> {
   dbs += 1;
   return new PouchDB<SyncDoc>(`replica-${Date.now()}-${dbs}`, { adapter: 'memory' });
 }
@@ -53,7 +54,7 @@ let actions = 0;
 /** Puts what changed since `before` into `local` as documents of one action of desk `desk`. */
 export async function pump(
   db: DutyDeskDB,
-  local: PouchDB.Database<SyncDoc>,
+  local: PouchDatabase<SyncDoc>,
   desk: number,
   before: Snapshot,
 ): Promise<string[]> {
@@ -75,7 +76,7 @@ export async function pump(
   return docs.map((d) => (d as { _id: string })._id);
 }
 
-async function revOf(local: PouchDB.Database<SyncDoc>, id: string): Promise<string | undefined> {
+async function revOf(local: PouchDatabase<SyncDoc>, id: string): Promise<string | undefined> {
   try {
     return (await local.get(id))._rev;
   } catch {
@@ -86,7 +87,7 @@ async function revOf(local: PouchDB.Database<SyncDoc>, id: string): Promise<stri
 /** Runs `act` on a desk and pumps what it changed (the writeTx + pump of the real desk). */
 export async function acted<T>(
   db: DutyDeskDB,
-  local: PouchDB.Database<SyncDoc>,
+  local: PouchDatabase<SyncDoc>,
   desk: number,
   act: () => Promise<T>,
 ): Promise<T> {
@@ -97,15 +98,15 @@ export async function acted<T>(
 }
 
 /** Both replicas exchange everything (one-shot, both ways), as live replication through a hub would. */
-export async function exchange(a: PouchDB.Database<SyncDoc>, b: PouchDB.Database<SyncDoc>): Promise<void> {
+export async function exchange(a: PouchDatabase<SyncDoc>, b: PouchDatabase<SyncDoc>): Promise<void> {
   await a.replicate.to(b);
   await b.replicate.to(a);
 }
 
 /** Inbound following `local` into `desk`'s database, with a quiet warning log kept for the test. */
-export function follow(desk: DeskBase, local: PouchDB.Database<SyncDoc>, timeoutMs?: number) {
+export function follow(desk: DeskBase, local: PouchDatabase<SyncDoc>, timeoutMs?: number) {
   const warnings: string[] = [];
-  const inbound: Inbound = createInbound(desk, local as unknown as LocalReplica, {
+  const inbound: Inbound = createInbound(desk, local, {
     warn: (m) => warnings.push(m),
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
   });

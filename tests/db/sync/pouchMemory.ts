@@ -5,16 +5,17 @@
  */
 import PouchDBNode from 'pouchdb-node';
 import memory from 'pouchdb-adapter-memory';
-import type { PouchConstructor } from '../../../renderer/src/sync/pouch';
+import type { SyncDoc } from '../../../renderer/src/sync/contract';
+import type { LocalPouch, PouchConstructor } from '../../../renderer/src/sync/pouch';
 
 PouchDBNode.plugin(memory);
 
 /** PouchDB whose local databases live in memory (remote URLs still go over HTTP). */
-export const MemoryPouch = PouchDBNode.defaults({ adapter: 'memory' }) as unknown as PouchConstructor;
+export const MemoryPouch: PouchConstructor = PouchDBNode.defaults({ adapter: 'memory' });
 
 let n = 0;
 /** A fresh in-memory PouchDB. */
-export function memoryPouch(prefix = 'local'): PouchDB.Database {
+export function memoryPouch(prefix = 'local'): LocalPouch {
   n += 1;
-  return new MemoryPouch(`${prefix}-${Date.now()}-${n}`);
+  return new MemoryPouch<SyncDoc>(`${prefix}-${Date.now()}-${n}`);
 }
