@@ -422,7 +422,8 @@ const PROBES: Record<Permission, [Probe, ...Probe[]]> = {
       done: (_w, merges) => expect(merges as unknown[]).toHaveLength(1),
     },
   ],
-  // 多窗口同步: leaving the center (joining needs a hub: refused for a 值班员 in tests/sync/engine.test.ts).
+  // 多窗口同步: leaving the center (joining needs a hub: refused for a 值班员 in tests/sync/engine.test.ts),
+  // and the 数据冲突 list.
   'sync.manage': [
     {
       call: 'leaveCenter',
@@ -433,6 +434,21 @@ const PROBES: Record<Permission, [Probe, ...Probe[]]> = {
         expect(await w.db.deskMeta.get('joinedCenter')).toBeUndefined();
         expect(await auditCount(w.db, 'sync.leave')).toBe(1);
       },
+    },
+    {
+      call: 'listRecordConflicts',
+      arrange: (w) =>
+        w.db.syncConflicts.put({
+          id: 'residents:r-9',
+          table: 'residents',
+          key: 'r-9',
+          winner: { rev: '2-b', desk: 2, record: { id: 'r-9' } },
+          losers: [{ rev: '2-a', desk: 1, record: { id: 'r-9' } }],
+          seenAt: 1,
+        }),
+      act: (me) => listRecordConflicts(me),
+      refusal: { message: '只有站长/管理员可以查看数据冲突', deskWorkFirst: false },
+      done: (_w, rows) => expect((rows as { id: string }[]).map((r) => r.id)).toEqual(['residents:r-9']),
     },
   ],
   // A read: "refused" is a list without tags; the resident's own read keeps them.
@@ -451,23 +467,6 @@ const PROBES: Record<Permission, [Probe, ...Probe[]]> = {
         expect(tagsOf(found)).toEqual({ 张三: ['独居老人', '残疾人'] });
         expect(own?.tags).toEqual(['独居老人', '残疾人']);
       },
-    },
-  ],
-  'sync.manage': [
-    {
-      call: 'listRecordConflicts',
-      arrange: (w) =>
-        w.db.syncConflicts.put({
-          id: 'residents:r-9',
-          table: 'residents',
-          key: 'r-9',
-          winner: { rev: '2-b', desk: 2, record: { id: 'r-9' } },
-          losers: [{ rev: '2-a', desk: 1, record: { id: 'r-9' } }],
-          seenAt: 1,
-        }),
-      act: (me) => listRecordConflicts(me),
-      refusal: { message: '只有站长/管理员可以查看数据冲突', deskWorkFirst: false },
-      done: (_w, rows) => expect((rows as { id: string }[]).map((r) => r.id)).toEqual(['residents:r-9']),
     },
   ],
 };

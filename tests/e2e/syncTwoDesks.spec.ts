@@ -44,8 +44,10 @@ async function openDesk(
 }
 
 /** Accepts a 即办-free 承诺件 for a new resident; returns its tracking number (the case page open). */
+let phones = 0;
 async function acceptCase(page: Page, d: ReturnType<typeof desk>, name: string): Promise<string> {
-  await d.intake.acceptAndOpen({ name }, 'dyzz', '党员组织关系转接');
+  phones += 1;
+  await d.intake.acceptAndOpen({ name, phone: `1390000${String(phones).padStart(4, '0')}` }, 'dyzz', '党员组织关系转接');
   const heading = page.getByRole('heading', { name: /^办件 / });
   await expect(heading).toBeVisible();
   return /办件 (\S+)/.exec((await heading.textContent()) ?? '')![1]!;

@@ -7,7 +7,7 @@
  * PouchDB comes in `deps.PouchDB` (the app: `loadBrowserPouch()`, lazily; Node tests:
  * pouchdb-node with the memory adapter).
  */
-import { deskNumberOf, type Desk } from '../db/desk';
+import { deskNumberOf, type Desk, type DeskBase } from '../db/desk';
 import type { DutyDeskDB } from '../db/database';
 import { DomainRefusal } from '../db/refusal';
 import { requirePermission } from '../db/authorize';
@@ -24,7 +24,7 @@ export { joinCenter, type JoinDeps, type JoinProgress } from './join';
 
 export type SyncDeps = JoinDeps & {
   /** The in part's `startInbound`: applies the documents arriving in `local`; returns its stop. */
-  inbound: (desk: Desk, local: LocalPouch) => () => void;
+  inbound: (desk: DeskBase, local: LocalPouch) => () => void;
   /**
    * A document the hub refused (403): the in part's `syncRejected` table once merged. Until then
    * the engine keeps them in memory (`rejectedDocs()`) and counts them in the status.
@@ -49,8 +49,11 @@ export function rejectedDocs(): readonly RejectedDoc[] {
   return rejected;
 }
 
+/** Why the desk is 未连接 when the computer itself reports no network. */
+const NETWORK_DOWN = '本机网络已断开（请检查网线或网络连接）';
+
 /** The joined desk's live exchange with its hub (see above). */
-export async function startSync(desk: Desk, config: HubConfig, deps: SyncDeps): Promise<SyncHandle> {
+export async function startSync(desk: DeskBase, config: HubConfig, deps: SyncDeps): Promise<SyncHandle> {
   const db = databaseOf(desk);
   if (!(await isJoined(db))) throw new DomainRefusal('本机尚未加入中心同步');
   await running.get(db)?.stop();
@@ -95,39 +98,57 @@ export async function startSync(desk: Desk, config: HubConfig, deps: SyncDeps): 
   const stopWatching = onWriteCommitted(pump.kick);
   pump.kick();
   const stopInbound = deps.inbound(desk, local);
-  const cancel = replicateLive(
-    local,
-    remote,
-    {
-      active: () => {
-        phase = 'syncing';
-        publish();
-      },
-      paused: (f) => {
-        if (f) {
-          phase = f.phase;
-          failure = { reason: f.reason, since: failure?.since ?? desk.clock.now() };
+  // The network cable out (the browser's `offline` event): 未连接 at once, not after the live
+  // exchange's next request times out; back `online`: the exchange restarts now, not after its
+  // back-off.
+  const net = typeof window === 'undefined' ? undefined : window;
+  const netDown = () => net?.navigator.onLine === false;
+  const exchange = () =>
+    replicateLive(
+      local,
+      remote,
+      {
+        active: () => {
+          phase = 'syncing';
           publish();
-          return;
-        }
-        phase = 'synced';
-        failure = undefined;
-        inFlight.push = 0;
-        inFlight.pull = 0;
-        publish({ lastSyncedAt: desk.clock.now() });
+        },
+        paused: (f) => {
+          if (f || netDown()) {
+            phase = f?.phase ?? 'offline';
+            failure = { reason: f?.reason ?? NETWORK_DOWN, since: failure?.since ?? desk.clock.now() };
+            publish();
+            return;
+          }
+          phase = 'synced';
+          failure = undefined;
+          inFlight.push = 0;
+          inFlight.pull = 0;
+          publish({ lastSyncedAt: desk.clock.now() });
+        },
+        pending: (direction, n) => {
+          inFlight[direction] = n;
+          publish();
+        },
+        denied: (doc) => {
+          rejected.push(doc);
+          deps.onRejected?.(doc);
+          publish();
+        },
       },
-      pending: (direction, n) => {
-        inFlight[direction] = n;
-        publish();
-      },
-      denied: (doc) => {
-        rejected.push(doc);
-        deps.onRejected?.(doc);
-        publish();
-      },
-    },
-    () => desk.clock.now(),
-  );
+      () => desk.clock.now(),
+    );
+  let cancel = exchange();
+  const onOffline = () => {
+    phase = 'offline';
+    failure = { reason: NETWORK_DOWN, since: failure?.since ?? desk.clock.now() };
+    publish();
+  };
+  const onOnline = () => {
+    cancel();
+    cancel = exchange();
+  };
+  net?.addEventListener('offline', onOffline);
+  net?.addEventListener('online', onOnline);
 
   let stopped: Promise<void> | undefined;
   const handle: SyncHandle = {
@@ -136,6 +157,8 @@ export async function startSync(desk: Desk, config: HubConfig, deps: SyncDeps): 
     stop: () =>
       (stopped ??= (async () => {
         stopWatching();
+        net?.removeEventListener('offline', onOffline);
+        net?.removeEventListener('online', onOnline);
         cancel();
         stopInbound();
         await pump.idle();

@@ -10,7 +10,7 @@
 import { can, holdersOf } from '@shared/domain/roles';
 import { DEFAULT_DESK_IDENTITY } from '@shared/domain/deskNumber';
 import { requirePermission } from '../db/authorize';
-import { deskNumberOf, type Desk } from '../db/desk';
+import { deskNumberOf, type Desk, type DeskBase } from '../db/desk';
 import { DomainRefusal } from '../db/refusal';
 import { ensureInstallId } from '../db/repositories/reports';
 import { databaseOf, writeTx } from '../db/write';
@@ -161,7 +161,7 @@ export async function joinCenter(
 
 /** Uploads every record into `local` and marks the upload complete (joinedCenter.uploaded). */
 export async function finishUpload(
-  desk: Desk,
+  desk: DeskBase,
   local: LocalPouch,
   onProgress?: (done: number, total: number) => void,
 ): Promise<void> {

@@ -91,6 +91,7 @@ describe('registerAllHandlers', () => {
     const registry = createIpcRegistry({ ipcMain, appOrigin: 'app://duty-desk', log: () => {} });
     const services = {
       settings: { getSettings: vi.fn(() => defaultAppSettings), setSettings: vi.fn(() => defaultAppSettings) },
+      hubConfig: { loadHubConfig: vi.fn(() => null), saveHubConfig: vi.fn() },
       files: { saveFile: vi.fn(async () => ({ saved: true as const, fileName: 'a.csv' })), saveBytes: vi.fn() },
       printing: {
         printHtml: vi.fn(async () => ({ printed: true as const })),
