@@ -47,7 +47,11 @@ async function openDesk(
 let phones = 0;
 async function acceptCase(page: Page, d: ReturnType<typeof desk>, name: string): Promise<string> {
   phones += 1;
-  await d.intake.acceptAndOpen({ name, phone: `1390000${String(phones).padStart(4, '0')}` }, 'dyzz', '党员组织关系转接');
+  await d.intake.acceptAndOpen(
+    { name, phone: `1390000${String(phones).padStart(4, '0')}` },
+    'dyzz',
+    '党员组织关系转接',
+  );
   const heading = page.getByRole('heading', { name: /^办件 / });
   await expect(heading).toBeVisible();
   return /办件 (\S+)/.exec((await heading.textContent()) ?? '')![1]!;

@@ -53,7 +53,11 @@ export async function saveBrowserHubConfig(config: HubConfigInput | null): Promi
   if (problem) throw new Error(`hub-config-invalid: ${problem.field}`);
   const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, new TextEncoder().encode(JSON.stringify(valid)));
+  const data = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv },
+    key,
+    new TextEncoder().encode(JSON.stringify(valid)),
+  );
   const sealed: Sealed = { key, iv, data };
   await withStore('readwrite', (s) => s.put(sealed, 'config'));
 }
