@@ -66,32 +66,37 @@ async function fillLog(db: DutyDeskDB, n: number): Promise<void> {
   }
 }
 
+/** One resident and a 承诺件 registration of theirs, repeatable: the write the benchmarks time. */
+export async function registration(desk: Desk, db: DutyDeskDB): Promise<() => Promise<unknown>> {
+  const first17 = '43010419580315123';
+  const resident = await createResident(desk, {
+    name: '张三',
+    idNumber: first17 + computeCheckDigit(first17),
+    phone: '13812345678',
+    building: '',
+    unit: '',
+    room: '',
+    gridId: '',
+    tags: [],
+  });
+  const matter = (await db.matterTypes.toArray()).find((m) => m.documents.length >= 2 && m.timeLimitDays > 0)!;
+  return () =>
+    registerVisit(desk, {
+      residentId: resident.id,
+      channel: '来站',
+      kind: '办件',
+      content: '',
+      cases: [{ matter, mode: '承诺件', received: matter.documents.map((d) => d.name) }],
+    });
+}
+
 export async function auditChainRun(reps: number, logRows: number, warmup = 3) {
   await Dexie.delete(NAME);
   const db = new DutyDeskDB(NAME);
   try {
     const desk = await benchDesk(db);
     await fillLog(db, logRows);
-    const first17 = '43010419580315123';
-    const resident = await createResident(desk, {
-      name: '张三',
-      idNumber: first17 + computeCheckDigit(first17),
-      phone: '13812345678',
-      building: '',
-      unit: '',
-      room: '',
-      gridId: '',
-      tags: [],
-    });
-    const matter = (await db.matterTypes.toArray()).find((m) => m.documents.length >= 2 && m.timeLimitDays > 0)!;
-    const register = () =>
-      registerVisit(desk, {
-        residentId: resident.id,
-        channel: '来站',
-        kind: '办件',
-        content: '',
-        cases: [{ matter, mode: '承诺件', received: matter.documents.map((d) => d.name) }],
-      });
+    const register = await registration(desk, db);
     const before = await db.auditLog.count();
     await register();
     const auditRowsPerRegistration = (await db.auditLog.count()) - before;

@@ -13,7 +13,7 @@ import { createResident } from '../../renderer/src/db/repositories/residents';
 import { registerVisit } from '../../renderer/src/db/repositories/visits';
 import { setJoined } from '../../renderer/src/sync/outbox';
 import { NOW } from '../data/generate';
-import { benchDesk } from './auditChainBench';
+import { benchDesk, registration } from './auditChainBench';
 
 const NAME = 'bench-outbox';
 
@@ -22,26 +22,7 @@ export async function outboxRun(reps: number, warmup = 3) {
   const db = new DutyDeskDB(NAME);
   try {
     const desk = await benchDesk(db);
-    const first17 = '43010419580315123';
-    const resident = await createResident(desk, {
-      name: '张三',
-      idNumber: first17 + computeCheckDigit(first17),
-      phone: '13812345678',
-      building: '',
-      unit: '',
-      room: '',
-      gridId: '',
-      tags: [],
-    });
-    const matter = (await db.matterTypes.toArray()).find((m) => m.documents.length >= 2 && m.timeLimitDays > 0)!;
-    const register = () =>
-      registerVisit(desk, {
-        residentId: resident.id,
-        channel: '来站',
-        kind: '办件',
-        content: '',
-        cases: [{ matter, mode: '承诺件', received: matter.documents.map((d) => d.name) }],
-      });
+    const register = await registration(desk, db);
     await db.deskMeta.put({ key: 'joinedCenter', value: { at: NOW } });
     setJoined(db, true);
     await register();
