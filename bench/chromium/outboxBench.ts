@@ -7,10 +7,7 @@
  * the pump would (not timed). A fresh database of its own.
  */
 import { Dexie } from 'dexie';
-import { computeCheckDigit } from '@shared/domain/idNumber';
 import { DutyDeskDB } from '../../renderer/src/db/database';
-import { createResident } from '../../renderer/src/db/repositories/residents';
-import { registerVisit } from '../../renderer/src/db/repositories/visits';
 import { setJoined } from '../../renderer/src/sync/outbox';
 import { NOW } from '../data/generate';
 import { benchDesk, registration } from './auditChainBench';
