@@ -16,5 +16,18 @@ export default defineConfig({
     // test's share of its limit from the JSON report.
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // The sync tests SIGKILL the test hub mid-exchange (tests/sync/engine.test.ts). PouchDB 9's http
+    // adapter then leaves one request's rejection unhandled inside the library (node-fetch:
+    // "socket hang up" / refused, to the hub on 127.0.0.1); the replication itself retries and the
+    // test asserts nothing was lost. Only that error is let through; any other unhandled error
+    // still fails the run.
+    onUnhandledError(error) {
+      const e = error as { name?: string; message?: string; code?: string };
+      const droppedHubRequest =
+        e.name === 'FetchError' &&
+        /^request to http:\/\/127\.0\.0\.1:\d+\/db\//.test(e.message ?? '') &&
+        ['ECONNRESET', 'ECONNREFUSED'].includes(e.code ?? '');
+      return droppedHubRequest ? false : undefined;
+    },
   },
 });

@@ -87,7 +87,8 @@ export function tablesOf(scope: DataScope): EntityName[] {
 
 /**
  * Desk-local tables whose rows are removed in normal work (the outbox empties as the pump moves
- * its rows): wipe detection does not count them (backup/integrity.ts), and a restore never brings
- * their rows back (a backup made while joined restores as a desk alone).
+ * its rows; a 数据冲突 or a refused document goes when resolved): wipe detection does not count
+ * them (backup/integrity.ts), and a restore never brings their rows back (a backup made while
+ * joined restores as a desk alone, whose replica's conflicts are no longer its own).
  */
-export const TRANSIENT_TABLES: readonly EntityName[] = ['outbox'];
+export const TRANSIENT_TABLES: readonly EntityName[] = ['outbox', 'syncConflicts', 'syncRejected'];

@@ -20,7 +20,7 @@ import { tablesOf } from '../db/dataScope';
 import type { DutyDeskDB } from '../db/database';
 import type { DeskBase } from '../db/desk';
 import type { EntityName } from '../db/entities';
-import { EVENT_CLOCK_KEY } from '../db/repositories/machineDoor';
+import { EVENT_CLOCK_KEY } from '../db/eventClockKey';
 import { ensureSearchKeys } from '../db/searchKeys';
 import { databaseOf } from '../db/write';
 import { IMMUTABLE_TABLES, PROJECTED, type RecordConflict, type SyncDoc } from './contract';

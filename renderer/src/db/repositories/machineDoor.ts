@@ -16,8 +16,7 @@ import { deskNumberOf, type Desk, type DeskBase } from '../desk';
 import { DomainRefusal } from '../refusal';
 import type { Unstamped, WriteTable, WriteTx } from '../write';
 
-/** The counters row that keeps this desk's last event clock stamp (desk-local). */
-export const EVENT_CLOCK_KEY = 'eventClock';
+import { EVENT_CLOCK_KEY } from '../eventClockKey';
 
 /**
  * This desk's next event clock stamp, kept in the same transaction. A Dexie promise chain (not
