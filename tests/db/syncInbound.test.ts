@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { freshDb, setUpCommunity, communityDesk, createZhangSan, acceptCommittedCase, testDesk } from './testDb';
 import { acted, exchange, follow, memoryPouch, pump, snapshot } from './support/syncHarness';
 import { performCaseAction } from '../../renderer/src/db/repositories/cases';
+import { addProblem } from '../../renderer/src/db/repositories/problems';
 import { syncStatus, setSyncStatus } from '../../renderer/src/sync/status';
 import { SYNC_OFF, SYNC_SCHEMA } from '../../renderer/src/sync/contract';
 import { INBOUND_SEQ_KEY } from '../../renderer/src/sync/applyDocs';
@@ -65,6 +66,23 @@ describe('inbound: a fresh desk receives the center', () => {
     const report = await verifyAuditLog(me, []);
     expect(report.problems).toEqual([]);
     expect(report.desks.map((d) => d.desk)).toEqual([1]);
+  });
+
+  it('a problem travels as its events only and is refolded from them, field for field (stamps, derived ids)', async () => {
+    const { db1, local1, desk1, zhang } = await centerWithCase();
+    const problem = await acted(db1, local1, 1, () =>
+      addProblem(desk1, { title: '楼道灯坏了', category: '公共设施', residentId: zhang.id, source: '入户走访' }),
+    );
+    expect(await local1.get(`problems:${problem.id}`).catch(() => null)).toBeNull(); // the record never travels
+    const db2 = freshDb();
+    const local2 = memoryPouch();
+    await exchange(local1, local2);
+    const { inbound, warnings } = follow(testDesk(db2, { identity: DESK2 }), local2);
+    await inbound.idle();
+    inbound.stop();
+    expect(warnings).toEqual([]);
+    expect(await db2.problemEvents.toArray()).toEqual(await db1.problemEvents.toArray());
+    expect(await db2.problems.get(problem.id)).toEqual(await db1.problems.get(problem.id));
   });
 
   it('never doubles: a restart from an old checkpoint applies the same documents again to the same result', async () => {
