@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from '@shared/domain/workingCalendar';
-import { hashSecret } from '../../renderer/src/db/secrets';
 import { registerVisit } from '../../renderer/src/db/repositories/visits';
 import {
   addCaseNote,
@@ -14,11 +13,10 @@ import { caseEvents } from '../../renderer/src/db/repositories/caseTimeline';
 import { dashboardCounts } from '../../renderer/src/db/repositories/dashboard';
 import { DomainRefusal } from '../../renderer/src/db/refusal';
 import {
-  addSignedStaff,
+  addClerkLiMing,
   counterIds,
   createZhangSan,
   freshDb,
-  idsOf,
   setUpCommunity,
   T0,
   testDesk,
@@ -31,12 +29,7 @@ const ACCEPT_DAY = '2026-11-24';
 async function world() {
   const db = freshDb();
   const admin = await setUpCommunity(db);
-  const back = await addSignedStaff(testDesk(db, { staffId: admin.id, now: T0, newId: idsOf('back-1') }), {
-    name: '李明',
-    role: '值班员',
-    grids: [],
-    password: await hashSecret('864209', undefined, 1000),
-  });
+  const back = await addClerkLiMing(db, admin.id, 'back-1');
   const resident = await createZhangSan(db, admin.id, ACCEPT_DAY);
   const matter = (await db.matterTypes.get('DY-001'))!;
   const { cases } = await registerVisit(

@@ -23,10 +23,9 @@ import { validateResidentInput } from '@shared/domain/resident';
 import { residentNo } from '../../bench/data/residentLedger';
 import { memoryBackupDeps } from './backupDeps';
 import type { DutyDeskDB } from '../../renderer/src/db/database';
-import { hashSecret } from '../../renderer/src/db/secrets';
 import { faultInjector } from './support/faultInjection';
 import { sweepWrite, totalOf, type SweepCounts } from './support/faultSweep';
-import { addSignedStaff, counterIds, createZhangSan, freshDb, setUpCommunity, T0, testDesk, TODAY } from './testDb';
+import { addClerkLiMing, counterIds, createZhangSan, freshDb, setUpCommunity, T0, testDesk, TODAY } from './testDb';
 
 const calendar = createCalendar();
 const ZHANG_SAN = ['张三', '13812345678', '430104195803151234'];
@@ -38,12 +37,7 @@ async function faultyDesk() {
   const injector = faultInjector();
   db.use(injector.middleware);
   const admin = await setUpCommunity(db);
-  const colleague = await addSignedStaff(testDesk(db, { staffId: admin.id, newId: () => 'staff-2' }), {
-    name: '李明',
-    role: '值班员',
-    grids: [],
-    password: await hashSecret('864209', undefined, 1000),
-  });
+  const colleague = await addClerkLiMing(db, admin.id, 'staff-2');
   const resident = await createZhangSan(db, admin.id, TODAY);
   const ids = counterIds('f');
   const desk = (staffId = admin.id) => testDesk(db, { staffId, now: T0, today: TODAY, calendar, ...ids });

@@ -11,14 +11,12 @@ import { createCalendar } from '@shared/domain/workingCalendar';
 import type { DutyDeskDB } from '../../renderer/src/db/database';
 import { performCaseAction } from '../../renderer/src/db/repositories/cases';
 import { dashboardCounts } from '../../renderer/src/db/repositories/dashboard';
-import { hashSecret } from '../../renderer/src/db/secrets';
 import {
   acceptCommittedCase,
-  addSignedStaff,
+  addClerkLiMing,
   counterIds,
   createZhangSan,
   freshDb,
-  idsOf,
   setUpCommunity,
   T0,
   testDesk,
@@ -40,12 +38,7 @@ describe('live reads follow rows written outside writeTx', () => {
   it('a 转办 arriving from another desk shows under 待我签收 on the live 工作台', async () => {
     const a = freshDb();
     const admin = await setUpCommunity(a);
-    const back = await addSignedStaff(testDesk(a, { staffId: admin.id, now: T0, newId: idsOf('back-1') }), {
-      name: '李明',
-      role: '值班员',
-      grids: [],
-      password: await hashSecret('864209', undefined, 1000),
-    });
+    const back = await addClerkLiMing(a, admin.id, 'back-1');
     const resident = await createZhangSan(a, admin.id, TODAY);
     const desk = (staffId: string, db: DutyDeskDB) =>
       testDesk(db, { staffId, now: T0, today: TODAY, calendar, ...counterIds(`d-${staffId}`) });

@@ -6,7 +6,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from '@shared/domain/workingCalendar';
-import { hashSecret } from '../../renderer/src/db/secrets';
 import { updateStaff } from '../../renderer/src/db/repositories/staff';
 import { performCaseAction } from '../../renderer/src/db/repositories/cases';
 import { recordCustody } from '../../renderer/src/db/repositories/custody';
@@ -20,7 +19,7 @@ import {
   registerProxyRequest,
 } from '../../renderer/src/db/repositories/proxy';
 import { failureMessage } from '../../renderer/src/db/refusal';
-import { addSignedStaff, counterIds, createZhangSan, freshDb, idsOf, setUpCommunity, T0, testDesk } from './testDb';
+import { addClerkLiMing, counterIds, createZhangSan, freshDb, setUpCommunity, T0, testDesk } from './testDb';
 
 const calendar = createCalendar();
 const DAY = '2026-11-24';
@@ -28,12 +27,7 @@ const DAY = '2026-11-24';
 async function phoned() {
   const db = freshDb();
   const admin = await setUpCommunity(db);
-  const colleague = await addSignedStaff(testDesk(db, { staffId: admin.id, newId: idsOf('s-2') }), {
-    name: '李明',
-    role: '值班员',
-    grids: [],
-    password: await hashSecret('864209', undefined, 1000),
-  });
+  const colleague = await addClerkLiMing(db, admin.id, 's-2');
   const resident = await createZhangSan(db, admin.id, DAY);
   const matter = (await db.matterTypes.toArray()).find((m) => m.documents.length >= 2 && m.timeLimitDays > 0)!;
   const ids = counterIds('p');

@@ -150,6 +150,16 @@ export async function addSecondAdmin(db: DutyDeskDB, adminId: string) {
   });
 }
 
+/** 李明, a 值班员 (PIN 864209) who has signed in once, added by `adminId` with the id `id`. */
+export async function addClerkLiMing(db: DutyDeskDB, adminId: string, id = 'clerk-li') {
+  return addSignedStaff(testDesk(db, { staffId: adminId, now: T0, newId: idsOf(id) }), {
+    name: '李明',
+    role: '值班员',
+    grids: [],
+    password: await hashSecret('864209', undefined, 1000),
+  });
+}
+
 /** 王五: a resident with a phone only, nothing open (the input for `createResident`). */
 export const WANG_WU = {
   name: '王五',
