@@ -10,13 +10,8 @@ import { applyAction, caseStateFromRecord, recordWithState, type CaseAction } fr
 import { nextClock, observed } from '@shared/domain/events/clock';
 import { caseConflictsOf, caseCoreOf, caseDecision, foldCase } from '@shared/domain/events/caseEvents';
 import { applyPatch, diffRecord, foldRecord } from '@shared/domain/events/patch';
-import type { CaseEvent, CaseRecord, Escalation, EventInput } from '@shared/domain/records';
-import { createCalendar } from '@shared/domain/workingCalendar';
-import { exchange, type KnowingDesk } from './deskExchange';
-
-const calendar = createCalendar();
-const DAY = '2026-12-01';
-const T = 1_764_552_600_000; // 2026-12-01 09:30 +08:00
+import type { CaseEvent, CaseRecord, Escalation } from '@shared/domain/records';
+import { actOn, calendar, DAY, exchange, openingEvent, T, type KnowingDesk } from './deskExchange';
 
 const escalation: Escalation = {
   level: '日常',
@@ -53,16 +48,7 @@ function escalated(): CaseRecord {
   };
 }
 
-const opening = (): CaseEvent => ({
-  id: 'e-open',
-  caseId: 'c1',
-  at: T,
-  by: 's1',
-  action: '受理',
-  clock: nextClock(undefined, T, 1),
-  desk: 1,
-  base: caseCoreOf(escalated()),
-});
+const opening = (): CaseEvent => openingEvent(escalated());
 
 describe('a list that grew is recorded as its new items', () => {
   it('处理反馈 appends to the open escalation’s feedback; folding it gives the record', () => {
@@ -175,19 +161,8 @@ describe('two desks record escalation steps on one case offline', () => {
             const before = viewOf(d);
             const now = wall + d.skew;
             const action = STEPS[s.step]!(i, now);
-            const r = applyAction(caseStateFromRecord(before), action, ADMIN, at(now), calendar);
-            if (!r.ok) return;
-            const after = recordWithState(before, r.next);
-            d.last = nextClock(d.last, now, d.no);
-            d.known.push({
-              ...r.event,
-              id: `e${++n}`,
-              clock: d.last,
-              desk: d.no,
-              admin: true,
-              input: action as unknown as EventInput,
-              decided: caseDecision(before, after),
-            });
+            const after = actOn(d, before, action, ADMIN, now, `e${++n}`);
+            if (!after) return;
             expect(caseCoreOf(viewOf(d))).toEqual(caseCoreOf(after));
             if (action.type === '处理反馈') {
               d.feedback.push(action.text);
