@@ -47,6 +47,20 @@ beforeAll(async () => {
   matter = m;
 });
 
+/** A resident with a name and a phone only (and `tags`). */
+function plainResident(name: string, tags: string[] = []) {
+  return createResident(desk, {
+    name,
+    idNumber: '',
+    phone: nextPhone(),
+    building: '',
+    unit: '',
+    room: '',
+    gridId: '',
+    tags,
+  });
+}
+
 describe('strange text is stored as typed', () => {
   it('each strange piece alone, as a resident’s 楼栋 and a visit’s 诉求内容', async () => {
     for (const piece of STRANGE_PIECES.filter((p) => p.trim() !== '')) {
@@ -103,16 +117,7 @@ describe('strange text is stored as typed', () => {
   });
 
   it('a visit’s 诉求内容 (up to 2000 characters), its agent, and a 不予受理 reason and 办理途径 (trimmed)', async () => {
-    const resident = await createResident(desk, {
-      name: '王五',
-      idNumber: '',
-      phone: nextPhone(),
-      building: '',
-      unit: '',
-      room: '',
-      gridId: '',
-      tags: [],
-    });
+    const resident = await plainResident('王五');
     await fc.assert(
       fc.asyncProperty(
         textWithin(2000, (s) => s.trim()),
@@ -172,16 +177,7 @@ describe('strange text is stored as typed', () => {
   });
 
   it('a 帮代办 request from a call (trimmed)', async () => {
-    const resident = await createResident(desk, {
-      name: '陈志刚',
-      idNumber: '',
-      phone: nextPhone(),
-      building: '',
-      unit: '',
-      room: '',
-      gridId: '',
-      tags: [],
-    });
+    const resident = await plainResident('陈志刚');
     await fc.assert(
       fc.asyncProperty(
         textWithin(500, (s) => s.trim()).filter((s) => chars(s.trim()) >= 2),
@@ -195,16 +191,7 @@ describe('strange text is stored as typed', () => {
   });
 
   it('a care profile (NFC, trimmed, whitespace collapsed)', async () => {
-    const resident = await createResident(desk, {
-      name: '刘桂英',
-      idNumber: '',
-      phone: nextPhone(),
-      building: '',
-      unit: '',
-      room: '',
-      gridId: '',
-      tags: ['独居老人'],
-    });
+    const resident = await plainResident('刘桂英', ['独居老人']);
     await fc.assert(
       fc.asyncProperty(
         textWithin(20, nfc, true),
