@@ -10,28 +10,11 @@ import { computeCheckDigit } from '@shared/domain/idNumber';
 import type { Resident } from '@shared/domain/records';
 import { int, pick, prng } from './random';
 
-/** Weighted towards the most frequent surnames (the first ones repeat). */
+/** The ten most frequent surnames: listed twice in SURNAMES, so drawn more often. */
+const MOST_FREQUENT = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周'];
 const SURNAMES = [
-  '王',
-  '李',
-  '张',
-  '刘',
-  '陈',
-  '杨',
-  '黄',
-  '赵',
-  '吴',
-  '周',
-  '王',
-  '李',
-  '张',
-  '刘',
-  '陈',
-  '杨',
-  '黄',
-  '赵',
-  '吴',
-  '周',
+  ...MOST_FREQUENT,
+  ...MOST_FREQUENT,
   '徐',
   '孙',
   '马',
