@@ -108,6 +108,9 @@ describe('同步冲突: actions the merged history refuses', () => {
     const c1 = await w.db1.cases.get(w.caseId);
     const c2 = await w.db2.cases.get(w.caseId);
     expect(c2).toEqual(c1);
+    // The earlier 转办 stands; the refused 办结 does not take effect (not 已办结 with it 未生效).
+    expect(c1).toMatchObject({ status: '待签收', transfer: { toStaffId: w.back.id } });
+    expect(c1?.result).toBeUndefined();
     expect(c1?.syncConflicts).toHaveLength(1);
     expect(c1?.syncConflicts?.[0]).toMatchObject({ action: '办结', desk: 2, by: w.admin.id });
     expect(c1?.flags).toContain('同步冲突');
