@@ -193,6 +193,8 @@ describe('数据冲突: a record edited on two desks', () => {
     await expect(resolveRecordConflict(clerk, id, chosen)).rejects.toThrow('只有站长/管理员可以处理数据冲突');
     // The 站长 keeps desk 1's phone on desk 1 (the write goes out as the pump sends it).
     await acted(w.db1, w.local1, 1, () => resolveRecordConflict(w.desk1, id, chosen));
+    // Desk 1's own count follows its own write (nothing has arrived from desk 2 yet).
+    await expect.poll(() => syncStatus().recordConflicts, { timeout: 30_000 }).toBe(0);
     inbound.stop();
     inbound = await syncAll(w);
     inbound.stop();
