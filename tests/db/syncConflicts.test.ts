@@ -108,6 +108,9 @@ describe('同步冲突: actions the merged history refuses', () => {
     const c1 = await w.db1.cases.get(w.caseId);
     const c2 = await w.db2.cases.get(w.caseId);
     expect(c2).toEqual(c1);
+    // The earlier 转办 stands; the refused 办结 does not take effect (not 已办结 with it 未生效).
+    expect(c1).toMatchObject({ status: '待签收', transfer: { toStaffId: w.back.id } });
+    expect(c1?.result).toBeUndefined();
     expect(c1?.syncConflicts).toHaveLength(1);
     expect(c1?.syncConflicts?.[0]).toMatchObject({ action: '办结', desk: 2, by: w.admin.id });
     expect(c1?.flags).toContain('同步冲突');
@@ -190,6 +193,8 @@ describe('数据冲突: a record edited on two desks', () => {
     await expect(resolveRecordConflict(clerk, id, chosen)).rejects.toThrow('只有站长/管理员可以处理数据冲突');
     // The 站长 keeps desk 1's phone on desk 1 (the write goes out as the pump sends it).
     await acted(w.db1, w.local1, 1, () => resolveRecordConflict(w.desk1, id, chosen));
+    // Desk 1's own count follows its own write (nothing has arrived from desk 2 yet).
+    await expect.poll(() => syncStatus().recordConflicts, { timeout: 30_000 }).toBe(0);
     inbound.stop();
     inbound = await syncAll(w);
     inbound.stop();

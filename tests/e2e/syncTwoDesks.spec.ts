@@ -12,9 +12,9 @@
  * The 5 s limits are the issue's acceptance criteria, not waits: every step waits on what the
  * screen shows.
  */
-import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { startHub, type TestHub } from '../sync/hub';
-import { desk, expect, test } from './pages';
+import { expect, test } from './pages';
+import { acceptCase, openDesk, setPinHere } from './support/syncDesks';
 
 const CLERK = { name: '李明', pin: '864209', role: '值班员' };
 /** The issue's limit for a write to show on the other desk. */
@@ -29,59 +29,22 @@ test.afterAll(async () => {
   await hub?.stop();
 });
 
-/** A desk: its own browser profile on the hub's origin, set up and joined through the UI. */
-async function openDesk(
-  browser: Browser,
-  no: 1 | 2,
-): Promise<{ context: BrowserContext; page: Page; d: ReturnType<typeof desk> }> {
-  const context = await browser.newContext({ baseURL: `${hub.url}/` });
-  const page = await context.newPage();
-  const d = desk(page);
-  await d.setup.complete(no === 1 ? {} : { desk: { no: '2', name: '后台' } });
-  await d.sync.join({ url: hub.dbUrl, ...hub.deskAuth(no), allowPlainHttp: true });
-  await expect(d.sync.status).toBeVisible();
-  return { context, page, d };
-}
-
-/** Accepts a 即办-free 承诺件 for a new resident; returns its tracking number (the case page open). */
-let phones = 0;
-async function acceptCase(page: Page, d: ReturnType<typeof desk>, name: string): Promise<string> {
-  phones += 1;
-  await d.intake.acceptAndOpen(
-    { name, phone: `1390000${String(phones).padStart(4, '0')}` },
-    'dyzz',
-    '党员组织关系转接',
-  );
-  const heading = page.getByRole('heading', { name: /^办件 / });
-  await expect(heading).toBeVisible();
-  return /办件 (\S+)/.exec((await heading.textContent()) ?? '')![1]!;
-}
-
 test('two desks: a 转办 reaches the back office within 5 s, numbers stay distinct, an offline desk catches up', async ({
   browser,
 }) => {
   test.setTimeout(300_000);
-  const one = await openDesk(browser, 1);
+  const one = await openDesk(browser, hub, 1);
   await one.d.settings.addClerk(CLERK.name, CLERK.pin);
-  const two = await openDesk(browser, 2);
+  const two = await openDesk(browser, hub, 2, '后台');
 
   // 李明's account arrived at desk 2 without its PIN (verifiers stay on their desk): desk 2's
   // admin sets it once, then 李明 signs in at the back office.
-  await two.page.keyboard.press('Alt+9');
-  await two.page.getByRole('tab', { name: '工作人员' }).click();
-  const row = two.page.getByRole('row', { name: new RegExp(CLERK.name) });
-  await expect(row).toBeVisible({ timeout: 30_000 });
-  await row.getByRole('button', { name: '重置密码' }).click();
-  const dialog = two.page.getByRole('dialog');
-  await dialog.getByLabel('新密码或 PIN', { exact: true }).fill(CLERK.pin);
-  await dialog.getByLabel('再次输入新密码或 PIN').fill(CLERK.pin);
-  await dialog.getByRole('button', { name: '保存' }).click();
-  await expect(dialog).toHaveCount(0);
+  await setPinHere(two, CLERK.name, CLERK.pin);
   await two.d.shell.switchUser(CLERK.name, CLERK.pin, CLERK.role);
   await expect(two.d.dashboard.count('待我签收')).toHaveText('0');
 
   // Window 1: a visit, its case 转办 to 李明.
-  const first = await acceptCase(one.page, one.d, '张三');
+  const first = await acceptCase(one, '张三');
   await one.d.cases.act('转办', (dl) =>
     dl.getByLabel('转给').selectOption({ label: `${CLERK.name}（${CLERK.role}）` }),
   );
@@ -97,7 +60,7 @@ test('two desks: a 转办 reaches the back office within 5 s, numbers stay disti
   await expect(one.d.cases.status).toHaveText('办理中', { timeout: WITHIN });
 
   // Both accept a case in the same minute: distinct numbers, each desk sees both.
-  const [a, b] = await Promise.all([acceptCase(one.page, one.d, '李四'), acceptCase(two.page, two.d, '王五')]);
+  const [a, b] = await Promise.all([acceptCase(one, '李四'), acceptCase(two, '王五')]);
   expect(a).not.toBe(b);
   await one.d.shell.go('工作台');
   await two.d.shell.go('工作台');
@@ -107,7 +70,7 @@ test('two desks: a 转办 reaches the back office within 5 s, numbers stay disti
   // Desk 2 offline keeps accepting cases (未连接 on its top bar); desk 1 has them after the reconnect.
   await two.context.setOffline(true);
   await expect(two.d.sync.status).toHaveAccessibleName(/未连接/);
-  const offline = [await acceptCase(two.page, two.d, '赵六'), await acceptCase(two.page, two.d, '钱七')];
+  const offline = [await acceptCase(two, '赵六'), await acceptCase(two, '钱七')];
   expect(new Set([first, a, b, ...offline]).size).toBe(5);
   await expect(one.d.dashboard.count('在办办件')).toHaveText('3');
   await two.context.setOffline(false);

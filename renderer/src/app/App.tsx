@@ -25,14 +25,16 @@ function Gates() {
   const community = useLiveQuery(() => getCommunity(base).then((c) => c ?? null), [base]);
   const { staff, ready } = useSession();
   const [integrity, resolved] = useIntegrity();
-  // The screens behind sign-in load while the clerk types the PIN.
-  const signingIn = community !== undefined && community !== null && ready && !staff;
+  // The screens behind sign-in load while the clerk types the PIN — or, straight after the setup
+  // wizard (signed in without the sign-in screen), on the first idle moment: a desk served from
+  // its center's hub keeps every section while the hub is down (issue 24 item 8).
+  const deskReady = community !== undefined && community !== null && ready;
   useEffect(() => {
-    if (!signingIn) return;
-    // When the browser is idle (the sign-in screen stays responsive), at the latest after 1 s.
+    if (!deskReady) return;
+    // When the browser is idle (the screen stays responsive), at the latest after 1 s.
     const t = requestIdleCallback(prefetchPages, { timeout: 1000 });
     return () => cancelIdleCallback(t);
-  }, [signingIn]);
+  }, [deskReady]);
   if (community === undefined || !ready) return <Loading fullScreen />;
   // Records were lost (the database was wiped or damaged): nothing else until it is resolved.
   if (integrity !== 'checking' && !integrity.ok)

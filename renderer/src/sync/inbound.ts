@@ -9,11 +9,13 @@
  *   still incomplete after `timeoutMs` (a later revision replaced one of its documents) is applied
  *   as it is, with a warning;
  * - stops at a document of a newer program (`schema` > SYNC_SCHEMA): status 请升级;
- * - after each commit tells the wipe detection (`notifyCommitted`) and updates the status' counts.
+ * - after each commit tells the wipe detection (`notifyCommitted`) and updates the status' counts,
+ *   which also follow this desk's own writes (a 同步冲突 handled or a 数据冲突 resolved here) from
+ *   the start.
  * Applying twice is harmless (records put again, audit rows by id, refolds deterministic), so the
  * checkpoint only ever stays behind: at most the documents of a pending action are read again.
  */
-import { notifyCommitted } from '../db/write';
+import { notifyCommitted, onWriteCommitted } from '../db/write';
 import type { DeskBase } from '../db/desk';
 import { deskNumberOf } from '../db/desk';
 import { FLAGS } from '@shared/domain/caseQueues';
@@ -182,6 +184,10 @@ export function createInbound(desk: DeskBase, local: LocalReplica, o: InboundOpt
   };
   const started = start();
   setLocalReplica(local);
+  // The counts from the start, and after every write of this desk (a conflict handled here).
+  const recount = () => void refreshSyncCounts(desk).catch(() => undefined);
+  const stopRecount = onWriteCommitted(recount);
+  recount();
 
   return {
     stop() {
@@ -189,6 +195,7 @@ export function createInbound(desk: DeskBase, local: LocalReplica, o: InboundOpt
       feed?.cancel();
       for (const g of groups.values()) if (g.timer) clearTimeout(g.timer);
       groups.clear();
+      stopRecount();
       setLocalReplica(undefined, local);
     },
     async idle() {

@@ -2,8 +2,9 @@
  * A case as the fold of its events. Every event of a case (DB v13) carries its clock, its desk,
  * the action with its full input and what was decided (a patch of the record); the opening event
  * (受理, or the v13 upgrade's 升级基线) carries the whole record. `foldCase` rebuilds the
- * record from them without consulting any rule; `caseConflictsOf` consults the rules only to list
- * the events that no longer fit the merged history (issue 24 shows them to a person).
+ * record from them, leaving out the events the machine's rules refuse on the merged history
+ * (issue 24: desk 1 转办 while desk 2 办结 offline — the later one does not take effect);
+ * `caseConflictsOf` lists those events (issue 24 shows them to a person, 同步冲突).
  *
  * Besides the machine's actions (caseMachine), the door takes three actions of its own, decided
  * here as pure rules: 改挂居民 (a resident merge moves the case), 调整承诺办结日期 (a calendar
@@ -57,7 +58,9 @@ export const caseDecision = (before: CaseRecord, after: CaseRecord) =>
 
 /** The case rebuilt from its events (stamps and derived fields aside); undefined without an opening event. */
 export function foldCase(events: readonly CaseEvent[]): Record<string, unknown> | undefined {
-  return foldRecord(events);
+  return foldRecord<CaseRecord, CaseEvent>(events, (record, e) =>
+    refusalOf(record, e) ? record : applyPatch(record, e.decided),
+  );
 }
 
 /** A door action's decision: the next record and the timeline note, or a Chinese refusal. */
@@ -104,29 +107,35 @@ export function applyDoorCaseAction(
 export type CaseConflict = { eventId: string; action: string; reason: string };
 
 /**
+ * The machine's refusal of a case event on the history before it (`record`), or null: door
+ * actions and opening events are never refused. On one desk nothing is ever refused (the door
+ * applied the same rule); after a merge an event may no longer fit (desk 1 转办 while desk 2 办结
+ * offline).
+ */
+function refusalOf(record: CaseRecord, e: CaseEvent): string | null {
+  const type = e.input?.type;
+  if (e.base || !type || !(CASE_ACTION_TYPES as readonly string[]).includes(type)) return null;
+  return refusalFor(caseStateFromRecord(record), type as CaseActionType, { staffId: e.by, isAdmin: e.admin === true });
+}
+
+/**
  * The events whose action the rules refuse on the history before them (clock order): what a
- * person must look at after events from another desk arrive. The fold is not changed by it:
- * the recorded decisions stand until a person acts.
+ * person must look at after events from another desk arrive. A refused event does not take
+ * effect — neither in `foldCase` nor for the events after it here, so a refusal can cascade (a
+ * 签收 after a refused 转办) — and stays in the timeline until a person acts.
  */
 export function caseConflictsOf(events: readonly CaseEvent[]): CaseConflict[] {
-  const ordered = inClockOrder(events);
   const out: CaseConflict[] = [];
   let record: CaseRecord | undefined;
-  for (const e of ordered) {
+  for (const e of inClockOrder(events)) {
     if (e.base) {
       record = e.base as CaseRecord;
       continue;
     }
     if (!record) continue;
-    const type = e.input?.type;
-    if (type && (CASE_ACTION_TYPES as readonly string[]).includes(type)) {
-      const reason = refusalFor(caseStateFromRecord(record), type as CaseActionType, {
-        staffId: e.by,
-        isAdmin: e.admin === true,
-      });
-      if (reason) out.push({ eventId: e.id, action: type, reason });
-    }
-    record = applyPatch(record, e.decided);
+    const reason = refusalOf(record, e);
+    if (reason) out.push({ eventId: e.id, action: e.input!.type, reason });
+    else record = applyPatch(record, e.decided);
   }
   return out;
 }

@@ -1,7 +1,8 @@
 /**
  * Appended lists fold as appends (issue 23): an event records a list that grew as "append these
  * items" (shared/domain/events/fieldEdits.ts), so two desks adding 处理反馈 (and the other
- * escalation steps) to one case offline both keep their items once their events are merged;
+ * escalation steps) to one case offline both keep their items once their events are merged
+ * (an item whose escalation the other desk closed first is a 同步冲突, issue 24, never lost);
  * events recorded before (whole-list patches) fold as they always did.
  */
 import fc from 'fast-check';
@@ -129,11 +130,12 @@ const STEPS: ((n: number, now: number) => CaseAction)[] = [
   (_n, now) => ({ type: '报到', who: '城管科', at: now }),
 ];
 
-type Desk = KnowingDesk<CaseEvent> & { feedback: string[] };
+/** A desk, with the 处理反馈 it recorded: the event's id and the text. */
+type Desk = KnowingDesk<CaseEvent> & { feedback: { eventId: string; text: string }[] };
 const viewOf = (d: Desk): CaseRecord => ({ ...escalated(), ...(foldCase(d.known) as Partial<CaseRecord>) });
 
 describe('two desks record escalation steps on one case offline', () => {
-  it('fold to the same state on both, with every feedback item of both on its escalation', () => {
+  it('fold to the same state on both, with every feedback item of both on its escalation or a 同步冲突', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: -3_600_000, max: 3_600_000 }),
@@ -165,7 +167,7 @@ describe('two desks record escalation steps on one case offline', () => {
             if (!after) return;
             expect(caseCoreOf(viewOf(d))).toEqual(caseCoreOf(after));
             if (action.type === '处理反馈') {
-              d.feedback.push(action.text);
+              d.feedback.push({ eventId: `e${n}`, text: action.text });
               raisedOf.set(action.text, after.escalations!.at(-1)!.raisedAt);
             }
             if (s.exchange) exchange(desks[0]!, desks[1]!);
@@ -173,10 +175,14 @@ describe('two desks record escalation steps on one case offline', () => {
           exchange(desks[0]!, desks[1]!);
           const [a, b] = [viewOf(desks[0]!), viewOf(desks[1]!)];
           expect(caseCoreOf(a)).toEqual(caseCoreOf(b));
-          expect(caseConflictsOf(desks[0]!.known)).toEqual(caseConflictsOf(desks[1]!.known));
+          const conflicts = caseConflictsOf(desks[0]!.known);
+          expect(conflicts).toEqual(caseConflictsOf(desks[1]!.known));
+          // Every item recorded is on its escalation, or its event is a 同步冲突 (the escalation
+          // was closed on the other desk first): never silently gone.
+          const refused = new Set(conflicts.map((c) => c.eventId));
           const kept = (a.escalations ?? []).flatMap((e) => e.feedback.map((f) => [f.text, e.raisedAt] as const));
-          const recorded = [...desks[0]!.feedback, ...desks[1]!.feedback];
-          expect(kept.map(([text]) => text).sort()).toEqual([...recorded].sort());
+          const recorded = [...desks[0]!.feedback, ...desks[1]!.feedback].filter((f) => !refused.has(f.eventId));
+          expect(kept.map(([text]) => text).sort()).toEqual(recorded.map((f) => f.text).sort());
           for (const [text, raisedAt] of kept) expect(raisedAt).toBe(raisedOf.get(text));
         },
       ),
