@@ -19,7 +19,8 @@ import {
   type CaseActionType,
 } from '../caseMachine';
 import type { CaseEvent, CaseRecord } from '../records';
-import { diffRecord, foldRecord, inClockOrder, applyPatch, withoutFields } from './patch';
+import { diffRecord, foldRecord, withoutFields } from './patch';
+import { acknowledgeConflicts, refusedEvents, type RefusedEvent, type SyncConflictAck } from './refused';
 
 /** The opening event the v13 upgrade gives every case stored before it (not shown on the timeline). */
 export const UPGRADE_OPENING = '升级基线';
@@ -33,7 +34,7 @@ export type DoorCaseAction =
   /** A document collected for the case (材料交接) while it does not wait for documents. */
   | { type: '登记收到材料'; document: string }
   /** Issue 24: a 站长 handled the case's 同步冲突 (the refused events listed), with a note. */
-  | { type: '确认同步冲突'; eventIds: string[]; note: string };
+  | SyncConflictAck;
 
 /** Every change of a case: a machine action or one of the door's. */
 export type CaseChange = CaseAction | DoorCaseAction;
@@ -69,15 +70,7 @@ export function applyDoorCaseAction(
     return '已归档的办件为只读';
   switch (action.type) {
     case '确认同步冲突':
-      if (action.eventIds.length === 0) return '该办件没有待处理的同步冲突';
-      if (!action.note.trim()) return '请填写处理说明';
-      {
-        const left = (record.syncConflicts ?? []).filter((c) => !action.eventIds.includes(c.eventId));
-        const next: CaseRecord = { ...record };
-        if (left.length > 0) next.syncConflicts = left;
-        else delete next.syncConflicts;
-        return { next, note: `确认同步冲突：${action.note.trim()}` };
-      }
+      return acknowledgeConflicts(record, action, '该办件');
     case '改挂居民':
       if (!action.residentId.trim()) return '请选择保留的居民档案';
       return { next: { ...record, residentId: action.residentId } };
@@ -101,7 +94,7 @@ export function applyDoorCaseAction(
 }
 
 /** An event that no longer fits the history it was merged into, with the machine's reason. */
-export type CaseConflict = { eventId: string; action: string; reason: string };
+export type CaseConflict = RefusedEvent;
 
 /**
  * The events whose action the rules refuse on the history before them (clock order): what a
@@ -109,24 +102,9 @@ export type CaseConflict = { eventId: string; action: string; reason: string };
  * the recorded decisions stand until a person acts.
  */
 export function caseConflictsOf(events: readonly CaseEvent[]): CaseConflict[] {
-  const ordered = inClockOrder(events);
-  const out: CaseConflict[] = [];
-  let record: CaseRecord | undefined;
-  for (const e of ordered) {
-    if (e.base) {
-      record = e.base as CaseRecord;
-      continue;
-    }
-    if (!record) continue;
-    const type = e.input?.type;
-    if (type && (CASE_ACTION_TYPES as readonly string[]).includes(type)) {
-      const reason = refusalFor(caseStateFromRecord(record), type as CaseActionType, {
-        staffId: e.by,
-        isAdmin: e.admin === true,
-      });
-      if (reason) out.push({ eventId: e.id, action: type, reason });
-    }
-    record = applyPatch(record, e.decided);
-  }
-  return out;
+  return refusedEvents<CaseRecord, CaseEvent>(events, (record, type, e) =>
+    (CASE_ACTION_TYPES as readonly string[]).includes(type)
+      ? refusalFor(caseStateFromRecord(record), type as CaseActionType, { staffId: e.by, isAdmin: e.admin === true })
+      : null,
+  );
 }
