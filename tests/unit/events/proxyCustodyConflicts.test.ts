@@ -206,7 +206,7 @@ const OTHER_HOLDERS = [
 ];
 
 /** The custody action `step` picks among those the rules allow `by` now, or undefined (none). */
-function custodyActionOf(item: CustodyItem, step: fc.RecordValue<{ who: number; pick: number; to: number }>) {
+function custodyActionOf(item: CustodyItem, step: Step) {
   const by = STAFF[step.who]!;
   const allowed = allowedCustodyActions(item, by).filter((t) => t !== '收取');
   if (allowed.length === 0) return undefined;
@@ -234,14 +234,15 @@ function twoDeskCustody(steps1: StepList, steps2: StepList) {
     steps.forEach((s, i) => {
       const chosen = custodyActionOf(item, s);
       if (!chosen) return;
-      const r = custodyStep(desks[k], item, chosen.action, chosen.by, T + (i + 1) * 1000 + k * 500);
+      const r = custodyStep(desks[k]!, item, chosen.action, chosen.by, T + (i + 1) * 1000 + k * 500);
       item = r.next;
       own[k]!.push(r.event);
     });
   });
   return { open, own };
 }
-type StepList = fc.RecordValue<{ who: number; pick: number; to: number }>[];
+type StepList = Step[];
+type Step = { who: number; pick: number; to: number };
 
 describe('properties over two desks’ histories', () => {
   const steps = fc.array(stepArb, { maxLength: 6 });
@@ -305,7 +306,7 @@ describe('properties over two desks’ histories', () => {
             const allowed = allowedProxyActions(task);
             if (allowed.length === 0) return;
             const action = INPUTS[allowed[s.pick % allowed.length]!]!;
-            const r = proxyStep(desks[k], task, action, STAFF[s.who]!, T + (i + 1) * 1000 + k * 500);
+            const r = proxyStep(desks[k]!, task, action, STAFF[s.who]!, T + (i + 1) * 1000 + k * 500);
             task = r.next;
             own[k]!.push(r.event);
           });
