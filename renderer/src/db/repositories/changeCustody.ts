@@ -144,7 +144,7 @@ export function changeCustody(
             action: 'sync.resolve',
             entity: 'custodyItem',
             entityId: item.id,
-            detail: `${SYNC_CONFLICT_ACK}（办件 ${options.case.trackingNumber}）`,
+            detail: `${SYNC_CONFLICT_ACK}${options.case.trackingNumber ? `（办件 ${options.case.trackingNumber}）` : ''}`,
           })
         : undefined,
   );
