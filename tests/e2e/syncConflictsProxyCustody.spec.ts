@@ -110,7 +110,7 @@ test('同步冲突 lists a request and a document with both sides; acknowledged 
   await expect(requestRows.nth(2)).toContainText('已生效');
   await expect(requestRows.nth(3)).toContainText('窗口 2');
   await expect(requestRows.nth(3)).toContainText('未生效：已取消的代办不能受理');
-  await expect(request.getByRole('button', { name: '打开帮代办' })).toBeVisible();
+  await expect(request.getByRole('link', { name: '打开帮代办' })).toBeVisible();
 
   const document = page.getByRole('article', { name: '材料 户口簿（原件）' });
   await expect(document.getByRole('heading')).toContainText('现为「已归还，居民本人」');
