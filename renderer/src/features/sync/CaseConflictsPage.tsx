@@ -65,7 +65,7 @@ function CaseConflictCard({ item, api }: { item: SyncConflictItem; api: SyncApi 
   return (
     <Paper sx={{ p: 2 }} component="article" aria-label={title}>
       <Typography variant="h6" component="h3">
-        <Link component={RouterLink} to={link}>
+        <Link component={RouterLink} to={link} underline="always">
           {title}
         </Link>
         ：现为「{item.status}」
