@@ -18,11 +18,21 @@ const SENTINEL = { probe: 'not derived from anything' };
 /** The generated rows of a table, plus the states the small desk happens not to hold at its end. */
 function samplesOf(table: EntityName): RecordOf<EntityName>[] {
   const rows = (desk as unknown as Record<string, RecordOf<EntityName>[]>)[table] ?? [];
+  // A request or custody item with a 同步冲突 (only two desks' merged events give one).
+  const conflicted =
+    table === 'proxyTasks' || table === 'custodyItems'
+      ? rows.slice(0, 1).map((r) => ({ ...r, syncConflicts: [SYNC_CONFLICT] }) as RecordOf<EntityName>)
+      : [];
   // A booked home visit still to come (待上门) has a visit day; by the desk's last day none is left.
   if (table === 'proxyTasks')
-    return [...rows, ...desk.proxyTasks.filter((t) => t.visit).map((t) => ({ ...t, status: '待上门' as const }))];
-  return rows;
+    return [
+      ...rows,
+      ...conflicted,
+      ...desk.proxyTasks.filter((t) => t.visit).map((t) => ({ ...t, status: '待上门' as const })),
+    ];
+  return [...rows, ...conflicted];
 }
+const SYNC_CONFLICT = { eventId: 'e1', action: '归还', reason: '该材料不在外', by: 's1', desk: 2, at: 1 };
 
 /** The fields `derive` writes (overwrites, computes or removes) on this record. */
 function fieldsWritten(table: EntityName, record: RecordOf<EntityName>): string[] {

@@ -36,7 +36,7 @@ const step =
 
 export const DB_NAME = 'duty-desk';
 /** The newest version below (the one this build upgrades to). */
-export const SCHEMA_VERSION = 21;
+export const SCHEMA_VERSION = 23;
 
 /** One Dexie table per entity of the entity map (entities.ts is the one list of tables). */
 type Tables = { [N in EntityName]: Table<RecordOf<N>, KeyOf<N>> };
@@ -153,6 +153,13 @@ class DutyDeskDatabase extends Dexie {
     // v21 (issue 24, inbound sync): the 数据冲突 this desk saw (a record edited on two desks) and the
     // documents the hub refused, both desk-local (dataScope.ts). New tables: no data step.
     this.version(21).stores({ syncConflicts: 'id', syncRejected: 'id' });
+    // v23 (issue 24, 同步冲突 of 帮代办 and 材料保管): requests and custody items indexed by their
+    // oldest unhandled 同步冲突 (derived `syncConflictAt`, absent without one), for the queue and the
+    // 工作台's count. No stored record has one yet: no data step.
+    this.version(23).stores({
+      proxyTasks: 'id, caseId, residentId, status, visitDay, requestedDay, syncConflictAt',
+      custodyItems: 'id, caseId, residentId, status, holderKey, collectedAt, syncConflictAt',
+    });
     this.use(derivedFieldsMiddleware);
   }
 }

@@ -18,6 +18,7 @@ import type { CustodyItem, Problem, ProxyTask, Resident, Visit } from '@shared/d
 import { residentIdsOf } from '@shared/domain/meetings';
 import { visitDayOf } from '@shared/domain/proxy';
 import { holderKeyOf } from '@shared/domain/custody';
+import { syncConflictAtOf } from '@shared/domain/events/refused';
 import type { EntityName, RecordOf } from './entities';
 import { searchKeysNow } from './searchKeys';
 import { INACTIVE_KEY_PREFIX, isInactiveResident } from '@shared/domain/residentStatus';
@@ -44,9 +45,13 @@ const withWords = (v: Visit): Visit => {
   const words = visitWordsOf(v);
   return withOptional(v, 'words', words.length > 0 ? words : undefined);
 };
+/** A request's or custody item's oldest unhandled 同步冲突, for the 同步冲突 queue's index (issue 24). */
+const withSyncConflictAt = <T extends CustodyItem | ProxyTask>(record: T): T =>
+  withOptional(record, 'syncConflictAt', syncConflictAtOf(record));
 const withHolderKey = (item: CustodyItem): CustodyItem =>
-  withOptional(item, 'holderKey', holderKeyOf(item) || undefined);
-const withVisitDay = (task: ProxyTask): ProxyTask => withOptional(task, 'visitDay', visitDayOf(task) || undefined);
+  withSyncConflictAt(withOptional(item, 'holderKey', holderKeyOf(item) || undefined));
+const withVisitDay = (task: ProxyTask): ProxyTask =>
+  withSyncConflictAt(withOptional(task, 'visitDay', visitDayOf(task) || undefined));
 const withResidentIds = (p: Problem): Problem => ({ ...p, residentIds: residentIdsOf(p) });
 
 /** A table's derived fields: the function that computes them and the names of what it writes. */
@@ -62,8 +67,8 @@ export type Derivation<N extends EntityName> = {
  */
 export const DERIVED: { readonly [N in EntityName]?: Derivation<N> } = {
   cases: { derive: withIndexes, fields: ['dueDay', 'flags', 'queueKeys', 'searchKeys', 'reportMonths'] },
-  custodyItems: { derive: withHolderKey, fields: ['holderKey'] },
-  proxyTasks: { derive: withVisitDay, fields: ['visitDay'] },
+  custodyItems: { derive: withHolderKey, fields: ['holderKey', 'syncConflictAt'] },
+  proxyTasks: { derive: withVisitDay, fields: ['visitDay', 'syncConflictAt'] },
   problems: { derive: withResidentIds, fields: ['residentIds'] },
   residents: { derive: withSearchKeys, fields: ['searchKeys'] },
   visits: { derive: withWords, fields: ['words'] },

@@ -1,46 +1,27 @@
 /**
  * The sync API the screens are handed (features/sync/syncApi.ts `SyncApi`), built from the engine
- * (engine.ts), the inbound side (inbound.ts, caseConflicts.ts, recordConflicts.ts, rejected.ts)
+ * (engine.ts), the inbound side (inbound.ts, conflictItems.ts and the acknowledgements, recordConflicts.ts, rejected.ts)
  * and where the platform keeps the hub config. The app's entry `import()`s this module, so
  * PouchDB and the engine never weigh on the first screen; PouchDB itself loads on first start.
  */
-import { inClockOrder } from '@shared/domain/events/patch';
-import { UPGRADE_OPENING } from '@shared/domain/events/caseEvents';
 import { platform } from '../platform';
-import type { CaseConflictItem, SyncApi } from '../features/sync/syncApi';
+import type { SyncApi, SyncConflictKind } from '../features/sync/syncApi';
 import type { Desk } from '../db/desk';
-import { acknowledgeCaseConflict, listCaseConflicts } from './caseConflicts';
+import { acknowledgeCaseConflict } from './caseConflicts';
+import { syncConflictItems } from './conflictItems';
 import { joinCenter, leaveCenter, startSync } from './engine';
-import { startInbound } from './inbound';
+import { refreshSyncCounts, startInbound } from './inbound';
+import { acknowledgeCustodyConflict, acknowledgeProxyConflict } from './proxyCustodyConflicts';
 import { loadBrowserPouch } from './pouch';
 import { listRecordConflicts, resolveRecordConflict } from './recordConflicts';
 import { listRejected, recordRejected } from './rejected';
 
-/** The 同步冲突 entries as the screen shows them: every event of the case in order, refused ones with the reason. */
-async function caseConflictItems(desk: Desk): Promise<CaseConflictItem[]> {
-  const entries = await listCaseConflicts(desk);
-  const staff = new Map((await desk.db.staff.toArray()).map((s) => [s.id, s.name]));
-  const out: CaseConflictItem[] = [];
-  for (const { case: c, conflicts } of entries) {
-    const refused = new Map(conflicts.map((k) => [k.eventId, k.reason]));
-    const events = inClockOrder(await desk.db.caseEvents.where('caseId').equals(c.id).toArray());
-    out.push({
-      caseId: c.id,
-      trackingNumber: c.trackingNumber,
-      status: c.status,
-      events: events
-        .filter((e) => e.action !== UPGRADE_OPENING)
-        .map((e) => ({
-          desk: e.desk ?? 1,
-          at: e.at,
-          action: e.action,
-          actor: staff.get(e.by) ?? '其他窗口的工作人员',
-          ...(refused.has(e.id) ? { refused: refused.get(e.id) } : {}),
-        })),
-    });
-  }
-  return out;
-}
+/** The acknowledgement (确认同步冲突) of each kind of record. */
+const ACKNOWLEDGE: Record<SyncConflictKind, (desk: Desk, id: string, note: string) => Promise<unknown>> = {
+  case: acknowledgeCaseConflict,
+  proxy: acknowledgeProxyConflict,
+  custody: acknowledgeCustodyConflict,
+};
 
 export const syncApi: SyncApi = {
   loadHubConfig: () => platform.loadHubConfig(),
@@ -58,8 +39,9 @@ export const syncApi: SyncApi = {
   listRejected: (desk) => listRejected(desk as Desk),
   listRecordConflicts: (desk) => listRecordConflicts(desk as Desk),
   resolveRecordConflict,
-  listCaseConflicts: (desk) => caseConflictItems(desk as Desk),
-  acknowledgeCaseConflict: async (desk, caseId, note) => {
-    await acknowledgeCaseConflict(desk, caseId, note);
+  listSyncConflicts: (desk) => syncConflictItems(desk as Desk),
+  acknowledgeSyncConflict: async (desk, item, note) => {
+    await ACKNOWLEDGE[item.kind](desk, item.id, note);
+    await refreshSyncCounts(desk); // the 工作台's count drops at once (this desk's own write)
   },
 };

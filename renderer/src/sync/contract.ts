@@ -90,7 +90,7 @@ export type SyncStatus = {
   hub?: { url: string; plainHttp: boolean };
   /** The first exchange of a join: documents done of total. */
   progress?: { done: number; total: number };
-  /** Cases with actions that no longer fit after merging (同步冲突), not yet handled. */
+  /** Cases, proxy requests and custody items with actions that no longer fit after merging (同步冲突), not yet handled. */
   caseConflicts: number;
   /** Records edited on two desks (数据冲突), not yet resolved. */
   recordConflicts: number;

@@ -21,6 +21,7 @@ import { deskNumberOf } from '../db/desk';
 import { FLAGS } from '@shared/domain/caseQueues';
 import { SYNC_SCHEMA, type RecordConflict, type SyncDoc } from './contract';
 import { applyDocs, appliedTableOf, INBOUND_SEQ_KEY, isAlreadyStored, isRecordTable, type Incoming } from './applyDocs';
+import { countProxyCustodyConflicts } from './proxyCustodyConflicts';
 import { setLocalReplica } from './recordConflicts';
 import { setSyncStatus } from './status';
 import type { LocalPouch } from './pouch';
@@ -57,14 +58,15 @@ type Group = {
   timer?: ReturnType<typeof setTimeout>;
 };
 
-/** The status' counts of what waits for a person (同步冲突, 数据冲突, refused documents). */
+/** The status' counts of what waits for a person (同步冲突 of cases, requests and custody items; 数据冲突; refused documents). */
 export async function refreshSyncCounts(desk: DeskBase): Promise<void> {
-  const [caseConflicts, recordConflicts, rejected] = await Promise.all([
+  const [cases, others, recordConflicts, rejected] = await Promise.all([
     desk.db.cases.where('flags').equals(FLAGS.syncConflict).count(),
+    countProxyCustodyConflicts(desk),
     desk.db.syncConflicts.count(),
     desk.db.syncRejected.count(),
   ]);
-  setSyncStatus({ caseConflicts, recordConflicts, rejected });
+  setSyncStatus({ caseConflicts: cases + others, recordConflicts, rejected });
 }
 
 /** The losing revisions of a conflicted document, read from the replica (before any transaction). */

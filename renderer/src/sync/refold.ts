@@ -8,7 +8,8 @@
  * database's middleware adds them on `put`). The stamps follow the events, so every desk computes
  * the same: created = the record's own stamp where it is stored here, else its opening event's
  * time and author; updated = the last event (clock order) that decided something — a door's
- * `put` and its event share one `now` and one actor. A case also keeps its unhandled 同步冲突.
+ * `put` and its event share one `now` and one actor. A case, a request and a custody item also
+ * keep their unhandled 同步冲突 (the events the merged history refuses: syncConflicts.ts).
  *
  * Helpers called inside the apply's transaction, one level deep (architecture.md: no nested
  * async helpers around Dexie calls).
@@ -18,7 +19,12 @@ import { foldCustody } from '@shared/domain/events/custodyEvents';
 import { foldProxy } from '@shared/domain/events/proxyEvents';
 import { foldProblem } from '@shared/domain/events/problemEvents';
 import { inClockOrder, type FoldableEvent } from '@shared/domain/events/patch';
-import { pendingCaseConflicts } from '@shared/domain/events/syncConflicts';
+import { withPending } from '@shared/domain/events/refused';
+import {
+  pendingCaseConflicts,
+  pendingCustodyConflicts,
+  pendingProxyConflicts,
+} from '@shared/domain/events/syncConflicts';
 import type { CaseRecord, CustodyItem, Problem, ProblemEvent, ProxyTask, Stamp } from '@shared/domain/records';
 import type { DutyDeskDB } from '../db/database';
 
@@ -49,8 +55,7 @@ export async function refoldCase(db: DutyDeskDB, caseId: string): Promise<CaseRe
   const core = foldCase(events);
   const stamps = stampsOf(events, stored);
   if (!core || !stamps) return stored; // its opening event has not arrived yet
-  const conflicts = pendingCaseConflicts(events);
-  const record = { ...core, ...stamps, ...(conflicts.length > 0 ? { syncConflicts: conflicts } : {}) } as CaseRecord;
+  const record = withPending({ ...core, ...stamps } as CaseRecord, pendingCaseConflicts(events));
   await db.cases.put(record);
   return record;
 }
@@ -59,14 +64,16 @@ export async function refoldProxy(db: DutyDeskDB, taskId: string): Promise<void>
   const events = await db.proxyEvents.where('taskId').equals(taskId).toArray();
   const core = foldProxy(events);
   const stamps = stampsOf(events, await db.proxyTasks.get(taskId));
-  if (core && stamps) await db.proxyTasks.put({ ...core, ...stamps } as ProxyTask);
+  if (core && stamps)
+    await db.proxyTasks.put(withPending({ ...core, ...stamps } as ProxyTask, pendingProxyConflicts(events)));
 }
 
 export async function refoldCustody(db: DutyDeskDB, itemId: string): Promise<void> {
   const events = await db.custodyEvents.where('itemId').equals(itemId).toArray();
   const core = foldCustody(events);
   const stamps = stampsOf(events, await db.custodyItems.get(itemId));
-  if (core && stamps) await db.custodyItems.put({ ...core, ...stamps } as CustodyItem);
+  if (core && stamps)
+    await db.custodyItems.put(withPending({ ...core, ...stamps } as CustodyItem, pendingCustodyConflicts(events)));
 }
 
 /** A problem event decides something when it opens, patches, appends sources/decisions or relinks them. */

@@ -20,7 +20,8 @@ import {
   type CaseActionType,
 } from '../caseMachine';
 import type { CaseEvent, CaseRecord } from '../records';
-import { diffRecord, foldRecord, inClockOrder, applyPatch, withoutFields } from './patch';
+import { diffRecord, foldRecord, withoutFields } from './patch';
+import { acknowledgeConflicts, refusedEvents, type RefusedEvent, type SyncConflictAck } from './refused';
 
 /** The opening event the v13 upgrade gives every case stored before it (not shown on the timeline). */
 export const UPGRADE_OPENING = '升级基线';
@@ -34,7 +35,7 @@ export type DoorCaseAction =
   /** A document collected for the case (材料交接) while it does not wait for documents. */
   | { type: '登记收到材料'; document: string }
   /** Issue 24: a 站长 handled the case's 同步冲突 (the refused events listed), with a note. */
-  | { type: '确认同步冲突'; eventIds: string[]; note: string };
+  | SyncConflictAck;
 
 /** Every change of a case: a machine action or one of the door's. */
 export type CaseChange = CaseAction | DoorCaseAction;
@@ -72,15 +73,7 @@ export function applyDoorCaseAction(
     return '已归档的办件为只读';
   switch (action.type) {
     case '确认同步冲突':
-      if (action.eventIds.length === 0) return '该办件没有待处理的同步冲突';
-      if (!action.note.trim()) return '请填写处理说明';
-      {
-        const left = (record.syncConflicts ?? []).filter((c) => !action.eventIds.includes(c.eventId));
-        const next: CaseRecord = { ...record };
-        if (left.length > 0) next.syncConflicts = left;
-        else delete next.syncConflicts;
-        return { next, note: `确认同步冲突：${action.note.trim()}` };
-      }
+      return acknowledgeConflicts(record, action, '该办件');
     case '改挂居民':
       if (!action.residentId.trim()) return '请选择保留的居民档案';
       return { next: { ...record, residentId: action.residentId } };
@@ -104,7 +97,7 @@ export function applyDoorCaseAction(
 }
 
 /** An event that no longer fits the history it was merged into, with the machine's reason. */
-export type CaseConflict = { eventId: string; action: string; reason: string };
+export type CaseConflict = RefusedEvent;
 
 /**
  * The machine's refusal of a case event on the history before it (`record`), or null: door
@@ -125,17 +118,7 @@ function refusalOf(record: CaseRecord, e: CaseEvent): string | null {
  * 签收 after a refused 转办) — and stays in the timeline until a person acts.
  */
 export function caseConflictsOf(events: readonly CaseEvent[]): CaseConflict[] {
-  const out: CaseConflict[] = [];
-  let record: CaseRecord | undefined;
-  for (const e of inClockOrder(events)) {
-    if (e.base) {
-      record = e.base as CaseRecord;
-      continue;
-    }
-    if (!record) continue;
-    const reason = refusalOf(record, e);
-    if (reason) out.push({ eventId: e.id, action: e.input!.type, reason });
-    else record = applyPatch(record, e.decided);
-  }
-  return out;
+  return refusedEvents<CaseRecord, CaseEvent>(events, (record, _type, e) => refusalOf(record, e), {
+    refusedTakeEffect: false,
+  });
 }

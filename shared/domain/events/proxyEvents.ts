@@ -4,16 +4,26 @@
  * what the proxy rules decided. `proxyConflictsOf` lists the events the rules no longer allow on
  * the merged history (issue 24).
  */
-import { allowedProxyActions, PROXY_ACTION_TYPES, type ProxyActionType } from '../proxy';
+import { PROXY_ACTION_TYPES, PROXY_RULES, type ProxyActionType } from '../proxy';
 import type { ProxyEvent, ProxyTask } from '../records';
-import { applyPatch, diffRecord, foldRecord, inClockOrder, withoutFields } from './patch';
+import { diffRecord, foldRecord, withoutFields } from './patch';
+import { refusedEvents, type RefusedEvent } from './refused';
 
 /** The request opened outside any rule: a call or a home visit (待确认), or a case's request at the counter. */
 export const PROXY_OPENING = '登记';
 
-const NOT_DECIDED = ['createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'visitDay'] as const;
+/** Stamps, the derived index fields and the unhandled 同步冲突 (kept by the sync refold): never an event's decision. */
+const NOT_DECIDED = [
+  'createdAt',
+  'createdBy',
+  'updatedAt',
+  'updatedBy',
+  'visitDay',
+  'syncConflicts',
+  'syncConflictAt',
+] as const;
 
-/** What the events of a request decide: the record without its stamps and derived `visitDay`. */
+/** What the events of a request decide: the record without its stamps, derived fields and 同步冲突. */
 export const proxyCoreOf = (task: ProxyTask): Record<string, unknown> => withoutFields(task, NOT_DECIDED);
 
 export const proxyDecision = (before: ProxyTask, after: ProxyTask) =>
@@ -23,24 +33,15 @@ export function foldProxy(events: readonly ProxyEvent[]): Record<string, unknown
   return foldRecord(events);
 }
 
-export type ProxyConflict = { eventId: string; action: string; reason: string };
+export type ProxyConflict = RefusedEvent;
 
-/** Events whose action the proxy rules refuse on the history before them (the fold keeps them). */
+/**
+ * Events whose action the proxy rules refuse on the history before them, with the rule's own
+ * reason (one desk cancels a request the other accepts offline). The fold keeps them. Refusals
+ * that need the desk's context (取消 with originals out) are not re-checked: only the rule table's.
+ */
 export function proxyConflictsOf(events: readonly ProxyEvent[]): ProxyConflict[] {
-  const out: ProxyConflict[] = [];
-  let task: ProxyTask | undefined;
-  for (const e of inClockOrder(events)) {
-    if (e.base) {
-      task = e.base as ProxyTask;
-      continue;
-    }
-    if (!task) continue;
-    const type = e.input?.type;
-    if (type && (PROXY_ACTION_TYPES as readonly string[]).includes(type)) {
-      if (!allowedProxyActions(task).includes(type as ProxyActionType))
-        out.push({ eventId: e.id, action: type, reason: `${task.status}的代办不能${type}` });
-    }
-    task = applyPatch(task, e.decided);
-  }
-  return out;
+  return refusedEvents<ProxyTask, ProxyEvent>(events, (task, type) =>
+    (PROXY_ACTION_TYPES as readonly string[]).includes(type) ? PROXY_RULES[type as ProxyActionType].refuse(task) : null,
+  );
 }

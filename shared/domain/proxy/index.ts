@@ -120,7 +120,7 @@ export function validateProxySettings(p: ProxySettings): ProxyRefusal | null {
 
 export const PROXY_RULES = {
   受理: {
-    refuse: (s) => (s.status === '待确认' ? null : '该代办已受理'),
+    refuse: (s) => (s.status === '待确认' ? null : s.status === '已取消' ? '已取消的代办不能受理' : '该代办已受理'),
     apply: (s, a) => ({ next: { ...s, status: '待上门', caseId: a.caseId }, note: '确认事项并受理' }),
   },
   预约上门: {

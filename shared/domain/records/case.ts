@@ -93,8 +93,11 @@ export type RectificationTask = {
   failedReviews?: number;
 };
 
-/** One event refused by the merged history (同步冲突): which, by whom, where, when and why. */
-export type CaseSyncConflict = {
+/**
+ * One event refused by the merged history (同步冲突): which, by whom, where, when and why. Kept on
+ * a case, a proxy request or a document in custody until a 确认同步冲突 handles it.
+ */
+export type SyncConflict = {
   eventId: string;
   action: string;
   reason: string;
@@ -102,6 +105,7 @@ export type CaseSyncConflict = {
   desk?: number;
   at: number;
 };
+export type CaseSyncConflict = SyncConflict;
 
 export type CaseRecord = Stamp & {
   id: string;

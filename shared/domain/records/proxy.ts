@@ -2,6 +2,7 @@
  * 帮代办: the proxy task of a case (booking the home visit, delivering the result) and the
  * residents' documents taken out of their home, each with its chain of custody.
  */
+import type { SyncConflict } from './case';
 import type { Stamp } from './staff';
 
 /** Where a proxy request came from: the counter (intake, mode 帮代办), a call, or a zone staff member's home visit. */
@@ -64,6 +65,10 @@ export type ProxyTask = Stamp & {
   mandate?: MandateReturn;
   delivery?: Delivery;
   cancel?: { reason: ProxyCancelReason; note?: string; at: number; by: string };
+  /** Issue 24: the request's events the merged history refused, not handled yet (the sync refold keeps them). */
+  syncConflicts?: SyncConflict[];
+  /** Derived for the index: when its oldest unhandled 同步冲突 happened (the 同步冲突 queue and count). */
+  syncConflictAt?: number;
 };
 
 /** Who holds a document now: the resident, a staff member, the center's cabinet, a department or the street office. */
@@ -108,4 +113,8 @@ export type CustodyItem = Stamp & {
   /** The instant it was collected (收取), for "held longer than N days". */
   collectedAt: number;
   events: CustodyEvent[];
+  /** Issue 24: the item's events the merged history refused, not handled yet (the sync refold keeps them). */
+  syncConflicts?: SyncConflict[];
+  /** Derived for the index: when its oldest unhandled 同步冲突 happened (the 同步冲突 queue and count). */
+  syncConflictAt?: number;
 };

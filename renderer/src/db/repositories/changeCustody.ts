@@ -9,6 +9,7 @@
 import { CUSTODY_AUDIT_ACTIONS } from '@shared/domain/audit';
 import { applyCustody, holderLabel, type CustodyAction, type CustodyResult } from '@shared/domain/custody';
 import { custodyCoreOf, custodyDecision } from '@shared/domain/events/custodyEvents';
+import { acknowledgeConflicts, SYNC_CONFLICT_ACK, type SyncConflictAck } from '@shared/domain/events/refused';
 import type { CaseRecord, CustodyItem, EventInput } from '@shared/domain/records';
 import type { Desk } from '../desk';
 import type { Unstamped, WriteTx } from '../write';
@@ -20,8 +21,11 @@ export type CustodyTx = WriteTx<'custodyItems' | 'custodyEvents' | 'caseEvents' 
 /** The door's own action (not the custody rules'): a resident merge moves the item to the kept resident. */
 export type CustodyReassign = { type: '改挂居民'; residentId: string };
 
-/** Every change of a stored item: a custody rule's action (the rules refuse 收取 again) or the door's own. */
-export type CustodyChange = CustodyAction | CustodyReassign;
+/**
+ * Every change of a stored item: a custody rule's action (the rules refuse 收取 again) or the
+ * door's own (改挂居民, issue 24's 确认同步冲突).
+ */
+export type CustodyChange = CustodyAction | CustodyReassign | SyncConflictAck;
 
 export type CustodyChangeOptions = {
   /** The item's case: its tracking number goes in the audit detail. */
@@ -103,9 +107,14 @@ export function changeCustody(
 ): Promise<CustodyItem> {
   let r: CustodyResult | undefined;
   let next: CustodyItem;
+  let doorNote = '改挂居民档案';
   if (action.type === '改挂居民') {
     if (!action.residentId.trim()) return refusedBy('请选择保留的居民档案');
     next = { ...item, residentId: action.residentId };
+  } else if (action.type === SYNC_CONFLICT_ACK) {
+    const a = acknowledgeConflicts(item, action, '该材料');
+    if (typeof a === 'string') return refusedBy(a);
+    ({ next, note: doorNote } = a);
   } else {
     r = applyCustody(item, action, { actorId: tx.actor.id, now: tx.now });
     if (!r.ok) return refusedBy(options.named ? `${item.document}：${r.reason}` : r.reason);
@@ -121,11 +130,22 @@ export function changeCustody(
       itemId: item.id,
       caseId: item.caseId,
       action: action.type,
-      note: step?.ok ? step.event.note : '改挂居民档案',
+      note: step?.ok ? step.event.note : doorNote,
       input: action as unknown as EventInput,
       decided: custodyDecision(item, stored),
     }),
     (stored) =>
-      step?.ok && action.type !== '改挂居民' ? recordStep(desk, tx, stored, action.type, step, options) : undefined,
+      step?.ok && action.type !== '改挂居民' && action.type !== SYNC_CONFLICT_ACK
+        ? recordStep(desk, tx, stored, action.type, step, options)
+        : undefined,
+    () =>
+      action.type === SYNC_CONFLICT_ACK
+        ? tx.audit({
+            action: 'sync.resolve',
+            entity: 'custodyItem',
+            entityId: item.id,
+            detail: `${SYNC_CONFLICT_ACK}${options.case.trackingNumber ? `（办件 ${options.case.trackingNumber}）` : ''}`,
+          })
+        : undefined,
   );
 }

@@ -5,9 +5,10 @@
  * desk, full input, what was decided), the step on its case's timeline and the `proxy.*` audit
  * row. Dexie promise chains, not async functions: they keep the transaction at any depth.
  */
-import { PROXY_AUDIT_ACTIONS } from '@shared/domain/audit';
+import { PROXY_AUDIT_ACTIONS, type AuditAction } from '@shared/domain/audit';
 import { applyProxy, type ProxyAction } from '@shared/domain/proxy';
 import { PROXY_OPENING, proxyCoreOf, proxyDecision } from '@shared/domain/events/proxyEvents';
+import { acknowledgeConflicts, SYNC_CONFLICT_ACK, type SyncConflictAck } from '@shared/domain/events/refused';
 import type { CaseRecord, EventInput, ProxyTask } from '@shared/domain/records';
 import type { Desk } from '../desk';
 import type { Unstamped, WriteTx } from '../write';
@@ -20,8 +21,8 @@ export type ProxyTx = WriteTx<'proxyTasks' | 'proxyEvents' | 'caseEvents' | 'cou
 /** The door's own action (not the proxy rules'): a resident merge moves the request to the kept resident. */
 export type ProxyReassign = { type: '改挂居民'; residentId: string };
 
-/** Every change of a request: a proxy rule's action or the door's own. */
-export type ProxyChange = ProxyAction | ProxyReassign;
+/** Every change of a request: a proxy rule's action or the door's own (改挂居民, issue 24's 确认同步冲突). */
+export type ProxyChange = ProxyAction | ProxyReassign | SyncConflictAck;
 
 export type ProxyChangeOptions = {
   /** The documents of the request's case still out of the home (for 取消). */
@@ -47,7 +48,9 @@ export function changeProxy(
   const r =
     action.type === '改挂居民'
       ? reassigned(task, action)
-      : applyProxy(task, action, proxyCtx(desk, tx, options.originalsOut));
+      : action.type === SYNC_CONFLICT_ACK
+        ? acknowledged(task, action)
+        : applyProxy(task, action, proxyCtx(desk, tx, options.originalsOut));
   if (!r.ok) return refusedBy(r.reason, 'field' in r ? r.field : undefined);
   const detail =
     action.type === '受理'
@@ -56,7 +59,8 @@ export function changeProxy(
   return withEvent(
     desk,
     tx,
-    tx.proxyTasks.put({ ...task, ...r.next }),
+    // The door's own actions decide the whole record (the acknowledgement removes 同步冲突).
+    tx.proxyTasks.put(action.type === SYNC_CONFLICT_ACK ? (r.next as ProxyTask) : { ...task, ...r.next }),
     tx.proxyEvents,
     (next) => ({
       taskId: task.id,
@@ -69,17 +73,32 @@ export function changeProxy(
     }),
     // The case's timeline shows the request's steps (受理 and 改挂居民 are the case's own).
     (next) =>
-      next.caseId && action.type !== '受理' && action.type !== '改挂居民'
+      next.caseId && action.type !== '受理' && action.type !== '改挂居民' && action.type !== SYNC_CONFLICT_ACK
         ? addCaseEvent(desk, tx, { caseId: next.caseId, action: `代办${action.type}`, note: r.note })
         : undefined,
     () =>
       tx.audit({
-        action: action.type === '改挂居民' ? 'proxy.reassign' : PROXY_AUDIT_ACTIONS[action.type],
+        action: doorAudit(action),
         entity: 'proxyTask',
         entityId: task.id,
         detail,
       }),
   );
+}
+
+const doorAudit = (action: ProxyChange): AuditAction =>
+  action.type === '改挂居民'
+    ? 'proxy.reassign'
+    : action.type === SYNC_CONFLICT_ACK
+      ? 'sync.resolve'
+      : PROXY_AUDIT_ACTIONS[action.type];
+
+function acknowledged(
+  task: ProxyTask,
+  action: SyncConflictAck,
+): { ok: false; reason: string; field?: string } | { ok: true; next: ProxyTask; note: string } {
+  const a = acknowledgeConflicts(task, action, '该代办');
+  return typeof a === 'string' ? { ok: false, reason: a } : { ok: true, ...a };
 }
 
 function reassigned(task: ProxyTask, action: ProxyReassign) {

@@ -11,11 +11,19 @@ import { createContext, useContext, useEffect, useState } from 'react';
 import type { Desk, DeskBase } from '../../db/desk';
 import type { HubConfig, RecordConflict, RejectedDoc } from '../../sync/contract';
 
-/** One case whose merged history refused actions (同步冲突): what the screen shows. */
-export type CaseConflictItem = {
-  caseId: string;
-  trackingNumber: string;
-  /** What the case is now (the fold of every desk's events). */
+/** What a 同步冲突 is on: a case, a proxy request (帮代办) or a document in custody (材料保管). */
+export type SyncConflictKind = 'case' | 'proxy' | 'custody';
+
+/** One record whose merged history refused actions (同步冲突): what the screen shows. */
+export type SyncConflictItem = {
+  kind: SyncConflictKind;
+  /** The record's id (the acknowledgement names it). */
+  id: string;
+  /** The record as people name it: 办件 <tracking number>, 帮代办（办件 …）, 材料 户口簿（原件）（办件 …）. */
+  title: string;
+  /** The case to open (absent: a request not accepted yet). */
+  caseId?: string;
+  /** What the record is now (the fold of every desk's events). */
   status: string;
   /** The actions that took effect and the ones the rules refused after merging, in order. */
   events: {
@@ -24,7 +32,7 @@ export type CaseConflictItem = {
     /** The action as people name it (转办, 办结 …) and who did it (a staff name, never a resident's). */
     action: string;
     actor: string;
-    /** Why the case machine refused it after merging (its own Chinese reason); absent = took effect. */
+    /** Why the rules refused it after merging (their own Chinese reason); absent = took effect. */
     refused?: string;
   }[];
 };
@@ -42,8 +50,8 @@ export type SyncApi = {
   listRejected: (desk: DeskBase) => Promise<RejectedDoc[]>;
   listRecordConflicts: (desk: DeskBase) => Promise<RecordConflict[]>;
   resolveRecordConflict: (desk: Desk, id: string, record: Record<string, unknown>) => Promise<void>;
-  listCaseConflicts: (desk: DeskBase) => Promise<CaseConflictItem[]>;
-  acknowledgeCaseConflict: (desk: Desk, caseId: string, note: string) => Promise<void>;
+  listSyncConflicts: (desk: DeskBase) => Promise<SyncConflictItem[]>;
+  acknowledgeSyncConflict: (desk: Desk, item: Pick<SyncConflictItem, 'kind' | 'id'>, note: string) => Promise<void>;
 };
 
 export type LoadSyncApi = () => Promise<SyncApi>;
