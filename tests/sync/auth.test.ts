@@ -10,7 +10,9 @@ import PouchDBNode from 'pouchdb-node';
 import type { HubConfig, SyncDoc } from '../../renderer/src/sync/contract';
 import { joinCenter, startSync } from '../../renderer/src/sync/engine';
 import { syncStatus } from '../../renderer/src/sync/status';
-import { acceptCommittedCase, communityDesk, T0 } from '../db/testDb';
+import { acceptCommittedCase, addSignedStaff, communityDesk, T0 } from '../db/testDb';
+import { changeHubAccount } from '../../renderer/src/sync/account';
+import { failureMessage } from '../../renderer/src/db/refusal';
 import { joinedWorld } from '../db/sync/world';
 import { MemoryPouch } from '../db/sync/pouchMemory';
 import { startHub, type HubAuth, type TestHub } from './hub';
@@ -88,7 +90,26 @@ describe('a joined desk whose hub password was changed', () => {
       expect(record.trackingNumber).toBeTruthy();
       await first.stop();
 
-      const again = await startSync(world.desk, config({ ...auth, password: 'changed-by-the-admin' }), same);
+      // The 站长 types the new password (设置 → 多窗口同步): tried on the hub first, then audited.
+      const fresh = { ...auth, password: 'changed-by-the-admin' };
+      const clerk = await addSignedStaff(world.desk, {
+        name: '李明',
+        role: '值班员',
+        grids: [],
+        password: world.admin.password,
+      });
+      const asClerk = await communityDesk(world.db, { staffId: clerk.id, role: '值班员', now: T0 });
+      const refusal = (p: Promise<unknown>) => p.then(() => undefined, failureMessage);
+      expect((await refusal(changeHubAccount(asClerk, config(fresh), same)))?.message).toBe(
+        '只有站长/管理员可以更改中心账号',
+      );
+      const stale = await refusal(changeHubAccount(world.desk, config(auth), same));
+      expect(stale).toMatchObject({ message: '中心服务器拒绝了本窗口的账号或密码', field: 'password' });
+      expect(await world.db.auditLog.where('action').equals('sync.account').count()).toBe(0);
+      expect(await changeHubAccount(world.desk, config(fresh), same)).toEqual(config(fresh));
+      expect(await world.db.auditLog.where('action').equals('sync.account').count()).toBe(1);
+
+      const again = await startSync(world.desk, config(fresh), same);
       const ids = await caseEventIds(world);
       await eventually(async () => (await Promise.all(ids.map(onHub))).every(Boolean), 'the cases on the hub');
       await eventually(() => syncStatus().phase === 'synced', 'synced again');

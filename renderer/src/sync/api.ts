@@ -9,6 +9,7 @@ import { UPGRADE_OPENING } from '@shared/domain/events/caseEvents';
 import { platform } from '../platform';
 import type { CaseConflictItem, SyncApi } from '../features/sync/syncApi';
 import type { Desk } from '../db/desk';
+import { changeHubAccount } from './account';
 import { acknowledgeCaseConflict, listCaseConflicts } from './caseConflicts';
 import { joinCenter, leaveCenter, startSync } from './engine';
 import { startInbound } from './inbound';
@@ -55,6 +56,7 @@ export const syncApi: SyncApi = {
     await joinCenter(desk, config, { PouchDB: await loadBrowserPouch() }, onProgress);
   },
   leaveCenter,
+  changeHubAccount: async (desk, config) => changeHubAccount(desk, config, { PouchDB: await loadBrowserPouch() }),
   listRejected: (desk) => listRejected(desk as Desk),
   listRecordConflicts: (desk) => listRecordConflicts(desk as Desk),
   resolveRecordConflict,
