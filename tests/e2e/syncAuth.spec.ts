@@ -15,6 +15,7 @@ import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { startHub, type HubAuth, type TestHub } from '../sync/hub';
 import { desk, expect, test } from './pages';
+import { expectAccessible } from './support/a11y';
 
 let hub: TestHub;
 
@@ -106,6 +107,7 @@ test('wrong password at the join; the password changed on the hub: 未连接 wit
   // The 站长 types the new password in 设置 → 多窗口同步 (still joined): it syncs again.
   await d.sync.open();
   await expect(page.getByRole('form', { name: '本窗口的中心账号' })).toContainText('中心服务器拒绝了本窗口');
+  await expectAccessible(page, '设置 · 多窗口同步 · 中心拒绝了本窗口的账号');
   await d.sync.changePassword('changed-by-the-hub-admin');
   await expect(d.sync.status).toHaveAccessibleName('同步状态：已同步', { timeout: 30_000 });
   await expect.poll(() => hubEventsOf(1), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
