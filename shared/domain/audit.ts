@@ -144,6 +144,7 @@ const OTHER_AUDIT_ACTIONS = [
   'resident.mergeUndo',
   'sync.join',
   'sync.leave',
+  'sync.account',
   'sync.conflict',
   'sync.resolve',
 ] as const;

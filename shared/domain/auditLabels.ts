@@ -82,6 +82,7 @@ const OTHER_LABELS = {
   'resident.mergeUndo': '撤销合并居民档案',
   'sync.join': '加入中心同步',
   'sync.leave': '退出中心同步',
+  'sync.account': '更改中心同步账号',
   'sync.conflict': '发现数据冲突',
   'sync.resolve': '处理同步冲突',
 } as const satisfies Record<

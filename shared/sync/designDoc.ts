@@ -114,3 +114,18 @@ export function designDocProblem(found: unknown, needs: { schema: number }): str
   }
   return undefined;
 }
+
+/** The validation's refusals above, as a person reads them (the 中心拒收 list): the reason → Chinese. */
+const REFUSALS: readonly (readonly [RegExp, string])[] = [
+  [/^immutable: /, '办理记录和日志一经写入不能更改，中心拒收了对它的修改'],
+  [/^desk claim: /, '窗口号的登记一经写入不能更改，中心拒收了对它的修改'],
+  [/^type /, '数据缺少类型（type）或类型与编号不符，中心拒收'],
+  [/^schema required/, '数据缺少版本号（schema），中心拒收'],
+  [/^schema newer/, '数据来自较新版本的社区值班台，中心尚未升级，暂不接收'],
+  [/desk account is required/, '本窗口的账号无权写入中心数据'],
+];
+
+/** The Chinese for a refusal of this validation (the hub's `reason`); a general sentence for any other. */
+export function refusalText(reason: string): string {
+  return REFUSALS.find(([pattern]) => pattern.test(reason))?.[1] ?? '中心服务器拒收了这条数据';
+}

@@ -7,6 +7,7 @@
 import { platform } from '../platform';
 import type { SyncApi, SyncConflictKind } from '../features/sync/syncApi';
 import type { Desk } from '../db/desk';
+import { changeHubAccount } from './account';
 import { acknowledgeCaseConflict } from './caseConflicts';
 import { syncConflictItems } from './conflictItems';
 import { joinCenter, leaveCenter, startSync } from './engine';
@@ -36,6 +37,7 @@ export const syncApi: SyncApi = {
     await joinCenter(desk, config, { PouchDB: await loadBrowserPouch() }, onProgress);
   },
   leaveCenter,
+  changeHubAccount: async (desk, config) => changeHubAccount(desk, config, { PouchDB: await loadBrowserPouch() }),
   listRejected: (desk) => listRejected(desk as Desk),
   listRecordConflicts: (desk) => listRecordConflicts(desk as Desk),
   resolveRecordConflict,

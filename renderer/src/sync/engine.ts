@@ -3,6 +3,8 @@
  * - `startSync(desk, config, deps)`: a joined desk's live exchange — the pump (outbox → the
  *   desk's PouchDB, after every committed write and at start), the live replication with the hub,
  *   the inbound side (`deps.inbound`, the in part's `startInbound`), and the status (status.ts);
+ *   the replication starts only once the hub confirms `desk:<n>` is still this installation's
+ *   claim (claim.ts) — another PC holding the number stops it, 未连接 with what to do;
  * - `joinCenter(desk, config, deps, onProgress?)` (join.ts) and `leaveCenter(desk)`: `sync.manage`.
  * PouchDB comes in `deps.PouchDB` (the app: `loadBrowserPouch()`, lazily; Node tests:
  * pouchdb-node with the memory adapter).
@@ -17,7 +19,8 @@ import { finishUpload, checkedHubConfig, type JoinDeps } from './join';
 import { isJoined, setJoined } from './outbox';
 import { LOCAL_POUCH_NAME, openRemote, type LocalPouch } from './pouch';
 import { createPump } from './pump';
-import { replicateLive } from './replicate';
+import { claimDeskNumber, claimTakenReason } from './claim';
+import { backOff, failurePhase, replicateLive } from './replicate';
 import { setSyncStatus } from './status';
 
 export { joinCenter, type JoinDeps, type JoinProgress } from './join';
@@ -137,13 +140,51 @@ export async function startSync(desk: DeskBase, config: HubConfig, deps: SyncDep
       },
       () => desk.clock.now(),
     );
-  let cancel = exchange();
+  // The exchange starts once the hub confirms this desk's number is still this installation's
+  // (claim.ts): asked again after a back-off while the hub does not answer; never started when
+  // another PC holds the number.
+  let cancel: (() => void) | undefined;
+  let ended = false;
+  let blocked = false;
+  let wake: (() => void) | undefined;
+  const installRow = await db.deskMeta.get('installId');
+  const installId = installRow?.key === 'installId' ? installRow.value : '';
+  const gate = async () => {
+    for (let delay = 0; !ended;) {
+      const claim = await claimDeskNumber(remote, desk, installId);
+      if (ended) return;
+      if (claim.kind === 'ours') {
+        cancel = exchange();
+        return;
+      }
+      const since = failure?.since ?? desk.clock.now();
+      if (claim.kind === 'taken') {
+        blocked = true;
+        phase = 'refused';
+        failure = { reason: claimTakenReason(deskNumberOf(desk), claim.by), since };
+        publish();
+        return;
+      }
+      const why = failurePhase(claim.failure);
+      phase = netDown() ? 'offline' : why.phase;
+      failure = { reason: netDown() ? NETWORK_DOWN : why.reason, since };
+      publish();
+      delay = backOff(delay);
+      await new Promise<void>((resume) => {
+        wake = resume;
+        setTimeout(resume, delay);
+      });
+    }
+  };
+  void gate();
   const onOffline = () => {
+    if (blocked) return;
     phase = 'offline';
     failure = { reason: NETWORK_DOWN, since: failure?.since ?? desk.clock.now() };
     publish();
   };
   const onOnline = () => {
+    if (!cancel) return wake?.();
     cancel();
     cancel = exchange();
   };
@@ -159,7 +200,9 @@ export async function startSync(desk: DeskBase, config: HubConfig, deps: SyncDep
         stopWatching();
         net?.removeEventListener('offline', onOffline);
         net?.removeEventListener('online', onOnline);
-        cancel();
+        ended = true;
+        wake?.();
+        cancel?.();
         stopInbound();
         await pump.idle();
         if (running.get(db) === handle) running.delete(db);

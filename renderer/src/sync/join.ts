@@ -8,18 +8,18 @@
  * (`joinedCenter.uploaded` absent: startSync uploads again, idempotently).
  */
 import { can, holdersOf } from '@shared/domain/roles';
-import { DEFAULT_DESK_IDENTITY } from '@shared/domain/deskNumber';
 import { requirePermission } from '../db/authorize';
 import { deskNumberOf, type Desk, type DeskBase } from '../db/desk';
 import { DomainRefusal } from '../db/refusal';
 import { ensureInstallId } from '../db/repositories/reports';
 import { databaseOf, writeTx } from '../db/write';
-import { deskClaimId, SYNC_SCHEMA, type HubConfig, type SyncDoc } from './contract';
+import { type HubConfig, type SyncDoc } from './contract';
+import { claimDeskNumber } from './claim';
 import { checkHub } from './hubCheck';
 import { newActionId, setJoined } from './outbox';
 import { openRemote, LOCAL_POUCH_NAME, type LocalPouch, type PouchConstructor } from './pouch';
 import type { ReplicationResult } from './pouchApi';
-import { failurePhase, failureStatus } from './replicate';
+import { failurePhase } from './replicate';
 import { setSyncStatus } from './status';
 import { uploadAll } from './upload';
 
@@ -51,35 +51,15 @@ export function checkedHubConfig(config: HubConfig): HubConfig {
   return { ...config, url: url.toString().replace(/\/$/, ''), username: config.username.trim() };
 }
 
-/** The claim of this desk's number: created once on the hub; ours again when the install id is ours. */
-async function claimDeskNumber(remote: LocalPouch, desk: Desk, installId: string): Promise<void> {
-  const no = deskNumberOf(desk);
-  const name = (desk.identity ?? DEFAULT_DESK_IDENTITY).name;
-  const claim: SyncDoc = {
-    _id: deskClaimId(no),
-    type: 'desk',
-    schema: SYNC_SCHEMA,
-    desk: no,
-    action: { id: newActionId(), size: 1 },
-    record: { no, name, installId, claimedAt: desk.clock.now() },
-  };
-  let refused: unknown;
-  try {
-    await remote.put(claim);
-    return;
-  } catch (e) {
-    refused = e;
-  }
-  // Taken (409, or the hub's validation: 403 "already claimed"): whose is it?
-  const status = failureStatus(refused);
-  const held = status === 409 || status === 403 ? await remote.get<SyncDoc>(claim._id).catch(() => null) : null;
-  if (!held) throw new DomainRefusal(failurePhase(refused).reason);
-  if (held.record?.installId === installId) return; // this installation joined before
-  const by = typeof held.record?.name === 'string' ? held.record.name : '另一台电脑';
-  throw new DomainRefusal(
-    `窗口号 ${no} 已被本中心的「${by}」使用：请先在「设置 → 本机设置」改用一个未被使用的窗口号，再加入`,
-    'no',
-  );
+/** Claims this desk's number at the join: refused when the hub fails or another installation holds it. */
+async function claimAtJoin(remote: LocalPouch, desk: Desk, installId: string): Promise<void> {
+  const claim = await claimDeskNumber(remote, desk, installId);
+  if (claim.kind === 'unknown') throw new DomainRefusal(failurePhase(claim.failure).reason);
+  if (claim.kind === 'taken')
+    throw new DomainRefusal(
+      `窗口号 ${deskNumberOf(desk)} 已被本中心的「${claim.by}」使用：请先在「设置 → 本机设置」改用一个未被使用的窗口号，再加入`,
+      'no',
+    );
 }
 
 /** Replicates `from` into `to` once; `onDocs(n)` as documents arrive. */
@@ -119,7 +99,7 @@ export async function joinCenter(
     const check = await checkHub(remote);
     if (!check.ok) throw new DomainRefusal(check.reason);
     const installId = await ensureInstallId(desk);
-    await claimDeskNumber(remote, desk, installId);
+    await claimAtJoin(remote, desk, installId);
     // The center first, into the desk's PouchDB: the upload then places records on the hub's revs.
     const centerTotal = (await remote.info()).doc_count ?? 0;
     progress({ stage: 'pull', done: 0, total: centerTotal });

@@ -7,6 +7,7 @@
  * document the hub's validation refuses (403 for that document) is reported once through
  * `onDenied` — PouchDB counts it as a write failure and goes on: never retried forever.
  */
+import { refusalText } from '@shared/sync/designDoc';
 import type { RejectedDoc, SyncPhase } from './contract';
 import { parseSyncDocId } from './docs';
 import { hubErrorReason } from './hubCheck';
@@ -41,7 +42,7 @@ export function deniedDoc(e: unknown, at: number): RejectedDoc | undefined {
     id,
     table: parseSyncDocId(id)?.table ?? '',
     status: failureStatus(e) ?? 403,
-    reason: String(reason ?? message ?? 'forbidden').slice(0, 200),
+    reason: refusalText(String(reason ?? message ?? '')),
     at,
   };
 }

@@ -38,4 +38,12 @@ export class SyncPage {
   get status() {
     return this.page.getByRole('banner').getByRole('button', { name: /^同步状态：/ });
   }
+
+  /** Joined: the admin types the desk's new hub password (the tab open) and saves it. */
+  async changePassword(password: string): Promise<void> {
+    const form = this.page.getByRole('form', { name: '本窗口的中心账号' });
+    await form.getByLabel('新的本窗口密码').fill(password);
+    await form.getByRole('button', { name: '保存并重新连接' }).click();
+    await expect(form.getByRole('status')).toHaveText('已保存新的账号和密码，正在重新连接中心。');
+  }
 }

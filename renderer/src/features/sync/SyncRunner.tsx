@@ -11,6 +11,7 @@ import { useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { joinedCenterSince } from '../../db/repositories/centerMembership';
 import { useDeskBase } from '../../app/desk';
+import { useHubConfigRevision } from './hubConfigRevision';
 import { useSyncApi } from './syncApi';
 import { useSyncStatus } from './useSyncStatus';
 
@@ -19,6 +20,8 @@ export function SyncRunner() {
   const api = useSyncApi();
   const since = useLiveQuery(() => joinedCenterSince(base), [base]);
   const joining = useSyncStatus().phase === 'joining';
+  // A new password kept in 设置 → 多窗口同步: the exchange restarts with it.
+  const revision = useHubConfigRevision();
   const run = typeof api === 'object' && api !== null && typeof since === 'number' && !joining;
   useEffect(() => {
     if (!run) return;
@@ -44,6 +47,6 @@ export function SyncRunner() {
       window.removeEventListener('pagehide', stop);
       stop();
     };
-  }, [run, api, base]);
+  }, [run, api, base, revision]);
   return null;
 }

@@ -28,6 +28,7 @@ import { joinedCenterSince } from '../../db/repositories/centerMembership';
 import { useDesk } from '../../app/desk';
 import { useStaff } from '../../app/session';
 import { useGuardedAction } from '../../app/useGuardedAction';
+import { HubAccountForm } from './HubAccountForm';
 import { JoinForm, NO_SYNC_IN_BUILD } from './JoinForm';
 import { clockTime, syncBadge } from './statusText';
 import { TABLE_LABELS } from './conflictFields';
@@ -113,6 +114,7 @@ function Joined({ since, admin, api }: { since: number; admin: boolean; api: Syn
           </TableBody>
         </Table>
       )}
+      {admin && ready && <HubAccountForm api={ready} refused={status.phase === 'refused'} />}
       {admin && (
         <Button variant="outlined" color="error" onClick={() => setConfirming(true)} sx={{ alignSelf: 'flex-start' }}>
           退出中心

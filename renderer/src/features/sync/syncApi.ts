@@ -47,6 +47,8 @@ export type SyncApi = {
   startSync: (desk: DeskBase, config: HubConfig) => Promise<SyncHandle>;
   joinCenter: (desk: Desk, config: HubConfig, onProgress?: (p: JoinProgress) => void) => Promise<void>;
   leaveCenter: (desk: Desk) => Promise<void>;
+  /** A joined desk's new hub account or password: tried on the hub, audited; returns the config to keep. */
+  changeHubAccount: (desk: Desk, config: HubConfig) => Promise<HubConfig>;
   listRejected: (desk: DeskBase) => Promise<RejectedDoc[]>;
   listRecordConflicts: (desk: DeskBase) => Promise<RecordConflict[]>;
   resolveRecordConflict: (desk: Desk, id: string, record: Record<string, unknown>) => Promise<void>;
