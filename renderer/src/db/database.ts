@@ -36,7 +36,7 @@ const step =
 
 export const DB_NAME = 'duty-desk';
 /** The newest version below (the one this build upgrades to). */
-export const SCHEMA_VERSION = 21;
+export const SCHEMA_VERSION = 22;
 
 /** One Dexie table per entity of the entity map (entities.ts is the one list of tables). */
 type Tables = { [N in EntityName]: Table<RecordOf<N>, KeyOf<N>> };
@@ -153,6 +153,9 @@ class DutyDeskDatabase extends Dexie {
     // v21 (issue 24, inbound sync): the 数据冲突 this desk saw (a record edited on two desks) and the
     // documents the hub refused, both desk-local (dataScope.ts). New tables: no data step.
     this.version(21).stores({ syncConflicts: 'id', syncRejected: 'id' });
+    // v22 (issue 24 item 7, the center's reports): the desks of the center as they joined, and each
+    // export of a period's JSON package (by period), both center data. New tables: no data step.
+    this.version(22).stores({ centerDesks: 'id', packageExports: 'id, [kind+from+to]' });
     this.use(derivedFieldsMiddleware);
   }
 }
