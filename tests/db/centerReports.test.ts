@@ -21,11 +21,13 @@ import { checkIntegrity, recordIntegrity } from '../../renderer/src/db/backup/in
 import { makeBackup } from '../../renderer/src/db/backup/make';
 import { openBackup } from '../../renderer/src/db/backup/seal';
 import { memoryBackupDeps, recordingBackupDeps } from './backupDeps';
+import { Dexie } from 'dexie';
+import { schemaAt } from '../../renderer/src/db/backup/upgradeTables';
+import { DutyDeskDB, SCHEMA_VERSION } from '../../renderer/src/db/database';
 import { coveredDesks } from '@shared/reports/centerDesks';
 import { exportedText } from '../../renderer/src/features/reports/centerTexts';
 import { localDateTime } from '../../renderer/src/app/clock';
 import type { Desk } from '../../renderer/src/db/desk';
-import type { DutyDeskDB } from '../../renderer/src/db/database';
 import type { PouchDatabase } from '../../renderer/src/sync/pouchApi';
 import type { SyncDoc } from '../../renderer/src/sync/contract';
 
@@ -230,5 +232,23 @@ describe('per desk, while joined: wipe detection and backups', () => {
     expect(opened.tables.cases).toHaveLength(3);
     expect((opened.tables.centerDesks as { no: number }[]).map((d) => d.no).sort()).toEqual([1, 2]);
     expect(opened.header.auditHeads?.map(([desk]) => desk)).toEqual([1, 2]);
+  });
+});
+
+describe('DB v22', () => {
+  it('a v21 database opens with its rows kept and the two new tables empty', async () => {
+    const old = new Dexie('center-v21');
+    old.version(21).stores(schemaAt(21));
+    await old.open();
+    await old.table('meta').put({ key: 'importMapping', value: { 姓名: 'name' } });
+    await old.table('auditLog').add({ id: 'a1', at: T0, staffId: 's1', action: 'x', entity: 'y', desk: 1, deskSeq: 1 });
+    old.close();
+    const db = new DutyDeskDB('center-v21');
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(await db.meta.get('importMapping')).toEqual({ key: 'importMapping', value: { 姓名: 'name' } });
+    expect(await db.auditLog.count()).toBe(1);
+    expect([await db.centerDesks.count(), await db.packageExports.count()]).toEqual([0, 0]);
+    db.close();
   });
 });
