@@ -2,7 +2,8 @@
  * The JSON package for the street office's machine import (schema:
  * resources/report-package.schema.json, version 1): the community, the period, the aggregates of
  * it and of the period before (帮代办 and 联席会议 included: counts only), the notes, and minimal
- * ledger records — tracking number, matter, dates, status, 网格; no names, ID numbers or phones.
+ * ledger records — tracking number, matter, dates, status, 网格; no names, ID numbers or phones;
+ * the desks of the center whose work it covers (number, name, cases accepted in the period).
  * `sha256` covers the canonical JSON of `content`, so a changed or truncated file is refused on
  * import.
  *
@@ -11,6 +12,8 @@
  * app and in Node), so this module stays pure.
  */
 import type { DeskIdentity } from '../domain/deskNumber';
+import type { CoveredDesk } from '../domain/records';
+import { acceptedIn, coveredDesks } from './centerDesks';
 import { validate as validateSchema } from './generated/reportPackageValidator';
 import type { PeriodKind, Period } from './periods';
 import { namesOf, notesForExport, summariesOf, type ReportData } from './reportData';
@@ -32,6 +35,8 @@ export type PackageContent = {
   summary: PackageSummary;
   previousSummary: PackageSummary;
   notes: { focus: string; issues: string };
+  /** The desks whose work it covers (the center's, issue 24), each with its cases accepted in the period. */
+  desks: CoveredDesk[];
   cases: {
     trackingNumber: string;
     matterCode: string;
@@ -81,8 +86,8 @@ export function packageContent(
     summary: forPackage(now, names.grid),
     previousSummary: forPackage(before, names.grid),
     notes: notesForExport(data.notes),
-    cases: data.cases
-      .filter((c) => c.acceptedDay >= data.period.from && c.acceptedDay <= data.period.to)
+    desks: coveredDesks(data.desks, data.cases, data.period),
+    cases: acceptedIn(data.cases, data.period)
       .sort((a, b) => (a.trackingNumber < b.trackingNumber ? -1 : 1))
       .map((c) => ({
         trackingNumber: c.trackingNumber,

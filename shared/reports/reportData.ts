@@ -15,6 +15,7 @@ import type {
   Resident,
   Visit,
 } from '../domain/records';
+import type { KnownDesk } from './centerDesks';
 import type { Period, PeriodKind } from './periods';
 import { summarize, type PeriodSummary } from './summary';
 
@@ -61,6 +62,8 @@ export type ReportData = {
   catalog: { code: string; name: string; category: string }[];
   staff: { id: string; name: string }[];
   grids: { id: string; name: string }[];
+  /** The desks of the center this desk knows (itself, those that joined): the report covers their work. */
+  desks: KnownDesk[];
   notes: ReportNotes;
 };
 

@@ -147,6 +147,18 @@ describe('restore drill', { timeout: 120_000 }, () => {
       savedAt: 5,
       ...STAMP,
     });
+    await db.centerDesks.put({ id: '2', no: 2, name: '后台', joinedAt: 6 });
+    await db.packageExports.put({
+      id: 'pe-1',
+      kind: 'week',
+      from: '2026-11-16',
+      to: '2026-11-22',
+      at: 6,
+      staffId: 'staff-admin',
+      desk: { no: 2, name: '后台' },
+      desks: [{ no: 2, name: '后台', cases: 1 }],
+      sha256: 'a'.repeat(64),
+    });
     key = (await newBackupKey('正确的备份密码2026', 1000)).backupKey;
     const tables = await readSnapshot(db);
     file = await sealBackup(

@@ -147,6 +147,8 @@ test('last week’s summary: figures, charts, notes and the three downloads', as
   expect(pkg.content.community.street).toBe('岳麓街道');
   expect(pkg.content.summary.visits.total).toBe(visits.length);
   expect(pkg.content.notes.focus).toBe('开展养老资格认证集中办理');
+  // It names the desks it covers (this desk alone) with their cases of the week.
+  expect(pkg.content.desks).toEqual([{ no: 1, name: '一号窗口', cases: accepted.length }]);
   expect(leaked(jsonText)).toEqual([]);
 
   // The printed summary: the HTML handed to the print frame, rendered to PDF.
@@ -169,6 +171,27 @@ test('last week’s summary: figures, charts, notes and the three downloads', as
   const audit = await auditDetails(page, 'report.export');
   expect(audit).toHaveLength(4);
   expect(audit[0]).toContain(`办件台账 ${accepted.length} 行`);
+
+  // The package is made once per center: the panel says who made this week's, and which desks'
+  // work the report covers; another export asks first and is logged as a repeat.
+  await expect(page.getByRole('list', { name: '涵盖的窗口' })).toContainText(
+    `窗口号 1（一号窗口）：本期受理 ${accepted.length} 件`,
+  );
+  const made = page.getByRole('status', { name: '报送包导出情况' });
+  await expect(made).toContainText(
+    '本周报送包已由 窗口号 1（一号窗口） 王秀英 于 2026-11-24 09:30 导出，涵盖窗口号 1。',
+  );
+  await expectAccessible(page, '统计报表（报送包已导出）');
+  await page.getByRole('button', { name: '导出报送包（JSON）' }).click();
+  const again = page.getByRole('dialog', { name: '再次导出报送包' });
+  await expect(again).toContainText('报送包每期由本中心导出一份即可');
+  const repeat = page.waitForEvent('download');
+  await again.getByRole('button', { name: '仍要再次导出' }).click();
+  await repeat;
+  await expect(again).toHaveCount(0);
+  await expect(made).toContainText('共导出 2 次');
+  const logged = await auditDetails(page, 'report.export');
+  expect(logged.filter((d) => d.includes('本期第 2 次导出（再次导出）'))).toHaveLength(1);
 });
 
 test('a clerk sees no 实名台账; a custom range is checked at its field', async ({ page, desk }) => {

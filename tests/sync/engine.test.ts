@@ -133,6 +133,10 @@ describe('join, the outbound exchange and leave, against a real hub', () => {
     const claim = (await remote.get('desk:1')) as unknown as SyncDoc;
     await remote.close();
     expect(claim.record).toMatchObject({ no: 1, name: '一号窗口' });
+    // The center's list of desks (its reports name them) holds this desk, on the hub too (allUp).
+    expect(await world.db.centerDesks.toArray()).toEqual([
+      { id: '1', no: 1, name: '一号窗口', joinedAt: expect.any(Number) },
+    ]);
   });
 
   it('another installation with the same desk number is refused, naming the desk that holds it', async () => {

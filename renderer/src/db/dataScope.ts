@@ -42,6 +42,8 @@ export const TABLE_SCOPE = {
   handovers: 'center',
   auditLog: 'center',
   importBatches: 'center',
+  centerDesks: 'center',
+  packageExports: 'center',
   counters: 'desk-local',
   signInGuards: 'desk-local',
   deskMeta: 'desk-local',

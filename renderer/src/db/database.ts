@@ -153,6 +153,9 @@ class DutyDeskDatabase extends Dexie {
     // v21 (issue 24, inbound sync): the 数据冲突 this desk saw (a record edited on two desks) and the
     // documents the hub refused, both desk-local (dataScope.ts). New tables: no data step.
     this.version(21).stores({ syncConflicts: 'id', syncRejected: 'id' });
+    // v22 (issue 24 item 7, the center's reports): the desks of the center as they joined, and each
+    // export of a period's JSON package (by period), both center data. New tables: no data step.
+    this.version(22).stores({ centerDesks: 'id', packageExports: 'id, [kind+from+to]' });
     // v23 (issue 24, 同步冲突 of 帮代办 and 材料保管): requests and custody items indexed by their
     // oldest unhandled 同步冲突 (derived `syncConflictAt`, absent without one), for the queue and the
     // 工作台's count. No stored record has one yet: no data step.

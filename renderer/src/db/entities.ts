@@ -12,6 +12,7 @@ import type { IndexableType } from 'dexie';
 import type {
   AgendaItem,
   AuditEntry,
+  CenterDesk,
   CaseEvent,
   CaseRecord,
   CommunityProfile,
@@ -29,6 +30,7 @@ import type {
   RotaEntry,
   SignInGuard,
   MergeUndo,
+  PackageExport,
   Staff,
   Visit,
 } from '@shared/domain/records';
@@ -111,6 +113,8 @@ export type Entities = {
   outbox: [OutboxRow, number];
   syncConflicts: [RecordConflict, string];
   syncRejected: [RejectedDoc, string];
+  centerDesks: [CenterDesk, string];
+  packageExports: [PackageExport, string];
 };
 
 export type EntityName = keyof Entities;

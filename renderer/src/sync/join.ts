@@ -11,6 +11,7 @@ import { can, holdersOf } from '@shared/domain/roles';
 import { requirePermission } from '../db/authorize';
 import { deskNumberOf, type Desk, type DeskBase } from '../db/desk';
 import { DomainRefusal } from '../db/refusal';
+import { centerDeskRow } from '../db/repositories/centerDesks';
 import { ensureInstallId } from '../db/repositories/reports';
 import { databaseOf, writeTx } from '../db/write';
 import { type HubConfig, type SyncDoc } from './contract';
@@ -108,10 +109,12 @@ export async function joinCenter(
     ).catch((e: unknown) => {
       throw new DomainRefusal(failurePhase(e).reason);
     });
-    await writeTx(desk, ['deskMeta'], async (tx) => {
+    await writeTx(desk, ['deskMeta', 'centerDesks'], async (tx) => {
       await requirePermission(tx, desk.actor, 'sync.manage', '加入中心同步');
       if (await tx.deskMeta.get('joinedCenter')) throw new DomainRefusal(ALREADY_JOINED);
       await tx.deskMeta.put({ key: 'joinedCenter', value: { at: tx.now } });
+      // The center's list of desks (its reports name them): uploaded with every record below.
+      await tx.centerDesks.put(centerDeskRow(desk.identity ?? DEFAULT_DESK_IDENTITY, tx.now));
       await tx.audit({
         action: 'sync.join',
         entity: 'sync',

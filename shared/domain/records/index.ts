@@ -20,3 +20,4 @@ export * from './rota';
 export * from './audit';
 export * from './residentImport';
 export * from './events';
+export * from './center';

@@ -29,6 +29,7 @@ export function weekData(patch: Partial<ReportData> & Pick<ReportData, 'period' 
     catalog: [],
     staff: [],
     grids: [],
+    desks: [{ no: 1, name: '一号窗口' }],
     notes: { focus: '', issues: '' },
     ...patch,
   };

@@ -6,6 +6,7 @@
  * and the audit chain's head of each desk (the anchor 操作日志 verifies against).
  */
 import { can } from '@shared/domain/roles';
+import type { Staff } from '@shared/domain/records';
 import { INTEGRITY_MAX_ADMINS, type IntegrityAdmin, type IntegrityRecord } from '@shared/ipc/contract';
 import type { Dexie } from 'dexie';
 import type { DutyDeskDB } from '../database';
@@ -26,11 +27,15 @@ export async function tableCounts(db: DutyDeskDB): Promise<Record<string, number
   return Object.fromEntries(tables.map((t, i) => [t.name, counts[i] ?? 0]));
 }
 
-/** The active admins (`data.restore`) with their PIN verifiers, as the wipe record keeps them. */
+/**
+ * The active admins (`data.restore`) with their PIN verifiers, as the wipe record keeps them. An
+ * account that came from another desk of the center has no verifier here (PINs stay on their
+ * desk: sync/docs.ts DESK_OWN_FIELDS) and cannot answer here, so it is left out.
+ */
 async function activeAdmins(db: DutyDeskDB): Promise<IntegrityAdmin[]> {
   const staff = await db.staff.toArray();
   return staff
-    .filter((s) => can(s, 'data.restore'))
+    .filter((s) => (s.password as Staff['password'] | undefined) !== undefined && can(s, 'data.restore'))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .slice(0, INTEGRITY_MAX_ADMINS)
     .map((s) => ({

@@ -45,9 +45,12 @@ import { requirePermission } from '../authorize';
 import type { Desk } from '../desk';
 import type { ReadableDB } from '../entities';
 import { DomainRefusal } from '../refusal';
-import { writeTx } from '../write';
+import { writeTx, type WriteTx } from '../write';
+import { knownDesks } from './centerDesks';
+import { addPackageExport, type PackageExportInput } from './packageExports';
 import { residentsByIds } from './residents';
 import { distinctResidents, pointToKept } from '@shared/reports/keptResidents';
+import { deskNumbersText } from '@shared/reports/centerDesks';
 
 const notesKey = (p: Period) => `reportNotes:${p.from}:${p.to}` as const;
 
@@ -165,11 +168,12 @@ export async function readReportData(
 ): Promise<ReportData> {
   const range = { from: previous.from < period.from ? previous.from : period.from, to: period.to };
   const { db } = desk;
-  const [visits, cases, catalog, staff] = await Promise.all([
+  const [visits, cases, catalog, staff, desks] = await Promise.all([
     db.visits.where('day').between(range.from, range.to, true, true).toArray(),
     casesFor(db, range),
     db.matterTypes.toArray(),
     db.staff.toArray(),
+    knownDesks(desk),
   ]);
   const ids = new Set<string>();
   for (const v of visits) if (v.residentId) ids.add(v.residentId);
@@ -198,6 +202,7 @@ export async function readReportData(
     catalog: catalog.map((m) => ({ code: m.code, name: m.name, category: m.category })),
     staff: staff.map((s) => ({ id: s.id, name: s.name })),
     grids: desk.community.grids.map((g) => ({ id: g.id, name: g.name })),
+    desks,
     notes,
   };
 }
@@ -222,6 +227,8 @@ export type ExportRecord = {
   rows: Record<string, number>;
   /** 实名台账: full names, ID numbers and phones; needs an admin and a reason. */
   named?: { reason: string };
+  /** The JSON package: recorded for the whole center (packageExports.ts). */
+  package?: PackageExportInput;
 };
 
 export const MIN_REASON_CHARS = 4;
@@ -234,12 +241,15 @@ export function namedExportRefusal(reason: string): DomainRefusal | null {
   return null;
 }
 
-function exportDetail(r: ExportRecord): string {
+function exportDetail(r: ExportRecord, nth?: number): string {
   const rows = Object.entries(r.rows)
     .map(([k, n]) => `${k} ${n} 行`)
     .join('，');
   const named = r.named ? `；实名台账，原因：${maskReasonForLog(r.named.reason)}` : '；默认（脱敏）';
-  return `${r.format}；${r.label}（${r.period.from} 至 ${r.period.to}）；${rows || '无明细'}${named}`;
+  const center = r.package
+    ? `；涵盖${deskNumbersText(r.package.desks)}${nth && nth > 1 ? `；本期第 ${nth} 次导出（再次导出）` : ''}`
+    : '';
+  return `${r.format}；${r.label}（${r.period.from} 至 ${r.period.to}）；${rows || '无明细'}${named}${center}`;
 }
 
 /**
@@ -252,11 +262,15 @@ export async function recordExport(desk: Desk, r: ExportRecord): Promise<void> {
     const refusal = namedExportRefusal(r.named.reason);
     if (refusal) throw refusal;
   }
-  await writeTx(desk, ['staff'], async (tx) => {
-    // Only the staff table is written, so writeTx's desk-work check does not apply: ask here.
+  // Only the staff table is written (and the package's record), so ask for the right here.
+  const tables = r.package ? (['staff', 'packageExports'] as const) : (['staff'] as const);
+  await writeTx(desk, tables, async (tx) => {
     if (r.named) await requirePermission(tx, desk.actor, 'report.exportNamed', '导出实名台账');
     else await requirePermission(tx, desk.actor, 'desk.work', '导出报表');
-    await tx.audit({ action: 'report.export', entity: 'report', entityId: r.format, detail: exportDetail(r) });
+    const nth = r.package
+      ? await addPackageExport(desk, tx as WriteTx<'packageExports'>, r.period, r.package)
+      : undefined;
+    await tx.audit({ action: 'report.export', entity: 'report', entityId: r.format, detail: exportDetail(r, nth) });
   });
 }
 

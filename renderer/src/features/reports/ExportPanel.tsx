@@ -2,11 +2,14 @@
  * 导出与报送: Excel (汇总 + three ledgers), a CSV of one part, the JSON 报送包 for the street
  * office's import, the printed summary and its PDF; for an admin, the 实名台账 with a reason.
  * Default files name no one (masked, no special-group tags per person).
+ * The 报送包 is made once per center: when any desk already exported this period's, the panel
+ * says so (who, which desk, when) and another export asks first (ReexportDialog).
  */
 import { useState } from 'react';
 import { Alert, Button, Menu, MenuItem, Stack, Typography } from '@mui/material';
 import type { LedgerKey } from '@shared/reports/ledgers';
 import { NamedExportDialog } from './NamedExportDialog';
+import { ReexportDialog } from './ReexportDialog';
 import type { useReportExport } from './useReportExport';
 
 const CSV_PARTS: [`csv:${'summary' | LedgerKey}`, string][] = [
@@ -16,11 +19,18 @@ const CSV_PARTS: [`csv:${'summary' | LedgerKey}`, string][] = [
   ['csv:ratings', '评价与整改'],
 ];
 
-type Props = { exporter: ReturnType<typeof useReportExport>; canExportNamed: boolean; streetMissing: boolean };
+type Props = {
+  exporter: ReturnType<typeof useReportExport>;
+  canExportNamed: boolean;
+  streetMissing: boolean;
+  /** Who already exported this period's 报送包 (any desk of the center), or null. */
+  exported: string | null;
+};
 
-export function ExportPanel({ exporter, canExportNamed, streetMissing }: Props) {
+export function ExportPanel({ exporter, canExportNamed, streetMissing, exported }: Props) {
   const [csvAnchor, setCsvAnchor] = useState<HTMLElement | null>(null);
   const [named, setNamed] = useState(false);
+  const [again, setAgain] = useState(false);
   const { exportFile, printSummary, busy, error, field, done } = exporter;
   return (
     <Stack spacing={2}>
@@ -50,7 +60,11 @@ export function ExportPanel({ exporter, canExportNamed, streetMissing }: Props) 
             </MenuItem>
           ))}
         </Menu>
-        <Button variant="outlined" onClick={() => void exportFile('json')} disabled={busy}>
+        <Button
+          variant="outlined"
+          onClick={() => (exported ? setAgain(true) : void exportFile('json'))}
+          disabled={busy}
+        >
           导出报送包（JSON）
         </Button>
         <Button variant="outlined" onClick={() => void printSummary(false)} disabled={busy}>
@@ -68,12 +82,17 @@ export function ExportPanel({ exporter, canExportNamed, streetMissing }: Props) 
       <Typography color="text.secondary">
         默认导出不含完整身份证号和电话（已脱敏），不按人列出特殊群体；每次导出都记入操作日志。
       </Typography>
+      {exported && (
+        <Alert severity="info" role="status" aria-label="报送包导出情况">
+          {exported}如需更正，可再次导出，再次导出会记入操作日志。
+        </Alert>
+      )}
       {streetMissing && (
         <Alert severity="warning">
           尚未填写所属街道，报送包无法导出：请管理员在 <a href="#/settings?tab=社区信息">设置 → 社区信息</a> 中填写。
         </Alert>
       )}
-      {!named && (error || done) && (
+      {!named && !again && (error || done) && (
         <Alert severity={error ? 'error' : 'success'} role={error ? 'alert' : 'status'}>
           {error ?? done}
         </Alert>
@@ -85,6 +104,15 @@ export function ExportPanel({ exporter, canExportNamed, streetMissing }: Props) 
           busy={busy}
           error={error}
           field={field}
+        />
+      )}
+      {again && exported && (
+        <ReexportDialog
+          exported={exported}
+          onConfirm={() => exportFile('json')}
+          onClose={() => setAgain(false)}
+          busy={busy}
+          error={error}
         />
       )}
     </Stack>

@@ -1,12 +1,15 @@
 /**
  * 统计报表: the summary of a week (周报), month, quarter, year or custom range — headline
  * figures against the previous period, charts, the summary tables — the two written sections,
- * and the exports to the street office. Opens on last week.
+ * and the exports to the street office. Opens on last week. It covers every desk of the center
+ * whose records reached this desk (CenterCoverage) and says when the period's 报送包 was already
+ * exported on any desk.
  */
 import { useMemo, useState } from 'react';
 import { Paper, Stack, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { can } from '@shared/domain/roles';
+import { coveredDesks } from '@shared/reports/centerDesks';
 import { periodLabel, weeksEndingWith } from '@shared/reports/periods';
 import { EMPTY_NOTES, namesOf, summariesOf, type ReportNotes } from '@shared/reports/reportData';
 import { percent, summarySections } from '@shared/reports/summaryRows';
@@ -16,7 +19,10 @@ import { useStaff } from '../../app/session';
 import { useGuardedAction } from '../../app/useGuardedAction';
 import { useShortcut } from '../../app/useShortcut';
 import { Loading } from '../../components/Loading';
+import { packageExportsOf } from '../../db/repositories/packageExports';
 import { getReportNotes, readReportData, saveReportNotes, weeklyCounts } from '../../db/repositories/reports';
+import { CenterCoverage } from './CenterCoverage';
+import { exportedText } from './centerTexts';
 import { ExportPanel } from './ExportPanel';
 import { PeriodBar } from './PeriodBar';
 import { ReportCharts } from './ReportCharts';
@@ -83,6 +89,13 @@ export function ReportsSection() {
     [desk, period, key],
   );
   const saved = savedRead?.key === key ? savedRead.notes : undefined;
+  const exportsRead = useLiveQuery(
+    async () =>
+      period ? { key, kind: choice.kind, rows: await packageExportsOf(desk, choice.kind, period) } : undefined,
+    [desk, choice.kind, period, key],
+  );
+  const exported =
+    exportsRead?.key === key && exportsRead.kind === choice.kind ? exportedText(choice.kind, exportsRead.rows) : null;
   const [drafts, setDrafts] = useState<Record<string, ReportNotes>>({});
   const notes = drafts[key] ?? saved ?? EMPTY_NOTES;
   const dirty = drafts[key] !== undefined && !sameNotes(drafts[key], saved ?? EMPTY_NOTES);
@@ -100,6 +113,7 @@ export function ReportsSection() {
     () => (fresh && summaries ? summarySections(summaries.now, summaries.before, namesOf(fresh)) : []),
     [fresh, summaries],
   );
+  const covered = useMemo(() => (fresh ? coveredDesks(fresh.desks, fresh.cases, fresh.period) : []), [fresh]);
   const data = useMemo(() => (fresh && saved ? { ...fresh, notes } : undefined), [fresh, saved, notes]);
   const exporter = useReportExport(data, period ?? { from: '', to: '' }, saveNotes);
   const label = period ? periodLabel(choice.kind, period) : '请选择统计范围';
@@ -127,6 +141,7 @@ export function ReportsSection() {
               <Typography variant="h6" component="h2">
                 报送说明与导出
               </Typography>
+              <CenterCoverage covered={covered} known={fresh.desks} />
               <ReportNotesEditor
                 kind={choice.kind}
                 notes={notes}
@@ -141,6 +156,7 @@ export function ReportsSection() {
                 exporter={exporter}
                 canExportNamed={can(staff, 'report.exportNamed')}
                 streetMissing={!desk.community.street}
+                exported={exported}
               />
             </Stack>
           </Paper>

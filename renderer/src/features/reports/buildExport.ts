@@ -7,7 +7,7 @@
 import type { DeskIdentity } from '@shared/domain/deskNumber';
 import { toCsv } from '@shared/reports/csv';
 import { ledgersOf, type Ledger, type LedgerKey } from '@shared/reports/ledgers';
-import { packageContent, writePackage } from '@shared/reports/package';
+import { packageContent, writePackage, type PackageContent } from '@shared/reports/package';
 import {
   baseName,
   namesOf,
@@ -40,6 +40,8 @@ export type ExportFile = {
   encoding: 'utf8' | 'base64';
   filters: { name: string; extensions: string[] }[];
   rows: Record<string, number>;
+  /** The JSON package: its hash and the desks it covers (recorded for the whole center). */
+  package?: { sha256: string; desks: PackageContent['desks'] };
 };
 
 const SUMMARY_COLUMNS = [
@@ -74,12 +76,14 @@ export async function buildExport(job: ExportJob): Promise<ExportFile> {
   const title = (what: string) => `${data.community.name} ${what} ${data.label}`;
   if (job.format === 'json') {
     const content = packageContent(data, job.installId, new Date(job.generatedAt).toISOString(), job.desk);
+    const text = await writePackage(content, sha256Hex);
     return {
       fileName: `${baseName(data)}.json`,
-      content: await writePackage(content, sha256Hex),
+      content: text,
       encoding: 'utf8',
       filters: [{ name: '报送包 (JSON)', extensions: ['json'] }],
       rows: { 办件: content.cases.length },
+      package: { sha256: (JSON.parse(text) as { sha256: string }).sha256, desks: content.desks },
     };
   }
   const ledgers = ledgersOf(data, job.named);

@@ -73,7 +73,8 @@ export function useReportExport(data: ReportData | undefined, period: Period, be
         ...(desk.identity ? { desk: desk.identity } : {}),
       });
       const name = FORMAT_NAMES[format];
-      await recordExport(desk, { format: name, period, label: d.label, rows: file.rows, named });
+      const pkg = file.package && { kind: d.kind, ...file.package };
+      await recordExport(desk, { format: name, period, label: d.label, rows: file.rows, named, package: pkg });
       const saved = await handOver(name, () =>
         platform.saveFile({
           suggestedName: file.fileName,
