@@ -11,7 +11,7 @@ import type { CaseConflictItem, SyncApi } from '../features/sync/syncApi';
 import type { Desk } from '../db/desk';
 import { acknowledgeCaseConflict, listCaseConflicts } from './caseConflicts';
 import { joinCenter, leaveCenter, startSync } from './engine';
-import { startInbound } from './inbound';
+import { startInbound, startReceiving } from './inbound';
 import { loadBrowserPouch } from './pouch';
 import { listRecordConflicts, resolveRecordConflict } from './recordConflicts';
 import { listRejected, recordRejected } from './rejected';
@@ -52,7 +52,7 @@ export const syncApi: SyncApi = {
       onRejected: (doc) => void recordRejected(desk, doc),
     }),
   joinCenter: async (desk, config, onProgress) => {
-    await joinCenter(desk, config, { PouchDB: await loadBrowserPouch() }, onProgress);
+    await joinCenter(desk, config, { PouchDB: await loadBrowserPouch(), receive: startReceiving }, onProgress);
   },
   leaveCenter,
   listRejected: (desk) => listRejected(desk as Desk),

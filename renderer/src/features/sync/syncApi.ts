@@ -29,7 +29,10 @@ export type CaseConflictItem = {
   }[];
 };
 
-export type JoinProgress = { done: number; total: number };
+export type JoinProgress = { stage?: JoinStage; done: number; total: number };
+
+/** The join's stages, in order: the center pulled, this desk's records uploaded and pushed, the center stored here. */
+export type JoinStage = 'pull' | 'upload' | 'push' | 'apply';
 
 export type SyncHandle = { stop: () => Promise<void> | void };
 
