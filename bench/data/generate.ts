@@ -33,7 +33,7 @@ import type {
   VisitChannel,
 } from '@shared/domain/records';
 import { createCalendar, type WorkingCalendar } from '@shared/domain/workingCalendar';
-import catalogJson from '../../resources/catalog/default-matters.json';
+import catalogJson from '../../resources/catalog/default-matters.json' with { type: 'json' };
 import { counterDraft, instantOn, liveCase, type LifeContext, type ProxyPlan } from './lifecycle';
 import { MEETING_GUESTS, MeetingDesk, type AcceptFor } from './meetings';
 import { CANCEL_REASONS, caselessRequest, liveProxyCase, type ProxyContext } from './proxy';
@@ -54,6 +54,8 @@ export const SIZES = {
   tenth: { scale: 0.1, firstDay: '2021-12-01' },
   full: { scale: 1, firstDay: '2021-12-01' },
   double: { scale: 2, firstDay: '2021-12-01' },
+  /** A center of 2,000 residents and about 1,000 cases over the last year: the join e2e (tests/e2e/syncJoinCenter.spec.ts). */
+  center: { scale: 0.0345, firstDay: '2025-11-24', residents: 2_000 },
 } as const;
 export type SizeName = keyof typeof SIZES;
 
@@ -137,7 +139,8 @@ const DESK_SEED_STRIDE = 1_000_003;
 const REREGISTERED = 0.02;
 
 export function generateDesk(size: SizeName, seed = 20261124, o: DeskOptions = {}): GeneratedDesk {
-  const { scale, firstDay } = SIZES[size];
+  const sized = SIZES[size];
+  const { scale, firstDay } = sized;
   const desk = o.desk ?? 1;
   const numbering: Numbering = { communityCode: COMMUNITY_CODE, desk };
   // Desk 1's streams are the seed's (its desk is what it always was); another desk's lie apart.
@@ -148,7 +151,7 @@ export function generateDesk(size: SizeName, seed = 20261124, o: DeskOptions = {
   const catalog = defaultCatalog();
   // The common matters come up far more often (the first ones of each category weigh most).
   const matterTable = catalog.map((m, i) => [m, i % 5 === 0 ? 6 : 1] as const);
-  const residentCount = Math.round(FULL.residents * scale);
+  const residentCount = 'residents' in sized ? sized.residents : Math.round(FULL.residents * scale);
   const prefix = desk === 1 ? 'res-' : `res-d${desk}-`;
   const residents = generateResidents(residentCount, GRID_IDS, s + 2, NOW, ADMIN_ID, prefix);
   if (desk !== 1) {

@@ -20,7 +20,7 @@
  * Deadline rule for a 承诺件 accepted on day D with a limit of N working days: the deadline
  * is the N-th working day strictly after D (D itself never counts, whatever D is).
  */
-import chineseDaysData from 'chinese-days/dist/chinese-days.json';
+import chineseDaysData from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { dayOfWeek, fromDayNumber, isValidLocalDate, toDayNumber } from './localDate';
 
 export type CalendarOverride = {

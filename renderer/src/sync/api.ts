@@ -11,7 +11,7 @@ import { changeHubAccount } from './account';
 import { acknowledgeCaseConflict } from './caseConflicts';
 import { syncConflictItems } from './conflictItems';
 import { joinCenter, leaveCenter, startSync } from './engine';
-import { refreshSyncCounts, startInbound } from './inbound';
+import { refreshSyncCounts, startInbound, startReceiving } from './inbound';
 import { acknowledgeCustodyConflict, acknowledgeProxyConflict } from './proxyCustodyConflicts';
 import { loadBrowserPouch } from './pouch';
 import { listRecordConflicts, resolveRecordConflict } from './recordConflicts';
@@ -34,7 +34,7 @@ export const syncApi: SyncApi = {
       onRejected: (doc) => void recordRejected(desk, doc),
     }),
   joinCenter: async (desk, config, onProgress) => {
-    await joinCenter(desk, config, { PouchDB: await loadBrowserPouch() }, onProgress);
+    await joinCenter(desk, config, { PouchDB: await loadBrowserPouch(), receive: startReceiving }, onProgress);
   },
   leaveCenter,
   changeHubAccount: async (desk, config) => changeHubAccount(desk, config, { PouchDB: await loadBrowserPouch() }),

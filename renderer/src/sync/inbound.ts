@@ -20,7 +20,7 @@ import type { DeskBase } from '../db/desk';
 import { deskNumberOf } from '../db/desk';
 import { FLAGS } from '@shared/domain/caseQueues';
 import { SYNC_SCHEMA, type RecordConflict, type SyncDoc } from './contract';
-import { applyDocs, appliedTableOf, INBOUND_SEQ_KEY, isAlreadyStored, isRecordTable, type Incoming } from './applyDocs';
+import { applyDocs, appliedTableOf, INBOUND_SEQ_KEY, isRecordTable, storedAmong, type Incoming } from './applyDocs';
 import { countProxyCustodyConflicts } from './proxyCustodyConflicts';
 import { setLocalReplica } from './recordConflicts';
 import { setSyncStatus } from './status';
@@ -38,6 +38,8 @@ export type InboundOptions = {
   timeoutMs?: number;
   /** Told about an action applied incomplete, a failed apply (no personal data: ids and counts only). */
   warn?: (message: string) => void;
+  /** After each commit: how many changes of the feed were handled since the start (a join's progress). */
+  onProgress?: (handled: number) => void;
 };
 
 export type Inbound = {
@@ -46,6 +48,8 @@ export type Inbound = {
   idle(): Promise<void>;
   /** Actions waiting for their other documents. */
   pendingActions(): number;
+  /** Changes of the feed handled since the start. */
+  handled(): number;
 };
 
 export const UPGRADE_NEEDED = '其他窗口使用了更新版本的程序，本窗口暂停接收数据：请升级本窗口的程序';
@@ -80,6 +84,9 @@ async function losersOf(local: LocalReplica, doc: SyncDoc, revs: readonly string
   return out;
 }
 
+/** Changes read from the feed and handled together: their stored records looked up in bulk. */
+const CHUNK = 1_000;
+
 export function createInbound(desk: DeskBase, local: LocalReplica, o: InboundOptions = {}): Inbound {
   const timeoutMs = o.timeoutMs ?? 30_000;
   const warn = o.warn ?? ((m: string) => console.warn(`[sync] ${m}`));
@@ -87,8 +94,14 @@ export function createInbound(desk: DeskBase, local: LocalReplica, o: InboundOpt
   const groups = new Map<string, Group>();
   /** Which pending action holds each document (a later revision of it leaves that action). */
   const holder = new Map<string, string>();
+  /** Changes of the feed not handled yet (handled a chunk at a time, in order). */
+  const incoming: LocalChange[] = [];
+  /** Complete actions handled and not yet stored: stored together, in feed order, by `flush`. */
+  const ready: Incoming[][] = [];
+  let handled = 0;
   let lastSeq: number | string | undefined;
   let stopped = false;
+  let draining = false;
   let feed: { cancel(): void } | undefined;
   let queue: Promise<void> = Promise.resolve();
 
@@ -99,15 +112,52 @@ export function createInbound(desk: DeskBase, local: LocalReplica, o: InboundOpt
     return Math.min(...waiting) - 1;
   };
 
-  const apply = async (items: Incoming[], own = false) => {
+  const committed = async () => {
+    notifyCommitted();
+    await refreshSyncCounts(desk);
+    o.onProgress?.(handled);
+  };
+
+  /** Stores `items` with the checkpoint; the failure, if any (nothing stored then). */
+  const tryStore = async (items: Incoming[], cp: number | string | undefined, own = false) => {
     try {
-      const cp = checkpoint();
       await applyDocs(desk, items, { ...(cp !== undefined ? { checkpoint: cp } : {}), own });
-      notifyCommitted();
-      await refreshSyncCounts(desk);
+      return undefined;
     } catch (e) {
-      warn(`接收的数据未能保存（${items.map((i) => i.doc._id.split(':')[0]).join('、')}）：${(e as Error).name}`);
+      return e instanceof Error ? e : new Error(String(e));
     }
+  };
+
+  /** Stores one action (warned about when it fails: its tables and the error's name, no content). */
+  const store = async (items: Incoming[], cp: number | string | undefined, own = false) => {
+    const failed = await tryStore(items, cp, own);
+    if (failed)
+      warn(
+        `接收的数据未能保存（${[...new Set(items.map((i) => i.doc._id.split(':')[0]))].join('、')}）：${failed.name}`,
+      );
+  };
+
+  /**
+   * Every complete action handled so far, in ONE transaction with the checkpoint — thousands of
+   * documents at a first join, one action when documents trickle in. Refused as a whole (one
+   * action failing, e.g. a unique index), each action is stored on its own: the failing one is
+   * warned about and skipped, as it would have been alone; the checkpoint goes with the last.
+   */
+  const flush = async () => {
+    if (ready.length === 0) return;
+    const actions = ready.splice(0);
+    const cp = checkpoint();
+    if (actions.length === 1) await store(actions[0]!, cp);
+    else if (await tryStore(actions.flat(), cp))
+      for (const [i, action] of actions.entries()) await store(action, i === actions.length - 1 ? cp : undefined);
+    await committed();
+  };
+
+  /** Applies `items` now (after everything handled before them). */
+  const applyNow = async (items: Incoming[], own = false) => {
+    await flush();
+    await store(items, checkpoint(), own);
+    await committed();
   };
 
   const release = (actionId: string, why?: string) => {
@@ -120,8 +170,9 @@ export function createInbound(desk: DeskBase, local: LocalReplica, o: InboundOpt
     return [...g.docs.values()].map((d) => d.item);
   };
 
-  const handle = async (change: LocalChange) => {
+  const handle = async (change: LocalChange, stored: ReadonlySet<string>) => {
     if (stopped) return;
+    handled += 1;
     const doc = change.doc;
     const table = doc ? appliedTableOf(doc) : undefined;
     if (!doc || !table) {
@@ -146,12 +197,15 @@ export function createInbound(desk: DeskBase, local: LocalReplica, o: InboundOpt
     if (doc.desk === me) {
       // Our own revision: the rest of its action is here already (this desk wrote it). In conflict,
       // it is applied alone (its 数据冲突 row kept); else only a row it resolves is removed.
-      if (conflicts.length > 0) return apply([item]);
-      if (isRecordTable(table) && (await desk.db.syncConflicts.get(doc._id))) await apply([item], true);
+      if (conflicts.length > 0) return applyNow([item]);
+      if (isRecordTable(table) && (await desk.db.syncConflicts.get(doc._id))) await applyNow([item], true);
       return;
     }
     const action = doc.action;
-    if (!action?.id || !(action.size > 1) || (await isAlreadyStored(desk, doc))) return apply([item]);
+    if (!action?.id || !(action.size > 1) || stored.has(doc._id)) {
+      ready.push([item]);
+      return;
+    }
     let g = groups.get(action.id);
     if (!g) {
       g = { size: action.size, docs: new Map() };
@@ -160,13 +214,30 @@ export function createInbound(desk: DeskBase, local: LocalReplica, o: InboundOpt
       g.timer = setTimeout(() => {
         queue = queue.then(async () => {
           const items = release(id, `一组数据等待超时，已按收到的部分保存（${g!.docs.size}/${g!.size}）`);
-          if (items && !stopped) await apply(items);
+          if (items && !stopped) {
+            ready.push(items);
+            await flush();
+          }
         });
       }, timeoutMs);
     }
     g.docs.set(doc._id, { item, seq: change.seq });
     holder.set(doc._id, action.id);
-    if (g.docs.size >= g.size) await apply(release(action.id) ?? []);
+    if (g.docs.size >= g.size) ready.push(release(action.id) ?? []);
+  };
+
+  /** Handles what the feed gave, a chunk at a time: one bulk look-up and one transaction per chunk. */
+  const drain = async () => {
+    draining = false;
+    while (incoming.length > 0 && !stopped) {
+      const chunk = incoming.splice(0, CHUNK);
+      const candidates = chunk.flatMap((c) =>
+        c.doc && c.doc.desk !== me && (c.doc.action?.size ?? 0) > 1 ? [c.doc] : [],
+      );
+      const stored = candidates.length > 0 ? await storedAmong(desk, candidates) : new Set<string>();
+      for (const change of chunk) await handle(change, stored);
+      await flush();
+    }
   };
 
   const start = async () => {
@@ -176,7 +247,10 @@ export function createInbound(desk: DeskBase, local: LocalReplica, o: InboundOpt
     lastSeq = since;
     const f = local.changes({ live: true, since, include_docs: true, conflicts: true, style: 'all_docs' });
     f.on('change', (change) => {
-      queue = queue.then(() => handle(change));
+      incoming.push(change);
+      if (draining) return;
+      draining = true;
+      queue = queue.then(drain);
     });
     f.on('error', (e) => {
       const name = e !== null && typeof e === 'object' && 'name' in e ? String(e.name) : 'Error';
@@ -198,6 +272,7 @@ export function createInbound(desk: DeskBase, local: LocalReplica, o: InboundOpt
       for (const g of groups.values()) if (g.timer) clearTimeout(g.timer);
       groups.clear();
       stopRecount();
+      incoming.length = 0;
       setLocalReplica(undefined, local);
     },
     async idle() {
@@ -210,6 +285,39 @@ export function createInbound(desk: DeskBase, local: LocalReplica, o: InboundOpt
       }
     },
     pendingActions: () => groups.size,
+    handled: () => handled,
+  };
+}
+
+/** A join's inbound side (join.ts `JoinDeps.receive`): started before the pull, finished after it. */
+export type Receiving = {
+  /** Resolves once everything the replica holds now is stored; `onProgress(done, total)` until then. */
+  finish(onProgress?: (done: number, total: number) => void): Promise<void>;
+  stop(): void;
+};
+
+/**
+ * A join's first apply: the inbound side follows the replica WHILE the center is pulled into it
+ * (the Dexie writes overlap the replication's), stores whole actions many to a transaction, and
+ * is finished once the join's exchange is done — progress: changes handled of the documents the
+ * replica holds —, then stopped (the live exchange's inbound side goes on from the checkpoint).
+ */
+export function startReceiving(desk: DeskBase, local: LocalReplica): Receiving {
+  let report: ((handled: number) => void) | undefined;
+  const inbound = createInbound(desk, local, { onProgress: (n) => report?.(n) });
+  return {
+    async finish(onProgress) {
+      const total = (await local.info()).doc_count ?? 0;
+      report = (n) => onProgress?.(Math.min(n, total), total);
+      report(inbound.handled());
+      try {
+        await inbound.idle();
+      } finally {
+        inbound.stop();
+      }
+      onProgress?.(total, total);
+    },
+    stop: () => inbound.stop(),
   };
 }
 

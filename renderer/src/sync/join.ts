@@ -5,7 +5,10 @@
  * `sync.join` in one writeTx — from then on every write also goes to the outbox —, then every
  * record the desk held uploaded (upload.ts) and pushed, with progress. Nothing is written to the
  * desk's data before the hub has answered; an upload cut short is finished by the next start
- * (`joinedCenter.uploaded` absent: startSync uploads again, idempotently).
+ * (`joinedCenter.uploaded` absent: startSync uploads again, idempotently). The center is stored
+ * in the desk's Dexie as it is pulled (`deps.receive`), and the join ends when all of it is (with
+ * progress); cut short, what arrived stays and the live exchange's inbound side goes on from its
+ * checkpoint. The upload sends what the desk held before the center arrived.
  */
 import { can, holdersOf } from '@shared/domain/roles';
 import { requirePermission } from '../db/authorize';
@@ -22,16 +25,30 @@ import { openRemote, LOCAL_POUCH_NAME, type LocalPouch, type PouchConstructor } 
 import type { ReplicationResult } from './pouchApi';
 import { failurePhase } from './replicate';
 import { setSyncStatus } from './status';
-import { uploadAll } from './upload';
+import { pumpOutbox } from './pump';
+import { uploadAll, uploadKeys, type UploadKeys } from './upload';
 
 export type JoinDeps = {
   PouchDB: PouchConstructor;
   /** The desk's own PouchDB's name (default LOCAL_POUCH_NAME). */
   localName?: string;
+  /**
+   * The inbound side's first apply (inbound.ts `startReceiving`): started before the pull, it
+   * stores the center in Dexie as it arrives; finished (with progress) before the join is done —
+   * so the desk shows the center when the progress ends. Without it the live exchange's inbound
+   * side does it later.
+   */
+  receive?: (
+    desk: DeskBase,
+    local: LocalPouch,
+  ) => { finish(onProgress?: (done: number, total: number) => void): Promise<void>; stop(): void };
 };
 
-/** The stages of a join, each with documents done of total. */
-export type JoinProgress = { stage: 'pull' | 'upload' | 'push'; done: number; total: number };
+/**
+ * The stages of a join, each with documents done of total: the center pulled, this desk's records
+ * uploaded and pushed, the center stored on this desk.
+ */
+export type JoinProgress = { stage: 'pull' | 'upload' | 'push' | 'apply'; done: number; total: number };
 
 const ALREADY_JOINED = '本机已加入中心同步';
 
@@ -88,6 +105,7 @@ export async function joinCenter(
   const hub = checkedHubConfig(config);
   const remote = openRemote(deps.PouchDB, hub);
   const local = new deps.PouchDB<SyncDoc>(deps.localName ?? LOCAL_POUCH_NAME);
+  let receiving: ReturnType<NonNullable<JoinDeps['receive']>> | undefined;
   const progress = (p: JoinProgress) => {
     setSyncStatus({ phase: 'joining', progress: { done: p.done, total: p.total } });
     onProgress?.(p);
@@ -101,6 +119,11 @@ export async function joinCenter(
     if (!check.ok) throw new DomainRefusal(check.reason);
     const installId = await ensureInstallId(desk);
     await claimAtJoin(remote, desk, installId);
+    // From here every write of this desk also goes to the outbox (emptied again if the join
+    // fails), so the upload is what the desk holds now — never the center arriving meanwhile.
+    setJoined(db, true);
+    const own = await uploadKeys(db);
+    receiving = deps.receive?.(desk, local);
     // The center first, into the desk's PouchDB: the upload then places records on the hub's revs.
     const centerTotal = (await remote.info()).doc_count ?? 0;
     progress({ stage: 'pull', done: 0, total: centerTotal });
@@ -123,18 +146,26 @@ export async function joinCenter(
       });
     });
     setJoined(db, true);
-    await finishUpload(desk, local, (done, total) => progress({ stage: 'upload', done, total }));
+    await finishUpload(desk, local, (done, total) => progress({ stage: 'upload', done, total }), own);
+    await pumpOutbox(db, local); // what was written during the join (its own audit row too)
     const pending = (await local.info()).update_seq;
     await replicateOnce(local, remote, (n) => progress({ stage: 'push', done: n, total: Number(pending) || n })).catch(
       () => undefined, // joined: the live replication carries on where this stopped
     );
+    await receiving?.finish((done, total) => progress({ stage: 'apply', done, total }));
     setSyncStatus({
       phase: 'syncing',
       progress: undefined,
       hub: { url: hub.url, plainHttp: hub.url.startsWith('http:') },
     });
   } catch (e) {
-    setSyncStatus({ progress: undefined, ...((await db.deskMeta.get('joinedCenter')) ? {} : { phase: 'off' }) });
+    receiving?.stop();
+    const joined = (await db.deskMeta.get('joinedCenter')) !== undefined;
+    if (!joined) {
+      setJoined(db, false);
+      await db.outbox.clear();
+    }
+    setSyncStatus({ progress: undefined, ...(joined ? {} : { phase: 'off' }) });
     throw e;
   } finally {
     await remote.close().catch(() => undefined);
@@ -147,9 +178,10 @@ export async function finishUpload(
   desk: DeskBase,
   local: LocalPouch,
   onProgress?: (done: number, total: number) => void,
+  keys?: UploadKeys,
 ): Promise<void> {
   const db = databaseOf(desk);
-  await uploadAll(db, local, { desk: deskNumberOf(desk), newActionId, onProgress });
+  await uploadAll(db, local, { desk: deskNumberOf(desk), newActionId, onProgress, ...(keys ? { keys } : {}) });
   await writeTx(desk, ['deskMeta'], async (tx) => {
     const row = await tx.deskMeta.get('joinedCenter');
     if (row?.key === 'joinedCenter')

@@ -10,6 +10,7 @@
  * record without a stamp keeps the center's version. So a rejoin never rewinds the others; the
  * center's newer record then comes down to this desk by the inbound side.
  */
+import type { Dexie, IndexableType } from 'dexie';
 import type { DutyDeskDB } from '../db/database';
 import type { EntityName } from '../db/entities';
 import type { SyncDoc } from './contract';
@@ -30,9 +31,21 @@ export function placeUploaded(doc: SyncDoc, held: Held): SyncDoc | undefined {
   return stampOf(doc.record) > stampOf(held.doc.record) ? placed : undefined;
 }
 
+/** The primary keys of the records to upload, per table (taken before a join pulls the center). */
+export type UploadKeys = ReadonlyMap<EntityName, readonly IndexableType[]>;
+
+/** The primary keys of every travelling record the desk holds now (read in one transaction). */
+export async function uploadKeys(db: DutyDeskDB): Promise<UploadKeys> {
+  const out = new Map<EntityName, IndexableType[]>();
+  await (db as unknown as Dexie).transaction('r', [...TRAVELLING] as string[], async () => {
+    for (const table of TRAVELLING) out.set(table, await db.table(table).toCollection().primaryKeys());
+  });
+  return out;
+}
+
 /** How many records the upload goes over. */
-export async function uploadTotal(db: DutyDeskDB): Promise<number> {
-  const counts = await Promise.all(TRAVELLING.map((t) => db.table(t).count()));
+export async function uploadTotal(db: DutyDeskDB, keys?: UploadKeys): Promise<number> {
+  const counts = await Promise.all(TRAVELLING.map((t) => keys?.get(t)?.length ?? db.table(t).count()));
   return counts.reduce((a, b) => a + b, 0);
 }
 
@@ -52,36 +65,67 @@ async function uploadBatch(local: LocalPouch, docs: SyncDoc[], actionId: string)
 }
 
 /**
- * Every travelling record of `db` into `local`; `onProgress(done, total)` after each batch.
- * Returns how many documents were written (skipped ones not counted).
+ * The records of `table` a batch at a time, in primary-key order: all of them, or those of `keys`
+ * still there. Each batch comes with how many records it stands for (gone ones count as done).
+ */
+async function* batchesOf(
+  db: DutyDeskDB,
+  table: EntityName,
+  keys: readonly IndexableType[] | undefined,
+): AsyncGenerator<{ rows: Record<string, unknown>[]; count: number }> {
+  const t = db.table(table);
+  const keyPath = t.schema.primKey.keyPath as string;
+  if (keys) {
+    for (let i = 0; i < keys.length; i += UPLOAD_BATCH) {
+      const slice = keys.slice(i, i + UPLOAD_BATCH);
+      const found = (await t.bulkGet(slice)) as (Record<string, unknown> | undefined)[];
+      yield { rows: found.filter((r) => r !== undefined), count: slice.length };
+    }
+    return;
+  }
+  let last: unknown = undefined;
+  for (;;) {
+    const rows: Record<string, unknown>[] = await (last === undefined
+      ? t.orderBy(':id').limit(UPLOAD_BATCH).toArray()
+      : t.where(':id').above(last).limit(UPLOAD_BATCH).toArray());
+    if (rows.length === 0) return;
+    last = rows[rows.length - 1]![keyPath];
+    yield { rows, count: rows.length };
+    if (rows.length < UPLOAD_BATCH) return;
+  }
+}
+
+/**
+ * Every travelling record of `db` (or those of `keys`: what the desk held before a join pulled the
+ * center) into `local`; `onProgress(done, total)` after each batch. Returns how many documents
+ * were written (skipped ones not counted).
  */
 export async function uploadAll(
   db: DutyDeskDB,
   local: LocalPouch,
-  o: { desk: number; newActionId: () => string; onProgress?: (done: number, total: number) => void },
+  o: {
+    desk: number;
+    newActionId: () => string;
+    onProgress?: (done: number, total: number) => void;
+    keys?: UploadKeys;
+  },
 ): Promise<number> {
-  const total = await uploadTotal(db);
+  const total = await uploadTotal(db, o.keys);
   let done = 0;
   let written = 0;
   o.onProgress?.(0, total);
   for (const table of TRAVELLING as EntityName[]) {
-    const t = db.table(table);
-    const keyPath = t.schema.primKey.keyPath as string;
-    let last: unknown = undefined;
-    for (;;) {
-      const rows: Record<string, unknown>[] = await (last === undefined
-        ? t.orderBy(':id').limit(UPLOAD_BATCH).toArray()
-        : t.where(':id').above(last).limit(UPLOAD_BATCH).toArray());
-      if (rows.length === 0) break;
-      last = rows[rows.length - 1]![keyPath];
-      const action = { id: o.newActionId(), size: rows.length };
-      const docs = rows.map((r) =>
-        toSyncDoc(table, String(r[docKeyField(table, keyPath)]), r, { desk: o.desk, action }),
-      );
-      written += await uploadBatch(local, docs, action.id);
-      done += rows.length;
+    const keyPath = db.table(table).schema.primKey.keyPath as string;
+    for await (const { rows, count } of batchesOf(db, table, o.keys?.get(table))) {
+      if (rows.length > 0) {
+        const action = { id: o.newActionId(), size: rows.length };
+        const docs = rows.map((r) =>
+          toSyncDoc(table, String(r[docKeyField(table, keyPath)]), r, { desk: o.desk, action }),
+        );
+        written += await uploadBatch(local, docs, action.id);
+      }
+      done += count;
       o.onProgress?.(done, total);
-      if (rows.length < UPLOAD_BATCH) break;
     }
   }
   return written;

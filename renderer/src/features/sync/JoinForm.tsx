@@ -22,9 +22,17 @@ import { DEFAULT_DESK_IDENTITY, deskLabel } from '@shared/domain/deskNumber';
 import { useDesk } from '../../app/desk';
 import { useGuardedAction } from '../../app/useGuardedAction';
 import { validateHubForm, type HubFormField } from './hubForm';
-import type { JoinProgress, SyncApi } from './syncApi';
+import type { JoinProgress, JoinStage, SyncApi } from './syncApi';
 
 export const NO_SYNC_IN_BUILD = '此版本未包含多窗口同步功能，本机单独工作。';
+
+/** What each stage of the first exchange is called on the progress line. */
+const STAGE_LABELS: Record<JoinStage, string> = {
+  pull: '第 1 步（共 4 步）：下载中心数据',
+  upload: '第 2 步（共 4 步）：整理本机数据',
+  push: '第 3 步（共 4 步）：上传本机数据',
+  apply: '第 4 步（共 4 步）：保存到本机',
+};
 
 export function JoinForm({
   api,
@@ -125,7 +133,9 @@ export function JoinForm({
       {progress && (
         <Box role="status" aria-label="加入进度">
           <Typography>
-            {progress.total > 0 ? `正在交换数据：已完成 ${progress.done} / ${progress.total} 条` : '正在连接中心…'}
+            {progress.total > 0
+              ? `${progress.stage ? STAGE_LABELS[progress.stage] : '正在交换数据'}：已完成 ${progress.done} / ${progress.total} 条`
+              : '正在连接中心…'}
           </Typography>
           <LinearProgress
             variant={progress.total > 0 ? 'determinate' : 'indeterminate'}

@@ -37,7 +37,10 @@ export type SyncConflictItem = {
   }[];
 };
 
-export type JoinProgress = { done: number; total: number };
+export type JoinProgress = { stage?: JoinStage; done: number; total: number };
+
+/** The join's stages, in order: the center pulled, this desk's records uploaded and pushed, the center stored here. */
+export type JoinStage = 'pull' | 'upload' | 'push' | 'apply';
 
 export type SyncHandle = { stop: () => Promise<void> | void };
 
