@@ -95,13 +95,15 @@ describe('sync benchmarks (a real hub, desks in Chromium)', () => {
     );
 
     const two = await openDesk();
-    await two.evaluate(() => window.bench.sync.fresh(2));
+    const own = await two.evaluate(() => window.bench.sync.fresh(2));
     // The baseline first: the hub's files are as warm for it as for the join (desk 1's push just wrote them).
     const bare = await two.evaluate((c) => window.bench.sync.barePull(c), config(2));
     const down = await two.evaluate((c) => window.bench.sync.join(c), config(2));
-    // Desk 2 shows the center: every record of desk 1 (desk 2's own set-up adds none of these).
+    // Desk 2 shows the center: every record of desk 1 (desk 2's own set-up adds none of these)…
     for (const table of ['residents', 'visits', 'cases', 'caseEvents'] as const)
       expect(down.counts[table], table).toBe(seeded.counts[table]);
+    // …and its audit log: desk 1's rows beside its own.
+    expect(down.counts.auditLog).toBeGreaterThanOrEqual(seeded.counts.auditLog + own.auditLog);
     const pullApply = down.pullMs + down.applyMs;
     console.log(
       [
