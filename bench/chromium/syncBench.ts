@@ -37,7 +37,7 @@ let me:
   { desk: Desk; db: DutyDeskDB; handle?: SyncHandle; inbound?: Inbound; register?: () => Promise<unknown> } | undefined;
 
 /** The tables whose counts the two desks are compared by. */
-async function counts(): Promise<Record<string, number>> {
+async function counts() {
   const db = me!.desk.db;
   return {
     residents: await db.residents.count(),
