@@ -15,7 +15,8 @@
  *    it, through the same hub (live sync both, no Dexie, outbox, pump or inbound); interleaved,
  *    alternating who goes first.
  *
- *   BENCH_SYNC_SIZE  the generated desk (default: the first of BENCH_SIZES, else tenth)
+ *   BENCH_SYNC_SIZE  the generated desk (default: the first of BENCH_SIZES, else tenth); `fresh`:
+ *                    desk 1 set up empty (the CI smoke: ~15 s instead of ~45 s at tiny)
  *   BENCH_SYNC_REPS  the propagation's writes of each kind (default: BENCH_REPS, else 40)
  */
 import type { BrowserContext, Page } from '@playwright/test';
@@ -30,7 +31,8 @@ import { launch, loadAverage, machine, table } from './report';
 import { stats } from './stats';
 
 const ROOT = resolve(__dirname, '..');
-const SIZE = (process.env.BENCH_SYNC_SIZE ?? process.env.BENCH_SIZES?.split(',')[0] ?? 'tenth') as SizeName;
+/** `fresh`: desk 1 set up empty (the CI smoke: every step runs, the center holds a few dozen documents). */
+const SIZE = (process.env.BENCH_SYNC_SIZE ?? process.env.BENCH_SIZES?.split(',')[0] ?? 'tenth') as SizeName | 'fresh';
 const REPS = Number(process.env.BENCH_SYNC_REPS ?? process.env.BENCH_REPS ?? 40);
 const WARMUP = 3;
 const BARE_DB = 'bench-bare';
@@ -84,11 +86,14 @@ describe('sync benchmarks (a real hub, desks in Chromium)', () => {
 
     // --- 1. initial sync ---
     const one = await openDesk();
-    const seeded = await one.evaluate((s) => window.bench.sync.seed(s as SizeName, 1), SIZE);
+    const seeded =
+      SIZE === 'fresh'
+        ? { counts: await one.evaluate(() => window.bench.sync.fresh(1)) }
+        : await one.evaluate((s) => window.bench.sync.seed(s as SizeName, 1), SIZE);
     const up = await one.evaluate((c) => window.bench.sync.join(c), config(1));
     await settled(one, 1);
     console.log(
-      `desk 1 (generated, ${JSON.stringify(seeded.counts)}) joined in ${secs(up.joinMs)}: ` +
+      `desk 1 (${SIZE === 'fresh' ? 'fresh' : 'generated'}, ${JSON.stringify(seeded.counts)}) joined in ${secs(up.joinMs)}: ` +
         `upload of its ${up.uploaded} records into its PouchDB in ${secs(up.uploadMs)} (${rate(up.uploaded, up.uploadMs)}; ` +
         `${up.pouchDocs} documents there), ` +
         `push ${up.pushed} docs in ${secs(up.pushMs)} (${rate(up.pushed, up.pushMs)})`,
