@@ -12,18 +12,15 @@
  * Profiles (the loaded IndexedDB) are cached under bench/.profiles, keyed by the size and a
  * hash of the generator, the domain rules and the schema: a change to any of them reloads.
  */
-import { chromium, type BrowserContext } from '@playwright/test';
 import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BENCH_PIN, type LoadOptions } from './data/load';
 import type { SizeName } from './data/generate';
-import type { Samples } from './chromium/page';
 import { serveStatic, type StaticServer } from './chromium/server';
-import { fmt, stats } from './stats';
+import { launch, loadAverage, machine, table } from './report';
+import { stats } from './stats';
 import { describeActivity, lastSessionActivity } from './leveldbLog';
 
 const ROOT = resolve(__dirname, '..');
@@ -31,14 +28,6 @@ const SIZES = (process.env.BENCH_SIZES ?? 'tenth').split(',') as SizeName[];
 const REPS = Number(process.env.BENCH_REPS ?? 15);
 const STARTS = Number(process.env.BENCH_STARTS ?? 5);
 const PORT = Number(process.env.BENCH_PORT ?? 4390);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--no-first-run',
-  '--disable-background-networking',
-];
 
 /** A hash of every file the stored data depends on (the generator, the domain rules, the schema and its derived fields). */
 function codeHash(): string {
@@ -57,68 +46,7 @@ function codeHash(): string {
   return h.digest('hex').slice(0, 12);
 }
 
-function machine(profileDir: string): string {
-  const cpu = cpus();
-  let storage = 'unknown storage';
-  try {
-    const [source = '', fstype = ''] = execFileSync('findmnt', ['-no', 'SOURCE,FSTYPE', '-T', profileDir], {
-      encoding: 'utf8',
-    })
-      .trim()
-      .split(/\s+/);
-    const dev = source.replace(/^\/dev\//, '').replace(/p?\d+$/, '');
-    let medium = '';
-    try {
-      medium =
-        readFileSync(`/sys/block/${dev}/queue/rotational`, 'utf8').trim() === '0' ? 'SSD/flash' : 'rotating disk';
-    } catch {
-      medium = 'medium not reported';
-    }
-    storage = `${source} (${fstype}, ${medium})`;
-  } catch {
-    /* findmnt missing: left unknown */
-  }
-  const version = execFileSync(CHROMIUM, ['--version'], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'ignore'],
-  }).trim();
-  return `${cpu[0]?.model ?? 'cpu'} × ${cpu.length}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, profile on ${storage}; ${version}`;
-}
-
 const median = (xs: number[]) => stats(xs).p50;
-/** The machine's load average (1, 5, 15 minutes): on a shared machine every time needs it beside it. */
-const loadAverage = () =>
-  loadavg()
-    .map((x) => x.toFixed(1))
-    .join(' ');
-
-/** Pads to `width` terminal columns (a Chinese character takes two). */
-function pad(text: string, width: number): string {
-  const cols = [...text].reduce((n, ch) => n + (/[\u2e80-\uffff]/.test(ch) ? 2 : 1), 0);
-  return text + ' '.repeat(Math.max(0, width - cols));
-}
-
-function table(title: string, rows: Samples[]): string {
-  const lines = [`\n${title}`, `${pad('measure', 44)} |  p50 ms  p95 ms | base p50  p95 | ratio p50  p95`];
-  for (const r of rows) {
-    const s = stats(r.subject);
-    const b = stats(r.baseline);
-    lines.push(
-      `${pad(r.name, 44)} | ${fmt(s.p50)} ${fmt(s.p95)} | ${fmt(b.p50)} ${fmt(b.p95)} | ${(s.p50 / b.p50).toFixed(2).padStart(6)} ${(s.p95 / b.p95).toFixed(2).padStart(6)}`,
-    );
-  }
-  return lines.join('\n');
-}
-
-async function launch(profileDir: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    args: ARGS,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1366, height: 768 },
-  });
-}
 
 describe('benchmarks in Chromium (real IndexedDB)', () => {
   let server: StaticServer;

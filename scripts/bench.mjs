@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * npm run bench [-- --full | --sizes tiny,tenth]: builds the app and the bench page, then runs
- * the Chromium benchmarks (bench/chromium.bench.test.ts). Quick (1/10) by default; --full runs
- * 1/10, full and 2× of the five-year desk. Then the crash loop (tests/e2e/crashLoop.spec.ts) with
+ * the Chromium benchmarks (bench/chromium.bench.test.ts) and the sync benchmarks against a hub
+ * (bench/sync.bench.test.ts, on the first size). Quick (1/10) by default; --full runs 1/10, full
+ * and 2× of the five-year desk. Then the crash loop (tests/e2e/crashLoop.spec.ts) with
  * more kills than CI's 20: CRASH_KILLS (default 100; CRASH_SEED replays a run), skipped with
  * --no-crash.
  */

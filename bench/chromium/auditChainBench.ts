@@ -16,7 +16,8 @@ import type { AuditEntry } from '@shared/domain/records';
 import { createCalendar } from '@shared/domain/workingCalendar';
 import { readChainHead, setAuditChainForBench } from '../../renderer/src/db/auditChain';
 import { DutyDeskDB } from '../../renderer/src/db/database';
-import type { Desk } from '../../renderer/src/db/desk';
+import type { Clock, Desk } from '../../renderer/src/db/desk';
+import type { DeskIdentity } from '@shared/domain/deskNumber';
 import { completeSetup, getCommunity } from '../../renderer/src/db/repositories/community';
 import { createResident } from '../../renderer/src/db/repositories/residents';
 import { acceptPledge } from '../../renderer/src/db/repositories/staff';
@@ -27,9 +28,18 @@ import { NOW, TODAY } from '../data/generate';
 
 const NAME = 'bench-audit-chain';
 
-/** A set-up desk of its own (the admin signed, the pledge accepted): shared with outboxBench.ts. */
-export async function benchDesk(db: DutyDeskDB): Promise<Desk> {
-  const base = { db, clock: { now: () => NOW, today: () => TODAY }, newId: () => crypto.randomUUID(), actor: null };
+/**
+ * A set-up desk of its own (the admin signed, the pledge accepted): shared with outboxBench.ts
+ * and syncBench.ts (which give it the real clock and its desk number).
+ */
+export async function benchDesk(db: DutyDeskDB, o: { clock?: Clock; identity?: DeskIdentity } = {}): Promise<Desk> {
+  const base = {
+    db,
+    clock: o.clock ?? { now: () => NOW, today: () => TODAY },
+    newId: () => crypto.randomUUID(),
+    actor: null,
+    ...(o.identity ? { identity: o.identity } : {}),
+  };
   const catalog = parseCatalog(catalogJson);
   if (!catalog.ok) throw new Error('catalog');
   const admin = await completeSetup(base, {

@@ -40,6 +40,7 @@ import catalogJson from '../../resources/catalog/default-matters.json';
 import { GRIDS as LEDGER_GRIDS, residentLedger } from '../data/residentLedger';
 import { auditChainRun } from './auditChainBench';
 import { outboxRun } from './outboxBench';
+import { syncBench } from './syncBench';
 
 type Measure = {
   name: string;
@@ -440,8 +441,9 @@ declare global {
       importRun: typeof importRun;
       auditChainRun: typeof auditChainRun;
       outboxRun: typeof outboxRun;
+      sync: typeof syncBench;
     };
   }
 }
-window.bench = { prepare, run, check, raw, importRun, auditChainRun, outboxRun };
+window.bench = { prepare, run, check, raw, importRun, auditChainRun, outboxRun, sync: syncBench };
 document.getElementById('status')!.textContent = 'ready';

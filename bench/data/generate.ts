@@ -41,6 +41,7 @@ import { chance, idSource, int, pick, prng, weighted } from './random';
 import { generateResidents } from './residents';
 import { archiveCounterKeyOf, trackingCounterKeyOf, trackingNumberOf, type Numbering } from './numbers';
 import { nextClock } from '@shared/domain/events/clock';
+import { letters } from '@shared/domain/auditIdentity';
 
 /**
  * The sizes the benchmarks run at: a share of the five-year class-1 desk over five years;
@@ -424,6 +425,10 @@ export function generateDesk(size: SizeName, seed = 20261124, o: DeskOptions = {
   for (const [year, value] of ctx.archiveSeq) out.counters.push({ key: archiveCounterKeyOf(numbering, year), value });
   out.auditLog.push(...meetings.audit);
   out.auditLog.sort((a, b) => a.at - b.at);
+  // Every audit row has its stable id, as the app's own rows (32 letters a–p; the desk's among
+  // them): an id-less row would be a pre-v10 row, and it travels to the center by its id.
+  for (const [i, row] of out.auditLog.entries())
+    row.id = letters(desk.toString(16).padStart(2, '0') + i.toString(16).padStart(30, '0'));
   stampDeskClock([...out.caseEvents, ...out.proxyEvents, ...out.custodyEvents, ...out.problemEvents], desk);
   return out;
 }

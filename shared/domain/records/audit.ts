@@ -7,8 +7,7 @@ export type AuditEntry = {
   /**
    * The row's stable identity (DB v10, shared/domain/auditIdentity.ts): 128 random bits (32
    * letters a–p) for every row written since; absent only on rows from before v10 (inside an old
-   * backup, or loaded in bulk by the bench), whose identity `legacyAuditId` derives from their
-   * content.
+   * backup), whose identity `legacyAuditId` derives from their content.
    */
   id?: string;
   at: number;
