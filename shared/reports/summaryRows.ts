@@ -24,11 +24,15 @@ export function percent(share: number | null): string {
   return share === null ? '—' : `${(share * 100).toFixed(1)}%`;
 }
 
+/** The change from `before` to `now` as a number, for the files (text cells: ''). */
+export function changeOf(row: SummaryRow): number | '' {
+  return typeof row.now === 'number' && typeof row.before === 'number' ? row.now - row.before : '';
+}
+
 /** The change from `before` to `now` as shown: '+3', '-2', '0' (text cells: '').*/
 export function change(row: SummaryRow): string {
-  if (typeof row.now !== 'number' || typeof row.before !== 'number') return '';
-  const d = row.now - row.before;
-  return d > 0 ? `+${d}` : String(d);
+  const d = changeOf(row);
+  return typeof d === 'number' && d > 0 ? `+${d}` : String(d);
 }
 
 const keysOf = (fixed: readonly string[], ...tables: Record<string, unknown>[]) => [
