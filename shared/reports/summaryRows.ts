@@ -160,6 +160,7 @@ export function summarySections(now: PeriodSummary, before: PeriodSummary, names
         ...countRows(now.meetings.items.byKind, before.meetings.items.byKind, '议题：', AGENDA_KINDS),
         row('会议决定（项）', (s) => s.meetings.decisions.total),
         ...countRows(now.meetings.decisions.byType, before.meetings.decisions.byType, '决定：', DECISION_TYPES),
+        row('社区处置到期（项）', (s) => s.meetings.assigned.due),
         row('社区处置按期办结', (s) => s.meetings.assigned.finishedByDue),
         row('社区处置按期办结率', (s) => percent(s.meetings.assigned.finishedByDueRate)),
         row('期末未结问题', (s) => s.meetings.openAtEnd),
