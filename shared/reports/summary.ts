@@ -17,7 +17,8 @@
  * - 好差评 given in the period, on the five levels; rectifications opened and closed in it;
  * - special groups served: distinct residents with each tag among the period's visitors
  *   (counts only, no one named);
- * - per 网格 and per staff member (首问责任人): visits and accepted cases;
+ * - per 网格 and per staff member (首问责任人): visits and accepted cases; a visit's 网格 is its
+ *   resident's, or for a 诉求 with no resident the one chosen for its case (not 未分网格);
  * - 帮代办 (`proxySummary`): requests received in the period (`requestedDay`), by source; 帮代办
  *   cases accepted in it; requests cancelled in it (the day of `cancel.at`), by reason; home
  *   visits made in it (`visitedDay`) and how many by one staff member alone; results delivered
@@ -217,8 +218,14 @@ export function summarize(input: SummaryInput, period: Period): PeriodSummary {
     table[key] ??= { visits: 0, cases: 0 };
     table[key][field] += 1;
   };
+  // A visit's 网格: its resident's, or — a 诉求 with no one named — the one chosen for its case.
+  const caseGrid = new Map(input.cases.map((c) => [c.id, c.gridId]));
+  const gridOfVisit = (v: Visit) =>
+    (v.residentId && residents.get(v.residentId)?.gridId) ||
+    v.caseIds.map((id) => caseGrid.get(id)).find((g) => g !== undefined) ||
+    '未分网格';
   for (const v of visits) {
-    bump(byGrid, (v.residentId && residents.get(v.residentId)?.gridId) || '未分网格', 'visits');
+    bump(byGrid, gridOfVisit(v), 'visits');
     bump(byStaff, v.firstContactId, 'visits');
   }
   for (const c of accepted) {
