@@ -22,6 +22,8 @@ export type MeetingPaperEntry = {
   order: number;
   kind: AgendaKind;
   title: string;
+  /** The whole text when the title shortens it: printed in full, wrapped. */
+  detail?: string;
   category: string;
   /** The 网格's name ('' when none). */
   grid: string;
@@ -129,6 +131,7 @@ export function caseText(e: Pick<MeetingPaperEntry, 'caseNumber' | 'caseStatus' 
 /** The lines under an entry's title (already escaped): place, who raised it and how often, earlier decisions. */
 export function entryDetailLines(e: MeetingPaperEntry): string[] {
   const lines: string[] = [];
+  if (e.detail) lines.push(`反映内容：${freeText(e.detail)}`);
   if (e.place) lines.push(`地点：${freeText(e.place)}`);
   const who = residentsText(e.residents);
   const times = e.reports ?? 0;

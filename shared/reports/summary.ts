@@ -17,7 +17,8 @@
  * - 好差评 given in the period, on the five levels; rectifications opened and closed in it;
  * - special groups served: distinct residents with each tag among the period's visitors
  *   (counts only, no one named);
- * - per 网格 and per staff member (首问责任人): visits and accepted cases;
+ * - per 网格 and per staff member (首问责任人): visits and accepted cases; a visit's 网格 is its
+ *   resident's, or for a 诉求 with no resident the one chosen for its case (not 未分网格);
  * - 帮代办 (`proxySummary`): requests received in the period (`requestedDay`), by source; 帮代办
  *   cases accepted in it; requests cancelled in it (the day of `cancel.at`), by reason; home
  *   visits made in it (`visitedDay`) and how many by one staff member alone; results delivered
@@ -32,8 +33,9 @@
  *   day they ended up on) and cancelled in the period, and the ones still being prepared, with
  *   the attendance of the held ones (present of everyone listed); the agenda items of the held
  *   meetings by kind (上次结转: the carry-overs); the decisions of the period's meetings by type,
- *   and how many of its 社区处置 had their case finished (办结) on or before the due day — as the
- *   records stand; the problems still open at the period's end (or today), replayed from their
+ *   and of its 社区处置 those due by the period's end (or today) and how many of these had their
+ *   case finished (办结) on or before the due day — as the records stand; one not due yet is in
+ *   neither count, so a period with nothing due has no rate (shown '—'), not 0%; the problems still open at the period's end (or today), replayed from their
  *   days: raised by then, and then either undecided, to keep watching (继续跟踪), or handed to a
  *   case (社区处置, 上报街道) not finished by then — a 已解决 taken later, or a case finished
  *   later, does not close it earlier. Figures only: no one named.
@@ -154,8 +156,11 @@ export type MeetingSummary = {
   items: { total: number; byKind: Record<string, number> };
   /** Decisions of the period's meetings, by type. */
   decisions: { total: number; byType: Record<string, number> };
-  /** The 社区处置 among them: their cases finished (办结) on or before the due day, as the records stand. */
-  assigned: { total: number; finishedByDue: number; finishedByDueRate: number | null };
+  /**
+   * The 社区处置 among them; `due`: those whose due day is on or before the period's end (or
+   * today); `finishedByDue`: of those, the ones whose case was finished (办结) by the due day.
+   */
+  assigned: { total: number; due: number; finishedByDue: number; finishedByDueRate: number | null };
   /** Problems open at the period's end (or today). */
   openAtEnd: number;
 };
@@ -213,8 +218,14 @@ export function summarize(input: SummaryInput, period: Period): PeriodSummary {
     table[key] ??= { visits: 0, cases: 0 };
     table[key][field] += 1;
   };
+  // A visit's 网格: its resident's, or — a 诉求 with no one named — the one chosen for its case.
+  const caseGrid = new Map(input.cases.map((c) => [c.id, c.gridId]));
+  const gridOfVisit = (v: Visit) =>
+    (v.residentId && residents.get(v.residentId)?.gridId) ||
+    v.caseIds.map((id) => caseGrid.get(id)).find((g) => g !== undefined) ||
+    '未分网格';
   for (const v of visits) {
-    bump(byGrid, (v.residentId && residents.get(v.residentId)?.gridId) || '未分网格', 'visits');
+    bump(byGrid, gridOfVisit(v), 'visits');
     bump(byStaff, v.firstContactId, 'visits');
   }
   for (const c of accepted) {
@@ -340,14 +351,17 @@ export function meetingSummary(input: SummaryInput, period: Period): MeetingSumm
   const items = input.agendaItems.filter((i) => heldIds.has(i.meetingId));
   const decided = input.agendaItems.filter((i) => i.decision && deciding.has(i.meetingId));
   const cases = new Map(input.cases.map((c) => [c.id, c]));
-  const assigned = decided.flatMap((i) => (i.decision?.type === '社区处置' ? [i] : []));
-  const finishedByDue = assigned.filter((i) => {
-    const done = i.caseId ? cases.get(i.caseId)?.completedDay : undefined;
-    return done !== undefined && i.decision?.type === '社区处置' && done <= i.decision.dueDay;
+  const asOf = asOfDay(input, period);
+  const assigned = decided.flatMap((i) =>
+    i.decision?.type === '社区处置' ? [{ item: i, dueDay: i.decision.dueDay }] : [],
+  );
+  const due = assigned.filter((a) => a.dueDay <= asOf);
+  const finishedByDue = due.filter(({ item, dueDay }) => {
+    const done = item.caseId ? cases.get(item.caseId)?.completedDay : undefined;
+    return done !== undefined && done <= dueDay;
   }).length;
   const expected = held.reduce((n, m) => n + m.attendees.length, 0);
   const present = held.reduce((n, m) => n + m.attendees.filter((a) => a.present).length, 0);
-  const asOf = asOfDay(input, period);
   return {
     problems: {
       raised: raised.length,
@@ -363,8 +377,9 @@ export function meetingSummary(input: SummaryInput, period: Period): MeetingSumm
     decisions: { total: decided.length, byType: tally(decided.map((i) => i.decision!.type)) },
     assigned: {
       total: assigned.length,
+      due: due.length,
       finishedByDue,
-      finishedByDueRate: assigned.length === 0 ? null : finishedByDue / assigned.length,
+      finishedByDueRate: due.length === 0 ? null : finishedByDue / due.length,
     },
     openAtEnd: input.problems.filter((p) => problemOpenAtEndOf(p, asOf, (id) => cases.get(id))).length,
   };

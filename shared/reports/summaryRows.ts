@@ -24,11 +24,15 @@ export function percent(share: number | null): string {
   return share === null ? '—' : `${(share * 100).toFixed(1)}%`;
 }
 
+/** The change from `before` to `now` as a number, for the files (text cells: ''). */
+export function changeOf(row: SummaryRow): number | '' {
+  return typeof row.now === 'number' && typeof row.before === 'number' ? row.now - row.before : '';
+}
+
 /** The change from `before` to `now` as shown: '+3', '-2', '0' (text cells: '').*/
 export function change(row: SummaryRow): string {
-  if (typeof row.now !== 'number' || typeof row.before !== 'number') return '';
-  const d = row.now - row.before;
-  return d > 0 ? `+${d}` : String(d);
+  const d = changeOf(row);
+  return typeof d === 'number' && d > 0 ? `+${d}` : String(d);
 }
 
 const keysOf = (fixed: readonly string[], ...tables: Record<string, unknown>[]) => [
@@ -156,6 +160,7 @@ export function summarySections(now: PeriodSummary, before: PeriodSummary, names
         ...countRows(now.meetings.items.byKind, before.meetings.items.byKind, '议题：', AGENDA_KINDS),
         row('会议决定（项）', (s) => s.meetings.decisions.total),
         ...countRows(now.meetings.decisions.byType, before.meetings.decisions.byType, '决定：', DECISION_TYPES),
+        row('社区处置到期（项）', (s) => s.meetings.assigned.due),
         row('社区处置按期办结', (s) => s.meetings.assigned.finishedByDue),
         row('社区处置按期办结率', (s) => percent(s.meetings.assigned.finishedByDueRate)),
         row('期末未结问题', (s) => s.meetings.openAtEnd),

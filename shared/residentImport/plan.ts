@@ -48,3 +48,19 @@ export function planImport(sheet: Sheet, headerRow: number, mapping: ColumnMappi
   const valid = rows.filter((r) => r.ok).length;
   return { rows, valid, rejected: rows.length - valid };
 }
+
+/**
+ * What the preview says before saving, given the rows that match a resident already on file
+ * (`registered`: row → why, read from the residents with the same rule the save uses): the new
+ * rows are 可导入; the registered ones are listed apart — not imported with 跳过, updated with 更新.
+ */
+export function importPreview(plan: ImportPlan, registered: ReadonlyMap<number, string>, mode: 'skip' | 'update') {
+  const onFile = plan.rows.filter((r) => r.ok && registered.has(r.row)).length;
+  const fresh = plan.valid - onFile;
+  const toSave = mode === 'skip' ? fresh : plan.valid;
+  const how = mode === 'skip' ? '按“跳过”不导入' : '保存时按文件更新';
+  const line =
+    `共 ${plan.rows.length} 行数据：可导入 ${fresh} 行，有误 ${plan.rejected} 行` +
+    (onFile > 0 ? `；已登记的居民 ${onFile} 行（${how}）` : '');
+  return { fresh, onFile, toSave, line };
+}

@@ -7,8 +7,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_RESIDENT_TAGS } from '@shared/domain/records';
 import { detectHeaderRow, guessMapping } from '@shared/residentImport/columns';
-import { planImport } from '@shared/residentImport/plan';
-import { importResidents, undoImport, type ImportRow } from '../../renderer/src/db/repositories/residentImport';
+import { importPreview, planImport } from '@shared/residentImport/plan';
+import {
+  importResidents,
+  registeredRows,
+  undoImport,
+  type ImportRow,
+} from '../../renderer/src/db/repositories/residentImport';
 import { createResident, updateResident } from '../../renderer/src/db/repositories/residents';
 import { failureMessage } from '../../renderer/src/db/refusal';
 import { hashSecret } from '../../renderer/src/db/secrets';
@@ -206,5 +211,26 @@ describe('the hard cases of update and undo', () => {
     });
     const refused = await undoImport(await admin(), out.batchId).catch((e) => e);
     expect(failureMessage(refused)?.message).toBe('不能撤销：第 5 行居民导入后已登记来访或修改过档案');
+  });
+});
+
+describe('the preview of a file already imported', { timeout: 60_000 }, () => {
+  it('previews 0 可导入: every row listed as already registered, none as to import', async () => {
+    await run();
+    const desk = await admin();
+    const header = detectHeaderRow(sheet)!;
+    const plan = planImport(sheet, header, guessMapping(sheet[header]!), {
+      today: desk.clock.today(),
+      grids: desk.community.grids,
+      tags: DEFAULT_RESIDENT_TAGS,
+    });
+    const { rows } = await plannedRows();
+    const registered = await registeredRows(desk, rows);
+    expect(registered.size).toBe(rows.length);
+    expect([...registered.values()].every((why) => why.startsWith('已登记'))).toBe(true);
+    const preview = importPreview(plan, registered, 'skip');
+    expect(preview).toMatchObject({ fresh: 0, onFile: plan.valid, toSave: 0 });
+    expect(preview.line).toContain(`可导入 0 行，有误 ${plan.rejected} 行；已登记的居民 ${plan.valid} 行`);
+    expect(importPreview(plan, registered, 'update').toSave).toBe(plan.valid);
   });
 });

@@ -59,7 +59,9 @@ test('a 500-row ledger: 480 saved, 20 listed and downloaded; again → nothing n
   await expect(page.getByLabel('表头所在行')).toHaveValue('2');
   await expect(page.getByLabel('身份证号', { exact: true })).toHaveValue('2');
   await expect(page.getByLabel('住址', { exact: true })).toHaveValue('6');
-  await expect(im.planLine).toContainText('共 500 行数据：可导入 483 行，有误 17 行');
+  await expect(im.planLine).toContainText(
+    '共 500 行数据：可导入 480 行，有误 17 行；已登记的居民 3 行（按“跳过”不导入）',
+  );
   const preview = page.getByRole('table', { name: '导入预览' });
   await expect(preview).toContainText('将导入');
   for (const e of EXISTING) await expect(preview).not.toContainText(e.id);
@@ -85,10 +87,10 @@ test('a 500-row ledger: 480 saved, 20 listed and downloaded; again → nothing n
   expect(String(sheet.getRow(3).getCell(2).value)).not.toBe('');
   expect(await count(page, 'residents')).toBe(483);
 
-  // The same file again: nothing new.
+  // The same file again: nothing new — the preview says so before saving (issue 25 item 11).
   await im.choose('桃花岭社区居民台账.xlsx', await ledgerXlsx(ledger));
-  await im.importAll();
-  await expect(im.outcome).toContainText('新增 0 位');
+  await expect(im.planLine).toContainText('共 500 行数据：可导入 0 行，有误 17 行；已登记的居民 483 行');
+  await expect(page.getByRole('button', { name: /^开始导入/ })).toBeDisabled();
   expect(await count(page, 'residents')).toBe(483);
 
   // Undo the ledger's import: the 480 are gone, the log says so.
@@ -102,7 +104,9 @@ test('a 500-row ledger: 480 saved, 20 listed and downloaded; again → nothing n
   // The same ledger as a GBK CSV (as Chinese Excel saves it): the same result.
   await im.choose('桃花岭社区居民台账.csv', ledgerCsv(ledger, 'gbk'));
   await expect(page.getByText('CSV，GBK 编码')).toBeVisible();
-  await expect(im.planLine).toContainText('共 500 行数据：可导入 483 行，有误 17 行');
+  await expect(im.planLine).toContainText(
+    '共 500 行数据：可导入 480 行，有误 17 行；已登记的居民 3 行（按“跳过”不导入）',
+  );
   await im.importAll();
   await expect(im.outcome).toContainText('新增 480 位，更新 0 位，跳过已登记的 3 位，有误 17 行；未导入 20 行');
   expect(await count(page, 'residents')).toBe(483);

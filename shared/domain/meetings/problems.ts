@@ -127,10 +127,18 @@ export function guessCategory(text: string): ProblemCategory {
   return CATEGORY_WORDS.find(([, re]) => re.test(text))?.[0] ?? '其他';
 }
 
+const spokenText = (content: string) => maskNumbersInText(content).replace(/\s+/g, ' ').trim();
+
 /** A short title from what the resident said: its first sentence, numbers masked, at most 30 characters. */
 export function problemTitleOf(content: string): string {
-  const text = maskNumbersInText(content).replace(/\s+/g, ' ').trim();
+  const text = spokenText(content);
   const first = text.split(/[。！？!?\n；;]/)[0]?.trim() || text;
   const chars = Array.from(first);
   return chars.length > 30 ? `${chars.slice(0, 29).join('')}…` : first;
+}
+
+/** The whole of what the resident said (numbers masked) when `problemTitleOf` shortens it; else undefined. */
+export function problemDetailOf(content: string): string | undefined {
+  const text = spokenText(content);
+  return text && text !== problemTitleOf(content) ? text : undefined;
 }

@@ -55,6 +55,12 @@ export type Problem = Stamp & {
   id: string;
   /** A short title (at most 60 characters), never an ID or phone number. */
   title: string;
+  /**
+   * The whole text of a 诉求 whose title shortens it (numbers masked): what the papers print and
+   * the 问题库 lets the reader open. Absent when the title is the whole text, and on problems
+   * registered before it was kept.
+   */
+  detail?: string;
   category: ProblemCategory;
   gridId?: string;
   /** Where it is, when no resident is concerned (a broken street lamp). */

@@ -8,7 +8,7 @@ describe('CSV for the street office', () => {
     expect(text).toBe(`${BOM}受理编号,事项\r\nTHL-20261124-0001,居住登记\r\n`);
   });
 
-  it.each(['=1+1', '+86 138', '-2', '@SUM(A1)', '\t=cmd', '\r=cmd'])(
+  it.each(['=1+1', '+86 138', "-2+3+cmd|' /C calc'!A0", '+A1', '-SUM(A1)', '@SUM(A1)', '\t=cmd', '\r=cmd', '+5%x'])(
     'neutralises a cell starting like a formula: %j',
     (v) => {
       const cell = csvCell(v);
@@ -16,6 +16,12 @@ describe('CSV for the street office', () => {
       expect(cell).toContain(v.replace(/"/g, '""'));
     },
   );
+
+  it('leaves a number written as text as it is: a spreadsheet reads it as a number, not a formula', () => {
+    for (const n of ['+5', '-2', '0', '-0.5', '+12.25', '85.0%', '-3.5%']) expect(csvCell(n)).toBe(n);
+    expect(csvCell(-2)).toBe('-2');
+    expect(toCsv(['增减'], [['+5'], [-3]])).toBe(`${BOM}增减\r\n+5\r\n-3\r\n`);
+  });
 
   it('quotes commas, quotes and line breaks; numbers and empty cells as they are', () => {
     expect(csvCell('反映"停车难"，楼道, 灯坏')).toBe('"反映""停车难""，楼道, 灯坏"');

@@ -109,6 +109,9 @@ describe('the xlsx', { timeout: 60_000 }, () => {
     expect(held()).toHaveLength(1);
     expect(rowOf('召开会议（次）').getCell(3).value).toBe(1);
     expect(rowOf('研究议题（项）').getCell(3).value).toBe(discussed().length);
+    // 增减 is a number cell (now − before), not text like '+5'.
+    const visitRow = rowOf('来访总数');
+    expect(visitRow.getCell(5).value).toBe(Number(visitRow.getCell(3).value) - Number(visitRow.getCell(4).value));
   });
 });
 
@@ -119,6 +122,14 @@ describe('the CSV', () => {
     expect(summary.content).toContain(`帮代办,代办需求,${requested().length},`);
     expect(summary.content).toContain(`联席会议,研究议题（项）,${discussed().length},`);
     expect(summary.content).toContain(`"'=HYPERLINK(""http://x"")"`);
+    // The 增减 column holds numbers: never a guarded '+5 (a number is not a formula).
+    expect(summary.content).not.toMatch(/,'[+-]?\d/);
+    const changes = summary.content
+      .split('\r\n')
+      .slice(1, 40)
+      .map((l) => l.split(',')[4]);
+    expect(changes.filter((c) => c !== '' && c !== '0').length).toBeGreaterThan(0);
+    for (const c of changes) expect(c).toMatch(/^(-?\d+)?$/);
     const ledger = await job('csv:cases');
     expect(ledger.content.split('\r\n').filter(Boolean)).toHaveLength(accepted().length + 1);
     const esc = await job('csv:escalations');

@@ -220,7 +220,7 @@ describe('联席会议 in the period summary, counted by hand', () => {
       items: { total: 6, byKind: { 上次结转: 2, 新问题: 2, 待街道: 1, 临时增加: 1 } },
       decisions: { total: 5, byType: { 已解决: 2, 上报街道: 1, 继续跟踪: 1, 社区处置: 1 } },
       // pD's case was finished on 11-24, after its due day 11-21.
-      assigned: { total: 1, finishedByDue: 0, finishedByDueRate: 0 },
+      assigned: { total: 1, due: 1, finishedByDue: 0, finishedByDueRate: 0 },
       // pC (继续跟踪), pD (its case open on 11-22), pF (solved only on 11-27), pG (escalated, case open).
       openAtEnd: 4,
     });
@@ -236,7 +236,9 @@ describe('联席会议 in the period summary, counted by hand', () => {
       attendance: { expected: 4, present: 3, rate: 0.75 },
       items: { total: 4, byKind: { 新问题: 2, 上次结转: 1, 超期办件: 1 } },
       decisions: { total: 2, byType: { 社区处置: 1, 继续跟踪: 1 } },
-      assigned: { total: 1, finishedByDue: 1, finishedByDueRate: 1 },
+      // pA's 社区处置 is due on 11-18, after this week: nothing was due by its end, no rate
+      // (its case finished on 11-17 is not 按期办结 of this week, nor a 0.0%).
+      assigned: { total: 1, due: 0, finishedByDue: 0, finishedByDueRate: null },
       // pA (社区处置, case finished on 11-17), pB (继续跟踪), pG (继续跟踪 since 11-06).
       openAtEnd: 3,
     });
@@ -277,7 +279,7 @@ describe('联席会议 in the period summary, counted by hand', () => {
   it('no meeting, no rates', () => {
     const s = meetingSummary(input({ problems: [], meetings: [], agendaItems: [] }), week);
     expect(s.attendance).toEqual({ expected: 0, present: 0, rate: null });
-    expect(s.assigned).toEqual({ total: 0, finishedByDue: 0, finishedByDueRate: null });
+    expect(s.assigned).toEqual({ total: 0, due: 0, finishedByDue: 0, finishedByDueRate: null });
     expect(s.openAtEnd).toBe(0);
   });
 
@@ -317,8 +319,9 @@ describe('联席会议 in the period summary, counted by hand', () => {
       '决定：上报街道': [1, 0],
       '决定：继续跟踪': [1, 1],
       '决定：已解决': [2, 0],
-      社区处置按期办结: [0, 1],
-      社区处置按期办结率: ['0.0%', '100.0%'],
+      '社区处置到期（项）': [1, 0],
+      社区处置按期办结: [0, 0],
+      社区处置按期办结率: ['0.0%', '—'],
       期末未结问题: [4, 3],
     });
     expect(JSON.stringify(joint)).not.toMatch(/s1|s2|人员|问题p|议题i/);
@@ -332,6 +335,8 @@ describe('联席会议 in the JSON package', () => {
     const { now, before: was } = summariesOf(data);
     expect(contentOf(data).summary.meetings).toEqual(now.meetings);
     expect(contentOf(data).previousSummary.meetings).toEqual(was.meetings);
+    // Nothing was due by the week before's end: no rate in the package either (null, not 0).
+    expect(contentOf(data).previousSummary.meetings.assigned).toMatchObject({ due: 0, finishedByDueRate: null });
     await expectPackageValid(data);
   });
 

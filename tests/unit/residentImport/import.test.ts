@@ -190,3 +190,17 @@ describe('the 500-row fixture ledger', { timeout: 60_000 }, () => {
       expect([...refusedRows, ...existingRows].sort((a, b) => a - b)).toEqual(ledger.bad);
     });
 });
+
+describe('the import template', () => {
+  it('its example row agrees with its own rules (the ID’s sex digit and birth date vs 性别, 出生日期)', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const { templateWorkbook } = await import('../../../renderer/src/features/residents/import/ledgerWorkbooks');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await templateWorkbook('桃花岭社区', GRIDS, DEFAULT_RESIDENT_TAGS)).buffer as ArrayBuffer);
+    const sheet = wb.getWorksheet('示例与说明')!;
+    const cells = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1) as (string | number)[];
+    const header = cells(2);
+    const example = readRow(cells(3), guessMapping(header), ctx);
+    expect(example).toMatchObject({ ok: true, value: { gender: '女', birthDate: '1958-03-15' } });
+  });
+});

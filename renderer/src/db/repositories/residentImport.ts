@@ -29,6 +29,23 @@ export type ImportOutcome = {
 };
 export type ImportProgress = { done: number; total: number };
 
+/**
+ * The rows that match a resident already on file (the save's rule, `findDuplicates`), with why:
+ * for the preview, before anything is saved. The save checks again inside its transactions.
+ */
+export async function registeredRows(desk: Desk, rows: readonly ImportRow[]): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  for (const { row, value } of rows) {
+    const [match] = await findDuplicates(desk.db, value);
+    if (match)
+      out.set(
+        row,
+        `已登记${value.idNumber && match.idNumber === value.idNumber ? '（身份证号相同）' : '（姓名和电话相同）'}`,
+      );
+  }
+  return out;
+}
+
 export async function getImportMapping(desk: Desk): Promise<Record<string, string>> {
   const row = await desk.db.meta.get('importMapping');
   return row?.key === 'importMapping' ? row.value : {};

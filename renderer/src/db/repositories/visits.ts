@@ -21,7 +21,7 @@ import {
   type VisitInput,
 } from '@shared/domain/intake';
 import type { CaseRecord, ProblemCategory, Resident, Visit } from '@shared/domain/records';
-import { MATTER_OF_CATEGORY, problemTitleOf } from '@shared/domain/meetings';
+import { MATTER_OF_CATEGORY, problemDetailOf, problemTitleOf } from '@shared/domain/meetings';
 import type { Desk, DeskBase } from '../desk';
 import type { MatterType } from '../matterType';
 import { DomainRefusal } from '../refusal';
@@ -151,9 +151,11 @@ async function addComplaintProblem(
 ): Promise<void> {
   const place = complaint.place?.trim();
   const gridId = record.gridId ?? complaint.gridId;
+  const detail = problemDetailOf(input.content);
   await openProblem(desk, tx, {
     id,
     title: problemTitleOf(input.content) || record.matterName,
+    ...(detail ? { detail } : {}),
     category: complaint.category as ProblemCategory,
     ...(gridId ? { gridId } : {}),
     ...(place ? { place } : {}),

@@ -12,6 +12,7 @@ import { kindRuns } from '@shared/receipts/meetingAgenda';
 import { useDesk } from '../../app/desk';
 import type { MeetingFile } from '../../db/repositories/meetings';
 import { gridNameOf, type EntryView } from './meetingText';
+import { WholeText } from './WholeText';
 
 /** The dialogs an entry opens (the page shows them). */
 export type EntryDialog = { kind: 'decide'; entry: EntryView } | { kind: 'edit'; entry: EntryView };
@@ -123,6 +124,7 @@ function AgendaEntry({
             {e.residents.length > 0 ? ` · 反映人：${e.residents.map((r) => r.name).join('、')}` : ''}
             {problem && problem.sources.length > 1 ? `（${problem.sources.length} 次反映）` : ''}
           </Typography>
+          <WholeText text={problem?.detail} of={title} />
           {record && (
             <Typography>
               办件{' '}

@@ -6,6 +6,7 @@
  * same problem one.
  */
 import { useState } from 'react';
+import { WholeText } from './WholeText';
 import {
   Box,
   Button,
@@ -116,7 +117,10 @@ export function ProblemPool({ counts }: { counts: Counts | undefined }) {
             )}
             {rows?.map(({ problem: p, record, residents }) => (
               <TableRow key={p.id}>
-                <TableCell sx={{ minWidth: '10em' }}>{maskNumbersInText(p.title)}</TableCell>
+                <TableCell sx={{ minWidth: '10em' }}>
+                  {maskNumbersInText(p.title)}
+                  <WholeText text={p.detail} of={maskNumbersInText(p.title)} />
+                </TableCell>
                 <TableCell sx={NO_WRAP}>{p.category}</TableCell>
                 <TableCell sx={NO_WRAP}>{gridName(p.gridId)}</TableCell>
                 <TableCell>{p.place ? maskNumbersInText(p.place) : '—'}</TableCell>

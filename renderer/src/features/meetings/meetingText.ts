@@ -78,6 +78,7 @@ function paperEntry(v: EntryView, community: CommunityProfile): MeetingPaperEntr
     title: item.title,
     category: item.category,
     grid: gridNameOf(community, item.gridId),
+    ...(problem?.detail ? { detail: problem.detail } : {}),
     ...(problem?.place ? { place: problem.place } : {}),
     ...(problem ? { reports: problem.sources.length } : {}),
     residents: v.residents.map((r) => r.name),

@@ -16,7 +16,7 @@ import {
   summariesOf,
   type ReportData,
 } from '@shared/reports/reportData';
-import { change, summarySections } from '@shared/reports/summaryRows';
+import { changeOf, summarySections } from '@shared/reports/summaryRows';
 import { workbookBase64, type SheetSpec } from '../../components/workbook';
 
 export type ExportFormat = 'xlsx' | 'json' | `csv:${'summary' | LedgerKey}`;
@@ -55,7 +55,7 @@ const SUMMARY_COLUMNS = [
 function summaryTable(data: ReportData): (string | number)[][] {
   const { now, before } = summariesOf(data);
   const rows: (string | number)[][] = summarySections(now, before, namesOf(data)).flatMap((s) =>
-    s.rows.map((r) => [s.title, r.label, r.now, r.before, change(r)]),
+    s.rows.map((r) => [s.title, r.label, r.now, r.before, changeOf(r)]),
   );
   const written = notesForExport(data.notes);
   for (const [k, label] of Object.entries(noteLabels(data.kind)))

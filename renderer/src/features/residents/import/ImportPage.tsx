@@ -28,7 +28,8 @@ import {
   type ColumnMapping,
   type ImportField,
 } from '@shared/residentImport/columns';
-import { planImport } from '@shared/residentImport/plan';
+import { importPreview, planImport } from '@shared/residentImport/plan';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { toB64 } from '../../../db/bytes';
 import { DomainRefusal } from '../../../db/refusal';
 import { useDesk } from '../../../app/desk';
@@ -37,6 +38,7 @@ import { useGuardedAction } from '../../../app/useGuardedAction';
 import {
   getImportMapping,
   importResidents,
+  registeredRows,
   type ImportOutcome,
   type ImportProgress,
 } from '../../../db/repositories/residentImport';
@@ -70,6 +72,18 @@ export function ImportPage() {
     () => (file && !mappingProblem(mapping) ? planImport(file.sheet, headerRow, mapping, ctx) : null),
     [file, headerRow, mapping, ctx],
   );
+  // The rows already on file, read before saving: the preview says so instead of 可导入.
+  const registered = useLiveQuery(
+    () =>
+      plan
+        ? registeredRows(
+            desk,
+            plan.rows.flatMap((r) => (r.ok ? [{ row: r.row, value: r.value }] : [])),
+          )
+        : null,
+    [desk, plan],
+  );
+  const preview = plan && registered ? importPreview(plan, registered, mode) : null;
   const gridName = (id?: string) => community.grids.find((g) => g.id === id)?.name ?? '';
 
   if (!can(staff, 'resident.import')) return <Alert severity="info">导入居民台账需要站长/管理员账号。</Alert>;
@@ -209,20 +223,19 @@ export function ImportPage() {
                     {mappingProblem(mapping)}
                   </Alert>
                 )}
-                {plan && (
+                {plan && preview && registered && (
                   <>
                     <Typography role="status" sx={{ fontWeight: 600 }}>
-                      共 {plan.rows.length} 行数据：可导入 {plan.valid} 行，有误 {plan.rejected}{' '}
-                      行（已登记的居民在保存时按所选方式处理）
+                      {preview.line}
                     </Typography>
-                    <PreviewTable rows={plan.rows} gridName={gridName} />
+                    <PreviewTable rows={plan.rows} registered={registered} gridName={gridName} />
                     <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
                       <Button
                         variant="contained"
                         onClick={() => void save()}
-                        disabled={saving.busy || plan.valid === 0 || outcome !== null}
+                        disabled={saving.busy || preview.toSave === 0 || outcome !== null}
                       >
-                        开始导入（{plan.valid} 行）
+                        开始导入（{preview.toSave} 行）
                       </Button>
                       {progress && (
                         <Stack sx={{ flexGrow: 1 }} spacing={0.5}>

@@ -6,7 +6,16 @@ import type { PlannedRow } from '@shared/residentImport/plan';
 
 export const PREVIEW_ROWS = 12;
 
-export function PreviewTable({ rows, gridName }: { rows: readonly PlannedRow[]; gridName: (id?: string) => string }) {
+export function PreviewTable({
+  rows,
+  registered,
+  gridName,
+}: {
+  rows: readonly PlannedRow[];
+  /** Rows matching a resident already on file: row → why ('已登记（身份证号相同）'). */
+  registered: ReadonlyMap<number, string>;
+  gridName: (id?: string) => string;
+}) {
   return (
     <Table size="small" aria-label="导入预览">
       <TableHead>
@@ -21,7 +30,7 @@ export function PreviewTable({ rows, gridName }: { rows: readonly PlannedRow[]; 
           r.ok ? (
             <TableRow key={r.row}>
               <TableCell>{r.row}</TableCell>
-              <TableCell>将导入</TableCell>
+              <TableCell>{registered.get(r.row) ?? '将导入'}</TableCell>
               <TableCell>{r.value.name}</TableCell>
               <TableCell>{r.value.idNumber ? maskIdNumber(r.value.idNumber) : ''}</TableCell>
               <TableCell>{r.value.gender ?? ''}</TableCell>

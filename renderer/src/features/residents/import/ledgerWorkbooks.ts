@@ -36,7 +36,8 @@ export function templateWorkbook(communityName: string, gridNames: readonly stri
       rows: [
         [
           '王秀英',
-          `43010419580315123${computeCheckDigit('43010419580315123')}`,
+          // The 17th digit is even: a woman, as the row says (the template follows its own rule).
+          `43010419580315122${computeCheckDigit('43010419580315122')}`,
           '女',
           '1958-03-15',
           '13812345678',
