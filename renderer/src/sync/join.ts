@@ -13,6 +13,7 @@
 import { can, holdersOf } from '@shared/domain/roles';
 import { requirePermission } from '../db/authorize';
 import { deskNumberOf, type Desk, type DeskBase } from '../db/desk';
+import { DEFAULT_DESK_IDENTITY } from '@shared/domain/deskNumber';
 import { DomainRefusal } from '../db/refusal';
 import { centerDeskRow } from '../db/repositories/centerDesks';
 import { ensureInstallId } from '../db/repositories/reports';
@@ -136,7 +137,7 @@ export async function joinCenter(
       await requirePermission(tx, desk.actor, 'sync.manage', '加入中心同步');
       if (await tx.deskMeta.get('joinedCenter')) throw new DomainRefusal(ALREADY_JOINED);
       await tx.deskMeta.put({ key: 'joinedCenter', value: { at: tx.now } });
-      // The center's list of desks (its reports name them): uploaded with every record below.
+      // The center's list of desks (its reports name them): travels through the outbox, like this transaction's audit row.
       await tx.centerDesks.put(centerDeskRow(desk.identity ?? DEFAULT_DESK_IDENTITY, tx.now));
       await tx.audit({
         action: 'sync.join',

@@ -20,7 +20,7 @@ import {
   type CaseActionType,
 } from '../caseMachine';
 import type { CaseEvent, CaseRecord } from '../records';
-import { diffRecord, foldRecord, withoutFields } from './patch';
+import { applyPatch, diffRecord, foldRecord, withoutFields } from './patch';
 import { acknowledgeConflicts, refusedEvents, type RefusedEvent, type SyncConflictAck } from './refused';
 
 /** The opening event the v13 upgrade gives every case stored before it (not shown on the timeline). */
