@@ -12,9 +12,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from '@playwright/test';
 import { startHub, type HubAuth, type TestHub } from '../sync/hub';
-import { desk, expect, test } from './pages';
+import { expect, test } from './pages';
+import { acceptCase, newDesk } from './support/syncDesks';
 import { expectAccessible } from './support/a11y';
 
 let hub: TestHub;
@@ -50,32 +50,11 @@ async function hubEventsOf(no: number): Promise<number> {
   return all.rows.filter((r) => r.doc.desk === no).length;
 }
 
-/** A desk of its own browser profile on the hub's origin, set up (not joined). */
-async function newDesk(browser: Browser, no: 1 | 2) {
-  const context = await browser.newContext({ baseURL: `${hub.url}/` });
-  const page = await context.newPage();
-  const d = desk(page);
-  await d.setup.complete(no === 1 ? {} : { desk: { no: '2', name: '后台' } });
-  return { context, page, d };
-}
-
-let phones = 0;
-/** Accepts a 承诺件 for a new resident through 受理登记. */
-async function acceptCase(page: Page, d: ReturnType<typeof desk>, name: string): Promise<void> {
-  phones += 1;
-  await d.intake.acceptAndOpen(
-    { name, phone: `1370000${String(phones).padStart(4, '0')}` },
-    'dyzz',
-    '党员组织关系转接',
-  );
-  await expect(page.getByRole('heading', { name: /^办件 / })).toBeVisible();
-}
-
 test('wrong password at the join; the password changed on the hub: 未连接 with the reason, the desk works, the 站长 fixes it in 设置', async ({
   browser,
 }) => {
   test.setTimeout(240_000);
-  const { context, page, d } = await newDesk(browser, 1);
+  const { context, page, d } = await newDesk(browser, hub, 1);
   const account = { url: hub.dbUrl, ...hub.deskAuth(1), allowPlainHttp: true };
 
   // A wrong password: refused at the join, in Chinese; nothing joined.
@@ -93,7 +72,7 @@ test('wrong password at the join; the password changed on the hub: 未连接 wit
 
   // The hub admin changes the desk's password: the next exchange is refused.
   await setHubPassword(account.username, 'changed-by-the-hub-admin');
-  await acceptCase(page, d, '张三');
+  await acceptCase({ context, page, d }, '张三');
   await expect(d.sync.status).toHaveAccessibleName(/^同步状态：未连接（自 \d\d:\d\d）$/, { timeout: 30_000 });
   await d.sync.status.click();
   const detail = page.getByRole('dialog', { name: /^多窗口同步：未连接/ });
@@ -101,7 +80,7 @@ test('wrong password at the join; the password changed on the hub: 未连接 wit
   await expect(detail.getByText(`中心：${hub.dbUrl}（不加密连接，仅限局域网）`)).toBeVisible();
   await page.keyboard.press('Escape');
   // The desk keeps working; nothing of it reached the hub.
-  await acceptCase(page, d, '李四');
+  await acceptCase({ context, page, d }, '李四');
   expect(await hubEventsOf(1)).toBe(0);
 
   // The 站长 types the new password in 设置 → 多窗口同步 (still joined): it syncs again.
@@ -128,9 +107,9 @@ test('documents the hub refuses (403) are listed with the reason and sent once; 
   browser,
 }) => {
   test.setTimeout(240_000);
-  const { context, page, d } = await newDesk(browser, 2);
+  const { context, page, d } = await newDesk(browser, hub, 2, '后台');
   await d.sync.join({ url: hub.dbUrl, ...hub.deskAuth(2), allowPlainHttp: true });
-  await acceptCase(page, d, '王五');
+  await acceptCase({ context, page, d }, '王五');
   await expect.poll(() => hubEventsOf(2), { timeout: 30_000 }).toBeGreaterThan(0);
   await expect(d.sync.status).toHaveAccessibleName('同步状态：已同步', { timeout: 30_000 });
 
@@ -159,7 +138,7 @@ test('documents the hub refuses (403) are listed with the reason and sent once; 
 
   // Other documents still flow: a case accepted after them reaches the hub.
   const before = await hubEventsOf(2);
-  await acceptCase(page, d, '赵六');
+  await acceptCase({ context, page, d }, '赵六');
   await expect.poll(() => hubEventsOf(2), { timeout: 30_000 }).toBeGreaterThan(before);
   await expect(d.sync.status).toHaveAccessibleName('同步状态：已同步', { timeout: 30_000 });
 

@@ -9,9 +9,9 @@
  * both desks come back to 已同步 by themselves. Then every center table of both desks' IndexedDB
  * is compared record by record, and every travelling record with the hub's document.
  */
-import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { startHub, type TestHub } from '../sync/hub';
-import { desk, expect, test, type Desk } from './pages';
+import { expect, test } from './pages';
+import { openDesk } from './support/syncDesks';
 import { deskContents, differences, hubContents, hubDifferences, startImport } from './support/syncContents';
 
 const FILES = 10;
@@ -28,23 +28,12 @@ test.afterAll(async () => {
   await hub?.stop();
 });
 
-// TODO(merge): the same steps as support/syncDesks.ts `openDesk` (owned by the conflicts part).
-async function openDesk(browser: Browser, no: number): Promise<{ context: BrowserContext; page: Page; d: Desk }> {
-  const context = await browser.newContext({ baseURL: `${hub.url}/` });
-  const page = await context.newPage();
-  const d = desk(page);
-  await d.setup.complete(no === 1 ? {} : { desk: { no: String(no), name: `${no}号窗口` } });
-  await d.sync.join({ url: hub.dbUrl, ...hub.deskAuth(no), allowPlainHttp: true });
-  await expect(d.sync.status).toBeVisible();
-  return { context, page, d };
-}
-
 test('the hub SIGKILLed while desk 1 writes 300 records, restarted on its folder: both desks and the hub hold the same records', async ({
   browser,
 }) => {
   test.setTimeout(300_000);
-  const one = await openDesk(browser, 1);
-  const two = await openDesk(browser, 2);
+  const one = await openDesk(browser, hub, 1);
+  const two = await openDesk(browser, hub, 2);
   await expect(one.d.sync.status).toHaveAccessibleName('同步状态：已同步', { timeout: 60_000 });
 
   await one.d.residentImport.open();

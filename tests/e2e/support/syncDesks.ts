@@ -12,18 +12,21 @@ import { desk, expect, type Desk } from '../pages';
 /** One open desk: its browser context, its page and the page models. */
 export type OpenDesk = { context: BrowserContext; page: Page; d: Desk };
 
-/**
- * A desk: its own browser profile on the hub's origin, set up (desk `no`, named `name`; desk 1 is
- * the wizard's 一号窗口) and joined through the UI.
- */
-export async function openDesk(browser: Browser, hub: TestHub, no: number, name = `${no}号窗口`): Promise<OpenDesk> {
+/** A desk: its own browser profile on the hub's origin, set up (desk `no`, named `name`; desk 1 is the wizard's 一号窗口), not joined. */
+export async function newDesk(browser: Browser, hub: TestHub, no: number, name = `${no}号窗口`): Promise<OpenDesk> {
   const context = await browser.newContext({ baseURL: `${hub.url}/` });
   const page = await context.newPage();
   const d = desk(page);
   await d.setup.complete(no === 1 ? {} : { desk: { no: String(no), name } });
-  await d.sync.join({ url: hub.dbUrl, ...hub.deskAuth(no), allowPlainHttp: true });
-  await expect(d.sync.status).toBeVisible();
   return { context, page, d };
+}
+
+/** A desk set up (newDesk) and joined through the UI. */
+export async function openDesk(browser: Browser, hub: TestHub, no: number, name = `${no}号窗口`): Promise<OpenDesk> {
+  const open = await newDesk(browser, hub, no, name);
+  await open.d.sync.join({ url: hub.dbUrl, ...hub.deskAuth(no), allowPlainHttp: true });
+  await expect(open.d.sync.status).toBeVisible();
+  return open;
 }
 
 let phones = 0;
