@@ -2,7 +2,8 @@
  * Property of the CSV export (shared/reports/csv.ts): any text — strange text, a leading formula
  * sign, quotes, commas, line breaks — reads back, with a CSV parser, as exactly what was written,
  * except that a cell starting with = + - @ (or a tab or carriage return) gains a leading
- * apostrophe; so no cell a spreadsheet reads starts a formula.
+ * apostrophe unless it is a plain number ('+5', '-2', '85.0%': a spreadsheet reads a number, no
+ * formula — issue 25 item 10); so no cell a spreadsheet reads starts a formula.
  */
 import fc from 'fast-check';
 import Papa from 'papaparse';
@@ -16,6 +17,9 @@ const cellArb = fc.oneof(
   fc.tuple(fc.constantFrom(...FORMULA_PIECES, '\t=1', '\r=1'), strangeText(20)).map(([f, s]) => f + s),
   fc.constantFrom('a,b', 'say "hi"', 'line\nbreak', 'cr\r\nlf'),
 );
+
+/** A number as text, signed or not (a spreadsheet reads it as a number, never a formula). */
+const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?%?$/;
 
 describe('CSV export keeps the formula guard', () => {
   it('every cell reads back as written, a formula start neutralised by an apostrophe', () => {
@@ -31,8 +35,9 @@ describe('CSV export keeps the formula guard', () => {
           rows.forEach((row, i) => {
             row.forEach((value, j) => {
               const read = data[i + 1]?.[j];
-              expect(read).toBe(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-              expect(read).not.toMatch(/^[=+\-@\t\r]/);
+              const guarded = /^[=+\-@\t\r]/.test(value) && !PLAIN_NUMBER.test(value);
+              expect(read).toBe(guarded ? `'${value}` : value);
+              if (!PLAIN_NUMBER.test(read ?? '')) expect(read).not.toMatch(/^[=+\-@\t\r]/);
             });
           });
         },
