@@ -16,7 +16,15 @@ import { letters } from '@shared/domain/auditIdentity';
 import type { AuditEntry } from '@shared/domain/records';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { ADMIN_ID, CLERK_IDS, generateDesk, NOW, staffNameOf, type GeneratedDesk } from '../../bench/data/generate';
+import {
+  ADMIN_ID,
+  CLERK_IDS,
+  generateDesk,
+  NOW,
+  staffNameOf,
+  type GeneratedDesk,
+  type SizeName,
+} from '../../bench/data/generate';
 import { deskClaimId, SYNC_SCHEMA, type SyncDoc } from '../../renderer/src/sync/contract';
 import { toSyncDoc } from '../../renderer/src/sync/docs';
 import type { EntityName } from '../../renderer/src/db/entities';
@@ -65,9 +73,9 @@ function staffOf(): Record<string, unknown>[] {
   }));
 }
 
-/** The `center` desk of the generator as the documents desk 1 sent (see above). */
-export function centerSeed(seed = 20261203): CenterSeed {
-  const data = generateDesk('center', seed);
+/** The `center` desk of the generator (or another size: tests) as the documents desk 1 sent (see above). */
+export function centerSeed(seed = 20261203, size: SizeName = 'center'): CenterSeed {
+  const data = generateDesk(size, seed);
   const tables: [EntityName, readonly object[], string][] = [
     ['staff', staffOf(), 'id'],
     ['residents', data.residents, 'id'],

@@ -15,7 +15,6 @@
 import type { Dexie } from 'dexie';
 import { observed } from '@shared/domain/events/clock';
 import { sameValue } from '@shared/domain/events/patch';
-import type { CaseEvent, CustodyItemEvent, ProblemEvent, ProxyEvent } from '@shared/domain/records';
 import { tablesOf } from '../db/dataScope';
 import type { DutyDeskDB } from '../db/database';
 import type { DeskBase } from '../db/desk';
@@ -25,7 +24,7 @@ import { ensureSearchKeys } from '../db/searchKeys';
 import { databaseOf } from '../db/write';
 import { IMMUTABLE_TABLES, PROJECTED, type RecordConflict, type SyncDoc } from './contract';
 import { parseSyncDocId, portableRecord } from './docs';
-import { refoldCase, refoldCustody, refoldProblem, refoldProxy } from './refold';
+import { FOLDS_INTO, refoldAll } from './refold';
 
 /** A document as the feed gave it, with its losing revisions (read from PouchDB before the transaction). */
 export type Incoming = { doc: SyncDoc; losers?: RecordConflict['losers'] };
@@ -93,65 +92,86 @@ export async function storedAmong(desk: DeskBase, docs: readonly SyncDoc[]): Pro
 /** What one apply changed, for the status and the caller's counts. */
 export type Applied = { records: number; refolded: number };
 
-type Touched = {
-  cases: Set<string>;
-  proxyTasks: Set<string>;
-  custodyItems: Set<string>;
-  problems: Set<string>;
-  clock?: string;
-};
+type Located = { item: Incoming; table: EntityName; key: string };
+type Touched = Record<keyof typeof PROJECTED, Set<string>> & { clock?: string };
 
-/** Stores one document (a helper one level deep inside the transaction: Dexie calls only). */
-async function applyOne(db: DutyDeskDB, table: EntityName, key: string, doc: SyncDoc, touched: Touched) {
-  const t = db.table(table);
-  if (doc._deleted) {
-    if (!IMMUTABLE.has(table)) await t.delete(key);
-    return;
+/** The last document of each key (a later revision in the same apply replaces an earlier one). */
+function lastByKey(list: readonly Located[], keyOf = (d: Located) => d.key): Map<string, Located> {
+  const out = new Map<string, Located>();
+  for (const d of list) {
+    out.delete(keyOf(d));
+    out.set(keyOf(d), d);
   }
-  const record: Record<string, unknown> = { ...doc.record };
-  if (table === 'auditLog') {
-    if ((await db.auditLog.where('id').equals(key).count()) === 0) await db.auditLog.add(record as never);
-    return;
-  }
-  if (table === 'staff') {
-    const here = await db.staff.get(key);
-    delete record.password;
-    if (here?.password) record.password = here.password;
-  }
-  await t.put(record);
-  const projected = FOLDED[table];
-  if (!projected) return;
-  const e = record as CaseEvent & ProxyEvent & CustodyItemEvent & ProblemEvent;
-  if (projected === 'cases') touched.cases.add(e.caseId);
-  if (projected === 'proxyTasks') touched.proxyTasks.add(e.taskId);
-  if (projected === 'custodyItems') touched.custodyItems.add(e.itemId);
-  if (projected === 'problems') touched.problems.add(e.problemId);
-  if (typeof e.clock === 'string') touched.clock = observed(touched.clock, e.clock);
+  return out;
 }
 
-/** The 数据冲突 row of a record document: kept (first seen kept) while it has losers, removed when not. */
-async function keepConflictRow(db: DutyDeskDB, table: string, key: string, item: Incoming, now: number) {
-  const { doc, losers } = item;
-  if (!losers || losers.length === 0 || doc._deleted) {
-    await db.syncConflicts.delete(doc._id);
+/**
+ * Stores the documents of one table (a helper one level deep inside the transaction: Dexie calls
+ * only), in bulk — one read and one write per table however many documents came: audit rows
+ * added once by their `id`, records put (a staff account keeping this desk's verifier) or deleted
+ * (never an event), events' records marked for the refold.
+ */
+async function storeTable(db: DutyDeskDB, table: EntityName, list: readonly Located[], touched: Touched) {
+  const t = db.table(table);
+  const latest = lastByKey(list);
+  if (table === 'auditLog') {
+    const keys = [...latest.keys()];
+    const held = new Set((await db.auditLog.where('id').anyOf(keys).keys()).map(String));
+    const rows = [...latest.values()].filter((d) => !d.item.doc._deleted && !held.has(d.key));
+    if (rows.length > 0) await db.auditLog.bulkAdd(rows.map((d) => ({ ...d.item.doc.record }) as never));
     return;
   }
-  const before = await db.syncConflicts.get(doc._id);
+  const gone = [...latest.values()].filter((d) => d.item.doc._deleted).map((d) => d.key);
+  const puts = [...latest.values()].filter((d) => !d.item.doc._deleted);
+  const records = puts.map((d) => ({ ...d.item.doc.record }) as Record<string, unknown>);
+  if (table === 'staff') {
+    const here = await db.staff.bulkGet(puts.map((d) => d.key));
+    records.forEach((record, i) => {
+      delete record.password;
+      if (here[i]?.password) record.password = here[i].password;
+    });
+  }
+  if (gone.length > 0 && !IMMUTABLE.has(table)) await t.bulkDelete(gone);
+  if (records.length > 0) await t.bulkPut(records);
+  const projected = FOLDED[table];
+  if (!projected) return;
+  const by = FOLDS_INTO[projected];
+  for (const record of records) {
+    touched[projected].add(String(record[by]));
+    if (typeof record.clock === 'string') touched.clock = observed(touched.clock, record.clock);
+  }
+}
+
+/**
+ * The 数据冲突 rows of record documents (one level deep, Dexie calls only): kept (first seen kept)
+ * while a document has losers, removed when not — read and written in bulk.
+ */
+async function keepConflictRows(db: DutyDeskDB, list: readonly Located[], now: number) {
+  const latest = [...lastByKey(list, (d) => d.item.doc._id).values()];
+  const conflicted = latest.filter((d) => (d.item.losers?.length ?? 0) > 0 && !d.item.doc._deleted);
+  const kept = new Set(conflicted);
+  const clear = latest.filter((d) => !kept.has(d)).map((d) => d.item.doc._id);
+  const held = clear.length > 0 ? await db.syncConflicts.where(':id').anyOf(clear).primaryKeys() : [];
+  if (held.length > 0) await db.syncConflicts.bulkDelete(held);
+  if (conflicted.length === 0) return;
+  const before = await db.syncConflicts.bulkGet(conflicted.map((d) => d.item.doc._id));
   const atOf = (r: Record<string, unknown>) => (typeof r.updatedAt === 'number' ? { at: r.updatedAt } : {});
-  const row: RecordConflict = {
+  const rows = conflicted.map(({ item: { doc, losers }, table, key }, i): RecordConflict => ({
     id: doc._id,
     table,
     key,
     winner: { rev: doc._rev ?? '', desk: doc.desk, ...atOf(doc.record), record: doc.record },
-    losers,
-    seenAt: before?.seenAt ?? now,
-  };
-  await db.syncConflicts.put(row);
+    losers: losers ?? [],
+    seenAt: before[i]?.seenAt ?? now,
+  }));
+  await db.syncConflicts.bulkPut(rows);
 }
 
 /**
- * Applies `items` (one action) and stores `checkpoint` in one transaction. `own`: documents this
- * desk wrote itself — their records are already here; only their 数据冲突 row is kept in step.
+ * Applies `items` (whole actions) and stores `checkpoint` in one transaction, a table at a time in
+ * bulk (so Dexie's live queries see one change per table, not one per record), then each touched
+ * case, request, custody item and problem refolded once. `own`: documents this desk wrote itself
+ * — their records are already here; only their 数据冲突 row is kept in step.
  */
 export async function applyDocs(
   desk: DeskBase,
@@ -159,32 +179,35 @@ export async function applyDocs(
   o: { checkpoint?: number | string; own?: boolean } = {},
 ): Promise<Applied> {
   const db = databaseOf(desk);
-  const docs = items.flatMap((item) => {
+  const docs = items.flatMap((item): Located[] => {
     const table = appliedTableOf(item.doc);
     const key = parseSyncDocId(item.doc._id)?.key;
     return table && key !== undefined ? [{ item, table, key }] : [];
   });
   // Derived fields that need a module loaded on first use (searchKeys.ts), before the transaction.
   if (!o.own && docs.some((d) => d.table === 'residents')) await ensureSearchKeys();
+  const byTable = new Map<EntityName, Located[]>();
   const scope = new Set<string>(['deskMeta', 'syncConflicts', 'counters']);
   for (const d of docs) {
     scope.add(d.table);
     const projected = FOLDED[d.table];
     if (projected) scope.add(projected);
+    const list = byTable.get(d.table) ?? [];
+    list.push(d);
+    byTable.set(d.table, list);
   }
   const touched: Touched = { cases: new Set(), proxyTasks: new Set(), custodyItems: new Set(), problems: new Set() };
   const now = desk.clock.now();
   let refolded = 0;
   await (db as unknown as Dexie).transaction('rw', [...scope], async () => {
-    for (const { item, table, key } of docs) {
-      if (!o.own) await applyOne(db, table, key, item.doc, touched);
-      if (isRecordTable(table)) await keepConflictRow(db, table, key, item, now);
-    }
-    for (const id of touched.cases) if (await refoldCase(db, id)) refolded += 1;
-    for (const id of touched.proxyTasks) await refoldProxy(db, id);
-    for (const id of touched.custodyItems) await refoldCustody(db, id);
-    for (const id of touched.problems) await refoldProblem(db, id);
-    refolded += touched.proxyTasks.size + touched.custodyItems.size + touched.problems.size;
+    if (!o.own) for (const [table, list] of byTable) await storeTable(db, table, list, touched);
+    await keepConflictRows(
+      db,
+      docs.filter((d) => isRecordTable(d.table)),
+      now,
+    );
+    for (const table of Object.keys(PROJECTED) as (keyof typeof PROJECTED)[])
+      refolded += await refoldAll(db, table, touched[table]);
     if (touched.clock) {
       const last = await db.counters.get(EVENT_CLOCK_KEY);
       const clock = observed(last?.clock, touched.clock);
