@@ -35,7 +35,8 @@ test.afterAll(async () => {
 test('a fresh desk joins a center of 2,000 residents and 1,000 cases, with progress, within 60 s', async ({
   browser,
 }) => {
-  test.setTimeout(240_000);
+  // Over twice the slowest whole test seen: 127 s in CI (53% of the old 240 s), 102 s here.
+  test.setTimeout(300_000);
   const { data, docs } = seed;
   const residents = data.residents.length;
   const open = data.cases.filter((c) => withIndexes(c).flags?.includes(FLAGS.open)).length;
@@ -109,9 +110,11 @@ test('a fresh desk joins a center of 2,000 residents and 1,000 cases, with progr
   await d.shell.go('办件');
   await expect(page.getByRole('tab', { name: `全部在办 （${open}）` })).toBeVisible();
   await expect(page.getByRole('tab', { name: `全部办件 （${countLabel(data.cases.length)}）` })).toBeVisible();
-  // Measured 75 s on the loaded 2-core machine (pull 29 s, apply 38 s after it): the issue's 60 s
-  // is not met yet. The verdict is printed and annotated; the hard limit here is twice it, so a
-  // regression still fails.
+  // Measured on the loaded 2-core machine (s33): before the bulk apply 84.5 s (pull 33.1 s, the
+  // apply's tail after it 40.3 s: 3,500 of 22,635 applied while pulling); with it 89.0 s at a
+  // higher load (pull 59.5 s, tail 12.3 s: 15,500 applied while pulling) — the pull is now what
+  // is left. The issue's 60 s is not met yet: the verdict is printed and annotated; the hard
+  // limit here is twice it, so a regression still fails.
   const within = seconds * 1000 < LIMIT_MS;
   console.log(`the issue's limit of ${LIMIT_MS / 1000} s: ${within ? 'met' : 'NOT met'}`);
   if (!within) test.info().annotations.push({ type: 'over-limit', description: `${seconds.toFixed(1)} s > 60 s` });
