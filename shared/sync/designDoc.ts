@@ -26,8 +26,11 @@
 
 export const DESIGN_DOC_ID = '_design/duty-desk';
 
-/** Bump when the validation below changes: a desk refuses to join a hub with an older one. */
-export const DESIGN_DOC_VERSION = 1;
+/**
+ * Bump when the validation below changes: a desk refuses to join a hub with an older one.
+ * 2: the records of the package's exports (packageExports) are immutable too.
+ */
+export const DESIGN_DOC_VERSION = 2;
 
 /** The CouchDB role of every desk account (the database's `_security` members). */
 export const DESK_ROLE = 'desk';

@@ -9,76 +9,29 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  freshDb,
-  setUpCommunity,
-  communityDesk,
-  createZhangSan,
-  acceptCommittedCase,
-  addSignedStaff,
-  T0,
-  testDesk,
-  WANG_WU,
-} from './testDb';
+import { freshDb, communityDesk, acceptCommittedCase, testDesk, WANG_WU } from './testDb';
 import { computeCheckDigit } from '@shared/domain/idNumber';
-import { acted, exchange, follow, memoryPouch } from './support/syncHarness';
+import { acted } from './support/syncHarness';
+import { DESK2, syncAll, twoSyncDesks } from './support/twoSyncDesks';
 import { performCaseAction } from '../../renderer/src/db/repositories/cases';
 import { createResident, updateResident } from '../../renderer/src/db/repositories/residents';
 import { duplicateResidentPairs } from '../../renderer/src/db/repositories/residentMerge';
-import { hashSecret } from '../../renderer/src/db/secrets';
 import { acknowledgeCaseConflict, listCaseConflicts } from '../../renderer/src/sync/caseConflicts';
 import { listRecordConflicts, resolveRecordConflict } from '../../renderer/src/sync/recordConflicts';
 import { applyDocs } from '../../renderer/src/sync/applyDocs';
 import { syncStatus } from '../../renderer/src/sync/status';
 import type { SyncDoc } from '../../renderer/src/sync/contract';
-import type { Desk } from '../../renderer/src/db/desk';
-import type { DutyDeskDB } from '../../renderer/src/db/database';
 import type { Resident } from '@shared/domain/records';
-
-const DESK2 = { no: 2, name: '二号窗口' };
 
 /** Desk 1 set up (admin, a back-office 值班员, 张三, one case 办理中); desk 2 holding all of it. */
 async function twoDesks() {
-  const db1 = freshDb();
-  const local1 = memoryPouch();
-  const admin = await acted(db1, local1, 1, () => setUpCommunity(db1));
-  const desk1 = await communityDesk(db1, { staffId: admin.id, role: '站长/管理员' });
-  const password = await hashSecret('135790', undefined, 1000);
-  const back = await acted(db1, local1, 1, () =>
-    addSignedStaff(desk1, { name: '李梅', role: '值班员', grids: [], password }),
-  );
-  const zhang = await acted(db1, local1, 1, () => createZhangSan(db1, admin.id, '2026-11-24'));
-  const { record } = await acted(db1, local1, 1, () => acceptCommittedCase(desk1, zhang.id));
-  await acted(db1, local1, 1, () => performCaseAction(desk1, record.id, { type: '开始办理' }));
-  const db2 = freshDb();
-  const local2 = memoryPouch();
-  await exchange(local1, local2);
-  const desk2 = await (async () => {
-    const first = follow(communityDeskOf(db2), local2);
-    await first.inbound.idle();
-    first.inbound.stop();
-    return communityDesk(db2, { staffId: admin.id, role: '站长/管理员', identity: DESK2, now: T0 + 60_000 });
-  })();
-  return { db1, local1, desk1, db2, local2, desk2, admin, back, zhang, caseId: record.id };
+  const { w, ...rest } = await twoSyncDesks(async ({ desk1, zhang, on1 }) => {
+    const { record } = await on1(() => acceptCommittedCase(desk1, zhang.id));
+    await on1(() => performCaseAction(desk1, record.id, { type: '开始办理' }));
+    return { caseId: record.id };
+  });
+  return { ...w, ...rest };
 }
-
-/** A desk of db (whatever is stored yet), desk 2. */
-function communityDeskOf(db: DutyDeskDB): Desk {
-  return testDesk(db, { identity: DESK2 });
-}
-
-/** Both desks follow their replicas until idle, replicas exchanged first. */
-async function syncAll(w: { db1: DutyDeskDB; local1: Replica; desk1: Desk; desk2: Desk; local2: Replica }) {
-  await exchange(w.local1, w.local2);
-  const i2 = follow(w.desk2, w.local2);
-  const i1 = follow(w.desk1, w.local1); // started last: the replica record conflicts are resolved with
-  await i1.inbound.idle();
-  await i2.inbound.idle();
-  i2.inbound.stop();
-  expect([...i1.warnings, ...i2.warnings]).toEqual([]);
-  return i1.inbound;
-}
-type Replica = ReturnType<typeof memoryPouch>;
 
 const residentInput = (r: Resident, phone: string) => ({
   name: r.name,
@@ -159,7 +112,7 @@ describe('同步冲突: actions the merged history refuses', () => {
       await fc.assert(
         fc.asyncProperty(fc.shuffledSubarray(docs, { minLength: docs.length }), async (order) => {
           const db = freshDb();
-          const desk = communityDeskOf(db);
+          const desk = testDesk(db, { identity: DESK2 });
           for (const doc of order) await applyDocs(desk, [{ doc }]);
           expect(await db.cases.get(w.caseId)).toEqual(expected);
         }),

@@ -7,9 +7,9 @@
  * acknowledges them (audited), and once handled on one desk they are handled on both.
  */
 import { describe, expect, it } from 'vitest';
-import { acted, exchange, follow, memoryPouch } from './support/syncHarness';
-import { addSignedStaff, communityDesk, createZhangSan, freshDb, setUpCommunity, T0, testDesk } from './testDb';
-import { hashSecret } from '../../renderer/src/db/secrets';
+import { acted } from './support/syncHarness';
+import { syncAll, twoSyncDesks, type TwoDesks } from './support/twoSyncDesks';
+import { communityDesk, T0 } from './testDb';
 import { registerVisit } from '../../renderer/src/db/repositories/visits';
 import { acceptProxyRequest, performProxyAction, registerProxyRequest } from '../../renderer/src/db/repositories/proxy';
 import { recordCustody } from '../../renderer/src/db/repositories/custody';
@@ -21,64 +21,35 @@ import {
 } from '../../renderer/src/sync/proxyCustodyConflicts';
 import { syncConflictItems } from '../../renderer/src/sync/conflictItems';
 import { syncStatus } from '../../renderer/src/sync/status';
-import type { DutyDeskDB } from '../../renderer/src/db/database';
-import type { Desk } from '../../renderer/src/db/desk';
-
-const DESK2 = { no: 2, name: '二号窗口' };
-type Replica = ReturnType<typeof memoryPouch>;
-type World = { db1: DutyDeskDB; local1: Replica; desk1: Desk; db2: DutyDeskDB; local2: Replica; desk2: Desk };
+import { CANCEL_AFTER_ACCEPT } from '@shared/domain/events/proxyEvents';
 
 /** Desk 1 with a 帮代办 case whose 户口簿 the 站长 holds, and a request by phone (待确认); desk 2 holding all of it. */
-async function twoDesks() {
-  const db1 = freshDb();
-  const local1 = memoryPouch();
-  const admin = await acted(db1, local1, 1, () => setUpCommunity(db1));
-  const desk1 = await communityDesk(db1, { staffId: admin.id, role: '站长/管理员' });
-  const password = await hashSecret('135790', undefined, 1000);
-  const back = await acted(db1, local1, 1, () =>
-    addSignedStaff(desk1, { name: '李梅', role: '值班员', grids: [], password }),
-  );
-  const zhang = await acted(db1, local1, 1, () => createZhangSan(db1, admin.id, '2026-11-24'));
-  const matter = (await db1.matterTypes.toArray()).find((m) => m.documents.length >= 1 && m.timeLimitDays > 0)!;
-  const { cases } = await acted(db1, local1, 1, () =>
-    registerVisit(desk1, {
-      residentId: zhang.id,
-      channel: '来电',
-      kind: '办件',
-      content: '',
-      cases: [{ matter, mode: '帮代办', received: [] }],
-    }),
-  );
-  const caseId = cases[0]!.id;
-  const document = matter.documents[0]!.name;
-  const item = await acted(db1, local1, 1, () =>
-    recordCustody(desk1, caseId, { document, original: true, count: 1 }, { type: '收取' }),
-  );
-  const task = await acted(db1, local1, 1, () =>
-    registerProxyRequest(desk1, { residentId: zhang.id, source: '电话', request: '代办高龄津贴' }),
-  );
-  const db2 = freshDb();
-  const local2 = memoryPouch();
-  await exchange(local1, local2);
-  const first = follow(testDesk(db2, { identity: DESK2 }), local2);
-  await first.inbound.idle();
-  first.inbound.stop();
-  const desk2 = await communityDesk(db2, { staffId: admin.id, role: '站长/管理员', identity: DESK2, now: T0 + 60_000 });
-  const w: World = { db1, local1, desk1, db2, local2, desk2 };
-  return { w, admin, back, matter, caseId, document, itemId: item.id, taskId: task.id };
+function twoDesks() {
+  return twoSyncDesks(async ({ db1, desk1, zhang, on1 }) => {
+    const matter = (await db1.matterTypes.toArray()).find((m) => m.documents.length >= 1 && m.timeLimitDays > 0)!;
+    const { cases } = await on1(() =>
+      registerVisit(desk1, {
+        residentId: zhang.id,
+        channel: '来电',
+        kind: '办件',
+        content: '',
+        cases: [{ matter, mode: '帮代办', received: [] }],
+      }),
+    );
+    const caseId = cases[0]!.id;
+    const document = matter.documents[0]!.name;
+    const item = await on1(() =>
+      recordCustody(desk1, caseId, { document, original: true, count: 1 }, { type: '收取' }),
+    );
+    const task = await on1(() =>
+      registerProxyRequest(desk1, { residentId: zhang.id, source: '电话', request: '代办高龄津贴' }),
+    );
+    return { matter, caseId, document, itemId: item.id, taskId: task.id };
+  });
 }
 
-/** Both desks follow their replicas until idle, replicas exchanged first. */
-async function syncAll(w: World) {
-  await exchange(w.local1, w.local2);
-  const i2 = follow(w.desk2, w.local2);
-  const i1 = follow(w.desk1, w.local1);
-  await i1.inbound.idle();
-  await i2.inbound.idle();
-  i1.inbound.stop();
-  i2.inbound.stop();
-  expect([...i1.warnings, ...i2.warnings]).toEqual([]);
-}
+/** Both desks follow their replicas until idle (replicas exchanged first), then stop. */
+const syncBoth = async (w: TwoDesks) => (await syncAll(w)).stop();
 
 describe('同步冲突 of 帮代办 and 材料保管, two desks offline', () => {
   it('listed on both desks with both sides, counted, acknowledged once (audited), handled on both', async () => {
@@ -91,7 +62,7 @@ describe('同步冲突 of 帮代办 and 材料保管, two desks offline', () => 
     );
     await acted(w.db2, w.local2, 2, () => acceptProxyRequest(w.desk2, taskId, matter));
     await acted(w.db2, w.local2, 2, () => recordCustody(w.desk2, caseId, { itemId }, { type: '归还' }));
-    await syncAll(w);
+    await syncBoth(w);
 
     // The same request and item on both desks: the fold of every event, with the refused action kept.
     const task1 = await w.db1.proxyTasks.get(taskId);
@@ -144,7 +115,7 @@ describe('同步冲突 of 帮代办 and 材料保管, two desks offline', () => 
     expect(await acknowledgeCustodyConflict(w.desk1, itemId, '再次').catch((e: Error) => e.message)).toBe(
       '该材料没有待处理的同步冲突',
     );
-    await syncAll(w);
+    await syncBoth(w);
     for (const [db, desk] of [
       [w.db1, w.desk1],
       [w.db2, w.desk2],
@@ -159,5 +130,31 @@ describe('同步冲突 of 帮代办 and 材料保管, two desks offline', () => 
     expect(await w.db2.proxyTasks.get(taskId)).toEqual(await w.db1.proxyTasks.get(taskId));
     expect(await w.db2.custodyItems.get(itemId)).toEqual(await w.db1.custodyItems.get(itemId));
     expect(syncStatus().caseConflicts).toBe(0);
+  });
+
+  it('desk 1 受理s the request, desk 2 cancels it later, not knowing: listed on both, the case still open', async () => {
+    const { w, admin, matter, taskId } = await twoDesks();
+    // Offline: desk 1 accepts (a case is opened); desk 2, a minute later, cancels the 待确认 request it holds.
+    const { cases } = await acted(w.db1, w.local1, 1, () => acceptProxyRequest(w.desk1, taskId, matter));
+    await acted(w.db2, w.local2, 2, () => performProxyAction(w.desk2, taskId, { type: '取消', reason: '居民撤回' }));
+    await syncBoth(w);
+
+    const task = await w.db1.proxyTasks.get(taskId);
+    expect(await w.db2.proxyTasks.get(taskId)).toEqual(task);
+    expect(task).toMatchObject({ status: '已取消', caseId: cases[0]!.id });
+    expect(task?.syncConflicts).toEqual([
+      expect.objectContaining({ action: '取消', reason: CANCEL_AFTER_ACCEPT, by: admin.id, desk: 2, at: T0 + 60_000 }),
+    ]);
+    // The cancel did not end the case desk 1 opened: that is what the 站长 must decide.
+    for (const db of [w.db1, w.db2]) expect((await db.cases.get(cases[0]!.id))?.status).toBe('已受理');
+    const queue = await syncConflictItems(w.desk1);
+    expect(await syncConflictItems(w.desk2)).toEqual(queue);
+    expect(queue.map((q) => [q.kind, q.status])).toEqual([['proxy', '已取消']]);
+    expect(queue[0]!.events.map((e) => [e.desk, e.action, e.refused ?? '已生效'])).toEqual([
+      [1, '登记', '已生效'],
+      [1, '受理', '已生效'],
+      [2, '取消', CANCEL_AFTER_ACCEPT],
+    ]);
+    expect(syncStatus().caseConflicts).toBe(1);
   });
 });

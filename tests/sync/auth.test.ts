@@ -6,7 +6,6 @@
  *   the next start re-checks the claim and stops, 未连接 with what to do — nothing goes up.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import PouchDBNode from 'pouchdb-node';
 import type { HubConfig, SyncDoc } from '../../renderer/src/sync/contract';
 import { joinCenter, startSync } from '../../renderer/src/sync/engine';
 import { syncStatus } from '../../renderer/src/sync/status';
@@ -14,7 +13,7 @@ import { acceptCommittedCase, addSignedStaff, communityDesk, T0 } from '../db/te
 import { changeHubAccount } from '../../renderer/src/sync/account';
 import { failureMessage } from '../../renderer/src/db/refusal';
 import { joinedWorld } from '../db/sync/world';
-import { MemoryPouch } from '../db/sync/pouchMemory';
+import { adminRemote, engineDeps, eventually, hubConfig } from './deskFixtures';
 import { startHub, type HubAuth, type TestHub } from './hub';
 
 let hub: TestHub;
@@ -25,14 +24,9 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-const config = (auth: HubAuth): HubConfig => ({ url: hub.dbUrl, ...auth, allowPlainHttp: true });
-let names = 0;
-const deps = () => ({
-  PouchDB: MemoryPouch,
-  localName: `auth-${Date.now()}-${++names}`,
-  inbound: () => () => undefined,
-});
-const admin = () => new PouchDBNode(hub.dbUrl, { auth: hub.adminAuth, skip_setup: true });
+const config = (auth: HubAuth): HubConfig => hubConfig(hub, auth);
+const deps = () => engineDeps('auth');
+const admin = () => adminRemote(hub);
 const basic = (a: HubAuth) => 'Basic ' + Buffer.from(`${a.username}:${a.password}`).toString('base64');
 
 /** The hub admin sets a desk account's password (the `_users` document, as the README's steps do). */
@@ -53,15 +47,6 @@ async function onHub(id: string): Promise<boolean> {
   );
   await db.close();
   return found;
-}
-
-/** Polls `check` until it holds (bounded: 1,200 tries ≈ 2 min; the test's limit catches a hang). */
-async function eventually(check: () => Promise<boolean> | boolean, what: string): Promise<void> {
-  for (let i = 0; i < 1200; i++) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`never: ${what}`);
 }
 
 const caseEventIds = async (world: Awaited<ReturnType<typeof joinedWorld>>) =>

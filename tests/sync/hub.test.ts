@@ -85,6 +85,15 @@ describe('the hub validates every document (validate_doc_update)', () => {
     expect(await statusOf(desk2.remove('residents:r1', edited.rev))).toBe(200);
   });
 
+  it('refuses a changed or deleted record of a package export (packageExports is append-only)', async () => {
+    const exported = await desk1.put(doc('packageExports', 'x1', { record: { id: 'x1', sha256: 'a'.repeat(64) } }));
+    const changed = { ...doc('packageExports', 'x1', { record: { id: 'x1', sha256: 'b'.repeat(64) } }) };
+    expect(await statusOf(desk2.put({ ...changed, _rev: exported.rev }))).toBe(403);
+    expect(await statusOf(desk2.remove('packageExports:x1', exported.rev))).toBe(403);
+    expect((await desk2.get<{ record: { sha256: string } }>('packageExports:x1')).record.sha256).toBe('a'.repeat(64));
+    expect(await statusOf(desk2.put(doc('packageExports', 'x2')))).toBe(200);
+  });
+
   it('refuses inside _bulk_docs document by document', async () => {
     const results = await desk1.bulkDocs([
       doc('residents', 'b1'),

@@ -22,8 +22,19 @@ export const PROJECTED = {
   problems: 'problemEvents',
 } as const;
 
-/** Tables whose documents, once written, never change (the hub's validation refuses an edit). */
-export const IMMUTABLE_TABLES = ['caseEvents', 'proxyEvents', 'custodyEvents', 'problemEvents', 'auditLog'] as const;
+/**
+ * Tables whose documents, once written, never change (the hub's validation refuses an edit): the
+ * events, the audit rows, and the records of the JSON package's exports (packageExports.ts only
+ * ever adds one).
+ */
+export const IMMUTABLE_TABLES = [
+  'caseEvents',
+  'proxyEvents',
+  'custodyEvents',
+  'problemEvents',
+  'auditLog',
+  'packageExports',
+] as const;
 
 /** A document's id: `<table>:<key>` (the audit log by its row's stable `id`, never its local `seq`). */
 export const syncDocId = (table: string, key: string): string => `${table}:${key}`;

@@ -22,6 +22,7 @@ import { createPump } from './pump';
 import { claimDeskNumber, claimTakenReason } from './claim';
 import { backOff, failurePhase, replicateLive } from './replicate';
 import { setSyncStatus } from './status';
+import { backfillOwnCenterDesk } from '../db/repositories/centerDesks';
 
 export { joinCenter, type JoinDeps, type JoinProgress } from './join';
 
@@ -90,6 +91,8 @@ export async function startSync(desk: DeskBase, config: HubConfig, deps: SyncDep
   const joined = await db.deskMeta.get('joinedCenter');
   if (joined?.key === 'joinedCenter' && joined.value.uploaded === undefined)
     await finishUpload(desk, local).catch(() => undefined);
+  // A desk joined before v22 names itself in the center's list of desks now (the same account rule).
+  if (!(await db.centerDesks.get(String(deskNumberOf(desk))))) await backfillOwnCenterDesk(desk).catch(() => undefined);
 
   const pump = createPump(db, local, {
     onIdle: (n) => {

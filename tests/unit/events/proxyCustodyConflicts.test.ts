@@ -12,7 +12,13 @@ import { allowedCustodyActions, applyCustody, type CustodyAction } from '@shared
 import { allowedProxyActions, applyProxy, DEFAULT_PROXY_SETTINGS, type ProxyAction } from '@shared/domain/proxy';
 import { nextClock } from '@shared/domain/events/clock';
 import { custodyConflictsOf, custodyCoreOf, custodyDecision, foldCustody } from '@shared/domain/events/custodyEvents';
-import { foldProxy, proxyConflictsOf, proxyCoreOf, proxyDecision } from '@shared/domain/events/proxyEvents';
+import {
+  CANCEL_AFTER_ACCEPT,
+  foldProxy,
+  proxyConflictsOf,
+  proxyCoreOf,
+  proxyDecision,
+} from '@shared/domain/events/proxyEvents';
 import { pendingCustodyConflicts, pendingProxyConflicts } from '@shared/domain/events/syncConflicts';
 import { acknowledgeConflicts, syncConflictAtOf } from '@shared/domain/events/refused';
 import type { CustodyItem, CustodyItemEvent, EventInput, ProxyEvent, ProxyTask } from '@shared/domain/records';
@@ -155,6 +161,8 @@ function proxyStep(d: EventDesk, task: ProxyTask, action: ProxyAction, by: strin
     ...stamp(d, at, by),
     taskId: task.id,
     action: action.type,
+    from: task.status,
+    to: next.status,
     input: action as unknown as EventInput,
     decided: proxyDecision(task, next),
   };
@@ -177,9 +185,14 @@ describe('帮代办: one desk cancels a request, the other accepts it', () => {
     expect(foldProxy(merged)).toMatchObject({ status: '待上门', caseId: 'case-9', cancel: { reason: '居民撤回' } });
   });
 
-  it('accepted first, the cancellation is one the rules allow: no conflict', () => {
+  it('accepted first: the cancellation, decided before the 受理 was seen, is listed (its case stays open)', () => {
     const early = proxyStep(deskNo(3), TASK, { type: '受理', caseId: 'case-9' }, 'b', T + 30_000);
-    expect(proxyConflictsOf([open, early.event, cancelled.event])).toEqual([]);
+    expect(proxyConflictsOf([open, early.event, cancelled.event])).toEqual([
+      { eventId: cancelled.event.id, action: '取消', reason: CANCEL_AFTER_ACCEPT },
+    ]);
+    // A cancellation decided on the accepted request (the desk had seen the 受理) is an ordinary one.
+    const seen = proxyStep(deskNo(4), early.next, { type: '取消', reason: '居民撤回' }, 'a', T + 60_000);
+    expect(proxyConflictsOf([open, early.event, seen.event])).toEqual([]);
   });
 
   it('the acknowledgement removes the handled conflicts from the record, needs a note, refuses when none', () => {

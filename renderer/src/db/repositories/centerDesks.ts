@@ -8,10 +8,27 @@ import { DEFAULT_DESK_IDENTITY, type DeskIdentity } from '@shared/domain/deskNum
 import type { CenterDesk } from '@shared/domain/records';
 import type { KnownDesk } from '@shared/reports/centerDesks';
 import type { DeskBase } from '../desk';
+import { writeTx } from '../write';
 
 /** The row a join writes for its desk (in the transaction that marks it joined). */
 export function centerDeskRow(identity: DeskIdentity, joinedAt: number): CenterDesk {
   return { id: String(identity.no), no: identity.no, name: identity.name, joinedAt };
+}
+
+/**
+ * A desk joined before DB v22 has no row of its own (its join wrote none): written once, at the
+ * start of its exchange (sync/engine.ts), through the outbox like the join's, so every desk's
+ * reports and packages name it; `joinedAt` is when it joined. Resolves whether it wrote the row
+ * (false: alone, or the row is there).
+ */
+export async function backfillOwnCenterDesk(desk: DeskBase): Promise<boolean> {
+  const me = desk.identity ?? DEFAULT_DESK_IDENTITY;
+  return writeTx(desk, ['deskMeta', 'centerDesks'], async (tx) => {
+    const joined = await tx.deskMeta.get('joinedCenter');
+    if (joined?.key !== 'joinedCenter' || (await tx.centerDesks.get(String(me.no)))) return false;
+    await tx.centerDesks.put(centerDeskRow(me, joined.value.at));
+    return true;
+  });
 }
 
 /** When `no`'s latest audit row was made (its chain's head), read by the chain index. */
