@@ -7,12 +7,24 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export ELECTRON_SKIP_BINARY_DOWNLOAD=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
-bash scripts/install-system-deps.sh
+# Each step's heading, and the seconds the one before took (and the run so far), so the CI log
+# shows where the time goes.
+RUN_START=$SECONDS STEP_START=$SECONDS STEP_NAME=
+step_done() {
+  if [ -n "$STEP_NAME" ]; then
+    echo "-- $STEP_NAME: $((SECONDS - STEP_START)) s (run so far $((SECONDS - RUN_START)) s)"
+  fi
+  STEP_START=$SECONDS STEP_NAME="$*"
+}
+step() { step_done "$*"; echo; echo "== $*"; }
+trap 'step_done' EXIT
+
+step "system packages (Chromium, CJK fonts)"; bash scripts/install-system-deps.sh
+step "npm packages"
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund
 fi
 
-step() { echo; echo "== $*"; }
 rm -rf reports/summary && mkdir -p reports/summary
 step typecheck; npm run -s typecheck
 step lint; npm run -s lint
