@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # THE test command (README; .ci/run calls it): installs what the tests need on a fresh
-# machine, then typecheck → lint → unit + data-layer tests → Electron build → web build and its
+# machine, then typecheck and lint → unit + data-layer tests → Electron build → web build and its
 # initial-JS budget → benchmark smoke run → browser e2e in Debian's Chromium → the Electron
 # smoke test (skipped, with the reason, where no binary).
 set -euo pipefail
@@ -26,8 +26,8 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
 fi
 
 rm -rf reports/summary && mkdir -p reports/summary
-step typecheck; npm run -s typecheck
-step lint; npm run -s lint
+# Both single-threaded: side by side on the two cores (each prints its output when it ends).
+step "typecheck and lint"; node scripts/run-parallel.mjs "npm run -s typecheck" "npm run -s lint"
 step "unit and data-layer tests"; npx vitest run --reporter=default --reporter=json --outputFile.json=reports/summary/vitest.json
 step "electron build (main, preload, renderer)"; npx electron-vite build
 step "electronegativity (electron/ and the built main, preload, page; reviewed: security/)"; node scripts/check-electronegativity.mjs
