@@ -39,9 +39,10 @@ export default defineConfig({
   expect: { timeout: 20_000 },
   fullyParallel: true,
   // Three at a time on CI's 2 cores: the tests mostly wait (on the page, the hub, a restart), so
-  // two workers kept the CPU under a third busy (e2e: ~600 s of CPU in a 19-minute run); a
+  // two workers kept the CPU about a third busy (e2e: ~550–730 s of CPU, 19 minutes on 2 cores); a
   // fourth was measured too, and left out to keep the limits' margin on a loaded machine.
-  workers: process.env.CI ? 3 : undefined,
+  // E2E_WORKERS overrides (e.g. 2 to compare, or on a slower machine).
+  workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : process.env.CI ? 3 : undefined,
   retries: 0,
   reporter: [['list']],
   use: {
