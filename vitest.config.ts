@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
+import { availableParallelism } from 'node:os';
 
 export default defineConfig({
   resolve: { alias: { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) } },
@@ -14,6 +15,10 @@ export default defineConfig({
     // Budgets of work are counts (numRuns, loop bounds), never seconds; these limits only catch
     // a hang. Long tests still set their own, larger limit. scripts/slowest-tests.mjs prints each
     // test's share of its limit from the JSON report.
+    // Two files at a time on CI's 2 cores: vitest's default (cores − 1) ran one file at a time
+    // there (270 s of the run, ~300 s of CPU); each file has its own process and fake IndexedDB,
+    // and the hub tests take free ports and their own folders, so files do not share state.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // The sync tests SIGKILL the test hub mid-exchange (tests/sync/engine.test.ts). PouchDB 9's http

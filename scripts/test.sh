@@ -1,21 +1,33 @@
 #!/usr/bin/env bash
 # THE test command (README; .ci/run calls it): installs what the tests need on a fresh
-# machine, then typecheck → lint → unit + data-layer tests → Electron build → web build and its
+# machine, then typecheck and lint → unit + data-layer tests → Electron build → web build and its
 # initial-JS budget → benchmark smoke run → browser e2e in Debian's Chromium → the Electron
 # smoke test (skipped, with the reason, where no binary).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export ELECTRON_SKIP_BINARY_DOWNLOAD=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
-bash scripts/install-system-deps.sh
+# Each step's heading, and the seconds the one before took (and the run so far), so the CI log
+# shows where the time goes.
+RUN_START=$SECONDS STEP_START=$SECONDS STEP_NAME=
+step_done() {
+  if [ -n "$STEP_NAME" ]; then
+    echo "-- $STEP_NAME: $((SECONDS - STEP_START)) s (run so far $((SECONDS - RUN_START)) s)"
+  fi
+  STEP_START=$SECONDS STEP_NAME="$*"
+}
+step() { step_done "$*"; echo; echo "== $*"; }
+trap 'step_done' EXIT
+
+step "system packages (Chromium, CJK fonts)"; bash scripts/install-system-deps.sh
+step "npm packages"
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund
 fi
 
-step() { echo; echo "== $*"; }
 rm -rf reports/summary && mkdir -p reports/summary
-step typecheck; npm run -s typecheck
-step lint; npm run -s lint
+# Both single-threaded: side by side on the two cores (each prints its output when it ends).
+step "typecheck and lint"; node scripts/run-parallel.mjs "npm run -s typecheck" "npm run -s lint"
 step "unit and data-layer tests"; npx vitest run --reporter=default --reporter=json --outputFile.json=reports/summary/vitest.json
 step "electron build (main, preload, renderer)"; npx electron-vite build
 step "electronegativity (electron/ and the built main, preload, page; reviewed: security/)"; node scripts/check-electronegativity.mjs
