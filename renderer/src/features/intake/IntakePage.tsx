@@ -6,7 +6,7 @@
  * sessionStorage (intakeDraft.ts) until it is saved or discarded.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { Alert, Button, Chip, Paper, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, Chip, Paper, Stack, Typography } from '@mui/material';
 import { useLocation } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { maskIdNumber, maskPhone } from '@shared/domain/masking';
@@ -291,16 +291,23 @@ export function IntakePage({ active = true }: { active?: boolean }) {
           {saving.error ?? errors.cases}
         </Alert>
       )}
-      <Button
-        type="button"
-        onClick={() => void save()}
-        variant="contained"
-        size="large"
-        disabled={saving.busy}
-        sx={{ alignSelf: 'flex-start' }}
+      {/* The save action stays in view at the bottom of the window however tall the form grows
+          (a 即办 with its documents is taller than 768 px). */}
+      <Box
+        sx={{
+          position: 'sticky',
+          bottom: 0,
+          zIndex: 1,
+          py: 1.5,
+          bgcolor: 'background.default',
+          borderTop: 1,
+          borderColor: 'divider',
+        }}
       >
-        保存登记（Ctrl+Enter）
-      </Button>
+        <Button type="button" onClick={() => void save()} variant="contained" size="large" disabled={saving.busy}>
+          保存登记（Ctrl+Enter）
+        </Button>
+      </Box>
       {registering !== null && (
         <ResidentDialog
           initial={initialFromQuery(registering)}
