@@ -8,5 +8,6 @@ if node -e "require('electron')" >/dev/null 2>&1; then
   exec npm start
 fi
 port="${PORT:-5173}"
-echo "未能安装 Electron 程序（本机无法下载），改为在浏览器中运行同一应用：http://127.0.0.1:${port}/  (Electron binary unavailable here: serving the app for a browser instead)"
+# The address is printed by scripts/serve-web.mjs once the server answers (the build comes first).
+echo "未能安装 Electron 程序（本机无法下载），改为在浏览器中运行同一应用，正在构建，就绪后显示地址  (Electron binary unavailable here: building the app for a browser; its address follows once it answers)"
 PORT="$port" exec npm run -s web

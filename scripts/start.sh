@@ -3,5 +3,6 @@
 # Electron's binary could not be downloaded).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+node scripts/check-node.mjs
 npm ci --no-audit --no-fund
 exec bash scripts/launch.sh

@@ -6,6 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export ELECTRON_SKIP_BINARY_DOWNLOAD=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+# The Node in use, and a stop outside the range this project is built and tested with (engines).
+node scripts/check-node.mjs
 
 # Each step's heading, and the seconds the one before took (and the run so far), so the CI log
 # shows where the time goes.

@@ -40,3 +40,30 @@ export function searchMatters<T extends Pick<MatterTypeDef, 'name' | 'category' 
     .slice(0, limit)
     .map((m) => m.matter);
 }
+
+/** How many of a resident's recent matters are offered first at the counter. */
+export const RECENT_MATTERS = 3;
+
+/**
+ * The codes of the matters a resident had most recently (newest first, each once, at most
+ * `limit`), from their cases: what a returning resident most likely comes for again.
+ */
+export function recentMatterCodes(
+  cases: readonly { matterCode: string; acceptedDay: string; createdAt: number }[],
+  limit = RECENT_MATTERS,
+): string[] {
+  const newest = [...cases].sort((a, b) => b.acceptedDay.localeCompare(a.acceptedDay) || b.createdAt - a.createdAt);
+  return [...new Set(newest.map((c) => c.matterCode))].slice(0, limit);
+}
+
+/** The list with the entries whose code is in `recent` moved to the front, in `recent`'s order. */
+export function withRecentFirst<T extends { matter: { code: string } }>(
+  list: readonly T[],
+  recent: readonly string[],
+): T[] {
+  const rank = (t: T) => {
+    const i = recent.indexOf(t.matter.code);
+    return i < 0 ? recent.length : i;
+  };
+  return [...list].sort((a, b) => rank(a) - rank(b));
+}

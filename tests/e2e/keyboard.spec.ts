@@ -1,5 +1,18 @@
 import type { Page } from '@playwright/test';
 import { expect, test, type Desk } from './pages';
+import { capturePrints, printedDocuments } from './support/printCapture';
+
+/** The keyboard, counting the clerk's actions: a key (or chord) is one, a typed word is one. */
+function countedKeyboard(page: Page) {
+  let actions = 0;
+  return {
+    press: (key: string) => (actions++, page.keyboard.press(key)),
+    type: (text: string) => (actions++, page.keyboard.type(text)),
+    get actions() {
+      return actions;
+    },
+  };
+}
 
 /** A registration in progress: a resident chosen and 诉求内容 typed, nothing saved. */
 async function halfFilledForm(page: Page, setup: Desk['setup'], intake: Desk['intake']): Promise<void> {
@@ -11,6 +24,7 @@ async function halfFilledForm(page: Page, setup: Desk['setup'], intake: Desk['in
 
 test('a returning resident is served start to finish from the keyboard', async ({ page, desk: { setup, intake } }) => {
   await page.clock.setFixedTime(new Date('2026-11-24T09:30:00+08:00'));
+  await capturePrints(page);
   await setup.complete();
   await page.keyboard.press('Alt+2');
   await intake.registerResident({ name: '曾小红', phone: '13987654321' });
@@ -47,6 +61,32 @@ test('a returning resident is served start to finish from the keyboard', async (
   await expect(page.getByRole('status').filter({ hasText: '已送打印' })).toBeVisible();
   await page.keyboard.press('F2');
   await expect(intake.search).toBeFocused();
+
+  // Issue 25 item 21: she comes back for the same 即办. From the 工作台 to the print call in at most
+  // 6 actions: F2 → initials → Enter (her recent matters open, newest first) → Shift+Enter (takes
+  // the first with every document received: the clerk has checked the originals) → Ctrl+Enter → Ctrl+P.
+  // No waiting between the keys after the search: an Enter before her matters are read still counts.
+  await page.keyboard.press('Alt+1');
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+  const keys = countedKeyboard(page);
+  await keys.press('F2');
+  await keys.type('zxh');
+  await expect(page.getByRole('list', { name: '查找结果' })).toContainText('曾小红');
+  await keys.press('Enter');
+  await keys.press('Shift+Enter');
+  await expect(page.getByRole('combobox', { name: '事项 1' })).toHaveValue('居住登记');
+  const documents = page.getByLabel('事项 1 所需材料').getByRole('checkbox');
+  await expect(documents.first()).toBeChecked();
+  for (const box of await documents.all()) await expect(box).toBeChecked();
+  await keys.press('Control+Enter');
+  await expect(intake.trackingNumber(1)).toHaveText('THL-20261124-010002');
+  await keys.press('Control+p');
+  await expect(page.getByRole('status').filter({ hasText: '已送打印' })).toBeVisible();
+  const printed = await printedDocuments(page);
+  expect(printed).toHaveLength(2);
+  expect(printed[1]).toContain('THL-20261124-010002');
+  expect(printed[1]).toContain('办结回执');
+  expect(keys.actions).toBeLessThanOrEqual(6);
 });
 
 test('F2 then F3 in the same instant: a new registration, the search focused, nothing lost', async ({

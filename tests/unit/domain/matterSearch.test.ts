@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matterHaystack, searchMatters } from '@shared/domain/matterSearch';
+import { matterHaystack, recentMatterCodes, searchMatters, withRecentFirst } from '@shared/domain/matterSearch';
 import { parseCatalog } from '@shared/domain/catalog';
 import catalogJson from '../../../resources/catalog/default-matters.json';
 
@@ -40,5 +40,29 @@ describe('issue 9 item 11: everyday words and their pinyin find the shipped matt
     ['shebaoka', 'SB-010'],
   ])('%s finds %s', (q, code) => {
     expect(searchMatters(shipped, q, 30).map((m) => m.code)).toContain(code);
+  });
+});
+
+/** Issue 25 item 21: a returning resident's recent matters come first in the matter box. */
+describe("a resident's recent matters", () => {
+  const c = (matterCode: string, acceptedDay: string, createdAt = 0) => ({ matterCode, acceptedDay, createdAt });
+
+  it('are their distinct matter codes, newest first (by day, then by time), at most three', () => {
+    const cases = [
+      c('YL-001', '2026-10-01'),
+      c('CJ-001', '2026-11-20', 1),
+      c('ZF-001', '2026-11-20', 2),
+      c('YL-001', '2026-11-01'),
+      c('XX-001', '2026-09-01'),
+    ];
+    expect(recentMatterCodes(cases)).toEqual(['ZF-001', 'CJ-001', 'YL-001']);
+    expect(recentMatterCodes([])).toEqual([]);
+  });
+
+  it('move to the front of the list in that order; the rest keep the catalog order', () => {
+    const ordered = withRecentFirst(matters, ['ZF-001', 'CJ-001']).map((m) => m.matter.code);
+    expect(ordered).toEqual(['ZF-001', 'CJ-001', 'YL-001']);
+    expect(searchMatters(withRecentFirst(matters, ['ZF-001']), '')[0]?.code).toBe('ZF-001');
+    expect(withRecentFirst(matters, []).map((m) => m.matter.code)).toEqual(['YL-001', 'CJ-001', 'ZF-001']);
   });
 });

@@ -21,6 +21,7 @@ import {
   type QueueName,
 } from '@shared/domain/caseQueues';
 import { containsWords, planCaseSearch } from '@shared/domain/caseSearch';
+import { recentMatterCodes } from '@shared/domain/matterSearch';
 import { supervises } from '../authorize';
 import { archiveCounterKeyFor, archiveYearOf, formatArchiveNumber } from '@shared/domain/caseNumbers';
 import type { CaseEvent, CaseRecord, Resident, Visit } from '@shared/domain/records';
@@ -293,4 +294,9 @@ async function casesByContent(
     .toArray();
   const cases = await db.cases.bulkGet(visits.flatMap((v) => v.caseIds));
   return cases.filter((c): c is CaseRecord => c !== undefined);
+}
+
+/** The codes of the matters a resident had most recently, newest first (来访登记 offers them first). */
+export async function recentMattersOf(desk: DeskBase, residentId: string): Promise<string[]> {
+  return recentMatterCodes(await desk.db.cases.where('residentId').equals(residentId).toArray());
 }

@@ -248,14 +248,15 @@ export function CaseQueues() {
       </Paper>
       {query.trim() && result && <SameNumberNotice query={query} rows={result.rows} />}
       <Paper>
-        {/* Cells 12 px apart (not 16): nine columns and a 受理编号 with its desk fit 1366 px. */}
+        {/* Cells 12 px apart (not 16), and the headers may wrap (承诺办结日期, 首问责任人, 当前经办人 on
+            two lines): nine columns and a 受理编号 with its desk fit 1366 px, the last one too. */}
         <Table
           aria-label={search.trim() ? '查找结果' : queue}
           size="small"
           sx={{ '& .MuiTableCell-sizeSmall': { px: 1.5 } }}
         >
           <TableHead>
-            <TableRow sx={{ '& th': NO_WRAP }}>
+            <TableRow sx={{ '& th': { verticalAlign: 'bottom' } }}>
               <TableCell>受理编号</TableCell>
               <TableCell>居民</TableCell>
               <TableCell>事项</TableCell>

@@ -46,6 +46,8 @@ type Props = {
   matterInputRef?: React.Ref<HTMLInputElement>;
   /** A matter just added: its field takes the focus. */
   autoFocusMatter?: boolean;
+  /** The resident's recent matter codes, offered first (null while read; see MatterPicker). */
+  recentMatters?: readonly string[] | null;
 };
 
 export function CaseDraftEditor({
@@ -59,6 +61,7 @@ export function CaseDraftEditor({
   onRemove,
   matterInputRef,
   autoFocusMatter,
+  recentMatters,
 }: Props) {
   const n = index + 1;
   const set = (patch: Partial<DraftState>) => onChange({ ...draft, ...patch });
@@ -83,9 +86,10 @@ export function CaseDraftEditor({
             <MatterPicker
               matters={matters}
               value={m}
-              onChange={(matter) => {
-                onChange(draftForMatter(draft, matter));
-                // Next at the counter: the documents. One Enter ticks them all.
+              recent={recentMatters}
+              onChange={(matter, allReceived) => {
+                onChange(draftForMatter(draft, matter, allReceived));
+                // Next at the counter: the documents. One Enter ticks them all (Shift+Enter did already).
                 if (matter && matter.documents.length > 0) setFocusDocuments(true);
               }}
               label={`事项 ${n}`}

@@ -6,7 +6,7 @@
  * sessionStorage (intakeDraft.ts) until it is saved or discarded.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { Alert, Button, Chip, Paper, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, Chip, Paper, Stack, Typography } from '@mui/material';
 import { useLocation } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { maskIdNumber, maskPhone } from '@shared/domain/masking';
@@ -17,6 +17,7 @@ import { listActiveMatterTypes } from '../../db/repositories/catalog';
 import type { MatterType } from '../../db/matterType';
 import { registerVisit, VisitValidationError, type RegisteredVisit } from '../../db/repositories/visits';
 import { getResident } from '../../db/repositories/residents';
+import { recentMattersOf } from '../../db/repositories/cases';
 import { takeIntakeIntents } from '../../app/deskShortcuts';
 import { useDesk } from '../../app/desk';
 import { useGuardedAction } from '../../app/useGuardedAction';
@@ -51,6 +52,13 @@ export function IntakePage({ active = true }: { active?: boolean }) {
   const saving = useGuardedAction();
   const [newDraftKey, setNewDraftKey] = useState<number | null>(null);
   const today = desk.clock.today();
+  // A returning resident's recent matters, offered first in the first matter box (null: reading).
+  const residentId = resident?.id;
+  const recentRead = useLiveQuery(
+    async () => ({ residentId, codes: residentId ? await recentMattersOf(desk, residentId) : [] }),
+    [desk, residentId],
+  );
+  const recentMatters = recentRead && recentRead.residentId === residentId ? recentRead.codes : null;
 
   /** A resident chosen: the next thing the clerk does is name the matter. */
   function chooseResident(r: Resident) {
@@ -262,6 +270,7 @@ export function IntakePage({ active = true }: { active?: boolean }) {
               onChange={(next) => setDrafts((all) => all.map((x) => (x.key === d.key ? next : x)))}
               onRemove={drafts.length > 1 ? () => setDrafts((all) => all.filter((x) => x.key !== d.key)) : undefined}
               matterInputRef={i === 0 ? matterRef : undefined}
+              recentMatters={i === 0 ? recentMatters : undefined}
               autoFocusMatter={d.key === newDraftKey}
             />
           ))}
@@ -282,16 +291,23 @@ export function IntakePage({ active = true }: { active?: boolean }) {
           {saving.error ?? errors.cases}
         </Alert>
       )}
-      <Button
-        type="button"
-        onClick={() => void save()}
-        variant="contained"
-        size="large"
-        disabled={saving.busy}
-        sx={{ alignSelf: 'flex-start' }}
+      {/* The save action stays in view at the bottom of the window however tall the form grows
+          (a 即办 with its documents is taller than 768 px). */}
+      <Box
+        sx={{
+          position: 'sticky',
+          bottom: 0,
+          zIndex: 1,
+          py: 1.5,
+          bgcolor: 'background.default',
+          borderTop: 1,
+          borderColor: 'divider',
+        }}
       >
-        保存登记（Ctrl+Enter）
-      </Button>
+        <Button type="button" onClick={() => void save()} variant="contained" size="large" disabled={saving.busy}>
+          保存登记（Ctrl+Enter）
+        </Button>
+      </Box>
       {registering !== null && (
         <ResidentDialog
           initial={initialFromQuery(registering)}

@@ -37,9 +37,13 @@ export function emptyDraft(): DraftState {
   };
 }
 
-/** A fresh draft for a chosen matter: its default mode, nothing ticked yet. */
-export function draftForMatter(d: DraftState, matter: MatterType | null): DraftState {
-  return { ...d, matter, received: [], mode: matter ? defaultCounterMode(matter) : d.mode };
+/**
+ * A fresh draft for a chosen matter: its default mode, nothing ticked yet — or, `allReceived`
+ * (Shift+Enter: the clerk has checked the originals), every document of the matter ticked.
+ */
+export function draftForMatter(d: DraftState, matter: MatterType | null, allReceived = false): DraftState {
+  const received = matter && allReceived ? matter.documents.map((doc) => doc.name) : [];
+  return { ...d, matter, received, mode: matter ? defaultCounterMode(matter) : d.mode };
 }
 
 export function toCaseDraft(d: DraftState): CaseDraft | null {
