@@ -4,7 +4,7 @@ import { recheckShown } from '../../../renderer/src/app/useFieldErrors';
 
 describe('recheckShown', () => {
   it('clears a message once its field is valid, keeps unshown fields quiet', () => {
-    const shown = { idNumber: '校验位不正确，请核对' };
+    const shown: Record<string, unknown> = { idNumber: '校验位不正确，请核对' };
     expect(recheckShown(shown, { phone: '请填写联系电话' })).toEqual({});
   });
   it('turns a message into the new value’s message', () => {
@@ -13,7 +13,7 @@ describe('recheckShown', () => {
     });
   });
   it('answers the same object when nothing changed (no re-render), and leaves per-row lists alone', () => {
-    const shown = { phone: '请填写联系电话', caseErrors: [{ matter: '请选择事项' }] };
+    const shown: Record<string, unknown> = { phone: '请填写联系电话', caseErrors: [{ matter: '请选择事项' }] };
     expect(recheckShown(shown, { phone: '请填写联系电话' })).toBe(shown);
   });
 });
