@@ -289,7 +289,9 @@ describe('issue 25 item 16: guests from the meeting, attendance per meeting, the
     const m = await planMeeting(f, FRI);
     const asClerk = testDesk(db, { staffId: clerk.id, today: FRI, calendar });
     const police = await saveGuestAtMeeting(asClerk, m.id, { unit: ' 桃花岭派出所 ', name: '孙立', role: '社区民警' });
-    const refused = await saveGuestAtMeeting(f, m.id, { unit: '', name: '', role: '网格长' }).catch((e) => failureMessage(e));
+    const refused = await saveGuestAtMeeting(f, m.id, { unit: '', name: '', role: '网格长' }).catch((e) =>
+      failureMessage(e),
+    );
     expect(refused).toEqual({ message: '请填写姓名', field: 'name' });
     const twice = await saveGuestAtMeeting(f, m.id, { unit: '桃花岭派出所', name: '孙立', role: '民警' }).catch((e) =>
       failureMessage(e),
@@ -333,7 +335,7 @@ describe('issue 25 item 16: guests from the meeting, attendance per meeting, the
   it('a meeting held yesterday is recorded today with its real day and time; no decision before', async () => {
     const { desk } = await week();
     const m = await planMeeting(desk(FRI), FRI);
-    const saturday = testDesk((desk(FRI).db as never), {
+    const saturday = testDesk(desk(FRI).db as never, {
       staffId: (await desk(FRI).db.staff.toArray()).find((s) => s.role === '站长/管理员')!.id,
       today: '2026-11-28',
       now: at('2026-11-28T09:00:00'),

@@ -263,7 +263,7 @@ test('item 12: a wrong ID number is told on leaving the field; in 居民 the cle
   await dialog.getByLabel('身份证号').fill('430104195803151238'); // wrong check digit
   await dialog.getByLabel('联系电话').focus(); // leaves the ID field, nothing saved yet
   await expect(dialog.getByText('校验位不正确，请核对')).toBeVisible();
-  await dialog.getByLabel('联系电话').fill('1390000');
+  await dialog.getByLabel('联系电话').fill('1390000555');
   await dialog.getByLabel('姓名').focus();
   await expect(dialog.getByLabel('联系电话')).toHaveAttribute('aria-invalid', 'true');
   // Issue 25 item 19: corrected, each message clears at once (still in the field, before saving).

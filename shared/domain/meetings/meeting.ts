@@ -67,7 +67,15 @@ export const MEETING_RULES = {
       // Held on another day than planned: the real day is the meeting's, the planned one kept.
       const moved = day === s.day ? {} : { movedFrom: [...(s.movedFrom ?? []), s.day] };
       return {
-        next: { ...s, ...moved, day, status: '已召开', attendees: a.attendees, heldAt: a.heldAt, ...(summary ? { summary } : {}) },
+        next: {
+          ...s,
+          ...moved,
+          day,
+          status: '已召开',
+          attendees: a.attendees,
+          heldAt: a.heldAt,
+          ...(summary ? { summary } : {}),
+        },
       };
     },
   },

@@ -8,7 +8,9 @@ describe('recheckShown', () => {
     expect(recheckShown(shown, { phone: '请填写联系电话' })).toEqual({});
   });
   it('turns a message into the new value’s message', () => {
-    expect(recheckShown({ phone: '手机号应为 11 位，当前为 7 位' }, { phone: '手机号应为 11 位，当前为 10 位' })).toEqual({
+    expect(
+      recheckShown({ phone: '手机号应为 11 位，当前为 7 位' }, { phone: '手机号应为 11 位，当前为 10 位' }),
+    ).toEqual({
       phone: '手机号应为 11 位，当前为 10 位',
     });
   });

@@ -3,7 +3,12 @@
  * decisions wait until it is held (or it is marked 会前已议定).
  */
 import { describe, expect, it } from 'vitest';
-import { allowedMeetingActions, applyMeetingAction, decisionRefusal, DECIDE_AFTER_HOLDING } from '@shared/domain/meetings';
+import {
+  allowedMeetingActions,
+  applyMeetingAction,
+  decisionRefusal,
+  DECIDE_AFTER_HOLDING,
+} from '@shared/domain/meetings';
 import type { MeetingState } from '@shared/domain/meetings';
 
 const at = (t: string) => Date.parse(`${t}+08:00`);
@@ -14,7 +19,11 @@ const saturday = { today: '2026-11-28', now: at('2026-11-28T09:00:00'), dayOf };
 
 describe('登记召开 records when the meeting was held', () => {
   it('a meeting held yesterday, recorded today, keeps its real day and time', () => {
-    const out = applyMeetingAction(friday, { type: '召开', attendees: present, heldAt: at('2026-11-27T15:30:00') }, saturday);
+    const out = applyMeetingAction(
+      friday,
+      { type: '召开', attendees: present, heldAt: at('2026-11-27T15:30:00') },
+      saturday,
+    );
     expect(out).toEqual({
       ok: true,
       next: { ...friday, status: '已召开', heldAt: at('2026-11-27T15:30:00'), day: '2026-11-27' },
@@ -22,7 +31,11 @@ describe('登记召开 records when the meeting was held', () => {
   });
 
   it('held on another day than planned: that day is the meeting’s, the planned one kept', () => {
-    const out = applyMeetingAction(friday, { type: '召开', attendees: present, heldAt: at('2026-11-26T16:00:00') }, saturday);
+    const out = applyMeetingAction(
+      friday,
+      { type: '召开', attendees: present, heldAt: at('2026-11-26T16:00:00') },
+      saturday,
+    );
     expect(out).toMatchObject({ ok: true, next: { day: '2026-11-26', movedFrom: ['2026-11-27'] } });
   });
 

@@ -99,8 +99,14 @@ export async function saveMeetingGuests(desk: Desk, guests: StoredGuest[]): Prom
   for (const g of guests.filter((x) => x.name.trim())) {
     const r = checkGuest(g);
     if ('reason' in r) throw new DomainRefusal(r.reason, 'guests');
-    if (clean.some((c) => sameGuest(guestOf(c), { ...r.guest }))) throw new DomainRefusal('名单中有重复的人员', 'guests');
-    clean.push({ ...(g.id ? { id: g.id } : {}), ...(r.guest.unit ? { unit: r.guest.unit } : {}), name: r.guest.name, role: r.guest.role });
+    if (clean.some((c) => sameGuest(guestOf(c), { ...r.guest })))
+      throw new DomainRefusal('名单中有重复的人员', 'guests');
+    clean.push({
+      ...(g.id ? { id: g.id } : {}),
+      ...(r.guest.unit ? { unit: r.guest.unit } : {}),
+      name: r.guest.name,
+      role: r.guest.role,
+    });
   }
   await writeTx(desk, ['meta', 'staff'], async (tx) => {
     await requirePermission(tx, desk.actor, 'community.edit', '修改联席会议参会名单');
@@ -130,7 +136,9 @@ export async function saveGuestAtMeeting(
     const kept = keptGuests(await tx.meta.get('meetingGuests')).map(guestOf);
     if (kept.some((g) => g.id !== guest.id && sameGuest(g, guest)))
       throw new DomainRefusal('参会名单中已有此人', 'name');
-    const list = kept.some((g) => g.id === guest.id) ? kept.map((g) => (g.id === guest.id ? guest : g)) : [...kept, guest];
+    const list = kept.some((g) => g.id === guest.id)
+      ? kept.map((g) => (g.id === guest.id ? guest : g))
+      : [...kept, guest];
     await tx.meta.put({
       key: 'meetingGuests',
       value: list.map((g) => ({ id: g.id, ...(g.unit ? { unit: g.unit } : {}), name: g.name, role: g.role })),
@@ -138,7 +146,9 @@ export async function saveGuestAtMeeting(
     const key = guestKey(guest);
     const was = meeting.attendees.find((a) => a.key === key);
     const attendee = attendeeOfGuest(guest, was?.present ?? false);
-    const attendees = was ? meeting.attendees.map((a) => (a.key === key ? attendee : a)) : [...meeting.attendees, attendee];
+    const attendees = was
+      ? meeting.attendees.map((a) => (a.key === key ? attendee : a))
+      : [...meeting.attendees, attendee];
     await tx.meetings.put({ ...meeting, attendees });
     await tx.audit({
       action: 'meeting.guests',
@@ -205,7 +215,11 @@ export async function performMeetingAction(desk: Desk, meetingId: string, action
   return writeTx(desk, ['meetings'], async (tx) => {
     const meeting = await tx.meetings.get(meetingId);
     if (!meeting) throw new DomainRefusal('未找到该会议');
-    const r = applyMeetingAction(meeting, action, { today: tx.today, now: tx.now, dayOf: (ms) => desk.clock.today(ms) });
+    const r = applyMeetingAction(meeting, action, {
+      today: tx.today,
+      now: tx.now,
+      dayOf: (ms) => desk.clock.today(ms),
+    });
     if (!r.ok) throw new DomainRefusal(r.reason, r.field);
     const next = await tx.meetings.put({ ...meeting, ...r.next });
     await tx.audit({ action: MEETING_AUDIT[action.type], entity: 'meeting', entityId: meetingId, detail: next.day });

@@ -17,9 +17,9 @@ export function backupTime(ms: number): string {
 
 /** 「2026/11/24 17:30:00 制作，居民 2,000 条、来访 …」 */
 export function BackupSummary({ header, maker }: { header: BackupHeader; maker?: string }) {
-  const counts = COUNTED.map(
-    (t) => `${TABLE_NAMES[t]} ${(header.counts[t] ?? 0).toLocaleString('zh-CN')} 条`,
-  ).join('、');
+  const counts = COUNTED.map((t) => `${TABLE_NAMES[t]} ${(header.counts[t] ?? 0).toLocaleString('zh-CN')} 条`).join(
+    '、',
+  );
   return (
     <Typography role="status">
       {backupTime(header.createdAt)} 制作{maker ? `（制作人：${maker}）` : ''}，数据版本 {header.schema}；{counts}。

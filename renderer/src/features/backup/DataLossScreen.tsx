@@ -95,8 +95,8 @@ export function DataLossScreen({ lost, onResolved }: { lost: Lost[]; onResolved:
           <Typography component="ul" aria-label="丢失的记录">
             {lost.map((l) => (
               <li key={l.table}>
-                {tableName(l.table)}：原有 {l.recorded.toLocaleString('zh-CN')} 条，现在{' '}
-                {l.now.toLocaleString('zh-CN')} 条
+                {tableName(l.table)}：原有 {l.recorded.toLocaleString('zh-CN')} 条，现在 {l.now.toLocaleString('zh-CN')}{' '}
+                条
               </li>
             ))}
           </Typography>

@@ -52,10 +52,7 @@ export function IntakePage({ active = true }: { active?: boolean }) {
   const [newDraftKey, setNewDraftKey] = useState<number | null>(null);
   const today = desk.clock.today();
   // A message shown at save clears as soon as its field is right (the 代办人's ID, phone …).
-  const { errors, setErrors } = useFieldErrors<VisitFieldErrors>(
-    () => validateVisit(visitInput([]), today),
-    details,
-  );
+  const { errors, setErrors } = useFieldErrors<VisitFieldErrors>(() => validateVisit(visitInput([]), today), details);
 
   /** A resident chosen: the next thing the clerk does is name the matter. */
   function chooseResident(r: Resident) {

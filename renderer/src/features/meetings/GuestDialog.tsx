@@ -12,7 +12,6 @@ import { useGuardedAction } from '../../app/useGuardedAction';
 import { FormDialog } from '../../components/FormDialog';
 import { saveGuestAtMeeting } from '../../db/repositories/meetings';
 
-
 export function GuestDialog({
   meetingId,
   guest,
@@ -52,7 +51,12 @@ export function GuestDialog({
         onChange={(e) => setUnit(e.target.value)}
         {...at('unit', '如：桃花岭派出所、东湖物业；居民代表可不填')}
       />
-      <TextField label="姓名" value={name} onChange={(e) => setName(e.target.value)} {...at('name', '按本人职务身份记录')} />
+      <TextField
+        label="姓名"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        {...at('name', '按本人职务身份记录')}
+      />
       <TextField
         label="身份"
         value={role}

@@ -140,7 +140,9 @@ export function MeetingActionDialog({
             value={heldAt}
             onChange={setHeldAt}
             error={field === 'heldAt'}
-            helperText={field === 'heldAt' ? (error ?? undefined) : `会议原定 ${meeting.day}；按实际召开的日期和时间填写`}
+            helperText={
+              field === 'heldAt' ? (error ?? undefined) : `会议原定 ${meeting.day}；按实际召开的日期和时间填写`
+            }
           />
           <FormControl component="fieldset" error={field === 'attendees'}>
             <FormLabel component="legend">出席人员（勾选到会的人）</FormLabel>

@@ -52,8 +52,13 @@ export function Attendance({ file }: { file: MeetingFile }) {
         {guests.length === 0 && <Typography>无</Typography>}
         {guests.map((a) =>
           preparing ? (
-            <Button key={a.key} size="medium" variant="outlined" onClick={() => setEditing(guestOfAttendee(a))}
-              aria-label={`修改参会人员：${attendeeText(a)}`}>
+            <Button
+              key={a.key}
+              size="medium"
+              variant="outlined"
+              onClick={() => setEditing(guestOfAttendee(a))}
+              aria-label={`修改参会人员：${attendeeText(a)}`}
+            >
               {attendeeText(a)}
             </Button>
           ) : (
