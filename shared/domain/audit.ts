@@ -132,6 +132,7 @@ const OTHER_AUDIT_ACTIONS = [
   'meeting.item',
   'meeting.decision',
   'meeting.guests',
+  'meeting.predecide',
   'proxy.settings',
   'proxy.reassign',
   'resident.care',

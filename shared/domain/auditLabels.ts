@@ -70,6 +70,7 @@ const OTHER_LABELS = {
   'meeting.item': '修改议程事项',
   'meeting.decision': '记录会议决定',
   'meeting.guests': '修改参会名单',
+  'meeting.predecide': '标记会前已议定',
   'proxy.settings': '修改帮代办设置',
   'proxy.reassign': '帮代办：改挂居民',
   'resident.care': '修改重点服务信息',

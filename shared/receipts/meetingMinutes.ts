@@ -22,6 +22,8 @@ import {
 export type MeetingMinutesPaper = {
   communityName: string;
   day: string;
+  /** When it was actually held, 'HH:mm' (登记召开). */
+  heldTime?: string;
   movedFrom?: readonly string[];
   since?: string;
   present: readonly MeetingPaperPerson[];
@@ -71,7 +73,7 @@ export function renderMeetingMinutes(m: MeetingMinutesPaper): string {
     `联席会议纪要 ${m.day}`,
     MINUTES_CSS,
     `<h1>${escapeHtml(m.communityName)} 联席会议纪要</h1>
-<p class="meta">会议日期：${escapeHtml(meetingDayText(m.day, m.movedFrom))}　议题 ${m.entries.length} 项</p>
+<p class="meta">会议日期：${escapeHtml(meetingDayText(m.day, m.movedFrom))}${m.heldTime ? ` ${escapeHtml(m.heldTime)}` : ''}　议题 ${m.entries.length} 项</p>
 <section><h2>参会人员</h2>
 <dl class="attend">
 <dt>出席（${m.present.length}）</dt><dd>${people(m.present)}</dd>

@@ -13,7 +13,7 @@ import { performCaseAction } from '../../renderer/src/db/repositories/cases';
 import { recordCustody, recordCustodyMany } from '../../renderer/src/db/repositories/custody';
 import { performProxyAction, proxyTaskOfCase } from '../../renderer/src/db/repositories/proxy';
 import { addProblem } from '../../renderer/src/db/repositories/problems';
-import { getMeetingFile, planMeeting } from '../../renderer/src/db/repositories/meetings';
+import { getMeetingFile, performMeetingAction, planMeeting } from '../../renderer/src/db/repositories/meetings';
 import { recordDecision } from '../../renderer/src/db/repositories/meetingDecisions';
 import { importResidents, type ImportRow } from '../../renderer/src/db/repositories/residentImport';
 import { createResident } from '../../renderer/src/db/repositories/residents';
@@ -202,6 +202,12 @@ describe('a fault at every step', { timeout: 120_000 }, () => {
     });
     all.push(planned.counts);
     const file = (await getMeetingFile(w.desk(), planned.result.id))!;
+    // Decisions are recorded once the meeting is held (issue 25 item 16).
+    await performMeetingAction(w.desk(), planned.result.id, {
+      type: '召开',
+      attendees: file.meeting.attendees.map((a) => ({ ...a, present: true })),
+      heldAt: w.desk().clock.now(),
+    });
     const drain = file.items.find((i) => i.title === '小区北门下水道堵塞')!;
     // A problem without a case: the case accepted (numbered), handed to its owner by the meeting.
     const decided = await sweepWrite(

@@ -15,10 +15,12 @@ import {
   performMeetingAction,
   planMeeting,
   refreshAgenda,
+  saveGuestAtMeeting,
   saveMeetingGuests,
 } from '../../renderer/src/db/repositories/meetings';
 import { addAgendaEntry, editAgendaEntry } from '../../renderer/src/db/repositories/meetingEntries';
 import { recordDecision } from '../../renderer/src/db/repositories/meetingDecisions';
+import { DECIDE_AFTER_HOLDING } from '@shared/domain/meetings';
 import { failureMessage } from '../../renderer/src/db/refusal';
 import { addSignedStaff, counterIds, createZhangSan, freshDb, setUpCommunity, T0, testDesk } from './testDb';
 
@@ -90,6 +92,17 @@ describe('the week’s problems make Friday’s agenda', () => {
     expect(file.meeting.attendees.map((a) => a.name)).toEqual(['王秀英', '李明']);
     const [drainItem, lampItem, noiseItem, overdueItem] = file.items;
     const f = desk(FRI);
+    // Issue 25 item 16: no decision while the meeting is only being prepared.
+    const early = await recordDecision(f, noiseItem!.id, { type: '继续跟踪', note: '约双方下周调解' }).catch((e) =>
+      failureMessage(e),
+    );
+    expect(early).toEqual({ message: DECIDE_AFTER_HOLDING });
+    await performMeetingAction(f, meeting.id, {
+      type: '召开',
+      attendees: file.meeting.attendees.map((a) => ({ ...a, present: true })),
+      summary: '本周四项议题',
+      heldAt: f.clock.now(),
+    });
     // 社区处置 of a problem without a case: the case is accepted with its owner and due day.
     const refused = await recordDecision(f, drainItem!.id, { type: '社区处置', ownerId: '', workingDays: 3 }).catch(
       (e) => failureMessage(e),
@@ -119,11 +132,6 @@ describe('the week’s problems make Friday’s agenda', () => {
       failureMessage(e),
     );
     expect((again as { message: string }).message).toBe('该议题已作出决定');
-    await performMeetingAction(f, meeting.id, {
-      type: '召开',
-      attendees: file.meeting.attendees.map((a) => ({ ...a, present: true })),
-      summary: '本周四项议题',
-    });
     const timeline = (await db.caseEvents.where('caseId').equals(drainCase!.id).toArray()).map((e) => e.action);
     expect(timeline).toEqual(['受理', '会议交办']);
     expect(await db.auditLog.where('action').equals('meeting.decision').count()).toBe(4);
@@ -258,8 +266,8 @@ describe('the meeting guests kept in 设置', () => {
       { name: '', role: '空行' },
     ]);
     expect(await meetingGuests(desk(MON))).toEqual([
-      { name: '赵大姐', role: '居民代表' },
-      { name: '钱网格长', role: '网格长' },
+      { id: '赵大姐', unit: '', name: '赵大姐', role: '居民代表' },
+      { id: '钱网格长', unit: '', name: '钱网格长', role: '网格长' },
     ]);
     const m = await planMeeting(desk(FRI), FRI);
     expect(m.attendees.map((a) => [a.name, a.role, a.present])).toEqual([
@@ -268,5 +276,77 @@ describe('the meeting guests kept in 设置', () => {
       ['赵大姐', '居民代表', false],
       ['钱网格长', '网格长', false],
     ]);
+  });
+});
+
+describe('issue 25 item 16: guests from the meeting, attendance per meeting, the real time held', () => {
+  const shanghaiDay = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+  const at = (t: string) => Date.parse(`${t}+08:00`);
+
+  it('a guest added and edited on the meeting is kept for next time; held meetings keep their attendance', async () => {
+    const { db, desk, clerk } = await week();
+    const f = desk(FRI);
+    const m = await planMeeting(f, FRI);
+    const asClerk = testDesk(db, { staffId: clerk.id, today: FRI, calendar });
+    const police = await saveGuestAtMeeting(asClerk, m.id, { unit: ' 桃花岭派出所 ', name: '孙立', role: '社区民警' });
+    const refused = await saveGuestAtMeeting(f, m.id, { unit: '', name: '', role: '网格长' }).catch((e) =>
+      failureMessage(e),
+    );
+    expect(refused).toEqual({ message: '请填写姓名', field: 'name' });
+    const twice = await saveGuestAtMeeting(f, m.id, { unit: '桃花岭派出所', name: '孙立', role: '民警' }).catch((e) =>
+      failureMessage(e),
+    );
+    expect(twice).toEqual({ message: '参会名单中已有此人', field: 'name' });
+    expect(await meetingGuests(f)).toEqual([{ id: police.id, unit: '桃花岭派出所', name: '孙立', role: '社区民警' }]);
+    // Edited on the meeting: the attendee and the kept row both follow, one transaction.
+    await saveGuestAtMeeting(f, m.id, { id: police.id, unit: '桃花岭派出所', name: '孙立', role: '副所长' });
+    let file = (await getMeetingFile(f, m.id))!;
+    expect(file.meeting.attendees.at(-1)).toEqual({
+      key: `guest:${police.id}`,
+      unit: '桃花岭派出所',
+      name: '孙立',
+      role: '副所长',
+      present: false,
+    });
+    expect(await meetingGuests(f)).toEqual([{ id: police.id, unit: '桃花岭派出所', name: '孙立', role: '副所长' }]);
+    // No name in the audit details.
+    const details = (await db.auditLog.where('action').equals('meeting.guests').toArray()).map((e) => e.detail ?? '');
+    expect(details).toEqual(['增加参会人员，名单共 1 人', '修改参会人员，名单共 1 人']);
+    expect(details.join()).not.toContain('孙立');
+
+    // Held with the police officer present; the next meeting lists them again, absent until ticked.
+    await performMeetingAction(f, m.id, {
+      type: '召开',
+      attendees: file.meeting.attendees.map((a) => ({ ...a, present: true })),
+      heldAt: f.clock.now(),
+    });
+    const afterHeld = await saveGuestAtMeeting(f, m.id, { unit: '', name: '赵大姐', role: '居民代表' }).catch((e) =>
+      failureMessage(e),
+    );
+    expect(afterHeld).toEqual({ message: '已召开的会议不能修改参会人员' });
+    const nextDesk = desk('2026-12-04', T0 + 10 * DAY_MS);
+    const next = await planMeeting(nextDesk, '2026-12-04');
+    expect(next.attendees.at(-1)).toMatchObject({ key: `guest:${police.id}`, role: '副所长', present: false });
+    await saveGuestAtMeeting(nextDesk, next.id, { id: police.id, unit: '桃花岭派出所', name: '孙立', role: '所长' });
+    file = (await getMeetingFile(f, m.id))!;
+    expect(file.meeting.attendees.at(-1)).toMatchObject({ role: '副所长', present: true });
+  });
+
+  it('a meeting held yesterday is recorded today with its real day and time; no decision before', async () => {
+    const { desk } = await week();
+    const m = await planMeeting(desk(FRI), FRI);
+    const saturday = testDesk(desk(FRI).db as never, {
+      staffId: (await desk(FRI).db.staff.toArray()).find((s) => s.role === '站长/管理员')!.id,
+      today: '2026-11-28',
+      now: at('2026-11-28T09:00:00'),
+      dayOf: shanghaiDay,
+      calendar,
+    });
+    const held = await performMeetingAction(saturday, m.id, {
+      type: '召开',
+      attendees: m.attendees.map((a) => ({ ...a, present: true })),
+      heldAt: at('2026-11-27T15:30:00'),
+    });
+    expect(held).toMatchObject({ day: FRI, status: '已召开', heldAt: at('2026-11-27T15:30:00') });
   });
 });

@@ -10,7 +10,7 @@ import { UPGRADE_OPENING } from '@shared/domain/events/caseEvents';
 import type { Problem, ProblemEvent } from '@shared/domain/records';
 import { DutyDeskDB, SCHEMA_VERSION } from '../../renderer/src/db/database';
 import { mergeIntoProblem, addProblem } from '../../renderer/src/db/repositories/problems';
-import { getMeetingFile, planMeeting } from '../../renderer/src/db/repositories/meetings';
+import { getMeetingFile, performMeetingAction, planMeeting } from '../../renderer/src/db/repositories/meetings';
 import { recordDecision } from '../../renderer/src/db/repositories/meetingDecisions';
 import { mergeResidents, undoResidentMerge } from '../../renderer/src/db/repositories/residentMerge';
 import { registerVisit } from '../../renderer/src/db/repositories/visits';
@@ -72,6 +72,11 @@ describe('a problem through its one door', () => {
     const meeting = await planMeeting(at(5), '2026-11-27');
     const file = (await getMeetingFile(at(5), meeting.id))!;
     const entry = file.items.find((i) => i.problemId === lamp.id)!;
+    await performMeetingAction(at(5), meeting.id, {
+      type: '召开',
+      attendees: meeting.attendees.map((a) => ({ ...a, present: true })),
+      heldAt: at(5).clock.now(),
+    });
     await recordDecision(at(6, '站长/管理员', '2026-11-27'), entry.id, { type: '继续跟踪', note: '联系物业更换灯管' });
     // 合并居民档案 moves the sources naming the merged record; its undo moves them back.
     await mergeResidents(at(7), { keptId: kept.id, mergedId: other.id, choices: {} });

@@ -69,6 +69,8 @@ export type TestDeskOptions = {
   now?: number;
   /** Defaults to TODAY (tests pair a fixed instant with the day they mean). */
   today?: string;
+  /** The local day of a time other than `now` (default: `today` for any time). */
+  dayOf?: (ms: number) => string;
   newId?: () => string;
   community?: CommunityProfile;
   calendar?: WorkingCalendar;
@@ -82,7 +84,7 @@ export function testDesk(db: DutyDeskDB, o: TestDeskOptions = {}): Desk {
   const today = o.today ?? TODAY;
   return {
     db,
-    clock: { now: () => now, today: () => today },
+    clock: { now: () => now, today: (ms) => (ms !== undefined && o.dayOf ? o.dayOf(ms) : today) },
     newId: o.newId ?? autoId,
     actor: { id: o.staffId ?? 'staff-1', role: o.role ?? '值班员' },
     community: o.community ?? TEST_COMMUNITY,

@@ -263,7 +263,15 @@ test('item 12: a wrong ID number is told on leaving the field; in 居民 the cle
   await dialog.getByLabel('身份证号').fill('430104195803151238'); // wrong check digit
   await dialog.getByLabel('联系电话').focus(); // leaves the ID field, nothing saved yet
   await expect(dialog.getByText('校验位不正确，请核对')).toBeVisible();
+  await dialog.getByLabel('联系电话').fill('1390000555');
+  await dialog.getByLabel('姓名').focus();
+  await expect(dialog.getByLabel('联系电话')).toHaveAttribute('aria-invalid', 'true');
+  // Issue 25 item 19: corrected, each message clears at once (still in the field, before saving).
   await dialog.getByLabel('身份证号').fill('430104195803151237');
+  await expect(dialog.getByText('校验位不正确，请核对')).toHaveCount(0);
+  await expect(dialog.getByLabel('身份证号')).toHaveAttribute('aria-invalid', 'false');
+  await dialog.getByLabel('联系电话').fill('13900005555');
+  await expect(dialog.getByLabel('联系电话')).toHaveAttribute('aria-invalid', 'false');
   await dialog.getByLabel('姓名').fill('周华');
   await dialog.getByRole('button', { name: '保存居民' }).click();
   await expect(dialog).toHaveCount(0);
@@ -396,6 +404,9 @@ test('item 14 (part): the 代办人 has an ID number field, masked on the receip
   await intake.save();
   await expect(page.getByText('校验位不正确，请核对')).toBeVisible();
   await page.getByLabel('代办人身份证号').fill('430104195803151237');
+  // Issue 25 item 19: the message clears as soon as the number is right, before saving again.
+  await expect(page.getByText('校验位不正确，请核对')).toHaveCount(0);
+  await expect(page.getByLabel('代办人身份证号')).toHaveAttribute('aria-invalid', 'false');
   await intake.save();
   const receipt = await intake.previewReceipt('办结回执');
   await expect(receipt.locator('body')).toContainText('王建国（儿子）');

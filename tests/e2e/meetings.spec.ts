@@ -162,9 +162,30 @@ test('a week’s problems make Friday’s agenda; four decisions; the minutes; n
   expect(agendaHtml).not.toContain('张三');
   expect(agendaHtml).not.toContain('13812345678');
   await paperShot(page, agendaHtml, 'meetings-agenda-paper');
+  // Issue 25 item 16: a guest added from the meeting itself (unit, name, role), edited, kept for
+  // next time in the list 设置 shows.
+  await meetings.saveGuest({ unit: '桃花岭派出所', name: '孙立', role: '民警' });
+  await meetings.saveGuest({ unit: '桃花岭派出所', name: '孙立', role: '社区民警' }, '桃花岭派出所 孙立（民警）');
+  const attendance = page.getByRole('region', { name: '参会人员' });
+  await expect(attendance).toContainText('列席人员（3）');
+  await expect(attendance.getByRole('button', { name: '修改参会人员：桃花岭派出所 孙立（社区民警）' })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/meetings-guests.png` });
 
-  // Friday 27th: the decisions, at their fields first.
+  // Friday 27th: no decision before the meeting is held (issue 25 item 16). The clerk records it
+  // at 17:30: held at 15:00, not the time of the click; a time still to come is refused.
   await at(page, '2026-11-27');
+  await expect(page.getByRole('button', { name: `作出决定：${DRAIN}` })).toBeDisabled();
+  await expect(meetings.agenda.getByRole('note')).toContainText('会议登记召开后才能记录决定');
+  await at(page, '2026-11-27', '17:30');
+  await page.getByRole('button', { name: '登记召开' }).click();
+  const holding = page.getByRole('dialog', { name: '登记召开' });
+  await holding.getByRole('button', { name: '全部出席' }).click();
+  await holding.getByLabel('实际召开时间').fill('2026-11-27 18:00');
+  await holding.getByRole('button', { name: '确定登记召开' }).click();
+  await expect(holding.getByLabel('实际召开时间')).toHaveAccessibleDescription('召开时间不能晚于现在');
+  await holding.getByRole('button', { name: '取消' }).click();
+  await meetings.hold(['钱建国'], '本周议题四项，均已作出决定。记录人电话 13687654321', '2026-11-27 15:00');
+  await expect(page.getByLabel('召开时间')).toHaveText('召开时间：2026-11-27 15:00');
   const dialog = await meetings.startDecision(DRAIN, '社区处置');
   await dialog.getByLabel('办理时限（工作日）').fill('3');
   const due = nthWorkingDayAfter('2026-11-27', 3);
@@ -197,7 +218,6 @@ test('a week’s problems make Friday’s agenda; four decisions; the minutes; n
   await meetings.decide(OVERDUE_TITLE, '已解决', (d) =>
     d.getByLabel('如何解决的').fill('已联系原单位，本周转出，经办人电话 13687654321'),
   );
-  await meetings.hold(['钱建国'], '本周议题四项，均已作出决定。记录人电话 13687654321');
   const noise = meetings.entry(NOISE.title);
   await expect(noise).toContainText('讨论记录：物业已上门劝导一次，业主称周末前完工，业主证件 4301**********1234');
   await expect(page.getByLabel(`决定：${NOISE.title}`)).toContainText(
@@ -206,7 +226,8 @@ test('a week’s problems make Friday’s agenda; four decisions; the minutes; n
   await expect(page.getByText('会议小结：本周议题四项，均已作出决定。记录人电话 136****4321')).toBeVisible();
   await expect(page.locator('body')).not.toContainText('13687654321');
   await expect(page.locator('body')).not.toContainText('430104199001011234');
-  await expect(page.getByLabel('出席', { exact: true })).toContainText('出席（3）');
+  await expect(page.getByLabel('出席', { exact: true })).toContainText('出席（4）');
+  await expect(page.getByLabel('出席', { exact: true })).toContainText('桃花岭派出所 孙立（社区民警）');
   await expect(page.getByLabel('缺席', { exact: true })).toContainText('钱建国（网格长）');
   await expectAccessible(page, '联席会议 · 会议');
   await page.screenshot({ path: `${SHOTS}/meetings-meeting.png` });
@@ -217,8 +238,9 @@ test('a week’s problems make Friday’s agenda; four decisions; the minutes; n
   const minutes = (await printedDocuments(page)).at(-1)!;
   expect(minutes).toContain('桃花岭社区 联席会议纪要');
   expect(minutes).toContain(
-    `<dt>出席（3）</dt><dd>${ADMIN.name}（站长/管理员）、${CLERK.name}（值班员）、赵桂兰（居民代表）</dd>`,
+    `<dt>出席（4）</dt><dd>${ADMIN.name}（站长/管理员）、${CLERK.name}（值班员）、赵桂兰（居民代表）、桃花岭派出所 孙立（社区民警）</dd>`,
   );
+  expect(minutes).toContain('2026-11-27 星期五 15:00');
   expect(minutes).toContain('<dt>缺席（1）</dt><dd>钱建国（网格长）</dd>');
   expect(minutes).toContain(`社区处置：${CLERK.name}负责，${due} 前办结（3 个工作日）`);
   expect(minutes).toContain('上报街道（日常）：街道城管办；协调供电部门维修路灯');
@@ -250,6 +272,7 @@ test('a week’s problems make Friday’s agenda; four decisions; the minutes; n
   await at(page, '2026-12-04');
   await meetings.open();
   await meetings.planMeeting('2026-12-04');
+  await expect(page.getByRole('region', { name: '参会人员' })).toContainText('桃花岭派出所 孙立（社区民警）');
   await expect(meetings.entry(NOISE.title)).toContainText('上次结转');
   await expect(meetings.entry(NOISE.title)).toContainText(
     '此前决定：2026-11-27 继续跟踪：约双方下周调解，业主电话 136****4321',

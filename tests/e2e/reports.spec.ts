@@ -63,7 +63,7 @@ test('last week’s summary: figures, charts, notes and the three downloads', as
   await signInAndOpenReports(page, desk, '王秀英', '站长/管理员');
   const reports = desk.reports;
   await expect(reports.heading).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: '2026年第47周（11月16日—11月22日）' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: '上周：2026年第47周（11月16日—11月22日）' })).toBeVisible();
   await expect(reports.headline('来访')).toContainText(`${visits.length} 人次`);
   await expect(reports.headline('受理办件')).toContainText(`${accepted.length} 件`);
 

@@ -19,6 +19,9 @@ test('数据丢失 → 从空白开始 with an admin PIN → the setup wizard �
   await page.goto('/');
   const d = desk(page);
   await expect(page.getByRole('heading', { name: '本机数据可能已丢失' })).toBeVisible();
+  // Issue 25 item 18: every table lost is named in Chinese (counters, deskMeta … too).
+  const lostList = page.getByRole('list', { name: '丢失的记录' });
+  await expect(lostList).not.toContainText(/[A-Za-z]/);
   const empty = page.getByRole('form', { name: '从空白开始' });
   await empty.getByLabel('确认文字').fill('从空白开始');
   await empty.getByLabel('站长/管理员 PIN（从空白开始）').fill(ADMIN.pin);

@@ -8,6 +8,7 @@
  * tables with only the read methods (no `add`/`put`/`update`/`delete`, no `modify` on
  * collections). Writes get a writable table only inside `writeTx` (see write.ts).
  */
+import type { StoredGuest } from '@shared/domain/meetings/guests';
 import type { IndexableType } from 'dexie';
 import type {
   AgendaItem,
@@ -48,8 +49,11 @@ export type MetaRow =
   | { key: `reportNotes:${string}`; value: ReportNotes & { updatedAt: number; updatedBy: string } }
   /** The header texts of the last resident import and the field each went to (居民台账导入). */
   | { key: 'importMapping'; value: Record<string, string> }
-  /** People at the joint meeting who are not app users (网格长, 居民代表 …), kept in 设置. */
-  | { key: 'meetingGuests'; value: { name: string; role: string }[] };
+  /**
+   * People at the joint meeting who are not app users (网格长, 社区民警 …): unit, name, role, kept
+   * for next time — added from the meeting or in 设置 (older rows: name and role only).
+   */
+  | { key: 'meetingGuests'; value: StoredGuest[] };
 
 /** Facts of this desk (PC) alone, never shared with the other desks of the center (DB v14). */
 export type DeskMetaRow =

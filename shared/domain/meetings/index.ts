@@ -3,3 +3,4 @@ export * from './agenda';
 export * from './decisions';
 export * from './meeting';
 export * from './problems';
+export * from './guests';

@@ -1,27 +1,31 @@
 /**
  * A meeting's own life, as one rule table in the case machine's style: 改期 (a day from today,
  * the earlier day kept), 取消 (with the reason; its problems go to the next meeting), 召开
- * (attendance taken: someone present). Decisions are recorded while it is being prepared or held
- * and after it was held, never on a cancelled one.
+ * (attendance taken: someone present; when it was actually held — picked, not in the future,
+ * after the last meeting held; the meeting's day becomes that day), 会前议定 (the decisions were
+ * taken before the meeting). Decisions are recorded once it is held (or marked 会前已议定),
+ * never while it is only being prepared, never on a cancelled one.
  */
 import { isValidLocalDate } from '../localDate';
 import { charCount } from '../textLength';
 import type { Attendee, Meeting, MeetingStatus } from '../records';
 import type { FieldRefusal } from './problems';
 
-export const MEETING_ACTION_TYPES = ['改期', '取消', '召开'] as const;
+export const MEETING_ACTION_TYPES = ['改期', '取消', '召开', '会前议定'] as const;
 export type MeetingActionType = (typeof MEETING_ACTION_TYPES)[number];
 
 export type MeetingAction =
   | { type: '改期'; day: string }
   | { type: '取消'; reason: string }
-  | { type: '召开'; attendees: Attendee[]; summary?: string };
+  | { type: '召开'; attendees: Attendee[]; summary?: string; heldAt: number }
+  | { type: '会前议定' };
 
 export type MeetingState = Pick<
   Meeting,
-  'day' | 'status' | 'movedFrom' | 'cancelReason' | 'attendees' | 'summary' | 'heldAt'
+  'day' | 'status' | 'movedFrom' | 'cancelReason' | 'attendees' | 'summary' | 'heldAt' | 'since' | 'decidedBefore'
 >;
-type Ctx = { today: string; now: number };
+/** `dayOf`: the local day of a time (the desk clock's). */
+type Ctx = { today: string; now: number; dayOf: (ms: number) => string };
 type Outcome = { next: MeetingState } | FieldRefusal;
 type MeetingRule<T extends MeetingActionType> = {
   refuse(s: MeetingState): string | null;
@@ -52,15 +56,32 @@ export const MEETING_RULES = {
   },
   召开: {
     refuse: (s) => only(s, ['筹备中'], '登记召开'),
-    apply(s, a, { today, now }) {
-      if (s.day > today) return { reason: `会议定在 ${s.day}，当天才能登记召开`, field: 'day' };
+    apply(s, a, { now, dayOf }) {
+      if (!Number.isFinite(a.heldAt)) return { reason: '请填写会议实际召开的日期和时间', field: 'heldAt' };
+      if (a.heldAt > now) return { reason: '召开时间不能晚于现在', field: 'heldAt' };
+      const day = dayOf(a.heldAt);
+      if (s.since && day <= s.since) return { reason: `召开日期应晚于上次会议（${s.since}）`, field: 'heldAt' };
       if (!a.attendees.some((x) => x.present)) return { reason: '请勾选出席的人员', field: 'attendees' };
       const summary = a.summary?.trim() ?? '';
       if (charCount(summary) > 2000) return { reason: '会议小结不超过 2000 字', field: 'summary' };
+      // Held on another day than planned: the real day is the meeting's, the planned one kept.
+      const moved = day === s.day ? {} : { movedFrom: [...(s.movedFrom ?? []), s.day] };
       return {
-        next: { ...s, status: '已召开', attendees: a.attendees, heldAt: now, ...(summary ? { summary } : {}) },
+        next: {
+          ...s,
+          ...moved,
+          day,
+          status: '已召开',
+          attendees: a.attendees,
+          heldAt: a.heldAt,
+          ...(summary ? { summary } : {}),
+        },
       };
     },
+  },
+  会前议定: {
+    refuse: (s) => only(s, ['筹备中'], '标记会前已议定') ?? (s.decidedBefore ? '已标记为会前已议定' : null),
+    apply: (s) => ({ next: { ...s, decidedBefore: true } }),
   },
 } satisfies { [T in MeetingActionType]: MeetingRule<T> };
 
@@ -80,6 +101,12 @@ export function applyMeetingAction(
 export const allowedMeetingActions = (s: MeetingState): MeetingActionType[] =>
   MEETING_ACTION_TYPES.filter((t) => MEETING_RULES[t].refuse(s) === null);
 
-/** Decisions are taken at the meeting or entered after it, never on a cancelled one. */
-export const decisionRefusal = (s: Pick<Meeting, 'status'>): string | null =>
-  s.status === '已取消' ? '已取消的会议不能记录决定' : null;
+export const DECIDE_AFTER_HOLDING = '会议登记召开后才能记录决定（会前已议定的，请先标记“会前已议定”）';
+
+/** Decisions are recorded once the meeting is held (or marked 会前已议定), never on a cancelled one. */
+export const decisionRefusal = (s: Pick<Meeting, 'status' | 'decidedBefore'>): string | null =>
+  s.status === '已取消'
+    ? '已取消的会议不能记录决定'
+    : s.status === '筹备中' && !s.decidedBefore
+      ? DECIDE_AFTER_HOLDING
+      : null;

@@ -80,8 +80,15 @@ export type Problem = Stamp & {
 
 export type MeetingStatus = '筹备中' | '已召开' | '已取消';
 
-/** Someone at the meeting: a staff member (by id) or a person from the list kept in 设置. */
-export type Attendee = { key: string; name: string; role: string; present: boolean };
+/**
+ * Someone at the meeting: a staff member (`staff:<id>`) or a guest of the kept list
+ * (`guest:<id>`; officials in their role: unit, name and role shown as typed). `present` is
+ * this meeting's attendance.
+ */
+export type Attendee = { key: string; name: string; role: string; unit?: string; present: boolean };
+
+/** A guest of the joint meeting kept for next time (meta `meetingGuests`, center data). */
+export type MeetingGuest = { id: string; unit: string; name: string; role: string };
 
 export type Meeting = Stamp & {
   id: string;
@@ -95,7 +102,10 @@ export type Meeting = Stamp & {
   attendees: Attendee[];
   /** 会议小结 of the minutes. */
   summary?: string;
+  /** When it was actually held (picked at 登记召开; its local day is `day`). */
   heldAt?: number;
+  /** Marked 会前已议定: its decisions were taken before the meeting and may be recorded while 筹备中. */
+  decidedBefore?: boolean;
 };
 
 /**

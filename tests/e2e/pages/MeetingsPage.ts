@@ -117,17 +117,35 @@ export class MeetingsPage {
     await expect(dialog).toHaveCount(0);
   }
 
-  /** 登记召开: everyone present but `absent`, with the summary. */
-  async hold(absent: string[], summary: string): Promise<void> {
+  /** 登记召开: everyone present but `absent`, with the summary (and when it was held, if not now). */
+  async hold(absent: string[], summary: string, heldAt?: string): Promise<void> {
     const { page } = this;
     await page.getByRole('button', { name: '登记召开' }).click();
     const dialog = page.getByRole('dialog', { name: '登记召开' });
+    if (heldAt) await dialog.getByLabel('实际召开时间').fill(heldAt);
     await dialog.getByRole('button', { name: '全部出席' }).click();
     for (const name of absent) await dialog.getByRole('checkbox', { name: new RegExp(`^${name}（`) }).uncheck();
     await dialog.getByLabel('会议小结').fill(summary);
     await dialog.getByRole('button', { name: '确定登记召开' }).click();
     await expect(dialog).toHaveCount(0);
     await expect(this.status).toHaveText('已召开');
+  }
+
+  /** 添加参会人员 (or 修改 `editing`) on the meeting being prepared: unit, name, role. */
+  async saveGuest(g: { unit: string; name: string; role: string }, editing?: string): Promise<void> {
+    const { page } = this;
+    const attendance = page.getByRole('region', { name: '参会人员' });
+    await (
+      editing
+        ? attendance.getByRole('button', { name: `修改参会人员：${editing}` })
+        : attendance.getByRole('button', { name: '添加参会人员' })
+    ).click();
+    const dialog = page.getByRole('dialog', { name: editing ? '修改参会人员' : '添加参会人员' });
+    await dialog.getByLabel('单位').fill(g.unit);
+    await dialog.getByLabel('姓名').fill(g.name);
+    await dialog.getByLabel('身份').fill(g.role);
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect(dialog).toHaveCount(0);
   }
 
   /** 设置 → 联席会议: adds people who attend and are not app users (as an admin). */

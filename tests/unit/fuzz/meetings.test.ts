@@ -194,6 +194,9 @@ describe('decisions: valid ones are kept as typed; bad ones refused at their fie
 
 describe('meetings: 改期 / 取消 / 召开', () => {
   const planned: MeetingState = { day: TODAY, status: '筹备中', attendees: [] };
+  const dayOf = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+  const NOW = Date.parse(`${TODAY}T18:00:00+08:00`);
+  const CTX = { today: TODAY, now: NOW, dayOf };
 
   it('a cancel reason and a summary in strange text up to their limits are kept as typed (trimmed)', () => {
     fc.assert(
@@ -201,12 +204,12 @@ describe('meetings: 改期 / 取消 / 召开', () => {
         strangeText(200).filter((s) => chars(s.trim()) >= 2),
         strangeText(2000),
         (reason, summary) => {
-          const c = applyMeetingAction(planned, { type: '取消', reason }, { today: TODAY, now: 1 });
+          const c = applyMeetingAction(planned, { type: '取消', reason }, CTX);
           expect(c).toEqual({ ok: true, next: { ...planned, status: '已取消', cancelReason: reason.trim() } });
           const h = applyMeetingAction(
             planned,
-            { type: '召开', attendees: [{ staffId: 's', name: '王', present: true }] as never, summary },
-            { today: TODAY, now: 1 },
+            { type: '召开', attendees: [{ staffId: 's', name: '王', present: true }] as never, summary, heldAt: NOW },
+            CTX,
           );
           expect(h.ok).toBe(true);
           if (h.ok) expect(h.next.summary).toBe(summary.trim());
@@ -227,6 +230,7 @@ describe('meetings: 改期 / 取消 / 召开', () => {
         type: fc.constant('召开'),
         attendees: fc.array(fc.record({ staffId: anyText, present: fc.boolean() }), { maxLength: 3 }),
         summary: fc.option(anyText, { nil: undefined }),
+        heldAt: fc.oneof(fc.integer(), fc.constantFrom(NOW, NaN, Infinity)),
       }),
       fc.record({ type: anyText }),
     );
@@ -239,9 +243,9 @@ describe('meetings: 改期 / 取消 / 召开', () => {
         ),
         actionArb,
         (s, a) => {
-          const out = applyMeetingAction(s, a as MeetingAction, { today: TODAY, now: 1 });
+          const out = applyMeetingAction(s, a as MeetingAction, CTX);
           if (out.ok) return;
-          if (out.field !== undefined) expect(['day', 'reason', 'attendees', 'summary']).toContain(out.field);
+          if (out.field !== undefined) expect(['day', 'reason', 'heldAt', 'attendees', 'summary']).toContain(out.field);
           expectChineseMessage(out.reason);
         },
       ),
@@ -257,15 +261,18 @@ describe('meetings: 改期 / 取消 / 召开', () => {
       fc
         .constantFrom('', ' ', '忙', '😀', '因'.repeat(201))
         .map((reason) => ({ field: 'reason', a: { type: '取消', reason } })),
-      fc.constant({ field: 'attendees', a: { type: '召开', attendees: [] } }),
+      fc.constant({ field: 'attendees', a: { type: '召开', attendees: [], heldAt: NOW } }),
+      fc
+        .constantFrom(NaN, NOW + 60_000)
+        .map((heldAt) => ({ field: 'heldAt', a: { type: '召开', attendees: present, heldAt } })),
       fc.constantFrom('结'.repeat(2001), '😀'.repeat(2001)).map((summary) => ({
         field: 'summary',
-        a: { type: '召开', attendees: present, summary },
+        a: { type: '召开', attendees: present, summary, heldAt: NOW },
       })),
     );
     fc.assert(
       fc.property(bad, ({ field, a }) => {
-        const out = applyMeetingAction(planned, a as MeetingAction, { today: TODAY, now: 1 });
+        const out = applyMeetingAction(planned, a as MeetingAction, CTX);
         expect(out.ok).toBe(false);
         if (out.ok) return;
         expect(out.field).toBe(field);

@@ -206,27 +206,31 @@ describe('problems and meetings', () => {
     expect(mergeProblems(a, [problem('b', {})])).toMatchObject({ ok: true });
   });
 
-  it('a meeting is moved (earlier days kept), cancelled with a reason, or held on its day with someone present', () => {
+  it('a meeting is moved (earlier days kept), cancelled with a reason, or held (not in the future) with someone present', () => {
     const m = {
       day: DAY,
       status: '筹备中' as const,
       attendees: [{ key: 'staff:s1', name: '王秀英', role: '站长/管理员', present: false }],
     };
-    const ctx = { today: '2026-11-25', now: 9 };
+    const dayOf = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+    const ctx = { today: '2026-11-25', now: Date.parse('2026-11-25T10:00:00+08:00'), dayOf };
     const moved = applyMeetingAction(m, { type: '改期', day: '2026-11-28' }, ctx);
     expect(moved).toMatchObject({ ok: true, next: { day: '2026-11-28', movedFrom: [DAY] } });
     expect(applyMeetingAction(m, { type: '改期', day: '2026-11-24' }, ctx)).toMatchObject({ field: 'day' });
-    expect(applyMeetingAction(m, { type: '召开', attendees: m.attendees }, ctx)).toMatchObject({ field: 'day' });
-    const onDay = { today: DAY, now: 9 };
-    expect(applyMeetingAction(m, { type: '召开', attendees: m.attendees }, onDay)).toMatchObject({
+    const friday = Date.parse(`${DAY}T15:00:00+08:00`);
+    expect(applyMeetingAction(m, { type: '召开', attendees: m.attendees, heldAt: friday }, ctx)).toMatchObject({
+      field: 'heldAt',
+    });
+    const onDay = { today: DAY, now: friday + 60_000, dayOf };
+    expect(applyMeetingAction(m, { type: '召开', attendees: m.attendees, heldAt: friday }, onDay)).toMatchObject({
       field: 'attendees',
     });
     const held = applyMeetingAction(
       m,
-      { type: '召开', attendees: [{ ...m.attendees[0]!, present: true }], summary: ' 好 ' },
+      { type: '召开', attendees: [{ ...m.attendees[0]!, present: true }], summary: ' 好 ', heldAt: friday },
       onDay,
     );
-    expect(held).toMatchObject({ ok: true, next: { status: '已召开', heldAt: 9, summary: '好' } });
+    expect(held).toMatchObject({ ok: true, next: { status: '已召开', heldAt: friday, day: DAY, summary: '好' } });
     const cancelled = applyMeetingAction(m, { type: '取消', reason: '台风停会' }, ctx);
     expect(cancelled).toMatchObject({ ok: true, next: { status: '已取消', cancelReason: '台风停会' } });
     expect(allowedMeetingActions({ ...m, status: '已取消' })).toEqual([]);

@@ -2,11 +2,18 @@
  * 联席会议: planning a meeting builds its agenda by the pure rules (shared/domain/meetings) from
  * the pool and the open cases, read by index inside the transaction; entries can be refreshed
  * (here), added by hand, reordered and annotated (meetingEntries.ts); the decisions are
- * meetingDecisions.ts. Also: the guests kept in 设置, 改期 / 取消 / 召开, and the meeting's file.
+ * meetingDecisions.ts. Also: the guests kept for next time (added or edited from the meeting or in
+ * 设置 — one list), 改期 / 取消 / 召开 / 会前议定, and the meeting's file.
  */
 import {
   applyMeetingAction,
+  attendeeOfGuest,
   buildAgenda,
+  checkGuest,
+  guestKey,
+  guestOf,
+  sameGuest,
+  type StoredGuest,
   decisionProgress,
   type AgendaCase,
   type DecisionProgress,
@@ -14,13 +21,13 @@ import {
   type ProposedEntry,
 } from '@shared/domain/meetings';
 import { isValidLocalDate } from '@shared/domain/localDate';
-import type { AgendaItem, Attendee, CaseRecord, Meeting, Problem, Staff } from '@shared/domain/records';
+import type { AgendaItem, Attendee, CaseRecord, Meeting, MeetingGuest, Problem, Staff } from '@shared/domain/records';
 import type { Desk, DeskBase } from '../desk';
 import { requirePermission } from '../authorize';
 import { DomainRefusal } from '../refusal';
 import { writeTx, type WriteTx } from '../write';
 
-export type MeetingGuest = { name: string; role: string };
+export type { MeetingGuest };
 
 const AGENDA_TABLES = ['meetings', 'agendaItems', 'problems', 'cases', 'matterTypes', 'staff', 'meta'] as const;
 type AgendaTx = WriteTx<(typeof AGENDA_TABLES)[number]>;
@@ -79,19 +86,77 @@ async function addEntries(
 
 export async function meetingGuests(desk: DeskBase): Promise<MeetingGuest[]> {
   const row = await desk.db.meta.get('meetingGuests');
-  return row?.key === 'meetingGuests' ? row.value : [];
+  return row?.key === 'meetingGuests' ? row.value.map(guestOf) : [];
 }
 
-/** The people who attend and are not app users (网格长, 居民代表 …), kept in 设置 (admins only). */
-export async function saveMeetingGuests(desk: Desk, guests: MeetingGuest[]): Promise<void> {
-  const clean = guests.map((g) => ({ name: g.name.trim(), role: g.role.trim() })).filter((g) => g.name);
-  if (clean.some((g) => g.name.length > 20 || g.role.length > 20))
-    throw new DomainRefusal('姓名和身份各不超过 20 个字', 'guests');
-  if (new Set(clean.map((g) => g.name)).size !== clean.length) throw new DomainRefusal('名单中有重复的姓名', 'guests');
+const keptGuests = (row: Awaited<ReturnType<WriteTx<'meta'>['meta']['get']>>): StoredGuest[] =>
+  row?.key === 'meetingGuests' ? row.value : [];
+
+/** The kept list replaced (设置 → 联席会议, admins only): each row checked, no one twice. */
+export async function saveMeetingGuests(desk: Desk, guests: StoredGuest[]): Promise<void> {
+  const clean: StoredGuest[] = [];
+  // A row left without a name (an emptied line) is dropped, as before.
+  for (const g of guests.filter((x) => x.name.trim())) {
+    const r = checkGuest(g);
+    if ('reason' in r) throw new DomainRefusal(r.reason, 'guests');
+    if (clean.some((c) => sameGuest(guestOf(c), { ...r.guest })))
+      throw new DomainRefusal('名单中有重复的人员', 'guests');
+    clean.push({
+      ...(g.id ? { id: g.id } : {}),
+      ...(r.guest.unit ? { unit: r.guest.unit } : {}),
+      name: r.guest.name,
+      role: r.guest.role,
+    });
+  }
   await writeTx(desk, ['meta', 'staff'], async (tx) => {
     await requirePermission(tx, desk.actor, 'community.edit', '修改联席会议参会名单');
     await tx.meta.put({ key: 'meetingGuests', value: clean });
     await tx.audit({ action: 'meeting.guests', entity: 'meeting', detail: `${clean.length} 人` });
+  });
+}
+
+/**
+ * A guest added to (no `id`) or edited on a meeting being prepared, in one transaction: the
+ * meeting's attendee (its attendance kept) and the kept list, so the next meeting lists them too.
+ * Meetings already held keep their attendance as it was. No name reaches the audit detail.
+ */
+export async function saveGuestAtMeeting(
+  desk: Desk,
+  meetingId: string,
+  input: { id?: string; unit: string; name: string; role: string },
+): Promise<MeetingGuest> {
+  const r = checkGuest(input);
+  if ('reason' in r) throw new DomainRefusal(r.reason, r.field);
+  const guest: MeetingGuest = { id: input.id ?? desk.newId(), ...r.guest };
+  return writeTx(desk, ['meetings', 'meta', 'staff'], async (tx) => {
+    await requirePermission(tx, desk.actor, 'desk.work', '修改参会人员');
+    const meeting = await tx.meetings.get(meetingId);
+    if (!meeting) throw new DomainRefusal('未找到该会议');
+    if (meeting.status !== '筹备中') throw new DomainRefusal(`${meeting.status}的会议不能修改参会人员`);
+    const kept = keptGuests(await tx.meta.get('meetingGuests')).map(guestOf);
+    if (kept.some((g) => g.id !== guest.id && sameGuest(g, guest)))
+      throw new DomainRefusal('参会名单中已有此人', 'name');
+    const list = kept.some((g) => g.id === guest.id)
+      ? kept.map((g) => (g.id === guest.id ? guest : g))
+      : [...kept, guest];
+    await tx.meta.put({
+      key: 'meetingGuests',
+      value: list.map((g) => ({ id: g.id, ...(g.unit ? { unit: g.unit } : {}), name: g.name, role: g.role })),
+    });
+    const key = guestKey(guest);
+    const was = meeting.attendees.find((a) => a.key === key);
+    const attendee = attendeeOfGuest(guest, was?.present ?? false);
+    const attendees = was
+      ? meeting.attendees.map((a) => (a.key === key ? attendee : a))
+      : [...meeting.attendees, attendee];
+    await tx.meetings.put({ ...meeting, attendees });
+    await tx.audit({
+      action: 'meeting.guests',
+      entity: 'meeting',
+      entityId: meetingId,
+      detail: `${was ? '修改' : '增加'}参会人员，名单共 ${list.length} 人`,
+    });
+    return guest;
   });
 }
 
@@ -109,11 +174,10 @@ export async function planMeeting(desk: Desk, day: string): Promise<Meeting> {
     const staff = (await tx.staff.filter((s) => s.active).toArray()).sort(
       (a, b) => admin(a) - admin(b) || a.createdAt - b.createdAt || a.name.localeCompare(b.name),
     );
-    const guestsRow = await tx.meta.get('meetingGuests');
-    const guests = guestsRow?.key === 'meetingGuests' ? guestsRow.value : [];
+    const guests = keptGuests(await tx.meta.get('meetingGuests')).map(guestOf);
     const attendees: Attendee[] = [
       ...staff.map((s) => ({ key: `staff:${s.id}`, name: s.name, role: s.role, present: false })),
-      ...guests.map((g) => ({ key: `guest:${g.name}`, name: g.name, role: g.role, present: false })),
+      ...guests.map((g) => attendeeOfGuest(g)),
     ];
     const meeting = await tx.meetings.add({ id, day, status: '筹备中', attendees, ...(since ? { since } : {}) });
     const entries = await proposedEntries(tx, day, since);
@@ -139,14 +203,23 @@ export async function refreshAgenda(desk: Desk, meetingId: string): Promise<numb
   });
 }
 
-const MEETING_AUDIT = { 改期: 'meeting.move', 取消: 'meeting.cancel', 召开: 'meeting.hold' } as const;
+const MEETING_AUDIT = {
+  改期: 'meeting.move',
+  取消: 'meeting.cancel',
+  召开: 'meeting.hold',
+  会前议定: 'meeting.predecide',
+} as const;
 
-/** 改期, 取消 or 召开 (attendance and the summary). */
+/** 改期, 取消, 召开 (when it was held, the attendance and the summary) or 会前议定. */
 export async function performMeetingAction(desk: Desk, meetingId: string, action: MeetingAction): Promise<Meeting> {
   return writeTx(desk, ['meetings'], async (tx) => {
     const meeting = await tx.meetings.get(meetingId);
     if (!meeting) throw new DomainRefusal('未找到该会议');
-    const r = applyMeetingAction(meeting, action, { today: tx.today, now: tx.now });
+    const r = applyMeetingAction(meeting, action, {
+      today: tx.today,
+      now: tx.now,
+      dayOf: (ms) => desk.clock.today(ms),
+    });
     if (!r.ok) throw new DomainRefusal(r.reason, r.field);
     const next = await tx.meetings.put({ ...meeting, ...r.next });
     await tx.audit({ action: MEETING_AUDIT[action.type], entity: 'meeting', entityId: meetingId, detail: next.day });

@@ -5,15 +5,11 @@
 import { useRef, type ReactNode } from 'react';
 import { Alert, Button, TextField, Typography } from '@mui/material';
 import type { BackupHeader } from '@shared/backup/format';
+import { TABLE_NAMES } from '../../db/tableNames';
 import { PASSPHRASE_HINT, passphraseProblem, type PassphraseContext } from '@shared/backup/passphrase';
 
-const TABLE_LABELS: [string, string][] = [
-  ['residents', '居民'],
-  ['visits', '来访'],
-  ['cases', '办件'],
-  ['caseEvents', '办理过程'],
-  ['auditLog', '操作日志'],
-];
+/** What a backup's summary counts. */
+const COUNTED = ['residents', 'visits', 'cases', 'caseEvents', 'auditLog'] as const;
 
 export function backupTime(ms: number): string {
   return new Date(ms).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
@@ -21,9 +17,9 @@ export function backupTime(ms: number): string {
 
 /** 「2026/11/24 17:30:00 制作，居民 2,000 条、来访 …」 */
 export function BackupSummary({ header, maker }: { header: BackupHeader; maker?: string }) {
-  const counts = TABLE_LABELS.map(
-    ([t, label]) => `${label} ${(header.counts[t] ?? 0).toLocaleString('zh-CN')} 条`,
-  ).join('、');
+  const counts = COUNTED.map((t) => `${TABLE_NAMES[t]} ${(header.counts[t] ?? 0).toLocaleString('zh-CN')} 条`).join(
+    '、',
+  );
   return (
     <Typography role="status">
       {backupTime(header.createdAt)} 制作{maker ? `（制作人：${maker}）` : ''}，数据版本 {header.schema}；{counts}。

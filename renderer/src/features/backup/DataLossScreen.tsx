@@ -22,17 +22,7 @@ import { restoreBackup } from '../../db/backup/restore';
 import { startEmpty } from '../../db/backup/startEmpty';
 import { AdminPinField, BackupSummary, backupTime, PickBackupFile, RestorePassphraseField } from './BackupParts';
 import type { BackupListEntry } from '@shared/ipc/contract';
-
-const TABLE_NAMES: Record<string, string> = {
-  residents: '居民',
-  visits: '来访',
-  cases: '办件',
-  caseEvents: '办理过程',
-  auditLog: '操作日志',
-  staff: '工作人员',
-  meta: '社区信息',
-  matterTypes: '事项目录',
-};
+import { tableName } from '../../db/tableNames';
 
 type Lost = { table: string; recorded: number; now: number };
 const CONFIRM_WORDS = '从空白开始';
@@ -105,8 +95,8 @@ export function DataLossScreen({ lost, onResolved }: { lost: Lost[]; onResolved:
           <Typography component="ul" aria-label="丢失的记录">
             {lost.map((l) => (
               <li key={l.table}>
-                {TABLE_NAMES[l.table] ?? l.table}：原有 {l.recorded.toLocaleString('zh-CN')} 条，现在{' '}
-                {l.now.toLocaleString('zh-CN')} 条
+                {tableName(l.table)}：原有 {l.recorded.toLocaleString('zh-CN')} 条，现在 {l.now.toLocaleString('zh-CN')}{' '}
+                条
               </li>
             ))}
           </Typography>

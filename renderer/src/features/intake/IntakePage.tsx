@@ -12,7 +12,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { maskIdNumber, maskPhone } from '@shared/domain/masking';
 import { residentSummary } from '@shared/domain/resident';
 import { VISIT_CHANNELS, type Resident } from '@shared/domain/records';
-import type { CaseDraft, VisitFieldErrors, VisitInput } from '@shared/domain/intake';
+import { validateVisit, type CaseDraft, type VisitFieldErrors, type VisitInput } from '@shared/domain/intake';
 import { listActiveMatterTypes } from '../../db/repositories/catalog';
 import type { MatterType } from '../../db/matterType';
 import { registerVisit, VisitValidationError, type RegisteredVisit } from '../../db/repositories/visits';
@@ -21,6 +21,7 @@ import { recentMattersOf } from '../../db/repositories/cases';
 import { takeIntakeIntents } from '../../app/deskShortcuts';
 import { useDesk } from '../../app/desk';
 import { useGuardedAction } from '../../app/useGuardedAction';
+import { useFieldErrors } from '../../app/useFieldErrors';
 import { useShortcut } from '../../app/useShortcut';
 import { initialFromQuery, ResidentDialog } from '../residents/ResidentDialog';
 import { ResidentSearch } from '../residents/ResidentSearch';
@@ -46,7 +47,6 @@ export function IntakePage({ active = true }: { active?: boolean }) {
   const [resident, setResident] = useState<Resident | null>(null);
   const [details, setDetails] = useState<VisitDetailsState>(kept?.details ?? emptyVisitDetails);
   const [drafts, setDrafts] = useState<DraftState[]>(() => kept?.drafts ?? [emptyDraft()]);
-  const [errors, setErrors] = useState<VisitFieldErrors>({});
   const [saved, setSaved] = useState<RegisteredVisit | null>(null);
   const [registering, setRegistering] = useState<string | null>(null);
   const saving = useGuardedAction();
@@ -59,6 +59,8 @@ export function IntakePage({ active = true }: { active?: boolean }) {
     [desk, residentId],
   );
   const recentMatters = recentRead && recentRead.residentId === residentId ? recentRead.codes : null;
+  // A message shown at save clears as soon as its field is right (the 代办人's ID, phone …).
+  const { errors, setErrors } = useFieldErrors<VisitFieldErrors>(() => validateVisit(visitInput([]), today), details);
 
   /** A resident chosen: the next thing the clerk does is name the matter. */
   function chooseResident(r: Resident) {
@@ -158,20 +160,13 @@ export function IntakePage({ active = true }: { active?: boolean }) {
   );
   useShortcut('Ctrl+Enter', () => void save(), active && !saved);
 
-  async function save() {
-    if (saving.busy) return;
-    const caseDrafts = details.kind === '办件' ? drafts.map(toCaseDraft) : [];
-    const missingMatter = caseDrafts.findIndex((d) => d === null);
-    if (missingMatter >= 0) {
-      setErrors({ caseErrors: drafts.map((_, i) => (i === missingMatter ? { matter: '请选择事项' } : {})) });
-      return;
-    }
-    const input: VisitInput = {
+  function visitInput(cases: CaseDraft[]): VisitInput {
+    return {
       residentId: resident?.id,
       channel: details.channel,
       kind: details.kind,
       content: details.content,
-      cases: caseDrafts as CaseDraft[],
+      cases,
       complaint: complaintOf(details),
       ...(details.hasAgent
         ? {
@@ -184,6 +179,17 @@ export function IntakePage({ active = true }: { active?: boolean }) {
           }
         : {}),
     };
+  }
+
+  async function save() {
+    if (saving.busy) return;
+    const caseDrafts = details.kind === '办件' ? drafts.map(toCaseDraft) : [];
+    const missingMatter = caseDrafts.findIndex((d) => d === null);
+    if (missingMatter >= 0) {
+      setErrors({ caseErrors: drafts.map((_, i) => (i === missingMatter ? { matter: '请选择事项' } : {})) });
+      return;
+    }
+    const input = visitInput(caseDrafts as CaseDraft[]);
     await saving.run(
       async () => {
         setSaved(await registerVisit(desk, input));

@@ -7,7 +7,7 @@
 import { Alert, Button, Chip, Link, Paper, Stack, Typography } from '@mui/material';
 import { Link as RouterLink } from 'react-router';
 import { maskNumbersInText } from '@shared/domain/masking';
-import { agendaCounts } from '@shared/domain/meetings';
+import { agendaCounts, decisionRefusal } from '@shared/domain/meetings';
 import { kindRuns } from '@shared/receipts/meetingAgenda';
 import { useDesk } from '../../app/desk';
 import type { MeetingFile } from '../../db/repositories/meetings';
@@ -37,6 +37,11 @@ export function Agenda({
         <Typography id="agenda-heading" variant="h6" component="h2">
           会议议程（{entries.length} 项，已决定 {decided} 项）
         </Typography>
+        {decisionRefusal(file.meeting) && file.meeting.status === '筹备中' && (
+          <Typography role="note" color="text.secondary">
+            {decisionRefusal(file.meeting)}
+          </Typography>
+        )}
         {entries.length === 0 ? (
           <Typography>本次会议没有议题。问题库中有新问题时可“更新议程”，会上提出的可“增加议题”。</Typography>
         ) : (
@@ -183,6 +188,7 @@ function AgendaEntry({
                 size="medium"
                 variant="contained"
                 aria-label={`作出决定：${title}`}
+                disabled={decisionRefusal(file.meeting) !== null}
                 onClick={() => onDialog({ kind: 'decide', entry: e })}
               >
                 作出决定

@@ -30,7 +30,12 @@ import { Progress } from './DecisionProgress';
 import { Attendance } from './MeetingAttendance';
 import { agendaPaper, entryViews, minutesPaper } from './meetingText';
 
-const ACTION_LABEL: Record<MeetingActionType, string> = { 改期: '改期', 取消: '取消会议', 召开: '登记召开' };
+const ACTION_LABEL: Record<MeetingActionType, string> = {
+  改期: '改期',
+  取消: '取消会议',
+  召开: '登记召开',
+  会前议定: '标记会前已议定',
+};
 const STATUS_COLOR = { 筹备中: 'primary', 已召开: 'success', 已取消: 'default' } as const;
 
 type Dialog = { kind: 'action'; type: MeetingActionType } | EntryDialog | { kind: 'add' };

@@ -5,11 +5,12 @@
  */
 import { addDays, dayOfWeek } from '@shared/domain/localDate';
 import { decisionText } from '@shared/domain/meetings';
-import type { AgendaItem, CaseRecord, CommunityProfile, Problem, Resident } from '@shared/domain/records';
+import type { AgendaItem, Attendee, CaseRecord, CommunityProfile, Problem, Resident } from '@shared/domain/records';
 import { namedResidents, type NamedResident } from '@shared/domain/residentStatus';
 import type { MeetingAgendaPaper, MeetingPaperEntry, MeetingPaperProgress } from '@shared/receipts/meetingAgenda';
 import type { MeetingMinutesPaper } from '@shared/receipts/meetingMinutes';
 import type { MeetingFile } from '../../db/repositories/meetings';
+import { localDateTime } from '../../app/clock';
 
 export const NO_GRID = '未分网格';
 
@@ -124,13 +125,16 @@ export function agendaPaper({
     day: meeting.day,
     ...(meeting.movedFrom ? { movedFrom: meeting.movedFrom } : {}),
     ...(meeting.since ? { since: meeting.since } : {}),
-    attendees: meeting.attendees.map((a) => ({ name: a.name, role: a.role })),
+    attendees: meeting.attendees.map(paperPerson),
     progress: paperProgress(file, staffName),
     entries: entries.map((v) => paperEntry(v, community)),
     printedAt,
     printedBy,
   };
 }
+
+/** A guest's unit before the name, as typed ('桃花岭派出所 孙警官'). */
+const paperPerson = (a: Attendee) => ({ name: a.unit ? `${a.unit} ${a.name}` : a.name, role: a.role });
 
 export function minutesPaper({
   file,
@@ -141,14 +145,14 @@ export function minutesPaper({
   printedBy,
 }: PaperContext): MeetingMinutesPaper {
   const { meeting } = file;
-  const person = (a: { name: string; role: string }) => ({ name: a.name, role: a.role });
   return {
     communityName: community.name,
     day: meeting.day,
+    ...(meeting.heldAt !== undefined ? { heldTime: localDateTime(meeting.heldAt).slice(11) } : {}),
     ...(meeting.movedFrom ? { movedFrom: meeting.movedFrom } : {}),
     ...(meeting.since ? { since: meeting.since } : {}),
-    present: meeting.attendees.filter((a) => a.present).map(person),
-    absent: meeting.attendees.filter((a) => !a.present).map(person),
+    present: meeting.attendees.filter((a) => a.present).map(paperPerson),
+    absent: meeting.attendees.filter((a) => !a.present).map(paperPerson),
     progress: paperProgress(file, staffName),
     entries: entries.map((v) => paperEntry(v, community)),
     ...(meeting.summary ? { summary: meeting.summary } : {}),

@@ -11,6 +11,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { can } from '@shared/domain/roles';
 import { coveredDesks } from '@shared/reports/centerDesks';
 import { periodLabel, weeksEndingWith } from '@shared/reports/periods';
+import { periodPlace } from '@shared/reports/likelyPeriod';
 import { EMPTY_NOTES, namesOf, summariesOf, type ReportNotes } from '@shared/reports/reportData';
 import { percent, summarySections } from '@shared/reports/summaryRows';
 import type { PeriodSummary } from '@shared/reports/summary';
@@ -28,7 +29,7 @@ import { PeriodBar } from './PeriodBar';
 import { ReportCharts } from './ReportCharts';
 import { ReportNotesEditor } from './ReportNotesEditor';
 import { SummaryTables } from './SummaryTables';
-import { initialChoice, resolveChoice, type PeriodChoice } from './reportPeriod';
+import { initialChoice, rememberedKind, rememberKind, resolveChoice, type PeriodChoice } from './reportPeriod';
 import { useReportExport } from './useReportExport';
 
 const sameNotes = (a: ReportNotes, b: ReportNotes) => a.focus === b.focus && a.issues === b.issues;
@@ -62,7 +63,11 @@ function Headline({ now, before }: { now: PeriodSummary; before: PeriodSummary }
 export function ReportsSection() {
   const desk = useDesk();
   const staff = useStaff();
-  const [choice, setChoice] = useState<PeriodChoice>(() => initialChoice(desk.clock.today()));
+  const [choice, setChoice] = useState<PeriodChoice>(() => initialChoice(desk.clock.today(), rememberedKind()));
+  const choose = (c: PeriodChoice) => {
+    rememberKind(c.kind);
+    setChoice(c);
+  };
   const resolved = useMemo(() => resolveChoice(choice), [choice]);
   const period = resolved.error ? null : resolved.period;
   const previous = resolved.error ? null : resolved.previous;
@@ -116,7 +121,8 @@ export function ReportsSection() {
   const covered = useMemo(() => (fresh ? coveredDesks(fresh.desks, fresh.cases, fresh.period) : []), [fresh]);
   const data = useMemo(() => (fresh && saved ? { ...fresh, notes } : undefined), [fresh, saved, notes]);
   const exporter = useReportExport(data, period ?? { from: '', to: '' }, saveNotes);
-  const label = period ? periodLabel(choice.kind, period) : '请选择统计范围';
+  const place = period ? periodPlace(choice.kind, period, desk.clock.today()) : '';
+  const label = period ? `${place ? `${place}：` : ''}${periodLabel(choice.kind, period)}` : '请选择统计范围';
 
   return (
     <Stack spacing={2}>
@@ -126,7 +132,7 @@ export function ReportsSection() {
       <Paper sx={{ p: 2 }}>
         <PeriodBar
           choice={choice}
-          onChange={setChoice}
+          onChange={choose}
           label={previous ? `${label}　对比上期 ${previous.from} 至 ${previous.to}` : label}
           error={resolved.error}
         />

@@ -1,8 +1,10 @@
 /**
  * The period the 统计报表 page shows: a kind and a day in it (week, month, quarter, year), or a
- * typed range (自定义). Opens on last week — the 周报 is sent on Monday for the week before.
+ * typed range (自定义). Opens on the period the clerk most likely wants (shared/reports/likelyPeriod.ts:
+ * this week from Thursday on, last week before), of the kind chosen last time on this PC.
  */
 import { addDays } from '@shared/domain/localDate';
+import { likelyPeriod, type FixedKind } from '@shared/reports/likelyPeriod';
 import {
   periodLength,
   periodOf,
@@ -14,9 +16,22 @@ import {
 
 export type PeriodChoice = { kind: PeriodKind; day: string; from: string; to: string };
 
-export function initialChoice(today: string): PeriodChoice {
-  const last = periodOf('week', addDays(today, -7));
-  return { kind: 'week', day: last.from, ...last };
+export function initialChoice(today: string, kind: FixedKind = 'week'): PeriodChoice {
+  const likely = likelyPeriod(kind, today);
+  return { kind, day: likely.from, ...likely };
+}
+
+const KIND_KEY = 'duty-desk.reportKind';
+const FIXED: readonly string[] = ['week', 'month', 'quarter', 'year'] satisfies FixedKind[];
+
+/** The kind of period chosen last on this PC (周 unless 月 / 季度 / 年 was; a custom range is not kept). */
+export function rememberedKind(): FixedKind {
+  const kept = globalThis.localStorage?.getItem(KIND_KEY) ?? '';
+  return FIXED.includes(kept) ? (kept as FixedKind) : 'week';
+}
+
+export function rememberKind(kind: PeriodKind): void {
+  if (FIXED.includes(kind)) globalThis.localStorage?.setItem(KIND_KEY, kind);
 }
 
 /** The period chosen, its comparison period, or the field message of a bad custom range. */

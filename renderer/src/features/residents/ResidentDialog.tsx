@@ -27,6 +27,7 @@ import {
   updateResident,
 } from '../../db/repositories/residents';
 import { useGuardedAction } from '../../app/useGuardedAction';
+import { useFieldErrors } from '../../app/useFieldErrors';
 import { useDesk } from '../../app/desk';
 import { FormDialog } from '../../components/FormDialog';
 import { RevealDialog } from '../../components/RevealDialog';
@@ -78,11 +79,14 @@ export function ResidentDialog({ resident, initial, onSaved, onClose }: Props) {
     idNumber: !resident?.idNumber,
     phone: !resident?.phone,
   });
-  const [errors, setErrors] = useState<ResidentFieldErrors>({});
   const [duplicate, setDuplicate] = useState<Resident | null>(null);
   const guard = useGuardedAction();
   const today = desk.clock.today();
   const set = (patch: Partial<ResidentInput>) => setInput((i) => ({ ...i, ...patch }));
+  const { errors, setErrors, touch } = useFieldErrors<ResidentFieldErrors>(() => {
+    const result = validateResidentInput(toSave(), today, { gridIds: community.grids.map((g) => g.id) });
+    return result.ok ? {} : result.errors;
+  }, input);
   const idText = opened.idNumber ? input.idNumber : (resident?.idNumber ?? '');
   const id = idText.trim() ? validateIdNumber(idText, { today }) : null;
   const tagOptions = [...new Set([...DEFAULT_RESIDENT_TAGS, ...(community.residentTags ?? []), ...input.tags])];
@@ -130,12 +134,9 @@ export function ResidentDialog({ resident, initial, onSaved, onClose }: Props) {
   const field = (key: keyof ResidentFieldErrors, hint = ' ') => ({
     error: Boolean(errors[key]),
     helperText: errors[key] ?? hint,
-    // A wrong ID or phone is told on leaving the field, not only at 保存居民.
-    onBlur: () => {
-      const result = validateResidentInput(toSave(), today, { gridIds: community.grids.map((g) => g.id) });
-      const message = result.ok ? undefined : result.errors[key];
-      setErrors((all) => ({ ...all, [key]: message }));
-    },
+    // A wrong ID or phone is told on leaving the field, not only at 保存居民; it clears as soon
+    // as the value is right (useFieldErrors).
+    onBlur: () => touch(key),
   });
 
   return (

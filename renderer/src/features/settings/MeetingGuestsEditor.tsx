@@ -1,7 +1,8 @@
 /**
  * 联席会议参会名单: the people who attend the weekly joint meeting and are not app users (网格长,
- * 居民代表, 物业 …), name and role. A new meeting lists them with the active staff for the
- * attendance. Admins edit; everyone else reads.
+ * 社区民警, 物业 …): unit, name and role — the same list the meeting adds to and edits (kept for
+ * next time). A new meeting lists them with the active staff for the attendance. Admins edit
+ * here; at the meeting anyone who runs it adds and edits.
  */
 import { useState, type FormEvent } from 'react';
 import {
@@ -21,12 +22,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useDesk } from '../../app/desk';
 import { useGuardedAction } from '../../app/useGuardedAction';
 import { meetingGuests, saveMeetingGuests, type MeetingGuest } from '../../db/repositories/meetings';
-
-const ROLES = ['网格长', '居民代表', '楼栋长', '物业', '驻区单位', '民警'];
+import { GUEST_ROLES } from '@shared/domain/meetings';
 
 export function MeetingGuestsEditor({ canEdit }: { canEdit: boolean }) {
   const desk = useDesk();
   const saved = useLiveQuery(() => meetingGuests(desk), [desk]);
+  const [unit, setUnit] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState('网格长');
   const [done, setDone] = useState<string | null>(null);
@@ -45,7 +46,10 @@ export function MeetingGuestsEditor({ canEdit }: { canEdit: boolean }) {
   async function add(e: FormEvent) {
     e.preventDefault();
     if (!name.trim()) return setError('请填写姓名');
-    if (await save([...list, { name: name.trim(), role: role.trim() }])) setName('');
+    if (await save([...list, { id: desk.newId(), unit, name, role }])) {
+      setName('');
+      setUnit('');
+    }
   }
 
   return (
@@ -55,11 +59,12 @@ export function MeetingGuestsEditor({ canEdit }: { canEdit: boolean }) {
           联席会议参会名单（{list.length}）
         </Typography>
         <Typography color="text.secondary">
-          不使用本系统的参会人员，如网格长、居民代表。安排会议时，他们与在岗工作人员一起列入参会名单，召开时勾选出席。
+          不使用本系统的参会人员，如网格长、社区民警、物业。安排会议时，他们与在岗工作人员一起列入参会名单，召开时勾选出席。在会议页“添加参会人员”的，也保存在这里。
         </Typography>
-        <Table size="small" aria-label="联席会议参会名单" sx={{ maxWidth: 640 }}>
+        <Table size="small" aria-label="联席会议参会名单" sx={{ maxWidth: 800 }}>
           <TableHead>
             <TableRow>
+              <TableCell>单位</TableCell>
               <TableCell>姓名</TableCell>
               <TableCell>身份</TableCell>
               {canEdit && <TableCell>操作</TableCell>}
@@ -68,18 +73,19 @@ export function MeetingGuestsEditor({ canEdit }: { canEdit: boolean }) {
           <TableBody>
             {list.length === 0 && (
               <TableRow>
-                <TableCell colSpan={canEdit ? 3 : 2}>名单为空</TableCell>
+                <TableCell colSpan={canEdit ? 4 : 3}>名单为空</TableCell>
               </TableRow>
             )}
             {list.map((g) => (
-              <TableRow key={g.name}>
+              <TableRow key={g.id}>
+                <TableCell>{g.unit || '—'}</TableCell>
                 <TableCell>{g.name}</TableCell>
                 <TableCell>{g.role || '—'}</TableCell>
                 {canEdit && (
                   <TableCell>
                     <Button
                       aria-label={`移出名单：${g.name}`}
-                      onClick={() => void save(list.filter((x) => x.name !== g.name))}
+                      onClick={() => void save(list.filter((x) => x.id !== g.id))}
                     >
                       移出
                     </Button>
@@ -96,8 +102,9 @@ export function MeetingGuestsEditor({ canEdit }: { canEdit: boolean }) {
             component="form"
             aria-label="添加参会人员"
             onSubmit={(e) => void add(e)}
-            sx={{ alignItems: 'flex-start', maxWidth: 640 }}
+            sx={{ alignItems: 'flex-start', maxWidth: 800 }}
           >
+            <TextField label="单位" value={unit} onChange={(e) => setUnit(e.target.value)} helperText="可不填" />
             <TextField
               label="参会人员姓名"
               value={name}
@@ -113,7 +120,7 @@ export function MeetingGuestsEditor({ canEdit }: { canEdit: boolean }) {
               slotProps={{ htmlInput: { list: 'guest-roles' } }}
             />
             <datalist id="guest-roles">
-              {ROLES.map((r) => (
+              {GUEST_ROLES.map((r) => (
                 <option key={r} value={r} />
               ))}
             </datalist>

@@ -4,6 +4,7 @@
  * ID numbers and phones masked unless revealed; and the record a 站长's choices make (keep one
  * side per field) for resolveRecordConflict. Pure: `now` comes in.
  */
+import { TABLE_NAMES } from '../../db/tableNames';
 import { MERGE_FIELDS } from '@shared/domain/residentMerge';
 import { maskIdNumber, maskNumbersInText, maskPhone } from '@shared/domain/masking';
 import type { RecordConflict } from '../../sync/contract';
@@ -24,19 +25,8 @@ const LABELS: Record<string, string> = {
   description: '说明',
 };
 
-/** The table names a person reads. */
-export const TABLE_LABELS: Record<string, string> = {
-  residents: '居民',
-  staff: '工作人员',
-  matterTypes: '事项',
-  meetings: '联席会议',
-  agendaItems: '会议议程',
-  problems: '问题',
-  rota: '值班表',
-  handovers: '交接班记录',
-  visits: '来访',
-  meta: '社区设置',
-};
+/** The table names a person reads: the one map (db/tableNames.ts). */
+export const TABLE_LABELS: Record<string, string> = TABLE_NAMES;
 
 /** One side of a conflict: 0 = the winner, 1… = the losers in their order. */
 export type SideIndex = number;
