@@ -1,12 +1,12 @@
 /**
  * The gates in front of the app: load the community profile → the data-loss screen if records
  * were lost (integrity.ts) → first-run setup if there is no community → sign-in → the shell.
- * Providers (theme, locale, session) wrap everything.
+ * Providers (desk, session) wrap everything. The first screen is plain HTML (firstScreen.css):
+ * MUI's theme and the router come with the screens behind it (lazyPages.ts `screen`,
+ * SignedInDesk.tsx), so the initial JavaScript stays small (issue 28 item 5).
  */
-import { CssBaseline, ThemeProvider } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { HashRouter } from 'react-router';
-import { Suspense, useContext, useEffect, type ReactNode } from 'react';
+import { Suspense, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { getCommunity } from '../db/repositories/community';
 import { SignInPage } from '../features/signin/SignInPage';
 import { StorageErrorAlert } from '../components/StorageErrorAlert';
@@ -18,23 +18,25 @@ import { useIntegrity } from './integrity';
 import { UpgradeGate } from './UpgradeGate';
 import { DeskBaseProvider, useDeskBase } from './desk';
 import { SessionProvider, useSession } from './session';
-import { theme } from './theme';
+import { useIdleAfter } from './firstScreen';
+import './firstScreen.css';
 
 function Gates() {
   const base = useDeskBase();
   const community = useLiveQuery(() => getCommunity(base).then((c) => c ?? null), [base]);
   const { staff, ready } = useSession();
   const [integrity, resolved] = useIntegrity();
-  // The screens behind sign-in load while the clerk types the PIN — or, straight after the setup
-  // wizard (signed in without the sign-in screen), on the first idle moment: a desk served from
-  // its center's hub keeps every section while the hub is down (issue 24 item 8).
-  const deskReady = community !== undefined && community !== null && ready;
+  // Nothing for after sign-in is fetched before the first screen is usable (the sign-in form
+  // with its people listed, or a desk signed in straight away: the setup wizard, a reload);
+  // then, when the browser is idle, the screens behind sign-in load in the background and the
+  // sync runner starts — a desk served from its center's hub keeps every section while the hub
+  // is down (issue 24 item 8), and a joined desk syncs at the sign-in screen already.
+  const [signInUsable, setSignInUsable] = useState(false);
+  const markSignInUsable = useCallback(() => setSignInUsable(true), []);
+  const idle = useIdleAfter(signInUsable || staff !== null);
   useEffect(() => {
-    if (!deskReady) return;
-    // When the browser is idle (the screen stays responsive), at the latest after 1 s.
-    const t = requestIdleCallback(prefetchPages, { timeout: 1000 });
-    return () => cancelIdleCallback(t);
-  }, [deskReady]);
+    if (idle) prefetchPages();
+  }, [idle]);
   if (community === undefined || !ready) return <Loading fullScreen />;
   // Records were lost (the database was wiped or damaged): nothing else until it is resolved.
   if (integrity !== 'checking' && !integrity.ok)
@@ -52,13 +54,13 @@ function Gates() {
     );
   return (
     <>
-      <Sync />
+      {idle && <Sync />}
       {staff ? (
         <Lazy>
           <SignedInDesk staff={staff} community={community} />
         </Lazy>
       ) : (
-        <SignInPage community={community} />
+        <SignInPage community={community} onUsable={markSignInUsable} />
       )}
     </>
   );
@@ -89,22 +91,17 @@ export function App({ loadSync = null }: { loadSync?: LoadSyncApi | null }) {
     void requestPersistentStorage();
   }, []);
   return (
-    <ThemeProvider theme={theme}>
-      <CssBaseline />
+    <>
       <StorageErrorAlert />
       <UpgradeGate>
         <DeskBaseProvider>
           <SyncApiLoaderContext.Provider value={loadSync}>
             <SessionProvider>
-              {/* Navigation renders at once, not as a transition: after F2 / F3 the focus must be in
-              the search before the clerk's next keystroke arrives (a deferred render lost it). */}
-              <HashRouter useTransitions={false}>
-                <Gates />
-              </HashRouter>
+              <Gates />
             </SessionProvider>
           </SyncApiLoaderContext.Provider>
         </DeskBaseProvider>
       </UpgradeGate>
-    </ThemeProvider>
+    </>
   );
 }

@@ -2,10 +2,12 @@
  * The desk behind sign-in: the signed-in actor, the community and its working-day calendar
  * (live: an admin's holiday change reaches every screen), rebuilt when the local date changes.
  * In its own module so the sign-in screen does not load the calendar; then the 保密承诺 when it is
- * due (features/signin/PledgeGate.tsx), then the shell.
+ * due (features/signin/PledgeGate.tsx), then the shell. The router is here too, not in the first
+ * screen: the sign-in screen needs none (it sets the address it starts at: firstScreen.ts).
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { HashRouter } from 'react-router';
 import { createCalendar } from '@shared/domain/workingCalendar';
 import type { CommunityProfile, Staff } from '@shared/domain/records';
 import { signedInDesk, type DeskBase } from '../db/desk';
@@ -52,14 +54,18 @@ function DeskProvider({
 /** The signed-in app: the desk, its automatic backups and the shell behind the 锁屏 (deskLock.tsx). */
 export function SignedInDesk({ staff, community }: { staff: Staff; community: CommunityProfile }) {
   return (
-    <DeskProvider staff={staff} community={community}>
-      <AutomaticBackups />
-      <PledgeGate>
-        <DeskLock>
-          <AppShell />
-        </DeskLock>
-      </PledgeGate>
-    </DeskProvider>
+    // Navigation renders at once, not as a transition: after F2 / F3 the focus must be in the
+    // search before the clerk's next keystroke arrives (a deferred render lost it).
+    <HashRouter useTransitions={false}>
+      <DeskProvider staff={staff} community={community}>
+        <AutomaticBackups />
+        <PledgeGate>
+          <DeskLock>
+            <AppShell />
+          </DeskLock>
+        </PledgeGate>
+      </DeskProvider>
+    </HashRouter>
   );
 }
 

@@ -1,10 +1,13 @@
 /**
  * The screens load as their own chunks (code splitting per section): the sign-in screen needs
- * none of them, so the first paint downloads and parses only the gates. Once a clerk is signed
- * in, `prefetchPages` fetches the rest in the background, so moving between sections (Alt+1…9)
- * does not wait for the network or the disk.
+ * none of them, so the first paint downloads and parses only the gates. Once the first screen is
+ * usable, `prefetchPages` fetches the rest in the background (firstScreen.ts), so signing in and
+ * moving between sections (Alt+1…9) do not wait for the network or the disk.
+ *
+ * A `screen` is a whole window behind the first screen (the desk, setup, data loss, the upgrade's
+ * backup): it comes with MUI's theme (Themed.tsx), which the first screen does not load.
  */
-import { lazy, type ComponentType } from 'react';
+import { createElement, lazy, type ComponentType } from 'react';
 
 const loaders: (() => Promise<unknown>)[] = [];
 
@@ -14,10 +17,26 @@ function page<K extends string, P>(load: () => Promise<Record<K, ComponentType<P
   return lazy(() => load().then((m) => ({ default: m[name] })));
 }
 
-export const SignedInDesk = page(() => import('./SignedInDesk'), 'SignedInDesk');
-export const SetupWizard = page(() => import('../features/setup/SetupWizard'), 'SetupWizard');
-export const UpgradeBackupScreen = page(() => import('../features/backup/UpgradeBackupScreen'), 'UpgradeBackupScreen');
-export const DataLossScreen = page(() => import('../features/backup/DataLossScreen'), 'DataLossScreen');
+/** Like `page`, wrapped in MUI's theme (loaded with it, in its own chunk). */
+function screen<K extends string, P extends object>(load: () => Promise<Record<K, ComponentType<P>>>, name: K) {
+  const themed = () => import('./Themed');
+  loaders.push(load, themed);
+  return lazy(() =>
+    Promise.all([load(), themed()]).then(([m, { Themed }]) => {
+      const Screen = m[name];
+      const ThemedScreen = (props: P) => createElement(Themed, null, createElement(Screen, props));
+      return { default: ThemedScreen };
+    }),
+  );
+}
+
+export const SignedInDesk = screen(() => import('./SignedInDesk'), 'SignedInDesk');
+export const SetupWizard = screen(() => import('../features/setup/SetupWizard'), 'SetupWizard');
+export const UpgradeBackupScreen = screen(
+  () => import('../features/backup/UpgradeBackupScreen'),
+  'UpgradeBackupScreen',
+);
+export const DataLossScreen = screen(() => import('../features/backup/DataLossScreen'), 'DataLossScreen');
 export const DashboardPage = page(() => import('../features/dashboard/DashboardPage'), 'DashboardPage');
 export const SettingsPage = page(() => import('../features/settings/SettingsPage'), 'SettingsPage');
 export const IntakeSection = page(() => import('../features/intake/IntakeSection'), 'IntakeSection');

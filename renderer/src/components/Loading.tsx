@@ -1,15 +1,11 @@
 /**
- * Shown while data or a screen's code is loading — usually for a blink. Plain text, not a
- * spinner component: it is on the very first screen, whose code should be small.
+ * Shown while data or a screen's code is loading — usually for a blink. Plain HTML (styled in
+ * app/firstScreen.css), not MUI: it is on the very first screen, whose code should be small.
  */
-import { Box, Typography } from '@mui/material';
-
 export function Loading({ fullScreen = false }: { fullScreen?: boolean }) {
   return (
-    <Box sx={{ display: 'grid', placeItems: 'center', height: fullScreen ? '100vh' : 240 }}>
-      <Typography role="status" color="text.secondary">
-        正在加载…
-      </Typography>
-    </Box>
+    <div className={fullScreen ? 'fs-loading fs-loading--full' : 'fs-loading'}>
+      <p role="status">正在加载…</p>
+    </div>
   );
 }

@@ -1,9 +1,10 @@
 /**
  * Who is at the desk and their PIN, then the refusal and the button: the sign-in page and the
- * lock screen ask the same way (a native select, the PIN field focused, one alert).
+ * lock screen ask the same way (a native select, the PIN field focused, one alert). Plain HTML
+ * styled in app/firstScreen.css, not MUI: the sign-in screen is the first screen, and its code
+ * must stay small (scripts/check-initial-js.mjs).
  */
 import type { ReactNode } from 'react';
-import { Alert, Button, FormControl, InputLabel, NativeSelect, OutlinedInput } from '@mui/material';
 import type { Staff } from '@shared/domain/records';
 
 type Props = {
@@ -24,44 +25,36 @@ type Props = {
 export function StaffPinFields(p: Props) {
   return (
     <>
-      <FormControl>
-        <InputLabel shrink htmlFor={`${p.id}-staff`}>
-          值班人员
-        </InputLabel>
-        <NativeSelect
-          value={p.staffId}
-          onChange={(e) => p.onStaff(e.target.value)}
-          inputProps={{ id: `${p.id}-staff` }}
-          input={<OutlinedInput notched label="值班人员" />}
-        >
+      <div className="fs-field">
+        <label htmlFor={`${p.id}-staff`}>值班人员</label>
+        <select id={`${p.id}-staff`} value={p.staffId} onChange={(e) => p.onStaff(e.target.value)}>
           {p.placeholder}
           {p.people.map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}（{s.role}）
             </option>
           ))}
-        </NativeSelect>
-      </FormControl>
-      <FormControl>
-        <InputLabel htmlFor={`${p.id}-secret`}>密码或 PIN</InputLabel>
-        <OutlinedInput
+        </select>
+      </div>
+      <div className="fs-field">
+        <label htmlFor={`${p.id}-secret`}>密码或 PIN</label>
+        <input
           id={`${p.id}-secret`}
-          label="密码或 PIN"
           type="password"
           autoFocus
           autoComplete="current-password"
           value={p.secret}
           onChange={(e) => p.onSecret(e.target.value)}
         />
-      </FormControl>
+      </div>
       {p.error && (
-        <Alert severity="error" role="alert">
+        <div className="fs-alert" role="alert">
           {p.error}
-        </Alert>
+        </div>
       )}
-      <Button type="submit" variant="contained" disabled={p.busy}>
+      <button type="submit" className="fs-button" disabled={p.busy}>
         {p.busy ? '正在验证…' : p.submitLabel}
-      </Button>
+      </button>
     </>
   );
 }

@@ -1,11 +1,9 @@
 /**
  * Shows every storage failure reported by the data layer (quota, disk, closed database) to
  * the clerk in Chinese. It stays until dismissed: a save that did not happen must not pass
- * unnoticed. (A fixed box, not a Snackbar: it is on the first screen, and a Snackbar's code is
- * not needed for a message that never hides itself.)
+ * unnoticed. Plain HTML (app/firstScreen.css), not MUI's Alert: it is on the first screen.
  */
 import { useEffect, useState } from 'react';
-import { Alert, AlertTitle, Box } from '@mui/material';
 import { onStorageError, type StorageError } from '../db/storageErrors';
 
 export function StorageErrorAlert() {
@@ -13,13 +11,14 @@ export function StorageErrorAlert() {
   useEffect(() => onStorageError(setError), []);
   if (!error) return null;
   return (
-    <Box
-      sx={{ position: 'fixed', top: 24, left: '50%', transform: 'translateX(-50%)', zIndex: 'snackbar', maxWidth: 640 }}
-    >
-      <Alert severity="error" variant="filled" onClose={() => setError(null)} role="alert" sx={{ fontSize: '1.05rem' }}>
-        <AlertTitle>数据没有保存</AlertTitle>
+    <div className="fs-alert fs-alert--storage" role="alert">
+      <div>
+        <p className="fs-alert__title">数据没有保存</p>
         {error.userMessage}
-      </Alert>
-    </Box>
+      </div>
+      <button type="button" className="fs-alert__close" onClick={() => setError(null)}>
+        关闭
+      </button>
+    </div>
   );
 }

@@ -4,7 +4,6 @@
  * — all stored in one transaction (see repositories/community.completeSetup).
  */
 import { useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router';
 import { Alert, Box, Button, Paper, Stack, Step, StepLabel, Stepper, Typography } from '@mui/material';
 import { classifyCommunity, parseGridNames } from '@shared/domain/community';
 import { parseCatalog } from '@shared/domain/catalog';
@@ -15,6 +14,7 @@ import { checkedDeskIdentity } from '../../db/repositories/deskIdentity';
 import { useGuardedAction } from '../../app/useGuardedAction';
 import { useDeskBase, useKeepDeskIdentity } from '../../app/desk';
 import { useSession } from '../../app/session';
+import { startAtDashboard } from '../../app/firstScreen';
 import { CommunityStep } from './CommunityStep';
 import { GridsHoursStep } from './GridsHoursStep';
 import { AdminStep } from './AdminStep';
@@ -26,7 +26,6 @@ export function SetupWizard() {
   const desk = useDeskBase();
   const keepIdentity = useKeepDeskIdentity();
   const { signedIn } = useSession();
-  const navigate = useNavigate();
   const [step, setStep] = useState(0);
   const [form, setForm] = useState<SetupForm>(emptySetupForm);
   const [errors, setErrors] = useState<SetupErrors>({});
@@ -58,7 +57,7 @@ export function SetupWizard() {
         admin: { name: form.adminName, password },
         catalog: catalog.catalog.matters,
       });
-      void navigate('/dashboard', { replace: true });
+      startAtDashboard();
       signedIn(admin);
     });
   }

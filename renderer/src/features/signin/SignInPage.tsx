@@ -2,27 +2,30 @@
  * Sign-in at the shared desk PC: pick who you are, type your PIN or password, Enter.
  * Wrong secrets count towards a temporary lock (see shared/domain/credentials).
  */
-import { useState, type FormEvent } from 'react';
-// Plain inputs, not TextField: TextField brings the whole Select/Menu/Popover stack, which the
-// first screen does not need (start-up loads less).
-import { Box, Paper, Stack, Typography } from '@mui/material';
+import { useEffect, useState, type FormEvent } from 'react';
+// Plain HTML (app/firstScreen.css), no MUI and no router: this is the first screen, and its
+// JavaScript must stay small (scripts/check-initial-js.mjs, issue 28 item 5).
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useNavigate } from 'react-router';
 import type { CommunityProfile } from '@shared/domain/records';
 import { listActiveStaff, signIn } from '../../db/repositories/staff';
 import { useGuardedAction } from '../../app/useGuardedAction';
 import { useDeskBase } from '../../app/desk';
 import { useSession } from '../../app/session';
+import { startAtDashboard } from '../../app/firstScreen';
 import { StaffPinFields } from '../../components/StaffPinFields';
 
-export function SignInPage({ community }: { community: CommunityProfile }) {
+/** `onUsable`: called once the form can be used (its people listed): the rest may load then. */
+export function SignInPage({ community, onUsable }: { community: CommunityProfile; onUsable?: () => void }) {
   const desk = useDeskBase();
   const staffList = useLiveQuery(() => listActiveStaff(desk), [desk]);
   const { signedIn } = useSession();
-  const navigate = useNavigate();
   const [staffId, setStaffId] = useState('');
   const [secret, setSecret] = useState('');
   const { run, error, setError, busy } = useGuardedAction();
+  const listed = staffList !== undefined;
+  useEffect(() => {
+    if (listed) onUsable?.();
+  }, [listed, onUsable]);
   const chosen = staffId || (staffList?.length === 1 ? (staffList[0]?.id ?? '') : '');
 
   async function submit(e: FormEvent) {
@@ -36,7 +39,7 @@ export function SignInPage({ community }: { community: CommunityProfile }) {
       const result = await signIn(desk, chosen, typed);
       if (result.ok) {
         // Each sign-in starts on the 工作台, never on the previous person's last page.
-        void navigate('/dashboard', { replace: true });
+        startAtDashboard();
         signedIn(result.staff);
       } else refused = result.message;
     });
@@ -44,31 +47,27 @@ export function SignInPage({ community }: { community: CommunityProfile }) {
   }
 
   return (
-    <Box sx={{ display: 'grid', placeItems: 'center', minHeight: '100vh' }}>
-      <Paper component="form" onSubmit={submit} sx={{ p: 4, width: 440 }} aria-label="登录">
-        <Stack spacing={3}>
-          <Typography variant="h4" component="h1">
-            社区值班台
-          </Typography>
-          <Typography color="text.secondary">{community.name}</Typography>
-          <StaffPinFields
-            id="signin"
-            people={staffList ?? []}
-            staffId={chosen}
-            onStaff={setStaffId}
-            secret={secret}
-            onSecret={setSecret}
-            error={error}
-            busy={busy}
-            submitLabel="登录"
-            placeholder={
-              <option value="" disabled>
-                请选择
-              </option>
-            }
-          />
-        </Stack>
-      </Paper>
-    </Box>
+    <div className="fs-page">
+      <form className="fs-card fs-stack" onSubmit={submit} aria-label="登录">
+        <h1 className="fs-title">社区值班台</h1>
+        <p className="fs-subtitle">{community.name}</p>
+        <StaffPinFields
+          id="signin"
+          people={staffList ?? []}
+          staffId={chosen}
+          onStaff={setStaffId}
+          secret={secret}
+          onSecret={setSecret}
+          error={error}
+          busy={busy}
+          submitLabel="登录"
+          placeholder={
+            <option value="" disabled>
+              请选择
+            </option>
+          }
+        />
+      </form>
+    </div>
   );
 }
