@@ -100,7 +100,7 @@ export function ProxyQueues({ staff }: { staff: readonly Staff[] }) {
                     ))}
                 </TableCell>
                 <TableCell>
-                  <ProxyActions task={task} resident={resident} staff={staff} inQueue />
+                  <ProxyActions task={task} resident={resident} staff={staff} record={record} inQueue />
                 </TableCell>
               </TableRow>
             ))}
