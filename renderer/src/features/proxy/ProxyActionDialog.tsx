@@ -242,7 +242,9 @@ export function ProxyActionDialog({ type, task, staff, onClose }: Props) {
           helperText={at_('note') ?? ' '}
         />
       )}
-      {(at_('method') || at_('by') || at_('reason') || at_('slot')) && <FormHelperText error>{error}</FormHelperText>}
+      {(at_('method') || at_('by') || (type === '取消' && at_('reason')) || at_('slot')) && (
+        <FormHelperText error>{error}</FormHelperText>
+      )}
     </FormDialog>
   );
 }
