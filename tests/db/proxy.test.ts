@@ -119,6 +119,9 @@ describe('the home visit, 送达 and closing', () => {
     expect(await proxyQueueCounts(a)).toMatchObject({ 今日上门: 0, 办理中: 1 });
     await performCaseAction(a, caseId, { type: '开始办理' }).catch(() => undefined);
     await recordCustody(a, caseId, { itemId: item.id }, { type: '归还' });
+    // Issue 25: 办结 also waits for every listed document; the others are collected as copies.
+    for (const d of matter.documents.slice(1))
+      await recordCustody(a, caseId, { document: d.name, original: false, count: 1 }, { type: '收取' });
     const close = { type: '办结', result: '已发放', notifiedBy: '上门', needsCallback: true } as const;
     expect((await fails(performCaseAction(a, caseId, close)))?.message).toBe(
       '帮代办的办件须先登记送达（结果交到居民手中）再办结',

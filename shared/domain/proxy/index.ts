@@ -6,10 +6,12 @@
  *
  *   待确认 (a call or a home visit, no catalog matter yet) ─受理 (a matter chosen: the case)→ 待上门
  *   待上门 ─预约上门 (day, slot, staff: two by default, one alone with a reason)→ 待上门 (booked)
- *   待上门, booked ─上门完成→ 办理中 (the routine target: N working days from the visit)
- *   办理中 ─办理完毕→ 待送达 ─送达 (上门送达 / 来站领取 / 邮寄, who delivered)→ 已送达
+ *   待上门, booked ─上门完成→ 办理中 (recorded on the booked day; another day, not in the future,
+ *                   only with the clerk's reason; the routine target: N working days from the visit)
+ *   办理中 ─办理完毕→ 待送达 ─送达 (上门送达 / 来站领取 / 邮寄, who delivered)→ 已送达, only once no
+ *                   original is out (the door may return them with the result in the same step)
  *   any open status ─取消 (居民撤回 / 住院 / 去世 / 其他)→ 已取消, only once no original is out
- *   any status but 待确认 / 已取消 ─委托书回收 (the day, where it is kept)
+ *   any status but 待确认 / 已取消 ─委托书回收 (the day, where it is kept), once
  *
  * Refusals and notes never carry the resident's personal data.
  */
@@ -36,15 +38,17 @@ export type ProxyActionType = (typeof PROXY_ACTION_TYPES)[number];
 export type ProxyAction =
   | { type: '受理'; caseId: string }
   | { type: '预约上门'; day: string; slot: VisitSlot; staffIds: string[]; soloReason?: string }
-  | { type: '上门完成' }
+  /** `day`: when the visit was made (default: the booked day, if not in the future); another day needs `reason`. */
+  | { type: '上门完成'; day?: string; reason?: string }
   | { type: '办理完毕' }
-  | { type: '送达'; method: DeliveryMethod; at: number; by: string; note?: string }
+  /** `returnOriginals`: the originals still out go back with the result (随结果一并归还, the door returns them first). */
+  | { type: '送达'; method: DeliveryMethod; at: number; by: string; note?: string; returnOriginals?: boolean }
   | { type: '取消'; reason: ProxyCancelReason; note?: string }
   | { type: '委托书回收'; day: string; keptAt: string };
 
 export type ProxyState = Pick<
   ProxyTask,
-  'status' | 'caseId' | 'visit' | 'visitedDay' | 'targetDay' | 'mandate' | 'delivery' | 'cancel'
+  'status' | 'caseId' | 'visit' | 'visitedDay' | 'visitedReason' | 'targetDay' | 'mandate' | 'delivery' | 'cancel'
 >;
 
 export type ProxyCtx = {
@@ -53,7 +57,7 @@ export type ProxyCtx = {
   today: string;
   settings: ProxySettings;
   calendar: WorkingCalendar;
-  /** The documents of the request's case still out of the home (for 取消). */
+  /** The documents of the request's case still out of the home (for 取消 and 送达). */
   originalsOut: readonly string[];
 };
 
@@ -150,11 +154,25 @@ export const PROXY_RULES = {
   },
   上门完成: {
     refuse: (s) => statusIn(s, ['待上门'], '登记上门') ?? (s.visit ? null : '请先预约上门'),
-    apply(s, _a, ctx) {
-      const target = ctx.calendar.addWorkingDays(ctx.today, ctx.settings.targetWorkingDays);
+    apply(s, a, ctx) {
+      const booked = s.visit?.day ?? ctx.today;
+      const day = a.day ?? (booked <= ctx.today ? booked : ctx.today);
+      if (!isLocalDate(day) || day > ctx.today) return refusal('上门日期不能晚于今天', 'day');
+      const reason = a.reason?.trim() ?? '';
+      if (day !== booked && charCount(reason) < 2)
+        return refusal(`预约的上门日期是 ${booked}；登记为 ${day} 上门，请填写原因`, 'reason');
+      if (charCount(reason) > 200) return refusal('原因不超过 200 字', 'reason');
+      const target = ctx.calendar.addWorkingDays(day, ctx.settings.targetWorkingDays);
+      const other = day !== booked ? `（预约 ${booked}，${reason}）` : '';
       return {
-        next: { ...s, status: '办理中', visitedDay: ctx.today, targetDay: target.date },
-        note: `已上门，代办目标 ${target.date}（${ctx.settings.targetWorkingDays} 个工作日）`,
+        next: {
+          ...s,
+          status: '办理中',
+          visitedDay: day,
+          ...(day !== booked ? { visitedReason: reason } : {}),
+          targetDay: target.date,
+        },
+        note: `${day} 已上门${other}，代办目标 ${target.date}（${ctx.settings.targetWorkingDays} 个工作日）`,
       };
     },
   },
@@ -170,6 +188,11 @@ export const PROXY_RULES = {
       if (!Number.isFinite(a.at) || a.at > ctx.now) return refusal('送达时间不能晚于现在', 'at');
       const note = a.note?.trim();
       if (note && charCount(note) > 200) return refusal('备注不超过 200 字', 'note');
+      if (ctx.originalsOut.length > 0)
+        return refusal(
+          `以下原件仍在外：${ctx.originalsOut.join('、')}；请先归还居民，或选择“随结果一并归还”`,
+          'returnOriginals',
+        );
       const delivery: Delivery = { method: a.method, at: a.at, by: a.by, ...(note ? { note } : {}) };
       return { next: { ...s, status: '已送达', delivery }, note: `送达：${a.method}` };
     },
@@ -187,7 +210,12 @@ export const PROXY_RULES = {
     },
   },
   委托书回收: {
-    refuse: (s) => (s.status === '待确认' || s.status === '已取消' ? `${s.status}的代办没有委托书` : null),
+    refuse: (s) =>
+      s.status === '待确认' || s.status === '已取消'
+        ? `${s.status}的代办没有委托书`
+        : s.mandate
+          ? '委托书已登记收回'
+          : null,
     apply(s, a, ctx) {
       if (!isLocalDate(a.day) || a.day > ctx.today) return refusal('请填写收回日期（不晚于今天）', 'day');
       const keptAt = a.keptAt.trim();
@@ -224,6 +252,12 @@ export function allowedProxyActions(s: ProxyState): ProxyActionType[] {
 export function deliveryRefusal(task: Pick<ProxyTask, 'status'> | undefined): string | null {
   if (!task || task.status === '已送达' || task.status === '已取消') return null;
   return '帮代办的办件须先登记送达（结果交到居民手中）再办结';
+}
+
+/** Why a proxy case may not be closed (办结) yet: a document is still listed missing (缺件), named. */
+export function missingRefusal(documentsMissing: readonly string[]): string | null {
+  if (documentsMissing.length === 0) return null;
+  return `以下材料仍在缺件清单中：${documentsMissing.join('、')}；请先收取（或登记补正）再办结`;
 }
 
 /** The index day of a request's booked visit, while the visit is still to make. */

@@ -60,6 +60,8 @@ export type ProxyTask = Stamp & {
   visitDay?: string;
   /** The day the home visit was made; the routine target counts from it. */
   visitedDay?: string;
+  /** Why the visit was recorded on another day than the one booked (issue 25 item 4: the clerk confirmed it). */
+  visitedReason?: string;
   /** The routine target (N working days from the visit), shown beside the case's own deadline. */
   targetDay?: string;
   mandate?: MandateReturn;

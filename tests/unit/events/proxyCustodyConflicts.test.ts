@@ -301,7 +301,7 @@ describe('properties over two desks’ histories', () => {
   it('帮代办: a desk alone never conflicts; merged without a conflict, the rules accept every event and end at the fold', () => {
     const INPUTS: Record<string, ProxyAction> = {
       受理: { type: '受理', caseId: 'case-1' },
-      预约上门: { type: '预约上门', day: '2026-11-25', slot: '上午', staffIds: ['a', 'b'] },
+      预约上门: { type: '预约上门', day: TODAY, slot: '上午', staffIds: ['a', 'b'] },
       上门完成: { type: '上门完成' },
       办理完毕: { type: '办理完毕' },
       送达: { type: '送达', method: '来站领取', at: T, by: 'a' },

@@ -9,6 +9,7 @@ import {
   applyProxy,
   DEFAULT_PROXY_SETTINGS,
   deliveryRefusal,
+  missingRefusal,
   proxySettings,
   validateProxySettings,
   visitDayOf,
@@ -164,5 +165,51 @@ describe('帮代办 settings', () => {
     expect(validateProxySettings({ ...base, promises: ['', ' '] })?.field).toBe('promises');
     expect(validateProxySettings({ ...base, promises: ['很长'.repeat(11)] })?.field).toBe('promises');
     expect(validateProxySettings(base)).toBeNull();
+  });
+});
+
+describe('issue 25: the visit on its day, 送达 with the originals home, the 委托书 once, 办结 without 缺件', () => {
+  const handling: ProxyState = { ...booked, status: '办理中' };
+  const tomorrow: ProxyState = { ...booked, visit: { ...booked.visit!, day: '2026-11-28' } };
+  const yesterday: ProxyState = { ...booked, visit: { ...booked.visit!, day: '2026-11-26' } };
+
+  it('登记已上门 records the booked day; a visit booked tomorrow is not recorded today without a reason', () => {
+    expect(ok(yesterday, { type: '上门完成' })).toMatchObject({ visitedDay: '2026-11-26', targetDay: '2026-11-30' });
+    expect(refused(tomorrow, { type: '上门完成' })).toEqual({
+      reason: '预约的上门日期是 2026-11-28；登记为 2026-11-27 上门，请填写原因',
+      field: 'reason',
+    });
+    expect(refused(tomorrow, { type: '上门完成', day: '2026-11-28' })).toEqual({
+      reason: '上门日期不能晚于今天',
+      field: 'day',
+    });
+    expect(refused(yesterday, { type: '上门完成', day: '2026-11-27', reason: ' ' }).field).toBe('reason');
+    const r = applyProxy(tomorrow, { type: '上门完成', day: '2026-11-27', reason: '居民要求提前' }, ctx());
+    expect(r.ok && r.next).toMatchObject({ visitedDay: '2026-11-27', visitedReason: '居民要求提前' });
+    expect(r.ok && r.note).toBe(
+      '2026-11-27 已上门（预约 2026-11-28，居民要求提前），代办目标 2026-12-01（2 个工作日）',
+    );
+    expect(ok(booked, { type: '上门完成', day: '2026-11-27' }).visitedReason).toBeUndefined();
+  });
+
+  it('送达 is refused while originals are out, naming them', () => {
+    const out = ctx({ originalsOut: ['居民身份证', '户口簿'] });
+    expect(refused(handling, { type: '送达', method: '上门送达', at: 900, by: 's1' }, out)).toEqual({
+      reason: '以下原件仍在外：居民身份证、户口簿；请先归还居民，或选择“随结果一并归还”',
+      field: 'returnOriginals',
+    });
+  });
+
+  it('登记委托书收回 is not offered once recorded', () => {
+    const back = ok(handling, { type: '委托书回收', day: '2026-11-27', keptAt: '档案柜' });
+    expect(allowedProxyActions(back)).not.toContain('委托书回收');
+    expect(refused(back, { type: '委托书回收', day: '2026-11-27', keptAt: '档案柜' }).reason).toBe('委托书已登记收回');
+  });
+
+  it('a proxy case is not closed with a 缺件 still listed, naming it', () => {
+    expect(missingRefusal(['高龄津贴申请表'])).toBe(
+      '以下材料仍在缺件清单中：高龄津贴申请表；请先收取（或登记补正）再办结',
+    );
+    expect(missingRefusal([])).toBeNull();
   });
 });

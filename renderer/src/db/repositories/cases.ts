@@ -30,7 +30,7 @@ import { deskNumberOf, type Desk, type DeskBase } from '../desk';
 import type { ReadCollection, ReadableDB } from '../entities';
 import { DomainRefusal } from '../refusal';
 import { closingRefusal } from '@shared/domain/custody';
-import { deliveryRefusal } from '@shared/domain/proxy';
+import { deliveryRefusal, missingRefusal } from '@shared/domain/proxy';
 import { actsOnBehalf, onBehalfReasonRefusal } from '@shared/domain/caseOwnership';
 import { maskNumbersInText } from '@shared/domain/masking';
 import { writeTx } from '../write';
@@ -98,11 +98,11 @@ export async function performCaseAction(
     if (!record) throw new DomainRefusal('该办件不存在');
     const proxy = record.mode === '帮代办' ? await tx.proxyTasks.where('caseId').equals(caseId).first() : undefined;
     // A proxy case is not closed while a resident's original is still out (材料交接), nor
-    // completed before its result reached the resident (送达).
+    // completed with a document still missing (缺件) or before its result reached the resident (送达).
     if (record.mode === '帮代办' && (input.type === '办结' || input.type === '不予受理' || input.type === '归档')) {
       const refusal =
         closingRefusal(await tx.custodyItems.where('caseId').equals(caseId).sortBy('collectedAt')) ??
-        (input.type === '办结' ? deliveryRefusal(proxy) : null);
+        (input.type === '办结' ? (missingRefusal(record.documentsMissing) ?? deliveryRefusal(proxy)) : null);
       if (refusal) throw new DomainRefusal(refusal);
     }
     if (input.type === '转办') {

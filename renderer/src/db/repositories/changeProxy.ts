@@ -55,7 +55,7 @@ export function changeProxy(
   const detail =
     action.type === '受理'
       ? (options.case?.trackingNumber ?? '')
-      : `${task.status}→${r.next.status}${options.case ? `（办件 ${options.case.trackingNumber}）` : ''}${options.auditNote ?? ''}`;
+      : `${task.status}→${r.next.status}${options.case ? `（办件 ${options.case.trackingNumber}）` : ''}${otherDay(task, r.next)}${options.auditNote ?? ''}`;
   return withEvent(
     desk,
     tx,
@@ -85,6 +85,10 @@ export function changeProxy(
       }),
   );
 }
+
+/** A visit recorded on another day than booked: the days go in the log, the clerk's reason stays on the request. */
+const otherDay = (task: ProxyTask, next: Pick<ProxyTask, 'visitedDay' | 'visitedReason'>) =>
+  next.visitedReason && !task.visitedReason ? `；实际上门 ${next.visitedDay}（预约 ${task.visit?.day ?? '—'}）` : '';
 
 const doorAudit = (action: ProxyChange): AuditAction =>
   action.type === '改挂居民'

@@ -4,7 +4,7 @@
  * documents list checked off (through the case machine's 补正材料 while the case waits for
  * documents) — so a failure leaves no partial state. The rules are shared/domain/custody.
  */
-import { caseChangeOnCollected } from '@shared/domain/events/cascades';
+import { caseChangeOnCollected, caseChangeOnProxyStep, FOLLOWS_PROXY } from '@shared/domain/events/cascades';
 import type { CustodyAction } from '@shared/domain/custody';
 import type { CaseRecord, CustodyEvent, CustodyItem } from '@shared/domain/records';
 import type { Desk } from '../desk';
@@ -70,15 +70,18 @@ const TABLES: Tables[] = [
 
 /**
  * The cascades of a 收取 (shared/domain/events/cascades.ts), through the doors: the document
- * checked off the case (补正材料 while it waits), and documents collected at the door mean the
- * booked home visit was made (上门完成).
+ * checked off the case (补正材料 while it waits); documents collected on or after the booked
+ * visit's day mean the visit was made, on its day (上门完成); and the case follows (开始办理
+ * once the visit was made with documents collected).
  */
 async function afterCollected(desk: Desk, tx: Tx, record: CaseRecord, document: string): Promise<void> {
   const checkOff = caseChangeOnCollected(record, document);
-  if (checkOff) await changeCase(desk, tx, record, checkOff);
-  const task = await tx.proxyTasks.where('caseId').equals(record.id).first();
-  if (task?.status === '待上门' && task.visit)
-    await changeProxy(desk, tx, task, { type: '上门完成' }, { originalsOut: [], case: record });
+  const current = checkOff ? (await changeCase(desk, tx, record, checkOff)).record : record;
+  let task = await tx.proxyTasks.where('caseId').equals(record.id).first();
+  if (task?.status === '待上门' && task.visit && task.visit.day <= tx.today)
+    task = await changeProxy(desk, tx, task, { type: '上门完成' }, { originalsOut: [], case: record });
+  const follows = task ? caseChangeOnProxyStep(current, task.status, 1) : null;
+  if (follows) await changeCase(desk, tx, current, follows, { why: FOLLOWS_PROXY });
 }
 
 /** The case and the acting staff row (tx.actor), checked for a custody event (inside the transaction). */

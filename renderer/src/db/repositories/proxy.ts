@@ -8,7 +8,7 @@
  */
 import { supervises } from '../authorize';
 import { actsOnBehalf } from '@shared/domain/caseOwnership';
-import { caseChangeOnProxyCancel } from '@shared/domain/events/cascades';
+import { caseChangeOnProxyCancel, caseChangeOnProxyStep, FOLLOWS_PROXY } from '@shared/domain/events/cascades';
 import { unsettledOriginals } from '@shared/domain/custody';
 import type { MatterTypeDef } from '@shared/domain/catalog';
 import type { VisitInput } from '@shared/domain/intake';
@@ -19,6 +19,7 @@ import { DomainRefusal } from '../refusal';
 import { writeTx } from '../write';
 import { residentsByIds, resolveResident } from './residents';
 import { changeCase } from './changeCase';
+import { changeCustody } from './changeCustody';
 import { changeProxy, openProxy } from './changeProxy';
 import { registerVisit, type RegisteredVisit } from './visits';
 
@@ -65,10 +66,24 @@ export async function acceptProxyRequest(desk: Desk, taskId: string, matter: Mat
   return registerVisit(desk, input, { proxyTaskId: taskId });
 }
 
-/** One action on a proxy request (预约上门, 上门完成, 办理完毕, 送达, 取消, 委托书回收). */
+/**
+ * One action on a proxy request (预约上门, 上门完成, 办理完毕, 送达, 取消, 委托书回收). A 送达 with
+ * `returnOriginals` first returns every original still out to the resident (归还, through the
+ * custody door: only what the actor holds), in the same transaction; the case follows the step
+ * (开始办理 once the visit with documents or the result is there).
+ */
 export async function performProxyAction(desk: Desk, taskId: string, action: ProxyAction): Promise<ProxyTask> {
   if (action.type === '受理') throw new DomainRefusal('请用“确认事项并受理”');
-  const tables = ['proxyTasks', 'proxyEvents', 'custodyItems', 'cases', 'caseEvents', 'counters', 'staff'] as const;
+  const tables = [
+    'proxyTasks',
+    'proxyEvents',
+    'custodyItems',
+    'custodyEvents',
+    'cases',
+    'caseEvents',
+    'counters',
+    'staff',
+  ] as const;
   return writeTx(desk, tables, async (tx) => {
     const task = await tx.proxyTasks.get(taskId);
     if (!task) throw new DomainRefusal('未找到这条代办需求');
@@ -80,7 +95,13 @@ export async function performProxyAction(desk: Desk, taskId: string, action: Pro
     const record = task.caseId ? await tx.cases.get(task.caseId) : undefined;
     if (record?.status === '已归档') throw new DomainRefusal('已归档的办件为只读');
     const items = task.caseId ? await tx.custodyItems.where('caseId').equals(task.caseId).toArray() : [];
-    const out = unsettledOriginals(items).map((i) => i.document);
+    let out = unsettledOriginals(items).map((i) => i.document);
+    if (record && action.type === '送达' && action.returnOriginals && out.length > 0) {
+      const names = new Map([[tx.actor.id, tx.actor.name]]);
+      for (const item of unsettledOriginals(items))
+        await changeCustody(desk, tx, item, { type: '归还' }, { case: record, names, named: true });
+      out = [];
+    }
     // A cancel of an accepted request ends its case (cascades.ts), in this transaction.
     const ends = record && action.type === '取消' ? caseChangeOnProxyCancel(record, action.reason) : null;
     const by = { staffId: desk.actor.id, isAdmin: supervises(tx) };
@@ -92,6 +113,8 @@ export async function performProxyAction(desk: Desk, taskId: string, action: Pro
       ...(onBehalf ? { auditNote: `；代为操作：代办取消（${action.reason}）` } : {}),
     });
     if (record && ends) await changeCase(desk, tx, record, ends, onBehalf ? { why: '代为操作：代办取消' } : {});
+    const follows = record ? caseChangeOnProxyStep(record, next.status, items.length) : null;
+    if (record && follows) await changeCase(desk, tx, record, follows, { why: FOLLOWS_PROXY });
     return next;
   });
 }

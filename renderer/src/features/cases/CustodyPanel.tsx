@@ -4,12 +4,10 @@
  * for all: recordCustodyMany), 留存 and 遗失损坏 with their reason; after a hand-over the
  * 材料交接单 (or the 材料归还单) prints for signatures, with the time the records store.
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import {
   Alert,
   Button,
-  Checkbox,
-  FormControlLabel,
   Paper,
   Stack,
   Table,
@@ -17,7 +15,6 @@ import {
   TableCell,
   TableHead,
   TableRow,
-  TextField,
   Typography,
 } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -25,25 +22,17 @@ import { allowedCustodyActions, holderLabel } from '@shared/domain/custody';
 import type { CaseRecord, CustodyActionType, CustodyItem, Resident, Staff } from '@shared/domain/records';
 import { residentLabel } from '@shared/domain/residentStatus';
 import { renderCustodySheet, type CustodySheet } from '@shared/receipts/custodySheet';
-import { FormDialog } from '../../components/FormDialog';
-import { FilterSelect } from '../../components/FilterSelect';
 import { localDateTime } from '../../app/clock';
 import { useDesk } from '../../app/desk';
 import { useGuardedAction } from '../../app/useGuardedAction';
-import {
-  custodyMoveOf,
-  custodyOfCase,
-  recordCustody,
-  recordCustodyMany,
-  type CustodyManyAction,
-} from '../../db/repositories/custody';
+import { custodyMoveOf, custodyOfCase } from '../../db/repositories/custody';
 import { proxyTaskOfCase } from '../../db/repositories/proxy';
 import { platform } from '../../platform';
-import { MandateDialog } from './MandateDialog';
+import { CollectDialog } from '../proxy/CollectDialog';
+import { MandateDialog } from '../proxy/MandateDialog';
+import { CustodyMoveDialog, type Asked } from './CustodyMoveDialog';
 
 type Props = { record: CaseRecord; resident?: Resident; staff: readonly Staff[]; documents: readonly string[] };
-type Asked = { type: CustodyManyAction['type']; items: CustodyItem[] };
-type TargetKind = 'staff' | 'cabinet' | 'department' | 'street';
 
 const MANY = ['移交', '取回', '归还'] as const;
 const LONE_LABELS = { 留存: '登记留存', 遗失损坏: '登记遗失/损坏' } as const;
@@ -180,7 +169,7 @@ export function CustodyPanel({ record, resident, staff, documents }: Props) {
         />
       )}
       {asked && (
-        <CustodyDialog
+        <CustodyMoveDialog
           asked={asked}
           staff={staff.filter((s) => s.active && s.id !== me)}
           onClose={() => setAsked(null)}
@@ -204,180 +193,8 @@ export function CustodyPanel({ record, resident, staff, documents }: Props) {
   );
 }
 
-function CollectDialog({
-  record,
-  documents,
-  taken,
-  onClose,
-}: {
-  record: CaseRecord;
-  documents: readonly string[];
-  taken: readonly string[];
-  onClose: () => void;
-}) {
-  const desk = useDesk();
-  const first = documents.find((d) => !taken.includes(d)) ?? '';
-  const [document, setDocument] = useState(first);
-  const [original, setOriginal] = useState(true);
-  const [count, setCount] = useState('1');
-  const { run, error, field, busy } = useGuardedAction();
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const ok = await run(() =>
-      recordCustody(desk, record.id, { document, original, count: Number(count) }, { type: '收取' }),
-    );
-    if (ok) onClose();
-  }
-  return (
-    <FormDialog
-      title="收取材料"
-      submitLabel="登记收取"
-      onSubmit={(e) => void submit(e)}
-      onClose={onClose}
-      busy={busy}
-      error={field ? null : error}
-    >
-      <TextField
-        label="材料名称"
-        autoFocus
-        value={document}
-        onChange={(e) => setDocument(e.target.value)}
-        error={field === 'document'}
-        helperText={field === 'document' ? error : `本事项所需：${documents.join('、') || '—'}`}
-        slotProps={{ htmlInput: { list: 'case-documents' } }}
-      />
-      <datalist id="case-documents">
-        {documents.map((d) => (
-          <option key={d} value={d} />
-        ))}
-      </datalist>
-      <FormControlLabel
-        control={<Checkbox checked={original} onChange={(e) => setOriginal(e.target.checked)} />}
-        label="原件"
-      />
-      <TextField
-        label="份数"
-        inputMode="numeric"
-        value={count}
-        onChange={(e) => setCount(e.target.value)}
-        error={field === 'count'}
-        helperText={field === 'count' ? error : '1–20'}
-      />
-    </FormDialog>
-  );
-}
-
 /** The sheet's from → to and time, from the items as the write stored them (not a fresh clock reading). */
 function sheetMove(moved: readonly CustodyItem[], name: (id: string) => string) {
   const move = custodyMoveOf(moved);
   return { from: holderLabel(move.from, name), to: holderLabel(move.to, name), at: localDateTime(move.at) };
-}
-
-type DialogProps = {
-  asked: Asked;
-  staff: readonly Staff[];
-  caseId: string;
-  name: (id: string) => string;
-  onClose: () => void;
-  onDone: (stored: CustodyItem[]) => void;
-};
-
-function CustodyDialog({ asked, staff, caseId, name, onClose, onDone }: DialogProps) {
-  const desk = useDesk();
-  const [chosen, setChosen] = useState<Set<string>>(new Set(asked.items.map((i) => i.id)));
-  const [kind, setKind] = useState<TargetKind>('staff');
-  const [toStaff, setToStaff] = useState(staff[0]?.id ?? '');
-  const [office, setOffice] = useState('');
-  const [text, setText] = useState('');
-  const { run, error, busy } = useGuardedAction();
-  const { type } = asked;
-  const actionOf = (): CustodyManyAction => {
-    if (type === '移交')
-      return {
-        type,
-        to: kind === 'staff' ? { kind, staffId: toStaff } : kind === 'cabinet' ? { kind } : { kind, name: office },
-      };
-    if (type === '留存') return { type, reason: text };
-    if (type === '遗失损坏') return { type, report: text };
-    return { type };
-  };
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const ids = asked.items.filter((i) => chosen.has(i.id)).map((i) => i.id);
-    const ok = await run(async () => onDone(await recordCustodyMany(desk, caseId, ids, actionOf())));
-    if (ok) onClose();
-  }
-  const title =
-    type === '归还' ? '归还居民' : type === '遗失损坏' ? '登记遗失/损坏' : type === '留存' ? '登记留存' : type;
-  return (
-    <FormDialog
-      title={title}
-      submitLabel={title}
-      onSubmit={(e) => void submit(e)}
-      onClose={onClose}
-      busy={busy}
-      error={error}
-    >
-      <Stack>
-        {asked.items.map((i) => (
-          <FormControlLabel
-            key={i.id}
-            control={
-              <Checkbox
-                checked={chosen.has(i.id)}
-                onChange={(e) => {
-                  const next = new Set(chosen);
-                  if (e.target.checked) next.add(i.id);
-                  else next.delete(i.id);
-                  setChosen(next);
-                }}
-              />
-            }
-            label={`${i.document}（${i.original ? '原件' : '复印件'} ${i.count} 份，现由${holderLabel(i.holder, name)}）`}
-          />
-        ))}
-      </Stack>
-      {type === '移交' && (
-        <>
-          <FilterSelect
-            label="交给"
-            value={kind}
-            emptyLabel="请选择"
-            options={[
-              ['staff', '其他工作人员'],
-              ['cabinet', '中心保管柜'],
-              ['department', '部门'],
-              ['street', '街道'],
-            ]}
-            onChange={(v) => v && setKind(v as TargetKind)}
-          />
-          {kind === 'staff' ? (
-            <FilterSelect
-              label="接收人"
-              value={toStaff}
-              emptyLabel="请选择"
-              options={staff.map((s) => [s.id, s.name])}
-              onChange={setToStaff}
-            />
-          ) : kind !== 'cabinet' ? (
-            <TextField
-              label="接收单位"
-              value={office}
-              onChange={(e) => setOffice(e.target.value)}
-              helperText="如：岳麓街道政务服务中心"
-            />
-          ) : null}
-        </>
-      )}
-      {(type === '留存' || type === '遗失损坏') && (
-        <TextField
-          label={type === '留存' ? '留存原因' : '情况说明'}
-          multiline
-          minRows={2}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-        />
-      )}
-    </FormDialog>
-  );
 }

@@ -2,6 +2,8 @@
  * The dialog of one proxy action (预约上门, 上门完成, 办理完毕, 送达, 取消, 委托书回收): its fields,
  * the rule's Chinese message at the field it names. Booking: the day, the slot and the staff
  * going — the signed-in clerk ticked, a second one expected (one alone gives a reason).
+ * 登记已上门: the booked day (today if it is still ahead); another day asks why. 登记送达: the
+ * originals still out are named, with 随结果一并归还 to return them in the same step.
  */
 import { useState, type FormEvent } from 'react';
 import {
@@ -13,6 +15,8 @@ import {
   FormLabel,
   TextField,
 } from '@mui/material';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { unsettledOriginals } from '@shared/domain/custody';
 import { proxySettings, type ProxyAction, type ProxyActionType } from '@shared/domain/proxy';
 import {
   DELIVERY_METHODS,
@@ -27,6 +31,7 @@ import { useGuardedAction } from '../../app/useGuardedAction';
 import { DateTimeField } from '../../components/DateTimeField';
 import { FilterSelect } from '../../components/FilterSelect';
 import { FormDialog } from '../../components/FormDialog';
+import { custodyOfCase } from '../../db/repositories/custody';
 import { performProxyAction } from '../../db/repositories/proxy';
 
 export type ProxyDialogType = Exclude<ProxyActionType, '受理'>;
@@ -49,7 +54,17 @@ export function ProxyActionDialog({ type, task, staff, onClose }: Props) {
   const today = desk.clock.today();
   const settings = proxySettings(desk.community);
   const active = staff.filter((s) => s.active);
-  const [day, setDay] = useState(type === '预约上门' ? (task.visit?.day ?? today) : today);
+  const booked = task.visit?.day;
+  const visitDay = booked && booked <= today ? booked : today;
+  const [day, setDay] = useState(type === '预约上门' ? (booked ?? today) : type === '上门完成' ? visitDay : today);
+  const [why, setWhy] = useState('');
+  const [giveBack, setGiveBack] = useState(false);
+  const caseId = task.caseId;
+  const items = useLiveQuery(
+    () => (type === '送达' && caseId ? custodyOfCase(desk, caseId) : []),
+    [desk, type, caseId],
+  );
+  const out = unsettledOriginals(items ?? []).map((i) => i.document);
   const [slot, setSlot] = useState<string>(task.visit?.slot ?? '上午');
   const [going, setGoing] = useState<string[]>(task.visit?.staffIds ?? [desk.actor.id]);
   const [soloReason, setSoloReason] = useState('');
@@ -66,8 +81,17 @@ export function ProxyActionDialog({ type, task, staff, onClose }: Props) {
     switch (type) {
       case '预约上门':
         return { type, day, slot: slot as never, staffIds: going, soloReason };
+      case '上门完成':
+        return { type, day, ...(day !== booked ? { reason: why } : {}) };
       case '送达':
-        return { type, method: method as never, by, at: at ? new Date(at).getTime() : Number.NaN, note };
+        return {
+          type,
+          method: method as never,
+          by,
+          at: at ? new Date(at).getTime() : Number.NaN,
+          note,
+          ...(giveBack ? { returnOriginals: true } : {}),
+        };
       case '取消':
         return { type, reason: reason as never, note };
       case '委托书回收':
@@ -90,22 +114,30 @@ export function ProxyActionDialog({ type, task, staff, onClose }: Props) {
       busy={busy}
       error={fieldError}
     >
-      {(type === '上门完成' || type === '办理完毕') && (
+      {type === '上门完成' && (
         <span>
-          {type === '上门完成'
-            ? `登记今天已上门；代办目标为 ${settings.targetWorkingDays} 个工作日内办好。`
-            : '登记事项已办好，结果待送达居民。'}
+          预约上门日期：{booked ?? '—'}；代办目标为上门后 {settings.targetWorkingDays} 个工作日内办好。
         </span>
       )}
-      {(type === '预约上门' || type === '委托书回收') && (
+      {type === '办理完毕' && <span>登记事项已办好，结果待送达居民。</span>}
+      {(type === '预约上门' || type === '委托书回收' || type === '上门完成') && (
         <TextField
           type="date"
-          label={type === '预约上门' ? '上门日期' : '收回日期'}
+          label={type === '委托书回收' ? '收回日期' : type === '上门完成' ? '实际上门日期' : '上门日期'}
           value={day}
           onChange={(e) => setDay(e.target.value)}
           error={!!at_('day')}
           helperText={at_('day') ?? ' '}
           slotProps={{ inputLabel: { shrink: true } }}
+        />
+      )}
+      {type === '上门完成' && day !== booked && (
+        <TextField
+          label="未按预约日期上门的原因"
+          value={why}
+          onChange={(e) => setWhy(e.target.value)}
+          error={!!at_('reason')}
+          helperText={at_('reason') ?? `预约的是 ${booked ?? '—'}；登记其他日期须说明原因`}
         />
       )}
       {type === '预约上门' && (
@@ -169,6 +201,16 @@ export function ProxyActionDialog({ type, task, staff, onClose }: Props) {
             error={!!at_('at')}
             helperText={at_('at') ?? undefined}
           />
+          {out.length > 0 && (
+            <FormControl error={!!at_('returnOriginals')} component="fieldset">
+              <FormLabel component="legend">以下原件仍在外：{out.join('、')}</FormLabel>
+              <FormControlLabel
+                label="随结果一并归还（登记为已归还居民）"
+                control={<Checkbox checked={giveBack} onChange={(e) => setGiveBack(e.target.checked)} />}
+              />
+              <FormHelperText>{at_('returnOriginals') ?? '原件须先归还居民，才能登记送达'}</FormHelperText>
+            </FormControl>
+          )}
         </>
       )}
       {type === '取消' && (
@@ -200,7 +242,9 @@ export function ProxyActionDialog({ type, task, staff, onClose }: Props) {
           helperText={at_('note') ?? ' '}
         />
       )}
-      {(at_('method') || at_('by') || at_('reason') || at_('slot')) && <FormHelperText error>{error}</FormHelperText>}
+      {(at_('method') || at_('by') || (type === '取消' && at_('reason')) || at_('slot')) && (
+        <FormHelperText error>{error}</FormHelperText>
+      )}
     </FormDialog>
   );
 }

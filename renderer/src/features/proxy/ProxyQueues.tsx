@@ -90,6 +90,7 @@ export function ProxyQueues({ staff }: { staff: readonly Staff[] }) {
                     '未确认事项'
                   )}
                   <Typography variant="body2">{record?.matterName ?? maskNumbersInText(task.request)}</Typography>
+                  {record && <Typography variant="body2">办件{record.status}</Typography>}
                 </TableCell>
                 <TableCell>{visitText(task, name)}</TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>
@@ -100,7 +101,7 @@ export function ProxyQueues({ staff }: { staff: readonly Staff[] }) {
                     ))}
                 </TableCell>
                 <TableCell>
-                  <ProxyActions task={task} resident={resident} staff={staff} inQueue />
+                  <ProxyActions task={task} resident={resident} staff={staff} record={record} inQueue />
                 </TableCell>
               </TableRow>
             ))}
