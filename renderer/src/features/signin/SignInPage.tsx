@@ -18,7 +18,7 @@ import { StaffPinFields } from '../../components/StaffPinFields';
 export function SignInPage({ community }: { community: CommunityProfile }) {
   const desk = useDeskBase();
   const staffList = useLiveQuery(() => listActiveStaff(desk), [desk]);
-  const { signedIn } = useSession();
+  const { signedIn, notice } = useSession();
   const navigate = useNavigate();
   const [staffId, setStaffId] = useState('');
   const [secret, setSecret] = useState('');
@@ -51,6 +51,11 @@ export function SignInPage({ community }: { community: CommunityProfile }) {
             社区值班台
           </Typography>
           <Typography color="text.secondary">{community.name}</Typography>
+          {notice && (
+            <Typography role="status" sx={{ fontWeight: 600 }}>
+              {notice}
+            </Typography>
+          )}
           <StaffPinFields
             id="signin"
             people={staffList ?? []}
