@@ -62,7 +62,8 @@ export const escalationRules = {
       if (person.length > PERSON_MAX) return atField(`报到人员不超过 ${PERSON_MAX} 字`, 'person');
       if (!Number.isFinite(a.at)) return atField('请填写报到时间', 'at');
       if (a.at > now) return atField('报到时间不能晚于当前时间', 'at');
-      if (a.at < esc.raisedAt) return atField('报到时间不能早于上报时间', 'at');
+      // Times are typed to the minute: the minute of the escalation itself is not before it.
+      if (a.at < esc.raisedAt - (esc.raisedAt % 60_000)) return atField('报到时间不能早于上报时间', 'at');
       const checkIn: EscalationCheckIn = { unit, ...(person ? { person } : {}), at: a.at, recordedBy: actor.staffId };
       return {
         next: { ...s, escalations: withLastEscalation(s, { ...esc, stage: '已报到', checkIn }) },

@@ -51,8 +51,12 @@ export function ActionDialog({ type, record, documents, staff, meId, onBehalfOf,
     ),
   );
   const [why, setWhy] = useState('');
-  const { run, error, field: errorField, busy } = useGuardedAction();
-  const set = (name: string, v: Values[string]) => setValues((all) => ({ ...all, [name]: v }));
+  const { run, error, field: errorField, busy, setError } = useGuardedAction();
+  const set = (name: string, v: Values[string]) => {
+    setValues((all) => ({ ...all, [name]: v }));
+    // A refusal at this field goes once the clerk changes it.
+    if (errorField === name) setError(null);
+  };
   /** The refusal when it belongs to this field (shown there, not above the buttons). */
   const errorAt = (name: string) => (errorField === name ? error : null);
   const fields = fieldsOf(type, values);
