@@ -119,7 +119,8 @@ describe('carrying a case to the end', () => {
 
     const events = await db.caseEvents.where('caseId').equals(caseId).toArray();
     expect(events.map((e) => e.action)).toContain('签收');
-    expect(events).toHaveLength(12); // 受理 + 11 successful actions; refused ones leave no event
+    // 受理 + 10 successful actions (核实结项 已解决 closes: no separate 办结); refused ones leave no event
+    expect(events).toHaveLength(11);
     const audit = await db.auditLog.where('action').startsWith('case.').toArray();
     expect(JSON.stringify(audit)).not.toContain('张三');
   });

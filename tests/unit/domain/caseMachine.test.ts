@@ -627,7 +627,7 @@ describe('scenario: completion, callback, rating, rectification', () => {
     delete unrated.rating;
     delete unrated.ratingBy;
     const day = '2026-02-10'; // Spring Festival inside the 15 working days
-    const r1 = run(unrated, [[{ type: '评价', rating: '不满意', by: '本人' }, S2, t(day)]]);
+    const r1 = run(unrated, [[{ type: '评价', rating: '不满意', by: '本人', reason: '等待太久' }, S2, t(day)]]);
     expect(r1.state.rectification).toEqual({
       status: '整改中',
       openedDay: day,
@@ -662,7 +662,13 @@ describe('scenario: completion, callback, rating, rectification', () => {
         r.ok && r.next.rectification === undefined && openedTodos(FIXTURES.已办结待回访, r.next).length === 0,
       ).toBe(true);
     }
-    const r = applyAction(FIXTURES.已办结待回访, { type: '评价', rating: '非常不满意', by: '代评' }, S2, AT, cal);
+    const r = applyAction(
+      FIXTURES.已办结待回访,
+      { type: '评价', rating: '非常不满意', by: '代评', reason: '等待太久' },
+      S2,
+      AT,
+      cal,
+    );
     expect(r.ok && r.next.rectification?.dueDay).toBe(cal.addWorkingDays(TODAY, 15).date);
   });
 
@@ -925,7 +931,8 @@ describe('property: random walks', { timeout: 60_000 }, () => {
         let action = validAction(type, s);
         if (action.type === '转办') action = { type: '转办', toStaffId: s.handlerId === 'S2' ? 'S3' : 'S2' };
         if (action.type === '报到') action = { ...action, at: at.now };
-        if (action.type === '评价') action = { ...action, rating: rand() < 0.4 ? '不满意' : '满意' };
+        if (action.type === '评价')
+          action = { ...action, rating: rand() < 0.4 ? '不满意' : '满意', reason: '办理太慢' };
         if (action.type === '核实结项' && rand() < 0.5) action = { type: '核实结项', solved: false, note: '未解决' };
         if (action.type === '办结') action = { ...action, needsCallback: rand() < 0.5 };
         const r = applyAction(s, action, actor, at, cal);
