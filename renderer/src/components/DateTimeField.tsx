@@ -109,7 +109,9 @@ export function DateTimeField({ label, value, onChange, error, helperText, lates
               <InputAdornment position="end">
                 {/* Named without the field's label, so the label finds the field alone. */}
                 <IconButton aria-label="打开日历选日期" onClick={(e) => setCalendarAt(e.currentTarget)}>
-                  <span aria-hidden="true">📅</span>
+                  <span aria-hidden="true" style={{ fontSize: 14 }}>
+                    日历
+                  </span>
                 </IconButton>
               </InputAdornment>
             ),
