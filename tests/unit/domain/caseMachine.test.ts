@@ -632,6 +632,7 @@ describe('scenario: completion, callback, rating, rectification', () => {
       status: '整改中',
       openedDay: day,
       dueDay: cal.addWorkingDays(day, 15).date,
+      reason: '等待太久',
     });
     // 02-11…13, 02-14 (调休), [春节], 02-24…28 (28 调休), 03-02…06, 03-09 → 15th = 03-09.
     expect(r1.state.rectification?.dueDay).toBe('2026-03-09');
