@@ -157,7 +157,8 @@ export function proxyProblems(
   for (const i of items) itemsOf.set(i.caseId, [...(itemsOf.get(i.caseId) ?? []), i]);
   const firstDone = new Map<string, number>();
   for (const e of events)
-    if (e.action === '办结') firstDone.set(e.caseId, Math.min(firstDone.get(e.caseId) ?? Infinity, e.at));
+    if (e.to === '已办结' && e.from !== '已办结')
+      firstDone.set(e.caseId, Math.min(firstDone.get(e.caseId) ?? Infinity, e.at));
   for (const c of cases) {
     if (c.mode !== '帮代办') continue;
     const mine = taskOf.get(c.id) ?? [];

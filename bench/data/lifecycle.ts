@@ -166,11 +166,20 @@ function nextAction(ctx: LifeContext, s: CaseState, steps: number): { action: Ca
       : { action: { type: '退回', reason: '不属于本人负责的网格' }, gap: int(rand, 0, 2) };
   if (s.status === '已上报街道') {
     const esc = s.escalations?.[s.escalations.length - 1];
-    if (esc?.stage === '待报到') return { action: { type: '报到', who: '街道王科长', at: 0 }, gap: int(rand, 1, 5) };
+    if (esc?.stage === '待报到')
+      return { action: { type: '报到', unit: '街道城管办', person: '王科长', at: 0 }, gap: int(rand, 1, 5) };
     if (esc?.stage === '已报到')
       return { action: { type: '处理反馈', text: '已安排人员现场处理' }, gap: int(rand, 2, 10) };
     return {
-      action: { type: '核实结项', solved: true, departmentRating: weighted(rand, RATINGS) },
+      // Verified and solved: the case closes in this step (issue 25 item 14).
+      action: {
+        type: '核实结项',
+        solved: true,
+        departmentRating: weighted(rand, RATINGS),
+        result: '街道已处理，问题已解决',
+        notifiedBy: '电话',
+        needsCallback: false,
+      },
       gap: int(rand, 1, 3),
     };
   }
@@ -206,7 +215,13 @@ function nextAction(ctx: LifeContext, s: CaseState, steps: number): { action: Ca
         : { action: { type: '回访', outcome: '居民表示满意' }, gap: int(rand, 1, 4) };
     if (s.status === '已办结' && !s.rating && chance(rand, 0.7))
       return {
-        action: { type: '评价', rating: weighted(rand, RATINGS), by: chance(rand, 0.8) ? '本人' : '代评' },
+        action: {
+          type: '评价',
+          rating: weighted(rand, RATINGS),
+          by: chance(rand, 0.8) ? '本人' : '代评',
+          // Asked only of 不满意 / 非常不满意 (ignored otherwise).
+          reason: '办理时间过长',
+        },
         gap: int(rand, 0, 2),
       };
     const r = s.rectification;
@@ -225,6 +240,9 @@ function nextAction(ctx: LifeContext, s: CaseState, steps: number): { action: Ca
     return { action: { type: '重新办理', reason: '居民补充反映新情况' }, gap: int(rand, 10, 60) };
   return null;
 }
+
+/** Whether the action closes the case (办结, or 核实结项 with 已解决). */
+const closes = (a: CaseAction) => a.type === '办结' || (a.type === '核实结项' && a.solved);
 
 /** Who does it: the receiver signs for a transfer, the admin reviews, the handler does the rest. */
 function actorFor(ctx: LifeContext, s: CaseState, action: CaseAction): { staffId: string; isAdmin: boolean } {
@@ -377,7 +395,7 @@ export function liveCase(
       if (cancelled) continue;
     }
     if (nextDay >= ctx.today) break;
-    if (proxy.waits && next.action.type === '办结') break;
+    if (proxy.waits && closes(next.action)) break;
     let now = instantOn(nextDay, int(rand, 30, 540));
     // A meeting before this step may have acted on the case: the next step is chosen again.
     if (meetingsUntil(now)) continue;

@@ -391,7 +391,7 @@ export function liveProxyCase(p: ProxyContext, c: ProxyCaseInput): ProxyLife {
   const acceptedDay = record.acceptedDay;
   // Everything happens before the first 办结, the cancellation, or today.
   // (A case reopened after its request was cancelled may be 办结 later, without it.)
-  const doneAt = c.cancelled ? undefined : c.events.find((e) => e.action === '办结')?.at;
+  const doneAt = c.cancelled ? undefined : c.events.find((e) => e.to === '已办结' && e.from !== '已办结')?.at;
   const todayStart = dayStart(p.today);
   const end = doneAt ?? c.cancelled?.at ?? todayStart;
   // A call or a home visit: the request came in earlier (待确认), accepted with this case.

@@ -1,11 +1,12 @@
 /**
  * 上报事项单: what the community hands the street office (or department) when it escalates a
  * case (社区吹哨) — the matter, the request, the class, who raised it and when, and lines for
- * 报到 and 处理反馈 to be filled in. A4, every value escaped, the resident's numbers masked (and
+ * 报到 (单位 and 人员, printed when recorded) and 处理反馈 to be filled in. A4, every value escaped, the resident's numbers masked (and
  * ID- and phone-shaped numbers typed into the request).
  */
 import { maskIdNumber, maskNumbersInText, maskPhone } from '../domain/masking';
 import type { Escalation } from '../domain/records';
+import { checkInShown } from '../domain/checkIn';
 import { residentLabel } from '../domain/residentStatus';
 import { formatReceiptDate } from './format';
 import { BLANK, escapeHtml, printedHtml, rowsHtml, section, type Row } from './html';
@@ -21,6 +22,8 @@ export type EscalationSheetData = {
   resident?: { name: string; idNumber?: string; phone?: string };
   escalation: Escalation;
   raisedByName: string;
+  /** The recorded 报到's time, formatted ('2026-12-03 15:14'), when there is one. */
+  checkInAt?: string;
   printedAt: string;
   /** The signed-in staff member who prints. */
   printedBy: string;
@@ -45,9 +48,14 @@ export function renderEscalationSheet(d: EscalationSheetData): string {
       strong: true,
     },
   ];
+  // A recorded 报到 is printed (the unit and the person, two fields); else lines to fill in.
+  const c = e.checkIn;
+  const shown = checkInShown(c, true);
+  const filled = (v: string) => (v ? escapeHtml(v) : BLANK);
   const fill: Row[] = [
-    { label: '报到单位 / 人员', valueHtml: BLANK, half: true },
-    { label: '报到时间', valueHtml: BLANK, half: true },
+    { label: '报到单位', valueHtml: filled(shown.unit), half: true },
+    { label: '报到人员', valueHtml: filled(shown.person), half: true },
+    { label: '报到时间', valueHtml: c ? escapeHtml(d.checkInAt ?? '') : BLANK },
     { label: '处理反馈', valueHtml: `${BLANK}<br>${BLANK}` },
   ];
   return `<!doctype html>

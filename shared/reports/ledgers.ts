@@ -5,12 +5,14 @@
  *
  * Minimum necessary: by default a ledger names no one — the resident's name, ID number and
  * phone are masked as on screen, ID- and phone-shaped numbers in an escalation's request too,
- * the name of who came for the department (报到) is masked, and no special-group tag is written
+ * the name of who came for the department (报到人员; the unit is shown as typed) is masked, and a
+ * 不满意原因's ID- and phone-shaped numbers; no special-group tag is written
  * per person. The 实名台账
  * (`named: true`, an admin with a recorded reason; see db/repositories/reports.ts) carries them
  * in full, for a street office that asked for exactly that.
  */
 import { maskIdNumber, maskName, maskNumbersInText, maskPhone } from '../domain/masking';
+import { checkInShown } from '../domain/checkIn';
 import { residentLabel } from '../domain/residentStatus';
 import type { CaseRecord, Resident } from '../domain/records';
 import type { Period } from './periods';
@@ -105,7 +107,8 @@ export function ledgersOf(data: ReportData, named = false): Ledger[] {
         col('请求事项', 40),
         col('上报日期', 12),
         col('阶段', 10),
-        col('报到', 16),
+        col('报到单位', 18),
+        col('报到人员', 10),
         col('反馈次数', 10),
         col('核实结果', 12),
       ],
@@ -116,7 +119,7 @@ export function ledgersOf(data: ReportData, named = false): Ledger[] {
         named ? e.request : maskNumbersInText(e.request),
         e.raisedDay,
         e.stage,
-        named ? (e.checkIn?.who ?? '') : maskName(e.checkIn?.who),
+        ...Object.values(checkInShown(e.checkIn, named)),
         e.feedback.length,
         e.verification ? (e.verification.solved ? '已解决' : '未解决') : '',
       ]),
@@ -130,6 +133,7 @@ export function ledgersOf(data: ReportData, named = false): Ledger[] {
         col('评价日期', 12),
         col('评价', 12),
         col('评价方式', 10),
+        col('不满意原因', 30),
         col('整改状态', 10),
         col('整改期限', 12),
         col('整改完成', 12),
@@ -140,6 +144,7 @@ export function ledgersOf(data: ReportData, named = false): Ledger[] {
         ratedDayOf(c) ?? '',
         c.rating ?? '',
         c.ratingBy ?? '',
+        named ? (c.rectification?.reason ?? '') : maskNumbersInText(c.rectification?.reason ?? ''),
         c.rectification?.status ?? '',
         c.rectification?.dueDay ?? '',
         c.rectification?.closedDay ?? '',

@@ -81,11 +81,22 @@ describe('carrying a case to the end', () => {
 
     await act(back.id, dayBefore, { type: '上报街道', level: '紧急', request: '协调处理', office: '街道党工委' });
     expect((await queueCounts(q(back.id, dayBefore)))['已上报街道']).toBe(1);
-    await act(back.id, dayBefore, { type: '报到', who: '街道组织办', at: Date.parse(`${dayBefore}T10:00:00+08:00`) });
+    await act(back.id, dayBefore, {
+      type: '报到',
+      unit: '街道组织办',
+      at: Date.parse(`${dayBefore}T10:00:00+08:00`),
+    });
     await act(back.id, dayBefore, { type: '处理反馈', text: '已联系原党组织' });
-    await act(back.id, dayBefore, { type: '核实结项', solved: true, departmentRating: '满意' });
-    await act(back.id, dayBefore, { type: '办结', result: '组织关系已转入', notifiedBy: '电话', needsCallback: false });
-    const rated = await act(back.id, dayBefore, { type: '评价', rating: '非常不满意', by: '本人' });
+    // Verified and solved: closed in the same step (issue 25 item 14).
+    await act(back.id, dayBefore, {
+      type: '核实结项',
+      solved: true,
+      departmentRating: '满意',
+      result: '组织关系已转入',
+      notifiedBy: '电话',
+      needsCallback: false,
+    });
+    const rated = await act(back.id, dayBefore, { type: '评价', rating: '非常不满意', by: '本人', reason: '等待太久' });
     expect(rated.rectification?.dueDay).toBe(calendar.addWorkingDays(dayBefore, 15).date);
     expect((await queueCounts(q(back.id, dayBefore)))['整改']).toBe(1);
     // The 工作台 to-do counts the 整改 on its due day, and as overdue the working day after.
@@ -108,7 +119,8 @@ describe('carrying a case to the end', () => {
 
     const events = await db.caseEvents.where('caseId').equals(caseId).toArray();
     expect(events.map((e) => e.action)).toContain('签收');
-    expect(events).toHaveLength(12); // 受理 + 11 successful actions; refused ones leave no event
+    // 受理 + 10 successful actions (核实结项 已解决 closes: no separate 办结); refused ones leave no event
+    expect(events).toHaveLength(11);
     const audit = await db.auditLog.where('action').startsWith('case.').toArray();
     expect(JSON.stringify(audit)).not.toContain('张三');
   });

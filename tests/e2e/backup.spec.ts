@@ -15,7 +15,9 @@ import { deleteIndexedDbFolder, deskWithOneResident, integrityCaughtUp, launchPr
 test('a backup on demand, 检查备份, a damaged copy refused, and a restore through the UI', async ({
   page,
   desk: d,
+  browser,
 }, testInfo) => {
+  test.setTimeout(180_000);
   await d.setup.complete();
   await d.intake.open();
   await d.intake.registerResident({ name: '甲一', phone: '13900002222' });
@@ -61,8 +63,8 @@ test('a backup on demand, 检查备份, a damaged copy refused, and a restore th
   await dialog.getByRole('button', { name: '先下载现有数据的备份' }).click();
   expect((await before).suggestedFilename()).toMatch(/-preRestore\.ddbak$/);
   await confirm.click();
-  await expect(dialog.getByText('已恢复')).toBeVisible();
-  await dialog.getByRole('button', { name: '关闭' }).click();
+  // Issue 25 item 12: the restore ends the session — the sign-in screen says why.
+  await expect(page.getByRole('status').filter({ hasText: '已恢复，请重新登录' })).toBeVisible();
   // The accounts are those of the restored data: sign in again.
   await d.signIn.signIn(ADMIN.name, ADMIN.pin);
   await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
@@ -75,6 +77,33 @@ test('a backup on demand, 检查备份, a damaged copy refused, and a restore th
   expect(await auditRows(page, ['resident.create'])).toEqual(created);
   const restoreRows = await auditRows(page, ['backup.restore', 'resident.create']);
   expect(restoreRows.at(-1)?.action).toBe('backup.restore');
+
+  // Issue 25 item 12: a backup made on another machine (its own accounts). The restore must not
+  // leave this desk on a 保密承诺 with an empty 承诺人: the clerk signs in with an account of
+  // the restored data.
+  const other = await browser.newContext();
+  const elsewhere = desk(await other.newPage());
+  await elsewhere.setup.complete();
+  await elsewhere.intake.open();
+  await elsewhere.intake.registerResident({ name: '丙三', phone: '13900004444' });
+  await elsewhere.backup.open();
+  const otherFile = testInfo.outputPath('other-machine.ddbak');
+  await (await elsewhere.backup.backUp()).saveAs(otherFile);
+  await other.close();
+  await d.backup.open();
+  await d.backup.pick('从备份恢复', otherFile);
+  await dialog.getByLabel('备份密码').fill(BACKUP_PASSPHRASE);
+  const saved = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: '先下载现有数据的备份' }).click();
+  await saved;
+  await dialog.getByRole('button', { name: '我已保存现有数据，确认恢复' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已恢复，请重新登录' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '保密承诺' })).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screenshots/restored-signin.png' });
+  await d.signIn.signIn(ADMIN.name, ADMIN.pin);
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+  await page.keyboard.press('Alt+7');
+  await expect(page.getByRole('table', { name: '最近登记的居民' })).toContainText('丙三');
 });
 
 test('only an admin sets the backup passphrase and backs up; a 值班员 sees neither, nor the reminder', async ({

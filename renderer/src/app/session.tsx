@@ -17,6 +17,13 @@ type SessionValue = {
   ready: boolean;
   signedIn: (staff: Staff) => void;
   signOut: () => Promise<void>;
+  /**
+   * Ends the session without writing anything in the name of its account: the data it belongs to
+   * was replaced (a restore) or no longer holds it. The sign-in screen then shows `notice`.
+   */
+  endSession: (notice: string) => void;
+  /** Why the last session ended without a sign-out (shown on the sign-in screen until the next sign-in). */
+  notice: string | null;
 };
 
 const SessionContext = createContext<SessionValue | null>(null);
@@ -25,6 +32,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const base = useDeskBase();
   const [staff, setStaff] = useState<Staff | null>(null);
   const [ready, setReady] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
     const id = sessionStorage.getItem(KEY);
@@ -39,7 +47,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signedIn = useCallback((s: Staff) => {
     sessionStorage.setItem(KEY, s.id);
+    setNotice(null);
     setStaff(s);
+  }, []);
+
+  const endSession = useCallback((why: string) => {
+    sessionStorage.removeItem(KEY);
+    clearKeptDrafts();
+    setNotice(why);
+    setStaff(null);
   }, []);
 
   const signOut = useCallback(async () => {
@@ -56,7 +72,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setStaff(null);
   }, [base, staff]);
 
-  const value = useMemo(() => ({ staff, ready, signedIn, signOut }), [staff, ready, signedIn, signOut]);
+  const value = useMemo(
+    () => ({ staff, ready, signedIn, signOut, endSession, notice }),
+    [staff, ready, signedIn, signOut, endSession, notice],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

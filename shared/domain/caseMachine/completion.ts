@@ -1,14 +1,37 @@
 /**
  * The end of handling and what follows it: 办结 (with or without a 回访), 回访 / 回访未接通,
- * 评价 (once per case; 不满意 / 非常不满意 open a 整改 due RECTIFICATION_WORKING_DAYS working
- * days later), 整改回访 and the admin's 复核 (not passed sends it back to 整改中).
+ * 评价 (once per case; 不满意 / 非常不满意 ask why and open a 整改, with that reason, due
+ * RECTIFICATION_WORKING_DAYS working days later), 整改回访 and the admin's 复核 (not passed sends it back to 整改中).
  */
-import { NOTIFIED_BY, RATINGS } from '../records';
-import { clean, statusIs, withoutKeys } from './state';
-import type { CaseRuleTable, CaseState } from './types';
+import { NOTIFIED_BY, RATINGS, type Rating } from '../records';
+import { atField, clean, statusIs, withoutKeys } from './state';
+import type { CaseRuleTable, CaseState, Closing, Outcome } from './types';
 
 /** Working days a 整改 has, counted from the rating day. */
 export const RECTIFICATION_WORKING_DAYS = 15;
+
+/** The ratings that open a 整改 (and need the reason the resident was unhappy). */
+export const UNHAPPY_RATINGS: readonly Rating[] = ['不满意', '非常不满意'];
+
+/** The longest 不满意原因 kept. */
+const REASON_MAX = 200;
+
+/**
+ * Closing a case: the result, how the resident was told and whether a 回访 follows — 办结, and
+ * 核实结项 with 已解决 (the same questions, the same state). The note's tail is the caller's.
+ */
+export function closeCase(s: CaseState, a: Closing, today: string): Outcome {
+  const result = clean(a.result);
+  if (!result) return atField('请填写办理结果', 'result');
+  if (!NOTIFIED_BY.includes(a.notifiedBy)) return atField('请选择告知居民的方式（当面、电话或上门）', 'notifiedBy');
+  if (typeof a.needsCallback !== 'boolean') return atField('请选择是否需要回访', 'needsCallback');
+  const next = withoutKeys({ ...s, status: '已办结', result, notifiedBy: a.notifiedBy, completedDay: today }, [
+    'pause',
+    'callback',
+  ]);
+  if (a.needsCallback) next.callback = { status: '待回访', createdDay: today, failedAttempts: 0 };
+  return { next, note: `已办结，${a.notifiedBy}告知${a.needsCallback ? '，需回访' : ''}` };
+}
 
 function refuseCallback(s: CaseState): string | null {
   if (s.status !== '已办结') return statusIs(s, ['已办结'], '回访');
@@ -19,18 +42,7 @@ function refuseCallback(s: CaseState): string | null {
 export const completionRules = {
   办结: {
     refuse: (s) => statusIs(s, ['办理中'], '办结'),
-    apply(s, a, { today }) {
-      const result = clean(a.result);
-      if (!result) return '请填写办理结果';
-      if (!NOTIFIED_BY.includes(a.notifiedBy)) return '请选择告知居民的方式（当面、电话或上门）';
-      if (typeof a.needsCallback !== 'boolean') return '请选择是否需要回访';
-      const next = withoutKeys({ ...s, status: '已办结', result, notifiedBy: a.notifiedBy, completedDay: today }, [
-        'pause',
-        'callback',
-      ]);
-      if (a.needsCallback) next.callback = { status: '待回访', createdDay: today, failedAttempts: 0 };
-      return { next, note: `已办结，${a.notifiedBy}告知${a.needsCallback ? '，需回访' : ''}` };
-    },
+    apply: (s, a, { today }) => closeCase(s, a, today),
   },
 
   回访: {
@@ -73,12 +85,16 @@ export const completionRules = {
       return statusIs(s, ['已办结'], '评价');
     },
     apply(s, a, { now, today, calendar }) {
-      if (!RATINGS.includes(a.rating)) return '请选择评价等级（非常满意、满意、基本满意、不满意、非常不满意）';
-      if (a.by !== '本人' && a.by !== '代评') return '请选择评价人（本人或代评）';
+      if (!RATINGS.includes(a.rating))
+        return atField('请选择评价等级（非常满意、满意、基本满意、不满意、非常不满意）', 'rating');
+      if (a.by !== '本人' && a.by !== '代评') return atField('请选择评价人（本人或代评）', 'by');
       const next: CaseState = { ...s, rating: a.rating, ratingBy: a.by, ratedAt: now };
-      if (a.rating === '不满意' || a.rating === '非常不满意') {
+      if (UNHAPPY_RATINGS.includes(a.rating)) {
+        const reason = clean(a.reason);
+        if (!reason) return atField(`评价为「${a.rating}」时，请填写居民不满意的原因`, 'reason');
+        if (reason.length > REASON_MAX) return atField(`不满意的原因不超过 ${REASON_MAX} 字`, 'reason');
         const due = calendar.addWorkingDays(today, RECTIFICATION_WORKING_DAYS).date;
-        next.rectification = { status: '整改中', openedDay: today, dueDay: due };
+        next.rectification = { status: '整改中', openedDay: today, dueDay: due, reason };
         return { next, note: `评价：${a.rating}（${a.by}），需在 ${due} 前完成整改` };
       }
       return { next, note: `评价：${a.rating}（${a.by}）` };

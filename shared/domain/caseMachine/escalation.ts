@@ -1,10 +1,16 @@
 /**
- * 社区吹哨、街道报到: 上报街道 → 报到 → 处理反馈 → 核实结项 (solved or not, back to 办理中) →
- * 评价部门. Only the last escalation is ever open.
+ * 社区吹哨、街道报到: 上报街道 → 报到 (the unit and the person, two fields) → 处理反馈 → 核实结项
+ * (已解决 closes the case in the same step, as 办结 would; 未解决 goes back to 办理中) → 评价部门.
+ * Only the last escalation is ever open.
  */
-import { ESCALATION_LEVELS, RATINGS, type Escalation } from '../records';
-import { clean, openEscalation, statusIs, withLastEscalation } from './state';
+import { ESCALATION_LEVELS, RATINGS, type Escalation, type EscalationCheckIn } from '../records';
+import { closeCase } from './completion';
+import { atField, clean, openEscalation, statusIs, withLastEscalation } from './state';
 import type { CaseRuleTable, CaseState } from './types';
+
+/** The longest 报到单位 and 报到人员 kept. */
+const UNIT_MAX = 40;
+const PERSON_MAX = 20;
 
 const NO_ESCALATION = '该办件没有上报街道的事项';
 
@@ -49,21 +55,20 @@ export const escalationRules = {
     apply(s, a, { actor, now }) {
       const esc = openEscalation(s);
       if (!esc) return NO_ESCALATION;
-      const who = clean(a.who);
-      if (!who) return '请填写报到的单位或人员';
-      if (!Number.isFinite(a.at)) return '请填写报到时间';
-      if (a.at > now) return '报到时间不能晚于当前时间';
-      if (a.at < esc.raisedAt) return '报到时间不能早于上报时间';
+      const unit = clean(a.unit);
+      const person = clean(a.person);
+      if (!unit) return atField('请填写报到的单位（街道科室或部门）', 'unit');
+      if (unit.length > UNIT_MAX) return atField(`报到单位不超过 ${UNIT_MAX} 字`, 'unit');
+      if (person.length > PERSON_MAX) return atField(`报到人员不超过 ${PERSON_MAX} 字`, 'person');
+      if (!Number.isFinite(a.at)) return atField('请填写报到时间', 'at');
+      if (a.at > now) return atField('报到时间不能晚于当前时间', 'at');
+      // Times are typed to the minute: the minute of the escalation itself is not before it.
+      if (a.at < esc.raisedAt - (esc.raisedAt % 60_000)) return atField('报到时间不能早于上报时间', 'at');
+      const checkIn: EscalationCheckIn = { unit, ...(person ? { person } : {}), at: a.at, recordedBy: actor.staffId };
       return {
-        next: {
-          ...s,
-          escalations: withLastEscalation(s, {
-            ...esc,
-            stage: '已报到',
-            checkIn: { who, at: a.at, recordedBy: actor.staffId },
-          }),
-        },
-        note: `已报到：${who}`,
+        next: { ...s, escalations: withLastEscalation(s, { ...esc, stage: '已报到', checkIn }) },
+        // The unit only: the timeline's notes name no person.
+        note: `已报到：${unit}`,
       };
     },
   },
@@ -99,23 +104,30 @@ export const escalationRules = {
       if (typeof esc === 'string') return esc;
       return esc.stage === '已反馈' ? null : '尚无处理反馈，不能核实结项';
     },
-    apply(s, a, { actor, now }) {
+    apply(s, a, { actor, now, today }) {
       const esc = openEscalation(s);
       if (!esc) return NO_ESCALATION;
-      if (typeof a.solved !== 'boolean') return '请选择是否已解决';
+      if (typeof a.solved !== 'boolean') return atField('请选择是否已解决', 'solved');
       const note = clean(a.note);
-      if (!a.solved && !note) return '核实未解决时，请说明情况';
-      if (a.departmentRating !== undefined && !RATINGS.includes(a.departmentRating)) return '部门评价应为五级评价之一';
+      if (!a.solved && !note) return atField('核实未解决时，请说明情况', 'note');
+      if (a.departmentRating !== undefined && !RATINGS.includes(a.departmentRating))
+        return atField('部门评价应为五级评价之一', 'departmentRating');
       const verified: Escalation = {
         ...esc,
         stage: '已核实',
         verification: { solved: a.solved, at: now, by: actor.staffId, ...(note ? { note } : {}) },
         ...(a.departmentRating !== undefined ? { departmentRating: a.departmentRating } : {}),
       };
-      return {
-        next: { ...s, status: '办理中', escalations: withLastEscalation(s, verified) },
-        note: a.solved ? '核实结项：已解决' : `核实结项：未解决，退回办理。${note}`,
-      };
+      if (!a.solved)
+        return {
+          next: { ...s, status: '办理中', escalations: withLastEscalation(s, verified) },
+          note: `核实结项：未解决，退回办理。${note}`,
+        };
+      // Solved: the case closes here, in this one action (no second 办结 that could be left undone).
+      const closing = { result: a.result ?? '', notifiedBy: a.notifiedBy!, needsCallback: a.needsCallback! };
+      const closed = closeCase({ ...s, escalations: withLastEscalation(s, verified) }, closing, today);
+      if (typeof closed === 'string' || 'refused' in closed) return closed;
+      return { next: closed.next, note: `核实结项：已解决，${closed.note ?? '已办结'}` };
     },
   },
 

@@ -5,7 +5,8 @@
  *     │  ╲                │ ╲ ╲
  *     │   要求补正 ⇄ 待补正 (clock paused; 补正材料 resumes when every missing document is in)
  *     ├─转办→ 待签收 ─签收→ 办理中 (new handler)   ·  待签收 ─退回→ previous status
- *     ├─上报街道→ 已上报街道: 待报到 ─报到→ 已报到 ─处理反馈→ 已反馈 ─核实结项→ 办理中
+ *     ├─上报街道→ 已上报街道: 待报到 ─报到→ 已报到 ─处理反馈→ 已反馈 ─核实结项→ 已办结 (已解决:
+ *     │            the result and how the resident was told asked there) or 办理中 (未解决)
  *     │            (待报到 ─退回→ 办理中)
  *     └─不予受理→ 不予受理 ─归档→ 已归档
  *   已办结 / 不予受理 ─重新办理→ 办理中 ; 已归档 ─重新办理 (admin only, with reason)→ 办理中
@@ -50,10 +51,10 @@ import {
 } from './types';
 
 export { CASE_ACTION_TYPES } from './types';
-export type { Actor, ActionTime, ApplyResult, CaseAction, CaseActionType, CaseState } from './types';
+export type { Actor, ActionTime, ApplyResult, CaseAction, CaseActionType, CaseState, Closing } from './types';
 export { caseStateFromRecord, openEscalation, READ_ONLY_REASON, recordWithState } from './state';
 export { deadlineAfterPause } from './handling';
-export { RECTIFICATION_WORKING_DAYS } from './completion';
+export { RECTIFICATION_WORKING_DAYS, UNHAPPY_RATINGS } from './completion';
 
 /**
  * Why `type` is refused for this case and actor now, in Chinese; null when it is allowed.
@@ -94,6 +95,7 @@ export function applyAction(
   const rule = CASE_RULES[action.type] as ActionRule<CaseActionType>;
   const out: Outcome = rule.apply(s, action as never, { ...at, actor, calendar });
   if (typeof out === 'string') return { ok: false, reason: out };
+  if ('refused' in out) return { ok: false, reason: out.refused, field: out.field };
   const next: CaseState = { ...out.next, firstContactId: s.firstContactId };
   const event: Omit<CaseEvent, 'id'> = {
     caseId: s.id,

@@ -3,7 +3,7 @@
  */
 import type { CaseRecord, CaseStatus, Escalation } from '../records';
 import type { WorkingCalendar } from '../workingCalendar';
-import type { CaseState } from './types';
+import type { CaseState, FieldRefusal } from './types';
 
 export const READ_ONLY_REASON = '已归档的办件为只读，仅站长/管理员可填写理由后重新办理';
 
@@ -59,6 +59,9 @@ export const statusIs = (s: CaseState, allowed: readonly CaseStatus[], what: str
   allowed.includes(s.status)
     ? null
     : `当前状态为「${s.status}」，只有${allowed.map((a) => `「${a}」`).join('或')}的办件可以${what}`;
+
+/** A payload refusal shown at the form's field `field`. */
+export const atField = (refused: string, field: string): FieldRefusal => ({ refused, field });
 
 export const clean = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 export const mergeYears = (a: readonly number[] | undefined, b: readonly number[]): number[] =>

@@ -34,6 +34,9 @@ export const CASE_ACTION_TYPES = [
 
 export type CaseActionType = (typeof CASE_ACTION_TYPES)[number];
 
+/** What closing a case records (办结, or 核实结项 with 已解决). */
+export type Closing = { result: string; notifiedBy: NotifiedBy; needsCallback: boolean };
+
 export type CaseAction =
   /** 已受理 → 办理中. */
   | { type: '开始办理' }
@@ -51,18 +54,26 @@ export type CaseAction =
   | { type: '退回'; reason: string }
   /** 社区吹哨: to the street office or a department. */
   | { type: '上报街道'; level: EscalationLevel; request: string; office: string }
-  /** 街道报到: who came or answered for the department, and when (epoch ms). */
-  | { type: '报到'; who: string; at: number }
+  /**
+   * 街道报到: the unit that took the matter, the person who came or answered for it (optional),
+   * and when (epoch ms). Events before issue 25 carry `who` (one text) instead: they fold by
+   * their recorded decision.
+   */
+  | { type: '报到'; unit: string; person?: string; at: number }
   | { type: '处理反馈'; text: string }
-  /** The community verifies: solved or not (not solved needs a note); both return to 办理中. */
-  | { type: '核实结项'; solved: boolean; note?: string; departmentRating?: Rating }
+  /**
+   * The community verifies: solved closes the case in the same step (result, how the resident
+   * was told and the 回访 choice are then required, as 办结 asks); not solved needs a note and
+   * returns the case to 办理中.
+   */
+  | ({ type: '核实结项'; solved: boolean; note?: string; departmentRating?: Rating } & Partial<Closing>)
   /** The community's rating of the department's response, when not given at 核实结项. */
   | { type: '评价部门'; rating: Rating }
-  | { type: '办结'; result: string; notifiedBy: NotifiedBy; needsCallback: boolean }
+  | ({ type: '办结' } & Closing)
   | { type: '回访'; outcome: string }
   | { type: '回访未接通' }
-  /** 好差评, once per case, by the resident or entered for them (代评). */
-  | { type: '评价'; rating: Rating; by: RatingBy }
+  /** 好差评, once per case, by the resident or entered for them (代评); 不满意 / 非常不满意 need the reason. */
+  | { type: '评价'; rating: Rating; by: RatingBy; reason?: string }
   /** Callback to the resident about the rectification. */
   | { type: '整改回访'; outcome: string }
   /** Review of the rectification (admin); not passed needs a note and sends it back to 整改中. */
@@ -112,13 +123,17 @@ export type Actor = { staffId: string; isAdmin: boolean };
 /** When the action happens: epoch ms and the local day 'YYYY-MM-DD' of that instant. */
 export type ActionTime = { now: number; today: string };
 
-export type ApplyResult = { ok: true; next: CaseState; event: Omit<CaseEvent, 'id'> } | { ok: false; reason: string };
+export type ApplyResult =
+  { ok: true; next: CaseState; event: Omit<CaseEvent, 'id'> } | { ok: false; reason: string; field?: string };
 
 /** What an action's rule is given besides the case and the action. */
 export type RuleContext = ActionTime & { actor: Actor; calendar: WorkingCalendar };
 
+/** A payload refusal that belongs to one field of the action's form (shown there). */
+export type FieldRefusal = { refused: string; field: string };
+
 /** An allowed action's result: the next state and the note for the timeline; or the refusal. */
-export type Outcome = { next: CaseState; note?: string } | string;
+export type Outcome = { next: CaseState; note?: string } | string | FieldRefusal;
 
 /**
  * One action's rule:

@@ -55,7 +55,7 @@ export type Escalation = {
   raisedBy: string;
   stage: EscalationStage;
   /** 报到: who came or answered for the department, and when (epoch ms). */
-  checkIn?: { who: string; at: number; recordedBy: string };
+  checkIn?: EscalationCheckIn;
   /** 处理反馈, in order. */
   feedback: { text: string; at: number; recordedBy: string }[];
   /** 核实结项 by the community. */
@@ -63,6 +63,20 @@ export type Escalation = {
   /** The community's rating of the department's response. */
   departmentRating?: Rating;
   returnReason?: string;
+};
+
+/**
+ * 报到: the unit (a street office section or department, shown as typed) and the person who came
+ * for it (a name: masked wherever names are); `who` is the one free-text field of 报到 recorded
+ * before issue 25 (masked as a name, as then).
+ */
+export type EscalationCheckIn = {
+  unit?: string;
+  person?: string;
+  /** Before issue 25: unit and person typed as one text. */
+  who?: string;
+  at: number;
+  recordedBy: string;
 };
 
 /** 回访 task created at 办结 for cases that need a callback. */
@@ -86,6 +100,8 @@ export type RectificationTask = {
   status: '整改中' | '待复核' | '已完成';
   openedDay: string;
   dueDay: string;
+  /** Why the resident was unhappy (asked with the rating; absent on tasks opened before issue 25). */
+  reason?: string;
   callback?: { outcome: string; at: number; by: string };
   review?: { passed: boolean; note?: string; at: number; by: string };
   closedDay?: string;

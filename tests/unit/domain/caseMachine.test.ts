@@ -183,11 +183,11 @@ function validAction(type: CaseActionType, s: CaseState): CaseAction {
     case '上报街道':
       return { type, level: '紧急', request: '协调处置燃气泄漏隐患', office: '街道应急办' };
     case '报到':
-      return { type, who: '街道城管办', at: NOW - HOUR };
+      return { type, unit: '街道城管办', person: '王强', at: NOW - HOUR };
     case '处理反馈':
       return { type, text: '已派人到场处置' };
     case '核实结项':
-      return { type, solved: true };
+      return { type, solved: true, result: '街道已处置', notifiedBy: '电话', needsCallback: false };
     case '评价部门':
       return { type, rating: '满意' };
     case '办结':
@@ -369,11 +369,11 @@ describe('refusal reasons', () => {
     ['待补正', { type: '补正材料', received: ['结婚证'] }, S2, '以下材料不在缺件清单中：结婚证'],
     ['待补正', { type: '补正材料', received: [] }, S2, '请勾选收到的材料'],
     ['上报待报到', { type: '处理反馈', text: '已处理' }, S2, '街道或部门尚未报到，不能记录处理反馈'],
-    ['上报待报到', { type: '报到', who: '城管办', at: NOW + HOUR }, S2, '报到时间不能晚于当前时间'],
-    ['上报待报到', { type: '报到', who: '城管办', at: NOW - 48 * HOUR }, S2, '报到时间不能早于上报时间'],
-    ['上报待报到', { type: '报到', who: '', at: NOW }, S2, '请填写报到的单位或人员'],
+    ['上报待报到', { type: '报到', unit: '城管办', at: NOW + HOUR }, S2, '报到时间不能晚于当前时间'],
+    ['上报待报到', { type: '报到', unit: '城管办', at: NOW - 48 * HOUR }, S2, '报到时间不能早于上报时间'],
+    ['上报待报到', { type: '报到', unit: '', person: '王强', at: NOW }, S2, '请填写报到的单位（街道科室或部门）'],
     ['上报已报到', { type: '核实结项', solved: true }, S2, '尚无处理反馈，不能核实结项'],
-    ['上报已报到', { type: '报到', who: '城管办', at: NOW }, S2, '已记录报到，不能重复报到'],
+    ['上报已报到', { type: '报到', unit: '城管办', at: NOW }, S2, '已记录报到，不能重复报到'],
     ['上报已反馈', { type: '核实结项', solved: false }, S2, '核实未解决时，请说明情况'],
     [
       '上报已反馈',
@@ -468,12 +468,23 @@ describe('scenario: the full path of the issue', () => {
         S2,
         t('2026-09-29', 10),
       ],
-      [{ type: '报到', who: '街道应急办', at: t('2026-09-29', 11).now }, S2, t('2026-09-29', 12)],
+      [{ type: '报到', unit: '街道应急办', person: '刘强', at: t('2026-09-29', 11).now }, S2, t('2026-09-29', 12)],
       [{ type: '处理反馈', text: '已关阀并通知燃气公司' }, S2, t('2026-09-30', 9)],
       [{ type: '处理反馈', text: '燃气公司已更换管件' }, S2, t('2026-10-08', 9)],
-      [{ type: '核实结项', solved: true, departmentRating: '满意' }, S2, t('2026-10-08', 15)],
-      [{ type: '办结', result: '隐患已消除', notifiedBy: '上门', needsCallback: true }, S2, t('2026-10-09', 10)],
-      [{ type: '评价', rating: '非常不满意', by: '代评' }, S2, t('2026-10-09', 11)],
+      // Verified and solved: the case closes in this one step (issue 25 item 14).
+      [
+        {
+          type: '核实结项',
+          solved: true,
+          departmentRating: '满意',
+          result: '隐患已消除',
+          notifiedBy: '上门',
+          needsCallback: true,
+        },
+        S2,
+        t('2026-10-09', 10),
+      ],
+      [{ type: '评价', rating: '非常不满意', by: '代评', reason: '处置太慢' }, S2, t('2026-10-09', 11)],
       [{ type: '回访', outcome: '居民反映处置太慢' }, S2, t('2026-10-10', 10)],
       [{ type: '整改回访', outcome: '已说明原因并致歉，居民认可' }, S2, t('2026-10-20', 10)],
       [{ type: '复核', passed: true }, ADMIN, t('2026-10-21', 10)],
@@ -487,8 +498,7 @@ describe('scenario: the full path of the issue', () => {
       '报到:已上报街道→已上报街道',
       '处理反馈:已上报街道→已上报街道',
       '处理反馈:已上报街道→已上报街道',
-      '核实结项:已上报街道→办理中',
-      '办结:办理中→已办结',
+      '核实结项:已上报街道→已办结',
       '评价:已办结→已办结',
       '回访:已办结→已办结',
       '整改回访:已办结→已办结',
@@ -507,7 +517,7 @@ describe('scenario: the full path of the issue', () => {
 
     const e = state.escalations?.[0];
     expect(e).toMatchObject({ level: '紧急', office: '街道应急办', stage: '已核实', departmentRating: '满意' });
-    expect(e?.checkIn?.who).toBe('街道应急办');
+    expect(e?.checkIn).toMatchObject({ unit: '街道应急办', person: '刘强' });
     expect(e?.feedback.map((f) => f.text)).toEqual(['已关阀并通知燃气公司', '燃气公司已更换管件']);
     expect(e?.verification?.solved).toBe(true);
 
@@ -617,11 +627,12 @@ describe('scenario: completion, callback, rating, rectification', () => {
     delete unrated.rating;
     delete unrated.ratingBy;
     const day = '2026-02-10'; // Spring Festival inside the 15 working days
-    const r1 = run(unrated, [[{ type: '评价', rating: '不满意', by: '本人' }, S2, t(day)]]);
+    const r1 = run(unrated, [[{ type: '评价', rating: '不满意', by: '本人', reason: '等待太久' }, S2, t(day)]]);
     expect(r1.state.rectification).toEqual({
       status: '整改中',
       openedDay: day,
       dueDay: cal.addWorkingDays(day, 15).date,
+      reason: '等待太久',
     });
     // 02-11…13, 02-14 (调休), [春节], 02-24…28 (28 调休), 03-02…06, 03-09 → 15th = 03-09.
     expect(r1.state.rectification?.dueDay).toBe('2026-03-09');
@@ -652,7 +663,13 @@ describe('scenario: completion, callback, rating, rectification', () => {
         r.ok && r.next.rectification === undefined && openedTodos(FIXTURES.已办结待回访, r.next).length === 0,
       ).toBe(true);
     }
-    const r = applyAction(FIXTURES.已办结待回访, { type: '评价', rating: '非常不满意', by: '代评' }, S2, AT, cal);
+    const r = applyAction(
+      FIXTURES.已办结待回访,
+      { type: '评价', rating: '非常不满意', by: '代评', reason: '等待太久' },
+      S2,
+      AT,
+      cal,
+    );
     expect(r.ok && r.next.rectification?.dueDay).toBe(cal.addWorkingDays(TODAY, 15).date);
   });
 
@@ -915,7 +932,8 @@ describe('property: random walks', { timeout: 60_000 }, () => {
         let action = validAction(type, s);
         if (action.type === '转办') action = { type: '转办', toStaffId: s.handlerId === 'S2' ? 'S3' : 'S2' };
         if (action.type === '报到') action = { ...action, at: at.now };
-        if (action.type === '评价') action = { ...action, rating: rand() < 0.4 ? '不满意' : '满意' };
+        if (action.type === '评价')
+          action = { ...action, rating: rand() < 0.4 ? '不满意' : '满意', reason: '办理太慢' };
         if (action.type === '核实结项' && rand() < 0.5) action = { type: '核实结项', solved: false, note: '未解决' };
         if (action.type === '办结') action = { ...action, needsCallback: rand() < 0.5 };
         const r = applyAction(s, action, actor, at, cal);

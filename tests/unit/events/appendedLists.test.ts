@@ -124,10 +124,13 @@ const at = (now: number) => ({ now, today: DAY });
 const STEPS: ((n: number, now: number) => CaseAction)[] = [
   (n) => ({ type: '处理反馈', text: `反馈${n}` }),
   (n) => ({ type: '处理反馈', text: `反馈${n}` }),
-  (n) => ({ type: '核实结项', solved: n % 2 === 0, note: '未解决，继续跟进' }),
+  (n) =>
+    n % 2 === 0
+      ? { type: '核实结项', solved: true, result: '已解决', notifiedBy: '电话', needsCallback: false }
+      : { type: '核实结项', solved: false, note: '未解决，继续跟进' },
   () => ({ type: '评价部门', rating: '满意' }),
   (n) => ({ type: '上报街道', level: '日常', request: `事项${n}`, office: '城管科' }),
-  (_n, now) => ({ type: '报到', who: '城管科', at: now }),
+  (_n, now) => ({ type: '报到', unit: '城管科', at: now }),
 ];
 
 /** A desk, with the 处理反馈 it recorded: the event's id and the text. */

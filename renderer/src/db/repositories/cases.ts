@@ -99,10 +99,12 @@ export async function performCaseAction(
     const proxy = record.mode === '帮代办' ? await tx.proxyTasks.where('caseId').equals(caseId).first() : undefined;
     // A proxy case is not closed while a resident's original is still out (材料交接), nor
     // completed with a document still missing (缺件) or before its result reached the resident (送达).
-    if (record.mode === '帮代办' && (input.type === '办结' || input.type === '不予受理' || input.type === '归档')) {
+    // (核实结项 with 已解决 closes the case as 办结 does.)
+    const completes = input.type === '办结' || (input.type === '核实结项' && input.solved === true);
+    if (record.mode === '帮代办' && (completes || input.type === '不予受理' || input.type === '归档')) {
       const refusal =
         closingRefusal(await tx.custodyItems.where('caseId').equals(caseId).sortBy('collectedAt')) ??
-        (input.type === '办结' ? (missingRefusal(record.documentsMissing) ?? deliveryRefusal(proxy)) : null);
+        (completes ? (missingRefusal(record.documentsMissing) ?? deliveryRefusal(proxy)) : null);
       if (refusal) throw new DomainRefusal(refusal);
     }
     if (input.type === '转办') {

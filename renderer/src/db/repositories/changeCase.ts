@@ -66,7 +66,7 @@ function decide(
     { now: tx.now, today: tx.today },
     desk.calendar,
   );
-  if (!r.ok) throw new DomainRefusal(r.reason);
+  if (!r.ok) throw new DomainRefusal(r.reason, r.field);
   return { next: recordWithState(record, r.next), ...(r.event.note ? { note: r.event.note } : {}) };
 }
 

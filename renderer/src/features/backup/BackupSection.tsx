@@ -179,12 +179,14 @@ export function BackupSection() {
   );
 }
 
+/** What the sign-in screen says after a restore. */
+export const RESTORED_NOTICE = '已恢复，请重新登录（账号以恢复的数据为准）。恢复前的数据已另存为一份备份。';
+
 function RestoreDialog({ text, header, onClose }: { text: string; header: BackupHeader; onClose: () => void }) {
   const desk = useDesk();
-  const { signOut } = useSession();
+  const { endSession } = useSession();
   const makerOf = useMakerName();
   const [passphrase, setPassphrase] = useState('');
-  const [done, setDone] = useState(false);
   // The browser build: the live data's backup is a download the desk cannot see saved, so the
   // clerk saves it first and confirms; the restore then goes on without making another.
   const [liveSaved, setLiveSaved] = useState(false);
@@ -201,7 +203,10 @@ function RestoreDialog({ text, header, onClose }: { text: string; header: Backup
     e.preventDefault();
     const restore = () =>
       restoreBackup(desk, backupDeps, text, passphrase || undefined, { liveBackedUp: !automaticBackups && liveSaved });
-    if (await run(restore)) setDone(true);
+    // The accounts are now the restored data's (perhaps another machine's): this session's account
+    // may not be among them, so the session ends here — nothing more is done in its name (no
+    // sign-out row, no pledge for an account the data does not hold) — and the clerk signs in.
+    if (await run(restore)) endSession(RESTORED_NOTICE);
   }
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="sm">
@@ -210,11 +215,7 @@ function RestoreDialog({ text, header, onClose }: { text: string; header: Backup
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>
             <BackupSummary header={header} maker={makerOf(header)} />
-            {done ? (
-              <Alert severity="success">
-                已恢复。恢复前的数据已另存为一份备份。关闭后请重新登录（账号以恢复的数据为准）。
-              </Alert>
-            ) : (
+            {
               <>
                 <Alert severity="warning">
                   恢复会用这份备份替换本机现有的全部数据。恢复前会先把现有数据另存为一份备份。
@@ -229,22 +230,20 @@ function RestoreDialog({ text, header, onClose }: { text: string; header: Backup
                   </Stack>
                 )}
               </>
-            )}
+            }
             {error && <Alert severity="error">{error}</Alert>}
           </Stack>
         </DialogContent>
         <DialogActions>
-          <Button onClick={done ? () => void signOut() : onClose}>{done ? '关闭' : '取消'}</Button>
-          {!done && (
-            <Button
-              type="submit"
-              variant="contained"
-              color="warning"
-              disabled={busy || (!automaticBackups && !liveSaved)}
-            >
-              {busy ? '正在恢复…' : automaticBackups ? '确认恢复' : '我已保存现有数据，确认恢复'}
-            </Button>
-          )}
+          <Button onClick={onClose}>取消</Button>
+          <Button
+            type="submit"
+            variant="contained"
+            color="warning"
+            disabled={busy || (!automaticBackups && !liveSaved)}
+          >
+            {busy ? '正在恢复…' : automaticBackups ? '确认恢复' : '我已保存现有数据，确认恢复'}
+          </Button>
         </DialogActions>
       </form>
     </Dialog>

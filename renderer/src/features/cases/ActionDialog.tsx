@@ -1,6 +1,7 @@
 /**
  * The dialog for one case action: its fields (from actionForms), Enter/保存 to apply, the
- * machine's Chinese reason shown when it refuses. Nothing is pre-filled (ratings above all).
+ * machine's Chinese reason shown when it refuses — at its field when it belongs to one. Nothing
+ * is pre-filled (ratings above all) but a time, which starts at now.
  */
 import { useState, type FormEvent } from 'react';
 import {
@@ -8,6 +9,7 @@ import {
   FormControl,
   FormControlLabel,
   FormGroup,
+  FormHelperText,
   FormLabel,
   Radio,
   RadioGroup,
@@ -19,7 +21,10 @@ import type { CaseRecord, Staff } from '@shared/domain/records';
 import { fieldsOf, hintOf, toAction, type FieldSpec, type Values } from './actionForms';
 import { FormDialog } from '../../components/FormDialog';
 import { DateTimeField } from '../../components/DateTimeField';
+import { localDateTime } from '../../app/clock';
 import { useGuardedAction } from '../../app/useGuardedAction';
+import { useDesk } from '../../app/desk';
+import { openEscalation } from '@shared/domain/caseMachine';
 import type { CaseActionInput } from '../../db/repositories/cases';
 
 type Props = {
@@ -36,10 +41,27 @@ type Props = {
 };
 
 export function ActionDialog({ type, record, documents, staff, meId, onBehalfOf, onApply, onClose }: Props) {
-  const [values, setValues] = useState<Values>({});
+  const { clock } = useDesk();
+  // A time starts at now (the minute), in the field's own 'YYYY-MM-DDTHH:mm'.
+  const [values, setValues] = useState<Values>(() =>
+    Object.fromEntries(
+      fieldsOf(type)
+        .filter((f) => f.kind === 'datetime')
+        .map((f) => [f.name, localDateTime(clock.now()).replace(' ', 'T')]),
+    ),
+  );
   const [why, setWhy] = useState('');
-  const { run, error, field: errorField, busy } = useGuardedAction();
-  const set = (name: string, v: Values[string]) => setValues((all) => ({ ...all, [name]: v }));
+  const { run, error, field: errorField, busy, setError } = useGuardedAction();
+  const set = (name: string, v: Values[string]) => {
+    setValues((all) => ({ ...all, [name]: v }));
+    // A refusal at this field goes once the clerk changes it.
+    if (errorField === name) setError(null);
+  };
+  /** The refusal when it belongs to this field (shown there, not above the buttons). */
+  const errorAt = (name: string) => (errorField === name ? error : null);
+  const fields = fieldsOf(type, values);
+  const shownAtField = fields.some((f) => f.name === errorField) || errorField === 'onBehalfReason';
+  const raised = openEscalation(record)?.raisedAt;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -59,6 +81,8 @@ export function ActionDialog({ type, record, documents, staff, meId, onBehalfOf,
             minRows={2}
             value={v ?? ''}
             onChange={(e) => set(f.name, e.target.value)}
+            error={!!errorAt(f.name)}
+            helperText={errorAt(f.name)}
           />
         );
       case 'datetime':
@@ -68,11 +92,15 @@ export function ActionDialog({ type, record, documents, staff, meId, onBehalfOf,
             label={f.label}
             value={typeof v === 'string' ? v : ''}
             onChange={(value) => set(f.name, value)}
+            error={!!errorAt(f.name)}
+            helperText={errorAt(f.name) ?? undefined}
+            latest={{ at: clock.now(), what: '当前时间' }}
+            earliest={raised === undefined ? undefined : { at: raised, what: '上报时间' }}
           />
         );
       case 'radio':
         return (
-          <FormControl key={f.name}>
+          <FormControl key={f.name} error={!!errorAt(f.name)}>
             <FormLabel id={`f-${f.name}`}>{f.label}</FormLabel>
             <RadioGroup
               row
@@ -84,6 +112,7 @@ export function ActionDialog({ type, record, documents, staff, meId, onBehalfOf,
                 <FormControlLabel key={o} value={o} label={o} control={<Radio />} />
               ))}
             </RadioGroup>
+            {errorAt(f.name) && <FormHelperText>{errorAt(f.name)}</FormHelperText>}
           </FormControl>
         );
       case 'select':
@@ -163,7 +192,7 @@ export function ActionDialog({ type, record, documents, staff, meId, onBehalfOf,
       onSubmit={submit}
       onClose={onClose}
       busy={busy}
-      error={errorField === 'onBehalfReason' ? null : error}
+      error={shownAtField ? null : error}
     >
       {onBehalfOf && (
         <TextField
@@ -179,12 +208,12 @@ export function ActionDialog({ type, record, documents, staff, meId, onBehalfOf,
         />
       )}
       {hintOf(type) && <Typography color="text.secondary">{hintOf(type)}</Typography>}
-      {fieldsOf(type).length === 0 && (
+      {fields.length === 0 && (
         <span>
           确认对办件 {record.trackingNumber} 执行“{type}”？
         </span>
       )}
-      {fieldsOf(type).map(field)}
+      {fields.map(field)}
     </FormDialog>
   );
 }

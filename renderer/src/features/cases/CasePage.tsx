@@ -42,6 +42,14 @@ import { ProxyTaskPanel } from '../proxy/ProxyTaskPanel';
 import { offeredOnCasePage } from './actionForms';
 import { actsOnBehalf } from '@shared/domain/caseOwnership';
 import { TimeLimitChip } from '../../components/TimeLimitChip';
+import { checkInShown } from '@shared/domain/checkIn';
+import type { EscalationCheckIn } from '@shared/domain/records';
+
+/** 报到 on the case page: the unit as typed, the person masked (shared/domain/checkIn.ts). */
+function checkInLine(c: EscalationCheckIn): string {
+  const { unit, person } = checkInShown(c, false);
+  return person ? `${unit}（${person}）` : unit;
+}
 
 export function CasePage() {
   const { id = '' } = useParams();
@@ -104,7 +112,11 @@ export function CasePage() {
     ]);
   if (record.rating) info.push(['评价', `${record.rating}（${record.ratingBy ?? ''}）`]);
   if (record.rectification)
-    info.push(['整改', `${record.rectification.status}，${record.rectification.dueDay} 前完成`]);
+    info.push([
+      '整改',
+      `${record.rectification.status}，${record.rectification.dueDay} 前完成` +
+        (record.rectification.reason ? `；不满意原因：${maskNumbersInText(record.rectification.reason)}` : ''),
+    ]);
   if (record.archiveNumber) info.push(['归档号', record.archiveNumber]);
 
   return (
@@ -158,6 +170,7 @@ export function CasePage() {
                   resident,
                   escalation: esc,
                   raisedByName: name(esc.raisedBy),
+                  ...(esc.checkIn ? { checkInAt: localDateTime(esc.checkIn.at) } : {}),
                   printedAt: localDateTime(desk.clock.now()),
                   printedBy: name(desk.actor.id),
                 });
@@ -173,7 +186,7 @@ export function CasePage() {
           </Typography>
           {esc.checkIn && (
             <Typography>
-              报到：{esc.checkIn.who}，{localDateTime(esc.checkIn.at)}
+              报到：{checkInLine(esc.checkIn)}，{localDateTime(esc.checkIn.at)}
             </Typography>
           )}
           {esc.feedback.map((f) => (

@@ -4,19 +4,34 @@
  * the machine's; its Chinese reason is shown in the dialog.
  */
 import type { CaseActionType } from '@shared/domain/caseMachine';
-import { ESCALATION_LEVELS, NOTIFIED_BY, RATINGS, type Rating } from '@shared/domain/records';
+import { UNHAPPY_RATINGS } from '@shared/domain/caseMachine';
+import { ESCALATION_LEVELS, NOTIFIED_BY, RATINGS, type NotifiedBy, type Rating } from '@shared/domain/records';
 import type { CaseActionInput } from '../../db/repositories/cases';
-
-export type FieldSpec =
-  | { name: string; label: string; kind: 'text' | 'multiline' | 'datetime' }
-  | { name: string; label: string; kind: 'radio' | 'select'; options: readonly string[] }
-  | { name: string; label: string; kind: 'checkbox' }
-  | { name: string; label: string; kind: 'checkboxes'; from: 'missing' | 'documents' }
-  | { name: string; label: string; kind: 'staff' };
 
 export type Values = Record<string, string | boolean | string[]>;
 
+/** `shownIf`: the field is asked only when the values so far call for it (e.g. 不满意 → 原因). */
+type Common = { name: string; label: string; shownIf?: (v: Values) => boolean };
+
+export type FieldSpec = Common &
+  (
+    | { kind: 'text' | 'multiline' }
+    /** A time no later than now and no earlier than the case's `notBefore` (its start for this action). */
+    | { kind: 'datetime'; notBefore: 'escalationRaised' }
+    | { kind: 'radio' | 'select'; options: readonly string[] }
+    | { kind: 'checkbox' }
+    | { kind: 'checkboxes'; from: 'missing' | 'documents' }
+    | { kind: 'staff' }
+  );
+
 const RATING_FIELD = { name: 'rating', label: '评价等级', kind: 'radio', options: RATINGS } as const;
+
+/** What 办结 asks, and 核实结项 when 已解决 (`shownIf`). */
+const closingFields = (shownIf?: (v: Values) => boolean): FieldSpec[] => [
+  { name: 'result', label: '办理结果', kind: 'multiline', shownIf },
+  { name: 'notifiedBy', label: '告知方式', kind: 'radio', options: NOTIFIED_BY, shownIf },
+  { name: 'needsCallback', label: '需要回访', kind: 'checkbox', shownIf },
+];
 
 const str = (v: Values[string] | undefined): string => (typeof v === 'string' ? v : '');
 const list = (v: Values[string] | undefined): string[] => (Array.isArray(v) ? v : []);
@@ -84,30 +99,45 @@ const ACTION_FORMS = {
     toAction: (v) => ({ type: '上报街道', level: choice(v.level), request: str(v.request), office: str(v.office) }),
   },
   报到: {
-    hint: '报到：街道或部门接手这件事（记录来报到的单位或人员和时间）；之后记录处理反馈，再由社区核实结项。',
+    hint: '报到：街道或部门接手这件事（记录报到的单位、来人和时间）；之后记录处理反馈，再由社区核实结项。',
     fields: [
-      { name: 'who', label: '报到单位或人员', kind: 'text' },
-      { name: 'at', label: '报到时间', kind: 'datetime' },
+      { name: 'unit', label: '报到单位（街道科室或部门）', kind: 'text' },
+      { name: 'person', label: '报到人员（姓名，可不填）', kind: 'text' },
+      { name: 'at', label: '报到时间', kind: 'datetime', notBefore: 'escalationRaised' },
     ],
-    toAction: (v) => ({ type: '报到', who: str(v.who), at: str(v.at) ? new Date(str(v.at)).getTime() : Number.NaN }),
+    toAction: (v) => ({
+      type: '报到',
+      unit: str(v.unit),
+      person: str(v.person),
+      at: str(v.at) ? new Date(str(v.at)).getTime() : Number.NaN,
+    }),
   },
   处理反馈: {
     fields: [{ name: 'text', label: '处理反馈内容', kind: 'multiline' }],
     toAction: (v) => ({ type: '处理反馈', text: str(v.text) }),
   },
   核实结项: {
-    hint: '核实结项：社区向居民核实街道或部门的处理结果；未解决的继续办理。',
+    hint: '核实结项：社区向居民核实街道或部门的处理结果；已解决的同时办结（填写办理结果和告知方式），未解决的继续办理。',
     fields: [
       { name: 'solved', label: '核实结果', kind: 'radio', options: ['已解决', '未解决'] },
       { name: 'note', label: '核实说明', kind: 'multiline' },
+      ...closingFields((v) => v.solved === '已解决'),
       { name: 'departmentRating', label: '对部门处理的评价', kind: 'select', options: ['', ...RATINGS] },
     ],
     toAction(v) {
       const rating = str(v.departmentRating);
+      const solved = yesNo(v.solved, '已解决');
       return {
         type: '核实结项',
-        solved: yesNo(v.solved, '已解决'),
+        solved,
         note: str(v.note),
+        ...(solved
+          ? {
+              result: str(v.result),
+              notifiedBy: choice<NotifiedBy>(v.notifiedBy),
+              needsCallback: v.needsCallback === true,
+            }
+          : {}),
         ...(rating ? { departmentRating: rating as Rating } : {}),
       };
     },
@@ -117,11 +147,7 @@ const ACTION_FORMS = {
     toAction: (v) => ({ type: '评价部门', rating: choice(v.rating) }),
   },
   办结: {
-    fields: [
-      { name: 'result', label: '办理结果', kind: 'multiline' },
-      { name: 'notifiedBy', label: '告知方式', kind: 'radio', options: NOTIFIED_BY },
-      { name: 'needsCallback', label: '需要回访', kind: 'checkbox' },
-    ],
+    fields: closingFields(),
     toAction: (v) => ({
       type: '办结',
       result: str(v.result),
@@ -135,8 +161,22 @@ const ACTION_FORMS = {
   },
   回访未接通: { fields: [], toAction: () => ({ type: '回访未接通' }) },
   评价: {
-    fields: [RATING_FIELD, { name: 'by', label: '评价人', kind: 'radio', options: ['本人', '代评'] }],
-    toAction: (v) => ({ type: '评价', rating: choice(v.rating), by: choice(v.by) }),
+    fields: [
+      RATING_FIELD,
+      { name: 'by', label: '评价人', kind: 'radio', options: ['本人', '代评'] },
+      {
+        name: 'reason',
+        label: '不满意的原因（必填，整改依据）',
+        kind: 'multiline',
+        shownIf: (v) => UNHAPPY_RATINGS.includes(str(v.rating) as Rating),
+      },
+    ],
+    toAction: (v) => ({
+      type: '评价',
+      rating: choice(v.rating),
+      by: choice(v.by),
+      ...(UNHAPPY_RATINGS.includes(str(v.rating) as Rating) ? { reason: str(v.reason) } : {}),
+    }),
   },
   整改回访: {
     fields: [{ name: 'outcome', label: '整改回访结果', kind: 'multiline' }],
@@ -174,9 +214,9 @@ export function hintOf(type: CaseActionType): string | undefined {
   return 'hint' in form ? form.hint : undefined;
 }
 
-/** The fields the dialog shows for `type`. */
-export function fieldsOf(type: CaseActionType): readonly FieldSpec[] {
-  return ACTION_FORMS[type].fields;
+/** The fields the dialog shows for `type` with these values (a `shownIf` field only when called for). */
+export function fieldsOf(type: CaseActionType, v: Values = {}): readonly FieldSpec[] {
+  return ACTION_FORMS[type].fields.filter((f: FieldSpec) => !f.shownIf || f.shownIf(v));
 }
 
 /** The dialog's values as the machine's action. */

@@ -4,11 +4,14 @@
  * usable until 我已阅读并承诺 (the staff row keeps the time, the audit log the acceptance, one
  * transaction) or 退出登录. The staff row is read live, so acceptance opens the desk at once.
  *
+ * A session whose account is no longer in the data (a restore from another machine) or stopped
+ * ends here (sign-in again), never a pledge with an empty 承诺人.
+ *
  * The rule is read at sign-in and again at every unlock (app/pledgeCheck.ts): desks stay signed
  * in for days, so a year that runs out while the session is open is asked before the desk
  * continues. Never while the desk is locked (a reload of a locked desk waits for the unlock).
  */
-import { useCallback, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Alert, Box, Button, Paper, Stack, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { pledgeDue } from '@shared/domain/pledge';
@@ -28,11 +31,21 @@ export function PledgeGate({ children }: { children: ReactNode }) {
   const [checkedAt, setCheckedAt] = useState<number | null>(() => (isDeskLocked() ? null : desk.clock.now()));
   const { clock } = desk;
   const recheck = useCallback(() => setCheckedAt(clock.now()), [clock]);
-  if (staff === undefined) return <Loading fullScreen />;
+  const { endSession } = useSession();
+  // The account is gone from the data (a restore, another desk's change) or stopped: the pledge
+  // is never asked in its name — the session ends and the clerk signs in again.
+  const gone = staff === null || staff?.active === false;
+  useEffect(() => {
+    if (gone) endSession(ACCOUNT_GONE);
+  }, [gone, endSession]);
+  if (staff === undefined || gone) return <Loading fullScreen />;
   if (staff && (checkedAt === null || !pledgeDue(staff.pledgeAcceptedAt, checkedAt)))
     return <PledgeCheckContext.Provider value={recheck}>{children}</PledgeCheckContext.Provider>;
-  return <PledgeScreen name={staff?.name ?? ''} renewal={staff?.pledgeAcceptedAt !== undefined} />;
+  return <PledgeScreen name={staff.name} renewal={staff.pledgeAcceptedAt !== undefined} />;
 }
+
+/** The sign-in screen's line when the signed-in account left the data. */
+const ACCOUNT_GONE = '当前账号已不在本机数据中或已停用，请重新登录。';
 
 function PledgeScreen({ name, renewal }: { name: string; renewal: boolean }) {
   const desk = useDesk();

@@ -18,7 +18,7 @@ import { StaffPinFields } from '../../components/StaffPinFields';
 export function SignInPage({ community, onUsable }: { community: CommunityProfile; onUsable?: () => void }) {
   const desk = useDeskBase();
   const staffList = useLiveQuery(() => listActiveStaff(desk), [desk]);
-  const { signedIn } = useSession();
+  const { signedIn, notice } = useSession();
   const [staffId, setStaffId] = useState('');
   const [secret, setSecret] = useState('');
   const { run, error, setError, busy } = useGuardedAction();
@@ -51,6 +51,11 @@ export function SignInPage({ community, onUsable }: { community: CommunityProfil
       <form className="fs-card fs-stack" onSubmit={submit} aria-label="登录">
         <h1 className="fs-title">社区值班台</h1>
         <p className="fs-subtitle">{community.name}</p>
+        {notice && (
+          <p role="status" className="fs-notice">
+            {notice}
+          </p>
+        )}
         <StaffPinFields
           id="signin"
           people={staffList ?? []}
