@@ -79,6 +79,7 @@ function asBefore(key: string, now: unknown): unknown {
     expect(read.package.desks, key).toEqual([{ no: 1, name: '一号窗口', cases: read.package.cases.length }]);
     const v10 = asV10Rate({
       ...read,
+      ...('ledgers' in read ? { ledgers: asV10Ledgers(read.ledgers as Ledger[], key) } : {}),
       package: without(read.package, ['desks']),
       printed: printedWithoutRate(read.printed),
     });
@@ -124,6 +125,27 @@ const printedWithoutRate = (html: unknown) =>
         .replace(/<tr><td>社区处置(到期（项）|按期办结率?)<\/td>.*?<\/tr>\n/g, '')
         .replace(/<section><h2>分网格<\/h2>[\s\S]*?<\/section>\n/, '')
     : html;
+
+type Ledger = { key: string; columns: { title: string; width: number }[]; rows: string[][] };
+/**
+ * Issue 25 items 6 and 15: 报到 is two columns (报到单位 as typed, 报到人员 masked; a v10 row's one
+ * field stays in the first, masked) and 评价与整改 gains 不满意原因 (none in v10's data). Put back
+ * as v10 had them once the new columns are shown empty.
+ */
+function asV10Ledgers(ledgers: Ledger[], key: string): Ledger[] {
+  const drop = (l: Ledger, title: string): Ledger => {
+    const i = l.columns.findIndex((c) => c.title === title);
+    expect(i, `${key} ${title}`).toBeGreaterThan(-1);
+    expect(new Set(l.rows.map((r) => r[i])), `${key} ${title}`).toEqual(new Set(l.rows.length ? [''] : []));
+    return { ...l, columns: l.columns.filter((_, j) => j !== i), rows: l.rows.map((r) => r.filter((_, j) => j !== i)) };
+  };
+  return ledgers.map((l) => {
+    if (l.key === 'ratings') return drop(l, '不满意原因');
+    if (l.key !== 'escalations') return l;
+    const one = drop(l, '报到人员');
+    return { ...one, columns: one.columns.map((c) => (c.title === '报到单位' ? { title: '报到', width: 16 } : c)) };
+  });
+}
 
 type GridCounts = Record<string, { visits: number; cases: number }>;
 /**

@@ -31,6 +31,7 @@ import { DELIVERY_METHODS, PROXY_CANCEL_REASONS, VISIT_SLOTS } from '../records'
 import type { WorkingCalendar } from '../workingCalendar';
 import { isValidLocalDate as isLocalDate } from '../localDate';
 import { charCount } from '../textLength';
+import { dayOfInstant } from '../../reports/reportIndex';
 
 export const PROXY_ACTION_TYPES = ['受理', '预约上门', '上门完成', '办理完毕', '送达', '取消', '委托书回收'] as const;
 export type ProxyActionType = (typeof PROXY_ACTION_TYPES)[number];
@@ -59,6 +60,8 @@ export type ProxyCtx = {
   calendar: WorkingCalendar;
   /** The documents of the request's case still out of the home (for 取消 and 送达). */
   originalsOut: readonly string[];
+  /** The day the request was made: nothing is delivered before it (送达时间). */
+  requestedDay?: string;
 };
 
 /** A refusal names the field it belongs to when there is one. */
@@ -186,6 +189,8 @@ export const PROXY_RULES = {
       if (!DELIVERY_METHODS.includes(a.method)) return refusal('请选择送达方式', 'method');
       if (!a.by) return refusal('请选择送达人', 'by');
       if (!Number.isFinite(a.at) || a.at > ctx.now) return refusal('送达时间不能晚于现在', 'at');
+      if (ctx.requestedDay && dayOfInstant(a.at) < ctx.requestedDay)
+        return refusal(`送达时间不能早于申请日期（${ctx.requestedDay}）`, 'at');
       const note = a.note?.trim();
       if (note && charCount(note) > 200) return refusal('备注不超过 200 字', 'note');
       if (ctx.originalsOut.length > 0)

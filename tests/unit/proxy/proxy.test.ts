@@ -117,6 +117,18 @@ describe('送达, cancelling and the 委托书', () => {
     expect(refused(handling, { type: '送达', method: '邮寄', at: Number.NaN, by: 's1' }).field).toBe('at');
   });
 
+  it('送达 is not before the day the request was made (issue 25 item 13)', () => {
+    // 2026-11-26 23:59 and 2026-11-27 00:00 Beijing time, for a request of 2026-11-27.
+    const before = Date.parse('2026-11-26T23:59:00+08:00');
+    const onTheDay = Date.parse('2026-11-27T00:00:00+08:00');
+    const c = ctx({ now: onTheDay + 3_600_000, requestedDay: '2026-11-27' });
+    expect(refused(handling, { type: '送达', method: '邮寄', at: before, by: 's1' }, c)).toEqual({
+      reason: '送达时间不能早于申请日期（2026-11-27）',
+      field: 'at',
+    });
+    expect(ok(handling, { type: '送达', method: '邮寄', at: onTheDay, by: 's1' }, c).status).toBe('已送达');
+  });
+
   it('cancelling waits for the originals, names them, and needs a reason for 其他', () => {
     const out = ctx({ originalsOut: ['户口簿', '残疾证'] });
     expect(refused(handling, { type: '取消', reason: '住院' }, out).reason).toBe('请先归还居民的原件：户口簿、残疾证');

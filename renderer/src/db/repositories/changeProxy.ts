@@ -50,7 +50,7 @@ export function changeProxy(
       ? reassigned(task, action)
       : action.type === SYNC_CONFLICT_ACK
         ? acknowledged(task, action)
-        : applyProxy(task, action, proxyCtx(desk, tx, options.originalsOut));
+        : applyProxy(task, action, { ...proxyCtx(desk, tx, options.originalsOut), requestedDay: task.requestedDay });
   if (!r.ok) return refusedBy(r.reason, 'field' in r ? r.field : undefined);
   const detail =
     action.type === '受理'

@@ -200,6 +200,8 @@ export function ProxyActionDialog({ type, task, staff, onClose }: Props) {
             onChange={setAt}
             error={!!at_('at')}
             helperText={at_('at') ?? undefined}
+            latest={{ at: desk.clock.now(), what: '当前时间' }}
+            earliest={{ at: Date.parse(`${task.requestedDay}T00:00:00+08:00`), what: '申请日期' }}
           />
           {out.length > 0 && (
             <FormControl error={!!at_('returnOriginals')} component="fieldset">
