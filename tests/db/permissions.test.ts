@@ -18,7 +18,6 @@ import { addProblem } from '../../renderer/src/db/repositories/problems';
 import { planMeeting } from '../../renderer/src/db/repositories/meetings';
 import { updateCommunity } from '../../renderer/src/db/repositories/community';
 import { recordExport } from '../../renderer/src/db/repositories/reports';
-import { failureMessage } from '../../renderer/src/db/refusal';
 import {
   acceptCommittedCase,
   addSignedStaff,
@@ -29,11 +28,11 @@ import {
   setUpCommunity,
   T0,
   WANG_WU,
+  fails,
 } from './testDb';
 
 const calendar = createCalendar();
 const DAY = '2026-11-24';
-const fails = (p: Promise<unknown>) => p.then(() => null).catch((e) => failureMessage(e));
 
 async function desk() {
   const db = freshDb();

@@ -18,8 +18,7 @@ import {
   proxyTaskOfCase,
   registerProxyRequest,
 } from '../../renderer/src/db/repositories/proxy';
-import { failureMessage } from '../../renderer/src/db/refusal';
-import { addClerkLiMing, counterIds, createZhangSan, freshDb, setUpCommunity, T0, testDesk } from './testDb';
+import { addClerkLiMing, counterIds, createZhangSan, freshDb, setUpCommunity, T0, testDesk, fails } from './testDb';
 
 const calendar = createCalendar();
 const DAY = '2026-11-24';
@@ -39,8 +38,6 @@ async function phoned() {
   });
   return { db, admin, colleague, resident, matter, desk, task };
 }
-
-const fails = (p: Promise<unknown>) => p.then(() => null).catch((e) => failureMessage(e));
 
 describe('a proxy request by phone', () => {
   it('waits 待确认 without a matter, then its acceptance makes the 帮代办 case in one transaction', async () => {

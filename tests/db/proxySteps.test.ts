@@ -11,7 +11,6 @@ import { performCaseAction } from '../../renderer/src/db/repositories/cases';
 import { recordCustody } from '../../renderer/src/db/repositories/custody';
 import { acceptProxyRequest, performProxyAction, registerProxyRequest } from '../../renderer/src/db/repositories/proxy';
 import { registerVisit } from '../../renderer/src/db/repositories/visits';
-import { failureMessage } from '../../renderer/src/db/refusal';
 import type { DutyDeskDB } from '../../renderer/src/db/database';
 import { acted, exchange, follow, memoryPouch } from './support/syncHarness';
 import {
@@ -23,11 +22,11 @@ import {
   setUpCommunity,
   T0,
   testDesk,
+  fails,
 } from './testDb';
 
 const calendar = createCalendar();
 const DAY = '2026-11-24';
-const fails = (p: Promise<unknown>) => p.then(() => null).catch((e) => failureMessage(e));
 
 async function accepted() {
   const db = freshDb();

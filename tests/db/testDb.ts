@@ -12,6 +12,7 @@ import { computeCheckDigit } from '@shared/domain/idNumber';
 import { completeSetup, type SetupInput } from '../../renderer/src/db/repositories/community';
 import { parseCatalog } from '@shared/domain/catalog';
 import { hashSecret } from '../../renderer/src/db/secrets';
+import { failureMessage } from '../../renderer/src/db/refusal';
 import { DEFAULT_OPENING_HOURS } from '@shared/domain/community';
 import { createCalendar, type WorkingCalendar } from '@shared/domain/workingCalendar';
 import type { CommunityProfile, StaffRole } from '@shared/domain/records';
@@ -193,3 +194,6 @@ export async function addSignedStaff(desk: Desk, input: Parameters<typeof addSta
   await (desk.db as unknown as DutyDeskDB).staff.update(staff.id, { pledgeAcceptedAt: T0 });
   return { ...staff, pledgeAcceptedAt: T0 };
 }
+
+/** The Chinese message a write was refused with, or null when it went through. */
+export const fails = (p: Promise<unknown>) => p.then(() => null).catch((e: unknown) => failureMessage(e));

@@ -55,6 +55,20 @@ const fedBack = () =>
     feedback: [{ text: '已派人修复', at: NOW - 2 * HOUR, recordedBy: 'S1' }],
   });
 
+/** One case's row of a ledger of the week 2026-11-30, by column title (masked, as exported by default). */
+function ledgerRow(record: CaseRecord, key: string) {
+  const data = {
+    period: { from: '2026-11-30', to: '2026-12-06' },
+    cases: [record],
+    residents: [],
+    catalog: [],
+    staff: [],
+    grids: [],
+  } as unknown as ReportData;
+  const sheet = ledgersOf(data).find((l) => l.key === key)!;
+  return { data, row: Object.fromEntries(sheet.columns.map((c, i) => [c.title, sheet.rows[0]?.[i]])) };
+}
+
 describe('item 6: 报到 is the unit and the person, two fields', () => {
   it('records both; the timeline note names the unit only', () => {
     const r = act(escalated(), { type: '报到', unit: '街道民政办', person: '赵科长', at: NOW - HOUR });
@@ -104,16 +118,7 @@ describe('item 6: 报到 is the unit and the person, two fields', () => {
         esc({ stage: '已报到', checkIn: { unit: '街道民政办', person: '赵科长', at: NOW, recordedBy: 'S1' } }),
       ],
     } as unknown as CaseRecord;
-    const data = {
-      period: { from: '2026-11-30', to: '2026-12-06' },
-      cases: [record],
-      residents: [],
-      catalog: [],
-      staff: [],
-      grids: [],
-    } as unknown as ReportData;
-    const sheet = ledgersOf(data).find((l) => l.key === 'escalations')!;
-    const row = Object.fromEntries(sheet.columns.map((c, i) => [c.title, sheet.rows[0]?.[i]]));
+    const { data, row } = ledgerRow(record, 'escalations');
     expect(row).toMatchObject({ 报到单位: '街道民政办', 报到人员: '赵*长' });
     const named = ledgersOf(data, true).find((l) => l.key === 'escalations')!;
     expect(named.rows[0]).toContain('赵科长');
@@ -242,16 +247,7 @@ describe('item 15: 不满意 / 非常不满意 ask the reason before the 整改 
         reason: '电话13812345678打不通',
       },
     } as unknown as CaseRecord;
-    const data = {
-      period: { from: '2026-11-30', to: '2026-12-06' },
-      cases: [record],
-      residents: [],
-      catalog: [],
-      staff: [],
-      grids: [],
-    } as unknown as ReportData;
-    const sheet = ledgersOf(data).find((l) => l.key === 'ratings')!;
-    const row = Object.fromEntries(sheet.columns.map((c, i) => [c.title, sheet.rows[0]?.[i]]));
+    const { data, row } = ledgerRow(record, 'ratings');
     expect(row['不满意原因']).toBe('电话138****5678打不通');
     const named = ledgersOf(data, true).find((l) => l.key === 'ratings')!;
     expect(named.rows[0]).toContain('电话13812345678打不通');

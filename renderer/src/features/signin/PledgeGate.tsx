@@ -4,8 +4,9 @@
  * usable until 我已阅读并承诺 (the staff row keeps the time, the audit log the acceptance, one
  * transaction) or 退出登录. The staff row is read live, so acceptance opens the desk at once.
  *
- * A session whose account is no longer in the data (a restore from another machine) or stopped
- * ends here (sign-in again), never a pledge with an empty 承诺人.
+ * A session whose account is no longer in the data (a restore from another machine) ends here
+ * (sign-in again), never a pledge with an empty 承诺人. A stopped account keeps its open session
+ * until the desk locks: it cannot unlock, and an active colleague takes over (DeskLock).
  *
  * The rule is read at sign-in and again at every unlock (app/pledgeCheck.ts): desks stay signed
  * in for days, so a year that runs out while the session is open is asked before the desk
@@ -32,9 +33,9 @@ export function PledgeGate({ children }: { children: ReactNode }) {
   const { clock } = desk;
   const recheck = useCallback(() => setCheckedAt(clock.now()), [clock]);
   const { endSession } = useSession();
-  // The account is gone from the data (a restore, another desk's change) or stopped: the pledge
-  // is never asked in its name — the session ends and the clerk signs in again.
-  const gone = staff === null || staff?.active === false;
+  // The account is gone from the data (a restore): the pledge is never asked in its name — the
+  // session ends and the clerk signs in again.
+  const gone = staff === null;
   useEffect(() => {
     if (gone) endSession(ACCOUNT_GONE);
   }, [gone, endSession]);
@@ -45,7 +46,7 @@ export function PledgeGate({ children }: { children: ReactNode }) {
 }
 
 /** The sign-in screen's line when the signed-in account left the data. */
-const ACCOUNT_GONE = '当前账号已不在本机数据中或已停用，请重新登录。';
+const ACCOUNT_GONE = '当前账号已不在本机数据中，请重新登录。';
 
 function PledgeScreen({ name, renewal }: { name: string; renewal: boolean }) {
   const desk = useDesk();
