@@ -35,7 +35,19 @@ const at = (status: ProxyStatus, extra: Partial<ProxyState> = {}): ProxyState =>
 const booked = at('待上门', {
   visit: { day: TODAY, slot: '上午', staffIds: ['s1', 's2'], bookedAt: NOW, bookedBy: 's1' },
 });
-const FIELDS = ['day', 'slot', 'staffIds', 'soloReason', 'method', 'by', 'at', 'note', 'reason', 'keptAt'];
+const FIELDS = [
+  'day',
+  'slot',
+  'staffIds',
+  'soloReason',
+  'method',
+  'by',
+  'at',
+  'note',
+  'reason',
+  'keptAt',
+  'returnOriginals',
+];
 
 describe('帮代办 actions', () => {
   it('free text in strange text up to its limit is kept as typed (trimmed)', () => {
