@@ -41,8 +41,9 @@ export default defineConfig({
   // Three at a time on CI's 2 cores: the tests mostly wait (on the page, the hub, a restart), so
   // two workers kept the CPU about a third busy (e2e: ~550–730 s of CPU, 19 minutes on 2 cores); a
   // fourth was measured too, and left out to keep the limits' margin on a loaded machine.
-  // E2E_WORKERS overrides (e.g. 2 to compare, or on a slower machine).
-  workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : process.env.CI ? 3 : undefined,
+  // E2E_WORKERS overrides. CI is back on 2: on 3, the pump-kill spec's restarted desk stayed
+  // 未连接 past its 60 s wait in CI (38.7 s alone here); to look into before going to 3 again.
+  workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : process.env.CI ? 2 : undefined,
   retries: 0,
   reporter: [['list']],
   use: {

@@ -56,8 +56,12 @@ test('the sign-in screen is usable before anything behind it is fetched (CPU ×4
   const html = await (await tab.request.get('./')).text();
   const initial = [...html.matchAll(/(?:src|href)="\.\/([^"]+\.js)"/g)].map((m) => new URL(m[1] ?? '', tab.url()).href);
   // The first screen's own lazy part: the platform bridge with its IPC contract and schemas
-  // (app/desk.tsx reads this machine's desk identity through it before the desk exists).
-  const firstScreenLazy = /\/assets\/(platform|contract|schemas)-[\w-]+\.js$/;
+  // (app/desk.tsx reads this machine's desk identity through it before the desk exists), and the
+  // start-up data check (app/integrity.ts: wipe detection decides before sign-in whether the
+  // 数据丢失 screen comes first; it starts 250 ms after the first screen, so on a slow PC it may
+  // load before the staff list is read): its module, the backup deps and what they import.
+  const firstScreenLazy =
+    /\/assets\/(platform|contract|schemas|integrity|backup|make|passphrase|deskLocalRows|caseNumbers)-[\w-]+\.js$/;
   const before = js.filter((r) => r.start < usableAt);
   const early = before
     .filter((r) => !initial.includes(r.name) && !firstScreenLazy.test(r.name))
