@@ -20,12 +20,15 @@ export class BackupPage {
   async backUp(): Promise<Download> {
     const { page } = this;
     const first = page.getByLabel('设置备份密码');
+    // The form knows whether a passphrase is set once its button is enabled (立即备份 or
+    // 设置密码并立即备份): decide only then, or a slow machine takes the one for the other.
+    await expect(this.section.getByRole('button', { name: /立即备份$/ })).toBeEnabled();
     const downloading = page.waitForEvent('download');
     if (await first.isVisible()) {
       await first.fill(BACKUP_PASSPHRASE);
       await page.getByLabel('再次输入备份密码').fill(BACKUP_PASSPHRASE);
       await page.getByRole('button', { name: '设置密码并立即备份' }).click();
-    } else await page.getByRole('button', { name: '立即备份' }).click();
+    } else await page.getByRole('button', { name: '立即备份', exact: true }).click();
     const download = await downloading;
     await expect(this.section.getByText(/已生成备份文件/)).toBeVisible();
     return download;
