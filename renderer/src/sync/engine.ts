@@ -99,7 +99,7 @@ export async function startSync(desk: DeskBase, config: HubConfig, deps: SyncDep
       outbox = n;
       publish();
     },
-    onError: () => undefined, // the rows stay; the next commit or start moves them
+    onError: () => undefined, // the rows stay; the pump retries (and the next commit kicks it)
   });
   const stopWatching = onWriteCommitted(pump.kick);
   pump.kick();
@@ -201,6 +201,7 @@ export async function startSync(desk: DeskBase, config: HubConfig, deps: SyncDep
     stop: () =>
       (stopped ??= (async () => {
         stopWatching();
+        pump.stop();
         net?.removeEventListener('offline', onOffline);
         net?.removeEventListener('online', onOnline);
         ended = true;

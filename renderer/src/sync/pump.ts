@@ -90,37 +90,68 @@ export async function pumpOutbox(db: DutyDeskDB, local: LocalPouch, probe?: Pump
 }
 
 /**
- * A pump that runs after each committed write (`kick`) and at start: one run at a time, one
- * more run when kicked meanwhile. `onIdle` gets the outbox count after each run; `onError` a
- * failure (the rows stay; the next kick tries again).
+ * A pump that runs after each committed write (`kick`) and at start: one run at a time, and one
+ * more run whenever it was kicked meanwhile — also while the run was counting what is left (a
+ * write committed then, say the sign-in's audit row at a restart, would otherwise wait for the
+ * next write: a desk where nobody writes again would keep it). `onIdle` gets the outbox count
+ * after each run; `onError` a failure: the rows stay and the pump tries again after `retryMs`
+ * (doubling up to a minute) or at the next kick, whichever comes first. `stop` ends the retries.
  */
 export function createPump(
   db: DutyDeskDB,
   local: LocalPouch,
-  o: { onIdle?: (pending: number) => void; onError?: (e: unknown) => void } = {},
-): { kick: () => void; idle: () => Promise<void> } {
+  o: { onIdle?: (pending: number) => void; onError?: (e: unknown) => void; retryMs?: number } = {},
+): { kick: () => void; idle: () => Promise<void>; stop: () => void } {
+  const firstRetry = o.retryMs ?? 2_000;
   let running: Promise<void> | null = null;
   let again = false;
+  let stopped = false;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  let retryMs = firstRetry;
+  const scheduleRetry = () => {
+    if (stopped || retry) return;
+    retry = setTimeout(() => {
+      retry = undefined;
+      kick();
+    }, retryMs);
+    retryMs = Math.min(retryMs * 2, 60_000);
+  };
   const run = async (): Promise<void> => {
     do {
       again = false;
       try {
         await pumpOutbox(db, local);
+        retryMs = firstRetry;
       } catch (e) {
         o.onError?.(e);
+        scheduleRetry();
         break;
       }
     } while (again);
-    o.onIdle?.(await db.outbox.count());
+    const pending = await db.outbox.count();
+    o.onIdle?.(pending);
   };
   const kick = () => {
+    if (stopped) return;
     if (running) {
       again = true;
       return;
     }
+    again = false;
+    if (retry) clearTimeout(retry);
+    retry = undefined;
     running = run().finally(() => {
       running = null;
+      if (again) kick();
     });
   };
-  return { kick, idle: async () => void (await running) };
+  const stop = () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    retry = undefined;
+  };
+  const idle = async () => {
+    while (running) await running;
+  };
+  return { kick, idle, stop };
 }

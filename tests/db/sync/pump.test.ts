@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { RotaEntry } from '@shared/domain/records';
 import { writeTx } from '../../../renderer/src/db/write';
 import { portableRecord } from '../../../renderer/src/sync/docs';
-import { canonical, placeDoc, pumpOutbox } from '../../../renderer/src/sync/pump';
+import { canonical, createPump, placeDoc, pumpOutbox } from '../../../renderer/src/sync/pump';
 import type { SyncDoc } from '../../../renderer/src/sync/contract';
 import { joinedWorld } from './world';
 import { memoryPouch } from './pouchMemory';
@@ -133,4 +133,85 @@ describe('the pump', () => {
       );
     },
   );
+
+  /** One write of the desk (a rota entry and its audit row): one outbox row. */
+  const writeOne = (w: Awaited<ReturnType<typeof joinedWorld>>, id: string) =>
+    writeTx(w.desk, ['rota'], async (tx) => {
+      await tx.rota.put({ id, day: '2026-11-24', staffId: w.admin.id, post: '值班岗' });
+      await tx.audit({ action: 'sync.resolve', entity: 'sync', entityId: id });
+    });
+
+  it('a write committed while the pump counts what is left is moved too, with no further write', async () => {
+    const w = await joinedWorld();
+    const local = memoryPouch();
+    await writeOne(w, 'r0');
+    // The window: the run has drained the outbox and counts it; a write commits and kicks then
+    // (the sign-in's audit row at a restart). The old pump dropped that kick.
+    const count = () => w.db.outbox.count();
+    let raced = false;
+    const outbox = Object.create(w.db.outbox) as typeof w.db.outbox;
+    outbox.count = (async () => {
+      if (!raced) {
+        raced = true;
+        await writeOne(w, 'r1');
+        pump.kick();
+      }
+      return count();
+    }) as typeof outbox.count;
+    const racing = Object.assign(Object.create(w.db) as typeof w.db, { outbox });
+    const pump = createPump(racing, local);
+    pump.kick();
+    await pump.idle();
+    expect(await count()).toBe(0);
+    expect(raced).toBe(true);
+    const held = await local.allDocs({ keys: ['rota:r0', 'rota:r1'] });
+    expect(held.rows.map((r) => ('error' in r ? r.error : r.id))).toEqual(['rota:r0', 'rota:r1']);
+    pump.stop();
+    await local.destroy();
+    w.db.close();
+  });
+
+  it('a failed run is tried again by itself, with no further write', async () => {
+    const w = await joinedWorld();
+    const local = memoryPouch();
+    await writeOne(w, 'r0');
+    const bulkDocs = local.bulkDocs.bind(local);
+    let failures = 2;
+    local.bulkDocs = ((docs: never) =>
+      failures-- > 0 ? Promise.reject(new Error('store busy')) : bulkDocs(docs)) as typeof local.bulkDocs;
+    const errors: unknown[] = [];
+    const pending: number[] = [];
+    const pump = createPump(w.db, local, {
+      retryMs: 5,
+      onError: (e) => errors.push(e),
+      onIdle: (n) => pending.push(n),
+    });
+    pump.kick();
+    await expect.poll(() => w.db.outbox.count(), { timeout: 10_000 }).toBe(0);
+    expect(errors).toHaveLength(2);
+    expect(pending.at(-1)).toBe(0);
+    pump.stop();
+    await pump.idle();
+    await local.destroy();
+    w.db.close();
+  });
+
+  it('a stopped pump tries no more', async () => {
+    const w = await joinedWorld();
+    const local = memoryPouch();
+    await writeOne(w, 'r0');
+    local.bulkDocs = (() => Promise.reject(new Error('store busy'))) as typeof local.bulkDocs;
+    let runs = 0;
+    const pump = createPump(w.db, local, { retryMs: 5, onError: () => runs++ });
+    pump.kick();
+    await expect.poll(() => runs).toBeGreaterThan(0);
+    pump.stop();
+    await pump.idle();
+    const after = runs;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(runs).toBe(after);
+    expect(await w.db.outbox.count()).toBe(1);
+    await local.destroy();
+    w.db.close();
+  });
 });
