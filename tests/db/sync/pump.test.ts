@@ -158,7 +158,7 @@ describe('the pump', () => {
       }
       return count();
     }) as typeof outbox.count;
-    const racing = Object.assign(Object.create(w.db) as typeof w.db, { outbox });
+    const racing: typeof w.db = Object.create(w.db, { outbox: { value: outbox } });
     const pump = createPump(racing, local);
     pump.kick();
     await pump.idle();
