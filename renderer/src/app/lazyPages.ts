@@ -46,6 +46,7 @@ export const ProxySection = page(() => import('../features/proxy/ProxySection'),
 export const MeetingsSection = page(() => import('../features/meetings/MeetingsSection'), 'MeetingsSection');
 export const SyncRunner = page(() => import('../features/sync/SyncRunner'), 'SyncRunner');
 export const AuditLogPage = page(() => import('../features/audit/AuditLogPage'), 'AuditLogPage');
+export const DutySection = page(() => import('../features/duty/DutySection'), 'DutySection');
 export const CasesSection = page(() => import('../features/cases/CasesSection'), 'CasesSection');
 
 /** Starts loading every screen (idempotent: the browser caches each module once). */
