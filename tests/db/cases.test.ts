@@ -12,25 +12,14 @@ import {
 import { caseEvents } from '../../renderer/src/db/repositories/caseTimeline';
 import { dashboardCounts } from '../../renderer/src/db/repositories/dashboard';
 import { DomainRefusal } from '../../renderer/src/db/refusal';
-import {
-  addClerkLiMing,
-  counterIds,
-  createZhangSan,
-  freshDb,
-  setUpCommunity,
-  T0,
-  testDesk,
-  type TestDeskOptions,
-} from './testDb';
+import { addClerkLiMing, counterIds, communityWithZhangSan, T0, testDesk, type TestDeskOptions } from './testDb';
 
 const calendar = createCalendar();
 const ACCEPT_DAY = '2026-11-24';
 
 async function world() {
-  const db = freshDb();
-  const admin = await setUpCommunity(db);
+  const { db, admin, resident } = await communityWithZhangSan(ACCEPT_DAY);
   const back = await addClerkLiMing(db, admin.id, 'back-1');
-  const resident = await createZhangSan(db, admin.id, ACCEPT_DAY);
   const matter = (await db.matterTypes.get('DY-001'))!;
   const { cases } = await registerVisit(
     testDesk(db, { staffId: admin.id, now: T0, today: ACCEPT_DAY, calendar, ...counterIds('v') }),

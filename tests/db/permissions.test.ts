@@ -23,9 +23,7 @@ import {
   addSignedStaff,
   communityDesk,
   counterIds,
-  createZhangSan,
-  freshDb,
-  setUpCommunity,
+  communityWithZhangSan,
   T0,
   WANG_WU,
   fails,
@@ -35,8 +33,7 @@ const calendar = createCalendar();
 const DAY = '2026-11-24';
 
 async function desk() {
-  const db = freshDb();
-  const admin = await setUpCommunity(db);
+  const { db, admin, resident } = await communityWithZhangSan(DAY);
   const ids = counterIds('p');
   const as = (staffId: string, role: '值班员' | '站长/管理员' | '审计员') =>
     communityDesk(db, { staffId, role, now: T0, today: DAY, calendar, ...ids });
@@ -45,7 +42,6 @@ async function desk() {
   const clerk = await addSignedStaff(a, { name: '李明', role: '值班员', grids: [], password: pin });
   const other = await addSignedStaff(a, { name: '赵芳', role: '值班员', grids: [], password: pin });
   const auditor = await addSignedStaff(a, { name: '孙审', role: '审计员', grids: [], password: pin });
-  const resident = await createZhangSan(db, admin.id, DAY);
   const { matter, record } = await acceptCommittedCase(a, resident.id);
   return { db, admin, clerk, other, auditor, resident, matter, record, as };
 }

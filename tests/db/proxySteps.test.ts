@@ -10,16 +10,12 @@ import { createCalendar } from '@shared/domain/workingCalendar';
 import { performCaseAction } from '../../renderer/src/db/repositories/cases';
 import { recordCustody } from '../../renderer/src/db/repositories/custody';
 import { acceptProxyRequest, performProxyAction, registerProxyRequest } from '../../renderer/src/db/repositories/proxy';
-import { registerVisit } from '../../renderer/src/db/repositories/visits';
-import type { DutyDeskDB } from '../../renderer/src/db/database';
-import { acted, exchange, follow, memoryPouch } from './support/syncHarness';
+import { syncAll, twoSyncDesks } from './support/twoSyncDesks';
 import {
+  acceptPhonedProxyCase,
   addClerkLiMing,
-  communityDesk,
+  communityWithZhangSan,
   counterIds,
-  createZhangSan,
-  freshDb,
-  setUpCommunity,
   T0,
   testDesk,
   fails,
@@ -29,10 +25,8 @@ const calendar = createCalendar();
 const DAY = '2026-11-24';
 
 async function accepted() {
-  const db = freshDb();
-  const admin = await setUpCommunity(db);
+  const { db, admin, resident } = await communityWithZhangSan(DAY);
   const colleague = await addClerkLiMing(db, admin.id, 's-2');
-  const resident = await createZhangSan(db, admin.id, DAY);
   const matter = (await db.matterTypes.toArray()).find((m) => m.documents.length >= 3 && m.timeLimitDays > 0)!;
   const ids = counterIds('p');
   const desk = (today = DAY) => testDesk(db, { staffId: admin.id, now: T0, today, calendar, ...ids });
@@ -140,39 +134,18 @@ describe('登记已上门 on the booked day', () => {
 
 describe('two desks', () => {
   it('the case the proxy step moved refolds the same on the other desk', async () => {
-    const db1 = freshDb();
-    const local1 = memoryPouch();
-    const admin = await acted(db1, local1, 1, () => setUpCommunity(db1));
-    const desk1 = await communityDesk(db1, { staffId: admin.id, role: '站长/管理员' });
-    const zhang = await acted(db1, local1, 1, () => createZhangSan(db1, admin.id, DAY));
-    const matter = (await db1.matterTypes.toArray()).find((m) => m.documents.length >= 1 && m.timeLimitDays > 0)!;
-    const { cases } = await acted(db1, local1, 1, () =>
-      registerVisit(desk1, {
-        residentId: zhang.id,
-        channel: '来电',
-        kind: '办件',
-        content: '',
-        cases: [{ matter, mode: '帮代办', received: [] }],
-      }),
-    );
-    const caseId = cases[0]!.id;
-    const taskId = (await db1.proxyTasks.where('caseId').equals(caseId).first())!.id;
-    await acted(db1, local1, 1, () =>
-      performProxyAction(desk1, taskId, { ...book(DAY, [admin.id]), soloReason: '同事外出' }),
-    );
-    await acted(db1, local1, 1, () =>
-      recordCustody(desk1, caseId, { document: matter.documents[0]!.name, original: true, count: 1 }, { type: '收取' }),
-    );
-    expect((await db1.cases.get(caseId))?.status).toBe('办理中');
-    const db2: DutyDeskDB = freshDb();
-    const local2 = memoryPouch();
-    await exchange(local1, local2);
-    const inbound = follow(testDesk(db2, { identity: { no: 2, name: '二号窗口' } }), local2);
-    await inbound.inbound.idle();
-    inbound.inbound.stop();
-    expect(inbound.warnings).toEqual([]);
-    expect(await db2.cases.get(caseId)).toEqual(await db1.cases.get(caseId));
-    expect(await db2.proxyTasks.get(taskId)).toEqual(await db1.proxyTasks.get(taskId));
-    expect((await db2.cases.get(caseId))?.status).toBe('办理中');
+    const { w, caseId, taskId } = await twoSyncDesks(async ({ desk1, admin, zhang, on1 }) => {
+      const { matter, record } = await on1(() => acceptPhonedProxyCase(desk1, zhang.id));
+      const taskId = (await desk1.db.proxyTasks.where('caseId').equals(record.id).first())!.id;
+      await on1(() => performProxyAction(desk1, taskId, { ...book(DAY, [admin.id]), soloReason: '同事外出' }));
+      const document = matter.documents[0]!.name;
+      await on1(() => recordCustody(desk1, record.id, { document, original: true, count: 1 }, { type: '收取' }));
+      return { caseId: record.id, taskId };
+    });
+    expect((await w.db1.cases.get(caseId))?.status).toBe('办理中');
+    (await syncAll(w)).stop(); // no warning on either desk
+    expect(await w.db2.cases.get(caseId)).toEqual(await w.db1.cases.get(caseId));
+    expect(await w.db2.proxyTasks.get(taskId)).toEqual(await w.db1.proxyTasks.get(taskId));
+    expect((await w.db2.cases.get(caseId))?.status).toBe('办理中');
   });
 });

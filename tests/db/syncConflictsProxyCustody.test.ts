@@ -9,8 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { acted } from './support/syncHarness';
 import { syncAll, twoSyncDesks, type TwoDesks } from './support/twoSyncDesks';
-import { communityDesk, T0 } from './testDb';
-import { registerVisit } from '../../renderer/src/db/repositories/visits';
+import { acceptPhonedProxyCase, communityDesk, T0 } from './testDb';
 import { acceptProxyRequest, performProxyAction, registerProxyRequest } from '../../renderer/src/db/repositories/proxy';
 import { recordCustody } from '../../renderer/src/db/repositories/custody';
 import {
@@ -25,18 +24,9 @@ import { CANCEL_AFTER_ACCEPT } from '@shared/domain/events/proxyEvents';
 
 /** Desk 1 with a 帮代办 case whose 户口簿 the 站长 holds, and a request by phone (待确认); desk 2 holding all of it. */
 function twoDesks() {
-  return twoSyncDesks(async ({ db1, desk1, zhang, on1 }) => {
-    const matter = (await db1.matterTypes.toArray()).find((m) => m.documents.length >= 1 && m.timeLimitDays > 0)!;
-    const { cases } = await on1(() =>
-      registerVisit(desk1, {
-        residentId: zhang.id,
-        channel: '来电',
-        kind: '办件',
-        content: '',
-        cases: [{ matter, mode: '帮代办', received: [] }],
-      }),
-    );
-    const caseId = cases[0]!.id;
+  return twoSyncDesks(async ({ desk1, zhang, on1 }) => {
+    const { matter, record } = await on1(() => acceptPhonedProxyCase(desk1, zhang.id));
+    const caseId = record.id;
     const document = matter.documents[0]!.name;
     const item = await on1(() =>
       recordCustody(desk1, caseId, { document, original: true, count: 1 }, { type: '收取' }),

@@ -142,6 +142,14 @@ export async function createZhangSan(db: DutyDeskDB, staffId: string, today: str
   });
 }
 
+/** A set-up community (its admin's 保密承诺 signed) with 张三 registered on `today`. */
+export async function communityWithZhangSan(today = TODAY) {
+  const db = freshDb();
+  const admin = await setUpCommunity(db);
+  const resident = await createZhangSan(db, admin.id, today);
+  return { db, admin, resident };
+}
+
 /** A second 站长/管理员 (赵强), added by `adminId`. */
 export async function addSecondAdmin(db: DutyDeskDB, adminId: string) {
   const password = await hashSecret('864209', undefined, 1000);
@@ -184,6 +192,22 @@ export async function acceptCommittedCase(desk: Desk, residentId: string) {
     kind: '办件',
     content: '',
     cases: [{ matter, mode: '承诺件', received: matter.documents.map((d) => d.name) }],
+  });
+  return { matter, record: cases[0]! };
+}
+
+/**
+ * A 帮代办 from a phone call, accepted for the resident by `desk` with nothing received yet: a
+ * matter with a document and a time limit (the case of the 帮代办 and custody tests).
+ */
+export async function acceptPhonedProxyCase(desk: Desk, residentId: string) {
+  const matter = (await desk.db.matterTypes.toArray()).find((m) => m.documents.length >= 1 && m.timeLimitDays > 0)!;
+  const { cases } = await registerVisit(desk, {
+    residentId,
+    channel: '来电',
+    kind: '办件',
+    content: '',
+    cases: [{ matter, mode: '帮代办', received: [] }],
   });
   return { matter, record: cases[0]! };
 }

@@ -72,3 +72,29 @@ test('every screen is accessible and readable', async ({ page, desk }) => {
   await expect(signIn.form).toBeVisible();
   await expectReadable(page, '登录');
 });
+
+/**
+ * Issue 25 item 20, with names as long as they come: a minority resident's and a staff member's
+ * full names, a grid named for its streets and the catalog's longest 承诺件. The headers of the
+ * short columns once stayed on one line and pushed 当前经办人 off the right edge at 1366 wide.
+ */
+test('1366×768: long resident, matter, grid and staff names do not clip the 办件 list', async ({ page, desk }) => {
+  const { setup, intake, shell, cases } = desk;
+  const grid = '幸福里小区北片区第十二网格';
+  const staff = '阿依古丽·买买提明';
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.clock.setFixedTime(new Date('2026-11-24T09:30:00+08:00'));
+  await setup.complete({ grids: [grid, '第二网格'], adminName: staff });
+  await intake.open();
+  await intake.registerResident({ name: '热依拉·阿不都热合曼', idNumber: '430104195803151237', grid });
+  await intake.pickMatter(1, '困难残疾人', '困难残疾人生活补贴和重度残疾人护理补贴申请');
+  await intake.allDocumentsReceived();
+  await intake.save();
+  await expect(intake.trackingNumber(1)).toHaveText('THL-20261124-010001');
+  await shell.go('办件');
+  for (const queue of ['我的办件', '全部在办'] as const) {
+    const list = await cases.openQueue(queue);
+    await expect(list.getByRole('row').filter({ hasText: 'THL-20261124-010001' })).toContainText(staff);
+    await expectNothingClipped(page, `办件 · ${queue}`);
+  }
+});

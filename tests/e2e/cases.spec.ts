@@ -128,7 +128,12 @@ test('a 承诺件 is carried to the end without losing its first-contact person'
   // 复核 by the admin, then archive: read-only.
   await shell.switchUser(ADMIN.name, ADMIN.pin, '站长/管理员');
   await shell.go('办件');
-  await expect(await cases.openQueue('整改')).toContainText(`整改 ${due}`);
+  const rectifying = await cases.openQueue('整改');
+  await expect(rectifying).toContainText(`整改 ${due}`);
+  // Why it is in 整改, on its row: the rating and the resident's reason.
+  await expect(rectifying.getByRole('row').filter({ hasText: 'THL-20261124-010001' })).toContainText(
+    '非常不满意：跑了三趟才办成',
+  );
   await cases.openCase('THL-20261124-010001');
   await cases.act('复核', (d) => d.getByRole('radio', { name: '通过', exact: true }).check());
   await cases.act('归档');

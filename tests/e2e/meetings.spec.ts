@@ -12,6 +12,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { ADMIN, expect, test, type Desk } from './pages';
 import { expectAccessible } from './support/a11y';
+import { tabTo } from './support/keyboard';
 import { capturePrints, printedDocuments } from './support/printCapture';
 import { nthWorkingDayAfter } from './support/workingDays';
 
@@ -165,8 +166,20 @@ test('a week’s problems make Friday’s agenda; four decisions; the minutes; n
   // Issue 25 item 16: a guest added from the meeting itself (unit, name, role), edited, kept for
   // next time in the list 设置 shows.
   await meetings.saveGuest({ unit: '桃花岭派出所', name: '孙立', role: '民警' });
-  await meetings.saveGuest({ unit: '桃花岭派出所', name: '孙立', role: '社区民警' }, '桃花岭派出所 孙立（民警）');
+  // Edited by keyboard alone: back from 添加参会人员 to the guest, Enter, the role retyped, 保存 by Enter.
   const attendance = page.getByRole('region', { name: '参会人员' });
+  await tabTo(page, attendance.getByRole('button', { name: '修改参会人员：桃花岭派出所 孙立（民警）' }), {
+    back: true,
+  });
+  await page.keyboard.press('Enter');
+  const editing = page.getByRole('dialog', { name: '修改参会人员' });
+  await expect(editing.getByLabel('单位')).toBeFocused();
+  await tabTo(page, editing.getByLabel('身份'));
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('社区民警');
+  await tabTo(page, editing.getByRole('button', { name: '保存' }));
+  await page.keyboard.press('Enter');
+  await expect(editing).toHaveCount(0);
   await expect(attendance).toContainText('列席人员（3）');
   await expect(attendance.getByRole('button', { name: '修改参会人员：桃花岭派出所 孙立（社区民警）' })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/meetings-guests.png` });

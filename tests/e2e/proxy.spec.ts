@@ -10,6 +10,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { expect, test, ADMIN } from './pages';
+import { tabTo } from './support/keyboard';
 import { expectAccessible } from './support/a11y';
 import { capturePrints, printedDocuments } from './support/printCapture';
 
@@ -141,13 +142,20 @@ test('the whole 帮代办 story: the case follows every step, originals home, �
   await expect(table.getByRole('row').filter({ hasText: '岳麓街道政务服务中心' })).toHaveCount(2);
   await expect(status).toHaveText('办理中');
 
-  // Taken back from the street: both ticked by the clerk, checked, recorded.
-  await panel.getByRole('button', { name: '取回' }).click();
+  // Taken back from the street by keyboard alone: both ticked (Space), checked, recorded (Enter).
+  await tabTo(page, panel.getByRole('button', { name: '取回' }), { back: true, max: 40 });
+  await page.keyboard.press('Enter');
   dialog = page.getByRole('dialog', { name: '取回' });
-  for (const box of await dialog.getByRole('checkbox').all()) await box.check();
-  await dialog.getByRole('button', { name: '下一步' }).click();
+  for (const box of await dialog.getByRole('checkbox').all()) {
+    await tabTo(page, box);
+    await page.keyboard.press('Space');
+    await expect(box).toBeChecked();
+  }
+  await tabTo(page, dialog.getByRole('button', { name: '下一步' }));
+  await page.keyboard.press('Enter');
   await expect(dialog.getByRole('group', { name: '请核对取回' })).toContainText('从 岳麓街道政务服务中心 交给 王秀英');
-  await dialog.getByRole('button', { name: '确认取回' }).click();
+  await tabTo(page, dialog.getByRole('button', { name: '确认取回' }));
+  await page.keyboard.press('Enter');
   await expect(dialog).toHaveCount(0);
   await expect(table.getByRole('row').filter({ hasText: '王秀英在外' })).toHaveCount(3);
   await expect(status).toHaveText('办理中');

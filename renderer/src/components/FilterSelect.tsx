@@ -29,3 +29,14 @@ export function FilterSelect({ label, value, options, onChange, emptyLabel = '�
     </TextField>
   );
 }
+
+/** Options whose value is their own label (a fixed list of words). */
+export const plainOptions = (values: readonly string[]): [string, string][] => values.map((v) => [v, v]);
+
+/** A staff member picked by name (the value is their id): 送达人, 接收人, 同去工作人员, a list's filter. */
+export function StaffSelect({
+  staff,
+  ...select
+}: Omit<Props, 'options'> & { staff: readonly { id: string; name: string }[] }) {
+  return <FilterSelect {...select} options={staff.map((s) => [s.id, s.name])} />;
+}

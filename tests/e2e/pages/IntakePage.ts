@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 
-export type ResidentForm = { name: string; idNumber?: string; phone?: string };
+export type ResidentForm = { name: string; idNumber?: string; phone?: string; grid?: string };
 
 /** 来访登记: the counter form, its result panel and today's register. */
 export class IntakePage {
@@ -40,6 +40,7 @@ export class IntakePage {
     await dialog.getByLabel('姓名').fill(r.name);
     if (r.idNumber) await dialog.getByLabel('身份证号').fill(r.idNumber);
     if (r.phone) await dialog.getByLabel('联系电话').fill(r.phone);
+    if (r.grid) await dialog.getByLabel('网格').selectOption({ label: r.grid });
     await dialog.getByRole('button', { name: '保存居民' }).click();
     await expect(dialog).toHaveCount(0);
     await expect(this.selectedResident).toContainText(r.name);

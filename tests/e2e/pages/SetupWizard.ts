@@ -10,9 +10,17 @@ export class SetupWizard {
 
   /**
    * Runs the wizard through to the 工作台 (community THL, desk 1 or `desk`, grids 第一/二/三网格,
-   * admin 王秀英), accepting the admin's 保密承诺 on the way; `{ pledge: 'leave' }` stops at the pledge.
+   * admin 王秀英 — or the `grids` and `adminName` given), accepting the admin's 保密承诺 on the way;
+   * `{ pledge: 'leave' }` stops at the pledge.
    */
-  async complete(o: { pledge?: 'accept' | 'leave'; desk?: { no: string; name: string } } = {}): Promise<void> {
+  async complete(
+    o: {
+      pledge?: 'accept' | 'leave';
+      desk?: { no: string; name: string };
+      grids?: readonly string[];
+      adminName?: string;
+    } = {},
+  ): Promise<void> {
     const { page } = this;
     await page.goto('./');
     await expect(page.getByRole('heading', { name: '设置向导' })).toBeVisible();
@@ -28,9 +36,9 @@ export class SetupWizard {
     await page.getByLabel('常住人口').fill(COMMUNITY.population);
     await page.getByLabel('服务中心电话').fill(COMMUNITY.phone);
     await this.next();
-    await page.getByLabel('网格名称（每行一个）').fill('第一网格\n第二网格\n第三网格');
+    await page.getByLabel('网格名称（每行一个）').fill((o.grids ?? ['第一网格', '第二网格', '第三网格']).join('\n'));
     await this.next();
-    await page.getByLabel('管理员姓名').fill(ADMIN.name);
+    await page.getByLabel('管理员姓名').fill(o.adminName ?? ADMIN.name);
     await page.getByLabel('密码或 PIN', { exact: true }).fill(ADMIN.pin);
     await page.getByLabel('再次输入密码或 PIN').fill(ADMIN.pin);
     await page.getByRole('button', { name: '完成设置' }).click();

@@ -10,6 +10,7 @@ import type { CaseRecord, CustodyEvent, CustodyItem } from '@shared/domain/recor
 import type { Desk } from '../desk';
 import { DomainRefusal } from '../refusal';
 import { writeTx, type WriteTx } from '../write';
+import { PROXY_CUSTODY_TABLES, type ProxyCustodyTable } from './proxyCustodyTables';
 import { changeCase } from './changeCase';
 import { changeCustody, openCustody } from './changeCustody';
 import { changeProxy } from './changeProxy';
@@ -53,20 +54,7 @@ function checkNewItem(t: { document: string; original: boolean; count: number })
   if (!Number.isInteger(t.count) || t.count < 1 || t.count > 20) throw new DomainRefusal('份数应为 1–20', 'count');
 }
 
-type Tx = WriteTx<Tables>;
-
-type Tables =
-  'custodyItems' | 'custodyEvents' | 'cases' | 'caseEvents' | 'counters' | 'staff' | 'proxyTasks' | 'proxyEvents';
-const TABLES: Tables[] = [
-  'custodyItems',
-  'custodyEvents',
-  'cases',
-  'caseEvents',
-  'counters',
-  'staff',
-  'proxyTasks',
-  'proxyEvents',
-];
+type Tx = WriteTx<ProxyCustodyTable>;
 
 /**
  * The cascades of a 收取 (shared/domain/events/cascades.ts), through the doors: the document
@@ -141,7 +129,7 @@ export async function recordCustody(
 ): Promise<CustodyItem> {
   if (!('itemId' in target)) checkNewItem(target);
   const newId = 'itemId' in target ? undefined : desk.newId();
-  return writeTx(desk, TABLES, async (tx) => {
+  return writeTx(desk, PROXY_CUSTODY_TABLES, async (tx) => {
     const opened = await caseForCustody(tx, caseId, action);
     const item = await custodyStep(desk, tx, opened, newId ? { ...target, newId } : target, action);
     if (action.type === '收取') {
@@ -167,7 +155,7 @@ export async function recordCustodyMany(
 ): Promise<CustodyItem[]> {
   if (itemIds.length === 0) throw new DomainRefusal('请至少选择一份材料');
   if (new Set(itemIds).size !== itemIds.length) throw new DomainRefusal('同一份材料选了两次');
-  return writeTx(desk, TABLES, async (tx) => {
+  return writeTx(desk, PROXY_CUSTODY_TABLES, async (tx) => {
     const opened = await caseForCustody(tx, caseId, action);
     const stored: CustodyItem[] = [];
     for (const itemId of itemIds) stored.push(await custodyStep(desk, tx, opened, { itemId }, action, true));

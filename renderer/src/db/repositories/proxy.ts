@@ -21,6 +21,7 @@ import { residentsByIds, resolveResident } from './residents';
 import { changeCase } from './changeCase';
 import { changeCustody } from './changeCustody';
 import { changeProxy, openProxy } from './changeProxy';
+import { PROXY_CUSTODY_TABLES } from './proxyCustodyTables';
 import { registerVisit, type RegisteredVisit } from './visits';
 
 export type { ProxyRequestInput };
@@ -74,17 +75,7 @@ export async function acceptProxyRequest(desk: Desk, taskId: string, matter: Mat
  */
 export async function performProxyAction(desk: Desk, taskId: string, action: ProxyAction): Promise<ProxyTask> {
   if (action.type === '受理') throw new DomainRefusal('请用“确认事项并受理”');
-  const tables = [
-    'proxyTasks',
-    'proxyEvents',
-    'custodyItems',
-    'custodyEvents',
-    'cases',
-    'caseEvents',
-    'counters',
-    'staff',
-  ] as const;
-  return writeTx(desk, tables, async (tx) => {
+  return writeTx(desk, PROXY_CUSTODY_TABLES, async (tx) => {
     const task = await tx.proxyTasks.get(taskId);
     if (!task) throw new DomainRefusal('未找到这条代办需求');
     const named = action.type === '预约上门' ? action.staffIds : action.type === '送达' && action.by ? [action.by] : [];

@@ -23,7 +23,7 @@ import { auditActionLabel, auditEntityLabel } from '@shared/domain/auditLabels';
 import { localDateTime } from '../../app/clock';
 import { useDesk } from '../../app/desk';
 import { useGuardedAction } from '../../app/useGuardedAction';
-import { FilterSelect } from '../../components/FilterSelect';
+import { FilterSelect, StaffSelect } from '../../components/FilterSelect';
 import { AUDIT_DOMAINS, AUDIT_PAGE_SIZE, auditPage } from '../../db/repositories/auditLog';
 import { listStaff } from '../../db/repositories/staff';
 import { AuditChainPanel } from './AuditChainPanel';
@@ -57,12 +57,7 @@ export function AuditLogPage() {
       <Paper sx={{ p: 2 }}>
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
           <FilterSelect label="类别" value={domain} options={Object.entries(AUDIT_DOMAINS)} onChange={setDomain} />
-          <FilterSelect
-            label="工作人员"
-            value={staffId}
-            options={(staff ?? []).map((s) => [s.id, s.name])}
-            onChange={setStaffId}
-          />
+          <StaffSelect label="工作人员" value={staffId} staff={staff ?? []} onChange={setStaffId} />
           <Typography color="text.secondary">日志只记录操作，不含居民的身份证号、电话等个人信息。</Typography>
         </Stack>
       </Paper>

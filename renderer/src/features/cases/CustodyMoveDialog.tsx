@@ -9,7 +9,7 @@ import { useState, type FormEvent } from 'react';
 import { Box, Button, Checkbox, FormControlLabel, Stack, TextField, Typography } from '@mui/material';
 import { holderLabel } from '@shared/domain/custody';
 import type { CustodyHolder, CustodyItem, Staff } from '@shared/domain/records';
-import { FilterSelect } from '../../components/FilterSelect';
+import { FilterSelect, StaffSelect } from '../../components/FilterSelect';
 import { FormDialog } from '../../components/FormDialog';
 import { useDesk } from '../../app/desk';
 import { useGuardedAction } from '../../app/useGuardedAction';
@@ -134,13 +134,7 @@ export function CustodyMoveDialog({ asked, staff, caseId, name, onClose, onDone 
                 onChange={(v) => v && setKind(v as TargetKind)}
               />
               {kind === 'staff' ? (
-                <FilterSelect
-                  label="接收人"
-                  value={toStaff}
-                  emptyLabel="请选择"
-                  options={staff.map((s) => [s.id, s.name])}
-                  onChange={setToStaff}
-                />
+                <StaffSelect label="接收人" value={toStaff} emptyLabel="请选择" staff={staff} onChange={setToStaff} />
               ) : kind !== 'cabinet' ? (
                 <TextField
                   label="接收单位"

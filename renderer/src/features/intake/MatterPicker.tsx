@@ -4,10 +4,17 @@ import type React from 'react';
  * For a returning resident (`recent`) the list opens on their recent matters, newest first, and
  * Enter takes the first. Shift+Enter takes the highlighted matter with every document received
  * (the clerk has checked the originals): one key instead of Enter then 材料全部收齐.
+ *
+ * Those keys never depend on the list: an Enter in the empty box before the recent matters are
+ * read waits for them; once read, Enter takes the first itself unless the clerk moved the
+ * highlight — MUI's own Enter would drop a key pressed in the moment between the list opening and
+ * its first option being highlighted (a passive effect), which a slow PC makes long. The list
+ * opens below the box, never flipped up over the 来访类型 above (matterListPlacement.ts).
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Autocomplete, TextField } from '@mui/material';
 import { matterHaystack, searchMatters, withRecentFirst } from '@shared/domain/matterSearch';
+import { LIST_BELOW } from './matterListPlacement';
 import type { MatterType } from '../../db/matterType';
 
 type Props = {
@@ -49,6 +56,8 @@ export function MatterPicker({ matters, value, onChange, label, error, autoFocus
   // An Enter pressed in the empty box before the resident's recent matters were read: it takes
   // the first of them once they are (no keystroke lost, none taking a matter they do not see).
   const pendingEnter = useRef<{ allReceived: boolean } | null>(null);
+  // The clerk moved the highlight (arrows, mouse) since the list opened: Enter is then MUI's.
+  const moved = useRef(false);
   const latest = useRef({ onChange, value, recentFirst });
   latest.current = { onChange, value, recentFirst };
   useEffect(() => {
@@ -69,17 +78,30 @@ export function MatterPicker({ matters, value, onChange, label, error, autoFocus
       value={value}
       onChange={(e, m) => onChange(m, withAllDocuments(e))}
       open={open}
-      onOpen={() => setOpen(true)}
+      onOpen={() => {
+        moved.current = false;
+        setOpen(true);
+      }}
       onClose={() => setOpen(false)}
       openOnFocus={recentCodes.length > 0}
       onInputChange={(_, v) => setInput(v)}
       onKeyDown={(e) => {
-        if (e.key !== 'Enter' || recent !== null || value !== null || input !== '') return;
-        pendingEnter.current = { allReceived: e.shiftKey };
+        if (e.key !== 'Enter' || value !== null || input !== '') return;
+        const first = recentCodes.length > 0 && !moved.current ? recentFirst[0]?.matter : undefined;
+        if (recent === null) pendingEnter.current = { allReceived: e.shiftKey };
+        else if (first) {
+          onChange(first, e.shiftKey);
+          setOpen(false);
+        } else return;
         e.preventDefault();
         (e as { defaultMuiPrevented?: boolean }).defaultMuiPrevented = true;
       }}
       autoHighlight
+      onHighlightChange={() => {
+        // Called for the clerk's own moves only (keyboard, mouse, touch), never autoHighlight's.
+        moved.current = true;
+      }}
+      slotProps={LIST_BELOW}
       getOptionLabel={(m) => m.name}
       renderOption={({ key, ...props }, m) => (
         <li key={key} {...props}>

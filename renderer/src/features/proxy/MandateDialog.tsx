@@ -9,7 +9,7 @@ import { proxySettings } from '@shared/domain/proxy';
 import type { CaseRecord, ProxyTask, Resident, Staff } from '@shared/domain/records';
 import { residentLabel } from '@shared/domain/residentStatus';
 import { renderMandate } from '@shared/receipts/proxyMandate';
-import { FilterSelect } from '../../components/FilterSelect';
+import { StaffSelect } from '../../components/FilterSelect';
 import { FormDialog } from '../../components/FormDialog';
 import { useDesk } from '../../app/desk';
 import { useGuardedAction } from '../../app/useGuardedAction';
@@ -76,11 +76,11 @@ export function MandateDialog({ record, task, resident, staff, documents, onClos
       {booked ? (
         <Typography>受托人（预约上门的工作人员）：{trustees.map((t) => t.name).join('、')}</Typography>
       ) : (
-        <FilterSelect
+        <StaffSelect
           label="同去工作人员"
           value={second}
           emptyLabel="（无，一人上门）"
-          options={others.map((s) => [s.id, s.name])}
+          staff={others}
           onChange={setSecond}
         />
       )}

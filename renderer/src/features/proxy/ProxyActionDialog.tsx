@@ -29,7 +29,7 @@ import { localDateTime } from '../../app/clock';
 import { useDesk } from '../../app/desk';
 import { useGuardedAction } from '../../app/useGuardedAction';
 import { DateTimeField } from '../../components/DateTimeField';
-import { FilterSelect } from '../../components/FilterSelect';
+import { FilterSelect, plainOptions, StaffSelect } from '../../components/FilterSelect';
 import { FormDialog } from '../../components/FormDialog';
 import { custodyOfCase } from '../../db/repositories/custody';
 import { performProxyAction } from '../../db/repositories/proxy';
@@ -146,7 +146,7 @@ export function ProxyActionDialog({ type, task, staff, onClose }: Props) {
             label="时段"
             value={slot}
             emptyLabel="请选择"
-            options={VISIT_SLOTS.map((s) => [s, s])}
+            options={plainOptions(VISIT_SLOTS)}
             onChange={setSlot}
           />
           <FormControl error={!!at_('staffIds')} component="fieldset">
@@ -184,16 +184,10 @@ export function ProxyActionDialog({ type, task, staff, onClose }: Props) {
             label="送达方式"
             value={method}
             emptyLabel="请选择"
-            options={DELIVERY_METHODS.map((m) => [m, m])}
+            options={plainOptions(DELIVERY_METHODS)}
             onChange={setMethod}
           />
-          <FilterSelect
-            label="送达人"
-            value={by}
-            emptyLabel="请选择"
-            options={active.map((s) => [s.id, s.name])}
-            onChange={setBy}
-          />
+          <StaffSelect label="送达人" value={by} emptyLabel="请选择" staff={active} onChange={setBy} />
           <DateTimeField
             label="送达时间"
             value={at}
@@ -220,7 +214,7 @@ export function ProxyActionDialog({ type, task, staff, onClose }: Props) {
           label="取消原因"
           value={reason}
           emptyLabel="请选择"
-          options={PROXY_CANCEL_REASONS.map((r) => [r, r])}
+          options={plainOptions(PROXY_CANCEL_REASONS)}
           onChange={setReason}
         />
       )}

@@ -8,7 +8,7 @@ import { Alert, Button, Stack, TextField, Typography } from '@mui/material';
 import type { Resident } from '@shared/domain/records';
 import { useDesk } from '../../app/desk';
 import { useGuardedAction } from '../../app/useGuardedAction';
-import { FilterSelect } from '../../components/FilterSelect';
+import { FilterSelect, plainOptions } from '../../components/FilterSelect';
 import { FormDialog } from '../../components/FormDialog';
 import { registerProxyRequest, type ProxyRequestInput } from '../../db/repositories/proxy';
 import { ResidentSearch } from '../residents/ResidentSearch';
@@ -46,10 +46,7 @@ export function ProxyRequestDialog({ onClose }: { onClose: () => void }) {
         label="需求来源"
         value={source}
         emptyLabel="请选择"
-        options={[
-          ['电话', '电话'],
-          ['入户走访', '入户走访'],
-        ]}
+        options={plainOptions(['电话', '入户走访'])}
         onChange={(v) => setSource(v as ProxyRequestInput['source'])}
       />
       <TextField
