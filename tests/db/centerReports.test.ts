@@ -135,7 +135,7 @@ describe('the package is made once per center', () => {
         period: WEEK,
         label: '2026年第48周',
         rows: { 办件: 3 },
-        package: { kind: 'week', sha256: sha, desks },
+        package: { kind: 'week', format: 'json', sha256: sha, desks },
       }),
     );
 

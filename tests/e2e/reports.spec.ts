@@ -192,6 +192,17 @@ test('last week’s summary: figures, charts, notes and the three downloads', as
   await expect(made).toContainText('共导出 2 次');
   const logged = await auditDetails(page, 'report.export');
   expect(logged.filter((d) => d.includes('本期第 2 次导出（再次导出）'))).toHaveLength(1);
+
+  // Every format is recorded for the center: Excel made again asks through the same one confirm.
+  await page.getByRole('button', { name: '导出 Excel' }).click();
+  const excelAgain = page.getByRole('dialog', { name: '再次导出Excel' });
+  await expect(excelAgain).toContainText(/本周Excel已由 窗口号 1（一号窗口） 王秀英 于 .+ 导出/);
+  const excel = page.waitForEvent('download');
+  await excelAgain.getByRole('button', { name: '仍要再次导出' }).click();
+  expect((await excel).suggestedFilename()).toMatch(/\.xlsx$/);
+  await expect(excelAgain).toHaveCount(0);
+  const repeats = (await auditDetails(page, 'report.export')).filter((d) => d.includes('本期第 2 次导出（再次导出）'));
+  expect(repeats.map((d) => d.split('；')[0])).toEqual(['报送包', 'Excel']);
 });
 
 test('a clerk sees no 实名台账; a custom range is checked at its field', async ({ page, desk }) => {

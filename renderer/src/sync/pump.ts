@@ -8,12 +8,14 @@
  * - an event or an audit row (IMMUTABLE_TABLES) is created once: an existing one is fine;
  * - a `_deleted` document of a record the PouchDB does not hold (or holds deleted) is skipped.
  * The documents actually written carry `action.size` = how many were written, so another desk
- * waits for exactly those.
+ * waits for exactly those. A deletion or a resident's tombstone row then tombstones the
+ * conflicting leaves the PouchDB holds of that document (retire.ts).
  */
 import type { DutyDeskDB } from '../db/database';
 import type { OutboxRow } from '../db/entities';
 import { IMMUTABLE_TABLES, type SyncDoc } from './contract';
 import type { LocalPouch } from './pouch';
+import { retireDocument, retirement } from './retire';
 import type { AllDocsMissing, AllDocsRow } from './pouchApi';
 
 const immutable: ReadonlySet<string> = new Set(IMMUTABLE_TABLES);
@@ -71,6 +73,12 @@ async function moveRow(db: DutyDeskDB, local: LocalPouch, row: OutboxRow, probe?
     // A conflict: a document from another desk arrived between the read and the write.
     const conflictOnly = failed.every((r) => 'status' in r && r.status === 409);
     if (!conflictOnly || attempt >= 3) throw new Error(`pump: ${failed.length} document(s) not written`);
+  }
+  // Deletions and resident tombstones leave no conflicting leaf alive (retire.ts); on every
+  // (re-)send of the row, so a crash before this point retires them at the restart.
+  for (const doc of row.docs) {
+    const keep = retirement(doc);
+    if (keep) await retireDocument(local, doc._id, {}, keep);
   }
   probe?.('afterWrite', row);
   await db.outbox.delete(row.seq!);

@@ -14,7 +14,10 @@
  * compaction daemon, on by default), and the setup step can start one (`hub-setup.mjs --compact`).
  *
  * `db` is the hub's database or the desk's own PouchDB (the tombstones then travel with the
- * replication). `tombstone` is what every tombstone carries (e.g. the merged resident's pointer,
+ * replication). The app calls it from the pump (pump.ts), on the desk's PouchDB, for every
+ * deletion and every resident tombstone row it moves (`retirement`): the conflicting leaves the
+ * desk holds then are tombstoned with it. A conflicting edit that reaches the desk only later is
+ * a 数据冲突 for the 站长 (its resolution deletes the losing leaves, recordConflicts.ts). `tombstone` is what every tombstone carries (e.g. the merged resident's pointer,
  * type and schema): never personal data.
  */
 export type RetireDb = {
@@ -22,15 +25,47 @@ export type RetireDb = {
   bulkDocs(docs: object[]): Promise<unknown[]>;
 };
 
-type Leaf = { ok?: { _id: string; _rev: string; _deleted?: boolean } };
+type Leaf = { ok?: { _id: string; _rev: string; _deleted?: boolean } & Record<string, unknown> };
 
-/** Tombstones every live leaf of `id`; resolves how many it deleted (0: none was live). */
-export async function retireDocument(db: RetireDb, id: string, tombstone: object = {}): Promise<number> {
-  const leaves = (await db.get(id, { open_revs: 'all' })) as Leaf[];
-  const live = leaves.flatMap((l) => (l.ok && !l.ok._deleted ? [l.ok._rev] : []));
+/**
+ * Tombstones every live leaf of `id` but those `keep` accepts (default: none kept); resolves how
+ * many it deleted (0: none was live).
+ */
+export async function retireDocument(
+  db: RetireDb,
+  id: string,
+  tombstone: object = {},
+  keep: (leaf: Record<string, unknown>) => boolean = () => false,
+): Promise<number> {
+  const leaves = (await db.get(id, { open_revs: 'all' }).catch((e: unknown) => {
+    if ((e as { status?: unknown } | null)?.status === 404) return []; // never held: nothing to retire
+    throw e;
+  })) as Leaf[];
+  const live = leaves.flatMap((l) => (l.ok && !l.ok._deleted && !keep(l.ok) ? [l.ok._rev] : []));
   if (live.length === 0) return 0;
   const results = await db.bulkDocs(live.map((rev) => ({ ...tombstone, _id: id, _rev: rev, _deleted: true })));
   const refused = results.filter((r) => !(r as { ok?: boolean }).ok);
   if (refused.length > 0) throw new Error(`retire: ${refused.length} of ${live.length} leaves not deleted`);
   return live.length;
+}
+
+/** A resident's leaf that no longer holds the person: its tombstone row (deleted or merged away). */
+const isResidentTombstone = (leaf: Record<string, unknown>): boolean =>
+  (leaf.record as { deleted?: unknown } | undefined)?.deleted !== undefined;
+
+/**
+ * What the pump retires after writing `doc` (the app's one caller, pump.ts): a deletion leaves no
+ * live leaf (a conflicting revision from another desk would otherwise win over it and bring the
+ * record back on every desk); a resident's tombstone row (deleted, merged away) leaves no leaf
+ * holding the person (their name, ID number, phone stay off the hub once it compacts). Anything
+ * else: undefined (nothing to retire).
+ */
+export function retirement(doc: {
+  _deleted?: boolean;
+  type: string;
+  record?: { deleted?: unknown };
+}): ((leaf: Record<string, unknown>) => boolean) | undefined {
+  if (doc._deleted) return () => false;
+  if (doc.type === 'residents' && doc.record?.deleted !== undefined) return isResidentTombstone;
+  return undefined;
 }

@@ -15,9 +15,18 @@ export type CenterDesk = DeskIdentity & { id: string; joinedAt: number };
 export type CoveredDesk = DeskIdentity & { cases: number };
 
 /**
- * One export of a period's JSON package (DB v22): who (staff id), from which desk, when, the desks
- * it covered and its hash. Append-only: two desks exporting the same week while offline both keep
- * their row (nothing to conflict), and every desk shows the export(s) before another one is made.
+ * The formats a period's report is exported or printed in: the Excel workbook, one CSV part, the
+ * JSON 报送包, the PDF and the printed summary.
+ */
+export type ReportExportFormat =
+  'xlsx' | 'json' | 'csv:summary' | 'csv:cases' | 'csv:escalations' | 'csv:ratings' | 'pdf' | 'print';
+
+/**
+ * One export of a period's report (DB v22; `format` since issue 24's re-export confirm): who
+ * (staff id), from which desk, when, in which format, the desks it covered and, for the JSON
+ * package, its hash. Append-only: two desks exporting the same week while offline both keep
+ * their row (nothing to conflict), and every desk shows the export(s) of a format before another
+ * one is made. The 实名台账 (named, with its reason) is not recorded here: it is asked for by itself.
  */
 export type PackageExport = {
   id: string;
@@ -28,6 +37,11 @@ export type PackageExport = {
   staffId: string;
   desk: DeskIdentity;
   desks: CoveredDesk[];
-  /** The package's `sha256` (which file the street office received). */
-  sha256: string;
+  /** Absent on rows made before formats were recorded: those were all JSON packages. */
+  format?: ReportExportFormat;
+  /** The JSON package's `sha256` (which file the street office received); absent for the other formats. */
+  sha256?: string;
 };
+
+/** The format of an export row (rows made before formats were recorded are the JSON package's). */
+export const exportFormatOf = (row: Pick<PackageExport, 'format'>): ReportExportFormat => row.format ?? 'json';

@@ -1,19 +1,25 @@
 /**
- * 报送包 made once per center (issue 24 item 7): every export of a period's JSON package is a
- * `packageExports` row (center data, replicated, append-only), written in the export's own audit
- * transaction. Any desk opening the same period reads them and says who already exported it,
- * from which desk and when; another export stays possible (a correction, a desk's late data) and
- * is said as such in the audit log.
+ * A period's report made once per center (issue 24 item 7): every export of it — the JSON
+ * 报送包, Excel, a CSV part, the PDF, the printed summary — is a `packageExports` row with its
+ * `format` (center data, replicated, append-only), written in the export's own audit transaction.
+ * Any desk opening the same period reads them and says who already exported it in that format,
+ * from which desk and when; another export stays possible (a correction, a desk's late data)
+ * after one confirm and is said as such in the audit log.
  */
 import { DEFAULT_DESK_IDENTITY } from '@shared/domain/deskNumber';
-import type { CoveredDesk, PackageExport } from '@shared/domain/records';
+import { exportFormatOf, type CoveredDesk, type PackageExport, type ReportExportFormat } from '@shared/domain/records';
 import type { Period, PeriodKind } from '@shared/reports/periods';
 import type { Desk } from '../desk';
 import type { ReadableDB } from '../entities';
 import type { WriteTx } from '../write';
 
-/** What an export of the package records besides its audit row. */
-export type PackageExportInput = { kind: PeriodKind; sha256: string; desks: CoveredDesk[] };
+/** What an export records besides its audit row (`sha256`: the JSON package's). */
+export type PackageExportInput = {
+  kind: PeriodKind;
+  format: ReportExportFormat;
+  desks: CoveredDesk[];
+  sha256?: string;
+};
 
 /** An export as shown: with the name of the staff member who made it. */
 export type PackageExportView = PackageExport & { staffName: string };
@@ -31,14 +37,18 @@ export async function packageExportsOf(desk: Desk, kind: PeriodKind, period: Per
   return rows.map((r) => ({ ...r, staffName: names.get(r.staffId) ?? '（已停用人员）' }));
 }
 
-/** Records one export of the package inside the export's transaction; returns how many there are now. */
+/** The exports among `rows` made in `format`. */
+export const exportsIn = <R extends PackageExport>(rows: readonly R[], format: ReportExportFormat): R[] =>
+  rows.filter((r) => exportFormatOf(r) === format);
+
+/** Records one export inside the export's transaction; returns how many of its format there are now. */
 export async function addPackageExport(
   desk: Desk,
   tx: WriteTx<'packageExports'>,
   period: Period,
   input: PackageExportInput,
 ): Promise<number> {
-  const before = (await ofPeriod(tx, input.kind, period)).length;
+  const before = exportsIn(await ofPeriod(tx, input.kind, period), input.format).length;
   await tx.packageExports.add({
     id: desk.newId(),
     kind: input.kind,
@@ -48,7 +58,8 @@ export async function addPackageExport(
     staffId: desk.actor.id,
     desk: desk.identity ?? DEFAULT_DESK_IDENTITY,
     desks: input.desks,
-    sha256: input.sha256,
+    format: input.format,
+    ...(input.sha256 !== undefined ? { sha256: input.sha256 } : {}),
   });
   return before + 1;
 }

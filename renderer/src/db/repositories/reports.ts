@@ -227,7 +227,7 @@ export type ExportRecord = {
   rows: Record<string, number>;
   /** 实名台账: full names, ID numbers and phones; needs an admin and a reason. */
   named?: { reason: string };
-  /** The JSON package: recorded for the whole center (packageExports.ts). */
+  /** The export as the center records it (packageExports.ts): every format but the 实名台账. */
   package?: PackageExportInput;
 };
 
@@ -246,9 +246,8 @@ function exportDetail(r: ExportRecord, nth?: number): string {
     .map(([k, n]) => `${k} ${n} 行`)
     .join('，');
   const named = r.named ? `；实名台账，原因：${maskReasonForLog(r.named.reason)}` : '；默认（脱敏）';
-  const center = r.package
-    ? `；涵盖${deskNumbersText(r.package.desks)}${nth && nth > 1 ? `；本期第 ${nth} 次导出（再次导出）` : ''}`
-    : '';
+  const covered = r.package?.format === 'json' ? `；涵盖${deskNumbersText(r.package.desks)}` : '';
+  const center = `${covered}${nth && nth > 1 ? `；本期第 ${nth} 次导出（再次导出）` : ''}`;
   return `${r.format}；${r.label}（${r.period.from} 至 ${r.period.to}）；${rows || '无明细'}${named}${center}`;
 }
 

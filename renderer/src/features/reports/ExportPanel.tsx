@@ -2,10 +2,15 @@
  * 导出与报送: Excel (汇总 + three ledgers), a CSV of one part, the JSON 报送包 for the street
  * office's import, the printed summary and its PDF; for an admin, the 实名台账 with a reason.
  * Default files name no one (masked, no special-group tags per person).
- * The 报送包 is made once per center: when any desk already exported this period's, the panel
- * says so (who, which desk, when) and another export asks first (ReexportDialog).
+ * The report is made once per center: when any desk already exported this period's 报送包, the
+ * panel says so (who, which desk, when); another export in a format already exported — 报送包,
+ * Excel, a CSV part, PDF or print — asks first, through the one ReexportDialog.
  */
 import { useState } from 'react';
+import type { ReportExportFormat } from '@shared/domain/records';
+import type { PeriodKind } from '@shared/reports/periods';
+import type { PackageExportView } from '../../db/repositories/packageExports';
+import { exportedText } from './centerTexts';
 import { Alert, Button, Menu, MenuItem, Stack, Typography } from '@mui/material';
 import type { LedgerKey } from '@shared/reports/ledgers';
 import { NamedExportDialog } from './NamedExportDialog';
@@ -23,19 +28,29 @@ type Props = {
   exporter: ReturnType<typeof useReportExport>;
   canExportNamed: boolean;
   streetMissing: boolean;
-  /** Who already exported this period's 报送包 (any desk of the center), or null. */
-  exported: string | null;
+  /** The period's kind and its exports in every format (any desk of the center). */
+  kind: PeriodKind;
+  exports: readonly PackageExportView[];
 };
 
-export function ExportPanel({ exporter, canExportNamed, streetMissing, exported }: Props) {
+type Repeat = { format: ReportExportFormat; exported: string; run: () => Promise<boolean> };
+
+export function ExportPanel({ exporter, canExportNamed, streetMissing, kind, exports }: Props) {
   const [csvAnchor, setCsvAnchor] = useState<HTMLElement | null>(null);
   const [named, setNamed] = useState(false);
-  const [again, setAgain] = useState(false);
+  const [again, setAgain] = useState<Repeat | null>(null);
   const { exportFile, printSummary, busy, error, field, done } = exporter;
+  const exported = exportedText(kind, exports);
+  /** Runs an export, or asks first when this period was already exported in `format`. */
+  const ask = (format: ReportExportFormat, run: () => Promise<boolean>) => {
+    const made = exportedText(kind, exports, format);
+    if (made) setAgain({ format, exported: made, run });
+    else void run();
+  };
   return (
     <Stack spacing={2}>
       <Stack direction="row" spacing={1.5} sx={{ flexWrap: 'wrap', rowGap: 1, displayPrint: 'none' }}>
-        <Button variant="contained" onClick={() => void exportFile('xlsx')} disabled={busy}>
+        <Button variant="contained" onClick={() => ask('xlsx', () => exportFile('xlsx'))} disabled={busy}>
           导出 Excel
         </Button>
         <Button
@@ -53,24 +68,20 @@ export function ExportPanel({ exporter, canExportNamed, streetMissing, exported 
               key={format}
               onClick={() => {
                 setCsvAnchor(null);
-                void exportFile(format);
+                ask(format, () => exportFile(format));
               }}
             >
               {label}（CSV）
             </MenuItem>
           ))}
         </Menu>
-        <Button
-          variant="outlined"
-          onClick={() => (exported ? setAgain(true) : void exportFile('json'))}
-          disabled={busy}
-        >
+        <Button variant="outlined" onClick={() => ask('json', () => exportFile('json'))} disabled={busy}>
           导出报送包（JSON）
         </Button>
-        <Button variant="outlined" onClick={() => void printSummary(false)} disabled={busy}>
+        <Button variant="outlined" onClick={() => ask('print', () => printSummary(false))} disabled={busy}>
           打印周报
         </Button>
-        <Button variant="outlined" onClick={() => void printSummary(true)} disabled={busy}>
+        <Button variant="outlined" onClick={() => ask('pdf', () => printSummary(true))} disabled={busy}>
           导出 PDF
         </Button>
         {canExportNamed && (
@@ -106,11 +117,12 @@ export function ExportPanel({ exporter, canExportNamed, streetMissing, exported 
           field={field}
         />
       )}
-      {again && exported && (
+      {again && (
         <ReexportDialog
-          exported={exported}
-          onConfirm={() => exportFile('json')}
-          onClose={() => setAgain(false)}
+          format={again.format}
+          exported={again.exported}
+          onConfirm={again.run}
+          onClose={() => setAgain(null)}
           busy={busy}
           error={error}
         />

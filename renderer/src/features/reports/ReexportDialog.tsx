@@ -1,13 +1,17 @@
 /**
- * 再次导出报送包: the period's package was already made (on this desk or another of the center).
- * A 站长 may need it again — the file was lost, a desk's late data came in, a correction — so it
- * is allowed, but only after reading who made it, and the audit row says it is a repeat.
+ * The ONE confirm before a period's report is exported again in a format it was already exported
+ * in (on this desk or another of the center): the JSON 报送包, Excel, a CSV part, the PDF or the
+ * printed summary. A 站长 may need it again — the file was lost, a desk's late data came in, a
+ * correction — so it is allowed, but only after reading who made it; the audit row says it is a repeat.
  */
 import type { FormEvent } from 'react';
 import { Alert, Typography } from '@mui/material';
+import type { ReportExportFormat } from '@shared/domain/records';
 import { FormDialog } from '../../components/FormDialog';
+import { reexportTexts } from './exportFormats';
 
 type Props = {
+  format: ReportExportFormat;
   exported: string;
   onConfirm: () => Promise<boolean>;
   onClose: () => void;
@@ -15,24 +19,23 @@ type Props = {
   error: string | null;
 };
 
-export function ReexportDialog({ exported, onConfirm, onClose, busy, error }: Props) {
+export function ReexportDialog({ format, exported, onConfirm, onClose, busy, error }: Props) {
+  const texts = reexportTexts(format);
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (await onConfirm()) onClose();
   }
   return (
     <FormDialog
-      title="再次导出报送包"
-      submitLabel="仍要再次导出"
+      title={texts.title}
+      submitLabel={texts.submit}
       onSubmit={(e) => void submit(e)}
       onClose={onClose}
       busy={busy}
       error={error}
     >
       <Alert severity="warning">{exported}</Alert>
-      <Typography>
-        报送包每期由本中心导出一份即可。再次导出会生成新的一份（含各窗口此刻已同步的数据），并记入操作日志；如上一份已报送街道，请告知街道以哪一份为准。
-      </Typography>
+      <Typography>{texts.why}</Typography>
     </FormDialog>
   );
 }

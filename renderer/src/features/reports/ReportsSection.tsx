@@ -20,10 +20,9 @@ import { useStaff } from '../../app/session';
 import { useGuardedAction } from '../../app/useGuardedAction';
 import { useShortcut } from '../../app/useShortcut';
 import { Loading } from '../../components/Loading';
-import { packageExportsOf } from '../../db/repositories/packageExports';
+import { packageExportsOf, type PackageExportView } from '../../db/repositories/packageExports';
 import { getReportNotes, readReportData, saveReportNotes, weeklyCounts } from '../../db/repositories/reports';
 import { CenterCoverage } from './CenterCoverage';
-import { exportedText } from './centerTexts';
 import { ExportPanel } from './ExportPanel';
 import { PeriodBar } from './PeriodBar';
 import { ReportCharts } from './ReportCharts';
@@ -31,6 +30,9 @@ import { ReportNotesEditor } from './ReportNotesEditor';
 import { SummaryTables } from './SummaryTables';
 import { initialChoice, rememberedKind, rememberKind, resolveChoice, type PeriodChoice } from './reportPeriod';
 import { useReportExport } from './useReportExport';
+
+/** No export of the period yet (one array: the panel's props stay equal between renders). */
+const NO_EXPORTS: readonly PackageExportView[] = [];
 
 const sameNotes = (a: ReportNotes, b: ReportNotes) => a.focus === b.focus && a.issues === b.issues;
 
@@ -99,8 +101,7 @@ export function ReportsSection() {
       period ? { key, kind: choice.kind, rows: await packageExportsOf(desk, choice.kind, period) } : undefined,
     [desk, choice.kind, period, key],
   );
-  const exported =
-    exportsRead?.key === key && exportsRead.kind === choice.kind ? exportedText(choice.kind, exportsRead.rows) : null;
+  const exports = exportsRead?.key === key && exportsRead.kind === choice.kind ? exportsRead.rows : NO_EXPORTS;
   const [drafts, setDrafts] = useState<Record<string, ReportNotes>>({});
   const notes = drafts[key] ?? saved ?? EMPTY_NOTES;
   const dirty = drafts[key] !== undefined && !sameNotes(drafts[key], saved ?? EMPTY_NOTES);
@@ -162,7 +163,8 @@ export function ReportsSection() {
                 exporter={exporter}
                 canExportNamed={can(staff, 'report.exportNamed')}
                 streetMissing={!desk.community.street}
-                exported={exported}
+                kind={choice.kind}
+                exports={exports}
               />
             </Stack>
           </Paper>

@@ -1,14 +1,16 @@
 /**
  * What the report screen says about the center (issue 24 item 7): which desks' work the report
- * covers, and whether the period's 报送包 was already exported — by whom, from which desk, when.
+ * covers, and whether the period's report was already exported in a format — by whom, from which
+ * desk, when.
  */
 import { deskLabel } from '@shared/domain/deskNumber';
-import type { CoveredDesk } from '@shared/domain/records';
+import type { CoveredDesk, ReportExportFormat } from '@shared/domain/records';
 import { deskNumbersText } from '@shared/reports/centerDesks';
 import type { KnownDesk } from '@shared/reports/centerDesks';
 import type { PeriodKind } from '@shared/reports/periods';
 import { localDateTime } from '../../app/clock';
-import type { PackageExportView } from '../../db/repositories/packageExports';
+import { exportsIn, type PackageExportView } from '../../db/repositories/packageExports';
+import { FORMAT_NAMES } from './exportFormats';
 
 const THIS_PERIOD: Record<PeriodKind, string> = {
   week: '本周',
@@ -27,13 +29,24 @@ export function coverageLines(covered: readonly CoveredDesk[], known: readonly K
   });
 }
 
-/** '本周报送包已由 窗口号 2（后台） 王秀英 于 2026-12-01 09:30 导出，涵盖窗口号 1、2' (+ how many times). */
-export function exportedText(kind: PeriodKind, exports: readonly PackageExportView[]): string | null {
-  const first = exports[0];
+/**
+ * '本周报送包已由 窗口号 2（后台） 王秀英 于 2026-12-01 09:30 导出，涵盖窗口号 1、2' (+ how many
+ * times) for the exports of `format` among `exports` (any format's rows); null when none.
+ */
+export function exportedText(
+  kind: PeriodKind,
+  exports: readonly PackageExportView[],
+  format: ReportExportFormat = 'json',
+): string | null {
+  const made = exportsIn(exports, format);
+  const first = made[0];
   if (!first) return null;
+  const printed = format === 'print';
   const one = (e: PackageExportView) =>
-    `${deskLabel(e.desk)} ${e.staffName} 于 ${localDateTime(e.at)} 导出，涵盖${deskNumbersText(e.desks)}`;
-  const text = `${THIS_PERIOD[kind]}报送包已由 ${one(first)}`;
-  const last = exports.at(-1)!;
-  return exports.length === 1 ? `${text}。` : `${text}；共导出 ${exports.length} 次，最近一次由 ${one(last)}。`;
+    `${deskLabel(e.desk)} ${e.staffName} 于 ${localDateTime(e.at)} ${printed ? '打印' : '导出'}，涵盖${deskNumbersText(e.desks)}`;
+  const text = `${THIS_PERIOD[kind]}${printed ? '周报' : FORMAT_NAMES[format]}已由 ${one(first)}`;
+  const last = made.at(-1)!;
+  return made.length === 1
+    ? `${text}。`
+    : `${text}；共${printed ? '打印' : '导出'} ${made.length} 次，最近一次由 ${one(last)}。`;
 }

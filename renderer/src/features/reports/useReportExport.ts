@@ -6,6 +6,7 @@
  */
 import { useState } from 'react';
 import type { Period } from '@shared/reports/periods';
+import { coveredDesks } from '@shared/reports/centerDesks';
 import { baseName, namesOf, summariesOf, type ReportData } from '@shared/reports/reportData';
 import { summarySections } from '@shared/reports/summaryRows';
 import { renderSummaryDocument } from '@shared/reports/summaryDocument';
@@ -17,18 +18,8 @@ import { ensureInstallId, namedExportRefusal, recordExport, recordExportOutcome 
 import { DomainRefusal } from '../../db/refusal';
 import { platform } from '../../platform';
 import type { ExportFormat } from './buildExport';
+import { FORMAT_NAMES } from './exportFormats';
 import { runExport } from './runExport';
-
-export const FORMAT_NAMES: Record<ExportFormat | 'pdf' | 'print', string> = {
-  xlsx: 'Excel',
-  json: '报送包',
-  'csv:summary': 'CSV 汇总',
-  'csv:cases': 'CSV 办件台账',
-  'csv:escalations': 'CSV 上报事项',
-  'csv:ratings': 'CSV 评价与整改',
-  pdf: 'PDF',
-  print: '打印',
-};
 
 export function useReportExport(data: ReportData | undefined, period: Period, beforeExport: () => Promise<boolean>) {
   const desk = useDesk();
@@ -73,7 +64,15 @@ export function useReportExport(data: ReportData | undefined, period: Period, be
         ...(desk.identity ? { desk: desk.identity } : {}),
       });
       const name = FORMAT_NAMES[format];
-      const pkg = file.package && { kind: d.kind, ...file.package };
+      // Recorded for the center (a repeat asks first), but the 实名台账: asked for on its own.
+      const pkg = named
+        ? undefined
+        : {
+            kind: d.kind,
+            format,
+            desks: file.package?.desks ?? coveredDesks(d.desks, d.cases, period),
+            ...file.package,
+          };
       await recordExport(desk, { format: name, period, label: d.label, rows: file.rows, named, package: pkg });
       const saved = await handOver(name, () =>
         platform.saveFile({
@@ -96,7 +95,12 @@ export function useReportExport(data: ReportData | undefined, period: Period, be
       const name = FORMAT_NAMES[asPdf ? 'pdf' : 'print'];
       const { now, before } = summariesOf(d);
       const rows = { 汇总: summarySections(now, before, namesOf(d)).reduce((n, s) => n + s.rows.length, 0) };
-      await recordExport(desk, { format: name, period, label: d.label, rows });
+      const pkg = {
+        kind: d.kind,
+        format: asPdf ? ('pdf' as const) : ('print' as const),
+        desks: coveredDesks(d.desks, d.cases, period),
+      };
+      await recordExport(desk, { format: name, period, label: d.label, rows, package: pkg });
       if (!asPdf) {
         const r = await handOver(name, () => platform.printHtml({ html, pageSize: 'A4' }));
         if (r.printed) return '周报已送打印';
