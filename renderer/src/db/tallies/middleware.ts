@@ -111,10 +111,13 @@ function countedMutate(
       chain(table.mutate(req)).then((res) => {
         const delta = new Map<string, number>();
         const written = req.type === 'add' || req.type === 'put' ? req.values : undefined;
-        keys.forEach((_, i) => {
+        // A key written twice in one request replaces its own first write, not the stored record.
+        const now = new Map<unknown, unknown>();
+        keys.forEach((key, i) => {
           if (res.failures[i]) return;
-          addTallies(delta, name, before[i], -1);
-          if (written) addTallies(delta, name, written[i], 1);
+          addTallies(delta, name, now.has(key) ? now.get(key) : before[i], -1);
+          addTallies(delta, name, written?.[i], 1);
+          now.set(key, written?.[i]);
         });
         return chain(applyDelta(tallies, trans, delta)).then(() => res);
       }),

@@ -8,15 +8,19 @@
  */
 import { Dexie } from 'dexie';
 import { can } from '@shared/domain/roles';
-import { TALLIED_TABLES, tallyDifferences, type TallyRow } from '@shared/domain/tallies';
+import { TALLIED_TABLES, TALLY_PREFIX, tallyDifferences, type TallyRow } from '@shared/domain/tallies';
+import { tableName } from '../tableNames';
 import type { Desk } from '../desk';
 import { databaseOf, writeTx } from '../write';
 import { recountTallies, type TableOf } from './recount';
 
 export type TallyCheck = { counts: number; repaired: number };
 
-/** 'c|f|我的:<staff>' → 'c|f': what kind of count differed, never whose. */
-const kindOf = (key: string): string => key.split('|').slice(0, 2).join('|');
+/** 'c|f|我的:<staff>' → 办件: the table whose counts differed, never whose or which day. */
+const countedTableOf = (key: string): string => {
+  const table = TALLIED_TABLES.find((t) => key.startsWith(TALLY_PREFIX[t]));
+  return table ? tableName(table) : '其他';
+};
 
 /** Compares the kept counts with a recount; repairs and logs when they differ. */
 export async function checkTallies(desk: Desk): Promise<TallyCheck> {
@@ -41,7 +45,7 @@ export async function checkTallies(desk: Desk): Promise<TallyCheck> {
       else put.push({ key, n });
     }
     for (const row of put) await tx.tallies.put(row);
-    const kinds = [...new Set(differing.map(kindOf))].join(', ');
+    const kinds = [...new Set(differing.map(countedTableOf))].join('、');
     await tx.audit({
       action: 'tallies.repair',
       entity: 'desk',
