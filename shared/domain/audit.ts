@@ -148,6 +148,7 @@ const OTHER_AUDIT_ACTIONS = [
   'sync.account',
   'sync.conflict',
   'sync.resolve',
+  'tallies.repair',
 ] as const;
 
 /** Every action the audit log records. */

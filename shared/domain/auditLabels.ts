@@ -86,6 +86,7 @@ const OTHER_LABELS = {
   'sync.account': '更改中心同步账号',
   'sync.conflict': '发现数据冲突',
   'sync.resolve': '处理同步冲突',
+  'tallies.repair': '修复统计计数',
 } as const satisfies Record<
   | Exclude<AuditAction, CaseAuditAction | `proxy.${string}` | `custody.${string}`>
   | 'proxy.request'

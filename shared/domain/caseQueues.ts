@@ -109,7 +109,7 @@ export function orderOfList(list: string): QueueOrder {
 }
 
 /** Sorts after every real date: cases without one come last in date order. */
-const NO_DATE = '9999-12-31';
+export const NO_DATE = '9999-12-31';
 
 function sortKeyOf(list: string, c: CaseRecord): string {
   const order = orderOfList(list);

@@ -56,6 +56,7 @@ describe('center data and desk-local data', () => {
       'outbox',
       'syncConflicts',
       'syncRejected',
+      'tallies',
     ]);
     expect(tablesOf('center')).not.toContain('counters');
   });

@@ -5,7 +5,7 @@
  * due (features/signin/PledgeGate.tsx), then the shell. The router is here too, not in the first
  * screen: the sign-in screen needs none (it sets the address it starts at: firstScreen.ts).
  */
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { HashRouter } from 'react-router';
 import { createCalendar } from '@shared/domain/workingCalendar';
@@ -59,6 +59,7 @@ export function SignedInDesk({ staff, community }: { staff: Staff; community: Co
     <HashRouter useTransitions={false}>
       <DeskProvider staff={staff} community={community}>
         <AutomaticBackups />
+        <TallyCheck />
         <PledgeGate>
           <DeskLock>
             <AppShell />
@@ -80,6 +81,29 @@ function AutomaticBackups() {
       clearInterval(t);
       delete window.dutyDeskQuitBackup;
     };
+  }, [desk]);
+  return null;
+}
+
+/** How long after sign-in the kept counts are checked: the first screens come first. */
+const TALLY_CHECK_AFTER_MS = 5_000;
+
+/**
+ * Once per sign-in, in the background: the kept counts of the 工作台 and the queues against a
+ * full recount, repaired and logged when they differ (db/tallies/repair.ts, its own chunk).
+ */
+function TallyCheck() {
+  const desk = useDesk();
+  const done = useRef(false);
+  useEffect(() => {
+    if (done.current) return;
+    const t = setTimeout(() => {
+      done.current = true;
+      void import('../db/tallies/repair')
+        .then(({ checkTallies }) => checkTallies(desk))
+        .catch((e: unknown) => console.error('统计计数检查失败', e));
+    }, TALLY_CHECK_AFTER_MS);
+    return () => clearTimeout(t);
   }, [desk]);
   return null;
 }

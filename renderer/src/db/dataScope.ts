@@ -12,7 +12,9 @@
  *   (`mergeUndos`: both records in full, so they never leave this PC and are swept after the day), the
  *   documents of a joined desk's writes waiting to go up (`outbox`, emptied as they go), what this
  *   desk's inbound sync has applied (`inboundSeq`), the 数据冲突 it saw (`syncConflicts`: each desk
- *   reads them from its own replica) and the documents the hub refused it (`syncRejected`). Like the machine settings (desk number,
+ *   reads them from its own replica), the documents the hub refused it (`syncRejected`) and the
+ *   kept counts of the 工作台 and the queues (`tallies`: derived from this desk's records, moved by
+ *   every write here and by the inbound sync like a local write, db/tallies). Like the machine settings (desk number,
  *   backup folder), the wipe counts and the audit chain's anchor, which live outside IndexedDB.
  *
  * Desk-local facts are tables in the same IndexedDB (not localStorage) so a counter still moves
@@ -51,6 +53,7 @@ export const TABLE_SCOPE = {
   outbox: 'desk-local',
   syncConflicts: 'desk-local',
   syncRejected: 'desk-local',
+  tallies: 'desk-local',
 } as const satisfies Record<EntityName, DataScope>;
 
 /** A meta key as classified: keys with a variable part by their fixed prefix (`reportNotes:*`). */
@@ -89,8 +92,9 @@ export function tablesOf(scope: DataScope): EntityName[] {
 
 /**
  * Desk-local tables whose rows are removed in normal work (the outbox empties as the pump moves
- * its rows; a 数据冲突 or a refused document goes when resolved): wipe detection does not count
- * them (backup/integrity.ts), and a restore never brings their rows back (a backup made while
- * joined restores as a desk alone, whose replica's conflicts are no longer its own).
+ * its rows; a 数据冲突 or a refused document goes when resolved; a kept count at zero): wipe
+ * detection does not count them (backup/integrity.ts), and a restore never brings their rows back
+ * (a backup made while joined restores as a desk alone, whose replica's conflicts are no longer
+ * its own; the restored records move the tallies again).
  */
-export const TRANSIENT_TABLES: readonly EntityName[] = ['outbox', 'syncConflicts', 'syncRejected'];
+export const TRANSIENT_TABLES: readonly EntityName[] = ['outbox', 'syncConflicts', 'syncRejected', 'tallies'];

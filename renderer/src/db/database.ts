@@ -8,11 +8,13 @@
  *
  * Features never see this class: repositories read through the `ReadableDB` view of the desk
  * context (desk.ts) and write only inside `writeTx` (write.ts). Derived index fields are
- * applied to every write by a middleware (derived.ts).
+ * applied to every write by a middleware (derived.ts), and the kept counts moved by another
+ * (tallies/middleware.ts).
  */
 import { Dexie, type Table, type Transaction } from 'dexie';
 import type { EntityName, KeyOf, RecordOf } from './entities';
 import { derivedFieldsMiddleware } from './derived';
+import { talliesMiddleware } from './tallies/middleware';
 import type { UPGRADE_STEPS, UpgradeVersion } from './upgrades';
 
 let steps: typeof UPGRADE_STEPS | null = null;
@@ -36,7 +38,7 @@ const step =
 
 export const DB_NAME = 'duty-desk';
 /** The newest version below (the one this build upgrades to). */
-export const SCHEMA_VERSION = 23;
+export const SCHEMA_VERSION = 28;
 
 /** One Dexie table per entity of the entity map (entities.ts is the one list of tables). */
 type Tables = { [N in EntityName]: Table<RecordOf<N>, KeyOf<N>> };
@@ -163,7 +165,11 @@ class DutyDeskDatabase extends Dexie {
       proxyTasks: 'id, caseId, residentId, status, visitDay, requestedDay, syncConflictAt',
       custodyItems: 'id, caseId, residentId, status, holderKey, collectedAt, syncConflictAt',
     });
+    // v28 (issue 28 item 1): the kept counts of the 工作台 and the queue tabs, desk-local and derived,
+    // moved with every write by a middleware (tallies/middleware.ts); the data step counts them once.
+    this.version(28).stores({ tallies: 'key' }).upgrade(step(28));
     this.use(derivedFieldsMiddleware);
+    this.use(talliesMiddleware);
   }
 }
 

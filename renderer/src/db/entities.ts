@@ -36,6 +36,7 @@ import type {
   Visit,
 } from '@shared/domain/records';
 import type { CalendarOverride } from '@shared/domain/workingCalendar';
+import type { TallyRow } from '@shared/domain/tallies';
 import type { MatterType } from './matterType';
 import type { ReportNotes } from '@shared/reports/reportData';
 import type { RecordConflict, RejectedDoc, SyncDoc } from '../sync/contract';
@@ -119,6 +120,8 @@ export type Entities = {
   syncRejected: [RejectedDoc, string];
   centerDesks: [CenterDesk, string];
   packageExports: [PackageExport, string];
+  /** Kept counts (DB v28, desk-local and derived): written only by db/tallies (middleware, repair). */
+  tallies: [TallyRow, string];
 };
 
 export type EntityName = keyof Entities;

@@ -10,10 +10,8 @@
 import type { CaseAction } from '@shared/domain/caseMachine';
 import { proxyChangeOnCaseRefused } from '@shared/domain/events/cascades';
 import {
-  ALL_LIST,
   matchesRest,
   QUEUE_COUNT_CAP,
-  QUEUE_INDEX,
   QUEUES,
   queueRange,
   type CaseFilter,
@@ -34,6 +32,8 @@ import { deliveryRefusal, missingRefusal } from '@shared/domain/proxy';
 import { actsOnBehalf, onBehalfReasonRefusal } from '@shared/domain/caseOwnership';
 import { maskNumbersInText } from '@shared/domain/masking';
 import { writeTx } from '../write';
+import { readTally } from '../tallies/read';
+import { queueTally } from '@shared/domain/tallies';
 import type { MatterType } from '../matterType';
 import { getMatterType } from './catalog';
 import { addCaseEvent, caseEvents } from './caseTimeline';
@@ -218,17 +218,13 @@ export async function queueTotal(desk: Desk, queue: QueueName, filter: CaseFilte
   return countUpTo(queueCollection(desk.db, queue, queueContextOf(desk), filter));
 }
 
+/**
+ * The 12 queue tabs' counts, exact, from the kept counts (shared/domain/tallies.ts): a row per
+ * queue, or a few per-day rows for the due-day queues — the cost does not grow with the desk.
+ */
 export async function queueCounts(desk: Desk): Promise<Record<QueueName, number>> {
   const q = queueContextOf(desk);
-  const counts = await Promise.all(
-    QUEUES.map((name) => {
-      const index = QUEUE_INDEX[name];
-      // A flag's count needs no order: the flag's key alone (cheaper than the ordered range).
-      const list = index.list(q);
-      if (!index.span && list !== ALL_LIST) return countUpTo(desk.db.cases.where('flags').equals(list));
-      return countUpTo(queueCollection(desk.db, name, q, {}));
-    }),
-  );
+  const counts = await Promise.all(QUEUES.map((name) => readTally(desk.db, queueTally(name, q))));
   return Object.fromEntries(QUEUES.map((name, i) => [name, counts[i] ?? 0])) as Record<QueueName, number>;
 }
 

@@ -1,9 +1,11 @@
 /**
  * Real counts for the 工作台: the clerk's to-do (待我签收, 今日到期, 已超期, 待回访, 整改 due
- * today or overdue) and the day's overview. Index reads only (`dueDay` holds only open, running
- * cases; flags and queue keys name the queues), so they stay fast on a full database.
+ * today or overdue) and the day's overview, from the kept counts (db/tallies), so they cost the
+ * same on a full database as on an empty one.
  */
-import { FLAGS, unfilteredPrefix } from '@shared/domain/caseQueues';
+import { FLAGS, type QueueName } from '@shared/domain/caseQueues';
+import { queueTally, rectificationDays, TALLY } from '@shared/domain/tallies';
+import { readTally, tallyOf } from '../tallies/read';
 import type { Desk } from '../desk';
 import { queueContextOf } from './cases';
 import { custodyAlertDays } from '@shared/domain/custody';
@@ -30,39 +32,43 @@ export type DashboardCounts = {
   proxyToDeliver: number;
 };
 
-/** For the desk's actor on the desk's today; 即将超期 runs up to the next working day. */
+/**
+ * For the desk's actor on the desk's today; 即将超期 runs up to the next working day. Kept counts
+ * (shared/domain/tallies.ts: a row each, or a few per-day rows) for everything that grows with the
+ * years; the catalog's active matters and the active staff are small tables read whole, and the
+ * documents out longer than the limit are read among the documents out now (what is out, not
+ * what ever was).
+ */
 export async function dashboardCounts(desk: Desk): Promise<DashboardCounts> {
   const { db } = desk;
-  const { staffId, today, soonUntil } = queueContextOf(desk);
-  // 整改 queue keys are `整改||<due day>|<tracking number>` (caseQueues.ts).
-  const rect = (from: string, to: string) => db.cases.where('queueKeys').between(from, to, true, false).count();
-  const r = unfilteredPrefix(FLAGS.rectification);
+  const q = queueContextOf(desk);
+  const { today } = q;
+  const tally = (key: string) => tallyOf(db, key);
+  const queue = (name: QueueName) => readTally(db, queueTally(name, q));
   const outSince = desk.clock.now() - custodyAlertDays(desk.community) * 86_400_000;
   return countAll({
-    toSignFor: db.cases.where('flags').equals(FLAGS.toSignFor(staffId)).count(),
-    callbacks: db.cases.where('flags').equals(FLAGS.callback).count(),
-    rectificationDueToday: rect(`${r}${today}|`, `${r}${today}|\uffff`),
-    rectificationOverdue: rect(r, `${r}${today}|`),
-    visitsToday: db.visits.where('day').equals(today).count(),
-    openCases: db.cases.where('flags').equals(FLAGS.open).count(),
-    dueToday: db.cases.where('dueDay').equals(today).count(),
-    dueSoon: db.cases.where('dueDay').between(today, soonUntil, true, true).count(),
-    overdueCases: db.cases.where('dueDay').below(today).count(),
-    // Tombstones (deleted, merged away) are no residents.
-    residents: Promise.all([db.residents.count(), db.residents.where('deleted.at').above(0).count()]).then(
-      ([all, tombstones]) => all - tombstones,
-    ),
+    toSignFor: queue('待签收'),
+    callbacks: queue('待回访'),
+    rectificationDueToday: tally(TALLY.rectificationDueOn(today)),
+    // 整改 cases minus those due from today on (no date sorts last: never overdue).
+    rectificationOverdue: readTally(db, { key: TALLY.caseFlag(FLAGS.rectification), minus: rectificationDays(today) }),
+    visitsToday: tally(TALLY.visitsOn(today)),
+    openCases: queue('全部在办'),
+    dueToday: queue('今日到期'),
+    dueSoon: queue('即将超期'),
+    overdueCases: queue('已超期'),
+    residents: tally(TALLY.residents),
     activeMatters: db.matterTypes.filter((m) => m.active).count(),
     staff: db.staff.filter((s) => s.active).count(),
+    documentsOut: tally(TALLY.documentsOut),
     // Only items out carry a holder key: the count never walks the returned ones.
-    documentsOut: db.custodyItems.where('holderKey').above('').count(),
     documentsOutLong: db.custodyItems
       .where('holderKey')
       .above('')
       .filter((i) => i.collectedAt < outSince)
       .count(),
-    homeVisitsToday: db.proxyTasks.where('visitDay').equals(today).count(),
-    proxyToDeliver: db.proxyTasks.where('status').equals('待送达').count(),
+    homeVisitsToday: tally(TALLY.homeVisitsOn(today)),
+    proxyToDeliver: tally(TALLY.proxyToDeliver),
   });
 }
 
