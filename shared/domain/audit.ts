@@ -23,6 +23,7 @@ export const AUDIT_ENTITIES = [
   'importBatch',
   'matterType',
   'meeting',
+  'offHours',
   'problem',
   'proxyTask',
   'report',
@@ -148,6 +149,7 @@ const OTHER_AUDIT_ACTIONS = [
   'sync.account',
   'sync.conflict',
   'sync.resolve',
+  'offHours.line',
 ] as const;
 
 /** Every action the audit log records. */

@@ -86,6 +86,7 @@ const OTHER_LABELS = {
   'sync.account': '更改中心同步账号',
   'sync.conflict': '发现数据冲突',
   'sync.resolve': '处理同步冲突',
+  'offHours.line': '补充登记错时服务',
 } as const satisfies Record<
   | Exclude<AuditAction, CaseAuditAction | `proxy.${string}` | `custody.${string}`>
   | 'proxy.request'
@@ -118,6 +119,7 @@ const ENTITY_LABELS = {
   importBatch: '导入批次',
   matterType: '事项',
   meeting: '联席会议',
+  offHours: '错时服务',
   problem: '问题',
   proxyTask: '代办需求',
   report: '报表',

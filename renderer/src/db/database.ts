@@ -36,7 +36,7 @@ const step =
 
 export const DB_NAME = 'duty-desk';
 /** The newest version below (the one this build upgrades to). */
-export const SCHEMA_VERSION = 23;
+export const SCHEMA_VERSION = 27;
 
 /** One Dexie table per entity of the entity map (entities.ts is the one list of tables). */
 type Tables = { [N in EntityName]: Table<RecordOf<N>, KeyOf<N>> };
@@ -163,6 +163,9 @@ class DutyDeskDatabase extends Dexie {
       proxyTasks: 'id, caseId, residentId, status, visitDay, requestedDay, syncConflictAt',
       custodyItems: 'id, caseId, residentId, status, holderKey, collectedAt, syncConflictAt',
     });
+    // v27 (issue 26 item 4, 错时服务): the lines staff add for work outside standard hours that no
+    // record shows — append-only center data, read by month (`day`). A new table: no data step.
+    this.version(27).stores({ offHoursLines: 'id, day' });
     this.use(derivedFieldsMiddleware);
   }
 }

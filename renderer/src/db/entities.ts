@@ -31,6 +31,7 @@ import type {
   RotaEntry,
   SignInGuard,
   MergeUndo,
+  OffHoursLine,
   PackageExport,
   Staff,
   Visit,
@@ -119,6 +120,7 @@ export type Entities = {
   syncRejected: [RejectedDoc, string];
   centerDesks: [CenterDesk, string];
   packageExports: [PackageExport, string];
+  offHoursLines: [OffHoursLine, string];
 };
 
 export type EntityName = keyof Entities;

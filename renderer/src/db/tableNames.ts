@@ -34,6 +34,7 @@ export const TABLE_NAMES = {
   syncRejected: '未被接受的同步记录',
   centerDesks: '中心值班台',
   packageExports: '报送记录',
+  offHoursLines: '错时服务补充登记',
 } as const satisfies Record<EntityName, string>;
 
 /** The Chinese name of a table; a name from elsewhere (an old record) reads as 其他记录, never in English. */

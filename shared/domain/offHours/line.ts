@@ -9,8 +9,7 @@ import { offHoursPartOfSpan, type OffHoursPart } from './standardHours';
 export type OffHoursLineInput = { day: string; start: string; end: string; content: string };
 export type OffHoursLineField = keyof OffHoursLineInput;
 export type OffHoursLineCheck =
-  | { ok: true; line: OffHoursLineInput; part: OffHoursPart }
-  | { ok: false; field: OffHoursLineField; message: string };
+  { ok: true; line: OffHoursLineInput; part: OffHoursPart } | { ok: false; field: OffHoursLineField; message: string };
 
 export const OFF_HOURS_CONTENT_MAX = 200;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;

@@ -28,7 +28,7 @@ describe('which moments are outside standard hours', () => {
     ['2026-10-10', '10:00', null, 'a 调休 Saturday (a working day) within opening hours'],
     ['2026-10-10', '19:30', 'evening', 'a 调休 Saturday evening'],
     ['2026-10-01', '10:00', 'restDay', '国庆节 (a Thursday holiday)'],
-  ])('%s %s → %s (%s)', (day, time, part) => {
+  ] as const)('%s %s → %s (%s)', (day, time, part, _why) => {
     expect(offHoursPartAt(day, minute(time), calendar, hours)).toBe(part);
   });
 });
@@ -157,7 +157,11 @@ describe('an added line', () => {
     [{ content: '  ' }, 'content', '请写明做了什么'],
     [{ content: '字'.repeat(201) }, 'content', '服务内容最多 200 字'],
     [{ start: '09:00', end: '17:00' }, 'start', '该时段在标准工作时间（工作日 08:00–18:00）之内，不算错时服务'],
-    [{ day: '2026-10-10', start: '10:00', end: '11:00' }, 'start', '该时段在标准工作时间（工作日 08:00–18:00）之内，不算错时服务'],
+    [
+      { day: '2026-10-10', start: '10:00', end: '11:00' },
+      'start',
+      '该时段在标准工作时间（工作日 08:00–18:00）之内，不算错时服务',
+    ],
   ])('%o → %s: %s', (over, field, message) => {
     expect(checkOffHoursLine({ ...base, ...over }, ctx)).toEqual({ ok: false, field, message });
   });
