@@ -2,3 +2,4 @@
 export * from './standardHours';
 export * from './monthTable';
 export * from './line';
+export * from './sheet';
