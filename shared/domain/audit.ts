@@ -23,6 +23,7 @@ export const AUDIT_ENTITIES = [
   'importBatch',
   'matterType',
   'meeting',
+  'offHours',
   'problem',
   'proxyTask',
   'report',
@@ -149,6 +150,7 @@ const OTHER_AUDIT_ACTIONS = [
   'sync.conflict',
   'sync.resolve',
   'tallies.repair',
+  'offHours.line',
 ] as const;
 
 /** Every action the audit log records. */

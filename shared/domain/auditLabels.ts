@@ -87,6 +87,7 @@ const OTHER_LABELS = {
   'sync.conflict': '发现数据冲突',
   'sync.resolve': '处理同步冲突',
   'tallies.repair': '修复统计计数',
+  'offHours.line': '补充登记错时服务',
 } as const satisfies Record<
   | Exclude<AuditAction, CaseAuditAction | `proxy.${string}` | `custody.${string}`>
   | 'proxy.request'
@@ -119,6 +120,7 @@ const ENTITY_LABELS = {
   importBatch: '导入批次',
   matterType: '事项',
   meeting: '联席会议',
+  offHours: '错时服务',
   problem: '问题',
   proxyTask: '代办需求',
   report: '报表',

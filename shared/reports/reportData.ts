@@ -15,6 +15,7 @@ import type {
   Resident,
   Visit,
 } from '../domain/records';
+import type { OffHoursTotals } from '../domain/offHours';
 import type { KnownDesk } from './centerDesks';
 import type { Period, PeriodKind } from './periods';
 import { summarize, type PeriodSummary } from './summary';
@@ -65,6 +66,8 @@ export type ReportData = {
   /** The desks of the center this desk knows (itself, those that joined): the report covers their work. */
   desks: KnownDesk[];
   notes: ReportNotes;
+  /** 错时服务: the totals of the period and of the one it is compared with (renderer reads them by index). */
+  offHours: { now: OffHoursTotals; before: OffHoursTotals };
 };
 
 /** The notes as they leave the desk: numbers shaped like an ID or a phone masked. */
@@ -100,6 +103,10 @@ export function summariesOf(data: ReportData): { now: PeriodSummary; before: Per
     problems: data.problems,
     meetings: data.meetings,
     agendaItems: data.agendaItems,
+    offHoursByPeriod: [
+      { period: data.period, totals: data.offHours.now },
+      { period: data.previous, totals: data.offHours.before },
+    ],
   };
   return { now: summarize(input, data.period), before: summarize(input, data.previous) };
 }

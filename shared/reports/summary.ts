@@ -55,10 +55,13 @@ import {
   type Resident,
   type Visit,
 } from '../domain/records';
+import type { OffHoursTotals } from '../domain/offHours';
 import type { Period } from './periods';
 import { dayOfInstant, ratedDayOf } from './reportIndex';
 
 export { previousPeriod, weekOf, type Period } from './periods';
+
+const NO_OFF_HOURS: OffHoursTotals = { occasions: 0, people: 0, restDayOccasions: 0, dutyDays: 0 };
 
 const inside = (day: string | undefined, p: Period): day is string => day !== undefined && day >= p.from && day <= p.to;
 
@@ -85,6 +88,8 @@ export type SummaryInput = {
   problems: readonly Problem[];
   meetings: readonly Meeting[];
   agendaItems: readonly AgendaItem[];
+  /** 错时服务: the totals of each period read (offHoursTotals over the period's table); a period not read counts none. */
+  offHoursByPeriod?: readonly { period: Period; totals: OffHoursTotals }[];
 };
 
 /** Age bands of the cases open at the period's end (days since acceptance). */
@@ -187,6 +192,8 @@ export type PeriodSummary = {
   byStaff: Record<string, { visits: number; cases: number }>;
   proxy: ProxySummary;
   meetings: MeetingSummary;
+  /** 错时服务 (shared/domain/offHours): occasions outside standard hours, the people, the rest-day ones, duty days. */
+  offHours: OffHoursTotals;
 };
 
 export function summarize(input: SummaryInput, period: Period): PeriodSummary {
@@ -270,6 +277,9 @@ export function summarize(input: SummaryInput, period: Period): PeriodSummary {
     byStaff,
     proxy: proxySummary(input, period),
     meetings: meetingSummary(input, period),
+    offHours:
+      input.offHoursByPeriod?.find((o) => o.period.from === period.from && o.period.to === period.to)?.totals ??
+      NO_OFF_HOURS,
   };
 }
 

@@ -166,6 +166,15 @@ export function summarySections(now: PeriodSummary, before: PeriodSummary, names
         row('期末未结问题', (s) => s.meetings.openAtEnd),
       ],
     },
+    {
+      title: '错时服务',
+      rows: [
+        row('错时服务（次）', (s) => s.offHours.occasions),
+        row('其中休息日、节假日（次）', (s) => s.offHours.restDayOccasions),
+        row('参与错时服务（人）', (s) => s.offHours.people),
+        row('值班岗（人天）', (s) => s.offHours.dutyDays),
+      ],
+    },
     { title: '特殊群体服务人数', rows: countRows(now.specialGroups, before.specialGroups) },
     { title: '分网格', rows: pairRows(now.byGrid, before.byGrid, (k) => (k === '未分网格' ? k : names.grid(k))) },
     { title: '分人员（首问责任人）', rows: pairRows(now.byStaff, before.byStaff, names.staff) },

@@ -46,6 +46,7 @@ export const TABLE_SCOPE = {
   importBatches: 'center',
   centerDesks: 'center',
   packageExports: 'center',
+  offHoursLines: 'center',
   counters: 'desk-local',
   signInGuards: 'desk-local',
   deskMeta: 'desk-local',

@@ -165,6 +165,9 @@ class DutyDeskDatabase extends Dexie {
       proxyTasks: 'id, caseId, residentId, status, visitDay, requestedDay, syncConflictAt',
       custodyItems: 'id, caseId, residentId, status, holderKey, collectedAt, syncConflictAt',
     });
+    // v27 (issue 26 item 4, 错时服务): the lines staff add for work outside standard hours that no
+    // record shows — append-only center data, read by month (`day`). A new table: no data step.
+    this.version(27).stores({ offHoursLines: 'id, day' });
     // v28 (issue 28 item 1): the kept counts of the 工作台 and the queue tabs, desk-local and derived,
     // moved with every write by a middleware (tallies/middleware.ts); the data step counts them once.
     this.version(28).stores({ tallies: 'key' }).upgrade(step(28));

@@ -31,6 +31,7 @@ import type {
   RotaEntry,
   SignInGuard,
   MergeUndo,
+  OffHoursLine,
   PackageExport,
   Staff,
   Visit,
@@ -122,6 +123,7 @@ export type Entities = {
   packageExports: [PackageExport, string];
   /** Kept counts (DB v28, desk-local and derived): written only by db/tallies (middleware, repair). */
   tallies: [TallyRow, string];
+  offHoursLines: [OffHoursLine, string];
 };
 
 export type EntityName = keyof Entities;

@@ -35,6 +35,7 @@ export const TABLE_NAMES = {
   centerDesks: '中心值班台',
   packageExports: '报送记录',
   tallies: '统计计数',
+  offHoursLines: '错时服务补充登记',
 } as const satisfies Record<EntityName, string>;
 
 /** The Chinese name of a table; a name from elsewhere (an old record) reads as 其他记录, never in English. */

@@ -24,8 +24,8 @@ export const PROJECTED = {
 
 /**
  * Tables whose documents, once written, never change (the hub's validation refuses an edit): the
- * events, the audit rows, and the records of the JSON package's exports (packageExports.ts only
- * ever adds one).
+ * events, the audit rows, the records of the JSON package's exports (packageExports.ts only
+ * ever adds one) and the lines added to 错时服务 (offHours.ts only ever adds one).
  */
 export const IMMUTABLE_TABLES = [
   'caseEvents',
@@ -34,6 +34,7 @@ export const IMMUTABLE_TABLES = [
   'problemEvents',
   'auditLog',
   'packageExports',
+  'offHoursLines',
 ] as const;
 
 /** A document's id: `<table>:<key>` (the audit log by its row's stable `id`, never its local `seq`). */

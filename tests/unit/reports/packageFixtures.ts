@@ -7,6 +7,8 @@ import { expect } from 'vitest';
 import { canonicalJson, checkPackage, packageContent, writePackage, type ReportPackage } from '@shared/reports/package';
 import type { ReportData } from '@shared/reports/reportData';
 
+const NO_OFF_HOURS = { occasions: 0, people: 0, restDayOccasions: 0, dutyDays: 0 };
+
 export const sha256Hex = async (text: string) =>
   Buffer.from(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))).toString('hex');
 
@@ -31,6 +33,7 @@ export function weekData(patch: Partial<ReportData> & Pick<ReportData, 'period' 
     grids: [],
     desks: [{ no: 1, name: '一号窗口' }],
     notes: { focus: '', issues: '' },
+    offHours: { now: NO_OFF_HOURS, before: NO_OFF_HOURS },
     ...patch,
   };
 }

@@ -19,6 +19,8 @@
  * the range, or is still waiting; handed to a case (社区处置, 上报街道) whose case was open then, it
  * is a problem of a case read.
  */
+import { offHoursTotals } from '@shared/domain/offHours';
+import { readOffHoursTable } from './offHours';
 import { maskReasonForLog } from '@shared/domain/masking';
 import { FLAGS } from '@shared/domain/caseQueues';
 import { custodyAlertDays } from '@shared/domain/custody';
@@ -178,11 +180,13 @@ export async function readReportData(
   const ids = new Set<string>();
   for (const v of visits) if (v.residentId) ids.add(v.residentId);
   for (const c of cases) if (c.residentId) ids.add(c.residentId);
-  const [found, proxy, meetings] = await Promise.all([
+  const [found, proxy, meetings, offHoursNow, offHoursBefore] = await Promise.all([
     // Live residents only (a tombstone's record is shown as 已删除居民; a merged-away id as the kept one).
     residentsByIds(desk, [...ids]),
     proxyFor(db, range, cases),
     meetingsFor(db, range, cases),
+    readOffHoursTable(desk, period.from, period.to),
+    readOffHoursTable(desk, previous.from, previous.to),
   ]);
   // A merged person counts once: their records under the kept id, the kept record listed once.
   const residents = distinctResidents(found);
@@ -204,6 +208,7 @@ export async function readReportData(
     grids: desk.community.grids.map((g) => ({ id: g.id, name: g.name })),
     desks,
     notes,
+    offHours: { now: offHoursTotals(offHoursNow), before: offHoursTotals(offHoursBefore) },
   };
 }
 

@@ -1,6 +1,143 @@
-/** 错时服务 (issue 26): being built; until then the view says so. */
-import { Typography } from '@mui/material';
+/**
+ * 错时服务 (issue 26 item 4): the month's table per person — 值班天数, 走访天数, 错时服务次数 — derived
+ * from the records made outside standard hours plus the lines people added; exported as xlsx
+ * for the street office's attendance review; a line added below.
+ */
+import { useState } from 'react';
+import {
+  Alert,
+  Button,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { maskNumbersInText } from '@shared/domain/masking';
+import { monthSpan, OFF_HOURS_COLUMNS, occasionText, shiftMonth } from '@shared/domain/offHours';
+import { listOffHoursLines, readOffHoursTable } from '../../db/repositories/offHours';
+import { useDesk } from '../../app/desk';
+import { useGuardedAction } from '../../app/useGuardedAction';
+import { useStaffNames } from '../../app/useStaffNames';
+import { platform } from '../../platform';
+import { offHoursWorkbook } from './offHoursWorkbook';
+import { OffHoursLineForm } from './OffHoursLineForm';
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export function OffHoursTab() {
-  return <Typography>错时服务尚在建设中。</Typography>;
+  const desk = useDesk();
+  const [month, setMonth] = useState(() => desk.clock.today().slice(0, 7));
+  const valid = MONTH.test(month);
+  const { from, to } = valid ? monthSpan(month) : { from: '', to: '' };
+  const rows = useLiveQuery(() => (valid ? readOffHoursTable(desk, from, to) : []), [desk, valid, from, to]);
+  const lines = useLiveQuery(() => (valid ? listOffHoursLines(desk, from, to) : []), [desk, valid, from, to]);
+  const names = useStaffNames();
+  const output = useGuardedAction();
+  const [done, setDone] = useState<string | null>(null);
+  const exportTable = () =>
+    output.run(async () => {
+      const content = await offHoursWorkbook(desk.community.name, month, rows ?? []);
+      const r = await platform.saveFile({
+        suggestedName: `错时服务记录-${month}.xlsx`,
+        content,
+        encoding: 'base64',
+        filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }],
+      });
+      setDone(r.saved ? `已导出 ${r.fileName}` : null);
+    });
+
+  return (
+    <Stack spacing={3}>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+        <Button variant="outlined" onClick={() => valid && setMonth(shiftMonth(month, -1))}>
+          上个月
+        </Button>
+        <TextField
+          label="月份"
+          type="month"
+          value={month}
+          onChange={(e) => setMonth(e.target.value)}
+          error={!valid}
+          helperText={valid ? undefined : '请选择月份'}
+          sx={{ width: 180 }}
+        />
+        <Button variant="outlined" onClick={() => valid && setMonth(shiftMonth(month, 1))}>
+          下个月
+        </Button>
+        <Typography color="text.secondary" sx={{ flexGrow: 1 }}>
+          标准工作时间：工作日（含调休上班日）{desk.community.openingHours.weekday.start}–
+          {desk.community.openingHours.weekday.end}；其余时间与休息日、节假日为错时
+        </Typography>
+        <Button variant="outlined" onClick={() => void exportTable()} disabled={output.busy || !valid || !rows}>
+          导出 Excel
+        </Button>
+      </Stack>
+      {(output.error || done) && (
+        <Alert severity={output.error ? 'error' : 'success'} role="status">
+          {output.error ?? done}
+        </Alert>
+      )}
+      <Table size="small" aria-label={`错时服务记录 ${month}`}>
+        <TableHead>
+          <TableRow>
+            {OFF_HOURS_COLUMNS.map((c) => (
+              <TableCell key={c.title} component="th" scope="col">
+                {c.title}
+              </TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {(rows ?? []).map((r) => (
+            <TableRow key={r.staffId}>
+              <TableCell component="th" scope="row">
+                {r.name}
+              </TableCell>
+              <TableCell>{r.dutyDays}</TableCell>
+              <TableCell>{r.visitDays}</TableCell>
+              <TableCell>{r.occasions}</TableCell>
+              <TableCell>{r.lineOnly}</TableCell>
+              <TableCell>{r.detail.map(occasionText).join('；') || '—'}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {lines && lines.length > 0 && (
+        <Stack spacing={1}>
+          <Typography variant="h6" component="h2">
+            本月补充登记
+          </Typography>
+          <Table size="small" aria-label="本月补充登记">
+            <TableHead>
+              <TableRow>
+                {['姓名', '日期', '时间', '服务内容'].map((t) => (
+                  <TableCell key={t} component="th" scope="col">
+                    {t}
+                  </TableCell>
+                ))}
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {lines.map((l) => (
+                <TableRow key={l.id}>
+                  <TableCell>{names.get(l.staffId) ?? '（已停用人员）'}</TableCell>
+                  <TableCell>{l.day}</TableCell>
+                  <TableCell>
+                    {l.start}–{l.end}
+                  </TableCell>
+                  <TableCell>{maskNumbersInText(l.content)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Stack>
+      )}
+      <OffHoursLineForm />
+    </Stack>
+  );
 }

@@ -1,0 +1,108 @@
+/**
+ * 错时服务记录 (issue 26 item 4): the per-person table of a period, read by index (the rota, the
+ * visits and the added lines of the period by `day`, the case events by their clock's wall time),
+ * counted by the pure `offHoursTable`; and the one write, a line a staff member adds for
+ * themselves (append-only, travels as an immutable document, audited).
+ */
+import {
+  checkOffHoursLine,
+  offHoursTable,
+  type OffHoursLineInput,
+  type OffHoursRow,
+  type WorkMoment,
+} from '@shared/domain/offHours';
+import type { OffHoursLine } from '@shared/domain/records';
+import { addDays } from '@shared/domain/localDate';
+import { deskNumberOf, type Desk } from '../desk';
+import { DomainRefusal } from '../refusal';
+import { writeTx } from '../write';
+
+/** Case events that are no one's work at a desk (the v13 upgrade's opening of older cases). */
+const NOT_WORK = new Set(['升级基线']);
+
+/** The first ms of a local day. */
+const startOf = (day: string): number => new Date(`${day}T00:00:00`).getTime();
+const wall = (ms: number): string => String(Math.max(0, ms)).padStart(13, '0');
+
+/** The moments the period's case events were made: by the clock's wall time, a day wider each side, then by day. */
+async function caseEventMoments(desk: Desk, from: string, to: string): Promise<WorkMoment[]> {
+  const events = await desk.db.caseEvents
+    .where('clock')
+    .between(wall(startOf(addDays(from, -1))), wall(startOf(addDays(to, 2))))
+    .toArray();
+  return events.flatMap((e) => {
+    if (NOT_WORK.has(e.action)) return [];
+    const day = desk.clock.today(e.at);
+    return day >= from && day <= to ? [{ staffId: e.by, day, at: e.at }] : [];
+  });
+}
+
+/**
+ * The 错时服务 table of [from, to]: every active staff member who works the desk (by name), then
+ * anyone else the period's records name. 走访天数 counts registered visits of channel 走访 until the
+ * 走访 log (homeVisits) is read here as well.
+ */
+export async function readOffHoursTable(desk: Desk, from: string, to: string): Promise<OffHoursRow[]> {
+  const [staff, rota, visits, caseEvents, lines] = await Promise.all([
+    desk.db.staff.toArray(),
+    desk.db.rota.where('day').between(from, to, true, true).toArray(),
+    desk.db.visits.where('day').between(from, to, true, true).toArray(),
+    caseEventMoments(desk, from, to),
+    desk.db.offHoursLines.where('day').between(from, to, true, true).toArray(),
+  ]);
+  const moment = (v: (typeof visits)[number]): WorkMoment => ({
+    staffId: v.firstContactId,
+    day: v.day,
+    at: v.visitedAt,
+  });
+  const listed = staff
+    .filter((s) => s.active && s.role !== '审计员')
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN') || a.id.localeCompare(b.id));
+  const rows = offHoursTable({
+    from,
+    to,
+    staff: listed,
+    rota,
+    homeVisits: visits.filter((v) => v.channel === '走访').map(moment),
+    visits: visits.filter((v) => v.channel !== '走访').map(moment),
+    caseEvents,
+    lines,
+    calendar: desk.calendar,
+    hours: desk.community.openingHours,
+  });
+  const names = new Map(staff.map((s) => [s.id, s.name]));
+  return rows.map((r) => (names.has(r.staffId) ? { ...r, name: names.get(r.staffId)! } : r));
+}
+
+/** The lines of [from, to] as written (for the detail under the table), oldest day first. */
+export async function listOffHoursLines(desk: Desk, from: string, to: string): Promise<OffHoursLine[]> {
+  const rows = await desk.db.offHoursLines.where('day').between(from, to, true, true).toArray();
+  return rows.sort((a, b) => a.day.localeCompare(b.day) || a.start.localeCompare(b.start) || a.at - b.at);
+}
+
+/** Adds the signed-in person's own line (checked by the shared rule; the refusal names its field). */
+export async function addOffHoursLine(desk: Desk, input: OffHoursLineInput): Promise<OffHoursLine> {
+  return writeTx(desk, ['offHoursLines'], async (tx) => {
+    const check = checkOffHoursLine(input, {
+      today: tx.today,
+      calendar: desk.calendar,
+      hours: desk.community.openingHours,
+    });
+    if (!check.ok) throw new DomainRefusal(check.message, check.field);
+    const line = await tx.offHoursLines.add({
+      id: desk.newId(),
+      staffId: desk.actor.id,
+      ...check.line,
+      at: tx.now,
+      desk: deskNumberOf(desk),
+    });
+    // The detail names the day and time only: the content is free text and stays out of the log.
+    await tx.audit({
+      action: 'offHours.line',
+      entity: 'offHours',
+      entityId: line.id,
+      detail: `${line.day} ${line.start}–${line.end}`,
+    });
+    return line;
+  });
+}
