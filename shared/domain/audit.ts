@@ -27,6 +27,7 @@ export const AUDIT_ENTITIES = [
   'proxyTask',
   'report',
   'resident',
+  'rota',
   'staff',
   'sync',
   'visit',
@@ -148,6 +149,10 @@ const OTHER_AUDIT_ACTIONS = [
   'sync.account',
   'sync.conflict',
   'sync.resolve',
+  'rota.set',
+  'rota.copyWeek',
+  'rota.swapRequest',
+  'rota.swap',
 ] as const;
 
 /** Every action the audit log records. */

@@ -86,6 +86,10 @@ const OTHER_LABELS = {
   'sync.account': '更改中心同步账号',
   'sync.conflict': '发现数据冲突',
   'sync.resolve': '处理同步冲突',
+  'rota.set': '排班',
+  'rota.copyWeek': '复制上周值班表',
+  'rota.swapRequest': '申请换班',
+  'rota.swap': '换班',
 } as const satisfies Record<
   | Exclude<AuditAction, CaseAuditAction | `proxy.${string}` | `custody.${string}`>
   | 'proxy.request'
@@ -122,6 +126,7 @@ const ENTITY_LABELS = {
   proxyTask: '代办需求',
   report: '报表',
   resident: '居民',
+  rota: '值班表',
   staff: '工作人员',
   sync: '多窗口同步',
   visit: '来访',

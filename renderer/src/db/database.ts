@@ -36,7 +36,7 @@ const step =
 
 export const DB_NAME = 'duty-desk';
 /** The newest version below (the one this build upgrades to). */
-export const SCHEMA_VERSION = 23;
+export const SCHEMA_VERSION = 24;
 
 /** One Dexie table per entity of the entity map (entities.ts is the one list of tables). */
 type Tables = { [N in EntityName]: Table<RecordOf<N>, KeyOf<N>> };
@@ -163,6 +163,9 @@ class DutyDeskDatabase extends Dexie {
       proxyTasks: 'id, caseId, residentId, status, visitDay, requestedDay, syncConflictAt',
       custodyItems: 'id, caseId, residentId, status, holderKey, collectedAt, syncConflictAt',
     });
+    // v24 (issue 26, 值班表): one rota record per day × person, keyed `day|staffId`
+    // (upgrades/v24-rota-cells.ts re-keys the placeholder rows); the week is a range of `day`.
+    this.version(24).stores({ rota: 'id, day, staffId' }).upgrade(step(24));
     this.use(derivedFieldsMiddleware);
   }
 }

@@ -25,7 +25,9 @@ export function dayOpening(day: string, hours: OpeningHours, calendar: WorkingCa
   const base = { day, kind: info.kind, ...(info.name ? { name: info.name } : {}) };
   if (info.kind === 'holiday') return { ...base, open: false };
   const span = info.kind === 'weekend' ? hours.weekend : hours.weekday;
-  return hasHours(span) ? { ...base, open: true, hours: { start: span.start, end: span.end } } : { ...base, open: false };
+  return hasHours(span)
+    ? { ...base, open: true, hours: { start: span.start, end: span.end } }
+    : { ...base, open: false };
 }
 
 /** A 值班岗 on a 法定节假日: holiday duty, marked on the grid and on paper. */

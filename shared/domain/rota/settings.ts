@@ -14,7 +14,11 @@ export function rotaSettings(community: Pick<CommunityProfile, 'rota'> | undefin
 export function validateRotaSettings(s: RotaSettings): { field: keyof RotaSettings; reason: string } | null {
   const n = s.minOnDuty;
   if (!Number.isInteger(n) || n < MIN_ON_DUTY_RANGE.min || n > MIN_ON_DUTY_RANGE.max)
-    return { field: 'minOnDuty', reason: `值班岗最少人数应为 ${MIN_ON_DUTY_RANGE.min}–${MIN_ON_DUTY_RANGE.max} 的整数` };
-  if (typeof s.swapsNeedApproval !== 'boolean') return { field: 'swapsNeedApproval', reason: '请选择换班是否需要站长批准' };
+    return {
+      field: 'minOnDuty',
+      reason: `值班岗最少人数应为 ${MIN_ON_DUTY_RANGE.min}–${MIN_ON_DUTY_RANGE.max} 的整数`,
+    };
+  if (typeof s.swapsNeedApproval !== 'boolean')
+    return { field: 'swapsNeedApproval', reason: '请选择换班是否需要站长批准' };
   return null;
 }

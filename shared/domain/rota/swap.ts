@@ -28,6 +28,7 @@ export function planSwap(input: SwapInput, cellOf: SwapCells): SwapResult {
     out.push({ day, staffId: staffA, post: b.post }, { day, staffId: staffB, post: a.post });
   }
   const changes = (post: RotaPost, day: string, staffId: string) => cellOf(day, staffId)?.post !== post;
-  if (!out.some((c) => changes(c.post, c.day, c.staffId))) return { ok: false, field: 'dayB', reason: '双方岗位相同，换班不改变任何安排' };
+  if (!out.some((c) => changes(c.post, c.day, c.staffId)))
+    return { ok: false, field: 'dayB', reason: '双方岗位相同，换班不改变任何安排' };
   return { ok: true, cells: out };
 }

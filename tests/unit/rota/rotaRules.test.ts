@@ -89,7 +89,11 @@ describe('a cell: one post, leave with its type', () => {
   });
 
   it('one person is never on two posts of one day', () => {
-    const twice = [cell('2027-03-02', 'a', '值班岗'), cell('2027-03-02', 'a', '走访岗'), cell('2027-03-02', 'b', '值班岗')];
+    const twice = [
+      cell('2027-03-02', 'a', '值班岗'),
+      cell('2027-03-02', 'a', '走访岗'),
+      cell('2027-03-02', 'b', '值班岗'),
+    ];
     expect(doubleBooked(twice).map((c) => c.post)).toEqual(['值班岗', '走访岗']);
     expect(doubleBooked([{ ...cell('2027-03-02', 'a', '值班岗'), id: '2027-03-03|a' }])).toHaveLength(1);
     expect(doubleBooked([{ ...cell('2027-03-02', 'a', '值班岗'), id: '2027-03-02|a' }])).toEqual([]);
@@ -108,7 +112,8 @@ describe('planSwap: both named, posts traded', () => {
     cell('2027-03-04', 'b', '值班岗'),
   ];
   const cellOf = (day: string, staffId: string) => cells.find((c) => c.day === day && c.staffId === staffId);
-  const posts = (r: ReturnType<typeof planSwap>) => (r.ok ? r.cells.map((c) => `${c.day.slice(8)}${c.staffId}${c.post}`) : r.field);
+  const posts = (r: ReturnType<typeof planSwap>) =>
+    r.ok ? r.cells.map((c) => `${c.day.slice(8)}${c.staffId}${c.post}`) : r.field;
 
   it.each([
     ['same day', { staffA: 'a', dayA: '2027-03-02', staffB: 'b', dayB: '2027-03-02' }, ['02a走访岗', '02b值班岗']],
