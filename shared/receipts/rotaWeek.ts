@@ -75,9 +75,7 @@ export function renderRotaWeek(d: RotaWeekDocument): string {
     .join('\n');
   const counts = d.checks.map((c) => `<td>${c.open ? `${c.onDuty} 人` : '闭站'}</td>`).join('');
   const short = d.checks.filter((c) => c.belowMinimum).map((c) => `${c.day.slice(5)} ${weekdayName(c.day)}`);
-  const warn = short.length
-    ? `<p class="warn">值班岗不足 ${d.minOnDuty} 人：${escapeHtml(short.join('、'))}</p>`
-    : '';
+  const warn = short.length ? `<p class="warn">值班岗不足 ${d.minOnDuty} 人：${escapeHtml(short.join('、'))}</p>` : '';
   return documentHtml(
     `值班表 ${first} 至 ${last}`,
     CSS,

@@ -9,7 +9,12 @@ const calendar = createCalendar({ overrides: [{ date: '2027-03-01', kind: 'holid
 const hours = { weekday: { start: '08:00', end: '18:00' }, weekend: { start: '09:00', end: '12:00' } };
 const days = weekDays('2027-03-01').map((d) => dayOpening(d, hours, calendar));
 const STAMP = { createdAt: 0, createdBy: 'a', updatedAt: 0, updatedBy: 'a' };
-const cell = (day: string, staffId: string, post: RotaEntry['post'], leaveType?: RotaEntry['leaveType']): RotaEntry => ({
+const cell = (
+  day: string,
+  staffId: string,
+  post: RotaEntry['post'],
+  leaveType?: RotaEntry['leaveType'],
+): RotaEntry => ({
   ...STAMP,
   id: rotaCellId(day, staffId),
   day,
