@@ -28,6 +28,7 @@ export const AUDIT_ENTITIES = [
   'proxyTask',
   'report',
   'resident',
+  'rota',
   'staff',
   'sync',
   'visit',
@@ -151,6 +152,10 @@ const OTHER_AUDIT_ACTIONS = [
   'sync.resolve',
   'tallies.repair',
   'offHours.line',
+  'rota.set',
+  'rota.copyWeek',
+  'rota.swapRequest',
+  'rota.swap',
 ] as const;
 
 /** Every action the audit log records. */

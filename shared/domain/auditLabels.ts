@@ -88,6 +88,10 @@ const OTHER_LABELS = {
   'sync.resolve': '处理同步冲突',
   'tallies.repair': '修复统计计数',
   'offHours.line': '补充登记错时服务',
+  'rota.set': '排班',
+  'rota.copyWeek': '复制上周值班表',
+  'rota.swapRequest': '申请换班',
+  'rota.swap': '换班',
 } as const satisfies Record<
   | Exclude<AuditAction, CaseAuditAction | `proxy.${string}` | `custody.${string}`>
   | 'proxy.request'
@@ -125,6 +129,7 @@ const ENTITY_LABELS = {
   proxyTask: '代办需求',
   report: '报表',
   resident: '居民',
+  rota: '值班表',
   staff: '工作人员',
   sync: '多窗口同步',
   visit: '来访',

@@ -56,6 +56,8 @@ export const PERMISSIONS = [
   'resident.tagsInLists',
   /** 多窗口同步: join or leave the center's hub, resolve 同步冲突 and 数据冲突 (issue 24). */
   'sync.manage',
+  /** 值班表: draw up the week rota, copy last week, approve 换班, set the rota's rules (issue 26). */
+  'rota.edit',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -80,6 +82,7 @@ const HOLDERS: Record<Permission, readonly StaffRole[]> = {
   'resident.merge': ['站长/管理员'],
   'resident.tagsInLists': ['站长/管理员'],
   'sync.manage': ['站长/管理员'],
+  'rota.edit': ['站长/管理员'],
 };
 
 /** Whether this staff member may do it now (a deactivated account may do nothing). */

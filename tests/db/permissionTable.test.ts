@@ -61,6 +61,8 @@ import {
   T0,
   WANG_WU,
 } from './testDb';
+import { copyLastWeek, setRotaCell } from '../../renderer/src/db/repositories/rotaChanges';
+import { rotaCellId } from '@shared/domain/records';
 
 const DAY = '2026-11-24';
 const AUDITOR_WRITES = '当前账号（审计员）只能查看操作日志，不能修改数据';
@@ -469,7 +471,34 @@ const PROBES: Record<Permission, [Probe, ...Probe[]]> = {
       },
     },
   ],
+  'rota.edit': [
+    {
+      call: 'setRotaCell',
+      act: (me, w) => setRotaCell(me, { day: DAY, staffId: w.other.id, post: '值班岗' }),
+      refusal: { message: '只有站长/管理员可以排班', deskWorkFirst: true },
+      done: async (w) => {
+        expect((await w.db.rota.get(rotaCellId(DAY, w.other.id)))?.post).toBe('值班岗');
+        expect(await auditCount(w.db, 'rota.set')).toBe(1);
+      },
+    },
+    {
+      call: 'copyLastWeek',
+      arrange: (w) =>
+        w.db.rota.put({
+          ...rotaStamp,
+          id: rotaCellId('2026-11-17', w.other.id),
+          day: '2026-11-17',
+          staffId: w.other.id,
+          post: '值班岗',
+        }),
+      act: (me) => copyLastWeek(me, DAY),
+      refusal: { message: '只有站长/管理员可以复制上周值班表', deskWorkFirst: true },
+      done: async (w) => expect((await w.db.rota.get(rotaCellId(DAY, w.other.id)))?.post).toBe('值班岗'),
+    },
+  ],
 };
+
+const rotaStamp = { createdAt: T0, createdBy: 'id-1', updatedAt: T0, updatedBy: 'id-1' };
 
 type ListReads = {
   recent: Awaited<ReturnType<typeof listRecentResidents>>;

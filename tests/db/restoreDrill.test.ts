@@ -118,7 +118,7 @@ describe('restore drill', { timeout: 120_000 }, () => {
       title: '3 栋路灯不亮',
       category: '公共设施',
     });
-    await db.rota.put({ id: 'r-1', day: '2026-11-24', staffId: 'staff-1', post: '值班岗' });
+    await db.rota.put({ id: '2026-11-24|staff-1', day: '2026-11-24', staffId: 'staff-1', post: '值班岗', ...STAMP });
     await db.handovers.put({ id: 'h-1', day: '2026-11-24', text: '交接', ...STAMP });
     // The desk-local tables (v14) are in this desk's backup too.
     await db.signInGuards.put({ staffId: 'staff-1', failedAttempts: 2, lockedUntil: 0 });

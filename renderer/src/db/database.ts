@@ -165,6 +165,9 @@ class DutyDeskDatabase extends Dexie {
       proxyTasks: 'id, caseId, residentId, status, visitDay, requestedDay, syncConflictAt',
       custodyItems: 'id, caseId, residentId, status, holderKey, collectedAt, syncConflictAt',
     });
+    // v24 (issue 26, 值班表): one rota record per day × person, keyed `day|staffId`
+    // (upgrades/v24-rota-cells.ts re-keys the placeholder rows); the week is a range of `day`.
+    this.version(24).stores({ rota: 'id, day, staffId' }).upgrade(step(24));
     // v27 (issue 26 item 4, 错时服务): the lines staff add for work outside standard hours that no
     // record shows — append-only center data, read by month (`day`). A new table: no data step.
     this.version(27).stores({ offHoursLines: 'id, day' });

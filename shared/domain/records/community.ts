@@ -1,4 +1,5 @@
 /** The community the desk serves: its grids, opening hours and class. */
+import type { RotaSettings } from './rota';
 import type { Stamp } from './staff';
 
 export type Grid = { id: string; name: string };
@@ -28,6 +29,8 @@ export type CommunityProfile = Stamp & {
   proxy?: ProxySettings;
   /** 自动锁屏: idle minutes before the desk locks (1–60; default 5, shared/domain/idleLock). */
   autoLockMinutes?: number;
+  /** 值班表 rules: the minimum on 值班岗, whether 换班 needs approval (shared/domain/rota/settings.ts). */
+  rota?: RotaSettings;
   /** 人员标签 an admin added beyond DEFAULT_RESIDENT_TAGS. */
   residentTags?: string[];
 };

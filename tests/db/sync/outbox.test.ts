@@ -74,12 +74,10 @@ describe('the outbox', () => {
         ['rota:r1', true, undefined],
       ],
     ]);
-    expect(rows[1]!.docs.find((d) => d._id === 'rota:r2')!.record).toEqual({
-      id: 'r2',
-      day: TODAY,
-      staffId: admin.id,
-      post: '走访岗',
-    });
+    // The whole record as stored (its stamps included: rota cells are stamped since DB v24).
+    const stored = (await db.rota.get('r2'))!;
+    expect(stored).toMatchObject({ id: 'r2', day: TODAY, staffId: admin.id, post: '走访岗' });
+    expect(rows[1]!.docs.find((d) => d._id === 'rota:r2')!.record).toEqual(stored);
   });
 
   it('a refused or failed write leaves no outbox row (one transaction)', async () => {

@@ -23,6 +23,7 @@ const TABLE: Record<StaffRole, Record<Permission, boolean>> = {
     'resident.merge': false,
     'resident.tagsInLists': false,
     'sync.manage': false,
+    'rota.edit': false,
   },
   '站长/管理员': {
     'desk.work': true,
@@ -43,6 +44,7 @@ const TABLE: Record<StaffRole, Record<Permission, boolean>> = {
     'resident.merge': true,
     'resident.tagsInLists': true,
     'sync.manage': true,
+    'rota.edit': true,
   },
   审计员: {
     'desk.work': false,
@@ -63,6 +65,7 @@ const TABLE: Record<StaffRole, Record<Permission, boolean>> = {
     'resident.merge': false,
     'resident.tagsInLists': false,
     'sync.manage': false,
+    'rota.edit': false,
   },
 };
 

@@ -43,6 +43,7 @@ describe('打印：<name> <time> on every printed document', () => {
         'shared/receipts/meetingAgenda.ts',
         'shared/receipts/meetingMinutes.ts',
         'shared/reports/summaryDocument.ts',
+        'shared/receipts/rotaWeek.ts',
       ]),
     );
     for (const m of modules) {

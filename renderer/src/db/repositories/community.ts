@@ -8,6 +8,7 @@ import type { MatterTypeDef } from '@shared/domain/catalog';
 import { classifyCommunity, validateStreet } from '@shared/domain/community';
 import { validateProxySettings } from '@shared/domain/proxy';
 import { validateAutoLockMinutes } from '@shared/domain/idleLock';
+import { validateRotaSettings } from '@shared/domain/rota';
 import { requirePermission } from '../authorize';
 import type { Desk, DeskBase } from '../desk';
 import { withActor } from '../desk';
@@ -89,6 +90,7 @@ export type CommunityPatch = Partial<
     | 'custodyAlertDays'
     | 'autoLockMinutes'
     | 'proxy'
+    | 'rota'
   >
 >;
 
@@ -111,6 +113,8 @@ export async function updateCommunity(desk: Desk, patch: CommunityPatch): Promis
       if (refused) throw new DomainRefusal(refused.reason, refused.field);
       patch = { ...patch, proxy };
     }
+    const rotaRefused = patch.rota ? validateRotaSettings(patch.rota) : null;
+    if (rotaRefused) throw new DomainRefusal(rotaRefused.reason, rotaRefused.field);
     const population = patch.population ?? current.population;
     const value: CommunityProfile = {
       ...current,

@@ -18,6 +18,7 @@ import { upgradeV14DeskLocal } from './v14-desk-local';
 import { upgradeV15CustodyEvents } from './v15-custody-events';
 import { upgradeV16MergeUndos } from './v16-merge-undos';
 import { upgradeV18ProblemEvents } from './v18-problem-events';
+import { upgradeV24RotaCells } from './v24-rota-cells';
 import { upgradeV28Tallies } from './v28-tallies';
 
 export const UPGRADE_STEPS = {
@@ -35,6 +36,7 @@ export const UPGRADE_STEPS = {
   15: upgradeV15CustodyEvents,
   16: upgradeV16MergeUndos,
   18: upgradeV18ProblemEvents,
+  24: upgradeV24RotaCells,
   28: upgradeV28Tallies,
 } as const;
 

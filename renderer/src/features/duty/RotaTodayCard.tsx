@@ -1,0 +1,36 @@
+/** The 工作台's 今日值班: who is on the 值班岗, who is out on the 走访岗, and days ahead below the minimum. */
+import { Alert, Link, Paper, Stack, Typography } from '@mui/material';
+import { Link as RouterLink } from 'react-router';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useDesk } from '../../app/desk';
+import { getRotaToday } from '../../db/repositories/rota';
+import { shortText } from './rotaTexts';
+
+const names = (people: { name: string }[]) => (people.length ? people.map((p) => p.name).join('、') : '未排');
+
+export function RotaTodayCard() {
+  const desk = useDesk();
+  const today = useLiveQuery(() => getRotaToday(desk), [desk]);
+  if (!today) return null;
+  return (
+    <Paper component="section" aria-labelledby="rota-today" sx={{ p: 2 }}>
+      <Stack spacing={1}>
+        <Typography id="rota-today" variant="h6" component="h2">
+          今日值班
+        </Typography>
+        <Typography>
+          值班岗：<strong>{today.open || today.onDuty.length ? names(today.onDuty) : '今日不开放'}</strong>
+        </Typography>
+        <Typography>走访岗（外出走访）：{names(today.visiting)}</Typography>
+        {today.short.length > 0 && (
+          <Alert severity="warning" aria-label="值班岗不足">
+            {today.short.map((c) => shortText(c, today.minOnDuty)).join('；')}。
+            <Link component={RouterLink} to="/rota">
+              去排班
+            </Link>
+          </Alert>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
