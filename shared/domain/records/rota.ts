@@ -1,6 +1,2 @@
-/** 值班表 and 交接班 (placeholder shapes until the rota issue). */
-import type { Stamp } from './staff';
-
+/** 值班表 (placeholder shape until the rota issue; 交接班 is records/handover.ts). */
 export type RotaEntry = { id: string; day: string; staffId: string; post: '值班岗' | '走访岗' };
-
-export type HandoverNote = Stamp & { id: string; day: string; text: string };
