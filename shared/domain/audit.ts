@@ -20,6 +20,7 @@ export const AUDIT_ENTITIES = [
   'community',
   'custodyItem',
   'desk',
+  'handover',
   'importBatch',
   'matterType',
   'meeting',
@@ -148,6 +149,8 @@ const OTHER_AUDIT_ACTIONS = [
   'sync.account',
   'sync.conflict',
   'sync.resolve',
+  'handover.write',
+  'handover.read',
 ] as const;
 
 /** Every action the audit log records. */

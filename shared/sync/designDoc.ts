@@ -29,8 +29,9 @@ export const DESIGN_DOC_ID = '_design/duty-desk';
 /**
  * Bump when the validation below changes: a desk refuses to join a hub with an older one.
  * 2: the records of the package's exports (packageExports) are immutable too.
+ * 3: the hand-over notes and their 签阅 (handovers, handoverReads) are immutable too.
  */
-export const DESIGN_DOC_VERSION = 2;
+export const DESIGN_DOC_VERSION = 3;
 
 /** The CouchDB role of every desk account (the database's `_security` members). */
 export const DESK_ROLE = 'desk';

@@ -36,7 +36,7 @@ const step =
 
 export const DB_NAME = 'duty-desk';
 /** The newest version below (the one this build upgrades to). */
-export const SCHEMA_VERSION = 23;
+export const SCHEMA_VERSION = 26;
 
 /** One Dexie table per entity of the entity map (entities.ts is the one list of tables). */
 type Tables = { [N in EntityName]: Table<RecordOf<N>, KeyOf<N>> };
@@ -163,6 +163,9 @@ class DutyDeskDatabase extends Dexie {
       proxyTasks: 'id, caseId, residentId, status, visitDay, requestedDay, syncConflictAt',
       custodyItems: 'id, caseId, residentId, status, holderKey, collectedAt, syncConflictAt',
     });
+    // v26 (issue 26, 交接班): hand-over notes append-only by writing day and by the day they are for,
+    // their 签阅 as events of their own (upgrades/v26-handovers.ts).
+    this.version(26).stores({ handovers: 'id, day, forDay', handoverReads: 'id, noteId, day' }).upgrade(step(26));
     this.use(derivedFieldsMiddleware);
   }
 }

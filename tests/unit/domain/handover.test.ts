@@ -79,13 +79,13 @@ describe('the notes a duty person must 签阅 before the 工作台', () => {
     note('d', 'li', '2026-11-26', 4), // tomorrow's
     note('e', 'li', '2026-11-01', 0), // older than the lookback
   ];
-  it.each([
+  it.each<[string, string | undefined, HandoverRead[], string[], string]>([
     ['zhao', undefined, [], ['a', 'b', 'c'], 'no earlier duty day: the last two weeks up to today'],
     ['zhao', '2026-11-24', [], ['b', 'c'], 'since the previous duty day only'],
     ['zhao', undefined, [read('b', 'zhao', 9)], ['a', 'c'], 'a signed note is gone'],
     ['zhao', undefined, [read('b', 'wang', 9)], ['a', 'b', 'c'], 'another person signing is not mine'],
     ['wang', undefined, [], ['a', 'b'], 'a writer never signs their own'],
-  ])('%s (previous %s, reads %j) → %j: %s', (staffId, previousDutyDay, reads, ids) => {
+  ])('%s (previous %s, reads %j) → %j: %s', (staffId, previousDutyDay, reads, ids, _why) => {
     const got = pendingNotes(notes, reads, { staffId, today: '2026-11-25', previousDutyDay });
     expect(got.map((n) => n.id)).toEqual(ids);
   });
