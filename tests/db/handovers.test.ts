@@ -71,8 +71,20 @@ describe('交接班: the note', () => {
     await db.rota.add({ id: 'r9', day: later, staffId: li.id, post: '值班岗' });
     const draft = await prepareHandover(await as(li.id, later, '17:45'));
     expect(draft.forDay).toBe('2026-12-30'); // no rota after: the next day
-    expect(draft.facts.map((f) => f.kind)).toEqual(['明日到期', '已超期', '待签收', '材料在外', '待回访', '明日上门', '会议决定到期']);
-    expect(draft.facts.find((f) => f.kind === '已超期')).toEqual({ kind: '已超期', count: 1, refs: [record.trackingNumber] });
+    expect(draft.facts.map((f) => f.kind)).toEqual([
+      '明日到期',
+      '已超期',
+      '待签收',
+      '材料在外',
+      '待回访',
+      '明日上门',
+      '会议决定到期',
+    ]);
+    expect(draft.facts.find((f) => f.kind === '已超期')).toEqual({
+      kind: '已超期',
+      count: 1,
+      refs: [record.trackingNumber],
+    });
 
     const note = await writeHandover(await as(li.id, TUE, '17:45'), {
       text: '街道9点回电，张三低保，电话13812345678',

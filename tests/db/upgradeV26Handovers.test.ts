@@ -19,8 +19,27 @@ describe('upgrade to v26 (交接班 notes and their 签阅)', () => {
     const db = new DutyDeskDB(name);
     expect(db.verno).toBe(SCHEMA_VERSION);
     expect(await db.handovers.toArray()).toEqual([
-      { id: 'h1', day: '2026-11-24', forDay: '2026-11-24', staffId: 's1', facts: [], watch: [], text: '回电 138****5678', ...STAMP },
-      { id: 'h2', day: '2026-11-25', forDay: '2026-11-25', staffId: 's2', facts: [], watch: [], text: '', ...STAMP, createdBy: 's2' },
+      {
+        id: 'h1',
+        day: '2026-11-24',
+        forDay: '2026-11-24',
+        staffId: 's1',
+        facts: [],
+        watch: [],
+        text: '回电 138****5678',
+        ...STAMP,
+      },
+      {
+        id: 'h2',
+        day: '2026-11-25',
+        forDay: '2026-11-25',
+        staffId: 's2',
+        facts: [],
+        watch: [],
+        text: '',
+        ...STAMP,
+        createdBy: 's2',
+      },
     ]);
     expect(await db.handovers.where('forDay').equals('2026-11-25').primaryKeys()).toEqual(['h2']);
     expect(await db.handoverReads.count()).toBe(0);

@@ -69,7 +69,13 @@ const note = (id: string, staffId: string, forDay: string, createdAt = 1): Hando
   updatedAt: createdAt,
   updatedBy: staffId,
 });
-const read = (noteId: string, staffId: string, at: number): HandoverRead => ({ id: `${noteId}-${staffId}-${at}`, noteId, staffId, at, day: '' });
+const read = (noteId: string, staffId: string, at: number): HandoverRead => ({
+  id: `${noteId}-${staffId}-${at}`,
+  noteId,
+  staffId,
+  at,
+  day: '',
+});
 
 describe('the notes a duty person must 签阅 before the 工作台', () => {
   const notes = [
@@ -112,8 +118,14 @@ describe('what a note holds', () => {
   });
 
   it.each([
-    [{ text: '  街道9点回电  ', watch: ['', ' 王秀英低保 '] }, { text: '街道9点回电', watch: ['王秀英低保'] }],
-    [{ text: '回电 13812345678', watch: ['身份证 110101199003076515'] }, { text: '回电 138****5678', watch: ['身份证 1101**********6515'] }],
+    [
+      { text: '  街道9点回电  ', watch: ['', ' 王秀英低保 '] },
+      { text: '街道9点回电', watch: ['王秀英低保'] },
+    ],
+    [
+      { text: '回电 13812345678', watch: ['身份证 110101199003076515'] },
+      { text: '回电 138****5678', watch: ['身份证 1101**********6515'] },
+    ],
   ])('keeps %j as %j (trimmed, numbers masked)', (input, kept) => {
     const r = checkHandoverInput(input);
     expect(r).toEqual({ ok: true, value: kept });

@@ -41,10 +41,14 @@ export async function isOnDuty(desk: DeskBase, staffId: string, day: string): Pr
 /** The day a note written today is for: the next day the rota has someone on the 值班岗. */
 export async function handoverForDay(desk: Desk, day = desk.clock.today()): Promise<string> {
   const rows = await dutyRows(desk, addDays(day, 1), addDays(day, ROTA_AHEAD_DAYS));
-  return nextDutyDay(day, rows.map((r) => r.day));
+  return nextDutyDay(
+    day,
+    rows.map((r) => r.day),
+  );
 }
 
-const trackingNumbers = (rows: { trackingNumber: string }[]) => rows.slice(0, MAX_FACT_REFS).map((r) => r.trackingNumber);
+const trackingNumbers = (rows: { trackingNumber: string }[]) =>
+  rows.slice(0, MAX_FACT_REFS).map((r) => r.trackingNumber);
 
 /**
  * What the desk knows for the note: counted by the same indexes as the 工作台 (办件 due the next
@@ -104,7 +108,11 @@ export async function signOutAsksHandover(desk: Desk): Promise<boolean> {
   const today = desk.clock.today();
   const [onDuty, written] = [
     await isOnDuty(desk, desk.actor.id, today),
-    await desk.db.handovers.where('day').equals(today).filter((n) => n.staffId === desk.actor.id).count(),
+    await desk.db.handovers
+      .where('day')
+      .equals(today)
+      .filter((n) => n.staffId === desk.actor.id)
+      .count(),
   ];
   const end = shiftSpan(desk.calendar.describeDay(today).kind, desk.community.openingHours).end;
   return signOutAsks({ onDuty, minutesNow: minutesNow(desk), shiftEnd: end, wroteToday: written > 0 });
@@ -158,7 +166,10 @@ export type HandoverView = HandoverNote & {
 };
 
 async function viewsOf(desk: DeskBase, notes: HandoverNote[]): Promise<HandoverView[]> {
-  const reads = await desk.db.handoverReads.where('noteId').anyOf(notes.map((n) => n.id)).toArray();
+  const reads = await desk.db.handoverReads
+    .where('noteId')
+    .anyOf(notes.map((n) => n.id))
+    .toArray();
   const ids = [...new Set([...notes.map((n) => n.staffId), ...reads.map((r) => r.staffId)])];
   const staff = await desk.db.staff.bulkGet(ids);
   const names = new Map(staff.flatMap((s) => (s ? [[s.id, s.name] as const] : [])));
@@ -199,6 +210,9 @@ export async function pendingHandovers(desk: Desk): Promise<HandoverView[]> {
   const query = { staffId, today, previousDutyDay: before.at(-1) };
   const { after, upTo } = pendingSpan(query);
   const notes = await desk.db.handovers.where('forDay').between(after, upTo, false, true).toArray();
-  const reads = await desk.db.handoverReads.where('noteId').anyOf(notes.map((n) => n.id)).toArray();
+  const reads = await desk.db.handoverReads
+    .where('noteId')
+    .anyOf(notes.map((n) => n.id))
+    .toArray();
   return viewsOf(desk, pendingNotes(notes, reads, query));
 }

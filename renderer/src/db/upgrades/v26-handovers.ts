@@ -19,11 +19,14 @@ type OldHandoverRow = {
 };
 
 export async function upgradeV26Handovers(tx: Transaction): Promise<void> {
-  await tx.table<OldHandoverRow, string>('handovers').toCollection().modify((row) => {
-    row.forDay ??= row.day;
-    row.staffId ??= row.createdBy ?? '';
-    row.facts ??= [];
-    row.watch ??= [];
-    row.text = maskNumbersInText(row.text ?? '');
-  });
+  await tx
+    .table<OldHandoverRow, string>('handovers')
+    .toCollection()
+    .modify((row) => {
+      row.forDay ??= row.day;
+      row.staffId ??= row.createdBy ?? '';
+      row.facts ??= [];
+      row.watch ??= [];
+      row.text = maskNumbersInText(row.text ?? '');
+    });
 }

@@ -15,6 +15,7 @@ import { longChineseDate } from '../../app/clock';
 import { useDesk } from '../../app/desk';
 import { useStaff } from '../../app/session';
 import { SyncConflictCounts } from '../sync/SyncConflictCounts';
+import { HandoverDashboardCard } from '../duty/handoverDashboardCard';
 
 /** The clerk's to-do: each card leads to the queue where the work is. */
 const TODO: { key: keyof DashboardCounts; label: string; queue: QueueName; urgent?: boolean }[] = [
@@ -64,6 +65,7 @@ export function DashboardPage() {
         </Typography>
         <BackupNotice />
       </Paper>
+      <HandoverDashboardCard />
       <Grid container spacing={2} component="section" aria-label="今日待办">
         {TODO.map(({ key, label, queue, urgent }) => {
           const n = counts?.[key];
