@@ -20,6 +20,7 @@ export const AUDIT_ENTITIES = [
   'community',
   'custodyItem',
   'desk',
+  'handover',
   'importBatch',
   'matterType',
   'meeting',
@@ -156,6 +157,8 @@ const OTHER_AUDIT_ACTIONS = [
   'rota.copyWeek',
   'rota.swapRequest',
   'rota.swap',
+  'handover.write',
+  'handover.read',
 ] as const;
 
 /** Every action the audit log records. */

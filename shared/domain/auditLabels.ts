@@ -92,6 +92,8 @@ const OTHER_LABELS = {
   'rota.copyWeek': '复制上周值班表',
   'rota.swapRequest': '申请换班',
   'rota.swap': '换班',
+  'handover.write': '写交接班记录',
+  'handover.read': '签阅交接班记录',
 } as const satisfies Record<
   | Exclude<AuditAction, CaseAuditAction | `proxy.${string}` | `custody.${string}`>
   | 'proxy.request'
@@ -121,6 +123,7 @@ const ENTITY_LABELS = {
   community: '社区',
   custodyItem: '材料',
   desk: '本机窗口',
+  handover: '交接班',
   importBatch: '导入批次',
   matterType: '事项',
   meeting: '联席会议',

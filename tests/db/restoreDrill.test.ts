@@ -119,7 +119,17 @@ describe('restore drill', { timeout: 120_000 }, () => {
       category: '公共设施',
     });
     await db.rota.put({ id: '2026-11-24|staff-1', day: '2026-11-24', staffId: 'staff-1', post: '值班岗', ...STAMP });
-    await db.handovers.put({ id: 'h-1', day: '2026-11-24', text: '交接', ...STAMP });
+    await db.handovers.put({
+      id: 'h-1',
+      day: '2026-11-24',
+      forDay: '2026-11-25',
+      staffId: 'staff-1',
+      facts: [{ kind: '已超期', count: 1, refs: ['THL-20261101-0001'] }],
+      text: '交接',
+      watch: ['街道回电'],
+      ...STAMP,
+    });
+    await db.handoverReads.put({ id: 'hr-1', noteId: 'h-1', staffId: 'staff-2', at: 7, day: '2026-11-25' });
     // The desk-local tables (v14) are in this desk's backup too.
     await db.signInGuards.put({ staffId: 'staff-1', failedAttempts: 2, lockedUntil: 0 });
     await db.deskMeta.put({ key: 'installId', value: 'install-1' });

@@ -2,7 +2,8 @@
  * The desk behind sign-in: the signed-in actor, the community and its working-day calendar
  * (live: an admin's holiday change reaches every screen), rebuilt when the local date changes.
  * In its own module so the sign-in screen does not load the calendar; then the 保密承诺 when it is
- * due (features/signin/PledgeGate.tsx), then the shell. The router is here too, not in the first
+ * due (features/signin/PledgeGate.tsx), then an unread 交接班 note of a duty person
+ * (features/duty/handoverGate.tsx), then the shell. The router is here too, not in the first
  * screen: the sign-in screen needs none (it sets the address it starts at: firstScreen.ts).
  */
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
@@ -17,6 +18,7 @@ import { DeskContext, useDesk, useDeskBase } from './desk';
 import { automaticBackup } from './backup';
 import { PledgeGate } from '../features/signin/PledgeGate';
 import { DeskLock } from './deskLock';
+import { HandoverGate } from '../features/duty/handoverGate';
 
 /** The local date, re-read every half minute (it changes at midnight). */
 function useLocalDay(clock: DeskBase['clock']): string {
@@ -62,7 +64,9 @@ export function SignedInDesk({ staff, community }: { staff: Staff; community: Co
         <TallyCheck />
         <PledgeGate>
           <DeskLock>
-            <AppShell />
+            <HandoverGate>
+              <AppShell />
+            </HandoverGate>
           </DeskLock>
         </PledgeGate>
       </DeskProvider>

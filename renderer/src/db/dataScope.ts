@@ -42,6 +42,7 @@ export const TABLE_SCOPE = {
   problemEvents: 'center',
   rota: 'center',
   handovers: 'center',
+  handoverReads: 'center',
   auditLog: 'center',
   importBatches: 'center',
   centerDesks: 'center',

@@ -168,6 +168,9 @@ class DutyDeskDatabase extends Dexie {
     // v24 (issue 26, 值班表): one rota record per day × person, keyed `day|staffId`
     // (upgrades/v24-rota-cells.ts re-keys the placeholder rows); the week is a range of `day`.
     this.version(24).stores({ rota: 'id, day, staffId' }).upgrade(step(24));
+    // v26 (issue 26, 交接班): hand-over notes append-only by writing day and by the day they are for,
+    // their 签阅 as events of their own (upgrades/v26-handovers.ts).
+    this.version(26).stores({ handovers: 'id, day, forDay', handoverReads: 'id, noteId, day' }).upgrade(step(26));
     // v27 (issue 26 item 4, 错时服务): the lines staff add for work outside standard hours that no
     // record shows — append-only center data, read by month (`day`). A new table: no data step.
     this.version(27).stores({ offHoursLines: 'id, day' });

@@ -22,6 +22,7 @@ import type {
   CustodyItem,
   CustodyItemEvent,
   HandoverNote,
+  HandoverRead,
   Meeting,
   Problem,
   ProblemEvent,
@@ -110,6 +111,7 @@ export type Entities = {
   problemEvents: [ProblemEvent, string];
   rota: [RotaEntry, string];
   handovers: [HandoverNote, string];
+  handoverReads: [HandoverRead, string];
   auditLog: [AuditEntry, number];
   counters: [Counter, string];
   importBatches: [ImportBatch, string];

@@ -25,7 +25,8 @@ export const PROJECTED = {
 /**
  * Tables whose documents, once written, never change (the hub's validation refuses an edit): the
  * events, the audit rows, the records of the JSON package's exports (packageExports.ts only
- * ever adds one) and the lines added to 错时服务 (offHours.ts only ever adds one).
+ * ever adds one), the lines added to 错时服务 (offHours.ts only ever adds one) and the hand-over
+ * notes with their 签阅 (交接班: append-only).
  */
 export const IMMUTABLE_TABLES = [
   'caseEvents',
@@ -35,6 +36,8 @@ export const IMMUTABLE_TABLES = [
   'auditLog',
   'packageExports',
   'offHoursLines',
+  'handovers',
+  'handoverReads',
 ] as const;
 
 /** A document's id: `<table>:<key>` (the audit log by its row's stable `id`, never its local `seq`). */

@@ -17,6 +17,7 @@ export * from './case';
 export * from './proxy';
 export * from './meeting';
 export * from './rota';
+export * from './handover';
 export * from './audit';
 export * from './residentImport';
 export * from './events';

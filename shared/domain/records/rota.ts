@@ -4,7 +4,7 @@
  * `staffId` and `post` keep their names: the hand-over and 错时服务 read `post === '值班岗'` as
  * "on duty at the center that day". Holiday duty is not stored: it is a 值班岗 cell on a day the
  * working calendar calls a holiday (shared/domain/rota/openDays.ts `isHolidayDuty`), so a
- * calendar corrected later marks it right. 交接班 keeps its own placeholder shape below.
+ * calendar corrected later marks it right. 交接班 is records/handover.ts.
  */
 import type { Stamp } from './staff';
 
@@ -50,5 +50,3 @@ export type RotaSettings = {
   /** 换班 waits for the 站长's approval (default true). */
   swapsNeedApproval: boolean;
 };
-
-export type HandoverNote = Stamp & { id: string; day: string; text: string };

@@ -19,6 +19,7 @@ import { upgradeV15CustodyEvents } from './v15-custody-events';
 import { upgradeV16MergeUndos } from './v16-merge-undos';
 import { upgradeV18ProblemEvents } from './v18-problem-events';
 import { upgradeV24RotaCells } from './v24-rota-cells';
+import { upgradeV26Handovers } from './v26-handovers';
 import { upgradeV28Tallies } from './v28-tallies';
 
 export const UPGRADE_STEPS = {
@@ -37,6 +38,7 @@ export const UPGRADE_STEPS = {
   16: upgradeV16MergeUndos,
   18: upgradeV18ProblemEvents,
   24: upgradeV24RotaCells,
+  26: upgradeV26Handovers,
   28: upgradeV28Tallies,
 } as const;
 

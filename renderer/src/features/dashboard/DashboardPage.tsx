@@ -16,6 +16,7 @@ import { useDesk } from '../../app/desk';
 import { useStaff } from '../../app/session';
 import { SyncConflictCounts } from '../sync/SyncConflictCounts';
 import { RotaTodayCard } from '../duty/RotaTodayCard';
+import { HandoverDashboardCard } from '../duty/handoverDashboardCard';
 
 /** The clerk's to-do: each card leads to the queue where the work is. */
 const TODO: { key: keyof DashboardCounts; label: string; queue: QueueName; urgent?: boolean }[] = [
@@ -66,6 +67,7 @@ export function DashboardPage() {
         <BackupNotice />
       </Paper>
       <RotaTodayCard />
+      <HandoverDashboardCard />
       <Grid container spacing={2} component="section" aria-label="今日待办">
         {TODO.map(({ key, label, queue, urgent }) => {
           const n = counts?.[key];
