@@ -1,7 +1,12 @@
 /** The community the desk serves: its grids, opening hours and class. */
 import type { Stamp } from './staff';
 
-export type Grid = { id: string; name: string };
+export type Grid = {
+  id: string;
+  name: string;
+  /** 网格户数: the households in the zone, set by the 站长 (走访记录's zone figures; absent = not set). */
+  households?: number;
+};
 
 export type OpeningHours = {
   weekday: { start: string; end: string };
@@ -28,6 +33,8 @@ export type CommunityProfile = Stamp & {
   proxy?: ProxySettings;
   /** 自动锁屏: idle minutes before the desk locks (1–60; default 5, shared/domain/idleLock). */
   autoLockMinutes?: number;
+  /** 走访记录: a 重点服务对象 not visited for more than this many days is listed (default 30). */
+  unvisitedDays?: number;
   /** 人员标签 an admin added beyond DEFAULT_RESIDENT_TAGS. */
   residentTags?: string[];
 };

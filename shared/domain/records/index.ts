@@ -21,3 +21,4 @@ export * from './audit';
 export * from './residentImport';
 export * from './events';
 export * from './center';
+export * from './homeVisit';
