@@ -86,6 +86,7 @@ const OTHER_LABELS = {
   'sync.account': '更改中心同步账号',
   'sync.conflict': '发现数据冲突',
   'sync.resolve': '处理同步冲突',
+  'homeVisit.log': '登记走访',
 } as const satisfies Record<
   | Exclude<AuditAction, CaseAuditAction | `proxy.${string}` | `custody.${string}`>
   | 'proxy.request'
@@ -115,6 +116,7 @@ const ENTITY_LABELS = {
   community: '社区',
   custodyItem: '材料',
   desk: '本机窗口',
+  homeVisit: '走访记录',
   importBatch: '导入批次',
   matterType: '事项',
   meeting: '联席会议',

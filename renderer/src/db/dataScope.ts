@@ -40,6 +40,7 @@ export const TABLE_SCOPE = {
   problemEvents: 'center',
   rota: 'center',
   handovers: 'center',
+  homeVisits: 'center',
   auditLog: 'center',
   importBatches: 'center',
   centerDesks: 'center',

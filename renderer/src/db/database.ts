@@ -36,7 +36,7 @@ const step =
 
 export const DB_NAME = 'duty-desk';
 /** The newest version below (the one this build upgrades to). */
-export const SCHEMA_VERSION = 23;
+export const SCHEMA_VERSION = 25;
 
 /** One Dexie table per entity of the entity map (entities.ts is the one list of tables). */
 type Tables = { [N in EntityName]: Table<RecordOf<N>, KeyOf<N>> };
@@ -163,6 +163,10 @@ class DutyDeskDatabase extends Dexie {
       proxyTasks: 'id, caseId, residentId, status, visitDay, requestedDay, syncConflictAt',
       custodyItems: 'id, caseId, residentId, status, holderKey, collectedAt, syncConflictAt',
     });
+    // v25 (issue 26 item 2, 走访记录): the 走访岗's home-visit log, append-only center data — read
+    // by day (the month and quarter figures, the list) and by resident and day (a 重点服务对象's
+    // last visit). A new table: no data step.
+    this.version(25).stores({ homeVisits: 'id, day, [residentId+day]' });
     this.use(derivedFieldsMiddleware);
   }
 }

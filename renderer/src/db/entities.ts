@@ -22,6 +22,7 @@ import type {
   CustodyItem,
   CustodyItemEvent,
   HandoverNote,
+  HomeVisit,
   Meeting,
   Problem,
   ProblemEvent,
@@ -108,6 +109,7 @@ export type Entities = {
   problemEvents: [ProblemEvent, string];
   rota: [RotaEntry, string];
   handovers: [HandoverNote, string];
+  homeVisits: [HomeVisit, string];
   auditLog: [AuditEntry, number];
   counters: [Counter, string];
   importBatches: [ImportBatch, string];

@@ -23,6 +23,7 @@ export const TABLE_NAMES = {
   problemEvents: '问题处理过程',
   rota: '值班表',
   handovers: '交接班记录',
+  homeVisits: '走访记录',
   auditLog: '操作日志',
   counters: '编号计数',
   importBatches: '导入记录',

@@ -48,6 +48,7 @@ const STAMPED_TABLES: Record<StampedName, true> = {
   meetings: true,
   problems: true,
   handovers: true,
+  homeVisits: true,
   importBatches: true,
   custodyItems: true,
 };

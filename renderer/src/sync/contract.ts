@@ -25,7 +25,7 @@ export const PROJECTED = {
 /**
  * Tables whose documents, once written, never change (the hub's validation refuses an edit): the
  * events, the audit rows, and the records of the JSON package's exports (packageExports.ts only
- * ever adds one).
+ * ever adds one), and the 走访记录 entries (a correction is a new entry: homeVisits.ts).
  */
 export const IMMUTABLE_TABLES = [
   'caseEvents',
@@ -34,6 +34,7 @@ export const IMMUTABLE_TABLES = [
   'problemEvents',
   'auditLog',
   'packageExports',
+  'homeVisits',
 ] as const;
 
 /** A document's id: `<table>:<key>` (the audit log by its row's stable `id`, never its local `seq`). */

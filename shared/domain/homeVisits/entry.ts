@@ -71,8 +71,7 @@ export function validateHomeVisit(
   else if (charCount(found) > HOME_VISIT_LIMITS.found) e.found = `走访情况不超过 ${HOME_VISIT_LIMITS.found} 字`;
   else if (namesNumbers(found)) e.found = '走访情况中不要写身份证号或电话号码';
   const followUp = input.followUp.trim();
-  if (charCount(followUp) > HOME_VISIT_LIMITS.followUp)
-    e.followUp = `后续跟进不超过 ${HOME_VISIT_LIMITS.followUp} 字`;
+  if (charCount(followUp) > HOME_VISIT_LIMITS.followUp) e.followUp = `后续跟进不超过 ${HOME_VISIT_LIMITS.followUp} 字`;
   else if (namesNumbers(followUp)) e.followUp = '后续跟进中不要写身份证号或电话号码';
   Object.assign(e, thenErrors(input));
   return e;
@@ -132,4 +131,9 @@ export function householdOf(o: {
 export function currentEntries<T extends { id: string; corrects?: string }>(entries: readonly T[]): T[] {
   const replaced = new Set(entries.flatMap((e) => (e.corrects ? [e.corrects] : [])));
   return entries.filter((e) => !replaced.has(e.id));
+}
+
+/** An address as a list or paper shows it: the room number (the last run of digits) masked. */
+export function maskAddress(address: string): string {
+  return address.replace(/[0-9０-９]+(?=[^0-9０-９]*$)/, '**');
 }

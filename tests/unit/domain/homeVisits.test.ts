@@ -36,13 +36,41 @@ describe('validateHomeVisit', () => {
     ['a zone not of the community', { gridId: 'g9' }, { gridId: '请选择网格' }],
     ['no purpose', { purpose: '' }, { purpose: '请选择走访目的' }],
     ['nothing found', { found: '  ' }, { found: '请填写走访情况' }],
-    ['an ID number in what was found', { found: '身份证 110101199003071234' }, { found: '走访情况中不要写身份证号或电话号码' }],
-    ['a problem without a category', { then: { kind: '问题', title: '楼道灯坏了', category: '' } }, { problemCategory: '请选择问题类别' }],
-    ['a problem without a title', { then: { kind: '问题', title: '灯', category: '物业管理' } }, { problemTitle: '请用一句话写明问题（至少 2 个字）' }],
-    ['a visit of a matter needs a resident', { then: { kind: '来访', matterCode: 'M1' } }, { matter: '登记来访办件须选定居民' }],
-    ['a visit needs its matter', { residentId: 'r1', then: { kind: '来访', matterCode: '' } }, { matter: '请选择事项' }],
-    ['帮代办 needs a resident', { then: { kind: '帮代办', request: '代缴医保' } }, { proxyRequest: '帮代办须选定居民' }],
-    ['帮代办 needs what to do', { residentId: 'r1', then: { kind: '帮代办', request: '' } }, { proxyRequest: '请填写居民需要代办什么' }],
+    [
+      'an ID number in what was found',
+      { found: '身份证 110101199003071234' },
+      { found: '走访情况中不要写身份证号或电话号码' },
+    ],
+    [
+      'a problem without a category',
+      { then: { kind: '问题', title: '楼道灯坏了', category: '' } },
+      { problemCategory: '请选择问题类别' },
+    ],
+    [
+      'a problem without a title',
+      { then: { kind: '问题', title: '灯', category: '物业管理' } },
+      { problemTitle: '请用一句话写明问题（至少 2 个字）' },
+    ],
+    [
+      'a visit of a matter needs a resident',
+      { then: { kind: '来访', matterCode: 'M1' } },
+      { matter: '登记来访办件须选定居民' },
+    ],
+    [
+      'a visit needs its matter',
+      { residentId: 'r1', then: { kind: '来访', matterCode: '' } },
+      { matter: '请选择事项' },
+    ],
+    [
+      '帮代办 needs a resident',
+      { then: { kind: '帮代办', request: '代缴医保' } },
+      { proxyRequest: '帮代办须选定居民' },
+    ],
+    [
+      '帮代办 needs what to do',
+      { residentId: 'r1', then: { kind: '帮代办', request: '' } },
+      { proxyRequest: '请填写居民需要代办什么' },
+    ],
   ])('%s', (_name, patch, errors) => {
     expect(validateHomeVisit({ ...ok, ...patch }, TODAY, GRIDS)).toEqual(errors);
   });
@@ -162,7 +190,11 @@ describe('unvisitedByZone: 重点服务对象 not visited for more than N days',
     expect(unvisitedByZone(residents, last, TODAY, 30, ['g1', 'g2'])).toEqual([
       {
         gridId: 'g1',
-        rows: [{ residentId: 'e' }, { residentId: 'c', lastDay: '2026-06-01', daysSince: 186 }, { residentId: 'b', lastDay: '2026-11-03', daysSince: 31 }],
+        rows: [
+          { residentId: 'e' },
+          { residentId: 'c', lastDay: '2026-06-01', daysSince: 186 },
+          { residentId: 'b', lastDay: '2026-11-03', daysSince: 31 },
+        ],
       },
       { gridId: '', rows: [{ residentId: 'd', lastDay: '2026-01-01', daysSince: 337 }] },
     ]);
