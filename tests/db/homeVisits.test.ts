@@ -22,6 +22,8 @@ import { planMeeting } from '../../renderer/src/db/repositories/meetings';
 import { createResident } from '../../renderer/src/db/repositories/residents';
 import { updateCommunity } from '../../renderer/src/db/repositories/community';
 import { acted, exchange, follow, memoryPouch, pump } from './support/syncHarness';
+import { generateDesk, GRID_IDS } from '../../bench/data/generate';
+import { homeVisitProblems } from '../../bench/data/homeVisits';
 import { addSignedStaff, communityDesk, fails, freshDb, idsOf, setUpCommunity, T0, testDesk, WANG_WU } from './testDb';
 
 const calendar = createCalendar();
@@ -249,5 +251,19 @@ describe('DB v25 and sync', () => {
     inbound.stop();
     expect(warnings).toEqual([]);
     expect(await db2.homeVisits.get(logged.entry.id)).toEqual(await c.db.homeVisits.get(logged.entry.id));
+  });
+});
+
+describe('the generator’s 走访记录', () => {
+  it('pass the app’s own rule; the check names a broken entry', () => {
+    const data = generateDesk('tiny');
+    const residents = new Map(data.residents.map((r) => [r.id, r]));
+    expect(data.homeVisits.length).toBeGreaterThan(5);
+    expect(homeVisitProblems(data.homeVisits, residents, GRID_IDS)).toEqual([]);
+    const broken = { ...data.homeVisits[0]!, gridId: 'grid-x', household: 'elsewhere' };
+    expect(homeVisitProblems([broken], residents, GRID_IDS)).toEqual([
+      `homeVisit ${broken.id}: gridId`,
+      `homeVisit ${broken.id}: household`,
+    ]);
   });
 });
