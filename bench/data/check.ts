@@ -41,6 +41,7 @@ import { validateResidentInput } from '@shared/domain/resident';
 import { parseTrackingNumber } from '@shared/domain/trackingNumber';
 import type { DutyDeskDB } from '../../renderer/src/db/database';
 import { GRID_IDS, TODAY } from './generate';
+import { homeVisitProblems } from './homeVisits';
 
 const ALL_STATUSES: readonly CaseStatus[] = [
   '已受理',
@@ -119,6 +120,8 @@ export async function checkLoadedDesk(db: DutyDeskDB, o: { everyStatus?: boolean
       items: await db.agendaItems.toArray(),
     }),
   );
+  const residents = new Map((await db.residents.toArray()).map((r) => [r.id, r]));
+  problems.push(...homeVisitProblems(await db.homeVisits.toArray(), residents, GRID_IDS));
   return problems;
 }
 

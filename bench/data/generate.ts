@@ -17,6 +17,7 @@ import { defaultCounterMode, type CaseDraft } from '@shared/domain/intake';
 import { MATTER_OF_CATEGORY } from '@shared/domain/meetings';
 import type {
   AgendaItem,
+  HomeVisit,
   AuditEntry,
   CaseEvent,
   CaseRecord,
@@ -39,6 +40,7 @@ import { MEETING_GUESTS, MeetingDesk, type AcceptFor } from './meetings';
 import { CANCEL_REASONS, caselessRequest, liveProxyCase, type ProxyContext } from './proxy';
 import { chance, idSource, int, pick, prng, weighted } from './random';
 import { generateResidents } from './residents';
+import { generateHomeVisits } from './homeVisits';
 import { archiveCounterKeyOf, trackingCounterKeyOf, trackingNumberOf, type Numbering } from './numbers';
 import { nextClock } from '@shared/domain/events/clock';
 import { letters } from '@shared/domain/auditIdentity';
@@ -61,6 +63,8 @@ export const SIZES = {
 export type SizeName = keyof typeof SIZES;
 
 const FULL = { residents: 20_000, visits: 100_000, cases: 30_000 };
+/** 走访记录 a working day over the desk at full size: some 7 zone staff out, 3–4 households each. */
+const HOME_VISITS_PER_DAY = 24;
 /** Bump when the generator's output changes: cached profiles of another version are rebuilt. */
 export const GENERATOR_VERSION = 3;
 
@@ -92,6 +96,8 @@ export type GeneratedDesk = {
   problemEvents: ProblemEvent[];
   meetings: Meeting[];
   agendaItems: AgendaItem[];
+  /** 走访记录 (homeVisits.ts). */
+  homeVisits: HomeVisit[];
   /** The meeting guests kept in 设置 (meta `meetingGuests`). */
   meetingGuests: { name: string; role: string }[];
   auditLog: AuditEntry[];
@@ -226,6 +232,17 @@ export function generateDesk(size: SizeName, seed = 20261124, o: DeskOptions = {
     problemEvents: meetings.problemEvents,
     meetings: meetings.meetings,
     agendaItems: meetings.agendaItems,
+    // 走访记录: its own stream and ids; the clerks (not the admin) visit their loader-given 网格.
+    homeVisits: generateHomeVisits({
+      rand: prng(s + 31),
+      newId: idSource(prng(s + 32)),
+      days: workingDays(calendar, firstDay, TODAY),
+      zones: CLERK_IDS.filter((id) => id !== ADMIN_ID).map((id, n) => [id, GRID_IDS[n % GRID_IDS.length]!] as const),
+      gridIds: GRID_IDS,
+      residents,
+      cared: new Set(frail.map((r) => r.id)),
+      perDay: HOME_VISITS_PER_DAY * scale,
+    }),
     meetingGuests: MEETING_GUESTS.map((g) => ({ ...g })),
     auditLog: [],
     counters: [],

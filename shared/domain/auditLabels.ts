@@ -94,6 +94,7 @@ const OTHER_LABELS = {
   'rota.swap': '换班',
   'handover.write': '写交接班记录',
   'handover.read': '签阅交接班记录',
+  'homeVisit.log': '登记走访',
 } as const satisfies Record<
   | Exclude<AuditAction, CaseAuditAction | `proxy.${string}` | `custody.${string}`>
   | 'proxy.request'
@@ -124,6 +125,7 @@ const ENTITY_LABELS = {
   custodyItem: '材料',
   desk: '本机窗口',
   handover: '交接班',
+  homeVisit: '走访记录',
   importBatch: '导入批次',
   matterType: '事项',
   meeting: '联席会议',

@@ -43,6 +43,7 @@ export const TABLE_SCOPE = {
   rota: 'center',
   handovers: 'center',
   handoverReads: 'center',
+  homeVisits: 'center',
   auditLog: 'center',
   importBatches: 'center',
   centerDesks: 'center',

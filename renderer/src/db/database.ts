@@ -168,6 +168,10 @@ class DutyDeskDatabase extends Dexie {
     // v24 (issue 26, 值班表): one rota record per day × person, keyed `day|staffId`
     // (upgrades/v24-rota-cells.ts re-keys the placeholder rows); the week is a range of `day`.
     this.version(24).stores({ rota: 'id, day, staffId' }).upgrade(step(24));
+    // v25 (issue 26 item 2, 走访记录): the 走访岗's home-visit log, append-only center data — read
+    // by day (the month and quarter figures, the list) and by resident and day (a 重点服务对象's
+    // last visit). A new table: no data step.
+    this.version(25).stores({ homeVisits: 'id, day, [residentId+day]' });
     // v26 (issue 26, 交接班): hand-over notes append-only by writing day and by the day they are for,
     // their 签阅 as events of their own (upgrades/v26-handovers.ts).
     this.version(26).stores({ handovers: 'id, day, forDay', handoverReads: 'id, noteId, day' }).upgrade(step(26));

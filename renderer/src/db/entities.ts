@@ -23,6 +23,7 @@ import type {
   CustodyItemEvent,
   HandoverNote,
   HandoverRead,
+  HomeVisit,
   Meeting,
   Problem,
   ProblemEvent,
@@ -112,6 +113,7 @@ export type Entities = {
   rota: [RotaEntry, string];
   handovers: [HandoverNote, string];
   handoverReads: [HandoverRead, string];
+  homeVisits: [HomeVisit, string];
   auditLog: [AuditEntry, number];
   counters: [Counter, string];
   importBatches: [ImportBatch, string];

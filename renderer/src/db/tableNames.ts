@@ -24,6 +24,7 @@ export const TABLE_NAMES = {
   rota: '值班表',
   handovers: '交接班记录',
   handoverReads: '交接班签阅',
+  homeVisits: '走访记录',
   auditLog: '操作日志',
   counters: '编号计数',
   importBatches: '导入记录',

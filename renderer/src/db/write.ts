@@ -49,6 +49,7 @@ const STAMPED_TABLES: Record<StampedName, true> = {
   problems: true,
   handovers: true,
   rota: true,
+  homeVisits: true,
   importBatches: true,
   custodyItems: true,
 };

@@ -25,8 +25,9 @@ export const PROJECTED = {
 /**
  * Tables whose documents, once written, never change (the hub's validation refuses an edit): the
  * events, the audit rows, the records of the JSON package's exports (packageExports.ts only
- * ever adds one), the lines added to 错时服务 (offHours.ts only ever adds one) and the hand-over
- * notes with their 签阅 (交接班: append-only).
+ * ever adds one), the 走访记录 entries (a correction is a new entry: homeVisits.ts), the lines
+ * added to 错时服务 (offHours.ts only ever adds one) and the hand-over notes with their 签阅
+ * (交接班: append-only).
  */
 export const IMMUTABLE_TABLES = [
   'caseEvents',
@@ -38,6 +39,7 @@ export const IMMUTABLE_TABLES = [
   'offHoursLines',
   'handovers',
   'handoverReads',
+  'homeVisits',
 ] as const;
 
 /** A document's id: `<table>:<key>` (the audit log by its row's stable `id`, never its local `seq`). */

@@ -2,7 +2,12 @@
 import type { RotaSettings } from './rota';
 import type { Stamp } from './staff';
 
-export type Grid = { id: string; name: string };
+export type Grid = {
+  id: string;
+  name: string;
+  /** 网格户数: the households in the zone, set by the 站长 (走访记录's zone figures; absent = not set). */
+  households?: number;
+};
 
 export type OpeningHours = {
   weekday: { start: string; end: string };
@@ -31,6 +36,8 @@ export type CommunityProfile = Stamp & {
   autoLockMinutes?: number;
   /** 值班表 rules: the minimum on 值班岗, whether 换班 needs approval (shared/domain/rota/settings.ts). */
   rota?: RotaSettings;
+  /** 走访记录: a 重点服务对象 not visited for more than this many days is listed (default 30). */
+  unvisitedDays?: number;
   /** 人员标签 an admin added beyond DEFAULT_RESIDENT_TAGS. */
   residentTags?: string[];
 };

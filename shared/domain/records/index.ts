@@ -23,3 +23,4 @@ export * from './residentImport';
 export * from './events';
 export * from './center';
 export * from './offHours';
+export * from './homeVisit';

@@ -95,13 +95,7 @@ const collator = new Intl.Collator('zh-CN');
  */
 export async function careRegister(desk: Desk, filter: CareRegisterFilter = {}): Promise<CareRegisterRow[]> {
   const tags = proxySettings(desk.community).registerTags;
-  const wanted = filter.tag ? tags.filter((t) => t === filter.tag) : tags;
-  if (wanted.length === 0) return [];
-  let found = desk.db.residents.where('tags').anyOf(wanted);
-  if (filter.gridId) found = found.and((r) => r.gridId === filter.gridId);
-  if (!filter.includeInactive) found = found.and((r) => !isInactiveResident(r));
-  // A multiEntry index yields a resident once per matching tag.
-  const residents = [...new Map((await found.toArray()).map((r) => [r.id, r])).values()];
+  const residents = await registerResidents(desk, filter);
   const history = await proxyHistories(
     desk,
     residents.map((r) => r.id),
@@ -119,6 +113,22 @@ export async function careRegister(desk: Desk, filter: CareRegisterFilter = {}):
       registerTags: resident.tags.filter((t) => tags.includes(t)),
       proxy: history.get(resident.id) ?? { count: 0 },
     }));
+}
+
+/**
+ * The residents on the register (the center's register tags, or the one `tag`), in `gridId` when
+ * given, 已迁出 / 已故 only with `includeInactive`: read by the `tags` index, each once, unsorted.
+ * Also the 走访记录's unvisited list (homeVisits.ts).
+ */
+export async function registerResidents(desk: Desk, filter: CareRegisterFilter = {}): Promise<Resident[]> {
+  const tags = proxySettings(desk.community).registerTags;
+  const wanted = filter.tag ? tags.filter((t) => t === filter.tag) : tags;
+  if (wanted.length === 0) return [];
+  let found = desk.db.residents.where('tags').anyOf(wanted);
+  if (filter.gridId) found = found.and((r) => r.gridId === filter.gridId);
+  if (!filter.includeInactive) found = found.and((r) => !isInactiveResident(r));
+  // A multiEntry index yields a resident once per matching tag.
+  return [...new Map((await found.toArray()).map((r) => [r.id, r])).values()];
 }
 
 /** The proxy history of each resident, from the proxyTasks `residentId` index. */

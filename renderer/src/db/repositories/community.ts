@@ -9,6 +9,7 @@ import { classifyCommunity, validateStreet } from '@shared/domain/community';
 import { validateProxySettings } from '@shared/domain/proxy';
 import { validateAutoLockMinutes } from '@shared/domain/idleLock';
 import { validateRotaSettings } from '@shared/domain/rota';
+import { householdsRefusal, unvisitedDaysRefusal } from '@shared/domain/homeVisits';
 import { requirePermission } from '../authorize';
 import type { Desk, DeskBase } from '../desk';
 import { withActor } from '../desk';
@@ -91,6 +92,7 @@ export type CommunityPatch = Partial<
     | 'autoLockMinutes'
     | 'proxy'
     | 'rota'
+    | 'unvisitedDays'
   >
 >;
 
@@ -107,6 +109,8 @@ export async function updateCommunity(desk: Desk, patch: CommunityPatch): Promis
       throw new DomainRefusal('提醒天数应为 1–90 的整数', 'custodyAlertDays');
     const lockError = patch.autoLockMinutes !== undefined ? validateAutoLockMinutes(patch.autoLockMinutes) : null;
     if (lockError) throw new DomainRefusal(lockError, 'autoLockMinutes');
+    const homeVisitRefusal = homeVisitSettingsRefusal(patch);
+    if (homeVisitRefusal) throw new DomainRefusal(homeVisitRefusal.reason, homeVisitRefusal.field);
     if (patch.proxy) {
       const proxy = { ...patch.proxy, promises: patch.proxy.promises.map((x) => x.trim()).filter(Boolean) };
       const refused = validateProxySettings(proxy);
@@ -126,4 +130,16 @@ export async function updateCommunity(desk: Desk, patch: CommunityPatch): Promis
     await tx.meta.put({ key: 'community', value });
     await tx.audit({ action: 'community.update', entity: 'community', detail: Object.keys(patch).join(',') });
   });
+}
+
+/** 走访记录's settings a 站长 sets: each 网格's households and the unvisited days N. */
+function homeVisitSettingsRefusal(patch: CommunityPatch): { reason: string; field: string } | null {
+  const n = patch.unvisitedDays;
+  const nRefused = n !== undefined ? unvisitedDaysRefusal(n) : null;
+  if (nRefused) return { reason: nRefused, field: 'unvisitedDays' };
+  for (const g of patch.grids ?? []) {
+    const refused = g.households !== undefined ? householdsRefusal(g.households) : null;
+    if (refused) return { reason: refused, field: `households-${g.id}` };
+  }
+  return null;
 }

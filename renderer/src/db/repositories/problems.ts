@@ -9,7 +9,7 @@ import type { CaseRecord, Problem, ProblemSourceKind, ProblemStatus } from '@sha
 import { namedResidents, type NamedResident } from '@shared/domain/residentStatus';
 import type { Desk, DeskBase } from '../desk';
 import { DomainRefusal } from '../refusal';
-import { writeTx } from '../write';
+import { writeTx, type WriteTx } from '../write';
 import { residentsByIds, resolveResident } from './residents';
 import { changeProblem, openProblem } from './changeProblem';
 
@@ -22,28 +22,42 @@ export async function addProblem(desk: Desk, input: NewProblem): Promise<Problem
   const refused = problemInputRefusal(input);
   if (refused) throw new DomainRefusal(refused.reason, refused.field);
   const id = desk.newId();
-  return writeTx(desk, ['problems', 'problemEvents', 'counters', 'residents'], async (tx) => {
-    const resident = input.residentId ? await resolveResident(tx, input.residentId) : undefined;
-    if (input.residentId && !resident) throw new DomainRefusal('该居民记录已不存在，请重新查找', 'resident');
-    if (resident) input = { ...input, residentId: resident.id };
-    const place = input.place?.trim();
-    const gridId = input.gridId || resident?.gridId;
-    const problem = await openProblem(desk, tx, {
-      id,
-      title: input.title.trim(),
-      category: input.category as Problem['category'],
-      ...(gridId ? { gridId } : {}),
-      ...(place ? { place } : {}),
-      raisedDay: tx.today,
-      status: '待研究',
-      sources: [
-        { kind: input.source, day: tx.today, by: desk.actor.id, ...(resident ? { residentId: resident.id } : {}) },
-      ],
-      decisions: [],
-    });
-    await tx.audit({ action: 'problem.add', entity: 'problem', entityId: id, detail: input.source });
-    return problem;
+  return writeTx(desk, PROBLEM_TABLES, (tx) => addProblemIn(desk, tx, id, input));
+}
+
+/** The tables `addProblemIn` writes (a caller's transaction lists them too). */
+export const PROBLEM_TABLES = ['problems', 'problemEvents', 'counters', 'residents'] as const;
+
+/**
+ * addProblem's write, inside the caller's transaction (a 走访 entry's 问题, homeVisits.ts): the
+ * input already checked by `problemInputRefusal`.
+ */
+export async function addProblemIn(
+  desk: Desk,
+  tx: WriteTx<(typeof PROBLEM_TABLES)[number]>,
+  id: string,
+  input: NewProblem,
+): Promise<Problem> {
+  const resident = input.residentId ? await resolveResident(tx, input.residentId) : undefined;
+  if (input.residentId && !resident) throw new DomainRefusal('该居民记录已不存在，请重新查找', 'resident');
+  if (resident) input = { ...input, residentId: resident.id };
+  const place = input.place?.trim();
+  const gridId = input.gridId || resident?.gridId;
+  const problem = await openProblem(desk, tx, {
+    id,
+    title: input.title.trim(),
+    category: input.category as Problem['category'],
+    ...(gridId ? { gridId } : {}),
+    ...(place ? { place } : {}),
+    raisedDay: tx.today,
+    status: '待研究',
+    sources: [
+      { kind: input.source, day: tx.today, by: desk.actor.id, ...(resident ? { residentId: resident.id } : {}) },
+    ],
+    decisions: [],
   });
+  await tx.audit({ action: 'problem.add', entity: 'problem', entityId: id, detail: input.source });
+  return problem;
 }
 
 /**

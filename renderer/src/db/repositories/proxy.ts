@@ -16,7 +16,7 @@ import { proxyRequestRefusal, type ProxyAction, type ProxyRequestInput } from '@
 import type { CaseRecord, ProxyStatus, ProxyTask, Resident } from '@shared/domain/records';
 import type { Desk, DeskBase } from '../desk';
 import { DomainRefusal } from '../refusal';
-import { writeTx } from '../write';
+import { writeTx, type WriteTx } from '../write';
 import { residentsByIds, resolveResident } from './residents';
 import { changeCase } from './changeCase';
 import { changeCustody } from './changeCustody';
@@ -30,23 +30,37 @@ export type { ProxyRequestInput };
 export async function registerProxyRequest(desk: Desk, input: ProxyRequestInput): Promise<ProxyTask> {
   const refused = proxyRequestRefusal(input);
   if (refused) throw new DomainRefusal(refused.reason, refused.field);
-  const request = input.request.trim();
   const id = desk.newId();
-  return writeTx(desk, ['proxyTasks', 'proxyEvents', 'caseEvents', 'counters', 'residents'], async (tx) => {
-    // A resident merged away in the meantime: the request goes to the kept record.
-    const resident = await resolveResident(tx, input.residentId);
-    if (!resident) throw new DomainRefusal('该居民记录已不存在，请重新查找', 'resident');
-    const task = await openProxy(desk, tx, {
-      id,
-      residentId: resident.id,
-      source: input.source,
-      status: '待确认',
-      request,
-      requestedDay: tx.today,
-    });
-    await tx.audit({ action: 'proxy.request', entity: 'proxyTask', entityId: id, detail: input.source });
-    return task;
+  return writeTx(desk, PROXY_REQUEST_TABLES, (tx) => registerProxyRequestIn(desk, tx, id, input));
+}
+
+/** The tables `registerProxyRequestIn` writes (a caller's transaction lists them too). */
+export const PROXY_REQUEST_TABLES = ['proxyTasks', 'proxyEvents', 'caseEvents', 'counters', 'residents'] as const;
+
+/**
+ * registerProxyRequest's write, inside the caller's transaction (a 走访 entry's 帮代办,
+ * homeVisits.ts): the input already checked by `proxyRequestRefusal`.
+ */
+export async function registerProxyRequestIn(
+  desk: Desk,
+  tx: WriteTx<(typeof PROXY_REQUEST_TABLES)[number]>,
+  id: string,
+  input: ProxyRequestInput,
+): Promise<ProxyTask> {
+  const request = input.request.trim();
+  // A resident merged away in the meantime: the request goes to the kept record.
+  const resident = await resolveResident(tx, input.residentId);
+  if (!resident) throw new DomainRefusal('该居民记录已不存在，请重新查找', 'resident');
+  const task = await openProxy(desk, tx, {
+    id,
+    residentId: resident.id,
+    source: input.source,
+    status: '待确认',
+    request,
+    requestedDay: tx.today,
   });
+  await tx.audit({ action: 'proxy.request', entity: 'proxyTask', entityId: id, detail: input.source });
+  return task;
 }
 
 /**

@@ -25,7 +25,7 @@ import { MATTER_OF_CATEGORY, problemDetailOf, problemTitleOf } from '@shared/dom
 import type { Desk, DeskBase } from '../desk';
 import type { MatterType } from '../matterType';
 import { DomainRefusal } from '../refusal';
-import { writeTx, type Unstamped } from '../write';
+import { writeTx, type Unstamped, type WriteTx } from '../write';
 import { proxySourceOfChannel } from '@shared/domain/proxy';
 import { changeProxy, openProxy, type ProxyTx } from './changeProxy';
 import { openProblem, type ProblemTx } from './changeProblem';
@@ -59,85 +59,105 @@ export async function registerVisit(
   input: VisitInput,
   options: { proxyTaskId?: string } = {},
 ): Promise<RegisteredVisit> {
+  const checked = checkedVisit(desk, input);
+  return writeTx(desk, VISIT_TABLES, (tx) => registerVisitIn(desk, tx, checked, options));
+}
+
+/** The tables `registerVisitIn` writes (a caller's transaction lists them too). */
+export const VISIT_TABLES = [
+  'visits',
+  'cases',
+  'caseEvents',
+  'counters',
+  'proxyTasks',
+  'proxyEvents',
+  'residents',
+  'matterTypes',
+  'problems',
+  'problemEvents',
+] as const;
+
+/**
+ * The visit as registerVisit saves it: every field's message thrown (VisitValidationError,
+ * nothing written), the agent normalised.
+ */
+export function checkedVisit(desk: Desk, input: VisitInput): VisitInput {
   const errors = validateVisit(input, desk.clock.today());
   if (Object.keys(errors).length > 0) throw new VisitValidationError(errors);
-  if (input.agent) input = { ...input, agent: normalizeAgent(input.agent, desk.clock.today()) };
+  return input.agent ? { ...input, agent: normalizeAgent(input.agent, desk.clock.today()) } : input;
+}
+
+/**
+ * registerVisit's write, inside the caller's transaction (a 走访 entry's registered visit,
+ * homeVisits.ts): `input` as `checkedVisit` returned it.
+ */
+export async function registerVisitIn(
+  desk: Desk,
+  tx: WriteTx<(typeof VISIT_TABLES)[number]>,
+  input: VisitInput,
+  options: { proxyTaskId?: string } = {},
+): Promise<RegisteredVisit> {
   const drafts = input.kind === '办件' ? input.cases : [];
   const complaint = input.kind === '诉求' ? input.complaint : undefined;
   const visitId = desk.newId();
   const caseIds = [...drafts, ...(complaint ? [complaint] : [])].map(() => desk.newId());
   const problemId = complaint ? desk.newId() : '';
   const staffId = desk.actor.id;
-  const tables = [
-    'visits',
-    'cases',
-    'caseEvents',
-    'counters',
-    'proxyTasks',
-    'proxyEvents',
-    'residents',
-    'matterTypes',
-    'problems',
-    'problemEvents',
-  ] as const;
-
-  return writeTx(desk, tables, async (tx) => {
-    // A resident merged away in the meantime: the visit goes to the kept record (resolveResident).
-    const resident = input.residentId ? await resolveResident(tx, input.residentId) : undefined;
-    if (input.residentId && !resident) throw new DomainRefusal('该居民记录已不存在，请重新查找', 'resident');
-    if (resident) input = { ...input, residentId: resident.id };
-    // Plan from the catalog as it is NOW (an admin may have edited it while the form was open).
-    const cases: (CaseDraft & { matter: MatterType })[] = [];
-    for (const d of drafts) {
-      const current = await tx.matterTypes.get(d.matter.code);
-      if (!current?.active) throw new DomainRefusal(`事项「${d.matter.name}」已停用，不能受理`, 'cases');
-      cases.push({ ...d, matter: current });
-    }
-    // A 诉求 is a case of its category's 投诉建议 matter (one path: numbered, timed, in 办件 and the pool).
-    if (complaint) {
-      const code = MATTER_OF_CATEGORY[complaint.category as ProblemCategory];
-      const matter = await tx.matterTypes.get(code);
-      if (!matter?.active)
-        throw new DomainRefusal(`投诉建议事项（${code}）已停用，请管理员在事项目录中启用`, 'complaintCategory');
-      cases.push({ matter, mode: defaultCounterMode(matter), received: [] });
-    }
-    const plans = cases.map((d) => planCase(d, tx.today, desk.calendar));
-    const newVisit: Unstamped<Visit> = {
-      id: visitId,
-      residentId: input.residentId,
-      day: tx.today,
-      visitedAt: tx.now,
-      channel: input.channel,
-      firstContactId: staffId,
-      content: input.content.trim() || cases.map((c) => c.matter.name).join('、'),
-      kind: input.kind,
-      caseIds,
-    };
-    if (input.agent) newVisit.agent = input.agent;
-    const visit = await tx.visits.add(newVisit);
-    await tx.audit({
-      action: 'visit.create',
-      entity: 'visit',
-      entityId: visitId,
-      detail: `${input.channel}/${input.kind}`,
-    });
-
-    const saved: CaseRecord[] = [];
-    for (const [i, draft] of cases.entries()) {
-      const record = await acceptCase(desk, tx, {
-        draft,
-        plan: plans[i] as CasePlan,
-        id: caseIds[i] as string,
-        visitId,
-        input,
-        gridId: resident?.gridId ?? complaint?.gridId,
-      });
-      if (draft.mode === '帮代办' && input.residentId) await addProxyTask(desk, tx, record, input, options.proxyTaskId);
-      saved.push(record);
-    }
-    if (complaint && saved[0]) await addComplaintProblem(desk, tx, problemId, saved[0], input, complaint);
-    return { visit, cases: saved, plans, ...(resident ? { resident } : {}) };
+  // A resident merged away in the meantime: the visit goes to the kept record (resolveResident).
+  const resident = input.residentId ? await resolveResident(tx, input.residentId) : undefined;
+  if (input.residentId && !resident) throw new DomainRefusal('该居民记录已不存在，请重新查找', 'resident');
+  if (resident) input = { ...input, residentId: resident.id };
+  // Plan from the catalog as it is NOW (an admin may have edited it while the form was open).
+  const cases: (CaseDraft & { matter: MatterType })[] = [];
+  for (const d of drafts) {
+    const current = await tx.matterTypes.get(d.matter.code);
+    if (!current?.active) throw new DomainRefusal(`事项「${d.matter.name}」已停用，不能受理`, 'cases');
+    cases.push({ ...d, matter: current });
+  }
+  // A 诉求 is a case of its category's 投诉建议 matter (one path: numbered, timed, in 办件 and the pool).
+  if (complaint) {
+    const code = MATTER_OF_CATEGORY[complaint.category as ProblemCategory];
+    const matter = await tx.matterTypes.get(code);
+    if (!matter?.active)
+      throw new DomainRefusal(`投诉建议事项（${code}）已停用，请管理员在事项目录中启用`, 'complaintCategory');
+    cases.push({ matter, mode: defaultCounterMode(matter), received: [] });
+  }
+  const plans = cases.map((d) => planCase(d, tx.today, desk.calendar));
+  const newVisit: Unstamped<Visit> = {
+    id: visitId,
+    residentId: input.residentId,
+    day: tx.today,
+    visitedAt: tx.now,
+    channel: input.channel,
+    firstContactId: staffId,
+    content: input.content.trim() || cases.map((c) => c.matter.name).join('、'),
+    kind: input.kind,
+    caseIds,
+  };
+  if (input.agent) newVisit.agent = input.agent;
+  const visit = await tx.visits.add(newVisit);
+  await tx.audit({
+    action: 'visit.create',
+    entity: 'visit',
+    entityId: visitId,
+    detail: `${input.channel}/${input.kind}`,
   });
+
+  const saved: CaseRecord[] = [];
+  for (const [i, draft] of cases.entries()) {
+    const record = await acceptCase(desk, tx, {
+      draft,
+      plan: plans[i] as CasePlan,
+      id: caseIds[i] as string,
+      visitId,
+      input,
+      gridId: resident?.gridId ?? complaint?.gridId,
+    });
+    if (draft.mode === '帮代办' && input.residentId) await addProxyTask(desk, tx, record, input, options.proxyTaskId);
+    saved.push(record);
+  }
+  if (complaint && saved[0]) await addComplaintProblem(desk, tx, problemId, saved[0], input, complaint);
+  return { visit, cases: saved, plans, ...(resident ? { resident } : {}) };
 }
 
 /** The 诉求's problem in the pool (问题库), linked to its case, opened through the problem's door. */

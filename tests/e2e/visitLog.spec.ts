@@ -1,0 +1,102 @@
+/**
+ * 走访记录 (issue 26 item 2) in Chromium with real IndexedDB, through the UI by Chinese labels: a
+ * 走访岗 person (值班员 responsible for 第一网格) logs three visits in their zone on two days — a
+ * bad entry told at its field first — one of which becomes a 问题 in the same save; the 问题
+ * is in the 问题库 and on Friday's agenda; the month table shows 2 days in the zone. axe on the
+ * view and the form; a screenshot at 1366×768.
+ */
+import { mkdir } from 'node:fs/promises';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './pages';
+import { expectAccessible } from './support/a11y';
+
+const SHOTS = 'test-results/screens';
+const ZHOU = { name: '周敏', pin: '753190' };
+const PROBLEM = '5栋楼道扶手松动';
+
+type Visit = { day: string; address: string; purpose: string; found: string; problem?: string };
+
+async function logVisit(page: Page, v: Visit): Promise<Locator> {
+  await page.getByRole('button', { name: '登记走访' }).click();
+  const dialog = page.getByRole('dialog', { name: '登记走访' });
+  await dialog.getByLabel('走访日期').fill(v.day);
+  await dialog.getByLabel('走访目的').selectOption(v.purpose);
+  await dialog.getByLabel('或填写走访地址').fill(v.address);
+  await dialog.getByLabel('走访情况').fill(v.found);
+  if (v.problem) {
+    await dialog.getByLabel('同时登记').selectOption({ label: '登记问题（进入问题库）' });
+    await dialog.getByLabel('问题标题').fill(v.problem);
+    await dialog.getByLabel('问题类别').selectOption('公共设施');
+  }
+  await dialog.getByRole('button', { name: '保存走访记录' }).click();
+  return dialog;
+}
+
+test('a 走访岗 person logs visits in their zone; one becomes a 问题 on Friday’s agenda; the month counts the days', async ({
+  page,
+  desk,
+}) => {
+  test.setTimeout(240_000);
+  await page.clock.setFixedTime(new Date('2026-11-23T16:30:00+08:00'));
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await desk.setup.complete();
+  // The 站长 adds the 走访岗 person with their zone (设置 → 工作人员).
+  await page.keyboard.press('Alt+9');
+  await desk.settings.tab('工作人员');
+  await page.getByRole('button', { name: '添加工作人员' }).click();
+  const staffDialog = page.getByRole('dialog');
+  await staffDialog.getByLabel('姓名').fill(ZHOU.name);
+  await staffDialog.getByRole('checkbox', { name: '第一网格' }).check();
+  await staffDialog.getByLabel('密码或 PIN', { exact: true }).fill(ZHOU.pin);
+  await staffDialog.getByLabel('再次输入密码或 PIN').fill(ZHOU.pin);
+  await staffDialog.getByRole('button', { name: '保存' }).click();
+  await expect(staffDialog).toHaveCount(0);
+  await desk.shell.switchUser(ZHOU.name, ZHOU.pin, '值班员');
+
+  await desk.shell.go('值班');
+  await page.getByRole('tab', { name: '走访记录' }).click();
+  await expect(page.getByRole('button', { name: '登记走访' })).toBeVisible();
+
+  // Nothing found written: told at the field, nothing saved.
+  const bad = await logVisit(page, { day: '2026-11-20', address: '3栋2单元501', purpose: '政策宣传', found: '' });
+  await expect(bad.getByLabel('走访情况')).toHaveAccessibleDescription('请填写走访情况');
+  await expect(bad.getByLabel('网格')).toHaveValue(/.+/);
+  await expectAccessible(page, '值班 · 登记走访（走访情况未填）');
+  await bad.getByLabel('走访情况').fill('讲解城乡居民医保缴费');
+  await bad.getByRole('button', { name: '保存走访记录' }).click();
+  await expect(bad).toHaveCount(0);
+
+  await expect(
+    await logVisit(page, {
+      day: '2026-11-23',
+      address: '5栋1单元302',
+      purpose: '重点人员关怀',
+      found: '老人独居，身体尚好',
+      problem: PROBLEM,
+    }),
+  ).toHaveCount(0);
+  await expect(page.getByRole('alert').filter({ hasText: '走访已登记，并已登记问题' })).toBeVisible();
+  await expect(
+    await logVisit(page, { day: '2026-11-23', address: '6栋', purpose: '信息采集/核实', found: '核实出租房屋信息' }),
+  ).toHaveCount(0);
+
+  // The month: two days in the zone (20th and 23rd), three households in 第一网格.
+  const days = page.getByRole('table', { name: /在片区走访天数/ });
+  await expect(days.getByRole('row').filter({ hasText: ZHOU.name })).toContainText(`${ZHOU.name}第一网格20差 8 天`);
+  const zones = page.getByRole('table', { name: '网格入户走访' });
+  await expect(zones.getByRole('row').filter({ hasText: '第一网格' })).toContainText('第一网格未设置3—3—');
+  const entries = page.getByRole('table', { name: '最近走访记录' });
+  await expect(entries.getByRole('row')).toHaveCount(4);
+  await expect(entries).toContainText('5栋1单元**');
+  await expect(entries).not.toContainText('302');
+  await expectAccessible(page, '值班 · 走访记录');
+  await mkdir(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/visit-log.png`, fullPage: true });
+
+  // The 问题 is in the 问题库 and on Friday's agenda.
+  await desk.meetings.open();
+  await desk.meetings.view('问题库');
+  await expect(desk.meetings.poolRow(PROBLEM)).toContainText('入户走访');
+  await desk.meetings.planMeeting('2026-11-27');
+  await expect(desk.meetings.agenda).toContainText(PROBLEM);
+});

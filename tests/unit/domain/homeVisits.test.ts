@@ -1,0 +1,209 @@
+/** 走访记录's pure rules, by table: the entry, the 10-day count, households per zone, the unvisited list. */
+import { describe, expect, it } from 'vitest';
+import {
+  currentEntries,
+  householdOf,
+  quarterRange,
+  shareText,
+  unvisitedByZone,
+  validateHomeVisit,
+  zoneDaysOfMonth,
+  zoneHouseholds,
+  type HomeVisitInput,
+} from '@shared/domain/homeVisits';
+
+const TODAY = '2026-12-04';
+const GRIDS = ['g1', 'g2'];
+const ok: HomeVisitInput = {
+  day: TODAY,
+  address: '3栋2单元501',
+  gridId: 'g1',
+  purpose: '政策宣传',
+  found: '讲解医保缴费',
+  followUp: '',
+  then: { kind: '无' },
+};
+
+describe('validateHomeVisit', () => {
+  it.each<[string, Partial<HomeVisitInput>, Record<string, string>]>([
+    ['a complete entry', {}, {}],
+    ['a day in the future', { day: '2026-12-05' }, { day: '走访日期不能晚于今天' }],
+    ['a day too long ago', { day: '2026-11-02' }, { day: '只能补记 31 天内的走访' }],
+    ['31 days back is allowed', { day: '2026-11-03' }, {}],
+    ['neither resident nor address', { address: ' ' }, { household: '请从居民档案中选定居民，或填写走访地址' }],
+    ['a resident, no address', { address: undefined, residentId: 'r1' }, {}],
+    ['a phone in the address', { address: '3栋 13812345678' }, { household: '地址中不要写身份证号或电话号码' }],
+    ['a zone not of the community', { gridId: 'g9' }, { gridId: '请选择网格' }],
+    ['no purpose', { purpose: '' }, { purpose: '请选择走访目的' }],
+    ['nothing found', { found: '  ' }, { found: '请填写走访情况' }],
+    [
+      'an ID number in what was found',
+      { found: '身份证 110101199003071234' },
+      { found: '走访情况中不要写身份证号或电话号码' },
+    ],
+    [
+      'a problem without a category',
+      { then: { kind: '问题', title: '楼道灯坏了', category: '' } },
+      { problemCategory: '请选择问题类别' },
+    ],
+    [
+      'a problem without a title',
+      { then: { kind: '问题', title: '灯', category: '物业管理' } },
+      { problemTitle: '请用一句话写明问题（至少 2 个字）' },
+    ],
+    [
+      'a visit of a matter needs a resident',
+      { then: { kind: '来访', matterCode: 'M1' } },
+      { matter: '登记来访办件须选定居民' },
+    ],
+    [
+      'a visit needs its matter',
+      { residentId: 'r1', then: { kind: '来访', matterCode: '' } },
+      { matter: '请选择事项' },
+    ],
+    [
+      '帮代办 needs a resident',
+      { then: { kind: '帮代办', request: '代缴医保' } },
+      { proxyRequest: '帮代办须选定居民' },
+    ],
+    [
+      '帮代办 needs what to do',
+      { residentId: 'r1', then: { kind: '帮代办', request: '' } },
+      { proxyRequest: '请填写居民需要代办什么' },
+    ],
+  ])('%s', (_name, patch, errors) => {
+    expect(validateHomeVisit({ ...ok, ...patch }, TODAY, GRIDS)).toEqual(errors);
+  });
+});
+
+describe('householdOf and currentEntries', () => {
+  it.each([
+    [{ resident: { id: 'r1', building: '3栋', unit: '2单元', room: '501' } }, '3栋-2单元-501'],
+    [{ resident: { id: 'r1' } }, '居民:r1'],
+    [{ address: ' 3栋 2单元 501 ' }, '3栋2单元501'],
+    [{ address: '３栋' }, '3栋'],
+  ])('%j → %s', (input, key) => expect(householdOf(input)).toBe(key));
+
+  it('leaves out an entry a later one corrects, keeps the correction', () => {
+    const rows = [{ id: 'a' }, { id: 'b' }, { id: 'c', corrects: 'a' }];
+    expect(currentEntries(rows).map((r) => r.id)).toEqual(['b', 'c']);
+  });
+});
+
+const e = (day: string, staffId: string, gridId: string, household = 'h') => ({ day, staffId, gridId, household });
+
+describe('zoneDaysOfMonth: days in the zone against the 10-day target', () => {
+  const staff = [
+    { id: 'wang', grids: ['g1'] },
+    { id: 'li', grids: ['g2'] },
+    { id: 'new', grids: [] },
+  ];
+  it.each<[string, ReturnType<typeof e>[], { staffId: string; days: number; elsewhere: number; met: boolean }[]]>([
+    [
+      'two visits on one day count one day',
+      [e('2026-12-01', 'wang', 'g1'), e('2026-12-01', 'wang', 'g1', 'h2')],
+      [
+        { staffId: 'wang', days: 1, elsewhere: 0, met: false },
+        { staffId: 'li', days: 0, elsewhere: 0, met: false },
+        { staffId: 'new', days: 0, elsewhere: 0, met: false },
+      ],
+    ],
+    [
+      'a day outside the zone is not counted, shown apart',
+      [e('2026-12-01', 'li', 'g1'), e('2026-12-02', 'li', 'g2')],
+      [
+        { staffId: 'wang', days: 0, elsewhere: 0, met: false },
+        { staffId: 'li', days: 1, elsewhere: 1, met: false },
+        { staffId: 'new', days: 0, elsewhere: 0, met: false },
+      ],
+    ],
+    [
+      'ten days meet the target; other months do not count',
+      [
+        ...Array.from({ length: 10 }, (_, i) => e(`2026-12-${String(i + 1).padStart(2, '0')}`, 'wang', 'g1')),
+        e('2026-11-30', 'wang', 'g1'),
+        e('2027-01-01', 'wang', 'g1'),
+      ],
+      [
+        { staffId: 'wang', days: 10, elsewhere: 0, met: true },
+        { staffId: 'li', days: 0, elsewhere: 0, met: false },
+        { staffId: 'new', days: 0, elsewhere: 0, met: false },
+      ],
+    ],
+  ])('%s', (_name, entries, rows) => {
+    expect(zoneDaysOfMonth(entries, staff, '2026-12').map(({ target: _t, ...r }) => r)).toEqual(rows);
+  });
+
+  it('nine days fall short', () => {
+    const nine = Array.from({ length: 9 }, (_, i) => e(`2026-02-${String(i + 20).padStart(2, '0')}`, 'wang', 'g1'));
+    expect(zoneDaysOfMonth(nine, staff, '2026-02')[0]).toMatchObject({ days: 9, met: false, target: 10 });
+  });
+});
+
+describe('zoneHouseholds: households visited this month and quarter', () => {
+  const grids = [
+    { id: 'g1', name: '一网格', households: 400 },
+    { id: 'g2', name: '二网格' },
+  ];
+  it('counts each household once, the quarter from its first month', () => {
+    const entries = [
+      e('2026-12-01', 'wang', 'g1', 'A'),
+      e('2026-12-03', 'li', 'g1', 'A'),
+      e('2026-12-03', 'wang', 'g1', 'B'),
+      e('2026-10-01', 'wang', 'g1', 'C'),
+      e('2026-09-30', 'wang', 'g1', 'D'),
+      e('2026-12-02', 'li', 'g2', 'E'),
+    ];
+    expect(zoneHouseholds(entries, grids, '2026-12')).toEqual([
+      { gridId: 'g1', month: 2, quarter: 3, households: 400 },
+      { gridId: 'g2', month: 1, quarter: 1 },
+    ]);
+  });
+  it.each([
+    ['2026-01', '2026-01-01', '2026-03-31'],
+    ['2026-05', '2026-04-01', '2026-06-30'],
+    ['2026-12', '2026-10-01', '2026-12-31'],
+    ['2028-02', '2028-01-01', '2028-03-31'],
+  ])('quarter of %s is %s … %s', (month, from, to) => expect(quarterRange(month)).toEqual({ from, to }));
+  it.each([
+    [2, 400, '0.5%'],
+    [2, undefined, '—'],
+    [0, 0, '—'],
+  ])('share %d of %s is %s', (v, h, text) => expect(shareText(v, h)).toBe(text));
+});
+
+describe('unvisitedByZone: 重点服务对象 not visited for more than N days', () => {
+  const residents = [
+    { id: 'a', gridId: 'g2' },
+    { id: 'b', gridId: 'g1' },
+    { id: 'c', gridId: 'g1' },
+    { id: 'd' },
+    { id: 'e', gridId: 'g1' },
+  ];
+  it('lists the never visited and those past N days, by zone, longest first', () => {
+    const last = new Map([
+      ['a', '2026-11-04'], // exactly 30 days: not listed
+      ['b', '2026-11-03'], // 31 days
+      ['c', '2026-06-01'],
+      ['d', '2026-01-01'],
+    ]);
+    expect(unvisitedByZone(residents, last, TODAY, 30, ['g1', 'g2'])).toEqual([
+      {
+        gridId: 'g1',
+        rows: [
+          { residentId: 'e' },
+          { residentId: 'c', lastDay: '2026-06-01', daysSince: 186 },
+          { residentId: 'b', lastDay: '2026-11-03', daysSince: 31 },
+        ],
+      },
+      { gridId: '', rows: [{ residentId: 'd', lastDay: '2026-01-01', daysSince: 337 }] },
+    ]);
+  });
+  it('a smaller N lists more', () => {
+    const last = new Map([['a', '2026-11-30']]);
+    expect(unvisitedByZone([residents[0]!], last, TODAY, 3, [])).toEqual([
+      { gridId: 'g2', rows: [{ residentId: 'a', lastDay: '2026-11-30', daysSince: 4 }] },
+    ]);
+    expect(unvisitedByZone([residents[0]!], last, TODAY, 4, [])).toEqual([]);
+  });
+});
