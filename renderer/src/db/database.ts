@@ -163,6 +163,18 @@ class DutyDeskDatabase extends Dexie {
       proxyTasks: 'id, caseId, residentId, status, visitDay, requestedDay, syncConflictAt',
       custodyItems: 'id, caseId, residentId, status, holderKey, collectedAt, syncConflictAt',
     });
+    // v29 (issue 28 item 3, long lists page): the 操作日志 filtered by category or staff reads an
+    // index range from the last row shown (action, staff, both: no audit row changes); the 问题库 a
+    // range of the derived `poolKeys` (shared/domain/meetings/poolKeys.ts: recomputed on every
+    // problem, upgrades/v29-pool-keys.ts); the 帮代办 queues and 材料在外 ranges of their order.
+    this.version(29)
+      .stores({
+        auditLog: '++seq, &id, action, [desk+deskSeq], [action+seq], [staffId+seq], [staffId+action+seq]',
+        problems: 'id, raisedDay, status, caseId, gridId, category, *residentIds, *poolKeys',
+        proxyTasks: 'id, caseId, residentId, status, visitDay, requestedDay, syncConflictAt, [status+requestedDay+id]',
+        custodyItems: 'id, caseId, residentId, status, holderKey, collectedAt, syncConflictAt, [status+collectedAt+id]',
+      })
+      .upgrade(step(29));
     this.use(derivedFieldsMiddleware);
   }
 }

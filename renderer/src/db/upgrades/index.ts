@@ -18,6 +18,7 @@ import { upgradeV14DeskLocal } from './v14-desk-local';
 import { upgradeV15CustodyEvents } from './v15-custody-events';
 import { upgradeV16MergeUndos } from './v16-merge-undos';
 import { upgradeV18ProblemEvents } from './v18-problem-events';
+import { upgradeV29PoolKeys } from './v29-pool-keys';
 
 export const UPGRADE_STEPS = {
   2: upgradeV2CaseQueues,
@@ -34,6 +35,7 @@ export const UPGRADE_STEPS = {
   15: upgradeV15CustodyEvents,
   16: upgradeV16MergeUndos,
   18: upgradeV18ProblemEvents,
+  29: upgradeV29PoolKeys,
 } as const;
 
 export type UpgradeVersion = keyof typeof UPGRADE_STEPS;
