@@ -86,7 +86,7 @@ describe('benchmarks in Chromium (real IndexedDB)', () => {
       if (size === 'tiny' || size === 'tenth')
         expect(await page.evaluate((every) => window.bench.check(every), size !== 'tiny')).toEqual([]);
       const samples = await page.evaluate((reps) => window.bench.run(reps), REPS);
-      for (const group of ['search', 'queue', 'counts', 'proxy', 'record', 'export'])
+      for (const group of ['search', 'queue', 'counts', 'proxy', 'lists', 'record', 'export'])
         console.log(
           table(
             `${group} (${group === 'export' ? Math.min(REPS, 5) : REPS} interleaved runs each)`,

@@ -41,6 +41,7 @@ import { GRIDS as LEDGER_GRIDS, residentLedger } from '../data/residentLedger';
 import { auditChainRun } from './auditChainBench';
 import { outboxRun } from './outboxBench';
 import { syncBench } from './syncBench';
+import { bareAfter, bareCursorAt, listMeasures } from './listsBench';
 
 type Measure = {
   name: string;
@@ -105,8 +106,8 @@ async function deskOf(staffId: string): Promise<Desk> {
   return { ...base, actor: { id: staffId, role: '值班员' }, community, calendar: createCalendar() };
 }
 
-/** Bare baseline: `n` case rows by primary key from `offset` (the cheapest indexed read of as many rows). */
-const bareRows = (n: number, offset = 0) => db!.cases.orderBy(':id').offset(offset).limit(Math.max(1, n)).toArray();
+/** Bare baseline: `n` case rows by primary key (the cheapest indexed read of as many rows). */
+const bareRows = (n: number) => bareAfter(db!, n);
 
 async function measures(): Promise<Measure[]> {
   const d = db!;
@@ -158,11 +159,13 @@ async function measures(): Promise<Measure[]> {
       const deep = Math.min(500, Math.floor((total - 1) / 25) * 25); // page 21, or the last
       for (const offset of deep > 0 ? [0, deep] : [0]) {
         const rows = Math.min(25, Math.max(0, total - offset));
+        // A deep page's baseline reads from a cursor (the key `offset` rows in, found before the timing), as a page could.
+        const after = await bareCursorAt(d, offset);
         out.push({
           name: `${queue}${label ? ` 按${label}` : ''} ${offset === 0 ? '首页' : `第${offset / 25 + 1}页`} (${countLabel(total)})`,
           group: 'queue',
           subject: () => queuePage(desk, queue, filter, { offset, limit: 25 }),
-          baseline: () => bareRows(rows, offset),
+          baseline: () => bareAfter(d, rows, after),
         });
       }
     }
@@ -249,6 +252,7 @@ async function measures(): Promise<Measure[]> {
     subject: () => getCaseFile(desk, longest),
     baseline: () => bareRows(eventCount + 3),
   });
+  out.push(...(await listMeasures(d, desk)));
   out.push(...(await exportMeasures(desk)));
   return out;
 }

@@ -72,6 +72,46 @@ export const SCHEMA_V11 = {
     'id, trackingNumber, residentId, visitId, matterCode, status, deadline, firstContactId, handlerId, gridId, acceptedDay, dueDay, *flags, *queueKeys, *searchKeys, *reportMonths',
 };
 
+/** Every table as v23 (issue 24's last version) shipped it: the base each later upgrade starts from. */
+export const SCHEMA_V23 = {
+  meta: 'key',
+  staff: 'id, name, role, active',
+  residents: 'id, idNumber, name, phone, *searchKeys, *tags, updatedAt, deleted.at',
+  visits: 'id, residentId, day, kind, *words',
+  matterTypes: 'code, category, name, active',
+  cases:
+    'id, trackingNumber, residentId, matterCode, status, acceptedDay, dueDay, *flags, *queueKeys, *searchKeys, *reportMonths',
+  caseEvents: 'id, caseId, clock',
+  proxyTasks: 'id, caseId, residentId, status, visitDay, requestedDay, syncConflictAt',
+  custodyItems: 'id, caseId, residentId, status, holderKey, collectedAt, syncConflictAt',
+  meetings: 'id, day, status',
+  agendaItems: 'id, meetingId, problemId, caseId',
+  rota: 'id, day, staffId',
+  handovers: 'id, day',
+  auditLog: '++seq, &id, action, [desk+deskSeq]',
+  counters: 'key',
+  importBatches: 'id, day',
+  problems: 'id, raisedDay, status, caseId, gridId, category, *residentIds',
+  proxyEvents: 'id, taskId, clock',
+  signInGuards: 'staffId',
+  deskMeta: 'key',
+  custodyEvents: 'id, itemId, caseId, clock',
+  mergeUndos: 'mergedId, keptId, day',
+  problemEvents: 'id, problemId, clock',
+  outbox: '++seq',
+  syncConflicts: 'id',
+  syncRejected: 'id',
+  centerDesks: 'id',
+  packageExports: 'id, [kind+from+to]',
+};
+
+/** A plain Dexie (no app middleware) created at v23, as the desks of issue 24 hold it. */
+export function openShippedV23(name: string): Dexie {
+  const db = new Dexie(name);
+  db.version(23).stores(SCHEMA_V23);
+  return db;
+}
+
 /** A plain Dexie (no app middleware) with the shipped schemas up to `version`. */
 export function openShipped(name: string, version: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11): Dexie {
   const db = new Dexie(name);

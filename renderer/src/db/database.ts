@@ -38,7 +38,7 @@ const step =
 
 export const DB_NAME = 'duty-desk';
 /** The newest version below (the one this build upgrades to). */
-export const SCHEMA_VERSION = 28;
+export const SCHEMA_VERSION = 29;
 
 /** One Dexie table per entity of the entity map (entities.ts is the one list of tables). */
 type Tables = { [N in EntityName]: Table<RecordOf<N>, KeyOf<N>> };
@@ -181,6 +181,18 @@ class DutyDeskDatabase extends Dexie {
     // v28 (issue 28 item 1): the kept counts of the 工作台 and the queue tabs, desk-local and derived,
     // moved with every write by a middleware (tallies/middleware.ts); the data step counts them once.
     this.version(28).stores({ tallies: 'key' }).upgrade(step(28));
+    // v29 (issue 28 item 3, long lists page): the 操作日志 filtered by category or staff reads an
+    // index range from the last row shown (action, staff, both: no audit row changes); the 问题库 a
+    // range of the derived `poolKeys` (shared/domain/meetings/poolKeys.ts: recomputed on every
+    // problem, upgrades/v29-pool-keys.ts); the 帮代办 queues and 材料在外 ranges of their order.
+    this.version(29)
+      .stores({
+        auditLog: '++seq, &id, action, [desk+deskSeq], [action+seq], [staffId+seq], [staffId+action+seq]',
+        problems: 'id, raisedDay, status, caseId, gridId, category, *residentIds, *poolKeys',
+        proxyTasks: 'id, caseId, residentId, status, visitDay, requestedDay, syncConflictAt, [status+requestedDay+id]',
+        custodyItems: 'id, caseId, residentId, status, holderKey, collectedAt, syncConflictAt, [status+collectedAt+id]',
+      })
+      .upgrade(step(29));
     this.use(derivedFieldsMiddleware);
     this.use(talliesMiddleware);
   }

@@ -16,6 +16,7 @@ import { withIndexes } from '@shared/domain/caseIndex';
 import { visitWordsOf } from '@shared/domain/caseSearch';
 import type { CustodyItem, Problem, ProxyTask, Resident, Visit } from '@shared/domain/records';
 import { residentIdsOf } from '@shared/domain/meetings';
+import { poolKeysOf } from '@shared/domain/meetings/poolKeys';
 import { visitDayOf } from '@shared/domain/proxy';
 import { holderKeyOf } from '@shared/domain/custody';
 import { syncConflictAtOf } from '@shared/domain/events/refused';
@@ -52,7 +53,7 @@ const withHolderKey = (item: CustodyItem): CustodyItem =>
   withSyncConflictAt(withOptional(item, 'holderKey', holderKeyOf(item) || undefined));
 const withVisitDay = (task: ProxyTask): ProxyTask =>
   withSyncConflictAt(withOptional(task, 'visitDay', visitDayOf(task) || undefined));
-const withResidentIds = (p: Problem): Problem => ({ ...p, residentIds: residentIdsOf(p) });
+const withPoolIndexes = (p: Problem): Problem => ({ ...p, residentIds: residentIdsOf(p), poolKeys: poolKeysOf(p) });
 
 /** A table's derived fields: the function that computes them and the names of what it writes. */
 export type Derivation<N extends EntityName> = {
@@ -69,7 +70,7 @@ export const DERIVED: { readonly [N in EntityName]?: Derivation<N> } = {
   cases: { derive: withIndexes, fields: ['dueDay', 'flags', 'queueKeys', 'searchKeys', 'reportMonths'] },
   custodyItems: { derive: withHolderKey, fields: ['holderKey', 'syncConflictAt'] },
   proxyTasks: { derive: withVisitDay, fields: ['visitDay', 'syncConflictAt'] },
-  problems: { derive: withResidentIds, fields: ['residentIds'] },
+  problems: { derive: withPoolIndexes, fields: ['residentIds', 'poolKeys'] },
   residents: { derive: withSearchKeys, fields: ['searchKeys'] },
   visits: { derive: withWords, fields: ['words'] },
 };

@@ -149,6 +149,8 @@ export type ReadCollection<T, K> = {
   primaryKeys(): Promise<K[]>;
   /** The index keys of the collection, in index order (with repeats on a plain index). */
   keys(): Promise<IndexableType[]>;
+  /** The distinct index keys of the collection, in index order (skips repeats natively). */
+  uniqueKeys(): Promise<IndexableType[]>;
 };
 
 /** A Dexie where-clause with the comparisons repositories use. */

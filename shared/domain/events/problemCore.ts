@@ -5,8 +5,15 @@
 import type { Problem } from '../records';
 import { withoutFields } from './patch';
 
-/** Stamps and the derived index field `residentIds`: not decided by an event. */
-export const PROBLEM_NOT_DECIDED = ['createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'residentIds'] as const;
+/** Stamps and the derived index fields `residentIds` and `poolKeys`: not decided by an event. */
+export const PROBLEM_NOT_DECIDED = [
+  'createdAt',
+  'createdBy',
+  'updatedAt',
+  'updatedBy',
+  'residentIds',
+  'poolKeys',
+] as const;
 
-/** What the events of a problem decide: the problem without its stamps and derived `residentIds`. */
+/** What the events of a problem decide: the problem without its stamps and derived index fields. */
 export const problemCoreOf = (p: Problem): Record<string, unknown> => withoutFields(p, PROBLEM_NOT_DECIDED);

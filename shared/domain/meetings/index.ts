@@ -4,3 +4,4 @@ export * from './decisions';
 export * from './meeting';
 export * from './problems';
 export * from './guests';
+export * from './poolKeys';

@@ -76,6 +76,8 @@ export type Problem = Stamp & {
   mergedInto?: string;
   /** Derived for the index: the residents of its sources. */
   residentIds?: string[];
+  /** Derived for the 问题库's pages and filters (shared/domain/meetings/poolKeys.ts). */
+  poolKeys?: string[];
 };
 
 export type MeetingStatus = '筹备中' | '已召开' | '已取消';

@@ -1,5 +1,6 @@
 /**
- * 操作日志: the audit log read back, newest first, a page at a time (by its sequence key), for the
+ * 操作日志: the audit log read back, newest first, a page at a time (from the last sequence shown;
+ * a filter by category or staff reads index ranges, never the whole log), for the
  * 审计员 and the admins (`audit.read`, re-read from the staff table). Entries never hold
  * personal data: action, who, when, what record, a short detail. `verifyAuditLog` checks the
  * chain of every desk (shared/domain/auditChain.ts) against the heads kept outside IndexedDB.
@@ -7,7 +8,9 @@
 import { can } from '@shared/domain/roles';
 import type { AuditEntry } from '@shared/domain/records';
 import { chainVerifier, isChained, type ChainHead, type ChainReport } from '@shared/domain/auditChain';
+import { QUEUE_COUNT_CAP } from '@shared/domain/caseQueues';
 import type { Desk } from '../desk';
+import type { ReadCollection } from '../entities';
 import { DomainRefusal } from '../refusal';
 
 export type AuditFilter = {
@@ -25,16 +28,54 @@ async function requireAuditRead(desk: Desk): Promise<void> {
   if (!me || !can(me, 'audit.read')) throw new DomainRefusal('只有审计员或站长/管理员可以查看操作日志');
 }
 
+/**
+ * The index ranges behind a filter, each newest first and below `before`: the whole log by its
+ * key, a staff member's rows by `[staffId+seq]`, a category's by one range per action of it
+ * (`[action+seq]`, or `[staffId+action+seq]` with a staff member) — the actions being the distinct
+ * keys of the `action` index under the category's prefix, read natively without the rows.
+ */
+async function auditRanges(desk: Desk, filter: AuditFilter): Promise<ReadCollection<AuditEntry, number>[]> {
+  const log = desk.db.auditLog;
+  const upper = filter.before ?? Infinity;
+  const { staffId, domain } = filter;
+  if (!domain) {
+    const col = staffId
+      ? log.where('[staffId+seq]').between([staffId, -Infinity], [staffId, upper], true, false)
+      : log.where('seq').below(upper);
+    return [col.reverse()];
+  }
+  const actions = (await log.where('action').startsWith(`${domain}.`).uniqueKeys()).map(String);
+  return actions.map((a) =>
+    (staffId
+      ? log.where('[staffId+action+seq]').between([staffId, a, -Infinity], [staffId, a, upper], true, false)
+      : log.where('[action+seq]').between([a, -Infinity], [a, upper], true, false)
+    ).reverse(),
+  );
+}
+
+/**
+ * One page of the log, newest first, below `filter.before` (the last row shown): at most
+ * AUDIT_PAGE_SIZE rows from each of the filter's ranges, merged by sequence — never the rest.
+ */
 export async function auditPage(desk: Desk, filter: AuditFilter = {}): Promise<AuditEntry[]> {
   await requireAuditRead(desk);
-  const range =
-    filter.before === undefined ? desk.db.auditLog.toCollection() : desk.db.auditLog.where('seq').below(filter.before);
-  const prefix = filter.domain ? `${filter.domain}.` : '';
-  return range
-    .reverse()
-    .filter((e) => (!prefix || e.action.startsWith(prefix)) && (!filter.staffId || e.staffId === filter.staffId))
-    .limit(AUDIT_PAGE_SIZE)
-    .toArray();
+  const ranges = await auditRanges(desk, filter);
+  const rows = await Promise.all(ranges.map((r) => r.limit(AUDIT_PAGE_SIZE).toArray()));
+  return rows
+    .flat()
+    .sort((a, b) => (b.seq ?? 0) - (a.seq ?? 0))
+    .slice(0, AUDIT_PAGE_SIZE);
+}
+
+/** How many rows the filter holds, counting index keys no further than one past the cap (「1000+」). */
+export async function auditTotal(desk: Desk, filter: Omit<AuditFilter, 'before'> = {}): Promise<number> {
+  await requireAuditRead(desk);
+  let total = 0;
+  for (const r of await auditRanges(desk, filter)) {
+    total += (await r.limit(QUEUE_COUNT_CAP + 1 - total).primaryKeys()).length;
+    if (total > QUEUE_COUNT_CAP) break;
+  }
+  return total;
 }
 
 /** Rows read per step of the verification (a read transaction each: writes go on meanwhile). */

@@ -7,6 +7,9 @@
 import { caseChangeOnCollected, caseChangeOnProxyStep, FOLLOWS_PROXY } from '@shared/domain/events/cascades';
 import type { CustodyAction } from '@shared/domain/custody';
 import type { CaseRecord, CustodyEvent, CustodyItem } from '@shared/domain/records';
+import { Dexie } from 'dexie';
+import { QUEUE_COUNT_CAP } from '@shared/domain/caseQueues';
+import { LIST_PAGE_SIZE, pageOf, type ListPage } from '@shared/domain/listPaging';
 import type { Desk } from '../desk';
 import { DomainRefusal } from '../refusal';
 import { writeTx, type WriteTx } from '../write';
@@ -38,6 +41,38 @@ async function withTrackingNumbers(desk: Desk, items: CustodyItem[]) {
 /** Every document out now with its case's tracking number, longest out first (帮代办 → 材料在外). */
 export async function documentsOutWithCases(desk: Desk) {
   return withTrackingNumbers(desk, await documentsOut(desk));
+}
+
+/** Where the next page of 材料在外 starts: after this item's (collectedAt, id). */
+export type CustodyCursor = [collectedAt: number, id: string];
+
+/**
+ * One page of 材料在外, longest out first, after `after` (the last row shown): a range of
+ * `[status+collectedAt+id]`, the page's rows and one more, with their tracking numbers.
+ */
+export async function documentsOutPage(
+  desk: Desk,
+  page: { after?: CustodyCursor; limit?: number } = {},
+): Promise<ListPage<CustodyItem & { trackingNumber: string }, CustodyCursor>> {
+  const limit = page.limit ?? LIST_PAGE_SIZE;
+  const items = await desk.db.custodyItems
+    .where('[status+collectedAt+id]')
+    .between(['在外', ...(page.after ?? [])], ['在外', Dexie.maxKey], page.after === undefined, false)
+    .limit(limit + 1)
+    .toArray();
+  const read = pageOf(items, limit, (i): CustodyCursor => [i.collectedAt, i.id]);
+  return { ...read, rows: await withTrackingNumbers(desk, read.rows) };
+}
+
+/** How many documents are out now, counting index keys no further than one past the cap. */
+export async function documentsOutTotal(desk: Desk): Promise<number> {
+  return (
+    await desk.db.custodyItems
+      .where('status')
+      .equals('在外')
+      .limit(QUEUE_COUNT_CAP + 1)
+      .primaryKeys()
+  ).length;
 }
 
 /** Every document out of a resident's home now, longest out first. */

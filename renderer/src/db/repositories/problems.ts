@@ -1,11 +1,20 @@
 /**
  * 问题库: the problems of the joint meeting — 诉求 cases (added by registerVisit), problems zone
  * staff bring from home visits or raised at the meeting, merged reports of the same problem.
- * Reads by index (status, residentIds); each write one transaction with its audit row.
+ * Reads by index (poolKeys: a page of the pool is one range, poolKeys.ts; residentIds); each write one transaction with its audit row.
  */
-import { problemInputRefusal, type ProblemInput } from '@shared/domain/meetings';
+import {
+  OPEN_PROBLEM_STATUSES,
+  poolKeyIn,
+  poolRange,
+  problemInputRefusal,
+  type PoolFilter,
+  type ProblemInput,
+} from '@shared/domain/meetings';
+import { QUEUE_COUNT_CAP } from '@shared/domain/caseQueues';
+import { LIST_PAGE_SIZE, pageOf, type ListPage } from '@shared/domain/listPaging';
 import { mergeChanges } from '@shared/domain/events/problemEvents';
-import type { CaseRecord, Problem, ProblemSourceKind, ProblemStatus } from '@shared/domain/records';
+import { PROBLEM_CATEGORIES, type CaseRecord, type Problem, type ProblemSourceKind } from '@shared/domain/records';
 import { namedResidents, type NamedResident } from '@shared/domain/residentStatus';
 import type { Desk, DeskBase } from '../desk';
 import { DomainRefusal } from '../refusal';
@@ -13,7 +22,7 @@ import { writeTx, type WriteTx } from '../write';
 import { residentsByIds, resolveResident } from './residents';
 import { changeProblem, openProblem } from './changeProblem';
 
-export const OPEN_PROBLEM_STATUSES: readonly ProblemStatus[] = ['待研究', '继续跟踪', '社区处置', '已上报街道'];
+export { OPEN_PROBLEM_STATUSES };
 
 export type NewProblem = ProblemInput & { source: Exclude<ProblemSourceKind, '窗口诉求'> };
 
@@ -78,23 +87,20 @@ export async function mergeIntoProblem(desk: Desk, intoId: string, otherIds: rea
   });
 }
 
-export type PoolFilter = { status?: ProblemStatus; category?: string; gridId?: string };
+export type { PoolFilter };
 /** `residents`: who reported it, each on file or 已删除居民 (namedResidents). */
 export type PoolRow = { problem: Problem; record?: CaseRecord; residents: NamedResident[] };
 
-/** The pool's problems (open ones unless a status is chosen), newest first, with their case and residents. */
-export async function problemPool(desk: DeskBase, filter: PoolFilter = {}): Promise<PoolRow[]> {
-  const statuses = filter.status ? [filter.status] : OPEN_PROBLEM_STATUSES;
-  const problems = (
-    await desk.db.problems
-      .where('status')
-      .anyOf([...statuses])
-      .toArray()
-  )
-    .filter(
-      (p) => (!filter.category || p.category === filter.category) && (!filter.gridId || p.gridId === filter.gridId),
-    )
-    .sort((a, b) => b.raisedDay.localeCompare(a.raisedDay) || a.title.localeCompare(b.title));
+/** The pool's range for `filter` (poolKeys.ts), from after `after`, the rest of the filter checked on its rows. */
+function poolCollection(desk: DeskBase, filter: PoolFilter, after?: string) {
+  const { prefix, gridId } = poolRange(filter);
+  const col = desk.db.problems
+    .where('poolKeys')
+    .between(after ?? prefix, prefix + '\uffff', after === undefined, false);
+  return { prefix, col: gridId ? col.filter((p) => p.gridId === gridId) : col };
+}
+
+async function withCaseAndResidents(desk: DeskBase, problems: Problem[]): Promise<PoolRow[]> {
   const cases = await desk.db.cases.bulkGet(problems.map((p) => p.caseId ?? ''));
   const residentIds = [...new Set(problems.flatMap((p) => p.residentIds ?? []))];
   const residents = await residentsByIds(desk, residentIds);
@@ -105,22 +111,64 @@ export async function problemPool(desk: DeskBase, filter: PoolFilter = {}): Prom
   }));
 }
 
-/** Counts of the open problems per category and per 网格 (the pool's headings). */
+/** The pool's problems (open ones unless a status is chosen), newest first, with their case and residents. */
+export async function problemPool(desk: DeskBase, filter: PoolFilter = {}): Promise<PoolRow[]> {
+  return withCaseAndResidents(desk, await poolCollection(desk, filter).col.toArray());
+}
+
+/**
+ * One page of the pool in its order, from after the cursor `after` (the last key shown, `next`
+ * of the page before): reads the page's rows and one more, never the rest.
+ */
+export async function poolPage(
+  desk: DeskBase,
+  filter: PoolFilter,
+  page: { after?: string; limit?: number } = {},
+): Promise<ListPage<PoolRow, string>> {
+  const limit = page.limit ?? LIST_PAGE_SIZE;
+  const { prefix, col } = poolCollection(desk, filter, page.after);
+  const read = pageOf(await col.limit(limit + 1).toArray(), limit, (p) => poolKeyIn(prefix, p));
+  return { ...read, rows: await withCaseAndResidents(desk, read.rows) };
+}
+
+/** How many problems `filter` holds, counting index keys no further than one past the cap. */
+export async function poolTotal(desk: DeskBase, filter: PoolFilter): Promise<number> {
+  return (
+    await poolCollection(desk, filter)
+      .col.limit(QUEUE_COUNT_CAP + 1)
+      .primaryKeys()
+  ).length;
+}
+
+/**
+ * Counts of the open problems per category and per 网格 (the pool's headings): one index count
+ * per category and per 网格 of the open list (the grids from the `gridId` index's distinct keys).
+ */
 export async function poolCounts(
   desk: DeskBase,
 ): Promise<{ byCategory: Record<string, number>; byGrid: Record<string, number>; total: number }> {
-  const open = await desk.db.problems
-    .where('status')
-    .anyOf([...OPEN_PROBLEM_STATUSES])
-    .toArray();
+  const countOf = (prefix: string) =>
+    desk.db.problems
+      .where('poolKeys')
+      .between(prefix, prefix + '\uffff')
+      .count();
+  const grids = (await desk.db.problems.orderBy('gridId').uniqueKeys()).map(String);
+  const [total, categories, perGrid] = await Promise.all([
+    countOf(poolRange({}).prefix),
+    Promise.all(PROBLEM_CATEGORIES.map((c) => countOf(poolRange({ category: c }).prefix))),
+    Promise.all(grids.map((g) => countOf(poolRange({ gridId: g }).prefix))),
+  ]);
   const byCategory: Record<string, number> = {};
+  PROBLEM_CATEGORIES.forEach((c, i) => {
+    if (categories[i]) byCategory[c] = categories[i];
+  });
   const byGrid: Record<string, number> = {};
-  for (const p of open) {
-    byCategory[p.category] = (byCategory[p.category] ?? 0) + 1;
-    const g = p.gridId ?? '';
-    byGrid[g] = (byGrid[g] ?? 0) + 1;
-  }
-  return { byCategory, byGrid, total: open.length };
+  grids.forEach((g, i) => {
+    if (perGrid[i]) byGrid[g] = perGrid[i];
+  });
+  const withoutGrid = total - Object.values(byGrid).reduce((a, b) => a + b, 0);
+  if (withoutGrid > 0) byGrid[''] = withoutGrid;
+  return { byCategory, byGrid, total };
 }
 
 /** A resident's problems (the resident's page). */

@@ -6,6 +6,7 @@
  * (changeProxy.ts, changeCase.ts). The rules are
  * shared/domain/proxy; the documents themselves are custody.ts.
  */
+import { Dexie } from 'dexie';
 import { supervises } from '../authorize';
 import { actsOnBehalf } from '@shared/domain/caseOwnership';
 import { caseChangeOnProxyCancel, caseChangeOnProxyStep, FOLLOWS_PROXY } from '@shared/domain/events/cascades';
@@ -14,6 +15,8 @@ import type { MatterTypeDef } from '@shared/domain/catalog';
 import type { VisitInput } from '@shared/domain/intake';
 import { proxyRequestRefusal, type ProxyAction, type ProxyRequestInput } from '@shared/domain/proxy';
 import type { CaseRecord, ProxyStatus, ProxyTask, Resident } from '@shared/domain/records';
+import { QUEUE_COUNT_CAP } from '@shared/domain/caseQueues';
+import { LIST_PAGE_SIZE, pageOf, type ListPage } from '@shared/domain/listPaging';
 import type { Desk, DeskBase } from '../desk';
 import { DomainRefusal } from '../refusal';
 import { writeTx, type WriteTx } from '../write';
@@ -159,7 +162,39 @@ export async function proxyQueue(desk: DeskBase, queue: ProxyQueue): Promise<Pro
   return withParts(desk, tasks);
 }
 
+/** Where a status queue's next page starts: after this request's (requestedDay, id). */
+export type ProxyCursor = [requestedDay: string, id: string];
+
+/**
+ * One page of a status queue, oldest request first, after `after` (the last row shown): a range
+ * of `[status+requestedDay+id]`, the page's rows and one more. 今日上门 is one day's visits: whole.
+ */
+export async function proxyQueuePage(
+  desk: DeskBase,
+  queue: ProxyQueue,
+  page: { after?: ProxyCursor; limit?: number } = {},
+): Promise<ListPage<ProxyRow, ProxyCursor>> {
+  if (queue === '今日上门') return { rows: await proxyQueue(desk, queue), hasMore: false };
+  const limit = page.limit ?? LIST_PAGE_SIZE;
+  const tasks = await desk.db.proxyTasks
+    .where('[status+requestedDay+id]')
+    .between([queue, ...(page.after ?? [])], [queue, Dexie.maxKey], page.after === undefined, false)
+    .limit(limit + 1)
+    .toArray();
+  const read = pageOf(tasks, limit, (t): ProxyCursor => [t.requestedDay, t.id]);
+  return { ...read, rows: await withParts(desk, read.rows) };
+}
+
 const slotOrder = (t: ProxyTask) => ['上午', '下午', '晚间'].indexOf(t.visit?.slot ?? '');
+
+/** How many requests a status queue holds, counting index keys no further than one past the cap. */
+export async function proxyQueueTotal(desk: DeskBase, queue: ProxyQueue): Promise<number> {
+  return (
+    await queueCollection(desk, queue)
+      .limit(QUEUE_COUNT_CAP + 1)
+      .primaryKeys()
+  ).length;
+}
 
 /** Every queue's count (index counts). */
 export async function proxyQueueCounts(desk: DeskBase): Promise<Record<ProxyQueue, number>> {

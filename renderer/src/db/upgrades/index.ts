@@ -21,6 +21,7 @@ import { upgradeV18ProblemEvents } from './v18-problem-events';
 import { upgradeV24RotaCells } from './v24-rota-cells';
 import { upgradeV26Handovers } from './v26-handovers';
 import { upgradeV28Tallies } from './v28-tallies';
+import { upgradeV29PoolKeys } from './v29-pool-keys';
 
 export const UPGRADE_STEPS = {
   2: upgradeV2CaseQueues,
@@ -40,6 +41,7 @@ export const UPGRADE_STEPS = {
   24: upgradeV24RotaCells,
   26: upgradeV26Handovers,
   28: upgradeV28Tallies,
+  29: upgradeV29PoolKeys,
 } as const;
 
 export type UpgradeVersion = keyof typeof UPGRADE_STEPS;

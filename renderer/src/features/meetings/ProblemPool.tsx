@@ -1,11 +1,11 @@
 /**
  * 问题库: the problems waiting for the joint meeting or being handled after it — filtered by
  * 类别, 网格 and 状态 (the open ones unless a status is chosen), counted per category and 网格 —
- * with where each came from (a merged problem lists every report), its resident and its case.
+ * a page of 50 at a time (上一页 / 下一页, the range announced), with where each came from (a merged problem lists every report), its resident and its case.
  * 登记问题 adds one a zone staff member brings from a home visit; 合并 makes reports of the
  * same problem one.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { WholeText } from './WholeText';
 import {
   Box,
@@ -22,11 +22,13 @@ import {
 } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link as RouterLink } from 'react-router';
+import { countLabel } from '@shared/domain/caseQueues';
 import { maskNumbersInText } from '@shared/domain/masking';
 import { PROBLEM_CATEGORIES, type ProblemStatus } from '@shared/domain/records';
 import { useDesk } from '../../app/desk';
 import { FilterSelect } from '../../components/FilterSelect';
-import { problemPool, type poolCounts } from '../../db/repositories/problems';
+import { poolPage, poolTotal, type poolCounts } from '../../db/repositories/problems';
+import { ListPager, useCursorPages } from '../../components/ListPager';
 import { gridNameOf, NO_GRID } from './meetingText';
 import { MergeDialog } from './MergeDialog';
 import { ProblemDialog } from './ProblemDialog';
@@ -40,21 +42,36 @@ type Counts = Awaited<ReturnType<typeof poolCounts>>;
 export function ProblemPool({ counts }: { counts: Counts | undefined }) {
   const desk = useDesk();
   const { community } = desk;
-  const [category, setCategory] = useState('');
-  const [gridId, setGridId] = useState('');
-  const [status, setStatus] = useState('');
+  const [category, setCategoryNow] = useState('');
+  const [gridId, setGridIdNow] = useState('');
+  const [status, setStatusNow] = useState('');
   const [dialog, setDialog] = useState<'add' | 'merge' | null>(null);
-  const rows = useLiveQuery(
-    () => problemPool(desk, { category, gridId, ...(status ? { status: status as ProblemStatus } : {}) }),
-    [desk, category, gridId, status],
+  const pages = useCursorPages<string>();
+  const { cursor } = pages;
+  // A filter changed: back to its first page.
+  const refilter = (set: (v: string) => void) => (v: string) => {
+    set(v);
+    pages.reset();
+  };
+  const [setCategory, setGridId, setStatus] = [
+    refilter(setCategoryNow),
+    refilter(setGridIdNow),
+    refilter(setStatusNow),
+  ];
+  const filter = useMemo(
+    () => ({ category, gridId, ...(status ? { status: status as ProblemStatus } : {}) }),
+    [category, gridId, status],
   );
+  const page = useLiveQuery(() => poolPage(desk, filter, { after: cursor }), [desk, filter, cursor]);
+  const total = useLiveQuery(() => poolTotal(desk, filter), [desk, filter]);
+  const rows = page?.rows;
   const filtered = Boolean(category || gridId || status);
   const gridName = (id: string | undefined) => gridNameOf(community, id);
   return (
     <Stack spacing={2} component="section" aria-labelledby="pool-heading">
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
         <Typography id="pool-heading" variant="h6" component="h2" sx={{ flexGrow: 1 }}>
-          问题库（{rows?.length ?? 0}）
+          问题库（{total === undefined ? '…' : countLabel(total)}）
         </Typography>
         <Button variant="outlined" onClick={() => setDialog('merge')} disabled={!rows || rows.length < 2}>
           合并重复问题
@@ -166,6 +183,17 @@ export function ProblemPool({ counts }: { counts: Counts | undefined }) {
           </TableBody>
         </Table>
       </Box>
+      {page && (page.hasMore || pages.index > 0) && (
+        <ListPager
+          label="问题库"
+          index={pages.index}
+          shown={page.rows.length}
+          total={total}
+          hasMore={page.hasMore}
+          onPrev={pages.prev}
+          onNext={() => pages.next(page.next)}
+        />
+      )}
       {dialog === 'add' && <ProblemDialog onClose={() => setDialog(null)} />}
       {dialog === 'merge' && rows && <MergeDialog rows={rows} onClose={() => setDialog(null)} />}
     </Stack>

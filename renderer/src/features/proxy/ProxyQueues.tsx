@@ -1,5 +1,6 @@
 /**
- * 帮代办 queues: 待确认, 待上门, 今日上门, 办理中, 待送达 — each one index range, with its count —
+ * 帮代办 queues: 待确认, 待上门, 今日上门, 办理中, 待送达 — each one index range read 50 a page
+ * (上一页 / 下一页), with its count —
  * and today's home visits per staff member. Each row: the resident (name, masked phone, the
  * address to go to), the request or its case, the booked visit, the target beside the case's
  * deadline, and the next steps.
@@ -25,15 +26,30 @@ import { residentAddress } from '@shared/domain/resident';
 import { residentLabel } from '@shared/domain/residentStatus';
 import type { Resident, Staff } from '@shared/domain/records';
 import { useDesk } from '../../app/desk';
-import { PROXY_QUEUES, proxyQueue, proxyQueueCounts, type ProxyQueue } from '../../db/repositories/proxy';
+import {
+  PROXY_QUEUES,
+  proxyQueue,
+  proxyQueueCounts,
+  proxyQueuePage,
+  type ProxyCursor,
+  type ProxyQueue,
+} from '../../db/repositories/proxy';
+import { ListPager, useCursorPages } from '../../components/ListPager';
 import { ProxyActions } from './ProxyActions';
 import { targetText, visitText } from './proxyText';
 
 export function ProxyQueues({ staff }: { staff: readonly Staff[] }) {
   const desk = useDesk();
-  const [queue, setQueue] = useState<ProxyQueue>('待上门');
+  const [queue, setQueueNow] = useState<ProxyQueue>('待上门');
+  const pages = useCursorPages<ProxyCursor>();
+  const { cursor } = pages;
+  const setQueue = (q: ProxyQueue) => {
+    setQueueNow(q);
+    pages.reset();
+  };
   const counts = useLiveQuery(() => proxyQueueCounts(desk), [desk]);
-  const rows = useLiveQuery(() => proxyQueue(desk, queue), [desk, queue]);
+  const page = useLiveQuery(() => proxyQueuePage(desk, queue, { after: cursor }), [desk, queue, cursor]);
+  const rows = page?.rows;
   const today = useLiveQuery(() => proxyQueue(desk, '今日上门'), [desk]);
   const name = (id: string) => staff.find((s) => s.id === id)?.name ?? '工作人员';
   const perStaff = new Map<string, number>();
@@ -108,6 +124,17 @@ export function ProxyQueues({ staff }: { staff: readonly Staff[] }) {
           </TableBody>
         </Table>
       </Box>
+      {page && (page.hasMore || pages.index > 0) && (
+        <ListPager
+          label={`${queue}的代办`}
+          index={pages.index}
+          shown={page.rows.length}
+          total={counts?.[queue]}
+          hasMore={page.hasMore}
+          onPrev={pages.prev}
+          onNext={() => pages.next(page.next)}
+        />
+      )}
     </Stack>
   );
 }

@@ -1,6 +1,7 @@
 /**
  * 帮代办 (Alt+4): the proxy requests in their queues (待确认, 待上门, 今日上门, 办理中, 待送达) with
- * today's home visits per staff member; every resident's document out of its home now (材料在外);
+ * today's home visits per staff member; every resident's document out of its home now (材料在外,
+ * 50 a page);
  * and the register of special households (重点服务对象). A request by phone or from a home visit
  * is registered here; one at the counter in 来访登记 (mode 帮代办). Each proxy case's 委托书,
  * documents and 送达 are also on its case page.
@@ -10,7 +11,9 @@ import { Button, Paper, Stack, Tab, Tabs, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDesk } from '../../app/desk';
 import { CustodyTable } from '../../components/CustodyTable';
-import { documentsOutWithCases } from '../../db/repositories/custody';
+import { countLabel } from '@shared/domain/caseQueues';
+import { documentsOutPage, documentsOutTotal, type CustodyCursor } from '../../db/repositories/custody';
+import { ListPager, useCursorPages } from '../../components/ListPager';
 import { listStaff } from '../../db/repositories/staff';
 import { CareRegister } from './CareRegister';
 import { ProxyQueues } from './ProxyQueues';
@@ -23,7 +26,11 @@ export function ProxySection() {
   const [view, setView] = useState<View>('queues');
   const [requesting, setRequesting] = useState(false);
   const staff = useLiveQuery(() => listStaff(desk), [desk]);
-  const out = useLiveQuery(() => documentsOutWithCases(desk), [desk]);
+  const outPages = useCursorPages<CustodyCursor>();
+  const { cursor } = outPages;
+  const out = useLiveQuery(() => documentsOutPage(desk, { after: cursor }), [desk, cursor]);
+  const outTotal = useLiveQuery(() => documentsOutTotal(desk), [desk]);
+  const outCount = outTotal === undefined ? '…' : countLabel(outTotal);
   return (
     <Stack spacing={2}>
       <Stack direction="row" sx={{ alignItems: 'center' }}>
@@ -36,7 +43,7 @@ export function ProxySection() {
       </Stack>
       <Tabs value={view} onChange={(_, v: View) => setView(v)} aria-label="帮代办视图">
         <Tab value="queues" label="代办队列" />
-        <Tab value="out" label={`材料在外（${out?.length ?? 0}）`} />
+        <Tab value="out" label={`材料在外（${outCount}）`} />
         <Tab value="register" label="重点服务对象" />
       </Tabs>
       <Paper sx={{ p: 2 }}>
@@ -44,9 +51,20 @@ export function ProxySection() {
         {view === 'out' && (
           <>
             <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
-              材料在外（{out?.length ?? 0}）
+              材料在外（{outCount}）
             </Typography>
-            {out && <CustodyTable label="材料在外" rows={out} empty="没有在外的居民材料" />}
+            {out && <CustodyTable label="材料在外" rows={out.rows} empty="没有在外的居民材料" />}
+            {out && (out.hasMore || outPages.index > 0) && (
+              <ListPager
+                label="材料在外"
+                index={outPages.index}
+                shown={out.rows.length}
+                total={outTotal}
+                hasMore={out.hasMore}
+                onPrev={outPages.prev}
+                onNext={() => outPages.next(out.next)}
+              />
+            )}
           </>
         )}
         {view === 'register' && <CareRegister />}
