@@ -40,7 +40,8 @@ import type {
 import { validateResidentInput } from '@shared/domain/resident';
 import { parseTrackingNumber } from '@shared/domain/trackingNumber';
 import type { DutyDeskDB } from '../../renderer/src/db/database';
-import { GRID_IDS, TODAY } from './generate';
+import { CLERK_IDS, GRID_IDS, TODAY } from './generate';
+import { rotaProblems } from './rota';
 
 const ALL_STATUSES: readonly CaseStatus[] = [
   '已受理',
@@ -119,6 +120,7 @@ export async function checkLoadedDesk(db: DutyDeskDB, o: { everyStatus?: boolean
       items: await db.agendaItems.toArray(),
     }),
   );
+  problems.push(...rotaProblems(await db.rota.toArray(), new Set(CLERK_IDS)));
   return problems;
 }
 

@@ -11,7 +11,7 @@
  */
 import { parseCatalog, type MatterTypeDef } from '@shared/domain/catalog';
 import type { AuditAction } from '@shared/domain/audit';
-import { addDays } from '@shared/domain/localDate';
+import { addDays, dayOfWeek } from '@shared/domain/localDate';
 import { DEFAULT_PROXY_SETTINGS, proxySourceOfChannel } from '@shared/domain/proxy';
 import { defaultCounterMode, type CaseDraft } from '@shared/domain/intake';
 import { MATTER_OF_CATEGORY } from '@shared/domain/meetings';
@@ -29,6 +29,7 @@ import type {
   ProxyEvent,
   ProxyTask,
   Resident,
+  RotaEntry,
   Visit,
   VisitChannel,
 } from '@shared/domain/records';
@@ -39,6 +40,7 @@ import { MEETING_GUESTS, MeetingDesk, type AcceptFor } from './meetings';
 import { CANCEL_REASONS, caselessRequest, liveProxyCase, type ProxyContext } from './proxy';
 import { chance, idSource, int, pick, prng, weighted } from './random';
 import { generateResidents } from './residents';
+import { generateRota } from './rota';
 import { archiveCounterKeyOf, trackingCounterKeyOf, trackingNumberOf, type Numbering } from './numbers';
 import { nextClock } from '@shared/domain/events/clock';
 import { letters } from '@shared/domain/auditIdentity';
@@ -62,7 +64,7 @@ export type SizeName = keyof typeof SIZES;
 
 const FULL = { residents: 20_000, visits: 100_000, cases: 30_000 };
 /** Bump when the generator's output changes: cached profiles of another version are rebuilt. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
 export const COMMUNITY_CODE = 'THL';
 export const TODAY = '2026-11-24';
@@ -92,6 +94,8 @@ export type GeneratedDesk = {
   problemEvents: ProblemEvent[];
   meetings: Meeting[];
   agendaItems: AgendaItem[];
+  /** 值班表: one cell per day × staff member, from the first day to the end of next week (rota.ts). */
+  rota: RotaEntry[];
   /** The meeting guests kept in 设置 (meta `meetingGuests`). */
   meetingGuests: { name: string; role: string }[];
   auditLog: AuditEntry[];
@@ -226,6 +230,15 @@ export function generateDesk(size: SizeName, seed = 20261124, o: DeskOptions = {
     problemEvents: meetings.problemEvents,
     meetings: meetings.meetings,
     agendaItems: meetings.agendaItems,
+    rota: generateRota({
+      seed: s + 31,
+      firstDay,
+      lastDay: addDays(TODAY, 13 - ((dayOfWeek(TODAY) + 6) % 7)),
+      calendar,
+      staffIds: CLERK_IDS,
+      adminId: ADMIN_ID,
+      instantOf: (d) => instantOn(d, 480), // 16:00
+    }),
     meetingGuests: MEETING_GUESTS.map((g) => ({ ...g })),
     auditLog: [],
     counters: [],

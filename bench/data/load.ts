@@ -114,6 +114,7 @@ export async function loadRecords(db: DutyDeskDB, data: GeneratedDesk, o: LoadOp
     ['problemEvents', data.problemEvents],
     ['meetings', data.meetings],
     ['agendaItems', data.agendaItems],
+    ['rota', data.rota],
     ['meta', [{ key: 'meetingGuests', value: data.meetingGuests }]],
     ['auditLog', data.auditLog],
     ['counters', data.counters],
