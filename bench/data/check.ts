@@ -40,8 +40,9 @@ import type {
 import { validateResidentInput } from '@shared/domain/resident';
 import { parseTrackingNumber } from '@shared/domain/trackingNumber';
 import type { DutyDeskDB } from '../../renderer/src/db/database';
-import { GRID_IDS, TODAY } from './generate';
+import { CLERK_IDS, GRID_IDS, TODAY } from './generate';
 import { homeVisitProblems } from './homeVisits';
+import { rotaProblems } from './rota';
 
 const ALL_STATUSES: readonly CaseStatus[] = [
   '已受理',
@@ -122,6 +123,7 @@ export async function checkLoadedDesk(db: DutyDeskDB, o: { everyStatus?: boolean
   );
   const residents = new Map((await db.residents.toArray()).map((r) => [r.id, r]));
   problems.push(...homeVisitProblems(await db.homeVisits.toArray(), residents, GRID_IDS));
+  problems.push(...rotaProblems(await db.rota.toArray(), new Set(CLERK_IDS)));
   return problems;
 }
 

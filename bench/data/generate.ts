@@ -11,7 +11,7 @@
  */
 import { parseCatalog, type MatterTypeDef } from '@shared/domain/catalog';
 import type { AuditAction } from '@shared/domain/audit';
-import { addDays } from '@shared/domain/localDate';
+import { addDays, dayOfWeek } from '@shared/domain/localDate';
 import { DEFAULT_PROXY_SETTINGS, proxySourceOfChannel } from '@shared/domain/proxy';
 import { defaultCounterMode, type CaseDraft } from '@shared/domain/intake';
 import { MATTER_OF_CATEGORY } from '@shared/domain/meetings';
@@ -30,6 +30,7 @@ import type {
   ProxyEvent,
   ProxyTask,
   Resident,
+  RotaEntry,
   Visit,
   VisitChannel,
 } from '@shared/domain/records';
@@ -41,6 +42,7 @@ import { CANCEL_REASONS, caselessRequest, liveProxyCase, type ProxyContext } fro
 import { chance, idSource, int, pick, prng, weighted } from './random';
 import { generateResidents } from './residents';
 import { generateHomeVisits } from './homeVisits';
+import { generateRota } from './rota';
 import { archiveCounterKeyOf, trackingCounterKeyOf, trackingNumberOf, type Numbering } from './numbers';
 import { nextClock } from '@shared/domain/events/clock';
 import { letters } from '@shared/domain/auditIdentity';
@@ -66,7 +68,7 @@ const FULL = { residents: 20_000, visits: 100_000, cases: 30_000 };
 /** 走访记录 a working day over the desk at full size: some 7 zone staff out, 3–4 households each. */
 const HOME_VISITS_PER_DAY = 24;
 /** Bump when the generator's output changes: cached profiles of another version are rebuilt. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 5;
 
 export const COMMUNITY_CODE = 'THL';
 export const TODAY = '2026-11-24';
@@ -98,6 +100,8 @@ export type GeneratedDesk = {
   agendaItems: AgendaItem[];
   /** 走访记录 (homeVisits.ts). */
   homeVisits: HomeVisit[];
+  /** 值班表: one cell per day × staff member, from the first day to the end of next week (rota.ts). */
+  rota: RotaEntry[];
   /** The meeting guests kept in 设置 (meta `meetingGuests`). */
   meetingGuests: { name: string; role: string }[];
   auditLog: AuditEntry[];
@@ -242,6 +246,15 @@ export function generateDesk(size: SizeName, seed = 20261124, o: DeskOptions = {
       residents,
       cared: new Set(frail.map((r) => r.id)),
       perDay: HOME_VISITS_PER_DAY * scale,
+    }),
+    rota: generateRota({
+      seed: s + 33,
+      firstDay,
+      lastDay: addDays(TODAY, 13 - ((dayOfWeek(TODAY) + 6) % 7)),
+      calendar,
+      staffIds: CLERK_IDS,
+      adminId: ADMIN_ID,
+      instantOf: (d) => instantOn(d, 480), // 16:00
     }),
     meetingGuests: MEETING_GUESTS.map((g) => ({ ...g })),
     auditLog: [],

@@ -115,6 +115,7 @@ export async function loadRecords(db: DutyDeskDB, data: GeneratedDesk, o: LoadOp
     ['meetings', data.meetings],
     ['agendaItems', data.agendaItems],
     ['homeVisits', data.homeVisits],
+    ['rota', data.rota],
     ['meta', [{ key: 'meetingGuests', value: data.meetingGuests }]],
     ['auditLog', data.auditLog],
     ['counters', data.counters],
