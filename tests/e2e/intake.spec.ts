@@ -77,6 +77,20 @@ test.describe('window intake', () => {
     await expect(register).toContainText(ADMIN.name);
     await page.getByRole('combobox', { name: '来访方式' }).selectOption('来站');
     await expect(register.getByRole('row')).toHaveCount(1); // header only
+
+    // She comes back, at the counter's 1366×768: her matters open by themselves, BELOW the box and
+    // inside the window — never flipped up over 来访类型, so a mouse click on 咨询 lands on 咨询.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.keyboard.press('F2');
+    await intake.search.fill('zs');
+    await intake.search.press('Enter');
+    const list = page.getByRole('listbox');
+    await expect(list.getByRole('option').first()).toContainText('高龄津贴申请最近办过');
+    await expect(list).toBeInViewport({ ratio: 1 });
+    const box = (await page.getByRole('combobox', { name: '事项 1' }).boundingBox())!;
+    expect((await list.boundingBox())!.y).toBeGreaterThanOrEqual(box.y + box.height);
+    await page.getByRole('radio', { name: '咨询（当场答复）' }).click();
+    await expect(page.getByRole('radio', { name: '咨询（当场答复）' })).toBeChecked();
   });
 
   test('one visit, two matters: 帮代办 without documents is accepted; a refusal prints its notice', async ({

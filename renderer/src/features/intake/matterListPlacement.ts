@@ -2,7 +2,7 @@
  * Where the matter list opens: always below the box (Popper's flip off), so a list opened by itself
  * never covers the 来访类型 radios above it, where a mouse click meant for 咨询 would land on a
  * matter. Its height is the room left below the box (at least three rows; 40vh at most), so
- * nothing runs off the window at 1366×768: the list scrolls within itself.
+ * the list scrolls within itself and ends inside the window at 1366×768.
  */
 import type { PopperProps } from '@mui/material';
 
@@ -24,11 +24,19 @@ const roomBelow: PopperModifier = {
   },
 };
 
+/**
+ * Once placed, a list that still runs past the window's bottom (less than three rows of room) is
+ * scrolled into view: the page moves up by the shortfall; the box and the radios above stay in view.
+ */
+function showWhole(node: HTMLElement | null): void {
+  if (node) requestAnimationFrame(() => node.scrollIntoView({ block: 'nearest' }));
+}
+
 /** The Autocomplete's slotProps: one object, so the Popper is not rebuilt at every render. */
 export const LIST_BELOW = {
   popper: {
     placement: 'bottom-start' as const,
     modifiers: [{ name: 'flip', enabled: false }, roomBelow] as PopperModifier[],
   },
-  listbox: { style: { maxHeight: 'min(40vh, var(--room-below, 40vh))' } },
+  listbox: { style: { maxHeight: 'min(40vh, var(--room-below, 40vh))' }, ref: showWhole },
 };
