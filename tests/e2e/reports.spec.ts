@@ -104,6 +104,9 @@ test('last week’s summary: figures, charts, notes and the three downloads', as
   expect((await reports.summaryRow('联席会议', '会议决定（项）'))[0]).toBe(
     String(items.filter((i) => i.decided).length),
   );
+  // 错时服务: its own section (the figures are counted in tests/db/offHours.test.ts); the same in the package below.
+  const offHours = Number((await reports.summaryRow('错时服务', '错时服务（次）'))[0]);
+  expect(offHours).toBeGreaterThanOrEqual(0);
   await expectAccessible(page, '统计报表');
   await mkdir(SHOTS, { recursive: true });
   await page.screenshot({ path: `${SHOTS}/reports-week.png`, fullPage: false });
@@ -146,6 +149,7 @@ test('last week’s summary: figures, charts, notes and the three downloads', as
   const pkg = JSON.parse(jsonText) as ReportPackage;
   expect(pkg.content.community.street).toBe('岳麓街道');
   expect(pkg.content.summary.visits.total).toBe(visits.length);
+  expect(pkg.content.summary.offHours?.occasions).toBe(offHours);
   expect(pkg.content.notes.focus).toBe('开展养老资格认证集中办理');
   // It names the desks it covers (this desk alone) with their cases of the week.
   expect(pkg.content.desks).toEqual([{ no: 1, name: '一号窗口', cases: accepted.length }]);

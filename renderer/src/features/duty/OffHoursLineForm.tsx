@@ -18,8 +18,9 @@ export function OffHoursLineForm() {
   const fieldError = (key: keyof OffHoursLineInput) => (guard.field === key ? guard.error : null);
   const submit = async () => {
     setDone(null);
-    if (await guard.run(() => addOffHoursLine(desk, form))) {
-      setDone(`已登记 ${form.day} ${form.start}–${form.end}`);
+    let added: { day: string; start: string; end: string } | undefined;
+    if ((await guard.run(async () => (added = await addOffHoursLine(desk, form)))) && added) {
+      setDone(`已登记 ${added.day} ${added.start}–${added.end}`);
       setForm(empty);
     }
   };

@@ -27,6 +27,7 @@ import { platform } from '../../platform';
 import { offHoursWorkbook } from './offHoursWorkbook';
 import { OffHoursLineForm } from './OffHoursLineForm';
 
+const NO_WRAP = { flexShrink: 0, whiteSpace: 'nowrap' } as const;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export function OffHoursTab() {
@@ -54,7 +55,7 @@ export function OffHoursTab() {
   return (
     <Stack spacing={3}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-        <Button variant="outlined" onClick={() => valid && setMonth(shiftMonth(month, -1))}>
+        <Button variant="outlined" sx={NO_WRAP} onClick={() => valid && setMonth(shiftMonth(month, -1))}>
           上个月
         </Button>
         <TextField
@@ -64,16 +65,21 @@ export function OffHoursTab() {
           onChange={(e) => setMonth(e.target.value)}
           error={!valid}
           helperText={valid ? undefined : '请选择月份'}
-          sx={{ width: 180 }}
+          sx={{ width: 220, flexShrink: 0 }}
         />
-        <Button variant="outlined" onClick={() => valid && setMonth(shiftMonth(month, 1))}>
+        <Button variant="outlined" sx={NO_WRAP} onClick={() => valid && setMonth(shiftMonth(month, 1))}>
           下个月
         </Button>
         <Typography color="text.secondary" sx={{ flexGrow: 1 }}>
           标准工作时间：工作日（含调休上班日）{desk.community.openingHours.weekday.start}–
           {desk.community.openingHours.weekday.end}；其余时间与休息日、节假日为错时
         </Typography>
-        <Button variant="outlined" onClick={() => void exportTable()} disabled={output.busy || !valid || !rows}>
+        <Button
+          variant="outlined"
+          sx={NO_WRAP}
+          onClick={() => void exportTable()}
+          disabled={output.busy || !valid || !rows}
+        >
           导出 Excel
         </Button>
       </Stack>
