@@ -36,6 +36,10 @@ test('an 审计员 reads the log and reaches nothing else', async ({ page, desk 
   await expect(page.getByRole('heading', { name: '操作日志', level: 1 })).toBeVisible();
   await page.getByLabel('类别').selectOption('居民');
   await expect(log.getByRole('row')).toHaveCount(2);
+  // The pager under the log announces the range it shows; one page: neither way is open.
+  const pager = page.getByRole('group', { name: '操作日志翻页' });
+  await expect(pager.getByRole('status')).toHaveText('第 1–1 条，共 1 条');
+  await expect(pager.getByRole('button', { name: '下一页' })).toBeDisabled();
   await expectAccessible(page, '审计员 · 操作日志');
   await page.screenshot({ path: 'test-results/screens/audit-log.png' });
 
