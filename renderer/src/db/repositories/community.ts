@@ -8,7 +8,7 @@ import type { MatterTypeDef } from '@shared/domain/catalog';
 import { classifyCommunity, validateStreet } from '@shared/domain/community';
 import { validateProxySettings } from '@shared/domain/proxy';
 import { validateAutoLockMinutes } from '@shared/domain/idleLock';
-import { householdsRefusal, unvisitedDaysRefusal } from '@shared/domain/homeVisits';
+import { householdsRefusal, unvisitedDaysRefusal } from '@shared/domain/homeVisits/settings';
 import { requirePermission } from '../authorize';
 import type { Desk, DeskBase } from '../desk';
 import { withActor } from '../desk';
