@@ -29,8 +29,8 @@ export const DESIGN_DOC_ID = '_design/duty-desk';
 /**
  * Bump when the validation below changes: a desk refuses to join a hub with an older one.
  * 2: the records of the package's exports (packageExports) are immutable too.
- * 3: the lines added to 错时服务 (offHoursLines) and the hand-over notes with their 签阅
- *    (handovers, handoverReads) are immutable too.
+ * 3: the 走访记录 (homeVisits), the lines added to 错时服务 (offHoursLines) and the hand-over
+ *    notes with their 签阅 (handovers, handoverReads) are immutable too.
  */
 export const DESIGN_DOC_VERSION = 3;
 

@@ -10,9 +10,6 @@ import type { Grid, HomeVisit } from '../records';
 
 /** Each 走访岗 person: at least 10 days a month in their zone. */
 export const ZONE_DAY_TARGET = 10;
-/** A 重点服务对象 not visited for more than this many days is listed (the 站长 may change it). */
-export const DEFAULT_UNVISITED_DAYS = 30;
-export const UNVISITED_DAYS_RANGE = { min: 1, max: 365 } as const;
 
 type Entry = Pick<HomeVisit, 'day' | 'staffId' | 'gridId' | 'household' | 'residentId'>;
 
@@ -141,16 +138,4 @@ export function unvisitedByZone(
         (a, b) => (b.daysSince ?? Infinity) - (a.daysSince ?? Infinity) || a.residentId.localeCompare(b.residentId),
       ),
     }));
-}
-
-/** The unvisited-days setting, checked (Chinese message at the field). */
-export function unvisitedDaysRefusal(n: number): string | null {
-  return Number.isInteger(n) && n >= UNVISITED_DAYS_RANGE.min && n <= UNVISITED_DAYS_RANGE.max
-    ? null
-    : `未走访提醒天数应为 ${UNVISITED_DAYS_RANGE.min}–${UNVISITED_DAYS_RANGE.max} 的整数`;
-}
-
-/** A zone's household count, checked. */
-export function householdsRefusal(n: number): string | null {
-  return Number.isInteger(n) && n >= 0 && n <= 100000 ? null : '网格户数应为 0–100000 的整数';
 }

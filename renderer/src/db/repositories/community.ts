@@ -9,7 +9,7 @@ import { classifyCommunity, validateStreet } from '@shared/domain/community';
 import { validateProxySettings } from '@shared/domain/proxy';
 import { validateAutoLockMinutes } from '@shared/domain/idleLock';
 import { validateRotaSettings } from '@shared/domain/rota';
-import { householdsRefusal, unvisitedDaysRefusal } from '@shared/domain/homeVisits';
+import { householdsRefusal, unvisitedDaysRefusal } from '@shared/domain/homeVisits/settings';
 import { requirePermission } from '../authorize';
 import type { Desk, DeskBase } from '../desk';
 import { withActor } from '../desk';

@@ -29,7 +29,7 @@ export function VisitLogTab() {
   const entries = useLiveQuery(() => recentHomeVisits(desk), [desk]);
   return (
     <Stack spacing={3}>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+      <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
         <Button variant="contained" onClick={() => setDialog('log')} disabled={!can(staff, 'desk.work')}>
           登记走访
         </Button>
@@ -38,6 +38,7 @@ export function VisitLogTab() {
           type="month"
           size="small"
           value={month}
+          sx={{ width: 200 }}
           onChange={(e) => setMonth(e.target.value)}
           slotProps={{ inputLabel: { shrink: true } }}
         />
