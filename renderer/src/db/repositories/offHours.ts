@@ -11,7 +11,8 @@ import {
   type OffHoursRow,
   type WorkMoment,
 } from '@shared/domain/offHours';
-import type { OffHoursLine } from '@shared/domain/records';
+import { currentEntries } from '@shared/domain/homeVisits/entry';
+import type { HomeVisit, OffHoursLine } from '@shared/domain/records';
 import { addDays } from '@shared/domain/localDate';
 import { deskNumberOf, type Desk } from '../desk';
 import { DomainRefusal } from '../refusal';
@@ -22,6 +23,7 @@ const NOT_WORK = new Set(['升级基线']);
 
 /** The first ms of a local day. */
 const startOf = (day: string): number => new Date(`${day}T00:00:00`).getTime();
+const middayOf = (day: string): number => new Date(`${day}T12:00:00`).getTime();
 const wall = (ms: number): string => String(Math.max(0, ms)).padStart(13, '0');
 
 /** The moments the period's case events were made: by the clock's wall time, a day wider each side, then by day. */
@@ -39,17 +41,24 @@ async function caseEventMoments(desk: Desk, from: string, to: string): Promise<W
 
 /**
  * The 错时服务 table of [from, to]: every active staff member who works the desk (by name), then
- * anyone else the period's records name. 走访天数 counts registered visits of channel 走访 until the
- * 走访 log (homeVisits) is read here as well.
+ * anyone else the period's records name. 走访天数 counts the days of the 走访 log (homeVisits, its
+ * current entries) and of registered visits of channel 走访. A 走访 entry counts at the time it was
+ * logged when that was on the visit's day; logged later, the time of the visit is unknown, so it
+ * counts as midday (错时 only on a rest day).
  */
 export async function readOffHoursTable(desk: Desk, from: string, to: string): Promise<OffHoursRow[]> {
-  const [staff, rota, visits, caseEvents, lines] = await Promise.all([
+  const [staff, rota, visits, caseEvents, lines, logged] = await Promise.all([
     desk.db.staff.toArray(),
     desk.db.rota.where('day').between(from, to, true, true).toArray(),
     desk.db.visits.where('day').between(from, to, true, true).toArray(),
     caseEventMoments(desk, from, to),
     desk.db.offHoursLines.where('day').between(from, to, true, true).toArray(),
+    desk.db.homeVisits.where('day').between(from, to, true, true).toArray(),
   ]);
+  const homeVisit = (h: HomeVisit): WorkMoment => {
+    const at = Date.parse(h.at);
+    return { staffId: h.staffId, day: h.day, at: desk.clock.today(at) === h.day ? at : middayOf(h.day) };
+  };
   const moment = (v: (typeof visits)[number]): WorkMoment => ({
     staffId: v.firstContactId,
     day: v.day,
@@ -63,7 +72,7 @@ export async function readOffHoursTable(desk: Desk, from: string, to: string): P
     to,
     staff: listed,
     rota,
-    homeVisits: visits.filter((v) => v.channel === '走访').map(moment),
+    homeVisits: [...currentEntries(logged).map(homeVisit), ...visits.filter((v) => v.channel === '走访').map(moment)],
     visits: visits.filter((v) => v.channel !== '走访').map(moment),
     caseEvents,
     lines,
