@@ -23,7 +23,8 @@ import type { Desk } from '../../renderer/src/db/desk';
 import { getCommunity } from '../../renderer/src/db/repositories/community';
 import type { HubConfig, SyncDoc } from '../../renderer/src/sync/contract';
 import { joinCenter, startSync, type JoinProgress, type SyncHandle } from '../../renderer/src/sync/engine';
-import { createInbound, type Inbound } from '../../renderer/src/sync/inbound';
+import { createInbound, startReceiving, type Inbound } from '../../renderer/src/sync/inbound';
+import { JOIN_PULL } from '../../renderer/src/sync/join';
 import { loadBrowserPouch, type LocalPouch } from '../../renderer/src/sync/pouch';
 import { ADMIN_ID, generateDesk, type SizeName } from '../data/generate';
 import { loadDesk } from '../data/load';
@@ -88,7 +89,8 @@ async function join(config: HubConfig) {
   const seen: Partial<Record<JoinProgress['stage'], { done: number; total: number }>> = {};
   const firstAt: Partial<Record<JoinProgress['stage'], number>> = {};
   const t0 = performance.now();
-  await joinCenter(desk, config, { PouchDB, localName: POUCH }, (p) => {
+  // As the app joins (api.ts): the inbound side stores the center while it is pulled.
+  await joinCenter(desk, config, { PouchDB, localName: POUCH, receive: startReceiving }, (p) => {
     firstAt[p.stage] ??= performance.now();
     seen[p.stage] = { done: p.done, total: p.total };
   });
@@ -106,10 +108,13 @@ async function join(config: HubConfig) {
   // The pull runs from the join's start to the upload's first report, the upload to the push's, the push to the end.
   const uploadAt = firstAt.upload ?? joined;
   const pushAt = firstAt.push ?? joined;
+  const applyAt = firstAt.apply ?? joined;
   return {
     pullMs: uploadAt - t0,
     uploadMs: pushAt - uploadAt,
-    pushMs: joined - pushAt,
+    pushMs: applyAt - pushAt,
+    /** The join's own apply after its push (the rest of what the inbound side stored while pulling). */
+    applyTailMs: joined - applyAt,
     joinMs: joined - t0,
     applyMs: applied - joined,
     pulled: seen.pull?.done ?? 0,
@@ -196,15 +201,18 @@ async function bareWrite(): Promise<{ id: string; at: number }> {
   return { id, at: wall() };
 }
 
-/** The join's pull alone: the center replicated into an empty PouchDB (batches of 500), no Dexie. */
-async function barePull(config: HubConfig): Promise<{ docs: number; ms: number }> {
+/** A pull's batching: PouchDB's `batch_size` and `batches_limit`. */
+export type PullBatches = { batch_size: number; batches_limit: number };
+
+/** The join's pull alone: the center replicated into an empty PouchDB (the join's batches unless told), no Dexie. */
+async function barePull(config: HubConfig, batches?: PullBatches): Promise<{ docs: number; ms: number }> {
   const PouchDB = await loadBrowserPouch();
   const name = `bench-bare-pull-${crypto.randomUUID()}`;
   const local = new PouchDB<SyncDoc>(name);
   const remote = new PouchDB<SyncDoc>(config.url, { adapter: 'http', skip_setup: true, auth: config });
   try {
     const t0 = performance.now();
-    const result = await remote.replicate.to(local, { batch_size: 500, batches_limit: 10 });
+    const result = await remote.replicate.to(local, batches ?? JOIN_PULL);
     return { docs: result.docs_written ?? 0, ms: performance.now() - t0 };
   } finally {
     await remote.close();

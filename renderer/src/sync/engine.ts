@@ -56,8 +56,24 @@ export function rejectedDocs(): readonly RejectedDoc[] {
 /** Why the desk is 未连接 when the computer itself reports no network. */
 const NETWORK_DOWN = '本机网络已断开（请检查网线或网络连接）';
 
-/** The joined desk's live exchange with its hub (see above). */
-export async function startSync(desk: DeskBase, config: HubConfig, deps: SyncDeps): Promise<SyncHandle> {
+/** Each desk's last start, so a start begins only after the one before it (see startSync). */
+const starts = new Map<DutyDeskDB, Promise<unknown>>();
+
+/**
+ * The joined desk's live exchange with its hub (see above). Starts of one desk run one after the
+ * other, each stopping the exchange before it first: two at once (the app restarting the exchange
+ * while it was still starting — slow on a loaded PC) would open the desk's PouchDB twice, and the
+ * first one's stop closes the IndexedDB connection PouchDB shares between same-named instances,
+ * leaving the second exchange failing for good (未连接 while nothing is wrong with the hub).
+ */
+export function startSync(desk: DeskBase, config: HubConfig, deps: SyncDeps): Promise<SyncHandle> {
+  const db = databaseOf(desk);
+  const started = (starts.get(db) ?? Promise.resolve()).catch(() => undefined).then(() => begin(desk, config, deps));
+  starts.set(db, started);
+  return started;
+}
+
+async function begin(desk: DeskBase, config: HubConfig, deps: SyncDeps): Promise<SyncHandle> {
   const db = databaseOf(desk);
   if (!(await isJoined(db))) throw new DomainRefusal('本机尚未加入中心同步');
   await running.get(db)?.stop();

@@ -81,9 +81,12 @@ async function claimAtJoin(remote: LocalPouch, desk: Desk, installId: string): P
     );
 }
 
+/** The batching of a join's one-shot replications (bench/syncJoin.bench.test.ts measures it). */
+export const JOIN_PULL = { batch_size: 500, batches_limit: 10 };
+
 /** Replicates `from` into `to` once; `onDocs(n)` as documents arrive. */
 function replicateOnce(from: LocalPouch, to: LocalPouch, onDocs: (n: number) => void): Promise<ReplicationResult> {
-  const rep = from.replicate.to(to, { batch_size: 500, batches_limit: 10 });
+  const rep = from.replicate.to(to, JOIN_PULL);
   rep.on('change', (info) => onDocs(info.docs_written ?? info.docs_read ?? 0));
   return rep;
 }
