@@ -10,6 +10,7 @@ import {
   createZhangSan,
   fails,
   freshDb,
+  rotaCell,
   setUpCommunity,
 } from './testDb';
 import { registerVisit } from '../../renderer/src/db/repositories/visits';
@@ -54,9 +55,9 @@ describe('错时服务: the month table over stored records', () => {
     await registerVisit(await at(li.id, '2026-09-30', '19:00'), consult);
     // The rota (only day, staffId and post are read).
     await db.rota.bulkPut([
-      { id: 'r1', day: '2026-10-12', staffId: li.id, post: '值班岗' },
-      { id: 'r2', day: '2026-10-13', staffId: li.id, post: '值班岗' },
-      { id: 'r3', day: '2026-10-13', staffId: admin.id, post: '走访岗' },
+      rotaCell('2026-10-12', li.id, '值班岗'),
+      rotaCell('2026-10-13', li.id, '值班岗'),
+      rotaCell('2026-10-13', admin.id, '走访岗'),
     ]);
     // 李明 adds a Wednesday evening the records do not show.
     await addOffHoursLine(await at(li.id, '2026-10-20', '09:00'), {

@@ -15,7 +15,13 @@ import { hashSecret } from '../../renderer/src/db/secrets';
 import { failureMessage } from '../../renderer/src/db/refusal';
 import { DEFAULT_OPENING_HOURS } from '@shared/domain/community';
 import { createCalendar, type WorkingCalendar } from '@shared/domain/workingCalendar';
-import type { CommunityProfile, StaffRole } from '@shared/domain/records';
+import {
+  rotaCellId,
+  type CommunityProfile,
+  type RotaEntry,
+  type RotaPost,
+  type StaffRole,
+} from '@shared/domain/records';
 import catalogJson from '../../resources/catalog/default-matters.json';
 
 let n = 0;
@@ -221,3 +227,17 @@ export async function addSignedStaff(desk: Desk, input: Parameters<typeof addSta
 
 /** The Chinese message a write was refused with, or null when it went through. */
 export const fails = (p: Promise<unknown>) => p.then(() => null).catch((e: unknown) => failureMessage(e));
+
+/** A rota cell as the 值班表 stores it (one per day × person, stamped), for seeding a rota directly. */
+export function rotaCell(day: string, staffId: string, post: RotaPost): RotaEntry {
+  return {
+    id: rotaCellId(day, staffId),
+    day,
+    staffId,
+    post,
+    createdAt: T0,
+    createdBy: 'seed',
+    updatedAt: T0,
+    updatedBy: 'seed',
+  };
+}
