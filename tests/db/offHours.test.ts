@@ -3,6 +3,7 @@
  * (visits and their cases at set times, a 走访, the rota, an added line), read by index.
  */
 import { describe, expect, it } from 'vitest';
+import type { HomeVisit } from '@shared/domain/records';
 import {
   acceptCommittedCase,
   addClerkLiMing,
@@ -83,6 +84,38 @@ describe('错时服务: the month table over stored records', () => {
     expect((await listOffHoursLines(desk, '2026-10-01', '2026-10-31')).map((l) => l.staffId)).toEqual([li.id]);
     const audit = (await db.auditLog.toArray()).filter((r) => r.action === 'offHours.line');
     expect(audit.map((r) => [r.staffId, r.detail])).toEqual([[li.id, '2026-10-14 19:00–20:00']]);
+  });
+
+  it('the 走访 log counts: its current entries, at the time logged on the visit day, else midday', async () => {
+    const { db, li, at } = await center();
+    const entry = (id: string, day: string, loggedAt: string, corrects?: string): HomeVisit => ({
+      id,
+      day,
+      at: new Date(local(loggedAt.slice(0, 10), loggedAt.slice(11))).toISOString(),
+      staffId: li.id,
+      gridId: 'g1',
+      purpose: '政策宣传',
+      household: '1-1-101',
+      found: '宣传养老政策',
+      followUp: '',
+      ...(corrects ? { corrects } : {}),
+      createdAt: 0,
+      createdBy: li.id,
+      updatedAt: 0,
+      updatedBy: li.id,
+    });
+    await db.homeVisits.bulkPut([
+      entry('h1', '2026-10-24', '2026-10-24 10:00'), // a Saturday, logged then: a rest-day occasion
+      entry('h2', '2026-10-27', '2026-10-28 19:30'), // a Tuesday logged the next evening: a day, no occasion
+      entry('h3', '2026-10-21', '2026-10-21 19:00'), // replaced by h4: neither its day nor its evening
+      entry('h4', '2026-10-22', '2026-10-22 11:00', 'h3'),
+    ]);
+    const rows = await readOffHoursTable(await at(li.id, '2026-10-31', '09:00'), '2026-10-01', '2026-10-31');
+    const row = rows.find((r) => r.staffId === li.id)!;
+    expect([row.visitDays, row.detail.map((o) => [o.day, o.part, o.sources.join()])]).toEqual([
+      3,
+      [['2026-10-24', 'restDay', '走访']],
+    ]);
   });
 
   it('refuses a line within standard hours at its field, writing nothing', async () => {
