@@ -28,6 +28,8 @@ const SIZES = (process.env.BENCH_SIZES ?? 'tenth').split(',') as SizeName[];
 const REPS = Number(process.env.BENCH_REPS ?? 15);
 const STARTS = Number(process.env.BENCH_STARTS ?? 5);
 const PORT = Number(process.env.BENCH_PORT ?? 4390);
+/** Only these groups of reads (e.g. `counts`), and nothing else of the run: a quick look at one part. */
+const GROUPS = process.env.BENCH_GROUPS?.split(',');
 
 /** A hash of every file the stored data depends on (the generator, the domain rules, the schema and its derived fields). */
 function codeHash(): string {
@@ -41,6 +43,7 @@ function codeHash(): string {
   };
   for (const dir of ['bench/data', 'shared/domain', 'shared/reports', 'renderer/src/db/upgrades', 'resources/catalog'])
     walk(join(ROOT, dir));
+  walk(join(ROOT, 'renderer/src/db/tallies'));
   for (const file of ['database.ts', 'derived.ts', 'searchKeys.ts'])
     h.update(readFileSync(join(ROOT, 'renderer/src/db', file)));
   return h.digest('hex').slice(0, 12);
@@ -85,14 +88,18 @@ describe('benchmarks in Chromium (real IndexedDB)', () => {
       // The data the app's validators accept (every status needs the 1/10 desk or more).
       if (size === 'tiny' || size === 'tenth')
         expect(await page.evaluate((every) => window.bench.check(every), size !== 'tiny')).toEqual([]);
-      const samples = await page.evaluate((reps) => window.bench.run(reps), REPS);
-      for (const group of ['search', 'queue', 'counts', 'proxy', 'lists', 'record', 'export'])
+      const samples = await page.evaluate(([reps, groups]) => window.bench.run(reps, 2, groups), [
+        REPS,
+        GROUPS,
+      ] as const);
+      for (const group of GROUPS ?? ['search', 'queue', 'counts', 'proxy', 'lists', 'duty', 'record', 'export'])
         console.log(
           table(
             `${group} (${group === 'export' ? Math.min(REPS, 5) : REPS} interleaved runs each)`,
             samples.filter((s) => s.group === group),
           ),
         );
+      if (GROUPS) return void (await context.close());
       // --- 居民台账导入: a ledger file read, checked and saved, next to a bare bulkAdd ---
       const rows = size === 'tiny' ? 500 : 10_000;
       const imp = await page.evaluate((n) => window.bench.importRun(n), rows);

@@ -4,7 +4,7 @@
  * documents arrive from another desk (the inbound path), after a v11 database is upgraded, and
  * after random writes of every kind (property test); a disagreement is repaired and logged.
  */
-import { Dexie } from 'dexie';
+import type { Dexie } from 'dexie';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateDesk, NOW } from '../../bench/data/generate';
@@ -187,7 +187,9 @@ describe('kept counts', { timeout: 120_000 }, () => {
         .tuple(name, fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 5 }), fc.boolean()), { maxLength: 4 }))
         .map(([t, rs]) => ({ kind: 'bulkPut' as const, t, rows: rs.map(([p, id, tomb]) => record(t, p, id, tomb)) })),
       fc.tuple(name, fc.integer({ min: 0, max: 5 })).map(([t, id]) => ({ kind: 'delete' as const, t, id: `k${id}` })),
-      fc.tuple(name, fc.integer({ min: 0, max: 5 })).map(([t, id]) => ({ kind: 'deleteBelow' as const, t, id: `k${id}` })),
+      fc
+        .tuple(name, fc.integer({ min: 0, max: 5 }))
+        .map(([t, id]) => ({ kind: 'deleteBelow' as const, t, id: `k${id}` })),
       name.map((t) => ({ kind: 'clear' as const, t })),
       rec.map(([t, p, id, tomb]) => ({ kind: 'aborted' as const, t, rows: [record(t, p, id, tomb)] })),
     );

@@ -144,7 +144,9 @@ export const talliesMiddleware: Middleware<DBCore> = {
           ...table,
           mutate(req: DBCoreMutateRequest) {
             if (!hasTallies(req.trans)) return table.mutate(req);
-            return inTurn(req.trans, () => countedMutate(name, table, down.table(TALLIES), req)) as Promise<DBCoreMutateResponse>;
+            return inTurn(req.trans, () =>
+              countedMutate(name, table, down.table(TALLIES), req),
+            ) as Promise<DBCoreMutateResponse>;
           },
         };
       },

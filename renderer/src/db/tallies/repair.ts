@@ -6,7 +6,7 @@
  * repair), the differing rows replaced, and the repair logged (`tallies.repair`: how many counts
  * differed, which kinds — no key with a staff id, no personal data).
  */
-import { Dexie } from 'dexie';
+import type { Dexie } from 'dexie';
 import { can } from '@shared/domain/roles';
 import { TALLIED_TABLES, TALLY_PREFIX, tallyDifferences, type TallyRow } from '@shared/domain/tallies';
 import { tableName } from '../tableNames';
