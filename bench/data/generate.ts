@@ -16,6 +16,8 @@ import { DEFAULT_PROXY_SETTINGS, proxySourceOfChannel } from '@shared/domain/pro
 import { defaultCounterMode, type CaseDraft } from '@shared/domain/intake';
 import { MATTER_OF_CATEGORY } from '@shared/domain/meetings';
 import type {
+  HandoverNote,
+  HandoverRead,
   AgendaItem,
   AuditEntry,
   CaseEvent,
@@ -39,6 +41,7 @@ import { MEETING_GUESTS, MeetingDesk, type AcceptFor } from './meetings';
 import { CANCEL_REASONS, caselessRequest, liveProxyCase, type ProxyContext } from './proxy';
 import { chance, idSource, int, pick, prng, weighted } from './random';
 import { generateResidents } from './residents';
+import { generateHandovers } from './handovers';
 import { archiveCounterKeyOf, trackingCounterKeyOf, trackingNumberOf, type Numbering } from './numbers';
 import { nextClock } from '@shared/domain/events/clock';
 import { letters } from '@shared/domain/auditIdentity';
@@ -62,7 +65,7 @@ export type SizeName = keyof typeof SIZES;
 
 const FULL = { residents: 20_000, visits: 100_000, cases: 30_000 };
 /** Bump when the generator's output changes: cached profiles of another version are rebuilt. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
 export const COMMUNITY_CODE = 'THL';
 export const TODAY = '2026-11-24';
@@ -92,6 +95,9 @@ export type GeneratedDesk = {
   problemEvents: ProblemEvent[];
   meetings: Meeting[];
   agendaItems: AgendaItem[];
+  /** 交接班: one evening note a working day, signed the next morning (handovers.ts). */
+  handovers: HandoverNote[];
+  handoverReads: HandoverRead[];
   /** The meeting guests kept in 设置 (meta `meetingGuests`). */
   meetingGuests: { name: string; role: string }[];
   auditLog: AuditEntry[];
@@ -226,6 +232,8 @@ export function generateDesk(size: SizeName, seed = 20261124, o: DeskOptions = {
     problemEvents: meetings.problemEvents,
     meetings: meetings.meetings,
     agendaItems: meetings.agendaItems,
+    handovers: [],
+    handoverReads: [],
     meetingGuests: MEETING_GUESTS.map((g) => ({ ...g })),
     auditLog: [],
     counters: [],
@@ -424,6 +432,30 @@ export function generateDesk(size: SizeName, seed = 20261124, o: DeskOptions = {
   }
   for (const [year, value] of ctx.archiveSeq) out.counters.push({ key: archiveCounterKeyOf(numbering, year), value });
   out.auditLog.push(...meetings.audit);
+  // 交接班: its own stream and ids, each note and 签阅 with its audit row.
+  const hand = generateHandovers(
+    { rand: prng(s + 31), newId: idSource(prng(s + 32)), calendar, staffIds: CLERK_IDS, today: TODAY },
+    days,
+  );
+  out.handovers = hand.notes;
+  out.handoverReads = hand.reads;
+  for (const n of hand.notes)
+    out.auditLog.push({
+      at: n.createdAt,
+      staffId: n.staffId,
+      action: 'handover.write',
+      entity: 'handover',
+      entityId: n.id,
+      detail: `交接至 ${n.forDay}`,
+    });
+  for (const r of hand.reads)
+    out.auditLog.push({
+      at: r.at,
+      staffId: r.staffId,
+      action: 'handover.read',
+      entity: 'handover',
+      entityId: r.noteId,
+    });
   out.auditLog.sort((a, b) => a.at - b.at);
   // Every audit row has its stable id, as the app's own rows (32 letters a–p; the desk's among
   // them): an id-less row would be a pre-v10 row, and it travels to the center by its id.

@@ -114,6 +114,8 @@ export async function loadRecords(db: DutyDeskDB, data: GeneratedDesk, o: LoadOp
     ['problemEvents', data.problemEvents],
     ['meetings', data.meetings],
     ['agendaItems', data.agendaItems],
+    ['handovers', data.handovers],
+    ['handoverReads', data.handoverReads],
     ['meta', [{ key: 'meetingGuests', value: data.meetingGuests }]],
     ['auditLog', data.auditLog],
     ['counters', data.counters],

@@ -141,6 +141,8 @@ describe('the five-year desk generator', { timeout: 60_000 }, () => {
       ['problems', tiny.problems],
       ['meetings', tiny.meetings],
       ['agendaItems', tiny.agendaItems],
+      ['handovers', tiny.handovers],
+      ['handoverReads', tiny.handoverReads],
     ];
     for (const [name, rows] of keyed) {
       const stored = await db.table(name).toArray();

@@ -135,3 +135,29 @@ describe('交接班: 签阅', () => {
     expect(await db.handovers.get(note.id)).toEqual(note);
   });
 });
+
+describe('交接班 in the generated desk', () => {
+  it('five years of evening notes, signed the next morning, pass the check; a broken one is named', async () => {
+    const { generateDesk } = await import('../../bench/data/generate');
+    const { handoverProblems } = await import('../../bench/data/checkHandovers');
+    const data = generateDesk('tiny');
+    const staff = new Set(['staff-admin', ...Array.from({ length: 11 }, (_, i) => `staff-${i + 1}`)]);
+    expect(data.handovers.length).toBeGreaterThan(0);
+    expect(data.handoverReads.length).toBeGreaterThan(0);
+    expect(handoverProblems(data.handovers, data.handoverReads, staff)).toEqual([]);
+    const [note] = data.handovers;
+    const read = data.handoverReads.find((r) => r.noteId === note!.id) ?? data.handoverReads[0]!;
+    const brokenNote = { ...note!, text: '电话13812345678', forDay: note!.day };
+    const brokenReads = [
+      { ...read, noteId: 'gone' },
+      { ...read, staffId: data.handovers.find((n) => n.id === read.noteId)!.staffId },
+    ];
+    expect(handoverProblems([brokenNote, ...data.handovers.slice(1)], brokenReads, staff)).toEqual(
+      expect.arrayContaining([
+        `handover ${note!.id}: text or watch list not as the app keeps them`,
+        `handover ${note!.id}: for a day not after its own`,
+        `handover read ${read.id}: note gone does not exist`,
+      ]),
+    );
+  });
+});
