@@ -89,7 +89,8 @@ test('the evening duty person signs out with a note; the next morning it stands 
   await page.screenshot({ path: `${SHOTS}/handover-gate.png` });
   const sign = gate.getByRole('button', { name: `签阅 ${CLERK.name} 的交接班记录` });
   await expect(sign).toBeFocused();
-  await page.keyboard.press('Enter');
+  await sign.press('Enter');
+  await expect(gate).toHaveCount(0);
   await acceptPledgeIfShown(page);
   await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
 
