@@ -17,7 +17,7 @@ export function SignHandoverButton({
   const desk = useDesk();
   const { run, error, busy } = useGuardedAction();
   return (
-    <Stack spacing={1}>
+    <Stack spacing={1} sx={{ alignItems: 'flex-start' }}>
       <Button
         variant="contained"
         autoFocus={autoFocus}
