@@ -15,6 +15,7 @@
  * problems point at an existing problem that is not merged and holds their reports; a meeting's
  * `since` is the last one held before it, a held one has someone present, a cancelled one its
  * reason, at most one is being prepared; every TS case is a 诉求's with its one problem (窗口诉求).
+ * 交接班: checkHandovers.ts.
  * Returns the problems found (empty when none), each naming the record by id only.
  */
 import { withIndexes } from '@shared/domain/caseIndex';
@@ -25,6 +26,7 @@ import { DEFAULT_PROXY_SETTINGS } from '@shared/domain/proxy';
 import { STATUS_AFTER } from '@shared/domain/meetings';
 import { createCalendar } from '@shared/domain/workingCalendar';
 import { visitWordsOf } from '@shared/domain/caseSearch';
+import { handoverProblems } from './checkHandovers';
 import type {
   AgendaItem,
   CaseEvent,
@@ -124,6 +126,8 @@ export async function checkLoadedDesk(db: DutyDeskDB, o: { everyStatus?: boolean
   const residents = new Map((await db.residents.toArray()).map((r) => [r.id, r]));
   problems.push(...homeVisitProblems(await db.homeVisits.toArray(), residents, GRID_IDS));
   problems.push(...rotaProblems(await db.rota.toArray(), new Set(CLERK_IDS)));
+  const staffIds = new Set((await db.staff.toArray()).map((s) => s.id));
+  problems.push(...handoverProblems(await db.handovers.toArray(), await db.handoverReads.toArray(), staffIds));
   return problems;
 }
 

@@ -16,6 +16,8 @@ import { DEFAULT_PROXY_SETTINGS, proxySourceOfChannel } from '@shared/domain/pro
 import { defaultCounterMode, type CaseDraft } from '@shared/domain/intake';
 import { MATTER_OF_CATEGORY } from '@shared/domain/meetings';
 import type {
+  HandoverNote,
+  HandoverRead,
   AgendaItem,
   HomeVisit,
   AuditEntry,
@@ -43,6 +45,7 @@ import { chance, idSource, int, pick, prng, weighted } from './random';
 import { generateResidents } from './residents';
 import { generateHomeVisits } from './homeVisits';
 import { generateRota } from './rota';
+import { generateHandovers } from './handovers';
 import { archiveCounterKeyOf, trackingCounterKeyOf, trackingNumberOf, type Numbering } from './numbers';
 import { nextClock } from '@shared/domain/events/clock';
 import { letters } from '@shared/domain/auditIdentity';
@@ -102,6 +105,9 @@ export type GeneratedDesk = {
   homeVisits: HomeVisit[];
   /** 值班表: one cell per day × staff member, from the first day to the end of next week (rota.ts). */
   rota: RotaEntry[];
+  /** 交接班: one evening note a working day, signed the next morning (handovers.ts). */
+  handovers: HandoverNote[];
+  handoverReads: HandoverRead[];
   /** The meeting guests kept in 设置 (meta `meetingGuests`). */
   meetingGuests: { name: string; role: string }[];
   auditLog: AuditEntry[];
@@ -256,6 +262,8 @@ export function generateDesk(size: SizeName, seed = 20261124, o: DeskOptions = {
       adminId: ADMIN_ID,
       instantOf: (d) => instantOn(d, 480), // 16:00
     }),
+    handovers: [],
+    handoverReads: [],
     meetingGuests: MEETING_GUESTS.map((g) => ({ ...g })),
     auditLog: [],
     counters: [],
@@ -454,6 +462,30 @@ export function generateDesk(size: SizeName, seed = 20261124, o: DeskOptions = {
   }
   for (const [year, value] of ctx.archiveSeq) out.counters.push({ key: archiveCounterKeyOf(numbering, year), value });
   out.auditLog.push(...meetings.audit);
+  // 交接班: its own stream and ids, each note and 签阅 with its audit row.
+  const hand = generateHandovers(
+    { rand: prng(s + 31), newId: idSource(prng(s + 32)), calendar, staffIds: CLERK_IDS, today: TODAY },
+    days,
+  );
+  out.handovers = hand.notes;
+  out.handoverReads = hand.reads;
+  for (const n of hand.notes)
+    out.auditLog.push({
+      at: n.createdAt,
+      staffId: n.staffId,
+      action: 'handover.write',
+      entity: 'handover',
+      entityId: n.id,
+      detail: `交接至 ${n.forDay}`,
+    });
+  for (const r of hand.reads)
+    out.auditLog.push({
+      at: r.at,
+      staffId: r.staffId,
+      action: 'handover.read',
+      entity: 'handover',
+      entityId: r.noteId,
+    });
   out.auditLog.sort((a, b) => a.at - b.at);
   // Every audit row has its stable id, as the app's own rows (32 letters a–p; the desk's among
   // them): an id-less row would be a pre-v10 row, and it travels to the center by its id.

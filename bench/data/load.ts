@@ -116,6 +116,8 @@ export async function loadRecords(db: DutyDeskDB, data: GeneratedDesk, o: LoadOp
     ['agendaItems', data.agendaItems],
     ['homeVisits', data.homeVisits],
     ['rota', data.rota],
+    ['handovers', data.handovers],
+    ['handoverReads', data.handoverReads],
     ['meta', [{ key: 'meetingGuests', value: data.meetingGuests }]],
     ['auditLog', data.auditLog],
     ['counters', data.counters],

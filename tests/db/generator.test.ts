@@ -150,6 +150,8 @@ describe('the five-year desk generator', { timeout: 60_000 }, () => {
       ['meetings', tiny.meetings],
       ['agendaItems', tiny.agendaItems],
       ['homeVisits', tiny.homeVisits],
+      ['handovers', tiny.handovers],
+      ['handoverReads', tiny.handoverReads],
     ];
     for (const [name, rows] of keyed) {
       const stored = await db.table(name).toArray();

@@ -20,6 +20,7 @@ import {
   createZhangSan,
   fails,
   freshDb,
+  rotaCell,
   setUpCommunity,
 } from './testDb';
 
@@ -38,10 +39,10 @@ async function deskWithRota() {
   const admin = await setUpCommunity(db);
   const li = await addClerkLiMing(db, admin.id);
   await db.rota.bulkAdd([
-    { id: 'r1', day: TUE, staffId: li.id, post: '值班岗' },
-    { id: 'r2', day: TUE, staffId: admin.id, post: '走访岗' },
-    { id: 'r3', day: WED, staffId: admin.id, post: '值班岗' },
-    { id: 'r4', day: '2026-11-26', staffId: li.id, post: '值班岗' },
+    rotaCell(TUE, li.id, '值班岗'),
+    rotaCell(TUE, admin.id, '走访岗'),
+    rotaCell(WED, admin.id, '值班岗'),
+    rotaCell('2026-11-26', li.id, '值班岗'),
   ]);
   const as = (staffId: string, day: string, hhmm: string) =>
     communityDesk(db, { staffId, now: at(day, hhmm), today: day });
@@ -68,7 +69,7 @@ describe('交接班: the note', () => {
     const { record } = await acceptCommittedCase(await communityDesk(db, { staffId: admin.id }), zhang.id);
     // Weeks later the case is overdue: the note names its tracking number, not its resident.
     const later = '2026-12-29';
-    await db.rota.add({ id: 'r9', day: later, staffId: li.id, post: '值班岗' });
+    await db.rota.add(rotaCell(later, li.id, '值班岗'));
     const draft = await prepareHandover(await as(li.id, later, '17:45'));
     expect(draft.forDay).toBe('2026-12-30'); // no rota after: the next day
     expect(draft.facts.map((f) => f.kind)).toEqual([
@@ -133,5 +134,31 @@ describe('交接班: 签阅', () => {
     expect(listed?.readers).toEqual([{ staffId: admin.id, name: '王秀英', at: at(WED, '08:05') }]);
     // The note itself never changed (append-only).
     expect(await db.handovers.get(note.id)).toEqual(note);
+  });
+});
+
+describe('交接班 in the generated desk', () => {
+  it('five years of evening notes, signed the next morning, pass the check; a broken one is named', async () => {
+    const { generateDesk } = await import('../../bench/data/generate');
+    const { handoverProblems } = await import('../../bench/data/checkHandovers');
+    const data = generateDesk('tiny');
+    const staff = new Set(['staff-admin', ...Array.from({ length: 11 }, (_, i) => `staff-${i + 1}`)]);
+    expect(data.handovers.length).toBeGreaterThan(0);
+    expect(data.handoverReads.length).toBeGreaterThan(0);
+    expect(handoverProblems(data.handovers, data.handoverReads, staff)).toEqual([]);
+    const [note] = data.handovers;
+    const read = data.handoverReads.find((r) => r.noteId === note!.id) ?? data.handoverReads[0]!;
+    const brokenNote = { ...note!, text: '电话13812345678', forDay: note!.day };
+    const brokenReads = [
+      { ...read, noteId: 'gone' },
+      { ...read, staffId: data.handovers.find((n) => n.id === read.noteId)!.staffId },
+    ];
+    expect(handoverProblems([brokenNote, ...data.handovers.slice(1)], brokenReads, staff)).toEqual(
+      expect.arrayContaining([
+        `handover ${note!.id}: text or watch list not as the app keeps them`,
+        `handover ${note!.id}: for a day not after its own`,
+        `handover read ${read.id}: note gone does not exist`,
+      ]),
+    );
   });
 });

@@ -35,6 +35,7 @@ export function HandoverTab() {
           onChange={(e) => setDay(e.target.value)}
           slotProps={{ inputLabel: { shrink: true } }}
           size="small"
+          sx={{ width: 220 }}
         />
         <Button variant="contained" onClick={() => setWriting(true)}>
           写交接班记录

@@ -19,16 +19,24 @@ export function HandoverGate({ children }: { children: ReactNode }) {
   const pending = useLiveQuery(() => pendingHandovers(desk), [desk]);
   // The notes that stood before the desk at sign-in (null: not read yet).
   const [atSignIn, setAtSignIn] = useState<readonly string[] | null>(null);
+  // Signed here: gone from the gate at once, whenever the live read comes back.
+  const [signed, setSigned] = useState<readonly string[]>([]);
   useEffect(() => {
     if (pending && atSignIn === null) setAtSignIn(pending.map((n) => n.id));
   }, [pending, atSignIn]);
   if (!pending || atSignIn === null) return <Loading fullScreen />;
-  const standing = pending.filter((n) => atSignIn.includes(n.id));
+  const standing = pending.filter((n) => atSignIn.includes(n.id) && !signed.includes(n.id));
   if (standing.length === 0) return <>{children}</>;
-  return <HandoverGateScreen notes={standing} />;
+  return <HandoverGateScreen notes={standing} onSigned={(id) => setSigned((s) => [...s, id])} />;
 }
 
-function HandoverGateScreen({ notes }: { notes: Awaited<ReturnType<typeof pendingHandovers>> }) {
+function HandoverGateScreen({
+  notes,
+  onSigned,
+}: {
+  notes: Awaited<ReturnType<typeof pendingHandovers>>;
+  onSigned: (noteId: string) => void;
+}) {
   const { signOut } = useSession();
   return (
     <Box component="main" sx={{ display: 'grid', placeItems: 'center', minHeight: '100vh', p: 2 }}>
@@ -39,7 +47,11 @@ function HandoverGateScreen({ notes }: { notes: Awaited<ReturnType<typeof pendin
           </Typography>
           <Typography>今天您在值班岗。请先阅读上一班的交接班记录并签阅，再进入工作台。</Typography>
           {notes.map((n, i) => (
-            <HandoverNoteView key={n.id} note={n} actions={<SignHandoverButton note={n} autoFocus={i === 0} />} />
+            <HandoverNoteView
+              key={n.id}
+              note={n}
+              actions={<SignHandoverButton note={n} autoFocus={i === 0} onSigned={onSigned} />}
+            />
           ))}
           <Stack direction="row" sx={{ justifyContent: 'flex-end' }}>
             <Button variant="outlined" onClick={() => void signOut()}>

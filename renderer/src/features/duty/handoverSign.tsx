@@ -4,17 +4,31 @@ import { signHandover, type HandoverView } from '../../db/repositories/handovers
 import { useDesk } from '../../app/desk';
 import { useGuardedAction } from '../../app/useGuardedAction';
 
-export function SignHandoverButton({ note, autoFocus }: { note: HandoverView; autoFocus?: boolean }) {
+export function SignHandoverButton({
+  note,
+  autoFocus,
+  onSigned,
+}: {
+  note: HandoverView;
+  autoFocus?: boolean;
+  /** After the 签阅 is stored. */
+  onSigned?: (noteId: string) => void;
+}) {
   const desk = useDesk();
   const { run, error, busy } = useGuardedAction();
   return (
-    <Stack spacing={1}>
+    <Stack spacing={1} sx={{ alignItems: 'flex-start' }}>
       <Button
         variant="contained"
         autoFocus={autoFocus}
         disabled={busy}
         aria-label={`签阅 ${note.writerName} 的交接班记录`}
-        onClick={() => void run(() => signHandover(desk, note.id))}
+        onClick={() =>
+          void run(async () => {
+            await signHandover(desk, note.id);
+            onSigned?.(note.id);
+          })
+        }
       >
         签阅
       </Button>
