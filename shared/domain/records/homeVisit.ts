@@ -5,7 +5,8 @@ export const HOME_VISIT_PURPOSES = ['信息采集/核实', '重点人员关怀',
 export type HomeVisitPurpose = (typeof HOME_VISIT_PURPOSES)[number];
 
 /** What the entry led to, in the same transaction: a 问题, a registered 走访 visit, or a 帮代办 request. */
-export type HomeVisitLink = { kind: '问题'; problemId: string } | { kind: '来访'; visitId: string } | { kind: '帮代办'; proxyTaskId: string };
+export type HomeVisitLink =
+  { kind: '问题'; problemId: string } | { kind: '来访'; visitId: string } | { kind: '帮代办'; proxyTaskId: string };
 
 /**
  * One home visit (DB v25, table `homeVisits`, center data, IMMUTABLE: written once, never
