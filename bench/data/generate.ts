@@ -253,15 +253,19 @@ export function generateDesk(size: SizeName, seed = 20261124, o: DeskOptions = {
       cared: new Set(frail.map((r) => r.id)),
       perDay: HOME_VISITS_PER_DAY * scale,
     }),
-    rota: generateRota({
-      seed: s + 33,
-      firstDay,
-      lastDay: addDays(TODAY, 13 - ((dayOfWeek(TODAY) + 6) % 7)),
-      calendar,
-      staffIds: CLERK_IDS,
-      adminId: ADMIN_ID,
-      instantOf: (d) => instantOn(d, 480), // 16:00
-    }),
+    // The 值班表 is the center's one rota, drawn up once (a second desk receives it, never draws its own).
+    rota:
+      desk !== 1
+        ? []
+        : generateRota({
+            seed: s + 33,
+            firstDay,
+            lastDay: addDays(TODAY, 13 - ((dayOfWeek(TODAY) + 6) % 7)),
+            calendar,
+            staffIds: CLERK_IDS,
+            adminId: ADMIN_ID,
+            instantOf: (d) => instantOn(d, 480), // 16:00
+          }),
     handovers: [],
     handoverReads: [],
     meetingGuests: MEETING_GUESTS.map((g) => ({ ...g })),

@@ -130,6 +130,28 @@ describe('restore drill', { timeout: 120_000 }, () => {
       ...STAMP,
     });
     await db.handoverReads.put({ id: 'hr-1', noteId: 'h-1', staffId: 'staff-2', at: 7, day: '2026-11-25' });
+    await db.homeVisits.put({
+      id: 'hv-1',
+      day: '2026-11-24',
+      at: '2026-11-24T02:00:00.000Z',
+      staffId: 'staff-1',
+      gridId: 'g1',
+      purpose: '政策宣传',
+      address: '3 栋 101',
+      household: '3-101',
+      found: '宣传养老政策',
+      followUp: '',
+      ...STAMP,
+    });
+    await db.offHoursLines.put({
+      id: 'oh-1',
+      staffId: 'staff-1',
+      day: '2026-11-21',
+      start: '19:00',
+      end: '20:00',
+      content: '晚间接听居民电话',
+      at: 7,
+    });
     // The desk-local tables (v14) are in this desk's backup too.
     await db.signInGuards.put({ staffId: 'staff-1', failedAttempts: 2, lockedUntil: 0 });
     await db.deskMeta.put({ key: 'installId', value: 'install-1' });
