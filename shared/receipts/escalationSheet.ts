@@ -9,8 +9,7 @@ import type { Escalation } from '../domain/records';
 import { checkInShown } from '../domain/checkIn';
 import { residentLabel } from '../domain/residentStatus';
 import { formatReceiptDate } from './format';
-import { BLANK, escapeHtml, printedHtml, rowsHtml, section, type Row } from './html';
-import { A4_CSS, COMMON_CSS } from './styles';
+import { a4SheetHtml, BLANK, escapeHtml, printedHtml, rowsHtml, section, type Row } from './html';
 
 export type EscalationSheetData = {
   communityName: string;
@@ -58,24 +57,17 @@ export function renderEscalationSheet(d: EscalationSheetData): string {
     { label: '报到时间', valueHtml: c ? escapeHtml(d.checkInAt ?? '') : BLANK },
     { label: '处理反馈', valueHtml: `${BLANK}<br>${BLANK}` },
   ];
-  return `<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<title>上报事项单 ${escapeHtml(d.trackingNumber)}</title>
-<style>${COMMON_CSS}${A4_CSS}</style>
-</head>
-<body class="layout-a4">
-<main class="sheet">
-<header class="head">
-<div class="community">${escapeHtml(d.communityName)}</div>
-<h1>上报事项单</h1>
-</header>
-${rowsHtml(rows)}
-${section('街道（部门）填写', rowsHtml(fill))}
-<footer class="foot"><p>社区联系电话：<span class="num">${escapeHtml(d.communityPhone)}</span></p><p>${printedHtml({ by: d.printedBy, at: d.printedAt })}</p></footer>
-</main>
-</body>
-</html>
-`;
+  return a4SheetHtml(
+    {
+      title: `上报事项单 ${d.trackingNumber}`,
+      communityName: d.communityName,
+      heading: '上报事项单',
+    },
+    `${rowsHtml(rows)}
+${section('街道（部门）填写', rowsHtml(fill))}`,
+    [
+      `社区联系电话：<span class="num">${escapeHtml(d.communityPhone)}</span>`,
+      printedHtml({ by: d.printedBy, at: d.printedAt }),
+    ],
+  );
 }

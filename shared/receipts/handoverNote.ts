@@ -8,8 +8,7 @@ import { maskNumbersInText } from '../domain/masking';
 import { factLine } from '../domain/handover/facts';
 import type { HandoverFact } from '../domain/records';
 import { formatReceiptDate } from './format';
-import { BLANK, escapeHtml, listHtml, printedHtml, rowsHtml, section, type Row } from './html';
-import { A4_CSS, COMMON_CSS } from './styles';
+import { a4SheetHtml, BLANK, escapeHtml, listHtml, printedHtml, rowsHtml, section, type Row } from './html';
 
 export type HandoverNotePaper = {
   communityName: string;
@@ -42,20 +41,13 @@ export function renderHandoverNote(d: HandoverNotePaper): string {
           { label: '接班人签阅', valueHtml: BLANK, half: true },
           { label: '时间', valueHtml: BLANK, half: true },
         ];
-  return `<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<title>交接班记录 ${escapeHtml(d.day)}</title>
-<style>${COMMON_CSS}${A4_CSS}</style>
-</head>
-<body class="layout-a4">
-<main class="sheet">
-<header class="head">
-<div class="community">${escapeHtml(d.communityName)}</div>
-<h1>交接班记录</h1>
-</header>
-${rowsHtml(rows)}
+  return a4SheetHtml(
+    {
+      title: `交接班记录 ${d.day}`,
+      communityName: d.communityName,
+      heading: '交接班记录',
+    },
+    `${rowsHtml(rows)}
 ${section('值班台情况', listHtml(d.facts.map(factLine), '（无）'))}
 ${section('交接内容', text)}
 ${section(
@@ -65,10 +57,7 @@ ${section(
     '（无）',
   ),
 )}
-${section('签阅', rowsHtml(readers))}
-<footer class="foot"><p>${printedHtml({ by: d.printedBy, at: d.printedAt })}</p></footer>
-</main>
-</body>
-</html>
-`;
+${section('签阅', rowsHtml(readers))}`,
+    [printedHtml({ by: d.printedBy, at: d.printedAt })],
+  );
 }

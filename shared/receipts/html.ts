@@ -3,6 +3,8 @@
  * callers pass raw text, never markup.
  */
 
+import { A4_CSS, COMMON_CSS } from './styles';
+
 /** A line to fill in by hand where the data has no value. */
 export const BLANK = '<span class="blank" aria-label="待填写"></span>';
 
@@ -74,6 +76,36 @@ export function documentHtml(title: string, css: string, bodyHtml: string): stri
 </head>
 <body>
 ${bodyHtml}
+</body>
+</html>
+`;
+}
+
+/**
+ * A whole A4 sheet of the desk's own forms (上报事项单, 交接班记录): the community above the heading,
+ * then `bodyHtml`, then the footer lines (each a `<p>`), on the A4 layout with the common CSS.
+ */
+export function a4SheetHtml(
+  o: { title: string; communityName: string; heading: string },
+  bodyHtml: string,
+  footerHtml: readonly string[],
+): string {
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(o.title)}</title>
+<style>${COMMON_CSS}${A4_CSS}</style>
+</head>
+<body class="layout-a4">
+<main class="sheet">
+<header class="head">
+<div class="community">${escapeHtml(o.communityName)}</div>
+<h1>${escapeHtml(o.heading)}</h1>
+</header>
+${bodyHtml}
+<footer class="foot">${footerHtml.map((f) => `<p>${f}</p>`).join('')}</footer>
+</main>
 </body>
 </html>
 `;
