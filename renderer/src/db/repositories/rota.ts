@@ -59,6 +59,8 @@ export type RotaToday = {
   /** Days of this week and next (from today) with fewer than N on the 值班岗. */
   short: DayCheck[];
   minOnDuty: number;
+  /** Whether any cell is drawn up from today to the end of next week (none: the rota is not in use yet). */
+  planned: boolean;
 };
 
 /** The 工作台: today's team, who is out on the 走访岗, the days ahead below the minimum. */
@@ -81,5 +83,6 @@ export async function getRotaToday(desk: Desk): Promise<RotaToday> {
     visiting: todays('走访岗'),
     short: daysBelowMinimum(checks),
     minOnDuty: settings.minOnDuty,
+    planned: cells.length > 0,
   };
 }

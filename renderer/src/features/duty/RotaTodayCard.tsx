@@ -4,7 +4,7 @@ import { Link as RouterLink } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDesk } from '../../app/desk';
 import { getRotaToday } from '../../db/repositories/rota';
-import { shortText } from './rotaTexts';
+import { shortDaysText } from './rotaTexts';
 
 const names = (people: { name: string }[]) => (people.length ? people.map((p) => p.name).join('、') : '未排');
 
@@ -24,8 +24,8 @@ export function RotaTodayCard() {
         <Typography>走访岗（外出走访）：{names(today.visiting)}</Typography>
         {today.short.length > 0 && (
           <Alert severity="warning" aria-label="值班岗不足">
-            {today.short.map((c) => shortText(c, today.minOnDuty)).join('；')}。
-            <Link component={RouterLink} to="/rota">
+            {shortDaysText(today.short, today.minOnDuty, today.planned)}。
+            <Link component={RouterLink} to="/rota" underline="always">
               去排班
             </Link>
           </Alert>

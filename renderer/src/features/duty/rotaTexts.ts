@@ -19,3 +19,18 @@ export const shortDay = (day: string): string => `${day.slice(5)} ${weekdayName(
 /** The shortfall in words: '11-28 周六 值班岗 1 人，不足 2 人'. */
 export const shortText = (c: DayCheck, min: number): string =>
   `${shortDay(c.day)} 值班岗 ${c.onDuty} 人，不足 ${min} 人`;
+
+/**
+ * The 工作台's warning: the first `named` short days, then how many more (the grid shows them
+ * all); a rota not drawn up at all says so in one line instead of listing every day.
+ */
+export function shortDaysText(short: readonly DayCheck[], min: number, planned: boolean, named = 3): string {
+  if (!planned) return '本周和下周还没有排班';
+  const more = short.length > named ? `；另有 ${short.length - named} 天不足` : '';
+  return (
+    short
+      .slice(0, named)
+      .map((c) => shortText(c, min))
+      .join('；') + more
+  );
+}
