@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import { Button, Stack, Typography } from '@mui/material';
-import { LIST_PAGE_SIZE, rangeLabel } from '@shared/domain/listPaging';
+import { LIST_PAGE_SIZE, rangeLabel, type ListPage } from '@shared/domain/listPaging';
 
 /** The cursor each page was read from (undefined: the first page); reset when a filter changes. */
 export function useCursorPages<C>() {
@@ -47,5 +47,31 @@ export function ListPager({ label, index, shown, total, hasMore, onPrev, onNext,
         {total === undefined ? '' : rangeLabel(first, shown, total)}
       </Typography>
     </Stack>
+  );
+}
+
+/** The pager of a list read a page at a time (`ListPage`), shown once there is more than one page. */
+export function PagePager<R, C>({
+  label,
+  page,
+  pages,
+  total,
+}: {
+  label: string;
+  page: ListPage<R, C> | undefined;
+  pages: ReturnType<typeof useCursorPages<C>>;
+  total: number | undefined;
+}) {
+  if (!page || (!page.hasMore && pages.index === 0)) return null;
+  return (
+    <ListPager
+      label={label}
+      index={pages.index}
+      shown={page.rows.length}
+      total={total}
+      hasMore={page.hasMore}
+      onPrev={pages.prev}
+      onNext={() => pages.next(page.next)}
+    />
   );
 }

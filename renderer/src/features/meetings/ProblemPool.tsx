@@ -28,7 +28,7 @@ import { PROBLEM_CATEGORIES, type ProblemStatus } from '@shared/domain/records';
 import { useDesk } from '../../app/desk';
 import { FilterSelect } from '../../components/FilterSelect';
 import { poolPage, poolTotal, type poolCounts } from '../../db/repositories/problems';
-import { ListPager, useCursorPages } from '../../components/ListPager';
+import { PagePager, useCursorPages } from '../../components/ListPager';
 import { gridNameOf, NO_GRID } from './meetingText';
 import { MergeDialog } from './MergeDialog';
 import { ProblemDialog } from './ProblemDialog';
@@ -183,17 +183,7 @@ export function ProblemPool({ counts }: { counts: Counts | undefined }) {
           </TableBody>
         </Table>
       </Box>
-      {page && (page.hasMore || pages.index > 0) && (
-        <ListPager
-          label="问题库"
-          index={pages.index}
-          shown={page.rows.length}
-          total={total}
-          hasMore={page.hasMore}
-          onPrev={pages.prev}
-          onNext={() => pages.next(page.next)}
-        />
-      )}
+      <PagePager label="问题库" page={page} pages={pages} total={total} />
       {dialog === 'add' && <ProblemDialog onClose={() => setDialog(null)} />}
       {dialog === 'merge' && rows && <MergeDialog rows={rows} onClose={() => setDialog(null)} />}
     </Stack>

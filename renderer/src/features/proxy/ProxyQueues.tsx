@@ -34,7 +34,7 @@ import {
   type ProxyCursor,
   type ProxyQueue,
 } from '../../db/repositories/proxy';
-import { ListPager, useCursorPages } from '../../components/ListPager';
+import { PagePager, useCursorPages } from '../../components/ListPager';
 import { ProxyActions } from './ProxyActions';
 import { targetText, visitText } from './proxyText';
 
@@ -124,17 +124,7 @@ export function ProxyQueues({ staff }: { staff: readonly Staff[] }) {
           </TableBody>
         </Table>
       </Box>
-      {page && (page.hasMore || pages.index > 0) && (
-        <ListPager
-          label={`${queue}的代办`}
-          index={pages.index}
-          shown={page.rows.length}
-          total={counts?.[queue]}
-          hasMore={page.hasMore}
-          onPrev={pages.prev}
-          onNext={() => pages.next(page.next)}
-        />
-      )}
+      <PagePager label={`${queue}的代办`} page={page} pages={pages} total={counts?.[queue]} />
     </Stack>
   );
 }

@@ -13,7 +13,7 @@ import { useDesk } from '../../app/desk';
 import { CustodyTable } from '../../components/CustodyTable';
 import { countLabel } from '@shared/domain/caseQueues';
 import { documentsOutPage, documentsOutTotal, type CustodyCursor } from '../../db/repositories/custody';
-import { ListPager, useCursorPages } from '../../components/ListPager';
+import { PagePager, useCursorPages } from '../../components/ListPager';
 import { listStaff } from '../../db/repositories/staff';
 import { CareRegister } from './CareRegister';
 import { ProxyQueues } from './ProxyQueues';
@@ -54,17 +54,7 @@ export function ProxySection() {
               材料在外（{outCount}）
             </Typography>
             {out && <CustodyTable label="材料在外" rows={out.rows} empty="没有在外的居民材料" />}
-            {out && (out.hasMore || outPages.index > 0) && (
-              <ListPager
-                label="材料在外"
-                index={outPages.index}
-                shown={out.rows.length}
-                total={outTotal}
-                hasMore={out.hasMore}
-                onPrev={outPages.prev}
-                onNext={() => outPages.next(out.next)}
-              />
-            )}
+            <PagePager label="材料在外" page={out} pages={outPages} total={outTotal} />
           </>
         )}
         {view === 'register' && <CareRegister />}
