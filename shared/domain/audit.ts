@@ -121,6 +121,7 @@ const OTHER_AUDIT_ACTIONS = [
   'case.reassign',
   'case.deadline',
   'case.documentsIn',
+  'case.streetFeedback',
   'report.notes',
   'report.export',
   'report.exportCanceled',

@@ -55,6 +55,7 @@ const OTHER_LABELS = {
   'case.reassign': '办件改挂居民',
   'case.deadline': '调整承诺办结日期',
   'case.documentsIn': '办件登记收到材料',
+  'case.streetFeedback': '导入街道反馈包',
   'report.notes': '填写报表说明',
   'report.export': '导出报表',
   'report.exportCanceled': '取消导出报表',

@@ -14,6 +14,15 @@ const PERSON_MAX = 20;
 
 const NO_ESCALATION = '该办件没有上报街道的事项';
 
+/** A time given for a step of the street (报到, an imported 反馈): not in the future, not before the escalation. */
+function timeRefusal(at: number, esc: Escalation, now: number, what: string): string | null {
+  if (!Number.isFinite(at)) return `请填写${what}`;
+  if (at > now) return `${what}不能晚于当前时间`;
+  // Times are typed to the minute: the minute of the escalation itself is not before it.
+  if (at < esc.raisedAt - (esc.raisedAt % 60_000)) return `${what}不能早于上报时间`;
+  return null;
+}
+
 /** The open escalation of a case that is 已上报街道, or the refusal. */
 function escalated(s: CaseState): Escalation | string {
   const esc = openEscalation(s);
@@ -60,10 +69,8 @@ export const escalationRules = {
       if (!unit) return atField('请填写报到的单位（街道科室或部门）', 'unit');
       if (unit.length > UNIT_MAX) return atField(`报到单位不超过 ${UNIT_MAX} 字`, 'unit');
       if (person.length > PERSON_MAX) return atField(`报到人员不超过 ${PERSON_MAX} 字`, 'person');
-      if (!Number.isFinite(a.at)) return atField('请填写报到时间', 'at');
-      if (a.at > now) return atField('报到时间不能晚于当前时间', 'at');
-      // Times are typed to the minute: the minute of the escalation itself is not before it.
-      if (a.at < esc.raisedAt - (esc.raisedAt % 60_000)) return atField('报到时间不能早于上报时间', 'at');
+      const when = timeRefusal(a.at, esc, now, '报到时间');
+      if (when) return atField(when, 'at');
       const checkIn: EscalationCheckIn = { unit, ...(person ? { person } : {}), at: a.at, recordedBy: actor.staffId };
       return {
         next: { ...s, escalations: withLastEscalation(s, { ...esc, stage: '已报到', checkIn }) },
@@ -84,13 +91,15 @@ export const escalationRules = {
       if (!esc) return NO_ESCALATION;
       const text = clean(a.text);
       if (!text) return '请填写处理反馈内容';
+      const when = a.at === undefined ? null : timeRefusal(a.at, esc, now, '反馈时间');
+      if (when) return atField(when, 'at');
       return {
         next: {
           ...s,
           escalations: withLastEscalation(s, {
             ...esc,
             stage: '已反馈',
-            feedback: [...esc.feedback, { text, at: now, recordedBy: actor.staffId }],
+            feedback: [...esc.feedback, { text, at: a.at ?? now, recordedBy: actor.staffId }],
           }),
         },
         note: '已记录处理反馈',

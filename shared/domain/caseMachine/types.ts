@@ -60,7 +60,11 @@ export type CaseAction =
    * their recorded decision.
    */
   | { type: '报到'; unit: string; person?: string; at: number }
-  | { type: '处理反馈'; text: string }
+  /**
+   * `at`: when the street gave it (epoch ms), for a feedback imported from its 反馈包; absent when
+   * the clerk types it (then: now).
+   */
+  | { type: '处理反馈'; text: string; at?: number }
   /**
    * The community verifies: solved closes the case in the same step (result, how the resident
    * was told and the 回访 choice are then required, as 办结 asks); not solved needs a note and

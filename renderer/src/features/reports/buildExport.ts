@@ -18,6 +18,7 @@ import {
 } from '@shared/reports/reportData';
 import { changeOf, summarySections } from '@shared/reports/summaryRows';
 import { workbookBase64, type SheetSpec } from '../../components/workbook';
+import { sha256Hex } from '../../platform/sha256';
 
 export type ExportFormat = 'xlsx' | 'json' | `csv:${'summary' | LedgerKey}`;
 
@@ -61,11 +62,6 @@ function summaryTable(data: ReportData): (string | number)[][] {
   for (const [k, label] of Object.entries(noteLabels(data.kind)))
     rows.push([label, written[k as keyof typeof written] || '（无）', '', '', '']);
   return rows;
-}
-
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 const rowCounts = (ledgers: readonly Ledger[]) => Object.fromEntries(ledgers.map((l) => [l.title, l.rows.length]));
