@@ -2,10 +2,11 @@
  * Pieces the backup screens share: picking a backup file, what a backup holds (shown before
  * it is restored), the passphrase warning, and the time of a backup in words.
  */
-import { useRef, type ReactNode } from 'react';
-import { Alert, Button, TextField, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
+import { Alert, TextField, Typography } from '@mui/material';
 import type { BackupHeader } from '@shared/backup/format';
 import { TABLE_NAMES } from '../../db/tableNames';
+import { PickTextFile } from '../../components/PickTextFile';
 import { PASSPHRASE_HINT, passphraseProblem, type PassphraseContext } from '@shared/backup/passphrase';
 
 /** What a backup's summary counts. */
@@ -31,36 +32,12 @@ export const PASSPHRASE_WARNING =
   '备份密码用于在其他电脑上恢复备份，本机恢复不需要它。备份密码丢失后，其他电脑将无法打开这些备份，任何人（包括开发者）都无法找回。请写下来交站长另行妥善保管，不要存放在本电脑上。';
 
 /** A button that opens the file chooser for a .ddbak file and hands over its text. */
-export function PickBackupFile({
-  label,
-  onText,
-  disabled,
-}: {
+export function PickBackupFile(props: {
   label: ReactNode;
   onText: (text: string, name: string) => void;
   disabled?: boolean;
 }) {
-  const input = useRef<HTMLInputElement>(null);
-  return (
-    <>
-      <Button variant="outlined" onClick={() => input.current?.click()} disabled={disabled}>
-        {label}
-      </Button>
-      <input
-        ref={input}
-        type="file"
-        accept=".ddbak"
-        hidden
-        aria-hidden="true"
-        tabIndex={-1}
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) void file.text().then((text) => onText(text, file.name));
-        }}
-      />
-    </>
-  );
+  return <PickTextFile accept=".ddbak" {...props} />;
 }
 
 export type NewPassphrase = { passphrase: string; again: string };

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import {
   Badge,
   Box,
+  Button,
   Link,
   Paper,
   Stack,
@@ -38,6 +39,9 @@ import { useStaffNames } from '../../app/useStaffNames';
 import { TimeLimitChip } from '../../components/TimeLimitChip';
 import { SameNumberNotice } from './SameNumberNotice';
 import { FilterSelect } from '../../components/FilterSelect';
+import { can } from '@shared/domain/roles';
+import { useStaff } from '../../app/session';
+import { StreetFeedbackImportDialog } from './StreetFeedbackImport';
 
 const STATUSES: CaseStatus[] = ['已受理', '待补正', '办理中', '待签收', '已上报街道', '已办结', '已归档', '不予受理'];
 const PAGE_SIZE = 25;
@@ -100,6 +104,8 @@ export function CaseQueues() {
   const setQueue = (q: QueueName) => setParams({ queue: q }, { replace: true });
   const [filter, setFilter] = useState<CaseFilter>({});
   const [page, setPage] = useState(0);
+  const staff = useStaff();
+  const [importing, setImporting] = useState(false);
   const [search, setSearch] = useState('');
   // Search after a short pause in typing, not on every keystroke.
   const [query, setQuery] = useState('');
@@ -208,9 +214,17 @@ export function CaseQueues() {
 
   return (
     <Stack spacing={2}>
-      <Typography variant="h4" component="h1">
-        办件
-      </Typography>
+      <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
+        <Typography variant="h4" component="h1">
+          办件
+        </Typography>
+        {can(staff, 'desk.work') && (
+          <Button variant="outlined" onClick={() => setImporting(true)}>
+            导入街道反馈
+          </Button>
+        )}
+      </Stack>
+      {importing && <StreetFeedbackImportDialog onClose={() => setImporting(false)} />}
       <Paper>
         <Tabs
           value={queue}
