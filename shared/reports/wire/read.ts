@@ -67,9 +67,12 @@ export async function readPackage(text: string, opts: { street?: string }, sha25
   let content: unknown = parsed.content;
   for (const s of VERSIONS.slice(first, -1)) content = s.upgrade!(content);
   const wire = content as WireContent;
+  const pkg: WirePackage = { format: WIRE_FORMAT, version: WIRE_VERSION, sha256: parsed.sha256 as string, content: wire };
+  // A converter's output is held to the current schema too (a converter bug refuses, never slips through).
+  const current = VERSIONS.at(-1)!;
+  if (!current.validate(pkg)) return { ok: false, reason: `第 ${version} 版报送包无法转换：${schemaReason(current.validate)}` };
   const street = opts.street?.trim();
   if (street && wire.street.name.trim() !== street)
     return { ok: false, reason: `这是「${wire.street.name}」的报送包，不属于本街道（${street}）` };
-  const pkg: WirePackage = { format: WIRE_FORMAT, version: WIRE_VERSION, sha256: parsed.sha256 as string, content: wire };
   return { ok: true, pkg, fromVersion: version };
 }
