@@ -5,7 +5,8 @@
  * file name). SHA-256 is passed in, so this module stays pure.
  */
 import { validate as validateSchema } from '../generated/streetFeedbackValidator';
-import { canonicalJson, type Sha256Hex } from '../package';
+import { canonicalJson } from '../wire/canonical';
+import type { Sha256Hex } from '../wire/types';
 import { FEEDBACK_FORMAT, FEEDBACK_VERSION, type FeedbackContent, type FeedbackPackage } from './types';
 
 export type FeedbackRead = { ok: true; pkg: FeedbackPackage } | { ok: false; reason: string };
