@@ -42,12 +42,13 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const FINISHED_STAGES: readonly Escalation['stage'][] = ['已核实', '已退回'];
 
 /**
- * The period's 上报事项: raised in it, with a step in it (报到, a 反馈, 核实), or still open at its
+ * The period's 上报事项: raised in it, with a step in it (报到, a 反馈, 核实, 评价部门 — so a rating
+ * given the week after the 核实 goes to the street in the next package), or still open at its
  * end (not 已核实 or 已退回, raised by then).
  */
 export function escalationsOf(cases: readonly CaseRecord[], period: Period): { c: CaseRecord; e: Escalation }[] {
   const stepIn = (e: Escalation) =>
-    [e.checkIn?.at, ...e.feedback.map((f) => f.at), e.verification?.at].some(
+    [e.checkIn?.at, ...e.feedback.map((f) => f.at), e.verification?.at, e.departmentRatedAt].some(
       (at) => at !== undefined && inside(dayOfInstant(at), period),
     );
   const openAtEnd = (e: Escalation) => e.raisedDay <= period.to && !FINISHED_STAGES.includes(e.stage);
@@ -71,8 +72,9 @@ function wireEscalation(c: CaseRecord, e: Escalation, names: Names): WireEscalat
     checkInAt: e.checkIn ? iso(e.checkIn.at) : null,
     feedbackCount: e.feedback.length,
     lastFeedbackAt: last ? iso(last.at) : null,
-    evaluation:
-      e.departmentRating && e.verification ? { rating: e.departmentRating, at: iso(e.verification.at) } : null,
+    evaluation: e.departmentRating
+      ? { rating: e.departmentRating, at: iso(e.departmentRatedAt ?? e.verification?.at ?? e.raisedAt) }
+      : null,
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * Which months a case can count in a summary (the derived `reportMonths` index of cases): every
- * month from its acceptance to its last reportable day — 办结, 归档, an escalation raised, the
- * 好差评, a rectification opened or closed. A summary of a period reads the cases of the period's
+ * month from its acceptance to its last reportable day — 办结, 归档, an escalation raised or its
+ * department rated (评价部门, which may come after the case closed and travels in that period's
+ * package), the 好差评, a rectification opened or closed. A summary of a period reads the cases of the period's
  * months by index plus the cases open now (they may have been open at the period's end), never
  * the whole history (see db/repositories/reports.ts).
  */
@@ -29,6 +30,9 @@ export function reportDaysOf(c: CaseRecord): string[] {
     c.rectification?.openedDay,
     c.rectification?.closedDay,
     ...(c.escalations ?? []).map((e) => e.raisedDay),
+    ...(c.escalations ?? []).map((e) =>
+      e.departmentRatedAt === undefined ? undefined : dayOfInstant(e.departmentRatedAt),
+    ),
   ];
   return days.filter((d): d is string => typeof d === 'string' && d.length === 10);
 }

@@ -125,7 +125,7 @@ export const escalationRules = {
         ...esc,
         stage: '已核实',
         verification: { solved: a.solved, at: now, by: actor.staffId, ...(note ? { note } : {}) },
-        ...(a.departmentRating !== undefined ? { departmentRating: a.departmentRating } : {}),
+        ...(a.departmentRating !== undefined ? { departmentRating: a.departmentRating, departmentRatedAt: now } : {}),
       };
       if (!a.solved)
         return {
@@ -146,12 +146,15 @@ export const escalationRules = {
       if (!last || last.stage !== '已核实') return '没有已核实结项的上报事项可评价';
       return last.departmentRating === undefined ? null : '已评价过部门的处理，不能重复评价';
     },
-    apply(s, a) {
+    apply(s, a, { now }) {
       if (!RATINGS.includes(a.rating)) return '部门评价应为五级评价之一';
       const last = s.escalations?.[s.escalations.length - 1];
       if (!last) return '没有已核实结项的上报事项可评价';
       return {
-        next: { ...s, escalations: withLastEscalation(s, { ...last, departmentRating: a.rating }) },
+        next: {
+          ...s,
+          escalations: withLastEscalation(s, { ...last, departmentRating: a.rating, departmentRatedAt: now }),
+        },
         note: `部门评价：${a.rating}`,
       };
     },

@@ -62,6 +62,8 @@ export type Escalation = {
   verification?: { solved: boolean; note?: string; at: number; by: string };
   /** The community's rating of the department's response. */
   departmentRating?: Rating;
+  /** When it was rated (epoch ms; absent before issue 27: then the verification's time stands for it). */
+  departmentRatedAt?: number;
   returnReason?: string;
 };
 

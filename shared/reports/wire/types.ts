@@ -130,8 +130,8 @@ export type WireEscalationStage = '待报到' | '已报到' | '已反馈' | '已
 /**
  * One 上报事项 (吹哨) of the period: raised in it, still open at its end, or with a step (报到,
  * 反馈, 核实) in it. Times are ISO instants. `department`: the street office section or
- * department it went to, as typed. `evaluation`: the community's 评价部门, with the time of its
- * 核实结项 (the record keeps no time of the rating of its own). No request text, no feedback
+ * department it went to, as typed. `evaluation`: the community's 评价部门 and when it was given
+ * (`departmentRatedAt`; a rating from before issue 27 has its 核实结项's time). No request text, no feedback
  * text, no person.
  */
 export type WireEscalation = {
@@ -203,7 +203,12 @@ export type WireContent = {
   unknown: UnknownField[];
 };
 
-export type WirePackage = { format: typeof WIRE_FORMAT; version: typeof WIRE_VERSION; sha256: string; content: WireContent };
+export type WirePackage = {
+  format: typeof WIRE_FORMAT;
+  version: typeof WIRE_VERSION;
+  sha256: string;
+  content: WireContent;
+};
 
 export type Sha256Hex = (text: string) => Promise<string>;
 
