@@ -4,6 +4,7 @@
  * the summary, and the JSON package (validated against its schema before it is returned).
  * Each file says how many rows each part holds, for the audit log.
  */
+import { sha256Hex } from '../../db/bytes';
 import type { DeskIdentity } from '@shared/domain/deskNumber';
 import { toCsv } from '@shared/reports/csv';
 import { ledgersOf, type Ledger, type LedgerKey } from '@shared/reports/ledgers';
