@@ -11,7 +11,7 @@
  */
 import { feedbackSource, planFeedbackItem, readFeedback, type FeedbackItem } from '@shared/reports/feedback';
 import type { CaseRecord } from '@shared/domain/records';
-import { sha256Hex } from '../../platform/sha256';
+import { sha256Hex } from '../bytes';
 import { requirePermission } from '../authorize';
 import type { Desk } from '../desk';
 import { failureMessage } from '../refusal';

@@ -21,7 +21,6 @@ import {
 } from '@shared/reports/reportData';
 import { changeOf, summarySections } from '@shared/reports/summaryRows';
 import { workbookBase64, type SheetSpec } from '../../components/workbook';
-import { sha256Hex } from '../../platform/sha256';
 
 export type ExportFormat = 'xlsx' | 'json' | `csv:${'summary' | LedgerKey}`;
 
