@@ -35,6 +35,7 @@ export const AUDIT_ENTITIES = [
   'street',
   'streetCommunity',
   'streetPackage',
+  'streetResponse',
   'sync',
   'visit',
 ] as const;
@@ -170,6 +171,9 @@ const OTHER_AUDIT_ACTIONS = [
   'street.communityAdd',
   'street.communityUpdate',
   'street.import',
+  'street.checkIn',
+  'street.feedback',
+  'street.feedbackExport',
 ] as const;
 
 /** Every action the audit log records. */

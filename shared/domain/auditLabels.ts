@@ -100,6 +100,9 @@ const OTHER_LABELS = {
   'street.communityAdd': '添加社区（社区名单）',
   'street.communityUpdate': '修改社区（社区名单）',
   'street.import': '导入社区周报',
+  'street.checkIn': '记录部门报到（吹哨事项）',
+  'street.feedback': '记录处理反馈（吹哨事项）',
+  'street.feedbackExport': '导出反馈包',
   'homeVisit.log': '登记走访',
 } as const satisfies Record<
   | Exclude<AuditAction, CaseAuditAction | `proxy.${string}` | `custody.${string}`>
@@ -145,6 +148,7 @@ const ENTITY_LABELS = {
   street: '街道',
   streetCommunity: '社区名单',
   streetPackage: '社区周报',
+  streetResponse: '吹哨事项',
   sync: '多窗口同步',
   visit: '来访',
 } as const satisfies Record<AuditEntity, string>;

@@ -15,7 +15,7 @@
  *   reads them from its own replica), the documents the hub refused it (`syncRejected`) and the
  *   kept counts of the 工作台 and the queues (`tallies`: derived from this desk's records, moved by
  *   every write here and by the inbound sync like a local write, db/tallies), and a street
- *   office's records (issue 27: `streetCommunities`, `streetPackages` — a street desk never joins a
+ *   office's records (issue 27: `streetCommunities`, `streetPackages`, `streetResponses` — a street desk never joins a
  *   hub, so nothing of it travels; `installKind` and `streetProfile` in `deskMeta`). Like the machine settings (desk number,
  *   backup folder), the wipe counts and the audit chain's anchor, which live outside IndexedDB.
  *
@@ -62,6 +62,7 @@ export const TABLE_SCOPE = {
   // A street office (issue 27) is one desk that never joins a hub: its tables never travel.
   streetCommunities: 'desk-local',
   streetPackages: 'desk-local',
+  streetResponses: 'desk-local',
 } as const satisfies Record<EntityName, DataScope>;
 
 /** A meta key as classified: keys with a variable part by their fixed prefix (`reportNotes:*`). */

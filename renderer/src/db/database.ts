@@ -38,7 +38,7 @@ const step =
 
 export const DB_NAME = 'duty-desk';
 /** The newest version below (the one this build upgrades to). */
-export const SCHEMA_VERSION = 30;
+export const SCHEMA_VERSION = 31;
 
 /** One Dexie table per entity of the entity map (entities.ts is the one list of tables). */
 type Tables = { [N in EntityName]: Table<RecordOf<N>, KeyOf<N>> };
@@ -200,6 +200,12 @@ class DutyDeskDatabase extends Dexie {
     this.version(30).stores({
       streetCommunities: 'code',
       streetPackages: 'id, [communityCode+periodKey], [kind+from], importedAt',
+    });
+    // v31 (issue 27 item 5, 吹哨事项): what the street clerk recorded per escalation (报到, 处理反馈),
+    // id `<communityCode>|<trackingNumber>|<raisedAt>`, a community's by `communityCode` (its
+    // 反馈包). Street installs only. New table: no data step.
+    this.version(31).stores({
+      streetResponses: 'id, communityCode',
     });
     this.use(derivedFieldsMiddleware);
     this.use(talliesMiddleware);

@@ -37,6 +37,7 @@ import type {
   PackageExport,
   Staff,
   StoredStreetPackage,
+  StreetResponse,
   StreetCommunity,
   Visit,
 } from '@shared/domain/records';
@@ -141,6 +142,8 @@ export type Entities = {
   /** Issue 27 (DB v30, street installs only): the 社区名单 and every imported package file. */
   streetCommunities: [StreetCommunity, string];
   streetPackages: [StoredStreetPackage, string];
+  /** Issue 27 item 5 (DB v31, street installs only): the 报到 and 处理反馈 the street recorded per escalation. */
+  streetResponses: [StreetResponse, string];
 };
 
 export type EntityName = keyof Entities;

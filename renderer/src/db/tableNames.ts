@@ -40,6 +40,7 @@ export const TABLE_NAMES = {
   offHoursLines: '错时服务补充登记',
   streetCommunities: '社区名单',
   streetPackages: '周报接收记录',
+  streetResponses: '吹哨事项记录',
 } as const satisfies Record<EntityName, string>;
 
 /** The Chinese name of a table; a name from elsewhere (an old record) reads as 其他记录, never in English. */

@@ -55,6 +55,7 @@ const STAMPED_TABLES: Record<StampedName, true> = {
   importBatches: true,
   custodyItems: true,
   streetCommunities: true,
+  streetResponses: true,
 };
 
 const isStamped = (name: EntityName): boolean => Object.hasOwn(STAMPED_TABLES, name);

@@ -14,12 +14,15 @@ const PERSON_MAX = 20;
 
 const NO_ESCALATION = '该办件没有上报街道的事项';
 
-/** A time given for a step of the street (报到, an imported 反馈): not in the future, not before the escalation. */
-function timeRefusal(at: number, esc: Escalation, now: number, what: string): string | null {
+/**
+ * A time given for a step of the street (报到, a 反馈 — here, or typed on the street's desk): not
+ * in the future, not before the escalation (`raisedAt`, epoch ms).
+ */
+export function stepTimeRefusal(at: number, raisedAt: number, now: number, what: string): string | null {
   if (!Number.isFinite(at)) return `请填写${what}`;
   if (at > now) return `${what}不能晚于当前时间`;
   // Times are typed to the minute: the minute of the escalation itself is not before it.
-  if (at < esc.raisedAt - (esc.raisedAt % 60_000)) return `${what}不能早于上报时间`;
+  if (at < raisedAt - (raisedAt % 60_000)) return `${what}不能早于上报时间`;
   return null;
 }
 
@@ -69,7 +72,7 @@ export const escalationRules = {
       if (!unit) return atField('请填写报到的单位（街道科室或部门）', 'unit');
       if (unit.length > UNIT_MAX) return atField(`报到单位不超过 ${UNIT_MAX} 字`, 'unit');
       if (person.length > PERSON_MAX) return atField(`报到人员不超过 ${PERSON_MAX} 字`, 'person');
-      const when = timeRefusal(a.at, esc, now, '报到时间');
+      const when = stepTimeRefusal(a.at, esc.raisedAt, now, '报到时间');
       if (when) return atField(when, 'at');
       const checkIn: EscalationCheckIn = { unit, ...(person ? { person } : {}), at: a.at, recordedBy: actor.staffId };
       return {
@@ -91,7 +94,7 @@ export const escalationRules = {
       if (!esc) return NO_ESCALATION;
       const text = clean(a.text);
       if (!text) return '请填写处理反馈内容';
-      const when = a.at === undefined ? null : timeRefusal(a.at, esc, now, '反馈时间');
+      const when = a.at === undefined ? null : stepTimeRefusal(a.at, esc.raisedAt, now, '反馈时间');
       if (when) return atField(when, 'at');
       return {
         next: {

@@ -52,3 +52,25 @@ export type StoredStreetPackage = {
 export function periodKeyOf(kind: PeriodKind, from: string): string {
   return `${kind}:${from}`;
 }
+
+/**
+ * What the street clerk recorded on one community's escalation (吹哨事项, DB v31): the 报到 and
+ * the 处理反馈, exported to that community in its 反馈包. `id` =
+ * `<communityCode>|<trackingNumber>|<raisedAt ISO>` (streetResponseId). Times are epoch ms.
+ * `person`: the department's person who came (not a resident).
+ */
+export type StreetResponse = Stamp & {
+  id: string;
+  communityCode: string;
+  trackingNumber: string;
+  /** The escalation's raisedAt as the package carries it (ISO). */
+  raisedAt: string;
+  department: string;
+  checkIn?: { at: number; unit: string; person: string; recordedBy: string };
+  feedback: { at: number; text: string; recordedBy: string }[];
+};
+
+/** The key of an escalation on the street: community, tracking number, raisedAt (ISO). */
+export function streetResponseId(communityCode: string, trackingNumber: string, raisedAt: string): string {
+  return `${communityCode}|${trackingNumber}|${raisedAt}`;
+}
