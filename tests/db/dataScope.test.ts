@@ -60,6 +60,7 @@ describe('center data and desk-local data', () => {
       'tallies',
       'streetCommunities',
       'streetPackages',
+      'streetResponses',
     ]);
     expect(tablesOf('center')).not.toContain('counters');
   });
