@@ -39,7 +39,8 @@ export type ReportData = {
   label: string;
   /** The desk's today: a period not over yet is judged as of today. */
   today: string;
-  community: { name: string; code: string; street: string };
+  /** `population`: 常住人口 set at setup (the package's `residents`, for visits per 1,000 residents). */
+  community: { name: string; code: string; street: string; population: number };
   /** Visits of both periods. */
   visits: Visit[];
   /** Cases that can count in either period (see reportIndex.ts), and the cases open now. */

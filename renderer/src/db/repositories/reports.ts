@@ -196,7 +196,12 @@ export async function readReportData(
     previous,
     label: periodLabel(kind, period),
     today: desk.clock.today(),
-    community: { name: desk.community.name, code: desk.community.code, street: desk.community.street ?? '' },
+    community: {
+      name: desk.community.name,
+      code: desk.community.code,
+      street: desk.community.street ?? '',
+      population: desk.community.population,
+    },
     visits: pointToKept(visits, found),
     cases: pointToKept(cases, found),
     residents,

@@ -7,7 +7,9 @@
 import type { DeskIdentity } from '@shared/domain/deskNumber';
 import { toCsv } from '@shared/reports/csv';
 import { ledgersOf, type Ledger, type LedgerKey } from '@shared/reports/ledgers';
-import { packageContent, writePackage, type PackageContent } from '@shared/reports/package';
+import { coveredDesks } from '@shared/reports/centerDesks';
+import { packageContent, writePackage, type Correction } from '@shared/reports/package';
+import type { CoveredDesk } from '@shared/domain/records';
 import {
   baseName,
   namesOf,
@@ -30,6 +32,8 @@ export type ExportJob = {
   installId: string;
   /** The desk that makes it (named in the JSON package). */
   desk?: DeskIdentity;
+  /** For the JSON package: which sending of the period it is (the center's export rows; default the first). */
+  correction?: Correction;
   /** Epoch ms of the export. */
   generatedAt: number;
 };
@@ -41,7 +45,7 @@ export type ExportFile = {
   filters: { name: string; extensions: string[] }[];
   rows: Record<string, number>;
   /** The JSON package: its hash and the desks it covers (recorded for the whole center). */
-  package?: { sha256: string; desks: PackageContent['desks'] };
+  package?: { sha256: string; desks: CoveredDesk[] };
 };
 
 const SUMMARY_COLUMNS = [
@@ -75,15 +79,19 @@ export async function buildExport(job: ExportJob): Promise<ExportFile> {
   const name = baseName(data) + (job.named ? '-实名' : '');
   const title = (what: string) => `${data.community.name} ${what} ${data.label}`;
   if (job.format === 'json') {
-    const content = packageContent(data, job.installId, new Date(job.generatedAt).toISOString(), job.desk);
+    const generatedAt = new Date(job.generatedAt).toISOString();
+    const content = packageContent(data, job.installId, generatedAt, job.desk, job.correction);
     const text = await writePackage(content, sha256Hex);
     return {
       fileName: `${baseName(data)}.json`,
       content: text,
       encoding: 'utf8',
       filters: [{ name: '报送包 (JSON)', extensions: ['json'] }],
-      rows: { 办件: content.cases.length },
-      package: { sha256: (JSON.parse(text) as { sha256: string }).sha256, desks: content.desks },
+      rows: { 办件: content.ledger.length, 上报事项: content.escalations.length },
+      package: {
+        sha256: (JSON.parse(text) as { sha256: string }).sha256,
+        desks: coveredDesks(data.desks, data.cases, data.period),
+      },
     };
   }
   const ledgers = ledgersOf(data, job.named);
