@@ -32,6 +32,9 @@ export const AUDIT_ENTITIES = [
   'resident',
   'rota',
   'staff',
+  'street',
+  'streetCommunity',
+  'streetPackage',
   'sync',
   'visit',
 ] as const;
@@ -161,6 +164,11 @@ const OTHER_AUDIT_ACTIONS = [
   'rota.swap',
   'handover.write',
   'handover.read',
+  'street.setup',
+  'street.settings',
+  'street.communityAdd',
+  'street.communityUpdate',
+  'street.import',
 ] as const;
 
 /** Every action the audit log records. */

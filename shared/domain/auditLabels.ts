@@ -94,6 +94,11 @@ const OTHER_LABELS = {
   'rota.swap': '换班',
   'handover.write': '写交接班记录',
   'handover.read': '签阅交接班记录',
+  'street.setup': '完成街道版初始设置',
+  'street.settings': '修改街道设置',
+  'street.communityAdd': '添加社区（社区名单）',
+  'street.communityUpdate': '修改社区（社区名单）',
+  'street.import': '导入社区周报',
   'homeVisit.log': '登记走访',
 } as const satisfies Record<
   | Exclude<AuditAction, CaseAuditAction | `proxy.${string}` | `custody.${string}`>
@@ -136,6 +141,9 @@ const ENTITY_LABELS = {
   resident: '居民',
   rota: '值班表',
   staff: '工作人员',
+  street: '街道',
+  streetCommunity: '社区名单',
+  streetPackage: '社区周报',
   sync: '多窗口同步',
   visit: '来访',
 } as const satisfies Record<AuditEntity, string>;

@@ -4,7 +4,7 @@
  * `can()` to show or hide controls. A role is a name on the account; what it allows is only
  * ever decided here.
  */
-import type { StaffRole } from './records';
+import { isStreetRole, type StaffRole } from './records';
 
 export const PERMISSIONS = [
   /** The desk's work: visits, cases, residents, 帮代办, the meeting, reports — every write but sign-in. */
@@ -58,22 +58,33 @@ export const PERMISSIONS = [
   'sync.manage',
   /** 值班表: draw up the week rota, copy last week, approve 换班, set the rota's rules (issue 26). */
   'rota.edit',
+  /**
+   * A street office's work (issue 27): 周报接收 (import the communities' packages), 吹哨事项 (record
+   * 报到 and 处理反馈), the street's exports. Street roles only.
+   */
+  'street.work',
+  /** A street office's 社区名单 and its settings (report deadline, thresholds). 街道管理员 only. */
+  'street.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
-/** The roles that hold each permission (every cell is tested in tests/unit/domain/roles.test.ts). */
+/**
+ * The roles that hold each permission (every cell is tested in tests/unit/domain/roles.test.ts).
+ * Community roles never hold `street.*`; street roles hold nothing of the community's work — only
+ * what every installation has: accounts, backups, restore and the audit log (街道管理员).
+ */
 const HOLDERS: Record<Permission, readonly StaffRole[]> = {
   'desk.work': ['值班员', '站长/管理员'],
-  'audit.read': ['站长/管理员', '审计员'],
+  'audit.read': ['站长/管理员', '审计员', '街道管理员'],
   'resident.reveal': ['值班员', '站长/管理员'],
   'community.edit': ['站长/管理员'],
   'catalog.edit': ['站长/管理员'],
   'calendar.edit': ['站长/管理员'],
-  'staff.manage': ['站长/管理员'],
+  'staff.manage': ['站长/管理员', '街道管理员'],
   'case.supervise': ['站长/管理员'],
-  'data.restore': ['站长/管理员'],
-  'data.backup': ['站长/管理员'],
+  'data.restore': ['站长/管理员', '街道管理员'],
+  'data.backup': ['站长/管理员', '街道管理员'],
   'report.exportNamed': ['站长/管理员'],
   'resident.import': ['站长/管理员'],
   'resident.markInactive': ['值班员', '站长/管理员'],
@@ -83,6 +94,8 @@ const HOLDERS: Record<Permission, readonly StaffRole[]> = {
   'resident.tagsInLists': ['站长/管理员'],
   'sync.manage': ['站长/管理员'],
   'rota.edit': ['站长/管理员'],
+  'street.work': ['街道管理员', '街道工作人员'],
+  'street.manage': ['街道管理员'],
 };
 
 /** Whether this staff member may do it now (a deactivated account may do nothing). */
@@ -91,7 +104,20 @@ export function can(staff: { role: StaffRole; active?: boolean }, permission: Pe
   return HOLDERS[permission].includes(staff.role);
 }
 
-/** '站长/管理员' (or 'A或B'): who to ask, for refusal messages. */
-export function holdersOf(permission: Permission): string {
-  return HOLDERS[permission].join('或');
+/**
+ * Whether this account does an installation's work (the community desk's `desk.work`, or the
+ * street office's `street.work`): writeTx refuses every other write of an account without it.
+ */
+export function doesWork(staff: { role: StaffRole; active?: boolean }): boolean {
+  return can(staff, 'desk.work') || can(staff, 'street.work');
+}
+
+/**
+ * '站长/管理员' (or 'A或B'): who to ask, for refusal messages — the holders of the asker's kind of
+ * installation (`forRole`: a street role names the street's holders; default the community's).
+ */
+export function holdersOf(permission: Permission, forRole?: StaffRole): string {
+  const street = forRole !== undefined && isStreetRole(forRole);
+  const holders = HOLDERS[permission].filter((r) => isStreetRole(r) === street);
+  return (holders.length > 0 ? holders : HOLDERS[permission]).join('或');
 }

@@ -6,8 +6,10 @@
  * SignedInDesk.tsx), so the initial JavaScript stays small (issue 28 item 5).
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { Suspense, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { Suspense, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { getCommunity } from '../db/repositories/community';
+import { getInstallation } from '../db/repositories/street/install';
+import { streetAsCommunity } from '@shared/domain/street/install';
 import { SignInPage } from '../features/signin/SignInPage';
 import { StorageErrorAlert } from '../components/StorageErrorAlert';
 import { requestPersistentStorage } from '../db/persistence';
@@ -23,7 +25,12 @@ import './firstScreen.css';
 
 function Gates() {
   const base = useDeskBase();
-  const community = useLiveQuery(() => getCommunity(base).then((c) => c ?? null), [base]);
+  // A community's profile, or a street office's (issue 27) standing for it in what both show.
+  const install = useLiveQuery(() => getInstallation(base), [base]);
+  const communityRow = useLiveQuery(() => getCommunity(base).then((c) => c ?? null), [base]);
+  const street = install?.kind === '街道' ? install.street : undefined;
+  const streetCommunity = useMemo(() => street && streetAsCommunity(street), [street]);
+  const community = install === undefined ? undefined : (streetCommunity ?? communityRow);
   const { staff, ready } = useSession();
   const [integrity, resolved] = useIntegrity();
   // Nothing for after sign-in is fetched before the first screen is usable (the sign-in form
@@ -54,10 +61,11 @@ function Gates() {
     );
   return (
     <>
-      {idle && <Sync />}
+      {/* A street desk never joins a center's hub (issue 27): no sync runner. */}
+      {idle && !street && <Sync />}
       {staff ? (
         <Lazy>
-          <SignedInDesk staff={staff} community={community} />
+          <SignedInDesk staff={staff} community={community} street={street} />
         </Lazy>
       ) : (
         <SignInPage community={community} onUsable={markSignInUsable} />

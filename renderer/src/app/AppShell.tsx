@@ -1,6 +1,7 @@
 /**
  * The signed-in frame: top bar (community, who is on duty, sign-out), the sections on the left
- * with Alt+1…9 shortcuts, and the routed page — all from the one section table (sections.ts).
+ * with Alt+1…9 shortcuts, and the routed page — all from the installation's section table
+ * (sections.ts: a community's SECTIONS, a street office's STREET_SECTIONS).
  */
 import { AppBar, Box, Button, Drawer, List, ListItemButton, ListItemText, Toolbar, Typography } from '@mui/material';
 import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
@@ -14,7 +15,7 @@ import { LockButton } from './deskLock';
 import { SECTIONS, type Section } from './sections';
 import { useDesk } from './desk';
 import { useStaff } from './session';
-import { can } from '@shared/domain/roles';
+import { can, doesWork } from '@shared/domain/roles';
 import { AuditorShell } from './AuditorShell';
 import { SyncStatusBadge } from '../features/sync/SyncStatusBadge';
 
@@ -26,21 +27,30 @@ function sectionElement(s: Section) {
   return Page ? <Page /> : <SectionPlaceholder section={s} />;
 }
 
-export function AppShell() {
-  const { community } = useDesk();
+export function AppShell({
+  sections = SECTIONS,
+  home = '/dashboard',
+}: {
+  /** The installation's table (a street office: STREET_SECTIONS). */
+  sections?: readonly Section[];
+  /** Where `/` and an unknown or forbidden address lead. */
+  home?: string;
+}) {
+  const { community, street } = useDesk();
   const staff = useStaff();
-  useDeskShortcuts();
+  useDeskShortcuts(sections);
   const { pathname } = useLocation();
-  if (!can(staff, 'desk.work')) return <AuditorShell />;
-  const mine = SECTIONS.filter((s) => can(staff, s.permission));
+  if (!doesWork(staff)) return <AuditorShell />;
+  const mine = sections.filter((s) => can(staff, s.permission));
+  const title = street ? `街道值班台 · ${street.name}` : `社区值班台 · ${community.name}`;
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
       <AppBar position="fixed" sx={{ zIndex: (t) => t.zIndex.drawer + 1, displayPrint: 'none' }}>
         <Toolbar sx={{ gap: 2 }}>
           <Typography variant="h6" component="div" sx={{ flexGrow: 1 }}>
-            社区值班台 · {community.name}
+            {title}
           </Typography>
-          <SyncStatusBadge />
+          {!street && <SyncStatusBadge />}
           <Typography component="div" aria-label="当前值班人员">
             {staff.name}（{staff.role}）
           </Typography>
@@ -87,15 +97,15 @@ export function AppShell() {
         <ErrorBoundary key={pathname}>
           <Suspense fallback={<Loading />}>
             <Routes>
-              <Route path="/" element={<Navigate to="/dashboard" replace />} />
-              {SECTIONS.map((s) => (
+              <Route path="/" element={<Navigate to={home} replace />} />
+              {sections.map((s) => (
                 <Route
                   key={s.path}
                   path={s.nested ? `${s.path}/*` : s.path}
-                  element={can(staff, s.permission) ? sectionElement(s) : <Navigate to="/dashboard" />}
+                  element={can(staff, s.permission) ? sectionElement(s) : <Navigate to={home} />}
                 />
               ))}
-              <Route path="*" element={<Navigate to="/dashboard" replace />} />
+              <Route path="*" element={<Navigate to={home} replace />} />
             </Routes>
           </Suspense>
         </ErrorBoundary>

@@ -14,6 +14,8 @@ import type { CommunityProfile, Staff } from '@shared/domain/records';
 import { signedInDesk, type DeskBase } from '../db/desk';
 import { getCalendarSettings } from '../db/repositories/calendar';
 import { AppShell } from './AppShell';
+import { STREET_SECTIONS } from './sections';
+import type { StreetProfile } from '@shared/domain/street/install';
 import { DeskContext, useDesk, useDeskBase } from './desk';
 import { automaticBackup } from './backup';
 import { PledgeGate } from '../features/signin/PledgeGate';
@@ -34,10 +36,12 @@ function useLocalDay(clock: DeskBase['clock']): string {
 function DeskProvider({
   staff,
   community,
+  street,
   children,
 }: {
   staff: Staff;
   community: CommunityProfile;
+  street: StreetProfile | undefined;
   children: ReactNode;
 }) {
   const base = useDeskBase();
@@ -46,27 +50,43 @@ function DeskProvider({
   const calendar = useMemo(() => (settings ? createCalendar(settings) : null), [settings]);
   // `day` is a dependency on purpose: a new day is a new desk (see above).
   const desk = useMemo(
-    () => (calendar ? { ...signedInDesk(base, staff, community, calendar), day } : null),
-    [base, staff, community, calendar, day],
+    () => (calendar ? { ...signedInDesk(base, staff, community, calendar), day, ...(street ? { street } : {}) } : null),
+    [base, staff, community, calendar, day, street],
   );
   if (!desk) return null;
   return <DeskContext.Provider value={desk}>{children}</DeskContext.Provider>;
 }
 
-/** The signed-in app: the desk, its automatic backups and the shell behind the 锁屏 (deskLock.tsx). */
-export function SignedInDesk({ staff, community }: { staff: Staff; community: CommunityProfile }) {
+/**
+ * The signed-in app: the desk, its automatic backups and the shell behind the 锁屏 (deskLock.tsx).
+ * A street office (`street`, issue 27) has its own sections and none of a community's gates
+ * (交接班) or kept counts.
+ */
+export function SignedInDesk({
+  staff,
+  community,
+  street,
+}: {
+  staff: Staff;
+  community: CommunityProfile;
+  street?: StreetProfile | undefined;
+}) {
   return (
     // Navigation renders at once, not as a transition: after F2 / F3 the focus must be in the
     // search before the clerk's next keystroke arrives (a deferred render lost it).
     <HashRouter useTransitions={false}>
-      <DeskProvider staff={staff} community={community}>
+      <DeskProvider staff={staff} community={community} street={street}>
         <AutomaticBackups />
-        <TallyCheck />
+        {!street && <TallyCheck />}
         <PledgeGate>
           <DeskLock>
-            <HandoverGate>
-              <AppShell />
-            </HandoverGate>
+            {street ? (
+              <AppShell sections={STREET_SECTIONS} home={STREET_SECTIONS[0]!.path} />
+            ) : (
+              <HandoverGate>
+                <AppShell />
+              </HandoverGate>
+            )}
           </DeskLock>
         </PledgeGate>
       </DeskProvider>

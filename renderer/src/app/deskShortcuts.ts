@@ -10,7 +10,7 @@
  */
 import { useEffect } from 'react';
 import { useNavigate, type NavigateFunction } from 'react-router';
-import { sectionOfShortcut } from './sections';
+import { sectionOfShortcut, type Section } from './sections';
 import { useShortcut } from './useShortcut';
 
 /** What the registration form should do on arrival. */
@@ -28,14 +28,16 @@ function toIntake(navigate: NavigateFunction, intent: IntakeIntent): void {
   void navigate('/intake');
 }
 
-export function useDeskShortcuts(): void {
+/** The shortcuts of a shell showing `sections` (F2/F3 only where there is a 来访登记). */
+export function useDeskShortcuts(sections: readonly Section[]): void {
   const navigate = useNavigate();
-  useShortcut('F2', () => toIntake(navigate, 'new'));
-  useShortcut('F3', () => toIntake(navigate, 'search'));
+  const intake = sections.some((s) => s.path === '/intake');
+  useShortcut('F2', () => toIntake(navigate, 'new'), intake);
+  useShortcut('F3', () => toIntake(navigate, 'search'), intake);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
-      const section = sectionOfShortcut(e.key);
+      const section = sectionOfShortcut(e.key, sections);
       if (!section) return;
       e.preventDefault();
       // Arriving in 来访登记 puts the focus where the clerk types next.
@@ -44,5 +46,5 @@ export function useDeskShortcuts(): void {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [navigate]);
+  }, [navigate, sections]);
 }

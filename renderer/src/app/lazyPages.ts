@@ -48,6 +48,19 @@ export const SyncRunner = page(() => import('../features/sync/SyncRunner'), 'Syn
 export const AuditLogPage = page(() => import('../features/audit/AuditLogPage'), 'AuditLogPage');
 export const DutySection = page(() => import('../features/duty/DutySection'), 'DutySection');
 export const CasesSection = page(() => import('../features/cases/CasesSection'), 'CasesSection');
+// A street installation's pages (issue 27), each its own chunk.
+export const StreetCommunitiesPage = page(
+  () => import('../features/street/communities/StreetCommunitiesPage'),
+  'StreetCommunitiesPage',
+);
+export const StreetImportPage = page(() => import('../features/street/import/StreetImportPage'), 'StreetImportPage');
+export const StreetSummaryPage = page(() => import('../features/street/summary/StreetSummaryPage'), 'StreetSummaryPage');
+export const StreetWhistlePage = page(() => import('../features/street/whistle/StreetWhistlePage'), 'StreetWhistlePage');
+export const StreetSettingsPage = page(
+  () => import('../features/street/settings/StreetSettingsPage'),
+  'StreetSettingsPage',
+);
+export const StreetBackupPage = page(() => import('../features/street/backup/StreetBackupPage'), 'StreetBackupPage');
 
 /** Starts loading every screen (idempotent: the browser caches each module once). */
 export function prefetchPages(): void {

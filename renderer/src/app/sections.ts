@@ -1,5 +1,6 @@
 /**
- * THE table of the signed-in screens, in the order the desk uses them: each section's name,
+ * THE tables of the signed-in screens (a community's SECTIONS, a street office's STREET_SECTIONS),
+ * in the order the desk uses them: each section's name,
  * path, page (its own lazy chunk, lazyPages.ts), shortcut and the permission that shows it.
  * The navigation, the routes (AppShell) and the Alt+1…9 shortcuts (deskShortcuts) are derived
  * from it; a section is added here and nowhere else. `plan` says, on a section without a page
@@ -18,6 +19,12 @@ import {
   ReportsSection,
   ResidentsSection,
   SettingsPage,
+  StreetBackupPage,
+  StreetCommunitiesPage,
+  StreetImportPage,
+  StreetSettingsPage,
+  StreetSummaryPage,
+  StreetWhistlePage,
 } from './lazyPages';
 
 type Digit = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
@@ -124,7 +131,73 @@ export const SECTIONS: readonly Section[] = [
   { path: '/audit', label: '操作日志', plan: '', page: AuditLogPage, permission: 'audit.read', place: 'topBar' },
 ];
 
-/** The section an Alt+digit press opens (Alt+1 … Alt+9), if any. */
-export function sectionOfShortcut(key: string): Section | undefined {
-  return SECTIONS.find((s) => s.shortcut === `Alt+${key}`);
+/** The 操作日志 (top bar, `audit.read`): the same page on both kinds of installation. */
+const AUDIT_SECTION = SECTIONS.find((s) => s.path === '/audit')!;
+
+/**
+ * A street office's sections (issue 27: a street installation, app/AppShell.tsx with this table):
+ * 社区名单, 周报接收, 汇总, 吹哨事项, 设置, 数据备份, and the 操作日志 for `audit.read`. Each page is
+ * its own chunk (lazyPages.ts); no community section is reachable on a street install.
+ */
+export const STREET_SECTIONS: readonly Section[] = [
+  {
+    path: '/street/communities',
+    label: '社区名单',
+    shortcut: 'Alt+1',
+    plan: '',
+    page: StreetCommunitiesPage,
+    permission: 'street.work',
+    place: 'nav',
+  },
+  {
+    path: '/street/import',
+    label: '周报接收',
+    shortcut: 'Alt+2',
+    plan: '',
+    page: StreetImportPage,
+    permission: 'street.work',
+    place: 'nav',
+  },
+  {
+    path: '/street/summary',
+    label: '汇总',
+    shortcut: 'Alt+3',
+    plan: '',
+    page: StreetSummaryPage,
+    permission: 'street.work',
+    place: 'nav',
+  },
+  {
+    path: '/street/whistle',
+    label: '吹哨事项',
+    shortcut: 'Alt+4',
+    plan: '',
+    page: StreetWhistlePage,
+    permission: 'street.work',
+    place: 'nav',
+  },
+  {
+    path: '/street/settings',
+    label: '设置',
+    shortcut: 'Alt+5',
+    plan: '',
+    page: StreetSettingsPage,
+    permission: 'street.work',
+    place: 'nav',
+  },
+  {
+    path: '/street/backup',
+    label: '数据备份',
+    shortcut: 'Alt+6',
+    plan: '',
+    page: StreetBackupPage,
+    permission: 'street.work',
+    place: 'nav',
+  },
+  AUDIT_SECTION,
+];
+
+/** The section an Alt+digit press opens (Alt+1 … Alt+9) in `sections`, if any. */
+export function sectionOfShortcut(key: string, sections: readonly Section[] = SECTIONS): Section | undefined {
+  return sections.find((s) => s.shortcut === `Alt+${key}`);
 }

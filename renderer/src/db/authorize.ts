@@ -40,6 +40,6 @@ export function requirePermission(
 ): Promise<Staff> {
   const row = actor ? actingRowOf(tx) : undefined;
   if (!row || row.id !== actor?.id || !can(row, permission))
-    return Dexie.Promise.reject(new DomainRefusal(`只有${holdersOf(permission)}可以${action}`));
+    return Dexie.Promise.reject(new DomainRefusal(`只有${holdersOf(permission, actor?.role)}可以${action}`));
   return Dexie.Promise.resolve(row);
 }

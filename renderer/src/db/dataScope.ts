@@ -14,7 +14,9 @@
  *   desk's inbound sync has applied (`inboundSeq`), the 数据冲突 it saw (`syncConflicts`: each desk
  *   reads them from its own replica), the documents the hub refused it (`syncRejected`) and the
  *   kept counts of the 工作台 and the queues (`tallies`: derived from this desk's records, moved by
- *   every write here and by the inbound sync like a local write, db/tallies). Like the machine settings (desk number,
+ *   every write here and by the inbound sync like a local write, db/tallies), and a street
+ *   office's records (issue 27: `streetCommunities`, `streetPackages` — a street desk never joins a
+ *   hub, so nothing of it travels; `installKind` and `streetProfile` in `deskMeta`). Like the machine settings (desk number,
  *   backup folder), the wipe counts and the audit chain's anchor, which live outside IndexedDB.
  *
  * Desk-local facts are tables in the same IndexedDB (not localStorage) so a counter still moves
@@ -57,6 +59,9 @@ export const TABLE_SCOPE = {
   syncConflicts: 'desk-local',
   syncRejected: 'desk-local',
   tallies: 'desk-local',
+  // A street office (issue 27) is one desk that never joins a hub: its tables never travel.
+  streetCommunities: 'desk-local',
+  streetPackages: 'desk-local',
 } as const satisfies Record<EntityName, DataScope>;
 
 /** A meta key as classified: keys with a variable part by their fixed prefix (`reportNotes:*`). */
@@ -75,6 +80,8 @@ export const META_KEY_SCOPE = {
   installId: 'desk-local',
   joinedCenter: 'desk-local',
   inboundSeq: 'desk-local',
+  installKind: 'desk-local',
+  streetProfile: 'desk-local',
 } as const satisfies Record<CenterMetaKey, 'center'> & Record<DeskMetaKey, 'desk-local'>;
 
 /** The classified name of a stored meta key ('reportNotes:2026-11-23:2026-11-29' → 'reportNotes:*'). */

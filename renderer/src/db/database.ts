@@ -38,7 +38,7 @@ const step =
 
 export const DB_NAME = 'duty-desk';
 /** The newest version below (the one this build upgrades to). */
-export const SCHEMA_VERSION = 29;
+export const SCHEMA_VERSION = 30;
 
 /** One Dexie table per entity of the entity map (entities.ts is the one list of tables). */
 type Tables = { [N in EntityName]: Table<RecordOf<N>, KeyOf<N>> };
@@ -193,6 +193,14 @@ class DutyDeskDatabase extends Dexie {
         custodyItems: 'id, caseId, residentId, status, holderKey, collectedAt, syncConflictAt, [status+collectedAt+id]',
       })
       .upgrade(step(29));
+    // v30 (issue 27, the street office): its 社区名单 by code, and one immutable row per imported
+    // package file (id = sha256) — a community's periods by `[communityCode+periodKey]`, a range of
+    // periods of every community by `[kind+from]`, the import history by `importedAt`. Written
+    // only on a street install (db/installKind.ts). New tables: no data step.
+    this.version(30).stores({
+      streetCommunities: 'code',
+      streetPackages: 'id, [communityCode+periodKey], [kind+from], importedAt',
+    });
     this.use(derivedFieldsMiddleware);
     this.use(talliesMiddleware);
   }

@@ -8,6 +8,7 @@
 import type { CommunityProfile, Staff, StaffRole } from '@shared/domain/records';
 import type { DeskIdentity } from '@shared/domain/deskNumber';
 import type { WorkingCalendar } from '@shared/domain/workingCalendar';
+import type { StreetProfile } from '@shared/domain/street/install';
 import type { DutyDeskDB } from './database';
 import type { ReadableDB } from './entities';
 
@@ -39,11 +40,16 @@ export function deskNumberOf(desk: Pick<DeskBase, 'identity'>): number {
   return desk.identity?.no ?? 1;
 }
 
-/** At the desk: a signed-in staff member of a set-up community. */
+/**
+ * At the desk: a signed-in staff member of a set-up community — or of a street office (issue 27):
+ * then `street` is its profile and `community` stands for the street in what every installation
+ * shows (its name and code: the lock screen, backup names; no grids, no residents).
+ */
 export type Desk = DeskBase & {
   readonly actor: Actor;
   readonly community: CommunityProfile;
   readonly calendar: WorkingCalendar;
+  readonly street?: StreetProfile;
 };
 
 export function createDeskBase(db: DutyDeskDB, clock: Clock, newId: () => string, identity?: DeskIdentity): DeskBase {

@@ -109,8 +109,16 @@ export function deskLocalAfterRestore(
     signInGuards: sameInstall ? (backup.signInGuards ?? []) : live.signInGuards,
     // A restored desk is alone (issue 24): a restore is refused while joined, and a backup made
     // while joined brings no membership back (the desk joins again, uploading what it holds).
-    deskMeta: ((sameInstall ? backup.deskMeta : live.deskMeta) ?? []).filter(
-      (r) => (r as KeyRow).key !== 'joinedCenter',
-    ),
+    // The installation's kind and a street's profile (issue 27) are what the data is: they come
+    // with the backup (restore.ts refuses a backup of the other kind).
+    deskMeta: [
+      ...((sameInstall ? backup.deskMeta : live.deskMeta) ?? []).filter(
+        (r) => !['joinedCenter', ...FROM_THE_BACKUP].includes((r as KeyRow).key),
+      ),
+      ...((backup.deskMeta ?? []) as KeyRow[]).filter((r) => FROM_THE_BACKUP.includes(r.key)),
+    ],
   };
 }
+
+/** deskMeta rows that always come from the restored backup: what kind of data it holds. */
+const FROM_THE_BACKUP: readonly string[] = ['installKind', 'streetProfile'];

@@ -36,8 +36,11 @@ import type {
   OffHoursLine,
   PackageExport,
   Staff,
+  StoredStreetPackage,
+  StreetCommunity,
   Visit,
 } from '@shared/domain/records';
+import type { InstallKind, StreetProfile } from '@shared/domain/street/install';
 import type { CalendarOverride } from '@shared/domain/workingCalendar';
 import type { TallyRow } from '@shared/domain/tallies';
 import type { MatterType } from './matterType';
@@ -76,7 +79,14 @@ export type DeskMetaRow =
    * Issue 24: how far this desk applied its local PouchDB's changes feed (the feed's `seq`):
    * inbound (renderer/src/sync/inbound.ts) goes on from here, written with each applied action.
    */
-  | { key: 'inboundSeq'; value: number | string };
+  | { key: 'inboundSeq'; value: number | string }
+  /**
+   * Issue 27: a community's desk or a street office's, chosen at first-run setup (absent on a desk
+   * set up before = 社区). db/installKind.ts reads it; writeTx refuses the other kind's tables.
+   */
+  | { key: 'installKind'; value: InstallKind }
+  /** Issue 27: a street install's name, code and settings (shared/domain/street). */
+  | { key: 'streetProfile'; value: StreetProfile };
 
 /**
  * One committed write transaction of a desk that has joined its center (DB v20, desk-local):
@@ -128,6 +138,9 @@ export type Entities = {
   /** Kept counts (DB v28, desk-local and derived): written only by db/tallies (middleware, repair). */
   tallies: [TallyRow, string];
   offHoursLines: [OffHoursLine, string];
+  /** Issue 27 (DB v30, street installs only): the 社区名单 and every imported package file. */
+  streetCommunities: [StreetCommunity, string];
+  streetPackages: [StoredStreetPackage, string];
 };
 
 export type EntityName = keyof Entities;

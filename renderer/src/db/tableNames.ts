@@ -38,6 +38,8 @@ export const TABLE_NAMES = {
   packageExports: '报送记录',
   tallies: '统计计数',
   offHoursLines: '错时服务补充登记',
+  streetCommunities: '社区名单',
+  streetPackages: '周报接收记录',
 } as const satisfies Record<EntityName, string>;
 
 /** The Chinese name of a table; a name from elsewhere (an old record) reads as 其他记录, never in English. */

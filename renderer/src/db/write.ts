@@ -20,7 +20,7 @@
 import { ensureSearchKeys } from './searchKeys';
 import type { AuditAction, AuditEntity } from '@shared/domain/audit';
 import type { AuditEntry, Staff, Stamp } from '@shared/domain/records';
-import { can } from '@shared/domain/roles';
+import { doesWork } from '@shared/domain/roles';
 import { pledgeDue } from '@shared/domain/pledge';
 import { letters } from '@shared/domain/auditIdentity';
 import { Dexie, type Table } from 'dexie';
@@ -33,6 +33,8 @@ import type { EntityName, KeyOf, ReadTable, RecordOf } from './entities';
 import { DomainRefusal } from './refusal';
 import { reportStorageError, toStorageError } from './storageErrors';
 import { isJoined, OutboxCollector } from '../sync/outbox';
+import { installRefusal, readInstallKind } from './installKind';
+import type { InstallKind } from '@shared/domain/street/install';
 
 /** The tables whose record type carries a `Stamp` (who created it and who last changed it). */
 type StampedName = { [N in EntityName]: RecordOf<N> extends Stamp ? N : never }[EntityName];
@@ -52,6 +54,7 @@ const STAMPED_TABLES: Record<StampedName, true> = {
   homeVisits: true,
   importBatches: true,
   custodyItems: true,
+  streetCommunities: true,
 };
 
 const isStamped = (name: EntityName): boolean => Object.hasOwn(STAMPED_TABLES, name);
@@ -101,6 +104,8 @@ export type WriteTx<N extends WritableName> = { readonly [T in N]: WriteTable<Re
    * first-run setup, which creates its admin in this very transaction).
    */
   readonly actor: Staff;
+  /** This installation's kind, read inside this transaction (db/installKind.ts). */
+  readonly installKind: InstallKind;
   /** Adds an audit row inside the running transaction. */
   audit(entry: AuditInput): Promise<void>;
   /** The stamp fields for a record this transaction changes (created ones kept from `existing`). */
@@ -183,14 +188,15 @@ const isDeskWork = (tables: readonly string[]): boolean => tables.some((t) => !W
 const withoutDeskWork = (role: string) => new DomainRefusal(`当前账号（${role}）只能查看操作日志，不能修改数据`);
 
 /**
- * Every write of the desk needs `desk.work` (roles.ts): an 审计员 reads the audit log and writes
- * nothing else, whatever screen or call tried. Checked here, once, for every repository: first
+ * Every write of the desk needs the installation's work (`desk.work`, or a street office's
+ * `street.work`: roles.ts `doesWork`): an 审计员 reads the audit log and writes nothing else,
+ * whatever screen or call tried. Checked here, once, for every repository: first
  * from the session's role (before anything is opened), then inside the transaction from the
  * acting staff row as stored (`refuseActingRow`).
  */
 function refuseWithoutDeskWork(desk: DeskBase, tables: readonly string[]): void {
   const actor = desk.actor;
-  if (!actor || can({ role: actor.role }, 'desk.work')) return;
+  if (!actor || doesWork({ role: actor.role })) return;
   if (isDeskWork(tables)) throw withoutDeskWork(actor.role);
 }
 
@@ -202,7 +208,7 @@ function refuseWithoutDeskWork(desk: DeskBase, tables: readonly string[]): void 
  */
 function refuseActingRow(row: Staff | undefined, now: number): void {
   if (!row) return;
-  if (!can(row, 'desk.work')) {
+  if (!doesWork(row)) {
     if (!row.active) throw new DomainRefusal('当前账号不存在或已停用，请重新登录');
     throw withoutDeskWork(row.role);
   }
@@ -277,6 +283,7 @@ export async function writeTx<N extends WritableName, T>(
   const auditTable = outbox ? recordedAudit(db.auditLog, outbox) : db.auditLog;
   const appendAudit = auditAppender(auditTable, deskNumberOf(desk), o.auditAnchor);
   let actingRow: Staff | undefined;
+  let installKind: InstallKind | undefined;
   const tx = {
     ...writable,
     now,
@@ -284,6 +291,10 @@ export async function writeTx<N extends WritableName, T>(
     get actor(): Staff {
       if (!actingRow) throw new Error('invariant: this write has no acting staff row');
       return actingRow;
+    },
+    get installKind(): InstallKind {
+      if (!installKind) throw new Error('invariant: the installation kind is read first');
+      return installKind;
     },
     // Each row's stable identity (DB v10): a restore keeps it and never doubles it. Random (not
     // desk.newId, so audit rows do not use up the ids a test hands its records), no digits.
@@ -294,12 +305,13 @@ export async function writeTx<N extends WritableName, T>(
   try {
     const dexie = db as unknown as Dexie;
     const actorId = desk.actor?.id ?? null;
-    const base = actorId === null ? [...tables, 'auditLog'] : [...new Set([...tables, 'staff', 'auditLog'])];
+    // `deskMeta` always: the installation's kind is read inside, and decides which tables it writes.
+    const base = [...new Set([...tables, ...(actorId === null ? [] : ['staff']), 'deskMeta', 'auditLog'])];
     const scope = outbox ? [...base, 'outbox'] : base;
     // The staff row read once, as a Dexie promise chained to `fn` (no extra async level around it),
     // and handed to `fn` as `tx.actor`; the outbox row, if any, last.
     const result = await dexie.transaction('rw', scope as string[], () => {
-      const run = () =>
+      const acting = () =>
         actorId === null
           ? fn(tx)
           : db.staff.get(actorId).then((row) => {
@@ -307,6 +319,14 @@ export async function writeTx<N extends WritableName, T>(
               actingRow = row;
               return fn(tx);
             });
+      // A street install writes only the street's tables, a community install never them (installKind.ts).
+      const run = () =>
+        readInstallKind(db).then((kind) => {
+          const refused = installRefusal(kind, tables);
+          if (refused) throw new DomainRefusal(refused);
+          installKind = kind;
+          return acting();
+        });
       if (!outbox) return run();
       // A Dexie promise chain (no extra async level around `fn`): the row joins the transaction.
       return Dexie.Promise.resolve(run()).then((value) => {

@@ -9,6 +9,7 @@
  * PouchDB comes in `deps.PouchDB` (the app: `loadBrowserPouch()`, lazily; Node tests:
  * pouchdb-node with the memory adapter).
  */
+import { readInstallKind, STREET_NO_SYNC } from '../db/installKind';
 import { deskNumberOf, type Desk, type DeskBase } from '../db/desk';
 import type { DutyDeskDB } from '../db/database';
 import { DomainRefusal } from '../db/refusal';
@@ -75,6 +76,7 @@ export function startSync(desk: DeskBase, config: HubConfig, deps: SyncDeps): Pr
 
 async function begin(desk: DeskBase, config: HubConfig, deps: SyncDeps): Promise<SyncHandle> {
   const db = databaseOf(desk);
+  if ((await readInstallKind(db)) === '街道') throw new DomainRefusal(STREET_NO_SYNC);
   if (!(await isJoined(db))) throw new DomainRefusal('本机尚未加入中心同步');
   await running.get(db)?.stop();
   const hub = checkedHubConfig(config);

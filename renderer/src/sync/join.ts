@@ -10,6 +10,7 @@
  * progress); cut short, what arrived stays and the live exchange's inbound side goes on from its
  * checkpoint. The upload sends what the desk held before the center arrived.
  */
+import { readInstallKind, STREET_NO_SYNC } from '../db/installKind';
 import { can, holdersOf } from '@shared/domain/roles';
 import { requirePermission } from '../db/authorize';
 import { deskNumberOf, type Desk, type DeskBase } from '../db/desk';
@@ -105,6 +106,7 @@ export async function joinCenter(
   const db = databaseOf(desk);
   const me = desk.actor ? await db.staff.get(desk.actor.id) : undefined;
   if (!me || !can(me, 'sync.manage')) throw new DomainRefusal(`只有${holdersOf('sync.manage')}可以加入中心同步`);
+  if ((await readInstallKind(db)) === '街道') throw new DomainRefusal(STREET_NO_SYNC);
   if (await db.deskMeta.get('joinedCenter')) throw new DomainRefusal(ALREADY_JOINED);
   const hub = checkedHubConfig(config);
   const remote = openRemote(deps.PouchDB, hub);

@@ -24,3 +24,4 @@ export * from './events';
 export * from './center';
 export * from './offHours';
 export * from './homeVisit';
+export * from './street';

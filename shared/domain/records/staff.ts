@@ -1,8 +1,21 @@
 /** Staff accounts and the who/when stamp every record carries. */
 
-/** 审计员 reads the audit log only (an admin creates the account); the other two do the desk's work. */
-export type StaffRole = '值班员' | '站长/管理员' | '审计员';
-export const STAFF_ROLES: readonly StaffRole[] = ['值班员', '站长/管理员', '审计员'];
+/**
+ * A community's roles: 审计员 reads the audit log only (an admin creates the account); the other
+ * two do the desk's work. A street office's (issue 27): 街道管理员 and 街道工作人员. An account of
+ * one kind never exists on the other kind of installation (db/repositories/staff.ts refuses it).
+ */
+export type CommunityRole = '值班员' | '站长/管理员' | '审计员';
+export type StreetRole = '街道管理员' | '街道工作人员';
+export type StaffRole = CommunityRole | StreetRole;
+export const COMMUNITY_ROLES: readonly CommunityRole[] = ['值班员', '站长/管理员', '审计员'];
+export const STREET_ROLES: readonly StreetRole[] = ['街道管理员', '街道工作人员'];
+export const STAFF_ROLES: readonly StaffRole[] = [...COMMUNITY_ROLES, ...STREET_ROLES];
+
+/** Whether the role is a street office's (街道管理员, 街道工作人员). */
+export function isStreetRole(role: StaffRole): role is StreetRole {
+  return (STREET_ROLES as readonly string[]).includes(role);
+}
 
 export type Stamp = {
   createdAt: number;

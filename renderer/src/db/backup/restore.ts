@@ -19,6 +19,7 @@ import { upgradedTables } from './upgradeTables';
 import { backUpAndLog } from './make';
 import { anchorOf, recordIntegrity, tableCounts } from './integrity';
 import { setJoined } from '../../sync/outbox';
+import { backupInstallKind, liveInstallKind, restoreKindRefusal } from '../installKind';
 
 export const RESTORE_NEEDS_OWN_KEY =
   '恢复前要先备份现有数据，但本机还没有设置备份密码：请站长/管理员先在「设置 → 数据备份」设置备份密码，再恢复。现有数据未改动。';
@@ -68,6 +69,9 @@ async function restoreNow(
   const opened = await inspectBackup(desk, deps, text, passphrase);
   // A backup of an older version: the data steps it lacks run on its rows first (nothing touched yet).
   const tables = await upgradedTables(opened.tables, opened.header.schema, db.verno);
+  // A street office's backup restores only on a street install, a community's only on a community's.
+  const wrongKind = restoreKindRefusal(await liveInstallKind(db), backupInstallKind(tables));
+  if (wrongKind) throw new DomainRefusal(wrongKind);
   // Before sign-in the live database may have no accounts left: an admin of the backup answers.
   let acting = desk;
   if (!desk.actor) {

@@ -10,7 +10,9 @@
  *
  * Adding and changing accounts is for an active 站长/管理员 only (checked in the transaction).
  */
+import { COMMUNITY_ROLES, isStreetRole, STREET_ROLES } from '@shared/domain/records';
 import type { PasswordHash, Staff, StaffRole } from '@shared/domain/records';
+import type { InstallKind } from '@shared/domain/street/install';
 import {
   afterFailure,
   isLocked,
@@ -164,12 +166,23 @@ async function checkedStaffNo(
   return no;
 }
 
+/**
+ * A street install's accounts are street roles only, a community's community roles only
+ * (issue 27): the role must be of this installation's kind.
+ */
+function refuseOtherKindsRole(kind: InstallKind, role: StaffRole): void {
+  if (isStreetRole(role) === (kind === '街道')) return;
+  const offered = (kind === '街道' ? STREET_ROLES : COMMUNITY_ROLES).join('、');
+  throw new DomainRefusal(`${kind}版的账号只能是${offered}`, 'role');
+}
+
 /** Adds an account (站长/管理员 only); its id comes from the desk. */
 export async function addStaff(desk: Desk, input: NewStaff): Promise<Staff> {
   const id = desk.newId();
   const name = input.name.trim();
   return writeTx(desk, ['staff'], async (tx) => {
     await requirePermission(tx, desk.actor, 'staff.manage', '添加工作人员');
+    refuseOtherKindsRole(tx.installKind, input.role);
     const same = await tx.staff.where('name').equals(name).count();
     if (same > 0) throw new DomainRefusal('已有同名的工作人员，请在姓名后加以区分（如 张三（二））', 'name');
     const staffNo = await checkedStaffNo(tx, input.staffNo, id);
@@ -196,6 +209,7 @@ export type StaffPatch = Partial<Pick<Staff, 'role' | 'grids' | 'active' | 'staf
 export async function updateStaff(desk: Desk, id: string, patch: StaffPatch): Promise<void> {
   await writeTx(desk, ['staff', 'signInGuards'], async (tx) => {
     await requirePermission(tx, desk.actor, 'staff.manage', '修改工作人员账号');
+    if (patch.role !== undefined) refuseOtherKindsRole(tx.installKind, patch.role);
     const current = await tx.staff.get(id);
     if (!current) throw new DomainRefusal('该账号不存在');
     const { unlock, ...fields } = patch;

@@ -4,6 +4,7 @@
  * the summary, and the JSON package (validated against its schema before it is returned).
  * Each file says how many rows each part holds, for the audit log.
  */
+import { sha256Hex } from '../../db/bytes';
 import type { DeskIdentity } from '@shared/domain/deskNumber';
 import { toCsv } from '@shared/reports/csv';
 import { ledgersOf, type Ledger, type LedgerKey } from '@shared/reports/ledgers';
@@ -65,11 +66,6 @@ function summaryTable(data: ReportData): (string | number)[][] {
   for (const [k, label] of Object.entries(noteLabels(data.kind)))
     rows.push([label, written[k as keyof typeof written] || '（无）', '', '', '']);
   return rows;
-}
-
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 const rowCounts = (ledgers: readonly Ledger[]) => Object.fromEntries(ledgers.map((l) => [l.title, l.rows.length]));

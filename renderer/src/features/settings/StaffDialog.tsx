@@ -5,7 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import { Checkbox, FormControlLabel, FormGroup, FormLabel, TextField } from '@mui/material';
 import type { Staff, StaffRole } from '@shared/domain/records';
-import { STAFF_ROLES } from '@shared/domain/records';
+import { COMMUNITY_ROLES, STREET_ROLES } from '@shared/domain/records';
 import { validateSecret } from '@shared/domain/credentials';
 import { hashSecret } from '../../db/secrets';
 import { SecretFields, secretErrors } from '../../components/SecretFields';
@@ -18,10 +18,12 @@ type Props = { target: Staff | null; onClose: () => void };
 
 export function StaffDialog({ target, onClose }: Props) {
   const desk = useDesk();
-  const { community } = desk;
+  const { community, street } = desk;
+  // Only the roles of this installation's kind (a street office's accounts are street roles).
+  const roles: readonly StaffRole[] = street ? STREET_ROLES : COMMUNITY_ROLES;
   const [name, setName] = useState('');
   const [staffNo, setStaffNo] = useState('');
-  const [role, setRole] = useState<StaffRole>('值班员');
+  const [role, setRole] = useState<StaffRole>(roles[0]!);
   const [grids, setGrids] = useState<string[]>([]);
   const [secret, setSecret] = useState('');
   const [again, setAgain] = useState('');
@@ -74,7 +76,7 @@ export function StaffDialog({ target, onClose }: Props) {
             value={staffNo}
             onChange={(e) => setStaffNo(e.target.value)}
             error={field === 'staffNo'}
-            helperText={field === 'staffNo' ? error : '打印在委托书上'}
+            helperText={field === 'staffNo' ? error : street ? ' ' : '打印在委托书上'}
           />
           <TextField
             select
@@ -83,22 +85,24 @@ export function StaffDialog({ target, onClose }: Props) {
             onChange={(e) => setRole(e.target.value as StaffRole)}
             slotProps={{ select: { native: true } }}
           >
-            {STAFF_ROLES.map((r) => (
+            {roles.map((r) => (
               <option key={r} value={r}>
                 {r}
               </option>
             ))}
           </TextField>
-          <FormGroup aria-label="负责网格">
-            <FormLabel>负责网格</FormLabel>
-            {community.grids.map((g) => (
-              <FormControlLabel
-                key={g.id}
-                control={<Checkbox checked={grids.includes(g.id)} onChange={() => toggleGrid(g.id)} />}
-                label={g.name}
-              />
-            ))}
-          </FormGroup>
+          {!street && (
+            <FormGroup aria-label="负责网格">
+              <FormLabel>负责网格</FormLabel>
+              {community.grids.map((g) => (
+                <FormControlLabel
+                  key={g.id}
+                  control={<Checkbox checked={grids.includes(g.id)} onChange={() => toggleGrid(g.id)} />}
+                  label={g.name}
+                />
+              ))}
+            </FormGroup>
+          )}
         </>
       )}
       <SecretFields

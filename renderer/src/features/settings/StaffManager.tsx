@@ -31,7 +31,7 @@ export const LOCKS_ARE_THIS_PCS =
 
 export function StaffManager({ canEdit }: { canEdit: boolean }) {
   const desk = useDesk();
-  const { community } = desk;
+  const { community, street } = desk;
   const meId = desk.actor.id;
   const staff = useLiveQuery(() => listStaff(desk), [desk]);
   const locked = useLiveQuery(() => lockedStaffIds(desk), [desk]);
@@ -62,7 +62,7 @@ export function StaffManager({ canEdit }: { canEdit: boolean }) {
               <TableCell>姓名</TableCell>
               <TableCell>工号</TableCell>
               <TableCell>角色</TableCell>
-              <TableCell>负责网格</TableCell>
+              {!street && <TableCell>负责网格</TableCell>}
               <TableCell>状态</TableCell>
               {canEdit && <TableCell>操作</TableCell>}
             </TableRow>
@@ -73,7 +73,7 @@ export function StaffManager({ canEdit }: { canEdit: boolean }) {
                 <TableCell>{s.name}</TableCell>
                 <TableCell>{s.staffNo || '—'}</TableCell>
                 <TableCell>{s.role}</TableCell>
-                <TableCell>{s.grids.map(gridName).join('、') || '—'}</TableCell>
+                {!street && <TableCell>{s.grids.map(gridName).join('、') || '—'}</TableCell>}
                 <TableCell>
                   {!s.active ? <Chip label="已停用" /> : isLocked(s) ? <Chip color="warning" label="已锁定" /> : '在用'}
                 </TableCell>

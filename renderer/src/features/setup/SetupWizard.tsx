@@ -1,7 +1,9 @@
 /**
- * 设置向导: the first run on a new machine. Collects the community profile with this machine's
- * desk number and name (kept in the machine settings), grids, opening hours and the first administrator, then loads the default matter catalog from resources/
- * — all stored in one transaction (see repositories/community.completeSetup).
+ * 设置向导: the first run on a new machine. First: 社区 or 街道 (issue 27). A community: the
+ * profile with this machine's desk number and name (kept in the machine settings), grids, opening
+ * hours and the first administrator, then the default matter catalog from resources/ — all stored
+ * in one transaction (repositories/community.completeSetup). A street office: its name and code
+ * and its first 街道管理员 (repositories/street/install.completeStreetSetup).
  */
 import { useState, type FormEvent } from 'react';
 import { Alert, Box, Button, Paper, Stack, Step, StepLabel, Stepper, Typography } from '@mui/material';
@@ -18,9 +20,10 @@ import { startAtDashboard } from '../../app/firstScreen';
 import { CommunityStep } from './CommunityStep';
 import { GridsHoursStep } from './GridsHoursStep';
 import { AdminStep } from './AdminStep';
-import { emptySetupForm, validateStep, type SetupErrors, type SetupForm } from './setupForm';
-
-const STEPS = ['社区信息', '网格与开放时间', '管理员账号'];
+import { emptySetupForm, SETUP_STEPS, validateStep, type SetupErrors, type SetupForm } from './setupForm';
+import { completeStreetSetup } from '../../db/repositories/street/install';
+import { KindChoice } from './KindChoice';
+import { StreetStep } from './StreetStep';
 
 export function SetupWizard() {
   const desk = useDeskBase();
@@ -34,8 +37,23 @@ export function SetupWizard() {
   const busy = guard.busy;
   const failure = catalogProblems ?? (guard.error ? [guard.error] : null);
   const update = (patch: Partial<SetupForm>) => setForm((f) => ({ ...f, ...patch }));
+  const STEPS: readonly string[] = SETUP_STEPS[form.kind];
+  const current = SETUP_STEPS[form.kind][step]!;
+
+  async function finishStreet() {
+    await guard.run(async () => {
+      const password = await hashSecret(form.adminSecret);
+      const admin = await completeStreetSetup(desk, {
+        name: form.streetName,
+        code: form.streetCode,
+        admin: { name: form.adminName, password },
+      });
+      signedIn(admin);
+    });
+  }
 
   async function finish() {
+    if (form.kind === '街道') return finishStreet();
     const catalog = parseCatalog(catalogJson);
     if (!catalog.ok) {
       setCatalogProblems(['默认事项目录文件有误，无法完成设置。请联系技术支持：', ...catalog.errors]);
@@ -64,7 +82,7 @@ export function SetupWizard() {
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    const found = validateStep(step, form);
+    const found = validateStep(current, form);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     if (step < STEPS.length - 1) setStep(step + 1);
@@ -80,8 +98,11 @@ export function SetupWizard() {
             设置向导
           </Typography>
           <Typography color="text.secondary">
-            首次使用，请填写本社区的基本信息。完成后将载入默认事项目录，可在“设置”中修改。
+            {form.kind === '街道'
+              ? '首次使用，请填写本街道的名称和第一个街道管理员账号。'
+              : '首次使用，请填写本社区的基本信息。完成后将载入默认事项目录，可在“设置”中修改。'}
           </Typography>
+          {step === 0 && <KindChoice form={form} update={update} />}
           <Stepper activeStep={step}>
             {STEPS.map((label) => (
               <Step key={label}>
@@ -89,9 +110,12 @@ export function SetupWizard() {
               </Step>
             ))}
           </Stepper>
-          {step === 0 && <CommunityStep form={form} errors={errors} update={update} classInfo={cls} />}
-          {step === 1 && <GridsHoursStep form={form} errors={errors} update={update} />}
-          {step === 2 && <AdminStep form={form} errors={errors} update={update} />}
+          {current === '街道信息' && <StreetStep form={form} errors={errors} update={update} />}
+          {current === '社区信息' && (
+            <CommunityStep form={form} errors={errors} update={update} classInfo={cls} />
+          )}
+          {current === '网格与开放时间' && <GridsHoursStep form={form} errors={errors} update={update} />}
+          {current === '管理员账号' && <AdminStep form={form} errors={errors} update={update} />}
           {failure && (
             <Alert severity="error" role="alert">
               {failure.map((line) => (

@@ -16,8 +16,21 @@ import { DEFAULT_DESK_IDENTITY, validateDeskIdentity } from '@shared/domain/desk
 import { validateSecret } from '@shared/domain/credentials';
 import { validatePhone } from '@shared/domain/phone';
 import { secretErrors } from '../../components/SecretFields';
+import { validateStreetCode, validateStreetName, type InstallKind } from '@shared/domain/street/install';
+
+/** The wizard's steps for each kind: a street asks nothing about grids, opening hours or residents. */
+export const SETUP_STEPS = {
+  社区: ['社区信息', '网格与开放时间', '管理员账号'],
+  街道: ['街道信息', '管理员账号'],
+} as const satisfies Record<InstallKind, readonly string[]>;
+export type SetupStep = (typeof SETUP_STEPS)[InstallKind][number];
 
 export type SetupForm = {
+  /** 社区 or 街道 (issue 27): which installation this machine is. */
+  kind: InstallKind;
+  /** A street install: the street's name and code. */
+  streetName: string;
+  streetCode: string;
   name: string;
   code: string;
   /** 本机窗口号 (1–99) and 窗口名称: this machine as a desk of the center (machine settings). */
@@ -36,6 +49,9 @@ export type SetupForm = {
 export type SetupErrors = Partial<Record<keyof SetupForm, string>>;
 
 export const emptySetupForm: SetupForm = {
+  kind: '社区',
+  streetName: '',
+  streetCode: '',
   name: '',
   code: '',
   deskNo: String(DEFAULT_DESK_IDENTITY.no),
@@ -66,10 +82,20 @@ function deskError(f: SetupForm, field: 'no' | 'name'): string | null {
   return !r.ok && r.field === field ? r.message : null;
 }
 
-export function validateStep(step: number, f: SetupForm): SetupErrors {
+function streetCodeError(text: string): string | null {
+  const r = validateStreetCode(text);
+  return r.ok ? null : r.message;
+}
+
+export function validateStep(step: SetupStep, f: SetupForm): SetupErrors {
   const secret = secretErrors(validateSecret, f.adminSecret, f.adminSecretAgain);
   const checks: [keyof SetupForm, string | null][] =
-    step === 0
+    step === '街道信息'
+      ? [
+          ['streetName', validateStreetName(f.streetName)],
+          ['streetCode', streetCodeError(f.streetCode)],
+        ]
+      : step === '社区信息'
       ? [
           ['name', validateCommunityName(f.name)],
           ['code', codeError(f.code)],
@@ -79,7 +105,7 @@ export function validateStep(step: number, f: SetupForm): SetupErrors {
           ['phone', phoneError(f.phone)],
           ['street', validateStreet(f.street)],
         ]
-      : step === 1
+      : step === '网格与开放时间'
         ? [
             ['grids', validateGrids(parseGridNames(f.grids))],
             ['openingHours', validateOpeningHours(f.openingHours)],
