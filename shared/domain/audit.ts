@@ -35,6 +35,7 @@ export const AUDIT_ENTITIES = [
   'street',
   'streetCommunity',
   'streetPackage',
+  'streetSummary',
   'sync',
   'visit',
 ] as const;
@@ -169,6 +170,7 @@ const OTHER_AUDIT_ACTIONS = [
   'street.communityAdd',
   'street.communityUpdate',
   'street.import',
+  'street.summaryExport',
 ] as const;
 
 /** Every action the audit log records. */

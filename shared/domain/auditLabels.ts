@@ -99,6 +99,7 @@ const OTHER_LABELS = {
   'street.communityAdd': '添加社区（社区名单）',
   'street.communityUpdate': '修改社区（社区名单）',
   'street.import': '导入社区周报',
+  'street.summaryExport': '导出汇总（街道周报）',
   'homeVisit.log': '登记走访',
 } as const satisfies Record<
   | Exclude<AuditAction, CaseAuditAction | `proxy.${string}` | `custody.${string}`>
@@ -144,6 +145,7 @@ const ENTITY_LABELS = {
   street: '街道',
   streetCommunity: '社区名单',
   streetPackage: '社区周报',
+  streetSummary: '汇总',
   sync: '多窗口同步',
   visit: '来访',
 } as const satisfies Record<AuditEntity, string>;
