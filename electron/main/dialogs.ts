@@ -11,6 +11,12 @@ export const BACKUP_FOLDER_DIALOG: OpenDialogOptions = {
   properties: ['openDirectory', 'createDirectory'],
 };
 
+/** 周报接收's folder of community report packages (issue 27): read only. */
+export const PACKAGE_FOLDER_DIALOG: OpenDialogOptions = {
+  title: '选择存放社区周报的文件夹',
+  properties: ['openDirectory'],
+};
+
 /** The folder picked, or null when the dialog was canceled or gave none. */
 export function folderFromDialog(result: OpenDialogResult): string | null {
   if (result.canceled) return null;
@@ -21,9 +27,7 @@ export function folderFromDialog(result: OpenDialogResult): string | null {
 /** `pickFolder` for the backups service. */
 export function pickFolderWith(
   showOpenDialog: (options: OpenDialogOptions) => Promise<OpenDialogResult>,
+  dialog: OpenDialogOptions = BACKUP_FOLDER_DIALOG,
 ): () => Promise<string | null> {
-  return async () =>
-    folderFromDialog(
-      await showOpenDialog({ ...BACKUP_FOLDER_DIALOG, properties: [...BACKUP_FOLDER_DIALOG.properties] }),
-    );
+  return async () => folderFromDialog(await showOpenDialog({ ...dialog, properties: [...dialog.properties] }));
 }

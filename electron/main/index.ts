@@ -32,7 +32,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultAppSettings } from '../../shared/ipc/contract';
 import type { AppSettings } from '../../shared/ipc/contract';
-import { pickFolderWith } from './dialogs';
+import { PACKAGE_FOLDER_DIALOG, pickFolderWith } from './dialogs';
 import { registerAllHandlers } from './ipc/index';
 import { createIpcRegistry } from './ipc/registry';
 import { APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
@@ -126,6 +126,19 @@ function start(): void {
         mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options),
       writeFile: (filePath, data) => writeFile(filePath, data),
       defaultDir: app.getPath('documents'),
+      pickPackageFolder: pickFolderWith(
+        (options) => (mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options)),
+        PACKAGE_FOLDER_DIALOG,
+      ),
+      listDir: async (dir) =>
+        Promise.all(
+          (await readdir(dir, { withFileTypes: true })).map(async (e) => ({
+            name: e.name,
+            isFile: e.isFile(),
+            size: e.isFile() ? (await stat(path.join(dir, e.name))).size : 0,
+          })),
+        ),
+      readText: (filePath) => readFile(filePath, 'utf8'),
     });
 
     const printing = createPrintingService({

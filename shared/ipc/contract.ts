@@ -185,6 +185,14 @@ export type PrintPdfRequest = z.infer<typeof printPdfRequestSchema>;
 export type SaveResult =
   { saved: true; fileName: string } | { saved: false; reason: 'canceled' | 'handed-to-print-dialog' };
 
+/** A folder of report packages as read by main: each file's base name and UTF-8 text. */
+export type PackageFolderResult =
+  | { chosen: false; reason: 'canceled' | 'unsupported' }
+  | { chosen: true; files: { name: string; text: string }[]; skipped: { name: string; reason: string }[] };
+
+/** What main reads of a package folder: the JSON files only, each at most `maxBytes`, at most `maxFiles`. */
+export const PACKAGE_FOLDER_LIMITS = { maxFiles: 500, maxBytes: 20 * 1024 * 1024 } as const;
+
 export type PrintResult = { printed: true } | { printed: false; reason: 'canceled' | 'failed'; message?: string };
 
 export type AppInfo = {
@@ -224,6 +232,17 @@ export const CONTRACT = {
     method: 'saveFile',
     request: saveFileRequestSchema,
     response: returns<SaveResult>(),
+  },
+  /**
+   * 周报接收 (issue 27, a street install in Electron): choose a folder in a system dialog and read
+   * every report package in it (`*.json`, at most PACKAGE_FOLDER_LIMITS) — names and texts only;
+   * the folder's path never reaches the page.
+   */
+  'files:openPackageFolder': {
+    service: 'files',
+    method: 'openPackageFolder',
+    request: z.undefined(),
+    response: returns<PackageFolderResult>(),
   },
   /** Print an HTML document: system dialog, or silently to the configured printer. */
   'print:html': {

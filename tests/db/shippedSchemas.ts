@@ -162,3 +162,25 @@ export function oldCase(id: string, patch: Partial<CaseRecord>): CaseRecord {
     ...patch,
   };
 }
+
+/** The schema as v29 shipped it (v23 plus issue 26's and issue 28's tables and indexes). */
+export const SCHEMA_V29: Record<string, string> = {
+  ...SCHEMA_V23,
+  rota: 'id, day, staffId',
+  homeVisits: 'id, day, [residentId+day]',
+  handovers: 'id, day, forDay',
+  handoverReads: 'id, noteId, day',
+  offHoursLines: 'id, day',
+  tallies: 'key',
+  auditLog: '++seq, &id, action, [desk+deskSeq], [action+seq], [staffId+seq], [staffId+action+seq]',
+  problems: 'id, raisedDay, status, caseId, gridId, category, *residentIds, *poolKeys',
+  proxyTasks: 'id, caseId, residentId, status, visitDay, requestedDay, syncConflictAt, [status+requestedDay+id]',
+  custodyItems: 'id, caseId, residentId, status, holderKey, collectedAt, syncConflictAt, [status+collectedAt+id]',
+};
+
+/** A plain Dexie (no app middleware) created at v29, as every desk held it before issue 27. */
+export function openShippedV29(name: string): Dexie {
+  const db = new Dexie(name);
+  db.version(29).stores(SCHEMA_V29);
+  return db;
+}

@@ -8,7 +8,12 @@
  * and write a corrupt file).
  */
 import nodePath from 'node:path';
-import type { SaveFileRequest, SaveResult } from '../../../shared/ipc/contract';
+import {
+  PACKAGE_FOLDER_LIMITS,
+  type PackageFolderResult,
+  type SaveFileRequest,
+  type SaveResult,
+} from '../../../shared/ipc/contract';
 import { DeskError } from '../errors';
 
 export type FileFilter = { name: string; extensions: string[] };
@@ -22,6 +27,11 @@ export type FilesDeps = {
   writeFile: (filePath: string, data: Uint8Array) => Promise<void>;
   /** Folder the dialog opens in (the user's Documents folder in production). */
   defaultDir: string;
+  /** 周报接收's folder dialog (dialogs.ts PACKAGE_FOLDER_DIALOG): the folder picked, or null. */
+  pickPackageFolder?: () => Promise<string | null>;
+  /** The entries of a folder: name, whether a file, its size in bytes. */
+  listDir?: (dir: string) => Promise<{ name: string; isFile: boolean; size: number }[]>;
+  readText?: (filePath: string) => Promise<string>;
   pathApi?: Pick<typeof nodePath, 'join' | 'basename'>;
 };
 
@@ -31,6 +41,7 @@ export type FilesService = {
   saveFile(request: SaveFileRequest): Promise<SaveResult>;
   /** For main-internal producers (e.g. PDF rendering). */
   saveBytes(request: SaveBytesRequest): Promise<SaveResult>;
+  openPackageFolder(): Promise<PackageFolderResult>;
 };
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
@@ -54,8 +65,29 @@ export function createFilesService(deps: FilesDeps): FilesService {
     return { saved: true, fileName: pathApi.basename(result.filePath) };
   };
 
+  /** A folder the user picked: its `*.json` files (names sorted), too large or too many skipped. */
+  const openPackageFolder = async (): Promise<PackageFolderResult> => {
+    const { pickPackageFolder, listDir, readText } = deps;
+    if (!pickPackageFolder || !listDir || !readText) return { chosen: false, reason: 'unsupported' };
+    const dir = await pickPackageFolder();
+    if (!dir) return { chosen: false, reason: 'canceled' };
+    const entries = (await listDir(dir))
+      .filter((e) => e.isFile && e.name.toLowerCase().endsWith('.json'))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const files: { name: string; text: string }[] = [];
+    const skipped: { name: string; reason: string }[] = [];
+    for (const e of entries) {
+      if (files.length >= PACKAGE_FOLDER_LIMITS.maxFiles)
+        skipped.push({ name: e.name, reason: `一次最多导入 ${PACKAGE_FOLDER_LIMITS.maxFiles} 个文件` });
+      else if (e.size > PACKAGE_FOLDER_LIMITS.maxBytes) skipped.push({ name: e.name, reason: '文件过大，不是周报文件' });
+      else files.push({ name: e.name, text: await readText(pathApi.join(dir, e.name)) });
+    }
+    return { chosen: true, files, skipped };
+  };
+
   return {
     saveBytes,
+    openPackageFolder,
     async saveFile(request) {
       // Decode before asking: a malformed payload should fail without bothering the user.
       const data = decodeContent(request.content, request.encoding);

@@ -209,6 +209,10 @@ export function browserBridge(
     async readBackup() {
       throw new Error('the browser build restores from a file the clerk picks');
     },
+    // The browser build picks package files with a file input (multiple); no folder dialog here.
+    async openPackageFolder() {
+      return { chosen: false, reason: 'unsupported' } as const;
+    },
     async chooseBackupFolder() {
       return { chosen: false }; // downloads go where the browser puts them
     },

@@ -69,7 +69,7 @@ export function normalizeTime(raw: string): string {
  * week, 12:00).
  */
 export function reportDeadline(to: string, s: Pick<StreetSettings, 'deadlineWeekday' | 'deadlineTime'>): string {
-  const weekday = (dayOfWeek(to) + 6) % 7 || 7; // ISO weekday of `to`
+  const weekday = dayOfWeek(to) || 7; // ISO weekday of `to` (Sunday 7)
   const ahead = ((s.deadlineWeekday - weekday + 6) % 7) + 1; // 1 … 7 days after `to`
   return `${addDays(to, ahead)}T${s.deadlineTime}`;
 }

@@ -92,7 +92,11 @@ describe('registerAllHandlers', () => {
     const services = {
       settings: { getSettings: vi.fn(() => defaultAppSettings), setSettings: vi.fn(() => defaultAppSettings) },
       hubConfig: { loadHubConfig: vi.fn(() => null), saveHubConfig: vi.fn() },
-      files: { saveFile: vi.fn(async () => ({ saved: true as const, fileName: 'a.csv' })), saveBytes: vi.fn() },
+      files: {
+        saveFile: vi.fn(async () => ({ saved: true as const, fileName: 'a.csv' })),
+        saveBytes: vi.fn(),
+        openPackageFolder: vi.fn(async () => ({ chosen: false as const, reason: 'canceled' as const })),
+      },
       printing: {
         printHtml: vi.fn(async () => ({ printed: true as const })),
         printToPdf: vi.fn(async () => ({ saved: false as const, reason: 'canceled' as const })),

@@ -16,6 +16,11 @@ export function listStreetCommunities(desk: DeskBase): Promise<StreetCommunity[]
   return desk.db.streetCommunities.toArray();
 }
 
+/** One community of the list, or undefined. */
+export function getStreetCommunity(desk: DeskBase, code: string): Promise<StreetCommunity | undefined> {
+  return desk.db.streetCommunities.get(code);
+}
+
 export const CODE_TAKEN = '社区代码已在名单中，请核对';
 export const HAS_PACKAGES = '该社区已有导入的周报，不能删除；如不再报送，请停用';
 

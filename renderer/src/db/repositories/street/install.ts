@@ -31,6 +31,8 @@ export async function getStreetProfile(desk: DeskBase): Promise<StreetProfile | 
   return readStreetProfile(desk.db);
 }
 
+const ALREADY_SET_UP = '本机已完成初始设置';
+
 export type StreetSetupInput = { name: string; code: string; admin: { name: string; password: PasswordHash } };
 
 /** The street setup's refusal of its fields (Chinese, at the field), or null. */
@@ -49,11 +51,13 @@ export async function completeStreetSetup(desk: DeskBase, input: StreetSetupInpu
   if (!code.ok) throw new DomainRefusal(code.message, 'code');
   const adminName = input.admin.name.trim();
   if (!adminName) throw new DomainRefusal('请填写管理员姓名', 'adminName');
+  // A street already set up: said as such (its writeTx would refuse `meta` with the street's rule).
+  if ((await readInstallKind(desk.db)) === '街道') throw new DomainRefusal(ALREADY_SET_UP);
   const adminId = desk.newId();
   const asAdmin = withActor(desk, { id: adminId, role: '街道管理员' });
   return writeTx(asAdmin, ['meta', 'deskMeta', 'staff'], async (tx) => {
     const done = (await tx.meta.get('community')) ?? (await tx.deskMeta.get('installKind'));
-    if (done || (await tx.staff.count()) > 0) throw new DomainRefusal('本机已完成初始设置');
+    if (done || (await tx.staff.count()) > 0) throw new DomainRefusal(ALREADY_SET_UP);
     const street: StreetProfile = { name: input.name.trim(), code: code.value, settings: DEFAULT_STREET_SETTINGS };
     await tx.deskMeta.add({ key: 'installKind', value: '街道' });
     await tx.deskMeta.add({ key: 'streetProfile', value: street });

@@ -196,7 +196,8 @@ export type HistoryEntry = {
   correctionN: number;
   fileName: string;
   importedBy: string;
-  importedAt: number;
+  /** When it was imported, local 'YYYY-MM-DDTHH:mm'. */
+  importedAt: string;
   /**
    * 采用: the current package of its period (the newest generatedAt); 已被更正: replaced by a newer
    * one imported after it; 较旧未采用: older than the one already adopted when it came.
@@ -230,7 +231,7 @@ export async function communityHistory(desk: DeskBase, code: string): Promise<Hi
       correctionN: r.correctionN,
       fileName: r.fileName,
       importedBy: r.importedBy,
-      importedAt: r.importedAt,
+      importedAt: localMinute(r.importedAt),
       state: historyState(r, current.get(r.periodKey)!),
     }));
 }
