@@ -92,9 +92,9 @@ describe('benchmarks in Chromium (real IndexedDB)', () => {
         REPS,
         GROUPS,
       ] as const);
-      for (const group of (GROUPS ?? ['search', 'queue', 'counts', 'proxy', 'lists', 'duty', 'record', 'export']).filter(
-        (g) => g !== 'street',
-      ))
+      for (const group of (
+        GROUPS ?? ['search', 'queue', 'counts', 'proxy', 'lists', 'duty', 'record', 'export']
+      ).filter((g) => g !== 'street'))
         console.log(
           table(
             `${group} (${group === 'export' ? Math.min(REPS, 5) : REPS} interleaved runs each)`,
@@ -114,7 +114,9 @@ describe('benchmarks in Chromium (real IndexedDB)', () => {
             `${(street.bytes / 2 ** 20).toFixed(1)} MiB, made by the community export in ${(street.makeMs / 1000).toFixed(1)} s; ` +
             `the year view found ${street.found.reported} communities reporting, ${street.found.missing} missing)`,
         );
-        console.log(table('street (import once; year view interleaved, goal ≤ 2,000 ms)', [street.import, street.yearView]));
+        console.log(
+          table('street (import once; year view interleaved, goal ≤ 2,000 ms)', [street.import, street.yearView]),
+        );
       }
       if (GROUPS) return void (await context.close());
       // --- 居民台账导入: a ledger file read, checked and saved, next to a bare bulkAdd ---

@@ -62,10 +62,22 @@ export async function weeklyPackageFiles(
   for (const week of weeks) {
     const data = await readReportData(desk, 'week', week, previousPeriod(week, 'week'), EMPTY_NOTES);
     for (const c of communities) {
-      const community = { ...data.community, code: c.code, name: c.name, population: c.population, street: BENCH_STREET };
+      const community = {
+        ...data.community,
+        code: c.code,
+        name: c.name,
+        population: c.population,
+        street: BENCH_STREET,
+      };
       const generatedAt = new Date(Date.parse(`${week.to}T12:00:00+08:00`) + 86_400_000).toISOString();
-      const content = packageContent({ ...data, community }, `install-${c.code}`, generatedAt, { no: 1, name: '一号窗口' });
-      files.push({ fileName: `${c.name}-周报-${week.from}至${week.to}.json`, text: await writePackage(content, sha256Hex) });
+      const content = packageContent({ ...data, community }, `install-${c.code}`, generatedAt, {
+        no: 1,
+        name: '一号窗口',
+      });
+      files.push({
+        fileName: `${c.name}-周报-${week.from}至${week.to}.json`,
+        text: await writePackage(content, sha256Hex),
+      });
     }
   }
   return files;
@@ -77,7 +89,11 @@ export async function freshStreetDesk(name: string): Promise<Desk> {
   const db = new DutyDeskDB(name);
   const base = { db, clock: { now: () => NOW, today: () => TODAY }, newId: () => crypto.randomUUID(), actor: null };
   const password = await hashSecret('246810', undefined, 1000);
-  const admin = await completeStreetSetup(base, { name: BENCH_STREET, code: 'YLJD', admin: { name: '李街道', password } });
+  const admin = await completeStreetSetup(base, {
+    name: BENCH_STREET,
+    code: 'YLJD',
+    admin: { name: '李街道', password },
+  });
   const street = (await getStreetProfile(base))!;
   const desk: Desk = {
     ...base,
@@ -110,9 +126,12 @@ export type StreetRun = {
  * from `source`; the import once (subject and bare baseline, each into a fresh database), then the
  * year view `reps` times interleaved with its bare read.
  */
-export async function streetRun(source: Desk, o: { communities: number; year: string; reps: number }): Promise<StreetRun> {
+export async function streetRun(
+  source: Desk,
+  o: { communities: number; year: string; reps: number },
+): Promise<StreetRun> {
   const year = periodOf('year', `${o.year}-06-01`);
-  const weeks = weeksOf({ kind: 'year', ...year }).filter((w) => w.to < TODAY);
+  const weeks = weeksOf(year).filter((w) => w.to < TODAY);
   const t0 = performance.now();
   const files = await weeklyPackageFiles(source, weeks, benchCommunities(o.communities));
   const makeMs = performance.now() - t0;
@@ -132,7 +151,10 @@ export async function streetRun(source: Desk, o: { communities: number; year: st
   await bare.open();
   const b0 = performance.now();
   for (const f of files) {
-    const pkg = JSON.parse(f.text) as { sha256: string; content: { community: { code: string }; period: Period & { kind: string } } };
+    const pkg = JSON.parse(f.text) as {
+      sha256: string;
+      content: { community: { code: string }; period: Period & { kind: string } };
+    };
     const { community, period } = pkg.content;
     await bare.table('streetPackages').add({
       id: pkg.sha256,
@@ -165,7 +187,8 @@ export async function streetRun(source: Desk, o: { communities: number; year: st
       const out = await f();
       const ms = performance.now() - t;
       if (rep === 0) {
-        if (!Array.isArray(out)) found = { rows: out.rows.length, reported: out.reportedCommunities, missing: out.missing.length };
+        if (!Array.isArray(out))
+          found = { rows: out.rows.length, reported: out.reportedCommunities, missing: out.missing.length };
         continue; // warm-up
       }
       (f === view ? yearView.subject : yearView.baseline).push(ms);
@@ -180,7 +203,12 @@ export async function streetRun(source: Desk, o: { communities: number; year: st
     files: files.length,
     bytes: files.reduce((n, f) => n + f.text.length, 0),
     makeMs,
-    import: { name: `周报接收 导入 ${files.length} 个包 (总计)`, group: 'street', subject: [importMs], baseline: [bareImportMs] },
+    import: {
+      name: `周报接收 导入 ${files.length} 个包 (总计)`,
+      group: 'street',
+      subject: [importMs],
+      baseline: [bareImportMs],
+    },
     yearView,
     found,
   };

@@ -59,7 +59,7 @@ ${v.rows
 function anomaliesHtml(v: StreetSummaryView): string {
   const rows = anomalyRows(v);
   if (rows.length === 0) return '<p class="none">本期无异常，各社区均已报送。</p>';
-  return `<table><thead><tr><th>社区</th><th>社区代码</th><th>项目</th><th>情况</th><th>说明</th></tr></thead><tbody>
+  return `<table><thead><tr><th>社区</th><th>社区代码</th><th>类别</th><th>说明</th></tr></thead><tbody>
 ${rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('\n')}
 </tbody></table>`;
 }

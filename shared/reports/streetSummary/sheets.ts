@@ -22,13 +22,12 @@ export const summaryTitle = (v: Pick<StreetSummaryView, 'street' | 'label'>, wha
 /** The 异常 lines: each outlier, then each community that did not report (or not every week). */
 export function anomalyRows(v: StreetSummaryView): Cell[][] {
   return [
-    ...v.outliers.map((o) => [o.name, o.code, o.figure, o.value, o.rule]),
+    ...v.outliers.map((o) => [o.name, o.code, '超出阈值', o.message]),
     ...v.missing.map((m) => [
       m.name,
       m.code,
       '未报送',
-      m.all ? '本期均未报送' : `缺 ${m.weeks.length} 周`,
-      m.weeks.join('、'),
+      m.all ? '本期未报送' : `缺 ${m.weeks.length} 周：${m.weeks.join('、')}`,
     ]),
   ];
 }
@@ -74,9 +73,8 @@ export function streetSheets(v: StreetSummaryView): StreetSheet[] {
       columns: [
         { title: '社区', width: 16 },
         { title: '社区代码', width: 10 },
-        { title: '项目', width: 16 },
-        { title: '情况', width: 16 },
-        { title: '说明', width: 44 },
+        { title: '类别', width: 12 },
+        { title: '说明', width: 50 },
       ],
       rows: anomalyRows(v),
     },

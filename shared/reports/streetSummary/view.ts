@@ -40,8 +40,8 @@ export type TrendWeek = {
   values: (number | null)[];
 };
 
-/** An outlier, in words: which community, which figure, its value and the line it crossed. */
-export type Outlier = { code: string; name: string; figure: string; value: string; rule: string };
+/** An outlier, in words: which community, and its figure against the line it crossed ('按时办结率 80.0%，低于 90.0%'). */
+export type Outlier = { code: string; name: string; message: string };
 
 export type StreetSummaryView = {
   street: string;

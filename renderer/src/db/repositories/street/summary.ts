@@ -6,9 +6,9 @@
  * the 汇总 (Excel, 打印, PDF) is recorded with `street.work` checked inside the transaction; the
  * audit row names the format, the period and the row counts — no community's figures.
  */
-import type { StoredStreetPackage, StreetCommunity } from '@shared/domain/records';
 import type { FixedKind } from '@shared/reports/likelyPeriod';
 import { weeksEndingWith, type Period } from '@shared/reports/periods';
+import type { SummaryInput } from '@shared/reports/streetSummary/build';
 import { weeksOf } from '@shared/reports/wire/merge';
 import { requirePermission } from '../../authorize';
 import type { Desk, DeskBase } from '../../desk';
@@ -18,30 +18,35 @@ import { currentPackages } from './packages';
 /** Weeks of the trend, ending with the period's last counted week. */
 export const TREND_WEEKS = 8;
 
-export type StreetSummaryData = {
-  kind: FixedKind;
-  /** The period as chosen, and the weeks it counts (the wire's rule). */
-  period: Period;
-  weeks: Period[];
-  communities: StreetCommunity[];
-  /** The current weekly package of each community and week of `weeks`. */
-  packages: StoredStreetPackage[];
-  trendWeeks: Period[];
-  trend: StoredStreetPackage[];
-};
+const weekSpan = (weeks: readonly Period[]) => ({
+  from: weeks[0]!.from,
+  to: weeks[weeks.length - 1]!.to,
+  kind: 'week' as const,
+});
 
-const spanOf = (weeks: readonly Period[]) => ({ from: weeks[0]!.from, to: weeks[weeks.length - 1]!.to, kind: 'week' as const });
-
-export async function readStreetSummary(desk: DeskBase, kind: FixedKind, period: Period): Promise<StreetSummaryData> {
-  const weeks = weeksOf({ kind, ...period });
-  const last = weeks.length ? weeks[weeks.length - 1]!.to : period.to;
-  const trendWeeks = weeksEndingWith(last, TREND_WEEKS);
-  const [communities, packages, trend] = await Promise.all([
+/**
+ * What a view of `period` is made from: the 社区名单, the current weekly packages of the weeks
+ * counting in it, any community's own package of the period (a 月报 …), and the trend's weeks.
+ */
+export async function readStreetSummary(desk: DeskBase, kind: FixedKind, period: Period): Promise<SummaryInput> {
+  const weeks = weeksOf(period);
+  const trendWeeks = weeksEndingWith(weeks.length ? weeks[weeks.length - 1]!.from : period.to, TREND_WEEKS);
+  const [communities, weekly, own, trend] = await Promise.all([
     desk.db.streetCommunities.toArray(),
-    weeks.length ? currentPackages(desk, spanOf(weeks)) : Promise.resolve([]),
-    currentPackages(desk, spanOf(trendWeeks)),
+    weeks.length ? currentPackages(desk, weekSpan(weeks)) : [],
+    kind === 'week' ? [] : currentPackages(desk, { kind, ...period }),
+    currentPackages(desk, weekSpan(trendWeeks)),
   ]);
-  return { kind, period, weeks, communities, packages, trendWeeks, trend };
+  const contents = (rows: readonly { content: SummaryInput['packages'][number] }[]) => rows.map((r) => r.content);
+  return {
+    kind,
+    period,
+    weeks,
+    communities,
+    packages: [...contents(weekly), ...contents(own)],
+    trendWeeks,
+    trend: contents(trend),
+  };
 }
 
 export type SummaryExportRecord = {

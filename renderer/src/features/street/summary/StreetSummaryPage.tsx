@@ -72,7 +72,7 @@ function Attention({ view }: { view: StreetSummaryView }) {
       {view.outliers.length > 0 && (
         <Alert severity="info" role="status" aria-label="异常社区">
           <strong>异常 {view.outliers.length} 项（表中以 ▲ 标出）：</strong>
-          {view.outliers.map((o) => `${o.name} ${o.figure} ${o.value}（${o.rule}）`).join('；')}
+          {view.outliers.map((o) => `${o.name}：${o.message}`).join('；')}
         </Alert>
       )}
     </Stack>
@@ -142,7 +142,11 @@ export function StreetSummaryPage() {
             choice={choice}
             onChange={setChoice}
             kinds={KINDS}
-            label={view && view.period.from !== period?.from ? `${label}（按周报计：${view.period.from} 至 ${view.period.to}）` : label}
+            label={
+              view && view.period.from !== period?.from
+                ? `${label}（按周报计：${view.period.from} 至 ${view.period.to}）`
+                : label
+            }
             error={resolved.error}
           />
           <ExportBar exporter={exporter} allowed={allowed} />
