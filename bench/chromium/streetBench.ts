@@ -18,70 +18,26 @@
 import { Dexie } from 'dexie';
 import { createCalendar } from '@shared/domain/workingCalendar';
 import { streetAsCommunity } from '@shared/domain/street/install';
-import { periodOf, previousPeriod, type Period } from '@shared/reports/periods';
-import { EMPTY_NOTES } from '@shared/reports/reportData';
-import { packageContent, writePackage } from '@shared/reports/package';
+import { periodOf, type Period } from '@shared/reports/periods';
 import { streetSummaryView } from '@shared/reports/streetSummary/build';
 import { weeksOf } from '@shared/reports/wire/merge';
 import { DutyDeskDB } from '../../renderer/src/db/database';
 import type { Desk } from '../../renderer/src/db/desk';
-import { sha256Hex } from '../../renderer/src/db/bytes';
-import { readReportData } from '../../renderer/src/db/repositories/reports';
 import { acceptPledge } from '../../renderer/src/db/repositories/staff';
 import { completeStreetSetup, getStreetProfile } from '../../renderer/src/db/repositories/street/install';
 import { importPackageFile, type PackageFile } from '../../renderer/src/db/repositories/street/packages';
 import { readStreetSummary } from '../../renderer/src/db/repositories/street/summary';
 import { hashSecret } from '../../renderer/src/db/secrets';
-import { ADMIN_ID, generateDesk, NOW, TODAY, type SizeName } from '../data/generate';
+import { generateDesk, NOW, TODAY, type SizeName } from '../data/generate';
+import {
+  BENCH_STREET,
+  benchCommunities,
+  generatedDeskOf,
+  weeklyPackageFiles,
+  type BenchCommunity,
+} from '../data/communityPackages';
 import { loadDesk } from '../data/load';
-import { getCommunity } from '../../renderer/src/db/repositories/community';
 import type { Samples } from './page';
-
-export const BENCH_STREET = '岳麓街道';
-
-export type BenchCommunity = { code: string; name: string; population: number };
-
-/** `n` communities: codes C01…, names 第1社区…, populations 6,000 + 700 × i. */
-export const benchCommunities = (n: number): BenchCommunity[] =>
-  Array.from({ length: n }, (_, i) => ({
-    code: `C${String(i + 1).padStart(2, '0')}`,
-    name: `第${i + 1}社区`,
-    population: 6_000 + 700 * i,
-  }));
-
-/**
- * The package files of `communities` for each of `weeks`, made by the community desk `desk`'s
- * real export: each week's records read once, each community's package built and written from them.
- */
-export async function weeklyPackageFiles(
-  desk: Desk,
-  weeks: readonly Period[],
-  communities: readonly BenchCommunity[],
-): Promise<PackageFile[]> {
-  const files: PackageFile[] = [];
-  for (const week of weeks) {
-    const data = await readReportData(desk, 'week', week, previousPeriod(week, 'week'), EMPTY_NOTES);
-    for (const c of communities) {
-      const community = {
-        ...data.community,
-        code: c.code,
-        name: c.name,
-        population: c.population,
-        street: BENCH_STREET,
-      };
-      const generatedAt = new Date(Date.parse(`${week.to}T12:00:00+08:00`) + 86_400_000).toISOString();
-      const content = packageContent({ ...data, community }, `install-${c.code}`, generatedAt, {
-        no: 1,
-        name: '一号窗口',
-      });
-      files.push({
-        fileName: `${c.name}-周报-${week.from}至${week.to}.json`,
-        text: await writePackage(content, sha256Hex),
-      });
-    }
-  }
-  return files;
-}
 
 /** A fresh street install in its own database `name`, its admin (who holds street.work) signed in and pledged. */
 export async function freshStreetDesk(name: string): Promise<Desk> {
@@ -228,13 +184,7 @@ export async function sizedCommunityPackage(
   await Dexie.delete(name);
   const db = new DutyDeskDB(name);
   await loadDesk(db, generateDesk(size), { iterations: 1000, relaxed: true });
-  const base = { db, clock: { now: () => NOW, today: () => TODAY }, newId: () => crypto.randomUUID(), actor: null };
-  const desk: Desk = {
-    ...base,
-    actor: { id: ADMIN_ID, role: '站长/管理员' },
-    community: (await getCommunity(base))!,
-    calendar: createCalendar(),
-  };
+  const desk = await generatedDeskOf(db);
   const [file] = await weeklyPackageFiles(desk, [week], [community]);
   const visits = await db.visits.where('day').between(week.from, week.to, true, true).count();
   db.close();
