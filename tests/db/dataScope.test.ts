@@ -3,6 +3,7 @@
  * key the app writes is one or the other, and each lives where its scope says (center keys in
  * `meta`, desk-local keys in `deskMeta`). A table or key that is neither fails here.
  */
+import { setUpStreet } from './streetTestDb';
 import { describe, expect, it } from 'vitest';
 import type { Dexie } from 'dexie';
 import { createCalendar } from '@shared/domain/workingCalendar';
@@ -57,6 +58,8 @@ describe('center data and desk-local data', () => {
       'syncConflicts',
       'syncRejected',
       'tallies',
+      'streetCommunities',
+      'streetPackages',
     ]);
     expect(tablesOf('center')).not.toContain('counters');
   });
@@ -70,7 +73,19 @@ describe('center data and desk-local data', () => {
     // Every classified key was seen (the ones issue 24's sync writes aside: joining, the inbound
     // checkpoint, tests/db/syncInbound.test.ts): the list holds no stale key.
     const seen = new Set([...centerKeys, ...deskKeys].map(metaKeyName));
-    expect(Object.keys(META_KEY_SCOPE).filter((k) => !seen.has(k))).toEqual(['joinedCenter', 'inboundSeq']);
+    expect(Object.keys(META_KEY_SCOPE).filter((k) => !seen.has(k))).toEqual([
+      'joinedCenter',
+      'inboundSeq',
+      'installKind',
+      'streetProfile',
+    ]);
+    // A street installation's keys (issue 27) are written by its setup, desk-local.
+    const street = freshDb();
+    await setUpStreet(street);
+    const streetKeys = (await street.deskMeta.toArray()).map((r) => r.key).sort();
+    expect(streetKeys).toEqual(['installKind', 'streetProfile']);
+    for (const key of streetKeys) expect(scopeOfMetaKey(key), key).toBe('desk-local');
+    expect(await street.meta.count()).toBe(0);
     // The desk-local tables hold this desk's facts; the center tables none of them.
     expect(await db.counters.count()).toBeGreaterThan(0);
     expect(await db.signInGuards.count()).toBe(1);

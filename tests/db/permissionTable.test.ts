@@ -62,6 +62,13 @@ import {
   WANG_WU,
 } from './testDb';
 import { copyLastWeek, setRotaCell } from '../../renderer/src/db/repositories/rotaChanges';
+import { importPackageFile } from '../../renderer/src/db/repositories/street/packages';
+import { saveStreetCommunity } from '../../renderer/src/db/repositories/street/communities';
+import { updateStreetSettings } from '../../renderer/src/db/repositories/street/install';
+import { readStreetProfile } from '../../renderer/src/db/installKind';
+import { DEFAULT_STREET_SETTINGS } from '@shared/domain/street/settings';
+import { packageText } from '../fixtures/streetPackages';
+import { setUpStreet } from './streetTestDb';
 import { rotaCellId } from '@shared/domain/records';
 
 const DAY = '2026-11-24';
@@ -76,7 +83,13 @@ const ACCOUNTS = [
   { label: '审计员', role: '审计员', active: true },
   { label: '站长/管理员（已停用）', role: '站长/管理员', active: false },
 ] as const satisfies readonly { label: string; role: StaffRole; active: boolean }[];
-type Account = (typeof ACCOUNTS)[number];
+/** A street installation's accounts (issue 27): the street probes run as these, on a street. */
+const STREET_ACCOUNTS = [
+  { label: '街道管理员', role: '街道管理员', active: true },
+  { label: '街道工作人员', role: '街道工作人员', active: true },
+  { label: '街道管理员（已停用）', role: '街道管理员', active: false },
+] as const satisfies readonly { label: string; role: StaffRole; active: boolean }[];
+type Account = (typeof ACCOUNTS)[number] | (typeof STREET_ACCOUNTS)[number];
 
 /** A set-up community with one account of each kind, 张三 (tagged, with a case) and 王五 (nothing open). */
 async function world() {
@@ -87,7 +100,7 @@ async function world() {
   const admin = await as(setupAdmin.id, '站长/管理员');
   const password = await hashSecret('864209', undefined, 1000);
   const add = (name: string, role: StaffRole) => addSignedStaff(admin, { name, role, grids: [], password });
-  const accounts: Record<Account['label'], string> = {
+  const accounts: Record<(typeof ACCOUNTS)[number]['label'], string> = {
     值班员: (await add('李明', '值班员')).id,
     '站长/管理员': (await add('赵强', '站长/管理员')).id,
     审计员: (await add('孙审', '审计员')).id,
@@ -104,6 +117,34 @@ async function world() {
 }
 type World = Awaited<ReturnType<typeof world>>;
 
+/**
+ * A street installation with one account of each street kind (and a deactivated 街道管理员), the
+ * community 桃花岭 in its 社区名单. Street probes use only `db` and `streetAdmin` of it.
+ */
+async function streetWorld() {
+  const db = freshDb();
+  const street = await setUpStreet(db);
+  await saveStreetCommunity(street.adminDesk, {
+    code: 'THL',
+    name: '桃花岭社区',
+    contact: '刘主任',
+    phone: '0731-88886666',
+  });
+  const stopped = await addSignedStaff(street.adminDesk, {
+    name: '钱停',
+    role: '街道管理员',
+    grids: [],
+    password: street.password,
+  });
+  await updateStaff(street.adminDesk, stopped.id, { active: false });
+  const accounts: Record<string, string> = {
+    街道管理员: street.admin.id,
+    街道工作人员: street.clerk.id,
+    '街道管理员（已停用）': stopped.id,
+  };
+  return { db, streetAdmin: street.adminDesk, as: street.as, accounts };
+}
+
 /** How a role without the permission is kept out. */
 type Refusal =
   /**
@@ -117,6 +158,8 @@ type Refusal =
 type Probe = {
   /** The repository call, for the test's name. */
   call: string;
+  /** A street's permission: run on a street installation as its accounts (streetWorld). */
+  street?: true;
   /** What the call needs, made by the setup admin before the database is compared; its result goes to `act`. */
   arrange?: (w: World) => Promise<unknown>;
   act: (me: Desk, w: World, arranged: unknown) => Promise<unknown>;
@@ -496,6 +539,38 @@ const PROBES: Record<Permission, [Probe, ...Probe[]]> = {
       done: async (w) => expect((await w.db.rota.get(rotaCellId(DAY, w.other.id)))?.post).toBe('值班岗'),
     },
   ],
+  // Issue 27: a street's permissions, on a street installation.
+  'street.work': [
+    {
+      call: 'importPackageFile',
+      street: true,
+      arrange: async () =>
+        packageText({ community: { code: 'THL', name: '桃花岭社区' }, generatedAt: '2026-11-23T02:00:00.000Z' }),
+      act: (me, _w, text) => importPackageFile(me, { fileName: '桃花岭.json', text: text as string }),
+      refusal: { message: '只有街道管理员或街道工作人员可以导入社区周报', deskWorkFirst: true },
+      done: async (w, outcome) => {
+        expect(outcome).toMatchObject({ outcome: 'imported', adopted: true });
+        expect(await w.db.streetPackages.count()).toBe(1);
+      },
+    },
+  ],
+  'street.manage': [
+    {
+      call: 'saveStreetCommunity',
+      street: true,
+      act: (me) =>
+        saveStreetCommunity(me, { code: 'YLQ', name: '岳麓社区', contact: '李主任', phone: '0731-88881111' }),
+      refusal: { message: '只有街道管理员可以修改社区名单', deskWorkFirst: true },
+      done: async (w) => expect((await w.db.streetCommunities.get('YLQ'))?.name).toBe('岳麓社区'),
+    },
+    {
+      call: 'updateStreetSettings',
+      street: true,
+      act: (me) => updateStreetSettings(me, { ...DEFAULT_STREET_SETTINGS, onTimeThreshold: 85 }),
+      refusal: { message: '只有街道管理员可以修改街道设置', deskWorkFirst: true },
+      done: async (w) => expect((await readStreetProfile(w.db))?.settings.onTimeThreshold).toBe(85),
+    },
+  ],
 };
 
 const rotaStamp = { createdAt: T0, createdBy: 'id-1', updatedAt: T0, updatedBy: 'id-1' };
@@ -528,7 +603,7 @@ function expectedMessage(refusal: { message: string; deskWorkFirst: boolean }, a
 const cells = PERMISSIONS.flatMap((permission) => {
   const probes = PROBES[permission];
   return probes.flatMap((probe) =>
-    ACCOUNTS.map((account) => {
+    (probe.street ? STREET_ACCOUNTS : ACCOUNTS).map((account: Account) => {
       const allowed = can(account, permission);
       const via = probes.length > 1 ? ` (${probe.call})` : '';
       return {
@@ -544,15 +619,17 @@ const cells = PERMISSIONS.flatMap((permission) => {
 
 describe('the permission table, enforced by the repositories called directly', () => {
   it('has a cell for every permission, probe and account', () => {
-    const probeCount = PERMISSIONS.reduce((n, p) => n + PROBES[p].length, 0);
-    expect(cells).toHaveLength(probeCount * ACCOUNTS.length);
+    const accountsOf = (p: Probe) => (p.street ? STREET_ACCOUNTS : ACCOUNTS).length;
+    const probeCount = PERMISSIONS.reduce((n, p) => n + PROBES[p].reduce((m, probe) => m + accountsOf(probe), 0), 0);
+    expect(cells).toHaveLength(probeCount);
     expect(new Set(cells.map((c) => c.name)).size).toBe(cells.length);
   });
 
   it.each(cells)('$name', { timeout: 30_000 }, async ({ probe, account, allowed }) => {
-    const w = await world();
+    // A street probe's world is a street installation (it reads `db` only: see streetWorld).
+    const w = probe.street ? ((await streetWorld()) as unknown as World) : await world();
     const arranged = probe.arrange ? await probe.arrange(w) : undefined;
-    const me = await w.as(w.accounts[account.label], account.role);
+    const me = await w.as((w.accounts as Record<string, string>)[account.label]!, account.role);
     const before = await dump(w.db);
     const auditBefore = await w.db.auditLog.count();
     const outcome = await probe.act(me, w, arranged).then(

@@ -79,7 +79,8 @@ export function createFilesService(deps: FilesDeps): FilesService {
     for (const e of entries) {
       if (files.length >= PACKAGE_FOLDER_LIMITS.maxFiles)
         skipped.push({ name: e.name, reason: `一次最多导入 ${PACKAGE_FOLDER_LIMITS.maxFiles} 个文件` });
-      else if (e.size > PACKAGE_FOLDER_LIMITS.maxBytes) skipped.push({ name: e.name, reason: '文件过大，不是周报文件' });
+      else if (e.size > PACKAGE_FOLDER_LIMITS.maxBytes)
+        skipped.push({ name: e.name, reason: '文件过大，不是周报文件' });
       else files.push({ name: e.name, text: await readText(pathApi.join(dir, e.name)) });
     }
     return { chosen: true, files, skipped };

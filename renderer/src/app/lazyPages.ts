@@ -54,8 +54,14 @@ export const StreetCommunitiesPage = page(
   'StreetCommunitiesPage',
 );
 export const StreetImportPage = page(() => import('../features/street/import/StreetImportPage'), 'StreetImportPage');
-export const StreetSummaryPage = page(() => import('../features/street/summary/StreetSummaryPage'), 'StreetSummaryPage');
-export const StreetWhistlePage = page(() => import('../features/street/whistle/StreetWhistlePage'), 'StreetWhistlePage');
+export const StreetSummaryPage = page(
+  () => import('../features/street/summary/StreetSummaryPage'),
+  'StreetSummaryPage',
+);
+export const StreetWhistlePage = page(
+  () => import('../features/street/whistle/StreetWhistlePage'),
+  'StreetWhistlePage',
+);
 export const StreetSettingsPage = page(
   () => import('../features/street/settings/StreetSettingsPage'),
   'StreetSettingsPage',

@@ -10,8 +10,7 @@ import { validateCommunityCode } from '../trackingNumber';
 export type StreetCommunityInput = { code: string; name: string; contact: string; phone: string };
 export type StreetCommunityField = keyof StreetCommunityInput;
 export type StreetCommunityCheck =
-  | { ok: true; value: StreetCommunityInput }
-  | { ok: false; field: StreetCommunityField; message: string };
+  { ok: true; value: StreetCommunityInput } | { ok: false; field: StreetCommunityField; message: string };
 
 /** Checks and normalises one community (code upper-cased, texts trimmed, the phone as validated). */
 export function checkStreetCommunity(input: StreetCommunityInput): StreetCommunityCheck {

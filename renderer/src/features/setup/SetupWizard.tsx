@@ -111,9 +111,7 @@ export function SetupWizard() {
             ))}
           </Stepper>
           {current === '街道信息' && <StreetStep form={form} errors={errors} update={update} />}
-          {current === '社区信息' && (
-            <CommunityStep form={form} errors={errors} update={update} classInfo={cls} />
-          )}
+          {current === '社区信息' && <CommunityStep form={form} errors={errors} update={update} classInfo={cls} />}
           {current === '网格与开放时间' && <GridsHoursStep form={form} errors={errors} update={update} />}
           {current === '管理员账号' && <AdminStep form={form} errors={errors} update={update} />}
           {failure && (

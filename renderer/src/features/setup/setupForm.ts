@@ -96,24 +96,24 @@ export function validateStep(step: SetupStep, f: SetupForm): SetupErrors {
           ['streetCode', streetCodeError(f.streetCode)],
         ]
       : step === '社区信息'
-      ? [
-          ['name', validateCommunityName(f.name)],
-          ['code', codeError(f.code)],
-          ['deskNo', deskError(f, 'no')],
-          ['deskName', deskError(f, 'name')],
-          ['population', validatePopulation(f.population)],
-          ['phone', phoneError(f.phone)],
-          ['street', validateStreet(f.street)],
-        ]
-      : step === '网格与开放时间'
         ? [
-            ['grids', validateGrids(parseGridNames(f.grids))],
-            ['openingHours', validateOpeningHours(f.openingHours)],
+            ['name', validateCommunityName(f.name)],
+            ['code', codeError(f.code)],
+            ['deskNo', deskError(f, 'no')],
+            ['deskName', deskError(f, 'name')],
+            ['population', validatePopulation(f.population)],
+            ['phone', phoneError(f.phone)],
+            ['street', validateStreet(f.street)],
           ]
-        : [
-            ['adminName', f.adminName.trim() ? null : '请填写管理员姓名'],
-            ['adminSecret', secret.secret ?? null],
-            ['adminSecretAgain', secret.again ?? null],
-          ];
+        : step === '网格与开放时间'
+          ? [
+              ['grids', validateGrids(parseGridNames(f.grids))],
+              ['openingHours', validateOpeningHours(f.openingHours)],
+            ]
+          : [
+              ['adminName', f.adminName.trim() ? null : '请填写管理员姓名'],
+              ['adminSecret', secret.secret ?? null],
+              ['adminSecretAgain', secret.again ?? null],
+            ];
   return Object.fromEntries(checks.filter(([, msg]) => msg !== null)) as SetupErrors;
 }

@@ -167,7 +167,8 @@ export async function weekTable(desk: Desk, count = 8, o: { all?: boolean } = {}
       .toArray(),
   ]);
   const byCell = new Map<string, StoredStreetPackage[]>();
-  for (const r of rows) byCell.set(`${r.communityCode}|${r.from}`, [...(byCell.get(`${r.communityCode}|${r.from}`) ?? []), r]);
+  for (const r of rows)
+    byCell.set(`${r.communityCode}|${r.from}`, [...(byCell.get(`${r.communityCode}|${r.from}`) ?? []), r]);
   const nowLocal = localMinute(now);
   const table = communities
     .filter((c) => o.all || c.active || rows.some((r) => r.communityCode === c.code))

@@ -55,7 +55,9 @@ export function StreetCommunitiesPage() {
               {error}
             </Alert>
           )}
-          {table && table.rows.length === 0 && <Typography>名单中还没有社区。可以手工添加，或导入社区周报时添加。</Typography>}
+          {table && table.rows.length === 0 && (
+            <Typography>名单中还没有社区。可以手工添加，或导入社区周报时添加。</Typography>
+          )}
           {table && table.rows.length > 0 && (
             <Table aria-label="社区名单">
               <TableHead>

@@ -1,5 +1,15 @@
 /** 周报接收's table: communities × the last 8 weeks, each cell the week's status (weekStatus.ts). */
-import { Button, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Button,
+  Paper,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import { weekStatusText, type WeekStatusKind } from '@shared/domain/street/weekStatus';
 import type { WeekTable } from '../../../db/repositories/street/packages';
 
