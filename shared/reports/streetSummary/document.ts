@@ -5,19 +5,13 @@
  * lines to sign and who printed it when. Counts only: no resident is named. Every value is escaped.
  */
 import { documentHtml, escapeHtml, printedHtml } from '../../receipts/html';
-import { RECEIPT_FONT_STACK } from '../../receipts/styles';
 import { REPORT_NAMES } from '../reportData';
+import { reportPaperCss } from '../summaryDocument';
 import { anomalyRows } from './sheets';
 import type { Cell, StreetSummaryView } from './view';
 
-const CSS = `
-@page { size: A4 landscape; margin: 12mm 12mm 14mm; }
-body { margin: 0; color: #000; background: #fff; font-family: ${RECEIPT_FONT_STACK}; font-size: 10pt; }
-h1 { font-size: 17pt; text-align: center; margin: 0 0 1mm; }
-.meta { text-align: center; margin-bottom: 3mm; }
-h2 { font-size: 12pt; margin: 4mm 0 1.5mm; border-bottom: 1px solid #000; }
-table { width: 100%; border-collapse: collapse; }
-th, td { border: 1px solid #000; padding: 0.7mm 1.2mm; text-align: left; vertical-align: top; }
+const CSS = `${reportPaperCss({ orientation: 'landscape', margin: '12mm 12mm 14mm', fontPt: 10 })}
+th, td { vertical-align: top; }
 td.n, th.n { text-align: right; white-space: nowrap; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
