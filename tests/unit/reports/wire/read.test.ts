@@ -22,7 +22,10 @@ const rehash = async (pkg: { content: unknown; sha256: string }) => {
 
 async function v2Text(): Promise<string> {
   const data = weekData({ period: WEEK, previous: { from: '2026-11-09', to: '2026-11-15' } });
-  return writePackage(packageContent(data, '7d3e4c1a-93b2-4f0e-8a61-2b5c9d0e7f14', '2026-11-23T02:00:00.000Z'), sha256Hex);
+  return writePackage(
+    packageContent(data, '7d3e4c1a-93b2-4f0e-8a61-2b5c9d0e7f14', '2026-11-23T02:00:00.000Z'),
+    sha256Hex,
+  );
 }
 
 describe('version 1 converts', () => {
@@ -67,7 +70,13 @@ describe('version 1 converts', () => {
     expect(c.grids.every((g) => g.code === g.name)).toBe(true);
     expect(c.ledger).toHaveLength(v1.content.cases.length);
     expect(c.escalations).toEqual([]);
-    expect(c.unknown.sort()).toEqual(['correction', 'escalations', 'gridCodes', 'rectificationsOpenAtEnd', 'residents']);
+    expect(c.unknown.sort()).toEqual([
+      'correction',
+      'escalations',
+      'gridCodes',
+      'rectificationsOpenAtEnd',
+      'residents',
+    ]);
     // The notes (free text) are not carried over.
     expect(JSON.stringify(c)).not.toContain(v1.content.notes.issues);
   });
@@ -110,7 +119,9 @@ describe('refusals, each with its reason', () => {
     });
     const old = structuredClone(v1);
     old.content.summary.visits.total += 1;
-    expect(await readPackage(JSON.stringify(old), {}, sha256Hex)).toMatchObject({ reason: expect.stringContaining('校验值不符') });
+    expect(await readPackage(JSON.stringify(old), {}, sha256Hex)).toMatchObject({
+      reason: expect.stringContaining('校验值不符'),
+    });
   });
 
   it('an unknown version: newer than this app (upgrade), or one that never existed', async () => {
