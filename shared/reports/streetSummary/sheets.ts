@@ -4,6 +4,7 @@
  * period) and Chinese headers; the workbook writer (renderer/src/components/workbook.ts) sets A4
  * landscape and repeats the header on every page.
  */
+import { REPORT_NAMES } from '../reportData';
 import type { Cell, StreetSummaryView } from './view';
 
 export type StreetSheet = {
@@ -12,6 +13,10 @@ export type StreetSheet = {
   columns: { title: string; width: number }[];
   rows: Cell[][];
 };
+
+/** The files' name: '岳麓街道-周报汇总-2026-11-16至2026-11-22'. */
+export const streetBaseName = (v: Pick<StreetSummaryView, 'street' | 'kind' | 'period'>) =>
+  `${v.street}-${REPORT_NAMES[v.kind]}汇总-${v.period.from}至${v.period.to}`;
 
 export const SHEET_NAMES = ['合计', '各社区对比', '近8周趋势', '异常'] as const;
 

@@ -6,6 +6,7 @@
  */
 import { useState } from 'react';
 import { renderStreetSummaryDocument } from '@shared/reports/streetSummary/document';
+import { streetBaseName } from '@shared/reports/streetSummary/sheets';
 import type { StreetSummaryView } from '@shared/reports/streetSummary/view';
 import { useDesk } from '../../../app/desk';
 import { useStaff } from '../../../app/session';
@@ -16,7 +17,6 @@ import { recordSummaryExport } from '../../../db/repositories/street/summary';
 import { DomainRefusal } from '../../../db/refusal';
 import { platform } from '../../../platform';
 import { runSummaryExport } from './runSummaryExport';
-import { streetBaseName } from './summaryWorkbook';
 
 export type SummaryFormat = 'Excel' | '打印' | 'PDF';
 
