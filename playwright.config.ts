@@ -25,6 +25,7 @@ const LONG_SPECS = [
   'syncAuth.spec.ts',
   'syncHubKill.spec.ts',
   'syncTwoDesks.spec.ts',
+  'streetSummary.spec.ts',
 ];
 
 export default defineConfig({

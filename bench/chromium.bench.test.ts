@@ -92,13 +92,32 @@ describe('benchmarks in Chromium (real IndexedDB)', () => {
         REPS,
         GROUPS,
       ] as const);
-      for (const group of GROUPS ?? ['search', 'queue', 'counts', 'proxy', 'lists', 'duty', 'record', 'export'])
+      for (const group of (
+        GROUPS ?? ['search', 'queue', 'counts', 'proxy', 'lists', 'duty', 'record', 'export']
+      ).filter((g) => g !== 'street'))
         console.log(
           table(
             `${group} (${group === 'export' ? Math.min(REPS, 5) : REPS} interleaved runs each)`,
             samples.filter((s) => s.group === group),
           ),
         );
+      // --- issue 27: a street desk importing and merging every community's weekly packages ---
+      if (!GROUPS || GROUPS.includes('street')) {
+        const street = await page.evaluate((o) => window.bench.streetRun(o), {
+          communities: size === 'tiny' ? 3 : 20,
+          // The desk's whole year before today (the tiny desk holds only 2026's last months).
+          year: size === 'tiny' ? '2026' : '2025',
+          reps: Math.min(REPS, 10),
+        });
+        console.log(
+          `\nstreet (${street.communities} communities × ${street.weeks} weeks = ${street.files} packages, ` +
+            `${(street.bytes / 2 ** 20).toFixed(1)} MiB, made by the community export in ${(street.makeMs / 1000).toFixed(1)} s; ` +
+            `the year view found ${street.found.reported} communities reporting, ${street.found.missing} missing)`,
+        );
+        console.log(
+          table('street (import once; year view interleaved, goal ≤ 2,000 ms)', [street.import, street.yearView]),
+        );
+      }
       if (GROUPS) return void (await context.close());
       // --- 居民台账导入: a ledger file read, checked and saved, next to a bare bulkAdd ---
       const rows = size === 'tiny' ? 500 : 10_000;

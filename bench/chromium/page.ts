@@ -45,6 +45,7 @@ import { auditChainRun } from './auditChainBench';
 import { outboxRun } from './outboxBench';
 import { syncBench } from './syncBench';
 import { bareAfter, bareCursorAt, listMeasures } from './listsBench';
+import { sizedCommunityPackage, streetRun } from './streetBench';
 
 type Measure = {
   name: string;
@@ -461,9 +462,22 @@ declare global {
       importRun: typeof importRun;
       auditChainRun: typeof auditChainRun;
       outboxRun: typeof outboxRun;
+      streetRun: (o: Parameters<typeof streetRun>[1]) => ReturnType<typeof streetRun>;
+      sizedCommunityPackage: typeof sizedCommunityPackage;
       sync: typeof syncBench;
     };
   }
 }
-window.bench = { prepare, run, check, raw, importRun, auditChainRun, outboxRun, sync: syncBench };
+window.bench = {
+  prepare,
+  run,
+  check,
+  raw,
+  importRun,
+  auditChainRun,
+  outboxRun,
+  streetRun: async (o) => streetRun(await deskOf('staff-3'), o),
+  sizedCommunityPackage,
+  sync: syncBench,
+};
 document.getElementById('status')!.textContent = 'ready';

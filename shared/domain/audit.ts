@@ -36,6 +36,7 @@ export const AUDIT_ENTITIES = [
   'streetCommunity',
   'streetPackage',
   'streetResponse',
+  'streetSummary',
   'sync',
   'visit',
 ] as const;
@@ -174,6 +175,7 @@ const OTHER_AUDIT_ACTIONS = [
   'street.checkIn',
   'street.feedback',
   'street.feedbackExport',
+  'street.summaryExport',
 ] as const;
 
 /** Every action the audit log records. */

@@ -103,6 +103,7 @@ const OTHER_LABELS = {
   'street.checkIn': '记录部门报到（吹哨事项）',
   'street.feedback': '记录处理反馈（吹哨事项）',
   'street.feedbackExport': '导出反馈包',
+  'street.summaryExport': '导出汇总（街道周报）',
   'homeVisit.log': '登记走访',
 } as const satisfies Record<
   | Exclude<AuditAction, CaseAuditAction | `proxy.${string}` | `custody.${string}`>
@@ -149,6 +150,7 @@ const ENTITY_LABELS = {
   streetCommunity: '社区名单',
   streetPackage: '社区周报',
   streetResponse: '吹哨事项',
+  streetSummary: '汇总',
   sync: '多窗口同步',
   visit: '来访',
 } as const satisfies Record<AuditEntity, string>;

@@ -14,7 +14,8 @@
  *   date passed is not overdue, as in the 已超期 queue); their age in days since acceptance — as
  *   the records stand now (a case paused or reopened since is not told apart);
  * - escalations raised in the period, by their stage now;
- * - 好差评 given in the period, on the five levels; rectifications opened and closed in it;
+ * - 好差评 given in the period, on the five levels; rectifications opened and closed in it, and
+ *   the ones open at its end (or today): opened by then, not closed by then;
  * - special groups served: distinct residents with each tag among the period's visitors
  *   (counts only, no one named);
  * - per 网格 and per staff member (首问责任人): visits and accepted cases; a visit's 网格 is its
@@ -158,7 +159,7 @@ export type PeriodSummary = {
   open: { total: number; overdue: number; overdueAges: number[]; byAge: Record<OpenAge, number> };
   escalations: { raised: number; byStage: Record<string, number> };
   ratings: { total: number; byLevel: Record<Rating, number> };
-  rectifications: { opened: number; closed: number };
+  rectifications: { opened: number; closed: number; openAtEnd: number };
   specialGroups: Record<string, number>;
   byGrid: Record<string, { visits: number; cases: number }>;
   byStaff: Record<string, { visits: number; cases: number }>;
@@ -243,6 +244,7 @@ export function summarize(input: SummaryInput, period: Period): PeriodSummary {
     rectifications: {
       opened: input.cases.filter((c) => inside(c.rectification?.openedDay, period)).length,
       closed: input.cases.filter((c) => inside(c.rectification?.closedDay, period)).length,
+      openAtEnd: input.cases.filter((c) => rectificationOpenAt(c, asOf)).length,
     },
     specialGroups,
     byGrid,
@@ -253,6 +255,12 @@ export function summarize(input: SummaryInput, period: Period): PeriodSummary {
       input.offHoursByPeriod?.find((o) => o.period.from === period.from && o.period.to === period.to)?.totals ??
       NO_OFF_HOURS,
   };
+}
+
+/** Whether the case's 整改 was open at the end of `day`: opened by then and not closed by then. */
+export function rectificationOpenAt(c: Pick<CaseRecord, 'rectification'>, day: string): boolean {
+  const r = c.rectification;
+  return r !== undefined && r.openedDay <= day && !(r.closedDay !== undefined && r.closedDay <= day);
 }
 
 /** The 帮代办 part of the summary of `period`. */

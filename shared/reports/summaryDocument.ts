@@ -8,14 +8,22 @@ import { RECEIPT_FONT_STACK } from '../receipts/styles';
 import { REPORT_NAMES, namesOf, noteLabels, notesForExport, summariesOf, type ReportData } from './reportData';
 import { change, summarySections } from './summaryRows';
 
-const CSS = `
-@page { size: A4 portrait; margin: 14mm 14mm 16mm; }
-body { margin: 0; color: #000; background: #fff; font-family: ${RECEIPT_FONT_STACK}; font-size: 10.5pt; }
+/**
+ * The paper every printed report shares (the community's 周报, the street's 街道周报): A4, black on
+ * white, a centred heading and its line below, ruled section headings, full-width ruled tables.
+ */
+export function reportPaperCss(o: { orientation: 'portrait' | 'landscape'; margin: string; fontPt: number }): string {
+  return `
+@page { size: A4 ${o.orientation}; margin: ${o.margin}; }
+body { margin: 0; color: #000; background: #fff; font-family: ${RECEIPT_FONT_STACK}; font-size: ${o.fontPt}pt; }
 h1 { font-size: 17pt; text-align: center; margin: 0 0 1mm; }
 .meta { text-align: center; margin-bottom: 4mm; }
 h2 { font-size: 12pt; margin: 4mm 0 1.5mm; border-bottom: 1px solid #000; }
 table { width: 100%; border-collapse: collapse; }
-th, td { border: 1px solid #000; padding: 0.8mm 1.5mm; text-align: left; }
+th, td { border: 1px solid #000; padding: 0.8mm 1.5mm; text-align: left; }`;
+}
+
+const CSS = `${reportPaperCss({ orientation: 'portrait', margin: '14mm 14mm 16mm', fontPt: 10.5 })}
 td.n, th.n { text-align: right; width: 18%; }
 section { break-inside: avoid; }
 .cols { column-count: 2; column-gap: 6mm; }

@@ -120,6 +120,7 @@ export function summarySections(now: PeriodSummary, before: PeriodSummary, names
         ...RATINGS.map((r) => row(r, (s) => s.ratings.byLevel[r])),
         row('整改新开', (s) => s.rectifications.opened),
         row('整改完成', (s) => s.rectifications.closed),
+        row('期末整改未完成', (s) => s.rectifications.openAtEnd),
       ],
     },
     {

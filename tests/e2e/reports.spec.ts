@@ -13,7 +13,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { RATINGS } from '@shared/domain/records';
 
 const BENCH_PIN = '246810'; // bench/data/load.ts
-import { checkPackage, type ReportPackage } from '@shared/reports/package';
+import { readPackage } from '@shared/reports/wire/read';
+import type { WirePackage } from '@shared/reports/wire/types';
 import { ReportsPage } from './pages/ReportsPage';
 import type { Page } from '@playwright/test';
 import { expect, test, type Desk } from './pages';
@@ -142,17 +143,21 @@ test('last week’s summary: figures, charts, notes and the three downloads', as
   expect(csvText.trimEnd().split('\r\n')).toHaveLength(accepted.length + 1);
   expect(leaked(csvText)).toEqual([]);
 
-  // The JSON package validates, with its hash.
+  // The JSON package (wire version 2) reads back as the street reads it: schema, hash, street.
   const json = await reports.download('导出报送包（JSON）');
   const jsonText = json.bytes.toString('utf8');
-  expect((await checkPackage(jsonText, sha256Hex)).ok).toBe(true);
-  const pkg = JSON.parse(jsonText) as ReportPackage;
-  expect(pkg.content.community.street).toBe('岳麓街道');
-  expect(pkg.content.summary.visits.total).toBe(visits.length);
-  expect(pkg.content.summary.offHours?.occasions).toBe(offHours);
-  expect(pkg.content.notes.focus).toBe('开展养老资格认证集中办理');
+  const read = await readPackage(jsonText, { street: '岳麓街道' }, sha256Hex);
+  expect(read).toMatchObject({ ok: true, fromVersion: 2 });
+  const pkg = JSON.parse(jsonText) as WirePackage;
+  expect(pkg.version).toBe(2);
+  expect(pkg.content.street.name).toBe('岳麓街道');
+  expect(pkg.content.counts.visits).toBe(visits.length);
+  expect(pkg.content.counts.offHoursOccasions).toBe(offHours);
+  // The first sending of the week; the notes (free text) stay on the desk.
+  expect(pkg.content.correction).toEqual({ n: 1, replaces: null });
+  expect(jsonText).not.toContain('开展养老资格认证集中办理');
   // It names the desks it covers (this desk alone) with their cases of the week.
-  expect(pkg.content.desks).toEqual([{ no: 1, name: '一号窗口', cases: accepted.length }]);
+  expect(pkg.content.desks).toEqual([{ number: 1, name: '一号窗口', casesAccepted: accepted.length }]);
   expect(leaked(jsonText)).toEqual([]);
 
   // The printed summary: the HTML handed to the print frame, rendered to PDF.
@@ -191,7 +196,9 @@ test('last week’s summary: figures, charts, notes and the three downloads', as
   await expect(again).toContainText('报送包每期由本中心导出一份即可');
   const repeat = page.waitForEvent('download');
   await again.getByRole('button', { name: '仍要再次导出' }).click();
-  await repeat;
+  // The second sending says it is one, and which file it replaces.
+  const second = JSON.parse(await readFile((await (await repeat).path())!, 'utf8')) as WirePackage;
+  expect(second.content.correction).toEqual({ n: 2, replaces: pkg.sha256 });
   await expect(again).toHaveCount(0);
   await expect(made).toContainText('共导出 2 次');
   const logged = await auditDetails(page, 'report.export');

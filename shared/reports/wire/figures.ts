@@ -26,7 +26,8 @@ export type SummaryFigures = {
   open: { total: number; overdue: number; overdueAges: readonly number[]; byAge: Tally };
   escalations: { raised: number; byStage: Tally };
   ratings: { total: number; byLevel: Tally };
-  rectifications: { opened: number; closed: number };
+  /** `openAtEnd`: absent in version 1 packages. */
+  rectifications: { opened: number; closed: number; openAtEnd?: number };
   specialGroups: Tally;
   proxy: {
     requests: { total: number; bySource: Tally };
@@ -65,7 +66,8 @@ export function listOf(tally: Tally): WireListItem[] {
 /** Each rate from its two counts. */
 export function ratesOf(counts: Record<CountKey, number>): Record<RateKey, { num: number; den: number }> {
   const out = {} as Record<RateKey, { num: number; den: number }>;
-  for (const [key, [num, den]] of Object.entries(RATE_PARTS)) out[key as RateKey] = { num: counts[num], den: counts[den] };
+  for (const [key, [num, den]] of Object.entries(RATE_PARTS))
+    out[key as RateKey] = { num: counts[num], den: counts[den] };
   return out;
 }
 
@@ -89,6 +91,7 @@ export function figuresOf(s: SummaryFigures): Figures {
     ratingsSatisfied: SATISFIED_LEVELS.reduce((n, level) => n + (s.ratings.byLevel[level] ?? 0), 0),
     rectificationsOpened: s.rectifications.opened,
     rectificationsClosed: s.rectifications.closed,
+    rectificationsOpenAtEnd: s.rectifications.openAtEnd ?? 0,
     proxyRequests: p.requests.total,
     proxyAccepted: p.accepted,
     proxyCancelled: p.cancelled.total,

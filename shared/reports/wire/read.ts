@@ -12,7 +12,14 @@
 import { validate as validateV1 } from '../generated/reportPackageV1Validator';
 import { validate as validateV2 } from '../generated/reportPackageV2Validator';
 import { canonicalJson } from './canonical';
-import { WIRE_FORMAT, WIRE_VERSION, type ReadResult, type Sha256Hex, type WireContent, type WirePackage } from './types';
+import {
+  WIRE_FORMAT,
+  WIRE_VERSION,
+  type ReadResult,
+  type Sha256Hex,
+  type WireContent,
+  type WirePackage,
+} from './types';
 import { fromV1, type V1Content } from './versions/v1';
 
 type Validator = ((x: unknown) => boolean) & { errors?: AjvError[] | null };
@@ -67,10 +74,16 @@ export async function readPackage(text: string, opts: { street?: string }, sha25
   let content: unknown = parsed.content;
   for (const s of VERSIONS.slice(first, -1)) content = s.upgrade!(content);
   const wire = content as WireContent;
-  const pkg: WirePackage = { format: WIRE_FORMAT, version: WIRE_VERSION, sha256: parsed.sha256 as string, content: wire };
+  const pkg: WirePackage = {
+    format: WIRE_FORMAT,
+    version: WIRE_VERSION,
+    sha256: parsed.sha256 as string,
+    content: wire,
+  };
   // A converter's output is held to the current schema too (a converter bug refuses, never slips through).
   const current = VERSIONS.at(-1)!;
-  if (!current.validate(pkg)) return { ok: false, reason: `第 ${version} 版报送包无法转换：${schemaReason(current.validate)}` };
+  if (!current.validate(pkg))
+    return { ok: false, reason: `第 ${version} 版报送包无法转换：${schemaReason(current.validate)}` };
   const street = opts.street?.trim();
   if (street && wire.street.name.trim() !== street)
     return { ok: false, reason: `这是「${wire.street.name}」的报送包，不属于本街道（${street}）` };

@@ -42,6 +42,7 @@ export const COUNT_KEYS = [
   'ratingsSatisfied',
   'rectificationsOpened',
   'rectificationsClosed',
+  'rectificationsOpenAtEnd',
   'proxyRequests',
   'proxyAccepted',
   'proxyCancelled',
@@ -170,9 +171,17 @@ export type WireDesk = { number: number; name: string; casesAccepted: number };
  * What a converter from an earlier version could not know, so a reader shows '未知', not 0:
  * 'residents' (0 in the figures), 'escalations' (an empty list; their counts still travel),
  * 'gridCodes' (the grid's name stands as its code), 'desks' (none listed), 'correction' (n 1,
- * replaces null), 'offHours' (zeros). Empty in a package written as version 2.
+ * replaces null), 'offHours' (zeros), 'rectificationsOpenAtEnd' (0). Empty in a package written as version 2.
  */
-export const UNKNOWN_FIELDS = ['residents', 'escalations', 'gridCodes', 'desks', 'correction', 'offHours'] as const;
+export const UNKNOWN_FIELDS = [
+  'residents',
+  'escalations',
+  'gridCodes',
+  'desks',
+  'correction',
+  'offHours',
+  'rectificationsOpenAtEnd',
+] as const;
 export type UnknownField = (typeof UNKNOWN_FIELDS)[number];
 
 export type WireContent = {

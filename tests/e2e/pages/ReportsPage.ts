@@ -13,6 +13,13 @@ export class ReportsPage {
 
   /** Loads the desk; returns its raw generated records (for counting what the screen should show). */
   static async seedGeneratedDesk(page: Page, size: 'tiny' | 'thousand' | 'tenth') {
+    await ReportsPage.openBenchPage(page);
+    await page.evaluate((s) => window.bench.prepare(s, `e2e-${s}`), size);
+    return page.evaluate((s) => window.bench.raw(s), size);
+  }
+
+  /** The bench bundle's page on the app's own origin (same IndexedDB), ready for `window.bench`. */
+  static async openBenchPage(page: Page) {
     const root = join(process.cwd(), 'dist/bench');
     await page.route('**/bench/**', async (route) => {
       const rel = new URL(route.request().url()).pathname.replace(/^\/bench\//, '') || 'index.html';
@@ -21,8 +28,6 @@ export class ReportsPage {
     });
     await page.goto('bench/index.html');
     await expect(page.locator('#status')).toHaveText('ready', { timeout: 30_000 });
-    await page.evaluate((s) => window.bench.prepare(s, `e2e-${s}`), size);
-    return page.evaluate((s) => window.bench.raw(s), size);
   }
 
   get heading() {

@@ -13,7 +13,9 @@ import { generateDesk } from '../../../bench/data/generate';
 import { loadDesk } from '../../../bench/data/load';
 import { readReportData } from '../../../renderer/src/db/repositories/reports';
 import { buildExport, type ExportFormat } from '../../../renderer/src/features/reports/buildExport';
-import { checkPackage, canonicalJson, type ReportPackage } from '@shared/reports/package';
+import { canonicalJson } from '@shared/reports/package';
+import { readPackage } from '@shared/reports/wire/read';
+import type { WirePackage } from '@shared/reports/wire/types';
 import { expectSmugglesRefused } from './packageFixtures';
 import { BOM } from '@shared/reports/csv';
 import { periodOf, previousPeriod } from '@shared/reports/periods';
@@ -139,18 +141,17 @@ describe('the CSV', () => {
 });
 
 describe('the JSON package', () => {
-  it('validates against its schema and its hash; carries no personal fields', async () => {
+  it('reads back as the street reads it (version 2, schema, hash); carries no personal fields', async () => {
     const file = await job('json');
-    const check = await checkPackage(file.content, sha256Hex);
-    expect(check.ok).toBe(true);
-    const pkg = JSON.parse(file.content) as ReportPackage;
-    expect(pkg.content.community).toEqual({
-      name: '桃花岭社区',
-      code: 'THL',
-      street: '岳麓街道',
-      installId: '7d3e4c1a-93b2-4f0e-8a61-2b5c9d0e7f14',
-    });
-    expect(pkg.content.cases).toHaveLength(accepted().length);
+    const check = await readPackage(file.content, { street: '岳麓街道' }, sha256Hex);
+    expect(check).toMatchObject({ ok: true, fromVersion: 2 });
+    const pkg = JSON.parse(file.content) as WirePackage;
+    expect(pkg.content.street).toEqual({ name: '岳麓街道' });
+    expect(pkg.content.community).toEqual({ code: 'THL', name: '桃花岭社区' });
+    expect(pkg.content.center).toEqual({ installId: '7d3e4c1a-93b2-4f0e-8a61-2b5c9d0e7f14', desk: null });
+    expect(pkg.content.residents).toBe(11_500);
+    expect(pkg.content.ledger).toHaveLength(accepted().length);
+    expect(file.rows).toEqual({ 办件: accepted().length, 上报事项: pkg.content.escalations.length });
     // The desk that made it is named (and the schema takes it; a desk out of range is refused).
     const fromDesk = await buildExport({
       format: 'json',
@@ -160,16 +161,16 @@ describe('the JSON package', () => {
       generatedAt: 0,
       desk: { no: 2, name: '后台' },
     });
-    expect((await checkPackage(fromDesk.content, sha256Hex)).ok).toBe(true);
-    expect((JSON.parse(fromDesk.content) as ReportPackage).content.community.desk).toEqual({ no: 2, name: '后台' });
-    await expectSmugglesRefused(report, [(p) => (p.content.community.desk = { no: 100, name: '后台' })]);
-    expect(Object.keys(pkg.content.cases[0]!).sort()).toEqual(
+    expect((await readPackage(fromDesk.content, {}, sha256Hex)).ok).toBe(true);
+    expect((JSON.parse(fromDesk.content) as WirePackage).content.center.desk).toEqual({ number: 2, name: '后台' });
+    await expectSmugglesRefused(report, [(p) => (p.content.center.desk = { number: 100, name: '后台' })]);
+    expect(Object.keys(pkg.content.ledger[0]!).sort()).toEqual(
       [
         'acceptedDay',
         'category',
         'completedDay',
         'deadline',
-        'grid',
+        'gridCode',
         'matterCode',
         'matterName',
         'mode',
@@ -177,45 +178,47 @@ describe('the JSON package', () => {
         'trackingNumber',
       ].sort(),
     );
-    expect(pkg.content.summary.visits.total).toBe(
-      data.visits.filter((v) => v.day >= week.from && v.day <= week.to).length,
-    );
-    expect(pkg.content.summary.proxy.requests.total).toBe(requested().length);
-    expect(Object.keys(pkg.content.summary.proxy).sort()).toEqual(
-      ['accepted', 'cancelled', 'delivered', 'documentsOut', 'homeVisits', 'requests'].sort(),
-    );
-    expect(pkg.content.summary.meetings.items.total).toBe(discussed().length);
-    expect(pkg.content.summary.meetings.held).toBe(held().length);
+    expect(pkg.content.counts.visits).toBe(data.visits.filter((v) => v.day >= week.from && v.day <= week.to).length);
+    expect(pkg.content.counts.proxyRequests).toBe(requested().length);
+    expect(pkg.content.counts.agendaItems).toBe(discussed().length);
+    expect(pkg.content.counts.meetingsHeld).toBe(held().length);
+    // The escalation planted in the week travels without its request text (ID and phone inside it).
+    const planted = pkg.content.escalations.find((e) => e.department === '街道城管办')!;
+    expect(planted).toMatchObject({ stage: '待报到', level: '日常', checkInAt: null, feedbackCount: 0 });
+    expect(file.content).not.toMatch(/请求核查|4301\d{14}|138\d{8}/);
   });
 
   it('refuses truncated, corrupted and hash-mismatched packages', async () => {
     const text = (await job('json')).content;
-    expect(await checkPackage(text.slice(0, text.length - 40), sha256Hex)).toEqual({
+    expect(await readPackage(text.slice(0, text.length - 40), {}, sha256Hex)).toEqual({
       ok: false,
-      message: expect.stringContaining('文件不完整'),
+      reason: expect.stringContaining('文件不完整'),
     });
-    const pkg = JSON.parse(text) as ReportPackage;
+    const pkg = JSON.parse(text) as WirePackage;
     // A changed figure with the old hash.
     const changed = structuredClone(pkg);
-    changed.content.summary.visits.total += 1;
-    expect(await checkPackage(JSON.stringify(changed), sha256Hex)).toEqual({
+    changed.content.counts.visits += 1;
+    expect(await readPackage(JSON.stringify(changed), {}, sha256Hex)).toEqual({
       ok: false,
-      message: expect.stringContaining('校验值不符'),
+      reason: expect.stringContaining('校验值不符'),
     });
-    // A resident's ID smuggled into a record, re-hashed: the closed schema refuses it.
+    // A resident's ID smuggled into a record, re-hashed: the closed schema refuses it, naming the field.
     const smuggled = structuredClone(pkg) as unknown as {
-      content: { cases: Record<string, unknown>[] };
+      content: { ledger: Record<string, unknown>[] };
       sha256: string;
     };
-    smuggled.content.cases[0]!.idNumber = '430104195803151234';
+    smuggled.content.ledger[0]!.idNumber = '430104195803151234';
     smuggled.sha256 = await sha256Hex(canonicalJson(smuggled.content));
-    expect(await checkPackage(JSON.stringify(smuggled), sha256Hex)).toEqual({
+    expect(await readPackage(JSON.stringify(smuggled), {}, sha256Hex)).toEqual({
       ok: false,
-      message: expect.stringContaining('格式不符'),
+      reason: '报送包格式不符：多出字段 content.ledger.0.idNumber',
     });
-    // Wrong version, bad hash shape.
-    expect((await checkPackage(JSON.stringify({ ...pkg, version: 2 }), sha256Hex)).ok).toBe(false);
-    expect((await checkPackage(JSON.stringify({ ...pkg, sha256: 'x' }), sha256Hex)).ok).toBe(false);
+    // A newer version, bad hash shape.
+    expect(await readPackage(JSON.stringify({ ...pkg, version: 3 }), {}, sha256Hex)).toEqual({
+      ok: false,
+      reason: expect.stringContaining('版本过新，请升级'),
+    });
+    expect((await readPackage(JSON.stringify({ ...pkg, sha256: 'x' }), {}, sha256Hex)).ok).toBe(false);
   });
 });
 

@@ -13,10 +13,11 @@ import { describe, expect, it } from 'vitest';
 import type { AgendaItem, Attendee, CaseRecord, Decision, Meeting, Problem } from '@shared/domain/records';
 import { meetingSummary, problemOpenAtEndOf, summarize, type SummaryInput } from '@shared/reports/summary';
 import { summarySections } from '@shared/reports/summaryRows';
-import type { ReportPackage } from '@shared/reports/package';
+import type { WirePackage } from '@shared/reports/wire/types';
+import { listOf } from '@shared/reports/wire/figures';
 import { namesOf, summariesOf } from '@shared/reports/reportData';
 import { oldCase } from '../../db/shippedSchemas';
-import { contentOf, expectPackageValid, expectSmugglesRefused, weekData } from './packageFixtures';
+import { contentOf, expectPackageValid, expectSmugglesRefused, listItem, weekData } from './packageFixtures';
 
 const week = { from: '2026-11-16', to: '2026-11-22' };
 const before = { from: '2026-11-09', to: '2026-11-15' };
@@ -331,21 +332,41 @@ describe('联席会议 in the period summary, counted by hand', () => {
 describe('联席会议 in the JSON package', () => {
   const data = weekData({ period: week, previous: before, cases, meetings, agendaItems, problems });
 
-  it('carries the figures of both weeks and passes its closed schema', async () => {
-    const { now, before: was } = summariesOf(data);
-    expect(contentOf(data).summary.meetings).toEqual(now.meetings);
-    expect(contentOf(data).previousSummary.meetings).toEqual(was.meetings);
-    // Nothing was due by the week before's end: no rate in the package either (null, not 0).
-    expect(contentOf(data).previousSummary.meetings.assigned).toMatchObject({ due: 0, finishedByDueRate: null });
+  it('carries the week’s figures (rates as their parts) and passes its closed schema', async () => {
+    const { now } = summariesOf(data);
+    const m = now.meetings;
+    const c = contentOf(data);
+    expect(c.counts).toMatchObject({
+      problemsRaised: m.problems.raised,
+      meetingsHeld: m.held,
+      meetingsMoved: m.moved,
+      meetingsCancelled: m.cancelled,
+      meetingsPlanned: m.planned,
+      attendanceExpected: m.attendance.expected,
+      attendancePresent: m.attendance.present,
+      agendaItems: m.items.total,
+      decisions: m.decisions.total,
+      assignedDecisions: m.assigned.total,
+      assignedDue: m.assigned.due,
+      assignedFinishedByDue: m.assigned.finishedByDue,
+      problemsOpenAtEnd: m.openAtEnd,
+    });
+    expect(c.rates.attendance).toEqual({ num: m.attendance.present, den: m.attendance.expected });
+    expect(c.rates.assignedFinishedByDue).toEqual({ num: m.assigned.finishedByDue, den: m.assigned.due });
+    expect(c.lists.problemsBySource).toEqual(listOf(m.problems.bySource));
+    expect(c.lists.decisionsByType).toEqual(listOf(m.decisions.byType));
+    // Nothing was due by the week before's end: that week's package has the rate as 0 of 0 (shown '—').
+    const previous = contentOf(weekData({ period: before, previous: week, cases, meetings, agendaItems, problems }));
+    expect(previous.rates.assignedFinishedByDue).toEqual({ num: 0, den: 0 });
     await expectPackageValid(data);
   });
 
   it('refuses a 联席会议 figure it does not know (re-hashed): no names can ride along', async () => {
     await expectSmugglesRefused(data, [
-      (p: ReportPackage) => Object.assign(p.content.summary.meetings, { attendees: ['周海燕'] }),
-      (p: ReportPackage) => Object.assign(p.content.summary.meetings.problems.bySource, { 王秀英: 1 }),
-      (p: ReportPackage) => Object.assign(p.content.summary.meetings.problems.byCategory, { '3栋路灯': 1 }),
-      (p: ReportPackage) => Object.assign(p.content.summary.meetings.attendance, { names: ['值班员1号'] }),
+      (p: WirePackage) => Object.assign(p.content.counts, { attendees: 1 }),
+      (p: WirePackage) => p.content.lists.problemsBySource.push(listItem('王秀英')),
+      (p: WirePackage) => p.content.lists.problemsByCategory.push(listItem('3栋路灯')),
+      (p: WirePackage) => Object.assign(p.content.rates.attendance, { names: ['值班员1号'] }),
     ]);
   });
 });

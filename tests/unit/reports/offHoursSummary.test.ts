@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { summariesOf, namesOf } from '../../../shared/reports/reportData';
 import { summarySections } from '../../../shared/reports/summaryRows';
 import { renderSummaryDocument } from '../../../shared/reports/summaryDocument';
-import type { ReportPackage } from '../../../shared/reports/package';
+import type { WirePackage } from '../../../shared/reports/wire/types';
 import { contentOf, expectPackageValid, expectSmugglesRefused, weekData } from './packageFixtures';
 
 const week = { from: '2026-11-16', to: '2026-11-22' };
@@ -35,16 +35,21 @@ describe('错时服务 in the weekly summary', () => {
     expect(paper).toContain('其中休息日、节假日（次）');
   });
 
-  it('goes into the JSON package for both weeks and passes its closed schema', async () => {
-    expect(contentOf(data).summary.offHours).toEqual(data.offHours.now);
-    expect(contentOf(data).previousSummary.offHours).toEqual(data.offHours.before);
+  it('goes into the JSON package (the week’s) and passes its closed schema', async () => {
+    const { occasions, restDayOccasions, people, dutyDays } = data.offHours.now;
+    expect(contentOf(data).counts).toMatchObject({
+      offHoursOccasions: occasions,
+      offHoursRestDayOccasions: restDayOccasions,
+      offHoursPeople: people,
+      offHoursDutyDays: dutyDays,
+    });
     await expectPackageValid(data);
   });
 
   it('refuses a figure the schema does not know (re-hashed): no names can ride along', async () => {
     await expectSmugglesRefused(data, [
-      (p: ReportPackage) => Object.assign(p.content.summary.offHours, { byStaff: { 王秀英: 3 } }),
-      (p: ReportPackage) => Object.assign(p.content.summary.offHours, { occasions: -1 }),
+      (p: WirePackage) => Object.assign(p.content.counts, { offHoursByStaff: { 王秀英: 3 } }),
+      (p: WirePackage) => Object.assign(p.content.counts, { offHoursOccasions: -1 }),
     ]);
   });
 });

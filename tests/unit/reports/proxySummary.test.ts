@@ -11,10 +11,11 @@ import { describe, expect, it } from 'vitest';
 import type { CaseRecord, CustodyEvent, CustodyHolder, CustodyItem, ProxyTask } from '@shared/domain/records';
 import { outAtEndOf, proxySummary, summarize, type SummaryInput } from '@shared/reports/summary';
 import { summarySections } from '@shared/reports/summaryRows';
-import type { ReportPackage } from '@shared/reports/package';
+import type { WirePackage } from '@shared/reports/wire/types';
+import { listOf } from '@shared/reports/wire/figures';
 import { namesOf, summariesOf } from '@shared/reports/reportData';
 import { oldCase } from '../../db/shippedSchemas';
-import { contentOf, expectPackageValid, expectSmugglesRefused, weekData } from './packageFixtures';
+import { contentOf, expectPackageValid, expectSmugglesRefused, listItem, weekData } from './packageFixtures';
 
 const week = { from: '2026-11-16', to: '2026-11-22' };
 const before = { from: '2026-11-09', to: '2026-11-15' };
@@ -291,18 +292,35 @@ describe('帮代办 in the period summary, counted by hand', () => {
 describe('帮代办 in the JSON package', () => {
   const data = weekData({ period: week, previous: before, cases, proxyTasks: tasks, custodyItems: items });
 
-  it('carries the figures of both weeks and passes its closed schema', async () => {
-    const { now, before: was } = summariesOf(data);
-    expect(contentOf(data).summary.proxy).toEqual(now.proxy);
-    expect(contentOf(data).previousSummary.proxy).toEqual(was.proxy);
+  it('carries the week’s figures (rates as their parts) and passes its closed schema', async () => {
+    const { now } = summariesOf(data);
+    const p = now.proxy;
+    const c = contentOf(data);
+    expect(c.counts).toMatchObject({
+      proxyRequests: p.requests.total,
+      proxyAccepted: p.accepted,
+      proxyCancelled: p.cancelled.total,
+      proxyHomeVisits: p.homeVisits.total,
+      proxyHomeVisitsSolo: p.homeVisits.solo,
+      proxyDelivered: p.delivered.total,
+      proxyDeliveredWithinTarget: p.delivered.withinTarget,
+      documentsOut: p.documentsOut.total,
+      documentsOutOriginals: p.documentsOut.originals,
+      documentsOverAlert: p.documentsOut.overAlert,
+    });
+    expect(c.rates.proxyWithinTarget).toEqual({ num: p.delivered.withinTarget, den: p.delivered.total });
+    expect(c.maxima.documentsOutLongestDays).toBe(p.documentsOut.longestDays);
+    expect(c.custodyAlertDays).toBe(p.documentsOut.alertDays);
+    expect(c.lists.documentsOutByAge).toEqual(listOf(p.documentsOut.byAge));
+    expect(c.lists.proxyRequestsBySource).toEqual(listOf(p.requests.bySource));
     await expectPackageValid(data);
   });
 
   it('refuses a 帮代办 figure it does not know (re-hashed): no names can ride along', async () => {
     await expectSmugglesRefused(data, [
-      (p: ReportPackage) => Object.assign(p.content.summary.proxy.documentsOut, { holders: ['值班员1号'] }),
-      (p: ReportPackage) => Object.assign(p.content.summary.proxy.requests.bySource, { 王秀英: 1 }),
-      (p: ReportPackage) => Object.assign(p.content.summary.proxy, { residents: ['r1'] }),
+      (p: WirePackage) => Object.assign(p.content.maxima, { holders: ['值班员1号'] }),
+      (p: WirePackage) => p.content.lists.proxyRequestsBySource.push(listItem('王秀英')),
+      (p: WirePackage) => Object.assign(p.content.counts, { residents: ['r1'] }),
     ]);
   });
 });

@@ -8,6 +8,7 @@
  */
 import { DEFAULT_DESK_IDENTITY } from '@shared/domain/deskNumber';
 import { exportFormatOf, type CoveredDesk, type PackageExport, type ReportExportFormat } from '@shared/domain/records';
+import type { Correction } from '@shared/reports/package';
 import type { Period, PeriodKind } from '@shared/reports/periods';
 import type { Desk } from '../desk';
 import type { ReadableDB } from '../entities';
@@ -40,6 +41,22 @@ export async function packageExportsOf(desk: Desk, kind: PeriodKind, period: Per
 /** The exports among `rows` made in `format`. */
 export const exportsIn = <R extends PackageExport>(rows: readonly R[], format: ReportExportFormat): R[] =>
   rows.filter((r) => exportFormatOf(r) === format);
+
+/**
+ * Which sending of the period's JSON package the next one is (the package's `correction`): n = the
+ * JSON exports recorded for the period (as far as they arrived from the other desks) + 1, and
+ * `replaces` = the sha256 of the latest of them, when its row holds one (rows made before hashes
+ * were recorded do not).
+ */
+export function correctionAfter(rows: readonly PackageExport[]): Correction {
+  const json = exportsIn(rows, 'json').sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
+  return { n: json.length + 1, replaces: json.at(-1)?.sha256 ?? null };
+}
+
+/** The `correction` of the period's next JSON package (see correctionAfter). */
+export async function nextCorrection(desk: Desk, kind: PeriodKind, period: Period): Promise<Correction> {
+  return correctionAfter(await ofPeriod(desk.db, kind, period));
+}
 
 /** Records one export inside the export's transaction; returns how many of its format there are now. */
 export async function addPackageExport(

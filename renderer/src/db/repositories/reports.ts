@@ -4,7 +4,8 @@
  *
  * Reading a period never walks the whole history: visits by their `day` index; cases by the
  * months they count in (`reportMonths`, shared/reports/reportIndex.ts) plus the cases open now
- * (one `flags` key), which is every case that can count in the period or be open at its end.
+ * and the cases with a 整改 open now (two `flags` keys), which is every case that can count in the
+ * period or be open (or have its 整改 open) at its end.
  * 帮代办 (`proxyFor`): the requests of the 帮代办 cases among those (a visit, a 送达 or a
  * cancellation happens while its case counts: 办结 waits for 送达, a cancellation ends the case),
  * the requests received in the range (`requestedDay`), the open ones (`status`) and the cancelled
@@ -78,7 +79,7 @@ export async function saveReportNotes(desk: Desk, period: Period, notes: ReportN
 async function casesFor(db: ReadableDB, range: Period): Promise<CaseRecord[]> {
   const [byMonth, openNow] = await Promise.all([
     db.cases.where('reportMonths').anyOf(monthsOf(range)).toArray(),
-    db.cases.where('flags').equals(FLAGS.open).toArray(),
+    db.cases.where('flags').anyOf([FLAGS.open, FLAGS.rectification]).toArray(),
   ]);
   const out = new Map<string, CaseRecord>();
   for (const c of byMonth) out.set(c.id, c);

@@ -1,6 +1,7 @@
 /**
  * Which period the report covers: 周 / 月 / 季度 / 年 / 自定义, a day picked in the calendar
- * (the week, month … holding it), or the two days of a custom range; 上一期 / 下一期.
+ * (the week, month … holding it), or the two days of a custom range; 上一期 / 下一期. The one
+ * period control of the reports: 统计报表 and the street's 汇总 (which offers no custom range).
  */
 import { Button, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { PERIOD_KINDS, periodOf, type PeriodKind } from '@shared/reports/periods';
@@ -13,9 +14,12 @@ type Props = {
   onChange: (c: PeriodChoice) => void;
   label: string;
   error?: { field: 'from' | 'to'; message: string };
+  /** The kinds offered (all, 自定义 included, unless given: the street's 汇总 offers 周/月/季度/年). */
+  kinds?: readonly PeriodKind[];
 };
 
-export function PeriodBar({ choice, onChange, label, error }: Props) {
+export function PeriodBar({ choice, onChange, label, error, kinds }: Props) {
+  const offered = kinds ? PERIOD_KINDS.filter((k) => kinds.includes(k.kind)) : PERIOD_KINDS;
   const pick = (kind: PeriodKind) => {
     if (kind === 'custom') return onChange({ ...choice, kind });
     onChange({ ...choice, kind, ...periodOf(kind, choice.day) });
@@ -46,7 +50,7 @@ export function PeriodBar({ choice, onChange, label, error }: Props) {
         size="medium"
         sx={{ displayPrint: 'none' }}
       >
-        {PERIOD_KINDS.map((k) => (
+        {offered.map((k) => (
           <ToggleButton key={k.kind} value={k.kind} sx={{ px: 2 }}>
             {k.label}
           </ToggleButton>

@@ -4,87 +4,24 @@
  * text and the two series are a dark and a light grey, so a black-and-white print reads the
  * same as the screen.
  */
-import type { ReactNode } from 'react';
-import { Box, Paper, Stack, Typography } from '@mui/material';
-import { visuallyHidden } from '@mui/utils';
+import { Stack } from '@mui/material';
 import { BarChart } from '@mui/x-charts/BarChart';
 import { ChartsLocalizationProvider } from '@mui/x-charts/ChartsLocalizationProvider';
 import { RATINGS } from '@shared/domain/records';
 import { percent } from '@shared/reports/summaryRows';
 import type { PeriodSummary } from '@shared/reports/summary';
+import {
+  CHART_AXIS_LABELS as axisLabels,
+  CHART_DARK as DARK,
+  CHART_LIGHT as LIGHT,
+  ChartCard,
+  LABELLED,
+  LABEL_SX,
+  bandAxis,
+  valueAxis,
+} from '../../components/ChartCard';
 
 export type WeekCount = { from: string; to: string; visits: number; cases: number };
-
-const DARK = '#37474f';
-const LIGHT = '#b0bec5';
-const LABELLED = { barLabel: 'value', barLabelPlacement: 'outside' } as const;
-const LABEL_SX = { '& .MuiBarChart-label': { fontSize: 14, fill: '#000' } };
-
-type Data = { head: string[]; rows: (string | number)[][] };
-
-/** A chart with its figures as a table for screen readers (the drawing itself is hidden from them). */
-function ChartCard({
-  title,
-  caption,
-  data,
-  children,
-}: {
-  title: string;
-  caption?: string;
-  data: Data;
-  children: ReactNode;
-}) {
-  return (
-    <Paper component="figure" aria-label={title} sx={{ p: 2, m: 0, breakInside: 'avoid' }}>
-      <Box component="table" sx={visuallyHidden} aria-label={`${title}数据`}>
-        <thead>
-          <tr>
-            {data.head.map((h) => (
-              <th key={h} scope="col">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {data.rows.map((r) => (
-            <tr key={String(r[0])}>
-              {r.map((v, i) =>
-                i === 0 ? (
-                  <th key={i} scope="row">
-                    {v}
-                  </th>
-                ) : (
-                  <td key={i}>{v}</td>
-                ),
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </Box>
-      <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'baseline' }}>
-        <Typography variant="h6" component="h2">
-          {title}
-        </Typography>
-        {caption && <Typography component="figcaption">{caption}</Typography>}
-      </Stack>
-      {children}
-    </Paper>
-  );
-}
-
-const axisLabels = { tickLabelStyle: { fontSize: 14 } };
-const bandAxis = (data: readonly string[]) => ({
-  scaleType: 'band' as const,
-  data: [...data],
-  height: 36,
-  ...axisLabels,
-});
-/** The value axis, with room above the longest bar for its label. */
-const valueAxis = (values: readonly number[]) => ({
-  ...axisLabels,
-  max: Math.max(4, Math.ceil(Math.max(0, ...values) * 1.2)),
-});
 
 export function ReportCharts({ trend, summary }: { trend: readonly WeekCount[]; summary: PeriodSummary }) {
   const categories = Object.entries(summary.accepted.byCategory).sort((a, b) => b[1] - a[1]);

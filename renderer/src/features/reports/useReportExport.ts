@@ -15,6 +15,7 @@ import { useStaff } from '../../app/session';
 import { localDateTime } from '../../app/clock';
 import { useGuardedAction } from '../../app/useGuardedAction';
 import { ensureInstallId, namedExportRefusal, recordExport, recordExportOutcome } from '../../db/repositories/reports';
+import { nextCorrection } from '../../db/repositories/packageExports';
 import { DomainRefusal } from '../../db/refusal';
 import { platform } from '../../platform';
 import type { ExportFormat } from './buildExport';
@@ -55,6 +56,8 @@ export function useReportExport(data: ReportData | undefined, period: Period, be
       if (format === 'json' && !d.community.street)
         throw new DomainRefusal('报送包需写明所属街道：请管理员在“设置 → 社区信息”中填写', 'street');
       const installId = format === 'json' ? await ensureInstallId(desk) : '';
+      // A re-export of the period says so in the package: which sending, and the hash it replaces.
+      const correction = format === 'json' ? await nextCorrection(desk, d.kind, period) : undefined;
       const file = await runExport({
         format,
         data: d,
@@ -62,6 +65,7 @@ export function useReportExport(data: ReportData | undefined, period: Period, be
         installId,
         generatedAt: desk.clock.now(),
         ...(desk.identity ? { desk: desk.identity } : {}),
+        ...(correction ? { correction } : {}),
       });
       const name = FORMAT_NAMES[format];
       // Recorded for the center (a repeat asks first), but the 实名台账: asked for on its own.

@@ -7,8 +7,8 @@
  * Converted: the figures (the same rules the version 2 writer uses, figures.ts), the grids (their
  * name stands as their code: 'gridCodes' unknown), the ledger, the desks. Not known, so listed
  * in `unknown` (a reader shows 未知 there, not 0): 'residents', 'escalations' (their counts and
- * stages still travel in counts and lists), 'gridCodes', 'correction', and 'desks' / 'offHours'
- * when the file predates them. Dropped, as version 2 carries no free text and no previous period:
+ * stages still travel in counts and lists), 'gridCodes', 'correction', 'rectificationsOpenAtEnd',
+ * and 'desks' / 'offHours' when the file predates them. Dropped, as version 2 carries no free text and no previous period:
  * `notes`, `previous`, `previousSummary`.
  */
 import { figuresOf, type SummaryFigures } from '../figures';
@@ -47,6 +47,7 @@ export function fromV1(c: V1Content): WireContent {
   const unknown: UnknownField[] = ['residents', 'escalations', 'gridCodes', 'correction'];
   if (!c.desks) unknown.push('desks');
   if (!s.offHours) unknown.push('offHours');
+  if (s.rectifications.openAtEnd === undefined) unknown.push('rectificationsOpenAtEnd');
   return {
     street: { name: c.community.street },
     community: { code: c.community.code, name: c.community.name },
