@@ -16,7 +16,6 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { maskNumbersInText } from '@shared/domain/masking';
 import { monthSpan, OFF_HOURS_COLUMNS, occasionText, shiftMonth } from '@shared/domain/offHours';
 import { listOffHoursLines, readOffHoursTable } from '../../db/repositories/offHours';
@@ -26,6 +25,7 @@ import { useStaffNames } from '../../app/useStaffNames';
 import { platform } from '../../platform';
 import { offHoursWorkbook } from './offHoursWorkbook';
 import { OffHoursLineForm } from './OffHoursLineForm';
+import { useLiveRead } from '../../app/liveQuerier';
 
 const NO_WRAP = { flexShrink: 0, whiteSpace: 'nowrap' } as const;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -35,8 +35,8 @@ export function OffHoursTab() {
   const [month, setMonth] = useState(() => desk.clock.today().slice(0, 7));
   const valid = MONTH.test(month);
   const { from, to } = valid ? monthSpan(month) : { from: '', to: '' };
-  const rows = useLiveQuery(() => (valid ? readOffHoursTable(desk, from, to) : []), [desk, valid, from, to]);
-  const lines = useLiveQuery(() => (valid ? listOffHoursLines(desk, from, to) : []), [desk, valid, from, to]);
+  const rows = useLiveRead(() => (valid ? readOffHoursTable(desk, from, to) : []), [desk, valid, from, to]);
+  const lines = useLiveRead(() => (valid ? listOffHoursLines(desk, from, to) : []), [desk, valid, from, to]);
   const names = useStaffNames();
   const output = useGuardedAction();
   const [done, setDone] = useState<string | null>(null);

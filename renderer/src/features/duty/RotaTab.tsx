@@ -5,7 +5,6 @@
  */
 import { useState } from 'react';
 import { Alert, Button, Stack, Typography } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { can } from '@shared/domain/roles';
 import { addDays } from '@shared/domain/localDate';
 import { daysBelowMinimum, weekStart } from '@shared/domain/rota';
@@ -20,12 +19,13 @@ import { platform } from '../../platform';
 import { RotaGrid } from './RotaGrid';
 import { RotaSettingsForm } from './RotaSettingsForm';
 import { shortText, type PostChoice } from './rotaTexts';
+import { useLiveRead } from '../../app/liveQuerier';
 
 export function RotaTab() {
   const desk = useDesk();
   const staff = useStaff();
   const [monday, setMonday] = useState(() => weekStart(desk.clock.today()));
-  const week = useLiveQuery(() => getRotaWeek(desk, monday), [desk, monday]);
+  const week = useLiveRead(() => getRotaWeek(desk, monday), [desk, monday]);
   const action = useGuardedAction();
   const [done, setDone] = useState<string | null>(null);
   const editable = can(staff, 'rota.edit');

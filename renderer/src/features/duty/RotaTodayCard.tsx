@@ -1,16 +1,16 @@
 /** The 工作台's 今日值班: who is on the 值班岗, who is out on the 走访岗, and days ahead below the minimum. */
 import { Alert, Link, Paper, Stack, Typography } from '@mui/material';
 import { Link as RouterLink } from 'react-router';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useDesk } from '../../app/desk';
 import { getRotaToday } from '../../db/repositories/rota';
 import { shortDaysText } from './rotaTexts';
+import { useLiveRead } from '../../app/liveQuerier';
 
 const names = (people: { name: string }[]) => (people.length ? people.map((p) => p.name).join('、') : '未排');
 
 export function RotaTodayCard() {
   const desk = useDesk();
-  const today = useLiveQuery(() => getRotaToday(desk), [desk]);
+  const today = useLiveRead(() => getRotaToday(desk), [desk]);
   if (!today) return null;
   return (
     <Paper component="section" aria-labelledby="rota-today" sx={{ p: 2 }}>

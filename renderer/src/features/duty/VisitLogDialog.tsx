@@ -5,7 +5,6 @@
  */
 import { useState, type FormEvent } from 'react';
 import { Button, Stack, TextField, Typography } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { HomeVisitFieldErrors, HomeVisitInput, HomeVisitThen } from '@shared/domain/homeVisits';
 import {
   HOME_VISIT_PURPOSES,
@@ -23,6 +22,7 @@ import { ProblemCategorySelect } from '../../components/ProblemCategorySelect';
 import { listActiveMatterTypes } from '../../db/repositories/catalog';
 import { HomeVisitValidationError, logHomeVisit } from '../../db/repositories/homeVisits';
 import { ResidentSearch } from '../residents/ResidentSearch';
+import { useLiveRead } from '../../app/liveQuerier';
 
 type ThenKind = HomeVisitThen['kind'];
 const THEN_OPTIONS: [ThenKind, string][] = [
@@ -48,7 +48,7 @@ export function VisitLogDialog({ onClose, onSaved }: { onClose: () => void; onSa
   const [matterCode, setMatterCode] = useState('');
   const [request, setRequest] = useState('');
   const [errors, setErrors] = useState<HomeVisitFieldErrors>({});
-  const matters = useLiveQuery(() => (thenKind === '来访' ? listActiveMatterTypes(desk) : []), [desk, thenKind]);
+  const matters = useLiveRead(() => (thenKind === '来访' ? listActiveMatterTypes(desk) : []), [desk, thenKind]);
   const { run, error, busy } = useGuardedAction();
 
   const then: HomeVisitThen =

@@ -6,7 +6,6 @@
  */
 import { useState } from 'react';
 import { Alert, Button, Stack, TextField, Typography } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { can } from '@shared/domain/roles';
 import { useDesk } from '../../app/desk';
 import { useStaff } from '../../app/session';
@@ -14,6 +13,7 @@ import { homeVisitMonth, recentHomeVisits, unvisitedCareList, unvisitedDaysOf } 
 import { VisitLogDialog } from './VisitLogDialog';
 import { VisitLogSettings } from './VisitLogSettings';
 import { VisitLogEntries, VisitLogMonthTables, VisitLogUnvisited } from './VisitLogTables';
+import { useLiveRead } from '../../app/liveQuerier';
 
 export function VisitLogTab() {
   const desk = useDesk();
@@ -21,12 +21,12 @@ export function VisitLogTab() {
   const [month, setMonth] = useState(desk.clock.today().slice(0, 7));
   const [dialog, setDialog] = useState<'log' | 'settings' | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const figures = useLiveQuery(
+  const figures = useLiveRead(
     () => (/^\d{4}-\d{2}$/.test(month) ? homeVisitMonth(desk, month) : undefined),
     [desk, month],
   );
-  const unvisited = useLiveQuery(() => unvisitedCareList(desk), [desk]);
-  const entries = useLiveQuery(() => recentHomeVisits(desk), [desk]);
+  const unvisited = useLiveRead(() => unvisitedCareList(desk), [desk]);
+  const entries = useLiveRead(() => recentHomeVisits(desk), [desk]);
   return (
     <Stack spacing={3}>
       <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
