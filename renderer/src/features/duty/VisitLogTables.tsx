@@ -127,7 +127,7 @@ export function VisitLogEntries({
               {onCorrect && !corrected && (
                 <Button
                   size="small"
-                  aria-label={`更正 ${entry.day} ${staffName} 的走访记录`}
+                  aria-label={`更正 ${entry.day} ${entry.purpose} 的走访记录`}
                   onClick={() => onCorrect({ entry, staffName, ...(resident ? { resident } : {}), corrected })}
                 >
                   更正
