@@ -8,13 +8,9 @@ import { liveQuery } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { liveQuerier } from '../../renderer/src/app/liveQuerier';
 import { pendingHandovers, signHandover, writeHandover } from '../../renderer/src/db/repositories/handovers';
-import { addClerkLiMing, communityDesk, freshDb, rotaCell, setUpCommunity } from './testDb';
+import { addClerkLiMing, communityDesk, freshDb, localAt, rotaCell, setUpCommunity } from './testDb';
 
-const at = (day: string, hhmm: string) => {
-  const [y, m, d] = day.split('-').map(Number);
-  const [h, mi] = hhmm.split(':').map(Number);
-  return new Date(y!, m! - 1, d!, h!, mi!).getTime();
-};
+const at = localAt;
 const TUE = '2026-11-24';
 const WED = '2026-11-25';
 

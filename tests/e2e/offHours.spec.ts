@@ -9,7 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import { expect, test } from './pages';
 import { expectAccessible } from './support/a11y';
 import { tabTo } from './support/keyboard';
-import { capturePrints, printedDocuments } from './support/printCapture';
+import { capturePrints, printedDocuments, screenshotSheet } from './support/printCapture';
 
 const SHOTS = 'test-results/screens';
 
@@ -72,11 +72,7 @@ test('the month table of off-hours work: derived from a Saturday case, a line ad
   expect(paper).toContain('<td>王秀英</td><td>0</td><td>0</td><td>2</td><td>1</td><td>11-17 晚间；11-21 休息日</td>');
   expect(paper).toContain('合计：错时服务 2 次（其中休息日 1 次），1 人');
   expect(paper).not.toContain('13812345678');
-  const sheet = await page.context().newPage();
-  await sheet.setViewportSize({ width: 1366, height: 768 });
-  await sheet.setContent(paper);
-  await sheet.screenshot({ path: `${SHOTS}/off-hours-printed.png`, fullPage: true });
-  await sheet.close();
+  await screenshotSheet(page, paper, `${SHOTS}/off-hours-printed.png`);
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),

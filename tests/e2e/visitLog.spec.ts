@@ -12,7 +12,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './pages';
 import { expectAccessible } from './support/a11y';
 import { tabTo } from './support/keyboard';
-import { capturePrints, printedDocuments } from './support/printCapture';
+import { capturePrints, printedDocuments, screenshotSheet } from './support/printCapture';
 
 const SHOTS = 'test-results/screens';
 const ZHOU = { name: '周敏', pin: '753190' };
@@ -160,9 +160,5 @@ test('a 走访岗 person logs visits in their zone; one becomes a 问题 on Frid
   expect(paper).toContain('5栋1单元**');
   for (const raw of ['302', '101', '>宣传防诈骗知识<']) expect(paper).not.toContain(raw);
   expect(paper).toContain('共 4 条');
-  const sheet = await page.context().newPage();
-  await sheet.setViewportSize({ width: 1366, height: 768 });
-  await sheet.setContent(paper);
-  await sheet.screenshot({ path: `${SHOTS}/visit-log-printed.png`, fullPage: true });
-  await sheet.close();
+  await screenshotSheet(page, paper, `${SHOTS}/visit-log-printed.png`);
 });

@@ -258,6 +258,18 @@ export async function unvisitedCareList(desk: Desk): Promise<UnvisitedZone[]> {
   }));
 }
 
+/** Who visited (staff names) and the residents the entries name (one read each). */
+async function whoOf(desk: DeskBase, entries: readonly HomeVisit[]) {
+  const [staff, residents] = await Promise.all([
+    desk.db.staff.bulkGet([...new Set(entries.map((e) => e.staffId))]),
+    residentsByIds(
+      desk,
+      entries.flatMap((e) => (e.residentId ? [e.residentId] : [])),
+    ),
+  ]);
+  return { names: new Map(staff.flatMap((s) => (s ? [[s.id, s.name] as const] : []))), residents };
+}
+
 export type HomeVisitRow = { entry: HomeVisit; staffName: string; resident?: Resident; corrected: boolean };
 
 /** The newest entries (by day, then logged time), with who visited and the resident; a replaced one marked. */
@@ -265,14 +277,7 @@ export async function recentHomeVisits(desk: DeskBase, limit = 30): Promise<Home
   const rows = await desk.db.homeVisits.orderBy('day').reverse().limit(limit).toArray();
   rows.sort((a, b) => b.day.localeCompare(a.day) || b.at.localeCompare(a.at));
   const current = new Set(currentEntries(rows).map((e) => e.id));
-  const [staff, residents] = await Promise.all([
-    desk.db.staff.bulkGet([...new Set(rows.map((r) => r.staffId))]),
-    residentsByIds(
-      desk,
-      rows.flatMap((r) => (r.residentId ? [r.residentId] : [])),
-    ),
-  ]);
-  const names = new Map(staff.flatMap((s) => (s ? [[s.id, s.name] as const] : [])));
+  const { names, residents } = await whoOf(desk, rows);
   return rows.map((entry) => ({
     entry,
     staffName: names.get(entry.staffId) ?? '',
@@ -290,14 +295,7 @@ export async function homeVisitListOfMonth(desk: Desk, month: string): Promise<H
   const entries = (await entriesBetween(desk, from, to)).sort(
     (a, b) => a.day.localeCompare(b.day) || a.at.localeCompare(b.at),
   );
-  const [staff, residents] = await Promise.all([
-    desk.db.staff.bulkGet([...new Set(entries.map((e) => e.staffId))]),
-    residentsByIds(
-      desk,
-      entries.flatMap((e) => (e.residentId ? [e.residentId] : [])),
-    ),
-  ]);
-  const names = new Map(staff.flatMap((s) => (s ? [[s.id, s.name] as const] : [])));
+  const { names, residents } = await whoOf(desk, entries);
   const grids = new Map(desk.community.grids.map((g) => [g.id, g.name]));
   return entries.map((e) => {
     const r = e.residentId ? residents.get(e.residentId) : undefined;
