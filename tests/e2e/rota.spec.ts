@@ -125,7 +125,7 @@ test('the 站长 copies last week, sees Saturday short on the grid and the 工�
   const ask = async (day: string) => {
     await rota.getByRole('button', { name: '申请换班' }).click();
     const dialog = page.getByRole('dialog', { name: '申请换班' });
-    await expect(dialog.getByLabel('申请人')).toBeDisabled();
+    await expect(dialog.getByLabel('申请人', { exact: true })).toBeDisabled();
     await dialog.getByLabel('申请人换出的日期').selectOption(day);
     await dialog.getByLabel('换班对象', { exact: true }).selectOption({ label: '赵芳' });
     await dialog.getByLabel('换班对象换出的日期').selectOption(day);

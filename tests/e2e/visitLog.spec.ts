@@ -156,7 +156,7 @@ test('a 走访岗 person logs visits in their zone; one becomes a 问题 on Frid
   const paper = (await printedDocuments(page)).at(-1)!;
   expect(paper).toContain('<body class="layout-a4">');
   expect(paper).toContain('走访记录 2026-11');
-  expect(paper).toContain('宣传防诈骗知识，发放资料 ** 份');
+  expect(paper).toContain('宣传防诈骗知识，发放资料 12 份');
   expect(paper).toContain('5栋1单元**');
   for (const raw of ['302', '101', '>宣传防诈骗知识<']) expect(paper).not.toContain(raw);
   expect(paper).toContain('共 4 条');
