@@ -4,9 +4,6 @@
  * next to bare Dexie reads of the same data, interleaved, in the same run. Driven by
  * bench/chromium.bench.test.ts through `window.bench`.
  */
-import { getRotaWeek } from '../../renderer/src/db/repositories/rota';
-import { weekStart } from '@shared/domain/rota';
-import { addDays } from '@shared/domain/localDate';
 import { Dexie } from 'dexie';
 import { countLabel, QUEUES, type CaseFilter, type QueueName } from '@shared/domain/caseQueues';
 import { createCalendar } from '@shared/domain/workingCalendar';
@@ -46,6 +43,7 @@ import { outboxRun } from './outboxBench';
 import { syncBench } from './syncBench';
 import { bareAfter, bareCursorAt, listMeasures } from './listsBench';
 import { sizedCommunityPackage, streetRun } from './streetBench';
+import { dutyMeasures } from './dutyBench';
 
 type Measure = {
   name: string;
@@ -261,15 +259,8 @@ async function measures(): Promise<Measure[]> {
     baseline: () => bareRows(eventCount + 3),
   });
   out.push(...(await listMeasures(d, desk)));
-  // --- 值班: the week grid (this week's cells, its checks and the staff) next to a bare read of the same cells ---
-  const monday = weekStart(TODAY);
-  const weekCells = () => d.rota.where('day').between(monday, addDays(monday, 7), true, false).toArray();
-  out.push({
-    name: `值班 本周值班表 (${(await weekCells()).length} 格)`,
-    group: 'duty',
-    subject: () => getRotaWeek(desk, TODAY),
-    baseline: weekCells,
-  });
+  // --- 值班: the week grid, the 错时服务 month table, the unvisited list (dutyBench.ts) ---
+  out.push(...(await dutyMeasures(d, desk)));
   out.push(...(await exportMeasures(desk)));
   return out;
 }

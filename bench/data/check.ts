@@ -44,6 +44,7 @@ import { parseTrackingNumber } from '@shared/domain/trackingNumber';
 import type { DutyDeskDB } from '../../renderer/src/db/database';
 import { CLERK_IDS, GRID_IDS, TODAY } from './generate';
 import { homeVisitProblems } from './homeVisits';
+import { offHoursLineProblems } from './offHours';
 import { rotaProblems } from './rota';
 
 const ALL_STATUSES: readonly CaseStatus[] = [
@@ -128,6 +129,7 @@ export async function checkLoadedDesk(db: DutyDeskDB, o: { everyStatus?: boolean
   problems.push(...rotaProblems(await db.rota.toArray(), new Set(CLERK_IDS)));
   const staffIds = new Set((await db.staff.toArray()).map((s) => s.id));
   problems.push(...handoverProblems(await db.handovers.toArray(), await db.handoverReads.toArray(), staffIds));
+  problems.push(...offHoursLineProblems(await db.offHoursLines.toArray(), createCalendar(), staffIds, TODAY));
   return problems;
 }
 

@@ -18,6 +18,7 @@ import { MATTER_OF_CATEGORY } from '@shared/domain/meetings';
 import type {
   HandoverNote,
   HandoverRead,
+  OffHoursLine,
   AgendaItem,
   HomeVisit,
   AuditEntry,
@@ -46,6 +47,7 @@ import { generateResidents } from './residents';
 import { generateHomeVisits } from './homeVisits';
 import { generateRota } from './rota';
 import { generateHandovers } from './handovers';
+import { generateOffHoursLines } from './offHours';
 import { archiveCounterKeyOf, trackingCounterKeyOf, trackingNumberOf, type Numbering } from './numbers';
 import { nextClock } from '@shared/domain/events/clock';
 import { letters } from '@shared/domain/auditIdentity';
@@ -71,7 +73,7 @@ const FULL = { residents: 20_000, visits: 100_000, cases: 30_000 };
 /** 走访记录 a working day over the desk at full size: some 7 zone staff out, 3–4 households each. */
 const HOME_VISITS_PER_DAY = 24;
 /** Bump when the generator's output changes: cached profiles of another version are rebuilt. */
-export const GENERATOR_VERSION = 5;
+export const GENERATOR_VERSION = 6;
 
 export const COMMUNITY_CODE = 'THL';
 export const TODAY = '2026-11-24';
@@ -108,6 +110,8 @@ export type GeneratedDesk = {
   /** 交接班: one evening note a working day, signed the next morning (handovers.ts). */
   handovers: HandoverNote[];
   handoverReads: HandoverRead[];
+  /** 错时服务 补充登记 lines, about two a week at full size, five years (offHours.ts). */
+  offHoursLines: OffHoursLine[];
   /** The meeting guests kept in 设置 (meta `meetingGuests`). */
   meetingGuests: { name: string; role: string }[];
   auditLog: AuditEntry[];
@@ -268,6 +272,7 @@ export function generateDesk(size: SizeName, seed = 20261124, o: DeskOptions = {
           }),
     handovers: [],
     handoverReads: [],
+    offHoursLines: [],
     meetingGuests: MEETING_GUESTS.map((g) => ({ ...g })),
     auditLog: [],
     counters: [],
@@ -490,6 +495,19 @@ export function generateDesk(size: SizeName, seed = 20261124, o: DeskOptions = {
       entity: 'handover',
       entityId: r.noteId,
     });
+  // 错时服务 补充登记: its own stream and ids, each line with its audit row.
+  const off = generateOffHoursLines({
+    rand: prng(s + 35),
+    newId: idSource(prng(s + 36)),
+    calendar,
+    staffIds: CLERK_IDS,
+    firstDay,
+    today: TODAY,
+    scale,
+    desk,
+  });
+  out.offHoursLines = off.lines;
+  out.auditLog.push(...off.audit);
   out.auditLog.sort((a, b) => a.at - b.at);
   // Every audit row has its stable id, as the app's own rows (32 letters a–p; the desk's among
   // them): an id-less row would be a pre-v10 row, and it travels to the center by its id.

@@ -118,6 +118,7 @@ export async function loadRecords(db: DutyDeskDB, data: GeneratedDesk, o: LoadOp
     ['rota', data.rota],
     ['handovers', data.handovers],
     ['handoverReads', data.handoverReads],
+    ['offHoursLines', data.offHoursLines],
     ['meta', [{ key: 'meetingGuests', value: data.meetingGuests }]],
     ['auditLog', data.auditLog],
     ['counters', data.counters],

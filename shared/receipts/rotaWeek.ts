@@ -35,6 +35,7 @@ export function cellText(cell: RotaEntry | undefined, opening: DayOpening): stri
   if (isHolidayDuty(opening, cell.post)) parts.push('节假日值班');
   if (cell.swap?.state === 'done') parts.push('换班');
   if (cell.swap?.state === 'requested') parts.push('换班待批');
+  // A refused swap leaves the cell as it was drawn up (the refusal is listed under 换班申请).
   return parts.join(' ');
 }
 

@@ -63,6 +63,14 @@ describe('the five-year desk generator', { timeout: 60_000 }, () => {
     expect(JSON.stringify(generateDesk('tiny', 7).cases)).not.toBe(JSON.stringify(generateDesk('tiny').cases));
     // Surnames with their own reading are among the names.
     expect(data.residents.some((r) => /^[单曾解仇]/.test(r.name))).toBe(true);
+    // 错时服务 补充登记: five years of them (evenings of working days, mornings of rest days), each audited.
+    expect(JSON.stringify(again.offHoursLines)).toBe(JSON.stringify(data.offHoursLines));
+    const years = new Set(data.offHoursLines.map((l) => l.day.slice(0, 4)));
+    expect([...years]).toEqual(expect.arrayContaining(['2022', '2023', '2024', '2025', '2026']));
+    expect(data.offHoursLines.length).toBeGreaterThan(40);
+    expect(data.offHoursLines.some((l) => l.start >= '19:00')).toBe(true);
+    expect(data.offHoursLines.some((l) => l.start < '12:00')).toBe(true);
+    expect(data.auditLog.filter((a) => a.action === 'offHours.line')).toHaveLength(data.offHoursLines.length);
   });
 
   it('loads through the app and passes its validators; the admin signs in with the bench PIN', async () => {
@@ -152,6 +160,7 @@ describe('the five-year desk generator', { timeout: 60_000 }, () => {
       ['homeVisits', tiny.homeVisits],
       ['handovers', tiny.handovers],
       ['handoverReads', tiny.handoverReads],
+      ['offHoursLines', tiny.offHoursLines],
     ];
     for (const [name, rows] of keyed) {
       const stored = await db.table(name).toArray();
@@ -185,6 +194,17 @@ describe('the five-year desk generator', { timeout: 60_000 }, () => {
     )!;
     expect(replayCustody(handedOver)).toMatchObject({ status: handedOver.status });
     handedOver.events = handedOver.events.slice(1); // its 收取 lost: the replay is refused
+    // A 错时 line inside standard hours (a Tuesday afternoon) is not one the app would keep.
+    const inHours = {
+      id: 'line-in-hours',
+      staffId: 'staff-1',
+      day: '2026-11-17',
+      start: '14:00',
+      end: '15:00',
+      content: '下午走访',
+      at: 1,
+    };
+    broken.offHoursLines = [...broken.offHoursLines, inHours];
     await loadDesk(db, broken, { iterations: 1000 });
     const problems = await checkLoadedDesk(db);
     expect(problems).toEqual(
@@ -193,6 +213,7 @@ describe('the five-year desk generator', { timeout: 60_000 }, () => {
         `custody item ${item.id}: holder or status is not the replay of its events`,
         `custody item ${orphan.id}: case no-such-case does not exist`,
         expect.stringMatching(new RegExp(`^custody item ${handedOver.id}: event \\d+ \\(.+\\) refused`)),
+        "offHours line line-in-hours: refused by the app's rule (start)",
       ]),
     );
     db.close();

@@ -20,16 +20,12 @@ import {
   createZhangSan,
   fails,
   freshDb,
+  localAt,
   rotaCell,
   setUpCommunity,
 } from './testDb';
 
-/** A local time of the machine (the desk reads the hour of day in local time, as the clerk's PC shows it). */
-const at = (day: string, hhmm: string) => {
-  const [y, m, d] = day.split('-').map(Number);
-  const [h, mi] = hhmm.split(':').map(Number);
-  return new Date(y!, m! - 1, d!, h!, mi!).getTime();
-};
+const at = localAt;
 const TUE = '2026-11-24';
 const WED = '2026-11-25';
 

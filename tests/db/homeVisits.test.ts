@@ -9,10 +9,12 @@ import { describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { createCalendar } from '@shared/domain/workingCalendar';
 import type { HomeVisitInput } from '@shared/domain/homeVisits';
+import { residentAddress } from '@shared/domain/resident';
 import { hashSecret } from '../../renderer/src/db/secrets';
 import { DutyDeskDB, SCHEMA_VERSION } from '../../renderer/src/db/database';
 import { schemaAt } from '../../renderer/src/db/backup/upgradeTables';
 import {
+  homeVisitListOfMonth,
   homeVisitMonth,
   logHomeVisit,
   recentHomeVisits,
@@ -182,6 +184,15 @@ describe('the month figures and the unvisited list', () => {
     const list = await recentHomeVisits(d);
     expect(list.filter((r) => r.corrected).map((r) => r.entry.id)).toEqual([wrong.entry.id]);
     expect(await c.db.homeVisits.count()).toBe(5);
+    // The printed month list: current entries only, by day, the resident's name and address as stored.
+    const printed = await homeVisitListOfMonth(d, '2026-11');
+    expect(printed.map((l) => [l.day, l.gridName, l.residentName ?? null, l.address])).toEqual([
+      ['2026-11-20', '第一网格', '李奶奶', residentAddress(c.li)],
+      ['2026-11-21', '第一网格', null, '9栋'],
+      ['2026-11-23', '第一网格', '赵爷爷', residentAddress(c.zhao)],
+      ['2026-11-23', '第一网格', null, '8栋 2单元 301'],
+    ]);
+    expect(printed.every((l) => l.staffName === '周敏')).toBe(true);
   });
 
   it('lists 重点服务对象 not visited for more than N days, by zone; the 站长 sets N and households', async () => {

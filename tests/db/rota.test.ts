@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { rotaCellId, type RotaPost } from '@shared/domain/records';
 import { hashSecret } from '../../renderer/src/db/secrets';
-import { getRotaToday, getRotaWeek } from '../../renderer/src/db/repositories/rota';
+import { getRotaToday, getRotaWeek, listSwapRequests } from '../../renderer/src/db/repositories/rota';
 import { copyLastWeek, decideSwap, requestSwap, setRotaCell } from '../../renderer/src/db/repositories/rotaChanges';
 import { updateCommunity } from '../../renderer/src/db/repositories/community';
 import type { Desk } from '../../renderer/src/db/desk';
@@ -116,10 +116,10 @@ describe('换班', () => {
     const input = { staffA: li.id, dayA: '2026-11-24', staffB: zhao.id, dayB: '2026-11-28' };
     expect(await requestSwap(await as(li.id), input)).toBe('requested');
     expect((await db.rota.get(rotaCellId('2026-11-24', li.id)))?.post).toBe('值班岗');
-    expect(await refusal(decideSwap(await as(li.id), rotaCellId('2026-11-24', li.id), true))).toBe(
+    expect(await refusal(decideSwap(await as(li.id), rotaCellId('2026-11-24', li.id), { approve: true }))).toBe(
       '只有站长/管理员可以批准换班',
     );
-    await decideSwap(chief, rotaCellId('2026-11-24', li.id), true);
+    await decideSwap(chief, rotaCellId('2026-11-24', li.id), { approve: true });
     const posts = Object.fromEntries(
       (await db.rota.toArray()).map((c) => [c.id, [c.post, c.swap?.state, c.swap?.approvedBy]]),
     );
@@ -130,6 +130,42 @@ describe('换班', () => {
       [rotaCellId('2026-11-28', zhao.id)]: ['休息', 'done', chief.actor.id],
     });
     expect(await db.auditLog.where('action').anyOf('rota.swap', 'rota.swapRequest').count()).toBe(2);
+  });
+
+  it('is listed 待批准; refused with a reason the posts stay, the asker sees why, the audit has no reason', async () => {
+    const { db, chief, li, zhao, as } = await world();
+    await set(chief, '2026-11-24', li.id, '值班岗');
+    await set(chief, '2026-11-24', zhao.id, '走访岗');
+    const before = await db.rota.toArray();
+    const input = { staffA: li.id, dayA: '2026-11-24', staffB: zhao.id, dayB: '2026-11-24' };
+    expect(await requestSwap(await as(li.id), input)).toBe('requested');
+    const cellId = rotaCellId('2026-11-24', li.id);
+    expect(await listSwapRequests(chief)).toEqual([
+      expect.objectContaining({ cellId, name: '李明', withName: '赵芳', state: 'requested', requestedByName: '李明' }),
+    ]);
+    expect(await fails(decideSwap(chief, cellId, { approve: false, reason: '  ' }))).toEqual({
+      message: '请填写不批准的理由',
+      field: 'reason',
+    });
+    expect(await refusal(decideSwap(chief, cellId, { approve: false, reason: '字'.repeat(101) }))).toBe(
+      '理由最多 100 字',
+    );
+    expect(await refusal(decideSwap(await as(zhao.id), cellId, { approve: false, reason: '人手不够' }))).toBe(
+      '只有站长/管理员可以批准换班',
+    );
+    await decideSwap(chief, cellId, { approve: false, reason: '周二已有培训安排' });
+    const after = await db.rota.toArray();
+    expect(after.map((c) => [c.id, c.post])).toEqual(before.map((c) => [c.id, c.post]));
+    expect(await listSwapRequests(chief)).toEqual([
+      expect.objectContaining({ cellId, state: 'refused', reason: '周二已有培训安排' }),
+    ]);
+    // Decided once: a second decision finds nothing 待批准.
+    expect(await refusal(decideSwap(chief, cellId, { approve: true }))).toBe('没有待批准的换班');
+    const audit = await db.auditLog.where('action').equals('rota.swap').toArray();
+    expect(audit.map((a) => a.detail)).toEqual(['不批准 2026-11-24 ↔ 2026-11-24']);
+    // The cell drawn up anew clears the refusal.
+    await set(chief, '2026-11-24', li.id, '值班岗');
+    expect(await listSwapRequests(chief)).toEqual([]);
   });
 
   it('goes through at once where the center allows swaps without approval; only one’s own', async () => {

@@ -33,6 +33,13 @@ export function freshDb(): DutyDeskDB {
 export const T0 = Date.parse('2026-11-24T09:30:00+08:00');
 export const TODAY = '2026-11-24';
 
+/** A local time of the machine ('YYYY-MM-DD', 'HH:MM'): the desk reads the hour of day in local time, as the clerk's PC shows it. */
+export function localAt(day: string, hhmm: string): number {
+  const [y, m, d] = day.split('-').map(Number);
+  const [h, mi] = hhmm.split(':').map(Number);
+  return new Date(y!, m! - 1, d!, h!, mi!).getTime();
+}
+
 export function counterIds(prefix = 'id'): { newId: () => string } {
   let i = 0;
   return { newId: () => `${prefix}-${++i}` };

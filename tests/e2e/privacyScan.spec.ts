@@ -144,11 +144,10 @@ test('as a 值班员 on a 1,000-resident desk no full ID number or mobile is any
   await scanProxy(page, desk, scan);
   await scanMeetings(page, desk, scan);
   await scanReports(page, desk, scan);
-  for (const section of ['值班', '设置'] as const) {
-    await desk.shell.go(section);
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    await scan.page_(section);
-  }
+  await scanDuty(page, desk, scan);
+  await desk.shell.go('设置');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await scan.page_('设置');
 
   expect(scan.leaks, `screens scanned: ${scan.scanned.join('；')}`).toEqual({});
   expect(scan.scanned.length).toBeGreaterThan(40);
@@ -380,4 +379,44 @@ async function scanReports(page: Page, desk: Desk, scan: Scan) {
   scan.text('统计报表 · 报送包', json.bytes.toString('utf8'));
   await printWith(page, page.getByRole('button', { name: '打印周报' }));
   await scan.page_('统计报表 · 周报已打印');
+}
+
+/** 值班 (issue 26): each view, its dialogs and every sheet it prints (the rota, the 走访 list, a hand-over note, the month table). */
+async function scanDuty(page: Page, desk: Desk, scan: Scan) {
+  await desk.shell.go('值班');
+  await expect(page.getByRole('heading', { name: '值班', level: 1 })).toBeVisible();
+  const tab = async (name: string) => {
+    await page.getByRole('tablist', { name: '值班视图' }).getByRole('tab', { name }).click();
+    await expect(page.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true');
+  };
+  await expect(page.getByRole('table', { name: '本周值班表' })).toBeVisible();
+  await scan.page_('值班 · 值班表');
+  await printWith(page, page.getByRole('button', { name: '打印值班表' }));
+  await page.getByRole('button', { name: '申请换班' }).click();
+  const swap = page.getByRole('dialog', { name: '申请换班' });
+  await scan.page_('值班 · 申请换班');
+  await swap.getByRole('button', { name: '取消' }).click();
+
+  await tab('走访记录');
+  const entries = page.getByRole('table', { name: '最近走访记录' });
+  await expect(entries).toBeVisible();
+  await scan.page_('值班 · 走访记录');
+  await printWith(page, page.getByRole('button', { name: '打印本月走访记录' }));
+  await entries.getByRole('button', { name: /^更正/ }).first().click();
+  const fix = page.getByRole('dialog', { name: '更正走访记录' });
+  await scan.page_('值班 · 更正走访记录');
+  await fix.getByRole('button', { name: '取消' }).click();
+
+  await tab('交接班');
+  await page.getByLabel('交班日期').fill('2026-11-23');
+  const print = page.getByRole('button', { name: /^打印 .+ 的交接班记录$/ }).first();
+  await expect(print).toBeVisible();
+  await scan.page_('值班 · 交接班');
+  await printWith(page, print);
+
+  await tab('错时服务');
+  await expect(page.getByRole('table', { name: /^错时服务记录/ })).toBeVisible();
+  await scan.page_('值班 · 错时服务');
+  await printWith(page, page.getByRole('button', { name: '打印月表' }));
+  await scan.page_('值班 · 四张值班打印件已打印');
 }

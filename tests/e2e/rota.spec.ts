@@ -3,9 +3,12 @@
  * 站长 opens 值班 by Alt+8, 复制上周 → changes Saturday's cell of 赵芳 by keyboard alone, leaving
  * Saturday with one person → the warning on the grid and on the 工作台 → fixed → the rota printed
  * (A4, black on white); axe on the grid; screenshots at 1366×768 of the grid and the paper.
+ * Then 换班 on the same desk (no second set-up): 李明 asks for two swaps (the center needs
+ * approval), the 站长 sees them counted on the 工作台, approves one (the grid shows the traded
+ * posts) and refuses the other with a reason (the grid stays as it was; 李明 reads why).
  */
 import { mkdir } from 'node:fs/promises';
-import { expect, test } from './pages';
+import { ADMIN, expect, test } from './pages';
 import { expectAccessible } from './support/a11y';
 import { capturePrints, printedDocuments } from './support/printCapture';
 
@@ -115,4 +118,57 @@ test('the 站长 copies last week, sees Saturday short on the grid and the 工�
   await sheet.screenshot({ path: `${SHOTS}/rota-printed.png`, fullPage: true });
   await sheet.pdf({ path: `${SHOTS}/rota-printed.pdf`, landscape: true, format: 'A4' });
   await sheet.close();
+
+  // 换班, asked by 李明 (a 值班员: only for himself; the center needs the 站长's approval).
+  await desk.shell.switchUser('李明', '864209', '值班员');
+  await desk.shell.go('值班');
+  const ask = async (day: string) => {
+    await rota.getByRole('button', { name: '申请换班' }).click();
+    const dialog = page.getByRole('dialog', { name: '申请换班' });
+    await expect(dialog.getByLabel('申请人', { exact: true })).toBeDisabled();
+    await dialog.getByLabel('申请人换出的日期').selectOption(day);
+    await dialog.getByLabel('换班对象', { exact: true }).selectOption({ label: '赵芳' });
+    await dialog.getByLabel('换班对象换出的日期').selectOption(day);
+    return dialog;
+  };
+  const first = await ask('2026-11-24');
+  await expect(first).toContainText('11-24 周二：李明（值班岗）与 赵芳（走访岗）互换岗位');
+  await expectAccessible(page, '值班 · 申请换班');
+  await page.screenshot({ path: `${SHOTS}/rota-swap-dialog.png` });
+  await first.getByRole('button', { name: '提交换班申请' }).click();
+  await expect(first).toHaveCount(0);
+  await expect(rota.getByRole('status')).toHaveText('换班申请已提交，等待站长批准');
+  await (await ask('2026-11-25')).getByRole('button', { name: '提交换班申请' }).click();
+  const requests = rota.getByRole('list', { name: '换班申请' });
+  await expect(requests.getByRole('listitem')).toHaveCount(2);
+  await expect(requests).toContainText('待批准：11-24 周二 李明 与 赵芳 互换岗位');
+  // Not the 站长: no approve button; the posts are unchanged.
+  await expect(rota.getByRole('button', { name: /^批准/ })).toHaveCount(0);
+  await expect(grid.getByRole('row', { name: /^李明/ }).getByRole('cell').nth(1)).toHaveText('值班岗 换班待批');
+
+  // The 站长: counted on the 工作台, decided on the 值班表.
+  await desk.shell.switchUser('王秀英', ADMIN.pin, '站长/管理员');
+  await expect(page.getByLabel('待批准的换班')).toContainText('待批准的换班 2 个');
+  await page.getByLabel('待批准的换班').getByRole('link', { name: '去批准' }).click();
+  await rota.getByRole('button', { name: '批准 11-24 周二 李明 与 赵芳 互换岗位' }).click();
+  await expect(rota.getByRole('status')).toHaveText('已批准：11-24 周二 李明 与 赵芳 互换岗位');
+  await expect(grid.getByRole('button', { name: '李明 11-24 周二：走访岗 换班' })).toBeVisible();
+  await expect(grid.getByRole('button', { name: '赵芳 11-24 周二：值班岗 换班' })).toBeVisible();
+
+  const before = await grid.locator('tbody').innerText();
+  await rota.getByRole('button', { name: '不批准 11-25 周三 李明 与 赵芳 互换岗位' }).click();
+  const refuse = page.getByRole('dialog', { name: '不批准换班' });
+  await refuse.getByRole('button', { name: '不批准' }).click();
+  await expect(refuse.getByLabel('不批准的理由')).toHaveAccessibleDescription('请填写不批准的理由');
+  await refuse.getByLabel('不批准的理由').fill('周三有街道培训，人手不足');
+  await refuse.getByLabel('不批准的理由').press('Enter');
+  await expect(refuse).toHaveCount(0);
+  await expect(requests).toContainText('未批准：11-25 周三 李明 与 赵芳 互换岗位');
+  await expect(requests).toContainText('理由：周三有街道培训，人手不足');
+  // The refused swap leaves the grid as it was (only its 换班待批 mark gone).
+  expect(await grid.locator('tbody').innerText()).toBe(before.replace('值班岗 换班待批', '值班岗'));
+  await expectAccessible(page, '值班 · 换班申请');
+  await desk.shell.go('工作台');
+  await expect(today).toContainText('走访岗（外出走访）：李明');
+  await expect(page.getByLabel('待批准的换班')).toHaveCount(0);
 });

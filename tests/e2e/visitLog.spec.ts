@@ -3,12 +3,16 @@
  * 走访岗 person (值班员 responsible for 第一网格) logs three visits in their zone on two days — a
  * bad entry told at its field first — one of which becomes a 问题 in the same save; the 问题
  * is in the 问题库 and on Friday's agenda; the month table shows 2 days in the zone. axe on the
- * view and the form; a screenshot at 1366×768.
+ * view and the form; a screenshot at 1366×768. Then, on the same desk: a fourth visit logged and
+ * corrected by the keyboard alone (the correction a new entry; the list and the figures fold it),
+ * and the month's list printed on A4, masked.
  */
 import { mkdir } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './pages';
 import { expectAccessible } from './support/a11y';
+import { tabTo } from './support/keyboard';
+import { capturePrints, printedDocuments, screenshotSheet } from './support/printCapture';
 
 const SHOTS = 'test-results/screens';
 const ZHOU = { name: '周敏', pin: '753190' };
@@ -39,6 +43,7 @@ test('a 走访岗 person logs visits in their zone; one becomes a 问题 on Frid
   test.setTimeout(240_000);
   await page.clock.setFixedTime(new Date('2026-11-23T16:30:00+08:00'));
   await page.setViewportSize({ width: 1366, height: 768 });
+  await capturePrints(page);
   await desk.setup.complete();
   // The 站长 adds the 走访岗 person with their zone (设置 → 工作人员).
   await page.keyboard.press('Alt+9');
@@ -99,4 +104,61 @@ test('a 走访岗 person logs visits in their zone; one becomes a 问题 on Frid
   await expect(desk.meetings.poolRow(PROBLEM)).toContainText('入户走访');
   await desk.meetings.planMeeting('2026-11-27');
   await expect(desk.meetings.agenda).toContainText(PROBLEM);
+
+  // Keyboard alone: 登记走访, the purpose by arrows, an address, what was found, saved.
+  await desk.shell.go('值班');
+  await page.getByRole('tab', { name: '走访记录' }).press('Enter');
+  await tabTo(page, page.getByRole('button', { name: '登记走访' }));
+  await page.keyboard.press('Enter');
+  const typed = page.getByRole('dialog', { name: '登记走访' });
+  await tabTo(page, typed.getByLabel('走访目的'));
+  await page.keyboard.press('ArrowDown'); // 信息采集/核实
+  await page.keyboard.press('ArrowDown'); // 重点人员关怀
+  await page.keyboard.press('ArrowDown'); // 政策宣传
+  await expect(typed.getByLabel('走访目的')).toHaveValue('政策宣传');
+  await tabTo(page, typed.getByLabel('或填写走访地址'));
+  await page.keyboard.type('7栋3单元101');
+  await tabTo(page, typed.getByLabel('走访情况'));
+  await page.keyboard.type('宣传防诈骗知识');
+  await tabTo(page, typed.getByRole('button', { name: '保存走访记录' }));
+  await page.keyboard.press('Enter');
+  await expect(typed).toHaveCount(0);
+  await expect(entries.getByRole('row')).toHaveCount(5);
+
+  // 更正 by keyboard: the entry opens with its values; the correction is a new entry.
+  await tabTo(page, page.getByRole('button', { name: '更正 2026-11-23 政策宣传 的走访记录' }), { max: 40 });
+  await page.keyboard.press('Enter');
+  const fix = page.getByRole('dialog', { name: '更正走访记录' });
+  await expect(fix.getByLabel('走访情况')).toHaveValue('宣传防诈骗知识');
+  await expect(fix.getByLabel('或填写走访地址')).toHaveValue('7栋3单元101');
+  await expect(fix.getByLabel('同时登记')).toHaveCount(0);
+  await tabTo(page, fix.getByLabel('走访情况'));
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('宣传防诈骗知识，发放资料 12 份');
+  await expectAccessible(page, '值班 · 更正走访记录');
+  await page.screenshot({ path: `${SHOTS}/visit-log-correction.png` });
+  await tabTo(page, fix.getByRole('button', { name: '保存更正' }));
+  await page.keyboard.press('Enter');
+  await expect(fix).toHaveCount(0);
+  await expect(page.getByRole('alert').filter({ hasText: '走访记录已更正（原记录保留）' })).toBeVisible();
+  await expect(entries.getByRole('row')).toHaveCount(6);
+  await expect(entries.getByRole('row').filter({ hasText: '宣传防诈骗知识，发放资料' })).toContainText('（更正记录）');
+  await expect(entries.getByRole('row').filter({ hasText: /宣传防诈骗知识$|宣传防诈骗知识（已更正）/ })).toContainText(
+    '（已更正）',
+  );
+  // Folded: the replaced entry and its correction are one household of the month.
+  await expect(zones.getByRole('row').filter({ hasText: '第一网格' })).toContainText('第一网格未设置4—4—');
+  await expect(page.getByRole('button', { name: '更正 2026-11-23 政策宣传 的走访记录' })).toHaveCount(1);
+
+  // The month's list on A4: current entries only, masked.
+  await page.getByRole('button', { name: '打印本月走访记录' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '走访记录已送打印' })).toBeVisible();
+  const paper = (await printedDocuments(page)).at(-1)!;
+  expect(paper).toContain('<body class="layout-a4">');
+  expect(paper).toContain('走访记录 2026-11');
+  expect(paper).toContain('宣传防诈骗知识，发放资料 12 份');
+  expect(paper).toContain('5栋1单元**');
+  for (const raw of ['302', '101', '>宣传防诈骗知识<']) expect(paper).not.toContain(raw);
+  expect(paper).toContain('共 4 条');
+  await screenshotSheet(page, paper, `${SHOTS}/visit-log-printed.png`);
 });

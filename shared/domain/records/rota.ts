@@ -17,15 +17,19 @@ export type LeaveType = (typeof LEAVE_TYPES)[number];
 /**
  * 换班 on a cell: the person of this cell and `withStaffId` trade their posts of `day` and
  * `otherDay` (the same day: they trade that day's posts). `requested`: waiting for the 站长
- * (the center's setting); `done`: carried out — the posts already traded, the cell shows with whom.
+ * (the center's setting); `done`: carried out — the posts already traded, the cell shows with whom;
+ * `refused`: the 站长 said no (`reason` for the asker); the posts stay as they were.
  */
 export type RotaSwap = {
   withStaffId: string;
   otherDay: string;
-  state: 'requested' | 'done';
+  state: 'requested' | 'done' | 'refused';
   requestedBy: string;
   /** Who approved it (absent: the center allows swaps without approval, or still requested). */
   approvedBy?: string;
+  /** `refused` only: who refused it and why (the asker reads it; never in the audit detail). */
+  refusedBy?: string;
+  reason?: string;
 };
 
 export type RotaEntry = Stamp & {

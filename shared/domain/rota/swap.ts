@@ -32,3 +32,14 @@ export function planSwap(input: SwapInput, cellOf: SwapCells): SwapResult {
     return { ok: false, field: 'dayB', reason: '双方岗位相同，换班不改变任何安排' };
   return { ok: true, cells: out };
 }
+
+/** The longest reason a 站长 gives for refusing a 换班. */
+export const SWAP_REASON_MAX = 100;
+
+/** The 站长's reason for refusing: required, trimmed, at most SWAP_REASON_MAX characters. */
+export function checkSwapRefusal(reason: string): { ok: true; text: string } | { ok: false; message: string } {
+  const text = reason.trim();
+  if (!text) return { ok: false, message: '请填写不批准的理由' };
+  if ([...text].length > SWAP_REASON_MAX) return { ok: false, message: `理由最多 ${SWAP_REASON_MAX} 字` };
+  return { ok: true, text };
+}

@@ -21,3 +21,12 @@ export async function capturePrints(page: Page): Promise<void> {
 export function printedDocuments(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as Printed).printed);
 }
+
+/** A printed document opened in a page of its own at 1366×768 and photographed (full page) to `path`. */
+export async function screenshotSheet(page: Page, html: string, path: string): Promise<void> {
+  const sheet = await page.context().newPage();
+  await sheet.setViewportSize({ width: 1366, height: 768 });
+  await sheet.setContent(html);
+  await sheet.screenshot({ path, fullPage: true });
+  await sheet.close();
+}

@@ -19,6 +19,7 @@ import {
   DEFAULT_UNVISITED_DAYS,
   firstHomeVisitError,
   householdOf,
+  monthRange,
   quarterRange,
   unvisitedByZone,
   unvisitedSince,
@@ -33,6 +34,8 @@ import {
 } from '@shared/domain/homeVisits';
 import { defaultCounterMode, type VisitInput } from '@shared/domain/intake';
 import type { HomeVisit, HomeVisitLink, Problem, ProxyTask, Resident, Staff } from '@shared/domain/records';
+import { residentAddress } from '@shared/domain/resident';
+import type { HomeVisitListLine } from '@shared/receipts/homeVisitList';
 import type { Desk, DeskBase } from '../desk';
 import { DomainRefusal } from '../refusal';
 import { Dexie } from 'dexie';
@@ -255,6 +258,18 @@ export async function unvisitedCareList(desk: Desk): Promise<UnvisitedZone[]> {
   }));
 }
 
+/** Who visited (staff names) and the residents the entries name (one read each). */
+async function whoOf(desk: DeskBase, entries: readonly HomeVisit[]) {
+  const [staff, residents] = await Promise.all([
+    desk.db.staff.bulkGet([...new Set(entries.map((e) => e.staffId))]),
+    residentsByIds(
+      desk,
+      entries.flatMap((e) => (e.residentId ? [e.residentId] : [])),
+    ),
+  ]);
+  return { names: new Map(staff.flatMap((s) => (s ? [[s.id, s.name] as const] : []))), residents };
+}
+
 export type HomeVisitRow = { entry: HomeVisit; staffName: string; resident?: Resident; corrected: boolean };
 
 /** The newest entries (by day, then logged time), with who visited and the resident; a replaced one marked. */
@@ -262,18 +277,37 @@ export async function recentHomeVisits(desk: DeskBase, limit = 30): Promise<Home
   const rows = await desk.db.homeVisits.orderBy('day').reverse().limit(limit).toArray();
   rows.sort((a, b) => b.day.localeCompare(a.day) || b.at.localeCompare(a.at));
   const current = new Set(currentEntries(rows).map((e) => e.id));
-  const [staff, residents] = await Promise.all([
-    desk.db.staff.bulkGet([...new Set(rows.map((r) => r.staffId))]),
-    residentsByIds(
-      desk,
-      rows.flatMap((r) => (r.residentId ? [r.residentId] : [])),
-    ),
-  ]);
-  const names = new Map(staff.flatMap((s) => (s ? [[s.id, s.name] as const] : [])));
+  const { names, residents } = await whoOf(desk, rows);
   return rows.map((entry) => ({
     entry,
     staffName: names.get(entry.staffId) ?? '',
     ...(entry.residentId && residents.get(entry.residentId) ? { resident: residents.get(entry.residentId) } : {}),
     corrected: !current.has(entry.id),
   }));
+}
+
+/**
+ * The printed 走访 list of a month: its current entries (corrections folded) by day, with who
+ * visited, the 网格's name and the resident's name and address as stored (masked by the printout).
+ */
+export async function homeVisitListOfMonth(desk: Desk, month: string): Promise<HomeVisitListLine[]> {
+  const { from, to } = monthRange(month);
+  const entries = (await entriesBetween(desk, from, to)).sort(
+    (a, b) => a.day.localeCompare(b.day) || a.at.localeCompare(b.at),
+  );
+  const { names, residents } = await whoOf(desk, entries);
+  const grids = new Map(desk.community.grids.map((g) => [g.id, g.name]));
+  return entries.map((e) => {
+    const r = e.residentId ? residents.get(e.residentId) : undefined;
+    return {
+      day: e.day,
+      staffName: names.get(e.staffId) ?? '（已停用人员）',
+      gridName: grids.get(e.gridId) ?? '',
+      ...(r ? { residentName: r.name } : {}),
+      address: r ? residentAddress(r) : (e.address ?? ''),
+      purpose: e.purpose,
+      found: e.found,
+      followUp: e.followUp,
+    };
+  });
 }

@@ -86,3 +86,50 @@ export async function getRotaToday(desk: Desk): Promise<RotaToday> {
     planned: cells.length > 0,
   };
 }
+
+/** How far back a 换班 request (or its refusal) is still listed: the days from four weeks ago on. */
+export const SWAP_LIST_DAYS = 28;
+
+/** A 换班 asked for and not carried out: 待批准, or refused with the 站长's reason. */
+export type SwapRequestView = {
+  cellId: string;
+  day: string;
+  name: string;
+  otherDay: string;
+  withName: string;
+  state: 'requested' | 'refused';
+  requestedByName: string;
+  reason?: string;
+};
+
+/**
+ * The 换班 requests kept on cells from SWAP_LIST_DAYS ago on (one range of the `day` index: a few
+ * weeks × the staff, whatever the years held), 待批准 first, then refused, each by day.
+ */
+export async function listSwapRequests(desk: Desk): Promise<SwapRequestView[]> {
+  const from = addDays(desk.clock.today(), -SWAP_LIST_DAYS);
+  const [cells, staffRows] = await Promise.all([
+    desk.db.rota.where('day').above(addDays(from, -1)).toArray(),
+    desk.db.staff.toArray(),
+  ]);
+  const names = new Map(staffRows.map((s) => [s.id, s.name]));
+  const name = (id: string) => names.get(id) ?? '（已停用人员）';
+  const rank = { requested: 0, refused: 1 } as const;
+  return cells
+    .flatMap((c) => {
+      const s = c.swap;
+      if (!s || s.state === 'done') return [];
+      const view: SwapRequestView = {
+        cellId: c.id,
+        day: c.day,
+        name: name(c.staffId),
+        otherDay: s.otherDay,
+        withName: name(s.withStaffId),
+        state: s.state,
+        requestedByName: name(s.requestedBy),
+        ...(s.reason ? { reason: s.reason } : {}),
+      };
+      return [view];
+    })
+    .sort((a, b) => rank[a.state] - rank[b.state] || a.day.localeCompare(b.day) || a.cellId.localeCompare(b.cellId));
+}

@@ -5,7 +5,15 @@
  * Audit rows name the cell (day|staff id) and the post, never a person's name.
  */
 import { rotaCellId, type LeaveType, type RotaEntry, type RotaPost, type RotaSwap } from '@shared/domain/records';
-import { copyWeek, planSwap, refuseCell, rotaSettings, weekStart, type SwapInput } from '@shared/domain/rota';
+import {
+  checkSwapRefusal,
+  copyWeek,
+  planSwap,
+  refuseCell,
+  rotaSettings,
+  weekStart,
+  type SwapInput,
+} from '@shared/domain/rota';
 import { addDays, isValidLocalDate } from '@shared/domain/localDate';
 import { can } from '@shared/domain/roles';
 import { requirePermission } from '../authorize';
@@ -137,25 +145,34 @@ export async function requestSwap(desk: Desk, input: SwapInput): Promise<'done' 
   });
 }
 
-/** The 站长 decides a 待批准 swap kept on the cell `cellId`: approve (carried out) or refuse (cleared). */
-export async function decideSwap(desk: Desk, cellId: string, approve: boolean): Promise<void> {
+/** The 站长's decision on a 待批准 swap: approve (carried out), or refuse with a reason. */
+export type SwapDecision = { approve: true } | { approve: false; reason: string };
+
+/**
+ * The 站长 decides a 待批准 swap kept on the cell `cellId`. Approved: the posts are traded.
+ * Refused: the posts stay, the cell keeps the refusal and its reason for the asker (the audit row
+ * names the days only, never the reason's text).
+ */
+export async function decideSwap(desk: Desk, cellId: string, decision: SwapDecision): Promise<void> {
+  const refusal = decision.approve ? null : checkSwapRefusal(decision.reason);
+  if (refusal && !refusal.ok) throw new DomainRefusal(refusal.message, 'reason');
   await writeTx(desk, ['rota', 'staff'], async (tx) => {
     await requirePermission(tx, desk.actor, 'rota.edit', '批准换班');
     const cell = await tx.rota.get(cellId);
     const swap = cell?.swap;
     if (!cell || swap?.state !== 'requested') throw new DomainRefusal('没有待批准的换班');
     const input = { staffA: cell.staffId, dayA: cell.day, staffB: swap.withStaffId, dayB: swap.otherDay };
-    if (approve) await carryOut(tx, input, { requestedBy: swap.requestedBy, approvedBy: desk.actor.id });
-    else {
-      const { swap: _dropped, ...rest } = cell;
-      void _dropped;
-      await tx.rota.put(rest);
-    }
+    if (refusal?.ok)
+      await tx.rota.put({
+        ...cell,
+        swap: { ...swap, state: 'refused', refusedBy: desk.actor.id, reason: refusal.text },
+      });
+    else await carryOut(tx, input, { requestedBy: swap.requestedBy, approvedBy: desk.actor.id });
     await tx.audit({
       action: 'rota.swap',
       entity: 'rota',
       entityId: cellId,
-      detail: `${approve ? '批准' : '不批准'} ${input.dayA} ↔ ${input.dayB}`,
+      detail: `${refusal ? '不批准' : '批准'} ${input.dayA} ↔ ${input.dayB}`,
     });
   });
 }

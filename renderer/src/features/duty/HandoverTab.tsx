@@ -4,7 +4,6 @@
  */
 import { useState } from 'react';
 import { Alert, Button, Stack, TextField, Typography } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { handoversOfDay } from '../../db/repositories/handovers';
 import { useDesk } from '../../app/desk';
 import { useStaff } from '../../app/session';
@@ -13,6 +12,7 @@ import { HandoverDialog } from './handoverForm';
 import { HandoverNoteView } from './handoverNoteView';
 import { printHandoverNote } from './handoverPrint';
 import { SignHandoverButton } from './handoverSign';
+import { useLiveRead } from '../../app/liveQuerier';
 
 export function HandoverTab() {
   const desk = useDesk();
@@ -20,7 +20,7 @@ export function HandoverTab() {
   const [day, setDay] = useState(() => desk.clock.today());
   const [writing, setWriting] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-  const notes = useLiveQuery(() => (day ? handoversOfDay(desk, day) : Promise.resolve([])), [desk, day]);
+  const notes = useLiveRead(() => (day ? handoversOfDay(desk, day) : Promise.resolve([])), [desk, day]);
   const print = useGuardedAction();
   return (
     <Stack spacing={2}>

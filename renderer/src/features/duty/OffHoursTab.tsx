@@ -1,7 +1,7 @@
 /**
  * 错时服务 (issue 26 item 4): the month's table per person — 值班天数, 走访天数, 错时服务次数 — derived
  * from the records made outside standard hours plus the lines people added; exported as xlsx
- * for the street office's attendance review; a line added below.
+ * for the street office's attendance review or printed on A4 (打印月表); a line added below.
  */
 import { useState } from 'react';
 import {
@@ -16,7 +16,6 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { maskNumbersInText } from '@shared/domain/masking';
 import { monthSpan, OFF_HOURS_COLUMNS, occasionText, shiftMonth } from '@shared/domain/offHours';
 import { listOffHoursLines, readOffHoursTable } from '../../db/repositories/offHours';
@@ -24,8 +23,13 @@ import { useDesk } from '../../app/desk';
 import { useGuardedAction } from '../../app/useGuardedAction';
 import { useStaffNames } from '../../app/useStaffNames';
 import { platform } from '../../platform';
+import { renderOffHoursMonth } from '@shared/receipts/offHoursMonth';
+import { localDateTime } from '../../app/clock';
+import { useStaff } from '../../app/session';
+import { printA4Sheet } from './handoverPrint';
 import { offHoursWorkbook } from './offHoursWorkbook';
 import { OffHoursLineForm } from './OffHoursLineForm';
+import { useLiveRead } from '../../app/liveQuerier';
 
 const NO_WRAP = { flexShrink: 0, whiteSpace: 'nowrap' } as const;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -35,11 +39,22 @@ export function OffHoursTab() {
   const [month, setMonth] = useState(() => desk.clock.today().slice(0, 7));
   const valid = MONTH.test(month);
   const { from, to } = valid ? monthSpan(month) : { from: '', to: '' };
-  const rows = useLiveQuery(() => (valid ? readOffHoursTable(desk, from, to) : []), [desk, valid, from, to]);
-  const lines = useLiveQuery(() => (valid ? listOffHoursLines(desk, from, to) : []), [desk, valid, from, to]);
+  const rows = useLiveRead(() => (valid ? readOffHoursTable(desk, from, to) : []), [desk, valid, from, to]);
+  const lines = useLiveRead(() => (valid ? listOffHoursLines(desk, from, to) : []), [desk, valid, from, to]);
   const names = useStaffNames();
   const output = useGuardedAction();
   const [done, setDone] = useState<string | null>(null);
+  const staff = useStaff();
+  const printTable = () =>
+    output.run(async () => {
+      const html = renderOffHoursMonth({
+        communityName: desk.community.name,
+        month,
+        rows: rows ?? [],
+        printed: { by: staff.name, at: localDateTime(desk.clock.now()) },
+      });
+      setDone(await printA4Sheet(html, '错时服务月表'));
+    });
   const exportTable = () =>
     output.run(async () => {
       const content = await offHoursWorkbook(desk.community.name, month, rows ?? []);
@@ -81,6 +96,14 @@ export function OffHoursTab() {
           disabled={output.busy || !valid || !rows}
         >
           导出 Excel
+        </Button>
+        <Button
+          variant="outlined"
+          sx={NO_WRAP}
+          onClick={() => void printTable()}
+          disabled={output.busy || !valid || !rows}
+        >
+          打印月表
         </Button>
       </Stack>
       {(output.error || done) && (

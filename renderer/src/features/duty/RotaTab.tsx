@@ -1,11 +1,11 @@
 /**
  * 值班表 (issue 26 item 1): the week grid (days × staff), week by week; the 站长 sets each cell,
  * copies last week in one action and prints the A4 rota for the notice board; days below the
- * minimum on the 值班岗 are flagged above and under the grid. The rota's rules sit below it.
+ * minimum on the 值班岗 are flagged above and under the grid. 申请换班 (SwapDialog) and the
+ * 换班申请 to approve or refuse (SwapRequests) sit above the grid; the rota's rules below it.
  */
 import { useState } from 'react';
 import { Alert, Button, Stack, Typography } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { can } from '@shared/domain/roles';
 import { addDays } from '@shared/domain/localDate';
 import { daysBelowMinimum, weekStart } from '@shared/domain/rota';
@@ -14,20 +14,25 @@ import { localDateTime } from '../../app/clock';
 import { useDesk } from '../../app/desk';
 import { useStaff } from '../../app/session';
 import { useGuardedAction } from '../../app/useGuardedAction';
-import { getRotaWeek } from '../../db/repositories/rota';
+import { getRotaWeek, listSwapRequests } from '../../db/repositories/rota';
 import { copyLastWeek, setRotaCell } from '../../db/repositories/rotaChanges';
 import { platform } from '../../platform';
 import { RotaGrid } from './RotaGrid';
 import { RotaSettingsForm } from './RotaSettingsForm';
+import { SwapDialog } from './SwapDialog';
+import { SwapRequests } from './SwapRequests';
 import { shortText, type PostChoice } from './rotaTexts';
+import { useLiveRead } from '../../app/liveQuerier';
 
 export function RotaTab() {
   const desk = useDesk();
   const staff = useStaff();
   const [monday, setMonday] = useState(() => weekStart(desk.clock.today()));
-  const week = useLiveQuery(() => getRotaWeek(desk, monday), [desk, monday]);
+  const week = useLiveRead(() => getRotaWeek(desk, monday), [desk, monday]);
+  const swaps = useLiveRead(() => listSwapRequests(desk), [desk]);
   const action = useGuardedAction();
   const [done, setDone] = useState<string | null>(null);
+  const [swapping, setSwapping] = useState(false);
   const editable = can(staff, 'rota.edit');
   const short = week ? daysBelowMinimum(week.checks) : [];
 
@@ -77,6 +82,11 @@ export function RotaTab() {
             复制上周
           </Button>
         )}
+        {can(staff, 'desk.work') && (
+          <Button variant="outlined" onClick={() => setSwapping(true)} disabled={!week}>
+            申请换班
+          </Button>
+        )}
         <Button variant="outlined" onClick={print} disabled={!week || action.busy}>
           打印值班表
         </Button>
@@ -96,9 +106,13 @@ export function RotaTab() {
           {short.map((c) => shortText(c, week.settings.minOnDuty)).join('；')}
         </Alert>
       )}
+      {swaps && <SwapRequests requests={swaps} decides={editable} onDone={setDone} />}
       {week && <RotaGrid week={week} editable={editable} onChoose={choose} />}
       {week && week.staff.length === 0 && <Typography>还没有工作人员，请先在 设置 → 工作人员 中添加。</Typography>}
       {editable && week && <RotaSettingsForm settings={week.settings} />}
+      {swapping && week && (
+        <SwapDialog week={week} askerOnly={!editable} onClose={() => setSwapping(false)} onDone={setDone} />
+      )}
     </Stack>
   );
 }

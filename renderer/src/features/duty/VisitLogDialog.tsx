@@ -1,11 +1,12 @@
 /**
- * 登记走访: one home visit — day, household (a resident from the register, or an address), 网格,
+ * 登记走访 / 更正走访记录: one home visit — day, household (a resident from the register, or an address), 网格,
  * purpose, what was found, follow-up — and, in the same save, what it leads to: a 问题 for the
  * 问题库, a registered 走访 visit with its matter, or a 帮代办 request (logHomeVisit).
+ * A correction (`correcting`) opens with the entry's values and saves a NEW entry naming the one
+ * it replaces (`corrects`; the log is append-only, reads fold them); it leads to nothing new.
  */
 import { useState, type FormEvent } from 'react';
 import { Button, Stack, TextField, Typography } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { HomeVisitFieldErrors, HomeVisitInput, HomeVisitThen } from '@shared/domain/homeVisits';
 import {
   HOME_VISIT_PURPOSES,
@@ -21,8 +22,9 @@ import { FilterSelect } from '../../components/FilterSelect';
 import { FormDialog } from '../../components/FormDialog';
 import { ProblemCategorySelect } from '../../components/ProblemCategorySelect';
 import { listActiveMatterTypes } from '../../db/repositories/catalog';
-import { HomeVisitValidationError, logHomeVisit } from '../../db/repositories/homeVisits';
+import { HomeVisitValidationError, logHomeVisit, type HomeVisitRow } from '../../db/repositories/homeVisits';
 import { ResidentSearch } from '../residents/ResidentSearch';
+import { useLiveRead } from '../../app/liveQuerier';
 
 type ThenKind = HomeVisitThen['kind'];
 const THEN_OPTIONS: [ThenKind, string][] = [
@@ -31,24 +33,34 @@ const THEN_OPTIONS: [ThenKind, string][] = [
   ['帮代办', '登记帮代办需求'],
 ];
 
-export function VisitLogDialog({ onClose, onSaved }: { onClose: () => void; onSaved: (text: string) => void }) {
+export function VisitLogDialog({
+  onClose,
+  onSaved,
+  correcting,
+}: {
+  onClose: () => void;
+  onSaved: (text: string) => void;
+  /** The entry being corrected (its values to start from). */
+  correcting?: HomeVisitRow;
+}) {
   const desk = useDesk();
   const staff = useStaff();
   const grids = desk.community.grids;
-  const [day, setDay] = useState(desk.clock.today());
-  const [resident, setResident] = useState<Resident | null>(null);
-  const [address, setAddress] = useState('');
-  const [gridId, setGridId] = useState(staff.grids[0] ?? '');
-  const [purpose, setPurpose] = useState<HomeVisitPurpose | ''>('');
-  const [found, setFound] = useState('');
-  const [followUp, setFollowUp] = useState('');
+  const old = correcting?.entry;
+  const [day, setDay] = useState(old?.day ?? desk.clock.today());
+  const [resident, setResident] = useState<Resident | null>(correcting?.resident ?? null);
+  const [address, setAddress] = useState(old?.address ?? '');
+  const [gridId, setGridId] = useState(old?.gridId ?? staff.grids[0] ?? '');
+  const [purpose, setPurpose] = useState<HomeVisitPurpose | ''>(old?.purpose ?? '');
+  const [found, setFound] = useState(old?.found ?? '');
+  const [followUp, setFollowUp] = useState(old?.followUp ?? '');
   const [thenKind, setThenKind] = useState<ThenKind>('无');
   const [title, setTitle] = useState('');
   const [category, setCategory] = useState<ProblemCategory | ''>('');
   const [matterCode, setMatterCode] = useState('');
   const [request, setRequest] = useState('');
   const [errors, setErrors] = useState<HomeVisitFieldErrors>({});
-  const matters = useLiveQuery(() => (thenKind === '来访' ? listActiveMatterTypes(desk) : []), [desk, thenKind]);
+  const matters = useLiveRead(() => (thenKind === '来访' ? listActiveMatterTypes(desk) : []), [desk, thenKind]);
   const { run, error, busy } = useGuardedAction();
 
   const then: HomeVisitThen =
@@ -76,6 +88,7 @@ export function VisitLogDialog({ onClose, onSaved }: { onClose: () => void; onSa
       found,
       followUp,
       then,
+      ...(old ? { corrects: old.id } : {}),
     };
     const ok = await run(
       () => logHomeVisit(desk, input),
@@ -86,7 +99,13 @@ export function VisitLogDialog({ onClose, onSaved }: { onClose: () => void; onSa
       },
     );
     if (ok) {
-      onSaved(thenKind === '无' ? '走访已登记' : `走访已登记，并已${THEN_OPTIONS.find(([k]) => k === thenKind)?.[1]}`);
+      onSaved(
+        old
+          ? '走访记录已更正（原记录保留）'
+          : thenKind === '无'
+            ? '走访已登记'
+            : `走访已登记，并已${THEN_OPTIONS.find(([k]) => k === thenKind)?.[1]}`,
+      );
       onClose();
     }
   }
@@ -94,8 +113,8 @@ export function VisitLogDialog({ onClose, onSaved }: { onClose: () => void; onSa
   const at = (f: keyof HomeVisitFieldErrors) => ({ error: Boolean(errors[f]), helperText: errors[f] ?? ' ' });
   return (
     <FormDialog
-      title="登记走访"
-      submitLabel="保存走访记录"
+      title={old ? '更正走访记录' : '登记走访'}
+      submitLabel={old ? '保存更正' : '保存走访记录'}
       onSubmit={(e) => void submit(e)}
       onClose={onClose}
       busy={busy}
@@ -169,13 +188,20 @@ export function VisitLogDialog({ onClose, onSaved }: { onClose: () => void; onSa
         {...at('found')}
       />
       <TextField label="后续跟进" value={followUp} onChange={(e) => setFollowUp(e.target.value)} {...at('followUp')} />
-      <FilterSelect
-        label="同时登记"
-        value={thenKind === '无' ? '' : thenKind}
-        emptyLabel="不需要"
-        options={THEN_OPTIONS}
-        onChange={(v) => setThenKind((v || '无') as ThenKind)}
-      />
+      {old && (
+        <Typography sx={{ fontSize: 14 }}>
+          更正将新增一条记录并替换原记录（原记录保留，可查）；原记录已登记的问题、来访或帮代办不受影响。
+        </Typography>
+      )}
+      {!old && (
+        <FilterSelect
+          label="同时登记"
+          value={thenKind === '无' ? '' : thenKind}
+          emptyLabel="不需要"
+          options={THEN_OPTIONS}
+          onChange={(v) => setThenKind((v || '无') as ThenKind)}
+        />
+      )}
       {thenKind === '问题' && (
         <Stack direction="row" spacing={2}>
           <TextField

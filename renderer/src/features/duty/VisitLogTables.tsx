@@ -1,5 +1,5 @@
 /** 走访记录's tables: the month's figures, the unvisited list by zone, the latest entries (masked). */
-import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Button, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { maskAddress, shareText } from '@shared/domain/homeVisits';
 import { maskName } from '@shared/domain/masking';
 import { residentAddress } from '@shared/domain/resident';
@@ -91,12 +91,19 @@ export function VisitLogUnvisited({ zones }: { zones: UnvisitedZone[] }) {
 
 const LINK_TEXT = { 问题: '已登记问题', 来访: '已登记来访', 帮代办: '已登记帮代办' } as const;
 
-export function VisitLogEntries({ rows }: { rows: HomeVisitRow[] }) {
+export function VisitLogEntries({
+  rows,
+  onCorrect,
+}: {
+  rows: HomeVisitRow[];
+  /** 更正 a current entry (absent: no button, e.g. the 审计员). */
+  onCorrect?: (row: HomeVisitRow) => void;
+}) {
   const { community } = useDesk();
   if (rows.length === 0) return <Typography>还没有走访记录。</Typography>;
   return (
     <Table size="small" aria-labelledby="entries-title">
-      <Head cells={['日期', '走访人', '网格', '走访对象', '目的', '走访情况', '后续']} />
+      <Head cells={['日期', '走访人', '网格', '走访对象', '目的', '走访情况', '后续', '操作']} />
       <TableBody>
         {rows.map(({ entry, staffName, resident, corrected }) => (
           <TableRow key={entry.id} sx={corrected ? { color: 'text.secondary' } : undefined}>
@@ -107,9 +114,25 @@ export function VisitLogEntries({ rows }: { rows: HomeVisitRow[] }) {
             <TableCell>{entry.purpose}</TableCell>
             <TableCell>{entry.found}</TableCell>
             <TableCell>
-              {[entry.followUp, entry.link ? LINK_TEXT[entry.link.kind] : '', corrected ? '（已更正）' : '']
+              {[
+                entry.followUp,
+                entry.link ? LINK_TEXT[entry.link.kind] : '',
+                entry.corrects ? '（更正记录）' : '',
+                corrected ? '（已更正）' : '',
+              ]
                 .filter(Boolean)
                 .join(' ')}
+            </TableCell>
+            <TableCell>
+              {onCorrect && !corrected && (
+                <Button
+                  size="small"
+                  aria-label={`更正 ${entry.day} ${entry.purpose} 的走访记录`}
+                  onClick={() => onCorrect({ entry, staffName, ...(resident ? { resident } : {}), corrected })}
+                >
+                  更正
+                </Button>
+              )}
             </TableCell>
           </TableRow>
         ))}

@@ -3,15 +3,15 @@
  * sign-in, or from a colleague's sign-out the same day), each with 签阅. Nothing when there are none.
  */
 import { Paper, Stack, Typography } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { pendingHandovers } from '../../db/repositories/handovers';
 import { useDesk } from '../../app/desk';
 import { HandoverNoteView } from './handoverNoteView';
 import { SignHandoverButton } from './handoverSign';
+import { useLiveRead } from '../../app/liveQuerier';
 
 export function HandoverDashboardCard() {
   const desk = useDesk();
-  const pending = useLiveQuery(() => pendingHandovers(desk), [desk]);
+  const pending = useLiveRead(() => pendingHandovers(desk), [desk]);
   if (!pending || pending.length === 0) return null;
   return (
     <Paper component="section" aria-labelledby="handover-card-title" sx={{ p: 3 }}>

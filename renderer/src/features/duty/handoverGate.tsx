@@ -6,37 +6,30 @@
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import { Box, Button, Paper, Stack, Typography } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { pendingHandovers } from '../../db/repositories/handovers';
 import { useDesk } from '../../app/desk';
 import { useSession } from '../../app/session';
 import { Loading } from '../../components/Loading';
 import { HandoverNoteView } from './handoverNoteView';
 import { SignHandoverButton } from './handoverSign';
+import { useLiveRead } from '../../app/liveQuerier';
 
 export function HandoverGate({ children }: { children: ReactNode }) {
   const desk = useDesk();
-  const pending = useLiveQuery(() => pendingHandovers(desk), [desk]);
+  const pending = useLiveRead(() => pendingHandovers(desk), [desk]);
   // The notes that stood before the desk at sign-in (null: not read yet).
   const [atSignIn, setAtSignIn] = useState<readonly string[] | null>(null);
-  // Signed here: gone from the gate at once, whenever the live read comes back.
-  const [signed, setSigned] = useState<readonly string[]>([]);
   useEffect(() => {
     if (pending && atSignIn === null) setAtSignIn(pending.map((n) => n.id));
   }, [pending, atSignIn]);
   if (!pending || atSignIn === null) return <Loading fullScreen />;
-  const standing = pending.filter((n) => atSignIn.includes(n.id) && !signed.includes(n.id));
+  // A 签阅 (here or from another desk) re-runs the live read: every table it reads is observed.
+  const standing = pending.filter((n) => atSignIn.includes(n.id));
   if (standing.length === 0) return <>{children}</>;
-  return <HandoverGateScreen notes={standing} onSigned={(id) => setSigned((s) => [...s, id])} />;
+  return <HandoverGateScreen notes={standing} />;
 }
 
-function HandoverGateScreen({
-  notes,
-  onSigned,
-}: {
-  notes: Awaited<ReturnType<typeof pendingHandovers>>;
-  onSigned: (noteId: string) => void;
-}) {
+function HandoverGateScreen({ notes }: { notes: Awaited<ReturnType<typeof pendingHandovers>> }) {
   const { signOut } = useSession();
   return (
     <Box component="main" sx={{ display: 'grid', placeItems: 'center', minHeight: '100vh', p: 2 }}>
@@ -47,11 +40,7 @@ function HandoverGateScreen({
           </Typography>
           <Typography>今天您在值班岗。请先阅读上一班的交接班记录并签阅，再进入工作台。</Typography>
           {notes.map((n, i) => (
-            <HandoverNoteView
-              key={n.id}
-              note={n}
-              actions={<SignHandoverButton note={n} autoFocus={i === 0} onSigned={onSigned} />}
-            />
+            <HandoverNoteView key={n.id} note={n} actions={<SignHandoverButton note={n} autoFocus={i === 0} />} />
           ))}
           <Stack direction="row" sx={{ justifyContent: 'flex-end' }}>
             <Button variant="outlined" onClick={() => void signOut()}>

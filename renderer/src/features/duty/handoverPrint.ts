@@ -1,4 +1,4 @@
-/** The printed 交接班记录 (shared/receipts/handoverNote.ts) of a note as the desk shows it. */
+/** The 值班 section's A4 printing: the 交接班记录 of a note as the desk shows it, and any A4 sheet. */
 import { renderHandoverNote } from '@shared/receipts/handoverNote';
 import type { HandoverView } from '../../db/repositories/handovers';
 import type { Desk } from '../../db/desk';
@@ -21,9 +21,13 @@ export function handoverNoteHtml(desk: Desk, note: HandoverView, printedBy: stri
   });
 }
 
-/** Prints the note on A4; the clerk's line for the result. */
-export async function printHandoverNote(desk: Desk, note: HandoverView, printedBy: string): Promise<string> {
-  const r = await platform.printHtml({ html: handoverNoteHtml(desk, note, printedBy), pageSize: 'A4' });
-  if (r.printed) return '交接班记录已送打印';
+/** Prints an A4 sheet of the 值班 section; the clerk's line for the result ('交接班记录已送打印'). */
+export async function printA4Sheet(html: string, what: string): Promise<string> {
+  const r = await platform.printHtml({ html, pageSize: 'A4' });
+  if (r.printed) return `${what}已送打印`;
   return r.reason === 'canceled' ? '已取消打印' : `打印未完成：${r.message ?? '请检查打印机'}`;
 }
+
+/** Prints the note on A4; the clerk's line for the result. */
+export const printHandoverNote = (desk: Desk, note: HandoverView, printedBy: string): Promise<string> =>
+  printA4Sheet(handoverNoteHtml(desk, note, printedBy), '交接班记录');

@@ -4,16 +4,7 @@ import { signHandover, type HandoverView } from '../../db/repositories/handovers
 import { useDesk } from '../../app/desk';
 import { useGuardedAction } from '../../app/useGuardedAction';
 
-export function SignHandoverButton({
-  note,
-  autoFocus,
-  onSigned,
-}: {
-  note: HandoverView;
-  autoFocus?: boolean;
-  /** After the 签阅 is stored. */
-  onSigned?: (noteId: string) => void;
-}) {
+export function SignHandoverButton({ note, autoFocus }: { note: HandoverView; autoFocus?: boolean }) {
   const desk = useDesk();
   const { run, error, busy } = useGuardedAction();
   return (
@@ -26,7 +17,6 @@ export function SignHandoverButton({
         onClick={() =>
           void run(async () => {
             await signHandover(desk, note.id);
-            onSigned?.(note.id);
           })
         }
       >
