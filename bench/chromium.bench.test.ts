@@ -19,7 +19,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BENCH_PIN, type LoadOptions } from './data/load';
 import type { SizeName } from './data/generate';
 import { serveStatic, type StaticServer } from './chromium/server';
-import { launch, loadAverage, machine, table } from './report';
+import { launch, loadAverage, machine, pad, table } from './report';
+import type { Page } from '@playwright/test';
 import { stats } from './stats';
 import { describeActivity, lastSessionActivity } from './leveldbLog';
 
@@ -27,6 +28,8 @@ const ROOT = resolve(__dirname, '..');
 const SIZES = (process.env.BENCH_SIZES ?? 'tenth').split(',') as SizeName[];
 const REPS = Number(process.env.BENCH_REPS ?? 15);
 const STARTS = Number(process.env.BENCH_STARTS ?? 5);
+/** Visits registered in the app for the 工作台-after-a-save row (issue 28 item 4: at least 20). */
+const SAVES = Number(process.env.BENCH_SAVES ?? 20);
 const PORT = Number(process.env.BENCH_PORT ?? 4390);
 /** Only these groups of reads (e.g. `counts`), and nothing else of the run: a quick look at one part. */
 const GROUPS = process.env.BENCH_GROUPS?.split(',');
@@ -53,6 +56,102 @@ function codeHash(): string {
 }
 
 const median = (xs: number[]) => stats(xs).p50;
+
+/** Signs in to the app as the bench's admin and waits for the 工作台's counts. */
+async function signIn(p: Page): Promise<void> {
+  await p.getByLabel('值班人员', { exact: true }).selectOption({ label: '王秀英（站长/管理员）' });
+  await p.getByLabel('密码或 PIN').fill(BENCH_PIN);
+  await p.getByRole('button', { name: '登录' }).click();
+  await countsShown(p);
+}
+
+/** The 工作台's counts all on screen (none left at 「…」); with `visits`, 今日来访 showing that number. */
+const countsShown = (p: Page, visits?: number) =>
+  p.waitForFunction(
+    (n) => {
+      const cells = [...document.querySelectorAll('[aria-label="今日概况"] p[aria-label]')];
+      const today = document.querySelector('[aria-label="今日概况"] p[aria-label="今日来访"]');
+      return (
+        cells.length > 0 &&
+        cells.every((c) => c.textContent !== '…') &&
+        (n === null || today?.textContent === String(n))
+      );
+    },
+    visits ?? null,
+    { polling: 'raf', timeout: 60_000 },
+  );
+
+const visitsToday = async (p: Page) =>
+  Number(await p.locator('[aria-label="今日概况"] p[aria-label="今日来访"]').textContent());
+
+/**
+ * Issue 28 item 4, in the app on the bench's profile: a 咨询 visit registered at 来访登记
+ * (keyboard, as a clerk), then Alt+1: the time until the 工作台 shows its counts with the new
+ * visit among them — next to the same Alt+2 → Alt+1 without a save. Interleaved, `n` of each.
+ */
+async function dashboardAfterSave(profileDir: string, url: string, n: number): Promise<string> {
+  const context = await launch(profileDir);
+  const p = context.pages()[0] ?? (await context.newPage());
+  await p.goto(`${url}/`);
+  await signIn(p);
+  const toDashboard = async (visits: number) => {
+    const t0 = await p.evaluate(() => performance.now());
+    await p.keyboard.press('Alt+1');
+    await countsShown(p, visits);
+    return (await p.evaluate(() => performance.now())) - t0;
+  };
+  const subject: number[] = [];
+  const baseline: number[] = [];
+  for (let i = 0; i < n + 1; i++) {
+    // Without a save: to 来访登记 and back.
+    await p.keyboard.press('Alt+2');
+    await p.getByRole('heading', { name: '来访登记' }).waitFor();
+    const without = await toDashboard(await visitsToday(p));
+    // With one: a returning resident's 咨询, saved with Ctrl+Enter.
+    const before = await visitsToday(p);
+    await p.keyboard.press('Alt+2');
+    await p.getByLabel('查找居民').fill('王');
+    await p.getByRole('list', { name: '查找结果' }).getByRole('listitem').first().waitFor();
+    await p.getByLabel('查找居民').press('Enter');
+    await p.getByLabel('已选居民').waitFor();
+    await p.getByRole('combobox', { name: '事项 1' }).fill('zmsx');
+    await p.getByRole('option', { name: /^证明事项咨询/ }).click();
+    await p.keyboard.press('Control+Enter');
+    await p.getByRole('region', { name: '登记结果' }).waitFor();
+    const withSave = await toDashboard(before + 1);
+    if (i === 0) continue; // the first of each: warming up
+    baseline.push(without);
+    subject.push(withSave);
+  }
+  await context.close();
+  return table(`工作台 after a save (${n} saves, goal p50 and p95 ≤ 300 ms at full size)`, [
+    { name: '登记后回工作台 (subject) vs 未登记 (baseline)', group: 'save', subject, baseline },
+  ]);
+}
+
+/**
+ * Input while the year 2025 is summarised (issue 28 item 2: handled within 100 ms): a key every
+ * 30 ms into a text box on the bench page, each key's delay to its handler, while the year's
+ * figures are computed in the worker (the screen's way) or on the page's thread (before).
+ */
+async function inputDuringYear(page: Page): Promise<string> {
+  const lines = ["\ninput during the year 2025's statistics (key → handler delay; goal: max ≤ 100 ms in the worker)"];
+  for (const where of ['worker', 'main', 'worker', 'main'] as const) {
+    await page.evaluate((w) => window.bench.inputProbeStart(w), where);
+    let result = await page.evaluate(() => window.bench.inputProbeResult());
+    for (let i = 0; result.running && i < 10_000; i++) {
+      await page.keyboard.press('a');
+      await page.waitForTimeout(30);
+      result = await page.evaluate(() => window.bench.inputProbeResult());
+    }
+    const d = stats(result.delays);
+    lines.push(
+      `${pad(where === 'worker' ? '后台计算 (worker)' : '页面线程计算 (main)', 24)} year ${(result.ms / 1000).toFixed(2)} s, ${result.delays.length} keys: ` +
+        `p50 ${d.p50.toFixed(1)} ms, p95 ${d.p95.toFixed(1)} ms, max ${Math.max(0, ...result.delays).toFixed(1)} ms`,
+    );
+  }
+  return lines.join('\n');
+}
 
 describe('benchmarks in Chromium (real IndexedDB)', () => {
   let server: StaticServer;
@@ -96,13 +195,21 @@ describe('benchmarks in Chromium (real IndexedDB)', () => {
         GROUPS,
       ] as const);
       for (const group of GROUPS ?? ['search', 'queue', 'counts', 'proxy', 'lists', 'duty', 'record', 'export'])
-        console.log(
-          table(
-            `${group} (${group === 'export' ? Math.min(REPS, 5) : REPS} interleaved runs each)`,
-            samples.filter((s) => s.group === group),
-          ),
-        );
-      if (GROUPS) return void (await context.close());
+        if (samples.some((s) => s.group === group))
+          console.log(
+            table(
+              `${group} (${group === 'export' ? Math.min(REPS, 5) : REPS} interleaved runs each)`,
+              samples.filter((s) => s.group === group),
+            ),
+          );
+      // --- input while a year is summarised: in the worker (the screen) vs on this thread (before) ---
+      if (!GROUPS || GROUPS.includes('input')) console.log(await inputDuringYear(page));
+      if (GROUPS) {
+        await context.close();
+        // --- the 工作台 right after a save, in the app itself ---
+        if (GROUPS.includes('save')) console.log(await dashboardAfterSave(profileDir, server.url, SAVES));
+        return;
+      }
       // --- 居民台账导入: a ledger file read, checked and saved, next to a bare bulkAdd ---
       const rows = size === 'tiny' ? 500 : 10_000;
       const imp = await page.evaluate((n) => window.bench.importRun(n), rows);
@@ -145,6 +252,8 @@ describe('benchmarks in Chromium (real IndexedDB)', () => {
         ]),
       );
       await context.close();
+      // --- the 工作台 right after a save, in the app itself ---
+      console.log(await dashboardAfterSave(profileDir, server.url, SAVES));
 
       // --- start-up (a): a fresh browser process each time, the persisted profile ---
       const startA: number[] = [];

@@ -36,13 +36,8 @@ import type {
   ProxyTask,
 } from '@shared/domain/records';
 import { monthsOf, periodLabel, type Period, type PeriodKind } from '@shared/reports/periods';
-import {
-  EMPTY_NOTES,
-  MAX_NOTE_CHARS,
-  NOTE_LABELS,
-  type ReportData,
-  type ReportNotes,
-} from '@shared/reports/reportData';
+import { EMPTY_NOTES, MAX_NOTE_CHARS, NOTE_LABELS, type ReportNotes } from '@shared/reports/notes';
+import type { ReportData } from '@shared/reports/reportData';
 import { requirePermission } from '../authorize';
 import type { Desk } from '../desk';
 import type { ReadableDB } from '../entities';
