@@ -329,7 +329,18 @@ async function exportMeasures(desk: Desk): Promise<Measure[]> {
  * screen does (`worker`), or on this thread as before (`main`, the baseline). Each key's delay is
  * the time from the event's creation to its handler (`performance.now() - e.timeStamp`).
  */
-const probe = { delays: [] as number[], running: false, ms: 0 };
+const probe = { delays: [] as number[], running: false, ms: 0, longestStall: 0 };
+/** The longest gap between two turns of the page's event loop while the probe runs (a 4 ms timer chain). */
+function watchStalls(): void {
+  let last = performance.now();
+  const tick = () => {
+    const now = performance.now();
+    probe.longestStall = Math.max(probe.longestStall, now - last);
+    last = now;
+    if (probe.running) setTimeout(tick, 4);
+  };
+  setTimeout(tick, 4);
+}
 async function inputProbeStart(where: 'worker' | 'main'): Promise<void> {
   const { year } = await reportPeriods();
   const desk = await deskOf('staff-3');
@@ -346,7 +357,9 @@ async function inputProbeStart(where: 'worker' | 'main'): Promise<void> {
   box.value = '';
   box.focus();
   probe.delays = [];
+  probe.longestStall = 0;
   probe.running = true;
+  watchStalls();
   const t0 = performance.now();
   // Started after the keys begin (a task later), so the first keys meet the computation.
   setTimeout(() => {
@@ -360,7 +373,12 @@ async function inputProbeStart(where: 'worker' | 'main'): Promise<void> {
     });
   }, 50);
 }
-const inputProbeResult = () => ({ running: probe.running, delays: probe.delays, ms: probe.ms });
+const inputProbeResult = () => ({
+  running: probe.running,
+  delays: probe.delays,
+  ms: probe.ms,
+  longestStall: probe.longestStall,
+});
 
 /**
  * 居民台账导入 of `size` rows, as a clerk runs it: the ledger written as .xlsx, read back
