@@ -180,8 +180,8 @@ export async function readReportData(
     residentsByIds(desk, [...ids]),
     proxyFor(db, range, cases),
     meetingsFor(db, range, cases),
-    readOffHoursTable(desk, period.from, period.to),
-    readOffHoursTable(desk, previous.from, previous.to),
+    readOffHoursTable(desk, period.from, period.to, visits),
+    readOffHoursTable(desk, previous.from, previous.to, visits),
   ]);
   // A merged person counts once: their records under the kept id, the kept record listed once.
   const residents = distinctResidents(found);
