@@ -46,6 +46,9 @@ export function rendererConfigWith(policy: string) {
     resolve: { alias: { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) } },
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     build: { outDir: '../dist/web', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
+    // The desk's worker (renderer/src/worker) is a module worker whose jobs load code on demand
+    // (the pinyin keys, exceljs): ES chunks, as the page's.
+    worker: { format: 'es' as const },
     preview: { host: '127.0.0.1', strictPort: true },
   };
 }

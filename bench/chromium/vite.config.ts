@@ -12,5 +12,7 @@ export default defineConfig({
   resolve: { alias: { '@shared': fileURLToPath(new URL('../../shared', import.meta.url)) } },
   define: { __APP_VERSION__: JSON.stringify('bench') },
   build: { outDir: '../../dist/bench', emptyOutDir: true, chunkSizeWarningLimit: 5000 },
+  // The desk's worker, as the app builds it (vite.config.ts).
+  worker: { format: 'es' },
   logLevel: 'warn',
 });

@@ -4,7 +4,6 @@
  * printed summary and every export file are pure functions of this one value, so the screen,
  * the worker and the tests compute the same thing.
  */
-import { maskNumbersInText } from '../domain/masking';
 import type {
   AgendaItem,
   CaseRecord,
@@ -18,18 +17,10 @@ import type {
 import type { OffHoursTotals } from '../domain/offHours';
 import type { KnownDesk } from './centerDesks';
 import type { Period, PeriodKind } from './periods';
+import type { ReportNotes } from './notes';
 import { summarize, type PeriodSummary } from './summary';
 
-/** The two free-text sections written before export. */
-export type ReportNotes = { focus: string; issues: string };
-export const EMPTY_NOTES: ReportNotes = { focus: '', issues: '' };
-export const NOTE_LABELS: Record<keyof ReportNotes, string> = { focus: '本周重点工作', issues: '问题与建议' };
-
-/** The notes' headings for a kind of report: a month or a year has its 本期重点工作. */
-export function noteLabels(kind: PeriodKind): Record<keyof ReportNotes, string> {
-  return kind === 'week' ? NOTE_LABELS : { ...NOTE_LABELS, focus: '本期重点工作' };
-}
-export const MAX_NOTE_CHARS = 2000;
+export { EMPTY_NOTES, MAX_NOTE_CHARS, NOTE_LABELS, noteLabels, notesForExport, type ReportNotes } from './notes';
 
 export type ReportData = {
   kind: PeriodKind;
@@ -70,11 +61,6 @@ export type ReportData = {
   /** 错时服务: the totals of the period and of the one it is compared with (renderer reads them by index). */
   offHours: { now: OffHoursTotals; before: OffHoursTotals };
 };
-
-/** The notes as they leave the desk: numbers shaped like an ID or a phone masked. */
-export function notesForExport(notes: ReportNotes): ReportNotes {
-  return { focus: maskNumbersInText(notes.focus.trim()), issues: maskNumbersInText(notes.issues.trim()) };
-}
 
 /** Ids to the names shown in a report. */
 export function namesOf(data: Pick<ReportData, 'catalog' | 'staff' | 'grids'>) {

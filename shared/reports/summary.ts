@@ -60,10 +60,20 @@ import type { OffHoursTotals } from '../domain/offHours';
 import type { Period } from './periods';
 import { dayOfInstant, ratedDayOf } from './reportIndex';
 import { meetingSummary, type MeetingSummary } from './meetingSummary';
-import { asOfDay, caseFinishedBy, inside, tally } from './summaryParts';
+import {
+  asOfDay,
+  caseFinishedBy,
+  CUSTODY_AGES,
+  inside,
+  OPEN_AGES,
+  tally,
+  type CustodyAge,
+  type OpenAge,
+} from './summaryParts';
 
 export { previousPeriod, weekOf, type Period } from './periods';
 export { meetingSummary, problemOpenAtEndOf, type MeetingSummary } from './meetingSummary';
+export { CUSTODY_AGES, OPEN_AGES, type CustodyAge, type OpenAge } from './summaryParts';
 
 const NO_OFF_HOURS: OffHoursTotals = { occasions: 0, people: 0, restDayOccasions: 0, dutyDays: 0 };
 
@@ -88,17 +98,9 @@ export type SummaryInput = {
   offHoursByPeriod?: readonly { period: Period; totals: OffHoursTotals }[];
 };
 
-/** Age bands of the cases open at the period's end (days since acceptance). */
-export const OPEN_AGES = ['7天以内', '8–30天', '31–90天', '90天以上'] as const;
-export type OpenAge = (typeof OPEN_AGES)[number];
-
 function ageBand(days: number): OpenAge {
   return days <= 7 ? '7天以内' : days <= 30 ? '8–30天' : days <= 90 ? '31–90天' : '90天以上';
 }
-
-/** Age bands of the documents out at the period's end (calendar days since collection). */
-export const CUSTODY_AGES = ['3天以内', '4–7天', '8天以上'] as const;
-export type CustodyAge = (typeof CUSTODY_AGES)[number];
 
 function custodyAgeBand(days: number): CustodyAge {
   return days <= 3 ? '3天以内' : days <= 7 ? '4–7天' : '8天以上';

@@ -1,6 +1,8 @@
 /**
  * The small rules every part of the period summary shares: whether a day is inside a period, a
- * count per key, the day a period is judged at, and whether a case was finished by a day.
+ * count per key, the day a period is judged at, whether a case was finished by a day, and the age
+ * bands (which the rows shown name too: summaryRows.ts takes them from here, not from summary.ts,
+ * so the screen's rows never load the summary's code).
  */
 import type { CaseRecord } from '../domain/records';
 import type { Period } from './periods';
@@ -24,3 +26,11 @@ export function caseFinishedBy(c: CaseRecord, day: string): boolean {
 export function asOfDay(input: { today?: string }, period: Period): string {
   return input.today !== undefined && input.today < period.to ? input.today : period.to;
 }
+
+/** Age bands of the cases open at the period's end (days since acceptance). */
+export const OPEN_AGES = ['7天以内', '8–30天', '31–90天', '90天以上'] as const;
+export type OpenAge = (typeof OPEN_AGES)[number];
+
+/** Age bands of the documents out at the period's end (calendar days since collection). */
+export const CUSTODY_AGES = ['3天以内', '4–7天', '8天以上'] as const;
+export type CustodyAge = (typeof CUSTODY_AGES)[number];

@@ -13,7 +13,8 @@ import {
   VISIT_CHANNELS,
 } from '../domain/records';
 import type { Names } from './reportData';
-import { CUSTODY_AGES, OPEN_AGES, type PeriodSummary } from './summary';
+import type { PeriodSummary } from './summary';
+import { CUSTODY_AGES, OPEN_AGES } from './summaryParts';
 
 export type SummaryCell = number | string;
 export type SummaryRow = { label: string; now: SummaryCell; before: SummaryCell };

@@ -12,6 +12,7 @@ import { backupKeys } from '../platform/backupKeys';
 import { electronBridge } from '../platform/electron';
 import { getDb } from '../db/database';
 import { onWriteCommitted } from '../db/write';
+import { keptCounts } from '../db/backup/keptCounts';
 import { EMPTY_BACKUP_STATE, type BackupDeps, type BackupState } from '../db/backup/deps';
 import { recordIntegrity } from '../db/backup/integrity';
 import { makeBackup } from '../db/backup/make';
@@ -63,8 +64,8 @@ export function useBackupState(): BackupState {
 /**
  * Keeps the wipe-detection record up with the data (issue 22 item 15): after every committed
  * write the counts are written at once — no debounce a kill could lose. One recording runs at a
- * time; commits that land meanwhile are covered by one more recording right after it (it counts
- * every table then, so it covers them all). What remains is the moment between a commit and its
+ * time; commits that land meanwhile are covered by one more recording right after it (with their
+ * rows, `keptCounts`). What remains is the moment between a commit and its
  * record being stored (measured by the crash loop, tests/e2e/crashLoop.spec.ts; README).
  */
 export function integrityFollower(record: () => Promise<unknown>): {
@@ -91,10 +92,14 @@ export function integrityFollower(record: () => Promise<unknown>): {
 
 /** After every committed write: mark the data changed, and record the counts at once. */
 export function followCommittedWrites(): () => void {
-  const follower = integrityFollower(() => recordIntegrity(getDb(), backupDeps));
-  return onWriteCommitted(() => {
+  const counts = keptCounts();
+  const follower = integrityFollower(() =>
+    counts.record((known) => recordIntegrity(getDb(), backupDeps, undefined, known ? { counts: known } : {})),
+  );
+  return onWriteCommitted((rows) => {
     const s = readState();
     if (!s.changedSince) writeState({ ...s, changedSince: true });
+    counts.committed(rows);
     follower.committed();
   });
 }

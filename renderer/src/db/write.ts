@@ -119,11 +119,20 @@ function writableDb(desk: DeskBase): DutyDeskDB {
   return desk.db as unknown as DutyDeskDB;
 }
 
+/**
+ * How many rows a committed write added to (or, negative, removed from) each table: what the
+ * transaction's own writes did, known exactly as they happen (an add or bulkAdd that succeeded, a
+ * put of a key not stored yet, a delete of a stored key, each audit row). The wipe-detection
+ * record follows the data by these, without counting a table (app/backup.ts).
+ */
+export type RowDelta = ReadonlyMap<string, number>;
+
 function writeTable<N extends WritableName>(
   name: N,
   table: Table<RecordOf<N>, KeyOf<N>>,
   stamp: (existing?: Partial<Stamp>) => Stamp,
   outbox: OutboxCollector | undefined,
+  rows: (n: number) => void,
 ): WriteTable<RecordOf<N>, KeyOf<N>> {
   type R = RecordOf<N>;
   const stamped = isStamped(name);
@@ -150,19 +159,28 @@ function writeTable<N extends WritableName>(
     toArray: () => table.toArray(),
     add: (record) => {
       const value = prepare(record);
-      return table.add(value).then(() => sent(value));
+      return table.add(value).then(() => {
+        rows(1);
+        return sent(value);
+      });
     },
+    // The stored record is read first: its created stamp is kept, and a new key is a new row.
     put: (record) => {
       const key = (record as Record<string, unknown>)[keyPath] as KeyOf<N>;
-      const existing = stamped ? table.get(key) : Dexie.Promise.resolve(undefined);
-      return existing.then((old) => {
+      return table.get(key).then((old) => {
         const value = prepare(record, old);
-        return table.put(value).then(() => sent(value));
+        return table.put(value).then(() => {
+          if (old === undefined) rows(1);
+          return sent(value);
+        });
       });
     },
     bulkAdd: (records) => {
       const values = records.map((r) => prepare(r));
-      return table.bulkAdd(values).then(() => void values.forEach(sent));
+      return table.bulkAdd(values).then(() => {
+        rows(values.length);
+        values.forEach(sent);
+      });
     },
     update: (key, changes, options) => {
       const edit = stamped && options?.stamp !== false;
@@ -173,7 +191,13 @@ function writeTable<N extends WritableName>(
       if (!outbox) return updated.then(() => undefined);
       return updated.then((n) => (n === 0 ? undefined : table.get(key).then((r) => void (r && sent(r)))));
     },
-    delete: (key) => table.delete(key).then(() => outbox?.deleted(name, key)),
+    delete: (key) =>
+      table.get(key).then((old) =>
+        table.delete(key).then(() => {
+          if (old !== undefined) rows(-1);
+          outbox?.deleted(name, key);
+        }),
+      ),
   };
 }
 
@@ -220,22 +244,24 @@ function refuseActingRow(row: Staff | undefined, now: number): void {
 /** The refusal of a desk write by someone whose 保密承诺 is due. */
 export const PLEDGE_FIRST = '请先阅读并确认个人信息保密承诺，再办理业务';
 
-const committed = new Set<() => void>();
+const committed = new Set<(rows?: RowDelta) => void>();
 
 /**
  * Tells every `onWriteCommitted` listener that data was committed: writeTx after each of its
- * transactions, and the sync's inbound side after each transaction of records from other desks
- * (they bypass writeTx: the wipe-detection record must count them too).
+ * transactions (with the rows it added or removed per table), and the sync's inbound side after
+ * each transaction of records from other desks (they bypass writeTx: the wipe-detection record
+ * must count them too; without a delta, it counts).
  */
-export function notifyCommitted(): void {
-  for (const listener of committed) listener();
+export function notifyCommitted(rows?: RowDelta): void {
+  for (const listener of committed) listener(rows);
 }
 
 /**
  * Calls `listener` after every committed write transaction (the wipe-detection record and the
- * "data changed since the last backup" mark follow the data). Returns the unsubscribe.
+ * "data changed since the last backup" mark follow the data), with its row delta when the writer
+ * knows it. Returns the unsubscribe.
  */
-export function onWriteCommitted(listener: () => void): () => void {
+export function onWriteCommitted(listener: (rows?: RowDelta) => void): () => void {
   committed.add(listener);
   return () => committed.delete(listener);
 }
@@ -278,11 +304,17 @@ export async function writeTx<N extends WritableName, T>(
   };
   // A desk joined to its center also records what it writes (sync/outbox.ts); alone, nothing.
   const outbox = (await isJoined(db)) ? new OutboxCollector(deskNumberOf(desk), now) : undefined;
+  const delta = new Map<string, number>();
+  const rowsOf = (name: string) => (n: number) => void delta.set(name, (delta.get(name) ?? 0) + n);
   const writable = Object.fromEntries(
-    tables.map((name) => [name, writeTable(name, db.table(name) as Table<RecordOf<N>, KeyOf<N>>, stamp, outbox)]),
+    tables.map((name) => [
+      name,
+      writeTable(name, db.table(name) as Table<RecordOf<N>, KeyOf<N>>, stamp, outbox, rowsOf(name)),
+    ]),
   );
   const auditTable = outbox ? recordedAudit(db.auditLog, outbox) : db.auditLog;
   const appendAudit = auditAppender(auditTable, deskNumberOf(desk), o.auditAnchor);
+  const auditRow = rowsOf('auditLog');
   let actingRow: Staff | undefined;
   let installKind: InstallKind | undefined;
   const tx = {
@@ -300,7 +332,8 @@ export async function writeTx<N extends WritableName, T>(
     // Each row's stable identity (DB v10): a restore keeps it and never doubles it. Random (not
     // desk.newId, so audit rows do not use up the ids a test hands its records), no digits.
     // Chained onto this desk's head (DB v12), hashed synchronously inside the transaction.
-    audit: (entry: AuditInput) => appendAudit({ ...entry, id: newAuditId(), at: now, staffId: by }),
+    audit: (entry: AuditInput) =>
+      appendAudit({ ...entry, id: newAuditId(), at: now, staffId: by }).then(() => auditRow(1)),
     stamp,
   } as unknown as WriteTx<N>;
   try {
@@ -335,7 +368,7 @@ export async function writeTx<N extends WritableName, T>(
         return row ? db.outbox.add(row).then(() => value) : value;
       });
     });
-    notifyCommitted();
+    notifyCommitted(delta);
     return result;
   } catch (e) {
     if (e instanceof DomainRefusal) throw e;

@@ -12,7 +12,7 @@ import {
   type WorkMoment,
 } from '@shared/domain/offHours';
 import { currentEntries } from '@shared/domain/homeVisits/entry';
-import type { HomeVisit, OffHoursLine } from '@shared/domain/records';
+import type { HomeVisit, OffHoursLine, Visit } from '@shared/domain/records';
 import { addDays } from '@shared/domain/localDate';
 import { deskNumberOf, type Desk } from '../desk';
 import { DomainRefusal } from '../refusal';
@@ -46,11 +46,19 @@ async function caseEventMoments(desk: Desk, from: string, to: string): Promise<W
  * logged when that was on the visit's day; logged later, the time of the visit is unknown, so it
  * counts as midday (错时 only on a rest day).
  */
-export async function readOffHoursTable(desk: Desk, from: string, to: string): Promise<OffHoursRow[]> {
+export async function readOffHoursTable(
+  desk: Desk,
+  from: string,
+  to: string,
+  /** The visits of [from, to], when the caller has read them already (a report): not read twice. */
+  known?: readonly Visit[],
+): Promise<OffHoursRow[]> {
   const [staff, rota, visits, caseEvents, lines, logged] = await Promise.all([
     desk.db.staff.toArray(),
     desk.db.rota.where('day').between(from, to, true, true).toArray(),
-    desk.db.visits.where('day').between(from, to, true, true).toArray(),
+    known
+      ? known.filter((v) => v.day >= from && v.day <= to)
+      : desk.db.visits.where('day').between(from, to, true, true).toArray(),
     caseEventMoments(desk, from, to),
     desk.db.offHoursLines.where('day').between(from, to, true, true).toArray(),
     desk.db.homeVisits.where('day').between(from, to, true, true).toArray(),

@@ -37,13 +37,8 @@ import type {
   ProxyTask,
 } from '@shared/domain/records';
 import { monthsOf, periodLabel, type Period, type PeriodKind } from '@shared/reports/periods';
-import {
-  EMPTY_NOTES,
-  MAX_NOTE_CHARS,
-  NOTE_LABELS,
-  type ReportData,
-  type ReportNotes,
-} from '@shared/reports/reportData';
+import { EMPTY_NOTES, MAX_NOTE_CHARS, NOTE_LABELS, type ReportNotes } from '@shared/reports/notes';
+import type { ReportData } from '@shared/reports/reportData';
 import { requirePermission } from '../authorize';
 import type { Desk } from '../desk';
 import type { ReadableDB } from '../entities';
@@ -186,8 +181,8 @@ export async function readReportData(
     residentsByIds(desk, [...ids]),
     proxyFor(db, range, cases),
     meetingsFor(db, range, cases),
-    readOffHoursTable(desk, period.from, period.to),
-    readOffHoursTable(desk, previous.from, previous.to),
+    readOffHoursTable(desk, period.from, period.to, visits),
+    readOffHoursTable(desk, previous.from, previous.to, visits),
   ]);
   // A merged person counts once: their records under the kept id, the kept record listed once.
   const residents = distinctResidents(found);

@@ -4,7 +4,7 @@
  * audit row — and undoing a whole import the same day.
  *
  * Each row is checked again against the residents on file INSIDE its transaction, with the
- * form's duplicate rule (findDuplicates): skip it, or update the resident on file with the
+ * form's duplicate rule (findDuplicates, read for a whole part at once: duplicateLookup): skip it, or update the resident on file with the
  * fields the file gives (tags are added). The import's record (importBatches) lists who was
  * created and what the changed ones were before, for the undo.
  */
@@ -14,7 +14,7 @@ import { requirePermission } from '../authorize';
 import type { Desk } from '../desk';
 import { DomainRefusal } from '../refusal';
 import { writeTx, type WriteTx } from '../write';
-import { findDuplicates, toRecord, TRACKED_FIELDS } from './residents';
+import { duplicateLookup, toRecord, TRACKED_FIELDS } from './residents';
 import { TOMBSTONE_REASONS, tombstoneRow } from '@shared/domain/residentTombstone';
 
 export const IMPORT_CHUNK = 250;
@@ -30,13 +30,15 @@ export type ImportOutcome = {
 export type ImportProgress = { done: number; total: number };
 
 /**
- * The rows that match a resident already on file (the save's rule, `findDuplicates`), with why:
+ * The rows that match a resident already on file (the save's rule, `findDuplicates`, by `duplicateLookup`), with why:
  * for the preview, before anything is saved. The save checks again inside its transactions.
  */
 export async function registeredRows(desk: Desk, rows: readonly ImportRow[]): Promise<Map<number, string>> {
   const out = new Map<number, string>();
+  const lookup = duplicateLookup(desk.db);
+  await lookup.read(rows.map((r) => r.value));
   for (const { row, value } of rows) {
-    const [match] = await findDuplicates(desk.db, value);
+    const [match] = lookup.find(value);
     if (match)
       out.set(
         row,
@@ -123,23 +125,37 @@ export async function importResidents(
         skipped: [] as ImportOutcome['skipped'],
       };
       const touched = new Set([...batch.created.map((x) => x.id), ...batch.updated.map((x) => x.id)]);
+      // The part's duplicates from two index reads (not two a row), its new residents in one bulkAdd.
+      const lookup = duplicateLookup(tx);
+      await lookup.read(part.map((p) => p.value));
+      let created: Resident[] = [];
+      const addCreated = () => {
+        const records = created;
+        created = [];
+        return records.length > 0 ? tx.residents.bulkAdd(records) : undefined;
+      };
       for (const [i, { row, value }] of part.entries()) {
-        const matches = await findDuplicates(tx, value);
+        const matches = lookup.find(value);
         const existing = matches[0];
         const conflict = input.mode === 'update' ? updateConflict(matches, value) : null;
         if (!existing) {
-          await tx.residents.add(toRecord(ids[i]!, value));
+          const record = toRecord(ids[i]!, value) as Resident;
+          created.push(record);
+          lookup.note(record);
           c.created.push({ id: ids[i]!, row, at: tx.now });
         } else if (conflict) {
           c.skipped.push({ row, reason: conflict });
         } else if (input.mode === 'update' && !same(existing, merged(existing, value))) {
           const next = merged(existing, value);
           // Another resident already has the merged name and phone: leave both as they are.
-          if ((await findDuplicates(tx, { ...next, tags: next.tags }, existing.id)).length > 0) {
+          await lookup.read([next]);
+          if (lookup.find(next, existing.id).length > 0) {
             c.skipped.push({ row, reason: '更新后会与另一位已登记居民重复（姓名和电话相同），请人工核对' });
             continue;
           }
-          await tx.residents.put(next);
+          // The residents created before it are stored first (it may be one of them).
+          await addCreated();
+          lookup.note(await tx.residents.put(next));
           // The first copy is what an undo puts back, however often this import changed the resident.
           c.updated.push({
             id: existing.id,
@@ -154,6 +170,7 @@ export async function importResidents(
           c.skipped.push({ row, reason: `已登记的居民（${how}），${what}` });
         }
       }
+      await addCreated();
       await tx.importBatches.put({
         ...batch,
         created: [...batch.created, ...c.created],

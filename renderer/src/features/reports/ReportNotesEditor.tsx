@@ -3,7 +3,7 @@
  * 保存说明 or Ctrl+S, and by every export), printed and exported with the figures.
  */
 import { Button, Stack, TextField, Typography } from '@mui/material';
-import { MAX_NOTE_CHARS, noteLabels, type ReportNotes } from '@shared/reports/reportData';
+import { MAX_NOTE_CHARS, noteLabels, type ReportNotes } from '@shared/reports/notes';
 import type { PeriodKind } from '@shared/reports/periods';
 
 type Props = {

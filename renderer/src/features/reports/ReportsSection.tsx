@@ -6,14 +6,13 @@
  * exported on any desk.
  */
 import { useMemo, useState } from 'react';
-import { Paper, Stack, Typography } from '@mui/material';
+import { Alert, Paper, Stack, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { can } from '@shared/domain/roles';
-import { coveredDesks } from '@shared/reports/centerDesks';
 import { periodLabel, weeksEndingWith } from '@shared/reports/periods';
 import { periodPlace } from '@shared/reports/likelyPeriod';
-import { EMPTY_NOTES, namesOf, summariesOf, type ReportNotes } from '@shared/reports/reportData';
-import { percent, summarySections } from '@shared/reports/summaryRows';
+import { EMPTY_NOTES, type ReportNotes } from '@shared/reports/notes';
+import { percent } from '@shared/reports/summaryRows';
 import type { PeriodSummary } from '@shared/reports/summary';
 import { useDesk } from '../../app/desk';
 import { useStaff } from '../../app/session';
@@ -21,7 +20,8 @@ import { useGuardedAction } from '../../app/useGuardedAction';
 import { useShortcut } from '../../app/useShortcut';
 import { Loading } from '../../components/Loading';
 import { packageExportsOf, type PackageExportView } from '../../db/repositories/packageExports';
-import { getReportNotes, readReportData, saveReportNotes, weeklyCounts } from '../../db/repositories/reports';
+import { getReportNotes, saveReportNotes, weeklyCounts } from '../../db/repositories/reports';
+import { useJob } from '../../worker/useJob';
 import { CenterCoverage } from './CenterCoverage';
 import { ExportPanel } from './ExportPanel';
 import { PeriodBar } from './PeriodBar';
@@ -29,6 +29,7 @@ import { ReportCharts } from './ReportCharts';
 import { ReportNotesEditor } from './ReportNotesEditor';
 import { SummaryTables } from './SummaryTables';
 import { initialChoice, rememberedKind, rememberKind, resolveChoice, type PeriodChoice } from './reportPeriod';
+import type { ReportRequest } from './reportJobs';
 import { useReportExport } from './useReportExport';
 
 /** No export of the period yet (one array: the panel's props stay equal between renders). */
@@ -76,16 +77,13 @@ export function ReportsSection() {
   // The notes belong to the days (as stored), whatever kind of report shows them.
   const key = period ? `${period.from}:${period.to}` : '';
 
-  // Live reads keep their last answer while the next one runs: each answer says which period it
-  // is for, and one for another period is not shown.
-  const report = useLiveQuery(
-    () => (period && previous ? readReportData(desk, choice.kind, period, previous, EMPTY_NOTES) : undefined),
-    [desk, choice.kind, period, previous],
+  // The figures are computed in the desk's worker (reportJobs.ts), live: the screen keeps taking
+  // input while a year is summarised. Only an answer for this period is shown.
+  const request = useMemo<ReportRequest | null>(
+    () => (period && previous ? { kind: choice.kind, period, previous } : null),
+    [choice.kind, period, previous],
   );
-  const fresh =
-    report && period && report.kind === choice.kind && `${report.period.from}:${report.period.to}` === key
-      ? report
-      : undefined;
+  const { value: view, error: viewError } = useJob('reportView', request);
   const trendRead = useLiveQuery(
     async () => (period ? { key, weeks: await weeklyCounts(desk, weeksEndingWith(period.to, 8)) } : undefined),
     [desk, period, key],
@@ -113,15 +111,9 @@ export function ReportsSection() {
   useShortcut('Ctrl+S', () => void saveNotes());
 
   // The figures come from the records alone (typing in the notes recomputes nothing); an
-  // export gets the records with the notes.
-  const summaries = useMemo(() => (fresh ? summariesOf(fresh) : null), [fresh]);
-  const sections = useMemo(
-    () => (fresh && summaries ? summarySections(summaries.now, summaries.before, namesOf(fresh)) : []),
-    [fresh, summaries],
-  );
-  const covered = useMemo(() => (fresh ? coveredDesks(fresh.desks, fresh.cases, fresh.period) : []), [fresh]);
-  const data = useMemo(() => (fresh && saved ? { ...fresh, notes } : undefined), [fresh, saved, notes]);
-  const exporter = useReportExport(data, period ?? { from: '', to: '' }, saveNotes);
+  // export reads the records again in the worker, with the notes.
+  const target = useMemo(() => (request && view && saved ? { request, notes } : null), [request, view, saved, notes]);
+  const exporter = useReportExport(target, saveNotes);
   const place = period ? periodPlace(choice.kind, period, desk.clock.today()) : '';
   const label = period ? `${place ? `${place}：` : ''}${periodLabel(choice.kind, period)}` : '请选择统计范围';
 
@@ -138,17 +130,19 @@ export function ReportsSection() {
           error={resolved.error}
         />
       </Paper>
-      {!summaries || !fresh ? (
+      {viewError ? (
+        <Alert severity="error">统计未能完成：{viewError}</Alert>
+      ) : !view ? (
         period && <Loading />
       ) : (
         <>
-          <Headline now={summaries.now} before={summaries.before} />
+          <Headline now={view.now} before={view.before} />
           <Paper sx={{ p: 2 }}>
             <Stack spacing={2}>
               <Typography variant="h6" component="h2">
                 报送说明与导出
               </Typography>
-              <CenterCoverage covered={covered} known={fresh.desks} />
+              <CenterCoverage covered={view.covered} known={view.desks} />
               <ReportNotesEditor
                 kind={choice.kind}
                 notes={notes}
@@ -168,8 +162,8 @@ export function ReportsSection() {
               />
             </Stack>
           </Paper>
-          {trend && <ReportCharts trend={trend} summary={summaries.now} />}
-          <SummaryTables sections={sections} />
+          {trend && <ReportCharts trend={trend} summary={view.now} />}
+          <SummaryTables sections={view.sections} />
         </>
       )}
     </Stack>

@@ -1,5 +1,5 @@
 /**
- * The street's 汇总 as an xlsx (runs in the summary worker; the tests call it directly): a sheet
+ * The street's 汇总 as an xlsx (the desk worker's `streetWorkbook` job; the tests call it directly): a sheet
  * per view — 合计, 各社区对比, 近8周趋势, 异常 — with Chinese headers, A4 landscape (the workbook
  * writer's page setup). Says how many rows each sheet holds, for the audit log.
  */

@@ -1,5 +1,5 @@
 /**
- * The 汇总's exports, start to end: the xlsx built in its worker, or the printed 街道周报 (and its
+ * The 汇总's exports, start to end: the xlsx built in the desk's worker, or the printed 街道周报 (and its
  * PDF) rendered from the same view; each recorded in the audit log first (`street.work`, checked in
  * the data layer: db/repositories/street/summary.ts), then handed to the save dialog, the downloads
  * or the printer. A closed dialog or a failed save is logged as such.
@@ -16,7 +16,7 @@ import { recordExportOutcome } from '../../../db/repositories/reports';
 import { recordSummaryExport } from '../../../db/repositories/street/summary';
 import { DomainRefusal } from '../../../db/refusal';
 import { platform } from '../../../platform';
-import { runSummaryExport } from './runSummaryExport';
+import { runJob } from '../../../worker/client';
 
 export type SummaryFormat = 'Excel' | '打印' | 'PDF';
 
@@ -54,7 +54,7 @@ export function useSummaryExport(view: StreetSummaryView | undefined) {
 
   const exportXlsx = () =>
     start('Excel', async (v) => {
-      const file = await runSummaryExport(v);
+      const file = await runJob('streetWorkbook', desk, v);
       await record('Excel', v, file.rows);
       const saved = await handOver('Excel', () =>
         platform.saveFile({

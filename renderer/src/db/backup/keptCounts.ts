@@ -1,0 +1,50 @@
+/**
+ * The wipe-detection record's counts kept up with the writes (issue 28 item 4), for the follower
+ * of committed writes (app/backup.ts `followCommittedWrites`).
+ */
+import type { RowDelta } from '../write';
+
+/**
+ * The counts a recording writes: the last recorded counts moved by the rows the writes since
+ * added or removed (writeTx knows them: `RowDelta`), or — the first time, after a write whose
+ * rows are not known (the inbound sync), after a failed recording, and after a count that writes
+ * may have overlapped — every table counted. Counting walks every table (seconds at five years,
+ * holding the database while the next screen reads); moving the counts costs nothing.
+ */
+export function keptCounts(): {
+  committed: (rows?: RowDelta) => void;
+  record: (write: (counts?: Record<string, number>) => Promise<{ counts: Record<string, number> }>) => Promise<void>;
+} {
+  let last: Record<string, number> | null = null;
+  let moved = new Map<string, number>();
+  let count = true;
+  let during = false;
+  return {
+    committed(rows) {
+      if (!rows) count = true;
+      else for (const [t, n] of rows) moved.set(t, (moved.get(t) ?? 0) + n);
+      during = true;
+    },
+    async record(write) {
+      const counting = count || last === null;
+      const rows = moved;
+      moved = new Map();
+      count = false;
+      during = false;
+      let next: Record<string, number> | undefined;
+      if (!counting && last) {
+        next = { ...last };
+        // Only the tables the record counts (the transient ones are not: dataScope.ts).
+        for (const [t, n] of rows) if (t in next) next[t] = (next[t] ?? 0) + n;
+      }
+      try {
+        last = (await write(next)).counts;
+        // A write committed while every table was counted may be in that count already: count again.
+        if (counting && during) count = true;
+      } catch (e) {
+        count = true;
+        throw e;
+      }
+    },
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * The report's heavy work, run in the desk's worker (renderer/src/worker: these are entries of its
+ * job table): each reads the period's records by index itself (`readReportData` on the worker's
+ * own read-only desk, so no record is copied between threads) and hands back only what the page
+ * needs — the view, a file, or the printed page's HTML.
+ */
+import type { CoveredDesk } from '@shared/domain/records';
+import { coveredDesks } from '@shared/reports/centerDesks';
+import type { Correction } from '@shared/reports/package';
+import type { Period, PeriodKind } from '@shared/reports/periods';
+import { baseName, namesOf, summariesOf } from '@shared/reports/reportData';
+import { EMPTY_NOTES, type ReportNotes } from '@shared/reports/notes';
+import { reportViewOf, type ReportView } from '@shared/reports/reportView';
+import { renderSummaryDocument } from '@shared/reports/summaryDocument';
+import { summarySections } from '@shared/reports/summaryRows';
+import type { Desk } from '../../db/desk';
+import { readReportData } from '../../db/repositories/reports';
+import { buildExport, type ExportFile, type ExportFormat } from './buildExport';
+
+/** A period of a kind, compared with the one before it. */
+export type ReportRequest = { kind: PeriodKind; period: Period; previous: Period };
+
+const dataOf = (desk: Desk, r: ReportRequest, notes: ReportNotes = EMPTY_NOTES) =>
+  readReportData(desk, r.kind, r.period, r.previous, notes);
+
+/** The screen's figures (a live job: it runs again when a record it read changes). */
+export async function reportView(desk: Desk, r: ReportRequest): Promise<ReportView> {
+  return reportViewOf(await dataOf(desk, r));
+}
+
+export type ReportFileRequest = ReportRequest & {
+  notes: ReportNotes;
+  format: ExportFormat;
+  /** 实名台账 (the caller has checked the permission and the reason). */
+  named: boolean;
+  installId: string;
+  /** Epoch ms of the export. */
+  generatedAt: number;
+  /** For the JSON package: which sending of the period it is (read before the job: nextCorrection). */
+  correction?: Correction;
+};
+
+/** An export file, and the desks it covers (recorded with the export). */
+export async function reportFile(
+  desk: Desk,
+  r: ReportFileRequest,
+): Promise<{ file: ExportFile; covered: CoveredDesk[] }> {
+  const data = await dataOf(desk, r, r.notes);
+  const file = await buildExport({
+    format: r.format,
+    data,
+    named: r.named,
+    installId: r.installId,
+    generatedAt: r.generatedAt,
+    ...(desk.identity ? { desk: desk.identity } : {}),
+    ...(r.correction ? { correction: r.correction } : {}),
+  });
+  return { file, covered: file.package?.desks ?? coveredDesks(data.desks, data.cases, r.period) };
+}
+
+export type ReportPaperRequest = ReportRequest & { notes: ReportNotes; printedAt: string; printedBy: string };
+
+/** The printed summary (周报 on paper, its PDF): the HTML, its row count, the desks it covers, the PDF's name. */
+export async function reportPaper(
+  desk: Desk,
+  r: ReportPaperRequest,
+): Promise<{ html: string; rows: number; covered: CoveredDesk[]; fileName: string }> {
+  const data = await dataOf(desk, r, r.notes);
+  const { now, before } = summariesOf(data);
+  return {
+    html: renderSummaryDocument(data, r.printedAt, r.printedBy),
+    rows: summarySections(now, before, namesOf(data)).reduce((n, s) => n + s.rows.length, 0),
+    covered: coveredDesks(data.desks, data.cases, r.period),
+    fileName: `${baseName(data)}.pdf`,
+  };
+}
