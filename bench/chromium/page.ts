@@ -44,6 +44,8 @@ import { GRIDS as LEDGER_GRIDS, residentLedger } from '../data/residentLedger';
 import { auditChainRun } from './auditChainBench';
 import { outboxRun } from './outboxBench';
 import { syncBench } from './syncBench';
+import { backupRun as backupOf } from './backupBench';
+import { clerkLoop, type ClerkLoop } from './heapBench';
 import { bareAfter, bareCursorAt, listMeasures } from './listsBench';
 
 type Measure = {
@@ -462,8 +464,21 @@ declare global {
       auditChainRun: typeof auditChainRun;
       outboxRun: typeof outboxRun;
       sync: typeof syncBench;
+      backupRun: typeof backupRun;
+      shift: typeof shift;
     };
   }
 }
-window.bench = { prepare, run, check, raw, importRun, auditChainRun, outboxRun, sync: syncBench };
+/** Backup, 检查备份 and restore of the prepared desk next to their bare floors (backupBench.ts). */
+const backupRun = () => backupOf(db!);
+
+let loop: ClerkLoop | null = null;
+/** `n` more of a clerk's loops (heapBench.ts); it writes, so the profile is loaded afresh next run. */
+async function shift(from: number, n: number): Promise<number> {
+  localStorage.removeItem(PROFILE_KEY);
+  loop ??= await clerkLoop(db!, await deskOf('staff-3'));
+  return loop(from, n);
+}
+
+window.bench = { prepare, run, check, raw, importRun, auditChainRun, outboxRun, sync: syncBench, backupRun, shift };
 document.getElementById('status')!.textContent = 'ready';
