@@ -56,8 +56,8 @@ const median = (xs: number[]) => stats(xs).p50;
 const JUDGED_SIZES: SizeName[] = ['full', 'double'];
 const judged: Goal[] = [];
 
-/** Loops of a shift (issue 28 item 6): 500 at every size but CI's smoke (a few). */
-const LOOPS = Number(process.env.BENCH_LOOPS ?? 500);
+/** Loops of a shift (issue 28 item 6): 500, but a few on CI's 1/100 smoke (BENCH_LOOPS sets it). */
+const loopsAt = (size: SizeName) => Number(process.env.BENCH_LOOPS ?? (size === 'tiny' ? 10 : 500));
 
 /** The JS heap after a forced GC (CDP), in bytes. */
 async function heapAfterGc(cdp: CDPSession): Promise<number> {
@@ -68,6 +68,7 @@ async function heapAfterGc(cdp: CDPSession): Promise<number> {
 
 /** A clerk's loop repeated LOOPS times; the heap after GC at the start and every fifth of it: growth ≤ 20 %. */
 async function shiftFigures(page: Page, size: SizeName): Promise<Goal[]> {
+  const LOOPS = loopsAt(size);
   const cdp = await page.context().newCDPSession(page);
   const step = Math.max(1, Math.round(LOOPS / 5));
   const t0 = Date.now();
