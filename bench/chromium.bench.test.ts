@@ -110,6 +110,7 @@ async function backupFigures(page: Page, size: SizeName): Promise<Goal[]> {
       `检查备份  ${s(r.checkMs).padStart(8)}  (bare read ${s(r.bareReadMs)}, ratio ${(r.checkMs / r.bareReadMs).toFixed(1)})  goal ≤ 30 s ${verdict(goals[1]!)}`,
       `恢复      ${s(r.restoreMs).padStart(8)}  bare bulkPut of every table ${s(r.bareBulkPutMs)} (ratio ${(r.restoreMs / r.bareBulkPutMs).toFixed(1)}; opening the file ${s(r.restoreOpenMs)})  goal ≤ 60 s ${verdict(goals[2]!)}`,
       `during the backup: longest main-thread task ${r.longestTaskMs.toFixed(0)} ms, ${r.tasksOver100} tasks over 100 ms`,
+      `wipe-detection counts (every table counted: at start and after every committed write, sign-in's too): ${r.integrityCountsMs.toFixed(0)} ms`,
     ].join('\n'),
   );
   return JUDGED_SIZES.includes(size) ? goals : [];
