@@ -71,7 +71,6 @@ export const wrappedKeySchema = z
   .strict();
 export type WrappedKey = z.output<typeof wrappedKeySchema>;
 
-
 /** The header as the additional authenticated data: a fixed key order. */
 export function headerBytes(h: BackupHeader): string {
   const ordered = Object.fromEntries(Object.entries(h).sort(([a], [b]) => (a < b ? -1 : 1)));

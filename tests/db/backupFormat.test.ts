@@ -64,7 +64,10 @@ describe('backup format 2', { timeout: 120_000 }, () => {
     // 检查备份 reads every chunk: a changed last chunk is refused.
     const lines = text.split('\n');
     const last = JSON.parse(lines.at(-1)!) as { data: string };
-    lines[lines.length - 1] = JSON.stringify({ ...last, data: (last.data[0] === 'A' ? 'B' : 'A') + last.data.slice(1) });
+    lines[lines.length - 1] = JSON.stringify({
+      ...last,
+      data: (last.data[0] === 'A' ? 'B' : 'A') + last.data.slice(1),
+    });
     await expect(inspectBackup(desk, deps, lines.join('\n'), undefined, { verifyOnly: true })).rejects.toThrow(
       BACKUP_MESSAGES.tampered,
     );

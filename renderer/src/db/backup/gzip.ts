@@ -5,7 +5,10 @@
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 
-async function through(bytes: Uint8Array<ArrayBuffer>, stream: GenericTransformStream): Promise<Uint8Array<ArrayBuffer>> {
+async function through(
+  bytes: Uint8Array<ArrayBuffer>,
+  stream: GenericTransformStream,
+): Promise<Uint8Array<ArrayBuffer>> {
   const out = new Response(new Blob([bytes]).stream().pipeThrough(stream as TransformStream<Uint8Array, Uint8Array>));
   return new Uint8Array(await out.arrayBuffer());
 }
