@@ -60,6 +60,9 @@ export function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - cols));
 }
 
+/** A figure judged against its goal (ms). */
+export type Goal = { name: string; value: number; limit: number };
+
 export function table(title: string, rows: Samples[]): string {
   const lines = [`\n${title}`, `${pad('measure', 44)} |  p50 ms  p95 ms | base p50  p95 | ratio p50  p95`];
   for (const r of rows) {

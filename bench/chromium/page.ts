@@ -41,6 +41,8 @@ import { GRIDS as LEDGER_GRIDS, residentLedger } from '../data/residentLedger';
 import { auditChainRun } from './auditChainBench';
 import { outboxRun } from './outboxBench';
 import { syncBench } from './syncBench';
+import { backupRun as backupOf } from './backupBench';
+import { clerkLoop, type ClerkLoop } from './heapBench';
 import { bareAfter, bareCursorAt, listMeasures } from './listsBench';
 import { sizedCommunityPackage, streetRun } from './streetBench';
 import { dutyMeasures } from './dutyBench';
@@ -535,9 +537,22 @@ declare global {
       streetRun: (o: Parameters<typeof streetRun>[1]) => ReturnType<typeof streetRun>;
       sizedCommunityPackage: typeof sizedCommunityPackage;
       sync: typeof syncBench;
+      backupRun: typeof backupRun;
+      shift: typeof shift;
     };
   }
 }
+/** Backup, 检查备份 and restore of the prepared desk next to their bare floors (backupBench.ts). */
+const backupRun = () => backupOf(db!);
+
+let loop: ClerkLoop | null = null;
+/** `n` more of a clerk's loops (heapBench.ts); it writes, so the profile is loaded afresh next run. */
+async function shift(from: number, n: number): Promise<number> {
+  localStorage.removeItem(PROFILE_KEY);
+  loop ??= await clerkLoop(db!, await deskOf('staff-3'));
+  return loop(from, n);
+}
+
 window.bench = {
   prepare,
   run,
@@ -551,5 +566,7 @@ window.bench = {
   streetRun: async (o) => streetRun(await deskOf('staff-3'), o),
   sizedCommunityPackage,
   sync: syncBench,
+  backupRun,
+  shift,
 };
 document.getElementById('status')!.textContent = 'ready';

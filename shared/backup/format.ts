@@ -1,9 +1,11 @@
 /**
- * The backup file (.ddbak): UTF-8 JSON with a clear header (what the restore screen shows
+ * The backup file (.ddbak): UTF-8 text with a clear header (what the restore screen shows
  * before anything is decrypted: date, maker, schema, counts — no personal data) and the data,
  * AES-256-GCM encrypted with the machine's backup key, the header as additional data (so a
  * changed header fails the GCM tag too). The key travels in the file only wrapped with the
- * admin's backup passphrase (PBKDF2-SHA256), for a restore on another machine.
+ * admin's backup passphrase (PBKDF2-SHA256), for a restore on another machine. The layouts
+ * (format 1: one JSON object; format 2: a head line and gzip-compressed chunks per table) are
+ * frames.ts.
  */
 import { z } from 'zod';
 import { DESK_NAME_MAX, DESK_NUMBER_MAX, DESK_NUMBER_MIN } from '../domain/deskNumber';
@@ -25,11 +27,12 @@ export const deskIdentitySchema = z
   .strict();
 
 export const BACKUP_FORMAT = 'duty-desk-backup';
-export const BACKUP_FORMAT_VERSION = 1;
 export const BACKUP_EXTENSION = 'ddbak';
 export const PASSPHRASE_ITERATIONS = 600_000;
 
-const b64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
+/** Base64 text (the file's binary parts). */
+export const base64Schema = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
+const b64 = base64Schema;
 
 /** The audit chain's heads, `[desk, deskSeq, hash]` (shared/domain/auditChain.ts), one per desk. */
 export const auditHeadsSchema = z
@@ -67,18 +70,6 @@ export const wrappedKeySchema = z
   })
   .strict();
 export type WrappedKey = z.output<typeof wrappedKeySchema>;
-
-export const backupFileSchema = z
-  .object({
-    format: z.literal(BACKUP_FORMAT),
-    formatVersion: z.literal(BACKUP_FORMAT_VERSION),
-    header: backupHeaderSchema,
-    passphraseKey: wrappedKeySchema,
-    iv: b64.length(16),
-    data: b64,
-  })
-  .strict();
-export type BackupFile = z.output<typeof backupFileSchema>;
 
 /** The header as the additional authenticated data: a fixed key order. */
 export function headerBytes(h: BackupHeader): string {

@@ -141,6 +141,8 @@ export const backupOpenRequestSchema = z
     content: z.string().min(1).max(400_000_000),
     passphrase: z.string().min(1).max(1000).optional(),
     currentSchema: z.number().int().positive(),
+    /** 检查备份: every chunk decrypted and checked, no row sent back (the tables come back empty). */
+    verifyOnly: z.boolean().optional(),
   })
   .strict();
 export type BackupOpenRequest = z.infer<typeof backupOpenRequestSchema>;

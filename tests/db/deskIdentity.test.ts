@@ -122,7 +122,10 @@ describe('backups name their desk', () => {
     const [name, text] = [...deps.files][0]!;
     expect(name).toMatch(/^duty-desk-THL-D02-[A-Za-z0-9]{1,8}-\d{8}-\d{6}-regular\.ddbak$/);
     expect(parseBackupFileName(name)).toMatchObject({ community: 'THL', desk: 2, kind: 'regular' });
-    expect(JSON.parse(text).header.desk).toEqual({ no: 2, name: '后台' });
+    expect((JSON.parse(text.split('\n')[0]!) as { header: { desk: unknown } }).header.desk).toEqual({
+      no: 2,
+      name: '后台',
+    });
     // The bridge takes the name (main and the browser build check it against the same pattern).
     expect(requestSchemas['backup:write'].safeParse({ name, content: text }).success).toBe(true);
     const old = parseBackupFileName('duty-desk-THL-k3Xw9aQe-20261124-173000-regular.ddbak');

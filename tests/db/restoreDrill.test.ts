@@ -239,11 +239,12 @@ describe('restore drill', { timeout: 120_000 }, () => {
   });
 
   it('refuses a backup made by a newer schema', async () => {
-    const newer = JSON.parse(file) as { header: { schema: number } };
+    const [head = '', ...chunks] = file.split('\n');
+    const newer = JSON.parse(head) as { header: { schema: number } };
     newer.header.schema = schema() + 1;
-    await expect(openBackup(JSON.stringify(newer), { currentSchema: schema(), machineKey: key })).rejects.toThrow(
-      BACKUP_MESSAGES.newer(schema() + 1),
-    );
+    await expect(
+      openBackup([JSON.stringify(newer), ...chunks].join('\n'), { currentSchema: schema(), machineKey: key }),
+    ).rejects.toThrow(BACKUP_MESSAGES.newer(schema() + 1));
   });
 
   it('refuses 100 single-byte flips and 20 truncations; live data stays as it was', async () => {

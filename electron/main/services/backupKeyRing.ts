@@ -8,19 +8,29 @@
  *
  * The file format is shared/backup/format.ts; the renderer seals with WebCrypto
  * (renderer/src/db/backup/seal.ts), main opens with node:crypto — PBKDF2-SHA256 for the
- * passphrase, AES-256-GCM with the header and the wrapped key as additional data.
+ * passphrase, AES-256-GCM with the header and the wrapped key as additional data; format 2's
+ * chunks (shared/backup/frames.ts) each gunzipped with node:zlib after their tag is checked.
  */
+
+const gunzipAsync = promisify(gunzip);
 import { createDecipheriv, pbkdf2 } from 'node:crypto';
+import { gunzip } from 'node:zlib';
+import { promisify } from 'node:util';
 import {
   additionalDataText,
-  backupFileSchema,
   backupKeyRecordSchema,
-  type BackupFile,
   type BackupHeader,
   type BackupKeyRecord,
   type BackupOpenFailure,
   type WrappedKey,
 } from '../../../shared/backup/format';
+import {
+  ChunkTally,
+  chunkAdditionalDataText,
+  parseBackupText,
+  parseChunk,
+  type ParsedBackup,
+} from '../../../shared/backup/frames';
 import { passphraseForms } from '../../../shared/backup/passphrase';
 
 export type KeyRing = { own: BackupKeyRecord | null; retired: BackupKeyRecord[]; others: BackupKeyRecord[] };
@@ -113,28 +123,77 @@ async function unwrap(w: WrappedKey, passphrase: string): Promise<Buffer> {
   throw new OpenFailure('wrongPassphrase');
 }
 
-export type OpenRequest = { content: string; passphrase?: string; currentSchema: number };
+export type OpenRequest = { content: string; passphrase?: string; currentSchema: number; verifyOnly?: boolean };
 export type OpenResult =
   | { ok: true; header: BackupHeader; tables: Record<string, unknown[]> }
   | { ok: false; code: BackupOpenFailure; schema?: number };
 
+/** Format 1: the whole database as one sealed JSON text. */
+function openV1(raw: Buffer, file: Extract<ParsedBackup, { formatVersion: 1 }>): Record<string, unknown[]> {
+  let plain: Buffer;
+  try {
+    plain = gcmOpen(
+      raw,
+      strictB64(file.file.iv),
+      strictB64(file.file.data),
+      Buffer.from(additionalDataText(file.header, file.passphraseKey), 'utf8'),
+    );
+  } catch (e) {
+    throw e instanceof OpenFailure ? e : new OpenFailure('tampered');
+  }
+  let tables: unknown;
+  try {
+    tables = JSON.parse(plain.toString('utf8'));
+  } catch {
+    throw new OpenFailure('tampered');
+  }
+  if (!tables || typeof tables !== 'object' || Array.isArray(tables)) throw new OpenFailure('tampered');
+  for (const [name, rows] of Object.entries(tables))
+    if (!Array.isArray(rows) || rows.length !== file.header.counts[name]) throw new OpenFailure('tampered');
+  return tables as Record<string, unknown[]>;
+}
+
+/** Format 2: chunk by chunk (tag, then gunzip, then the row count); the totals checked at the end. */
+async function openChunks(
+  raw: Buffer,
+  file: Extract<ParsedBackup, { formatVersion: 2 }>,
+  verifyOnly: boolean,
+): Promise<Record<string, unknown[]>> {
+  const tally = new ChunkTally(file.header.counts);
+  const tables = new Map<string, unknown[]>(Object.keys(file.header.counts).map((t) => [t, []]));
+  for (const [index, line] of file.chunkLines.entries()) {
+    const chunk = parseChunk(line);
+    if (!chunk || !tally.add(chunk.table, chunk.rows)) throw new OpenFailure('tampered');
+    let rows: unknown;
+    try {
+      const aad = Buffer.from(chunkAdditionalDataText(file, index, chunk.table, chunk.rows), 'utf8');
+      const plain = gcmOpen(raw, strictB64(chunk.iv), strictB64(chunk.data), aad);
+      rows = JSON.parse((await gunzipAsync(plain)).toString('utf8'));
+    } catch {
+      throw new OpenFailure('tampered');
+    }
+    if (!Array.isArray(rows) || rows.length !== chunk.rows) throw new OpenFailure('tampered');
+    if (!verifyOnly) {
+      const into = tables.get(chunk.table)!;
+      for (const row of rows) into.push(row);
+    }
+  }
+  if (!tally.complete()) throw new OpenFailure('tampered');
+  return verifyOnly ? {} : Object.fromEntries(tables);
+}
+
 /**
- * Decrypts and verifies a backup with the ring's keys (no passphrase needed for this machine's
- * own backups) or with the passphrase. `adopt`: the key a passphrase unlocked that the ring did
- * not hold yet — the caller keeps it. Nothing is thrown: a refusal is a code.
+ * Decrypts and verifies a backup (either format: shared/backup/frames.ts) with the ring's keys
+ * (no passphrase needed for this machine's own backups) or with the passphrase. `adopt`: the key
+ * a passphrase unlocked that the ring did not hold yet — the caller keeps it. `verifyOnly`
+ * (检查备份): every chunk checked, no table returned. Nothing is thrown: a refusal is a code.
  */
 export async function openBackupFile(
   ring: KeyRing,
   request: OpenRequest,
 ): Promise<{ result: OpenResult; adopt?: BackupKeyRecord }> {
-  let file: BackupFile;
-  try {
-    const parsed = backupFileSchema.safeParse(JSON.parse(request.content));
-    if (!parsed.success) return { result: { ok: false, code: 'notBackup' } };
-    file = parsed.data;
-  } catch {
-    return { result: { ok: false, code: 'notBackup' } };
-  }
+  const file = parseBackupText(request.content);
+  if (!file) return { result: { ok: false, code: 'notBackup' } };
   if (file.header.schema > request.currentSchema)
     return { result: { ok: false, code: 'newer', schema: file.header.schema } };
   try {
@@ -147,27 +206,8 @@ export async function openBackupFile(
       if (!findKey(ring, file.header.keyId))
         adopt = { keyId: file.header.keyId, rawB64: raw.toString('base64'), passphraseKey: file.passphraseKey };
     } else throw new OpenFailure('needPassphrase');
-    let plain: Buffer;
-    try {
-      plain = gcmOpen(
-        raw,
-        strictB64(file.iv),
-        strictB64(file.data),
-        Buffer.from(additionalDataText(file.header, file.passphraseKey), 'utf8'),
-      );
-    } catch (e) {
-      throw e instanceof OpenFailure ? e : new OpenFailure('tampered');
-    }
-    let tables: unknown;
-    try {
-      tables = JSON.parse(plain.toString('utf8'));
-    } catch {
-      throw new OpenFailure('tampered');
-    }
-    if (!tables || typeof tables !== 'object' || Array.isArray(tables)) throw new OpenFailure('tampered');
-    for (const [name, rows] of Object.entries(tables))
-      if (!Array.isArray(rows) || rows.length !== file.header.counts[name]) throw new OpenFailure('tampered');
-    return { result: { ok: true, header: file.header, tables: tables as Record<string, unknown[]> }, adopt };
+    const tables = file.formatVersion === 1 ? openV1(raw, file) : await openChunks(raw, file, request.verifyOnly === true);
+    return { result: { ok: true, header: file.header, tables: request.verifyOnly ? {} : tables }, adopt };
   } catch (e) {
     if (e instanceof OpenFailure) return { result: { ok: false, code: e.code } };
     throw e;

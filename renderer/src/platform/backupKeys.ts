@@ -60,7 +60,12 @@ export function bridgeStore(
       return toKey(record);
     },
     async open(text, o) {
-      const r = await bridge.openBackup({ content: text, currentSchema: o.currentSchema, passphrase: o.passphrase });
+      const r = await bridge.openBackup({
+        content: text,
+        currentSchema: o.currentSchema,
+        ...(o.passphrase ? { passphrase: o.passphrase } : {}),
+        ...(o.verifyOnly ? { verifyOnly: true } : {}),
+      });
       if (r.ok) return { header: r.header, tables: r.tables };
       if (r.code === 'newer') throw new DomainRefusal(BACKUP_MESSAGES.newer(r.schema ?? o.currentSchema));
       const field = r.code === 'needPassphrase' || r.code === 'wrongPassphrase' ? 'passphrase' : undefined;

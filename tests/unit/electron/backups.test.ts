@@ -23,6 +23,7 @@ import type { BackupOpenResult, IntegrityRecord } from '@shared/ipc/contract';
 import { newBackupKey, sealBackup, type BackupKey } from '../../../renderer/src/db/backup/seal';
 import { toB64 } from '../../../renderer/src/db/bytes';
 import { fakeIpcMain, fakeVault, mainFrameEvent, nodeBackupFs } from './fakes';
+import { V1_FIXTURE_PASSPHRASE } from '../../db/fixtures/backupV1';
 import type { KeyVault } from '../../../electron/main/services/keyVault';
 
 const realFs = nodeBackupFs;
@@ -310,25 +311,92 @@ describe('the backup keys stay in main (issue 22)', () => {
     const mine = await keyOf('本机的备份密码 春天花开');
     s.saveBackupKey(mine.record);
     const file = await sealBackup(TABLES, header(1), mine.key);
+    const [head = '', ...chunks] = file.split('\n');
     expect(await s.openBackup({ content: '{"x":1}', currentSchema: 5 })).toEqual({ ok: false, code: 'notBackup' });
-    expect(await s.openBackup({ content: file.slice(0, -20), currentSchema: 5 })).toEqual({
+    // The head cut short: not a backup; a chunk cut short or left off: refused as changed.
+    expect(await s.openBackup({ content: head.slice(0, -20), currentSchema: 5 })).toEqual({
       ok: false,
       code: 'notBackup',
     });
-    expect(await s.openBackup({ content: file, currentSchema: 4 })).toEqual({ ok: false, code: 'newer', schema: 5 });
-    const parsed = JSON.parse(file) as { data: string; header: { createdAt: number } };
-    const flipped = { ...parsed, data: (parsed.data[0] === 'A' ? 'B' : 'A') + parsed.data.slice(1) };
-    expect(await s.openBackup({ content: JSON.stringify(flipped), currentSchema: 5 })).toEqual({
+    expect(await s.openBackup({ content: file.slice(0, -20), currentSchema: 5 })).toEqual({
       ok: false,
       code: 'tampered',
     });
-    const header2 = { ...parsed, header: { ...parsed.header, createdAt: 2 } };
-    expect(await s.openBackup({ content: JSON.stringify(header2), currentSchema: 5 })).toEqual({
+    expect(await s.openBackup({ content: `${head}\n`, currentSchema: 5 })).toEqual({ ok: false, code: 'tampered' });
+    expect(await s.openBackup({ content: file, currentSchema: 4 })).toEqual({ ok: false, code: 'newer', schema: 5 });
+    const chunk = JSON.parse(chunks[0]!) as { data: string };
+    const flipped = JSON.stringify({ ...chunk, data: (chunk.data[0] === 'A' ? 'B' : 'A') + chunk.data.slice(1) });
+    expect(await s.openBackup({ content: [head, flipped].join('\n'), currentSchema: 5 })).toEqual({
+      ok: false,
+      code: 'tampered',
+    });
+    const parsedHead = JSON.parse(head) as { header: { createdAt: number } };
+    const head2 = JSON.stringify({ ...parsedHead, header: { ...parsedHead.header, createdAt: 2 } });
+    expect(await s.openBackup({ content: [head2, ...chunks].join('\n'), currentSchema: 5 })).toEqual({
       ok: false,
       code: 'tampered',
     });
     expect(await s.openBackup({ content: file, currentSchema: 5 })).toMatchObject({ ok: true });
   });
+
+  it('format 2: a table in several gzip chunks opens whole; chunks moved, repeated or left off are refused', async () => {
+    const s = service();
+    const mine = await keyOf('本机的备份密码 春天花开');
+    s.saveBackupKey(mine.record);
+    const visits = Array.from({ length: 4_500 }, (_, i) => ({
+      id: `v${String(i).padStart(5, '0')}`,
+      day: '2026-11-24',
+      note: '咨询社保',
+    }));
+    const tables = { ...TABLES, visits };
+    const file = await sealBackup(
+      tables,
+      { ...header(1), counts: { residents: 1, auditLog: 0, visits: 4_500 } },
+      mine.key,
+    );
+    const [head = '', ...chunks] = file.split('\n');
+    expect(chunks.map((c) => (JSON.parse(c) as { table: string; rows: number }).rows)).toEqual([1, 2_000, 2_000, 500]);
+    // Compressed before it was sealed: far smaller than the rows' JSON.
+    expect(file.length).toBeLessThan(JSON.stringify(tables).length / 3);
+    expect(await s.openBackup({ content: file, currentSchema: 5 })).toEqual({
+      ok: true,
+      header: expect.anything(),
+      tables,
+    });
+    // 检查备份: every chunk checked, no row sent back to the page.
+    expect(await s.openBackup({ content: file, currentSchema: 5, verifyOnly: true })).toMatchObject({
+      ok: true,
+      tables: {},
+    });
+    const refused = { ok: false, code: 'tampered' };
+    const [a, b, c, d] = chunks as [string, string, string, string];
+    expect(await s.openBackup({ content: [head, a, c, b, d].join('\n'), currentSchema: 5 })).toEqual(refused);
+    expect(await s.openBackup({ content: [head, a, b, b, c, d].join('\n'), currentSchema: 5 })).toEqual(refused);
+    expect(await s.openBackup({ content: [head, a, b, c].join('\n'), currentSchema: 5 })).toEqual(refused);
+    expect(await s.openBackup({ content: [head, a, b, c, d, d].join('\n'), currentSchema: 5 })).toEqual(refused);
+    // A chunk of another file sealed with the same key, in the same place: its additional data differs.
+    const other = (
+      await sealBackup(tables, { ...header(2), counts: { residents: 1, auditLog: 0, visits: 4_500 } }, mine.key)
+    ).split('\n');
+    expect(await s.openBackup({ content: [head, a, other[2], c, d].join('\n'), currentSchema: 5 })).toEqual(refused);
+  });
+
+  it('opens a backup of format 1 (made before issue 28) with its passphrase: the committed fixture', async () => {
+    const s = service();
+    const v1 = await readFile(path.join(__dirname, '../../db/fixtures/backup-v1.ddbak'), 'utf8');
+    expect(await s.openBackup({ content: v1, currentSchema: 29 })).toEqual({ ok: false, code: 'needPassphrase' });
+    const opened = await s.openBackup({ content: v1, currentSchema: 29, passphrase: V1_FIXTURE_PASSPHRASE });
+    if (!opened.ok) throw new Error(opened.code);
+    expect(opened.header.counts.matterTypes).toBe(54);
+    expect(opened.tables.residents).toHaveLength(1);
+    expect(opened.tables.auditLog).toHaveLength(3);
+    // Opened once with the passphrase, its key is kept: it opens again without it.
+    expect(await s.openBackup({ content: v1, currentSchema: 29 })).toMatchObject({ ok: true });
+    // A changed character of its data: refused.
+    const parsed = JSON.parse(v1) as { data: string };
+    const flipped = JSON.stringify({ ...parsed, data: (parsed.data[0] === 'A' ? 'B' : 'A') + parsed.data.slice(1) });
+    expect(await s.openBackup({ content: flipped, currentSchema: 29 })).toEqual({ ok: false, code: 'tampered' });
+  }, 60_000);
 
   it('a damaged ring record is left out, never the whole ring', async () => {
     const mine = await keyOf('本机的备份密码 春天花开');

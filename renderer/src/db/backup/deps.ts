@@ -30,7 +30,7 @@ export type BackupKeyStore = {
    */
   open?(
     text: string,
-    o: { currentSchema: number; passphrase?: string },
+    o: { currentSchema: number; passphrase?: string; verifyOnly?: boolean },
   ): Promise<{ header: BackupHeader; tables: BackupTables }>;
 };
 

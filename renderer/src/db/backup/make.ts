@@ -20,6 +20,7 @@ import type { AuditEntry } from '@shared/domain/records';
 import { machineKey } from './keys';
 import { requireBackupRight } from './rights';
 import { generationOf } from './integrity';
+import type { OnBackupProgress } from './progress';
 
 export const BACKUP_FAILURE_TEXT: Record<string, string> = {
   ENOSPC: '备份文件夹所在的磁盘已满',
@@ -63,9 +64,16 @@ export type BackupOutcome = { ok: true; name: string; header: BackupHeader } | {
 export async function backUpDatabase(
   db: Dexie,
   deps: BackupDeps,
-  o: { kind: BackupKind; key: BackupKey; now: number; by: string | null; desk?: DeskIdentity },
+  o: {
+    kind: BackupKind;
+    key: BackupKey;
+    now: number;
+    by: string | null;
+    desk?: DeskIdentity;
+    onProgress?: OnBackupProgress;
+  },
 ): Promise<BackupOutcome> {
-  const tables = await readSnapshot(db);
+  const tables = await readSnapshot(db, o.onProgress);
   const header = {
     app: deps.appVersion,
     schema: db.verno,
@@ -79,7 +87,7 @@ export async function backUpDatabase(
     // The audit chain's heads as backed up: what this file's log reaches (issue 23).
     auditHeads: toTuples(headsOfRows((tables.auditLog ?? []) as AuditEntry[])),
   };
-  const content = await sealBackup(tables, header, o.key);
+  const content = await sealBackup(tables, header, o.key, o.onProgress);
   const name = backupFileName(header.community, machineTag(o.key.keyId), localParts(o.now), o.kind, o.desk?.no);
   const result = await deps.bridge.writeBackup({ name, content });
   const state = deps.state.get();
@@ -103,14 +111,14 @@ export async function makeBackup(
   desk: DeskBase,
   deps: BackupDeps,
   kind: BackupKind,
-  o: { passphrase?: string; scheduled?: boolean } = {},
+  o: { passphrase?: string; scheduled?: boolean; onProgress?: OnBackupProgress } = {},
 ): Promise<BackupOutcome> {
   if (o.scheduled) {
     if (!deps.scheduledToFolder || kind !== 'regular' || o.passphrase !== undefined)
       throw new DomainRefusal(SCHEDULED_TO_FOLDER_ONLY);
     if (!(await deps.keys.load())) throw new DomainRefusal(SCHEDULED_TO_FOLDER_ONLY);
   } else await requireBackupRight(desk);
-  return backUpAndLog(desk, deps, kind, o.passphrase);
+  return backUpAndLog(desk, deps, kind, o.passphrase, o.onProgress);
 }
 
 /** The backup itself and its audit row (the caller has checked who may make it). */
@@ -119,6 +127,7 @@ export async function backUpAndLog(
   deps: BackupDeps,
   kind: BackupKind,
   passphrase?: string,
+  onProgress?: OnBackupProgress,
 ): Promise<BackupOutcome> {
   const db = databaseOf(desk) as unknown as Dexie;
   const key = await machineKey(deps, passphrase, db, desk);
@@ -129,6 +138,7 @@ export async function backUpAndLog(
     by: desk.actor?.id ?? null,
     // The desk that made it (file name and header); absent only where the app has no desk yet.
     ...(desk.identity ? { desk: desk.identity } : {}),
+    ...(onProgress ? { onProgress } : {}),
   });
   if (outcome.ok && desk.actor) {
     await writeTx(desk, [], (tx) => tx.audit({ action: 'backup.create', entity: 'backup', detail: kind }));

@@ -5,7 +5,7 @@
  * and gains the backup's rows it lacks (a restore never removes an audit row); new generation;
  * logged. Before sign-in (数据丢失) an admin PIN (adminPin.ts).
  */
-import type { BackupFile, BackupHeader } from '@shared/backup/format';
+import type { BackupHeader } from '@shared/backup/format';
 import { can, holdersOf } from '@shared/domain/roles';
 import { deskNumberOf, withActor, type DeskBase } from '../desk';
 import { DomainRefusal } from '../refusal';
@@ -14,12 +14,13 @@ import { databaseOf, newAuditId } from '../write';
 import { replaceAll } from './snapshot';
 import type { BackupDeps } from './deps';
 import { backupAdmins, knownAdmins, pinOwner, WRONG_ADMIN_PIN } from './adminPin';
-import { inspectBackup } from './inspect';
+import { backupEnvelopeOf, inspectBackup } from './inspect';
 import { upgradedTables } from './upgradeTables';
 import { backUpAndLog } from './make';
 import { anchorOf, recordIntegrity, tableCounts } from './integrity';
 import { setJoined } from '../../sync/outbox';
 import { backupInstallKind, liveInstallKind, restoreKindRefusal } from '../installKind';
+import type { OnBackupProgress } from './progress';
 
 export const RESTORE_NEEDS_OWN_KEY =
   '恢复前要先备份现有数据，但本机还没有设置备份密码：请站长/管理员先在「设置 → 数据备份」设置备份密码，再恢复。现有数据未改动。';
@@ -41,6 +42,8 @@ export async function restoreBackup(
     liveBackedUp?: boolean;
     /** Nobody signed in (数据丢失): a 站长/管理员 PIN, checked against the accounts IN the backup. */
     adminPin?: string;
+    /** How far it has got: the pre-restore backup, the file opened, the tables written. */
+    onProgress?: OnBackupProgress;
   } = {},
 ): Promise<BackupHeader> {
   // A storage failure is told as one (StorageError, Chinese), as every writeTx does (write.ts).
@@ -57,7 +60,7 @@ async function restoreNow(
   deps: BackupDeps,
   text: string,
   passphrase: string | undefined,
-  o: { liveBackedUp?: boolean; adminPin?: string },
+  o: { liveBackedUp?: boolean; adminPin?: string; onProgress?: OnBackupProgress },
 ): Promise<BackupHeader> {
   const db = databaseOf(desk);
   // The acting account as stored now (deactivated or demoted in another window: refused);
@@ -66,7 +69,7 @@ async function restoreNow(
   if (me && !can(me, 'data.restore')) throw new DomainRefusal(`只有${holdersOf('data.restore')}可以从备份恢复`);
   // Joined to its center, a restore would rewind every other desk: the desk leaves first.
   if (await db.deskMeta.get('joinedCenter')) throw new DomainRefusal(RESTORE_WHILE_JOINED);
-  const opened = await inspectBackup(desk, deps, text, passphrase);
+  const opened = await inspectBackup(desk, deps, text, passphrase, { onProgress: o.onProgress });
   // A backup of an older version: the data steps it lacks run on its rows first (nothing touched yet).
   const tables = await upgradedTables(opened.tables, opened.header.schema, db.verno);
   // A street office's backup restores only on a street install, a community's only on a community's.
@@ -89,7 +92,7 @@ async function restoreNow(
     // Sealed with this machine's own key only: the passphrase typed for the file being restored
     // must never become this machine's passphrase.
     if (!(await deps.keys.load())) throw new DomainRefusal(RESTORE_NEEDS_OWN_KEY);
-    const before = await backUpAndLog(acting, deps, 'preRestore');
+    const before = await backUpAndLog(acting, deps, 'preRestore', undefined, o.onProgress);
     if (!before.ok) throw new DomainRefusal(`恢复前没能先备份现有数据：${before.message}。现有数据未改动。`);
   }
   // One transaction: every table replaced, the audit log kept and completed, the restore logged
@@ -113,6 +116,7 @@ async function restoreNow(
       desk: deskNumberOf(desk),
       anchor,
       sameMachine: (await deps.keys.load().catch(() => null))?.keyId === opened.header.keyId,
+      onProgress: o.onProgress,
     },
   );
   // Right after the commit, before anything that can fail: the record of what the data holds now,
@@ -129,7 +133,7 @@ async function restoreNow(
   // data is already restored.
   if (opened.rawKey && !(await deps.keys.find(opened.header.keyId).catch(() => null))) {
     await deps.keys
-      .save(opened.rawKey, opened.header.keyId, (JSON.parse(text) as BackupFile).passphraseKey, false)
+      .save(opened.rawKey, opened.header.keyId, backupEnvelopeOf(desk, text).passphraseKey, false)
       .catch(() => undefined);
   }
   return opened.header;

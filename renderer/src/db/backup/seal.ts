@@ -1,23 +1,30 @@
 /**
- * Sealing and opening a backup file (shared/backup/format.ts) with WebCrypto, in the renderer
- * and in Node alike (so the restore drill runs in Vitest too):
- * - the data: AES-256-GCM with the machine's backup key, a fresh 96-bit IV per file, the
- *   header and the wrapped key as additional data — any changed byte anywhere fails the tag;
+ * Sealing and opening a backup file (shared/backup/format.ts, layouts: frames.ts) with WebCrypto,
+ * in the renderer and in Node alike (so the restore drill runs in Vitest too):
+ * - the data: per table, chunks of rows gzip-compressed, then AES-256-GCM with the machine's
+ *   backup key, a fresh 96-bit IV per chunk, the header, the wrapped key and the chunk's place
+ *   as additional data — any changed byte anywhere fails a tag (format 1 files, one sealed JSON
+ *   text, are still opened);
  * - the key: also in the file, wrapped (AES-GCM) with a key derived from the admin's backup
  *   passphrase (PBKDF2-SHA256, 600,000 iterations, random salt), for a restore elsewhere.
  * Opening refuses, with a Chinese message and before anything is touched: a file that is not
  * a backup or is cut short, a newer schema, a wrong passphrase, a changed byte.
  */
+import { additionalDataText, PASSPHRASE_ITERATIONS, type BackupHeader, type WrappedKey } from '@shared/backup/format';
 import {
-  additionalDataText,
-  BACKUP_FORMAT,
-  BACKUP_FORMAT_VERSION,
-  backupFileSchema,
-  PASSPHRASE_ITERATIONS,
-  type BackupFile,
-  type BackupHeader,
-  type WrappedKey,
-} from '@shared/backup/format';
+  BACKUP_CHUNK_ROWS,
+  ChunkTally,
+  chunkAdditionalDataText,
+  headLine,
+  parseBackupText,
+  parseChunk,
+  type BackupChunk,
+  type BackupEnvelope,
+  type BackupFileV1,
+  type ParsedBackup,
+} from '@shared/backup/frames';
+import { gunzipText, gzipText } from './gzip';
+import type { OnBackupProgress } from './progress';
 import { normalizePassphrase, passphraseForms } from '@shared/backup/passphrase';
 import { fromB64, toB64 } from '../bytes';
 import { DomainRefusal } from '../refusal';
@@ -98,28 +105,35 @@ export async function unwrapWithPassphrase(w: WrappedKey, passphrase: string): P
   throw new DomainRefusal(BACKUP_MESSAGES.wrongPassphrase, 'passphrase');
 }
 
-/** The file text of a backup of `tables`. */
+/** The file text of a backup of `tables` (format 2: a head line, then gzip-compressed sealed chunks). */
 export async function sealBackup(
   tables: BackupTables,
   header: Omit<BackupHeader, 'keyId'>,
   key: BackupKey,
+  onProgress?: OnBackupProgress,
 ): Promise<string> {
-  const full: BackupHeader = { ...header, keyId: key.keyId };
-  const iv = crypto.getRandomValues(new Uint8Array(12));
-  const data = await crypto.subtle.encrypt(
-    { name: 'AES-GCM', iv, additionalData: additionalData(full, key.passphraseKey) },
-    key.key,
-    enc.encode(JSON.stringify(tables)),
-  );
-  const file: BackupFile = {
-    format: BACKUP_FORMAT,
-    formatVersion: BACKUP_FORMAT_VERSION,
-    header: full,
-    passphraseKey: key.passphraseKey,
-    iv: toB64(iv),
-    data: toB64(new Uint8Array(data)),
-  };
-  return JSON.stringify(file);
+  const envelope: BackupEnvelope = { header: { ...header, keyId: key.keyId }, passphraseKey: key.passphraseKey };
+  const lines = [headLine(envelope)];
+  const total = Object.values(tables).reduce((n, rows) => n + rows.length, 0);
+  let done = 0;
+  for (const [table, rows] of Object.entries(tables)) {
+    for (let at = 0; at < rows.length; at += BACKUP_CHUNK_ROWS) {
+      const part = rows.slice(at, at + BACKUP_CHUNK_ROWS);
+      const iv = crypto.getRandomValues(new Uint8Array(12));
+      const additionalData = enc.encode(chunkAdditionalDataText(envelope, lines.length - 1, table, part.length));
+      const sealed = await crypto.subtle.encrypt(
+        { name: 'AES-GCM', iv, additionalData },
+        key.key,
+        await gzipText(JSON.stringify(part)),
+      );
+      const chunk: BackupChunk = { table, rows: part.length, iv: toB64(iv), data: toB64(new Uint8Array(sealed)) };
+      lines.push(JSON.stringify(chunk));
+      done += part.length;
+      onProgress?.({ step: 'seal', table, done, total });
+    }
+  }
+  // The head line always ends with a newline (a file of an empty database has no chunk).
+  return lines.length === 1 ? `${lines[0]}\n` : lines.join('\n');
 }
 
 /** Base64 that is exactly what it decodes to (no ignored bits): a changed character always shows. */
@@ -129,18 +143,12 @@ function strictB64(s: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-/** The header of a backup file, read without decrypting it. @throws DomainRefusal */
-export function readBackupHeader(text: string, currentSchema: number): BackupFile {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new DomainRefusal(BACKUP_MESSAGES.notBackup);
-  }
-  const file = backupFileSchema.safeParse(parsed);
-  if (!file.success) throw new DomainRefusal(BACKUP_MESSAGES.notBackup);
-  if (file.data.header.schema > currentSchema) throw new DomainRefusal(BACKUP_MESSAGES.newer(file.data.header.schema));
-  return file.data;
+/** The clear part of a backup file (header, wrapped key, layout), nothing decrypted. @throws DomainRefusal */
+export function readBackupHeader(text: string, currentSchema: number): ParsedBackup {
+  const file = parseBackupText(text);
+  if (!file) throw new DomainRefusal(BACKUP_MESSAGES.notBackup);
+  if (file.header.schema > currentSchema) throw new DomainRefusal(BACKUP_MESSAGES.newer(file.header.schema));
+  return file;
 }
 
 export type OpenOptions = {
@@ -148,13 +156,15 @@ export type OpenOptions = {
   /** This machine's key, if it has one. */
   machineKey?: BackupKey | null;
   passphrase?: string;
+  onProgress?: OnBackupProgress;
+  /** 检查备份: every chunk decrypted and checked, no row kept (the tables come back empty). */
+  verifyOnly?: boolean;
 };
 
+export type OpenedBackup = { header: BackupHeader; tables: BackupTables; rawKey?: Uint8Array<ArrayBuffer> };
+
 /** Decrypts and verifies a backup; nothing is touched. @throws DomainRefusal (BACKUP_MESSAGES) */
-export async function openBackup(
-  text: string,
-  o: OpenOptions,
-): Promise<{ header: BackupHeader; tables: BackupTables; rawKey?: Uint8Array<ArrayBuffer> }> {
+export async function openBackup(text: string, o: OpenOptions): Promise<OpenedBackup> {
   const file = readBackupHeader(text, o.currentSchema);
   let key: CryptoKey;
   let rawKey: Uint8Array<ArrayBuffer> | undefined;
@@ -163,6 +173,14 @@ export async function openBackup(
     rawKey = await unwrapWithPassphrase(file.passphraseKey, o.passphrase);
     key = await importBackupKey(rawKey);
   } else throw new DomainRefusal(BACKUP_MESSAGES.needPassphrase, 'passphrase');
+  const tables = file.formatVersion === 1 ? await openV1(file.file, key) : await openChunks(file, key, o);
+  return { header: file.header, tables: o.verifyOnly ? {} : tables, ...(rawKey ? { rawKey } : {}) };
+}
+
+const tampered = () => new DomainRefusal(BACKUP_MESSAGES.tampered);
+
+/** Format 1: the whole database as one sealed JSON text. */
+async function openV1(file: BackupFileV1, key: CryptoKey): Promise<BackupTables> {
   let plain: ArrayBuffer;
   try {
     plain = await crypto.subtle.decrypt(
@@ -171,17 +189,53 @@ export async function openBackup(
       strictB64(file.data),
     );
   } catch {
-    throw new DomainRefusal(BACKUP_MESSAGES.tampered);
+    throw tampered();
   }
   let tables: unknown;
   try {
     tables = JSON.parse(dec.decode(plain));
   } catch {
-    throw new DomainRefusal(BACKUP_MESSAGES.tampered);
+    throw tampered();
   }
-  if (!tables || typeof tables !== 'object' || Array.isArray(tables)) throw new DomainRefusal(BACKUP_MESSAGES.tampered);
+  if (!tables || typeof tables !== 'object' || Array.isArray(tables)) throw tampered();
   for (const [name, rows] of Object.entries(tables))
-    if (!Array.isArray(rows) || rows.length !== file.header.counts[name])
-      throw new DomainRefusal(BACKUP_MESSAGES.tampered);
-  return { header: file.header, tables: tables as BackupTables, rawKey };
+    if (!Array.isArray(rows) || rows.length !== file.header.counts[name]) throw tampered();
+  return tables as BackupTables;
+}
+
+/** Format 2: chunk by chunk, each decrypted, decompressed and counted; the totals checked at the end. */
+async function openChunks(
+  file: Extract<ParsedBackup, { formatVersion: 2 }>,
+  key: CryptoKey,
+  o: Pick<OpenOptions, 'onProgress' | 'verifyOnly'>,
+): Promise<BackupTables> {
+  const tally = new ChunkTally(file.header.counts);
+  const tables = new Map<string, unknown[]>(Object.keys(file.header.counts).map((t) => [t, []]));
+  for (const [index, line] of file.chunkLines.entries()) {
+    const chunk = parseChunk(line);
+    if (!chunk || !tally.add(chunk.table, chunk.rows)) throw tampered();
+    let rows: unknown;
+    try {
+      const plain = await crypto.subtle.decrypt(
+        {
+          name: 'AES-GCM',
+          iv: strictB64(chunk.iv),
+          additionalData: enc.encode(chunkAdditionalDataText(file, index, chunk.table, chunk.rows)),
+        },
+        key,
+        strictB64(chunk.data),
+      );
+      rows = JSON.parse(await gunzipText(new Uint8Array(plain)));
+    } catch {
+      throw tampered();
+    }
+    if (!Array.isArray(rows) || rows.length !== chunk.rows) throw tampered();
+    if (!o.verifyOnly) {
+      const into = tables.get(chunk.table)!;
+      for (const row of rows) into.push(row);
+    }
+    o.onProgress?.({ step: 'open', table: chunk.table, ...tally.progress() });
+  }
+  if (!tally.complete()) throw tampered();
+  return Object.fromEntries(tables);
 }

@@ -1,8 +1,8 @@
 /**
  * The whole database as plain rows, and back — generic over the schema: every table the
  * database has (`db.tables`), including tables added by later versions, with no list to keep.
- * - `readSnapshot`: one read-only transaction over every table (a consistent moment);
- * - `replaceAll`: one read-write transaction that clears every table and writes the rows back
+ * - `readSnapshot`: one read-only transaction over every table (a consistent moment), a page at a time;
+ * - `replaceAll`: one read-write transaction that clears every table and writes the rows back (in batches)
  *   (desk-local facts apart: an older backup's moved out of center tables as the v14 upgrade
  *   does, this PC's own guards and deskMeta kept unless the backup is of this install, the higher
  *   counter per key — db/deskLocalRows.ts)
@@ -10,7 +10,9 @@
  *   path, not trusted from the file; `readSnapshot` leaves them out: db/derived.ts lists them). All or nothing. The audit log is never cleared: the
  *   backup's rows are merged into it by identity (a restore never removes an audit row).
  */
-import type { Dexie } from 'dexie';
+import type { Dexie, IndexableType } from 'dexie';
+import { BACKUP_CHUNK_ROWS } from '@shared/backup/frames';
+import type { OnBackupProgress } from './progress';
 import type { AuditEntry } from '@shared/domain/records';
 import { chainRow, chainStart, headOf, type ChainHead, type UnchainedRow } from '@shared/domain/auditChain';
 import { mergeAuditRows } from '@shared/domain/auditMerge';
@@ -38,12 +40,35 @@ export function countsOf(tables: BackupTables): Record<string, number> {
   return Object.fromEntries(Object.entries(tables).map(([name, rows]) => [name, rows.length]));
 }
 
-/** Every table of `db` — the app's database, or an older version opened as it is on disk. */
-export async function readSnapshot(db: DutyDeskDB | Dexie): Promise<BackupTables> {
+/** Rows per read and per write of a snapshot or a restore (a chunk of the file: shared/backup/frames.ts). */
+const PAGE = BACKUP_CHUNK_ROWS;
+
+/**
+ * Every table of `db` — the app's database, or an older version opened as it is on disk — in one
+ * read-only transaction (a consistent moment), a page of rows at a time by primary key: the page
+ * stays responsive between pages (each is its own IndexedDB request) and the progress is known.
+ */
+export async function readSnapshot(db: DutyDeskDB | Dexie, onProgress?: OnBackupProgress): Promise<BackupTables> {
   const dexie = db as Dexie;
   return dexie.transaction('r', dexie.tables, async () => {
+    const counts = await Promise.all(dexie.tables.map((t) => t.count()));
+    const total = counts.reduce((a, b) => a + b, 0);
+    let done = 0;
     const out: BackupTables = {};
-    for (const t of dexie.tables) out[t.name] = (await t.toArray()).map((row) => withoutDerivedFields(t.name, row));
+    for (const t of dexie.tables) {
+      const keyPath = t.schema.primKey.keyPath as string;
+      const rows: unknown[] = [];
+      let page = await t.orderBy(':id').limit(PAGE).toArray();
+      for (;;) {
+        for (const row of page) rows.push(withoutDerivedFields(t.name, row));
+        done += page.length;
+        onProgress?.({ step: 'read', table: t.name, done, total });
+        if (page.length < PAGE) break;
+        const last = (page[page.length - 1] as Record<string, IndexableType>)[keyPath]!;
+        page = await t.where(':id').above(last).limit(PAGE).toArray();
+      }
+      out[t.name] = rows;
+    }
     return out;
   });
 }
@@ -75,7 +100,7 @@ export async function replaceAll(
   db: DutyDeskDB,
   tables: BackupTables,
   audit?: UnchainedRow,
-  o: { desk?: number; anchor?: ChainHead; sameMachine?: boolean } = {},
+  o: { desk?: number; anchor?: ChainHead; sameMachine?: boolean; onProgress?: OnBackupProgress } = {},
 ): Promise<void> {
   await ensureSearchKeys();
   const dexie = asDexie(db);
@@ -89,9 +114,17 @@ export async function replaceAll(
     for (const t of TRANSIENT_TABLES) restored[t] = [];
     const replaced = dexie.tables.filter((t) => t.name !== AUDIT_LOG);
     for (const t of replaced) await t.clear();
+    // In batches (the page stays responsive, the progress is known), all in the one transaction.
+    const total = replaced.reduce((n, t) => n + (restored[t.name]?.length ?? 0), 0);
+    let done = 0;
     for (const t of replaced) {
       const rows = restored[t.name] ?? [];
-      if (rows.length > 0) await t.bulkPut(rows);
+      for (let at = 0; at < rows.length; at += PAGE) {
+        const batch = rows.slice(at, at + PAGE);
+        await t.bulkPut(batch);
+        done += batch.length;
+        o.onProgress?.({ step: 'write', table: t.name, done, total });
+      }
     }
     const log = dexie.table<AuditEntry, number>(AUDIT_LOG);
     const { asTheyAre, toSeal } = mergeAuditRows(await log.toArray(), tables[AUDIT_LOG] ?? []);

@@ -45,6 +45,8 @@ import {
 import { StorageHealth } from './StorageHealth';
 import { PassphraseDialog } from './PassphraseDialog';
 import { BackupFolderButton } from './BackupFolderButton';
+import { BackupProgressBar } from './BackupProgressBar';
+import type { BackupProgress } from '../../db/backup/progress';
 
 /** Who made a backup, by name where this desk knows the account. */
 function useMakerName(): (h: BackupHeader) => string {
@@ -65,6 +67,8 @@ export function BackupSection() {
   const backup = useGuardedAction();
   const check = useGuardedAction();
   const [checked, setChecked] = useState<BackupHeader | null>(null);
+  const [backupProgress, setBackupProgress] = useState<BackupProgress | null>(null);
+  const [checkProgress, setCheckProgress] = useState<BackupProgress | null>(null);
   const [restoring, setRestoring] = useState<{ text: string; header: BackupHeader } | null>(null);
   const [changingPassphrase, setChangingPassphrase] = useState(false);
 
@@ -79,7 +83,10 @@ export function BackupSection() {
     const problem = hasKey ? null : newPassphraseProblem(fresh);
     if (problem) return backup.setError(problem);
     await backup.run(async () => {
-      const outcome = await makeBackup(desk, backupDeps, 'regular', hasKey ? {} : { passphrase: fresh.passphrase });
+      const outcome = await makeBackup(desk, backupDeps, 'regular', {
+        ...(hasKey ? {} : { passphrase: fresh.passphrase }),
+        onProgress: setBackupProgress,
+      }).finally(() => setBackupProgress(null));
       if (!outcome.ok) throw new DomainRefusal(outcome.message);
       setFresh(NO_PASSPHRASE);
       setDone(
@@ -151,7 +158,13 @@ export function BackupSection() {
             label="检查备份"
             onText={(text) => {
               setChecked(null);
-              void check.run(async () => setChecked((await inspectBackup(desk, backupDeps, text)).header));
+              void check.run(async () => {
+                const opened = await inspectBackup(desk, backupDeps, text, undefined, {
+                  verifyOnly: true,
+                  onProgress: setCheckProgress,
+                }).finally(() => setCheckProgress(null));
+                setChecked(opened.header);
+              });
             }}
           />
           {can(staff, 'data.restore') && (
@@ -164,6 +177,8 @@ export function BackupSection() {
             />
           )}
         </Stack>
+        <BackupProgressBar label="备份进度" progress={backupProgress} />
+        <BackupProgressBar label="检查备份进度" progress={checkProgress} />
         {check.error && <Alert severity="error">{check.error}</Alert>}
         {checked && (
           <Alert severity="success">
@@ -191,6 +206,7 @@ function RestoreDialog({ text, header, onClose }: { text: string; header: Backup
   // clerk saves it first and confirms; the restore then goes on without making another.
   const [liveSaved, setLiveSaved] = useState(false);
   const { run, error, busy } = useGuardedAction();
+  const [progress, setProgress] = useState<BackupProgress | null>(null);
   const saveLive = () =>
     void run(async () => {
       // This machine's own key only: the passphrase of the file to restore never becomes this machine's.
@@ -202,7 +218,10 @@ function RestoreDialog({ text, header, onClose }: { text: string; header: Backup
   async function submit(e: FormEvent) {
     e.preventDefault();
     const restore = () =>
-      restoreBackup(desk, backupDeps, text, passphrase || undefined, { liveBackedUp: !automaticBackups && liveSaved });
+      restoreBackup(desk, backupDeps, text, passphrase || undefined, {
+        liveBackedUp: !automaticBackups && liveSaved,
+        onProgress: setProgress,
+      }).finally(() => setProgress(null));
     // The accounts are now the restored data's (perhaps another machine's): this session's account
     // may not be among them, so the session ends here — nothing more is done in its name (no
     // sign-out row, no pledge for an account the data does not hold) — and the clerk signs in.
@@ -231,6 +250,7 @@ function RestoreDialog({ text, header, onClose }: { text: string; header: Backup
                 )}
               </>
             }
+            <BackupProgressBar label="恢复进度" progress={progress} />
             {error && <Alert severity="error">{error}</Alert>}
           </Stack>
         </DialogContent>

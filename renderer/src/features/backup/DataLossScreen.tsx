@@ -18,6 +18,8 @@ import { useGuardedAction } from '../../app/useGuardedAction';
 import { automaticBackups, backupDeps } from '../../app/backup';
 import { platform } from '../../platform';
 import { backupHeaderOf } from '../../db/backup/inspect';
+import type { BackupProgress } from '../../db/backup/progress';
+import { BackupProgressBar } from './BackupProgressBar';
 import { restoreBackup } from '../../db/backup/restore';
 import { startEmpty } from '../../db/backup/startEmpty';
 import { AdminPinField, BackupSummary, backupTime, PickBackupFile, RestorePassphraseField } from './BackupParts';
@@ -41,6 +43,7 @@ export function DataLossScreen({ lost, onResolved }: { lost: Lost[]; onResolved:
   const [emptyPin, setEmptyPin] = useState('');
   const restore = useGuardedAction();
   const empty = useGuardedAction();
+  const [progress, setProgress] = useState<BackupProgress | null>(null);
 
   // Electron: every backup of the folder, newest first; the newest regular or pre-upgrade one
   // is chosen at once (a pre-restore backup may hold the damaged data itself).
@@ -69,7 +72,10 @@ export function DataLossScreen({ lost, onResolved }: { lost: Lost[]; onResolved:
     if (!pin) return restore.setError('请输入站长/管理员的密码或 PIN');
     // The PIN is checked by restoreBackup against the accounts in the backup.
     const ok = await restore.run(() =>
-      restoreBackup(base, backupDeps, file.text, passphrase || undefined, { adminPin: pin }),
+      restoreBackup(base, backupDeps, file.text, passphrase || undefined, {
+        adminPin: pin,
+        onProgress: setProgress,
+      }).finally(() => setProgress(null)),
     );
     if (ok) onResolved();
   }
@@ -139,6 +145,7 @@ export function DataLossScreen({ lost, onResolved }: { lost: Lost[]; onResolved:
               <Button type="submit" variant="contained" disabled={restore.busy} sx={{ alignSelf: 'flex-start' }}>
                 {restore.busy ? '正在恢复…' : '恢复这份备份'}
               </Button>
+              <BackupProgressBar label="恢复进度" progress={progress} />
             </Stack>
           )}
           {restore.error && <Alert severity="error">{restore.error}</Alert>}
