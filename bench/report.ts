@@ -5,7 +5,9 @@
  */
 import { chromium, type BrowserContext } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import type { Samples } from './chromium/page';
 import { fmt, stats } from './stats';
@@ -85,3 +87,31 @@ export async function launch(profileDir: string): Promise<BrowserContext> {
     viewport: { width: 1366, height: 768 },
   });
 }
+
+/** The bytes of every file under `dir` (a hub's data folder). */
+export async function folderBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += (await stat(join(entry.parentPath, entry.name))).size;
+  }
+  return total;
+}
+
+/** One goal of an issue, judged: what was measured against its limit (lower is better). */
+export type Goal = { name: string; measured: number; limit: number; unit: string; judged: boolean };
+
+/** The goals as a table with PASS/FAIL (NOT JUDGED when the run's size does not judge it). */
+export function goalTable(title: string, goals: readonly Goal[]): string {
+  const lines = [`\n${title}`, `${pad('goal', 52)} | ${'measured'.padStart(12)} | ${'limit'.padStart(10)} | verdict`];
+  for (const g of goals) {
+    const verdict = !g.judged ? 'not judged' : g.measured <= g.limit ? 'PASS' : 'FAIL';
+    lines.push(
+      `${pad(g.name, 52)} | ${`${g.measured.toFixed(g.unit === '×' ? 2 : 1)} ${g.unit}`.padStart(12)} | ${`${g.limit} ${g.unit}`.padStart(10)} | ${verdict}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** The goals judged that failed (the bench then exits non-zero). */
+export const failedGoals = (goals: readonly Goal[]): string[] =>
+  goals.filter((g) => g.judged && !(g.measured <= g.limit)).map((g) => g.name);

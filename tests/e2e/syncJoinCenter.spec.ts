@@ -4,20 +4,33 @@
  *
  * The center is seeded on a real hub process (tests/sync/hub.ts) by tests/sync/centerSeed.ts:
  * the bench generator's `center` desk as the documents desk 1 sent, bulk-written in Node (not
- * timed). A fresh desk — a new browser profile on the hub's origin — is set up as desk 2 and
+ * timed). A fresh desk — a new Chromium profile on disk, on the hub's origin — is set up as desk 2 and
  * joined through 设置 → 多窗口同步; its progress bar is watched while the join runs (its
  * done/total must grow: recorded in the page, not timed), then the 工作台 and 办件 show every
  * resident and case the seed holds. The 60 s is the issue's limit, measured from the click on
  * 加入中心 to the last count shown (printed with documents/s; see the note at the end).
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { BrowserContext } from '@playwright/test';
 import { countLabel, FLAGS } from '@shared/domain/caseQueues';
 import { withIndexes } from '@shared/domain/caseIndex';
 import { startHub, type TestHub } from '../sync/hub';
 import { centerSeed, writeSeed, type CenterSeed } from '../sync/centerSeed';
 import { desk, expect, test } from './pages';
+import { launchProfile } from './support/wipe';
 
 /** The issue's limit from 加入中心 to everything shown. */
 const LIMIT_MS = 60_000;
+
+/**
+ * The desk runs on a persistent profile on disk, as a desk PC runs it (Electron's userData;
+ * Chromium's profile) — not in an incognito context, whose IndexedDB lives in memory and made the
+ * same join about twice as slow (s35: see the figures at the end). JOIN_INCOGNITO=1 runs it in
+ * an incognito context as before, for the comparison.
+ */
+const INCOGNITO = process.env.JOIN_INCOGNITO === '1';
 
 let hub: TestHub;
 let seed: CenterSeed;
@@ -43,8 +56,12 @@ test('a fresh desk joins a center of 2,000 residents and 1,000 cases, with progr
   expect(residents).toBe(2_000);
   expect(data.cases.length).toBeGreaterThanOrEqual(1_000);
 
-  const context = await browser.newContext({ baseURL: `${hub.url}/` });
-  const page = await context.newPage();
+  const profile = INCOGNITO ? '' : await mkdtemp(path.join(os.tmpdir(), 'duty-desk-join-'));
+  const context: BrowserContext = INCOGNITO
+    ? await browser.newContext({ baseURL: `${hub.url}/` })
+    : await launchProfile(profile, `${hub.url}/`);
+  test.info().annotations.push({ type: 'profile', description: INCOGNITO ? 'incognito (in memory)' : 'on disk' });
+  const page = context.pages()[0] ?? (await context.newPage());
   const d = desk(page);
   await d.setup.complete({ desk: { no: '2', name: '后台' } });
   await d.sync.open();
@@ -75,7 +92,7 @@ test('a fresh desk joins a center of 2,000 residents and 1,000 cases, with progr
 
   const seconds = (shown - started) / 1000;
   console.log(
-    `join: ${docs.length} documents (${seed.actions} actions), joined in ${((joined - started) / 1000).toFixed(1)} s, ` +
+    `join (${INCOGNITO ? 'incognito context' : 'profile on disk'}): ${docs.length} documents (${seed.actions} actions), joined in ${((joined - started) / 1000).toFixed(1)} s, ` +
       `all shown in ${seconds.toFixed(1)} s = ${Math.round(docs.length / seconds)} documents/s`,
   );
 
@@ -112,12 +129,17 @@ test('a fresh desk joins a center of 2,000 residents and 1,000 cases, with progr
   await expect(page.getByRole('tab', { name: `全部办件 （${countLabel(data.cases.length)}）` })).toBeVisible();
   // Measured on the loaded 2-core machine (s33): before the bulk apply 84.5 s (pull 33.1 s, the
   // apply's tail after it 40.3 s: 3,500 of 22,635 applied while pulling); with it 89.0 s at a
-  // higher load (pull 59.5 s, tail 12.3 s: 15,500 applied while pulling) — the pull is now what
-  // is left. The issue's 60 s is not met yet: the verdict is printed and annotated; the hard
-  // limit here is twice it, so a regression still fails.
+  // higher load (pull 59.5 s, tail 12.3 s: 15,500 applied while pulling). CI (s34, incognito,
+  // load unknown): 73.6 s (download 57.2 s, 整理本机数据 12.7 s). s35, load average 17–27 (eight
+  // engineers on 2 cores): incognito, the old push — not joined after 120 s (保存到本机 21,000 of
+  // 23,174); a profile on disk with the push from the pull's end — 84.0 s (download 59.8 s,
+  // 整理本机数据 1.6 s, 上传本机数据 0.2 s, 保存到本机 19.0 s). The pull is what is left over the
+  // issue's 60 s: the verdict is printed and annotated; the hard limit here is twice it, so a
+  // regression still fails.
   const within = seconds * 1000 < LIMIT_MS;
   console.log(`the issue's limit of ${LIMIT_MS / 1000} s: ${within ? 'met' : 'NOT met'}`);
   if (!within) test.info().annotations.push({ type: 'over-limit', description: `${seconds.toFixed(1)} s > 60 s` });
   expect(seconds * 1000).toBeLessThan(2 * LIMIT_MS);
   await context.close();
+  if (profile) await rm(profile, { recursive: true, force: true });
 });

@@ -117,19 +117,34 @@ export function centerSeed(seed = 20261203, size: SizeName = 'center'): CenterSe
   return { data, docs, actions: writes.length };
 }
 
-/** Writes `docs` to the center database `dbUrl` as `auth`, in bulk (every document must be accepted). */
+/**
+ * Writes `docs` to the center database `dbUrl` as `auth`, in bulk (every document must be accepted).
+ * A batch whose request fails on the way (the hub closed a kept-alive connection: `fetch failed`,
+ * EPIPE, seen under load) is sent again, up to 3 times; a document the earlier try already stored
+ * then answers `conflict`, which counts as written (the seed's documents are new and fixed).
+ */
 export async function writeSeed(dbUrl: string, auth: HubAuth, docs: readonly SyncDoc[], batch = 2_000): Promise<void> {
   const authorization = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
   for (let i = 0; i < docs.length; i += batch) {
-    const res = await fetch(`${dbUrl}/_bulk_docs`, {
-      method: 'POST',
-      headers: { authorization, 'content-type': 'application/json' },
-      body: JSON.stringify({ docs: docs.slice(i, i + batch) }),
-    });
-    const results = (await res.json()) as { id?: string; error?: string; reason?: string }[];
-    if (!res.ok) throw new Error(`seed: hub answered ${res.status}`);
-    const failed = results.filter((r) => r.error);
-    if (failed.length > 0)
-      throw new Error(`seed: ${failed.length} refused, e.g. ${failed[0]!.id}: ${failed[0]!.reason}`);
+    const body = JSON.stringify({ docs: docs.slice(i, i + batch) });
+    for (let attempt = 1; ; attempt++) {
+      let res: Response;
+      try {
+        res = await fetch(`${dbUrl}/_bulk_docs`, {
+          method: 'POST',
+          headers: { authorization, 'content-type': 'application/json' },
+          body,
+        });
+      } catch (e) {
+        if (attempt >= 3) throw e;
+        continue;
+      }
+      const results = (await res.json()) as { id?: string; error?: string; reason?: string }[];
+      if (!res.ok) throw new Error(`seed: hub answered ${res.status}`);
+      const failed = results.filter((r) => r.error && !(attempt > 1 && r.error === 'conflict'));
+      if (failed.length > 0)
+        throw new Error(`seed: ${failed.length} refused, e.g. ${failed[0]!.id}: ${failed[0]!.reason}`);
+      break;
+    }
   }
 }

@@ -128,6 +128,34 @@ describe('join, the outbound exchange and leave, against a real hub', () => {
     expect(await other.db.deskMeta.get('joinedCenter')).toBeUndefined();
   });
 
+  it("a fresh desk's join pushes only its own documents, not the center it just pulled back", async () => {
+    const two = await joinedWorld({ joined: false });
+    const desk2 = await communityDesk(two.db, {
+      staffId: two.admin.id,
+      role: two.admin.role,
+      now: T0,
+      identity: { no: 2, name: '二号窗口' },
+    });
+    const remote = adminRemote(hub);
+    const center = (await remote.info()).doc_count;
+    const progress: JoinProgress[] = [];
+    await joinCenter(desk2, config(2), deps(), (p) => progress.push(p));
+    // Its own rows went up: the join's audit row among them.
+    const joinRow = await two.db.auditLog.where('action').equals('sync.join').first();
+    expect(await remote.get(`auditLog:${joinRow!.id}`)).toBeTruthy();
+    const pulled = progress.filter((p) => p.stage === 'pull').at(-1)!;
+    expect(pulled.done).toBeGreaterThanOrEqual(center);
+    // The push went over what the desk wrote after the pull (its upload, the join's own rows), never
+    // over the center's documents again (before s35 its total was every document the desk held).
+    const push = progress.filter((p) => p.stage === 'push');
+    expect(push.length).toBeGreaterThan(0);
+    expect(push.at(-1)!.total).toBeLessThanOrEqual((await deskDocs(two.db)).size + 2);
+    expect(push.at(-1)!.total).toBeLessThan(center);
+    expect((await remote.info()).doc_count).toBeGreaterThan(center);
+    await remote.close();
+    await leaveCenter(desk2);
+  });
+
   it('joined: later writes reach the hub; the status says synced with nothing pending', async () => {
     // A desk joined before v22 had no row of its own in the center's list: the start writes it again.
     const listed = await world.db.centerDesks.toArray();

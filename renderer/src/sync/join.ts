@@ -54,6 +54,9 @@ export type JoinProgress = { stage: 'pull' | 'upload' | 'push' | 'apply'; done: 
 
 const ALREADY_JOINED = '本机已加入中心同步';
 
+/** A PouchDB sequence as a number (CouchDB's are strings starting with it). */
+const seqOf = (seq: number | string): number => (typeof seq === 'number' ? seq : Number.parseInt(seq, 10) || 0);
+
 /** The hub address and account as typed: refused at the field, in Chinese. */
 export function checkedHubConfig(config: HubConfig): HubConfig {
   let url: URL;
@@ -85,9 +88,14 @@ async function claimAtJoin(remote: LocalPouch, desk: Desk, installId: string): P
 /** The batching of a join's one-shot replications (bench/syncJoin.bench.test.ts measures it). */
 export const JOIN_PULL = { batch_size: 500, batches_limit: 10 };
 
-/** Replicates `from` into `to` once; `onDocs(n)` as documents arrive. */
-function replicateOnce(from: LocalPouch, to: LocalPouch, onDocs: (n: number) => void): Promise<ReplicationResult> {
-  const rep = from.replicate.to(to, JOIN_PULL);
+/** Replicates `from` into `to` once (after `since` of `from`, if given); `onDocs(n)` as documents arrive. */
+function replicateOnce(
+  from: LocalPouch,
+  to: LocalPouch,
+  onDocs: (n: number) => void,
+  since?: number | string,
+): Promise<ReplicationResult> {
+  const rep = from.replicate.to(to, since === undefined ? JOIN_PULL : { ...JOIN_PULL, since });
   rep.on('change', (info) => onDocs(info.docs_written ?? info.docs_read ?? 0));
   return rep;
 }
@@ -132,12 +140,17 @@ export async function joinCenter(
     receiving = deps.receive?.(desk, local);
     // The center first, into the desk's PouchDB: the upload then places records on the hub's revs.
     const centerTotal = (await remote.info()).doc_count ?? 0;
+    const emptyBefore = seqOf((await local.info()).update_seq) === 0;
     progress({ stage: 'pull', done: 0, total: centerTotal });
     await replicateOnce(remote, local, (n) =>
       progress({ stage: 'pull', done: n, total: Math.max(n, centerTotal) }),
     ).catch((e: unknown) => {
       throw new DomainRefusal(failurePhase(e).reason);
     });
+    // A desk's PouchDB empty before the pull holds only what came from the hub up to here (nothing
+    // else writes it during a join: the pump runs in the live exchange): the push starts after it
+    // rather than asking the hub about every pulled document again (s35: the join's push stage).
+    const pulledSeq = emptyBefore ? (await local.info()).update_seq : undefined;
     await writeTx(desk, ['deskMeta', 'centerDesks'], async (tx) => {
       await requirePermission(tx, desk.actor, 'sync.manage', '加入中心同步');
       if (await tx.deskMeta.get('joinedCenter')) throw new DomainRefusal(ALREADY_JOINED);
@@ -154,8 +167,13 @@ export async function joinCenter(
     setJoined(db, true);
     await finishUpload(desk, local, (done, total) => progress({ stage: 'upload', done, total }), own);
     await pumpOutbox(db, local); // what was written during the join (its own audit row too)
-    const pending = (await local.info()).update_seq;
-    await replicateOnce(local, remote, (n) => progress({ stage: 'push', done: n, total: Number(pending) || n })).catch(
+    const pending = seqOf((await local.info()).update_seq) - seqOf(pulledSeq ?? 0);
+    await replicateOnce(
+      local,
+      remote,
+      (n) => progress({ stage: 'push', done: n, total: pending || n }),
+      pulledSeq,
+    ).catch(
       () => undefined, // joined: the live replication carries on where this stopped
     );
     await receiving?.finish((done, total) => progress({ stage: 'apply', done, total }));

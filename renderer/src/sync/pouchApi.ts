@@ -81,7 +81,13 @@ export type ChangesFeed<Content extends object> = Emitter<{
   complete: unknown;
 }> & { cancel(): void };
 
-export type ReplicateOptions = { doc_ids?: string[]; batch_size?: number; batches_limit?: number };
+export type ReplicateOptions = {
+  doc_ids?: string[];
+  batch_size?: number;
+  batches_limit?: number;
+  /** Start after this sequence of the source (PouchDB writes it as the checkpoint first). */
+  since?: number | string;
+};
 export type SyncOptions = ReplicateOptions & {
   live?: boolean;
   retry?: boolean;
