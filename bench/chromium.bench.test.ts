@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BENCH_PIN, type LoadOptions } from './data/load';
 import type { SizeName } from './data/generate';
 import { serveStatic, type StaticServer } from './chromium/server';
+import { figuresAtSize, recordFigure, recordSamples } from './figures';
 import { launch, loadAverage, machine, table } from './report';
 import { stats } from './stats';
 import { describeActivity, lastSessionActivity } from './leveldbLog';
@@ -60,6 +61,7 @@ describe('benchmarks in Chromium (real IndexedDB)', () => {
 
   for (const size of SIZES) {
     it(`${size}: reads next to bare reads, and start-up`, async () => {
+      figuresAtSize(size);
       const profile = `${size}-${codeHash()}`;
       const profileDir = join(ROOT, 'bench/.profiles', profile);
       console.log(`\n## size ${size} — ${machine(ROOT)}; load average ${loadAverage()}`);
@@ -110,6 +112,13 @@ describe('benchmarks in Chromium (real IndexedDB)', () => {
           `= ${Math.round(imp.rows / (total / 1000))} rows/s (target: 10,000 rows under 30 s); ` +
           `bare bulkAdd of as many records ${(imp.bareMs / 1000).toFixed(2)} s (ratio ${(total / imp.bareMs).toFixed(1)})`,
       );
+      recordFigure({
+        name: `居民台账导入 ${imp.rows} 行`,
+        p50: total,
+        p95: total,
+        baseP50: imp.bareMs,
+        baseP95: imp.bareMs,
+      });
       expect(imp.saved).toBe(imp.created);
       // --- the audit chain on a registration: chain on vs off, interleaved (target ≤ 10 %) ---
       const chain = await page.evaluate(([reps, logRows]) => window.bench.auditChainRun(reps, logRows), [
@@ -193,6 +202,11 @@ describe('benchmarks in Chromium (real IndexedDB)', () => {
         );
         await context.close();
       }
+      recordSamples('启动 → 可登录', startA, blank);
+      recordSamples(
+        '登录 → 工作台 (不含 PIN 计算)',
+        signInB.map((ms, i) => ms - (hashing[i] ?? 0)),
+      );
       const a = median(startA);
       const b = median(signInB);
       const h = median(hashing);

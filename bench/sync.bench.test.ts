@@ -27,6 +27,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubConfig } from '../renderer/src/sync/contract';
 import { startHub, type HubAuth, type TestHub } from '../tests/sync/hub';
 import type { SizeName } from './data/generate';
+import { figuresAtSize } from './figures';
 import { launch, loadAverage, machine, table } from './report';
 import { stats } from './stats';
 
@@ -82,6 +83,7 @@ const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 describe('sync benchmarks (a real hub, desks in Chromium)', () => {
   it(`${SIZE}: initial sync and propagation`, async () => {
+    figuresAtSize(SIZE);
     console.log(`\n## sync, size ${SIZE} — ${machine(tmpdir())}; load average ${loadAverage()}`);
 
     // --- 1. initial sync ---
