@@ -54,17 +54,22 @@ async function auditRanges(desk: Desk, filter: AuditFilter): Promise<ReadCollect
 }
 
 /**
- * One page of the log, newest first, below `filter.before` (the last row shown): at most
- * AUDIT_PAGE_SIZE rows from each of the filter's ranges, merged by sequence — never the rest.
+ * One page of the log, newest first, below `filter.before` (the last row shown): the keys of at
+ * most AUDIT_PAGE_SIZE rows from each of the filter's ranges (a category is one range per
+ * action), merged by sequence — the primary key —, then the page's rows alone read by key. Never
+ * the rest, and never whole rows that the merge drops.
  */
 export async function auditPage(desk: Desk, filter: AuditFilter = {}): Promise<AuditEntry[]> {
   await requireAuditRead(desk);
   const ranges = await auditRanges(desk, filter);
-  const rows = await Promise.all(ranges.map((r) => r.limit(AUDIT_PAGE_SIZE).toArray()));
-  return rows
+  if (ranges.length === 1)
+    return (await ranges[0]!.limit(AUDIT_PAGE_SIZE).toArray()).sort((a, b) => (b.seq ?? 0) - (a.seq ?? 0));
+  const keys = await Promise.all(ranges.map((r) => r.limit(AUDIT_PAGE_SIZE).primaryKeys()));
+  const page = keys
     .flat()
-    .sort((a, b) => (b.seq ?? 0) - (a.seq ?? 0))
+    .sort((a, b) => b - a)
     .slice(0, AUDIT_PAGE_SIZE);
+  return (await desk.db.auditLog.bulkGet(page)).filter((r): r is AuditEntry => r !== undefined);
 }
 
 /** How many rows the filter holds, counting index keys no further than one past the cap (「1000+」). */
