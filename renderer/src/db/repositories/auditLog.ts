@@ -12,6 +12,7 @@ import { QUEUE_COUNT_CAP } from '@shared/domain/caseQueues';
 import type { Desk } from '../desk';
 import type { ReadCollection } from '../entities';
 import { DomainRefusal } from '../refusal';
+import { readTx } from '../readTx';
 
 export type AuditFilter = {
   /** An action's domain: 'case', 'resident', 'custody' … (the part before the dot). */
@@ -61,6 +62,10 @@ async function auditRanges(desk: Desk, filter: AuditFilter): Promise<ReadCollect
  */
 export async function auditPage(desk: Desk, filter: AuditFilter = {}): Promise<AuditEntry[]> {
   await requireAuditRead(desk);
+  return readTx(desk.db, ['auditLog'], () => pageOf(desk, filter));
+}
+
+async function pageOf(desk: Desk, filter: AuditFilter): Promise<AuditEntry[]> {
   const ranges = await auditRanges(desk, filter);
   if (ranges.length === 1)
     return (await ranges[0]!.limit(AUDIT_PAGE_SIZE).toArray()).sort((a, b) => (b.seq ?? 0) - (a.seq ?? 0));
@@ -75,12 +80,14 @@ export async function auditPage(desk: Desk, filter: AuditFilter = {}): Promise<A
 /** How many rows the filter holds, counting index keys no further than one past the cap (「1000+」). */
 export async function auditTotal(desk: Desk, filter: Omit<AuditFilter, 'before'> = {}): Promise<number> {
   await requireAuditRead(desk);
-  let total = 0;
-  for (const r of await auditRanges(desk, filter)) {
-    total += (await r.limit(QUEUE_COUNT_CAP + 1 - total).primaryKeys()).length;
-    if (total > QUEUE_COUNT_CAP) break;
-  }
-  return total;
+  return readTx(desk.db, ['auditLog'], async () => {
+    let total = 0;
+    for (const r of await auditRanges(desk, filter)) {
+      total += (await r.limit(QUEUE_COUNT_CAP + 1 - total).primaryKeys()).length;
+      if (total > QUEUE_COUNT_CAP) break;
+    }
+    return total;
+  });
 }
 
 /** Rows read per step of the verification (a read transaction each: writes go on meanwhile). */
