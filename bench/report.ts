@@ -8,7 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { cpus, totalmem } from 'node:os';
+import { loadAverage, recordSamples } from './figures';
 import type { Samples } from './chromium/page';
 import { fmt, stats } from './stats';
 
@@ -50,11 +51,7 @@ export function machine(profileDir: string): string {
   return `${cpu[0]?.model ?? 'cpu'} × ${cpu.length}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, profile on ${storage}; ${version}`;
 }
 
-/** The machine's load average (1, 5, 15 minutes): on a shared machine every time needs it beside it. */
-export const loadAverage = (): string =>
-  loadavg()
-    .map((x) => x.toFixed(1))
-    .join(' ');
+export { loadAverage };
 
 /** Pads to `width` terminal columns (a Chinese character takes two). */
 export function pad(text: string, width: number): string {
@@ -62,14 +59,13 @@ export function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - cols));
 }
 
-/** A figure judged against its goal (ms). */
-export type Goal = { name: string; value: number; limit: number };
-
+/** The rows as a table next to their baselines; each row is recorded for the judge (bench/figures.ts). */
 export function table(title: string, rows: Samples[]): string {
   const lines = [`\n${title}`, `${pad('measure', 44)} |  p50 ms  p95 ms | base p50  p95 | ratio p50  p95`];
   for (const r of rows) {
     const s = stats(r.subject);
     const b = stats(r.baseline);
+    recordSamples(r.name, r.subject, r.baseline);
     lines.push(
       `${pad(r.name, 44)} | ${fmt(s.p50)} ${fmt(s.p95)} | ${fmt(b.p50)} ${fmt(b.p95)} | ${(s.p50 / b.p50).toFixed(2).padStart(6)} ${(s.p95 / b.p95).toFixed(2).padStart(6)}`,
     );
@@ -96,22 +92,3 @@ export async function folderBytes(dir: string): Promise<number> {
   }
   return total;
 }
-
-/** One goal of an issue, judged: what was measured against its limit (lower is better). */
-export type Goal = { name: string; measured: number; limit: number; unit: string; judged: boolean };
-
-/** The goals as a table with PASS/FAIL (NOT JUDGED when the run's size does not judge it). */
-export function goalTable(title: string, goals: readonly Goal[]): string {
-  const lines = [`\n${title}`, `${pad('goal', 52)} | ${'measured'.padStart(12)} | ${'limit'.padStart(10)} | verdict`];
-  for (const g of goals) {
-    const verdict = !g.judged ? 'not judged' : g.measured <= g.limit ? 'PASS' : 'FAIL';
-    lines.push(
-      `${pad(g.name, 52)} | ${`${g.measured.toFixed(g.unit === '×' ? 2 : 1)} ${g.unit}`.padStart(12)} | ${`${g.limit} ${g.unit}`.padStart(10)} | ${verdict}`,
-    );
-  }
-  return lines.join('\n');
-}
-
-/** The goals judged that failed (the bench then exits non-zero). */
-export const failedGoals = (goals: readonly Goal[]): string[] =>
-  goals.filter((g) => g.judged && !(g.measured <= g.limit)).map((g) => g.name);

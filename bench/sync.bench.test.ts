@@ -18,11 +18,10 @@
  *    after the center database's compaction.
  * 4. The outbox's cost on a registration (chromium/outboxBench.ts: joined vs alone, interleaved).
  *
- * Then issue 28 item 8's goals, PASS/FAIL: the outbox ≤ 1.10× the write without it (p50), a
- * write on the other desk p50 ≤ 0.5 s and p95 ≤ 1 s (over BENCH_SYNC_REPS writes; the issue asks
- * for 200), a fresh desk's join of the five-year center (pull + apply) ≤ 5 minutes — judged at
- * `full` only. The test fails when a judged goal fails; `fresh`/`tiny` and BENCH_NO_JUDGE=1 judge
- * nothing (CI's smoke).
+ * Issue 28 item 8's goals (the outbox ≤ 1.10× the write without it, a write on the other desk
+ * p50 ≤ 0.5 s and p95 ≤ 1 s over BENCH_SYNC_REPS writes — the issue asks for 200 —, a fresh
+ * desk's join of the five-year center ≤ 5 minutes at `full`) are judged with every other goal by
+ * bench/goals.mjs after the run (`npm run bench`); this file records the figures.
  *
  *   BENCH_SYNC_SIZE  the generated desk (default: the first of BENCH_SIZES, else tenth); `fresh`:
  *                    desk 1 set up empty (the CI smoke: ~15 s instead of ~45 s at tiny)
@@ -36,7 +35,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubConfig } from '../renderer/src/sync/contract';
 import { startHub, type HubAuth, type TestHub } from '../tests/sync/hub';
 import type { SizeName } from './data/generate';
-import { failedGoals, folderBytes, goalTable, launch, loadAverage, machine, table, type Goal } from './report';
+import { figuresAtSize, recordFigure } from './figures';
+import { folderBytes, launch, loadAverage, machine, table } from './report';
 import { stats } from './stats';
 
 const ROOT = resolve(__dirname, '..');
@@ -44,8 +44,6 @@ const ROOT = resolve(__dirname, '..');
 const SIZE = (process.env.BENCH_SYNC_SIZE ?? process.env.BENCH_SIZES?.split(',')[0] ?? 'tenth') as SizeName | 'fresh';
 const REPS = Number(process.env.BENCH_SYNC_REPS ?? process.env.BENCH_REPS ?? 40);
 const WARMUP = 3;
-/** Goals are judged on a generated desk (not on the smoke's `fresh` or `tiny`), unless BENCH_NO_JUDGE=1. */
-const JUDGE = SIZE !== 'fresh' && SIZE !== 'tiny' && process.env.BENCH_NO_JUDGE !== '1';
 const BARE_DB = 'bench-bare';
 
 let hub: TestHub;
@@ -106,6 +104,7 @@ const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 describe('sync benchmarks (a real hub, desks in Chromium)', () => {
   it(`${SIZE}: initial sync and propagation`, async () => {
+    figuresAtSize(SIZE);
     console.log(`\n## sync, size ${SIZE} — ${machine(tmpdir())}; load average ${loadAverage()}`);
 
     const one = await openDesk();
@@ -150,6 +149,7 @@ describe('sync benchmarks (a real hub, desks in Chromium)', () => {
     // …and its audit log: desk 1's rows beside its own.
     expect(down.counts.auditLog).toBeGreaterThanOrEqual(seeded.counts.auditLog + own.auditLog);
     const pullApply = down.pullMs + down.applyMs;
+    recordFigure({ name: `新窗口加入中心 (${down.pulled} docs)`, p50: pullApply, p95: pullApply, baseP50: bare.ms, baseP95: bare.ms });
     console.log(
       [
         `\ninitial sync: a fresh desk joins a center of ${down.centerDocs} documents (load average ${loadAverage()})`,
@@ -197,28 +197,5 @@ describe('sync benchmarks (a real hub, desks in Chromium)', () => {
         `\nmax ${s.max.toFixed(0)} ms (bare ${b.max.toFixed(0)} ms); baseline: one document, plain PouchDB → hub → plain PouchDB`,
     );
     for (const page of [one, two]) await page.evaluate(() => window.bench.sync.stop());
-
-    // --- issue 28 item 8: the goals ---
-    const o = { s: stats(outbox.subject), b: stats(outbox.baseline) };
-    const goals: Goal[] = [
-      {
-        name: '出件箱: 来访登记 p50, 已加入 / 单机',
-        measured: o.s.p50 / o.b.p50,
-        limit: 1.1,
-        unit: '×',
-        judged: JUDGE,
-      },
-      { name: `另一窗口收到 p50 (${REPS} 次)`, measured: s.p50 / 1000, limit: 0.5, unit: 's', judged: JUDGE },
-      { name: `另一窗口收到 p95 (${REPS} 次)`, measured: s.p95 / 1000, limit: 1, unit: 's', judged: JUDGE },
-      {
-        name: `新窗口加入 ${down.pulled} docs (pull + apply; 5 年中心 at full)`,
-        measured: pullApply / 1000,
-        limit: 300,
-        unit: 's',
-        judged: JUDGE && SIZE === 'full',
-      },
-    ];
-    console.log(goalTable(`issue 28 item 8 — ${SIZE}; load average ${loadAverage()}`, goals));
-    expect(failedGoals(goals), 'goals failed').toEqual([]);
   }, 3_600_000);
 });

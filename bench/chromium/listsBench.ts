@@ -1,7 +1,7 @@
 /**
  * Issue 28 item 3: the long lists a page at a time — 操作日志 (first page, each filter, a deep
  * page from its cursor), 问题库 (first page, each filter, its total and headings), the 帮代办
- * queues and 材料在外 — each next to a bare read of as many rows from a cursor (never `offset()`).
+ * queues, 材料在外 and the 联席会议 agenda — each next to a bare read of as many rows from a cursor (never `offset()`).
  * Goals: a first page ≤ 3× bare; the 问题库 usable ≤ 300 ms at full size (its page + total + headings).
  */
 import type { DutyDeskDB } from '../../renderer/src/db/database';
@@ -11,6 +11,8 @@ import { poolCounts, poolPage, poolTotal } from '../../renderer/src/db/repositor
 import { proxyQueuePage } from '../../renderer/src/db/repositories/proxy';
 import { documentsOutPage } from '../../renderer/src/db/repositories/custody';
 import { countLabel } from '@shared/domain/caseQueues';
+import { LIST_PAGE_SIZE } from '@shared/domain/listPaging';
+import { getMeetingFile } from '../../renderer/src/db/repositories/meetings';
 import type { PoolFilter } from '@shared/domain/meetings';
 import { ADMIN_ID } from '../data/generate';
 
@@ -123,5 +125,21 @@ export async function listMeasures(db: DutyDeskDB, desk: Desk): Promise<ListMeas
     subject: () => documentsOutPage(desk),
     baseline: () => bareAfter(db, outRows),
   });
+  // The 联席会议 agenda of the latest meeting (at five years hundreds of stalled entries): its
+  // first page as the meeting page reads it, next to a bare read of its entries and of the first
+  // page's problems.
+  const latest = (await db.meetings.orderBy('day').reverse().limit(1).toArray())[0];
+  if (latest) {
+    const items = await db.agendaItems.where('meetingId').equals(latest.id).count();
+    out.push({
+      name: `议程 打开 首页 (${items} 项)`,
+      group: 'lists',
+      subject: () => getMeetingFile(desk, latest.id, { first: 0, size: LIST_PAGE_SIZE }),
+      baseline: async () => {
+        const all = await db.agendaItems.where('meetingId').equals(latest.id).toArray();
+        return db.problems.bulkGet(all.slice(0, LIST_PAGE_SIZE).flatMap((i) => (i.problemId ? [i.problemId] : [])));
+      },
+    });
+  }
   return out;
 }

@@ -61,6 +61,14 @@ const PROFILE_KEY = 'duty-desk-bench-profile';
 let db: DutyDeskDB | null = null;
 
 /** Loads the generated desk unless this profile already holds it (`profile` names data + code). */
+/** The cursor a queue's page `offset` rows in is read from: the pages before it read on, one after another. */
+async function queueCursorAt(desk: Desk, queue: QueueName, filter: CaseFilter, offset: number) {
+  let after: string | undefined;
+  for (let at = 0; at < offset; at += 25)
+    after = (await queuePage(desk, queue, filter, { ...(after !== undefined ? { after } : {}), limit: 25 })).next;
+  return after;
+}
+
 async function prepare(
   size: SizeName,
   profile: string,
@@ -165,10 +173,13 @@ async function measures(): Promise<Measure[]> {
         const rows = Math.min(25, Math.max(0, total - offset));
         // A deep page's baseline reads from a cursor (the key `offset` rows in, found before the timing), as a page could.
         const after = await bareCursorAt(d, offset);
+        // The page's own cursor, as the screen holds it after paging there (found before the timing).
+        const cursor = await queueCursorAt(desk, queue, filter, offset);
         out.push({
           name: `${queue}${label ? ` 按${label}` : ''} ${offset === 0 ? '首页' : `第${offset / 25 + 1}页`} (${countLabel(total)})`,
           group: 'queue',
-          subject: () => queuePage(desk, queue, filter, { offset, limit: 25 }),
+          subject: () =>
+            queuePage(desk, queue, filter, { ...(cursor !== undefined ? { after: cursor } : {}), limit: 25 }),
           baseline: () => bareAfter(d, rows, after),
         });
       }

@@ -63,7 +63,7 @@ describe('carrying a case to the end', () => {
       while (calendar.addWorkingDays(d, 1).date < deadline) d = calendar.addWorkingDays(d, 1).date;
       return d;
     })();
-    const soon = await queuePage(q(back.id, dayBefore), '即将超期', {}, { offset: 0, limit: 10 });
+    const soon = await queuePage(q(back.id, dayBefore), '即将超期', {}, { limit: 10 });
     expect(soon.rows.map((r) => r.id)).toEqual([caseId]);
     expect((await dashboardCounts(testDesk(db, { today: dayBefore, calendar }))).dueSoon).toBe(1);
     expect(await queueTotal(q(back.id, ACCEPT_DAY), '即将超期', {})).toBe(0);
@@ -146,12 +146,10 @@ describe('即将超期 across a weekend', () => {
     });
     const q = (today: string) => testDesk(db, { staffId: admin.id, today, calendar });
     const ids = async (today: string) =>
-      (await queuePage(q(today), '即将超期', {}, { offset: 0, limit: 10 })).rows.map((r) => r.id);
+      (await queuePage(q(today), '即将超期', {}, { limit: 10 })).rows.map((r) => r.id);
     expect(await ids('2026-11-27')).toContain('weekend'); // Friday
     expect(await ids('2026-11-26')).not.toContain('weekend'); // Thursday
-    expect((await queuePage(q('2026-12-01'), '已超期', {}, { offset: 0, limit: 10 })).rows.map((r) => r.id)).toContain(
-      'weekend',
-    );
+    expect((await queuePage(q('2026-12-01'), '已超期', {}, { limit: 10 })).rows.map((r) => r.id)).toContain('weekend');
   });
 });
 

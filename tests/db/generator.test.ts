@@ -344,8 +344,11 @@ describe('the five-year desk generator', { timeout: 60_000 }, () => {
           .sort((a, b) => (a.key < b.key ? -1 : 1));
         if (range.reverse) keyed.reverse();
         const expected = keyed.map((x) => x.c.id);
+        // Two pages, the second read on from the first one's cursor.
+        let after: string | undefined;
         for (const offset of [0, 25]) {
-          const page = await queuePage(desk, queue, filter, { offset, limit: 25 });
+          const page = await queuePage(desk, queue, filter, { ...(after !== undefined ? { after } : {}), limit: 25 });
+          after = page.next;
           const name = `${queue} ${JSON.stringify(filter)} @${offset}`;
           expect(await queueTotal(desk, queue, filter), name).toBe(Math.min(expected.length, QUEUE_COUNT_CAP + 1));
           expect(

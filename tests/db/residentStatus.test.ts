@@ -428,7 +428,7 @@ describe('删除居民', () => {
     expect(lines.find((l) => l.trackingNumber === trackingNumber)?.resident).toBe(DELETED_RESIDENT_NAME);
 
     // 办件 queues: the row's resident is gone from the residents read for the page.
-    const page = await queuePage(admin, '全部办件', {}, { offset: 0, limit: 25 });
+    const page = await queuePage(admin, '全部办件', {}, { limit: 25 });
     const row = page.rows.find((c) => c.id === caseId)!;
     const onPage = await residentsByIds(
       admin,

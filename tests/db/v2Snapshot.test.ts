@@ -91,7 +91,7 @@ async function readNow(db: DutyDeskDB, key: string): Promise<unknown> {
     case 'queue': {
       const [queue, today, staffId, ...filter] = rest;
       const f = JSON.parse(filter.join(' ')) as CaseFilter;
-      const page = await queuePage(desk(staffId, today), queue as QueueName, f, { offset: 0, limit: 25 });
+      const page = await queuePage(desk(staffId, today), queue as QueueName, f, { limit: 25 });
       const total = await queueTotal(desk(staffId, today), queue as QueueName, f);
       expectInQueueOrder(queue as QueueName, queueContextOf(desk(staffId, today)), page.rows);
       expect(page.hasMore, key).toBe(total > 25);

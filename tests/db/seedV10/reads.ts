@@ -178,7 +178,7 @@ export async function readOne(db: DutyDeskDB, key: string): Promise<unknown> {
     case 'queue': {
       const d = await seedDesk(db, rest[1], rest[2]);
       const filter = JSON.parse(rest.slice(3).join(' ') || '{}') as CaseFilter;
-      const page = await queuePage(d, rest[0] as QueueName, filter, { offset: 0, limit: 25 });
+      const page = await queuePage(d, rest[0] as QueueName, filter, { limit: 25 });
       return { total: await queueTotal(d, rest[0] as QueueName, filter), ids: ids(page.rows), hasMore: page.hasMore };
     }
     case 'register': {

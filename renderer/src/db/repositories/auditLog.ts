@@ -12,6 +12,7 @@ import { QUEUE_COUNT_CAP } from '@shared/domain/caseQueues';
 import type { Desk } from '../desk';
 import type { ReadCollection } from '../entities';
 import { DomainRefusal } from '../refusal';
+import { readTx } from '../readTx';
 
 export type AuditFilter = {
   /** An action's domain: 'case', 'resident', 'custody' … (the part before the dot). */
@@ -54,28 +55,39 @@ async function auditRanges(desk: Desk, filter: AuditFilter): Promise<ReadCollect
 }
 
 /**
- * One page of the log, newest first, below `filter.before` (the last row shown): at most
- * AUDIT_PAGE_SIZE rows from each of the filter's ranges, merged by sequence — never the rest.
+ * One page of the log, newest first, below `filter.before` (the last row shown): the keys of at
+ * most AUDIT_PAGE_SIZE rows from each of the filter's ranges (a category is one range per
+ * action), merged by sequence — the primary key —, then the page's rows alone read by key. Never
+ * the rest, and never whole rows that the merge drops.
  */
 export async function auditPage(desk: Desk, filter: AuditFilter = {}): Promise<AuditEntry[]> {
   await requireAuditRead(desk);
+  return readTx(desk.db, ['auditLog'], () => pageOf(desk, filter));
+}
+
+async function pageOf(desk: Desk, filter: AuditFilter): Promise<AuditEntry[]> {
   const ranges = await auditRanges(desk, filter);
-  const rows = await Promise.all(ranges.map((r) => r.limit(AUDIT_PAGE_SIZE).toArray()));
-  return rows
+  if (ranges.length === 1)
+    return (await ranges[0]!.limit(AUDIT_PAGE_SIZE).toArray()).sort((a, b) => (b.seq ?? 0) - (a.seq ?? 0));
+  const keys = await Promise.all(ranges.map((r) => r.limit(AUDIT_PAGE_SIZE).primaryKeys()));
+  const page = keys
     .flat()
-    .sort((a, b) => (b.seq ?? 0) - (a.seq ?? 0))
+    .sort((a, b) => b - a)
     .slice(0, AUDIT_PAGE_SIZE);
+  return (await desk.db.auditLog.bulkGet(page)).filter((r): r is AuditEntry => r !== undefined);
 }
 
 /** How many rows the filter holds, counting index keys no further than one past the cap (「1000+」). */
 export async function auditTotal(desk: Desk, filter: Omit<AuditFilter, 'before'> = {}): Promise<number> {
   await requireAuditRead(desk);
-  let total = 0;
-  for (const r of await auditRanges(desk, filter)) {
-    total += (await r.limit(QUEUE_COUNT_CAP + 1 - total).primaryKeys()).length;
-    if (total > QUEUE_COUNT_CAP) break;
-  }
-  return total;
+  return readTx(desk.db, ['auditLog'], async () => {
+    let total = 0;
+    for (const r of await auditRanges(desk, filter)) {
+      total += (await r.limit(QUEUE_COUNT_CAP + 1 - total).primaryKeys()).length;
+      if (total > QUEUE_COUNT_CAP) break;
+    }
+    return total;
+  });
 }
 
 /** Rows read per step of the verification (a read transaction each: writes go on meanwhile). */

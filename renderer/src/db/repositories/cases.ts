@@ -169,22 +169,35 @@ export function queueContextOf(desk: Desk): QueueContext {
 
 export type { CaseFilter };
 
-/** The one index range behind a queue page (shared/domain/caseQueues), the remaining filters applied on its rows. */
+/**
+ * The one index range behind a queue page (shared/domain/caseQueues), the remaining filters
+ * applied on its rows; from `after` (the key of the last row shown: a page reads on from there).
+ */
 function queueCollection(
   db: ReadableDB,
   queue: QueueName,
   q: QueueContext,
   filter: CaseFilter,
+  after?: string,
 ): ReadCollection<CaseRecord, string> {
   const range = queueRange(queue, q, filter);
-  let col = db.cases.where('queueKeys').between(range.lower, range.upper, true, !range.upperOpen);
+  const lower = after !== undefined && !range.reverse ? after : range.lower;
+  const upper = after !== undefined && range.reverse ? after : range.upper;
+  let col = db.cases
+    .where('queueKeys')
+    .between(
+      lower,
+      upper,
+      after === undefined || range.reverse,
+      after !== undefined && range.reverse ? false : !range.upperOpen,
+    );
   if (range.reverse) col = col.reverse();
   const { rest } = range;
   return Object.keys(rest).length > 0 ? col.filter((c) => matchesRest(c, rest)) : col;
 }
 
-/** One page of a queue; `hasMore` when a next page has rows. */
-export type Page = { rows: CaseRecord[]; hasMore: boolean };
+/** One page of a queue; `hasMore` when a next page has rows, read on from `next`. */
+export type Page = { rows: CaseRecord[]; hasMore: boolean; next?: string };
 
 /** How many rows `col` has, counting no further than one past the cap (its keys only). */
 async function countUpTo(col: ReadCollection<CaseRecord, string>): Promise<number> {
@@ -193,20 +206,24 @@ async function countUpTo(col: ReadCollection<CaseRecord, string>): Promise<numbe
 
 /**
  * One page of a queue in its order (caseQueues.ts): open work soonest first, finished work
- * newest first. Reads the page's rows and one more (is there a next page?) — never the rest.
+ * newest first. Reads the page's rows and one more (is there a next page?) from the key the
+ * page before ended at (`after`: its `next`) — never the rows before it, so page 21 costs what
+ * page 1 does (issue 28 item 3).
  */
 export async function queuePage(
   desk: Desk,
   queue: QueueName,
   filter: CaseFilter,
-  page: { offset: number; limit: number },
+  page: { after?: string; limit: number },
 ): Promise<Page> {
-  const col = queueCollection(desk.db, queue, queueContextOf(desk), filter);
-  const rows = await col
-    .offset(page.offset)
-    .limit(page.limit + 1)
-    .toArray();
-  return { rows: rows.slice(0, page.limit), hasMore: rows.length > page.limit };
+  const q = queueContextOf(desk);
+  const col = queueCollection(desk.db, queue, q, filter, page.after);
+  const rows = await col.limit(page.limit + 1).toArray();
+  const shown = rows.slice(0, page.limit);
+  const range = queueRange(queue, q, filter);
+  const last = shown.at(-1);
+  const next = last?.queueKeys?.find((k) => k >= range.lower && (range.upperOpen ? k < range.upper : k <= range.upper));
+  return { rows: shown, hasMore: rows.length > page.limit, ...(next !== undefined ? { next } : {}) };
 }
 
 /**

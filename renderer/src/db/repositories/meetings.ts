@@ -229,33 +229,49 @@ export async function performMeetingAction(desk: Desk, meetingId: string, action
 
 export type MeetingFile = {
   meeting: Meeting;
+  /** Every entry of the agenda in its order (small rows: the counts, positions and moves need them all). */
   items: AgendaItem[];
+  /** The entries shown: `items.slice(first, first + size)`; their problems and cases are read, not the rest. */
+  shown: { first: number; size: number };
   problems: Map<string, Problem>;
   cases: Map<string, CaseRecord>;
   /** The decisions of the last meeting held before this one, and how they are going. */
   progress: DecisionProgress[];
 };
 
-/** A meeting with its agenda in order, the problems and cases it names, and last meeting's decisions. */
-export async function getMeetingFile(desk: DeskBase, meetingId: string): Promise<MeetingFile | undefined> {
+/**
+ * A meeting with its agenda in order, the problems and cases its shown entries name, and last
+ * meeting's decisions. At five years an agenda carries hundreds of stalled entries (issue 28
+ * item 3): the page reads them a page at a time (`page`: the first entry and how many), so only
+ * that page's problems and cases (and the last meeting's decided entries') are read; without
+ * `page` every entry is (the printed agenda and minutes).
+ */
+export async function getMeetingFile(
+  desk: DeskBase,
+  meetingId: string,
+  page?: { first: number; size: number },
+): Promise<MeetingFile | undefined> {
   const meeting = await desk.db.meetings.get(meetingId);
   if (!meeting) return undefined;
   const items = (await desk.db.agendaItems.where('meetingId').equals(meetingId).toArray()).sort(
     (a, b) => a.order - b.order,
   );
+  const shown = page ?? { first: 0, size: items.length };
   const previous = await lastHeld(desk.db, meeting.day);
+  // Only the entries decided there have a decision to follow.
   const decided = previous
     ? (await desk.db.agendaItems.where('meetingId').equals(previous.id).toArray()).flatMap((i) =>
-        i.problemId ? [i.problemId] : [],
+        i.problemId && i.decision ? [i.problemId] : [],
       )
     : [];
-  const problemIds = [...new Set([...items.flatMap((i) => (i.problemId ? [i.problemId] : [])), ...decided])];
+  const onPage = items.slice(shown.first, shown.first + shown.size);
+  const problemIds = [...new Set([...onPage.flatMap((i) => (i.problemId ? [i.problemId] : [])), ...decided])];
   const problems = new Map(
     (await desk.db.problems.bulkGet(problemIds)).filter((p): p is Problem => !!p).map((p) => [p.id, p]),
   );
   const caseIds = [
     ...new Set([
-      ...items.flatMap((i) => (i.caseId ? [i.caseId] : [])),
+      ...onPage.flatMap((i) => (i.caseId ? [i.caseId] : [])),
       ...[...problems.values()].flatMap((p) => (p.caseId ? [p.caseId] : [])),
     ]),
   ];
@@ -266,6 +282,7 @@ export async function getMeetingFile(desk: DeskBase, meetingId: string): Promise
   return {
     meeting,
     items,
+    shown,
     problems,
     cases,
     progress: decisionProgress(previous?.id, lastProblems, (id) => cases.get(id)),

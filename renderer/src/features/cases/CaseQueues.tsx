@@ -42,6 +42,7 @@ import { FilterSelect } from '../../components/FilterSelect';
 import { can } from '@shared/domain/roles';
 import { useStaff } from '../../app/session';
 import { StreetFeedbackImportDialog } from './StreetFeedbackImport';
+import { useCursorPages } from '../../components/ListPager';
 
 const STATUSES: CaseStatus[] = ['已受理', '待补正', '办理中', '待签收', '已上报街道', '已办结', '已归档', '不予受理'];
 const PAGE_SIZE = 25;
@@ -103,7 +104,8 @@ export function CaseQueues() {
   const queue: QueueName = QUEUES.find((q) => q === asked) ?? '我的办件';
   const setQueue = (q: QueueName) => setParams({ queue: q }, { replace: true });
   const [filter, setFilter] = useState<CaseFilter>({});
-  const [page, setPage] = useState(0);
+  // Each page is read on from the key the page before ended at (its cursor, kept for 上一页).
+  const pages = useCursorPages<string>();
   const staff = useStaff();
   const [importing, setImporting] = useState(false);
   const [search, setSearch] = useState('');
@@ -136,9 +138,12 @@ export function CaseQueues() {
       );
       return { rows, hasMore: false, residents: await residentsByIds(desk, residentIdsOf(rows)) };
     }
-    const found = await queuePage(desk, queue, filter, { offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+    const found = await queuePage(desk, queue, filter, {
+      ...(pages.cursor !== undefined ? { after: pages.cursor } : {}),
+      limit: PAGE_SIZE,
+    });
     return { ...found, residents: await residentsByIds(desk, residentIdsOf(found.rows)) };
-  }, [desk, queue, filter, page, query]);
+  }, [desk, queue, filter, pages.cursor, query]);
   // The total for the pagination arrives beside the page (the rows do not wait for a count).
   const total = useLiveQuery(() => queueTotal(desk, queue, filter), [desk, queue, filter]);
 
@@ -149,7 +154,7 @@ export function CaseQueues() {
       options={options}
       onChange={(v) => {
         setFilter((f) => ({ ...f, [key]: v || undefined }));
-        setPage(0);
+        pages.reset();
       }}
     />
   );
@@ -230,7 +235,7 @@ export function CaseQueues() {
           value={queue}
           onChange={(_, v: QueueName) => {
             setQueue(v);
-            setPage(0);
+            pages.reset();
             setSearch('');
           }}
           variant="scrollable"
@@ -320,10 +325,10 @@ export function CaseQueues() {
               `${from}–${to} / ${count === -1 ? `${QUEUE_COUNT_CAP} 条以上` : `${count} 条`}`
             }
             slotProps={{ actions: { nextButton: { disabled: !result?.hasMore } } }}
-            page={page}
+            page={pages.index}
             rowsPerPage={PAGE_SIZE}
             rowsPerPageOptions={[PAGE_SIZE]}
-            onPageChange={(_, p) => setPage(p)}
+            onPageChange={(_, p) => (p > pages.index ? pages.next(result?.next) : pages.prev())}
           />
         )}
       </Paper>

@@ -29,20 +29,23 @@ export function Agenda({
   onDialog: (d: EntryDialog) => void;
 }) {
   const { community } = useDesk();
-  const counts = agendaCounts(entries.map((e) => e.item));
-  const decided = entries.filter((e) => e.item.decision).length;
+  // Counted over the whole agenda; `entries` are the page shown.
+  const all = file.items;
+  const counts = agendaCounts(all);
+  const decided = all.filter((i) => i.decision).length;
+  const runCount = (n: number) => (entries.length < all.length ? `本页 ${n} 项` : `${n} 项`);
   return (
     <Paper sx={{ p: 2 }} component="section" aria-labelledby="agenda-heading">
       <Stack spacing={1.5}>
         <Typography id="agenda-heading" variant="h6" component="h2">
-          会议议程（{entries.length} 项，已决定 {decided} 项）
+          会议议程（{all.length} 项，已决定 {decided} 项）
         </Typography>
         {decisionRefusal(file.meeting) && file.meeting.status === '筹备中' && (
           <Typography role="note" color="text.secondary">
             {decisionRefusal(file.meeting)}
           </Typography>
         )}
-        {entries.length === 0 ? (
+        {all.length === 0 ? (
           <Typography>本次会议没有议题。问题库中有新问题时可“更新议程”，会上提出的可“增加议题”。</Typography>
         ) : (
           <Stack spacing={0.5} role="group" aria-label="议题统计">
@@ -63,17 +66,17 @@ export function Agenda({
             key={`${run.kind}-${r}`}
             spacing={1}
             component="section"
-            aria-label={`${run.kind}（${run.entries.length} 项）`}
+            aria-label={`${run.kind}（${runCount(run.entries.length)}）`}
           >
             <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 'bold', pt: 1 }}>
-              {run.kind}（{run.entries.length} 项）
+              {run.kind}（{runCount(run.entries.length)}）
             </Typography>
             {run.entries.map((e) => (
               <AgendaEntry
                 key={e.item.id}
                 entry={e}
                 file={file}
-                last={e.position === entries.length}
+                last={e.position === all.length}
                 onMove={onMove}
                 onDialog={onDialog}
               />

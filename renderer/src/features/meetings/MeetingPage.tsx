@@ -18,7 +18,11 @@ import { useDesk } from '../../app/desk';
 import { useStaff } from '../../app/session';
 import { useGuardedAction } from '../../app/useGuardedAction';
 import { useStaffNames } from '../../app/useStaffNames';
-import { getMeetingFile, refreshAgenda } from '../../db/repositories/meetings';
+import { LIST_PAGE_SIZE } from '@shared/domain/listPaging';
+import { ListPager } from '../../components/ListPager';
+import { getMeetingFile, refreshAgenda, type MeetingFile } from '../../db/repositories/meetings';
+import type { DeskBase } from '../../db/desk';
+import { DomainRefusal } from '../../db/refusal';
 import { moveAgendaEntry } from '../../db/repositories/meetingEntries';
 import { residentsByIds } from '../../db/repositories/residents';
 import { platform } from '../../platform';
@@ -40,18 +44,27 @@ const STATUS_COLOR = { 筹备中: 'primary', 已召开: 'success', 已取消: 'd
 
 type Dialog = { kind: 'action'; type: MeetingActionType } | EntryDialog | { kind: 'add' };
 
+/** A meeting's file (the page of `page`, or every entry) and the residents its shown problems name. */
+async function meetingView(
+  desk: DeskBase,
+  id: string,
+  page?: { first: number; size: number },
+): Promise<{ file: MeetingFile; residents: Awaited<ReturnType<typeof residentsByIds>> } | null> {
+  const file = await getMeetingFile(desk, id, page);
+  if (!file) return null;
+  const ids = [...file.problems.values()].flatMap((p) => p.residentIds ?? []);
+  return { file, residents: await residentsByIds(desk, ids) };
+}
+
 export function MeetingPage() {
   const { id = '' } = useParams();
   const desk = useDesk();
   const staff = useStaff();
   const names = useStaffNames();
   const staffName = (sid: string) => names.get(sid) ?? '工作人员';
-  const data = useLiveQuery(async () => {
-    const file = await getMeetingFile(desk, id);
-    if (!file) return null;
-    const ids = [...file.problems.values()].flatMap((p) => p.residentIds ?? []);
-    return { file, residents: await residentsByIds(desk, ids) };
-  }, [desk, id]);
+  // A page of the agenda at a time (issue 28 item 3): hundreds of stalled entries at five years.
+  const [first, setFirst] = useState(0);
+  const data = useLiveQuery(() => meetingView(desk, id, { first, size: LIST_PAGE_SIZE }), [desk, id, first]);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const action = useGuardedAction();
@@ -69,15 +82,21 @@ export function MeetingPage() {
   const { file, residents } = data;
   const { meeting } = file;
   const entries = entryViews(file, residents, staffName);
+  const total = file.items.length;
   const preparing = meeting.status === '筹备中';
   const cancelled = meeting.status === '已取消';
-  const paper = {
-    file,
-    entries,
-    community: desk.community,
-    staffName,
-    printedAt: localDateTime(desk.clock.now()),
-    printedBy: staff.name,
+  // The printed agenda and minutes hold every entry: the whole file is read for them.
+  const paper = async () => {
+    const whole = await meetingView(desk, id);
+    if (!whole) throw new DomainRefusal('未找到该会议');
+    return {
+      file: whole.file,
+      entries: entryViews(whole.file, whole.residents, staffName),
+      community: desk.community,
+      staffName,
+      printedAt: localDateTime(desk.clock.now()),
+      printedBy: staff.name,
+    };
   };
 
   const act = (work: () => Promise<string>) => {
@@ -86,7 +105,7 @@ export function MeetingPage() {
   };
   const printAgenda = () =>
     act(async () => {
-      const r = await platform.printHtml({ html: renderMeetingAgenda(agendaPaper(paper)), pageSize: 'A4' });
+      const r = await platform.printHtml({ html: renderMeetingAgenda(agendaPaper(await paper())), pageSize: 'A4' });
       return r.printed
         ? '会议议程已送打印'
         : r.reason === 'canceled'
@@ -95,7 +114,7 @@ export function MeetingPage() {
     });
   const printMinutes = (asPdf: boolean) =>
     act(async () => {
-      const html = renderMeetingMinutes(minutesPaper(paper));
+      const html = renderMeetingMinutes(minutesPaper(await paper()));
       if (!asPdf) {
         const r = await platform.printHtml({ html, pageSize: 'A4' });
         return r.printed
@@ -190,6 +209,17 @@ export function MeetingPage() {
         onMove={(itemId, delta) => void action.run(() => moveAgendaEntry(desk, itemId, delta))}
         onDialog={setDialog}
       />
+      {total > LIST_PAGE_SIZE && (
+        <ListPager
+          label="会议议程"
+          index={Math.floor(first / LIST_PAGE_SIZE)}
+          shown={entries.length}
+          total={total}
+          hasMore={first + LIST_PAGE_SIZE < total}
+          onPrev={() => setFirst((f) => Math.max(0, f - LIST_PAGE_SIZE))}
+          onNext={() => setFirst((f) => f + LIST_PAGE_SIZE)}
+        />
+      )}
       {dialog?.kind === 'action' && (
         <MeetingActionDialog type={dialog.type} meeting={meeting} onClose={() => setDialog(null)} />
       )}

@@ -44,12 +44,13 @@ export function entryViews(
   residents: ReadonlyMap<string, Resident>,
   staffName: StaffName,
 ): EntryView[] {
-  return file.items.map((item, i) => {
+  const { first, size } = file.shown;
+  return file.items.slice(first, first + size).map((item, i) => {
     const problem = item.problemId ? file.problems.get(item.problemId) : undefined;
     const caseId = item.caseId ?? problem?.caseId;
     return {
       item,
-      position: i + 1,
+      position: first + i + 1,
       problem,
       record: caseId ? file.cases.get(caseId) : undefined,
       residents: namedResidents(problem?.residentIds, residents),

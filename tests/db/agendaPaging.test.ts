@@ -1,0 +1,46 @@
+/**
+ * The 联席会议 agenda a page at a time (issue 28 item 3): at five years an agenda carries hundreds
+ * of stalled entries, so the meeting page reads its entries' problems and cases a page at a time —
+ * the counts, the positions and the moves still cover the whole agenda, and the printed agenda
+ * reads every entry.
+ */
+import { describe, expect, it } from 'vitest';
+import { createCalendar } from '@shared/domain/workingCalendar';
+import { LIST_PAGE_SIZE } from '@shared/domain/listPaging';
+import { addProblem } from '../../renderer/src/db/repositories/problems';
+import { getMeetingFile, planMeeting } from '../../renderer/src/db/repositories/meetings';
+import { entryViews } from '../../renderer/src/features/meetings/meetingText';
+import { counterIds, freshDb, setUpCommunity, T0, testDesk } from './testDb';
+
+const FRI = '2026-11-27';
+const ENTRIES = LIST_PAGE_SIZE + 12;
+
+describe('the agenda a page at a time', () => {
+  it('reads the problems of the page shown only; positions, counts and the whole file cover every entry', async () => {
+    const db = freshDb();
+    const admin = await setUpCommunity(db);
+    const ids = counterIds('a');
+    const desk = () => testDesk(db, { staffId: admin.id, today: FRI, now: T0, calendar: createCalendar(), ...ids });
+    for (let i = 0; i < ENTRIES; i++)
+      await addProblem(desk(), {
+        title: `问题 ${i + 1}`,
+        category: '公共设施',
+        place: `${i + 1} 栋`,
+        source: '入户走访',
+      });
+    const meeting = await planMeeting(desk(), FRI);
+
+    const whole = (await getMeetingFile(desk(), meeting.id))!;
+    expect(whole.items).toHaveLength(ENTRIES);
+    expect(whole.problems.size).toBe(ENTRIES);
+
+    const second = (await getMeetingFile(desk(), meeting.id, { first: LIST_PAGE_SIZE, size: LIST_PAGE_SIZE }))!;
+    expect(second.items).toHaveLength(ENTRIES);
+    const views = entryViews(second, new Map(), () => '王秀英');
+    expect(views.map((v) => v.position)).toEqual(Array.from({ length: 12 }, (_, i) => LIST_PAGE_SIZE + i + 1));
+    expect(views.map((v) => v.item.id)).toEqual(whole.items.slice(LIST_PAGE_SIZE).map((i) => i.id));
+    // Only the page's problems were read, and each entry found its own.
+    expect(second.problems.size).toBe(12);
+    expect(views.every((v) => v.problem?.id === v.item.problemId)).toBe(true);
+  });
+});
