@@ -4,7 +4,8 @@
 // - features and components never hold the database: they call repository functions with the
 //   desk context (useDesk) and never import db/database, db/write or dexie, nor read the clock
 //   or make ids themselves (the desk's clock and newId, so tests can fix them);
-// - React hooks follow the rules, and every useLiveQuery lists its dependencies.
+// - React hooks follow the rules, and every useLiveQuery lists its dependencies; live reads come
+//   from app/liveQuerier only (Dexie's own would miss the tables read after a first await).
 // tests/unit/architecture/lintBoundaries.test.ts lints committed fixtures to prove each ban bites.
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -23,6 +24,11 @@ function banned(names, message, extraPatterns = []) {
 }
 
 const NO_CLOCK_IN_UI = 'Ask the desk clock: useDesk().clock.now() / today().';
+const LIVE_READS = 'Live reads come from app/liveQuerier (they watch every table a multi-step read touches).';
+const LIVE_READ_BANS = [
+  { group: ['dexie-react-hooks'], message: LIVE_READS },
+  { group: ['dexie'], importNames: ['liveQuery'], message: LIVE_READS },
+];
 const NO_DB_IN_UI = 'Features and components reach the data through repository functions and useDesk(), never the database.';
 
 export default tseslint.config(
@@ -53,10 +59,19 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
-      'no-restricted-imports': banned(['electron', ...nodeBuiltins], 'The renderer reaches the OS only through platform/.'),
+      'no-restricted-imports': banned(
+        ['electron', ...nodeBuiltins],
+        'The renderer reaches the OS only through platform/.',
+        LIVE_READ_BANS,
+      ),
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': ['error', { additionalHooks: '(useLiveQuery)' }],
     },
+  },
+  {
+    // The one place the renderer's live reads wrap Dexie's.
+    files: ['renderer/src/app/liveQuerier.ts'],
+    rules: { 'no-restricted-imports': 'off' },
   },
   {
     files: ['renderer/src/features/**/*.{ts,tsx}', 'renderer/src/components/**/*.{ts,tsx}'],
@@ -64,6 +79,7 @@ export default tseslint.config(
       'no-restricted-imports': banned(['electron', 'dexie', ...nodeBuiltins], NO_DB_IN_UI, [
         { group: ['**/db/database', '**/db/write'], message: NO_DB_IN_UI },
         { group: ['**/app/clock'], importNames: ['systemClock', 'randomId'], message: NO_CLOCK_IN_UI },
+        ...LIVE_READ_BANS,
       ]),
       'no-restricted-properties': [
         'error',

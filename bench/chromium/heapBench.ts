@@ -42,7 +42,7 @@ export async function clerkLoop(db: DutyDeskDB, desk: Desk): Promise<ClerkLoop> 
       });
       const [counts, page, board] = await Promise.all([
         queueCounts(desk),
-        queuePage(desk, '全部在办', {}, { offset: 0, limit: 25 }),
+        queuePage(desk, '全部在办', {}, { limit: 25 }),
         dashboardCounts(desk),
       ]);
       rows += found.length + (resident ? 1 : 0) + visits.length + cases.length + Object.keys(counts).length;

@@ -5,7 +5,7 @@
  * MUI's theme and the router come with the screens behind it (lazyPages.ts `screen`,
  * SignedInDesk.tsx), so the initial JavaScript stays small (issue 28 item 5).
  */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from './liveQuerier';
 import { Suspense, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { getCommunity } from '../db/repositories/community';
 import { getInstallation } from '../db/repositories/street/install';

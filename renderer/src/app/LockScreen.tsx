@@ -6,7 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import { Box, Paper, Stack, Typography } from '@mui/material';
 import LockOutlined from '@mui/icons-material/LockOutlined';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from './liveQuerier';
 import type { Staff } from '@shared/domain/records';
 import { listActiveStaff } from '../db/repositories/staff';
 import { unlockDesk } from '../db/repositories/deskLock';

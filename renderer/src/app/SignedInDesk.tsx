@@ -7,7 +7,7 @@
  * screen: the sign-in screen needs none (it sets the address it starts at: firstScreen.ts).
  */
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from './liveQuerier';
 import { HashRouter } from 'react-router';
 import { createCalendar } from '@shared/domain/workingCalendar';
 import type { CommunityProfile, Staff } from '@shared/domain/records';

@@ -1,4 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from './liveQuerier';
 import { listStaff } from '../db/repositories/staff';
 import { useDesk } from './desk';
 

@@ -5,7 +5,7 @@
  * records. Where there are no workers (the data-layer tests) the same job runs here, the live
  * one as a Dexie `liveQuery` — the same code and the same results.
  */
-import { liveQuery } from 'dexie';
+import { liveQuery } from '../app/liveQuerier';
 import type { Desk } from '../db/desk';
 import { databaseOf } from '../db/write';
 import type { JobInput, JobKind, JobOutput } from './jobs';

@@ -5,7 +5,8 @@
  * `liveQuery` here: Dexie tells this thread of every write the page commits (its
  * BroadcastChannel), so the job runs again when what it read changes, and each result is sent.
  */
-import { liveQuery, type Subscription } from 'dexie';
+import type { Subscription } from 'dexie';
+import { liveQuery } from '../app/liveQuerier';
 import { runJobHere } from './jobs';
 import type { JobReply, JobRequest } from './protocol';
 import { workerDesk } from './workerDesk';

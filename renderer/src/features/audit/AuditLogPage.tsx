@@ -7,7 +7,7 @@
  */
 import { useEffect, useState } from 'react';
 import { Alert, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../app/liveQuerier';
 import type { AuditEntry } from '@shared/domain/records';
 import { auditActionLabel, auditEntityLabel } from '@shared/domain/auditLabels';
 import { localDateTime } from '../../app/clock';

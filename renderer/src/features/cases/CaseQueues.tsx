@@ -22,7 +22,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../app/liveQuerier';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
 import { visuallyHidden } from '@mui/utils';
 import { maskIdNumber, maskNumbersInText } from '@shared/domain/masking';

@@ -7,7 +7,7 @@
 import { Card, CardActionArea, CardContent, Grid, Paper, Stack, Typography } from '@mui/material';
 import { Link as RouterLink } from 'react-router';
 import type { QueueName } from '@shared/domain/caseQueues';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../app/liveQuerier';
 import { BackupNotice } from '../backup/BackupNotice';
 import { hoursForDay } from '@shared/domain/community';
 import { dashboardCounts, type DashboardCounts } from '../../db/repositories/dashboard';

@@ -12,7 +12,7 @@ import { HandoverDialog } from './handoverForm';
 import { HandoverNoteView } from './handoverNoteView';
 import { printHandoverNote } from './handoverPrint';
 import { SignHandoverButton } from './handoverSign';
-import { useLiveRead } from '../../app/liveQuerier';
+import { useLiveQuery } from '../../app/liveQuerier';
 
 export function HandoverTab() {
   const desk = useDesk();
@@ -20,7 +20,7 @@ export function HandoverTab() {
   const [day, setDay] = useState(() => desk.clock.today());
   const [writing, setWriting] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-  const notes = useLiveRead(() => (day ? handoversOfDay(desk, day) : Promise.resolve([])), [desk, day]);
+  const notes = useLiveQuery(() => (day ? handoversOfDay(desk, day) : Promise.resolve([])), [desk, day]);
   const print = useGuardedAction();
   return (
     <Stack spacing={2}>

@@ -29,7 +29,7 @@ import { useStaff } from '../../app/session';
 import { printA4Sheet } from './handoverPrint';
 import { offHoursWorkbook } from './offHoursWorkbook';
 import { OffHoursLineForm } from './OffHoursLineForm';
-import { useLiveRead } from '../../app/liveQuerier';
+import { useLiveQuery } from '../../app/liveQuerier';
 
 const NO_WRAP = { flexShrink: 0, whiteSpace: 'nowrap' } as const;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -39,8 +39,8 @@ export function OffHoursTab() {
   const [month, setMonth] = useState(() => desk.clock.today().slice(0, 7));
   const valid = MONTH.test(month);
   const { from, to } = valid ? monthSpan(month) : { from: '', to: '' };
-  const rows = useLiveRead(() => (valid ? readOffHoursTable(desk, from, to) : []), [desk, valid, from, to]);
-  const lines = useLiveRead(() => (valid ? listOffHoursLines(desk, from, to) : []), [desk, valid, from, to]);
+  const rows = useLiveQuery(() => (valid ? readOffHoursTable(desk, from, to) : []), [desk, valid, from, to]);
+  const lines = useLiveQuery(() => (valid ? listOffHoursLines(desk, from, to) : []), [desk, valid, from, to]);
   const names = useStaffNames();
   const output = useGuardedAction();
   const [done, setDone] = useState<string | null>(null);

@@ -22,14 +22,14 @@ import { RotaSettingsForm } from './RotaSettingsForm';
 import { SwapDialog } from './SwapDialog';
 import { SwapRequests } from './SwapRequests';
 import { shortText, type PostChoice } from './rotaTexts';
-import { useLiveRead } from '../../app/liveQuerier';
+import { useLiveQuery } from '../../app/liveQuerier';
 
 export function RotaTab() {
   const desk = useDesk();
   const staff = useStaff();
   const [monday, setMonday] = useState(() => weekStart(desk.clock.today()));
-  const week = useLiveRead(() => getRotaWeek(desk, monday), [desk, monday]);
-  const swaps = useLiveRead(() => listSwapRequests(desk), [desk]);
+  const week = useLiveQuery(() => getRotaWeek(desk, monday), [desk, monday]);
+  const swaps = useLiveQuery(() => listSwapRequests(desk), [desk]);
   const action = useGuardedAction();
   const [done, setDone] = useState<string | null>(null);
   const [swapping, setSwapping] = useState(false);

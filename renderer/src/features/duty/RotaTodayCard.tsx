@@ -6,7 +6,7 @@ import { can } from '@shared/domain/roles';
 import { useStaff } from '../../app/session';
 import { getRotaToday, listSwapRequests } from '../../db/repositories/rota';
 import { shortDaysText } from './rotaTexts';
-import { useLiveRead } from '../../app/liveQuerier';
+import { useLiveQuery } from '../../app/liveQuerier';
 
 const names = (people: { name: string }[]) => (people.length ? people.map((p) => p.name).join('、') : '未排');
 
@@ -14,8 +14,8 @@ export function RotaTodayCard() {
   const desk = useDesk();
   const staff = useStaff();
   const decides = can(staff, 'rota.edit');
-  const today = useLiveRead(() => getRotaToday(desk), [desk]);
-  const swaps = useLiveRead(() => (decides ? listSwapRequests(desk) : []), [desk, decides]);
+  const today = useLiveQuery(() => getRotaToday(desk), [desk]);
+  const swaps = useLiveQuery(() => (decides ? listSwapRequests(desk) : []), [desk, decides]);
   if (!today) return null;
   const pending = (swaps ?? []).filter((s) => s.state === 'requested').length;
   return (

@@ -24,7 +24,7 @@ import { ProblemCategorySelect } from '../../components/ProblemCategorySelect';
 import { listActiveMatterTypes } from '../../db/repositories/catalog';
 import { HomeVisitValidationError, logHomeVisit, type HomeVisitRow } from '../../db/repositories/homeVisits';
 import { ResidentSearch } from '../residents/ResidentSearch';
-import { useLiveRead } from '../../app/liveQuerier';
+import { useLiveQuery } from '../../app/liveQuerier';
 
 type ThenKind = HomeVisitThen['kind'];
 const THEN_OPTIONS: [ThenKind, string][] = [
@@ -60,7 +60,7 @@ export function VisitLogDialog({
   const [matterCode, setMatterCode] = useState('');
   const [request, setRequest] = useState('');
   const [errors, setErrors] = useState<HomeVisitFieldErrors>({});
-  const matters = useLiveRead(() => (thenKind === '来访' ? listActiveMatterTypes(desk) : []), [desk, thenKind]);
+  const matters = useLiveQuery(() => (thenKind === '来访' ? listActiveMatterTypes(desk) : []), [desk, thenKind]);
   const { run, error, busy } = useGuardedAction();
 
   const then: HomeVisitThen =

@@ -26,7 +26,7 @@ import { printA4Sheet } from './handoverPrint';
 import { VisitLogDialog } from './VisitLogDialog';
 import { VisitLogSettings } from './VisitLogSettings';
 import { VisitLogEntries, VisitLogMonthTables, VisitLogUnvisited } from './VisitLogTables';
-import { useLiveRead } from '../../app/liveQuerier';
+import { useLiveQuery } from '../../app/liveQuerier';
 
 export function VisitLogTab() {
   const desk = useDesk();
@@ -36,12 +36,12 @@ export function VisitLogTab() {
   const [correcting, setCorrecting] = useState<HomeVisitRow | null>(null);
   const print = useGuardedAction();
   const [saved, setSaved] = useState<string | null>(null);
-  const figures = useLiveRead(
+  const figures = useLiveQuery(
     () => (/^\d{4}-\d{2}$/.test(month) ? homeVisitMonth(desk, month) : undefined),
     [desk, month],
   );
-  const unvisited = useLiveRead(() => unvisitedCareList(desk), [desk]);
-  const entries = useLiveRead(() => recentHomeVisits(desk), [desk]);
+  const unvisited = useLiveQuery(() => unvisitedCareList(desk), [desk]);
+  const entries = useLiveQuery(() => recentHomeVisits(desk), [desk]);
   const works = can(staff, 'desk.work');
   const monthValid = /^\d{4}-\d{2}$/.test(month);
   const printList = () =>

@@ -7,11 +7,11 @@ import { pendingHandovers } from '../../db/repositories/handovers';
 import { useDesk } from '../../app/desk';
 import { HandoverNoteView } from './handoverNoteView';
 import { SignHandoverButton } from './handoverSign';
-import { useLiveRead } from '../../app/liveQuerier';
+import { useLiveQuery } from '../../app/liveQuerier';
 
 export function HandoverDashboardCard() {
   const desk = useDesk();
-  const pending = useLiveRead(() => pendingHandovers(desk), [desk]);
+  const pending = useLiveQuery(() => pendingHandovers(desk), [desk]);
   if (!pending || pending.length === 0) return null;
   return (
     <Paper component="section" aria-labelledby="handover-card-title" sx={{ p: 3 }}>

@@ -20,7 +20,7 @@ import { factLine, MAX_NOTE_CHARS, watchLines } from '@shared/domain/handover';
 import { prepareHandover, writeHandover } from '../../db/repositories/handovers';
 import { useDesk } from '../../app/desk';
 import { useGuardedAction } from '../../app/useGuardedAction';
-import { useLiveRead } from '../../app/liveQuerier';
+import { useLiveQuery } from '../../app/liveQuerier';
 
 export type HandoverDialogProps = {
   /** After the note is saved. */
@@ -32,7 +32,7 @@ export type HandoverDialogProps = {
 
 export function HandoverDialog({ onSaved, onCancel, onSkip }: HandoverDialogProps) {
   const desk = useDesk();
-  const draft = useLiveRead(() => prepareHandover(desk), [desk]);
+  const draft = useLiveQuery(() => prepareHandover(desk), [desk]);
   const [text, setText] = useState('');
   const [watch, setWatch] = useState('');
   const { run, error, field, busy } = useGuardedAction();

@@ -12,11 +12,11 @@ import { useSession } from '../../app/session';
 import { Loading } from '../../components/Loading';
 import { HandoverNoteView } from './handoverNoteView';
 import { SignHandoverButton } from './handoverSign';
-import { useLiveRead } from '../../app/liveQuerier';
+import { useLiveQuery } from '../../app/liveQuerier';
 
 export function HandoverGate({ children }: { children: ReactNode }) {
   const desk = useDesk();
-  const pending = useLiveRead(() => pendingHandovers(desk), [desk]);
+  const pending = useLiveQuery(() => pendingHandovers(desk), [desk]);
   // The notes that stood before the desk at sign-in (null: not read yet).
   const [atSignIn, setAtSignIn] = useState<readonly string[] | null>(null);
   useEffect(() => {

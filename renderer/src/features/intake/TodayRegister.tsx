@@ -20,7 +20,7 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../app/liveQuerier';
 import { maskIdNumber, maskNumbersInText } from '@shared/domain/masking';
 import { residentLabel } from '@shared/domain/residentStatus';
 import { COUNTER_MODES } from '@shared/domain/intake';

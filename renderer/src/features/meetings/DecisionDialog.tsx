@@ -16,7 +16,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../app/liveQuerier';
 import { maskNumbersInText } from '@shared/domain/masking';
 import type { DecisionInput } from '@shared/domain/meetings';
 import {

@@ -16,7 +16,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../app/liveQuerier';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { maskNumbersInText } from '@shared/domain/masking';
 import type { Meeting } from '@shared/domain/records';

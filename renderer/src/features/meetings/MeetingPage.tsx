@@ -7,7 +7,7 @@
  */
 import { useState } from 'react';
 import { Alert, Button, Chip, Link, Paper, Stack, Typography } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../app/liveQuerier';
 import { Link as RouterLink, useParams } from 'react-router';
 import { maskNumbersInText } from '@shared/domain/masking';
 import { allowedMeetingActions, type MeetingActionType } from '@shared/domain/meetings';

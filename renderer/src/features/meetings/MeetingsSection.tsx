@@ -5,7 +5,7 @@
  * way back from a meeting lands on the list.
  */
 import { Paper, Stack, Tab, Tabs, Typography } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../app/liveQuerier';
 import { Route, Routes, useSearchParams } from 'react-router';
 import { useDesk } from '../../app/desk';
 import { poolCounts } from '../../db/repositories/problems';

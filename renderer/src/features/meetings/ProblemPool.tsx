@@ -20,7 +20,7 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../app/liveQuerier';
 import { Link as RouterLink } from 'react-router';
 import { countLabel } from '@shared/domain/caseQueues';
 import { maskNumbersInText } from '@shared/domain/masking';

@@ -4,7 +4,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { Typography } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../app/liveQuerier';
 import { maskNumbersInText } from '@shared/domain/masking';
 import type { ProxyTask } from '@shared/domain/records';
 import { useDesk } from '../../app/desk';

@@ -7,7 +7,7 @@
  */
 import { useState } from 'react';
 import { Alert, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../app/liveQuerier';
 import { proxySettings } from '@shared/domain/proxy';
 import {
   CARE_REGISTER_COLUMNS,

@@ -15,7 +15,7 @@ import {
   FormLabel,
   TextField,
 } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../app/liveQuerier';
 import { unsettledOriginals } from '@shared/domain/custody';
 import { proxySettings, type ProxyAction, type ProxyActionType } from '@shared/domain/proxy';
 import {

@@ -19,7 +19,7 @@ import {
   Tabs,
   Typography,
 } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../app/liveQuerier';
 import { Link as RouterLink } from 'react-router';
 import { maskNumbersInText, maskPhone } from '@shared/domain/masking';
 import { residentAddress } from '@shared/domain/resident';

@@ -8,7 +8,7 @@
  */
 import { useState } from 'react';
 import { Button, Paper, Stack, Tab, Tabs, Typography } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../app/liveQuerier';
 import { useDesk } from '../../app/desk';
 import { CustodyTable } from '../../components/CustodyTable';
 import { countLabel } from '@shared/domain/caseQueues';

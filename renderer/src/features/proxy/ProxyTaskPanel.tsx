@@ -4,7 +4,7 @@
  * and the next steps. A case's callback and rating follow 送达 through the case's own actions.
  */
 import { Paper, Stack, Typography } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../app/liveQuerier';
 import type { CaseRecord, ProxyTask, Resident, Staff } from '@shared/domain/records';
 import { maskNumbersInText } from '@shared/domain/masking';
 import { localDateTime } from '../../app/clock';

@@ -7,7 +7,7 @@
  */
 import { useMemo, useState } from 'react';
 import { Alert, Paper, Stack, Typography } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../app/liveQuerier';
 import { can } from '@shared/domain/roles';
 import { periodLabel, weeksEndingWith } from '@shared/reports/periods';
 import { periodPlace } from '@shared/reports/likelyPeriod';

@@ -12,7 +12,7 @@ import {
   Typography,
 } from '@mui/material';
 import type { Resident } from '@shared/domain/records';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../app/liveQuerier';
 import { useNavigate } from 'react-router';
 import { maskIdNumber, maskPhone } from '@shared/domain/masking';
 import { residentAddress } from '@shared/domain/resident';

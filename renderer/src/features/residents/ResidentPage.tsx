@@ -17,7 +17,7 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../app/liveQuerier';
 import type { Resident } from '@shared/domain/records';
 import { useParams } from 'react-router';
 import { maskIdNumber, maskNumbersInText, maskPhone } from '@shared/domain/masking';

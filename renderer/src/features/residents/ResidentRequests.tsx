@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import { Link, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../app/liveQuerier';
 import { maskNumbersInText } from '@shared/domain/masking';
 import { Link as RouterLink } from 'react-router';
 import { useDesk } from '../../app/desk';

@@ -17,7 +17,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../app/liveQuerier';
 import { maskNumbersInText } from '@shared/domain/masking';
 import type { Resident } from '@shared/domain/records';
 import {

@@ -16,7 +16,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../app/liveQuerier';
 import { listMatterTypes } from '../../db/repositories/catalog';
 import type { MatterType } from '../../db/matterType';
 import { useDesk } from '../../app/desk';

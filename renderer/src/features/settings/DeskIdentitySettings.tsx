@@ -5,7 +5,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Paper, Stack, TextField, Typography } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../app/liveQuerier';
 import { deskLabel, DEFAULT_DESK_IDENTITY } from '@shared/domain/deskNumber';
 import { changeDeskIdentity, deskIsAlone } from '../../db/repositories/deskIdentity';
 import { useDesk, useKeepDeskIdentity } from '../../app/desk';

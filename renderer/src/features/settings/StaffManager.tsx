@@ -17,7 +17,7 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../app/liveQuerier';
 import type { Staff } from '@shared/domain/records';
 import { listStaff, lockedStaffIds, updateStaff } from '../../db/repositories/staff';
 import { useDesk } from '../../app/desk';

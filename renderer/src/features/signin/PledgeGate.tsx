@@ -14,7 +14,7 @@
  */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Alert, Box, Button, Paper, Stack, Typography } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../app/liveQuerier';
 import { pledgeDue } from '@shared/domain/pledge';
 import { PLEDGE_ACCEPT, PLEDGE_LINES, PLEDGE_TITLE } from '@shared/domain/texts';
 import { acceptPledge, getStaff } from '../../db/repositories/staff';

@@ -5,7 +5,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 // Plain HTML (app/firstScreen.css), no MUI and no router: this is the first screen, and its
 // JavaScript must stay small (scripts/check-initial-js.mjs, issue 28 item 5).
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../app/liveQuerier';
 import type { CommunityProfile } from '@shared/domain/records';
 import { listActiveStaff, signIn } from '../../db/repositories/staff';
 import { useGuardedAction } from '../../app/useGuardedAction';

@@ -18,7 +18,7 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../app/liveQuerier';
 import { DEFAULT_DESK_IDENTITY } from '@shared/domain/deskNumber';
 import type { RecordConflict } from '../../sync/contract';
 import { useDesk } from '../../app/desk';

@@ -8,7 +8,7 @@
  * and when the page goes away.
  */
 import { useEffect } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../app/liveQuerier';
 import { joinedCenterSince } from '../../db/repositories/centerMembership';
 import { useDeskBase } from '../../app/desk';
 import { useHubConfigRevision } from './hubConfigRevision';

@@ -22,7 +22,7 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../app/liveQuerier';
 import { can } from '@shared/domain/roles';
 import { joinedCenterSince } from '../../db/repositories/centerMembership';
 import { useDesk } from '../../app/desk';

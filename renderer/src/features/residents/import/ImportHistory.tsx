@@ -16,7 +16,7 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../../app/liveQuerier';
 import type { ImportBatch } from '@shared/domain/records';
 import { useDesk } from '../../../app/desk';
 import { localDateTime } from '../../../app/clock';

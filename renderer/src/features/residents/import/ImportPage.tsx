@@ -29,7 +29,7 @@ import {
   type ImportField,
 } from '@shared/residentImport/columns';
 import { importPreview, planImport } from '@shared/residentImport/plan';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../../app/liveQuerier';
 import { toB64 } from '../../../db/bytes';
 import { DomainRefusal } from '../../../db/refusal';
 import { useDesk } from '../../../app/desk';

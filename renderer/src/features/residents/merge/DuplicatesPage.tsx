@@ -15,7 +15,7 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../../app/liveQuerier';
 import { useNavigate } from 'react-router';
 import { can } from '@shared/domain/roles';
 import { useDesk } from '../../../app/desk';

@@ -19,7 +19,7 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../../app/liveQuerier';
 import { useNavigate, useParams } from 'react-router';
 import { can } from '@shared/domain/roles';
 import { MERGE_FIELDS, type MergeChoices, type MergeField } from '@shared/domain/residentMerge';

@@ -5,7 +5,7 @@
  * packages was imported.
  */
 import { useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../../app/liveQuerier';
 import {
   Alert,
   Button,

@@ -1,5 +1,5 @@
 /** One community's 报送记录: every package file imported, who imported it when, which one counts. */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../../app/liveQuerier';
 import { Button, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useDesk } from '../../../app/desk';
 import { useStaffNames } from '../../../app/useStaffNames';

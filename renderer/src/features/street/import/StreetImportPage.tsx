@@ -7,7 +7,7 @@
  * community picked, its history: every file with who imported it when, 较旧未采用 marked.
  */
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../../app/liveQuerier';
 import { Alert, Button, Paper, Stack, Typography } from '@mui/material';
 import { can } from '@shared/domain/roles';
 import { useDesk } from '../../../app/desk';

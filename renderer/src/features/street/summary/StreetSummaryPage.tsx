@@ -13,7 +13,7 @@ import { periodLabel, periodOf, previousPeriod, type PeriodKind } from '@shared/
 import { periodPlace } from '@shared/reports/likelyPeriod';
 import { streetSummaryView } from '@shared/reports/streetSummary/build';
 import type { StreetSummaryView } from '@shared/reports/streetSummary/view';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../../app/liveQuerier';
 import { useDesk } from '../../../app/desk';
 import { useStaff } from '../../../app/session';
 import { useShortcut } from '../../../app/useShortcut';

@@ -21,7 +21,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../../app/liveQuerier';
 import { can } from '@shared/domain/roles';
 import { addDays } from '@shared/domain/localDate';
 import { departmentStats, stageOf, type WhistleRow } from '@shared/domain/street/whistle';
