@@ -149,7 +149,13 @@ describe('sync benchmarks (a real hub, desks in Chromium)', () => {
     // …and its audit log: desk 1's rows beside its own.
     expect(down.counts.auditLog).toBeGreaterThanOrEqual(seeded.counts.auditLog + own.auditLog);
     const pullApply = down.pullMs + down.applyMs;
-    recordFigure({ name: `新窗口加入中心 (${down.pulled} docs)`, p50: pullApply, p95: pullApply, baseP50: bare.ms, baseP95: bare.ms });
+    recordFigure({
+      name: `新窗口加入中心 (${down.pulled} docs)`,
+      p50: pullApply,
+      p95: pullApply,
+      baseP50: bare.ms,
+      baseP95: bare.ms,
+    });
     console.log(
       [
         `\ninitial sync: a fresh desk joins a center of ${down.centerDocs} documents (load average ${loadAverage()})`,

@@ -25,6 +25,10 @@ export const liveQuery = <T>(read: () => Promise<T> | T): Observable<T> => dexie
 /** Dexie's `useLiveQuery` (same arguments), every await of the read observed. */
 export function useLiveQuery<T>(read: () => Promise<T> | T, deps?: unknown[]): T | undefined;
 export function useLiveQuery<T, D>(read: () => Promise<T> | T, deps: unknown[], defaultResult: D): T | D;
-export function useLiveQuery<T, D>(read: () => Promise<T> | T, deps: unknown[] = [], defaultResult?: D): T | D | undefined {
+export function useLiveQuery<T, D>(
+  read: () => Promise<T> | T,
+  deps: unknown[] = [],
+  defaultResult?: D,
+): T | D | undefined {
   return dexieUseLiveQuery(liveQuerier(read), deps, defaultResult as D);
 }
