@@ -206,7 +206,8 @@ export async function openBackupFile(
       if (!findKey(ring, file.header.keyId))
         adopt = { keyId: file.header.keyId, rawB64: raw.toString('base64'), passphraseKey: file.passphraseKey };
     } else throw new OpenFailure('needPassphrase');
-    const tables = file.formatVersion === 1 ? openV1(raw, file) : await openChunks(raw, file, request.verifyOnly === true);
+    const tables =
+      file.formatVersion === 1 ? openV1(raw, file) : await openChunks(raw, file, request.verifyOnly === true);
     return { result: { ok: true, header: file.header, tables: request.verifyOnly ? {} : tables }, adopt };
   } catch (e) {
     if (e instanceof OpenFailure) return { result: { ok: false, code: e.code } };
