@@ -18,8 +18,8 @@ const week = periodOf('week', TODAY);
 const request = { kind: 'week' as const, period: week, previous: previousPeriod(week, 'week') };
 
 describe('the report jobs', () => {
-  it('the job table names each report job once, and only functions', () => {
-    expect(Object.keys(JOBS).sort()).toEqual(['reportFile', 'reportPaper', 'reportView']);
+  it('the job table names each job once, and only functions', () => {
+    expect(Object.keys(JOBS).sort()).toEqual(['reportFile', 'reportPaper', 'reportView', 'streetWorkbook']);
   });
 
   it('the view is the summary of what the period read gives; a live view follows a new visit', async () => {

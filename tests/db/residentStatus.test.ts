@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from '@shared/domain/workingCalendar';
 import { can, type Permission } from '@shared/domain/roles';
-import { STAFF_ROLES, type StaffRole } from '@shared/domain/records';
+import { COMMUNITY_ROLES, STAFF_ROLES, type StaffRole } from '@shared/domain/records';
 import {
   DELETED_RESIDENT_ID,
   DELETED_RESIDENT_NAME,
@@ -71,7 +71,7 @@ async function desk() {
   const db = freshDb();
   const admin = await setUpCommunity(db);
   const staffOf = new Map<StaffRole, string>([['站长/管理员', admin.id]]);
-  for (const role of STAFF_ROLES) {
+  for (const role of COMMUNITY_ROLES) {
     if (staffOf.has(role)) continue;
     const s = await addSignedStaff(testDesk(db, { staffId: admin.id, ...counterIds(`s-${role}`) }), {
       name: role === '值班员' ? '李明' : '周敏',
@@ -243,7 +243,7 @@ describe('each role, called directly', () => {
         }),
     ],
   ];
-  for (const role of STAFF_ROLES)
+  for (const role of COMMUNITY_ROLES)
     for (const [name, permission, act] of actions) {
       const allowed = can({ role }, permission);
       it(`${role} × ${name} → ${allowed ? 'done' : 'refused, nothing written'}`, async () => {

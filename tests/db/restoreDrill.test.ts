@@ -5,6 +5,7 @@
  * anything is touched.
  */
 import { TRANSIENT_TABLES } from '../../renderer/src/db/dataScope';
+import { STREET_TABLES } from '../../renderer/src/db/installKind';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { generateDesk } from '../../bench/data/generate';
@@ -212,8 +213,10 @@ describe('restore drill', { timeout: 120_000 }, () => {
 
   it('holds every table, and restores each record for record after a wipe', async () => {
     const dexie = db as unknown as Dexie;
-    // Every table but the transient outbox (a restored desk is alone: its rows never come back).
-    for (const t of dexie.tables.filter((t) => !(TRANSIENT_TABLES as string[]).includes(t.name)))
+    // Every table but the transient outbox (a restored desk is alone: its rows never come back) and
+    // the street's (a community desk never holds them; a street backup restores only on a street install).
+    const none = [...TRANSIENT_TABLES, ...STREET_TABLES] as string[];
+    for (const t of dexie.tables.filter((t) => !none.includes(t.name)))
       expect(JSON.parse(before[t.name]!).length, t.name).toBeGreaterThan(0);
     // Wipe: the database is gone; the app opens an empty one.
     const name = db.name;

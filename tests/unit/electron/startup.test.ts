@@ -165,7 +165,10 @@ describe('registerAllHandlers', () => {
     const registry = createIpcRegistry({ ipcMain: fakeIpcMain(), appOrigin: 'app://duty-desk', log: () => {} });
     const services = {
       settings: { getSettings: () => defaultAppSettings, setSettings: () => defaultAppSettings },
-      files: { saveFile: async () => ({ saved: true as const, fileName: 'a.csv' }) },
+      files: {
+        saveFile: async () => ({ saved: true as const, fileName: 'a.csv' }),
+        openPackageFolder: async () => ({ chosen: false as const, reason: 'canceled' as const }),
+      },
       // printToPdf forgotten:
       printing: { printHtml: async () => ({ printed: true as const }) },
       app: appInfoService(
