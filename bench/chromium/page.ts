@@ -550,9 +550,14 @@ declare global {
       sync: typeof syncBench;
       backupRun: typeof backupRun;
       shift: typeof shift;
+      personalOf: typeof personalOf;
     };
   }
 }
+/** The generated desk's residents' names, ID numbers and phones (for the e2e scans that none reaches a screen). */
+const personalOf = (size: SizeName) =>
+  generateDesk(size).residents.map((r) => ({ name: r.name, idNumber: r.idNumber, phone: r.phone }));
+
 /** Backup, 检查备份 and restore of the prepared desk next to their bare floors (backupBench.ts). */
 const backupRun = () => backupOf(db!);
 
@@ -579,5 +584,6 @@ window.bench = {
   sync: syncBench,
   backupRun,
   shift,
+  personalOf,
 };
 document.getElementById('status')!.textContent = 'ready';

@@ -9,8 +9,8 @@
  * street screen. Packages: the real export's week, re-addressed, written by `writePackage`.
  */
 import type { Page } from '@playwright/test';
-import { generateDesk } from '../../bench/data/generate';
 import { expect, test } from './pages';
+import { ReportsPage } from './pages/ReportsPage';
 import { SignInPage } from './pages/SignInPage';
 import { expectAccessible } from './support/a11y';
 import { tabTo } from './support/keyboard';
@@ -180,8 +180,11 @@ test('a street desk receives the communities’ weekly packages', async ({ page 
   await expect(weekCell(page, '桃花岭社区')).toHaveText('已报送 11-23 10:05');
 
   // Every street screen: reachable by Alt+digit, axe, and no resident's data of the source desk.
-  const generated = generateDesk('tiny');
-  const residents = generated.residents;
+  // (The generator runs in the bench page: the app's code, not Playwright's loader, reads its data.)
+  const bench = await page.context().newPage();
+  await ReportsPage.openBenchPage(bench);
+  const residents = await bench.evaluate(() => window.bench.personalOf('tiny'));
+  await bench.close();
   const numbers = secretFinder(residents.flatMap((r) => [r.idNumber, r.phone].filter(Boolean) as string[]));
   const names = [...new Set(residents.map((r) => r.name))].filter((n) => n.length >= 2);
   for (const [i, screen] of SCREENS.entries()) {
