@@ -22,7 +22,7 @@ import {
   type RotaPost,
   type StaffRole,
 } from '@shared/domain/records';
-import catalogJson from '../../resources/catalog/default-matters.json';
+import catalogJson from '../../resources/catalog/default-matters.json' with { type: 'json' };
 
 let n = 0;
 export function freshDb(): DutyDeskDB {
