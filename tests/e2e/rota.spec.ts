@@ -150,7 +150,7 @@ test('the 站长 copies last week, sees Saturday short on the grid and the 工�
   await desk.shell.switchUser('王秀英', ADMIN.pin, '站长/管理员');
   await expect(page.getByLabel('待批准的换班')).toContainText('待批准的换班 2 个');
   await page.getByLabel('待批准的换班').getByRole('link', { name: '去批准' }).click();
-  await rota.getByRole('button', { name: '批准 11-24 周二 李明 与 赵芳 互换岗位' }).click();
+  await rota.getByRole('button', { name: '批准 11-24 周二 李明 与 赵芳 互换岗位', exact: true }).click();
   await expect(rota.getByRole('status')).toHaveText('已批准：11-24 周二 李明 与 赵芳 互换岗位');
   await expect(grid.getByRole('button', { name: '李明 11-24 周二：走访岗 换班' })).toBeVisible();
   await expect(grid.getByRole('button', { name: '赵芳 11-24 周二：值班岗 换班' })).toBeVisible();

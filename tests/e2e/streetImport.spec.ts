@@ -152,7 +152,9 @@ test('a street desk receives the communities’ weekly packages', async ({ page 
   await expect(results).toContainText('岳麓-第47周-更正.json：已导入（YLQ，');
   await expect(results).toContainText('桃花岭-第47周-旧.json：已导入，较旧未采用');
 
-  await expect(weekCell(page, '桃花岭社区')).toHaveText('已报送 11-23 10:05');
+  // THL sent twice (the late file was made first, at 08:00): 有更正, first sent at 08:00; the
+  // package in use stays the newer one (较旧未采用).
+  await expect(weekCell(page, '桃花岭社区')).toHaveText('有更正 11-23 08:00');
   await expect(weekCell(page, '岳麓社区')).toHaveText('有更正 11-23 09:00');
   await expect(weekCell(page, '橘洲社区')).toHaveText('已报送 11-23 10:30');
   await expect(weekCell(page, '望江楼社区')).toHaveText('未报送');
@@ -169,7 +171,7 @@ test('a street desk receives the communities’ weekly packages', async ({ page 
   // 社区名单 shows last week: 未报送 for the fourth community.
   await page.keyboard.press('Alt+1');
   await expect(page.getByRole('row', { name: /望江楼社区/ })).toContainText('未报送');
-  await expect(page.getByRole('row', { name: /桃花岭社区/ })).toContainText('已报送 11-23 10:05');
+  await expect(page.getByRole('row', { name: /桃花岭社区/ })).toContainText('有更正 11-23 08:00');
   await expectAccessible(page, '社区名单');
   await page.screenshot({ path: info.outputPath('street-communities.png'), fullPage: true });
 
@@ -177,7 +179,7 @@ test('a street desk receives the communities’ weekly packages', async ({ page 
   await moveClockTo(page, '12:02', '11:40');
   await page.keyboard.press('Alt+2');
   await expect(weekCell(page, '望江楼社区')).toHaveText('逾期');
-  await expect(weekCell(page, '桃花岭社区')).toHaveText('已报送 11-23 10:05');
+  await expect(weekCell(page, '桃花岭社区')).toHaveText('有更正 11-23 08:00');
 
   // Every street screen: reachable by Alt+digit, axe, and no resident's data of the source desk.
   // (The generator runs in the bench page: the app's code, not Playwright's loader, reads its data.)

@@ -98,7 +98,7 @@ test('汇总: merged and side-by-side figures equal the packages, 未报送, xls
   const merged = page.getByRole('table', { name: '合计 办结' });
   await expect(merged.getByRole('row', { name: /按时办结率/ })).toContainText(onTime);
   await expect(
-    page.getByRole('table', { name: '合计 来访与受理' }).getByRole('row', { name: /来访（人次）/ }),
+    page.getByRole('table', { name: '合计 来访与受理' }).getByRole('row', { name: /^来访（人次）/ }),
   ).toContainText(String(visits));
 
   // Side by side: each community's row from its own package.

@@ -15,6 +15,7 @@ import type { Desk } from '../../../renderer/src/db/desk';
 import { packageContent, writePackage } from '@shared/reports/package';
 import { previousPeriod, periodOf } from '@shared/reports/periods';
 import { EMPTY_NOTES } from '@shared/reports/reportData';
+import { dayOfInstant } from '@shared/reports/reportIndex';
 import { acceptCommittedCase, communityDesk, communityWithZhangSan } from '../../db/testDb';
 
 const sha256Hex = async (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -23,7 +24,9 @@ export async function feedbackCommunity(street: string, week: string, raisedAt: 
   const { db, admin, resident } = await communityWithZhangSan(week);
   const stored = await communityDesk(db);
   const community = { ...stored.community, street };
-  const desk = (now: number): Promise<Desk> => communityDesk(db, { staffId: admin.id, now, community });
+  // The desk's day is the clock's (the test desk's default day is another week).
+  const desk = (now: number): Promise<Desk> =>
+    communityDesk(db, { staffId: admin.id, now, today: dayOfInstant(now), community });
   const cases = [];
   for (let i = 0; i < 3; i++) {
     const { record } = await acceptCommittedCase(await desk(raisedAt), resident.id);
