@@ -46,9 +46,9 @@ test('the street records 报到 and 反馈 and the community imports its 反馈�
   const table = page.getByRole('table', { name: '吹哨事项' });
   await expect(table.getByRole('row')).toHaveCount(4);
   await expect(table.getByText('报到逾期')).toHaveCount(3);
-  await page.getByLabel('部门').selectOption('民政科');
+  await page.getByLabel('部门', { exact: true }).selectOption('民政科');
   await expect(table.getByRole('row')).toHaveCount(2);
-  await page.getByLabel('部门').selectOption('');
+  await page.getByLabel('部门', { exact: true }).selectOption('');
   await expectAccessible(page, '吹哨事项');
 
   // 报到 on the first by keyboard: Tab to its button, Enter, type, Enter saves.
@@ -94,7 +94,7 @@ test('the street records 报到 and 反馈 and the community imports its 反馈�
   const download = page.waitForEvent('download');
   await page.keyboard.press('Enter');
   const file = await (await download).path();
-  await expect(page.getByRole('status').filter({ hasText: '已导出桃花岭社区反馈包（3 项）' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: '已导出 桃花岭社区反馈包（3 项）' })).toBeVisible();
   const feedback = await readFile(file, 'utf8');
   expect(feedback).not.toContain('张三');
 

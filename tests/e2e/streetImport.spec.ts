@@ -14,6 +14,7 @@ import { ReportsPage } from './pages/ReportsPage';
 import { SignInPage } from './pages/SignInPage';
 import { expectAccessible } from './support/a11y';
 import { tabTo } from './support/keyboard';
+import { capturePrints } from './support/printCapture';
 import { pageSurface, secretFinder } from './support/secretScan';
 import { addStreetStaff, setUpStreetDesk, STREET_CLERK, writePackageFiles } from './support/streetDesk';
 
@@ -34,7 +35,7 @@ async function moveClockTo(page: Page, hhmm: string, from: string): Promise<void
     await page.clock.setFixedTime(
       new Date(`2026-11-23T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:00+08:00`),
     );
-    await page.mouse.move(10 + m, 300); // activity: the desk stays unlocked
+    await page.keyboard.press('Shift'); // activity (a key; the lock ignores pointer moves): the desk stays unlocked
   }
 }
 
@@ -50,6 +51,7 @@ test('a street desk receives the communities’ weekly packages', async ({ page 
   test.setTimeout(240_000);
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.clock.setFixedTime(new Date('2026-11-23T11:40:00+08:00'));
+  await capturePrints(page); // the scan below reads what went to paper too
   const dir = info.outputPath('packages');
   const [thl, ylq, jzz, thlAgain, truncated, tampered, foreign] = await writePackageFiles(dir, [
     { fileName: '桃花岭-第47周.json', community: THL, week: WEEK, generatedAt: at('10:05') },

@@ -145,11 +145,17 @@ test('汇总: merged and side-by-side figures equal the packages, 未报送, xls
 
   // The keyboard reaches every action: the period kinds, 上一期/下一期, the three exports.
   await page.getByRole('heading', { name: '汇总', level: 1 }).click();
-  for (const name of ['周', '月', '季度', '年'])
-    await tabTo(page, page.getByRole('button', { name, exact: true }), { max: 30 });
+  // The period kinds are one tab stop (MUI's roving tab index): Tab to the group, arrows along it.
+  await tabTo(page, page.getByRole('button', { name: '周', exact: true }), { max: 30 });
+  for (const name of ['月', '季度', '年']) {
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('button', { name, exact: true })).toBeFocused();
+  }
   await page.keyboard.press('Enter'); // 年
   await expect(page.getByRole('status').filter({ hasText: '今年：2026年' })).toBeVisible();
-  await tabTo(page, page.getByRole('button', { name: '周', exact: true }), { back: true });
+  await tabTo(page, page.getByRole('button', { name: '年', exact: true }), { back: true });
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('button', { name: '周', exact: true })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: '2026年第47周' })).toBeVisible();
   for (const name of ['上一期', '下一期', '导出 Excel', '打印街道周报（Ctrl+P）', '导出 PDF'])

@@ -9,5 +9,5 @@ export async function tabTo(page: Page, target: Locator, o: { back?: boolean; ma
   await expect(target).toBeVisible();
   const focused = () => target.evaluate((el) => el === document.activeElement);
   for (let i = 0; i < (o.max ?? 20) && !(await focused()); i++) await page.keyboard.press(key);
-  expect(await focused(), `${key} did not reach the control`).toBe(true);
+  expect(await focused(), `${key} did not reach ${String(target)}`).toBe(true);
 }
