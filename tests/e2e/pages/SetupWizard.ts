@@ -10,7 +10,7 @@ export class SetupWizard {
 
   /**
    * Runs the wizard through to the 工作台 (community THL, desk 1 or `desk`, grids 第一/二/三网格,
-   * admin 王秀英 — or the `grids` and `adminName` given), accepting the admin's 保密承诺 on the way;
+   * admin 王秀英 — or the `grids` and `adminName` given; 所属街道 `street` if given), accepting the admin's 保密承诺 on the way;
    * `{ pledge: 'leave' }` stops at the pledge.
    */
   async complete(
@@ -19,6 +19,7 @@ export class SetupWizard {
       desk?: { no: string; name: string };
       grids?: readonly string[];
       adminName?: string;
+      street?: string;
     } = {},
   ): Promise<void> {
     const { page } = this;
@@ -35,6 +36,7 @@ export class SetupWizard {
     }
     await page.getByLabel('常住人口').fill(COMMUNITY.population);
     await page.getByLabel('服务中心电话').fill(COMMUNITY.phone);
+    if (o.street) await page.getByLabel('所属街道').fill(o.street);
     await this.next();
     await page.getByLabel('网格名称（每行一个）').fill((o.grids ?? ['第一网格', '第二网格', '第三网格']).join('\n'));
     await this.next();
