@@ -10,9 +10,13 @@ import { periodOf, previousPeriod } from '@shared/reports/periods';
 import { EMPTY_NOTES } from '@shared/reports/notes';
 import { reportViewOf, type ReportView } from '@shared/reports/reportView';
 import { readReportData } from '../../renderer/src/db/repositories/reports';
-import { runJob, watchJob } from '../../renderer/src/worker/client';
+import { deskSpecOf, runJob, watchJob } from '../../renderer/src/worker/client';
+import { workerDesk } from '../../renderer/src/worker/workerDesk';
+import { readStreetProfile } from '../../renderer/src/db/installKind';
+import { streetAsCommunity } from '@shared/domain/street/install';
+import { setUpStreet } from './streetTestDb';
 import { JOBS } from '../../renderer/src/worker/jobs';
-import { acceptCommittedCase, communityDesk, communityWithZhangSan, TODAY } from './testDb';
+import { acceptCommittedCase, communityDesk, communityWithZhangSan, freshDb, TODAY } from './testDb';
 
 const week = periodOf('week', TODAY);
 const request = { kind: 'week' as const, period: week, previous: previousPeriod(week, 'week') };
@@ -75,5 +79,21 @@ describe('the report jobs', () => {
     expect(paper.html).not.toContain('13812345678');
     expect(paper.rows).toBeGreaterThan(10);
     expect(paper.fileName).toBe(`${desk.community.name}-周报-${week.from}至${week.to}.pdf`);
+  });
+});
+
+describe("the worker's own desk (workerDesk)", () => {
+  it('on a street install, the street office stands for the community, as on the page', async () => {
+    const db = await freshDb();
+    const { adminDesk } = await setUpStreet(db);
+    const desk = await workerDesk(deskSpecOf(adminDesk));
+    expect(desk.community).toEqual(streetAsCommunity((await readStreetProfile(db))!));
+    expect(desk.actor).toEqual(adminDesk.actor);
+  });
+
+  it("on a community install, the community's own profile", async () => {
+    const { db, admin } = await communityWithZhangSan();
+    const page = await communityDesk(db, { staffId: admin.id });
+    expect((await workerDesk(deskSpecOf(page))).community).toEqual(page.community);
   });
 });

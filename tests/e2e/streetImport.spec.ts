@@ -203,7 +203,7 @@ test('a street desk receives the communities’ weekly packages', async ({ page 
       screen,
     ).toEqual([]);
   }
-  await page.getByRole('button', { name: '操作日志' }).click();
+  await page.getByRole('link', { name: '操作日志' }).click();
   await expect(page.getByRole('heading', { name: '操作日志' })).toBeVisible();
   await expectAccessible(page, '操作日志（街道）');
   const log = (await pageSurface(page)).text;
