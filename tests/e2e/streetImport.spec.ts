@@ -205,6 +205,10 @@ test('a street desk receives the communities’ weekly packages', async ({ page 
   }
   await page.getByRole('link', { name: '操作日志' }).click();
   await expect(page.getByRole('heading', { name: '操作日志' })).toBeVisible();
+  // The street's entries under its own 类别 (not the raw domain), once the chain is checked.
+  await expect(page.getByRole('status').filter({ hasText: '记录链完整' })).toBeVisible();
+  await expect(page.getByRole('table', { name: '操作日志' }).getByRole('row').nth(1)).toContainText('街道');
+  await expect(page.getByLabel('类别')).toContainText('街道');
   await expectAccessible(page, '操作日志（街道）');
   const log = (await pageSurface(page)).text;
   expect(log).toContain('导入社区周报');

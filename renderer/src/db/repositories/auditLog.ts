@@ -7,6 +7,7 @@
  */
 import { can } from '@shared/domain/roles';
 import type { AuditEntry } from '@shared/domain/records';
+import type { AuditAction } from '@shared/domain/audit';
 import { chainVerifier, isChained, type ChainHead, type ChainReport } from '@shared/domain/auditChain';
 import { QUEUE_COUNT_CAP } from '@shared/domain/caseQueues';
 import type { Desk } from '../desk';
@@ -136,8 +137,12 @@ export async function verifyAuditLog(desk: Desk, anchors: readonly ChainHead[]):
   return v.finish();
 }
 
-/** The domains of the log in Chinese, for the filter and the table. */
-export const AUDIT_DOMAINS: Record<string, string> = {
+/** The part of an action before its dot: the log's domain (its 类别). */
+type DomainOf<A> = A extends `${infer D}.${string}` ? D : A;
+type AuditDomain = DomainOf<AuditAction>;
+
+/** The domains of the log in Chinese, for the filter and the table (every domain named: the type holds it). */
+export const AUDIT_DOMAINS: Record<AuditDomain, string> = {
   signin: '登录',
   signout: '退出登录',
   session: '锁屏',
@@ -155,4 +160,12 @@ export const AUDIT_DOMAINS: Record<string, string> = {
   meeting: '联席会议',
   report: '报表导出',
   backup: '备份',
+  desk: '本机窗口',
+  sync: '多窗口同步',
+  tallies: '计数核对',
+  rota: '值班表',
+  homeVisit: '走访记录',
+  handover: '交接班',
+  offHours: '错时服务',
+  street: '街道',
 };

@@ -44,7 +44,10 @@ export function AuditLogPage() {
   }, [desk, domain, staffId, before]);
   const more = rows.length === AUDIT_PAGE_SIZE;
   const name = (id: string | null) => (id ? (staff?.find((s) => s.id === id)?.name ?? id) : '（未登录）');
-  const domainOf = (action: string) => AUDIT_DOMAINS[action.split('.')[0] ?? ''] ?? action.split('.')[0];
+  const domainOf = (action: string) => {
+    const domain = action.split('.')[0] ?? '';
+    return (AUDIT_DOMAINS as Record<string, string>)[domain] ?? domain;
+  };
   return (
     <Stack spacing={2}>
       <Typography variant="h4" component="h1">
