@@ -149,9 +149,14 @@ describe('周报接收 (issue 27)', () => {
     expect((await fails(deleteStreetCommunity(adminDesk, 'JZZ')))?.message).toBe(HAS_PACKAGES);
   });
 
-  it('the week table: 已报送 with time, 有更正, 未报送 before the deadline, 逾期 after it', async () => {
+  it('the week table: 已报送 with time, 有更正, 未报送 before the deadline, 逾期 after it, 未列入 before listing', async () => {
     const { adminDesk, clerkDesk } = await world();
-    await saveStreetCommunity(adminDesk, office({ code: 'JZZ', name: '橘洲社区' }));
+    // JZZ was on the list before last week's deadline (11-23 12:00); WJL was added after it.
+    await saveStreetCommunity(
+      { ...adminDesk, clock: { ...adminDesk.clock, now: () => Date.parse('2026-11-20T09:00:00+08:00') } },
+      office({ code: 'JZZ', name: '橘洲社区' }),
+    );
+    await saveStreetCommunity(adminDesk, office({ code: 'WJL', name: '望江楼社区' }));
     // Week of 11-16: THL once, YLQ twice (corrected); JZZ nothing. Today 11-24 09:30, deadline 11-23 12:00.
     await importPackageFile(clerkDesk, {
       fileName: 't.json',
@@ -173,6 +178,7 @@ describe('周报接收 (issue 27)', () => {
     expect(lastCell('THL')).toEqual({ kind: '已报送', sentAt: '2026-11-23T09:05', late: false, packages: 1 });
     expect(lastCell('YLQ')).toMatchObject({ kind: '有更正', packages: 2 });
     expect(lastCell('JZZ')).toEqual({ kind: '逾期', packages: 0 });
+    expect(lastCell('WJL')).toEqual({ kind: '未列入', packages: 0 });
   });
 });
 
@@ -195,5 +201,15 @@ describe('the week status rule (pure)', () => {
     expect(weekStatus([{ generatedAt: '2026-11-23T10:00', correctionN: 2 }], deadline, '2026-11-24T09:00').kind).toBe(
       '有更正',
     );
+  });
+  it('未列入: a week whose deadline passed before the community was on the list, unless it reported', () => {
+    // Listed after the deadline: never chased, not 逾期.
+    expect(weekStatus([], deadline, '2026-11-30T09:00', '2026-11-23T12:30').kind).toBe('未列入');
+    // Listed before the deadline: the week counts.
+    expect(weekStatus([], deadline, '2026-11-30T09:00', '2026-11-23T11:30').kind).toBe('逾期');
+    expect(weekStatus([], deadline, '2026-11-23T11:40', '2026-11-23T11:30').kind).toBe('未报送');
+    // A package for it still counts, whenever the community was listed.
+    const sent = [{ generatedAt: '2026-11-23T10:00', correctionN: 1 }];
+    expect(weekStatus(sent, deadline, '2026-11-30T09:00', '2026-11-29T08:00').kind).toBe('已报送');
   });
 });

@@ -6,9 +6,11 @@
  * - 逾期: nothing imported and the deadline passed;
  * - 已报送: one package (its time: when the community made it; `late` when after the deadline);
  * - 有更正: a later package replaced an earlier one (two or more sent, or the current one says it
- *   is a re-export: correction n > 1).
+ *   is a re-export: correction n > 1);
+ * - 未列入: nothing imported and the deadline passed before the community was on the street's list
+ *   (a street that sets up its desk, or adds a community, does not see weeks it never asked for as 逾期).
  */
-export type WeekStatusKind = '已报送' | '有更正' | '未报送' | '逾期';
+export type WeekStatusKind = '已报送' | '有更正' | '未报送' | '逾期' | '未列入';
 
 export type ImportedForPeriod = {
   /** When the community made it (local 'YYYY-MM-DDTHH:mm'). */
@@ -26,8 +28,17 @@ export type WeekStatus = {
   packages: number;
 };
 
-export function weekStatus(rows: readonly ImportedForPeriod[], deadline: string, now: string): WeekStatus {
-  if (rows.length === 0) return { kind: now > deadline ? '逾期' : '未报送', packages: 0 };
+/** `listedAt`: when the community was put on the list (local 'YYYY-MM-DDTHH:mm'). */
+export function weekStatus(
+  rows: readonly ImportedForPeriod[],
+  deadline: string,
+  now: string,
+  listedAt?: string,
+): WeekStatus {
+  if (rows.length === 0) {
+    if (listedAt !== undefined && deadline < listedAt) return { kind: '未列入', packages: 0 };
+    return { kind: now > deadline ? '逾期' : '未报送', packages: 0 };
+  }
   const byTime = [...rows].sort((a, b) => (a.generatedAt < b.generatedAt ? -1 : a.generatedAt > b.generatedAt ? 1 : 0));
   const first = byTime[0]!;
   const current = byTime[byTime.length - 1]!;

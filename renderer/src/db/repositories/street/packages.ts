@@ -183,6 +183,7 @@ export async function weekTable(desk: Desk, count = 8, o: { all?: boolean } = {}
           })),
           w.deadline,
           nowLocal,
+          localMinute(community.createdAt),
         ),
       ),
     }));

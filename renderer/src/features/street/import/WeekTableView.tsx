@@ -18,6 +18,7 @@ const COLOR: Record<WeekStatusKind, string | undefined> = {
   有更正: 'info.dark',
   未报送: 'text.secondary',
   逾期: 'error.dark',
+  未列入: 'text.secondary',
 };
 
 export function WeekTableView({ table, onPick }: { table: WeekTable; onPick: (code: string) => void }) {
