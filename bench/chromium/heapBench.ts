@@ -10,7 +10,8 @@ import type { DutyDeskDB } from '../../renderer/src/db/database';
 import type { Desk } from '../../renderer/src/db/desk';
 import { queueCounts, queuePage } from '../../renderer/src/db/repositories/cases';
 import { dashboardCounts } from '../../renderer/src/db/repositories/dashboard';
-import { getResident, searchResidents } from '../../renderer/src/db/repositories/residents';
+import { getResident } from '../../renderer/src/db/repositories/residents';
+import { searchResidents } from '../../renderer/src/db/repositories/residentSearch';
 import { casesOfResident, registerVisit, visitsOfResident } from '../../renderer/src/db/repositories/visits';
 
 export type ClerkLoop = (from: number, n: number) => Promise<number>;

@@ -14,7 +14,7 @@ import { getCommunity } from '../../renderer/src/db/repositories/community';
 import { dashboardCounts } from '../../renderer/src/db/repositories/dashboard';
 import { proxyQueue, proxyQueueCounts } from '../../renderer/src/db/repositories/proxy';
 import { documentsOutWithCases } from '../../renderer/src/db/repositories/custody';
-import { searchResidents } from '../../renderer/src/db/repositories/residents';
+import { searchResidents } from '../../renderer/src/db/repositories/residentSearch';
 import { casesOfResident, visitsOfResident } from '../../renderer/src/db/repositories/visits';
 import { normalizeQuery } from '@shared/domain/searchQuery';
 import { checkLoadedDesk } from '../data/check';

@@ -18,13 +18,8 @@ import type { Desk } from '../../renderer/src/db/desk';
 import { failureMessage } from '../../renderer/src/db/refusal';
 import { hashSecret } from '../../renderer/src/db/secrets';
 import { updateStaff } from '../../renderer/src/db/repositories/staff';
-import {
-  createResident,
-  getResident,
-  listRecentResidents,
-  revealResidentField,
-  searchResidents,
-} from '../../renderer/src/db/repositories/residents';
+import { createResident, getResident, revealResidentField } from '../../renderer/src/db/repositories/residents';
+import { listRecentResidents, searchResidents } from '../../renderer/src/db/repositories/residentSearch';
 import {
   deleteResident,
   markResidentStatus,

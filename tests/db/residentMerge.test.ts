@@ -19,9 +19,9 @@ import {
   residentsByIds,
   resolveResident,
   revealResidentField,
-  searchResidents,
   updateResident,
 } from '../../renderer/src/db/repositories/residents';
+import { searchResidents } from '../../renderer/src/db/repositories/residentSearch';
 import {
   duplicateResidentPairs,
   mergeCandidates,

@@ -40,9 +40,9 @@ import {
   createResident,
   getResident,
   residentsByIds,
-  searchResidents,
   updateResident,
 } from '../../renderer/src/db/repositories/residents';
+import { searchResidents } from '../../renderer/src/db/repositories/residentSearch';
 import {
   deleteResident,
   markResidentStatus,

@@ -8,12 +8,11 @@ import {
   DuplicateResidentError,
   findDuplicates,
   getResident,
-  listRecentResidents,
   revealResidentField,
   ResidentValidationError,
-  searchResidents,
   updateResident,
 } from '../../renderer/src/db/repositories/residents';
+import { listRecentResidents, searchResidents } from '../../renderer/src/db/repositories/residentSearch';
 import { DomainRefusal } from '../../renderer/src/db/refusal';
 import { freshDb, idsOf, T0, testDesk, TODAY, type TestDeskOptions } from './testDb';
 

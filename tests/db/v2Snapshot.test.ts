@@ -33,7 +33,8 @@ import {
 } from '../../renderer/src/db/repositories/cases';
 import { getCommunity } from '../../renderer/src/db/repositories/community';
 import { dashboardCounts } from '../../renderer/src/db/repositories/dashboard';
-import { getResident, listRecentResidents, searchResidents } from '../../renderer/src/db/repositories/residents';
+import { getResident } from '../../renderer/src/db/repositories/residents';
+import { listRecentResidents, searchResidents } from '../../renderer/src/db/repositories/residentSearch';
 import { casesOfResident, visitsOfDay, visitsOfResident } from '../../renderer/src/db/repositories/visits';
 import snapshot from './fixtures/v2-snapshot.json';
 import { testDesk } from './testDb';

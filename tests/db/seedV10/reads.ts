@@ -30,12 +30,8 @@ import {
 } from '../../../renderer/src/db/repositories/proxy';
 import { getReportNotes, readReportData, weeklyCounts } from '../../../renderer/src/db/repositories/reports';
 import { listImportBatches } from '../../../renderer/src/db/repositories/residentImport';
-import {
-  getResident,
-  listRecentResidents,
-  residentsByIds,
-  searchResidents,
-} from '../../../renderer/src/db/repositories/residents';
+import { getResident, residentsByIds } from '../../../renderer/src/db/repositories/residents';
+import { listRecentResidents, searchResidents } from '../../../renderer/src/db/repositories/residentSearch';
 import { listStaff } from '../../../renderer/src/db/repositories/staff';
 import { casesOfResident, registerOfDay, visitsOfResident } from '../../../renderer/src/db/repositories/visits';
 import { buildReceiptData } from '../../../renderer/src/components/receiptData';

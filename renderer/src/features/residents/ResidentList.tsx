@@ -17,7 +17,7 @@ import { useNavigate } from 'react-router';
 import { maskIdNumber, maskPhone } from '@shared/domain/masking';
 import { residentAddress } from '@shared/domain/resident';
 import { useDesk } from '../../app/desk';
-import { listRecentResidents } from '../../db/repositories/residents';
+import { listRecentResidents } from '../../db/repositories/residentSearch';
 import { initialFromQuery, ResidentDialog } from './ResidentDialog';
 import { ResidentSearch } from './ResidentSearch';
 import { ResidentStatusChip } from './ResidentStatusDialogs';

@@ -18,7 +18,7 @@ import {
 import { isInactiveResident } from '@shared/domain/residentStatus';
 import { maskIdNumber, maskPhone } from '@shared/domain/masking';
 import type { Resident } from '@shared/domain/records';
-import { searchResidents } from '../../db/repositories/residents';
+import { searchResidents } from '../../db/repositories/residentSearch';
 import { recordResidentSearch } from '../../db/repositories/searchLog';
 import { residentAddress } from '@shared/domain/resident';
 import { useDesk } from '../../app/desk';
