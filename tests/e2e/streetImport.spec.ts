@@ -126,7 +126,9 @@ test('a street desk receives the communities’ weekly packages', async ({ page 
   await dialog.getByLabel('办公电话').fill('0731-88886666');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog.getByText('社区代码已在名单中，请核对')).toBeVisible();
-  await page.keyboard.press('Escape');
+  // Escape from a field of the dialog (after the refused save the focus may have left it).
+  await dialog.getByLabel('社区名称').press('Escape');
+  await expect(dialog).toBeHidden();
   await expect(page.getByRole('row', { name: /望江楼社区/ })).toContainText('WJL');
 
   // 周报接收: the keyboard opens the file chooser; several files at once.
