@@ -104,7 +104,7 @@ async function downloadText(page: Page, click: () => Promise<void>): Promise<{ n
 
 let raw: Raw;
 // A missing control fails within seconds, not at the test's timeout (the desk would lock meanwhile).
-test.use({ actionTimeout: 15_000 });
+test.use({ actionTimeout: 15_000, onDisk: true });
 
 test('as a 值班员 on a 1,000-resident desk no full ID number or mobile is anywhere; reveal, lock, switch', async ({
   page,
