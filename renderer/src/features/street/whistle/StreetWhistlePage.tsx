@@ -41,6 +41,8 @@ import {
 } from '../../../db/repositories/street/responses';
 
 const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+/** A department's name wraps between words at most, never one character a line (e.g. 城管执法中队). */
+const DEPARTMENT = { minWidth: '7em' } as const;
 const pad = (n: number) => String(n).padStart(2, '0');
 /** Local 'MM-DD HH:mm' of an instant. */
 function minute(ms: number): string {
@@ -298,12 +300,12 @@ export function StreetWhistlePage() {
               <TableCell>社区</TableCell>
               <TableCell>受理编号 / 事项</TableCell>
               <TableCell sx={NO_WRAP}>上报时间</TableCell>
-              <TableCell>部门</TableCell>
+              <TableCell sx={DEPARTMENT}>部门</TableCell>
               <TableCell>阶段</TableCell>
               <TableCell>报到</TableCell>
               <TableCell>处理反馈</TableCell>
-              <TableCell>评价</TableCell>
-              {works && <TableCell>操作</TableCell>}
+              <TableCell sx={NO_WRAP}>评价</TableCell>
+              {works && <TableCell sx={NO_WRAP}>操作</TableCell>}
             </TableRow>
           </TableHead>
           <TableBody>
@@ -347,6 +349,7 @@ export function StreetWhistlePage() {
                           <Button
                             size="small"
                             variant="outlined"
+                            sx={NO_WRAP}
                             onClick={() => setDialog({ kind: '报到', row: r })}
                             aria-label={`记录报到 ${r.esc.trackingNumber}`}
                           >
@@ -357,6 +360,7 @@ export function StreetWhistlePage() {
                           <Button
                             size="small"
                             variant="outlined"
+                            sx={NO_WRAP}
                             onClick={() => setDialog({ kind: '处理反馈', row: r })}
                             aria-label={`记录反馈 ${r.esc.trackingNumber}`}
                           >
