@@ -20,6 +20,7 @@ import { startHub, type TestHub } from '../sync/hub';
 import { centerSeed, writeSeed, type CenterSeed } from '../sync/centerSeed';
 import { desk, expect, test } from './pages';
 import { launchProfile } from './support/wipe';
+import { startCpuProfile } from './support/cpuProfile';
 
 /** The issue's limit from 加入中心 to everything shown. */
 const LIMIT_MS = 60_000;
@@ -31,6 +32,8 @@ const LIMIT_MS = 60_000;
  * an incognito context as before, for the comparison.
  */
 const INCOGNITO = process.env.JOIN_INCOGNITO === '1';
+/** JOIN_PROFILE=1: the page's CPU profile over the join, printed (where the main thread's time went). */
+const PROFILE = process.env.JOIN_PROFILE === '1';
 
 let hub: TestHub;
 let seed: CenterSeed;
@@ -81,6 +84,7 @@ test('a fresh desk joins a center of 2,000 residents and 1,000 cases, with progr
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   });
 
+  const profiler = PROFILE ? await startCpuProfile(page) : undefined;
   const started = Date.now();
   await d.sync.form.getByRole('button', { name: '加入中心' }).click();
   await expect(page.getByText(/起加入中心/)).toBeVisible({ timeout: 120_000 });
@@ -89,6 +93,7 @@ test('a fresh desk joins a center of 2,000 residents and 1,000 cases, with progr
   await expect(d.dashboard.count('登记居民')).toHaveText(String(residents), { timeout: 120_000 });
   await expect(d.dashboard.count('在办办件')).toHaveText(String(open), { timeout: 120_000 });
   const shown = Date.now();
+  if (profiler) console.log(await profiler.stop());
 
   const seconds = (shown - started) / 1000;
   console.log(
