@@ -125,11 +125,17 @@ describe('the wipe record after the inbound sync', () => {
             const ids = ['residents', 'visits', 'residents'].map((t) => docs.find((d) => d.type === t)!._id);
             const [edited, visit] = await Promise.all(ids.slice(0, 2).map((id) => local.get(id)));
             const gone = await local.get(docs.filter((d) => d.type === 'residents').at(-1)!._id);
+            // An event and an audit row seen again (a new revision, the same content): not new rows.
+            const [event, audit] = await Promise.all(
+              ['caseEvents', 'auditLog'].map((t) => local.get(docs.find((d) => d.type === t)!._id)),
+            );
             const action = { id: 'rowsedit', size: 3 };
             await local.bulkDocs([
               { ...edited!, action, record: { ...edited!.record, phone: '13900001111' } },
               { ...visit!, action, record: { ...visit!.record, content: '改' } },
               { ...gone, action, _deleted: true },
+              event!, // a document seen again with the same content is applied alone
+              audit!,
             ]);
           },
         ],

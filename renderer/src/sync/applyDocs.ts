@@ -12,7 +12,7 @@
  * - a record document with `_conflicts` becomes a 数据冲突 row, one without loses its row;
  * - the desk's event clock observes the events' stamps (later local events sort after them).
  */
-import type { Dexie } from 'dexie';
+import { Dexie, type Table } from 'dexie';
 import { observed } from '@shared/domain/events/clock';
 import { sameValue } from '@shared/domain/events/patch';
 import { tablesOf } from '../db/dataScope';
@@ -138,9 +138,15 @@ async function storeTable(
     addRows(rowsAdded, table, rows.length);
     return;
   }
-  const gone = IMMUTABLE.has(table) ? [] : [...latest.values()].filter((d) => d.item.doc._deleted).map((d) => d.key);
   const puts = [...latest.values()].filter((d) => !d.item.doc._deleted);
   const records = puts.map((d) => ({ ...d.item.doc.record }) as Record<string, unknown>);
+  if (IMMUTABLE.has(table)) {
+    // Events never change: added, one already stored kept as it is (no read first; its row not new).
+    if (records.length > 0) addRows(rowsAdded, table, records.length - (await addNew(t, records)));
+    markFolded(table, records, touched);
+    return;
+  }
+  const gone = [...latest.values()].filter((d) => d.item.doc._deleted).map((d) => d.key);
   // What is stored now (a fresh desk's join: almost all absent, cheap to look up): new rows, rows
   // removed, and a staff account's verifier kept.
   const here = (await t.bulkGet([...puts.map((d) => d.key), ...gone])) as (Record<string, unknown> | undefined)[];
@@ -159,6 +165,23 @@ async function storeTable(
   }
   if (gone.length > 0) await t.bulkDelete(gone);
   if (records.length > 0) await t.bulkPut(records);
+  markFolded(table, records, touched);
+}
+
+/** Adds `records`; how many were stored already (their adds refused by the key, the rest kept). */
+async function addNew(t: Table, records: readonly object[]): Promise<number> {
+  try {
+    await t.bulkAdd(records);
+    return 0;
+  } catch (e) {
+    const failures = e instanceof Dexie.BulkError ? Object.values(e.failuresByPos) : [e];
+    if (failures.some((f) => (f as { name?: string } | undefined)?.name !== 'ConstraintError')) throw e;
+    return failures.length;
+  }
+}
+
+/** The records whose events were stored, marked for the refold (and the event clock observed). */
+function markFolded(table: EntityName, records: readonly Record<string, unknown>[], touched: Touched) {
   const projected = FOLDED[table];
   if (!projected) return;
   const by = FOLDS_INTO[projected];
