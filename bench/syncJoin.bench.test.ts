@@ -12,6 +12,7 @@
  */
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM_FLAGS } from '../tests/chromium';
+import { startCpuProfile } from '../tests/e2e/support/cpuProfile';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -52,6 +53,9 @@ const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const rate = (docs: number, ms: number) => `${Math.round(docs / (ms / 1000))} docs/s`;
 const label = (b: PullBatches) => `${b.batch_size}×${b.batches_limit}`;
 
+/** BENCH_JOIN_PROFILE=1: a CPU profile of the page during the join, its self time summed by function (build with --minify false). */
+const PROFILE = process.env.BENCH_JOIN_PROFILE === '1';
+
 /** BENCH_JOIN_INCOGNITO=1: the desk in an incognito context (as the e2e specs open pages), not a profile on disk. */
 const INCOGNITO = process.env.BENCH_JOIN_INCOGNITO === '1';
 
@@ -77,7 +81,9 @@ describe('join benchmark (a real hub, a desk in Chromium)', () => {
       const r = await page.evaluate(([c, v]) => window.bench.sync.barePull(c, v), [config(2), b] as const);
       bare.push(`bare pull ${label(b)}: ${r.docs} docs in ${secs(r.ms)} (${rate(r.docs, r.ms)})`);
     }
+    const profiler = PROFILE ? await startCpuProfile(page) : undefined;
     const down = await page.evaluate((c) => window.bench.sync.join(c), config(2));
+    if (profiler) console.log(await profiler.stop());
     expect(down.counts.residents).toBe(seed.data.residents.length);
     expect(down.counts.cases).toBe(seed.data.cases.length);
     const whole = down.joinMs + down.applyMs;

@@ -32,7 +32,7 @@ import { deskNumberOf, type DeskBase } from './desk';
 import type { EntityName, KeyOf, ReadTable, RecordOf } from './entities';
 import { DomainRefusal } from './refusal';
 import { reportStorageError, toStorageError } from './storageErrors';
-import { isJoined, OutboxCollector } from '../sync/outbox';
+import { isJoined, OutboxCollector, travels } from '../sync/outbox';
 import { installRefusal, readInstallKind } from './installKind';
 import type { InstallKind } from '@shared/domain/street/install';
 
@@ -187,8 +187,8 @@ function writeTable<N extends WritableName>(
       const { updatedAt, updatedBy } = edit ? stamp() : ({} as Partial<Stamp>);
       const value = edit ? { ...changes, updatedAt, updatedBy } : changes;
       const updated = table.update(key as never, value as never);
-      // The whole record as stored now: a document travels whole.
-      if (!outbox) return updated.then(() => undefined);
+      // The whole record as stored now: a document travels whole (read again only when it travels).
+      if (!outbox || !travels(name)) return updated.then(() => undefined);
       return updated.then((n) => (n === 0 ? undefined : table.get(key).then((r) => void (r && sent(r)))));
     },
     delete: (key) =>

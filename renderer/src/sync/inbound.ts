@@ -9,7 +9,8 @@
  *   still incomplete after `timeoutMs` (a later revision replaced one of its documents) is applied
  *   as it is, with a warning;
  * - stops at a document of a newer program (`schema` > SYNC_SCHEMA): status 请升级;
- * - after each commit tells the wipe detection (`notifyCommitted`) and updates the status' counts,
+ * - after each commit tells the wipe detection the rows it added (`notifyCommitted(rows)`: its
+ *   record moves its counts, never counting every table) and updates the status' counts,
  *   which also follow this desk's own writes (a 同步冲突 handled or a 数据冲突 resolved here) from
  *   the start.
  * Applying twice is harmless (records put again, audit rows by id, refolds deterministic), so the
@@ -112,8 +113,12 @@ export function createInbound(desk: DeskBase, local: LocalReplica, o: InboundOpt
     return Math.min(...waiting) - 1;
   };
 
+  /** Rows added (removed) per table by the applies since the last `committed` (the wipe record follows them). */
+  let rows = new Map<string, number>();
+
   const committed = async () => {
-    notifyCommitted();
+    notifyCommitted(rows);
+    rows = new Map();
     await refreshSyncCounts(desk);
     o.onProgress?.(handled);
   };
@@ -121,7 +126,8 @@ export function createInbound(desk: DeskBase, local: LocalReplica, o: InboundOpt
   /** Stores `items` with the checkpoint; the failure, if any (nothing stored then). */
   const tryStore = async (items: Incoming[], cp: number | string | undefined, own = false) => {
     try {
-      await applyDocs(desk, items, { ...(cp !== undefined ? { checkpoint: cp } : {}), own });
+      const applied = await applyDocs(desk, items, { ...(cp !== undefined ? { checkpoint: cp } : {}), own });
+      for (const [table, n] of applied.rows) rows.set(table, (rows.get(table) ?? 0) + n);
       return undefined;
     } catch (e) {
       return e instanceof Error ? e : new Error(String(e));

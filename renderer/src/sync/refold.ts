@@ -80,14 +80,15 @@ const REFOLDERS: Record<keyof typeof PROJECTED, Refolder> = {
  * The records `ids` of `table` (cases, requests, custody items, problems) rebuilt as the fold of
  * all their stored events, each once — their events read in one query, the records in one bulk
  * read and one bulk write (a first join refolds a thousand cases in one transaction). A record
- * whose opening event has not arrived yet is left as it is. Returns how many were rebuilt.
+ * whose opening event has not arrived yet is left as it is. Returns how many were rebuilt, and
+ * how many of them were new rows (the wipe-detection record's counts follow them: write.ts `RowDelta`).
  */
 export async function refoldAll(
   db: DutyDeskDB,
   table: keyof typeof PROJECTED,
   ids: ReadonlySet<string>,
-): Promise<number> {
-  if (ids.size === 0) return 0;
+): Promise<{ rebuilt: number; created: number }> {
+  if (ids.size === 0) return { rebuilt: 0, created: 0 };
   const r = REFOLDERS[table];
   const keys = [...ids];
   const by = FOLDS_INTO[table];
@@ -96,14 +97,16 @@ export async function refoldAll(
   const byRecord = new Map<string, Stamped[]>(keys.map((k) => [k, []]));
   for (const e of events) byRecord.get(String((e as unknown as Record<string, unknown>)[by]))?.push(e);
   const out: object[] = [];
+  let created = 0;
   keys.forEach((key, i) => {
     const own = byRecord.get(key)! as never[];
     const core = r.fold(own);
     const stamps = stampsOf<Stamped>(own, stored[i], r.decides as ((e: Stamped) => boolean) | undefined);
     if (!core || !stamps) return; // its opening event has not arrived yet
     const record = { ...core, ...stamps };
+    if (stored[i] === undefined) created += 1;
     out.push(r.pending ? withPending(record as CaseRecord, r.pending(own)) : record);
   });
   await db.table(table).bulkPut(out);
-  return out.length;
+  return { rebuilt: out.length, created };
 }
