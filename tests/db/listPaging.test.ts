@@ -49,7 +49,7 @@ async function allPages<R, C>(read: (after: C | undefined) => Promise<ListPage<R
 }
 
 describe('操作日志 pages and filters by index', () => {
-  const ACTIONS = ['case.accept', 'case.note', 'case.close', 'resident.add', 'visit.add', 'signin.ok', 'custody.move'];
+  const ACTIONS = ['case.accept', 'case.note', 'case.转办', 'case.close', 'resident.add', 'visit.add', 'signin.ok', 'custody.move'];
   const STAFF = ['staff-a', 'staff-b', 'staff-c'];
 
   async function seedLog(db: DutyDeskDB, n: number) {
