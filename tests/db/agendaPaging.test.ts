@@ -8,9 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { createCalendar } from '@shared/domain/workingCalendar';
 import { LIST_PAGE_SIZE } from '@shared/domain/listPaging';
 import { addProblem } from '../../renderer/src/db/repositories/problems';
-import { getMeetingFile, planMeeting } from '../../renderer/src/db/repositories/meetings';
+import { getMeetingFile, getMeetingView, planMeeting } from '../../renderer/src/db/repositories/meetings';
 import { entryViews } from '../../renderer/src/features/meetings/meetingText';
-import { counterIds, freshDb, setUpCommunity, T0, testDesk } from './testDb';
+import { counterIds, createZhangSan, freshDb, setUpCommunity, T0, testDesk } from './testDb';
 
 const FRI = '2026-11-27';
 const ENTRIES = LIST_PAGE_SIZE + 12;
@@ -42,5 +42,36 @@ describe('the agenda a page at a time', () => {
     // Only the page's problems were read, and each entry found its own.
     expect(second.problems.size).toBe(12);
     expect(views.every((v) => v.problem?.id === v.item.problemId)).toBe(true);
+  });
+
+  it('the meeting page reads the page file and the residents its shown problems name, no others', async () => {
+    const db = freshDb();
+    const admin = await setUpCommunity(db);
+    const ids = counterIds('v');
+    const desk = () => testDesk(db, { staffId: admin.id, today: FRI, now: T0, calendar: createCalendar(), ...ids });
+    const zhang = await createZhangSan(db, admin.id, FRI);
+    // The first problem added (a resident's) is the last on the agenda: on its second page.
+    await addProblem(desk(), { title: '楼道堆物', category: '环境卫生', residentId: zhang.id, source: '入户走访' });
+    for (let i = 0; i < ENTRIES - 1; i++)
+      await addProblem(desk(), {
+        title: `问题 ${i + 1}`,
+        category: '公共设施',
+        place: `${i + 1} 栋`,
+        source: '入户走访',
+      });
+    const meeting = await planMeeting(desk(), FRI);
+    const whole = (await getMeetingFile(desk(), meeting.id))!;
+    const last = whole.items.findIndex((i) => whole.problems.get(i.problemId ?? '')?.residentIds?.includes(zhang.id));
+    expect(last).toBeGreaterThanOrEqual(0);
+    const pageOf = (at: number) => ({ first: Math.floor(at / LIST_PAGE_SIZE) * LIST_PAGE_SIZE, size: LIST_PAGE_SIZE });
+    const other =
+      last < LIST_PAGE_SIZE ? { first: LIST_PAGE_SIZE, size: LIST_PAGE_SIZE } : { first: 0, size: LIST_PAGE_SIZE };
+
+    const withHer = (await getMeetingView(desk(), meeting.id, pageOf(last)))!;
+    expect(withHer.file).toEqual(await getMeetingFile(desk(), meeting.id, pageOf(last)));
+    expect([...withHer.residents.keys()]).toEqual([zhang.id]);
+    const without = (await getMeetingView(desk(), meeting.id, other))!;
+    expect(without.residents.size).toBe(0);
+    expect(await getMeetingView(desk(), 'no-such-meeting')).toBeNull();
   });
 });

@@ -162,7 +162,7 @@ const poolIndexRange = (desk: DeskBase, from: string, to: string) =>
 async function openGrids(desk: DeskBase): Promise<string[]> {
   const prefix = `${poolRange({}).prefix.slice(0, -1)}网格=`;
   const grids: string[] = [];
-  for (let from = prefix; ; ) {
+  for (let from = prefix; ;) {
     const [key] = await poolIndexRange(desk, from, prefix + '\uffff')
       .limit(1)
       .keys();
