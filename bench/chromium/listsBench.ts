@@ -1,8 +1,12 @@
 /**
  * Issue 28 item 3: the long lists a page at a time — 操作日志 (first page, each filter, a deep
  * page from its cursor), 问题库 (first page, each filter, its total and headings), the 帮代办
- * queues, 材料在外 and the 联席会议 agenda — each next to a bare read of as many rows from a cursor (never `offset()`).
- * Goals: a first page ≤ 3× bare; the 问题库 usable ≤ 300 ms at full size (its page + total + headings).
+ * queues, 材料在外 and the 联席会议 agenda — each next to a bare read of THE SAME ROWS as a minimal
+ * reader would get them: the list's rows from the same index range (from the same cursor, never
+ * `offset()`), and the rows the page shows beside them (a problem's case and residents, a request's
+ * resident and case, an item's case) by key, all reads at once, no transaction of its own, no
+ * permission check. Goals: a first page ≤ 3× bare; the 问题库 and the agenda usable ≤ 300 ms at
+ * full size (the pool: its page + total + headings).
  */
 import type { DutyDeskDB } from '../../renderer/src/db/database';
 import type { Desk } from '../../renderer/src/db/desk';
@@ -12,8 +16,9 @@ import { proxyQueuePage } from '../../renderer/src/db/repositories/proxy';
 import { documentsOutPage } from '../../renderer/src/db/repositories/custody';
 import { countLabel } from '@shared/domain/caseQueues';
 import { LIST_PAGE_SIZE } from '@shared/domain/listPaging';
-import { getMeetingFile } from '../../renderer/src/db/repositories/meetings';
-import type { PoolFilter } from '@shared/domain/meetings';
+import { getMeetingView } from '../../renderer/src/db/repositories/meetings';
+import { poolRange, type PoolFilter } from '@shared/domain/meetings';
+import { Dexie } from 'dexie';
 import { ADMIN_ID } from '../data/generate';
 
 type ListMeasure = {
@@ -39,6 +44,34 @@ export async function bareCursorAt(db: DutyDeskDB, offset: number): Promise<stri
   )[0];
 }
 
+/** The ids a page shows beside its rows, read by key (bulkGet per table, all at once): the bare join. */
+type Joined = { cases?: string[]; residents?: string[]; problems?: string[] };
+
+const ids = (xs: (string | undefined)[]) => [...new Set(xs.filter((x): x is string => !!x))];
+
+function bareJoin(db: DutyDeskDB, j: Joined): Promise<unknown> {
+  return Promise.all([
+    j.cases && db.cases.bulkGet(j.cases),
+    j.residents && db.residents.bulkGet(j.residents),
+    j.problems && db.problems.bulkGet(j.problems),
+  ]);
+}
+
+/** A bare audit range: the same index and bounds as the 操作日志's filter (auditLog.ts), newest first. */
+function bareAudit(db: DutyDeskDB, f: AuditFilter, n: number) {
+  const upper = f.before ?? Infinity;
+  const log = db.auditLog;
+  const col =
+    f.staffId && f.domain
+      ? log.where('[staffId+domain+seq]').between([f.staffId, f.domain, -Infinity], [f.staffId, f.domain, upper])
+      : f.staffId
+        ? log.where('[staffId+seq]').between([f.staffId, -Infinity], [f.staffId, upper])
+        : f.domain
+          ? log.where('[domain+seq]').between([f.domain, -Infinity], [f.domain, upper])
+          : log.where(':id').below(upper);
+  return col.reverse().limit(Math.max(1, n)).toArray();
+}
+
 export async function listMeasures(db: DutyDeskDB, desk: Desk): Promise<ListMeasure[]> {
   // 操作日志 is read by an admin (audit.read).
   const admin = { ...desk, actor: { id: ADMIN_ID, role: '站长/管理员' as const } };
@@ -58,7 +91,7 @@ export async function listMeasures(db: DutyDeskDB, desk: Desk): Promise<ListMeas
       name: `操作日志${label ? ` ${label}` : ''} 首页 (${countLabel(total)})`,
       group: 'lists',
       subject: () => auditPage(admin, filter),
-      baseline: () => bareAfter(db, rows),
+      baseline: () => bareAudit(db, filter, rows),
     });
   }
   // The 21st page of the unfiltered log and of a category, from the cursor a clerk paging would hold.
@@ -67,12 +100,11 @@ export async function listMeasures(db: DutyDeskDB, desk: Desk): Promise<ListMeas
     for (let i = 0; i < 20; i++) before = (await auditPage(admin, { ...filter, before })).at(-1)?.seq ?? before;
     const deep = { ...filter, before };
     const rows = (await auditPage(admin, deep)).length;
-    const after = await bareCursorAt(db, 1000);
     out.push({
       name: `操作日志${label ? ` ${label}` : ''} 第21页`,
       group: 'lists',
       subject: () => auditPage(admin, deep),
-      baseline: () => bareAfter(db, rows, after),
+      baseline: () => bareAudit(db, deep, rows),
     });
   }
   const pool: [string, PoolFilter][] = [
@@ -81,6 +113,20 @@ export async function listMeasures(db: DutyDeskDB, desk: Desk): Promise<ListMeas
     ['按网格', { gridId: 'grid-2' }],
     ['按状态 已解决', { status: '已解决' }],
   ];
+  /** The same problems from the same `poolKeys` range (and one more), then their cases and residents by key. */
+  const barePool = async (filter: PoolFilter, n: number, after?: string) => {
+    const { prefix } = poolRange(filter);
+    const problems = await db.problems
+      .where('poolKeys')
+      .between(after ?? prefix, prefix + '\uffff', after === undefined, false)
+      .limit(n + 1)
+      .toArray();
+    const shown = problems.slice(0, n);
+    return bareJoin(db, {
+      cases: ids(shown.map((p) => p.caseId)),
+      residents: ids(shown.flatMap((p) => p.residentIds ?? [])),
+    });
+  };
   for (const [label, filter] of pool) {
     const page = await poolPage(desk, filter);
     const total = await poolTotal(desk, filter);
@@ -88,17 +134,16 @@ export async function listMeasures(db: DutyDeskDB, desk: Desk): Promise<ListMeas
       name: `问题库${label ? ` ${label}` : ''} 首页 (${countLabel(total)})`,
       group: 'lists',
       subject: () => poolPage(desk, filter),
-      baseline: () => bareAfter(db, page.rows.length),
+      baseline: () => barePool(filter, page.rows.length),
     });
     if (page.next) {
       const next = page.next;
       const rows = (await poolPage(desk, filter, { after: next })).rows.length;
-      const after = await bareCursorAt(db, 50);
       out.push({
         name: `问题库${label ? ` ${label}` : ''} 第2页`,
         group: 'lists',
         subject: () => poolPage(desk, filter, { after: next }),
-        baseline: () => bareAfter(db, rows, after),
+        baseline: () => barePool(filter, rows, next),
       });
     }
   }
@@ -107,7 +152,7 @@ export async function listMeasures(db: DutyDeskDB, desk: Desk): Promise<ListMeas
     name: '问题库 打开 (首页+总数+分类计数)',
     group: 'lists',
     subject: () => Promise.all([poolPage(desk, {}), poolTotal(desk, {}), poolCounts(desk)]),
-    baseline: () => bareAfter(db, firstPage),
+    baseline: () => barePool({}, firstPage),
   });
   for (const queue of ['待确认', '待上门', '办理中', '待送达'] as const) {
     const rows = (await proxyQueuePage(desk, queue)).rows.length;
@@ -115,7 +160,15 @@ export async function listMeasures(db: DutyDeskDB, desk: Desk): Promise<ListMeas
       name: `帮代办 ${queue} 首页 (${rows})`,
       group: 'lists',
       subject: () => proxyQueuePage(desk, queue),
-      baseline: () => bareAfter(db, rows),
+      baseline: async () => {
+        const tasks = await db.proxyTasks
+          .where('[status+requestedDay+id]')
+          .between([queue, Dexie.minKey], [queue, Dexie.maxKey])
+          .limit(rows + 1)
+          .toArray();
+        const shown = tasks.slice(0, rows);
+        return bareJoin(db, { residents: ids(shown.map((t) => t.residentId)), cases: ids(shown.map((t) => t.caseId)) });
+      },
     });
   }
   const outRows = (await documentsOutPage(desk)).rows.length;
@@ -123,22 +176,41 @@ export async function listMeasures(db: DutyDeskDB, desk: Desk): Promise<ListMeas
     name: `材料在外 首页 (${outRows})`,
     group: 'lists',
     subject: () => documentsOutPage(desk),
-    baseline: () => bareAfter(db, outRows),
+    baseline: async () => {
+      const items = await db.custodyItems
+        .where('[status+collectedAt+id]')
+        .between(['在外', Dexie.minKey], ['在外', Dexie.maxKey])
+        .limit(outRows + 1)
+        .toArray();
+      return bareJoin(db, { cases: ids(items.slice(0, outRows).map((i) => i.caseId)) });
+    },
   });
-  // The 联席会议 agenda of the latest meeting (at five years hundreds of stalled entries): its
-  // first page as the meeting page reads it, next to a bare read of its entries and of the first
-  // page's problems.
+  // The 联席会议 agenda of the latest meeting (at five years hundreds of stalled entries): its first
+  // page as the meeting page reads it (getMeetingView), next to a bare read of the same rows — the
+  // meeting, its entries and the last held meeting's (by meetingId), and by key the problems, cases
+  // and residents the page shows (their ids found before the timing).
   const latest = (await db.meetings.orderBy('day').reverse().limit(1).toArray())[0];
-  if (latest) {
-    const items = await db.agendaItems.where('meetingId').equals(latest.id).count();
+  const view = latest && (await getMeetingView(desk, latest.id, { first: 0, size: LIST_PAGE_SIZE }));
+  if (latest && view) {
+    const previous = (await db.meetings.where('day').below(latest.day).reverse().toArray()).find(
+      (m) => m.status === '已召开',
+    );
+    const joined: Joined = {
+      problems: [...view.file.problems.keys()],
+      cases: [...view.file.cases.keys()],
+      residents: [...view.residents.keys()],
+    };
     out.push({
-      name: `议程 打开 首页 (${items} 项)`,
+      name: `议程 打开 首页 (${view.file.items.length} 项)`,
       group: 'lists',
-      subject: () => getMeetingFile(desk, latest.id, { first: 0, size: LIST_PAGE_SIZE }),
-      baseline: async () => {
-        const all = await db.agendaItems.where('meetingId').equals(latest.id).toArray();
-        return db.problems.bulkGet(all.slice(0, LIST_PAGE_SIZE).flatMap((i) => (i.problemId ? [i.problemId] : [])));
-      },
+      subject: () => getMeetingView(desk, latest.id, { first: 0, size: LIST_PAGE_SIZE }),
+      baseline: () =>
+        Promise.all([
+          db.meetings.get(latest.id),
+          db.agendaItems.where('meetingId').equals(latest.id).toArray(),
+          previous && db.agendaItems.where('meetingId').equals(previous.id).toArray(),
+          bareJoin(db, joined),
+        ]),
     });
   }
   return out;

@@ -210,3 +210,13 @@ export function auditActionOf(stored: string): AuditAction | undefined {
 export function caseAuditAction(type: CaseActionType): CaseAuditAction {
   return CASE_AUDIT_ACTIONS[type];
 }
+
+/**
+ * An action's domain, its 类别 in the 操作日志: the part before the first dot (`case.transfer` →
+ * `case`; a legacy `case.转办` too), the whole name when it has none. Stored on every audit row as
+ * the derived `domain` (db/derived.ts, DB v33), so a category is ONE range of `[domain+seq]`.
+ */
+export function auditDomainOf(action: string): string {
+  const dot = action.indexOf('.');
+  return dot < 0 ? action : action.slice(0, dot);
+}

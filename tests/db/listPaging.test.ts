@@ -49,7 +49,16 @@ async function allPages<R, C>(read: (after: C | undefined) => Promise<ListPage<R
 }
 
 describe('操作日志 pages and filters by index', () => {
-  const ACTIONS = ['case.accept', 'case.note', 'case.close', 'resident.add', 'visit.add', 'signin.ok', 'custody.move'];
+  const ACTIONS = [
+    'case.accept',
+    'case.note',
+    'case.转办',
+    'case.close',
+    'resident.add',
+    'visit.add',
+    'signin.ok',
+    'custody.move',
+  ];
   const STAFF = ['staff-a', 'staff-b', 'staff-c'];
 
   async function seedLog(db: DutyDeskDB, n: number) {
@@ -173,6 +182,38 @@ describe('问题库 pages and filters by the poolKeys index', () => {
       expect(counts.byCategory[c] ?? 0, c).toBe(open.filter((p) => p.category === c).length);
     expect(counts.byGrid['g1']).toBe(open.filter((p) => p.gridId === 'g1').length);
     expect(counts.byGrid['']).toBe(open.filter((p) => !p.gridId).length);
+  });
+
+  it('counts the open list per 网格 in the grids’ own order, only grids with open problems', async () => {
+    const { db, desk } = await deskWithAdmin();
+    const at = (id: string, gridId: string | undefined, status: ProblemStatus): Problem => ({
+      ...stamp,
+      id,
+      title: id,
+      category: '环境卫生',
+      ...(gridId ? { gridId } : {}),
+      raisedDay: '2026-11-02',
+      status,
+      sources: [{ kind: '入户走访', day: '2026-11-02', by: 'staff-1' }],
+      decisions: [],
+    });
+    await db.problems.bulkAdd([
+      at('a', 'g2', '待研究'),
+      at('b', 'g10', '继续跟踪'),
+      at('c', 'g1', '社区处置'),
+      at('d', 'g10', '待研究'),
+      at('e', 'g9', '已解决'),
+      at('f', undefined, '待研究'),
+    ]);
+    const counts = await poolCounts(desk);
+    // `g10|…` keys sort before `g1|…` in the index; the headings keep the grids' own order.
+    expect(Object.entries(counts.byGrid)).toEqual([
+      ['g1', 1],
+      ['g10', 2],
+      ['g2', 1],
+      ['', 1],
+    ]);
+    expect(counts.total).toBe(5);
   });
 
   it('a problem changing status moves from one list to the other', async () => {

@@ -336,8 +336,17 @@ describe('upgrade v9 → v10 (audit row identity)', () => {
     const upgraded = await db.auditLog.toArray();
     expect(db.verno).toBe(SCHEMA_VERSION);
     // Same rows, same order and seq, each with the id the restore of an old backup derives too
-    // (and, from v12 on, sealed into the audit chain: those fields are auditChain.test.ts's).
-    const withoutChain = ({ desk: _d, deskSeq: _s, prevHash: _p, hash: _h, sealed: _x, ...r }: AuditEntry) => r;
+    // (and, from v12 on, sealed into the audit chain: those fields are auditChain.test.ts's; from
+    // v33 on, the derived `domain`: upgradeV33.test.ts's).
+    const withoutChain = ({
+      desk: _d,
+      deskSeq: _s,
+      prevHash: _p,
+      hash: _h,
+      sealed: _x,
+      domain: _m,
+      ...r
+    }: AuditEntry) => r;
     expect(upgraded.map(withoutChain)).toEqual(seeded.map((r) => ({ ...r, id: legacyAuditId(r) })));
     expect(new Set(upgraded.map((r) => r.id)).size).toBe(3);
     expect(upgraded.every((r) => /^legacy-\d+-[a-p]{28}$/.test(r.id ?? ''))).toBe(true);

@@ -57,7 +57,8 @@ async function upgradedSeed(): Promise<DutyDeskDB> {
   return db;
 }
 
-const CHAIN_FIELDS = ['desk', 'deskSeq', 'sealed', 'prevHash', 'hash'] as const;
+/** The chain's fields (v12) and the derived `domain` (v33): what later versions add to a v10 row. */
+const CHAIN_FIELDS = ['desk', 'deskSeq', 'sealed', 'prevHash', 'hash', 'domain'] as const;
 const GUARD_FIELDS = ['failedAttempts', 'lockedUntil'] as const;
 const without = <T extends object>(row: T, fields: readonly string[]) =>
   Object.fromEntries(Object.entries(row).filter(([k]) => !fields.includes(k)));

@@ -38,7 +38,7 @@ const step =
 
 export const DB_NAME = 'duty-desk';
 /** The newest version below (the one this build upgrades to). */
-export const SCHEMA_VERSION = 31;
+export const SCHEMA_VERSION = 33;
 
 /** One Dexie table per entity of the entity map (entities.ts is the one list of tables). */
 type Tables = { [N in EntityName]: Table<RecordOf<N>, KeyOf<N>> };
@@ -207,6 +207,15 @@ class DutyDeskDatabase extends Dexie {
     this.version(31).stores({
       streetResponses: 'id, communityCode',
     });
+    // v33 (issue 28 item 3): the 操作日志 by 类别 is ONE index range — every audit row gets the derived
+    // `domain` (its action's part before the dot; db/derived.ts, upgrades/v33-audit-domain.ts) and
+    // `[domain+seq]` / `[staffId+domain+seq]` replace the per-action ranges `[action+seq]` /
+    // `[staffId+action+seq]`, which walked every row of the category to list its actions.
+    this.version(33)
+      .stores({
+        auditLog: '++seq, &id, action, [desk+deskSeq], [staffId+seq], [domain+seq], [staffId+domain+seq]',
+      })
+      .upgrade(step(33));
     this.use(derivedFieldsMiddleware);
     this.use(talliesMiddleware);
   }

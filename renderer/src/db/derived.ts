@@ -14,7 +14,8 @@
 import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
 import { withIndexes } from '@shared/domain/caseIndex';
 import { visitWordsOf } from '@shared/domain/caseSearch';
-import type { CustodyItem, Problem, ProxyTask, Resident, Visit } from '@shared/domain/records';
+import type { AuditEntry, CustodyItem, Problem, ProxyTask, Resident, Visit } from '@shared/domain/records';
+import { auditDomainOf } from '@shared/domain/audit';
 import { residentIdsOf } from '@shared/domain/meetings';
 import { poolKeysOf } from '@shared/domain/meetings/poolKeys';
 import { visitDayOf } from '@shared/domain/proxy';
@@ -54,6 +55,7 @@ const withHolderKey = (item: CustodyItem): CustodyItem =>
 const withVisitDay = (task: ProxyTask): ProxyTask =>
   withSyncConflictAt(withOptional(task, 'visitDay', visitDayOf(task) || undefined));
 const withPoolIndexes = (p: Problem): Problem => ({ ...p, residentIds: residentIdsOf(p), poolKeys: poolKeysOf(p) });
+const withAuditDomain = (e: AuditEntry): AuditEntry => ({ ...e, domain: auditDomainOf(e.action) });
 
 /** A table's derived fields: the function that computes them and the names of what it writes. */
 export type Derivation<N extends EntityName> = {
@@ -67,6 +69,7 @@ export type Derivation<N extends EntityName> = {
  * tests/db/derivedFields.test.ts finds every field a `derive` writes and fails on one not named.
  */
 export const DERIVED: { readonly [N in EntityName]?: Derivation<N> } = {
+  auditLog: { derive: withAuditDomain, fields: ['domain'] },
   cases: { derive: withIndexes, fields: ['dueDay', 'flags', 'queueKeys', 'searchKeys', 'reportMonths'] },
   custodyItems: { derive: withHolderKey, fields: ['holderKey', 'syncConflictAt'] },
   proxyTasks: { derive: withVisitDay, fields: ['visitDay', 'syncConflictAt'] },

@@ -27,6 +27,11 @@ export type AuditEntry = {
   hash?: string;
   /** Written before the chain existed and sealed into it once (the v12 upgrade, or a restore). */
   sealed?: true;
+  /**
+   * Derived (db/derived.ts, DB v33): the action's domain (`auditDomainOf`), for the 操作日志's
+   * 类别 filter as one index range. Outside the chain's hash, left out of backups and sync documents.
+   */
+  domain?: string;
 };
 
 /** A desk-local counter; `eventClock` also keeps the last event clock stamp (shared/domain/events/clock.ts). */

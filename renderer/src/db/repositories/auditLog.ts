@@ -1,7 +1,7 @@
 /**
  * 操作日志: the audit log read back, newest first, a page at a time (from the last sequence shown;
  * a filter by category or staff reads index ranges, never the whole log), for the
- * 审计员 and the admins (`audit.read`, re-read from the staff table). Entries never hold
+ * 审计员 and the admins (`audit.read`, re-read from the staff table in the same read transaction). Entries never hold
  * personal data: action, who, when, what record, a short detail. `verifyAuditLog` checks the
  * chain of every desk (shared/domain/auditChain.ts) against the heads kept outside IndexedDB.
  */
@@ -31,63 +31,46 @@ async function requireAuditRead(desk: Desk): Promise<void> {
 }
 
 /**
- * The index ranges behind a filter, each newest first and below `before`: the whole log by its
- * key, a staff member's rows by `[staffId+seq]`, a category's by one range per action of it
- * (`[action+seq]`, or `[staffId+action+seq]` with a staff member) — the actions being the distinct
- * keys of the `action` index under the category's prefix, read natively without the rows.
+ * The ONE index range behind a filter, newest first and below `before`: the whole log by its key,
+ * a staff member's rows by `[staffId+seq]`, a category's by `[domain+seq]` (the derived `domain`,
+ * DB v33), both by `[staffId+domain+seq]`.
  */
-async function auditRanges(desk: Desk, filter: AuditFilter): Promise<ReadCollection<AuditEntry, number>[]> {
+function auditRange(desk: Desk, filter: AuditFilter): ReadCollection<AuditEntry, number> {
   const log = desk.db.auditLog;
   const upper = filter.before ?? Infinity;
   const { staffId, domain } = filter;
-  if (!domain) {
-    const col = staffId
-      ? log.where('[staffId+seq]').between([staffId, -Infinity], [staffId, upper], true, false)
-      : log.where('seq').below(upper);
-    return [col.reverse()];
-  }
-  const actions = (await log.where('action').startsWith(`${domain}.`).uniqueKeys()).map(String);
-  return actions.map((a) =>
-    (staffId
-      ? log.where('[staffId+action+seq]').between([staffId, a, -Infinity], [staffId, a, upper], true, false)
-      : log.where('[action+seq]').between([a, -Infinity], [a, upper], true, false)
-    ).reverse(),
-  );
+  const col =
+    staffId && domain
+      ? log.where('[staffId+domain+seq]').between([staffId, domain, -Infinity], [staffId, domain, upper], true, false)
+      : staffId
+        ? log.where('[staffId+seq]').between([staffId, -Infinity], [staffId, upper], true, false)
+        : domain
+          ? log.where('[domain+seq]').between([domain, -Infinity], [domain, upper], true, false)
+          : log.where('seq').below(upper);
+  return col.reverse();
 }
 
 /**
- * One page of the log, newest first, below `filter.before` (the last row shown): the keys of at
- * most AUDIT_PAGE_SIZE rows from each of the filter's ranges (a category is one range per
- * action), merged by sequence — the primary key —, then the page's rows alone read by key. Never
- * the rest, and never whole rows that the merge drops.
+ * One page of the log, newest first, below `filter.before` (the last row shown): at most
+ * AUDIT_PAGE_SIZE rows of the filter's one range, with the reader's right checked in the same read
+ * transaction. Never the rest of the range.
  */
 export async function auditPage(desk: Desk, filter: AuditFilter = {}): Promise<AuditEntry[]> {
-  await requireAuditRead(desk);
-  return readTx(desk.db, ['auditLog'], () => pageOf(desk, filter));
-}
-
-async function pageOf(desk: Desk, filter: AuditFilter): Promise<AuditEntry[]> {
-  const ranges = await auditRanges(desk, filter);
-  if (ranges.length === 1)
-    return (await ranges[0]!.limit(AUDIT_PAGE_SIZE).toArray()).sort((a, b) => (b.seq ?? 0) - (a.seq ?? 0));
-  const keys = await Promise.all(ranges.map((r) => r.limit(AUDIT_PAGE_SIZE).primaryKeys()));
-  const page = keys
-    .flat()
-    .sort((a, b) => b - a)
-    .slice(0, AUDIT_PAGE_SIZE);
-  return (await desk.db.auditLog.bulkGet(page)).filter((r): r is AuditEntry => r !== undefined);
+  return readTx(desk.db, ['staff', 'auditLog'], async () => {
+    await requireAuditRead(desk);
+    return auditRange(desk, filter).limit(AUDIT_PAGE_SIZE).toArray();
+  });
 }
 
 /** How many rows the filter holds, counting index keys no further than one past the cap (「1000+」). */
 export async function auditTotal(desk: Desk, filter: Omit<AuditFilter, 'before'> = {}): Promise<number> {
-  await requireAuditRead(desk);
-  return readTx(desk.db, ['auditLog'], async () => {
-    let total = 0;
-    for (const r of await auditRanges(desk, filter)) {
-      total += (await r.limit(QUEUE_COUNT_CAP + 1 - total).primaryKeys()).length;
-      if (total > QUEUE_COUNT_CAP) break;
-    }
-    return total;
+  return readTx(desk.db, ['staff', 'auditLog'], async () => {
+    await requireAuditRead(desk);
+    return (
+      await auditRange(desk, filter)
+        .limit(QUEUE_COUNT_CAP + 1)
+        .primaryKeys()
+    ).length;
   });
 }
 

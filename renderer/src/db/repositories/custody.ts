@@ -13,6 +13,7 @@ import { LIST_PAGE_SIZE, pageOf, type ListPage } from '@shared/domain/listPaging
 import type { Desk } from '../desk';
 import { DomainRefusal } from '../refusal';
 import { writeTx, type WriteTx } from '../write';
+import { readTx } from '../readTx';
 import { PROXY_CUSTODY_TABLES, type ProxyCustodyTable } from './proxyCustodyTables';
 import { changeCase } from './changeCase';
 import { changeCustody, openCustody } from './changeCustody';
@@ -48,20 +49,23 @@ export type CustodyCursor = [collectedAt: number, id: string];
 
 /**
  * One page of 材料在外, longest out first, after `after` (the last row shown): a range of
- * `[status+collectedAt+id]`, the page's rows and one more, with their tracking numbers.
+ * `[status+collectedAt+id]`, the page's rows and one more, with their tracking numbers (ONE read
+ * transaction).
  */
 export async function documentsOutPage(
   desk: Desk,
   page: { after?: CustodyCursor; limit?: number } = {},
 ): Promise<ListPage<CustodyItem & { trackingNumber: string }, CustodyCursor>> {
   const limit = page.limit ?? LIST_PAGE_SIZE;
-  const items = await desk.db.custodyItems
-    .where('[status+collectedAt+id]')
-    .between(['在外', ...(page.after ?? [])], ['在外', Dexie.maxKey], page.after === undefined, false)
-    .limit(limit + 1)
-    .toArray();
-  const read = pageOf(items, limit, (i): CustodyCursor => [i.collectedAt, i.id]);
-  return { ...read, rows: await withTrackingNumbers(desk, read.rows) };
+  return readTx(desk.db, ['custodyItems', 'cases'], async () => {
+    const items = await desk.db.custodyItems
+      .where('[status+collectedAt+id]')
+      .between(['在外', ...(page.after ?? [])], ['在外', Dexie.maxKey], page.after === undefined, false)
+      .limit(limit + 1)
+      .toArray();
+    const read = pageOf(items, limit, (i): CustodyCursor => [i.collectedAt, i.id]);
+    return { ...read, rows: await withTrackingNumbers(desk, read.rows) };
+  });
 }
 
 /** How many documents are out now, counting index keys no further than one past the cap. */

@@ -21,8 +21,19 @@ import {
   type ProposedEntry,
 } from '@shared/domain/meetings';
 import { isValidLocalDate } from '@shared/domain/localDate';
-import type { AgendaItem, Attendee, CaseRecord, Meeting, MeetingGuest, Problem, Staff } from '@shared/domain/records';
+import type {
+  AgendaItem,
+  Attendee,
+  CaseRecord,
+  Meeting,
+  MeetingGuest,
+  Problem,
+  Resident,
+  Staff,
+} from '@shared/domain/records';
 import type { Desk, DeskBase } from '../desk';
+import { readTx } from '../readTx';
+import { residentsByIds } from './residents';
 import { requirePermission } from '../authorize';
 import { DomainRefusal } from '../refusal';
 import { writeTx, type WriteTx } from '../write';
@@ -34,8 +45,13 @@ type AgendaTx = WriteTx<(typeof AGENDA_TABLES)[number]>;
 
 /** The last meeting held before `day` (its day bounds the next agenda). */
 async function lastHeld(tx: AgendaTx | DeskBase['db'], day: string): Promise<Meeting | undefined> {
-  const held = await tx.meetings.where('status').equals('已召开').toArray();
-  return held.filter((m) => m.day < day).sort((a, b) => b.day.localeCompare(a.day))[0];
+  // Back from `day` by the day index to the first one held: never every meeting of the years.
+  return tx.meetings
+    .where('day')
+    .below(day)
+    .reverse()
+    .filter((m) => m.status === '已召开')
+    .first();
 }
 
 /** The entries the rules propose for `day`: the open problems and the overdue or escalated cases. */
@@ -247,6 +263,31 @@ export type MeetingFile = {
  * `page` every entry is (the printed agenda and minutes).
  */
 export async function getMeetingFile(
+  desk: DeskBase,
+  meetingId: string,
+  page?: { first: number; size: number },
+): Promise<MeetingFile | undefined> {
+  return readTx(desk.db, MEETING_FILE_TABLES, () => meetingFileIn(desk, meetingId, page));
+}
+
+/** The tables a meeting's file and view read, in ONE read transaction. */
+const MEETING_FILE_TABLES = ['meetings', 'agendaItems', 'problems', 'cases', 'residents'] as const;
+
+/** A meeting's file and the residents its shown problems name (the meeting page), in ONE read transaction. */
+export async function getMeetingView(
+  desk: DeskBase,
+  meetingId: string,
+  page?: { first: number; size: number },
+): Promise<{ file: MeetingFile; residents: Map<string, Resident> } | null> {
+  return readTx(desk.db, MEETING_FILE_TABLES, async () => {
+    const file = await meetingFileIn(desk, meetingId, page);
+    if (!file) return null;
+    const ids = [...file.problems.values()].flatMap((p) => p.residentIds ?? []);
+    return { file, residents: await residentsByIds(desk, ids) };
+  });
+}
+
+async function meetingFileIn(
   desk: DeskBase,
   meetingId: string,
   page?: { first: number; size: number },

@@ -19,6 +19,7 @@ import { namedResidents, type NamedResident } from '@shared/domain/residentStatu
 import type { Desk, DeskBase } from '../desk';
 import { DomainRefusal } from '../refusal';
 import { writeTx, type WriteTx } from '../write';
+import { readTx } from '../readTx';
 import { residentsByIds, resolveResident } from './residents';
 import { changeProblem, openProblem } from './changeProblem';
 
@@ -118,7 +119,8 @@ export async function problemPool(desk: DeskBase, filter: PoolFilter = {}): Prom
 
 /**
  * One page of the pool in its order, from after the cursor `after` (the last key shown, `next`
- * of the page before): reads the page's rows and one more, never the rest.
+ * of the page before): reads the page's rows and one more, never the rest, and their cases and
+ * residents, in ONE read transaction.
  */
 export async function poolPage(
   desk: DeskBase,
@@ -127,8 +129,10 @@ export async function poolPage(
 ): Promise<ListPage<PoolRow, string>> {
   const limit = page.limit ?? LIST_PAGE_SIZE;
   const { prefix, col } = poolCollection(desk, filter, page.after);
-  const read = pageOf(await col.limit(limit + 1).toArray(), limit, (p) => poolKeyIn(prefix, p));
-  return { ...read, rows: await withCaseAndResidents(desk, read.rows) };
+  return readTx(desk.db, ['problems', 'cases', 'residents'], async () => {
+    const read = pageOf(await col.limit(limit + 1).toArray(), limit, (p) => poolKeyIn(prefix, p));
+    return { ...read, rows: await withCaseAndResidents(desk, read.rows) };
+  });
 }
 
 /** How many problems `filter` holds, counting index keys no further than one past the cap. */
@@ -141,18 +145,38 @@ export async function poolTotal(desk: DeskBase, filter: PoolFilter): Promise<num
 }
 
 /**
- * Counts of the open problems per category and per 网格 (the pool's headings): one index count
- * per category and per 网格 of the open list (the grids from the `gridId` index's distinct keys).
+ * Counts of the open problems per category and per 网格 (the pool's headings), in ONE read
+ * transaction: one index count per category, and per 网格 of the open list — the grids found by
+ * stepping through the open list's 网格 keys, one key read per grid (never every problem's).
  */
 export async function poolCounts(
   desk: DeskBase,
 ): Promise<{ byCategory: Record<string, number>; byGrid: Record<string, number>; total: number }> {
-  const countOf = (prefix: string) =>
-    desk.db.problems
-      .where('poolKeys')
-      .between(prefix, prefix + '\uffff')
-      .count();
-  const grids = (await desk.db.problems.orderBy('gridId').uniqueKeys()).map(String);
+  return readTx(desk.db, ['problems'], () => countsIn(desk));
+}
+
+const poolIndexRange = (desk: DeskBase, from: string, to: string) =>
+  desk.db.problems.where('poolKeys').between(from, to, true, false);
+
+/** The 网格 of the open list, in key order: from each grid's first key, the next range starts past it. */
+async function openGrids(desk: DeskBase): Promise<string[]> {
+  const prefix = `${poolRange({}).prefix.slice(0, -1)}网格=`;
+  const grids: string[] = [];
+  for (let from = prefix; ;) {
+    const [key] = await poolIndexRange(desk, from, prefix + '\uffff')
+      .limit(1)
+      .keys();
+    // In the grids' own order (as the `gridId` index listed them): `g10|` keys sort before `g1|`.
+    if (typeof key !== 'string') return grids.sort();
+    const grid = key.slice(prefix.length, key.indexOf('|', prefix.length));
+    grids.push(grid);
+    from = `${prefix}${grid}|\uffff`;
+  }
+}
+
+async function countsIn(desk: DeskBase) {
+  const countOf = (prefix: string) => poolIndexRange(desk, prefix, prefix + '\uffff').count();
+  const grids = await openGrids(desk);
   const [total, categories, perGrid] = await Promise.all([
     countOf(poolRange({}).prefix),
     Promise.all(PROBLEM_CATEGORIES.map((c) => countOf(poolRange({ category: c }).prefix))),

@@ -20,6 +20,7 @@ import { LIST_PAGE_SIZE, pageOf, type ListPage } from '@shared/domain/listPaging
 import type { Desk, DeskBase } from '../desk';
 import { DomainRefusal } from '../refusal';
 import { writeTx, type WriteTx } from '../write';
+import { readTx } from '../readTx';
 import { residentsByIds, resolveResident } from './residents';
 import { changeCase } from './changeCase';
 import { changeCustody } from './changeCustody';
@@ -167,7 +168,8 @@ export type ProxyCursor = [requestedDay: string, id: string];
 
 /**
  * One page of a status queue, oldest request first, after `after` (the last row shown): a range
- * of `[status+requestedDay+id]`, the page's rows and one more. 今日上门 is one day's visits: whole.
+ * of `[status+requestedDay+id]`, the page's rows and one more, with their residents and cases in
+ * ONE read transaction. 今日上门 is one day's visits: whole.
  */
 export async function proxyQueuePage(
   desk: DeskBase,
@@ -176,13 +178,15 @@ export async function proxyQueuePage(
 ): Promise<ListPage<ProxyRow, ProxyCursor>> {
   if (queue === '今日上门') return { rows: await proxyQueue(desk, queue), hasMore: false };
   const limit = page.limit ?? LIST_PAGE_SIZE;
-  const tasks = await desk.db.proxyTasks
-    .where('[status+requestedDay+id]')
-    .between([queue, ...(page.after ?? [])], [queue, Dexie.maxKey], page.after === undefined, false)
-    .limit(limit + 1)
-    .toArray();
-  const read = pageOf(tasks, limit, (t): ProxyCursor => [t.requestedDay, t.id]);
-  return { ...read, rows: await withParts(desk, read.rows) };
+  return readTx(desk.db, ['proxyTasks', 'residents', 'cases'], async () => {
+    const tasks = await desk.db.proxyTasks
+      .where('[status+requestedDay+id]')
+      .between([queue, ...(page.after ?? [])], [queue, Dexie.maxKey], page.after === undefined, false)
+      .limit(limit + 1)
+      .toArray();
+    const read = pageOf(tasks, limit, (t): ProxyCursor => [t.requestedDay, t.id]);
+    return { ...read, rows: await withParts(desk, read.rows) };
+  });
 }
 
 const slotOrder = (t: ProxyTask) => ['上午', '下午', '晚间'].indexOf(t.visit?.slot ?? '');

@@ -20,11 +20,9 @@ import { useGuardedAction } from '../../app/useGuardedAction';
 import { useStaffNames } from '../../app/useStaffNames';
 import { LIST_PAGE_SIZE } from '@shared/domain/listPaging';
 import { ListPager } from '../../components/ListPager';
-import { getMeetingFile, refreshAgenda, type MeetingFile } from '../../db/repositories/meetings';
-import type { DeskBase } from '../../db/desk';
+import { getMeetingView, refreshAgenda } from '../../db/repositories/meetings';
 import { DomainRefusal } from '../../db/refusal';
 import { moveAgendaEntry } from '../../db/repositories/meetingEntries';
-import { residentsByIds } from '../../db/repositories/residents';
 import { platform } from '../../platform';
 import { DecisionDialog } from './DecisionDialog';
 import { AddEntryDialog, EditEntryDialog } from './EntryDialogs';
@@ -44,18 +42,6 @@ const STATUS_COLOR = { 筹备中: 'primary', 已召开: 'success', 已取消: 'd
 
 type Dialog = { kind: 'action'; type: MeetingActionType } | EntryDialog | { kind: 'add' };
 
-/** A meeting's file (the page of `page`, or every entry) and the residents its shown problems name. */
-async function meetingView(
-  desk: DeskBase,
-  id: string,
-  page?: { first: number; size: number },
-): Promise<{ file: MeetingFile; residents: Awaited<ReturnType<typeof residentsByIds>> } | null> {
-  const file = await getMeetingFile(desk, id, page);
-  if (!file) return null;
-  const ids = [...file.problems.values()].flatMap((p) => p.residentIds ?? []);
-  return { file, residents: await residentsByIds(desk, ids) };
-}
-
 export function MeetingPage() {
   const { id = '' } = useParams();
   const desk = useDesk();
@@ -64,7 +50,7 @@ export function MeetingPage() {
   const staffName = (sid: string) => names.get(sid) ?? '工作人员';
   // A page of the agenda at a time (issue 28 item 3): hundreds of stalled entries at five years.
   const [first, setFirst] = useState(0);
-  const data = useLiveQuery(() => meetingView(desk, id, { first, size: LIST_PAGE_SIZE }), [desk, id, first]);
+  const data = useLiveQuery(() => getMeetingView(desk, id, { first, size: LIST_PAGE_SIZE }), [desk, id, first]);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const action = useGuardedAction();
@@ -87,7 +73,7 @@ export function MeetingPage() {
   const cancelled = meeting.status === '已取消';
   // The printed agenda and minutes hold every entry: the whole file is read for them.
   const paper = async () => {
-    const whole = await meetingView(desk, id);
+    const whole = await getMeetingView(desk, id);
     if (!whole) throw new DomainRefusal('未找到该会议');
     return {
       file: whole.file,
