@@ -15,7 +15,12 @@ import {
   setUpCommunity,
 } from './testDb';
 import { registerVisit } from '../../renderer/src/db/repositories/visits';
-import { addOffHoursLine, listOffHoursLines, readOffHoursTable } from '../../renderer/src/db/repositories/offHours';
+import {
+  addOffHoursLine,
+  listOffHoursLines,
+  readOffHoursTable,
+  readOffHoursTables,
+} from '../../renderer/src/db/repositories/offHours';
 import { toLocalDateString } from '../../shared/domain/localDate';
 import type { DutyDeskDB } from '../../renderer/src/db/database';
 
@@ -80,6 +85,15 @@ describe('错时服务: the month table over stored records', () => {
       ['2026-10-14', 'evening'],
     ]);
     expect(rows[0]!.detail[0]!.sources).toEqual(['来访登记', '办件']);
+    // A report's two periods from one read of their span: each table is that period's alone.
+    const september = await readOffHoursTable(desk, '2026-09-01', '2026-09-30');
+    expect(september.find((r) => r.name === '李明')?.occasions).toBe(1);
+    expect(
+      await readOffHoursTables(desk, [
+        { from: '2026-10-01', to: '2026-10-31' },
+        { from: '2026-09-01', to: '2026-09-30' },
+      ]),
+    ).toEqual([rows, september]);
     // The line is listed and audited without its text (it may hold a number).
     expect((await listOffHoursLines(desk, '2026-10-01', '2026-10-31')).map((l) => l.staffId)).toEqual([li.id]);
     const audit = (await db.auditLog.toArray()).filter((r) => r.action === 'offHours.line');

@@ -53,6 +53,23 @@ export async function readOffHoursTable(
   /** The visits of [from, to], when the caller has read them already (a report): not read twice. */
   known?: readonly Visit[],
 ): Promise<OffHoursRow[]> {
+  const [rows] = await readOffHoursTables(desk, [{ from, to }], known);
+  return rows!;
+}
+
+/**
+ * The tables of several periods (a report's period and the one it is compared with) from ONE
+ * read of the span that holds them all: each table is counted from its own period's rows, so it
+ * is the table `readOffHoursTable` gives for that period alone.
+ */
+export async function readOffHoursTables(
+  desk: Desk,
+  periods: readonly { from: string; to: string }[],
+  /** The visits of the span, when the caller has read them already (a report): not read twice. */
+  known?: readonly Visit[],
+): Promise<OffHoursRow[][]> {
+  const from = periods.reduce((d, p) => (p.from < d ? p.from : d), periods[0]?.from ?? '');
+  const to = periods.reduce((d, p) => (p.to > d ? p.to : d), periods[0]?.to ?? '');
   const [staff, rota, visits, caseEvents, lines, logged] = await Promise.all([
     desk.db.staff.toArray(),
     desk.db.rota.where('day').between(from, to, true, true).toArray(),
@@ -75,20 +92,26 @@ export async function readOffHoursTable(
   const listed = staff
     .filter((s) => s.active && s.role !== '审计员')
     .sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN') || a.id.localeCompare(b.id));
-  const rows = offHoursTable({
-    from,
-    to,
-    staff: listed,
-    rota,
-    homeVisits: [...currentEntries(logged).map(homeVisit), ...visits.filter((v) => v.channel === '走访').map(moment)],
-    visits: visits.filter((v) => v.channel !== '走访').map(moment),
-    caseEvents,
-    lines,
-    calendar: desk.calendar,
-    hours: desk.community.openingHours,
-  });
   const names = new Map(staff.map((s) => [s.id, s.name]));
-  return rows.map((r) => (names.has(r.staffId) ? { ...r, name: names.get(r.staffId)! } : r));
+  const registered = visits.filter((v) => v.channel !== '走访').map(moment);
+  const walked = visits.filter((v) => v.channel === '走访').map(moment);
+  return periods.map((p) => {
+    // The 走访 log's current entries among the period's own (a correction of another period's entry is not applied here).
+    const own = logged.filter((h) => h.day >= p.from && h.day <= p.to);
+    const rows = offHoursTable({
+      from: p.from,
+      to: p.to,
+      staff: listed,
+      rota,
+      homeVisits: [...currentEntries(own).map(homeVisit), ...walked],
+      visits: registered,
+      caseEvents,
+      lines,
+      calendar: desk.calendar,
+      hours: desk.community.openingHours,
+    });
+    return rows.map((r) => (names.has(r.staffId) ? { ...r, name: names.get(r.staffId)! } : r));
+  });
 }
 
 /** The lines of [from, to] as written (for the detail under the table), oldest day first. */

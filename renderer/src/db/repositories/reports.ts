@@ -21,7 +21,7 @@
  * is a problem of a case read.
  */
 import { offHoursTotals } from '@shared/domain/offHours';
-import { readOffHoursTable } from './offHours';
+import { readOffHoursTables } from './offHours';
 import { maskReasonForLog } from '@shared/domain/masking';
 import { FLAGS } from '@shared/domain/caseQueues';
 import { custodyAlertDays } from '@shared/domain/custody';
@@ -44,6 +44,7 @@ import type { Desk } from '../desk';
 import type { ReadableDB } from '../entities';
 import { DomainRefusal } from '../refusal';
 import { writeTx, type WriteTx } from '../write';
+import { readTx } from '../readTx';
 import { knownDesks } from './centerDesks';
 import { addPackageExport, type PackageExportInput } from './packageExports';
 import { residentsByIds } from './residents';
@@ -72,13 +73,20 @@ export async function saveReportNotes(desk: Desk, period: Period, notes: ReportN
 
 /** Every case that can count in `range` or be open at its end, once each. */
 async function casesFor(db: ReadableDB, range: Period): Promise<CaseRecord[]> {
-  const [byMonth, openNow] = await Promise.all([
-    db.cases.where('reportMonths').anyOf(monthsOf(range)).toArray(),
-    db.cases.where('flags').anyOf([FLAGS.open, FLAGS.rectification]).toArray(),
+  // The range's months are consecutive: one key range (a case of several of them comes once per
+  // month, kept once below), and one key per flag — bulk reads, where `anyOf` walks a cursor.
+  const months = monthsOf(range);
+  const [byMonth, open, rectification] = await Promise.all([
+    db.cases
+      .where('reportMonths')
+      .between(months[0]!, months[months.length - 1]!, true, true)
+      .toArray(),
+    db.cases.where('flags').equals(FLAGS.open).toArray(),
+    db.cases.where('flags').equals(FLAGS.rectification).toArray(),
   ]);
   const out = new Map<string, CaseRecord>();
   for (const c of byMonth) out.set(c.id, c);
-  for (const c of openNow) if (c.acceptedDay <= range.to) out.set(c.id, c);
+  for (const c of [...open, ...rectification]) if (c.acceptedDay <= range.to) out.set(c.id, c);
   return [...out.values()];
 }
 
@@ -164,6 +172,36 @@ export async function readReportData(
   previous: Period,
   notes: ReportNotes,
 ): Promise<ReportData> {
+  return readTx(desk.db, REPORT_TABLES, () => readInOneTx(desk, kind, period, previous, notes));
+}
+
+/** Every table a report reads (one read transaction: each read outside one opens its own). */
+const REPORT_TABLES = [
+  'visits',
+  'cases',
+  'matterTypes',
+  'staff',
+  'centerDesks',
+  'auditLog',
+  'residents',
+  'proxyTasks',
+  'custodyItems',
+  'meetings',
+  'agendaItems',
+  'problems',
+  'rota',
+  'caseEvents',
+  'offHoursLines',
+  'homeVisits',
+] as const;
+
+async function readInOneTx(
+  desk: Desk,
+  kind: PeriodKind,
+  period: Period,
+  previous: Period,
+  notes: ReportNotes,
+): Promise<ReportData> {
   const range = { from: previous.from < period.from ? previous.from : period.from, to: period.to };
   const { db } = desk;
   const [visits, cases, catalog, staff, desks] = await Promise.all([
@@ -176,13 +214,12 @@ export async function readReportData(
   const ids = new Set<string>();
   for (const v of visits) if (v.residentId) ids.add(v.residentId);
   for (const c of cases) if (c.residentId) ids.add(c.residentId);
-  const [found, proxy, meetings, offHoursNow, offHoursBefore] = await Promise.all([
+  const [found, proxy, meetings, [offHoursNow, offHoursBefore]] = await Promise.all([
     // Live residents only (a tombstone's record is shown as 已删除居民; a merged-away id as the kept one).
     residentsByIds(desk, [...ids]),
     proxyFor(db, range, cases),
     meetingsFor(db, range, cases),
-    readOffHoursTable(desk, period.from, period.to, visits),
-    readOffHoursTable(desk, previous.from, previous.to, visits),
+    readOffHoursTables(desk, [period, previous], visits),
   ]);
   // A merged person counts once: their records under the kept id, the kept record listed once.
   const residents = distinctResidents(found);
@@ -209,7 +246,7 @@ export async function readReportData(
     grids: desk.community.grids.map((g) => ({ id: g.id, name: g.name })),
     desks,
     notes,
-    offHours: { now: offHoursTotals(offHoursNow), before: offHoursTotals(offHoursBefore) },
+    offHours: { now: offHoursTotals(offHoursNow!), before: offHoursTotals(offHoursBefore!) },
   };
 }
 
