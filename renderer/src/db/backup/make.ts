@@ -12,7 +12,8 @@ import type { Dexie } from 'dexie';
 import type { DeskBase } from '../desk';
 import { DomainRefusal } from '../refusal';
 import { databaseOf, writeTx } from '../write';
-import { packRows, sealChunks, type BackupKey, type PackedChunk } from './seal';
+import { sealChunks, type BackupKey, type PackedChunk } from './seal';
+import { gzipper } from './gzipOffThread';
 import { readPages, type SnapshotPage } from './snapshot';
 import type { BackupDeps } from './deps';
 import { headsOfRows, toTuples, type ChainHead } from '@shared/domain/auditChain';
@@ -65,11 +66,14 @@ function laterHeads(kept: Map<number, ChainHead>, rows: readonly AuditEntry[]): 
   }
 }
 
+/** Pages handed to the compressing thread and not back yet, at most. */
+const IN_COMPRESSION = 4;
+
 /**
  * Every table read (snapshot.ts `readPages`: one read-only transaction, a page at a time) and
  * each page compressed as one chunk WHILE the next pages are read: IndexedDB reads in its own
- * process while this thread turns the page before into JSON and gzip, and between pages the
- * screen handles input. Only the compressed chunks are kept (a fraction of the rows' memory).
+ * process, this thread turns each page into JSON, and a thread of its own gzips the pages before
+ * (gzipOffThread.ts); between pages the screen handles input. Only the compressed chunks are kept (a fraction of the rows' memory).
  * Progress: the rows read and compressed of all (step 'read', 读取数据); the sealing after it is quick.
  */
 async function readAndPack(
@@ -95,18 +99,34 @@ async function readAndPack(
   const chunks: PackedChunk[] = [];
   const heads = new Map<number, ChainHead>();
   let done = 0;
-  for (;;) {
-    const page = waiting.shift();
-    if (!page) {
-      if (finished) break;
-      await new Promise<void>((resolve) => (wake = resolve));
-      wake = null;
-      continue;
+  // The pages being compressed on the other thread, in order (a few at a time: bounded memory).
+  const zip = gzipper();
+  const compressing: Promise<PackedChunk>[] = [];
+  const oldestDone = async () => {
+    const chunk = await compressing.shift()!;
+    chunks.push(chunk);
+    done += chunk.rows;
+    onProgress?.({ step: 'read', table: chunk.table, done, total: Math.max(total, done) });
+  };
+  try {
+    for (;;) {
+      const page = waiting.shift();
+      if (!page) {
+        if (finished) break;
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = null;
+        continue;
+      }
+      if (page.table === 'auditLog') laterHeads(heads, page.rows as AuditEntry[]);
+      const { table, rows } = page;
+      const packed = zip.gzip(JSON.stringify(rows)).then((bytes) => ({ table, rows: rows.length, packed: bytes }));
+      packed.catch(() => undefined); // awaited in turn
+      compressing.push(packed);
+      if (compressing.length >= IN_COMPRESSION) await oldestDone();
     }
-    if (page.table === 'auditLog') laterHeads(heads, page.rows as AuditEntry[]);
-    chunks.push(await packRows(page.table, page.rows));
-    done += page.rows.length;
-    onProgress?.({ step: 'read', table: page.table, done, total: Math.max(total, done) });
+    while (compressing.length > 0) await oldestDone();
+  } finally {
+    zip.close();
   }
   const counts = await reading;
   return { chunks, counts, auditHeads: [...heads.values()].sort((a, b) => a.desk - b.desk) };
