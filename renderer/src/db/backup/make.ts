@@ -12,10 +12,11 @@ import type { Dexie } from 'dexie';
 import type { DeskBase } from '../desk';
 import { DomainRefusal } from '../refusal';
 import { databaseOf, writeTx } from '../write';
-import { sealBackup, type BackupKey } from './seal';
-import { countsOf, readSnapshot } from './snapshot';
+import { sealChunks, type BackupKey, type PackedChunk } from './seal';
+import { gzipper } from './gzipOffThread';
+import { readPages, type SnapshotPage } from './snapshot';
 import type { BackupDeps } from './deps';
-import { headsOfRows, toTuples } from '@shared/domain/auditChain';
+import { headsOfRows, toTuples, type ChainHead } from '@shared/domain/auditChain';
 import type { AuditEntry } from '@shared/domain/records';
 import { machineKey } from './keys';
 import { requireBackupRight } from './rights';
@@ -57,6 +58,80 @@ async function communityCode(db: Dexie): Promise<string> {
 
 export type BackupOutcome = { ok: true; name: string; header: BackupHeader } | { ok: false; message: string };
 
+/** Two heads lists as one: the higher sequence of each desk (the first seen of equal ones, as `headsOfRows`). */
+function laterHeads(kept: Map<number, ChainHead>, rows: readonly AuditEntry[]): void {
+  for (const h of headsOfRows(rows)) {
+    const before = kept.get(h.desk);
+    if (!before || h.seq > before.seq) kept.set(h.desk, h);
+  }
+}
+
+/** Pages handed to the compressing thread and not back yet, at most. */
+const IN_COMPRESSION = 4;
+
+/**
+ * Every table read (snapshot.ts `readPages`: one read-only transaction, a page at a time) and
+ * each page compressed as one chunk WHILE the next pages are read: IndexedDB reads in its own
+ * process, this thread turns each page into JSON, and a thread of its own gzips the pages before
+ * (gzipOffThread.ts); between pages the screen handles input. Only the compressed chunks are kept (a fraction of the rows' memory).
+ * Progress: the rows read and compressed of all (step 'read', 读取数据); the sealing after it is quick.
+ */
+async function readAndPack(
+  db: Dexie,
+  onProgress?: OnBackupProgress,
+): Promise<{ chunks: PackedChunk[]; counts: Record<string, number>; auditHeads: ChainHead[] }> {
+  const waiting: SnapshotPage[] = [];
+  let wake: (() => void) | null = null;
+  let finished = false;
+  let total = 0;
+  const reading = readPages(
+    db,
+    (page) => {
+      waiting.push(page);
+      wake?.();
+    },
+    (counts) => (total = Object.values(counts).reduce((a, b) => a + b, 0)),
+  ).finally(() => {
+    finished = true;
+    wake?.();
+  });
+  reading.catch(() => undefined); // awaited below
+  const chunks: PackedChunk[] = [];
+  const heads = new Map<number, ChainHead>();
+  let done = 0;
+  // The pages being compressed on the other thread, in order (a few at a time: bounded memory).
+  const zip = gzipper();
+  const compressing: Promise<PackedChunk>[] = [];
+  const oldestDone = async () => {
+    const chunk = await compressing.shift()!;
+    chunks.push(chunk);
+    done += chunk.rows;
+    onProgress?.({ step: 'read', table: chunk.table, done, total: Math.max(total, done) });
+  };
+  try {
+    for (;;) {
+      const page = waiting.shift();
+      if (!page) {
+        if (finished) break;
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = null;
+        continue;
+      }
+      if (page.table === 'auditLog') laterHeads(heads, page.rows as AuditEntry[]);
+      const { table, rows } = page;
+      const packed = zip.gzip(JSON.stringify(rows)).then((bytes) => ({ table, rows: rows.length, packed: bytes }));
+      packed.catch(() => undefined); // awaited in turn
+      compressing.push(packed);
+      if (compressing.length >= IN_COMPRESSION) await oldestDone();
+    }
+    while (compressing.length > 0) await oldestDone();
+  } finally {
+    zip.close();
+  }
+  const counts = await reading;
+  return { chunks, counts, auditHeads: [...heads.values()].sort((a, b) => a.desk - b.desk) };
+}
+
 /**
  * Seals a snapshot of `db` (any version of the schema: every table it has) and hands it to the
  * bridge; keeps the outcome in the backup state.
@@ -73,7 +148,7 @@ export async function backUpDatabase(
     onProgress?: OnBackupProgress;
   },
 ): Promise<BackupOutcome> {
-  const tables = await readSnapshot(db, o.onProgress);
+  const { chunks, counts, auditHeads } = await readAndPack(db, o.onProgress);
   const header = {
     app: deps.appVersion,
     schema: db.verno,
@@ -83,11 +158,11 @@ export async function backUpDatabase(
     ...(o.desk ? { desk: o.desk } : {}),
     generation: await generationOf(deps),
     kind: o.kind,
-    counts: countsOf(tables),
+    counts,
     // The audit chain's heads as backed up: what this file's log reaches (issue 23).
-    auditHeads: toTuples(headsOfRows((tables.auditLog ?? []) as AuditEntry[])),
+    auditHeads: toTuples(auditHeads),
   };
-  const content = await sealBackup(tables, header, o.key, o.onProgress);
+  const content = await sealChunks(chunks, header, o.key, o.onProgress);
   const name = backupFileName(header.community, machineTag(o.key.keyId), localParts(o.now), o.kind, o.desk?.no);
   const result = await deps.bridge.writeBackup({ name, content });
   const state = deps.state.get();

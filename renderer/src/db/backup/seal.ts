@@ -26,7 +26,7 @@ import {
 import { gunzipText, gzipText } from './gzip';
 import type { OnBackupProgress } from './progress';
 import { normalizePassphrase, passphraseForms } from '@shared/backup/passphrase';
-import { fromB64, toB64 } from '../bytes';
+import { fromB64Strict, toB64 } from '../bytes';
 import { DomainRefusal } from '../refusal';
 
 /** The machine's backup key: the AES key itself and the copy of it wrapped with the passphrase. */
@@ -105,6 +105,43 @@ export async function unwrapWithPassphrase(w: WrappedKey, passphrase: string): P
   throw new DomainRefusal(BACKUP_MESSAGES.wrongPassphrase, 'passphrase');
 }
 
+/** One chunk before sealing: `rows` rows of `table`, as JSON, gzip-compressed (`packRows`). */
+export type PackedChunk = { table: string; rows: number; packed: Uint8Array<ArrayBuffer> };
+
+/** Rows as one chunk's compressed bytes (compression comes before encryption: ciphertext does not compress). */
+export async function packRows(table: string, rows: readonly unknown[]): Promise<PackedChunk> {
+  return { table, rows: rows.length, packed: await gzipText(JSON.stringify(rows)) };
+}
+
+/**
+ * The file text of packed chunks (format 2: a head line, then each chunk sealed in its place).
+ * The header is known only here (its counts and audit heads cover every chunk), so the chunks are
+ * compressed first — while the database is still being read (make.ts) — and sealed last: AES-GCM
+ * is the cheap part.
+ */
+export async function sealChunks(
+  chunks: readonly PackedChunk[],
+  header: Omit<BackupHeader, 'keyId'>,
+  key: BackupKey,
+  onProgress?: OnBackupProgress,
+): Promise<string> {
+  const envelope: BackupEnvelope = { header: { ...header, keyId: key.keyId }, passphraseKey: key.passphraseKey };
+  const lines = [headLine(envelope)];
+  const total = chunks.reduce((n, c) => n + c.rows, 0);
+  let done = 0;
+  for (const { table, rows, packed } of chunks) {
+    const iv = crypto.getRandomValues(new Uint8Array(12));
+    const additionalData = enc.encode(chunkAdditionalDataText(envelope, lines.length - 1, table, rows));
+    const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData }, key.key, packed);
+    const chunk: BackupChunk = { table, rows, iv: toB64(iv), data: toB64(new Uint8Array(sealed)) };
+    lines.push(JSON.stringify(chunk));
+    done += rows;
+    onProgress?.({ step: 'seal', table, done, total });
+  }
+  // The head line always ends with a newline (a file of an empty database has no chunk).
+  return lines.length === 1 ? `${lines[0]}\n` : lines.join('\n');
+}
+
 /** The file text of a backup of `tables` (format 2: a head line, then gzip-compressed sealed chunks). */
 export async function sealBackup(
   tables: BackupTables,
@@ -112,35 +149,20 @@ export async function sealBackup(
   key: BackupKey,
   onProgress?: OnBackupProgress,
 ): Promise<string> {
-  const envelope: BackupEnvelope = { header: { ...header, keyId: key.keyId }, passphraseKey: key.passphraseKey };
-  const lines = [headLine(envelope)];
-  const total = Object.values(tables).reduce((n, rows) => n + rows.length, 0);
-  let done = 0;
-  for (const [table, rows] of Object.entries(tables)) {
-    for (let at = 0; at < rows.length; at += BACKUP_CHUNK_ROWS) {
-      const part = rows.slice(at, at + BACKUP_CHUNK_ROWS);
-      const iv = crypto.getRandomValues(new Uint8Array(12));
-      const additionalData = enc.encode(chunkAdditionalDataText(envelope, lines.length - 1, table, part.length));
-      const sealed = await crypto.subtle.encrypt(
-        { name: 'AES-GCM', iv, additionalData },
-        key.key,
-        await gzipText(JSON.stringify(part)),
-      );
-      const chunk: BackupChunk = { table, rows: part.length, iv: toB64(iv), data: toB64(new Uint8Array(sealed)) };
-      lines.push(JSON.stringify(chunk));
-      done += part.length;
-      onProgress?.({ step: 'seal', table, done, total });
-    }
-  }
-  // The head line always ends with a newline (a file of an empty database has no chunk).
-  return lines.length === 1 ? `${lines[0]}\n` : lines.join('\n');
+  const chunks: PackedChunk[] = [];
+  for (const [table, rows] of Object.entries(tables))
+    for (let at = 0; at < rows.length; at += BACKUP_CHUNK_ROWS)
+      chunks.push(await packRows(table, rows.slice(at, at + BACKUP_CHUNK_ROWS)));
+  return sealChunks(chunks, header, key, onProgress);
 }
 
 /** Base64 that is exactly what it decodes to (no ignored bits): a changed character always shows. */
 function strictB64(s: string): Uint8Array<ArrayBuffer> {
-  const bytes = fromB64(s);
-  if (toB64(bytes) !== s) throw new DomainRefusal(BACKUP_MESSAGES.tampered);
-  return bytes;
+  try {
+    return fromB64Strict(s);
+  } catch {
+    throw new DomainRefusal(BACKUP_MESSAGES.tampered);
+  }
 }
 
 /** The clear part of a backup file (header, wrapped key, layout), nothing decrypted. @throws DomainRefusal */

@@ -10,7 +10,7 @@
  *   path, not trusted from the file; `readSnapshot` leaves them out: db/derived.ts lists them). All or nothing. The audit log is never cleared: the
  *   backup's rows are merged into it by identity (a restore never removes an audit row).
  */
-import type { Dexie, IndexableType } from 'dexie';
+import type { Dexie } from 'dexie';
 import { BACKUP_CHUNK_ROWS } from '@shared/backup/frames';
 import type { OnBackupProgress } from './progress';
 import type { AuditEntry } from '@shared/domain/records';
@@ -31,8 +31,9 @@ const asDexie = (db: DutyDeskDB) => db as unknown as Dexie;
 export function withoutDerivedFields(table: string, row: unknown): unknown {
   const fields = (DERIVED as Record<string, Derivation<EntityName> | undefined>)[table]?.fields;
   if (!fields || !row || typeof row !== 'object') return row;
-  const out = { ...(row as Record<string, unknown>) };
-  for (const k of fields) delete out[k];
+  // A copy without them (not `delete`: the rows keep V8's fast shape, JSON.stringify is faster).
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) if (!(fields as readonly string[]).includes(k)) out[k] = v;
   return out;
 }
 
@@ -43,34 +44,117 @@ export function countsOf(tables: BackupTables): Record<string, number> {
 /** Rows per read and per write of a snapshot or a restore (a chunk of the file: shared/backup/frames.ts). */
 const PAGE = BACKUP_CHUNK_ROWS;
 
+/** A page of one table's rows as read for a backup (derived fields left out). */
+export type SnapshotPage = { table: string; rows: unknown[] };
+
+/** The primary key of `row` at `keyPath` (a name, a dotted path or a compound key's names). */
+function keyAt(row: unknown, keyPath: string | string[]): IDBValidKey {
+  const one = (path: string) =>
+    path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], row) as IDBValidKey;
+  return Array.isArray(keyPath) ? keyPath.map(one) : one(keyPath);
+}
+
+/** An IndexedDB request as a callback (the next request is made inside it: no task boundary). */
+function onDone<T>(req: IDBRequest<T>, fail: (e: unknown) => void, then: (v: T) => void): void {
+  req.onsuccess = () => {
+    try {
+      then(req.result);
+    } catch (e) {
+      fail(e);
+    }
+  };
+  req.onerror = () => fail(req.error);
+}
+
 /**
- * Every table of `db` — the app's database, or an older version opened as it is on disk — in one
- * read-only transaction (a consistent moment), a page of rows at a time by primary key: the page
- * stays responsive between pages (each is its own IndexedDB request) and the progress is known.
+ * Every table of `db` — the app's database, or an older version opened as it is on disk — in ONE
+ * read-only IndexedDB transaction (a consistent moment), `PAGE` rows at a time by primary key
+ * (`getAll` of a key range: IndexedDB's own bulk read, no cursor, no middleware: reads have no
+ * derived work). The next page is asked for the moment one arrives, so a request is always in
+ * flight and the transaction stays open while the caller works on the pages it was handed
+ * (`onPage`, synchronously, each without its derived fields: the caller only queues it). Between
+ * pages the page's thread is free (each page is its own request): input is handled, progress shown.
+ * Resolves with the rows of every table (0 for an empty one) once the last page is read; `totals`
+ * gets the row counts first (for a progress bar).
+ */
+export function readPages(
+  db: DutyDeskDB | Dexie,
+  onPage: (page: SnapshotPage) => void,
+  totals?: (counts: Record<string, number>) => void,
+): Promise<Record<string, number>> {
+  const dexie = db as Dexie;
+  const names = dexie.tables.map((t) => t.name);
+  const read = Object.fromEntries(names.map((n) => [n, 0]));
+  return new Promise((resolve, reject) => {
+    const idb = dexie.backendDB();
+    if (names.length === 0) return resolve(read);
+    const tx = idb.transaction(names, 'readonly');
+    let failed = false;
+    const fail = (e: unknown) => {
+      if (failed) return;
+      failed = true;
+      try {
+        tx.abort();
+      } catch {
+        // already finished
+      }
+      reject(e instanceof Error ? e : new Error(String(e)));
+    };
+    tx.onabort = () => fail(tx.error ?? new Error('backup read aborted'));
+    if (totals) {
+      const counts: Record<string, number> = {};
+      let pending = names.length;
+      for (const name of names)
+        onDone(tx.objectStore(name).count(), fail, (n) => {
+          counts[name] = n;
+          if (--pending === 0) totals(counts);
+        });
+    }
+    const readTable = (at: number) => {
+      const name = names[at];
+      if (name === undefined) return resolve(read);
+      const store = tx.objectStore(name);
+      const keyPath = store.keyPath;
+      const page = (after: IDBValidKey | undefined) => {
+        const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+        // Out-of-line keys (none today): the keys read beside the values, in the same order.
+        let keys: IDBValidKey[] | undefined;
+        if (keyPath === null) onDone(store.getAllKeys(range, PAGE), fail, (k) => void (keys = k));
+        onDone(store.getAll(range, PAGE), fail, (rows: unknown[]) => {
+          read[name] = (read[name] ?? 0) + rows.length;
+          const last =
+            rows.length === PAGE ? (keyPath === null ? keys?.[PAGE - 1] : keyAt(rows[PAGE - 1], keyPath)) : undefined;
+          // The next request first: the transaction never idles while the page is handed on.
+          if (last !== undefined) page(last);
+          else readTable(at + 1);
+          if (rows.length > 0) onPage({ table: name, rows: rows.map((row) => withoutDerivedFields(name, row)) });
+        });
+      };
+      page(undefined);
+    };
+    readTable(0);
+  });
+}
+
+/**
+ * Every table of `db` as rows (`readPages` gathered): for what needs the tables whole (a backup of
+ * an older version brought up to this one, upgradeTables.ts; the tests).
  */
 export async function readSnapshot(db: DutyDeskDB | Dexie, onProgress?: OnBackupProgress): Promise<BackupTables> {
-  const dexie = db as Dexie;
-  return dexie.transaction('r', dexie.tables, async () => {
-    const counts = await Promise.all(dexie.tables.map((t) => t.count()));
-    const total = counts.reduce((a, b) => a + b, 0);
-    let done = 0;
-    const out: BackupTables = {};
-    for (const t of dexie.tables) {
-      const keyPath = t.schema.primKey.keyPath as string;
-      const rows: unknown[] = [];
-      let page = await t.orderBy(':id').limit(PAGE).toArray();
-      for (;;) {
-        for (const row of page) rows.push(withoutDerivedFields(t.name, row));
-        done += page.length;
-        onProgress?.({ step: 'read', table: t.name, done, total });
-        if (page.length < PAGE) break;
-        const last = (page[page.length - 1] as Record<string, IndexableType>)[keyPath]!;
-        page = await t.where(':id').above(last).limit(PAGE).toArray();
-      }
-      out[t.name] = rows;
-    }
-    return out;
-  });
+  const out: BackupTables = Object.fromEntries((db as Dexie).tables.map((t) => [t.name, [] as unknown[]]));
+  let total = 0;
+  let done = 0;
+  await readPages(
+    db,
+    ({ table, rows }) => {
+      const into = out[table]!;
+      for (const row of rows) into.push(row);
+      done += rows.length;
+      onProgress?.({ step: 'read', table, done, total: Math.max(total, done) });
+    },
+    (counts) => (total = Object.values(counts).reduce((a, b) => a + b, 0)),
+  );
+  return out;
 }
 
 const AUDIT_LOG = 'auditLog';
@@ -114,21 +198,30 @@ export async function replaceAll(
     for (const t of TRANSIENT_TABLES) restored[t] = [];
     const replaced = dexie.tables.filter((t) => t.name !== AUDIT_LOG);
     for (const t of replaced) await t.clear();
-    // In batches (the page stays responsive, the progress is known), all in the one transaction.
-    const total = replaced.reduce((n, t) => n + (restored[t.name]?.length ?? 0), 0);
-    let done = 0;
-    for (const t of replaced) {
-      const rows = restored[t.name] ?? [];
-      for (let at = 0; at < rows.length; at += PAGE) {
-        const batch = rows.slice(at, at + PAGE);
-        await t.bulkPut(batch);
-        done += batch.length;
-        o.onProgress?.({ step: 'write', table: t.name, done, total });
-      }
-    }
     const log = dexie.table<AuditEntry, number>(AUDIT_LOG);
     const { asTheyAre, toSeal } = mergeAuditRows(await log.toArray(), tables[AUDIT_LOG] ?? []);
-    if (asTheyAre.length > 0) await log.bulkAdd(asTheyAre);
+    // In batches (the page stays responsive, the progress is known), all in the one transaction.
+    // `bulkAdd` into the emptied tables: nothing to replace, so the kept counts' middleware reads
+    // no record first (a key twice would fail the add, and with it the whole restore). Two batches
+    // in flight: the next is derived and sent while IndexedDB still writes the one before.
+    const total = replaced.reduce((n, t) => n + (restored[t.name]?.length ?? 0), 0) + asTheyAre.length;
+    let done = 0;
+    let inFlight: Promise<unknown> | null = null;
+    const write = async (table: Dexie['tables'][number], rows: readonly unknown[]) => {
+      for (let at = 0; at < rows.length; at += PAGE) {
+        const batch = rows.slice(at, at + PAGE);
+        const sent: Promise<unknown> = table.bulkAdd(batch).then(() => {
+          done += batch.length;
+          o.onProgress?.({ step: 'write', table: table.name, done, total });
+        });
+        sent.catch(() => undefined); // awaited below: a failure aborts the transaction there
+        if (inFlight) await inFlight;
+        inFlight = sent;
+      }
+    };
+    for (const t of replaced) await write(t, restored[t.name] ?? []);
+    await write(log, asTheyAre);
+    if (inFlight) await inFlight;
     // Then onto this desk's head (as it stands now, or the anchor ahead of it): the rows to seal,
     // the restore row last — hashed here, synchronously, inside the transaction.
     const desk = o.desk ?? 1;
