@@ -15,6 +15,7 @@ import { Dexie, type Table, type Transaction } from 'dexie';
 import type { EntityName, KeyOf, RecordOf } from './entities';
 import { derivedFieldsMiddleware } from './derived';
 import { talliesMiddleware } from './tallies/middleware';
+import { ensureSearchKeys } from './searchKeys';
 import type { UPGRADE_STEPS, UpgradeVersion } from './upgrades';
 
 let steps: typeof UPGRADE_STEPS | null = null;
@@ -26,6 +27,8 @@ let steps: typeof UPGRADE_STEPS | null = null;
  */
 export async function loadUpgradeSteps(): Promise<void> {
   steps ??= (await import('./upgrades')).UPGRADE_STEPS;
+  // A step that rewrites residents (v32) passes them through the derived fields, the search keys too.
+  await ensureSearchKeys();
 }
 
 /** The data step of version `n`, as Dexie's upgrade function. */
@@ -38,7 +41,7 @@ const step =
 
 export const DB_NAME = 'duty-desk';
 /** The newest version below (the one this build upgrades to). */
-export const SCHEMA_VERSION = 31;
+export const SCHEMA_VERSION = 32;
 
 /** One Dexie table per entity of the entity map (entities.ts is the one list of tables). */
 type Tables = { [N in EntityName]: Table<RecordOf<N>, KeyOf<N>> };
@@ -207,6 +210,17 @@ class DutyDeskDatabase extends Dexie {
     this.version(31).stores({
       streetResponses: 'id, communityCode',
     });
+    // v32 (issue 26, 超期未走访 pages): a resident's derived multiEntry `careKeys`, one
+    // `<网格>␟<tag>␟<id>` per tag (none when 已迁出 / 已故 / deleted: shared/domain/homeVisits/
+    // unvisited.ts), so a zone's 重点服务对象 are one range per register tag in id order; a 走访 entry
+    // that corrects another by `corrects` (absent on most: a small index). The data step gives every
+    // resident its keys (upgrades/v32-care-keys.ts).
+    this.version(32)
+      .stores({
+        residents: 'id, idNumber, name, phone, *searchKeys, *tags, updatedAt, deleted.at, *careKeys',
+        homeVisits: 'id, day, [residentId+day], corrects',
+      })
+      .upgrade(step(32));
     this.use(derivedFieldsMiddleware);
     this.use(talliesMiddleware);
   }

@@ -5,7 +5,6 @@ import {
   householdOf,
   quarterRange,
   shareText,
-  unvisitedByZone,
   validateHomeVisit,
   zoneDaysOfMonth,
   zoneHouseholds,
@@ -170,40 +169,4 @@ describe('zoneHouseholds: households visited this month and quarter', () => {
     [2, undefined, '—'],
     [0, 0, '—'],
   ])('share %d of %s is %s', (v, h, text) => expect(shareText(v, h)).toBe(text));
-});
-
-describe('unvisitedByZone: 重点服务对象 not visited for more than N days', () => {
-  const residents = [
-    { id: 'a', gridId: 'g2' },
-    { id: 'b', gridId: 'g1' },
-    { id: 'c', gridId: 'g1' },
-    { id: 'd' },
-    { id: 'e', gridId: 'g1' },
-  ];
-  it('lists the never visited and those past N days, by zone, longest first', () => {
-    const last = new Map([
-      ['a', '2026-11-04'], // exactly 30 days: not listed
-      ['b', '2026-11-03'], // 31 days
-      ['c', '2026-06-01'],
-      ['d', '2026-01-01'],
-    ]);
-    expect(unvisitedByZone(residents, last, TODAY, 30, ['g1', 'g2'])).toEqual([
-      {
-        gridId: 'g1',
-        rows: [
-          { residentId: 'e' },
-          { residentId: 'c', lastDay: '2026-06-01', daysSince: 186 },
-          { residentId: 'b', lastDay: '2026-11-03', daysSince: 31 },
-        ],
-      },
-      { gridId: '', rows: [{ residentId: 'd', lastDay: '2026-01-01', daysSince: 337 }] },
-    ]);
-  });
-  it('a smaller N lists more', () => {
-    const last = new Map([['a', '2026-11-30']]);
-    expect(unvisitedByZone([residents[0]!], last, TODAY, 3, [])).toEqual([
-      { gridId: 'g2', rows: [{ residentId: 'a', lastDay: '2026-11-30', daysSince: 4 }] },
-    ]);
-    expect(unvisitedByZone([residents[0]!], last, TODAY, 4, [])).toEqual([]);
-  });
 });

@@ -22,6 +22,7 @@ import { upgradeV24RotaCells } from './v24-rota-cells';
 import { upgradeV26Handovers } from './v26-handovers';
 import { upgradeV28Tallies } from './v28-tallies';
 import { upgradeV29PoolKeys } from './v29-pool-keys';
+import { upgradeV32CareKeys } from './v32-care-keys';
 
 export const UPGRADE_STEPS = {
   2: upgradeV2CaseQueues,
@@ -42,6 +43,7 @@ export const UPGRADE_STEPS = {
   26: upgradeV26Handovers,
   28: upgradeV28Tallies,
   29: upgradeV29PoolKeys,
+  32: upgradeV32CareKeys,
 } as const;
 
 export type UpgradeVersion = keyof typeof UPGRADE_STEPS;
