@@ -2,7 +2,6 @@
 import { Button, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { maskAddress, shareText } from '@shared/domain/homeVisits';
 import { maskName } from '@shared/domain/masking';
-import { residentAddress } from '@shared/domain/resident';
 import { useDesk } from '../../app/desk';
 import type { HomeVisitMonth, HomeVisitRow } from '../../db/repositories/homeVisits';
 
