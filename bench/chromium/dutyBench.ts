@@ -3,20 +3,23 @@
  * each next to a bare Dexie read of the same rows — the goal ≤ 3× bare, flat from 1/10 to 2×:
  * - the 值班 week grid (this week's cells, its checks and the staff);
  * - the 错时服务 month table of last month (its rota, visits, case events, 走访 entries and lines);
- * - the 重点服务对象 not visited for more than N days, by 网格 (the register, the window's 走访 log,
- *   the last visit of each one not seen in it).
+ * - the first page of one 网格's 重点服务对象 not visited for more than N days (unvisitedCare.ts),
+ *   next to a bare read of that page's rows: its residents and each one's last 走访, in one
+ *   read transaction as the page reads them.
+ * The week and the page are a fixed number of rows at every size: judged flat. The month table's
+ * rows are the month's records of a desk, which a bigger desk has more of (the bare read grows
+ * alike): judged against its bare read at each size (bench/goals.mjs).
  */
 import type { DutyDeskDB } from '../../renderer/src/db/database';
 import type { Desk } from '../../renderer/src/db/desk';
+import { readTx } from '../../renderer/src/db/readTx';
 import { getRotaWeek } from '../../renderer/src/db/repositories/rota';
 import { readOffHoursTable } from '../../renderer/src/db/repositories/offHours';
-import { unvisitedCareList, unvisitedDaysOf } from '../../renderer/src/db/repositories/homeVisits';
-import { unvisitedSince } from '@shared/domain/homeVisits';
+import { unvisitedCarePage } from '../../renderer/src/db/repositories/unvisitedCare';
 import { monthSpan, shiftMonth } from '@shared/domain/offHours';
-import { proxySettings } from '@shared/domain/proxy';
 import { weekStart } from '@shared/domain/rota';
 import { addDays } from '@shared/domain/localDate';
-import { TODAY } from '../data/generate';
+import { GRID_IDS, TODAY } from '../data/generate';
 
 type DutyMeasure = { name: string; group: 'duty'; subject: () => Promise<unknown>; baseline: () => Promise<unknown> };
 
@@ -46,21 +49,16 @@ export async function dutyMeasures(d: DutyDeskDB, desk: Desk): Promise<DutyMeasu
     ]);
   const monthCount = (await monthRows()).reduce((n, rows) => n + rows.length, 0);
 
-  const since = unvisitedSince(TODAY, unvisitedDaysOf(desk));
-  const tags = proxySettings(desk.community).registerTags;
-  const unvisitedRows = async () => {
-    const [cared, recent] = await Promise.all([
-      d.residents.where('tags').anyOf(tags).toArray(),
-      d.homeVisits.where('day').between(since, TODAY, true, true).toArray(),
-    ]);
-    const seen = new Set(recent.map((e) => e.residentId));
-    const others = cared.filter((r) => !seen.has(r.id));
-    const lasts = await Promise.all(
-      others.map((r) => d.homeVisits.where('[residentId+day]').between([r.id, ''], [r.id, '\uffff']).last()),
-    );
-    return [cared, recent, lasts];
-  };
-  const [cared, recent] = await unvisitedRows();
+  const zone = GRID_IDS[0]!;
+  const firstPage = await unvisitedCarePage(desk, zone);
+  const pageIds = firstPage.rows.map((r) => r.residentId);
+  const pageRows = (): Promise<unknown> =>
+    readTx(d, ['residents', 'homeVisits'], async () => {
+      const lasts = pageIds.map((id) =>
+        d.homeVisits.where('[residentId+day]').between([id, ''], [id, '\uffff']).last(),
+      );
+      return [await d.residents.bulkGet(pageIds), await Promise.all(lasts)];
+    });
 
   return [
     {
@@ -76,10 +74,10 @@ export async function dutyMeasures(d: DutyDeskDB, desk: Desk): Promise<DutyMeasu
       baseline: monthRows,
     },
     {
-      name: `超期未走访 重点服务对象 (${cared!.length} 人, ${recent!.length} 条走访)`,
+      name: `超期未走访 重点服务对象 首页 (${zone}, ${pageIds.length} 人)`,
       group: 'duty',
-      subject: () => unvisitedCareList(desk),
-      baseline: unvisitedRows,
+      subject: () => unvisitedCarePage(desk, zone),
+      baseline: pageRows,
     },
   ];
 }

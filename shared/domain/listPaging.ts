@@ -19,8 +19,12 @@ export function pageOf<Row, Cursor>(read: Row[], limit: number, cursorOf: (row: 
   return hasMore && last !== undefined ? { rows, hasMore, next: cursorOf(last) } : { rows, hasMore };
 }
 
-/** What a pager announces: 「第 1–50 条，共 N 条」 (N shown 「1000+」 past the cap). */
-export function rangeLabel(first: number, shown: number, total: number): string {
+/**
+ * What a pager announces: 「第 1–50 条，共 N 条」 (N shown 「1000+」 past the cap); a list that counts
+ * no total (null: counting would read it whole) 「第 1–50 条」.
+ */
+export function rangeLabel(first: number, shown: number, total: number | null): string {
+  if (total === null) return shown === 0 ? '没有更多' : `第 ${first}–${first + shown - 1} 条`;
   if (shown === 0) return `共 ${countLabel(total)} 条`;
   return `第 ${first}–${first + shown - 1} 条，共 ${countLabel(total)} 条`;
 }

@@ -163,7 +163,7 @@ function sortedIds(v: unknown): unknown {
   return page.total <= 25 ? { ...page, ids: [...page.ids].sort() } : page;
 }
 
-/** Records read now carry the derived keys the snapshot predates or that changed on purpose (v3 order; v4 search, 我的已办结; v5 report months; v13 an event's clock and desk). */
+/** Records read now carry the derived keys the snapshot predates or that changed on purpose (v3 order; v4 search, 我的已办结; v5 report months; v13 an event's clock and desk; v32 a resident's careKeys). */
 function withoutQueueKeys(v: unknown): unknown {
   return JSON.parse(
     JSON.stringify(v, function (this: object, k, x: unknown) {
@@ -173,6 +173,7 @@ function withoutQueueKeys(v: unknown): unknown {
         (isEvent && (k === 'clock' || k === 'desk')) ||
         k === 'words' ||
         k === 'reportMonths' ||
+        k === 'careKeys' ||
         (isCase && (k === 'searchKeys' || k === 'flags'))
         ? undefined
         : x;

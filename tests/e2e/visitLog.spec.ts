@@ -2,7 +2,8 @@
  * 走访记录 (issue 26 item 2) in Chromium with real IndexedDB, through the UI by Chinese labels: a
  * 走访岗 person (值班员 responsible for 第一网格) logs three visits in their zone on two days — a
  * bad entry told at its field first — one of which becomes a 问题 in the same save; the 问题
- * is in the 问题库 and on Friday's agenda; the month table shows 2 days in the zone. axe on the
+ * is in the 问题库 and on Friday's agenda; the month table shows 2 days in the zone; the 超期未走访
+ * list shows the person's own 网格 (its paging: tests/db/unvisitedPaging.test.ts). axe on the
  * view and the form; a screenshot at 1366×768. Then, on the same desk: a fourth visit logged and
  * corrected by the keyboard alone (the correction a new entry; the list and the figures fold it),
  * and the month's list printed on A4, masked.
@@ -94,6 +95,10 @@ test('a 走访岗 person logs visits in their zone; one becomes a 问题 on Frid
   await expect(entries.getByRole('row')).toHaveCount(4);
   await expect(entries).toContainText('5栋1单元**');
   await expect(entries).not.toContainText('302');
+  // 超期未走访: one 网格 at a time, the person's own first; no 重点服务对象 on this desk yet.
+  await expect(page.getByLabel('网格', { exact: true }).last()).toHaveValue(/.+/);
+  await expect(page.getByText('第一网格没有超期未走访的重点服务对象。')).toBeVisible();
+  await expect(page.getByRole('group', { name: '超期未走访名单翻页' })).toHaveCount(0);
   await expectAccessible(page, '值班 · 走访记录');
   await mkdir(SHOTS, { recursive: true });
   await page.screenshot({ path: `${SHOTS}/visit-log.png`, fullPage: true });

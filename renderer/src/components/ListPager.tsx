@@ -23,10 +23,10 @@ export function useCursorPages<C>() {
 type Props = {
   /** The list's name: the group is 「<label>翻页」. */
   label: string;
-  /** Which page this is (0 first), its rows and the list's total (undefined while counted). */
+  /** Which page this is (0 first), its rows and the list's total (undefined while counted; null: not counted). */
   index: number;
   shown: number;
-  total: number | undefined;
+  total: number | null | undefined;
   hasMore: boolean;
   onPrev: () => void;
   onNext: () => void;
@@ -60,7 +60,7 @@ export function PagePager<R, C>({
   label: string;
   page: ListPage<R, C> | undefined;
   pages: ReturnType<typeof useCursorPages<C>>;
-  total: number | undefined;
+  total: number | null | undefined;
 }) {
   if (!page || (!page.hasMore && pages.index === 0)) return null;
   return (

@@ -15,6 +15,7 @@ import { Dexie, type Table, type Transaction } from 'dexie';
 import type { EntityName, KeyOf, RecordOf } from './entities';
 import { derivedFieldsMiddleware } from './derived';
 import { talliesMiddleware } from './tallies/middleware';
+import { ensureSearchKeys } from './searchKeys';
 import type { UPGRADE_STEPS, UpgradeVersion } from './upgrades';
 
 let steps: typeof UPGRADE_STEPS | null = null;
@@ -26,6 +27,8 @@ let steps: typeof UPGRADE_STEPS | null = null;
  */
 export async function loadUpgradeSteps(): Promise<void> {
   steps ??= (await import('./upgrades')).UPGRADE_STEPS;
+  // A step that rewrites residents (v32) passes them through the derived fields, the search keys too.
+  await ensureSearchKeys();
 }
 
 /** The data step of version `n`, as Dexie's upgrade function. */
@@ -207,6 +210,17 @@ class DutyDeskDatabase extends Dexie {
     this.version(31).stores({
       streetResponses: 'id, communityCode',
     });
+    // v32 (issue 26, 超期未走访 pages): a resident's derived multiEntry `careKeys`, one
+    // `<网格>␟<tag>␟<id>` per tag (none when 已迁出 / 已故 / deleted: shared/domain/homeVisits/
+    // unvisited.ts), so a zone's 重点服务对象 are one range per register tag in id order; a 走访 entry
+    // that corrects another by `corrects` (absent on most: a small index). The data step gives every
+    // resident its keys (upgrades/v32-care-keys.ts).
+    this.version(32)
+      .stores({
+        residents: 'id, idNumber, name, phone, *searchKeys, *tags, updatedAt, deleted.at, *careKeys',
+        homeVisits: 'id, day, [residentId+day], corrects',
+      })
+      .upgrade(step(32));
     // v33 (issue 28 item 3): the 操作日志 by 类别 is ONE index range — every audit row gets the derived
     // `domain` (its action's part before the dot; db/derived.ts, upgrades/v33-audit-domain.ts) and
     // `[domain+seq]` / `[staffId+domain+seq]` replace the per-action ranges `[action+seq]` /

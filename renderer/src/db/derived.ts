@@ -1,8 +1,9 @@
 /**
  * Derived fields: values stored only so an index can answer a query, computed from the record
  * itself — a case's queue and search fields (`dueDay`, `flags`, `queueKeys`, `searchKeys`,
- * shared/domain/caseIndex), a visit's words (`words`, shared/domain/caseSearch) and a resident's
- * search keys (`searchKeys`, shared/domain/pinyinKeys, loaded on first need: searchKeys.ts).
+ * shared/domain/caseIndex), a visit's words (`words`, shared/domain/caseSearch), a resident's
+ * search keys (`searchKeys`, shared/domain/pinyinKeys, loaded on first need: searchKeys.ts) and
+ * 超期未走访 keys (`careKeys`, shared/domain/homeVisits/unvisited.ts).
  *
  * They are applied in ONE place, a DBCore middleware on the database: every `add` and `put`
  * reaching IndexedDB passes through it, whether it comes from a repository, an upgrade, a
@@ -24,6 +25,7 @@ import { syncConflictAtOf } from '@shared/domain/events/refused';
 import type { EntityName, RecordOf } from './entities';
 import { searchKeysNow } from './searchKeys';
 import { INACTIVE_KEY_PREFIX, isInactiveResident } from '@shared/domain/residentStatus';
+import { careKeysOf } from '@shared/domain/homeVisits/unvisited';
 
 /**
  * 已迁出 / 已故: the same keys behind INACTIVE_KEY_PREFIX, so only 包括已迁出、已故 reads them.
@@ -34,6 +36,12 @@ function withSearchKeys(r: Resident): Resident {
   const keys = searchKeysNow().searchKeysForResident(r);
   return { ...r, searchKeys: isInactiveResident(r) ? keys.map((k) => INACTIVE_KEY_PREFIX + k) : keys };
 }
+
+/** A resident's search keys and 超期未走访 keys (`careKeys`: absent when none). */
+const withResidentKeys = (r: Resident): Resident => {
+  const care = careKeysOf(r);
+  return withOptional(withSearchKeys(r), 'careKeys', care.length > 0 ? care : undefined);
+};
 
 /** The record with `key` set to `value`, or without `key` when there is none. */
 function withOptional<T extends object, K extends keyof T>(record: T, key: K, value: T[K] | undefined): T {
@@ -74,7 +82,7 @@ export const DERIVED: { readonly [N in EntityName]?: Derivation<N> } = {
   custodyItems: { derive: withHolderKey, fields: ['holderKey', 'syncConflictAt'] },
   proxyTasks: { derive: withVisitDay, fields: ['visitDay', 'syncConflictAt'] },
   problems: { derive: withPoolIndexes, fields: ['residentIds', 'poolKeys'] },
-  residents: { derive: withSearchKeys, fields: ['searchKeys'] },
+  residents: { derive: withResidentKeys, fields: ['searchKeys', 'careKeys'] },
   visits: { derive: withWords, fields: ['words'] },
 };
 

@@ -2,10 +2,10 @@
  * 走访记录's figures (issue 26 item 2), clock-free (the month and today are inputs):
  * - per person per month: the days spent in their own zone against the 10-day target (分片包干);
  * - per zone: the households visited this month and this quarter against the zone's households;
- * - the 重点服务对象 not visited for more than N days, by zone.
+ * - the first day of the window a visit keeps a 重点服务对象 off the unvisited list (unvisited.ts).
  * The entries given are the current ones (entry.ts `currentEntries`).
  */
-import { addDays, compareLocalDates, daysInMonth, toDayNumber } from '../localDate';
+import { addDays, daysInMonth } from '../localDate';
 import type { Grid, HomeVisit } from '../records';
 
 /** Each 走访岗 person: at least 10 days a month in their zone. */
@@ -94,48 +94,7 @@ export function shareText(visited: number, households: number | undefined): stri
   return `${((visited / households) * 100).toFixed(1)}%`;
 }
 
-export type UnvisitedRow = {
-  residentId: string;
-  /** The last visit day (undefined: never visited in the log). */
-  lastDay?: string;
-  /** Days since the last visit (undefined: never). */
-  daysSince?: number;
-};
-
 /** The oldest day a visit keeps a 重点服务对象 off the list: visited on or after it = not listed. */
 export function unvisitedSince(today: string, n: number): string {
   return addDays(today, -n);
-}
-
-/**
- * The 重点服务对象 not visited for more than `n` days (or never), by zone (the community's order,
- * no zone last as ''), each zone's longest-unvisited first (never visited before all).
- */
-export function unvisitedByZone(
-  residents: readonly { id: string; gridId?: string }[],
-  lastVisit: ReadonlyMap<string, string>,
-  today: string,
-  n: number,
-  gridOrder: readonly string[],
-): { gridId: string; rows: UnvisitedRow[] }[] {
-  const since = unvisitedSince(today, n);
-  const byZone = new Map<string, UnvisitedRow[]>();
-  for (const r of residents) {
-    const last = lastVisit.get(r.id);
-    if (last && compareLocalDates(last, since) >= 0) continue;
-    const row: UnvisitedRow = last
-      ? { residentId: r.id, lastDay: last, daysSince: toDayNumber(today) - toDayNumber(last) }
-      : { residentId: r.id };
-    const zone = r.gridId ?? '';
-    byZone.set(zone, [...(byZone.get(zone) ?? []), row]);
-  }
-  const rank = (g: string) => (gridOrder.includes(g) ? gridOrder.indexOf(g) : gridOrder.length);
-  return [...byZone.entries()]
-    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
-    .map(([gridId, rows]) => ({
-      gridId,
-      rows: rows.sort(
-        (a, b) => (b.daysSince ?? Infinity) - (a.daysSince ?? Infinity) || a.residentId.localeCompare(b.residentId),
-      ),
-    }));
 }

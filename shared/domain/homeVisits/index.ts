@@ -2,3 +2,4 @@
 export * from './entry';
 export * from './figures';
 export * from './settings';
+export * from './unvisited';

@@ -33,6 +33,8 @@ export type Resident = Stamp & {
   statusNote?: string;
   /** Search keys (pinyin, initials, phone and ID tails) for the multiEntry index. */
   searchKeys: string[];
+  /** 超期未走访's index (DB v32, derived): `<网格>␟<tag>␟<id>` per tag while on file (shared/domain/homeVisits/unvisited.ts). */
+  careKeys?: string[];
   /**
    * A tombstone (DB v11): the resident was deleted, taken back with an import, or merged into
    * another record. The row stays (a deletion must travel to the other desks like any edit) but

@@ -1,11 +1,15 @@
 /** 走访记录's pure rules, by table: the entry, the 10-day count, households per zone, the unvisited list. */
 import { describe, expect, it } from 'vitest';
 import {
+  careKeyRange,
+  careKeysOf,
+  mergeCandidates,
+  residentIdOfCareKey,
+  unvisitedRowOf,
   currentEntries,
   householdOf,
   quarterRange,
   shareText,
-  unvisitedByZone,
   validateHomeVisit,
   zoneDaysOfMonth,
   zoneHouseholds,
@@ -172,38 +176,67 @@ describe('zoneHouseholds: households visited this month and quarter', () => {
   ])('share %d of %s is %s', (v, h, text) => expect(shareText(v, h)).toBe(text));
 });
 
-describe('unvisitedByZone: 重点服务对象 not visited for more than N days', () => {
-  const residents = [
-    { id: 'a', gridId: 'g2' },
-    { id: 'b', gridId: 'g1' },
-    { id: 'c', gridId: 'g1' },
-    { id: 'd' },
-    { id: 'e', gridId: 'g1' },
-  ];
-  it('lists the never visited and those past N days, by zone, longest first', () => {
-    const last = new Map([
-      ['a', '2026-11-04'], // exactly 30 days: not listed
-      ['b', '2026-11-03'], // 31 days
-      ['c', '2026-06-01'],
-      ['d', '2026-01-01'],
-    ]);
-    expect(unvisitedByZone(residents, last, TODAY, 30, ['g1', 'g2'])).toEqual([
-      {
-        gridId: 'g1',
-        rows: [
-          { residentId: 'e' },
-          { residentId: 'c', lastDay: '2026-06-01', daysSince: 186 },
-          { residentId: 'b', lastDay: '2026-11-03', daysSince: 31 },
-        ],
-      },
-      { gridId: '', rows: [{ residentId: 'd', lastDay: '2026-01-01', daysSince: 337 }] },
-    ]);
+describe('超期未走访 keys and pages (unvisited.ts)', () => {
+  const base = { id: 'r1', gridId: 'g1', tags: ['独居老人', '党员', '独居老人'] };
+  it.each([
+    ['on file', base, ['g1\u001f独居老人\u001fr1', 'g1\u001f党员\u001fr1']],
+    ['no 网格', { ...base, gridId: undefined }, ['\u001f独居老人\u001fr1', '\u001f党员\u001fr1']],
+    ['已迁出', { ...base, status: '已迁出' as const }, []],
+    ['已故', { ...base, status: '已故' as const }, []],
+    ['a tombstone', { ...base, deleted: { at: 1, by: 's', reason: '删除' } as never }, []],
+    ['no tag', { ...base, tags: [] }, []],
+  ])('careKeysOf %s', (_, r, keys) => expect(careKeysOf(r)).toEqual(keys));
+
+  it('a zone and tag range from an id on, and the id a key names', () => {
+    expect(careKeyRange('g1', '高龄')).toEqual({
+      lower: 'g1\u001f高龄\u001f',
+      upper: 'g1\u001f高龄\u001f\uffff',
+      includeLower: true,
+    });
+    expect(careKeyRange('g1', '高龄', 'r5')).toMatchObject({ lower: 'g1\u001f高龄\u001fr5', includeLower: false });
+    expect(residentIdOfCareKey(careKeysOf(base)[0]!)).toBe('r1');
   });
-  it('a smaller N lists more', () => {
-    const last = new Map([['a', '2026-11-30']]);
-    expect(unvisitedByZone([residents[0]!], last, TODAY, 3, [])).toEqual([
-      { gridId: 'g2', rows: [{ residentId: 'a', lastDay: '2026-11-30', daysSince: 4 }] },
-    ]);
-    expect(unvisitedByZone([residents[0]!], last, TODAY, 4, [])).toEqual([]);
-  });
+
+  it.each([
+    ['no tag read full: all, done', [['a', 'c'], ['b']], 3, ['a', 'b', 'c'], true],
+    [
+      'one read full: up to its last id',
+      [
+        ['a', 'b', 'd'],
+        ['c', 'e'],
+      ],
+      3,
+      ['a', 'b', 'c', 'd'],
+      false,
+    ],
+    [
+      'two full: the smaller last id',
+      [
+        ['a', 'b', 'd'],
+        ['b', 'c', 'e'],
+      ],
+      3,
+      ['a', 'b', 'c', 'd'],
+      false,
+    ],
+    ['a resident on two tags once', [['a', 'b'], ['a']], 3, ['a', 'b'], true],
+    ['nothing', [[], []], 3, [], true],
+  ])('mergeCandidates: %s', (_, lists, batch, ids, done) =>
+    expect(mergeCandidates(lists, batch)).toEqual({ ids, done }),
+  );
+
+  it.each([
+    ['never visited', [], [], undefined, { residentId: 'r' }],
+    ['last before the window', [], [], '2026-11-01', { residentId: 'r', lastDay: '2026-11-01', daysSince: 33 }],
+    ['a current entry in the window: not listed', [{ id: 'e' }], [], '2026-11-01', null],
+    [
+      'its window entry corrected away',
+      [{ id: 'e' }],
+      ['e'],
+      '2026-11-01',
+      { residentId: 'r', lastDay: '2026-11-01', daysSince: 33 },
+    ],
+  ])('unvisitedRowOf: %s', (_, window, replaced, before, row) =>
+    expect(unvisitedRowOf('r', window, new Set(replaced), before, TODAY)).toEqual(row),
+  );
 });

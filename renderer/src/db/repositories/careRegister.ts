@@ -118,7 +118,6 @@ export async function careRegister(desk: Desk, filter: CareRegisterFilter = {}):
 /**
  * The residents on the register (the center's register tags, or the one `tag`), in `gridId` when
  * given, 已迁出 / 已故 only with `includeInactive`: read by the `tags` index, each once, unsorted.
- * Also the 走访记录's unvisited list (homeVisits.ts).
  */
 export async function registerResidents(desk: Desk, filter: CareRegisterFilter = {}): Promise<Resident[]> {
   const tags = proxySettings(desk.community).registerTags;

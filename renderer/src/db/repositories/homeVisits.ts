@@ -10,9 +10,8 @@
  *   the entry, through those repositories' own inner writes (addProblemIn, registerVisitIn,
  *   registerProxyRequestIn): all of it or none.
  * - The audit row names the purpose and the follow-up kind only (no resident, no address).
- * - Reads are index reads: the month figures by `day` (the quarter), the unvisited list by the
- *   register's `tags`, the recent window by `day` and each unvisited resident's last visit by
- *   `[residentId+day]`.
+ * - Reads are index reads: the month figures by `day` (the quarter); the unvisited list pages
+ *   by the residents' `careKeys` (unvisitedCare.ts).
  */
 import {
   currentEntries,
@@ -21,15 +20,12 @@ import {
   householdOf,
   monthRange,
   quarterRange,
-  unvisitedByZone,
-  unvisitedSince,
   validateHomeVisit,
   zoneDaysOfMonth,
   zoneHouseholds,
   type HomeVisitFieldErrors,
   type HomeVisitInput,
   type StaffZoneDays,
-  type UnvisitedRow,
   type ZoneHouseholds,
 } from '@shared/domain/homeVisits';
 import { defaultCounterMode, type VisitInput } from '@shared/domain/intake';
@@ -40,7 +36,6 @@ import type { Desk, DeskBase } from '../desk';
 import { DomainRefusal } from '../refusal';
 import { Dexie } from 'dexie';
 import { writeTx, type Unstamped, type WriteTx } from '../write';
-import { registerResidents } from './careRegister';
 import { addProblemIn, PROBLEM_TABLES } from './problems';
 import { PROXY_REQUEST_TABLES, registerProxyRequestIn } from './proxy';
 import { residentsByIds, resolveResident } from './residents';
@@ -217,46 +212,9 @@ export async function homeVisitMonth(desk: Desk, month: string): Promise<HomeVis
   };
 }
 
-export type UnvisitedZone = { gridId: string; gridName: string; rows: (UnvisitedRow & { resident: Resident })[] };
-
 /** The unvisited-days setting (default 30). */
 export const unvisitedDaysOf = (desk: Pick<Desk, 'community'>): number =>
   desk.community.unvisitedDays ?? DEFAULT_UNVISITED_DAYS;
-
-/** 重点服务对象 not visited for more than N days (the setting), by zone. */
-export async function unvisitedCareList(desk: Desk): Promise<UnvisitedZone[]> {
-  const today = desk.clock.today();
-  const n = unvisitedDaysOf(desk);
-  const [residents, recent] = await Promise.all([
-    registerResidents(desk),
-    entriesBetween(desk, unvisitedSince(today, n), today),
-  ]);
-  const visited = new Set(recent.flatMap((e) => (e.residentId ? [e.residentId] : [])));
-  const others = residents.filter((r) => !visited.has(r.id));
-  const lastVisit = new Map<string, string>();
-  for (const e of recent)
-    if (e.residentId && e.day > (lastVisit.get(e.residentId) ?? '')) lastVisit.set(e.residentId, e.day);
-  const lasts = await Promise.all(
-    others.map((r) => desk.db.homeVisits.where('[residentId+day]').between([r.id, ''], [r.id, '\uffff']).last()),
-  );
-  others.forEach((r, i) => {
-    const last = lasts[i];
-    if (last) lastVisit.set(r.id, last.day);
-  });
-  const byId = new Map(residents.map((r) => [r.id, r]));
-  const grids = desk.community.grids;
-  return unvisitedByZone(
-    residents,
-    lastVisit,
-    today,
-    n,
-    grids.map((g) => g.id),
-  ).map((z) => ({
-    gridId: z.gridId,
-    gridName: grids.find((g) => g.id === z.gridId)?.name ?? '未分网格',
-    rows: z.rows.map((row) => ({ ...row, resident: byId.get(row.residentId) as Resident })),
-  }));
-}
 
 /** Who visited (staff names) and the residents the entries name (one read each). */
 async function whoOf(desk: DeskBase, entries: readonly HomeVisit[]) {

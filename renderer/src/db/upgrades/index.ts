@@ -22,6 +22,7 @@ import { upgradeV24RotaCells } from './v24-rota-cells';
 import { upgradeV26Handovers } from './v26-handovers';
 import { upgradeV28Tallies } from './v28-tallies';
 import { upgradeV29PoolKeys } from './v29-pool-keys';
+import { upgradeV32CareKeys } from './v32-care-keys';
 import { upgradeV33AuditDomain } from './v33-audit-domain';
 
 export const UPGRADE_STEPS = {
@@ -43,6 +44,7 @@ export const UPGRADE_STEPS = {
   26: upgradeV26Handovers,
   28: upgradeV28Tallies,
   29: upgradeV29PoolKeys,
+  32: upgradeV32CareKeys,
   33: upgradeV33AuditDomain,
 } as const;
 

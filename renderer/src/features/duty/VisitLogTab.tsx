@@ -1,7 +1,8 @@
 /**
  * 走访记录 (issue 26 item 2): the 走访岗's home-visit log — 登记走访, the month's figures (days in
  * the zone per person against the 10-day target, households visited per zone this month and
- * quarter), the 重点服务对象 not visited for more than N days by zone, and the latest entries.
+ * quarter), the 重点服务对象 not visited for more than N days (one 网格 a page at a time:
+ * UnvisitedList.tsx), and the latest entries.
  * 更正 on an entry opens it as a correction (a new entry naming it); 打印本月走访记录 prints the
  * month's current entries on A4 (shared/receipts/homeVisitList.ts).
  * Personal data masked: names by maskName, addresses with the room masked.
@@ -18,14 +19,14 @@ import {
   homeVisitListOfMonth,
   homeVisitMonth,
   recentHomeVisits,
-  unvisitedCareList,
   unvisitedDaysOf,
   type HomeVisitRow,
 } from '../../db/repositories/homeVisits';
 import { printA4Sheet } from './handoverPrint';
 import { VisitLogDialog } from './VisitLogDialog';
 import { VisitLogSettings } from './VisitLogSettings';
-import { VisitLogEntries, VisitLogMonthTables, VisitLogUnvisited } from './VisitLogTables';
+import { VisitLogEntries, VisitLogMonthTables } from './VisitLogTables';
+import { UnvisitedList } from './UnvisitedList';
 import { useLiveQuery } from '../../app/liveQuerier';
 
 export function VisitLogTab() {
@@ -40,7 +41,6 @@ export function VisitLogTab() {
     () => (/^\d{4}-\d{2}$/.test(month) ? homeVisitMonth(desk, month) : undefined),
     [desk, month],
   );
-  const unvisited = useLiveQuery(() => unvisitedCareList(desk), [desk]);
   const entries = useLiveQuery(() => recentHomeVisits(desk), [desk]);
   const works = can(staff, 'desk.work');
   const monthValid = /^\d{4}-\d{2}$/.test(month);
@@ -89,7 +89,7 @@ export function VisitLogTab() {
         <Typography variant="h6" component="h2" id="unvisited-title">
           超过 {unvisitedDaysOf(desk)} 天未走访的重点服务对象
         </Typography>
-        {unvisited && <VisitLogUnvisited zones={unvisited} />}
+        <UnvisitedList />
       </section>
       <section aria-labelledby="entries-title">
         <Typography variant="h6" component="h2" id="entries-title">

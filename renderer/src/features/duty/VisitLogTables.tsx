@@ -1,12 +1,11 @@
-/** 走访记录's tables: the month's figures, the unvisited list by zone, the latest entries (masked). */
+/** 走访记录's tables: the month's figures and the latest entries (masked); the unvisited list is UnvisitedList.tsx. */
 import { Button, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { maskAddress, shareText } from '@shared/domain/homeVisits';
 import { maskName } from '@shared/domain/masking';
-import { residentAddress } from '@shared/domain/resident';
 import { useDesk } from '../../app/desk';
-import type { HomeVisitMonth, HomeVisitRow, UnvisitedZone } from '../../db/repositories/homeVisits';
+import type { HomeVisitMonth, HomeVisitRow } from '../../db/repositories/homeVisits';
 
-function Head({ cells }: { cells: string[] }) {
+export function Head({ cells }: { cells: string[] }) {
   return (
     <TableHead>
       <TableRow>
@@ -64,28 +63,6 @@ export function VisitLogMonthTables({ figures }: { figures: HomeVisitMonth }) {
         </Table>
       </section>
     </>
-  );
-}
-
-export function VisitLogUnvisited({ zones }: { zones: UnvisitedZone[] }) {
-  if (zones.length === 0) return <Typography>没有超期未走访的重点服务对象。</Typography>;
-  return (
-    <Table size="small" aria-labelledby="unvisited-title">
-      <Head cells={['网格', '姓名', '住址', '上次走访', '间隔天数']} />
-      <TableBody>
-        {zones.flatMap((z) =>
-          z.rows.map((r) => (
-            <TableRow key={r.residentId}>
-              <TableCell>{z.gridName}</TableCell>
-              <TableCell>{maskName(r.resident.name)}</TableCell>
-              <TableCell>{maskAddress(residentAddress(r.resident))}</TableCell>
-              <TableCell>{r.lastDay ?? '从未走访'}</TableCell>
-              <TableCell>{r.daysSince ?? '—'}</TableCell>
-            </TableRow>
-          )),
-        )}
-      </TableBody>
-    </Table>
   );
 }
 
