@@ -89,8 +89,16 @@ function withoutAddedFigures<T extends { printed?: string }>(read: T): T {
   return { ...(drop(read) as T), ...(read.printed !== undefined ? { printed } : {}) };
 }
 
-function asBefore(key: string, now: unknown): unknown {
+/** A resident's derived `careKeys` (v32, issue 26: the 超期未走访 pages' index), wherever a read shows a resident. */
+function withoutCareKeys(o: unknown): unknown {
+  if (Array.isArray(o)) return o.map(withoutCareKeys);
+  if (typeof o !== 'object' || o === null) return o;
+  return Object.fromEntries(Object.entries(o).flatMap(([k, v]) => (k === 'careKeys' ? [] : [[k, withoutCareKeys(v)]])));
+}
+
+function asBefore(key: string, read: unknown): unknown {
   const kind = key.split(' ')[0];
+  const now = withoutCareKeys(read);
   if (kind === 'case' && (now as CaseRead).file) {
     const read = now as CaseRead;
     return { ...read, file: { ...read.file, events: read.file!.events.map((e) => without(e, ['clock', 'desk'])) } };
