@@ -79,9 +79,11 @@ export function unvisitedCarePage(
       );
       const merged = mergeCandidates(lists, batch);
       done = merged.done;
-      for (const id of merged.ids) {
+      // The candidates' reads all under way at once (one transaction), taken in id order.
+      const candidates = await Promise.all(merged.ids.map((id) => rowOf(desk, id, since, today)));
+      for (const [i, id] of merged.ids.entries()) {
         if (rows.length > size) break;
-        const row = await rowOf(desk, id, since, today);
+        const row = candidates[i];
         if (row) rows.push(row);
         from = id;
       }
