@@ -4,11 +4,11 @@
  * on what the app shows, never on sleeps. `desk(page)` bundles them for one browser page; the
  * `test` exported here gives every test a `desk` for its page.
  */
-import { chromium, test as base, type Page } from '@playwright/test';
+import { test as base, type Page } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../chromium';
+import { launchProfile } from '../support/profile';
 import { AppShell } from './AppShell';
 import { BackupPage } from './BackupPage';
 import { CasesPage } from './CasesPage';
@@ -61,15 +61,7 @@ export const test = base.extend<{ desk: Desk; onDisk: boolean }>({
   context: async ({ onDisk, context, baseURL, locale, timezoneId, viewport, acceptDownloads }, use) => {
     if (!onDisk) return use(context);
     const dir = await mkdtemp(join(tmpdir(), 'duty-desk-e2e-'));
-    const persistent = await chromium.launchPersistentContext(dir, {
-      executablePath: CHROMIUM_PATH,
-      args: [...CHROMIUM_FLAGS],
-      baseURL,
-      locale,
-      timezoneId,
-      viewport,
-      acceptDownloads,
-    });
+    const persistent = await launchProfile(dir, baseURL, { locale, timezoneId, viewport, acceptDownloads });
     await use(persistent);
     await persistent.close();
     await rm(dir, { recursive: true, force: true });

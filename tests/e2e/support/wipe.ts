@@ -3,24 +3,13 @@
  * caught up with the database, and the profile's IndexedDB folder deleted between launches
  * (what Chromium does to a store it finds corrupt).
  */
-import { chromium, expect, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
 import { desk } from '../pages';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../chromium';
+import { launchProfile } from './profile';
 
-/** Chromium on a persistent profile, as the desk's PC runs it (1366x768, zh-CN, Shanghai). */
-export function launchProfile(profile: string, baseURL: string | undefined): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
-    args: [...CHROMIUM_FLAGS],
-    baseURL,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1366, height: 768 },
-    acceptDownloads: true,
-  });
-}
+export { launchProfile };
 
 /** A desk on a new persistent profile: set up, one resident (丙三) registered. */
 export async function deskWithOneResident(
