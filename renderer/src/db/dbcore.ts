@@ -1,0 +1,57 @@
+/**
+ * What the kept-table middlewares (tallies/middleware.ts, careVisits/middleware.ts) share at
+ * Dexie's DBCore level: Dexie's promise chain, the writes of a transaction one after another,
+ * the keys a mutation touches, and whether a transaction holds a store.
+ *
+ * Dexie's promise, not `async`/`await`: the middlewares above (hooks, cache) read Dexie's zone
+ * (the running transaction), which a native `await` would drop.
+ */
+import type { DBCoreMutateRequest, DBCoreTable, DBCoreTransaction } from 'dexie';
+import { Dexie } from 'dexie';
+
+/** Dexie's DBCoreRangeType: Range, and Any (a whole table: `clear()`). */
+export const RANGE = 2 as const;
+export const ANY = 3;
+
+const DP = Dexie.Promise;
+export const chain = <T>(p: PromiseLike<T> | T) => DP.resolve(p);
+export const all = <T>(ps: (PromiseLike<T> | T)[]): PromiseLike<T[]> => DP.all(ps);
+
+/** Whether the transaction's scope holds the store `name` (an upgrade before its version does not). */
+export const holdsStore = (trans: DBCoreTransaction, name: string): boolean =>
+  (trans as unknown as IDBTransaction).objectStoreNames?.contains(name) === true;
+
+/**
+ * A queue per transaction: the writes of one transaction run one after another (two parallel
+ * puts never read the same old state). Each middleware has its own (one waiting on the other's
+ * queue from inside a queued write would wait forever).
+ */
+export function turns(): <T>(trans: DBCoreTransaction, run: () => PromiseLike<T>) => PromiseLike<T> {
+  const queues = new WeakMap<object, PromiseLike<unknown>>();
+  return (trans, run) => {
+    const next = chain(queues.get(trans)).then(run, run);
+    queues.set(
+      trans,
+      next.then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
+    return next;
+  };
+}
+
+/** The primary keys a request touches, in its order. */
+export function keysOf(table: DBCoreTable, req: DBCoreMutateRequest): PromiseLike<unknown[]> {
+  switch (req.type) {
+    case 'add':
+    case 'put':
+      return chain(req.keys ?? req.values.map((v) => table.schema.primaryKey.extractKey?.(v)));
+    case 'delete':
+      return chain(req.keys);
+    case 'deleteRange':
+      return chain(
+        table.query({ trans: req.trans, values: false, query: { index: table.schema.primaryKey, range: req.range } }),
+      ).then((r) => r.result);
+  }
+}
