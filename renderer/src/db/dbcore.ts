@@ -1,12 +1,20 @@
 /**
  * What the kept-table middlewares (tallies/middleware.ts, careVisits/middleware.ts) share at
- * Dexie's DBCore level: Dexie's promise chain, the writes of a transaction one after another,
- * the keys a mutation touches, and whether a transaction holds a store.
+ * Dexie's DBCore level: the middleware itself (`keptTableMiddleware`: the widened transactions,
+ * the writes of a transaction one after another), Dexie's promise chain and the keys a
+ * mutation touches.
  *
  * Dexie's promise, not `async`/`await`: the middlewares above (hooks, cache) read Dexie's zone
  * (the running transaction), which a native `await` would drop.
  */
-import type { DBCoreMutateRequest, DBCoreTable, DBCoreTransaction } from 'dexie';
+import type {
+  DBCore,
+  DBCoreMutateRequest,
+  DBCoreMutateResponse,
+  DBCoreTable,
+  DBCoreTransaction,
+  Middleware,
+} from 'dexie';
 import { Dexie } from 'dexie';
 
 /** Dexie's DBCoreRangeType: Range, and Any (a whole table: `clear()`). */
@@ -54,4 +62,52 @@ export function keysOf(table: DBCoreTable, req: DBCoreMutateRequest): PromiseLik
         table.query({ trans: req.trans, values: false, query: { index: table.schema.primaryKey, range: req.range } }),
       ).then((r) => r.result);
   }
+}
+
+/**
+ * A middleware that keeps the table `kept` in step with the tables it `watches`: a read-write
+ * transaction over a watched table gets `kept` (and the stores it `needs` to work it out) added to
+ * its scope, and every mutation of a watched table runs `mutate` in turn (one after another per
+ * transaction). A transaction without `kept` (an upgrade step before its version) is let through.
+ */
+export function keptTableMiddleware(o: {
+  name: string;
+  level: number;
+  kept: string;
+  watches: (table: string) => boolean;
+  needs: readonly string[];
+  mutate: (
+    name: string,
+    table: DBCoreTable,
+    down: DBCore,
+    req: DBCoreMutateRequest,
+  ) => PromiseLike<DBCoreMutateResponse>;
+}): Middleware<DBCore> {
+  const inTurn = turns();
+  return {
+    stack: 'dbcore',
+    name: o.name,
+    level: o.level,
+    create(down) {
+      const exists = down.schema.tables.some((t) => t.name === o.kept);
+      return {
+        ...down,
+        transaction(stores, mode, options) {
+          const widen = exists && mode === 'readwrite' && stores.some(o.watches);
+          return down.transaction(widen ? [...new Set([...stores, ...o.needs, o.kept])] : stores, mode, options);
+        },
+        table(name) {
+          const table = down.table(name);
+          if (!o.watches(name)) return table;
+          return {
+            ...table,
+            mutate(req: DBCoreMutateRequest) {
+              if (!holdsStore(req.trans, o.kept)) return table.mutate(req);
+              return inTurn(req.trans, () => o.mutate(name, table, down, req)) as Promise<DBCoreMutateResponse>;
+            },
+          };
+        },
+      };
+    },
+  };
 }

@@ -29,7 +29,6 @@ import type {
   DBCoreMutateResponse,
   DBCoreTable,
   DBCoreTransaction,
-  Middleware,
 } from 'dexie';
 import {
   careVisitRowOf,
@@ -38,11 +37,10 @@ import {
   type CareVisitRow,
 } from '@shared/domain/homeVisits/unvisited';
 import type { HomeVisit, Resident } from '@shared/domain/records';
-import { all, ANY, chain, holdsStore, keysOf, RANGE, turns } from '../dbcore';
+import { all, ANY, chain, keptTableMiddleware, keysOf, RANGE } from '../dbcore';
 
 export const CARE_LAST_VISITS = 'careLastVisits';
 const WATCHED: readonly string[] = ['residents', 'homeVisits'];
-const inTurn = turns();
 
 type Entry = Pick<HomeVisit, 'id' | 'day' | 'residentId' | 'corrects'>;
 type Stored = Pick<Resident, 'id' | 'careKeys'>;
@@ -250,35 +248,11 @@ function keptMutate(
   );
 }
 
-export const careVisitsMiddleware: Middleware<DBCore> = {
-  stack: 'dbcore',
+export const careVisitsMiddleware = keptTableMiddleware({
   name: 'careLastVisits',
   level: 6,
-  create(down) {
-    const exists = down.schema.tables.some((t) => t.name === CARE_LAST_VISITS);
-    return {
-      ...down,
-      transaction(stores, mode, options) {
-        const widen = exists && mode === 'readwrite' && stores.some((s) => WATCHED.includes(s));
-        return down.transaction(
-          widen ? [...new Set([...stores, ...WATCHED, CARE_LAST_VISITS])] : stores,
-          mode,
-          options,
-        );
-      },
-      table(name) {
-        const table = down.table(name);
-        if (!WATCHED.includes(name)) return table;
-        return {
-          ...table,
-          mutate(req: DBCoreMutateRequest) {
-            if (!holdsStore(req.trans, CARE_LAST_VISITS)) return table.mutate(req);
-            return inTurn(req.trans, () =>
-              keptMutate(name, table, new Kept(down, req.trans), req),
-            ) as Promise<DBCoreMutateResponse>;
-          },
-        };
-      },
-    };
-  },
-};
+  kept: CARE_LAST_VISITS,
+  watches: (name) => WATCHED.includes(name),
+  needs: WATCHED,
+  mutate: (name, table, down, req) => keptMutate(name, table, new Kept(down, req.trans), req),
+});

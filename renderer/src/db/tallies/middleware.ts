@@ -16,20 +16,11 @@
  * An upgrade step that runs before the version creating `tallies` finds no such store and is let
  * through (the v28 step counts everything once: upgrades/v28-tallies.ts).
  */
-import type {
-  DBCore,
-  DBCoreMutateRequest,
-  DBCoreMutateResponse,
-  DBCoreTable,
-  DBCoreTransaction,
-  Middleware,
-} from 'dexie';
+import type { DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction } from 'dexie';
 import { addTallies, isTallied, TALLY_PREFIX, type TalliedTable, type TallyRow } from '@shared/domain/tallies';
-import { ANY, chain, holdsStore, keysOf, RANGE, turns } from '../dbcore';
+import { ANY, chain, keptTableMiddleware, keysOf, RANGE } from '../dbcore';
 
 export const TALLIES = 'tallies';
-
-const inTurn = turns();
 
 /** Adds `delta` to the stored tallies (a row at zero is deleted). */
 function applyDelta(tallies: DBCoreTable, trans: DBCoreTransaction, delta: Map<string, number>): PromiseLike<unknown> {
@@ -84,31 +75,11 @@ function countedMutate(
   );
 }
 
-export const talliesMiddleware: Middleware<DBCore> = {
-  stack: 'dbcore',
+export const talliesMiddleware = keptTableMiddleware({
   name: 'tallies',
   level: 5,
-  create(down) {
-    const exists = down.schema.tables.some((t) => t.name === TALLIES);
-    return {
-      ...down,
-      transaction(stores, mode, options) {
-        const widen = exists && mode === 'readwrite' && stores.some(isTallied) && !stores.includes(TALLIES);
-        return down.transaction(widen ? [...stores, TALLIES] : stores, mode, options);
-      },
-      table(name) {
-        const table = down.table(name);
-        if (!isTallied(name)) return table;
-        return {
-          ...table,
-          mutate(req: DBCoreMutateRequest) {
-            if (!holdsStore(req.trans, TALLIES)) return table.mutate(req);
-            return inTurn(req.trans, () =>
-              countedMutate(name, table, down.table(TALLIES), req),
-            ) as Promise<DBCoreMutateResponse>;
-          },
-        };
-      },
-    };
-  },
-};
+  kept: TALLIES,
+  watches: isTallied,
+  needs: [],
+  mutate: (name, table, down, req) => countedMutate(name as TalliedTable, table, down.table(TALLIES), req),
+});
