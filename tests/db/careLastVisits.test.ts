@@ -2,8 +2,9 @@
  * The kept last 走访 of every 重点服务对象 (`careLastVisits`, DB v34, db/careVisits): moved in the
  * same transaction as the write of a 走访 entry, a correction, a resident's move of 网格, their
  * 迁出 or a change of tags; by documents applied by the inbound sync; equal to a recount on the
- * generated desk loaded by the bench loader; filled once by the v33 → v34 upgrade; and a
- * disagreement is repaired once and logged without personal data.
+ * generated desk loaded by the bench loader; rebuilt by a restore (never the backup's rows);
+ * filled once by the v33 → v34 upgrade; and a disagreement is repaired once and logged without
+ * personal data.
  */
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +18,7 @@ import { generateDesk, NOW } from '../../bench/data/generate';
 import { loadDesk } from '../../bench/data/load';
 import { DutyDeskDB, loadUpgradeSteps, SCHEMA_VERSION } from '../../renderer/src/db/database';
 import { schemaAt } from '../../renderer/src/db/backup/upgradeTables';
+import { readSnapshot, replaceAll } from '../../renderer/src/db/backup/snapshot';
 import { recountCareVisits } from '../../renderer/src/db/careVisits/recount';
 import { checkCareVisits } from '../../renderer/src/db/careVisits/repair';
 import { logHomeVisit } from '../../renderer/src/db/repositories/homeVisits';
@@ -212,6 +214,23 @@ describe('the kept last 走访 (careLastVisits)', { timeout: 120_000 }, () => {
       .at(-1);
     expect(want).not.toBe(target.day);
     expect((await db.careLastVisits.get(target.residentId!))?.lastDay).toBe(want);
+    db.close();
+  });
+
+  it('is rebuilt by a restore from the restored records, never taken from the backup', async () => {
+    const { db, desk, g1, li } = await center();
+    await logHomeVisit(desk, entry(li.id, g1, { day: addDays(MON, -3) }));
+    const want = await db.careLastVisits.get(li.id);
+    expect(want).toMatchObject({ lastDay: addDays(MON, -3) });
+    const backup = await readSnapshot(db);
+    // A backup whose kept rows are wrong: a restore never brings them back.
+    backup.careLastVisits = [
+      { residentId: li.id, lastDay: '1999-01-01', keys: [] },
+      { residentId: 'ghost', keys: [] },
+    ];
+    await replaceAll(db, backup);
+    expect(await db.careLastVisits.toArray()).toEqual([want]);
+    expect(await drift(db)).toEqual([]);
     db.close();
   });
 
