@@ -3,10 +3,11 @@
  * same transaction as the write of a 走访 entry, a correction, a resident's move of 网格, their
  * 迁出 or a change of tags; by documents applied by the inbound sync; equal to a recount on the
  * generated desk loaded by the bench loader; rebuilt by a restore (never the backup's rows);
- * filled once by the v33 → v34 upgrade; and a disagreement is repaired once and logged without
- * personal data.
+ * filled once by the v33 → v34 upgrade; equal to a recount after random writes of every kind
+ * (property); and a disagreement is repaired once and logged without personal data.
  */
 import { Dexie } from 'dexie';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from '@shared/domain/workingCalendar';
 import { addDays } from '@shared/domain/localDate';
@@ -280,6 +281,97 @@ describe('the kept last 走访 (careLastVisits)', { timeout: 120_000 }, () => {
     ]);
     expect(await drift(db)).toEqual([]);
     db.close();
+  });
+
+  it('stays equal to a recount after random writes of residents and entries (property)', async () => {
+    await ensureSearchKeys();
+    const GRIDS = ['g1', 'g2'];
+    const TAGS = [[], ['高龄'], ['独居老人', '高龄']];
+    // Four residents and six entries under fixed ids, so writes replace each other.
+    const resident = (n: number, grid: number, tags: number, status: number): Resident =>
+      ({
+        ...(WANG_WU as object),
+        id: `r${n}`,
+        name: `居民${n}`,
+        idNumber: `X${n}`,
+        gridId: GRIDS[grid % 2],
+        tags: TAGS[tags % 3],
+        ...(status % 4 === 1
+          ? { status: '已迁出' }
+          : status % 4 === 2
+            ? { deleted: { at: 5, by: 's', reason: '删除' } }
+            : {}),
+        createdAt: T0,
+        createdBy: 's1',
+        updatedAt: T0,
+        updatedBy: 's1',
+      }) as unknown as Resident;
+    const visit = (n: number, who: number, day: number, corrects: number): HomeVisit =>
+      ({
+        id: `v${n}`,
+        day: addDays(MON, -day),
+        at: `${MON}T10:00:00.000Z`,
+        staffId: 's1',
+        gridId: 'g1',
+        purpose: '重点人员关怀',
+        residentId: `r${who % 4}`,
+        household: 'h',
+        found: '好',
+        followUp: '',
+        ...(corrects < 6 && corrects !== n ? { corrects: `v${corrects}` } : {}),
+        createdAt: T0,
+        createdBy: 's1',
+        updatedAt: T0,
+        updatedBy: 's1',
+      }) as HomeVisit;
+    const small = (max: number) => fc.integer({ min: 0, max });
+    const aResident = fc.tuple(small(3), small(1), small(2), small(3)).map(([n, g, t, st]) => resident(n, g, t, st));
+    const aVisit = fc.tuple(small(5), small(3), small(60), small(9)).map(([n, w, d, c]) => visit(n, w, d, c));
+    const op = fc.oneof(
+      aResident.map((row) => ({ t: 'residents' as const, kind: 'put' as const, rows: [row] })),
+      aVisit.map((row) => ({ t: 'homeVisits' as const, kind: 'put' as const, rows: [row] })),
+      fc.array(aVisit, { maxLength: 4 }).map((rows) => ({ t: 'homeVisits' as const, kind: 'bulkPut' as const, rows })),
+      fc
+        .array(aResident, { maxLength: 3 })
+        .map((rows) => ({ t: 'residents' as const, kind: 'parallel' as const, rows })),
+      fc.array(aVisit, { maxLength: 3 }).map((rows) => ({ t: 'homeVisits' as const, kind: 'parallel' as const, rows })),
+      fc.tuple(fc.constantFrom('residents' as const, 'homeVisits' as const), small(5)).map(([t, n]) => ({
+        t,
+        kind: 'delete' as const,
+        id: t === 'residents' ? `r${n % 4}` : `v${n}`,
+      })),
+      fc.constantFrom('residents' as const, 'homeVisits' as const).map((t) => ({ t, kind: 'clear' as const })),
+      aVisit.map((row) => ({ t: 'homeVisits' as const, kind: 'aborted' as const, rows: [row] })),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 14 }), async (ops) => {
+        const db = freshDb();
+        const dx = db as unknown as Dexie;
+        try {
+          for (const o of ops) {
+            const table = dx.table(o.t);
+            if (o.kind === 'put') await table.put(o.rows[0]);
+            else if (o.kind === 'bulkPut') await table.bulkPut(o.rows);
+            else if (o.kind === 'parallel')
+              await dx.transaction('rw', o.t, () => Promise.all(o.rows.map((r) => table.put(r))));
+            else if (o.kind === 'delete') await table.delete(o.id);
+            else if (o.kind === 'clear') await table.clear();
+            else
+              await dx
+                .transaction('rw', o.t, async () => {
+                  await table.put(o.rows[0]);
+                  throw new Error('aborted on purpose');
+                })
+                .catch(() => undefined);
+          }
+          expect(await drift(db)).toEqual([]);
+        } finally {
+          db.close();
+          await db.delete();
+        }
+      }),
+      { numRuns: 60, seed: 34 },
+    );
   });
 
   it('disagreeing with the recount is repaired once and logged without personal data', async () => {
