@@ -4,9 +4,9 @@
  * shared/domain/homeVisits/unvisited.ts, moved by db/careVisits/middleware.ts).
  *
  * Invariants:
- * - A page reads, in ONE read transaction: per register tag ONE range of the kept rows' `keys`
- *   (index keys only, at most the page + 1), from the last position shown up to the window's
- *   first day, then the residents shown. Every key read is a row of the list: the page costs the
+ * - A page reads, in ONE read transaction: per register tag ONE range of the kept rows by their
+ *   `keys` (one getAll of at most the page + 1 small rows), from the last position shown up to
+ *   the window's first day, then the residents shown. Every key read is a row of the list: the page costs the
  *   rows it shows, whatever the years, the register or the zone hold.
  * - Order: longest unvisited first — never visited, then the oldest last visit, ties by resident
  *   id; so no row is shown twice and none is skipped across pages. No total is counted (it would
@@ -53,12 +53,14 @@ export function unvisitedCarePage(
     const lists = await Promise.all(
       tags.map(async (tag) => {
         const r = unvisitedRange(gridId, tag, since, after);
-        const keys = await desk.db.careLastVisits
+        // The rows themselves (ONE getAll of the index range), not its keys (a cursor, a step a key).
+        const rows = await desk.db.careLastVisits
           .where('keys')
           .between(r.lower, r.upper, r.includeLower, false)
           .limit(batch)
-          .keys();
-        return keys.map((k) => positionOfCareVisitKey(String(k)));
+          .toArray();
+        // Every key of a row has the row's position: its last day and id.
+        return rows.map((row) => positionOfCareVisitKey(row.keys[0]!));
       }),
     );
     // A tag whose read filled its batch holds size + 1 positions up to the horizon: one read is enough.
