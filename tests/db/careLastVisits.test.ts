@@ -29,6 +29,7 @@ import { unvisitedCarePage } from '../../renderer/src/db/repositories/unvisitedC
 import { ensureSearchKeys } from '../../renderer/src/db/searchKeys';
 import { applyDocs, type Incoming } from '../../renderer/src/sync/applyDocs';
 import { toSyncDoc } from '../../renderer/src/sync/docs';
+import { applyRandomWrite } from './support/randomWrites';
 import { communityDesk, freshDb, setUpCommunity, T0, testDesk, WANG_WU } from './testDb';
 
 const calendar = createCalendar();
@@ -348,22 +349,7 @@ describe('the kept last 走访 (careLastVisits)', { timeout: 120_000 }, () => {
         const db = freshDb();
         const dx = db as unknown as Dexie;
         try {
-          for (const o of ops) {
-            const table = dx.table(o.t);
-            if (o.kind === 'put') await table.put(o.rows[0]);
-            else if (o.kind === 'bulkPut') await table.bulkPut(o.rows);
-            else if (o.kind === 'parallel')
-              await dx.transaction('rw', o.t, () => Promise.all(o.rows.map((r) => table.put(r))));
-            else if (o.kind === 'delete') await table.delete(o.id);
-            else if (o.kind === 'clear') await table.clear();
-            else
-              await dx
-                .transaction('rw', o.t, async () => {
-                  await table.put(o.rows[0]);
-                  throw new Error('aborted on purpose');
-                })
-                .catch(() => undefined);
-          }
+          for (const o of ops) await applyRandomWrite(dx, o);
           expect(await drift(db)).toEqual([]);
         } finally {
           db.close();
