@@ -29,7 +29,7 @@ import { unvisitedCarePage } from '../../renderer/src/db/repositories/unvisitedC
 import { ensureSearchKeys } from '../../renderer/src/db/searchKeys';
 import { applyDocs, type Incoming } from '../../renderer/src/sync/applyDocs';
 import { toSyncDoc } from '../../renderer/src/sync/docs';
-import { applyRandomWrite } from './support/randomWrites';
+import { afterRandomWrites } from './support/randomWrites';
 import { communityDesk, freshDb, setUpCommunity, T0, testDesk, WANG_WU } from './testDb';
 
 const calendar = createCalendar();
@@ -345,17 +345,9 @@ describe('the kept last 走访 (careLastVisits)', { timeout: 120_000 }, () => {
       aVisit.map((row) => ({ t: 'homeVisits' as const, kind: 'aborted' as const, rows: [row] })),
     );
     await fc.assert(
-      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 14 }), async (ops) => {
-        const db = freshDb();
-        const dx = db as unknown as Dexie;
-        try {
-          for (const o of ops) await applyRandomWrite(dx, o);
-          expect(await drift(db)).toEqual([]);
-        } finally {
-          db.close();
-          await db.delete();
-        }
-      }),
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 14 }), (ops) =>
+        afterRandomWrites(ops, async (db) => expect(await drift(db)).toEqual([])),
+      ),
       { numRuns: 60, seed: 34 },
     );
   });

@@ -21,7 +21,7 @@ import { checkTallies } from '../../renderer/src/db/tallies/repair';
 import { applyDocs, type Incoming } from '../../renderer/src/sync/applyDocs';
 import { centerSeed } from '../sync/centerSeed';
 import { ensureSearchKeys } from '../../renderer/src/db/searchKeys';
-import { applyRandomWrite } from './support/randomWrites';
+import { afterRandomWrites } from './support/randomWrites';
 import { freshDb, testDesk } from './testDb';
 import { oldCase, openShipped } from './shippedSchemas';
 
@@ -195,17 +195,9 @@ describe('kept counts', { timeout: 120_000 }, () => {
       rec.map(([t, p, id, tomb]) => ({ kind: 'aborted' as const, t, rows: [record(t, p, id, tomb)] })),
     );
     await fc.assert(
-      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 12 }), async (ops) => {
-        const db = freshDb();
-        const dx = dexieOf(db);
-        try {
-          for (const o of ops) await applyRandomWrite(dx, o);
-          expect(await drift(db)).toEqual([]);
-        } finally {
-          db.close();
-          await db.delete();
-        }
-      }),
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 12 }), (ops) =>
+        afterRandomWrites(ops, async (db) => expect(await drift(db)).toEqual([])),
+      ),
       { numRuns: 40, seed: 28 },
     );
   });

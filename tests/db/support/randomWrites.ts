@@ -4,6 +4,8 @@
  * range delete, a clear, or a put in a transaction aborted on purpose.
  */
 import type { Dexie } from 'dexie';
+import type { DutyDeskDB } from '../../../renderer/src/db/database';
+import { freshDb } from '../testDb';
 
 export type RandomWrite =
   | { kind: 'put' | 'add' | 'bulkPut' | 'parallel' | 'aborted'; t: string; rows: object[] }
@@ -30,4 +32,19 @@ export async function applyRandomWrite(dx: Dexie, o: RandomWrite): Promise<void>
         throw new Error('aborted on purpose');
       })
       .catch(() => undefined);
+}
+
+/** `ops` applied to a fresh database, then `check` of it (the database closed and deleted after). */
+export async function afterRandomWrites(
+  ops: readonly RandomWrite[],
+  check: (db: DutyDeskDB) => Promise<void>,
+): Promise<void> {
+  const db = freshDb();
+  try {
+    for (const o of ops) await applyRandomWrite(db as unknown as Dexie, o);
+    await check(db);
+  } finally {
+    db.close();
+    await db.delete();
+  }
 }
