@@ -65,6 +65,19 @@ export function keysOf(table: DBCoreTable, req: DBCoreMutateRequest): PromiseLik
 }
 
 /**
+ * The error of a kept table's follow-up request: a transaction aborted under the write (another
+ * request of it failed, the browser aborted it) refuses every request after it with
+ * InvalidStateError / TransactionInactiveError, which would tell the clerk the database was
+ * closed; it is the abort that happened.
+ */
+function abortedUnder(e: unknown): unknown {
+  const name = (e as { name?: unknown } | null)?.name;
+  return name === 'InvalidStateError' || name === 'TransactionInactiveError'
+    ? new DOMException('The transaction was aborted under the write', 'AbortError')
+    : e;
+}
+
+/**
  * A middleware that keeps the table `kept` in step with the tables it `watches`: a read-write
  * transaction over a watched table gets `kept` (and the stores it `needs` to work it out) added to
  * its scope, and every mutation of a watched table runs `mutate` in turn (one after another per
@@ -103,7 +116,9 @@ export function keptTableMiddleware(o: {
             ...table,
             mutate(req: DBCoreMutateRequest) {
               if (!holdsStore(req.trans, o.kept)) return table.mutate(req);
-              return inTurn(req.trans, () => o.mutate(name, table, down, req)) as Promise<DBCoreMutateResponse>;
+              return inTurn(req.trans, () => o.mutate(name, table, down, req)).then(undefined, (e: unknown) => {
+                throw abortedUnder(e);
+              }) as Promise<DBCoreMutateResponse>;
             },
           };
         },
