@@ -42,7 +42,7 @@ const want = (part: string) => !GROUPS || GROUPS.includes(part);
 
 /**
  * A hash of every file the stored data depends on (the generator, the domain rules, the schema and
- * its derived fields, the report months), by path inside the repository: a git worktree of the same
+ * its derived fields and kept tables, the report months), by path inside the repository: a git worktree of the same
  * code gets the same hash, so a profile cached in another checkout can be copied in.
  */
 function codeHash(): string {
@@ -57,7 +57,8 @@ function codeHash(): string {
   for (const dir of ['bench/data', 'shared/domain', 'renderer/src/db/upgrades', 'resources/catalog'])
     walk(join(ROOT, dir));
   walk(join(ROOT, 'renderer/src/db/tallies'));
-  for (const file of ['database.ts', 'derived.ts', 'searchKeys.ts'])
+  walk(join(ROOT, 'renderer/src/db/careVisits'));
+  for (const file of ['database.ts', 'derived.ts', 'searchKeys.ts', 'dbcore.ts'])
     h.update(readFileSync(join(ROOT, 'renderer/src/db', file)));
   // Of the reports, only what a stored field is derived from (a case's `reportMonths`): a change to
   // the summary or the exports does not reload a five-year desk.

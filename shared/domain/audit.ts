@@ -160,6 +160,7 @@ const OTHER_AUDIT_ACTIONS = [
   'sync.conflict',
   'sync.resolve',
   'tallies.repair',
+  'tallies.careRepair',
   'offHours.line',
   'rota.set',
   'rota.copyWeek',

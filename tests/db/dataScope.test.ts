@@ -58,6 +58,7 @@ describe('center data and desk-local data', () => {
       'syncConflicts',
       'syncRejected',
       'tallies',
+      'careLastVisits',
       'streetCommunities',
       'streetPackages',
       'streetResponses',

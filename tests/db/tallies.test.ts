@@ -21,6 +21,7 @@ import { checkTallies } from '../../renderer/src/db/tallies/repair';
 import { applyDocs, type Incoming } from '../../renderer/src/sync/applyDocs';
 import { centerSeed } from '../sync/centerSeed';
 import { ensureSearchKeys } from '../../renderer/src/db/searchKeys';
+import { afterRandomWrites } from './support/randomWrites';
 import { freshDb, testDesk } from './testDb';
 import { oldCase, openShipped } from './shippedSchemas';
 
@@ -194,34 +195,9 @@ describe('kept counts', { timeout: 120_000 }, () => {
       rec.map(([t, p, id, tomb]) => ({ kind: 'aborted' as const, t, rows: [record(t, p, id, tomb)] })),
     );
     await fc.assert(
-      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 12 }), async (ops) => {
-        const db = freshDb();
-        const dx = dexieOf(db);
-        try {
-          for (const o of ops) {
-            const table = dx.table(o.t);
-            if (o.kind === 'put') await table.put(o.rows[0]);
-            else if (o.kind === 'add') await table.add(o.rows[0]).catch(() => undefined);
-            else if (o.kind === 'bulkPut') await table.bulkPut(o.rows);
-            else if (o.kind === 'parallel')
-              await dx.transaction('rw', o.t, () => Promise.all(o.rows.map((r) => table.put(r))));
-            else if (o.kind === 'delete') await table.delete(o.id);
-            else if (o.kind === 'deleteBelow') await table.where('id').below(o.id).delete();
-            else if (o.kind === 'clear') await table.clear();
-            else
-              await dx
-                .transaction('rw', o.t, async () => {
-                  await table.put(o.rows[0]);
-                  throw new Error('aborted on purpose');
-                })
-                .catch(() => undefined);
-          }
-          expect(await drift(db)).toEqual([]);
-        } finally {
-          db.close();
-          await db.delete();
-        }
-      }),
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 12 }), (ops) =>
+        afterRandomWrites(ops, async (db) => expect(await drift(db)).toEqual([])),
+      ),
       { numRuns: 40, seed: 28 },
     );
   });

@@ -1,9 +1,11 @@
 /**
- * 超期未走访 a page at a time (issue 26 item 2, DB v32): one 网格's 重点服务对象 not visited for more
- * than N days, read from the residents' `careKeys` by pages of any size — in id order, no row
- * twice, none missing, against an oracle over the same rows (two register tags on one resident,
- * other tags, 已迁出, tombstones, other zones, a visit in the window, one corrected away, one
- * before it); and the v31 → v32 upgrade gives stored residents their keys.
+ * 超期未走访 a page at a time (issue 26 item 2, DB v32, v34): one 网格's 重点服务对象 not visited for
+ * more than N days, read from the kept last 走访 (`careLastVisits`) by pages of any size — longest
+ * unvisited first (never, then the oldest last visit, ties by id), no row twice, none missing,
+ * against an oracle over the same rows (two register tags on one resident, other tags, 已迁出,
+ * tombstones, other zones, a visit in the window, one corrected away to someone else, one
+ * corrected to an earlier day, one before it); and the v31 → v32 upgrade gives stored residents
+ * their keys.
  */
 import { describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
@@ -57,8 +59,11 @@ const visit = (id: string, residentId: string, day: string, corrects?: string): 
     updatedBy: 's1',
   }) as HomeVisit;
 
-/** 60 residents of every kind; visits before, in and corrected out of the window. */
-async function seed(db: DutyDeskDB, g1: string, g2: string) {
+/**
+ * 60 residents of every kind; visits before, in and corrected out of the window. `entriesFirst`:
+ * the entries stored before their residents (as the inbound sync may bring them).
+ */
+async function seed(db: DutyDeskDB, g1: string, g2: string, entriesFirst = false) {
   const rows: Resident[] = [];
   for (let i = 0; i < 60; i++) {
     const kind = i % 10;
@@ -72,7 +77,6 @@ async function seed(db: DutyDeskDB, g1: string, g2: string) {
     );
   }
   await ensureSearchKeys();
-  await db.residents.bulkAdd(rows);
   const visits: HomeVisit[] = [];
   rows.forEach((r, i) => {
     if (i % 3 === 0) visits.push(visit(`v-old-${i}`, r.id, addDays(SINCE, -1 - i)));
@@ -82,28 +86,42 @@ async function seed(db: DutyDeskDB, g1: string, g2: string) {
       visits.push(visit(`v-wrong-${i}`, r.id, SINCE));
       visits.push(visit(`v-fix-${i}`, 'someone-else', SINCE, `v-wrong-${i}`));
     }
+    // Logged on a wrong day before the window, corrected to an earlier one: the earlier day is the last.
+    if (i % 11 === 0) {
+      visits.push(visit(`v-mis-${i}`, r.id, addDays(SINCE, -2)));
+      visits.push(visit(`v-re-${i}`, r.id, addDays(SINCE, -40 - i), `v-mis-${i}`));
+    }
   });
-  await db.homeVisits.bulkAdd(visits);
+  if (entriesFirst) {
+    await db.homeVisits.bulkAdd(visits);
+    await db.residents.bulkAdd(rows);
+  } else {
+    await db.residents.bulkAdd(rows);
+    // One by one, in no order of day: each moves the kept row, or reads the resident's entries again.
+    for (const v of [...visits].reverse()) await db.homeVisits.add(v);
+  }
   return { rows, visits };
 }
 
-/** What the list must hold for `gridId`, by reading everything (the oracle). */
+/**
+ * What the list must hold for `gridId`, by reading everything (the oracle): the last day of a
+ * resident's entries no entry corrects, before the window (or none), longest unvisited first.
+ */
 function oracle(rows: Resident[], visits: HomeVisit[], gridId: string) {
   const replaced = new Set(visits.flatMap((v) => (v.corrects ? [v.corrects] : [])));
   const register = ['独居老人', '高龄', '残疾人', '重病'];
   return rows
     .filter((r) => (r.gridId ?? '') === gridId && !r.deleted && !r.status && r.tags.some((t) => register.includes(t)))
     .flatMap((r) => {
-      const mine = visits.filter((v) => v.residentId === r.id);
-      if (mine.some((v) => v.day >= SINCE && !replaced.has(v.id))) return [];
-      const before = mine
-        .filter((v) => v.day < SINCE)
+      const last = visits
+        .filter((v) => v.residentId === r.id && !replaced.has(v.id))
         .map((v) => v.day)
         .sort()
         .at(-1);
-      return [before ? [r.id, before, toDayNumber(TODAY) - toDayNumber(before)] : [r.id, undefined, undefined]];
+      if (last !== undefined && last >= SINCE) return [];
+      return [last ? [r.id, last, toDayNumber(TODAY) - toDayNumber(last)] : [r.id, undefined, undefined]];
     })
-    .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    .sort((a, b) => String(a[1] ?? '').localeCompare(String(b[1] ?? '')) || String(a[0]).localeCompare(String(b[0])));
 }
 
 async function allPages(desk: Desk, gridId: string, size: number) {
@@ -121,28 +139,39 @@ async function allPages(desk: Desk, gridId: string, size: number) {
 }
 
 describe('超期未走访 pages (DB v32)', () => {
-  it('pages each zone in id order across every boundary: no row twice, none missing', async () => {
-    const db = freshDb();
-    const admin = await setUpCommunity(db);
-    const desk = await communityDesk(db, { staffId: admin.id, role: '站长/管理员', today: TODAY, calendar });
-    const [g1, g2] = desk.community.grids.map((g) => g.id) as [string, string];
-    const { rows, visits } = await seed(db, g1, g2);
-    for (const gridId of [g1, g2, '']) {
-      const want = oracle(rows, visits, gridId);
-      for (const size of [1, 2, 3, 7, 50]) {
-        const got = await allPages(desk, gridId, size);
-        expect(got.map((r) => [r.residentId, r.lastDay, r.daysSince])).toEqual(want);
-        expect(new Set(got.map((r) => r.residentId)).size).toBe(got.length);
-        expect(got.every((r) => r.resident.id === r.residentId)).toBe(true);
+  it.each([
+    ['residents stored first', false],
+    ['entries stored first', true],
+  ])(
+    'pages each zone longest-unvisited first across every boundary, %s: no row twice, none missing',
+    async (_, entriesFirst) => {
+      const db = freshDb();
+      const admin = await setUpCommunity(db);
+      const desk = await communityDesk(db, { staffId: admin.id, role: '站长/管理员', today: TODAY, calendar });
+      const [g1, g2] = desk.community.grids.map((g) => g.id) as [string, string];
+      const { rows, visits } = await seed(db, g1, g2, entriesFirst);
+      for (const gridId of [g1, g2, '']) {
+        const want = oracle(rows, visits, gridId);
+        for (const size of [1, 2, 3, 7, 50]) {
+          const got = await allPages(desk, gridId, size);
+          expect(got.map((r) => [r.residentId, r.lastDay, r.daysSince])).toEqual(want);
+          expect(new Set(got.map((r) => r.residentId)).size).toBe(got.length);
+          expect(got.every((r) => r.resident.id === r.residentId)).toBe(true);
+        }
       }
-    }
-    // The oracle is not empty and leaves people out: the test can fail both ways.
-    expect(oracle(rows, visits, g1).length).toBeGreaterThan(10);
-    const listed = oracle(rows, visits, g1).map((r) => r[0]);
-    expect(listed).not.toContain('r-000'); // visited today
-    expect(listed).toContain('r-007'); // its window visit corrected to someone else: never visited
-    expect(listed).not.toContain('r-004'); // 已迁出
-  });
+      // The oracle is not empty and leaves people out: the test can fail both ways.
+      expect(oracle(rows, visits, g1).length).toBeGreaterThan(10);
+      const listed = oracle(rows, visits, g1).map((r) => r[0]);
+      expect(listed).not.toContain('r-000'); // visited today
+      expect(listed).toContain('r-007'); // its window visit corrected to someone else: never visited
+      expect(listed).not.toContain('r-004'); // 已迁出
+      // r-011: its wrong day (2 days before the window) corrected to 51 days before it.
+      expect(oracle(rows, visits, g1).find((r) => r[0] === 'r-011')?.[1]).toBe(addDays(SINCE, -51));
+      // The order is not the id order (never visited first, then the oldest).
+      expect(listed).not.toEqual([...listed].sort());
+      expect(oracle(rows, visits, g1)[0]?.[1]).toBeUndefined();
+    },
+  );
 
   it('v31 → v32 gives stored residents their careKeys (none when 已迁出 or deleted)', async () => {
     const name = `upgrade-v32-${Math.random()}`;

@@ -14,10 +14,16 @@ import { expect, test } from './pages';
 import { expectAccessible } from './support/a11y';
 import { tabTo } from './support/keyboard';
 import { capturePrints, printedDocuments, screenshotSheet } from './support/printCapture';
+import { CareRegisterPage } from './pages/CareRegisterPage';
 
 const SHOTS = 'test-results/screens';
 const ZHOU = { name: '周敏', pin: '753190' };
 const PROBLEM = '5栋楼道扶手松动';
+/** 重点服务对象 of 第一网格: 宋 is visited 31 days ago (over the 30 days), 韩 never. */
+const CARED = [
+  ['宋秀兰', '13900002001', '独居老人'],
+  ['韩建国', '13900002002', '高龄'],
+] as const;
 
 type Visit = { day: string; address: string; purpose: string; found: string; problem?: string };
 
@@ -57,6 +63,11 @@ test('a 走访岗 person logs visits in their zone; one becomes a 问题 on Frid
   await staffDialog.getByLabel('再次输入密码或 PIN').fill(ZHOU.pin);
   await staffDialog.getByRole('button', { name: '保存' }).click();
   await expect(staffDialog).toHaveCount(0);
+  // Two 重点服务对象 of 第一网格 (居民 → 登记新居民 with their tags).
+  await desk.shell.go('居民');
+  const care = new CareRegisterPage(page);
+  for (const [name, phone, tag] of CARED)
+    await care.registerResident({ name, phone, building: '7', grid: '第一网格', tags: [tag] });
   await desk.shell.switchUser(ZHOU.name, ZHOU.pin, '值班员');
 
   await desk.shell.go('值班');
@@ -85,19 +96,39 @@ test('a 走访岗 person logs visits in their zone; one becomes a 问题 on Frid
   await expect(
     await logVisit(page, { day: '2026-11-23', address: '6栋', purpose: '信息采集/核实', found: '核实出租房屋信息' }),
   ).toHaveCount(0);
+  // 宋's visit 31 days ago, the resident picked from the register (a 重点服务对象 visit).
+  await page.getByRole('button', { name: '登记走访' }).click();
+  const song = page.getByRole('dialog', { name: '登记走访' });
+  await song.getByLabel('走访日期').fill('2026-10-23');
+  await song.getByLabel(/查找居民/).fill(CARED[0][0]);
+  await song
+    .getByRole('button', { name: new RegExp(CARED[0][0].slice(0, 1)) })
+    .first()
+    .click();
+  await song.getByLabel('走访目的').selectOption('重点人员关怀');
+  await song.getByLabel('走访情况').fill('身体尚好，独自生活');
+  await song.getByRole('button', { name: '保存走访记录' }).click();
+  await expect(song).toHaveCount(0);
 
-  // The month: two days in the zone (20th and 23rd), three households in 第一网格.
+  // The month: two days in the zone (20th and 23rd), three households in 第一网格 (four this quarter: 宋's in October).
   const days = page.getByRole('table', { name: /在片区走访天数/ });
   await expect(days.getByRole('row').filter({ hasText: ZHOU.name })).toContainText(`${ZHOU.name}第一网格20差 8 天`);
   const zones = page.getByRole('table', { name: '网格入户走访' });
-  await expect(zones.getByRole('row').filter({ hasText: '第一网格' })).toContainText('第一网格未设置3—3—');
+  await expect(zones.getByRole('row').filter({ hasText: '第一网格' })).toContainText('第一网格未设置3—4—');
   const entries = page.getByRole('table', { name: '最近走访记录' });
-  await expect(entries.getByRole('row')).toHaveCount(4);
+  await expect(entries.getByRole('row')).toHaveCount(5);
   await expect(entries).toContainText('5栋1单元**');
   await expect(entries).not.toContainText('302');
-  // 超期未走访: one 网格 at a time, the person's own first; no 重点服务对象 on this desk yet.
+  // 超期未走访: one 网格 at a time, the person's own first, longest unvisited first: 韩 never
+  // visited, then 宋 (31 days); names masked.
   await expect(page.getByLabel('网格', { exact: true }).last()).toHaveValue(/.+/);
-  await expect(page.getByText('第一网格没有超期未走访的重点服务对象。')).toBeVisible();
+  const unvisited = page.getByRole('table', { name: '第一网格超期未走访的重点服务对象' });
+  await expect(unvisited.getByRole('row')).toHaveCount(3);
+  await expect(unvisited.getByRole('row').nth(1)).toContainText('韩*国');
+  await expect(unvisited.getByRole('row').nth(1)).toContainText('从未走访');
+  await expect(unvisited.getByRole('row').nth(2)).toContainText('宋*兰');
+  await expect(unvisited.getByRole('row').nth(2)).toContainText('2026-10-2331');
+  await expect(unvisited).not.toContainText('宋秀兰');
   await expect(page.getByRole('group', { name: '超期未走访名单翻页' })).toHaveCount(0);
   await expectAccessible(page, '值班 · 走访记录');
   await mkdir(SHOTS, { recursive: true });
@@ -128,7 +159,7 @@ test('a 走访岗 person logs visits in their zone; one becomes a 问题 on Frid
   await tabTo(page, typed.getByRole('button', { name: '保存走访记录' }));
   await page.keyboard.press('Enter');
   await expect(typed).toHaveCount(0);
-  await expect(entries.getByRole('row')).toHaveCount(5);
+  await expect(entries.getByRole('row')).toHaveCount(6);
 
   // 更正 by keyboard: the entry opens with its values; the correction is a new entry.
   await tabTo(page, page.getByRole('button', { name: '更正 2026-11-23 政策宣传 的走访记录' }), { max: 40 });
@@ -146,13 +177,13 @@ test('a 走访岗 person logs visits in their zone; one becomes a 问题 on Frid
   await page.keyboard.press('Enter');
   await expect(fix).toHaveCount(0);
   await expect(page.getByRole('alert').filter({ hasText: '走访记录已更正（原记录保留）' })).toBeVisible();
-  await expect(entries.getByRole('row')).toHaveCount(6);
+  await expect(entries.getByRole('row')).toHaveCount(7);
   await expect(entries.getByRole('row').filter({ hasText: '宣传防诈骗知识，发放资料' })).toContainText('（更正记录）');
   await expect(entries.getByRole('row').filter({ hasText: /宣传防诈骗知识$|宣传防诈骗知识（已更正）/ })).toContainText(
     '（已更正）',
   );
   // Folded: the replaced entry and its correction are one household of the month.
-  await expect(zones.getByRole('row').filter({ hasText: '第一网格' })).toContainText('第一网格未设置4—4—');
+  await expect(zones.getByRole('row').filter({ hasText: '第一网格' })).toContainText('第一网格未设置4—5—');
   await expect(page.getByRole('button', { name: '更正 2026-11-23 政策宣传 的走访记录' })).toHaveCount(1);
 
   // The month's list on A4: current entries only, masked.

@@ -14,7 +14,8 @@
  *   desk's inbound sync has applied (`inboundSeq`), the 数据冲突 it saw (`syncConflicts`: each desk
  *   reads them from its own replica), the documents the hub refused it (`syncRejected`) and the
  *   kept counts of the 工作台 and the queues (`tallies`: derived from this desk's records, moved by
- *   every write here and by the inbound sync like a local write, db/tallies), and a street
+ *   every write here and by the inbound sync like a local write, db/tallies), each 重点服务对象's
+ *   last 走访 (`careLastVisits`: derived the same way, db/careVisits), and a street
  *   office's records (issue 27: `streetCommunities`, `streetPackages`, `streetResponses` — a street desk never joins a
  *   hub, so nothing of it travels; `installKind` and `streetProfile` in `deskMeta`). Like the machine settings (desk number,
  *   backup folder), the wipe counts and the audit chain's anchor, which live outside IndexedDB.
@@ -59,6 +60,7 @@ export const TABLE_SCOPE = {
   syncConflicts: 'desk-local',
   syncRejected: 'desk-local',
   tallies: 'desk-local',
+  careLastVisits: 'desk-local',
   // A street office (issue 27) is one desk that never joins a hub: its tables never travel.
   streetCommunities: 'desk-local',
   streetPackages: 'desk-local',
@@ -103,9 +105,16 @@ export function tablesOf(scope: DataScope): EntityName[] {
 
 /**
  * Desk-local tables whose rows are removed in normal work (the outbox empties as the pump moves
- * its rows; a 数据冲突 or a refused document goes when resolved; a kept count at zero): wipe
+ * its rows; a 数据冲突 or a refused document goes when resolved; a kept count at zero; the last 走访 row
+ * of a resident no longer on file): wipe
  * detection does not count them (backup/integrity.ts), and a restore never brings their rows back
  * (a backup made while joined restores as a desk alone, whose replica's conflicts are no longer
- * its own; the restored records move the tallies again).
+ * its own; the restored records move the tallies and the last 走访 rows again).
  */
-export const TRANSIENT_TABLES: readonly EntityName[] = ['outbox', 'syncConflicts', 'syncRejected', 'tallies'];
+export const TRANSIENT_TABLES: readonly EntityName[] = [
+  'outbox',
+  'syncConflicts',
+  'syncRejected',
+  'tallies',
+  'careLastVisits',
+];

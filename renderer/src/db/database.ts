@@ -8,13 +8,14 @@
  *
  * Features never see this class: repositories read through the `ReadableDB` view of the desk
  * context (desk.ts) and write only inside `writeTx` (write.ts). Derived index fields are
- * applied to every write by a middleware (derived.ts), and the kept counts moved by another
- * (tallies/middleware.ts).
+ * applied to every write by a middleware (derived.ts), the kept counts moved by another
+ * (tallies/middleware.ts), the 重点服务对象's last 走访 by a third (careVisits/middleware.ts).
  */
 import { Dexie, type Table, type Transaction } from 'dexie';
 import type { EntityName, KeyOf, RecordOf } from './entities';
 import { derivedFieldsMiddleware } from './derived';
 import { talliesMiddleware } from './tallies/middleware';
+import { careVisitsMiddleware } from './careVisits/middleware';
 import { ensureSearchKeys } from './searchKeys';
 import type { UPGRADE_STEPS, UpgradeVersion } from './upgrades';
 
@@ -41,7 +42,7 @@ const step =
 
 export const DB_NAME = 'duty-desk';
 /** The newest version below (the one this build upgrades to). */
-export const SCHEMA_VERSION = 33;
+export const SCHEMA_VERSION = 34;
 
 /** One Dexie table per entity of the entity map (entities.ts is the one list of tables). */
 type Tables = { [N in EntityName]: Table<RecordOf<N>, KeyOf<N>> };
@@ -230,7 +231,13 @@ class DutyDeskDatabase extends Dexie {
         auditLog: '++seq, &id, action, [desk+deskSeq], [staffId+seq], [domain+seq], [staffId+domain+seq]',
       })
       .upgrade(step(33));
+    // v34 (issue 26, 超期未走访 longest-unvisited first): each 重点服务对象's last current 走访 kept in a
+    // desk-local derived table of its own, moved with every write of residents and 走访 entries by a
+    // middleware (careVisits/middleware.ts); its multiEntry `keys` `<网格>␟<tag>␟<last day>␟<id>` make
+    // a page ONE range per register tag in that order. The data step works them out once.
+    this.version(34).stores({ careLastVisits: 'residentId, *keys' }).upgrade(step(34));
     this.use(derivedFieldsMiddleware);
+    this.use(careVisitsMiddleware);
     this.use(talliesMiddleware);
   }
 }

@@ -3,53 +3,118 @@
  * (today is an input), no storage.
  *
  * A resident on file (not 已迁出 / 已故, not a tombstone) carries one derived `careKeys` entry per
- * tag: `<网格>\u001f<tag>\u001f<resident id>` (no 网格: ''). A zone's 重点服务对象 are then, for each
- * register tag (a setting), ONE key range in resident-id order; the ranges are merged by id (a
- * resident with two register tags once) and each candidate's last 走访 is one `[residentId+day]`
- * read. A page is the zone's residents not visited for more than N days, in id order, read on
- * from the last id shown: page 20 costs what page 1 does, whatever the years and the register hold.
+ * tag: `<网格>\u001f<tag>\u001f<resident id>` (no 网格: ''). Each such resident also has ONE kept row
+ * (`CareVisitRow`, the desk-local table `careLastVisits`, moved by a middleware with every write of
+ * residents and 走访 entries) whose multiEntry `keys` are, per tag,
+ * `<网格>\u001f<tag>\u001f<last day>\u001f<resident id>` — the last day of a CURRENT 走访 entry (one no
+ * other entry corrects), '' when never visited. A zone's 重点服务对象 not visited since a day are
+ * then, per register tag, ONE key range in longest-unvisited-first order (never visited first,
+ * then the oldest last visit, ties by id), up to that day; the ranges are merged by their
+ * position `<last day>\u001f<id>` (a resident with two register tags once). A page reads the rows
+ * it shows (+1), from the last position shown: page 20 costs what page 1 does.
  */
 import { toDayNumber } from '../localDate';
 import type { Resident } from '../records';
 import { isInactiveResident } from '../residentStatus';
 
 const SEP = '\u001f';
-const TOP = '\uffff';
+
+type CareFields = Pick<Resident, 'id' | 'gridId' | 'tags' | 'status' | 'deleted'>;
+
+/** The tags a resident is listed under: none for a tombstone or an 已迁出 / 已故 resident. */
+const careTagsOf = (r: CareFields): string[] => (r.deleted || isInactiveResident(r) ? [] : [...new Set(r.tags)]);
 
 /** The derived `careKeys` of a resident: one per tag, none for a tombstone or an 已迁出 / 已故 resident. */
-export function careKeysOf(r: Pick<Resident, 'id' | 'gridId' | 'tags' | 'status' | 'deleted'>): string[] {
-  if (r.deleted || isInactiveResident(r)) return [];
-  return [...new Set(r.tags)].map((tag) => [r.gridId ?? '', tag, r.id].join(SEP));
+export function careKeysOf(r: CareFields): string[] {
+  return careTagsOf(r).map((tag) => [r.gridId ?? '', tag, r.id].join(SEP));
 }
 
-/** The key range of a zone's residents with `tag` whose id is after `after` (all of them without). */
-export function careKeyRange(
-  gridId: string,
-  tag: string,
-  after?: string,
-): { lower: string; upper: string; includeLower: boolean } {
-  const prefix = [gridId, tag, ''].join(SEP);
-  return after === undefined
-    ? { lower: prefix, upper: prefix + TOP, includeLower: true }
-    : { lower: prefix + after, upper: prefix + TOP, includeLower: false };
+/**
+ * A 重点服务对象's kept last 走访 (table `careLastVisits`, desk-local, derived): `lastDay` the day of
+ * their latest current entry (absent: never visited), `keys` one per tag
+ * (`<网格>\u001f<tag>\u001f<last day or ''>\u001f<resident id>`, sorted).
+ */
+export type CareVisitRow = { residentId: string; lastDay?: string; keys: string[] };
+
+/**
+ * The kept row of a resident with `careKeys` (careKeysOf: as derived, or read from the index)
+ * whose last current 走访 is `lastDay`; undefined when they carry none.
+ */
+export function careVisitRowOf(careKeys: readonly string[], lastDay: string | undefined): CareVisitRow | undefined {
+  const first = careKeys[0];
+  if (first === undefined) return undefined;
+  const residentId = residentIdOfCareKey(first);
+  const keys = careKeys
+    .map((k) => {
+      const idAt = k.lastIndexOf(SEP) + 1;
+      return `${k.slice(0, idAt)}${lastDay ?? ''}${SEP}${k.slice(idAt)}`;
+    })
+    .sort();
+  return lastDay === undefined ? { residentId, keys } : { residentId, lastDay, keys };
 }
 
 /** The resident id a `careKeys` entry names. */
 export const residentIdOfCareKey = (key: string): string => key.slice(key.lastIndexOf(SEP) + 1);
 
+/** Whether a kept row says what `want` says (undefined: no row). */
+export const sameCareVisitRow = (kept: CareVisitRow | undefined, want: CareVisitRow | undefined): boolean =>
+  kept === undefined || want === undefined
+    ? kept === want
+    : kept.lastDay === want.lastDay && kept.keys.join(SEP) === want.keys.join(SEP);
+
+/** The residents whose kept row differs from `want` (a recount): missing, wrong or not wanted. */
+export function careVisitDifferences(kept: readonly CareVisitRow[], want: ReadonlyMap<string, CareVisitRow>): string[] {
+  const keptById = new Map(kept.map((r) => [r.residentId, r]));
+  const ids = new Set([...keptById.keys(), ...want.keys()]);
+  return [...ids].filter((id) => !sameCareVisitRow(keptById.get(id), want.get(id))).sort();
+}
+
 /**
- * The candidates of one read: each register tag's ids (ascending, at most `batch` each) merged
- * and de-duplicated, up to the horizon the reads vouch for — the smallest last id of a tag's read
- * that filled its batch (past it that tag may have ids not read yet). `done`: no tag has more.
+ * The latest day among a resident's current entries: `entries` theirs, `corrected(id)` whether
+ * another entry (of anyone) corrects that one. Undefined: none current (never visited).
  */
-export function mergeCandidates(
+export function lastCurrentDay(
+  entries: readonly { id: string; day: string }[],
+  corrected: (id: string) => boolean,
+): string | undefined {
+  let last: string | undefined;
+  for (const e of entries) if ((last === undefined || e.day > last) && !corrected(e.id)) last = e.day;
+  return last;
+}
+
+/**
+ * The key range of a zone's residents with `tag` whose last current 走访 is before `since` (or
+ * never), from the position `after` on (the page before's last; all of them without).
+ */
+export function unvisitedRange(
+  gridId: string,
+  tag: string,
+  since: string,
+  after?: string,
+): { lower: string; upper: string; includeLower: boolean } {
+  const prefix = [gridId, tag, ''].join(SEP);
+  return { lower: prefix + (after ?? ''), upper: prefix + since, includeLower: after === undefined };
+}
+
+/** A key's position in the list, `<last day>\u001f<resident id>` (the same for each of the resident's tags). */
+export function positionOfCareVisitKey(key: string): string {
+  const idAt = key.lastIndexOf(SEP);
+  return key.slice(key.lastIndexOf(SEP, idAt - 1) + 1);
+}
+
+/**
+ * The positions of one read: each register tag's (ascending, at most `batch` each) merged and
+ * de-duplicated, up to the horizon the reads vouch for — the smallest last position of a tag's
+ * read that filled its batch (past it that tag may have positions not read yet). `done`: no tag has more.
+ */
+export function mergePositions(
   lists: readonly (readonly string[])[],
   batch: number,
-): { ids: string[]; done: boolean } {
+): { positions: string[]; done: boolean } {
   const full = lists.filter((l) => l.length >= batch).map((l) => l[l.length - 1]!);
   const horizon = full.length > 0 ? full.reduce((a, b) => (b < a ? b : a)) : undefined;
-  const ids = [...new Set(lists.flat())].filter((id) => horizon === undefined || id <= horizon).sort();
-  return { ids, done: horizon === undefined };
+  const positions = [...new Set(lists.flat())].filter((p) => horizon === undefined || p <= horizon).sort();
+  return { positions, done: horizon === undefined };
 }
 
 /** A row of the list: the resident, their last 走访 day and the days since (both absent: never visited). */
@@ -61,20 +126,12 @@ export type UnvisitedRow = {
   daysSince?: number;
 };
 
-/**
- * Whether a candidate is listed, from their entries: `window` their entries from the window's first
- * day on (`unvisitedSince`), `replaced` the ids among them another entry corrects, `before` their
- * last entry's day before the window. Listed: no current entry in the window.
- */
-export function unvisitedRowOf(
-  residentId: string,
-  window: readonly { id: string }[],
-  replaced: ReadonlySet<string>,
-  before: string | undefined,
-  today: string,
-): UnvisitedRow | null {
-  if (window.some((e) => !replaced.has(e.id))) return null;
-  return before === undefined
+/** The row a position names, with the days from its last visit to `today`. */
+export function unvisitedRowAt(position: string, today: string): UnvisitedRow {
+  const at = position.indexOf(SEP);
+  const lastDay = position.slice(0, at);
+  const residentId = position.slice(at + 1);
+  return lastDay === ''
     ? { residentId }
-    : { residentId, lastDay: before, daysSince: toDayNumber(today) - toDayNumber(before) };
+    : { residentId, lastDay, daysSince: toDayNumber(today) - toDayNumber(lastDay) };
 }

@@ -1,11 +1,15 @@
 /** 走访记录's pure rules, by table: the entry, the 10-day count, households per zone, the unvisited list. */
 import { describe, expect, it } from 'vitest';
 import {
-  careKeyRange,
   careKeysOf,
-  mergeCandidates,
+  careVisitDifferences,
+  careVisitRowOf,
+  lastCurrentDay,
+  mergePositions,
+  positionOfCareVisitKey,
   residentIdOfCareKey,
-  unvisitedRowOf,
+  unvisitedRange,
+  unvisitedRowAt,
   currentEntries,
   householdOf,
   quarterRange,
@@ -187,14 +191,84 @@ describe('超期未走访 keys and pages (unvisited.ts)', () => {
     ['no tag', { ...base, tags: [] }, []],
   ])('careKeysOf %s', (_, r, keys) => expect(careKeysOf(r)).toEqual(keys));
 
-  it('a zone and tag range from an id on, and the id a key names', () => {
-    expect(careKeyRange('g1', '高龄')).toEqual({
+  it('a kept row: one key per tag with the last day before the id (sorted), none without careKeys', () => {
+    expect(careVisitRowOf(careKeysOf(base), '2026-10-01')).toEqual({
+      residentId: 'r1',
+      lastDay: '2026-10-01',
+      keys: ['g1\u001f党员\u001f2026-10-01\u001fr1', 'g1\u001f独居老人\u001f2026-10-01\u001fr1'],
+    });
+    expect(careVisitRowOf(careKeysOf({ ...base, tags: ['高龄'] }), undefined)).toEqual({
+      residentId: 'r1',
+      keys: ['g1\u001f高龄\u001f\u001fr1'],
+    });
+    expect(careVisitRowOf(careKeysOf({ ...base, status: '已迁出' as const }), '2026-10-01')).toBeUndefined();
+    expect(residentIdOfCareKey(careKeysOf(base)[0]!)).toBe('r1');
+  });
+
+  it('a zone and tag range up to the window, from a position on; the position a key names', () => {
+    expect(unvisitedRange('g1', '高龄', '2026-11-04')).toEqual({
       lower: 'g1\u001f高龄\u001f',
-      upper: 'g1\u001f高龄\u001f\uffff',
+      upper: 'g1\u001f高龄\u001f2026-11-04',
       includeLower: true,
     });
-    expect(careKeyRange('g1', '高龄', 'r5')).toMatchObject({ lower: 'g1\u001f高龄\u001fr5', includeLower: false });
-    expect(residentIdOfCareKey(careKeysOf(base)[0]!)).toBe('r1');
+    const key = careVisitRowOf(careKeysOf({ ...base, tags: ['高龄'] }), '2026-11-03')!.keys[0]!;
+    const position = positionOfCareVisitKey(key);
+    expect(position).toBe('2026-11-03\u001fr1');
+    const r = unvisitedRange('g1', '高龄', '2026-11-04', position);
+    expect(r).toMatchObject({ lower: key, includeLower: false });
+    // In the range: a day before the window's first; out: that day itself (a visit in the window).
+    expect(key > r.lower || key === r.lower).toBe(true);
+    expect(key < r.upper).toBe(true);
+    const visited = careVisitRowOf(careKeysOf({ ...base, tags: ['高龄'] }), '2026-11-04')!.keys[0]!;
+    expect(visited < r.upper).toBe(false);
+    // Never visited sorts before every day.
+    const never = careVisitRowOf(careKeysOf({ ...base, tags: ['高龄'] }), undefined)!.keys[0]!;
+    expect(never < key).toBe(true);
+  });
+
+  it.each([
+    ['never visited', '\u001fr', { residentId: 'r' }],
+    ['last visit a month ago', '2026-11-01\u001fr', { residentId: 'r', lastDay: '2026-11-01', daysSince: 33 }],
+  ])('unvisitedRowAt: %s', (_, position, row) => expect(unvisitedRowAt(position, TODAY)).toEqual(row));
+
+  it.each([
+    ['no entry', [], [], undefined],
+    [
+      'the latest',
+      [
+        { id: 'a', day: '2026-01-02' },
+        { id: 'b', day: '2026-03-01' },
+      ],
+      [],
+      '2026-03-01',
+    ],
+    [
+      'the latest corrected away',
+      [
+        { id: 'a', day: '2026-01-02' },
+        { id: 'b', day: '2026-03-01' },
+      ],
+      ['b'],
+      '2026-01-02',
+    ],
+    ['all corrected away', [{ id: 'a', day: '2026-01-02' }], ['a'], undefined],
+  ])('lastCurrentDay: %s', (_, entries, gone, day) =>
+    expect(lastCurrentDay(entries, (id) => gone.includes(id))).toBe(day),
+  );
+
+  it('careVisitDifferences: missing, wrong and unwanted rows', () => {
+    const row = (id: string, day?: string) => careVisitRowOf(careKeysOf({ ...base, id }), day)!;
+    const want = new Map([
+      ['a', row('a', '2026-01-01')],
+      ['b', row('b')],
+      ['c', row('c', '2026-02-02')],
+    ]);
+    expect(careVisitDifferences([row('a', '2026-01-01'), row('b'), row('c', '2026-02-02')], want)).toEqual([]);
+    expect(careVisitDifferences([row('a', '2026-01-01'), row('c', '2026-02-01'), row('d')], want)).toEqual([
+      'b',
+      'c',
+      'd',
+    ]);
   });
 
   it.each([
@@ -221,22 +295,7 @@ describe('超期未走访 keys and pages (unvisited.ts)', () => {
     ],
     ['a resident on two tags once', [['a', 'b'], ['a']], 3, ['a', 'b'], true],
     ['nothing', [[], []], 3, [], true],
-  ])('mergeCandidates: %s', (_, lists, batch, ids, done) =>
-    expect(mergeCandidates(lists, batch)).toEqual({ ids, done }),
-  );
-
-  it.each([
-    ['never visited', [], [], undefined, { residentId: 'r' }],
-    ['last before the window', [], [], '2026-11-01', { residentId: 'r', lastDay: '2026-11-01', daysSince: 33 }],
-    ['a current entry in the window: not listed', [{ id: 'e' }], [], '2026-11-01', null],
-    [
-      'its window entry corrected away',
-      [{ id: 'e' }],
-      ['e'],
-      '2026-11-01',
-      { residentId: 'r', lastDay: '2026-11-01', daysSince: 33 },
-    ],
-  ])('unvisitedRowOf: %s', (_, window, replaced, before, row) =>
-    expect(unvisitedRowOf('r', window, new Set(replaced), before, TODAY)).toEqual(row),
+  ])('mergePositions: %s', (_, lists, batch, positions, done) =>
+    expect(mergePositions(lists, batch)).toEqual({ positions, done }),
   );
 });

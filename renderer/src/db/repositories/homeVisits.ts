@@ -11,7 +11,7 @@
  *   registerProxyRequestIn): all of it or none.
  * - The audit row names the purpose and the follow-up kind only (no resident, no address).
  * - Reads are index reads: the month figures by `day` (the quarter); the unvisited list pages
- *   by the residents' `careKeys` (unvisitedCare.ts).
+ *   by the kept last 走访 of each 重点服务对象 (`careLastVisits`, unvisitedCare.ts).
  */
 import {
   currentEntries,

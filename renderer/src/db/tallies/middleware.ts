@@ -16,46 +16,11 @@
  * An upgrade step that runs before the version creating `tallies` finds no such store and is let
  * through (the v28 step counts everything once: upgrades/v28-tallies.ts).
  */
-import type {
-  DBCore,
-  DBCoreMutateRequest,
-  DBCoreMutateResponse,
-  DBCoreTable,
-  DBCoreTransaction,
-  Middleware,
-} from 'dexie';
-import { Dexie } from 'dexie';
+import type { DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction } from 'dexie';
 import { addTallies, isTallied, TALLY_PREFIX, type TalliedTable, type TallyRow } from '@shared/domain/tallies';
+import { ANY, chain, keptTableMiddleware, keysOf, RANGE } from '../dbcore';
 
 export const TALLIES = 'tallies';
-
-/** Dexie's DBCoreRangeType: Range, and Any (a whole table: `clear()`). */
-const RANGE = 2 as const;
-const ANY = 3;
-
-const hasTallies = (trans: DBCoreTransaction): boolean =>
-  (trans as unknown as IDBTransaction).objectStoreNames?.contains(TALLIES) === true;
-
-/**
- * Dexie's promise, not `async`/`await`: the middlewares below (hooks, cache) read Dexie's zone
- * (the running transaction), which a native `await` would drop.
- */
-const DP = Dexie.Promise;
-const chain = <T>(p: PromiseLike<T> | T) => DP.resolve(p);
-
-/** The running writes of each transaction, one after another. */
-const queues = new WeakMap<object, PromiseLike<unknown>>();
-function inTurn<T>(trans: DBCoreTransaction, run: () => PromiseLike<T>): PromiseLike<T> {
-  const next = chain(queues.get(trans)).then(run, run);
-  queues.set(
-    trans,
-    next.then(
-      () => undefined,
-      () => undefined,
-    ),
-  );
-  return next;
-}
 
 /** Adds `delta` to the stored tallies (a row at zero is deleted). */
 function applyDelta(tallies: DBCoreTable, trans: DBCoreTransaction, delta: Map<string, number>): PromiseLike<unknown> {
@@ -73,21 +38,6 @@ function applyDelta(tallies: DBCoreTable, trans: DBCoreTransaction, delta: Map<s
       gone.length > 0 ? tallies.mutate({ trans, type: 'delete', keys: gone }) : undefined,
     );
   });
-}
-
-/** The primary keys a request touches, in its order. */
-function keysOf(table: DBCoreTable, req: DBCoreMutateRequest): PromiseLike<unknown[]> {
-  switch (req.type) {
-    case 'add':
-    case 'put':
-      return chain(req.keys ?? req.values.map((v) => table.schema.primaryKey.extractKey?.(v)));
-    case 'delete':
-      return chain(req.keys);
-    case 'deleteRange':
-      return chain(
-        table.query({ trans: req.trans, values: false, query: { index: table.schema.primaryKey, range: req.range } }),
-      ).then((r) => r.result);
-  }
 }
 
 function countedMutate(
@@ -125,31 +75,11 @@ function countedMutate(
   );
 }
 
-export const talliesMiddleware: Middleware<DBCore> = {
-  stack: 'dbcore',
+export const talliesMiddleware = keptTableMiddleware({
   name: 'tallies',
   level: 5,
-  create(down) {
-    const exists = down.schema.tables.some((t) => t.name === TALLIES);
-    return {
-      ...down,
-      transaction(stores, mode, options) {
-        const widen = exists && mode === 'readwrite' && stores.some(isTallied) && !stores.includes(TALLIES);
-        return down.transaction(widen ? [...stores, TALLIES] : stores, mode, options);
-      },
-      table(name) {
-        const table = down.table(name);
-        if (!isTallied(name)) return table;
-        return {
-          ...table,
-          mutate(req: DBCoreMutateRequest) {
-            if (!hasTallies(req.trans)) return table.mutate(req);
-            return inTurn(req.trans, () =>
-              countedMutate(name, table, down.table(TALLIES), req),
-            ) as Promise<DBCoreMutateResponse>;
-          },
-        };
-      },
-    };
-  },
-};
+  kept: TALLIES,
+  watches: isTallied,
+  needs: [],
+  mutate: (name, table, down, req) => countedMutate(name as TalliedTable, table, down.table(TALLIES), req),
+});

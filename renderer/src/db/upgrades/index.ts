@@ -24,6 +24,7 @@ import { upgradeV28Tallies } from './v28-tallies';
 import { upgradeV29PoolKeys } from './v29-pool-keys';
 import { upgradeV32CareKeys } from './v32-care-keys';
 import { upgradeV33AuditDomain } from './v33-audit-domain';
+import { upgradeV34CareLastVisits } from './v34-care-last-visits';
 
 export const UPGRADE_STEPS = {
   2: upgradeV2CaseQueues,
@@ -46,6 +47,7 @@ export const UPGRADE_STEPS = {
   29: upgradeV29PoolKeys,
   32: upgradeV32CareKeys,
   33: upgradeV33AuditDomain,
+  34: upgradeV34CareLastVisits,
 } as const;
 
 export type UpgradeVersion = keyof typeof UPGRADE_STEPS;

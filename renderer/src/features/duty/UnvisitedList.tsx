@@ -1,7 +1,8 @@
 /**
  * 超期未走访 (issue 26 item 2): one 网格's 重点服务对象 not visited for more than N days, a page
- * of 50 at a time (db/repositories/unvisitedCare.ts) — 网格 chosen first (the person's own zone
- * by default), 上一页 / 下一页 under the table. Names and rooms masked.
+ * of 50 at a time (db/repositories/unvisitedCare.ts), longest unvisited first (从未走访, then the
+ * oldest last visit) — 网格 chosen first (the person's own zone by default), 上一页 / 下一页 under
+ * the table. Names and rooms masked.
  */
 import { useState } from 'react';
 import { Stack, Table, TableBody, TableCell, TableRow, TextField, Typography } from '@mui/material';
