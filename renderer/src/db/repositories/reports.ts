@@ -71,22 +71,40 @@ export async function saveReportNotes(desk: Desk, period: Period, notes: ReportN
   });
 }
 
-/** Every case that can count in `range` or be open at its end, once each. */
+/**
+ * Every case that can count in `range` or be open at its end, once each, in the order of the
+ * months' index range (by the first of its months in the range, then id; then the open ones).
+ * The range's months are consecutive: one key range, whose keys only are read — a case of several
+ * months comes once per month there, and its record would be read as often (a year and the one
+ * before: about twice the cases). The records are the cases accepted in the range (one `acceptedDay`
+ * range, each once), the few accepted before it that count in it (by key), and one key per flag —
+ * bulk reads, where `anyOf` walks a cursor.
+ */
 async function casesFor(db: ReadableDB, range: Period): Promise<CaseRecord[]> {
-  // The range's months are consecutive: one key range (a case of several of them comes once per
-  // month, kept once below), and one key per flag — bulk reads, where `anyOf` walks a cursor.
   const months = monthsOf(range);
-  const [byMonth, open, rectification] = await Promise.all([
+  const first = months[0]!;
+  const [keys, accepted, open, rectification] = await Promise.all([
     db.cases
       .where('reportMonths')
-      .between(months[0]!, months[months.length - 1]!, true, true)
-      .toArray(),
+      .between(first, months[months.length - 1]!, true, true)
+      .primaryKeys(),
+    db.cases.where('acceptedDay').between(range.from, range.to, true, true).toArray(),
     db.cases.where('flags').equals(FLAGS.open).toArray(),
     db.cases.where('flags').equals(FLAGS.rectification).toArray(),
   ]);
-  const out = new Map<string, CaseRecord>();
-  for (const c of byMonth) out.set(c.id, c);
-  for (const c of [...open, ...rectification]) if (c.acceptedDay <= range.to) out.set(c.id, c);
+  const inRange = new Set(keys);
+  const byId = new Map<string, CaseRecord>();
+  for (const c of [...accepted, ...open, ...rectification]) byId.set(c.id, c);
+  const missing = [...inRange].filter((id) => !byId.has(id));
+  for (const c of await db.cases.bulkGet(missing)) if (c) byId.set(c.id, c);
+  const firstMonth = (c: CaseRecord) => {
+    const m = c.acceptedDay.slice(0, 7);
+    return m > first ? m : first;
+  };
+  const counted = [...inRange].flatMap((id) => byId.get(id) ?? []);
+  counted.sort((a, b) => firstMonth(a).localeCompare(firstMonth(b)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const out = new Map(counted.map((c) => [c.id, c]));
+  for (const c of [...open, ...rectification]) if (c.acceptedDay <= range.to && !out.has(c.id)) out.set(c.id, c);
   return [...out.values()];
 }
 
