@@ -59,6 +59,7 @@ export const TABLE_SCOPE = {
   syncConflicts: 'desk-local',
   syncRejected: 'desk-local',
   tallies: 'desk-local',
+  keptSummaries: 'desk-local',
   // A street office (issue 27) is one desk that never joins a hub: its tables never travel.
   streetCommunities: 'desk-local',
   streetPackages: 'desk-local',
@@ -108,4 +109,10 @@ export function tablesOf(scope: DataScope): EntityName[] {
  * (a backup made while joined restores as a desk alone, whose replica's conflicts are no longer
  * its own; the restored records move the tallies again).
  */
-export const TRANSIENT_TABLES: readonly EntityName[] = ['outbox', 'syncConflicts', 'syncRejected', 'tallies'];
+export const TRANSIENT_TABLES: readonly EntityName[] = [
+  'outbox',
+  'syncConflicts',
+  'syncRejected',
+  'tallies',
+  'keptSummaries',
+];

@@ -15,6 +15,7 @@ import { Dexie, type Table, type Transaction } from 'dexie';
 import type { EntityName, KeyOf, RecordOf } from './entities';
 import { derivedFieldsMiddleware } from './derived';
 import { talliesMiddleware } from './tallies/middleware';
+import { keptSummariesMiddleware } from './keptSummaries/middleware';
 import { ensureSearchKeys } from './searchKeys';
 import type { UPGRADE_STEPS, UpgradeVersion } from './upgrades';
 
@@ -41,7 +42,7 @@ const step =
 
 export const DB_NAME = 'duty-desk';
 /** The newest version below (the one this build upgrades to). */
-export const SCHEMA_VERSION = 33;
+export const SCHEMA_VERSION = 36;
 
 /** One Dexie table per entity of the entity map (entities.ts is the one list of tables). */
 type Tables = { [N in EntityName]: Table<RecordOf<N>, KeyOf<N>> };
@@ -230,8 +231,13 @@ class DutyDeskDatabase extends Dexie {
         auditLog: '++seq, &id, action, [desk+deskSeq], [staffId+seq], [domain+seq], [staffId+domain+seq]',
       })
       .upgrade(step(33));
+    // v36 (issue 28 item 2): the kept summaries of closed periods (a year's report reads one row),
+    // desk-local and derived, dropped by a middleware in the transaction of any write that makes
+    // them stale (keptSummaries/middleware.ts). A new empty table: no data step.
+    this.version(36).stores({ keptSummaries: 'key' });
     this.use(derivedFieldsMiddleware);
     this.use(talliesMiddleware);
+    this.use(keptSummariesMiddleware);
   }
 }
 

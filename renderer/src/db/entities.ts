@@ -44,6 +44,7 @@ import type {
 import type { InstallKind, StreetProfile } from '@shared/domain/street/install';
 import type { CalendarOverride } from '@shared/domain/workingCalendar';
 import type { TallyRow } from '@shared/domain/tallies';
+import type { KeptSummaryRow } from '@shared/reports/keptSummaries';
 import type { MatterType } from './matterType';
 import type { ReportNotes } from '@shared/reports/reportData';
 import type { RecordConflict, RejectedDoc, SyncDoc } from '../sync/contract';
@@ -138,6 +139,8 @@ export type Entities = {
   packageExports: [PackageExport, string];
   /** Kept counts (DB v28, desk-local and derived): written only by db/tallies (middleware, repair). */
   tallies: [TallyRow, string];
+  /** Kept summaries of closed periods (DB v36, desk-local and derived): db/keptSummaries. */
+  keptSummaries: [KeptSummaryRow, string];
   offHoursLines: [OffHoursLine, string];
   /** Issue 27 (DB v30, street installs only): the 社区名单 and every imported package file. */
   streetCommunities: [StreetCommunity, string];

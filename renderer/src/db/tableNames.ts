@@ -37,6 +37,7 @@ export const TABLE_NAMES = {
   centerDesks: '中心值班台',
   packageExports: '报送记录',
   tallies: '统计计数',
+  keptSummaries: '报表留存',
   offHoursLines: '错时服务补充登记',
   streetCommunities: '社区名单',
   streetPackages: '周报接收记录',

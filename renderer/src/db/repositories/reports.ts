@@ -46,6 +46,7 @@ import { DomainRefusal } from '../refusal';
 import { writeTx, type WriteTx } from '../write';
 import { readTx } from '../readTx';
 import { knownDesks } from './centerDesks';
+import { writeToken } from '../keptSummaries/read';
 import { addPackageExport, type PackageExportInput } from './packageExports';
 import { residentsByIds } from './residents';
 import { distinctResidents, pointToKept } from '@shared/reports/keptResidents';
@@ -190,7 +191,28 @@ export async function readReportData(
   previous: Period,
   notes: ReportNotes,
 ): Promise<ReportData> {
-  return readTx(desk.db, REPORT_TABLES, () => readInOneTx(desk, kind, period, previous, notes));
+  return (await readReport(desk, { kind, period, previous }, notes, 'all')).data;
+}
+
+/**
+ * What a report reads: `all` (the summaries, the ledgers, the package), or only what the ledgers
+ * of the period itself need (`ledgers`: its cases and their residents, the names — no visits, no
+ * previous period, no 帮代办, 联席会议 or 错时 records; its summaries are kept ones, never computed
+ * from it: keptSummaries). With the kept summaries' write token as the same transaction read it.
+ */
+export async function readReport(
+  desk: Desk,
+  r: { kind: PeriodKind; period: Period; previous: Period },
+  notes: ReportNotes,
+  scope: 'all' | 'ledgers',
+): Promise<{ data: ReportData; token: string | undefined }> {
+  return readTx(desk.db, REPORT_TABLES, async () => {
+    const [data, token] = await Promise.all([
+      readInOneTx(desk, r.kind, r.period, r.previous, notes, scope),
+      writeToken(desk.db),
+    ]);
+    return { data, token };
+  });
 }
 
 /** Every table a report reads (one read transaction: each read outside one opens its own). */
@@ -211,7 +233,10 @@ const REPORT_TABLES = [
   'caseEvents',
   'offHoursLines',
   'homeVisits',
+  'keptSummaries',
 ] as const;
+
+const NO_OFF_HOURS = { occasions: 0, people: 0, restDayOccasions: 0, dutyDays: 0 };
 
 async function readInOneTx(
   desk: Desk,
@@ -219,14 +244,15 @@ async function readInOneTx(
   period: Period,
   previous: Period,
   notes: ReportNotes,
+  scope: 'all' | 'ledgers',
 ): Promise<ReportData> {
-  const range = { from: previous.from < period.from ? previous.from : period.from, to: period.to };
+  const all = scope === 'all';
+  const range = all ? { from: previous.from < period.from ? previous.from : period.from, to: period.to } : period;
   const { db } = desk;
-  const [visits, cases, catalog, staff, desks] = await Promise.all([
-    db.visits.where('day').between(range.from, range.to, true, true).toArray(),
+  const [visits, cases, names, desks] = await Promise.all([
+    all ? db.visits.where('day').between(range.from, range.to, true, true).toArray() : [],
     casesFor(db, range),
-    db.matterTypes.toArray(),
-    db.staff.toArray(),
+    reportNames(desk),
     knownDesks(desk),
   ]);
   const ids = new Set<string>();
@@ -235,9 +261,9 @@ async function readInOneTx(
   const [found, proxy, meetings, [offHoursNow, offHoursBefore]] = await Promise.all([
     // Live residents only (a tombstone's record is shown as 已删除居民; a merged-away id as the kept one).
     residentsByIds(desk, [...ids]),
-    proxyFor(db, range, cases),
-    meetingsFor(db, range, cases),
-    readOffHoursTables(desk, [period, previous], visits),
+    all ? proxyFor(db, range, cases) : { proxyTasks: [], custodyItems: [] },
+    all ? meetingsFor(db, range, cases) : { meetings: [], agendaItems: [], problems: [] },
+    all ? readOffHoursTables(desk, [period, previous], visits) : [undefined, undefined],
   ]);
   // A merged person counts once: their records under the kept id, the kept record listed once.
   const residents = distinctResidents(found);
@@ -259,12 +285,23 @@ async function readInOneTx(
     ...proxy,
     custodyAlertDays: custodyAlertDays(desk.community),
     ...meetings,
+    ...names,
+    desks,
+    notes,
+    offHours: {
+      now: offHoursNow ? offHoursTotals(offHoursNow) : NO_OFF_HOURS,
+      before: offHoursBefore ? offHoursTotals(offHoursBefore) : NO_OFF_HOURS,
+    },
+  };
+}
+
+/** The names a report shows for ids (the catalog's categories, staff, 网格), without its records. */
+export async function reportNames(desk: Desk): Promise<Pick<ReportData, 'catalog' | 'staff' | 'grids'>> {
+  const [catalog, staff] = await Promise.all([desk.db.matterTypes.toArray(), desk.db.staff.toArray()]);
+  return {
     catalog: catalog.map((m) => ({ code: m.code, name: m.name, category: m.category })),
     staff: staff.map((s) => ({ id: s.id, name: s.name })),
     grids: desk.community.grids.map((g) => ({ id: g.id, name: g.name })),
-    desks,
-    notes,
-    offHours: { now: offHoursTotals(offHoursNow!), before: offHoursTotals(offHoursBefore!) },
   };
 }
 
