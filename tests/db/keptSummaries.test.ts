@@ -1,0 +1,129 @@
+/**
+ * Kept summaries of closed periods (issue 28 item 2; shared/reports/keptSummaries.ts,
+ * db/keptSummaries, db/repositories/reportSummaries.ts) on the generated desk in fake-indexeddb:
+ * for a week, a month and a year that are over, the view and the xlsx made from the kept row are
+ * exactly what the computation over the records gives (错时 included), and the kept row is what
+ * is read the second time; a write of today's records keeps the rows, a write a closed period's
+ * read could return drops them in its own transaction, so the next view is the records' again;
+ * a row made from a read that a write overtook is not kept.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateDesk } from '../../bench/data/generate';
+import { loadDesk } from '../../bench/data/load';
+import { periodOf, previousPeriod, weekOf, type Period, type PeriodKind } from '@shared/reports/periods';
+import { EMPTY_NOTES } from '@shared/reports/notes';
+import { reportViewOf } from '@shared/reports/reportView';
+import { ledgersOf } from '@shared/reports/ledgers';
+import { keptKey, WRITE_TOKEN_KEY, type KeptSummary } from '@shared/reports/keptSummaries';
+import { readReport, readReportData } from '../../renderer/src/db/repositories/reports';
+import { keepSummary, writeToken } from '../../renderer/src/db/keptSummaries/read';
+import { reportFile, reportView } from '../../renderer/src/features/reports/reportJobs';
+import { buildExport } from '../../renderer/src/features/reports/buildExport';
+import type { DutyDeskDB } from '../../renderer/src/db/database';
+import type { Desk } from '../../renderer/src/db/desk';
+import { communityDesk, freshDb, TODAY } from './testDb';
+
+const data = generateDesk('tenth');
+let db: DutyDeskDB;
+let desk: Desk;
+
+beforeAll(async () => {
+  db = freshDb();
+  await loadDesk(db, data, { iterations: 1000 });
+  desk = await communityDesk(db, { staffId: 'staff-admin', role: '站长/管理员' });
+}, 180_000);
+
+const requestOf = (kind: PeriodKind, day: string) => {
+  const period: Period = kind === 'week' ? weekOf(day) : periodOf(kind, day);
+  return { kind, period, previous: previousPeriod(period, kind) };
+};
+const PERIODS: [string, PeriodKind, string][] = [
+  ['the week of National Day 2025', 'week', '2025-10-01'],
+  ['March 2026', 'month', '2026-03-10'],
+  ['the year 2025', 'year', '2025-06-01'],
+];
+const computed = async (r: ReturnType<typeof requestOf>) =>
+  reportViewOf(await readReportData(desk, r.kind, r.period, r.previous, EMPTY_NOTES));
+const keptRow = async (r: ReturnType<typeof requestOf>) =>
+  (await db.keptSummaries.get(keptKey(r.kind, r.period, r.previous))) as KeptSummary | undefined;
+
+describe('kept summaries of closed periods', { timeout: 120_000 }, () => {
+  for (const [what, kind, day] of PERIODS)
+    it(`${what}: the view and the xlsx from the kept row are the records' own, 错时 included`, async () => {
+      const r = requestOf(kind, day);
+      const expected = await computed(r);
+      expect(expected.now.offHours.occasions + expected.before.offHours.occasions).toBeGreaterThan(0);
+      expect(await keptRow(r)).toBeUndefined();
+      expect(await reportView(desk, r)).toEqual(expected); // read, summarised, kept
+      const row = (await keptRow(r))!;
+      expect(row.now).toEqual(expected.now);
+      expect(await reportView(desk, r)).toEqual(expected); // from the kept row
+
+      // The second view is the kept row's: a row changed by hand shows (then put back).
+      await db.keptSummaries.put({ ...row, now: { ...row.now, visits: { ...row.now.visits, total: -1 } } });
+      expect((await reportView(desk, r)).now.visits.total).toBe(-1);
+      await db.keptSummaries.put(row);
+
+      // The xlsx: the kept summaries and the period's own cases give the records' file.
+      const full = await readReportData(desk, r.kind, r.period, r.previous, EMPTY_NOTES);
+      const ledgerOnly = (await readReport(desk, r, EMPTY_NOTES, 'ledgers')).data;
+      expect(ledgersOf(ledgerOnly)).toEqual(ledgersOf(full));
+      const request = { ...r, notes: EMPTY_NOTES, named: false, installId: 'i', generatedAt: 0 };
+      const kept = await reportFile(desk, { ...request, format: 'xlsx' });
+      const fromRecords = await buildExport({ format: 'xlsx', data: full, named: false, installId: 'i', generatedAt: 0 });
+      expect(kept.file.rows).toEqual(fromRecords.rows);
+      expect(kept.covered).toEqual(expected.covered);
+      const csv = await reportFile(desk, { ...request, format: 'csv:summary' });
+      const csvFromRecords = await buildExport({ format: 'csv:summary', data: full, named: false, installId: 'i', generatedAt: 0 });
+      expect(csv.file.content).toEqual(csvFromRecords.content);
+    });
+
+  it('a write of today keeps them; a write a closed period could read drops them in its transaction', async () => {
+    const year = requestOf('year', '2025-06-01');
+    const week = requestOf('week', '2025-10-01');
+    const march = requestOf('month', '2026-03-10');
+    for (const r of [year, week, march]) await reportView(desk, r);
+    const visit = (await db.visits.where('day').equals('2025-12-01').first())!;
+    // Today's visit: no closed period reads it.
+    await db.visits.put({ ...visit, id: 'kept-test-today', day: TODAY, caseIds: [] });
+    for (const r of [year, week, march]) expect(await keptRow(r)).toBeDefined();
+    // A visit of December 2025 arriving late (say, by the inbound sync): every row reading a day on
+    // or after it goes (the year 2025; March 2026 too — the rule is by the last day read), the week
+    // of October 2025 stays; the next year view is the records' again, the late visit counted.
+    const before = (await reportView(desk, year)).now.visits.total;
+    await db.visits.put({ ...visit, id: 'kept-test-late' });
+    expect(await keptRow(year)).toBeUndefined();
+    expect(await keptRow(march)).toBeUndefined();
+    expect(await keptRow(week)).toBeDefined();
+    const after = await reportView(desk, year);
+    expect(after).toEqual(await computed(year));
+    expect(after.now.visits.total).toBe(before + 1);
+
+    // A case accepted in May 2025 changes (its rating, say): every row from May on goes.
+    await reportView(desk, march);
+    const old = (await db.cases.where('acceptedDay').between('2025-05-01', '2025-05-31', true, true).first())!;
+    await db.cases.put({ ...old, result: `${old.result ?? ''}（补记）` });
+    for (const r of [year, week, march]) expect(await keptRow(r)).toBeUndefined();
+
+    // A resident's change (their 网格, tags): every row goes.
+    for (const r of [year, week, march]) await reportView(desk, r);
+    const resident = (await db.residents.limit(1).first())!;
+    await db.residents.put({ ...resident, tags: [...resident.tags] });
+    for (const r of [year, week, march]) expect(await keptRow(r)).toBeUndefined();
+  });
+
+  it('a row made from a read that a write overtook is not kept', async () => {
+    const r = requestOf('year', '2024-06-01');
+    const { data, token } = await readReport(desk, r, EMPTY_NOTES, 'all');
+    expect(token).toBe(await writeToken(db));
+    const view = reportViewOf(data);
+    const row = { key: keptKey(r.kind, r.period, r.previous), basis: 'b', now: view.now, before: view.before, desks: {} };
+    const visit = (await db.visits.where('day').equals('2024-03-01').first())!;
+    await db.visits.put({ ...visit, id: 'kept-test-overtaking' });
+    expect(await writeToken(db)).not.toBe(token);
+    expect(await keepSummary(db, row, token)).toBe(false);
+    expect(await keptRow(r)).toBeUndefined();
+    expect(await keepSummary(db, row, await writeToken(db))).toBe(true);
+    expect((await db.keptSummaries.get(WRITE_TOKEN_KEY))?.key).toBe(WRITE_TOKEN_KEY);
+  });
+});
