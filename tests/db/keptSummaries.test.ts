@@ -33,11 +33,11 @@ beforeAll(async () => {
   desk = await communityDesk(db, { staffId: 'staff-admin', role: '站长/管理员' });
 }, 180_000);
 
-const requestOf = (kind: PeriodKind, day: string) => {
+const requestOf = (kind: Exclude<PeriodKind, 'custom'>, day: string) => {
   const period: Period = kind === 'week' ? weekOf(day) : periodOf(kind, day);
   return { kind, period, previous: previousPeriod(period, kind) };
 };
-const PERIODS: [string, PeriodKind, string][] = [
+const PERIODS: [string, Exclude<PeriodKind, 'custom'>, string][] = [
   ['the week of National Day 2025', 'week', '2025-10-01'],
   ['March 2026', 'month', '2026-03-10'],
   ['the year 2025', 'year', '2025-06-01'],
