@@ -104,10 +104,11 @@ export function tablesOf(scope: DataScope): EntityName[] {
 
 /**
  * Desk-local tables whose rows are removed in normal work (the outbox empties as the pump moves
- * its rows; a 数据冲突 or a refused document goes when resolved; a kept count at zero): wipe
+ * its rows; a 数据冲突 or a refused document goes when resolved; a kept count at zero; a kept
+ * summary a write made stale): wipe
  * detection does not count them (backup/integrity.ts), and a restore never brings their rows back
  * (a backup made while joined restores as a desk alone, whose replica's conflicts are no longer
- * its own; the restored records move the tallies again).
+ * its own; the restored records move the tallies again and leave no summary kept).
  */
 export const TRANSIENT_TABLES: readonly EntityName[] = [
   'outbox',
