@@ -58,6 +58,7 @@ describe('center data and desk-local data', () => {
       'syncConflicts',
       'syncRejected',
       'tallies',
+      'keptSummaries',
       'streetCommunities',
       'streetPackages',
       'streetResponses',
