@@ -53,7 +53,11 @@ export async function reportProfile(db: DutyDeskDB, desk: Desk, year: Period): P
   const ids = new Set<string>();
   for (const v of visits) if (v.residentId) ids.add(v.residentId);
   for (const c of byMonth) if (c.residentId) ids.add(c.residentId);
-  await time('residents by ids', () => residentsByIds(desk, [...ids]), (r) => r.size);
+  await time(
+    'residents by ids',
+    () => residentsByIds(desk, [...ids]),
+    (r) => r.size,
+  );
   await time(
     '错时 tables (rota, case events, lines, 走访)',
     () => readOffHoursTables(desk, [year, previous], visits),
@@ -70,7 +74,11 @@ export async function reportProfile(db: DutyDeskDB, desk: Desk, year: Period): P
     () => db.caseEvents.where('clock').between(wall(range.from), wall(range.to)).keys(),
     (r) => r.length,
   );
-  await time('residents, whole table', () => db.residents.toArray(), (r) => r.length);
+  await time(
+    'residents, whole table',
+    () => db.residents.toArray(),
+    (r) => r.length,
+  );
   await time(
     'rota (2 years)',
     () => db.rota.where('day').between(range.from, range.to, true, true).toArray(),
@@ -90,7 +98,11 @@ export async function reportProfile(db: DutyDeskDB, desk: Desk, year: Period): P
   );
   await time('summariesOf (both years)', async () => summariesOf(data));
   await time('structuredClone(ReportData)', async () => structuredClone(data));
-  const ledgers = await time('ledgersOf', async () => ledgersOf(data, false), (l) => l.reduce((n, x) => n + x.rows.length, 0));
+  const ledgers = await time(
+    'ledgersOf',
+    async () => ledgersOf(data, false),
+    (l) => l.reduce((n, x) => n + x.rows.length, 0),
+  );
   void ledgers;
   await time('buildExport xlsx (summaries, ledgers, workbook)', () =>
     buildExport({ format: 'xlsx', data, named: false, installId: 'x', generatedAt: 0 }),

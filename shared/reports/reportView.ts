@@ -32,11 +32,7 @@ export function reportViewOf(data: ReportData): ReportView {
 }
 
 /** The view of a period from its summaries (kept or just made) and the names to show. */
-export function reportViewFrom(
-  r: { kind: PeriodKind; period: Period },
-  s: ReportSummaries,
-  names: Names,
-): ReportView {
+export function reportViewFrom(r: { kind: PeriodKind; period: Period }, s: ReportSummaries, names: Names): ReportView {
   return {
     kind: r.kind,
     period: r.period,

@@ -70,11 +70,23 @@ describe('kept summaries of closed periods', { timeout: 120_000 }, () => {
       expect(ledgersOf(ledgerOnly)).toEqual(ledgersOf(full));
       const request = { ...r, notes: EMPTY_NOTES, named: false, installId: 'i', generatedAt: 0 };
       const kept = await reportFile(desk, { ...request, format: 'xlsx' });
-      const fromRecords = await buildExport({ format: 'xlsx', data: full, named: false, installId: 'i', generatedAt: 0 });
+      const fromRecords = await buildExport({
+        format: 'xlsx',
+        data: full,
+        named: false,
+        installId: 'i',
+        generatedAt: 0,
+      });
       expect(kept.file.rows).toEqual(fromRecords.rows);
       expect(kept.covered).toEqual(expected.covered);
       const csv = await reportFile(desk, { ...request, format: 'csv:summary' });
-      const csvFromRecords = await buildExport({ format: 'csv:summary', data: full, named: false, installId: 'i', generatedAt: 0 });
+      const csvFromRecords = await buildExport({
+        format: 'csv:summary',
+        data: full,
+        named: false,
+        installId: 'i',
+        generatedAt: 0,
+      });
       expect(csv.file.content).toEqual(csvFromRecords.content);
     });
 
@@ -117,7 +129,13 @@ describe('kept summaries of closed periods', { timeout: 120_000 }, () => {
     const { data, token } = await readReport(desk, r, EMPTY_NOTES, 'all');
     expect(token).toBe(await writeToken(db));
     const view = reportViewOf(data);
-    const row = { key: keptKey(r.kind, r.period, r.previous), basis: 'b', now: view.now, before: view.before, desks: {} };
+    const row = {
+      key: keptKey(r.kind, r.period, r.previous),
+      basis: 'b',
+      now: view.now,
+      before: view.before,
+      desks: {},
+    };
     const visit = (await db.visits.where('day').equals('2024-03-01').first())!;
     await db.visits.put({ ...visit, id: 'kept-test-overtaking' });
     expect(await writeToken(db)).not.toBe(token);

@@ -30,7 +30,16 @@ describe('upgrade v33 → v36 (kept summaries)', () => {
     for (const t of tables) expect(await db.table(t).toArray()).toEqual(rows[t]);
     expect(await db.keptSummaries.count()).toBe(0);
 
-    const visit = { id: 'v1', day: '2026-11-24', visitedAt: 0, channel: '来站', firstContactId: 's', content: '', kind: '咨询', caseIds: [] };
+    const visit = {
+      id: 'v1',
+      day: '2026-11-24',
+      visitedAt: 0,
+      channel: '来站',
+      firstContactId: 's',
+      content: '',
+      kind: '咨询',
+      caseIds: [],
+    };
     await db.table('visits').put(visit);
     expect((await db.keptSummaries.get(WRITE_TOKEN_KEY))?.key).toBe(WRITE_TOKEN_KEY);
     db.close();

@@ -44,25 +44,34 @@ const rowsFrom = (lower: string) => ({
 function staleDay(name: string, table: DBCoreTable, req: DBCoreMutateRequest): PromiseLike<string | undefined> {
   if (req.type === 'deleteRange') {
     if (req.range.type === ANY) return chain('');
-    return chain(table.query({ trans: req.trans, values: true, query: { index: table.schema.primaryKey, range: req.range } })).then(
-      (r) => earliestStale(name, r.result),
-    );
+    return chain(
+      table.query({ trans: req.trans, values: true, query: { index: table.schema.primaryKey, range: req.range } }),
+    ).then((r) => earliestStale(name, r.result));
   }
   const written = req.type === 'delete' ? [] : req.values;
-  const keys = req.type === 'delete' ? req.keys : (req.keys ?? (req.type === 'put' ? req.values.map((v) => table.schema.primaryKey.extractKey?.(v)) : []));
-  const replaced = req.type === 'add' || keys.length === 0 ? chain([]) : chain(table.getMany({ trans: req.trans, keys }));
+  const keys =
+    req.type === 'delete'
+      ? req.keys
+      : (req.keys ?? (req.type === 'put' ? req.values.map((v) => table.schema.primaryKey.extractKey?.(v)) : []));
+  const replaced =
+    req.type === 'add' || keys.length === 0 ? chain([]) : chain(table.getMany({ trans: req.trans, keys }));
   return replaced.then((before: unknown[]) => earliestStale(name, [...written, ...before]));
 }
 
 function staleMutate(name: string, table: DBCoreTable, kept: DBCoreTable, req: DBCoreMutateRequest) {
   const { trans } = req;
   const token = kept.mutate({ trans, type: 'put', values: [{ key: WRITE_TOKEN_KEY, token: crypto.randomUUID() }] });
-  const first = kept.query({ trans, values: false, limit: 1, query: { index: kept.schema.primaryKey, range: rowsFrom(FIRST_ROW) } });
+  const first = kept.query({
+    trans,
+    values: false,
+    limit: 1,
+    query: { index: kept.schema.primaryKey, range: rowsFrom(FIRST_ROW) },
+  });
   return chain(DP.all([token, first])).then(([, any]) => {
     if (any.result.length === 0) return table.mutate(req);
     return chain(staleDay(name, table, req)).then((day) =>
-      chain(day === undefined ? undefined : kept.mutate({ trans, type: 'deleteRange', range: rowsFrom(day) })).then(() =>
-        table.mutate(req),
+      chain(day === undefined ? undefined : kept.mutate({ trans, type: 'deleteRange', range: rowsFrom(day) })).then(
+        () => table.mutate(req),
       ),
     );
   });

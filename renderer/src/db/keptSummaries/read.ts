@@ -4,7 +4,7 @@
  * between the read and now (the token is unchanged), in a transaction of its own over this
  * desk-local, derived table (the only write a worker's job makes).
  */
-import { Dexie } from 'dexie';
+import type { Dexie } from 'dexie';
 import { WRITE_TOKEN_KEY, type KeptSummary, type KeptSummaryRow } from '@shared/reports/keptSummaries';
 import type { ReadableDB } from '../entities';
 
