@@ -13,9 +13,10 @@
  *
  * Level 4: above Dexie's observability (0), so a live report reading its kept row runs again.
  */
-import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type { DBCoreMutateRequest, DBCoreTable } from 'dexie';
 import { Dexie } from 'dexie';
 import { earliestStale, keptStaleBy, WRITE_TOKEN_KEY } from '@shared/reports/keptSummaries';
+import { companionMiddleware } from '../companionMiddleware';
 
 export const KEPT_SUMMARIES = 'keptSummaries';
 
@@ -28,9 +29,6 @@ const LAST_ROW = '\uffff';
 
 const DP = Dexie.Promise;
 const chain = <T>(p: PromiseLike<T> | T) => DP.resolve(p);
-
-const hasKept = (trans: DBCoreTransaction): boolean =>
-  (trans as unknown as IDBTransaction).objectStoreNames?.contains(KEPT_SUMMARIES) === true;
 
 const rowsFrom = (lower: string) => ({
   type: RANGE,
@@ -77,29 +75,10 @@ function staleMutate(name: string, table: DBCoreTable, kept: DBCoreTable, req: D
   });
 }
 
-export const keptSummariesMiddleware: Middleware<DBCore> = {
-  stack: 'dbcore',
+export const keptSummariesMiddleware = companionMiddleware({
   name: 'keptSummaries',
   level: 4,
-  create(down) {
-    const exists = down.schema.tables.some((t) => t.name === KEPT_SUMMARIES);
-    return {
-      ...down,
-      transaction(stores, mode, options) {
-        const widen = exists && mode === 'readwrite' && stores.some(keptStaleBy) && !stores.includes(KEPT_SUMMARIES);
-        return down.transaction(widen ? [...stores, KEPT_SUMMARIES] : stores, mode, options);
-      },
-      table(name) {
-        const table = down.table(name);
-        if (!keptStaleBy(name)) return table;
-        return {
-          ...table,
-          mutate(req: DBCoreMutateRequest) {
-            if (!hasKept(req.trans)) return table.mutate(req);
-            return staleMutate(name, table, down.table(KEPT_SUMMARIES), req);
-          },
-        };
-      },
-    };
-  },
-};
+  companion: KEPT_SUMMARIES,
+  follows: keptStaleBy,
+  mutate: staleMutate,
+});

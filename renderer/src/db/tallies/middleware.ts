@@ -16,15 +16,9 @@
  * An upgrade step that runs before the version creating `tallies` finds no such store and is let
  * through (the v28 step counts everything once: upgrades/v28-tallies.ts).
  */
-import type {
-  DBCore,
-  DBCoreMutateRequest,
-  DBCoreMutateResponse,
-  DBCoreTable,
-  DBCoreTransaction,
-  Middleware,
-} from 'dexie';
+import type { DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction } from 'dexie';
 import { Dexie } from 'dexie';
+import { companionMiddleware } from '../companionMiddleware';
 import { addTallies, isTallied, TALLY_PREFIX, type TalliedTable, type TallyRow } from '@shared/domain/tallies';
 
 export const TALLIES = 'tallies';
@@ -32,9 +26,6 @@ export const TALLIES = 'tallies';
 /** Dexie's DBCoreRangeType: Range, and Any (a whole table: `clear()`). */
 const RANGE = 2 as const;
 const ANY = 3;
-
-const hasTallies = (trans: DBCoreTransaction): boolean =>
-  (trans as unknown as IDBTransaction).objectStoreNames?.contains(TALLIES) === true;
 
 /**
  * Dexie's promise, not `async`/`await`: the middlewares below (hooks, cache) read Dexie's zone
@@ -125,31 +116,11 @@ function countedMutate(
   );
 }
 
-export const talliesMiddleware: Middleware<DBCore> = {
-  stack: 'dbcore',
+export const talliesMiddleware = companionMiddleware({
   name: 'tallies',
   level: 5,
-  create(down) {
-    const exists = down.schema.tables.some((t) => t.name === TALLIES);
-    return {
-      ...down,
-      transaction(stores, mode, options) {
-        const widen = exists && mode === 'readwrite' && stores.some(isTallied) && !stores.includes(TALLIES);
-        return down.transaction(widen ? [...stores, TALLIES] : stores, mode, options);
-      },
-      table(name) {
-        const table = down.table(name);
-        if (!isTallied(name)) return table;
-        return {
-          ...table,
-          mutate(req: DBCoreMutateRequest) {
-            if (!hasTallies(req.trans)) return table.mutate(req);
-            return inTurn(req.trans, () =>
-              countedMutate(name, table, down.table(TALLIES), req),
-            ) as Promise<DBCoreMutateResponse>;
-          },
-        };
-      },
-    };
-  },
-};
+  companion: TALLIES,
+  follows: isTallied,
+  mutate: (name, table, tallies, req) =>
+    inTurn(req.trans, () => countedMutate(name as TalliedTable, table, tallies, req)),
+});
