@@ -12,7 +12,8 @@ import { generateDesk } from '../../bench/data/generate';
 import { loadDesk } from '../../bench/data/load';
 import { periodOf, previousPeriod, weekOf, type Period, type PeriodKind } from '@shared/reports/periods';
 import { EMPTY_NOTES } from '@shared/reports/notes';
-import { reportViewOf } from '@shared/reports/reportView';
+import { reportViewOf, type ReportView } from '@shared/reports/reportView';
+import { watchJob } from '../../renderer/src/worker/client';
 import { ledgersOf } from '@shared/reports/ledgers';
 import { keptKey, WRITE_TOKEN_KEY, type KeptSummary } from '@shared/reports/keptSummaries';
 import { readReport, readReportData } from '../../renderer/src/db/repositories/reports';
@@ -44,6 +45,11 @@ const PERIODS: [string, Exclude<PeriodKind, 'custom'>, string][] = [
 ];
 const computed = async (r: ReturnType<typeof requestOf>) =>
   reportViewOf(await readReportData(desk, r.kind, r.period, r.previous, EMPTY_NOTES));
+const viewKept = async (r: ReturnType<typeof requestOf>) => {
+  const view = await reportView(desk, r);
+  await expect.poll(() => keptRow(r)).toBeDefined();
+  return view;
+};
 const keptRow = async (r: ReturnType<typeof requestOf>) =>
   (await db.keptSummaries.get(keptKey(r.kind, r.period, r.previous))) as KeptSummary | undefined;
 
@@ -54,7 +60,8 @@ describe('kept summaries of closed periods', { timeout: 120_000 }, () => {
       const expected = await computed(r);
       expect(expected.now.offHours.occasions + expected.before.offHours.occasions).toBeGreaterThan(0);
       expect(await keptRow(r)).toBeUndefined();
-      expect(await reportView(desk, r)).toEqual(expected); // read, summarised, kept
+      expect(await reportView(desk, r)).toEqual(expected); // read, summarised, kept (in a task after)
+      await expect.poll(() => keptRow(r)).toBeDefined();
       const row = (await keptRow(r))!;
       expect(row.now).toEqual(expected.now);
       expect(await reportView(desk, r)).toEqual(expected); // from the kept row
@@ -94,7 +101,7 @@ describe('kept summaries of closed periods', { timeout: 120_000 }, () => {
     const year = requestOf('year', '2025-06-01');
     const week = requestOf('week', '2025-10-01');
     const march = requestOf('month', '2026-03-10');
-    for (const r of [year, week, march]) await reportView(desk, r);
+    for (const r of [year, week, march]) await viewKept(r);
     const visit = (await db.visits.where('day').equals('2025-12-01').first())!;
     // Today's visit: no closed period reads it.
     await db.visits.put({ ...visit, id: 'kept-test-today', day: TODAY, caseIds: [] });
@@ -102,7 +109,7 @@ describe('kept summaries of closed periods', { timeout: 120_000 }, () => {
     // A visit of December 2025 arriving late (say, by the inbound sync): every row reading a day on
     // or after it goes (the year 2025; March 2026 too — the rule is by the last day read), the week
     // of October 2025 stays; the next year view is the records' again, the late visit counted.
-    const before = (await reportView(desk, year)).now.visits.total;
+    const before = (await viewKept(year)).now.visits.total;
     await db.visits.put({ ...visit, id: 'kept-test-late' });
     expect(await keptRow(year)).toBeUndefined();
     expect(await keptRow(march)).toBeUndefined();
@@ -112,16 +119,39 @@ describe('kept summaries of closed periods', { timeout: 120_000 }, () => {
     expect(after.now.visits.total).toBe(before + 1);
 
     // A case accepted in May 2025 changes (its rating, say): every row from May on goes.
-    await reportView(desk, march);
+    await viewKept(year);
+    await viewKept(march);
     const old = (await db.cases.where('acceptedDay').between('2025-05-01', '2025-05-31', true, true).first())!;
     await db.cases.put({ ...old, result: `${old.result ?? ''}（补记）` });
     for (const r of [year, week, march]) expect(await keptRow(r)).toBeUndefined();
 
     // A resident's change (their 网格, tags): every row goes.
-    for (const r of [year, week, march]) await reportView(desk, r);
+    for (const r of [year, week, march]) await viewKept(r);
     const resident = (await db.residents.limit(1).first())!;
     await db.residents.put({ ...resident, tags: [...resident.tags] });
     for (const r of [year, week, march]) expect(await keptRow(r)).toBeUndefined();
+  });
+
+  it('the screen’s live view of a closed period keeps its row, and follows a write that drops it', async () => {
+    const r = requestOf('quarter', '2025-08-01');
+    const seen: ReportView[] = [];
+    let failed: string | null = null;
+    const stop = watchJob(
+      'reportView',
+      desk,
+      r,
+      (v) => seen.push(v),
+      (m) => (failed = m),
+    );
+    await expect.poll(() => seen.length, { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect.poll(() => keptRow(r), { timeout: 20_000 }).toBeDefined();
+    const total = seen.at(-1)!.now.visits.total;
+    const visit = (await db.visits.where('day').equals('2025-08-04').first())!;
+    await db.visits.put({ ...visit, id: 'kept-test-live' });
+    await expect.poll(() => seen.at(-1)?.now.visits.total, { timeout: 20_000 }).toBe(total + 1);
+    stop();
+    expect(failed).toBeNull();
+    expect(seen.at(-1)).toEqual(await computed(r));
   });
 
   it('a row made from a read that a write overtook is not kept', async () => {

@@ -2,7 +2,7 @@
  * The kept summaries' rows (shared/reports/keptSummaries.ts): the write token read with the
  * records, a kept row, and keeping one — only if no write to a table the report reads came
  * between the read and now (the token is unchanged), in a transaction of its own over this
- * desk-local, derived table (the only write a worker's job makes).
+ * desk-local, derived table (the only write a worker's job makes), in a task of its own.
  */
 import type { Dexie } from 'dexie';
 import { WRITE_TOKEN_KEY, type KeptSummary, type KeptSummaryRow } from '@shared/reports/keptSummaries';
@@ -30,4 +30,17 @@ export async function keepSummary(db: ReadableDB, row: KeptSummary, token: strin
     await dexie.table('keptSummaries').put(row);
     return true;
   });
+}
+
+/**
+ * `keepSummary` in a task of its own: a report is asked for inside a live query (the screen's
+ * view), where Dexie refuses a read-write transaction; a timer's task runs outside it. Never
+ * fails (a row not kept is read again next time).
+ */
+export function keepSoon(db: ReadableDB, row: KeptSummary, token: string | undefined): Promise<boolean> {
+  return new Promise((resolve) =>
+    setTimeout(() => {
+      keepSummary(db, row, token).then(resolve, () => resolve(false));
+    }, 0),
+  );
 }

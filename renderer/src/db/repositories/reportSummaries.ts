@@ -3,7 +3,8 @@
  * (shared/reports/keptSummaries.ts): when the period and the one compared with are over, the
  * row kept for them (made on the same community profile, working calendar and build) is read
  * instead of the records; otherwise the records are read (reports.ts `readReport`), summarised,
- * and — a closed period — kept, if no write came between the read and the keeping.
+ * and — a closed period — kept (in a task of its own, after this returns), if no write came
+ * between the read and the keeping.
  */
 import { coveredDesks, deskCasesOf, withCounts } from '@shared/reports/centerDesks';
 import { deskCounts, keepable, keptKey } from '@shared/reports/keptSummaries';
@@ -12,7 +13,7 @@ import { summariesOf, type ReportData } from '@shared/reports/reportData';
 import type { ReportNotes } from '@shared/reports/notes';
 import type { ReportSummaries } from '@shared/reports/reportView';
 import type { Desk } from '../desk';
-import { keepSummary, keptSummary } from '../keptSummaries/read';
+import { keepSoon, keptSummary } from '../keptSummaries/read';
 import { readTx } from '../readTx';
 import { getCalendarSettings } from './calendar';
 import { knownDesks } from './centerDesks';
@@ -48,10 +49,6 @@ export async function reportSummaries(
   const { now, before } = summariesOf(data);
   const summaries = { now, before, covered: coveredDesks(data.desks, data.cases, r.period), desks: data.desks };
   if (closed)
-    await keepSummary(
-      desk.db,
-      { key, basis, now, before, desks: deskCounts(deskCasesOf(data.cases, r.period)) },
-      token,
-    );
+    void keepSoon(desk.db, { key, basis, now, before, desks: deskCounts(deskCasesOf(data.cases, r.period)) }, token);
   return { summaries, data };
 }
