@@ -359,6 +359,8 @@ function watchStalls(): void {
 async function inputProbeStart(where: 'worker' | 'main'): Promise<void> {
   const { year } = await reportPeriods();
   const desk = await deskOf('staff-3');
+  // The year computed, not read from its kept row (keptSummaries): the first time it is asked for.
+  await db!.keptSummaries.clear();
   let box = document.getElementById('probe') as HTMLInputElement | null;
   if (!box) {
     box = document.createElement('input');
