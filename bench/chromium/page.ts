@@ -23,6 +23,7 @@ import { loadDesk, type LoadOptions } from '../data/load';
 import { readReportData } from '../../renderer/src/db/repositories/reports';
 import { periodOf, previousPeriod, weekOf, type Period, type PeriodKind } from '@shared/reports/periods';
 import { EMPTY_NOTES, summariesOf } from '@shared/reports/reportData';
+import { keptKey } from '@shared/reports/keptSummaries';
 import type { ExportFormat } from '../../renderer/src/features/reports/buildExport';
 import { runJob } from '../../renderer/src/worker/client';
 import { readLedger } from '../../renderer/src/features/residents/import/readLedger';
@@ -294,7 +295,7 @@ const requestOf = (kind: PeriodKind, period: Period) => ({ kind, period, previou
  * (`reportFile`) in the desk's worker, which reads the period's records by index itself — next to
  * a bare read of the period's visits and cases. The worker's read alone (readReportData on this
  * thread) shows where the time goes. A closed period's summaries are kept (keptSummaries): the
- * rows after the first read the kept row; `首次…` clears them before each run.
+ * rows after the first read the kept row; `首次…` deletes the year's before each run.
  */
 async function exportMeasures(desk: Desk): Promise<Measure[]> {
   const d = db!;
@@ -317,7 +318,7 @@ async function exportMeasures(desk: Desk): Promise<Measure[]> {
       generatedAt: NOW,
     });
   const cold = (run: () => Promise<unknown>) => async () => {
-    await d.keptSummaries.clear();
+    await d.keptSummaries.delete(keptKey('year', year, previousPeriod(year, 'year')));
     return run();
   };
   const weekRows = (await rawRead(week)()).reduce((n, r) => n + r.length, 0);
@@ -360,7 +361,7 @@ async function inputProbeStart(where: 'worker' | 'main'): Promise<void> {
   const { year } = await reportPeriods();
   const desk = await deskOf('staff-3');
   // The year computed, not read from its kept row (keptSummaries): the first time it is asked for.
-  await db!.keptSummaries.clear();
+  await db!.keptSummaries.delete(keptKey('year', year, previousPeriod(year, 'year')));
   let box = document.getElementById('probe') as HTMLInputElement | null;
   if (!box) {
     box = document.createElement('input');
