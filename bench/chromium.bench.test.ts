@@ -283,6 +283,10 @@ describe('benchmarks in Chromium (real IndexedDB)', () => {
               samples.filter((s) => s.group === group),
             ),
           );
+      if (want('export') && process.env.BENCH_REPORT_PROFILE)
+        console.log(
+          `\nyear report, step by step: ${JSON.stringify(await page.evaluate(() => window.bench.reportProfile()), null, 1)}`,
+        );
       // --- issue 27: a street desk importing and merging every community's weekly packages ---
       if (want('street')) {
         const street = await page.evaluate((o) => window.bench.streetRun(o), {

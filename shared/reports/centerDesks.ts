@@ -26,16 +26,30 @@ export function deskOfCase(trackingNumber: string): number {
 export const acceptedIn = (cases: readonly CaseRecord[], period: Period): CaseRecord[] =>
   cases.filter((c) => c.acceptedDay >= period.from && c.acceptedDay <= period.to);
 
-/** Every desk covered, in number order, with its cases accepted in `period`. */
-export function coveredDesks(known: readonly KnownDesk[], cases: readonly CaseRecord[], period: Period): CoveredDesk[] {
+/** The cases accepted in `period` per desk number. */
+export function deskCasesOf(cases: readonly CaseRecord[], period: Period): Map<number, number> {
   const counts = new Map<number, number>();
   for (const c of acceptedIn(cases, period)) {
     const no = deskOfCase(c.trackingNumber);
     counts.set(no, (counts.get(no) ?? 0) + 1);
   }
+  return counts;
+}
+
+/** Every desk known or with cases, in number order, with its cases (`counts`: desk number → cases). */
+export function withCounts(
+  known: readonly KnownDesk[],
+  counts: ReadonlyMap<number, number> | Readonly<Record<number, number>>,
+): CoveredDesk[] {
+  const byNo = counts instanceof Map ? counts : new Map(Object.entries(counts).map(([no, n]) => [Number(no), n]));
   const names = new Map(known.map((d) => [d.no, d.name]));
-  const numbers = [...new Set([...names.keys(), ...counts.keys()])].sort((a, b) => a - b);
-  return numbers.map((no) => ({ no, name: names.get(no) ?? UNNAMED_DESK, cases: counts.get(no) ?? 0 }));
+  const numbers = [...new Set([...names.keys(), ...byNo.keys()])].sort((a, b) => a - b);
+  return numbers.map((no) => ({ no, name: names.get(no) ?? UNNAMED_DESK, cases: byNo.get(no) ?? 0 }));
+}
+
+/** Every desk covered, in number order, with its cases accepted in `period`. */
+export function coveredDesks(known: readonly KnownDesk[], cases: readonly CaseRecord[], period: Period): CoveredDesk[] {
+  return withCounts(known, deskCasesOf(cases, period));
 }
 
 /** How the covered desks are said on screen and in the audit detail: '窗口号 1、2'. */

@@ -7,7 +7,7 @@
 import type { CoveredDesk } from '../domain/records';
 import { coveredDesks, type KnownDesk } from './centerDesks';
 import type { Period, PeriodKind } from './periods';
-import { namesOf, summariesOf, type ReportData } from './reportData';
+import { namesOf, summariesOf, type Names, type ReportData } from './reportData';
 import type { PeriodSummary } from './summary';
 import { summarySections, type SummarySection } from './summaryRows';
 
@@ -22,15 +22,24 @@ export type ReportView = {
   desks: KnownDesk[];
 };
 
+/** The two summaries of a report and the desks of its period: what a kept report holds (keptSummaries.ts). */
+export type ReportSummaries = Pick<ReportView, 'now' | 'before' | 'covered' | 'desks'>;
+
 export function reportViewOf(data: ReportData): ReportView {
   const { now, before } = summariesOf(data);
+  const covered = coveredDesks(data.desks, data.cases, data.period);
+  return reportViewFrom(data, { now, before, covered, desks: data.desks }, namesOf(data));
+}
+
+/** The view of a period from its summaries (kept or just made) and the names to show. */
+export function reportViewFrom(r: { kind: PeriodKind; period: Period }, s: ReportSummaries, names: Names): ReportView {
   return {
-    kind: data.kind,
-    period: data.period,
-    now,
-    before,
-    sections: summarySections(now, before, namesOf(data)),
-    covered: coveredDesks(data.desks, data.cases, data.period),
-    desks: data.desks,
+    kind: r.kind,
+    period: r.period,
+    now: s.now,
+    before: s.before,
+    sections: summarySections(s.now, s.before, names),
+    covered: s.covered,
+    desks: s.desks,
   };
 }

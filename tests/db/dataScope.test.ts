@@ -59,6 +59,7 @@ describe('center data and desk-local data', () => {
       'syncRejected',
       'tallies',
       'careLastVisits',
+      'keptSummaries',
       'streetCommunities',
       'streetPackages',
       'streetResponses',

@@ -184,3 +184,21 @@ export function openShippedV29(name: string): Dexie {
   db.version(29).stores(SCHEMA_V29);
   return db;
 }
+
+/** The schema as v33 shipped it (v29 plus the street's tables, the care keys and the audit domain). */
+export const SCHEMA_V33: Record<string, string> = {
+  ...SCHEMA_V29,
+  streetCommunities: 'code',
+  streetPackages: 'id, [communityCode+periodKey], [kind+from], importedAt',
+  streetResponses: 'id, communityCode',
+  residents: 'id, idNumber, name, phone, *searchKeys, *tags, updatedAt, deleted.at, *careKeys',
+  homeVisits: 'id, day, [residentId+day], corrects',
+  auditLog: '++seq, &id, action, [desk+deskSeq], [staffId+seq], [domain+seq], [staffId+domain+seq]',
+};
+
+/** A plain Dexie (no app middleware) created at v33, as every desk held it before issue 28 item 2's kept summaries. */
+export function openShippedV33(name: string): Dexie {
+  const db = new Dexie(name);
+  db.version(33).stores(SCHEMA_V33);
+  return db;
+}

@@ -61,6 +61,7 @@ export const TABLE_SCOPE = {
   syncRejected: 'desk-local',
   tallies: 'desk-local',
   careLastVisits: 'desk-local',
+  keptSummaries: 'desk-local',
   // A street office (issue 27) is one desk that never joins a hub: its tables never travel.
   streetCommunities: 'desk-local',
   streetPackages: 'desk-local',
@@ -106,10 +107,10 @@ export function tablesOf(scope: DataScope): EntityName[] {
 /**
  * Desk-local tables whose rows are removed in normal work (the outbox empties as the pump moves
  * its rows; a 数据冲突 or a refused document goes when resolved; a kept count at zero; the last 走访 row
- * of a resident no longer on file): wipe
+ * of a resident no longer on file; a kept summary a write made stale): wipe
  * detection does not count them (backup/integrity.ts), and a restore never brings their rows back
  * (a backup made while joined restores as a desk alone, whose replica's conflicts are no longer
- * its own; the restored records move the tallies and the last 走访 rows again).
+ * its own; the restored records move the tallies and the last 走访 rows again and leave no summary kept).
  */
 export const TRANSIENT_TABLES: readonly EntityName[] = [
   'outbox',
@@ -117,4 +118,5 @@ export const TRANSIENT_TABLES: readonly EntityName[] = [
   'syncRejected',
   'tallies',
   'careLastVisits',
+  'keptSummaries',
 ];

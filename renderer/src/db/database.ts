@@ -16,6 +16,7 @@ import type { EntityName, KeyOf, RecordOf } from './entities';
 import { derivedFieldsMiddleware } from './derived';
 import { talliesMiddleware } from './tallies/middleware';
 import { careVisitsMiddleware } from './careVisits/middleware';
+import { keptSummariesMiddleware } from './keptSummaries/middleware';
 import { ensureSearchKeys } from './searchKeys';
 import type { UPGRADE_STEPS, UpgradeVersion } from './upgrades';
 
@@ -42,7 +43,7 @@ const step =
 
 export const DB_NAME = 'duty-desk';
 /** The newest version below (the one this build upgrades to). */
-export const SCHEMA_VERSION = 34;
+export const SCHEMA_VERSION = 36;
 
 /** One Dexie table per entity of the entity map (entities.ts is the one list of tables). */
 type Tables = { [N in EntityName]: Table<RecordOf<N>, KeyOf<N>> };
@@ -236,9 +237,14 @@ class DutyDeskDatabase extends Dexie {
     // middleware (careVisits/middleware.ts); its multiEntry `keys` `<网格>␟<tag>␟<last day>␟<id>` make
     // a page ONE range per register tag in that order. The data step works them out once.
     this.version(34).stores({ careLastVisits: 'residentId, *keys' }).upgrade(step(34));
+    // v36 (issue 28 item 2): the kept summaries of closed periods (a year's report reads one row),
+    // desk-local and derived, dropped by a middleware in the transaction of any write that makes
+    // them stale (keptSummaries/middleware.ts). A new empty table: no data step.
+    this.version(36).stores({ keptSummaries: 'key' });
     this.use(derivedFieldsMiddleware);
     this.use(careVisitsMiddleware);
     this.use(talliesMiddleware);
+    this.use(keptSummariesMiddleware);
   }
 }
 

@@ -45,6 +45,7 @@ import type { InstallKind, StreetProfile } from '@shared/domain/street/install';
 import type { CalendarOverride } from '@shared/domain/workingCalendar';
 import type { TallyRow } from '@shared/domain/tallies';
 import type { CareVisitRow } from '@shared/domain/homeVisits/unvisited';
+import type { KeptSummaryRow } from '@shared/reports/keptSummaries';
 import type { MatterType } from './matterType';
 import type { ReportNotes } from '@shared/reports/reportData';
 import type { RecordConflict, RejectedDoc, SyncDoc } from '../sync/contract';
@@ -141,6 +142,8 @@ export type Entities = {
   tallies: [TallyRow, string];
   /** Each 重点服务对象's last 走访 (DB v34, desk-local and derived): written only by db/careVisits (middleware, repair). */
   careLastVisits: [CareVisitRow, string];
+  /** Kept summaries of closed periods (DB v36, desk-local and derived): db/keptSummaries. */
+  keptSummaries: [KeptSummaryRow, string];
   offHoursLines: [OffHoursLine, string];
   /** Issue 27 (DB v30, street installs only): the 社区名单 and every imported package file. */
   streetCommunities: [StreetCommunity, string];

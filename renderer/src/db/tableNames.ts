@@ -38,6 +38,7 @@ export const TABLE_NAMES = {
   packageExports: '报送记录',
   tallies: '统计计数',
   careLastVisits: '走访排序',
+  keptSummaries: '报表留存',
   offHoursLines: '错时服务补充登记',
   streetCommunities: '社区名单',
   streetPackages: '周报接收记录',

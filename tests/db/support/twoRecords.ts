@@ -7,6 +7,7 @@ import { registerProxyRequest } from '../../../renderer/src/db/repositories/prox
 import { addProblem } from '../../../renderer/src/db/repositories/problems';
 import { DomainRefusal } from '../../../renderer/src/db/refusal';
 import type { DutyDeskDB } from '../../../renderer/src/db/database';
+import { KEPT_SUMMARIES } from '../../../renderer/src/db/keptSummaries/middleware';
 import {
   acceptCommittedCase,
   addSignedStaff,
@@ -34,9 +35,13 @@ export async function refusal(p: Promise<unknown>): Promise<string> {
   throw new Error(`expected a DomainRefusal, got ${String(e)}`);
 }
 
+/**
+ * Every table's rows — but the kept summaries' (a cache: every write changes its write token, so
+ * an undo leaves the records as they were and the token new).
+ */
 export async function everything(db: DutyDeskDB) {
   const out: Record<string, unknown[]> = {};
-  for (const t of db.tables) out[t.name] = await t.toArray();
+  for (const t of db.tables) if (t.name !== KEPT_SUMMARIES) out[t.name] = await t.toArray();
   return out;
 }
 

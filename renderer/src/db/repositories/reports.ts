@@ -46,6 +46,7 @@ import { DomainRefusal } from '../refusal';
 import { writeTx, type WriteTx } from '../write';
 import { readTx } from '../readTx';
 import { knownDesks } from './centerDesks';
+import { writeToken } from '../keptSummaries/read';
 import { addPackageExport, type PackageExportInput } from './packageExports';
 import { residentsByIds } from './residents';
 import { distinctResidents, pointToKept } from '@shared/reports/keptResidents';
@@ -71,22 +72,40 @@ export async function saveReportNotes(desk: Desk, period: Period, notes: ReportN
   });
 }
 
-/** Every case that can count in `range` or be open at its end, once each. */
+/**
+ * Every case that can count in `range` or be open at its end, once each, in the order of the
+ * months' index range (by the first of its months in the range, then id; then the open ones).
+ * The range's months are consecutive: one key range, whose keys only are read — a case of several
+ * months comes once per month there, and its record would be read as often (a year and the one
+ * before: about twice the cases). The records are the cases accepted in the range (one `acceptedDay`
+ * range, each once), the few accepted before it that count in it (by key), and one key per flag —
+ * bulk reads, where `anyOf` walks a cursor.
+ */
 async function casesFor(db: ReadableDB, range: Period): Promise<CaseRecord[]> {
-  // The range's months are consecutive: one key range (a case of several of them comes once per
-  // month, kept once below), and one key per flag — bulk reads, where `anyOf` walks a cursor.
   const months = monthsOf(range);
-  const [byMonth, open, rectification] = await Promise.all([
+  const first = months[0]!;
+  const [keys, accepted, open, rectification] = await Promise.all([
     db.cases
       .where('reportMonths')
-      .between(months[0]!, months[months.length - 1]!, true, true)
-      .toArray(),
+      .between(first, months[months.length - 1]!, true, true)
+      .primaryKeys(),
+    db.cases.where('acceptedDay').between(range.from, range.to, true, true).toArray(),
     db.cases.where('flags').equals(FLAGS.open).toArray(),
     db.cases.where('flags').equals(FLAGS.rectification).toArray(),
   ]);
-  const out = new Map<string, CaseRecord>();
-  for (const c of byMonth) out.set(c.id, c);
-  for (const c of [...open, ...rectification]) if (c.acceptedDay <= range.to) out.set(c.id, c);
+  const inRange = new Set(keys);
+  const byId = new Map<string, CaseRecord>();
+  for (const c of [...accepted, ...open, ...rectification]) byId.set(c.id, c);
+  const missing = [...inRange].filter((id) => !byId.has(id));
+  for (const c of await db.cases.bulkGet(missing)) if (c) byId.set(c.id, c);
+  const firstMonth = (c: CaseRecord) => {
+    const m = c.acceptedDay.slice(0, 7);
+    return m > first ? m : first;
+  };
+  const counted = [...inRange].flatMap((id) => byId.get(id) ?? []);
+  counted.sort((a, b) => firstMonth(a).localeCompare(firstMonth(b)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const out = new Map(counted.map((c) => [c.id, c]));
+  for (const c of [...open, ...rectification]) if (c.acceptedDay <= range.to && !out.has(c.id)) out.set(c.id, c);
   return [...out.values()];
 }
 
@@ -172,7 +191,28 @@ export async function readReportData(
   previous: Period,
   notes: ReportNotes,
 ): Promise<ReportData> {
-  return readTx(desk.db, REPORT_TABLES, () => readInOneTx(desk, kind, period, previous, notes));
+  return (await readReport(desk, { kind, period, previous }, notes, 'all')).data;
+}
+
+/**
+ * What a report reads: `all` (the summaries, the ledgers, the package), or only what the ledgers
+ * of the period itself need (`ledgers`: its cases and their residents, the names — no visits, no
+ * previous period, no 帮代办, 联席会议 or 错时 records; its summaries are kept ones, never computed
+ * from it: keptSummaries). With the kept summaries' write token as the same transaction read it.
+ */
+export async function readReport(
+  desk: Desk,
+  r: { kind: PeriodKind; period: Period; previous: Period },
+  notes: ReportNotes,
+  scope: 'all' | 'ledgers',
+): Promise<{ data: ReportData; token: string | undefined }> {
+  return readTx(desk.db, REPORT_TABLES, async () => {
+    const [data, token] = await Promise.all([
+      readInOneTx(desk, r.kind, r.period, r.previous, notes, scope),
+      writeToken(desk.db),
+    ]);
+    return { data, token };
+  });
 }
 
 /** Every table a report reads (one read transaction: each read outside one opens its own). */
@@ -193,7 +233,10 @@ const REPORT_TABLES = [
   'caseEvents',
   'offHoursLines',
   'homeVisits',
+  'keptSummaries',
 ] as const;
+
+const NO_OFF_HOURS = { occasions: 0, people: 0, restDayOccasions: 0, dutyDays: 0 };
 
 async function readInOneTx(
   desk: Desk,
@@ -201,14 +244,15 @@ async function readInOneTx(
   period: Period,
   previous: Period,
   notes: ReportNotes,
+  scope: 'all' | 'ledgers',
 ): Promise<ReportData> {
-  const range = { from: previous.from < period.from ? previous.from : period.from, to: period.to };
+  const all = scope === 'all';
+  const range = all ? { from: previous.from < period.from ? previous.from : period.from, to: period.to } : period;
   const { db } = desk;
-  const [visits, cases, catalog, staff, desks] = await Promise.all([
-    db.visits.where('day').between(range.from, range.to, true, true).toArray(),
+  const [visits, cases, names, desks] = await Promise.all([
+    all ? db.visits.where('day').between(range.from, range.to, true, true).toArray() : [],
     casesFor(db, range),
-    db.matterTypes.toArray(),
-    db.staff.toArray(),
+    reportNames(desk),
     knownDesks(desk),
   ]);
   const ids = new Set<string>();
@@ -217,9 +261,9 @@ async function readInOneTx(
   const [found, proxy, meetings, [offHoursNow, offHoursBefore]] = await Promise.all([
     // Live residents only (a tombstone's record is shown as 已删除居民; a merged-away id as the kept one).
     residentsByIds(desk, [...ids]),
-    proxyFor(db, range, cases),
-    meetingsFor(db, range, cases),
-    readOffHoursTables(desk, [period, previous], visits),
+    all ? proxyFor(db, range, cases) : { proxyTasks: [], custodyItems: [] },
+    all ? meetingsFor(db, range, cases) : { meetings: [], agendaItems: [], problems: [] },
+    all ? readOffHoursTables(desk, [period, previous], visits) : [undefined, undefined],
   ]);
   // A merged person counts once: their records under the kept id, the kept record listed once.
   const residents = distinctResidents(found);
@@ -241,12 +285,23 @@ async function readInOneTx(
     ...proxy,
     custodyAlertDays: custodyAlertDays(desk.community),
     ...meetings,
+    ...names,
+    desks,
+    notes,
+    offHours: {
+      now: offHoursNow ? offHoursTotals(offHoursNow) : NO_OFF_HOURS,
+      before: offHoursBefore ? offHoursTotals(offHoursBefore) : NO_OFF_HOURS,
+    },
+  };
+}
+
+/** The names a report shows for ids (the catalog's categories, staff, 网格), without its records. */
+export async function reportNames(desk: Desk): Promise<Pick<ReportData, 'catalog' | 'staff' | 'grids'>> {
+  const [catalog, staff] = await Promise.all([desk.db.matterTypes.toArray(), desk.db.staff.toArray()]);
+  return {
     catalog: catalog.map((m) => ({ code: m.code, name: m.name, category: m.category })),
     staff: staff.map((s) => ({ id: s.id, name: s.name })),
     grids: desk.community.grids.map((g) => ({ id: g.id, name: g.name })),
-    desks,
-    notes,
-    offHours: { now: offHoursTotals(offHoursNow!), before: offHoursTotals(offHoursBefore!) },
   };
 }
 

@@ -20,6 +20,7 @@ import {
   type ReportData,
 } from '@shared/reports/reportData';
 import { changeOf, summarySections } from '@shared/reports/summaryRows';
+import type { PeriodSummary } from '@shared/reports/summary';
 import { workbookBase64, type SheetSpec } from '../../components/workbook';
 
 export type ExportFormat = 'xlsx' | 'json' | `csv:${'summary' | LedgerKey}`;
@@ -37,6 +38,11 @@ export type ExportJob = {
   correction?: Correction;
   /** Epoch ms of the export. */
   generatedAt: number;
+  /**
+   * The summaries (kept ones for a closed period: reportSummaries); without them they are made
+   * from `data`, which must then hold both periods' records.
+   */
+  summaries?: { now: PeriodSummary; before: PeriodSummary };
 };
 
 export type ExportFile = {
@@ -57,8 +63,8 @@ const SUMMARY_COLUMNS = [
   { title: '增减', width: 10 },
 ];
 
-function summaryTable(data: ReportData): (string | number)[][] {
-  const { now, before } = summariesOf(data);
+function summaryTable(data: ReportData, summaries = summariesOf(data)): (string | number)[][] {
+  const { now, before } = summaries;
   const rows: (string | number)[][] = summarySections(now, before, namesOf(data)).flatMap((s) =>
     s.rows.map((r) => [s.title, r.label, r.now, r.before, changeOf(r)]),
   );
@@ -92,7 +98,7 @@ export async function buildExport(job: ExportJob): Promise<ExportFile> {
   }
   const ledgers = ledgersOf(data, job.named);
   if (job.format === 'xlsx') {
-    const summary = summaryTable(data);
+    const summary = summaryTable(data, job.summaries);
     const sheets: SheetSpec[] = [
       { name: '汇总', title: title('汇总'), columns: SUMMARY_COLUMNS, rows: summary },
       ...ledgers.map((l) => ({ name: l.title, title: title(l.title), columns: l.columns, rows: l.rows })),
@@ -108,7 +114,7 @@ export async function buildExport(job: ExportJob): Promise<ExportFile> {
   const which = job.format.slice(4) as 'summary' | LedgerKey;
   const table =
     which === 'summary'
-      ? { title: '汇总', columns: SUMMARY_COLUMNS, rows: summaryTable(data) }
+      ? { title: '汇总', columns: SUMMARY_COLUMNS, rows: summaryTable(data, job.summaries) }
       : ledgers.find((l) => l.key === which)!;
   return {
     fileName: `${which === 'summary' ? baseName(data) : name}-${table.title}.csv`,

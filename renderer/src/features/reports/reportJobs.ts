@@ -10,11 +10,12 @@ import type { Correction } from '@shared/reports/package';
 import type { Period, PeriodKind } from '@shared/reports/periods';
 import { baseName, namesOf, summariesOf } from '@shared/reports/reportData';
 import { EMPTY_NOTES, type ReportNotes } from '@shared/reports/notes';
-import { reportViewOf, type ReportView } from '@shared/reports/reportView';
+import { reportViewFrom, type ReportView } from '@shared/reports/reportView';
 import { renderSummaryDocument } from '@shared/reports/summaryDocument';
 import { summarySections } from '@shared/reports/summaryRows';
 import type { Desk } from '../../db/desk';
-import { readReportData } from '../../db/repositories/reports';
+import { readReport, readReportData, reportNames } from '../../db/repositories/reports';
+import { reportSummaries } from '../../db/repositories/reportSummaries';
 import { buildExport, type ExportFile, type ExportFormat } from './buildExport';
 
 /** A period of a kind, compared with the one before it. */
@@ -23,9 +24,13 @@ export type ReportRequest = { kind: PeriodKind; period: Period; previous: Period
 const dataOf = (desk: Desk, r: ReportRequest, notes: ReportNotes = EMPTY_NOTES) =>
   readReportData(desk, r.kind, r.period, r.previous, notes);
 
-/** The screen's figures (a live job: it runs again when a record it read changes). */
+/**
+ * The screen's figures (a live job: it runs again when a record it read changes — for a closed
+ * period, its kept row, which a write touching the period drops).
+ */
 export async function reportView(desk: Desk, r: ReportRequest): Promise<ReportView> {
-  return reportViewOf(await dataOf(desk, r));
+  const { summaries, data } = await reportSummaries(desk, r, EMPTY_NOTES);
+  return reportViewFrom(r, summaries, namesOf(data ?? (await reportNames(desk))));
 }
 
 export type ReportFileRequest = ReportRequest & {
@@ -40,22 +45,32 @@ export type ReportFileRequest = ReportRequest & {
   correction?: Correction;
 };
 
-/** An export file, and the desks it covers (recorded with the export). */
+/**
+ * An export file, and the desks it covers (recorded with the export). The JSON package reads
+ * every record of both periods; the xlsx and the CSV files take the summaries (kept ones for a
+ * closed period) and read the period's own cases for the ledgers.
+ */
 export async function reportFile(
   desk: Desk,
   r: ReportFileRequest,
 ): Promise<{ file: ExportFile; covered: CoveredDesk[] }> {
-  const data = await dataOf(desk, r, r.notes);
-  const file = await buildExport({
+  const job = {
     format: r.format,
-    data,
     named: r.named,
     installId: r.installId,
     generatedAt: r.generatedAt,
     ...(desk.identity ? { desk: desk.identity } : {}),
     ...(r.correction ? { correction: r.correction } : {}),
-  });
-  return { file, covered: file.package?.desks ?? coveredDesks(data.desks, data.cases, r.period) };
+  };
+  if (r.format === 'json') {
+    const data = await dataOf(desk, r, r.notes);
+    const file = await buildExport({ ...job, data });
+    return { file, covered: file.package?.desks ?? coveredDesks(data.desks, data.cases, r.period) };
+  }
+  const { summaries, data: read } = await reportSummaries(desk, r, r.notes);
+  const data = read ?? (await readReport(desk, r, r.notes, 'ledgers')).data;
+  const file = await buildExport({ ...job, data, summaries });
+  return { file, covered: summaries.covered };
 }
 
 export type ReportPaperRequest = ReportRequest & { notes: ReportNotes; printedAt: string; printedBy: string };
