@@ -51,8 +51,8 @@ test.afterAll(async () => {
 test('a fresh desk joins a center of 2,000 residents and 1,000 cases, with progress, within 60 s', async ({
   browser,
 }) => {
-  // Over twice the slowest whole test seen: 127 s in CI (53% of the old 240 s), 102 s here.
-  test.setTimeout(300_000);
+  // Three times the issue's limit: a join that hangs fails here, distinct from one over 60 s.
+  test.setTimeout(180_000);
   const { data, docs } = seed;
   const residents = data.residents.length;
   const open = data.cases.filter((c) => withIndexes(c).flags?.includes(FLAGS.open)).length;
@@ -142,13 +142,11 @@ test('a fresh desk joins a center of 2,000 residents and 1,000 cases, with progr
   // 98.8 s at load 15 (download 85.0 s) before the inbound told the wipe record its rows, 115.8 s
   // at load 21 (download 88.6 s, 保存到本机 18.8 s) after; the bench page (no UI, no wipe record)
   // joined in 56.8 s at load 9–13 with its main thread idle 44% of the time (waiting for
-  // IndexedDB), the bare pull alone 27.2 s, the hub serving the whole center in 8.4 s. The pull is what is left over the
-  // issue's 60 s: the verdict is printed and annotated; the hard limit here is twice it, so a
-  // regression still fails.
-  const within = seconds * 1000 < LIMIT_MS;
-  console.log(`the issue's limit of ${LIMIT_MS / 1000} s: ${within ? 'met' : 'NOT met'}`);
-  if (!within) test.info().annotations.push({ type: 'over-limit', description: `${seconds.toFixed(1)} s > 60 s` });
-  expect(seconds * 1000).toBeLessThan(2 * LIMIT_MS);
+  // IndexedDB), the bare pull alone 27.2 s, the hub serving the whole center in 8.4 s. s37: the
+  // inbound's reads by many keys of an index (refold's events, audit ids) all under way at once
+  // instead of one anyOf cursor hopping key to key (db/keyedReads.ts): FIGURES. The issue's 60 s is asserted.
+  console.log(`the issue's limit of ${LIMIT_MS / 1000} s: ${seconds * 1000 < LIMIT_MS ? 'met' : 'NOT met'}`);
+  expect(seconds * 1000).toBeLessThan(LIMIT_MS);
   await context.close();
   if (profile) await rm(profile, { recursive: true, force: true });
 });
