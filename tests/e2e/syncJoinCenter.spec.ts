@@ -142,9 +142,13 @@ test('a fresh desk joins a center of 2,000 residents and 1,000 cases, with progr
   // 98.8 s at load 15 (download 85.0 s) before the inbound told the wipe record its rows, 115.8 s
   // at load 21 (download 88.6 s, 保存到本机 18.8 s) after; the bench page (no UI, no wipe record)
   // joined in 56.8 s at load 9–13 with its main thread idle 44% of the time (waiting for
-  // IndexedDB), the bare pull alone 27.2 s, the hub serving the whole center in 8.4 s. The pull is what is left over the
-  // issue's 60 s: the verdict is printed and annotated; the hard limit here is twice it, so a
-  // regression still fails.
+  // IndexedDB), the bare pull alone 27.2 s, the hub serving the whole center in 8.4 s. s37: the
+  // inbound's reads by many keys of an index all under way at once (db/keyedReads.ts) took the
+  // bench's apply tail off (see architecture.md), but the app's download stage did not move: 59.4 s
+  // before (download 54.6 s) at load 3–11; after, 58.7 s (download 53.0 s) at load 9, 65.7 s
+  // (download 60.2 s) at load 10, once 40.6 s at load 8. The download (PouchDB's pull, sharing
+  // the origin's IndexedDB with the apply) is what is left over the issue's 60 s: the verdict is
+  // printed and annotated; the hard limit here is twice it, so a regression still fails.
   const within = seconds * 1000 < LIMIT_MS;
   console.log(`the issue's limit of ${LIMIT_MS / 1000} s: ${within ? 'met' : 'NOT met'}`);
   if (!within) test.info().annotations.push({ type: 'over-limit', description: `${seconds.toFixed(1)} s > 60 s` });

@@ -21,6 +21,8 @@ import type { DeskBase } from '../db/desk';
 import type { EntityName } from '../db/entities';
 import { EVENT_CLOCK_KEY } from '../db/eventClockKey';
 import { ensureSearchKeys } from '../db/searchKeys';
+import { rowsByKeys } from '../db/keyedReads';
+import { readTx } from '../db/readTx';
 import { databaseOf } from '../db/write';
 import { IMMUTABLE_TABLES, PROJECTED, type RecordConflict, type SyncDoc } from './contract';
 import { parseSyncDocId, portableRecord } from './docs';
@@ -68,24 +70,21 @@ export async function storedAmong(desk: DeskBase, docs: readonly SyncDoc[]): Pro
     byTable.set(table, list);
   }
   const out = new Set<string>();
-  for (const [table, list] of byTable) {
-    const keys = list.map((l) => l.key);
-    const rows: (object | undefined)[] =
-      table === 'auditLog'
-        ? await db.auditLog
-            .where('id')
-            .anyOf(keys)
-            .toArray()
-            .then((found) => {
-              const byId = new Map(found.map((r) => [r.id, r]));
-              return keys.map((k) => byId.get(k));
-            })
-        : ((await db.table(table).bulkGet(keys)) as (object | undefined)[]);
-    list.forEach(({ doc }, i) => {
-      const row = rows[i];
-      if (row !== undefined && sameValue(portableRecord(table, row), doc.record)) out.add(doc._id);
-    });
-  }
+  if (byTable.size === 0) return out;
+  // ONE read transaction: the audit rows' ids are a request each (keyedReads.ts), not a transaction each.
+  await readTx(db, [...byTable.keys()], async () => {
+    for (const [table, list] of byTable) {
+      const keys = list.map((l) => l.key);
+      const rows: (object | undefined)[] =
+        table === 'auditLog'
+          ? (await rowsByKeys(db.auditLog, 'id', keys)).map((found) => found[0])
+          : ((await db.table(table).bulkGet(keys)) as (object | undefined)[]);
+      list.forEach(({ doc }, i) => {
+        const row = rows[i];
+        if (row !== undefined && sameValue(portableRecord(table, row), doc.record)) out.add(doc._id);
+      });
+    }
+  });
   return out;
 }
 
@@ -132,7 +131,8 @@ async function storeTable(
   const latest = lastByKey(list);
   if (table === 'auditLog') {
     const keys = [...latest.keys()];
-    const held = new Set((await db.auditLog.where('id').anyOf(keys).keys()).map(String));
+    const found = await rowsByKeys(db.auditLog, 'id', keys);
+    const held = new Set(keys.filter((_, i) => found[i]!.length > 0));
     const rows = [...latest.values()].filter((d) => !d.item.doc._deleted && !held.has(d.key));
     if (rows.length > 0) await db.auditLog.bulkAdd(rows.map((d) => ({ ...d.item.doc.record }) as never));
     addRows(rowsAdded, table, rows.length);

@@ -29,6 +29,7 @@ import {
 import type { CaseRecord, ProblemEvent, Stamp } from '@shared/domain/records';
 import { PROJECTED } from './contract';
 import type { DutyDeskDB } from '../db/database';
+import { rowsByKeys } from '../db/keyedReads';
 
 type Stamped = FoldableEvent & { at: number; by: string };
 
@@ -78,7 +79,7 @@ const REFOLDERS: Record<keyof typeof PROJECTED, Refolder> = {
 
 /**
  * The records `ids` of `table` (cases, requests, custody items, problems) rebuilt as the fold of
- * all their stored events, each once — their events read in one query, the records in one bulk
+ * all their stored events, each once — their events read together (db/keyedReads.ts), the records in one bulk
  * read and one bulk write (a first join refolds a thousand cases in one transaction). A record
  * whose opening event has not arrived yet is left as it is. Returns how many were rebuilt, and
  * how many of them were new rows (the wipe-detection record's counts follow them: write.ts `RowDelta`).
@@ -92,14 +93,14 @@ export async function refoldAll(
   const r = REFOLDERS[table];
   const keys = [...ids];
   const by = FOLDS_INTO[table];
-  const events = (await db.table(PROJECTED[table]).where(by).anyOf(keys).toArray()) as Stamped[];
-  const stored = (await db.table(table).bulkGet(keys)) as (Partial<Stamp> | undefined)[];
-  const byRecord = new Map<string, Stamped[]>(keys.map((k) => [k, []]));
-  for (const e of events) byRecord.get(String((e as unknown as Record<string, unknown>)[by]))?.push(e);
+  const [events, stored] = await Promise.all([
+    rowsByKeys(db.table(PROJECTED[table]), by, keys) as Promise<Stamped[][]>,
+    db.table(table).bulkGet(keys) as Promise<(Partial<Stamp> | undefined)[]>,
+  ]);
   const out: object[] = [];
   let created = 0;
-  keys.forEach((key, i) => {
-    const own = byRecord.get(key)! as never[];
+  keys.forEach((_, i) => {
+    const own = events[i]! as never[];
     const core = r.fold(own);
     const stamps = stampsOf<Stamped>(own, stored[i], r.decides as ((e: Stamped) => boolean) | undefined);
     if (!core || !stamps) return; // its opening event has not arrived yet
