@@ -34,7 +34,7 @@ const SAVES = Number(process.env.BENCH_SAVES ?? 20);
 const PORT = Number(process.env.BENCH_PORT ?? 4390);
 /**
  * Only these groups of reads (e.g. `counts`) and these parts of the run (`input`, `import`,
- * `write` — the audit chain and outbox rows —, `save`; start-up only without BENCH_GROUPS): a
+ * `write` — the audit chain and outbox rows —, `save`, `startup`, `backup`, `shift`): a
  * quick look at one part.
  */
 const GROUPS = process.env.BENCH_GROUPS?.split(',');
@@ -231,6 +231,78 @@ async function backupFigures(page: Page): Promise<void> {
   once('恢复', r.restoreMs, r.bareBulkPutMs);
 }
 
+/**
+ * Start-up at this size, each time a fresh browser process on the persisted profile: (a) to a
+ * usable sign-in screen next to a bare page, (b) sign-in submit to the 工作台's counts, the PIN
+ * hashing measured apart (issue 28 item 7: flat with size).
+ */
+async function startUpFigures(profileDir: string, url: string): Promise<void> {
+  const startA: number[] = [];
+  const blank: number[] = [];
+  const signInB: number[] = [];
+  const hashing: number[] = [];
+  for (let i = 0; i < STARTS; i++) {
+    const context = await launch(profileDir);
+    const p = context.pages()[0] ?? (await context.newPage());
+    // The moment the sign-in screen can take the PIN, noted by the page itself (no polling).
+    await p.addInitScript(() => {
+      const mark = window as unknown as { signInUsableAt?: number };
+      new MutationObserver(() => {
+        const pin = document.querySelector<HTMLInputElement>('input[type="password"]');
+        if (mark.signInUsableAt === undefined && pin && !pin.disabled) mark.signInUsableAt = performance.now();
+      }).observe(document, { subtree: true, childList: true, attributes: true });
+    });
+    // Baseline: the same fresh process loading a bare page from the same server.
+    await p.goto(`${url}/blank.html`);
+    blank.push(await p.evaluate(() => performance.now()));
+    await p.goto(`${url}/`);
+    await p.getByLabel('密码或 PIN').waitFor();
+    startA.push(await p.evaluate(() => (window as unknown as { signInUsableAt: number }).signInUsableAt));
+    // (b) sign-in submit → the 工作台's counts on screen.
+    await p.getByLabel('值班人员', { exact: true }).selectOption({ label: '王秀英（站长/管理员）' });
+    // Typed as a clerk types it (the screens behind sign-in load meanwhile).
+    await p.getByLabel('密码或 PIN').pressSequentially(BENCH_PIN, { delay: 120 });
+    const t0 = await p.evaluate(() => performance.now());
+    await p.getByRole('button', { name: '登录' }).click();
+    await p.waitForFunction(() => {
+      const cells = [...document.querySelectorAll('[aria-label="今日概况"] p[aria-label]')];
+      return cells.length > 0 && cells.every((c) => c.textContent !== '…');
+    });
+    signInB.push((await p.evaluate(() => performance.now())) - t0);
+    // The PIN hashing inside it: the app's KDF (PBKDF2-SHA256, 600,000 iterations) alone.
+    hashing.push(
+      await p.evaluate(async () => {
+        const t = performance.now();
+        const key = await crypto.subtle.importKey('raw', new TextEncoder().encode('246810'), 'PBKDF2', false, [
+          'deriveBits',
+        ]);
+        await crypto.subtle.deriveBits(
+          { name: 'PBKDF2', hash: 'SHA-256', salt: new Uint8Array(16), iterations: 600_000 },
+          key,
+          256,
+        );
+        return performance.now() - t;
+      }),
+    );
+    await context.close();
+  }
+  recordSamples('启动 → 可登录', startA, blank);
+  recordSamples(
+    '登录 → 工作台 (不含 PIN 计算)',
+    signInB.map((ms, i) => ms - (hashing[i] ?? 0)),
+  );
+  const a = median(startA);
+  const b = median(signInB);
+  const h = median(hashing);
+  console.log(
+    [
+      `\nstart-up (${STARTS} fresh browser processes, medians)`,
+      `(a) navigation → usable sign-in screen   ${a.toFixed(0)} ms  (bare page in the same process: ${median(blank).toFixed(0)} ms; ratio ${(a / median(blank)).toFixed(1)})`,
+      `(b) sign-in submit → 工作台 counts         ${b.toFixed(0)} ms  (PIN hashing alone: ${h.toFixed(0)} ms; the rest: ${(b - h).toFixed(0)} ms)`,
+    ].join('\n'),
+  );
+}
+
 describe('benchmarks in Chromium (real IndexedDB)', () => {
   let server: StaticServer;
   beforeAll(async () => {
@@ -248,7 +320,7 @@ describe('benchmarks in Chromium (real IndexedDB)', () => {
       console.log(`\n## size ${size} — ${machine(ROOT)}; load average ${loadAverage()}`);
 
       // --- data and reads, in one browser process ---
-      let context = await launch(profileDir);
+      const context = await launch(profileDir);
       const page = context.pages()[0] ?? (await context.newPage());
       await page.goto(`${server.url}/bench/index.html`);
       await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
@@ -331,6 +403,7 @@ describe('benchmarks in Chromium (real IndexedDB)', () => {
       if (GROUPS && !GROUPS.includes('write')) {
         await context.close();
         if (want('save')) console.log(await dashboardAfterSave(profileDir, server.url, SAVES));
+        if (GROUPS.includes('startup')) await startUpFigures(profileDir, server.url);
         return;
       }
       // --- the audit chain on a registration: chain on vs off, interleaved (target ≤ 10 %) ---
@@ -359,71 +432,7 @@ describe('benchmarks in Chromium (real IndexedDB)', () => {
       // --- the 工作台 right after a save, in the app itself ---
       console.log(await dashboardAfterSave(profileDir, server.url, SAVES));
 
-      // --- start-up (a): a fresh browser process each time, the persisted profile ---
-      const startA: number[] = [];
-      const blank: number[] = [];
-      const signInB: number[] = [];
-      const hashing: number[] = [];
-      for (let i = 0; i < STARTS; i++) {
-        context = await launch(profileDir);
-        const p = context.pages()[0] ?? (await context.newPage());
-        // The moment the sign-in screen can take the PIN, noted by the page itself (no polling).
-        await p.addInitScript(() => {
-          const mark = window as unknown as { signInUsableAt?: number };
-          new MutationObserver(() => {
-            const pin = document.querySelector<HTMLInputElement>('input[type="password"]');
-            if (mark.signInUsableAt === undefined && pin && !pin.disabled) mark.signInUsableAt = performance.now();
-          }).observe(document, { subtree: true, childList: true, attributes: true });
-        });
-        // Baseline: the same fresh process loading a bare page from the same server.
-        await p.goto(`${server.url}/blank.html`);
-        blank.push(await p.evaluate(() => performance.now()));
-        await p.goto(`${server.url}/`);
-        await p.getByLabel('密码或 PIN').waitFor();
-        startA.push(await p.evaluate(() => (window as unknown as { signInUsableAt: number }).signInUsableAt));
-        // (b) sign-in submit → the 工作台's counts on screen.
-        await p.getByLabel('值班人员', { exact: true }).selectOption({ label: '王秀英（站长/管理员）' });
-        // Typed as a clerk types it (the screens behind sign-in load meanwhile).
-        await p.getByLabel('密码或 PIN').pressSequentially(BENCH_PIN, { delay: 120 });
-        const t0 = await p.evaluate(() => performance.now());
-        await p.getByRole('button', { name: '登录' }).click();
-        await p.waitForFunction(() => {
-          const cells = [...document.querySelectorAll('[aria-label="今日概况"] p[aria-label]')];
-          return cells.length > 0 && cells.every((c) => c.textContent !== '…');
-        });
-        signInB.push((await p.evaluate(() => performance.now())) - t0);
-        // The PIN hashing inside it: the app's KDF (PBKDF2-SHA256, 600,000 iterations) alone.
-        hashing.push(
-          await p.evaluate(async () => {
-            const t = performance.now();
-            const key = await crypto.subtle.importKey('raw', new TextEncoder().encode('246810'), 'PBKDF2', false, [
-              'deriveBits',
-            ]);
-            await crypto.subtle.deriveBits(
-              { name: 'PBKDF2', hash: 'SHA-256', salt: new Uint8Array(16), iterations: 600_000 },
-              key,
-              256,
-            );
-            return performance.now() - t;
-          }),
-        );
-        await context.close();
-      }
-      recordSamples('启动 → 可登录', startA, blank);
-      recordSamples(
-        '登录 → 工作台 (不含 PIN 计算)',
-        signInB.map((ms, i) => ms - (hashing[i] ?? 0)),
-      );
-      const a = median(startA);
-      const b = median(signInB);
-      const h = median(hashing);
-      console.log(
-        [
-          `\nstart-up (${STARTS} fresh browser processes, medians)`,
-          `(a) navigation → usable sign-in screen   ${a.toFixed(0)} ms  (bare page in the same process: ${median(blank).toFixed(0)} ms; ratio ${(a / median(blank)).toFixed(1)})`,
-          `(b) sign-in submit → 工作台 counts         ${b.toFixed(0)} ms  (PIN hashing alone: ${h.toFixed(0)} ms; the rest: ${(b - h).toFixed(0)} ms)`,
-        ].join('\n'),
-      );
+      await startUpFigures(profileDir, server.url);
     }, 3_600_000);
   }
 });

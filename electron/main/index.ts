@@ -45,7 +45,7 @@ import { createFilesService } from './services/files';
 import { createKeyVault, openVaultStore } from './services/keyVault';
 import { createPrintingService } from './services/printing';
 import { createSettingsService } from './services/settings';
-import { APP_USER_MODEL_ID, resolveStartTarget, resolveUserDataDir } from './startup';
+import { APP_LOCALE, APP_USER_MODEL_ID, resolveStartTarget, resolveUserDataDir } from './startup';
 import { createMainWindow, focusExistingWindow, PRINT_PARTITION, printWindowOptions } from './window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -61,6 +61,8 @@ app.setPath(
     override: process.env['DUTY_DESK_USER_DATA_DIR'],
   }),
 );
+
+app.commandLine.appendSwitch('lang', APP_LOCALE);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

@@ -15,6 +15,12 @@ import { originOf } from './security';
 
 export const USER_DATA_FOLDER = 'DutyDesk';
 export const APP_USER_MODEL_ID = 'cn.community.dutydesk';
+/**
+ * The app's own locale, whatever the PC's (`--lang`, set before 'ready'): the forms' native
+ * controls (the 统计月份 month input, dates) and the spell-checker speak Chinese on an
+ * English-language Windows too, as the rest of the screen does.
+ */
+export const APP_LOCALE = 'zh-CN';
 
 export function userDataPath(appDataDir: string, pathApi: Pick<typeof nodePath, 'join'> = nodePath): string {
   return pathApi.join(appDataDir, USER_DATA_FOLDER);

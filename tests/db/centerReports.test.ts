@@ -17,7 +17,7 @@ import { centerDeskRow } from '../../renderer/src/db/repositories/centerDesks';
 import { packageExportsOf } from '../../renderer/src/db/repositories/packageExports';
 import { verifyAuditLog } from '../../renderer/src/db/repositories/auditLog';
 import { onWriteCommitted, writeTx } from '../../renderer/src/db/write';
-import { checkIntegrity, recordIntegrity } from '../../renderer/src/db/backup/integrity';
+import { checkIntegrity, recordIntegrity, tableCounts } from '../../renderer/src/db/backup/integrity';
 import { makeBackup } from '../../renderer/src/db/backup/make';
 import { openBackup } from '../../renderer/src/db/backup/seal';
 import { memoryBackupDeps, recordingBackupDeps } from './backupDeps';
@@ -203,7 +203,7 @@ describe('per desk, while joined: wipe detection and backups', () => {
     expect(recorded.counts.cases).toBe(4);
     expect(recorded.counts.caseEvents).toBe(await one.db.caseEvents.count());
     expect(recorded.counts.centerDesks).toBe(2);
-    expect(await checkIntegrity(two.db, deps)).toEqual({ ok: true });
+    expect(await checkIntegrity(two.db, deps)).toEqual({ ok: true, counts: await tableCounts(two.db) });
     // The replicated rows of desk 1 lost on desk 2 (e.g. the browser cleared part of the store).
     const ofDesk1 = (await two.db.caseEvents.toArray()).filter((e) => e.desk === 1).map((e) => e.id);
     await two.db.caseEvents.bulkDelete(ofDesk1);

@@ -10,11 +10,11 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { keptCounts } from '../../renderer/src/db/backup/keptCounts';
-import { recordIntegrity, tableCounts } from '../../renderer/src/db/backup/integrity';
+import { checkIntegrity, recordIntegrity, tableCounts } from '../../renderer/src/db/backup/integrity';
 import type { DutyDeskDB } from '../../renderer/src/db/database';
 import { signIn } from '../../renderer/src/db/repositories/staff';
 import { importResidents } from '../../renderer/src/db/repositories/residentImport';
-import { notifyCommitted, onWriteCommitted, type RowDelta } from '../../renderer/src/db/write';
+import { notifyCommitted, onWriteCommitted, quietDuring, type RowDelta } from '../../renderer/src/db/write';
 import { centerSeed } from '../sync/centerSeed';
 import { memoryPouch } from './sync/pouchMemory';
 import { follow } from './support/syncHarness';
@@ -82,6 +82,43 @@ describe('the wipe record after a write', () => {
       stop();
       countSpy.mockRestore();
     }
+  });
+});
+
+describe('the wipe record seeded by the start’s check', () => {
+  it('moves the check’s counts after the first write (no table counted), and counts when a write overlapped the check', async () => {
+    const { db, admin } = await communityWithZhangSan();
+    const { deps } = depsWithRecord();
+    await recordIntegrity(db as DutyDeskDB, deps);
+    const check = await quietDuring(() => checkIntegrity(db as DutyDeskDB, deps));
+    expect(check.quiet).toBe(true);
+    expect(check.value).toEqual({ ok: true, counts: await tableCounts(db as DutyDeskDB) });
+    const seed = check.value.ok ? check.value.counts : undefined;
+    const countSpy = vi.spyOn(Object.getPrototypeOf(db.auditLog) as { count: () => Promise<number> }, 'count');
+    const counts = keptCounts(seed);
+    const stop = onWriteCommitted((rows) => counts.committed(rows));
+    try {
+      await signIn(testDesk(db), admin.id, '246810'); // the sign-in's audit row: the first write after the check
+      let written: Record<string, number> = {};
+      await counts.record(async (known) => {
+        const r = await recordIntegrity(db as DutyDeskDB, deps, undefined, known ? { counts: known } : {});
+        written = r.counts;
+        return r;
+      });
+      expect(countSpy).not.toHaveBeenCalled();
+      countSpy.mockRestore();
+      expect(written).toEqual(await tableCounts(db as DutyDeskDB));
+    } finally {
+      stop();
+      countSpy.mockRestore();
+    }
+    // A write committed while the check counted: not quiet, so no seed (the next recording counts).
+    const overlapped = await quietDuring(async () => {
+      const r = checkIntegrity(db as DutyDeskDB, deps);
+      await signIn(testDesk(db), admin.id, '246810');
+      return r;
+    });
+    expect(overlapped.quiet).toBe(false);
   });
 });
 

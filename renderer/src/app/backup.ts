@@ -90,9 +90,12 @@ export function integrityFollower(record: () => Promise<unknown>): {
   };
 }
 
-/** After every committed write: mark the data changed, and record the counts at once. */
-export function followCommittedWrites(): () => void {
-  const counts = keptCounts();
+/**
+ * After every committed write: mark the data changed, and record the counts at once — moved from
+ * `seed` (the start's check's counts, no write committed since) or, without it, counted first.
+ */
+export function followCommittedWrites(seed?: Record<string, number>): () => void {
+  const counts = keptCounts(seed);
   const follower = integrityFollower(() =>
     counts.record((known) => recordIntegrity(getDb(), backupDeps, undefined, known ? { counts: known } : {})),
   );

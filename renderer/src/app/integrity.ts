@@ -21,13 +21,17 @@ export function useIntegrity(): [IntegrityStatus, () => void] {
       // After the first screen is up: counting every table must not delay the sign-in screen.
       await new Promise<void>((ok) => setTimeout(ok, 250));
       if (!live) return;
-      const [{ checkIntegrity }, { backupDeps, followCommittedWrites }] = await Promise.all([
+      const [{ checkIntegrity }, { backupDeps, followCommittedWrites }, { quietDuring }] = await Promise.all([
         import('../db/backup/integrity'),
         import('./backup'),
+        import('../db/write'),
       ]);
-      const result = await checkIntegrity(getDb(), backupDeps).catch(() => null);
+      const { value: result, quiet } = await quietDuring(() => checkIntegrity(getDb(), backupDeps).catch(() => null));
       if (!live) return;
-      follow.current = () => (stop ??= followCommittedWrites());
+      // The check's counts seed the record's (no table counted again after the first write, the
+      // sign-in's) — only when no write committed during the count, which it might have missed.
+      const seed = result?.ok && quiet ? result.counts : undefined;
+      follow.current = () => (stop ??= followCommittedWrites(seed));
       // A check that could not run lets the desk work, but keeps the record as it was (the
       // next start checks again); only a database known to be whole is followed.
       setStatus(result ?? { ok: true });

@@ -266,6 +266,19 @@ export function onWriteCommitted(listener: (rows?: RowDelta) => void): () => voi
   return () => committed.delete(listener);
 }
 
+/** `work`'s result, and whether no write committed while it ran (its counts are then current). */
+export async function quietDuring<T>(work: () => Promise<T>): Promise<{ value: T; quiet: boolean }> {
+  let quiet = true;
+  const stop = onWriteCommitted(() => {
+    quiet = false;
+  });
+  try {
+    return { value: await work(), quiet };
+  } finally {
+    stop();
+  }
+}
+
 /**
  * The database behind a desk, for the backup module (it reads and replaces every table) and the
  * inbound sync (it stores other desks' records with their own stamps: renderer/src/sync/applyDocs.ts).

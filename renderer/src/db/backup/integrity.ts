@@ -95,7 +95,10 @@ export async function recordIntegrity(
   return record;
 }
 
-export type IntegrityCheck = { ok: true } | { ok: false; lost: { table: string; recorded: number; now: number }[] };
+/** `counts`: what the check counted (none where there was no record to check against). */
+export type IntegrityCheck =
+  | { ok: true; counts?: Record<string, number> }
+  | { ok: false; lost: { table: string; recorded: number; now: number }[] };
 
 /** At start: did the database lose records since the last committed write? */
 export async function checkIntegrity(db: DutyDeskDB, deps: BackupDeps): Promise<IntegrityCheck> {
@@ -105,5 +108,5 @@ export async function checkIntegrity(db: DutyDeskDB, deps: BackupDeps): Promise<
   const lost = Object.entries(recorded.counts)
     .filter(([table, n]) => (now[table] ?? 0) < n)
     .map(([table, n]) => ({ table, recorded: n, now: now[table] ?? 0 }));
-  return lost.length > 0 ? { ok: false, lost } : { ok: true };
+  return lost.length > 0 ? { ok: false, lost } : { ok: true, counts: now };
 }
