@@ -94,6 +94,26 @@ export const GOALS = [
     max: 3000,
     sizes: FULL,
   },
+  // The two above read the kept summary of a closed year after its first computation (db/keptSummaries);
+  // the first computation itself (nothing kept, or a write since made it stale) is judged too.
+  {
+    id: 'year-stats-first',
+    example: '年报 2025 (41,023 条) 首次统计 (无留存)',
+    what: '年度统计 首次（无留存）≤ 2 s（全量）',
+    match: /^年报 \d+ 首次统计/,
+    measure: 'p50',
+    max: 2000,
+    sizes: FULL,
+  },
+  {
+    id: 'year-xlsx-first',
+    example: '年报 2025 (41,023 条) 首次导出 Excel (无留存)',
+    what: '年度 Excel 首次（无留存）≤ 3 s（全量）',
+    match: /^年报 \d+ 首次导出 Excel/,
+    measure: 'p50',
+    max: 3000,
+    sizes: FULL,
+  },
   {
     id: 'week-xlsx',
     example: '周报 2026-03-02 (812 条) 导出 Excel',
