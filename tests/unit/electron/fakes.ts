@@ -307,6 +307,9 @@ export function fakeElectronMain() {
       lock: true,
       setPath: vi.fn((name: string, _value: string) => void order.push(`setPath:${name}`)),
       getPath: vi.fn((name: string) => `/fake/${name}`),
+      commandLine: {
+        appendSwitch: vi.fn((name: string, value?: string) => void order.push(`switch:${name}=${value ?? ''}`)),
+      },
       requestSingleInstanceLock: vi.fn(() => {
         order.push('lock');
         return electron.app.lock;

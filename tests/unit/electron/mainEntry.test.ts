@@ -40,10 +40,17 @@ describe('main entry', () => {
   });
   afterEach(() => vi.unstubAllEnvs());
 
-  it('fixes userData before taking the single-instance lock, and registers the scheme before ready', async () => {
+  it('fixes userData and the app locale before taking the single-instance lock, and registers the scheme before ready', async () => {
     await boot();
     expect(h.electron.app.setPath).toHaveBeenCalledWith('userData', '/fake/appData/DutyDesk');
-    expect(h.order.slice(0, 5)).toEqual(['setPath:userData', 'lock', 'enableSandbox', 'registerSchemes', 'whenReady']);
+    expect(h.order.slice(0, 6)).toEqual([
+      'setPath:userData',
+      'switch:lang=zh-CN',
+      'lock',
+      'enableSandbox',
+      'registerSchemes',
+      'whenReady',
+    ]);
     expect(h.electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
     ]);
