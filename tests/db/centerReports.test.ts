@@ -16,7 +16,8 @@ import { readReportData, recordExport } from '../../renderer/src/db/repositories
 import { centerDeskRow } from '../../renderer/src/db/repositories/centerDesks';
 import { packageExportsOf } from '../../renderer/src/db/repositories/packageExports';
 import { verifyAuditLog } from '../../renderer/src/db/repositories/auditLog';
-import { onWriteCommitted, writeTx } from '../../renderer/src/db/write';
+import { writeTx } from '../../renderer/src/db/write';
+import { onWriteCommitted } from '../../renderer/src/db/committed';
 import { checkIntegrity, recordIntegrity, tableCounts } from '../../renderer/src/db/backup/integrity';
 import { makeBackup } from '../../renderer/src/db/backup/make';
 import { openBackup } from '../../renderer/src/db/backup/seal';

@@ -14,7 +14,8 @@ import { checkIntegrity, recordIntegrity, tableCounts } from '../../renderer/src
 import type { DutyDeskDB } from '../../renderer/src/db/database';
 import { signIn } from '../../renderer/src/db/repositories/staff';
 import { importResidents } from '../../renderer/src/db/repositories/residentImport';
-import { notifyCommitted, onWriteCommitted, quietDuring, type RowDelta } from '../../renderer/src/db/write';
+import { type RowDelta } from '../../renderer/src/db/write';
+import { notifyCommitted, onWriteCommitted, quietDuring } from '../../renderer/src/db/committed';
 import { centerSeed } from '../sync/centerSeed';
 import { memoryPouch } from './sync/pouchMemory';
 import { follow } from './support/syncHarness';

@@ -11,7 +11,7 @@ import { addProblem } from '../../renderer/src/db/repositories/problems';
 import { syncStatus, setSyncStatus } from '../../renderer/src/sync/status';
 import { SYNC_OFF, SYNC_SCHEMA } from '../../renderer/src/sync/contract';
 import { INBOUND_SEQ_KEY } from '../../renderer/src/sync/applyDocs';
-import { onWriteCommitted } from '../../renderer/src/db/write';
+import { onWriteCommitted } from '../../renderer/src/db/committed';
 import { EVENT_CLOCK_KEY } from '../../renderer/src/db/eventClockKey';
 import { verifyAuditLog } from '../../renderer/src/db/repositories/auditLog';
 import type { DutyDeskDB } from '../../renderer/src/db/database';

@@ -11,7 +11,7 @@ import { platform } from '../platform';
 import { backupKeys } from '../platform/backupKeys';
 import { electronBridge } from '../platform/electron';
 import { getDb } from '../db/database';
-import { onWriteCommitted } from '../db/write';
+import { onWriteCommitted } from '../db/committed';
 import { keptCounts } from '../db/backup/keptCounts';
 import { EMPTY_BACKUP_STATE, type BackupDeps, type BackupState } from '../db/backup/deps';
 import { recordIntegrity } from '../db/backup/integrity';

@@ -24,7 +24,7 @@ export function useIntegrity(): [IntegrityStatus, () => void] {
       const [{ checkIntegrity }, { backupDeps, followCommittedWrites }, { quietDuring }] = await Promise.all([
         import('../db/backup/integrity'),
         import('./backup'),
-        import('../db/write'),
+        import('../db/committed'),
       ]);
       const { value: result, quiet } = await quietDuring(() => checkIntegrity(getDb(), backupDeps).catch(() => null));
       if (!live) return;

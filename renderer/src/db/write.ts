@@ -34,6 +34,7 @@ import { DomainRefusal } from './refusal';
 import { reportStorageError, toStorageError } from './storageErrors';
 import { isJoined, OutboxCollector, travels } from '../sync/outbox';
 import { installRefusal, readInstallKind } from './installKind';
+import { notifyCommitted } from './committed';
 import type { InstallKind } from '@shared/domain/street/install';
 
 /** The tables whose record type carries a `Stamp` (who created it and who last changed it). */
@@ -243,41 +244,6 @@ function refuseActingRow(row: Staff | undefined, now: number): void {
 
 /** The refusal of a desk write by someone whose 保密承诺 is due. */
 export const PLEDGE_FIRST = '请先阅读并确认个人信息保密承诺，再办理业务';
-
-const committed = new Set<(rows?: RowDelta) => void>();
-
-/**
- * Tells every `onWriteCommitted` listener that data was committed: writeTx after each of its
- * transactions (with the rows it added or removed per table), and the sync's inbound side after
- * each transaction of records from other desks (they bypass writeTx: the wipe-detection record
- * must count them too; without a delta, it counts).
- */
-export function notifyCommitted(rows?: RowDelta): void {
-  for (const listener of committed) listener(rows);
-}
-
-/**
- * Calls `listener` after every committed write transaction (the wipe-detection record and the
- * "data changed since the last backup" mark follow the data), with its row delta when the writer
- * knows it. Returns the unsubscribe.
- */
-export function onWriteCommitted(listener: (rows?: RowDelta) => void): () => void {
-  committed.add(listener);
-  return () => committed.delete(listener);
-}
-
-/** `work`'s result, and whether no write committed while it ran (its counts are then current). */
-export async function quietDuring<T>(work: () => Promise<T>): Promise<{ value: T; quiet: boolean }> {
-  let quiet = true;
-  const stop = onWriteCommitted(() => {
-    quiet = false;
-  });
-  try {
-    return { value: await work(), quiet };
-  } finally {
-    stop();
-  }
-}
 
 /**
  * The database behind a desk, for the backup module (it reads and replaces every table) and the

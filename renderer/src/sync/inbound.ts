@@ -16,7 +16,7 @@
  * Applying twice is harmless (records put again, audit rows by id, refolds deterministic), so the
  * checkpoint only ever stays behind: at most the documents of a pending action are read again.
  */
-import { notifyCommitted, onWriteCommitted } from '../db/write';
+import { notifyCommitted, onWriteCommitted } from '../db/committed';
 import type { DeskBase } from '../db/desk';
 import { deskNumberOf } from '../db/desk';
 import { FLAGS } from '@shared/domain/caseQueues';
