@@ -14,17 +14,23 @@ import type { BackupDeps } from './deps';
 import { chainHeads, hashesAtAnchors } from '../auditChain';
 import { fromTuples, nextAnchors, toTuples, type ChainHead } from '@shared/domain/auditChain';
 import { TRANSIENT_TABLES } from '../dataScope';
+import { countInChunks } from '../chunkedCount';
 
 /** The generation the wipe record holds (a new one where there is none). */
 export async function generationOf(deps: BackupDeps): Promise<string> {
   return (await deps.bridge.readIntegrity())?.generation ?? crypto.randomUUID();
 }
 
-/** Rows per table — but the transient tables (the outbox empties as it goes: dataScope.ts). */
+/**
+ * Rows per table — but the transient tables (the outbox empties as it goes: dataScope.ts). One
+ * table after another, each in chunks (chunkedCount.ts): at five years the count takes a second or
+ * more, during which the sign-in's write and the 工作台's reads wait for one chunk at most.
+ */
 export async function tableCounts(db: DutyDeskDB): Promise<Record<string, number>> {
   const tables = (db as unknown as Dexie).tables.filter((t) => !(TRANSIENT_TABLES as string[]).includes(t.name));
-  const counts = await Promise.all(tables.map((t) => t.count()));
-  return Object.fromEntries(tables.map((t, i) => [t.name, counts[i] ?? 0]));
+  const counts: Record<string, number> = {};
+  for (const t of tables) counts[t.name] = await countInChunks(db as unknown as Dexie, t.name);
+  return counts;
 }
 
 /**
