@@ -1,7 +1,8 @@
 /**
- * v36 → v37 (issue 28 item 2, a year's first computation): case events gain the index `at`, built
- * by IndexedDB over the events already stored (no data step), so the 错时 table reads the ones
- * made outside standard hours by instant; every record stays as it was.
+ * v36 → v37 (issue 28 item 2, a year's first computation): case events gain the index `at` and the
+ * rota `[post+day]`, built by IndexedDB over the rows already stored (no data step), so the 错时
+ * table reads the events made outside standard hours by instant and the 值班岗 cells alone; every
+ * record stays as it was.
  */
 import { describe, expect, it } from 'vitest';
 import type { Dexie } from 'dexie';
@@ -17,6 +18,11 @@ describe('upgrade v36 → v37 (case events by instant)', () => {
     const name = `upgrade-v37-${Math.random()}`;
     const v36 = openShippedV36(name);
     const event = (id: string, at: number) => ({ id, caseId: 'c1', at, by: 's1', action: '受理', clock: `x${id}` });
+    await v36.table('rota').bulkAdd([
+      { id: '2026-11-23|s1', day: '2026-11-23', staffId: 's1', post: '值班岗' },
+      { id: '2026-11-23|s2', day: '2026-11-23', staffId: 's2', post: '走访岗' },
+      { id: '2026-11-24|s1', day: '2026-11-24', staffId: 's1', post: '值班岗' },
+    ]);
     await v36
       .table('caseEvents')
       .bulkAdd([
@@ -43,6 +49,13 @@ describe('upgrade v36 → v37 (case events by instant)', () => {
       .between(local('2026-11-23', '18:00'), local('2026-11-24', '00:00'), true, false)
       .primaryKeys();
     expect(evening).toEqual(['e3']);
+    // …and the rota's 值班岗 cells by post and day.
+    expect(db.rota.schema.indexes.map((i) => i.name).sort()).toEqual(['[post+day]', 'day', 'staffId']);
+    const duty = await db.rota
+      .where('[post+day]')
+      .between(['值班岗', '2026-11-23'], ['值班岗', '2026-11-23'], true, true)
+      .primaryKeys();
+    expect(duty).toEqual(['2026-11-23|s1']);
     db.close();
   });
 });

@@ -244,8 +244,9 @@ class DutyDeskDatabase extends Dexie {
     // v37 (issue 28 item 2, a year's first computation): case events by the instant they were made
     // (`at`, dropped at v17 when nothing read it), so the 错时 table reads only the events made
     // outside standard hours (one range per off-hours span: repositories/offHours.ts) instead of
-    // every event of both periods. IndexedDB builds the index over the stored events: no data step.
-    this.version(37).stores({ caseEvents: 'id, caseId, clock, at' });
+    // every event of both periods; the rota by `[post+day]`, so it reads the 值班岗 days only (the
+    // table's 值班天数), not every cell. IndexedDB builds the indexes over the stored rows: no data step.
+    this.version(37).stores({ caseEvents: 'id, caseId, clock, at', rota: 'id, day, staffId, [post+day]' });
     this.use(derivedFieldsMiddleware);
     this.use(careVisitsMiddleware);
     this.use(talliesMiddleware);

@@ -1,11 +1,13 @@
 /**
- * 错时服务记录 (issue 26 item 4): the per-person table of a period, read by index (the rota, the
- * visits and the added lines of the period by `day`, the case events made outside standard hours by `at`),
- * counted by the pure `offHoursTable`; and the one write, a line a staff member adds for
- * themselves (append-only, travels as an immutable document, audited).
+ * 错时服务记录 (issue 26 item 4): the per-person table of a period, read by index (the visits, the
+ * 走访 log and the added lines of the period by `day`, the rota's 值班岗 days by `[post+day]`, the
+ * case events made outside standard hours by `at`), counted by the pure `offHoursTable`; and the
+ * one write, a line a staff member adds for themselves (append-only, travels as an immutable
+ * document, audited).
  */
 import {
   checkOffHoursLine,
+  DUTY_POST,
   offHoursSpans,
   offHoursTable,
   type OffHoursLineInput,
@@ -78,7 +80,7 @@ export async function readOffHoursTables(
   const to = periods.reduce((d, p) => (p.to > d ? p.to : d), periods[0]?.to ?? '');
   const [staff, rota, visits, caseEvents, lines, logged] = await Promise.all([
     desk.db.staff.toArray(),
-    desk.db.rota.where('day').between(from, to, true, true).toArray(),
+    desk.db.rota.where('[post+day]').between([DUTY_POST, from], [DUTY_POST, to], true, true).toArray(),
     known
       ? known.filter((v) => v.day >= from && v.day <= to)
       : desk.db.visits.where('day').between(from, to, true, true).toArray(),
