@@ -115,11 +115,39 @@ describe('kept summaries of closed periods', { timeout: 120_000 }, () => {
     await db.cases.put({ ...old, result: `${old.result ?? ''}（补记）` });
     for (const r of [year, week, march]) expect(await keptRow(r)).toBeUndefined();
 
-    // A resident's change (their 网格, tags): every row goes.
+    // A resident's change the summaries read (their 网格, tags): every row goes, and the next view
+    // is the records' again.
     for (const r of [year, week, march]) await viewKept(r);
-    const resident = (await db.residents.limit(1).first())!;
-    await db.residents.put({ ...resident, tags: [...resident.tags] });
+    const visitor = (await db.visits.where('day').between('2025-01-01', '2025-12-31', true, true).toArray()).find(
+      (v) => v.residentId,
+    )!;
+    const resident = (await db.residents.get(visitor.residentId!))!;
+    const tags: typeof resident.tags = resident.tags.includes('残疾人') ? [] : ['残疾人'];
+    await db.residents.put({ ...resident, tags });
     for (const r of [year, week, march]) expect(await keptRow(r)).toBeUndefined();
+    expect(await viewKept(year)).toEqual(await computed(year));
+    await db.residents.put({ ...resident, gridId: resident.gridId === 'g-x' ? undefined : 'g-x' });
+    expect(await keptRow(year)).toBeUndefined();
+    await db.residents.put(resident);
+    // An edit of nothing they read (a phone, an address, a 迁出): the rows stay, still the records' own.
+    const stay = await viewKept(year);
+    await db.residents.put({
+      ...resident,
+      phone: '13900000000',
+      room: '0909',
+      status: '已迁出',
+      statusDay: '2026-01-05',
+    });
+    expect(await keptRow(year)).toBeDefined();
+    expect(await reportView(desk, year)).toEqual(stay);
+    expect(stay).toEqual(await computed(year));
+    // A new record (a resident the summaries could not read before), a deletion: every row goes.
+    await db.residents.add({ ...resident, id: 'kept-test-new', idNumber: undefined, phone: undefined });
+    expect(await keptRow(year)).toBeUndefined();
+    await viewKept(year);
+    await db.residents.delete('kept-test-new');
+    expect(await keptRow(year)).toBeUndefined();
+    await db.residents.put(resident);
   });
 
   it('the screen’s live view of a closed period keeps its row, and follows a write that drops it', async () => {
