@@ -23,6 +23,9 @@ import { buildExport } from '../../renderer/src/features/reports/buildExport';
 import type { DutyDeskDB } from '../../renderer/src/db/database';
 import type { Desk } from '../../renderer/src/db/desk';
 import { communityDesk, freshDb, TODAY } from './testDb';
+import { periodsToWarm } from '@shared/reports/warmPeriods';
+import { warmReports } from '../../renderer/src/app/reportWarmUp';
+import { runJobHere } from '../../renderer/src/worker/jobs';
 
 const data = generateDesk('tenth');
 let db: DutyDeskDB;
@@ -170,6 +173,21 @@ describe('kept summaries of closed periods', { timeout: 120_000 }, () => {
     stop();
     expect(failed).toBeNull();
     expect(seen.at(-1)).toEqual(await computed(r));
+  });
+
+  it("a 站长's sign-in warms last week, month and year: kept, and what the records give", async () => {
+    const warmed = periodsToWarm(TODAY);
+    await db.keptSummaries.bulkDelete(warmed.map((r) => keptKey(r.kind, r.period, r.previous)));
+    const asked: string[] = [];
+    await warmReports(desk, (kind, d, input) => {
+      asked.push(kind);
+      return runJobHere(kind, d, input);
+    });
+    expect(asked).toEqual(['reportView', 'reportView', 'reportView']);
+    for (const r of warmed) {
+      await expect.poll(() => keptRow(r)).toBeDefined();
+      expect(await reportView(desk, r)).toEqual(await computed(r));
+    }
   });
 
   it('a row made from a read that a write overtook is not kept', async () => {
