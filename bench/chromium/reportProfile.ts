@@ -7,7 +7,7 @@
 import type { Desk } from '../../renderer/src/db/desk';
 import type { DutyDeskDB } from '../../renderer/src/db/database';
 import { readReportData } from '../../renderer/src/db/repositories/reports';
-import { readOffHoursTables } from '../../renderer/src/db/repositories/offHours';
+import { offHoursCaseEvents, readOffHoursTables } from '../../renderer/src/db/repositories/offHours';
 import { residentsByIds } from '../../renderer/src/db/repositories/residents';
 import { buildExport } from '../../renderer/src/features/reports/buildExport';
 import { monthsOf, previousPeriod, type Period } from '@shared/reports/periods';
@@ -67,6 +67,11 @@ export async function reportProfile(db: DutyDeskDB, desk: Desk, year: Period): P
   await time(
     'case events by clock (2 years)',
     () => db.caseEvents.where('clock').between(wall(range.from), wall(range.to)).toArray(),
+    (r) => r.length,
+  );
+  await time(
+    'case events outside standard hours, by at (2 years)',
+    () => offHoursCaseEvents(desk, range.from, range.to),
     (r) => r.length,
   );
   await time(

@@ -11,10 +11,11 @@
  * by `day`, a case by its months (a case counts from its acceptance on, read by `reportMonths`
  * from its first month, or as open or under 整改 once accepted), a 帮代办 request by
  * `requestedDay` (its home visit, delivery or cancellation come after), a document by the day it
- * was collected, a case event by its day (a day earlier: the 错时 read takes the clock's wall time
- * a day wider), the rota, the 走访 log and the 错时 lines by `day`. Any other table a report reads
- * (residents: their 网格 and tags; the catalog; staff; meetings, agenda items and problems, read
- * by rules that reach before and after the period) makes every kept row stale. The settings a
+ * was collected, a case event by its day (a day earlier: `dayOfMs` is Beijing time, the 错时 read the
+ * machine's local day), the rota, the 走访 log and the 错时 lines by `day`. Any other table a report reads
+ * (residents: their 网格 and tags — an edit of neither keeps the rows, `residentEditKeepsSummaries`;
+ * the catalog; staff; meetings, agenda items and problems, read by rules that reach before and
+ * after the period) makes every kept row stale. The settings a
  * report depends on (the community's profile, the working calendar) and the build are the row's
  * `basis`: a row of another basis is not used.
  */
@@ -59,6 +60,22 @@ const DAY_OF: Record<string, (r: Record<string, unknown>) => string | undefined>
 };
 /** Read by a report with no day to tell: any write to them makes every kept row stale. */
 const EVERY_ROW = new Set(['residents', 'matterTypes', 'staff', 'meetings', 'agendaItems', 'problems']);
+
+/**
+ * Whether a resident's edit leaves every kept summary as it is: a summary reads a resident only
+ * through its 网格 and tags (the per-网格 rows, the special groups) and whether the record is live
+ * (a tombstone, a merge) — so an edit of anything else (a phone, an address, a care profile, a
+ * status) keeps them. A new record, a removed one, a tombstone on either side: not kept (a record
+ * the summaries could not read before may be read now).
+ */
+export function residentEditKeepsSummaries(before: unknown, after: unknown): boolean {
+  const b = before as { gridId?: unknown; tags?: unknown; deleted?: unknown } | undefined;
+  const a = after as { gridId?: unknown; tags?: unknown; deleted?: unknown } | undefined;
+  if (!b || !a || b.deleted !== undefined || a.deleted !== undefined) return false;
+  return b.gridId === a.gridId && sameTags(b.tags, a.tags);
+}
+const sameTags = (x: unknown, y: unknown): boolean =>
+  Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((t, i) => t === y[i]);
 
 /** Whether writes to `table` can make a kept summary stale. */
 export const keptStaleBy = (table: string): boolean => table in DAY_OF || EVERY_ROW.has(table);

@@ -23,6 +23,9 @@ import { buildExport } from '../../renderer/src/features/reports/buildExport';
 import type { DutyDeskDB } from '../../renderer/src/db/database';
 import type { Desk } from '../../renderer/src/db/desk';
 import { communityDesk, freshDb, TODAY } from './testDb';
+import { periodsToWarm } from '@shared/reports/warmPeriods';
+import { warmReports } from '../../renderer/src/app/reportWarmUp';
+import { runJobHere } from '../../renderer/src/worker/jobs';
 
 const data = generateDesk('tenth');
 let db: DutyDeskDB;
@@ -115,11 +118,39 @@ describe('kept summaries of closed periods', { timeout: 120_000 }, () => {
     await db.cases.put({ ...old, result: `${old.result ?? ''}（补记）` });
     for (const r of [year, week, march]) expect(await keptRow(r)).toBeUndefined();
 
-    // A resident's change (their 网格, tags): every row goes.
+    // A resident's change the summaries read (their 网格, tags): every row goes, and the next view
+    // is the records' again.
     for (const r of [year, week, march]) await viewKept(r);
-    const resident = (await db.residents.limit(1).first())!;
-    await db.residents.put({ ...resident, tags: [...resident.tags] });
+    const visitor = (await db.visits.where('day').between('2025-01-01', '2025-12-31', true, true).toArray()).find(
+      (v) => v.residentId,
+    )!;
+    const resident = (await db.residents.get(visitor.residentId!))!;
+    const tags: typeof resident.tags = resident.tags.includes('残疾人') ? [] : ['残疾人'];
+    await db.residents.put({ ...resident, tags });
     for (const r of [year, week, march]) expect(await keptRow(r)).toBeUndefined();
+    expect(await viewKept(year)).toEqual(await computed(year));
+    await db.residents.put({ ...resident, gridId: resident.gridId === 'g-x' ? undefined : 'g-x' });
+    expect(await keptRow(year)).toBeUndefined();
+    await db.residents.put(resident);
+    // An edit of nothing they read (a phone, an address, a 迁出): the rows stay, still the records' own.
+    const stay = await viewKept(year);
+    await db.residents.put({
+      ...resident,
+      phone: '13900000000',
+      room: '0909',
+      status: '已迁出',
+      statusDay: '2026-01-05',
+    });
+    expect(await keptRow(year)).toBeDefined();
+    expect(await reportView(desk, year)).toEqual(stay);
+    expect(stay).toEqual(await computed(year));
+    // A new record (a resident the summaries could not read before), a deletion: every row goes.
+    await db.residents.add({ ...resident, id: 'kept-test-new', idNumber: undefined, phone: undefined });
+    expect(await keptRow(year)).toBeUndefined();
+    await viewKept(year);
+    await db.residents.delete('kept-test-new');
+    expect(await keptRow(year)).toBeUndefined();
+    await db.residents.put(resident);
   });
 
   it('the screen’s live view of a closed period keeps its row, and follows a write that drops it', async () => {
@@ -142,6 +173,21 @@ describe('kept summaries of closed periods', { timeout: 120_000 }, () => {
     stop();
     expect(failed).toBeNull();
     expect(seen.at(-1)).toEqual(await computed(r));
+  });
+
+  it("a 站长's sign-in warms last week, month and year: kept, and what the records give", async () => {
+    const warmed = periodsToWarm(TODAY);
+    await db.keptSummaries.bulkDelete(warmed.map((r) => keptKey(r.kind, r.period, r.previous)));
+    const asked: string[] = [];
+    await warmReports(desk, (kind, d, input) => {
+      asked.push(kind);
+      return runJobHere(kind, d, input);
+    });
+    expect(asked).toEqual(['reportView', 'reportView', 'reportView']);
+    for (const r of warmed) {
+      await expect.poll(() => keptRow(r)).toBeDefined();
+      expect(await reportView(desk, r)).toEqual(await computed(r));
+    }
   });
 
   it('a row made from a read that a write overtook is not kept', async () => {

@@ -202,3 +202,17 @@ export function openShippedV33(name: string): Dexie {
   db.version(33).stores(SCHEMA_V33);
   return db;
 }
+
+/** The schema as v36 shipped it (v33 plus the 重点服务对象's kept last 走访 and the kept summaries). */
+export const SCHEMA_V36: Record<string, string> = {
+  ...SCHEMA_V33,
+  careLastVisits: 'residentId, *keys',
+  keptSummaries: 'key',
+};
+
+/** A plain Dexie (no app middleware) created at v36, as every desk held it before case events were indexed by `at`. */
+export function openShippedV36(name: string): Dexie {
+  const db = new Dexie(name);
+  db.version(36).stores(SCHEMA_V36);
+  return db;
+}

@@ -18,6 +18,7 @@ import { STREET_SECTIONS } from './sections';
 import type { StreetProfile } from '@shared/domain/street/install';
 import { DeskContext, useDesk, useDeskBase } from './desk';
 import { automaticBackup } from './backup';
+import { warmReports } from './reportWarmUp';
 import { PledgeGate } from '../features/signin/PledgeGate';
 import { DeskLock } from './deskLock';
 import { HandoverGate } from '../features/duty/handoverGate';
@@ -78,6 +79,8 @@ export function SignedInDesk({
       <DeskProvider staff={staff} community={community} street={street}>
         <AutomaticBackups />
         {!street && <TallyCheck />}
+        {/* The 站长 is who reads a year's report: their sign-in warms the closed periods' summaries. */}
+        {!street && staff.role === '站长/管理员' && <ReportWarmUp />}
         <PledgeGate>
           <DeskLock>
             {street ? (
@@ -119,20 +122,40 @@ const TALLY_CHECK_AFTER_MS = 5_000;
  */
 function TallyCheck() {
   const desk = useDesk();
+  useOnceAfter(TALLY_CHECK_AFTER_MS, () =>
+    import('../db/tallies/repair')
+      .then(({ checkTallies }) => checkTallies(desk))
+      .catch((e: unknown) => console.error('统计计数检查失败', e))
+      .then(() => import('../db/careVisits/repair'))
+      .then(({ checkCareVisits }) => checkCareVisits(desk))
+      .catch((e: unknown) => console.error('超期未走访排序检查失败', e)),
+  );
+  return null;
+}
+
+/** Runs `work` once, `ms` after the desk is signed in (not again when the desk object changes). */
+function useOnceAfter(ms: number, work: () => Promise<unknown>) {
+  const desk = useDesk();
   const done = useRef(false);
+  const latest = useRef(work);
+  latest.current = work;
   useEffect(() => {
     if (done.current) return;
     const t = setTimeout(() => {
       done.current = true;
-      void import('../db/tallies/repair')
-        .then(({ checkTallies }) => checkTallies(desk))
-        .catch((e: unknown) => console.error('统计计数检查失败', e))
-        .then(() => import('../db/careVisits/repair'))
-        .then(({ checkCareVisits }) => checkCareVisits(desk))
-        .catch((e: unknown) => console.error('超期未走访排序检查失败', e));
-    }, TALLY_CHECK_AFTER_MS);
+      void latest.current();
+    }, ms);
     return () => clearTimeout(t);
-  }, [desk]);
+  }, [desk, ms]);
+}
+
+/** How long after sign-in the closed periods' summaries are warmed: the first screens and the kept counts' check come first. */
+const WARM_REPORTS_AFTER_MS = 30_000;
+
+/** Once per sign-in of a 站长/管理员, in the desk's worker: last week, month and year kept (reportWarmUp.ts). */
+function ReportWarmUp() {
+  const desk = useDesk();
+  useOnceAfter(WARM_REPORTS_AFTER_MS, () => warmReports(desk));
   return null;
 }
 

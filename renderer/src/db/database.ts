@@ -43,7 +43,7 @@ const step =
 
 export const DB_NAME = 'duty-desk';
 /** The newest version below (the one this build upgrades to). */
-export const SCHEMA_VERSION = 36;
+export const SCHEMA_VERSION = 37;
 
 /** One Dexie table per entity of the entity map (entities.ts is the one list of tables). */
 type Tables = { [N in EntityName]: Table<RecordOf<N>, KeyOf<N>> };
@@ -241,6 +241,12 @@ class DutyDeskDatabase extends Dexie {
     // desk-local and derived, dropped by a middleware in the transaction of any write that makes
     // them stale (keptSummaries/middleware.ts). A new empty table: no data step.
     this.version(36).stores({ keptSummaries: 'key' });
+    // v37 (issue 28 item 2, a year's first computation): case events by the instant they were made
+    // (`at`, dropped at v17 when nothing read it), so the 错时 table reads only the events made
+    // outside standard hours (one range per off-hours span: repositories/offHours.ts) instead of
+    // every event of both periods; the rota by `[post+day]`, so it reads the 值班岗 days only (the
+    // table's 值班天数), not every cell. IndexedDB builds the indexes over the stored rows: no data step.
+    this.version(37).stores({ caseEvents: 'id, caseId, clock, at', rota: 'id, day, staffId, [post+day]' });
     this.use(derivedFieldsMiddleware);
     this.use(careVisitsMiddleware);
     this.use(talliesMiddleware);

@@ -7,6 +7,7 @@
  */
 import type { OpeningHours } from '../records';
 import type { WorkingCalendar } from '../workingCalendar';
+import { addDays } from '../localDate';
 
 /** Which part of the day lies outside standard hours: 早间 (before opening), 晚间 (after closing), 休息日 (all day). */
 export type OffHoursPart = 'early' | 'evening' | 'restDay';
@@ -53,4 +54,35 @@ export function offHoursPartOfSpan(
   return (
     offHoursPartAt(day, minuteOf(start), calendar, hours) ?? offHoursPartAt(day, minuteOf(end) - 1, calendar, hours)
   );
+}
+
+/** A span of local time, 'YYYY-MM-DDTHH:MM' at both ends, the end excluded. */
+export type LocalSpan = { start: string; end: string };
+
+/**
+ * Every moment of the days [from, to] that lies outside standard hours, as few spans of local
+ * time as cover them: a working day's early part [00:00, opening) and evening part [closing,
+ * 24:00), a rest day whole — an evening, the rest days after it and the next working day's early
+ * part make ONE span. A moment is inside a span exactly when `offHoursPartAt` gives it a part
+ * (so a read by instant over these spans finds only the moments the 错时 table counts).
+ */
+export function offHoursSpans(from: string, to: string, calendar: WorkingCalendar, hours: OpeningHours): LocalSpan[] {
+  const spans: LocalSpan[] = [];
+  const add = (start: string, end: string) => {
+    if (start >= end) return;
+    const last = spans[spans.length - 1];
+    if (last && start <= last.end) {
+      if (end > last.end) last.end = end;
+    } else spans.push({ start, end });
+  };
+  for (let day = from; day <= to; day = addDays(day, 1)) {
+    const next = `${addDays(day, 1)}T00:00`;
+    if (!calendar.isWorkingDay(day)) {
+      add(`${day}T00:00`, next);
+      continue;
+    }
+    add(`${day}T00:00`, `${day}T${hours.weekday.start}`);
+    add(`${day}T${hours.weekday.end}`, next);
+  }
+  return spans;
 }

@@ -4,6 +4,7 @@ import { DEFAULT_OPENING_HOURS } from '../../../shared/domain/community';
 import {
   checkOffHoursLine,
   offHoursPartAt,
+  offHoursSpans,
   offHoursTable,
   offHoursTotals,
   type OffHoursInputs,
@@ -30,6 +31,53 @@ describe('which moments are outside standard hours', () => {
     ['2026-10-01', '10:00', 'restDay', '国庆节 (a Thursday holiday)'],
   ] as const)('%s %s → %s (%s)', (day, time, part, _why) => {
     expect(offHoursPartAt(day, minute(time), calendar, hours)).toBe(part);
+  });
+});
+
+describe('the spans of off-hours time a read covers (offHoursSpans)', () => {
+  /** Whether 'YYYY-MM-DDTHH:MM' lies in one of the spans. */
+  const covered = (spans: readonly { start: string; end: string }[], t: string) =>
+    spans.some((s) => s.start <= t && t < s.end);
+  const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  const days = (from: string, n: number) =>
+    Array.from({ length: n }, (_, i) =>
+      new Date(Date.parse(`${from}T12:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10),
+    );
+
+  it.each([
+    ['standard hours 08:00–18:00', DEFAULT_OPENING_HOURS],
+    ['opening at midnight (no early part)', { ...DEFAULT_OPENING_HOURS, weekday: { start: '00:00', end: '17:30' } }],
+    [
+      'closing before opening (every minute off-hours)',
+      { ...DEFAULT_OPENING_HOURS, weekday: { start: '18:00', end: '08:00' } },
+    ],
+  ])('%s: every minute of National Day 2026 and its 调休 days is covered exactly when it is 错时', (_what, h) => {
+    // 2026-09-26 … 2026-10-12: ordinary weeks, the 国庆 holidays and the 调休 Saturday 10-10.
+    const span = days('2026-09-26', 17);
+    const spans = offHoursSpans(span[0]!, span[span.length - 1]!, calendar, h);
+    for (const day of span)
+      for (let m = 0; m < 24 * 60; m += 1)
+        expect(covered(spans, `${day}T${hhmm(m)}`), `${day} ${hhmm(m)}`).toBe(
+          offHoursPartAt(day, m, calendar, h) !== null,
+        );
+    expect(covered(spans, `2026-09-25T23:59`)).toBe(false); // nothing outside the days asked for
+    expect(covered(spans, `2026-10-13T00:00`)).toBe(false);
+    // In order, apart, never empty: few reads.
+    for (const [i, s] of spans.entries()) {
+      expect(s.start < s.end).toBe(true);
+      if (i > 0) expect(spans[i - 1]!.end < s.start).toBe(true);
+    }
+  });
+
+  it('a weekend and the evening and early hours around it are one span; a working day adds one', () => {
+    expect(offHoursSpans('2026-10-16', '2026-10-19', calendar, hours)).toEqual([
+      { start: '2026-10-16T00:00', end: '2026-10-16T08:00' },
+      { start: '2026-10-16T18:00', end: '2026-10-19T08:00' },
+      { start: '2026-10-19T18:00', end: '2026-10-20T00:00' },
+    ]);
+    expect(offHoursSpans('2026-10-17', '2026-10-17', calendar, hours)).toEqual([
+      { start: '2026-10-17T00:00', end: '2026-10-18T00:00' },
+    ]);
   });
 });
 

@@ -9,13 +9,14 @@
  *   the records is unchanged when it writes the row: nothing written in between is missed).
  * - When rows are kept, the write drops every row reading a day on or after the earliest day of
  *   the records it writes and the ones they replace or delete (`staleFrom`: one key range), or
- *   every row (a table with no day to tell, a clear).
+ *   every row (a table with no day to tell, a clear) — but a resident's edit of neither 网格 nor
+ *   tags drops none (`residentEditKeepsSummaries`).
  *
  * Level 4: above Dexie's observability (0), so a live report reading its kept row runs again.
  */
 import type { DBCoreMutateRequest, DBCoreTable } from 'dexie';
 import { Dexie } from 'dexie';
-import { earliestStale, keptStaleBy, WRITE_TOKEN_KEY } from '@shared/reports/keptSummaries';
+import { earliestStale, keptStaleBy, residentEditKeepsSummaries, WRITE_TOKEN_KEY } from '@shared/reports/keptSummaries';
 import { ANY, chain, keptTableMiddleware, RANGE } from '../dbcore';
 
 export const KEPT_SUMMARIES = 'keptSummaries';
@@ -49,7 +50,11 @@ function staleDay(name: string, table: DBCoreTable, req: DBCoreMutateRequest): P
       : (req.keys ?? (req.type === 'put' ? req.values.map((v) => table.schema.primaryKey.extractKey?.(v)) : []));
   const replaced =
     req.type === 'add' || keys.length === 0 ? chain([]) : chain(table.getMany({ trans: req.trans, keys }));
-  return replaced.then((before: unknown[]) => earliestStale(name, [...written, ...before]));
+  return replaced.then((before: unknown[]) =>
+    name === 'residents' && req.type === 'put' && written.every((r, i) => residentEditKeepsSummaries(before[i], r))
+      ? undefined
+      : earliestStale(name, [...written, ...before]),
+  );
 }
 
 function staleMutate(name: string, table: DBCoreTable, kept: DBCoreTable, req: DBCoreMutateRequest) {

@@ -1,11 +1,14 @@
 /**
- * 错时服务记录 (issue 26 item 4): the per-person table of a period, read by index (the rota, the
- * visits and the added lines of the period by `day`, the case events by their clock's wall time),
- * counted by the pure `offHoursTable`; and the one write, a line a staff member adds for
- * themselves (append-only, travels as an immutable document, audited).
+ * 错时服务记录 (issue 26 item 4): the per-person table of a period, read by index (the visits, the
+ * 走访 log and the added lines of the period by `day`, the rota's 值班岗 days by `[post+day]`, the
+ * case events made outside standard hours by `at`), counted by the pure `offHoursTable`; and the
+ * one write, a line a staff member adds for themselves (append-only, travels as an immutable
+ * document, audited).
  */
 import {
   checkOffHoursLine,
+  DUTY_POST,
+  offHoursSpans,
   offHoursTable,
   type OffHoursLineInput,
   type OffHoursRow,
@@ -13,7 +16,6 @@ import {
 } from '@shared/domain/offHours';
 import { currentEntries } from '@shared/domain/homeVisits/entry';
 import type { HomeVisit, OffHoursLine, Visit } from '@shared/domain/records';
-import { addDays } from '@shared/domain/localDate';
 import { deskNumberOf, type Desk } from '../desk';
 import { DomainRefusal } from '../refusal';
 import { writeTx } from '../write';
@@ -21,18 +23,24 @@ import { writeTx } from '../write';
 /** Case events that are no one's work at a desk (the v13 upgrade's opening of older cases). */
 const NOT_WORK = new Set(['升级基线']);
 
-/** The first ms of a local day. */
-const startOf = (day: string): number => new Date(`${day}T00:00:00`).getTime();
 const middayOf = (day: string): number => new Date(`${day}T12:00:00`).getTime();
-const wall = (ms: number): string => String(Math.max(0, ms)).padStart(13, '0');
+/** The instant of a local 'YYYY-MM-DDTHH:MM'. */
+const instantOf = (local: string): number => new Date(`${local}:00`).getTime();
 
-/** The moments the period's case events were made: by the clock's wall time, a day wider each side, then by day. */
-async function caseEventMoments(desk: Desk, from: string, to: string): Promise<WorkMoment[]> {
-  const events = await desk.db.caseEvents
-    .where('clock')
-    .between(wall(startOf(addDays(from, -1))), wall(startOf(addDays(to, 2))))
-    .toArray();
-  return events.flatMap((e) => {
+/**
+ * The moments of the period's case events made outside standard hours — the only ones the table
+ * counts (an event within them is no occasion): one `at` range per span of off-hours time
+ * (`offHoursSpans`: about one per working day, a weekend inside one), so the events of the
+ * working hours, most of them, are never read.
+ */
+export async function offHoursCaseEvents(desk: Desk, from: string, to: string): Promise<WorkMoment[]> {
+  const spans = offHoursSpans(from, to, desk.calendar, desk.community.openingHours);
+  const read = await Promise.all(
+    spans.map((s) =>
+      desk.db.caseEvents.where('at').between(instantOf(s.start), instantOf(s.end), true, false).toArray(),
+    ),
+  );
+  return read.flat().flatMap((e) => {
     if (NOT_WORK.has(e.action)) return [];
     const day = desk.clock.today(e.at);
     return day >= from && day <= to ? [{ staffId: e.by, day, at: e.at }] : [];
@@ -72,11 +80,11 @@ export async function readOffHoursTables(
   const to = periods.reduce((d, p) => (p.to > d ? p.to : d), periods[0]?.to ?? '');
   const [staff, rota, visits, caseEvents, lines, logged] = await Promise.all([
     desk.db.staff.toArray(),
-    desk.db.rota.where('day').between(from, to, true, true).toArray(),
+    desk.db.rota.where('[post+day]').between([DUTY_POST, from], [DUTY_POST, to], true, true).toArray(),
     known
       ? known.filter((v) => v.day >= from && v.day <= to)
       : desk.db.visits.where('day').between(from, to, true, true).toArray(),
-    caseEventMoments(desk, from, to),
+    offHoursCaseEvents(desk, from, to),
     desk.db.offHoursLines.where('day').between(from, to, true, true).toArray(),
     desk.db.homeVisits.where('day').between(from, to, true, true).toArray(),
   ]);
