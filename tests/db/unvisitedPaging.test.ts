@@ -21,6 +21,7 @@ import { communityDesk, freshDb, setUpCommunity, T0 } from './testDb';
 
 const TODAY = '2026-11-23';
 const SINCE = addDays(TODAY, -30);
+const REGISTER = ['独居老人', '高龄', '残疾人', '重病'];
 const calendar = createCalendar();
 
 const resident = (i: number, patch: Partial<Resident>): Resident => ({
@@ -109,9 +110,8 @@ async function seed(db: DutyDeskDB, g1: string, g2: string, entriesFirst = false
  */
 function oracle(rows: Resident[], visits: HomeVisit[], gridId: string) {
   const replaced = new Set(visits.flatMap((v) => (v.corrects ? [v.corrects] : [])));
-  const register = ['独居老人', '高龄', '残疾人', '重病'];
   return rows
-    .filter((r) => (r.gridId ?? '') === gridId && !r.deleted && !r.status && r.tags.some((t) => register.includes(t)))
+    .filter((r) => (r.gridId ?? '') === gridId && !r.deleted && !r.status && r.tags.some((t) => REGISTER.includes(t)))
     .flatMap((r) => {
       const last = visits
         .filter((v) => v.residentId === r.id && !replaced.has(v.id))
@@ -152,7 +152,7 @@ describe('超期未走访 pages (DB v32)', () => {
       const { rows, visits } = await seed(db, g1, g2, entriesFirst);
       for (const gridId of [g1, g2, '']) {
         const want = oracle(rows, visits, gridId);
-        for (const size of [1, 2, 3, 7, 50]) {
+        for (const size of [1, 2, 3, 5, 7, 13, 26, 50]) {
           const got = await allPages(desk, gridId, size);
           expect(got.map((r) => [r.residentId, r.lastDay, r.daysSince])).toEqual(want);
           expect(new Set(got.map((r) => r.residentId)).size).toBe(got.length);
@@ -172,6 +172,56 @@ describe('超期未走访 pages (DB v32)', () => {
       expect(oracle(rows, visits, g1)[0]?.[1]).toBeUndefined();
     },
   );
+
+  it.each([
+    ['spread evenly over the register tags', (i: number) => [REGISTER[i % 4]!], 0],
+    ['all on one tag', () => ['重病'], 0],
+    // One in five on two register tags: read in both ranges (at most 11 of a page's 51).
+    ['most on one tag, one in five on two', (i: number) => (i % 5 === 0 ? ['独居老人', '高龄'] : ['残疾人']), 11],
+  ])('a page reads about the rows it shows, not a full page per register tag: %s', async (_, tagsOf, twice) => {
+    const db = freshDb();
+    let read = 0;
+    // Every kept row the page's reads return (a DBCore layer under Dexie's own).
+    db.use({
+      stack: 'dbcore',
+      name: 'countCareRows',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const t = down.table(name);
+          return name !== 'careLastVisits'
+            ? t
+            : {
+                ...t,
+                query: async (req) => {
+                  const res = await t.query(req);
+                  read += res.result.length;
+                  return res;
+                },
+              };
+        },
+      }),
+    });
+    const admin = await setUpCommunity(db);
+    const desk = await communityDesk(db, { staffId: admin.id, role: '站长/管理员', today: TODAY, calendar });
+    const g1 = desk.community.grids[0]!.id;
+    await db.residents.bulkAdd(Array.from({ length: 240 }, (_, i) => resident(i, { gridId: g1, tags: tagsOf(i) })));
+    let after: string | undefined;
+    const seen: string[] = [];
+    for (let n = 0; n < 4; n++) {
+      read = 0;
+      const page = await unvisitedCarePage(desk, g1, after === undefined ? {} : { after });
+      expect(page.rows).toHaveLength(50);
+      seen.push(...page.rows.map((r) => r.residentId));
+      // 51 rows vouch for the page (and that there is more); one tag's equal share more at most
+      // (4 register tags: 14), and the second key of a resident on two of them.
+      expect(read).toBeGreaterThanOrEqual(51);
+      expect(read).toBeLessThanOrEqual(51 + 14 + twice);
+      after = page.hasMore ? page.next : undefined;
+    }
+    // Never visited: the id order, every row once.
+    expect(seen).toEqual(Array.from({ length: 200 }, (_, i) => `r-${String(i).padStart(3, '0')}`));
+  });
 
   it('v31 → v32 gives stored residents their careKeys (none when 已迁出 or deleted)', async () => {
     const name = `upgrade-v32-${Math.random()}`;

@@ -10,8 +10,9 @@
  * other entry corrects), '' when never visited. A zone's 重点服务对象 not visited since a day are
  * then, per register tag, ONE key range in longest-unvisited-first order (never visited first,
  * then the oldest last visit, ties by id), up to that day; the ranges are merged by their
- * position `<last day>\u001f<id>` (a resident with two register tags once). A page reads the rows
- * it shows (+1), from the last position shown: page 20 costs what page 1 does.
+ * position `<last day>\u001f<id>` (a resident with two register tags once). A page reads about the
+ * rows it shows: each tag's range an equal share first, then only the tags that hold the page back
+ * (`mergeTagReads`), from the last position shown: page 20 costs what page 1 does.
  */
 import { toDayNumber } from '../localDate';
 import type { Resident } from '../records';
@@ -102,19 +103,41 @@ export function positionOfCareVisitKey(key: string): string {
   return key.slice(key.lastIndexOf(SEP, idAt - 1) + 1);
 }
 
+/** What a register tag's reads gave so far: its positions (ascending) and whether its last read filled (more may follow). */
+export type TagPositions = { positions: readonly string[]; more: boolean };
+
 /**
- * The positions of one read: each register tag's (ascending, at most `batch` each) merged and
- * de-duplicated, up to the horizon the reads vouch for — the smallest last position of a tag's
- * read that filled its batch (past it that tag may have positions not read yet). `done`: no tag has more.
+ * The first read of each register tag for a page of `batch` rows (the page + 1): an equal share,
+ * +1 — what the tags together hold when they hold the page evenly. A tag holding more is read again.
  */
-export function mergePositions(
-  lists: readonly (readonly string[])[],
+export const firstTagRead = (batch: number, tags: number): number => Math.ceil(batch / Math.max(1, tags)) + 1;
+
+/**
+ * The next step of a page's reads, from what each register tag's reads gave so far:
+ * - `done`: the positions of every tag merged and de-duplicated (a resident with two register
+ *   tags once), up to the horizon the reads vouch for — the smallest last position of a tag that
+ *   may hold more (past it that tag may have positions not read yet). At least `batch` of them,
+ *   or all there are (no tag holds more).
+ * - otherwise `refill`: the tags whose last position is that horizon (they hold the page back) are
+ *   read on from it, `count` rows each (what the page still lacks, at least `chunk`): the other
+ *   tags hold nothing more before their own last position, so a page reads about the rows it shows.
+ */
+export function mergeTagReads(
+  reads: readonly TagPositions[],
   batch: number,
-): { positions: string[]; done: boolean } {
-  const full = lists.filter((l) => l.length >= batch).map((l) => l[l.length - 1]!);
-  const horizon = full.length > 0 ? full.reduce((a, b) => (b < a ? b : a)) : undefined;
-  const positions = [...new Set(lists.flat())].filter((p) => horizon === undefined || p <= horizon).sort();
-  return { positions, done: horizon === undefined };
+  chunk: number,
+): { done: true; positions: string[] } | { done: false; refill: { tag: number; count: number }[] } {
+  const open = reads.flatMap((r, tag) => {
+    const last = r.positions.at(-1);
+    return r.more && last !== undefined ? [{ tag, last }] : [];
+  });
+  const horizon = open.length > 0 ? open.map((o) => o.last).reduce((a, b) => (b < a ? b : a)) : undefined;
+  const positions = [...new Set(reads.flatMap((r) => r.positions))]
+    .filter((p) => horizon === undefined || p <= horizon)
+    .sort();
+  if (horizon === undefined || positions.length >= batch) return { done: true, positions };
+  const count = Math.max(batch - positions.length, chunk);
+  return { done: false, refill: open.filter((o) => o.last === horizon).map(({ tag }) => ({ tag, count })) };
 }
 
 /** A row of the list: the resident, their last 走访 day and the days since (both absent: never visited). */

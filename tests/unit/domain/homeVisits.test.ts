@@ -5,7 +5,8 @@ import {
   careVisitDifferences,
   careVisitRowOf,
   lastCurrentDay,
-  mergePositions,
+  firstTagRead,
+  mergeTagReads,
   positionOfCareVisitKey,
   residentIdOfCareKey,
   unvisitedRange,
@@ -271,31 +272,53 @@ describe('超期未走访 keys and pages (unvisited.ts)', () => {
     ]);
   });
 
+  const read = (positions: string[], more = false) => ({ positions, more });
   it.each([
-    ['no tag read full: all, done', [['a', 'c'], ['b']], 3, ['a', 'b', 'c'], true],
+    ['no tag holds more: all, done', [read(['a', 'c']), read(['b'])], 3, { done: true, positions: ['a', 'b', 'c'] }],
     [
-      'one read full: up to its last id',
-      [
-        ['a', 'b', 'd'],
-        ['c', 'e'],
-      ],
+      'one tag may hold more: up to its last position, enough',
+      [read(['a', 'b', 'd'], true), read(['c', 'e'])],
       3,
-      ['a', 'b', 'c', 'd'],
-      false,
+      { done: true, positions: ['a', 'b', 'c', 'd'] },
     ],
     [
-      'two full: the smaller last id',
-      [
-        ['a', 'b', 'd'],
-        ['b', 'c', 'e'],
-      ],
+      'two may hold more: up to the smaller last position',
+      [read(['a', 'b', 'd'], true), read(['b', 'c', 'e'], true)],
       3,
-      ['a', 'b', 'c', 'd'],
-      false,
+      { done: true, positions: ['a', 'b', 'c', 'd'] },
     ],
-    ['a resident on two tags once', [['a', 'b'], ['a']], 3, ['a', 'b'], true],
-    ['nothing', [[], []], 3, [], true],
-  ])('mergePositions: %s', (_, lists, batch, positions, done) =>
-    expect(mergePositions(lists, batch)).toEqual({ positions, done }),
-  );
+    ['a resident on two tags once', [read(['a', 'b']), read(['a'])], 3, { done: true, positions: ['a', 'b'] }],
+    ['nothing', [read([]), read([])], 3, { done: true, positions: [] }],
+    [
+      'too few up to the horizon: only the tag holding it back is read on, what the page lacks',
+      [read(['a', 'b'], true), read(['c', 'd'], true), read(['e'])],
+      6,
+      { done: false, refill: [{ tag: 0, count: 4 }] },
+    ],
+    [
+      'two tags at the horizon: both read on, at least the chunk',
+      [read(['a', 'c'], true), read(['b', 'c'], true)],
+      4,
+      {
+        done: false,
+        refill: [
+          { tag: 0, count: 2 },
+          { tag: 1, count: 2 },
+        ],
+      },
+    ],
+    [
+      'the duplicates do not count twice',
+      [read(['a', 'b'], true), read(['a', 'b', 'c'], true)],
+      3,
+      { done: false, refill: [{ tag: 0, count: 2 }] },
+    ],
+  ])('mergeTagReads: %s', (_, reads, batch, step) => expect(mergeTagReads(reads, batch, 2)).toEqual(step));
+
+  it.each([
+    [51, 4, 14],
+    [51, 1, 52],
+    [2, 6, 2],
+    [51, 0, 52],
+  ])('firstTagRead(%i rows, %i tags) = %i', (batch, tags, chunk) => expect(firstTagRead(batch, tags)).toBe(chunk));
 });

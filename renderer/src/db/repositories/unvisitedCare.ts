@@ -4,21 +4,26 @@
  * shared/domain/homeVisits/unvisited.ts, moved by db/careVisits/middleware.ts).
  *
  * Invariants:
- * - A page reads, in ONE read transaction: per register tag ONE range of the kept rows by their
- *   `keys` (one getAll of at most the page + 1 small rows), from the last position shown up to
- *   the window's first day, then the residents shown. Every key read is a row of the list: the page costs the
- *   rows it shows, whatever the years, the register or the zone hold.
+ * - A page reads, in ONE read transaction: per register tag a range of the kept rows by their
+ *   `keys`, from the last position shown up to the window's first day — first an equal share of
+ *   the page + 1 (`firstTagRead`, one getAll of small rows each), then, while the merge lacks rows,
+ *   the next rows of only the tag(s) whose last position holds it back (`mergeTagReads`) — then
+ *   the residents shown. Every key read is a row of the list and about as many are read as shown
+ *   (not a full page per tag): the page costs the rows it shows, whatever the years, the register
+ *   tags or the zone hold.
  * - Order: longest unvisited first — never visited, then the oldest last visit, ties by resident
  *   id; so no row is shown twice and none is skipped across pages. No total is counted (it would
  *   read the whole zone).
  * - 已迁出 / 已故 residents and tombstones have no kept row: never listed.
  */
 import {
-  mergePositions,
+  firstTagRead,
+  mergeTagReads,
   positionOfCareVisitKey,
   unvisitedRange,
   unvisitedRowAt,
   unvisitedSince,
+  type TagPositions,
   type UnvisitedRow,
 } from '@shared/domain/homeVisits';
 import { LIST_PAGE_SIZE, type ListPage } from '@shared/domain/listPaging';
@@ -49,22 +54,33 @@ export function unvisitedCarePage(
   const today = desk.clock.today();
   const since = unvisitedSince(today, unvisitedDaysOf(desk));
   const batch = size + 1;
+  const chunk = firstTagRead(batch, tags.length);
   return readTx(desk.db, ['careLastVisits', 'residents'], async () => {
-    const lists = await Promise.all(
-      tags.map(async (tag) => {
-        const r = unvisitedRange(gridId, tag, since, after);
-        // The rows themselves (ONE getAll of the index range), not its keys (a cursor, a step a key).
-        const rows = await desk.db.careLastVisits
-          .where('keys')
-          .between(r.lower, r.upper, r.includeLower, false)
-          .limit(batch)
-          .toArray();
-        // Every key of a row has the row's position: its last day and id.
-        return rows.map((row) => positionOfCareVisitKey(row.keys[0]!));
-      }),
-    );
-    // A tag whose read filled its batch holds size + 1 positions up to the horizon: one read is enough.
-    const { positions } = mergePositions(lists, batch);
+    // One tag's range from `from` (exclusive; the page's `after` for the first read), `count` rows.
+    const readTag = async (tag: string, from: string | undefined, count: number): Promise<TagPositions> => {
+      const r = unvisitedRange(gridId, tag, since, from);
+      // The rows themselves (ONE getAll of the index range), not its keys (a cursor, a step a key).
+      const rows = await desk.db.careLastVisits
+        .where('keys')
+        .between(r.lower, r.upper, r.includeLower, false)
+        .limit(count)
+        .toArray();
+      // Every key of a row has the row's position: its last day and id.
+      return { positions: rows.map((row) => positionOfCareVisitKey(row.keys[0]!)), more: rows.length >= count };
+    };
+    const reads = await Promise.all(tags.map((tag) => readTag(tag, after, chunk)));
+    let step = mergeTagReads(reads, batch, chunk);
+    while (!step.done) {
+      // Only the tags holding the page back are read on, from their last position.
+      const more = await Promise.all(
+        step.refill.map(({ tag, count }) => readTag(tags[tag]!, reads[tag]!.positions.at(-1), count)),
+      );
+      step.refill.forEach(({ tag }, i) => {
+        reads[tag] = { positions: [...reads[tag]!.positions, ...more[i]!.positions], more: more[i]!.more };
+      });
+      step = mergeTagReads(reads, batch, chunk);
+    }
+    const { positions } = step;
     const shown = positions.slice(0, size);
     const rows = shown.map((p) => unvisitedRowAt(p, today));
     const residents = await desk.db.residents.bulkGet(rows.map((r) => r.residentId));
