@@ -8,11 +8,10 @@
  * asked — what PouchDB's own answers —, and the ids it holds (alive or deleted) go to PouchDB's
  * own revsDiff, so the answer is PouchDB's in every case.
  */
-import type { LocalPouch } from './pouch';
-import type { RevsDiffResult } from './pouchApi';
+import type { PouchDatabase, RevsDiffResult } from './pouchApi';
 
 /** Installs the bulk revsDiff on `local` (its own `revsDiff` replaced); returns the restore. */
-export function withBulkRevsDiff(local: LocalPouch): () => void {
+export function withBulkRevsDiff<Content extends object>(local: PouchDatabase<Content>): () => void {
   const own = local.revsDiff;
   const bulk = async (req: Record<string, string[]>): Promise<RevsDiffResult> => {
     const ids = Object.keys(req);
