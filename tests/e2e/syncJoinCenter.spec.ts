@@ -152,8 +152,8 @@ test('a fresh desk joins a center of 2,000 residents and 1,000 cases, with progr
   // app and the bench in one machine state (load 5–10): the app 35.7 s (download 26.6 s), the
   // bench's join 31.4 s, its bare pull 20.7 s — the app is not twice the bench (see
   // architecture.md); PouchDB's revsDiff (a transaction per document) now reads a batch at once.
-  // After it, 42.8 s at load 4 (download 33.2 s): within the spread of the runs before, so the hard
-  // line stays at twice the limit.
+  // After it, 42.8 s at load 4 (download 33.2 s) and 59.1 s at load 6–8 (download 53.5 s): within
+  // the spread of the runs before, so the hard line stays at twice the limit.
   const within = seconds * 1000 < LIMIT_MS;
   console.log(`the issue's limit of ${LIMIT_MS / 1000} s: ${within ? 'met' : 'NOT met'}`);
   if (!within) test.info().annotations.push({ type: 'over-limit', description: `${seconds.toFixed(1)} s > 60 s` });
