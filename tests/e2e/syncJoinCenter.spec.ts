@@ -148,7 +148,12 @@ test('a fresh desk joins a center of 2,000 residents and 1,000 cases, with progr
   // before (download 54.6 s) at load 3–11; after, 58.7 s (download 53.0 s) at load 9, 65.7 s
   // (download 60.2 s) at load 10, once 40.6 s at load 8. The download (PouchDB's pull, sharing
   // the origin's IndexedDB with the apply) is what is left over the issue's 60 s: the verdict is
-  // printed and annotated; the hard limit here is twice it, so a regression still fails.
+  // printed and annotated; the hard limit here is twice it, so a regression still fails. s38: the
+  // app and the bench in one machine state (load 5–10): the app 35.7 s (download 26.6 s), the
+  // bench's join 31.4 s, its bare pull 20.7 s — the app is not twice the bench (see
+  // architecture.md); PouchDB's revsDiff (a transaction per document) now reads a batch at once.
+  // After it, 42.8 s at load 4 (download 33.2 s) and 59.1 s at load 6–8 (download 53.5 s): within
+  // the spread of the runs before, so the hard line stays at twice the limit.
   const within = seconds * 1000 < LIMIT_MS;
   console.log(`the issue's limit of ${LIMIT_MS / 1000} s: ${within ? 'met' : 'NOT met'}`);
   if (!within) test.info().annotations.push({ type: 'over-limit', description: `${seconds.toFixed(1)} s > 60 s` });

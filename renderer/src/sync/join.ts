@@ -20,6 +20,7 @@ import { centerDeskRow } from '../db/repositories/centerDesks';
 import { ensureInstallId } from '../db/repositories/reports';
 import { databaseOf, writeTx } from '../db/write';
 import { type HubConfig, type SyncDoc } from './contract';
+import { withBulkRevsDiff } from './bulkRevsDiff';
 import { claimDeskNumber } from './claim';
 import { checkHub } from './hubCheck';
 import { newActionId, setJoined } from './outbox';
@@ -142,11 +143,13 @@ export async function joinCenter(
     const centerTotal = (await remote.info()).doc_count ?? 0;
     const emptyBefore = seqOf((await local.info()).update_seq) === 0;
     progress({ stage: 'pull', done: 0, total: centerTotal });
-    await replicateOnce(remote, local, (n) =>
-      progress({ stage: 'pull', done: n, total: Math.max(n, centerTotal) }),
-    ).catch((e: unknown) => {
-      throw new DomainRefusal(failurePhase(e).reason);
-    });
+    // What the pull must fetch asked in one read per batch, not a transaction per document.
+    const ownRevsDiff = withBulkRevsDiff(local);
+    await replicateOnce(remote, local, (n) => progress({ stage: 'pull', done: n, total: Math.max(n, centerTotal) }))
+      .catch((e: unknown) => {
+        throw new DomainRefusal(failurePhase(e).reason);
+      })
+      .finally(ownRevsDiff);
     // A desk's PouchDB empty before the pull holds only what came from the hub up to here (nothing
     // else writes it during a join: the pump runs in the live exchange): the push starts after it
     // rather than asking the hub about every pulled document again (s35: the join's push stage).

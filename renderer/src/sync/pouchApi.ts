@@ -47,6 +47,9 @@ export type AllDocsRow<Content extends object> = {
 export type AllDocsMissing = { key: string; error: string };
 export type AllDocsResult<Row> = { total_rows: number; offset: number; rows: Row[] };
 
+/** revsDiff's answer: per id asked that lacks any, the revisions it lacks. */
+export type RevsDiffResult = Record<string, { missing: string[]; possible_ancestors?: string[] }>;
+
 export type GetOptions = { rev?: string; conflicts?: boolean };
 export type Leaf<Content extends object> = { ok: StoredDoc<Content> } | { missing: string };
 
@@ -125,6 +128,8 @@ export type PouchDatabase<Content extends object = Record<string, unknown>> = {
   allDocs(options: AllDocsOptions & { keys: string[] }): Promise<AllDocsResult<AllDocsRow<Content> | AllDocsMissing>>;
   allDocs(options?: AllDocsOptions): Promise<AllDocsResult<AllDocsRow<Content>>>;
   changes(options: ChangesOptions): ChangesFeed<Content>;
+  /** Which of the given revisions of each id this database lacks (a replication asks its target). */
+  revsDiff(req: Record<string, string[]>): Promise<RevsDiffResult>;
   replicate: {
     to<Other extends object>(target: PouchDatabase<Other>, options?: ReplicateOptions): Replication;
     from<Other extends object>(source: PouchDatabase<Other>, options?: ReplicateOptions): Replication;
