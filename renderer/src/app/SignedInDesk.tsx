@@ -133,19 +133,26 @@ function TallyCheck() {
   return null;
 }
 
-/** Runs `work` once, `ms` after the desk is signed in (not again when the desk object changes). */
-function useOnceAfter(ms: number, work: () => Promise<unknown>) {
+/**
+ * Runs `work` once, `ms` after the desk is signed in (not again when the desk object changes);
+ * its signal aborts when the component goes (signed out, the desk object changed).
+ */
+function useOnceAfter(ms: number, work: (signal: AbortSignal) => Promise<unknown>) {
   const desk = useDesk();
   const done = useRef(false);
   const latest = useRef(work);
   latest.current = work;
   useEffect(() => {
     if (done.current) return;
+    const gone = new AbortController();
     const t = setTimeout(() => {
       done.current = true;
-      void latest.current();
+      void latest.current(gone.signal);
     }, ms);
-    return () => clearTimeout(t);
+    return () => {
+      clearTimeout(t);
+      gone.abort();
+    };
   }, [desk, ms]);
 }
 
@@ -155,7 +162,7 @@ const WARM_REPORTS_AFTER_MS = 30_000;
 /** Once per sign-in of a 站长/管理员, in the desk's worker: last week, month and year kept (reportWarmUp.ts). */
 function ReportWarmUp() {
   const desk = useDesk();
-  useOnceAfter(WARM_REPORTS_AFTER_MS, () => warmReports(desk));
+  useOnceAfter(WARM_REPORTS_AFTER_MS, (signal) => warmReports(desk, undefined, { signal }));
   return null;
 }
 
