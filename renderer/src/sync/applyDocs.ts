@@ -21,7 +21,7 @@ import type { DeskBase } from '../db/desk';
 import type { EntityName } from '../db/entities';
 import { EVENT_CLOCK_KEY } from '../db/eventClockKey';
 import { ensureSearchKeys } from '../db/searchKeys';
-import { rowsByKeys } from '../db/keyedReads';
+import { heldAuditRows, type AuditRef } from '../db/heldAuditRows';
 import { readTx } from '../db/readTx';
 import { databaseOf } from '../db/write';
 import { IMMUTABLE_TABLES, PROJECTED, type RecordConflict, type SyncDoc } from './contract';
@@ -71,13 +71,13 @@ export async function storedAmong(desk: DeskBase, docs: readonly SyncDoc[]): Pro
   }
   const out = new Set<string>();
   if (byTable.size === 0) return out;
-  // ONE read transaction: the audit rows' ids are a request each (keyedReads.ts), not a transaction each.
+  // ONE read transaction: the audit rows by a range of their desk's chain each (heldAuditRows.ts).
   await readTx(db, [...byTable.keys()], async () => {
     for (const [table, list] of byTable) {
       const keys = list.map((l) => l.key);
       const rows: (object | undefined)[] =
         table === 'auditLog'
-          ? (await rowsByKeys(db.auditLog, 'id', keys)).map((found) => found[0])
+          ? await heldAuditRows(db.auditLog, list.map(auditRef)).then((held) => keys.map((k) => held.get(k)))
           : ((await db.table(table).bulkGet(keys)) as (object | undefined)[]);
       list.forEach(({ doc }, i) => {
         const row = rows[i];
@@ -87,6 +87,13 @@ export async function storedAmong(desk: DeskBase, docs: readonly SyncDoc[]): Pro
   });
   return out;
 }
+
+/** An audit document as heldAuditRows asks about it: its row's id and place in its desk's chain. */
+const auditRef = ({ key, doc }: { key: string; doc: SyncDoc }): AuditRef => ({
+  id: key,
+  desk: doc.record?.desk,
+  deskSeq: doc.record?.deskSeq,
+});
 
 /**
  * What one apply changed, for the status and the caller's counts: `rows`, the rows it added
@@ -130,9 +137,10 @@ async function storeTable(
   const t = db.table(table);
   const latest = lastByKey(list);
   if (table === 'auditLog') {
-    const keys = [...latest.keys()];
-    const found = await rowsByKeys(db.auditLog, 'id', keys);
-    const held = new Set(keys.filter((_, i) => found[i]!.length > 0));
+    const held = await heldAuditRows(
+      db.auditLog,
+      [...latest.values()].map((d) => auditRef({ key: d.key, doc: d.item.doc })),
+    );
     const rows = [...latest.values()].filter((d) => !d.item.doc._deleted && !held.has(d.key));
     if (rows.length > 0) await db.auditLog.bulkAdd(rows.map((d) => ({ ...d.item.doc.record }) as never));
     addRows(rowsAdded, table, rows.length);
