@@ -78,7 +78,9 @@ describe('the kept last 走访 (careLastVisits)', { timeout: 120_000 }, () => {
     // A new 重点服务对象: never visited, listed first in their zone.
     expect(await db.careLastVisits.get(li.id)).toEqual({
       residentId: li.id,
-      keys: [`${g1}${sep}独居老人${sep}${sep}${li.id}`],
+      zone: g1,
+      tags: ['独居老人'],
+      key: `${g1}${sep}${sep}${li.id}`,
     });
 
     const first = await logHomeVisit(desk, entry(li.id, g1, { day: addDays(MON, -3) }));
@@ -93,21 +95,29 @@ describe('the kept last 走访 (careLastVisits)', { timeout: 120_000 }, () => {
       [li.id, addDays(MON, -31), 31],
     ]);
 
-    // A move of 网格: the row's keys move to the new zone with the same day.
+    // A move of 网格: the row's key moves to the new zone with the same day; two register tags, one key.
     const input = { ...WANG_WU, name: li.name, phone: li.phone ?? '', building: '3栋', unit: '1单元', room: '101' };
     await updateResident(desk, li.id, { ...input, tags: ['独居老人', '高龄'], gridId: g2 });
     expect(await db.careLastVisits.get(li.id)).toEqual({
       residentId: li.id,
       lastDay: addDays(MON, -31),
-      keys: [
-        `${g2}${sep}独居老人${sep}${addDays(MON, -31)}${sep}${li.id}`,
-        `${g2}${sep}高龄${sep}${addDays(MON, -31)}${sep}${li.id}`,
-      ],
+      zone: g2,
+      tags: ['独居老人', '高龄'],
+      key: `${g2}${sep}${addDays(MON, -31)}${sep}${li.id}`,
     });
     expect((await unvisitedCarePage(desk, g1)).rows).toEqual([]);
     // Two register tags: listed once.
     expect((await unvisitedCarePage(desk, g2)).rows.map((r) => r.residentId)).toEqual([li.id]);
 
+    // No register tag: the row stays (its day kept) with no key, not listed.
+    await updateResident(desk, li.id, { ...input, tags: ['党员'], gridId: g2 });
+    expect(await db.careLastVisits.get(li.id)).toEqual({
+      residentId: li.id,
+      lastDay: addDays(MON, -31),
+      zone: g2,
+      tags: ['党员'],
+    });
+    expect((await unvisitedCarePage(desk, g2)).rows).toEqual([]);
     // No tag left: no row; a tag again: the row comes back with the day from the entries.
     await updateResident(desk, li.id, { ...input, tags: [], gridId: g2 });
     expect(await db.careLastVisits.get(li.id)).toBeUndefined();
@@ -227,8 +237,8 @@ describe('the kept last 走访 (careLastVisits)', { timeout: 120_000 }, () => {
     const backup = await readSnapshot(db);
     // A backup whose kept rows are wrong: a restore never brings them back.
     backup.careLastVisits = [
-      { residentId: li.id, lastDay: '1999-01-01', keys: [] },
-      { residentId: 'ghost', keys: [] },
+      { residentId: li.id, lastDay: '1999-01-01', zone: g1, tags: [] },
+      { residentId: 'ghost', zone: g1, tags: ['高龄'], key: `${g1}${sep}${sep}ghost` },
     ];
     await replaceAll(db, backup);
     expect(await db.careLastVisits.toArray()).toEqual([want]);
@@ -277,8 +287,8 @@ describe('the kept last 走访 (careLastVisits)', { timeout: 120_000 }, () => {
     expect(db.verno).toBe(SCHEMA_VERSION);
     const rows: CareVisitRow[] = await db.careLastVisits.toArray();
     expect(rows).toEqual([
-      { residentId: 'r1', lastDay: '2026-10-01', keys: [`g1${sep}高龄${sep}2026-10-01${sep}r1`] },
-      { residentId: 'r2', keys: [`g1${sep}高龄${sep}${sep}r2`] },
+      { residentId: 'r1', lastDay: '2026-10-01', zone: 'g1', tags: ['高龄'], key: `g1${sep}2026-10-01${sep}r1` },
+      { residentId: 'r2', zone: 'g1', tags: ['高龄'], key: `g1${sep}${sep}r2` },
     ]);
     expect(await drift(db)).toEqual([]);
     db.close();
@@ -371,7 +381,7 @@ describe('the kept last 走访 (careLastVisits)', { timeout: 120_000 }, () => {
     const wrong = (await db.careLastVisits.get(li.id))!;
     await db.careLastVisits.put({ ...wrong, lastDay: '1999-01-01' });
     await db.careLastVisits.delete(zhang.id);
-    await db.careLastVisits.put({ residentId: 'ghost', keys: [`${g1}${sep}高龄${sep}${sep}ghost`] });
+    await db.careLastVisits.put({ residentId: 'ghost', zone: g1, tags: ['高龄'], key: `${g1}${sep}${sep}ghost` });
     expect(await drift(db)).toHaveLength(3);
 
     expect(await checkCareVisits(desk)).toEqual({ rows: 2, repaired: 3 });
