@@ -80,8 +80,9 @@ function abortedUnder(e: unknown): unknown {
 /**
  * A middleware that keeps the table `kept` in step with the tables it `watches`: a read-write
  * transaction over a watched table gets `kept` (and the stores a write of that table `needs` to
- * work it out) added to its scope, and every mutation of a watched table runs `mutate` in turn (one after another per
- * transaction). A transaction without `kept` (an upgrade step before its version) is let through.
+ * work it out) added to its scope, and every mutation of a watched table runs `mutate` in turn
+ * (one after another per transaction). A transaction without `kept` (an upgrade step before its
+ * version) is let through.
  */
 export function keptTableMiddleware(o: {
   name: string;

@@ -7,7 +7,7 @@
  * restore, the bench loader or a test — passes through it.
  *
  * - A read-write transaction over residents, homeVisits or meta gets `careLastVisits` added to
- *   its scope here, one over residents homeVisits and meta too (a resident's row needs their
+ *   its scope here; one over residents homeVisits and meta too (a resident's row needs their
  *   entries and the register tags; an entry's row and a re-keying read the kept rows alone: each
  *   row keeps its resident's 网格 and tags).
  * - A row exists exactly for the residents carrying `careKeys` (on file, with a tag); it has a

@@ -1,9 +1,10 @@
 /**
  * Every 重点服务对象's last current 走访 worked out again from the indexes (`careKeys` of
  * residents; `[residentId+day]` and `corrects` of homeVisits) and keyed for the register tags of
- * the stored community profile: index keys only, no record is loaded but the profile. Its cost grows with the data, so it never runs on the way to a screen: the v34 upgrade
- * fills `careLastVisits` with it once (v38 again, re-keyed), and the check after sign-in (repair.ts) compares the kept
- * rows with it in the background.
+ * the stored community profile: index keys only, no record is loaded but the profile. Its cost
+ * grows with the data, so it never runs on the way to a screen: the v34 upgrade fills
+ * `careLastVisits` with it once (v38 again, re-keyed), and the check after sign-in (repair.ts)
+ * compares the kept rows with it in the background.
  */
 import {
   careVisitRowOf,
