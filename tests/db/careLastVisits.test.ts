@@ -25,6 +25,9 @@ import { checkCareVisits } from '../../renderer/src/db/careVisits/repair';
 import { logHomeVisit } from '../../renderer/src/db/repositories/homeVisits';
 import { markResidentStatus } from '../../renderer/src/db/repositories/residentLifecycle';
 import { createResident, updateResident } from '../../renderer/src/db/repositories/residents';
+import { updateCommunity } from '../../renderer/src/db/repositories/community';
+import { DEFAULT_PROXY_SETTINGS, proxySettings } from '@shared/domain/proxy';
+import type { CommunityProfile } from '@shared/domain/records';
 import { unvisitedCarePage } from '../../renderer/src/db/repositories/unvisitedCare';
 import { ensureSearchKeys } from '../../renderer/src/db/searchKeys';
 import { applyDocs, type Incoming } from '../../renderer/src/sync/applyDocs';
@@ -72,13 +75,21 @@ const entry = (residentId: string, gridId: string, patch: Partial<HomeVisitInput
 
 const sep = '\u001f';
 
+/** The stored community profile with `registerTags` as its register (a meta row, as written). */
+async function withRegister(db: DutyDeskDB, registerTags: string[]) {
+  const value = ((await db.meta.get('community')) as { value: CommunityProfile }).value;
+  return { key: 'community' as const, value: { ...value, proxy: { ...proxySettings(value), registerTags } } };
+}
+
 describe('the kept last 走访 (careLastVisits)', { timeout: 120_000 }, () => {
   it('moves with a 走访 entry, a correction, a move of 网格, a change of tags and 迁出', async () => {
     const { db, desk, g1, g2, li } = await center();
     // A new 重点服务对象: never visited, listed first in their zone.
     expect(await db.careLastVisits.get(li.id)).toEqual({
       residentId: li.id,
-      keys: [`${g1}${sep}独居老人${sep}${sep}${li.id}`],
+      zone: g1,
+      tags: ['独居老人'],
+      key: `${g1}${sep}${sep}${li.id}`,
     });
 
     const first = await logHomeVisit(desk, entry(li.id, g1, { day: addDays(MON, -3) }));
@@ -93,21 +104,29 @@ describe('the kept last 走访 (careLastVisits)', { timeout: 120_000 }, () => {
       [li.id, addDays(MON, -31), 31],
     ]);
 
-    // A move of 网格: the row's keys move to the new zone with the same day.
+    // A move of 网格: the row's key moves to the new zone with the same day; two register tags, one key.
     const input = { ...WANG_WU, name: li.name, phone: li.phone ?? '', building: '3栋', unit: '1单元', room: '101' };
     await updateResident(desk, li.id, { ...input, tags: ['独居老人', '高龄'], gridId: g2 });
     expect(await db.careLastVisits.get(li.id)).toEqual({
       residentId: li.id,
       lastDay: addDays(MON, -31),
-      keys: [
-        `${g2}${sep}独居老人${sep}${addDays(MON, -31)}${sep}${li.id}`,
-        `${g2}${sep}高龄${sep}${addDays(MON, -31)}${sep}${li.id}`,
-      ],
+      zone: g2,
+      tags: ['独居老人', '高龄'],
+      key: `${g2}${sep}${addDays(MON, -31)}${sep}${li.id}`,
     });
     expect((await unvisitedCarePage(desk, g1)).rows).toEqual([]);
     // Two register tags: listed once.
     expect((await unvisitedCarePage(desk, g2)).rows.map((r) => r.residentId)).toEqual([li.id]);
 
+    // No register tag: the row stays (its day kept) with no key, not listed.
+    await updateResident(desk, li.id, { ...input, tags: ['党员'], gridId: g2 });
+    expect(await db.careLastVisits.get(li.id)).toEqual({
+      residentId: li.id,
+      lastDay: addDays(MON, -31),
+      zone: g2,
+      tags: ['党员'],
+    });
+    expect((await unvisitedCarePage(desk, g2)).rows).toEqual([]);
     // No tag left: no row; a tag again: the row comes back with the day from the entries.
     await updateResident(desk, li.id, { ...input, tags: [], gridId: g2 });
     expect(await db.careLastVisits.get(li.id)).toBeUndefined();
@@ -150,6 +169,72 @@ describe('the kept last 走访 (careLastVisits)', { timeout: 120_000 }, () => {
     ).rejects.toThrow('rolled back');
     expect(await db.careLastVisits.get(li.id)).toEqual(before);
     expect(await db.homeVisits.get('hv-1')).toBeUndefined();
+    db.close();
+  });
+
+  it('is re-keyed in the transaction of a change of the register tags: seen inside it, gone with it when it fails', async () => {
+    const { db, desk, g1, li } = await center();
+    const listed = async () => (await unvisitedCarePage(desk, g1)).rows.map((r) => r.residentId);
+    const before = await db.careLastVisits.get(li.id);
+    expect(before?.key).toBe(`${g1}${sep}${sep}${li.id}`);
+    const off = await withRegister(db, ['高龄']);
+    await expect(
+      (db as unknown as Dexie).transaction('rw', ['meta', 'careLastVisits'], async () => {
+        await db.meta.put(off);
+        // In the setting's own transaction, before it commits: the row has no key.
+        expect(await db.careLastVisits.get(li.id)).toEqual({ residentId: li.id, zone: g1, tags: ['独居老人'] });
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await db.careLastVisits.get(li.id)).toEqual(before);
+    expect(await listed()).toEqual([li.id]);
+
+    // The 站长's 帮代办设置: off the register, then on it again — the list right after each.
+    let rowWrites = 0;
+    db.careLastVisits.hook('updating', () => {
+      rowWrites++;
+    });
+    const proxy = (registerTags: string[]) => ({ proxy: { ...proxySettings(desk.community), registerTags } });
+    await updateCommunity(desk, proxy(['高龄']));
+    expect(rowWrites).toBe(1);
+    expect(await listed()).toEqual([]);
+    expect(await drift(db)).toEqual([]);
+    await updateCommunity(desk, proxy(['高龄', '独居老人']));
+    expect(rowWrites).toBe(2);
+    expect(await listed()).toEqual([li.id]);
+    expect(await db.careLastVisits.get(li.id)).toEqual(before);
+    // A write of the profile that leaves the register as it was (other tags' order too) rewrites no row.
+    await updateCommunity(desk, { phone: '0731-12345678', ...proxy(['独居老人', '高龄']) });
+    expect(rowWrites).toBe(2);
+    expect(await drift(db)).toEqual([]);
+    db.close();
+  });
+
+  it('is re-keyed by a change of the register tags from another desk (inbound sync) and by a restore', async () => {
+    const { db, desk, g1, li } = await center();
+    const other = testDesk(db, { identity: { no: 2, name: '二号窗口' }, now: NOW });
+    const doc = (row: object, n: number) =>
+      ({
+        doc: {
+          ...toSyncDoc('meta', 'community', row, {
+            desk: 2,
+            action: { id: letters(n.toString(16).padStart(32, '0')), size: 1 },
+          }),
+          _rev: `1-${n}`,
+        },
+      }) as Incoming;
+    await applyDocs(other, [doc(await withRegister(db, ['重病']), 1)], { checkpoint: 1 });
+    expect((await db.careLastVisits.get(li.id))?.key).toBeUndefined();
+    expect((await unvisitedCarePage(desk, g1)).rows).toEqual([]);
+    expect(await drift(db)).toEqual([]);
+
+    // A backup whose register holds 独居老人: the restored profile keys the restored rows.
+    const backup = await readSnapshot(db);
+    const meta = (backup.meta ?? []) as { key: string }[];
+    backup.meta = [...meta.filter((m) => m.key !== 'community'), await withRegister(db, ['独居老人'])];
+    await replaceAll(db, backup);
+    expect((await db.careLastVisits.get(li.id))?.key).toBe(`${g1}${sep}${sep}${li.id}`);
+    expect(await drift(db)).toEqual([]);
     db.close();
   });
 
@@ -227,8 +312,8 @@ describe('the kept last 走访 (careLastVisits)', { timeout: 120_000 }, () => {
     const backup = await readSnapshot(db);
     // A backup whose kept rows are wrong: a restore never brings them back.
     backup.careLastVisits = [
-      { residentId: li.id, lastDay: '1999-01-01', keys: [] },
-      { residentId: 'ghost', keys: [] },
+      { residentId: li.id, lastDay: '1999-01-01', zone: g1, tags: [] },
+      { residentId: 'ghost', zone: g1, tags: ['高龄'], key: `${g1}${sep}${sep}ghost` },
     ];
     await replaceAll(db, backup);
     expect(await db.careLastVisits.toArray()).toEqual([want]);
@@ -277,14 +362,14 @@ describe('the kept last 走访 (careLastVisits)', { timeout: 120_000 }, () => {
     expect(db.verno).toBe(SCHEMA_VERSION);
     const rows: CareVisitRow[] = await db.careLastVisits.toArray();
     expect(rows).toEqual([
-      { residentId: 'r1', lastDay: '2026-10-01', keys: [`g1${sep}高龄${sep}2026-10-01${sep}r1`] },
-      { residentId: 'r2', keys: [`g1${sep}高龄${sep}${sep}r2`] },
+      { residentId: 'r1', lastDay: '2026-10-01', zone: 'g1', tags: ['高龄'], key: `g1${sep}2026-10-01${sep}r1` },
+      { residentId: 'r2', zone: 'g1', tags: ['高龄'], key: `g1${sep}${sep}r2` },
     ]);
     expect(await drift(db)).toEqual([]);
     db.close();
   });
 
-  it('stays equal to a recount after random writes of residents and entries (property)', async () => {
+  it('stays equal to a recount after random writes of residents, entries and the register tags (property)', async () => {
     await ensureSearchKeys();
     const GRIDS = ['g1', 'g2'];
     const TAGS = [[], ['高龄'], ['独居老人', '高龄']];
@@ -325,6 +410,12 @@ describe('the kept last 走访 (careLastVisits)', { timeout: 120_000 }, () => {
         updatedAt: T0,
         updatedBy: 's1',
       }) as HomeVisit;
+    // The register tags as stored: one of three, or a profile with no 帮代办 settings (the defaults).
+    const REGISTERS = [['高龄'], ['独居老人'], []];
+    const profile = (n: number) => ({
+      key: 'community',
+      value: n < REGISTERS.length ? { proxy: { ...DEFAULT_PROXY_SETTINGS, registerTags: REGISTERS[n] } } : {},
+    });
     const small = (max: number) => fc.integer({ min: 0, max });
     const aResident = fc.tuple(small(3), small(1), small(2), small(3)).map(([n, g, t, st]) => resident(n, g, t, st));
     const aVisit = fc.tuple(small(5), small(3), small(60), small(9)).map(([n, w, d, c]) => visit(n, w, d, c));
@@ -343,6 +434,13 @@ describe('the kept last 走访 (careLastVisits)', { timeout: 120_000 }, () => {
       })),
       fc.constantFrom('residents' as const, 'homeVisits' as const).map((t) => ({ t, kind: 'clear' as const })),
       aVisit.map((row) => ({ t: 'homeVisits' as const, kind: 'aborted' as const, rows: [row] })),
+      small(3).map((n) => ({ t: 'meta' as const, kind: 'put' as const, rows: [profile(n)] })),
+      small(3).map((n) => ({ t: 'meta' as const, kind: 'aborted' as const, rows: [profile(n)] })),
+      fc
+        .constantFrom('delete' as const, 'clear' as const)
+        .map((kind) =>
+          kind === 'delete' ? { t: 'meta' as const, kind, id: 'community' } : { t: 'meta' as const, kind },
+        ),
     );
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 14 }), (ops) =>
@@ -371,7 +469,7 @@ describe('the kept last 走访 (careLastVisits)', { timeout: 120_000 }, () => {
     const wrong = (await db.careLastVisits.get(li.id))!;
     await db.careLastVisits.put({ ...wrong, lastDay: '1999-01-01' });
     await db.careLastVisits.delete(zhang.id);
-    await db.careLastVisits.put({ residentId: 'ghost', keys: [`${g1}${sep}高龄${sep}${sep}ghost`] });
+    await db.careLastVisits.put({ residentId: 'ghost', zone: g1, tags: ['高龄'], key: `${g1}${sep}${sep}ghost` });
     expect(await drift(db)).toHaveLength(3);
 
     expect(await checkCareVisits(desk)).toEqual({ rows: 2, repaired: 3 });

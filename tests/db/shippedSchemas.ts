@@ -216,3 +216,17 @@ export function openShippedV36(name: string): Dexie {
   db.version(36).stores(SCHEMA_V36);
   return db;
 }
+
+/** The schema as v37 shipped it (v36 plus case events by `at` and the rota by `[post+day]`). */
+export const SCHEMA_V37: Record<string, string> = {
+  ...SCHEMA_V36,
+  caseEvents: 'id, caseId, clock, at',
+  rota: 'id, day, staffId, [post+day]',
+};
+
+/** A plain Dexie (no app middleware) created at v37, as every desk held it before one kept key per resident on the register. */
+export function openShippedV37(name: string): Dexie {
+  const db = new Dexie(name);
+  db.version(37).stores(SCHEMA_V37);
+  return db;
+}

@@ -6,11 +6,12 @@
  * list shows the person's own 网格 (its paging: tests/db/unvisitedPaging.test.ts). axe on the
  * view and the form; a screenshot at 1366×768. Then, on the same desk: a fourth visit logged and
  * corrected by the keyboard alone (the correction a new entry; the list and the figures fold it),
- * and the month's list printed on A4, masked.
+ * the month's list printed on A4, masked; and the 站长 takes 高龄 off the register (帮代办设置):
+ * 韩 (高龄 only) leaves the 超期未走访 list at once (the kept rows re-keyed in the setting's save).
  */
 import { mkdir } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './pages';
+import { ADMIN, expect, test } from './pages';
 import { expectAccessible } from './support/a11y';
 import { tabTo } from './support/keyboard';
 import { capturePrints, printedDocuments, screenshotSheet } from './support/printCapture';
@@ -197,4 +198,21 @@ test('a 走访岗 person logs visits in their zone; one becomes a 问题 on Frid
   for (const raw of ['302', '101', '>宣传防诈骗知识<']) expect(paper).not.toContain(raw);
   expect(paper).toContain('共 4 条');
   await screenshotSheet(page, paper, `${SHOTS}/visit-log-printed.png`);
+
+  // The 站长 takes 高龄 off the register (设置 → 社区信息 → 修改帮代办设置): 韩 (高龄 only) is no
+  // longer listed, 宋 (独居老人) still is.
+  await desk.shell.switchUser(ADMIN.name, ADMIN.pin, '站长/管理员');
+  await page.keyboard.press('Alt+9');
+  await desk.settings.tab('社区信息');
+  await page.getByRole('button', { name: '修改帮代办设置' }).click();
+  const settings = page.getByRole('dialog', { name: '修改帮代办设置' });
+  await settings.getByRole('checkbox', { name: '高龄' }).uncheck();
+  await settings.getByRole('button', { name: '保存' }).click();
+  await expect(settings).toHaveCount(0);
+  await desk.shell.go('值班');
+  await page.getByRole('tab', { name: '走访记录' }).click();
+  const register = page.getByRole('table', { name: '第一网格超期未走访的重点服务对象' });
+  await expect(register.getByRole('row')).toHaveCount(2);
+  await expect(register.getByRole('row').nth(1)).toContainText('宋*兰');
+  await page.screenshot({ path: `${SHOTS}/visit-log-register-changed.png`, fullPage: true });
 });

@@ -43,7 +43,7 @@ const step =
 
 export const DB_NAME = 'duty-desk';
 /** The newest version below (the one this build upgrades to). */
-export const SCHEMA_VERSION = 37;
+export const SCHEMA_VERSION = 38;
 
 /** One Dexie table per entity of the entity map (entities.ts is the one list of tables). */
 type Tables = { [N in EntityName]: Table<RecordOf<N>, KeyOf<N>> };
@@ -247,6 +247,12 @@ class DutyDeskDatabase extends Dexie {
     // every event of both periods; the rota by `[post+day]`, so it reads the 值班岗 days only (the
     // table's 值班天数), not every cell. IndexedDB builds the indexes over the stored rows: no data step.
     this.version(37).stores({ caseEvents: 'id, caseId, clock, at', rota: 'id, day, staffId, [post+day]' });
+    // v38 (issue 26, 超期未走访 flat with size): a kept last 走访 row has ONE `key`
+    // `<网格>␟<last day>␟<id>` when the resident holds a register tag (none otherwise), keyed for the
+    // center's register tags as stored — a page is ONE range read, a resident on two register tags
+    // one row; a change of the register tags re-keys the rows in its own transaction
+    // (careVisits/middleware.ts). The data step re-keys every row (upgrades/v38-care-register-keys.ts).
+    this.version(38).stores({ careLastVisits: 'residentId, key' }).upgrade(step(38));
     this.use(derivedFieldsMiddleware);
     this.use(careVisitsMiddleware);
     this.use(talliesMiddleware);

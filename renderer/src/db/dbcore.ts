@@ -79,16 +79,17 @@ function abortedUnder(e: unknown): unknown {
 
 /**
  * A middleware that keeps the table `kept` in step with the tables it `watches`: a read-write
- * transaction over a watched table gets `kept` (and the stores it `needs` to work it out) added to
- * its scope, and every mutation of a watched table runs `mutate` in turn (one after another per
- * transaction). A transaction without `kept` (an upgrade step before its version) is let through.
+ * transaction over a watched table gets `kept` (and the stores a write of that table `needs` to
+ * work it out) added to its scope, and every mutation of a watched table runs `mutate` in turn
+ * (one after another per transaction). A transaction without `kept` (an upgrade step before its
+ * version) is let through.
  */
 export function keptTableMiddleware(o: {
   name: string;
   level: number;
   kept: string;
   watches: (table: string) => boolean;
-  needs: readonly string[];
+  needs?: (watched: string) => readonly string[];
   mutate: (
     name: string,
     table: DBCoreTable,
@@ -106,8 +107,10 @@ export function keptTableMiddleware(o: {
       return {
         ...down,
         transaction(stores, mode, options) {
-          const widen = exists && mode === 'readwrite' && stores.some(o.watches);
-          return down.transaction(widen ? [...new Set([...stores, ...o.needs, o.kept])] : stores, mode, options);
+          const watched = exists && mode === 'readwrite' ? stores.filter(o.watches) : [];
+          if (watched.length === 0) return down.transaction(stores, mode, options);
+          const needed = watched.flatMap((t) => o.needs?.(t) ?? []);
+          return down.transaction([...new Set([...stores, ...needed, o.kept])], mode, options);
         },
         table(name) {
           const table = down.table(name);

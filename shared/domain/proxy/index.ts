@@ -101,6 +101,17 @@ export function proxySettings(community: Pick<CommunityProfile, 'proxy'>): Proxy
   };
 }
 
+/**
+ * The register's tags of the stored profile (before the setup, none stored: the defaults) — what
+ * puts a resident on the 重点服务对象 register and keys their kept last 走访 (db/careVisits).
+ */
+export const registerTagsOf = (community: Pick<CommunityProfile, 'proxy'> | undefined): ReadonlySet<string> =>
+  new Set(proxySettings(community ?? {}).registerTags);
+
+/** Whether two registers hold the same tags (in any order). */
+export const sameRegister = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean =>
+  a.size === b.size && [...a].every((t) => b.has(t));
+
 /** A request from a call or a home visit (待确认), as the form hands it over. */
 export type ProxyRequestInput = { residentId: string; source: Exclude<ProxySource, '窗口'>; request: string };
 

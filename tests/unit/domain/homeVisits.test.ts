@@ -4,13 +4,13 @@ import {
   careKeysOf,
   careVisitDifferences,
   careVisitRowOf,
+  keyedRow,
   lastCurrentDay,
-  firstTagRead,
-  mergeTagReads,
-  positionOfCareVisitKey,
+  positionOf,
   residentIdOfCareKey,
   unvisitedRange,
-  unvisitedRowAt,
+  unvisitedRowOf,
+  withLastDay,
   currentEntries,
   householdOf,
   quarterRange,
@@ -192,45 +192,88 @@ describe('超期未走访 keys and pages (unvisited.ts)', () => {
     ['no tag', { ...base, tags: [] }, []],
   ])('careKeysOf %s', (_, r, keys) => expect(careKeysOf(r)).toEqual(keys));
 
-  it('a kept row: one key per tag with the last day before the id (sorted), none without careKeys', () => {
-    expect(careVisitRowOf(careKeysOf(base), '2026-10-01')).toEqual({
+  const REGISTER = new Set(['独居老人', '高龄']);
+  it('a kept row: its zone and tags; ONE key when a tag is on the register, none without careKeys', () => {
+    expect(careVisitRowOf(careKeysOf(base), '2026-10-01', REGISTER)).toEqual({
       residentId: 'r1',
       lastDay: '2026-10-01',
-      keys: ['g1\u001f党员\u001f2026-10-01\u001fr1', 'g1\u001f独居老人\u001f2026-10-01\u001fr1'],
+      zone: 'g1',
+      tags: ['党员', '独居老人'],
+      key: 'g1\u001f2026-10-01\u001fr1',
     });
-    expect(careVisitRowOf(careKeysOf({ ...base, tags: ['高龄'] }), undefined)).toEqual({
+    // Two register tags: still one key.
+    expect(careVisitRowOf(careKeysOf({ ...base, tags: ['独居老人', '高龄'] }), undefined, REGISTER)).toEqual({
       residentId: 'r1',
-      keys: ['g1\u001f高龄\u001f\u001fr1'],
+      zone: 'g1',
+      tags: ['独居老人', '高龄'],
+      key: 'g1\u001f\u001fr1',
     });
-    expect(careVisitRowOf(careKeysOf({ ...base, status: '已迁出' as const }), '2026-10-01')).toBeUndefined();
+    // No register tag: a row (its day kept) with no key — in no range.
+    expect(careVisitRowOf(careKeysOf({ ...base, tags: ['党员'] }), '2026-10-01', REGISTER)).toEqual({
+      residentId: 'r1',
+      lastDay: '2026-10-01',
+      zone: 'g1',
+      tags: ['党员'],
+    });
+    expect(careVisitRowOf(careKeysOf({ ...base, gridId: undefined }), undefined, REGISTER)?.key).toBe('\u001f\u001fr1');
+    expect(careVisitRowOf(careKeysOf({ ...base, status: '已迁出' as const }), '2026-10-01', REGISTER)).toBeUndefined();
     expect(residentIdOfCareKey(careKeysOf(base)[0]!)).toBe('r1');
   });
 
-  it('a zone and tag range up to the window, from a position on; the position a key names', () => {
-    expect(unvisitedRange('g1', '高龄', '2026-11-04')).toEqual({
-      lower: 'g1\u001f高龄\u001f',
-      upper: 'g1\u001f高龄\u001f2026-11-04',
+  it('a row re-keyed for another register, and moved to another day, keyed as it was', () => {
+    const row = careVisitRowOf(careKeysOf(base), '2026-10-01', REGISTER)!;
+    expect(keyedRow(row, new Set(['党员']))).toEqual(row);
+    const off = keyedRow(row, new Set(['重病']));
+    expect(off).not.toHaveProperty('key');
+    expect(keyedRow(off, REGISTER)).toEqual(row);
+    expect(withLastDay(row, '2026-11-02')).toEqual({
+      ...row,
+      lastDay: '2026-11-02',
+      key: 'g1\u001f2026-11-02\u001fr1',
+    });
+    expect(withLastDay(row, undefined)).toEqual({
+      residentId: 'r1',
+      zone: 'g1',
+      tags: row.tags,
+      key: 'g1\u001f\u001fr1',
+    });
+    expect(withLastDay(off, '2026-11-02')).toEqual({ ...off, lastDay: '2026-11-02' });
+  });
+
+  it('a zone range up to the window, from a position on; the position of a row', () => {
+    expect(unvisitedRange('g1', '2026-11-04')).toEqual({
+      lower: 'g1\u001f',
+      upper: 'g1\u001f2026-11-04',
       includeLower: true,
     });
-    const key = careVisitRowOf(careKeysOf({ ...base, tags: ['高龄'] }), '2026-11-03')!.keys[0]!;
-    const position = positionOfCareVisitKey(key);
+    const row = careVisitRowOf(careKeysOf({ ...base, tags: ['高龄'] }), '2026-11-03', REGISTER)!;
+    const key = row.key!;
+    const position = positionOf(row);
     expect(position).toBe('2026-11-03\u001fr1');
-    const r = unvisitedRange('g1', '高龄', '2026-11-04', position);
+    const r = unvisitedRange('g1', '2026-11-04', position);
     expect(r).toMatchObject({ lower: key, includeLower: false });
     // In the range: a day before the window's first; out: that day itself (a visit in the window).
     expect(key > r.lower || key === r.lower).toBe(true);
     expect(key < r.upper).toBe(true);
-    const visited = careVisitRowOf(careKeysOf({ ...base, tags: ['高龄'] }), '2026-11-04')!.keys[0]!;
+    const visited = careVisitRowOf(careKeysOf({ ...base, tags: ['高龄'] }), '2026-11-04', REGISTER)!.key!;
     expect(visited < r.upper).toBe(false);
-    // Never visited sorts before every day.
-    const never = careVisitRowOf(careKeysOf({ ...base, tags: ['高龄'] }), undefined)!.keys[0]!;
+    // Never visited sorts before every day; another zone whose id starts the same is out of range.
+    const never = careVisitRowOf(careKeysOf({ ...base, tags: ['高龄'] }), undefined, REGISTER)!.key!;
     expect(never < key).toBe(true);
+    expect(positionOf(withLastDay(row, undefined))).toBe('\u001fr1');
+    const g10 = careVisitRowOf(careKeysOf({ ...base, gridId: 'g10', tags: ['高龄'] }), undefined, REGISTER)!.key!;
+    const whole = unvisitedRange('g1', '2026-11-04');
+    expect(g10 >= whole.lower && g10 < whole.upper).toBe(false);
   });
 
   it.each([
-    ['never visited', '\u001fr', { residentId: 'r' }],
-    ['last visit a month ago', '2026-11-01\u001fr', { residentId: 'r', lastDay: '2026-11-01', daysSince: 33 }],
-  ])('unvisitedRowAt: %s', (_, position, row) => expect(unvisitedRowAt(position, TODAY)).toEqual(row));
+    ['never visited', { residentId: 'r' }, { residentId: 'r' }],
+    [
+      'last visit a month ago',
+      { residentId: 'r', lastDay: '2026-11-01' },
+      { residentId: 'r', lastDay: '2026-11-01', daysSince: 33 },
+    ],
+  ])('unvisitedRowOf: %s', (_, kept, row) => expect(unvisitedRowOf(kept, TODAY)).toEqual(row));
 
   it.each([
     ['no entry', [], [], undefined],
@@ -258,7 +301,7 @@ describe('超期未走访 keys and pages (unvisited.ts)', () => {
   );
 
   it('careVisitDifferences: missing, wrong and unwanted rows', () => {
-    const row = (id: string, day?: string) => careVisitRowOf(careKeysOf({ ...base, id }), day)!;
+    const row = (id: string, day?: string) => careVisitRowOf(careKeysOf({ ...base, id }), day, REGISTER)!;
     const want = new Map([
       ['a', row('a', '2026-01-01')],
       ['b', row('b')],
@@ -270,55 +313,9 @@ describe('超期未走访 keys and pages (unvisited.ts)', () => {
       'c',
       'd',
     ]);
+    // Keyed for another register: differs too.
+    expect(
+      careVisitDifferences([keyedRow(row('a', '2026-01-01'), new Set()), row('b'), row('c', '2026-02-02')], want),
+    ).toEqual(['a']);
   });
-
-  const read = (positions: string[], more = false) => ({ positions, more });
-  it.each([
-    ['no tag holds more: all, done', [read(['a', 'c']), read(['b'])], 3, { done: true, positions: ['a', 'b', 'c'] }],
-    [
-      'one tag may hold more: up to its last position, enough',
-      [read(['a', 'b', 'd'], true), read(['c', 'e'])],
-      3,
-      { done: true, positions: ['a', 'b', 'c', 'd'] },
-    ],
-    [
-      'two may hold more: up to the smaller last position',
-      [read(['a', 'b', 'd'], true), read(['b', 'c', 'e'], true)],
-      3,
-      { done: true, positions: ['a', 'b', 'c', 'd'] },
-    ],
-    ['a resident on two tags once', [read(['a', 'b']), read(['a'])], 3, { done: true, positions: ['a', 'b'] }],
-    ['nothing', [read([]), read([])], 3, { done: true, positions: [] }],
-    [
-      'too few up to the horizon: only the tag holding it back is read on, what the page lacks',
-      [read(['a', 'b'], true), read(['c', 'd'], true), read(['e'])],
-      6,
-      { done: false, refill: [{ tag: 0, count: 4 }] },
-    ],
-    [
-      'two tags at the horizon: both read on, at least the chunk',
-      [read(['a', 'c'], true), read(['b', 'c'], true)],
-      4,
-      {
-        done: false,
-        refill: [
-          { tag: 0, count: 2 },
-          { tag: 1, count: 2 },
-        ],
-      },
-    ],
-    [
-      'the duplicates do not count twice',
-      [read(['a', 'b'], true), read(['a', 'b', 'c'], true)],
-      3,
-      { done: false, refill: [{ tag: 0, count: 2 }] },
-    ],
-  ])('mergeTagReads: %s', (_, reads, batch, step) => expect(mergeTagReads(reads, batch, 2)).toEqual(step));
-
-  it.each([
-    [51, 4, 14],
-    [51, 1, 52],
-    [2, 6, 2],
-    [51, 0, 52],
-  ])('firstTagRead(%i rows, %i tags) = %i', (batch, tags, chunk) => expect(firstTagRead(batch, tags)).toBe(chunk));
 });

@@ -2,25 +2,34 @@
  * The kept last 走访 of every 重点服务对象 (`careLastVisits`, desk-local and derived:
  * shared/domain/homeVisits/unvisited.ts `CareVisitRow`) moved in the same transaction as the
  * records, by ONE DBCore middleware, as the kept counts are (tallies/middleware.ts): every add,
- * put and delete of `residents` or `homeVisits` — from `writeTx`, the inbound sync (applyDocs.ts),
- * an upgrade, a restore, the bench loader or a test — passes through it.
+ * put and delete of `residents`, `homeVisits` or the community profile (meta `community`: the
+ * register tags key the rows) — from `writeTx`, the inbound sync (applyDocs.ts), an upgrade, a
+ * restore, the bench loader or a test — passes through it.
  *
- * - A read-write transaction over residents or homeVisits gets both and `careLastVisits` added to
- *   its scope here (a resident's row needs their entries, an entry's row their resident).
- * - A row exists exactly for the residents carrying `careKeys` (on file, with a tag).
- * - A resident written: no `careKeys` → their row goes; a row there → its keys rebuilt with its
- *   `lastDay` (网格 or tags changed); none yet → their last current entry read (a few index reads).
+ * - A read-write transaction over residents, homeVisits or meta gets `careLastVisits` added to
+ *   its scope here; one over residents homeVisits and meta too (a resident's row needs their
+ *   entries and the register tags; an entry's row and a re-keying read the kept rows alone: each
+ *   row keeps its resident's 网格 and tags).
+ * - A row exists exactly for the residents carrying `careKeys` (on file, with a tag); it has a
+ *   `key` when one of their tags is one of the register tags stored in that transaction.
+ * - A resident written: no `careKeys` → their row goes; a row there → rebuilt with its `lastDay`
+ *   (网格 or tags changed) for the register tags as stored; none yet → their last current entry
+ *   read (a few index reads).
  * - Entries written: for each resident named (by the entry, the record it replaced, or the entry a
  *   correction names) that has a row — an added entry later than the row's day moves it on unless
  *   another entry corrects it; a deletion, a replaced entry or a correction reads the resident's
  *   entries again (`[residentId+day]`) and which of them are corrected (`corrects`).
+ * - The community profile written, deleted or meta cleared: when the register tags it gives
+ *   differ from before, every row is re-keyed from its own `zone` and `tags` (the rows whose key
+ *   changes written), in that write's transaction — the 站长's 帮代办设置, the inbound sync, a
+ *   restore alike.
  * - Clearing residents drops every row; clearing homeVisits sets every row to never visited.
  * - The writes of one transaction run one after another (its own queue: dbcore.ts `turns`).
  *
  * It sits below the derived fields (derived.ts, level 10: it sees `careKeys` as stored) and above
  * Dexie's observability (level 0), so a live query of the list re-runs on a write. An upgrade step
  * that runs before v34 finds no such store and is let through (the v34 step fills it once:
- * upgrades/v34-care-last-visits.ts).
+ * upgrades/v34-care-last-visits.ts; v38 re-keys it: upgrades/v38-care-register-keys.ts).
  */
 import type {
   DBCore,
@@ -32,15 +41,21 @@ import type {
 } from 'dexie';
 import {
   careVisitRowOf,
+  keyedRow,
   lastCurrentDay,
   sameCareVisitRow,
+  withLastDay,
   type CareVisitRow,
 } from '@shared/domain/homeVisits/unvisited';
-import type { HomeVisit, Resident } from '@shared/domain/records';
+import { registerTagsOf, sameRegister } from '@shared/domain/proxy';
+import type { CommunityProfile, HomeVisit, Resident } from '@shared/domain/records';
 import { all, ANY, chain, keptTableMiddleware, keysOf, RANGE } from '../dbcore';
 
 export const CARE_LAST_VISITS = 'careLastVisits';
-const WATCHED: readonly string[] = ['residents', 'homeVisits'];
+const WATCHED: readonly string[] = ['residents', 'homeVisits', 'meta'];
+/** The meta key of the community profile (its 帮代办 settings hold the register tags). */
+const COMMUNITY = 'community';
+const EVERY = { type: ANY, lower: undefined, upper: undefined } as const;
 
 type Entry = Pick<HomeVisit, 'id' | 'day' | 'residentId' | 'corrects'>;
 type Stored = Pick<Resident, 'id' | 'careKeys'>;
@@ -48,8 +63,8 @@ type Stored = Pick<Resident, 'id' | 'careKeys'>;
 /** The tables and indexes of one transaction. */
 class Kept {
   readonly care: DBCoreTable;
-  readonly residents: DBCoreTable;
   readonly entries: DBCoreTable;
+  private readonly meta: DBCoreTable;
   private readonly byResidentDay: DBCoreIndex;
   private readonly byCorrects: DBCoreIndex;
 
@@ -58,8 +73,8 @@ class Kept {
     readonly trans: DBCoreTransaction,
   ) {
     this.care = down.table(CARE_LAST_VISITS);
-    this.residents = down.table('residents');
     this.entries = down.table('homeVisits');
+    this.meta = down.table('meta');
     const index = (name: string) => {
       const i = this.entries.schema.indexes.find((x) => x.name === name);
       if (!i) throw new Error(`homeVisits has no index ${name}`);
@@ -95,6 +110,21 @@ class Kept {
     });
   }
 
+  /** The register tags as stored now, in this transaction (one read of the community profile). */
+  register(): PromiseLike<ReadonlySet<string>> {
+    return chain(this.meta.get({ trans: this.trans, key: COMMUNITY })).then((row?: { value?: CommunityProfile }) =>
+      registerTagsOf(row?.value),
+    );
+  }
+
+  /** Every kept row. */
+  allRows(): PromiseLike<CareVisitRow[]> {
+    const query = { index: this.care.schema.primaryKey, range: EVERY };
+    return chain(this.care.query({ trans: this.trans, values: true, query })).then(
+      ({ result }) => result as CareVisitRow[],
+    );
+  }
+
   rowsOf(residentIds: readonly string[]): PromiseLike<(CareVisitRow | undefined)[]> {
     return chain(this.care.getMany({ trans: this.trans, keys: [...residentIds] }));
   }
@@ -117,17 +147,19 @@ class Kept {
 /** Residents written (`now`: as stored after the write, undefined when deleted). */
 function residentsWritten(k: Kept, now: Map<string, Stored | undefined>): PromiseLike<unknown> {
   const ids = [...now.keys()];
-  return k.rowsOf(ids).then((had) =>
-    all(
-      ids.map((id, i) => {
-        const careKeys = now.get(id)?.careKeys ?? [];
-        if (careKeys.length === 0) return undefined;
-        const row = had[i];
-        return row
-          ? careVisitRowOf(careKeys, row.lastDay)
-          : k.lastDayOf(id).then((day) => careVisitRowOf(careKeys, day));
-      }),
-    ).then((want) => k.save(ids, had, want)),
+  return chain(k.register()).then((register) =>
+    k.rowsOf(ids).then((had) =>
+      all(
+        ids.map((id, i) => {
+          const careKeys = now.get(id)?.careKeys ?? [];
+          if (careKeys.length === 0) return undefined;
+          const row = had[i];
+          return row
+            ? careVisitRowOf(careKeys, row.lastDay, register)
+            : k.lastDayOf(id).then((day) => careVisitRowOf(careKeys, day, register));
+        }),
+      ).then((want) => k.save(ids, had, want)),
+    ),
   );
 }
 
@@ -154,12 +186,11 @@ function entriesWritten(k: Kept, before: readonly (Entry | undefined)[], after: 
         return chain(newDays(k, rows, reread, added)).then((days) => {
           const moved = [...days].filter(([id, day]) => day !== rows.get(id)?.lastDay).map(([id]) => id);
           if (moved.length === 0) return undefined;
-          return chain(k.residents.getMany({ trans: k.trans, keys: moved })).then((rs: (Stored | undefined)[]) =>
-            k.save(
-              moved,
-              moved.map((id) => rows.get(id)),
-              moved.map((id, i) => careVisitRowOf(rs[i]?.careKeys ?? [], days.get(id))),
-            ),
+          const was = moved.map((id) => rows.get(id)!);
+          return k.save(
+            moved,
+            was,
+            was.map((row) => withLastDay(row, days.get(row.residentId))),
           );
         });
       });
@@ -196,24 +227,41 @@ function newDays(
 
 /** A whole table cleared: residents → no row; homeVisits → every row never visited. */
 function cleared(k: Kept, name: string): PromiseLike<unknown> {
-  const { trans } = k;
-  if (name === 'residents')
-    return k.care.mutate({ trans, type: 'deleteRange', range: { type: ANY, lower: undefined, upper: undefined } });
-  return chain(
-    k.care.query({
-      trans,
-      values: true,
-      query: { index: k.care.schema.primaryKey, range: { type: ANY, lower: undefined, upper: undefined } },
-    }),
-  ).then(({ result }) => {
-    const rows = result as CareVisitRow[];
-    return chain(k.residents.getMany({ trans, keys: rows.map((r) => r.residentId) })).then(
-      (rs: (Stored | undefined)[]) =>
-        k.save(
-          rows.map((r) => r.residentId),
-          rows,
-          rows.map((_, i) => careVisitRowOf(rs[i]?.careKeys ?? [], undefined)),
+  if (name === 'residents') return k.care.mutate({ trans: k.trans, type: 'deleteRange', range: EVERY });
+  return k.allRows().then((rows) =>
+    k.save(
+      rows.map((r) => r.residentId),
+      rows,
+      rows.map((r) => withLastDay(r, undefined)),
+    ),
+  );
+}
+
+/**
+ * A write of meta: when it may change the community profile (a write of its key, a range
+ * deleted) and the register tags it gives change, every row re-keyed for the new ones.
+ */
+function metaMutate(table: DBCoreTable, k: Kept, req: DBCoreMutateRequest): PromiseLike<DBCoreMutateResponse> {
+  const touches =
+    req.type === 'deleteRange' ? chain(true) : keysOf(table, req).then((keys) => keys.includes(COMMUNITY));
+  return touches.then((yes) => {
+    if (!yes) return table.mutate(req);
+    return chain(k.register()).then((before) =>
+      chain(table.mutate(req)).then((res) =>
+        chain(k.register()).then((after) =>
+          sameRegister(before, after)
+            ? res
+            : k.allRows().then((rows) =>
+                chain(
+                  k.save(
+                    rows.map((r) => r.residentId),
+                    rows,
+                    rows.map((r) => keyedRow(r, after)),
+                  ),
+                ).then(() => res),
+              ),
         ),
+      ),
     );
   });
 }
@@ -224,6 +272,7 @@ function keptMutate(
   k: Kept,
   req: DBCoreMutateRequest,
 ): PromiseLike<DBCoreMutateResponse> {
+  if (name === 'meta') return metaMutate(table, k, req);
   if (req.type === 'deleteRange' && req.range.type === ANY)
     return chain(table.mutate(req)).then((res) => chain(cleared(k, name)).then(() => res));
   return keysOf(table, req).then((keys) =>
@@ -253,6 +302,7 @@ export const careVisitsMiddleware = keptTableMiddleware({
   level: 6,
   kept: CARE_LAST_VISITS,
   watches: (name) => WATCHED.includes(name),
-  needs: WATCHED,
+  // A resident's row needs their entries and the register tags; an entry's or the profile's, the rows alone.
+  needs: (watched) => (watched === 'residents' ? ['homeVisits', 'meta'] : []),
   mutate: (name, table, down, req) => keptMutate(name, table, new Kept(down, req.trans), req),
 });

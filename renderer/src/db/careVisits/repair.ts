@@ -16,7 +16,7 @@ import { recountCareVisits } from './recount';
 
 export type CareVisitCheck = { rows: number; repaired: number };
 
-const TABLES = ['careLastVisits', 'residents', 'homeVisits'] as const;
+const TABLES = ['careLastVisits', 'residents', 'homeVisits', 'meta'] as const;
 
 /** Compares the kept rows with a recount; repairs and logs when they differ. */
 export async function checkCareVisits(desk: Desk): Promise<CareVisitCheck> {

@@ -81,6 +81,5 @@ export const keptSummariesMiddleware = keptTableMiddleware({
   level: 4,
   kept: KEPT_SUMMARIES,
   watches: keptStaleBy,
-  needs: [],
   mutate: (name, table, down, req) => staleMutate(name, table, down.table(KEPT_SUMMARIES), req),
 });

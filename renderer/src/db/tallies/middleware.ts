@@ -80,6 +80,5 @@ export const talliesMiddleware = keptTableMiddleware({
   level: 5,
   kept: TALLIES,
   watches: isTallied,
-  needs: [],
   mutate: (name, table, down, req) => countedMutate(name as TalliedTable, table, down.table(TALLIES), req),
 });

@@ -25,6 +25,7 @@ import { upgradeV29PoolKeys } from './v29-pool-keys';
 import { upgradeV32CareKeys } from './v32-care-keys';
 import { upgradeV33AuditDomain } from './v33-audit-domain';
 import { upgradeV34CareLastVisits } from './v34-care-last-visits';
+import { upgradeV38CareRegisterKeys } from './v38-care-register-keys';
 
 export const UPGRADE_STEPS = {
   2: upgradeV2CaseQueues,
@@ -48,6 +49,7 @@ export const UPGRADE_STEPS = {
   32: upgradeV32CareKeys,
   33: upgradeV33AuditDomain,
   34: upgradeV34CareLastVisits,
+  38: upgradeV38CareRegisterKeys,
 } as const;
 
 export type UpgradeVersion = keyof typeof UPGRADE_STEPS;

@@ -4,11 +4,6 @@
  * write of residents and 走访 entries moves it (db/careVisits/middleware.ts). Idempotent.
  */
 import type { Transaction } from 'dexie';
-import { recountCareVisits } from '../careVisits/recount';
+import { refillCareVisits } from '../careVisits/recount';
 
-export async function upgradeV34CareLastVisits(tx: Transaction): Promise<void> {
-  const rows = await recountCareVisits((name) => tx.table(name));
-  const table = tx.table('careLastVisits');
-  await table.clear();
-  await table.bulkPut([...rows.values()]);
-}
+export const upgradeV34CareLastVisits = (tx: Transaction): Promise<void> => refillCareVisits((name) => tx.table(name));
