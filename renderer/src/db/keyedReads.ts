@@ -1,6 +1,6 @@
 /**
  * Rows looked up by many keys of one index, as a bulk write's reads need them (the inbound
- * apply, sync/applyDocs.ts and refold.ts): one request per key, all under way at once, each
+ * apply's refold, sync/refold.ts): one request per key, all under way at once, each
  * key's rows at its place. `where(index).anyOf(keys)` walks ONE cursor hopping from key to key —
  * a round trip to IndexedDB per row and per hop — which, behind a backing store kept busy by the
  * join's pull into the same origin's PouchDB, was the inbound's slowest read (s37: the join's CPU
