@@ -51,6 +51,11 @@ export async function reportProfile(db: DutyDeskDB, desk: Desk, year: Period): P
         .primaryKeys(),
     (r) => new Set(r).size,
   );
+  await time(
+    'case keys of the first month only (what the read asks since s39)',
+    () => db.cases.where('reportMonths').equals(months[0]!).primaryKeys(),
+    (r) => r.length,
+  );
   const ids = new Set<string>();
   for (const v of visits) if (v.residentId) ids.add(v.residentId);
   for (const c of byMonth) if (c.residentId) ids.add(c.residentId);
