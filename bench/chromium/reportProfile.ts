@@ -6,7 +6,8 @@
  */
 import type { Desk } from '../../renderer/src/db/desk';
 import type { DutyDeskDB } from '../../renderer/src/db/database';
-import { readReportData } from '../../renderer/src/db/repositories/reports';
+import { readReport, readReportData } from '../../renderer/src/db/repositories/reports';
+import { DUTY_POST } from '@shared/domain/offHours';
 import { offHoursCaseEvents, readOffHoursTables } from '../../renderer/src/db/repositories/offHours';
 import { residentsByIds } from '../../renderer/src/db/repositories/residents';
 import { buildExport } from '../../renderer/src/features/reports/buildExport';
@@ -50,6 +51,11 @@ export async function reportProfile(db: DutyDeskDB, desk: Desk, year: Period): P
         .primaryKeys(),
     (r) => new Set(r).size,
   );
+  await time(
+    'case keys of the first month only (what the read asks since s39)',
+    () => db.cases.where('reportMonths').equals(months[0]!).primaryKeys(),
+    (r) => r.length,
+  );
   const ids = new Set<string>();
   for (const v of visits) if (v.residentId) ids.add(v.residentId);
   for (const c of byMonth) if (c.residentId) ids.add(c.residentId);
@@ -85,6 +91,21 @@ export async function reportProfile(db: DutyDeskDB, desk: Desk, year: Period): P
     (r) => r.length,
   );
   await time(
+    '错时: rota 值班岗 days (2 years, [post+day])',
+    () => db.rota.where('[post+day]').between([DUTY_POST, range.from], [DUTY_POST, range.to], true, true).toArray(),
+    (r) => r.length,
+  );
+  await time(
+    '错时: 走访 log by day (2 years)',
+    () => db.homeVisits.where('day').between(range.from, range.to, true, true).toArray(),
+    (r) => r.length,
+  );
+  await time(
+    '错时: added lines by day (2 years)',
+    () => db.offHoursLines.where('day').between(range.from, range.to, true, true).toArray(),
+    (r) => r.length,
+  );
+  await time(
     'rota (2 years)',
     () => db.rota.where('day').between(range.from, range.to, true, true).toArray(),
     (r) => r.length,
@@ -98,8 +119,11 @@ export async function reportProfile(db: DutyDeskDB, desk: Desk, year: Period): P
       ]),
     (r) => r[0].length + r[1].length,
   );
-  const data = await time('readReportData (all, one transaction)', () =>
+  const data = await time('readReportData (all, in steps)', () =>
     readReportData(desk, 'year', year, previous, EMPTY_NOTES),
+  );
+  await time('readReport (ledgers of the year, in steps)', () =>
+    readReport(desk, { kind: 'year', period: year, previous }, EMPTY_NOTES, 'ledgers'),
   );
   await time('summariesOf (both years)', async () => summariesOf(data));
   await time('structuredClone(ReportData)', async () => structuredClone(data));

@@ -1,11 +1,14 @@
 /**
  * db/keyedReads.ts: the rows of one index for many keys (the inbound apply's reads, s37), each
  * key's rows at its place — none for a key without rows, a key asked twice answered twice —
- * inside the caller's read-write transaction, seeing what that transaction wrote before.
+ * inside the caller's read-write transaction, seeing what that transaction wrote before; and
+ * the rows whose key is one of many (a year's report), what `anyOf` gives on either side of the
+ * count where one read of the index replaces its hops.
  */
 import type { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { rowsByKeys } from '../../renderer/src/db/keyedReads';
+import { MANY_KEYS, rowsByKeys, rowsWithKeyIn } from '../../renderer/src/db/keyedReads';
+import type { ReadableDB } from '../../renderer/src/db/entities';
 import { freshDb } from './testDb';
 
 type Row = { id: string; caseId: string; at: number };
@@ -32,5 +35,32 @@ describe('rowsByKeys', () => {
     });
     expect(ids(inside)).toEqual([['e4'], ['e1', 'e3']]);
     expect(await rowsByKeys(events, 'caseId', [])).toEqual([]);
+  });
+});
+
+describe('rowsWithKeyIn', () => {
+  it('gives what anyOf gives, in its order, for a few keys and for many (one read of the index)', async () => {
+    const db = freshDb();
+    const events = (db as unknown as Dexie).table<Row, string>('caseEvents');
+    // 2,000 events of 1,000 cases; a case without events, keys asked twice, keys past both ends.
+    const rows = Array.from({ length: 2000 }, (_, i) => ({
+      id: `e${i}`,
+      caseId: `c${String((i * 7) % 1000).padStart(4, '0')}`,
+      at: i,
+    }));
+    await events.bulkPut(rows);
+    const read = db as unknown as ReadableDB;
+    for (const n of [1, 10, MANY_KEYS - 1, MANY_KEYS, 700]) {
+      const keys = [
+        ...Array.from({ length: n }, (_, i) => `c${String((i * 13) % 1000).padStart(4, '0')}`),
+        'c0000',
+        'b-before-all',
+        'z-after-all',
+      ];
+      const expected = await events.where('caseId').anyOf(keys).toArray();
+      const got = await rowsWithKeyIn(read.caseEvents, 'caseId', keys, (e) => e.caseId);
+      expect(got.map((e) => e.id)).toEqual(expected.map((e) => e.id));
+      expect(new Set(got.map((e) => e.id)).size).toBe(got.length);
+    }
   });
 });

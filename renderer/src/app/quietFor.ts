@@ -1,8 +1,9 @@
 /**
  * A wait until the desk is quiet: `ms` with no committed write (db/committed.ts) and no key,
- * pointer or wheel input on the page. For background work that holds a long read transaction
- * (the report warm-up reads a year of records, ~3 s at five years): a save waits for a read
- * transaction started before it, so such work starts only when nobody is working at the desk.
+ * pointer or wheel input on the page. For background work that keeps the database busy (the
+ * report warm-up reads a year of records, ~2 s at five years, in steps of a read transaction each:
+ * a save waits for the steps under way, and one between them makes the read start again), so such
+ * work starts only when nobody is working at the desk.
  */
 import { onWriteCommitted } from '../db/committed';
 

@@ -16,8 +16,9 @@ export const WARM_QUIET_MS = 30_000;
 
 /**
  * Works out and keeps the summaries of the periods to warm, in order, each once the desk has been
- * quiet for WARM_QUIET_MS (`quietFor`: a year's read holds the records for seconds, and a save
- * would wait for it); the first failure ends it (logged), and so does `signal` (signed out).
+ * quiet for WARM_QUIET_MS (`quietFor`: a year's read keeps the database busy for seconds, and a
+ * save meanwhile waits for a step of it and sends it back to the start); the first failure ends it
+ * (logged), and so does `signal` (signed out).
  */
 export async function warmReports(
   desk: Desk,

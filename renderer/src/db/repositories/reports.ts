@@ -45,6 +45,7 @@ import type { ReadableDB } from '../entities';
 import { DomainRefusal } from '../refusal';
 import { writeTx, type WriteTx } from '../write';
 import { readTx } from '../readTx';
+import { rowsWithKeyIn } from '../keyedReads';
 import { knownDesks } from './centerDesks';
 import { writeToken } from '../keptSummaries/read';
 import { addPackageExport, type PackageExportInput } from './packageExports';
@@ -72,38 +73,51 @@ export async function saveReportNotes(desk: Desk, period: Period, notes: ReportN
   });
 }
 
+/** The last day of a month 'YYYY-MM'. */
+function monthEnd(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+}
+
 /**
- * Every case that can count in `range` or be open at its end, once each, in the order of the
- * months' index range (by the first of its months in the range, then id; then the open ones).
- * The range's months are consecutive: one key range, whose keys only are read — a case of several
- * months comes once per month there, and its record would be read as often (a year and the one
- * before: about twice the cases). The records are the cases accepted in the range (one `acceptedDay`
- * range, each once), the few accepted before it that count in it (by key), and one key per flag —
- * bulk reads, where `anyOf` walks a cursor.
+ * The cases of `range` that are not read month by month (`monthOf`): the ones accepted before it
+ * that count in it, and the ones open now or with a 整改 open now (one key per flag). A case's
+ * months run on from its acceptance without a gap (reportIndex.ts), so one accepted before the
+ * range that counts in it holds the range's FIRST month: the keys of that one month, less the
+ * ones accepted in it from the range's first day, find them all — never the keys of every month
+ * (a case of several months is in each: a year and the one before, about twice the cases).
  */
-async function casesFor(db: ReadableDB, range: Period): Promise<CaseRecord[]> {
-  const months = monthsOf(range);
-  const first = months[0]!;
-  const [keys, accepted, open, rectification] = await Promise.all([
-    db.cases
-      .where('reportMonths')
-      .between(first, months[months.length - 1]!, true, true)
-      .primaryKeys(),
-    db.cases.where('acceptedDay').between(range.from, range.to, true, true).toArray(),
+async function casesAround(db: ReadableDB, range: Period) {
+  const first = monthsOf(range)[0]!;
+  const [firstMonth, acceptedFirst, open, rectification] = await Promise.all([
+    db.cases.where('reportMonths').equals(first).primaryKeys(),
+    db.cases.where('acceptedDay').between(range.from, monthEnd(first), true, true).primaryKeys(),
     db.cases.where('flags').equals(FLAGS.open).toArray(),
     db.cases.where('flags').equals(FLAGS.rectification).toArray(),
   ]);
-  const inRange = new Set(keys);
+  const known = new Set([...acceptedFirst, ...open.map((c) => c.id), ...rectification.map((c) => c.id)]);
+  const earlier = await db.cases.bulkGet(firstMonth.filter((id) => !known.has(id)));
+  return { firstMonth, earlier: earlier.filter((c) => c !== undefined), open, rectification };
+}
+
+/**
+ * Every case that can count in `range` or be open at its end, once each, in the order of the
+ * months' index (by the first of its months in the range, then id; then the open ones): the
+ * cases accepted in the range's months (`accepted`, by `acceptedDay` to the end of its last month,
+ * as the months' index holds them) and the ones `casesAround` read.
+ */
+function casesOf(range: Period, accepted: readonly CaseRecord[], around: Awaited<ReturnType<typeof casesAround>>) {
+  const { firstMonth, earlier, open, rectification } = around;
+  const first = monthsOf(range)[0]!;
   const byId = new Map<string, CaseRecord>();
-  for (const c of [...accepted, ...open, ...rectification]) byId.set(c.id, c);
-  const missing = [...inRange].filter((id) => !byId.has(id));
-  for (const c of await db.cases.bulkGet(missing)) if (c) byId.set(c.id, c);
-  const firstMonth = (c: CaseRecord) => {
+  for (const c of [...accepted, ...earlier, ...open, ...rectification]) byId.set(c.id, c);
+  const inRange = new Set([...accepted.map((c) => c.id), ...firstMonth]);
+  const firstMonthOf = (c: CaseRecord) => {
     const m = c.acceptedDay.slice(0, 7);
     return m > first ? m : first;
   };
   const counted = [...inRange].flatMap((id) => byId.get(id) ?? []);
-  counted.sort((a, b) => firstMonth(a).localeCompare(firstMonth(b)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  counted.sort((a, b) => firstMonthOf(a).localeCompare(firstMonthOf(b)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const out = new Map(counted.map((c) => [c.id, c]));
   for (const c of [...open, ...rectification]) if (c.acceptedDay <= range.to && !out.has(c.id)) out.set(c.id, c);
   return [...out.values()];
@@ -120,10 +134,10 @@ async function proxyFor(
 ): Promise<{ proxyTasks: ProxyTask[]; custodyItems: CustodyItem[] }> {
   const caseIds = cases.filter((c) => c.mode === '帮代办').map((c) => c.id);
   const [ofCases, requested, byStatus, items, out] = await Promise.all([
-    db.proxyTasks.where('caseId').anyOf(caseIds).toArray(),
+    rowsWithKeyIn(db.proxyTasks, 'caseId', caseIds, (t) => t.caseId),
     db.proxyTasks.where('requestedDay').between(range.from, range.to, true, true).toArray(),
     db.proxyTasks.where('status').anyOf(OPEN_OR_CANCELLED).toArray(),
-    db.custodyItems.where('caseId').anyOf(caseIds).toArray(),
+    rowsWithKeyIn(db.custodyItems, 'caseId', caseIds, (i) => i.caseId),
     db.custodyItems.where('status').equals('在外').toArray(),
   ]);
   const tasks = new Map<string, ProxyTask>();
@@ -165,10 +179,12 @@ async function meetingsFor(
     Promise.all(meetings.map((m) => db.agendaItems.where('meetingId').equals(m.id).toArray())),
     db.problems.where('raisedDay').between(raisedFrom, range.to, true, true).toArray(),
     db.problems.where('status').anyOf(AWAITING).toArray(),
-    db.problems
-      .where('caseId')
-      .anyOf(cases.map((c) => c.id))
-      .toArray(),
+    rowsWithKeyIn(
+      db.problems,
+      'caseId',
+      cases.map((c) => c.id),
+      (p) => p.caseId,
+    ),
   ]);
   const agendaItems = itemsOf.flat();
   const problems = new Map<string, Problem>();
@@ -198,7 +214,17 @@ export async function readReportData(
  * What a report reads: `all` (the summaries, the ledgers, the package), or only what the ledgers
  * of the period itself need (`ledgers`: its cases and their residents, the names — no visits, no
  * previous period, no 帮代办, 联席会议 or 错时 records; its summaries are kept ones, never computed
- * from it: keptSummaries). With the kept summaries' write token as the same transaction read it.
+ * from it: keptSummaries). With the kept summaries' write token the reads were made with.
+ *
+ * A year and the one before are some 140,000 records at five years, about 3 s in ONE read
+ * transaction, and a save started meanwhile waited for it. So the records come in steps, each a
+ * short read transaction of its own (a month's visits and cases; the rest in a few more), at most
+ * `IN_FLIGHT` at a time, so a write waits for a step or two, never the whole read. Each step reads
+ * the write token too, which every write to a table a report reads changes (keptSummaries
+ * middleware, a new random value each time): all steps read the same token only if no such write
+ * committed between the first step and the last, and then the steps read what ONE transaction
+ * would have. Otherwise the read is made again; after `ATTEMPTS` overtaken reads, in one
+ * transaction.
  */
 export async function readReport(
   desk: Desk,
@@ -206,16 +232,35 @@ export async function readReport(
   notes: ReportNotes,
   scope: 'all' | 'ledgers',
 ): Promise<{ data: ReportData; token: string | undefined }> {
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
+    const tokens: (string | undefined)[] = [];
+    const inSteps: Step = (tables, read) =>
+      readTx(desk.db, [...tables, 'keptSummaries'], async () => {
+        const [value, token] = await Promise.all([read(), writeToken(desk.db)]);
+        tokens.push(token);
+        return value;
+      });
+    const data = await readSteps(desk, r, notes, scope, inSteps);
+    if (tokens.every((t) => t === tokens[0])) return { data, token: tokens[0] };
+  }
   return readTx(desk.db, REPORT_TABLES, async () => {
     const [data, token] = await Promise.all([
-      readInOneTx(desk, r.kind, r.period, r.previous, notes, scope),
+      readSteps(desk, r, notes, scope, (_, read) => read()),
       writeToken(desk.db),
     ]);
     return { data, token };
   });
 }
 
-/** Every table a report reads (one read transaction: each read outside one opens its own). */
+/** Steps of a report's read in flight at once (the reads of one pipeline while the worker unpacks another's rows). */
+const IN_FLIGHT = 2;
+/** Reads in steps overtaken by a write before the one-transaction read. */
+const ATTEMPTS = 2;
+
+/** Runs one step of the read: in a transaction of its own over `tables`, or inside the caller's. */
+type Step = <T>(tables: readonly (keyof ReadableDB)[], read: () => Promise<T>) => Promise<T>;
+
+/** Every table a report reads (the one-transaction read). */
 const REPORT_TABLES = [
   'visits',
   'cases',
@@ -236,34 +281,77 @@ const REPORT_TABLES = [
   'keptSummaries',
 ] as const;
 
+/** `f` over `items`, at most `width` at a time, the results in the items' order. */
+async function inTurn<I, O>(items: readonly I[], width: number, f: (item: I) => Promise<O>): Promise<O[]> {
+  const out: O[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await f(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
+  return out;
+}
+
 const NO_OFF_HOURS = { occasions: 0, people: 0, restDayOccasions: 0, dutyDays: 0 };
 
-async function readInOneTx(
+async function readSteps(
   desk: Desk,
-  kind: PeriodKind,
-  period: Period,
-  previous: Period,
+  r: { kind: PeriodKind; period: Period; previous: Period },
   notes: ReportNotes,
   scope: 'all' | 'ledgers',
+  step: Step,
 ): Promise<ReportData> {
+  const { kind, period, previous } = r;
   const all = scope === 'all';
   const range = all ? { from: previous.from < period.from ? previous.from : period.from, to: period.to } : period;
   const { db } = desk;
-  const [visits, cases, names, desks] = await Promise.all([
-    all ? db.visits.where('day').between(range.from, range.to, true, true).toArray() : [],
-    casesFor(db, range),
-    reportNames(desk),
-    knownDesks(desk),
+  // Each month of the range: its visits, and the cases accepted in it (to the month's end, as the
+  // months' index holds them: casesOf).
+  const monthOf = (month: string) =>
+    step(['visits', 'cases'], async () => {
+      const from = `${month}-01` < range.from ? range.from : `${month}-01`;
+      const to = monthEnd(month);
+      const [visits, accepted] = await Promise.all([
+        all
+          ? db.visits
+              .where('day')
+              .between(from, to < range.to ? to : range.to, true, true)
+              .toArray()
+          : [],
+        db.cases.where('acceptedDay').between(from, to, true, true).toArray(),
+      ]);
+      return { visits, accepted };
+    });
+  const [around, names, desks, months] = await Promise.all([
+    step(['cases'], () => casesAround(db, range)),
+    step(['matterTypes', 'staff'], () => reportNames(desk)),
+    step(['centerDesks', 'auditLog'], () => knownDesks(desk)),
+    inTurn(monthsOf(range), IN_FLIGHT, monthOf),
   ]);
+  const visits = months.flatMap((m) => m.visits);
+  const cases = casesOf(
+    range,
+    months.flatMap((m) => m.accepted),
+    around,
+  );
   const ids = new Set<string>();
   for (const v of visits) if (v.residentId) ids.add(v.residentId);
   for (const c of cases) if (c.residentId) ids.add(c.residentId);
   const [found, proxy, meetings, [offHoursNow, offHoursBefore]] = await Promise.all([
     // Live residents only (a tombstone's record is shown as 已删除居民; a merged-away id as the kept one).
-    residentsByIds(desk, [...ids]),
-    all ? proxyFor(db, range, cases) : { proxyTasks: [], custodyItems: [] },
-    all ? meetingsFor(db, range, cases) : { meetings: [], agendaItems: [], problems: [] },
-    all ? readOffHoursTables(desk, [period, previous], visits) : [undefined, undefined],
+    step(['residents'], () => residentsByIds(desk, [...ids])),
+    all ? step(['proxyTasks', 'custodyItems'], () => proxyFor(db, range, cases)) : { proxyTasks: [], custodyItems: [] },
+    all
+      ? step(['meetings', 'agendaItems', 'problems'], () => meetingsFor(db, range, cases))
+      : { meetings: [], agendaItems: [], problems: [] },
+    all
+      ? step(['staff', 'rota', 'caseEvents', 'offHoursLines', 'homeVisits'], () =>
+          readOffHoursTables(desk, [period, previous], visits),
+        )
+      : [undefined, undefined],
   ]);
   // A merged person counts once: their records under the kept id, the kept record listed once.
   const residents = distinctResidents(found);
