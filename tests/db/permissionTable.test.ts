@@ -38,7 +38,7 @@ import { saveMeetingGuests } from '../../renderer/src/db/repositories/meetings';
 import { saveMatterType } from '../../renderer/src/db/repositories/catalog';
 import { saveCalendarOverrides, setCalendarYearComplete } from '../../renderer/src/db/repositories/calendar';
 import { importResidents, undoImport } from '../../renderer/src/db/repositories/residentImport';
-import { recordExport } from '../../renderer/src/db/repositories/reports';
+import { recordExport } from '../../renderer/src/db/repositories/reportExports';
 import { changePassphrase } from '../../renderer/src/db/backup/keys';
 import { makeBackup } from '../../renderer/src/db/backup/make';
 import { restoreBackup } from '../../renderer/src/db/backup/restore';

@@ -17,7 +17,7 @@ import { registerProxyRequest } from '../../renderer/src/db/repositories/proxy';
 import { addProblem } from '../../renderer/src/db/repositories/problems';
 import { planMeeting } from '../../renderer/src/db/repositories/meetings';
 import { updateCommunity } from '../../renderer/src/db/repositories/community';
-import { recordExport } from '../../renderer/src/db/repositories/reports';
+import { recordExport } from '../../renderer/src/db/repositories/reportExports';
 import {
   acceptCommittedCase,
   addSignedStaff,

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { periodOf } from '@shared/reports/periods';
 import type { ReportExportFormat } from '@shared/domain/records';
 import { communityDesk, freshDb, setUpCommunity, T0, TODAY } from './testDb';
-import { recordExport } from '../../renderer/src/db/repositories/reports';
+import { recordExport } from '../../renderer/src/db/repositories/reportExports';
 import { packageExportsOf } from '../../renderer/src/db/repositories/packageExports';
 import { exportedText } from '../../renderer/src/features/reports/centerTexts';
 import { localDateTime } from '../../renderer/src/app/clock';

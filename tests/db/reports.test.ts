@@ -10,14 +10,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDesk } from '../../bench/data/generate';
 import { loadDesk } from '../../bench/data/load';
-import {
-  ensureInstallId,
-  getReportNotes,
-  readReportData,
-  recordExport,
-  saveReportNotes,
-  weeklyCounts,
-} from '../../renderer/src/db/repositories/reports';
+import { readReportData, weeklyCounts } from '../../renderer/src/db/repositories/reports';
+import { getReportNotes, saveReportNotes } from '../../renderer/src/db/repositories/reportNotes';
+import { ensureInstallId, recordExport } from '../../renderer/src/db/repositories/reportExports';
 import {
   periodOf,
   previousPeriod,

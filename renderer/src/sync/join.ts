@@ -17,7 +17,7 @@ import { deskNumberOf, type Desk, type DeskBase } from '../db/desk';
 import { DEFAULT_DESK_IDENTITY } from '@shared/domain/deskNumber';
 import { DomainRefusal } from '../db/refusal';
 import { centerDeskRow } from '../db/repositories/centerDesks';
-import { ensureInstallId } from '../db/repositories/reports';
+import { ensureInstallId } from '../db/repositories/reportExports';
 import { databaseOf, writeTx } from '../db/write';
 import { type HubConfig, type SyncDoc } from './contract';
 import { withBulkRevsDiff } from './bulkRevsDiff';

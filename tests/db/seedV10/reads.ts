@@ -28,7 +28,8 @@ import {
   proxyTaskOfCase,
   proxyTasksOfResident,
 } from '../../../renderer/src/db/repositories/proxy';
-import { getReportNotes, readReportData, weeklyCounts } from '../../../renderer/src/db/repositories/reports';
+import { readReportData, weeklyCounts } from '../../../renderer/src/db/repositories/reports';
+import { getReportNotes } from '../../../renderer/src/db/repositories/reportNotes';
 import { listImportBatches } from '../../../renderer/src/db/repositories/residentImport';
 import { getResident, residentsByIds } from '../../../renderer/src/db/repositories/residents';
 import { listRecentResidents, searchResidents } from '../../../renderer/src/db/repositories/residentSearch';

@@ -1,6 +1,6 @@
 /**
- * Reports (统计报表, 周报): the records a period touches, read by index; the free-text notes of a
- * period; and the audit of every export (who, when, what, row counts).
+ * Reports (统计报表, 周报): the records a period touches, read by index (the notes of a period:
+ * reportNotes.ts; the audit of every export: reportExports.ts).
  *
  * Reading a period never walks the whole history: visits by their `day` index; cases by the
  * months they count in (`reportMonths`, shared/reports/reportIndex.ts) plus the cases open now
@@ -22,7 +22,6 @@
  */
 import { offHoursTotals } from '@shared/domain/offHours';
 import { readOffHoursTables } from './offHours';
-import { maskReasonForLog } from '@shared/domain/masking';
 import { FLAGS } from '@shared/domain/caseQueues';
 import { custodyAlertDays } from '@shared/domain/custody';
 import type {
@@ -37,41 +36,16 @@ import type {
   ProxyTask,
 } from '@shared/domain/records';
 import { monthsOf, periodLabel, type Period, type PeriodKind } from '@shared/reports/periods';
-import { EMPTY_NOTES, MAX_NOTE_CHARS, NOTE_LABELS, type ReportNotes } from '@shared/reports/notes';
+import type { ReportNotes } from '@shared/reports/notes';
 import type { ReportData } from '@shared/reports/reportData';
-import { requirePermission } from '../authorize';
 import type { Desk } from '../desk';
 import type { ReadableDB } from '../entities';
-import { DomainRefusal } from '../refusal';
-import { writeTx, type WriteTx } from '../write';
 import { readTx } from '../readTx';
 import { rowsWithKeyIn } from '../keyedReads';
 import { knownDesks } from './centerDesks';
 import { writeToken } from '../keptSummaries/read';
-import { addPackageExport, type PackageExportInput } from './packageExports';
 import { residentsByIds } from './residents';
 import { distinctResidents, pointToKept } from '@shared/reports/keptResidents';
-import { deskNumbersText } from '@shared/reports/centerDesks';
-
-const notesKey = (p: Period) => `reportNotes:${p.from}:${p.to}` as const;
-
-export async function getReportNotes(desk: Desk, period: Period): Promise<ReportNotes> {
-  const row = await desk.db.meta.get(notesKey(period));
-  if (!row || !row.key.startsWith('reportNotes:')) return EMPTY_NOTES;
-  const { focus, issues } = row.value as ReportNotes;
-  return { focus: focus ?? '', issues: issues ?? '' };
-}
-
-export async function saveReportNotes(desk: Desk, period: Period, notes: ReportNotes): Promise<void> {
-  for (const k of Object.keys(NOTE_LABELS) as (keyof ReportNotes)[])
-    if (notes[k].length > MAX_NOTE_CHARS)
-      throw new DomainRefusal(`不超过 ${MAX_NOTE_CHARS} 个字（现有 ${notes[k].length} 个）`, k);
-  await writeTx(desk, ['meta'], async (tx) => {
-    const value = { focus: notes.focus, issues: notes.issues, updatedAt: tx.now, updatedBy: desk.actor.id };
-    await tx.meta.put({ key: notesKey(period), value });
-    await tx.audit({ action: 'report.notes', entity: 'report', entityId: `${period.from}:${period.to}` });
-  });
-}
 
 /** The last day of a month 'YYYY-MM'. */
 function monthEnd(month: string): string {
@@ -402,87 +376,4 @@ export async function weeklyCounts(desk: Desk, weeks: readonly Period[]) {
       cases: await desk.db.cases.where('acceptedDay').between(w.from, w.to, true, true).count(),
     })),
   );
-}
-
-export type ExportRecord = {
-  /** 'xlsx', 'csv:办件台账', 'json', 'pdf' … */
-  format: string;
-  period: Period;
-  label: string;
-  /** Rows per sheet or file, e.g. { 办件台账: 35 }. */
-  rows: Record<string, number>;
-  /** 实名台账: full names, ID numbers and phones; needs an admin and a reason. */
-  named?: { reason: string };
-  /** The export as the center records it (packageExports.ts): every format but the 实名台账. */
-  package?: PackageExportInput;
-};
-
-export const MIN_REASON_CHARS = 4;
-
-/** Checks a 实名台账 request before anything is built (the export records it again in its transaction). */
-export function namedExportRefusal(reason: string): DomainRefusal | null {
-  if (reason.trim().length < MIN_REASON_CHARS)
-    return new DomainRefusal(`请写明导出实名台账的原因（至少 ${MIN_REASON_CHARS} 个字），将记入操作日志`, 'reason');
-  if (reason.length > 200) return new DomainRefusal('原因不超过 200 个字', 'reason');
-  return null;
-}
-
-function exportDetail(r: ExportRecord, nth?: number): string {
-  const rows = Object.entries(r.rows)
-    .map(([k, n]) => `${k} ${n} 行`)
-    .join('，');
-  const named = r.named ? `；实名台账，原因：${maskReasonForLog(r.named.reason)}` : '；默认（脱敏）';
-  const covered = r.package?.format === 'json' ? `；涵盖${deskNumbersText(r.package.desks)}` : '';
-  const center = `${covered}${nth && nth > 1 ? `；本期第 ${nth} 次导出（再次导出）` : ''}`;
-  return `${r.format}；${r.label}（${r.period.from} 至 ${r.period.to}）；${rows || '无明细'}${named}${center}`;
-}
-
-/**
- * Records an export in the audit log BEFORE the file is handed to the save dialog (an export
- * that cannot be recorded does not happen). A 实名台账 needs an active 站长/管理员, checked inside
- * the transaction.
- */
-export async function recordExport(desk: Desk, r: ExportRecord): Promise<void> {
-  if (r.named) {
-    const refusal = namedExportRefusal(r.named.reason);
-    if (refusal) throw refusal;
-  }
-  // Only the staff table is written (and the package's record), so ask for the right here.
-  const tables = r.package ? (['staff', 'packageExports'] as const) : (['staff'] as const);
-  await writeTx(desk, tables, async (tx) => {
-    if (r.named) await requirePermission(tx, desk.actor, 'report.exportNamed', '导出实名台账');
-    else await requirePermission(tx, desk.actor, 'desk.work', '导出报表');
-    const nth = r.package
-      ? await addPackageExport(desk, tx as WriteTx<'packageExports'>, r.period, r.package)
-      : undefined;
-    await tx.audit({ action: 'report.export', entity: 'report', entityId: r.format, detail: exportDetail(r, nth) });
-  });
-}
-
-/** This installation's id for the JSON package: a random id made (and kept, desk-local) on first need. */
-export async function ensureInstallId(desk: Desk): Promise<string> {
-  const row = await desk.db.deskMeta.get('installId');
-  if (row?.key === 'installId') return row.value;
-  return writeTx(desk, ['deskMeta'], async (tx) => {
-    const again = await tx.deskMeta.get('installId');
-    if (again?.key === 'installId') return again.value;
-    const installId = desk.newId();
-    await tx.deskMeta.add({ key: 'installId', value: installId });
-    return installId;
-  });
-}
-
-/**
- * What became of a recorded export when it did not reach a file or the printer: the clerk
- * closed the dialog (`canceled`), or saving failed (`failed`, with no detail of the content).
- */
-export async function recordExportOutcome(desk: Desk, format: string, outcome: 'canceled' | 'failed'): Promise<void> {
-  await writeTx(desk, [], async (tx) => {
-    await tx.audit({
-      action: outcome === 'canceled' ? 'report.exportCanceled' : 'report.exportFailed',
-      entity: 'report',
-      entityId: format,
-      detail: outcome === 'canceled' ? '未保存（已取消）' : '保存失败',
-    });
-  });
 }

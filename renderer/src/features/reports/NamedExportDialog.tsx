@@ -6,7 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, TextField } from '@mui/material';
 import { FormDialog } from '../../components/FormDialog';
-import { MIN_REASON_CHARS } from '../../db/repositories/reports';
+import { MIN_REASON_CHARS } from '../../db/repositories/reportExports';
 
 type Props = {
   onSubmit: (reason: string) => Promise<boolean>;

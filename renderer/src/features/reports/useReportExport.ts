@@ -12,7 +12,12 @@ import { useDesk } from '../../app/desk';
 import { useStaff } from '../../app/session';
 import { localDateTime } from '../../app/clock';
 import { useGuardedAction } from '../../app/useGuardedAction';
-import { ensureInstallId, namedExportRefusal, recordExport, recordExportOutcome } from '../../db/repositories/reports';
+import {
+  ensureInstallId,
+  namedExportRefusal,
+  recordExport,
+  recordExportOutcome,
+} from '../../db/repositories/reportExports';
 import { nextCorrection } from '../../db/repositories/packageExports';
 import { DomainRefusal } from '../../db/refusal';
 import { platform } from '../../platform';

@@ -12,7 +12,7 @@ import { useDesk } from '../../../app/desk';
 import { useStaff } from '../../../app/session';
 import { localDateTime } from '../../../app/clock';
 import { useGuardedAction } from '../../../app/useGuardedAction';
-import { recordExportOutcome } from '../../../db/repositories/reports';
+import { recordExportOutcome } from '../../../db/repositories/reportExports';
 import { recordSummaryExport } from '../../../db/repositories/street/summary';
 import { DomainRefusal } from '../../../db/refusal';
 import { platform } from '../../../platform';
