@@ -12,7 +12,7 @@ import { chainRow, chainStart, headOf, type ChainHead, type UnchainedRow } from 
 
 type AuditTable = Table<AuditEntry, number>;
 
-const CHAIN_INDEX = '[desk+deskSeq]';
+export const CHAIN_INDEX = '[desk+deskSeq]';
 
 let chainOn = true;
 

@@ -12,12 +12,11 @@
  * Called inside the caller's transaction.
  */
 import type { Table } from 'dexie';
+import { CHAIN_INDEX } from './auditChain';
 import { rowsByKeys } from './keyedReads';
 
 /** What the question needs of an audit row. */
 export type AuditRef = { id: string; desk?: unknown; deskSeq?: unknown };
-
-const CHAIN_INDEX = '[desk+deskSeq]';
 
 /** The rows the log holds of those asked about, by `id`. */
 export async function heldAuditRows(log: Table, rows: readonly AuditRef[]): Promise<Map<string, object>> {
