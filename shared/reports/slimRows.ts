@@ -59,7 +59,10 @@ export function slimRange(kind: 'visits' | 'cases', from: string, to: string): {
 }
 
 /** Every key of one kind (a table cleared). */
-export const slimKindRange = (kind: 'visits' | 'cases') => slimRange(kind, '', HIGH);
+export const slimKindRange = (kind: 'visits' | 'cases') => {
+  const p = kind === 'visits' ? VISIT : CASE;
+  return { lower: p, upper: `${p}${HIGH}` };
+};
 
 /** `o` without its undefined fields (a row keeps only what is there). */
 function defined<T extends object>(o: T): T {

@@ -27,27 +27,32 @@ const WATCHED: readonly string[] = ['visits', 'cases'] satisfies Watched[];
 
 const sameRow = (a: SlimRow, b: SlimRow) => a.key === b.key && JSON.stringify(a) === JSON.stringify(b);
 
-/** The rows to put and the keys to delete for the records `before` (stored) and `after` (written; undefined: gone). */
+/**
+ * The rows to put and the keys to delete for a write of the records with primary keys `keys`:
+ * `before` as stored before the write, `after` as written (undefined: deleted). A key written twice
+ * in one request (a bulkPut) ends as its last record; its row from before is what it replaced.
+ */
 export function slimChanges(
   name: Watched,
+  keys: readonly unknown[],
   before: readonly unknown[],
   after: readonly unknown[],
 ): { put: SlimRow[]; gone: string[] } {
-  const put: SlimRow[] = [];
-  const gone = new Set<string>();
-  const kept = new Set<string>();
-  before.forEach((was, i) => {
-    const now = after[i];
-    const old = was === undefined ? undefined : slimRowOf(name, was);
-    const row = now === undefined ? undefined : slimRowOf(name, now);
-    if (old && old.key !== row?.key) gone.add(old.key);
-    if (row) {
-      kept.add(row.key);
-      if (!old || !sameRow(old, row)) put.push(row);
-    }
+  const was = new Map<unknown, SlimRow | undefined>();
+  const now = new Map<unknown, SlimRow | undefined>();
+  keys.forEach((k, i) => {
+    if (!was.has(k)) was.set(k, before[i] === undefined ? undefined : slimRowOf(name, before[i]));
+    now.set(k, after[i] === undefined ? undefined : slimRowOf(name, after[i]));
   });
-  // A record moved onto a key another one of this write left (two days swapped) keeps it.
-  return { put, gone: [...gone].filter((k) => !kept.has(k)) };
+  const put: SlimRow[] = [];
+  const gone: string[] = [];
+  for (const [k, row] of now) {
+    const old = was.get(k);
+    // A row's key holds its record's id: no other record's row can take it.
+    if (old && old.key !== row?.key) gone.push(old.key);
+    if (row && !(old && sameRow(old, row))) put.push(row);
+  }
+  return { put, gone };
 }
 
 function slimMutate(
@@ -70,11 +75,13 @@ function slimMutate(
     chain(req.type === 'add' || keys.length === 0 ? [] : table.getMany({ trans, keys })).then((stored: unknown[]) =>
       chain(table.mutate(req)).then((res) => {
         const written = req.type === 'add' || req.type === 'put' ? req.values : undefined;
-        const ok = keys.map((_, i) => !res.failures[i]);
+        // A failed part of the write (an add of a stored key) changed nothing.
+        const ok = keys.flatMap((_, i) => (res.failures[i] ? [] : [i]));
         const { put, gone } = slimChanges(
           name,
-          keys.map((_, i) => (ok[i] ? stored[i] : undefined)),
-          keys.map((_, i) => (ok[i] ? written?.[i] : undefined)),
+          ok.map((i) => keys[i]),
+          ok.map((i) => stored[i]),
+          ok.map((i) => written?.[i]),
         );
         return chain(put.length > 0 ? slim.mutate({ trans, type: 'put', values: put }) : undefined)
           .then(() => (gone.length > 0 ? slim.mutate({ trans, type: 'delete', keys: gone }) : undefined))
