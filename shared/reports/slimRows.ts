@@ -115,8 +115,3 @@ export const slimCaseRow = (c: SummaryCase): SlimRow => ({ key: slimCaseKey(c), 
 export function slimRowOf(table: 'visits' | 'cases', record: unknown): SlimRow {
   return table === 'visits' ? slimVisitRow(record as SummaryVisit) : slimCaseRow(record as SummaryCase);
 }
-
-/** The key of that row. */
-export function slimKeyOf(table: 'visits' | 'cases', record: unknown): string {
-  return table === 'visits' ? slimVisitKey(record as Visit) : slimCaseKey(record as CaseRecord);
-}

@@ -5,7 +5,7 @@
  * rows made from the records, and a period's summaries read from them equal those read from the
  * records; a disagreement of keys is repaired once and logged without personal data.
  */
-import { Dexie } from 'dexie';
+import type { Dexie } from 'dexie';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { letters } from '@shared/domain/auditIdentity';

@@ -18,7 +18,7 @@
  * store and is let through (the v39 step fills it once: upgrades/v39-slim-rows.ts).
  */
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable } from 'dexie';
-import { slimKeyOf, slimKindRange, slimRowOf, type SlimRow } from '@shared/reports/slimRows';
+import { slimKindRange, slimRowOf, type SlimRow } from '@shared/reports/slimRows';
 import { ANY, chain, keptTableMiddleware, keysOf, RANGE } from '../dbcore';
 
 export const SLIM_ROWS = 'slimRows';
