@@ -34,7 +34,7 @@ const SAVES = Number(process.env.BENCH_SAVES ?? 20);
 const PORT = Number(process.env.BENCH_PORT ?? 4390);
 /**
  * Only these groups of reads (e.g. `counts`) and these parts of the run (`input`, `import`,
- * `write` — the audit chain and outbox rows —, `save`, `startup`, `backup`, `shift`): a
+ * `write` — the audit chain and outbox rows —, `slim` — the slim rows on a registration —, `save`, `startup`, `backup`, `shift`): a
  * quick look at one part.
  */
 const GROUPS = process.env.BENCH_GROUPS?.split(',');
@@ -58,11 +58,13 @@ function codeHash(): string {
     walk(join(ROOT, dir));
   walk(join(ROOT, 'renderer/src/db/tallies'));
   walk(join(ROOT, 'renderer/src/db/careVisits'));
+  walk(join(ROOT, 'renderer/src/db/slimRows'));
   for (const file of ['database.ts', 'derived.ts', 'searchKeys.ts', 'dbcore.ts'])
     h.update(readFileSync(join(ROOT, 'renderer/src/db', file)));
-  // Of the reports, only what a stored field is derived from (a case's `reportMonths`): a change to
+  // Of the reports, only what a stored field is derived from (a case's `reportMonths`, the slim rows): a change to
   // the summary or the exports does not reload a five-year desk.
-  for (const file of ['reportIndex.ts', 'periods.ts']) h.update(readFileSync(join(ROOT, 'shared/reports', file)));
+  for (const file of ['reportIndex.ts', 'periods.ts', 'slimRows.ts'])
+    h.update(readFileSync(join(ROOT, 'shared/reports', file)));
   return h.digest('hex').slice(0, 12);
 }
 
@@ -399,6 +401,15 @@ describe('benchmarks in Chromium (real IndexedDB)', () => {
           baseP95: imp.bareMs,
         });
         expect(imp.saved).toBe(imp.created);
+      }
+      // --- the slim rows on a registration: kept vs not, interleaved (DB v39) ---
+      if (!GROUPS || GROUPS.includes('write') || GROUPS.includes('slim')) {
+        const slim = await page.evaluate((reps) => window.bench.slimRowsRun(reps), Math.max(REPS, 20));
+        console.log(
+          table(`slim rows on a registration (${slim.rowsPerRegistration} rows each; load average ${loadAverage()})`, [
+            { name: '来访登记 含精简记录 (subject) vs 不含 (baseline)', group: 'write', ...slim },
+          ]),
+        );
       }
       if (GROUPS && !GROUPS.includes('write')) {
         await context.close();

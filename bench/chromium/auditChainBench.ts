@@ -100,6 +100,34 @@ export async function registration(desk: Desk, db: DutyDeskDB): Promise<() => Pr
     });
 }
 
+/**
+ * `run` timed with a switch on (`subject`) and off (`baseline`), interleaved, alternating who goes
+ * first, after `warmup` rounds; the switch is left on.
+ */
+export async function interleaved(
+  reps: number,
+  warmup: number,
+  set: (on: boolean) => void,
+  run: () => Promise<unknown>,
+): Promise<{ subject: number[]; baseline: number[] }> {
+  const subject: number[] = [];
+  const baseline: number[] = [];
+  try {
+    for (let rep = 0; rep < warmup + reps; rep++) {
+      for (const on of rep % 2 === 0 ? [true, false] : [false, true]) {
+        set(on);
+        const t0 = performance.now();
+        await run();
+        const ms = performance.now() - t0;
+        if (rep >= warmup) (on ? subject : baseline).push(ms);
+      }
+    }
+  } finally {
+    set(true);
+  }
+  return { subject, baseline };
+}
+
 export async function auditChainRun(reps: number, logRows: number, warmup = 3) {
   await Dexie.delete(NAME);
   const db = new DutyDeskDB(NAME);
@@ -110,17 +138,7 @@ export async function auditChainRun(reps: number, logRows: number, warmup = 3) {
     const before = await db.auditLog.count();
     await register();
     const auditRowsPerRegistration = (await db.auditLog.count()) - before;
-    const subject: number[] = [];
-    const baseline: number[] = [];
-    for (let rep = 0; rep < warmup + reps; rep++) {
-      for (const chained of rep % 2 === 0 ? [true, false] : [false, true]) {
-        setAuditChainForBench(chained);
-        const t0 = performance.now();
-        await register();
-        const ms = performance.now() - t0;
-        if (rep >= warmup) (chained ? subject : baseline).push(ms);
-      }
-    }
+    const { subject, baseline } = await interleaved(reps, warmup, setAuditChainForBench, register);
     return { subject, baseline, auditRowsPerRegistration, logRows };
   } finally {
     setAuditChainForBench(true);

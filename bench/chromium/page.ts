@@ -20,7 +20,7 @@ import { normalizeQuery } from '@shared/domain/searchQuery';
 import { checkLoadedDesk } from '../data/check';
 import { generateDesk, NOW, TODAY, type SizeName } from '../data/generate';
 import { loadDesk, type LoadOptions } from '../data/load';
-import { readReportData } from '../../renderer/src/db/repositories/reports';
+import { readReport } from '../../renderer/src/db/repositories/reports';
 import { periodOf, previousPeriod, weekOf, type Period, type PeriodKind } from '@shared/reports/periods';
 import { EMPTY_NOTES, summariesOf } from '@shared/reports/reportData';
 import { keptKey } from '@shared/reports/keptSummaries';
@@ -40,6 +40,7 @@ import { parseCatalog } from '@shared/domain/catalog';
 import catalogJson from '../../resources/catalog/default-matters.json';
 import { GRIDS as LEDGER_GRIDS, residentLedger } from '../data/residentLedger';
 import { auditChainRun } from './auditChainBench';
+import { slimRowsRun } from './slimRowsBench';
 import { outboxRun } from './outboxBench';
 import { syncBench } from './syncBench';
 import { backupRun as backupOf } from './backupBench';
@@ -306,8 +307,8 @@ async function exportMeasures(desk: Desk): Promise<Measure[]> {
       d.cases.where('acceptedDay').between(p.from, p.to, true, true).toArray(),
     ]);
   const view = (kind: PeriodKind, p: Period) => () => runJob('reportView', desk, requestOf(kind, p));
-  const read = (kind: PeriodKind, p: Period) => () =>
-    readReportData(desk, kind, p, previousPeriod(p, kind), EMPTY_NOTES);
+  // What the first statistics read: the visits and cases as their slim rows (slimRows).
+  const read = (kind: PeriodKind, p: Period) => () => readReport(desk, requestOf(kind, p), EMPTY_NOTES, 'summary');
   const exportOf = (kind: PeriodKind, p: Period, format: ExportFormat) => () =>
     runJob('reportFile', desk, {
       ...requestOf(kind, p),
@@ -384,7 +385,7 @@ async function inputProbeStart(where: 'worker' | 'main'): Promise<void> {
     const work =
       where === 'worker'
         ? runJob('reportView', desk, requestOf('year', year))
-        : readReportData(desk, 'year', year, previousPeriod(year, 'year'), EMPTY_NOTES).then(summariesOf);
+        : readReport(desk, requestOf('year', year), EMPTY_NOTES, 'summary').then(({ data }) => summariesOf(data));
     void work.finally(() => {
       probe.ms = performance.now() - t0;
       probe.running = false;
@@ -557,6 +558,7 @@ declare global {
       inputProbeStart: typeof inputProbeStart;
       inputProbeResult: typeof inputProbeResult;
       auditChainRun: typeof auditChainRun;
+      slimRowsRun: typeof slimRowsRun;
       outboxRun: typeof outboxRun;
       streetRun: (o: Parameters<typeof streetRun>[1]) => ReturnType<typeof streetRun>;
       sizedCommunityPackage: typeof sizedCommunityPackage;
@@ -595,6 +597,7 @@ window.bench = {
   inputProbeStart,
   inputProbeResult,
   auditChainRun,
+  slimRowsRun,
   outboxRun,
   streetRun: async (o) => streetRun(await deskOf('staff-3'), o),
   sizedCommunityPackage,

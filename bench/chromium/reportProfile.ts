@@ -14,6 +14,7 @@ import { buildExport } from '../../renderer/src/features/reports/buildExport';
 import { monthsOf, previousPeriod, type Period } from '@shared/reports/periods';
 import { EMPTY_NOTES, summariesOf } from '@shared/reports/reportData';
 import { ledgersOf } from '@shared/reports/ledgers';
+import { slimRange } from '@shared/reports/slimRows';
 
 export type ProfileStep = { step: string; ms: number; rows?: number };
 
@@ -31,6 +32,29 @@ export async function reportProfile(db: DutyDeskDB, desk: Desk, year: Period): P
   const visits = await time(
     'visits by day (2 years)',
     () => db.visits.where('day').between(range.from, range.to, true, true).toArray(),
+    (r) => r.length,
+  );
+  await time(
+    'slim visit rows by key (2 years, slimRows)',
+    () =>
+      db.slimRows
+        .where('key')
+        .between(slimRange('visits', range.from, range.to).lower, slimRange('visits', range.from, range.to).upper)
+        .toArray(),
+    (r) => r.length,
+  );
+  await time(
+    'slim case rows by key (accepted in the 2 years, slimRows)',
+    () =>
+      db.slimRows
+        .where('key')
+        .between(slimRange('cases', range.from, range.to).lower, slimRange('cases', range.from, range.to).upper)
+        .toArray(),
+    (r) => r.length,
+  );
+  await time(
+    'cases accepted in the 2 years, whole records (acceptedDay)',
+    () => db.cases.where('acceptedDay').between(range.from, range.to, true, true).toArray(),
     (r) => r.length,
   );
   const byMonth = await time(
@@ -122,6 +146,10 @@ export async function reportProfile(db: DutyDeskDB, desk: Desk, year: Period): P
   const data = await time('readReportData (all, in steps)', () =>
     readReportData(desk, 'year', year, previous, EMPTY_NOTES),
   );
+  const slim = await time('readReport (summary: slim rows, in steps)', () =>
+    readReport(desk, { kind: 'year', period: year, previous }, EMPTY_NOTES, 'summary'),
+  );
+  await time('summariesOf (both years, slim rows)', async () => summariesOf(slim.data));
   await time('readReport (ledgers of the year, in steps)', () =>
     readReport(desk, { kind: 'year', period: year, previous }, EMPTY_NOTES, 'ledgers'),
   );

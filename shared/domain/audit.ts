@@ -161,6 +161,7 @@ const OTHER_AUDIT_ACTIONS = [
   'sync.resolve',
   'tallies.repair',
   'tallies.careRepair',
+  'tallies.slimRepair',
   'offHours.line',
   'rota.set',
   'rota.copyWeek',

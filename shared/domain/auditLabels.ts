@@ -89,6 +89,7 @@ const OTHER_LABELS = {
   'sync.resolve': '处理同步冲突',
   'tallies.repair': '修复统计计数',
   'tallies.careRepair': '修复超期未走访排序',
+  'tallies.slimRepair': '修复报表精简记录',
   'offHours.line': '补充登记错时服务',
   'rota.set': '排班',
   'rota.copyWeek': '复制上周值班表',

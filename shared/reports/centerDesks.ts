@@ -22,12 +22,15 @@ export function deskOfCase(trackingNumber: string): number {
   return n.ok && n.desk !== undefined ? n.desk : DEFAULT_DESK_IDENTITY.no;
 }
 
+/** What a case tells of the desk that accepted it, and when. */
+type DeskCase = Pick<CaseRecord, 'acceptedDay' | 'trackingNumber'>;
+
 /** The cases accepted in `period` (what the package's ledger lists). */
-export const acceptedIn = (cases: readonly CaseRecord[], period: Period): CaseRecord[] =>
+export const acceptedIn = <C extends Pick<CaseRecord, 'acceptedDay'>>(cases: readonly C[], period: Period): C[] =>
   cases.filter((c) => c.acceptedDay >= period.from && c.acceptedDay <= period.to);
 
 /** The cases accepted in `period` per desk number. */
-export function deskCasesOf(cases: readonly CaseRecord[], period: Period): Map<number, number> {
+export function deskCasesOf(cases: readonly DeskCase[], period: Period): Map<number, number> {
   const counts = new Map<number, number>();
   for (const c of acceptedIn(cases, period)) {
     const no = deskOfCase(c.trackingNumber);
@@ -48,7 +51,7 @@ export function withCounts(
 }
 
 /** Every desk covered, in number order, with its cases accepted in `period`. */
-export function coveredDesks(known: readonly KnownDesk[], cases: readonly CaseRecord[], period: Period): CoveredDesk[] {
+export function coveredDesks(known: readonly KnownDesk[], cases: readonly DeskCase[], period: Period): CoveredDesk[] {
   return withCounts(known, deskCasesOf(cases, period));
 }
 

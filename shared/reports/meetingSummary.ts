@@ -1,5 +1,6 @@
 /** The 联席会议 part of the period summary (summary.ts): problems, meetings, decisions, what is still open. */
-import type { CaseRecord, Problem } from '../domain/records';
+import type { Problem } from '../domain/records';
+import type { SummaryCase } from './slimRows';
 import type { Period } from './periods';
 import type { SummaryInput } from './summary';
 import { asOfDay, caseFinishedBy, inside, tally } from './summaryParts';
@@ -36,7 +37,7 @@ export type MeetingSummary = {
 export function problemOpenAtEndOf(
   p: Pick<Problem, 'status' | 'raisedDay' | 'decisions' | 'caseId'>,
   day: string,
-  caseOf: (id: string) => CaseRecord | undefined,
+  caseOf: (id: string) => SummaryCase | undefined,
 ): boolean {
   if (p.status === '已合并' || p.raisedDay > day) return false;
   const last = p.decisions.filter((d) => d.day <= day).at(-1);

@@ -18,11 +18,16 @@ import type { OffHoursTotals } from '../domain/offHours';
 import type { KnownDesk } from './centerDesks';
 import type { Period, PeriodKind } from './periods';
 import type { ReportNotes } from './notes';
+import type { SummaryCase, SummaryVisit } from './slimRows';
 import { summarize, type PeriodSummary } from './summary';
 
 export { EMPTY_NOTES, MAX_NOTE_CHARS, NOTE_LABELS, noteLabels, notesForExport, type ReportNotes } from './notes';
 
-export type ReportData = {
+/**
+ * `V` / `C`: the records of visits and cases read — in full (the default: the ledgers, the package,
+ * the paper), or only their slim rows (`SummaryData`: the summaries alone, slimRows.ts).
+ */
+export type ReportData<V extends SummaryVisit = Visit, C extends SummaryCase = CaseRecord> = {
   kind: PeriodKind;
   period: Period;
   /** The period compared against (the previous week, month …). */
@@ -33,9 +38,9 @@ export type ReportData = {
   /** `population`: 常住人口 set at setup (the package's `residents`, for visits per 1,000 residents). */
   community: { name: string; code: string; street: string; population: number };
   /** Visits of both periods. */
-  visits: Visit[];
+  visits: V[];
   /** Cases that can count in either period (see reportIndex.ts), and the cases open now. */
-  cases: CaseRecord[];
+  cases: C[];
   /** The residents of those visits and cases. */
   residents: Resident[];
   /** 帮代办: the requests of those cases, the requests received in either period and the ones open now. */
@@ -62,6 +67,9 @@ export type ReportData = {
   offHours: { now: OffHoursTotals; before: OffHoursTotals };
 };
 
+/** What the summaries are made from: the visits and cases as their slim rows. */
+export type SummaryData = ReportData<SummaryVisit, SummaryCase>;
+
 /** Ids to the names shown in a report. */
 export function namesOf(data: Pick<ReportData, 'catalog' | 'staff' | 'grids'>) {
   const category = new Map(data.catalog.map((m) => [m.code, m.category]));
@@ -76,7 +84,7 @@ export function namesOf(data: Pick<ReportData, 'catalog' | 'staff' | 'grids'>) {
 export type Names = ReturnType<typeof namesOf>;
 
 /** The summary of the period and of the one it is compared with. */
-export function summariesOf(data: ReportData): { now: PeriodSummary; before: PeriodSummary } {
+export function summariesOf(data: SummaryData): { now: PeriodSummary; before: PeriodSummary } {
   const names = namesOf(data);
   const input = {
     visits: data.visits,

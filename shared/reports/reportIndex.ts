@@ -15,7 +15,7 @@ export function dayOfInstant(ms: number): string {
 }
 
 /** The day the 好差评 was given, if it was. */
-export function ratedDayOf(c: CaseRecord): string | undefined {
+export function ratedDayOf(c: Pick<CaseRecord, 'rating' | 'ratedAt'>): string | undefined {
   return c.rating && c.ratedAt !== undefined ? dayOfInstant(c.ratedAt) : undefined;
 }
 

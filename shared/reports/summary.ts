@@ -46,7 +46,6 @@ import { toDayNumber } from '../domain/localDate';
 import {
   RATINGS,
   type AgendaItem,
-  type CaseRecord,
   type CustodyActionType,
   type CustodyItem,
   type Meeting,
@@ -54,12 +53,12 @@ import {
   type ProxyTask,
   type Rating,
   type Resident,
-  type Visit,
 } from '../domain/records';
 import type { OffHoursTotals } from '../domain/offHours';
 import type { Period } from './periods';
 import { dayOfInstant, ratedDayOf } from './reportIndex';
 import { meetingSummary, type MeetingSummary } from './meetingSummary';
+import type { SummaryCase, SummaryVisit } from './slimRows';
 import {
   asOfDay,
   caseFinishedBy,
@@ -78,8 +77,8 @@ export { CUSTODY_AGES, OPEN_AGES, type CustodyAge, type OpenAge } from './summar
 const NO_OFF_HOURS: OffHoursTotals = { occasions: 0, people: 0, restDayOccasions: 0, dutyDays: 0 };
 
 export type SummaryInput = {
-  visits: readonly Visit[];
-  cases: readonly CaseRecord[];
+  visits: readonly SummaryVisit[];
+  cases: readonly SummaryCase[];
   residents: readonly Resident[];
   /** matter code → category (the catalog). */
   categoryOf: (matterCode: string) => string;
@@ -182,7 +181,7 @@ export function summarize(input: SummaryInput, period: Period): PeriodSummary {
   const overdue = open.filter(
     (c) => c.deadline !== undefined && c.deadline < asOf && !(c.pause && c.deadline >= c.pause.from),
   );
-  const ageOf = (c: CaseRecord) => toDayNumber(asOf) - toDayNumber(c.acceptedDay);
+  const ageOf = (c: SummaryCase) => toDayNumber(asOf) - toDayNumber(c.acceptedDay);
   const byAge = Object.fromEntries(OPEN_AGES.map((a) => [a, 0])) as Record<OpenAge, number>;
   for (const c of open) byAge[ageBand(ageOf(c))] += 1;
   const escalations = input.cases.flatMap((c) => (c.escalations ?? []).filter((e) => inside(e.raisedDay, period)));
@@ -202,7 +201,7 @@ export function summarize(input: SummaryInput, period: Period): PeriodSummary {
   };
   // A visit's 网格: its resident's, or — a 诉求 with no one named — the one chosen for its case.
   const caseGrid = new Map(input.cases.map((c) => [c.id, c.gridId]));
-  const gridOfVisit = (v: Visit) =>
+  const gridOfVisit = (v: SummaryVisit) =>
     (v.residentId && residents.get(v.residentId)?.gridId) ||
     v.caseIds.map((id) => caseGrid.get(id)).find((g) => g !== undefined) ||
     '未分网格';
@@ -260,7 +259,7 @@ export function summarize(input: SummaryInput, period: Period): PeriodSummary {
 }
 
 /** Whether the case's 整改 was open at the end of `day`: opened by then and not closed by then. */
-export function rectificationOpenAt(c: Pick<CaseRecord, 'rectification'>, day: string): boolean {
+export function rectificationOpenAt(c: Pick<SummaryCase, 'rectification'>, day: string): boolean {
   const r = c.rectification;
   return r !== undefined && r.openedDay <= day && !(r.closedDay !== undefined && r.closedDay <= day);
 }

@@ -17,7 +17,10 @@ export function tally<K extends string>(keys: readonly K[]): Record<K, number> {
 }
 
 /** Whether the case was finished (办结, 不予受理, 归档) on or before `day`. */
-export function caseFinishedBy(c: CaseRecord, day: string): boolean {
+export function caseFinishedBy(
+  c: Pick<CaseRecord, 'completedDay' | 'refusedDay' | 'archivedDay' | 'status' | 'acceptedDay'>,
+  day: string,
+): boolean {
   const end = c.completedDay ?? c.refusedDay ?? c.archivedDay ?? (c.status === '不予受理' ? c.acceptedDay : undefined);
   return end !== undefined && end <= day;
 }

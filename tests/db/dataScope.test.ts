@@ -61,6 +61,7 @@ describe('center data and desk-local data', () => {
       'tallies',
       'careLastVisits',
       'keptSummaries',
+      'slimRows',
       'streetCommunities',
       'streetPackages',
       'streetResponses',

@@ -230,3 +230,16 @@ export function openShippedV37(name: string): Dexie {
   db.version(37).stores(SCHEMA_V37);
   return db;
 }
+
+/** The schema as v38 shipped it (v37 with one kept key per resident on the register). */
+export const SCHEMA_V38: Record<string, string> = {
+  ...SCHEMA_V37,
+  careLastVisits: 'residentId, key',
+};
+
+/** A plain Dexie (no app middleware) created at v38, as every desk held it before the summaries' slim rows. */
+export function openShippedV38(name: string): Dexie {
+  const db = new Dexie(name);
+  db.version(38).stores(SCHEMA_V38);
+  return db;
+}

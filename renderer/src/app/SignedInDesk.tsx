@@ -117,8 +117,9 @@ const TALLY_CHECK_AFTER_MS = 5_000;
 
 /**
  * Once per sign-in, in the background: the kept counts of the 工作台 and the queues against a
- * full recount, then the kept last 走访 of the 重点服务对象 against theirs, each repaired and logged
- * when they differ (db/tallies/repair.ts, db/careVisits/repair.ts, chunks of their own).
+ * full recount, then the kept last 走访 of the 重点服务对象 against theirs, then the summaries' slim
+ * rows' keys against the records' indexes, each repaired and logged when they differ
+ * (db/tallies/repair.ts, db/careVisits/repair.ts, db/slimRows/repair.ts, chunks of their own).
  */
 function TallyCheck() {
   const desk = useDesk();
@@ -128,7 +129,10 @@ function TallyCheck() {
       .catch((e: unknown) => console.error('统计计数检查失败', e))
       .then(() => import('../db/careVisits/repair'))
       .then(({ checkCareVisits }) => checkCareVisits(desk))
-      .catch((e: unknown) => console.error('超期未走访排序检查失败', e)),
+      .catch((e: unknown) => console.error('超期未走访排序检查失败', e))
+      .then(() => import('../db/slimRows/repair'))
+      .then(({ checkSlimRows }) => checkSlimRows(desk))
+      .catch((e: unknown) => console.error('报表精简记录检查失败', e)),
   );
   return null;
 }

@@ -15,7 +15,8 @@
  *   reads them from its own replica), the documents the hub refused it (`syncRejected`) and the
  *   kept counts of the 工作台 and the queues (`tallies`: derived from this desk's records, moved by
  *   every write here and by the inbound sync like a local write, db/tallies), each 重点服务对象's
- *   last 走访 (`careLastVisits`: derived the same way, db/careVisits), and a street
+ *   last 走访 (`careLastVisits`: derived the same way, db/careVisits), the slim visit and case rows
+ *   the period summaries read (`slimRows`, db/slimRows), and a street
  *   office's records (issue 27: `streetCommunities`, `streetPackages`, `streetResponses` — a street desk never joins a
  *   hub, so nothing of it travels; `installKind` and `streetProfile` in `deskMeta`). Like the machine settings (desk number,
  *   backup folder), the wipe counts and the audit chain's anchor, which live outside IndexedDB.
@@ -62,6 +63,7 @@ export const TABLE_SCOPE = {
   tallies: 'desk-local',
   careLastVisits: 'desk-local',
   keptSummaries: 'desk-local',
+  slimRows: 'desk-local',
   // A street office (issue 27) is one desk that never joins a hub: its tables never travel.
   streetCommunities: 'desk-local',
   streetPackages: 'desk-local',
@@ -107,10 +109,10 @@ export function tablesOf(scope: DataScope): EntityName[] {
 /**
  * Desk-local tables whose rows are removed in normal work (the outbox empties as the pump moves
  * its rows; a 数据冲突 or a refused document goes when resolved; a kept count at zero; the last 走访 row
- * of a resident no longer on file; a kept summary a write made stale): wipe
+ * of a resident no longer on file; a kept summary a write made stale; a slim row of a record deleted): wipe
  * detection does not count them (backup/integrity.ts), and a restore never brings their rows back
  * (a backup made while joined restores as a desk alone, whose replica's conflicts are no longer
- * its own; the restored records move the tallies and the last 走访 rows again and leave no summary kept).
+ * its own; the restored records move the tallies, the last 走访 rows and the slim rows again and leave no summary kept).
  */
 export const TRANSIENT_TABLES: readonly EntityName[] = [
   'outbox',
@@ -119,4 +121,5 @@ export const TRANSIENT_TABLES: readonly EntityName[] = [
   'tallies',
   'careLastVisits',
   'keptSummaries',
+  'slimRows',
 ];

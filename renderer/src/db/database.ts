@@ -9,7 +9,8 @@
  * Features never see this class: repositories read through the `ReadableDB` view of the desk
  * context (desk.ts) and write only inside `writeTx` (write.ts). Derived index fields are
  * applied to every write by a middleware (derived.ts), the kept counts moved by another
- * (tallies/middleware.ts), the 重点服务对象's last 走访 by a third (careVisits/middleware.ts).
+ * (tallies/middleware.ts), the 重点服务对象's last 走访 by a third (careVisits/middleware.ts), the
+ * summaries' slim rows by a fourth (slimRows/middleware.ts).
  */
 import { Dexie, type Table, type Transaction } from 'dexie';
 import type { EntityName, KeyOf, RecordOf } from './entities';
@@ -17,6 +18,7 @@ import { derivedFieldsMiddleware } from './derived';
 import { talliesMiddleware } from './tallies/middleware';
 import { careVisitsMiddleware } from './careVisits/middleware';
 import { keptSummariesMiddleware } from './keptSummaries/middleware';
+import { slimRowsMiddleware } from './slimRows/middleware';
 import { ensureSearchKeys } from './searchKeys';
 import type { UPGRADE_STEPS, UpgradeVersion } from './upgrades';
 
@@ -43,7 +45,7 @@ const step =
 
 export const DB_NAME = 'duty-desk';
 /** The newest version below (the one this build upgrades to). */
-export const SCHEMA_VERSION = 38;
+export const SCHEMA_VERSION = 39;
 
 /** One Dexie table per entity of the entity map (entities.ts is the one list of tables). */
 type Tables = { [N in EntityName]: Table<RecordOf<N>, KeyOf<N>> };
@@ -253,7 +255,13 @@ class DutyDeskDatabase extends Dexie {
     // one row; a change of the register tags re-keys the rows in its own transaction
     // (careVisits/middleware.ts). The data step re-keys every row (upgrades/v38-care-register-keys.ts).
     this.version(38).stores({ careLastVisits: 'residentId, key' }).upgrade(step(38));
+    // v39 (issue 28 item 2, a year's first statistics): the slim row of every visit and case — the
+    // fields a period summary reads, keyed `v|<day>|<id>` / `c|<acceptedDay>|<id>` so a month is ONE
+    // key range — desk-local and derived, kept with every write of visits and cases by a middleware
+    // (slimRows/middleware.ts). The data step makes them once (upgrades/v39-slim-rows.ts).
+    this.version(39).stores({ slimRows: 'key' }).upgrade(step(39));
     this.use(derivedFieldsMiddleware);
+    this.use(slimRowsMiddleware);
     this.use(careVisitsMiddleware);
     this.use(talliesMiddleware);
     this.use(keptSummariesMiddleware);

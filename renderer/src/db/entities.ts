@@ -10,6 +10,7 @@
  */
 import type { StoredGuest } from '@shared/domain/meetings/guests';
 import type { IndexableType } from 'dexie';
+import type { SlimRow } from '@shared/reports/slimRows';
 import type {
   AgendaItem,
   AuditEntry,
@@ -144,6 +145,8 @@ export type Entities = {
   careLastVisits: [CareVisitRow, string];
   /** Kept summaries of closed periods (DB v36, desk-local and derived): db/keptSummaries. */
   keptSummaries: [KeptSummaryRow, string];
+  /** The slim visit and case rows of the period summaries (DB v39, desk-local and derived): written only by db/slimRows (middleware, repair). */
+  slimRows: [SlimRow, string];
   offHoursLines: [OffHoursLine, string];
   /** Issue 27 (DB v30, street installs only): the 社区名单 and every imported package file. */
   streetCommunities: [StreetCommunity, string];

@@ -39,6 +39,7 @@ export const TABLE_NAMES = {
   tallies: '统计计数',
   careLastVisits: '走访排序',
   keptSummaries: '报表留存',
+  slimRows: '报表精简记录',
   offHoursLines: '错时服务补充登记',
   streetCommunities: '社区名单',
   streetPackages: '周报接收记录',

@@ -98,6 +98,12 @@ const RULES: { what: string; pattern: RegExp; allowed: string[] }[] = [
     pattern: /\btx\.careLastVisits\.(put|add|update|delete|bulkAdd|bulkPut)\s*\(/,
     allowed: ['renderer/src/db/careVisits/repair.ts'],
   },
+  {
+    // The summaries' slim rows (issue 28 item 2) move with the records in db/slimRows/middleware.ts; only the repair writes them.
+    what: 'a slim row written outside db/slimRows/repair.ts',
+    pattern: /\btx\.slimRows\.(put|add|update|delete|bulkAdd|bulkPut)\s*\(/,
+    allowed: ['renderer/src/db/slimRows/repair.ts'],
+  },
 ];
 
 describe('one door per state machine', () => {
@@ -126,6 +132,7 @@ describe('one door per state machine', () => {
       { path: `${DB}/cases.ts`, text: 'const actor = await tx.staff.get(desk.actor.id);' },
       { path: `${DB}/dashboard.ts`, text: "await tx.tallies.put({ key: 'r|在册', n: 1 });" },
       { path: `${DB}/homeVisits.ts`, text: "await tx.careLastVisits.put({ residentId: 'r1', keys: [] });" },
+      { path: `${DB}/visits.ts`, text: "await tx.slimRows.put({ key: 'v|2026-01-01|x', visit });" },
     ];
     for (const [i, rule] of RULES.entries()) {
       expect(violations([planted[i]!], rule.pattern, rule.allowed), rule.what).toHaveLength(1);

@@ -15,7 +15,8 @@ import {
   type WorkMoment,
 } from '@shared/domain/offHours';
 import { currentEntries } from '@shared/domain/homeVisits/entry';
-import type { HomeVisit, OffHoursLine, Visit } from '@shared/domain/records';
+import type { HomeVisit, OffHoursLine } from '@shared/domain/records';
+import type { SummaryVisit } from '@shared/reports/slimRows';
 import { deskNumberOf, type Desk } from '../desk';
 import { DomainRefusal } from '../refusal';
 import { writeTx } from '../write';
@@ -59,7 +60,7 @@ export async function readOffHoursTable(
   from: string,
   to: string,
   /** The visits of [from, to], when the caller has read them already (a report): not read twice. */
-  known?: readonly Visit[],
+  known?: readonly SummaryVisit[],
 ): Promise<OffHoursRow[]> {
   const [rows] = await readOffHoursTables(desk, [{ from, to }], known);
   return rows!;
@@ -74,7 +75,7 @@ export async function readOffHoursTables(
   desk: Desk,
   periods: readonly { from: string; to: string }[],
   /** The visits of the span, when the caller has read them already (a report): not read twice. */
-  known?: readonly Visit[],
+  known?: readonly SummaryVisit[],
 ): Promise<OffHoursRow[][]> {
   const from = periods.reduce((d, p) => (p.from < d ? p.from : d), periods[0]?.from ?? '');
   const to = periods.reduce((d, p) => (p.to > d ? p.to : d), periods[0]?.to ?? '');

@@ -2,14 +2,15 @@
  * A report's two summaries and the desks its period covers, kept for a closed period
  * (shared/reports/keptSummaries.ts): when the period and the one compared with are over, the
  * row kept for them (made on the same community profile, working calendar and build) is read
- * instead of the records; otherwise the records are read (reports.ts `readReport`), summarised,
+ * instead of the records; otherwise the records are read (reports.ts `readReport`, the visits and
+ * cases as their slim rows), summarised,
  * and — a closed period — kept (in a task of its own, after this returns), if no write came
  * between the read and the keeping.
  */
 import { coveredDesks, deskCasesOf, withCounts } from '@shared/reports/centerDesks';
 import { deskCounts, keepable, keptKey } from '@shared/reports/keptSummaries';
 import type { Period, PeriodKind } from '@shared/reports/periods';
-import { summariesOf, type ReportData } from '@shared/reports/reportData';
+import { summariesOf, type SummaryData } from '@shared/reports/reportData';
 import type { ReportNotes } from '@shared/reports/notes';
 import type { ReportSummaries } from '@shared/reports/reportView';
 import type { Desk } from '../desk';
@@ -34,7 +35,7 @@ export async function reportSummaries(
   desk: Desk,
   r: ReportRequest,
   notes: ReportNotes,
-): Promise<{ summaries: ReportSummaries; data?: ReportData }> {
+): Promise<{ summaries: ReportSummaries; data?: SummaryData }> {
   const key = keptKey(r.kind, r.period, r.previous);
   const closed = keepable(r.period, r.previous, desk.clock.today());
   const basis = closed ? await basisOf(desk) : '';
@@ -45,7 +46,7 @@ export async function reportSummaries(
     });
     if (found) return { summaries: found };
   }
-  const { data, token } = await readReport(desk, r, notes, 'all');
+  const { data, token } = await readReport(desk, r, notes, 'summary');
   const { now, before } = summariesOf(data);
   const summaries = { now, before, covered: coveredDesks(data.desks, data.cases, r.period), desks: data.desks };
   if (closed)

@@ -34,10 +34,12 @@ import type {
   ProblemStatus,
   ProxyStatus,
   ProxyTask,
+  Visit,
 } from '@shared/domain/records';
 import { monthsOf, periodLabel, type Period, type PeriodKind } from '@shared/reports/periods';
 import type { ReportNotes } from '@shared/reports/notes';
-import type { ReportData } from '@shared/reports/reportData';
+import type { ReportData, SummaryData } from '@shared/reports/reportData';
+import { slimCaseOf, slimRange, type SummaryCase, type SummaryVisit } from '@shared/reports/slimRows';
 import type { Desk } from '../desk';
 import type { ReadableDB } from '../entities';
 import { readTx } from '../readTx';
@@ -80,13 +82,21 @@ async function casesAround(db: ReadableDB, range: Period) {
  * cases accepted in the range's months (`accepted`, by `acceptedDay` to the end of its last month,
  * as the months' index holds them) and the ones `casesAround` read.
  */
-function casesOf(range: Period, accepted: readonly CaseRecord[], around: Awaited<ReturnType<typeof casesAround>>) {
-  const { firstMonth, earlier, open, rectification } = around;
+function casesOf<C extends SummaryCase>(
+  range: Period,
+  accepted: readonly C[],
+  around: Awaited<ReturnType<typeof casesAround>>,
+  asCase: (c: CaseRecord) => C,
+) {
+  const { firstMonth } = around;
+  const earlier = around.earlier.map(asCase);
+  const open = around.open.map(asCase);
+  const rectification = around.rectification.map(asCase);
   const first = monthsOf(range)[0]!;
-  const byId = new Map<string, CaseRecord>();
+  const byId = new Map<string, C>();
   for (const c of [...accepted, ...earlier, ...open, ...rectification]) byId.set(c.id, c);
   const inRange = new Set([...accepted.map((c) => c.id), ...firstMonth]);
-  const firstMonthOf = (c: CaseRecord) => {
+  const firstMonthOf = (c: C) => {
     const m = c.acceptedDay.slice(0, 7);
     return m > first ? m : first;
   };
@@ -104,7 +114,7 @@ const OPEN_OR_CANCELLED: readonly ProxyStatus[] = ['待确认', '待上门', '�
 async function proxyFor(
   db: ReadableDB,
   range: Period,
-  cases: readonly CaseRecord[],
+  cases: readonly Pick<CaseRecord, 'id' | 'mode'>[],
 ): Promise<{ proxyTasks: ProxyTask[]; custodyItems: CustodyItem[] }> {
   const caseIds = cases.filter((c) => c.mode === '帮代办').map((c) => c.id);
   const [ofCases, requested, byStatus, items, out] = await Promise.all([
@@ -132,7 +142,7 @@ const AWAITING: readonly ProblemStatus[] = ['待研究', '继续跟踪'];
 async function meetingsFor(
   db: ReadableDB,
   range: Period,
-  cases: readonly CaseRecord[],
+  cases: readonly Pick<CaseRecord, 'id'>[],
 ): Promise<{ meetings: Meeting[]; agendaItems: AgendaItem[]; problems: Problem[] }> {
   const [inRange, lastHeld] = await Promise.all([
     db.meetings.where('day').between(range.from, range.to, true, true).toArray(),
@@ -185,10 +195,14 @@ export async function readReportData(
 }
 
 /**
- * What a report reads: `all` (the summaries, the ledgers, the package), or only what the ledgers
- * of the period itself need (`ledgers`: its cases and their residents, the names — no visits, no
- * previous period, no 帮代办, 联席会议 or 错时 records; its summaries are kept ones, never computed
- * from it: keptSummaries). With the kept summaries' write token the reads were made with.
+ * What a report reads: `all` (the summaries, the ledgers, the package), `summary` (what the
+ * summaries and the desks covered need: as `all`, but each visit and case as its slim row —
+ * shared/reports/slimRows.ts, the desk-local `slimRows` a month per key range, about a third of
+ * the bytes of the records; the cases around the range are few and read whole, then slimmed), or
+ * only what the ledgers of the period itself need (`ledgers`: its cases and their residents, the
+ * names — no visits, no previous period, no 帮代办, 联席会议 or 错时 records; its summaries are
+ * kept ones or come from a `summary` read, never computed from it: keptSummaries). With the kept
+ * summaries' write token the reads were made with.
  *
  * A year and the one before are some 140,000 records at five years, about 3 s in ONE read
  * transaction, and a save started meanwhile waited for it. So the records come in steps, each a
@@ -198,14 +212,27 @@ export async function readReportData(
  * middleware, a new random value each time): all steps read the same token only if no such write
  * committed between the first step and the last, and then the steps read what ONE transaction
  * would have. Otherwise the read is made again; after `ATTEMPTS` overtaken reads, in one
- * transaction.
+ * transaction. (The slim rows move in the transaction of the visit or case they belong to, which
+ * changes the token too.)
  */
 export async function readReport(
   desk: Desk,
-  r: { kind: PeriodKind; period: Period; previous: Period },
+  r: ReportRequest,
+  notes: ReportNotes,
+  scope: 'summary',
+): Promise<{ data: SummaryData; token: string | undefined }>;
+export async function readReport(
+  desk: Desk,
+  r: ReportRequest,
   notes: ReportNotes,
   scope: 'all' | 'ledgers',
-): Promise<{ data: ReportData; token: string | undefined }> {
+): Promise<{ data: ReportData; token: string | undefined }>;
+export async function readReport(
+  desk: Desk,
+  r: ReportRequest,
+  notes: ReportNotes,
+  scope: Scope,
+): Promise<{ data: ReportData | SummaryData; token: string | undefined }> {
   for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
     const tokens: (string | undefined)[] = [];
     const inSteps: Step = (tables, read) =>
@@ -226,6 +253,9 @@ export async function readReport(
   });
 }
 
+type ReportRequest = { kind: PeriodKind; period: Period; previous: Period };
+type Scope = 'all' | 'ledgers' | 'summary';
+
 /** Steps of a report's read in flight at once (the reads of one pipeline while the worker unpacks another's rows). */
 const IN_FLIGHT = 2;
 /** Reads in steps overtaken by a write before the one-transaction read. */
@@ -238,6 +268,7 @@ type Step = <T>(tables: readonly (keyof ReadableDB)[], read: () => Promise<T>) =
 const REPORT_TABLES = [
   'visits',
   'cases',
+  'slimRows',
   'matterTypes',
   'staff',
   'centerDesks',
@@ -271,33 +302,69 @@ async function inTurn<I, O>(items: readonly I[], width: number, f: (item: I) => 
 
 const NO_OFF_HOURS = { occasions: 0, people: 0, restDayOccasions: 0, dutyDays: 0 };
 
-async function readSteps(
+/** How a report reads one month of the range (`from`–`to`, visits to `visitsTo`), and makes a case of a whole record. */
+type MonthReader<V, C> = {
+  tables: readonly (keyof ReadableDB)[];
+  read: (from: string, to: string, visitsTo: string) => Promise<{ visits: V[]; accepted: C[] }>;
+  asCase: (c: CaseRecord) => C;
+};
+
+/** The whole records: visits by `day` (none for the ledgers), cases by `acceptedDay`. */
+const wholeRecords = (db: ReadableDB, withVisits: boolean): MonthReader<Visit, CaseRecord> => ({
+  tables: ['visits', 'cases'],
+  read: async (from, to, visitsTo) => {
+    const [visits, accepted] = await Promise.all([
+      withVisits ? db.visits.where('day').between(from, visitsTo, true, true).toArray() : [],
+      db.cases.where('acceptedDay').between(from, to, true, true).toArray(),
+    ]);
+    return { visits, accepted };
+  },
+  asCase: (c) => c,
+});
+
+/** The slim rows: each kind one key range of `slimRows`. */
+const slimRecords = (db: ReadableDB): MonthReader<SummaryVisit, SummaryCase> => {
+  const range = (kind: 'visits' | 'cases', from: string, to: string) => {
+    const { lower, upper } = slimRange(kind, from, to);
+    return db.slimRows.where('key').between(lower, upper, true, true).toArray();
+  };
+  return {
+    tables: ['slimRows'],
+    read: async (from, to, visitsTo) => {
+      const [visits, cases] = await Promise.all([range('visits', from, visitsTo), range('cases', from, to)]);
+      return {
+        visits: visits.flatMap((r) => ('visit' in r ? [r.visit] : [])),
+        accepted: cases.flatMap((r) => ('case' in r ? [r.case] : [])),
+      };
+    },
+    asCase: slimCaseOf,
+  };
+};
+
+function readSteps(desk: Desk, r: ReportRequest, notes: ReportNotes, scope: Scope, step: Step) {
+  return scope === 'summary'
+    ? readWith(desk, r, notes, true, step, slimRecords(desk.db))
+    : readWith(desk, r, notes, scope === 'all', step, wholeRecords(desk.db, scope === 'all'));
+}
+
+async function readWith<V extends SummaryVisit, C extends SummaryCase>(
   desk: Desk,
-  r: { kind: PeriodKind; period: Period; previous: Period },
+  r: ReportRequest,
   notes: ReportNotes,
-  scope: 'all' | 'ledgers',
+  all: boolean,
   step: Step,
-): Promise<ReportData> {
+  records: MonthReader<V, C>,
+): Promise<ReportData<V, C>> {
   const { kind, period, previous } = r;
-  const all = scope === 'all';
   const range = all ? { from: previous.from < period.from ? previous.from : period.from, to: period.to } : period;
   const { db } = desk;
   // Each month of the range: its visits, and the cases accepted in it (to the month's end, as the
   // months' index holds them: casesOf).
   const monthOf = (month: string) =>
-    step(['visits', 'cases'], async () => {
+    step(records.tables, () => {
       const from = `${month}-01` < range.from ? range.from : `${month}-01`;
       const to = monthEnd(month);
-      const [visits, accepted] = await Promise.all([
-        all
-          ? db.visits
-              .where('day')
-              .between(from, to < range.to ? to : range.to, true, true)
-              .toArray()
-          : [],
-        db.cases.where('acceptedDay').between(from, to, true, true).toArray(),
-      ]);
-      return { visits, accepted };
+      return records.read(from, to, to < range.to ? to : range.to);
     });
   const [around, names, desks, months] = await Promise.all([
     step(['cases'], () => casesAround(db, range)),
@@ -310,6 +377,7 @@ async function readSteps(
     range,
     months.flatMap((m) => m.accepted),
     around,
+    records.asCase,
   );
   const ids = new Set<string>();
   for (const v of visits) if (v.residentId) ids.add(v.residentId);

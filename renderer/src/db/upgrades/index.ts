@@ -26,6 +26,7 @@ import { upgradeV32CareKeys } from './v32-care-keys';
 import { upgradeV33AuditDomain } from './v33-audit-domain';
 import { upgradeV34CareLastVisits } from './v34-care-last-visits';
 import { upgradeV38CareRegisterKeys } from './v38-care-register-keys';
+import { upgradeV39SlimRows } from './v39-slim-rows';
 
 export const UPGRADE_STEPS = {
   2: upgradeV2CaseQueues,
@@ -50,6 +51,7 @@ export const UPGRADE_STEPS = {
   33: upgradeV33AuditDomain,
   34: upgradeV34CareLastVisits,
   38: upgradeV38CareRegisterKeys,
+  39: upgradeV39SlimRows,
 } as const;
 
 export type UpgradeVersion = keyof typeof UPGRADE_STEPS;

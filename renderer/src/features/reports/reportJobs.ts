@@ -67,8 +67,11 @@ export async function reportFile(
     const file = await buildExport({ ...job, data });
     return { file, covered: file.package?.desks ?? coveredDesks(data.desks, data.cases, r.period) };
   }
-  const { summaries, data: read } = await reportSummaries(desk, r, r.notes);
-  const data = read ?? (await readReport(desk, r, r.notes, 'ledgers')).data;
+  // The summaries from their slim rows (or kept) and the period's own cases for the ledgers, side by side.
+  const [{ summaries }, { data }] = await Promise.all([
+    reportSummaries(desk, r, r.notes),
+    readReport(desk, r, r.notes, 'ledgers'),
+  ]);
   const file = await buildExport({ ...job, data, summaries });
   return { file, covered: summaries.covered };
 }
