@@ -193,9 +193,8 @@ async function addNew(t: Table, records: readonly object[]): Promise<Set<number>
 }
 
 /**
- * The records whose events were stored, marked for the refold with their new events (`held`: the
- * places of events stored already — such a record is refolded from all its events), and the
- * event clock observed.
+ * The records whose events were stored, marked for the refold with the events new to the desk
+ * (`held`: the places of those stored already, left out), and the event clock observed.
  */
 function markFolded(
   table: EntityName,
@@ -208,9 +207,8 @@ function markFolded(
   const by = FOLDS_INTO[projected];
   records.forEach((record, i) => {
     const key = String(record[by]);
-    const fresh = touched[projected].get(key) ?? { events: [], again: false };
-    if (held.has(i)) fresh.again = true;
-    else fresh.events.push(record as unknown as Stamped);
+    const fresh = touched[projected].get(key) ?? [];
+    if (!held.has(i)) fresh.push(record as unknown as Stamped);
     touched[projected].set(key, fresh);
     if (typeof record.clock === 'string') touched.clock = observed(touched.clock, record.clock);
   });

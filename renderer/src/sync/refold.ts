@@ -58,10 +58,10 @@ const REFOLDERS = {
 } as unknown as Record<keyof typeof PROJECTED, Refolder>;
 
 /**
- * The events of one record stored by this transaction: `events`, those new to the desk; `again`,
- * whether one of its events was stored already (applied twice: folding it on again would double it).
+ * The events of one record new to the desk in this transaction (an event applied again is stored
+ * already: not among them, it counts as stored before; none new: refolded from all).
  */
-export type Fresh = { events: Stamped[]; again: boolean };
+export type Fresh = Stamped[];
 
 /** The first of `events` in clock order. */
 const firstOf = (events: readonly Stamped[]): Stamped | undefined => inClockOrder(events)[0];
@@ -74,8 +74,7 @@ const atOrAfter = (a: Stamped, b: Stamped): boolean =>
 function firstClock(touched: ReadonlyMap<string, Fresh>): string | undefined {
   let first: string | undefined;
   for (const f of touched.values()) {
-    if (f.again) continue;
-    for (const e of f.events)
+    for (const e of f)
       if (typeof e.clock === 'string' && e.clock !== '' && (first === undefined || e.clock < first)) first = e.clock;
   }
   return first;
@@ -94,8 +93,8 @@ export const LATER_LOOK_LIMIT = 1_000;
  * the first fresh event's clock (`where('clock')`: in a join, this transaction's own events); a
  * record with no stored event among them other than its fresh ones — so all its fresh events sort
  * after those it was folded from — gets them folded onto it (`foldedOnto`), and the rest (a
- * record new here, an event applied again, one arriving before events stored already, a fresh
- * 同步冲突) are rebuilt from all their events, read together (db/keyedReads.ts). One bulk write.
+ * record new here, one whose events were all stored already, one arriving before events stored
+ * already, a fresh 同步冲突) are rebuilt from all their events, read together (db/keyedReads.ts). One bulk write.
  * A record whose opening event has not arrived yet is left as it is. Returns how many were
  * rebuilt, and how many of them were new rows (the wipe-detection record's counts follow them:
  * write.ts `RowDelta`).
@@ -111,20 +110,25 @@ export async function refoldAll(
   const by = FOLDS_INTO[table];
   const events = db.table(PROJECTED[table]) as Table<Stamped & Record<string, unknown>>;
   const first = firstClock(touched);
-  const freshCount = keys.reduce((n, k) => n + touched.get(k)!.events.length, 0);
+  const freshCount = keys.reduce((n, k) => n + touched.get(k)!.length, 0);
   const limit = freshCount + LATER_LOOK_LIMIT;
   const [stored, later] = await Promise.all([
     db.table(table).bulkGet(keys) as Promise<(StoredFold | undefined)[]>,
-    first === undefined ? undefined : events.where('clock').aboveOrEqual(first).limit(limit + 1).toArray(),
+    first === undefined
+      ? undefined
+      : events
+          .where('clock')
+          .aboveOrEqual(first)
+          .limit(limit + 1)
+          .toArray(),
   ]);
   // Per record, the stored events at or after the first fresh clock that are not fresh (unknown: all refolded).
   const laterOf = later && later.length <= limit ? storedBesides(later, by, touched) : undefined;
   const onto = keys.map((key, i) => {
     const fresh = touched.get(key)!;
-    if (fresh.again || !laterOf) return undefined;
-    const start = firstOf(fresh.events);
-    if (!start || (laterOf.get(key) ?? []).some((e) => atOrAfter(e, start))) return undefined;
-    return foldedOnto(r, stored[i], fresh.events);
+    const start = firstOf(fresh);
+    if (!start || !laterOf || (laterOf.get(key) ?? []).some((e) => atOrAfter(e, start))) return undefined;
+    return foldedOnto(r, stored[i], fresh);
   });
   const reread = keys.filter((_, i) => onto[i] === undefined);
   const all = reread.length > 0 ? await rowsByKeys(events, by, reread) : [];
@@ -148,7 +152,7 @@ function storedBesides(
   touched: ReadonlyMap<string, Fresh>,
 ): Map<string, Stamped[]> {
   const freshIds = new Set<string>();
-  for (const f of touched.values()) for (const e of f.events) freshIds.add(e.id);
+  for (const f of touched.values()) for (const e of f) freshIds.add(e.id);
   const out = new Map<string, Stamped[]>();
   for (const row of rows) {
     if (freshIds.has(row.id)) continue;
