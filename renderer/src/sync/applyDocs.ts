@@ -175,7 +175,12 @@ async function storeTable(
     });
   }
   if (gone.length > 0) await t.bulkDelete(gone);
-  if (records.length > 0) await t.bulkPut(records);
+  // A record not stored here is added: it replaces nothing, so the middlewares read no old value
+  // for it (tallies/middleware.ts) — a first join's records are almost all new.
+  const added = records.filter((_, i) => !stored(i));
+  const replaced = records.filter((_, i) => stored(i));
+  if (added.length > 0) await t.bulkAdd(added);
+  if (replaced.length > 0) await t.bulkPut(replaced);
   markFolded(table, records, touched);
 }
 

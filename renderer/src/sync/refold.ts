@@ -132,17 +132,18 @@ export async function refoldAll(
   });
   const reread = keys.filter((_, i) => onto[i] === undefined);
   const all = reread.length > 0 ? await rowsByKeys(events, by, reread) : [];
-  const out: object[] = [];
-  let created = 0;
+  const added: object[] = [];
+  const replaced: object[] = [];
   let j = 0;
   keys.forEach((_, i) => {
     const record = onto[i] ?? refolded(r, all[j++]!, stored[i]);
     if (!record) return; // its opening event has not arrived yet
-    if (stored[i] === undefined) created += 1;
-    out.push(record);
+    (stored[i] === undefined ? added : replaced).push(record);
   });
-  await db.table(table).bulkPut(out);
-  return { rebuilt: out.length, created };
+  // A new record added (the middlewares read no old value for it), the others put: two writes at most.
+  if (added.length > 0) await db.table(table).bulkAdd(added);
+  if (replaced.length > 0) await db.table(table).bulkPut(replaced);
+  return { rebuilt: added.length + replaced.length, created: added.length };
 }
 
 /** The events of `rows` that are not fresh, by the record they fold into (field `by`). */
