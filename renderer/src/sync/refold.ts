@@ -70,7 +70,7 @@ const firstOf = (events: readonly Stamped[]): Stamped | undefined => inClockOrde
 const atOrAfter = (a: Stamped, b: Stamped): boolean =>
   (compareClocks(a.clock ?? '', b.clock ?? '') || compareClocks(a.id, b.id)) >= 0;
 
-/** The smallest clock among the fresh events of records that may be folded onto (none: undefined). */
+/** The smallest clock among the fresh events (none has one: undefined). */
 function firstClock(touched: ReadonlyMap<string, Fresh>): string | undefined {
   let first: string | undefined;
   for (const f of touched.values()) {
@@ -94,7 +94,7 @@ export const LATER_LOOK_LIMIT = 1_000;
  * record with no stored event among them other than its fresh ones — so all its fresh events sort
  * after those it was folded from — gets them folded onto it (`foldedOnto`), and the rest (a
  * record new here, one whose events were all stored already, one arriving before events stored
- * already, a fresh 同步冲突) are rebuilt from all their events, read together (db/keyedReads.ts). One bulk write.
+ * already, a fresh 同步冲突) are rebuilt from all their events, read together (db/keyedReads.ts). One bulk add of the new records, one bulk put of the others.
  * A record whose opening event has not arrived yet is left as it is. Returns how many were
  * rebuilt, and how many of them were new rows (the wipe-detection record's counts follow them:
  * write.ts `RowDelta`).
