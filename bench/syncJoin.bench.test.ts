@@ -1,11 +1,15 @@
 /**
- * Issue 24's join acceptance, measured: a fresh desk joins the center of 2,000 residents and
- * 1,000 cases (tests/sync/centerSeed.ts, bulk-written to a real hub as desk 1 sent it) — where
- * the time goes (the pull into the desk's PouchDB, the upload and push of its own few records,
- * the apply into Dexie overlapping the pull, its tail after it) next to the bare baseline in
- * the same run: the same center pulled into an empty PouchDB of the same page, without Dexie, at
- * the join's batching and at others (BENCH_JOIN_BATCHES, e.g. "500x10,1000x4,2000x2").
- * Prints; asserts only that every record arrived.
+ * Issue 24's join acceptance, measured and judged: a fresh desk joins the center of 2,000
+ * residents and 1,000 cases (tests/sync/centerSeed.ts, bulk-written to a real hub as desk 1 sent
+ * it) BENCH_JOIN_REPS times (default 3), each a new desk (its own number, its own Chromium profile
+ * on disk) — from the join's start until every pulled document is in Dexie (the end point
+ * tests/e2e/syncJoinCenter.spec.ts waits for on screen) — next to the bare baseline of the same
+ * desk just before: the same center pulled into an empty PouchDB of the same page at the join's
+ * batching (JOIN_PULL), without Dexie. The p50s are recorded (bench/figures.ts) and judged by
+ * bench/goals.mjs (`join-center`: ≤ 60 s). Printed per run: where the time goes (the pull with the
+ * apply overlapping it, the upload and push of the desk's own few records, the apply's tail
+ * after the pull). BENCH_JOIN_BATCHES (e.g. "500x10,2000x2") adds bare pulls at other batchings
+ * to the first run, printed only. Asserts only that every record arrived.
  *
  *   npx vite build --config bench/chromium/vite.config.ts
  *   npx vitest run --config bench/vitest.bench.config.ts bench/syncJoin.bench.test.ts
@@ -22,13 +26,24 @@ import { JOIN_PULL } from '../renderer/src/sync/join';
 import { centerSeed, writeSeed, type CenterSeed } from '../tests/sync/centerSeed';
 import { startHub, type TestHub } from '../tests/sync/hub';
 import type { PullBatches } from './chromium/syncBench';
+import { figuresAtSize, recordSamples } from './figures';
 import { CHROMIUM, launch, loadAverage, machine } from './report';
+import { stats } from './stats';
 
 const ROOT = resolve(__dirname, '..');
-const VARIANTS: PullBatches[] = (process.env.BENCH_JOIN_BATCHES ?? '500x10,1000x4,2000x2').split(',').map((v) => {
-  const [size, limit] = v.split('x').map(Number);
-  return { batch_size: size!, batches_limit: limit ?? 1 };
-});
+/** Bare pulls at other batchings than the join's, printed in the first run (BENCH_JOIN_BATCHES). */
+const VARIANTS: PullBatches[] = (process.env.BENCH_JOIN_BATCHES ?? '')
+  .split(',')
+  .filter((v) => v.trim() !== '')
+  .map((v) => {
+    const [size, limit] = v.split('x').map(Number);
+    return { batch_size: size!, batches_limit: limit ?? 1 };
+  });
+/** Fresh desks joining, one after the other (desks 2, 3, …): the goal is judged on their p50. */
+const REPS = Math.max(1, Number(process.env.BENCH_JOIN_REPS ?? 3));
+
+/** The row the goal `join-center` judges (bench/goals.mjs); the documents in parentheses. */
+const JOIN_CENTER_ROW = '新窗口加入中心 2,000 居民 + 1,000 办件';
 
 let hub: TestHub;
 let seed: CenterSeed;
@@ -36,15 +51,22 @@ let context: BrowserContext | undefined;
 let browser: Browser | undefined;
 let dir = '';
 
+async function closeDesk(): Promise<void> {
+  await context?.close().catch(() => undefined);
+  await browser?.close().catch(() => undefined);
+  if (dir) await rm(dir, { recursive: true, force: true });
+  context = undefined;
+  browser = undefined;
+  dir = '';
+}
+
 beforeAll(async () => {
-  hub = await startHub({ users: 2, web: join(ROOT, 'dist/bench') });
+  hub = await startHub({ users: 1 + REPS, web: join(ROOT, 'dist/bench') });
   seed = centerSeed();
   await writeSeed(hub.dbUrl, hub.deskAuth(1), seed.docs);
 });
 afterAll(async () => {
-  await context?.close().catch(() => undefined);
-  await browser?.close().catch(() => undefined);
-  if (dir) await rm(dir, { recursive: true, force: true });
+  await closeDesk();
   await hub?.stop();
 });
 
@@ -70,32 +92,50 @@ async function openDesk(): Promise<Page> {
 }
 
 describe('join benchmark (a real hub, a desk in Chromium)', () => {
-  it('a fresh desk joins the center of 2,000 residents and 1,000 cases', async () => {
+  it('fresh desks join the center of 2,000 residents and 1,000 cases', async () => {
+    figuresAtSize('center');
     console.log(
-      `\n## join — ${machine(tmpdir())}; ${INCOGNITO ? 'incognito context' : 'profile on disk'}; load average ${loadAverage()}; ${seed.docs.length} documents`,
+      `\n## join — ${machine(tmpdir())}; ${INCOGNITO ? 'incognito context' : 'profile on disk'}; load average ${loadAverage()}; ${seed.docs.length} documents; ${REPS} fresh desks`,
     );
-    const page = await openDesk();
-    await page.evaluate(() => window.bench.sync.fresh(2));
-    const bare: string[] = [];
-    for (const b of VARIANTS) {
-      const r = await page.evaluate(([c, v]) => window.bench.sync.barePull(c, v), [config(2), b] as const);
-      bare.push(`bare pull ${label(b)}: ${r.docs} docs in ${secs(r.ms)} (${rate(r.docs, r.ms)})`);
+    const joins: number[] = [];
+    const bares: number[] = [];
+    let pulled = 0;
+    for (let rep = 0; rep < REPS; rep++) {
+      const no = 2 + rep;
+      const page = await openDesk();
+      await page.evaluate((n) => window.bench.sync.fresh(n), no);
+      const lines: string[] = [];
+      for (const b of rep === 0 ? VARIANTS : []) {
+        const r = await page.evaluate(([c, v]) => window.bench.sync.barePull(c, v), [config(no), b] as const);
+        lines.push(`  bare pull ${label(b)}: ${r.docs} docs in ${secs(r.ms)} (${rate(r.docs, r.ms)})`);
+      }
+      const bare = await page.evaluate((c) => window.bench.sync.barePull(c), config(no));
+      const profiler = PROFILE ? await startCpuProfile(page) : undefined;
+      const down = await page.evaluate((c) => window.bench.sync.join(c), config(no));
+      if (profiler) console.log(await profiler.stop());
+      expect(down.counts.residents).toBe(seed.data.residents.length);
+      expect(down.counts.cases).toBe(seed.data.cases.length);
+      const whole = down.joinMs + down.applyMs;
+      joins.push(whole);
+      bares.push(bare.ms);
+      pulled = down.pulled;
+      console.log(
+        [
+          `desk ${no} (load average ${loadAverage()}):`,
+          ...lines,
+          `  bare pull ${label(JOIN_PULL)}: ${bare.docs} docs in ${secs(bare.ms)} (${rate(bare.docs, bare.ms)})`,
+          `  join: pull into its PouchDB (Dexie apply overlapping) ${down.pulled} docs in ${secs(down.pullMs)} (${rate(down.pulled, down.pullMs)})`,
+          `        upload ${secs(down.uploadMs)}, push ${secs(down.pushMs)}, apply's tail ${secs(down.applyTailMs)}, after the join ${secs(down.applyMs)}`,
+          `        whole ${secs(whole)} = ${rate(down.pulled, whole)}; ${(whole / bare.ms).toFixed(2)}× the bare pull`,
+        ].join('\n'),
+      );
+      await page.evaluate(() => window.bench.sync.stop());
+      await closeDesk();
     }
-    const profiler = PROFILE ? await startCpuProfile(page) : undefined;
-    const down = await page.evaluate((c) => window.bench.sync.join(c), config(2));
-    if (profiler) console.log(await profiler.stop());
-    expect(down.counts.residents).toBe(seed.data.residents.length);
-    expect(down.counts.cases).toBe(seed.data.cases.length);
-    const whole = down.joinMs + down.applyMs;
+    recordSamples(`${JOIN_CENTER_ROW} (${pulled} docs)`, joins, bares);
     console.log(
-      [
-        ...bare,
-        `join (pull ${label(JOIN_PULL)}), load average ${loadAverage()}:`,
-        `  pull into its PouchDB (Dexie apply overlapping) ${down.pulled} docs in ${secs(down.pullMs)} (${rate(down.pulled, down.pullMs)})`,
-        `  upload ${secs(down.uploadMs)}, push ${secs(down.pushMs)}, apply's tail ${secs(down.applyTailMs)}, after the join ${secs(down.applyMs)}`,
-        `  whole ${secs(whole)} = ${rate(down.pulled, whole)}`,
-      ].join('\n'),
+      `joins ${joins.map(secs).join(' / ')}, p50 ${secs(stats(joins).p50)} (issue 24: ≤ 60 s); ` +
+        `bare pulls ${bares.map(secs).join(' / ')}, p50 ${secs(stats(bares).p50)}`,
     );
-    await page.evaluate(() => window.bench.sync.stop());
   }, 1_200_000);
 });

@@ -12,9 +12,6 @@ import { applyDocs, type Incoming } from '../../renderer/src/sync/applyDocs';
 import { centerSeed } from '../sync/centerSeed';
 import type { DutyDeskDB } from '../../renderer/src/db/database';
 import { tablesOf } from '../../renderer/src/db/dataScope';
-import { IMMUTABLE_TABLES } from '../../renderer/src/sync/contract';
-
-const IMMUTABLE = new Set<string>(IMMUTABLE_TABLES);
 
 const DESK2 = { no: 2, name: '二号窗口' };
 
@@ -65,9 +62,12 @@ describe('inbound: a chunk of many actions applied in bulk', () => {
     const bulk = freshDb();
     const writes = countWrites(bulk);
     await applyDocs(testDesk(bulk, { identity: DESK2 }), items, { checkpoint: items.length });
-    for (const table of ['residents', 'visits', 'caseEvents', 'cases', 'auditLog'])
-      // Events and audit rows are added (immutable), records put.
-      expect(writes.get(`${table}.${IMMUTABLE.has(table) ? 'add' : 'put'}`), table).toBe(1);
+    for (const table of ['residents', 'visits', 'caseEvents', 'cases', 'auditLog']) {
+      // A fresh desk: every row is new, so added (events and audit rows always: immutable) — a
+      // put would have the middlewares read an old value first.
+      expect(writes.get(`${table}.add`), table).toBe(1);
+      expect(writes.get(`${table}.put`), table).toBeUndefined();
+    }
     expect(await bulk.residents.count()).toBe(data.residents.length);
     expect(await bulk.cases.count()).toBe(data.cases.length);
 

@@ -132,35 +132,14 @@ test('a fresh desk joins a center of 2,000 residents and 1,000 cases, with progr
   await d.shell.go('办件');
   await expect(page.getByRole('tab', { name: `全部在办 （${open}）` })).toBeVisible();
   await expect(page.getByRole('tab', { name: `全部办件 （${countLabel(data.cases.length)}）` })).toBeVisible();
-  // Measured on the loaded 2-core machine (s33): before the bulk apply 84.5 s (pull 33.1 s, the
-  // apply's tail after it 40.3 s: 3,500 of 22,635 applied while pulling); with it 89.0 s at a
-  // higher load (pull 59.5 s, tail 12.3 s: 15,500 applied while pulling). CI (s34, incognito,
-  // load unknown): 73.6 s (download 57.2 s, 整理本机数据 12.7 s). s35, load average 17–27 (eight
-  // engineers on 2 cores): incognito, the old push — not joined after 120 s (保存到本机 21,000 of
-  // 23,174); a profile on disk with the push from the pull's end — 84.0 s (download 59.8 s,
-  // 整理本机数据 1.6 s, 上传本机数据 0.2 s, 保存到本机 19.0 s). s36, five engineers (load 15–25):
-  // 98.8 s at load 15 (download 85.0 s) before the inbound told the wipe record its rows, 115.8 s
-  // at load 21 (download 88.6 s, 保存到本机 18.8 s) after; the bench page (no UI, no wipe record)
-  // joined in 56.8 s at load 9–13 with its main thread idle 44% of the time (waiting for
-  // IndexedDB), the bare pull alone 27.2 s, the hub serving the whole center in 8.4 s. s37: the
-  // inbound's reads by many keys of an index all under way at once (db/keyedReads.ts) took the
-  // bench's apply tail off (see architecture.md), but the app's download stage did not move: 59.4 s
-  // before (download 54.6 s) at load 3–11; after, 58.7 s (download 53.0 s) at load 9, 65.7 s
-  // (download 60.2 s) at load 10, once 40.6 s at load 8. The download (PouchDB's pull, sharing
-  // the origin's IndexedDB with the apply) is what is left over the issue's 60 s: the verdict is
-  // printed and annotated; the hard limit here is twice it, so a regression still fails. s38: the
-  // app and the bench in one machine state (load 5–10): the app 35.7 s (download 26.6 s), the
-  // bench's join 31.4 s, its bare pull 20.7 s — the app is not twice the bench (see
-  // architecture.md); PouchDB's revsDiff (a transaction per document) now reads a batch at once.
-  // After it, 42.8 s at load 4 (download 33.2 s) and 59.1 s at load 6–8 (download 53.5 s): within
-  // the spread of the runs before, so the hard line stays at twice the limit. s39, old and new
-  // builds alternated on one machine (load 4–6): 36.5 / 31.1 / 35.1 s before, 33.2 / 34.7 / 25.6 s
-  // after the pull in batches of 1,000 and the audit rows' held check by chain ranges (download
-  // 23.9–29.8 → 16.6–25.9 s; the apply, now the slower side, ends 4.8–9.0 s after it). CI ran
-  // this spec beside the crash loop (53.3 s download at f1bc9c3): it now goes first, beside the
-  // privacy scan (playwright.config.ts).
+  // The figures measured so far, and where the join's time goes: architecture.md "Inbound sync".
+  // Speed is judged by the bench (bench/syncJoin.bench.test.ts, goal `join-center` ≤ 60 s); here the
+  // issue's 60 s is printed beside the figure and annotated when missed, and the hard line is
+  // twice it (a test on a loaded machine stays under half its limit), so a regression still fails.
   const within = seconds * 1000 < LIMIT_MS;
-  console.log(`the issue's limit of ${LIMIT_MS / 1000} s: ${within ? 'met' : 'NOT met'}`);
+  console.log(
+    `issue 24: all shown in ${seconds.toFixed(1)} s — the issue's limit ${LIMIT_MS / 1000} s ${within ? 'met' : 'NOT met'} (hard line ${(2 * LIMIT_MS) / 1000} s)`,
+  );
   if (!within) test.info().annotations.push({ type: 'over-limit', description: `${seconds.toFixed(1)} s > 60 s` });
   expect(seconds * 1000).toBeLessThan(2 * LIMIT_MS);
   await context.close();

@@ -26,7 +26,8 @@ import { readTx } from '../db/readTx';
 import { databaseOf } from '../db/write';
 import { IMMUTABLE_TABLES, PROJECTED, type RecordConflict, type SyncDoc } from './contract';
 import { parseSyncDocId, portableRecord } from './docs';
-import { FOLDS_INTO, refoldAll } from './refold';
+import { FOLDS_INTO, refoldAll, type Fresh } from './refold';
+import type { Stamped } from '@shared/domain/events/refolding';
 
 /** A document as the feed gave it, with its losing revisions (read from PouchDB before the transaction). */
 export type Incoming = { doc: SyncDoc; losers?: RecordConflict['losers'] };
@@ -109,7 +110,8 @@ const addRows = (rows: Map<string, number>, table: string, n: number) => {
 };
 
 type Located = { item: Incoming; table: EntityName; key: string };
-type Touched = Record<keyof typeof PROJECTED, Set<string>> & { clock?: string };
+/** The records whose events were stored, with those events (refold.ts `Fresh`), and the latest clock seen. */
+type Touched = Record<keyof typeof PROJECTED, Map<string, Fresh>> & { clock?: string };
 
 /** The last document of each key (a later revision in the same apply replaces an earlier one). */
 function lastByKey(list: readonly Located[], keyOf = (d: Located) => d.key): Map<string, Located> {
@@ -150,8 +152,9 @@ async function storeTable(
   const records = puts.map((d) => ({ ...d.item.doc.record }) as Record<string, unknown>);
   if (IMMUTABLE.has(table)) {
     // Events never change: added, one already stored kept as it is (no read first; its row not new).
-    if (records.length > 0) addRows(rowsAdded, table, records.length - (await addNew(t, records)));
-    markFolded(table, records, touched);
+    const held = records.length > 0 ? await addNew(t, records) : new Set<number>();
+    addRows(rowsAdded, table, records.length - held.size);
+    markFolded(table, records, touched, held);
     return;
   }
   const gone = [...latest.values()].filter((d) => d.item.doc._deleted).map((d) => d.key);
@@ -172,31 +175,48 @@ async function storeTable(
     });
   }
   if (gone.length > 0) await t.bulkDelete(gone);
-  if (records.length > 0) await t.bulkPut(records);
+  // A record not stored here is added: it replaces nothing, so the middlewares read no old value
+  // for it (tallies/middleware.ts) — a first join's records are almost all new.
+  const added = records.filter((_, i) => !stored(i));
+  const replaced = records.filter((_, i) => stored(i));
+  if (added.length > 0) await t.bulkAdd(added);
+  if (replaced.length > 0) await t.bulkPut(replaced);
   markFolded(table, records, touched);
 }
 
-/** Adds `records`; how many were stored already (their adds refused by the key, the rest kept). */
-async function addNew(t: Table, records: readonly object[]): Promise<number> {
+/** Adds `records`; the places of those stored already (their adds refused by the key, the rest kept). */
+async function addNew(t: Table, records: readonly object[]): Promise<Set<number>> {
   try {
     await t.bulkAdd(records);
-    return 0;
+    return new Set();
   } catch (e) {
-    const failures = e instanceof Dexie.BulkError ? Object.values(e.failuresByPos) : [e];
+    const byPos = e instanceof Dexie.BulkError ? e.failuresByPos : { 0: e };
+    const failures = Object.values(byPos);
     if (failures.some((f) => (f as { name?: string } | undefined)?.name !== 'ConstraintError')) throw e;
-    return failures.length;
+    return new Set(Object.keys(byPos).map(Number));
   }
 }
 
-/** The records whose events were stored, marked for the refold (and the event clock observed). */
-function markFolded(table: EntityName, records: readonly Record<string, unknown>[], touched: Touched) {
+/**
+ * The records whose events were stored, marked for the refold with the events new to the desk
+ * (`held`: the places of those stored already, left out), and the event clock observed.
+ */
+function markFolded(
+  table: EntityName,
+  records: readonly Record<string, unknown>[],
+  touched: Touched,
+  held: ReadonlySet<number> = new Set(),
+) {
   const projected = FOLDED[table];
   if (!projected) return;
   const by = FOLDS_INTO[projected];
-  for (const record of records) {
-    touched[projected].add(String(record[by]));
+  records.forEach((record, i) => {
+    const key = String(record[by]);
+    const fresh = touched[projected].get(key) ?? [];
+    if (!held.has(i)) fresh.push(record as unknown as Stamped);
+    touched[projected].set(key, fresh);
     if (typeof record.clock === 'string') touched.clock = observed(touched.clock, record.clock);
-  }
+  });
 }
 
 /**
@@ -253,7 +273,7 @@ export async function applyDocs(
     list.push(d);
     byTable.set(d.table, list);
   }
-  const touched: Touched = { cases: new Set(), proxyTasks: new Set(), custodyItems: new Set(), problems: new Set() };
+  const touched: Touched = { cases: new Map(), proxyTasks: new Map(), custodyItems: new Map(), problems: new Map() };
   const now = desk.clock.now();
   let refolded = 0;
   const rows = new Map<string, number>();

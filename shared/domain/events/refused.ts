@@ -51,7 +51,7 @@ export function refusedEvents<T extends Record<string, unknown>, E extends Confl
 }
 
 /** The ids of the events a 确认同步冲突 event handled. */
-function handledIds(events: readonly ConflictEvent[]): Set<string> {
+export function handledIds(events: readonly ConflictEvent[]): Set<string> {
   const out = new Set<string>();
   for (const e of events) {
     if (e.input?.type !== SYNC_CONFLICT_ACK) continue;
