@@ -34,22 +34,18 @@ export async function reportProfile(db: DutyDeskDB, desk: Desk, year: Period): P
     () => db.visits.where('day').between(range.from, range.to, true, true).toArray(),
     (r) => r.length,
   );
+  const slimRead = (kind: 'visits' | 'cases') => {
+    const { lower, upper } = slimRange(kind, range.from, range.to);
+    return db.slimRows.where('key').between(lower, upper).toArray();
+  };
   await time(
     'slim visit rows by key (2 years, slimRows)',
-    () =>
-      db.slimRows
-        .where('key')
-        .between(slimRange('visits', range.from, range.to).lower, slimRange('visits', range.from, range.to).upper)
-        .toArray(),
+    () => slimRead('visits'),
     (r) => r.length,
   );
   await time(
     'slim case rows by key (accepted in the 2 years, slimRows)',
-    () =>
-      db.slimRows
-        .where('key')
-        .between(slimRange('cases', range.from, range.to).lower, slimRange('cases', range.from, range.to).upper)
-        .toArray(),
+    () => slimRead('cases'),
     (r) => r.length,
   );
   await time(
