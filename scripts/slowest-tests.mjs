@@ -1,5 +1,5 @@
 // Prints the slowest tests by their share of their time limit, from the JSON reports that
-// scripts/test.sh writes (reports/summary/vitest.json and e2e.json; electron.json too when
+// scripts/test.sh writes (reports/summary/vitest.json, e2e-join.json and e2e.json; electron.json too when
 // present). A test over half its limit is marked: on a loaded 2-core machine it is the next to
 // fail (issue 22, item 14). Usage:
 //   node scripts/slowest-tests.mjs [dir-or-files…] [--top N] [--fail-over 0.5]
@@ -22,7 +22,9 @@ const VITEST_DEFAULT_LIMIT = 30_000;
 const inputs = args.length > 0 ? args : ['reports/summary'];
 const files = inputs.flatMap((p) =>
   existsSync(p) && statSync(p).isDirectory()
-    ? ['vitest.json', 'e2e.json', 'electron.json'].map((f) => path.join(p, f)).filter((f) => existsSync(f))
+    ? ['vitest.json', 'e2e-join.json', 'e2e.json', 'electron.json']
+        .map((f) => path.join(p, f))
+        .filter((f) => existsSync(f))
     : [p],
 );
 

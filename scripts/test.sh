@@ -41,7 +41,9 @@ rm -f bench/.results/figures.jsonl
 BENCH_SIZES=tiny BENCH_REPS=2 BENCH_STARTS=1 BENCH_LOOPS=10 BENCH_SYNC_SIZE=fresh BENCH_JOIN_REPS=1 npx vitest run --config bench/vitest.bench.config.ts
 # The goals table of the smoke run's figures (bench/goals.mjs), printed, not judged.
 node scripts/bench-judge.mjs --no-judge
-step "e2e in Chromium"; PLAYWRIGHT_JSON_OUTPUT_NAME="$PWD/reports/summary/e2e.json" npx playwright test --reporter=list,json
+# The join of a center first, alone: its time is issue 24's figure (playwright.config.ts JOIN_SPEC).
+step "e2e: a fresh desk joins a center, alone"; PLAYWRIGHT_JSON_OUTPUT_NAME="$PWD/reports/summary/e2e-join.json" npx playwright test --project=join --reporter=list,json
+step "e2e in Chromium"; PLAYWRIGHT_JSON_OUTPUT_NAME="$PWD/reports/summary/e2e.json" npx playwright test --project=long --project=e2e --reporter=list,json
 step "electron smoke"; PLAYWRIGHT_JSON_OUTPUT_NAME="$PWD/reports/summary/electron.json" npx playwright test -c tests/e2e-electron/playwright.config.ts --reporter=list,json
 step summary; node scripts/summarize-tests.mjs reports/summary
 step "slowest tests (share of their limit)"; node scripts/slowest-tests.mjs reports/summary
