@@ -27,15 +27,21 @@ async function basisOf(desk: Desk): Promise<string> {
   return JSON.stringify([__APP_VERSION__, desk.community, await getCalendarSettings(desk)]);
 }
 
+/** The summaries of a report and the desks its period covers, from the records read for it. */
+export function summariesFrom(data: SummaryData, period: Period): ReportSummaries {
+  const { now, before } = summariesOf(data);
+  return { now, before, covered: coveredDesks(data.desks, data.cases, period), desks: data.desks };
+}
+
 /**
  * The summaries of `r`, and the records read for them when they were read (`data`: absent when
- * kept ones were used).
+ * kept ones were used) with the kept summaries' write token of that read (readReport).
  */
 export async function reportSummaries(
   desk: Desk,
   r: ReportRequest,
   notes: ReportNotes,
-): Promise<{ summaries: ReportSummaries; data?: SummaryData }> {
+): Promise<{ summaries: ReportSummaries; data?: SummaryData; token?: string }> {
   const key = keptKey(r.kind, r.period, r.previous);
   const closed = keepable(r.period, r.previous, desk.clock.today());
   const basis = closed ? await basisOf(desk) : '';
@@ -47,9 +53,9 @@ export async function reportSummaries(
     if (found) return { summaries: found };
   }
   const { data, token } = await readReport(desk, r, notes, 'summary');
-  const { now, before } = summariesOf(data);
-  const summaries = { now, before, covered: coveredDesks(data.desks, data.cases, r.period), desks: data.desks };
+  const summaries = summariesFrom(data, r.period);
+  const { now, before } = summaries;
   if (closed)
     void keepSoon(desk.db, { key, basis, now, before, desks: deskCounts(deskCasesOf(data.cases, r.period)) }, token);
-  return { summaries, data };
+  return { summaries, data, token };
 }

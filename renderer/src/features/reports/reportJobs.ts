@@ -15,7 +15,7 @@ import { renderSummaryDocument } from '@shared/reports/summaryDocument';
 import { summarySections } from '@shared/reports/summaryRows';
 import type { Desk } from '../../db/desk';
 import { readReport, readReportData, reportNames } from '../../db/repositories/reports';
-import { reportSummaries } from '../../db/repositories/reportSummaries';
+import { reportSummaries, summariesFrom } from '../../db/repositories/reportSummaries';
 import { buildExport, type ExportFile, type ExportFormat } from './buildExport';
 
 /** A period of a kind, compared with the one before it. */
@@ -68,12 +68,20 @@ export async function reportFile(
     return { file, covered: file.package?.desks ?? coveredDesks(data.desks, data.cases, r.period) };
   }
   // The summaries from their slim rows (or kept) and the period's own cases for the ledgers, side by side.
-  const [{ summaries }, { data }] = await Promise.all([
+  const [summed, ledgers] = await Promise.all([
     reportSummaries(desk, r, r.notes),
     readReport(desk, r, r.notes, 'ledgers'),
   ]);
-  const file = await buildExport({ ...job, data, summaries });
-  return { file, covered: summaries.covered };
+  // Summaries read from the records and a ledger read by itself must see the same records: a save
+  // committed between the two reads (their write tokens differ) would make the file disagree with
+  // itself (N accepted above, N+1 rows below). Then both come from ONE read of everything.
+  if (summed.data && summed.token !== ledgers.token) {
+    const data = await dataOf(desk, r, r.notes);
+    const summaries = summariesFrom(data, r.period);
+    return { file: await buildExport({ ...job, data, summaries }), covered: summaries.covered };
+  }
+  const file = await buildExport({ ...job, data: ledgers.data, summaries: summed.summaries });
+  return { file, covered: summed.summaries.covered };
 }
 
 export type ReportPaperRequest = ReportRequest & { notes: ReportNotes; printedAt: string; printedBy: string };
