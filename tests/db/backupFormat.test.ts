@@ -5,8 +5,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { generateDesk } from '../../bench/data/generate';
-import { loadDesk } from '../../bench/data/load';
 import { makeBackup } from '../../renderer/src/db/backup/make';
 import { inspectBackup } from '../../renderer/src/db/backup/inspect';
 import { restoreBackup } from '../../renderer/src/db/backup/restore';
@@ -17,8 +15,8 @@ import { BACKUP_CHUNK_ROWS } from '@shared/backup/frames';
 import { freshDb, testDesk } from './testDb';
 import { memoryBackupDeps } from './backupDeps';
 import { V1_FIXTURE, V1_FIXTURE_PASSPHRASE } from './fixtures/backupV1';
+import { GENERATED_ADMIN, loadedDb } from './generatedDesk';
 
-const ADMIN = { staffId: 'staff-admin', role: '站长/管理员' as const };
 const PHRASE = '梅花香自苦寒来2026年';
 
 /** Each step's reports: in order, the count never going back, the last one complete. */
@@ -37,10 +35,9 @@ function stepsOf(reports: BackupProgress[]): string[] {
 
 describe('backup format 2', { timeout: 120_000 }, () => {
   it('a backup, 检查备份 and a restore report their progress; the file is a fraction of its rows', async () => {
-    const db = freshDb();
-    await loadDesk(db, generateDesk('tiny'), { iterations: 1000 });
+    const db = await loadedDb('tiny');
     const deps = memoryBackupDeps();
-    const desk = testDesk(db, ADMIN);
+    const desk = testDesk(db, GENERATED_ADMIN);
     const made: BackupProgress[] = [];
     const outcome = await makeBackup(desk, deps, 'regular', { passphrase: PHRASE, onProgress: (p) => made.push(p) });
     if (!outcome.ok) throw new Error(outcome.message);

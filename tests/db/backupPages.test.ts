@@ -10,15 +10,13 @@ import type { Dexie } from 'dexie';
 import { BACKUP_CHUNK_ROWS } from '@shared/backup/frames';
 import { headsOfRows, toTuples } from '@shared/domain/auditChain';
 import type { AuditEntry } from '@shared/domain/records';
-import { generateDesk } from '../../bench/data/generate';
-import { loadDesk } from '../../bench/data/load';
 import { makeBackup } from '../../renderer/src/db/backup/make';
 import { readPages, readSnapshot, replaceAll, withoutDerivedFields } from '../../renderer/src/db/backup/snapshot';
 import { freshDb, testDesk } from './testDb';
 import { memoryBackupDeps } from './backupDeps';
+import { GENERATED_ADMIN, loadedDb } from './generatedDesk';
 
 const PAGE = BACKUP_CHUNK_ROWS;
-const ADMIN = { staffId: 'staff-admin', role: '站长/管理员' as const };
 
 describe('backup pages', { timeout: 120_000 }, () => {
   it('reads every table in key order, a page at a time, the rows a whole read gives', async () => {
@@ -55,8 +53,7 @@ describe('backup pages', { timeout: 120_000 }, () => {
   });
 
   it('the generated desk: pages without derived fields, in key order; the header heads those of the whole log', async () => {
-    const db = freshDb();
-    await loadDesk(db, generateDesk('tiny'), { iterations: 1000 });
+    const db = await loadedDb('tiny');
     const dexie = db as unknown as Dexie;
     const whole = await readSnapshot(db);
     for (const t of dexie.tables) {
@@ -69,10 +66,10 @@ describe('backup pages', { timeout: 120_000 }, () => {
     expect('queueKeys' in c || 'searchKeys' in c).toBe(false);
     const deps = memoryBackupDeps();
     // The first backup makes the machine key (logged); the second is the one compared.
-    await makeBackup(testDesk(db, ADMIN), deps, 'regular', { passphrase: '梅花香自苦寒来2026年' });
+    await makeBackup(testDesk(db, GENERATED_ADMIN), deps, 'regular', { passphrase: '梅花香自苦寒来2026年' });
     const log = (await dexie.table('auditLog').toArray()) as AuditEntry[];
     expect(log.length).toBeGreaterThan(PAGE);
-    const outcome = await makeBackup(testDesk(db, ADMIN), deps, 'regular');
+    const outcome = await makeBackup(testDesk(db, GENERATED_ADMIN), deps, 'regular');
     if (!outcome.ok) throw new Error(outcome.message);
     const now = await readSnapshot(db);
     expect(outcome.header.counts.auditLog).toBe(log.length);
@@ -83,8 +80,7 @@ describe('backup pages', { timeout: 120_000 }, () => {
   });
 
   it('a restore whose write fails after other batches leaves every live row as it was', async () => {
-    const db = freshDb();
-    await loadDesk(db, generateDesk('tiny'), { iterations: 1000 });
+    const db = await loadedDb('tiny');
     const dexie = db as unknown as Dexie;
     const before = await readSnapshot(db);
     const tables = structuredClone(before);

@@ -16,7 +16,6 @@ import { careKeysOf, careVisitDifferences, type CareVisitRow } from '@shared/dom
 import type { HomeVisitInput } from '@shared/domain/homeVisits';
 import type { HomeVisit, Resident } from '@shared/domain/records';
 import { generateDesk, NOW } from '../../bench/data/generate';
-import { loadDesk } from '../../bench/data/load';
 import { DutyDeskDB, loadUpgradeSteps, SCHEMA_VERSION } from '../../renderer/src/db/database';
 import { schemaAt } from '../../renderer/src/db/backup/upgradeTables';
 import { readSnapshot, replaceAll } from '../../renderer/src/db/backup/snapshot';
@@ -34,6 +33,7 @@ import { applyDocs, type Incoming } from '../../renderer/src/sync/applyDocs';
 import { toSyncDoc } from '../../renderer/src/sync/docs';
 import { afterRandomWrites } from './support/randomWrites';
 import { communityDesk, freshDb, setUpCommunity, T0, testDesk, WANG_WU } from './testDb';
+import { loadedDb } from './generatedDesk';
 
 const calendar = createCalendar();
 const MON = '2026-11-23';
@@ -240,8 +240,7 @@ describe('the kept last 走访 (careLastVisits)', { timeout: 120_000 }, () => {
 
   it('agrees with a recount and with the records on the generated desk loaded in bulk (1/100)', async () => {
     const data = generateDesk('tiny');
-    const db = freshDb();
-    await loadDesk(db, data, { iterations: 1000 });
+    const db = await loadedDb(data);
     const kept = await db.careLastVisits.toArray();
     expect(kept.length).toBeGreaterThan(10);
     expect(kept.some((r) => r.lastDay !== undefined)).toBe(true);

@@ -31,13 +31,13 @@ import type { CaseRecord } from '@shared/domain/records';
 import { freshDb, testDesk } from './testDb';
 import { deriveFields } from '../../renderer/src/db/derived';
 import type { EntityName } from '../../renderer/src/db/entities';
+import { loadedDb } from './generatedDesk';
 
 describe('the five-year desk generator', { timeout: 60_000 }, () => {
   it('has a 1,000-resident size (the privacy e2e) that loads and passes the same checks', async () => {
     const small = generateDesk('thousand');
     expect(small.residents).toHaveLength(1000);
-    const db = freshDb();
-    await loadDesk(db, small, { iterations: 1000 });
+    const db = await loadedDb(small);
     expect(await checkLoadedDesk(db)).toEqual([]);
     db.close();
   });
@@ -74,8 +74,7 @@ describe('the five-year desk generator', { timeout: 60_000 }, () => {
   });
 
   it('loads through the app and passes its validators; the admin signs in with the bench PIN', async () => {
-    const db = freshDb();
-    await loadDesk(db, data, { iterations: 1000 });
+    const db = await loadedDb(data);
     expect(await checkLoadedDesk(db)).toEqual([]);
     expect(await db.cases.count()).toBe(data.cases.length);
     expect(await db.auditLog.count()).toBeGreaterThanOrEqual(data.auditLog.length);
@@ -145,8 +144,7 @@ describe('the five-year desk generator', { timeout: 60_000 }, () => {
 
   it('the bulk loader stores exactly the generated records (whatever order it writes them in), with their derived fields', async () => {
     const tiny = generateDesk('tiny');
-    const db = freshDb();
-    await loadDesk(db, tiny, { iterations: 1000 });
+    const db = await loadedDb(tiny);
     const keyed: [EntityName, readonly { id: string }[]][] = [
       ['residents', tiny.residents],
       ['visits', tiny.visits],
@@ -317,8 +315,7 @@ describe('the five-year desk generator', { timeout: 60_000 }, () => {
   });
 
   it('every queue page, with any filters, is the oracle’s page: the right cases in the right order', async () => {
-    const db = freshDb();
-    await loadDesk(db, data, { iterations: 1000 });
+    const db = await loadedDb(data);
     const all = await db.cases.toArray();
     const staffId = 'staff-3';
     const desk = testDesk(db, { staffId });

@@ -9,7 +9,6 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDesk } from '../../bench/data/generate';
-import { loadDesk } from '../../bench/data/load';
 import { periodOf, previousPeriod, weekOf, type Period, type PeriodKind } from '@shared/reports/periods';
 import { EMPTY_NOTES } from '@shared/reports/notes';
 import { reportViewOf, type ReportView } from '@shared/reports/reportView';
@@ -22,19 +21,19 @@ import { reportFile, reportView } from '../../renderer/src/features/reports/repo
 import { buildExport } from '../../renderer/src/features/reports/buildExport';
 import type { DutyDeskDB } from '../../renderer/src/db/database';
 import type { Desk } from '../../renderer/src/db/desk';
-import { communityDesk, freshDb, TODAY } from './testDb';
+import { TODAY } from './testDb';
 import { periodsToWarm } from '@shared/reports/warmPeriods';
 import { warmReports } from '../../renderer/src/app/reportWarmUp';
 import { runJobHere } from '../../renderer/src/worker/jobs';
+import { generatedAdminDesk, loadedDb } from './generatedDesk';
 
 const data = generateDesk('tenth');
 let db: DutyDeskDB;
 let desk: Desk;
 
 beforeAll(async () => {
-  db = freshDb();
-  await loadDesk(db, data, { iterations: 1000 });
-  desk = await communityDesk(db, { staffId: 'staff-admin', role: '站长/管理员' });
+  db = await loadedDb(data);
+  desk = await generatedAdminDesk(db);
 }, 180_000);
 
 const requestOf = (kind: Exclude<PeriodKind, 'custom'>, day: string) => {

@@ -8,14 +8,13 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDesk } from '../../bench/data/generate';
-import { loadDesk } from '../../bench/data/load';
 import { localMinuteOf, offHoursPartAt } from '@shared/domain/offHours';
 import { toLocalDateString } from '@shared/domain/localDate';
 import type { CaseEvent } from '@shared/domain/records';
 import { offHoursCaseEvents, readOffHoursTables } from '../../renderer/src/db/repositories/offHours';
 import type { DutyDeskDB } from '../../renderer/src/db/database';
 import type { Desk } from '../../renderer/src/db/desk';
-import { communityDesk, freshDb } from './testDb';
+import { generatedAdminDesk, loadedDb } from './generatedDesk';
 
 const data = generateDesk('tiny');
 let db: DutyDeskDB;
@@ -25,9 +24,8 @@ const dayOf = (ms: number) => toLocalDateString(new Date(ms));
 const local = (day: string, time: string) => new Date(`${day}T${time}`).getTime();
 
 beforeAll(async () => {
-  db = freshDb();
-  await loadDesk(db, data, { iterations: 1000 });
-  desk = await communityDesk(db, { staffId: 'staff-admin', role: '站长/管理员', dayOf });
+  db = await loadedDb(data);
+  desk = await generatedAdminDesk(db, { dayOf });
 }, 120_000);
 
 /** Every event of [from, to] a read of them all finds outside standard hours (the table's own rule). */

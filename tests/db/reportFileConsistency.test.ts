@@ -8,7 +8,6 @@
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateDesk } from '../../bench/data/generate';
-import { loadDesk } from '../../bench/data/load';
 import { previousPeriod, weekOf } from '@shared/reports/periods';
 import { EMPTY_NOTES } from '@shared/reports/notes';
 import type { CaseRecord } from '@shared/domain/records';
@@ -17,9 +16,10 @@ import { reportFile } from '../../renderer/src/features/reports/reportJobs';
 import { buildExport } from '../../renderer/src/features/reports/buildExport';
 import type { DutyDeskDB } from '../../renderer/src/db/database';
 import type { Desk } from '../../renderer/src/db/desk';
-import { communityDesk, freshDb, TODAY } from './testDb';
+import { TODAY } from './testDb';
 import type * as SummariesModule from '../../renderer/src/db/repositories/reportSummaries';
 import type * as ReportsModule from '../../renderer/src/db/repositories/reports';
+import { generatedAdminDesk, loadedDb } from './generatedDesk';
 
 /** Set by a test: runs once, after the summaries' read returned and before the ledger's read. */
 const between: { save?: () => Promise<void>; summariesRead?: Promise<void>; done?: () => void } = {};
@@ -56,9 +56,8 @@ let db: DutyDeskDB;
 let desk: Desk;
 
 beforeAll(async () => {
-  db = freshDb();
-  await loadDesk(db, data, { iterations: 1000 });
-  desk = await communityDesk(db, { staffId: 'staff-admin', role: '站长/管理员' });
+  db = await loadedDb(data);
+  desk = await generatedAdminDesk(db);
 }, 120_000);
 
 describe('an export of an open period with a save between its two reads', { timeout: 60_000 }, () => {

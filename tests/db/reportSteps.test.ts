@@ -10,14 +10,13 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { Dexie } from 'dexie';
 import { generateDesk } from '../../bench/data/generate';
-import { loadDesk } from '../../bench/data/load';
 import { periodOf, previousPeriod } from '@shared/reports/periods';
 import { EMPTY_NOTES } from '@shared/reports/notes';
 import type { Visit } from '@shared/domain/records';
 import type { DutyDeskDB } from '../../renderer/src/db/database';
 import type { Desk } from '../../renderer/src/db/desk';
-import { communityDesk, freshDb } from './testDb';
 import type * as KeptRead from '../../renderer/src/db/keptSummaries/read';
+import { generatedAdminDesk, loadedDb } from './generatedDesk';
 
 type KeptReads = typeof KeptRead;
 
@@ -44,9 +43,8 @@ const year = periodOf('year', '2026-06-01');
 const r = { kind: 'year' as const, period: year, previous: previousPeriod(year, 'year') };
 
 beforeAll(async () => {
-  db = freshDb();
-  await loadDesk(db, data, { iterations: 1000 });
-  desk = await communityDesk(db, { staffId: 'staff-admin', role: '站长/管理员' });
+  db = await loadedDb(data);
+  desk = await generatedAdminDesk(db);
 }, 120_000);
 
 const sample = () => data.visits.find((v) => v.day >= year.from)!;

@@ -9,7 +9,6 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDesk } from '../../bench/data/generate';
-import { loadDesk } from '../../bench/data/load';
 import { readReportData, weeklyCounts } from '../../renderer/src/db/repositories/reports';
 import { getReportNotes, saveReportNotes } from '../../renderer/src/db/repositories/reportNotes';
 import { ensureInstallId, recordExport } from '../../renderer/src/db/repositories/reportExports';
@@ -24,8 +23,9 @@ import {
 import { EMPTY_NOTES, summariesOf } from '@shared/reports/reportData';
 import { summarize } from '@shared/reports/summary';
 import type { DutyDeskDB } from '../../renderer/src/db/database';
-import { communityDesk, freshDb } from './testDb';
+import { communityDesk } from './testDb';
 import { failureMessage } from '../../renderer/src/db/refusal';
+import { generatedAdminDesk, loadedDb } from './generatedDesk';
 
 const data = generateDesk('tenth');
 const categories = new Map(data.catalog.map((m) => [m.code, m.category]));
@@ -48,11 +48,10 @@ const carried = data.problems.find(
 let db: DutyDeskDB;
 
 beforeAll(async () => {
-  db = freshDb();
-  await loadDesk(db, data, { iterations: 1000 });
+  db = await loadedDb(data);
 }, 120_000);
 
-const admin = () => communityDesk(db, { staffId: 'staff-admin', role: '站长/管理员' });
+const admin = () => generatedAdminDesk(db);
 const clerk = () => communityDesk(db, { staffId: 'staff-1' });
 
 describe('a period read by index', { timeout: 60_000 }, () => {

@@ -9,8 +9,6 @@ import { KEPT_SUMMARIES } from '../../renderer/src/db/keptSummaries/middleware';
 import { STREET_TABLES } from '../../renderer/src/db/installKind';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
-import { generateDesk } from '../../bench/data/generate';
-import { loadDesk } from '../../bench/data/load';
 import { DutyDeskDB } from '../../renderer/src/db/database';
 import { DomainRefusal } from '../../renderer/src/db/refusal';
 import {
@@ -22,13 +20,14 @@ import {
 } from '../../renderer/src/db/backup/seal';
 import { countsOf, readSnapshot, replaceAll } from '../../renderer/src/db/backup/snapshot';
 import { prng } from '../../bench/data/random';
-import { freshDb, testDesk } from './testDb';
+import { testDesk } from './testDb';
 import { memoryBackupDeps } from './backupDeps';
 import { makeBackup } from '../../renderer/src/db/backup/make';
 import { restoreBackup } from '../../renderer/src/db/backup/restore';
 import { auditIdOf } from '@shared/domain/auditIdentity';
 import { chainRow, headOf, headsOfRows, isChained, type ChainHead } from '@shared/domain/auditChain';
 import type { AuditEntry } from '@shared/domain/records';
+import { loadedDb } from './generatedDesk';
 
 const STAMP = { createdAt: 1, createdBy: 'staff-admin', updatedAt: 1, updatedBy: 'staff-admin' };
 
@@ -75,8 +74,7 @@ describe('restore drill', { timeout: 120_000 }, () => {
   const schema = () => db.verno;
 
   beforeAll(async () => {
-    db = freshDb();
-    await loadDesk(db, generateDesk('tiny'), { iterations: 1000 });
+    db = await loadedDb('tiny');
     // The tables the generator does not fill yet, so that every table is in the drill.
     await db.custodyItems.put({
       id: 'ci-1',

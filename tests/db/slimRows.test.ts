@@ -15,7 +15,6 @@ import { periodOf, previousPeriod, type Period, type PeriodKind } from '@shared/
 import { EMPTY_NOTES, summariesOf } from '@shared/reports/reportData';
 import { slimVisitKey } from '@shared/reports/slimRows';
 import { generateDesk, NOW } from '../../bench/data/generate';
-import { loadDesk } from '../../bench/data/load';
 import type { DutyDeskDB } from '../../renderer/src/db/database';
 import type { Desk } from '../../renderer/src/db/desk';
 import { readSnapshot, replaceAll } from '../../renderer/src/db/backup/snapshot';
@@ -27,6 +26,7 @@ import { applyDocs, type Incoming } from '../../renderer/src/sync/applyDocs';
 import { toSyncDoc } from '../../renderer/src/sync/docs';
 import { afterRandomWrites } from './support/randomWrites';
 import { communityDesk, freshDb, setUpCommunity, testDesk } from './testDb';
+import { generatedAdminDesk, loadedDb } from './generatedDesk';
 
 const tableOf = (db: DutyDeskDB) => (name: string) => (db as unknown as Dexie).table(name);
 
@@ -70,11 +70,10 @@ const docOf = (table: 'visits' | 'caseEvents', record: Visit | CaseEvent, n: num
 describe('the summaries’ slim rows (slimRows)', { timeout: 120_000 }, () => {
   it('agree with the records on the generated desk loaded in bulk (1/100), and the summaries read them exactly', async () => {
     const data = generateDesk('tiny');
-    const db = freshDb();
-    await loadDesk(db, data, { iterations: 1000 });
+    const db = await loadedDb(data);
     expect(await db.slimRows.count()).toBe(data.visits.length + data.cases.length);
     expect(await drift(db)).toEqual([]);
-    const desk = await communityDesk(db, { staffId: 'staff-admin', role: '站长/管理员' });
+    const desk = await generatedAdminDesk(db);
     await expectSameSummaries(desk, 'week', '2026-11-18');
     await expectSameSummaries(desk, 'month', '2026-10-10');
     await expectSameSummaries(desk, 'quarter', '2026-10-10');

@@ -16,13 +16,13 @@ import { streetSheets } from '@shared/reports/streetSummary/sheets';
 import { renderStreetSummaryDocument } from '@shared/reports/streetSummary/document';
 import type { WirePackage } from '@shared/reports/wire/types';
 import { generateDesk } from '../../bench/data/generate';
-import { loadDesk } from '../../bench/data/load';
 import { generatedDeskOf, weeklyPackageFiles } from '../../bench/data/communityPackages';
 import { importPackageFile, type PackageFile } from '../../renderer/src/db/repositories/street/packages';
 import { saveStreetCommunity } from '../../renderer/src/db/repositories/street/communities';
 import { readStreetSummary, recordSummaryExport } from '../../renderer/src/db/repositories/street/summary';
 import { setUpStreet } from './streetTestDb';
 import { communityDesk, fails, freshDb, setUpCommunity } from './testDb';
+import { loadedDb } from './generatedDesk';
 
 const W46 = weekOf('2026-11-09');
 const W47 = weekOf('2026-11-16');
@@ -46,8 +46,7 @@ const packagesOf = (code: string, w: Period) =>
 beforeAll(async () => {
   for (const c of COMMUNITIES) {
     const data = generateDesk('tiny', c.seed);
-    const db = freshDb();
-    await loadDesk(db, data, { iterations: 1000 });
+    const db = await loadedDb(data);
     const weeks = c.code === 'CCC' ? [W47] : [W46, W47];
     files.push(...(await weeklyPackageFiles(await generatedDeskOf(db), weeks, [c])));
     db.close();

@@ -8,7 +8,6 @@ import type { Dexie } from 'dexie';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateDesk, NOW } from '../../bench/data/generate';
-import { loadDesk } from '../../bench/data/load';
 import { countLabel, QUEUES, queueRange } from '@shared/domain/caseQueues';
 import { tallyDifferences, TALLY } from '@shared/domain/tallies';
 import type { CaseRecord, CustodyItem, ProxyTask, Resident, Visit } from '@shared/domain/records';
@@ -24,6 +23,7 @@ import { ensureSearchKeys } from '../../renderer/src/db/searchKeys';
 import { afterRandomWrites } from './support/randomWrites';
 import { freshDb, testDesk } from './testDb';
 import { oldCase, openShipped } from './shippedSchemas';
+import { loadedDb } from './generatedDesk';
 
 const dexieOf = (db: DutyDeskDB) => db as unknown as Dexie;
 
@@ -75,8 +75,7 @@ describe('kept counts', { timeout: 120_000 }, () => {
   const data = generateDesk('tiny');
 
   it('agree with a full recount and with the records on the generated desk (1/100)', async () => {
-    const db = freshDb();
-    await loadDesk(db, data, { iterations: 1000 });
+    const db = await loadedDb(data);
     expect(await drift(db)).toEqual([]);
     for (const staffId of ['staff-1', 'staff-3']) {
       const desk = testDesk(db, { staffId, now: NOW });
@@ -130,8 +129,7 @@ describe('kept counts', { timeout: 120_000 }, () => {
   });
 
   it('disagreeing with the recount are repaired once and logged without personal data', async () => {
-    const db = freshDb();
-    await loadDesk(db, data, { iterations: 1000 });
+    const db = await loadedDb(data);
     const desk = testDesk(db, { staffId: 'staff-admin', now: NOW });
     expect(await checkTallies(desk)).toMatchObject({ repaired: 0 });
     const logged = await db.auditLog.count();
