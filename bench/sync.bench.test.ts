@@ -14,8 +14,8 @@
  *    baseline, one document put into a plain PouchDB on desk 1 until desk 2's plain PouchDB has
  *    it, through the same hub (live sync both, no Dexie, outbox, pump or inbound); interleaved,
  *    alternating who goes first.
- * 3. The hub's disk: the bytes of its data folder once desk 1's whole desk is on it, before and
- *    after the center database's compaction.
+ * 3. The hub's disk: the bytes of its data folder once desk 1's whole desk is on it (before desk 2
+ *    joins), before and after the center database's compaction.
  * 4. The outbox's cost on a registration (chromium/outboxBench.ts: joined vs alone, interleaved).
  *
  * Issue 28 item 8's goals (the outbox ≤ 1.10× the write without it, a write on the other desk
@@ -141,6 +141,13 @@ describe('sync benchmarks (a real hub, desks in Chromium)', () => {
         `push ${up.pushed} docs in ${secs(up.pushMs)} (${rate(up.pushed, up.pushMs)})`,
     );
 
+    // --- 3. the hub's disk with desk 1's whole desk on it (before desk 2: at full, its figure comes an hour sooner) ---
+    const disk = await hubDisk();
+    console.log(
+      `\nhub's disk (desk 1's ${up.pouchDocs} documents): ${mib(disk.before)} (${disk.before} bytes), ` +
+        `after compaction ${mib(disk.after)} (${disk.after} bytes)`,
+    );
+
     const two = await openDesk();
     const own = await two.evaluate(() => window.bench.sync.fresh(2));
     // The baseline first: the hub's files are as warm for it as for the join (desk 1's push just wrote them).
@@ -168,13 +175,6 @@ describe('sync benchmarks (a real hub, desks in Chromium)', () => {
         `bare pull, no Dexie    ${bare.docs} docs in ${secs(bare.ms)} (${rate(bare.docs, bare.ms)}); ratio pull + apply / bare ${(pullApply / bare.ms).toFixed(1)}`,
         `desk 2 holds ${JSON.stringify(down.counts)}`,
       ].join('\n'),
-    );
-
-    // --- 3. the hub's disk with the whole center on it ---
-    const disk = await hubDisk();
-    console.log(
-      `\nhub's disk (${down.centerDocs} documents): ${mib(disk.before)} (${disk.before} bytes), ` +
-        `after compaction ${mib(disk.after)} (${disk.after} bytes)`,
     );
 
     // --- 2. propagation: desk 1 writes, desk 2 sees it ---
