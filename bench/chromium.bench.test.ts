@@ -319,7 +319,7 @@ describe('benchmarks in Chromium (real IndexedDB)', () => {
   afterAll(async () => server?.close());
 
   for (const size of SIZES) {
-    it(`${size}: reads next to bare reads, and start-up`, async () => {
+    it(`${size}: reads next to bare reads, and start-up`, { timeout: LIMIT[size] ?? 3_600_000 }, async () => {
       figuresAtSize(size);
       // BENCH_PROFILE: a profile cached under another name (another checkout's, before the hash
       // was taken by path inside the repository) — only where the data's code is the same.
@@ -450,6 +450,6 @@ describe('benchmarks in Chromium (real IndexedDB)', () => {
       console.log(await dashboardAfterSave(profileDir, server.url, SAVES));
 
       await startUpFigures(profileDir, server.url);
-    }, LIMIT[size] ?? 3_600_000);
+    });
   }
 });

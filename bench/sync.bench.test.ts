@@ -106,7 +106,7 @@ async function hubDisk(): Promise<{ before: number; after: number }> {
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 describe('sync benchmarks (a real hub, desks in Chromium)', () => {
-  it(`${SIZE}: initial sync and propagation`, async () => {
+  it(`${SIZE}: initial sync and propagation`, { timeout: LIMIT }, async () => {
     figuresAtSize(SIZE);
     console.log(`\n## sync, size ${SIZE} — ${machine(tmpdir())}; load average ${loadAverage()}`);
 
@@ -206,5 +206,5 @@ describe('sync benchmarks (a real hub, desks in Chromium)', () => {
         `\nmax ${s.max.toFixed(0)} ms (bare ${b.max.toFixed(0)} ms); baseline: one document, plain PouchDB → hub → plain PouchDB`,
     );
     for (const page of [one, two]) await page.evaluate(() => window.bench.sync.stop());
-  }, LIMIT);
+  });
 });
