@@ -24,6 +24,7 @@ import { launch, loadAverage, machine, pad, table } from './report';
 import type { CDPSession, Page } from '@playwright/test';
 import { stats } from './stats';
 import { describeActivity, lastSessionActivity } from './leveldbLog';
+import { describeSettled, settle } from './settle';
 
 const ROOT = resolve(__dirname, '..');
 const SIZES = (process.env.BENCH_SIZES ?? 'tenth').split(',') as SizeName[];
@@ -34,8 +35,8 @@ const SAVES = Number(process.env.BENCH_SAVES ?? 20);
 const PORT = Number(process.env.BENCH_PORT ?? 4390);
 /**
  * Only these groups of reads (e.g. `counts`) and these parts of the run (`input`, `import`,
- * `write` — the audit chain and outbox rows —, `slim` — the slim rows on a registration —, `save`, `startup`, `backup`, `shift`): a
- * quick look at one part.
+ * `write` — the audit chain and outbox rows —, `slim` — the slim rows on a registration —, `save`, `startup`, `backup`
+ * — with `restore`, the restore too —, `shift`): a quick look at one part.
  */
 const GROUPS = process.env.BENCH_GROUPS?.split(',');
 const want = (part: string) => !GROUPS || GROUPS.includes(part);
@@ -218,8 +219,9 @@ async function shiftFigures(page: Page, size: SizeName): Promise<void> {
 }
 
 /** Issue 28 item 7: backup, 检查备份 and restore, each beside its bare floor (goals: bench/goals.mjs). */
-async function backupFigures(page: Page): Promise<void> {
-  const r = await page.evaluate(() => window.bench.backupRun());
+async function backupFigures(page: Page, withRestore: boolean): Promise<void> {
+  const r = await page.evaluate((w) => window.bench.backupRun(w), withRestore);
+  const restore = r.restore;
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   console.log(
     [
@@ -227,8 +229,10 @@ async function backupFigures(page: Page): Promise<void> {
       `file ${(r.fileBytes / 2 ** 20).toFixed(1)} MiB (format 2: gzip chunks, sealed, base64 lines)`,
       `备份      ${s(r.backupMs).padStart(8)}  bare read of every table ${s(r.bareReadMs)} (ratio ${(r.backupMs / r.bareReadMs).toFixed(1)}; read + compress ${s(r.backupReadMs)}, the app's paged read alone ${s(r.pagedReadMs)})`,
       `检查备份  ${s(r.checkMs).padStart(8)}  (bare read ${s(r.bareReadMs)}, ratio ${(r.checkMs / r.bareReadMs).toFixed(1)})`,
-      `恢复      ${s(r.restoreMs).padStart(8)}  bare bulkPut of every table ${s(r.bareBulkPutMs)} (ratio ${(r.restoreMs / r.bareBulkPutMs).toFixed(1)}; opening the file ${s(r.restoreOpenMs)})`,
-      `during the backup: longest main-thread task ${r.longestTaskMs.toFixed(0)} ms, ${r.tasksOver100} tasks over 100 ms`,
+      restore
+        ? `恢复      ${s(restore.restoreMs).padStart(8)}  bare bulkPut of every table ${s(restore.bareBulkPutMs)} (ratio ${(restore.restoreMs / restore.bareBulkPutMs).toFixed(1)}; opening the file ${s(restore.restoreOpenMs)})`
+        : '恢复      not run (BENCH_GROUPS without restore)',
+      `during the backup: longest main-thread task ${r.longestTaskMs.toFixed(0)} ms (in the ${r.longestTaskStep === 'read' ? 'read and compression' : 'sealing'}), ${r.tasksOver100} tasks over 100 ms`,
       `wipe-detection counts (every table counted: at start and after every committed write, sign-in's too): ${r.integrityCountsMs.toFixed(0)} ms`,
     ].join('\n'),
   );
@@ -236,7 +240,7 @@ async function backupFigures(page: Page): Promise<void> {
     recordFigure({ name, p50: ms, p95: ms, baseP50: bare, baseP95: bare });
   once('备份', r.backupMs, r.bareReadMs);
   once('检查备份', r.checkMs, r.bareReadMs);
-  once('恢复', r.restoreMs, r.bareBulkPutMs);
+  if (restore) once('恢复', restore.restoreMs, restore.bareBulkPutMs);
 }
 
 /**
@@ -348,6 +352,8 @@ describe('benchmarks in Chromium (real IndexedDB)', () => {
         const storage = lastSessionActivity(profileDir);
         if (storage) console.log(describeActivity(storage));
       }
+      // Nothing timed while the profile's store still compacts (minutes at full after a load or a run that wrote).
+      if (size !== 'tiny') console.log(describeSettled(await settle()));
       // The data the app's validators accept (every status needs the 1/10 desk or more).
       if (size === 'tiny' || size === 'tenth')
         expect(await page.evaluate((every) => window.bench.check(every), size !== 'tiny')).toEqual([]);
@@ -386,7 +392,7 @@ describe('benchmarks in Chromium (real IndexedDB)', () => {
       }
       // --- input while a year is summarised: in the worker (the screen) vs on this thread (before) ---
       if (want('input')) console.log(await inputDuringYear(page));
-      if (GROUPS?.includes('backup')) await backupFigures(page);
+      if (GROUPS?.includes('backup')) await backupFigures(page, GROUPS.includes('restore'));
       if (GROUPS?.includes('shift')) await shiftFigures(page, size);
       // --- 居民台账导入: a ledger file read, checked and saved, next to a bare bulkAdd ---
       const rows = size === 'tiny' ? 500 : 10_000;
@@ -442,7 +448,7 @@ describe('benchmarks in Chromium (real IndexedDB)', () => {
         ),
       );
       // (the outbox's cost on a registration: sync.bench.test.ts, with issue 28 item 8's other figures)
-      await backupFigures(page);
+      await backupFigures(page, true);
       // Last in this browser process: the loop writes (the profile is loaded afresh next run).
       await shiftFigures(page, size);
       await context.close();

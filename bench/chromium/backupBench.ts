@@ -6,14 +6,15 @@
  * (make.ts backUpDatabase, seal.ts openBackup, snapshot.ts replaceAll); the restore goes into a
  * scratch database of its own (the bench's desk stays as it is), as the restore proper: the file
  * opened, the rows written in the one transaction (a restore over a live desk first backs it up:
- * one more backup's time). Also the file's size and, during the backup, the page's long tasks
+ * one more backup's time); left out when not asked for (its writes leave the profile's store
+ * compacting for minutes). Also the file's size and, during the backup, the page's long tasks
  * (PerformanceObserver 'longtask': how long an input could wait — a scheduled backup must leave
  * the screen usable).
  */
 import { Dexie } from 'dexie';
 import { DutyDeskDB } from '../../renderer/src/db/database';
 import { backUpDatabase } from '../../renderer/src/db/backup/make';
-import { newBackupKey, openBackup } from '../../renderer/src/db/backup/seal';
+import { newBackupKey, openBackup, type BackupKey } from '../../renderer/src/db/backup/seal';
 import { readPages, replaceAll } from '../../renderer/src/db/backup/snapshot';
 import { schemaAt, upgradedTables } from '../../renderer/src/db/backup/upgradeTables';
 import type { BackupDeps } from '../../renderer/src/db/backup/deps';
@@ -34,12 +35,11 @@ export type BackupRun = {
   pagedReadMs: number;
   bareReadMs: number;
   checkMs: number;
-  restoreMs: number;
-  /** Of the restore: the file opened (decrypted, decompressed, parsed). */
-  restoreOpenMs: number;
-  bareBulkPutMs: number;
-  /** Long tasks during the backup: the longest and how many over 100 ms. */
+  /** Null when not asked for (`BENCH_GROUPS` without `restore`). */
+  restore: RestoreRun | null;
+  /** Long tasks during the backup: the longest, in which step it started, and how many over 100 ms. */
   longestTaskMs: number;
+  longestTaskStep: 'read' | 'seal';
   integrityCountsMs: number;
   tasksOver100: number;
 };
@@ -53,20 +53,30 @@ async function bareRead(db: Dexie): Promise<Record<string, unknown[]>> {
   });
 }
 
-function watchLongTasks(): () => { longest: number; over100: number } {
-  const durations: number[] = [];
-  const observer = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) durations.push(e.duration);
-  });
+type LongTask = { start: number; duration: number };
+
+function watchLongTasks(): () => LongTask[] {
+  const tasks: LongTask[] = [];
+  const keep = (entries: PerformanceEntryList) => {
+    for (const e of entries) tasks.push({ start: e.startTime, duration: e.duration });
+  };
+  const observer = new PerformanceObserver((list) => keep(list.getEntries()));
   observer.observe({ type: 'longtask', buffered: false });
   return () => {
-    for (const e of observer.takeRecords()) durations.push(e.duration);
+    keep(observer.takeRecords());
     observer.disconnect();
-    return { longest: Math.max(0, ...durations), over100: durations.filter((d) => d > 100).length };
+    return tasks;
   };
 }
 
-export async function backupRun(db: DutyDeskDB): Promise<BackupRun> {
+export type RestoreRun = {
+  restoreMs: number;
+  /** Of the restore: the file opened (decrypted, decompressed, parsed). */
+  restoreOpenMs: number;
+  bareBulkPutMs: number;
+};
+
+export async function backupRun(db: DutyDeskDB, withRestore = true): Promise<BackupRun> {
   const dexie = db as unknown as Dexie;
   const { backupKey: key } = await newBackupKey('梅花香自苦寒来2026年', 1000);
   let file = '';
@@ -108,11 +118,32 @@ export async function backupRun(db: DutyDeskDB): Promise<BackupRun> {
   const backupReadMs = readTo - t;
   const tasks = stop();
   if (!made.ok) throw new Error(made.message);
+  const longest = tasks.reduce<LongTask>((a, b) => (b.duration > a.duration ? b : a), { start: 0, duration: 0 });
 
   t = performance.now();
   await openBackup(file, { currentSchema: db.verno, machineKey: key, verifyOnly: true });
   const checkMs = performance.now() - t;
 
+  return {
+    rows,
+    fileBytes: new TextEncoder().encode(file).length,
+    backupMs,
+    backupReadMs,
+    pagedReadMs,
+    bareReadMs,
+    checkMs,
+    restore: withRestore ? await restoreRun(db, file, key) : null,
+    longestTaskMs: longest.duration,
+    // The read step ends with the last page compressed; the sealing (AES-GCM, base64, the file's text) follows.
+    longestTaskStep: longest.start < readTo ? 'read' : 'seal',
+    integrityCountsMs,
+    tasksOver100: tasks.filter((t) => t.duration > 100).length,
+  };
+}
+
+/** The restore of `file` into a scratch database, next to a bare bulkPut of the same rows into another. */
+async function restoreRun(db: DutyDeskDB, file: string, key: BackupKey): Promise<RestoreRun> {
+  const dexie = db as unknown as Dexie;
   // The bare floor of a restore: every table's rows (read again, untimed) bulkPut into an empty
   // database, no middleware. After the backup's figures: the writes leave LevelDB compacting for a
   // while (one LevelDB holds every database of the origin), which slowed the reads timed after it.
@@ -122,7 +153,7 @@ export async function backupRun(db: DutyDeskDB): Promise<BackupRun> {
   const plain = new Dexie(BARE);
   plain.version(db.verno).stores(spec);
   await plain.open();
-  t = performance.now();
+  let t = performance.now();
   await plain.transaction('rw', plain.tables, async () => {
     for (const table of plain.tables) if ((bare[table.name]?.length ?? 0) > 0) await table.bulkPut(bare[table.name]!);
   });
@@ -150,19 +181,5 @@ export async function backupRun(db: DutyDeskDB): Promise<BackupRun> {
   target.close();
   await Dexie.delete(RESTORED);
 
-  return {
-    rows,
-    fileBytes: new TextEncoder().encode(file).length,
-    backupMs,
-    backupReadMs,
-    pagedReadMs,
-    bareReadMs,
-    checkMs,
-    restoreMs,
-    restoreOpenMs,
-    bareBulkPutMs,
-    longestTaskMs: tasks.longest,
-    integrityCountsMs,
-    tasksOver100: tasks.over100,
-  };
+  return { restoreMs, restoreOpenMs, bareBulkPutMs };
 }

@@ -578,7 +578,7 @@ const personalOf = (size: SizeName) =>
 const reportProfile = async () => profileOf(db!, await deskOf('staff-3'), (await reportPeriods()).year);
 
 /** Backup, 检查备份 and restore of the prepared desk next to their bare floors (backupBench.ts). */
-const backupRun = () => backupOf(db!);
+const backupRun = (withRestore: boolean) => backupOf(db!, withRestore);
 
 let loop: ClerkLoop | null = null;
 /** `n` more of a clerk's loops (heapBench.ts); it writes, so the profile is loaded afresh next run. */
