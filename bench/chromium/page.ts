@@ -4,6 +4,7 @@
  * next to bare Dexie reads of the same data, interleaved, in the same run. Driven by
  * bench/chromium.bench.test.ts through `window.bench`.
  */
+import { INTEGRITY_FILE, INTEGRITY_KEY } from '../../renderer/src/platform/browser';
 import { Dexie } from 'dexie';
 import { countLabel, QUEUES, type CaseFilter, type QueueName } from '@shared/domain/caseQueues';
 import { createCalendar } from '@shared/domain/workingCalendar';
@@ -72,6 +73,17 @@ async function queueCursorAt(desk: Desk, queue: QueueName, filter: CaseFilter, o
   return after;
 }
 
+/**
+ * The app's wipe record (platform/browser.ts) left by an earlier run's sessions on this profile:
+ * the desk loaded afresh holds fewer rows than it records, and the app rightly stops at
+ * 本机数据可能已丢失 (s42: the save and start-up parts timed out on a reused profile).
+ */
+async function forgetAppSessions(): Promise<void> {
+  localStorage.removeItem(INTEGRITY_KEY);
+  const files = await navigator.storage.getDirectory();
+  await files.removeEntry(INTEGRITY_FILE).catch(() => undefined);
+}
+
 async function prepare(
   size: SizeName,
   profile: string,
@@ -83,6 +95,7 @@ async function prepare(
   const phases: Record<string, number> = {};
   if (!cached) {
     localStorage.removeItem(PROFILE_KEY);
+    await forgetAppSessions();
     await Dexie.delete(DB_NAME);
     const fresh = new DutyDeskDB();
     const data = generateDesk(size);

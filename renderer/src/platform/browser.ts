@@ -21,8 +21,9 @@ import {
 import { loadBrowserHubConfig, saveBrowserHubConfig } from './browserHubConfig';
 
 const SETTINGS_KEY = 'duty-desk.settings';
-const INTEGRITY_KEY = 'duty-desk.integrity';
-const INTEGRITY_FILE = 'duty-desk-integrity.json';
+/** Where the browser build keeps the wipe record: a localStorage key and a file of the origin's private file system. */
+export const INTEGRITY_KEY = 'duty-desk.integrity';
+export const INTEGRITY_FILE = 'duty-desk-integrity.json';
 
 /** The origin's private file system (OPFS), where the browser has one. */
 export type PrivateFiles = () => Promise<FileSystemDirectoryHandle>;
