@@ -64,6 +64,7 @@ describe('center data and desk-local data', () => {
       'slimRows',
       'streetCommunities',
       'streetPackages',
+      'streetPackageRecords',
       'streetResponses',
     ]);
     expect(tablesOf('center')).not.toContain('counters');

@@ -243,3 +243,13 @@ export function openShippedV38(name: string): Dexie {
   db.version(38).stores(SCHEMA_V38);
   return db;
 }
+
+/** The schema as v39 shipped it (v38 plus the summaries' slim rows). */
+export const SCHEMA_V39: Record<string, string> = { ...SCHEMA_V38, slimRows: 'key' };
+
+/** A plain Dexie (no app middleware) created at v39, as every street desk held it before its packages' records moved apart. */
+export function openShippedV39(name: string): Dexie {
+  const db = new Dexie(name);
+  db.version(39).stores(SCHEMA_V39);
+  return db;
+}

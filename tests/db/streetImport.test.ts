@@ -18,6 +18,7 @@ import {
 } from '../../renderer/src/db/repositories/street/communities';
 import { weekStatus } from '@shared/domain/street/weekStatus';
 import { reportDeadline } from '@shared/domain/street/settings';
+import type { WireContent } from '@shared/reports/wire/types';
 import { packageText } from '../fixtures/streetPackages';
 import { setUpStreet } from './streetTestDb';
 import { fails, freshDb } from './testDb';
@@ -57,6 +58,15 @@ describe('周报接收 (issue 27)', () => {
       periodKey: `week:${WEEK}`,
       importedBy: clerkDesk.actor.id,
     });
+    // Its figures and its records (DB v40) are stored apart and make the package's content again.
+    const content = (JSON.parse(text) as { content: WireContent }).content;
+    expect(content.escalations.length + content.ledger.length).toBeGreaterThan(0);
+    expect(stored.content).not.toHaveProperty('escalations');
+    expect(stored.content).not.toHaveProperty('ledger');
+    const records = await db.streetPackageRecords.toArray();
+    expect(records).toEqual([{ id: sha, escalations: content.escalations, ledger: content.ledger }]);
+    const { id: _id, ...parts } = records[0]!;
+    expect({ ...stored.content, ...parts }).toEqual(content);
   });
 
   it('refuses a truncated file, a hash mismatch and another street’s package, naming the file; nothing stored', async () => {

@@ -17,7 +17,7 @@
  *   every write here and by the inbound sync like a local write, db/tallies), each 重点服务对象's
  *   last 走访 (`careLastVisits`: derived the same way, db/careVisits), the slim visit and case rows
  *   the period summaries read (`slimRows`, db/slimRows), and a street
- *   office's records (issue 27: `streetCommunities`, `streetPackages`, `streetResponses` — a street desk never joins a
+ *   office's records (issue 27: `streetCommunities`, `streetPackages` with their `streetPackageRecords`, `streetResponses` — a street desk never joins a
  *   hub, so nothing of it travels; `installKind` and `streetProfile` in `deskMeta`). Like the machine settings (desk number,
  *   backup folder), the wipe counts and the audit chain's anchor, which live outside IndexedDB.
  *
@@ -67,6 +67,7 @@ export const TABLE_SCOPE = {
   // A street office (issue 27) is one desk that never joins a hub: its tables never travel.
   streetCommunities: 'desk-local',
   streetPackages: 'desk-local',
+  streetPackageRecords: 'desk-local',
   streetResponses: 'desk-local',
 } as const satisfies Record<EntityName, DataScope>;
 

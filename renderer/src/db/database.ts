@@ -45,7 +45,7 @@ const step =
 
 export const DB_NAME = 'duty-desk';
 /** The newest version below (the one this build upgrades to). */
-export const SCHEMA_VERSION = 39;
+export const SCHEMA_VERSION = 40;
 
 /** One Dexie table per entity of the entity map (entities.ts is the one list of tables). */
 type Tables = { [N in EntityName]: Table<RecordOf<N>, KeyOf<N>> };
@@ -260,6 +260,11 @@ class DutyDeskDatabase extends Dexie {
     // key range — desk-local and derived, kept with every write of visits and cases by a middleware
     // (slimRows/middleware.ts). The data step makes them once (upgrades/v39-slim-rows.ts).
     this.version(39).stores({ slimRows: 'key' }).upgrade(step(39));
+    // v40 (issue 28, the street's year view): a package's records (上报事项, 办件 ledger) move to
+    // `streetPackageRecords` (same id), so 汇总 reads the figures of a year's packages without them
+    // (63 KB a package at full size, most of it the ledger). Street installs only. The data step
+    // moves them, a page at a time (upgrades/v40-street-records.ts).
+    this.version(40).stores({ streetPackageRecords: 'id' }).upgrade(step(40));
     this.use(derivedFieldsMiddleware);
     this.use(slimRowsMiddleware);
     this.use(careVisitsMiddleware);

@@ -37,6 +37,7 @@ import type {
   OffHoursLine,
   PackageExport,
   Staff,
+  StoredPackageRecords,
   StoredStreetPackage,
   StreetResponse,
   StreetCommunity,
@@ -151,6 +152,8 @@ export type Entities = {
   /** Issue 27 (DB v30, street installs only): the 社区名单 and every imported package file. */
   streetCommunities: [StreetCommunity, string];
   streetPackages: [StoredStreetPackage, string];
+  /** Issue 28 (DB v40, street installs only): each package's records (上报事项, 办件 ledger), apart from its figures. */
+  streetPackageRecords: [StoredPackageRecords, string];
   /** Issue 27 item 5 (DB v31, street installs only): the 报到 and 处理反馈 the street recorded per escalation. */
   streetResponses: [StreetResponse, string];
 };

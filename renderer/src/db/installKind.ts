@@ -14,7 +14,12 @@ import type { InstallKind, StreetProfile } from '@shared/domain/street/install';
 import type { DeskMetaRow, EntityName, ReadTable } from './entities';
 
 /** The street's own tables (吹哨事项's `streetResponses` included). */
-export const STREET_TABLES: readonly EntityName[] = ['streetCommunities', 'streetPackages', 'streetResponses'];
+export const STREET_TABLES: readonly EntityName[] = [
+  'streetCommunities',
+  'streetPackages',
+  'streetPackageRecords',
+  'streetResponses',
+];
 
 /** What a street install writes besides its own tables: accounts, sign-in guards, desk facts. */
 const STREET_ALSO: readonly EntityName[] = ['staff', 'signInGuards', 'deskMeta'];

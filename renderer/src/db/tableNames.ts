@@ -43,6 +43,7 @@ export const TABLE_NAMES = {
   offHoursLines: '错时服务补充登记',
   streetCommunities: '社区名单',
   streetPackages: '周报接收记录',
+  streetPackageRecords: '周报接收明细',
   streetResponses: '吹哨事项记录',
 } as const satisfies Record<EntityName, string>;
 

@@ -3,7 +3,7 @@
  * No resident appears in either: a community is an office (its contact is the office's), a
  * package carries counts and the period's escalations without names, numbers or phones.
  */
-import type { WireContent } from '../../reports/wire/types';
+import type { WireFigures, WireRecords } from '../../reports/wire/types';
 import type { PeriodKind } from '../../reports/periods';
 import type { Stamp } from './staff';
 
@@ -25,6 +25,9 @@ export type StreetCommunity = Stamp & {
  * One imported package file, immutable (one row per file; id = the package's sha256). The CURRENT
  * package of a community and period is the newest `generatedAt` among its rows (never stored:
  * db/repositories/street/packages.ts `currentPackages`); an older one is kept, 较旧未采用.
+ * `content` holds the package's figures; its records (上报事项, 办件 ledger) are the
+ * `streetPackageRecords` row of the same id (DB v40): 汇总 reads the figures of five years'
+ * packages without their records.
  */
 export type StoredStreetPackage = {
   /** The package's sha256 (hex). */
@@ -45,8 +48,11 @@ export type StoredStreetPackage = {
   fileName: string;
   importedBy: string;
   importedAt: number;
-  content: WireContent;
+  content: WireFigures;
 };
+
+/** The records of one imported package (same id: its sha256): 吹哨事项 reads its 上报事项. */
+export type StoredPackageRecords = WireRecords & { id: string };
 
 /** The stored key of a period: `week:2026-11-30`. */
 export function periodKeyOf(kind: PeriodKind, from: string): string {

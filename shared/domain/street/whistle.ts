@@ -27,7 +27,7 @@ export type WhistleRow = {
 
 /** The escalations of `contents` (several weeks may repeat one: the latest package's wins). */
 export function whistleRows(
-  contents: readonly { content: WireContent }[],
+  contents: readonly { content: Pick<WireContent, 'community' | 'period' | 'escalations'> }[],
   responses: readonly StreetResponse[],
   checkInDays: number,
   now: number,

@@ -21,7 +21,7 @@ import {
   type MergedFigures,
   type SideBySideRow,
 } from '../wire/merge';
-import type { WireContent } from '../wire/types';
+import type { WireFigures } from '../wire/types';
 import type { Cell, CompareColumn, StreetSummaryView, TrendWeek } from './view';
 
 export type SummaryInput = {
@@ -31,10 +31,10 @@ export type SummaryInput = {
   weeks: readonly Period[];
   communities: readonly Pick<StreetCommunity, 'code' | 'name' | 'active'>[];
   /** The current packages of the period: its weekly ones, and any community's own package of the period. */
-  packages: readonly WireContent[];
+  packages: readonly WireFigures[];
   trendWeeks: readonly Period[];
   /** The current weekly packages of the trend's weeks. */
-  trend: readonly WireContent[];
+  trend: readonly WireFigures[];
 };
 
 export type SummarySettings = { street: string; onTimeThreshold: number };

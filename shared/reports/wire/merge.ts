@@ -33,6 +33,7 @@ import {
   type MaximumKey,
   type RateKey,
   type WireContent,
+  type WireFigures,
   type WireGrid,
   type WireListItem,
   type WirePeriod,
@@ -122,7 +123,7 @@ export function mergeContents(contents: readonly Omit<CommunityFigures, 'weeks'>
  * One community's weekly packages (of one period, any order) as the figures of the whole: flows
  * summed, the period's end from the last week (see the module comment).
  */
-export function combineWeeks(weekly: readonly WireContent[]): CommunityFigures {
+export function combineWeeks(weekly: readonly WireFigures[]): CommunityFigures {
   if (weekly.length === 0) throw new Error('combineWeeks: no package');
   const ordered = [...weekly].sort((a, b) => (a.period.from < b.period.from ? -1 : 1));
   const last = ordered.at(-1)!;
@@ -146,7 +147,7 @@ export function combineWeeks(weekly: readonly WireContent[]): CommunityFigures {
 }
 
 /** A package as the figures of its own period. */
-export const figuresOfPackage = (c: WireContent): CommunityFigures => ({ ...c, weeks: 1 });
+export const figuresOfPackage = (c: WireFigures): CommunityFigures => ({ ...c, weeks: 1 });
 
 /** The Thursday of the week that holds `day` (ISO: it names the week's month and year). */
 export const thursdayOf = (day: string): string => addDays(weekOf(day).from, 3);
@@ -174,10 +175,10 @@ const samePeriod = (a: Pick<WirePeriod, 'from' | 'to'>, b: Period) => a.from ===
  */
 export function packagesFor(
   period: WirePeriod | (Period & { kind: WirePeriod['kind'] }),
-  contents: readonly WireContent[],
+  contents: readonly WireFigures[],
 ) {
-  const byCommunity = new Map<string, WireContent[]>();
-  const own = new Map<string, WireContent>();
+  const byCommunity = new Map<string, WireFigures[]>();
+  const own = new Map<string, WireFigures>();
   for (const c of contents) {
     if (c.period.kind === period.kind && samePeriod(c.period, period)) own.set(c.community.code, c);
     else if (period.kind !== 'week' && c.period.kind === 'week' && weekCountsIn(c.period.from, period))
@@ -190,7 +191,7 @@ export function packagesFor(
 /** Each community's figures for `period` (see packagesFor), by community code. */
 export function periodFigures(
   period: Period & { kind: WirePeriod['kind'] },
-  contents: readonly WireContent[],
+  contents: readonly WireFigures[],
 ): CommunityFigures[] {
   return [...packagesFor(period, contents).values()]
     .map((list) =>
@@ -325,7 +326,7 @@ export const lastWeeks = (day: string, count = 8): Period[] => weeksEndingWith(d
 export type TrendPoint = { week: Period; reported: string[]; figures: MergedFigures | null };
 
 /** Per week: the merged figures of the communities that sent that week's package; null (a gap) when none did. */
-export function trendOf(weeks: readonly Period[], contents: readonly WireContent[]): TrendPoint[] {
+export function trendOf(weeks: readonly Period[], contents: readonly WireFigures[]): TrendPoint[] {
   return weeks.map((week) => {
     const of = contents.filter((c) => c.period.kind === 'week' && samePeriod(c.period, week));
     return {

@@ -212,6 +212,22 @@ export type WireContent = {
   unknown: UnknownField[];
 };
 
+/** The records of a package's period (one row each, never merged): its 上报事项 and its 办件 ledger. */
+export type WireRecords = Pick<WireContent, 'escalations' | 'ledger'>;
+
+/**
+ * A package without its records: everything the street's 汇总 merges (counts, rates, maxima, lists,
+ * 网格) and what names the package. A street stores the two apart (a five-year 汇总 reads 1,040
+ * packages' figures, never their records: db/repositories/street/packages.ts).
+ */
+export type WireFigures = Omit<WireContent, keyof WireRecords>;
+
+/** A package's content as its figures and its records (`{ ...figures, ...records }` is the content again). */
+export function splitContent(content: WireContent): { figures: WireFigures; records: WireRecords } {
+  const { escalations, ledger, ...figures } = content;
+  return { figures, records: { escalations, ledger } };
+}
+
 export type WirePackage = {
   format: typeof WIRE_FORMAT;
   version: typeof WIRE_VERSION;

@@ -27,6 +27,7 @@ import { upgradeV33AuditDomain } from './v33-audit-domain';
 import { upgradeV34CareLastVisits } from './v34-care-last-visits';
 import { upgradeV38CareRegisterKeys } from './v38-care-register-keys';
 import { upgradeV39SlimRows } from './v39-slim-rows';
+import { upgradeV40StreetRecords } from './v40-street-records';
 
 export const UPGRADE_STEPS = {
   2: upgradeV2CaseQueues,
@@ -52,6 +53,7 @@ export const UPGRADE_STEPS = {
   34: upgradeV34CareLastVisits,
   38: upgradeV38CareRegisterKeys,
   39: upgradeV39SlimRows,
+  40: upgradeV40StreetRecords,
 } as const;
 
 export type UpgradeVersion = keyof typeof UPGRADE_STEPS;

@@ -8,13 +8,16 @@
  * A file is checked by `readPackage` (shared/reports/wire/read.ts: JSON, schema, version converted,
  * hash, the street) BEFORE the transaction (hashing is async WebCrypto), then stored in ONE
  * writeTx with its audit row — the community code, the period and the hash only (a file name may
- * hold a person's name: it is shown in the history, never logged).
+ * hold a person's name: it is shown in the history, never logged). Its figures go to
+ * `streetPackages`, its records (上报事项, 办件 ledger) to `streetPackageRecords` under the same id
+ * (DB v40): what 汇总 reads of five years stays small; 吹哨事项 joins them (`withEscalations`).
  */
 import type { StoredStreetPackage, StreetCommunity } from '@shared/domain/records';
 import { periodKeyOf } from '@shared/domain/records';
 import type { PeriodKind } from '@shared/reports/periods';
 import { weeksEndingWith } from '@shared/reports/periods';
 import { readPackage } from '@shared/reports/wire/read';
+import { splitContent } from '@shared/reports/wire/types';
 import { toLocalDateString, addDays } from '@shared/domain/localDate';
 import { reportDeadline, type StreetSettings } from '@shared/domain/street/settings';
 import { weekStatus, type WeekStatus } from '@shared/domain/street/weekStatus';
@@ -23,6 +26,9 @@ import { sha256Hex } from '../../bytes';
 import type { Desk, DeskBase } from '../../desk';
 import { DomainRefusal } from '../../refusal';
 import { writeTx } from '../../write';
+
+/** Where an import writes: the package's figures, its records (same id), a community it adds. */
+const STORED_IN = ['streetPackages', 'streetPackageRecords', 'streetCommunities'] as const;
 
 /** One file as picked: its name and its text. */
 export type PackageFile = { fileName: string; text: string };
@@ -66,7 +72,8 @@ export async function importPackageFile(
   const { pkg, fromVersion } = read;
   const { community, period } = pkg.content;
   const periodKey = periodKeyOf(period.kind, period.from);
-  return writeTx(desk, ['streetPackages', 'streetCommunities'], async (tx): Promise<ImportOutcome> => {
+  const { figures, records } = splitContent(pkg.content);
+  return writeTx(desk, STORED_IN, async (tx): Promise<ImportOutcome> => {
     await requirePermission(tx, desk.actor, 'street.work', '导入社区周报');
     const known = await tx.streetCommunities.get(community.code);
     if (!known && !o.addCommunity) return { outcome: 'unknownCommunity', fileName, community };
@@ -102,9 +109,10 @@ export async function importPackageFile(
       fileName,
       importedBy: desk.actor.id,
       importedAt: tx.now,
-      content: pkg.content,
+      content: figures,
     };
     await tx.streetPackages.add(row);
+    await tx.streetPackageRecords.add({ id: pkg.sha256, ...records });
     await tx.audit({
       action: 'street.import',
       entity: 'streetPackage',
@@ -138,6 +146,12 @@ export async function currentPackages(
   return [...current.values()].sort((a, b) =>
     a.communityCode !== b.communityCode ? (a.communityCode < b.communityCode ? -1 : 1) : a.from < b.from ? -1 : 1,
   );
+}
+
+/** Packages (current ones: `currentPackages`) with their 上报事项, read by id from their records (吹哨事项). */
+export async function withEscalations(desk: DeskBase, rows: readonly StoredStreetPackage[]) {
+  const records = await desk.db.streetPackageRecords.bulkGet(rows.map((r) => r.id));
+  return rows.map((r, i) => ({ ...r, content: { ...r.content, escalations: records[i]?.escalations ?? [] } }));
 }
 
 export type WeekColumn = { from: string; to: string; deadline: string };

@@ -21,7 +21,7 @@ import { sha256Hex } from '../../bytes';
 import type { Desk, DeskBase } from '../../desk';
 import { DomainRefusal } from '../../refusal';
 import { writeTx } from '../../write';
-import { currentPackages } from './packages';
+import { currentPackages, withEscalations } from './packages';
 
 /** Which escalation: as the package names it. */
 export type EscalationKey = { communityCode: string; trackingNumber: string; raisedAt: string; department: string };
@@ -106,7 +106,7 @@ export async function whistleData(
   desk: DeskBase & { street?: { settings: { checkInDays: number } } },
   range: { from: string; to: string; kind: PeriodKind },
 ): Promise<WhistleData> {
-  const packages = await currentPackages(desk, range);
+  const packages = await withEscalations(desk, await currentPackages(desk, range));
   const codes = [...new Set(packages.map((p) => p.communityCode))];
   const responses = (
     await Promise.all(codes.map((c) => desk.db.streetResponses.where('communityCode').equals(c).toArray()))
