@@ -148,6 +148,7 @@ async function dashboardAfterSave(profileDir: string, url: string, n: number): P
     subject.push(withSave);
   }
   await context.close();
+  console.log(`工作台 after each save, in order (ms): ${subject.map(Math.round).join(' ')}`);
   return table(`工作台 after a save (${n} saves, goal p50 and p95 ≤ 300 ms at full size)`, [
     { name: '登记后回工作台 (subject) vs 未登记 (baseline)', group: 'save', subject, baseline },
   ]);

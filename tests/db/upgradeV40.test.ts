@@ -5,7 +5,7 @@
  * escalations; a second run changes nothing.
  */
 import { describe, expect, it } from 'vitest';
-import type { Dexie, Transaction } from 'dexie';
+import type { Dexie } from 'dexie';
 import { addDays } from '@shared/domain/localDate';
 import type { WireContent } from '@shared/reports/wire/types';
 import { DutyDeskDB, loadUpgradeSteps, SCHEMA_VERSION } from '../../renderer/src/db/database';
@@ -109,9 +109,10 @@ describe('upgrade v39 → v40 (a package’s records apart from its figures)', (
     expect(whistles.rows.length).toBe(COMMUNITIES.length * 2);
 
     // A second run changes nothing.
-    const once = await dump(db as unknown as Dexie, ['streetPackages', 'streetPackageRecords']);
-    await db.transaction('rw', db.tables, (tx) => upgradeV40StreetRecords(tx as unknown as Transaction));
-    expect(await dump(db as unknown as Dexie, ['streetPackages', 'streetPackageRecords'])).toEqual(once);
+    const dexie = db as unknown as Dexie;
+    const once = await dump(dexie, ['streetPackages', 'streetPackageRecords']);
+    await dexie.transaction('rw', dexie.tables, (tx) => upgradeV40StreetRecords(tx));
+    expect(await dump(dexie, ['streetPackages', 'streetPackageRecords'])).toEqual(once);
     db.close();
   });
 });

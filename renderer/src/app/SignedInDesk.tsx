@@ -19,6 +19,7 @@ import type { StreetProfile } from '@shared/domain/street/install';
 import { DeskContext, useDesk, useDeskBase } from './desk';
 import { automaticBackup } from './backup';
 import { warmReports } from './reportWarmUp';
+import { runBackgroundChecks } from './backgroundChecks';
 import { PledgeGate } from '../features/signin/PledgeGate';
 import { DeskLock } from './deskLock';
 import { HandoverGate } from '../features/duty/handoverGate';
@@ -78,7 +79,7 @@ export function SignedInDesk({
     <HashRouter useTransitions={false}>
       <DeskProvider staff={staff} community={community} street={street}>
         <AutomaticBackups />
-        {!street && <TallyCheck />}
+        {!street && <BackgroundChecks />}
         {/* The 站长 is who reads a year's report: their sign-in warms the closed periods' summaries. */}
         {!street && staff.role === '站长/管理员' && <ReportWarmUp />}
         <PledgeGate>
@@ -115,25 +116,10 @@ function AutomaticBackups() {
 /** How long after sign-in the kept counts are checked: the first screens come first. */
 const TALLY_CHECK_AFTER_MS = 5_000;
 
-/**
- * Once per sign-in, in the background: the kept counts of the 工作台 and the queues against a
- * full recount, then the kept last 走访 of the 重点服务对象 against theirs, then the summaries' slim
- * rows' keys against the records' indexes, each repaired and logged when they differ
- * (db/tallies/repair.ts, db/careVisits/repair.ts, db/slimRows/repair.ts, chunks of their own).
- */
-function TallyCheck() {
+/** Once per sign-in, in the background, at the desk's first quiet moments: backgroundChecks.ts. */
+function BackgroundChecks() {
   const desk = useDesk();
-  useOnceAfter(TALLY_CHECK_AFTER_MS, () =>
-    import('../db/tallies/repair')
-      .then(({ checkTallies }) => checkTallies(desk))
-      .catch((e: unknown) => console.error('统计计数检查失败', e))
-      .then(() => import('../db/careVisits/repair'))
-      .then(({ checkCareVisits }) => checkCareVisits(desk))
-      .catch((e: unknown) => console.error('超期未走访排序检查失败', e))
-      .then(() => import('../db/slimRows/repair'))
-      .then(({ checkSlimRows }) => checkSlimRows(desk))
-      .catch((e: unknown) => console.error('报表精简记录检查失败', e)),
-  );
+  useOnceAfter(TALLY_CHECK_AFTER_MS, (signal) => runBackgroundChecks(desk, { signal }));
   return null;
 }
 
