@@ -150,6 +150,16 @@ export const GOALS = [
     max: 300,
     sizes: FULL,
   },
+  {
+    // Never stalls: the slow saves too (s43: p50 112 ms, p95 465 ms behind the sign-in's checks).
+    id: 'desk-after-save-p95',
+    example: '登记后回工作台 (subject) vs 未登记 (baseline)',
+    what: '保存后工作台 p95 ≤ 300 ms（全量）',
+    match: /^登记后回工作台/,
+    measure: 'p95',
+    max: 300,
+    sizes: FULL,
+  },
   // --- item 6: a shift without growth ---
   {
     id: 'heap',
