@@ -109,6 +109,8 @@ describe('custody of a proxy case’s documents', () => {
     expect(named.split('：')[1]!.split('、').sort()).toEqual([docs[0], docs[1]].sort());
     const c = desk(colleague.id);
     await recordCustody(c, caseId, { itemId: first.id }, { type: '归还' });
+    // Returned: no longer out, nor out too long.
+    expect(await dashboardCounts(later)).toMatchObject({ documentsOut: 1, documentsOutLong: 1 });
     await recordCustody(c, caseId, { itemId: second.id }, { type: '取回' });
     await recordCustody(c, caseId, { itemId: second.id }, { type: '归还' });
     const settled = new Map((await custodyOfCase(a, caseId)).map((i) => [i.id, [i.status, i.events.length]]));
