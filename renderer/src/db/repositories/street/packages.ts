@@ -148,7 +148,11 @@ export async function currentPackages(
   );
 }
 
-/** Packages (current ones: `currentPackages`) with their 上报事项, read by id from their records (吹哨事项). */
+/**
+ * Packages (current ones: `currentPackages`) with their 上报事项, read by id from their records
+ * (吹哨事项). The import and the v40 step write both rows together; a package without its records
+ * row would list no 上报事项 rather than stop the page.
+ */
 export async function withEscalations(desk: DeskBase, rows: readonly StoredStreetPackage[]) {
   const records = await desk.db.streetPackageRecords.bulkGet(rows.map((r) => r.id));
   return rows.map((r, i) => ({ ...r, content: { ...r.content, escalations: records[i]?.escalations ?? [] } }));
