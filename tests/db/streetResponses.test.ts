@@ -16,7 +16,7 @@ import {
   recordStreetFeedback,
   whistleData,
 } from '../../renderer/src/db/repositories/street/responses';
-import { baseContent, nodeSha256 } from '../fixtures/streetPackages';
+import { baseContent, nodeSha256, wireEscalation } from '../fixtures/streetPackages';
 import { setUpStreet, STREET } from './streetTestDb';
 import { fails, freshDb } from './testDb';
 
@@ -25,21 +25,7 @@ const at = (s: string) => Date.parse(`${s}+08:00`);
 const iso = (s: string) => new Date(at(s)).toISOString();
 
 function esc(n: string, raised: string, department: string, o: Partial<WireEscalation> = {}): WireEscalation {
-  return {
-    trackingNumber: `YLQ-20261117-01000${n}`,
-    raisedAt: iso(raised),
-    level: '日常',
-    department,
-    stage: '待报到',
-    matterName: '环境卫生',
-    category: '城市管理',
-    gridCode: null,
-    checkInAt: null,
-    feedbackCount: 0,
-    lastFeedbackAt: null,
-    evaluation: null,
-    ...o,
-  };
+  return wireEscalation({ trackingNumber: `YLQ-20261117-01000${n}`, raisedAt: iso(raised), department, ...o });
 }
 
 async function world() {

@@ -11,7 +11,7 @@ import type { WireContent } from '@shared/reports/wire/types';
 import { DutyDeskDB, loadUpgradeSteps, SCHEMA_VERSION } from '../../renderer/src/db/database';
 import { whistleData } from '../../renderer/src/db/repositories/street/responses';
 import { upgradeV40StreetRecords } from '../../renderer/src/db/upgrades/v40-street-records';
-import { packageText } from '../fixtures/streetPackages';
+import { packageText, wireEscalation } from '../fixtures/streetPackages';
 import { openShippedV39 } from './shippedSchemas';
 import { T0, testDesk } from './testDb';
 
@@ -34,20 +34,11 @@ async function oldRow(community: (typeof COMMUNITIES)[number], w: number) {
   const content = pkg.content;
   if (w % 10 === 0)
     content.escalations = [
-      {
+      wireEscalation({
         trackingNumber: `${community.code}-${week.replaceAll('-', '')}-010001`,
         raisedAt: `${week}T01:00:00.000Z`,
-        level: '日常',
         department: '城管科',
-        stage: '待报到',
-        matterName: '环境卫生',
-        category: '城市管理',
-        gridCode: null,
-        checkInAt: null,
-        feedbackCount: 0,
-        lastFeedbackAt: null,
-        evaluation: null,
-      },
+      }),
     ];
   return {
     id: pkg.sha256,
